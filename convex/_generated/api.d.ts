@@ -1,0 +1,62 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import type * as bot from "../bot.js";
+import type * as lib_botFunctions from "../lib/botFunctions.js";
+import type * as model_backfill from "../model/backfill.js";
+import type * as model_episodes from "../model/episodes.js";
+import type * as model_errors from "../model/errors.js";
+import type * as model_shows from "../model/shows.js";
+import type * as model_tracking from "../model/tracking.js";
+import type * as model_undo from "../model/undo.js";
+import type * as model_users from "../model/users.js";
+import type * as model_vocabulary from "../model/vocabulary.js";
+import type * as model_watchItems from "../model/watchItems.js";
+import type * as users from "../users.js";
+import type * as validators from "../validators.js";
+import type * as watchlist from "../watchlist.js";
+
+/**
+ * A utility for referencing Convex functions in your app's API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+declare const fullApi: ApiFromModules<{
+  bot: typeof bot;
+  "lib/botFunctions": typeof lib_botFunctions;
+  "model/backfill": typeof model_backfill;
+  "model/episodes": typeof model_episodes;
+  "model/errors": typeof model_errors;
+  "model/shows": typeof model_shows;
+  "model/tracking": typeof model_tracking;
+  "model/undo": typeof model_undo;
+  "model/users": typeof model_users;
+  "model/vocabulary": typeof model_vocabulary;
+  "model/watchItems": typeof model_watchItems;
+  users: typeof users;
+  validators: typeof validators;
+  watchlist: typeof watchlist;
+}>;
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;

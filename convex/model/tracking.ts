@@ -1,0 +1,182 @@
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import type { ProgressStatus } from "../validators";
+import {
+  applyEpisodes,
+  batchSize,
+  cleanBatch,
+  followedStatus,
+  getSummary,
+  progressPercent,
+  showProgress,
+  splitBatch,
+  type SeasonEpisodes,
+  type ShowProgress,
+  type WatchedSet,
+} from "./episodes";
+import { recordUndo, snapshotItem } from "./undo";
+import { findItem, viewItem } from "./watchItems";
+import { getShow } from "./shows";
+
+/**
+ * Episodes one transaction marks before the rest moves to scheduled chunks. Each
+ * episode costs about one read and one write; this stays far inside Convex's
+ * per-transaction limits (16,000 writes, 32,000 reads) with room for the rest.
+ */
+export const EPISODES_PER_TRANSACTION = 2_000;
+
+export interface MarkOutcome {
+  requested: number;
+  changed: number;
+  unchanged: number;
+  statusBefore?: ProgressStatus;
+  statusAfter?: ProgressStatus;
+  progress: ShowProgress | null;
+  undoId: Id<"undo_entries"> | null;
+  /** Set when the work continues in scheduled chunks. */
+  jobId: Id<"episode_jobs"> | null;
+}
+
+/**
+ * Marks episodes for a user and lets the show's status and progress follow
+ * (see followedStatus). Batches larger than one transaction can hold are
+ * applied in chunks by scheduled internal mutations; the job row says how far
+ * they got.
+ */
+export async function markEpisodes(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  args: { tmdbId: number; batch: SeasonEpisodes[]; isWatched: boolean; description: string; followStatus: boolean },
+): Promise<MarkOutcome> {
+  const batch = cleanBatch(args.batch);
+  const requested = batchSize(batch);
+  const [now, later] = splitBatch(batch, EPISODES_PER_TRANSACTION);
+  const itemBefore = await findItem(ctx, userId, args.tmdbId, "tv");
+  const summaryBefore = await getSummary(ctx, userId, args.tmdbId);
+  const applied = await applyEpisodes(ctx, userId, args.tmdbId, now, args.isWatched);
+
+  if (later.length > 0) {
+    const jobId = await ctx.db.insert("episode_jobs", {
+      userId,
+      tmdbId: args.tmdbId,
+      isWatched: args.isWatched,
+      followStatus: args.followStatus,
+      pending: later,
+      total: requested,
+      applied: batchSize(now),
+      changed: applied.changed.length,
+      state: "running",
+      createdAt: Date.now(),
+    });
+    await ctx.scheduler.runAfter(0, internal.bot.continueEpisodeJob, { jobId });
+    return {
+      requested,
+      changed: applied.changed.length,
+      unchanged: applied.unchanged,
+      statusBefore: itemBefore ? viewItem(itemBefore).progressStatus : undefined,
+      progress: null,
+      undoId: null,
+      jobId,
+    };
+  }
+
+  if (!args.followStatus) {
+    return { requested, changed: applied.changed.length, unchanged: applied.unchanged, progress: null, undoId: null, jobId: null };
+  }
+  const followed = await followEpisodes(ctx, userId, args.tmdbId, applied.summary, args.isWatched, applied.changed.length);
+  const undoId =
+    applied.changed.length === 0 && followed.statusAfter === followed.statusBefore
+      ? null
+      : await recordUndo(ctx, userId, {
+          tmdbId: args.tmdbId,
+          mediaType: "tv",
+          description: args.description,
+          previousItem: snapshotItem(itemBefore),
+          flipped: applied.changed.map((e) => ({ ...e, wasWatched: !args.isWatched })),
+          previousAutoStatus: summaryBefore?.autoStatus,
+        });
+  return {
+    requested,
+    changed: applied.changed.length,
+    unchanged: applied.unchanged,
+    ...followed,
+    undoId,
+    jobId: null,
+  };
+}
+
+/** Applies the next chunk of a large marking job; finishes by letting the status follow. */
+export async function continueJob(ctx: MutationCtx, jobId: Id<"episode_jobs">): Promise<void> {
+  const job = await ctx.db.get(jobId);
+  if (job === null || job.state === "done") return;
+  const [now, later] = splitBatch(job.pending, EPISODES_PER_TRANSACTION);
+  const applied = await applyEpisodes(ctx, job.userId, job.tmdbId, now, job.isWatched);
+  const progressFields = {
+    pending: later,
+    applied: job.applied + batchSize(now),
+    changed: job.changed + applied.changed.length,
+  };
+  if (later.length > 0) {
+    await ctx.db.patch(jobId, progressFields);
+    await ctx.scheduler.runAfter(0, internal.bot.continueEpisodeJob, { jobId });
+    return;
+  }
+  await ctx.db.patch(jobId, { ...progressFields, state: "done", finishedAt: Date.now() });
+  if (job.followStatus) await followEpisodes(ctx, job.userId, job.tmdbId, applied.summary, job.isWatched, progressFields.changed);
+}
+
+/** Moves the show's watch item along with its episodes (creating a tracking row if needed). */
+async function followEpisodes(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  tmdbId: number,
+  summary: Doc<"episode_summaries">,
+  isWatched: boolean,
+  changed: number,
+): Promise<{ statusBefore?: ProgressStatus; statusAfter?: ProgressStatus; progress: ShowProgress | null }> {
+  const show = await getShow(ctx, tmdbId);
+  const watched: WatchedSet = new Map(summary.seasons.map((s) => [s.season, new Set(s.episodes)]));
+  const progress = show !== null ? showProgress(show, watched) : null;
+  const row = await findItem(ctx, userId, tmdbId, "tv");
+  const current = row !== null ? viewItem(row).progressStatus : undefined;
+  if (changed === 0) return { statusBefore: current, statusAfter: current, progress };
+
+  const watchedCount = progress?.watched ?? summary.watchedCount;
+  const total = progress?.total ?? 0;
+  const next = followedStatus({ current, autoStatus: summary.autoStatus, isWatched, watched: watchedCount, total });
+  const status = next ?? current;
+  const now = Date.now();
+  const fields = {
+    ...(next !== undefined ? { progressStatus: next } : {}),
+    ...(status === "watching" || next !== undefined
+      ? { progress: status !== undefined ? progressPercent(status, watchedCount, total) : undefined }
+      : {}),
+    updatedAt: now,
+  };
+  if (row === null) {
+    await ctx.db.insert("watch_items", {
+      userId,
+      tmdbId,
+      mediaType: "tv",
+      inWatchlist: false,
+      title: show?.title,
+      image: show?.image,
+      ...fields,
+    });
+  } else {
+    await ctx.db.patch(row._id, {
+      inWatchlist: row.inWatchlist ?? true,
+      ...(next === undefined && row.progressStatus === undefined ? { progressStatus: current } : {}),
+      ...fields,
+    });
+  }
+  if (next !== undefined) await ctx.db.patch(summary._id, { autoStatus: next });
+  return { statusBefore: current, statusAfter: status, progress };
+}
+
+/** A status the user chose themselves stops the bot from moving it back on unmarking. */
+export async function forgetAutoStatus(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<void> {
+  const summary = await getSummary(ctx, userId, tmdbId);
+  if (summary?.autoStatus !== undefined) await ctx.db.patch(summary._id, { autoStatus: undefined });
+}

@@ -1,0 +1,85 @@
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import type { MediaType } from "../validators";
+import { applyEpisodes, getSummary, type EpisodeRef } from "./episodes";
+import { fail } from "./errors";
+import { findItem } from "./watchItems";
+
+/** How long the Undo button on a reply keeps working. */
+export const UNDO_WINDOW_MS = 5 * 60 * 1000;
+/** Bigger changes are not kept for undo (the entry would outgrow a document). */
+export const UNDO_MAX_EPISODES = 2_000;
+
+type ItemSnapshot = Doc<"undo_entries">["previousItem"];
+
+export function snapshotItem(row: Doc<"watch_items"> | null): ItemSnapshot {
+  if (row === null) return null;
+  return { inWatchlist: row.inWatchlist, progressStatus: row.progressStatus, reaction: row.reaction, progress: row.progress };
+}
+
+export async function recordUndo(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  entry: {
+    tmdbId: number;
+    mediaType: MediaType;
+    description: string;
+    previousItem: ItemSnapshot;
+    flipped?: (EpisodeRef & { wasWatched: boolean })[];
+    previousAutoStatus?: string;
+  },
+): Promise<Id<"undo_entries"> | null> {
+  const flipped = entry.flipped ?? [];
+  if (flipped.length > UNDO_MAX_EPISODES) return null;
+  const now = Date.now();
+  // Keep the table small: drop this user's oldest entries once they can no longer be used.
+  const oldest = await ctx.db.query("undo_entries").withIndex("by_user", (q) => q.eq("userId", userId)).take(4);
+  for (const old of oldest) if (old.expiresAt < now || old.usedAt !== undefined) await ctx.db.delete(old._id);
+  return await ctx.db.insert("undo_entries", {
+    userId,
+    tmdbId: entry.tmdbId,
+    mediaType: entry.mediaType,
+    description: entry.description,
+    previousItem: entry.previousItem,
+    flippedEpisodes: flipped,
+    previousAutoStatus: entry.previousAutoStatus,
+    createdAt: now,
+    expiresAt: now + UNDO_WINDOW_MS,
+  });
+}
+
+/** Puts back what an undo entry recorded: the item's fields and every flipped episode. */
+export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: Id<"undo_entries">) {
+  const entry = await ctx.db.get(undoId);
+  const now = Date.now();
+  if (entry === null || entry.userId !== userId) fail("UNDO_UNAVAILABLE", "There is nothing of yours to undo there.");
+  if (entry.usedAt !== undefined) fail("UNDO_UNAVAILABLE", "That change was already undone.");
+  if (entry.expiresAt < now) fail("UNDO_UNAVAILABLE", "Undo only works for a few minutes after a change — that one is too old.");
+
+  const row = await findItem(ctx, userId, entry.tmdbId, entry.mediaType);
+  if (entry.previousItem === null) {
+    if (row !== null) await ctx.db.delete(row._id);
+  } else if (row !== null) {
+    await ctx.db.patch(row._id, { ...entry.previousItem, updatedAt: now });
+  }
+
+  for (const wasWatched of [true, false]) {
+    const episodes = entry.flippedEpisodes.filter((e) => e.wasWatched === wasWatched);
+    if (episodes.length === 0) continue;
+    const bySeason = new Map<number, number[]>();
+    for (const e of episodes) bySeason.set(e.season, [...(bySeason.get(e.season) ?? []), e.episode]);
+    await applyEpisodes(
+      ctx,
+      userId,
+      entry.tmdbId,
+      [...bySeason.entries()].map(([season, eps]) => ({ season, episodes: eps })),
+      wasWatched,
+    );
+  }
+  if (entry.flippedEpisodes.length > 0) {
+    const summary = await getSummary(ctx, userId, entry.tmdbId);
+    if (summary !== null) await ctx.db.patch(summary._id, { autoStatus: entry.previousAutoStatus });
+  }
+  await ctx.db.patch(entry._id, { usedAt: now });
+  return { description: entry.description, tmdbId: entry.tmdbId, mediaType: entry.mediaType };
+}

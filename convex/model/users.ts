@@ -1,0 +1,106 @@
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { fail } from "./errors";
+
+/** Prefix of tokenIdentifier for profiles created from Discord before any Clerk link. */
+export const DISCORD_TOKEN_PREFIX = "discord|";
+
+export async function userByToken(ctx: QueryCtx, tokenIdentifier: string): Promise<Doc<"users"> | null> {
+  return await ctx.db
+    .query("users")
+    .withIndex("by_token", (q) => q.eq("tokenIdentifier", tokenIdentifier))
+    .first();
+}
+
+/** The web app's caller: the Clerk user id (JWT subject) is users.tokenIdentifier. */
+async function requireSubject(ctx: QueryCtx): Promise<string> {
+  const identity = await ctx.auth.getUserIdentity();
+  if (identity === null) fail("UNAUTHENTICATED", "Sign in to Film Fanatic first.");
+  return identity.subject;
+}
+
+export async function currentUser(ctx: QueryCtx): Promise<Doc<"users"> | null> {
+  return await userByToken(ctx, await requireSubject(ctx));
+}
+
+/** The signed-in web user, created on first write if `users.store` has not run yet. */
+export async function currentUserForWrite(ctx: MutationCtx): Promise<Id<"users">> {
+  const subject = await requireSubject(ctx);
+  const existing = await userByToken(ctx, subject);
+  if (existing !== null) return existing._id;
+  return await ctx.db.insert("users", { tokenIdentifier: subject });
+}
+
+export async function storeCurrentUser(ctx: MutationCtx): Promise<Id<"users">> {
+  const identity = await ctx.auth.getUserIdentity();
+  if (identity === null) fail("UNAUTHENTICATED", "Sign in to Film Fanatic first.");
+  const profile = {
+    name: identity.name ?? identity.nickname ?? undefined,
+    image: identity.pictureUrl ?? undefined,
+    email: identity.email ?? undefined,
+  };
+  const existing = await userByToken(ctx, identity.subject);
+  if (existing === null) {
+    return await ctx.db.insert("users", { tokenIdentifier: identity.subject, ...profile });
+  }
+  const changed = (Object.keys(profile) as (keyof typeof profile)[]).some(
+    (key) => profile[key] !== undefined && profile[key] !== existing[key],
+  );
+  if (changed) {
+    await ctx.db.patch(existing._id, {
+      name: profile.name ?? existing.name,
+      image: profile.image ?? existing.image,
+      email: profile.email ?? existing.email,
+    });
+  }
+  return existing._id;
+}
+
+export async function discordAccount(ctx: QueryCtx, discordUserId: string): Promise<Doc<"discord_accounts"> | null> {
+  return await ctx.db
+    .query("discord_accounts")
+    .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+    .unique();
+}
+
+export function parseDiscordUserId(value: string): string {
+  if (!/^\d{15,22}$/.test(value)) fail("INVALID_ARGUMENT", "That is not a Discord user id.");
+  return value;
+}
+
+/**
+ * The Film Fanatic user behind a Discord user, creating a Discord-only profile on
+ * first use so people can track before (or without) linking a web account.
+ */
+export async function userForDiscord(
+  ctx: MutationCtx,
+  discordUserId: string,
+  username?: string,
+): Promise<Id<"users">> {
+  const account = await discordAccount(ctx, parseDiscordUserId(discordUserId));
+  if (account !== null) {
+    if (username !== undefined && username !== account.username) {
+      await ctx.db.patch(account._id, { username });
+    }
+    return account.userId;
+  }
+  const userId = await ctx.db.insert("users", {
+    tokenIdentifier: `${DISCORD_TOKEN_PREFIX}${discordUserId}`,
+    name: username,
+  });
+  await ctx.db.insert("discord_accounts", {
+    discordUserId,
+    userId,
+    username,
+    listPublic: false,
+    remindersEnabled: true,
+    createdAt: Date.now(),
+  });
+  return userId;
+}
+
+/** Read-only counterpart for queries: null when the Discord user has no profile yet. */
+export async function existingUserForDiscord(ctx: QueryCtx, discordUserId: string): Promise<Id<"users"> | null> {
+  const account = await discordAccount(ctx, parseDiscordUserId(discordUserId));
+  return account?.userId ?? null;
+}

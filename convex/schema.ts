@@ -1,0 +1,179 @@
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+import { mediaTypeValidator, showSeasonValidator } from "./validators";
+
+export default defineSchema({
+  // ── The seed's tables, exactly as the web app defines them ──────────────────
+  users: defineTable({
+    tokenIdentifier: v.string(),
+    name: v.optional(v.string()),
+    image: v.optional(v.string()),
+    email: v.optional(v.string()),
+  }).index("by_token", ["tokenIdentifier"]),
+
+  watch_items: defineTable({
+    userId: v.id("users"),
+    tmdbId: v.number(),
+    mediaType: v.string(), // "movie" | "tv"
+    inWatchlist: v.optional(v.boolean()),
+    progressStatus: v.optional(v.string()), // "want-to-watch" | "watching" | "finished"
+    reaction: v.optional(v.string()), // "loved" | "liked" | "mixed" | "not-for-me"
+    status: v.optional(v.string()), // legacy combined status
+    progress: v.optional(v.number()), // 0-100
+    title: v.optional(v.string()),
+    image: v.optional(v.string()),
+    rating: v.optional(v.number()),
+    release_date: v.optional(v.string()),
+    overview: v.optional(v.string()),
+    updatedAt: v.number(),
+  })
+    .index("by_user_media", ["userId", "tmdbId", "mediaType"])
+    .index("by_user", ["userId"])
+    // Added by the bot: newest-first pages, filtered by status and type, without
+    // reading the whole library; and the reminder scan over stale "watching" items.
+    .index("by_user_updated", ["userId", "updatedAt"])
+    .index("by_user_status_updated", ["userId", "progressStatus", "updatedAt"])
+    .index("by_user_type_updated", ["userId", "mediaType", "updatedAt"])
+    .index("by_user_type_status_updated", ["userId", "mediaType", "progressStatus", "updatedAt"])
+    .index("by_status_updated", ["progressStatus", "updatedAt"]),
+
+  episode_progress: defineTable({
+    userId: v.id("users"),
+    tmdbId: v.number(),
+    season: v.number(),
+    episode: v.number(),
+    isWatched: v.boolean(),
+    updatedAt: v.number(),
+  })
+    .index("by_user_episode", ["userId", "tmdbId", "season", "episode"])
+    .index("by_user_season", ["userId", "tmdbId", "season"])
+    .index("by_user_media", ["userId", "tmdbId"])
+    .index("by_user", ["userId"]),
+
+  // ── The bot's tables ───────────────────────────────────────────────────────
+  /** Discord user ↔ Film Fanatic user. Clerk cannot look users up by Discord id. */
+  discord_accounts: defineTable({
+    discordUserId: v.string(),
+    userId: v.id("users"),
+    username: v.optional(v.string()),
+    /** Set when the account was linked to a Clerk user; absent for a Discord-only profile. */
+    linkedAt: v.optional(v.number()),
+    /** Whether other members may see this user's list with `/watch list user:`. */
+    listPublic: v.boolean(),
+    remindersEnabled: v.boolean(),
+    createdAt: v.number(),
+  })
+    .index("by_discord", ["discordUserId"])
+    .index("by_user", ["userId"]),
+
+  /** One-time, expiring state for the account-link flow. */
+  link_requests: defineTable({
+    state: v.string(),
+    discordUserId: v.string(),
+    expiresAt: v.number(),
+    usedAt: v.optional(v.number()),
+  }).index("by_state", ["state"]),
+
+  /** Cached TMDB TV structure, so progress and "next episode" need no TMDB call. */
+  shows: defineTable({
+    tmdbId: v.number(),
+    title: v.string(),
+    image: v.optional(v.string()),
+    seasons: v.array(showSeasonValidator),
+    /** Episodes outside season 0 (specials do not count towards progress). */
+    totalEpisodes: v.number(),
+    fetchedAt: v.number(),
+  }).index("by_tmdb", ["tmdbId"]),
+
+  /**
+   * Per user and show: the watched episodes in one document, kept in step with
+   * episode_progress by every write path, so progress and the next episode cost
+   * one read instead of one per episode (a 1,100-episode show stays cheap).
+   */
+  episode_summaries: defineTable({
+    userId: v.id("users"),
+    tmdbId: v.number(),
+    seasons: v.array(v.object({ season: v.number(), episodes: v.array(v.number()) })),
+    watchedCount: v.number(),
+    /** The status the bot last set on its own; cleared when the user sets one. */
+    autoStatus: v.optional(v.string()),
+    updatedAt: v.number(),
+  }).index("by_user_show", ["userId", "tmdbId"]),
+
+  /** Episode marking too large for one transaction, applied in scheduled chunks. */
+  episode_jobs: defineTable({
+    userId: v.id("users"),
+    tmdbId: v.number(),
+    isWatched: v.boolean(),
+    /** Whether the show's status follows once the job is done (bot marking) or not (web app). */
+    followStatus: v.boolean(),
+    pending: v.array(v.object({ season: v.number(), episodes: v.array(v.number()) })),
+    total: v.number(),
+    applied: v.number(),
+    changed: v.number(),
+    state: v.union(v.literal("running"), v.literal("done")),
+    createdAt: v.number(),
+    finishedAt: v.optional(v.number()),
+  }).index("by_user_show", ["userId", "tmdbId"]),
+
+  /** What the last bot change replaced, so the Undo button can put it back. */
+  undo_entries: defineTable({
+    userId: v.id("users"),
+    tmdbId: v.number(),
+    mediaType: mediaTypeValidator,
+    description: v.string(),
+    /** The watch item's fields before the change; null when there was no row. */
+    previousItem: v.union(
+      v.null(),
+      v.object({
+        inWatchlist: v.optional(v.boolean()),
+        progressStatus: v.optional(v.string()),
+        reaction: v.optional(v.string()),
+        progress: v.optional(v.number()),
+      }),
+    ),
+    /** Episodes whose watched state the change flipped. */
+    flippedEpisodes: v.array(v.object({ season: v.number(), episode: v.number(), wasWatched: v.boolean() })),
+    previousAutoStatus: v.optional(v.string()),
+    createdAt: v.number(),
+    expiresAt: v.number(),
+    usedAt: v.optional(v.number()),
+  }).index("by_user", ["userId"]),
+
+  /** A watch party bound to one guild channel and one title. */
+  parties: defineTable({
+    guildId: v.string(),
+    channelId: v.string(),
+    tmdbId: v.number(),
+    mediaType: mediaTypeValidator,
+    season: v.optional(v.number()),
+    title: v.string(),
+    hostDiscordUserId: v.string(),
+    state: v.union(v.literal("active"), v.literal("ended")),
+    nextSessionAt: v.optional(v.number()),
+    boardMessageId: v.optional(v.string()),
+    boardDirtyAt: v.optional(v.number()),
+    boardPublishedAt: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_channel_state", ["channelId", "state"])
+    .index("by_guild_state", ["guildId", "state"]),
+
+  party_members: defineTable({
+    partyId: v.id("parties"),
+    discordUserId: v.string(),
+    userId: v.id("users"),
+    joinedAt: v.number(),
+  })
+    .index("by_party", ["partyId", "discordUserId"])
+    .index("by_member", ["discordUserId"]),
+
+  /** Reminder bookkeeping per user and title. */
+  reminders: defineTable({
+    userId: v.id("users"),
+    tmdbId: v.number(),
+    lastSentAt: v.optional(v.number()),
+    snoozedUntil: v.optional(v.number()),
+    muted: v.boolean(),
+  }).index("by_user_show", ["userId", "tmdbId"]),
+});

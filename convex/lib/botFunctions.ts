@@ -2,6 +2,7 @@ import { customMutation, customQuery } from "convex-helpers/server/customFunctio
 import { v } from "convex/values";
 import { mutation, query } from "../_generated/server";
 import { fail } from "../model/errors";
+import { reportTransactionCost } from "./metrics";
 
 /**
  * Every public function the bot calls goes through these builders: the bot sends
@@ -28,16 +29,16 @@ const secretArgs = { secret: v.string() };
 
 export const botQuery = customQuery(query, {
   args: secretArgs,
-  input: async (_ctx, { secret }) => {
+  input: async (ctx, { secret }) => {
     checkBotSecret(secret);
-    return { ctx: {}, args: {} };
+    return { ctx: {}, args: {}, onSuccess: () => reportTransactionCost(ctx) };
   },
 });
 
 export const botMutation = customMutation(mutation, {
   args: secretArgs,
-  input: async (_ctx, { secret }) => {
+  input: async (ctx, { secret }) => {
     checkBotSecret(secret);
-    return { ctx: {}, args: {} };
+    return { ctx: {}, args: {}, onSuccess: () => reportTransactionCost(ctx) };
   },
 });

@@ -88,8 +88,8 @@ const LEGACY_REACTION: Record<string, Reaction> = {
  * Maps legacy values onto the split model (see seed-schema.md and DESIGN.md):
  * plan-to-watch/watch-later → want-to-watch, completed/done → finished,
  * liked → finished + liked, dropped → by progress (≤0 want-to-watch, between
- * watching, ≥100 finished) with reaction not-for-me. Current values win over
- * the legacy `status` where both are present.
+ * watching, ≥100 finished) with reaction not-for-me. A row that already has a
+ * current progressStatus is read as it stands.
  */
 export function normalizeState(row: {
   progressStatus?: string;
@@ -101,7 +101,10 @@ export function normalizeState(row: {
   let progressStatus = row.progressStatus !== undefined ? LEGACY_PROGRESS[row.progressStatus] : undefined;
   let reaction = row.reaction !== undefined ? LEGACY_REACTION[row.reaction] : undefined;
 
-  for (const legacy of [row.progressStatus, row.status]) {
+  // Once a row carries a current progressStatus it has been written in the split
+  // model: its own reaction is the whole truth (a cleared one stays cleared).
+  const migrated = row.progressStatus !== undefined && (PROGRESS_STATUSES as readonly string[]).includes(row.progressStatus);
+  for (const legacy of migrated ? [] : [row.progressStatus, row.status]) {
     if (legacy === undefined) continue;
     if (legacy === "dropped") {
       progressStatus ??= droppedStatus(progress);

@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
+import { deployment, webUser } from "./setup";
+
+/** legacy status (and progress) → what the split model says after the backfill. */
+const cases: [string, number | undefined, Record<string, unknown>][] = [
+  ["plan-to-watch", undefined, { progressStatus: "want-to-watch", reaction: undefined, progress: 0 }],
+  ["watch-later", undefined, { progressStatus: "want-to-watch", reaction: undefined, progress: 0 }],
+  ["watching", 30, { progressStatus: "watching", reaction: undefined, progress: 30 }],
+  ["completed", undefined, { progressStatus: "finished", reaction: undefined, progress: 100 }],
+  ["done", undefined, { progressStatus: "finished", reaction: undefined, progress: 100 }],
+  ["liked", undefined, { progressStatus: "finished", reaction: "liked", progress: 100 }],
+  ["dropped", 0, { progressStatus: "want-to-watch", reaction: "not-for-me", progress: 0 }],
+  ["dropped", 50, { progressStatus: "watching", reaction: "not-for-me", progress: 50 }],
+  ["dropped", 100, { progressStatus: "finished", reaction: "not-for-me", progress: 100 }],
+];
+
+async function seedLegacy(t: ReturnType<typeof deployment>, status: string, progress: number | undefined, tmdbId: number) {
+  const userId = await webUser(t).mutation(api.users.store, {});
+  await t.run(async (ctx) => {
+    await ctx.db.insert("watch_items", { userId, tmdbId, mediaType: "movie", status, progress, updatedAt: 1000 });
+  });
+}
+
+describe("legacy statuses", () => {
+  it.each(cases)("reads %s (progress %s) in today's vocabulary before any backfill", async (status, progress, expected) => {
+    const t = deployment();
+    await seedLegacy(t, status, progress, 7);
+    const [item] = await webUser(t).query(api.watchlist.getWatchlist, {});
+    expect({ progressStatus: item!.progressStatus, reaction: item!.reaction, inWatchlist: item!.inWatchlist }).toEqual({
+      progressStatus: expected.progressStatus,
+      reaction: expected.reaction,
+      inWatchlist: true,
+    });
+  });
+
+  it.each(cases)("backfills %s (progress %s) into the split model", async (status, progress, expected) => {
+    const t = deployment();
+    await seedLegacy(t, status, progress, 7);
+    const result = await webUser(t).mutation(api.watchlist.backfillWatchItems, {});
+    expect(result).toMatchObject({ scanned: 1, updated: 1, continuing: false });
+    const [row] = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
+    expect({ progressStatus: row!.progressStatus, reaction: row!.reaction, progress: row!.progress }).toEqual(expected);
+    expect(row!.inWatchlist).toBe(true);
+    expect(row!.updatedAt).toBe(1000);
+  });
+
+  it("leaves rows already in the split model alone and is safe to run twice", async () => {
+    const t = deployment();
+    const alice = webUser(t);
+    await alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1, mediaType: "movie", progressStatus: "watching", progress: 10 });
+    expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ updated: 0 });
+    await seedLegacy(t, "completed", undefined, 2);
+    expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ updated: 1 });
+    expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ updated: 0 });
+  });
+
+  it("does not bring a cleared reaction back from a legacy status", async () => {
+    const t = deployment();
+    await seedLegacy(t, "liked", undefined, 9);
+    const alice = webUser(t);
+    await alice.mutation(api.watchlist.setReaction, { tmdbId: 9, mediaType: "movie", reaction: null });
+    const [item] = await alice.query(api.watchlist.getWatchlist, {});
+    expect(item).toMatchObject({ progressStatus: "finished" });
+    expect(item!.reaction).toBeUndefined();
+  });
+
+  it("continues a large library in scheduled pages", async () => {
+    const t = deployment();
+    const userId = await webUser(t).mutation(api.users.store, {});
+    await t.run(async (ctx) => {
+      for (let i = 1; i <= 1_200; i++) {
+        await ctx.db.insert("watch_items", { userId, tmdbId: i, mediaType: "movie", status: "completed", updatedAt: i });
+      }
+    });
+    vi.useFakeTimers();
+    const first = await webUser(t).mutation(api.watchlist.backfillWatchItems, {});
+    expect(first).toMatchObject({ scanned: 500, continuing: true });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    vi.useRealTimers();
+    const rows = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
+    expect(rows.every((r) => r.progressStatus === "finished")).toBe(true);
+  });
+});

@@ -1,0 +1,240 @@
+import { describe, expect, it, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
+import { ALICE, BOB, cacheGot, deployment, SECRET, webUser } from "./setup";
+
+const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
+
+describe("the bot's API", () => {
+  it("refuses a wrong or missing secret and writes nothing", async () => {
+    const t = deployment();
+    await expect(
+      t.mutation(api.bot.addToWatchlist, { secret: "wrong-secret-wrong-secret", discordUserId: ALICE, tmdbId: 27205, mediaType: "movie" }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect(t.query(api.bot.listTitles, { secret: "", discordUserId: ALICE, pageSize: 10 })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
+    const tables = await t.run(async (ctx) => ({
+      users: await ctx.db.query("users").collect(),
+      items: await ctx.db.query("watch_items").collect(),
+      accounts: await ctx.db.query("discord_accounts").collect(),
+    }));
+    expect(tables).toEqual({ users: [], items: [], accounts: [] });
+  });
+
+  it("refuses everything when the deployment has no secret configured", async () => {
+    const t = deployment();
+    delete process.env.BOT_API_SECRET;
+    await expect(t.mutation(api.bot.ensureProfile, as(ALICE))).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+  });
+
+  it("creates one profile per Discord user and reuses it", async () => {
+    const t = deployment();
+    const first = await t.mutation(api.bot.ensureProfile, { ...as(ALICE), username: "alice" });
+    const second = await t.mutation(api.bot.ensureProfile, { ...as(ALICE), username: "alice2" });
+    expect(second.userId).toEqual(first.userId);
+    expect(first).toMatchObject({ linked: false, listPublic: false });
+    const users = await t.run(async (ctx) => await ctx.db.query("users").collect());
+    expect(users).toEqual([expect.objectContaining({ tokenIdentifier: `discord|${ALICE}`, name: "alice" })]);
+  });
+
+  it("rejects a malformed Discord user id", async () => {
+    const t = deployment();
+    await expect(t.mutation(api.bot.ensureProfile, as("alice"))).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+  });
+
+  it("adds, reports an existing entry, and removes while keeping progress", async () => {
+    const t = deployment();
+    const add = await t.mutation(api.bot.addToWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", title: "Inception" });
+    expect(add).toMatchObject({ already: false, item: { progressStatus: "want-to-watch", inWatchlist: true } });
+    expect(add.undoId).not.toBeNull();
+    expect(await t.mutation(api.bot.addToWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie" })).toMatchObject({
+      already: true,
+      undoId: null,
+    });
+    await t.mutation(api.bot.setReactionFor, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", reaction: "loved" });
+    const removed = await t.mutation(api.bot.removeFromWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie" });
+    expect(removed).toMatchObject({ removed: true, item: { inWatchlist: false, reaction: "loved" } });
+    const again = await t.mutation(api.bot.removeFromWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie" });
+    expect(again.removed).toBe(false);
+  });
+
+  it("validates status, reaction and media type before writing", async () => {
+    const t = deployment();
+    await expect(
+      t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 1, mediaType: "movie", progressStatus: "done-ish" }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+    await expect(
+      t.mutation(api.bot.setReactionFor, { ...as(ALICE), tmdbId: 1, mediaType: "book", reaction: "loved" }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+    expect(await t.run(async (ctx) => await ctx.db.query("users").collect())).toHaveLength(0);
+  });
+
+  describe("episodes", () => {
+    it("names what the show has when a season or episode is out of range", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      await expect(
+        t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 9, episodes: [1], isWatched: true }),
+      ).rejects.toMatchObject({ data: { code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." } });
+      await expect(
+        t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [7], isWatched: true }),
+      ).rejects.toMatchObject({
+        data: { code: "EPISODE_OUT_OF_RANGE", message: "Season 8 of Game of Thrones has 6 episodes; there is no episode 7." },
+      });
+      expect(await t.run(async (ctx) => await ctx.db.query("episode_progress").collect())).toHaveLength(0);
+    });
+
+    it("asks for the show's structure when it is not cached", async () => {
+      const t = deployment();
+      await expect(
+        t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }),
+      ).rejects.toMatchObject({ data: { code: "SHOW_NOT_CACHED" } });
+    });
+
+    it("moves the status to watching on the first episode and to finished on the last", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      const first = await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true });
+      expect(first).toMatchObject({ changed: 1, unchanged: 0, statusAfter: "watching", progress: { watched: 1, total: 73 } });
+      expect(first.progress?.next).toEqual({ season: 1, episode: 4, name: "Episode 4" });
+      const all = await t.mutation(api.bot.markAllFor, { ...as(ALICE), tmdbId: 1399, isWatched: true });
+      expect(all).toMatchObject({ requested: 73, changed: 72, unchanged: 1, statusBefore: "watching", statusAfter: "finished" });
+      expect(all.progress).toMatchObject({ watched: 73, percent: 100, next: null });
+      const item = await t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
+      expect(item.item).toMatchObject({ progressStatus: "finished", progress: 100, inWatchlist: false, title: "Game of Thrones" });
+    });
+
+    it("moves a status it set itself back when episodes are unmarked, but never one the user chose", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      await t.mutation(api.bot.markAllFor, { ...as(ALICE), tmdbId: 1399, isWatched: true });
+      const unmarked = await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [6], isWatched: false });
+      expect(unmarked).toMatchObject({ statusBefore: "finished", statusAfter: "watching" });
+
+      await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "finished" });
+      const kept = await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [5], isWatched: false });
+      expect(kept).toMatchObject({ statusBefore: "finished", statusAfter: "finished" });
+
+      const clear = await t.mutation(api.bot.markAllFor, { ...as(BOB), tmdbId: 1399, season: 1, isWatched: true });
+      expect(clear.statusAfter).toBe("watching");
+      const none = await t.mutation(api.bot.markAllFor, { ...as(BOB), tmdbId: 1399, season: 1, isWatched: false });
+      expect(none).toMatchObject({ changed: 10, statusAfter: "want-to-watch", progress: { watched: 0 } });
+    });
+
+    it("tells how many episodes were already watched", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true });
+      const season = await t.mutation(api.bot.markAllFor, { ...as(ALICE), tmdbId: 1399, season: 1, isWatched: true });
+      expect(season).toMatchObject({ requested: 10, changed: 7, unchanged: 3 });
+    });
+
+    it("shows the web app what the bot marked", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      await t.run(async (ctx) => {
+        const userId = await ctx.db.insert("users", { tokenIdentifier: "user_alice" });
+        await ctx.db.insert("discord_accounts", {
+          discordUserId: ALICE,
+          userId,
+          listPublic: false,
+          remindersEnabled: true,
+          createdAt: 0,
+          linkedAt: 1,
+        });
+      });
+      await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true });
+      const state = await webUser(t).query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" });
+      expect(state.watchedEpisodes).toEqual([{ season: 1, episode: 1 }, { season: 1, episode: 2 }]);
+      expect(state.item).toMatchObject({ progressStatus: "watching", progress: 2 });
+    });
+  });
+
+  describe("undo", () => {
+    it("puts back episodes and status within the window, once", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      const marked = await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true });
+      const undone = await t.mutation(api.bot.undo, { ...as(ALICE), undoId: marked.undoId! });
+      expect(undone.description).toBe("marked Game of Thrones S1E1–E3");
+      const state = await t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
+      expect(state.item).toBeNull();
+      expect(state.progress?.watched).toBe(0);
+      await expect(t.mutation(api.bot.undo, { ...as(ALICE), undoId: marked.undoId! })).rejects.toMatchObject({
+        data: { code: "UNDO_UNAVAILABLE", message: "That change was already undone." },
+      });
+    });
+
+    it("refuses someone else's undo and one that has expired", async () => {
+      const t = deployment();
+      vi.useFakeTimers();
+      try {
+        const { undoId } = await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 1, mediaType: "movie", progressStatus: "finished" });
+        await expect(t.mutation(api.bot.undo, { ...as(BOB), undoId: undoId! })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
+        vi.advanceTimersByTime(6 * 60 * 1000);
+        await expect(t.mutation(api.bot.undo, { ...as(ALICE), undoId: undoId! })).rejects.toMatchObject({
+          data: { code: "UNDO_UNAVAILABLE", message: expect.stringContaining("too old") },
+        });
+        await expect(t.mutation(api.bot.undo, { ...as(ALICE), undoId: "not-an-id" })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("restores a previous status and reaction", async () => {
+      const t = deployment();
+      await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "watching", progress: 40 });
+      const { undoId } = await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "finished" });
+      await t.mutation(api.bot.undo, { ...as(ALICE), undoId: undoId! });
+      const state = await t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: 2, mediaType: "movie" });
+      expect(state.item).toMatchObject({ progressStatus: "watching", progress: 40 });
+    });
+  });
+
+  describe("lists", () => {
+    it("pages newest first, filters by status and type, and never repeats an item", async () => {
+      const t = deployment();
+      vi.useFakeTimers();
+      try {
+        for (let i = 1; i <= 12; i++) {
+          vi.setSystemTime(1_000_000 + (i <= 6 ? 0 : i)); // six share one timestamp
+          await t.mutation(api.bot.setStatus, {
+            ...as(ALICE),
+            tmdbId: i,
+            mediaType: i % 2 === 0 ? "tv" : "movie",
+            progressStatus: i % 3 === 0 ? "finished" : "watching",
+            title: `Title ${i}`,
+          });
+        }
+      } finally {
+        vi.useRealTimers();
+      }
+      const seen: number[] = [];
+      let cursor: { before: number; skip: number } | undefined;
+      for (let page = 0; page < 5; page++) {
+        const result = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 4, cursor });
+        seen.push(...result.items.map((i) => i.tmdbId));
+        if (result.next === null) break;
+        cursor = result.next;
+      }
+      expect(seen.slice(0, 6)).toEqual([12, 11, 10, 9, 8, 7]);
+      expect([...seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+
+      const finishedShows = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 10, progressStatus: "finished", mediaType: "tv" });
+      expect(finishedShows.items.map((i) => i.tmdbId)).toEqual([12, 6]);
+      const movies = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 10, mediaType: "movie" });
+      expect(movies.items).toHaveLength(6);
+    });
+
+    it("shows another member's list only when they made it visible", async () => {
+      const t = deployment();
+      await t.mutation(api.bot.addToWatchlist, { ...as(BOB), username: "bob", tmdbId: 603, mediaType: "movie" });
+      await expect(
+        t.query(api.bot.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 }),
+      ).rejects.toMatchObject({ data: { code: "LIST_PRIVATE" } });
+      await t.mutation(api.bot.setListVisibility, { ...as(BOB), listPublic: true });
+      const list = await t.query(api.bot.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 });
+      expect(list).toMatchObject({ ownerName: "bob", items: [{ tmdbId: 603 }] });
+    });
+  });
+});

@@ -1,0 +1,74 @@
+// What the rest of the bot sees of TMDB: plain, validated, camelCased values.
+// Optional fields are absent (never "" or null) when TMDB has nothing to say.
+
+export type MediaType = "movie" | "tv";
+
+export type PosterSize = "w92" | "w185" | "w342" | "w500" | "original";
+
+export interface SearchResult {
+  tmdbId: number;
+  mediaType: MediaType;
+  title: string;
+  /** YYYY-MM-DD: release_date for movies, first_air_date for shows. */
+  releaseDate?: string;
+  year?: number;
+  posterPath?: string;
+  overview?: string;
+  /** vote_average (0–10); absent when nobody has voted yet. */
+  rating?: number;
+  popularity?: number;
+}
+
+export interface MovieDetails {
+  tmdbId: number;
+  mediaType: "movie";
+  title: string;
+  overview?: string;
+  posterPath?: string;
+  releaseDate?: string;
+  year?: number;
+  rating?: number;
+  /** Minutes; absent when TMDB doesn't know (it reports 0). */
+  runtime?: number;
+  genres: string[];
+}
+
+export interface SeasonSummary {
+  seasonNumber: number;
+  name: string;
+  episodeCount: number;
+  airDate?: string;
+}
+
+export interface ShowDetails {
+  tmdbId: number;
+  mediaType: "tv";
+  title: string;
+  overview?: string;
+  posterPath?: string;
+  /** first_air_date */
+  releaseDate?: string;
+  year?: number;
+  rating?: number;
+  status?: string;
+  numberOfEpisodes?: number;
+  genres: string[];
+  /** Ascending by season number; season 0 ("Specials") is kept when TMDB lists it. */
+  seasons: SeasonSummary[];
+}
+
+export interface EpisodeSummary {
+  episodeNumber: number;
+  name: string;
+  airDate?: string;
+  runtime?: number;
+  overview?: string;
+}
+
+export interface SeasonDetails {
+  tvId: number;
+  seasonNumber: number;
+  name: string;
+  /** Ascending by episode number. */
+  episodes: EpisodeSummary[];
+}

@@ -1,0 +1,188 @@
+// TMDB client: search, movie, show and season lookups, validated and cached.
+//
+// The base URL comes from configuration (TMDB_API_URL), so the sandbox and the
+// tests point the very same client at the loopback catalog server.
+
+import { TtlCache } from "./tmdb-cache.ts";
+import { TmdbError } from "./tmdb-errors.ts";
+import { getJson, type HttpOptions } from "./tmdb-http.ts";
+import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetails } from "./tmdb-schemas.ts";
+import type { MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
+
+export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
+export type {
+  EpisodeSummary, MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, SeasonSummary, ShowDetails,
+} from "./tmdb-types.ts";
+
+export interface TmdbConfig {
+  /** e.g. https://api.themoviedb.org/3 or http://127.0.0.1:PORT/3 */
+  baseUrl: string;
+  /** v4 read access token, sent as a Bearer token. */
+  token?: string;
+  /** Default https://image.tmdb.org/t/p */
+  imageBaseUrl?: string;
+  /** Per attempt. Default 4000. */
+  timeoutMs?: number;
+  /** Extra attempts after a 429 or 5xx. Default 2. */
+  maxRetries?: number;
+  /** Default 10 minutes; 0 disables caching. */
+  cacheTtlMs?: number;
+  /** Default 1000. */
+  cacheMaxEntries?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Clock for cache expiry and Retry-After dates; tests and the sandbox clock inject it. */
+  now?: () => number;
+}
+
+export const DEFAULT_IMAGE_BASE_URL = "https://image.tmdb.org/t/p";
+const DEFAULT_TIMEOUT_MS = 4_000;
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_CACHE_TTL_MS = 10 * 60_000;
+const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
+export const MAX_QUERY_LENGTH = 200;
+/** TMDB refuses pages past 500. */
+export const MAX_SEARCH_PAGE = 500;
+const POSTER_SIZES: readonly PosterSize[] = ["w92", "w185", "w342", "w500", "original"];
+/** TMDB image paths look like "/qJ2tW6WMUDux911r6m7haRef0WH.jpg"; anything else is not put into a URL. */
+const IMAGE_PATH = /^\/[A-Za-z0-9._-]+$/;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Cached = SearchResult[] | MovieDetails | ShowDetails | SeasonDetails;
+
+export class TmdbClient {
+  private readonly baseUrl: string;
+  private readonly imageBaseUrl: string;
+  private readonly http: HttpOptions;
+  private readonly cache: TtlCache<Cached>;
+  /** Identical requests already on their way: autocomplete bursts share one round trip. */
+  private readonly inFlight = new Map<string, Promise<Cached>>();
+
+  constructor(cfg: TmdbConfig) {
+    this.baseUrl = cfg.baseUrl.replace(/\/+$/, "");
+    this.imageBaseUrl = (cfg.imageBaseUrl ?? DEFAULT_IMAGE_BASE_URL).replace(/\/+$/, "");
+    const now = cfg.now ?? Date.now;
+    this.http = {
+      fetch: cfg.fetch ?? ((input, init) => fetch(input, init)),
+      sleep: cfg.sleep ?? defaultSleep,
+      timeoutMs: cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxRetries: Math.max(0, Math.floor(cfg.maxRetries ?? DEFAULT_MAX_RETRIES)),
+      now,
+      ...(cfg.token ? { token: cfg.token } : {}),
+    };
+    this.cache = new TtlCache<Cached>({
+      ttlMs: cfg.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+      maxEntries: cfg.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES,
+      now,
+    });
+  }
+
+  /** Movies and shows matching `query`, in TMDB's order; people are left out. */
+  async searchMulti(query: string, opts: { page?: number } = {}): Promise<SearchResult[]> {
+    const text = validQuery(query);
+    const page = validPage(opts.page ?? 1);
+    const url = this.url("/search/multi", { query: text, page: String(page), include_adult: "false" });
+    return this.load(url, undefined, parseSearchMulti);
+  }
+
+  async movie(id: number): Promise<MovieDetails> {
+    const movieId = validId(id, "movie");
+    return this.load(this.url(`/movie/${movieId}`), `a movie with id ${movieId}`, (json) => parseMovieDetails(json, movieId));
+  }
+
+  async tv(id: number): Promise<ShowDetails> {
+    const tvId = validId(id, "TV show");
+    return this.load(this.url(`/tv/${tvId}`), `a TV show with id ${tvId}`, (json) => parseShowDetails(json, tvId));
+  }
+
+  async season(tvId: number, seasonNumber: number): Promise<SeasonDetails> {
+    const showId = validId(tvId, "TV show");
+    const number = validSeasonNumber(seasonNumber);
+    return this.load(
+      this.url(`/tv/${showId}/season/${number}`),
+      `season ${number} of the TV show with id ${showId}`,
+      (json) => parseSeasonDetails(json, showId, number),
+    );
+  }
+
+  /** Full image URL for a TMDB poster path, or undefined when there is no (usable) poster. */
+  posterUrl(path: string | null | undefined, size: PosterSize = "w342"): string | undefined {
+    if (!path || !IMAGE_PATH.test(path) || !POSTER_SIZES.includes(size)) return undefined;
+    return `${this.imageBaseUrl}/${size}${path}`;
+  }
+
+  /** Forgets cached answers, e.g. after the sandbox changes its catalog. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private url(path: string, params: Record<string, string> = {}): string {
+    const search = new URLSearchParams(params).toString();
+    return `${this.baseUrl}${path}${search ? `?${search}` : ""}`;
+  }
+
+  /**
+   * Cache → shared in-flight request → network. Only successes are cached, so
+   * a failed lookup is retried by the next user instead of replayed to them.
+   * Each caller gets its own copy, so one consumer mutating a result cannot
+   * corrupt what the cache hands to the next.
+   */
+  private async load<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T): Promise<T> {
+    const cached = this.cache.get(url);
+    if (cached !== undefined) return structuredClone(cached) as T;
+
+    let pending = this.inFlight.get(url);
+    if (!pending) {
+      pending = this.fetchAndParse(url, what, parse).finally(() => this.inFlight.delete(url));
+      this.inFlight.set(url, pending);
+    }
+    return structuredClone(await pending) as T;
+  }
+
+  /** `what` names the thing looked up, for the not-found sentence ("a movie with id 42"). */
+  private async fetchAndParse<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T): Promise<T> {
+    const json = await getJson(url, this.http, what ? { notFoundMessage: `Couldn't find ${what} on TMDB — check the number and try again.` } : {});
+    const value = parse(json);
+    this.cache.set(url, value);
+    return value;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Input validation: bad input never costs a request. The public methods are
+// async, so a bad input arrives as a rejected promise like any other failure.
+
+function validId(id: number, what: string): number {
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    throw badRequest(`invalid ${what} id ${String(id)}`, "That id doesn't look right — TMDB ids are whole numbers above zero.");
+  }
+  return id;
+}
+
+function validSeasonNumber(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw badRequest(`invalid season number ${String(n)}`, "That season number doesn't look right — use 0 for specials, 1 for the first season, and so on.");
+  }
+  return n;
+}
+
+function validQuery(query: string): string {
+  const text = typeof query === "string" ? query.trim() : "";
+  if (text === "") throw badRequest("empty search query", "Type part of a title to search for.");
+  if ([...text].length > MAX_QUERY_LENGTH) {
+    throw badRequest(`search query longer than ${MAX_QUERY_LENGTH} characters`, `That search is too long — keep it under ${MAX_QUERY_LENGTH} characters.`);
+  }
+  return text;
+}
+
+function validPage(page: number): number {
+  if (!Number.isSafeInteger(page) || page < 1 || page > MAX_SEARCH_PAGE) {
+    throw badRequest(`invalid search page ${String(page)}`, `Search pages run from 1 to ${MAX_SEARCH_PAGE}.`);
+  }
+  return page;
+}
+
+function badRequest(message: string, userMessage: string): TmdbError {
+  return new TmdbError("bad_request", message, { userMessage });
+}

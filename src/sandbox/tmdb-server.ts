@@ -1,0 +1,379 @@
+// Offline TMDB: serves the catalog in data/tmdb/ over loopback with TMDB v3's
+// routes, shapes and error bodies, so the real TmdbClient runs unchanged in the
+// sandbox and in tests. Faults (hang, 429, 500, malformed bodies, delay) can be
+// switched on to exercise the client's failure handling.
+//
+//   npx tsx src/sandbox/tmdb-server.ts [port]     # prints the base URL to use as TMDB_API_URL
+
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export interface TmdbFaults {
+  /** Never answer (the connection stays open until the client gives up). */
+  hang?: boolean;
+  /** The next `count` requests get 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimit?: { count: number; retryAfterSeconds: number };
+  /** The next N requests get 500. */
+  serverError?: number;
+  /** The next N requests get a 200 whose body breaks the schema. */
+  malformed?: number;
+  /** What a malformed body is: valid JSON of the wrong shape (default), or not JSON at all. */
+  malformedBody?: "wrong_shape" | "not_json";
+  /** Wait this long before answering every request. */
+  delayMs?: number;
+}
+
+export interface TmdbCatalogServer {
+  /** "http://127.0.0.1:PORT/3" — pass as the client's baseUrl. */
+  url: string;
+  port: number;
+  /** Requests received so far, faulted ones included. */
+  readonly requests: number;
+  setFaults(faults: TmdbFaults): void;
+  close(): Promise<void>;
+}
+
+export interface TmdbCatalogServerOptions {
+  port?: number;
+  host?: string;
+  /** Defaults to data/tmdb/ in this repository. */
+  dataDir?: string;
+}
+
+export const DEFAULT_TMDB_DATA_DIR = fileURLToPath(new URL("../../data/tmdb/", import.meta.url));
+
+/** TMDB pages search results 20 at a time and refuses pages past 500. */
+const PAGE_SIZE = 20;
+const MAX_PAGE = 500;
+
+type JsonObject = Record<string, unknown>;
+
+// ---------------------------------------------------------------------------
+// Catalog
+
+export interface SearchEntry {
+  mediaType: "movie" | "tv" | "person";
+  id: number;
+  popularity: number;
+  /** Normalized title and original title. */
+  names: string[];
+  /** Tokens of both names, for prefix matching. */
+  tokens: string[];
+  /** The TMDB search-result object, without media_type (added for /search/multi only). */
+  result: JsonObject;
+}
+
+export interface TmdbCatalog {
+  movies: Map<number, JsonObject>;
+  shows: Map<number, { details: JsonObject; seasons: Map<number, JsonObject> }>;
+  people: Map<number, JsonObject>;
+  search: SearchEntry[];
+}
+
+/** Lowercase, accents stripped, so "pokemon" finds "Pokémon" and "SHOGUN" finds "Shōgun". */
+function normalize(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function tokenize(text: string): string[] {
+  return normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+async function readJsonFiles(dir: string): Promise<JsonObject[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith(".json")).sort();
+  } catch {
+    return []; // a catalog without people (or movies) is still a catalog
+  }
+  return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), "utf8")) as JsonObject));
+}
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function num(value: unknown): number {
+  return typeof value === "number" ? value : 0;
+}
+
+function genreIds(details: JsonObject): number[] {
+  const genres = Array.isArray(details.genres) ? (details.genres as JsonObject[]) : [];
+  return genres.map((g) => num(g.id));
+}
+
+function searchEntry(mediaType: SearchEntry["mediaType"], details: JsonObject, name: string, originalName: string, result: JsonObject): SearchEntry {
+  return {
+    mediaType,
+    id: num(details.id),
+    popularity: num(details.popularity),
+    names: [normalize(name), normalize(originalName)],
+    tokens: [...tokenize(name), ...tokenize(originalName)],
+    result,
+  };
+}
+
+function movieSearchEntry(m: JsonObject): SearchEntry {
+  return searchEntry("movie", m, str(m.title), str(m.original_title), {
+    adult: m.adult ?? false, backdrop_path: m.backdrop_path ?? null, genre_ids: genreIds(m), id: m.id,
+    original_language: m.original_language, original_title: m.original_title, overview: m.overview,
+    popularity: m.popularity, poster_path: m.poster_path ?? null, release_date: m.release_date, title: m.title,
+    video: m.video ?? false, vote_average: m.vote_average, vote_count: m.vote_count,
+  });
+}
+
+function showSearchEntry(t: JsonObject): SearchEntry {
+  return searchEntry("tv", t, str(t.name), str(t.original_name), {
+    adult: t.adult ?? false, backdrop_path: t.backdrop_path ?? null, genre_ids: genreIds(t), id: t.id,
+    origin_country: t.origin_country ?? [], original_language: t.original_language, original_name: t.original_name,
+    overview: t.overview, popularity: t.popularity, poster_path: t.poster_path ?? null, first_air_date: t.first_air_date,
+    name: t.name, vote_average: t.vote_average, vote_count: t.vote_count,
+  });
+}
+
+function personSearchEntry(p: JsonObject): SearchEntry {
+  return searchEntry("person", p, str(p.name), str(p.name), {
+    adult: p.adult ?? false, gender: p.gender ?? 0, id: p.id, known_for_department: p.known_for_department,
+    name: p.name, original_name: p.name, popularity: p.popularity, profile_path: p.profile_path ?? null, known_for: [],
+  });
+}
+
+/** Show files hold the show plus "season/N" keys (TMDB's append_to_response shape); split them apart. */
+function splitShow(file: JsonObject): { details: JsonObject; seasons: Map<number, JsonObject> } {
+  const details: JsonObject = {};
+  const seasons = new Map<number, JsonObject>();
+  for (const [key, value] of Object.entries(file)) {
+    const season = /^season\/(\d+)$/.exec(key);
+    if (season) seasons.set(Number(season[1]), value as JsonObject);
+    else details[key] = value;
+  }
+  return { details, seasons };
+}
+
+export async function loadTmdbCatalog(dataDir: string = DEFAULT_TMDB_DATA_DIR): Promise<TmdbCatalog> {
+  const [movieFiles, showFiles, personFiles] = await Promise.all(
+    ["movie", "tv", "person"].map((kind) => readJsonFiles(join(dataDir, kind))),
+  );
+  const catalog: TmdbCatalog = { movies: new Map(), shows: new Map(), people: new Map(), search: [] };
+  for (const m of movieFiles!) {
+    catalog.movies.set(num(m.id), m);
+    catalog.search.push(movieSearchEntry(m));
+  }
+  for (const file of showFiles!) {
+    const show = splitShow(file);
+    catalog.shows.set(num(show.details.id), show);
+    catalog.search.push(showSearchEntry(show.details));
+  }
+  for (const p of personFiles!) {
+    catalog.people.set(num(p.id), p);
+    catalog.search.push(personSearchEntry(p));
+  }
+  if (catalog.movies.size + catalog.shows.size === 0) throw new Error(`no TMDB catalog found in ${dataDir}`);
+  return catalog;
+}
+
+/** Scripts written without spaces between words, where token prefixes don't help. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Every query token must start some token of the title or original title
+ * ("thrones", "game of"); for Japanese and Chinese text the query may appear
+ * anywhere inside the title instead.
+ */
+function matches(entry: SearchEntry, query: string, queryTokens: string[]): boolean {
+  if (UNSPACED_SCRIPT.test(query) && entry.names.some((name) => name.includes(query))) return true;
+  return queryTokens.length > 0 && queryTokens.every((q) => entry.tokens.some((t) => t.startsWith(q)));
+}
+
+/** Exact title matches first, then by popularity, as TMDB roughly does. */
+function searchCatalog(catalog: TmdbCatalog, rawQuery: string, kinds: ReadonlySet<SearchEntry["mediaType"]>): SearchEntry[] {
+  const query = normalize(rawQuery).trim();
+  if (query === "") return [];
+  const queryTokens = tokenize(rawQuery);
+  return catalog.search
+    .filter((e) => kinds.has(e.mediaType) && matches(e, query, queryTokens))
+    .sort((a, b) =>
+      Number(b.names.includes(query)) - Number(a.names.includes(query)) || b.popularity - a.popularity || a.id - b.id,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// HTTP
+
+interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** TMDB's own error bodies. */
+const notFound = (): Reply => ({
+  status: 404,
+  body: { success: false, status_code: 34, status_message: "The resource you requested could not be found." },
+});
+
+const invalidPage = (): Reply => ({
+  status: 400,
+  body: { success: false, status_code: 22, status_message: "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer." },
+});
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
+
+const SEARCH_KINDS: Record<string, ReadonlySet<SearchEntry["mediaType"]>> = {
+  multi: new Set(["movie", "tv", "person"]),
+  movie: new Set(["movie"]),
+  tv: new Set(["tv"]),
+  person: new Set(["person"]),
+};
+
+function searchRoute(catalog: TmdbCatalog, kind: string, params: URLSearchParams): Reply {
+  const pageParam = params.get("page") ?? "1";
+  const page = Number(pageParam);
+  if (!/^\d+$/.test(pageParam) || page < 1 || page > MAX_PAGE) return invalidPage();
+  const hits = searchCatalog(catalog, params.get("query") ?? "", SEARCH_KINDS[kind]!);
+  const results = hits
+    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    .map((e) => (kind === "multi" ? { ...e.result, media_type: e.mediaType } : e.result));
+  return ok({ page, results, total_pages: Math.max(1, Math.ceil(hits.length / PAGE_SIZE)), total_results: hits.length });
+}
+
+/** /tv/{id}, honouring append_to_response=season/N,… as TMDB does. */
+function showRoute(catalog: TmdbCatalog, id: number, params: URLSearchParams): Reply {
+  const show = catalog.shows.get(id);
+  if (!show) return notFound();
+  const body: JsonObject = { ...show.details };
+  for (const extra of (params.get("append_to_response") ?? "").split(",")) {
+    const season = /^season\/(\d+)$/.exec(extra.trim());
+    const details = season ? show.seasons.get(Number(season[1])) : undefined;
+    if (details) body[extra.trim()] = details;
+  }
+  return ok(body);
+}
+
+function route(catalog: TmdbCatalog, path: string, params: URLSearchParams): Reply {
+  let m: RegExpExecArray | null;
+  if ((m = /^\/3\/search\/(multi|movie|tv|person)\/?$/.exec(path))) return searchRoute(catalog, m[1]!, params);
+  if ((m = /^\/3\/movie\/(\d+)\/?$/.exec(path))) return found(catalog.movies.get(Number(m[1])));
+  if ((m = /^\/3\/tv\/(\d+)\/?$/.exec(path))) return showRoute(catalog, Number(m[1]), params);
+  if ((m = /^\/3\/tv\/(\d+)\/season\/(\d+)\/?$/.exec(path))) {
+    return found(catalog.shows.get(Number(m[1]))?.seasons.get(Number(m[2])));
+  }
+  if ((m = /^\/3\/person\/(\d+)\/?$/.exec(path))) return found(catalog.people.get(Number(m[1])));
+  return notFound();
+}
+
+function found(body: JsonObject | undefined): Reply {
+  return body ? ok(body) : notFound();
+}
+
+/** A 200 that no TMDB schema accepts: ids are strings, required lists are not lists. */
+const WRONG_SHAPE_BODY = {
+  id: "not-a-number", title: null, name: null, page: "one", results: "none", total_pages: -1, total_results: -1,
+  seasons: "eight", season_number: -1, episodes: null,
+};
+
+function send(res: ServerResponse, reply: Reply): void {
+  const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    "content-type": "application/json;charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...reply.headers,
+  });
+  res.end(text);
+}
+
+export async function startTmdbCatalogServer(opts: TmdbCatalogServerOptions = {}): Promise<TmdbCatalogServer> {
+  const catalog = await loadTmdbCatalog(opts.dataDir);
+  const host = opts.host ?? "127.0.0.1";
+  let faults: TmdbFaults = {};
+  let requests = 0;
+  const timers = new Set<NodeJS.Timeout>();
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => { timers.delete(timer); resolve(); }, ms);
+      timers.add(timer);
+    });
+
+  /** Consumes one planned fault, if any is due, in a fixed order. */
+  function takeFault(): Reply | undefined {
+    const { rateLimit } = faults;
+    if (rateLimit && rateLimit.count > 0) {
+      faults = { ...faults, rateLimit: { ...rateLimit, count: rateLimit.count - 1 } };
+      return {
+        status: 429,
+        headers: { "retry-after": String(rateLimit.retryAfterSeconds) },
+        body: { success: false, status_code: 25, status_message: "Your request count (#) is over the allowed limit of (40)." },
+      };
+    }
+    if ((faults.serverError ?? 0) > 0) {
+      faults = { ...faults, serverError: faults.serverError! - 1 };
+      return { status: 500, body: { success: false, status_code: 11, status_message: "Internal error: Something went wrong, contact TMDb." } };
+    }
+    if ((faults.malformed ?? 0) > 0) {
+      faults = { ...faults, malformed: faults.malformed! - 1 };
+      return { status: 200, body: faults.malformedBody === "not_json" ? '{"id": 1399, "name": "Game of Thr' : WRONG_SHAPE_BODY };
+    }
+    return undefined;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    requests++;
+    if (faults.hang) return; // leave the request open; close() tears the socket down
+    if (faults.delayMs) await wait(faults.delayMs);
+    if (res.destroyed) return;
+    const fault = takeFault();
+    if (fault) return send(res, fault);
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return send(res, { status: 405, body: { success: false, status_code: 3, status_message: "Method not allowed." } });
+    }
+    // api_key, language and Authorization are accepted and ignored: the catalog is public and English.
+    const url = new URL(req.url ?? "/", "http://catalog.invalid");
+    send(res, route(catalog, url.pathname, url.searchParams));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: { success: false, status_code: 11, status_message: String(error) } });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => { server.off("error", reject); resolve(); });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}/3`,
+    port,
+    get requests() {
+      return requests;
+    },
+    setFaults(next: TmdbFaults) {
+      faults = { ...next };
+    },
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections(); // hung and keep-alive connections would otherwise hold close() open
+      });
+    },
+  };
+}
+
+// Standalone: serve the catalog until interrupted.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const port = process.argv[2] ? Number(process.argv[2]) : 0;
+  const server = await startTmdbCatalogServer({ port });
+  console.log(`TMDB catalog listening: TMDB_API_URL=${server.url}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

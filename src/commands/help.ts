@@ -1,0 +1,55 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "./types.ts";
+
+const SECTIONS: { name: string; value: string }[] = [
+  {
+    name: "📺 Episodes",
+    value: [
+      "`/ep 1399 1 3` — mark *Game of Thrones* S1E3 watched (show by name or TMDB id)",
+      "`/ep show season episode:1-5` — a range; `episode:all` — the whole season",
+      "`/ep … watched:False` — unmark",
+      "`/mark season` · `/mark show` — a whole season or every episode at once",
+    ].join("\n"),
+  },
+  {
+    name: "🎬 Your list",
+    value: [
+      "`/watch add` — add a movie or show to your watchlist",
+      "`/watch status` — want-to-watch, watching or finished (optional progress %)",
+      "`/watch react` — loved, liked, mixed, not-for-me (or clear)",
+      "`/watch info` — poster, overview, your status and episode progress",
+      "`/watch list` — your titles, filtered and paged; `user:` for a friend's",
+      "`/watch remove` — leave the watchlist (progress and reactions are kept)",
+      "`/watch privacy` — let others see your list",
+    ].join("\n"),
+  },
+  {
+    name: "💡 Tips",
+    value: [
+      "Replies about you are only visible to you; use **Share** to post a finished show or a loved title.",
+      "Every change has an **Undo** button for a few minutes.",
+      "Everything syncs with the Film Fanatic web app.",
+    ].join("\n"),
+  },
+];
+
+export const help = {
+  data: new SlashCommandBuilder()
+    .setName("help")
+    .setDescription("What Film Fanatic can do, with examples")
+    .toJSON(),
+  ephemeral: true,
+  async execute(_interaction, respond) {
+    await respond.send({
+      embeds: [
+        {
+          title: "Film Fanatic — track movies and shows from Discord",
+          description: "Everything you track here shows up in the Film Fanatic web app, and the other way round.",
+          color: 0xe50914,
+          fields: SECTIONS,
+          footer: { text: "Titles and data from TMDB" },
+        },
+      ],
+    });
+  },
+} satisfies Command;

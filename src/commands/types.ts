@@ -1,0 +1,53 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  StringSelectMenuInteraction,
+} from "discord.js";
+import type { Backend } from "../lib/backend.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { UserRateLimiter } from "../lib/rate-limit.ts";
+import type { Responder } from "../lib/respond.ts";
+import type { TitleService } from "../lib/titles.ts";
+import type { TmdbClient } from "../lib/tmdb.ts";
+
+/** What every handler may use; built once per bot process. */
+export interface BotContext {
+  backend: Backend;
+  tmdb: TmdbClient;
+  titles: TitleService;
+  logger: Logger;
+  limiter: UserRateLimiter;
+}
+
+export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+
+/**
+ * One slash command: its definition and its handlers. Component custom ids are
+ * "<command>:<action>:<args…>" and reach `components[action]` with the args.
+ */
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Whether replies are ephemeral unless a handler says otherwise. */
+  ephemeral: boolean;
+  execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<{ name: string; value: string }[]>;
+  components?: Record<
+    string,
+    (interaction: ComponentInteraction, respond: Responder, ctx: BotContext, args: string[]) => Promise<void>
+  >;
+}
+
+export function customId(command: string, action: string, ...args: (string | number)[]): string {
+  const id = [command, action, ...args].join(":");
+  if (id.length > 100) throw new Error(`custom_id too long (${id.length}): ${id}`);
+  return id;
+}
+
+/** A positive integer from a custom id; anything else means the id was tampered with or is stale. */
+export function intArg(value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Bad custom id argument: ${value}`);
+  return n;
+}

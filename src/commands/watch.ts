@@ -1,0 +1,389 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  SlashCommandBuilder,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type User,
+} from "discord.js";
+import { api } from "../../convex/_generated/api.js";
+import { BRAND, nextLine, progressLine, REACTION_LABEL, STATUS_LABEL, type ItemView, type TitleState } from "../lib/cards.ts";
+import { UserError } from "../lib/errors.ts";
+import type { Responder } from "../lib/respond.ts";
+import { label, LIMITS, plain, truncate } from "../lib/text.ts";
+import type { TitleDetails } from "../lib/titles.ts";
+import type { MediaType } from "../lib/tmdb.ts";
+import { customId, intArg, type BotContext, type Command } from "./types.ts";
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+const PAGE_SIZE = 10;
+const STATUSES = ["want-to-watch", "watching", "finished"] as const;
+const REACTIONS = ["loved", "liked", "mixed", "not-for-me"] as const;
+
+const actorOf = (user: User) => ({ discordUserId: user.id, username: user.username });
+
+function mediaTypeArg(value: string | undefined): MediaType {
+  if (value === "movie" || value === "tv") return value;
+  throw new Error(`Bad media type in custom id: ${value}`);
+}
+
+function titleLine(title: TitleDetails): string {
+  return `**${plain(title.title, 200)}**${title.year ? ` (${title.year})` : ""}`;
+}
+
+function undoRow(undoId: string | null, extra: APIComponentInMessageActionRow[] = []): Row[] {
+  const buttons = [...extra];
+  if (undoId) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Undo", custom_id: customId("watch", "undo", undoId) });
+  return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+function shareButton(mediaType: MediaType, tmdbId: number, what: "finished" | "loved"): APIComponentInMessageActionRow {
+  return { type: ComponentType.Button, style: ButtonStyle.Success, label: "Share", emoji: { name: "📣" }, custom_id: customId("watch", "share", mediaType, tmdbId, what) };
+}
+
+/** Status buttons and a reaction menu: the obvious next steps on a title. */
+function titleControls(mediaType: MediaType, tmdbId: number, item: ItemView | null): Row[] {
+  const statusRow: Row = {
+    type: ComponentType.ActionRow,
+    components: STATUSES.map((status) => ({
+      type: ComponentType.Button,
+      style: item?.progressStatus === status ? ButtonStyle.Success : ButtonStyle.Secondary,
+      label: STATUS_LABEL[status]!.replace(/^\S+ /, ""),
+      custom_id: customId("watch", "status", mediaType, tmdbId, status),
+      disabled: item?.progressStatus === status,
+    })),
+  };
+  const inList = item?.inWatchlist ?? false;
+  statusRow.components.push({
+    type: ComponentType.Button,
+    style: inList ? ButtonStyle.Danger : ButtonStyle.Primary,
+    label: inList ? "Remove from watchlist" : "Add to watchlist",
+    custom_id: customId("watch", inList ? "remove" : "add", mediaType, tmdbId),
+  });
+  const reactRow: Row = {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: customId("watch", "react", mediaType, tmdbId),
+        placeholder: item?.reaction ? `Your reaction: ${REACTION_LABEL[item.reaction]}` : "React…",
+        options: [
+          ...REACTIONS.map((r) => ({ label: REACTION_LABEL[r]!, value: r, default: item?.reaction === r })),
+          { label: "Clear reaction", value: "clear" },
+        ],
+      },
+    ],
+  };
+  return [statusRow, reactRow];
+}
+
+function stateSummary(item: ItemView | null): string {
+  if (item === null) return "Not on your list yet.";
+  const parts = [
+    item.progressStatus ? STATUS_LABEL[item.progressStatus] : null,
+    item.progress !== undefined && item.progressStatus === "watching" ? `${Math.round(item.progress)}%` : null,
+    item.reaction ? REACTION_LABEL[item.reaction] : null,
+    item.inWatchlist ? "🔖 On your watchlist" : "Not on your watchlist",
+  ].filter(Boolean);
+  return parts.join(" · ");
+}
+
+export function infoCard(ctx: BotContext, title: TitleDetails, state: TitleState): APIEmbed {
+  const fields = [{ name: "You", value: stateSummary(state.item), inline: false }];
+  if (state.progress) {
+    fields.push({ name: "Episodes", value: progressLine(state.progress), inline: false });
+    fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
+  }
+  if (state.jobRunning) fields.push({ name: "⏳", value: "A large episode change is still being applied.", inline: false });
+  const facts = [
+    title.mediaType === "tv" ? "TV" : "Movie",
+    title.year ? String(title.year) : null,
+    title.rating !== undefined ? `★ ${title.rating.toFixed(1)}` : null,
+    title.genres.length > 0 ? title.genres.slice(0, 3).join(", ") : null,
+  ].filter(Boolean);
+  return {
+    title: truncate(title.title, LIMITS.embedTitle),
+    description: truncate(`${facts.join(" · ")}\n\n${plain(title.overview ?? "No overview on TMDB.", 1500)}`, LIMITS.embedDescription),
+    color: BRAND,
+    thumbnail: title.posterPath ? { url: ctx.tmdb.posterUrl(title.posterPath, "w342")! } : undefined,
+    fields,
+    footer: { text: `TMDB ${title.mediaType}/${title.tmdbId}` },
+  };
+}
+
+async function replyInfo(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, headline?: string, undoId?: string | null) {
+  if (title.mediaType === "tv") await ctx.titles.ensureShowCached(title);
+  const state = await ctx.backend.query(api.bot.getTitleState, { discordUserId: user.id, tmdbId: title.tmdbId, mediaType: title.mediaType });
+  const controls = titleControls(title.mediaType, title.tmdbId, state.item);
+  const extra: APIComponentInMessageActionRow[] = [];
+  if (state.item?.progressStatus === "finished") extra.push(shareButton(title.mediaType, title.tmdbId, "finished"));
+  if (state.item?.reaction === "loved") extra.push(shareButton(title.mediaType, title.tmdbId, "loved"));
+  await respond.send({
+    content: headline,
+    embeds: [infoCard(ctx, title, state)],
+    components: [...controls, ...undoRow(undoId ?? null, extra.slice(0, 1))],
+  });
+}
+
+function listEmbed(ownerName: string, items: ItemView[], page: number, filters: string): APIEmbed {
+  const lines = items.map((item, i) => {
+    const n = (page - 1) * PAGE_SIZE + i + 1;
+    const name = plain(item.title ?? `TMDB ${item.mediaType}/${item.tmdbId}`, 80);
+    const bits = [
+      item.mediaType === "tv" ? "TV" : "Movie",
+      item.progressStatus ? STATUS_LABEL[item.progressStatus] : null,
+      item.progressStatus === "watching" && item.progress !== undefined ? `${Math.round(item.progress)}%` : null,
+      item.reaction ? REACTION_LABEL[item.reaction] : null,
+      item.inWatchlist ? null : "(not on watchlist)",
+    ].filter(Boolean);
+    return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
+  });
+  return {
+    title: truncate(`${ownerName}'s titles${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
+    description: lines.length > 0 ? lines.join("\n") : page === 1 ? "Nothing here yet — add something with `/watch add`." : "No more titles.",
+    color: BRAND,
+    footer: { text: `Page ${page} · newest first` },
+  };
+}
+
+async function replyList(
+  ctx: BotContext,
+  respond: Responder,
+  viewer: User,
+  owner: { id: string; name: string },
+  filter: { status?: string; type?: string },
+  cursor: { before: number; skip: number } | undefined,
+  page: number,
+) {
+  const result = await ctx.backend.query(api.bot.listTitles, {
+    discordUserId: viewer.id,
+    ownerDiscordUserId: owner.id === viewer.id ? undefined : owner.id,
+    progressStatus: filter.status,
+    mediaType: filter.type,
+    cursor,
+    pageSize: PAGE_SIZE,
+  });
+  const filters = [filter.status ? STATUS_LABEL[filter.status] : null, filter.type === "tv" ? "TV" : filter.type === "movie" ? "Movies" : null]
+    .filter(Boolean)
+    .join(", ");
+  const buttons: APIComponentInMessageActionRow[] = [];
+  const f = [owner.id, filter.status ?? "-", filter.type ?? "-"];
+  if (page > 1) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "« First", custom_id: customId("watch", "page", ...f, 0, 0, 1) });
+  if (result.next) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: customId("watch", "page", ...f, result.next.before, result.next.skip, page + 1) });
+  }
+  await respond.send({
+    embeds: [listEmbed(result.ownerName ?? owner.name, result.items, page, filters)],
+    components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+  });
+}
+
+const titleOption = (o: import("discord.js").SlashCommandStringOption) =>
+  o.setName("title").setDescription("Start typing a movie or show, or a TMDB id").setRequired(true).setAutocomplete(true).setMaxLength(200);
+const typeOption = (o: import("discord.js").SlashCommandStringOption) =>
+  o.setName("type").setDescription("Movie or TV (only needed with a bare TMDB id)").addChoices({ name: "Movie", value: "movie" }, { name: "TV", value: "tv" });
+
+export const watch = {
+  data: new SlashCommandBuilder()
+    .setName("watch")
+    .setDescription("Your watchlist: add, track, react, look up")
+    .addSubcommand((s) => s.setName("add").setDescription("Add a movie or show to your watchlist").addStringOption(titleOption).addStringOption(typeOption))
+    .addSubcommand((s) => s.setName("remove").setDescription("Take a title off your watchlist (progress is kept)").addStringOption(titleOption).addStringOption(typeOption))
+    .addSubcommand((s) =>
+      s
+        .setName("status")
+        .setDescription("Set want-to-watch, watching or finished")
+        .addStringOption(titleOption)
+        .addStringOption((o) =>
+          o.setName("status").setDescription("Where you are with it").setRequired(true).addChoices(
+            { name: "Want to watch", value: "want-to-watch" },
+            { name: "Watching", value: "watching" },
+            { name: "Finished", value: "finished" },
+          ),
+        )
+        .addIntegerOption((o) => o.setName("progress").setDescription("How far in, 0–100 %").setMinValue(0).setMaxValue(100))
+        .addStringOption(typeOption),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("react")
+        .setDescription("Say how you liked it")
+        .addStringOption(titleOption)
+        .addStringOption((o) =>
+          o.setName("reaction").setDescription("Your reaction").setRequired(true).addChoices(
+            { name: "❤️ Loved", value: "loved" },
+            { name: "👍 Liked", value: "liked" },
+            { name: "😐 Mixed", value: "mixed" },
+            { name: "👎 Not for me", value: "not-for-me" },
+            { name: "Clear my reaction", value: "clear" },
+          ),
+        )
+        .addStringOption(typeOption),
+    )
+    .addSubcommand((s) => s.setName("info").setDescription("Poster, overview, and where you are with it").addStringOption(titleOption).addStringOption(typeOption))
+    .addSubcommand((s) =>
+      s
+        .setName("list")
+        .setDescription("Your titles (or a friend's), newest first")
+        .addStringOption((o) =>
+          o.setName("status").setDescription("Only this status").addChoices(
+            { name: "Want to watch", value: "want-to-watch" },
+            { name: "Watching", value: "watching" },
+            { name: "Finished", value: "finished" },
+          ),
+        )
+        .addStringOption((o) => o.setName("type").setDescription("Only movies or only TV").addChoices({ name: "Movies", value: "movie" }, { name: "TV", value: "tv" }))
+        .addUserOption((o) => o.setName("user").setDescription("Someone else's list (if they share it)")),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("privacy")
+        .setDescription("Choose whether others can see your list")
+        .addBooleanOption((o) => o.setName("visible").setDescription("True: anyone in a server with you can see it").setRequired(true)),
+    )
+    .toJSON(),
+  ephemeral: true,
+
+  async execute(interaction, respond, ctx) {
+    const sub = interaction.options.getSubcommand();
+    const user = interaction.user;
+    if (sub === "list") {
+      const target = interaction.options.getUser("user") ?? user;
+      if (target.bot) throw new UserError("Bots don't keep watchlists.");
+      await replyList(
+        ctx,
+        respond,
+        user,
+        { id: target.id, name: target.username },
+        { status: interaction.options.getString("status") ?? undefined, type: interaction.options.getString("type") ?? undefined },
+        undefined,
+        1,
+      );
+      return;
+    }
+    if (sub === "privacy") {
+      const visible = interaction.options.getBoolean("visible", true);
+      await ctx.backend.mutation(api.bot.setListVisibility, { ...actorOf(user), listPublic: visible });
+      await respond.send({
+        content: visible
+          ? "👀 Your list is now visible: others can see it with `/watch list user:@you`."
+          : "🔒 Your list is now private.",
+      });
+      return;
+    }
+
+    const type = (interaction.options.getString("type") ?? undefined) as MediaType | undefined;
+    const title = await ctx.titles.resolve(interaction.options.getString("title", true), type);
+    const meta = ctx.titles.metadata(title);
+    const ref = { ...actorOf(user), tmdbId: title.tmdbId, mediaType: title.mediaType };
+
+    if (sub === "add") {
+      const result = await ctx.backend.mutation(api.bot.addToWatchlist, { ...ref, ...meta });
+      const headline = result.already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`;
+      await replyInfo(ctx, respond, user, title, headline, result.undoId);
+    } else if (sub === "remove") {
+      const result = await ctx.backend.mutation(api.bot.removeFromWatchlist, ref);
+      const kept = result.item && (result.item.progressStatus !== "want-to-watch" || result.item.reaction) ? " Your progress and reaction are kept." : "";
+      const headline = result.removed ? `Removed ${titleLine(title)} from your watchlist.${kept}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`;
+      await replyInfo(ctx, respond, user, title, headline, result.undoId);
+    } else if (sub === "status") {
+      const status = interaction.options.getString("status", true);
+      const progress = interaction.options.getInteger("progress") ?? undefined;
+      const result = await ctx.backend.mutation(api.bot.setStatus, { ...ref, ...meta, progressStatus: status, progress });
+      await replyInfo(ctx, respond, user, title, `${STATUS_LABEL[status]} — ${titleLine(title)}${progress !== undefined ? ` (${progress}%)` : ""}`, result.undoId);
+    } else if (sub === "react") {
+      const choice = interaction.options.getString("reaction", true);
+      const result = await ctx.backend.mutation(api.bot.setReactionFor, { ...ref, ...meta, reaction: choice === "clear" ? null : choice });
+      const headline = choice === "clear" ? `Cleared your reaction to ${titleLine(title)}.` : `${REACTION_LABEL[choice]} — ${titleLine(title)}`;
+      await replyInfo(ctx, respond, user, title, headline, result.undoId);
+    } else {
+      await replyInfo(ctx, respond, user, title);
+    }
+  },
+
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused();
+    const type = (interaction.options.getString("type") ?? undefined) as MediaType | undefined;
+    if (focused.trim().length > 0) return await ctx.titles.suggest(focused, type);
+    const page = await ctx.backend.query(api.bot.listTitles, { discordUserId: interaction.user.id, mediaType: type, pageSize: 25 });
+    return page.items.map((item) => ({ name: label(item.title ?? `TMDB ${item.tmdbId}`, 100), value: `${item.mediaType}:${item.tmdbId}` }));
+  },
+
+  components: {
+    async undo(interaction, respond, ctx, [undoId]) {
+      const result = await ctx.backend.mutation(api.bot.undo, { discordUserId: interaction.user.id, undoId: undoId ?? "" });
+      await respond.send({ content: `↩️ Undone: ${result.description}.`, embeds: [], components: [] });
+    },
+    async status(interaction, respond, ctx, [type, id, status]) {
+      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
+      const result = await ctx.backend.mutation(api.bot.setStatus, {
+        ...actorOf(interaction.user),
+        tmdbId: title.tmdbId,
+        mediaType: title.mediaType,
+        progressStatus: status ?? "",
+        ...ctx.titles.metadata(title),
+      });
+      await replyInfo(ctx, respond, interaction.user, title, `${STATUS_LABEL[status ?? ""] ?? status} — ${titleLine(title)}`, result.undoId);
+    },
+    async react(interaction, respond, ctx, [type, id]) {
+      const choice = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      if (choice === undefined) return;
+      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
+      const result = await ctx.backend.mutation(api.bot.setReactionFor, {
+        ...actorOf(interaction.user),
+        tmdbId: title.tmdbId,
+        mediaType: title.mediaType,
+        reaction: choice === "clear" ? null : choice,
+        ...ctx.titles.metadata(title),
+      });
+      const headline = choice === "clear" ? `Cleared your reaction to ${titleLine(title)}.` : `${REACTION_LABEL[choice] ?? choice} — ${titleLine(title)}`;
+      await replyInfo(ctx, respond, interaction.user, title, headline, result.undoId);
+    },
+    async add(interaction, respond, ctx, [type, id]) {
+      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
+      const result = await ctx.backend.mutation(api.bot.addToWatchlist, {
+        ...actorOf(interaction.user),
+        tmdbId: title.tmdbId,
+        mediaType: title.mediaType,
+        ...ctx.titles.metadata(title),
+      });
+      await replyInfo(ctx, respond, interaction.user, title, `🔖 Added ${titleLine(title)} to your watchlist.`, result.undoId);
+    },
+    async remove(interaction, respond, ctx, [type, id]) {
+      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
+      const result = await ctx.backend.mutation(api.bot.removeFromWatchlist, { ...actorOf(interaction.user), tmdbId: title.tmdbId, mediaType: title.mediaType });
+      await replyInfo(ctx, respond, interaction.user, title, `Removed ${titleLine(title)} from your watchlist.`, result.undoId);
+    },
+    /** watch:share:<type>:<id>:<finished|loved> — posts to the channel, after checking it is true. */
+    async share(interaction, respond, ctx, [type, id, what]) {
+      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
+      const state = await ctx.backend.query(api.bot.getTitleState, { discordUserId: interaction.user.id, tmdbId: title.tmdbId, mediaType: title.mediaType });
+      const name = `**${plain(interaction.user.displayName, 80)}**`;
+      let text: string;
+      if (what === "finished" && state.item?.progressStatus === "finished") {
+        text = `🎉 ${name} finished ${titleLine(title)}!`;
+      } else if (what === "loved" && state.item?.reaction === "loved") {
+        text = `❤️ ${name} loved ${titleLine(title)}.`;
+      } else {
+        throw new UserError("That's no longer true, so there's nothing to share.");
+      }
+      const embed = infoCard(ctx, title, { ...state, item: null, progress: null, jobRunning: false });
+      await respond.sendNew({ content: text, embeds: [{ ...embed, fields: [] }], ephemeral: false });
+    },
+    /** watch:page:<owner>:<status|->:<type|->:<before>:<skip>:<page> */
+    async page(interaction, respond, ctx, [owner, status, type, before, skip, page]) {
+      const pageNo = intArg(page);
+      const cursor = pageNo > 1 ? { before: intArg(before), skip: intArg(skip) } : undefined;
+      await replyList(
+        ctx,
+        respond,
+        interaction.user,
+        { id: owner ?? interaction.user.id, name: "Their" },
+        { status: status === "-" ? undefined : status, type: type === "-" ? undefined : type },
+        cursor,
+        pageNo,
+      );
+    },
+  },
+} satisfies Command;

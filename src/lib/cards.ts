@@ -1,0 +1,99 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
+import type { FunctionReturnType } from "convex/server";
+import type { api } from "../../convex/_generated/api.js";
+import { customId } from "../commands/types.ts";
+import { episodeCode, label, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
+
+export type MarkOutcome = FunctionReturnType<typeof api.bot.markEpisodesFor>;
+export type TitleState = FunctionReturnType<typeof api.bot.getTitleState>;
+export type ShowProgress = NonNullable<TitleState["progress"]>;
+export type ItemView = NonNullable<TitleState["item"]>;
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export const BRAND = 0xe50914;
+export const STATUS_LABEL: Record<string, string> = {
+  "want-to-watch": "🔖 Want to watch",
+  watching: "▶️ Watching",
+  finished: "✅ Finished",
+};
+export const REACTION_LABEL: Record<string, string> = {
+  loved: "❤️ Loved",
+  liked: "👍 Liked",
+  mixed: "😐 Mixed",
+  "not-for-me": "👎 Not for me",
+};
+
+export function progressLine(progress: ShowProgress): string {
+  const fraction = progress.total === 0 ? 0 : progress.watched / progress.total;
+  return `${progressBar(fraction, 12)} ${progress.watched.toLocaleString("en-US")}/${progress.total.toLocaleString("en-US")} episodes · ${progress.percent}%`;
+}
+
+export function nextLine(progress: ShowProgress): string {
+  if (progress.next === null) return progress.watched > 0 ? "Nothing left — all caught up! 🎉" : "—";
+  const name = progress.next.name ? ` · ${plain(progress.next.name, 150)}` : "";
+  return `**${episodeCode(progress.next.season, progress.next.episode)}**${name}`;
+}
+
+export function statusChange(before: string | undefined, after: string | undefined): string | null {
+  if (after === undefined || before === after) return null;
+  return `Status: ${before ? STATUS_LABEL[before] ?? before : "—"} → **${STATUS_LABEL[after] ?? after}**`;
+}
+
+/** Buttons after an episode change: the next episode, undo, and sharing a finished show. */
+export function episodeButtons(tmdbId: number, outcome: { progress: ShowProgress | null; undoId: string | null; statusAfter?: string }, justFinished: boolean): Row[] {
+  const buttons: APIComponentInMessageActionRow[] = [];
+  const next = outcome.progress?.next;
+  if (next) {
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: `Mark ${episodeCode(next.season, next.episode)}`,
+      custom_id: customId("ep", "mark", tmdbId, next.season, next.episode),
+    });
+  }
+  if (outcome.undoId) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Undo", custom_id: customId("watch", "undo", outcome.undoId) });
+  }
+  if (justFinished) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Success, label: "Share", emoji: { name: "📣" }, custom_id: customId("watch", "share", "tv", tmdbId, "finished") });
+  }
+  return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+/** The reply to an episode change: what changed, progress, what's next. */
+export function episodeCard(args: {
+  showTitle: string;
+  image?: string;
+  headline: string;
+  outcome: MarkOutcome;
+  jobProgress?: { applied: number; total: number } | null;
+}): APIEmbed {
+  const { outcome } = args;
+  const lines = [args.headline];
+  const change = statusChange(outcome.statusBefore, outcome.statusAfter);
+  if (change) lines.push(change);
+  if (outcome.jobId) {
+    const applied = args.jobProgress?.applied ?? outcome.changed + outcome.unchanged;
+    lines.push(`⏳ Still applying: ${applied.toLocaleString("en-US")} of ${outcome.requested.toLocaleString("en-US")} episodes done. \`/watch info\` shows when it's finished.`);
+  }
+  const fields = outcome.progress
+    ? [
+        { name: "Progress", value: progressLine(outcome.progress) },
+        { name: "Up next", value: nextLine(outcome.progress) },
+      ]
+    : [];
+  return {
+    title: truncate(args.showTitle, LIMITS.embedTitle),
+    description: truncate(lines.join("\n"), LIMITS.embedDescription),
+    color: BRAND,
+    thumbnail: args.image ? { url: args.image } : undefined,
+    fields,
+  };
+}
+
+export function countSentence(verb: "marked" | "unmarked", changed: number, unchanged: number, isWatched: boolean): string {
+  const already = unchanged === 0 ? "" : `, ${plural(unchanged, "was", "were")} already ${isWatched ? "watched" : "unwatched"}`;
+  return `${verb === "marked" ? "✅ Marked" : "↩️ Unmarked"} ${plural(changed, "episode")}${already}.`;
+}
+
+export { label };

@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { DiscordAPIError } from "discord.js";
+import { ConvexError } from "convex/values";
+import { isTmdbError } from "./tmdb.ts";
+
+/** An expected failure whose message is written for the person who caused it. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly code = "USER_ERROR",
+  ) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/** Plain-language messages for the Discord API errors people can run into. */
+const DISCORD_MESSAGES: Record<number, string> = {
+  50007: "I can't send you direct messages — your DMs are closed for this server.",
+  50013: "I don't have permission to do that in this channel.",
+  50001: "I can't see that channel.",
+  10008: "That message no longer exists.",
+  10062: "That took too long and Discord gave up on it — please try again.",
+  40060: "That was already answered.",
+};
+
+export interface DescribedError {
+  /** What to tell the user. */
+  message: string;
+  /** Set for unexpected errors: quoted in the reply and the log so they can be matched. */
+  reference?: string;
+  code: string;
+}
+
+/** Sorts an error into expected (told as is) and unexpected (logged, short reply with a reference). */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof UserError) return { message: error.message, code: error.code };
+  if (error instanceof ConvexError) {
+    const data = error.data as { code?: unknown; message?: unknown } | string;
+    if (typeof data === "object" && data !== null && typeof data.message === "string") {
+      return { message: data.message, code: typeof data.code === "string" ? data.code : "CONVEX_ERROR" };
+    }
+    if (typeof data === "string") return { message: data, code: "CONVEX_ERROR" };
+  }
+  if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
+  if (error instanceof DiscordAPIError && typeof error.code === "number" && DISCORD_MESSAGES[error.code]) {
+    return { message: DISCORD_MESSAGES[error.code]!, code: `DISCORD_${error.code}` };
+  }
+  const reference = randomBytes(4).toString("hex");
+  return {
+    message: `Something went wrong on my side (ref \`${reference}\`). Please try again in a moment.`,
+    reference,
+    code: "UNEXPECTED",
+  };
+}

@@ -1,0 +1,100 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * The sandbox clock. `Date.now()` reads real time plus an offset that only
+ * grows, when a script says `wait 2h`. Timers created by the embedded Convex
+ * engine (scheduled functions, crons) are virtual: they fire after their real
+ * delay as usual, and `advance` fires every one that falls due in the skipped
+ * span, in order. Other timers (discord.js heartbeats, HTTP timeouts) stay real.
+ */
+export class SandboxClock {
+  private offset = 0;
+  private nextId = 1;
+  private readonly timers = new Map<number, { due: number; fire: () => void; real: NodeJS.Timeout }>();
+  private readonly engineContext = new AsyncLocalStorage<true>();
+  private readonly realNow = Date.now.bind(Date);
+  private readonly realSetTimeout = globalThis.setTimeout;
+  private readonly realClearTimeout = globalThis.clearTimeout;
+  private installed = false;
+  private idle: () => Promise<void> = async () => {};
+
+  now(): number {
+    return this.realNow() + this.offset;
+  }
+
+  /** Runs `fn` as engine work: timers it (or anything it starts) creates are virtual. */
+  inEngine<T>(fn: () => T): T {
+    return this.engineContext.run(true, fn);
+  }
+
+  /** How to wait until the engine has nothing in flight (between fired timers). */
+  onIdle(wait: () => Promise<void>): void {
+    this.idle = wait;
+  }
+
+  install(): void {
+    if (this.installed) return;
+    this.installed = true;
+    const clock = this;
+    Date.now = () => clock.now();
+    const patchedSetTimeout = function (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) {
+      if (clock.engineContext.getStore() !== true) return clock.realSetTimeout(callback, ms, ...args);
+      return clock.virtualTimeout(() => callback(...args), Math.max(0, ms ?? 0)) as unknown as NodeJS.Timeout;
+    };
+    globalThis.setTimeout = patchedSetTimeout as unknown as typeof setTimeout;
+    globalThis.clearTimeout = ((handle: unknown) => {
+      if (typeof handle === "object" && handle !== null && "virtualId" in handle) {
+        const id = (handle as { virtualId: number }).virtualId;
+        const timer = this.timers.get(id);
+        if (timer) this.realClearTimeout(timer.real);
+        this.timers.delete(id);
+        return;
+      }
+      this.realClearTimeout(handle as NodeJS.Timeout);
+    }) as typeof clearTimeout;
+  }
+
+  uninstall(): void {
+    if (!this.installed) return;
+    this.installed = false;
+    Date.now = this.realNow;
+    globalThis.setTimeout = this.realSetTimeout;
+    globalThis.clearTimeout = this.realClearTimeout;
+    for (const timer of this.timers.values()) this.realClearTimeout(timer.real);
+    this.timers.clear();
+  }
+
+  /** Schedules `fire` at now + ms on the sandbox clock. */
+  virtualTimeout(fire: () => void, ms: number): { virtualId: number } {
+    const id = this.nextId++;
+    const run = () => {
+      if (!this.timers.delete(id)) return;
+      this.inEngine(fire);
+    };
+    const real = this.realSetTimeout(run, ms);
+    real.unref?.();
+    this.timers.set(id, { due: this.now() + ms, fire: run, real });
+    return { virtualId: id, ref() {}, unref() {}, hasRef: () => false, refresh() { return this; }, [Symbol.toPrimitive]: () => id } as { virtualId: number };
+  }
+
+  /** Moves the clock forward, firing every virtual timer due on the way, in order. */
+  async advance(ms: number): Promise<void> {
+    const target = this.now() + ms;
+    await this.idle();
+    for (;;) {
+      let earliest: [number, { due: number; fire: () => void; real: NodeJS.Timeout }] | undefined;
+      for (const entry of this.timers) if (entry[1].due <= target && (!earliest || entry[1].due < earliest[1].due)) earliest = entry;
+      if (!earliest) break;
+      const [, timer] = earliest;
+      if (timer.due > this.now()) this.offset += timer.due - this.now();
+      this.realClearTimeout(timer.real);
+      timer.fire();
+      await this.idle();
+    }
+    if (target > this.now()) this.offset += target - this.now();
+  }
+
+  pendingTimers(): number {
+    return this.timers.size;
+  }
+}

@@ -1,0 +1,138 @@
+// `npm run sandbox`: the whole bot offline. Interactive by default; `--script FILE [--json]`
+// runs a script and exits; `--demo` preloads a small server.
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { DEMO_SCRIPT } from "./demo.ts";
+import { renderEvent } from "./render.ts";
+import { runRepl, type SandboxEvent, type SandboxSession } from "./repl.ts";
+import { createRunnerState, parseScript, runLine, runScript, ScriptError, type ScriptHooks, type ScriptLine } from "./script.ts";
+import { startStack, type Stack } from "./stack.ts";
+
+function hooksFor(stack: Stack): ScriptHooks {
+  return {
+    wait: (ms) => stack.engine.wait(ms),
+    async link() {
+      throw new Error("account linking is not part of this build yet: profiles are created from your Discord account on first use");
+    },
+  };
+}
+
+async function preloadDemo(stack: Stack): Promise<void> {
+  await runScript(parseScript(DEMO_SCRIPT), stack.discord, hooksFor(stack), () => {});
+}
+
+function session(stack: Stack): SandboxSession {
+  const state = createRunnerState();
+  const hooks = hooksFor(stack);
+  // Events a line emits itself (`show`) rather than through the sandbox.
+  const listeners = new Set<(event: SandboxEvent) => void>();
+  return {
+    async execute(text) {
+      let lines: ScriptLine[];
+      try {
+        lines = parseScript(text);
+      } catch (error) {
+        throw new Error(error instanceof ScriptError ? error.detail : String(error));
+      }
+      for (const line of lines) {
+        try {
+          await runLine(line, state, stack.discord, hooks, (event) => listeners.forEach((l) => l(event as SandboxEvent)));
+        } catch (error) {
+          throw new Error(error instanceof ScriptError ? error.detail : error instanceof Error ? error.message : String(error));
+        }
+      }
+      await stack.discord.waitForIdle();
+    },
+    onEvent(listener) {
+      const forward = (event: SandboxEvent) => listener(event);
+      stack.discord.on("event", forward);
+      listeners.add(listener);
+      return () => {
+        stack.discord.off("event", forward);
+        listeners.delete(listener);
+      };
+    },
+    completions() {
+      const commands = stack.discord.registeredCommands().map((c) => {
+        const subs = (c.options ?? []).filter((o) => o.type === 1);
+        return {
+          name: c.name,
+          options: (c.options ?? []).filter((o) => o.type !== 1 && o.type !== 2).map((o) => o.name),
+          subcommands: subs.map((s) => ({ name: s.name, options: (s.options ?? []).map((o) => o.name) })),
+        };
+      });
+      return { commands, users: ["alice", "bob", "carol"], channels: ["movie-club #general"] };
+    },
+    prompt() {
+      const where = state.channel === "dm" ? "dm" : state.guild ? `${state.guild} #${state.channel}` : "nowhere (try: in movie-club #general)";
+      return `${state.user ?? "nobody (try: as alice)"} @ ${where}`;
+    },
+    async close() {
+      await stack.stop();
+    },
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      script: { type: "string" },
+      json: { type: "boolean", default: false },
+      demo: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log("npm run sandbox [-- --demo] [-- --script FILE [--json]]");
+    return;
+  }
+
+  // Parse the script before starting anything: a malformed line fails fast, naming the line.
+  let script: ScriptLine[] | undefined;
+  if (values.script !== undefined) {
+    const text = await readFile(values.script, "utf8").catch((error: NodeJS.ErrnoException) => {
+      console.error(`Cannot read script ${values.script}: ${error.code ?? error.message}`);
+      process.exit(2);
+    });
+    try {
+      script = parseScript(text);
+    } catch (error) {
+      if (error instanceof ScriptError) {
+        if (values.json) console.log(JSON.stringify({ t: "error", line: error.line, message: error.message }));
+        console.error(`${values.script}: ${error.message}`);
+        process.exit(2);
+      }
+      throw error;
+    }
+  }
+
+  const stack = await startStack();
+  if (values.demo) await preloadDemo(stack);
+
+  if (script !== undefined) {
+    const print = values.json
+      ? (event: object) => process.stdout.write(`${JSON.stringify(event)}\n`)
+      : (event: object) => process.stdout.write(`${renderEvent(event as SandboxEvent)}\n`);
+    let code = 0;
+    try {
+      await runScript(script, stack.discord, hooksFor(stack), print);
+    } catch (error) {
+      code = 1;
+      if (!(error instanceof ScriptError)) console.error(error);
+      else console.error(`${values.script}: ${error.message}`);
+    }
+    await stack.stop();
+    process.exit(code);
+  }
+
+  console.log("Film Fanatic sandbox — a local Discord, the real bot, an embedded Convex and an offline TMDB.");
+  console.log(values.demo ? "Demo loaded: alice, bob and carol in movie-club #general. " : "", "Type help for the verbs; quit to leave.");
+  await runRepl(session(stack));
+  process.exit(0);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

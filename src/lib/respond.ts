@@ -45,7 +45,8 @@ export class Responder {
 
   /** Defers if nothing was sent within `ms`. */
   deferAfter(ms: number): void {
-    this.deferTimer = setTimeout(() => void this.enqueue(() => this.defer()), ms);
+    // defer() queues itself behind anything already being sent.
+    this.deferTimer = setTimeout(() => void this.defer().catch(() => undefined), ms);
     this.deferTimer.unref?.();
   }
 

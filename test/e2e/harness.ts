@@ -1,0 +1,54 @@
+import { api } from "../../convex/_generated/api.js";
+import { parseScript, runScript } from "../../src/sandbox/script.ts";
+import { startStack, type Stack, type StackOptions } from "../../src/sandbox/stack.ts";
+
+export type Event = Record<string, any> & { t: string };
+
+/** The whole bot on loopback, as `npm run sandbox` runs it. */
+export async function stack(options: StackOptions = {}): Promise<Stack> {
+  return await startStack({ logLevel: process.env.E2E_LOG ?? "silent", ...options });
+}
+
+/** Runs a script and returns every event it produced, in order. */
+export async function run(s: Stack, script: string): Promise<Event[]> {
+  const events: Event[] = [];
+  await runScript(parseScript(script), s.discord, { wait: (ms) => s.engine.wait(ms), link: async () => {} }, (e) =>
+    events.push(e as Event),
+  );
+  return events;
+}
+
+export const ofType = (events: Event[], ...types: string[]) => events.filter((e) => types.includes(e.t));
+
+/** The text of a bot message event: content plus every embed's title, description and fields. */
+export function text(event: Event | undefined): string {
+  if (!event) return "";
+  const parts = [event.content ?? ""];
+  for (const embed of event.embeds ?? []) {
+    parts.push(embed.title ?? "", embed.description ?? "");
+    for (const f of embed.fields ?? []) parts.push(f.name, f.value);
+    if (embed.footer?.text) parts.push(embed.footer.text);
+  }
+  return parts.join("\n");
+}
+
+export function buttons(event: Event | undefined): string[] {
+  return (event?.components ?? []).flatMap((row: any) => row.components.filter((c: any) => c.type === 2).map((c: any) => c.label));
+}
+
+/** Watched episodes as the Film Fanatic web app sees them for this Discord user's profile. */
+export async function webEpisodes(s: Stack, userName: string, tmdbId: number) {
+  const discordId = s.discord.user(userName).id;
+  return await s.engine.run(async (t) =>
+    (await t.withIdentity({ subject: `discord|${discordId}` }).query(api.watchlist.getAllWatchedEpisodes, { tmdbId }))
+      .map((e) => `S${e.season}E${e.episode}`)
+      .sort(),
+  );
+}
+
+export async function webItem(s: Stack, userName: string, tmdbId: number, mediaType: "movie" | "tv") {
+  const discordId = s.discord.user(userName).id;
+  return await s.engine.run(async (t) =>
+    (await t.withIdentity({ subject: `discord|${discordId}` }).query(api.watchlist.getMediaState, { tmdbId, mediaType })).item,
+  );
+}

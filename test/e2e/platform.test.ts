@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Stack } from "../../src/sandbox/stack.ts";
+import { buttons, ofType, run, stack, text } from "./harness.ts";
+
+let s: Stack;
+beforeAll(async () => {
+  s = await stack();
+});
+afterAll(async () => {
+  await s?.stop();
+});
+
+describe("the real bot through the sandbox", () => {
+  it("answers /ep 1399 1 3 with the episode's name, the show's progress and a button for the next one", async () => {
+    const events = await run(s, `as alice\nin movie-club #general\n/ep 1399 1 3`);
+    const [reply] = ofType(events, "reply");
+    expect(reply).toMatchObject({ user: "alice", guild: "movie-club", channel: "#general", ephemeral: true });
+    expect(text(reply)).toContain("S1E3** · Lord Snow");
+    expect(text(reply)).toContain("1/73 episodes");
+    expect(buttons(reply)).toContain("Mark S1E4");
+    expect(reply!.mentions).toEqual({ everyone: false, users: [], roles: [] });
+  });
+
+  it("offers Game of Thrones when someone types 'thrones'", async () => {
+    const [choices] = ofType(await run(s, `as alice\nin movie-club #general\nautocomplete /ep show:thrones`), "autocomplete");
+    expect(choices!.choices[0]).toEqual({ name: "Game of Thrones (2011) · TV", value: "tv:1399" });
+  });
+
+  it("marks the next episode from the button and moves the button on", async () => {
+    const events = await run(s, `as dave\nin movie-club #general\n/ep 1399 1 3\nclick "Mark S1E4"`);
+    const after = ofType(events, "reply_edit", "reply").at(-1);
+    expect(text(after)).toContain("Cripples, Bastards, and Broken Things");
+    expect(buttons(after)).toContain("Mark S1E5");
+  });
+
+  it("rejects a season outside the registered range before the bot sees it", async () => {
+    const events = await run(s, `as alice\nin movie-club #general\n/ep 1399 500 1`);
+    expect(ofType(events, "rejected")).toHaveLength(1);
+    expect(ofType(events, "reply", "interaction_failed")).toHaveLength(0);
+  });
+
+  it("defers a command whose TMDB lookup is slow instead of failing it", async () => {
+    s.tmdb.setFaults({ delayMs: 2_000 });
+    try {
+      const events = await run(s, `as erin\nin movie-club #general\n/watch info title:movie:438631`);
+      expect(ofType(events, "interaction_failed")).toHaveLength(0);
+      expect(ofType(events, "reply")[0]).toMatchObject({ deferred: true });
+      expect(text(ofType(events, "reply_edit").at(-1))).toContain("Dune");
+    } finally {
+      s.tmdb.setFaults({});
+    }
+  });
+
+  it("rides out a burst of 429s without losing the reply", async () => {
+    s.discord.injectRateLimits(3);
+    const events = await run(s, `as frank\nin movie-club #general\n/ep 1399 1 1`);
+    expect(ofType(events, "rate_limited").length).toBeGreaterThan(0);
+    expect(text(ofType(events, "reply", "reply_edit").at(-1))).toContain("S1E1");
+  });
+
+  it("resumes a dropped gateway connection and still answers", async () => {
+    s.discord.dropGatewayConnection({ resumable: true });
+    const events = await run(s, `as gina\nin movie-club #general\n/ep 1399 1 2`);
+    expect(ofType(events, "interaction_failed")).toHaveLength(0);
+    expect(text(ofType(events, "reply", "reply_edit").at(-1))).toContain("S1E2");
+  });
+
+  it("explains TMDB being down and writes nothing", async () => {
+    s.tmdb.setFaults({ serverError: 50 });
+    try {
+      const events = await run(s, `as hank\nin movie-club #general\n/ep 1396 1 1`);
+      const error = ofType(events, "reply", "followup", "reply_edit").at(-1);
+      expect(error).toMatchObject({ ephemeral: true });
+      expect(text(error)).toMatch(/TMDB/);
+      expect(ofType(events, "interaction_failed")).toHaveLength(0);
+    } finally {
+      s.tmdb.setFaults({});
+    }
+    const state = await run(s, `as hank\nin movie-club #general\n/watch list`);
+    expect(text(ofType(state, "reply")[0])).toContain("Nothing here yet");
+  });
+
+  it("shows /help with examples", async () => {
+    const [reply] = ofType(await run(s, `as alice\nin dm\n/help`), "reply");
+    expect(text(reply)).toContain("/ep 1399 1 3");
+  });
+});

@@ -103,7 +103,7 @@ export function infoCard(ctx: BotContext, title: TitleDetails, state: TitleState
     title.genres.length > 0 ? title.genres.slice(0, 3).join(", ") : null,
   ].filter(Boolean);
   return {
-    title: truncate(title.title, LIMITS.embedTitle),
+    title: plain(title.title, LIMITS.embedTitle),
     description: truncate(`${facts.join(" · ")}\n\n${plain(title.overview ?? "No overview on TMDB.", 1500)}`, LIMITS.embedDescription),
     color: BRAND,
     thumbnail: title.posterPath ? { url: ctx.tmdb.posterUrl(title.posterPath, "w342")! } : undefined,

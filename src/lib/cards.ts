@@ -83,7 +83,7 @@ export function episodeCard(args: {
       ]
     : [];
   return {
-    title: truncate(args.showTitle, LIMITS.embedTitle),
+    title: plain(args.showTitle, LIMITS.embedTitle),
     description: truncate(lines.join("\n"), LIMITS.embedDescription),
     color: BRAND,
     thumbnail: args.image ? { url: args.image } : undefined,

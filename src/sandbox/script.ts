@@ -1,0 +1,451 @@
+/**
+ * Sandbox scripts: parsing and running the line language of DESIGN.md's sandbox contract.
+ *
+ * ```
+ * # a comment
+ * as alice
+ * in Film Club #general
+ * /ep 1399 1 3                    # bare values fill options in registered order
+ * /watch add title:"The Bear"     # name:value, double quotes for spaces
+ * autocomplete /ep show:break     # the last argument is the option being typed
+ * click "Mark watched"
+ * select "Season 2"
+ * link
+ * wait 3d                         # 500ms, 10s, 5m, 2h, 3d (and sums like 1h30m)
+ * show #general                   # or: show dm
+ * in dm
+ * ```
+ *
+ * - `parseScript(text)` → ScriptLine[]; a malformed line throws ScriptError naming the line.
+ * - `runScript(lines, sandbox, hooks, emit)` runs them in order. Every sandbox event emitted
+ *   while it runs is passed to `emit` with the script `line` that was running added; `show`
+ *   lines emit `{ t: "show", … }`. At the first failing line it emits
+ *   `{ t: "error", line, message }` and throws that ScriptError. When it returns, the sandbox
+ *   is idle.
+ * - `runScriptText(text, …)` = parse (emitting `error` for a malformed line) + run.
+ * - `runLine(line, state, sandbox, hooks, emit)` runs one line (for an interactive prompt): it
+ *   emits only the line's own events (`show`) — subscribe to `sandbox.on("event")` for the
+ *   rest — and throws ScriptError on failure.
+ *
+ * What is an `error` (the script stops): unknown line, no `as` before acting, no `in` before
+ * a command, command not registered (or not visible here), unknown subcommand or option,
+ * too many values, no button/select option with that label, `show #x` without a guild.
+ * What is not: values Discord's client would refuse (out of range, wrong type, missing
+ * required option, disabled button) — those produce a `rejected` event and the script goes on.
+ */
+import { SandboxUsageError } from "./discord/errors.ts";
+import type { DiscordSandbox, SandboxMessage } from "./discord/sandbox.ts";
+
+// ---------------------------------------------------------------- types
+
+export interface ScriptArg {
+  /** Option name for `name:value`; absent for a bare value. */
+  name?: string;
+  value: string;
+  /** The value was written in double quotes. */
+  quoted: boolean;
+}
+
+interface LineBase {
+  /** 1-based line number in the script text. */
+  line: number;
+  /** The line as written (comment stripped, trimmed). */
+  text: string;
+}
+
+export type ScriptLine =
+  | (LineBase & { kind: "as"; user: string })
+  | (LineBase & { kind: "in"; guild: string; channel: string })
+  | (LineBase & { kind: "in_dm" })
+  | (LineBase & { kind: "command"; command: string; args: ScriptArg[] })
+  | (LineBase & { kind: "autocomplete"; command: string; args: ScriptArg[] })
+  | (LineBase & { kind: "click"; label: string })
+  | (LineBase & { kind: "select"; label: string })
+  | (LineBase & { kind: "link" })
+  | (LineBase & { kind: "wait"; ms: number; duration: string })
+  | (LineBase & { kind: "show"; channel: string })
+  | (LineBase & { kind: "show_dm" });
+
+export class ScriptError extends Error {
+  constructor(
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`line ${line}: ${detail}`);
+    this.name = "ScriptError";
+  }
+}
+
+export interface ScriptHooks {
+  /** Moves the sandbox clock forward, running whatever falls due. */
+  wait(ms: number): Promise<void>;
+  /** Completes the account-link flow for this user. */
+  link(userName: string): Promise<void>;
+}
+
+/** Where the script is acting: set by `as` and `in`. */
+export interface RunnerState {
+  user: string | null;
+  /** Guild name, or null in a DM / before any `in`. */
+  guild: string | null;
+  /** Channel name without `#`, "dm", or null before any `in`. */
+  channel: string | null;
+}
+
+export function createRunnerState(): RunnerState {
+  return { user: null, guild: null, channel: null };
+}
+
+export interface ShowEvent {
+  t: "show";
+  line?: number;
+  user?: string;
+  guild?: string;
+  channel: string;
+  to?: string;
+  messages: Array<{
+    id: string;
+    content: string | null;
+    embeds: unknown[];
+    components: unknown[];
+    ephemeral: boolean;
+    edited: boolean;
+  }>;
+}
+
+export interface ScriptErrorEvent {
+  t: "error";
+  line: number;
+  message: string;
+}
+
+export type Emit = (event: object) => void;
+
+// ---------------------------------------------------------------- parsing
+
+interface Token {
+  raw: string;
+  value: string;
+  quoted: boolean;
+}
+
+/** Splits on whitespace outside double quotes; `\"` and `\\` escape inside quotes. */
+function tokenize(s: string, lineNo: number): Token[] {
+  const tokens: Token[] = [];
+  let raw = "";
+  let value = "";
+  let quoted = false;
+  let inQuote = false;
+  let has = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (inQuote) {
+      raw += ch;
+      if (ch === "\\" && (s[i + 1] === '"' || s[i + 1] === "\\")) {
+        value += s[i + 1];
+        raw += s[i + 1];
+        i++;
+      } else if (ch === '"') inQuote = false;
+      else value += ch;
+    } else if (ch === '"') {
+      raw += ch;
+      inQuote = true;
+      quoted = true;
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (has) tokens.push({ raw, value, quoted });
+      raw = "";
+      value = "";
+      quoted = false;
+      has = false;
+    } else {
+      raw += ch;
+      value += ch;
+      has = true;
+    }
+  }
+  if (inQuote) throw new ScriptError(lineNo, `unterminated double quote in ${JSON.stringify(s)}`);
+  if (has) tokens.push({ raw, value, quoted });
+  return tokens;
+}
+
+/** Removes a trailing ` # comment` (a `#` outside quotes preceded by whitespace and followed by whitespace or the end). */
+function stripComment(line: string): string {
+  const t = line.trim();
+  if (t.startsWith("#")) return "";
+  let inQuote = false;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch === "\\" && inQuote) {
+      i++;
+      continue;
+    }
+    if (ch === '"') inQuote = !inQuote;
+    else if (ch === "#" && !inQuote && /\s/.test(t[i - 1] ?? "") && (i + 1 === t.length || /\s/.test(t[i + 1]!))) {
+      return t.slice(0, i).trim();
+    }
+  }
+  return t;
+}
+
+const NAMED_RE = /^([A-Za-z_][\w-]*):/;
+
+function parseArgs(tokens: Token[]): ScriptArg[] {
+  return tokens.map((tok) => {
+    const m = NAMED_RE.exec(tok.raw);
+    if (m) {
+      const rest = tok.raw.slice(m[0].length);
+      const quoted = rest.includes('"');
+      // The value is the token's value minus the "name:" prefix (quotes already removed).
+      return { name: m[1]!, value: tok.value.slice(m[0].length), quoted };
+    }
+    return { value: tok.value, quoted: tok.quoted };
+  });
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses `500ms`, `10s`, `5m`, `2h`, `3d`, or sums like `1h30m`; null if malformed. */
+export function parseDuration(text: string): number | null {
+  const s = text.trim().toLowerCase();
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(s)) return null;
+  let total = 0;
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!;
+  return Math.round(total);
+}
+
+function singleLabel(rest: string, lineNo: number, what: string): string {
+  const r = rest.trim();
+  if (!r) throw new ScriptError(lineNo, `${what} needs a label, e.g. ${what} "Mark watched"`);
+  if (r.startsWith('"')) {
+    const toks = tokenize(r, lineNo);
+    if (toks.length !== 1 || !toks[0]!.raw.endsWith('"')) {
+      throw new ScriptError(lineNo, `${what} takes one quoted label, e.g. ${what} "Mark watched"`);
+    }
+    return toks[0]!.value;
+  }
+  return r;
+}
+
+function unquote(s: string, lineNo: number): string {
+  const t = s.trim();
+  if (t.startsWith('"')) {
+    const toks = tokenize(t, lineNo);
+    if (toks.length === 1) return toks[0]!.value;
+  }
+  return t;
+}
+
+const KNOWN = "as, in, /command, autocomplete, click, select, link, wait, show";
+
+function parseLine(textLine: string, lineNo: number): ScriptLine | null {
+  const text = stripComment(textLine);
+  if (!text) return null;
+  const base = { line: lineNo, text };
+  if (text.startsWith("/")) {
+    const toks = tokenize(text, lineNo);
+    const command = toks[0]!.value.slice(1);
+    if (!command) throw new ScriptError(lineNo, "missing command name after /");
+    return { ...base, kind: "command", command, args: parseArgs(toks.slice(1)) };
+  }
+  const sp = text.search(/\s/);
+  const word = (sp === -1 ? text : text.slice(0, sp)).toLowerCase();
+  const rest = sp === -1 ? "" : text.slice(sp + 1).trim();
+  switch (word) {
+    case "as": {
+      const user = unquote(rest, lineNo);
+      if (!user) throw new ScriptError(lineNo, "as needs a user name, e.g. as alice");
+      return { ...base, kind: "as", user };
+    }
+    case "in": {
+      if (rest.toLowerCase() === "dm") return { ...base, kind: "in_dm" };
+      const m = /^(.+?)\s+#(\S+)$/.exec(rest);
+      if (!m) throw new ScriptError(lineNo, `expected "in GUILD #CHANNEL" or "in dm", got ${JSON.stringify(text)}`);
+      const guild = unquote(m[1]!, lineNo);
+      if (!guild) throw new ScriptError(lineNo, "in needs a guild name");
+      return { ...base, kind: "in", guild, channel: m[2]! };
+    }
+    case "autocomplete": {
+      if (!rest.startsWith("/")) throw new ScriptError(lineNo, 'expected "autocomplete /command [sub] option:partial"');
+      const toks = tokenize(rest, lineNo);
+      const command = toks[0]!.value.slice(1);
+      if (!command) throw new ScriptError(lineNo, "missing command name after /");
+      const args = parseArgs(toks.slice(1));
+      if (!args.length) throw new ScriptError(lineNo, 'autocomplete needs the option being typed, e.g. autocomplete /ep show:"break"');
+      return { ...base, kind: "autocomplete", command, args };
+    }
+    case "click":
+      return { ...base, kind: "click", label: singleLabel(rest, lineNo, "click") };
+    case "select":
+      return { ...base, kind: "select", label: singleLabel(rest, lineNo, "select") };
+    case "link":
+      if (rest) throw new ScriptError(lineNo, "link takes no arguments (it links the acting user)");
+      return { ...base, kind: "link" };
+    case "wait": {
+      const ms = parseDuration(rest);
+      if (ms === null) throw new ScriptError(lineNo, `wait needs a duration like 500ms, 10s, 5m, 2h or 3d; got ${JSON.stringify(rest)}`);
+      return { ...base, kind: "wait", ms, duration: rest };
+    }
+    case "show": {
+      if (rest.toLowerCase() === "dm") return { ...base, kind: "show_dm" };
+      const m = /^#(\S+)$/.exec(rest);
+      if (!m) throw new ScriptError(lineNo, `expected "show #CHANNEL" or "show dm", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "show", channel: m[1]! };
+    }
+    default:
+      throw new ScriptError(lineNo, `unknown line ${JSON.stringify(text)} (lines start with one of: ${KNOWN})`);
+  }
+}
+
+/** Parses a whole script; throws ScriptError at the first malformed line. */
+export function parseScript(text: string): ScriptLine[] {
+  const out: ScriptLine[] = [];
+  text.split(/\r?\n/).forEach((l, i) => {
+    const parsed = parseLine(l, i + 1);
+    if (parsed) out.push(parsed);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- running
+
+function actorOf(line: ScriptLine, state: RunnerState, needPlace = true) {
+  if (!state.user) throw new ScriptError(line.line, `no acting user: add an "as NAME" line before ${JSON.stringify(line.text)}`);
+  if (needPlace && !state.channel) {
+    throw new ScriptError(line.line, `nowhere to act: add "in GUILD #CHANNEL" or "in dm" before ${JSON.stringify(line.text)}`);
+  }
+  return state.channel === "dm" || !state.guild
+    ? { user: state.user }
+    : { user: state.user, guild: state.guild, channel: state.channel ?? undefined };
+}
+
+function showMessages(messages: SandboxMessage[]): ShowEvent["messages"] {
+  return messages.map((m) => ({
+    id: m.id,
+    content: m.loading ? null : m.content,
+    embeds: m.embeds,
+    components: m.components,
+    ephemeral: m.ephemeral,
+    edited: m.editedAt !== null,
+  }));
+}
+
+/**
+ * Runs one line. Emits the line's own events (`show`) through `emit`; sandbox events go to
+ * `sandbox.on("event")` listeners. Throws ScriptError when the line cannot be done.
+ */
+export async function runLine(line: ScriptLine, state: RunnerState, sandbox: DiscordSandbox, hooks: ScriptHooks, emit: Emit): Promise<void> {
+  try {
+    switch (line.kind) {
+      case "as":
+        state.user = line.user;
+        sandbox.user(line.user);
+        if (state.guild) sandbox.join(state.guild, line.user);
+        return;
+      case "in":
+        state.guild = line.guild;
+        state.channel = line.channel;
+        sandbox.channel(line.guild, line.channel);
+        if (state.user) sandbox.join(line.guild, state.user);
+        await sandbox.waitForIdle();
+        return;
+      case "in_dm":
+        state.guild = null;
+        state.channel = "dm";
+        return;
+      case "command": {
+        const actor = actorOf(line, state);
+        const r = sandbox.resolveArgs(actor, line.command, line.args.map((a) => ({ name: a.name, value: a.value })));
+        await sandbox.runCommand(actor, r.command, r.options);
+        return;
+      }
+      case "autocomplete": {
+        const actor = actorOf(line, state);
+        const r = sandbox.resolveArgs(actor, line.command, line.args.map((a) => ({ name: a.name, value: a.value })));
+        const focused = r.names[r.names.length - 1];
+        if (!focused) throw new ScriptError(line.line, "the last argument must be the option being typed, e.g. show:break");
+        const { [focused]: partial, ...others } = r.options;
+        await sandbox.runAutocomplete(actor, r.command, focused, String(partial ?? ""), others);
+        return;
+      }
+      case "click":
+        await sandbox.click(actorOf(line, state), line.label);
+        return;
+      case "select":
+        await sandbox.select(actorOf(line, state), line.label);
+        return;
+      case "link": {
+        const actor = actorOf(line, state, false);
+        await hooks.link(actor.user);
+        await sandbox.waitForIdle();
+        return;
+      }
+      case "wait":
+        await hooks.wait(line.ms);
+        await sandbox.waitForIdle();
+        return;
+      case "show": {
+        if (!state.guild) {
+          throw new ScriptError(line.line, `show #${line.channel} needs a guild: add "in GUILD #CHANNEL" first`);
+        }
+        const g = sandbox.guild(state.guild);
+        const ch = g.channels.get(line.channel);
+        const msgs = ch ? sandbox.messages(ch.id).filter((m) => !m.ephemeral || (state.user !== null && m.visibleTo === state.user)) : [];
+        const ev: ShowEvent = { t: "show", guild: g.name, channel: `#${line.channel}`, messages: showMessages(msgs) };
+        if (state.user) ev.user = state.user;
+        emit(ev);
+        return;
+      }
+      case "show_dm": {
+        const actor = actorOf(line, state, false);
+        const ch = sandbox.dm(actor.user);
+        emit({ t: "show", user: actor.user, channel: "dm", to: actor.user, messages: showMessages(sandbox.messages(ch.id)) } satisfies ShowEvent);
+        return;
+      }
+    }
+  } catch (e) {
+    if (e instanceof ScriptError) throw e;
+    if (e instanceof SandboxUsageError) throw new ScriptError(line.line, e.message);
+    throw new ScriptError(line.line, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Runs a parsed script against the sandbox. Sandbox events are forwarded to `emit` (with the
+ * running `line` added); stops at the first failing line, emitting `{ t: "error", line,
+ * message }` and throwing the ScriptError. Resolves once the sandbox is idle after the last line.
+ */
+export async function runScript(lines: ScriptLine[], sandbox: DiscordSandbox, hooks: ScriptHooks, emit: Emit): Promise<void> {
+  const state = createRunnerState();
+  let current: number | undefined;
+  const forward = (e: object) => emit(current === undefined ? e : { ...e, line: current });
+  sandbox.on("event", forward);
+  try {
+    for (const line of lines) {
+      current = line.line;
+      try {
+        await runLine(line, state, sandbox, hooks, (e) => emit({ ...e, line: line.line }));
+      } catch (e) {
+        const err = e instanceof ScriptError ? e : new ScriptError(line.line, e instanceof Error ? e.message : String(e));
+        emit({ t: "error", line: err.line, message: err.message } satisfies ScriptErrorEvent);
+        throw err;
+      }
+    }
+    current = undefined;
+    await sandbox.waitForIdle();
+  } finally {
+    sandbox.off("event", forward);
+  }
+}
+
+/** Parses and runs script text; a malformed line is reported as an `error` event and thrown. */
+export async function runScriptText(text: string, sandbox: DiscordSandbox, hooks: ScriptHooks, emit: Emit): Promise<void> {
+  let lines: ScriptLine[];
+  try {
+    lines = parseScript(text);
+  } catch (e) {
+    if (e instanceof ScriptError) emit({ t: "error", line: e.line, message: e.message } satisfies ScriptErrorEvent);
+    throw e;
+  }
+  await runScript(lines, sandbox, hooks, emit);
+}

@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dir = mkdtempSync(join(tmpdir(), "ff-sandbox-"));
+
+function sandbox(args: string[], script: string) {
+  const file = join(dir, `script-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(file, script);
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts", ...args, "--script", file, "--json"], {
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  const events = result.stdout
+    .split("\n")
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as Record<string, any>);
+  return { status: result.status, events, stderr: result.stderr };
+}
+
+describe("npm run sandbox -- --script FILE --json", () => {
+  it("prints one JSON event per line for the design's example script and exits 0", () => {
+    const { status, events } = sandbox(
+      [],
+      `as alice\nin movie-club #general\n/ep 1399 1 3\nautocomplete /ep show:thrones\nclick "Mark S1E4"\n`,
+    );
+    expect(status).toBe(0);
+    expect(events.map((e) => e.t)).toEqual(["reply", "autocomplete", "reply_edit"]);
+    expect(JSON.stringify(events[2])).toContain("Cripples, Bastards, and Broken Things");
+  });
+
+  it("exits non-zero naming a malformed line, before running anything", () => {
+    const { status, events, stderr } = sandbox([], `as alice\nin movie-club #general\nfrobnicate the bot\n/ep 1399 1 3\n`);
+    expect(status).not.toBe(0);
+    expect(events).toEqual([expect.objectContaining({ t: "error", line: 3 })]);
+    expect(stderr).toContain("line 3");
+  });
+
+  it("exits non-zero when a line fails while running", () => {
+    const { status, events } = sandbox([], `/ep 1399 1 3\n`);
+    expect(status).toBe(1);
+    expect(events.at(-1)).toMatchObject({ t: "error", line: 1 });
+  });
+
+  it("preloads a populated server with --demo", () => {
+    const { status, events } = sandbox(["--demo"], `as bob\nin movie-club #general\n/watch list\nas carol\nin movie-club #general\n/watch list user:alice\n`);
+    expect(status).toBe(0);
+    const [bobs, alices] = events.filter((e) => e.t === "reply");
+    expect(JSON.stringify(bobs)).toContain("Chernobyl");
+    expect(JSON.stringify(alices)).toContain("Game of Thrones");
+  });
+});

@@ -35,6 +35,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const tmdb = await startTmdbCatalogServer({ port: 0 });
   const discord = new DiscordSandbox({ ackDeadlineMs: options.ackDeadlineMs, now: () => engine.clock.now() });
   await discord.start(0);
+  // Scripts, the prompt and benchmarks each subscribe to its events.
+  discord.setMaxListeners(0);
 
   // Deploy the commands the way `npm run register` does, against the sandbox.
   const rest = new REST({ api: discord.restApiBase }).setToken(discord.token);

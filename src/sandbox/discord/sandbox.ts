@@ -182,6 +182,8 @@ export interface InteractionRec {
   focused: { name: string; type: number; value: string } | null;
   componentMessageId: string | null;
   createdAtReal: number;
+  /** performance.now() at dispatch, for acknowledgement latency (immune to the sandbox clock). */
+  createdAtPerf: number;
   createdAtClock: number;
   acked: boolean;
   ackType: number | null;
@@ -1025,6 +1027,7 @@ export class DiscordSandbox extends EventEmitter {
       focused: extra.focused ?? null,
       componentMessageId: extra.componentMessage?.id ?? null,
       createdAtReal: Date.now(),
+      createdAtPerf: performance.now(),
       createdAtClock: this.now(),
       acked: false,
       ackType: null,
@@ -1164,6 +1167,8 @@ export class DiscordSandbox extends EventEmitter {
     it.acked = true;
     it.ackType = type;
     it.ackedAt = Date.now();
+    // Not a script event: benchmarks listen for it to measure acknowledgement latency.
+    this.emit("ack", { interactionId: it.id, user: it.ctx.place.user, kind: it.kind, source: it.source, type, ms: performance.now() - it.createdAtPerf });
     if (it.deadline) clearTimeout(it.deadline);
     it.deadline = null;
     this.signal.notify();

@@ -35,8 +35,9 @@ export interface DescribedError {
 /** Sorts an error into expected (told as is) and unexpected (logged, short reply with a reference). */
 export function describeError(error: unknown): DescribedError {
   if (error instanceof UserError) return { message: error.message, code: error.code };
-  if (error instanceof ConvexError) {
-    const data = error.data as { code?: unknown; message?: unknown } | string;
+  // A ConvexError may come from another copy of the convex package (HTTP client vs engine): go by shape.
+  if (error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error)) {
+    const data = (error as ConvexError<unknown>).data as { code?: unknown; message?: unknown } | string;
     if (typeof data === "object" && data !== null && typeof data.message === "string") {
       return { message: data.message, code: typeof data.code === "string" ? data.code : "CONVEX_ERROR" };
     }

@@ -127,7 +127,8 @@ async function main() {
   }
 
   console.log("Film Fanatic sandbox — a local Discord, the real bot, an embedded Convex and an offline TMDB.");
-  console.log(values.demo ? "Demo loaded: alice, bob and carol in movie-club #general. " : "", "Type help for the verbs; quit to leave.");
+  if (values.demo) console.log("Demo loaded: alice, bob and carol in movie-club #general.");
+  console.log("Type help for the verbs; quit to leave.");
   await runRepl(session(stack));
   process.exit(0);
 }

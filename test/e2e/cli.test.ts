@@ -52,4 +52,17 @@ describe("npm run sandbox -- --script FILE --json", () => {
     expect(JSON.stringify(bobs)).toContain("Chernobyl");
     expect(JSON.stringify(alices)).toContain("Game of Thrones");
   });
+
+  it("runs the interactive prompt on piped input and renders replies readably", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
+      input: "as alice\nin movie-club #general\n/ep 1399 1 3\nquit\n",
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: "1", HOME: dir },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("alice @ movie-club #general › /ep 1399 1 3");
+    expect(result.stdout).toContain("✅ Watched S1E3 · Lord Snow");
+    expect(result.stdout).toContain("[ Mark S1E4 ]");
+  });
 });

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { api } from "../../convex/_generated/api.js";
+import { SandboxClock } from "../../src/sandbox/clock.ts";
+import { EmbeddedConvex, nextCronDelay } from "../../src/sandbox/engine.ts";
+
+describe("the sandbox clock", () => {
+  let clock: SandboxClock | undefined;
+  afterEach(() => clock?.uninstall());
+
+  it("fires engine timers due in a skipped span, in order, and moves Date.now with them", async () => {
+    clock = new SandboxClock();
+    clock.install();
+    const fired: [string, number][] = [];
+    const start = Date.now();
+    clock.inEngine(() => {
+      setTimeout(() => fired.push(["2h", Date.now() - start]), 2 * 3_600_000);
+      setTimeout(() => fired.push(["5m", Date.now() - start]), 5 * 60_000);
+      setTimeout(() => fired.push(["3d", Date.now() - start]), 3 * 86_400_000);
+    });
+    await clock.advance(3 * 3_600_000);
+    expect(fired.map(([name]) => name)).toEqual(["5m", "2h"]);
+    expect(fired[0]![1]).toBeGreaterThanOrEqual(5 * 60_000);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(3 * 3_600_000);
+    expect(clock.pendingTimers()).toBe(1);
+  });
+
+  it("leaves timers outside the engine on real time", async () => {
+    clock = new SandboxClock();
+    clock.install();
+    let fired = false;
+    const timer = setTimeout(() => (fired = true), 60_000);
+    await clock.advance(120_000);
+    expect(fired).toBe(false);
+    clearTimeout(timer);
+  });
+});
+
+describe("cron schedules", () => {
+  it("computes the delay to the next interval, hourly and daily run", () => {
+    const now = Date.UTC(2026, 10, 24, 10, 30);
+    expect(nextCronDelay({ type: "interval", minutes: 15 }, now)).toBe(15 * 60_000);
+    expect(nextCronDelay({ type: "hourly", minuteUTC: 45 }, now)).toBe(15 * 60_000);
+    expect(nextCronDelay({ type: "daily", hourUTC: 9, minuteUTC: 0 }, now)).toBe(22.5 * 3_600_000);
+  });
+});
+
+describe("the embedded Convex engine", () => {
+  let engine: EmbeddedConvex | undefined;
+  afterEach(async () => engine?.stop());
+
+  it("runs scheduled chunks of a large episode change as the clock moves", async () => {
+    engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789" });
+    const backend = engine.backend();
+    await backend.mutation(api.bot.cacheShow, {
+      tmdbId: 900_100,
+      title: "Endless",
+      seasons: Array.from({ length: 5 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 1_000 })),
+    });
+    const outcome = await backend.mutation(api.bot.markAllFor, { discordUserId: "100000000000000009", tmdbId: 900_100, isWatched: true });
+    expect(outcome.jobId).not.toBeNull();
+    await engine.wait(1_000);
+    const job = await backend.query(api.bot.getEpisodeJob, { discordUserId: "100000000000000009", jobId: outcome.jobId! });
+    expect(job).toMatchObject({ state: "done", applied: 5_000 });
+  });
+
+  it("refuses a caller without the secret, like a deployment", async () => {
+    engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789" });
+    await expect(
+      engine.run((t) => t.query(api.bot.listTitles, { secret: "nope-nope-nope-nope", discordUserId: "100000000000000009", pageSize: 5 })),
+    ).rejects.toThrow(/secret/);
+  });
+});

@@ -15,6 +15,7 @@ import type {
 } from "convex/server";
 import type * as bot from "../bot.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
+import type * as lib_metrics from "../lib/metrics.js";
 import type * as model_backfill from "../model/backfill.js";
 import type * as model_episodes from "../model/episodes.js";
 import type * as model_errors from "../model/errors.js";
@@ -39,6 +40,7 @@ import type * as watchlist from "../watchlist.js";
 declare const fullApi: ApiFromModules<{
   bot: typeof bot;
   "lib/botFunctions": typeof lib_botFunctions;
+  "lib/metrics": typeof lib_metrics;
   "model/backfill": typeof model_backfill;
   "model/episodes": typeof model_episodes;
   "model/errors": typeof model_errors;

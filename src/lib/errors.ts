@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DiscordAPIError } from "discord.js";
-import { ConvexError } from "convex/values";
+import { ConvexError, type Value } from "convex/values";
 import { isTmdbError } from "./tmdb.ts";
 
 /** An expected failure whose message is written for the person who caused it. */
@@ -37,7 +37,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof UserError) return { message: error.message, code: error.code };
   // A ConvexError may come from another copy of the convex package (HTTP client vs engine): go by shape.
   if (error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error)) {
-    const data = (error as ConvexError<unknown>).data as { code?: unknown; message?: unknown } | string;
+    const data = (error as ConvexError<Value>).data as { code?: unknown; message?: unknown } | string;
     if (typeof data === "object" && data !== null && typeof data.message === "string") {
       return { message: data.message, code: typeof data.code === "string" ? data.code : "CONVEX_ERROR" };
     }

@@ -13,6 +13,7 @@ import { parseMediaType, parseProgressStatus, parseReaction, parseTmdbId } from 
 import {
   findItem,
   listPage,
+  parsePageSize,
   setMembership,
   setProgressStatus,
   setReaction,
@@ -97,12 +98,13 @@ export const setStatus = botMutation({
     const before = await findItem(ctx, userId, tmdbId, mediaType);
     const { discordUserId: _d, username: _u, ...fields } = args;
     const id = await setProgressStatus(ctx, userId, { ...fields, tmdbId, mediaType, progressStatus });
-    if (mediaType === "tv") await forgetAutoStatus(ctx, userId, tmdbId);
+    const autoStatus = mediaType === "tv" ? { previous: await forgetAutoStatus(ctx, userId, tmdbId) } : undefined;
     const undoId = await recordUndo(ctx, userId, {
       tmdbId,
       mediaType,
       description: `set ${args.title ?? "it"} to ${progressStatus}`,
       previousItem: snapshotItem(before),
+      autoStatus,
     });
     return { item: viewItem((await ctx.db.get(id))!), previous: before === null ? null : viewItem(before), undoId };
   },
@@ -229,10 +231,11 @@ export const listTitles = botQuery({
     ownerDiscordUserId: v.optional(v.string()),
     progressStatus: v.optional(v.string()),
     mediaType: v.optional(v.string()),
-    cursor: v.optional(v.object({ before: v.number(), skip: v.number() })),
+    cursor: v.optional(v.object({ before: v.number(), creation: v.number() })),
     pageSize: v.number(),
   },
   handler: async (ctx, args) => {
+    parsePageSize(args.pageSize);
     const progressStatus = args.progressStatus === undefined ? undefined : parseProgressStatus(args.progressStatus);
     const mediaType = args.mediaType === undefined ? undefined : parseMediaType(args.mediaType);
     const ownerId = args.ownerDiscordUserId ?? args.discordUserId;

@@ -135,6 +135,8 @@ export default defineSchema({
     /** Episodes whose watched state the change flipped. */
     flippedEpisodes: v.array(v.object({ season: v.number(), episode: v.number(), wasWatched: v.boolean() })),
     previousAutoStatus: v.optional(v.string()),
+    /** The change touched the bot's own status bookkeeping, so undo puts previousAutoStatus back. */
+    restoreAutoStatus: v.optional(v.boolean()),
     createdAt: v.number(),
     expiresAt: v.number(),
     usedAt: v.optional(v.number()),

@@ -178,11 +178,28 @@ export const backfillWatchItems = mutation({
 });
 
 export const continueBackfill = internalMutation({
-  args: { userId: v.id("users"), cursor: v.string() },
+  args: { userId: v.id("users"), cursor: v.union(v.string(), v.null()) },
   handler: async (ctx, args) => {
     const page = await backfillUserPage(ctx, args.userId, args.cursor);
     if (page.continueCursor !== null) {
       await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId: args.userId, cursor: page.continueCursor });
     }
+  },
+});
+
+/**
+ * The deployment-wide migration: backfills every user's library, a page of users at
+ * a time. Run once with `npx convex run watchlist:backfillAllUsers` so status filters
+ * (which read the stored progressStatus through an index) see legacy rows too.
+ */
+export const backfillAllUsers = internalMutation({
+  args: { cursor: v.optional(v.union(v.string(), v.null())) },
+  handler: async (ctx, args) => {
+    const users = await ctx.db.query("users").paginate({ cursor: args.cursor ?? null, numItems: 50 });
+    for (const user of users.page) {
+      await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId: user._id, cursor: null });
+    }
+    if (!users.isDone) await ctx.scheduler.runAfter(0, internal.watchlist.backfillAllUsers, { cursor: users.continueCursor });
+    return { users: users.page.length, continuing: !users.isDone };
   },
 });

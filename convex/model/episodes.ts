@@ -114,15 +114,19 @@ export async function applyEpisodes(
     const rows = await rowsFor(ctx, userId, tmdbId, season, episodes);
     const seasonSet = watched.get(season) ?? new Set<number>();
     for (const episode of episodes) {
-      const row = rows.get(episode);
-      const current = row?.isWatched ?? false;
+      const copies = rows.get(episode) ?? [];
+      // An episode counts as watched when any of its rows says so (older data can hold duplicates).
+      const current = copies.some((row) => row.isWatched);
       if (current === isWatched) {
         unchanged++;
       } else {
-        if (row !== undefined) await ctx.db.patch(row._id, { isWatched, updatedAt: now });
-        else await ctx.db.insert("episode_progress", { userId, tmdbId, season, episode, isWatched, updatedAt: now });
         changed.push({ season, episode });
+        if (copies.length === 0) {
+          await ctx.db.insert("episode_progress", { userId, tmdbId, season, episode, isWatched, updatedAt: now });
+        }
       }
+      // Every copy ends in the requested state, so the rows and the summary always agree.
+      for (const row of copies) if (row.isWatched !== isWatched) await ctx.db.patch(row._id, { isWatched, updatedAt: now });
       if (isWatched) seasonSet.add(episode);
       else seasonSet.delete(episode);
     }
@@ -134,6 +138,9 @@ export async function applyEpisodes(
   if (summary === null) {
     const id = await ctx.db.insert("episode_summaries", { userId, tmdbId, ...fields });
     doc = (await ctx.db.get(id))!;
+  } else if (changed.length === 0) {
+    // Nothing flipped: leave the summary (and its subscribers) alone.
+    doc = summary;
   } else {
     await ctx.db.patch(summary._id, fields);
     doc = { ...summary, ...fields };
@@ -147,17 +154,18 @@ async function rowsFor(
   tmdbId: number,
   season: number,
   episodes: number[],
-): Promise<Map<number, Doc<"episode_progress">>> {
-  const rows = new Map<number, Doc<"episode_progress">>();
+): Promise<Map<number, Doc<"episode_progress">[]>> {
+  const rows = new Map<number, Doc<"episode_progress">[]>();
+  const add = (row: Doc<"episode_progress">) => rows.set(row.episode, [...(rows.get(row.episode) ?? []), row]);
   if (episodes.length <= POINT_LOOKUP_LIMIT) {
     for (const episode of episodes) {
-      const row = await ctx.db
+      const copies = await ctx.db
         .query("episode_progress")
         .withIndex("by_user_episode", (q) =>
           q.eq("userId", userId).eq("tmdbId", tmdbId).eq("season", season).eq("episode", episode),
         )
-        .first();
-      if (row !== null) rows.set(episode, row);
+        .take(10);
+      copies.forEach(add);
     }
     return rows;
   }
@@ -165,9 +173,7 @@ async function rowsFor(
   const all = ctx.db
     .query("episode_progress")
     .withIndex("by_user_season", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("season", season));
-  for await (const row of all) {
-    if (wanted.has(row.episode) && !rows.has(row.episode)) rows.set(row.episode, row);
-  }
+  for await (const row of all) if (wanted.has(row.episode)) add(row);
   return rows;
 }
 

@@ -16,7 +16,7 @@ import {
   type WatchedSet,
 } from "./episodes";
 import { recordUndo, snapshotItem } from "./undo";
-import { findItem, viewItem } from "./watchItems";
+import { findItem, materialized, viewItem } from "./watchItems";
 import { getShow } from "./shows";
 
 /**
@@ -94,7 +94,7 @@ export async function markEpisodes(
           description: args.description,
           previousItem: snapshotItem(itemBefore),
           flipped: applied.changed.map((e) => ({ ...e, wasWatched: !args.isWatched })),
-          previousAutoStatus: summaryBefore?.autoStatus,
+          autoStatus: { previous: summaryBefore?.autoStatus },
         });
   return {
     requested,
@@ -155,6 +155,8 @@ async function followEpisodes(
     updatedAt: now,
   };
   if (row === null) {
+    // Unmarking a show nobody tracks leaves nothing worth a row.
+    if (next === undefined) return { statusBefore: current, statusAfter: current, progress };
     await ctx.db.insert("watch_items", {
       userId,
       tmdbId,
@@ -165,18 +167,16 @@ async function followEpisodes(
       ...fields,
     });
   } else {
-    await ctx.db.patch(row._id, {
-      inWatchlist: row.inWatchlist ?? true,
-      ...(next === undefined && row.progressStatus === undefined ? { progressStatus: current } : {}),
-      ...fields,
-    });
+    // materialized: a legacy row keeps the reaction its old status implied once progressStatus is written.
+    await ctx.db.patch(row._id, { ...materialized(row), ...fields });
   }
   if (next !== undefined) await ctx.db.patch(summary._id, { autoStatus: next });
   return { statusBefore: current, statusAfter: status, progress };
 }
 
 /** A status the user chose themselves stops the bot from moving it back on unmarking. */
-export async function forgetAutoStatus(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<void> {
+export async function forgetAutoStatus(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<string | undefined> {
   const summary = await getSummary(ctx, userId, tmdbId);
   if (summary?.autoStatus !== undefined) await ctx.db.patch(summary._id, { autoStatus: undefined });
+  return summary?.autoStatus;
 }

@@ -26,7 +26,8 @@ export async function recordUndo(
     description: string;
     previousItem: ItemSnapshot;
     flipped?: (EpisodeRef & { wasWatched: boolean })[];
-    previousAutoStatus?: string;
+    /** Pass when the change touched the show's auto status (episode marks, a chosen status). */
+    autoStatus?: { previous: string | undefined };
   },
 ): Promise<Id<"undo_entries"> | null> {
   const flipped = entry.flipped ?? [];
@@ -39,10 +40,11 @@ export async function recordUndo(
     userId,
     tmdbId: entry.tmdbId,
     mediaType: entry.mediaType,
-    description: entry.description,
+    description: entry.description.slice(0, 300),
     previousItem: entry.previousItem,
     flippedEpisodes: flipped,
-    previousAutoStatus: entry.previousAutoStatus,
+    previousAutoStatus: entry.autoStatus?.previous,
+    restoreAutoStatus: entry.autoStatus !== undefined,
     createdAt: now,
     expiresAt: now + UNDO_WINDOW_MS,
   });
@@ -57,10 +59,22 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
   if (entry.expiresAt < now) fail("UNDO_UNAVAILABLE", "Undo only works for a few minutes after a change — that one is too old.");
 
   const row = await findItem(ctx, userId, entry.tmdbId, entry.mediaType);
+  if (row !== null && row.updatedAt > entry.createdAt) {
+    // Putting old values back now would silently throw away the later change.
+    fail("UNDO_UNAVAILABLE", "That title changed again since, so I won't undo the older change — set it the way you want directly.");
+  }
   if (entry.previousItem === null) {
     if (row !== null) await ctx.db.delete(row._id);
   } else if (row !== null) {
-    await ctx.db.patch(row._id, { ...entry.previousItem, updatedAt: now });
+    const before = entry.previousItem;
+    // Every field explicitly: a field that was empty before the change must become empty again.
+    await ctx.db.patch(row._id, {
+      inWatchlist: before.inWatchlist,
+      progressStatus: before.progressStatus,
+      reaction: before.reaction,
+      progress: before.progress,
+      updatedAt: now,
+    });
   }
 
   for (const wasWatched of [true, false]) {
@@ -76,7 +90,7 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
       wasWatched,
     );
   }
-  if (entry.flippedEpisodes.length > 0) {
+  if (entry.restoreAutoStatus === true || entry.flippedEpisodes.length > 0) {
     const summary = await getSummary(ctx, userId, entry.tmdbId);
     if (summary !== null) await ctx.db.patch(summary._id, { autoStatus: entry.previousAutoStatus });
   }

@@ -19,8 +19,11 @@ async function requireSubject(ctx: QueryCtx): Promise<string> {
   return identity.subject;
 }
 
+/** The signed-in web user for reads; null when signed out, so a page renders empty rather than failing. */
 export async function currentUser(ctx: QueryCtx): Promise<Doc<"users"> | null> {
-  return await userByToken(ctx, await requireSubject(ctx));
+  const identity = await ctx.auth.getUserIdentity();
+  if (identity === null) return null;
+  return await userByToken(ctx, identity.subject);
 }
 
 /** The signed-in web user, created on first write if `users.store` has not run yet. */

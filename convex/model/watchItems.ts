@@ -1,6 +1,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { MediaType, ProgressStatus, Reaction } from "../validators";
+import { fail } from "./errors";
 import { normalizeState, parseProgress, parseTmdbId } from "./vocabulary";
 
 export interface ItemMetadata {
@@ -73,7 +74,7 @@ export function cleanMetadata(meta: ItemMetadata): ItemMetadata {
  * later read never re-derives a value the user has since changed (e.g. a cleared
  * reaction coming back from legacy status "liked").
  */
-function materialized(row: Doc<"watch_items">) {
+export function materialized(row: Doc<"watch_items">) {
   const state = normalizeState(row);
   return { progressStatus: state.progressStatus, reaction: state.reaction, inWatchlist: row.inWatchlist ?? true };
 }
@@ -181,15 +182,24 @@ export interface ListFilter {
   mediaType?: MediaType;
 }
 
-/** Keyset position: items updated at or before `before`, skipping the first `skip` that share it. */
+/** Keyset position: the last item shown, by its index order (updatedAt, then _creationTime). */
 export interface ListCursor {
   before: number;
-  skip: number;
+  creation: number;
+}
+
+type ListIndexRange = (q: any) => any;
+
+export function parsePageSize(pageSize: number): number {
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > 25) fail("INVALID_ARGUMENT", "A page holds 1 to 25 titles.");
+  return pageSize;
 }
 
 /**
  * One page of a user's titles, newest change first, read through the index that
- * matches the filter so the cost is the page, never the library.
+ * matches the filter so the cost is the page, never the library. Every index
+ * ends in _creationTime, so (updatedAt, _creationTime) is a total order and the
+ * cursor never skips or repeats an item, however many share a timestamp.
  */
 export async function listPage(
   ctx: QueryCtx,
@@ -198,40 +208,36 @@ export async function listPage(
   cursor: ListCursor | null,
   pageSize: number,
 ): Promise<{ items: WatchItemView[]; next: ListCursor | null }> {
-  const size = Math.max(1, Math.min(25, Math.floor(pageSize)));
-  const before = cursor?.before ?? Number.MAX_SAFE_INTEGER;
-  const skip = Math.max(0, Math.min(1000, cursor?.skip ?? 0));
-  const { progressStatus, mediaType } = filter;
-  const query =
-    progressStatus !== undefined && mediaType !== undefined
-      ? ctx.db
-          .query("watch_items")
-          .withIndex("by_user_type_status_updated", (q) =>
-            q.eq("userId", userId).eq("mediaType", mediaType).eq("progressStatus", progressStatus).lte("updatedAt", before),
-          )
-      : progressStatus !== undefined
-        ? ctx.db
-            .query("watch_items")
-            .withIndex("by_user_status_updated", (q) =>
-              q.eq("userId", userId).eq("progressStatus", progressStatus).lte("updatedAt", before),
-            )
-        : mediaType !== undefined
-          ? ctx.db
-              .query("watch_items")
-              .withIndex("by_user_type_updated", (q) =>
-                q.eq("userId", userId).eq("mediaType", mediaType).lte("updatedAt", before),
-              )
-          : ctx.db
-              .query("watch_items")
-              .withIndex("by_user_updated", (q) => q.eq("userId", userId).lte("updatedAt", before));
-  const rows = await query.order("desc").take(skip + size + 1);
-  const page = rows.slice(skip, skip + size);
-  const last = page[page.length - 1];
-  let next: ListCursor | null = null;
-  if (rows.length > skip + size && last !== undefined) {
-    // Count how many rows sharing the last timestamp this page already showed.
-    const shown = rows.slice(0, skip + size).filter((r) => r.updatedAt === last.updatedAt).length;
-    next = { before: last.updatedAt, skip: shown };
+  parsePageSize(pageSize);
+  if (cursor !== null && (!Number.isFinite(cursor.before) || !Number.isFinite(cursor.creation))) {
+    fail("INVALID_ARGUMENT", "That page link is not valid any more.");
   }
+  const { progressStatus, mediaType } = filter;
+  // The equality prefix of the index that matches the filter, then the range on updatedAt.
+  const [index, prefix]: [string, ListIndexRange] =
+    progressStatus !== undefined && mediaType !== undefined
+      ? ["by_user_type_status_updated", (q) => q.eq("userId", userId).eq("mediaType", mediaType).eq("progressStatus", progressStatus)]
+      : progressStatus !== undefined
+        ? ["by_user_status_updated", (q) => q.eq("userId", userId).eq("progressStatus", progressStatus)]
+        : mediaType !== undefined
+          ? ["by_user_type_updated", (q) => q.eq("userId", userId).eq("mediaType", mediaType)]
+          : ["by_user_updated", (q) => q.eq("userId", userId)];
+  const query = (range: ListIndexRange) =>
+    ctx.db
+      .query("watch_items")
+      .withIndex(index as "by_user_updated", (q) => range(prefix(q)))
+      .order("desc");
+
+  let rows: Doc<"watch_items">[];
+  if (cursor === null) {
+    rows = await query((q) => q).take(pageSize + 1);
+  } else {
+    // Items sharing the cursor's timestamp come first, then everything older.
+    rows = await query((q) => q.eq("updatedAt", cursor.before).lt("_creationTime", cursor.creation)).take(pageSize + 1);
+    if (rows.length <= pageSize) rows = rows.concat(await query((q) => q.lt("updatedAt", cursor.before)).take(pageSize + 1 - rows.length));
+  }
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  const next = rows.length > pageSize && last !== undefined ? { before: last.updatedAt, creation: last._creationTime } : null;
   return { items: page.map(viewItem), next };
 }

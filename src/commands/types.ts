@@ -51,3 +51,10 @@ export function intArg(value: string | undefined): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Bad custom id argument: ${value}`);
   return n;
 }
+
+/** A finite number from a custom id (timestamps may carry fractions). */
+export function numArg(value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || value === "" || !Number.isFinite(n) || n < 0) throw new Error(`Bad custom id argument: ${value}`);
+  return n;
+}

@@ -14,7 +14,7 @@ import type { Responder } from "../lib/respond.ts";
 import { label, LIMITS, plain, truncate } from "../lib/text.ts";
 import type { TitleDetails } from "../lib/titles.ts";
 import type { MediaType } from "../lib/tmdb.ts";
-import { customId, intArg, type BotContext, type Command } from "./types.ts";
+import { customId, intArg, numArg, type BotContext, type Command } from "./types.ts";
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 const PAGE_SIZE = 10;
@@ -153,7 +153,7 @@ async function replyList(
   viewer: User,
   owner: { id: string; name: string },
   filter: { status?: string; type?: string },
-  cursor: { before: number; skip: number } | undefined,
+  cursor: { before: number; creation: number } | undefined,
   page: number,
 ) {
   const result = await ctx.backend.query(api.bot.listTitles, {
@@ -171,7 +171,7 @@ async function replyList(
   const f = [owner.id, filter.status ?? "-", filter.type ?? "-"];
   if (page > 1) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "« First", custom_id: customId("watch", "page", ...f, 0, 0, 1) });
   if (result.next) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: customId("watch", "page", ...f, result.next.before, result.next.skip, page + 1) });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: customId("watch", "page", ...f, result.next.before, result.next.creation, page + 1) });
   }
   await respond.send({
     embeds: [listEmbed(result.ownerName ?? owner.name, result.items, page, filters)],
@@ -371,10 +371,10 @@ export const watch = {
       const embed = infoCard(ctx, title, { ...state, item: null, progress: null, jobRunning: false });
       await respond.sendNew({ content: text, embeds: [{ ...embed, fields: [] }], ephemeral: false });
     },
-    /** watch:page:<owner>:<status|->:<type|->:<before>:<skip>:<page> */
-    async page(interaction, respond, ctx, [owner, status, type, before, skip, page]) {
+    /** watch:page:<owner>:<status|->:<type|->:<before>:<creation>:<page> — a keyset cursor, so it survives restarts. */
+    async page(interaction, respond, ctx, [owner, status, type, before, creation, page]) {
       const pageNo = intArg(page);
-      const cursor = pageNo > 1 ? { before: intArg(before), skip: intArg(skip) } : undefined;
+      const cursor = pageNo > 1 ? { before: numArg(before), creation: numArg(creation) } : undefined;
       await replyList(
         ctx,
         respond,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
 import { deployment, webUser } from "./setup";
 
 /** legacy status (and progress) → what the split model says after the backfill. */
@@ -80,5 +80,27 @@ describe("legacy statuses", () => {
     vi.useRealTimers();
     const rows = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
     expect(rows.every((r) => r.progressStatus === "finished")).toBe(true);
+  });
+});
+
+describe("the deployment-wide backfill", () => {
+  it("rewrites every user's legacy rows through scheduled pages", async () => {
+    const t = deployment();
+    await t.run(async (ctx) => {
+      for (let u = 0; u < 60; u++) {
+        const userId = await ctx.db.insert("users", { tokenIdentifier: `user_${u}` });
+        await ctx.db.insert("watch_items", { userId, tmdbId: 1, mediaType: "movie", status: "plan-to-watch", updatedAt: 1 });
+      }
+    });
+    vi.useFakeTimers();
+    try {
+      await t.mutation(internal.watchlist.backfillAllUsers, {});
+      await t.finishAllScheduledFunctions(vi.runAllTimers);
+    } finally {
+      vi.useRealTimers();
+    }
+    const rows = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
+    expect(rows).toHaveLength(60);
+    expect(rows.every((r) => r.progressStatus === "want-to-watch")).toBe(true);
   });
 });

@@ -210,7 +210,7 @@ describe("the bot's API", () => {
         vi.useRealTimers();
       }
       const seen: number[] = [];
-      let cursor: { before: number; skip: number } | undefined;
+      let cursor: { before: number; creation: number } | undefined;
       for (let page = 0; page < 5; page++) {
         const result = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 4, cursor });
         seen.push(...result.items.map((i) => i.tmdbId));

@@ -129,7 +129,7 @@ export const setReactionFor = botMutation({
             description: reaction === null ? "cleared your reaction" : `reacted ${reaction}`,
             previousItem: snapshotItem(before),
           });
-    return { item: id === null ? null : viewItem((await ctx.db.get(id))!), undoId };
+    return { item: id === null ? null : viewItem((await ctx.db.get(id))!), previous: before === null ? null : viewItem(before), undoId };
   },
 });
 

@@ -1,7 +1,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { ProgressStatus } from "../validators";
-import { fail } from "./errors";
+import { fail, quoteTitle } from "./errors";
 import { episodeName, regularSeasons } from "./shows";
 import { parseEpisodeNumber, parseSeasonNumber, parseTmdbId } from "./vocabulary";
 
@@ -275,7 +275,7 @@ export function progressPercent(status: ProgressStatus, watched: number, total: 
 /** Expands every episode of the given seasons (or the whole show) from the cached structure. */
 export function showBatch(show: Doc<"shows">, seasonNumbers?: number[]): SeasonEpisodes[] {
   const seasons = seasonNumbers === undefined ? regularSeasons(show) : show.seasons.filter((s) => seasonNumbers.includes(s.season));
-  if (seasons.length === 0) fail("SEASON_OUT_OF_RANGE", `${show.title} has no episodes listed yet.`);
+  if (seasons.length === 0) fail("SEASON_OUT_OF_RANGE", `${quoteTitle(show.title)} has no episodes listed yet.`);
   return seasons.map((s) => ({ season: s.season, episodes: Array.from({ length: s.episodeCount }, (_, i) => i + 1) }));
 }
 

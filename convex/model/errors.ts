@@ -16,3 +16,17 @@ export type ErrorCode =
 export function fail(code: ErrorCode, message: string): never {
   throw new ConvexError({ code, message });
 }
+
+/**
+ * A title quoted inside an error message, made inert for Discord: markdown
+ * escaped and mention syntax broken (error messages are shown as they are).
+ */
+export function quoteTitle(title: string): string {
+  return title
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 150)
+    .replace(/([\\*_~|`>#\[\]()-])/g, "\\$1")
+    .replace(/@/g, "@\u200b")
+    .replace(/<(?=[@#])/g, "<\u200b");
+}

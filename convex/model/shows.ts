@@ -1,7 +1,7 @@
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { ShowSeason } from "../validators";
-import { fail } from "./errors";
+import { fail, quoteTitle } from "./errors";
 import { parseTmdbId } from "./vocabulary";
 
 export async function getShow(ctx: QueryCtx, tmdbId: number): Promise<Doc<"shows"> | null> {
@@ -63,7 +63,7 @@ export function seasonOf(show: Doc<"shows">, season: number): ShowSeason {
   if (found === undefined) {
     const regular = regularSeasons(show);
     const span = regular.length === 0 ? "no seasons yet" : `${regular.length} season${regular.length === 1 ? "" : "s"} (${regular[0]!.season}–${regular[regular.length - 1]!.season})`;
-    fail("SEASON_OUT_OF_RANGE", `${show.title} has ${span}; there is no season ${season}.`);
+    fail("SEASON_OUT_OF_RANGE", `${quoteTitle(show.title)} has ${span}; there is no season ${season}.`);
   }
   return found;
 }
@@ -75,7 +75,7 @@ export function checkEpisodes(show: Doc<"shows">, season: number, episodes: numb
   if (beyond !== undefined) {
     fail(
       "EPISODE_OUT_OF_RANGE",
-      `Season ${season} of ${show.title} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}; there is no episode ${beyond}.`,
+      `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}; there is no episode ${beyond}.`,
     );
   }
 }

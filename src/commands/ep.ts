@@ -3,6 +3,7 @@ import { api } from "../../convex/_generated/api.js";
 import { countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
 import { describeEpisodes, parseEpisodeSpec } from "../lib/episode-spec.ts";
 import { plain } from "../lib/text.ts";
+import { choiceName, yearOf } from "../lib/titles.ts";
 import type { ShowDetails } from "../lib/tmdb.ts";
 import { intArg, type BotContext, type Command, type ComponentInteraction } from "./types.ts";
 import type { Responder } from "../lib/respond.ts";
@@ -49,11 +50,7 @@ export async function suggestShows(ctx: BotContext, discordUserId: string, parti
   if (partial.trim().length > 0) return await ctx.titles.suggest(partial, "tv");
   // Nothing typed yet: the shows this user is watching, newest first.
   const page = await ctx.backend.query(api.bot.listTitles, { discordUserId, progressStatus: "watching", mediaType: "tv", pageSize: 25 });
-  return page.items.map((item) => ({ name: plainChoice(item.title ?? `Show ${item.tmdbId}`), value: `tv:${item.tmdbId}` }));
-}
-
-function plainChoice(text: string) {
-  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  return page.items.map((item) => ({ name: choiceName(item.title ?? `Show ${item.tmdbId}`, yearOf(item.release_date), "tv"), value: `tv:${item.tmdbId}` }));
 }
 
 export const ep = {

@@ -6,6 +6,7 @@ import type {
   StringSelectMenuInteraction,
 } from "discord.js";
 import type { Backend } from "../lib/backend.ts";
+import { UserError } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { UserRateLimiter } from "../lib/rate-limit.ts";
 import type { Responder } from "../lib/respond.ts";
@@ -45,16 +46,21 @@ export function customId(command: string, action: string, ...args: (string | num
   return id;
 }
 
+/** What a button whose custom id no longer makes sense (stale or forged) gets told. */
+export function staleComponent(): UserError {
+  return new UserError("That button is out of date — run the command again.", "STALE_COMPONENT");
+}
+
 /** A positive integer from a custom id; anything else means the id was tampered with or is stale. */
 export function intArg(value: string | undefined): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Bad custom id argument: ${value}`);
+  if (value === undefined || value === "" || !Number.isSafeInteger(n) || n < 0) throw staleComponent();
   return n;
 }
 
 /** A finite number from a custom id (timestamps may carry fractions). */
 export function numArg(value: string | undefined): number {
   const n = Number(value);
-  if (value === undefined || value === "" || !Number.isFinite(n) || n < 0) throw new Error(`Bad custom id argument: ${value}`);
+  if (value === undefined || value === "" || !Number.isFinite(n) || n < 0) throw staleComponent();
   return n;
 }

@@ -12,9 +12,9 @@ import { BRAND, nextLine, progressLine, REACTION_LABEL, STATUS_LABEL, type ItemV
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
 import { label, LIMITS, plain, truncate } from "../lib/text.ts";
-import type { TitleDetails } from "../lib/titles.ts";
+import { choiceName, yearOf, type TitleDetails } from "../lib/titles.ts";
 import type { MediaType } from "../lib/tmdb.ts";
-import { customId, intArg, numArg, type BotContext, type Command } from "./types.ts";
+import { customId, intArg, numArg, staleComponent, type BotContext, type Command } from "./types.ts";
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 const PAGE_SIZE = 10;
@@ -25,7 +25,12 @@ const actorOf = (user: User) => ({ discordUserId: user.id, username: user.userna
 
 function mediaTypeArg(value: string | undefined): MediaType {
   if (value === "movie" || value === "tv") return value;
-  throw new Error(`Bad media type in custom id: ${value}`);
+  throw staleComponent();
+}
+
+function reactionHeadline(choice: string, title: TitleDetails, previous: string | undefined): string {
+  if (choice !== "clear") return `${REACTION_LABEL[choice] ?? choice} — ${titleLine(title)}`;
+  return previous === undefined ? `You hadn't reacted to ${titleLine(title)} — nothing changed.` : `Cleared your reaction to ${titleLine(title)}.`;
 }
 
 function titleLine(title: TitleDetails): string {
@@ -38,8 +43,18 @@ function undoRow(undoId: string | null, extra: APIComponentInMessageActionRow[] 
   return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
 }
 
-function shareButton(mediaType: MediaType, tmdbId: number, what: "finished" | "loved"): APIComponentInMessageActionRow {
-  return { type: ComponentType.Button, style: ButtonStyle.Success, label: "Share", emoji: { name: "📣" }, custom_id: customId("watch", "share", mediaType, tmdbId, what) };
+function shareButton(mediaType: MediaType, tmdbId: number, what: "finished" | "loved", label = "Share"): APIComponentInMessageActionRow {
+  return { type: ComponentType.Button, style: ButtonStyle.Success, label, emoji: { name: "📣" }, custom_id: customId("watch", "share", mediaType, tmdbId, what) };
+}
+
+/** Share buttons for what is worth telling the channel: a finished title, a loved one, or both. */
+function shareButtons(mediaType: MediaType, tmdbId: number, item: ItemView | null): APIComponentInMessageActionRow[] {
+  const finished = item?.progressStatus === "finished";
+  const loved = item?.reaction === "loved";
+  if (finished && loved) return [shareButton(mediaType, tmdbId, "finished", "Share finished"), shareButton(mediaType, tmdbId, "loved", "Share loved")];
+  if (finished) return [shareButton(mediaType, tmdbId, "finished")];
+  if (loved) return [shareButton(mediaType, tmdbId, "loved")];
+  return [];
 }
 
 /** Status buttons and a reaction menu: the obvious next steps on a title. */
@@ -116,17 +131,14 @@ async function replyInfo(ctx: BotContext, respond: Responder, user: User, title:
   if (title.mediaType === "tv") await ctx.titles.ensureShowCached(title);
   const state = await ctx.backend.query(api.bot.getTitleState, { discordUserId: user.id, tmdbId: title.tmdbId, mediaType: title.mediaType });
   const controls = titleControls(title.mediaType, title.tmdbId, state.item);
-  const extra: APIComponentInMessageActionRow[] = [];
-  if (state.item?.progressStatus === "finished") extra.push(shareButton(title.mediaType, title.tmdbId, "finished"));
-  if (state.item?.reaction === "loved") extra.push(shareButton(title.mediaType, title.tmdbId, "loved"));
   await respond.send({
     content: headline,
     embeds: [infoCard(ctx, title, state)],
-    components: [...controls, ...undoRow(undoId ?? null, extra.slice(0, 1))],
+    components: [...controls, ...undoRow(undoId ?? null, shareButtons(title.mediaType, title.tmdbId, state.item))],
   });
 }
 
-function listEmbed(ownerName: string, items: ItemView[], page: number, filters: string): APIEmbed {
+function listEmbed(ownerName: string | null, own: boolean, items: ItemView[], page: number, filters: string): APIEmbed {
   const lines = items.map((item, i) => {
     const n = (page - 1) * PAGE_SIZE + i + 1;
     const name = plain(item.title ?? `TMDB ${item.mediaType}/${item.tmdbId}`, 80);
@@ -140,8 +152,15 @@ function listEmbed(ownerName: string, items: ItemView[], page: number, filters: 
     return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
   });
   return {
-    title: truncate(`${ownerName}'s titles${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
-    description: lines.length > 0 ? lines.join("\n") : page === 1 ? "Nothing here yet — add something with `/watch add`." : "No more titles.",
+    title: truncate(`${own ? "Your titles" : ownerName ? `${ownerName}'s titles` : "Their titles"}${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
+    description:
+      lines.length > 0
+        ? lines.join("\n")
+        : page > 1
+          ? "No more titles."
+          : own
+            ? "Nothing here yet — add something with `/watch add`."
+            : "They haven't tracked anything yet.",
     color: BRAND,
     footer: { text: `Page ${page} · newest first` },
   };
@@ -151,7 +170,7 @@ async function replyList(
   ctx: BotContext,
   respond: Responder,
   viewer: User,
-  owner: { id: string; name: string },
+  owner: { id: string; name: string | null },
   filter: { status?: string; type?: string },
   cursor: { before: number; creation: number } | undefined,
   page: number,
@@ -174,9 +193,13 @@ async function replyList(
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: customId("watch", "page", ...f, result.next.before, result.next.creation, page + 1) });
   }
   await respond.send({
-    embeds: [listEmbed(result.ownerName ?? owner.name, result.items, page, filters)],
+    embeds: [listEmbed(plainName(result.ownerName ?? owner.name), owner.id === viewer.id, result.items, page, filters)],
     components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
   });
+}
+
+function plainName(name: string | null): string | null {
+  return name === null ? null : plain(name, 80);
 }
 
 const titleOption = (o: import("discord.js").SlashCommandStringOption) =>
@@ -291,11 +314,13 @@ export const watch = {
       const status = interaction.options.getString("status", true);
       const progress = interaction.options.getInteger("progress") ?? undefined;
       const result = await ctx.backend.mutation(api.bot.setStatus, { ...ref, ...meta, progressStatus: status, progress });
-      await replyInfo(ctx, respond, user, title, `${STATUS_LABEL[status]} — ${titleLine(title)}${progress !== undefined ? ` (${progress}%)` : ""}`, result.undoId);
+      // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
+      const stored = result.item.progressStatus === "watching" && result.item.progress !== undefined ? ` (${Math.round(result.item.progress)}%)` : "";
+      await replyInfo(ctx, respond, user, title, `${STATUS_LABEL[status]} — ${titleLine(title)}${stored}`, result.undoId);
     } else if (sub === "react") {
       const choice = interaction.options.getString("reaction", true);
       const result = await ctx.backend.mutation(api.bot.setReactionFor, { ...ref, ...meta, reaction: choice === "clear" ? null : choice });
-      const headline = choice === "clear" ? `Cleared your reaction to ${titleLine(title)}.` : `${REACTION_LABEL[choice]} — ${titleLine(title)}`;
+      const headline = reactionHeadline(choice, title, result.previous?.reaction);
       await replyInfo(ctx, respond, user, title, headline, result.undoId);
     } else {
       await replyInfo(ctx, respond, user, title);
@@ -307,13 +332,15 @@ export const watch = {
     const type = (interaction.options.getString("type") ?? undefined) as MediaType | undefined;
     if (focused.trim().length > 0) return await ctx.titles.suggest(focused, type);
     const page = await ctx.backend.query(api.bot.listTitles, { discordUserId: interaction.user.id, mediaType: type, pageSize: 25 });
-    return page.items.map((item) => ({ name: label(item.title ?? `TMDB ${item.tmdbId}`, 100), value: `${item.mediaType}:${item.tmdbId}` }));
+    return page.items.map((item) => ({ name: choiceName(item.title ?? `TMDB ${item.tmdbId}`, yearOf(item.release_date), item.mediaType), value: `${item.mediaType}:${item.tmdbId}` }));
   },
 
   components: {
     async undo(interaction, respond, ctx, [undoId]) {
       const result = await ctx.backend.mutation(api.bot.undo, { discordUserId: interaction.user.id, undoId: undoId ?? "" });
-      await respond.send({ content: `↩️ Undone: ${result.description}.`, embeds: [], components: [] });
+      // Back to the title's card, showing the state the undo restored.
+      const title = await ctx.titles.details(result.tmdbId, mediaTypeArg(result.mediaType));
+      await replyInfo(ctx, respond, interaction.user, title, `↩️ Undone: ${plain(result.description, 300)}.`);
     },
     async status(interaction, respond, ctx, [type, id, status]) {
       const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
@@ -328,7 +355,7 @@ export const watch = {
     },
     async react(interaction, respond, ctx, [type, id]) {
       const choice = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-      if (choice === undefined) return;
+      if (choice === undefined) throw staleComponent();
       const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
       const result = await ctx.backend.mutation(api.bot.setReactionFor, {
         ...actorOf(interaction.user),
@@ -337,7 +364,7 @@ export const watch = {
         reaction: choice === "clear" ? null : choice,
         ...ctx.titles.metadata(title),
       });
-      const headline = choice === "clear" ? `Cleared your reaction to ${titleLine(title)}.` : `${REACTION_LABEL[choice] ?? choice} — ${titleLine(title)}`;
+      const headline = reactionHeadline(choice, title, result.previous?.reaction);
       await replyInfo(ctx, respond, interaction.user, title, headline, result.undoId);
     },
     async add(interaction, respond, ctx, [type, id]) {
@@ -369,6 +396,8 @@ export const watch = {
         throw new UserError("That's no longer true, so there's nothing to share.");
       }
       const embed = infoCard(ctx, title, { ...state, item: null, progress: null, jobRunning: false });
+      // Confirm on the private card (which also retires its Share button), then post publicly.
+      await respond.send({ content: "📣 Shared with the channel.", embeds: [], components: [] });
       await respond.sendNew({ content: text, embeds: [{ ...embed, fields: [] }], ephemeral: false });
     },
     /** watch:page:<owner>:<status|->:<type|->:<before>:<creation>:<page> — a keyset cursor, so it survives restarts. */
@@ -379,7 +408,7 @@ export const watch = {
         ctx,
         respond,
         interaction.user,
-        { id: owner ?? interaction.user.id, name: "Their" },
+        { id: owner ?? interaction.user.id, name: null },
         { status: status === "-" ? undefined : status, type: type === "-" ? undefined : type },
         cursor,
         pageNo,

@@ -33,7 +33,8 @@ export const interactionCreate = {
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
       const [name = "", action = "", ...args] = interaction.customId.split(":");
       command = commands.get(name);
-      const handler = command?.components?.[action];
+      // Own properties only: an action named like an Object prototype key is not a handler.
+      const handler = command?.components && Object.hasOwn(command.components, action) ? command.components[action] : undefined;
       if (handler === undefined) {
         await interaction.reply({ content: "That button is from an older version of me — run the command again.", flags: MessageFlags.Ephemeral });
         return;

@@ -25,7 +25,8 @@ export function truncate(text: string, max: number): string {
  * one (allowed_mentions already stops the ping), and cut to fit.
  */
 export function plain(text: string, max: number = LIMITS.content): string {
-  const escaped = escapeMarkdown(text.replace(/\s+/g, " ").trim())
+  // Masked links, headings and lists too: TMDB text must not add links or reshape a reply.
+  const escaped = escapeMarkdown(text.replace(/\s+/g, " ").trim(), { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
     .replace(/@(everyone|here)/gi, "@\u200b$1")
     .replace(/<(@[!&]?|#)(\d+)>/g, "<\u200b$1$2>");
   return truncate(escaped, max);

@@ -1,7 +1,7 @@
 import { api } from "../../convex/_generated/api.js";
 import type { Backend } from "./backend.ts";
 import { UserError } from "./errors.ts";
-import { label, LIMITS } from "./text.ts";
+import { label, LIMITS, plain } from "./text.ts";
 import { TmdbError, type MediaType, type MovieDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 
 export type TitleDetails = MovieDetails | ShowDetails;
@@ -47,7 +47,7 @@ export class TitleService {
       const results = (await this.tmdb.searchMulti(ref.query)).filter((r) => mediaType === undefined || r.mediaType === mediaType);
       const best = results[0];
       if (best === undefined) {
-        throw new UserError(`I couldn't find ${mediaType === "tv" ? "a show" : mediaType === "movie" ? "a movie" : "a title"} matching “${label(ref.query, 80)}” on TMDB.`);
+        throw new UserError(`I couldn't find ${mediaType === "tv" ? "a show" : mediaType === "movie" ? "a movie" : "a title"} matching “${plain(ref.query, 80)}” on TMDB.`);
       }
       return await this.details(best.tmdbId, best.mediaType);
     }
@@ -63,7 +63,7 @@ export class TitleService {
     const ref = parseTitleRef(value);
     if (ref.kind === "id" && ref.mediaType === "movie") {
       const movie = await this.details(ref.tmdbId, "movie");
-      throw new UserError(`**${label(movie.title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
+      throw new UserError(`**${plain(movie.title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
     }
     try {
       const title = await this.resolve(value, "tv");
@@ -72,7 +72,14 @@ export class TitleService {
       if (ref.kind === "id" && error instanceof UserError) {
         const movie = await this.tmdb.movie(ref.tmdbId).catch(() => null);
         if (movie !== null) {
-          throw new UserError(`TMDB id ${ref.tmdbId} is the movie **${label(movie.title, 100)}**, which has no episodes. Use \`/watch status\` for movies.`);
+          throw new UserError(`TMDB id ${ref.tmdbId} is the movie **${plain(movie.title, 100)}**, which has no episodes. Use \`/watch status\` for movies.`);
+        }
+      }
+      if (ref.kind === "search" && error instanceof UserError) {
+        // Someone typed a movie's name: say so rather than "no show found".
+        const [top] = await this.tmdb.searchMulti(ref.query).catch(() => []);
+        if (top?.mediaType === "movie") {
+          throw new UserError(`**${plain(top.title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
         }
       }
       throw error;
@@ -157,4 +164,10 @@ export class TitleService {
 export function choiceName(title: string, year: number | undefined, mediaType: string): string {
   const suffix = `${year !== undefined ? ` (${year})` : ""} · ${mediaType === "tv" ? "TV" : "Movie"}`;
   return label(title, LIMITS.choiceName - suffix.length) + suffix;
+}
+
+/** The year of a YYYY-MM-DD date, if it has one. */
+export function yearOf(date: string | undefined): number | undefined {
+  const year = date === undefined ? Number.NaN : Number(date.slice(0, 4));
+  return Number.isInteger(year) && year > 1800 ? year : undefined;
 }

@@ -182,3 +182,34 @@ describe("text that could ping or break the layout", () => {
     expect(last(events)!.embeds[0].description.length).toBeLessThanOrEqual(4096);
   });
 });
+
+describe("wording found in review", () => {
+  it("keeps TMDB titles inert in undo confirmations and range errors", async () => {
+    const undo = await run(s, `${at("nia")}/watch add title:movie:990001\nclick "Undo"`);
+    expect(text(last(undo))).toContain("Undone: added \\*\\*@\u200beveryone");
+    const range = await run(s, `${at("nia")}/ep 990005 9 1`);
+    const error = text(last(range));
+    expect(error).toContain("there is no season 9");
+    expect(error).not.toMatch(/<@&\d/);
+    expect(error).not.toMatch(/@here/);
+  });
+
+  it("recognises a movie typed by name in /ep", async () => {
+    const events = await run(s, `${at("nia")}/ep Inception 1 1`);
+    expect(text(last(events))).toContain("**Inception** is a movie, so it has no episodes");
+  });
+
+  it("reports the progress that was stored, and says when there was no reaction to clear", async () => {
+    const events = await run(s, `${at("oli")}/watch status title:tv:1399 status:finished progress:10\n/watch react title:movie:27205 reaction:clear`);
+    const [status, clear] = ofType(events, "reply");
+    expect(text(status)).toContain("Finished — **Game of Thrones** (2011)");
+    expect(text(status)).not.toContain("(10%)");
+    expect(text(clear)).toContain("You hadn't reacted to **Inception** (2010) — nothing changed.");
+  });
+
+  it("says someone else's empty list is theirs", async () => {
+    await run(s, `${at("pat")}/watch privacy visible:true`);
+    const events = await run(s, `${at("oli")}/watch list user:pat`);
+    expect(text(last(events))).toContain("They haven't tracked anything yet.");
+  });
+});

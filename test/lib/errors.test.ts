@@ -34,3 +34,14 @@ describe("the logger", () => {
     expect(out).not.toMatch(/discord-token-123|bot-secret-456|tmdb-789/);
   });
 });
+
+describe("component ids", () => {
+  it("calls a forged or stale argument out of date instead of crashing", async () => {
+    const { intArg, numArg } = await import("../../src/commands/types.ts");
+    expect(() => intArg("abc")).toThrow(UserError);
+    expect(() => intArg("")).toThrow(/out of date/);
+    expect(() => numArg("NaN")).toThrow(UserError);
+    expect(intArg("1399")).toBe(1399);
+    expect(numArg("1732500000000.5")).toBe(1732500000000.5);
+  });
+});

@@ -98,3 +98,12 @@ describe("the environment", () => {
     );
   });
 });
+
+describe("text from TMDB that tries to add structure", () => {
+  it("escapes masked links, headings and lists", () => {
+    const shown = plain("# Big [link](https://example.com) - item");
+    expect(shown).toContain("\\[link](");
+    expect(shown).not.toMatch(/(^|[^\\])\[link\]\(/);
+    expect(shown.startsWith("\\#")).toBe(true);
+  });
+});

@@ -147,7 +147,6 @@ function listEmbed(ownerName: string | null, own: boolean, items: ItemView[], pa
       item.progressStatus ? STATUS_LABEL[item.progressStatus] : null,
       item.progressStatus === "watching" && item.progress !== undefined ? `${Math.round(item.progress)}%` : null,
       item.reaction ? REACTION_LABEL[item.reaction] : null,
-      item.inWatchlist ? null : "(not on watchlist)",
     ].filter(Boolean);
     return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
   });

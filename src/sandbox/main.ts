@@ -126,9 +126,9 @@ async function main() {
     process.exit(code);
   }
 
-  console.log("Film Fanatic sandbox — a local Discord, the real bot, an embedded Convex and an offline TMDB.");
+  // The prompt prints its own greeting with the verbs.
+  console.log("A local Discord, the real bot, an embedded Convex and an offline TMDB are running on loopback.");
   if (values.demo) console.log("Demo loaded: alice, bob and carol in movie-club #general.");
-  console.log("Type help for the verbs; quit to leave.");
   await runRepl(session(stack));
   process.exit(0);
 }

@@ -37,6 +37,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   await discord.start(0);
   // Scripts, the prompt and benchmarks each subscribe to its events.
   discord.setMaxListeners(0);
+  // The embedded deployment's environment: Convex actions post to Discord through these.
+  process.env.DISCORD_API_BASE = discord.restApiBase;
+  process.env.DISCORD_TOKEN = discord.token;
 
   // Deploy the commands the way `npm run register` does, against the sandbox.
   const rest = new REST({ api: discord.restApiBase }).setToken(discord.token);

@@ -61,7 +61,11 @@ function session(stack: Stack): SandboxSession {
           subcommands: subs.map((s) => ({ name: s.name, options: (s.options ?? []).map((o) => o.name) })),
         };
       });
-      return { commands, users: ["alice", "bob", "carol"], channels: ["movie-club #general"] };
+      // People and places met so far, plus the demo names so a fresh prompt has something to offer.
+      const users = new Set(["alice", "bob", "carol", ...stack.discord.users.keys()]);
+      const channels = new Set(["movie-club #general"]);
+      for (const guild of stack.discord.guilds.values()) for (const channel of guild.channels.values()) channels.add(`${guild.name} #${channel.name}`);
+      return { commands, users: [...users], channels: [...channels] };
     },
     prompt() {
       const where = state.channel === "dm" ? "dm" : state.guild ? `${state.guild} #${state.channel}` : "nowhere (try: in movie-club #general)";

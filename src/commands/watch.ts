@@ -11,7 +11,7 @@ import { api } from "../../convex/_generated/api.js";
 import { BRAND, nextLine, progressLine, REACTION_LABEL, STATUS_LABEL, type ItemView, type TitleState } from "../lib/cards.ts";
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
-import { label, LIMITS, plain, truncate } from "../lib/text.ts";
+import { LIMITS, plain, truncate } from "../lib/text.ts";
 import { choiceName, yearOf, type TitleDetails } from "../lib/titles.ts";
 import type { MediaType } from "../lib/tmdb.ts";
 import { customId, intArg, numArg, staleComponent, type BotContext, type Command } from "./types.ts";

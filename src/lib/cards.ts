@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APICompone
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "../../convex/_generated/api.js";
 import { customId } from "../commands/types.ts";
-import { episodeCode, label, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
+import { episodeCode, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
 
 export type MarkOutcome = FunctionReturnType<typeof api.bot.markEpisodesFor>;
 export type TitleState = FunctionReturnType<typeof api.bot.getTitleState>;
@@ -96,4 +96,3 @@ export function countSentence(verb: "marked" | "unmarked", changed: number, unch
   return `${verb === "marked" ? "✅ Marked" : "↩️ Unmarked"} ${plural(changed, "episode")}${already}.`;
 }
 
-export { label };

@@ -5,7 +5,7 @@ import { internalMutation } from "./_generated/server";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { readWatched, showBatch, showProgress } from "./model/episodes";
 import { fail } from "./model/errors";
-import { checkEpisodes, getShow, requireShow, seasonOf, upsertShow } from "./model/shows";
+import { checkEpisodes, episodeName, getShow, requireShow, seasonOf, upsertShow } from "./model/shows";
 import { continueJob, forgetAutoStatus, markEpisodes } from "./model/tracking";
 import { applyUndo, recordUndo, snapshotItem } from "./model/undo";
 import { discordAccount, existingUserForDiscord, userForDiscord } from "./model/users";
@@ -143,13 +143,16 @@ export const markEpisodesFor = botMutation({
     checkEpisodes(show, args.season, args.episodes);
     const userId = await userForDiscord(ctx, args.discordUserId, args.username);
     const label = episodeLabel(args.season, args.episodes);
-    return await markEpisodes(ctx, userId, {
+    const outcome = await markEpisodes(ctx, userId, {
       tmdbId,
       batch: [{ season: args.season, episodes: args.episodes }],
       isWatched: args.isWatched,
       description: `${args.isWatched ? "marked" : "unmarked"} ${show.title} ${label}`,
       followStatus: true,
     });
+    // The reply names a single episode; the show is already read, so no second round trip.
+    const only = args.episodes.length === 1 ? args.episodes[0]! : null;
+    return { ...outcome, episodeName: only === null ? null : (episodeName(show, args.season, only) ?? null) };
   },
 });
 
@@ -246,6 +249,16 @@ export const listTitles = botQuery({
     if (account === null) return { items: [] as WatchItemView[], next: null, ownerName: null };
     const page = await listPage(ctx, account.userId, { progressStatus, mediaType }, args.cursor ?? null, args.pageSize);
     return { ...page, ownerName: account.username ?? null };
+  },
+});
+
+/** Enough to tell whether the cached structure still matches TMDB, without its episode names. */
+export const getShowFreshness = botQuery({
+  args: { tmdbId: v.number() },
+  handler: async (ctx, args) => {
+    const show = await getShow(ctx, parseTmdbId(args.tmdbId));
+    if (show === null) return null;
+    return { fetchedAt: show.fetchedAt, seasons: show.seasons.map((s) => ({ season: s.season, episodeCount: s.episodeCount })) };
   },
 });
 

@@ -28,8 +28,7 @@ export async function markAndReply(
   const single = episodes !== "all" && episodes.length === 1 ? episodes[0]! : null;
   let headline: string;
   if (single !== null) {
-    const state = await ctx.backend.query(api.bot.getShowStructure, { tmdbId: show.tmdbId });
-    const name = state?.seasons.find((s) => s.season === season)?.episodeNames?.[single - 1];
+    const name = "episodeName" in outcome && typeof outcome.episodeName === "string" ? outcome.episodeName : null;
     const what = `**S${season}E${single}**${name ? ` · ${plain(name, 150)}` : ""}`;
     headline =
       outcome.changed === 0

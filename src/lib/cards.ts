@@ -4,7 +4,7 @@ import type { api } from "../../convex/_generated/api.js";
 import { customId } from "../commands/types.ts";
 import { episodeCode, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
 
-export type MarkOutcome = FunctionReturnType<typeof api.bot.markEpisodesFor>;
+export type MarkOutcome = FunctionReturnType<typeof api.bot.markAllFor>;
 export type TitleState = FunctionReturnType<typeof api.bot.getTitleState>;
 export type ShowProgress = NonNullable<TitleState["progress"]>;
 export type ItemView = NonNullable<TitleState["item"]>;

@@ -23,6 +23,8 @@ export function parseTitleRef(value: string): TitleRef {
 
 /** How long a cached show structure is trusted before TMDB is asked again (new episodes air). */
 const SHOW_REFRESH_MS = 12 * 60 * 60 * 1000;
+/** A cached structure whose episode counts still match TMDB is trusted this long (names rarely change). */
+const SHOW_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** TMDB season requests in flight at once when caching a long show. */
 const SEASON_FETCH_CONCURRENCY = 4;
 
@@ -110,6 +112,13 @@ export class TitleService {
 
   private async cacheShow(show: ShowDetails): Promise<ShowDetails> {
     const seasons = show.seasons.filter((s) => s.episodeCount > 0);
+    // Another process (or an earlier run) may have cached it already: if the episode counts
+    // still match TMDB's and the copy is recent, skip fetching every season again.
+    const cached = await this.backend.query(api.bot.getShowFreshness, { tmdbId: show.tmdbId });
+    if (cached !== null && cached.fetchedAt + SHOW_MAX_AGE_MS > this.now() && sameSeasons(cached.seasons, seasons)) {
+      this.showsFreshUntil.set(show.tmdbId, this.now() + SHOW_REFRESH_MS);
+      return show;
+    }
     const names = new Map<number, string[]>();
     for (let i = 0; i < seasons.length; i += SEASON_FETCH_CONCURRENCY) {
       const chunk = seasons.slice(i, i + SEASON_FETCH_CONCURRENCY);
@@ -170,4 +179,10 @@ export function choiceName(title: string, year: number | undefined, mediaType: s
 export function yearOf(date: string | undefined): number | undefined {
   const year = date === undefined ? Number.NaN : Number(date.slice(0, 4));
   return Number.isInteger(year) && year > 1800 ? year : undefined;
+}
+
+function sameSeasons(cached: { season: number; episodeCount: number }[], current: { seasonNumber: number; episodeCount: number }[]): boolean {
+  if (cached.length !== current.length) return false;
+  const counts = new Map(cached.map((s) => [s.season, s.episodeCount]));
+  return current.every((s) => counts.get(s.seasonNumber) === s.episodeCount);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../src/sandbox/stack.ts";
+import { TitleService } from "../../src/lib/titles.ts";
+import { TmdbClient } from "../../src/lib/tmdb.ts";
 import { buttons, ofType, run, stack, text } from "./harness.ts";
 
 let s: Stack;
@@ -83,5 +85,15 @@ describe("the real bot through the sandbox", () => {
   it("shows /help with examples", async () => {
     const [reply] = ofType(await run(s, `as alice\nin dm\n/help`), "reply");
     expect(text(reply)).toContain("/ep 1399 1 3");
+  });
+
+  it("lets a restarted bot reuse the show structure Convex already holds instead of refetching every season", async () => {
+    await run(s, `as ivan\nin movie-club #general\n/ep 37854 1 1`);
+    const tmdb = new TmdbClient({ baseUrl: s.tmdb.url });
+    const restarted = new TitleService(tmdb, s.engine.backend());
+    const show = await tmdb.tv(37854);
+    const before = s.tmdb.requests;
+    await restarted.ensureShowCached(show);
+    expect(s.tmdb.requests - before).toBe(0);
   });
 });

@@ -262,16 +262,6 @@ export const getShowFreshness = botQuery({
   },
 });
 
-export const getShowStructure = botQuery({
-  args: { tmdbId: v.number() },
-  handler: async (ctx, args) => {
-    const show = await getShow(ctx, parseTmdbId(args.tmdbId));
-    if (show === null) return null;
-    const { _id, _creationTime, ...rest } = show;
-    return rest;
-  },
-});
-
 export const cacheShow = botMutation({
   args: { tmdbId: v.number(), title: v.string(), image: v.optional(v.string()), seasons: v.array(showSeasonValidator) },
   handler: async (ctx, args) => await upsertShow(ctx, args),

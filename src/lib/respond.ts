@@ -65,22 +65,11 @@ export class Responder {
     return this.enqueue(async () => {
       clearTimeout(this.deferTimer);
       const i = this.interaction;
-      const body = {
-        content: reply.content,
-        embeds: reply.embeds ?? [],
-        components: reply.components ?? [],
-        allowedMentions: NO_MENTIONS,
-      };
-      const ephemeral = reply.ephemeral ?? this.ephemeral;
-      if (this.answered) {
-        await i.followUp({ ...body, flags: ephemeral ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions);
-      } else if (i.deferred) {
-        await i.editReply(body);
-      } else if (this.mode === "update" && !i.isChatInputCommand()) {
-        await i.update(body);
-      } else {
-        await i.reply({ ...body, flags: ephemeral ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions);
-      }
+      const { body, withFlags } = this.payload(reply);
+      if (this.answered) await i.followUp(withFlags);
+      else if (i.deferred) await i.editReply(body);
+      else if (this.mode === "update" && !i.isChatInputCommand()) await i.update(body);
+      else await i.reply(withFlags);
       this.answered = true;
     });
   }
@@ -90,22 +79,23 @@ export class Responder {
     return this.enqueue(async () => {
       clearTimeout(this.deferTimer);
       const i = this.interaction;
-      const ephemeral = reply.ephemeral ?? this.ephemeral;
-      const body = {
-        content: reply.content,
-        embeds: reply.embeds ?? [],
-        components: reply.components ?? [],
-        allowedMentions: NO_MENTIONS,
-        flags: ephemeral ? MessageFlags.Ephemeral : undefined,
-      } as InteractionReplyOptions;
-      if (i.deferred || i.replied) await i.followUp(body);
-      else await i.reply(body);
+      const { withFlags } = this.payload(reply);
+      if (i.deferred || i.replied) await i.followUp(withFlags);
+      else await i.reply(withFlags);
       this.answered = true;
     });
   }
 
-  get hasAnswered(): boolean {
-    return this.answered;
+  /** The message body (edits cannot change visibility) and the same with its ephemeral flag. */
+  private payload(reply: Reply) {
+    const body = {
+      content: reply.content,
+      embeds: reply.embeds ?? [],
+      components: reply.components ?? [],
+      allowedMentions: NO_MENTIONS,
+    };
+    const ephemeral = reply.ephemeral ?? this.ephemeral;
+    return { body, withFlags: { ...body, flags: ephemeral ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions };
   }
 
   cancel(): void {

@@ -197,9 +197,49 @@ async function replyList(
   });
 }
 
+/** One change to a title and the card that answers it: the slash command and its buttons both use these. */
+const change = {
+  async add(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
+    const result = await ctx.backend.mutation(api.bot.addToWatchlist, { ...refOf(user, title), ...ctx.titles.metadata(title) });
+    const headline = result.already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`;
+    await replyInfo(ctx, respond, user, title, headline, result.undoId);
+  },
+  async remove(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
+    const result = await ctx.backend.mutation(api.bot.removeFromWatchlist, refOf(user, title));
+    const kept = result.item && (result.item.progressStatus !== "want-to-watch" || result.item.reaction) ? " Your progress and reaction are kept." : "";
+    const headline = result.removed ? `Removed ${titleLine(title)} from your watchlist.${kept}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`;
+    await replyInfo(ctx, respond, user, title, headline, result.undoId);
+  },
+  async status(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, status: string, progress?: number) {
+    const result = await ctx.backend.mutation(api.bot.setStatus, { ...refOf(user, title), ...ctx.titles.metadata(title), progressStatus: status, progress });
+    // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
+    const stored = result.item.progressStatus === "watching" && result.item.progress !== undefined ? ` (${Math.round(result.item.progress)}%)` : "";
+    await replyInfo(ctx, respond, user, title, `${STATUS_LABEL[status] ?? status} — ${titleLine(title)}${stored}`, result.undoId);
+  },
+  async react(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, choice: string) {
+    const result = await ctx.backend.mutation(api.bot.setReactionFor, { ...refOf(user, title), ...ctx.titles.metadata(title), reaction: choice === "clear" ? null : choice });
+    await replyInfo(ctx, respond, user, title, reactionHeadline(choice, title, result.previous?.reaction), result.undoId);
+  },
+};
+
+function refOf(user: User, title: TitleDetails) {
+  return { ...actorOf(user), tmdbId: title.tmdbId, mediaType: title.mediaType };
+}
+
+/** The title a button is about, from its custom id arguments. */
+async function titleFromArgs(ctx: BotContext, type: string | undefined, id: string | undefined): Promise<TitleDetails> {
+  return await ctx.titles.details(intArg(id), mediaTypeArg(type));
+}
+
 function plainName(name: string | null): string | null {
   return name === null ? null : plain(name, 80);
 }
+
+const STATUS_CHOICES = [
+  { name: "Want to watch", value: "want-to-watch" },
+  { name: "Watching", value: "watching" },
+  { name: "Finished", value: "finished" },
+];
 
 const titleOption = (o: import("discord.js").SlashCommandStringOption) =>
   o.setName("title").setDescription("Start typing a movie or show, or a TMDB id").setRequired(true).setAutocomplete(true).setMaxLength(200);
@@ -218,11 +258,7 @@ export const watch = {
         .setDescription("Set want-to-watch, watching or finished")
         .addStringOption(titleOption)
         .addStringOption((o) =>
-          o.setName("status").setDescription("Where you are with it").setRequired(true).addChoices(
-            { name: "Want to watch", value: "want-to-watch" },
-            { name: "Watching", value: "watching" },
-            { name: "Finished", value: "finished" },
-          ),
+          o.setName("status").setDescription("Where you are with it").setRequired(true).addChoices(...STATUS_CHOICES),
         )
         .addIntegerOption((o) => o.setName("progress").setDescription("How far in, 0–100 %").setMinValue(0).setMaxValue(100))
         .addStringOption(typeOption),
@@ -249,11 +285,7 @@ export const watch = {
         .setName("list")
         .setDescription("Your titles (or a friend's), newest first")
         .addStringOption((o) =>
-          o.setName("status").setDescription("Only this status").addChoices(
-            { name: "Want to watch", value: "want-to-watch" },
-            { name: "Watching", value: "watching" },
-            { name: "Finished", value: "finished" },
-          ),
+          o.setName("status").setDescription("Only this status").addChoices(...STATUS_CHOICES),
         )
         .addStringOption((o) => o.setName("type").setDescription("Only movies or only TV").addChoices({ name: "Movies", value: "movie" }, { name: "TV", value: "tv" }))
         .addUserOption((o) => o.setName("user").setDescription("Someone else's list (if they share it)")),
@@ -297,33 +329,13 @@ export const watch = {
 
     const type = (interaction.options.getString("type") ?? undefined) as MediaType | undefined;
     const title = await ctx.titles.resolve(interaction.options.getString("title", true), type);
-    const meta = ctx.titles.metadata(title);
-    const ref = { ...actorOf(user), tmdbId: title.tmdbId, mediaType: title.mediaType };
-
-    if (sub === "add") {
-      const result = await ctx.backend.mutation(api.bot.addToWatchlist, { ...ref, ...meta });
-      const headline = result.already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`;
-      await replyInfo(ctx, respond, user, title, headline, result.undoId);
-    } else if (sub === "remove") {
-      const result = await ctx.backend.mutation(api.bot.removeFromWatchlist, ref);
-      const kept = result.item && (result.item.progressStatus !== "want-to-watch" || result.item.reaction) ? " Your progress and reaction are kept." : "";
-      const headline = result.removed ? `Removed ${titleLine(title)} from your watchlist.${kept}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`;
-      await replyInfo(ctx, respond, user, title, headline, result.undoId);
-    } else if (sub === "status") {
-      const status = interaction.options.getString("status", true);
+    if (sub === "add") await change.add(ctx, respond, user, title);
+    else if (sub === "remove") await change.remove(ctx, respond, user, title);
+    else if (sub === "status") {
       const progress = interaction.options.getInteger("progress") ?? undefined;
-      const result = await ctx.backend.mutation(api.bot.setStatus, { ...ref, ...meta, progressStatus: status, progress });
-      // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
-      const stored = result.item.progressStatus === "watching" && result.item.progress !== undefined ? ` (${Math.round(result.item.progress)}%)` : "";
-      await replyInfo(ctx, respond, user, title, `${STATUS_LABEL[status]} — ${titleLine(title)}${stored}`, result.undoId);
-    } else if (sub === "react") {
-      const choice = interaction.options.getString("reaction", true);
-      const result = await ctx.backend.mutation(api.bot.setReactionFor, { ...ref, ...meta, reaction: choice === "clear" ? null : choice });
-      const headline = reactionHeadline(choice, title, result.previous?.reaction);
-      await replyInfo(ctx, respond, user, title, headline, result.undoId);
-    } else {
-      await replyInfo(ctx, respond, user, title);
-    }
+      await change.status(ctx, respond, user, title, interaction.options.getString("status", true), progress);
+    } else if (sub === "react") await change.react(ctx, respond, user, title, interaction.options.getString("reaction", true));
+    else await replyInfo(ctx, respond, user, title);
   },
 
   async autocomplete(interaction, ctx) {
@@ -342,48 +354,22 @@ export const watch = {
       await replyInfo(ctx, respond, interaction.user, title, `↩️ Undone: ${plain(result.description, 300)}.`);
     },
     async status(interaction, respond, ctx, [type, id, status]) {
-      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
-      const result = await ctx.backend.mutation(api.bot.setStatus, {
-        ...actorOf(interaction.user),
-        tmdbId: title.tmdbId,
-        mediaType: title.mediaType,
-        progressStatus: status ?? "",
-        ...ctx.titles.metadata(title),
-      });
-      await replyInfo(ctx, respond, interaction.user, title, `${STATUS_LABEL[status ?? ""] ?? status} — ${titleLine(title)}`, result.undoId);
+      await change.status(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id), status ?? "");
     },
     async react(interaction, respond, ctx, [type, id]) {
       const choice = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
       if (choice === undefined) throw staleComponent();
-      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
-      const result = await ctx.backend.mutation(api.bot.setReactionFor, {
-        ...actorOf(interaction.user),
-        tmdbId: title.tmdbId,
-        mediaType: title.mediaType,
-        reaction: choice === "clear" ? null : choice,
-        ...ctx.titles.metadata(title),
-      });
-      const headline = reactionHeadline(choice, title, result.previous?.reaction);
-      await replyInfo(ctx, respond, interaction.user, title, headline, result.undoId);
+      await change.react(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id), choice);
     },
     async add(interaction, respond, ctx, [type, id]) {
-      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
-      const result = await ctx.backend.mutation(api.bot.addToWatchlist, {
-        ...actorOf(interaction.user),
-        tmdbId: title.tmdbId,
-        mediaType: title.mediaType,
-        ...ctx.titles.metadata(title),
-      });
-      await replyInfo(ctx, respond, interaction.user, title, `🔖 Added ${titleLine(title)} to your watchlist.`, result.undoId);
+      await change.add(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id));
     },
     async remove(interaction, respond, ctx, [type, id]) {
-      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
-      const result = await ctx.backend.mutation(api.bot.removeFromWatchlist, { ...actorOf(interaction.user), tmdbId: title.tmdbId, mediaType: title.mediaType });
-      await replyInfo(ctx, respond, interaction.user, title, `Removed ${titleLine(title)} from your watchlist.`, result.undoId);
+      await change.remove(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id));
     },
     /** watch:share:<type>:<id>:<finished|loved> — posts to the channel, after checking it is true. */
     async share(interaction, respond, ctx, [type, id, what]) {
-      const title = await ctx.titles.details(intArg(id), mediaTypeArg(type));
+      const title = await titleFromArgs(ctx, type, id);
       const state = await ctx.backend.query(api.bot.getTitleState, { discordUserId: interaction.user.id, tmdbId: title.tmdbId, mediaType: title.mediaType });
       const name = `**${plain(interaction.user.displayName, 80)}**`;
       let text: string;

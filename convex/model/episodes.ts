@@ -47,7 +47,7 @@ export async function getSummary(ctx: QueryCtx, userId: Id<"users">, tmdbId: num
     .unique();
 }
 
-function summaryToSet(summary: Pick<Doc<"episode_summaries">, "seasons">): WatchedSet {
+export function summaryToSet(summary: Pick<Doc<"episode_summaries">, "seasons">): WatchedSet {
   return new Map(summary.seasons.map((s) => [s.season, new Set(s.episodes)]));
 }
 

@@ -11,9 +11,9 @@ import {
   progressPercent,
   showProgress,
   splitBatch,
+  summaryToSet,
   type SeasonEpisodes,
   type ShowProgress,
-  type WatchedSet,
 } from "./episodes";
 import { recordUndo, snapshotItem } from "./undo";
 import { findItem, materialized, viewItem } from "./watchItems";
@@ -136,8 +136,7 @@ async function followEpisodes(
   changed: number,
 ): Promise<{ statusBefore?: ProgressStatus; statusAfter?: ProgressStatus; progress: ShowProgress | null }> {
   const show = await getShow(ctx, tmdbId);
-  const watched: WatchedSet = new Map(summary.seasons.map((s) => [s.season, new Set(s.episodes)]));
-  const progress = show !== null ? showProgress(show, watched) : null;
+  const progress = show !== null ? showProgress(show, summaryToSet(summary)) : null;
   const row = await findItem(ctx, userId, tmdbId, "tv");
   const current = row !== null ? viewItem(row).progressStatus : undefined;
   if (changed === 0) return { statusBefore: current, statusAfter: current, progress };

@@ -18,6 +18,7 @@ const schema = z.object({
   TMDB_API_URL: url.default("https://api.themoviedb.org/3"),
   TMDB_API_TOKEN: optionalText,
   TMDB_IMAGE_BASE: url.default("https://image.tmdb.org/t/p"),
+  SHARD_COUNT: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -3,22 +3,11 @@
  * invocation (`/ep 1399 1 3`, `/watch add title:"The Bear"`) into the option tree Discord
  * would send — or refusing it the way Discord's client would.
  */
+import { ApplicationCommandOptionType as OptionType } from "discord-api-types/v10";
 import { FormErrors, SandboxUsageError } from "./errors.ts";
 import { textLength } from "./validate.ts";
 
-export const OptionType = {
-  Subcommand: 1,
-  SubcommandGroup: 2,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Mentionable: 9,
-  Number: 10,
-  Attachment: 11,
-} as const;
+export { OptionType };
 
 const OPTION_TYPE_NAMES: Record<number, string> = {
   1: "subcommand",

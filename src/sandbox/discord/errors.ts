@@ -1,3 +1,4 @@
+import { RESTJSONErrorCodes as Code } from "discord-api-types/v10";
 /** Discord's error shapes, as returned by the REST API. */
 
 export interface FormError {
@@ -75,23 +76,23 @@ export const DiscordErrors = {
   notFound: () => new DiscordHttpError(404, 0, "404: Not Found"),
   methodNotAllowed: () => new DiscordHttpError(405, 0, "405: Method Not Allowed"),
   unauthorized: () => new DiscordHttpError(401, 0, "401: Unauthorized"),
-  invalidForm: (errors: FormErrors) => new DiscordHttpError(400, 50035, "Invalid Form Body", errors.tree),
-  invalidJson: () => new DiscordHttpError(400, 50109, "The request body contains invalid JSON."),
-  emptyMessage: () => new DiscordHttpError(400, 50006, "Cannot send an empty message"),
-  cannotDm: () => new DiscordHttpError(403, 50007, "Cannot send messages to this user"),
-  cannotEditOthers: () => new DiscordHttpError(403, 50005, "Cannot edit a message authored by another user"),
-  missingAccess: () => new DiscordHttpError(403, 50001, "Missing Access"),
-  unknownApplication: () => new DiscordHttpError(404, 10002, "Unknown Application"),
-  unknownChannel: () => new DiscordHttpError(404, 10003, "Unknown Channel"),
-  unknownGuild: () => new DiscordHttpError(404, 10004, "Unknown Guild"),
-  unknownMember: () => new DiscordHttpError(404, 10007, "Unknown Member"),
-  unknownMessage: () => new DiscordHttpError(404, 10008, "Unknown Message"),
-  unknownUser: () => new DiscordHttpError(404, 10013, "Unknown User"),
-  unknownWebhook: () => new DiscordHttpError(404, 10015, "Unknown Webhook"),
-  unknownInteraction: () => new DiscordHttpError(404, 10062, "Unknown interaction"),
-  unknownCommand: () => new DiscordHttpError(404, 10063, "Unknown application command"),
-  invalidWebhookToken: () => new DiscordHttpError(401, 50027, "Invalid Webhook Token"),
-  alreadyAcknowledged: () => new DiscordHttpError(400, 40060, "Interaction has already been acknowledged."),
+  invalidForm: (errors: FormErrors) => new DiscordHttpError(400, Code.InvalidFormBodyOrContentType, "Invalid Form Body", errors.tree),
+  invalidJson: () => new DiscordHttpError(400, Code.RequestBodyContainsInvalidJSON, "The request body contains invalid JSON."),
+  emptyMessage: () => new DiscordHttpError(400, Code.CannotSendAnEmptyMessage, "Cannot send an empty message"),
+  cannotDm: () => new DiscordHttpError(403, Code.CannotSendMessagesToThisUser, "Cannot send messages to this user"),
+  cannotEditOthers: () => new DiscordHttpError(403, Code.CannotEditMessageAuthoredByAnotherUser, "Cannot edit a message authored by another user"),
+  missingAccess: () => new DiscordHttpError(403, Code.MissingAccess, "Missing Access"),
+  unknownApplication: () => new DiscordHttpError(404, Code.UnknownApplication, "Unknown Application"),
+  unknownChannel: () => new DiscordHttpError(404, Code.UnknownChannel, "Unknown Channel"),
+  unknownGuild: () => new DiscordHttpError(404, Code.UnknownGuild, "Unknown Guild"),
+  unknownMember: () => new DiscordHttpError(404, Code.UnknownMember, "Unknown Member"),
+  unknownMessage: () => new DiscordHttpError(404, Code.UnknownMessage, "Unknown Message"),
+  unknownUser: () => new DiscordHttpError(404, Code.UnknownUser, "Unknown User"),
+  unknownWebhook: () => new DiscordHttpError(404, Code.UnknownWebhook, "Unknown Webhook"),
+  unknownInteraction: () => new DiscordHttpError(404, Code.UnknownInteraction, "Unknown interaction"),
+  unknownCommand: () => new DiscordHttpError(404, Code.UnknownApplicationCommand, "Unknown application command"),
+  invalidWebhookToken: () => new DiscordHttpError(401, Code.InvalidWebhookToken, "Invalid Webhook Token"),
+  alreadyAcknowledged: () => new DiscordHttpError(400, Code.InteractionHasAlreadyBeenAcknowledged, "Interaction has already been acknowledged."),
 };
 
 /**

@@ -7,31 +7,10 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import zlib from "node:zlib";
 import { WebSocketServer, type WebSocket, type RawData } from "ws";
+import { GatewayCloseCodes, GatewayIntentBits as Intents, GatewayOpcodes as Op } from "discord-api-types/v10";
 import { tokenFrom } from "./snowflake.ts";
 
-export const Op = {
-  Dispatch: 0,
-  Heartbeat: 1,
-  Identify: 2,
-  PresenceUpdate: 3,
-  VoiceStateUpdate: 4,
-  Resume: 6,
-  Reconnect: 7,
-  RequestGuildMembers: 8,
-  InvalidSession: 9,
-  Hello: 10,
-  HeartbeatAck: 11,
-  RequestSoundboardSounds: 31,
-} as const;
-
-export const Intents = {
-  Guilds: 1 << 0,
-  GuildMembers: 1 << 1,
-  GuildPresences: 1 << 8,
-  GuildMessages: 1 << 9,
-  DirectMessages: 1 << 12,
-  MessageContent: 1 << 15,
-} as const;
+export { Intents };
 
 export const PRIVILEGED_INTENTS = Intents.GuildMembers | Intents.GuildPresences | Intents.MessageContent;
 
@@ -164,15 +143,15 @@ export class GatewayServer {
     ws.on("close", (code: number) => this.onClose(conn, code));
     ws.on("error", () => {});
     if (version && version !== "10" && version !== "9") {
-      conn.close(4012, "Invalid API version.");
+      conn.close(GatewayCloseCodes.InvalidAPIVersion, "Invalid API version.");
       return;
     }
     if (encoding !== "json") {
-      conn.close(4002, "The sandbox gateway supports encoding=json only.");
+      conn.close(GatewayCloseCodes.DecodeError, "The sandbox gateway supports encoding=json only.");
       return;
     }
     if (compress && compress !== "zlib-stream") {
-      conn.close(4002, "Unsupported compression.");
+      conn.close(GatewayCloseCodes.DecodeError, "Unsupported compression.");
       return;
     }
     conn.send({ op: Op.Hello, d: { heartbeat_interval: this.host.heartbeatIntervalMs, _trace: ["sandbox-gateway"] }, s: null, t: null });
@@ -184,11 +163,11 @@ export class GatewayServer {
     try {
       payload = JSON.parse(data.toString());
     } catch {
-      conn.close(4002, "Error while decoding payload.");
+      conn.close(GatewayCloseCodes.DecodeError, "Error while decoding payload.");
       return;
     }
     if (typeof payload !== "object" || payload === null || typeof payload.op !== "number") {
-      conn.close(4002, "Error while decoding payload.");
+      conn.close(GatewayCloseCodes.DecodeError, "Error while decoding payload.");
       return;
     }
     switch (payload.op) {
@@ -204,41 +183,41 @@ export class GatewayServer {
       case Op.PresenceUpdate:
       case Op.VoiceStateUpdate:
       case Op.RequestSoundboardSounds:
-        if (!conn.session) conn.close(4003, "Not authenticated.");
+        if (!conn.session) conn.close(GatewayCloseCodes.NotAuthenticated, "Not authenticated.");
         return;
       case Op.RequestGuildMembers:
         if (!conn.session) {
-          conn.close(4003, "Not authenticated.");
+          conn.close(GatewayCloseCodes.NotAuthenticated, "Not authenticated.");
           return;
         }
         this.requestMembers(conn.session, payload.d ?? {});
         return;
       default:
-        conn.close(4001, "Unknown opcode.");
+        conn.close(GatewayCloseCodes.UnknownOpcode, "Unknown opcode.");
     }
   }
 
   private identify(conn: Connection, d: any): void {
     if (conn.session) {
-      conn.close(4005, "Already authenticated.");
+      conn.close(GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
       return;
     }
     if (!d || typeof d.token !== "string" || d.token.replace(/^Bot\s+/i, "") !== this.host.token) {
       this.host.log("warn", "gateway: IDENTIFY with an invalid token");
-      conn.close(4004, "Authentication failed.");
+      conn.close(GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
       return;
     }
     if (typeof d.intents !== "number") {
-      conn.close(4013, "Invalid intent(s).");
+      conn.close(GatewayCloseCodes.InvalidIntents, "Invalid intent(s).");
       return;
     }
     if (d.intents & PRIVILEGED_INTENTS & ~this.host.privilegedIntents) {
-      conn.close(4014, "Disallowed intent(s).");
+      conn.close(GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
       return;
     }
     const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
     if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
-      conn.close(4010, "Invalid shard.");
+      conn.close(GatewayCloseCodes.InvalidShard, "Invalid shard.");
       return;
     }
     const id = tokenFrom("session", String(++this.sessionCounter), String(Date.now())).slice(0, 32);
@@ -255,11 +234,11 @@ export class GatewayServer {
 
   private resume(conn: Connection, d: any): void {
     if (conn.session) {
-      conn.close(4005, "Already authenticated.");
+      conn.close(GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
       return;
     }
     if (!d || typeof d.token !== "string" || d.token.replace(/^Bot\s+/i, "") !== this.host.token) {
-      conn.close(4004, "Authentication failed.");
+      conn.close(GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
       return;
     }
     const session = this.sessions.get(String(d.session_id));
@@ -271,7 +250,7 @@ export class GatewayServer {
       conn.send({ op: Op.InvalidSession, d: false, s: null, t: null });
       return;
     }
-    if (session.conn && session.conn !== conn) session.conn.close(4000, "Session resumed elsewhere.");
+    if (session.conn && session.conn !== conn) session.conn.close(GatewayCloseCodes.UnknownError, "Session resumed elsewhere.");
     if (session.expireTimer) clearTimeout(session.expireTimer);
     session.expireTimer = null;
     session.conn = conn;
@@ -293,7 +272,7 @@ export class GatewayServer {
     const ids: string[] | null = d.user_ids ? (Array.isArray(d.user_ids) ? d.user_ids.map(String) : [String(d.user_ids)]) : null;
     const query = typeof d.query === "string" ? d.query : null;
     if (!ids && !(session.intents & Intents.GuildMembers)) {
-      session.conn?.close(4014, "Disallowed intent(s).");
+      session.conn?.close(GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
       return;
     }
     const members = this.host.guildMembers(guildId, ids, query, typeof d.limit === "number" && d.limit > 0 ? d.limit : 1000);
@@ -370,7 +349,7 @@ export class GatewayServer {
       if (!resumable) s.invalid = true;
       if (s.conn) {
         const conn = s.conn;
-        conn.close(resumable ? 4000 : 4009, resumable ? "Sandbox dropped the connection." : "Session timed out.");
+        conn.close(resumable ? GatewayCloseCodes.UnknownError : GatewayCloseCodes.SessionTimedOut, resumable ? "Sandbox dropped the connection." : "Session timed out.");
         n++;
       }
       if (!resumable) this.endSession(s);

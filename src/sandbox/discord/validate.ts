@@ -2,7 +2,10 @@
  * Discord's payload rules for messages, components, embeds, autocomplete results and modals,
  * reported the way Discord reports them (50035 "Invalid Form Body" with a nested `errors` tree).
  */
+import { ComponentType, MessageFlags } from "discord-api-types/v10";
 import { FormErrors } from "./errors.ts";
+
+export { ComponentType, MessageFlags };
 
 type Path = ReadonlyArray<string | number>;
 
@@ -31,33 +34,6 @@ export const LIMITS = {
   v2Text: 4000,
 } as const;
 
-export const MessageFlags = {
-  SuppressEmbeds: 1 << 2,
-  Ephemeral: 1 << 6,
-  Loading: 1 << 7,
-  SuppressNotifications: 1 << 12,
-  IsVoiceMessage: 1 << 13,
-  IsComponentsV2: 1 << 15,
-} as const;
-
-export const ComponentType = {
-  ActionRow: 1,
-  Button: 2,
-  StringSelect: 3,
-  TextInput: 4,
-  UserSelect: 5,
-  RoleSelect: 6,
-  MentionableSelect: 7,
-  ChannelSelect: 8,
-  Section: 9,
-  TextDisplay: 10,
-  Thumbnail: 11,
-  MediaGallery: 12,
-  File: 13,
-  Separator: 14,
-  Container: 17,
-  Label: 18,
-} as const;
 
 const SELECT_TYPES = new Set<number>([3, 5, 6, 7, 8]);
 

@@ -1,0 +1,96 @@
+import type { APIEmbed } from "discord-api-types/v10";
+import { markEpisodeButton, shareButton, undoButton } from "./component-ids.ts";
+import { button, ButtonStyle, rows } from "./components.ts";
+import { LIMITS } from "./limits.ts";
+import { message, type MessageView } from "./message.ts";
+import { nextLine, progressLine, type ShowProgress } from "./progress.ts";
+import { count, episodeCode, plain, plural, truncate } from "./text.ts";
+import { BRAND, statusLabel, type ProgressStatus } from "./vocabulary.ts";
+
+/** What an episode change did, as Convex reports it. */
+export interface EpisodeOutcome {
+  requested: number;
+  changed: number;
+  unchanged: number;
+  statusBefore?: ProgressStatus;
+  statusAfter?: ProgressStatus;
+  progress: ShowProgress | null;
+  undoId: string | null;
+  /** Set while a large change is still being applied in chunks. */
+  jobId: string | null;
+}
+
+/** "Status: ▶️ Watching → **✅ Finished**", or null when it did not change. */
+export function statusChange(before: ProgressStatus | undefined, after: ProgressStatus | undefined): string | null {
+  if (after === undefined || before === after) return null;
+  return `Status: ${before ? statusLabel(before) : "—"} → **${statusLabel(after)}**`;
+}
+
+/** "✅ Marked 3 episodes, 1 was already watched." */
+export function countSentence(verb: "marked" | "unmarked", changed: number, unchanged: number, isWatched: boolean): string {
+  const already = unchanged === 0 ? "" : `, ${plural(unchanged, "was", "were")} already ${isWatched ? "watched" : "unwatched"}`;
+  return `${verb === "marked" ? "✅ Marked" : "↩️ Unmarked"} ${plural(changed, "episode")}${already}.`;
+}
+
+/** The show finished with this change (not before it): worth a Share button. */
+export function justFinished(outcome: Pick<EpisodeOutcome, "statusBefore" | "statusAfter">): boolean {
+  return outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
+}
+
+function episodeEmbed(args: { showTitle: string; posterUrl?: string; headline: string; outcome: EpisodeOutcome; jobProgress?: { applied: number } | null }): APIEmbed {
+  const { outcome } = args;
+  const lines = [args.headline];
+  const change = statusChange(outcome.statusBefore, outcome.statusAfter);
+  if (change) lines.push(change);
+  if (outcome.jobId) {
+    const applied = args.jobProgress?.applied ?? outcome.changed + outcome.unchanged;
+    lines.push(`⏳ Still applying: ${count(applied)} of ${count(outcome.requested)} episodes done. \`/watch info\` shows when it's finished.`);
+  }
+  const fields = outcome.progress
+    ? [
+        { name: "Progress", value: progressLine(outcome.progress) },
+        { name: "Up next", value: nextLine(outcome.progress) },
+      ]
+    : [];
+  return {
+    title: plain(args.showTitle, LIMITS.embedTitle),
+    description: truncate(lines.join("\n"), LIMITS.embedDescription),
+    color: BRAND,
+    ...(args.posterUrl ? { thumbnail: { url: args.posterUrl } } : {}),
+    fields,
+  };
+}
+
+/**
+ * The answer to an episode change (`/ep`, `/mark`, "Mark S1E4"): what changed,
+ * the status it moved, progress and what's next; then a button for the next
+ * episode, Undo, and Share when the show was just finished.
+ */
+export function episodeCard(args: {
+  tmdbId: number;
+  showTitle: string;
+  posterUrl?: string;
+  /** What happened, already written for people (see countSentence). */
+  headline: string;
+  outcome: EpisodeOutcome;
+  jobProgress?: { applied: number } | null;
+}): MessageView {
+  const { outcome, tmdbId } = args;
+  const next = outcome.progress?.next;
+  return message({
+    embeds: [episodeEmbed(args)],
+    components: rows(
+      next
+        ? button({
+            customId: markEpisodeButton.encode({ tmdbId, season: next.season, episode: next.episode }),
+            label: `Mark ${episodeCode(next.season, next.episode)}`,
+            style: ButtonStyle.Primary,
+          })
+        : null,
+      outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
+      justFinished(outcome)
+        ? button({ customId: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }), label: "Share", style: ButtonStyle.Success, emoji: { name: "📣" } })
+        : null,
+    ),
+  });
+}

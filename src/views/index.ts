@@ -1,0 +1,13 @@
+// Every message the bot or Convex sends, as Discord API payloads. This folder imports
+// only discord-api-types and @discordjs/formatters, so both runtimes can use it.
+export * from "./component-ids.ts";
+export * from "./components.ts";
+export * from "./embeds.ts";
+export * from "./episode-card.ts";
+export * from "./limits.ts";
+export * from "./list-page.ts";
+export * from "./message.ts";
+export * from "./progress.ts";
+export * from "./text.ts";
+export * from "./title-card.ts";
+export * from "./vocabulary.ts";

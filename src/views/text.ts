@@ -1,0 +1,130 @@
+import { escapeMarkdown } from "@discordjs/formatters";
+import { LIMITS } from "./limits.ts";
+
+/** Length as Discord counts it: Unicode code points. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+// Intl.Segmenter where the runtime has it (Node, browsers, Convex's V8); otherwise
+// a close approximation that never separates a mark, joiner or variation selector
+// from the character it belongs to.
+const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+const CLINGS = /^[\p{M}\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
+
+/** The user-perceived characters of `text`, lazily, so a cut never splits an emoji, a flag or an accented letter. */
+export function graphemes(text: string): Iterable<string> {
+  return segmenter === null ? approximateGraphemes(text) : (function* () {
+    for (const s of segmenter.segment(text)) yield s.segment;
+  })();
+}
+
+/** Graphemes for runtimes without Intl.Segmenter: marks, joiners, selectors and skin tones stay with their character. */
+export function* approximateGraphemes(text: string): Generator<string> {
+  let pending = "";
+  let joinNext = false;
+  let regionalIndicators = 0;
+  for (const ch of text) {
+    const regional = /^[\u{1f1e6}-\u{1f1ff}]$/u.test(ch);
+    // A flag is a pair of regional indicators.
+    const pairsFlag = regional && regionalIndicators % 2 === 1;
+    if (pending !== "" && (joinNext || CLINGS.test(ch) || pairsFlag)) pending += ch;
+    else {
+      if (pending !== "") yield pending;
+      pending = ch;
+    }
+    regionalIndicators = regional ? regionalIndicators + 1 : 0;
+    joinNext = ch === "\u200d";
+  }
+  if (pending !== "") yield pending;
+}
+
+/** The longest run of whole graphemes from the start of `text` that is at most `max` code points. */
+function leading(text: string, max: number): string {
+  // Segmenting costs time in the length of the whole input, so only a window that holds
+  // more than `max` code points (each is at most two UTF-16 units) is segmented; its last
+  // grapheme may be cut short by the window, so it is not used.
+  const windowed = text.length > 2 * max + 64;
+  const parts = [...graphemes(windowed ? text.slice(0, 2 * max + 64) : text)];
+  if (windowed) parts.pop();
+  let kept = "";
+  let used = 0;
+  for (const g of parts) {
+    const size = codePointLength(g);
+    if (used + size > max) break;
+    kept += g;
+    used += size;
+  }
+  return kept;
+}
+
+/**
+ * Cuts `text` to at most `max` code points, ending in "…" when anything was
+ * cut (or when `cut` says it already was). Only whole graphemes are kept.
+ */
+export function truncate(text: string, max: number, cut = false): string {
+  if (!cut && codePointLength(text) <= max) return text;
+  if (max < 1) return "";
+  return `${leading(text, max - 1).trimEnd()}…`;
+}
+
+/** Whitespace of any kind (newlines included) becomes single spaces: outside text cannot reshape a message. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Text from TMDB or from people, made safe to show inside markdown: on one
+ * line, markdown escaped (links, headings, lists, quotes included), mention
+ * syntax broken with a zero-width space so it can never ping or even look like
+ * one, and cut to fit without leaving half an escape behind.
+ */
+export function plain(text: string, max: number = LIMITS.content): string {
+  // Escaping never shortens text, so only what could fit is escaped (escapeMarkdown slows down badly on long input).
+  const line = oneLine(text);
+  const tooLong = codePointLength(line) > max;
+  const escaped = escapeMarkdown(tooLong ? leading(line, max) : line, { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
+    .replace(/^(>|-#)/, "\\$1")
+    .replace(/@(everyone|here)/gi, "@\u200b$1")
+    .replace(/<(@[!&]?|#)(\d+)>/g, "<\u200b$1$2>");
+  const cut = truncate(escaped, max, tooLong);
+  if (cut === escaped) return cut;
+  // A backslash left at the end would escape the ellipsis (or nothing): drop it.
+  const body = cut.slice(0, -1);
+  let slashes = 0;
+  while (slashes < body.length && body[body.length - 1 - slashes] === "\\") slashes++;
+  return slashes % 2 === 1 ? `${body.slice(0, -1)}…` : cut;
+}
+
+/** A label for places that render no markdown (buttons, choices, placeholders): one line, cut to fit, never empty. */
+export function label(text: string, max: number): string {
+  return truncate(oneLine(text), max) || "…";
+}
+
+/** A progress bar drawn with blocks, e.g. ▰▰▰▰▱▱▱▱▱▱ for 0.4; full only at the very end. */
+export function progressBar(fraction: number, width = 10): string {
+  const clamped = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0));
+  const filled = clamped >= 1 ? width : Math.min(width - 1, Math.round(clamped * width));
+  return "▰".repeat(filled) + "▱".repeat(width - filled);
+}
+
+export function episodeCode(season: number, episode: number): string {
+  return `S${season}E${episode}`;
+}
+
+/** "1 episode", "1,234 episodes". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/** A count written for people: 1,234. */
+export function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** A title quoted inside a sentence (error messages included), inert in Discord. */
+export function quoteTitle(title: string): string {
+  return plain(title, 150);
+}

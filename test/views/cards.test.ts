@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { validateMessageBody } from "../../src/sandbox/discord/validate.ts";
+import {
+  decodeComponentId,
+  embedLength,
+  episodeCard,
+  listPage,
+  message,
+  restMessageBody,
+  shareMessage,
+  titleCard,
+  type EpisodeOutcome,
+  type ListRow,
+  type MessageView,
+  type TitleFacts,
+} from "../../src/views/index.ts";
+
+/** What Discord would say about this message: nothing, when it is valid. */
+function discordErrors(view: MessageView): string[] {
+  return validateMessageBody(restMessageBody(view)).lines();
+}
+
+function customIds(view: MessageView): string[] {
+  return view.components.flatMap((row) => row.components.map((c) => ("custom_id" in c ? c.custom_id : "")).filter(Boolean));
+}
+
+/** Text that is as hostile as outside text gets: long, full of markdown that doubles when escaped, and mentions. */
+const worst = (n: number) => "*_`|~>#[@everyone](<@123456789012345678>)\\".repeat(Math.ceil(n / 40)).slice(0, n);
+const undoId = "k".repeat(64);
+
+const hugeTitle: TitleFacts = {
+  tmdbId: 9_999_999_999,
+  mediaType: "tv",
+  title: worst(5000),
+  year: 2024,
+  rating: 9.87,
+  genres: Array.from({ length: 20 }, () => worst(300)),
+  overview: worst(20_000),
+  posterUrl: `https://image.tmdb.org/t/p/w342/${"p".repeat(200)}.jpg`,
+};
+
+const hugeOutcome: EpisodeOutcome = {
+  requested: 1_234_567,
+  changed: 1_000_000,
+  unchanged: 234_567,
+  statusBefore: "watching",
+  statusAfter: "finished",
+  progress: { watched: 99_999, total: 100_000, percent: 99, next: { season: 9_999, episode: 99_999, name: worst(3000) } },
+  undoId,
+  jobId: "j".repeat(32),
+};
+
+describe("the largest messages the views can build", () => {
+  it("a title card with every control, Share twice and Undo, is one Discord accepts", () => {
+    const card = titleCard({
+      title: hugeTitle,
+      state: {
+        item: { inWatchlist: true, progressStatus: "finished", reaction: "loved", progress: 100 },
+        progress: hugeOutcome.progress,
+        jobRunning: true,
+      },
+      headline: `🔖 Added **${worst(3000)}** to your watchlist.`,
+      undoId,
+    });
+    expect(discordErrors(card)).toEqual([]);
+    expect(card.components.flatMap((r) => r.components)).toHaveLength(8);
+    expect(embedLength(card.embeds[0]!)).toBeLessThanOrEqual(6000);
+  });
+
+  it("an episode card with a running job, the next-episode button, Undo and Share is one Discord accepts", () => {
+    const card = episodeCard({ tmdbId: 9_999_999_999, showTitle: worst(5000), posterUrl: hugeTitle.posterUrl, headline: worst(5000), outcome: hugeOutcome, jobProgress: { applied: 999_999 } });
+    expect(discordErrors(card)).toEqual([]);
+    expect(card.components[0]!.components).toHaveLength(3);
+  });
+
+  it("a full list page of someone else's list, with both page buttons, is one Discord accepts", () => {
+    const items: ListRow[] = Array.from({ length: 10 }, (_, i) => ({
+      tmdbId: 9_999_999_999 - i,
+      mediaType: i % 2 ? "tv" : "movie",
+      title: worst(2000),
+      progressStatus: "watching",
+      progress: 99.5,
+      reaction: "not-for-me",
+    }));
+    const page = listPage({
+      owner: { discordUserId: "99999999999999999999", name: worst(500), isViewer: false },
+      items,
+      page: 9_998,
+      filter: { status: "want-to-watch", mediaType: "movie" },
+      next: { before: 999_999_999_999_999, creation: 123_456_789_012_345.67 },
+    });
+    expect(discordErrors(page)).toEqual([]);
+    expect(customIds(page).map((id) => decodeComponentId(id).name)).toEqual(["watch:page", "watch:page"]);
+  });
+
+  it("a share post with a long display name is one Discord accepts", () => {
+    expect(discordErrors(shareMessage({ who: worst(1000), what: "finished", title: hugeTitle }))).toEqual([]);
+  });
+
+  it("any title text at all still makes a card Discord accepts", () => {
+    const text = fc.string({ unit: "binary", maxLength: 3000 });
+    fc.assert(
+      fc.property(text, text, fc.option(text, { nil: undefined }), (title, overview, name) => {
+        const facts: TitleFacts = { tmdbId: 1, mediaType: "tv", title, overview, genres: [title] };
+        const progress = { watched: 1, total: 2, percent: 50, next: { season: 1, episode: 2, ...(name !== undefined ? { name } : {}) } };
+        expect(discordErrors(titleCard({ title: facts, state: { item: null, progress, jobRunning: false }, headline: title }))).toEqual([]);
+        expect(discordErrors(episodeCard({ tmdbId: 1, showTitle: title, headline: overview, outcome: { ...hugeOutcome, progress } }))).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("what the cards carry", () => {
+  it("buttons on a title card decode to the title and the change they name", () => {
+    const card = titleCard({ title: { ...hugeTitle, mediaType: "movie", tmdbId: 27205 }, state: { item: null, progress: null, jobRunning: false } });
+    expect(customIds(card).map((id) => decodeComponentId(id, ["liked"]))).toEqual([
+      { name: "watch:status", args: { mediaType: "movie", tmdbId: 27205, status: "want-to-watch" } },
+      { name: "watch:status", args: { mediaType: "movie", tmdbId: 27205, status: "watching" } },
+      { name: "watch:status", args: { mediaType: "movie", tmdbId: 27205, status: "finished" } },
+      { name: "watch:add", args: { mediaType: "movie", tmdbId: 27205 } },
+      { name: "watch:react", args: { mediaType: "movie", tmdbId: 27205, value: "liked" } },
+    ]);
+  });
+
+  it("the next-episode button marks the episode the card names as next", () => {
+    const card = episodeCard({ tmdbId: 1399, showTitle: "Game of Thrones", headline: "✅ Watched **S1E3**", outcome: { ...hugeOutcome, statusAfter: "watching", undoId: null, progress: { watched: 3, total: 73, percent: 4, next: { season: 1, episode: 4 } } } });
+    const [mark] = card.components[0]!.components;
+    expect(mark).toMatchObject({ label: "Mark S1E4" });
+    expect(decodeComponentId(customIds(card)[0]!)).toEqual({ name: "ep:mark", args: { tmdbId: 1399, season: 1, episode: 4 } });
+  });
+
+  it("nobody is pinged by anything Convex posts", () => {
+    expect(restMessageBody(shareMessage({ who: "ann", what: "loved", title: hugeTitle })).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("embeds past the first share what is left of the 6,000 characters, and are dropped when nothing is", () => {
+    const big = { title: "t".repeat(256), description: "d".repeat(4096), fields: [{ name: "n".repeat(256), value: "v".repeat(1024) }] };
+    const fitted = message({ embeds: [big, big, big] });
+    expect(fitted.embeds.reduce((sum, e) => sum + embedLength(e), 0)).toBeLessThanOrEqual(6000);
+    expect(discordErrors(fitted)).toEqual([]);
+  });
+});

@@ -62,9 +62,8 @@ function session(stack: Stack): SandboxSession {
         };
       });
       // People and places met so far, plus the demo names so a fresh prompt has something to offer.
-      const users = new Set(["alice", "bob", "carol", ...stack.discord.users.keys()]);
-      const channels = new Set(["movie-club #general"]);
-      for (const guild of stack.discord.guilds.values()) for (const channel of guild.channels.values()) channels.add(`${guild.name} #${channel.name}`);
+      const users = new Set(["alice", "bob", "carol", ...stack.discord.userNames()]);
+      const channels = new Set(["movie-club #general", ...stack.discord.channelPlaces()]);
       return { commands, users: [...users], channels: [...channels] };
     },
     prompt() {

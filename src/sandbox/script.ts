@@ -34,7 +34,7 @@
  * required option, disabled button) — those produce a `rejected` event and the script goes on.
  */
 import { SandboxUsageError } from "./discord/errors.ts";
-import type { DiscordSandbox, SandboxMessage } from "./discord/sandbox.ts";
+import type { DiscordSandbox, SandboxMessage } from "./discord/index.ts";
 
 // ---------------------------------------------------------------- types
 

@@ -125,7 +125,7 @@ export interface RejectedEvent extends EventPlace {
   reason: string;
 }
 
-export type SandboxEvent =
+export type DiscordEvent =
   | InteractionMessageEvent
   | ChannelMessageEvent
   | DmEvent
@@ -137,8 +137,11 @@ export type SandboxEvent =
   | RateLimitedEvent
   | RejectedEvent;
 
+/** @deprecated name kept while callers move to DiscordEvent. */
+export type SandboxEvent = DiscordEvent;
+
 /** The event type(s) whose `t` can be `T`, narrowed to that `t` (e.g. `EventOf<"reply">`). */
-export type EventOf<T extends SandboxEvent["t"]> = SandboxEvent extends infer E
+export type EventOf<T extends DiscordEvent["t"]> = DiscordEvent extends infer E
   ? E extends { t: infer U }
     ? T extends U
       ? E & { t: T }
@@ -149,7 +152,7 @@ export type EventOf<T extends SandboxEvent["t"]> = SandboxEvent extends infer E
 /** What an acting call (runCommand, click, …) resolves with. */
 export interface ActResult {
   /** Every event emitted from the start of the action until it settled. */
-  events: SandboxEvent[];
+  events: DiscordEvent[];
   /** The interaction dispatched, or null when it was rejected before reaching the bot. */
   interactionId: string | null;
   /** The rejection reason, when Discord's client would not have sent it. */

@@ -7,8 +7,17 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import zlib from "node:zlib";
 import { WebSocketServer, type WebSocket, type RawData } from "ws";
-import { GatewayCloseCodes, GatewayIntentBits as Intents, GatewayOpcodes as Op } from "discord-api-types/v10";
+import {
+  GatewayCloseCodes,
+  GatewayIntentBits as Intents,
+  GatewayOpcodes as Op,
+  type APIGuildMember,
+  type GatewayGuildCreateDispatchData,
+  type GatewayReadyDispatchData,
+} from "discord-api-types/v10";
 import { tokenFrom } from "./snowflake.ts";
+import { shardOf } from "./types.ts";
+import type { DispatchTarget } from "./world.ts";
 
 export { Intents };
 
@@ -22,11 +31,11 @@ export interface GatewayHost {
   readonly heartbeatIntervalMs: number;
   readonly resumeWindowMs: number;
   gatewayUrl(): string;
-  readyPayload(session: GatewaySession): Record<string, unknown>;
+  readyPayload(session: GatewaySession): GatewayReadyDispatchData;
   /** Full GUILD_CREATE payloads for the guilds on this shard. */
-  guildCreates(shard: [number, number]): Record<string, unknown>[];
+  guildCreates(shard: [number, number]): GatewayGuildCreateDispatchData[];
   /** Members for op 8 REQUEST_GUILD_MEMBERS. */
-  guildMembers(guildId: string, userIds: string[] | null, query: string | null, limit: number): Record<string, unknown>[];
+  guildMembers(guildId: string, userIds: string[] | null, query: string | null, limit: number): APIGuildMember[];
   log(level: "debug" | "info" | "warn", msg: string, extra?: Record<string, unknown>): void;
   /** Called whenever sessions or connections change (for idle tracking). */
   changed(): void;
@@ -102,16 +111,6 @@ class Connection {
   }
 }
 
-function shardOf(guildId: string, count: number): number {
-  return Number((BigInt(guildId) >> 22n) % BigInt(count));
-}
-
-export interface DispatchTarget {
-  /** Guild the event belongs to (routes it to the right shard); absent → shard 0 (DMs). */
-  guildId?: string;
-  /** Intent a session must have to receive it; absent → always sent (e.g. INTERACTION_CREATE). */
-  intent?: number;
-}
 
 export class GatewayServer {
   readonly sessions = new Map<string, GatewaySession>();
@@ -131,6 +130,13 @@ export class GatewayServer {
     let n = 0;
     for (const s of this.sessions.values()) if (s.conn && !s.invalid) n++;
     return n;
+  }
+
+  /** Shards of the sessions holding an open connection. */
+  connectedShards(): Array<[number, number]> {
+    const shards: Array<[number, number]> = [];
+    for (const s of this.sessions.values()) if (s.conn && !s.invalid) shards.push([...s.shard]);
+    return shards;
   }
 
   private onConnection(ws: WebSocket, params: URLSearchParams): void {

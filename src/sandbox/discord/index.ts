@@ -74,13 +74,11 @@
  * retry_after, or an exhausted channel bucket until it resets). `waitForIdle()` applies the
  * same rules to every interaction and to unrelated traffic.
  */
-export { DiscordSandbox, Permissions } from "./sandbox.ts";
+export { DiscordSandbox } from "./sandbox.ts";
+export { PermissionFlagsBits as Permissions } from "discord-api-types/v10";
 export type {
   Actor,
-  CommandOption,
   DiscordSandboxOptions,
-  RawValue,
-  RegisteredCommand,
   SandboxChannel,
   SandboxGuild,
   SandboxLogger,
@@ -88,7 +86,8 @@ export type {
   SandboxMessage,
   SandboxRole,
   SandboxUser,
-} from "./sandbox.ts";
+} from "./types.ts";
+export type { CommandOption, RawValue, RegisteredCommand } from "./commands.ts";
 export type * from "./events.ts";
 export { SandboxUsageError, DiscordHttpError } from "./errors.ts";
 export { computeMentions, parseContentMentions, type AllowedMentions, type Mentions } from "./mentions.ts";

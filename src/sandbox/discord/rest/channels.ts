@@ -1,0 +1,97 @@
+/** Channels and their messages: reading, posting (DMs included), editing, deleting, reactions. */
+import { DiscordErrors, FormErrors } from "../errors.ts";
+import { channelObject, messageBody, messageObject } from "../serialize.ts";
+import type { SandboxChannel, SandboxMessage } from "../types.ts";
+import { attachmentsFrom, channelById, checkEdit, checkNewMessage, limitChannel } from "./messages.ts";
+import type { Route, RestCore } from "./router.ts";
+
+export function channelRoutes(route: Route, core: RestCore): void {
+  const { world } = core;
+  const channelMessage = (ch: SandboxChannel, id: string): SandboxMessage => {
+    const m = world.message(id);
+    if (!m || m.deleted || m.ephemeral || m.channelId !== ch.id) throw DiscordErrors.unknownMessage();
+    return m;
+  };
+
+  route("GET", "/channels/:channel", true, (ctx) => ({ status: 200, body: channelObject(world, channelById(core, ctx.params.channel!, ctx)) }));
+  route("POST", "/channels/:channel/typing", true, (ctx) => {
+    channelById(core, ctx.params.channel!, ctx);
+    return { status: 204 };
+  });
+  route("GET", "/channels/:channel/messages", true, (ctx) => {
+    const ch = channelById(core, ctx.params.channel!, ctx);
+    const limit = Math.min(100, Math.max(1, Number(ctx.query.get("limit") ?? 50) || 50));
+    let list = world.messages(ch.id).filter((m) => !m.ephemeral);
+    const before = ctx.query.get("before");
+    const after = ctx.query.get("after");
+    const around = ctx.query.get("around");
+    if (before) list = list.filter((m) => BigInt(m.id) < BigInt(before));
+    if (after) list = list.filter((m) => BigInt(m.id) > BigInt(after));
+    if (around) {
+      const idx = list.findIndex((m) => BigInt(m.id) >= BigInt(around));
+      const mid = idx === -1 ? list.length : idx;
+      const half = Math.floor(limit / 2);
+      list = list.slice(Math.max(0, mid - half), Math.max(0, mid - half) + limit);
+      return { status: 200, body: list.reverse().map((m) => messageObject(world, m)) };
+    }
+    const picked = after && !before ? list.slice(0, limit) : list.slice(-limit);
+    return { status: 200, body: picked.reverse().map((m) => messageObject(world, m)) };
+  });
+  route("POST", "/channels/:channel/messages", true, (ctx) => {
+    const ch = channelById(core, ctx.params.channel!, ctx);
+    if (ch.type === 1) {
+      const u = world.userById(ch.recipientId ?? "");
+      if (!u || u.dmsClosed) throw DiscordErrors.cannotDm();
+    }
+    limitChannel(core, ctx, ch);
+    const body = ctx.body;
+    const attachments = attachmentsFrom(core, ctx, ch.id);
+    checkNewMessage(body, attachments);
+    let reference: SandboxMessage | null = null;
+    const ref = body.message_reference;
+    if (ref && ref.message_id) {
+      const target = world.message(String(ref.message_id));
+      if (!target || target.deleted || target.ephemeral || target.channelId !== (ref.channel_id ?? ch.id)) {
+        if (ref.fail_if_not_exists !== false) {
+          const errs = new FormErrors();
+          errs.add(["message_reference"], "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message");
+          throw DiscordErrors.invalidForm(errs);
+        }
+      } else reference = target;
+    }
+    const m = world.createMessage(ch, body, { attachments, reference });
+    const place = world.channelPlace(ch);
+    if (ch.type === 1) core.emit({ t: "dm", channel: "dm", to: place.to!, ...messageBody(m) });
+    else core.emit({ t: "message", ...place, ...messageBody(m) });
+    return { status: 200, body: messageObject(world, m) };
+  });
+  route("GET", "/channels/:channel/messages/:message", true, (ctx) => {
+    const ch = channelById(core, ctx.params.channel!, ctx);
+    return { status: 200, body: messageObject(world, channelMessage(ch, ctx.params.message!)) };
+  });
+  route("PATCH", "/channels/:channel/messages/:message", true, (ctx) => {
+    const ch = channelById(core, ctx.params.channel!, ctx);
+    const m = channelMessage(ch, ctx.params.message!);
+    limitChannel(core, ctx, ch);
+    const attachments = attachmentsFrom(core, ctx, ch.id);
+    checkEdit(m, ctx.body, [], attachments);
+    world.applyEdit(m, ctx.body, attachments);
+    core.emit({ t: "message_edit", ...world.channelPlace(ch), ...messageBody(m) });
+    return { status: 200, body: messageObject(world, m) };
+  });
+  route("DELETE", "/channels/:channel/messages/:message", true, (ctx) => {
+    const ch = channelById(core, ctx.params.channel!, ctx);
+    const m = channelMessage(ch, ctx.params.message!);
+    world.deleteMessage(m);
+    core.emit({ t: "message_delete", ...world.channelPlace(ch), id: m.id });
+    return { status: 204 };
+  });
+
+  // Reactions are accepted, not modelled.
+  for (const method of ["PUT", "DELETE"]) {
+    route(method, "/channels/:channel/messages/:message/reactions/:emoji/@me", true, (ctx) => {
+      channelMessage(channelById(core, ctx.params.channel!, ctx), ctx.params.message!);
+      return { status: 204 };
+    });
+  }
+}

@@ -4,7 +4,8 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DEMO_SCRIPT } from "./demo.ts";
 import { renderEvent } from "./render.ts";
-import { runRepl, type SandboxEvent, type SandboxSession } from "./repl.ts";
+import type { SandboxEvent } from "./events.ts";
+import { runRepl, type SandboxSession } from "./repl.ts";
 import { createRunnerState, parseScript, runLine, runScript, ScriptError, type ScriptHooks, type ScriptLine } from "./script.ts";
 import { startStack, type Stack } from "./stack.ts";
 
@@ -36,7 +37,7 @@ function session(stack: Stack): SandboxSession {
       }
       for (const line of lines) {
         try {
-          await runLine(line, state, stack.discord, hooks, (event) => listeners.forEach((l) => l(event as SandboxEvent)));
+          await runLine(line, state, stack.discord, hooks, (event) => listeners.forEach((l) => l(event)));
         } catch (error) {
           throw new Error(error instanceof ScriptError ? error.detail : error instanceof Error ? error.message : String(error));
         }
@@ -115,8 +116,8 @@ async function main() {
 
   if (script !== undefined) {
     const print = values.json
-      ? (event: object) => process.stdout.write(`${JSON.stringify(event)}\n`)
-      : (event: object) => process.stdout.write(`${renderEvent(event as SandboxEvent)}\n`);
+      ? (event: SandboxEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
+      : (event: SandboxEvent) => process.stdout.write(`${renderEvent(event)}\n`);
     let code = 0;
     try {
       await runScript(script, stack.discord, hooksFor(stack), print);

@@ -5,119 +5,9 @@
 // runtime and odd values are shown rather than trusted. No dependencies: ANSI styling is
 // hand-written and switched off entirely (no escape codes at all) when colour is off.
 
-// ---------------------------------------------------------------------------------------
-// Event shapes (the JSON the sandbox emits; see DESIGN.md "Sandbox contract").
+import type { SandboxEvent } from "./events.ts";
 
-export type SandboxEventType =
-  | "reply"
-  | "reply_edit"
-  | "followup"
-  | "autocomplete"
-  | "message"
-  | "message_edit"
-  | "message_delete"
-  | "dm"
-  | "interaction_failed"
-  | "discord_error"
-  | "rate_limited"
-  | "rejected"
-  | "show"
-  | "error";
-
-export interface SandboxEmbed {
-  title?: string;
-  description?: string;
-  url?: string;
-  color?: number;
-  timestamp?: string;
-  fields?: { name?: string; value?: string; inline?: boolean }[];
-  footer?: { text?: string; icon_url?: string };
-  thumbnail?: { url?: string };
-  image?: { url?: string };
-  author?: { name?: string; url?: string; icon_url?: string };
-}
-
-export interface SandboxEmoji {
-  name?: string | null;
-  id?: string | null;
-  animated?: boolean;
-}
-
-export interface SandboxSelectOption {
-  label?: string;
-  value?: string;
-  description?: string;
-  default?: boolean;
-  emoji?: SandboxEmoji;
-}
-
-/** A Discord API component: action row (1), button (2), select menus (3, 5-8), text display (10)… */
-export interface SandboxComponent {
-  type?: number;
-  style?: number;
-  label?: string;
-  custom_id?: string;
-  url?: string;
-  disabled?: boolean;
-  emoji?: SandboxEmoji;
-  placeholder?: string;
-  options?: SandboxSelectOption[];
-  components?: SandboxComponent[];
-  content?: string;
-}
-
-export interface SandboxMentions {
-  everyone?: boolean;
-  users?: string[];
-  roles?: string[];
-}
-
-/** A bot message as it appears in `show` (and the message-carrying part of other events). */
-export interface SandboxMessage {
-  t?: string;
-  id?: string;
-  user?: string;
-  author?: string;
-  guild?: string;
-  channel?: string;
-  content?: string | null;
-  embeds?: SandboxEmbed[];
-  components?: SandboxComponent[];
-  mentions?: SandboxMentions;
-  ephemeral?: boolean;
-  [key: string]: unknown;
-}
-
-export interface SandboxEvent {
-  t: SandboxEventType | (string & {});
-  /** Acting user. */
-  user?: string;
-  guild?: string;
-  /** "#general" or "dm". */
-  channel?: string;
-  /** Recipient of a `dm`. */
-  to?: string;
-  id?: string;
-  ephemeral?: boolean;
-  content?: string | null;
-  embeds?: SandboxEmbed[];
-  components?: SandboxComponent[];
-  mentions?: SandboxMentions;
-  choices?: { name: string; value: string | number }[];
-  /** `discord_error` code. */
-  code?: number | string;
-  /** `discord_error` / `error` message. */
-  message?: string;
-  /** `rate_limited`: seconds. */
-  retry_after?: number;
-  /** `rejected`: why Discord's client refused the input. */
-  reason?: string;
-  /** `show`: the messages in the channel. */
-  messages?: SandboxMessage[];
-  /** `error`: the offending script line (text or number). */
-  line?: string | number;
-  [key: string]: unknown;
-}
+export type { SandboxEvent } from "./events.ts";
 
 export interface RenderOptions {
   /** ANSI styling; default: on only if stdout is a TTY and NO_COLOR is unset. */
@@ -908,7 +798,7 @@ export function renderEvent(e: SandboxEvent, opts: RenderOptions = {}): string {
   const width = Math.max(20, Math.min(Math.floor(w), 400));
   try {
     if (!isObj(e)) return st.red(`✖ invalid event: ${safeJson(e)}`);
-    return renderEventInner(e, st, width, false)
+    return renderEventInner(e as unknown as Record<string, unknown>, st, width, false)
       .flatMap((l) => (visibleLength(l) > width ? wrapText(l, width) : [l]))
       .join("\n");
   } catch (err) {

@@ -11,10 +11,10 @@ import {
   defaultColor,
   renderEvent,
   selectOptionLabels,
-  type SandboxEvent,
 } from "./render.ts";
+import type { SandboxEvent } from "./events.ts";
 
-export type { SandboxEvent } from "./render.ts";
+export type { SandboxEvent } from "./events.ts";
 
 export interface SandboxCompletions {
   commands: { name: string; options: string[]; subcommands?: { name: string; options: string[] }[] }[];

@@ -35,6 +35,9 @@
  */
 import { SandboxUsageError } from "./discord/errors.ts";
 import type { DiscordSandbox, SandboxMessage } from "./discord/index.ts";
+import type { Emit, SandboxEvent, ScriptErrorEvent, ShowEvent } from "./events.ts";
+
+export type { Emit } from "./events.ts";
 
 // ---------------------------------------------------------------- types
 
@@ -95,31 +98,6 @@ export interface RunnerState {
 export function createRunnerState(): RunnerState {
   return { user: null, guild: null, channel: null };
 }
-
-export interface ShowEvent {
-  t: "show";
-  line?: number;
-  user?: string;
-  guild?: string;
-  channel: string;
-  to?: string;
-  messages: Array<{
-    id: string;
-    content: string | null;
-    embeds: unknown[];
-    components: unknown[];
-    ephemeral: boolean;
-    edited: boolean;
-  }>;
-}
-
-export interface ScriptErrorEvent {
-  t: "error";
-  line: number;
-  message: string;
-}
-
-export type Emit = (event: object) => void;
 
 // ---------------------------------------------------------------- parsing
 
@@ -399,7 +377,7 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
       case "show_dm": {
         const actor = actorOf(line, state, false);
         const ch = sandbox.dm(actor.user);
-        emit({ t: "show", user: actor.user, channel: "dm", to: actor.user, messages: showMessages(sandbox.messages(ch.id)) } satisfies ShowEvent);
+        emit({ t: "show", user: actor.user, channel: "dm", to: actor.user, messages: showMessages(sandbox.messages(ch.id)) });
         return;
       }
     }
@@ -418,7 +396,7 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
 export async function runScript(lines: ScriptLine[], sandbox: DiscordSandbox, hooks: ScriptHooks, emit: Emit): Promise<void> {
   const state = createRunnerState();
   let current: number | undefined;
-  const forward = (e: object) => emit(current === undefined ? e : { ...e, line: current });
+  const forward = (e: SandboxEvent) => emit(current === undefined ? e : { ...e, line: current });
   sandbox.on("event", forward);
   try {
     for (const line of lines) {

@@ -13,7 +13,8 @@ import {
   type Interaction,
 } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordSandbox, type DiscordSandboxOptions, type EventOf, type SandboxEvent } from "../../src/sandbox/discord/index.ts";
+import { DiscordSandbox, type DiscordSandboxOptions } from "../../src/sandbox/discord/index.ts";
+import type { EventOf, SandboxEvent } from "../../src/sandbox/events.ts";
 
 const GUILD = "Film Club";
 const HERE = { user: "alice", guild: GUILD, channel: "#general" };

@@ -53,6 +53,8 @@ const selectRow = {
 
 const reply = (extra: Record<string, unknown> = {}): SandboxEvent => ({
   t: "reply",
+  interaction_id: "9001",
+  source: "/ep",
   user: "alice",
   guild: "movie-club",
   channel: "#general",
@@ -63,7 +65,7 @@ const reply = (extra: Record<string, unknown> = {}): SandboxEvent => ({
   mentions: { everyone: false, users: [], roles: [] },
   id: "1001",
   ...extra,
-});
+}) as SandboxEvent;
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -249,9 +251,9 @@ describe("renderEvent", () => {
     vi.stubEnv("FORCE_COLOR", "1");
     const events: SandboxEvent[] = [
       reply({ ephemeral: true, mentions: { everyone: true, users: ["1"], roles: [] } }),
-      { t: "error", message: "boom" },
-      { t: "discord_error", code: 50035, message: "Invalid Form Body" },
-      { t: "autocomplete", choices: [{ name: "a", value: "b" }] },
+      { t: "error", line: 3, message: "boom" },
+      { t: "discord_error", status: 400, code: 50035, message: "Invalid Form Body", method: "POST", route: "/channels/1/messages" },
+      { t: "autocomplete", user: "alice", channel: "#general", interaction_id: "9", source: "/ep", option: "show", value: "b", choices: [{ name: "a", value: "b" }] },
     ];
     for (const e of events) {
       expect(renderEvent(e)).not.toContain(ESC);
@@ -265,7 +267,7 @@ describe("renderEvent", () => {
     const long = "word ".repeat(60) + "https://example.com/" + "x".repeat(120);
     for (const color of [false, true]) {
       const out = renderEvent(
-        { t: "message", content: `**${long}**`, embeds: [{ description: long, fields: [{ name: "n", value: long }] }] },
+        { t: "message", id: "1", channel: "#general", ephemeral: false, mentions: { everyone: false, users: [], roles: [] }, components: [], content: `**${long}**`, embeds: [{ description: long, fields: [{ name: "n", value: long }] }] },
         { color, width: 40 },
       );
       for (const l of out.split("\n")) expect(stripAnsi(l).length).toBeLessThanOrEqual(40);

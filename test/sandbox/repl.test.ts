@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SandboxEvent } from "../../src/sandbox/render.ts";
+import type { SandboxEvent } from "../../src/sandbox/events.ts";
 import { completeLine, helpText, runRepl, type SandboxSession } from "../../src/sandbox/repl.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,6 +34,10 @@ class FakeSession implements SandboxSession {
       else if (verb === "/ep") {
         this.emit({
           t: "reply",
+          id: "1",
+          interaction_id: "2",
+          source: "/ep",
+          embeds: [],
           user: this.user,
           channel: "#general",
           guild: "movie-club",
@@ -43,7 +47,7 @@ class FakeSession implements SandboxSession {
           mentions: { everyone: false, users: [], roles: [] },
         });
       } else if (verb === "reported") {
-        this.emit({ t: "error", message: "already reported", line });
+        this.emit({ t: "error", message: "already reported", line: 1 });
         throw new Error("already reported");
       } else if (verb === "bad") throw new Error(`unknown verb '${verb}'`);
     } finally {
@@ -172,7 +176,7 @@ describe("runRepl", () => {
     s.input.end("quit\n");
     await done;
     const before = s.text();
-    session.emit({ t: "message", content: "late" });
+    session.emit({ t: "message", id: "3", channel: "#general", content: "late", embeds: [], components: [], ephemeral: false, mentions: { everyone: false, users: [], roles: [] } });
     expect(s.text()).toBe(before);
   });
 

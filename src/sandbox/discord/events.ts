@@ -137,9 +137,6 @@ export type DiscordEvent =
   | RateLimitedEvent
   | RejectedEvent;
 
-/** @deprecated name kept while callers move to DiscordEvent. */
-export type SandboxEvent = DiscordEvent;
-
 /** The event type(s) whose `t` can be `T`, narrowed to that `t` (e.g. `EventOf<"reply">`). */
 export type EventOf<T extends DiscordEvent["t"]> = DiscordEvent extends infer E
   ? E extends { t: infer U }

@@ -9,6 +9,10 @@ export default defineSchema({
     name: v.optional(v.string()),
     image: v.optional(v.string()),
     email: v.optional(v.string()),
+    // Written by the web app's users.store from Clerk publicMetadata. Never trusted for
+    // authorization here: the AI gate reads the JWT claim, as the web app does.
+    role: v.optional(v.string()),
+    aiGenerationEnabled: v.optional(v.boolean()),
   }).index("by_token", ["tokenIdentifier"]),
 
   watch_items: defineTable({
@@ -16,9 +20,12 @@ export default defineSchema({
     tmdbId: v.number(),
     mediaType: v.string(), // "movie" | "tv"
     inWatchlist: v.optional(v.boolean()),
-    progressStatus: v.optional(v.string()), // "want-to-watch" | "watching" | "finished"
+    // Plain strings on purpose: every value the web app ever wrote is stored as written
+    // (want-to-watch, watch-later, plan-to-watch, watching, caught-up, finished, done,
+    // completed, liked, dropped — see convex/model/vocabulary.ts) and read through one table.
+    progressStatus: v.optional(v.string()),
     reaction: v.optional(v.string()), // "loved" | "liked" | "mixed" | "not-for-me"
-    status: v.optional(v.string()), // legacy combined status
+    status: v.optional(v.string()), // legacy combined status (2026-02-18 → 02-21)
     progress: v.optional(v.number()), // 0-100
     title: v.optional(v.string()),
     image: v.optional(v.string()),
@@ -35,7 +42,18 @@ export default defineSchema({
     .index("by_user_status_updated", ["userId", "progressStatus", "updatedAt"])
     .index("by_user_type_updated", ["userId", "mediaType", "updatedAt"])
     .index("by_user_type_status_updated", ["userId", "mediaType", "progressStatus", "updatedAt"])
-    .index("by_status_updated", ["progressStatus", "updatedAt"]),
+    .index("by_status_updated", ["progressStatus", "updatedAt"])
+    // Rows with only the legacy combined status (progressStatus absent), so a status
+    // filter finds them before the backfill has run.
+    .index("by_user_legacy_updated", ["userId", "progressStatus", "status", "updatedAt"])
+    .index("by_user_type_legacy_updated", ["userId", "mediaType", "progressStatus", "status", "updatedAt"])
+    // The same four shapes restricted to watchlist membership (inWatchlist true or absent).
+    .index("by_user_member_updated", ["userId", "inWatchlist", "updatedAt"])
+    .index("by_user_member_type_updated", ["userId", "inWatchlist", "mediaType", "updatedAt"])
+    .index("by_user_member_status_updated", ["userId", "inWatchlist", "progressStatus", "updatedAt"])
+    .index("by_user_member_type_status_updated", ["userId", "inWatchlist", "mediaType", "progressStatus", "updatedAt"])
+    .index("by_user_member_legacy_updated", ["userId", "inWatchlist", "progressStatus", "status", "updatedAt"])
+    .index("by_user_member_type_legacy_updated", ["userId", "inWatchlist", "mediaType", "progressStatus", "status", "updatedAt"]),
 
   episode_progress: defineTable({
     userId: v.id("users"),
@@ -48,7 +66,58 @@ export default defineSchema({
     .index("by_user_episode", ["userId", "tmdbId", "season", "episode"])
     .index("by_user_season", ["userId", "tmdbId", "season"])
     .index("by_user_media", ["userId", "tmdbId"])
-    .index("by_user", ["userId"]),
+    .index("by_user", ["userId"])
+    // Added here: the web app's export needs only watched rows (getAllEpisodeProgress).
+    .index("by_user_watched", ["userId", "isWatched"]),
+
+  // ── The web app's later tables (web-app-contract.md), as the live app writes them ──
+  lists: defineTable({
+    userId: v.id("users"),
+    name: v.string(),
+    color: v.optional(v.string()), // hex
+    sortOrder: v.number(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_user", ["userId"])
+    .index("by_user_name", ["userId", "name"]),
+
+  list_items: defineTable({
+    userId: v.id("users"),
+    listId: v.id("lists"),
+    tmdbId: v.number(),
+    mediaType: v.string(),
+    addedAt: v.number(),
+    title: v.optional(v.string()),
+    image: v.optional(v.string()),
+    release_date: v.optional(v.string()),
+    overview: v.optional(v.string()),
+    rating: v.optional(v.number()),
+  })
+    .index("by_list", ["listId"])
+    .index("by_user_media", ["userId", "tmdbId", "mediaType"])
+    .index("by_user", ["userId"])
+    // Added here: "is this title in this list" without reading the whole list.
+    .index("by_list_media", ["listId", "tmdbId", "mediaType"]),
+
+  ai_recommendations: defineTable({
+    userId: v.id("users"),
+    recommendations: v.string(), // JSON array text
+    originalRecommendations: v.optional(v.string()),
+    watchlistHash: v.string(),
+    inputStats: v.object({
+      movieCount: v.number(),
+      tvCount: v.number(),
+      episodesWatched: v.number(),
+      totalItems: v.number(),
+    }),
+    model: v.string(),
+    mediaTypePreference: v.optional(v.string()),
+    genrePreference: v.optional(v.string()),
+    generationType: v.optional(v.string()),
+    verified: v.optional(v.boolean()),
+    createdAt: v.number(),
+  }).index("by_user", ["userId"]),
 
   // ── The bot's tables ───────────────────────────────────────────────────────
   /** Discord user ↔ Film Fanatic user. Clerk cannot look users up by Discord id. */
@@ -62,6 +131,9 @@ export default defineSchema({
     listPublic: v.boolean(),
     remindersEnabled: v.boolean(),
     createdAt: v.number(),
+    /** Write budget (token bucket, model/throttle.ts): tokens left at writeTokensAt. Absent = full. */
+    writeTokens: v.optional(v.number()),
+    writeTokensAt: v.optional(v.number()),
   })
     .index("by_discord", ["discordUserId"])
     .index("by_user", ["userId"]),
@@ -97,8 +169,25 @@ export default defineSchema({
     watchedCount: v.number(),
     /** The status the bot last set on its own; cleared when the user sets one. */
     autoStatus: v.optional(v.string()),
+    /**
+     * Present while the summary is still being built from episode rows written before
+     * it existed (scheduled pages, see model/summaries.ts); `seasons` then holds only
+     * what is known so far. Every write meanwhile keeps its own episodes in step.
+     */
+    building: v.optional(v.object({ cursor: v.union(v.string(), v.null()), startedAt: v.number() })),
     updatedAt: v.number(),
   }).index("by_user_show", ["userId", "tmdbId"]),
+
+  /** Progress of the deployment-wide summary migration (one row). */
+  summary_migrations: defineTable({
+    /** The last (user, show) the walk reached; absent before the first page. */
+    after: v.optional(v.object({ userId: v.id("users"), tmdbId: v.number() })),
+    shows: v.number(),
+    started: v.number(),
+    state: v.union(v.literal("running"), v.literal("done")),
+    startedAt: v.number(),
+    finishedAt: v.optional(v.number()),
+  }),
 
   /** Episode marking too large for one transaction, applied in scheduled chunks. */
   episode_jobs: defineTable({
@@ -169,6 +258,17 @@ export default defineSchema({
   })
     .index("by_party", ["partyId", "discordUserId"])
     .index("by_member", ["discordUserId"]),
+
+  /** Share posts the bot made, kept a day: one per user, title and channel a day, and a per-channel cap. */
+  share_posts: defineTable({
+    channelId: v.string(),
+    discordUserId: v.string(),
+    tmdbId: v.number(),
+    mediaType: v.string(),
+    sharedAt: v.number(),
+  })
+    .index("by_channel", ["channelId", "sharedAt"])
+    .index("by_channel_user_title", ["channelId", "discordUserId", "tmdbId", "mediaType", "sharedAt"]),
 
   /** Reminder bookkeeping per user and title. */
   reminders: defineTable({

@@ -18,15 +18,7 @@ export function fail(code: ErrorCode, message: string): never {
 }
 
 /**
- * A title quoted inside an error message, made inert for Discord: markdown
- * escaped and mention syntax broken (error messages are shown as they are).
+ * A title quoted inside an error message, made inert for Discord (error
+ * messages are shown as they are): the views' escaping, shared with the bot.
  */
-export function quoteTitle(title: string): string {
-  return title
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 150)
-    .replace(/([\\*_~|`>#\[\]()-])/g, "\\$1")
-    .replace(/@/g, "@\u200b")
-    .replace(/<(?=[@#])/g, "<\u200b");
-}
+export { quoteTitle } from "../../src/views/text";

@@ -40,11 +40,7 @@ export interface Command {
   >;
 }
 
-export function customId(command: string, action: string, ...args: (string | number)[]): string {
-  const id = [command, action, ...args].join(":");
-  if (id.length > 100) throw new Error(`custom_id too long (${id.length}): ${id}`);
-  return id;
-}
+export { customId } from "../lib/custom-id.ts";
 
 /** What a button whose custom id no longer makes sense (stale or forged) gets told. */
 export function staleComponent(): UserError {

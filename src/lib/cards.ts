@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "../../convex/_generated/api.js";
-import { customId } from "../commands/types.ts";
+import { customId } from "./custom-id.ts";
 import { episodeCode, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
 
 export type MarkOutcome = FunctionReturnType<typeof api.bot.markAllFor>;

@@ -235,14 +235,14 @@ describe("Discord sandbox with a real discord.js client", () => {
 
   it("refuses a second acknowledgement with 40060", async () => {
     const { sandbox, client } = await startBot();
-    client.on("interactionCreate", async (i) => {
+    client.on("interactionCreate", (i) => void (async () => {
       if (!i.isChatInputCommand() || i.commandName !== "ping") return;
       await new Promise((r) => setTimeout(r, 20));
       // discord.js guards against double replies, so go around it with raw REST.
       await client.rest
         .post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: "again" } }, auth: false })
         .catch(() => {});
-    });
+    })());
     const r = await sandbox.runCommand(HERE, "ping");
     expect(of(r.events, "reply")).toHaveLength(1);
     expect(of(r.events, "discord_error")[0]).toMatchObject({ status: 400, code: 40060, message: "Interaction has already been acknowledged." });
@@ -390,13 +390,13 @@ describe("Discord sandbox with a real discord.js client", () => {
     const { sandbox, client } = await startBot();
     await client.application!.commands.create({ name: "file", description: "Replies with a file" });
     let resourceContent: string | undefined;
-    client.on("interactionCreate", async (i) => {
+    client.on("interactionCreate", (i) => void (async () => {
       if (!i.isChatInputCommand() || i.commandName !== "file") return;
       const r = await i.reply({ content: "here", files: [{ attachment: Buffer.from("hello"), name: "a.txt" }], withResponse: true });
       resourceContent = r.resource?.message?.content;
       await i.followUp({ content: "and a followup", flags: MessageFlags.Ephemeral });
       await i.editReply({ content: "here (edited)" });
-    });
+    })());
     const r = await sandbox.runCommand(HERE, "file");
     expect(r.events.map((e) => e.t)).toEqual(["reply", "followup", "reply_edit"]);
     expect(r.events[0]).toMatchObject({ content: "here", attachments: [{ filename: "a.txt", size: 5 }] });
@@ -510,7 +510,7 @@ describe("Discord sandbox with a real discord.js client", () => {
         },
       ],
     });
-    client.on("interactionCreate", async (i) => {
+    client.on("interactionCreate", (i) => void (async () => {
       if (!i.isChatInputCommand() || i.commandName !== "party") return;
       const who = i.options.getUser("who", true);
       const member = i.options.getMember("who");
@@ -519,7 +519,7 @@ describe("Discord sandbox with a real discord.js client", () => {
       await i.reply(
         [i.options.getSubcommandGroup(), i.options.getSubcommand(), who.username, member ? "member" : "not-member", where.name, i.options.getString("mood"), role?.name, i.options.getNumber("hours"), i.guild?.name, i.member?.user.username].join("|"),
       );
-    });
+    })());
     sandbox.join(GUILD, "bob");
     const r = await sandbox.runCommand(HERE, "party invite send", { who: "@bob", where: "#general", mood: "cozy night", ping: "@everyone", hours: "1.5" });
     expect(of(r.events, "reply")[0]!.content).toBe("invite|send|bob|member|general|cozy|@everyone|1.5|Film Club|alice");
@@ -533,11 +533,11 @@ describe("Discord sandbox with a real discord.js client", () => {
   it("stops waiting for a deferred reply's edit once the bot's edit was refused", async () => {
     const { sandbox, client } = await startBot();
     await client.application!.commands.create({ name: "toolong", description: "Defers, then edits with too much text" });
-    client.on("interactionCreate", async (i) => {
+    client.on("interactionCreate", (i) => void (async () => {
       if (!i.isChatInputCommand() || i.commandName !== "toolong") return;
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       await i.editReply("x".repeat(2001)).catch(() => {});
-    });
+    })());
     const started = Date.now();
     const r = await sandbox.runCommand(HERE, "toolong");
     expect(Date.now() - started).toBeLessThan(2000);

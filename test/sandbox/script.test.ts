@@ -110,7 +110,7 @@ async function startBot() {
   const sandbox = new DiscordSandbox({ ackDeadlineMs: 1000 });
   await sandbox.start();
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sandbox.restApiBase } });
-  client.on("interactionCreate", async (i) => {
+  client.on("interactionCreate", (i) => void (async () => {
     if (i.isAutocomplete()) {
       const typed = i.options.getFocused();
       await i.respond([{ name: `Breaking Bad (${typed})`, value: "1396" }]);
@@ -145,7 +145,7 @@ async function startBot() {
     } else if (i.isStringSelectMenu()) {
       await i.update({ content: `status ${i.values[0]}`, components: [] });
     }
-  });
+  })());
   const ready = once(client, "clientReady");
   await client.login(sandbox.token);
   await ready;

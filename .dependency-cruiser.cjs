@@ -1,0 +1,74 @@
+// Import rules (run by `npm run lint:imports`, checked in .ci/run). They keep the layout
+// the design describes: imports point one way, so Convex can use the views and nothing
+// else of the bot, and only tests and the benchmark reach the sandbox.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "Import cycles make load order matter and modules impossible to change alone.",
+      from: {},
+      // convex/_generated/api.d.ts names every module for typing, so every module that
+      // imports `api` forms a type-only loop through it: generated, not ours to fix.
+      to: { circular: true, viaOnly: { pathNot: "^convex/_generated/" } },
+    },
+    {
+      name: "convex-imports-only-views",
+      severity: "error",
+      comment: "convex/ runs inside a Convex deployment: of this project it may import only src/views/.",
+      from: { path: "^convex/" },
+      to: { path: "^(src|test|bench|scripts)/", pathNot: "^src/views/" },
+    },
+    {
+      name: "convex-no-discord-js",
+      severity: "error",
+      comment: "discord.js is a Node client library; Convex builds messages from discord-api-types and @discordjs/formatters (through src/views/).",
+      from: { path: "^convex/" },
+      to: { path: "node_modules/(discord\\.js|@discordjs/(?!formatters/))" },
+    },
+    {
+      name: "views-import-nothing-of-ours",
+      severity: "error",
+      comment: "src/views/ is shared by the bot and Convex: it imports nothing of ours outside itself.",
+      from: { path: "^src/views/" },
+      to: { path: "^(src|convex|test|bench|scripts)/", pathNot: "^src/views/" },
+    },
+    {
+      name: "views-only-discord-api-types-and-formatters",
+      severity: "error",
+      comment: "src/views/ must run in Convex too: no discord.js, no node: built-ins, only discord-api-types and @discordjs/formatters.",
+      from: { path: "^src/views/" },
+      to: {
+        dependencyTypesNot: ["local", "type-only"],
+        pathNot: "node_modules/(discord-api-types|@discordjs/formatters)/",
+      },
+    },
+    {
+      name: "lib-not-commands",
+      severity: "error",
+      comment: "src/lib is below src/commands: commands use lib, never the other way round.",
+      from: { path: "^src/lib/" },
+      to: { path: "^src/commands/" },
+    },
+    {
+      name: "sandbox-only-from-tests-and-bench",
+      severity: "error",
+      comment: "The sandbox is a test double: production code must not depend on it.",
+      from: { pathNot: "^(src/sandbox|test|bench)/" },
+      to: { path: "^src/sandbox/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    // Type-only imports count: a cycle or a forbidden edge through types is still one.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    // TypeScript 7 has no JavaScript API for dependency-cruiser; swc parses the sources.
+    parser: "swc",
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
+  },
+};

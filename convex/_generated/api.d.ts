@@ -14,7 +14,9 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as bot from "../bot.js";
+import type * as jobs from "../jobs.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
+import type * as lib_botReturns from "../lib/botReturns.js";
 import type * as lib_metrics from "../lib/metrics.js";
 import type * as model_backfill from "../model/backfill.js";
 import type * as model_episodes from "../model/episodes.js";
@@ -23,6 +25,9 @@ import type * as model_shows from "../model/shows.js";
 import type * as model_tracking from "../model/tracking.js";
 import type * as model_undo from "../model/undo.js";
 import type * as model_users from "../model/users.js";
+import type * as model_summaries from "../model/summaries.js";
+import type * as model_throttle from "../model/throttle.js";
+import type * as model_titleState from "../model/titleState.js";
 import type * as model_vocabulary from "../model/vocabulary.js";
 import type * as model_watchItems from "../model/watchItems.js";
 import type * as users from "../users.js";
@@ -45,7 +50,9 @@ declare const fullApi: ApiFromModules<{
   "model/episodes": typeof model_episodes;
   "model/errors": typeof model_errors;
   "model/shows": typeof model_shows;
+  jobs: typeof jobs;
   "model/tracking": typeof model_tracking;
+  "lib/botReturns": typeof lib_botReturns;
   "model/undo": typeof model_undo;
   "model/users": typeof model_users;
   "model/vocabulary": typeof model_vocabulary;
@@ -54,6 +61,9 @@ declare const fullApi: ApiFromModules<{
   validators: typeof validators;
   watchlist: typeof watchlist;
 }>;
+  "model/summaries": typeof model_summaries;
+  "model/throttle": typeof model_throttle;
+  "model/titleState": typeof model_titleState;
 export declare const api: FilterApi<
   typeof fullApi,
   FunctionReference<any, "public">

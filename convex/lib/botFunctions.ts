@@ -1,13 +1,18 @@
 import { customMutation, customQuery } from "convex-helpers/server/customFunctions";
 import { v } from "convex/values";
-import { mutation, query } from "../_generated/server";
+import type { Id } from "../_generated/dataModel";
+import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { fail } from "../model/errors";
+import { checkWriteToken, spendWriteToken, writeRate } from "../model/throttle";
+import { accountForDiscord, discordAccount, existingUserForDiscord, parseDiscordUserId } from "../model/users";
 import { reportTransactionCost } from "./metrics";
 
 /**
  * Every public function the bot calls goes through these builders: the bot sends
  * the shared BOT_API_SECRET (set in both the bot and the Convex deployment) and
  * acts on behalf of the Discord user it names. Nothing else may skip the check.
+ * The builders resolve that user once and hand handlers `ctx.actor`, so no
+ * handler looks the user up by hand.
  */
 export function checkBotSecret(given: string): void {
   const expected = process.env.BOT_API_SECRET;
@@ -25,9 +30,105 @@ function constantTimeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
-const secretArgs = { secret: v.string() };
+/** The Discord user a write acts for; their profile exists (it is created on first use). */
+export interface BotActor {
+  discordUserId: string;
+  userId: Id<"users">;
+  accountId: Id<"discord_accounts">;
+}
 
+/**
+ * The Discord user a read acts for. Looked up on first use (and then remembered):
+ * a read that only compares ids, or reads the account row itself, pays nothing.
+ */
+export interface BotReader {
+  discordUserId: string;
+  /** Null until they have done anything. */
+  userId(): Promise<Id<"users"> | null>;
+}
+
+function reader(ctx: QueryCtx, discordUserId: string): BotReader {
+  let resolved: Promise<Id<"users"> | null> | undefined;
+  parseDiscordUserId(discordUserId);
+  return { discordUserId, userId: () => (resolved ??= existingUserForDiscord(ctx, discordUserId)) };
+}
+
+const WRITES = new Set<PropertyKey>(["insert", "patch", "replace", "delete"]);
+
+/** ctx.db that notes whether anything was written, so only writes that change something spend a token. */
+function noteWrites(ctx: MutationCtx): { db: MutationCtx["db"]; wrote: () => boolean } {
+  let wrote = false;
+  const db = new Proxy(ctx.db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (WRITES.has(property)) wrote = true;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { db, wrote: () => wrote };
+}
+
+const secretArgs = { secret: v.string() };
+const readerArgs = { secret: v.string(), discordUserId: v.string() };
+const actorArgs = { secret: v.string(), discordUserId: v.string(), username: v.optional(v.string()) };
+
+/** A read for one Discord user. */
 export const botQuery = customQuery(query, {
+  args: readerArgs,
+  input: async (ctx, { secret, discordUserId }) => {
+    checkBotSecret(secret);
+    // The id stays readable for comparisons (whose list is this?); the user is ctx.actor.
+    return { ctx: { actor: reader(ctx, discordUserId) }, args: { discordUserId }, onSuccess: () => reportTransactionCost(ctx) };
+  },
+});
+
+/**
+ * A change made by one Discord user: checks their write budget and creates their
+ * profile on first use, in this same transaction (so the budget holds across
+ * shards and costs no round trip); a handler that wrote something spends a token.
+ * A write that fails rolls all of it back.
+ */
+export const botMutation = customMutation(mutation, {
+  args: actorArgs,
+  input: async (ctx, { secret, discordUserId, username }) => {
+    checkBotSecret(secret);
+    const now = Date.now();
+    const rate = writeRate();
+    const existing = await discordAccount(ctx, parseDiscordUserId(discordUserId));
+    checkWriteToken(existing, now, rate);
+    const { userId, accountId } = await accountForDiscord(ctx, existing, discordUserId, username);
+    const actor: BotActor = { discordUserId, userId, accountId };
+    const writes = noteWrites(ctx);
+    return {
+      ctx: { actor, db: writes.db },
+      args: {},
+      onSuccess: async () => {
+        if (writes.wrote() || existing === null) {
+          await spendWriteToken(ctx, existing ?? { _id: accountId }, now, rate);
+        }
+        await reportTransactionCost(ctx);
+      },
+    };
+  },
+});
+
+/**
+ * Bookkeeping on a user's behalf that changes nothing of theirs (caching a show
+ * for a card they asked to see): no write token, no profile created.
+ */
+export const botCacheMutation = customMutation(mutation, {
+  args: readerArgs,
+  input: async (ctx, { secret, discordUserId }) => {
+    checkBotSecret(secret);
+    return { ctx: { actor: reader(ctx, discordUserId) }, args: {}, onSuccess: () => reportTransactionCost(ctx) };
+  },
+});
+
+/** Shared data no single user owns (the cached show structure). */
+export const botServiceQuery = customQuery(query, {
   args: secretArgs,
   input: async (ctx, { secret }) => {
     checkBotSecret(secret);
@@ -35,7 +136,7 @@ export const botQuery = customQuery(query, {
   },
 });
 
-export const botMutation = customMutation(mutation, {
+export const botServiceMutation = customMutation(mutation, {
   args: secretArgs,
   input: async (ctx, { secret }) => {
     checkBotSecret(secret);

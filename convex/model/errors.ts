@@ -6,15 +6,20 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "INVALID_ARGUMENT"
   | "NOT_FOUND"
+  /** The bot fetches the show's structure from TMDB and sends it with the same write. */
   | "SHOW_NOT_CACHED"
+  /** As SHOW_NOT_CACHED: the cached structure no longer matches TMDB or is too old. */
+  | "SHOW_STALE"
   | "NOT_A_SHOW"
   | "SEASON_OUT_OF_RANGE"
   | "EPISODE_OUT_OF_RANGE"
   | "LIST_PRIVATE"
-  | "UNDO_UNAVAILABLE";
+  | "UNDO_UNAVAILABLE"
+  /** Carries retryAfterMs. */
+  | "RATE_LIMITED";
 
-export function fail(code: ErrorCode, message: string): never {
-  throw new ConvexError({ code, message });
+export function fail(code: ErrorCode, message: string, extra: { retryAfterMs?: number } = {}): never {
+  throw new ConvexError({ code, message, ...extra });
 }
 
 /**

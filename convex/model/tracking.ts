@@ -69,7 +69,7 @@ export async function markEpisodes(
       state: "running",
       createdAt: Date.now(),
     });
-    await ctx.scheduler.runAfter(0, internal.bot.continueEpisodeJob, { jobId });
+    await ctx.scheduler.runAfter(0, internal.jobs.continueEpisodeJob, { jobId });
     return {
       requested,
       changed: applied.changed.length,
@@ -119,7 +119,7 @@ export async function continueJob(ctx: MutationCtx, jobId: Id<"episode_jobs">): 
   };
   if (later.length > 0) {
     await ctx.db.patch(jobId, progressFields);
-    await ctx.scheduler.runAfter(0, internal.bot.continueEpisodeJob, { jobId });
+    await ctx.scheduler.runAfter(0, internal.jobs.continueEpisodeJob, { jobId });
     return;
   }
   await ctx.db.patch(jobId, { ...progressFields, state: "done", finishedAt: Date.now() });

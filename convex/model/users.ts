@@ -80,18 +80,28 @@ export async function userForDiscord(
   discordUserId: string,
   username?: string,
 ): Promise<Id<"users">> {
-  const account = await discordAccount(ctx, parseDiscordUserId(discordUserId));
+  return (await accountForDiscord(ctx, await discordAccount(ctx, parseDiscordUserId(discordUserId)), discordUserId, username)).userId;
+}
+
+/** userForDiscord for a caller that already read the account row (or found none): the profile, created if needed. */
+export async function accountForDiscord(
+  ctx: MutationCtx,
+  account: Doc<"discord_accounts"> | null,
+  discordUserId: string,
+  username?: string,
+): Promise<{ userId: Id<"users">; accountId: Id<"discord_accounts"> }> {
+  parseDiscordUserId(discordUserId);
   if (account !== null) {
     if (username !== undefined && username !== account.username) {
       await ctx.db.patch(account._id, { username });
     }
-    return account.userId;
+    return { userId: account.userId, accountId: account._id };
   }
   const userId = await ctx.db.insert("users", {
     tokenIdentifier: `${DISCORD_TOKEN_PREFIX}${discordUserId}`,
     name: username,
   });
-  await ctx.db.insert("discord_accounts", {
+  const accountId = await ctx.db.insert("discord_accounts", {
     discordUserId,
     userId,
     username,
@@ -99,7 +109,7 @@ export async function userForDiscord(
     remindersEnabled: true,
     createdAt: Date.now(),
   });
-  return userId;
+  return { userId, accountId };
 }
 
 /** Read-only counterpart for queries: null when the Discord user has no profile yet. */

@@ -215,6 +215,19 @@ export function parseSeasonDetails(json: unknown, tvId: number, expectedSeason: 
   return { tvId, seasonNumber: s.season_number, name: seasonName(s.name, s.season_number), episodes };
 }
 
+/** /tv/{id}?append_to_response=season/N,…: the show, plus each asked-for season under its "season/N" key. */
+export function parseShowWithSeasons(json: unknown, expectedId: number, seasonNumbers: readonly number[]): { show: ShowDetails; seasons: SeasonDetails[] } {
+  const show = parseShowDetails(json, expectedId);
+  const body = json as Record<string, unknown>;
+  const seasons = seasonNumbers.map((n) => {
+    const season = body[`season/${n}`];
+    // TMDB leaves out an appended season it doesn't have: a show whose own list names it is inconsistent.
+    if (season === undefined) throw new TmdbError("invalid_response", `TMDB left season ${n} out of tv ${expectedId}`);
+    return parseSeasonDetails(season, expectedId, n);
+  });
+  return { show, seasons };
+}
+
 /** A response for a different id means a broken proxy or cache upstream; storing it would file data under the wrong title. */
 function assertSameId(actual: number, expected: number, what: string): void {
   if (actual !== expected) {

@@ -6,7 +6,7 @@
 import { TtlCache } from "./tmdb-cache.ts";
 import { TmdbError } from "./tmdb-errors.ts";
 import { getJson, type HttpOptions } from "./tmdb-http.ts";
-import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetails } from "./tmdb-schemas.ts";
+import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetails, parseShowWithSeasons } from "./tmdb-schemas.ts";
 import type { MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
 
 export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
@@ -43,13 +43,15 @@ const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
 export const MAX_QUERY_LENGTH = 200;
 /** TMDB refuses pages past 500. */
 export const MAX_SEARCH_PAGE = 500;
+/** TMDB's limit on append_to_response items per request. */
+export const MAX_APPENDED = 20;
 const POSTER_SIZES: readonly PosterSize[] = ["w92", "w185", "w342", "w500", "original"];
 /** TMDB image paths look like "/qJ2tW6WMUDux911r6m7haRef0WH.jpg"; anything else is not put into a URL. */
 const IMAGE_PATH = /^\/[A-Za-z0-9._-]+$/;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type Cached = SearchResult[] | MovieDetails | ShowDetails | SeasonDetails;
+type Cached = SearchResult[] | MovieDetails | ShowDetails | SeasonDetails | { show: ShowDetails; seasons: SeasonDetails[] };
 
 export class TmdbClient {
   private readonly baseUrl: string;
@@ -104,6 +106,20 @@ export class TmdbClient {
       `season ${number} of the TV show with id ${showId}`,
       (json) => parseSeasonDetails(json, showId, number),
     );
+  }
+
+  /**
+   * A show with the full details of some of its seasons, in one request through
+   * append_to_response (TMDB takes at most 20 appended items per request).
+   */
+  async tvWithSeasons(id: number, seasonNumbers: readonly number[]): Promise<{ show: ShowDetails; seasons: SeasonDetails[] }> {
+    const tvId = validId(id, "TV show");
+    const numbers = [...new Set(seasonNumbers.map(validSeasonNumber))].sort((a, b) => a - b);
+    if (numbers.length === 0 || numbers.length > MAX_APPENDED) {
+      throw badRequest(`asked for ${numbers.length} seasons in one request`, `TMDB sends 1 to ${MAX_APPENDED} seasons per request.`);
+    }
+    const url = this.url(`/tv/${tvId}`, { append_to_response: numbers.map((n) => `season/${n}`).join(",") });
+    return this.load(url, `a TV show with id ${tvId}`, (json) => parseShowWithSeasons(json, tvId, numbers));
   }
 
   /** Full image URL for a TMDB poster path, or undefined when there is no (usable) poster. */

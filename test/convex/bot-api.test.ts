@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ALICE, BOB, cacheGot, deployment, SECRET, webUser } from "./setup";
+import { ALICE, BOB, cacheGot, deployment, GOT, measure, SECRET, webUser } from "./setup";
 
 const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
 
@@ -144,9 +144,11 @@ describe("the bot's API", () => {
         });
       });
       await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true });
-      const state = await webUser(t).query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" });
-      expect(state.watchedEpisodes).toEqual([{ season: 1, episode: 1 }, { season: 1, episode: 2 }]);
-      expect(state.item).toMatchObject({ progressStatus: "watching", progress: 2 });
+      // The web app's own reads (web-app-contract.md): the flat item, and the episode rows.
+      const item = await webUser(t).query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" });
+      expect(item).toMatchObject({ progressStatus: "watching", progress: 2 });
+      const episodes = await webUser(t).query(api.watchlist.getAllWatchedEpisodes, { tmdbId: 1399 });
+      expect(episodes.filter((e) => e.isWatched).map((e) => ({ season: e.season, episode: e.episode }))).toEqual([{ season: 1, episode: 1 }, { season: 1, episode: 2 }]);
     });
   });
 
@@ -195,7 +197,10 @@ describe("the bot's API", () => {
     it("pages newest first, filters by status and type, and never repeats an item", async () => {
       const t = deployment();
       vi.useFakeTimers();
+      // Twelve writes inside a few milliseconds: more than one user's write budget allows.
+      process.env.BOT_WRITE_BURST = "100";
       try {
+        for (const id of [2, 4, 6, 8, 10, 12]) await t.mutation(api.bot.cacheShow, { secret: SECRET, tmdbId: id, title: "Show", seasons: [] });
         for (let i = 1; i <= 12; i++) {
           vi.setSystemTime(1_000_000 + (i <= 6 ? 0 : i)); // six share one timestamp
           await t.mutation(api.bot.setStatus, {
@@ -208,6 +213,7 @@ describe("the bot's API", () => {
         }
       } finally {
         vi.useRealTimers();
+        delete process.env.BOT_WRITE_BURST;
       }
       const seen: number[] = [];
       let cursor: { before: number; creation: number } | undefined;
@@ -235,6 +241,145 @@ describe("the bot's API", () => {
       await t.mutation(api.bot.setListVisibility, { ...as(BOB), listPublic: true });
       const list = await t.query(api.bot.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 });
       expect(list).toMatchObject({ ownerName: "bob", items: [{ tmdbId: 603 }] });
+    });
+  });
+
+  describe("one round trip per command", () => {
+    const GOT_COUNTS = GOT.seasons.map((x) => ({ season: x.season, episodeCount: x.episodeCount }));
+    const GOT_STRUCTURE = { title: GOT.title, seasons: GOT.seasons };
+
+    it("answers every title write with the card's state, so no read follows", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      const added = await t.mutation(api.bot.addToWatchlist, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", title: "Game of Thrones", seasonCounts: GOT_COUNTS });
+      expect(added.state).toMatchObject({
+        item: { inWatchlist: true, progressStatus: "want-to-watch" },
+        progress: { watched: 0, total: 73, next: { season: 1, episode: 1 } },
+        jobRunning: false,
+        show: { title: "Game of Thrones" },
+      });
+      await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true });
+      const status = await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "watching", seasonCounts: GOT_COUNTS });
+      expect(status.state.progress).toMatchObject({ watched: 3, next: { season: 1, episode: 4 } });
+      const reacted = await t.mutation(api.bot.setReactionFor, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", reaction: "loved" });
+      expect(reacted.state).toEqual({ item: expect.objectContaining({ reaction: "loved" }), progress: null, jobRunning: false, show: null });
+      const removed = await t.mutation(api.bot.removeFromWatchlist, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", seasonCounts: GOT_COUNTS });
+      expect(removed.state.item).toMatchObject({ inWatchlist: false, progressStatus: "watching" });
+      const undone = await t.mutation(api.bot.undo, { ...as(ALICE), undoId: removed.undoId! });
+      expect(undone.state).toMatchObject({ item: { inWatchlist: true }, progress: { watched: 3 } });
+      // What the writes answered is what a separate read would have said.
+      const read = await t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
+      expect({ ...read, refreshShow: undefined }).toEqual({ ...undone.state, refreshShow: undefined });
+    });
+
+    it("answers a large marking with the job's progress and the show's name", async () => {
+      const t = deployment();
+      const seasons = Array.from({ length: 3 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 1_000 }));
+      const outcome = await t.mutation(api.bot.markAllFor, { ...as(ALICE), tmdbId: 900_200, isWatched: true, show: { title: "Long Show", seasons } });
+      expect(outcome).toMatchObject({ requested: 3_000, job: { applied: 2_000, total: 3_000 }, show: { title: "Long Show" }, episodeName: null });
+      expect(outcome.jobId).not.toBeNull();
+    });
+
+    it("refuses a write on a show it hasn't cached, writing nothing, and caches and marks it in one call when sent the structure", async () => {
+      const t = deployment();
+      await expect(
+        t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true, seasonCounts: GOT_COUNTS }),
+      ).rejects.toMatchObject({ data: { code: "SHOW_NOT_CACHED" } });
+      expect(await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), shows: await ctx.db.query("shows").collect() }))).toEqual({ users: [], shows: [] });
+
+      const { result, costs } = await measure(() =>
+        t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true, show: GOT_STRUCTURE }),
+      );
+      expect(costs).toHaveLength(1);
+      expect(result).toMatchObject({ changed: 1, episodeName: "Lord Snow", show: { title: "Game of Thrones" }, progress: { watched: 1, total: 73 } });
+      expect(await t.run(async (ctx) => await ctx.db.query("shows").collect())).toHaveLength(1);
+    });
+
+    it("checks the cached structure against the counts the bot sends, inside the write", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      const same = await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true, seasonCounts: GOT_COUNTS });
+      expect(same.changed).toBe(1);
+      const newSeason = [...GOT_COUNTS, { season: 9, episodeCount: 8 }];
+      await expect(
+        t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [2], isWatched: true, seasonCounts: newSeason }),
+      ).rejects.toMatchObject({ data: { code: "SHOW_STALE" } });
+      expect(await t.run(async (ctx) => await ctx.db.query("episode_progress").collect())).toHaveLength(1);
+      // The same question as a read: /watch info learns that the structure needs sending.
+      const read = await t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", seasonCounts: newSeason });
+      expect(read.refreshShow).toBe(true);
+      const card = await t.mutation(api.bot.cacheShowForCard, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        show: { ...GOT_STRUCTURE, seasons: [...GOT.seasons, { season: 9, name: "Season 9", episodeCount: 8 }] },
+      });
+      expect(card.progress).toMatchObject({ watched: 1, total: 81 });
+      expect((await t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", seasonCounts: newSeason })).refreshShow).toBe(false);
+    });
+
+    it("asks for a fresh structure once its copy is old, and before refusing an episode an old copy lacks", async () => {
+      const t = deployment();
+      vi.useFakeTimers();
+      try {
+        vi.setSystemTime(Date.UTC(2026, 0, 1));
+        await cacheGot(t);
+        vi.setSystemTime(Date.UTC(2026, 0, 1, 2)); // two hours on
+        // A new episode past the cached copy: fetch again rather than say it doesn't exist.
+        await expect(
+          t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [7], isWatched: true }),
+        ).rejects.toMatchObject({ data: { code: "SHOW_STALE" } });
+        // With counts just checked against TMDB, the refusal is real.
+        await expect(
+          t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [7], isWatched: true, seasonCounts: GOT_COUNTS }),
+        ).rejects.toMatchObject({ data: { code: "EPISODE_OUT_OF_RANGE" } });
+        vi.setSystemTime(Date.UTC(2026, 0, 1, 13)); // past the 12 hours a copy is trusted without counts
+        await expect(
+          t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }),
+        ).rejects.toMatchObject({ data: { code: "SHOW_STALE" } });
+        const checked = await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true, seasonCounts: GOT_COUNTS });
+        expect(checked.changed).toBe(1);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  });
+
+  describe("write throttling", () => {
+    it("refuses a user's ninth write within a second with a retry time, spends nothing on refusals, and leaves others alone", async () => {
+      const t = deployment();
+      vi.useFakeTimers();
+      try {
+        vi.setSystemTime(Date.UTC(2026, 0, 1));
+        // A write Convex refuses for its own reasons spends no token.
+        await expect(t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true })).rejects.toMatchObject({
+          data: { code: "SHOW_NOT_CACHED" },
+        });
+        for (let i = 0; i < 8; i++) await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 100 + i, mediaType: "movie", progressStatus: "watching" });
+        await expect(t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 200, mediaType: "movie", progressStatus: "watching" })).rejects.toMatchObject({
+          data: { code: "RATE_LIMITED", message: "Slow down a little — try again in 1s.", retryAfterMs: 1000 },
+        });
+        expect(await t.run(async (ctx) => await ctx.db.query("watch_items").collect())).toHaveLength(8);
+        await t.mutation(api.bot.setStatus, { ...as(BOB), tmdbId: 200, mediaType: "movie", progressStatus: "watching" });
+        vi.advanceTimersByTime(1_000);
+        await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 200, mediaType: "movie", progressStatus: "watching" });
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("holds across bot processes, because the budget lives in the deployment", async () => {
+      const t = deployment();
+      vi.useFakeTimers();
+      try {
+        vi.setSystemTime(Date.UTC(2026, 0, 1));
+        // Two shards answering the same user: each call is a separate client, the bucket is shared.
+        const shards = [0, 1].map(() => (args: { tmdbId: number }) => t.mutation(api.bot.addToWatchlist, { ...as(ALICE), ...args, mediaType: "movie" }));
+        const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => shards[i % 2]!({ tmdbId: 300 + i })));
+        expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(8);
+        expect(outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason.data.code)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 });

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 
 /**
  * The sandbox clock. `Date.now()` reads real time plus an offset that only
@@ -67,9 +67,11 @@ export class SandboxClock {
   /** Schedules `fire` at now + ms on the sandbox clock. */
   virtualTimeout(fire: () => void, ms: number): { virtualId: number } {
     const id = this.nextId++;
+    // Fired by real time or by advance(), it runs in the async context that scheduled it.
+    const bound = AsyncResource.bind(fire);
     const run = () => {
       if (!this.timers.delete(id)) return;
-      this.inEngine(fire);
+      this.inEngine(bound);
     };
     const real = this.realSetTimeout(run, ms);
     real.unref?.();

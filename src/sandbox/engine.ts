@@ -1,11 +1,13 @@
 import { readdir } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Cron } from "croner";
 import { convexTest } from "convex-test";
 import schema from "../../convex/schema.ts";
 import { observeTransactions, type TransactionCost } from "../../convex/lib/metrics.ts";
 import type { Backend } from "../lib/backend.ts";
 import { SandboxClock } from "./clock.ts";
+import { withDeploymentEnv } from "./deployment-env.ts";
 
 type AnyCall = (fn: unknown, args: unknown) => Promise<any>;
 
@@ -28,30 +30,58 @@ async function convexModules(): Promise<Record<string, () => Promise<unknown>>> 
   return modules;
 }
 
-interface CronSpec {
+export type CronSchedule =
+  | { type: "interval"; seconds?: number; minutes?: number; hours?: number }
+  | { type: "hourly"; minuteUTC?: number }
+  | { type: "daily"; hourUTC: number; minuteUTC?: number }
+  | { type: "weekly"; dayOfWeek: string; hourUTC: number; minuteUTC?: number }
+  | { type: "monthly"; day: number; hourUTC: number; minuteUTC?: number }
+  | { type: "cron"; cron: string };
+
+export interface CronSpec {
   name: string;
   args: unknown[];
-  schedule: { type: string; seconds?: number; minutes?: number; hours?: number; minuteUTC?: number; hourUTC?: number };
+  schedule: { type: string } & Record<string, unknown>;
 }
 
+export interface EngineOptions {
+  /** The bot API's shared secret (BOT_API_SECRET in the deployment). */
+  secret: string;
+  /** The deployment's other environment variables (e.g. DISCORD_API_BASE, DISCORD_TOKEN). */
+  env?: Record<string, string>;
+  /** The sandbox clock (default: a new one). Give the Discord sandbox the same clock. */
+  clock?: SandboxClock;
+  /** The crons to run (default: convex/crons.ts's, as a deployment would). */
+  crons?: CronSpec[];
+}
+
+/** A cron in convex/crons.ts the engine can't run: start-up stops with this. */
+export class UnsupportedCronError extends Error {}
+
 /**
- * The embedded Convex engine: convex-test running the real convex/ functions in
- * this process, with Convex's transaction limits enforced, scheduled functions
- * and crons on the sandbox clock.
+ * The embedded Convex engine: convex-test running the real convex/ functions in this process,
+ * with Convex's transaction limits enforced, scheduled functions and crons on the sandbox
+ * clock, and the deployment's environment passed in (never written into process.env).
  */
 export class EmbeddedConvex {
-  readonly clock = new SandboxClock();
+  readonly clock: SandboxClock;
+  readonly secret: string;
+  private readonly env: Readonly<Record<string, string>>;
   private t!: ReturnType<typeof convexTest>;
-  private cronTimers: { virtualId: number }[] = [];
   onCronError?: (name: string, error: unknown) => void;
 
-  private constructor(readonly secret: string) {}
+  private constructor(options: EngineOptions) {
+    this.secret = options.secret;
+    this.clock = options.clock ?? new SandboxClock();
+    this.env = Object.freeze({ ...options.env, BOT_API_SECRET: options.secret });
+  }
 
-  static async start(options: { secret: string; env?: Record<string, string> }): Promise<EmbeddedConvex> {
-    const engine = new EmbeddedConvex(options.secret);
-    // Convex functions read their deployment's environment from process.env.
-    process.env.BOT_API_SECRET = options.secret;
-    for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
+  /** Starts the engine; throws UnsupportedCronError naming a cron whose schedule it can't run. */
+  static async start(options: EngineOptions): Promise<EmbeddedConvex> {
+    const engine = new EmbeddedConvex(options);
+    const crons = options.crons ?? (await loadCrons());
+    // Refuse before anything runs: a cron that would never fire is a silent bug.
+    for (const spec of crons) nextCronDelay(spec.schedule as CronSchedule, Date.now(), spec.name);
     engine.clock.install();
     engine.t = convexTest({ schema, modules: await convexModules(), transactionLimits: true });
     engine.clock.onIdle(async () => {
@@ -59,21 +89,28 @@ export class EmbeddedConvex {
       await new Promise((resolve) => setImmediate(resolve));
       await engine.t.finishInProgressScheduledFunctions();
     });
-    await engine.startCrons();
+    engine.within(() => {
+      for (const spec of crons) engine.scheduleCron(spec);
+    });
     return engine;
+  }
+
+  /** Runs `fn` as deployment code: its environment, its virtual timers. */
+  private within<T>(fn: () => T): T {
+    return withDeploymentEnv(this.env, () => this.clock.inEngine(fn));
   }
 
   backend(): Backend {
     return {
       // convex-test's own typing wants literal references; the Backend signature already checked the args.
-      query: (fn, args) => this.clock.inEngine(() => (this.t.query as AnyCall)(fn, { ...args, secret: this.secret })),
-      mutation: (fn, args) => this.clock.inEngine(() => (this.t.mutation as AnyCall)(fn, { ...args, secret: this.secret })),
+      query: (fn, args) => this.within(() => (this.t.query as AnyCall)(fn, { ...args, secret: this.secret })),
+      mutation: (fn, args) => this.within(() => (this.t.mutation as AnyCall)(fn, { ...args, secret: this.secret })),
     };
   }
 
-  /** Direct access for tests and demo seeding (no secret added). */
+  /** Direct access for tests, demo seeding and the web app's calls (no secret added). */
   run<T>(fn: (t: ReturnType<typeof convexTest>) => Promise<T>): Promise<T> {
-    return this.clock.inEngine(() => fn(this.t));
+    return this.within(() => fn(this.t));
   }
 
   observe(observer: (cost: TransactionCost) => void): () => void {
@@ -81,58 +118,75 @@ export class EmbeddedConvex {
   }
 
   async wait(ms: number): Promise<void> {
-    await this.clock.advance(ms);
+    await this.within(() => this.clock.advance(ms));
   }
 
   async stop(): Promise<void> {
     this.clock.uninstall();
   }
 
-  private async startCrons(): Promise<void> {
-    let crons: Record<string, CronSpec>;
-    try {
-      const module = (await import(pathToFileURL(join(convexDir, "crons.ts")).href)) as { default?: { crons: Record<string, CronSpec> } };
-      crons = module.default?.crons ?? {};
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return;
-      throw error;
-    }
-    for (const spec of Object.values(crons)) this.scheduleCron(spec);
-  }
-
   private scheduleCron(spec: CronSpec): void {
-    const delay = nextCronDelay(spec.schedule, this.clock.now());
-    if (delay === null) return;
+    const delay = nextCronDelay(spec.schedule as CronSchedule, this.clock.now(), spec.name);
     // `fun` runs a function by path whatever its type; convex-test does not declare it.
     const run = (this.t as unknown as { fun(path: { udfPath: string; componentPath: string }, args: unknown): Promise<unknown> }).fun;
-    this.cronTimers.push(
-      this.clock.virtualTimeout(() => {
-        void run({ udfPath: spec.name, componentPath: "" }, spec.args[0] ?? {}).catch((error) => this.onCronError?.(spec.name, error));
-        this.scheduleCron(spec);
-      }, delay),
-    );
+    this.clock.virtualTimeout(() => {
+      void run({ udfPath: spec.name, componentPath: "" }, spec.args[0] ?? {}).catch((error) => this.onCronError?.(spec.name, error));
+      this.scheduleCron(spec);
+    }, delay);
   }
 }
 
-/** Milliseconds until a cron's next run, for the schedule types the project uses. */
-export function nextCronDelay(schedule: CronSpec["schedule"], now: number): number | null {
-  const HOUR = 3_600_000;
+async function loadCrons(): Promise<CronSpec[]> {
+  try {
+    const module = (await import(pathToFileURL(join(convexDir, "crons.ts")).href)) as { default?: { crons: Record<string, CronSpec> } };
+    return Object.values(module.default?.crons ?? {});
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return [];
+    throw error;
+  }
+}
+
+const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/** The schedule as a five-field cron expression in UTC (interval schedules have none). */
+function cronExpression(schedule: CronSchedule): string | null {
+  const minute = "minuteUTC" in schedule ? (schedule.minuteUTC ?? 0) : 0;
   switch (schedule.type) {
     case "interval":
-      return ((schedule.seconds ?? 0) + (schedule.minutes ?? 0) * 60 + (schedule.hours ?? 0) * 3600) * 1000;
-    case "hourly": {
-      const next = new Date(now);
-      next.setUTCMinutes(schedule.minuteUTC ?? 0, 0, 0);
-      if (next.getTime() <= now) next.setTime(next.getTime() + HOUR);
-      return next.getTime() - now;
-    }
-    case "daily": {
-      const next = new Date(now);
-      next.setUTCHours(schedule.hourUTC ?? 0, schedule.minuteUTC ?? 0, 0, 0);
-      if (next.getTime() <= now) next.setTime(next.getTime() + 24 * HOUR);
-      return next.getTime() - now;
-    }
-    default:
       return null;
+    case "hourly":
+      return `${minute} * * * *`;
+    case "daily":
+      return `${minute} ${schedule.hourUTC} * * *`;
+    case "weekly":
+      return `${minute} ${schedule.hourUTC} * * ${DAYS.indexOf(String(schedule.dayOfWeek).toLowerCase())}`;
+    case "monthly":
+      return `${minute} ${schedule.hourUTC} ${schedule.day} * *`;
+    case "cron":
+      return schedule.cron;
   }
+}
+
+/**
+ * Milliseconds until a cron's next run after `now`, for every schedule Convex's cronJobs()
+ * makes. Anything else throws UnsupportedCronError naming the cron and its schedule.
+ */
+export function nextCronDelay(schedule: CronSchedule, now: number, name = "cron"): number {
+  const refuse = (why: string) =>
+    new UnsupportedCronError(`convex/crons.ts: "${name}" has a schedule the sandbox's embedded engine can't run (${why}): ${JSON.stringify(schedule)}`);
+  if (schedule.type === "interval") {
+    const ms = ((schedule.seconds ?? 0) + (schedule.minutes ?? 0) * 60 + (schedule.hours ?? 0) * 3600) * 1000;
+    if (!(Number.isFinite(ms) && ms > 0)) throw refuse("the interval is not a positive duration");
+    return ms;
+  }
+  const expression = cronExpression(schedule);
+  if (expression === null || expression === undefined) throw refuse(`unknown schedule type "${(schedule as { type: string }).type}"`);
+  let next: Date | null;
+  try {
+    next = new Cron(expression, { timezone: "Etc/UTC", paused: true }).nextRun(new Date(now));
+  } catch (error) {
+    throw refuse(error instanceof Error ? error.message : String(error));
+  }
+  if (!next) throw refuse("it never runs");
+  return next.getTime() - now;
 }

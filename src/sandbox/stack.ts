@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { REST, Routes } from "discord.js";
+import pino from "pino";
 import { createBot, type Bot } from "../bot.ts";
 import { commandDefinitions } from "../commands/index.ts";
 import { createLogger, type Logger } from "../lib/logger.ts";
 import { UserRateLimiter } from "../lib/rate-limit.ts";
 import { TmdbClient } from "../lib/tmdb.ts";
+import { SandboxClock } from "./clock.ts";
 import { DiscordSandbox } from "./discord/index.ts";
 import { EmbeddedConvex } from "./engine.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "./tmdb-server.ts";
-import pino from "pino";
 
 export interface StackOptions {
   /** Bot log level; logs go to stderr so `--json` output on stdout stays clean. */
@@ -17,6 +18,12 @@ export interface StackOptions {
   /** Per-user command limit (burst, refill per second); the benchmark raises it. */
   userRate?: { capacity: number; refillPerSecond: number };
   logger?: Logger;
+  /**
+   * Gateway shards (default 1). Each shard is its own bot client, as each is its own process
+   * under `npm start` with SHARD_COUNT: the sandbox routes every guild's events to
+   * (guild_id >> 22) % shards, and DMs to shard 0.
+   */
+  shards?: number;
 }
 
 /** Everything `npm run sandbox`, the end-to-end tests and the benchmark run: all on loopback. */
@@ -24,47 +31,84 @@ export interface Stack {
   discord: DiscordSandbox;
   engine: EmbeddedConvex;
   tmdb: TmdbCatalogServer;
-  bot: Bot;
+  /** The bot (shard 0's client when sharded). */
+  readonly bot: Bot;
+  /** One bot client per shard, by shard id. */
+  readonly bots: readonly Bot[];
+  /**
+   * Stops a shard's bot (every shard's when `shard` is omitted) and starts a fresh one, as a
+   * process restart would: a new gateway session, nothing kept in memory. Resolves when it is
+   * ready again.
+   */
+  restartBot(shard?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const shardCount = options.shards ?? 1;
+  if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 64) throw new RangeError(`shards must be an integer from 1 to 64, got ${shardCount}`);
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "warn", destination: pino.destination(2) });
-  const engine = await EmbeddedConvex.start({ secret: randomBytes(24).toString("hex") });
-  engine.onCronError = (name, error) => logger.error({ err: error, cron: name }, "cron failed");
-  const tmdb = await startTmdbCatalogServer({ port: 0 });
-  const discord = new DiscordSandbox({ ackDeadlineMs: options.ackDeadlineMs, now: () => engine.clock.now() });
+  const clock = new SandboxClock();
+  const discord = new DiscordSandbox({ ackDeadlineMs: options.ackDeadlineMs, now: () => clock.now(), recommendedShards: shardCount });
   await discord.start(0);
   // Scripts, the prompt and benchmarks each subscribe to its events.
   discord.setMaxListeners(0);
   // The embedded deployment's environment: Convex actions post to Discord through these.
-  process.env.DISCORD_API_BASE = discord.restApiBase;
-  process.env.DISCORD_TOKEN = discord.token;
+  const engine = await EmbeddedConvex.start({
+    secret: randomBytes(24).toString("hex"),
+    clock,
+    env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token },
+  });
+  engine.onCronError = (name, error) => logger.error({ err: error, cron: name }, "cron failed");
+  const tmdb = await startTmdbCatalogServer({ port: 0 });
 
   // Deploy the commands the way `npm run register` does, against the sandbox.
   const rest = new REST({ api: discord.restApiBase }).setToken(discord.token);
   await rest.put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
 
-  const bot = createBot({
-    token: discord.token,
-    apiBase: discord.restApiBase,
-    backend: engine.backend(),
-    tmdb: new TmdbClient({ baseUrl: tmdb.url, timeoutMs: 2_500, maxRetries: 1 }),
-    logger,
-    limiter: options.userRate ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond) : undefined,
-    now: () => engine.clock.now(),
-  });
-  const ready = new Promise<void>((resolve) => bot.client.once("clientReady", () => resolve()));
-  await bot.start();
-  await ready;
+  // Shared across restarts like Convex state would be; per-process in production.
+  const limiter = options.userRate ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond) : undefined;
+  const startShard = async (shard: number): Promise<Bot> => {
+    const bot = createBot({
+      token: discord.token,
+      apiBase: discord.restApiBase,
+      backend: engine.backend(),
+      tmdb: new TmdbClient({ baseUrl: tmdb.url, timeoutMs: 2_500, maxRetries: 1 }),
+      logger: shardCount > 1 ? logger.child({ shard }) : logger,
+      limiter,
+      now: () => engine.clock.now(),
+    });
+    // What ShardingManager's SHARDS / SHARD_COUNT tell each shard process's client.
+    if (shardCount > 1) Object.assign(bot.client.options, { shards: [shard], shardCount });
+    const ready = new Promise<void>((resolve) => bot.client.once("clientReady", () => resolve()));
+    await bot.start();
+    await ready;
+    return bot;
+  };
+  const bots: Bot[] = [];
+  for (let shard = 0; shard < shardCount; shard++) bots.push(await startShard(shard));
+
+  const restartBot = async (shard?: number) => {
+    const which = shard === undefined ? bots.map((_, i) => i) : [shard];
+    for (const id of which) {
+      if (!bots[id]) throw new RangeError(`no shard ${id}: the sandbox runs ${shardCount}`);
+      await bots[id].stop().catch(() => undefined);
+      await discord.waitForIdle();
+      bots[id] = await startShard(id);
+    }
+  };
 
   return {
     discord,
     engine,
     tmdb,
-    bot,
+    get bot() {
+      return bots[0]!;
+    },
+    bots,
+    restartBot,
     async stop() {
-      await bot.stop().catch(() => undefined);
+      for (const bot of bots) await bot.stop().catch(() => undefined);
       await discord.stop().catch(() => undefined);
       await tmdb.close().catch(() => undefined);
       await engine.stop();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api.js";
 import { SandboxClock } from "../../src/sandbox/clock.ts";
-import { EmbeddedConvex, nextCronDelay } from "../../src/sandbox/engine.ts";
+import { EmbeddedConvex, nextCronDelay, UnsupportedCronError } from "../../src/sandbox/engine.ts";
 
 describe("the sandbox clock", () => {
   let clock: SandboxClock | undefined;
@@ -42,6 +42,20 @@ describe("cron schedules", () => {
     expect(nextCronDelay({ type: "hourly", minuteUTC: 45 }, now)).toBe(15 * 60_000);
     expect(nextCronDelay({ type: "daily", hourUTC: 9, minuteUTC: 0 }, now)).toBe(22.5 * 3_600_000);
   });
+
+  it("runs weekly, monthly and cron-string schedules too (2026-11-24 is a Tuesday)", () => {
+    const now = Date.UTC(2026, 10, 24, 10, 30);
+    expect(nextCronDelay({ type: "weekly", dayOfWeek: "thursday", hourUTC: 10, minuteUTC: 30 }, now)).toBe(2 * 86_400_000);
+    expect(nextCronDelay({ type: "monthly", day: 1, hourUTC: 0 }, now)).toBe(Date.UTC(2026, 11, 1) - now);
+    expect(nextCronDelay({ type: "cron", cron: "*/20 * * * *" }, now)).toBe(10 * 60_000);
+  });
+
+  it("refuses a schedule it can't run, naming the cron, instead of skipping it", () => {
+    const now = Date.UTC(2026, 10, 24, 10, 30);
+    expect(() => nextCronDelay({ type: "cron", cron: "every tuesday" }, now, "boardPublisher")).toThrow(/"boardPublisher".*can't run/);
+    expect(() => nextCronDelay({ type: "fortnightly" } as never, now, "digest")).toThrow(UnsupportedCronError);
+    expect(() => nextCronDelay({ type: "interval", seconds: 0 }, now)).toThrow(/positive/);
+  });
 });
 
 describe("the embedded Convex engine", () => {
@@ -61,6 +75,21 @@ describe("the embedded Convex engine", () => {
     await engine.wait(1_000);
     const job = await backend.query(api.bot.getEpisodeJob, { discordUserId: "100000000000000009", jobId: outcome.jobId! });
     expect(job).toMatchObject({ state: "done", applied: 5_000 });
+  });
+
+  it("stops start-up with a clear message when a cron can't run", async () => {
+    await expect(
+      EmbeddedConvex.start({ secret: "engine-test-secret-0123456789", crons: [{ name: "reminders:scan", args: [{}], schedule: { type: "cron", cron: "61 * * * *" } }] }),
+    ).rejects.toThrow(/"reminders:scan" has a schedule the sandbox's embedded engine can't run/);
+  });
+
+  it("gives Convex functions the deployment's settings without writing them into process.env", async () => {
+    const before = { secret: process.env.BOT_API_SECRET, base: process.env.DISCORD_API_BASE };
+    engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789", env: { DISCORD_API_BASE: "http://127.0.0.1:9/api" } });
+    // The bot API checks BOT_API_SECRET inside the engine: the call only succeeds if it sees it.
+    await engine.backend().query(api.bot.listTitles, { discordUserId: "100000000000000009", pageSize: 5 } as never);
+    expect(process.env.BOT_API_SECRET).toBe(before.secret);
+    expect(process.env.DISCORD_API_BASE).toBe(before.base);
   });
 
   it("refuses a caller without the secret, like a deployment", async () => {

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Backend } from "../../src/lib/backend.ts";
+import type { Stack } from "../../src/sandbox/stack.ts";
+import { ofType, run, stack, text, type Event } from "./harness.ts";
+
+// Counts what each command costs by wrapping the bot's own Backend object (the one
+// its handlers and title service hold) and reading the TMDB catalog's request count.
+let s: Stack;
+const calls: string[] = [];
+beforeAll(async () => {
+  s = await stack();
+  const backend = s.bot.ctx.backend as Backend;
+  const { query, mutation } = backend;
+  const name = (fn: unknown) => String((fn as Record<symbol, unknown>)[Symbol.for("functionName")] ?? "?");
+  backend.query = ((fn, args) => (calls.push(`query ${name(fn)}`), query(fn, args))) as Backend["query"];
+  backend.mutation = ((fn, args) => (calls.push(`mutation ${name(fn)}`), mutation(fn, args))) as Backend["mutation"];
+});
+afterAll(async () => {
+  await s?.stop();
+});
+
+/** Runs one script and says what it cost. */
+async function cost(script: string): Promise<{ convex: string[]; tmdb: number; events: Event[] }> {
+  // A rested user: the per-user limits are not what this test measures.
+  await s.engine.wait(10_000);
+  calls.length = 0;
+  const before = s.tmdb.requests;
+  const events = await run(s, `as rita\nin movie-club #general\n${script}`);
+  return { convex: [...calls], tmdb: s.tmdb.requests - before, events };
+}
+
+const reply = (events: Event[]) => text(ofType(events, "reply", "reply_edit", "followup").at(-1));
+
+describe("round trips per command", () => {
+  it("caches and marks a show Convex hasn't seen in at most two Convex calls and three TMDB calls, One Piece included", async () => {
+    const first = await cost("/ep show:tv:37854 season:1 episode:1");
+    expect(reply(first.events)).toContain("S1E1");
+    // The write, refused for want of the structure (nothing written), then the same write carrying it.
+    expect(first.convex).toEqual(["mutation bot:markEpisodesFor", "mutation bot:markEpisodesFor"]);
+    // The show's details, then its 21 seasons in two append_to_response requests.
+    expect(first.tmdb).toBe(3);
+  });
+
+  it("makes exactly one Convex call and no TMDB call for warm episode commands and their buttons", async () => {
+    const ep = await cost("/ep show:tv:37854 season:1 episode:2");
+    expect(ep).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+    const next = await cost('click "Mark S1E3"');
+    expect(reply(next.events)).toContain("S1E3");
+    expect(next).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+    const season = await cost("/mark season show:tv:37854 season:2");
+    expect(season).toMatchObject({ convex: ["mutation bot:markAllFor"], tmdb: 0 });
+    const undo = await cost('click "Undo"');
+    expect(reply(undo.events)).toContain("Undone");
+    expect(undo).toMatchObject({ convex: ["mutation bot:undo"], tmdb: 0 });
+  });
+
+  it("answers a whole-show marking, job progress included, from its one write", async () => {
+    const show = await cost("/mark show show:tv:37854");
+    expect(show.convex).toEqual(["mutation bot:markAllFor"]);
+    expect(show.tmdb).toBe(0);
+  });
+
+  it("makes exactly one Convex call for warm /watch changes, their buttons and /watch info", async () => {
+    await cost("/watch info title:movie:27205");
+    for (const script of ["/watch add title:movie:27205", 'click "Finished"', 'select "👍 Liked"', "/watch status title:tv:37854 status:watching", "/watch info title:tv:37854"]) {
+      const step = await cost(script);
+      expect(step.convex, script).toHaveLength(1);
+      expect(step.tmdb, script).toBe(0);
+    }
+  });
+});

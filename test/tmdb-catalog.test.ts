@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalogFiles } from "../scripts/build-tmdb-catalog.ts";
 import { DEFAULT_TMDB_DATA_DIR, startTmdbCatalogServer, type TmdbCatalogServer } from "../src/sandbox/tmdb-server.ts";
+import { TmdbClient } from "../src/lib/tmdb.ts";
+import { ShowStructures } from "../src/lib/tmdb-shows.ts";
 
 /** Raw TMDB bodies, read loosely: these tests check the data, not the client. */
 type Json = Record<string, any>;
@@ -207,5 +209,46 @@ describe("the catalog server", () => {
     await other.close();
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(await hanging).toBe("dropped");
+  });
+});
+
+describe("a show's seasons through append_to_response", () => {
+  it("fetches a show and up to 20 of its seasons in one request, and refuses more without asking TMDB", async () => {
+    const server = await startTmdbCatalogServer();
+    try {
+      const tmdb = new TmdbClient({ baseUrl: server.url });
+      const details = await tmdb.tv(37854);
+      const numbers = details.seasons.filter((s) => s.episodeCount > 0).map((s) => s.seasonNumber);
+      expect(numbers.length).toBeGreaterThan(20);
+      const before = server.requests;
+      const { show, seasons } = await tmdb.tvWithSeasons(37854, numbers.slice(0, 20));
+      expect(server.requests - before).toBe(1);
+      expect(show.title).toBe("One Piece");
+      expect(seasons.map((s) => s.seasonNumber)).toEqual(numbers.slice(0, 20));
+      for (const season of seasons) {
+        expect(season.episodes).toHaveLength(details.seasons.find((s) => s.seasonNumber === season.seasonNumber)!.episodeCount);
+      }
+      await expect(tmdb.tvWithSeasons(37854, numbers)).rejects.toMatchObject({ kind: "bad_request" });
+      expect(server.requests - before).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("builds a long show's whole structure, names included, in one request per 20 seasons", async () => {
+    const server = await startTmdbCatalogServer();
+    try {
+      const tmdb = new TmdbClient({ baseUrl: server.url });
+      const details = await tmdb.tv(37854);
+      const withEpisodes = details.seasons.filter((s) => s.episodeCount > 0);
+      const before = server.requests;
+      const structure = await new ShowStructures(tmdb).fetch(details);
+      expect(server.requests - before).toBe(Math.ceil(withEpisodes.length / 20));
+      expect(structure.seasons.map((s) => [s.season, s.episodeCount])).toEqual(withEpisodes.map((s) => [s.seasonNumber, s.episodeCount]));
+      expect(structure.seasons.every((s) => s.episodeNames?.length === s.episodeCount)).toBe(true);
+      expect(structure.image).toMatch(/^https:\/\/image\.tmdb\.org\/t\/p\/w342\//);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,8 +1,44 @@
-import { mutation } from "./_generated/server";
-import { storeCurrentUser } from "./model/users";
+// The web app's users API (web-app-contract.md §3). Its root UserSync calls `store` on
+// every load with the Clerk profile; the row is keyed by the Clerk user id (JWT subject).
+import { v } from "convex/values";
+import { mutation, query } from "./_generated/server";
+import { userBySubject, webReader } from "./model/webUsers";
 
-/** Upserts the signed-in Clerk user's profile (name, image, email); returns their id. */
+/**
+ * Upserts the caller's profile; all five fields are replaced by what the client sends
+ * (an omitted one is removed), as the original does. role and aiGenerationEnabled are
+ * stored for the web app only: nothing here authorizes by them (the AI gate reads the
+ * JWT claim). Returns the users id.
+ */
 export const store = mutation({
+  args: {
+    email: v.optional(v.string()),
+    name: v.optional(v.string()),
+    image: v.optional(v.string()),
+    role: v.optional(v.string()),
+    aiGenerationEnabled: v.optional(v.boolean()),
+  },
+  handler: async (ctx, args) => {
+    const identity = await ctx.auth.getUserIdentity();
+    if (identity === null) throw new Error("Called storeUser without authentication present");
+    const profile = {
+      email: args.email?.slice(0, 320),
+      name: args.name?.slice(0, 200),
+      image: args.image?.slice(0, 2000),
+      role: args.role?.slice(0, 50),
+      aiGenerationEnabled: args.aiGenerationEnabled,
+    };
+    const existing = await userBySubject(ctx, identity.subject);
+    if (existing === null) return await ctx.db.insert("users", { tokenIdentifier: identity.subject, ...profile });
+    const changed = (Object.keys(profile) as (keyof typeof profile)[]).some((key) => profile[key] !== existing[key]);
+    // Unchanged on most page loads: skip the write so subscribers are not woken.
+    if (changed) await ctx.db.patch(existing._id, profile);
+    return existing._id;
+  },
+});
+
+/** The caller's users document, or null. */
+export const getStatus = query({
   args: {},
-  handler: async (ctx) => await storeCurrentUser(ctx),
+  handler: async (ctx) => await webReader(ctx),
 });

@@ -6,10 +6,15 @@ import { v, type Infer } from "convex/values";
 // strings and checked in convex/model/vocabulary.ts so a bad value becomes a
 // ConvexError with a sentence, not a validator dump.
 export const mediaTypeValidator = v.union(v.literal("movie"), v.literal("tv"));
+/**
+ * The bot's words for a status (the seed's vocabulary plus "dropped"). Stored values
+ * may be any synonym the web app has written; model/vocabulary.ts maps them here.
+ */
 export const progressStatusValidator = v.union(
   v.literal("want-to-watch"),
   v.literal("watching"),
   v.literal("finished"),
+  v.literal("dropped"),
 );
 export const reactionValidator = v.union(
   v.literal("loved"),
@@ -23,10 +28,10 @@ export type ProgressStatus = Infer<typeof progressStatusValidator>;
 export type Reaction = Infer<typeof reactionValidator>;
 
 export const MEDIA_TYPES: readonly MediaType[] = ["movie", "tv"];
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ["want-to-watch", "watching", "finished"];
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ["want-to-watch", "watching", "finished", "dropped"];
 export const REACTIONS: readonly Reaction[] = ["loved", "liked", "mixed", "not-for-me"];
 
-/** Display metadata the web app caches on a watch item. */
+/** Display metadata the web app caches on a watch item (and on a list item). */
 export const itemMetadataArgs = {
   title: v.optional(v.string()),
   image: v.optional(v.string()),

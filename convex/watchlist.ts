@@ -1,70 +1,164 @@
-// The web app's API (seed-schema.md): same names and arguments, authenticated
-// through Clerk (identity.subject → users.tokenIdentifier).
+// The web app's API (web-app-contract.md §3): the same names, arguments and results its
+// client relies on, authenticated through Clerk (identity.subject → users.tokenIdentifier).
+// Reads without a user answer [] or null; writes without one throw Error("Unauthorized").
+// Where this differs from the original (ownership checks, bounded reads, validation the
+// client never trips) the comment on the function says so.
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { internalMutation, mutation, query } from "./_generated/server";
+import type { Id } from "./_generated/dataModel";
+import { internalMutation, mutation, query, type MutationCtx } from "./_generated/server";
 import { backfillUserPage } from "./model/backfill";
-import { readWatched } from "./model/episodes";
-import { fail } from "./model/errors";
+import { watchedBatch } from "./model/episodes";
+import { addListItem, createList, deleteList, listItemsView, ownLists, toggleItem, updateList } from "./model/lists";
 import { forgetAutoStatus, markEpisodes } from "./model/tracking";
-import { currentUser, currentUserForWrite } from "./model/users";
-import { parseMediaType, parseProgressStatus, parseReaction, parseTmdbId } from "./model/vocabulary";
-import { findItem, setMembership, setProgressStatus as writeProgressStatus, setReaction as writeReaction, viewItem } from "./model/watchItems";
-import { itemMetadataArgs, seasonEpisodesValidator } from "./validators";
+import { isKnownStatus, parseTmdbId, reactionMeaning, statusMeaning, WEB_STATUS } from "./model/vocabulary";
+import {
+  findItem,
+  reportPlayback,
+  setMembership,
+  setProgressStatus as writeProgressStatus,
+  setReaction as writeReaction,
+  upsertLegacy,
+} from "./model/watchItems";
+import { webReader, webWriter } from "./model/webUsers";
+import { itemMetadataArgs, seasonEpisodesValidator, type MediaType, type Reaction } from "./validators";
 
+function webMediaType(value: string): MediaType {
+  if (value === "movie" || value === "tv") return value;
+  throw new Error(`Unknown media type "${value.slice(0, 20)}"`);
+}
+
+/** A status argument in any vocabulary the app has used; the original stored unknown ones, this refuses them. */
+function webStatus(value: string): string {
+  if (!isKnownStatus(value)) throw new Error(`Unknown status "${value.slice(0, 40)}"`);
+  return value;
+}
+
+/** A reaction argument; the original stored any string, this refuses what no client sends. */
+function webReaction(value: string): Reaction {
+  const reaction = reactionMeaning(value);
+  if (reaction === undefined) throw new Error(`Unknown reaction "${value.slice(0, 40)}"`);
+  return reaction;
+}
+
+async function markForWeb(ctx: MutationCtx, userId: Id<"users">, tmdbId: number, batch: { season: number; episodes: number[] }[], isWatched: boolean) {
+  await markEpisodes(ctx, userId, { tmdbId: parseTmdbId(tmdbId), batch, isWatched, description: "", followStatus: false });
+}
+
+// ── Queries ──────────────────────────────────────────────────────────────────
+
+/**
+ * The caller's watchlist: whole watch_items documents with inWatchlist true or absent
+ * (the client sorts). Read through the membership index, so titles tracked off the
+ * watchlist are never read (the original filtered every row in memory).
+ */
 export const getWatchlist = query({
   args: {},
   handler: async (ctx) => {
-    const user = await currentUser(ctx);
+    const user = await webReader(ctx);
     if (user === null) return [];
-    const rows = await ctx.db
-      .query("watch_items")
-      .withIndex("by_user", (q) => q.eq("userId", user._id))
-      .collect();
-    return rows.map(viewItem);
+    const ranges = await Promise.all(
+      [true, undefined].map((member) =>
+        ctx.db
+          .query("watch_items")
+          .withIndex("by_user_member_updated", (q) => q.eq("userId", user._id).eq("inWatchlist", member))
+          .collect(),
+      ),
+    );
+    return ranges.flat();
   },
 });
 
+/** The caller's watch_items document for one title, flat, whatever its membership; or null. */
 export const getMediaState = query({
   args: { tmdbId: v.number(), mediaType: v.string() },
   handler: async (ctx, args) => {
-    const mediaType = parseMediaType(args.mediaType);
-    const user = await currentUser(ctx);
-    if (user === null) return { item: null, watchedEpisodes: [] };
-    const row = await findItem(ctx, user._id, args.tmdbId, mediaType);
-    const watchedEpisodes: { season: number; episode: number }[] = [];
-    if (mediaType === "tv") {
-      const { watched } = await readWatched(ctx, user._id, args.tmdbId);
-      for (const [season, episodes] of [...watched.entries()].sort(([a], [b]) => a - b)) {
-        for (const episode of [...episodes].sort((a, b) => a - b)) watchedEpisodes.push({ season, episode });
-      }
-    }
-    return { item: row === null ? null : viewItem(row), watchedEpisodes };
+    const user = await webReader(ctx);
+    if (user === null) return null;
+    return await ctx.db
+      .query("watch_items")
+      .withIndex("by_user_media", (q) => q.eq("userId", user._id).eq("tmdbId", args.tmdbId).eq("mediaType", args.mediaType))
+      .first();
   },
 });
 
+/** Every episode row of one show for the caller, unwatched ones too (the TV page counts them). */
 export const getAllWatchedEpisodes = query({
   args: { tmdbId: v.number() },
   handler: async (ctx, args) => {
-    const user = await currentUser(ctx);
+    const user = await webReader(ctx);
     if (user === null) return [];
-    const rows = await ctx.db
+    return await ctx.db
       .query("episode_progress")
       .withIndex("by_user_media", (q) => q.eq("userId", user._id).eq("tmdbId", args.tmdbId))
       .collect();
-    return rows.filter((row) => row.isWatched);
   },
 });
 
+/**
+ * The caller's episode rows for the /watchlist export. Only watched rows, through an
+ * index: the export keeps only those, and the original read every row (unwatched ones
+ * too), which could pass Convex's per-query read limit on a large library.
+ */
+export const getAllEpisodeProgress = query({
+  args: {},
+  handler: async (ctx) => {
+    const user = await webReader(ctx);
+    if (user === null) return [];
+    return await ctx.db
+      .query("episode_progress")
+      .withIndex("by_user_watched", (q) => q.eq("userId", user._id).eq("isWatched", true))
+      .collect();
+  },
+});
+
+export const getCustomLists = query({
+  args: {},
+  handler: async (ctx) => {
+    const user = await webReader(ctx);
+    if (user === null) return [];
+    return await ownLists(ctx, user._id);
+  },
+});
+
+/** A list's items with display data; only for the list's owner (the original answered anyone). */
+export const getListItems = query({
+  args: { listId: v.id("lists") },
+  handler: async (ctx, args) => {
+    const user = await webReader(ctx);
+    if (user === null) return [];
+    return await listItemsView(ctx, user._id, args.listId);
+  },
+});
+
+/** The caller's lists that hold the title. */
+export const getItemLists = query({
+  args: { tmdbId: v.number(), mediaType: v.string() },
+  handler: async (ctx, args) => {
+    const user = await webReader(ctx);
+    if (user === null) return [];
+    const items = await ctx.db
+      .query("list_items")
+      .withIndex("by_user_media", (q) => q.eq("userId", user._id).eq("tmdbId", args.tmdbId).eq("mediaType", args.mediaType))
+      .collect();
+    return [...new Set(items.map((item) => item.listId))];
+  },
+});
+
+// ── Title mutations ──────────────────────────────────────────────────────────
+
+/** Adds (or soft-removes) a title; status, progress and reaction are kept either way. */
 export const setWatchlistMembership = mutation({
   args: { tmdbId: v.number(), mediaType: v.string(), inWatchlist: v.boolean(), ...itemMetadataArgs },
   handler: async (ctx, args) => {
-    const mediaType = parseMediaType(args.mediaType);
-    const userId = await currentUserForWrite(ctx);
-    return await setMembership(ctx, userId, { ...args, mediaType });
+    const mediaType = webMediaType(args.mediaType);
+    const userId = await webWriter(ctx);
+    await setMembership(ctx, userId, { ...args, mediaType }, WEB_STATUS);
+    return null;
   },
 });
 
+/** Stores the status in the app's current words (any vocabulary accepted); progress follows it unless given. */
 export const setProgressStatus = mutation({
   args: {
     tmdbId: v.number(),
@@ -74,101 +168,196 @@ export const setProgressStatus = mutation({
     ...itemMetadataArgs,
   },
   handler: async (ctx, args) => {
-    const mediaType = parseMediaType(args.mediaType);
-    const progressStatus = parseProgressStatus(args.progressStatus);
-    const userId = await currentUserForWrite(ctx);
-    const id = await writeProgressStatus(ctx, userId, { ...args, mediaType, progressStatus });
+    const mediaType = webMediaType(args.mediaType);
+    const progressStatus = WEB_STATUS[statusMeaning(webStatus(args.progressStatus))!];
+    const userId = await webWriter(ctx);
+    await writeProgressStatus(ctx, userId, { ...args, mediaType, progressStatus }, WEB_STATUS);
     if (mediaType === "tv") await forgetAutoStatus(ctx, userId, args.tmdbId);
-    return id;
+    return null;
   },
 });
 
+/** Sets a reaction, or removes it with clearReaction (null is also read as "clear", as the seed had it). */
 export const setReaction = mutation({
   args: {
     tmdbId: v.number(),
     mediaType: v.string(),
-    // null (or leaving it out) clears the reaction.
     reaction: v.optional(v.union(v.string(), v.null())),
+    clearReaction: v.optional(v.boolean()),
     ...itemMetadataArgs,
   },
   handler: async (ctx, args) => {
-    const mediaType = parseMediaType(args.mediaType);
-    const reaction = args.reaction == null ? null : parseReaction(args.reaction);
-    const userId = await currentUserForWrite(ctx);
-    return await writeReaction(ctx, userId, { ...args, mediaType, reaction });
+    const mediaType = webMediaType(args.mediaType);
+    const { clearReaction, reaction: given, ...rest } = args;
+    const reaction = clearReaction === true || given === null ? null : given === undefined ? undefined : webReaction(given);
+    const userId = await webWriter(ctx);
+    if (reaction === undefined) {
+      // Neither a reaction nor a clear: only the display data, on a row that exists.
+      const row = await findItem(ctx, userId, parseTmdbId(args.tmdbId), mediaType);
+      if (row !== null) await setMembership(ctx, userId, { ...rest, mediaType, inWatchlist: row.inWatchlist ?? true }, WEB_STATUS);
+      return null;
+    }
+    await writeReaction(ctx, userId, { ...rest, mediaType, reaction }, WEB_STATUS);
+    return null;
   },
 });
 
-export const markEpisodeWatched = mutation({
-  args: { tmdbId: v.number(), season: v.number(), episode: v.number(), isWatched: v.boolean() },
-  handler: async (ctx, args) => {
-    const userId = await currentUserForWrite(ctx);
-    const outcome = await markEpisodes(ctx, userId, {
-      tmdbId: parseTmdbId(args.tmdbId),
-      batch: [{ season: args.season, episodes: [args.episode] }],
-      isWatched: args.isWatched,
-      description: "",
-      followStatus: false,
-    });
-    return { changed: outcome.changed };
-  },
-});
-
-export const markSeasonEpisodesWatched = mutation({
-  args: { tmdbId: v.number(), season: v.number(), episodes: v.array(v.number()), isWatched: v.boolean() },
-  handler: async (ctx, args) => {
-    const userId = await currentUserForWrite(ctx);
-    const outcome = await markEpisodes(ctx, userId, {
-      tmdbId: parseTmdbId(args.tmdbId),
-      batch: [{ season: args.season, episodes: args.episodes }],
-      isWatched: args.isWatched,
-      description: "",
-      followStatus: false,
-    });
-    return { changed: outcome.changed, unchanged: outcome.unchanged, jobId: outcome.jobId };
-  },
-});
-
+/**
+ * The TV page's menu: optionally a status (stored as sent; progress as given, else kept),
+ * then episodes — clearAllEpisodes, or unwatching with any seasons, unwatches every
+ * watched episode of the show; otherwise each listed episode is set.
+ */
 export const markShowEpisodesAndStatus = mutation({
   args: {
     tmdbId: v.number(),
     mediaType: v.string(),
     seasons: v.array(seasonEpisodesValidator),
     isWatched: v.boolean(),
+    clearAllEpisodes: v.optional(v.boolean()),
     progressStatus: v.optional(v.string()),
     progress: v.optional(v.number()),
     ...itemMetadataArgs,
   },
   handler: async (ctx, args) => {
-    const mediaType = parseMediaType(args.mediaType);
-    if (mediaType !== "tv") fail("NOT_A_SHOW", "Only TV shows have episodes.");
-    const progressStatus = args.progressStatus === undefined ? undefined : parseProgressStatus(args.progressStatus);
+    const mediaType = webMediaType(args.mediaType);
+    const progressStatus = args.progressStatus === undefined ? undefined : webStatus(args.progressStatus);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const userId = await currentUserForWrite(ctx);
-    const outcome = await markEpisodes(ctx, userId, {
-      tmdbId,
-      batch: args.seasons,
-      isWatched: args.isWatched,
-      description: "",
-      followStatus: false,
-    });
+    const userId = await webWriter(ctx);
     if (progressStatus !== undefined) {
-      const { seasons: _seasons, isWatched: _isWatched, ...rest } = args;
-      await writeProgressStatus(ctx, userId, { ...rest, tmdbId, mediaType, progressStatus });
+      const { seasons: _s, isWatched: _w, clearAllEpisodes: _c, ...rest } = args;
+      await writeProgressStatus(ctx, userId, { ...rest, tmdbId, mediaType, progressStatus }, WEB_STATUS, "stored");
       await forgetAutoStatus(ctx, userId, tmdbId);
     }
-    return { changed: outcome.changed, unchanged: outcome.unchanged, jobId: outcome.jobId };
+    if (args.clearAllEpisodes === true || (!args.isWatched && args.seasons.length > 0)) {
+      await markForWeb(ctx, userId, tmdbId, await watchedBatch(ctx, userId, tmdbId), false);
+    } else if (args.seasons.length > 0) {
+      await markForWeb(ctx, userId, tmdbId, args.seasons, args.isWatched);
+    }
+    return null;
   },
 });
 
+const episodeArgs = { tmdbId: v.number(), season: v.number(), episode: v.number(), isWatched: v.boolean() };
+
+/** Sets one episode; an unwatched episode without a row gets none. */
+export const markEpisodeWatched = mutation({
+  args: episodeArgs,
+  handler: async (ctx, args) => {
+    const userId = await webWriter(ctx);
+    await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
+    return null;
+  },
+});
+
+/** The import's per-episode call: the same as markEpisodeWatched. */
+export const syncEpisodeProgressItem = mutation({
+  args: episodeArgs,
+  handler: async (ctx, args) => {
+    const userId = await webWriter(ctx);
+    await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
+    return null;
+  },
+});
+
+export const markSeasonEpisodesWatched = mutation({
+  args: { tmdbId: v.number(), season: v.number(), episodes: v.array(v.number()), isWatched: v.boolean() },
+  handler: async (ctx, args) => {
+    const userId = await webWriter(ctx);
+    await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: args.episodes }], args.isWatched);
+    return null;
+  },
+});
+
+/** The player's report. `status` is accepted, as the client sends it, and not used (as in the original). */
+export const updateProgress = mutation({
+  args: {
+    tmdbId: v.number(),
+    mediaType: v.string(),
+    progress: v.optional(v.number()),
+    status: v.optional(v.string()),
+    isWatched: v.optional(v.boolean()),
+  },
+  handler: async (ctx, args) => {
+    const mediaType = webMediaType(args.mediaType);
+    const userId = await webWriter(ctx);
+    await reportPlayback(ctx, userId, { tmdbId: args.tmdbId, mediaType, progress: args.progress, isWatched: args.isWatched }, WEB_STATUS);
+    return null;
+  },
+});
+
+/** The first API's add (client stopped using it 2026-02-21): stores `status` and what it means. */
+export const upsertWatchlistItem = mutation({
+  args: { tmdbId: v.number(), mediaType: v.string(), status: v.string(), progress: v.optional(v.number()), ...itemMetadataArgs },
+  handler: async (ctx, args) => {
+    const mediaType = webMediaType(args.mediaType);
+    const userId = await webWriter(ctx);
+    await upsertLegacy(ctx, userId, { ...args, mediaType }, WEB_STATUS);
+    return null;
+  },
+});
+
+/** The first API's remove: a soft remove, as setWatchlistMembership(false). */
+export const removeWatchlistItem = mutation({
+  args: { tmdbId: v.number(), mediaType: v.string() },
+  handler: async (ctx, args) => {
+    const mediaType = webMediaType(args.mediaType);
+    const userId = await webWriter(ctx);
+    await setMembership(ctx, userId, { tmdbId: args.tmdbId, mediaType, inWatchlist: false }, WEB_STATUS);
+    return null;
+  },
+});
+
+// ── Custom lists ─────────────────────────────────────────────────────────────
+
+export const createCustomList = mutation({
+  args: { name: v.string(), color: v.optional(v.string()) },
+  handler: async (ctx, args) => await createList(ctx, await webWriter(ctx), args),
+});
+
+export const createCustomListAndAddItem = mutation({
+  args: { name: v.string(), color: v.optional(v.string()), tmdbId: v.number(), mediaType: v.string(), ...itemMetadataArgs },
+  handler: async (ctx, args) => {
+    const userId = await webWriter(ctx);
+    const { name, color, ...item } = args;
+    const listId = await createList(ctx, userId, { name, color });
+    await addListItem(ctx, userId, listId, { ...item, mediaType: webMediaType(item.mediaType) });
+    return listId;
+  },
+});
+
+export const updateCustomList = mutation({
+  args: { listId: v.id("lists"), name: v.optional(v.string()), color: v.optional(v.string()) },
+  handler: async (ctx, args) => {
+    await updateList(ctx, await webWriter(ctx), args);
+    return null;
+  },
+});
+
+export const deleteCustomList = mutation({
+  args: { listId: v.id("lists") },
+  handler: async (ctx, args) => {
+    await deleteList(ctx, await webWriter(ctx), args.listId);
+    return null;
+  },
+});
+
+/** Adds the title to one of the caller's lists or removes it; true when it is now in. Owner only (the original skipped the check). */
+export const toggleListItem = mutation({
+  args: { listId: v.id("lists"), tmdbId: v.number(), mediaType: v.string(), ...itemMetadataArgs },
+  handler: async (ctx, args) => await toggleItem(ctx, await webWriter(ctx), { ...args, mediaType: webMediaType(args.mediaType) }),
+});
+
+// ── Migrations the web app exposes ───────────────────────────────────────────
+
 /**
- * Rewrites the signed-in user's legacy statuses in the split model. Large
- * libraries continue in scheduled pages; the result says whether it continues.
+ * Writes the split-model fields the caller's legacy rows imply (only the legacy
+ * combined `status` is mapped; values already stored stay). Large libraries continue in
+ * scheduled pages. updatedAt is left alone: a migration is not the user's activity.
  */
 export const backfillWatchItems = mutation({
   args: {},
   handler: async (ctx) => {
-    const userId = await currentUserForWrite(ctx);
+    const userId = await webWriter(ctx);
     const page = await backfillUserPage(ctx, userId, null);
     if (page.continueCursor !== null) {
       await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: page.continueCursor });
@@ -188,9 +377,8 @@ export const continueBackfill = internalMutation({
 });
 
 /**
- * The deployment-wide migration: backfills every user's library, a page of users at
- * a time. Run once with `npx convex run watchlist:backfillAllUsers` so status filters
- * (which read the stored progressStatus through an index) see legacy rows too.
+ * The deployment-wide backfill: every user's library, a page of users at a time.
+ * Run once with `npx convex run watchlist:backfillAllUsers`.
  */
 export const backfillAllUsers = internalMutation({
   args: { cursor: v.optional(v.union(v.string(), v.null())) },
@@ -203,3 +391,48 @@ export const backfillAllUsers = internalMutation({
     return { users: users.page.length, continuing: !users.isDone };
   },
 });
+
+/** Rows one migrateStatusCategories transaction rewrites before scheduling the rest. */
+const MIGRATE_PAGE = 2_000;
+
+/**
+ * The web app's own normalisation: each of the caller's rows whose progressStatus means
+ * something else in today's words gets today's word (+updatedAt); unknown values stay.
+ * Returns {migrated, total} for the first page; a larger library continues scheduled.
+ */
+export const migrateStatusCategories = mutation({
+  args: {},
+  handler: async (ctx) => {
+    const userId = await webWriter(ctx);
+    return await migrateCategoriesPage(ctx, userId, undefined);
+  },
+});
+
+export const continueMigrateStatusCategories = internalMutation({
+  args: { userId: v.id("users"), after: v.number() },
+  handler: async (ctx, args) => {
+    await migrateCategoriesPage(ctx, args.userId, args.after);
+  },
+});
+
+async function migrateCategoriesPage(ctx: MutationCtx, userId: Id<"users">, after: number | undefined) {
+  const rows = await ctx.db
+    .query("watch_items")
+    .withIndex("by_user", (q) => (after === undefined ? q.eq("userId", userId) : q.eq("userId", userId).gt("_creationTime", after)))
+    .take(MIGRATE_PAGE);
+  let migrated = 0;
+  const now = Date.now();
+  for (const row of rows) {
+    const meaning = statusMeaning(row.progressStatus);
+    if (meaning !== undefined && WEB_STATUS[meaning] !== row.progressStatus) {
+      await ctx.db.patch(row._id, { progressStatus: WEB_STATUS[meaning], updatedAt: now });
+      migrated++;
+    }
+  }
+  const last = rows[rows.length - 1];
+  const continuing = rows.length === MIGRATE_PAGE && last !== undefined;
+  if (continuing) {
+    await ctx.scheduler.runAfter(0, internal.watchlist.continueMigrateStatusCategories, { userId, after: last._creationTime });
+  }
+  return { migrated, total: rows.length, continuing };
+}

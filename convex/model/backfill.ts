@@ -1,24 +1,22 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { normalizeState } from "./vocabulary";
+import { legacyFill, SEED_STATUS, statusMeaning } from "./vocabulary";
 
 /** Rows one backfill transaction rewrites before it hands the rest to a scheduled continuation. */
 export const BACKFILL_PAGE = 500;
 
 /**
- * The fields a legacy row gets once its meaning is written in the split model;
- * null when the row already says it in today's words.
+ * The fields a legacy row gets once its meaning is written in the split model; null
+ * when there is nothing to add. Only the legacy combined `status` is mapped (in the
+ * seed's words, dropped kept as dropped): a progressStatus or reaction already stored,
+ * in whatever vocabulary, is left exactly as it is.
  */
 export function backfillPatch(row: Doc<"watch_items">): Partial<Doc<"watch_items">> | null {
-  const state = normalizeState(row);
-  const patch: Partial<Doc<"watch_items">> = {};
-  if (state.progressStatus !== undefined && state.progressStatus !== row.progressStatus) {
-    patch.progressStatus = state.progressStatus;
-  }
-  if (state.reaction !== row.reaction) patch.reaction = state.reaction;
+  const patch: Partial<Doc<"watch_items">> = { ...legacyFill(row, SEED_STATUS) };
   if (row.inWatchlist === undefined) patch.inWatchlist = true;
-  if (state.progressStatus === "finished" && row.progress === undefined) patch.progress = 100;
-  if (state.progressStatus === "want-to-watch" && row.progress === undefined) patch.progress = 0;
+  const derived = statusMeaning(patch.progressStatus);
+  if (derived === "finished" && row.progress === undefined) patch.progress = 100;
+  if (derived === "want-to-watch" && row.progress === undefined) patch.progress = 0;
   return Object.keys(patch).length === 0 ? null : patch;
 }
 

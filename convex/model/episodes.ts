@@ -1,3 +1,4 @@
+import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { ProgressStatus } from "../validators";
@@ -64,25 +65,114 @@ function countWatched(watched: WatchedSet): number {
   return n;
 }
 
-/** Rebuilds the watched set from episode_progress rows (data written before summaries existed). */
-async function scanWatched(ctx: QueryCtx, userId: Id<"users">, tmdbId: number): Promise<WatchedSet> {
-  const watched: WatchedSet = new Map();
-  const rows = ctx.db
-    .query("episode_progress")
-    .withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId));
-  for await (const row of rows) {
-    if (!row.isWatched) continue;
-    const set = watched.get(row.season) ?? new Set<number>();
-    set.add(row.episode);
-    watched.set(row.season, set);
-  }
-  return watched;
-}
+/**
+ * Rows a read may look at for a show that has no summary yet. The deployment-wide
+ * migration (convex/migrations.ts) gives every show one; until it has, a command
+ * answers from this many rows and says whether that was all of them.
+ */
+export const UNSUMMARISED_READ_LIMIT = 30;
 
-/** The watched set for reading: the summary when present, else a scan. */
+/** Rows one scheduled page of a summary build reads. */
+export const SUMMARY_BUILD_PAGE = 1_000;
+
+/**
+ * The watched set for reading. `complete` is false while the show's summary is still
+ * being built from older rows, or when it has none and the show has more rows than one
+ * bounded read looks at; `watched` then holds what is known so far.
+ */
 export async function readWatched(ctx: QueryCtx, userId: Id<"users">, tmdbId: number) {
   const summary = await getSummary(ctx, userId, tmdbId);
-  return { summary, watched: summary !== null ? summaryToSet(summary) : await scanWatched(ctx, userId, tmdbId) };
+  if (summary !== null) return { summary, watched: summaryToSet(summary), complete: summary.building === undefined };
+  const rows = await ctx.db
+    .query("episode_progress")
+    .withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId))
+    .take(UNSUMMARISED_READ_LIMIT + 1);
+  const watched: WatchedSet = new Map();
+  for (const row of rows.slice(0, UNSUMMARISED_READ_LIMIT)) addWatched(watched, row);
+  return { summary, watched, complete: rows.length <= UNSUMMARISED_READ_LIMIT };
+}
+
+function addWatched(watched: WatchedSet, row: Doc<"episode_progress">): void {
+  if (!row.isWatched) return;
+  const set = watched.get(row.season) ?? new Set<number>();
+  set.add(row.episode);
+  watched.set(row.season, set);
+}
+
+/**
+ * The show's summary for a write. A show with episode rows but no summary (the web app
+ * tracked it before summaries existed) gets one that starts empty and is filled by
+ * scheduled pages (buildSummaryPage), so the write reads a bounded number of rows;
+ * meanwhile every write keeps its own episodes in step, so the result is exact.
+ */
+export async function summaryForWrite(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<Doc<"episode_summaries">> {
+  const summary = await getSummary(ctx, userId, tmdbId);
+  if (summary !== null) return summary;
+  const anyRow = await ctx.db
+    .query("episode_progress")
+    .withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId))
+    .first();
+  return (await ctx.db.get(await startSummary(ctx, userId, tmdbId, anyRow !== null)))!;
+}
+
+/** A new summary, empty; when `build`, filled from the show's rows by scheduled pages. */
+export async function startSummary(ctx: MutationCtx, userId: Id<"users">, tmdbId: number, build: boolean) {
+  const now = Date.now();
+  const id = await ctx.db.insert("episode_summaries", {
+    userId,
+    tmdbId,
+    seasons: [],
+    watchedCount: 0,
+    ...(build ? { building: { cursor: null, startedAt: now } } : {}),
+    updatedAt: now,
+  });
+  if (build) await ctx.scheduler.runAfter(0, internal.migrations.buildSummaryPage, { summaryId: id });
+  return id;
+}
+
+/** Empties a summary and rebuilds it from the show's rows (the repair path). */
+export async function restartSummary(ctx: MutationCtx, summary: Doc<"episode_summaries">): Promise<void> {
+  const now = Date.now();
+  await ctx.db.patch(summary._id, { seasons: [], watchedCount: 0, building: { cursor: null, startedAt: now }, updatedAt: now });
+  await ctx.scheduler.runAfter(0, internal.migrations.buildSummaryPage, { summaryId: summary._id });
+}
+
+/**
+ * One page of a summary build: adds the watched rows of the next page to the summary
+ * and schedules the next page, or marks the summary complete. Rows a write changed in
+ * the meantime agree with the summary already (the write updated both), so adding what
+ * the rows say now is always right.
+ */
+export async function buildSummaryPage(ctx: MutationCtx, summaryId: Id<"episode_summaries">): Promise<void> {
+  const summary = await ctx.db.get(summaryId);
+  if (summary === null || summary.building === undefined) return;
+  const page = await ctx.db
+    .query("episode_progress")
+    .withIndex("by_user_media", (q) => q.eq("userId", summary.userId).eq("tmdbId", summary.tmdbId))
+    .paginate({ cursor: summary.building.cursor, numItems: SUMMARY_BUILD_PAGE });
+  const watched = summaryToSet(summary);
+  for (const row of page.page) addWatched(watched, row);
+  await ctx.db.patch(summaryId, {
+    seasons: setToSummarySeasons(watched),
+    watchedCount: countWatched(watched),
+    building: page.isDone ? undefined : { cursor: page.continueCursor, startedAt: summary.building.startedAt },
+  });
+  if (!page.isDone) await ctx.scheduler.runAfter(0, internal.migrations.buildSummaryPage, { summaryId });
+}
+
+/** Every watched episode of a show, by season (for "unwatch the whole show"). */
+export async function watchedBatch(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<SeasonEpisodes[]> {
+  const summary = await getSummary(ctx, userId, tmdbId);
+  let watched: WatchedSet;
+  if (summary !== null && summary.building === undefined) {
+    watched = summaryToSet(summary);
+  } else {
+    // Not summarised yet: the web app's own call reads the show's rows, as the original does.
+    watched = new Map();
+    const rows = ctx.db.query("episode_progress").withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId));
+    for await (const row of rows) addWatched(watched, row);
+  }
+  return setToSummarySeasons(watched);
 }
 
 export interface ApplyResult {
@@ -95,7 +185,9 @@ export interface ApplyResult {
 
 /**
  * Sets the watched state of a batch of episodes of one show, writing only rows
- * whose state differs, and keeps the show's summary in step.
+ * whose state differs, and keeps the show's summary in step. This is the one path
+ * that writes episode_progress: the web app's functions, the bot's, undo and the
+ * scheduled chunks of large jobs all come through here.
  */
 export async function applyEpisodes(
   ctx: MutationCtx,
@@ -106,7 +198,8 @@ export async function applyEpisodes(
 ): Promise<ApplyResult> {
   parseTmdbId(tmdbId);
   const now = Date.now();
-  const { summary, watched } = await readWatched(ctx, userId, tmdbId);
+  const summary = await summaryForWrite(ctx, userId, tmdbId);
+  const watched = summaryToSet(summary);
   const changed: EpisodeRef[] = [];
   let unchanged = 0;
 
@@ -135,10 +228,7 @@ export async function applyEpisodes(
 
   const fields = { seasons: setToSummarySeasons(watched), watchedCount: countWatched(watched), updatedAt: now };
   let doc: Doc<"episode_summaries">;
-  if (summary === null) {
-    const id = await ctx.db.insert("episode_summaries", { userId, tmdbId, ...fields });
-    doc = (await ctx.db.get(id))!;
-  } else if (changed.length === 0) {
+  if (changed.length === 0) {
     // Nothing flipped: leave the summary (and its subscribers) alone.
     doc = summary;
   } else {

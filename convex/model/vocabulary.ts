@@ -13,13 +13,16 @@ export function parseMediaType(value: string): MediaType {
   fail("INVALID_ARGUMENT", `"${clip(value)}" is not a media type: use movie or tv.`);
 }
 
+/** A status argument in any vocabulary the web app or the seed uses, in the bot's words. */
 export function parseProgressStatus(value: string): ProgressStatus {
-  if ((PROGRESS_STATUSES as readonly string[]).includes(value)) return value as ProgressStatus;
+  const status = statusMeaning(value);
+  if (status !== undefined) return status;
   fail("INVALID_ARGUMENT", `"${clip(value)}" is not a status: use ${PROGRESS_STATUSES.join(", ")}.`);
 }
 
 export function parseReaction(value: string): Reaction {
-  if ((REACTIONS as readonly string[]).includes(value)) return value as Reaction;
+  const reaction = reactionMeaning(value);
+  if (reaction !== undefined) return reaction;
   fail("INVALID_ARGUMENT", `"${clip(value)}" is not a reaction: use ${REACTIONS.join(", ")}.`);
 }
 
@@ -49,47 +52,80 @@ export function parseEpisodeNumber(value: number): number {
   return value;
 }
 
-function clip(value: string): string {
+export function clip(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
 
-/** What a row means once legacy values are read in today's vocabulary. */
+// ── One vocabulary ─────────────────────────────────────────────────────────────
+// Every status value the web app or the seed has ever stored (web-app-contract.md §4),
+// by meaning. Values are stored as written; these tables are the only place that reads
+// them, for display, logic and the status filters (one index range per stored value).
+
+/** Stored progressStatus values for each meaning, the bot's word first. */
+export const STATUS_SYNONYMS: Readonly<Record<ProgressStatus, readonly string[]>> = {
+  "want-to-watch": ["want-to-watch", "watch-later", "plan-to-watch"],
+  watching: ["watching", "caught-up"],
+  finished: ["finished", "done", "completed", "liked"],
+  dropped: ["dropped"],
+};
+
+/** Values the legacy combined `status` field held (2026-02-18 → 02-21), by meaning. */
+export const LEGACY_STATUS_VALUES: Readonly<Record<ProgressStatus, readonly string[]>> = {
+  "want-to-watch": ["plan-to-watch"],
+  watching: ["watching"],
+  finished: ["completed", "liked"],
+  dropped: ["dropped"],
+};
+
+/** The web app's current word for each meaning (what its own writes store). */
+export const WEB_STATUS: Readonly<Record<ProgressStatus, string>> = {
+  "want-to-watch": "watch-later",
+  watching: "watching",
+  finished: "done",
+  dropped: "dropped",
+};
+
+/** The seed's words (the bot's own): what the bot and the seed's backfill store. */
+export const SEED_STATUS: Readonly<Record<ProgressStatus, string>> = {
+  "want-to-watch": "want-to-watch",
+  watching: "watching",
+  finished: "finished",
+  dropped: "dropped",
+};
+
+const STATUS_MEANING = new Map<string, ProgressStatus>(
+  (Object.entries(STATUS_SYNONYMS) as [ProgressStatus, readonly string[]][]).flatMap(([meaning, words]) =>
+    words.map((word) => [word, meaning] as const),
+  ),
+);
+
+/** What a stored or given status value means; undefined for values no version wrote. */
+export function statusMeaning(value: string | undefined): ProgressStatus | undefined {
+  return value === undefined ? undefined : STATUS_MEANING.get(value);
+}
+
+export function reactionMeaning(value: string | undefined): Reaction | undefined {
+  return value !== undefined && (REACTIONS as readonly string[]).includes(value) ? (value as Reaction) : undefined;
+}
+
+/** Whether a status value is one some version of the app or the seed stored. */
+export function isKnownStatus(value: string): boolean {
+  return STATUS_MEANING.has(value);
+}
+
+/** What a row means once its values are read (stored values untouched). */
 export interface NormalizedState {
   progressStatus?: ProgressStatus;
   reaction?: Reaction;
   progress?: number;
 }
 
-const LEGACY_PROGRESS: Record<string, ProgressStatus> = {
-  "want-to-watch": "want-to-watch",
-  "plan-to-watch": "want-to-watch",
-  "watch-later": "want-to-watch",
-  planned: "want-to-watch",
-  watchlist: "want-to-watch",
-  watching: "watching",
-  "in-progress": "watching",
-  finished: "finished",
-  completed: "finished",
-  done: "finished",
-  watched: "finished",
-};
-
-const LEGACY_REACTION: Record<string, Reaction> = {
-  loved: "loved",
-  love: "loved",
-  liked: "liked",
-  like: "liked",
-  mixed: "mixed",
-  "not-for-me": "not-for-me",
-  disliked: "not-for-me",
-};
-
 /**
- * Maps legacy values onto the split model (see seed-schema.md and DESIGN.md):
- * plan-to-watch/watch-later → want-to-watch, completed/done → finished,
- * liked → finished + liked, dropped → by progress (≤0 want-to-watch, between
- * watching, ≥100 finished) with reaction not-for-me. A row that already has a
- * current progressStatus is read as it stands.
+ * Reads a row in the bot's words: progressStatus by meaning; when it is absent or
+ * unknown, the legacy combined `status` read the same way (the web client's reading:
+ * "dropped" stays dropped, "liked" also means the reaction liked). Once a row carries
+ * a known progressStatus it was written in the split model, so its own reaction is
+ * the whole truth (a cleared reaction stays cleared).
  */
 export function normalizeState(row: {
   progressStatus?: string;
@@ -97,30 +133,29 @@ export function normalizeState(row: {
   status?: string;
   progress?: number;
 }): NormalizedState {
-  const progress = row.progress;
-  let progressStatus = row.progressStatus !== undefined ? LEGACY_PROGRESS[row.progressStatus] : undefined;
-  let reaction = row.reaction !== undefined ? LEGACY_REACTION[row.reaction] : undefined;
-
-  // Once a row carries a current progressStatus it has been written in the split
-  // model: its own reaction is the whole truth (a cleared one stays cleared).
-  const migrated = row.progressStatus !== undefined && (PROGRESS_STATUSES as readonly string[]).includes(row.progressStatus);
-  for (const legacy of migrated ? [] : [row.progressStatus, row.status]) {
-    if (legacy === undefined) continue;
-    if (legacy === "dropped") {
-      progressStatus ??= droppedStatus(progress);
-      reaction ??= "not-for-me";
-    } else if (legacy === "liked" || legacy === "loved") {
-      progressStatus ??= "finished";
-      reaction ??= LEGACY_REACTION[legacy];
-    } else {
-      progressStatus ??= LEGACY_PROGRESS[legacy];
-    }
-  }
-  return { progressStatus, reaction, progress };
+  const current = statusMeaning(row.progressStatus);
+  const legacy = current === undefined ? statusMeaning(row.status) : undefined;
+  const reaction = reactionMeaning(row.reaction) ?? (current === undefined && row.status === "liked" ? "liked" : undefined);
+  return { progressStatus: current ?? legacy, reaction, progress: row.progress };
 }
 
-function droppedStatus(progress: number | undefined): ProgressStatus {
-  if (progress === undefined || progress <= 0) return "want-to-watch";
-  if (progress >= 100) return "finished";
-  return "watching";
+/**
+ * The split-model fields a legacy row implies, in the given words, for fields the row
+ * lacks; {} when it already carries them. This is the only rewrite any write path makes
+ * of values it was not asked to change: a stored progressStatus is never replaced.
+ */
+export function legacyFill(
+  row: { progressStatus?: string; reaction?: string; status?: string },
+  words: Readonly<Record<ProgressStatus, string>>,
+): {
+  progressStatus?: string;
+  reaction?: string;
+} {
+  const out: { progressStatus?: string; reaction?: string } = {};
+  if (row.progressStatus === undefined) {
+    const meaning = statusMeaning(row.status);
+    if (meaning !== undefined) out.progressStatus = words[meaning];
+  }
+  if (row.reaction === undefined && row.progressStatus === undefined && row.status === "liked") out.reaction = "liked";
+  return out;
 }

@@ -1,8 +1,24 @@
+import { mergedStream, stream } from "convex-helpers/server/stream";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import schema from "../schema";
 import type { MediaType, ProgressStatus, Reaction } from "../validators";
+import { ConvexError } from "convex/values";
 import { fail } from "./errors";
-import { normalizeState, parseProgress, parseTmdbId } from "./vocabulary";
+import { discordAccount } from "./users";
+import {
+  LEGACY_STATUS_VALUES,
+  legacyFill,
+  normalizeState,
+  parseProgress,
+  parseTmdbId,
+  SEED_STATUS,
+  statusMeaning,
+  STATUS_SYNONYMS,
+} from "./vocabulary";
+
+/** Which words a write stores: the bot's (the seed's) or the web app's current ones. */
+export type StatusWords = Readonly<Record<ProgressStatus, string>>;
 
 export interface ItemMetadata {
   title?: string;
@@ -70,19 +86,21 @@ export function cleanMetadata(meta: ItemMetadata): ItemMetadata {
 }
 
 /**
- * Writes that touch a legacy row also write its meaning in the split model, so a
- * later read never re-derives a value the user has since changed (e.g. a cleared
- * reaction coming back from legacy status "liked").
+ * What a write adds to a legacy row it touches: the split-model fields its legacy
+ * status implies, where the row lacks them, so a later read never re-derives a value
+ * the user has since changed (e.g. a cleared reaction coming back from "liked").
+ * Stored values are never rewritten: "done", "caught-up", "watch-later", "dropped"
+ * and any value this code does not know stay exactly as they are.
  */
-export function materialized(row: Doc<"watch_items">) {
-  const state = normalizeState(row);
-  return { progressStatus: state.progressStatus, reaction: state.reaction, inWatchlist: row.inWatchlist ?? true };
+export function materialized(row: Doc<"watch_items">, words: StatusWords = SEED_STATUS) {
+  return legacyFill(row, words);
 }
 
 export async function setMembership(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType; inWatchlist: boolean } & ItemMetadata,
+  words: StatusWords = SEED_STATUS,
 ): Promise<Id<"watch_items"> | null> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const meta = cleanMetadata(args);
@@ -96,34 +114,54 @@ export async function setMembership(
       tmdbId,
       mediaType: args.mediaType,
       inWatchlist: true,
-      progressStatus: "want-to-watch",
+      progressStatus: words["want-to-watch"],
       progress: 0,
       ...meta,
       updatedAt: now,
     });
   }
   // Progress, status and reaction are kept either way: membership is decoupled from tracking.
-  await ctx.db.patch(row._id, { ...materialized(row), inWatchlist: args.inWatchlist, ...meta, updatedAt: now });
+  const fill = materialized(row, words);
+  const untracked = args.inWatchlist && row.progressStatus === undefined && fill.progressStatus === undefined;
+  await ctx.db.patch(row._id, {
+    ...fill,
+    ...(untracked ? { progressStatus: words["want-to-watch"] } : {}),
+    inWatchlist: args.inWatchlist,
+    ...meta,
+    updatedAt: now,
+  });
   return row._id;
 }
 
-export function progressFor(status: ProgressStatus, given: number | undefined, current: number | undefined) {
+export function progressFor(status: ProgressStatus | undefined, given: number | undefined, current: number | undefined) {
   if (given !== undefined) return parseProgress(given);
   if (status === "finished") return 100;
   if (status === "want-to-watch") return 0;
   return current;
 }
 
+/**
+ * Sets a title's status to `progressStatus`, stored exactly as given (callers pass the
+ * bot's word or the web app's); progress follows its meaning unless given.
+ */
 export async function setProgressStatus(
   ctx: MutationCtx,
   userId: Id<"users">,
-  args: { tmdbId: number; mediaType: MediaType; progressStatus: ProgressStatus; progress?: number } & ItemMetadata,
+  args: { tmdbId: number; mediaType: MediaType; progressStatus: string; progress?: number } & ItemMetadata,
+  words: StatusWords = SEED_STATUS,
+  /** The web app's show menu keeps the stored progress (0 for a new row) unless given. */
+  progressRule: "by-status" | "stored" = "by-status",
 ): Promise<Id<"watch_items">> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const meta = cleanMetadata(args);
   const now = Date.now();
   const row = await findItem(ctx, userId, tmdbId, args.mediaType);
-  const progress = progressFor(args.progressStatus, args.progress, row?.progress);
+  const progress =
+    progressRule === "stored"
+      ? args.progress !== undefined
+        ? parseProgress(args.progress)
+        : (row?.progress ?? (row === null ? 0 : undefined))
+      : progressFor(statusMeaning(args.progressStatus), args.progress, row?.progress);
   if (row === null) {
     // Tracking without joining the watchlist: the web app keeps these apart.
     return await ctx.db.insert("watch_items", {
@@ -138,7 +176,7 @@ export async function setProgressStatus(
     });
   }
   await ctx.db.patch(row._id, {
-    ...materialized(row),
+    ...materialized(row, words),
     progressStatus: args.progressStatus,
     progress,
     ...meta,
@@ -151,6 +189,7 @@ export async function setReaction(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType; reaction: Reaction | null } & ItemMetadata,
+  words: StatusWords = SEED_STATUS,
 ): Promise<Id<"watch_items"> | null> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const meta = cleanMetadata(args);
@@ -169,7 +208,7 @@ export async function setReaction(
     });
   }
   await ctx.db.patch(row._id, {
-    ...materialized(row),
+    ...materialized(row, words),
     reaction: args.reaction ?? undefined,
     ...meta,
     updatedAt: now,
@@ -177,9 +216,78 @@ export async function setReaction(
   return row._id;
 }
 
+/**
+ * The web app's playback report (updateProgress): progress from the player, and a status
+ * only where the row has none — a status the row already means (in any vocabulary) is
+ * kept as stored; otherwise the legacy status, otherwise one inferred from progress.
+ */
+export async function reportPlayback(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  args: { tmdbId: number; mediaType: MediaType; progress?: number; isWatched?: boolean },
+  words: StatusWords,
+): Promise<Id<"watch_items">> {
+  const tmdbId = parseTmdbId(args.tmdbId);
+  const row = await findItem(ctx, userId, tmdbId, args.mediaType);
+  const progress = args.isWatched === true ? 100 : args.progress !== undefined ? parseProgress(args.progress) : (row?.progress ?? 0);
+  const fill = row === null ? {} : materialized(row, words);
+  const known = statusMeaning(row?.progressStatus) !== undefined || fill.progressStatus !== undefined;
+  const inferred =
+    args.isWatched === true || progress >= 95 ? words.finished : progress > 0 ? words.watching : undefined;
+  const now = Date.now();
+  if (row === null) {
+    return await ctx.db.insert("watch_items", {
+      userId,
+      tmdbId,
+      mediaType: args.mediaType,
+      inWatchlist: false,
+      ...(inferred !== undefined ? { progressStatus: inferred } : {}),
+      progress,
+      updatedAt: now,
+    });
+  }
+  await ctx.db.patch(row._id, {
+    ...fill,
+    ...(!known && inferred !== undefined ? { progressStatus: inferred } : {}),
+    progress,
+    updatedAt: now,
+  });
+  return row._id;
+}
+
+/**
+ * The web app's first API (upsertWatchlistItem, unused by its client since 2026-02-21):
+ * stores the combined `status` as given and the split fields it means.
+ */
+export async function upsertLegacy(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  args: { tmdbId: number; mediaType: MediaType; status: string; progress?: number } & ItemMetadata,
+  words: StatusWords,
+): Promise<Id<"watch_items">> {
+  const tmdbId = parseTmdbId(args.tmdbId);
+  const meaning = statusMeaning(args.status);
+  if (meaning === undefined) throw new Error(`Unknown status "${args.status.slice(0, 40)}"`);
+  const row = await findItem(ctx, userId, tmdbId, args.mediaType);
+  const fields = {
+    status: args.status,
+    inWatchlist: true,
+    progressStatus: words[meaning],
+    progress: progressFor(meaning, args.progress, row?.progress) ?? 0,
+    ...(args.status === "liked" ? { reaction: "liked" } : {}),
+    ...cleanMetadata(args),
+    updatedAt: Date.now(),
+  };
+  if (row === null) return await ctx.db.insert("watch_items", { userId, tmdbId, mediaType: args.mediaType, ...fields });
+  await ctx.db.patch(row._id, fields);
+  return row._id;
+}
+
 export interface ListFilter {
   progressStatus?: ProgressStatus;
   mediaType?: MediaType;
+  /** "watchlist": rows in the watchlist (inWatchlist true or absent); "all": every tracked row. */
+  scope?: "watchlist" | "all";
 }
 
 /** Keyset position: the last item shown, by its index order (updatedAt, then _creationTime). */
@@ -188,17 +296,52 @@ export interface ListCursor {
   creation: number;
 }
 
-type ListIndexRange = (q: any) => any;
-
 export function parsePageSize(pageSize: number): number {
   if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > 25) fail("INVALID_ARGUMENT", "A page holds 1 to 25 titles.");
   return pageSize;
 }
 
+/** One index range ending in updatedAt: the index and the equality prefix before it. */
+interface ListRange {
+  index: string;
+  eq: [string, unknown][];
+}
+
 /**
- * One page of a user's titles, newest change first, read through the index that
- * matches the filter so the cost is the page, never the library. Every index
- * ends in _creationTime, so (updatedAt, _creationTime) is a total order and the
+ * The index ranges that together hold exactly the rows a filter asks for: one per
+ * stored synonym of the status (and per legacy `status` value on rows without a
+ * progressStatus), times one per membership value for the watchlist scope.
+ */
+export function listRanges(userId: Id<"users">, filter: ListFilter): ListRange[] {
+  const { progressStatus, mediaType } = filter;
+  const members: (boolean | undefined)[] | null = (filter.scope ?? "all") === "watchlist" ? [true, undefined] : null;
+  const type: [string, unknown][] = mediaType !== undefined ? [["mediaType", mediaType]] : [];
+  const shapes: { suffix: string; eq: [string, unknown][] }[] =
+    progressStatus === undefined
+      ? [{ suffix: "", eq: [] }]
+      : [
+          ...STATUS_SYNONYMS[progressStatus].map((value) => ({ suffix: "status_", eq: [["progressStatus", value]] as [string, unknown][] })),
+          ...LEGACY_STATUS_VALUES[progressStatus].map((value) => ({
+            suffix: "legacy_",
+            eq: [["progressStatus", undefined], ["status", value]] as [string, unknown][],
+          })),
+        ];
+  const ranges: ListRange[] = [];
+  for (const member of members ?? [null]) {
+    for (const shape of shapes) {
+      const index = `by_user_${member === null ? "" : "member_"}${mediaType !== undefined ? "type_" : ""}${shape.suffix}updated`;
+      const memberEq: [string, unknown][] = member === null ? [] : [["inWatchlist", member]];
+      ranges.push({ index, eq: [["userId", userId], ...memberEq, ...type, ...shape.eq] });
+    }
+  }
+  return ranges;
+}
+
+/**
+ * One page of a user's titles, newest change first. Each range of listRanges is read
+ * through its index and the ranges are merged lazily (convex-helpers' mergedStream),
+ * so a page costs its own rows plus at most one look-ahead per range, never the
+ * library. Every index ends in (updatedAt, _creationTime), a total order, so the
  * cursor never skips or repeats an item, however many share a timestamp.
  */
 export async function listPage(
@@ -212,32 +355,68 @@ export async function listPage(
   if (cursor !== null && (!Number.isFinite(cursor.before) || !Number.isFinite(cursor.creation))) {
     fail("INVALID_ARGUMENT", "That page link is not valid any more.");
   }
-  const { progressStatus, mediaType } = filter;
-  // The equality prefix of the index that matches the filter, then the range on updatedAt.
-  const [index, prefix]: [string, ListIndexRange] =
-    progressStatus !== undefined && mediaType !== undefined
-      ? ["by_user_type_status_updated", (q) => q.eq("userId", userId).eq("mediaType", mediaType).eq("progressStatus", progressStatus)]
-      : progressStatus !== undefined
-        ? ["by_user_status_updated", (q) => q.eq("userId", userId).eq("progressStatus", progressStatus)]
-        : mediaType !== undefined
-          ? ["by_user_type_updated", (q) => q.eq("userId", userId).eq("mediaType", mediaType)]
-          : ["by_user_updated", (q) => q.eq("userId", userId)];
-  const query = (range: ListIndexRange) =>
-    ctx.db
-      .query("watch_items")
-      .withIndex(index as "by_user_updated", (q) => range(prefix(q)))
-      .order("desc");
-
-  let rows: Doc<"watch_items">[];
-  if (cursor === null) {
-    rows = await query((q) => q).take(pageSize + 1);
-  } else {
-    // Items sharing the cursor's timestamp come first, then everything older.
-    rows = await query((q) => q.eq("updatedAt", cursor.before).lt("_creationTime", cursor.creation)).take(pageSize + 1);
-    if (rows.length <= pageSize) rows = rows.concat(await query((q) => q.lt("updatedAt", cursor.before)).take(pageSize + 1 - rows.length));
+  const db = stream(ctx.db, schema);
+  const streams = [];
+  for (const range of listRanges(userId, filter)) {
+    const prefix = (q: any) => range.eq.reduce((acc, [field, value]) => acc.eq(field, value), q);
+    const read = (rest: (q: any) => any) =>
+      db
+        .query("watch_items")
+        .withIndex(range.index as "by_user_updated", (q) => rest(prefix(q)))
+        .order("desc");
+    if (cursor === null) {
+      streams.push(read((q) => q));
+    } else {
+      // Items sharing the cursor's timestamp first, then everything older.
+      streams.push(read((q) => q.eq("updatedAt", cursor.before).lt("_creationTime", cursor.creation)));
+      streams.push(read((q) => q.lt("updatedAt", cursor.before)));
+    }
   }
+  const rows = await mergedStream(streams, ["updatedAt", "_creationTime"]).take(pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   const next = rows.length > pageSize && last !== undefined ? { before: last.updatedAt, creation: last._creationTime } : null;
   return { items: page.map(viewItem), next };
+}
+
+/** One answer for every reason another member's list can't be shown, so none of them leaks. */
+export const LIST_UNAVAILABLE_MESSAGE = "There's no list to show for them — it's private or empty.";
+
+function listUnavailable(): never {
+  throw new ConvexError({ code: "LIST_UNAVAILABLE", message: LIST_UNAVAILABLE_MESSAGE });
+}
+
+/**
+ * A page of the viewer's own list, or of another member's. Another member's list is
+ * shown only when they made it visible and track something; otherwise (private, no
+ * profile, nothing tracked) the same LIST_UNAVAILABLE error, whichever it was.
+ */
+export async function listForViewer(
+  ctx: QueryCtx,
+  args: {
+    viewerDiscordUserId: string;
+    ownerDiscordUserId?: string;
+    filter: ListFilter;
+    cursor: ListCursor | null;
+    pageSize: number;
+  },
+): Promise<{ items: WatchItemView[]; next: ListCursor | null; ownerName: string | null }> {
+  parsePageSize(args.pageSize);
+  const ownerId = args.ownerDiscordUserId ?? args.viewerDiscordUserId;
+  const other = ownerId !== args.viewerDiscordUserId;
+  const account = await discordAccount(ctx, ownerId);
+  if (account === null) {
+    if (other) listUnavailable();
+    return { items: [], next: null, ownerName: null };
+  }
+  if (other && !account.listPublic) listUnavailable();
+  const page = await listPage(ctx, account.userId, args.filter, args.cursor, args.pageSize);
+  if (other && args.cursor === null && page.items.length === 0) {
+    const anything = await ctx.db
+      .query("watch_items")
+      .withIndex("by_user", (q) => q.eq("userId", account.userId))
+      .first();
+    if (anything === null) listUnavailable();
+  }
+  return { ...page, ownerName: account.username ?? null };
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
+import type { Doc } from "../../convex/_generated/dataModel";
+import { viewItem } from "../../convex/model/watchItems";
 import { deployment, webUser } from "./setup";
 
-/** legacy status (and progress) → what the split model says after the backfill. */
+/**
+ * legacy combined status (and progress) → what the split model says after the backfill.
+ * "dropped" stays dropped (the web client's reading); the seed's by-progress mapping
+ * would turn every dropped title into watching for good.
+ */
 const cases: [string, number | undefined, Record<string, unknown>][] = [
   ["plan-to-watch", undefined, { progressStatus: "want-to-watch", reaction: undefined, progress: 0 }],
   ["watch-later", undefined, { progressStatus: "want-to-watch", reaction: undefined, progress: 0 }],
@@ -10,9 +16,9 @@ const cases: [string, number | undefined, Record<string, unknown>][] = [
   ["completed", undefined, { progressStatus: "finished", reaction: undefined, progress: 100 }],
   ["done", undefined, { progressStatus: "finished", reaction: undefined, progress: 100 }],
   ["liked", undefined, { progressStatus: "finished", reaction: "liked", progress: 100 }],
-  ["dropped", 0, { progressStatus: "want-to-watch", reaction: "not-for-me", progress: 0 }],
-  ["dropped", 50, { progressStatus: "watching", reaction: "not-for-me", progress: 50 }],
-  ["dropped", 100, { progressStatus: "finished", reaction: "not-for-me", progress: 100 }],
+  ["dropped", 0, { progressStatus: "dropped", reaction: undefined, progress: 0 }],
+  ["dropped", 50, { progressStatus: "dropped", reaction: undefined, progress: 50 }],
+  ["dropped", 100, { progressStatus: "dropped", reaction: undefined, progress: 100 }],
 ];
 
 async function seedLegacy(t: ReturnType<typeof deployment>, status: string, progress: number | undefined, tmdbId: number) {
@@ -23,11 +29,12 @@ async function seedLegacy(t: ReturnType<typeof deployment>, status: string, prog
 }
 
 describe("legacy statuses", () => {
-  it.each(cases)("reads %s (progress %s) in today's vocabulary before any backfill", async (status, progress, expected) => {
+  it.each(cases)("reads %s (progress %s) in the bot's words before any backfill", async (status, progress, expected) => {
     const t = deployment();
     await seedLegacy(t, status, progress, 7);
-    const [item] = await webUser(t).query(api.watchlist.getWatchlist, {});
-    expect({ progressStatus: item!.progressStatus, reaction: item!.reaction, inWatchlist: item!.inWatchlist }).toEqual({
+    const [row] = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
+    const item = viewItem(row as Doc<"watch_items">);
+    expect({ progressStatus: item.progressStatus, reaction: item.reaction, inWatchlist: item.inWatchlist }).toEqual({
       progressStatus: expected.progressStatus,
       reaction: expected.reaction,
       inWatchlist: true,
@@ -41,6 +48,7 @@ describe("legacy statuses", () => {
     expect(result).toMatchObject({ scanned: 1, updated: 1, continuing: false });
     const [row] = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
     expect({ progressStatus: row!.progressStatus, reaction: row!.reaction, progress: row!.progress }).toEqual(expected);
+    expect(row!.status).toBe(status);
     expect(row!.inWatchlist).toBe(true);
     expect(row!.updatedAt).toBe(1000);
   });
@@ -59,10 +67,12 @@ describe("legacy statuses", () => {
     const t = deployment();
     await seedLegacy(t, "liked", undefined, 9);
     const alice = webUser(t);
-    await alice.mutation(api.watchlist.setReaction, { tmdbId: 9, mediaType: "movie", reaction: null });
-    const [item] = await alice.query(api.watchlist.getWatchlist, {});
-    expect(item).toMatchObject({ progressStatus: "finished" });
-    expect(item!.reaction).toBeUndefined();
+    await alice.mutation(api.watchlist.setReaction, { tmdbId: 9, mediaType: "movie", clearReaction: true });
+    const [row] = await alice.query(api.watchlist.getWatchlist, {});
+    // The legacy meaning is written down in the app's words, the reaction stays cleared.
+    expect(row).toMatchObject({ status: "liked", progressStatus: "done" });
+    expect(row!.reaction).toBeUndefined();
+    expect(viewItem(row!)).toMatchObject({ progressStatus: "finished", reaction: undefined });
   });
 
   it("continues a large library in scheduled pages", async () => {

@@ -41,14 +41,17 @@ export async function webEpisodes(s: Stack, userName: string, tmdbId: number) {
   const discordId = s.discord.user(userName).id;
   return await s.engine.run(async (t) =>
     (await t.withIdentity({ subject: `discord|${discordId}` }).query(api.watchlist.getAllWatchedEpisodes, { tmdbId }))
+      // The web app's query answers unwatched rows too; the page counts the watched ones.
+      .filter((e) => e.isWatched)
       .map((e) => `S${e.season}E${e.episode}`)
       .sort(),
   );
 }
 
+/** The title's watch_items document as the web app's title page reads it (flat, values as stored), or null. */
 export async function webItem(s: Stack, userName: string, tmdbId: number, mediaType: "movie" | "tv") {
   const discordId = s.discord.user(userName).id;
   return await s.engine.run(async (t) =>
-    (await t.withIdentity({ subject: `discord|${discordId}` }).query(api.watchlist.getMediaState, { tmdbId, mediaType })).item,
+    await t.withIdentity({ subject: `discord|${discordId}` }).query(api.watchlist.getMediaState, { tmdbId, mediaType }),
   );
 }

@@ -1,0 +1,83 @@
+// Data migrations and repairs, all internal (run them with `npx convex run`).
+//
+// Written by hand rather than with @convex-dev/migrations: the summary migration walks
+// shows, not documents (a skip scan reading one episode row per show, where the
+// component would page through every episode row), and a hand-written paged mutation
+// needs no component registration, which offline codegen and the embedded sandbox
+// engine cannot see (a hand-typed components module and test shims would be needed).
+//
+//   npx convex run migrations:backfillEpisodeSummaries     every show gets a summary
+//   npx convex run watchlist:backfillAllUsers               legacy `status` → split model
+//   npx convex run migrations:repairSummaries '{"userId":"…"}'  rebuild one user's summaries
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalMutation, internalQuery } from "./_generated/server";
+import { buildSummaryPage as buildPage } from "./model/episodes";
+import { migrateSummariesPage, repairSummariesPage } from "./model/summaries";
+
+/** One scheduled page of one show's summary build. */
+export const buildSummaryPage = internalMutation({
+  args: { summaryId: v.id("episode_summaries") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    await buildPage(ctx, args.summaryId);
+    return null;
+  },
+});
+
+/**
+ * Gives every show that has episode rows a summary, a page of shows per transaction,
+ * continuing in scheduled pages. Safe to run again: shows with a summary are skipped.
+ */
+export const backfillEpisodeSummaries = internalMutation({
+  args: {},
+  returns: v.object({ migrationId: v.id("summary_migrations") }),
+  handler: async (ctx) => {
+    const migrationId = await ctx.db.insert("summary_migrations", { shows: 0, started: 0, state: "running", startedAt: Date.now() });
+    await ctx.scheduler.runAfter(0, internal.migrations.continueEpisodeSummaries, { migrationId });
+    return { migrationId };
+  },
+});
+
+export const continueEpisodeSummaries = internalMutation({
+  args: { migrationId: v.id("summary_migrations") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const migration = await ctx.db.get(args.migrationId);
+    if (migration === null || migration.state === "done") return null;
+    const page = await migrateSummariesPage(ctx, migration.after);
+    const counts = { shows: migration.shows + page.shows, started: migration.started + page.started };
+    if (page.after === null) {
+      await ctx.db.patch(migration._id, { ...counts, state: "done", finishedAt: Date.now() });
+    } else {
+      await ctx.db.patch(migration._id, { ...counts, after: page.after });
+      await ctx.scheduler.runAfter(0, internal.migrations.continueEpisodeSummaries, { migrationId: migration._id });
+    }
+    return null;
+  },
+});
+
+/** How far the summary migration got, and how many summaries are still being built. */
+export const episodeSummaryStatus = internalQuery({
+  args: { migrationId: v.id("summary_migrations") },
+  handler: async (ctx, args) => await ctx.db.get(args.migrationId),
+});
+
+/**
+ * Rebuilds every episode summary of one user from their episode rows (for a summary
+ * that disagrees with the rows, whatever the cause). Readers see the rebuild as
+ * "still counting" until each show's pages have run.
+ */
+export const repairSummaries = internalMutation({
+  args: {
+    userId: v.id("users"),
+    phase: v.optional(v.union(v.literal("summaries"), v.literal("shows"))),
+    afterTmdbId: v.optional(v.number()),
+  },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const next = await repairSummariesPage(ctx, args.userId, { phase: args.phase ?? "summaries", afterTmdbId: args.afterTmdbId });
+    if (next !== null) await ctx.scheduler.runAfter(0, internal.migrations.repairSummaries, { userId: args.userId, ...next });
+    return null;
+  },
+});

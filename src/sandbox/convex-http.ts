@@ -1,0 +1,206 @@
+// A loopback Convex deployment: the HTTP API that ConvexHttpClient speaks (POST /api/query and
+// /api/mutation, Convex's JSON wire format), served by the embedded engine, with an injected
+// network round trip. The benchmark points the bot's production backend (src/lib/backend.ts)
+// at it, so every Convex call costs what it would cost against a real deployment's network.
+//
+// Wire format (convex/browser http_client): the request body is
+// `{ path: "bot:listTitles", format: "convex_encoded_json", args: [convexToJson(args)] }`;
+// the answer is 200 `{ status: "success", value, logLines }` or 560 ("function failed")
+// `{ status: "error", errorMessage, errorData?, logLines }`, errorData carrying a ConvexError's data.
+
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { makeFunctionReference } from "convex/server";
+import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import type { EmbeddedConvex } from "./engine.ts";
+
+/** Convex's status for "the function ran and failed" (STATUS_CODE_UDF_FAILED in the client). */
+const UDF_FAILED = 560;
+/** A bot call's arguments are small; anything larger is refused before parsing. */
+const MAX_BODY_BYTES = 1 << 20;
+/** Function paths as Convex writes them: "module/sub:export". */
+const FUNCTION_PATH = /^[A-Za-z0-9_./-]{1,200}:[A-Za-z_][A-Za-z0-9_]{0,100}$/;
+
+export type ConvexCallKind = "query" | "mutation";
+
+/** One call as the endpoint saw it (the injected latency is not part of `engineMs`). */
+export interface ConvexCall {
+  kind: ConvexCallKind;
+  path: string;
+  /** The decoded arguments (the bot's include its secret). */
+  args: Record<string, Value>;
+  ok: boolean;
+  /** A ConvexError's `data.code` when the function refused the call. */
+  errorCode?: string;
+  engineMs: number;
+}
+
+export interface ConvexHttpOptions {
+  engine: Pick<EmbeddedConvex, "run">;
+  /** Injected network round trip per call, in milliseconds (half before the function runs, half after). */
+  latencyMs?: number;
+  port?: number;
+  host?: string;
+}
+
+export interface ConvexHttpEndpoint {
+  /** What CONVEX_URL would be: "http://127.0.0.1:PORT". */
+  url: string;
+  port: number;
+  latencyMs: number;
+  /** Calls answered so far, failed ones included. */
+  readonly calls: number;
+  /** Every call, once answered; returns the unsubscribe. */
+  onCall(listener: (call: ConvexCall) => void): () => void;
+  close(): Promise<void>;
+}
+
+class BadRequest extends Error {}
+
+export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promise<ConvexHttpEndpoint> {
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 60_000) throw new RangeError(`latencyMs must be 0–60000, got ${latencyMs}`);
+  const listeners = new Set<(call: ConvexCall) => void>();
+  let calls = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const kind = /^\/api\/(query|mutation)\/?$/.exec(new URL(req.url ?? "/", "http://convex.invalid").pathname)?.[1] as ConvexCallKind | undefined;
+    if (req.method !== "POST" || kind === undefined) {
+      return sendText(res, 404, "This loopback deployment serves POST /api/query and /api/mutation only.");
+    }
+    let request: { path: string; args: Record<string, Value> };
+    try {
+      request = parseRequest(await readBody(req));
+    } catch (error) {
+      if (error instanceof BadRequest) return sendJson(res, 400, { code: "BadJsonBody", message: error.message });
+      throw error;
+    }
+    // The request's trip to the deployment, the function, then the answer's trip back.
+    await sleep(latencyMs / 2);
+    const started = performance.now();
+    const outcome = await runFunction(options.engine, kind, request.path, request.args);
+    const call: ConvexCall = { kind, path: request.path, args: request.args, ok: outcome.status === "success", engineMs: performance.now() - started };
+    if (outcome.status === "error" && outcome.errorData !== undefined) call.errorCode = codeOf(outcome.errorData);
+    await sleep(latencyMs / 2);
+    calls++;
+    for (const listener of listeners) listener(call);
+    sendJson(res, outcome.status === "success" ? 200 : UDF_FAILED, outcome);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, `loopback Convex endpoint failed: ${String(error)}`);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    latencyMs,
+    get calls() {
+      return calls;
+    },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+type Outcome =
+  | { status: "success"; value: JSONValue; logLines: string[] }
+  | { status: "error"; errorMessage: string; errorData?: JSONValue; logLines: string[] };
+
+async function runFunction(engine: ConvexHttpOptions["engine"], kind: ConvexCallKind, path: string, args: Record<string, Value>): Promise<Outcome> {
+  const letter = kind === "query" ? "Q" : "M";
+  try {
+    const value = await engine.run((t) =>
+      kind === "query" ? t.query(makeFunctionReference<"query">(path), args) : t.mutation(makeFunctionReference<"mutation">(path), args),
+    );
+    return { status: "success", value: convexToJson((value ?? null) as Value), logLines: [] };
+  } catch (error) {
+    const requestId = randomBytes(8).toString("hex");
+    if (error instanceof ConvexError) {
+      return {
+        status: "error",
+        errorMessage: `[CONVEX ${letter}(${path})] [Request ID: ${requestId}] Server Error\nUncaught ConvexError: ${error.message}`,
+        errorData: convexToJson(error.data as Value),
+        logLines: [],
+      };
+    }
+    // A dev deployment's wording: the message, no data (a production deployment hides even the message).
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: "error", errorMessage: `[CONVEX ${letter}(${path})] [Request ID: ${requestId}] Server Error\nUncaught Error: ${message}`, logLines: [] };
+  }
+}
+
+function parseRequest(raw: string): { path: string; args: Record<string, Value> } {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new BadRequest("The request body is not JSON.");
+  }
+  if (typeof body !== "object" || body === null) throw new BadRequest("The request body must be an object.");
+  const { path, format, args } = body as Record<string, unknown>;
+  if (typeof path !== "string" || !FUNCTION_PATH.test(path)) throw new BadRequest(`"path" must name a function as "module:export".`);
+  if (format !== undefined && format !== "convex_encoded_json") throw new BadRequest(`Unsupported format ${JSON.stringify(format)}.`);
+  const first: unknown = Array.isArray(args) ? (args.length === 1 ? args[0] : undefined) : args;
+  if (typeof first !== "object" || first === null || Array.isArray(first)) throw new BadRequest(`"args" must be one object (or a list holding one).`);
+  let decoded: Value;
+  try {
+    decoded = jsonToConvex(first as JSONValue);
+  } catch (error) {
+    throw new BadRequest(`"args" is not Convex-encoded JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { path, args: decoded as Record<string, Value> };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BadRequest(`The request body is over ${MAX_BODY_BYTES} bytes.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function codeOf(data: JSONValue): string | undefined {
+  return typeof data === "object" && data !== null && !Array.isArray(data) && typeof data.code === "string" ? data.code : undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}

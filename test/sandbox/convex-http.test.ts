@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { makeFunctionReference } from "convex/server";
+import { ConvexError } from "convex/values";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api } from "../../convex/_generated/api.js";
+import { convexHttpBackend } from "../../src/lib/backend.ts";
+import { describeError } from "../../src/lib/errors.ts";
+import { startConvexHttpEndpoint, type ConvexCall, type ConvexHttpEndpoint } from "../../src/sandbox/convex-http.ts";
+import { EmbeddedConvex } from "../../src/sandbox/engine.ts";
+
+const secret = randomBytes(24).toString("hex");
+const alice = "100000000000000001";
+let engine: EmbeddedConvex;
+let endpoint: ConvexHttpEndpoint;
+const calls: ConvexCall[] = [];
+
+beforeAll(async () => {
+  engine = await EmbeddedConvex.start({ secret, crons: [] });
+  endpoint = await startConvexHttpEndpoint({ engine, latencyMs: 1 });
+  endpoint.onCall((call) => calls.push(call));
+});
+afterAll(async () => {
+  await endpoint.close();
+  await engine.stop();
+});
+
+describe("the loopback Convex HTTP endpoint over the embedded engine", () => {
+  it("runs a mutation and then a query sent by the production ConvexHttpClient", async () => {
+    const backend = convexHttpBackend(endpoint.url, secret);
+    const changed = await backend.mutation(api.bot.setListVisibility, { discordUserId: alice, listPublic: true });
+    expect(changed).toEqual({ listPublic: true });
+    // The mutation's write is what the query reads back.
+    const profile = await backend.mutation(api.bot.ensureProfile, { discordUserId: alice });
+    expect(profile).toMatchObject({ listPublic: true, linked: false });
+    const page = await backend.query(api.bot.listTitles, { discordUserId: alice, pageSize: 10 });
+    expect(page).toMatchObject({ items: [] });
+    expect(calls.slice(-3).map((c) => [c.kind, c.path, c.ok])).toEqual([
+      ["mutation", "bot:setListVisibility", true],
+      ["mutation", "bot:ensureProfile", true],
+      ["query", "bot:listTitles", true],
+    ]);
+  });
+
+  it("hands a function's ConvexError to the client as a ConvexError with its data", async () => {
+    const backend = convexHttpBackend(endpoint.url, "not-the-shared-secret-at-all");
+    const error = await backend.query(api.bot.listTitles, { discordUserId: alice, pageSize: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvexError);
+    expect((error as ConvexError<{ code: string }>).data).toMatchObject({ code: "FORBIDDEN" });
+    expect(describeError(error)).toMatchObject({ code: "FORBIDDEN" });
+    expect(calls.at(-1)).toMatchObject({ path: "bot:listTitles", ok: false, errorCode: "FORBIDDEN" });
+  });
+
+  it("answers a call to a function that does not exist with a plain error, not a ConvexError", async () => {
+    const backend = convexHttpBackend(endpoint.url, secret);
+    const missing = makeFunctionReference<"query", { secret: string; discordUserId: string }>("bot:noSuchFunction");
+    const error = await backend.query(missing, { discordUserId: alice }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ConvexError);
+  });
+
+  it("refuses a body that is not Convex's wire format with 400", async () => {
+    const response = await fetch(`${endpoint.url}/api/query`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path: "not a path", args: [{}] }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "BadJsonBody" });
+    expect((await fetch(`${endpoint.url}/api/action`, { method: "POST", body: "{}" })).status).toBe(404);
+  });
+});

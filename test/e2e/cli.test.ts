@@ -70,7 +70,7 @@ describe("npm run sandbox -- --script FILE --json", () => {
 describe("npm start without configuration", () => {
   it("names what is missing and points to the sandbox", () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|CONVEX_|BOT_API|TMDB_)/.test(k)));
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/index.ts"], { encoding: "utf8", timeout: 30_000, env });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/start.ts"], { encoding: "utf8", timeout: 30_000, env });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("DISCORD_TOKEN");
     expect(result.stderr).toContain("npm run sandbox");

@@ -1,0 +1,84 @@
+// `npm start`: the bot in this process, or — when SHARD_COUNT is above 1 or "auto" — one
+// process per gateway shard under discord.js's ShardingManager, each running src/index.ts.
+import { fileURLToPath } from "node:url";
+import { ShardingManager } from "discord.js";
+import { config as readDotenv } from "dotenv";
+import { z } from "zod";
+import { EnvError, loadEnv, type Env } from "./lib/env.ts";
+import { createLogger } from "./lib/logger.ts";
+
+// `.env` as src/index.ts reads it (variables already set win); the shard processes inherit both.
+readDotenv({ quiet: true });
+
+const gatewayBot = z.object({ shards: z.number().int().min(1).max(64) });
+
+/** The shard count Discord recommends for this bot (GET /gateway/bot). */
+async function recommendedShardCount(env: Env): Promise<number> {
+  const response = await fetch(`${env.DISCORD_API_BASE}/v10/gateway/bot`, {
+    headers: { authorization: `Bot ${env.DISCORD_TOKEN}` },
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!response.ok) throw new Error(`SHARD_COUNT=auto: Discord answered GET /gateway/bot with ${response.status} (is DISCORD_TOKEN right?)`);
+  const parsed = gatewayBot.safeParse(await response.json());
+  if (!parsed.success) throw new Error("SHARD_COUNT=auto: GET /gateway/bot did not say how many shards to run");
+  return parsed.data.shards;
+}
+
+async function main() {
+  let env: Env;
+  try {
+    env = loadEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      console.error("To try the bot without any accounts, run: npm run sandbox");
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (env.SHARD_COUNT === 1) {
+    await import("./index.ts");
+    return;
+  }
+
+  const logger = createLogger({ level: env.LOG_LEVEL }).child({ component: "shards" });
+  const totalShards = env.SHARD_COUNT === "auto" ? await recommendedShardCount(env) : env.SHARD_COUNT;
+  const manager = new ShardingManager(fileURLToPath(new URL("./index.ts", import.meta.url)), {
+    totalShards,
+    token: env.DISCORD_TOKEN,
+    mode: "process",
+    respawn: true,
+    // Each shard is `node --import tsx src/index.ts` with SHARDS and SHARD_COUNT set.
+    execArgv: ["--import", "tsx"],
+  });
+  manager.on("shardCreate", (shard) => {
+    logger.info({ shard: shard.id, of: totalShards }, "shard process started");
+    shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited; it will be restarted"));
+  });
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping every shard");
+    manager.respawn = false;
+    // Each shard shuts down cleanly on SIGTERM (src/index.ts).
+    for (const shard of manager.shards.values()) shard.process?.kill("SIGTERM");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    const poll = setInterval(() => {
+      if ([...manager.shards.values()].every((s) => !s.process || s.process.exitCode !== null || s.process.signalCode !== null)) process.exit(0);
+    }, 100);
+    poll.unref();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+
+  await manager.spawn({ amount: totalShards, timeout: 60_000 });
+  logger.info({ shards: totalShards }, "every shard is ready");
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

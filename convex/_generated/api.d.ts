@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as bot from "../bot.js";
+import type * as discord from "../discord.js";
 import type * as jobs from "../jobs.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
 import type * as lib_botReturns from "../lib/botReturns.js";
@@ -50,6 +51,7 @@ import type * as watchlist from "../watchlist.js";
  */
 declare const fullApi: ApiFromModules<{
   bot: typeof bot;
+  discord: typeof discord;
   jobs: typeof jobs;
   "lib/botFunctions": typeof lib_botFunctions;
   "lib/botReturns": typeof lib_botReturns;

@@ -145,6 +145,12 @@ async function followEpisodes(
   const total = progress?.total ?? 0;
   const next = followedStatus({ current, autoStatus: summary.autoStatus, isWatched, watched: watchedCount, total });
   const status = next ?? current;
+  if (row !== null && !isWatched && summary.watchedCount === 0 && summary.autoStatus !== undefined && onlyFollowsEpisodes(row)) {
+    // The row existed only because episodes were marked: with none left it would be a phantom "Want to watch".
+    await ctx.db.delete(row._id);
+    await ctx.db.patch(summary._id, { autoStatus: undefined });
+    return { statusBefore: current, statusAfter: undefined, progress };
+  }
   const now = Date.now();
   const fields = {
     ...(next !== undefined ? { progressStatus: next } : {}),
@@ -178,4 +184,10 @@ export async function forgetAutoStatus(ctx: MutationCtx, userId: Id<"users">, tm
   const summary = await getSummary(ctx, userId, tmdbId);
   if (summary?.autoStatus !== undefined) await ctx.db.patch(summary._id, { autoStatus: undefined });
   return summary?.autoStatus;
+}
+
+/** A row the bot made to follow episodes, which its owner never added to the watchlist nor reacted to. */
+function onlyFollowsEpisodes(row: Doc<"watch_items">): boolean {
+  const item = viewItem(row);
+  return !item.inWatchlist && item.reaction === undefined;
 }

@@ -2,6 +2,7 @@ import { Client, GatewayIntentBits, Options, type ClientOptions } from "discord.
 import type { BotContext } from "./commands/types.ts";
 import { events } from "./events/index.ts";
 import type { Backend } from "./lib/backend.ts";
+import { watchEventLoop, type EventLoopWatch } from "./lib/event-loop.ts";
 import type { Logger } from "./lib/logger.ts";
 import { UserRateLimiter } from "./lib/rate-limit.ts";
 import { NO_MENTIONS } from "./lib/respond.ts";
@@ -54,7 +55,7 @@ export function createBot(options: BotOptions): Bot {
   const ctx: BotContext = {
     backend: options.backend,
     tmdb: options.tmdb,
-    titles: new TitleService(options.tmdb, options.backend, options.now),
+    titles: new TitleService(options.tmdb),
     logger: options.logger,
     limiter: options.limiter ?? new UserRateLimiter(),
   };
@@ -73,13 +74,18 @@ export function createBot(options: BotOptions): Bot {
   client.on("shardDisconnect", (_event, id) => options.logger.warn({ shard: id }, "gateway disconnected"));
   client.on("shardResume", (id) => options.logger.info({ shard: id }, "gateway resumed"));
 
+  let loop: EventLoopWatch | undefined;
   return {
     client,
     ctx,
     async start() {
+      // One slow handler stalls every guild on this shard: say so in the log when it happens.
+      loop ??= watchEventLoop(options.logger);
       await client.login(options.token);
     },
     async stop() {
+      loop?.stop();
+      loop = undefined;
       await client.destroy();
     },
   };

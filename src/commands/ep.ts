@@ -1,11 +1,13 @@
 import { SlashCommandBuilder } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
-import { countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
-import { describeEpisodes, parseEpisodeSpec } from "../lib/episode-spec.ts";
+import { canShare, countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
+import { describeEpisodes, formatEpisodeSpec, MAX_EPISODE_NUMBER, parseEpisodeSpec } from "../lib/episode-spec.ts";
+import { UserError } from "../lib/errors.ts";
+import { guessPrompt, pickedTitle } from "../lib/guess.ts";
 import { plain } from "../lib/text.ts";
-import { choiceName, yearOf } from "../lib/titles.ts";
-import type { ShowDetails } from "../lib/tmdb.ts";
-import { intArg, type BotContext, type Command, type ComponentInteraction } from "./types.ts";
+import { choiceName, parseTitleRef, yearOf } from "../lib/titles.ts";
+import type { ShowRef } from "../lib/tmdb-shows.ts";
+import { customId, customIdLength, intArg, MAX_SEASON, staleComponent, type BotContext, type Command, type ComponentInteraction } from "./types.ts";
 import type { Responder } from "../lib/respond.ts";
 import type { User } from "discord.js";
 
@@ -14,17 +16,18 @@ export async function markAndReply(
   ctx: BotContext,
   respond: Responder,
   user: User,
-  show: ShowDetails,
+  show: ShowRef,
   season: number,
   episodes: number[] | "all",
   isWatched: boolean,
 ): Promise<void> {
-  await ctx.titles.ensureShowCached(show);
   const actor = { discordUserId: user.id, username: user.username };
-  const outcome =
+  // One Convex call; a second, carrying the show's structure, only when Convex lacks it or it went stale.
+  const outcome = await ctx.titles.shows.write(show, (sync) =>
     episodes === "all"
-      ? await ctx.backend.mutation(api.bot.markAllFor, { ...actor, tmdbId: show.tmdbId, season, isWatched })
-      : await ctx.backend.mutation(api.bot.markEpisodesFor, { ...actor, tmdbId: show.tmdbId, season, episodes, isWatched });
+      ? ctx.backend.mutation(api.bot.markAllFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, isWatched })
+      : ctx.backend.mutation(api.bot.markEpisodesFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, episodes, isWatched }),
+  );
   const single = episodes !== "all" && episodes.length === 1 ? episodes[0]! : null;
   let headline: string;
   if (single !== null) {
@@ -40,8 +43,9 @@ export async function markAndReply(
   }
   const justFinished = outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
   await respond.send({
-    embeds: [episodeCard({ showTitle: show.title, image: ctx.tmdb.posterUrl(show.posterPath, "w185"), headline, outcome })],
-    components: episodeButtons(show.tmdbId, outcome, justFinished),
+    // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
+    embeds: [episodeCard({ showTitle: outcome.show.title, image: outcome.show.image, headline, outcome })],
+    components: episodeButtons(show.tmdbId, outcome, justFinished, canShare(respond.interaction)),
   });
 }
 
@@ -57,7 +61,7 @@ export const ep = {
     .setName("ep")
     .setDescription("Mark an episode (or a range) watched")
     .addStringOption((o) => o.setName("show").setDescription("The show: start typing its name, or a TMDB id like 1399").setRequired(true).setAutocomplete(true).setMaxLength(200))
-    .addIntegerOption((o) => o.setName("season").setDescription("Season number").setRequired(true).setMinValue(0).setMaxValue(200))
+    .addIntegerOption((o) => o.setName("season").setDescription("Season number").setRequired(true).setMinValue(0).setMaxValue(MAX_SEASON))
     .addStringOption((o) => o.setName("episode").setDescription("Episode: 3, a range 1-5, a list 1,3,5, or all").setRequired(true).setMaxLength(100))
     .addBooleanOption((o) => o.setName("watched").setDescription("False to unmark (default: true)"))
     .toJSON(),
@@ -66,8 +70,32 @@ export const ep = {
     const spec = parseEpisodeSpec(interaction.options.getString("episode", true));
     const season = interaction.options.getInteger("season", true);
     const isWatched = interaction.options.getBoolean("watched") ?? true;
-    const show = await ctx.titles.resolveShow(interaction.options.getString("show", true));
-    await markAndReply(ctx, respond, interaction.user, show, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
+    const value = interaction.options.getString("show", true);
+    const ref = parseTitleRef(value);
+    if (ref.kind === "id" && ref.mediaType !== "movie") {
+      // An id (what autocomplete gives): Convex answers from what it stores; TMDB only if it lacks the show.
+      const show = {
+        tmdbId: ref.tmdbId,
+        // An id is never a guess; lookupShow turns a movie's id into advice.
+        details: async () => {
+          const found = await ctx.titles.lookupShow(value);
+          return found.kind === "found" ? found.title : await ctx.titles.show(ref.tmdbId);
+        },
+      };
+      await markAndReply(ctx, respond, interaction.user, show, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
+      return;
+    }
+    const found = await ctx.titles.lookupShow(value);
+    if (found.kind === "guess") {
+      const what = spec.kind === "all" ? `season ${season}` : describeEpisodes(season, spec.episodes);
+      const args = [season, isWatched ? "w" : "u", formatEpisodeSpec(spec)];
+      if (customIdLength("ep", "pick", ...args, "t2147483647") > 100) {
+        throw new UserError("I'm not sure which show you mean, and that episode list is too long to confirm with a button — pick the show from the list as you type, or use its TMDB id.");
+      }
+      await respond.send(guessPrompt(found, { confirm: `Yes — ${isWatched ? "mark" : "unmark"} ${what}`, customId: (choice) => customId("ep", "pick", ...args, choice) }));
+      return;
+    }
+    await markAndReply(ctx, respond, interaction.user, found.title, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
   },
   async autocomplete(interaction, ctx) {
     return await suggestShows(ctx, interaction.user.id, interaction.options.getFocused());
@@ -75,8 +103,17 @@ export const ep = {
   components: {
     /** ep:mark:<tmdbId>:<season>:<episode> — the "Mark S1E4" button. */
     async mark(interaction: ComponentInteraction, respond, ctx, [id, season, episode]) {
-      const show = await ctx.titles.resolveShow(`tv:${intArg(id)}`);
-      await markAndReply(ctx, respond, interaction.user, show, intArg(season), [intArg(episode)], true);
+      const tmdbId = intArg(id);
+      const show = { tmdbId, details: () => ctx.titles.show(tmdbId) };
+      await markAndReply(ctx, respond, interaction.user, show, intArg(season, MAX_SEASON), [intArg(episode, MAX_EPISODE_NUMBER)], true);
+    },
+    /** ep:pick:<season>:<w|u>:<episodes>:<title|-> — "Did you mean …?" confirmed: the /ep that was typed, on the show picked. */
+    async pick(interaction, respond, ctx, [season, watched, episodes, choice]) {
+      const picked = pickedTitle(interaction, choice);
+      if (picked.mediaType !== "tv" || (watched !== "w" && watched !== "u")) throw staleComponent();
+      const spec = parseEpisodeSpec(episodes ?? "");
+      const show = await ctx.titles.show(picked.tmdbId);
+      await markAndReply(ctx, respond, interaction.user, show, intArg(season, MAX_SEASON), spec.kind === "all" ? "all" : spec.episodes, watched === "w");
     },
   },
 } satisfies Command;

@@ -1,3 +1,4 @@
+import { ApplicationIntegrationType, InteractionContextType } from "discord.js";
 import { ep } from "./ep.ts";
 import { help } from "./help.ts";
 import { mark } from "./mark.ts";
@@ -9,6 +10,16 @@ export const commands: ReadonlyMap<string, Command> = new Map(
   [help, ep, mark, watch].map((command) => [command.data.name, command as Command]),
 );
 
+/**
+ * Every command is personal tracking, so each makes sense outside a server too: installable
+ * to a server or to a user's account, and usable in servers, the bot's DM and group DMs.
+ * (What only works in a server — sharing, someone else's list — says so when used elsewhere.)
+ */
+export const AVAILABILITY = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
 export function commandDefinitions() {
-  return [...commands.values()].map((command) => command.data);
+  return [...commands.values()].map((command) => ({ ...command.data, ...AVAILABILITY }));
 }

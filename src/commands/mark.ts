@@ -1,8 +1,12 @@
-import { SlashCommandBuilder } from "discord.js";
+import { ButtonStyle, ComponentType, SlashCommandBuilder, type APIButtonComponent, type User } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
-import { countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
+import { canShare, countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
+import { guessPrompt, pickedTitle } from "../lib/guess.ts";
+import type { Responder } from "../lib/respond.ts";
+import { plural } from "../lib/text.ts";
+import type { ShowDetails } from "../lib/tmdb.ts";
 import { markAndReply, suggestShows } from "./ep.ts";
-import type { Command } from "./types.ts";
+import { customId, intArg, MAX_SEASON, staleComponent, type BotContext, type Command } from "./types.ts";
 
 export const mark = {
   data: new SlashCommandBuilder()
@@ -13,7 +17,7 @@ export const mark = {
         .setName("season")
         .setDescription("Mark every episode of one season")
         .addStringOption((o) => o.setName("show").setDescription("The show: its name or a TMDB id").setRequired(true).setAutocomplete(true).setMaxLength(200))
-        .addIntegerOption((o) => o.setName("season").setDescription("Season number").setRequired(true).setMinValue(0).setMaxValue(200))
+        .addIntegerOption((o) => o.setName("season").setDescription("Season number").setRequired(true).setMinValue(0).setMaxValue(MAX_SEASON))
         .addBooleanOption((o) => o.setName("watched").setDescription("False to unmark the season (default: true)")),
     )
     .addSubcommand((s) =>
@@ -27,29 +31,68 @@ export const mark = {
   ephemeral: true,
   async execute(interaction, respond, ctx) {
     const isWatched = interaction.options.getBoolean("watched") ?? true;
-    const show = await ctx.titles.resolveShow(interaction.options.getString("show", true));
-    if (interaction.options.getSubcommand() === "season") {
-      await markAndReply(ctx, respond, interaction.user, show, interaction.options.getInteger("season", true), "all", isWatched);
+    const season = interaction.options.getSubcommand() === "season" ? interaction.options.getInteger("season", true) : null;
+    const found = await ctx.titles.lookupShow(interaction.options.getString("show", true));
+    if (found.kind === "guess") {
+      const verb = isWatched ? "mark" : "unmark";
+      await respond.send(
+        guessPrompt(found, {
+          confirm: season === null ? `Yes — ${verb} every episode` : `Yes — ${verb} season ${season}`,
+          customId: (choice) => customId("mark", "pick", season ?? "all", isWatched ? "w" : "u", choice),
+        }),
+      );
       return;
     }
-    await ctx.titles.ensureShowCached(show);
-    const outcome = await ctx.backend.mutation(api.bot.markAllFor, {
-      discordUserId: interaction.user.id,
-      username: interaction.user.username,
-      tmdbId: show.tmdbId,
-      isWatched,
-    });
-    const jobProgress = outcome.jobId
-      ? await ctx.backend.query(api.bot.getEpisodeJob, { discordUserId: interaction.user.id, jobId: outcome.jobId })
-      : null;
-    const headline = `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (every episode)`;
-    const justFinished = outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
-    await respond.send({
-      embeds: [episodeCard({ showTitle: show.title, image: ctx.tmdb.posterUrl(show.posterPath, "w185"), headline, outcome, jobProgress })],
-      components: episodeButtons(show.tmdbId, outcome, justFinished),
-    });
+    await markSeasonOrShow(ctx, respond, interaction.user, found.title, season, isWatched);
   },
   async autocomplete(interaction, ctx) {
     return await suggestShows(ctx, interaction.user.id, interaction.options.getFocused());
   },
+  components: {
+    /** mark:pick:<season|all>:<w|u>:<title|-> — "Did you mean …?" confirmed. */
+    async pick(interaction, respond, ctx, [season, watched, choice]) {
+      const picked = pickedTitle(interaction, choice);
+      if (picked.mediaType !== "tv" || (watched !== "w" && watched !== "u")) throw staleComponent();
+      const show = await ctx.titles.show(picked.tmdbId);
+      await markSeasonOrShow(ctx, respond, interaction.user, show, season === "all" ? null : intArg(season, MAX_SEASON), watched === "w");
+    },
+    /** mark:specials:<tmdbId>:<w|u> — season 0, which `/mark show` leaves out. */
+    async specials(interaction, respond, ctx, [id, watched]) {
+      if (watched !== "w" && watched !== "u") throw staleComponent();
+      await markAndReply(ctx, respond, interaction.user, await ctx.titles.show(intArg(id)), 0, "all", watched === "w");
+    },
+  },
 } satisfies Command;
+
+/** `/mark season` (a season number) or `/mark show` (null: every regular season, specials offered apart). */
+async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User, show: ShowDetails, season: number | null, isWatched: boolean) {
+  if (season !== null) {
+    await markAndReply(ctx, respond, user, show, season, "all", isWatched);
+    return;
+  }
+  const outcome = await ctx.titles.shows.write(show, (sync) =>
+    ctx.backend.mutation(api.bot.markAllFor, { discordUserId: user.id, username: user.username, ...sync, tmdbId: show.tmdbId, isWatched }),
+  );
+  // The write answers with the job's progress: no second call.
+  const jobProgress = outcome.job;
+  // Specials (season 0) never count towards finishing a show, so /mark show leaves them out and says so.
+  const specials = show.seasons.find((s) => s.seasonNumber === 0 && s.episodeCount > 0);
+  const scope = specials ? "every episode; specials (season 0) not included" : "every episode; this show has no specials";
+  const headline = `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${scope})`;
+  const justFinished = outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
+  const rows = episodeButtons(show.tmdbId, outcome, justFinished, canShare(respond.interaction));
+  if (specials) {
+    const button: APIButtonComponent = {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: `${isWatched ? "Mark" : "Unmark"} the ${plural(specials.episodeCount, "special")} too`,
+      custom_id: customId("mark", "specials", show.tmdbId, isWatched ? "w" : "u"),
+    };
+    if (rows[0] && rows[0].components.length < 5) rows[0].components.push(button);
+    else rows.push({ type: ComponentType.ActionRow, components: [button] });
+  }
+  await respond.send({
+    embeds: [episodeCard({ showTitle: show.title, image: ctx.tmdb.posterUrl(show.posterPath, "w185"), headline, outcome, jobProgress })],
+    components: rows,
+  });
+}

@@ -6,7 +6,7 @@ import type {
   StringSelectMenuInteraction,
 } from "discord.js";
 import type { Backend } from "../lib/backend.ts";
-import { UserError } from "../lib/errors.ts";
+import { staleComponent } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { UserRateLimiter } from "../lib/rate-limit.ts";
 import type { Responder } from "../lib/respond.ts";
@@ -40,23 +40,40 @@ export interface Command {
   >;
 }
 
-export { customId } from "../lib/custom-id.ts";
+/** Highest season number the commands accept (the option's max, and what buttons may carry). */
+export const MAX_SEASON = 200;
 
-/** What a button whose custom id no longer makes sense (stale or forged) gets told. */
-export function staleComponent(): UserError {
-  return new UserError("That button is out of date — run the command again.", "STALE_COMPONENT");
+export function customIdLength(command: string, action: string, ...args: (string | number)[]): number {
+  return [command, action, ...args].join(":").length;
 }
 
-/** A positive integer from a custom id; anything else means the id was tampered with or is stale. */
-export function intArg(value: string | undefined): number {
+export { customId } from "../lib/custom-id.ts";
+
+export { staleComponent };
+
+/** Arguments a custom id may carry after "<command>:<action>". */
+const MAX_CUSTOM_ID_ARGS = 8;
+
+/** "<command>:<action>:<args…>" read back, or null for anything no button of ours could carry. */
+export function parseCustomId(id: string): { command: string; action: string; args: string[] } | null {
+  if (id.length > 100) return null;
+  const [command, action, ...args] = id.split(":");
+  if (command === undefined || action === undefined || args.length > MAX_CUSTOM_ID_ARGS) return null;
+  return { command, action, args };
+}
+
+/** A non-negative integer from a custom id; anything else means the id was tampered with or is stale. */
+export function intArg(value: string | undefined, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || !/^\d{1,16}$/.test(value)) throw staleComponent();
   const n = Number(value);
-  if (value === undefined || value === "" || !Number.isSafeInteger(n) || n < 0) throw staleComponent();
+  if (!Number.isSafeInteger(n) || n > max) throw staleComponent();
   return n;
 }
 
-/** A finite number from a custom id (timestamps may carry fractions). */
+/** A finite non-negative number from a custom id (timestamps may carry fractions). */
 export function numArg(value: string | undefined): number {
+  if (value === undefined || value.length > 32 || !/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) throw staleComponent();
   const n = Number(value);
-  if (value === undefined || value === "" || !Number.isFinite(n) || n < 0) throw staleComponent();
+  if (!Number.isFinite(n) || n < 0) throw staleComponent();
   return n;
 }

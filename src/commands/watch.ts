@@ -5,18 +5,26 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
+  type ChatInputCommandInteraction,
   type User,
+  time,
+  TimestampStyles,
 } from "discord.js";
+import type { FunctionReturnType } from "convex/server";
 import { api } from "../../convex/_generated/api.js";
-import { BRAND, nextLine, progressLine, REACTION_LABEL, STATUS_LABEL, type ItemView, type TitleState } from "../lib/cards.ts";
-import { UserError } from "../lib/errors.ts";
+import { BRAND, canShare, nextLine, progressLine, REACTION_LABEL, showsUpNext, STATUS_LABEL, type ItemView, type TitleState } from "../lib/cards.ts";
+import { describeError, UserError } from "../lib/errors.ts";
+import { decodeListCursor, encodeListCursor, MAX_LIST_PAGE, type ListCursor, type ListScope, type ListStatus } from "../lib/list-cursor.ts";
+import { guessPrompt, pickedTitle } from "../lib/guess.ts";
 import type { Responder } from "../lib/respond.ts";
 import { LIMITS, plain, truncate } from "../lib/text.ts";
 import { choiceName, yearOf, type TitleDetails } from "../lib/titles.ts";
 import type { MediaType } from "../lib/tmdb.ts";
-import { customId, intArg, numArg, staleComponent, type BotContext, type Command } from "./types.ts";
+import type { ShowSync } from "../lib/tmdb-shows.ts";
+import { customId, intArg, staleComponent, type BotContext, type Command, type ComponentInteraction } from "./types.ts";
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+type ShareRefusal = Extract<FunctionReturnType<typeof api.shares.claimShare>, { allowed: false }>;
 const PAGE_SIZE = 10;
 const STATUSES = ["want-to-watch", "watching", "finished"] as const;
 const REACTIONS = ["loved", "liked", "mixed", "not-for-me"] as const;
@@ -93,22 +101,28 @@ function titleControls(mediaType: MediaType, tmdbId: number, item: ItemView | nu
   return [statusRow, reactRow];
 }
 
-function stateSummary(item: ItemView | null): string {
-  if (item === null) return "Not on your list yet.";
-  const parts = [
-    item.progressStatus ? STATUS_LABEL[item.progressStatus] : null,
-    item.progress !== undefined && item.progressStatus === "watching" ? `${Math.round(item.progress)}%` : null,
-    item.reaction ? REACTION_LABEL[item.reaction] : null,
-    item.inWatchlist ? "🔖 On your watchlist" : "Not on your watchlist",
-  ].filter(Boolean);
-  return parts.join(" · ");
+/**
+ * Status and watchlist membership on separate lines, each saying what it is: a show can be
+ * "Watching" (from marked episodes) without being on the watchlist, and that must read plainly.
+ */
+export function stateSummary(item: ItemView | null): string {
+  if (item === null) return "Status: not tracked yet\nWatchlist: not on it — `/watch add` puts it there";
+  const status = item.progressStatus
+    ? `${STATUS_LABEL[item.progressStatus]}${item.progress !== undefined && item.progressStatus === "watching" ? ` (${Math.round(item.progress)}%)` : ""}`
+    : "none";
+  const lines = [
+    `Status: ${status}`,
+    item.inWatchlist ? "Watchlist: 📌 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there",
+  ];
+  if (item.reaction) lines.push(`Reaction: ${REACTION_LABEL[item.reaction]}`);
+  return lines.join("\n");
 }
 
-export function infoCard(ctx: BotContext, title: TitleDetails, state: TitleState): APIEmbed {
+export function infoCard(ctx: BotContext, title: TitleDetails, state: Pick<TitleState, "item" | "progress" | "jobRunning">): APIEmbed {
   const fields = [{ name: "You", value: stateSummary(state.item), inline: false }];
   if (state.progress) {
     fields.push({ name: "Episodes", value: progressLine(state.progress), inline: false });
-    fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
+    if (showsUpNext(state.item?.progressStatus, state.progress)) fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
   }
   if (state.jobRunning) fields.push({ name: "⏳", value: "A large episode change is still being applied.", inline: false });
   const facts = [
@@ -127,72 +141,111 @@ export function infoCard(ctx: BotContext, title: TitleDetails, state: TitleState
   };
 }
 
-async function replyInfo(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, headline?: string, undoId?: string | null) {
-  if (title.mediaType === "tv") await ctx.titles.ensureShowCached(title);
-  const state = await ctx.backend.query(api.bot.getTitleState, { discordUserId: user.id, tmdbId: title.tmdbId, mediaType: title.mediaType });
+/** A title write in one Convex call: for a show, Convex checks (or is sent) its structure inside that same write. */
+function titleWrite<T>(ctx: BotContext, title: TitleDetails, call: (sync: ShowSync) => Promise<T>): Promise<T> {
+  return title.mediaType === "tv" ? ctx.titles.shows.write(title, call) : call({});
+}
+
+/** The card's state for /watch info: one query, plus one write when Convex lacks the show's structure. */
+async function readState(ctx: BotContext, user: User, title: TitleDetails): Promise<TitleState> {
+  const ref = { discordUserId: user.id, tmdbId: title.tmdbId, mediaType: title.mediaType };
+  if (title.mediaType !== "tv") return await ctx.backend.query(api.bot.getTitleState, ref);
+  return await ctx.titles.shows.read(
+    title,
+    (seasonCounts) => ctx.backend.query(api.bot.getTitleState, { ...ref, seasonCounts }),
+    (show) => ctx.backend.mutation(api.bot.cacheShowForCard, { discordUserId: user.id, tmdbId: title.tmdbId, show }),
+  );
+}
+
+/** The title card; `known` is the state a write already answered with (no second round trip). */
+async function replyInfo(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, headline?: string, undoId?: string | null, known?: TitleState) {
+  const state = known ?? (await readState(ctx, user, title));
   const controls = titleControls(title.mediaType, title.tmdbId, state.item);
   await respond.send({
     content: headline,
     embeds: [infoCard(ctx, title, state)],
-    components: [...controls, ...undoRow(undoId ?? null, shareButtons(title.mediaType, title.tmdbId, state.item))],
+    components: [...controls, ...undoRow(undoId ?? null, canShare(respond.interaction) ? shareButtons(title.mediaType, title.tmdbId, state.item) : [])],
   });
 }
 
-function listEmbed(ownerName: string | null, own: boolean, items: ItemView[], page: number, filters: string): APIEmbed {
+/** One answer for a list that is private, empty, or whose owner never used the bot: none of them is told apart. */
+export const LIST_UNAVAILABLE = "That list isn't available. Someone's list can be seen only once they have tracked something and made it visible with `/watch privacy`.";
+/** Where another member's list may be seen: a server they are in, never a DM or another server. */
+const LIST_ONLY_IN_THEIR_SERVER = "You can see someone else's list only in a server channel of a server they're in.";
+
+function listTitle(owner: string | null, own: boolean, scope: ListScope): string {
+  if (own) return scope === "watchlist" ? "Your watchlist" : "Everything you track";
+  const who = owner ?? "Their";
+  return scope === "watchlist" ? `${owner ? `${who}'s` : who} watchlist` : `Everything ${owner ?? "they"} ${owner ? "tracks" : "track"}`;
+}
+
+function listEmbed(ownerName: string | null, own: boolean, items: ItemView[], state: ListCursor): APIEmbed {
   const lines = items.map((item, i) => {
-    const n = (page - 1) * PAGE_SIZE + i + 1;
+    const n = (state.page - 1) * PAGE_SIZE + i + 1;
     const name = plain(item.title ?? `TMDB ${item.mediaType}/${item.tmdbId}`, 80);
     const bits = [
       item.mediaType === "tv" ? "TV" : "Movie",
       item.progressStatus ? STATUS_LABEL[item.progressStatus] : null,
       item.progressStatus === "watching" && item.progress !== undefined ? `${Math.round(item.progress)}%` : null,
       item.reaction ? REACTION_LABEL[item.reaction] : null,
+      state.scope === "all" && item.inWatchlist ? "📌 on watchlist" : null,
     ].filter(Boolean);
     return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
   });
+  const filters = [state.status ? STATUS_LABEL[state.status] : null, state.type === "tv" ? "TV" : state.type === "movie" ? "Movies" : null].filter(Boolean).join(", ");
+  const empty =
+    state.page > 1
+      ? "No more titles."
+      : state.scope === "watchlist"
+        ? "Your watchlist is empty — add something with `/watch add`. Titles you track without adding them are under `/watch list scope:all`."
+        : "Nothing here yet — add something with `/watch add`, or mark an episode with `/ep`.";
   return {
-    title: truncate(`${own ? "Your titles" : ownerName ? `${ownerName}'s titles` : "Their titles"}${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
-    description:
-      lines.length > 0
-        ? lines.join("\n")
-        : page > 1
-          ? "No more titles."
-          : own
-            ? "Nothing here yet — add something with `/watch add`."
-            : "They haven't tracked anything yet.",
+    title: truncate(`${listTitle(ownerName, own, state.scope)}${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
+    description: lines.length > 0 ? lines.join("\n") : empty,
     color: BRAND,
-    footer: { text: `Page ${page} · newest first` },
+    footer: { text: `Page ${state.page} · newest first` },
   };
 }
 
-async function replyList(
-  ctx: BotContext,
-  respond: Responder,
-  viewer: User,
-  owner: { id: string; name: string | null },
-  filter: { status?: string; type?: string },
-  cursor: { before: number; creation: number } | undefined,
-  page: number,
-) {
-  const result = await ctx.backend.query(api.bot.listTitles, {
-    discordUserId: viewer.id,
-    ownerDiscordUserId: owner.id === viewer.id ? undefined : owner.id,
-    progressStatus: filter.status,
-    mediaType: filter.type,
-    cursor,
-    pageSize: PAGE_SIZE,
-  });
-  const filters = [filter.status ? STATUS_LABEL[filter.status] : null, filter.type === "tv" ? "TV" : filter.type === "movie" ? "Movies" : null]
-    .filter(Boolean)
-    .join(", ");
+/**
+ * Someone else's list is shown only inside a server its owner is a member of: Discord resolves
+ * the user option to a member only then. From a DM, a group DM or another server, never.
+ */
+async function checkListVisibleHere(interaction: ChatInputCommandInteraction | ComponentInteraction, owner: string, resolvedMember: boolean | null) {
+  if (interaction.guildId === null) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
+  // A page button carries no resolved member: ask Discord whether the owner is (still) here.
+  const isMember = resolvedMember ?? (await interaction.guild?.members.fetch({ user: owner, cache: false }).then(() => true, () => false)) ?? false;
+  if (!isMember) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
+}
+
+async function replyList(ctx: BotContext, respond: Responder, viewer: User, state: ListCursor, ownerName: string | null) {
+  const own = state.owner === viewer.id;
+  let result;
+  try {
+    result = await ctx.backend.query(api.bot.listTitles, {
+      discordUserId: viewer.id,
+      ownerDiscordUserId: own ? undefined : state.owner,
+      progressStatus: state.status,
+      mediaType: state.type,
+      scope: state.scope,
+      cursor: state.cursor,
+      pageSize: PAGE_SIZE,
+    });
+  } catch (error) {
+    if (!own && describeError(error).code === "LIST_UNAVAILABLE") throw new UserError(LIST_UNAVAILABLE, "LIST_UNAVAILABLE");
+    throw error;
+  }
+  if (!own && state.page === 1 && result.items.length === 0) throw new UserError(LIST_UNAVAILABLE, "LIST_UNAVAILABLE");
   const buttons: APIComponentInMessageActionRow[] = [];
-  const f = [owner.id, filter.status ?? "-", filter.type ?? "-"];
-  if (page > 1) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "« First", custom_id: customId("watch", "page", ...f, 0, 0, 1) });
-  if (result.next) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: customId("watch", "page", ...f, result.next.before, result.next.creation, page + 1) });
+  if (state.page > 1) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "« First", custom_id: customId("watch", "page", ...encodeListCursor({ ...state, page: 1, cursor: undefined })) });
+  }
+  if (result.next && state.page < MAX_LIST_PAGE) {
+    const next = encodeListCursor({ ...state, page: state.page + 1, cursor: result.next });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: customId("watch", "page", ...next) });
   }
   await respond.send({
-    embeds: [listEmbed(plainName(result.ownerName ?? owner.name), owner.id === viewer.id, result.items, page, filters)],
+    embeds: [listEmbed(plainName(result.ownerName ?? ownerName), own, result.items, state)],
     components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
   });
 }
@@ -200,27 +253,82 @@ async function replyList(
 /** One change to a title and the card that answers it: the slash command and its buttons both use these. */
 const change = {
   async add(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
-    const result = await ctx.backend.mutation(api.bot.addToWatchlist, { ...refOf(user, title), ...ctx.titles.metadata(title) });
+    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.addToWatchlist, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync }));
     const headline = result.already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`;
-    await replyInfo(ctx, respond, user, title, headline, result.undoId);
+    await replyInfo(ctx, respond, user, title, headline, result.undoId, result.state);
   },
   async remove(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
-    const result = await ctx.backend.mutation(api.bot.removeFromWatchlist, refOf(user, title));
+    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.removeFromWatchlist, { ...refOf(user, title), ...sync }));
     const kept = result.item && (result.item.progressStatus !== "want-to-watch" || result.item.reaction) ? " Your progress and reaction are kept." : "";
     const headline = result.removed ? `Removed ${titleLine(title)} from your watchlist.${kept}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`;
-    await replyInfo(ctx, respond, user, title, headline, result.undoId);
+    await replyInfo(ctx, respond, user, title, headline, result.undoId, result.state);
   },
   async status(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, status: string, progress?: number) {
-    const result = await ctx.backend.mutation(api.bot.setStatus, { ...refOf(user, title), ...ctx.titles.metadata(title), progressStatus: status, progress });
+    const result = await titleWrite(ctx, title, (sync) =>
+      ctx.backend.mutation(api.bot.setStatus, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, progressStatus: status, progress }),
+    );
     // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
     const stored = result.item.progressStatus === "watching" && result.item.progress !== undefined ? ` (${Math.round(result.item.progress)}%)` : "";
-    await replyInfo(ctx, respond, user, title, `${STATUS_LABEL[status] ?? status} — ${titleLine(title)}${stored}`, result.undoId);
+    await replyInfo(ctx, respond, user, title, `${STATUS_LABEL[status] ?? status} — ${titleLine(title)}${stored}`, result.undoId, result.state);
   },
   async react(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, choice: string) {
-    const result = await ctx.backend.mutation(api.bot.setReactionFor, { ...refOf(user, title), ...ctx.titles.metadata(title), reaction: choice === "clear" ? null : choice });
-    await replyInfo(ctx, respond, user, title, reactionHeadline(choice, title, result.previous?.reaction), result.undoId);
+    const result = await titleWrite(ctx, title, (sync) =>
+      ctx.backend.mutation(api.bot.setReactionFor, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, reaction: choice === "clear" ? null : choice }),
+    );
+    await replyInfo(ctx, respond, user, title, reactionHeadline(choice, title, result.previous?.reaction), result.undoId, result.state);
   },
 };
+
+/** Why a share was not posted, and when it could be. */
+function shareRefusal(claim: ShareRefusal, title: TitleDetails): string {
+  if (claim.reason === "not_true") return "That's no longer true, so there's nothing to share.";
+  const when = time(new Date(claim.retryAt), TimestampStyles.RelativeTime);
+  if (claim.reason === "repeat") return `You already shared ${titleLine(title)} in this channel today — you can share it here again ${when}.`;
+  return `This channel has had ${claim.cap} shares in the last hour, the most I post — try again ${when}.`;
+}
+
+/** What a title subcommand asked for, so a "Did you mean …?" button can do it later. */
+type TitleAction =
+  | { sub: "add" | "remove" | "info" }
+  | { sub: "status"; status: string; progress?: number }
+  | { sub: "react"; reaction: string };
+
+const CONFIRM_LABEL: Record<TitleAction["sub"], string> = {
+  add: "Yes — add it to my watchlist",
+  remove: "Yes — take it off my watchlist",
+  info: "Yes — show it",
+  status: "Yes — set my status",
+  react: "Yes — save my reaction",
+};
+
+function titleActionOf(sub: string, options: ChatInputCommandInteraction["options"]): TitleAction {
+  if (sub === "status") return { sub, status: options.getString("status", true), progress: options.getInteger("progress") ?? undefined };
+  if (sub === "react") return { sub, reaction: options.getString("reaction", true) };
+  if (sub === "add" || sub === "remove" || sub === "info") return { sub };
+  throw new UserError("I don't know that subcommand.");
+}
+
+function encodeTitleAction(action: TitleAction): [string, string] {
+  if (action.sub === "status") return [action.sub, action.progress === undefined ? action.status : `${action.status}.${action.progress}`];
+  if (action.sub === "react") return [action.sub, action.reaction];
+  return [action.sub, "-"];
+}
+
+function decodeTitleAction(verb: string | undefined, arg: string | undefined): TitleAction {
+  if (verb === "add" || verb === "remove" || verb === "info") return { sub: verb };
+  if (verb === "react" && ([...REACTIONS, "clear"] as string[]).includes(arg ?? "")) return { sub: verb, reaction: arg! };
+  const status = verb === "status" ? /^(want-to-watch|watching|finished)(?:\.(\d{1,3}))?$/.exec(arg ?? "") : null;
+  if (status === null || Number(status[2] ?? 0) > 100) throw staleComponent();
+  return { sub: "status", status: status[1]!, progress: status[2] === undefined ? undefined : Number(status[2]) };
+}
+
+async function performTitleAction(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, action: TitleAction) {
+  if (action.sub === "add") await change.add(ctx, respond, user, title);
+  else if (action.sub === "remove") await change.remove(ctx, respond, user, title);
+  else if (action.sub === "status") await change.status(ctx, respond, user, title, action.status, action.progress);
+  else if (action.sub === "react") await change.react(ctx, respond, user, title, action.reaction);
+  else await replyInfo(ctx, respond, user, title);
+}
 
 function refOf(user: User, title: TitleDetails) {
   return { ...actorOf(user), tmdbId: title.tmdbId, mediaType: title.mediaType };
@@ -288,7 +396,13 @@ export const watch = {
           o.setName("status").setDescription("Only this status").addChoices(...STATUS_CHOICES),
         )
         .addStringOption((o) => o.setName("type").setDescription("Only movies or only TV").addChoices({ name: "Movies", value: "movie" }, { name: "TV", value: "tv" }))
-        .addUserOption((o) => o.setName("user").setDescription("Someone else's list (if they share it)")),
+        .addUserOption((o) => o.setName("user").setDescription("Someone else's list (if they share it; in a server they're in)"))
+        .addStringOption((o) =>
+          o
+            .setName("scope")
+            .setDescription("The watchlist (default), or everything tracked (default with a status filter)")
+            .addChoices({ name: "Watchlist", value: "watchlist" }, { name: "Everything tracked", value: "all" }),
+        ),
     )
     .addSubcommand((s) =>
       s
@@ -305,15 +419,12 @@ export const watch = {
     if (sub === "list") {
       const target = interaction.options.getUser("user") ?? user;
       if (target.bot) throw new UserError("Bots don't keep watchlists.");
-      await replyList(
-        ctx,
-        respond,
-        user,
-        { id: target.id, name: target.username },
-        { status: interaction.options.getString("status") ?? undefined, type: interaction.options.getString("type") ?? undefined },
-        undefined,
-        1,
-      );
+      if (target.id !== user.id) await checkListVisibleHere(interaction, target.id, interaction.options.getMember("user") !== null);
+      const status = (interaction.options.getString("status") ?? undefined) as ListStatus | undefined;
+      // A status filter looks at everything tracked (shows followed from episodes included) unless told otherwise.
+      const scope = (interaction.options.getString("scope") ?? (status ? "all" : "watchlist")) as ListScope;
+      const state: ListCursor = { owner: target.id, status, type: (interaction.options.getString("type") ?? undefined) as MediaType | undefined, scope, page: 1 };
+      await replyList(ctx, respond, user, state, target.username);
       return;
     }
     if (sub === "privacy") {
@@ -328,14 +439,14 @@ export const watch = {
     }
 
     const type = (interaction.options.getString("type") ?? undefined) as MediaType | undefined;
-    const title = await ctx.titles.resolve(interaction.options.getString("title", true), type);
-    if (sub === "add") await change.add(ctx, respond, user, title);
-    else if (sub === "remove") await change.remove(ctx, respond, user, title);
-    else if (sub === "status") {
-      const progress = interaction.options.getInteger("progress") ?? undefined;
-      await change.status(ctx, respond, user, title, interaction.options.getString("status", true), progress);
-    } else if (sub === "react") await change.react(ctx, respond, user, title, interaction.options.getString("reaction", true));
-    else await replyInfo(ctx, respond, user, title);
+    const action = titleActionOf(sub, interaction.options);
+    const found = await ctx.titles.lookup(interaction.options.getString("title", true), type);
+    if (found.kind === "guess") {
+      const [verb, arg] = encodeTitleAction(action);
+      await respond.send(guessPrompt(found, { confirm: CONFIRM_LABEL[action.sub], customId: (choice) => customId("watch", "pick", verb, arg, choice) }));
+      return;
+    }
+    await performTitleAction(ctx, respond, user, found.title, action);
   },
 
   async autocomplete(interaction, ctx) {
@@ -351,7 +462,7 @@ export const watch = {
       const result = await ctx.backend.mutation(api.bot.undo, { discordUserId: interaction.user.id, undoId: undoId ?? "" });
       // Back to the title's card, showing the state the undo restored.
       const title = await ctx.titles.details(result.tmdbId, mediaTypeArg(result.mediaType));
-      await replyInfo(ctx, respond, interaction.user, title, `↩️ Undone: ${plain(result.description, 300)}.`);
+      await replyInfo(ctx, respond, interaction.user, title, `↩️ Undone: ${plain(result.description, 300)}.`, null, result.state);
     },
     async status(interaction, respond, ctx, [type, id, status]) {
       await change.status(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id), status ?? "");
@@ -367,37 +478,37 @@ export const watch = {
     async remove(interaction, respond, ctx, [type, id]) {
       await change.remove(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id));
     },
+    /** watch:pick:<subcommand>:<argument>:<title|-> — "Did you mean …?" confirmed: the typed command, on the title picked. */
+    async pick(interaction, respond, ctx, [verb, arg, choice]) {
+      const action = decodeTitleAction(verb, arg);
+      const picked = pickedTitle(interaction, choice);
+      await performTitleAction(ctx, respond, interaction.user, await ctx.titles.details(picked.tmdbId, picked.mediaType), action);
+    },
     /** watch:share:<type>:<id>:<finished|loved> — posts to the channel, after checking it is true. */
     async share(interaction, respond, ctx, [type, id, what]) {
+      if (what !== "finished" && what !== "loved") throw staleComponent();
+      // Only a server channel has an audience; a DM share would post into the DM.
+      if (!canShare(interaction) || interaction.channelId === null) throw new UserError("Sharing works in a server channel, not in DMs.");
       const title = await titleFromArgs(ctx, type, id);
-      const state = await ctx.backend.query(api.bot.getTitleState, { discordUserId: interaction.user.id, tmdbId: title.tmdbId, mediaType: title.mediaType });
+      // One round trip checks it is still true and claims the channel's share budget (held in Convex, across shards).
+      const claim = await ctx.backend.mutation(api.shares.claimShare, {
+        ...refOf(interaction.user, title),
+        channelId: interaction.channelId,
+        what,
+      });
+      if (!claim.allowed) throw new UserError(shareRefusal(claim, title));
       const name = `**${plain(interaction.user.displayName, 80)}**`;
-      let text: string;
-      if (what === "finished" && state.item?.progressStatus === "finished") {
-        text = `🎉 ${name} finished ${titleLine(title)}!`;
-      } else if (what === "loved" && state.item?.reaction === "loved") {
-        text = `❤️ ${name} loved ${titleLine(title)}.`;
-      } else {
-        throw new UserError("That's no longer true, so there's nothing to share.");
-      }
-      const embed = infoCard(ctx, title, { ...state, item: null, progress: null, jobRunning: false });
+      const text = what === "finished" ? `🎉 ${name} finished ${titleLine(title)}!` : `❤️ ${name} loved ${titleLine(title)}.`;
+      const embed = infoCard(ctx, title, { item: null, progress: null, jobRunning: false });
       // Confirm on the private card (which also retires its Share button), then post publicly.
       await respond.send({ content: "📣 Shared with the channel.", embeds: [], components: [] });
       await respond.sendNew({ content: text, embeds: [{ ...embed, fields: [] }], ephemeral: false });
     },
-    /** watch:page:<owner>:<status|->:<type|->:<before>:<creation>:<page> — a keyset cursor, so it survives restarts. */
-    async page(interaction, respond, ctx, [owner, status, type, before, creation, page]) {
-      const pageNo = intArg(page);
-      const cursor = pageNo > 1 ? { before: numArg(before), creation: numArg(creation) } : undefined;
-      await replyList(
-        ctx,
-        respond,
-        interaction.user,
-        { id: owner ?? interaction.user.id, name: null },
-        { status: status === "-" ? undefined : status, type: type === "-" ? undefined : type },
-        cursor,
-        pageNo,
-      );
+    /** watch:page:<owner>:<filters>:<before>:<creation>:<page> — a keyset cursor (lib/list-cursor), so it survives restarts. */
+    async page(interaction, respond, ctx, args) {
+      const state = decodeListCursor(args);
+      if (state.owner !== interaction.user.id) await checkListVisibleHere(interaction, state.owner, null);
+      await replyList(ctx, respond, interaction.user, state, null);
     },
   },
 } satisfies Command;

@@ -1,6 +1,6 @@
 import { Events, MessageFlags, type Interaction } from "discord.js";
 import { commands } from "../commands/index.ts";
-import type { BotContext, Command } from "../commands/types.ts";
+import { parseCustomId, type BotContext, type Command } from "../commands/types.ts";
 import { describeError } from "../lib/errors.ts";
 import { NO_MENTIONS, Responder } from "../lib/respond.ts";
 
@@ -31,10 +31,11 @@ export const interactionCreate = {
       command = commands.get(interaction.commandName);
       run = (respond) => command!.execute(interaction, respond, ctx);
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-      const [name = "", action = "", ...args] = interaction.customId.split(":");
-      command = commands.get(name);
+      const parsed = parseCustomId(interaction.customId);
+      command = parsed === null ? undefined : commands.get(parsed.command);
       // Own properties only: an action named like an Object prototype key is not a handler.
-      const handler = command?.components && Object.hasOwn(command.components, action) ? command.components[action] : undefined;
+      const handler = parsed !== null && command?.components && Object.hasOwn(command.components, parsed.action) ? command.components[parsed.action] : undefined;
+      const args = parsed?.args ?? [];
       if (handler === undefined) {
         await interaction.reply({ content: "That button is from an older version of me — run the command again.", flags: MessageFlags.Ephemeral });
         return;

@@ -5,7 +5,8 @@ import { customId } from "./custom-id.ts";
 import { episodeCode, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
 
 export type MarkOutcome = FunctionReturnType<typeof api.bot.markAllFor>;
-export type TitleState = FunctionReturnType<typeof api.bot.getTitleState>;
+/** What a title card shows; every /watch write answers with it (see convex/lib/botReturns.ts). */
+export type TitleState = FunctionReturnType<typeof api.bot.cacheShowForCard>;
 export type ShowProgress = NonNullable<TitleState["progress"]>;
 export type ItemView = NonNullable<TitleState["item"]>;
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -39,10 +40,25 @@ export function statusChange(before: string | undefined, after: string | undefin
   return `Status: ${before ? STATUS_LABEL[before] ?? before : "—"} → **${STATUS_LABEL[after] ?? after}**`;
 }
 
-/** Buttons after an episode change: the next episode, undo, and sharing a finished show. */
-export function episodeButtons(tmdbId: number, outcome: { progress: ShowProgress | null; undoId: string | null; statusAfter?: string }, justFinished: boolean): Row[] {
+/** Sharing posts to a server channel, so it is offered only there (never in DMs or group DMs). */
+export function canShare(interaction: { guildId: string | null }): boolean {
+  return interaction.guildId !== null;
+}
+
+/** "Up next" means nothing for a title marked finished (perhaps by its owner, with no episodes marked). */
+export function showsUpNext(status: string | undefined, progress: ShowProgress | null): progress is ShowProgress {
+  return progress !== null && status !== "finished";
+}
+
+/** Buttons after an episode change: the next episode, undo, and sharing a finished show (where sharing is possible). */
+export function episodeButtons(
+  tmdbId: number,
+  outcome: { progress: ShowProgress | null; undoId: string | null; statusAfter?: string },
+  justFinished: boolean,
+  shareable: boolean,
+): Row[] {
   const buttons: APIComponentInMessageActionRow[] = [];
-  const next = outcome.progress?.next;
+  const next = showsUpNext(outcome.statusAfter, outcome.progress) ? outcome.progress.next : null;
   if (next) {
     buttons.push({
       type: ComponentType.Button,
@@ -54,7 +70,7 @@ export function episodeButtons(tmdbId: number, outcome: { progress: ShowProgress
   if (outcome.undoId) {
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Undo", custom_id: customId("watch", "undo", outcome.undoId) });
   }
-  if (justFinished) {
+  if (justFinished && shareable) {
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Success, label: "Share", emoji: { name: "📣" }, custom_id: customId("watch", "share", "tv", tmdbId, "finished") });
   }
   return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
@@ -76,12 +92,8 @@ export function episodeCard(args: {
     const applied = args.jobProgress?.applied ?? outcome.changed + outcome.unchanged;
     lines.push(`⏳ Still applying: ${applied.toLocaleString("en-US")} of ${outcome.requested.toLocaleString("en-US")} episodes done. \`/watch info\` shows when it's finished.`);
   }
-  const fields = outcome.progress
-    ? [
-        { name: "Progress", value: progressLine(outcome.progress) },
-        { name: "Up next", value: nextLine(outcome.progress) },
-      ]
-    : [];
+  const fields = outcome.progress ? [{ name: "Progress", value: progressLine(outcome.progress) }] : [];
+  if (showsUpNext(outcome.statusAfter, outcome.progress)) fields.push({ name: "Up next", value: nextLine(outcome.progress) });
   return {
     title: plain(args.showTitle, LIMITS.embedTitle),
     description: truncate(lines.join("\n"), LIMITS.embedDescription),
@@ -92,6 +104,10 @@ export function episodeCard(args: {
 }
 
 export function countSentence(verb: "marked" | "unmarked", changed: number, unchanged: number, isWatched: boolean): string {
+  const state = isWatched ? "watched" : "unwatched";
+  if (changed === 0) {
+    return `Nothing changed — ${unchanged === 1 ? "it was" : `all ${unchanged.toLocaleString("en-US")} were`} already ${state}.`;
+  }
   const already = unchanged === 0 ? "" : `, ${plural(unchanged, "was", "were")} already ${isWatched ? "watched" : "unwatched"}`;
   return `${verb === "marked" ? "✅ Marked" : "↩️ Unmarked"} ${plural(changed, "episode")}${already}.`;
 }

@@ -1,3 +1,4 @@
+import { config as readDotenv } from "dotenv";
 import { z } from "zod";
 
 const url = z.string().url();
@@ -7,12 +8,14 @@ const optionalText = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+const snowflake = (name: string) => z.string().regex(/^\d{15,22}$/, `${name} must be a snowflake`);
+
 /** Every variable the bot reads, validated once at start-up (see .env.example). */
 const schema = z.object({
   DISCORD_TOKEN: z.string().trim().min(10, "DISCORD_TOKEN looks too short"),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, "DISCORD_APPLICATION_ID must be a snowflake").optional(),
+  DISCORD_APPLICATION_ID: snowflake("DISCORD_APPLICATION_ID").optional(),
   DISCORD_API_BASE: url.default("https://discord.com/api"),
-  DEV_GUILD_ID: z.string().regex(/^\d{15,22}$/, "DEV_GUILD_ID must be a snowflake").optional(),
+  DEV_GUILD_ID: snowflake("DEV_GUILD_ID").optional(),
   CONVEX_URL: url,
   BOT_API_SECRET: z.string().min(16, "BOT_API_SECRET must be at least 16 characters"),
   TMDB_API_URL: url.default("https://api.themoviedb.org/3"),
@@ -22,14 +25,39 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+/** What `npm run register` needs: the Discord variables only, the application id required. */
+const registerSchema = schema
+  .pick({ DISCORD_TOKEN: true, DISCORD_API_BASE: true, DEV_GUILD_ID: true })
+  .extend({ DISCORD_APPLICATION_ID: snowflake("DISCORD_APPLICATION_ID") });
+
 export type Env = z.infer<typeof schema>;
+export type RegisterEnv = z.infer<typeof registerSchema>;
 
 export class EnvError extends Error {}
 
-/** Parses the environment, naming every bad or missing variable in one message. */
-export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+/**
+ * The process environment with `.env` (in the working directory, if there is one) read
+ * into it. Variables that are already set win over the file, so a real deployment's
+ * environment is never overridden by a stray file. Child processes (shards) inherit it.
+ */
+export function processEnv(): Record<string, string | undefined> {
+  readDotenv({ quiet: true });
+  return process.env;
+}
+
+/** Parses the bot's environment (by default the process's, with `.env`), naming every bad or missing variable in one message. */
+export function loadEnv(source: Record<string, string | undefined> = processEnv()): Env {
+  return parse(schema, source);
+}
+
+/** The environment `npm run register` needs. */
+export function loadRegisterEnv(source: Record<string, string | undefined> = processEnv()): RegisterEnv {
+  return parse(registerSchema, source);
+}
+
+function parse<T extends z.ZodType>(shape: T, source: Record<string, string | undefined>): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
-  const result = schema.safeParse(cleaned);
+  const result = shape.safeParse(cleaned);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new EnvError(`The environment is not usable:\n${problems}\nSee .env.example for what each variable means.`);

@@ -1,27 +1,70 @@
 import { UserError } from "./errors.ts";
+import { truncate } from "./text.ts";
 
 export type EpisodeSpec = { kind: "all" } | { kind: "list"; episodes: number[] };
 
-const MAX_EPISODES = 1_000;
+/** The most episodes one `/ep` may name (larger batches are what `/mark` is for). */
+export const MAX_EPISODES = 1_000;
+/** No show numbers episodes this high; anything above is a typo, refused before any work. */
+export const MAX_EPISODE_NUMBER = 9_999;
+/** Longer than Discord's option limit (100) with room; beyond it nothing is even looked at. */
+const MAX_INPUT = 200;
 
-/** "3", "1-5", "1,3,5-7" or "all" (what `/ep … episode:` accepts). */
+const HOW = "Use a number like `3`, a range like `1-5`, a list like `1,3,5`, or `all`.";
+
+/**
+ * "3", "1-5", "1, 3, 5-7" or "all" (what `/ep … episode:` accepts). The work is bounded by
+ * the input: at most MAX_INPUT characters are read, every number has at most 4 digits, and
+ * the episodes expanded never exceed MAX_EPISODES.
+ */
 export function parseEpisodeSpec(input: string): EpisodeSpec {
-  const text = input.trim().toLowerCase().replace(/\s+/g, "");
+  const quoted = `“${truncate(input.trim(), 40)}”`;
+  if (input.length > MAX_INPUT) throw new UserError(`That episode list is too long. ${HOW}`);
+  const text = input.trim().toLowerCase();
   if (text === "all" || text === "*") return { kind: "all" };
-  const bad = () => new UserError(`“${input.slice(0, 40)}” isn't an episode. Use a number like \`3\`, a range like \`1-5\`, a list like \`1,3,5\`, or \`all\`.`);
-  if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(text)) throw bad();
+  if (text === "") throw new UserError(`Which episode? ${HOW}`);
+
   const episodes = new Set<number>();
-  for (const part of text.split(",")) {
-    const [from, to = from] = part.split("-").map(Number) as [number, number?];
-    if (from < 1 || to! < 1) throw new UserError("Episodes are numbered from 1.");
-    if (to! < from) throw new UserError(`The range ${part} runs backwards — try ${to}-${from}.`);
-    if (to! - from + 1 > MAX_EPISODES || episodes.size > MAX_EPISODES) {
-      throw new UserError(`That's more than ${MAX_EPISODES} episodes at once — use \`/mark season\` or \`/mark show\`.`);
+  for (const rawPart of text.split(",")) {
+    const part = rawPart.trim();
+    // Spaces are fine around "-" and ",", never inside a number: "1 0" is not 10.
+    if (/\d\s+\d/.test(part)) throw new UserError(`${quoted} has a space inside a number. ${HOW}`);
+    const match = /^(\d+)\s*(?:[-–—]\s*(\d+))?$/.exec(part);
+    if (match === null) throw new UserError(`${quoted} isn't an episode. ${HOW}`);
+    const from = episodeNumber(match[1]!);
+    const to = match[2] === undefined ? from : episodeNumber(match[2]);
+    if (to < from) throw new UserError(`The range ${from}-${to} runs backwards — try ${to}-${from}.`);
+    if (to - from + 1 + episodes.size > MAX_EPISODES) {
+      throw new UserError(`That's more than ${MAX_EPISODES.toLocaleString("en-US")} episodes at once — use \`/mark season\` or \`/mark show\`.`);
     }
-    for (let e = from; e <= to!; e++) episodes.add(e);
+    for (let e = from; e <= to; e++) episodes.add(e);
   }
-  if (episodes.size > MAX_EPISODES) throw new UserError(`That's more than ${MAX_EPISODES} episodes at once.`);
   return { kind: "list", episodes: [...episodes].sort((a, b) => a - b) };
+}
+
+/** Digits to an episode number within 1..MAX_EPISODE_NUMBER, checked on the digits (no float rounding). */
+function episodeNumber(digits: string): number {
+  const significant = digits.replace(/^0+(?=\d)/, "");
+  if (significant.length > String(MAX_EPISODE_NUMBER).length || Number(significant) > MAX_EPISODE_NUMBER) {
+    throw new UserError(`Episode ${truncate(significant, 12)} is out of range — episode numbers go up to ${MAX_EPISODE_NUMBER.toLocaleString("en-US")}.`);
+  }
+  const n = Number(significant);
+  if (n < 1) throw new UserError("Episodes are numbered from 1.");
+  return n;
+}
+
+/** The canonical short form of a list of episodes, "1-5,7": what a button carries to repeat an `/ep`. */
+export function formatEpisodeSpec(spec: EpisodeSpec): string {
+  if (spec.kind === "all") return "all";
+  const parts: string[] = [];
+  const list = spec.episodes;
+  for (let i = 0; i < list.length; ) {
+    let j = i;
+    while (j + 1 < list.length && list[j + 1] === list[j]! + 1) j++;
+    parts.push(i === j ? String(list[i]) : `${list[i]}-${list[j]}`);
+    i = j + 1;
+  }
+  return parts.join(",");
 }
 
 /** "S1E3", "S1E1–E5" or "5 episodes of season 1". */

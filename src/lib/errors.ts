@@ -14,6 +14,11 @@ export class UserError extends Error {
   }
 }
 
+/** What a button whose custom id no longer makes sense (stale or forged) gets told. */
+export function staleComponent(): UserError {
+  return new UserError("That button is out of date — run the command again.", "STALE_COMPONENT");
+}
+
 /** Plain-language messages for the Discord API errors people can run into. */
 const DISCORD_MESSAGES: Record<number, string> = {
   50007: "I can't send you direct messages — your DMs are closed for this server.",

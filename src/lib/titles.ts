@@ -1,8 +1,7 @@
-import { api } from "../../convex/_generated/api.js";
-import type { Backend } from "./backend.ts";
 import { UserError } from "./errors.ts";
-import { label, LIMITS, plain } from "./text.ts";
-import { TmdbError, type MediaType, type MovieDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
+import { cutGraphemes, label, LIMITS, plain, truncate } from "./text.ts";
+import { TmdbError, type MediaType, type MovieDetails, type SearchResult, type ShowDetails, type TmdbClient } from "./tmdb.ts";
+import { ShowStructures } from "./tmdb-shows.ts";
 
 export type TitleDetails = MovieDetails | ShowDetails;
 
@@ -11,81 +10,122 @@ export type TitleRef =
   | { kind: "id"; tmdbId: number; mediaType?: MediaType }
   | { kind: "search"; query: string };
 
-/** Autocomplete values look like "tv:1399"; people may also type 1399 or a name. */
-export function parseTitleRef(value: string): TitleRef {
-  const text = value.trim();
-  const typed = /^(movie|tv):(\d{1,10})$/i.exec(text);
-  if (typed) return { kind: "id", tmdbId: Number(typed[2]), mediaType: typed[1]!.toLowerCase() as MediaType };
-  if (/^\d{1,10}$/.test(text) && Number(text) > 0) return { kind: "id", tmdbId: Number(text) };
-  if (text.length === 0) throw new UserError("Tell me which title — start typing a name and pick one from the list.");
-  return { kind: "search", query: text.slice(0, 200) };
-}
-
-/** How long a cached show structure is trusted before TMDB is asked again (new episodes air). */
-const SHOW_REFRESH_MS = 12 * 60 * 60 * 1000;
-/** A cached structure whose episode counts still match TMDB is trusted this long (names rarely change). */
-const SHOW_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-/** TMDB season requests in flight at once when caching a long show. */
-const SEASON_FETCH_CONCURRENCY = 4;
+/** TMDB ids are positive 32-bit integers. */
+export const MAX_TMDB_ID = 2_147_483_647;
+/** Characters of a typed title sent to TMDB's search (its own limit is 200 code points). */
+const MAX_QUERY_GRAPHEMES = 100;
 
 /**
- * Finding titles on TMDB and keeping Convex's cached show structure fresh, so
- * Convex functions can check episodes and compute progress without TMDB.
+ * Autocomplete values look like "tv:1399"; people may also type 1399 or a name.
+ * Anything that looks like a number but isn't a plain positive id ("-1", "1 399",
+ * "1.5") is refused rather than searched for. Bounded: the input is at most a
+ * few hundred characters and is read by anchored, linear patterns.
+ */
+export function parseTitleRef(value: string): TitleRef {
+  const text = value.trim();
+  if (text.length === 0) throw new UserError("Tell me which title — start typing a name and pick one from the list.");
+  const typed = /^(movie|tv):(.*)$/is.exec(text);
+  if (typed) return { kind: "id", tmdbId: tmdbIdFrom(typed[2]!.trim()), mediaType: typed[1]!.toLowerCase() as MediaType };
+  if (/^\d+$/.test(text)) return { kind: "id", tmdbId: tmdbIdFrom(text) };
+  if (/^[+\-−]\s*\d/.test(text) || /^\d+(?:[\s.,_']+\d+)+$/.test(text)) tmdbIdFrom(text);
+  return { kind: "search", query: cutGraphemes(text, MAX_QUERY_GRAPHEMES) };
+}
+
+/** A TMDB id from digits, or a message saying what is wrong with it. */
+function tmdbIdFrom(text: string): number {
+  const shown = truncate(text, 24);
+  if (/\d\s+\d/.test(text)) throw new UserError(`“${shown}” has a space inside a number — a TMDB id is written as digits only, like 1399.`);
+  if (!/^\d+$/.test(text)) throw new UserError(`“${shown}” isn't a TMDB id — ids are whole numbers above zero, like 1399.`);
+  const digits = text.replace(/^0+(?=\d)/, "");
+  if (digits.length > 10 || Number(digits) > MAX_TMDB_ID || Number(digits) < 1) {
+    throw new UserError(`${shown} is out of range — TMDB ids run from 1 to ${MAX_TMDB_ID.toLocaleString("en-US")}.`);
+  }
+  return Number(digits);
+}
+
+/** A title found for certain, or the best guess at what was meant with the other candidates. */
+export type Lookup<T extends TitleDetails = TitleDetails> =
+  | { kind: "found"; title: T }
+  | { kind: "guess"; best: SearchResult; others: SearchResult[] };
+
+/** Other matches offered next to a guess. */
+const OTHER_MATCHES = 10;
+
+/** Case, accents, punctuation and spacing don't make two titles different. */
+function sameTitle(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return norm(a) === norm(b);
+}
+
+/**
+ * Finding titles on TMDB. `shows` sends a show's structure to Convex with a write
+ * when Convex asks for it (see tmdb-shows.ts), so Convex functions check episodes
+ * and compute progress without TMDB.
  */
 export class TitleService {
-  private readonly showsFreshUntil = new Map<number, number>();
-  private readonly showCaching = new Map<number, Promise<ShowDetails>>();
+  readonly shows: ShowStructures;
 
-  constructor(
-    private readonly tmdb: TmdbClient,
-    private readonly backend: Backend,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Resolves a title option to TMDB details. `mediaType` narrows a bare id or a search. */
-  async resolve(value: string, mediaType?: MediaType): Promise<TitleDetails> {
-    const ref = parseTitleRef(value);
-    if (ref.kind === "search") {
-      const results = (await this.tmdb.searchMulti(ref.query)).filter((r) => mediaType === undefined || r.mediaType === mediaType);
-      const best = results[0];
-      if (best === undefined) {
-        throw new UserError(`I couldn't find ${mediaType === "tv" ? "a show" : mediaType === "movie" ? "a movie" : "a title"} matching “${plain(ref.query, 80)}” on TMDB.`);
-      }
-      return await this.details(best.tmdbId, best.mediaType);
-    }
-    const type = ref.mediaType ?? mediaType;
-    if (type === undefined) {
-      throw new UserError(`Is ${ref.tmdbId} a movie or a show? Pick the title from the list, or add \`type:\`.`);
-    }
-    return await this.details(ref.tmdbId, type);
+  constructor(private readonly tmdb: TmdbClient) {
+    this.shows = new ShowStructures(tmdb);
   }
 
-  /** A show for episode commands: a movie id gets a message that says what it is. */
-  async resolveShow(value: string): Promise<ShowDetails> {
+  /**
+   * Reads a title option. An id (picked from autocomplete or typed) is certain; typed
+   * words are certain only when exactly one result has exactly that title, otherwise
+   * the answer is a guess for the person to confirm. `mediaType` narrows ids and searches.
+   */
+  async lookup(value: string, mediaType?: MediaType): Promise<Lookup> {
     const ref = parseTitleRef(value);
-    if (ref.kind === "id" && ref.mediaType === "movie") {
-      const movie = await this.details(ref.tmdbId, "movie");
-      throw new UserError(`**${plain(movie.title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
+    if (ref.kind === "id") {
+      const type = ref.mediaType ?? mediaType;
+      if (type === undefined) throw new UserError(`Is ${ref.tmdbId} a movie or a show? Pick the title from the list, or add \`type:\`.`);
+      return { kind: "found", title: await this.details(ref.tmdbId, type) };
     }
-    try {
-      const title = await this.resolve(value, "tv");
-      return title as ShowDetails;
-    } catch (error) {
-      if (ref.kind === "id" && error instanceof UserError) {
-        const movie = await this.tmdb.movie(ref.tmdbId).catch(() => null);
+    const results = (await this.tmdb.searchMulti(ref.query)).filter((r) => mediaType === undefined || r.mediaType === mediaType);
+    if (results.length === 0) {
+      throw new UserError(`I couldn't find ${mediaType === "tv" ? "a show" : mediaType === "movie" ? "a movie" : "a title"} matching “${plain(ref.query, 80)}” on TMDB.`);
+    }
+    return await this.settle(ref.query, results);
+  }
+
+  /** `lookup` for episode commands: a movie, by id or by its exact name, gets a message that says what it is. */
+  async lookupShow(value: string): Promise<Lookup<ShowDetails>> {
+    const ref = parseTitleRef(value);
+    if (ref.kind === "id") {
+      if (ref.mediaType === "movie") throw isAMovie((await this.details(ref.tmdbId, "movie")).title);
+      try {
+        return { kind: "found", title: await this.show(ref.tmdbId) };
+      } catch (error) {
+        const movie = error instanceof UserError ? await this.tmdb.movie(ref.tmdbId).catch(() => null) : null;
         if (movie !== null) {
           throw new UserError(`TMDB id ${ref.tmdbId} is the movie **${plain(movie.title, 100)}**, which has no episodes. Use \`/watch status\` for movies.`);
         }
+        throw error;
       }
-      if (ref.kind === "search" && error instanceof UserError) {
-        // Someone typed a movie's name: say so rather than "no show found".
-        const [top] = await this.tmdb.searchMulti(ref.query).catch(() => []);
-        if (top?.mediaType === "movie") {
-          throw new UserError(`**${plain(top.title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
-        }
-      }
-      throw error;
     }
+    const results = await this.tmdb.searchMulti(ref.query);
+    const shows = results.filter((r) => r.mediaType === "tv");
+    // Someone typed a movie's name: say so rather than guess at a show.
+    const movie = results.find((r) => r.mediaType === "movie" && sameTitle(r.title, ref.query));
+    if (movie !== undefined && !shows.some((r) => sameTitle(r.title, ref.query))) throw isAMovie(movie.title);
+    if (shows.length === 0) {
+      if (results[0]?.mediaType === "movie") throw isAMovie(results[0].title);
+      throw new UserError(`I couldn't find a show matching “${plain(ref.query, 80)}” on TMDB.`);
+    }
+    return (await this.settle(ref.query, shows)) as Lookup<ShowDetails>;
+  }
+
+  /** One exact match is the title; anything else is a guess at the top result. */
+  private async settle(query: string, results: SearchResult[]): Promise<Lookup> {
+    const exact = results.filter((r) => sameTitle(r.title, query));
+    if (exact.length === 1) return { kind: "found", title: await this.details(exact[0]!.tmdbId, exact[0]!.mediaType) };
+    const [best, ...others] = results;
+    return { kind: "guess", best: best!, others: others.slice(0, OTHER_MATCHES) };
+  }
+
+  /** A show by TMDB id (for buttons, which carry ids). */
+  async show(tmdbId: number): Promise<ShowDetails> {
+    return (await this.details(tmdbId, "tv")) as ShowDetails;
   }
 
   async details(tmdbId: number, mediaType: MediaType): Promise<TitleDetails> {
@@ -97,51 +137,6 @@ export class TitleService {
       }
       throw error;
     }
-  }
-
-  /** Makes sure Convex has this show's seasons, episode counts and names. */
-  async ensureShowCached(show: ShowDetails): Promise<void> {
-    if ((this.showsFreshUntil.get(show.tmdbId) ?? 0) > this.now()) return;
-    let pending = this.showCaching.get(show.tmdbId);
-    if (pending === undefined) {
-      pending = this.cacheShow(show).finally(() => this.showCaching.delete(show.tmdbId));
-      this.showCaching.set(show.tmdbId, pending);
-    }
-    await pending;
-  }
-
-  private async cacheShow(show: ShowDetails): Promise<ShowDetails> {
-    const seasons = show.seasons.filter((s) => s.episodeCount > 0);
-    // Another process (or an earlier run) may have cached it already: if the episode counts
-    // still match TMDB's and the copy is recent, skip fetching every season again.
-    const cached = await this.backend.query(api.bot.getShowFreshness, { tmdbId: show.tmdbId });
-    if (cached !== null && cached.fetchedAt + SHOW_MAX_AGE_MS > this.now() && sameSeasons(cached.seasons, seasons)) {
-      this.showsFreshUntil.set(show.tmdbId, this.now() + SHOW_REFRESH_MS);
-      return show;
-    }
-    const names = new Map<number, string[]>();
-    for (let i = 0; i < seasons.length; i += SEASON_FETCH_CONCURRENCY) {
-      const chunk = seasons.slice(i, i + SEASON_FETCH_CONCURRENCY);
-      const details = await Promise.all(chunk.map((s) => this.tmdb.season(show.tmdbId, s.seasonNumber)));
-      for (const season of details) {
-        const byNumber: string[] = [];
-        for (const e of season.episodes) byNumber[e.episodeNumber - 1] = e.name;
-        names.set(season.seasonNumber, Array.from(byNumber, (n, idx) => n ?? `Episode ${idx + 1}`));
-      }
-    }
-    await this.backend.mutation(api.bot.cacheShow, {
-      tmdbId: show.tmdbId,
-      title: show.title,
-      image: this.tmdb.posterUrl(show.posterPath, "w342"),
-      seasons: seasons.map((s) => ({
-        season: s.seasonNumber,
-        name: s.name,
-        episodeCount: s.episodeCount,
-        episodeNames: names.get(s.seasonNumber)?.slice(0, s.episodeCount),
-      })),
-    });
-    this.showsFreshUntil.set(show.tmdbId, this.now() + SHOW_REFRESH_MS);
-    return show;
   }
 
   /** Metadata the web app caches on a watch item. */
@@ -159,7 +154,7 @@ export class TitleService {
   async suggest(query: string, mediaType?: MediaType): Promise<{ name: string; value: string }[]> {
     const text = query.trim();
     if (text.length === 0) return [];
-    const results = await this.tmdb.searchMulti(text.slice(0, 200));
+    const results = await this.tmdb.searchMulti(cutGraphemes(text, MAX_QUERY_GRAPHEMES));
     return results
       .filter((r) => mediaType === undefined || r.mediaType === mediaType)
       .slice(0, 25)
@@ -168,6 +163,10 @@ export class TitleService {
         value: `${r.mediaType}:${r.tmdbId}`,
       }));
   }
+}
+
+function isAMovie(title: string): UserError {
+  return new UserError(`**${plain(title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
 }
 
 export function choiceName(title: string, year: number | undefined, mediaType: string): string {
@@ -179,10 +178,4 @@ export function choiceName(title: string, year: number | undefined, mediaType: s
 export function yearOf(date: string | undefined): number | undefined {
   const year = date === undefined ? Number.NaN : Number(date.slice(0, 4));
   return Number.isInteger(year) && year > 1800 ? year : undefined;
-}
-
-function sameSeasons(cached: { season: number; episodeCount: number }[], current: { seasonNumber: number; episodeCount: number }[]): boolean {
-  if (cached.length !== current.length) return false;
-  const counts = new Map(cached.map((s) => [s.season, s.episodeCount]));
-  return current.every((s) => counts.get(s.seasonNumber) === s.episodeCount);
 }

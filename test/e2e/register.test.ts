@@ -1,4 +1,9 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
 
@@ -9,9 +14,13 @@ beforeAll(async () => {
 });
 afterAll(async () => discord?.stop());
 
-function register(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+const root = resolve(import.meta.dirname, "../..");
+const tsx = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
+
+function register(env: Record<string, string>, options: { cwd?: string; onlyThese?: boolean } = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/register.ts"], { env: { ...process.env, ...env } });
+    const base = options.onlyThese ? { PATH: process.env.PATH ?? "" } : process.env;
+    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/register.ts")], { cwd: options.cwd ?? root, env: { ...base, ...env } });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -29,6 +38,23 @@ describe("npm run register", () => {
     expect(code).toBe(0);
     expect(out).toContain("Registered 4 commands globally");
     expect(discord.registeredCommands().map((c) => c.name).sort()).toEqual(["ep", "help", "mark", "watch"]);
+  });
+
+  it("registers every command for server and user installs, usable in servers, the bot's DM and group DMs", async () => {
+    const { code } = await register({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: discord.restApiBase });
+    expect(code).toBe(0);
+    for (const command of discord.registeredCommands()) {
+      expect(command, command.name).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+    }
+  });
+
+  it("reads its variables from .env like npm start, with exported ones winning", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ff-register-"));
+    const guild = discord.guild("env-guild");
+    writeFileSync(join(dir, ".env"), `DISCORD_TOKEN=${discord.token}\nDISCORD_APPLICATION_ID=${discord.applicationId}\nDISCORD_API_BASE=http://127.0.0.1:9/api\nDEV_GUILD_ID=${guild.id}\n`);
+    const { code, out } = await register({ DISCORD_API_BASE: discord.restApiBase }, { cwd: dir, onlyThese: true });
+    expect(out).toContain(`Registered 4 commands in guild ${guild.id}`);
+    expect(code).toBe(0);
   });
 
   it("deploys to one development guild", async () => {

@@ -101,7 +101,8 @@ describe("/watch", () => {
     expect(text(tvOnly[0]).match(/Movie/g)).toBeNull();
 
     const privateList = await run(s, `${at("hal")}/watch list user:gus`);
-    expect(text(last(privateList))).toContain("Their list is private");
+    expect(text(last(privateList))).toContain("That list isn't available.");
+    expect(text(last(privateList))).not.toContain("The Office");
     await run(s, `${at("gus")}/watch privacy visible:true`);
     const shared = await run(s, `${at("hal")}/watch list user:gus`);
     expect(text(last(shared))).toContain("The Office");
@@ -207,9 +208,9 @@ describe("wording found in review", () => {
     expect(text(clear)).toContain("You hadn't reacted to **Inception** (2010) — nothing changed.");
   });
 
-  it("says someone else's empty list is theirs", async () => {
+  it("answers someone else's empty list as it answers a private one, so the two can't be told apart", async () => {
     await run(s, `${at("pat")}/watch privacy visible:true`);
     const events = await run(s, `${at("oli")}/watch list user:pat`);
-    expect(text(last(events))).toContain("They haven't tracked anything yet.");
+    expect(text(last(events))).toContain("That list isn't available.");
   });
 });

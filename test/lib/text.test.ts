@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseEpisodeSpec, describeEpisodes } from "../../src/lib/episode-spec.ts";
 import { UserError } from "../../src/lib/errors.ts";
-import { plain, progressBar, truncate } from "../../src/lib/text.ts";
+import { codePointLength, cutGraphemes, label, plain, progressBar, truncate } from "../../src/lib/text.ts";
 import { parseTitleRef, choiceName } from "../../src/lib/titles.ts";
 import { UserRateLimiter } from "../../src/lib/rate-limit.ts";
 import { loadEnv } from "../../src/lib/env.ts";
@@ -105,5 +106,67 @@ describe("text from TMDB that tries to add structure", () => {
     expect(shown).toContain("\\[link](");
     expect(shown).not.toMatch(/(^|[^\\])\[link\]\(/);
     expect(shown.startsWith("\\#")).toBe(true);
+  });
+});
+
+describe("cutting text on grapheme clusters", () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  /** With the u flag, \p{Cs} matches only a surrogate without its other half. */
+  const hasLoneSurrogate = (s: string) => /\p{Cs}/u.test(s);
+  const clusters = (s: string) => Array.from(segmenter.segment(s), (g) => g.segment);
+  /** Pieces that break when cut by UTF-16 unit or by code point. */
+  const tricky = ["a", " ", "é", "e\u0301", "🎬", "👩‍👩‍👧‍👦", "🏳️‍🌈", "👍🏽", "🇯🇵", "Z\u0351\u0352\u0353", "字", "\u200d"];
+  const text = fc.array(fc.constantFrom(...tricky), { maxLength: 60 }).map((parts) => parts.join(""));
+  /** The cut (less a trailing "…") is the source's first k clusters: nothing was split. */
+  const isClusterPrefix = (cut: string, source: string) => {
+    const body = cut !== source && cut.endsWith("…") ? cut.slice(0, -1) : cut;
+    const whole = clusters(source);
+    for (let k = 0; k <= whole.length; k++) {
+      const prefix = whole.slice(0, k).join("");
+      if (prefix === body || prefix.trimEnd() === body) return true;
+    }
+    return false;
+  };
+
+  it("never leaves half a surrogate pair, a split ZWJ emoji or a letter without its marks, at every limit", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        for (let max = 0; max <= codePointLength(input) + 1; max++) {
+          const cuts: [string, string][] = [
+            [truncate(input, max), input],
+            [cutGraphemes(input, max), input],
+            [label(input, Math.max(1, max)), input.replace(/\s+/g, " ").trim()],
+          ];
+          for (const [cut, source] of cuts) {
+            expect(hasLoneSurrogate(cut)).toBe(false);
+            expect(codePointLength(cut)).toBeLessThanOrEqual(Math.max(1, max));
+            expect(isClusterPrefix(cut, source)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps a ZWJ family whole or drops it, never a piece of it", () => {
+    const family = "👩‍👩‍👧‍👦";
+    for (let max = 1; max <= 12; max++) {
+      const cut = truncate(`ab${family}cd`, max);
+      expect(cut.includes("\u200d") ? cut.includes(family) : true).toBe(true);
+    }
+    expect(truncate(`ab${family}cd`, 8)).toBe("ab…");
+    expect(cutGraphemes("🎬🎬", 1)).toBe("🎬");
+    expect(cutGraphemes("e\u0301x", 1)).toBe("");
+  });
+
+  it("quotes at most 40 characters of a bad episode spec without splitting an emoji", () => {
+    const error = (() => {
+      try {
+        parseEpisodeSpec(`${"🎬".repeat(60)}`);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(hasLoneSurrogate(error!.message)).toBe(false);
   });
 });

@@ -1,0 +1,92 @@
+// `npm start` as the README describes it: configuration in a `.env` file, nothing exported.
+// The production entry runs in its own process, in a directory holding only that file,
+// against loopback stand-ins for Discord (the sandbox) and Convex.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+/** The file `npm start` runs, read from package.json so the test follows the script. */
+const entry = join(root, /tsx\s+(\S+)/.exec(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.start)![1]!);
+const tsx = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
+
+let discord: DiscordSandbox;
+let convex: Server;
+let convexUrl: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  discord = new DiscordSandbox();
+  await discord.start(0);
+  // Convex's HTTP API answers every call; connecting to Discord needs none.
+  convex = createServer((_req, res) => res.end(JSON.stringify({ status: "success", value: null, logLines: [] })));
+  await new Promise<void>((done) => convex.listen(0, "127.0.0.1", done));
+  convexUrl = `http://127.0.0.1:${(convex.address() as AddressInfo).port}`;
+});
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGTERM");
+});
+afterAll(async () => {
+  await discord?.stop();
+  await new Promise<void>((done) => convex.close(() => done()));
+});
+
+function dotenv(overrides: Record<string, string> = {}): string {
+  const values = {
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_BASE: discord.restApiBase,
+    CONVEX_URL: convexUrl,
+    BOT_API_SECRET: "a-loopback-secret-of-32-characters",
+    TMDB_API_URL: "http://127.0.0.1:9/3",
+    LOG_LEVEL: "info",
+    ...overrides,
+  };
+  return `# written by the test\n${Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n")}\n`;
+}
+
+/** Starts the production entry in a fresh directory holding only `.env`; resolves with its output once it logs `until`. */
+function startBot(envFile: string, exported: Record<string, string> = {}): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "ff-start-"));
+  writeFileSync(join(dir, ".env"), envFile);
+  const child = spawn(process.execPath, ["--import", tsx, entry], { cwd: dir, env: { PATH: process.env.PATH ?? "", ...exported } });
+  children.push(child);
+  let out = "";
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the bot did not connect:\n${out}`)), 25_000);
+    const read = (chunk: Buffer) => {
+      out += chunk;
+      if (out.includes("connected to Discord")) {
+        clearTimeout(timer);
+        done(out);
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the bot exited (${code}):\n${out}`));
+    });
+  });
+}
+
+describe("npm start", () => {
+  it("reads its configuration from .env when nothing is exported, and connects to Discord", async () => {
+    const before = discord.connectedSessions;
+    const out = await startBot(dotenv());
+    expect(out).toContain("connected to Discord");
+    expect(discord.connectedSessions).toBeGreaterThan(before);
+  });
+
+  it("lets an exported variable win over the same one in .env", async () => {
+    // The file's token is wrong; only the exported one lets the bot in.
+    const out = await startBot(dotenv({ DISCORD_TOKEN: "a-wrong-token-from-the-file" }), { DISCORD_TOKEN: discord.token });
+    expect(out).toContain("connected to Discord");
+  });
+});

@@ -1,0 +1,155 @@
+// Every parser of user-supplied text, fed arbitrary strings: each returns a value or a
+// UserError meant for people, and returns at all (fast-check runs each case synchronously,
+// so a parser that looped would hang this file instead of passing it).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { intArg, numArg, parseCustomId } from "../../src/commands/types.ts";
+import { MAX_EPISODE_NUMBER, MAX_EPISODES, formatEpisodeSpec, parseEpisodeSpec } from "../../src/lib/episode-spec.ts";
+import { UserError } from "../../src/lib/errors.ts";
+import { decodeListCursor, encodeListCursor } from "../../src/lib/list-cursor.ts";
+import { decodeTitleChoice } from "../../src/lib/guess.ts";
+import { MAX_TMDB_ID, parseTitleRef } from "../../src/lib/titles.ts";
+
+/** Strings people (or forged custom ids) could send: arbitrary text, and text made of the parser's own alphabet. */
+const anyText = (alphabet: string) =>
+  fc.oneof(
+    fc.string({ maxLength: 200, unit: "grapheme" }),
+    fc.string({ maxLength: 200, unit: fc.constantFrom(...alphabet) }),
+    fc.bigInt({ min: -(10n ** 120n), max: 10n ** 120n }).map(String),
+  );
+
+/** Runs the parser: a value, or a UserError with a message; anything else fails the property. */
+function valueOrUserError<T>(parse: () => T): T | UserError {
+  try {
+    return parse();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message.length).toBeGreaterThan(0);
+    return error as UserError;
+  }
+}
+
+describe("episode specs under arbitrary input", () => {
+  it("return an episode list within bounds or a user-facing error", () => {
+    fc.assert(
+      fc.property(anyText("0123456789,- \t–all*9"), (input) => {
+        const result = valueOrUserError(() => parseEpisodeSpec(input));
+        if (result instanceof UserError || result.kind === "all") return;
+        expect(result.episodes.length).toBeGreaterThan(0);
+        expect(result.episodes.length).toBeLessThanOrEqual(MAX_EPISODES);
+        for (const e of result.episodes) expect(Number.isInteger(e) && e >= 1 && e <= MAX_EPISODE_NUMBER).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("round-trip through the short form a button carries", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: MAX_EPISODE_NUMBER }), { minLength: 1, maxLength: 60 }), (episodes) => {
+        const spec = { kind: "list" as const, episodes: [...episodes].sort((a, b) => a - b) };
+        expect(parseEpisodeSpec(formatEpisodeSpec(spec))).toEqual(spec);
+      }),
+    );
+  });
+
+  it("answer numbers near 2^53 and 100-digit episodes with an out-of-range message", () => {
+    for (const input of ["9007199254740993", "9007199254740990-9007199254740993", "9".repeat(100), "1-9007199254740993"]) {
+      expect(() => parseEpisodeSpec(input)).toThrow(/out of range — episode numbers go up to 9,999/);
+    }
+  });
+
+  it("refuse a space inside a number instead of joining the digits", () => {
+    expect(() => parseEpisodeSpec("1 0")).toThrow(/space inside a number/);
+    expect(parseEpisodeSpec(" 1 , 3 - 4 ")).toEqual({ kind: "list", episodes: [1, 3, 4] });
+  });
+});
+
+describe("title options under arbitrary input", () => {
+  it("return an id in TMDB's range, a search, or a user-facing error", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anyText("0123456789 -+.tvmoie:"), fc.string({ maxLength: 20 }).map((s) => `tv:${s}`)),
+        (input) => {
+          const result = valueOrUserError(() => parseTitleRef(input));
+          if (result instanceof UserError) return;
+          if (result.kind === "id") expect(result.tmdbId >= 1 && result.tmdbId <= MAX_TMDB_ID).toBe(true);
+          else expect(result.query.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("never turn a negative, spaced or malformed number into a search", () => {
+    for (const input of ["-1", "- 1", "+5", "1 399", "13.99", "tv:-1", "tv:abc", "movie:", "99999999999", "tv:99999999999999999999"]) {
+      expect(() => parseTitleRef(input), input).toThrow(UserError);
+    }
+    expect(() => parseTitleRef("1 399")).toThrow(/space inside a number/);
+    expect(parseTitleRef("9-1-1")).toEqual({ kind: "search", query: "9-1-1" });
+  });
+});
+
+describe("custom ids under arbitrary input", () => {
+  it("split into a command, an action and a bounded list of arguments", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: fc.constantFrom(":", "a", "1", "-", ".", "é") }), (id) => {
+        const parsed = parseCustomId(id);
+        if (parsed === null) return;
+        expect(parsed.args.length).toBeLessThanOrEqual(8);
+        expect([parsed.command, parsed.action, ...parsed.args].join(":")).toBe(id);
+      }),
+    );
+  });
+
+  it("read numeric arguments as safe non-negative numbers or refuse them as out of date", () => {
+    fc.assert(
+      fc.property(anyText("0123456789.-e+Infinity"), (input) => {
+        for (const parse of [intArg, numArg]) {
+          const result = valueOrUserError(() => parse(input));
+          if (typeof result === "number") expect(Number.isFinite(result) && result >= 0).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("read a title picked from a button or menu, or refuse it", () => {
+    fc.assert(
+      fc.property(anyText("tm0123456789"), (input) => {
+        const result = valueOrUserError(() => decodeTitleChoice(input));
+        if (!(result instanceof UserError)) expect(result.tmdbId >= 1 && result.tmdbId <= MAX_TMDB_ID).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("list page cursors under arbitrary input", () => {
+  it("decode to a bounded page or refuse as out of date", () => {
+    fc.assert(
+      fc.property(fc.array(anyText("0123456789.-wafmt*"), { maxLength: 9 }), (args) => {
+        const result = valueOrUserError(() => decodeListCursor(args));
+        if (result instanceof UserError) return;
+        expect(result.page >= 1 && result.page <= 10_000).toBe(true);
+      }),
+    );
+  });
+
+  it("round-trip every cursor a list can hand out, inside Discord's 100-character custom ids", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          owner: fc.stringMatching(/^\d{17,20}$/),
+          status: fc.constantFrom(undefined, "want-to-watch", "watching", "finished"),
+          type: fc.constantFrom(undefined, "movie", "tv"),
+          scope: fc.constantFrom("watchlist", "all"),
+          page: fc.integer({ min: 1, max: 10_000 }),
+          cursor: fc.option(fc.record({ before: fc.double({ min: 0, max: 4e12, noNaN: true }), creation: fc.double({ min: 0, max: 4e12, noNaN: true }) }), { nil: undefined }),
+        }),
+        (state) => {
+          const args = encodeListCursor(state as Parameters<typeof encodeListCursor>[0]);
+          expect(["watch", "page", ...args].join(":").length).toBeLessThanOrEqual(100);
+          expect(decodeListCursor(args)).toEqual(state);
+        },
+      ),
+    );
+  });
+});

@@ -49,10 +49,28 @@ export async function markAndReply(
   });
 }
 
+/**
+ * A show option that is an id (what autocomplete gives): Convex answers from what
+ * it stores, and TMDB is asked only if Convex lacks the show. Null for typed words.
+ */
+export function showById(ctx: BotContext, value: string): ShowRef | null {
+  const ref = parseTitleRef(value);
+  if (ref.kind !== "id" || ref.mediaType === "movie") return null;
+  return {
+    tmdbId: ref.tmdbId,
+    // An id is never a guess; lookupShow turns a movie's id into advice.
+    details: async () => {
+      const found = await ctx.titles.lookupShow(value);
+      return found.kind === "found" ? found.title : await ctx.titles.show(ref.tmdbId);
+    },
+  };
+}
+
 export async function suggestShows(ctx: BotContext, discordUserId: string, partial: string) {
   if (partial.trim().length > 0) return await ctx.titles.suggest(partial, "tv");
   // Nothing typed yet: the shows this user is watching, newest first.
-  const page = await ctx.backend.query(api.bot.listTitles, { discordUserId, progressStatus: "watching", mediaType: "tv", pageSize: 25 });
+  // scope "all": a show followed only through its episodes is being watched too.
+  const page = await ctx.backend.query(api.bot.listTitles, { discordUserId, progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });
   return page.items.map((item) => ({ name: choiceName(item.title ?? `Show ${item.tmdbId}`, yearOf(item.release_date), "tv"), value: `tv:${item.tmdbId}` }));
 }
 
@@ -71,18 +89,9 @@ export const ep = {
     const season = interaction.options.getInteger("season", true);
     const isWatched = interaction.options.getBoolean("watched") ?? true;
     const value = interaction.options.getString("show", true);
-    const ref = parseTitleRef(value);
-    if (ref.kind === "id" && ref.mediaType !== "movie") {
-      // An id (what autocomplete gives): Convex answers from what it stores; TMDB only if it lacks the show.
-      const show = {
-        tmdbId: ref.tmdbId,
-        // An id is never a guess; lookupShow turns a movie's id into advice.
-        details: async () => {
-          const found = await ctx.titles.lookupShow(value);
-          return found.kind === "found" ? found.title : await ctx.titles.show(ref.tmdbId);
-        },
-      };
-      await markAndReply(ctx, respond, interaction.user, show, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
+    const byId = showById(ctx, value);
+    if (byId !== null) {
+      await markAndReply(ctx, respond, interaction.user, byId, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
       return;
     }
     const found = await ctx.titles.lookupShow(value);

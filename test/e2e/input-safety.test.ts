@@ -162,6 +162,11 @@ describe("what /watch list shows", () => {
     expect(everything).not.toMatch(/Breaking Bad.*on watchlist/);
   });
 
+  it("still offers a show followed only through its episodes when /ep's show is left empty", async () => {
+    const events = await run(s, `${at("ora")}/ep 87108 1 1\nautocomplete /ep show:`);
+    expect(ofType(events, "autocomplete")[0]!.choices.map((c: { value: string }) => c.value)).toContain("tv:87108");
+  });
+
   it("leaves no entry behind after unmarking the only marked episode of a show never added", async () => {
     const events = await run(s, `${at("pia")}/ep 1399 1 1\n/ep 1399 1 1 watched:false\n/watch list scope:all`);
     expect(text(last(events))).not.toContain("Game of Thrones");

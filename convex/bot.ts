@@ -165,6 +165,7 @@ function markReply(outcome: MarkOutcome, show: Doc<"shows">, name: string | null
     ...outcome,
     job: outcome.jobId === null ? null : { applied: outcome.changed + outcome.unchanged, total: outcome.requested },
     show: showHeaderOf(show),
+    specials: show.seasons.find((s) => s.season === 0)?.episodeCount ?? 0,
     episodeName: name,
   };
 }

@@ -57,6 +57,8 @@ export const markOutcome = v.object({
   jobId: v.union(v.null(), v.id("episode_jobs")),
   job: v.union(v.null(), jobProgress),
   show: showHeader,
+  /** Episodes in the show's specials (season 0), which marking a whole show leaves out. */
+  specials: v.number(),
   /** The single episode's name, when one episode was marked. */
   episodeName: v.union(v.null(), v.string()),
 });

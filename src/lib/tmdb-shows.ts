@@ -18,6 +18,13 @@ export interface ShowStructure {
   seasons: { season: number; name: string; episodeCount: number; episodeNames?: string[] }[];
 }
 
+/**
+ * A show a command names: TMDB's details when it has them, else its id and a way
+ * to get them should Convex ask for the structure (a button or an autocomplete
+ * value carries only the id, and Convex can answer from what it stores).
+ */
+export type ShowRef = ShowDetails | { tmdbId: number; details: () => Promise<ShowDetails> };
+
 /** What a show write sends along (convex/model/shows.ts ShowSync). */
 export interface ShowSync {
   show?: ShowStructure;
@@ -49,14 +56,14 @@ export class ShowStructures {
    * get them (a button carrying an id); if Convex answers that it needs the
    * structure, the structure is fetched and the write sent once more with it.
    */
-  async write<T>(show: ShowDetails | (() => Promise<ShowDetails>), call: (sync: ShowSync) => Promise<T>): Promise<T> {
-    const known = typeof show === "function" ? undefined : show;
+  async write<T>(show: ShowRef, call: (sync: ShowSync) => Promise<T>): Promise<T> {
+    const known = "details" in show ? undefined : show;
     try {
       return await call(known === undefined ? {} : { seasonCounts: seasonCounts(known) });
     } catch (error) {
       if (!needsShowStructure(error)) throw error;
     }
-    return await call({ show: await this.fetch(known ?? (await (show as () => Promise<ShowDetails>)())) });
+    return await call({ show: await this.fetch(known ?? (await (show as { details: () => Promise<ShowDetails> }).details())) });
   }
 
   /**

@@ -68,4 +68,16 @@ describe("round trips per command", () => {
       expect(step.tmdb, script).toBe(0);
     }
   });
+  it("renders /ep, /mark by id and their buttons from what Convex stores, with TMDB's cache cold (a restart)", async () => {
+    s.bot.ctx.tmdb.clearCache();
+    const show = await cost("/mark show show:tv:37854 watched:false");
+    expect(reply(show.events)).toContain("One Piece");
+    expect(show).toMatchObject({ convex: ["mutation bot:markAllFor"], tmdb: 0 });
+    const ep = await cost("/ep show:tv:37854 season:1 episode:1");
+    expect(reply(ep.events)).toContain("S1E1");
+    expect(ep).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+    const next = await cost('click "Mark S1E2"');
+    expect(reply(next.events)).toContain("S1E2");
+    expect(next).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+  });
 });

@@ -1,215 +1,104 @@
 /**
  * Every button's and select's custom_id, written and read by one typed codec
- * per component. An id is "<command>:<action>:<field>:<field>…": the same shape
- * the bot has always written, so buttons already posted keep working. Each
- * field has a fixed alphabet without ":" and a maximum length, and a codec's
- * fields are checked at definition to fit Discord's 100 characters, so encoding
- * valid arguments can never make an id Discord refuses.
- *
- * Anything that does not decode — forged, cut short, from an older version, or
- * naming a value that no longer exists — raises StaleComponentError, the one
- * answer people get: the button is out of date.
+ * per component (the machinery is in custom-id.ts). The bot's handlers receive
+ * what these decode to; Convex-built messages encode their buttons with the
+ * same codecs. Anything that does not decode — forged, cut short, from an older
+ * version — is refused in one place with StaleComponentError.
  */
+import {
+  component,
+  documentId,
+  flag,
+  fromMenu,
+  int,
+  INVALID,
+  mapped,
+  oneOf,
+  optional,
+  or,
+  pattern,
+  reshape,
+  select,
+  snowflake,
+  StaleComponentError,
+  timestamp,
+  type ComponentCodec,
+  type Field,
+} from "./custom-id.ts";
 import { LIMITS } from "./limits.ts";
 import { MEDIA_TYPES, PROGRESS_STATUSES, REACTION_CHOICES, type MediaType, type ProgressStatus, type ReactionChoice } from "./vocabulary.ts";
 
-export const STALE_COMPONENT_MESSAGE = "That button is out of date — run the command again.";
+export { STALE_COMPONENT_MESSAGE, StaleComponentError } from "./custom-id.ts";
 
-/** A custom id (or select value) that does not decode. Its message is meant for people. */
-export class StaleComponentError extends Error {
-  readonly code = "STALE_COMPONENT";
-  constructor() {
-    super(STALE_COMPONENT_MESSAGE);
-    this.name = "StaleComponentError";
-  }
-}
+/** The highest season number commands accept and buttons carry. */
+export const MAX_SEASON = 200;
+/** No show numbers episodes this high; anything above is a typo. */
+export const MAX_EPISODE_NUMBER = 9_999;
+/** TMDB ids are 32-bit. */
+export const MAX_TMDB_ID = 2_147_483_647;
+/** The furthest a list can be paged. */
+export const MAX_LIST_PAGE = 10_000;
 
-/** What a field's decode returns for text its encode could not have written. */
-export const INVALID: unique symbol = Symbol("invalid");
-
-export type FieldSpec =
-  | { kind: "int"; max: number }
-  | { kind: "timestamp" }
-  | { kind: "snowflake" }
-  | { kind: "documentId" }
-  | { kind: "oneOf"; values: readonly string[] }
-  | { kind: "optional"; inner: Field<unknown> };
-
-/** One position in an id: how a value is written, read back, and how long it can get. */
-export interface Field<T> {
-  /** What the field holds, for documentation and for tests that generate values. */
-  readonly spec: FieldSpec;
-  readonly maxLength: number;
-  encode(value: T): string;
-  decode(text: string): T | typeof INVALID;
-}
-
-const CANONICAL_INT = /^(0|[1-9][0-9]*)$/;
-const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
-
-/** A whole number from 0 to `max`, written in decimal without leading zeros. */
-export function int(max: number): Field<number> {
-  const maxLength = String(max).length;
-  return {
-    spec: { kind: "int", max },
-    maxLength,
-    encode(value) {
-      if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new RangeError(`${value} is not an integer in 0..${max}`);
-      return String(value);
-    },
-    decode(text) {
-      if (text.length > maxLength || !CANONICAL_INT.test(text)) return INVALID;
-      const n = Number(text);
-      return n <= max ? n : INVALID;
-    },
-  };
-}
-
-/**
- * A timestamp in milliseconds, fractions allowed (Convex's _creationTime has
- * them): 0, or 1 ≤ t < 10^15, which prints in at most 18 characters without an exponent.
- */
-export const timestamp: Field<number> = {
-  spec: { kind: "timestamp" },
-  maxLength: 18,
-  encode(value) {
-    const text = String(value);
-    if (!(value === 0 || (value >= 1 && value < 1e15)) || !DECIMAL.test(text)) throw new RangeError(`${value} is not a timestamp`);
-    return text;
-  },
-  decode(text) {
-    if (text.length > 18 || !DECIMAL.test(text)) return INVALID;
-    const n = Number(text);
-    return n === 0 || (n >= 1 && n < 1e15) ? n : INVALID;
-  },
-};
-
-/** A Discord snowflake (user, channel, message id). */
-export const snowflake: Field<string> = {
-  spec: { kind: "snowflake" },
-  maxLength: 20,
-  encode(value) {
-    if (!/^[1-9][0-9]{0,19}$/.test(value)) throw new RangeError(`${value} is not a snowflake`);
-    return value;
-  },
-  decode(text) {
-    return /^[1-9][0-9]{0,19}$/.test(text) ? text : INVALID;
-  },
-};
-
-/** A Convex document id (lowercase letters and digits). */
-export const documentId: Field<string> = {
-  spec: { kind: "documentId" },
-  maxLength: 64,
-  encode(value) {
-    if (!/^[0-9a-z]{1,64}$/.test(value)) throw new RangeError(`${value} is not a document id`);
-    return value;
-  },
-  decode(text) {
-    return /^[0-9a-z]{1,64}$/.test(text) ? text : INVALID;
-  },
-};
-
-/** One of a fixed set of words, none containing ":" or equal to "-". */
-export function oneOf<const T extends string>(values: readonly T[]): Field<T> {
-  for (const v of values) if (v.includes(":") || v === "-" || v.length === 0) throw new Error(`"${v}" cannot be a custom id word`);
-  const allowed = new Set<string>(values);
-  return {
-    spec: { kind: "oneOf", values },
-    maxLength: Math.max(...values.map((v) => v.length)),
-    encode(value) {
-      if (!allowed.has(value)) throw new RangeError(`"${value}" is not one of ${values.join(", ")}`);
-      return value;
-    },
-    decode(text) {
-      return allowed.has(text) ? (text as T) : INVALID;
-    },
-  };
-}
-
-/** A field that may be absent, written "-". */
-export function optional<T>(field: Field<T>): Field<T | undefined> {
-  return {
-    spec: { kind: "optional", inner: field as Field<unknown> },
-    maxLength: Math.max(1, field.maxLength),
-    encode(value) {
-      return value === undefined ? "-" : field.encode(value);
-    },
-    decode(text) {
-      return text === "-" ? undefined : field.decode(text);
-    },
-  };
-}
-
-type Fields = Record<string, Field<any>>;
-type Decoded<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
-
-/** `A` is what a handler receives; `E` what the id carries (a select's chosen value is not in its id). */
-export interface ComponentCodec<Name extends string, A, E = A> {
-  /** "<command>:<action>", the id's fixed start. */
-  readonly name: Name;
-  readonly fields: Readonly<Record<string, Field<unknown>>>;
-  /** Longest id this codec can write. */
-  readonly maxLength: number;
-  encode(args: E): string;
-  /** Reads the fields after the name (and a select's chosen values); throws StaleComponentError. */
-  decode(fields: readonly string[], values: readonly string[]): A;
-}
-
-/** A button's codec: its arguments all live in the id. */
-export function component<const Name extends `${string}:${string}`, const F extends Fields>(name: Name, fields: F): ComponentCodec<Name, Decoded<F>> {
-  return define(name, fields, undefined);
-}
-
-/**
- * A single-choice select's codec: the id carries `fields`, and the chosen
- * option's value is decoded by `value` and handed over as `args.value`.
- */
-export function select<const Name extends `${string}:${string}`, const F extends Fields, V>(
-  name: Name,
-  fields: F,
-  value: Field<V>,
-): ComponentCodec<Name, Decoded<F> & { value: V }, Decoded<F>> & { readonly value: Field<V> } {
-  return Object.assign(define<Name, Decoded<F> & { value: V }, Decoded<F>>(name, fields, value), { value });
-}
-
-function define<Name extends string, A, E = A>(name: Name, fields: Fields, value: Field<unknown> | undefined): ComponentCodec<Name, A, E> {
-  const keys = Object.keys(fields);
-  const maxLength = name.length + keys.reduce((sum, key) => sum + 1 + fields[key]!.maxLength, 0);
-  if (maxLength > LIMITS.customId) throw new Error(`custom ids of ${name} could reach ${maxLength} characters (Discord allows ${LIMITS.customId})`);
-  return {
-    name,
-    fields,
-    maxLength,
-    encode(args) {
-      const record = args as Record<string, unknown>;
-      return [name, ...keys.map((key) => fields[key]!.encode(record[key]))].join(":");
-    },
-    decode(parts, values) {
-      if (parts.length !== keys.length) throw new StaleComponentError();
-      const args: Record<string, unknown> = {};
-      keys.forEach((key, i) => {
-        const decoded = fields[key]!.decode(parts[i]!);
-        if (decoded === INVALID) throw new StaleComponentError();
-        args[key] = decoded;
-      });
-      if (value !== undefined) {
-        const chosen = values.length === 1 ? value.decode(values[0]!) : INVALID;
-        if (chosen === INVALID) throw new StaleComponentError();
-        args.value = chosen;
-      }
-      return args as A;
-    },
-  };
-}
-
-// ---------------------------------------------------------------- the bot's components
-
-const tmdbId = int(9_999_999_999);
+const tmdbId = int(MAX_TMDB_ID, 1);
 const mediaType = oneOf<MediaType>(MEDIA_TYPES);
+const watched = flag("w", "u");
+
+/** A title picked from a guess: "t1396" (TV) or "m27205" (movie), in an id or as a menu option's value. */
+export interface TitleChoice {
+  mediaType: MediaType;
+  tmdbId: number;
+}
+
+export const titleChoice: Field<TitleChoice> = mapped(
+  pattern(/^[tm][1-9][0-9]{0,9}$/, 11, "t1"),
+  (raw) => {
+    const id = Number(raw.slice(1));
+    return id <= MAX_TMDB_ID ? { mediaType: raw[0] === "t" ? "tv" : "movie", tmdbId: id } : INVALID;
+  },
+  (choice) => `${choice.mediaType === "tv" ? "t" : "m"}${tmdbId.encode(choice.tmdbId)}`,
+);
+
+/** What a title subcommand asked for, carried by its "Did you mean …?" buttons. */
+export type TitleAction =
+  | { sub: "add" | "remove" | "info" }
+  | { sub: "status"; status: ProgressStatus; progress?: number }
+  | { sub: "react"; reaction: ReactionChoice };
+
+export type ListScope = "watchlist" | "all";
+
+/** Whose list, which filters, which page, and where it starts (Convex's keyset cursor). */
+export interface ListPosition {
+  owner: string;
+  status?: ProgressStatus;
+  mediaType?: MediaType;
+  scope: ListScope;
+  page: number;
+  cursor?: { before: number; creation: number };
+}
+
+// ---------------------------------------------------------------- episodes
 
 /** ep:mark:<tmdbId>:<season>:<episode> — "Mark S1E4", the next episode after a change. */
-export const markEpisodeButton = component("ep:mark", { tmdbId, season: int(9_999), episode: int(99_999) });
+export const markEpisodeButton = component("ep:mark", { tmdbId, season: int(MAX_SEASON), episode: int(MAX_EPISODE_NUMBER, 1) });
+
+/** The canonical short episode list a button repeats, "1-5,7" or "all"; whatever room the id leaves. */
+const episodeList = pattern(/^(all|[1-9][0-9]{0,3}(-[1-9][0-9]{0,3})?(,[1-9][0-9]{0,3}(-[1-9][0-9]{0,3})?)*)$/, 74, "1-5,7");
+
+/**
+ * ep:pick:<season>:<w|u>:<episodes>:<title|-> — "Did you mean …?" confirmed: the
+ * /ep that was typed, on the show picked (on the button, or "-": in the menu).
+ * The episode list is text for the handler's episode parser; encoding a list
+ * too long for the id fails (tryEncode gives null).
+ */
+export const episodePickButton = component("ep:pick", { season: int(MAX_SEASON), isWatched: watched, episodes: episodeList, choice: fromMenu(titleChoice) });
+
+/** mark:pick:<season|all>:<w|u>:<title|-> — "Did you mean …?" for /mark season (a number) or /mark show ("all"). */
+export const markPickButton = component("mark:pick", { season: or(int(MAX_SEASON), "all"), isWatched: watched, choice: fromMenu(titleChoice) });
+
+/** mark:specials:<tmdbId>:<w|u> — season 0, which /mark show leaves out. */
+export const specialsButton = component("mark:specials", { tmdbId, isWatched: watched });
+
+// ---------------------------------------------------------------- titles
 
 /** watch:undo:<undoId> — undo the change the card reports. */
 export const undoButton = component("watch:undo", { undoId: documentId });
@@ -223,27 +112,91 @@ export const addButton = component("watch:add", { mediaType, tmdbId });
 /** watch:remove:<type>:<tmdbId> — "Remove from watchlist" on a title card. */
 export const removeButton = component("watch:remove", { mediaType, tmdbId });
 
-/** watch:react:<type>:<tmdbId>, value = reaction or "clear" — the reaction menu on a title card. */
+/** watch:react:<type>:<tmdbId>, value = a reaction or "clear" — the reaction menu on a title card. */
 export const reactionSelect = select("watch:react", { mediaType, tmdbId }, oneOf<ReactionChoice>(REACTION_CHOICES));
 
 /** watch:share:<type>:<tmdbId>:<finished|loved> — post a finished or loved title to the channel, if still true. */
 export const shareButton = component("watch:share", { mediaType, tmdbId, what: oneOf(["finished", "loved"]) });
 
-/**
- * watch:page:<owner>:<status|->:<type|->:<before>:<creation>:<page> — a list
- * page; the keyset cursor (before, creation) survives restarts. Page 1 carries 0:0.
- */
-export const listPageButton = component("watch:page", {
-  owner: snowflake,
-  status: optional(oneOf<ProgressStatus>(PROGRESS_STATUSES)),
-  mediaType: optional(mediaType),
-  before: timestamp,
-  creation: timestamp,
-  page: int(9_999),
-});
+const ACTION_ARG = /^(-|(want-to-watch|watching|finished)(\.(0|[1-9][0-9]?|100))?|loved|liked|mixed|not-for-me|clear)$/;
 
-/** Every codec, by name: the one table the dispatcher reads. */
-export const componentCodecs = [markEpisodeButton, undoButton, statusButton, addButton, removeButton, reactionSelect, shareButton, listPageButton] as const;
+/** watch:pick:<subcommand>:<argument>:<title|-> — "Did you mean …?" confirmed: the typed /watch, on the title picked. */
+export const titlePickButton = reshape(
+  component("watch:pick", {
+    sub: oneOf(["add", "remove", "info", "status", "react"]),
+    arg: pattern(ACTION_ARG, 17, "-"),
+    choice: fromMenu(titleChoice),
+  }),
+  ({ sub, arg, choice }): { action: TitleAction; choice: TitleChoice } | typeof INVALID => {
+    if (sub === "add" || sub === "remove" || sub === "info") return arg === "-" ? { action: { sub }, choice } : INVALID;
+    if (sub === "react") return (REACTION_CHOICES as readonly string[]).includes(arg) ? { action: { sub, reaction: arg as ReactionChoice }, choice } : INVALID;
+    const [status, progress] = arg.split(".");
+    if (!(PROGRESS_STATUSES as readonly string[]).includes(status!)) return INVALID;
+    return { action: { sub, status: status as ProgressStatus, ...(progress !== undefined ? { progress: Number(progress) } : {}) }, choice };
+  },
+  ({ action, choice }: { action: TitleAction; choice: TitleChoice | undefined }) => {
+    const arg =
+      action.sub === "status" ? (action.progress === undefined ? action.status : `${action.status}.${int(100).encode(action.progress)}`) : action.sub === "react" ? action.reaction : "-";
+    return { sub: action.sub, arg, choice };
+  },
+);
+
+// ---------------------------------------------------------------- lists
+
+const STATUS_CODE: Record<ProgressStatus, string> = { "want-to-watch": "p", watching: "w", finished: "f" };
+const TYPE_CODE: Record<MediaType, string> = { movie: "m", tv: "t" };
+const SCOPE_CODE: Record<ListScope, string> = { watchlist: "l", all: "a" };
+const keyOf = <K extends string>(codes: Record<K, string>, code: string): K | undefined => (Object.keys(codes) as K[]).find((k) => codes[k] === code);
+
+/** Status, type and scope in three letters ("-" for no filter): "wtl" is watching · TV · watchlist. */
+const listFilters: Field<Pick<ListPosition, "status" | "mediaType" | "scope">> = mapped(
+  pattern(/^[pwf-][mt-][la]$/, 3, "--l"),
+  (raw) => {
+    const status = raw[0] === "-" ? undefined : keyOf(STATUS_CODE, raw[0]!);
+    const type = raw[1] === "-" ? undefined : keyOf(TYPE_CODE, raw[1]!);
+    const scope = keyOf(SCOPE_CODE, raw[2]!);
+    return scope === undefined ? INVALID : { status, mediaType: type, scope };
+  },
+  (f) => `${f.status ? STATUS_CODE[f.status] : "-"}${f.mediaType ? TYPE_CODE[f.mediaType] : "-"}${SCOPE_CODE[f.scope]}`,
+);
+
+/** watch:page:<owner>:<filters>:<before|->:<creation|->:<page> — a list page; the keyset cursor survives restarts. */
+export const listPageButton = reshape(
+  component("watch:page", { owner: snowflake, filters: listFilters, before: optional(timestamp), creation: optional(timestamp), page: int(MAX_LIST_PAGE, 1) }),
+  ({ owner, filters, before, creation, page }): ListPosition | typeof INVALID => {
+    if ((before === undefined) !== (creation === undefined)) return INVALID;
+    const position: ListPosition = { owner, scope: filters.scope, page };
+    if (filters.status) position.status = filters.status;
+    if (filters.mediaType) position.mediaType = filters.mediaType;
+    if (before !== undefined && creation !== undefined) position.cursor = { before, creation };
+    return position;
+  },
+  (p: ListPosition) => ({
+    owner: p.owner,
+    filters: { status: p.status, mediaType: p.mediaType, scope: p.scope },
+    before: p.cursor?.before,
+    creation: p.cursor?.creation,
+    page: p.page,
+  }),
+);
+
+// ---------------------------------------------------------------- decoding
+
+/** Every codec: the one table the dispatcher reads. */
+export const componentCodecs = [
+  markEpisodeButton,
+  episodePickButton,
+  markPickButton,
+  specialsButton,
+  undoButton,
+  statusButton,
+  addButton,
+  removeButton,
+  reactionSelect,
+  shareButton,
+  titlePickButton,
+  listPageButton,
+] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];
 export type ComponentName = AnyCodec["name"];
@@ -251,18 +204,18 @@ export type ComponentArgs<N extends ComponentName> = Extract<AnyCodec, { name: N
 /** A decoded id: which component, and its typed arguments. */
 export type DecodedComponent = { [N in ComponentName]: { name: N; args: ComponentArgs<N> } }[ComponentName];
 
-const byName = new Map<string, ComponentCodec<string, unknown>>(componentCodecs.map((codec) => [codec.name, codec as ComponentCodec<string, unknown>]));
+const byName = new Map<string, ComponentCodec<string, unknown, never>>(componentCodecs.map((codec) => [codec.name, codec as ComponentCodec<string, unknown, never>]));
 
 /**
- * Reads any custom id a person's client sent (and a select's values). Returns
- * the component and its arguments, or throws StaleComponentError — never
- * anything else, whatever the input.
+ * Reads any custom id a person's client sent (and a select's chosen values).
+ * Returns the component and its typed arguments, or throws
+ * StaleComponentError — never anything else, whatever the input.
  */
 export function decodeComponentId(customId: string, values: readonly string[] = []): DecodedComponent {
   if (typeof customId !== "string" || customId.length > LIMITS.customId) throw new StaleComponentError();
   const parts = customId.split(":");
   const codec = parts.length >= 2 ? byName.get(`${parts[0]}:${parts[1]}`) : undefined;
   if (codec === undefined) throw new StaleComponentError();
-  const safeValues = Array.isArray(values) && values.every((v) => typeof v === "string") ? values : [];
-  return { name: codec.name, args: codec.decode(parts.slice(2), safeValues) } as DecodedComponent;
+  const chosen = Array.isArray(values) && values.length <= LIMITS.selectOptions && values.every((v) => typeof v === "string") ? values : [];
+  return { name: codec.name, args: codec.decode(parts.slice(2), chosen) } as DecodedComponent;
 }

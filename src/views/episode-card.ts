@@ -1,9 +1,9 @@
 import type { APIEmbed } from "discord-api-types/v10";
-import { markEpisodeButton, shareButton, undoButton } from "./component-ids.ts";
+import { markEpisodeButton, shareButton, specialsButton, undoButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
-import { nextLine, progressLine, type ShowProgress } from "./progress.ts";
+import { nextLine, progressLine, showsUpNext, type ShowProgress } from "./progress.ts";
 import { count, episodeCode, plain, plural, truncate } from "./text.ts";
 import { BRAND, statusLabel, type ProgressStatus } from "./vocabulary.ts";
 
@@ -28,6 +28,8 @@ export function statusChange(before: ProgressStatus | undefined, after: Progress
 
 /** "✅ Marked 3 episodes, 1 was already watched." */
 export function countSentence(verb: "marked" | "unmarked", changed: number, unchanged: number, isWatched: boolean): string {
+  const state = isWatched ? "watched" : "unwatched";
+  if (changed === 0) return `Nothing changed — ${unchanged === 1 ? "it was" : `all ${count(unchanged)} were`} already ${state}.`;
   const already = unchanged === 0 ? "" : `, ${plural(unchanged, "was", "were")} already ${isWatched ? "watched" : "unwatched"}`;
   return `${verb === "marked" ? "✅ Marked" : "↩️ Unmarked"} ${plural(changed, "episode")}${already}.`;
 }
@@ -46,12 +48,8 @@ function episodeEmbed(args: { showTitle: string; posterUrl?: string; headline: s
     const applied = args.jobProgress?.applied ?? outcome.changed + outcome.unchanged;
     lines.push(`⏳ Still applying: ${count(applied)} of ${count(outcome.requested)} episodes done. \`/watch info\` shows when it's finished.`);
   }
-  const fields = outcome.progress
-    ? [
-        { name: "Progress", value: progressLine(outcome.progress) },
-        { name: "Up next", value: nextLine(outcome.progress) },
-      ]
-    : [];
+  const fields = outcome.progress ? [{ name: "Progress", value: progressLine(outcome.progress) }] : [];
+  if (showsUpNext(outcome.statusAfter, outcome.progress)) fields.push({ name: "Up next", value: nextLine(outcome.progress) });
   return {
     title: plain(args.showTitle, LIMITS.embedTitle),
     description: truncate(lines.join("\n"), LIMITS.embedDescription),
@@ -64,7 +62,8 @@ function episodeEmbed(args: { showTitle: string; posterUrl?: string; headline: s
 /**
  * The answer to an episode change (`/ep`, `/mark`, "Mark S1E4"): what changed,
  * the status it moved, progress and what's next; then a button for the next
- * episode, Undo, and Share when the show was just finished.
+ * episode, Undo, Share when the show was just finished (where there is a
+ * channel to share with), and — after `/mark show` — the specials it left out.
  */
 export function episodeCard(args: {
   tmdbId: number;
@@ -74,22 +73,33 @@ export function episodeCard(args: {
   headline: string;
   outcome: EpisodeOutcome;
   jobProgress?: { applied: number } | null;
+  shareable: boolean;
+  /** Season 0, offered apart by `/mark show`. */
+  specials?: { count: number; isWatched: boolean };
 }): MessageView {
-  const { outcome, tmdbId } = args;
-  const next = outcome.progress?.next;
+  const { outcome, tmdbId, specials } = args;
+  const next = showsUpNext(outcome.statusAfter, outcome.progress) ? outcome.progress.next : null;
+  // An episode no button can carry (beyond what /ep accepts) gets no button rather than a broken one.
+  const markNext = next ? markEpisodeButton.tryEncode({ tmdbId, season: next.season, episode: next.episode }) : null;
   return message({
     embeds: [episodeEmbed(args)],
     components: rows(
-      next
+      next && markNext
         ? button({
-            customId: markEpisodeButton.encode({ tmdbId, season: next.season, episode: next.episode }),
+            customId: markNext,
             label: `Mark ${episodeCode(next.season, next.episode)}`,
             style: ButtonStyle.Primary,
           })
         : null,
       outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
-      justFinished(outcome)
+      justFinished(outcome) && args.shareable
         ? button({ customId: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }), label: "Share", style: ButtonStyle.Success, emoji: { name: "📣" } })
+        : null,
+      specials
+        ? button({
+            customId: specialsButton.encode({ tmdbId, isWatched: specials.isWatched }),
+            label: `${specials.isWatched ? "Mark" : "Unmark"} the ${plural(specials.count, "special")} too`,
+          })
         : null,
     ),
   });

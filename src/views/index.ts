@@ -2,8 +2,10 @@
 // only discord-api-types and @discordjs/formatters, so both runtimes can use it.
 export * from "./component-ids.ts";
 export * from "./components.ts";
+export * from "./custom-id.ts";
 export * from "./embeds.ts";
 export * from "./episode-card.ts";
+export * from "./guess.ts";
 export * from "./limits.ts";
 export * from "./list-page.ts";
 export * from "./message.ts";

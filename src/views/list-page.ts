@@ -1,9 +1,9 @@
-import { listPageButton } from "./component-ids.ts";
+import { listPageButton, MAX_LIST_PAGE, type ListPosition, type ListScope } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
 import { plain, truncate } from "./text.ts";
-import { BRAND, reactionLabel, statusLabel, type MediaType, type ProgressStatus, type Reaction } from "./vocabulary.ts";
+import { BRAND, reactionLabel, statusLabel, type ProgressStatus, type Reaction } from "./vocabulary.ts";
 
 /** Titles per list page: ten rows stay well inside one embed description. */
 export const LIST_PAGE_SIZE = 10;
@@ -13,70 +13,75 @@ export interface ListRow {
   tmdbId: number;
   mediaType: string;
   title?: string;
+  inWatchlist?: boolean;
   progressStatus?: ProgressStatus;
   progress?: number;
   reaction?: Reaction;
 }
 
-/** Where the next page starts (Convex's keyset cursor). */
-export interface ListCursor {
-  before: number;
-  creation: number;
-}
-
-export interface ListFilter {
-  status?: ProgressStatus;
-  mediaType?: MediaType;
-}
-
-function rowLine(item: ListRow, n: number): string {
+function rowLine(item: ListRow, n: number, scope: ListScope): string {
   const name = plain(item.title ?? `TMDB ${item.mediaType}/${item.tmdbId}`, 80);
   const bits = [
     item.mediaType === "tv" ? "TV" : "Movie",
     item.progressStatus ? statusLabel(item.progressStatus) : null,
     item.progressStatus === "watching" && item.progress !== undefined ? `${Math.round(item.progress)}%` : null,
     item.reaction ? reactionLabel(item.reaction) : null,
+    scope === "all" && item.inWatchlist ? "🔖 on watchlist" : null,
   ].filter(Boolean);
   return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
 }
 
+/** "Your watchlist", "Ann's watchlist", "Everything Ann tracks" (the name made inert). */
+function listTitle(ownerName: string | null, own: boolean, scope: ListScope): string {
+  if (own) return scope === "watchlist" ? "Your watchlist" : "Everything you track";
+  const owner = ownerName === null ? null : plain(ownerName, 80);
+  if (scope === "watchlist") return owner ? `${owner}'s watchlist` : "Their watchlist";
+  return owner ? `Everything ${owner} tracks` : "Everything they track";
+}
+
 /** "▶️ Watching, TV" */
-export function filterLabel(filter: ListFilter): string {
-  return [filter.status ? statusLabel(filter.status) : null, filter.mediaType === "tv" ? "TV" : filter.mediaType === "movie" ? "Movies" : null]
+export function filterLabel(position: Pick<ListPosition, "status" | "mediaType">): string {
+  return [position.status ? statusLabel(position.status) : null, position.mediaType === "tv" ? "TV" : position.mediaType === "movie" ? "Movies" : null]
     .filter(Boolean)
     .join(", ");
 }
 
 /**
  * One page of someone's list, newest first, with First and Next buttons that
- * carry the owner, the filter and the keyset cursor (so they work after a restart).
+ * carry the owner, the filters and the keyset cursor (so they work after a restart).
  */
 export function listPage(args: {
-  owner: { discordUserId: string; name: string | null; isViewer: boolean };
+  position: ListPosition;
+  ownerName: string | null;
+  /** Whether the person looking is the list's owner. */
+  own: boolean;
   items: ListRow[];
-  page: number;
-  filter: ListFilter;
-  next: ListCursor | null;
+  /** Where the page after this one starts, if there is one. */
+  next: { before: number; creation: number } | null;
 }): MessageView {
-  const { owner, items, page, filter } = args;
-  const lines = items.map((item, i) => rowLine(item, (page - 1) * LIST_PAGE_SIZE + i + 1));
-  const filters = filterLabel(filter);
-  const whose = owner.isViewer ? "Your titles" : owner.name ? `${plain(owner.name, 80)}'s titles` : "Their titles";
-  const empty = page > 1 ? "No more titles." : owner.isViewer ? "Nothing here yet — add something with `/watch add`." : "They haven't tracked anything yet.";
-  const ids = { owner: owner.discordUserId, status: filter.status, mediaType: filter.mediaType };
+  const { position, items } = args;
+  const lines = items.map((item, i) => rowLine(item, (position.page - 1) * LIST_PAGE_SIZE + i + 1, position.scope));
+  const filters = filterLabel(position);
+  const empty =
+    position.page > 1
+      ? "No more titles."
+      : position.scope === "watchlist"
+        ? "Your watchlist is empty — add something with `/watch add`. Titles you track without adding them are under `/watch list scope:all`."
+        : "Nothing here yet — add something with `/watch add`, or mark an episode with `/ep`.";
+  const { cursor: _, ...start } = position;
   return message({
     embeds: [
       {
-        title: truncate(`${whose}${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
+        title: truncate(`${listTitle(args.ownerName, args.own, position.scope)}${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
         description: truncate(lines.length > 0 ? lines.join("\n") : empty, LIMITS.embedDescription),
         color: BRAND,
-        footer: { text: `Page ${page} · newest first` },
+        footer: { text: `Page ${position.page} · newest first` },
       },
     ],
     components: rows(
-      page > 1 ? button({ customId: listPageButton.encode({ ...ids, before: 0, creation: 0, page: 1 }), label: "« First" }) : null,
-      args.next
-        ? button({ customId: listPageButton.encode({ ...ids, before: args.next.before, creation: args.next.creation, page: page + 1 }), label: "Next ›", style: ButtonStyle.Primary })
+      position.page > 1 ? button({ customId: listPageButton.encode({ ...start, page: 1 }), label: "« First" }) : null,
+      args.next && position.page < MAX_LIST_PAGE
+        ? button({ customId: listPageButton.encode({ ...start, page: position.page + 1, cursor: args.next }), label: "Next ›", style: ButtonStyle.Primary })
         : null,
     ),
   });

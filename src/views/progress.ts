@@ -1,4 +1,5 @@
 import { count, episodeCode, plain, progressBar } from "./text.ts";
+import type { ProgressStatus } from "./vocabulary.ts";
 
 /** An episode of a show, with its name when known. */
 export interface EpisodeRef {
@@ -31,4 +32,9 @@ export function nextLine(progress: ShowProgress): string {
 export function episodeLine(ref: EpisodeRef): string {
   const name = ref.name ? ` · ${plain(ref.name, 150)}` : "";
   return `**${episodeCode(ref.season, ref.episode)}**${name}`;
+}
+
+/** "Up next" means nothing for a title marked finished (perhaps by its owner, with no episodes marked). */
+export function showsUpNext(status: ProgressStatus | undefined, progress: ShowProgress | null): progress is ShowProgress {
+  return progress !== null && status !== "finished";
 }

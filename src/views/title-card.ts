@@ -3,7 +3,7 @@ import { addButton, reactionSelect, removeButton, shareButton, statusButton, und
 import { button, ButtonStyle, rows, stringSelect, type Row } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
-import { nextLine, progressLine, type ShowProgress } from "./progress.ts";
+import { nextLine, progressLine, showsUpNext, type ShowProgress } from "./progress.ts";
 import { plain, truncate } from "./text.ts";
 import {
   BRAND,
@@ -50,16 +50,18 @@ export function titleLine(title: Pick<TitleFacts, "title" | "year">): string {
   return `**${plain(title.title, 200)}**${title.year ? ` (${title.year})` : ""}`;
 }
 
-/** "▶️ Watching · 40% · ❤️ Loved · 🔖 On your watchlist" */
+/**
+ * Status and watchlist membership on separate lines, each saying what it is: a show can be
+ * "Watching" (from marked episodes) without being on the watchlist, and that must read plainly.
+ */
 export function stateSummary(item: TrackedItem | null): string {
-  if (item === null) return "Not on your list yet.";
-  const parts = [
-    item.progressStatus ? statusLabel(item.progressStatus) : null,
-    item.progress !== undefined && item.progressStatus === "watching" ? `${Math.round(item.progress)}%` : null,
-    item.reaction ? reactionLabel(item.reaction) : null,
-    item.inWatchlist ? "🔖 On your watchlist" : "Not on your watchlist",
-  ].filter(Boolean);
-  return parts.join(" · ");
+  if (item === null) return "Status: not tracked yet\nWatchlist: not on it — `/watch add` puts it there";
+  const status = item.progressStatus
+    ? `${statusLabel(item.progressStatus)}${item.progress !== undefined && item.progressStatus === "watching" ? ` (${Math.round(item.progress)}%)` : ""}`
+    : "none";
+  const lines = [`Status: ${status}`, item.inWatchlist ? "Watchlist: 🔖 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there"];
+  if (item.reaction) lines.push(`Reaction: ${reactionLabel(item.reaction)}`);
+  return lines.join("\n");
 }
 
 /** The title's embed: facts, overview, poster, and — when `state` says — where the person is with it. */
@@ -69,7 +71,7 @@ export function titleEmbed(title: TitleFacts, state: TitleState | null): APIEmbe
     fields.push({ name: "You", value: stateSummary(state.item), inline: false });
     if (state.progress) {
       fields.push({ name: "Episodes", value: progressLine(state.progress), inline: false });
-      fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
+      if (showsUpNext(state.item?.progressStatus, state.progress)) fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
     }
     if (state.jobRunning) fields.push({ name: "⏳", value: "A large episode change is still being applied.", inline: false });
   }
@@ -139,15 +141,16 @@ function shareButtons(title: TitleFacts, item: TrackedItem | null): APIComponent
 /**
  * A person's card for one title (`/watch info`, and the answer to every change
  * to it): an optional headline saying what changed, the title and where they
- * are with it, its controls, and Share and Undo when they apply.
+ * are with it, its controls, and Share (where there is a channel to share
+ * with) and Undo when they apply.
  */
-export function titleCard(args: { title: TitleFacts; state: TitleState; headline?: string; undoId?: string | null }): MessageView {
+export function titleCard(args: { title: TitleFacts; state: TitleState; headline?: string; undoId?: string | null; shareable: boolean }): MessageView {
   const { title, state } = args;
   const undo = args.undoId ? button({ customId: undoButton.encode({ undoId: args.undoId }), label: "Undo" }) : null;
   return message({
     ...(args.headline !== undefined ? { content: args.headline } : {}),
     embeds: [titleEmbed(title, state)],
-    components: [...titleControls(title, state.item), ...rows(...shareButtons(title, state.item), undo)],
+    components: [...titleControls(title, state.item), ...rows(...(args.shareable ? shareButtons(title, state.item) : []), undo)],
   });
 }
 

@@ -30,7 +30,7 @@ const worst = (n: number) => "*_`|~>#[@everyone](<@123456789012345678>)\\".repea
 const undoId = "k".repeat(64);
 
 const hugeTitle: TitleFacts = {
-  tmdbId: 9_999_999_999,
+  tmdbId: 2_147_483_647,
   mediaType: "tv",
   title: worst(5000),
   year: 2024,
@@ -46,7 +46,7 @@ const hugeOutcome: EpisodeOutcome = {
   unchanged: 234_567,
   statusBefore: "watching",
   statusAfter: "finished",
-  progress: { watched: 99_999, total: 100_000, percent: 99, next: { season: 9_999, episode: 99_999, name: worst(3000) } },
+  progress: { watched: 99_999, total: 100_000, percent: 99, next: { season: 200, episode: 9_999, name: worst(3000) } },
   undoId,
   jobId: "j".repeat(32),
 };
@@ -62,6 +62,7 @@ describe("the largest messages the views can build", () => {
       },
       headline: `🔖 Added **${worst(3000)}** to your watchlist.`,
       undoId,
+      shareable: true,
     });
     expect(discordErrors(card)).toEqual([]);
     expect(card.components.flatMap((r) => r.components)).toHaveLength(8);
@@ -69,25 +70,38 @@ describe("the largest messages the views can build", () => {
   });
 
   it("an episode card with a running job, the next-episode button, Undo and Share is one Discord accepts", () => {
-    const card = episodeCard({ tmdbId: 9_999_999_999, showTitle: worst(5000), posterUrl: hugeTitle.posterUrl, headline: worst(5000), outcome: hugeOutcome, jobProgress: { applied: 999_999 } });
+    const card = episodeCard({
+      tmdbId: 2_147_483_647,
+      showTitle: worst(5000),
+      posterUrl: hugeTitle.posterUrl,
+      headline: worst(5000),
+      outcome: { ...hugeOutcome, statusAfter: "watching", statusBefore: undefined },
+      jobProgress: { applied: 999_999 },
+      shareable: true,
+      specials: { count: 99_999, isWatched: false },
+    });
     expect(discordErrors(card)).toEqual([]);
-    expect(card.components[0]!.components).toHaveLength(3);
+    expect(card.components[0]!.components.map((c) => ("label" in c ? c.label : ""))).toEqual(["Mark S200E9999", "Undo", "Unmark the 99,999 specials too"]);
+    const finished = episodeCard({ tmdbId: 2_147_483_647, showTitle: worst(5000), headline: worst(5000), outcome: hugeOutcome, shareable: true, specials: { count: 3, isWatched: true } });
+    expect(discordErrors(finished)).toEqual([]);
+    expect(finished.components[0]!.components.map((c) => ("label" in c ? c.label : ""))).toEqual(["Undo", "Share", "Mark the 3 specials too"]);
   });
 
   it("a full list page of someone else's list, with both page buttons, is one Discord accepts", () => {
     const items: ListRow[] = Array.from({ length: 10 }, (_, i) => ({
-      tmdbId: 9_999_999_999 - i,
+      tmdbId: 2_147_483_647 - i,
       mediaType: i % 2 ? "tv" : "movie",
       title: worst(2000),
+      inWatchlist: true,
       progressStatus: "watching",
       progress: 99.5,
       reaction: "not-for-me",
     }));
     const page = listPage({
-      owner: { discordUserId: "99999999999999999999", name: worst(500), isViewer: false },
+      position: { owner: "99999999999999999999", status: "want-to-watch", mediaType: "movie", scope: "all", page: 9_998, cursor: { before: 1, creation: 1 } },
+      ownerName: worst(500),
+      own: false,
       items,
-      page: 9_998,
-      filter: { status: "want-to-watch", mediaType: "movie" },
       next: { before: 999_999_999_999_999, creation: 123_456_789_012_345.67 },
     });
     expect(discordErrors(page)).toEqual([]);
@@ -104,8 +118,8 @@ describe("the largest messages the views can build", () => {
       fc.property(text, text, fc.option(text, { nil: undefined }), (title, overview, name) => {
         const facts: TitleFacts = { tmdbId: 1, mediaType: "tv", title, overview, genres: [title] };
         const progress = { watched: 1, total: 2, percent: 50, next: { season: 1, episode: 2, ...(name !== undefined ? { name } : {}) } };
-        expect(discordErrors(titleCard({ title: facts, state: { item: null, progress, jobRunning: false }, headline: title }))).toEqual([]);
-        expect(discordErrors(episodeCard({ tmdbId: 1, showTitle: title, headline: overview, outcome: { ...hugeOutcome, progress } }))).toEqual([]);
+        expect(discordErrors(titleCard({ title: facts, state: { item: null, progress, jobRunning: false }, headline: title, shareable: true }))).toEqual([]);
+        expect(discordErrors(episodeCard({ tmdbId: 1, showTitle: title, headline: overview, outcome: { ...hugeOutcome, progress }, shareable: true }))).toEqual([]);
       }),
       { numRuns: 50 },
     );
@@ -114,7 +128,7 @@ describe("the largest messages the views can build", () => {
 
 describe("what the cards carry", () => {
   it("buttons on a title card decode to the title and the change they name", () => {
-    const card = titleCard({ title: { ...hugeTitle, mediaType: "movie", tmdbId: 27205 }, state: { item: null, progress: null, jobRunning: false } });
+    const card = titleCard({ title: { ...hugeTitle, mediaType: "movie", tmdbId: 27205 }, state: { item: null, progress: null, jobRunning: false }, shareable: true });
     expect(customIds(card).map((id) => decodeComponentId(id, ["liked"]))).toEqual([
       { name: "watch:status", args: { mediaType: "movie", tmdbId: 27205, status: "want-to-watch" } },
       { name: "watch:status", args: { mediaType: "movie", tmdbId: 27205, status: "watching" } },
@@ -124,8 +138,14 @@ describe("what the cards carry", () => {
     ]);
   });
 
+  it("an episode no button can carry gets no button rather than a broken one", () => {
+    const outcome = { ...hugeOutcome, statusAfter: "watching" as const, progress: { watched: 1, total: 2, percent: 50, next: { season: 201, episode: 1 } } };
+    const card = episodeCard({ tmdbId: 1, showTitle: "Long", headline: "✅", outcome, shareable: false });
+    expect(customIds(card).map((id) => decodeComponentId(id).name)).toEqual(["watch:undo"]);
+  });
+
   it("the next-episode button marks the episode the card names as next", () => {
-    const card = episodeCard({ tmdbId: 1399, showTitle: "Game of Thrones", headline: "✅ Watched **S1E3**", outcome: { ...hugeOutcome, statusAfter: "watching", undoId: null, progress: { watched: 3, total: 73, percent: 4, next: { season: 1, episode: 4 } } } });
+    const card = episodeCard({ tmdbId: 1399, showTitle: "Game of Thrones", headline: "✅ Watched **S1E3**", outcome: { ...hugeOutcome, statusAfter: "watching", undoId: null, progress: { watched: 3, total: 73, percent: 4, next: { season: 1, episode: 4 } } }, shareable: false });
     const [mark] = card.components[0]!.components;
     expect(mark).toMatchObject({ label: "Mark S1E4" });
     expect(decodeComponentId(customIds(card)[0]!)).toEqual({ name: "ep:mark", args: { tmdbId: 1399, season: 1, episode: 4 } });

@@ -1,45 +1,77 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  component,
   componentCodecs,
   decodeComponentId,
-  int,
+  episodePickButton,
   listPageButton,
   markEpisodeButton,
+  markPickButton,
   reactionSelect,
   StaleComponentError,
-  type Field,
+  titleChoice,
+  titlePickButton,
+  type ListPosition,
+  type TitleAction,
+  type TitleChoice,
 } from "../../src/views/component-ids.ts";
+import { component, int, type Field } from "../../src/views/custom-id.ts";
 
-/** Values a field's encode accepts, generated from what the field says it holds. */
-function valuesOf(field: Field<unknown>): fc.Arbitrary<unknown> {
+/** Texts a field's encode could write, generated from what the field says it holds. */
+function textsOf(field: Field<unknown>): fc.Arbitrary<string> {
   const spec = field.spec;
   switch (spec.kind) {
     case "int":
-      return fc.integer({ min: 0, max: spec.max });
+      return fc.integer({ min: spec.min, max: spec.max }).map(String);
     case "timestamp":
-      return fc.oneof(
-        fc.constant(0),
-        fc.integer({ min: 1, max: 999_999_999_999_999 }),
-        fc.double({ min: 1, max: 1e15, maxExcluded: true, noNaN: true }),
-        // Convex's _creationTime: milliseconds with a fraction.
-        fc.double({ min: 1.6e12, max: 2e12, noNaN: true }),
-      );
+      return fc
+        .oneof(fc.constant(0), fc.integer({ min: 1, max: 999_999_999_999_999 }), fc.double({ min: 1, max: 1e15, maxExcluded: true, noNaN: true }), fc.double({ min: 1.6e12, max: 2e12, noNaN: true }))
+        .map(String);
     case "snowflake":
       return fc.bigInt({ min: 1n, max: 99_999_999_999_999_999_999n }).map(String);
     case "documentId":
       return fc.stringMatching(/^[0-9a-z]{1,64}$/);
     case "oneOf":
       return fc.constantFrom(...spec.values);
+    case "flag":
+      return fc.constantFrom(spec.yes, spec.no);
+    case "pattern":
+      return fc.stringMatching(spec.pattern).filter((t) => t.length <= field.maxLength);
     case "optional":
-      return fc.option(valuesOf(spec.inner), { nil: undefined });
+      return fc.oneof(fc.constant("-"), textsOf(spec.inner));
+    case "or":
+      return fc.oneof(fc.constant(spec.word), textsOf(spec.inner));
+    case "fromMenu":
+    case "mapped":
+      return textsOf(spec.inner);
   }
 }
 
-function argsOf(fields: Readonly<Record<string, Field<unknown>>>): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record(Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, valuesOf(field)])));
-}
+/** Ids built from texts each field could have written (combinations may still be refused as a whole). */
+const plausibleIds = fc.constantFrom(...componentCodecs).chain((codec) =>
+  fc.tuple(...Object.values(codec.fields).map(textsOf)).map((texts) => ({ codec, id: [codec.name, ...texts].join(":") })),
+);
+
+/** The value a select would send with an id: reaction menus send a reaction, guess menus a title. */
+const menuValue = fc.oneof(fc.constantFrom("loved", "liked", "mixed", "not-for-me", "clear"), textsOf(titleChoice as Field<unknown>));
+
+const titleChoices: fc.Arbitrary<TitleChoice> = fc.record({ mediaType: fc.constantFrom("movie" as const, "tv" as const), tmdbId: fc.integer({ min: 1, max: 2_147_483_647 }) });
+const titleActions: fc.Arbitrary<TitleAction> = fc.oneof(
+  fc.record({ sub: fc.constantFrom("add" as const, "remove" as const, "info" as const) }),
+  fc.record({ sub: fc.constant("status" as const), status: fc.constantFrom("want-to-watch" as const, "watching" as const, "finished" as const), progress: fc.integer({ min: 0, max: 100 }) }, { requiredKeys: ["sub", "status"] }),
+  fc.record({ sub: fc.constant("react" as const), reaction: fc.constantFrom("loved" as const, "liked" as const, "mixed" as const, "not-for-me" as const, "clear" as const) }),
+);
+const listPositions: fc.Arbitrary<ListPosition> = fc.record(
+  {
+    owner: fc.bigInt({ min: 1n, max: 99_999_999_999_999_999_999n }).map(String),
+    status: fc.constantFrom("want-to-watch" as const, "watching" as const, "finished" as const),
+    mediaType: fc.constantFrom("movie" as const, "tv" as const),
+    scope: fc.constantFrom("watchlist" as const, "all" as const),
+    page: fc.integer({ min: 1, max: 10_000 }),
+    cursor: fc.record({ before: fc.integer({ min: 1, max: 999_999_999_999_999 }), creation: fc.double({ min: 1.6e12, max: 2e12, noNaN: true }) }),
+  },
+  { requiredKeys: ["owner", "scope", "page"] },
+);
 
 /** Throws only StaleComponentError, or returns. */
 function decodesOrIsStale(id: string, values: string[] = []): boolean {
@@ -53,45 +85,95 @@ function decodesOrIsStale(id: string, values: string[] = []): boolean {
 }
 
 describe("component ids", () => {
-  it("read back exactly what they were written with, for every component and every valid value", () => {
-    for (const codec of componentCodecs) {
-      const value = "value" in codec ? valuesOf(codec.value as Field<unknown>) : fc.constant(undefined);
-      fc.assert(
-        fc.property(argsOf(codec.fields), value, (args, chosen) => {
-          const id = codec.encode(args as never);
-          const decoded = decodeComponentId(id, chosen === undefined ? [] : [chosen as string]);
-          expect(decoded.name).toBe(codec.name);
-          expect(decoded.args).toEqual(chosen === undefined ? args : { ...args, value: chosen });
-        }),
-      );
-    }
+  it("read back what they were written with: an id that decodes is written again exactly as it was", () => {
+    fc.assert(
+      fc.property(plausibleIds, ({ codec, id }) => {
+        let decoded;
+        try {
+          decoded = decodeComponentId(id);
+        } catch (error) {
+          expect(error).toBeInstanceOf(StaleComponentError);
+          return;
+        }
+        expect(decoded.name).toBe(codec.name);
+        // A select's value is not part of its id.
+        const { value: _, ...idArgs } = decoded.args as Record<string, unknown>;
+        expect((codec as { encode(a: unknown): string }).encode(idArgs)).toBe(id);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("read back the typed arguments they were written with", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_147_483_647 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 9_999 }), (tmdbId, season, episode) => {
+        expect(decodeComponentId(markEpisodeButton.encode({ tmdbId, season, episode })).args).toEqual({ tmdbId, season, episode });
+      }),
+    );
+    fc.assert(
+      fc.property(titleActions, titleChoices, (action, choice) => {
+        expect(decodeComponentId(titlePickButton.encode({ action, choice })).args).toEqual({ action, choice });
+      }),
+    );
+    fc.assert(
+      fc.property(listPositions, (position) => {
+        expect(decodeComponentId(listPageButton.encode(position)).args).toEqual(position);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant("all" as const)), fc.boolean(), titleChoices, (season, isWatched, choice) => {
+        expect(decodeComponentId(markPickButton.encode({ season, isWatched, choice })).args).toEqual({ season, isWatched, choice });
+      }),
+    );
+  });
+
+  it("hand a guess menu's choice to the handler as if the button had carried it", () => {
+    fc.assert(
+      fc.property(titleActions, titleChoices, (action, choice) => {
+        const menuId = titlePickButton.encode({ action, choice: undefined });
+        expect(decodeComponentId(menuId, [titleChoice.encode(choice)]).args).toEqual({ action, choice });
+      }),
+    );
+    const menuId = episodePickButton.encode({ season: 1, isWatched: true, episodes: "1-5", choice: undefined });
+    expect(() => decodeComponentId(menuId, [])).toThrow(StaleComponentError);
+    expect(() => decodeComponentId(menuId, ["-"])).toThrow(StaleComponentError);
+    expect(() => decodeComponentId(menuId, ["m1", "t2"])).toThrow(StaleComponentError);
   });
 
   it("never exceed Discord's 100 characters, whatever valid values they carry", () => {
-    for (const codec of componentCodecs) {
-      expect(codec.maxLength).toBeLessThanOrEqual(100);
-      fc.assert(fc.property(argsOf(codec.fields), (args) => [...codec.encode(args as never)].length <= 100));
-    }
+    for (const codec of componentCodecs) expect(codec.maxLength, codec.name).toBeLessThanOrEqual(100);
+    fc.assert(fc.property(plausibleIds, ({ id }) => id.length <= 100));
+    fc.assert(fc.property(listPositions, (p) => listPageButton.encode(p).length <= 100));
+    fc.assert(fc.property(titleActions, titleChoices, (action, choice) => titlePickButton.encode({ action, choice }).length <= 100));
   });
 
   it("cannot be defined so that an id could outgrow 100 characters", () => {
-    expect(() => component("x:too-long", { a: int(1e15), b: int(1e15), c: int(1e15), d: int(1e15), e: int(1e15), f: int(1e15) })).toThrow(/100/);
+    expect(() => component("x:long", { a: int(1e15), b: int(1e15), c: int(1e15), d: int(1e15), e: int(1e15), f: int(1e15) })).toThrow(/100/);
   });
 
-  it("refuse to write a value they could not read back", () => {
-    expect(() => markEpisodeButton.encode({ tmdbId: -1, season: 1, episode: 1 })).toThrow(RangeError);
+  it("refuse to write a value they could not read back, and say when an episode list is too long for a button", () => {
+    expect(() => markEpisodeButton.encode({ tmdbId: 0, season: 1, episode: 1 })).toThrow(RangeError);
     expect(() => markEpisodeButton.encode({ tmdbId: 1.5, season: 1, episode: 1 })).toThrow(RangeError);
-    expect(() => listPageButton.encode({ owner: "not-a-user", status: undefined, mediaType: undefined, before: 0, creation: 0, page: 1 })).toThrow(RangeError);
-    expect(() => listPageButton.encode({ owner: "123", status: undefined, mediaType: undefined, before: 1e-7, creation: 0, page: 1 })).toThrow(RangeError);
+    expect(() => markEpisodeButton.encode({ tmdbId: 1, season: 201, episode: 1 })).toThrow(RangeError);
+    expect(() => listPageButton.encode({ owner: "not-a-user", scope: "all", page: 1 })).toThrow(RangeError);
+    expect(() => listPageButton.encode({ owner: "1", scope: "all", page: 1, cursor: { before: 1e-7, creation: 1 } })).toThrow(RangeError);
+    const long = Array.from({ length: 30 }, (_, i) => String(i * 3 + 1)).join(",");
+    expect(episodePickButton.tryEncode({ season: 1, isWatched: true, episodes: long, choice: undefined })).toBeNull();
+    expect(episodePickButton.tryEncode({ season: 200, isWatched: false, episodes: "1-5,7", choice: { mediaType: "tv", tmdbId: 2_147_483_647 } })).toBe("ep:pick:200:u:1-5,7:t2147483647");
   });
 
-  it("keep the shape buttons already posted have, so they still work after an update", () => {
+  it("keep the shapes buttons already posted have, so they still work after an update", () => {
     expect(decodeComponentId("ep:mark:1399:1:4")).toEqual({ name: "ep:mark", args: { tmdbId: 1399, season: 1, episode: 4 } });
-    expect(decodeComponentId("watch:page:123456789012345678:-:tv:1764140000000:1764140000000.123:2")).toEqual({
-      name: "watch:page",
-      args: { owner: "123456789012345678", status: undefined, mediaType: "tv", before: 1764140000000, creation: 1764140000000.123, page: 2 },
+    expect(decodeComponentId("watch:page:123456789012345678:-ta:1764140000000:1764140000000.123:2").args).toEqual({
+      owner: "123456789012345678",
+      mediaType: "tv",
+      scope: "all",
+      page: 2,
+      cursor: { before: 1764140000000, creation: 1764140000000.123 },
     });
-    expect(decodeComponentId("watch:react:movie:27205", ["loved"])).toEqual({ name: "watch:react", args: { mediaType: "movie", tmdbId: 27205, value: "loved" } });
+    expect(decodeComponentId("watch:react:movie:27205", ["loved"]).args).toEqual({ mediaType: "movie", tmdbId: 27205, value: "loved" });
+    expect(decodeComponentId("watch:pick:status:watching.40:m155").args).toEqual({ action: { sub: "status", status: "watching", progress: 40 }, choice: { mediaType: "movie", tmdbId: 155 } });
+    expect(decodeComponentId("mark:pick:all:u:-", ["t1399"]).args).toEqual({ season: "all", isWatched: false, choice: { mediaType: "tv", tmdbId: 1399 } });
   });
 
   it("call forged, cut-short, padded or unknown ids out of date", () => {
@@ -105,12 +187,24 @@ describe("component ids", () => {
       "ep:mark:1399:1:-4",
       "ep:mark:1399:1:4.0",
       "ep:mark:1399:1:1e3",
+      "ep:mark:1399:1:0",
       "ep:mark:99999999999:1:4",
       "watch:status:book:1:watching",
       "watch:status:movie:1:dropped",
       "watch:undo:ABC",
-      "watch:page:0123:-:-:0:0:1",
-      "watch:page:123:-:-:Infinity:0:1",
+      "watch:page:0123:--l:-:-:1",
+      "watch:page:123:--l:5:-:1",
+      "watch:page:123:--x:-:-:1",
+      "watch:page:123:--l:1.50:1:1",
+      "watch:page:123:--l:-:-:0",
+      "watch:pick:add:watching:m1",
+      "watch:pick:status:-:m1",
+      "watch:pick:status:watching.101:m1",
+      "watch:pick:react:hated:m1",
+      "ep:pick:1:w:5-:t1",
+      "ep:pick:1:w:0:t1",
+      "mark:pick:all:x:t1",
+      "mark:pick:some:w:t1",
       "watch:constructor:1",
       "__proto__:toString",
       "x".repeat(101),
@@ -131,27 +225,24 @@ describe("component ids", () => {
   });
 
   it("answer any string with a decoded id or the out-of-date error, never anything else", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.string()), (id, values) => decodesOrIsStale(id, values)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.string()), (id, values) => decodesOrIsStale(id, values)), { numRuns: 1000 });
   });
 
-  it("answer ids that start like real ones but carry arbitrary fields with the out-of-date error or a valid decode", () => {
+  it("answer real-looking ids with arbitrary fields, or real fields mixed up, with a decode or the out-of-date error", () => {
     const names = componentCodecs.map((c) => c.name);
-    const field = fc.oneof(fc.string({ maxLength: 25 }), fc.integer().map(String), fc.double().map(String), fc.constantFrom("-", "", "tv", "movie", "loved", "watching"));
+    const field = fc.oneof(fc.string({ maxLength: 25 }), fc.integer().map(String), fc.double().map(String), fc.constantFrom("-", "", "tv", "movie", "loved", "watching", "all", "w", "t1"));
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.array(field, { maxLength: 8 }), fc.array(fc.string(), { maxLength: 3 }), (name, fields, values) =>
         decodesOrIsStale([name, ...fields].join(":"), values),
       ),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
-  });
-
-  it("decode every real id to arguments of the right types", () => {
     fc.assert(
-      fc.property(argsOf(markEpisodeButton.fields), (args) => {
-        const decoded = decodeComponentId(markEpisodeButton.encode(args as never));
-        if (decoded.name !== "ep:mark") return false;
-        return [decoded.args.tmdbId, decoded.args.season, decoded.args.episode].every((n) => Number.isSafeInteger(n) && n >= 0);
+      fc.property(plausibleIds, plausibleIds, fc.array(menuValue, { maxLength: 2 }), (a, b, values) => {
+        const mixed = [a.codec.name, ...b.id.split(":").slice(2)].join(":");
+        return decodesOrIsStale(mixed, values) && decodesOrIsStale(a.id, values);
       }),
+      { numRuns: 500 },
     );
   });
 });

@@ -4,8 +4,8 @@ import { canShare, countSentence, episodeButtons, episodeCard } from "../lib/car
 import { guessPrompt, pickedTitle } from "../lib/guess.ts";
 import type { Responder } from "../lib/respond.ts";
 import { plural } from "../lib/text.ts";
-import type { ShowDetails } from "../lib/tmdb.ts";
-import { markAndReply, suggestShows } from "./ep.ts";
+import type { ShowRef } from "../lib/tmdb-shows.ts";
+import { markAndReply, showById, suggestShows } from "./ep.ts";
 import { customId, intArg, MAX_SEASON, staleComponent, type BotContext, type Command } from "./types.ts";
 
 export const mark = {
@@ -32,7 +32,13 @@ export const mark = {
   async execute(interaction, respond, ctx) {
     const isWatched = interaction.options.getBoolean("watched") ?? true;
     const season = interaction.options.getSubcommand() === "season" ? interaction.options.getInteger("season", true) : null;
-    const found = await ctx.titles.lookupShow(interaction.options.getString("show", true));
+    const value = interaction.options.getString("show", true);
+    const byId = showById(ctx, value);
+    if (byId !== null) {
+      await markSeasonOrShow(ctx, respond, interaction.user, byId, season, isWatched);
+      return;
+    }
+    const found = await ctx.titles.lookupShow(value);
     if (found.kind === "guess") {
       const verb = isWatched ? "mark" : "unmark";
       await respond.send(
@@ -59,13 +65,14 @@ export const mark = {
     /** mark:specials:<tmdbId>:<w|u> — season 0, which `/mark show` leaves out. */
     async specials(interaction, respond, ctx, [id, watched]) {
       if (watched !== "w" && watched !== "u") throw staleComponent();
-      await markAndReply(ctx, respond, interaction.user, await ctx.titles.show(intArg(id)), 0, "all", watched === "w");
+      const tmdbId = intArg(id);
+      await markAndReply(ctx, respond, interaction.user, { tmdbId, details: () => ctx.titles.show(tmdbId) }, 0, "all", watched === "w");
     },
   },
 } satisfies Command;
 
 /** `/mark season` (a season number) or `/mark show` (null: every regular season, specials offered apart). */
-async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User, show: ShowDetails, season: number | null, isWatched: boolean) {
+async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User, show: ShowRef, season: number | null, isWatched: boolean) {
   if (season !== null) {
     await markAndReply(ctx, respond, user, show, season, "all", isWatched);
     return;
@@ -76,7 +83,7 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
   // The write answers with the job's progress: no second call.
   const jobProgress = outcome.job;
   // Specials (season 0) never count towards finishing a show, so /mark show leaves them out and says so.
-  const specials = show.seasons.find((s) => s.seasonNumber === 0 && s.episodeCount > 0);
+  const specials = outcome.specials > 0 ? { episodeCount: outcome.specials } : undefined;
   const scope = specials ? "every episode; specials (season 0) not included" : "every episode; this show has no specials";
   const headline = `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${scope})`;
   const justFinished = outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
@@ -92,7 +99,8 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
     else rows.push({ type: ComponentType.ActionRow, components: [button] });
   }
   await respond.send({
-    embeds: [episodeCard({ showTitle: show.title, image: ctx.tmdb.posterUrl(show.posterPath, "w185"), headline, outcome, jobProgress })],
+    // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
+    embeds: [episodeCard({ showTitle: outcome.show.title, image: outcome.show.image, headline, outcome, jobProgress })],
     components: rows,
   });
 }

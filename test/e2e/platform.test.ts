@@ -93,6 +93,7 @@ describe("the real bot through the sandbox", () => {
     const tmdb = new TmdbClient({ baseUrl: s.tmdb.url });
     const restarted = new TitleService(tmdb);
     const show = await tmdb.tv(37854);
+    const backend = s.engine.backend();
     const before = s.tmdb.requests;
     // Convex checks the counts inside the write itself: no season is fetched, no extra round trip.
     const outcome = await restarted.shows.write(show, (sync) =>

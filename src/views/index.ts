@@ -6,6 +6,7 @@ export * from "./custom-id.ts";
 export * from "./embeds.ts";
 export * from "./episode-card.ts";
 export * from "./guess.ts";
+export * from "./help.ts";
 export * from "./limits.ts";
 export * from "./list-page.ts";
 export * from "./message.ts";

@@ -41,8 +41,11 @@ export function* approximateGraphemes(text: string): Generator<string> {
   if (pending !== "") yield pending;
 }
 
-/** The longest run of whole graphemes from the start of `text` that is at most `max` code points. */
-function leading(text: string, max: number): string {
+/**
+ * The longest run of whole grapheme clusters from the start of `text` that fits in `max`
+ * code points: never half a surrogate pair, a split ZWJ emoji or a letter without its marks.
+ */
+export function cutGraphemes(text: string, max: number): string {
   // Segmenting costs time in the length of the whole input, so only a window that holds
   // more than `max` code points (each is at most two UTF-16 units) is segmented; its last
   // grapheme may be cut short by the window, so it is not used.
@@ -67,7 +70,7 @@ function leading(text: string, max: number): string {
 export function truncate(text: string, max: number, cut = false): string {
   if (!cut && codePointLength(text) <= max) return text;
   if (max < 1) return "";
-  return `${leading(text, max - 1).trimEnd()}…`;
+  return `${cutGraphemes(text, max - 1).trimEnd()}…`;
 }
 
 /** Whitespace of any kind (newlines included) becomes single spaces: outside text cannot reshape a message. */
@@ -85,7 +88,7 @@ export function plain(text: string, max: number = LIMITS.content): string {
   // Escaping never shortens text, so only what could fit is escaped (escapeMarkdown slows down badly on long input).
   const line = oneLine(text);
   const tooLong = codePointLength(line) > max;
-  const escaped = escapeMarkdown(tooLong ? leading(line, max) : line, { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
+  const escaped = escapeMarkdown(tooLong ? cutGraphemes(line, max) : line, { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
     .replace(/^(>|-#)/, "\\$1")
     .replace(/@(everyone|here)/gi, "@\u200b$1")
     .replace(/<(@[!&]?|#)(\d+)>/g, "<\u200b$1$2>");

@@ -5,11 +5,14 @@ import {
   decodeComponentId,
   embedLength,
   episodeCard,
+  guessPrompt,
+  helpCard,
   listPage,
   message,
   restMessageBody,
   shareMessage,
   titleCard,
+  titlePickButton,
   type EpisodeOutcome,
   type ListRow,
   type MessageView,
@@ -108,6 +111,10 @@ describe("the largest messages the views can build", () => {
     expect(customIds(page).map((id) => decodeComponentId(id).name)).toEqual(["watch:page", "watch:page"]);
   });
 
+  it("the help card is one Discord accepts", () => {
+    expect(discordErrors(helpCard())).toEqual([]);
+  });
+
   it("a share post with a long display name is one Discord accepts", () => {
     expect(discordErrors(shareMessage({ who: worst(1000), what: "finished", title: hugeTitle }))).toEqual([]);
   });
@@ -149,6 +156,22 @@ describe("what the cards carry", () => {
     const [mark] = card.components[0]!.components;
     expect(mark).toMatchObject({ label: "Mark S1E4" });
     expect(decodeComponentId(customIds(card)[0]!)).toEqual({ name: "ep:mark", args: { tmdbId: 1399, season: 1, episode: 4 } });
+  });
+
+  it("a guess with the most matches a menu holds, all with hostile titles, is one Discord accepts and decodes to each title", () => {
+    const matches = Array.from({ length: 30 }, (_, i) => ({ tmdbId: 2_147_483_647 - i, mediaType: i % 2 ? ("tv" as const) : ("movie" as const), title: worst(400), year: 2000 + i }));
+    const prompt = guessPrompt({
+      best: matches[0]!,
+      others: matches.slice(1),
+      confirm: `Yes — ${worst(200)}`,
+      customId: (choice) => titlePickButton.encode({ action: { sub: "status", status: "want-to-watch", progress: 100 }, choice }),
+    });
+    expect(discordErrors(prompt)).toEqual([]);
+    const menu = prompt.components[1]!.components[0]!;
+    if (menu.type !== 3) throw new Error("expected a menu");
+    expect(menu.options).toHaveLength(24);
+    expect(decodeComponentId(menu.custom_id, [menu.options[5]!.value]).args).toMatchObject({ choice: { tmdbId: 2_147_483_647 - 6 } });
+    expect(prompt.content).toContain("Nothing has changed yet.");
   });
 
   it("nobody is pinged by anything Convex posts", () => {

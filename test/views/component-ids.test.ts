@@ -15,7 +15,7 @@ import {
   type TitleAction,
   type TitleChoice,
 } from "../../src/views/component-ids.ts";
-import { component, int, type Field } from "../../src/views/custom-id.ts";
+import { component, int, INVALID, type Field } from "../../src/views/custom-id.ts";
 
 /** Texts a field's encode could write, generated from what the field says it holds. */
 function textsOf(field: Field<unknown>): fc.Arbitrary<string> {
@@ -218,6 +218,19 @@ describe("component ids", () => {
     expect(() => decodeComponentId(id, [])).toThrow(StaleComponentError);
     expect(() => decodeComponentId(id, ["hated"])).toThrow(StaleComponentError);
     expect(() => decodeComponentId(id, ["loved", "liked"])).toThrow(StaleComponentError);
+  });
+
+  it("read every field of every id from any text as a value it writes back the same way, or as not theirs", () => {
+    const fields = componentCodecs.flatMap((codec) => Object.values(codec.fields));
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.oneof(fc.string({ unit: "binary", maxLength: 120 }), fc.string({ unit: fc.constantFrom(..."tm0123456789.-e+wafl"), maxLength: 30 })), (field, text) => {
+        const value = field.decode(text, []);
+        if (value === INVALID) return;
+        if (field.spec.kind === "fromMenu" && text === "-") return;
+        expect(field.encode(value)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("tell people the button is out of date, in words meant for them", () => {

@@ -1,0 +1,49 @@
+import { message, type MessageView } from "./message.ts";
+import { BRAND } from "./vocabulary.ts";
+
+const SECTIONS: { name: string; value: string }[] = [
+  {
+    name: "📺 Episodes",
+    value: [
+      "`/ep 1399 1 3` — mark *Game of Thrones* S1E3 watched (show by name or TMDB id)",
+      "`/ep show season episode:1-5` — a range; `episode:all` — the whole season",
+      "`/ep … watched:False` — unmark",
+      "`/mark season` · `/mark show` — a whole season or every episode at once",
+    ].join("\n"),
+  },
+  {
+    name: "🎬 Your list",
+    value: [
+      "`/watch add` — add a movie or show to your watchlist",
+      "`/watch status` — want-to-watch, watching or finished (optional progress %)",
+      "`/watch react` — loved, liked, mixed, not-for-me (or clear)",
+      "`/watch info` — poster, overview, your status and episode progress",
+      "`/watch list` — your titles, filtered and paged; `user:` for a friend's",
+      "`/watch remove` — leave the watchlist (progress and reactions are kept)",
+      "`/watch privacy` — let others see your list",
+    ].join("\n"),
+  },
+  {
+    name: "💡 Tips",
+    value: [
+      "Replies about you are only visible to you; use **Share** to post a finished show or a loved title.",
+      "Every change has an **Undo** button for a few minutes.",
+      "Everything syncs with the Film Fanatic web app.",
+    ].join("\n"),
+  },
+];
+
+/** `/help`: what the app can do, with examples. */
+export function helpCard(): MessageView {
+  return message({
+    embeds: [
+      {
+        title: "Film Fanatic — track movies and shows from Discord",
+        description: "Everything you track here shows up in the Film Fanatic web app, and the other way round.",
+        color: BRAND,
+        fields: SECTIONS,
+        footer: { text: "Titles and data from TMDB" },
+      },
+    ],
+  });
+}

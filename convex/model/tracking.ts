@@ -136,7 +136,9 @@ async function followEpisodes(
   changed: number,
 ): Promise<{ statusBefore?: ProgressStatus; statusAfter?: ProgressStatus; progress: ShowProgress | null }> {
   const show = await getShow(ctx, tmdbId);
-  const progress = show !== null ? showProgress(show, summaryToSet(summary)) : null;
+  // A summary still being built from older rows knows only part of the show: no progress figures from it.
+  const counted = summary.building === undefined;
+  const progress = show !== null && counted ? showProgress(show, summaryToSet(summary)) : null;
   const row = await findItem(ctx, userId, tmdbId, "tv");
   const current = row !== null ? viewItem(row).progressStatus : undefined;
   if (changed === 0) return { statusBefore: current, statusAfter: current, progress };
@@ -154,7 +156,7 @@ async function followEpisodes(
   const now = Date.now();
   const fields = {
     ...(next !== undefined ? { progressStatus: next } : {}),
-    ...(status === "watching" || next !== undefined
+    ...((status === "watching" || next !== undefined) && (counted || status !== "watching")
       ? { progress: status !== undefined ? progressPercent(status, watchedCount, total) : undefined }
       : {}),
     updatedAt: now,

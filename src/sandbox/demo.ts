@@ -2,6 +2,7 @@
 export const DEMO_SCRIPT = `
 as alice
 in movie-club #general
+/watch add title:tv:1399
 /ep 1399 1 1-9
 /ep show:tv:1399 season:2 episode:1-3
 /watch react title:tv:1399 reaction:loved
@@ -9,9 +10,11 @@ in movie-club #general
 /watch privacy visible:true
 as bob
 in movie-club #general
+/watch add title:tv:87108
 /mark show show:tv:87108
 /watch react title:tv:87108 reaction:loved
 /watch status title:movie:603 status:watching progress:40
+/watch add title:tv:1396
 /ep show:tv:1396 season:1 episode:1-4
 as carol
 in movie-club #general

@@ -2,7 +2,8 @@ import { readdir } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Cron } from "croner";
-import { convexTest } from "convex-test";
+import { convexTest, type TestConvex } from "convex-test";
+import { makeFunctionReference } from "convex/server";
 import schema from "../../convex/schema.ts";
 import { observeTransactions, type TransactionCost } from "../../convex/lib/metrics.ts";
 import type { Backend } from "../lib/backend.ts";
@@ -55,6 +56,86 @@ export interface EngineOptions {
   crons?: CronSpec[];
 }
 
+/** The modules whose public functions make up the web app's API. */
+const WEB_MODULES = ["watchlist", "users"];
+
+/** A `web` call that could not be made or failed. */
+export class WebCallError extends Error {
+  constructor(fn: string, problem: string) {
+    super(`web ${fn}: ${problem}`);
+    this.name = "WebCallError";
+  }
+}
+
+interface ExportedValidator {
+  type: string;
+  value?: unknown;
+}
+
+/** What a validator accepts, in words. */
+function describe(v: ExportedValidator): string {
+  switch (v.type) {
+    case "number":
+    case "bigint":
+      return "a number";
+    case "boolean":
+      return "true or false";
+    case "string":
+      return "text";
+    case "array":
+      return "an array like [1,2]";
+    case "literal":
+      return JSON.stringify(v.value);
+    case "union":
+      return (v.value as ExportedValidator[]).map(describe).join(" or ");
+    default:
+      return v.type;
+  }
+}
+
+function accepts(v: ExportedValidator, value: unknown): boolean {
+  switch (v.type) {
+    case "number":
+      return typeof value === "number";
+    case "bigint":
+      return typeof value === "bigint";
+    case "boolean":
+      return typeof value === "boolean";
+    case "string":
+    case "id":
+      return typeof value === "string";
+    case "array":
+      return Array.isArray(value);
+    case "null":
+      return value === null;
+    case "literal":
+      return value === v.value;
+    case "union":
+      return (v.value as ExportedValidator[]).some((u) => accepts(u, value));
+    default:
+      return true; // objects, records, any: left to the engine's own validation
+  }
+}
+
+/** The first problem with `args` against a function's exported argument validator, in words. */
+function argumentProblem(exported: string | undefined, args: Record<string, unknown>): string | null {
+  if (!exported) return null;
+  const shape = JSON.parse(exported) as ExportedValidator;
+  if (shape.type !== "object") return null;
+  const fields = shape.value as Record<string, { fieldType: ExportedValidator; optional: boolean }>;
+  for (const key of Object.keys(args)) {
+    if (!(key in fields)) return `unexpected argument ${key} (it takes ${Object.keys(fields).join(", ") || "no arguments"})`;
+  }
+  for (const [key, field] of Object.entries(fields)) {
+    if (!(key in args)) {
+      if (!field.optional) return `missing argument ${key}:… (${describe(field.fieldType)})`;
+      continue;
+    }
+    if (!accepts(field.fieldType, args[key])) return `${key} should be ${describe(field.fieldType)}, got ${JSON.stringify(args[key])}`;
+  }
+  return null;
+}
+
 /** A cron in convex/crons.ts the engine can't run: start-up stops with this. */
 export class UnsupportedCronError extends Error {}
 
@@ -67,7 +148,7 @@ export class EmbeddedConvex {
   readonly clock: SandboxClock;
   readonly secret: string;
   private readonly env: Readonly<Record<string, string>>;
-  private t!: ReturnType<typeof convexTest>;
+  private t!: TestConvex<typeof schema>;
   onCronError?: (name: string, error: unknown) => void;
 
   private constructor(options: EngineOptions) {
@@ -83,7 +164,7 @@ export class EmbeddedConvex {
     // Refuse before anything runs: a cron that would never fire is a silent bug.
     for (const spec of crons) nextCronDelay(spec.schedule as CronSchedule, Date.now(), spec.name);
     engine.clock.install();
-    engine.t = convexTest({ schema, modules: await convexModules(), transactionLimits: true });
+    engine.t = convexTest({ schema, modules: await convexModules(), transactionLimits: true }) as TestConvex<typeof schema>;
     engine.clock.onIdle(async () => {
       // Let fired timers start their functions, then wait for them to finish.
       await new Promise((resolve) => setImmediate(resolve));
@@ -109,8 +190,55 @@ export class EmbeddedConvex {
   }
 
   /** Direct access for tests, demo seeding and the web app's calls (no secret added). */
-  run<T>(fn: (t: ReturnType<typeof convexTest>) => Promise<T>): Promise<T> {
+  run<T>(fn: (t: TestConvex<typeof schema>) => Promise<T>): Promise<T> {
     return this.within(() => fn(this.t));
+  }
+
+  /**
+   * The web identity (JWT subject = users.tokenIdentifier) of a Discord user's Film Fanatic
+   * profile, or null when the bot has not created one yet.
+   */
+  async webIdentityOf(discordUserId: string): Promise<string | null> {
+    return await this.run((t) =>
+      t.run(async (ctx) => {
+        const account = await ctx.db
+          .query("discord_accounts")
+          .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+          .unique();
+        const user = account ? await ctx.db.get(account.userId) : null;
+        return user?.tokenIdentifier ?? null;
+      }),
+    );
+  }
+
+  /**
+   * Calls one of the web app's public functions (`watchlist:getMediaState`) as the web app's
+   * client would, signed in as `subject`. Throws WebCallError naming the function and the problem.
+   */
+  async callAsWebUser(subject: string, name: string, args: Record<string, unknown>): Promise<{ kind: "query" | "mutation"; result: unknown }> {
+    const [moduleName, functionName] = name.split(":") as [string, string];
+    if (!WEB_MODULES.includes(moduleName)) throw new WebCallError(name, `the web app's API is ${WEB_MODULES.map((m) => `${m}:*`).join(", ")}`);
+    const module = (await import(pathToFileURL(join(convexDir, `${moduleName}.ts`)).href)) as Record<string, { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; isPublic?: boolean } | undefined>;
+    const fn = module[functionName];
+    const kind = fn?.isQuery ? "query" : fn?.isMutation ? "mutation" : null;
+    if (!fn || !fn.isPublic || kind === null) {
+      const names = Object.entries(module)
+        .filter(([, f]) => f?.isPublic && (f.isQuery || f.isMutation))
+        .map(([n]) => n)
+        .sort();
+      throw new WebCallError(name, `no such query or mutation (${moduleName} has: ${names.join(", ")})`);
+    }
+    const problem = argumentProblem((fn as { exportArgs?: () => string }).exportArgs?.(), args);
+    if (problem) throw new WebCallError(name, problem);
+    const ref = makeFunctionReference<typeof kind>(name);
+    try {
+      const user = this.within(() => this.t.withIdentity({ subject }));
+      const result = await this.within(() => (kind === "query" ? (user.query as AnyCall)(ref, args) : (user.mutation as AnyCall)(ref, args)));
+      return { kind, result };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new WebCallError(name, message.split("\n").filter((l) => l.trim() !== "").slice(0, 3).join(" "));
+    }
   }
 
   observe(observer: (cost: TransactionCost) => void): () => void {

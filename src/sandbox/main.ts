@@ -6,27 +6,23 @@ import { DEMO_SCRIPT } from "./demo.ts";
 import { renderEvent } from "./render.ts";
 import type { SandboxEvent } from "./events.ts";
 import { runRepl, type SandboxSession } from "./repl.ts";
-import { createRunnerState, parseScript, runLine, runScript, ScriptError, type ScriptHooks, type ScriptLine } from "./script.ts";
+import { stackHooks } from "./hooks.ts";
+import { createRunnerState, parseScript, runLine, runScript, ScriptError, type ScriptLine } from "./script.ts";
 import { startStack, type Stack } from "./stack.ts";
 
-function hooksFor(stack: Stack): ScriptHooks {
-  return {
-    wait: (ms) => stack.engine.wait(ms),
-    async link() {
-      throw new Error("account linking is not part of this build yet: profiles are created from your Discord account on first use");
-    },
-  };
-}
-
 async function preloadDemo(stack: Stack): Promise<void> {
-  await runScript(parseScript(DEMO_SCRIPT), stack.discord, hooksFor(stack), () => {});
+  await runScript(parseScript(DEMO_SCRIPT), stack.discord, stackHooks(stack), () => {});
 }
 
-function session(stack: Stack): SandboxSession {
+/** Where the prompt starts, so the first command a newcomer types works. */
+const START_AS = { user: "alice", guild: "movie-club", channel: "general" } as const;
+
+async function session(stack: Stack): Promise<SandboxSession> {
   const state = createRunnerState();
-  const hooks = hooksFor(stack);
+  const hooks = stackHooks(stack);
   // Events a line emits itself (`show`) rather than through the sandbox.
   const listeners = new Set<(event: SandboxEvent) => void>();
+  for (const line of parseScript(`as ${START_AS.user}\nin ${START_AS.guild} #${START_AS.channel}`)) await runLine(line, state, stack.discord, hooks, () => {});
   return {
     async execute(text) {
       let lines: ScriptLine[];
@@ -120,7 +116,7 @@ async function main() {
       : (event: SandboxEvent) => process.stdout.write(`${renderEvent(event)}\n`);
     let code = 0;
     try {
-      await runScript(script, stack.discord, hooksFor(stack), print);
+      await runScript(script, stack.discord, stackHooks(stack), print);
     } catch (error) {
       code = 1;
       if (!(error instanceof ScriptError)) console.error(error);
@@ -133,7 +129,9 @@ async function main() {
   // The prompt prints its own greeting with the verbs.
   console.log("A local Discord, the real bot, an embedded Convex and an offline TMDB are running on loopback.");
   if (values.demo) console.log("Demo loaded: alice, bob and carol in movie-club #general.");
-  await runRepl(session(stack));
+  const prompt = await session(stack);
+  console.log(`You are ${START_AS.user} in ${START_AS.guild} #${START_AS.channel}: try /ep 1399 1 3. Change with "as NAME" and "in GUILD #CHANNEL" (or "in dm").`);
+  await runRepl(prompt);
   process.exit(0);
 }
 

@@ -603,6 +603,8 @@ const LABELS: Record<string, string> = {
   rejected: "rejected",
   show: "show",
   error: "error",
+  web: "web app",
+  restart: "restart",
 };
 
 function place(e: Record<string, unknown>): string {
@@ -765,6 +767,27 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
       if (line !== undefined && line !== "") {
         lines.push(...wrapText(st.dim(typeof e.line === "number" ? `  at line ${line}` : `  in: ${sanitize(line)}`), width));
       }
+      break;
+    }
+    case "web": {
+      const fn = str(e.function) ?? "?";
+      const user = str(e.user);
+      lines.push(st.dim(`── web app · ${user ? `${sanitize(user)} · ` : ""}${sanitize(fn)}${str(e.kind) ? ` (${sanitize(str(e.kind)!)})` : ""}`));
+      let json: string;
+      try {
+        json = JSON.stringify(e.result, null, 2) ?? "null";
+      } catch {
+        json = safeJson(e.result);
+      }
+      const all = sanitize(json).split("\n");
+      const shown = all.slice(0, 40);
+      for (const l of shown) lines.push(...wrapText(`  ${l}`, width));
+      if (all.length > shown.length) lines.push(st.dim(`  … ${all.length - shown.length} more lines (use --json for all of it)`));
+      break;
+    }
+    case "restart": {
+      const shards = typeof e.shards === "number" ? e.shards : undefined;
+      lines.push(st.dim(`── restart · the bot process stopped and started again${shards && shards > 1 ? ` (${shards} shards)` : ""}`));
       break;
     }
     case "show": {

@@ -47,7 +47,7 @@ export interface ReplIo {
 export const DEFAULT_HISTORY_FILE = join(homedir(), ".film-fanatic-sandbox-history");
 export const HISTORY_MAX = 500;
 
-export const VERBS = ["as", "in", "autocomplete", "click", "select", "link", "wait", "show", "help", "quit", "exit"];
+export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "restart", "help", "quit", "exit"];
 
 const WAIT_SUGGESTIONS = ["500ms", "10s", "30s", "5m", "15m", "1h", "2h", "6h", "1d", "3d", "7d"];
 const MAX_REMEMBERED_LABELS = 50;
@@ -59,12 +59,13 @@ const HELP: [string, string, string][] = [
   ["as NAME", "act as a Discord user (created on first use)", "as alice"],
   ["in GUILD #CHANNEL | in dm", "act in a server channel, or in a DM with the bot", "in movie-club #general"],
   ["/cmd [sub] [opt:value …]", "run a slash command (bare values fill options in order)", "/ep 1399 1 3"],
-  ["autocomplete /cmd opt:part", "list the suggestions the bot offers for an option", "autocomplete /track title:break"],
+  ["autocomplete /cmd opt:part", "list the suggestions the bot offers for an option", "autocomplete /ep show:break"],
   ['click "LABEL"', "press a button on the newest bot message here", 'click "Mark S1E4"'],
   ['select "OPTION"', "pick an option in the newest select menu here", 'select "Season 2"'],
-  ["link", "link the acting user's account via the sandbox sign-in", "link"],
-  ["wait DURATION", "move the sandbox clock forward (ms, s, m, h, d); crons run", "wait 2h"],
+  ["wait DURATION", "move the sandbox clock forward (ms, s, m, h, d; up to 5 years); due jobs run", "wait 2h"],
   ["show #CHANNEL | show dm", "print the messages there now", "show #general"],
+  ["web MODULE:FUNCTION [key:value …]", "call the web app's API (watchlist:*, users:*) as the acting user", "web watchlist:getMediaState tmdbId:1399 mediaType:tv"],
+  ["restart bot", "stop the bot process and start it again", "restart bot"],
   ["help", "this list", "help"],
   ["quit | exit", "close the sandbox (also Ctrl-C on an empty line, Ctrl-D)", "quit"],
 ];
@@ -74,7 +75,7 @@ export function helpText(session?: SandboxSession, color = false): string {
   const d = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const w0 = Math.max(...HELP.map((h) => h[0].length));
   const w1 = Math.max(...HELP.map((h) => h[1].length));
-  const lines = [b("Sandbox script verbs") + d(" (one per line; # starts a comment; Tab completes)")];
+  const lines = [b("Sandbox script verbs") + d(" (one per line; # starts a comment; Tab completes; docs/sandbox.md has the details)")];
   for (const [syntax, what, example] of HELP) {
     lines.push(`  ${b(syntax.padEnd(w0))}  ${what.padEnd(w1)}  ${d(`e.g. ${example}`)}`);
   }
@@ -208,6 +209,8 @@ export function completeLine(
         return done(n === 1 ? lastOptions.map(quote) : []);
       case "wait":
         return done(n === 1 ? WAIT_SUGGESTIONS : []);
+      case "restart":
+        return done(n === 1 ? ["bot"] : []);
       case "autocomplete":
         if (n === 1) return done(slashNames);
         return done(commandCandidates(words.slice(1), fragment, comp.commands));

@@ -10,11 +10,14 @@
  * autocomplete /ep show:break     # the last argument is the option being typed
  * click "Mark watched"
  * select "Season 2"
- * link
- * wait 3d                         # 500ms, 10s, 5m, 2h, 3d (and sums like 1h30m)
+ * wait 3d                         # 500ms, 10s, 5m, 2h, 3d (and sums like 1h30m); at most 5 years
  * show #general                   # or: show dm
+ * web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:2 isWatched:true
+ * restart bot                     # every shard's bot process stops and starts again
  * in dm
  * ```
+ *
+ * The full language is documented for users in docs/sandbox.md.
  *
  * - `parseScript(text)` → ScriptLine[]; a malformed line throws ScriptError naming the line.
  * - `runScript(lines, sandbox, hooks, emit)` runs them in order. Every sandbox event emitted
@@ -64,8 +67,9 @@ export type ScriptLine =
   | (LineBase & { kind: "autocomplete"; command: string; args: ScriptArg[] })
   | (LineBase & { kind: "click"; label: string })
   | (LineBase & { kind: "select"; label: string })
-  | (LineBase & { kind: "link" })
   | (LineBase & { kind: "wait"; ms: number; duration: string })
+  | (LineBase & { kind: "web"; fn: string; args: Record<string, unknown> })
+  | (LineBase & { kind: "restart"; what: "bot" })
   | (LineBase & { kind: "show"; channel: string })
   | (LineBase & { kind: "show_dm" });
 
@@ -82,8 +86,10 @@ export class ScriptError extends Error {
 export interface ScriptHooks {
   /** Moves the sandbox clock forward, running whatever falls due. */
   wait(ms: number): Promise<void>;
-  /** Completes the account-link flow for this user. */
-  link(userName: string): Promise<void>;
+  /** Calls the web app's function `module:name` as this user's web identity. */
+  web?(userName: string, fn: string, args: Record<string, unknown>): Promise<{ kind: "query" | "mutation"; result: unknown }>;
+  /** Restarts the bot process (every shard); resolves when it is connected again. */
+  restart?(): Promise<{ shards: number }>;
 }
 
 /** Where the script is acting: set by `as` and `in`. */
@@ -183,13 +189,26 @@ function parseArgs(tokens: Token[]): ScriptArg[] {
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
+/** The longest `wait`: the sandbox clock moves through every due job, so years are plenty. */
+export const MAX_WAIT_MS = 5 * 365 * 86_400_000;
+
 /** Parses `500ms`, `10s`, `5m`, `2h`, `3d`, or sums like `1h30m`; null if malformed. */
 export function parseDuration(text: string): number | null {
   const s = text.trim().toLowerCase();
-  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(s)) return null;
+  if (s.length > 100 || !/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(s)) return null;
   let total = 0;
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!;
   return Math.round(total);
+}
+
+/** A `web` argument's value: JSON when it parses (numbers, booleans, arrays, objects, null) unless quoted, else the text. */
+function webValue(arg: ScriptArg): unknown {
+  if (arg.quoted) return arg.value;
+  try {
+    return JSON.parse(arg.value);
+  } catch {
+    return arg.value;
+  }
 }
 
 function singleLabel(rest: string, lineNo: number, what: string): string {
@@ -214,7 +233,7 @@ function unquote(s: string, lineNo: number): string {
   return t;
 }
 
-const KNOWN = "as, in, /command, autocomplete, click, select, link, wait, show";
+const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, restart";
 
 function parseLine(textLine: string, lineNo: number): ScriptLine | null {
   const text = stripComment(textLine);
@@ -257,13 +276,32 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
     case "select":
       return { ...base, kind: "select", label: singleLabel(rest, lineNo, "select") };
     case "link":
-      if (rest) throw new ScriptError(lineNo, "link takes no arguments (it links the acting user)");
-      return { ...base, kind: "link" };
+      throw new ScriptError(
+        lineNo,
+        "link: account linking is not available yet in this build; a Discord user's profile is created the first time they use the bot",
+      );
     case "wait": {
       const ms = parseDuration(rest);
       if (ms === null) throw new ScriptError(lineNo, `wait needs a duration like 500ms, 10s, 5m, 2h or 3d; got ${JSON.stringify(rest)}`);
+      if (ms > MAX_WAIT_MS) throw new ScriptError(lineNo, `wait ${rest} is too long: the sandbox clock moves at most 5 years (1825d) at a time`);
       return { ...base, kind: "wait", ms, duration: rest };
     }
+    case "web": {
+      const toks = tokenize(rest, lineNo);
+      const fn = toks[0]?.value ?? "";
+      const m = /^([A-Za-z_]\w*)[:.]([A-Za-z_]\w*)$/.exec(fn);
+      if (!m) throw new ScriptError(lineNo, `expected "web MODULE:FUNCTION [key:value …]", e.g. web watchlist:getMediaState tmdbId:1399 mediaType:tv; got ${JSON.stringify(text)}`);
+      const args: Record<string, unknown> = {};
+      for (const arg of parseArgs(toks.slice(1))) {
+        if (arg.name === undefined) throw new ScriptError(lineNo, `web arguments are key:value pairs; ${JSON.stringify(arg.value)} has no key`);
+        if (arg.name in args) throw new ScriptError(lineNo, `web argument "${arg.name}" given twice`);
+        args[arg.name] = webValue(arg);
+      }
+      return { ...base, kind: "web", fn: `${m[1]}:${m[2]}`, args };
+    }
+    case "restart":
+      if (rest.toLowerCase() !== "bot") throw new ScriptError(lineNo, `expected "restart bot", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "restart", what: "bot" };
     case "show": {
       if (rest.toLowerCase() === "dm") return { ...base, kind: "show_dm" };
       const m = /^#(\S+)$/.exec(rest);
@@ -352,10 +390,20 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
       case "select":
         await sandbox.select(actorOf(line, state), line.label);
         return;
-      case "link": {
+      case "web": {
         const actor = actorOf(line, state, false);
-        await hooks.link(actor.user);
+        if (!hooks.web) throw new ScriptError(line.line, "web is not available here (it needs the embedded Convex engine)");
         await sandbox.waitForIdle();
+        const { kind, result } = await hooks.web(actor.user, line.fn, line.args);
+        emit({ t: "web", user: actor.user, function: line.fn, kind, args: line.args, result: result ?? null });
+        await sandbox.waitForIdle();
+        return;
+      }
+      case "restart": {
+        if (!hooks.restart) throw new ScriptError(line.line, "restart is not available here (it needs the bot running in the sandbox)");
+        await sandbox.waitForIdle();
+        const { shards } = await hooks.restart();
+        emit({ t: "restart", what: "bot", shards });
         return;
       }
       case "wait":

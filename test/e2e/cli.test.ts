@@ -67,6 +67,27 @@ describe("npm run sandbox -- --script FILE --json", () => {
   });
 });
 
+describe("the interactive prompt for a newcomer", () => {
+  it("starts as alice in movie-club #general, so the first example works as typed", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
+      input: "/ep 1399 1 3\nquit\n",
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: "1", HOME: dir },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("You are alice in movie-club #general: try /ep 1399 1 3.");
+    expect(result.stdout).toContain("alice @ movie-club #general › /ep 1399 1 3");
+    expect(result.stdout).toContain("✅ Watched S1E3 · Lord Snow");
+  });
+
+  it("answers a wait of centuries with a script error naming the line, not a crash", () => {
+    const { status, events } = sandbox([], `as alice\nin movie-club #general\nwait 99999d\n`);
+    expect(status).not.toBe(0);
+    expect(events).toEqual([expect.objectContaining({ t: "error", line: 3, message: expect.stringContaining("too long") })]);
+  });
+});
+
 describe("npm start without configuration", () => {
   it("names what is missing and points to the sandbox", () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|CONVEX_|BOT_API|TMDB_)/.test(k)));

@@ -1,4 +1,5 @@
 import { api } from "../../convex/_generated/api.js";
+import { stackHooks } from "../../src/sandbox/hooks.ts";
 import { parseScript, runScript } from "../../src/sandbox/script.ts";
 import { startStack, type Stack, type StackOptions } from "../../src/sandbox/stack.ts";
 
@@ -12,9 +13,7 @@ export async function stack(options: StackOptions = {}): Promise<Stack> {
 /** Runs a script and returns every event it produced, in order. */
 export async function run(s: Stack, script: string): Promise<Event[]> {
   const events: Event[] = [];
-  await runScript(parseScript(script), s.discord, { wait: (ms) => s.engine.wait(ms), link: async () => {} }, (e) =>
-    events.push(e as Event),
-  );
+  await runScript(parseScript(script), s.discord, stackHooks(s), (e) => events.push(e as Event));
   return events;
 }
 

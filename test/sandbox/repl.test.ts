@@ -144,12 +144,21 @@ describe("runRepl", () => {
     const session = new FakeSession();
     const { out } = await run(["help"], session);
     expect(session.executed).toEqual([]);
-    for (const verb of ["as NAME", "in GUILD #CHANNEL", "/cmd", "autocomplete", 'click "LABEL"', "select", "link", "wait DURATION", "show", "quit"]) {
+    for (const verb of ["as NAME", "in GUILD #CHANNEL", "/cmd", "autocomplete", 'click "LABEL"', "select", "wait DURATION", "show", "web MODULE:FUNCTION", "restart bot", "quit"]) {
       expect(out).toContain(verb);
     }
     expect(out).toContain('click "Mark S1E4"');
     expect(out).toContain("/ep /track /list");
     expect(helpText()).toContain("wait 2h");
+  });
+
+  it("advertises only verbs that work and commands that are registered", () => {
+    const help = helpText();
+    expect(help).not.toMatch(/^\s*link\b/m);
+    expect(help).not.toContain("/track");
+    expect(help).toContain("autocomplete /ep show:break");
+    const registered = { ...new FakeSession(), completions: () => ({ commands: [{ name: "ep", options: ["show"] }, { name: "watch", options: [] }], users: [], channels: [] }) };
+    expect(helpText(registered as unknown as SandboxSession)).toContain("Commands: /ep /watch");
   });
 
   it("prints a failing line's error and carries on", async () => {
@@ -230,7 +239,8 @@ describe("completeLine", () => {
   it("completes verbs and command names at the start of a line", () => {
     const [all, frag] = c("");
     expect(frag).toBe("");
-    expect(all).toEqual(expect.arrayContaining(["as", "in", "autocomplete", "click", "select", "link", "wait", "show", "help", "quit", "exit", "/ep", "/track", "/list"]));
+    expect(all).toEqual(expect.arrayContaining(["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "restart", "help", "quit", "exit", "/ep", "/track", "/list"]));
+    expect(all).not.toContain("link");
     expect(c("a")).toEqual([["as", "autocomplete"], "a"]);
     expect(c("/")).toEqual([["/ep", "/track", "/list"], "/"]);
     expect(c("/t")).toEqual([["/track"], "/t"]);

@@ -14,7 +14,7 @@ import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
 import { parseDuration, parseScript, runScript, runScriptText, ScriptError, type ScriptHooks } from "../../src/sandbox/script.ts";
 
 describe("parseScript", () => {
-  it("parses acting, places, commands, buttons, waits and shows", () => {
+  it("parses acting, places, commands, buttons, waits, shows, web calls and restarts", () => {
     const lines = parseScript(
       [
         "# setup",
@@ -24,18 +24,40 @@ describe("parseScript", () => {
         "/ep 1399 1 3",
         "click \"Mark watched\"",
         "select \"Season 2\"",
-        "link",
+        "restart bot",
         "wait 3d",
         "show #general",
         "in dm",
         "show dm",
       ].join("\n"),
     );
-    expect(lines.map((l) => l.kind)).toEqual(["as", "in", "command", "click", "select", "link", "wait", "show", "in_dm", "show_dm"]);
+    expect(lines.map((l) => l.kind)).toEqual(["as", "in", "command", "click", "select", "restart", "wait", "show", "in_dm", "show_dm"]);
     expect(lines[1]).toMatchObject({ kind: "in", guild: "Film Club", channel: "general", line: 3 });
     expect(lines[2]).toMatchObject({ kind: "command", command: "ep", line: 5, args: [{ value: "1399" }, { value: "1" }, { value: "3" }] });
     expect(lines[3]).toMatchObject({ kind: "click", label: "Mark watched" });
     expect(lines[6]).toMatchObject({ kind: "wait", ms: 3 * 86_400_000 });
+  });
+
+  it("reads web arguments as JSON when they parse and as text otherwise (quoted values stay text)", () => {
+    const [line] = parseScript('web watchlist.markSeasonEpisodesWatched tmdbId:1399 season:1 episodes:[1,2,3] isWatched:true title:Dark note:"42"');
+    expect(line).toMatchObject({
+      kind: "web",
+      fn: "watchlist:markSeasonEpisodesWatched",
+      args: { tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true, title: "Dark", note: "42" },
+    });
+    expect(() => parseScript("web markEpisodeWatched")).toThrow(/line 1: expected "web MODULE:FUNCTION/);
+    expect(() => parseScript("web watchlist:getMediaState 1399")).toThrow(/line 1: web arguments are key:value pairs/);
+  });
+
+  it("says account linking is not available yet instead of pretending to link", () => {
+    expect(() => parseScript("as alice\nlink")).toThrow(/line 2: link: account linking is not available yet/);
+  });
+
+  it("refuses a wait beyond a few years as a script error", () => {
+    expect(parseScript("wait 1825d")[0]).toMatchObject({ kind: "wait", ms: 1825 * 86_400_000 });
+    expect(() => parseScript("wait 1826d")).toThrow(/line 1: wait 1826d is too long/);
+    expect(() => parseScript("wait 99999999999999999999999d")).toThrow(/too long/);
+    expect(() => parseScript(`wait ${"9".repeat(400)}d`)).toThrow(/line 1: wait needs a duration/);
   });
 
   it("keeps bare values in order and splits name:value pairs", () => {
@@ -183,8 +205,9 @@ const hooks = (log: string[]): ScriptHooks => ({
   async wait(ms) {
     log.push(`wait ${ms}`);
   },
-  async link(user) {
-    log.push(`link ${user}`);
+  async restart() {
+    log.push("restart");
+    return { shards: 1 };
   },
 });
 
@@ -203,7 +226,7 @@ describe("runScript", () => {
         '/watch add "The Bear"',
         'select "Finished"',
         "/ep show:Dark season:0 episode:1   # out of range: rejected, the script goes on",
-        "link",
+        "restart bot",
         "wait 2h",
         "show #general",
       ].join("\n"),
@@ -219,6 +242,7 @@ describe("runScript", () => {
       "6 reply",
       "7 reply_edit",
       "8 rejected",
+      "9 restart",
       "11 show",
     ]);
     expect(events[0]).toMatchObject({ user: "alice", guild: "Film Club", channel: "#general", content: "Marked 1399 S1E3", ephemeral: true });
@@ -226,8 +250,9 @@ describe("runScript", () => {
     expect(events[2]).toMatchObject({ option: "show", value: "break", choices: [{ name: "Breaking Bad (break)", value: "1396" }] });
     expect(events[3]).toMatchObject({ content: "add The Bear" });
     expect(events[4]).toMatchObject({ content: "status finished" });
-    expect(events[6].messages.map((m: { content: string }) => m.content)).toEqual(["Marked 1399 S1E4", "status finished"]);
-    expect(log).toEqual(["link alice", `wait ${2 * 3_600_000}`]);
+    expect(events[6]).toMatchObject({ t: "restart", what: "bot", shards: 1 });
+    expect(events[7].messages.map((m: { content: string }) => m.content)).toEqual(["Marked 1399 S1E4", "status finished"]);
+    expect(log).toEqual(["restart", `wait ${2 * 3_600_000}`]);
   });
 
   it("stops at a command that is not registered, emitting an error that names the line", async () => {

@@ -41,6 +41,7 @@ export const help = {
     .setDescription("What Film Fanatic can do, with examples")
     .toJSON(),
   ephemeral: true,
+  reads: true,
   async execute(_interaction, respond) {
     await respond.send({
       embeds: [

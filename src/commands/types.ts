@@ -7,6 +7,7 @@ import type {
 } from "discord.js";
 import type { Backend } from "../lib/backend.ts";
 import { staleComponent } from "../lib/errors.ts";
+import type { ComponentCodec } from "../views/custom-id.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { UserRateLimiter } from "../lib/rate-limit.ts";
 import type { Responder } from "../lib/respond.ts";
@@ -32,6 +33,12 @@ export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Whether replies are ephemeral unless a handler says otherwise. */
   ephemeral: boolean;
+  /**
+   * Subcommands and component actions that only read (true: the whole command).
+   * They pass this process's per-user limiter; everything else writes, and Convex
+   * throttles writes per user inside the write itself, across every shard.
+   */
+  reads?: true | readonly string[];
   execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<{ name: string; value: string }[]>;
   components?: Record<
@@ -62,18 +69,11 @@ export function parseCustomId(id: string): { command: string; action: string; ar
   return { command, action, args };
 }
 
-/** A non-negative integer from a custom id; anything else means the id was tampered with or is stale. */
-export function intArg(value: string | undefined, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined || !/^\d{1,16}$/.test(value)) throw staleComponent();
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n > max) throw staleComponent();
-  return n;
-}
-
-/** A finite non-negative number from a custom id (timestamps may carry fractions). */
-export function numArg(value: string | undefined): number {
-  if (value === undefined || value.length > 32 || !/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) throw staleComponent();
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw staleComponent();
-  return n;
+/**
+ * A component's typed arguments, read by its codec (src/views/component-ids.ts) from the
+ * id's fields and, for a select, the chosen value. Anything the codec could not have
+ * written throws StaleComponentError ("That button is out of date").
+ */
+export function argsOf<A>(codec: ComponentCodec<string, A, never>, interaction: ComponentInteraction, fields: string[]): A {
+  return codec.decode(fields, interaction.isStringSelectMenu() ? interaction.values : []);
 }

@@ -412,6 +412,7 @@ export const watch = {
     )
     .toJSON(),
   ephemeral: true,
+  reads: ["info", "list", "page"],
 
   async execute(interaction, respond, ctx) {
     const sub = interaction.options.getSubcommand();

@@ -50,7 +50,11 @@ export const interactionCreate = {
     }
 
     const respond = new Responder(interaction, command.ephemeral);
-    const wait = ctx.limiter.take(interaction.user.id);
+    // Writes are throttled by Convex in their own transaction (one budget across shards);
+    // reads cost Convex no write, so this process guards its own TMDB quota and CPU for them.
+    const action = interaction.isChatInputCommand() ? (interaction.options.getSubcommand(false) ?? "") : (parseCustomId(interaction.customId)?.action ?? "");
+    const reads = command.reads === true || (command.reads?.includes(action) ?? false);
+    const wait = reads ? ctx.limiter.take(interaction.user.id) : 0;
     if (wait > 0) {
       await respond.sendNew({ content: `⏳ Slow down a little — try again in ${Math.ceil(wait / 1000)}s.`, ephemeral: true });
       return;

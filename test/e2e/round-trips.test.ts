@@ -81,3 +81,22 @@ describe("round trips per command", () => {
     expect(next).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
   });
 });
+
+describe("per-user throttling", () => {
+  it("refuses a flood of writes in Convex, with a retry time, and keeps the first eight", async () => {
+    await s.engine.wait(10_000);
+    const statuses = Array.from({ length: 10 }, (_, i) => `/watch status title:movie:${[27205, 155, 157336, 603, 680, 550, 238, 496243, 129, 438631][i]} status:watching`);
+    const events = await run(s, `as sam\nin movie-club #general\n${statuses.join("\n")}`);
+    const replies = ofType(events, "reply", "followup").map((e) => text(e));
+    expect(replies.filter((r) => r.includes("Slow down a little — try again in 1s."))).toHaveLength(2);
+    expect(replies.filter((r) => r.includes("Watching —"))).toHaveLength(8);
+  });
+
+  it("limits reads in the process, which costs Convex nothing", async () => {
+    await s.engine.wait(10_000);
+    calls.length = 0;
+    const events = await run(s, `as tom\nin movie-club #general\n${Array.from({ length: 10 }, () => "/help").join("\n")}`);
+    expect(ofType(events, "reply").filter((e) => /Slow down a little — try again in \ds/.test(text(e))).length).toBeGreaterThan(0);
+    expect(calls).toEqual([]);
+  });
+});

@@ -270,6 +270,17 @@ describe("caching", () => {
     expect(requests).toBe(2);
   });
 
+  it("answers searches that differ only in case and spacing from one cached answer, as autocomplete retypes them", async () => {
+    const { client } = clientWith();
+    let answers: unknown[] = [];
+    const requests = await requestsDuring(async () => {
+      answers = [await client.searchMulti("Game of"), await client.searchMulti("game  of"), await client.searchMulti(" GAME OF ")];
+    });
+    expect(requests).toBe(1);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
   it("shares one request between identical lookups made at the same time", async () => {
     server.setFaults({ delayMs: 50 });
     const { client } = clientWith();

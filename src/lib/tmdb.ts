@@ -80,9 +80,13 @@ export class TmdbClient {
     });
   }
 
-  /** Movies and shows matching `query`, in TMDB's order; people are left out. */
+  /**
+   * Movies and shows matching `query`, in TMDB's order; people are left out.
+   * TMDB's search ignores case and spacing, so queries differing only in those
+   * share one cached answer (autocomplete asks again on every keystroke).
+   */
   async searchMulti(query: string, opts: { page?: number } = {}): Promise<SearchResult[]> {
-    const text = validQuery(query);
+    const text = validQuery(query).replace(/\s+/g, " ").toLowerCase();
     const page = validPage(opts.page ?? 1);
     const url = this.url("/search/multi", { query: text, page: String(page), include_adult: "false" });
     return this.load(url, undefined, parseSearchMulti);

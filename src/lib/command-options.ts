@@ -9,6 +9,7 @@
  */
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   type APIInteractionDataResolvedChannel,
   type APIInteractionDataResolvedGuildMember,
   type APIRole,
@@ -52,6 +53,7 @@ export type OptionDefinition = Base &
 
 /** A chat-input command's definition: what `npm run register` sends, and what its arguments are typed from. */
 export type CommandDefinition = Readonly<{
+  type?: ApplicationCommandType.ChatInput;
   name: string;
   description: string;
   options?: readonly OptionDefinition[];

@@ -117,8 +117,11 @@ describe("the bot's API", () => {
 
       const clear = await t.mutation(api.bot.markAllFor, { ...as(BOB), tmdbId: 1399, season: 1, isWatched: true });
       expect(clear.statusAfter).toBe("watching");
+      // Bob never added the show: with no episode left, the row the bot made for him goes (no phantom "Want to watch").
       const none = await t.mutation(api.bot.markAllFor, { ...as(BOB), tmdbId: 1399, season: 1, isWatched: false });
-      expect(none).toMatchObject({ changed: 10, statusAfter: "want-to-watch", progress: { watched: 0 } });
+      expect(none).toMatchObject({ changed: 10, statusBefore: "watching", progress: { watched: 0 } });
+      expect(none.statusAfter).toBeUndefined();
+      expect((await t.query(api.bot.getTitleState, { ...as(BOB), tmdbId: 1399, mediaType: "tv" })).item).toBeNull();
     });
 
     it("tells how many episodes were already watched", async () => {
@@ -218,7 +221,8 @@ describe("the bot's API", () => {
       const seen: number[] = [];
       let cursor: { before: number; creation: number } | undefined;
       for (let page = 0; page < 5; page++) {
-        const result = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 4, cursor });
+        // Statuses set without adding: tracked titles, not on the watchlist, so every scope.
+        const result = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 4, cursor, scope: "all" });
         seen.push(...result.items.map((i) => i.tmdbId));
         if (result.next === null) break;
         cursor = result.next;
@@ -226,10 +230,11 @@ describe("the bot's API", () => {
       expect(seen.slice(0, 6)).toEqual([12, 11, 10, 9, 8, 7]);
       expect([...seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
-      const finishedShows = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 10, progressStatus: "finished", mediaType: "tv" });
+      const finishedShows = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 10, progressStatus: "finished", mediaType: "tv", scope: "all" });
       expect(finishedShows.items.map((i) => i.tmdbId)).toEqual([12, 6]);
-      const movies = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 10, mediaType: "movie" });
+      const movies = await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 10, mediaType: "movie", scope: "all" });
       expect(movies.items).toHaveLength(6);
+      expect((await t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 10 })).items).toEqual([]);
     });
 
     it("shows another member's list only when they made it visible", async () => {
@@ -237,7 +242,7 @@ describe("the bot's API", () => {
       await t.mutation(api.bot.addToWatchlist, { ...as(BOB), username: "bob", tmdbId: 603, mediaType: "movie" });
       await expect(
         t.query(api.bot.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 }),
-      ).rejects.toMatchObject({ data: { code: "LIST_PRIVATE" } });
+      ).rejects.toMatchObject({ data: { code: "LIST_UNAVAILABLE" } });
       await t.mutation(api.bot.setListVisibility, { ...as(BOB), listPublic: true });
       const list = await t.query(api.bot.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 });
       expect(list).toMatchObject({ ownerName: "bob", items: [{ tmdbId: 603 }] });

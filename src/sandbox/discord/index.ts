@@ -14,6 +14,15 @@
  * r.events  // everything emitted until the interaction settled
  * ```
  *
+ * ## Parts
+ * `sandbox.ts` is the facade that wires them: `world.ts` (users, guilds, channels, roles, members,
+ * messages, registered commands), `interactions.ts` (an interaction's lifecycle: dispatch to its
+ * shard, ack deadline, deferral, token expiry, settling), `acting.ts` (playing users: commands,
+ * autocomplete, buttons, selects), `rate-limits.ts`, `activity.ts` (is the bot still busy),
+ * `rest/` (the HTTP plumbing in `router.ts`, one file of routes per resource), `gateway.ts`,
+ * `serialize.ts` (records → Discord API objects, typed with discord-api-types), `commands.ts`
+ * and `validate.ts` (Discord's rules), `types.ts` (the records and options).
+ *
  * ## API (class DiscordSandbox extends EventEmitter)
  *
  * Lifecycle: `new DiscordSandbox(opts?)`, `start(port = 0)`, `stop()`; `port`, `restApiBase`
@@ -24,7 +33,8 @@
  * ("Film Fanatic"), `ackDeadlineMs` (3000), `deferWaitMs` (10 000), `quietMs` (40),
  * `channelMessageLimit` ({count: 5, windowMs: 5000}), `injectedRetryAfterMs` (100),
  * `heartbeatIntervalMs` (41 250), `resumeWindowMs` (120 000), `privilegedIntents` (0: IDENTIFY
- * asking for GuildMembers/GuildPresences/MessageContent is closed with 4014), `now` (sandbox
+ * asking for GuildMembers/GuildPresences/MessageContent is closed with 4014), `recommendedShards`
+ * (1; what GET /gateway/bot answers), `now` (sandbox
  * clock for timestamps/snowflakes and the 15-minute interaction-token lifetime), `logger`
  * (pino-compatible).
  *
@@ -34,7 +44,7 @@
  * `setDmsClosed(user, closed)`, `setMemberPermissions(guild, user, bits|null)`,
  * `addRole(guild, user, role)`; reads: `registeredCommands(guildIdOrName?)`,
  * `messages(channelId)` (bot messages oldest first, ephemeral ones with `visibleTo`),
- * `visibleMessages(actor)`, `message(id)`.
+ * `visibleMessages(actor)`, `message(id)`, `userNames()`, `channelPlaces()` ("guild #channel").
  *
  * Acting (an Actor is `{ user, guild?, channel? }`; no guild or channel "dm" → the user's DM).
  * Each resolves with `{ events, interactionId, rejected }` once the interaction settled:
@@ -54,9 +64,10 @@
  * Test controls: `dropGatewayConnection({ resumable = true })` (4000 close → discord.js
  * RESUMEs and missed events are replayed; `resumable: false` invalidates the session → op 9 →
  * fresh IDENTIFY), `requestReconnect()` (op 7), `injectRateLimits(n)` (next n bot REST requests
- * get 429), `waitForIdle()`, `connectedSessions`.
+ * get 429), `waitForIdle()`, `connectedSessions`, `connectedShards()` ([shard_id, num_shards] of each
+ * connected session). Guild events go to shard (guild_id >> 22) % num_shards; DMs to shard 0.
  *
- * ## Events (`sandbox.on("event", e)`; types in events.ts)
+ * ## Events (`sandbox.on("event", e)`; `DiscordEvent` in events.ts, part of ../events.ts's SandboxEvent)
  * `reply` (the interaction's original response; a deferral emits `reply` with
  * `deferred: true, content: null`, and the later edit emits `reply_edit`), `reply_edit`
  * (@original edited — for buttons/selects, the message they sit on: UPDATE_MESSAGE or

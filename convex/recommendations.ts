@@ -2,11 +2,13 @@
 // generation keeps its name, arguments and result shape but does not call a language
 // model from this deployment — it answers { error: "api_unavailable" } once the caller
 // passes the same checks as the original (see README, "Running it for real").
+import { doc } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { action, internalQuery, mutation, query } from "./_generated/server";
 import { aiClaim, userBySubject, webReader } from "./model/webUsers";
+import schema from "./schema";
 
 /** Entries the history answers with; the original returned every entry ever made. */
 export const HISTORY_LIMIT = 100;
@@ -16,6 +18,7 @@ const MAX_RECOMMENDATIONS_TEXT = 200_000;
 
 export const getRecommendationHistory = query({
   args: {},
+  returns: v.array(doc(schema, "ai_recommendations")),
   handler: async (ctx) => {
     const identity = await ctx.auth.getUserIdentity();
     if (identity === null || aiClaim(identity) === "disabled") return [];
@@ -31,6 +34,7 @@ export const getRecommendationHistory = query({
 
 export const getUserRecommendationAccess = query({
   args: {},
+  returns: v.union(v.object({ hasAccess: v.literal(true) }), v.object({ hasAccess: v.literal(false), reason: v.union(v.literal("not_authenticated"), v.literal("feature_disabled")) })),
   handler: async (ctx) => {
     const identity = await ctx.auth.getUserIdentity();
     if (identity === null) return { hasAccess: false as const, reason: "not_authenticated" as const };
@@ -71,6 +75,7 @@ export const generateRecommendations = action({
     yearTo: v.optional(v.number()),
     count: v.optional(v.number()),
   },
+  returns: v.object({ error: v.union(v.literal("empty_watchlist"), v.literal("rate_limited"), v.literal("api_unavailable")), message: v.string() }),
   handler: async (ctx, args): Promise<GenerateResult> => {
     const identity = await ctx.auth.getUserIdentity();
     if (identity === null) throw new Error("Unauthorized");
@@ -107,6 +112,7 @@ async function ownEntry(
 
 export const deleteRecommendation = mutation({
   args: { id: v.id("ai_recommendations") },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const entry = await ownEntry(ctx, args.id);
     await ctx.db.delete(entry._id);
@@ -117,6 +123,7 @@ export const deleteRecommendation = mutation({
 /** Stores the TMDB-checked list; the first time, the model's text is kept in originalRecommendations. */
 export const updateVerifiedRecommendations = mutation({
   args: { id: v.id("ai_recommendations"), recommendations: v.string() },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const entry = await ownEntry(ctx, args.id);
     if (args.recommendations.length > MAX_RECOMMENDATIONS_TEXT) throw new Error("Recommendations are too long");

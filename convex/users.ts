@@ -1,8 +1,10 @@
 // The web app's users API (web-app-contract.md §3). Its root UserSync calls `store` on
 // every load with the Clerk profile; the row is keyed by the Clerk user id (JWT subject).
+import { doc } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { mutation, query } from "./_generated/server";
 import { userBySubject, webReader } from "./model/webUsers";
+import schema from "./schema";
 
 /**
  * Upserts the caller's profile; all five fields are replaced by what the client sends
@@ -18,6 +20,7 @@ export const store = mutation({
     role: v.optional(v.string()),
     aiGenerationEnabled: v.optional(v.boolean()),
   },
+  returns: v.id("users"),
   handler: async (ctx, args) => {
     const identity = await ctx.auth.getUserIdentity();
     if (identity === null) throw new Error("Called storeUser without authentication present");
@@ -40,5 +43,6 @@ export const store = mutation({
 /** The caller's users document, or null. */
 export const getStatus = query({
   args: {},
+  returns: v.union(doc(schema, "users"), v.null()),
   handler: async (ctx) => await webReader(ctx),
 });

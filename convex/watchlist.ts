@@ -3,6 +3,7 @@
 // Reads without a user answer [] or null; writes without one throw Error("Unauthorized").
 // Where this differs from the original (ownership checks, bounded reads, validation the
 // client never trips) the comment on the function says so.
+import { doc } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
@@ -21,7 +22,16 @@ import {
   upsertLegacy,
 } from "./model/watchItems";
 import { webReader, webWriter } from "./model/webUsers";
+import schema from "./schema";
 import { itemMetadataArgs, seasonEpisodesValidator, type MediaType, type Reaction } from "./validators";
+
+const watchItemDoc = doc(schema, "watch_items");
+const episodeDoc = doc(schema, "episode_progress");
+const listItemView = v.object({
+  ...doc(schema, "list_items").fields,
+  progressStatus: v.optional(v.string()),
+  reaction: v.optional(v.string()),
+});
 
 function webMediaType(value: string): MediaType {
   if (value === "movie" || value === "tv") return value;
@@ -54,6 +64,7 @@ async function markForWeb(ctx: MutationCtx, userId: Id<"users">, tmdbId: number,
  */
 export const getWatchlist = query({
   args: {},
+  returns: v.array(watchItemDoc),
   handler: async (ctx) => {
     const user = await webReader(ctx);
     if (user === null) return [];
@@ -72,6 +83,7 @@ export const getWatchlist = query({
 /** The caller's watch_items document for one title, flat, whatever its membership; or null. */
 export const getMediaState = query({
   args: { tmdbId: v.number(), mediaType: v.string() },
+  returns: v.union(watchItemDoc, v.null()),
   handler: async (ctx, args) => {
     const user = await webReader(ctx);
     if (user === null) return null;
@@ -85,6 +97,7 @@ export const getMediaState = query({
 /** Every episode row of one show for the caller, unwatched ones too (the TV page counts them). */
 export const getAllWatchedEpisodes = query({
   args: { tmdbId: v.number() },
+  returns: v.array(episodeDoc),
   handler: async (ctx, args) => {
     const user = await webReader(ctx);
     if (user === null) return [];
@@ -102,6 +115,7 @@ export const getAllWatchedEpisodes = query({
  */
 export const getAllEpisodeProgress = query({
   args: {},
+  returns: v.array(episodeDoc),
   handler: async (ctx) => {
     const user = await webReader(ctx);
     if (user === null) return [];
@@ -114,6 +128,7 @@ export const getAllEpisodeProgress = query({
 
 export const getCustomLists = query({
   args: {},
+  returns: v.array(doc(schema, "lists")),
   handler: async (ctx) => {
     const user = await webReader(ctx);
     if (user === null) return [];
@@ -124,6 +139,7 @@ export const getCustomLists = query({
 /** A list's items with display data; only for the list's owner (the original answered anyone). */
 export const getListItems = query({
   args: { listId: v.id("lists") },
+  returns: v.array(listItemView),
   handler: async (ctx, args) => {
     const user = await webReader(ctx);
     if (user === null) return [];
@@ -134,6 +150,7 @@ export const getListItems = query({
 /** The caller's lists that hold the title. */
 export const getItemLists = query({
   args: { tmdbId: v.number(), mediaType: v.string() },
+  returns: v.array(v.id("lists")),
   handler: async (ctx, args) => {
     const user = await webReader(ctx);
     if (user === null) return [];
@@ -150,6 +167,7 @@ export const getItemLists = query({
 /** Adds (or soft-removes) a title; status, progress and reaction are kept either way. */
 export const setWatchlistMembership = mutation({
   args: { tmdbId: v.number(), mediaType: v.string(), inWatchlist: v.boolean(), ...itemMetadataArgs },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
@@ -167,6 +185,7 @@ export const setProgressStatus = mutation({
     progress: v.optional(v.number()),
     ...itemMetadataArgs,
   },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const progressStatus = WEB_STATUS[statusMeaning(webStatus(args.progressStatus))!];
@@ -186,6 +205,7 @@ export const setReaction = mutation({
     clearReaction: v.optional(v.boolean()),
     ...itemMetadataArgs,
   },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const { clearReaction, reaction: given, ...rest } = args;
@@ -218,6 +238,7 @@ export const markShowEpisodesAndStatus = mutation({
     progress: v.optional(v.number()),
     ...itemMetadataArgs,
   },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const progressStatus = args.progressStatus === undefined ? undefined : webStatus(args.progressStatus);
@@ -242,6 +263,7 @@ const episodeArgs = { tmdbId: v.number(), season: v.number(), episode: v.number(
 /** Sets one episode; an unwatched episode without a row gets none. */
 export const markEpisodeWatched = mutation({
   args: episodeArgs,
+  returns: v.null(),
   handler: async (ctx, args) => {
     const userId = await webWriter(ctx);
     await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
@@ -252,6 +274,7 @@ export const markEpisodeWatched = mutation({
 /** The import's per-episode call: the same as markEpisodeWatched. */
 export const syncEpisodeProgressItem = mutation({
   args: episodeArgs,
+  returns: v.null(),
   handler: async (ctx, args) => {
     const userId = await webWriter(ctx);
     await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
@@ -261,6 +284,7 @@ export const syncEpisodeProgressItem = mutation({
 
 export const markSeasonEpisodesWatched = mutation({
   args: { tmdbId: v.number(), season: v.number(), episodes: v.array(v.number()), isWatched: v.boolean() },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const userId = await webWriter(ctx);
     await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: args.episodes }], args.isWatched);
@@ -277,6 +301,7 @@ export const updateProgress = mutation({
     status: v.optional(v.string()),
     isWatched: v.optional(v.boolean()),
   },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
@@ -288,6 +313,7 @@ export const updateProgress = mutation({
 /** The first API's add (client stopped using it 2026-02-21): stores `status` and what it means. */
 export const upsertWatchlistItem = mutation({
   args: { tmdbId: v.number(), mediaType: v.string(), status: v.string(), progress: v.optional(v.number()), ...itemMetadataArgs },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
@@ -299,6 +325,7 @@ export const upsertWatchlistItem = mutation({
 /** The first API's remove: a soft remove, as setWatchlistMembership(false). */
 export const removeWatchlistItem = mutation({
   args: { tmdbId: v.number(), mediaType: v.string() },
+  returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
@@ -311,11 +338,13 @@ export const removeWatchlistItem = mutation({
 
 export const createCustomList = mutation({
   args: { name: v.string(), color: v.optional(v.string()) },
+  returns: v.id("lists"),
   handler: async (ctx, args) => await createList(ctx, await webWriter(ctx), args),
 });
 
 export const createCustomListAndAddItem = mutation({
   args: { name: v.string(), color: v.optional(v.string()), tmdbId: v.number(), mediaType: v.string(), ...itemMetadataArgs },
+  returns: v.id("lists"),
   handler: async (ctx, args) => {
     const userId = await webWriter(ctx);
     const { name, color, ...item } = args;
@@ -327,6 +356,7 @@ export const createCustomListAndAddItem = mutation({
 
 export const updateCustomList = mutation({
   args: { listId: v.id("lists"), name: v.optional(v.string()), color: v.optional(v.string()) },
+  returns: v.null(),
   handler: async (ctx, args) => {
     await updateList(ctx, await webWriter(ctx), args);
     return null;
@@ -335,6 +365,7 @@ export const updateCustomList = mutation({
 
 export const deleteCustomList = mutation({
   args: { listId: v.id("lists") },
+  returns: v.null(),
   handler: async (ctx, args) => {
     await deleteList(ctx, await webWriter(ctx), args.listId);
     return null;
@@ -344,6 +375,7 @@ export const deleteCustomList = mutation({
 /** Adds the title to one of the caller's lists or removes it; true when it is now in. Owner only (the original skipped the check). */
 export const toggleListItem = mutation({
   args: { listId: v.id("lists"), tmdbId: v.number(), mediaType: v.string(), ...itemMetadataArgs },
+  returns: v.boolean(),
   handler: async (ctx, args) => await toggleItem(ctx, await webWriter(ctx), { ...args, mediaType: webMediaType(args.mediaType) }),
 });
 
@@ -356,6 +388,7 @@ export const toggleListItem = mutation({
  */
 export const backfillWatchItems = mutation({
   args: {},
+  returns: v.object({ scanned: v.number(), updated: v.number(), continuing: v.boolean() }),
   handler: async (ctx) => {
     const userId = await webWriter(ctx);
     const page = await backfillUserPage(ctx, userId, null);
@@ -402,6 +435,7 @@ const MIGRATE_PAGE = 2_000;
  */
 export const migrateStatusCategories = mutation({
   args: {},
+  returns: v.object({ migrated: v.number(), total: v.number(), continuing: v.boolean() }),
   handler: async (ctx) => {
     const userId = await webWriter(ctx);
     return await migrateCategoriesPage(ctx, userId, undefined);

@@ -180,6 +180,29 @@ export const listPageButton = reshape(
   }),
 );
 
+// ---------------------------------------------------------------- parties (issue 9) and reminders (issue 12)
+
+/** party:join:<partyId> — "Join" on a party board. */
+export const partyJoinButton = component("party:join", { partyId: documentId });
+
+/** party:watched:<partyId> — the host's "We watched together" on a party board. */
+export const partyWatchedButton = component("party:watched", { partyId: documentId });
+
+/** party:there:<promptId> — "I was there" under a watched-together prompt: marks those episodes for whoever clicks. */
+export const partyThereButton = component("party:there", { promptId: documentId });
+
+/** remind:mark:<tmdbId>:<season>:<episode> — "Mark watched" in a reminder or new-episode DM. */
+export const reminderMarkButton = component("remind:mark", { tmdbId, season: int(MAX_SEASON), episode: int(MAX_EPISODE_NUMBER, 1) });
+
+/** remind:snooze:<tmdbId> — "Snooze a week". */
+export const reminderSnoozeButton = component("remind:snooze", { tmdbId });
+
+/** remind:stop:<tmdbId> — "Stop for this show". */
+export const reminderStopButton = component("remind:stop", { tmdbId });
+
+/** remind:settings — "Settings": the person's reminder settings. */
+export const reminderSettingsButton = component("remind:settings", {});
+
 // ---------------------------------------------------------------- decoding
 
 /** Every codec: the one table the dispatcher reads. */
@@ -196,6 +219,13 @@ export const componentCodecs = [
   shareButton,
   titlePickButton,
   listPageButton,
+  partyJoinButton,
+  partyWatchedButton,
+  partyThereButton,
+  reminderMarkButton,
+  reminderSnoozeButton,
+  reminderStopButton,
+  reminderSettingsButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

@@ -255,7 +255,7 @@ describe("component ids", () => {
         const mixed = [a.codec.name, ...b.id.split(":").slice(2)].join(":");
         return decodesOrIsStale(mixed, values) && decodesOrIsStale(a.id, values);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });

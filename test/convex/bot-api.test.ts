@@ -387,4 +387,26 @@ describe("the bot's API", () => {
       }
     });
   });
+
+  describe("its definition", () => {
+    /** listTitles belongs to H3's list work this session; drop it from here once it declares its returns. */
+    const NOT_YET = new Set(["bot:listTitles"]);
+
+    it("declares what every public function returns, so Convex checks each answer on the way out", async () => {
+      const modules = { bot: await import("../../convex/bot"), shares: await import("../../convex/shares"), jobs: await import("../../convex/jobs") };
+      const lacking: string[] = [];
+      let checked = 0;
+      for (const [module, exports] of Object.entries(modules)) {
+        for (const [name, fn] of Object.entries(exports as Record<string, { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; exportReturns?: () => string }>)) {
+          if (!(fn?.isQuery || fn?.isMutation || fn?.isAction) || typeof fn.exportReturns !== "function") continue;
+          checked++;
+          if (fn.exportReturns() === "null") lacking.push(`${module}:${name}`);
+        }
+      }
+      expect(checked).toBeGreaterThan(15);
+      expect(lacking.filter((name) => !NOT_YET.has(name))).toEqual([]);
+      // An exception that gained its validator leaves the list.
+      expect([...NOT_YET].filter((name) => !lacking.includes(name))).toEqual([]);
+    });
+  });
 });

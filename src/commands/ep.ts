@@ -1,13 +1,14 @@
 import { SlashCommandBuilder } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { canShare, countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
-import { describeEpisodes, formatEpisodeSpec, MAX_EPISODE_NUMBER, parseEpisodeSpec } from "../lib/episode-spec.ts";
-import { UserError } from "../lib/errors.ts";
-import { guessPrompt, pickedTitle } from "../lib/guess.ts";
+import { describeEpisodes, formatEpisodeSpec, parseEpisodeSpec } from "../lib/episode-spec.ts";
+import { staleComponent, UserError } from "../lib/errors.ts";
+import { episodePickButton, markEpisodeButton, MAX_SEASON, MAX_TMDB_ID } from "../views/component-ids.ts";
+import { guessPrompt } from "../views/guess.ts";
 import { plain } from "../lib/text.ts";
 import { choiceName, parseTitleRef, yearOf } from "../lib/titles.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
-import { customId, customIdLength, intArg, MAX_SEASON, staleComponent, type BotContext, type Command, type ComponentInteraction } from "./types.ts";
+import { argsOf, type BotContext, type Command } from "./types.ts";
 import type { Responder } from "../lib/respond.ts";
 import type { User } from "discord.js";
 
@@ -97,11 +98,12 @@ export const ep = {
     const found = await ctx.titles.lookupShow(value);
     if (found.kind === "guess") {
       const what = spec.kind === "all" ? `season ${season}` : describeEpisodes(season, spec.episodes);
-      const args = [season, isWatched ? "w" : "u", formatEpisodeSpec(spec)];
-      if (customIdLength("ep", "pick", ...args, "t2147483647") > 100) {
+      const pick = { season, isWatched, episodes: formatEpisodeSpec(spec) };
+      if (episodePickButton.tryEncode({ ...pick, choice: { mediaType: "tv", tmdbId: MAX_TMDB_ID } }) === null) {
         throw new UserError("I'm not sure which show you mean, and that episode list is too long to confirm with a button — pick the show from the list as you type, or use its TMDB id.");
       }
-      await respond.send(guessPrompt(found, { confirm: `Yes — ${isWatched ? "mark" : "unmark"} ${what}`, customId: (choice) => customId("ep", "pick", ...args, choice) }));
+      const confirm = `Yes — ${isWatched ? "mark" : "unmark"} ${what}`;
+      await respond.send(guessPrompt({ ...found, confirm, customId: (choice) => episodePickButton.encode({ ...pick, choice }) }));
       return;
     }
     await markAndReply(ctx, respond, interaction.user, found.title, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
@@ -110,19 +112,19 @@ export const ep = {
     return await suggestShows(ctx, interaction.user.id, interaction.options.getFocused());
   },
   components: {
-    /** ep:mark:<tmdbId>:<season>:<episode> — the "Mark S1E4" button. */
-    async mark(interaction: ComponentInteraction, respond, ctx, [id, season, episode]) {
-      const tmdbId = intArg(id);
+    /** The "Mark S1E4" button. */
+    async mark(interaction, respond, ctx, fields) {
+      const { tmdbId, season, episode } = argsOf(markEpisodeButton, interaction, fields);
       const show = { tmdbId, details: () => ctx.titles.show(tmdbId) };
-      await markAndReply(ctx, respond, interaction.user, show, intArg(season, MAX_SEASON), [intArg(episode, MAX_EPISODE_NUMBER)], true);
+      await markAndReply(ctx, respond, interaction.user, show, season, [episode], true);
     },
-    /** ep:pick:<season>:<w|u>:<episodes>:<title|-> — "Did you mean …?" confirmed: the /ep that was typed, on the show picked. */
-    async pick(interaction, respond, ctx, [season, watched, episodes, choice]) {
-      const picked = pickedTitle(interaction, choice);
-      if (picked.mediaType !== "tv" || (watched !== "w" && watched !== "u")) throw staleComponent();
-      const spec = parseEpisodeSpec(episodes ?? "");
-      const show = await ctx.titles.show(picked.tmdbId);
-      await markAndReply(ctx, respond, interaction.user, show, intArg(season, MAX_SEASON), spec.kind === "all" ? "all" : spec.episodes, watched === "w");
+    /** "Did you mean …?" confirmed: the /ep that was typed, on the show picked. */
+    async pick(interaction, respond, ctx, fields) {
+      const { season, isWatched, episodes, choice } = argsOf(episodePickButton, interaction, fields);
+      if (choice.mediaType !== "tv") throw staleComponent();
+      const spec = parseEpisodeSpec(episodes);
+      const show = await ctx.titles.show(choice.tmdbId);
+      await markAndReply(ctx, respond, interaction.user, show, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
     },
   },
 } satisfies Command;

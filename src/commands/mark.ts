@@ -1,12 +1,14 @@
 import { ButtonStyle, ComponentType, SlashCommandBuilder, type APIButtonComponent, type User } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { canShare, countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
-import { guessPrompt, pickedTitle } from "../lib/guess.ts";
+import { staleComponent } from "../lib/errors.ts";
+import { markPickButton, MAX_SEASON, specialsButton } from "../views/component-ids.ts";
+import { guessPrompt } from "../views/guess.ts";
 import type { Responder } from "../lib/respond.ts";
 import { plural } from "../lib/text.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { markAndReply, showById, suggestShows } from "./ep.ts";
-import { customId, intArg, MAX_SEASON, staleComponent, type BotContext, type Command } from "./types.ts";
+import { argsOf, type BotContext, type Command } from "./types.ts";
 
 export const mark = {
   data: new SlashCommandBuilder()
@@ -42,9 +44,10 @@ export const mark = {
     if (found.kind === "guess") {
       const verb = isWatched ? "mark" : "unmark";
       await respond.send(
-        guessPrompt(found, {
+        guessPrompt({
+          ...found,
           confirm: season === null ? `Yes — ${verb} every episode` : `Yes — ${verb} season ${season}`,
-          customId: (choice) => customId("mark", "pick", season ?? "all", isWatched ? "w" : "u", choice),
+          customId: (choice) => markPickButton.encode({ season: season ?? "all", isWatched, choice }),
         }),
       );
       return;
@@ -55,18 +58,17 @@ export const mark = {
     return await suggestShows(ctx, interaction.user.id, interaction.options.getFocused());
   },
   components: {
-    /** mark:pick:<season|all>:<w|u>:<title|-> — "Did you mean …?" confirmed. */
-    async pick(interaction, respond, ctx, [season, watched, choice]) {
-      const picked = pickedTitle(interaction, choice);
-      if (picked.mediaType !== "tv" || (watched !== "w" && watched !== "u")) throw staleComponent();
-      const show = await ctx.titles.show(picked.tmdbId);
-      await markSeasonOrShow(ctx, respond, interaction.user, show, season === "all" ? null : intArg(season, MAX_SEASON), watched === "w");
+    /** "Did you mean …?" confirmed: /mark season or /mark show on the show picked. */
+    async pick(interaction, respond, ctx, fields) {
+      const { season, isWatched, choice } = argsOf(markPickButton, interaction, fields);
+      if (choice.mediaType !== "tv") throw staleComponent();
+      const show = await ctx.titles.show(choice.tmdbId);
+      await markSeasonOrShow(ctx, respond, interaction.user, show, season === "all" ? null : season, isWatched);
     },
-    /** mark:specials:<tmdbId>:<w|u> — season 0, which `/mark show` leaves out. */
-    async specials(interaction, respond, ctx, [id, watched]) {
-      if (watched !== "w" && watched !== "u") throw staleComponent();
-      const tmdbId = intArg(id);
-      await markAndReply(ctx, respond, interaction.user, { tmdbId, details: () => ctx.titles.show(tmdbId) }, 0, "all", watched === "w");
+    /** Season 0, which `/mark show` leaves out. */
+    async specials(interaction, respond, ctx, fields) {
+      const { tmdbId, isWatched } = argsOf(specialsButton, interaction, fields);
+      await markAndReply(ctx, respond, interaction.user, { tmdbId, details: () => ctx.titles.show(tmdbId) }, 0, "all", isWatched);
     },
   },
 } satisfies Command;
@@ -93,7 +95,7 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       label: `${isWatched ? "Mark" : "Unmark"} the ${plural(specials.episodeCount, "special")} too`,
-      custom_id: customId("mark", "specials", show.tmdbId, isWatched ? "w" : "u"),
+      custom_id: specialsButton.encode({ tmdbId: show.tmdbId, isWatched }),
     };
     if (rows[0] && rows[0].components.length < 5) rows[0].components.push(button);
     else rows.push({ type: ComponentType.ActionRow, components: [button] });

@@ -6,7 +6,6 @@ import type {
   StringSelectMenuInteraction,
 } from "discord.js";
 import type { Backend } from "../lib/backend.ts";
-import { staleComponent } from "../lib/errors.ts";
 import type { ComponentCodec } from "../views/custom-id.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { UserRateLimiter } from "../lib/rate-limit.ts";
@@ -46,17 +45,6 @@ export interface Command {
     (interaction: ComponentInteraction, respond: Responder, ctx: BotContext, args: string[]) => Promise<void>
   >;
 }
-
-/** Highest season number the commands accept (the option's max, and what buttons may carry). */
-export const MAX_SEASON = 200;
-
-export function customIdLength(command: string, action: string, ...args: (string | number)[]): number {
-  return [command, action, ...args].join(":").length;
-}
-
-export { customId } from "../lib/custom-id.ts";
-
-export { staleComponent };
 
 /** Arguments a custom id may carry after "<command>:<action>". */
 const MAX_CUSTOM_ID_ARGS = 8;

@@ -13,15 +13,29 @@ import {
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../convex/_generated/api.js";
 import { BRAND, canShare, nextLine, progressLine, REACTION_LABEL, showsUpNext, STATUS_LABEL, type ItemView, type TitleState } from "../lib/cards.ts";
-import { describeError, UserError } from "../lib/errors.ts";
-import { decodeListCursor, encodeListCursor, MAX_LIST_PAGE, type ListCursor, type ListScope, type ListStatus } from "../lib/list-cursor.ts";
-import { guessPrompt, pickedTitle } from "../lib/guess.ts";
+import { describeError, staleComponent, UserError } from "../lib/errors.ts";
+import {
+  addButton,
+  listPageButton,
+  MAX_LIST_PAGE,
+  reactionSelect,
+  removeButton,
+  shareButton as shareButtonId,
+  statusButton,
+  titlePickButton,
+  undoButton,
+  type ListPosition,
+  type ListScope,
+  type TitleAction,
+} from "../views/component-ids.ts";
+import { guessPrompt } from "../views/guess.ts";
+import type { ProgressStatus, ReactionChoice } from "../views/vocabulary.ts";
 import type { Responder } from "../lib/respond.ts";
 import { LIMITS, plain, truncate } from "../lib/text.ts";
 import { choiceName, yearOf, type TitleDetails } from "../lib/titles.ts";
 import type { MediaType } from "../lib/tmdb.ts";
 import type { ShowSync } from "../lib/tmdb-shows.ts";
-import { customId, intArg, staleComponent, type BotContext, type Command, type ComponentInteraction } from "./types.ts";
+import { argsOf, type BotContext, type Command, type ComponentInteraction } from "./types.ts";
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 type ShareRefusal = Extract<FunctionReturnType<typeof api.shares.claimShare>, { allowed: false }>;
@@ -47,12 +61,12 @@ function titleLine(title: TitleDetails): string {
 
 function undoRow(undoId: string | null, extra: APIComponentInMessageActionRow[] = []): Row[] {
   const buttons = [...extra];
-  if (undoId) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Undo", custom_id: customId("watch", "undo", undoId) });
+  if (undoId) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Undo", custom_id: undoButton.encode({ undoId }) });
   return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
 }
 
 function shareButton(mediaType: MediaType, tmdbId: number, what: "finished" | "loved", label = "Share"): APIComponentInMessageActionRow {
-  return { type: ComponentType.Button, style: ButtonStyle.Success, label, emoji: { name: "📣" }, custom_id: customId("watch", "share", mediaType, tmdbId, what) };
+  return { type: ComponentType.Button, style: ButtonStyle.Success, label, emoji: { name: "📣" }, custom_id: shareButtonId.encode({ mediaType, tmdbId, what }) };
 }
 
 /** Share buttons for what is worth telling the channel: a finished title, a loved one, or both. */
@@ -73,7 +87,7 @@ function titleControls(mediaType: MediaType, tmdbId: number, item: ItemView | nu
       type: ComponentType.Button,
       style: item?.progressStatus === status ? ButtonStyle.Success : ButtonStyle.Secondary,
       label: STATUS_LABEL[status]!.replace(/^\S+ /, ""),
-      custom_id: customId("watch", "status", mediaType, tmdbId, status),
+      custom_id: statusButton.encode({ mediaType, tmdbId, status }),
       disabled: item?.progressStatus === status,
     })),
   };
@@ -82,14 +96,14 @@ function titleControls(mediaType: MediaType, tmdbId: number, item: ItemView | nu
     type: ComponentType.Button,
     style: inList ? ButtonStyle.Danger : ButtonStyle.Primary,
     label: inList ? "Remove from watchlist" : "Add to watchlist",
-    custom_id: customId("watch", inList ? "remove" : "add", mediaType, tmdbId),
+    custom_id: (inList ? removeButton : addButton).encode({ mediaType, tmdbId }),
   });
   const reactRow: Row = {
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.StringSelect,
-        custom_id: customId("watch", "react", mediaType, tmdbId),
+        custom_id: reactionSelect.encode({ mediaType, tmdbId }),
         placeholder: item?.reaction ? `Your reaction: ${REACTION_LABEL[item.reaction]}` : "React…",
         options: [
           ...REACTIONS.map((r) => ({ label: REACTION_LABEL[r]!, value: r, default: item?.reaction === r })),
@@ -179,7 +193,7 @@ function listTitle(owner: string | null, own: boolean, scope: ListScope): string
   return scope === "watchlist" ? `${owner ? `${who}'s` : who} watchlist` : `Everything ${owner ?? "they"} ${owner ? "tracks" : "track"}`;
 }
 
-function listEmbed(ownerName: string | null, own: boolean, items: ItemView[], state: ListCursor): APIEmbed {
+function listEmbed(ownerName: string | null, own: boolean, items: ItemView[], state: ListPosition): APIEmbed {
   const lines = items.map((item, i) => {
     const n = (state.page - 1) * PAGE_SIZE + i + 1;
     const name = plain(item.title ?? `TMDB ${item.mediaType}/${item.tmdbId}`, 80);
@@ -192,7 +206,7 @@ function listEmbed(ownerName: string | null, own: boolean, items: ItemView[], st
     ].filter(Boolean);
     return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
   });
-  const filters = [state.status ? STATUS_LABEL[state.status] : null, state.type === "tv" ? "TV" : state.type === "movie" ? "Movies" : null].filter(Boolean).join(", ");
+  const filters = [state.status ? STATUS_LABEL[state.status] : null, state.mediaType === "tv" ? "TV" : state.mediaType === "movie" ? "Movies" : null].filter(Boolean).join(", ");
   const empty =
     state.page > 1
       ? "No more titles."
@@ -218,7 +232,7 @@ async function checkListVisibleHere(interaction: ChatInputCommandInteraction | C
   if (!isMember) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
 }
 
-async function replyList(ctx: BotContext, respond: Responder, viewer: User, state: ListCursor, ownerName: string | null) {
+async function replyList(ctx: BotContext, respond: Responder, viewer: User, state: ListPosition, ownerName: string | null) {
   const own = state.owner === viewer.id;
   let result;
   try {
@@ -226,7 +240,7 @@ async function replyList(ctx: BotContext, respond: Responder, viewer: User, stat
       discordUserId: viewer.id,
       ownerDiscordUserId: own ? undefined : state.owner,
       progressStatus: state.status,
-      mediaType: state.type,
+      mediaType: state.mediaType,
       scope: state.scope,
       cursor: state.cursor,
       pageSize: PAGE_SIZE,
@@ -238,11 +252,11 @@ async function replyList(ctx: BotContext, respond: Responder, viewer: User, stat
   if (!own && state.page === 1 && result.items.length === 0) throw new UserError(LIST_UNAVAILABLE, "LIST_UNAVAILABLE");
   const buttons: APIComponentInMessageActionRow[] = [];
   if (state.page > 1) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "« First", custom_id: customId("watch", "page", ...encodeListCursor({ ...state, page: 1, cursor: undefined })) });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "« First", custom_id: listPageButton.encode({ ...state, page: 1, cursor: undefined }) });
   }
   if (result.next && state.page < MAX_LIST_PAGE) {
-    const next = encodeListCursor({ ...state, page: state.page + 1, cursor: result.next });
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: customId("watch", "page", ...next) });
+    const next = listPageButton.encode({ ...state, page: state.page + 1, cursor: result.next });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Next ›", custom_id: next });
   }
   await respond.send({
     embeds: [listEmbed(plainName(result.ownerName ?? ownerName), own, result.items, state)],
@@ -287,12 +301,6 @@ function shareRefusal(claim: ShareRefusal, title: TitleDetails): string {
   return `This channel has had ${claim.cap} shares in the last hour, the most I post — try again ${when}.`;
 }
 
-/** What a title subcommand asked for, so a "Did you mean …?" button can do it later. */
-type TitleAction =
-  | { sub: "add" | "remove" | "info" }
-  | { sub: "status"; status: string; progress?: number }
-  | { sub: "react"; reaction: string };
-
 const CONFIRM_LABEL: Record<TitleAction["sub"], string> = {
   add: "Yes — add it to my watchlist",
   remove: "Yes — take it off my watchlist",
@@ -302,24 +310,11 @@ const CONFIRM_LABEL: Record<TitleAction["sub"], string> = {
 };
 
 function titleActionOf(sub: string, options: ChatInputCommandInteraction["options"]): TitleAction {
-  if (sub === "status") return { sub, status: options.getString("status", true), progress: options.getInteger("progress") ?? undefined };
-  if (sub === "react") return { sub, reaction: options.getString("reaction", true) };
+  // The option's choices are the vocabulary's; a value outside them never reaches a write.
+  if (sub === "status") return { sub, status: options.getString("status", true) as ProgressStatus, progress: options.getInteger("progress") ?? undefined };
+  if (sub === "react") return { sub, reaction: options.getString("reaction", true) as ReactionChoice };
   if (sub === "add" || sub === "remove" || sub === "info") return { sub };
   throw new UserError("I don't know that subcommand.");
-}
-
-function encodeTitleAction(action: TitleAction): [string, string] {
-  if (action.sub === "status") return [action.sub, action.progress === undefined ? action.status : `${action.status}.${action.progress}`];
-  if (action.sub === "react") return [action.sub, action.reaction];
-  return [action.sub, "-"];
-}
-
-function decodeTitleAction(verb: string | undefined, arg: string | undefined): TitleAction {
-  if (verb === "add" || verb === "remove" || verb === "info") return { sub: verb };
-  if (verb === "react" && ([...REACTIONS, "clear"] as string[]).includes(arg ?? "")) return { sub: verb, reaction: arg! };
-  const status = verb === "status" ? /^(want-to-watch|watching|finished)(?:\.(\d{1,3}))?$/.exec(arg ?? "") : null;
-  if (status === null || Number(status[2] ?? 0) > 100) throw staleComponent();
-  return { sub: "status", status: status[1]!, progress: status[2] === undefined ? undefined : Number(status[2]) };
 }
 
 async function performTitleAction(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, action: TitleAction) {
@@ -334,9 +329,9 @@ function refOf(user: User, title: TitleDetails) {
   return { ...actorOf(user), tmdbId: title.tmdbId, mediaType: title.mediaType };
 }
 
-/** The title a button is about, from its custom id arguments. */
-async function titleFromArgs(ctx: BotContext, type: string | undefined, id: string | undefined): Promise<TitleDetails> {
-  return await ctx.titles.details(intArg(id), mediaTypeArg(type));
+/** The title a card's button is about, from its decoded arguments. */
+async function titleOf(ctx: BotContext, args: { mediaType: MediaType; tmdbId: number }): Promise<TitleDetails> {
+  return await ctx.titles.details(args.tmdbId, args.mediaType);
 }
 
 function plainName(name: string | null): string | null {
@@ -421,10 +416,10 @@ export const watch = {
       const target = interaction.options.getUser("user") ?? user;
       if (target.bot) throw new UserError("Bots don't keep watchlists.");
       if (target.id !== user.id) await checkListVisibleHere(interaction, target.id, interaction.options.getMember("user") !== null);
-      const status = (interaction.options.getString("status") ?? undefined) as ListStatus | undefined;
+      const status = (interaction.options.getString("status") ?? undefined) as ProgressStatus | undefined;
       // A status filter looks at everything tracked (shows followed from episodes included) unless told otherwise.
       const scope = (interaction.options.getString("scope") ?? (status ? "all" : "watchlist")) as ListScope;
-      const state: ListCursor = { owner: target.id, status, type: (interaction.options.getString("type") ?? undefined) as MediaType | undefined, scope, page: 1 };
+      const state: ListPosition = { owner: target.id, status, mediaType: (interaction.options.getString("type") ?? undefined) as MediaType | undefined, scope, page: 1 };
       await replyList(ctx, respond, user, state, target.username);
       return;
     }
@@ -443,8 +438,7 @@ export const watch = {
     const action = titleActionOf(sub, interaction.options);
     const found = await ctx.titles.lookup(interaction.options.getString("title", true), type);
     if (found.kind === "guess") {
-      const [verb, arg] = encodeTitleAction(action);
-      await respond.send(guessPrompt(found, { confirm: CONFIRM_LABEL[action.sub], customId: (choice) => customId("watch", "pick", verb, arg, choice) }));
+      await respond.send(guessPrompt({ ...found, confirm: CONFIRM_LABEL[action.sub], customId: (choice) => titlePickButton.encode({ action, choice }) }));
       return;
     }
     await performTitleAction(ctx, respond, user, found.title, action);
@@ -459,38 +453,38 @@ export const watch = {
   },
 
   components: {
-    async undo(interaction, respond, ctx, [undoId]) {
-      const result = await ctx.backend.mutation(api.bot.undo, { discordUserId: interaction.user.id, undoId: undoId ?? "" });
+    async undo(interaction, respond, ctx, fields) {
+      const { undoId } = argsOf(undoButton, interaction, fields);
+      const result = await ctx.backend.mutation(api.bot.undo, { discordUserId: interaction.user.id, undoId });
       // Back to the title's card, showing the state the undo restored.
       const title = await ctx.titles.details(result.tmdbId, mediaTypeArg(result.mediaType));
       await replyInfo(ctx, respond, interaction.user, title, `↩️ Undone: ${plain(result.description, 300)}.`, null, result.state);
     },
-    async status(interaction, respond, ctx, [type, id, status]) {
-      await change.status(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id), status ?? "");
+    async status(interaction, respond, ctx, fields) {
+      const args = argsOf(statusButton, interaction, fields);
+      await change.status(ctx, respond, interaction.user, await titleOf(ctx, args), args.status);
     },
-    async react(interaction, respond, ctx, [type, id]) {
-      const choice = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-      if (choice === undefined) throw staleComponent();
-      await change.react(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id), choice);
+    async react(interaction, respond, ctx, fields) {
+      const args = argsOf(reactionSelect, interaction, fields);
+      await change.react(ctx, respond, interaction.user, await titleOf(ctx, args), args.value);
     },
-    async add(interaction, respond, ctx, [type, id]) {
-      await change.add(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id));
+    async add(interaction, respond, ctx, fields) {
+      await change.add(ctx, respond, interaction.user, await titleOf(ctx, argsOf(addButton, interaction, fields)));
     },
-    async remove(interaction, respond, ctx, [type, id]) {
-      await change.remove(ctx, respond, interaction.user, await titleFromArgs(ctx, type, id));
+    async remove(interaction, respond, ctx, fields) {
+      await change.remove(ctx, respond, interaction.user, await titleOf(ctx, argsOf(removeButton, interaction, fields)));
     },
-    /** watch:pick:<subcommand>:<argument>:<title|-> — "Did you mean …?" confirmed: the typed command, on the title picked. */
-    async pick(interaction, respond, ctx, [verb, arg, choice]) {
-      const action = decodeTitleAction(verb, arg);
-      const picked = pickedTitle(interaction, choice);
-      await performTitleAction(ctx, respond, interaction.user, await ctx.titles.details(picked.tmdbId, picked.mediaType), action);
+    /** "Did you mean …?" confirmed: the typed /watch subcommand, on the title picked. */
+    async pick(interaction, respond, ctx, fields) {
+      const { action, choice } = argsOf(titlePickButton, interaction, fields);
+      await performTitleAction(ctx, respond, interaction.user, await titleOf(ctx, choice), action);
     },
-    /** watch:share:<type>:<id>:<finished|loved> — posts to the channel, after checking it is true. */
-    async share(interaction, respond, ctx, [type, id, what]) {
-      if (what !== "finished" && what !== "loved") throw staleComponent();
+    /** Posts a finished or loved title to the channel, after checking it is (still) true. */
+    async share(interaction, respond, ctx, fields) {
+      const { what, ...ref } = argsOf(shareButtonId, interaction, fields);
       // Only a server channel has an audience; a DM share would post into the DM.
       if (!canShare(interaction) || interaction.channelId === null) throw new UserError("Sharing works in a server channel, not in DMs.");
-      const title = await titleFromArgs(ctx, type, id);
+      const title = await titleOf(ctx, ref);
       // One round trip checks it is still true and claims the channel's share budget (held in Convex, across shards).
       const claim = await ctx.backend.mutation(api.shares.claimShare, {
         ...refOf(interaction.user, title),
@@ -505,9 +499,9 @@ export const watch = {
       await respond.send({ content: "📣 Shared with the channel.", embeds: [], components: [] });
       await respond.sendNew({ content: text, embeds: [{ ...embed, fields: [] }], ephemeral: false });
     },
-    /** watch:page:<owner>:<filters>:<before>:<creation>:<page> — a keyset cursor (lib/list-cursor), so it survives restarts. */
-    async page(interaction, respond, ctx, args) {
-      const state = decodeListCursor(args);
+    /** A list page: a keyset cursor, so it survives restarts. */
+    async page(interaction, respond, ctx, fields) {
+      const state = argsOf(listPageButton, interaction, fields);
       if (state.owner !== interaction.user.id) await checkListVisibleHere(interaction, state.owner, null);
       await replyList(ctx, respond, interaction.user, state, null);
     },

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "../../convex/_generated/api.js";
-import { customId } from "./custom-id.ts";
+import { markEpisodeButton, shareButton, undoButton } from "../views/component-ids.ts";
 import { episodeCode, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
 
 export type MarkOutcome = FunctionReturnType<typeof api.bot.markAllFor>;
@@ -64,14 +64,14 @@ export function episodeButtons(
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
       label: `Mark ${episodeCode(next.season, next.episode)}`,
-      custom_id: customId("ep", "mark", tmdbId, next.season, next.episode),
+      custom_id: markEpisodeButton.encode({ tmdbId, season: next.season, episode: next.episode }),
     });
   }
   if (outcome.undoId) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Undo", custom_id: customId("watch", "undo", outcome.undoId) });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Undo", custom_id: undoButton.encode({ undoId: outcome.undoId }) });
   }
   if (justFinished && shareable) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Success, label: "Share", emoji: { name: "📣" }, custom_id: customId("watch", "share", "tv", tmdbId, "finished") });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Success, label: "Share", emoji: { name: "📣" }, custom_id: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }) });
   }
   return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
 }

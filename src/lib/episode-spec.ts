@@ -1,12 +1,13 @@
 import { UserError } from "./errors.ts";
+import { MAX_EPISODE_NUMBER } from "../views/component-ids.ts";
 import { truncate } from "./text.ts";
 
 export type EpisodeSpec = { kind: "all" } | { kind: "list"; episodes: number[] };
 
 /** The most episodes one `/ep` may name (larger batches are what `/mark` is for). */
 export const MAX_EPISODES = 1_000;
-/** No show numbers episodes this high; anything above is a typo, refused before any work. */
-export const MAX_EPISODE_NUMBER = 9_999;
+/** No show numbers episodes past MAX_EPISODE_NUMBER; anything above is a typo, refused before any work. */
+export { MAX_EPISODE_NUMBER };
 /** Longer than Discord's option limit (100) with room; beyond it nothing is even looked at. */
 const MAX_INPUT = 200;
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DiscordAPIError } from "discord.js";
 import { ConvexError, type Value } from "convex/values";
+import { StaleComponentError } from "../views/custom-id.ts";
 import { isTmdbError } from "./tmdb.ts";
 
 /** An expected failure whose message is written for the person who caused it. */
@@ -15,8 +16,8 @@ export class UserError extends Error {
 }
 
 /** What a button whose custom id no longer makes sense (stale or forged) gets told. */
-export function staleComponent(): UserError {
-  return new UserError("That button is out of date — run the command again.", "STALE_COMPONENT");
+export function staleComponent(): StaleComponentError {
+  return new StaleComponentError();
 }
 
 /** Plain-language messages for the Discord API errors people can run into. */
@@ -39,7 +40,7 @@ export interface DescribedError {
 
 /** Sorts an error into expected (told as is) and unexpected (logged, short reply with a reference). */
 export function describeError(error: unknown): DescribedError {
-  if (error instanceof UserError) return { message: error.message, code: error.code };
+  if (error instanceof UserError || error instanceof StaleComponentError) return { message: error.message, code: error.code };
   // A ConvexError may come from another copy of the convex package (HTTP client vs engine): go by shape.
   if (error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error)) {
     const data = (error as ConvexError<Value>).data as { code?: unknown; message?: unknown } | string;

@@ -1,4 +1,5 @@
 import { UserError } from "./errors.ts";
+import { MAX_TMDB_ID } from "../views/component-ids.ts";
 import { cutGraphemes, label, LIMITS, plain, truncate } from "./text.ts";
 import { TmdbError, type MediaType, type MovieDetails, type SearchResult, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 import { ShowStructures } from "./tmdb-shows.ts";
@@ -10,8 +11,8 @@ export type TitleRef =
   | { kind: "id"; tmdbId: number; mediaType?: MediaType }
   | { kind: "search"; query: string };
 
-/** TMDB ids are positive 32-bit integers. */
-export const MAX_TMDB_ID = 2_147_483_647;
+/** TMDB ids are positive 32-bit integers (MAX_TMDB_ID). */
+export { MAX_TMDB_ID };
 /** Characters of a typed title sent to TMDB's search (its own limit is 200 code points). */
 const MAX_QUERY_GRAPHEMES = 100;
 

@@ -102,8 +102,10 @@ export const snowflake: Field<string> = {
   },
 };
 
-const DOCUMENT_ID = /^[0-9a-z]{1,64}$/;
-/** A Convex document id (lowercase letters and digits). */
+// Convex's own ids are lowercase letters and digits; the embedded engine (convex-test) writes
+// ids like "10006undo_entries", so "_" is allowed too.
+const DOCUMENT_ID = /^[0-9a-z_]{1,64}$/;
+/** A Convex document id (lowercase letters, digits and "_"). */
 export const documentId: Field<string> = {
   spec: { kind: "documentId" },
   maxLength: 64,

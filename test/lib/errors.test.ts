@@ -36,12 +36,16 @@ describe("the logger", () => {
 });
 
 describe("component ids", () => {
-  it("calls a forged or stale argument out of date instead of crashing", async () => {
-    const { intArg, numArg } = await import("../../src/commands/types.ts");
-    expect(() => intArg("abc")).toThrow(UserError);
-    expect(() => intArg("")).toThrow(/out of date/);
-    expect(() => numArg("NaN")).toThrow(UserError);
-    expect(intArg("1399")).toBe(1399);
-    expect(numArg("1732500000000.5")).toBe(1732500000000.5);
+  it("calls a forged or stale id out of date, as an expected error with no reference", async () => {
+    const { decodeComponentId } = await import("../../src/views/component-ids.ts");
+    for (const id of ["watch:status:tv:abc:watching", "ep:mark:1399:1:0", "watch:page:0:--l:-:-:1", "ep:pick:1:w:1 0:t1396"]) {
+      let error: unknown;
+      try {
+        decodeComponentId(id);
+      } catch (e) {
+        error = e;
+      }
+      expect(describeError(error), id).toEqual({ message: "That button is out of date — run the command again.", code: "STALE_COMPONENT" });
+    }
   });
 });

@@ -3,11 +3,9 @@
 // so a parser that looped would hang this file instead of passing it).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { intArg, numArg, parseCustomId } from "../../src/commands/types.ts";
+import { parseCustomId } from "../../src/commands/types.ts";
 import { MAX_EPISODE_NUMBER, MAX_EPISODES, formatEpisodeSpec, parseEpisodeSpec } from "../../src/lib/episode-spec.ts";
 import { UserError } from "../../src/lib/errors.ts";
-import { decodeListCursor, encodeListCursor } from "../../src/lib/list-cursor.ts";
-import { decodeTitleChoice } from "../../src/lib/guess.ts";
 import { MAX_TMDB_ID, parseTitleRef } from "../../src/lib/titles.ts";
 
 /** Strings people (or forged custom ids) could send: arbitrary text, and text made of the parser's own alphabet. */
@@ -100,56 +98,7 @@ describe("custom ids under arbitrary input", () => {
       }),
     );
   });
-
-  it("read numeric arguments as safe non-negative numbers or refuse them as out of date", () => {
-    fc.assert(
-      fc.property(anyText("0123456789.-e+Infinity"), (input) => {
-        for (const parse of [intArg, numArg]) {
-          const result = valueOrUserError(() => parse(input));
-          if (typeof result === "number") expect(Number.isFinite(result) && result >= 0).toBe(true);
-        }
-      }),
-    );
-  });
-
-  it("read a title picked from a button or menu, or refuse it", () => {
-    fc.assert(
-      fc.property(anyText("tm0123456789"), (input) => {
-        const result = valueOrUserError(() => decodeTitleChoice(input));
-        if (!(result instanceof UserError)) expect(result.tmdbId >= 1 && result.tmdbId <= MAX_TMDB_ID).toBe(true);
-      }),
-    );
-  });
 });
 
-describe("list page cursors under arbitrary input", () => {
-  it("decode to a bounded page or refuse as out of date", () => {
-    fc.assert(
-      fc.property(fc.array(anyText("0123456789.-wafmt*"), { maxLength: 9 }), (args) => {
-        const result = valueOrUserError(() => decodeListCursor(args));
-        if (result instanceof UserError) return;
-        expect(result.page >= 1 && result.page <= 10_000).toBe(true);
-      }),
-    );
-  });
-
-  it("round-trip every cursor a list can hand out, inside Discord's 100-character custom ids", () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          owner: fc.stringMatching(/^\d{17,20}$/),
-          status: fc.constantFrom(undefined, "want-to-watch", "watching", "finished"),
-          type: fc.constantFrom(undefined, "movie", "tv"),
-          scope: fc.constantFrom("watchlist", "all"),
-          page: fc.integer({ min: 1, max: 10_000 }),
-          cursor: fc.option(fc.record({ before: fc.double({ min: 0, max: 4e12, noNaN: true }), creation: fc.double({ min: 0, max: 4e12, noNaN: true }) }), { nil: undefined }),
-        }),
-        (state) => {
-          const args = encodeListCursor(state as Parameters<typeof encodeListCursor>[0]);
-          expect(["watch", "page", ...args].join(":").length).toBeLessThanOrEqual(100);
-          expect(decodeListCursor(args)).toEqual(state);
-        },
-      ),
-    );
-  });
-});
+// Each component's own arguments (numbers, titles, list cursors) are read by its codec in
+// src/views/component-ids.ts, whose property tests live in test/views/component-ids.test.ts.

@@ -1,0 +1,111 @@
+// The bot in its own process, started as production starts it (src/index.ts, configured only
+// through its environment) against the benchmark's loopback world.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { World } from "./world.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const PROBE = pathToFileURL(fileURLToPath(new URL("./event-loop-probe.ts", import.meta.url))).href;
+
+export interface EventLoopReport {
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+  rssMb: number;
+}
+
+export interface BotProcess {
+  pid: number;
+  /** The bot's event-loop delay since start (or since the last reset). */
+  eventLoop(): Promise<EventLoopReport>;
+  resetEventLoop(): void;
+  /** The bot's log lines at warn level and above (pino JSON), newest last. */
+  readonly logTail: string[];
+  readonly errorsLogged: number;
+  stop(): Promise<void>;
+}
+
+export async function startBotProcess(world: World, options: { readyTimeoutMs?: number } = {}): Promise<BotProcess> {
+  const sessionsBefore = world.discord.connectedSessions;
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--import", PROBE, "src/index.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      DISCORD_TOKEN: world.discord.token,
+      DISCORD_API_BASE: world.discord.restApiBase,
+      DISCORD_APPLICATION_ID: world.discord.applicationId,
+      CONVEX_URL: world.convex.url,
+      BOT_API_SECRET: world.secret,
+      TMDB_API_URL: world.tmdb.url,
+      SHARD_COUNT: "1",
+      LOG_LEVEL: "warn",
+    },
+  });
+  const logTail: string[] = [];
+  let errorsLogged = 0;
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      if (/"level":(50|60)/.test(line)) errorsLogged++;
+      logTail.push(line.slice(0, 2_000));
+      if (logTail.length > 40) logTail.shift();
+    }
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  let exited = false;
+  const exit = once(child, "exit").then(() => {
+    exited = true;
+  });
+
+  // Ready when its gateway session is up (IDENTIFY done, READY and GUILD_CREATEs sent).
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  while (world.discord.connectedSessions <= sessionsBefore) {
+    if (exited) throw new Error(`the bot process exited during start-up:\n${logTail.join("\n")}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the bot process did not connect within ${options.readyTimeoutMs ?? 60_000} ms:\n${logTail.join("\n")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // Let discord.js finish handling READY and the guilds before the first interaction.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Start-up (loading and compiling modules) is not what the bot does while serving.
+  child.send("event-loop:reset");
+
+  return {
+    pid: child.pid!,
+    logTail,
+    get errorsLogged() {
+      return errorsLogged;
+    },
+    eventLoop() {
+      return new Promise<EventLoopReport>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("the bot process did not report its event loop")), 5_000);
+        const onMessage = (message: unknown) => {
+          const m = message as { t?: string } & EventLoopReport;
+          if (m?.t !== "event-loop") return;
+          clearTimeout(timer);
+          child.off("message", onMessage);
+          resolve({ maxMs: m.maxMs, p99Ms: m.p99Ms, meanMs: m.meanMs, rssMb: m.rssMb });
+        };
+        child.on("message", onMessage);
+        child.send("event-loop:report");
+      });
+    },
+    resetEventLoop() {
+      child.send("event-loop:reset");
+    },
+    async stop() {
+      if (exited) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}

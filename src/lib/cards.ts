@@ -16,6 +16,8 @@ export const STATUS_LABEL: Record<string, string> = {
   "want-to-watch": "🔖 Want to watch",
   watching: "▶️ Watching",
   finished: "✅ Finished",
+  // Set on the web app; the bot shows it but offers no button for it.
+  dropped: "⏹️ Dropped",
 };
 export const REACTION_LABEL: Record<string, string> = {
   loved: "❤️ Loved",

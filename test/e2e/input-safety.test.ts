@@ -1,6 +1,7 @@
 // Issue 7: nothing a user types can stall, mislead or flood the bot. Each case drives the real
 // bot through the sandbox and checks what people see and what the web app then shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api } from "../../convex/_generated/api.js";
 import type { Stack } from "../../src/sandbox/stack.ts";
 import { buttons, ofType, run, stack, text, webEpisodes, webItem, type Event } from "./harness.ts";
 
@@ -202,6 +203,17 @@ describe("wording", () => {
     const events = await run(s, `${at("sam")}/watch status title:tv:1399 status:finished\n/watch info title:tv:1399`);
     expect(text(last(events))).not.toContain("Up next");
     expect(text(last(events))).not.toContain("S1E1");
+  });
+
+  it("names a status set on the web app that the bot has no button for", async () => {
+    await run(s, `${at("uli")}/watch add title:movie:680`);
+    const discordId = s.discord.user("uli").id;
+    await s.engine.run(async (t) =>
+      t.withIdentity({ subject: `discord|${discordId}` }).mutation(api.watchlist.setProgressStatus, { tmdbId: 680, mediaType: "movie", progressStatus: "dropped" }),
+    );
+    const card = text(last(await run(s, `${at("uli")}/watch info title:movie:680`)));
+    expect(card).toContain("Status: ⏹️ Dropped");
+    expect(card).not.toContain("undefined");
   });
 
   it("words status and watchlist membership on lines of their own", async () => {

@@ -155,11 +155,11 @@ describe("validating TMDB's answers", () => {
 });
 
 describe("talking to TMDB", () => {
-  it("sends the read token as a Bearer header and the query URL-encoded", async () => {
+  it("sends the read token as a Bearer header and the query URL-encoded, folded to the lower case TMDB's search ignores", async () => {
     const { client, calls } = clientAnswering({ body: { page: 1, results: [], total_pages: 1, total_results: 0 } }, { token: "secret-token" });
-    await client.searchMulti("Amélie & co");
+    await client.searchMulti("Amélie  & Co");
     expect(calls[0]!.headers.authorization).toBe("Bearer secret-token");
-    expect(calls[0]!.url).toBe("http://tmdb.test/3/search/multi?query=Am%C3%A9lie+%26+co&page=1&include_adult=false");
+    expect(calls[0]!.url).toBe("http://tmdb.test/3/search/multi?query=am%C3%A9lie+%26+co&page=1&include_adult=false");
   });
 
   it("times out even when fetch ignores the abort signal", async () => {

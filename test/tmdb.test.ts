@@ -310,17 +310,25 @@ describe("caching", () => {
     expect(second.seasons).toHaveLength(8);
   });
 
-  it("asks TMDB again once an entry is older than the cache TTL", async () => {
+  it("asks TMDB again once an entry is older than its TTL: searches soon, details by id much later", async () => {
     let now = 1_000_000;
-    const { client } = clientWith({ cacheTtlMs: 60_000, now: () => now });
-    const requests = await requestsDuring(async () => {
-      await client.movie(129);
+    const { client } = clientWith({ cacheTtlMs: 60_000, detailsTtlMs: 3_600_000, now: () => now });
+    const searches = await requestsDuring(async () => {
+      await client.searchMulti("dune");
       now += 59_000;
-      await client.movie(129);
+      await client.searchMulti("dune");
       now += 2_000;
+      await client.searchMulti("dune");
+    });
+    expect(searches).toBe(2);
+    const details = await requestsDuring(async () => {
+      await client.movie(129);
+      now += 61_000; // a search would have expired by now
+      await client.movie(129);
+      now += 3_600_000;
       await client.movie(129);
     });
-    expect(requests).toBe(2);
+    expect(details).toBe(2);
   });
 
   it("evicts the least recently used entry when the cache is full", async () => {

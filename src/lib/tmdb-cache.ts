@@ -43,10 +43,11 @@ export class TtlCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
-    if (this.ttlMs <= 0 || this.maxEntries === 0) return;
+  /** `ttlMs` overrides the cache's default for this entry. */
+  set(key: string, value: V, ttlMs = this.ttlMs): void {
+    if (this.ttlMs <= 0 || ttlMs <= 0 || this.maxEntries === 0) return;
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);

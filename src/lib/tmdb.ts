@@ -25,8 +25,14 @@ export interface TmdbConfig {
   timeoutMs?: number;
   /** Extra attempts after a 429 or 5xx. Default 2. */
   maxRetries?: number;
-  /** Default 10 minutes; 0 disables caching. */
+  /** Searches; default 10 minutes; 0 disables caching. */
   cacheTtlMs?: number;
+  /**
+   * Movie and show details and seasons, which change rarely: default 6 hours, so a
+   * title card's buttons stay off TMDB long after the command that showed it.
+   * Show structure freshness does not rest on it: Convex checks its own copy's age.
+   */
+  detailsTtlMs?: number;
   /** Default 1000. */
   cacheMaxEntries?: number;
   fetch?: typeof fetch;
@@ -39,6 +45,7 @@ export const DEFAULT_IMAGE_BASE_URL = "https://image.tmdb.org/t/p";
 const DEFAULT_TIMEOUT_MS = 4_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_CACHE_TTL_MS = 10 * 60_000;
+const DEFAULT_DETAILS_TTL_MS = 6 * 60 * 60_000;
 const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
 export const MAX_QUERY_LENGTH = 200;
 /** TMDB refuses pages past 500. */
@@ -58,6 +65,7 @@ export class TmdbClient {
   private readonly imageBaseUrl: string;
   private readonly http: HttpOptions;
   private readonly cache: TtlCache<Cached>;
+  private readonly detailsTtlMs: number;
   /** Identical requests already on their way: autocomplete bursts share one round trip. */
   private readonly inFlight = new Map<string, Promise<Cached>>();
 
@@ -73,6 +81,7 @@ export class TmdbClient {
       now,
       ...(cfg.token ? { token: cfg.token } : {}),
     };
+    this.detailsTtlMs = cfg.detailsTtlMs ?? DEFAULT_DETAILS_TTL_MS;
     this.cache = new TtlCache<Cached>({
       ttlMs: cfg.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
       maxEntries: cfg.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES,
@@ -164,7 +173,8 @@ export class TmdbClient {
   private async fetchAndParse<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T): Promise<T> {
     const json = await getJson(url, this.http, what ? { notFoundMessage: `Couldn't find ${what} on TMDB — check the number and try again.` } : {});
     const value = parse(json);
-    this.cache.set(url, value);
+    // Lookups by id (`what` names them) keep longer than searches.
+    this.cache.set(url, value, what === undefined ? undefined : this.detailsTtlMs);
     return value;
   }
 }

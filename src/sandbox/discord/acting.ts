@@ -3,7 +3,7 @@
  * the interaction Discord would send — or is refused the way Discord's client would refuse it
  * (a `rejected` event), or is a usage mistake by whoever drives the sandbox (SandboxUsageError).
  */
-import { ButtonStyle, ComponentType, PermissionFlagsBits } from "discord-api-types/v10";
+import { ApplicationCommandType, ButtonStyle, ComponentType, InteractionContextType, PermissionFlagsBits } from "discord-api-types/v10";
 import {
   autocompleteRaw,
   coerceOption,
@@ -95,7 +95,7 @@ export class Acting {
         if (e instanceof OptionRejection) return this.reject(ctx, source, `${source}: ${e.message}`);
         throw e;
       }
-      const data: Record<string, unknown> = { id: cmd.id, name: cmd.name, type: 1 };
+      const data: Record<string, unknown> = { id: cmd.id, name: cmd.name, type: ApplicationCommandType.ChatInput };
       if (cmd.guild_id) data.guild_id = cmd.guild_id;
       const nested = nestOptions(r.path, leafOptions);
       if (nested.length) data.options = nested;
@@ -131,7 +131,7 @@ export class Acting {
         }
         leafOptions.push({ name: o.name, type: o.type, value });
       }
-      const data: Record<string, unknown> = { id: cmd.id, name: cmd.name, type: 1, options: nestOptions(r.path, leafOptions) };
+      const data: Record<string, unknown> = { id: cmd.id, name: cmd.name, type: ApplicationCommandType.ChatInput, options: nestOptions(r.path, leafOptions) };
       if (cmd.guild_id) data.guild_id = cmd.guild_id;
       return this.send(ctx, "autocomplete", data, { source, command: cmd, focused: { name: opt.name, type: opt.type, value: String(partial) } });
     });
@@ -238,9 +238,9 @@ export class Acting {
       visible.push(c);
     }
     const usable = visible.filter((c) => {
-      if (c.type !== 1) return false;
+      if (c.type !== ApplicationCommandType.ChatInput) return false;
       if (ctx.guild) {
-        if (c.contexts && !c.contexts.includes(0)) return false;
+        if (c.contexts && !c.contexts.includes(InteractionContextType.Guild)) return false;
         if (c.default_member_permissions !== null && c.default_member_permissions !== undefined) {
           const need = BigInt(c.default_member_permissions);
           const have = world.memberPermissions(ctx.guild, ctx.user.id);
@@ -248,13 +248,13 @@ export class Acting {
         }
       } else {
         if (c.guild_id) return false;
-        if (c.contexts ? !c.contexts.includes(1) : c.dm_permission === false) return false;
+        if (c.contexts ? !c.contexts.includes(InteractionContextType.BotDM) : c.dm_permission === false) return false;
       }
       return true;
     });
     const cmd = usable.find((c) => c.name === name);
     if (cmd) return cmd;
-    const hidden = visible.find((c) => c.name === name && c.type === 1);
+    const hidden = visible.find((c) => c.name === name && c.type === ApplicationCommandType.ChatInput);
     const where = ctx.guild ? `in ${ctx.guild.name}` : "in DMs";
     if (hidden) throw new SandboxUsageError(`/${name} is registered but not available to ${ctx.user.name} ${where} (contexts or default_member_permissions)`);
     const names = usable.map((c) => `/${c.name}`).sort();

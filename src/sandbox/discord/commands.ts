@@ -3,7 +3,7 @@
  * invocation (`/ep 1399 1 3`, `/watch add title:"The Bear"`) into the option tree Discord
  * would send — or refusing it the way Discord's client would.
  */
-import { ApplicationCommandOptionType as OptionType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType as OptionType, ApplicationCommandType } from "discord-api-types/v10";
 import { FormErrors, SandboxUsageError } from "./errors.ts";
 import { textLength } from "./validate.ts";
 
@@ -199,8 +199,8 @@ export function validateCommandDefinition(errs: FormErrors, path: Array<string |
     errs.add([...path, "type"], "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4}.");
     return;
   }
-  checkName(errs, path, def.name, type === 1);
-  if (type === 1) {
+  checkName(errs, path, def.name, type === ApplicationCommandType.ChatInput);
+  if (type === ApplicationCommandType.ChatInput) {
     checkDescription(errs, path, def.description);
     validateOptions(errs, path, def.options, "top");
   } else {
@@ -248,7 +248,7 @@ export function normalizeCommand(
     type,
     name: def.name,
     name_localizations: def.name_localizations ?? undefined,
-    description: type === 1 ? def.description : "",
+    description: type === ApplicationCommandType.ChatInput ? def.description : "",
     description_localizations: def.description_localizations ?? undefined,
     guild_id: ids.guildId,
     dm_permission: ids.guildId ? undefined : def.dm_permission ?? true,

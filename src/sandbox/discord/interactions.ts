@@ -4,7 +4,7 @@
  * answered, and expires with its token after 15 minutes. Acting calls settle on this.
  */
 import { performance } from "node:perf_hooks";
-import { GatewayDispatchEvents, InteractionResponseType, InteractionType, Locale } from "discord-api-types/v10";
+import { GatewayDispatchEvents, InteractionContextType, InteractionResponseType, InteractionType, Locale } from "discord-api-types/v10";
 import type { Activity } from "./activity.ts";
 import type { RegisteredCommand } from "./commands.ts";
 import type { DiscordEvent } from "./events.ts";
@@ -141,7 +141,7 @@ export class Interactions {
       locale: Locale.EnglishUS,
       entitlements: [],
       authorizing_integration_owners: { "0": ctx.guild?.id ?? "0" },
-      context: ctx.guild ? 0 : 1,
+      context: ctx.guild ? InteractionContextType.Guild : InteractionContextType.BotDM,
       attachment_size_limit: 10_485_760,
     };
     if (ctx.guild) {

@@ -4,7 +4,9 @@
  * requires can't be forgotten. Pure functions over the world's records and a lookup.
  */
 import {
+  ApplicationCommandType,
   ApplicationFlags,
+  MessageReferenceType,
   ChannelType,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
@@ -99,7 +101,7 @@ export function roleObject(r: SandboxRole): APIRole {
 }
 
 export function channelObject(dir: Directory, ch: SandboxChannel): APIChannel {
-  if (ch.type === 1) {
+  if (ch.type === ChannelType.DM) {
     const u = dir.userById(ch.recipientId ?? "");
     return { id: ch.id, type: ChannelType.DM, name: null, last_message_id: ch.lastMessageId, flags: 0 as ChannelFlags, recipients: u ? [userObject(u)] : [] };
   }
@@ -143,7 +145,7 @@ export function messageObject(dir: Directory, m: SandboxMessage): APIMessage {
     flags: m.flags,
     components: m.components,
   };
-  if (m.messageReference) obj.message_reference = { type: 0, ...m.messageReference };
+  if (m.messageReference) obj.message_reference = { type: MessageReferenceType.Default, ...m.messageReference };
   if (it) {
     const type = it.kind === "command" ? InteractionType.ApplicationCommand : it.kind === "component" ? InteractionType.MessageComponent : InteractionType.ApplicationCommandAutocomplete;
     const owners = { "0": it.guildId ?? "0" };
@@ -155,7 +157,7 @@ export function messageObject(dir: Directory, m: SandboxMessage): APIMessage {
       type,
       user: userObject(it.user),
       authorizing_integration_owners: owners,
-      ...(it.kind === "command" && it.isCommand ? { name: it.source.slice(1), command_type: 1 } : {}),
+      ...(it.kind === "command" && it.isCommand ? { name: it.source.slice(1), command_type: ApplicationCommandType.ChatInput } : {}),
       ...(it.kind === "component" && it.componentMessageId ? { interacted_message_id: it.componentMessageId } : {}),
     } as APIMessage["interaction_metadata"];
     obj.interaction = {

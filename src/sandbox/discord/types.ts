@@ -3,6 +3,7 @@
  * the acting user's context, and the sandbox's settings. Only types and small pure helpers:
  * every other module imports from here, and this imports nothing of the sandbox but leaves.
  */
+import type { ChannelType } from "discord-api-types/v10";
 import type { AllowedMentions, Mentions } from "./mentions.ts";
 import { stableSnowflake } from "./snowflake.ts";
 
@@ -109,8 +110,7 @@ export interface SandboxMember {
 export interface SandboxChannel {
   id: string;
   name: string;
-  /** 0 guild text, 1 DM. */
-  type: 0 | 1;
+  type: ChannelType.GuildText | ChannelType.DM;
   guildId: string | null;
   /** For DMs: the other user's id. */
   recipientId: string | null;

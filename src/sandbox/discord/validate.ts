@@ -2,7 +2,7 @@
  * Discord's payload rules for messages, components, embeds, autocomplete results and modals,
  * reported the way Discord reports them (50035 "Invalid Form Body" with a nested `errors` tree).
  */
-import { ComponentType, MessageFlags } from "discord-api-types/v10";
+import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10";
 import { FormErrors } from "./errors.ts";
 
 export { ComponentType, MessageFlags };
@@ -35,7 +35,7 @@ export const LIMITS = {
 } as const;
 
 
-const SELECT_TYPES = new Set<number>([3, 5, 6, 7, 8]);
+const SELECT_TYPES = new Set<number>([ComponentType.StringSelect, ComponentType.UserSelect, ComponentType.RoleSelect, ComponentType.MentionableSelect, ComponentType.ChannelSelect]);
 
 /** Length in characters as Discord counts them (code points). */
 export function textLength(s: string): number {
@@ -199,12 +199,12 @@ function validateButton(ctx: ComponentCtx, path: Path, c: Record<string, any>): 
     errs.add([...path, "style"], "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4, 5, 6}.");
     return;
   }
-  if (style === 5) {
+  if (style === ButtonStyle.Link) {
     checkUrl(errs, [...path, "url"], c.url, true);
     if (c.custom_id !== undefined && c.custom_id !== null) {
       errs.add([...path, "custom_id"], "BUTTON_COMPONENT_LINK_HAS_CUSTOM_ID", "A link button cannot have a custom_id");
     }
-  } else if (style === 6) {
+  } else if (style === ButtonStyle.Premium) {
     if (!c.sku_id) errs.add([...path, "sku_id"], "BASE_TYPE_REQUIRED", "This field is required");
   } else {
     checkCustomId(ctx, path, c.custom_id);

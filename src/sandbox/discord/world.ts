@@ -3,7 +3,7 @@
  * the bot's messages, and registered application commands. Changes that Discord would announce
  * on the gateway (GUILD_CREATE, CHANNEL_CREATE, MESSAGE_CREATE…) go out through `dispatch`.
  */
-import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, MessageType, PermissionFlagsBits as Permissions } from "discord-api-types/v10";
+import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, MessageType, PermissionFlagsBits as Permissions } from "discord-api-types/v10";
 import type { RegisteredCommand } from "./commands.ts";
 import { SandboxUsageError } from "./errors.ts";
 import { computeMentions, NO_MENTIONS, type AllowedMentions, type Mentions } from "./mentions.ts";
@@ -200,7 +200,7 @@ export class World implements Directory {
     const name = stripHash(channelName);
     let ch = g.channels.get(name);
     if (ch) return ch;
-    ch = { id: stableSnowflake("channel", `${guildName}\u0000${name}`), name, type: 0, guildId: g.id, recipientId: null, position: g.channels.size, lastMessageId: null };
+    ch = { id: stableSnowflake("channel", `${guildName}\u0000${name}`), name, type: ChannelType.GuildText, guildId: g.id, recipientId: null, position: g.channels.size, lastMessageId: null };
     g.channels.set(name, ch);
     this.channelsById.set(ch.id, ch);
     this.channelMessages.set(ch.id, []);
@@ -224,7 +224,7 @@ export class World implements Directory {
     const id = stableSnowflake("dm", u.name);
     let ch = this.channelsById.get(id);
     if (!ch) {
-      ch = { id, name: "dm", type: 1, guildId: null, recipientId: u.id, position: 0, lastMessageId: null };
+      ch = { id, name: "dm", type: ChannelType.DM, guildId: null, recipientId: u.id, position: 0, lastMessageId: null };
       this.channelsById.set(id, ch);
       this.channelMessages.set(id, []);
     }
@@ -278,7 +278,7 @@ export class World implements Directory {
 
   /** Place fields for events about a channel (no acting user). */
   channelPlace(ch: SandboxChannel): { guild?: string; channel: string; to?: string } {
-    if (ch.type === 1) return { channel: "dm", to: this.usersById.get(ch.recipientId ?? "")?.name ?? ch.recipientId ?? "?" };
+    if (ch.type === ChannelType.DM) return { channel: "dm", to: this.usersById.get(ch.recipientId ?? "")?.name ?? ch.recipientId ?? "?" };
     const g = this.guildsById.get(ch.guildId ?? "");
     return { guild: g?.name, channel: `#${ch.name}` };
   }

@@ -1,4 +1,5 @@
 /** Channels and their messages: reading, posting (DMs included), editing, deleting, reactions. */
+import { ChannelType } from "discord-api-types/v10";
 import { DiscordErrors, FormErrors } from "../errors.ts";
 import { channelObject, messageBody, messageObject } from "../serialize.ts";
 import type { SandboxChannel, SandboxMessage } from "../types.ts";
@@ -39,7 +40,7 @@ export function channelRoutes(route: Route, core: RestCore): void {
   });
   route("POST", "/channels/:channel/messages", true, (ctx) => {
     const ch = channelById(core, ctx.params.channel!, ctx);
-    if (ch.type === 1) {
+    if (ch.type === ChannelType.DM) {
       const u = world.userById(ch.recipientId ?? "");
       if (!u || u.dmsClosed) throw DiscordErrors.cannotDm();
     }
@@ -61,7 +62,7 @@ export function channelRoutes(route: Route, core: RestCore): void {
     }
     const m = world.createMessage(ch, body, { attachments, reference });
     const place = world.channelPlace(ch);
-    if (ch.type === 1) core.emit({ t: "dm", channel: "dm", to: place.to!, ...messageBody(m) });
+    if (ch.type === ChannelType.DM) core.emit({ t: "dm", channel: "dm", to: place.to!, ...messageBody(m) });
     else core.emit({ t: "message", ...place, ...messageBody(m) });
     return { status: 200, body: messageObject(world, m) };
   });

@@ -2,7 +2,7 @@
  * Answering interactions: the callback (reply, defer, update, autocomplete, modal) and the
  * interaction webhook (follow-ups, editing or deleting @original and follow-ups).
  */
-import { InteractionResponseType as Response, MessageFlags } from "discord-api-types/v10";
+import { InteractionResponseType as Response, InteractionType, MessageFlags } from "discord-api-types/v10";
 import { DiscordErrors, FormErrors } from "../errors.ts";
 import type { InteractionRec } from "../interactions.ts";
 import { messageBody, messageObject } from "../serialize.ts";
@@ -177,7 +177,7 @@ function callback(core: RestCore, ctx: RequestCtx): Result {
     body: {
       interaction: {
         id: it.id,
-        type: it.kind === "command" ? 2 : it.kind === "component" ? 3 : 4,
+        type: it.kind === "command" ? InteractionType.ApplicationCommand : it.kind === "component" ? InteractionType.MessageComponent : InteractionType.ApplicationCommandAutocomplete,
         activity_instance_id: null,
         response_message_id: message?.id ?? null,
         response_message_loading: type === Response.DeferredChannelMessageWithSource,

@@ -1,5 +1,6 @@
-// The bot in its own process, started as production starts it (src/index.ts, configured only
-// through its environment) against the benchmark's loopback world.
+// The bot in its own process, started as `npm start` starts it (src/start.ts, which with
+// SHARD_COUNT=1 runs the bot in that same process), configured only through its environment,
+// against the benchmark's loopback world.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -28,7 +29,7 @@ export interface BotProcess {
 
 export async function startBotProcess(world: World, options: { readyTimeoutMs?: number } = {}): Promise<BotProcess> {
   const sessionsBefore = world.discord.connectedSessions;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--import", PROBE, "src/index.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--import", PROBE, "src/start.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: {

@@ -1,7 +1,8 @@
 // npm run bench [-- --convex-latency 30 --tmdb-latency 80 --users 50 --steps 600 …]
 //
 // Production conditions on loopback: the bot runs in its own process, started as `npm start`
-// starts it (src/index.ts, configured by its environment), and talks to
+// starts it (src/start.ts with SHARD_COUNT=1: the bot in that process, configured by its
+// environment), and talks to
 //   - Convex through the real ConvexHttpClient (src/lib/backend.ts) against a loopback Convex
 //     HTTP endpoint served by the embedded engine, every call delayed by --convex-latency ms;
 //   - TMDB through its real client against the offline catalog, every request delayed by
@@ -21,7 +22,7 @@ import { parseArgs } from "node:util";
 import { startStack } from "../src/sandbox/stack.ts";
 import type { Actor } from "../src/sandbox/discord/index.ts";
 import { startBotProcess, type BotProcess, type EventLoopReport } from "./bot-process.ts";
-import { costSummary, latencySummary, outcomeCounts, Recorder, round, type Sample } from "./recorder.ts";
+import { costSummary, latencySummary, outcomeCounts, percentile, Recorder, round, type Sample } from "./recorder.ts";
 import { startWorld } from "./world.ts";
 import { catalogShows, MOVIES, NEW_SHOWS, stepFor, STEPS, TYPED_QUERIES, WARM_SHOWS, type Act, type Step, type StepContext } from "./workload.ts";
 
@@ -159,6 +160,8 @@ async function main() {
   const convexBefore = world.convex.calls;
   const tmdbBefore = world.tmdb.requests;
   // The harness (local Discord and embedded Convex in this process) must not be the bottleneck.
+  const engineMs: number[] = [];
+  const stopEngineTimes = world.convex.onCall((call) => engineMs.push(call.engineMs));
   const harnessLoop = monitorEventLoopDelay({ resolution: 10 });
   harnessLoop.enable();
   const loadStarted = performance.now();
@@ -175,6 +178,7 @@ async function main() {
   );
   const loadMs = performance.now() - loadStarted;
   harnessLoop.disable();
+  stopEngineTimes();
   const loadEventLoop: EventLoopReport = await bot.eventLoop();
   const loadTotals = { convexCalls: world.convex.calls - convexBefore, tmdbCalls: world.tmdb.requests - tmdbBefore };
   progress(`load: ${load.length} interactions from ${opts.users} users in ${Math.round(loadMs / 1000)} s`);
@@ -226,7 +230,11 @@ async function main() {
     });
   const convexMisses = warmMisses("convexCalls", (type) => (n) => (isAutocomplete(type) ? n <= TARGETS.warmConvexCalls : n === TARGETS.warmConvexCalls));
   const tmdbMisses = warmMisses("tmdbCalls", () => (n) => n <= TARGETS.warmTmdbCalls);
-  const overall = latencySummary(load);
+  // Commands and clicks are what the ack targets are about; keystrokes answered from the bot's
+  // cache would flatter the percentiles, so autocomplete is reported on its own.
+  const commandSamples = load.filter((s) => !isAutocomplete(s.type));
+  const overall = latencySummary(commandSamples);
+  const autocomplete = latencySummary(load.filter((s) => isAutocomplete(s.type)));
   const coldShowSamples = cold.filter((s) => s.type.startsWith("/ep on a show"));
   const newShowMisses = (key: "convexCalls" | "tmdbCalls", limit: number) =>
     Object.entries(newShows).flatMap(([name, r]) => ((r as Record<string, number>)[key]! > limit ? [{ show: name, [key]: (r as Record<string, number>)[key] }] : []));
@@ -237,8 +245,8 @@ async function main() {
       misses: convexMisses,
     },
     warmNoTmdbCalls: { target: "every warm interaction type makes 0 TMDB calls", pass: tmdbMisses.length === 0, misses: tmdbMisses },
-    ackP50: { target: `ack p50 ≤ ${TARGETS.ackP50Ms} ms under load`, actualMs: overall.ackMs.p50, pass: overall.ackMs.p50 !== null && overall.ackMs.p50 <= TARGETS.ackP50Ms },
-    ackP99: { target: `ack p99 ≤ ${TARGETS.ackP99Ms} ms under load`, actualMs: overall.ackMs.p99, pass: overall.ackMs.p99 !== null && overall.ackMs.p99 <= TARGETS.ackP99Ms },
+    ackP50: { target: `ack p50 ≤ ${TARGETS.ackP50Ms} ms under load (commands and clicks)`, actualMs: overall.ackMs.p50, pass: overall.ackMs.p50 !== null && overall.ackMs.p50 <= TARGETS.ackP50Ms },
+    ackP99: { target: `ack p99 ≤ ${TARGETS.ackP99Ms} ms under load (commands and clicks)`, actualMs: overall.ackMs.p99, pass: overall.ackMs.p99 !== null && overall.ackMs.p99 <= TARGETS.ackP99Ms },
     newShowConvexCalls: { target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowConvexCalls} Convex calls (One Piece included)`, pass: newShowMisses("convexCalls", TARGETS.newShowConvexCalls).length === 0 && coldShowSamples.length > 0, misses: newShowMisses("convexCalls", TARGETS.newShowConvexCalls) },
     newShowTmdbCalls: { target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowTmdbCalls} TMDB calls (One Piece included)`, pass: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls).length === 0 && coldShowSamples.length > 0, misses: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls) },
   };
@@ -259,7 +267,8 @@ async function main() {
       interactions: load.length,
       durationMs: Math.round(loadMs),
       interactionsPerSecond: round((load.length / loadMs) * 1000),
-      ...overall,
+      commandsAndClicks: { interactions: commandSamples.length, ...overall },
+      autocompleteKeystrokes: { interactions: load.length - commandSamples.length, ...autocomplete },
       outcomes: outcomeCounts(load),
       intendedErrorReplies: load.filter((s) => s.outcome === "intended_error").length,
       unexpectedErrorReplies: load.filter((s) => s.outcome === "error_reply").length,
@@ -272,6 +281,12 @@ async function main() {
         note: "the benchmark's own process (local Discord, embedded Convex): large delays here inflate every latency above",
         max: round(harnessLoop.max / 1e6),
         p99: round(harnessLoop.percentile(99) / 1e6),
+      },
+      convexEngineMsPerCall: {
+        note: "time the embedded engine (convex-test) spent running each function, on top of the injected round trip; a deployment runs these bot functions in a few ms",
+        p50: percentile(engineMs, 50),
+        p99: percentile(engineMs, 99),
+        max: engineMs.length ? round(Math.max(...engineMs)) : null,
       },
     },
     perType,

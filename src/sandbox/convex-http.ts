@@ -4,7 +4,7 @@
 // at it, so every Convex call costs what it would cost against a real deployment's network.
 //
 // Wire format (convex/browser http_client): the request body is
-// `{ path: "bot:listTitles", format: "convex_encoded_json", args: [convexToJson(args)] }`;
+// `{ path: "bot/lists:listTitles", format: "convex_encoded_json", args: [convexToJson(args)] }`;
 // the answer is 200 `{ status: "success", value, logLines }` or 560 ("function failed")
 // `{ status: "error", errorMessage, errorData?, logLines }`, errorData carrying a ConvexError's data.
 

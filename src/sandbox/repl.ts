@@ -47,7 +47,7 @@ export interface ReplIo {
 export const DEFAULT_HISTORY_FILE = join(homedir(), ".film-fanatic-sandbox-history");
 export const HISTORY_MAX = 500;
 
-export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "restart", "help", "quit", "exit"];
+export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "restart", "dms", "revoke", "delete", "help", "quit", "exit"];
 
 const WAIT_SUGGESTIONS = ["500ms", "10s", "30s", "5m", "15m", "1h", "2h", "6h", "1d", "3d", "7d"];
 const MAX_REMEMBERED_LABELS = 50;
@@ -66,6 +66,9 @@ const HELP: [string, string, string][] = [
   ["show #CHANNEL | show dm", "print the messages there now", "show #general"],
   ["web MODULE:FUNCTION [key:value …]", "call the web app's API (watchlist:*, users:*) as the acting user", "web watchlist:getMediaState tmdbId:1399 mediaType:tv"],
   ["restart bot", "stop the bot process and start it again", "restart bot"],
+  ["dms closed | dms open", "the acting user's DMs refuse the bot (50007), or accept it again", "dms closed"],
+  ["revoke #CHANNEL", "take the bot's permission to see and post in a channel here", "revoke #general"],
+  ["delete #CHANNEL", "delete a channel here and its messages", "delete #general"],
   ["help", "this list", "help"],
   ["quit | exit", "close the sandbox (also Ctrl-C on an empty line, Ctrl-D)", "quit"],
 ];
@@ -211,6 +214,11 @@ export function completeLine(
         return done(n === 1 ? WAIT_SUGGESTIONS : []);
       case "restart":
         return done(n === 1 ? ["bot"] : []);
+      case "dms":
+        return done(n === 1 ? ["closed", "open"] : []);
+      case "revoke":
+      case "delete":
+        return done(n === 1 ? channelNames : []);
       case "autocomplete":
         if (n === 1) return done(slashNames);
         return done(commandCandidates(words.slice(1), fragment, comp.commands));

@@ -14,6 +14,9 @@
  * show #general                   # or: show dm
  * web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:2 isWatched:true
  * restart bot                     # every shard's bot process stops and starts again
+ * dms closed                      # the acting user's DMs refuse the bot (50007); dms open
+ * revoke #general                 # the bot loses View Channel/Send Messages there (50001)
+ * delete #general                 # the channel is gone (10003)
  * in dm
  * ```
  *
@@ -70,6 +73,9 @@ export type ScriptLine =
   | (LineBase & { kind: "wait"; ms: number; duration: string })
   | (LineBase & { kind: "web"; fn: string; args: Record<string, unknown> })
   | (LineBase & { kind: "restart"; what: "bot" })
+  | (LineBase & { kind: "dms"; closed: boolean })
+  | (LineBase & { kind: "delete_channel"; channel: string })
+  | (LineBase & { kind: "revoke"; channel: string })
   | (LineBase & { kind: "show"; channel: string })
   | (LineBase & { kind: "show_dm" });
 
@@ -233,7 +239,7 @@ function unquote(s: string, lineNo: number): string {
   return t;
 }
 
-const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, restart";
+const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, restart, dms, delete, revoke";
 
 function parseLine(textLine: string, lineNo: number): ScriptLine | null {
   const text = stripComment(textLine);
@@ -298,6 +304,22 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
         args[arg.name] = webValue(arg);
       }
       return { ...base, kind: "web", fn: `${m[1]}:${m[2]}`, args };
+    }
+    case "dms": {
+      const state = rest.toLowerCase();
+      if (state !== "closed" && state !== "open") throw new ScriptError(lineNo, `expected "dms closed" or "dms open", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "dms", closed: state === "closed" };
+    }
+    case "delete": {
+      if (/^message\b/i.test(rest)) throw new ScriptError(lineNo, "delete message: not available yet (there are no party boards in this build)");
+      const m = /^#(\S+)$/.exec(rest);
+      if (!m) throw new ScriptError(lineNo, `expected "delete #CHANNEL", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "delete_channel", channel: m[1]! };
+    }
+    case "revoke": {
+      const m = /^#(\S+)$/.exec(rest);
+      if (!m) throw new ScriptError(lineNo, `expected "revoke #CHANNEL", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "revoke", channel: m[1]! };
     }
     case "restart":
       if (rest.toLowerCase() !== "bot") throw new ScriptError(lineNo, `expected "restart bot", got ${JSON.stringify(text)}`);
@@ -396,6 +418,19 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         await sandbox.waitForIdle();
         const { kind, result } = await hooks.web(actor.user, line.fn, line.args);
         emit({ t: "web", user: actor.user, function: line.fn, kind, args: line.args, result: result ?? null });
+        await sandbox.waitForIdle();
+        return;
+      }
+      case "dms": {
+        const actor = actorOf(line, state, false);
+        sandbox.setDmsClosed(actor.user, line.closed);
+        return;
+      }
+      case "delete_channel":
+      case "revoke": {
+        if (!state.guild) throw new ScriptError(line.line, `${line.kind === "revoke" ? "revoke" : "delete"} #${line.channel} needs a guild: add "in GUILD #CHANNEL" first`);
+        if (line.kind === "revoke") sandbox.revokeChannel(state.guild, line.channel);
+        else if (!sandbox.deleteChannel(state.guild, line.channel)) throw new ScriptError(line.line, `there is no #${line.channel} in ${state.guild}`);
         await sandbox.waitForIdle();
         return;
       }

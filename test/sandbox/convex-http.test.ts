@@ -27,27 +27,27 @@ afterAll(async () => {
 describe("the loopback Convex HTTP endpoint over the embedded engine", () => {
   it("runs a mutation and then a query sent by the production ConvexHttpClient", async () => {
     const backend = convexHttpBackend(endpoint.url, secret);
-    const changed = await backend.mutation(api.bot.setListVisibility, { discordUserId: alice, listPublic: true });
+    const changed = await backend.mutation(api.bot.profile.setListVisibility, { discordUserId: alice, listPublic: true });
     expect(changed).toEqual({ listPublic: true });
     // The mutation's write is what the query reads back.
-    const profile = await backend.mutation(api.bot.ensureProfile, { discordUserId: alice });
+    const profile = await backend.mutation(api.bot.profile.ensureProfile, { discordUserId: alice });
     expect(profile).toMatchObject({ listPublic: true, linked: false });
-    const page = await backend.query(api.bot.listTitles, { discordUserId: alice, pageSize: 10 });
+    const page = await backend.query(api.bot.lists.listTitles, { discordUserId: alice, pageSize: 10 });
     expect(page).toMatchObject({ items: [] });
     expect(calls.slice(-3).map((c) => [c.kind, c.path, c.ok])).toEqual([
-      ["mutation", "bot:setListVisibility", true],
-      ["mutation", "bot:ensureProfile", true],
-      ["query", "bot:listTitles", true],
+      ["mutation", "bot/profile:setListVisibility", true],
+      ["mutation", "bot/profile:ensureProfile", true],
+      ["query", "bot/lists:listTitles", true],
     ]);
   });
 
   it("hands a function's ConvexError to the client as a ConvexError with its data", async () => {
     const backend = convexHttpBackend(endpoint.url, "not-the-shared-secret-at-all");
-    const error = await backend.query(api.bot.listTitles, { discordUserId: alice, pageSize: 10 }).catch((e: unknown) => e);
+    const error = await backend.query(api.bot.lists.listTitles, { discordUserId: alice, pageSize: 10 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvexError);
     expect((error as ConvexError<{ code: string }>).data).toMatchObject({ code: "FORBIDDEN" });
     expect(describeError(error)).toMatchObject({ code: "FORBIDDEN" });
-    expect(calls.at(-1)).toMatchObject({ path: "bot:listTitles", ok: false, errorCode: "FORBIDDEN" });
+    expect(calls.at(-1)).toMatchObject({ path: "bot/lists:listTitles", ok: false, errorCode: "FORBIDDEN" });
   });
 
   it("answers a call to a function that does not exist with a plain error, not a ConvexError", async () => {

@@ -9,6 +9,7 @@ import {
   EmbedBuilder,
   GatewayIntentBits,
   MessageFlags,
+  Routes,
   type ApplicationCommandDataResolvable,
   type Interaction,
 } from "discord.js";
@@ -38,6 +39,7 @@ const COMMANDS: ApplicationCommandDataResolvable[] = [
     options: [{ type: ApplicationCommandOptionType.Boolean, name: "safe", description: "Use allowed_mentions parse []", required: true }],
   },
   { name: "dmme", description: "Sends you a DM" },
+  { name: "post", description: "Posts in this channel" },
   { name: "counter", description: "A button counter" },
   { name: "slow", description: "Defers, then edits" },
   { name: "late", description: "Answers after the deadline" },
@@ -91,6 +93,16 @@ const HANDLERS: Record<string, Handler> = {
       await i.reply({ content: "sent", flags: MessageFlags.Ephemeral });
     } catch (e) {
       await i.reply({ content: `could not DM you (${(e as DiscordAPIError).code})`, flags: MessageFlags.Ephemeral });
+    }
+  },
+  async post(i) {
+    if (!i.isChatInputCommand()) return;
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    try {
+      await i.client.rest.post(Routes.channelMessages(i.channelId), { body: { content: "hello" } });
+      await i.editReply("posted");
+    } catch (e) {
+      await i.editReply(`could not post (${(e as DiscordAPIError).code})`);
     }
   },
   async counter(i) {
@@ -315,6 +327,35 @@ describe("Discord sandbox with a real discord.js client", () => {
     const closed = await sandbox.runCommand(HERE, "dmme");
     expect(of(closed.events, "discord_error")[0]).toMatchObject({ status: 403, code: 50007, message: "Cannot send messages to this user", to: "alice" });
     expect(of(closed.events, "reply")[0]).toMatchObject({ content: "could not DM you (50007)" });
+  });
+
+  it("refuses the bot's posts in a channel it was revoked from with 50001, while its interaction replies still work", async () => {
+    const { sandbox, client } = await startBot();
+    expect(of((await sandbox.runCommand(HERE, "post")).events, "reply_edit")[0]).toMatchObject({ content: "posted" });
+    sandbox.revokeChannel(GUILD, "general");
+    const r = await sandbox.runCommand(HERE, "post");
+    expect(of(r.events, "discord_error")[0]).toMatchObject({ status: 403, code: 50001, message: "Missing Access", guild: GUILD, channel: "#general" });
+    expect(of(r.events, "reply_edit")[0]).toMatchObject({ content: "could not post (50001)" });
+    const channel = client.channels.cache.get(sandbox.channel(GUILD, "general").id);
+    expect(channel && "permissionOverwrites" in channel ? channel.permissionOverwrites.cache.get(sandbox.applicationId)?.deny.has("SendMessages") : undefined).toBe(true);
+  });
+
+  it("deletes a channel: the bot's cache forgets it and posting there answers 10003 Unknown Channel", async () => {
+    const { sandbox, client } = await startBot();
+    const id = sandbox.channel(GUILD, "trivia").id;
+    await sandbox.waitForIdle();
+    expect(client.channels.cache.has(id)).toBe(true);
+    expect(sandbox.deleteChannel(GUILD, "trivia")).toBe(true);
+    // CHANNEL_DELETE travels over the gateway: give the client a moment to apply it.
+    for (let i = 0; i < 50 && client.channels.cache.has(id); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(client.channels.cache.has(id)).toBe(false);
+    const res = await fetch(`${sandbox.restApiBase}/v10/channels/${id}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bot ${sandbox.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "anyone?" }),
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 10003 });
   });
 
   it("reports who @everyone would ping under allowed_mentions", async () => {

@@ -65,15 +65,15 @@ describe("the embedded Convex engine", () => {
   it("runs scheduled chunks of a large episode change as the clock moves", async () => {
     engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789" });
     const backend = engine.backend();
-    await backend.mutation(api.bot.cacheShow, {
+    await backend.mutation(api.bot.shows.cacheShow, {
       tmdbId: 900_100,
       title: "Endless",
       seasons: Array.from({ length: 5 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 1_000 })),
     });
-    const outcome = await backend.mutation(api.bot.markAllFor, { discordUserId: "100000000000000009", tmdbId: 900_100, isWatched: true });
+    const outcome = await backend.mutation(api.bot.episodes.markAllFor, { discordUserId: "100000000000000009", tmdbId: 900_100, isWatched: true });
     expect(outcome.jobId).not.toBeNull();
     await engine.wait(1_000);
-    const job = await backend.query(api.bot.getEpisodeJob, { discordUserId: "100000000000000009", jobId: outcome.jobId! });
+    const job = await backend.query(api.bot.episodes.getEpisodeJob, { discordUserId: "100000000000000009", jobId: outcome.jobId! });
     expect(job).toMatchObject({ state: "done", applied: 5_000 });
   });
 
@@ -87,7 +87,7 @@ describe("the embedded Convex engine", () => {
     const before = { secret: process.env.BOT_API_SECRET, base: process.env.DISCORD_API_BASE };
     engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789", env: { DISCORD_API_BASE: "http://127.0.0.1:9/api" } });
     // The bot API checks BOT_API_SECRET inside the engine: the call only succeeds if it sees it.
-    await engine.backend().query(api.bot.listTitles, { discordUserId: "100000000000000009", pageSize: 5 } as never);
+    await engine.backend().query(api.bot.lists.listTitles, { discordUserId: "100000000000000009", pageSize: 5 } as never);
     expect(process.env.BOT_API_SECRET).toBe(before.secret);
     expect(process.env.DISCORD_API_BASE).toBe(before.base);
   });
@@ -95,7 +95,7 @@ describe("the embedded Convex engine", () => {
   it("refuses a caller without the secret, like a deployment", async () => {
     engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789" });
     await expect(
-      engine.run((t) => t.query(api.bot.listTitles, { secret: "nope-nope-nope-nope", discordUserId: "100000000000000009", pageSize: 5 })),
+      engine.run((t) => t.query(api.bot.lists.listTitles, { secret: "nope-nope-nope-nope", discordUserId: "100000000000000009", pageSize: 5 })),
     ).rejects.toThrow(/secret/);
   });
 });

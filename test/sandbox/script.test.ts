@@ -49,6 +49,17 @@ describe("parseScript", () => {
     expect(() => parseScript("web watchlist:getMediaState 1399")).toThrow(/line 1: web arguments are key:value pairs/);
   });
 
+  it("parses the faults: closed DMs, a revoked channel, a deleted channel", () => {
+    expect(parseScript("dms closed\ndms open\nrevoke #general\ndelete #general")).toMatchObject([
+      { kind: "dms", closed: true },
+      { kind: "dms", closed: false },
+      { kind: "revoke", channel: "general" },
+      { kind: "delete_channel", channel: "general" },
+    ]);
+    expect(() => parseScript("delete message board")).toThrow(/line 1: delete message: not available yet/);
+    expect(() => parseScript("dms maybe")).toThrow(/expected "dms closed" or "dms open"/);
+  });
+
   it("says account linking is not available yet instead of pretending to link", () => {
     expect(() => parseScript("as alice\nlink")).toThrow(/line 2: link: account linking is not available yet/);
   });

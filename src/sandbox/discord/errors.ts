@@ -82,6 +82,7 @@ export const DiscordErrors = {
   cannotDm: () => new DiscordHttpError(403, Code.CannotSendMessagesToThisUser, "Cannot send messages to this user"),
   cannotEditOthers: () => new DiscordHttpError(403, Code.CannotEditMessageAuthoredByAnotherUser, "Cannot edit a message authored by another user"),
   missingAccess: () => new DiscordHttpError(403, Code.MissingAccess, "Missing Access"),
+  missingPermissions: () => new DiscordHttpError(403, Code.MissingPermissions, "Missing Permissions"),
   unknownApplication: () => new DiscordHttpError(404, Code.UnknownApplication, "Unknown Application"),
   unknownChannel: () => new DiscordHttpError(404, Code.UnknownChannel, "Unknown Channel"),
   unknownGuild: () => new DiscordHttpError(404, Code.UnknownGuild, "Unknown Guild"),

@@ -137,7 +137,7 @@ export class Interactions {
         ...channelObject(world, ctx.channel),
         ...(ctx.guild ? { permissions: world.memberPermissions(ctx.guild, ctx.user.id).toString() } : {}),
       },
-      app_permissions: (ctx.guild ? world.memberPermissions(ctx.guild, world.botUser.id) : DM_APP_PERMISSIONS).toString(),
+      app_permissions: (ctx.guild ? world.channelPermissions(ctx.channel, world.botUser.id) : DM_APP_PERMISSIONS).toString(),
       locale: Locale.EnglishUS,
       entitlements: [],
       authorizing_integration_owners: { "0": ctx.guild?.id ?? "0" },

@@ -199,6 +199,16 @@ export class DiscordSandbox extends EventEmitter {
     this.world.user(userName).dmsClosed = closed;
   }
 
+  /** Deletes a guild channel and its messages; the bot's later calls to it get 10003 Unknown Channel. */
+  deleteChannel(guildName: string, channelName: string): boolean {
+    return this.world.deleteChannel(guildName, channelName);
+  }
+
+  /** Denies the bot View Channel and Send Messages in a channel (its posts there get 50001). */
+  revokeChannel(guildName: string, channelName: string): SandboxChannel {
+    return this.world.revokeBot(guildName, channelName);
+  }
+
   /** Makes the user a guild member (done automatically when they act there). */
   join(guildName: string, userName: string): SandboxMember {
     return this.world.join(guildName, userName);

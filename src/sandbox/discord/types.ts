@@ -116,6 +116,8 @@ export interface SandboxChannel {
   recipientId: string | null;
   position: number;
   lastMessageId: string | null;
+  /** Permissions a channel overwrite denies the bot here (`revoke #channel`). */
+  botDenied: bigint;
 }
 
 export interface SandboxGuild {

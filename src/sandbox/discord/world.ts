@@ -200,12 +200,42 @@ export class World implements Directory {
     const name = stripHash(channelName);
     let ch = g.channels.get(name);
     if (ch) return ch;
-    ch = { id: stableSnowflake("channel", `${guildName}\u0000${name}`), name, type: ChannelType.GuildText, guildId: g.id, recipientId: null, position: g.channels.size, lastMessageId: null };
+    ch = { id: stableSnowflake("channel", `${guildName}\u0000${name}`), name, type: ChannelType.GuildText, guildId: g.id, recipientId: null, position: g.channels.size, lastMessageId: null, botDenied: 0n };
     g.channels.set(name, ch);
     this.channelsById.set(ch.id, ch);
     this.channelMessages.set(ch.id, []);
     this.dispatch(GatewayDispatchEvents.ChannelCreate, { ...channelObject(this, ch), guild_id: g.id }, { guildId: g.id, intent: GatewayIntentBits.Guilds });
     return ch;
+  }
+
+  /** Deletes a guild channel and its messages (CHANNEL_DELETE); the bot's later calls to it get 10003. */
+  deleteChannel(guildName: string, channelName: string): boolean {
+    const g = this.guilds.get(guildName);
+    const ch = g?.channels.get(stripHash(channelName));
+    if (!g || !ch) return false;
+    g.channels.delete(ch.name);
+    this.channelsById.delete(ch.id);
+    for (const m of this.channelMessages.get(ch.id) ?? []) m.deleted = true;
+    this.channelMessages.delete(ch.id);
+    this.dispatch(GatewayDispatchEvents.ChannelDelete, channelObject(this, ch), { guildId: g.id, intent: GatewayIntentBits.Guilds });
+    return true;
+  }
+
+  /** A channel overwrite denying the bot View Channel and Send Messages there (CHANNEL_UPDATE). */
+  revokeBot(guildName: string, channelName: string): SandboxChannel {
+    const ch = this.channel(guildName, channelName);
+    ch.botDenied = Permissions.ViewChannel | Permissions.SendMessages;
+    this.dispatch(GatewayDispatchEvents.ChannelUpdate, channelObject(this, ch), { guildId: ch.guildId ?? undefined, intent: GatewayIntentBits.Guilds });
+    return ch;
+  }
+
+  /** A member's permissions in a channel: the guild's, less what the channel denies (the bot only). */
+  channelPermissions(ch: SandboxChannel, userId: string): bigint {
+    const g = ch.guildId ? this.guildsById.get(ch.guildId) : undefined;
+    if (!g) return DM_APP_PERMISSIONS;
+    const base = this.memberPermissions(g, userId);
+    if (base & Permissions.Administrator || userId !== this.botUser.id) return base;
+    return base & ~ch.botDenied;
   }
 
   role(guildName: string, roleName: string, opts: { mentionable?: boolean } = {}): SandboxRole {
@@ -224,7 +254,7 @@ export class World implements Directory {
     const id = stableSnowflake("dm", u.name);
     let ch = this.channelsById.get(id);
     if (!ch) {
-      ch = { id, name: "dm", type: ChannelType.DM, guildId: null, recipientId: u.id, position: 0, lastMessageId: null };
+      ch = { id, name: "dm", type: ChannelType.DM, guildId: null, recipientId: u.id, position: 0, lastMessageId: null, botDenied: 0n };
       this.channelsById.set(id, ch);
       this.channelMessages.set(id, []);
     }

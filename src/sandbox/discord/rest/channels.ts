@@ -3,7 +3,7 @@ import { ChannelType } from "discord-api-types/v10";
 import { DiscordErrors, FormErrors } from "../errors.ts";
 import { channelObject, messageBody, messageObject } from "../serialize.ts";
 import type { SandboxChannel, SandboxMessage } from "../types.ts";
-import { attachmentsFrom, channelById, checkEdit, checkNewMessage, limitChannel } from "./messages.ts";
+import { attachmentsFrom, channelById, checkCanSend, checkEdit, checkNewMessage, limitChannel } from "./messages.ts";
 import type { Route, RestCore } from "./router.ts";
 
 export function channelRoutes(route: Route, core: RestCore): void {
@@ -44,6 +44,7 @@ export function channelRoutes(route: Route, core: RestCore): void {
       const u = world.userById(ch.recipientId ?? "");
       if (!u || u.dmsClosed) throw DiscordErrors.cannotDm();
     }
+    checkCanSend(core, ch);
     limitChannel(core, ctx, ch);
     const body = ctx.body;
     const attachments = attachmentsFrom(core, ctx, ch.id);

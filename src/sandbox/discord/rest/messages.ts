@@ -1,4 +1,5 @@
 /** What message-carrying routes share: Discord's payload checks, uploaded files, channel buckets. */
+import { PermissionFlagsBits } from "discord-api-types/v10";
 import { DiscordErrors, FormErrors } from "../errors.ts";
 import type { InteractionRec } from "../interactions.ts";
 import type { SandboxChannel, SandboxMessage } from "../types.ts";
@@ -66,7 +67,14 @@ export function channelById(core: RestCore, id: string, ctx: RequestCtx): Sandbo
   const ch = core.world.channelById(id);
   if (!ch) throw DiscordErrors.unknownChannel();
   ctx.place = { ...core.world.channelPlace(ch) };
+  // The bot must see a guild channel to use it at all (a revoked channel answers 50001).
+  if (ch.guildId && !(core.world.channelPermissions(ch, core.world.botUser.id) & PermissionFlagsBits.ViewChannel)) throw DiscordErrors.missingAccess();
   return ch;
+}
+
+/** Posting in a guild channel needs Send Messages there (50013 otherwise). */
+export function checkCanSend(core: RestCore, ch: SandboxChannel): void {
+  if (ch.guildId && !(core.world.channelPermissions(ch, core.world.botUser.id) & PermissionFlagsBits.SendMessages)) throw DiscordErrors.missingPermissions();
 }
 
 export function interactionPlace(it: InteractionRec) {

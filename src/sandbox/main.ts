@@ -79,13 +79,19 @@ async function main() {
       script: { type: "string" },
       json: { type: "boolean", default: false },
       demo: { type: "boolean", default: false },
+      shards: { type: "string", default: "1" },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: false,
   });
   if (values.help) {
-    console.log("npm run sandbox [-- --demo] [-- --script FILE [--json]]");
+    console.log("npm run sandbox [-- --demo] [-- --shards N] [-- --script FILE [--json]]");
     return;
+  }
+  const shards = Number(values.shards);
+  if (!/^\d{1,2}$/.test(values.shards ?? "") || shards < 1 || shards > 64) {
+    console.error(`--shards takes a number from 1 to 64, got ${JSON.stringify(values.shards)}`);
+    process.exit(2);
   }
 
   // Parse the script before starting anything: a malformed line fails fast, naming the line.
@@ -107,7 +113,7 @@ async function main() {
     }
   }
 
-  const stack = await startStack();
+  const stack = await startStack({ shards });
   if (values.demo) await preloadDemo(stack);
 
   if (script !== undefined) {

@@ -14,7 +14,7 @@ import { addListItem, createList, deleteList, listItemsView, ownLists, toggleIte
 import { forgetAutoStatus, markEpisodes } from "./model/tracking";
 import { isKnownStatus, parseTmdbId, reactionMeaning, statusMeaning, WEB_STATUS } from "./model/vocabulary";
 import {
-  findItem,
+  mergeMetadata,
   reportPlayback,
   setMembership,
   setProgressStatus as writeProgressStatus,
@@ -213,8 +213,7 @@ export const setReaction = mutation({
     const userId = await webWriter(ctx);
     if (reaction === undefined) {
       // Neither a reaction nor a clear: only the display data, on a row that exists.
-      const row = await findItem(ctx, userId, parseTmdbId(args.tmdbId), mediaType);
-      if (row !== null) await setMembership(ctx, userId, { ...rest, mediaType, inWatchlist: row.inWatchlist ?? true }, WEB_STATUS);
+      await mergeMetadata(ctx, userId, { ...rest, mediaType }, WEB_STATUS);
       return null;
     }
     await writeReaction(ctx, userId, { ...rest, mediaType, reaction }, WEB_STATUS);

@@ -216,6 +216,19 @@ export async function setReaction(
   return row._id;
 }
 
+/** Only the display data, on a row that exists (a web setReaction with neither a reaction nor a clear). */
+export async function mergeMetadata(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  args: { tmdbId: number; mediaType: MediaType } & ItemMetadata,
+  words: StatusWords,
+): Promise<Id<"watch_items"> | null> {
+  const row = await findItem(ctx, userId, parseTmdbId(args.tmdbId), args.mediaType);
+  if (row === null) return null;
+  await ctx.db.patch(row._id, { ...materialized(row, words), ...cleanMetadata(args), updatedAt: Date.now() });
+  return row._id;
+}
+
 /**
  * The web app's playback report (updateProgress): progress from the player, and a status
  * only where the row has none — a status the row already means (in any vocabulary) is

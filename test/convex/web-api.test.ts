@@ -109,6 +109,14 @@ describe("the web app's API", () => {
     await alice.mutation(api.watchlist.setReaction, { tmdbId: 27205, mediaType: "movie", reaction: "liked" });
     await alice.mutation(api.watchlist.setReaction, { tmdbId: 27205, mediaType: "movie", title: "Inception" });
     expect((await items(t))[0]).toMatchObject({ reaction: "liked", title: "Inception" });
+    // Display data alone never gives a reaction-only row a status, membership absent included.
+    const userId = (await items(t))[0]!.userId;
+    await t.run(async (ctx) => ctx.db.insert("watch_items", { userId, tmdbId: 603, mediaType: "movie", reaction: "loved", updatedAt: 1 }));
+    await alice.mutation(api.watchlist.setReaction, { tmdbId: 603, mediaType: "movie", title: "The Matrix" });
+    const matrix = (await items(t)).find((r) => r.tmdbId === 603)!;
+    expect(matrix).toMatchObject({ reaction: "loved", title: "The Matrix" });
+    expect(matrix.progressStatus).toBeUndefined();
+    expect(matrix.inWatchlist).toBeUndefined();
     await alice.mutation(api.watchlist.setReaction, { tmdbId: 27205, mediaType: "movie", clearReaction: true });
     expect((await items(t))[0]!.reaction).toBeUndefined();
   });

@@ -295,7 +295,7 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
     case "web": {
       const toks = tokenize(rest, lineNo);
       const fn = toks[0]?.value ?? "";
-      const m = /^([A-Za-z_]\w*)[:.]([A-Za-z_]\w*)$/.exec(fn);
+      const m = /^([A-Za-z_][\w/]*)[:.]([A-Za-z_]\w*)$/.exec(fn);
       if (!m) throw new ScriptError(lineNo, `expected "web MODULE:FUNCTION [key:value …]", e.g. web watchlist:getMediaState tmdbId:1399 mediaType:tv; got ${JSON.stringify(text)}`);
       const args: Record<string, unknown> = {};
       for (const arg of parseArgs(toks.slice(1))) {

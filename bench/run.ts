@@ -24,7 +24,7 @@ import type { Actor } from "../src/sandbox/discord/index.ts";
 import { startBotProcess, type BotProcess, type EventLoopReport } from "./bot-process.ts";
 import { costSummary, latencySummary, outcomeCounts, percentile, Recorder, round, type Sample } from "./recorder.ts";
 import { startWorld } from "./world.ts";
-import { catalogShows, MOVIES, NEW_SHOWS, stepFor, STEPS, TYPED_QUERIES, WARM_SHOWS, type Act, type Step, type StepContext } from "./workload.ts";
+import { catalogShows, firstCommandOn, MOVIES, NEW_SHOWS, stepFor, STEPS, TYPED_QUERIES, WARM_SHOWS, type Act, type Step, type StepContext } from "./workload.ts";
 
 const TARGETS = { warmConvexCalls: 1, warmTmdbCalls: 0, ackP50Ms: 45, ackP99Ms: 120, newShowConvexCalls: 2, newShowTmdbCalls: 3 };
 const THINK_MS: [number, number] = [500, 1_500];
@@ -93,7 +93,7 @@ async function main() {
   const opts = options();
   const startedAt = performance.now();
   const loadAtStart = loadavg()[0]!;
-  const shows = await catalogShows([...new Set([...WARM_SHOWS, ...NEW_SHOWS])]);
+  const shows = await catalogShows([...new Set([...WARM_SHOWS, ...NEW_SHOWS.map((s) => s.id)])]);
   progress(`loopback world: Convex +${opts.convexLatencyMs} ms per call, TMDB +${opts.tmdbLatencyMs} ms per request`);
   const world = await startWorld({ convexLatencyMs: opts.convexLatencyMs, tmdbLatencyMs: opts.tmdbLatencyMs });
   const { discord } = world;
@@ -104,7 +104,8 @@ async function main() {
   // (a real person doesn't send 50 commands in 20 seconds).
   const samplers = rotation("sampler", "c2");
   const restarters = rotation("restarter", "c3");
-  for (const name of ["newcomer", ...samplers.names, ...restarters.names, ...users.map((u) => u.user)]) discord.join(GUILD, name);
+  const newcomers = rotation("newcomer", "c1");
+  for (const name of [...newcomers.names, ...samplers.names, ...restarters.names, ...users.map((u) => u.user)]) discord.join(GUILD, name);
 
   const recorder = new Recorder(discord, {
     convexCalls: () => world.convex.calls,
@@ -120,16 +121,15 @@ async function main() {
 
   // (1) Cold: a fresh bot, and shows Convex has never seen.
   const cold: Sample[] = [];
-  const newcomer: Actor = { user: "newcomer", guild: GUILD, channel: "c1" };
   const coldAct = recorder.act(cold, true);
   const newShows: Record<string, unknown> = {};
-  for (const id of NEW_SHOWS) {
+  for (const [i, { id, command }] of NEW_SHOWS.entries()) {
     const show = shows.get(id)!;
-    await coldAct(`/ep on a show Convex hasn't seen`, () => discord.runCommand(newcomer, "ep", { show: `tv:${id}`, season: show.seasons[0]!.number, episode: "1" }));
+    await coldAct(`${command} on a show Convex hasn't seen`, () => firstCommandOn(discord, newcomers.at(i), show, command));
     const s = cold.at(-1)!;
-    newShows[show.name] = { tmdbId: id, seasons: show.seasons.length, episodes: show.seasons.reduce((a, b) => a + b.episodes, 0), outcome: s.outcome, ...s.cost, ackMs: s.ackMs && round(s.ackMs), finalReplyMs: s.finalMs && round(s.finalMs) };
+    newShows[`${show.name} (${command})`] = { tmdbId: id, seasons: show.seasons.length, episodes: show.seasons.reduce((a, b) => a + b.episodes, 0), outcome: s.outcome, ...s.cost, ackMs: s.ackMs && round(s.ackMs), finalReplyMs: s.finalMs && round(s.finalMs) };
   }
-  await coldAct(`/watch add on a movie Convex hasn't seen`, () => discord.runCommand(newcomer, "watch add", { title: `movie:${MOVIES[0]}` }));
+  await coldAct(`/watch add on a movie Convex hasn't seen`, () => discord.runCommand(newcomers.at(NEW_SHOWS.length), "watch add", { title: `movie:${MOVIES[0]}` }));
   const newMovie = cold.at(-1)!;
   progress(`cold: ${NEW_SHOWS.length} new shows and a new movie`);
 
@@ -235,7 +235,7 @@ async function main() {
   const commandSamples = load.filter((s) => !isAutocomplete(s.type));
   const overall = latencySummary(commandSamples);
   const autocomplete = latencySummary(load.filter((s) => isAutocomplete(s.type)));
-  const coldShowSamples = cold.filter((s) => s.type.startsWith("/ep on a show"));
+  const coldShowSamples = cold.filter((s) => s.type.endsWith("on a show Convex hasn't seen"));
   const newShowMisses = (key: "convexCalls" | "tmdbCalls", limit: number) =>
     Object.entries(newShows).flatMap(([name, r]) => ((r as Record<string, number>)[key]! > limit ? [{ show: name, [key]: (r as Record<string, number>)[key] }] : []));
   const targets = {

@@ -46,8 +46,38 @@ export interface Step {
 
 /** Shows the warm workload uses (One Piece: 21 seasons of very different lengths). */
 export const WARM_SHOWS = [1399, 1396, 87108, 37854, 2316];
-/** Shows whose first command is measured as "a show Convex hasn't seen". */
-export const NEW_SHOWS = [37854, 1399, 1396, 87108, 2316, 1668];
+/** Shows whose first command is measured as "a show Convex hasn't seen", and that command. */
+export const NEW_SHOWS: { id: number; command: "/ep" | "/watch info" | "/watch add" | "/mark season" | "/mark show" }[] = [
+  { id: 37854, command: "/ep" },
+  { id: 1399, command: "/ep" },
+  { id: 1396, command: "/ep" },
+  { id: 87108, command: "/ep" },
+  { id: 2316, command: "/ep" },
+  { id: 1668, command: "/ep" },
+  { id: 1438, command: "/watch info" },
+  { id: 1398, command: "/watch add" },
+  { id: 1429, command: "/mark season" },
+  // Sherlock has specials (season 0) as well.
+  { id: 19885, command: "/mark show" },
+];
+
+/** The first command on a show nobody has used yet. */
+export function firstCommandOn(discord: DiscordSandbox, actor: Actor, show: CatalogShow, command: (typeof NEW_SHOWS)[number]["command"]): Promise<ActResult> {
+  const ref = `tv:${show.id}`;
+  const season = show.seasons[0]!.number;
+  switch (command) {
+    case "/ep":
+      return discord.runCommand(actor, "ep", { show: ref, season, episode: "1" });
+    case "/watch info":
+      return discord.runCommand(actor, "watch info", { title: ref });
+    case "/watch add":
+      return discord.runCommand(actor, "watch add", { title: ref });
+    case "/mark season":
+      return discord.runCommand(actor, "mark season", { show: ref, season });
+    case "/mark show":
+      return discord.runCommand(actor, "mark show", { show: ref });
+  }
+}
 export const MOVIES = [27205, 155, 157336, 603, 680, 550, 238, 496243, 129, 438631];
 /** Small shows for /mark show (marking all of One Piece, 1,100 episodes, is a background job of its own). */
 const MARK_SHOW_IDS = [87108, 1396, 1399];

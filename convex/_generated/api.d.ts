@@ -13,9 +13,15 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
-import type * as bot from "../bot.js";
+import type * as bot_episodes from "../bot/episodes.js";
+import type * as bot_lists from "../bot/lists.js";
+import type * as bot_profile from "../bot/profile.js";
+import type * as bot_shows from "../bot/shows.js";
+import type * as bot_titles from "../bot/titles.js";
+import type * as bot_undo from "../bot/undo.js";
 import type * as discord from "../discord.js";
 import type * as jobs from "../jobs.js";
+import type * as lib_botArgs from "../lib/botArgs.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
 import type * as lib_botReturns from "../lib/botReturns.js";
 import type * as lib_metrics from "../lib/metrics.js";
@@ -50,9 +56,15 @@ import type * as watchlist from "../watchlist.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
-  bot: typeof bot;
+  "bot/episodes": typeof bot_episodes;
+  "bot/lists": typeof bot_lists;
+  "bot/profile": typeof bot_profile;
+  "bot/shows": typeof bot_shows;
+  "bot/titles": typeof bot_titles;
+  "bot/undo": typeof bot_undo;
   discord: typeof discord;
   jobs: typeof jobs;
+  "lib/botArgs": typeof lib_botArgs;
   "lib/botFunctions": typeof lib_botFunctions;
   "lib/botReturns": typeof lib_botReturns;
   "lib/metrics": typeof lib_metrics;

@@ -26,8 +26,8 @@ export async function markAndReply(
   // One Convex call; a second, carrying the show's structure, only when Convex lacks it or it went stale.
   const outcome = await ctx.titles.shows.write(show, (sync) =>
     episodes === "all"
-      ? ctx.backend.mutation(api.bot.markAllFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, isWatched })
-      : ctx.backend.mutation(api.bot.markEpisodesFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, episodes, isWatched }),
+      ? ctx.backend.mutation(api.bot.episodes.markAllFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, isWatched })
+      : ctx.backend.mutation(api.bot.episodes.markEpisodesFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, episodes, isWatched }),
   );
   const single = episodes !== "all" && episodes.length === 1 ? episodes[0]! : null;
   let headline: string;
@@ -71,7 +71,7 @@ export async function suggestShows(ctx: BotContext, discordUserId: string, parti
   if (partial.trim().length > 0) return await ctx.titles.suggest(partial, "tv");
   // Nothing typed yet: the shows this user is watching, newest first.
   // scope "all": a show followed only through its episodes is being watched too.
-  const page = await ctx.backend.query(api.bot.listTitles, { discordUserId, progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });
+  const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId, progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });
   return page.items.map((item) => ({ name: choiceName(item.title ?? `Show ${item.tmdbId}`, yearOf(item.release_date), "tv"), value: `tv:${item.tmdbId}` }));
 }
 

@@ -80,7 +80,7 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
     return;
   }
   const outcome = await ctx.titles.shows.write(show, (sync) =>
-    ctx.backend.mutation(api.bot.markAllFor, { discordUserId: user.id, username: user.username, ...sync, tmdbId: show.tmdbId, isWatched }),
+    ctx.backend.mutation(api.bot.episodes.markAllFor, { discordUserId: user.id, username: user.username, ...sync, tmdbId: show.tmdbId, isWatched }),
   );
   // The write answers with the job's progress: no second call.
   const jobProgress = outcome.job;

@@ -163,11 +163,11 @@ function titleWrite<T>(ctx: BotContext, title: TitleDetails, call: (sync: ShowSy
 /** The card's state for /watch info: one query, plus one write when Convex lacks the show's structure. */
 async function readState(ctx: BotContext, user: User, title: TitleDetails): Promise<TitleState> {
   const ref = { discordUserId: user.id, tmdbId: title.tmdbId, mediaType: title.mediaType };
-  if (title.mediaType !== "tv") return await ctx.backend.query(api.bot.getTitleState, ref);
+  if (title.mediaType !== "tv") return await ctx.backend.query(api.bot.titles.getTitleState, ref);
   return await ctx.titles.shows.read(
     title,
-    (seasonCounts) => ctx.backend.query(api.bot.getTitleState, { ...ref, seasonCounts }),
-    (show) => ctx.backend.mutation(api.bot.cacheShowForCard, { discordUserId: user.id, tmdbId: title.tmdbId, show }),
+    (seasonCounts) => ctx.backend.query(api.bot.titles.getTitleState, { ...ref, seasonCounts }),
+    (show) => ctx.backend.mutation(api.bot.titles.cacheShowForCard, { discordUserId: user.id, tmdbId: title.tmdbId, show }),
   );
 }
 
@@ -236,7 +236,7 @@ async function replyList(ctx: BotContext, respond: Responder, viewer: User, stat
   const own = state.owner === viewer.id;
   let result;
   try {
-    result = await ctx.backend.query(api.bot.listTitles, {
+    result = await ctx.backend.query(api.bot.lists.listTitles, {
       discordUserId: viewer.id,
       ownerDiscordUserId: own ? undefined : state.owner,
       progressStatus: state.status,
@@ -267,19 +267,19 @@ async function replyList(ctx: BotContext, respond: Responder, viewer: User, stat
 /** One change to a title and the card that answers it: the slash command and its buttons both use these. */
 const change = {
   async add(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
-    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.addToWatchlist, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync }));
+    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.titles.addToWatchlist, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync }));
     const headline = result.already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`;
     await replyInfo(ctx, respond, user, title, headline, result.undoId, result.state);
   },
   async remove(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
-    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.removeFromWatchlist, { ...refOf(user, title), ...sync }));
+    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.titles.removeFromWatchlist, { ...refOf(user, title), ...sync }));
     const kept = result.item && (result.item.progressStatus !== "want-to-watch" || result.item.reaction) ? " Your progress and reaction are kept." : "";
     const headline = result.removed ? `Removed ${titleLine(title)} from your watchlist.${kept}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`;
     await replyInfo(ctx, respond, user, title, headline, result.undoId, result.state);
   },
   async status(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, status: string, progress?: number) {
     const result = await titleWrite(ctx, title, (sync) =>
-      ctx.backend.mutation(api.bot.setStatus, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, progressStatus: status, progress }),
+      ctx.backend.mutation(api.bot.titles.setStatus, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, progressStatus: status, progress }),
     );
     // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
     const stored = result.item.progressStatus === "watching" && result.item.progress !== undefined ? ` (${Math.round(result.item.progress)}%)` : "";
@@ -287,7 +287,7 @@ const change = {
   },
   async react(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, choice: string) {
     const result = await titleWrite(ctx, title, (sync) =>
-      ctx.backend.mutation(api.bot.setReactionFor, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, reaction: choice === "clear" ? null : choice }),
+      ctx.backend.mutation(api.bot.titles.setReactionFor, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, reaction: choice === "clear" ? null : choice }),
     );
     await replyInfo(ctx, respond, user, title, reactionHeadline(choice, title, result.previous?.reaction), result.undoId, result.state);
   },
@@ -425,7 +425,7 @@ export const watch = {
     }
     if (sub === "privacy") {
       const visible = interaction.options.getBoolean("visible", true);
-      await ctx.backend.mutation(api.bot.setListVisibility, { ...actorOf(user), listPublic: visible });
+      await ctx.backend.mutation(api.bot.profile.setListVisibility, { ...actorOf(user), listPublic: visible });
       await respond.send({
         content: visible
           ? "👀 Your list is now visible: others can see it with `/watch list user:@you`."
@@ -448,14 +448,14 @@ export const watch = {
     const focused = interaction.options.getFocused();
     const type = (interaction.options.getString("type") ?? undefined) as MediaType | undefined;
     if (focused.trim().length > 0) return await ctx.titles.suggest(focused, type);
-    const page = await ctx.backend.query(api.bot.listTitles, { discordUserId: interaction.user.id, mediaType: type, pageSize: 25 });
+    const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId: interaction.user.id, mediaType: type, pageSize: 25 });
     return page.items.map((item) => ({ name: choiceName(item.title ?? `TMDB ${item.tmdbId}`, yearOf(item.release_date), item.mediaType), value: `${item.mediaType}:${item.tmdbId}` }));
   },
 
   components: {
     async undo(interaction, respond, ctx, fields) {
       const { undoId } = argsOf(undoButton, interaction, fields);
-      const result = await ctx.backend.mutation(api.bot.undo, { discordUserId: interaction.user.id, undoId });
+      const result = await ctx.backend.mutation(api.bot.undo.undo, { discordUserId: interaction.user.id, undoId });
       // Back to the title's card, showing the state the undo restored.
       const title = await ctx.titles.details(result.tmdbId, mediaTypeArg(result.mediaType));
       await replyInfo(ctx, respond, interaction.user, title, `↩️ Undone: ${plain(result.description, 300)}.`, null, result.state);

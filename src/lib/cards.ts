@@ -4,9 +4,9 @@ import type { api } from "../../convex/_generated/api.js";
 import { markEpisodeButton, shareButton, undoButton } from "../views/component-ids.ts";
 import { episodeCode, LIMITS, plain, plural, progressBar, truncate } from "./text.ts";
 
-export type MarkOutcome = FunctionReturnType<typeof api.bot.markAllFor>;
+export type MarkOutcome = FunctionReturnType<typeof api.bot.episodes.markAllFor>;
 /** What a title card shows; every /watch write answers with it (see convex/lib/botReturns.ts). */
-export type TitleState = FunctionReturnType<typeof api.bot.cacheShowForCard>;
+export type TitleState = FunctionReturnType<typeof api.bot.titles.cacheShowForCard>;
 export type ShowProgress = NonNullable<TitleState["progress"]>;
 export type ItemView = NonNullable<TitleState["item"]>;
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;

@@ -8,9 +8,9 @@ const rows = (t: ReturnType<typeof deployment>) => t.run(async (ctx) => await ct
 describe("undo puts back exactly what was there", () => {
   it("empties a field that was empty before the change", async () => {
     const t = deployment();
-    await t.mutation(api.bot.addToWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie" });
-    const { undoId } = await t.mutation(api.bot.setReactionFor, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", reaction: "loved" });
-    await t.mutation(api.bot.undo, { ...as(ALICE), undoId: undoId! });
+    await t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie" });
+    const { undoId } = await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", reaction: "loved" });
+    await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! });
     const [row] = await rows(t);
     expect(row!.reaction).toBeUndefined();
     expect(row!.inWatchlist).toBe(true);
@@ -18,20 +18,20 @@ describe("undo puts back exactly what was there", () => {
 
   it("refuses to undo a change that a later one built on", async () => {
     const t = deployment();
-    const { undoId } = await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 155, mediaType: "movie", progressStatus: "watching" });
+    const { undoId } = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 155, mediaType: "movie", progressStatus: "watching" });
     await new Promise((r) => setTimeout(r, 2));
-    await t.mutation(api.bot.setReactionFor, { ...as(ALICE), tmdbId: 155, mediaType: "movie", reaction: "loved" });
-    await expect(t.mutation(api.bot.undo, { ...as(ALICE), undoId: undoId! })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
+    await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 155, mediaType: "movie", reaction: "loved" });
+    await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
     expect(await rows(t)).toEqual([expect.objectContaining({ reaction: "loved", progressStatus: "watching" })]);
   });
 
   it("gives the bot back its status bookkeeping when a chosen status is undone", async () => {
     const t = deployment();
     await cacheGot(t);
-    await t.mutation(api.bot.markAllFor, { ...as(ALICE), tmdbId: 1399, isWatched: true });
-    const { undoId } = await t.mutation(api.bot.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "finished" });
-    await t.mutation(api.bot.undo, { ...as(ALICE), undoId: undoId! });
-    const unmarked = await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [6], isWatched: false });
+    await t.mutation(api.bot.episodes.markAllFor, { ...as(ALICE), tmdbId: 1399, isWatched: true });
+    const { undoId } = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "finished" });
+    await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! });
+    const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [6], isWatched: false });
     expect(unmarked.statusAfter).toBe("watching");
   });
 });
@@ -40,12 +40,12 @@ describe("legacy and duplicate data", () => {
   it("keeps the reaction a legacy status implied when the bot marks an episode", async () => {
     const t = deployment();
     await cacheGot(t);
-    const { userId } = await t.mutation(api.bot.ensureProfile, as(ALICE));
+    const { userId } = await t.mutation(api.bot.profile.ensureProfile, as(ALICE));
     await t.run(async (ctx) => {
       await ctx.db.insert("watch_items", { userId, tmdbId: 1399, mediaType: "tv", status: "liked", updatedAt: 1 });
     });
-    await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
-    const state = await t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
+    const state = await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
     expect(state.item).toMatchObject({ reaction: "liked", progressStatus: "finished" });
   });
 
@@ -68,7 +68,7 @@ describe("legacy and duplicate data", () => {
 describe("lists", () => {
   it("pages through 1,100 titles that share one timestamp without repeats, each page cheap", async () => {
     const t = deployment();
-    const { userId } = await t.mutation(api.bot.ensureProfile, as(ALICE));
+    const { userId } = await t.mutation(api.bot.profile.ensureProfile, as(ALICE));
     await t.run(async (ctx) => {
       for (let i = 1; i <= 1_100; i++) await ctx.db.insert("watch_items", { userId, tmdbId: i, mediaType: "movie", updatedAt: 1_000 });
     });
@@ -77,7 +77,7 @@ describe("lists", () => {
     let pages = 0;
     let maxRead = 0;
     for (;;) {
-      const { result, costs } = await measure(() => t.query(api.bot.listTitles, { ...as(ALICE), pageSize: 25, cursor }));
+      const { result, costs } = await measure(() => t.query(api.bot.lists.listTitles, { ...as(ALICE), pageSize: 25, cursor }));
       maxRead = Math.max(maxRead, costs[0]!.documentsRead);
       for (const item of result.items) seen.add(item.tmdbId);
       pages++;
@@ -91,7 +91,7 @@ describe("lists", () => {
 
   it("refuses a nonsensical page size with a clear error", async () => {
     const t = deployment();
-    await expect(t.query(api.bot.listTitles, { ...as(ALICE), pageSize: Number.NaN })).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+    await expect(t.query(api.bot.lists.listTitles, { ...as(ALICE), pageSize: Number.NaN })).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
   });
 });
 
@@ -99,15 +99,15 @@ describe("writing only what changed", () => {
   it("writes nothing when a mark changes nothing", async () => {
     const t = deployment();
     await cacheGot(t);
-    await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
-    const { costs } = await measure(() => t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }));
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
+    const { costs } = await measure(() => t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }));
     expect(costs[0]!.documentsWritten).toBe(0);
   });
 
   it("does not create a watch item when unmarking a show nobody tracks", async () => {
     const t = deployment();
     await cacheGot(t);
-    await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: false });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: false });
     expect(await rows(t)).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export const GOT = {
 };
 
 export async function cacheGot(t: Deployment) {
-  await t.mutation(api.bot.cacheShow, { secret: SECRET, ...GOT });
+  await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...GOT });
 }
 
 /** Records what each bot call read and wrote while `fn` runs. */

@@ -102,18 +102,18 @@ describe("episode summaries for the web app's older data", () => {
     const t = deployment();
     process.env.BOT_WRITE_BURST = "100";
     try {
-      await t.mutation(api.bot.cacheShow, {
+      await t.mutation(api.bot.shows.cacheShow, {
         secret: SECRET,
         tmdbId: 46260,
         title: "Long Runner",
         seasons: Array.from({ length: 11 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 100 })),
       });
-      const { userId } = await t.mutation(api.bot.ensureProfile, { secret: SECRET, discordUserId: ALICE });
+      const { userId } = await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: ALICE });
       await seedEpisodes(t, userId, 46260, 600, () => true);
       await t.run(async (ctx) => {
         await ctx.db.insert("watch_items", { userId, tmdbId: 46260, mediaType: "tv", progressStatus: "watching", progress: 54, updatedAt: 1 });
       });
-      const marked = await t.mutation(api.bot.markEpisodesFor, { secret: SECRET, discordUserId: ALICE, tmdbId: 46260, season: 7, episodes: [1], isWatched: true });
+      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, { secret: SECRET, discordUserId: ALICE, tmdbId: 46260, season: 7, episodes: [1], isWatched: true });
       expect(marked.progress).toBeNull();
       const row = await t.run(async (ctx) => ctx.db.query("watch_items").first());
       expect(row).toMatchObject({ progressStatus: "watching", progress: 54 });

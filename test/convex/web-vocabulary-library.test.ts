@@ -39,13 +39,13 @@ async function seedLibrary() {
   t = deployment();
   // The per-user write throttle is not what this file is about: these writes come in a burst.
   process.env.BOT_WRITE_BURST = "1000";
-  await t.mutation(api.bot.cacheShow, {
+  await t.mutation(api.bot.shows.cacheShow, {
     secret: SECRET,
     tmdbId: LONG_SHOW,
     title: "Long Runner",
     seasons: Array.from({ length: 11 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 100 })),
   });
-  ({ userId } = await t.mutation(api.bot.ensureProfile, as(ALICE)));
+  ({ userId } = await t.mutation(api.bot.profile.ensureProfile, as(ALICE)));
   for (let batch = 0; batch < 5; batch++) {
     await t.run(async (ctx) => {
       for (let i = batch * 1_000; i < (batch + 1) * 1_000; i++) {
@@ -81,7 +81,7 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
       let maxRead = 0;
       for (;;) {
         const { result, costs } = await measure(() =>
-          t.query(api.bot.listTitles, { ...as(ALICE), progressStatus: "finished", scope, pageSize: 25, cursor }),
+          t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "finished", scope, pageSize: 25, cursor }),
         );
         maxRead = Math.max(maxRead, costs[0]!.documentsRead);
         for (const item of result.items) {
@@ -101,12 +101,12 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
   }, 300_000);
 
   it("accepts the web app's words in the bot's status filter and shows dropped as a status", async () => {
-    const done = await t.query(api.bot.listTitles, { ...as(ALICE), progressStatus: "done", scope: "all", pageSize: 5 });
+    const done = await t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "done", scope: "all", pageSize: 5 });
     expect(done.items.every((i) => i.progressStatus === "finished")).toBe(true);
-    const dropped = await t.query(api.bot.listTitles, { ...as(ALICE), progressStatus: "dropped", scope: "all", pageSize: 25 });
+    const dropped = await t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "dropped", scope: "all", pageSize: 25 });
     expect(dropped.items.length).toBe(25);
     expect(dropped.items.every((i) => i.progressStatus === "dropped")).toBe(true);
-    const watching = await t.query(api.bot.listTitles, { ...as(ALICE), progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });
+    const watching = await t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });
     expect(watching.items.every((i) => i.progressStatus === "watching" && i.mediaType === "tv")).toBe(true);
   });
 
@@ -118,12 +118,12 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
       // A show's writes carry its structure, as the bot sends it when it fetched it from TMDB.
       const show = row.mediaType === "tv" ? { show: { title: row.title!, seasons: [{ season: 1, name: "Season 1", episodeCount: 8 }] } } : {};
       const ref = { ...as(ALICE), tmdbId, mediaType: row.mediaType, ...show };
-      await t.mutation(api.bot.setReactionFor, { ...ref, reaction: "mixed" });
-      await t.mutation(api.bot.addToWatchlist, ref);
-      await t.mutation(api.bot.removeFromWatchlist, ref);
+      await t.mutation(api.bot.titles.setReactionFor, { ...ref, reaction: "mixed" });
+      await t.mutation(api.bot.titles.addToWatchlist, ref);
+      await t.mutation(api.bot.titles.removeFromWatchlist, ref);
     }
     // Marking an episode of a dropped show leaves it dropped.
-    await t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: LONG_SHOW, season: 11, episodes: [91], isWatched: true });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: LONG_SHOW, season: 11, episodes: [91], isWatched: true });
     const after = await storedStatuses();
     for (const tmdbId of [1, 3, 6, 7, LONG_SHOW]) expect(after.get(tmdbId)!.progressStatus).toBe(before.get(tmdbId)!.progressStatus);
     expect(after.get(7)!.reaction).toBe("mixed");
@@ -148,7 +148,7 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
     expect(after.get(10)!.progressStatus).toBe("dropped"); // legacy status "dropped", progress 20
     expect(after.get(8)!.progressStatus).toBe("finished"); // legacy "completed"
     // Legacy rows are now found through the status index they joined.
-    const { result } = await measure(() => t.query(api.bot.listTitles, { ...as(ALICE), progressStatus: "dropped", scope: "all", pageSize: 25 }));
+    const { result } = await measure(() => t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "dropped", scope: "all", pageSize: 25 }));
     expect(result.items.length).toBe(25);
   });
 });
@@ -156,17 +156,17 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
 describe("a long show the web app tracked alone", () => {
   it("answers the first commands within budget and builds the summary in the background", async () => {
     await seedLibrary();
-    const info = await measure(() => t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: LONG_SHOW, mediaType: "tv" }));
+    const info = await measure(() => t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: LONG_SHOW, mediaType: "tv" }));
     expect(info.costs[0]!.documentsRead).toBeLessThanOrEqual(COMMAND_READ_BUDGET);
 
     vi.useFakeTimers();
     try {
       const first = await measure(() =>
-        t.mutation(api.bot.markEpisodesFor, { ...as(ALICE), tmdbId: LONG_SHOW, season: 11, episodes: [91], isWatched: true }),
+        t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: LONG_SHOW, season: 11, episodes: [91], isWatched: true }),
       );
       expect(first.costs[0]!.documentsRead).toBeLessThanOrEqual(COMMAND_READ_BUDGET);
       // Another member's first command on their own copy is just as cheap.
-      const other = await measure(() => t.query(api.bot.getTitleState, { ...as(BOB), tmdbId: LONG_SHOW, mediaType: "tv" }));
+      const other = await measure(() => t.query(api.bot.titles.getTitleState, { ...as(BOB), tmdbId: LONG_SHOW, mediaType: "tv" }));
       expect(other.costs[0]!.documentsRead).toBeLessThanOrEqual(COMMAND_READ_BUDGET);
       await t.finishAllScheduledFunctions(vi.runAllTimers);
     } finally {
@@ -177,7 +177,7 @@ describe("a long show the web app tracked alone", () => {
     );
     expect(summary!.building).toBeUndefined();
     expect(summary!.watchedCount).toBe(1_091);
-    const state = await measure(() => t.query(api.bot.getTitleState, { ...as(ALICE), tmdbId: LONG_SHOW, mediaType: "tv" }));
+    const state = await measure(() => t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: LONG_SHOW, mediaType: "tv" }));
     expect(state.result.progress).toMatchObject({ watched: 1_091, total: 1_100, next: { season: 11, episode: 92 } });
     expect(state.costs[0]!.documentsRead).toBeLessThanOrEqual(COMMAND_READ_BUDGET);
     // Still dropped: the bot never overwrote the web app's status.

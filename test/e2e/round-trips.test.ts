@@ -36,27 +36,27 @@ describe("round trips per command", () => {
     const first = await cost("/ep show:tv:37854 season:1 episode:1");
     expect(reply(first.events)).toContain("S1E1");
     // The write, refused for want of the structure (nothing written), then the same write carrying it.
-    expect(first.convex).toEqual(["mutation bot:markEpisodesFor", "mutation bot:markEpisodesFor"]);
+    expect(first.convex).toEqual(["mutation bot/episodes:markEpisodesFor", "mutation bot/episodes:markEpisodesFor"]);
     // The show's details, then its 21 seasons in two append_to_response requests.
     expect(first.tmdb).toBe(3);
   });
 
   it("makes exactly one Convex call and no TMDB call for warm episode commands and their buttons", async () => {
     const ep = await cost("/ep show:tv:37854 season:1 episode:2");
-    expect(ep).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+    expect(ep).toMatchObject({ convex: ["mutation bot/episodes:markEpisodesFor"], tmdb: 0 });
     const next = await cost('click "Mark S1E3"');
     expect(reply(next.events)).toContain("S1E3");
-    expect(next).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+    expect(next).toMatchObject({ convex: ["mutation bot/episodes:markEpisodesFor"], tmdb: 0 });
     const season = await cost("/mark season show:tv:37854 season:2");
-    expect(season).toMatchObject({ convex: ["mutation bot:markAllFor"], tmdb: 0 });
+    expect(season).toMatchObject({ convex: ["mutation bot/episodes:markAllFor"], tmdb: 0 });
     const undo = await cost('click "Undo"');
     expect(reply(undo.events)).toContain("Undone");
-    expect(undo).toMatchObject({ convex: ["mutation bot:undo"], tmdb: 0 });
+    expect(undo).toMatchObject({ convex: ["mutation bot/undo:undo"], tmdb: 0 });
   });
 
   it("answers a whole-show marking, job progress included, from its one write", async () => {
     const show = await cost("/mark show show:tv:37854");
-    expect(show.convex).toEqual(["mutation bot:markAllFor"]);
+    expect(show.convex).toEqual(["mutation bot/episodes:markAllFor"]);
     expect(show.tmdb).toBe(0);
   });
 
@@ -72,13 +72,13 @@ describe("round trips per command", () => {
     s.bot.ctx.tmdb.clearCache();
     const show = await cost("/mark show show:tv:37854 watched:false");
     expect(reply(show.events)).toContain("One Piece");
-    expect(show).toMatchObject({ convex: ["mutation bot:markAllFor"], tmdb: 0 });
+    expect(show).toMatchObject({ convex: ["mutation bot/episodes:markAllFor"], tmdb: 0 });
     const ep = await cost("/ep show:tv:37854 season:1 episode:1");
     expect(reply(ep.events)).toContain("S1E1");
-    expect(ep).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+    expect(ep).toMatchObject({ convex: ["mutation bot/episodes:markEpisodesFor"], tmdb: 0 });
     const next = await cost('click "Mark S1E2"');
     expect(reply(next.events)).toContain("S1E2");
-    expect(next).toMatchObject({ convex: ["mutation bot:markEpisodesFor"], tmdb: 0 });
+    expect(next).toMatchObject({ convex: ["mutation bot/episodes:markEpisodesFor"], tmdb: 0 });
   });
 });
 

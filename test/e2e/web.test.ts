@@ -45,8 +45,8 @@ describe("the web verb: the web app's API as the acting user's web identity", ()
     await expect(badArgs).rejects.toThrow(/line 3: web watchlist:markEpisodeWatched: tmdbId should be a number, got "one"/);
     const missing = run(s, "as alice\nin movie-club #general\nweb watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:2");
     await expect(missing).rejects.toThrow(/line 3: web watchlist:markEpisodeWatched: missing argument isWatched/);
-    const botOnly = run(s, "as alice\nin movie-club #general\nweb bot:listTitles");
-    await expect(botOnly).rejects.toThrow(/web bot:listTitles: the web app's API is watchlist:\*, users:\*/);
+    const botOnly = run(s, "as alice\nin movie-club #general\nweb bot/lists:listTitles");
+    await expect(botOnly).rejects.toThrow(/web bot\/lists:listTitles: the web app's API is watchlist:\*, users:\*/);
     const stranger = run(s, "as zed\nin movie-club #general\nweb watchlist:getAllWatchedEpisodes tmdbId:1399");
     await expect(stranger).rejects.toThrow(/zed has no Film Fanatic profile yet/);
   });

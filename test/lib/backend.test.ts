@@ -21,7 +21,7 @@ beforeAll(async () => {
       const body = JSON.parse(raw);
       requests.push({ path: req.url ?? "", body });
       res.setHeader("content-type", "application/json");
-      if (body.path === "bot:setStatus") {
+      if (body.path === "bot/titles:setStatus") {
         // A slow write: how many are in flight at once says whether the client queues them.
         inFlight++;
         mostInFlight = Math.max(mostInFlight, inFlight);
@@ -31,12 +31,12 @@ beforeAll(async () => {
         }, 50);
         return;
       }
-      if (body.path === "bot:markAllFor") {
+      if (body.path === "bot/episodes:markAllFor") {
         res.statusCode = 560;
         res.end(JSON.stringify({ status: "error", errorMessage: "ConvexError", errorData: { code: "SHOW_STALE", message: "That show's seasons changed on TMDB — try again in a moment." }, logLines: [] }));
         return;
       }
-      if (body.path === "bot:markEpisodesFor") {
+      if (body.path === "bot/episodes:markEpisodesFor") {
         res.statusCode = 560; // Convex's "function failed" status
         res.end(JSON.stringify({ status: "error", errorMessage: "ConvexError", errorData: { code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." }, logLines: [] }));
         return;
@@ -52,15 +52,15 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("the production backend (Convex over HTTP)", () => {
   it("adds the shared secret to every call", async () => {
     const backend = convexHttpBackend(url, "the-shared-secret-123");
-    const page = await backend.query(api.bot.listTitles, { discordUserId: "100000000000000001", pageSize: 10 });
+    const page = await backend.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 });
     expect(page).toEqual({ items: [], next: null, ownerName: null });
-    expect(requests.at(-1)).toMatchObject({ path: "/api/query", body: { path: "bot:listTitles", args: [{ secret: "the-shared-secret-123", pageSize: 10 }] } });
+    expect(requests.at(-1)).toMatchObject({ path: "/api/query", body: { path: "bot/lists:listTitles", args: [{ secret: "the-shared-secret-123", pageSize: 10 }] } });
   });
 
   it("turns a ConvexError from the deployment into the friendly message", async () => {
     const backend = convexHttpBackend(url, "the-shared-secret-123");
     const error = await backend
-      .mutation(api.bot.markEpisodesFor, { discordUserId: "100000000000000001", tmdbId: 1399, season: 9, episodes: [1], isWatched: true })
+      .mutation(api.bot.episodes.markEpisodesFor, { discordUserId: "100000000000000001", tmdbId: 1399, season: 9, episodes: [1], isWatched: true })
       .catch((e: unknown) => e);
     expect(describeError(error)).toMatchObject({ code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." });
   });
@@ -70,7 +70,7 @@ describe("the production backend (Convex over HTTP)", () => {
     mostInFlight = 0;
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        backend.mutation(api.bot.setStatus, { discordUserId: `10000000000000000${i}`, tmdbId: 603, mediaType: "movie", progressStatus: "watching" }),
+        backend.mutation(api.bot.titles.setStatus, { discordUserId: `10000000000000000${i}`, tmdbId: 603, mediaType: "movie", progressStatus: "watching" }),
       ),
     );
     expect(mostInFlight).toBe(5);
@@ -78,10 +78,10 @@ describe("the production backend (Convex over HTTP)", () => {
 
   it("recognises Convex asking for a show's structure, across the HTTP client's copy of ConvexError", async () => {
     const backend = convexHttpBackend(url, "the-shared-secret-123");
-    const stale = await backend.mutation(api.bot.markAllFor, { discordUserId: "100000000000000001", tmdbId: 1399, isWatched: true }).catch((e: unknown) => e);
+    const stale = await backend.mutation(api.bot.episodes.markAllFor, { discordUserId: "100000000000000001", tmdbId: 1399, isWatched: true }).catch((e: unknown) => e);
     expect(needsShowStructure(stale)).toBe(true);
     const outOfRange = await backend
-      .mutation(api.bot.markEpisodesFor, { discordUserId: "100000000000000001", tmdbId: 1399, season: 9, episodes: [1], isWatched: true })
+      .mutation(api.bot.episodes.markEpisodesFor, { discordUserId: "100000000000000001", tmdbId: 1399, season: 9, episodes: [1], isWatched: true })
       .catch((e: unknown) => e);
     expect(needsShowStructure(outOfRange)).toBe(false);
   });

@@ -1,12 +1,12 @@
-// The web app's AI recommendations (web-app-contract.md §3): history storage in full;
-// generation keeps its name, arguments and result shape but does not call a language
-// model from this deployment — it answers { error: "api_unavailable" } once the caller
-// passes the same checks as the original (see README, "Running it for real").
+// The web app's AI recommendations (web-app-contract.md §3): the history, verification
+// and deletion, and generation through Gemini when GEMINI_API_KEY is set (otherwise it
+// answers { error: "api_unavailable" } once the caller passes the original's checks).
 import { doc } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Doc } from "./_generated/dataModel";
-import { action, internalQuery, mutation, query } from "./_generated/server";
+import type { Doc, Id } from "./_generated/dataModel";
+import { action, internalMutation, internalQuery, mutation, query } from "./_generated/server";
+import { buildPrompt, callGemini, clampCount, parseAnswer, PROMPT_EXCLUDED_IDS, watchlistHash, type GenerationInput, type Recommendation } from "./model/recommend";
 import { aiClaim, userBySubject, webReader } from "./model/webUsers";
 import schema from "./schema";
 
@@ -43,9 +43,12 @@ export const getUserRecommendationAccess = query({
   },
 });
 
-/** What generation needs to know before it would call a model. */
+/** Titles generation reads (newest first); inputStats count these. */
+export const GENERATION_TITLES = 4_000;
+
+/** Everything generation needs from the database, read in one bounded query. */
 export const generationContext = internalQuery({
-  args: { subject: v.string() },
+  args: { subject: v.string(), listId: v.optional(v.string()) },
   handler: async (ctx, args) => {
     const user = await userBySubject(ctx, args.subject);
     if (user === null) return null;
@@ -54,19 +57,90 @@ export const generationContext = internalQuery({
       .withIndex("by_user", (q) => q.eq("userId", user._id))
       .order("desc")
       .first();
-    const anyTitle = await ctx.db
-      .query("watch_items")
-      .withIndex("by_user", (q) => q.eq("userId", user._id))
-      .first();
-    return { newestCreatedAt: newest?.createdAt ?? null, hasTitles: anyTitle !== null };
+    const titles = (
+      await ctx.db
+        .query("watch_items")
+        .withIndex("by_user_updated", (q) => q.eq("userId", user._id))
+        .order("desc")
+        .take(GENERATION_TITLES)
+    ).map(({ tmdbId, mediaType, title, rating, progressStatus, status, reaction }) => ({ tmdbId, mediaType, title, rating, progressStatus, status, reaction }));
+    const titleOf = new Map(titles.map((t) => [`${t.mediaType}:${t.tmdbId}`, t.title]));
+    const itemTitles = (items: Doc<"list_items">[]) => items.map((i) => i.title ?? titleOf.get(`${i.mediaType}:${i.tmdbId}`) ?? `TMDB ${i.tmdbId}`);
+    const lists = [];
+    for (const list of await ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", user._id)).take(20)) {
+      const items = await ctx.db.query("list_items").withIndex("by_list", (q) => q.eq("listId", list._id)).take(20);
+      if (items.length > 0) lists.push({ name: list.name, titles: itemTitles(items) });
+    }
+    let chosen: { name: string; titles: string[] } | null = null;
+    const listId = args.listId === undefined ? null : ctx.db.normalizeId("lists", args.listId);
+    if (listId !== null) {
+      const list = await ctx.db.get(listId);
+      if (list !== null && list.userId === user._id) {
+        const items = await ctx.db.query("list_items").withIndex("by_list", (q) => q.eq("listId", list._id)).take(200);
+        chosen = { name: list.name, titles: itemTitles(items) };
+      }
+    }
+    let episodesWatched = 0;
+    for (const summary of await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", user._id)).take(GENERATION_TITLES)) {
+      episodesWatched += summary.watchedCount;
+    }
+    return { userId: user._id, newestCreatedAt: newest?.createdAt ?? null, titles, lists, chosen, episodesWatched };
   },
 });
 
-type GenerateResult = { error: "empty_watchlist" | "rate_limited" | "api_unavailable"; message: string };
+export const saveRecommendations = internalMutation({
+  args: {
+    userId: v.id("users"),
+    recommendations: v.string(),
+    watchlistHash: v.string(),
+    inputStats: v.object({ movieCount: v.number(), tvCount: v.number(), episodesWatched: v.number(), totalItems: v.number() }),
+    model: v.string(),
+    mediaTypePreference: v.optional(v.string()),
+    genrePreference: v.optional(v.string()),
+    generationType: v.string(),
+  },
+  returns: v.id("ai_recommendations"),
+  handler: async (ctx, args) => await ctx.db.insert("ai_recommendations", { ...args, createdAt: Date.now() }),
+});
 
+interface GenerationContext {
+  userId: Id<"users">;
+  newestCreatedAt: number | null;
+  titles: GenerationInput["titles"];
+  lists: GenerationInput["lists"];
+  chosen: { name: string; titles: string[] } | null;
+  episodesWatched: number;
+}
+type GenerateResult =
+  | { error: "empty_watchlist" | "rate_limited" | "api_unavailable" | "high_demand" | "invalid_response"; message?: string }
+  | { recommendations: Recommendation[]; inputStats: Doc<"ai_recommendations">["inputStats"]; generatedAt: number; cached: boolean };
+
+const generationError = v.object({
+  error: v.union(
+    v.literal("empty_watchlist"),
+    v.literal("rate_limited"),
+    v.literal("api_unavailable"),
+    v.literal("high_demand"),
+    v.literal("invalid_response"),
+  ),
+  message: v.optional(v.string()),
+});
+const recommendationValidator = v.object({
+  title: v.string(),
+  tmdbId: v.union(v.number(), v.null()),
+  mediaType: v.union(v.literal("movie"), v.literal("tv")),
+  relevanceScore: v.number(),
+  reasoning: v.string(),
+});
+const inputStatsValidator = v.object({ movieCount: v.number(), tvCount: v.number(), episodesWatched: v.number(), totalItems: v.number() });
+
+/**
+ * Asks Gemini for recommendations (GEMINI_API_KEY; GEMINI_MODEL and GEMINI_API_BASE
+ * optional) and stores them in the history. Without a key it answers api_unavailable.
+ */
 export const generateRecommendations = action({
   args: {
-    generationType: v.optional(v.union(v.literal("watchlist"), v.literal("genre"), v.literal("list"))),
+    generationType: v.optional(v.string()),
     listId: v.optional(v.string()),
     mediaTypePreference: v.optional(v.union(v.literal("movie"), v.literal("tv"))),
     genrePreference: v.optional(v.string()),
@@ -75,27 +149,75 @@ export const generateRecommendations = action({
     yearTo: v.optional(v.number()),
     count: v.optional(v.number()),
   },
-  returns: v.object({ error: v.union(v.literal("empty_watchlist"), v.literal("rate_limited"), v.literal("api_unavailable")), message: v.string() }),
+  returns: v.union(
+    generationError,
+    v.object({ recommendations: v.array(recommendationValidator), inputStats: inputStatsValidator, generatedAt: v.number(), cached: v.boolean() }),
+  ),
   handler: async (ctx, args): Promise<GenerateResult> => {
     const identity = await ctx.auth.getUserIdentity();
     if (identity === null) throw new Error("Unauthorized");
     if (aiClaim(identity) !== "enabled") throw new Error("Unauthorized: feature not enabled");
-    const context = await ctx.runQuery(internal.recommendations.generationContext, { subject: identity.subject });
+    const context: GenerationContext | null = await ctx.runQuery(internal.recommendations.generationContext, {
+      subject: identity.subject,
+      listId: args.listId,
+    });
     if (context === null) throw new Error("Unauthorized");
-    const skipsRateLimit = (args.excludeTmdbIds?.length ?? 0) > 0;
-    if (!skipsRateLimit && context.newestCreatedAt !== null && Date.now() - context.newestCreatedAt < RATE_LIMIT_MS) {
-      return { error: "rate_limited", message: "Recommendations were generated less than two minutes ago." };
+
+    const generationType = args.generationType === "watchlist" || args.generationType === undefined ? "watchlist" : args.generationType === "list" && context.chosen !== null ? "list" : "genre";
+    if (generationType === "watchlist" && context.titles.length === 0) return { error: "empty_watchlist" as const };
+    if (args.generationType === "list" && args.listId !== undefined && (context.chosen?.titles.length ?? 0) === 0) {
+      return { error: "empty_watchlist" as const };
     }
-    if (!context.hasTitles) return { error: "empty_watchlist", message: "Add some titles first." };
-    return {
-      error: "api_unavailable",
-      message:
-        process.env.GEMINI_API_KEY === undefined
-          ? "AI recommendations are not configured on this deployment (GEMINI_API_KEY is not set)."
-          : "AI recommendations are not generated by this deployment's functions.",
+    const excludeTmdbIds = (args.excludeTmdbIds ?? []).filter((id) => Number.isSafeInteger(id)).slice(0, PROMPT_EXCLUDED_IDS);
+    // "Generate more" (titles excluded) is not rate limited, as in the original.
+    if (excludeTmdbIds.length === 0 && context.newestCreatedAt !== null && Date.now() - context.newestCreatedAt < RATE_LIMIT_MS) {
+      return { error: "rate_limited" as const };
+    }
+    if (!process.env.GEMINI_API_KEY) {
+      return { error: "api_unavailable" as const, message: "AI recommendations are not configured on this deployment (GEMINI_API_KEY is not set)." };
+    }
+
+    const count = clampCount(args.count);
+    const input: GenerationInput = {
+      generationType,
+      mediaTypePreference: args.mediaTypePreference,
+      genrePreference: args.genrePreference?.slice(0, 200),
+      excludeTmdbIds,
+      yearFrom: validYear(args.yearFrom),
+      yearTo: validYear(args.yearTo),
+      count,
+      titles: context.titles,
+      lists: context.lists,
+      listName: context.chosen?.name,
+      listTitles: context.chosen?.titles,
+      episodesWatched: context.episodesWatched,
     };
+    const answer = await callGemini(buildPrompt(input));
+    if ("error" in answer) return { error: answer.error };
+    const known = new Set([...context.titles.map((t) => t.tmdbId), ...excludeTmdbIds]);
+    const recommendations = parseAnswer(answer.text, known, count);
+    if (recommendations === null) return { error: "invalid_response" as const };
+
+    const movieCount = context.titles.filter((t) => t.mediaType === "movie").length;
+    const tvCount = context.titles.filter((t) => t.mediaType === "tv").length;
+    const inputStats = { movieCount, tvCount, episodesWatched: context.episodesWatched, totalItems: context.titles.length };
+    await ctx.runMutation(internal.recommendations.saveRecommendations, {
+      userId: context.userId,
+      recommendations: JSON.stringify(recommendations),
+      watchlistHash: watchlistHash(input),
+      inputStats,
+      model: answer.model,
+      mediaTypePreference: args.mediaTypePreference,
+      genrePreference: input.genrePreference,
+      generationType,
+    });
+    return { recommendations, inputStats, generatedAt: Date.now(), cached: false };
   },
 });
+
+function validYear(year: number | undefined): number | undefined {
+  return year !== undefined && Number.isSafeInteger(year) && year >= 1870 && year <= 2200 ? year : undefined;
+}
 
 async function ownEntry(
   ctx: Parameters<typeof webReader>[0],

@@ -30,6 +30,7 @@ import type * as model_backfill from "../model/backfill.js";
 import type * as model_episodes from "../model/episodes.js";
 import type * as model_errors from "../model/errors.js";
 import type * as model_lists from "../model/lists.js";
+import type * as model_recommend from "../model/recommend.js";
 import type * as model_shares from "../model/shares.js";
 import type * as model_shows from "../model/shows.js";
 import type * as model_summaries from "../model/summaries.js";
@@ -73,6 +74,7 @@ declare const fullApi: ApiFromModules<{
   "model/episodes": typeof model_episodes;
   "model/errors": typeof model_errors;
   "model/lists": typeof model_lists;
+  "model/recommend": typeof model_recommend;
   "model/shares": typeof model_shares;
   "model/shows": typeof model_shows;
   "model/summaries": typeof model_summaries;

@@ -3,7 +3,7 @@ import { api } from "../../convex/_generated/api.js";
 import type { Stack } from "../../src/sandbox/stack.ts";
 import { TitleService } from "../../src/lib/titles.ts";
 import { TmdbClient } from "../../src/lib/tmdb.ts";
-import { buttons, ofType, run, stack, text } from "./harness.ts";
+import { buttons, ofType, run, stack, text, webEpisodes } from "./harness.ts";
 
 let s: Stack;
 beforeAll(async () => {
@@ -80,7 +80,8 @@ describe("the real bot through the sandbox", () => {
       s.tmdb.setFaults({});
     }
     const state = await run(s, `as hank\nin movie-club #general\n/watch list`);
-    expect(text(ofType(state, "reply")[0])).toContain("Nothing here yet");
+    expect(text(ofType(state, "reply")[0])).toContain("Your watchlist is empty");
+    expect(await webEpisodes(s, "hank", 1396)).toEqual([]);
   });
 
   it("shows /help with examples", async () => {

@@ -59,9 +59,16 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   let exited = false;
-  const exit = once(child, "exit").then(() => {
+  let stopping = false;
+  const exit = once(child, "exit").then(([code, signal]) => {
     exited = true;
+    if (!stopping && ready) {
+      // Every later interaction would only time out: say so and stop the benchmark.
+      process.stderr.write(`[bench] the bot process exited (${signal ?? `code ${String(code)}`}) in the middle of the run:\n${logTail.join("\n")}\n`);
+      process.exit(2);
+    }
   });
+  let ready = false;
 
   // Ready when its gateway session is up (IDENTIFY done, READY and GUILD_CREATEs sent).
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
@@ -77,6 +84,7 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
   await new Promise((resolve) => setTimeout(resolve, 500));
   // Start-up (loading and compiling modules) is not what the bot does while serving.
   child.send("event-loop:reset");
+  ready = true;
 
   return {
     pid: child.pid!,
@@ -103,6 +111,7 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
     },
     async stop() {
       if (exited) return;
+      stopping = true;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exit;

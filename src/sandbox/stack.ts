@@ -37,10 +37,10 @@ export interface Stack {
   readonly bots: readonly Bot[];
   /**
    * Stops a shard's bot (every shard's when `shard` is omitted) and starts a fresh one, as a
-   * process restart would: a new gateway session, nothing kept in memory. Resolves when it is
-   * ready again.
+   * process restart would: a new gateway session, nothing kept in memory. `whileDown` runs
+   * between the stop and the start. Resolves when it is ready again.
    */
-  restartBot(shard?: number): Promise<void>;
+  restartBot(shard?: number, options?: { whileDown?: () => Promise<void> }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -88,14 +88,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const bots: Bot[] = [];
   for (let shard = 0; shard < shardCount; shard++) bots.push(await startShard(shard));
 
-  const restartBot = async (shard?: number) => {
+  const restartBot = async (shard?: number, restart: { whileDown?: () => Promise<void> } = {}) => {
     const which = shard === undefined ? bots.map((_, i) => i) : [shard];
-    for (const id of which) {
-      if (!bots[id]) throw new RangeError(`no shard ${id}: the sandbox runs ${shardCount}`);
-      await bots[id].stop().catch(() => undefined);
-      await discord.waitForIdle();
-      bots[id] = await startShard(id);
-    }
+    for (const id of which) if (!bots[id]) throw new RangeError(`no shard ${id}: the sandbox runs ${shardCount}`);
+    for (const id of which) await bots[id]!.stop().catch(() => undefined);
+    await discord.waitForIdle();
+    // What happens in the world while the process is down (tests use it).
+    await restart.whileDown?.();
+    for (const id of which) bots[id] = await startShard(id);
   };
 
   return {

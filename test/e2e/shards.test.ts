@@ -5,9 +5,9 @@ import { buttons, ofType, run, stack, text } from "./harness.ts";
 
 const shardOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));
 
-/** The first guild name of the form `club-N` whose id lands on `shard` of 2. */
-function guildOnShard(shard: number): string {
-  for (let n = 1; ; n++) if (shardOf(stableSnowflake("guild", `club-${n}`), 2) === shard) return `club-${n}`;
+/** The first guild name of the form `club-N` (N from `from`) whose id lands on `shard` of 2. */
+function guildOnShard(shard: number, from = 1): string {
+  for (let n = from; ; n++) if (shardOf(stableSnowflake("guild", `club-${n}`), 2) === shard) return `club-${n}`;
 }
 
 let s: Stack;
@@ -52,14 +52,23 @@ describe("a bot run as two shards", () => {
     expect(await res.json()).toMatchObject({ shards: 2, url: s.discord.gatewayUrl });
   });
 
-  it("loses nothing when one shard restarts: progress, buttons posted before it, and the other shard keep working", async () => {
+  it("loses nothing when one shard restarts: the other shard answers meanwhile; progress, buttons and guilds created while it was down are there after", async () => {
     const before = await run(s, `as dave\nin ${onShard1} #general\n/ep 1399 1 3`);
     expect(buttons(ofType(before, "reply")[0])).toContain("Mark S1E4");
 
-    await s.restartBot(1);
+    const newGuild = guildOnShard(1, 100);
+    await s.restartBot(1, {
+      whileDown: async () => {
+        // The other shard keeps answering, and the world moves on without shard 1.
+        const other = await run(s, `as erin\nin ${onShard0} #general\n/ep 1399 1 5`);
+        expect(text(ofType(other, "reply")[0])).toContain("S1E5");
+        s.discord.channel(newGuild, "general");
+      },
+    });
 
-    const other = await run(s, `as erin\nin ${onShard0} #general\n/ep 1399 1 5`);
-    expect(text(ofType(other, "reply")[0])).toContain("S1E5");
+    // The restarted shard learns every guild it owns again, the one created while it was down too.
+    expect(s.bots[1]!.client.guilds.cache.has(s.discord.guild(newGuild).id)).toBe(true);
+    expect(text(ofType(await run(s, `as frank\nin ${newGuild} #general\n/ep 1399 1 1`), "reply")[0])).toContain("S1E1");
     const after = await run(s, `as dave\nin ${onShard1} #general\nclick "Mark S1E4"\n/watch info title:tv:1399`);
     expect(ofType(after, "interaction_failed")).toHaveLength(0);
     expect(text(ofType(after, "reply_edit", "reply")[0])).toContain("Cripples, Bastards, and Broken Things");

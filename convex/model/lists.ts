@@ -81,9 +81,11 @@ export async function updateList(
 
 export async function deleteList(ctx: MutationCtx, userId: Id<"users">, listId: Id<"lists">): Promise<void> {
   const list = await ownList(ctx, userId, listId);
-  for await (const item of ctx.db.query("list_items").withIndex("by_list", (q) => q.eq("listId", list._id))) {
-    await ctx.db.delete(item._id);
-  }
+  const items = await ctx.db
+    .query("list_items")
+    .withIndex("by_list", (q) => q.eq("listId", list._id))
+    .collect();
+  for (const item of items) await ctx.db.delete(item._id);
   await ctx.db.delete(list._id);
 }
 

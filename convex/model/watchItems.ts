@@ -231,8 +231,8 @@ export async function mergeMetadata(
 
 /**
  * The web app's playback report (updateProgress): progress from the player, and a status
- * only where the row has none — a status the row already means (in any vocabulary) is
- * kept as stored; otherwise the legacy status, otherwise one inferred from progress.
+ * only where the row has none — a stored status is kept as stored; otherwise the legacy
+ * status, otherwise one inferred from progress.
  */
 export async function reportPlayback(
   ctx: MutationCtx,
@@ -244,7 +244,8 @@ export async function reportPlayback(
   const row = await findItem(ctx, userId, tmdbId, args.mediaType);
   const progress = args.isWatched === true ? 100 : args.progress !== undefined ? parseProgress(args.progress) : (row?.progress ?? 0);
   const fill = row === null ? {} : materialized(row, words);
-  const known = statusMeaning(row?.progressStatus) !== undefined || fill.progressStatus !== undefined;
+  // Any stored status stays, even one no version of the app wrote: a progress report is not a status choice.
+  const known = row?.progressStatus !== undefined || fill.progressStatus !== undefined;
   const inferred =
     args.isWatched === true || progress >= 95 ? words.finished : progress > 0 ? words.watching : undefined;
   const now = Date.now();

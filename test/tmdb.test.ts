@@ -310,9 +310,9 @@ describe("caching", () => {
     expect(second.seasons).toHaveLength(8);
   });
 
-  it("asks TMDB again once an entry is older than its TTL: searches soon, details by id much later", async () => {
+  it("asks TMDB again once an entry is older than its TTL: searches and shows soon, movies much later", async () => {
     let now = 1_000_000;
-    const { client } = clientWith({ cacheTtlMs: 60_000, detailsTtlMs: 3_600_000, now: () => now });
+    const { client } = clientWith({ cacheTtlMs: 60_000, movieTtlMs: 3_600_000, now: () => now });
     const searches = await requestsDuring(async () => {
       await client.searchMulti("dune");
       now += 59_000;
@@ -329,6 +329,13 @@ describe("caching", () => {
       await client.movie(129);
     });
     expect(details).toBe(2);
+    // A show's episode counts decide whether Convex's structure is fresh: they keep the short TTL.
+    const shows = await requestsDuring(async () => {
+      await client.tv(1399);
+      now += 61_000;
+      await client.tv(1399);
+    });
+    expect(shows).toBe(2);
   });
 
   it("evicts the least recently used entry when the cache is full", async () => {

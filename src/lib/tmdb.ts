@@ -25,14 +25,14 @@ export interface TmdbConfig {
   timeoutMs?: number;
   /** Extra attempts after a 429 or 5xx. Default 2. */
   maxRetries?: number;
-  /** Searches; default 10 minutes; 0 disables caching. */
+  /** Searches, shows and seasons; default 10 minutes; 0 disables caching. */
   cacheTtlMs?: number;
   /**
-   * Movie and show details and seasons, which change rarely: default 6 hours, so a
-   * title card's buttons stay off TMDB long after the command that showed it.
-   * Show structure freshness does not rest on it: Convex checks its own copy's age.
+   * Movie details, which hardly change: default 6 hours, so a movie card's buttons
+   * stay off TMDB long after the command that showed it. Shows keep the short TTL:
+   * their episode counts decide whether Convex's cached structure is fresh.
    */
-  detailsTtlMs?: number;
+  movieTtlMs?: number;
   /** Default 1000. */
   cacheMaxEntries?: number;
   fetch?: typeof fetch;
@@ -45,7 +45,7 @@ export const DEFAULT_IMAGE_BASE_URL = "https://image.tmdb.org/t/p";
 const DEFAULT_TIMEOUT_MS = 4_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_CACHE_TTL_MS = 10 * 60_000;
-const DEFAULT_DETAILS_TTL_MS = 6 * 60 * 60_000;
+const DEFAULT_MOVIE_TTL_MS = 6 * 60 * 60_000;
 const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
 export const MAX_QUERY_LENGTH = 200;
 /** TMDB refuses pages past 500. */
@@ -65,7 +65,7 @@ export class TmdbClient {
   private readonly imageBaseUrl: string;
   private readonly http: HttpOptions;
   private readonly cache: TtlCache<Cached>;
-  private readonly detailsTtlMs: number;
+  private readonly movieTtlMs: number;
   /** Identical requests already on their way: autocomplete bursts share one round trip. */
   private readonly inFlight = new Map<string, Promise<Cached>>();
 
@@ -81,7 +81,7 @@ export class TmdbClient {
       now,
       ...(cfg.token ? { token: cfg.token } : {}),
     };
-    this.detailsTtlMs = cfg.detailsTtlMs ?? DEFAULT_DETAILS_TTL_MS;
+    this.movieTtlMs = cfg.movieTtlMs ?? DEFAULT_MOVIE_TTL_MS;
     this.cache = new TtlCache<Cached>({
       ttlMs: cfg.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
       maxEntries: cfg.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES,
@@ -103,7 +103,7 @@ export class TmdbClient {
 
   async movie(id: number): Promise<MovieDetails> {
     const movieId = validId(id, "movie");
-    return this.load(this.url(`/movie/${movieId}`), `a movie with id ${movieId}`, (json) => parseMovieDetails(json, movieId));
+    return this.load(this.url(`/movie/${movieId}`), `a movie with id ${movieId}`, (json) => parseMovieDetails(json, movieId), this.movieTtlMs);
   }
 
   async tv(id: number): Promise<ShowDetails> {
@@ -157,24 +157,23 @@ export class TmdbClient {
    * Each caller gets its own copy, so one consumer mutating a result cannot
    * corrupt what the cache hands to the next.
    */
-  private async load<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T): Promise<T> {
+  private async load<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number): Promise<T> {
     const cached = this.cache.get(url);
     if (cached !== undefined) return structuredClone(cached) as T;
 
     let pending = this.inFlight.get(url);
     if (!pending) {
-      pending = this.fetchAndParse(url, what, parse).finally(() => this.inFlight.delete(url));
+      pending = this.fetchAndParse(url, what, parse, ttlMs).finally(() => this.inFlight.delete(url));
       this.inFlight.set(url, pending);
     }
     return structuredClone(await pending) as T;
   }
 
   /** `what` names the thing looked up, for the not-found sentence ("a movie with id 42"). */
-  private async fetchAndParse<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T): Promise<T> {
+  private async fetchAndParse<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number): Promise<T> {
     const json = await getJson(url, this.http, what ? { notFoundMessage: `Couldn't find ${what} on TMDB — check the number and try again.` } : {});
     const value = parse(json);
-    // Lookups by id (`what` names them) keep longer than searches.
-    this.cache.set(url, value, what === undefined ? undefined : this.detailsTtlMs);
+    this.cache.set(url, value, ttlMs);
     return value;
   }
 }

@@ -52,8 +52,10 @@ async function main() {
     execArgv: ["--import", "tsx"],
   });
   manager.on("shardCreate", (shard) => {
-    logger.info({ shard: shard.id, of: totalShards }, "shard process started");
-    shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited; it will be restarted"));
+    shard.on("spawn", (child) => logger.info({ shard: shard.id, of: totalShards, pid: "pid" in child ? child.pid : undefined }, "shard process started"));
+    shard.on("death", () => {
+      if (manager.respawn) logger.warn({ shard: shard.id }, "shard process exited; it will be restarted");
+    });
   });
 
   let stopping = false;

@@ -592,6 +592,8 @@ const LABELS: Record<string, string> = {
   reply: "reply",
   reply_edit: "reply edited",
   followup: "follow-up",
+  followup_edit: "follow-up edited",
+  modal: "modal",
   autocomplete: "autocomplete",
   message: "message",
   message_edit: "message edited",
@@ -697,6 +699,7 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
     case "reply":
     case "reply_edit":
     case "followup":
+    case "followup_edit":
     case "message":
     case "message_edit":
     case "dm": {

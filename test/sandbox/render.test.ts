@@ -263,6 +263,14 @@ describe("renderEvent", () => {
     expect(renderEvent(reply(), { color: true })).toContain(`${ESC}[38;2;229;160;13m│`);
   });
 
+  it("shows a web call's function and its result as JSON, and a restart", () => {
+    const web = plain({ t: "web", user: "alice", function: "watchlist:getMediaState", kind: "query", args: { tmdbId: 1399 }, result: { status: "watching" }, line: 2 });
+    expect(web).toContain("web app · alice · watchlist:getMediaState (query)");
+    expect(web).toContain('"status": "watching"');
+    expect(plain({ t: "restart", what: "bot", shards: 2 })).toContain("the bot process stopped and started again (2 shards)");
+    expect(plain({ t: "followup_edit", user: "alice", channel: "#general", interaction_id: "1", source: "/ep", id: "5", content: "edited", embeds: [], components: [], ephemeral: false, mentions: { everyone: false, users: [], roles: [] } })).toMatch(/^── follow-up edited/);
+  });
+
   it("keeps lines within the width, styles included", () => {
     const long = "word ".repeat(60) + "https://example.com/" + "x".repeat(120);
     for (const color of [false, true]) {

@@ -66,9 +66,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const rest = new REST({ api: discord.restApiBase }).setToken(discord.token);
   await rest.put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
 
-  // Shared across restarts like Convex state would be; per-process in production.
-  const limiter = options.userRate ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond) : undefined;
   const startShard = async (shard: number): Promise<Bot> => {
+    // In memory, per process: a restarted shard starts with a fresh one, as in production.
+    const limiter = options.userRate ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond) : undefined;
     const bot = createBot({
       token: discord.token,
       apiBase: discord.restApiBase,

@@ -26,7 +26,7 @@ import {
   type Field,
 } from "./custom-id.ts";
 import { LIMITS } from "./limits.ts";
-import { MEDIA_TYPES, PROGRESS_STATUSES, REACTION_CHOICES, type MediaType, type ProgressStatus, type ReactionChoice } from "./vocabulary.ts";
+import { MEDIA_TYPES, REACTION_CHOICES, SETTABLE_STATUSES, type MediaType, type ReactionChoice, type SettableStatus } from "./vocabulary.ts";
 
 export { STALE_COMPONENT_MESSAGE, StaleComponentError } from "./custom-id.ts";
 
@@ -58,10 +58,17 @@ export const titleChoice: Field<TitleChoice> = mapped(
   (choice) => `${choice.mediaType === "tv" ? "t" : "m"}${tmdbId.encode(choice.tmdbId)}`,
 );
 
+/** A show picked from a guess ("t1396"): episode commands' guesses offer only shows. */
+export const showChoice: Field<TitleChoice & { mediaType: "tv" }> = mapped(
+  titleChoice,
+  (choice) => (choice.mediaType === "tv" ? { mediaType: "tv", tmdbId: choice.tmdbId } : INVALID),
+  (choice) => choice,
+);
+
 /** What a title subcommand asked for, carried by its "Did you mean …?" buttons. */
 export type TitleAction =
   | { sub: "add" | "remove" | "info" }
-  | { sub: "status"; status: ProgressStatus; progress?: number }
+  | { sub: "status"; status: SettableStatus; progress?: number }
   | { sub: "react"; reaction: ReactionChoice };
 
 export type ListScope = "watchlist" | "all";
@@ -69,7 +76,7 @@ export type ListScope = "watchlist" | "all";
 /** Whose list, which filters, which page, and where it starts (Convex's keyset cursor). */
 export interface ListPosition {
   owner: string;
-  status?: ProgressStatus;
+  status?: SettableStatus;
   mediaType?: MediaType;
   scope: ListScope;
   page: number;
@@ -90,10 +97,10 @@ const episodeList = pattern(/^(all|[1-9][0-9]{0,3}(-[1-9][0-9]{0,3})?(,[1-9][0-9
  * The episode list is text for the handler's episode parser; encoding a list
  * too long for the id fails (tryEncode gives null).
  */
-export const episodePickButton = component("ep:pick", { season: int(MAX_SEASON), isWatched: watched, episodes: episodeList, choice: fromMenu(titleChoice) });
+export const episodePickButton = component("ep:pick", { season: int(MAX_SEASON), isWatched: watched, episodes: episodeList, choice: fromMenu(showChoice) });
 
 /** mark:pick:<season|all>:<w|u>:<title|-> — "Did you mean …?" for /mark season (a number) or /mark show ("all"). */
-export const markPickButton = component("mark:pick", { season: or(int(MAX_SEASON), "all"), isWatched: watched, choice: fromMenu(titleChoice) });
+export const markPickButton = component("mark:pick", { season: or(int(MAX_SEASON), "all"), isWatched: watched, choice: fromMenu(showChoice) });
 
 /** mark:specials:<tmdbId>:<w|u> — season 0, which /mark show leaves out. */
 export const specialsButton = component("mark:specials", { tmdbId, isWatched: watched });
@@ -104,7 +111,7 @@ export const specialsButton = component("mark:specials", { tmdbId, isWatched: wa
 export const undoButton = component("watch:undo", { undoId: documentId });
 
 /** watch:status:<type>:<tmdbId>:<status> — the status buttons on a title card. */
-export const statusButton = component("watch:status", { mediaType, tmdbId, status: oneOf<ProgressStatus>(PROGRESS_STATUSES) });
+export const statusButton = component("watch:status", { mediaType, tmdbId, status: oneOf<SettableStatus>(SETTABLE_STATUSES) });
 
 /** watch:add:<type>:<tmdbId> — "Add to watchlist" on a title card. */
 export const addButton = component("watch:add", { mediaType, tmdbId });
@@ -131,8 +138,8 @@ export const titlePickButton = reshape(
     if (sub === "add" || sub === "remove" || sub === "info") return arg === "-" ? { action: { sub }, choice } : INVALID;
     if (sub === "react") return (REACTION_CHOICES as readonly string[]).includes(arg) ? { action: { sub, reaction: arg as ReactionChoice }, choice } : INVALID;
     const [status, progress] = arg.split(".");
-    if (!(PROGRESS_STATUSES as readonly string[]).includes(status!)) return INVALID;
-    return { action: { sub, status: status as ProgressStatus, ...(progress !== undefined ? { progress: Number(progress) } : {}) }, choice };
+    if (!(SETTABLE_STATUSES as readonly string[]).includes(status!)) return INVALID;
+    return { action: { sub, status: status as SettableStatus, ...(progress !== undefined ? { progress: Number(progress) } : {}) }, choice };
   },
   ({ action, choice }: { action: TitleAction; choice: TitleChoice | undefined }) => {
     const arg =
@@ -143,7 +150,7 @@ export const titlePickButton = reshape(
 
 // ---------------------------------------------------------------- lists
 
-const STATUS_CODE: Record<ProgressStatus, string> = { "want-to-watch": "p", watching: "w", finished: "f" };
+const STATUS_CODE: Record<SettableStatus, string> = { "want-to-watch": "p", watching: "w", finished: "f" };
 const TYPE_CODE: Record<MediaType, string> = { movie: "m", tv: "t" };
 const SCOPE_CODE: Record<ListScope, string> = { watchlist: "l", all: "a" };
 const keyOf = <K extends string>(codes: Record<K, string>, code: string): K | undefined => (Object.keys(codes) as K[]).find((k) => codes[k] === code);

@@ -3,7 +3,7 @@ import { markEpisodeButton, shareButton, specialsButton, undoButton } from "./co
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
-import { nextLine, progressLine, showsUpNext, type ShowProgress } from "./progress.ts";
+import { episodeLine, nextLine, progressLine, showsUpNext, type EpisodeRef, type ShowProgress } from "./progress.ts";
 import { count, episodeCode, plain, plural, truncate } from "./text.ts";
 import { BRAND, statusLabel, type ProgressStatus } from "./vocabulary.ts";
 
@@ -32,6 +32,12 @@ export function countSentence(verb: "marked" | "unmarked", changed: number, unch
   if (changed === 0) return `Nothing changed — ${unchanged === 1 ? "it was" : `all ${count(unchanged)} were`} already ${state}.`;
   const already = unchanged === 0 ? "" : `, ${plural(unchanged, "was", "were")} already ${isWatched ? "watched" : "unwatched"}`;
   return `${verb === "marked" ? "✅ Marked" : "↩️ Unmarked"} ${plural(changed, "episode")}${already}.`;
+}
+
+/** "✅ Watched **S1E3** · Lord Snow", or that it already was and nothing changed. */
+export function episodeHeadline(ref: EpisodeRef, isWatched: boolean, changed: number): string {
+  const what = episodeLine(ref);
+  return changed === 0 ? `${what} was already ${isWatched ? "watched" : "unwatched"} — nothing changed.` : `${isWatched ? "✅ Watched" : "↩️ Unwatched"} ${what}`;
 }
 
 /** The show finished with this change (not before it): worth a Share button. */

@@ -26,7 +26,7 @@ function rowLine(item: ListRow, n: number, scope: ListScope): string {
     item.progressStatus ? statusLabel(item.progressStatus) : null,
     item.progressStatus === "watching" && item.progress !== undefined ? `${Math.round(item.progress)}%` : null,
     item.reaction ? reactionLabel(item.reaction) : null,
-    scope === "all" && item.inWatchlist ? "🔖 on watchlist" : null,
+    scope === "all" && item.inWatchlist ? "📌 on watchlist" : null,
   ].filter(Boolean);
   return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
 }

@@ -1,3 +1,4 @@
+import { time, TimestampStyles } from "@discordjs/formatters";
 import type { APIComponentInMessageActionRow, APIEmbed } from "discord-api-types/v10";
 import { addButton, reactionSelect, removeButton, shareButton, statusButton, undoButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows, stringSelect, type Row } from "./components.ts";
@@ -7,7 +8,7 @@ import { nextLine, progressLine, showsUpNext, type ShowProgress } from "./progre
 import { plain, truncate } from "./text.ts";
 import {
   BRAND,
-  PROGRESS_STATUSES,
+  SETTABLE_STATUSES,
   REACTIONS,
   reactionLabel,
   STATUS_NAME,
@@ -45,6 +46,30 @@ export interface TitleState {
   jobRunning: boolean;
 }
 
+/** What changed, said at the top of the title card that answers a change. */
+export const titleHeadline = {
+  added: (title: TitleFacts, already: boolean) => (already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`),
+  removed: (title: TitleFacts, removed: boolean, keptSomething: boolean) =>
+    removed ? `Removed ${titleLine(title)} from your watchlist.${keptSomething ? " Your progress and reaction are kept." : ""}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`,
+  /** `storedProgress`: what was stored, not what was typed (finished is always 100 %). */
+  status: (title: TitleFacts, status: ProgressStatus, storedProgress: number | undefined) =>
+    `${statusLabel(status)} — ${titleLine(title)}${status === "watching" && storedProgress !== undefined ? ` (${Math.round(storedProgress)}%)` : ""}`,
+  reaction: (title: TitleFacts, choice: Reaction | "clear", previous: Reaction | undefined) => {
+    if (choice !== "clear") return `${reactionLabel(choice)} — ${titleLine(title)}`;
+    return previous === undefined ? `You hadn't reacted to ${titleLine(title)} — nothing changed.` : `Cleared your reaction to ${titleLine(title)}.`;
+  },
+  /** `description` is Convex's account of what was undone ("set The Dark Knight to finished"). */
+  undone: (description: string) => `↩️ Undone: ${plain(description, 300)}.`,
+};
+
+/** Why a share was not posted, and when it could be (a timestamp each reader sees in their own zone). */
+export function shareRefusal(refusal: { reason: "not_true" } | { reason: "repeat"; retryAt: number } | { reason: "channel_busy"; retryAt: number; cap: number }, title: TitleFacts): string {
+  if (refusal.reason === "not_true") return "That's no longer true, so there's nothing to share.";
+  const when = time(new Date(refusal.retryAt), TimestampStyles.RelativeTime);
+  if (refusal.reason === "repeat") return `You already shared ${titleLine(title)} in this channel today — you can share it here again ${when}.`;
+  return `This channel has had ${refusal.cap} shares in the last hour, the most I post — try again ${when}.`;
+}
+
 /** "**Inception** (2010)" */
 export function titleLine(title: Pick<TitleFacts, "title" | "year">): string {
   return `**${plain(title.title, 200)}**${title.year ? ` (${title.year})` : ""}`;
@@ -59,7 +84,7 @@ export function stateSummary(item: TrackedItem | null): string {
   const status = item.progressStatus
     ? `${statusLabel(item.progressStatus)}${item.progress !== undefined && item.progressStatus === "watching" ? ` (${Math.round(item.progress)}%)` : ""}`
     : "none";
-  const lines = [`Status: ${status}`, item.inWatchlist ? "Watchlist: 🔖 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there"];
+  const lines = [`Status: ${status}`, item.inWatchlist ? "Watchlist: 📌 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there"];
   if (item.reaction) lines.push(`Reaction: ${reactionLabel(item.reaction)}`);
   return lines.join("\n");
 }
@@ -95,7 +120,7 @@ export function titleEmbed(title: TitleFacts, state: TitleState | null): APIEmbe
 function titleControls(title: TitleFacts, item: TrackedItem | null): Row[] {
   const { mediaType, tmdbId } = title;
   const inList = item?.inWatchlist ?? false;
-  const statusButtons = PROGRESS_STATUSES.map((status) =>
+  const statusButtons = SETTABLE_STATUSES.map((status) =>
     button({
       customId: statusButton.encode({ mediaType, tmdbId, status }),
       label: STATUS_NAME[status],

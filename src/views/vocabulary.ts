@@ -1,13 +1,16 @@
 /** The words people see for the app's vocabularies, and the values behind them. */
 
 export type MediaType = "movie" | "tv";
-export type ProgressStatus = "want-to-watch" | "watching" | "finished";
+/** A status as Convex stores and returns it ("dropped" is set on the web app only). */
+export type ProgressStatus = "want-to-watch" | "watching" | "finished" | "dropped";
+/** The statuses the bot offers: its options, buttons and list filters. */
+export type SettableStatus = Exclude<ProgressStatus, "dropped">;
 export type Reaction = "loved" | "liked" | "mixed" | "not-for-me";
 /** What the reaction menu offers: a reaction, or clearing it. */
 export type ReactionChoice = Reaction | "clear";
 
 export const MEDIA_TYPES = ["movie", "tv"] as const satisfies readonly MediaType[];
-export const PROGRESS_STATUSES = ["want-to-watch", "watching", "finished"] as const satisfies readonly ProgressStatus[];
+export const SETTABLE_STATUSES = ["want-to-watch", "watching", "finished"] as const satisfies readonly SettableStatus[];
 export const REACTIONS = ["loved", "liked", "mixed", "not-for-me"] as const satisfies readonly Reaction[];
 export const REACTION_CHOICES = [...REACTIONS, "clear"] as const satisfies readonly ReactionChoice[];
 
@@ -18,11 +21,14 @@ export const STATUS_EMOJI: Record<ProgressStatus, string> = {
   "want-to-watch": "🔖",
   watching: "▶️",
   finished: "✅",
+  dropped: "⏹️",
 };
 export const STATUS_NAME: Record<ProgressStatus, string> = {
   "want-to-watch": "Want to watch",
   watching: "Watching",
   finished: "Finished",
+  // Set on the web app; the bot shows it but offers no button for it.
+  dropped: "Dropped",
 };
 export const REACTION_EMOJI: Record<Reaction, string> = {
   loved: "❤️",
@@ -50,7 +56,7 @@ export function reactionLabel(reaction: Reaction): string {
 export function isMediaType(value: unknown): value is MediaType {
   return value === "movie" || value === "tv";
 }
-export function isProgressStatus(value: unknown): value is ProgressStatus {
+export function isSettableStatus(value: unknown): value is SettableStatus {
   return value === "want-to-watch" || value === "watching" || value === "finished";
 }
 export function isReaction(value: unknown): value is Reaction {

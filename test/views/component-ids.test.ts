@@ -121,7 +121,8 @@ describe("component ids", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant("all" as const)), fc.boolean(), titleChoices, (season, isWatched, choice) => {
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant("all" as const)), fc.boolean(), fc.integer({ min: 1, max: 2_147_483_647 }), (season, isWatched, tmdbId) => {
+        const choice = { mediaType: "tv" as const, tmdbId };
         expect(decodeComponentId(markPickButton.encode({ season, isWatched, choice })).args).toEqual({ season, isWatched, choice });
       }),
     );
@@ -138,6 +139,9 @@ describe("component ids", () => {
     expect(() => decodeComponentId(menuId, [])).toThrow(StaleComponentError);
     expect(() => decodeComponentId(menuId, ["-"])).toThrow(StaleComponentError);
     expect(() => decodeComponentId(menuId, ["m1", "t2"])).toThrow(StaleComponentError);
+    // Episode commands' guesses offer shows only: a movie's value is not one of their choices.
+    expect(() => decodeComponentId(menuId, ["m27205"])).toThrow(StaleComponentError);
+    expect(decodeComponentId(menuId, ["t1399"]).args).toMatchObject({ choice: { mediaType: "tv", tmdbId: 1399 } });
   });
 
   it("never exceed Discord's 100 characters, whatever valid values they carry", () => {

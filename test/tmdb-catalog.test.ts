@@ -252,3 +252,51 @@ describe("a show's seasons through append_to_response", () => {
     }
   });
 });
+
+describe("a show Convex asks for, known to the bot only by id", () => {
+  const needsStructure = () => Object.assign(new Error("ConvexError"), { name: "ConvexError", data: { code: "SHOW_NOT_CACHED", message: "…" } });
+
+  it("comes with its first 20 seasons in one request and the rest in the next, sent with the retried write", async () => {
+    const server = await startTmdbCatalogServer();
+    try {
+      const tmdb = new TmdbClient({ baseUrl: server.url });
+      const sent: unknown[] = [];
+      let details = 0;
+      const before = server.requests;
+      const result = await new ShowStructures(tmdb).write({ tmdbId: 37854, details: async () => (details++, await tmdb.tv(37854)) }, async (sync) => {
+        sent.push(sync);
+        if (sync.show === undefined) throw needsStructure();
+        return sync.show;
+      });
+      expect(server.requests - before).toBe(2);
+      expect(details).toBe(0);
+      expect(sent[0]).toEqual({});
+      expect(result.title).toBe("One Piece");
+      const listed = (await tmdb.tv(37854)).seasons.filter((s) => s.episodeCount > 0);
+      expect(result.seasons.map((s) => s.season)).toEqual(listed.map((s) => s.seasonNumber));
+      expect(result.seasons.every((s) => s.episodeNames?.length === s.episodeCount)).toBe(true);
+
+      const short = server.requests;
+      await new ShowStructures(tmdb).write({ tmdbId: 87108, details: () => tmdb.tv(87108) }, async (sync) => {
+        if (sync.show === undefined) throw needsStructure();
+        return sync.show;
+      });
+      expect(server.requests - short).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("lets the command's own lookup explain an id that is not a show", async () => {
+    const server = await startTmdbCatalogServer();
+    try {
+      const tmdb = new TmdbClient({ baseUrl: server.url });
+      const refused = new ShowStructures(tmdb).write({ tmdbId: 27205, details: async () => Promise.reject(new Error("TMDB id 27205 is the movie Inception")) }, async () => {
+        throw needsStructure();
+      });
+      await expect(refused).rejects.toThrow("is the movie Inception");
+    } finally {
+      await server.close();
+    }
+  });
+});

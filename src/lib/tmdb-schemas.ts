@@ -215,15 +215,22 @@ export function parseSeasonDetails(json: unknown, tvId: number, expectedSeason: 
   return { tvId, seasonNumber: s.season_number, name: seasonName(s.name, s.season_number), episodes };
 }
 
-/** /tv/{id}?append_to_response=season/N,…: the show, plus each asked-for season under its "season/N" key. */
+/**
+ * /tv/{id}?append_to_response=season/N,…: the show, plus each asked-for season under its
+ * "season/N" key. TMDB leaves out an appended season it doesn't have, so a season asked
+ * for on a guess may be missing; one the show's own list names with episodes may not.
+ */
 export function parseShowWithSeasons(json: unknown, expectedId: number, seasonNumbers: readonly number[]): { show: ShowDetails; seasons: SeasonDetails[] } {
   const show = parseShowDetails(json, expectedId);
   const body = json as Record<string, unknown>;
-  const seasons = seasonNumbers.map((n) => {
+  const listed = new Set(show.seasons.filter((s) => s.episodeCount > 0).map((s) => s.seasonNumber));
+  const seasons = seasonNumbers.flatMap((n) => {
     const season = body[`season/${n}`];
-    // TMDB leaves out an appended season it doesn't have: a show whose own list names it is inconsistent.
-    if (season === undefined) throw new TmdbError("invalid_response", `TMDB left season ${n} out of tv ${expectedId}`);
-    return parseSeasonDetails(season, expectedId, n);
+    if (season === undefined) {
+      if (listed.has(n)) throw new TmdbError("invalid_response", `TMDB left season ${n} out of tv ${expectedId}`);
+      return [];
+    }
+    return [parseSeasonDetails(season, expectedId, n)];
   });
   return { show, seasons };
 }

@@ -5,7 +5,7 @@
 // carrying the structure fetched 20 seasons per TMDB request.
 
 import { ConvexError, type Value } from "convex/values";
-import { MAX_APPENDED, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
+import { isTmdbError, MAX_APPENDED, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 
 export interface SeasonCount {
   season: number;
@@ -63,7 +63,7 @@ export class ShowStructures {
     } catch (error) {
       if (!needsShowStructure(error)) throw error;
     }
-    return await call({ show: await this.fetch(known ?? (await (show as { details: () => Promise<ShowDetails> }).details())) });
+    return await call({ show: known !== undefined ? await this.fetch(known) : await this.fetchById(show as { tmdbId: number; details: () => Promise<ShowDetails> }) });
   }
 
   /**
@@ -85,11 +85,38 @@ export class ShowStructures {
     return await pending;
   }
 
-  private async load(show: ShowDetails): Promise<ShowStructure> {
+  /**
+   * The structure of a show known only by id: its details and the seasons numbered 0–19
+   * come in one request (most shows need no other); seasons past those follow.
+   */
+  private async fetchById(ref: { tmdbId: number; details: () => Promise<ShowDetails> }): Promise<ShowStructure> {
+    let pending = this.fetching.get(ref.tmdbId);
+    if (pending === undefined) {
+      pending = this.loadById(ref).finally(() => this.fetching.delete(ref.tmdbId));
+      this.fetching.set(ref.tmdbId, pending);
+    }
+    return await pending;
+  }
+
+  private async loadById(ref: { tmdbId: number; details: () => Promise<ShowDetails> }): Promise<ShowStructure> {
+    let first: { show: ShowDetails; seasons: SeasonDetails[] };
+    try {
+      first = await this.tmdb.tvWithSeasons(ref.tmdbId, Array.from({ length: MAX_APPENDED }, (_, i) => i));
+    } catch (error) {
+      // Not a show: the command's own lookup says what it is instead (a movie's id gets advice).
+      if (isTmdbError(error) && error.kind === "not_found") await ref.details();
+      throw error;
+    }
+    return await this.load(first.show, first.seasons);
+  }
+
+  private async load(show: ShowDetails, fetched: SeasonDetails[] = []): Promise<ShowStructure> {
     const seasons = show.seasons.filter((s) => s.episodeCount > 0);
+    const have = new Set(fetched.map((s) => s.seasonNumber));
+    const missing = seasons.filter((s) => !have.has(s.seasonNumber));
     const chunks: number[][] = [];
-    for (let i = 0; i < seasons.length; i += MAX_APPENDED) chunks.push(seasons.slice(i, i + MAX_APPENDED).map((s) => s.seasonNumber));
-    const details = (await Promise.all(chunks.map((numbers) => this.tmdb.tvWithSeasons(show.tmdbId, numbers)))).flatMap((r) => r.seasons);
+    for (let i = 0; i < missing.length; i += MAX_APPENDED) chunks.push(missing.slice(i, i + MAX_APPENDED).map((s) => s.seasonNumber));
+    const details = [...fetched, ...(await Promise.all(chunks.map((numbers) => this.tmdb.tvWithSeasons(show.tmdbId, numbers)))).flatMap((r) => r.seasons)];
     const names = new Map(details.map((season) => [season.seasonNumber, episodeNames(season)]));
     const image = this.tmdb.posterUrl(show.posterPath, "w342");
     return {

@@ -1,9 +1,11 @@
 import { api } from "../../convex/_generated/api.js";
+import type { SandboxEvent } from "../../src/sandbox/events.ts";
 import { stackHooks } from "../../src/sandbox/hooks.ts";
 import { parseScript, runScript } from "../../src/sandbox/script.ts";
 import { startStack, type Stack, type StackOptions } from "../../src/sandbox/stack.ts";
 
-export type Event = Record<string, any> & { t: string };
+/** A sandbox event (src/sandbox/events.ts), its fields readable without narrowing first. */
+export type Event = SandboxEvent & Record<string, any>;
 
 /** The whole bot on loopback, as `npm run sandbox` runs it. */
 export async function stack(options: StackOptions = {}): Promise<Stack> {
@@ -13,7 +15,7 @@ export async function stack(options: StackOptions = {}): Promise<Stack> {
 /** Runs a script and returns every event it produced, in order. */
 export async function run(s: Stack, script: string): Promise<Event[]> {
   const events: Event[] = [];
-  await runScript(parseScript(script), s.discord, stackHooks(s), (e) => events.push(e as Event));
+  await runScript(parseScript(script), s.discord, stackHooks(s), (e) => events.push(e));
   return events;
 }
 

@@ -69,6 +69,7 @@ const HELP: [string, string, string][] = [
   ["dms closed | dms open", "the acting user's DMs refuse the bot (50007), or accept it again", "dms closed"],
   ["revoke #CHANNEL", "take the bot's permission to see and post in a channel here", "revoke #general"],
   ["delete #CHANNEL", "delete a channel here and its messages", "delete #general"],
+  ["delete message board", "delete the bot's newest post here (a board, a share)", "delete message board"],
   ["help", "this list", "help"],
   ["quit | exit", "close the sandbox (also Ctrl-C on an empty line, Ctrl-D)", "quit"],
 ];
@@ -217,8 +218,9 @@ export function completeLine(
       case "dms":
         return done(n === 1 ? ["closed", "open"] : []);
       case "revoke":
-      case "delete":
         return done(n === 1 ? channelNames : []);
+      case "delete":
+        return done(n === 1 ? ["message", ...channelNames] : n === 2 && words[1] === "message" ? ["board"] : []);
       case "autocomplete":
         if (n === 1) return done(slashNames);
         return done(commandCandidates(words.slice(1), fragment, comp.commands));

@@ -17,6 +17,7 @@
  * dms closed                      # the acting user's DMs refuse the bot (50007); dms open
  * revoke #general                 # the bot loses View Channel/Send Messages there (50001)
  * delete #general                 # the channel is gone (10003)
+ * delete message board            # a member deletes the bot's newest post here (10008 on its next edit)
  * in dm
  * ```
  *
@@ -75,6 +76,7 @@ export type ScriptLine =
   | (LineBase & { kind: "restart"; what: "bot" })
   | (LineBase & { kind: "dms"; closed: boolean })
   | (LineBase & { kind: "delete_channel"; channel: string })
+  | (LineBase & { kind: "delete_message" })
   | (LineBase & { kind: "revoke"; channel: string })
   | (LineBase & { kind: "show"; channel: string })
   | (LineBase & { kind: "show_dm" });
@@ -311,9 +313,9 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
       return { ...base, kind: "dms", closed: state === "closed" };
     }
     case "delete": {
-      if (/^message\b/i.test(rest)) throw new ScriptError(lineNo, "delete message: not available yet (there are no party boards in this build)");
+      if (/^message(\s+board)?$/i.test(rest)) return { ...base, kind: "delete_message" };
       const m = /^#(\S+)$/.exec(rest);
-      if (!m) throw new ScriptError(lineNo, `expected "delete #CHANNEL", got ${JSON.stringify(text)}`);
+      if (!m) throw new ScriptError(lineNo, `expected "delete #CHANNEL" or "delete message", got ${JSON.stringify(text)}`);
       return { ...base, kind: "delete_channel", channel: m[1]! };
     }
     case "revoke": {
@@ -424,6 +426,12 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
       case "dms": {
         const actor = actorOf(line, state, false);
         sandbox.setDmsClosed(actor.user, line.closed);
+        return;
+      }
+      case "delete_message": {
+        const actor = actorOf(line, state);
+        if (!sandbox.deleteNewestPost(actor)) throw new ScriptError(line.line, "delete message: the bot has posted nothing of its own here (replies to commands are not posts)");
+        await sandbox.waitForIdle();
         return;
       }
       case "delete_channel":

@@ -345,6 +345,28 @@ describe("Discord sandbox with a real discord.js client", () => {
     expect(channel && "permissionOverwrites" in channel ? channel.permissionOverwrites.cache.get(sandbox.applicationId)?.deny.has("SendMessages") : undefined).toBe(true);
   });
 
+  it("lets a member delete the bot's newest post (not its replies); editing it afterwards answers 10008", async () => {
+    const { sandbox } = await startBot();
+    await sandbox.runCommand(HERE, "say", { count: 2 });
+    const ch = sandbox.channel(GUILD, "general");
+    const posts = sandbox.messages(ch.id).filter((m) => !m.ephemeral);
+    const events: SandboxEvent[] = [];
+    sandbox.on("event", (e) => events.push(e));
+    expect(sandbox.deleteNewestPost(HERE)?.content).toBe("message 2");
+    expect(of(events, "message_delete")).toEqual([expect.objectContaining({ user: "alice", guild: GUILD, channel: "#general", id: posts.at(-1)!.id })]);
+    const res = await fetch(`${sandbox.restApiBase}/v10/channels/${ch.id}/messages/${posts.at(-1)!.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bot ${sandbox.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "still here?" }),
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 10008 });
+    expect(sandbox.messages(ch.id).filter((m) => !m.ephemeral).map((m) => m.content)).toEqual(["message 1"]);
+    // The ephemeral "posting 2" reply is not a post: with only replies left, there is nothing to delete.
+    sandbox.deleteNewestPost(HERE);
+    expect(sandbox.deleteNewestPost(HERE)).toBeNull();
+  });
+
   it("deletes a channel: the bot's cache forgets it and posting there answers 10003 Unknown Channel", async () => {
     const { sandbox, client } = await startBot();
     const id = sandbox.channel(GUILD, "trivia").id;

@@ -49,14 +49,16 @@ describe("parseScript", () => {
     expect(() => parseScript("web watchlist:getMediaState 1399")).toThrow(/line 1: web arguments are key:value pairs/);
   });
 
-  it("parses the faults: closed DMs, a revoked channel, a deleted channel", () => {
-    expect(parseScript("dms closed\ndms open\nrevoke #general\ndelete #general")).toMatchObject([
+  it("parses the faults: closed DMs, a revoked channel, a deleted channel, a deleted post", () => {
+    expect(parseScript("dms closed\ndms open\nrevoke #general\ndelete #general\ndelete message board\ndelete message")).toMatchObject([
       { kind: "dms", closed: true },
       { kind: "dms", closed: false },
       { kind: "revoke", channel: "general" },
       { kind: "delete_channel", channel: "general" },
+      { kind: "delete_message" },
+      { kind: "delete_message" },
     ]);
-    expect(() => parseScript("delete message board")).toThrow(/line 1: delete message: not available yet/);
+    expect(() => parseScript("delete everything")).toThrow(/line 1: expected "delete #CHANNEL" or "delete message"/);
     expect(() => parseScript("dms maybe")).toThrow(/expected "dms closed" or "dms open"/);
   });
 

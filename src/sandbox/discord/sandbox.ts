@@ -204,6 +204,20 @@ export class DiscordSandbox extends EventEmitter {
     return this.world.deleteChannel(guildName, channelName);
   }
 
+  /**
+   * A member deletes the newest message the bot posted on its own where `actor` is (a board, a
+   * share — not an interaction's reply): MESSAGE_DELETE goes out and the bot's later edits of it
+   * get 10008 Unknown Message. Returns the deleted message, or null when there is none.
+   */
+  deleteNewestPost(actor: Actor): SandboxMessage | null {
+    const ctx = this.world.context(actor);
+    const post = this.world.messages(ctx.channel.id).findLast((m) => !m.ephemeral && m.interaction === null);
+    if (!post) return null;
+    this.world.deleteMessage(post);
+    this.emit("event", { t: "message_delete", ...ctx.place, id: post.id } satisfies DiscordEvent);
+    return post;
+  }
+
   /** Denies the bot View Channel and Send Messages in a channel (its posts there get 50001). */
   revokeChannel(guildName: string, channelName: string): SandboxChannel {
     return this.world.revokeBot(guildName, channelName);

@@ -127,6 +127,8 @@ export default defineSchema({
     username: v.optional(v.string()),
     /** Set when the account was linked to a Clerk user; absent for a Discord-only profile. */
     linkedAt: v.optional(v.number()),
+    /** How it was linked: "oauth" (Clerk's Discord connection, from webhooks) or "code" (/link). */
+    linkedVia: v.optional(v.string()),
     /** Whether other members may see this user's list with `/watch list user:`. */
     listPublic: v.boolean(),
     remindersEnabled: v.boolean(),
@@ -138,13 +140,44 @@ export default defineSchema({
     .index("by_discord", ["discordUserId"])
     .index("by_user", ["userId"]),
 
-  /** One-time, expiring state for the account-link flow. */
+  /** One-time, expiring state for the account-link flow (convex/model/link.ts). */
   link_requests: defineTable({
+    /** SHA-256 (hex) of the one-time code; the code itself is never stored. */
     state: v.string(),
     discordUserId: v.string(),
     expiresAt: v.number(),
     usedAt: v.optional(v.number()),
-  }).index("by_state", ["state"]),
+    /** What the link page shows: whose Discord account is being linked. */
+    discordName: v.optional(v.string()),
+    avatarUrl: v.optional(v.string()),
+    /** The /link interaction, for the confirmation follow-up while its token is valid. */
+    applicationId: v.optional(v.string()),
+    interactionToken: v.optional(v.string()),
+    createdAt: v.optional(v.number()),
+  })
+    .index("by_state", ["state"])
+    .index("by_discord", ["discordUserId"]),
+
+  /**
+   * A guest profile's data moving into a Clerk user's profile (or being deleted when
+   * `toUserId` is absent), in scheduled chunks that resume after a failure (model/merge.ts).
+   */
+  link_merges: defineTable({
+    discordUserId: v.string(),
+    fromUserId: v.id("users"),
+    toUserId: v.optional(v.id("users")),
+    phase: v.string(),
+    moved: v.number(),
+    state: v.union(v.literal("running"), v.literal("done"), v.literal("failed")),
+    attempts: v.number(),
+    lastError: v.optional(v.string()),
+    startedAt: v.number(),
+    updatedAt: v.number(),
+    finishedAt: v.optional(v.number()),
+  })
+    .index("by_from", ["fromUserId"])
+    .index("by_to_state", ["toUserId", "state"])
+    .index("by_discord", ["discordUserId"]),
 
   /** Cached TMDB TV structure, so progress and "next episode" need no TMDB call. */
   shows: defineTable({
@@ -231,7 +264,7 @@ export default defineSchema({
     usedAt: v.optional(v.number()),
   }).index("by_user", ["userId"]),
 
-  /** A watch party bound to one guild channel and one title. */
+  /** A watch party bound to one guild channel and one show (optionally one season). See convex/model/parties.ts. */
   parties: defineTable({
     guildId: v.string(),
     channelId: v.string(),
@@ -239,25 +272,65 @@ export default defineSchema({
     mediaType: mediaTypeValidator,
     season: v.optional(v.number()),
     title: v.string(),
+    /** The host's own name for the party. */
+    name: v.optional(v.string()),
     hostDiscordUserId: v.string(),
+    hostName: v.optional(v.string()),
     state: v.union(v.literal("active"), v.literal("ended")),
     nextSessionAt: v.optional(v.number()),
+    memberCount: v.optional(v.number()),
+    // The live board (model/board.ts): every write that moves a member bumps boardVersion in
+    // its own transaction; the publisher publishes until boardPublishedVersion catches up.
     boardMessageId: v.optional(v.string()),
+    boardVersion: v.optional(v.number()),
+    boardPublishedVersion: v.optional(v.number()),
+    /** A publish is scheduled or running; writes meanwhile only bump the version. */
+    boardPending: v.optional(v.boolean()),
+    /** Re-runs the publisher if a run dies between claiming and finishing. */
+    boardWatchdog: v.optional(v.id("_scheduled_functions")),
+    boardAttempts: v.optional(v.number()),
+    /** The nonce of the post in progress (enforce_nonce makes a repeated post return the first). */
+    boardNonce: v.optional(v.string()),
+    boardPosts: v.optional(v.number()),
     boardDirtyAt: v.optional(v.number()),
     boardPublishedAt: v.optional(v.number()),
+    /** Publishing stopped: the channel is gone or the bot lost a permission there. */
+    paused: v.optional(v.object({ reason: v.string(), at: v.number(), hostTold: v.boolean() })),
     createdAt: v.number(),
   })
     .index("by_channel_state", ["channelId", "state"])
-    .index("by_guild_state", ["guildId", "state"]),
+    .index("by_guild_state", ["guildId", "state"])
+    .index("by_host_state", ["hostDiscordUserId", "state"]),
 
   party_members: defineTable({
     partyId: v.id("parties"),
     discordUserId: v.string(),
     userId: v.id("users"),
+    displayName: v.optional(v.string()),
+    /** The party's show and whether the party is active: one indexed read finds the boards a write moves. */
+    tmdbId: v.optional(v.number()),
+    active: v.optional(v.boolean()),
     joinedAt: v.number(),
   })
     .index("by_party", ["partyId", "discordUserId"])
-    .index("by_member", ["discordUserId"]),
+    .index("by_member", ["discordUserId"])
+    .index("by_user_show_active", ["userId", "tmdbId", "active"]),
+
+  /** Per channel: when the next board post or edit may go out (posts and edits share Discord's per-channel bucket). */
+  board_channels: defineTable({
+    channelId: v.string(),
+    nextAt: v.number(),
+  }).index("by_channel", ["channelId"]),
+
+  /** "We watched S1E5–E6 — were you there?": who clicks "I was there" gets these marked, until it expires. */
+  party_prompts: defineTable({
+    partyId: v.id("parties"),
+    tmdbId: v.number(),
+    season: v.number(),
+    episodes: v.array(v.number()),
+    createdBy: v.string(),
+    expiresAt: v.number(),
+  }).index("by_party", ["partyId"]),
 
   /** Share posts the bot made, kept a day: one per user, title and channel a day, and a per-channel cap. */
   share_posts: defineTable({

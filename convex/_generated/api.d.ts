@@ -13,6 +13,7 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as boards from "../boards.js";
 import type * as bot_episodes from "../bot/episodes.js";
 import type * as bot_lists from "../bot/lists.js";
 import type * as bot_profile from "../bot/profile.js";
@@ -20,16 +21,23 @@ import type * as bot_shows from "../bot/shows.js";
 import type * as bot_titles from "../bot/titles.js";
 import type * as bot_undo from "../bot/undo.js";
 import type * as discord from "../discord.js";
+import type * as http from "../http.js";
 import type * as jobs from "../jobs.js";
 import type * as lib_botArgs from "../lib/botArgs.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
 import type * as lib_botReturns from "../lib/botReturns.js";
 import type * as lib_metrics from "../lib/metrics.js";
+import type * as linking from "../linking.js";
 import type * as migrations from "../migrations.js";
 import type * as model_backfill from "../model/backfill.js";
+import type * as model_board from "../model/board.js";
 import type * as model_episodes from "../model/episodes.js";
 import type * as model_errors from "../model/errors.js";
+import type * as model_link from "../model/link.js";
+import type * as model_linkPage from "../model/linkPage.js";
 import type * as model_lists from "../model/lists.js";
+import type * as model_merge from "../model/merge.js";
+import type * as model_parties from "../model/parties.js";
 import type * as model_recommend from "../model/recommend.js";
 import type * as model_shares from "../model/shares.js";
 import type * as model_shows from "../model/shows.js";
@@ -42,6 +50,7 @@ import type * as model_users from "../model/users.js";
 import type * as model_vocabulary from "../model/vocabulary.js";
 import type * as model_watchItems from "../model/watchItems.js";
 import type * as model_webUsers from "../model/webUsers.js";
+import type * as parties from "../parties.js";
 import type * as recommendations from "../recommendations.js";
 import type * as shares from "../shares.js";
 import type * as users from "../users.js";
@@ -57,6 +66,7 @@ import type * as watchlist from "../watchlist.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  boards: typeof boards;
   "bot/episodes": typeof bot_episodes;
   "bot/lists": typeof bot_lists;
   "bot/profile": typeof bot_profile;
@@ -64,16 +74,23 @@ declare const fullApi: ApiFromModules<{
   "bot/titles": typeof bot_titles;
   "bot/undo": typeof bot_undo;
   discord: typeof discord;
+  http: typeof http;
   jobs: typeof jobs;
   "lib/botArgs": typeof lib_botArgs;
   "lib/botFunctions": typeof lib_botFunctions;
   "lib/botReturns": typeof lib_botReturns;
   "lib/metrics": typeof lib_metrics;
+  linking: typeof linking;
   migrations: typeof migrations;
   "model/backfill": typeof model_backfill;
+  "model/board": typeof model_board;
   "model/episodes": typeof model_episodes;
   "model/errors": typeof model_errors;
+  "model/link": typeof model_link;
+  "model/linkPage": typeof model_linkPage;
   "model/lists": typeof model_lists;
+  "model/merge": typeof model_merge;
+  "model/parties": typeof model_parties;
   "model/recommend": typeof model_recommend;
   "model/shares": typeof model_shares;
   "model/shows": typeof model_shows;
@@ -86,6 +103,7 @@ declare const fullApi: ApiFromModules<{
   "model/vocabulary": typeof model_vocabulary;
   "model/watchItems": typeof model_watchItems;
   "model/webUsers": typeof model_webUsers;
+  parties: typeof parties;
   recommendations: typeof recommendations;
   shares: typeof shares;
   users: typeof users;

@@ -2,6 +2,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { ProgressStatus } from "../validators";
+import { markPartiesOfUserDirty } from "./board";
 import { fail, quoteTitle } from "./errors";
 import { episodeName, regularSeasons } from "./shows";
 import { parseEpisodeNumber, parseSeasonNumber, parseTmdbId } from "./vocabulary";
@@ -234,6 +235,8 @@ export async function applyEpisodes(
   } else {
     await ctx.db.patch(summary._id, fields);
     doc = { ...summary, ...fields };
+    // Watch parties this member is in move with them, in this same transaction.
+    await markPartiesOfUserDirty(ctx, userId, tmdbId);
   }
   return { changed, unchanged, summary: doc };
 }

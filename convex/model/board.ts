@@ -1,0 +1,135 @@
+// A party's live board: what it shows (read from each member's own tracking) and how it is
+// delivered. Delivery is a small state machine on the party row:
+//
+// - every write that moves a member bumps `boardVersion` in that same transaction
+//   (markBoardDirty); a clean party also gets one publish scheduled (`boardPending`);
+// - the publisher (convex/boards.ts) claims a slot in the channel's budget (one post or edit
+//   per CHANNEL_INTERVAL_MS, shared by every party in the channel, well inside Discord's
+//   5 per 5 s), renders the current state and posts or edits it through convex/discord.ts;
+// - finishing compares the version it published with the party's: anything newer is published
+//   in the next slot, so bursts coalesce and the final state always lands;
+// - 429 waits retry_after, other failures back off; a watchdog re-runs a publish that died.
+//
+// Why not @convex-dev/workpool and @convex-dev/rate-limiter: each party needs at most one
+// publish in flight and "publish the latest state" rather than a queue of tasks, which is this
+// version counter; the per-channel budget is one document per channel. Both fit in a row and a
+// scheduled function, run unchanged in convex-test and the sandbox's embedded engine, and need
+// no hand-typed component API (NOTES.md: offline codegen can't see components).
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { partyBoard, type BoardMember, type PartyBoardData } from "../../src/views/party-board";
+import { restMessageBody } from "../../src/views/message";
+import type { RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
+import { readWatched, showProgress, type WatchedSet } from "./episodes";
+import { episodeName, getShow } from "./shows";
+import { MEMBERS_PER_PARTY } from "./parties";
+
+/** A burst of marks is gathered this long before the first publish. */
+export const COALESCE_MS = 1_000;
+/** At most one board post or edit per channel this often (Discord: ~5 per 5 s, shared with posts). */
+export const CHANNEL_INTERVAL_MS = 2_000;
+/** A publish that has not finished by then is run again. */
+export const WATCHDOG_MS = 60_000;
+/** Backoff after a failure: 2 s, 4 s, 8 s … up to 5 minutes, forever (an update is never dropped). */
+export function backoffMs(attempts: number): number {
+  return Math.min(5 * 60_000, 1_000 * 2 ** Math.min(attempts, 12));
+}
+
+/**
+ * The parties a user's write to a show moves: one indexed read. Each gets its version bumped
+ * (and a publish scheduled if none is) in the caller's transaction.
+ */
+export async function markPartiesOfUserDirty(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<void> {
+  const memberships = await ctx.db
+    .query("party_members")
+    .withIndex("by_user_show_active", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("active", true))
+    .take(50);
+  for (const m of memberships) await markBoardDirty(ctx, m.partyId);
+}
+
+export async function markBoardDirty(ctx: MutationCtx, partyId: Id<"parties">): Promise<void> {
+  const party = await ctx.db.get(partyId);
+  if (party === null) return;
+  const now = Date.now();
+  const publish = party.boardPending !== true && party.paused === undefined;
+  await ctx.db.patch(partyId, {
+    boardVersion: (party.boardVersion ?? 0) + 1,
+    boardDirtyAt: now,
+    ...(publish ? { boardPending: true } : {}),
+  });
+  if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish, { partyId });
+}
+
+/** A member's place in the party's show (or season), from their own tracking. */
+function memberProgress(show: Doc<"shows">, season: number | undefined, watched: WatchedSet) {
+  if (season === undefined) {
+    const p = showProgress(show, watched);
+    return { watched: p.watched, total: p.total, position: p.lastWatched };
+  }
+  const total = show.seasons.find((s) => s.season === season)?.episodeCount ?? 0;
+  let n = 0;
+  let last = 0;
+  for (const e of watched.get(season) ?? []) {
+    if (e >= 1 && e <= total) {
+      n++;
+      last = Math.max(last, e);
+    }
+  }
+  return { watched: n, total, position: last === 0 ? null : { season, episode: last } };
+}
+
+const rank = (e: { season: number; episode: number } | null) => (e === null ? -1 : e.season * 100_000 + e.episode);
+
+/** What the board shows now. Reads the party's members, each one's summary of the show, and the show. */
+export async function boardData(ctx: QueryCtx, party: Doc<"parties">): Promise<PartyBoardData> {
+  const show = await getShow(ctx, party.tmdbId);
+  const members = await ctx.db
+    .query("party_members")
+    .withIndex("by_party", (q) => q.eq("partyId", party._id))
+    .take(MEMBERS_PER_PARTY);
+  const lines: BoardMember[] = [];
+  for (const m of members) {
+    const { watched } = await readWatched(ctx, m.userId, party.tmdbId);
+    const progress = show === null ? { watched: 0, total: 0, position: null } : memberProgress(show, party.season, watched);
+    lines.push({ discordUserId: m.discordUserId, displayName: m.displayName ?? "Someone", ...progress });
+  }
+  // Spoiler-safe: only the episode everyone has reached is ever named.
+  const episodeNames: Record<string, string> = {};
+  if (lines.length > 0 && show !== null) {
+    const slowest = [...lines].sort((a, b) => rank(a.position) - rank(b.position))[0]!.position;
+    const name = slowest === null ? undefined : episodeName(show, slowest.season, slowest.episode);
+    if (slowest !== null && name) episodeNames[`S${slowest.season}E${slowest.episode}`] = name;
+  }
+  return {
+    partyId: party._id,
+    ...(party.name ? { name: party.name } : {}),
+    show: { title: show?.title ?? party.title, ...(show?.image ? { posterUrl: show.image } : {}) },
+    ...(party.season !== undefined ? { season: party.season } : {}),
+    hostName: party.hostName ?? "the host",
+    members: lines,
+    nextSessionAt: party.nextSessionAt ?? null,
+    episodeNames,
+  };
+}
+
+/** The board as Convex posts it: pings nobody; an ended party's board keeps its lines and loses its buttons. */
+export async function boardMessage(ctx: QueryCtx, party: Doc<"parties">): Promise<RESTPostAPIChannelMessageJSONBody> {
+  const view = partyBoard(await boardData(ctx, party));
+  if (party.state === "ended") {
+    const [embed, ...rest] = view.embeds;
+    return restMessageBody({
+      ...view,
+      embeds: embed ? [{ ...embed, title: `🏁 Ended · ${embed.title ?? ""}`.slice(0, 256) }, ...rest] : [],
+      components: [],
+    });
+  }
+  return restMessageBody(view);
+}
+
+/** A nonce for a board post: the same until that post is known to have landed (≤ 25 characters). */
+export function boardNonce(partyId: Id<"parties">, posts: number): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < partyId.length; i++) h = Math.imul(h ^ partyId.charCodeAt(i), 0x01000193) >>> 0;
+  return `pb${h.toString(36)}${posts.toString(36)}`.slice(0, 25);
+}

@@ -1,0 +1,239 @@
+// The bot's API for watch parties (/party and the board's buttons). Every function goes through a
+// builder from lib/botFunctions (shared secret, acting Discord user in ctx.actor, write budget);
+// the rules live in model/parties.ts, the board in model/board.ts and its publisher in boards.ts.
+// The bot passes the guild and channel of the interaction; the party option is a party id.
+import { v } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
+import type { MutationCtx } from "./_generated/server";
+import { showSync } from "./lib/botArgs";
+import { botMutation, botQuery } from "./lib/botFunctions";
+import { pausedNotice } from "./boards";
+import { boardData, markBoardDirty } from "./model/board";
+import { fail } from "./model/errors";
+import {
+  activePartiesInGuild,
+  checkPlace,
+  checkPromptEpisodes,
+  endParty,
+  episodesLabel,
+  joinParty,
+  leaveParty,
+  memberOf,
+  partyLabel,
+  PROMPT_TTL_MS,
+  resolveParty,
+  startParty,
+} from "./model/parties";
+import { requireShow, showForWrite } from "./model/shows";
+import { readWatched } from "./model/episodes";
+import { markEpisodes } from "./model/tracking";
+import { parseSeasonNumber, parseTmdbId } from "./model/vocabulary";
+
+const place = { guildId: v.string(), channelId: v.string() };
+const which = { ...place, party: v.optional(v.string()) };
+
+const partyRef = v.object({
+  partyId: v.string(),
+  label: v.string(),
+  title: v.string(),
+  season: v.union(v.number(), v.null()),
+  channelId: v.string(),
+  hostDiscordUserId: v.string(),
+  memberCount: v.number(),
+  paused: v.boolean(),
+});
+
+function refOf(party: Doc<"parties">) {
+  return {
+    partyId: party._id,
+    label: partyLabel(party),
+    title: party.title,
+    season: party.season ?? null,
+    channelId: party.channelId,
+    hostDiscordUserId: party.hostDiscordUserId,
+    memberCount: party.memberCount ?? 0,
+    paused: party.paused !== undefined,
+  };
+}
+
+/** Boards of this host's parties that stopped and they have not been told about yet: told now, once. */
+async function hostNotices(ctx: MutationCtx, discordUserId: string): Promise<string[]> {
+  const hosted = await ctx.db
+    .query("parties")
+    .withIndex("by_host_state", (q) => q.eq("hostDiscordUserId", discordUserId).eq("state", "active"))
+    .take(25);
+  const notices: string[] = [];
+  for (const party of hosted) {
+    if (party.paused === undefined || party.paused.hostTold) continue;
+    notices.push(pausedNotice(party.title, partyLabel(party), party.paused.reason));
+    await ctx.db.patch(party._id, { paused: { ...party.paused, hostTold: true } });
+  }
+  return notices;
+}
+
+const withNotices = <T extends Record<string, any>>(fields: T) => v.object({ ...fields, notices: v.array(v.string()) });
+
+export const start = botMutation({
+  args: { ...place, tmdbId: v.number(), season: v.optional(v.number()), name: v.optional(v.string()), displayName: v.string(), ...showSync },
+  returns: withNotices({ party: partyRef }),
+  handler: async (ctx, args) => {
+    const tmdbId = parseTmdbId(args.tmdbId);
+    const season = args.season === undefined ? undefined : parseSeasonNumber(args.season);
+    const show = await showForWrite(ctx, tmdbId, args);
+    const party = await startParty(ctx, ctx.actor, { guildId: args.guildId, channelId: args.channelId, show, season, name: args.name, displayName: args.displayName });
+    return { party: refOf(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+export const join = botMutation({
+  args: { ...which, displayName: v.string() },
+  returns: withNotices({ party: partyRef, already: v.boolean() }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const { already } = await joinParty(ctx, ctx.actor, party, args.displayName);
+    return { party: refOf((await ctx.db.get(party._id))!), already, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+export const leave = botMutation({
+  args: which,
+  returns: withNotices({ party: partyRef, left: v.boolean() }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const { left } = await leaveParty(ctx, ctx.actor.discordUserId, party);
+    return { party: refOf(party), left, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+export const end = botMutation({
+  args: { ...which, canManageServer: v.boolean() },
+  returns: withNotices({ party: partyRef }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    await endParty(ctx, ctx.actor.discordUserId, party, args.canManageServer);
+    return { party: refOf(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+const boardDataValidator = v.object({
+  partyId: v.string(),
+  name: v.optional(v.string()),
+  show: v.object({ title: v.string(), posterUrl: v.optional(v.string()) }),
+  season: v.optional(v.number()),
+  hostName: v.string(),
+  members: v.array(
+    v.object({
+      discordUserId: v.string(),
+      displayName: v.string(),
+      watched: v.number(),
+      total: v.number(),
+      position: v.union(v.null(), v.object({ season: v.number(), episode: v.number() })),
+    }),
+  ),
+  nextSessionAt: v.optional(v.union(v.number(), v.null())),
+  episodeNames: v.optional(v.record(v.string(), v.string())),
+});
+
+/**
+ * The board as it is now, for a private copy. The host asking about a paused party starts its
+ * board again (they were told to fix the channel and run this).
+ */
+export const status = botMutation({
+  args: which,
+  returns: withNotices({ party: partyRef, board: boardDataValidator, resumed: v.boolean() }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const notices = await hostNotices(ctx, ctx.actor.discordUserId);
+    let resumed = false;
+    if (party.paused !== undefined && party.hostDiscordUserId === ctx.actor.discordUserId) {
+      await ctx.db.patch(party._id, { paused: undefined });
+      await markBoardDirty(ctx, party._id);
+      resumed = true;
+    }
+    const fresh = (await ctx.db.get(party._id))!;
+    return { party: refOf(fresh), board: await boardData(ctx, fresh), resumed, notices };
+  },
+});
+
+/** This server's active parties (for /party list and the party option's autocomplete). */
+export const list = botQuery({
+  args: { guildId: v.string() },
+  returns: v.array(partyRef),
+  handler: async (ctx, args) => {
+    const { guildId } = checkPlace({ guildId: args.guildId, channelId: args.guildId });
+    return (await activePartiesInGuild(ctx, guildId)).map(refOf);
+  },
+});
+
+const promptResult = withNotices({ promptId: v.string(), party: partyRef, what: v.string(), expiresAt: v.number() });
+
+async function createPrompt(ctx: MutationCtx, party: Doc<"parties">, createdBy: string, season: number, episodes: number[]) {
+  const show = await requireShow(ctx, party.tmdbId);
+  const checked = checkPromptEpisodes(show, party, season, episodes);
+  const expiresAt = Date.now() + PROMPT_TTL_MS;
+  const promptId = await ctx.db.insert("party_prompts", { partyId: party._id, tmdbId: party.tmdbId, season, episodes: checked, createdBy, expiresAt });
+  return { promptId, party: refOf(party), what: episodesLabel(season, checked), expiresAt };
+}
+
+/** `/party watched`: a member says which episodes the party watched; everyone else confirms for themselves. */
+export const watched = botMutation({
+  args: { ...which, season: v.optional(v.number()), episodes: v.array(v.number()) },
+  returns: promptResult,
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) fail("FORBIDDEN", "Join the party first (/party join).");
+    const season = args.season === undefined ? (party.season ?? 1) : parseSeasonNumber(args.season);
+    const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, season, args.episodes);
+    return { ...prompt, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+/** The host's "We watched together" on the board: the episode after the host's own furthest one. */
+export const watchedNext = botMutation({
+  args: { guildId: v.string(), channelId: v.string(), partyId: v.string() },
+  returns: promptResult,
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.partyId);
+    if (party.hostDiscordUserId !== ctx.actor.discordUserId) fail("FORBIDDEN", "Only the host can say what the party watched — anyone in it can use /party watched.");
+    const show = await requireShow(ctx, party.tmdbId);
+    const { watched: set } = await readWatched(ctx, ctx.actor.userId, party.tmdbId);
+    const seasons = show.seasons.filter((s) => s.season > 0 && s.episodeCount > 0 && (party.season === undefined || s.season === party.season)).sort((a, b) => a.season - b.season);
+    let next: { season: number; episode: number } | null = null;
+    for (const s of seasons) {
+      const seen = set.get(s.season);
+      const furthest = seen ? Math.max(0, ...[...seen].filter((e) => e <= s.episodeCount)) : 0;
+      if (furthest < s.episodeCount) {
+        next = { season: s.season, episode: furthest + 1 };
+        // The first season not finished: the host is somewhere in it.
+        break;
+      }
+    }
+    if (next === null) fail("INVALID_ARGUMENT", "You've watched everything this party covers — use /party watched to name episodes.");
+    const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, next.season, [next.episode]);
+    return { ...prompt, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+/** "I was there": the clicker's own episodes are marked, through the same path as /ep. */
+export const there = botMutation({
+  args: { promptId: v.string() },
+  returns: withNotices({ what: v.string(), title: v.string(), changed: v.number(), unchanged: v.number() }),
+  handler: async (ctx, args) => {
+    const id = ctx.db.normalizeId("party_prompts", args.promptId);
+    const prompt = id === null ? null : await ctx.db.get(id);
+    if (prompt === null) fail("NOT_FOUND", "That prompt is gone — ask for a new one with /party watched.");
+    if (prompt.expiresAt <= Date.now()) fail("INVALID_ARGUMENT", "That prompt has expired — mark the episodes with /ep, or ask for a new one with /party watched.");
+    const party = await ctx.db.get(prompt.partyId);
+    if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended — mark the episodes with /ep.");
+    if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) fail("FORBIDDEN", "Join the party first — press Join on its board, or /party join.");
+    const what = episodesLabel(prompt.season, prompt.episodes);
+    const outcome = await markEpisodes(ctx, ctx.actor.userId, {
+      tmdbId: prompt.tmdbId,
+      batch: [{ season: prompt.season, episodes: prompt.episodes }],
+      isWatched: true,
+      description: `marked ${party.title} ${what}`,
+      followStatus: true,
+    });
+    return { what, title: party.title, changed: outcome.changed, unchanged: outcome.unchanged, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});

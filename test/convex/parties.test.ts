@@ -1,0 +1,303 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
+import { ALICE, BOB, cacheGot, deployment, measure, SECRET, type Deployment } from "./setup";
+
+const GUILD = "300000000000000001";
+const CHANNEL = "300000000000000002";
+const CAROL = "100000000000000003";
+const HOST_DM = "400000000000000009";
+
+type Msg = { id: string; channelId: string; body: any; nonce?: string; deleted?: boolean };
+type Answer = { status: number; body?: unknown };
+
+/**
+ * Discord at fetch, enough for boards: posts (with enforce_nonce), edits, deletes and DMs.
+ * `faults` answers the next requests of a kind instead of Discord.
+ */
+function fakeDiscord() {
+  const messages: Msg[] = [];
+  const requests: { method: string; path: string; body: any }[] = [];
+  const faults: Record<"post" | "edit" | "dm", Answer[]> = { post: [], edit: [], dm: [] };
+  let next = 500000000000000000n;
+  const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+    const path = new URL(url).pathname.replace(/^\/api\/v10/, "");
+    const body = init.body ? JSON.parse(init.body as string) : undefined;
+    requests.push({ method: init.method!, path, body });
+    let m: RegExpMatchArray | null;
+    if (init.method === "POST" && path === "/users/@me/channels") {
+      const fault = faults.dm.shift();
+      if (fault) return json(fault.status, fault.body);
+      return json(200, { id: HOST_DM, type: 1 });
+    }
+    if (init.method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      const fault = faults.post.shift();
+      if (fault) return json(fault.status, fault.body);
+      const same = body.enforce_nonce ? messages.find((x) => x.nonce === body.nonce && x.channelId === m![1]) : undefined;
+      if (same) return json(200, { id: same.id, channel_id: same.channelId });
+      const msg = { id: String(next++), channelId: m[1]!, body, nonce: body.nonce };
+      messages.push(msg);
+      return json(200, { id: msg.id, channel_id: msg.channelId });
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const msg = messages.find((x) => x.id === m![2] && !x.deleted);
+      if (init.method === "PATCH") {
+        const fault = faults.edit.shift();
+        if (fault) return json(fault.status, fault.body);
+        if (!msg) return json(404, { code: 10008, message: "Unknown Message" });
+        msg.body = body;
+        return json(200, { id: msg.id, channel_id: msg.channelId });
+      }
+      if (init.method === "DELETE") {
+        if (!msg) return json(404, { code: 10008, message: "Unknown Message" });
+        msg.deleted = true;
+        return json(204);
+      }
+    }
+    return json(404, { code: 0, message: "404: Not Found" });
+  });
+  const boards = () => messages.filter((x) => x.channelId === CHANNEL && !x.deleted);
+  const text = (msg: Msg | undefined) =>
+    msg ? [msg.body.embeds?.[0]?.title, msg.body.embeds?.[0]?.description, msg.body.embeds?.[0]?.footer?.text, msg.body.content].join("\n") : "";
+  return { messages, requests, faults, boards, board: () => text(boards().at(-1)), dms: () => messages.filter((x) => x.channelId === HOST_DM) };
+}
+
+/** Moves the (fake) clock in small steps, running whatever falls due, as a deployment would. */
+async function pass(t: Deployment, ms: number) {
+  for (let spent = 0; spent < ms; spent += 100) {
+    vi.advanceTimersByTime(100);
+    await t.finishInProgressScheduledFunctions();
+  }
+}
+
+const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
+const here = { guildId: GUILD, channelId: CHANNEL };
+
+async function startGot(t: Deployment, extra: { season?: number } = {}) {
+  await cacheGot(t);
+  return await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice", ...extra });
+}
+
+const mark = (t: Deployment, who: string, season: number, episodes: number[]) =>
+  t.mutation(api.bot.episodes.markEpisodesFor, { ...as(who), tmdbId: 1399, season, episodes, isWatched: true });
+
+describe("watch parties and their board", () => {
+  let discord: ReturnType<typeof fakeDiscord>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    process.env.DISCORD_API_BASE = "https://discord.test/api";
+    process.env.DISCORD_TOKEN = "bot-token";
+    discord = fakeDiscord();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    delete process.env.DISCORD_API_BASE;
+    delete process.env.DISCORD_TOKEN;
+  });
+
+  it("posts one board for a new party, pinging nobody, with an idempotent nonce", async () => {
+    const t = deployment();
+    await startGot(t);
+    await pass(t, 3_000);
+    const posts = discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true, nonce: expect.stringMatching(/^.{1,25}$/) });
+    expect(discord.board()).toContain("Game of Thrones");
+    expect(discord.board()).toContain("**alice**");
+  });
+
+  it("moves each member to their own position, from any write path, and coalesces a burst into few edits", async () => {
+    const t = deployment();
+    const { party } = await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await pass(t, 3_000);
+    await mark(t, ALICE, 1, [1, 2, 3]);
+    for (let e = 1; e <= 5; e++) await mark(t, BOB, 1, [e]);
+    // The web app's own call moves the board too.
+    await t.withIdentity({ subject: `discord|${ALICE}` }).mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 4, isWatched: true });
+    await pass(t, 5_000);
+    expect(discord.board()).toMatch(/\*\*bob\*\* · S1E5 · 5\/73/);
+    expect(discord.board()).toMatch(/\*\*alice\*\* · S1E4 · 4\/73/);
+    // Spoiler-safe: the slowest member's episode by name, the furthest only as a count.
+    expect(discord.board()).toContain("Everyone has seen **S1E4**");
+    expect(discord.board()).toContain("1 of 2 has seen **S1E5**");
+    const edits = discord.requests.filter((r) => r.method === "PATCH");
+    expect(edits.length).toBeLessThanOrEqual(2);
+    expect(discord.boards()).toHaveLength(1);
+    expect(party.memberCount).toBe(1);
+  });
+
+  it("brings a joiner's existing progress onto the board", async () => {
+    const t = deployment();
+    await startGot(t, { season: 2 });
+    await mark(t, CAROL, 2, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("Season 2");
+    expect(discord.board()).toMatch(/Finished\*\* \(1\)\n.*\*\*carol\*\* · S2E10 · 10\/10/);
+  });
+
+  it("escapes member names and never pings", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "@everyone **bold** <@123456789012345678>" });
+    await pass(t, 3_000);
+    const body = discord.boards()[0]!.body;
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    // Member lines are markdown: the name is escaped there (footers render no markdown or mentions).
+    const lines = body.embeds[0].description as string;
+    expect(lines).not.toContain("@everyone");
+    expect(lines).toContain("\\*\\*bold\\*\\*");
+    expect(lines).not.toMatch(/<@\d+>/);
+  });
+
+  it("waits retry_after on a 429 and backs off on a 5xx, then lands the final state", async () => {
+    const t = deployment();
+    await startGot(t);
+    await pass(t, 3_000);
+    discord.faults.edit.push({ status: 429, body: { message: "You are being rate limited.", retry_after: 3, global: false } });
+    discord.faults.edit.push({ status: 502, body: { message: "Bad Gateway" } });
+    await mark(t, ALICE, 1, [1]);
+    await pass(t, 2_500);
+    expect(discord.board()).not.toContain("S1E1");
+    await pass(t, 10_000);
+    expect(discord.board()).toContain("**alice** · S1E1");
+    expect(discord.boards()).toHaveLength(1);
+  });
+
+  it("posts a deleted board again, once", async () => {
+    const t = deployment();
+    await startGot(t);
+    await pass(t, 3_000);
+    discord.boards()[0]!.deleted = true;
+    await mark(t, ALICE, 1, [1, 2]);
+    await pass(t, 3_000);
+    expect(discord.boards()).toHaveLength(1);
+    expect(discord.board()).toContain("**alice** · S1E2");
+  });
+
+  it("replaces a board Discord will no longer edit (30046) with a fresh post and deletes the old one", async () => {
+    const t = deployment();
+    await startGot(t);
+    await pass(t, 3_000);
+    const old = discord.boards()[0]!;
+    discord.faults.edit.push({ status: 400, body: { code: 30046, message: "Maximum number of edits to messages older than 1 hour reached. Try again later." } });
+    await mark(t, ALICE, 1, [1]);
+    await pass(t, 3_000);
+    expect(old.deleted).toBe(true);
+    expect(discord.boards()).toHaveLength(1);
+    expect(discord.board()).toContain("**alice** · S1E1");
+  });
+
+  it("does not post twice when the post landed but its answer was lost (enforce_nonce)", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    // The first post reaches Discord but the action sees a 5xx: the retry sends the same nonce.
+    let first = true;
+    const real = globalThis.fetch;
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      const response = await real(url, init);
+      if (first && init.method === "POST" && url.endsWith(`/channels/${CHANNEL}/messages`)) {
+        first = false;
+        return new Response(JSON.stringify({ message: "upstream timeout" }), { status: 504 });
+      }
+      return response;
+    });
+    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    await pass(t, 10_000);
+    expect(discord.messages.filter((m) => m.channelId === CHANNEL)).toHaveLength(1);
+    expect(discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/messages") && !r.path.includes(HOST_DM))).toHaveLength(2);
+  });
+
+  it("pauses on a deleted channel or a lost permission, tells the host by DM and on their next /party, and resumes when asked", async () => {
+    const t = deployment();
+    await startGot(t);
+    await pass(t, 3_000);
+    discord.faults.edit.push({ status: 403, body: { code: 50013, message: "Missing Permissions" } });
+    await mark(t, ALICE, 1, [1]);
+    await pass(t, 3_000);
+    expect(discord.dms()).toHaveLength(1);
+    expect(discord.dms()[0]!.body.content).toContain("missing a permission");
+    // Paused: further marks publish nothing.
+    const before = discord.requests.length;
+    await mark(t, ALICE, 1, [2]);
+    await pass(t, 5_000);
+    expect(discord.requests.length).toBe(before);
+    const status = await t.mutation(api.parties.status, { ...as(ALICE), ...here });
+    expect(status.notices[0]).toContain("has stopped");
+    expect(status.resumed).toBe(true);
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("**alice** · S1E2");
+    // Told once.
+    expect((await t.mutation(api.parties.status, { ...as(ALICE), ...here })).notices).toEqual([]);
+  });
+
+  it("keeps one active party per channel and show, and at most 25 per server", async () => {
+    const t = deployment();
+    await startGot(t);
+    await expect(t.mutation(api.parties.start, { ...as(BOB), ...here, tmdbId: 1399, displayName: "bob" })).rejects.toMatchObject({
+      data: { message: expect.stringContaining("already has a watch party") },
+    });
+    for (let i = 3; i <= 26; i++) {
+      const host = `1000000000000000${10 + i}`;
+      await t.mutation(api.parties.start, { ...as(host), guildId: GUILD, channelId: `30000000000000${String(i).padStart(4, "0")}`, tmdbId: 1399, displayName: "host" });
+    }
+    await expect(
+      t.mutation(api.parties.start, { ...as(BOB), guildId: GUILD, channelId: "300000000000009999", tmdbId: 1399, displayName: "bob" }),
+    ).rejects.toMatchObject({ data: { message: expect.stringContaining("25 active watch parties") } });
+    expect(await t.query(api.parties.list, { ...as(BOB), guildId: GUILD })).toHaveLength(25);
+  });
+
+  it("marks only whoever clicks I was there, and not after the prompt expires", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    const prompt = await t.mutation(api.parties.watched, { ...as(ALICE), ...here, episodes: [5, 6] });
+    expect(prompt.what).toBe("S1E5–E6");
+    const bobs = await t.mutation(api.parties.there, { ...as(BOB), promptId: prompt.promptId });
+    expect(bobs).toMatchObject({ changed: 2 });
+    const summaries = await t.run(async (ctx) => await ctx.db.query("episode_summaries").collect());
+    expect(summaries).toHaveLength(1);
+    await expect(t.mutation(api.parties.there, { ...as(CAROL), promptId: prompt.promptId })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    vi.advanceTimersByTime(7 * 60 * 60 * 1000);
+    await expect(t.mutation(api.parties.there, { ...as(ALICE), promptId: prompt.promptId })).rejects.toMatchObject({
+      data: { message: expect.stringContaining("expired") },
+    });
+  });
+
+  it("lets only the host or a server manager end a party, and the final board loses its buttons", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await pass(t, 3_000);
+    await expect(t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: true });
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("Ended");
+    expect(discord.boards()[0]!.body.components).toEqual([]);
+    // An ended party no longer moves.
+    const edits = discord.requests.filter((r) => r.method === "PATCH").length;
+    await mark(t, BOB, 1, [1]);
+    await pass(t, 3_000);
+    expect(discord.requests.filter((r) => r.method === "PATCH").length).toBe(edits);
+  });
+
+  it("reads at most 60 documents to refresh the board of a 25-member party", async () => {
+    const t = deployment();
+    await startGot(t);
+    for (let i = 10; i < 34; i++) {
+      const id = `1000000000000000${i}`;
+      await t.mutation(api.parties.join, { ...as(id), ...here, displayName: `member ${i}` });
+      await mark(t, id, 1, [1, 2]);
+    }
+    await pass(t, 3_000);
+    await mark(t, ALICE, 1, [1]);
+    const { costs } = await measure(() => pass(t, 3_000));
+    const claims = costs.filter((c) => c.functionName.includes("boards") && c.functionName.includes("claim"));
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(c.documentsRead).toBeLessThanOrEqual(60);
+    expect(discord.boards()[0]!.body.embeds[0].footer.text).toBe("Hosted by alice · 25 members");
+    expect(discord.board().match(/▱/g)?.length).toBe(250);
+  });
+});

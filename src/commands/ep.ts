@@ -1,16 +1,16 @@
-import { SlashCommandBuilder } from "discord.js";
+import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
+import type { User } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
-import { canShare, countSentence, episodeButtons, episodeCard } from "../lib/cards.ts";
+import { defineCommand } from "../lib/command-options.ts";
 import { describeEpisodes, formatEpisodeSpec, parseEpisodeSpec } from "../lib/episode-spec.ts";
-import { staleComponent, UserError } from "../lib/errors.ts";
-import { episodePickButton, markEpisodeButton, MAX_SEASON, MAX_TMDB_ID } from "../views/component-ids.ts";
-import { guessPrompt } from "../views/guess.ts";
-import { plain } from "../lib/text.ts";
+import { UserError } from "../lib/errors.ts";
+import type { Responder } from "../lib/respond.ts";
 import { choiceName, parseTitleRef, yearOf } from "../lib/titles.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
-import { argsOf, type BotContext, type Command } from "./types.ts";
-import type { Responder } from "../lib/respond.ts";
-import type { User } from "discord.js";
+import { episodePickButton, MAX_SEASON, MAX_TMDB_ID } from "../views/component-ids.ts";
+import { countSentence, episodeCard, episodeHeadline } from "../views/episode-card.ts";
+import { guessPrompt } from "../views/guess.ts";
+import { canShare, command, type BotContext } from "./types.ts";
 
 /** Marks one or more episodes of a season and answers with progress and the next episode. */
 export async function markAndReply(
@@ -30,24 +30,14 @@ export async function markAndReply(
       : ctx.backend.mutation(api.bot.episodes.markEpisodesFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, episodes, isWatched }),
   );
   const single = episodes !== "all" && episodes.length === 1 ? episodes[0]! : null;
-  let headline: string;
-  if (single !== null) {
-    const name = "episodeName" in outcome && typeof outcome.episodeName === "string" ? outcome.episodeName : null;
-    const what = `**S${season}E${single}**${name ? ` · ${plain(name, 150)}` : ""}`;
-    headline =
-      outcome.changed === 0
-        ? `${what} was already ${isWatched ? "watched" : "unwatched"} — nothing changed.`
-        : `${isWatched ? "✅ Watched" : "↩️ Unwatched"} ${what}`;
-  } else {
-    const scope = episodes === "all" ? `season ${season}` : describeEpisodes(season, episodes);
-    headline = `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${scope})`;
-  }
-  const justFinished = outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
-  await respond.send({
-    // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
-    embeds: [episodeCard({ showTitle: outcome.show.title, image: outcome.show.image, headline, outcome })],
-    components: episodeButtons(show.tmdbId, outcome, justFinished, canShare(respond.interaction)),
-  });
+  const headline =
+    single !== null
+      ? episodeHeadline({ season, episode: single, ...(outcome.episodeName ? { name: outcome.episodeName } : {}) }, isWatched, outcome.changed)
+      : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${episodes === "all" ? `season ${season}` : describeEpisodes(season, episodes)})`;
+  // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
+  await respond.send(
+    episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, shareable: canShare(respond.interaction) }),
+  );
 }
 
 /**
@@ -75,21 +65,22 @@ export async function suggestShows(ctx: BotContext, discordUserId: string, parti
   return page.items.map((item) => ({ name: choiceName(item.title ?? `Show ${item.tmdbId}`, yearOf(item.release_date), "tv"), value: `tv:${item.tmdbId}` }));
 }
 
-export const ep = {
-  data: new SlashCommandBuilder()
-    .setName("ep")
-    .setDescription("Mark an episode (or a range) watched")
-    .addStringOption((o) => o.setName("show").setDescription("The show: start typing its name, or a TMDB id like 1399").setRequired(true).setAutocomplete(true).setMaxLength(200))
-    .addIntegerOption((o) => o.setName("season").setDescription("Season number").setRequired(true).setMinValue(0).setMaxValue(MAX_SEASON))
-    .addStringOption((o) => o.setName("episode").setDescription("Episode: 3, a range 1-5, a list 1,3,5, or all").setRequired(true).setMaxLength(100))
-    .addBooleanOption((o) => o.setName("watched").setDescription("False to unmark (default: true)"))
-    .toJSON(),
+export const ep = command({
+  data: defineCommand({
+    type: ApplicationCommandType.ChatInput,
+    name: "ep",
+    description: "Mark an episode (or a range) watched",
+    options: [
+      { type: Option.String, name: "show", description: "The show: start typing its name, or a TMDB id like 1399", required: true, autocomplete: true, max_length: 200 },
+      { type: Option.Integer, name: "season", description: "Season number", required: true, min_value: 0, max_value: MAX_SEASON },
+      { type: Option.String, name: "episode", description: "Episode: 3, a range 1-5, a list 1,3,5, or all", required: true, max_length: 100 },
+      { type: Option.Boolean, name: "watched", description: "False to unmark (default: true)", required: false },
+    ],
+  }),
   ephemeral: true,
-  async execute(interaction, respond, ctx) {
-    const spec = parseEpisodeSpec(interaction.options.getString("episode", true));
-    const season = interaction.options.getInteger("season", true);
-    const isWatched = interaction.options.getBoolean("watched") ?? true;
-    const value = interaction.options.getString("show", true);
+  async execute(interaction, respond, ctx, { show: value, season, episode, watched }) {
+    const spec = parseEpisodeSpec(episode);
+    const isWatched = watched ?? true;
     const byId = showById(ctx, value);
     if (byId !== null) {
       await markAndReply(ctx, respond, interaction.user, byId, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
@@ -103,7 +94,9 @@ export const ep = {
         throw new UserError("I'm not sure which show you mean, and that episode list is too long to confirm with a button — pick the show from the list as you type, or use its TMDB id.");
       }
       const confirm = `Yes — ${isWatched ? "mark" : "unmark"} ${what}`;
-      await respond.send(guessPrompt({ ...found, confirm, customId: (choice) => episodePickButton.encode({ ...pick, choice }) }));
+      await respond.send(
+        guessPrompt({ ...found, confirm, customId: (choice) => episodePickButton.encode({ ...pick, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }) }),
+      );
       return;
     }
     await markAndReply(ctx, respond, interaction.user, found.title, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
@@ -113,18 +106,15 @@ export const ep = {
   },
   components: {
     /** The "Mark S1E4" button. */
-    async mark(interaction, respond, ctx, fields) {
-      const { tmdbId, season, episode } = argsOf(markEpisodeButton, interaction, fields);
+    async "ep:mark"(interaction, respond, ctx, { tmdbId, season, episode }) {
       const show = { tmdbId, details: () => ctx.titles.show(tmdbId) };
       await markAndReply(ctx, respond, interaction.user, show, season, [episode], true);
     },
     /** "Did you mean …?" confirmed: the /ep that was typed, on the show picked. */
-    async pick(interaction, respond, ctx, fields) {
-      const { season, isWatched, episodes, choice } = argsOf(episodePickButton, interaction, fields);
-      if (choice.mediaType !== "tv") throw staleComponent();
+    async "ep:pick"(interaction, respond, ctx, { season, isWatched, episodes, choice }) {
       const spec = parseEpisodeSpec(episodes);
       const show = await ctx.titles.show(choice.tmdbId);
       await markAndReply(ctx, respond, interaction.user, show, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
     },
   },
-} satisfies Command;
+});

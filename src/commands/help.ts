@@ -1,58 +1,17 @@
-import { SlashCommandBuilder } from "discord.js";
-import type { Command } from "./types.ts";
+import { ApplicationCommandType } from "discord-api-types/v10";
+import { defineCommand } from "../lib/command-options.ts";
+import { helpCard } from "../views/help.ts";
+import { command } from "./types.ts";
 
-const SECTIONS: { name: string; value: string }[] = [
-  {
-    name: "📺 Episodes",
-    value: [
-      "`/ep 1399 1 3` — mark *Game of Thrones* S1E3 watched (show by name or TMDB id)",
-      "`/ep show season episode:1-5` — a range; `episode:all` — the whole season",
-      "`/ep … watched:False` — unmark",
-      "`/mark season` · `/mark show` — a whole season or every episode at once",
-    ].join("\n"),
-  },
-  {
-    name: "🎬 Your list",
-    value: [
-      "`/watch add` — add a movie or show to your watchlist",
-      "`/watch status` — want-to-watch, watching or finished (optional progress %)",
-      "`/watch react` — loved, liked, mixed, not-for-me (or clear)",
-      "`/watch info` — poster, overview, your status and episode progress",
-      "`/watch list` — your watchlist; `status:` or `scope:all` for everything you track, `user:` for a friend's (in a server you share)",
-      "`/watch remove` — leave the watchlist (progress and reactions are kept)",
-      "`/watch privacy` — let others see your list",
-    ].join("\n"),
-  },
-  {
-    name: "💡 Tips",
-    value: [
-      "Replies about you are only visible to you; in a server, **Share** posts a finished show or a loved title (once a day per title and channel).",
-      "Typed a name instead of picking it from the list? I ask “Did you mean …?” before changing anything.",
-      "Works in DMs too: install the app to your account and use `/ep` anywhere.",
-      "Every change has an **Undo** button for a few minutes.",
-      "Everything syncs with the Film Fanatic web app.",
-    ].join("\n"),
-  },
-];
-
-export const help = {
-  data: new SlashCommandBuilder()
-    .setName("help")
-    .setDescription("What Film Fanatic can do, with examples")
-    .toJSON(),
+export const help = command({
+  data: defineCommand({
+    name: "help",
+    description: "What Film Fanatic can do, with examples",
+    type: ApplicationCommandType.ChatInput,
+  }),
   ephemeral: true,
   reads: true,
   async execute(_interaction, respond) {
-    await respond.send({
-      embeds: [
-        {
-          title: "Film Fanatic — track movies and shows from Discord",
-          description: "Everything you track here shows up in the Film Fanatic web app, and the other way round.",
-          color: 0xe50914,
-          fields: SECTIONS,
-          footer: { text: "Titles and data from TMDB" },
-        },
-      ],
-    });
+    await respond.send(helpCard());
   },
-} satisfies Command;
+});

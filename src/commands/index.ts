@@ -1,14 +1,33 @@
-import { ApplicationIntegrationType, InteractionContextType } from "discord.js";
+import { ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import { commandJSON } from "../lib/command-options.ts";
+import type { ComponentName } from "../views/component-ids.ts";
 import { ep } from "./ep.ts";
 import { help } from "./help.ts";
 import { mark } from "./mark.ts";
-import type { Command } from "./types.ts";
+import type { BotContext, Command, ComponentInteraction } from "./types.ts";
+import type { Responder } from "../lib/respond.ts";
 import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
-export const commands: ReadonlyMap<string, Command> = new Map(
-  [help, ep, mark, watch].map((command) => [command.data.name, command as Command]),
-);
+export const commands: ReadonlyMap<string, Command> = new Map([help, ep, mark, watch].map((command) => [command.data.name, command as Command]));
+
+/** Where a decoded component goes: the command whose replies carry it, and its handler. */
+export interface ComponentRoute {
+  command: Command;
+  run(interaction: ComponentInteraction, respond: Responder, ctx: BotContext, args: unknown): Promise<void>;
+}
+
+/** Every component's handler, by the name its codec decodes to; one handler per component. */
+export const componentRoutes: ReadonlyMap<ComponentName, ComponentRoute> = (() => {
+  const routes = new Map<ComponentName, ComponentRoute>();
+  for (const command of commands.values()) {
+    for (const [name, handler] of Object.entries(command.components ?? {}) as [ComponentName, ComponentRoute["run"]][]) {
+      if (routes.has(name)) throw new Error(`Two handlers for the component ${name}`);
+      routes.set(name, { command, run: handler });
+    }
+  }
+  return routes;
+})();
 
 /**
  * Every command is personal tracking, so each makes sense outside a server too: installable
@@ -20,6 +39,6 @@ export const AVAILABILITY = {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
 };
 
-export function commandDefinitions() {
-  return [...commands.values()].map((command) => ({ ...command.data, ...AVAILABILITY }));
+export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return [...commands.values()].map((command) => ({ ...commandJSON(command.data), ...AVAILABILITY }));
 }

@@ -1,17 +1,12 @@
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-  StringSelectMenuInteraction,
-} from "discord.js";
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, StringSelectMenuInteraction } from "discord.js";
 import type { Backend } from "../lib/backend.ts";
-import type { ComponentCodec } from "../views/custom-id.ts";
+import type { ArgumentsOf, CommandDefinition, PartialArguments } from "../lib/command-options.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { UserRateLimiter } from "../lib/rate-limit.ts";
 import type { Responder } from "../lib/respond.ts";
 import type { TitleService } from "../lib/titles.ts";
 import type { TmdbClient } from "../lib/tmdb.ts";
+import type { ComponentArgs, ComponentName } from "../views/component-ids.ts";
 
 /** What every handler may use; built once per bot process. */
 export interface BotContext {
@@ -24,12 +19,18 @@ export interface BotContext {
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
+/** A button's or select's handler: it receives what the component's codec decoded, typed. */
+export type ComponentHandler<N extends ComponentName> = (interaction: ComponentInteraction, respond: Responder, ctx: BotContext, args: ComponentArgs<N>) => Promise<void>;
+
+/** A command's component handlers, by component name ("ep:mark"), each typed by its codec. */
+export type ComponentHandlers = { [N in ComponentName]?: ComponentHandler<N> };
+
 /**
- * One slash command: its definition and its handlers. Component custom ids are
- * "<command>:<action>:<args…>" and reach `components[action]` with the args.
+ * One slash command: its definition (const data, which its arguments are typed
+ * from), its handlers, and the handlers of the components its replies carry.
  */
-export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+export interface Command<C extends CommandDefinition = CommandDefinition> {
+  data: C;
   /** Whether replies are ephemeral unless a handler says otherwise. */
   ephemeral: boolean;
   /**
@@ -38,30 +39,19 @@ export interface Command {
    * throttles writes per user inside the write itself, across every shard.
    */
   reads?: true | readonly string[];
-  execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<{ name: string; value: string }[]>;
-  components?: Record<
-    string,
-    (interaction: ComponentInteraction, respond: Responder, ctx: BotContext, args: string[]) => Promise<void>
-  >;
+  /** `args` are the options, checked against `data` and typed from it. */
+  execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext, args: ArgumentsOf<C>): Promise<void>;
+  /** `args` are what has been typed so far (any option may be missing). */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext, args: PartialArguments<ArgumentsOf<C>>): Promise<{ name: string; value: string }[]>;
+  components?: ComponentHandlers;
 }
 
-/** Arguments a custom id may carry after "<command>:<action>". */
-const MAX_CUSTOM_ID_ARGS = 8;
-
-/** "<command>:<action>:<args…>" read back, or null for anything no button of ours could carry. */
-export function parseCustomId(id: string): { command: string; action: string; args: string[] } | null {
-  if (id.length > 100) return null;
-  const [command, action, ...args] = id.split(":");
-  if (command === undefined || action === undefined || args.length > MAX_CUSTOM_ID_ARGS) return null;
-  return { command, action, args };
+/** A command, with its handlers' arguments typed from its definition. */
+export function command<const C extends CommandDefinition>(definition: Command<C>): Command<C> {
+  return definition;
 }
 
-/**
- * A component's typed arguments, read by its codec (src/views/component-ids.ts) from the
- * id's fields and, for a select, the chosen value. Anything the codec could not have
- * written throws StaleComponentError ("That button is out of date").
- */
-export function argsOf<A>(codec: ComponentCodec<string, A, never>, interaction: ComponentInteraction, fields: string[]): A {
-  return codec.decode(fields, interaction.isStringSelectMenu() ? interaction.values : []);
+/** Sharing posts to a server channel, so it is offered only there (never in DMs or group DMs). */
+export function canShare(interaction: { guildId: string | null }): boolean {
+  return interaction.guildId !== null;
 }

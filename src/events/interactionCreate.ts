@@ -1,8 +1,10 @@
 import { Events, MessageFlags, type Interaction } from "discord.js";
-import { commands } from "../commands/index.ts";
-import { parseCustomId, type BotContext, type Command } from "../commands/types.ts";
+import { commands, componentRoutes } from "../commands/index.ts";
+import type { BotContext, Command, ComponentInteraction } from "../commands/types.ts";
+import { argumentsOf, partialArgumentsOf } from "../lib/command-options.ts";
 import { describeError } from "../lib/errors.ts";
 import { NO_MENTIONS, Responder } from "../lib/respond.ts";
+import { decodeComponentId, STALE_COMPONENT_MESSAGE, StaleComponentError, type DecodedComponent } from "../views/component-ids.ts";
 
 /** A handler that has not answered by then is deferred, well inside Discord's 3 s. */
 export const AUTO_DEFER_MS = 1_500;
@@ -17,7 +19,8 @@ export const interactionCreate = {
       const command = commands.get(interaction.commandName);
       let choices: { name: string; value: string }[] = [];
       try {
-        choices = (await withDeadline(command?.autocomplete?.(interaction, ctx) ?? Promise.resolve([]), AUTOCOMPLETE_BUDGET_MS)) ?? [];
+        const answer = command?.autocomplete?.(interaction, ctx, partialArgumentsOf(command.data, interaction.options.data)) ?? Promise.resolve([]);
+        choices = (await withDeadline(answer, AUTOCOMPLETE_BUDGET_MS)) ?? [];
       } catch (error) {
         ctx.logger.warn({ err: error, command: interaction.commandName }, "autocomplete failed");
       }
@@ -27,20 +30,32 @@ export const interactionCreate = {
 
     let command: Command | undefined;
     let run: (respond: Responder) => Promise<void>;
+    /** The subcommand or component action, for telling reads from writes. */
+    let action: string;
     if (interaction.isChatInputCommand()) {
-      command = commands.get(interaction.commandName);
-      run = (respond) => command!.execute(interaction, respond, ctx);
+      const chosen = commands.get(interaction.commandName);
+      command = chosen;
+      action = interaction.options.getSubcommand(false) ?? "";
+      // Options are checked against the definition (and typed from it) inside the handler's try.
+      run = (respond) => chosen!.execute(interaction, respond, ctx, argumentsOf(chosen!.data, interaction.options.data));
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-      const parsed = parseCustomId(interaction.customId);
-      command = parsed === null ? undefined : commands.get(parsed.command);
-      // Own properties only: an action named like an Object prototype key is not a handler.
-      const handler = parsed !== null && command?.components && Object.hasOwn(command.components, parsed.action) ? command.components[parsed.action] : undefined;
-      const args = parsed?.args ?? [];
-      if (handler === undefined) {
-        await interaction.reply({ content: "That button is from an older version of me — run the command again.", flags: MessageFlags.Ephemeral });
+      // The one place a custom id is read: its codec decodes it, or it is out of date and nothing runs.
+      let decoded: DecodedComponent;
+      try {
+        decoded = decodeComponentId(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : []);
+      } catch (error) {
+        if (!(error instanceof StaleComponentError)) throw error;
+        await refuseStale(interaction);
         return;
       }
-      run = (respond) => handler(interaction, respond, ctx, args);
+      const route = componentRoutes.get(decoded.name);
+      if (route === undefined) {
+        await refuseStale(interaction);
+        return;
+      }
+      command = route.command;
+      action = decoded.name.slice(decoded.name.indexOf(":") + 1);
+      run = (respond) => route.run(interaction, respond, ctx, decoded.args);
     } else {
       return;
     }
@@ -52,7 +67,6 @@ export const interactionCreate = {
     const respond = new Responder(interaction, command.ephemeral);
     // Writes are throttled by Convex in their own transaction (one budget across shards);
     // reads cost Convex no write, so this process guards its own TMDB quota and CPU for them.
-    const action = interaction.isChatInputCommand() ? (interaction.options.getSubcommand(false) ?? "") : (parseCustomId(interaction.customId)?.action ?? "");
     const reads = command.reads === true || (command.reads?.includes(action) ?? false);
     const wait = reads ? ctx.limiter.take(interaction.user.id) : 0;
     if (wait > 0) {
@@ -73,6 +87,11 @@ export const interactionCreate = {
     }
   },
 };
+
+/** A button or menu whose id no longer decodes (or that nothing handles any more): told so privately, and nothing runs. */
+async function refuseStale(interaction: ComponentInteraction) {
+  await interaction.reply({ content: `⚠️ ${STALE_COMPONENT_MESSAGE}`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
 
 /** Errors are always private, and never replace the message a button sits on. */
 async function replyError(respond: Responder, message: string) {

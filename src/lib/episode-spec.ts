@@ -1,6 +1,6 @@
 import { UserError } from "./errors.ts";
 import { MAX_EPISODE_NUMBER } from "../views/component-ids.ts";
-import { truncate } from "./text.ts";
+import { truncate } from "../views/text.ts";
 
 export type EpisodeSpec = { kind: "all" } | { kind: "list"; episodes: number[] };
 

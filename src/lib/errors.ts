@@ -15,11 +15,6 @@ export class UserError extends Error {
   }
 }
 
-/** What a button whose custom id no longer makes sense (stale or forged) gets told. */
-export function staleComponent(): StaleComponentError {
-  return new StaleComponentError();
-}
-
 /** Plain-language messages for the Discord API errors people can run into. */
 const DISCORD_MESSAGES: Record<number, string> = {
   50007: "I can't send you direct messages — your DMs are closed for this server.",

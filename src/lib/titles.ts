@@ -1,6 +1,7 @@
 import { UserError } from "./errors.ts";
 import { MAX_TMDB_ID } from "../views/component-ids.ts";
-import { cutGraphemes, label, LIMITS, plain, truncate } from "./text.ts";
+import { LIMITS } from "../views/limits.ts";
+import { cutGraphemes, label, plain, truncate } from "../views/text.ts";
 import { TmdbError, type MediaType, type MovieDetails, type SearchResult, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 import { ShowStructures } from "./tmdb-shows.ts";
 

@@ -18,7 +18,7 @@ const SECTIONS: { name: string; value: string }[] = [
       "`/watch status` — want-to-watch, watching or finished (optional progress %)",
       "`/watch react` — loved, liked, mixed, not-for-me (or clear)",
       "`/watch info` — poster, overview, your status and episode progress",
-      "`/watch list` — your titles, filtered and paged; `user:` for a friend's",
+      "`/watch list` — your watchlist; `status:` or `scope:all` for everything you track, `user:` for a friend's (in a server you share)",
       "`/watch remove` — leave the watchlist (progress and reactions are kept)",
       "`/watch privacy` — let others see your list",
     ].join("\n"),
@@ -26,7 +26,9 @@ const SECTIONS: { name: string; value: string }[] = [
   {
     name: "💡 Tips",
     value: [
-      "Replies about you are only visible to you; use **Share** to post a finished show or a loved title.",
+      "Replies about you are only visible to you; in a server, **Share** posts a finished show or a loved title (once a day per title and channel).",
+      "Typed a name instead of picking it from the list? I ask “Did you mean …?” before changing anything.",
+      "Works in DMs too: install the app to your account and use `/ep` anywhere.",
       "Every change has an **Undo** button for a few minutes.",
       "Everything syncs with the Film Fanatic web app.",
     ].join("\n"),

@@ -51,9 +51,9 @@ export const titleHeadline = {
   added: (title: TitleFacts, already: boolean) => (already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`),
   removed: (title: TitleFacts, removed: boolean, keptSomething: boolean) =>
     removed ? `Removed ${titleLine(title)} from your watchlist.${keptSomething ? " Your progress and reaction are kept." : ""}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`,
-  /** `storedProgress`: what was stored, not what was typed (finished is always 100 %). */
-  status: (title: TitleFacts, status: ProgressStatus, storedProgress: number | undefined) =>
-    `${statusLabel(status)} — ${titleLine(title)}${status === "watching" && storedProgress !== undefined ? ` (${Math.round(storedProgress)}%)` : ""}`,
+  /** `watchingProgress`: what was stored for a title being watched, not what was typed (finished is always 100 %). */
+  status: (title: TitleFacts, status: ProgressStatus, watchingProgress: number | undefined) =>
+    `${statusLabel(status)} — ${titleLine(title)}${watchingProgress !== undefined ? ` (${Math.round(watchingProgress)}%)` : ""}`,
   reaction: (title: TitleFacts, choice: Reaction | "clear", previous: Reaction | undefined) => {
     if (choice !== "clear") return `${reactionLabel(choice)} — ${titleLine(title)}`;
     return previous === undefined ? `You hadn't reacted to ${titleLine(title)} — nothing changed.` : `Cleared your reaction to ${titleLine(title)}.`;

@@ -3,7 +3,6 @@
 // so a parser that looped would hang this file instead of passing it).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCustomId } from "../../src/commands/types.ts";
 import { MAX_EPISODE_NUMBER, MAX_EPISODES, formatEpisodeSpec, parseEpisodeSpec } from "../../src/lib/episode-spec.ts";
 import { UserError } from "../../src/lib/errors.ts";
 import { MAX_TMDB_ID, parseTitleRef } from "../../src/lib/titles.ts";
@@ -87,18 +86,6 @@ describe("title options under arbitrary input", () => {
   });
 });
 
-describe("custom ids under arbitrary input", () => {
-  it("split into a command, an action and a bounded list of arguments", () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 300, unit: fc.constantFrom(":", "a", "1", "-", ".", "é") }), (id) => {
-        const parsed = parseCustomId(id);
-        if (parsed === null) return;
-        expect(parsed.args.length).toBeLessThanOrEqual(8);
-        expect([parsed.command, parsed.action, ...parsed.args].join(":")).toBe(id);
-      }),
-    );
-  });
-});
-
-// Each component's own arguments (numbers, titles, list cursors) are read by its codec in
-// src/views/component-ids.ts, whose property tests live in test/views/component-ids.test.ts.
+// Custom ids — split, and each component's own arguments (numbers, titles, list cursors) —
+// are read in one place by the codecs in src/views/component-ids.ts, whose property tests
+// (any string decodes or is refused as out of date) live in test/views/component-ids.test.ts.

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseEpisodeSpec, describeEpisodes } from "../../src/lib/episode-spec.ts";
 import { UserError } from "../../src/lib/errors.ts";
-import { codePointLength, cutGraphemes, label, plain, progressBar, truncate } from "../../src/lib/text.ts";
+import { codePointLength, cutGraphemes, label, plain, progressBar, truncate } from "../../src/views/text.ts";
 import { parseTitleRef, choiceName } from "../../src/lib/titles.ts";
 import { UserRateLimiter } from "../../src/lib/rate-limit.ts";
 import { loadEnv } from "../../src/lib/env.ts";

@@ -281,6 +281,30 @@ describe("Discord sandbox with a real discord.js client", () => {
     expect(of(events, "rate_limited")).toHaveLength(0);
   });
 
+  it("answers edits of a message older than an hour past the stricter limit with 429 and code 30046", async () => {
+    let now = Date.UTC(2026, 10, 1, 12);
+    // A roomy channel bucket, so only the old-message limit can refuse.
+    const { sandbox } = await startBot({ now: () => now, channelMessageLimit: { count: 50, windowMs: 5_000 } });
+    const ch = sandbox.channel(GUILD, "general");
+    const call = (method: string, path: string, body: unknown) =>
+      fetch(`${sandbox.restApiBase}/v10${path}`, {
+        method,
+        headers: { authorization: `Bot ${sandbox.token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const posted = (await (await call("POST", `/channels/${ch.id}/messages`, { content: "board" })).json()) as { id: string };
+    const edit = () => call("PATCH", `/channels/${ch.id}/messages/${posted.id}`, { content: "board, edited" });
+    // A young message takes edits at the channel's pace.
+    for (let i = 0; i < 6; i++) expect((await edit()).status).toBe(200);
+    now += 2 * 3_600_000;
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await edit()).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await edit();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: 30046, message: expect.stringContaining("older than 1 hour"), retry_after: expect.any(Number) });
+  });
+
   it("answers a burst past the channel limit with 429, retry_after and rate-limit headers", async () => {
     const { sandbox } = await startBot({ channelMessageLimit: { count: 2, windowMs: 1000 } });
     const ch = sandbox.channel(GUILD, "general");

@@ -114,6 +114,8 @@ export interface RateLimitedEvent extends EventPlace {
   global: false;
   scope: "user";
   injected?: true;
+  /** Discord's JSON error code when the 429 carries one: 30046 for edits of messages older than an hour. */
+  code?: number;
 }
 
 /** An invocation Discord's client would refuse to send; the bot never sees it. */

@@ -1,8 +1,10 @@
 /**
  * Discord's rate limits as the sandbox applies them: a per-channel fixed window shared by
- * message creates and edits (5 per 5 s by default), and 429s injected by tests.
+ * message creates and edits (5 per 5 s by default), a stricter one for edits of messages older
+ * than an hour (429 with code 30046), and 429s injected by tests.
  */
 import { createHash } from "node:crypto";
+import { RESTJSONErrorCodes } from "discord-api-types/v10";
 
 /** A 429 answer (Discord's body and headers). */
 export class RateLimitResponse {
@@ -12,6 +14,8 @@ export class RateLimitResponse {
     readonly limit: number,
     readonly resetAt: number,
     readonly injected: boolean,
+    /** Discord's JSON error code, when the 429 carries one (30046). */
+    readonly code?: number,
   ) {}
 }
 
@@ -30,11 +34,28 @@ export class RateLimits {
   private injected = 0;
   private readonly windows = new Map<string, { start: number; used: number }>();
   private readonly channelBucket = bucketHash("channel-messages");
+  private readonly oldEditBucket = bucketHash("old-message-edits");
 
   constructor(
     private readonly channelLimit: { count: number; windowMs: number },
     private readonly injectedRetryAfterMs: number,
+    private readonly oldEditLimit: { count: number; windowMs: number } = { count: 3, windowMs: 20_000 },
   ) {}
+
+  /** Counts an edit of a message older than an hour; throws 429 / 30046 when the window is used up. */
+  takeOldMessageEdit(channelId: string): void {
+    const { count, windowMs } = this.oldEditLimit;
+    const now = Date.now();
+    const key = `old-edit:${channelId}`;
+    let w = this.windows.get(key);
+    if (!w || now >= w.start + windowMs) {
+      w = { start: now, used: 0 };
+      this.windows.set(key, w);
+    }
+    const resetAt = w.start + windowMs;
+    if (w.used >= count) throw new RateLimitResponse(resetAt - now, this.oldEditBucket, count, resetAt, false, RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached);
+    w.used++;
+  }
 
   /** The next `n` bot REST requests get 429. */
   inject(n: number): void {

@@ -49,7 +49,7 @@ export class DiscordSandbox extends EventEmitter {
       this.emit("event", e);
     };
     this.activity = new Activity(config.quietMs);
-    this.limits = new RateLimits(config.channelMessageLimit, config.injectedRetryAfterMs);
+    this.limits = new RateLimits(config.channelMessageLimit, config.injectedRetryAfterMs, config.oldMessageEditLimit);
     const dispatch = (t: string, d: unknown, target?: { guildId?: string; intent?: number }) => this.gateway.dispatch(t, d, target);
     this.world = new World(config, dispatch);
     const world = this.world;

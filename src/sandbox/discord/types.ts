@@ -32,6 +32,12 @@ export interface DiscordSandboxOptions {
   quietMs?: number;
   /** Per-channel message create/edit limit (default 5 per 5 s, like Discord). */
   channelMessageLimit?: { count: number; windowMs: number };
+  /**
+   * Edits of messages older than an hour (sandbox clock), per channel: beyond it Discord answers
+   * 429 with code 30046. Undocumented by Discord; bot developers report about 3 per 20 s
+   * (the default).
+   */
+  oldMessageEditLimit?: { count: number; windowMs: number };
   /** retry_after for injectRateLimits (default 0.1 s). */
   injectedRetryAfterMs?: number;
   /** Gateway heartbeat interval sent in HELLO (default 41 250 ms). */
@@ -60,6 +66,7 @@ export function resolveConfig(opts: DiscordSandboxOptions): SandboxConfig {
     deferWaitMs: opts.deferWaitMs ?? 10_000,
     quietMs: opts.quietMs ?? 40,
     channelMessageLimit: opts.channelMessageLimit ?? { count: 5, windowMs: 5000 },
+    oldMessageEditLimit: opts.oldMessageEditLimit ?? { count: 3, windowMs: 20_000 },
     injectedRetryAfterMs: opts.injectedRetryAfterMs ?? 100,
     heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
     resumeWindowMs: opts.resumeWindowMs ?? 120_000,

@@ -75,6 +75,7 @@ export function channelRoutes(route: Route, core: RestCore): void {
     const ch = channelById(core, ctx.params.channel!, ctx);
     const m = channelMessage(ch, ctx.params.message!);
     limitChannel(core, ctx, ch);
+    if (core.config.now() - Date.parse(m.createdAt) > 3_600_000) core.limits.takeOldMessageEdit(ch.id);
     const attachments = attachmentsFrom(core, ctx, ch.id);
     checkEdit(m, ctx.body, [], attachments);
     world.applyEdit(m, ctx.body, attachments);

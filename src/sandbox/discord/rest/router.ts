@@ -230,8 +230,10 @@ export class RestRouter {
       global: false,
       scope: "user",
       ...(rl.injected ? { injected: true as const } : {}),
+      ...(rl.code ? { code: rl.code } : {}),
     });
-    this.send(res, 429, { message: "You are being rate limited.", retry_after: Number(retry.toFixed(3)), global: false }, {
+    const message = rl.code ? "Maximum number of edits to messages older than 1 hour reached. Try again later." : "You are being rate limited.";
+    this.send(res, 429, { message, retry_after: Number(retry.toFixed(3)), global: false, ...(rl.code ? { code: rl.code } : {}) }, {
       "Retry-After": retry.toFixed(3),
       "X-RateLimit-Limit": String(rl.limit),
       "X-RateLimit-Remaining": "0",

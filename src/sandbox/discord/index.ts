@@ -31,7 +31,8 @@
  *
  * Options (DiscordSandboxOptions): `token` ("sandbox-token"), `applicationId`, `botName`
  * ("Film Fanatic"), `ackDeadlineMs` (3000), `deferWaitMs` (10 000), `quietMs` (40),
- * `channelMessageLimit` ({count: 5, windowMs: 5000}), `injectedRetryAfterMs` (100),
+ * `channelMessageLimit` ({count: 5, windowMs: 5000}), `oldMessageEditLimit` ({count: 3, windowMs:
+ * 20 000}: edits of messages older than an hour, else 429 / 30046), `injectedRetryAfterMs` (100),
  * `heartbeatIntervalMs` (41 250), `resumeWindowMs` (120 000), `privilegedIntents` (0: IDENTIFY
  * asking for GuildMembers/GuildPresences/MessageContent is closed with 4014), `recommendedShards`
  * (1; what GET /gateway/bot answers), `now` (sandbox
@@ -42,7 +43,8 @@
  * `user(name)`, `guild(name)` (bot is a member; GUILD_CREATE dispatched), `channel(guild, name)`
  * (text channel; CHANNEL_CREATE), `role(guild, name)`, `dm(userName)`, `join(guild, user)`,
  * `setDmsClosed(user, closed)`, `setMemberPermissions(guild, user, bits|null)`,
- * `addRole(guild, user, role)`; reads: `registeredCommands(guildIdOrName?)`,
+ * `addRole(guild, user, role)`, faults `deleteChannel(guild, channel)`, `revokeChannel(guild, channel)`,
+ * `deleteNewestPost(actor)`; reads: `registeredCommands(guildIdOrName?)`,
  * `messages(channelId)` (bot messages oldest first, ephemeral ones with `visibleTo`),
  * `visibleMessages(actor)`, `message(id)`, `userNames()`, `channelPlaces()` ("guild #channel").
  *

@@ -9,6 +9,7 @@ import {
   MessageFlags,
   StringSelectMenuBuilder,
 } from "discord.js";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
 import { parseDuration, parseScript, runScript, runScriptText, ScriptError, type ScriptHooks } from "../../src/sandbox/script.ts";
@@ -71,6 +72,43 @@ describe("parseScript", () => {
     expect(() => parseScript("wait 1826d")).toThrow(/line 1: wait 1826d is too long/);
     expect(() => parseScript("wait 99999999999999999999999d")).toThrow(/too long/);
     expect(() => parseScript(`wait ${"9".repeat(400)}d`)).toThrow(/line 1: wait needs a duration/);
+  });
+
+  it("answers any text with lines or a ScriptError naming a line, never anything else", () => {
+    const verbs = ["as", "in", "/ep", "/watch add", "autocomplete /ep", "click", "select", "wait", "show", "web", "restart", "dms", "delete", "revoke", "link", "#"];
+    const line = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.tuple(fc.constantFrom(...verbs), fc.string({ unit: fc.constantFrom("a", "1", " ", '"', "\\", ":", "#", "[", "]", ".", "d", "ms", "\u{1F600}"), maxLength: 60 })).map(([v, rest]) => `${v} ${rest}`),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const text = lines.join("\n");
+        try {
+          const parsed = parseScript(text);
+          for (const l of parsed) expect(l.line).toBeGreaterThanOrEqual(1);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ScriptError);
+          expect((e as ScriptError).line).toBeGreaterThanOrEqual(1);
+          expect((e as ScriptError).line).toBeLessThanOrEqual(Math.max(1, lines.length));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("parses a wait of any digits quickly and refuses what is too long", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,400}(\.\d{1,5})?(ms|s|m|h|d)$/), (duration) => {
+        try {
+          const [l] = parseScript(`wait ${duration}`);
+          expect(l).toMatchObject({ kind: "wait" });
+          expect((l as { ms: number }).ms).toBeLessThanOrEqual(5 * 365 * 86_400_000);
+        } catch (e) {
+          expect((e as Error).message).toMatch(/too long|needs a duration/);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("keeps bare values in order and splits name:value pairs", () => {

@@ -74,14 +74,17 @@ const HELP: [string, string, string][] = [
   ["quit | exit", "close the sandbox (also Ctrl-C on an empty line, Ctrl-D)", "quit"],
 ];
 
-export function helpText(session?: SandboxSession, color = false): string {
+export function helpText(session?: SandboxSession, color = false, width = Number.POSITIVE_INFINITY): string {
   const b = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const d = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const w0 = Math.max(...HELP.map((h) => h[0].length));
   const w1 = Math.max(...HELP.map((h) => h[1].length));
+  const widest = Math.max(...HELP.map((h) => 2 + w0 + 2 + w1 + 2 + `e.g. ${h[2]}`.length));
   const lines = [b("Sandbox script verbs") + d(" (one per line; # starts a comment; Tab completes; docs/sandbox.md has the details)")];
   for (const [syntax, what, example] of HELP) {
-    lines.push(`  ${b(syntax.padEnd(w0))}  ${what.padEnd(w1)}  ${d(`e.g. ${example}`)}`);
+    // One row per verb when the terminal is wide enough; otherwise the syntax, then what it does.
+    if (widest <= width) lines.push(`  ${b(syntax.padEnd(w0))}  ${what.padEnd(w1)}  ${d(`e.g. ${example}`)}`);
+    else lines.push(`  ${b(syntax)}`, `      ${what} ${d(`(e.g. ${example})`)}`);
   }
   if (session) {
     const names = safeCompletions(session).commands.map((c) => `/${c.name}`);
@@ -409,7 +412,7 @@ export async function runRepl(session: SandboxSession, io: ReplIo = {}): Promise
       return;
     }
     if (verb === "help" || verb === "?" || verb === ".help") {
-      write(helpText(session, color));
+      write(helpText(session, color, width()));
       return;
     }
     busy = true;

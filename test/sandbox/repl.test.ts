@@ -152,6 +152,13 @@ describe("runRepl", () => {
     expect(helpText()).toContain("wait 2h");
   });
 
+  it("lays help out in two lines per verb on a narrow terminal, one row on a wide one", () => {
+    const narrow = helpText(undefined, false, 80);
+    expect(narrow).toContain("  as NAME\n      act as a Discord user (created on first use) (e.g. as alice)");
+    const wide = helpText(undefined, false, 400);
+    expect(wide.split("\n").find((l) => l.includes("as NAME"))).toMatch(/as NAME\s+act as a Discord user.*e\.g\. as alice/);
+  });
+
   it("advertises only verbs that work and commands that are registered", () => {
     const help = helpText();
     expect(help).not.toMatch(/^\s*link\b/m);

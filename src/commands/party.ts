@@ -1,0 +1,254 @@
+import { ApplicationCommandOptionType as Option, ApplicationCommandType, ChannelType, PermissionFlagsBits } from "discord-api-types/v10";
+import { PermissionsBitField, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from "discord.js";
+import { api } from "../../convex/_generated/api.js";
+import { defineCommand } from "../lib/command-options.ts";
+import { parseEpisodeSpec } from "../lib/episode-spec.ts";
+import { UserError } from "../lib/errors.ts";
+import type { Responder } from "../lib/respond.ts";
+import { plain } from "../views/text.ts";
+import { MAX_SEASON } from "../views/component-ids.ts";
+import { partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
+import { showById, suggestShows } from "./ep.ts";
+import { command, type BotContext, type ComponentInteraction } from "./types.ts";
+
+/** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
+const BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+];
+
+const partyOption = {
+  type: Option.String,
+  name: "party",
+  description: "Which party (leave out in a channel with one)",
+  required: false,
+  autocomplete: true,
+  max_length: 100,
+} as const;
+
+function guildPlace(interaction: Interaction): { guildId: string; channelId: string } {
+  if (!interaction.inGuild() || interaction.channelId === null) throw new UserError("Watch parties live in a server channel — use /party there.");
+  return { guildId: interaction.guildId, channelId: interaction.channelId };
+}
+
+/** The name the board shows: the member's server nickname, else their display name. */
+function displayName(interaction: Interaction): string {
+  const member = interaction.member;
+  if (member && "displayName" in member && typeof member.displayName === "string") return member.displayName;
+  if (member && "nick" in member && typeof member.nick === "string" && member.nick !== "") return member.nick;
+  return interaction.user.displayName;
+}
+
+/** The permissions a board needs that the bot lacks in `channelId`, or null when it can't tell. */
+function missingBoardPermissions(interaction: ChatInputCommandInteraction, channelId: string): string[] | null {
+  let permissions: Readonly<PermissionsBitField> | null = null;
+  if (channelId === interaction.channelId) permissions = interaction.appPermissions;
+  else {
+    const channel = interaction.guild?.channels.cache.get(channelId);
+    const me = interaction.client.user;
+    permissions = channel && me ? channel.permissionsFor(me) : null;
+  }
+  if (permissions === null) return null;
+  return BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
+}
+
+const withNotices = (notices: readonly string[], text: string) => [...notices, text].join("\n\n");
+
+async function listParties(ctx: BotContext, interaction: Interaction) {
+  const { guildId } = guildPlace(interaction);
+  return await ctx.backend.query(api.parties.list, { discordUserId: interaction.user.id, guildId });
+}
+
+async function suggestParties(ctx: BotContext, interaction: AutocompleteInteraction, partial: string) {
+  if (!interaction.inGuild()) return [];
+  const parties = await listParties(ctx, interaction);
+  const typed = partial.trim().toLowerCase();
+  return parties
+    .filter((p) => typed === "" || p.label.toLowerCase().includes(typed))
+    .slice(0, 25)
+    .map((p) => {
+      const where = interaction.guild?.channels.cache.get(p.channelId)?.name;
+      return { name: `${p.label}${where ? ` · #${where}` : ""}`.slice(0, 100), value: p.partyId };
+    });
+}
+
+/** "We watched …" in the channel, for everyone there to confirm for themselves. */
+async function postPrompt(respond: Responder, prompt: { promptId: string; party: { title: string }; what: string; expiresAt: number; notices: string[] }, fresh: boolean) {
+  const view = watchedTogetherPrompt({ promptId: prompt.promptId, showTitle: prompt.party.title, what: prompt.what, expiresAt: prompt.expiresAt });
+  const reply = { ...view, ephemeral: false };
+  // From a button, a new message: the board it sits on belongs to Convex's publisher.
+  if (fresh) await respond.sendNew(reply);
+  else await respond.send(reply);
+  if (prompt.notices.length > 0) await respond.sendNew({ content: prompt.notices.join("\n\n"), ephemeral: true });
+}
+
+async function join(ctx: BotContext, respond: Responder, interaction: Interaction, party: string | undefined) {
+  const result = await ctx.backend.mutation(api.parties.join, {
+    discordUserId: interaction.user.id,
+    username: interaction.user.username,
+    ...guildPlace(interaction),
+    ...(party !== undefined ? { party } : {}),
+    displayName: displayName(interaction),
+  });
+  const text = result.already
+    ? `You're already in **${plain(result.party.label, 150)}**.`
+    : `🎉 You joined **${plain(result.party.label, 150)}** in <#${result.party.channelId}>. The board shows how far you've got — mark episodes with /ep as you watch.`;
+  await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
+}
+
+export const party = command({
+  data: defineCommand({
+    type: ApplicationCommandType.ChatInput,
+    name: "party",
+    description: "Watch a show together, with a live progress board in the channel",
+    options: [
+      {
+        type: Option.Subcommand,
+        name: "start",
+        description: "Start a watch party for a show; you host it",
+        options: [
+          { type: Option.String, name: "show", description: "The show: start typing its name, or a TMDB id like 1399", required: true, autocomplete: true, max_length: 200 },
+          { type: Option.Integer, name: "season", description: "Only this season (default: the whole show)", required: false, min_value: 1, max_value: MAX_SEASON },
+          { type: Option.Channel, name: "channel", description: "Where the board goes (default: here)", required: false, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+          { type: Option.String, name: "name", description: "A name for the party", required: false, max_length: 80 },
+        ],
+      },
+      { type: Option.Subcommand, name: "join", description: "Join a watch party; your progress shows on its board", options: [partyOption] },
+      { type: Option.Subcommand, name: "leave", description: "Leave a watch party", options: [partyOption] },
+      { type: Option.Subcommand, name: "status", description: "A private copy of the board, with your line highlighted", options: [partyOption] },
+      {
+        type: Option.Subcommand,
+        name: "watched",
+        description: "Say which episodes you watched together; each member confirms for themselves",
+        options: [
+          { type: Option.String, name: "episode", description: "Episode: 3, a range 1-5, or a list 1,3,5", required: true, max_length: 100 },
+          { type: Option.Integer, name: "season", description: "Season number (default: the party's season, or 1)", required: false, min_value: 1, max_value: MAX_SEASON },
+          partyOption,
+        ],
+      },
+      { type: Option.Subcommand, name: "end", description: "End a watch party (the host, or someone with Manage Server)", options: [partyOption] },
+      { type: Option.Subcommand, name: "list", description: "This server's active watch parties" },
+    ],
+  }),
+  ephemeral: true,
+  reads: ["list"],
+  async execute(interaction, respond, ctx, args) {
+    const place = guildPlace(interaction);
+    const actor = { discordUserId: interaction.user.id, username: interaction.user.username };
+    switch (args.subcommand) {
+      case "start": {
+        const { show: value, season, channel, name } = args.options;
+        const channelId = channel?.id ?? place.channelId;
+        const missing = missingBoardPermissions(interaction, channelId);
+        if (missing === null) throw new UserError(`I can't check my permissions in <#${channelId}> — run /party start in that channel.`);
+        if (missing.length > 0) {
+          throw new UserError(`I can't keep a board in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(" and ")} there. Give me that, or pick another channel — nothing was created.`);
+        }
+        const byId = showById(ctx, value);
+        let show = byId;
+        if (show === null) {
+          const found = await ctx.titles.lookupShow(value);
+          if (found.kind === "guess") {
+            throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
+          }
+          show = found.title;
+        }
+        const result = await ctx.titles.shows.write(show, (sync) =>
+          ctx.backend.mutation(api.parties.start, {
+            ...actor,
+            ...sync,
+            guildId: place.guildId,
+            channelId,
+            tmdbId: show.tmdbId,
+            ...(season !== undefined ? { season } : {}),
+            ...(name !== undefined ? { name } : {}),
+            displayName: displayName(interaction),
+          }),
+        );
+        const text = `🍿 You're hosting **${plain(result.party.label, 150)}**. Its board will appear in <#${channelId}> in a moment; people join with its **Join** button or \`/party join\`.`;
+        await respond.send({ content: withNotices(result.notices, text) });
+        return;
+      }
+      case "join":
+        await join(ctx, respond, interaction, args.options.party);
+        return;
+      case "leave": {
+        const result = await ctx.backend.mutation(api.parties.leave, { ...actor, ...place, ...partyArg(args.options.party) });
+        const text = result.left ? `👋 You left **${plain(result.party.label, 150)}**. Your own progress is kept.` : `You weren't in **${plain(result.party.label, 150)}**.`;
+        await respond.send({ content: withNotices(result.notices, text) });
+        return;
+      }
+      case "status": {
+        const result = await ctx.backend.mutation(api.parties.status, { ...actor, ...place, ...partyArg(args.options.party) });
+        const view = partyStatus(result.board, interaction.user.id);
+        const lines = [...result.notices, ...(result.resumed ? ["▶️ I'll post the board again now."] : [])];
+        await respond.send({ ...view, ...(lines.length > 0 ? { content: lines.join("\n\n") } : {}) });
+        return;
+      }
+      case "watched": {
+        const { episode, season, party: which } = args.options;
+        const spec = parseEpisodeSpec(episode);
+        if (spec.kind === "all") throw new UserError("Name the episodes you watched together: 3, a range 1-5, or a list 1,3,5.");
+        const prompt = await ctx.backend.mutation(api.parties.watched, {
+          ...actor,
+          ...place,
+          ...partyArg(which),
+          ...(season !== undefined ? { season } : {}),
+          episodes: spec.episodes,
+        });
+        await postPrompt(respond, prompt, false);
+        return;
+      }
+      case "end": {
+        const canManageServer = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+        const result = await ctx.backend.mutation(api.parties.end, { ...actor, ...place, ...partyArg(args.options.party), canManageServer });
+        await respond.send({ content: withNotices(result.notices, `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons.`) });
+        return;
+      }
+      case "list": {
+        const parties = await listParties(ctx, interaction);
+        const lines = parties.map(
+          (p) => `• **${plain(p.label, 120)}** in <#${p.channelId}> · ${p.memberCount} member${p.memberCount === 1 ? "" : "s"}${p.paused ? " · ⏸️ board paused" : ""}`,
+        );
+        await respond.send({ content: lines.length === 0 ? "No watch parties here yet — start one with /party start." : `**Watch parties in this server** (${lines.length}/25)\n${lines.join("\n")}` });
+        return;
+      }
+    }
+  },
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === "show") return await suggestShows(ctx, interaction.user.id, String(focused.value));
+    if (focused.name === "party") return await suggestParties(ctx, interaction, String(focused.value));
+    return [];
+  },
+  components: {
+    /** "Join" on a board. */
+    async "party:join"(interaction: ComponentInteraction, respond, ctx, { partyId }) {
+      await join(ctx, respond, interaction, partyId);
+    },
+    /** The host's "We watched together": the episode after the host's own furthest one. */
+    async "party:watched"(interaction: ComponentInteraction, respond, ctx, { partyId }) {
+      const prompt = await ctx.backend.mutation(api.parties.watchedNext, {
+        discordUserId: interaction.user.id,
+        username: interaction.user.username,
+        ...guildPlace(interaction),
+        partyId,
+      });
+      await postPrompt(respond, prompt, true);
+    },
+    /** "I was there": marks those episodes for whoever clicks, and only them. */
+    async "party:there"(interaction: ComponentInteraction, respond, ctx, { promptId }) {
+      const result = await ctx.backend.mutation(api.parties.there, { discordUserId: interaction.user.id, username: interaction.user.username, promptId });
+      const text =
+        result.changed === 0
+          ? `You had already marked ${result.what} of **${plain(result.title, 150)}** — nothing changed.`
+          : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`;
+      await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
+    },
+  },
+});
+
+function partyArg(party: string | undefined): { party?: string } {
+  return party === undefined ? {} : { party };
+}

@@ -45,11 +45,13 @@ export const interactionCreate = {
         decoded = decodeComponentId(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : []);
       } catch (error) {
         if (!(error instanceof StaleComponentError)) throw error;
+        ctx.logger.debug({ user: interaction.user.id, id: interaction.customId }, "component id out of date");
         await refuseStale(interaction);
         return;
       }
       const route = componentRoutes.get(decoded.name);
       if (route === undefined) {
+        ctx.logger.debug({ user: interaction.user.id, id: interaction.customId }, "component nothing handles");
         await refuseStale(interaction);
         return;
       }

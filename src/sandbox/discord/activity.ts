@@ -4,7 +4,7 @@
  */
 
 /** Waiters woken on any state change, with a timeout. */
-export class Signal {
+class Signal {
   private waiters = new Set<() => void>();
   notify(): void {
     const ws = [...this.waiters];

@@ -13,7 +13,7 @@ import { tokenFrom } from "./snowflake.ts";
 import type { ActContext, InteractionKind, Log, MessageInteraction, SandboxConfig, SandboxMessage } from "./types.ts";
 import { DM_APP_PERMISSIONS, type Dispatch, type World } from "./world.ts";
 
-export const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 
 export interface InteractionRec {
   id: string;

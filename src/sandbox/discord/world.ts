@@ -35,7 +35,7 @@ export interface DispatchTarget {
 /** Sends a gateway dispatch to the sessions it concerns; returns how many took it. */
 export type Dispatch = (t: GatewayDispatchEvents, d: unknown, target?: DispatchTarget) => number;
 
-export const ALL_PERMISSIONS = (1n << 51n) - 1n;
+const ALL_PERMISSIONS = (1n << 51n) - 1n;
 const EVERYONE_PERMISSIONS =
   Permissions.CreateInstantInvite |
   Permissions.AddReactions |
@@ -121,10 +121,6 @@ export class World implements Directory {
 
   guildById(id: string): SandboxGuild | undefined {
     return this.guildsById.get(id);
-  }
-
-  guildByName(name: string): SandboxGuild | undefined {
-    return this.guilds.get(name);
   }
 
   channelById(id: string): SandboxChannel | undefined {

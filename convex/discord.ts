@@ -87,6 +87,11 @@ export async function discordRequest<T>(
   const body = parseJson(text);
   if (response.ok) return { ok: true, data: (response.status === 204 ? null : body) as T };
   if (response.status === 429) {
+    // 30046 (too many edits of a message older than an hour) comes as a 429, but waiting doesn't
+    // free that message soon: callers get it as a refusal and replace the message instead.
+    if (numberField(body, "code") === RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached) {
+      return { ok: false, kind: "refused", status: 429, code: RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached, message: String((body as { message?: unknown }).message ?? "") };
+    }
     const seconds = numberField(body, "retry_after") ?? Number(response.headers.get("retry-after"));
     return {
       ok: false,

@@ -182,7 +182,8 @@ describe("watch parties and their board", () => {
     await startGot(t);
     await pass(t, 3_000);
     const old = discord.boards()[0]!;
-    discord.faults.edit.push({ status: 400, body: { code: 30046, message: "Maximum number of edits to messages older than 1 hour reached. Try again later." } });
+    // Discord answers it as a 429 that carries code 30046; waiting would not free the message soon.
+    discord.faults.edit.push({ status: 429, body: { code: 30046, retry_after: 20, global: false, message: "Maximum number of edits to messages older than 1 hour reached. Try again later." } });
     await mark(t, ALICE, 1, [1]);
     await pass(t, 3_000);
     expect(old.deleted).toBe(true);

@@ -6,6 +6,7 @@ import { DEMO_SCRIPT } from "./demo.ts";
 import { renderEvent } from "./render.ts";
 import type { SandboxEvent } from "./events.ts";
 import { runRepl, type SandboxSession } from "./repl.ts";
+import { UnsupportedCronError } from "./engine.ts";
 import { stackHooks } from "./hooks.ts";
 import { createRunnerState, parseScript, runLine, runScript, ScriptError, type ScriptLine } from "./script.ts";
 import { startStack, type Stack } from "./stack.ts";
@@ -142,6 +143,7 @@ async function main() {
 }
 
 void main().catch((error) => {
-  console.error(error);
+  // A cron the engine can't run is a configuration problem: its message says which and why.
+  console.error(error instanceof UnsupportedCronError ? error.message : error);
   process.exit(1);
 });

@@ -748,9 +748,12 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
       lines.push(head);
       const ra = typeof e.retry_after === "number" ? e.retry_after : Number(str(e.retry_after));
       const detail = Number.isFinite(ra) ? `retry after ${ra}s` : undefined;
+      const oldEdits = str(e.code) === "30046";
       lines.push(
-        ...flagged("⚠", "Rate limited (429)", detail,
-          "the bot sent too much too fast; it must wait retry_after, and batch or slow its messages", st, st.yellow, width),
+        ...flagged("⚠", oldEdits ? "Rate limited (429, code 30046)" : "Rate limited (429)", detail,
+          oldEdits
+            ? "edits of a message older than an hour are limited much more strictly; edit less often or post a new message"
+            : "the bot sent too much too fast; it must wait retry_after, and batch or slow its messages", st, st.yellow, width),
       );
       break;
     }

@@ -271,6 +271,12 @@ describe("renderEvent", () => {
     expect(plain({ t: "followup_edit", user: "alice", channel: "#general", interaction_id: "1", source: "/ep", id: "5", content: "edited", embeds: [], components: [], ephemeral: false, mentions: { everyone: false, users: [], roles: [] } })).toMatch(/^── follow-up edited/);
   });
 
+  it("explains a 30046 as the old-message edit limit", () => {
+    const out = plain({ t: "rate_limited", method: "PATCH", route: "/channels/1/messages/2", bucket: "b", retry_after: 12.5, global: false, scope: "user", code: 30046 });
+    expect(out).toContain("Rate limited (429, code 30046): retry after 12.5s");
+    expect(out).toContain("older than an hour");
+  });
+
   it("keeps lines within the width, styles included", () => {
     const long = "word ".repeat(60) + "https://example.com/" + "x".repeat(120);
     for (const color of [false, true]) {

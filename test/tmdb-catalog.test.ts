@@ -230,6 +230,9 @@ describe("a show's seasons through append_to_response", () => {
       }
       await expect(tmdb.tvWithSeasons(37854, numbers)).rejects.toMatchObject({ kind: "bad_request" });
       expect(server.requests - before).toBe(1);
+      // The show's details came with it.
+      expect((await tmdb.tv(37854)).title).toBe("One Piece");
+      expect(server.requests - before).toBe(1);
     } finally {
       await server.close();
     }

@@ -132,7 +132,11 @@ export class TmdbClient {
       throw badRequest(`asked for ${numbers.length} seasons in one request`, `TMDB sends 1 to ${MAX_APPENDED} seasons per request.`);
     }
     const url = this.url(`/tv/${tvId}`, { append_to_response: numbers.map((n) => `season/${n}`).join(",") });
-    return this.load(url, `a TV show with id ${tvId}`, (json) => parseShowWithSeasons(json, tvId, numbers));
+    const result = await this.load(url, `a TV show with id ${tvId}`, (json) => parseShowWithSeasons(json, tvId, numbers));
+    // The answer holds the show's details too: a card drawn next needs no request of its own.
+    const detailsUrl = this.url(`/tv/${tvId}`);
+    if (this.cache.get(detailsUrl) === undefined) this.cache.set(detailsUrl, structuredClone(result.show));
+    return result;
   }
 
   /** Full image URL for a TMDB poster path, or undefined when there is no (usable) poster. */

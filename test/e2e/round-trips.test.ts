@@ -32,13 +32,21 @@ async function cost(script: string): Promise<{ convex: string[]; tmdb: number; e
 const reply = (events: Event[]) => text(ofType(events, "reply", "reply_edit", "followup").at(-1));
 
 describe("round trips per command", () => {
-  it("caches and marks a show Convex hasn't seen in at most two Convex calls and three TMDB calls, One Piece included", async () => {
+  it("caches and marks a show Convex hasn't seen in two Convex calls and two TMDB calls, One Piece included", async () => {
     const first = await cost("/ep show:tv:37854 season:1 episode:1");
     expect(reply(first.events)).toContain("S1E1");
     // The write, refused for want of the structure (nothing written), then the same write carrying it.
     expect(first.convex).toEqual(["mutation bot/episodes:markEpisodesFor", "mutation bot/episodes:markEpisodesFor"]);
-    // The show's details, then its 21 seasons in two append_to_response requests.
-    expect(first.tmdb).toBe(3);
+    // The show's details with seasons 0–19 appended, then its 21st season: two requests.
+    expect(first.tmdb).toBe(2);
+  });
+
+  it("caches a short show Convex hasn't seen with one TMDB request, and a movie's id given to /ep still gets advice", async () => {
+    const chernobyl = await cost("/ep show:tv:87108 season:1 episode:1");
+    expect(reply(chernobyl.events)).toContain("Chernobyl");
+    expect(chernobyl).toMatchObject({ convex: ["mutation bot/episodes:markEpisodesFor", "mutation bot/episodes:markEpisodesFor"], tmdb: 1 });
+    const movie = await cost("/ep show:27205 season:1 episode:1");
+    expect(reply(movie.events)).toContain("is the movie **Inception**");
   });
 
   it("makes exactly one Convex call and no TMDB call for warm episode commands and their buttons", async () => {

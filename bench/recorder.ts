@@ -3,7 +3,7 @@
 // calls, TMDB requests, documents read and written.
 import { performance } from "node:perf_hooks";
 import type { TransactionCost } from "../convex/lib/metrics.ts";
-import type { ConvexCall } from "../src/sandbox/convex-http.ts";
+import type { ConvexCallReport } from "./world.ts";
 import type { ActResult, DiscordEvent, DiscordSandbox } from "../src/sandbox/discord/index.ts";
 import type { Act } from "./workload.ts";
 
@@ -29,7 +29,7 @@ export interface Sample {
 /** Where the costs are counted: the loopback endpoints and the engine. */
 export interface CostSources {
   convexCalls(): number;
-  onConvexCall?(listener: (call: ConvexCall) => void): () => void;
+  onConvexCall?(listener: (call: ConvexCallReport) => void): () => void;
   tmdbCalls(): number;
   observe(observer: (cost: TransactionCost) => void): () => void;
 }

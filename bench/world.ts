@@ -1,22 +1,44 @@
-// Everything around the bot, on loopback, in the benchmark's own process: the Discord sandbox,
-// the embedded Convex engine behind a Convex HTTP endpoint with an injected round trip, and the
-// offline TMDB catalog with an injected delay. The bot itself runs in a child process
-// (bot-process.ts) and reaches all three over HTTP, as it would in production.
+// Everything around the bot, on loopback: the Discord sandbox and the offline TMDB catalog (with
+// an injected delay) in the benchmark's own process, and the Convex deployment — the embedded
+// engine behind a Convex HTTP endpoint with an injected round trip — in a process of its own
+// (convex-process.ts). The bot runs in a third process (bot-process.ts) and reaches all of them
+// over HTTP, as it would in production.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { REST, Routes } from "discord.js";
+import type { TransactionCost } from "../convex/lib/metrics.ts";
 import { commandDefinitions } from "../src/commands/index.ts";
 import { SandboxClock } from "../src/sandbox/clock.ts";
-import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../src/sandbox/convex-http.ts";
 import { DiscordSandbox } from "../src/sandbox/discord/index.ts";
-import { EmbeddedConvex } from "../src/sandbox/engine.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "../src/sandbox/tmdb-server.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** A Convex call as the endpoint reported it. */
+export interface ConvexCallReport {
+  path: string;
+  ok: boolean;
+  /** Time the engine spent on it, on top of the injected round trip. */
+  engineMs: number;
+}
+
+export interface LoopbackConvex {
+  /** What CONVEX_URL is for the bot. */
+  url: string;
+  /** Calls answered so far. */
+  readonly calls: number;
+  onCall(listener: (call: ConvexCallReport) => void): () => void;
+  /** Every transaction's documents and bytes read and written. */
+  observe(observer: (cost: TransactionCost) => void): () => void;
+}
 
 export interface World {
   discord: DiscordSandbox;
-  engine: EmbeddedConvex;
-  convex: ConvexHttpEndpoint;
+  convex: LoopbackConvex;
   tmdb: TmdbCatalogServer;
-  /** BOT_API_SECRET, shared by the bot process and the embedded deployment. */
+  /** BOT_API_SECRET, shared by the bot process and the deployment. */
   secret: string;
   stop(): Promise<void>;
 }
@@ -27,8 +49,7 @@ export async function startWorld(options: { convexLatencyMs: number; tmdbLatency
   const discord = new DiscordSandbox({ now: () => clock.now(), ackDeadlineMs: options.ackDeadlineMs });
   await discord.start(0);
   discord.setMaxListeners(0);
-  const engine = await EmbeddedConvex.start({ secret, clock, env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token } });
-  const convex = await startConvexHttpEndpoint({ engine, latencyMs: options.convexLatencyMs });
+  const convex = await startConvexProcess({ secret, latencyMs: options.convexLatencyMs, discordApiBase: discord.restApiBase, discordToken: discord.token });
   const tmdb = await startTmdbCatalogServer({ port: 0 });
   tmdb.setFaults({ delayMs: options.tmdbLatencyMs });
   // Deploy the commands as `npm run register` does.
@@ -36,15 +57,73 @@ export async function startWorld(options: { convexLatencyMs: number; tmdbLatency
   await rest.put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
   return {
     discord,
-    engine,
     convex,
     tmdb,
     secret,
     async stop() {
       await discord.stop().catch(() => undefined);
-      await convex.close().catch(() => undefined);
       await tmdb.close().catch(() => undefined);
-      await engine.stop();
+      await convex.stop();
+    },
+  };
+}
+
+async function startConvexProcess(options: { secret: string; latencyMs: number; discordApiBase: string; discordToken: string }): Promise<LoopbackConvex & { stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/convex-process.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      BOT_API_SECRET: options.secret,
+      DISCORD_API_BASE: options.discordApiBase,
+      DISCORD_TOKEN: options.discordToken,
+      CONVEX_LATENCY_MS: String(options.latencyMs),
+    },
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4_000)));
+  const callListeners = new Set<(call: ConvexCallReport) => void>();
+  const costObservers = new Set<(cost: TransactionCost) => void>();
+  let calls = 0;
+  let stopping = false;
+  const exited = once(child, "exit");
+  void exited.then(([code, signal]) => {
+    if (stopping) return;
+    process.stderr.write(`[bench] the Convex process exited (${signal ?? `code ${String(code)}`}):\n${stderr}\n`);
+    process.exit(2);
+  });
+  const url = await new Promise<string>((resolve) => {
+    child.on("message", (message: { t?: string; url?: string; cost?: TransactionCost } & Partial<ConvexCallReport>) => {
+      if (message.t === "ready" && message.url) resolve(message.url);
+      if (message.t === "cost" && message.cost) for (const observer of costObservers) observer(message.cost);
+      if (message.t === "call") {
+        calls++;
+        const call = { path: String(message.path), ok: message.ok === true, engineMs: Number(message.engineMs) };
+        for (const listener of callListeners) listener(call);
+      }
+    });
+  });
+  return {
+    url,
+    get calls() {
+      return calls;
+    },
+    onCall(listener) {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
+    observe(observer) {
+      costObservers.add(observer);
+      return () => costObservers.delete(observer);
+    },
+    async stop() {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.send("stop");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

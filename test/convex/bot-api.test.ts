@@ -372,6 +372,34 @@ describe("the bot's API", () => {
       }
     });
 
+    it("spends a token only on a write that changed something", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      vi.useFakeTimers();
+      try {
+        vi.setSystemTime(Date.UTC(2026, 0, 1));
+        const mark = (episode: number) => t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [episode], isWatched: true });
+        await mark(1);
+        // Marking what is already watched changes nothing: ten of them spend nothing.
+        for (let i = 0; i < 10; i++) expect((await mark(1)).changed).toBe(0);
+        for (let episode = 2; episode <= 8; episode++) expect((await mark(episode)).changed).toBe(1);
+        await expect(mark(9)).rejects.toMatchObject({ data: { code: "RATE_LIMITED" } });
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("creates no profile and spends no token for reads and for caching a show to draw a card", async () => {
+      const t = deployment();
+      await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
+      const card = await t.mutation(api.bot.titles.cacheShowForCard, { ...as(ALICE), tmdbId: 1399, show: { title: GOT.title, seasons: GOT.seasons } });
+      expect(card).toMatchObject({ item: null, progress: { watched: 0, total: 73 }, show: { title: "Game of Thrones" } });
+      expect(await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), accounts: await ctx.db.query("discord_accounts").collect() }))).toEqual({
+        users: [],
+        accounts: [],
+      });
+    });
+
     it("holds across bot processes, because the budget lives in the deployment", async () => {
       const t = deployment();
       vi.useFakeTimers();

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { RESTJSONErrorCodes } from "discord-api-types/v10";
+import { DiscordHttpError } from "./errors.ts";
 
 /** A 429 answer (Discord's body and headers). */
 export class RateLimitResponse {
@@ -55,6 +56,19 @@ export class RateLimits {
     const resetAt = w.start + windowMs;
     if (w.used >= count) throw new RateLimitResponse(resetAt - now, this.oldEditBucket, count, resetAt, false, RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached);
     w.used++;
+  }
+
+  private readonly serverErrors: number[] = [];
+
+  /** The next `n` message posts and edits in server channels answer `status` (a Discord outage). */
+  injectServerErrors(n: number, status: number): void {
+    for (let i = 0; i < n; i++) this.serverErrors.push(status);
+  }
+
+  /** Throws an injected server error if one is queued. */
+  takeServerError(): void {
+    const status = this.serverErrors.shift();
+    if (status !== undefined) throw new DiscordHttpError(status, 0, `${status}: Internal Server Error`);
   }
 
   /** The next `n` bot REST requests get 429. */

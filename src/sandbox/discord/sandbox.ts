@@ -318,6 +318,15 @@ export class DiscordSandbox extends EventEmitter {
     this.limits.inject(n);
   }
 
+  /**
+   * The next `n` message posts and edits in server channels (a party board's, a share) answer
+   * `status` (default 500) as a Discord outage would; interaction replies are unaffected.
+   */
+  injectServerErrors(n: number, status = 500): void {
+    if (!Number.isInteger(n) || n < 0 || status < 500 || status > 599) throw new RangeError("injectServerErrors(n ≥ 0, status 5xx)");
+    this.limits.injectServerErrors(n, status);
+  }
+
   /** Number of gateway sessions with an open connection. */
   get connectedSessions(): number {
     return this.gateway.connectedCount;

@@ -6,8 +6,12 @@ import type { SandboxChannel, SandboxMessage } from "../types.ts";
 import { attachmentsFrom, channelById, checkCanSend, checkEdit, checkNewMessage, limitChannel } from "./messages.ts";
 import type { Route, RestCore } from "./router.ts";
 
+/** How long Discord remembers a post's nonce for enforce_nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 export function channelRoutes(route: Route, core: RestCore): void {
   const { world } = core;
+  const nonces = new Map<string, { id: string; at: number }>();
   const channelMessage = (ch: SandboxChannel, id: string): SandboxMessage => {
     const m = world.message(id);
     if (!m || m.deleted || m.ephemeral || m.channelId !== ch.id) throw DiscordErrors.unknownMessage();
@@ -46,9 +50,20 @@ export function channelRoutes(route: Route, core: RestCore): void {
     }
     checkCanSend(core, ch);
     limitChannel(core, ctx, ch);
+    if (ch.guildId) core.limits.takeServerError();
     const body = ctx.body;
     const attachments = attachmentsFrom(core, ctx, ch.id);
     checkNewMessage(body, attachments);
+    if (typeof body.nonce === "string" && body.nonce.length > 25) {
+      const errs = new FormErrors();
+      errs.add(["nonce"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+      throw DiscordErrors.invalidForm(errs);
+    }
+    // enforce_nonce: the same nonce again within a few minutes returns the first message and creates nothing.
+    const nonceKey = body.enforce_nonce === true && (typeof body.nonce === "string" || typeof body.nonce === "number") ? `${ch.id}:${body.nonce}` : null;
+    const earlier = nonceKey === null ? undefined : nonces.get(nonceKey);
+    const first = earlier !== undefined && core.config.now() - earlier.at < NONCE_WINDOW_MS ? world.message(earlier.id) : undefined;
+    if (first !== undefined && !first.deleted) return { status: 200, body: messageObject(world, first) };
     let reference: SandboxMessage | null = null;
     const ref = body.message_reference;
     if (ref && ref.message_id) {
@@ -62,6 +77,7 @@ export function channelRoutes(route: Route, core: RestCore): void {
       } else reference = target;
     }
     const m = world.createMessage(ch, body, { attachments, reference });
+    if (nonceKey !== null) nonces.set(nonceKey, { id: m.id, at: core.config.now() });
     const place = world.channelPlace(ch);
     if (ch.type === ChannelType.DM) core.emit({ t: "dm", channel: "dm", to: place.to!, ...messageBody(m) });
     else core.emit({ t: "message", ...place, ...messageBody(m) });
@@ -75,6 +91,7 @@ export function channelRoutes(route: Route, core: RestCore): void {
     const ch = channelById(core, ctx.params.channel!, ctx);
     const m = channelMessage(ch, ctx.params.message!);
     limitChannel(core, ctx, ch);
+    if (ch.guildId) core.limits.takeServerError();
     if (core.config.now() - Date.parse(m.createdAt) > 3_600_000) core.limits.takeOldMessageEdit(ch.id);
     const attachments = attachmentsFrom(core, ctx, ch.id);
     checkEdit(m, ctx.body, [], attachments);

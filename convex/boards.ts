@@ -17,7 +17,7 @@ const outcome = v.union(
   v.object({ kind: v.literal("published"), messageId: v.string(), posted: v.boolean() }),
   v.object({ kind: v.literal("retry"), afterMs: v.number() }),
   v.object({ kind: v.literal("failed"), message: v.string() }),
-  v.object({ kind: v.literal("pause"), reason: v.string() }),
+  v.object({ kind: v.literal("pause"), reason: v.string(), channelGone: v.boolean() }),
 );
 type Outcome = Infer<typeof outcome>;
 
@@ -114,7 +114,11 @@ export const finish = internalMutation({
         return null;
       }
       case "pause":
-        await ctx.db.patch(partyId, { paused: { reason: result.reason, at: now, hostTold: false }, boardPending: false, boardWatchdog: undefined });
+        await ctx.db.patch(partyId, {
+          paused: { reason: result.reason, at: now, hostTold: false, ...(result.channelGone ? { channelGone: true } : {}) },
+          boardPending: false,
+          boardWatchdog: undefined,
+        });
         await ctx.scheduler.runAfter(0, internal.boards.tellHost, { partyId });
         return null;
     }
@@ -143,7 +147,7 @@ function settle(result: DiscordResult<unknown>, channelId: string): Outcome {
   if (result.ok) throw new Error("settle() is for failures");
   if (result.kind === "rate_limited") return { kind: "retry", afterMs: result.retryAfterMs + 50 };
   if (result.kind === "unavailable") return { kind: "failed", message: `${result.status ?? "no answer"}: ${result.message.slice(0, 120)}` };
-  return { kind: "pause", reason: pauseReason(result, channelId)! };
+  return { kind: "pause", reason: pauseReason(result, channelId)!, channelGone: result.code === RESTJSONErrorCodes.UnknownChannel };
 }
 
 /** One delivery: edit the board, or post it (idempotently) when there is none or Discord lost or froze it. */
@@ -192,12 +196,15 @@ export const partyNotice = internalQuery({
   handler: async (ctx, { partyId }) => {
     const party = await ctx.db.get(partyId);
     if (party === null || party.paused === undefined) return null;
-    return { host: party.hostDiscordUserId, text: pausedNotice(party.title, partyLabel(party), party.paused.reason) };
+    return { host: party.hostDiscordUserId, text: pausedNotice(partyLabel(party), party.paused) };
   },
 });
 
-export function pausedNotice(_title: string, label: string, reason: string): string {
-  return `⏸️ The board of your watch party **${plain(label, 200)}** has stopped: ${reason}. Fix that and run \`/party status\` there to start it again, or \`/party end\`.`;
+export function pausedNotice(label: string, paused: { reason: string; channelGone?: boolean }): string {
+  const next = paused.channelGone
+    ? "End it with `/party end party:…` and start a new one in another channel."
+    : "Fix that and run `/party status` there to start it again, or `/party end`.";
+  return `⏸️ The board of your watch party **${plain(label, 200)}** has stopped: ${paused.reason}. ${next}`;
 }
 
 /** Tells the host by DM that their party's board stopped (a closed inbox is fine: they are told on their next /party). */

@@ -65,7 +65,7 @@ async function hostNotices(ctx: MutationCtx, discordUserId: string): Promise<str
   const notices: string[] = [];
   for (const party of hosted) {
     if (party.paused === undefined || party.paused.hostTold) continue;
-    notices.push(pausedNotice(party.title, partyLabel(party), party.paused.reason));
+    notices.push(pausedNotice(partyLabel(party), party.paused));
     await ctx.db.patch(party._id, { paused: { ...party.paused, hostTold: true } });
   }
   return notices;
@@ -145,7 +145,8 @@ export const status = botMutation({
     const party = await resolveParty(ctx, checkPlace(args), args.party);
     const notices = await hostNotices(ctx, ctx.actor.discordUserId);
     let resumed = false;
-    if (party.paused !== undefined && party.hostDiscordUserId === ctx.actor.discordUserId) {
+    // A channel that was deleted stays gone: only a lost permission can come back.
+    if (party.paused !== undefined && !party.paused.channelGone && party.hostDiscordUserId === ctx.actor.discordUserId) {
       await ctx.db.patch(party._id, { paused: undefined });
       await markBoardDirty(ctx, party._id);
       resumed = true;

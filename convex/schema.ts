@@ -295,7 +295,7 @@ export default defineSchema({
     boardDirtyAt: v.optional(v.number()),
     boardPublishedAt: v.optional(v.number()),
     /** Publishing stopped: the channel is gone or the bot lost a permission there. */
-    paused: v.optional(v.object({ reason: v.string(), at: v.number(), hostTold: v.boolean() })),
+    paused: v.optional(v.object({ reason: v.string(), at: v.number(), hostTold: v.boolean(), channelGone: v.optional(v.boolean()) })),
     createdAt: v.number(),
   })
     .index("by_channel_state", ["channelId", "state"])

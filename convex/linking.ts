@@ -1,0 +1,439 @@
+// Account linking: Discord ↔ Film Fanatic (Clerk). See convex/model/link.ts for the model and
+// README.md ("Linking your Film Fanatic account") for the flows.
+//
+// - The link page (convex/http.ts, GET /link) calls `preview` and, signed in with the web
+//   app's own Clerk auth (auth.config), `redeem`. The bot never sees a Clerk token.
+// - The bot calls startLink, unlink, account, exportPage, deleteDiscordData, resumeMerge
+//   through the bot builders (shared secret, the acting Discord user).
+// - Clerk's webhooks (convex/http.ts, POST /clerk/webhook) call applyClerkEvent; the
+//   one-time backfill `backfillClerkUsers` pages through Clerk's user list.
+import { createClerkClient } from "@clerk/backend";
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalAction, internalMutation, mutation, query, type QueryCtx } from "./_generated/server";
+import { interactionFollowUp, sendDirectMessage } from "./discord";
+import { botMutation, botQuery, botServiceMutation } from "./lib/botFunctions";
+import { fail } from "./model/errors";
+import {
+  INTERACTION_TOKEN_TTL_MS,
+  PROBLEM_TEXT,
+  SWITCH_TEXT,
+  createRequest,
+  findRequest,
+  linkDiscordToClerk,
+  linkedLabel,
+  unlinkAccount,
+  unlinkClerkUser,
+} from "./model/link";
+import { STEPS_PER_RUN, describeMerge, mergeStep, startMerge } from "./model/merge";
+import { discordAccount, parseDiscordUserId } from "./model/users";
+
+// ─────────────────────────────────────────────────────────── the link page's calls
+
+/** What the page shows before anyone signs in: whose Discord account the code links. */
+export const preview = query({
+  args: { code: v.string() },
+  returns: v.union(
+    v.object({ ok: v.literal(true), discordName: v.string(), avatarUrl: v.union(v.string(), v.null()), expiresAt: v.number() }),
+    v.object({ ok: v.literal(false), problem: v.string(), message: v.string() }),
+  ),
+  handler: async (ctx, { code }) => {
+    const found = await findRequest(ctx, code.slice(0, 100), Date.now());
+    if ("problem" in found) return { ok: false as const, problem: found.problem, message: PROBLEM_TEXT[found.problem] };
+    const { request } = found;
+    return { ok: true as const, discordName: request.discordName ?? "your Discord account", avatarUrl: request.avatarUrl ?? null, expiresAt: request.expiresAt };
+  },
+});
+
+const redeemResult = v.object({
+  status: v.union(v.literal("linked"), v.literal("already_linked"), v.literal("needs_switch"), v.literal("refused")),
+  message: v.string(),
+  discordName: v.optional(v.string()),
+  mergeDone: v.optional(v.boolean()),
+});
+
+/**
+ * Redeems a /link code for the signed-in Clerk user (the web app's Clerk auth). The code is
+ * single use, expires after 10 minutes and links only the Discord user it was made for. An
+ * already-linked case answers needs_switch without using the code; the page asks, then calls
+ * again with confirmSwitch.
+ */
+export const redeem = mutation({
+  args: { code: v.string(), confirmSwitch: v.optional(v.boolean()) },
+  returns: redeemResult,
+  handler: async (ctx, { code, confirmSwitch }) => {
+    const identity = await ctx.auth.getUserIdentity();
+    if (identity === null) throw new Error("Unauthorized");
+    const now = Date.now();
+    const found = await findRequest(ctx, code.slice(0, 100), now);
+    if ("problem" in found) return { status: "refused" as const, message: PROBLEM_TEXT[found.problem] };
+    const { request } = found;
+    const discordName = request.discordName ?? "your Discord account";
+    const outcome = await linkDiscordToClerk(ctx, {
+      discordUserId: request.discordUserId,
+      clerkUserId: identity.subject,
+      via: "code",
+      confirmSwitch: confirmSwitch === true,
+      profile: { name: identity.name ?? undefined, email: identity.email ?? undefined },
+    });
+    if (outcome.status === "needs_switch") return { status: "needs_switch" as const, message: SWITCH_TEXT[outcome.reason](outcome.other), discordName };
+    if (outcome.status === "busy") {
+      return { status: "refused" as const, message: "Your Discord data is still moving from an earlier link. Try again in a minute.", discordName };
+    }
+    await ctx.db.patch(request._id, { usedAt: now });
+    const who = identity.email ?? identity.name ?? "your Film Fanatic account";
+    const mergeDone = outcome.status === "already_linked" || outcome.merge === null || outcome.merge.done;
+    const content =
+      outcome.status === "already_linked"
+        ? `✅ Your Discord account was already linked to ${who}.`
+        : `✅ Linked to Film Fanatic account **${who}**. What you track here and on the website is now one library.${
+            mergeDone ? "" : " Your Discord history is still moving over; `/account` shows how far it is."
+          } Not you? Use \`/unlink\`.`;
+    await ctx.scheduler.runAfter(0, internal.linking.notifyLinked, {
+      discordUserId: request.discordUserId,
+      applicationId: request.applicationId,
+      interactionToken: request.interactionToken !== undefined && (request.createdAt ?? 0) + INTERACTION_TOKEN_TTL_MS > now ? request.interactionToken : undefined,
+      content,
+    });
+    return {
+      status: outcome.status,
+      message: outcome.status === "already_linked" ? `${discordName} was already linked to this account.` : `${discordName} is now linked to this account.`,
+      discordName,
+      mergeDone,
+    };
+  },
+});
+
+/** The confirmation in Discord: the /link interaction's follow-up while its token is valid, else a DM. */
+export const notifyLinked = internalAction({
+  args: { discordUserId: v.string(), applicationId: v.optional(v.string()), interactionToken: v.optional(v.string()), content: v.string() },
+  returns: v.string(),
+  handler: async (_ctx, args) => {
+    const message = { content: args.content, allowed_mentions: { parse: [] } };
+    if (args.applicationId !== undefined && args.interactionToken !== undefined) {
+      const sent = await interactionFollowUp(args.applicationId, args.interactionToken, { ...message, flags: 64 });
+      if (sent.ok) return "followup";
+    }
+    const dm = await sendDirectMessage(args.discordUserId, message);
+    return dm.ok ? "dm" : `not delivered (${dm.kind})`;
+  },
+});
+
+// ─────────────────────────────────────────────────────────── merges in the background
+
+export const runMergeStep = internalMutation({
+  args: { jobId: v.id("link_merges") },
+  returns: v.object({ done: v.boolean(), moved: v.number() }),
+  handler: async (ctx, { jobId }) => {
+    const step = await mergeStep(ctx, jobId);
+    return { done: step.done, moved: step.moved };
+  },
+});
+
+/** After a failed step: back off and try again (from where the job stopped), or give up after many tries. */
+export const mergeFailed = internalMutation({
+  args: { jobId: v.id("link_merges"), error: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { jobId, error }) => {
+    const job = await ctx.db.get(jobId);
+    if (job === null || job.state !== "running") return null;
+    const attempts = job.attempts + 1;
+    if (attempts >= MAX_MERGE_ATTEMPTS) {
+      await ctx.db.patch(jobId, { state: "failed", attempts, lastError: error.slice(0, 300), updatedAt: Date.now() });
+      return null;
+    }
+    await ctx.db.patch(jobId, { attempts, lastError: error.slice(0, 300), updatedAt: Date.now() });
+    await ctx.scheduler.runAfter(Math.min(60_000 * 2 ** attempts, 3_600_000), internal.linking.runMerge, { jobId });
+    return null;
+  },
+});
+
+const MAX_MERGE_ATTEMPTS = 8;
+
+/** Drives a job: steps until done, a fresh run after STEPS_PER_RUN, a backed-off retry after a failure. */
+export const runMerge = internalAction({
+  args: { jobId: v.id("link_merges") },
+  returns: v.null(),
+  handler: async (ctx, { jobId }) => {
+    try {
+      for (let i = 0; i < STEPS_PER_RUN; i++) {
+        const step = await ctx.runMutation(internal.linking.runMergeStep, { jobId });
+        if (step.done) return null;
+      }
+      await ctx.scheduler.runAfter(0, internal.linking.runMerge, { jobId });
+    } catch (error) {
+      await ctx.runMutation(internal.linking.mergeFailed, { jobId, error: error instanceof Error ? error.message : String(error) });
+    }
+    return null;
+  },
+});
+
+// ─────────────────────────────────────────────────────────── the bot's calls
+
+/** /link: registers the code's hash (the bot made the code) and answers where the page is. */
+export const startLink = botMutation({
+  args: {
+    codeHash: v.string(),
+    discordName: v.string(),
+    avatarUrl: v.optional(v.string()),
+    applicationId: v.optional(v.string()),
+    interactionToken: v.optional(v.string()),
+  },
+  returns: v.object({ pageUrl: v.string(), expiresAt: v.number(), linkedTo: v.union(v.string(), v.null()) }),
+  handler: async (ctx, args) => {
+    if (!/^[0-9a-f]{64}$/.test(args.codeHash)) fail("INVALID_ARGUMENT", "That link code is malformed.");
+    if (args.applicationId !== undefined) parseDiscordUserId(args.applicationId);
+    if (args.interactionToken !== undefined && !/^[A-Za-z0-9._-]{1,500}$/.test(args.interactionToken)) fail("INVALID_ARGUMENT", "That interaction token is malformed.");
+    const avatarUrl = args.avatarUrl !== undefined && /^https?:\/\/[^\s"'<>]{1,500}$/.test(args.avatarUrl) ? args.avatarUrl : undefined;
+    const site = linkPageBase();
+    const { expiresAt } = await createRequest(ctx, {
+      discordUserId: ctx.actor.discordUserId,
+      codeHash: args.codeHash,
+      discordName: args.discordName.slice(0, 100),
+      avatarUrl,
+      applicationId: args.applicationId,
+      interactionToken: args.interactionToken,
+    });
+    const account = (await ctx.db.get(ctx.actor.accountId))!;
+    return { pageUrl: `${site}/link`, expiresAt, linkedTo: await linkedLabel(ctx, account) };
+  },
+});
+
+/** Where the deployment serves its HTTP actions (Convex sets CONVEX_SITE_URL). */
+function linkPageBase(): string {
+  const site = process.env.CONVEX_SITE_URL?.trim().replace(/\/+$/, "");
+  if (!site || !/^https?:\/\/[^\s/]+$/.test(site)) fail("FORBIDDEN", "Account linking is not available on this deployment (it has no site URL).");
+  return site;
+}
+
+export const unlink = botMutation({
+  args: {},
+  returns: v.object({ status: v.union(v.literal("unlinked"), v.literal("not_linked"), v.literal("busy")), from: v.union(v.string(), v.null()) }),
+  handler: async (ctx) => {
+    const account = (await ctx.db.get(ctx.actor.accountId))!;
+    const from = await linkedLabel(ctx, account);
+    return { status: await unlinkAccount(ctx, account), from };
+  },
+});
+
+/** Rows counted for /account; past it the answer says "at least". */
+const COUNT_LIMIT = 10_000;
+
+async function countUpTo(query: AsyncIterable<unknown>, limit: number): Promise<number> {
+  let n = 0;
+  for await (const _ of query) if (++n >= limit) break;
+  return n;
+}
+
+export const account = botQuery({
+  args: {},
+  returns: v.object({
+    linkedTo: v.union(v.string(), v.null()),
+    linkedVia: v.union(v.string(), v.null()),
+    titles: v.number(),
+    watchedEpisodes: v.number(),
+    lists: v.number(),
+    reminders: v.number(),
+    parties: v.number(),
+    countLimit: v.number(),
+    merge: v.union(v.object({ state: v.string(), text: v.string() }), v.null()),
+  }),
+  handler: async (ctx) => {
+    const account = await discordAccount(ctx, ctx.actor.discordUserId);
+    const empty = { linkedTo: null, linkedVia: null, titles: 0, watchedEpisodes: 0, lists: 0, reminders: 0, parties: 0, countLimit: COUNT_LIMIT, merge: null };
+    if (account === null) return empty;
+    const userId = account.userId;
+    let watchedEpisodes = 0;
+    let shows = 0;
+    for await (const summary of ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", userId))) {
+      watchedEpisodes += summary.watchedCount;
+      if (++shows >= 2_000) break;
+    }
+    const job = await latestMerge(ctx, account.discordUserId);
+    return {
+      linkedTo: await linkedLabel(ctx, account),
+      linkedVia: account.linkedVia ?? null,
+      titles: await countUpTo(ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", userId)), COUNT_LIMIT),
+      watchedEpisodes,
+      lists: await countUpTo(ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", userId)), 1_000),
+      reminders: await countUpTo(ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId)), 1_000),
+      parties: await countUpTo(ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", account.discordUserId)), 1_000),
+      countLimit: COUNT_LIMIT,
+      merge: job === null || (job.state === "done" && job.finishedAt !== undefined && job.finishedAt < Date.now() - 86_400_000) ? null : { state: job.state, text: describeMerge(job) },
+    };
+  },
+});
+
+async function latestMerge(ctx: QueryCtx, discordUserId: string) {
+  return await ctx.db.query("link_merges").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).order("desc").first();
+}
+
+/** A failed merge starts again from where it stopped (/account offers it). */
+export const resumeMerge = botMutation({
+  args: {},
+  returns: v.boolean(),
+  handler: async (ctx) => {
+    const job = await latestMerge(ctx, ctx.actor.discordUserId);
+    if (job === null || job.state !== "failed") return false;
+    await ctx.db.patch(job._id, { state: "running", attempts: 0, updatedAt: Date.now() });
+    await ctx.scheduler.runAfter(0, internal.linking.runMerge, { jobId: job._id });
+    return true;
+  },
+});
+
+const EXPORT_PARTS = ["watch_items", "episodes", "lists", "list_items", "reminders"] as const;
+const EXPORT_PAGE = 1_000;
+
+/** One page of the /account export; the bot pages through every part and sends one JSON file. */
+export const exportPage = botQuery({
+  args: { part: v.union(...EXPORT_PARTS.map((p) => v.literal(p))), cursor: v.union(v.string(), v.null()) },
+  returns: v.object({ rows: v.array(v.any()), cursor: v.string(), isDone: v.boolean() }),
+  handler: async (ctx, { part, cursor }) => {
+    const userId = await ctx.actor.userId();
+    if (userId === null) return { rows: [], cursor: "", isDone: true };
+    const strip = <T extends { _id: unknown; _creationTime: unknown; userId: unknown }>({ _id, _creationTime, userId: _u, ...rest }: T) => rest;
+    const paging = { cursor, numItems: EXPORT_PAGE };
+    switch (part) {
+      case "watch_items": {
+        const page = await ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", userId)).paginate(paging);
+        return { rows: page.page.map(strip), cursor: page.continueCursor, isDone: page.isDone };
+      }
+      case "episodes": {
+        const page = await ctx.db.query("episode_progress").withIndex("by_user_watched", (q) => q.eq("userId", userId).eq("isWatched", true)).paginate(paging);
+        return { rows: page.page.map(({ tmdbId, season, episode, updatedAt }) => ({ tmdbId, season, episode, updatedAt })), cursor: page.continueCursor, isDone: page.isDone };
+      }
+      case "lists": {
+        const page = await ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", userId)).paginate(paging);
+        return { rows: page.page.map(({ _id, name, color, sortOrder, createdAt, updatedAt }) => ({ id: _id, name, color, sortOrder, createdAt, updatedAt })), cursor: page.continueCursor, isDone: page.isDone };
+      }
+      case "list_items": {
+        const page = await ctx.db.query("list_items").withIndex("by_user", (q) => q.eq("userId", userId)).paginate(paging);
+        return { rows: page.page.map(({ listId, ...row }) => ({ ...strip(row as typeof row & { _id: unknown }), listId })), cursor: page.continueCursor, isDone: page.isDone };
+      }
+      case "reminders": {
+        const page = await ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId)).paginate(paging);
+        return { rows: page.page.map(strip), cursor: page.continueCursor, isDone: page.isDone };
+      }
+    }
+  },
+});
+
+/**
+ * Deletes the Discord side: the Discord account record, pending link codes and party
+ * memberships; a guest profile's whole library (in the background when large). A linked
+ * Clerk profile keeps its data (that is the web app's to delete). The next command starts afresh.
+ */
+export const deleteDiscordData = botServiceMutation({
+  args: { discordUserId: v.string() },
+  returns: v.object({ deleted: v.boolean(), library: v.union(v.literal("deleted"), v.literal("deleting"), v.literal("kept"), v.literal("none")) }),
+  handler: async (ctx, args) => {
+    const discordUserId = parseDiscordUserId(args.discordUserId);
+    const account = await discordAccount(ctx, discordUserId);
+    if (account === null) return { deleted: false, library: "none" as const };
+    for (const request of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).take(20)) {
+      await ctx.db.delete(request._id);
+    }
+    let library: "deleted" | "deleting" | "kept" = "kept";
+    if (account.linkedAt === undefined) {
+      const jobId = await startMerge(ctx, discordUserId, account.userId, undefined);
+      const first = await mergeStep(ctx, jobId);
+      library = first.done ? "deleted" : "deleting";
+      if (!first.done) await ctx.scheduler.runAfter(0, internal.linking.runMerge, { jobId });
+    } else {
+      for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
+        await ctx.db.delete(member._id);
+      }
+    }
+    await ctx.db.delete(account._id);
+    return { deleted: true, library };
+  },
+});
+
+// ─────────────────────────────────────────────────────────── Clerk webhooks and backfill
+
+export const applyClerkEvent = internalMutation({
+  args: {
+    type: v.string(),
+    clerkUserId: v.string(),
+    /** The user's Discord id from an `oauth_discord` external account; null when they have none. */
+    discordUserId: v.union(v.string(), v.null()),
+    name: v.optional(v.string()),
+    email: v.optional(v.string()),
+  },
+  returns: v.string(),
+  handler: async (ctx, args) => {
+    if (args.type === "user.deleted") return `unlinked ${await unlinkClerkUser(ctx, args.clerkUserId)}`;
+    if (args.type !== "user.created" && args.type !== "user.updated") return "ignored";
+    if (args.discordUserId === null) {
+      // Discord was disconnected in Clerk: a link made from that connection goes with it.
+      const removed = await unlinkOauthLinks(ctx, args.clerkUserId);
+      return removed > 0 ? `unlinked ${removed}` : "no discord account";
+    }
+    const outcome = await linkDiscordToClerk(ctx, {
+      discordUserId: args.discordUserId,
+      clerkUserId: args.clerkUserId,
+      via: "oauth",
+      confirmSwitch: false,
+      profile: { name: args.name, email: args.email },
+    });
+    // An existing link to someone else is never moved without that person confirming.
+    return outcome.status;
+  },
+});
+
+async function unlinkOauthLinks(ctx: Parameters<typeof unlinkClerkUser>[0], clerkUserId: string): Promise<number> {
+  const user = await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", clerkUserId)).first();
+  if (user === null) return 0;
+  let n = 0;
+  for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
+    if (account.linkedVia === "oauth" && (await unlinkAccount(ctx, account, { force: true })) === "unlinked") n++;
+  }
+  return n;
+}
+
+/** The Discord id of a Clerk user's Discord connection, from a webhook payload or the Backend API. */
+export function discordIdOf(externalAccounts: unknown): string | null {
+  if (!Array.isArray(externalAccounts)) return null;
+  for (const account of externalAccounts as Record<string, unknown>[]) {
+    const provider = account?.provider;
+    const id = account?.provider_user_id ?? account?.providerUserId;
+    if ((provider === "oauth_discord" || provider === "discord") && typeof id === "string" && /^\d{15,22}$/.test(id)) return id;
+  }
+  return null;
+}
+
+const BACKFILL_PAGE = 100;
+
+/**
+ * One-time backfill for people who connected Discord in Clerk before the webhook existed:
+ * pages through Clerk's user list (CLERK_SECRET_KEY; CLERK_API_URL for another API base) and
+ * links each Discord connection as the webhook would. Run with
+ * `npx convex run linking:backfillClerkUsers`; each page schedules the next.
+ */
+export const backfillClerkUsers = internalAction({
+  args: { offset: v.optional(v.number()) },
+  returns: v.object({ offset: v.number(), seen: v.number(), linked: v.number(), done: v.boolean() }),
+  handler: async (ctx, { offset = 0 }) => {
+    const secretKey = process.env.CLERK_SECRET_KEY;
+    if (!secretKey) throw new Error("Set CLERK_SECRET_KEY in the Convex deployment's environment to run the backfill.");
+    const clerk = createClerkClient({ secretKey, apiUrl: process.env.CLERK_API_URL || undefined });
+    const page = await clerk.users.getUserList({ limit: BACKFILL_PAGE, offset, orderBy: "+created_at" });
+    let linked = 0;
+    for (const user of page.data) {
+      const discordUserId = discordIdOf(user.externalAccounts);
+      if (discordUserId === null) continue;
+      const outcome = await ctx.runMutation(internal.linking.applyClerkEvent, {
+        type: "user.updated",
+        clerkUserId: user.id,
+        discordUserId,
+        name: [user.firstName, user.lastName].filter(Boolean).join(" ") || user.username || undefined,
+        email: user.primaryEmailAddress?.emailAddress ?? undefined,
+      });
+      if (outcome === "linked") linked++;
+    }
+    const done = page.data.length < BACKFILL_PAGE;
+    if (!done) await ctx.scheduler.runAfter(0, internal.linking.backfillClerkUsers, { offset: offset + page.data.length });
+    return { offset, seen: page.data.length, linked, done };
+  },
+});
+

@@ -1,0 +1,200 @@
+// Linking a Discord account to a Film Fanatic (Clerk) account: the one-time codes of /link,
+// the link itself (automatic from Clerk's webhooks, or confirmed on the link page), unlinking.
+//
+// A Discord user's discord_accounts row points at their profile: a guest profile
+// (tokenIdentifier "discord|<id>") until linked, then the Clerk user's profile (tokenIdentifier
+// = the Clerk user id, as the web app stores it). Linking repoints the row at once — every
+// command from then on reads and writes the Clerk profile — and moves the guest's data over in
+// chunks (model/merge.ts).
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { mergeStep, startMerge, type StepResult } from "./merge";
+import { DISCORD_TOKEN_PREFIX, discordAccount, parseDiscordUserId, userByToken } from "./users";
+
+/** A /link code is good for this long. */
+export const LINK_CODE_TTL_MS = 10 * 60_000;
+/** Discord keeps an interaction's token 15 minutes; follow-ups stop a little before. */
+export const INTERACTION_TOKEN_TTL_MS = 14 * 60_000;
+
+/** 16 random bytes in base64url: 128 bits, made by the bot, never stored (only its hash is). */
+export const LINK_CODE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const CLERK_USER_ID = /^user_[A-Za-z0-9]{1,64}$/;
+
+export function parseClerkUserId(value: string): string {
+  if (!CLERK_USER_ID.test(value)) throw new Error("That is not a Clerk user id.");
+  return value;
+}
+
+export async function hashCode(code: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(code));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export type RequestProblem = "invalid" | "expired" | "used";
+
+/** The request a code names, or why it can't be used. A malformed code is "invalid" without a read. */
+export async function findRequest(ctx: QueryCtx, code: string, now: number): Promise<{ request: Doc<"link_requests"> } | { problem: RequestProblem }> {
+  if (!LINK_CODE_PATTERN.test(code)) return { problem: "invalid" };
+  const state = await hashCode(code);
+  const request = await ctx.db.query("link_requests").withIndex("by_state", (q) => q.eq("state", state)).unique();
+  if (request === null) return { problem: "invalid" };
+  if (request.usedAt !== undefined) return { problem: "used" };
+  if (request.expiresAt <= now) return { problem: "expired" };
+  return { request };
+}
+
+export const PROBLEM_TEXT: Record<RequestProblem, string> = {
+  invalid: "This link code is not valid. Run /link in Discord to get a new one.",
+  expired: "This link code has expired (codes last 10 minutes). Run /link in Discord to get a new one.",
+  used: "This link code has already been used. Run /link in Discord if you want to link again.",
+};
+
+/** A fresh code for a Discord user: any earlier one of theirs stops working. */
+export async function createRequest(
+  ctx: MutationCtx,
+  args: { discordUserId: string; codeHash: string; discordName: string; avatarUrl?: string; applicationId?: string; interactionToken?: string },
+): Promise<{ expiresAt: number }> {
+  const now = Date.now();
+  for (const old of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", args.discordUserId)).take(20)) {
+    await ctx.db.delete(old._id);
+  }
+  const expiresAt = now + LINK_CODE_TTL_MS;
+  await ctx.db.insert("link_requests", {
+    state: args.codeHash,
+    discordUserId: args.discordUserId,
+    expiresAt,
+    discordName: args.discordName,
+    avatarUrl: args.avatarUrl,
+    applicationId: args.applicationId,
+    interactionToken: args.interactionToken,
+    createdAt: now,
+  });
+  return { expiresAt };
+}
+
+export type LinkOutcome =
+  | { status: "linked"; merge: StepResult | null }
+  | { status: "already_linked" }
+  /** The Discord account is linked to another Clerk user. */
+  | { status: "needs_switch"; reason: "discord_linked_elsewhere"; other: string }
+  /** The Clerk user is linked to another Discord account. */
+  | { status: "needs_switch"; reason: "clerk_linked_elsewhere"; other: string }
+  /** The guest's data is still moving from an earlier link: try again shortly. */
+  | { status: "busy" };
+
+export const SWITCH_TEXT = {
+  discord_linked_elsewhere: (other: string) =>
+    `This Discord account is already linked to another Film Fanatic account (${other}). Linking it here moves the link; that account keeps its data.`,
+  clerk_linked_elsewhere: (other: string) =>
+    `Your Film Fanatic account is already linked to another Discord account (${other}). Linking this one instead unlinks that one; it continues on a fresh Discord-only profile.`,
+};
+
+/** How a profile is named to its owner: email, else name, else the Clerk id. */
+function profileLabel(user: Doc<"users"> | null): string {
+  return user?.email ?? user?.name ?? user?.tokenIdentifier ?? "an account that no longer exists";
+}
+
+/** The Clerk user's profile, created when the web app never stored one. */
+export async function clerkProfile(ctx: MutationCtx, clerkUserId: string, details: { name?: string; email?: string } = {}): Promise<Id<"users">> {
+  parseClerkUserId(clerkUserId);
+  const existing = await userByToken(ctx, clerkUserId);
+  if (existing !== null) return existing._id;
+  return await ctx.db.insert("users", { tokenIdentifier: clerkUserId, name: details.name, email: details.email });
+}
+
+async function runningMergeInto(ctx: QueryCtx, userId: Id<"users">) {
+  return await ctx.db.query("link_merges").withIndex("by_to_state", (q) => q.eq("toUserId", userId).eq("state", "running")).first();
+}
+
+/**
+ * Links a Discord account to a Clerk user. Already-linked cases answer needs_switch unless
+ * `confirmSwitch`; a guest's data starts moving, and its first chunk moves in this same
+ * transaction (a small library is merged when this returns).
+ */
+export async function linkDiscordToClerk(
+  ctx: MutationCtx,
+  args: { discordUserId: string; clerkUserId: string; via: "oauth" | "code"; confirmSwitch: boolean; username?: string; profile?: { name?: string; email?: string } },
+): Promise<LinkOutcome> {
+  const discordUserId = parseDiscordUserId(args.discordUserId);
+  const target = await clerkProfile(ctx, args.clerkUserId, args.profile);
+  const account = await discordAccount(ctx, discordUserId);
+  if (account !== null && account.linkedAt !== undefined && account.userId === target) return { status: "already_linked" };
+  if (account !== null && account.linkedAt !== undefined && !args.confirmSwitch) {
+    return { status: "needs_switch", reason: "discord_linked_elsewhere", other: profileLabel(await ctx.db.get(account.userId)) };
+  }
+  const others = (await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", target)).take(10)).filter(
+    (other) => other.discordUserId !== discordUserId,
+  );
+  if (others.length > 0 && !args.confirmSwitch) {
+    const other = others[0]!;
+    return { status: "needs_switch", reason: "clerk_linked_elsewhere", other: other.username ?? `Discord user ${other.discordUserId}` };
+  }
+  if (account !== null && account.linkedAt === undefined && (await runningMergeInto(ctx, account.userId)) !== null) return { status: "busy" };
+  for (const other of others) {
+    const result = await unlinkAccount(ctx, other);
+    if (result === "busy") return { status: "busy" };
+  }
+
+  const now = Date.now();
+  const linked = { userId: target, linkedAt: now, linkedVia: args.via };
+  if (account === null) {
+    await ctx.db.insert("discord_accounts", {
+      discordUserId,
+      username: args.username,
+      listPublic: false,
+      remindersEnabled: true,
+      createdAt: now,
+      ...linked,
+    });
+    return { status: "linked", merge: null };
+  }
+  await ctx.db.patch(account._id, linked);
+  if (account.linkedAt !== undefined) {
+    // A switch between Clerk users: nothing merges (the old profile keeps its data); the
+    // Discord user's party memberships follow them.
+    await repointMemberships(ctx, discordUserId, account.userId, target);
+    return { status: "linked", merge: null };
+  }
+  const jobId = await startMerge(ctx, discordUserId, account.userId, target);
+  const first = await mergeStep(ctx, jobId);
+  if (!first.done) await ctx.scheduler.runAfter(0, internal.linking.runMerge, { jobId });
+  return { status: "linked", merge: first };
+}
+
+async function repointMemberships(ctx: MutationCtx, discordUserId: string, from: Id<"users">, to: Id<"users">): Promise<void> {
+  const rows = await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500);
+  for (const row of rows) if (row.userId === from) await ctx.db.patch(row._id, { userId: to });
+}
+
+/**
+ * Unlinks: the Clerk profile keeps its data, and the Discord user continues on a fresh guest
+ * profile. "busy" while the guest's data is still moving in (unlinking then would split it).
+ */
+export async function unlinkAccount(ctx: MutationCtx, account: Doc<"discord_accounts">, options: { force?: boolean } = {}): Promise<"unlinked" | "not_linked" | "busy"> {
+  if (account.linkedAt === undefined) return "not_linked";
+  if (!options.force && (await runningMergeInto(ctx, account.userId)) !== null) return "busy";
+  const token = `${DISCORD_TOKEN_PREFIX}${account.discordUserId}`;
+  const leftover = await userByToken(ctx, token);
+  const guest = leftover?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
+  await ctx.db.patch(account._id, { userId: guest, linkedAt: undefined, linkedVia: undefined });
+  await repointMemberships(ctx, account.discordUserId, account.userId, guest);
+  return "unlinked";
+}
+
+/** Unlinks every Discord account linked to a Clerk user (it was deleted in Clerk). */
+export async function unlinkClerkUser(ctx: MutationCtx, clerkUserId: string): Promise<number> {
+  const user = await userByToken(ctx, clerkUserId);
+  if (user === null) return 0;
+  let n = 0;
+  for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
+    if ((await unlinkAccount(ctx, account, { force: true })) === "unlinked") n++;
+  }
+  return n;
+}
+
+/** Whom a linked account is linked to, in words for its owner. */
+export async function linkedLabel(ctx: QueryCtx, account: Doc<"discord_accounts">): Promise<string | null> {
+  if (account.linkedAt === undefined) return null;
+  return profileLabel(await ctx.db.get(account.userId));
+}

@@ -293,7 +293,8 @@ export function reshape<Name extends string, A, E, B, BE = B>(
 }
 
 function define<Name extends string, A, E>(name: Name, fields: Fields, value: Field<unknown> | undefined): ComponentCodec<Name, A, E> {
-  if (!/^[a-z]+:[a-z]+$/.test(name)) throw new Error(`"${name}" is not "<command>:<action>"`);
+  // Words of lowercase letters, joined by "-" ("account:delete-yes"): never ":" or "-" alone, which fields use.
+  if (!/^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/.test(name)) throw new Error(`"${name}" is not "<command>:<action>"`);
   const keys = Object.keys(fields);
   const maxLength = name.length + keys.reduce((sum, key) => sum + 1 + fields[key]!.maxLength, 0);
   if (maxLength > LIMITS.customId) throw new Error(`custom ids of ${name} could reach ${maxLength} characters (Discord allows ${LIMITS.customId})`);

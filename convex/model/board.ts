@@ -15,9 +15,8 @@
 // version counter; the per-channel budget is one document per channel. Both fit in a row and a
 // scheduled function, run unchanged in convex-test and the sandbox's embedded engine, and need
 // no hand-typed component API (NOTES.md: offline codegen can't see components).
-import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { QueryCtx } from "../_generated/server";
 import { partyBoard, type BoardMember, type PartyBoardData } from "../../src/views/party-board";
 import { restMessageBody } from "../../src/views/message";
 import type { RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
@@ -25,8 +24,6 @@ import { readWatched, showProgress, type WatchedSet } from "./episodes";
 import { episodeName, getShow } from "./shows";
 import { MEMBERS_PER_PARTY } from "./parties";
 
-/** A burst of marks is gathered this long before the first publish. */
-export const COALESCE_MS = 1_000;
 /** At most one board post or edit per channel this often (Discord: ~5 per 5 s, shared with posts). */
 export const CHANNEL_INTERVAL_MS = 2_000;
 /** A publish that has not finished by then is run again. */
@@ -36,30 +33,9 @@ export function backoffMs(attempts: number): number {
   return Math.min(5 * 60_000, 1_000 * 2 ** Math.min(attempts, 12));
 }
 
-/**
- * The parties a user's write to a show moves: one indexed read. Each gets its version bumped
- * (and a publish scheduled if none is) in the caller's transaction.
- */
-export async function markPartiesOfUserDirty(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<void> {
-  const memberships = await ctx.db
-    .query("party_members")
-    .withIndex("by_user_show_active", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("active", true))
-    .take(50);
-  for (const m of memberships) await markBoardDirty(ctx, m.partyId);
-}
-
-export async function markBoardDirty(ctx: MutationCtx, partyId: Id<"parties">): Promise<void> {
-  const party = await ctx.db.get(partyId);
-  if (party === null) return;
-  const now = Date.now();
-  const publish = party.boardPending !== true && party.paused === undefined;
-  await ctx.db.patch(partyId, {
-    boardVersion: (party.boardVersion ?? 0) + 1,
-    boardDirtyAt: now,
-    ...(publish ? { boardPending: true } : {}),
-  });
-  if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish, { partyId });
-}
+// Marking boards dirty lives in parties.ts, which /ep's write path (episodes.ts) imports
+// without pulling in the board's rendering (and so without an import cycle).
+export { COALESCE_MS, markBoardDirty, markPartiesOfUserDirty } from "./parties";
 
 /** A member's place in the party's show (or season), from their own tracking. */
 function memberProgress(show: Doc<"shows">, season: number | undefined, watched: WatchedSet) {

@@ -2,7 +2,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { ProgressStatus } from "../validators";
-import { markPartiesOfUserDirty } from "./board";
+import { markPartiesOfUserDirty } from "./parties";
 import { fail, quoteTitle } from "./errors";
 import { episodeName, regularSeasons } from "./shows";
 import { parseEpisodeNumber, parseSeasonNumber, parseTmdbId } from "./vocabulary";

@@ -6,7 +6,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { checkEpisodes, regularSeasons, seasonOf } from "./shows";
 import { fail, quoteTitle } from "./errors";
-import { markBoardDirty } from "./board";
+import { internal } from "../_generated/api";
 
 /** Active parties one server may have at once (and what `party` autocomplete can list). */
 export const PARTIES_PER_GUILD = 25;
@@ -208,4 +208,32 @@ export function episodesLabel(season: number, episodes: number[]): string {
   const contiguous = sorted.every((e, i) => i === 0 || e === sorted[i - 1]! + 1);
   if (contiguous) return `S${season}E${sorted[0]}–E${sorted[sorted.length - 1]}`;
   return `S${season}${sorted.map((e) => `E${e}`).join(", ")}`;
+}
+
+/** A burst of marks is gathered this long before the first publish. */
+export const COALESCE_MS = 1_000;
+
+/**
+ * The parties a user's write to a show moves: one indexed read. Each gets its version bumped
+ * (and a publish scheduled if none is) in the caller's transaction.
+ */
+export async function markPartiesOfUserDirty(ctx: MutationCtx, userId: Id<"users">, tmdbId: number): Promise<void> {
+  const memberships = await ctx.db
+    .query("party_members")
+    .withIndex("by_user_show_active", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("active", true))
+    .take(50);
+  for (const m of memberships) await markBoardDirty(ctx, m.partyId);
+}
+
+export async function markBoardDirty(ctx: MutationCtx, partyId: Id<"parties">): Promise<void> {
+  const party = await ctx.db.get(partyId);
+  if (party === null) return;
+  const now = Date.now();
+  const publish = party.boardPending !== true && party.paused === undefined;
+  await ctx.db.patch(partyId, {
+    boardVersion: (party.boardVersion ?? 0) + 1,
+    boardDirtyAt: now,
+    ...(publish ? { boardPending: true } : {}),
+  });
+  if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish, { partyId });
 }

@@ -23,6 +23,7 @@ import { startStack } from "../src/sandbox/stack.ts";
 import type { Actor } from "../src/sandbox/discord/index.ts";
 import { startBotProcess, type BotProcess, type EventLoopReport } from "./bot-process.ts";
 import { costSummary, latencySummary, outcomeCounts, percentile, Recorder, round, type Sample } from "./recorder.ts";
+import { partyBoardFigures } from "./party.ts";
 import { startWorld } from "./world.ts";
 import { catalogShows, firstCommandOn, MOVIES, NEW_SHOWS, stepFor, STEPS, TYPED_QUERIES, WARM_SHOWS, type Act, type Step, type StepContext } from "./workload.ts";
 
@@ -43,6 +44,7 @@ function options() {
       samples: { type: "string", default: "4" },
       "keystroke-ms": { type: "string", default: "100" },
       "in-process-steps": { type: "string", default: "300" },
+      "no-party-board": { type: "boolean", default: false },
       out: { type: "string" },
     },
     strict: true,
@@ -61,6 +63,7 @@ function options() {
     samples: int("samples", 1, 100),
     keystrokeMs: int("keystroke-ms", 0, 2_000),
     inProcessSteps: int("in-process-steps", 0, 100_000),
+    partyBoard: values["no-party-board"] !== true,
     out: values.out,
   };
 }
@@ -202,6 +205,9 @@ async function main() {
 
   // Secondary: the in-process sandbox (one process, convex-test, no network). Not capacity.
   const inProcess = opts.inProcessSteps > 0 ? await inProcessTable(opts.inProcessSteps, Math.min(opts.users, 50), shows, opts.keystrokeMs) : null;
+  // Issue 9's party board figures: edits per 100 marks, seconds to a correct board, documents per refresh.
+  const partyBoard = opts.partyBoard ? await partyBoardFigures() : null;
+  if (partyBoard) progress(`party board: ${partyBoard.burst.boardEditsPer100Marks} board edits for 100 marks, correct ${partyBoard.burst.secondsFromLastMarkToCorrectBoard} s after the last`);
 
   // Per interaction type: warm costs, latency under load, and the first after a restart.
   const warmByType = byType(warm);
@@ -320,6 +326,7 @@ async function main() {
     bot: { errorsLogged: botErrorsLogged, logTail: botErrorsLogged > 0 ? botLogTail : [] },
     benchStepFailures: { count: failures.length, first: [...new Set(failures)].slice(0, 10) },
     inProcessSandbox: inProcess,
+    partyBoard,
     durationSeconds: Math.round((performance.now() - startedAt) / 1000),
   };
   const json = JSON.stringify(result, null, 2);

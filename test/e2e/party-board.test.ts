@@ -170,6 +170,20 @@ wait 5s
     expect(lines(boards(s)[0])).toMatch(/\*\*bob\*\* · S1E3 · 3\/10/);
   });
 
+  it("replaces an hour-old board Discord stops letting it edit (30046) with a fresh post and deletes the old one", async () => {
+    s = await stack();
+    await run(s, START);
+    const old = boards(s)[0]!.id;
+    let script = "as alice\nin movie-club #general\nwait 2h\n";
+    for (let e = 1; e <= 6; e++) script += `/ep 1399 1 ${e}\nwait 2500ms\n`;
+    const events = await run(s, `${script}wait 5s`);
+    expect(ofType(events, "rate_limited").map((e) => e.code)).toContain(30046);
+    expect(ofType(events, "message_delete").map((e) => e.id)).toEqual([old]);
+    expect(boards(s)).toHaveLength(1);
+    expect(boards(s)[0]!.id).not.toBe(old);
+    expect(lines(boards(s)[0])).toMatch(/\*\*alice\*\* · S1E6 · 6\/10/);
+  });
+
   it("marks only those who click I was there on a watched-together prompt", async () => {
     s = await stack();
     const events = await run(

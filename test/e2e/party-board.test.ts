@@ -199,6 +199,35 @@ wait 5s
     expect(board).toMatch(/\*\*carol\*\* · 0\/10/);
   });
 
+  it("puts the board in the channel given, and the party option autocompletes this server's parties", async () => {
+    s = await stack();
+    s.discord.channel("movie-club", "boards");
+    const events = await run(
+      s,
+      `as alice\nin movie-club #general\n/party start show:1399 channel:#boards name:"Friday club"\n/party start show:1396 season:2\nwait 3s\nautocomplete /party join party:fri\nautocomplete /party status party:`,
+    );
+    expect(boards(s, "movie-club", "boards")).toHaveLength(1);
+    expect(boards(s, "movie-club", "boards")[0]!.embeds[0].title).toBe("📺 Friday club · Game of Thrones");
+    const [friday, all] = ofType(events, "autocomplete");
+    expect(friday!.choices.map((c: { name: string }) => c.name)).toEqual(["Friday club · Game of Thrones · #boards"]);
+    expect(all!.choices).toHaveLength(2);
+    // Two parties, one per channel: in #general, the party option may be left out.
+    const status = await run(s, "as alice\nin movie-club #general\n/party status");
+    expect(ofType(status, "reply").at(-1)?.embeds[0].title).toBe("📺 Breaking Bad · Season 2");
+  });
+
+  it("lets the host ask about the next episode with the board's button, and refuses anyone else", async () => {
+    s = await stack();
+    const events = await run(
+      s,
+      `${START}\n/ep 1399 1 1-2\nas bob\nin movie-club #general\nclick "Join"\nclick "We watched together"\nas alice\nclick "We watched together"\nas bob\nclick "I was there"\nwait 5s`,
+    );
+    expect(ofType(events, "reply").find((e) => e.user === "bob" && e.source === 'click "We watched together"')?.content).toContain("Only the host");
+    const prompt = ofType(events, "reply", "followup").find((e) => e.user === "alice" && String(e.content).includes("were you there"));
+    expect(prompt?.content).toContain("S1E3");
+    expect(lines(boards(s)[0])).toMatch(/\*\*bob\*\* · S1E3 · 1\/10/);
+  });
+
   it("answers a repeated post with the same nonce with the first message (enforce_nonce)", async () => {
     s = await stack();
     const ch = s.discord.channel("movie-club", "general");

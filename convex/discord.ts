@@ -137,8 +137,8 @@ export function deleteMessage(channelId: string, messageId: string, options: Opt
 
 /** A follow-up to an interaction (valid while its 15-minute token is); no bot token needed, Discord's route carries the token. */
 export function interactionFollowUp(applicationId: string, interactionToken: string, message: RESTPostAPIChannelMessageJSONBody & { flags?: number }, options: Options = {}) {
-  if (!/^[A-Za-z0-9._-]{1,500}$/.test(interactionToken)) throw new Error("not an interaction token");
-  return discordRequest<APIMessage>("POST", Routes.webhook(snowflake(applicationId), interactionToken) as `/${string}`, { ...options, body: message });
+  if (!/^[\x21-\x7e]{1,500}$/.test(interactionToken)) throw new Error("not an interaction token");
+  return discordRequest<APIMessage>("POST", Routes.webhook(snowflake(applicationId), encodeURIComponent(interactionToken)) as `/${string}`, { ...options, body: message });
 }
 
 /** Sends a DM: opens (or reuses) the DM channel, then posts. A closed inbox answers refused with code 50007. */

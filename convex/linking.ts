@@ -183,7 +183,7 @@ export const startLink = botMutation({
   handler: async (ctx, args) => {
     if (!/^[0-9a-f]{64}$/.test(args.codeHash)) fail("INVALID_ARGUMENT", "That link code is malformed.");
     if (args.applicationId !== undefined) parseDiscordUserId(args.applicationId);
-    if (args.interactionToken !== undefined && !/^[A-Za-z0-9._-]{1,500}$/.test(args.interactionToken)) fail("INVALID_ARGUMENT", "That interaction token is malformed.");
+    if (args.interactionToken !== undefined && !/^[\x21-\x7e]{1,500}$/.test(args.interactionToken)) fail("INVALID_ARGUMENT", "That interaction token is malformed.");
     const avatarUrl = args.avatarUrl !== undefined && /^https?:\/\/[^\s"'<>]{1,500}$/.test(args.avatarUrl) ? args.avatarUrl : undefined;
     const site = linkPageBase();
     const { expiresAt } = await createRequest(ctx, {

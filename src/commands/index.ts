@@ -1,16 +1,19 @@
 import { ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
 import { commandJSON } from "../lib/command-options.ts";
 import type { ComponentName } from "../views/component-ids.ts";
+import { account } from "./account.ts";
 import { ep } from "./ep.ts";
 import { help } from "./help.ts";
+import { link } from "./link.ts";
 import { mark } from "./mark.ts";
 import { party } from "./party.ts";
+import { unlink } from "./unlink.ts";
 import type { BotContext, Command, ComponentInteraction } from "./types.ts";
 import type { Responder } from "../lib/respond.ts";
 import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
-export const commands: ReadonlyMap<string, Command> = new Map([help, ep, mark, watch, party].map((command) => [command.data.name, command as Command]));
+export const commands: ReadonlyMap<string, Command> = new Map([help, ep, mark, watch, party, link, unlink, account].map((command) => [command.data.name, command as Command]));
 
 /** Where a decoded component goes: the command whose replies carry it, and its handler. */
 export interface ComponentRoute {

@@ -52,7 +52,27 @@ export interface RestartEvent {
   shards: number;
 }
 
-export type SandboxEvent = (DiscordEvent | ShowEvent | ScriptErrorEvent | WebEvent | RestartEvent) & { line?: number };
+/** `link`: account linking completed through the link page and the sandbox sign-in. */
+export interface LinkEvent {
+  t: "link";
+  user: string;
+  /** The Clerk user id now linked (what `web` acts as from here). */
+  clerk_user: string;
+  status: string;
+  message: string;
+}
+
+/** `clerk signup NAME [discord]` / `clerk delete NAME`: a signed Clerk webhook reached the deployment. */
+export interface ClerkEvent {
+  t: "clerk";
+  event: "user.created" | "user.deleted";
+  user: string;
+  clerk_user: string;
+  discord: boolean;
+  result: unknown;
+}
+
+export type SandboxEvent = (DiscordEvent | ShowEvent | ScriptErrorEvent | WebEvent | RestartEvent | LinkEvent | ClerkEvent) & { line?: number };
 
 /** The event type(s) whose `t` is `T` (e.g. `EventOf<"reply">`). */
 export type EventOf<T extends SandboxEvent["t"]> = SandboxEvent extends infer E

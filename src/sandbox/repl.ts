@@ -47,7 +47,7 @@ export interface ReplIo {
 export const DEFAULT_HISTORY_FILE = join(homedir(), ".film-fanatic-sandbox-history");
 export const HISTORY_MAX = 500;
 
-export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "restart", "dms", "revoke", "delete", "help", "quit", "exit"];
+export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "link", "clerk", "restart", "dms", "revoke", "delete", "help", "quit", "exit"];
 
 const WAIT_SUGGESTIONS = ["500ms", "10s", "30s", "5m", "15m", "1h", "2h", "6h", "1d", "3d", "7d"];
 const MAX_REMEMBERED_LABELS = 50;
@@ -65,6 +65,8 @@ const HELP: [string, string, string][] = [
   ["wait DURATION", "move the sandbox clock forward (ms, s, m, h, d; up to 5 years); due jobs run", "wait 2h"],
   ["show #CHANNEL | show dm", "print the messages there now", "show #general"],
   ["web MODULE:FUNCTION [key:value …]", "call the web app's API (watchlist:*, users:*) as the acting user", "web watchlist:getMediaState tmdbId:1399 mediaType:tv"],
+  ["link | link switch", "link the acting user's Film Fanatic account: /link, the link page, the sandbox sign-in", "link"],
+  ["clerk signup NAME [discord] | clerk delete NAME", "a Clerk sign-up (with Discord: linked automatically) or deletion, as a signed webhook", "clerk signup erin discord"],
   ["restart bot", "stop the bot process and start it again", "restart bot"],
   ["dms closed | dms open", "the acting user's DMs refuse the bot (50007), or accept it again", "dms closed"],
   ["revoke #CHANNEL", "take the bot's permission to see and post in a channel here", "revoke #general"],

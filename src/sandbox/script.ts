@@ -74,6 +74,8 @@ export type ScriptLine =
   | (LineBase & { kind: "wait"; ms: number; duration: string })
   | (LineBase & { kind: "web"; fn: string; args: Record<string, unknown> })
   | (LineBase & { kind: "restart"; what: "bot" })
+  | (LineBase & { kind: "link"; confirmSwitch: boolean })
+  | (LineBase & { kind: "clerk"; action: "signup" | "delete"; name: string; discord: boolean })
   | (LineBase & { kind: "dms"; closed: boolean })
   | (LineBase & { kind: "delete_channel"; channel: string })
   | (LineBase & { kind: "delete_message" })
@@ -96,6 +98,10 @@ export interface ScriptHooks {
   wait(ms: number): Promise<void>;
   /** Calls the web app's function `module:name` as this user's web identity. */
   web?(userName: string, fn: string, args: Record<string, unknown>): Promise<{ kind: "query" | "mutation"; result: unknown }>;
+  /** Completes account linking for this user through the link page and the sandbox sign-in. */
+  link?(actor: { user: string; guild?: string; channel?: string }, options: { confirmSwitch: boolean }): Promise<{ clerkUser: string; status: string; message: string }>;
+  /** Clerk sign-up (with a Discord connection or not) or deletion, sent to the deployment as a signed webhook. */
+  clerk?(action: "signup" | "delete", name: string, withDiscord: boolean): Promise<{ clerkUser: string; result: unknown }>;
   /** Restarts the bot process (every shard); resolves when it is connected again. */
   restart?(): Promise<{ shards: number }>;
 }
@@ -241,7 +247,7 @@ function unquote(s: string, lineNo: number): string {
   return t;
 }
 
-const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, restart, dms, delete, revoke";
+const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke";
 
 function parseLine(textLine: string, lineNo: number): ScriptLine | null {
   const text = stripComment(textLine);
@@ -283,11 +289,18 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
       return { ...base, kind: "click", label: singleLabel(rest, lineNo, "click") };
     case "select":
       return { ...base, kind: "select", label: singleLabel(rest, lineNo, "select") };
-    case "link":
-      throw new ScriptError(
-        lineNo,
-        "link: account linking is not available yet in this build; a Discord user's profile is created the first time they use the bot",
-      );
+    case "link": {
+      const mode = rest.toLowerCase();
+      if (mode !== "" && mode !== "switch") throw new ScriptError(lineNo, `expected "link" or "link switch", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "link", confirmSwitch: mode === "switch" };
+    }
+    case "clerk": {
+      const toks = tokenize(rest, lineNo).map((tok) => tok.value);
+      const [action, name, extra, ...more] = toks;
+      const ok = (action === "signup" && name && (extra === undefined || extra === "discord") && more.length === 0) || (action === "delete" && name && extra === undefined);
+      if (!ok) throw new ScriptError(lineNo, `expected "clerk signup NAME [discord]" or "clerk delete NAME", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "clerk", action: action as "signup" | "delete", name: name!, discord: extra === "discord" };
+    }
     case "wait": {
       const ms = parseDuration(rest);
       if (ms === null) throw new ScriptError(lineNo, `wait needs a duration like 500ms, 10s, 5m, 2h or 3d; got ${JSON.stringify(rest)}`);
@@ -420,6 +433,24 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         await sandbox.waitForIdle();
         const { kind, result } = await hooks.web(actor.user, line.fn, line.args);
         emit({ t: "web", user: actor.user, function: line.fn, kind, args: line.args, result: result ?? null });
+        await sandbox.waitForIdle();
+        return;
+      }
+      case "link": {
+        const actor = actorOf(line, state);
+        if (!hooks.link) throw new ScriptError(line.line, "link is not available here (it needs the sandbox's Clerk and the embedded Convex engine)");
+        await sandbox.waitForIdle();
+        const linked = await hooks.link(actor, { confirmSwitch: line.confirmSwitch });
+        emit({ t: "link", user: actor.user, clerk_user: linked.clerkUser, status: linked.status, message: linked.message });
+        await sandbox.waitForIdle();
+        return;
+      }
+      case "clerk": {
+        if (!hooks.clerk) throw new ScriptError(line.line, "clerk is not available here (it needs the sandbox's Clerk and the embedded Convex engine)");
+        sandbox.user(line.name);
+        await sandbox.waitForIdle();
+        const { clerkUser, result } = await hooks.clerk(line.action, line.name, line.discord);
+        emit({ t: "clerk", event: line.action === "signup" ? "user.created" : "user.deleted", user: line.name, clerk_user: clerkUser, discord: line.discord, result });
         await sandbox.waitForIdle();
         return;
       }

@@ -8,6 +8,7 @@ import { UserRateLimiter } from "../lib/rate-limit.ts";
 import { TmdbClient } from "../lib/tmdb.ts";
 import { SandboxClock } from "./clock.ts";
 import { DiscordSandbox } from "./discord/index.ts";
+import { SandboxClerk } from "./clerk.ts";
 import { EmbeddedConvex } from "./engine.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "./tmdb-server.ts";
 
@@ -31,6 +32,8 @@ export interface Stack {
   discord: DiscordSandbox;
   engine: EmbeddedConvex;
   tmdb: TmdbCatalogServer;
+  /** The sandbox's Clerk and the deployment's HTTP front door (link page, webhooks), on loopback. */
+  clerk: SandboxClerk;
   /** The bot (shard 0's client when sharded). */
   readonly bot: Bot;
   /** One bot client per shard, by shard id. */
@@ -54,11 +57,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Scripts, the prompt and benchmarks each subscribe to its events.
   discord.setMaxListeners(0);
   // The embedded deployment's environment: Convex actions post to Discord through these.
+  const clerk = await SandboxClerk.start();
   const engine = await EmbeddedConvex.start({
     secret: randomBytes(24).toString("hex"),
     clock,
-    env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token },
+    env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token, ...clerk.deploymentEnv() },
   });
+  clerk.attach(engine);
   engine.onCronError = (name, error) => logger.error({ err: error, cron: name }, "cron failed");
   const tmdb = await startTmdbCatalogServer({ port: 0 });
 
@@ -102,6 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     discord,
     engine,
     tmdb,
+    clerk,
     get bot() {
       return bots[0]!;
     },
@@ -111,6 +117,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       for (const bot of bots) await bot.stop().catch(() => undefined);
       await discord.stop().catch(() => undefined);
       await tmdb.close().catch(() => undefined);
+      await clerk.close().catch(() => undefined);
       await engine.stop();
     },
   };

@@ -210,6 +210,18 @@ export const reminderStopButton = component("remind:stop", { tmdbId });
 /** remind:settings — "Settings": the person's reminder settings. */
 export const reminderSettingsButton = component("remind:settings", {});
 
+/** account:export — "Export my data" on /account: a JSON file of everything stored. */
+export const accountExportButton = component("account:export", {});
+
+/** account:delete — "Delete my Discord data…" on /account: asks to confirm. */
+export const accountDeleteButton = component("account:delete", {});
+
+/** account:delete-yes — the confirmation that deletes it. */
+export const accountDeleteConfirmButton = component("account:delete-yes", {});
+
+/** account:resume — "Resume" for a merge that stopped after failures. */
+export const accountResumeButton = component("account:resume", {});
+
 // ---------------------------------------------------------------- decoding
 
 /** Every codec: the one table the dispatcher reads. */
@@ -233,6 +245,10 @@ export const componentCodecs = [
   reminderSnoozeButton,
   reminderStopButton,
   reminderSettingsButton,
+  accountExportButton,
+  accountDeleteButton,
+  accountDeleteConfirmButton,
+  accountResumeButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

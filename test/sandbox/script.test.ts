@@ -63,8 +63,17 @@ describe("parseScript", () => {
     expect(() => parseScript("dms maybe")).toThrow(/expected "dms closed" or "dms open"/);
   });
 
-  it("says account linking is not available yet instead of pretending to link", () => {
-    expect(() => parseScript("as alice\nlink")).toThrow(/line 2: link: account linking is not available yet/);
+  it("reads link, link switch and the clerk verbs, and names the line of a malformed one", () => {
+    expect(parseScript("as alice\nlink\nlink switch\nclerk signup erin discord\nclerk signup \"Dee Dee\"\nclerk delete erin").slice(1)).toMatchObject([
+      { kind: "link", confirmSwitch: false },
+      { kind: "link", confirmSwitch: true },
+      { kind: "clerk", action: "signup", name: "erin", discord: true },
+      { kind: "clerk", action: "signup", name: "Dee Dee", discord: false },
+      { kind: "clerk", action: "delete", name: "erin", discord: false },
+    ]);
+    expect(() => parseScript("link now")).toThrow(/line 1: expected "link" or "link switch"/);
+    expect(() => parseScript("clerk signup")).toThrow(/line 1: expected "clerk signup NAME \[discord\]"/);
+    expect(() => parseScript("clerk delete erin discord")).toThrow(/line 1: expected/);
   });
 
   it("refuses a wait beyond a few years as a script error", () => {
@@ -75,7 +84,7 @@ describe("parseScript", () => {
   });
 
   it("answers any text with lines or a ScriptError naming a line, never anything else", () => {
-    const verbs = ["as", "in", "/ep", "/watch add", "autocomplete /ep", "click", "select", "wait", "show", "web", "restart", "dms", "delete", "revoke", "link", "#"];
+    const verbs = ["as", "in", "/ep", "/watch add", "autocomplete /ep", "click", "select", "wait", "show", "web", "restart", "dms", "delete", "revoke", "link", "clerk", "clerk signup", "#"];
     const line = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.tuple(fc.constantFrom(...verbs), fc.string({ unit: fc.constantFrom("a", "1", " ", '"', "\\", ":", "#", "[", "]", ".", "d", "ms", "\u{1F600}"), maxLength: 60 })).map(([v, rest]) => `${v} ${rest}`),

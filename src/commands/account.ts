@@ -1,0 +1,109 @@
+import { MessageFlags } from "discord.js";
+import { api } from "../../convex/_generated/api.js";
+import { defineCommand } from "../lib/command-options.ts";
+import { accountDeleteButton, accountDeleteConfirmButton, accountExportButton, accountResumeButton } from "../views/component-ids.ts";
+import { ButtonStyle, button, rows } from "../views/components.ts";
+import { plain } from "../views/text.ts";
+import { command, type BotContext } from "./types.ts";
+
+const EXPORT_PARTS = ["watch_items", "episodes", "lists", "list_items", "reminders"] as const;
+/** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
+const MAX_EXPORT_PAGES = 200;
+
+const count = (n: number, limit: number) => (n >= limit ? `${limit.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
+
+/** Everything stored for this Discord user, paged out of Convex into one JSON document. */
+async function exportData(ctx: BotContext, discordUserId: string) {
+  const data: Record<string, unknown[]> = {};
+  let pages = 0;
+  let complete = true;
+  for (const part of EXPORT_PARTS) {
+    const rowsOut: unknown[] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      if (++pages > MAX_EXPORT_PAGES) {
+        complete = false;
+        break;
+      }
+      const page: { rows: unknown[]; cursor: string; isDone: boolean } = await ctx.backend.query(api.linking.exportPage, { discordUserId, part, cursor });
+      rowsOut.push(...page.rows);
+      if (page.isDone) break;
+      cursor = page.cursor;
+    }
+    data[part] = rowsOut;
+  }
+  return { data, complete };
+}
+
+/** /account: whom you are linked to, what is stored, an export, and deleting the Discord side. */
+export const account = command({
+  data: defineCommand({ name: "account", description: "Your linked account, what Film Fanatic stores about you, export or delete it" }),
+  ephemeral: true,
+  reads: ["", "account:export"],
+  async execute(interaction, respond, ctx) {
+    const info = await ctx.backend.query(api.linking.account, { discordUserId: interaction.user.id });
+    const linked = info.linkedTo === null ? "Not linked — you have a Discord-only profile. `/link` links your Film Fanatic web account." : `Linked to **${plain(info.linkedTo)}**${info.linkedVia === "oauth" ? " (you signed in to Film Fanatic with Discord)" : ""}. \`/unlink\` unlinks.`;
+    const stored = [
+      `Titles: ${count(info.titles, info.countLimit)}`,
+      `Watched episodes: ${info.watchedEpisodes.toLocaleString("en-US")}`,
+      `Custom lists: ${info.lists.toLocaleString("en-US")}`,
+      `Reminder settings: ${info.reminders.toLocaleString("en-US")} shows`,
+      `Watch parties: ${info.parties.toLocaleString("en-US")}`,
+    ].join("\n");
+    const fields = [
+      { name: "Account", value: linked },
+      { name: "Stored", value: stored },
+      ...(info.merge === null ? [] : [{ name: "Moving your Discord history", value: plain(info.merge.text) }]),
+    ];
+    await respond.send({
+      embeds: [{ title: "Your Film Fanatic account", color: 0xe50914, fields }],
+      components: rows(
+        button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
+        button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
+        info.merge?.state === "failed" && button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),
+      ),
+    });
+  },
+  components: {
+    "account:export": async (interaction, respond, ctx) => {
+      await respond.defer();
+      const { data, complete } = await exportData(ctx, interaction.user.id);
+      const file = JSON.stringify({ exportedAt: new Date().toISOString(), discordUserId: interaction.user.id, complete, ...data }, null, 2);
+      await interaction.followUp({
+        content: complete ? "📦 Everything Film Fanatic stores for you." : "📦 Your export is very large; this file holds the first part of it.",
+        files: [{ attachment: Buffer.from(file, "utf8"), name: "film-fanatic-export.json" }],
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+    },
+    "account:delete": async (_interaction, respond) => {
+      await respond.send({
+        embeds: [
+          {
+            title: "Delete your Discord data?",
+            description:
+              "This deletes your Discord account record, pending link codes and party memberships — and, if you are not linked, everything you tracked here. " +
+              "A linked Film Fanatic web account keeps its library (delete that on the website). This can't be undone.\n\nDismiss this message to keep everything.",
+            color: 0xed4245,
+          },
+        ],
+        components: rows(button({ customId: accountDeleteConfirmButton.encode({}), label: "Yes, delete it", style: ButtonStyle.Danger })),
+      });
+    },
+    "account:delete-yes": async (interaction, respond, ctx) => {
+      const result = await ctx.backend.mutation(api.linking.deleteDiscordData, { discordUserId: interaction.user.id });
+      const content = !result.deleted
+        ? "There was nothing stored for you."
+        : result.library === "deleting"
+          ? "🗑️ Deleted your Discord account record; your Discord-only library is being deleted in the background."
+          : result.library === "deleted"
+            ? "🗑️ Deleted your Discord data and everything you tracked here."
+            : "🗑️ Deleted your Discord data. Your linked web account keeps its library.";
+      await respond.send({ content, embeds: [], components: [] });
+    },
+    "account:resume": async (interaction, respond, ctx) => {
+      const resumed = await ctx.backend.mutation(api.linking.resumeMerge, { discordUserId: interaction.user.id, username: interaction.user.username });
+      await respond.send({ content: resumed ? "Resumed moving your Discord history; `/account` shows how far it is." : "Nothing needed resuming.", embeds: [], components: [] });
+    },
+  },
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api } from "../../convex/_generated/api.js";
+import type { Stack } from "../../src/sandbox/stack.ts";
+import { buttons, ofType, run, stack, text } from "./harness.ts";
+
+describe("account linking in the sandbox", () => {
+  let s: Stack;
+  beforeAll(async () => {
+    s = await stack();
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it("a guest's titles and episodes are on the web after `link`, and a mark made on the web shows in /watch info", async () => {
+    const events = await run(
+      s,
+      `as dana
+in movie-club #general
+/watch add title:tv:1399
+/ep 1399 1 1-3
+link
+web watchlist:getAllWatchedEpisodes tmdbId:1399
+web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
+/watch info title:tv:1399`,
+    );
+    expect(ofType(events, "error")).toEqual([]);
+    const linked = ofType(events, "link")[0]!;
+    expect(linked).toMatchObject({ user: "dana", status: "linked", clerk_user: expect.stringMatching(/^user_/) });
+    // The confirmation: a follow-up to the /link interaction.
+    const followups = ofType(events, "followup").filter((e) => e.line === 5);
+    expect(text(followups[0])).toContain("Linked to Film Fanatic account **dana@sandbox.test**");
+    // The web app, signed in as that Clerk user, sees the guest's episodes.
+    const [watched] = ofType(events, "web");
+    expect((watched!.result as { season: number; episode: number; isWatched: boolean }[]).filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`).sort()).toEqual(["S1E1", "S1E2", "S1E3"]);
+    const subject = await s.engine.webIdentityOf(s.discord.user("dana").id);
+    expect(subject).toBe(linked.clerk_user);
+    // The web's mark shows in the bot.
+    const info = ofType(events, "reply", "reply_edit").filter((e) => e.line === 8).at(-1);
+    expect(text(info)).toMatch(/4\/73/);
+  });
+
+  it("a Clerk sign-up with Discord is linked with nothing typed in Discord", async () => {
+    const events = await run(s, `clerk signup erin discord\nas erin\nweb watchlist:getWatchlist`);
+    expect(ofType(events, "error")).toEqual([]);
+    expect(ofType(events, "clerk")[0]).toMatchObject({ event: "user.created", discord: true, result: { result: "linked" } });
+    expect(await s.engine.webIdentityOf(s.discord.user("erin").id)).toBe(ofType(events, "clerk")[0]!.clerk_user);
+  });
+
+  it("/link shows a link-page button, /account what is stored, /unlink returns to a guest profile", async () => {
+    const events = await run(s, `as fay\nin movie-club #general\n/watch add title:movie:603\nlink\n/account\n/unlink\n/account`);
+    expect(ofType(events, "error")).toEqual([]);
+    const account = ofType(events, "reply").filter((e) => e.line === 5)[0];
+    expect(text(account)).toContain("Linked to **fay@sandbox.test**");
+    expect(text(account)).toMatch(/Titles: 1\b/);
+    expect(buttons(account)).toEqual(["Export my data", "Delete my Discord data…"]);
+    expect(text(ofType(events, "reply").filter((e) => e.line === 6)[0])).toContain("Unlinked from **fay@sandbox.test**");
+    expect(text(ofType(events, "reply").filter((e) => e.line === 7)[0])).toContain("Not linked");
+    // The web profile kept the title.
+    const clerkId = ofType(events, "link")[0]!.clerk_user as string;
+    const list = await s.engine.run((t) => t.withIdentity({ subject: clerkId }).query(api.watchlist.getWatchlist, {}));
+    expect(list.map((w) => w.tmdbId)).toEqual([603]);
+  });
+
+  it("/account exports a JSON file and deletes Discord data after a confirmation", async () => {
+    const events = await run(s, `as gus\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Export my data"\nclick "Delete my Discord data…"\nclick "Yes, delete it"\n/account`);
+    expect(ofType(events, "error")).toEqual([]);
+    const file = ofType(events, "followup").find((e) => e.attachments?.length);
+    expect(file?.attachments[0]).toMatchObject({ filename: "film-fanatic-export.json" });
+    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 7).at(-1))).toContain("Deleted your Discord data and everything you tracked here");
+    expect(text(ofType(events, "reply").filter((e) => e.line === 8)[0])).toMatch(/Titles: 0\b/);
+  });
+});

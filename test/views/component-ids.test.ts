@@ -151,6 +151,13 @@ describe("component ids", () => {
     fc.assert(fc.property(titleActions, titleChoices, (action, choice) => titlePickButton.encode({ action, choice }).length <= 100));
   });
 
+  it("are named <command>:<action> in lowercase words, so a name never collides with a field", () => {
+    expect(component("account:delete-yes", {}).encode({})).toBe("account:delete-yes");
+    for (const bad of ["watch", "watch:", ":add", "watch:add:more", "Watch:add", "watch:-", "watch:a--b", "watch:add-"]) {
+      expect(() => component(bad as `${string}:${string}`, {}), bad).toThrow(/<command>:<action>/);
+    }
+  });
+
   it("cannot be defined so that an id could outgrow 100 characters", () => {
     expect(() => component("x:long", { a: int(1e15), b: int(1e15), c: int(1e15), d: int(1e15), e: int(1e15), f: int(1e15) })).toThrow(/100/);
   });

@@ -179,7 +179,19 @@ function readOptions(command: string, definitions: readonly OptionDefinition[], 
     const definition = definitions.find((d) => d.name === option.name);
     if (definition === undefined || definition.type !== option.type || seen.has(option.name)) throw stale();
     seen.add(option.name);
-    values[option.name] = partial && option.focused ? focusedValue(option, stale) : valueOf(definition, option, stale);
+    if (partial && option.focused) {
+      values[option.name] = focusedValue(option, stale);
+    } else if (partial) {
+      // While someone types, Discord sends the other options as they stand, unchecked: one
+      // that is not (yet) valid is left out rather than spoiling the suggestions.
+      try {
+        values[option.name] = valueOf(definition, option, stale);
+      } catch {
+        // left out
+      }
+    } else {
+      values[option.name] = valueOf(definition, option, stale);
+    }
   }
   if (!partial) for (const d of definitions) if ("required" in d && d.required && !seen.has(d.name)) throw stale();
   return values;

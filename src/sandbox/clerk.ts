@@ -183,8 +183,9 @@ export class SandboxClerk {
       const answer = await this.convexCall(url.pathname === "/api/query" ? "query" : "mutation", req.headers.authorization, await readBody(req));
       return send(res, answer.status === "success" ? 200 : 560, "application/json", JSON.stringify(answer), cors);
     }
-    if (req.method === "GET" && url.pathname === "/v1/users") {
+    if (req.method === "GET" && (url.pathname === "/v1/users" || url.pathname === "/v1/users/count")) {
       if (req.headers.authorization !== `Bearer ${this.secretKey}`) return send(res, 401, "application/json", JSON.stringify({ errors: [{ code: "authentication_invalid" }] }));
+      if (url.pathname === "/v1/users/count") return send(res, 200, "application/json", JSON.stringify({ object: "total_count", total_count: this.users.size }));
       const limit = Math.min(500, Math.max(1, Number(url.searchParams.get("limit") ?? 10) || 10));
       const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0);
       const users = [...this.users.values()].sort((a, b) => a.createdAt - b.createdAt).slice(offset, offset + limit).map(clerkUserJson);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api } from "../../convex/_generated/api.js";
+import { api, internal } from "../../convex/_generated/api.js";
 import type { Stack } from "../../src/sandbox/stack.ts";
 import { buttons, ofType, run, stack, text } from "./harness.ts";
 
@@ -69,5 +69,36 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     expect(file?.attachments[0]).toMatchObject({ filename: "film-fanatic-export.json" });
     expect(text(ofType(events, "reply_edit").filter((e) => e.line === 7).at(-1))).toContain("Deleted your Discord data and everything you tracked here");
     expect(text(ofType(events, "reply").filter((e) => e.line === 8)[0])).toMatch(/Titles: 0\b/);
+  });
+});
+
+describe("the one-time backfill from Clerk's user list", () => {
+  let s: Stack;
+  beforeAll(async () => {
+    s = await stack();
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it("links everyone who connected Discord before the webhook existed, paging through Clerk's Backend API", async () => {
+    // 120 Clerk users (more than one page of 100); every third connected Discord; no webhooks were sent.
+    const withDiscord: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const name = `old${i}`;
+      const discordUserId = i % 3 === 0 ? s.discord.user(name).id : null;
+      if (discordUserId !== null) withDiscord.push(name);
+      s.clerk.user(name, discordUserId);
+    }
+    await run(s, "as old0\nin movie-club #general\n/watch add title:movie:603"); // one of them already tracks as a guest
+    const first = await s.engine.run((t) => t.action(internal.linking.backfillClerkUsers, {}));
+    expect(first).toMatchObject({ offset: 0, seen: 100, done: false });
+    await s.engine.wait(0);
+    for (const name of withDiscord) {
+      expect(await s.engine.webIdentityOf(s.discord.user(name).id)).toBe(s.clerk.user(name).id);
+    }
+    expect(await s.engine.webIdentityOf(s.discord.user("old1").id)).toBeNull();
+    const list = await s.engine.run((t) => t.withIdentity({ subject: s.clerk.user("old0").id }).query(api.watchlist.getWatchlist, {}));
+    expect(list.map((w) => w.tmdbId)).toEqual([603]);
   });
 });

@@ -145,6 +145,13 @@ describe("what the cards carry", () => {
     ]);
   });
 
+  it("a status set on the web app that the bot offers no button for is named, and every status button stays available", () => {
+    const card = titleCard({ title: { ...hugeTitle, title: "Lost" }, state: { item: { inWatchlist: false, progressStatus: "dropped" }, progress: null, jobRunning: false }, shareable: true });
+    expect(card.embeds[0]!.fields![0]!.value).toContain("Status: ⏹️ Dropped");
+    const statusButtons = card.components[0]!.components.slice(0, 3);
+    expect(statusButtons.map((b) => ("disabled" in b ? b.disabled : undefined))).toEqual([undefined, undefined, undefined]);
+  });
+
   it("an episode no button can carry gets no button rather than a broken one", () => {
     const outcome = { ...hugeOutcome, statusAfter: "watching" as const, progress: { watched: 1, total: 2, percent: 50, next: { season: 201, episode: 1 } } };
     const card = episodeCard({ tmdbId: 1, showTitle: "Long", headline: "✅", outcome, shareable: false });

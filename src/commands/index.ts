@@ -34,8 +34,9 @@ export const componentRoutes: ReadonlyMap<ComponentName, ComponentRoute> = (() =
 })();
 
 /**
- * Every command is personal tracking, so each makes sense outside a server too: installable
- * to a server or to a user's account, and usable in servers, the bot's DM and group DMs.
+ * Personal tracking makes sense outside a server too: a command is installable to a server or
+ * to a user's account, and usable in servers, the bot's DM and group DMs, unless its definition
+ * says otherwise (/party lives in a server channel where the bot is installed, for its board).
  * (What only works in a server — sharing, someone else's list — says so when used elsewhere.)
  */
 export const AVAILABILITY = {
@@ -44,5 +45,5 @@ export const AVAILABILITY = {
 };
 
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [...commands.values()].map((command) => ({ ...commandJSON(command.data), ...AVAILABILITY }));
+  return [...commands.values()].map((command) => ({ ...AVAILABILITY, ...commandJSON(command.data) }));
 }

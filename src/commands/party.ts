@@ -1,4 +1,11 @@
-import { ApplicationCommandOptionType as Option, ApplicationCommandType, ChannelType, PermissionFlagsBits } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType as Option,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from "discord-api-types/v10";
 import { PermissionsBitField, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
@@ -102,6 +109,9 @@ export const party = command({
     type: ApplicationCommandType.ChatInput,
     name: "party",
     description: "Watch a show together, with a live progress board in the channel",
+    // The board needs the bot in the server: installed there, used there.
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    contexts: [InteractionContextType.Guild],
     options: [
       {
         type: Option.Subcommand,

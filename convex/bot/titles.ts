@@ -6,9 +6,10 @@
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { seasonCounts, showStructure, showSync, title } from "../lib/botArgs";
+import { seasonCounts, showStructure, showSync, title, titleFromStore } from "../lib/botArgs";
 import { botCacheMutation, botMutation, botQuery } from "../lib/botFunctions";
 import { titleChange, titleState as titleStateValidator, watchItemView } from "../lib/botReturns";
+import { fail } from "../model/errors";
 import { getShow, showForWrite, showStaleness, upsertShow, type ShowSync } from "../model/shows";
 import { titleState } from "../model/titleState";
 import { forgetAutoStatus } from "../model/tracking";
@@ -17,21 +18,29 @@ import { parseMediaType, parseProgressStatus, parseReaction, parseTmdbId } from 
 import { findItem, setMembership, setProgressStatus, setReaction, viewItem } from "../model/watchItems";
 import { itemMetadataArgs, type MediaType } from "../validators";
 
+/** A write drawing the title from the store needs a stored item with a title to draw. */
+function checkStored(args: { titleFromStore?: boolean }, before: Doc<"watch_items"> | null): void {
+  if (args.titleFromStore === true && (before === null || before.title === undefined)) {
+    fail("TITLE_NOT_STORED", "I need that title's details from TMDB first — try again in a moment.");
+  }
+}
+
 /** For a show, the structure the write works with (or a SHOW_NOT_CACHED / SHOW_STALE failure); null for a movie. */
 async function showFor(ctx: MutationCtx, tmdbId: number, mediaType: MediaType, sync: ShowSync): Promise<Doc<"shows"> | null> {
   return mediaType === "tv" ? await showForWrite(ctx, tmdbId, sync) : null;
 }
 
 export const addToWatchlist = botMutation({
-  args: { ...title, ...itemMetadataArgs, ...showSync },
+  args: { ...title, ...itemMetadataArgs, ...showSync, ...titleFromStore },
   returns: v.object({ item: watchItemView, already: v.boolean(), ...titleChange }),
   handler: async (ctx, args) => {
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const { show: structure, seasonCounts: counts, ...fields } = args;
+    const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
     const show = await showFor(ctx, tmdbId, mediaType, { show: structure, seasonCounts: counts });
     const before = await findItem(ctx, userId, tmdbId, mediaType);
+    checkStored(args, before);
     const already = before !== null && viewItem(before).inWatchlist;
     await setMembership(ctx, userId, { ...fields, tmdbId, mediaType, inWatchlist: true });
     const undoId = already
@@ -39,7 +48,7 @@ export const addToWatchlist = botMutation({
       : await recordUndo(ctx, userId, {
           tmdbId,
           mediaType,
-          description: `added ${args.title ?? "it"} to your watchlist`,
+          description: `added ${args.title ?? before?.title ?? "it"} to your watchlist`,
           previousItem: snapshotItem(before),
         });
     const state = await titleState(ctx, userId, tmdbId, mediaType, show);
@@ -73,22 +82,23 @@ export const removeFromWatchlist = botMutation({
 });
 
 export const setStatus = botMutation({
-  args: { ...title, progressStatus: v.string(), progress: v.optional(v.number()), ...itemMetadataArgs, ...showSync },
+  args: { ...title, progressStatus: v.string(), progress: v.optional(v.number()), ...itemMetadataArgs, ...showSync, ...titleFromStore },
   returns: v.object({ item: watchItemView, previous: v.union(v.null(), watchItemView), ...titleChange }),
   handler: async (ctx, args) => {
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
     const progressStatus = parseProgressStatus(args.progressStatus);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const { show: structure, seasonCounts: counts, ...fields } = args;
+    const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
     const show = await showFor(ctx, tmdbId, mediaType, { show: structure, seasonCounts: counts });
     const before = await findItem(ctx, userId, tmdbId, mediaType);
+    checkStored(args, before);
     await setProgressStatus(ctx, userId, { ...fields, tmdbId, mediaType, progressStatus });
     const autoStatus = mediaType === "tv" ? { previous: await forgetAutoStatus(ctx, userId, tmdbId) } : undefined;
     const undoId = await recordUndo(ctx, userId, {
       tmdbId,
       mediaType,
-      description: `set ${args.title ?? "it"} to ${progressStatus}`,
+      description: `set ${args.title ?? before?.title ?? "it"} to ${progressStatus}`,
       previousItem: snapshotItem(before),
       autoStatus,
     });
@@ -98,16 +108,17 @@ export const setStatus = botMutation({
 });
 
 export const setReactionFor = botMutation({
-  args: { ...title, reaction: v.union(v.string(), v.null()), ...itemMetadataArgs, ...showSync },
+  args: { ...title, reaction: v.union(v.string(), v.null()), ...itemMetadataArgs, ...showSync, ...titleFromStore },
   returns: v.object({ item: v.union(v.null(), watchItemView), previous: v.union(v.null(), watchItemView), ...titleChange }),
   handler: async (ctx, args) => {
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
     const reaction = args.reaction === null ? null : parseReaction(args.reaction);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const { show: structure, seasonCounts: counts, ...fields } = args;
+    const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
     const show = await showFor(ctx, tmdbId, mediaType, { show: structure, seasonCounts: counts });
     const before = await findItem(ctx, userId, tmdbId, mediaType);
+    checkStored(args, before);
     const id = await setReaction(ctx, userId, { ...fields, tmdbId, mediaType, reaction });
     const undoId =
       id === null

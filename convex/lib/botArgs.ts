@@ -5,5 +5,12 @@ import { showSeasonValidator } from "../validators";
 export const title = { tmdbId: v.number(), mediaType: v.string() };
 export const seasonCounts = v.array(v.object({ season: v.number(), episodeCount: v.number() }));
 export const showStructure = v.object({ title: v.string(), image: v.optional(v.string()), seasons: v.array(showSeasonValidator) });
+/**
+ * Set by a write that sends no title metadata (a card's button, or an id the bot
+ * didn't look up): the card is drawn from the person's stored item, so a title
+ * they never tracked is refused with TITLE_NOT_STORED and the bot sends TMDB's details.
+ */
+export const titleFromStore = { titleFromStore: v.optional(v.boolean()) };
+
 /** Sent with show writes: the structure when the bot fetched it, else the counts it knows (see model/shows ShowSync). */
 export const showSync = { show: v.optional(showStructure), seasonCounts: v.optional(seasonCounts) };

@@ -16,7 +16,9 @@ export type ErrorCode =
   | "LIST_PRIVATE"
   | "UNDO_UNAVAILABLE"
   /** Carries retryAfterMs. */
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** A write asked to draw the title from what is stored, and nothing is: the bot sends TMDB's details. */
+  | "TITLE_NOT_STORED";
 
 export function fail(code: ErrorCode, message: string, extra: { retryAfterMs?: number } = {}): never {
   throw new ConvexError({ code, message, ...extra });

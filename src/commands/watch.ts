@@ -5,13 +5,14 @@ import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { describeError, UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
-import { choiceName, yearOf, type TitleDetails } from "../lib/titles.ts";
+import { convexErrorCode } from "../lib/backend.ts";
+import { choiceName, parseTitleRef, yearOf, type TitleDetails, type TitleService } from "../lib/titles.ts";
 import type { ShowSync } from "../lib/tmdb-shows.ts";
 import { StaleComponentError, titlePickButton, type ListPosition, type TitleAction } from "../views/component-ids.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { LIST_PAGE_SIZE, listPage } from "../views/list-page.ts";
 import { notice, shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
-import { isMediaType, type ProgressStatus, type ReactionChoice } from "../views/vocabulary.ts";
+import { isMediaType, type MediaType, type ProgressStatus, type ReactionChoice } from "../views/vocabulary.ts";
 import { canShare, command, type BotContext, type ComponentInteraction } from "./types.ts";
 
 /** What a title card shows; every /watch write answers with it (see convex/lib/botReturns.ts). */
@@ -33,9 +34,76 @@ function factsOf(ctx: BotContext, title: TitleDetails): TitleFacts {
   };
 }
 
-/** A title write in one Convex call: for a show, Convex checks (or is sent) its structure inside that same write. */
-function titleWrite<T>(ctx: BotContext, title: TitleDetails, call: (sync: ShowSync) => Promise<T>): Promise<T> {
-  return title.mediaType === "tv" ? ctx.titles.shows.write(title, call) : call({});
+/** A title known only by id (a card's button, an id picked from autocomplete): no TMDB details in hand. */
+type TitleRef = { tmdbId: number; mediaType: MediaType };
+/** What a /watch change or card is about: TMDB's details, or just the id. */
+type Subject = TitleDetails | TitleRef;
+const hasDetails = (subject: Subject): subject is TitleDetails => "title" in subject;
+
+/** TMDB's details when this process already holds them (no request), else the id as it was. */
+function withCachedDetails(ctx: BotContext, subject: Subject): Subject {
+  return hasDetails(subject) ? subject : (ctx.tmdb.cachedDetails(subject.mediaType, subject.tmdbId) ?? subject);
+}
+
+/** A stored image: a full URL as the bot stores it, or a TMDB path as a client might. */
+function storedPoster(ctx: BotContext, image: string | undefined): string | undefined {
+  if (image === undefined) return undefined;
+  return /^https:\/\//.test(image) ? image : ctx.tmdb.posterUrl(image, "w342");
+}
+
+/**
+ * The card drawn from what Convex stores: the person's own item, when it holds the title and
+ * its overview (items made by /watch writes do; a show followed from episode marks may not).
+ * Genres are not stored, so a card drawn this way leaves them out.
+ */
+function storedFacts(ctx: BotContext, ref: TitleRef, state: TitleState): TitleFacts | null {
+  const item = state.item;
+  if (item === null || item.title === undefined || item.overview === undefined) return null;
+  return {
+    tmdbId: ref.tmdbId,
+    mediaType: ref.mediaType,
+    title: item.title,
+    year: yearOf(item.release_date),
+    rating: item.rating,
+    overview: item.overview,
+    posterUrl: storedPoster(ctx, item.image),
+  };
+}
+
+/** What a write sends besides the person and the title. */
+interface WriteExtra {
+  sync: ShowSync;
+  metadata?: ReturnType<TitleService["metadata"]>;
+  titleFromStore?: true;
+}
+
+/**
+ * One title write and the facts its card shows, in one Convex call. With TMDB's details in
+ * hand they go along (a show's episode counts are checked inside the same write); with only
+ * an id the write draws the title from what Convex stores, and TMDB is asked only when
+ * Convex has nothing to draw (a title this person never tracked, a show it never saw).
+ */
+async function titleWrite<T extends { state: TitleState }>(
+  ctx: BotContext,
+  subject: Subject,
+  call: (extra: WriteExtra) => Promise<T>,
+): Promise<{ result: T; facts: TitleFacts }> {
+  subject = withCachedDetails(ctx, subject);
+  if (hasDetails(subject)) {
+    const metadata = ctx.titles.metadata(subject);
+    const result = subject.mediaType === "tv" ? await ctx.titles.shows.write(subject, (sync) => call({ sync, metadata })) : await call({ sync: {}, metadata });
+    return { result, facts: factsOf(ctx, subject) };
+  }
+  try {
+    const result =
+      subject.mediaType === "tv"
+        ? await ctx.titles.shows.write({ tmdbId: subject.tmdbId, details: () => ctx.titles.show(subject.tmdbId) }, (sync) => call({ sync, titleFromStore: true }))
+        : await call({ sync: {}, titleFromStore: true });
+    return { result, facts: storedFacts(ctx, subject, result.state) ?? factsOf(ctx, await ctx.titles.details(subject.tmdbId, subject.mediaType)) };
+  } catch (error) {
+    if (convexErrorCode(error) !== "TITLE_NOT_STORED") throw error;
+  }
+  return await titleWrite(ctx, await ctx.titles.details(subject.tmdbId, subject.mediaType), call);
 }
 
 /** The card's state for /watch info: one query, plus one write when Convex lacks the show's structure. */
@@ -49,10 +117,29 @@ async function readState(ctx: BotContext, user: User, title: TitleDetails): Prom
   );
 }
 
-/** The title card; `known` is the state a write already answered with (no second round trip). */
-async function replyInfo(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, headline?: string, undoId?: string | null, known?: TitleState) {
-  const state = known ?? (await readState(ctx, user, title));
-  await respond.send(titleCard({ title: factsOf(ctx, title), state, headline, undoId, shareable: canShare(respond.interaction) }));
+/** The title card, from a state a write already answered with (no second round trip). */
+async function replyCard(respond: Responder, facts: TitleFacts, state: TitleState, headline?: string, undoId?: string | null) {
+  await respond.send(titleCard({ title: facts, state, headline, undoId, shareable: canShare(respond.interaction) }));
+}
+
+/**
+ * /watch info. Given only an id, the card comes from what Convex stores (one query); TMDB
+ * is asked for what it lacks — the title's facts, or a show's structure Convex never saw.
+ */
+async function replyInfo(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
+  subject = withCachedDetails(ctx, subject);
+  if (hasDetails(subject)) return await replyCard(respond, factsOf(ctx, subject), await readState(ctx, user, subject));
+  const ref = { discordUserId: user.id, tmdbId: subject.tmdbId, mediaType: subject.mediaType };
+  const state = await ctx.backend.query(api.bot.titles.getTitleState, ref);
+  const facts = storedFacts(ctx, subject, state);
+  if (facts !== null && !state.refreshShow) return await replyCard(respond, facts, state);
+  const details = await ctx.titles.details(subject.tmdbId, subject.mediaType);
+  // refreshShow without counts means Convex has never seen the show: send its structure.
+  const full =
+    state.refreshShow && details.mediaType === "tv"
+      ? await ctx.backend.mutation(api.bot.titles.cacheShowForCard, { discordUserId: user.id, tmdbId: details.tmdbId, show: await ctx.titles.shows.fetch(details) })
+      : state;
+  await replyCard(respond, factsOf(ctx, details), full);
 }
 
 /** One answer for a list that is private, empty, or whose owner never used the bot: none of them is told apart. */
@@ -94,28 +181,36 @@ async function replyList(ctx: BotContext, respond: Responder, viewer: User, posi
 
 /** One change to a title and the card that answers it: the slash command and its buttons both use these. */
 const change = {
-  async add(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
-    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.titles.addToWatchlist, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync }));
-    await replyInfo(ctx, respond, user, title, titleHeadline.added(factsOf(ctx, title), result.already), result.undoId, result.state);
+  async add(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
+    const { result, facts } = await titleWrite(ctx, subject, (x) =>
+      ctx.backend.mutation(api.bot.titles.addToWatchlist, { ...refOf(user, subject), ...x.metadata, ...x.sync, titleFromStore: x.titleFromStore }),
+    );
+    await replyCard(respond, facts, result.state, titleHeadline.added(facts, result.already), result.undoId);
   },
-  async remove(ctx: BotContext, respond: Responder, user: User, title: TitleDetails) {
-    const result = await titleWrite(ctx, title, (sync) => ctx.backend.mutation(api.bot.titles.removeFromWatchlist, { ...refOf(user, title), ...sync }));
+  async remove(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
+    const { result, facts } = await titleWrite(ctx, subject, (x) => ctx.backend.mutation(api.bot.titles.removeFromWatchlist, { ...refOf(user, subject), ...x.sync }));
     const kept = result.item !== null && (result.item.progressStatus !== "want-to-watch" || result.item.reaction !== undefined);
-    await replyInfo(ctx, respond, user, title, titleHeadline.removed(factsOf(ctx, title), result.removed, kept), result.undoId, result.state);
+    await replyCard(respond, facts, result.state, titleHeadline.removed(facts, result.removed, kept), result.undoId);
   },
-  async status(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, status: ProgressStatus, progress?: number) {
-    const result = await titleWrite(ctx, title, (sync) =>
-      ctx.backend.mutation(api.bot.titles.setStatus, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, progressStatus: status, progress }),
+  async status(ctx: BotContext, respond: Responder, user: User, subject: Subject, status: ProgressStatus, progress?: number) {
+    const { result, facts } = await titleWrite(ctx, subject, (x) =>
+      ctx.backend.mutation(api.bot.titles.setStatus, { ...refOf(user, subject), ...x.metadata, ...x.sync, titleFromStore: x.titleFromStore, progressStatus: status, progress }),
     );
     // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
     const watching = result.item.progressStatus === "watching" ? result.item.progress : undefined;
-    await replyInfo(ctx, respond, user, title, titleHeadline.status(factsOf(ctx, title), status, watching), result.undoId, result.state);
+    await replyCard(respond, facts, result.state, titleHeadline.status(facts, status, watching), result.undoId);
   },
-  async react(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, choice: ReactionChoice) {
-    const result = await titleWrite(ctx, title, (sync) =>
-      ctx.backend.mutation(api.bot.titles.setReactionFor, { ...refOf(user, title), ...ctx.titles.metadata(title), ...sync, reaction: choice === "clear" ? null : choice }),
+  async react(ctx: BotContext, respond: Responder, user: User, subject: Subject, choice: ReactionChoice) {
+    const { result, facts } = await titleWrite(ctx, subject, (x) =>
+      ctx.backend.mutation(api.bot.titles.setReactionFor, {
+        ...refOf(user, subject),
+        ...x.metadata,
+        ...x.sync,
+        titleFromStore: x.titleFromStore,
+        reaction: choice === "clear" ? null : choice,
+      }),
     );
-    await replyInfo(ctx, respond, user, title, titleHeadline.reaction(factsOf(ctx, title), choice, result.previous?.reaction), result.undoId, result.state);
+    await replyCard(respond, facts, result.state, titleHeadline.reaction(facts, choice, result.previous?.reaction), result.undoId);
   },
 };
 
@@ -127,7 +222,7 @@ const CONFIRM_LABEL: Record<TitleAction["sub"], string> = {
   react: "Yes — save my reaction",
 };
 
-async function performTitleAction(ctx: BotContext, respond: Responder, user: User, title: TitleDetails, action: TitleAction) {
+async function performTitleAction(ctx: BotContext, respond: Responder, user: User, title: Subject, action: TitleAction) {
   if (action.sub === "add") await change.add(ctx, respond, user, title);
   else if (action.sub === "remove") await change.remove(ctx, respond, user, title);
   else if (action.sub === "status") await change.status(ctx, respond, user, title, action.status, action.progress);
@@ -135,7 +230,7 @@ async function performTitleAction(ctx: BotContext, respond: Responder, user: Use
   else await replyInfo(ctx, respond, user, title);
 }
 
-function refOf(user: User, title: TitleDetails) {
+function refOf(user: User, title: Subject) {
   return { ...actorOf(user), tmdbId: title.tmdbId, mediaType: title.mediaType };
 }
 
@@ -273,6 +368,13 @@ export const watch = command({
         : args.subcommand === "react"
           ? { sub: "react", reaction: args.options.reaction }
           : { sub: args.subcommand };
+    // An id with its type (what autocomplete gives) needs no lookup: Convex answers from what it stores.
+    const ref = parseTitleRef(args.options.title);
+    const mediaType = ref.kind === "id" ? (ref.mediaType ?? args.options.type) : undefined;
+    if (ref.kind === "id" && mediaType !== undefined) {
+      await performTitleAction(ctx, respond, user, { tmdbId: ref.tmdbId, mediaType }, action);
+      return;
+    }
     const found = await ctx.titles.lookup(args.options.title, args.options.type);
     if (found.kind === "guess") {
       await respond.send(guessPrompt({ ...found, confirm: CONFIRM_LABEL[action.sub], customId: (choice) => titlePickButton.encode({ action, choice }) }));
@@ -293,21 +395,23 @@ export const watch = command({
     async "watch:undo"(interaction, respond, ctx, { undoId }) {
       const result = await ctx.backend.mutation(api.bot.undo.undo, { discordUserId: interaction.user.id, undoId });
       if (!isMediaType(result.mediaType)) throw new StaleComponentError();
-      // Back to the title's card, showing the state the undo restored.
-      const title = await ctx.titles.details(result.tmdbId, result.mediaType);
-      await replyInfo(ctx, respond, interaction.user, title, titleHeadline.undone(result.description), null, result.state);
+      // Back to the title's card, showing the state the undo restored (drawn from the store when it can be).
+      const ref = { tmdbId: result.tmdbId, mediaType: result.mediaType };
+      const facts = storedFacts(ctx, ref, result.state) ?? factsOf(ctx, await ctx.titles.details(ref.tmdbId, ref.mediaType));
+      await replyCard(respond, facts, result.state, titleHeadline.undone(result.description), null);
     },
+    // A card's buttons carry the title's id: the write draws the card from what Convex stores.
     async "watch:status"(interaction, respond, ctx, args) {
-      await change.status(ctx, respond, interaction.user, await titleOf(ctx, args), args.status);
+      await change.status(ctx, respond, interaction.user, { tmdbId: args.tmdbId, mediaType: args.mediaType }, args.status);
     },
     async "watch:react"(interaction, respond, ctx, args) {
-      await change.react(ctx, respond, interaction.user, await titleOf(ctx, args), args.value);
+      await change.react(ctx, respond, interaction.user, { tmdbId: args.tmdbId, mediaType: args.mediaType }, args.value);
     },
     async "watch:add"(interaction, respond, ctx, args) {
-      await change.add(ctx, respond, interaction.user, await titleOf(ctx, args));
+      await change.add(ctx, respond, interaction.user, { tmdbId: args.tmdbId, mediaType: args.mediaType });
     },
     async "watch:remove"(interaction, respond, ctx, args) {
-      await change.remove(ctx, respond, interaction.user, await titleOf(ctx, args));
+      await change.remove(ctx, respond, interaction.user, { tmdbId: args.tmdbId, mediaType: args.mediaType });
     },
     /** "Did you mean …?" confirmed: the typed /watch subcommand, on the title picked. */
     async "watch:pick"(interaction, respond, ctx, { action, choice }) {

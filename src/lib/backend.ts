@@ -1,4 +1,5 @@
 import { ConvexHttpClient } from "convex/browser";
+import { ConvexError, type Value } from "convex/values";
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
 
 /** Bot API arguments without the shared secret: the backend adds it. */
@@ -22,4 +23,15 @@ export function convexHttpBackend(url: string, secret: string): Backend {
     // so one user's write would wait behind every other user's.
     mutation: (fn, args) => client.mutation(fn, { ...args, secret } as FunctionArgs<typeof fn>, { skipQueue: true }),
   };
+}
+
+/**
+ * The code of an expected failure a bot function answered with (ConvexError data
+ * `{ code, message }`), or null for anything else. By shape: the error may come from
+ * another copy of the convex package (the HTTP client's or the embedded engine's).
+ */
+export function convexErrorCode(error: unknown): string | null {
+  if (!(error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error))) return null;
+  const data = (error as ConvexError<Value>).data as { code?: unknown } | null;
+  return typeof data === "object" && data !== null && typeof data.code === "string" ? data.code : null;
 }

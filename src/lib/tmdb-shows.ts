@@ -4,7 +4,7 @@
 // write, and only a show it lacks (or whose counts changed) costs a second call,
 // carrying the structure fetched 20 seasons per TMDB request.
 
-import { ConvexError, type Value } from "convex/values";
+import { convexErrorCode } from "./backend.ts";
 import { isTmdbError, MAX_APPENDED, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 
 export interface SeasonCount {
@@ -38,10 +38,8 @@ export function seasonCounts(show: ShowDetails): SeasonCount[] {
 
 /** Convex refused a write because it lacks the show's structure or its copy is stale. */
 export function needsShowStructure(error: unknown): boolean {
-  // By shape: the ConvexError may come from another copy of the convex package (HTTP client vs engine).
-  if (!(error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error))) return false;
-  const data = (error as ConvexError<Value>).data as { code?: unknown } | null;
-  return typeof data === "object" && data !== null && (data.code === "SHOW_NOT_CACHED" || data.code === "SHOW_STALE");
+  const code = convexErrorCode(error);
+  return code === "SHOW_NOT_CACHED" || code === "SHOW_STALE";
 }
 
 export class ShowStructures {

@@ -7,7 +7,7 @@ import { TtlCache } from "./tmdb-cache.ts";
 import { TmdbError } from "./tmdb-errors.ts";
 import { getJson, type HttpOptions } from "./tmdb-http.ts";
 import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetails, parseShowWithSeasons } from "./tmdb-schemas.ts";
-import type { MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
+import type { MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
 
 export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
 export type {
@@ -137,6 +137,13 @@ export class TmdbClient {
     const detailsUrl = this.url(`/tv/${tvId}`);
     if (this.cache.get(detailsUrl) === undefined) this.cache.set(detailsUrl, structuredClone(result.show));
     return result;
+  }
+
+  /** A movie's or show's details if this client already holds them: no request either way. */
+  cachedDetails(mediaType: MediaType, id: number): MovieDetails | ShowDetails | undefined {
+    if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+    const hit = this.cache.get(this.url(mediaType === "movie" ? `/movie/${id}` : `/tv/${id}`));
+    return hit === undefined ? undefined : (structuredClone(hit) as MovieDetails | ShowDetails);
   }
 
   /** Full image URL for a TMDB poster path, or undefined when there is no (usable) poster. */

@@ -88,6 +88,32 @@ describe("round trips per command", () => {
     expect(reply(next.events)).toContain("S1E2");
     expect(next).toMatchObject({ convex: ["mutation bot/episodes:markEpisodesFor"], tmdb: 0 });
   });
+
+  it("draws /watch cards by id, their buttons and Undo from the person's stored item, with TMDB's cache cold", async () => {
+    await cost("/watch add title:movie:155");
+    s.bot.ctx.tmdb.clearCache();
+    const info = await cost("/watch info title:movie:155");
+    expect(reply(info.events)).toContain("The Dark Knight");
+    expect(info).toMatchObject({ convex: ["query bot/titles:getTitleState"], tmdb: 0 });
+    const status = await cost("/watch status title:movie:155 status:watching");
+    expect(reply(status.events)).toContain("Watching — **The Dark Knight** (2008)");
+    expect(status).toMatchObject({ convex: ["mutation bot/titles:setStatus"], tmdb: 0 });
+    const click = await cost('click "Finished"');
+    expect(click).toMatchObject({ convex: ["mutation bot/titles:setStatus"], tmdb: 0 });
+    const undo = await cost('click "Undo"');
+    expect(reply(undo.events)).toContain("Undone: set The Dark Knight to finished");
+    expect(undo).toMatchObject({ convex: ["mutation bot/undo:undo"], tmdb: 0 });
+  });
+
+  it("asks TMDB for a title the person never tracked, once, and stores it with the write", async () => {
+    s.bot.ctx.tmdb.clearCache();
+    const add = await cost("/watch add title:movie:680");
+    expect(reply(add.events)).toContain("Added **Pulp Fiction**");
+    // Refused for want of a stored title (nothing written), then sent with TMDB's details.
+    expect(add).toMatchObject({ convex: ["mutation bot/titles:addToWatchlist", "mutation bot/titles:addToWatchlist"], tmdb: 1 });
+    const again = await cost('click "Watching"');
+    expect(again).toMatchObject({ convex: ["mutation bot/titles:setStatus"], tmdb: 0 });
+  });
 });
 
 describe("per-user throttling", () => {

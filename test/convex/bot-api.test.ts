@@ -277,6 +277,20 @@ describe("the bot's API", () => {
       expect({ ...read, refreshShow: undefined }).toEqual({ ...undone.state, refreshShow: undefined });
     });
 
+    it("draws a button's write from the person's stored item, and refuses one it can't draw without writing", async () => {
+      const t = deployment();
+      await expect(
+        t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", progressStatus: "finished", titleFromStore: true }),
+      ).rejects.toMatchObject({ data: { code: "TITLE_NOT_STORED" } });
+      expect(await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), items: await ctx.db.query("watch_items").collect() }))).toEqual({ users: [], items: [] });
+
+      await t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", title: "Inception", overview: "Dreams.", release_date: "2010-07-15" });
+      const status = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", progressStatus: "finished", titleFromStore: true });
+      expect(status.state.item).toMatchObject({ progressStatus: "finished", title: "Inception", overview: "Dreams.", release_date: "2010-07-15" });
+      const undone = await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: status.undoId! });
+      expect(undone.description).toBe("set Inception to finished");
+    });
+
     it("answers a large marking with the job's progress and the show's name", async () => {
       const t = deployment();
       const seasons = Array.from({ length: 3 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 1_000 }));

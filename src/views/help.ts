@@ -24,6 +24,15 @@ const SECTIONS: { name: string; value: string }[] = [
     ].join("\n"),
   },
   {
+    name: "🍿 Watch parties (in a server)",
+    value: [
+      "`/party start show` — watch a show together; a live board shows everyone's progress",
+      "`/party join` · `/party leave` · `/party status` — or press **Join** on the board",
+      "`/party watched episode:5-6` — “were you there?”: each member confirms for themselves",
+      "`/party end` · `/party list`",
+    ].join("\n"),
+  },
+  {
     name: "💡 Tips",
     value: [
       "Replies about you are only visible to you; in a server, **Share** posts a finished show or a loved title (once a day per title and channel).",

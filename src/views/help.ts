@@ -39,7 +39,7 @@ const SECTIONS: { name: string; value: string }[] = [
       "Typed a name instead of picking it from the list? I ask “Did you mean …?” before changing anything.",
       "Works in DMs too: install the app to your account and use `/ep` anywhere.",
       "Every change has an **Undo** button for a few minutes.",
-      "Everything syncs with the Film Fanatic web app.",
+      "`/link` connects your Film Fanatic web account so both share one library (signing in there with Discord does it for you); `/account` shows what is stored, exports it or deletes it.",
     ].join("\n"),
   },
 ];
@@ -50,7 +50,7 @@ export function helpCard(): MessageView {
     embeds: [
       {
         title: "Film Fanatic — track movies and shows from Discord",
-        description: "Everything you track here shows up in the Film Fanatic web app, and the other way round.",
+        description: "Link your Film Fanatic web account with `/link`, and everything you track here shows up on the website, and the other way round.",
         color: BRAND,
         fields: SECTIONS,
         footer: { text: "Titles and data from TMDB" },

@@ -80,7 +80,8 @@ export const redeem = mutation({
     if (outcome.status === "busy") {
       return { status: "refused" as const, message: "Your Discord data is still moving from an earlier link. Try again in a minute.", discordName };
     }
-    await ctx.db.patch(request._id, { usedAt: now });
+    // Used up; the interaction token goes with the scheduled confirmation, not kept here.
+    await ctx.db.patch(request._id, { usedAt: now, interactionToken: undefined });
     const who = identity.email ?? identity.name ?? "your Film Fanatic account";
     const mergeDone = outcome.status === "already_linked" || outcome.merge === null || outcome.merge.done;
     const content =
@@ -199,9 +200,13 @@ export const startLink = botMutation({
   },
 });
 
-/** Where the deployment serves its HTTP actions (Convex sets CONVEX_SITE_URL). */
+/**
+ * Where the deployment serves its HTTP actions: LINK_PAGE_BASE_URL when set (a custom domain for
+ * them under the web app's own domain, which a Clerk production instance needs), else the
+ * CONVEX_SITE_URL Convex sets.
+ */
 function linkPageBase(): string {
-  const site = process.env.CONVEX_SITE_URL?.trim().replace(/\/+$/, "");
+  const site = (process.env.LINK_PAGE_BASE_URL || process.env.CONVEX_SITE_URL)?.trim().replace(/\/+$/, "");
   if (!site || !/^https?:\/\/[^\s/]+$/.test(site)) fail("FORBIDDEN", "Account linking is not available on this deployment (it has no site URL).");
   return site;
 }

@@ -127,9 +127,13 @@ const PAGE_SCRIPT = String.raw`
   var sections = ["loading", "enter", "discord", "sign-in", "confirm", "switch", "done", "problem"];
   function only(names) { sections.forEach(function (s) { $(s).hidden = names.indexOf(s) < 0; }); }
   function problem(text) { $("problem-text").textContent = text; only($("discord-name").textContent ? ["discord", "problem"] : ["problem"]); }
+  var KEY = "film-fanatic-link-code";
   var code = location.hash.slice(1);
-  // The code leaves the address bar (and history) at once.
-  if (code) history.replaceState(null, "", location.pathname);
+  // The code leaves the address bar (and history) at once; this tab keeps it in case Clerk's
+  // sign-in redirects back here.
+  if (code) { history.replaceState(null, "", location.pathname); try { sessionStorage.setItem(KEY, code); } catch (e) {} }
+  else { try { code = sessionStorage.getItem(KEY) || ""; } catch (e) {} }
+  function forget() { try { sessionStorage.removeItem(KEY); } catch (e) {} }
 
   async function call(kind, path, args, token) {
     var headers = { "content-type": "application/json" };
@@ -156,7 +160,8 @@ const PAGE_SCRIPT = String.raw`
   async function signedIn(clerk) {
     if (clerk.user) return clerk.user;
     only(["discord", "sign-in"]);
-    clerk.mountSignIn($("clerk-sign-in"));
+    var here = location.origin + location.pathname;
+    clerk.mountSignIn($("clerk-sign-in"), { routing: "virtual", forceRedirectUrl: here, signUpForceRedirectUrl: here });
     return await new Promise(function (resolve) {
       clerk.addListener(function (r) { if (r.user) resolve(r.user); });
     });
@@ -172,7 +177,7 @@ const PAGE_SCRIPT = String.raw`
       var token = await window.Clerk.session.getToken({ template: "convex" });
       if (!token) throw new Error("Your sign-in has ended; reload the page.");
       var r = await call("mutation", "linking:redeem", { code: code, confirmSwitch: confirmSwitch }, token);
-      if (r.status === "linked" || r.status === "already_linked") { $("done-text").textContent = r.message; only(["discord", "done"]); }
+      if (r.status === "linked" || r.status === "already_linked") { forget(); $("done-text").textContent = r.message; only(["discord", "done"]); }
       else if (r.status === "needs_switch") { $("switch-text").textContent = r.message; only(["discord", "switch"]); }
       else problem(r.message);
     } catch (e) { problem(e.message); }
@@ -187,7 +192,7 @@ const PAGE_SCRIPT = String.raw`
       });
     }
     var p = await call("query", "linking:preview", { code: code });
-    if (!p.ok) { problem(p.message); return; }
+    if (!p.ok) { forget(); problem(p.message); return; }
     $("discord-name").textContent = p.discordName;
     $("discord-name-2").textContent = p.discordName;
     if (p.avatarUrl) { $("avatar").src = p.avatarUrl; $("avatar").hidden = false; }

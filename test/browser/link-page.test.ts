@@ -53,6 +53,23 @@ describe("the /link page in a browser", () => {
     expect(followups.map((m) => m.visibleTo)).toContain("hana");
   });
 
+  it("asks before moving a link that exists, and switches when the person confirms", async () => {
+    await run(s, "as kim\nin movie-club #general\nlink");
+    const before = await s.engine.webIdentityOf(s.discord.user("kim").id);
+    const url = await linkButtonUrl("kim");
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.locator("#sandbox-name").fill("lee");
+    await page.locator("#sandbox-sign-in").click();
+    await page.locator("#link").click();
+    await expect.poll(() => page.locator("#switch-text").textContent()).toContain("already linked to another Film Fanatic account (kim@sandbox.test)");
+    expect(await s.engine.webIdentityOf(s.discord.user("kim").id)).toBe(before);
+    await page.locator("#switch-go").click();
+    await expect.poll(() => page.locator("#done-text").textContent()).toBe("kim is now linked to this account.");
+    expect(await s.engine.webIdentityOf(s.discord.user("kim").id)).toBe(s.clerk.user("lee").id);
+    await page.close();
+  });
+
   it("a code replaced by a newer /link says it is not valid, and nothing is linked", async () => {
     const url = await linkButtonUrl("ivan");
     await run(s, "as ivan\nin movie-club #general\nlink"); // a newer /link replaces the first code

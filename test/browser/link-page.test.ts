@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../src/sandbox/stack.ts";
-import { ofType, run, stack, text } from "../e2e/harness.ts";
+import { ofType, run, stack } from "../e2e/harness.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

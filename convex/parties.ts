@@ -14,6 +14,7 @@ import {
   activePartiesInGuild,
   checkPlace,
   checkPromptEpisodes,
+  checkSnowflake,
   endParty,
   episodesLabel,
   joinParty,
@@ -161,8 +162,7 @@ export const list = botQuery({
   args: { guildId: v.string() },
   returns: v.array(partyRef),
   handler: async (ctx, args) => {
-    const { guildId } = checkPlace({ guildId: args.guildId, channelId: args.guildId });
-    return (await activePartiesInGuild(ctx, guildId)).map(refOf);
+    return (await activePartiesInGuild(ctx, checkSnowflake(args.guildId, "server"))).map(refOf);
   },
 });
 

@@ -24,7 +24,7 @@ export interface PartyPlace {
   channelId: string;
 }
 
-function checkSnowflake(value: string, what: string): string {
+export function checkSnowflake(value: string, what: "server" | "channel"): string {
   if (!/^\d{15,22}$/.test(value)) fail("INVALID_ARGUMENT", `That is not a Discord ${what}.`);
   return value;
 }

@@ -4,7 +4,7 @@
 // Every function goes through a builder from lib/botFunctions (the shared secret, the acting
 // Discord user in ctx.actor, the write budget); logic lives in model/. See docs/bot-api.md.
 import { v } from "convex/values";
-import type { Doc } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { seasonCounts, showStructure, showSync, title, titleFromStore } from "../lib/botArgs";
 import { botCacheMutation, botMutation, botQuery } from "../lib/botFunctions";
@@ -18,17 +18,38 @@ import { parseMediaType, parseProgressStatus, parseReaction, parseTmdbId } from 
 import { findItem, setMembership, setProgressStatus, setReaction, viewItem } from "../model/watchItems";
 import { itemMetadataArgs, type MediaType } from "../validators";
 
-/** A write drawing the title from the store needs a stored item with a title to draw. */
-function checkStored(args: { titleFromStore?: boolean }, before: Doc<"watch_items"> | null): void {
-  if (args.titleFromStore === true && (before === null || before.title === undefined)) {
-    fail("TITLE_NOT_STORED", "I need that title's details from TMDB first — try again in a moment.");
+/**
+ * What a title write works with: the person's item before it, and for a show the structure
+ * (the one sent along, stored first, or the cached one if fresh). A write that draws the title
+ * from the store needs a stored title. What is missing is refused in one answer, nothing
+ * written: TITLE_NOT_STORED (with showNeeded when the show's structure is missing too, so the
+ * bot sends both at once), else SHOW_NOT_CACHED or SHOW_STALE.
+ */
+async function prepare(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  tmdbId: number,
+  mediaType: MediaType,
+  args: ShowSync & { titleFromStore?: boolean },
+): Promise<{ before: Doc<"watch_items"> | null; show: Doc<"shows"> | null }> {
+  const before = await findItem(ctx, userId, tmdbId, mediaType);
+  const titleMissing = args.titleFromStore === true && (before === null || before.title === undefined);
+  if (mediaType !== "tv") {
+    if (titleMissing) fail("TITLE_NOT_STORED", TITLE_NOT_STORED);
+    return { before, show: null };
   }
+  if (args.show !== undefined) {
+    if (titleMissing) fail("TITLE_NOT_STORED", TITLE_NOT_STORED);
+    return { before, show: await showForWrite(ctx, tmdbId, args) };
+  }
+  const cached = await getShow(ctx, tmdbId);
+  const staleness = showStaleness(cached, args.seasonCounts, Date.now());
+  if (titleMissing) fail("TITLE_NOT_STORED", TITLE_NOT_STORED, { showNeeded: staleness !== null });
+  if (staleness !== null) return { before, show: await showForWrite(ctx, tmdbId, args) };
+  return { before, show: cached };
 }
 
-/** For a show, the structure the write works with (or a SHOW_NOT_CACHED / SHOW_STALE failure); null for a movie. */
-async function showFor(ctx: MutationCtx, tmdbId: number, mediaType: MediaType, sync: ShowSync): Promise<Doc<"shows"> | null> {
-  return mediaType === "tv" ? await showForWrite(ctx, tmdbId, sync) : null;
-}
+const TITLE_NOT_STORED = "I need that title's details from TMDB first — try again in a moment.";
 
 export const addToWatchlist = botMutation({
   args: { ...title, ...itemMetadataArgs, ...showSync, ...titleFromStore },
@@ -38,9 +59,7 @@ export const addToWatchlist = botMutation({
     const mediaType = parseMediaType(args.mediaType);
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
-    const show = await showFor(ctx, tmdbId, mediaType, { show: structure, seasonCounts: counts });
-    const before = await findItem(ctx, userId, tmdbId, mediaType);
-    checkStored(args, before);
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
     const already = before !== null && viewItem(before).inWatchlist;
     await setMembership(ctx, userId, { ...fields, tmdbId, mediaType, inWatchlist: true });
     const undoId = already
@@ -63,8 +82,7 @@ export const removeFromWatchlist = botMutation({
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const show = await showFor(ctx, tmdbId, mediaType, args);
-    const before = await findItem(ctx, userId, tmdbId, mediaType);
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, args);
     if (before === null || !viewItem(before).inWatchlist) {
       const state = await titleState(ctx, userId, tmdbId, mediaType, show);
       return { removed: false, item: state.item, undoId: null, state };
@@ -90,9 +108,7 @@ export const setStatus = botMutation({
     const progressStatus = parseProgressStatus(args.progressStatus);
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
-    const show = await showFor(ctx, tmdbId, mediaType, { show: structure, seasonCounts: counts });
-    const before = await findItem(ctx, userId, tmdbId, mediaType);
-    checkStored(args, before);
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
     await setProgressStatus(ctx, userId, { ...fields, tmdbId, mediaType, progressStatus });
     const autoStatus = mediaType === "tv" ? { previous: await forgetAutoStatus(ctx, userId, tmdbId) } : undefined;
     const undoId = await recordUndo(ctx, userId, {
@@ -116,9 +132,7 @@ export const setReactionFor = botMutation({
     const reaction = args.reaction === null ? null : parseReaction(args.reaction);
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
-    const show = await showFor(ctx, tmdbId, mediaType, { show: structure, seasonCounts: counts });
-    const before = await findItem(ctx, userId, tmdbId, mediaType);
-    checkStored(args, before);
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
     const id = await setReaction(ctx, userId, { ...fields, tmdbId, mediaType, reaction });
     const undoId =
       id === null

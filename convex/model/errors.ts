@@ -20,7 +20,7 @@ export type ErrorCode =
   /** A write asked to draw the title from what is stored, and nothing is: the bot sends TMDB's details. */
   | "TITLE_NOT_STORED";
 
-export function fail(code: ErrorCode, message: string, extra: { retryAfterMs?: number } = {}): never {
+export function fail(code: ErrorCode, message: string, extra: { retryAfterMs?: number; showNeeded?: boolean } = {}): never {
   throw new ConvexError({ code, message, ...extra });
 }
 

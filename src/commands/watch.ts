@@ -5,7 +5,7 @@ import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { describeError, UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
-import { convexErrorCode } from "../lib/backend.ts";
+import { convexErrorData } from "../lib/backend.ts";
 import { choiceName, parseTitleRef, yearOf, type TitleDetails, type TitleService } from "../lib/titles.ts";
 import type { ShowSync } from "../lib/tmdb-shows.ts";
 import { StaleComponentError, titlePickButton, type ListPosition, type TitleAction } from "../views/component-ids.ts";
@@ -94,6 +94,7 @@ async function titleWrite<T extends { state: TitleState }>(
     const result = subject.mediaType === "tv" ? await ctx.titles.shows.write(subject, (sync) => call({ sync, metadata })) : await call({ sync: {}, metadata });
     return { result, facts: factsOf(ctx, subject) };
   }
+  let showNeeded: boolean;
   try {
     const result =
       subject.mediaType === "tv"
@@ -101,7 +102,18 @@ async function titleWrite<T extends { state: TitleState }>(
         : await call({ sync: {}, titleFromStore: true });
     return { result, facts: storedFacts(ctx, subject, result.state) ?? factsOf(ctx, await ctx.titles.details(subject.tmdbId, subject.mediaType)) };
   } catch (error) {
-    if (convexErrorCode(error) !== "TITLE_NOT_STORED") throw error;
+    const refusal = convexErrorData(error);
+    if (refusal?.code !== "TITLE_NOT_STORED") throw error;
+    showNeeded = refusal.showNeeded === true;
+  }
+  // Convex said in the same answer that it lacks the show too: send both at once. The structure's
+  // first request brings the show's details along, so the details lookup after it is free.
+  if (showNeeded && subject.mediaType === "tv") {
+    const tmdbId = subject.tmdbId;
+    const show = await ctx.titles.shows.fetchById({ tmdbId, details: () => ctx.titles.show(tmdbId) });
+    const details = await ctx.titles.details(tmdbId, "tv");
+    const result = await call({ sync: { show }, metadata: ctx.titles.metadata(details) });
+    return { result, facts: factsOf(ctx, details) };
   }
   return await titleWrite(ctx, await ctx.titles.details(subject.tmdbId, subject.mediaType), call);
 }

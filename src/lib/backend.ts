@@ -31,7 +31,13 @@ export function convexHttpBackend(url: string, secret: string): Backend {
  * another copy of the convex package (the HTTP client's or the embedded engine's).
  */
 export function convexErrorCode(error: unknown): string | null {
+  const code = convexErrorData(error)?.code;
+  return typeof code === "string" ? code : null;
+}
+
+/** The data of a ConvexError (`{ code, message, … }`), or null for anything else. */
+export function convexErrorData(error: unknown): Record<string, unknown> | null {
   if (!(error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error))) return null;
-  const data = (error as ConvexError<Value>).data as { code?: unknown } | null;
-  return typeof data === "object" && data !== null && typeof data.code === "string" ? data.code : null;
+  const data = (error as ConvexError<Value>).data;
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
 }

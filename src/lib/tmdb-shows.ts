@@ -87,7 +87,7 @@ export class ShowStructures {
    * The structure of a show known only by id: its details and the seasons numbered 0–19
    * come in one request (most shows need no other); seasons past those follow.
    */
-  private async fetchById(ref: { tmdbId: number; details: () => Promise<ShowDetails> }): Promise<ShowStructure> {
+  async fetchById(ref: { tmdbId: number; details: () => Promise<ShowDetails> }): Promise<ShowStructure> {
     let pending = this.fetching.get(ref.tmdbId);
     if (pending === undefined) {
       pending = this.loadById(ref).finally(() => this.fetching.delete(ref.tmdbId));

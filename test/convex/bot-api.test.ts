@@ -291,6 +291,18 @@ describe("the bot's API", () => {
       expect(undone.description).toBe("set Inception to finished");
     });
 
+    it("names every missing piece in one refusal: a show's title and its structure", async () => {
+      const t = deployment();
+      await expect(
+        t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", titleFromStore: true }),
+      ).rejects.toMatchObject({ data: { code: "TITLE_NOT_STORED", showNeeded: true } });
+      await cacheGot(t);
+      await expect(
+        t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", titleFromStore: true }),
+      ).rejects.toMatchObject({ data: { code: "TITLE_NOT_STORED", showNeeded: false } });
+      expect(await t.run(async (ctx) => await ctx.db.query("watch_items").collect())).toEqual([]);
+    });
+
     it("answers a large marking with the job's progress and the show's name", async () => {
       const t = deployment();
       const seasons = Array.from({ length: 3 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 1_000 }));

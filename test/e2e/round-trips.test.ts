@@ -114,6 +114,15 @@ describe("round trips per command", () => {
     const again = await cost('click "Watching"');
     expect(again).toMatchObject({ convex: ["mutation bot/titles:setStatus"], tmdb: 0 });
   });
+
+  it("sends a show's details and structure at once when Convex lacks both, by id with TMDB's cache cold", async () => {
+    s.bot.ctx.tmdb.clearCache();
+    const add = await cost("/watch add title:tv:1398");
+    expect(reply(add.events)).toContain("Added **The Sopranos**");
+    // One refusal naming both needs, then one write carrying both, from one TMDB request (details with seasons appended).
+    expect(add.convex).toEqual(["mutation bot/titles:addToWatchlist", "mutation bot/titles:addToWatchlist"]);
+    expect(add.tmdb).toBe(1);
+  });
 });
 
 describe("per-user throttling", () => {

@@ -284,6 +284,17 @@ describe("watch parties and their board", () => {
     expect(discord.requests.filter((r) => r.method === "PATCH").length).toBe(edits);
   });
 
+  it("shows 25 members in full and summarises the rest", async () => {
+    const t = deployment();
+    await startGot(t);
+    for (let i = 10; i < 39; i++) await t.mutation(api.parties.join, { ...as(`1000000000000000${i}`), ...here, displayName: `member ${i}` });
+    await pass(t, 3_000);
+    const board = discord.board();
+    expect(board.match(/▱▱▱▱▱▱▱▱▱▱ \*\*/g)).toHaveLength(25);
+    expect(board).toContain("…and 5 more members");
+    expect(board).toContain("Hosted by alice · 30 members");
+  });
+
   it("reads at most 60 documents to refresh the board of a 25-member party", async () => {
     const t = deployment();
     await startGot(t);

@@ -3,7 +3,7 @@
 // the rules live in model/parties.ts, the board in model/board.ts and its publisher in boards.ts.
 // The bot passes the guild and channel of the interaction; the party option is a party id.
 import { v } from "convex/values";
-import type { Doc } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { showSync } from "./lib/botArgs";
 import { botMutation, botQuery } from "./lib/botFunctions";
@@ -26,7 +26,7 @@ import {
   startParty,
 } from "./model/parties";
 import { requireShow, showForWrite } from "./model/shows";
-import { readWatched } from "./model/episodes";
+import { readWatched, summaryForWrite } from "./model/episodes";
 import { markEpisodes } from "./model/tracking";
 import { parseSeasonNumber, parseTmdbId } from "./model/vocabulary";
 
@@ -72,6 +72,14 @@ async function hostNotices(ctx: MutationCtx, discordUserId: string): Promise<str
   return notices;
 }
 
+/**
+ * Progress tracked before summaries existed is summarised now (in scheduled pages; the last one
+ * marks the board dirty), so the board shows all of a member's progress, not the first page.
+ */
+async function summarise(ctx: MutationCtx, userId: Id<"users">, tmdbId: number) {
+  await summaryForWrite(ctx, userId, tmdbId);
+}
+
 const withNotices = <T extends Record<string, any>>(fields: T) => v.object({ ...fields, notices: v.array(v.string()) });
 
 export const start = botMutation({
@@ -82,6 +90,7 @@ export const start = botMutation({
     const season = args.season === undefined ? undefined : parseSeasonNumber(args.season);
     const show = await showForWrite(ctx, tmdbId, args);
     const party = await startParty(ctx, ctx.actor, { guildId: args.guildId, channelId: args.channelId, show, season, name: args.name, displayName: args.displayName });
+    await summarise(ctx, ctx.actor.userId, tmdbId);
     return { party: refOf(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
@@ -92,6 +101,7 @@ export const join = botMutation({
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party);
     const { already } = await joinParty(ctx, ctx.actor, party, args.displayName);
+    if (!already) await summarise(ctx, ctx.actor.userId, party.tmdbId);
     return { party: refOf((await ctx.db.get(party._id))!), already, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });

@@ -159,6 +159,8 @@ export async function buildSummaryPage(ctx: MutationCtx, summaryId: Id<"episode_
     building: page.isDone ? undefined : { cursor: page.continueCursor, startedAt: summary.building.startedAt },
   });
   if (!page.isDone) await ctx.scheduler.runAfter(0, internal.migrations.buildSummaryPage, { summaryId });
+  // A board showed what was known so far: now it can show all of it.
+  else await markPartiesOfUserDirty(ctx, summary.userId, summary.tmdbId);
 }
 
 /** Every watched episode of a show, by season (for "unwatch the whole show"). */

@@ -138,6 +138,23 @@ describe("watch parties and their board", () => {
     expect(discord.board()).toMatch(/Finished\*\* \(1\)\n.*\*\*carol\*\* · S2E10 · 10\/10/);
   });
 
+  it("shows all of a joiner's progress tracked before summaries existed, once it is summarised", async () => {
+    const t = deployment();
+    await startGot(t);
+    const { userId } = await t.mutation(api.bot.profile.ensureProfile, { ...as(CAROL), username: "carol" });
+    // 40 episodes the web app wrote before the bot kept summaries: more than one bounded read looks at.
+    await t.run(async (ctx) => {
+      for (let season = 1; season <= 4; season++) {
+        for (let episode = 1; episode <= 10; episode++) {
+          await ctx.db.insert("episode_progress", { userId, tmdbId: 1399, season, episode, isWatched: true, updatedAt: 1 });
+        }
+      }
+    });
+    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    await pass(t, 6_000);
+    expect(discord.board()).toMatch(/\*\*carol\*\* · S4E10 · 40\/73/);
+  });
+
   it("escapes member names and never pings", async () => {
     const t = deployment();
     await cacheGot(t);
@@ -258,8 +275,9 @@ describe("watch parties and their board", () => {
     expect(prompt.what).toBe("S1E5–E6");
     const bobs = await t.mutation(api.parties.there, { ...as(BOB), promptId: prompt.promptId });
     expect(bobs).toMatchObject({ changed: 2 });
+    // Only bob, who clicked, has anything watched.
     const summaries = await t.run(async (ctx) => await ctx.db.query("episode_summaries").collect());
-    expect(summaries).toHaveLength(1);
+    expect(summaries.filter((x) => x.watchedCount > 0)).toEqual([expect.objectContaining({ watchedCount: 2 })]);
     await expect(t.mutation(api.parties.there, { ...as(CAROL), promptId: prompt.promptId })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     vi.advanceTimersByTime(7 * 60 * 60 * 1000);
     await expect(t.mutation(api.parties.there, { ...as(ALICE), promptId: prompt.promptId })).rejects.toMatchObject({

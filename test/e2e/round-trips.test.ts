@@ -107,21 +107,25 @@ describe("round trips per command", () => {
 
   it("asks TMDB for a title the person never tracked, once, and stores it with the write", async () => {
     s.bot.ctx.tmdb.clearCache();
-    const add = await cost("/watch add title:movie:680");
-    expect(reply(add.events)).toContain("Added **Pulp Fiction**");
+    const status = await cost("/watch status title:movie:680 status:watching");
+    expect(reply(status.events)).toContain("Watching — **Pulp Fiction**");
     // Refused for want of a stored title (nothing written), then sent with TMDB's details.
-    expect(add).toMatchObject({ convex: ["mutation bot/titles:addToWatchlist", "mutation bot/titles:addToWatchlist"], tmdb: 1 });
-    const again = await cost('click "Watching"');
+    expect(status).toMatchObject({ convex: ["mutation bot/titles:setStatus", "mutation bot/titles:setStatus"], tmdb: 1 });
+    const again = await cost('click "Finished"');
     expect(again).toMatchObject({ convex: ["mutation bot/titles:setStatus"], tmdb: 0 });
+    // Adding is usually of a title not yet held for this person: it looks TMDB up first, one write.
+    s.bot.ctx.tmdb.clearCache();
+    const add = await cost("/watch add title:movie:238");
+    expect(add).toMatchObject({ convex: ["mutation bot/titles:addToWatchlist"], tmdb: 1 });
   });
 
   it("sends a show's details and structure at once when Convex lacks both, by id with TMDB's cache cold", async () => {
     s.bot.ctx.tmdb.clearCache();
-    const add = await cost("/watch add title:tv:1398");
-    expect(reply(add.events)).toContain("Added **The Sopranos**");
+    const react = await cost("/watch react title:tv:1398 reaction:loved");
+    expect(reply(react.events)).toContain("**The Sopranos**");
     // One refusal naming both needs, then one write carrying both, from one TMDB request (details with seasons appended).
-    expect(add.convex).toEqual(["mutation bot/titles:addToWatchlist", "mutation bot/titles:addToWatchlist"]);
-    expect(add.tmdb).toBe(1);
+    expect(react.convex).toEqual(["mutation bot/titles:setReactionFor", "mutation bot/titles:setReactionFor"]);
+    expect(react.tmdb).toBe(1);
   });
 });
 

@@ -255,6 +255,7 @@ const STATUS_CHOICES = [
   { name: "Want to watch", value: "want-to-watch" },
   { name: "Watching", value: "watching" },
   { name: "Finished", value: "finished" },
+  { name: "Dropped", value: "dropped" },
 ] as const;
 
 const titleOption = { type: Option.String, name: "title", description: "Start typing a movie or show, or a TMDB id", required: true, autocomplete: true, max_length: 200 } as const;
@@ -280,7 +281,7 @@ export const watch = command({
       {
         type: Option.Subcommand,
         name: "status",
-        description: "Set want-to-watch, watching or finished",
+        description: "Set want-to-watch, watching, finished or dropped",
         options: [
           titleOption,
           { type: Option.String, name: "status", description: "Where you are with it", required: true, choices: STATUS_CHOICES },

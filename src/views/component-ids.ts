@@ -150,14 +150,14 @@ export const titlePickButton = reshape(
 
 // ---------------------------------------------------------------- lists
 
-const STATUS_CODE: Record<SettableStatus, string> = { "want-to-watch": "p", watching: "w", finished: "f" };
+const STATUS_CODE: Record<SettableStatus, string> = { "want-to-watch": "p", watching: "w", finished: "f", dropped: "d" };
 const TYPE_CODE: Record<MediaType, string> = { movie: "m", tv: "t" };
 const SCOPE_CODE: Record<ListScope, string> = { watchlist: "l", all: "a" };
 const keyOf = <K extends string>(codes: Record<K, string>, code: string): K | undefined => (Object.keys(codes) as K[]).find((k) => codes[k] === code);
 
 /** Status, type and scope in three letters ("-" for no filter): "wtl" is watching · TV · watchlist. */
 const listFilters: Field<Pick<ListPosition, "status" | "mediaType" | "scope">> = mapped(
-  pattern(/^[pwf-][mt-][la]$/, 3, "--l"),
+  pattern(/^[pwfd-][mt-][la]$/, 3, "--l"),
   (raw) => {
     const status = raw[0] === "-" ? undefined : keyOf(STATUS_CODE, raw[0]!);
     const type = raw[1] === "-" ? undefined : keyOf(TYPE_CODE, raw[1]!);

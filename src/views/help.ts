@@ -15,7 +15,7 @@ const SECTIONS: { name: string; value: string }[] = [
     name: "🎬 Your list",
     value: [
       "`/watch add` — add a movie or show to your watchlist",
-      "`/watch status` — want-to-watch, watching or finished (optional progress %)",
+      "`/watch status` — want-to-watch, watching, finished or dropped (optional progress %)",
       "`/watch react` — loved, liked, mixed, not-for-me (or clear)",
       "`/watch info` — poster, overview, your status and episode progress",
       "`/watch list` — your watchlist; `status:` or `scope:all` for everything you track, `user:` for a friend's (in a server you share)",

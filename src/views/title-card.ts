@@ -120,7 +120,9 @@ export function titleEmbed(title: TitleFacts, state: TitleState | null): APIEmbe
 function titleControls(title: TitleFacts, item: TrackedItem | null): Row[] {
   const { mediaType, tmdbId } = title;
   const inList = item?.inWatchlist ?? false;
-  const statusButtons = SETTABLE_STATUSES.map((status) =>
+  // Dropped is a TV status, as on the web app; a movie is simply not finished.
+  const offered = SETTABLE_STATUSES.filter((status) => status !== "dropped" || mediaType === "tv" || item?.progressStatus === "dropped");
+  const statusButtons = offered.map((status) =>
     button({
       customId: statusButton.encode({ mediaType, tmdbId, status }),
       label: STATUS_NAME[status],

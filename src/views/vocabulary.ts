@@ -1,16 +1,16 @@
 /** The words people see for the app's vocabularies, and the values behind them. */
 
 export type MediaType = "movie" | "tv";
-/** A status as Convex stores and returns it ("dropped" is set on the web app only). */
+/** A status as Convex returns it, in today's words (every stored synonym is read as one of these). */
 export type ProgressStatus = "want-to-watch" | "watching" | "finished" | "dropped";
-/** The statuses the bot offers: its options, buttons and list filters. */
-export type SettableStatus = Exclude<ProgressStatus, "dropped">;
+/** The statuses the bot offers: its options, buttons and list filters (all of them, as the web app does). */
+export type SettableStatus = ProgressStatus;
 export type Reaction = "loved" | "liked" | "mixed" | "not-for-me";
 /** What the reaction menu offers: a reaction, or clearing it. */
 export type ReactionChoice = Reaction | "clear";
 
 export const MEDIA_TYPES = ["movie", "tv"] as const satisfies readonly MediaType[];
-export const SETTABLE_STATUSES = ["want-to-watch", "watching", "finished"] as const satisfies readonly SettableStatus[];
+export const SETTABLE_STATUSES = ["want-to-watch", "watching", "finished", "dropped"] as const satisfies readonly SettableStatus[];
 export const REACTIONS = ["loved", "liked", "mixed", "not-for-me"] as const satisfies readonly Reaction[];
 export const REACTION_CHOICES = [...REACTIONS, "clear"] as const satisfies readonly ReactionChoice[];
 
@@ -27,7 +27,6 @@ export const STATUS_NAME: Record<ProgressStatus, string> = {
   "want-to-watch": "Want to watch",
   watching: "Watching",
   finished: "Finished",
-  // Set on the web app; the bot shows it but offers no button for it.
   dropped: "Dropped",
 };
 export const REACTION_EMOJI: Record<Reaction, string> = {
@@ -57,7 +56,7 @@ export function isMediaType(value: unknown): value is MediaType {
   return value === "movie" || value === "tv";
 }
 export function isSettableStatus(value: unknown): value is SettableStatus {
-  return value === "want-to-watch" || value === "watching" || value === "finished";
+  return value === "want-to-watch" || value === "watching" || value === "finished" || value === "dropped";
 }
 export function isReaction(value: unknown): value is Reaction {
   return value === "loved" || value === "liked" || value === "mixed" || value === "not-for-me";

@@ -36,7 +36,7 @@ const answers = (events: Event[]) => ofType(events, "reply", "followup", "reply_
 describe("component ids that no longer decode", () => {
   it("answer a forged status button privately as out of date and change nothing", async () => {
     await run(s, `${at("ola")}/watch info title:movie:603`);
-    tamper("ola", (c) => c.label === "Finished", (c) => (c.custom_id = "watch:status:movie:603:dropped"));
+    tamper("ola", (c) => c.label === "Finished", (c) => (c.custom_id = "watch:status:movie:603:binged"));
     const events = await run(s, `${at("ola")}click "Finished"`);
     const answer = answers(events).at(-1);
     expect(answer).toMatchObject({ ephemeral: true });

@@ -201,7 +201,7 @@ describe("component ids", () => {
       "ep:mark:1399:1:0",
       "ep:mark:99999999999:1:4",
       "watch:status:book:1:watching",
-      "watch:status:movie:1:dropped",
+      "watch:status:movie:1:binged",
       "watch:undo:ABC",
       "watch:page:0123:--l:-:-:1",
       "watch:page:123:--l:5:-:1",

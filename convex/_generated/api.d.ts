@@ -39,6 +39,7 @@ import type * as model_lists from "../model/lists.js";
 import type * as model_merge from "../model/merge.js";
 import type * as model_parties from "../model/parties.js";
 import type * as model_recommend from "../model/recommend.js";
+import type * as model_sessionTimes from "../model/sessionTimes.js";
 import type * as model_shares from "../model/shares.js";
 import type * as model_shows from "../model/shows.js";
 import type * as model_summaries from "../model/summaries.js";
@@ -92,6 +93,7 @@ declare const fullApi: ApiFromModules<{
   "model/merge": typeof model_merge;
   "model/parties": typeof model_parties;
   "model/recommend": typeof model_recommend;
+  "model/sessionTimes": typeof model_sessionTimes;
   "model/shares": typeof model_shares;
   "model/shows": typeof model_shows;
   "model/summaries": typeof model_summaries;

@@ -1,0 +1,189 @@
+// Times people type for a watch-along ("friday 21:00", "tomorrow 8pm", "in 2h",
+// "2026-12-04 20:30"), read in the scheduler's own IANA zone.
+//
+// chrono-node takes a reference zone only as an abbreviation or a fixed offset, which is an
+// hour wrong across a DST change. So chrono reads the zone's *wall clock* as if it were UTC
+// (timezone 0, forwardDate), and the wall time it finds is turned back into an instant in the
+// zone with @date-fns/tz — checking that the wall time exists once that day (not skipped when
+// clocks go forward, not repeated when they go back). Pure durations ("in 2h") are added to now.
+import * as chrono from "chrono-node";
+import { addDays, instantsOf, isTimeZone, offsetAt, wallOf, type Wall } from "../../convex/model/sessionTimes.ts";
+
+export { isTimeZone, nextWeekly } from "../../convex/model/sessionTimes.ts";
+
+/** The longest text read: the command option's own limit, so the work per input is bounded. */
+export const WHEN_MAX_LENGTH = 100;
+/** How far ahead a session may be scheduled. */
+export const WHEN_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+/** A time closer than this is "now", which is not a time to schedule for. */
+export const WHEN_MIN_AHEAD_MS = 60 * 1000;
+
+export type WhenRefusal = "empty" | "too-long" | "unreadable" | "ambiguous" | "nonexistent" | "past" | "too-far" | "zone";
+
+export type When =
+  | {
+      ok: true;
+      /** The instant, in milliseconds since the epoch. */
+      at: number;
+      zone: string;
+      /** The wall time in the zone, e.g. "Fri 4 Dec 2026, 21:00 (Europe/Berlin)". */
+      wall: string;
+      /** "in 2h": added to now rather than read as a wall time. */
+      relative: boolean;
+    }
+  /** `suggestions`: what the person could type instead, first the likeliest. */
+  | { ok: false; reason: WhenRefusal; message: string; suggestions?: string[] };
+
+let zoneList: string[] | null = null;
+
+/** Every IANA zone the runtime knows, UTC included (for autocomplete). */
+export function timeZones(): string[] {
+  if (zoneList === null) {
+    const listed = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    zoneList = [...new Set(["UTC", ...listed])];
+  }
+  return zoneList;
+}
+
+/** Up to `limit` zones matching what was typed ("berl", "new york", "kolkata"). */
+export function suggestTimeZones(typed: string, limit = 25): string[] {
+  const words = typed.toLowerCase().replace(/[_/]/g, " ").trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const all = timeZones();
+  if (words.length === 0) return all.slice(0, limit);
+  const hits = all.filter((z) => {
+    const name = z.toLowerCase().replace(/[_/]/g, " ");
+    return words.every((w) => name.includes(w));
+  });
+  // Zones whose city starts with the text first.
+  const city = (z: string) => z.slice(z.lastIndexOf("/") + 1).toLowerCase().replace(/_/g, " ");
+  hits.sort((a, b) => Number(!city(a).startsWith(words[0]!)) - Number(!city(b).startsWith(words[0]!)));
+  return hits.slice(0, limit);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-12-04 20:30": the form every suggestion uses, since it is never ambiguous. */
+function isoWall(w: Wall): string {
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** "Fri 4 Dec 2026, 21:00 (Europe/Berlin)". */
+export function describeWall(at: number, zone: string): string {
+  const w = wallOf(at, zone);
+  const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]!;
+  return `${weekday} ${w.day} ${MONTHS[w.month - 1]} ${w.year}, ${pad(w.hour)}:${pad(w.minute)} (${zone})`;
+}
+
+const EXAMPLES = `"friday 21:00", "tomorrow 8pm", "in 2h" or "2026-12-04 20:30"`;
+
+
+function refuse(reason: WhenRefusal, message: string, ...suggestions: string[]): When {
+  if (suggestions.length === 0) return { ok: false, reason, message };
+  return { ok: false, reason, message: `${message} Try ${suggestions.map((s) => `**${s}**`).join(" or ")}.`, suggestions };
+}
+
+/** Hours written as 24-hour clock ("08:30", "20:30") or with am/pm need no guessing. */
+function hourIsClear(result: chrono.ParsedResult): boolean {
+  const start = result.start;
+  if (start.isCertain("meridiem")) return true;
+  const hour = start.get("hour") ?? 0;
+  if (hour === 0 || hour >= 12) return true;
+  // "noon", "midnight" and "morning" say which half of the day.
+  if ([...result.tags()].some((tag) => tag.startsWith("casualReference/"))) return true;
+  // A leading zero ("08:30") or an ISO date ("2026-12-04 10:30") is the 24-hour clock.
+  return /(^|[^\d:.])0\d([:.h]|\b)/.test(result.text) || /\d{4}-\d{1,2}-\d{1,2}/.test(result.text);
+}
+
+/** Leftover text with digits means part of the time was not understood ("4.12. 20:30"). */
+function unreadLeftover(input: string, result: chrono.ParsedResult): string | null {
+  const left = `${input.slice(0, result.index)} ${input.slice(result.index + result.text.length)}`.trim();
+  return /\d/.test(left) ? left : null;
+}
+
+/**
+ * Reads `text` as a time in `zone`, relative to `now` (ms). Never throws; refusals carry a
+ * message for the person and, where one helps, a suggestion they can type instead.
+ */
+export function parseWhen(text: string, options: { zone: string; now: number }): When {
+  const { zone, now } = options;
+  if (!isTimeZone(zone)) return refuse("zone", `I don't know the time zone ${JSON.stringify(String(zone).slice(0, 64))}.`);
+  if (typeof text !== "string") return refuse("empty", `Say when, e.g. ${EXAMPLES}.`);
+  if (text.length > WHEN_MAX_LENGTH) return refuse("too-long", `That's too long for a time (at most ${WHEN_MAX_LENGTH} characters) — e.g. ${EXAMPLES}.`);
+  const input = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  if (input === "") return refuse("empty", `Say when, e.g. ${EXAMPLES}.`);
+
+  // The zone's wall clock, handed to chrono as if it were UTC.
+  const nowWall = wallOf(now, zone);
+  const wallInstant = new Date(Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, nowWall.hour, nowWall.minute, new Date(now).getUTCSeconds()));
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.parse(input, { instant: wallInstant, timezone: 0 }, { forwardDate: true });
+  } catch {
+    results = [];
+  }
+  if (results.length === 0) return refuse("unreadable", `I couldn't read a time in that — say it like ${EXAMPLES}.`);
+  if (results.length > 1) {
+    return refuse("ambiguous", `That names more than one time (${results.slice(0, 3).map((r) => `"${r.text}"`).join(", ")}) — give one.`);
+  }
+  const result = results[0]!;
+  const leftover = unreadLeftover(input, result);
+  if (leftover !== null) return refuse("unreadable", `I read "${result.text}" but not "${leftover.slice(0, 40)}" — say the whole time like ${EXAMPLES}.`);
+  if (result.end !== undefined && result.end !== null) return refuse("ambiguous", `That's a range ("${result.text}") — give the time it starts.`);
+
+  const tags = [...result.tags()];
+  const tomorrowAt = (w: Wall) => isoWall({ ...addDays(nowWall, 1), hour: w.hour, minute: w.minute });
+  if (tags.includes("result/relativeDate")) {
+    // "in 2h": the same span added to the real now (chrono added it to the wall clock).
+    const at = now + (result.start.date().getTime() - wallInstant.getTime());
+    return finish(at, zone, now, true, null, tomorrowAt);
+  }
+
+  const start = result.start;
+  if (!start.isCertain("hour")) {
+    const guess = `${result.text} 20:00`;
+    return refuse("ambiguous", `At what time on "${result.text}"? Add the time, 24-hour or with am/pm.`, guess);
+  }
+  let wall: Wall = {
+    year: start.get("year")!,
+    month: start.get("month")!,
+    day: start.get("day")!,
+    hour: start.get("hour")!,
+    minute: start.get("minute") ?? 0,
+  };
+  if (!hourIsClear(result)) {
+    const morning = isoWall(wall);
+    const evening = isoWall({ ...wall, hour: wall.hour + 12 });
+    return refuse("ambiguous", `Is that ${pad(wall.hour)}:${pad(wall.minute)} in the morning or ${pad(wall.hour + 12)}:${pad(wall.minute)} in the evening?`, evening, morning);
+  }
+  let instants = instantsOf(wall, zone);
+  // chrono moves an unnamed date forward only past times; one within the minute is "now"
+  // too, so "friday 21:00" said on Friday at 21:00 is next Friday, and "21:00" is tomorrow.
+  if (!start.isCertain("day") && instants.length > 0 && instants[0]! < now + WHEN_MIN_AHEAD_MS) {
+    wall = addDays(wall, start.isCertain("weekday") ? 7 : 1);
+    instants = instantsOf(wall, zone);
+  }
+  if (instants.length === 0) {
+    // The hour clocks skip: suggest the same minute an hour later, which exists.
+    // Read with the offset from before the change, the skipped wall time lands just after it.
+    const later = wallOf(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - offsetAt(zone, Date.UTC(wall.year, wall.month - 1, wall.day) - 86_400_000) * 60_000, zone);
+    return refuse("nonexistent", `${isoWall(wall)} doesn't exist in ${zone}: the clocks go forward that night.`, isoWall(later));
+  }
+  if (instants.length > 1) {
+    const before = wallOf(instants[0]! - 3_600_000, zone);
+    const after = wallOf(instants[instants.length - 1]! + 3_600_000, zone);
+    return refuse("ambiguous", `${isoWall(wall)} happens twice in ${zone}: the clocks go back that night.`, isoWall(before), isoWall(after));
+  }
+  return finish(instants[0]!, zone, now, false, wall, tomorrowAt);
+}
+
+function finish(at: number, zone: string, now: number, relative: boolean, wall: Wall | null, tomorrowAt: (w: Wall) => string): When {
+  if (at < now + WHEN_MIN_AHEAD_MS) {
+    const message = `${describeWall(at, zone)} has already passed.`;
+    // The same clock time tomorrow is the likeliest meaning of a time that has passed.
+    return wall === null ? refuse("past", message) : refuse("past", message, tomorrowAt(wall));
+  }
+  if (at > now + WHEN_MAX_AHEAD_MS) return refuse("too-far", "That's more than a year away — schedule something closer.");
+  return { ok: true, at, zone, wall: describeWall(at, zone), relative };
+}

@@ -228,6 +228,35 @@ describe("watch parties and their board", () => {
     expect(discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/messages") && !r.path.includes(HOST_DM))).toHaveLength(2);
   });
 
+  it("re-runs a publish that died after posting (the watchdog), and the retried post with the same nonce posts nothing new", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    // The post lands, but the action dies before it can record it (its answer is unreadable).
+    let first = true;
+    const real = globalThis.fetch;
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      const response = await real(url, init);
+      if (first && init.method === "POST" && url.endsWith(`/channels/${CHANNEL}/messages`)) {
+        first = false;
+        return new Response(JSON.stringify({ channel_id: CHANNEL }), { status: 200 });
+      }
+      return response;
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    await pass(t, 3_000);
+    expect(discord.boards()).toHaveLength(1);
+    const recorded = async () => (await t.run(async (ctx) => await ctx.db.query("parties").first()))!.boardMessageId;
+    expect(await recorded()).toBeUndefined();
+    await pass(t, 60_000);
+    errors.mockRestore();
+    expect(await recorded()).toBe(discord.boards()[0]!.id);
+    expect(discord.boards()).toHaveLength(1);
+    await mark(t, ALICE, 1, [1]);
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("**alice** · S1E1");
+  });
+
   it("pauses on a deleted channel or a lost permission, tells the host by DM and on their next /party, and resumes when asked", async () => {
     const t = deployment();
     await startGot(t);

@@ -66,7 +66,7 @@ export async function activePartiesInGuild(ctx: QueryCtx, guildId: string) {
 export async function resolveParty(ctx: QueryCtx, place: PartyPlace, party: string | undefined): Promise<Doc<"parties">> {
   if (party !== undefined && party.trim() !== "") {
     const id = ctx.db.normalizeId("parties", party.trim());
-    const found = id === null ? null : await ctx.db.get(id);
+    const found = id === null ? await partyNamed(ctx, place.guildId, party) : await ctx.db.get(id);
     if (found === null || found.guildId !== place.guildId || found.state !== "active") {
       fail("NOT_FOUND", "I can't find that watch party in this server — pick one from the list as you type, or see /party list.");
     }
@@ -76,6 +76,18 @@ export async function resolveParty(ctx: QueryCtx, place: PartyPlace, party: stri
   if (here.length === 0) fail("NOT_FOUND", "There is no watch party in this channel — start one with /party start, or see /party list.");
   if (here.length > 1) fail("INVALID_ARGUMENT", `This channel has ${here.length} watch parties — say which with the party option.`);
   return here[0]!;
+}
+
+/** A party typed by name rather than picked: its label, name or show, if exactly one matches. */
+async function partyNamed(ctx: QueryCtx, guildId: string, typed: string): Promise<Doc<"parties"> | null> {
+  const wanted = typed.trim().toLowerCase();
+  const parties = await activePartiesInGuild(ctx, guildId);
+  for (const key of [partyLabel, (p: Doc<"parties">) => p.name ?? "", (p: Doc<"parties">) => p.title]) {
+    const matches = parties.filter((p) => key(p).toLowerCase() === wanted);
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) fail("INVALID_ARGUMENT", "More than one watch party here goes by that name — pick one from the list as you type.");
+  }
+  return null;
 }
 
 export async function memberOf(ctx: QueryCtx, partyId: Id<"parties">, discordUserId: string) {

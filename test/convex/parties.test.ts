@@ -280,6 +280,19 @@ describe("watch parties and their board", () => {
     expect((await t.mutation(api.parties.status, { ...as(ALICE), ...here })).notices).toEqual([]);
   });
 
+  it("finds a party typed by name as well as picked by id, and refuses one that is not in this server", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "Friday club", displayName: "alice" });
+    const elsewhere = { guildId: GUILD, channelId: "300000000000000077" };
+    expect((await t.mutation(api.parties.join, { ...as(BOB), ...elsewhere, party: "friday club", displayName: "bob" })).party.partyId).toBe(party.partyId);
+    expect((await t.mutation(api.parties.join, { ...as(CAROL), ...elsewhere, party: "Game of Thrones", displayName: "carol" })).party.partyId).toBe(party.partyId);
+    await expect(t.mutation(api.parties.join, { ...as(CAROL), guildId: "300000000000000099", channelId: CHANNEL, party: party.partyId, displayName: "carol" })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
+    await expect(t.mutation(api.parties.status, { ...as(BOB), ...elsewhere })).rejects.toMatchObject({ data: { message: expect.stringContaining("no watch party in this channel") } });
+  });
+
   it("keeps one active party per channel and show, and at most 25 per server", async () => {
     const t = deployment();
     await startGot(t);

@@ -86,6 +86,13 @@ export const finish = internalMutation({
     if (party === null) return null;
     await cancelWatchdog(ctx, party.boardWatchdog);
     const now = Date.now();
+    // The slot also counts from when this request was answered: the next one is sent at least
+    // CHANNEL_INTERVAL_MS after this one reached Discord, however long claiming and sending took.
+    const slot = await ctx.db
+      .query("board_channels")
+      .withIndex("by_channel", (q) => q.eq("channelId", party.channelId))
+      .unique();
+    if (slot !== null && slot.nextAt < now + CHANNEL_INTERVAL_MS) await ctx.db.patch(slot._id, { nextAt: now + CHANNEL_INTERVAL_MS });
     const again = async (ms: number, fields: Record<string, unknown>) => {
       await ctx.db.patch(partyId, { ...fields, boardWatchdog: undefined, boardPending: true });
       await ctx.scheduler.runAfter(ms, internal.boards.publish, { partyId });

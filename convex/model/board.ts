@@ -26,10 +26,10 @@ import { MEMBERS_PER_PARTY } from "./parties";
 
 /**
  * At most one board post or edit per channel this often (Discord: ~5 per 5 s, shared with posts).
- * The slot is taken just before the request goes out: 100 ms of margin keeps requests at least
- * 2 s apart as Discord receives them, whatever the jitter between claiming and sending.
+ * The slot counts from the claim and from the answer (boards.ts), so requests reach Discord at
+ * least this far apart.
  */
-export const CHANNEL_INTERVAL_MS = 2_100;
+export const CHANNEL_INTERVAL_MS = 2_000;
 /** A publish that has not finished by then is run again. */
 export const WATCHDOG_MS = 60_000;
 /** Backoff after a failure: 2 s, 4 s, 8 s … up to 5 minutes, forever (an update is never dropped). */

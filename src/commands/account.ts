@@ -39,7 +39,8 @@ async function exportData(ctx: BotContext, discordUserId: string) {
 export const account = command({
   data: defineCommand({ name: "account", description: "Your linked account, what Film Fanatic stores about you, export or delete it" }),
   ephemeral: true,
-  reads: ["", "account:export"],
+  // Reads, and the deletion (a service call Convex does not throttle per user): this process's limiter guards them.
+  reads: ["", "export", "delete", "delete-yes"],
   async execute(interaction, respond, ctx) {
     const info = await ctx.backend.query(api.linking.account, { discordUserId: interaction.user.id });
     const linked = info.linkedTo === null ? "Not linked — you have a Discord-only profile. `/link` links your Film Fanatic web account." : `Linked to **${plain(info.linkedTo)}**${info.linkedVia === "oauth" ? " (you signed in to Film Fanatic with Discord)" : ""}. \`/unlink\` unlinks.`;

@@ -796,6 +796,16 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
       lines.push(st.dim(`── restart · the bot process stopped and started again${shards && shards > 1 ? ` (${shards} shards)` : ""}`));
       break;
     }
+    case "link": {
+      lines.push(st.dim(`── link · ${sanitize(str(e.user) ?? "?")} → Clerk ${sanitize(str(e.clerk_user) ?? "?")} (${sanitize(str(e.status) ?? "?")})`));
+      if (str(e.message)) lines.push(...wrapText(`  ${sanitize(str(e.message)!)}`, width));
+      break;
+    }
+    case "clerk": {
+      const what = e.event === "user.deleted" ? "deleted" : e.discord === true ? "signed up with Discord" : "signed up";
+      lines.push(st.dim(`── Clerk · ${sanitize(str(e.user) ?? "?")} ${what} (${sanitize(str(e.clerk_user) ?? "?")}) · webhook: ${sanitize(safeJson(e.result))}`));
+      break;
+    }
     case "show": {
       const msgs = arr(e.messages);
       const where = place(e) || "channel";

@@ -374,6 +374,8 @@ export const applyClerkEvent = internalMutation({
       const removed = await unlinkOauthLinks(ctx, args.clerkUserId);
       return removed > 0 ? `unlinked ${removed}` : "no discord account";
     }
+    // A Discord connection swapped for another in Clerk: the link it made moves with it.
+    await unlinkOauthLinks(ctx, args.clerkUserId, args.discordUserId);
     const outcome = await linkDiscordToClerk(ctx, {
       discordUserId: args.discordUserId,
       clerkUserId: args.clerkUserId,
@@ -386,12 +388,13 @@ export const applyClerkEvent = internalMutation({
   },
 });
 
-async function unlinkOauthLinks(ctx: Parameters<typeof unlinkClerkUser>[0], clerkUserId: string): Promise<number> {
+/** Unlinks the links Clerk's Discord connection made for this Clerk user (all but `keep`'s). */
+async function unlinkOauthLinks(ctx: Parameters<typeof unlinkClerkUser>[0], clerkUserId: string, keep?: string): Promise<number> {
   const user = await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", clerkUserId)).first();
   if (user === null) return 0;
   let n = 0;
   for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
-    if (account.linkedVia === "oauth" && (await unlinkAccount(ctx, account, { force: true })) === "unlinked") n++;
+    if (account.linkedVia === "oauth" && account.discordUserId !== keep && (await unlinkAccount(ctx, account, { force: true })) === "unlinked") n++;
   }
   return n;
 }

@@ -298,6 +298,14 @@ describe("Clerk webhooks", () => {
     expect((await accountOf(t, ALICE)).token).toBe("user_first");
   });
 
+  it("a Discord connection swapped for another in Clerk moves the link it made", async () => {
+    const t = deployment();
+    await sendWebhook(t, "user.created", discordUser("user_alice", ALICE));
+    await sendWebhook(t, "user.updated", discordUser("user_alice", BOB));
+    expect((await accountOf(t, ALICE)).token).toBe(`discord|${ALICE}`);
+    expect((await accountOf(t, BOB)).token).toBe("user_alice");
+  });
+
   it("disconnecting Discord in Clerk removes a link that connection made", async () => {
     const t = deployment();
     await sendWebhook(t, "user.created", discordUser("user_alice", ALICE));

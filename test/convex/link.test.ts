@@ -121,6 +121,28 @@ describe("/link codes redeemed on the link page", () => {
     expect(requests[0]!.body.content).toContain("Linked to Film Fanatic account **alice@example.com**");
   });
 
+  it("confirms by DM when the follow-up can't be delivered", async () => {
+    const t = deployment();
+    process.env.DISCORD_API_BASE = "https://discord.test/api";
+    process.env.DISCORD_TOKEN = "bot-token";
+    const urls: string[] = [];
+    vi.stubGlobal("fetch", async (url: string) => {
+      urls.push(url);
+      if (url.includes("/webhooks/")) return new Response(JSON.stringify({ code: 10015, message: "Unknown Webhook" }), { status: 404 });
+      if (url.endsWith("/users/@me/channels")) return new Response(JSON.stringify({ id: "500000000000000001", type: 1 }), { status: 200 });
+      return new Response(JSON.stringify({ id: "400000000000000001" }), { status: 200 });
+    });
+    vi.useFakeTimers();
+    const { code } = await startLink(t, ALICE);
+    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(urls.map((u) => u.replace("https://discord.test/api/v10", ""))).toEqual([
+      "/webhooks/300000000000000001/interaction-token-abc",
+      "/users/@me/channels",
+      "/channels/500000000000000001/messages",
+    ]);
+  });
+
   it("an expired code is refused and links nothing", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const t = deployment();

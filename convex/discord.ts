@@ -11,7 +11,10 @@ import {
   RESTJSONErrorCodes,
   Routes,
   type APIChannel,
+  type APIGuildScheduledEvent,
   type APIMessage,
+  type RESTPatchAPIGuildScheduledEventJSONBody,
+  type RESTPostAPIGuildScheduledEventJSONBody,
   type RESTPatchAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
 } from "discord-api-types/v10";
@@ -146,6 +149,19 @@ export async function sendDirectMessage(userId: string, message: RESTPostAPIChan
   const channel = await discordRequest<APIChannel>("POST", Routes.userChannels() as `/${string}`, { ...options, body: { recipient_id: snowflake(userId) } });
   if (!channel.ok) return channel;
   return await postMessage(channel.data.id, message, options);
+}
+
+/** Guild Scheduled Events (watch-along sessions, model/sessions.ts). Creating one needs Create Events. */
+export function createScheduledEvent(guildId: string, event: RESTPostAPIGuildScheduledEventJSONBody, options: Options = {}) {
+  return discordRequest<APIGuildScheduledEvent>("POST", Routes.guildScheduledEvents(snowflake(guildId)) as `/${string}`, { ...options, body: event });
+}
+
+export function editScheduledEvent(guildId: string, eventId: string, event: RESTPatchAPIGuildScheduledEventJSONBody, options: Options = {}) {
+  return discordRequest<APIGuildScheduledEvent>("PATCH", Routes.guildScheduledEvent(snowflake(guildId), snowflake(eventId)) as `/${string}`, { ...options, body: event });
+}
+
+export function deleteScheduledEvent(guildId: string, eventId: string, options: Options = {}) {
+  return discordRequest<null>("DELETE", Routes.guildScheduledEvent(snowflake(guildId), snowflake(eventId)) as `/${string}`, options);
 }
 
 /** Ids go into URLs: anything but a snowflake is a bug upstream, not something to send. */

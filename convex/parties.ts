@@ -142,6 +142,7 @@ const boardDataValidator = v.object({
     }),
   ),
   nextSessionAt: v.optional(v.union(v.number(), v.null())),
+  nextSessionRsvps: v.optional(v.array(v.object({ name: v.string(), answer: v.union(v.literal("going"), v.literal("maybe"), v.literal("cant")) }))),
   episodeNames: v.optional(v.record(v.string(), v.string())),
 });
 

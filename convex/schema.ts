@@ -136,6 +136,8 @@ export default defineSchema({
     /** Write budget (token bucket, model/throttle.ts): tokens left at writeTokensAt. Absent = full. */
     writeTokens: v.optional(v.number()),
     writeTokensAt: v.optional(v.number()),
+    /** IANA time zone (quiet hours are kept in it). */
+    timeZone: v.optional(v.string()),
   })
     .index("by_discord", ["discordUserId"])
     .index("by_user", ["userId"]),
@@ -296,6 +298,10 @@ export default defineSchema({
     boardPublishedAt: v.optional(v.number()),
     /** Publishing stopped: the channel is gone or the bot lost a permission there. */
     paused: v.optional(v.object({ reason: v.string(), at: v.number(), hostTold: v.boolean(), channelGone: v.optional(v.boolean()) })),
+    /** Sessions (model/sessions.ts): minutes before a session its reminder goes out (absent = 15). */
+    sessionReminderMinutes: v.optional(v.number()),
+    /** When the host was told the bot lacks Create Events for Discord's Events (told once). */
+    eventsPermissionToldAt: v.optional(v.number()),
     createdAt: v.number(),
   })
     .index("by_channel_state", ["channelId", "state"])
@@ -331,6 +337,36 @@ export default defineSchema({
     createdBy: v.string(),
     expiresAt: v.number(),
   }).index("by_party", ["partyId"]),
+
+  /**
+   * A scheduled watch-along of a party (convex/model/sessions.ts): one "scheduled" per party at a
+   * time; its timers post the reminder, the start and the "did you watch" prompt on the sandbox
+   * or real clock, and a weekly one schedules the next when it ends.
+   */
+  party_sessions: defineTable({
+    partyId: v.id("parties"),
+    guildId: v.string(),
+    channelId: v.string(),
+    scheduledBy: v.string(),
+    at: v.number(),
+    /** The scheduler's IANA zone: a weekly session keeps its wall-clock time there. */
+    zone: v.string(),
+    repeat: v.union(v.literal("none"), v.literal("weekly")),
+    state: v.union(v.literal("scheduled"), v.literal("started"), v.literal("ended"), v.literal("cancelled")),
+    rsvps: v.array(v.object({ discordUserId: v.string(), name: v.string(), answer: v.union(v.literal("going"), v.literal("maybe"), v.literal("cant")), at: v.number() })),
+    reminderMinutes: v.number(),
+    /** The host's furthest episode when it started, so the prompt after it names what was watched. */
+    startPosition: v.optional(v.union(v.null(), v.object({ season: v.number(), episode: v.number() }))),
+    /** The Guild Scheduled Event: its id once created; `eventSync` is set while a create/update/delete is owed. */
+    eventId: v.optional(v.string()),
+    eventSync: v.optional(v.union(v.literal("create"), v.literal("update"), v.literal("delete"))),
+    timers: v.array(v.id("_scheduled_functions")),
+    /** Posts made for it (announce, reminder, start, after): each once, whatever retries happen. */
+    posted: v.array(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_party_state", ["partyId", "state"])
+    .index("by_party_at", ["partyId", "at"]),
 
   /** Share posts the bot made, kept a day: one per user, title and channel a day, and a per-channel cap. */
   share_posts: defineTable({

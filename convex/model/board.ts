@@ -23,6 +23,7 @@ import type { RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { readWatched, showProgress, type WatchedSet } from "./episodes";
 import { episodeName, getShow } from "./shows";
 import { MEMBERS_PER_PARTY } from "./parties";
+import { nextSessionRsvps } from "./sessions";
 
 /**
  * At most one board post or edit per channel this often (Discord: ~5 per 5 s, shared with posts).
@@ -89,6 +90,8 @@ export async function boardData(ctx: QueryCtx, party: Doc<"parties">): Promise<P
     hostName: party.hostName ?? "the host",
     members: lines,
     nextSessionAt: party.nextSessionAt ?? null,
+    // Sessions (model/sessions.ts): who answered the next one's Going / Maybe / Can't.
+    ...(await nextSessionRsvps(ctx, party)),
     episodeNames,
   };
 }

@@ -1,6 +1,9 @@
 // Wall clocks in IANA zones, shared by the bot's time parser (src/lib/when.ts) and the session
 // timers here: a weekly session stays at 21:00 in its zone across DST changes.
-import { TZDate, tzOffset } from "@date-fns/tz";
+//
+// Read straight from Intl.DateTimeFormat rather than through @date-fns/tz's TZDate: TZDate
+// subclasses the global Date as it is when first imported, and under a fake clock (vitest's, as
+// the embedded engine runs Convex modules) that subclass reads every zone as UTC.
 
 export interface Wall {
   year: number;
@@ -29,16 +32,26 @@ export function isTimeZone(zone: string): boolean {
   return ok;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** What a clock in `zone` reads at `at`, to the minute. */
 export function wallOf(at: number, zone: string): Wall {
-  const d = new TZDate(at, zone);
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes() };
+  let format = formats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    if (formats.size < 500) formats.set(zone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(at)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute! };
 }
 
 export const sameWall = (a: Wall, b: Wall) => a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute;
 
 /** The offset (minutes east of UTC) `zone` has at `at`. */
 export function offsetAt(zone: string, at: number): number {
-  return tzOffset(zone, new Date(at));
+  const w = wallOf(at, zone);
+  return Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(at / 60_000) * 60_000) / 60_000);
 }
 
 /**

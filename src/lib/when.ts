@@ -4,7 +4,7 @@
 // chrono-node takes a reference zone only as an abbreviation or a fixed offset, which is an
 // hour wrong across a DST change. So chrono reads the zone's *wall clock* as if it were UTC
 // (timezone 0, forwardDate), and the wall time it finds is turned back into an instant in the
-// zone with @date-fns/tz — checking that the wall time exists once that day (not skipped when
+// zone (convex/model/sessionTimes.ts, from Intl's own zone data) — checking that the wall time exists once that day (not skipped when
 // clocks go forward, not repeated when they go back). Pure durations ("in 2h") are added to now.
 import * as chrono from "chrono-node";
 import { addDays, instantsOf, isTimeZone, offsetAt, wallOf, type Wall } from "../../convex/model/sessionTimes.ts";

@@ -198,6 +198,19 @@ export const partyWatchedButton = component("party:watched", { partyId: document
 /** party:there:<promptId> — "I was there" under a watched-together prompt: marks those episodes for whoever clicks. */
 export const partyThereButton = component("party:there", { promptId: documentId });
 
+/** session:rsvp:<sessionId>:<going|maybe|cant> — Going / Maybe / Can't under a session's post. */
+export const sessionRsvpButton = component("session:rsvp", { sessionId: documentId, answer: oneOf(["going", "maybe", "cant"]) });
+
+/**
+ * session:confirm:<partyId>:<at><o|w> — Confirm under `/party schedule`'s echo: the session is
+ * saved only by this click. The time and once/weekly share one field to fit in 100 characters.
+ */
+export const sessionConfirmButton = reshape(
+  component("session:confirm", { partyId: documentId, when: pattern(/^[1-9][0-9]{0,14}[ow]$/, 16, "1796412600000w") }),
+  ({ partyId, when }): { partyId: string; at: number; weekly: boolean } => ({ partyId, at: Number(when.slice(0, -1)), weekly: when.endsWith("w") }),
+  (args: { partyId: string; at: number; weekly: boolean }) => ({ partyId: args.partyId, when: `${timestamp.encode(args.at)}${args.weekly ? "w" : "o"}` }),
+);
+
 /** remind:mark:<tmdbId>:<season>:<episode> — "Mark watched" in a reminder or new-episode DM. */
 export const reminderMarkButton = component("remind:mark", { tmdbId, season: int(MAX_SEASON), episode: int(MAX_EPISODE_NUMBER, 1) });
 
@@ -241,6 +254,8 @@ export const componentCodecs = [
   partyJoinButton,
   partyWatchedButton,
   partyThereButton,
+  sessionRsvpButton,
+  sessionConfirmButton,
   reminderMarkButton,
   reminderSnoozeButton,
   reminderStopButton,

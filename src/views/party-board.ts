@@ -4,6 +4,7 @@ import { partyJoinButton, partyThereButton, partyWatchedButton } from "./compone
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
+import { rsvpSummary, type RsvpAnswer } from "./session.ts";
 import type { EpisodeRef } from "./progress.ts";
 import { count, episodeCode, plain, plural, progressBar, truncate } from "./text.ts";
 import { BRAND } from "./vocabulary.ts";
@@ -34,6 +35,8 @@ export interface PartyBoardData {
   members: BoardMember[];
   /** The next session, in milliseconds since the epoch. */
   nextSessionAt?: number | null;
+  /** Answers to the next session's Going / Maybe / Can't (sessions), oldest first. */
+  nextSessionRsvps?: Array<{ name: string; answer: RsvpAnswer }>;
   /**
    * Names of episodes the slowest member has reached, by "SxEy": only these are ever
    * named, so the board spoils nothing for anyone.
@@ -119,7 +122,7 @@ function boardEmbed(data: PartyBoardData, highlight: string | undefined): APIEmb
   if (data.members.length === 0) sections.push("Nobody has joined yet — press **Join**.");
   if (data.nextSessionAt) {
     const at = new Date(data.nextSessionAt);
-    sections.push(`🗓️ Next session: ${time(at, TimestampStyles.LongDateShortTime)} (${time(at, TimestampStyles.RelativeTime)})`);
+    sections.push(`🗓️ Next session: ${time(at, TimestampStyles.LongDateShortTime)} (${time(at, TimestampStyles.RelativeTime)})${data.nextSessionRsvps ? `\n${rsvpSummary(data.nextSessionRsvps)}` : ""}`);
   }
 
   const title = `${data.name ? `${plain(data.name, 80)} · ` : ""}${plain(data.show.title, 150)}${data.season !== undefined ? ` · Season ${data.season}` : ""}`;

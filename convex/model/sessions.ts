@@ -1,0 +1,313 @@
+// Watch-along sessions of a party: one scheduled at a time, replaced by scheduling again.
+//
+// A session's life runs on scheduled functions (convex/sessions.ts), so it needs neither the bot
+// process nor any particular shard:
+//   scheduled ──(at − reminder)──► reminder post, pinging those Going
+//             ──(at)──────────────► start post, pinging those Going; the host's position noted
+//             ──(at + length)─────► "Did you watch S1E5–E6?" with I was there; a weekly one
+//                                   schedules the next, at the same wall-clock time in its zone.
+// Every timer carries the `at` it was set for, so a timer left over from a replaced time does
+// nothing even if cancelling it raced with it. The Guild Scheduled Event follows the session
+// (created, updated on reschedule, deleted on cancel) through `eventSync`.
+import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, type RESTPostAPIGuildScheduledEventJSONBody } from "discord-api-types/v10";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { internal } from "../_generated/api";
+import { readWatched } from "./episodes";
+import { fail } from "./errors";
+import { checkPromptEpisodes, markBoardDirty, memberOf, PROMPT_TTL_MS } from "./parties";
+import { getShow } from "./shows";
+import { isTimeZone, nextWeekly } from "./sessionTimes";
+
+export const DEFAULT_REMINDER_MINUTES = 15;
+/** How long a session lasts: the scheduled event's end, and when the "did you watch" prompt is posted. */
+export const SESSION_LENGTH_MS = 2 * 60 * 60 * 1000;
+/** How far ahead a session may be (as src/lib/when.ts allows). */
+export const SESSION_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+/** RSVPs one session keeps (Going pings are capped further by the view). */
+export const RSVPS_MAX = 200;
+
+export type SessionPost = "announce" | "reminder" | "start" | "after" | "cancelled";
+export type RsvpAnswer = "going" | "maybe" | "cant";
+
+export async function scheduledSession(ctx: QueryCtx, partyId: Id<"parties">): Promise<Doc<"party_sessions"> | null> {
+  return await ctx.db
+    .query("party_sessions")
+    .withIndex("by_party_state", (q) => q.eq("partyId", partyId).eq("state", "scheduled"))
+    .first();
+}
+
+function mayManage(party: Doc<"parties">, discordUserId: string, canManageServer: boolean) {
+  if (party.hostDiscordUserId !== discordUserId && !canManageServer) {
+    fail("FORBIDDEN", "Only the party's host, or someone with Manage Server, can schedule or cancel its sessions.");
+  }
+}
+
+async function cancelTimers(ctx: MutationCtx, session: Doc<"party_sessions">) {
+  for (const id of session.timers) {
+    const job = await ctx.db.system.get(id);
+    if (job?.state.kind === "pending") await ctx.scheduler.cancel(id);
+  }
+}
+
+/** Sets the session's timers for its time; returns their ids. */
+async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: number, reminderMinutes: number): Promise<Id<"_scheduled_functions">[]> {
+  const timers: Id<"_scheduled_functions">[] = [];
+  const remindAt = at - reminderMinutes * 60_000;
+  if (remindAt > Date.now()) timers.push(await ctx.scheduler.runAt(remindAt, internal.sessions.remind, { sessionId, at }));
+  timers.push(await ctx.scheduler.runAt(at, internal.sessions.start, { sessionId, at }));
+  timers.push(await ctx.scheduler.runAt(at + SESSION_LENGTH_MS, internal.sessions.end, { sessionId, at }));
+  return timers;
+}
+
+/** Posts one of the session's messages (in its own action, retried there). */
+export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, extra: { promptId?: Id<"party_prompts"> } = {}) {
+  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, ...extra, attempt: 0 });
+}
+
+async function syncEventSoon(ctx: MutationCtx, sessionId: Id<"party_sessions">) {
+  await ctx.scheduler.runAfter(0, internal.sessions.syncEvent, { sessionId, attempt: 0 });
+}
+
+/** Tells the host once (per party) that Discord's Events need Create Events; null when already told. */
+export async function eventsNoticeOnce(ctx: MutationCtx, party: Doc<"parties">): Promise<string | null> {
+  if (party.eventsPermissionToldAt !== undefined) return null;
+  await ctx.db.patch(party._id, { eventsPermissionToldAt: Date.now() });
+  return "ℹ️ I can't add sessions to this server's **Events**: I need the **Create Events** permission. Everything else works without it — reminders, pings and the board.";
+}
+
+export interface ScheduleArgs {
+  at: number;
+  zone: string;
+  weekly: boolean;
+  canManageServer: boolean;
+  /** Whether the bot has Create Events in the server (the interaction's app permissions say). */
+  canCreateEvents: boolean;
+}
+
+/**
+ * Schedules the party's session, replacing the one scheduled (same document: its timers are
+ * reset, its RSVPs cleared — they were for another time — and its event updated).
+ */
+export async function scheduleSession(
+  ctx: MutationCtx,
+  actor: { discordUserId: string },
+  party: Doc<"parties">,
+  args: ScheduleArgs,
+): Promise<{ session: Doc<"party_sessions">; replaced: number | null; notices: string[] }> {
+  mayManage(party, actor.discordUserId, args.canManageServer);
+  const now = Date.now();
+  if (!Number.isSafeInteger(args.at) || args.at < now + 60_000) fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
+  if (args.at > now + SESSION_MAX_AHEAD_MS) fail("INVALID_ARGUMENT", "That's more than a year away — schedule something closer.");
+  if (!isTimeZone(args.zone)) fail("INVALID_ARGUMENT", "Set your time zone first: /party schedule with the zone option.");
+  const reminderMinutes = party.sessionReminderMinutes ?? DEFAULT_REMINDER_MINUTES;
+  const notices: string[] = [];
+  const existing = await scheduledSession(ctx, party._id);
+  let sessionId: Id<"party_sessions">;
+  if (existing !== null) {
+    await cancelTimers(ctx, existing);
+    sessionId = existing._id;
+    await ctx.db.patch(sessionId, {
+      at: args.at,
+      zone: args.zone,
+      repeat: args.weekly ? "weekly" : "none",
+      scheduledBy: actor.discordUserId,
+      rsvps: [],
+      posted: [],
+      reminderMinutes,
+    });
+  } else {
+    sessionId = await ctx.db.insert("party_sessions", {
+      partyId: party._id,
+      guildId: party.guildId,
+      channelId: party.channelId,
+      scheduledBy: actor.discordUserId,
+      at: args.at,
+      zone: args.zone,
+      repeat: args.weekly ? "weekly" : "none",
+      state: "scheduled",
+      rsvps: [],
+      reminderMinutes,
+      timers: [],
+      posted: [],
+      createdAt: now,
+    });
+  }
+  await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, args.at, reminderMinutes) });
+  await schedulePost(ctx, sessionId, "announce");
+  if (existing?.eventId !== undefined) {
+    await ctx.db.patch(sessionId, { eventSync: "update" });
+    await syncEventSoon(ctx, sessionId);
+  } else if (args.canCreateEvents) {
+    await ctx.db.patch(sessionId, { eventSync: "create" });
+    await syncEventSoon(ctx, sessionId);
+  } else {
+    const notice = await eventsNoticeOnce(ctx, party);
+    if (notice !== null) notices.push(notice);
+  }
+  await ctx.db.patch(party._id, { nextSessionAt: args.at });
+  await markBoardDirty(ctx, party._id);
+  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, notices };
+}
+
+/** Cancels the party's scheduled session: timers stopped, its event deleted, a short post says so. */
+export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: string }, party: Doc<"parties">, canManageServer: boolean) {
+  mayManage(party, actor.discordUserId, canManageServer);
+  const session = await scheduledSession(ctx, party._id);
+  if (session === null) fail("NOT_FOUND", "This party has no session scheduled — schedule one with /party schedule when:…");
+  await cancelTimers(ctx, session);
+  await ctx.db.patch(session._id, { state: "cancelled", timers: [], ...(session.eventId !== undefined ? { eventSync: "delete" as const } : { eventSync: undefined }) });
+  if (session.eventId !== undefined) await syncEventSoon(ctx, session._id);
+  await schedulePost(ctx, session._id, "cancelled");
+  await ctx.db.patch(party._id, { nextSessionAt: undefined });
+  await markBoardDirty(ctx, party._id);
+  return session;
+}
+
+/** Going / Maybe / Can't: one answer per person, changed by clicking another. */
+export async function answerRsvp(ctx: MutationCtx, actor: { discordUserId: string }, sessionId: string, answer: RsvpAnswer, name: string) {
+  const id = ctx.db.normalizeId("party_sessions", sessionId);
+  const session = id === null ? null : await ctx.db.get(id);
+  if (session === null || session.state === "cancelled") fail("NOT_FOUND", "That session was cancelled or replaced — see the party's board for the next one.");
+  if (session.state !== "scheduled") fail("INVALID_ARGUMENT", "That session has already started.");
+  const party = await ctx.db.get(session.partyId);
+  if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended.");
+  const others = session.rsvps.filter((r) => r.discordUserId !== actor.discordUserId);
+  const before = session.rsvps.find((r) => r.discordUserId === actor.discordUserId);
+  if (before === undefined && others.length >= RSVPS_MAX) fail("INVALID_ARGUMENT", `This session already has ${RSVPS_MAX} answers.`);
+  const entry = { discordUserId: actor.discordUserId, name: name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone", answer, at: Date.now() };
+  await ctx.db.patch(session._id, { rsvps: [...others, entry] });
+  if (before?.answer !== answer || before.name !== entry.name) await markBoardDirty(ctx, party._id);
+  return { session, party, changed: before?.answer !== answer };
+}
+
+export function going(session: Pick<Doc<"party_sessions">, "rsvps">): string[] {
+  return session.rsvps.filter((r) => r.answer === "going").map((r) => r.discordUserId);
+}
+
+const rank = (e: { season: number; episode: number } | null) => (e === null ? -1 : e.season * 100_000 + e.episode);
+
+/** The host's furthest episode in what the party watches, from their own tracking. */
+export async function hostPosition(ctx: QueryCtx, party: Doc<"parties">): Promise<{ season: number; episode: number } | null> {
+  const host = await memberOf(ctx, party._id, party.hostDiscordUserId);
+  if (host === null) return null;
+  const { watched } = await readWatched(ctx, host.userId, party.tmdbId);
+  let best: { season: number; episode: number } | null = null;
+  for (const [season, episodes] of watched) {
+    if (season === 0 || (party.season !== undefined && season !== party.season)) continue;
+    for (const episode of episodes) if (rank({ season, episode }) > rank(best)) best = { season, episode };
+  }
+  return best;
+}
+
+/**
+ * What the session watched, for "Did you watch …?": the episodes the host marked during it, or,
+ * when they marked none, the episode after where they were.
+ */
+export async function watchedInSession(ctx: QueryCtx, party: Doc<"parties">, start: { season: number; episode: number } | null) {
+  const show = await getShow(ctx, party.tmdbId);
+  if (show === null) return null;
+  const now = await hostPosition(ctx, party);
+  const seasons = show.seasons
+    .filter((s) => s.season > 0 && s.episodeCount > 0 && (party.season === undefined || s.season === party.season))
+    .sort((a, b) => a.season - b.season);
+  let season: number;
+  let episodes: number[];
+  if (now !== null && rank(now) > rank(start)) {
+    season = now.season;
+    const from = start !== null && start.season === now.season ? start.episode + 1 : 1;
+    episodes = Array.from({ length: now.episode - from + 1 }, (_, i) => from + i).slice(-30);
+  } else {
+    const at = start ?? { season: seasons[0]?.season ?? 1, episode: 0 };
+    const current = seasons.find((s) => s.season === at.season);
+    if (current !== undefined && at.episode < current.episodeCount) {
+      season = at.season;
+      episodes = [at.episode + 1];
+    } else {
+      const next = seasons.find((s) => s.season > at.season);
+      if (next === undefined) return null;
+      season = next.season;
+      episodes = [1];
+    }
+  }
+  try {
+    return { show, season, episodes: checkPromptEpisodes(show, party, season, episodes) };
+  } catch {
+    return null;
+  }
+}
+
+/** The prompt row "I was there" reads (the watched-together path of parties). */
+export async function createSessionPrompt(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">) {
+  const what = await watchedInSession(ctx, party, session.startPosition ?? null);
+  if (what === null) return null;
+  return await ctx.db.insert("party_prompts", {
+    partyId: party._id,
+    tmdbId: party.tmdbId,
+    season: what.season,
+    episodes: what.episodes,
+    createdBy: session.scheduledBy,
+    expiresAt: Date.now() + PROMPT_TTL_MS,
+  });
+}
+
+/** A weekly session's next one: same wall-clock time a week later in its zone, same settings, fresh RSVPs. */
+export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">) {
+  if (session.repeat !== "weekly" || party.state !== "active") return null;
+  if ((await scheduledSession(ctx, party._id)) !== null) return null;
+  let at = nextWeekly(session.at, session.zone);
+  // A deployment that was down for weeks resumes at the next future week, not a past one.
+  for (let i = 0; at < Date.now() + 60_000 && i < 60; i++) at = nextWeekly(at, session.zone);
+  const sessionId = await ctx.db.insert("party_sessions", {
+    partyId: party._id,
+    guildId: session.guildId,
+    channelId: session.channelId,
+    scheduledBy: session.scheduledBy,
+    at,
+    zone: session.zone,
+    repeat: "weekly",
+    state: "scheduled",
+    rsvps: [],
+    reminderMinutes: party.sessionReminderMinutes ?? session.reminderMinutes,
+    timers: [],
+    posted: [],
+    createdAt: Date.now(),
+    // The previous one had an event, so the bot could create them: keep listing them.
+    ...(session.eventId !== undefined ? { eventSync: "create" as const } : {}),
+  });
+  await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, at, party.sessionReminderMinutes ?? session.reminderMinutes) });
+  await schedulePost(ctx, sessionId, "announce");
+  if (session.eventId !== undefined) await syncEventSoon(ctx, sessionId);
+  await ctx.db.patch(party._id, { nextSessionAt: at });
+  await markBoardDirty(ctx, party._id);
+  return sessionId;
+}
+
+/** A short nonce (≤ 25 characters) per session, post and time: a retried post is not posted twice. */
+export function sessionNonce(sessionId: string, kind: SessionPost, at: number): string {
+  let h = 0x811c9dc5;
+  const key = `${sessionId}:${kind}:${at}`;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return `ss${h.toString(36)}${kind[0]}${at.toString(36)}`.slice(0, 25);
+}
+
+/** The event Discord lists for a session: external, the channel as its place. */
+export function scheduledEventBody(party: Pick<Doc<"parties">, "guildId" | "channelId" | "title" | "name" | "season">, label: string, at: number): RESTPostAPIGuildScheduledEventJSONBody {
+  return {
+    name: label.slice(0, 100),
+    description: `Watch-along of ${party.title}${party.season !== undefined ? `, season ${party.season}` : ""}. RSVP in the channel; the board shows who is going.`.slice(0, 1000),
+    privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
+    entity_type: GuildScheduledEventEntityType.External,
+    entity_metadata: { location: `https://discord.com/channels/${party.guildId}/${party.channelId}` },
+    scheduled_start_time: new Date(at).toISOString(),
+    scheduled_end_time: new Date(at + SESSION_LENGTH_MS).toISOString(),
+  };
+}
+
+/** The board's view of the next session's answers (empty when none is scheduled). */
+export async function nextSessionRsvps(ctx: QueryCtx, party: Doc<"parties">): Promise<{ nextSessionRsvps?: Array<{ name: string; answer: RsvpAnswer }> }> {
+  if (party.nextSessionAt === undefined) return {};
+  const session = await scheduledSession(ctx, party._id);
+  if (session === null) return {};
+  return { nextSessionRsvps: session.rsvps.map((r) => ({ name: r.name, answer: r.answer })) };
+}

@@ -1,0 +1,343 @@
+// Watch-along sessions: the bot's API (/party schedule, Confirm, the RSVP buttons) and the
+// internal timers and deliveries that post reminders, starts and prompts and keep the Guild
+// Scheduled Event in step — all through convex/discord.ts, never the bot process. The rules are
+// in model/sessions.ts; time parsing happens in the bot (src/lib/when.ts), which sends an instant.
+import { RESTJSONErrorCodes, type RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
+import { createScheduledEvent, deleteScheduledEvent, editScheduledEvent, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
+import { botMutation, botQuery } from "./lib/botFunctions";
+import { fail } from "./model/errors";
+import { checkPlace, episodesLabel, markBoardDirty, partyLabel, resolveParty } from "./model/parties";
+import {
+  answerRsvp,
+  cancelSession,
+  createSessionPrompt,
+  eventsNoticeOnce,
+  going,
+  hostPosition,
+  scheduledEventBody,
+  scheduledSession,
+  scheduleNextWeekly,
+  scheduleSession,
+  sessionNonce,
+  type SessionPost,
+} from "./model/sessions";
+import { isTimeZone } from "./model/sessionTimes";
+import { discordAccount, parseDiscordUserId } from "./model/users";
+import { NO_MENTIONS } from "../src/views/message";
+import { sessionAfter, sessionPost, sessionReminder, sessionStart } from "../src/views/session";
+import { time, TimestampStyles } from "@discordjs/formatters";
+import { plain } from "../src/views/text";
+
+const place = { guildId: v.string(), channelId: v.string() };
+const answer = v.union(v.literal("going"), v.literal("maybe"), v.literal("cant"));
+const postKind = v.union(v.literal("announce"), v.literal("reminder"), v.literal("start"), v.literal("after"), v.literal("cancelled"));
+
+/** What /party schedule needs before echoing: the party, the person's zone, the session it would replace. */
+export const prepare = botQuery({
+  args: { ...place, party: v.optional(v.string()) },
+  returns: v.object({
+    partyId: v.string(),
+    label: v.string(),
+    channelId: v.string(),
+    hostDiscordUserId: v.string(),
+    zone: v.union(v.string(), v.null()),
+    current: v.union(v.null(), v.object({ at: v.number(), weekly: v.boolean() })),
+  }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const account = await discordAccount(ctx, parseDiscordUserId(ctx.actor.discordUserId));
+    const zone = account?.timeZone !== undefined && isTimeZone(account.timeZone) ? account.timeZone : null;
+    const current = await scheduledSession(ctx, party._id);
+    return {
+      partyId: party._id,
+      label: partyLabel(party),
+      channelId: party.channelId,
+      hostDiscordUserId: party.hostDiscordUserId,
+      zone,
+      current: current === null ? null : { at: current.at, weekly: current.repeat === "weekly" },
+    };
+  },
+});
+
+/** The person's IANA time zone, kept on their account (the same one /remind settings uses). */
+export const setZone = botMutation({
+  args: { zone: v.string() },
+  returns: v.string(),
+  handler: async (ctx, { zone }) => {
+    const name = zone.trim();
+    if (!isTimeZone(name)) fail("INVALID_ARGUMENT", `I don't know the time zone "${name.slice(0, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
+    await ctx.db.patch(ctx.actor.accountId, { timeZone: name });
+    return name;
+  },
+});
+
+/** Confirm: the session is saved (or replaces the one scheduled) only now. */
+export const schedule = botMutation({
+  args: { ...place, partyId: v.string(), at: v.number(), weekly: v.boolean(), canManageServer: v.boolean(), canCreateEvents: v.boolean() },
+  returns: v.object({ sessionId: v.string(), label: v.string(), at: v.number(), weekly: v.boolean(), replaced: v.union(v.number(), v.null()), notices: v.array(v.string()) }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.partyId);
+    const account = await ctx.db.get(ctx.actor.accountId);
+    const zone = account?.timeZone;
+    if (zone === undefined || !isTimeZone(zone)) fail("INVALID_ARGUMENT", "Set your time zone first: /party schedule with the zone option.");
+    const { session, replaced, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, weekly: args.weekly, canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
+    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, notices };
+  },
+});
+
+export const cancel = botMutation({
+  args: { ...place, party: v.optional(v.string()), canManageServer: v.boolean() },
+  returns: v.object({ label: v.string(), at: v.number() }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const session = await cancelSession(ctx, ctx.actor, party, args.canManageServer);
+    return { label: partyLabel(party), at: session.at };
+  },
+});
+
+export const rsvp = botMutation({
+  args: { sessionId: v.string(), answer, displayName: v.string() },
+  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean() }),
+  handler: async (ctx, args) => {
+    const { session, party, changed } = await answerRsvp(ctx, ctx.actor, args.sessionId, args.answer, args.displayName);
+    return { label: partyLabel(party), at: session.at, changed };
+  },
+});
+
+// ---------------------------------------------------------------- timers
+
+const timerArgs = { sessionId: v.id("party_sessions"), at: v.number() };
+
+async function live(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: number, state: "scheduled" | "started") {
+  const session = await ctx.db.get(sessionId);
+  // A timer from before a reschedule or cancel does nothing.
+  if (session === null || session.state !== state || session.at !== at) return null;
+  return session;
+}
+
+export const remind = internalMutation({
+  args: timerArgs,
+  returns: v.null(),
+  handler: async (ctx, { sessionId, at }) => {
+    if ((await live(ctx, sessionId, at, "scheduled")) === null) return null;
+    await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind: "reminder", attempt: 0 });
+    return null;
+  },
+});
+
+export const start = internalMutation({
+  args: timerArgs,
+  returns: v.null(),
+  handler: async (ctx, { sessionId, at }) => {
+    const session = await live(ctx, sessionId, at, "scheduled");
+    if (session === null) return null;
+    const party = await ctx.db.get(session.partyId);
+    if (party === null || party.state !== "active") {
+      await ctx.db.patch(sessionId, { state: "cancelled" });
+      return null;
+    }
+    await ctx.db.patch(sessionId, { state: "started", startPosition: await hostPosition(ctx, party) });
+    await ctx.db.patch(party._id, { nextSessionAt: undefined });
+    await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind: "start", attempt: 0 });
+    await markBoardDirty(ctx, party._id);
+    return null;
+  },
+});
+
+export const end = internalMutation({
+  args: timerArgs,
+  returns: v.null(),
+  handler: async (ctx, { sessionId, at }) => {
+    const session = await live(ctx, sessionId, at, "started");
+    if (session === null) return null;
+    await ctx.db.patch(sessionId, { state: "ended", timers: [] });
+    const party = await ctx.db.get(session.partyId);
+    if (party === null || party.state !== "active") return null;
+    const promptId = await createSessionPrompt(ctx, party, session);
+    if (promptId !== null) await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind: "after", promptId, attempt: 0 });
+    await scheduleNextWeekly(ctx, party, session);
+    return null;
+  },
+});
+
+// ---------------------------------------------------------------- posts
+
+/** The post to make now, or null when it was made already or no longer applies. */
+export const render = internalQuery({
+  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")) },
+  returns: v.union(v.null(), v.object({ channelId: v.string(), nonce: v.string(), at: v.number(), body: v.any() })),
+  handler: async (ctx, { sessionId, kind, promptId }) => {
+    const session = await ctx.db.get(sessionId);
+    if (session === null || session.posted.includes(postKey(kind, session.at))) return null;
+    const party = await ctx.db.get(session.partyId);
+    if (party === null || party.paused?.channelGone) return null;
+    const label = partyLabel(party);
+    let body: RESTPostAPIChannelMessageJSONBody;
+    switch (kind) {
+      case "announce":
+        if (session.state !== "scheduled") return null;
+        body = sessionPost({ sessionId, partyLabel: label, at: session.at, weekly: session.repeat === "weekly", hostName: party.hostName ?? "the host" });
+        break;
+      case "reminder":
+        if (session.state !== "scheduled") return null;
+        body = sessionReminder({ partyLabel: label, at: session.at, going: going(session) });
+        break;
+      case "start":
+        body = sessionStart({ partyLabel: label, going: going(session) });
+        break;
+      case "cancelled":
+        body = { content: `❌ The watch-along of **${plain(label, 150)}** on ${time(new Date(session.at), TimestampStyles.LongDateTime)} is cancelled.`, allowed_mentions: NO_MENTIONS };
+        break;
+      case "after": {
+        const prompt = promptId === undefined ? null : await ctx.db.get(promptId);
+        if (prompt === null) return null;
+        body = sessionAfter({ promptId: prompt._id, showTitle: party.title, what: episodesLabel(prompt.season, prompt.episodes), expiresAt: prompt.expiresAt });
+        break;
+      }
+    }
+    return { channelId: session.channelId, nonce: sessionNonce(sessionId, kind, session.at), at: session.at, body };
+  },
+});
+
+/** A post is made once per session, kind and time: a rescheduled session is announced again. */
+const postKey = (kind: string, at: number) => `${kind}@${at}`;
+
+export const recordPost = internalMutation({
+  args: { sessionId: v.id("party_sessions"), kind: postKind, at: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { sessionId, kind, at }) => {
+    const session = await ctx.db.get(sessionId);
+    if (session !== null && !session.posted.includes(postKey(kind, at))) await ctx.db.patch(sessionId, { posted: [...session.posted, postKey(kind, at)].slice(-20) });
+    return null;
+  },
+});
+
+/** Waits for a retry: Discord's retry_after on a 429, backoff for outages; null = give up. */
+function retryDelay(result: DiscordResult<unknown>, attempt: number): number | null {
+  if (result.ok) return null;
+  if (result.kind === "rate_limited") return result.retryAfterMs + 50;
+  if (result.kind === "unavailable" && attempt < 8) return Math.min(5 * 60_000, 1_000 * 2 ** attempt);
+  return null;
+}
+
+export const deliver = internalAction({
+  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), attempt: v.number() },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const post = await ctx.runQuery(internal.sessions.render, { sessionId: args.sessionId, kind: args.kind as SessionPost, ...(args.promptId ? { promptId: args.promptId } : {}) });
+    if (post === null) return null;
+    const sent = await postMessage(post.channelId, { ...post.body, nonce: post.nonce, enforce_nonce: true });
+    if (sent.ok) {
+      await ctx.runMutation(internal.sessions.recordPost, { sessionId: args.sessionId, kind: args.kind, at: post.at });
+      return null;
+    }
+    const delay = retryDelay(sent, args.attempt);
+    if (delay !== null) {
+      await ctx.scheduler.runAfter(delay, internal.sessions.deliver, { ...args, attempt: args.attempt + 1 });
+      return null;
+    }
+    // A lost channel or permission: the party's board pauses and tells the host; nothing to repeat here.
+    console.warn(`session ${args.sessionId}: the ${args.kind} post was refused: ${JSON.stringify(sent)}`);
+    return null;
+  },
+});
+
+// ---------------------------------------------------------------- Discord's Events
+
+export const eventPlan = internalQuery({
+  args: { sessionId: v.id("party_sessions") },
+  returns: v.union(
+    v.null(),
+    v.object({ op: v.union(v.literal("create"), v.literal("update"), v.literal("delete")), guildId: v.string(), eventId: v.union(v.string(), v.null()), at: v.number(), body: v.any() }),
+  ),
+  handler: async (ctx, { sessionId }) => {
+    const session = await ctx.db.get(sessionId);
+    if (session === null || session.eventSync === undefined) return null;
+    const party = await ctx.db.get(session.partyId);
+    if (party === null) return null;
+    const op = session.eventSync;
+    if (op !== "delete" && session.state !== "scheduled") return null;
+    return { op, guildId: session.guildId, eventId: session.eventId ?? null, at: session.at, body: scheduledEventBody(party, partyLabel(party), session.at) };
+  },
+});
+
+export const eventDone = internalMutation({
+  args: { sessionId: v.id("party_sessions"), op: v.union(v.literal("create"), v.literal("update"), v.literal("delete")), at: v.number(), eventId: v.union(v.string(), v.null()), refused: v.boolean() },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const session = await ctx.db.get(args.sessionId);
+    if (session === null) return null;
+    if (args.refused) {
+      await ctx.db.patch(args.sessionId, { eventSync: undefined, ...(args.op === "delete" ? { eventId: undefined } : {}) });
+      const party = await ctx.db.get(session.partyId);
+      if (party !== null && (await eventsNoticeOnce(ctx, party)) !== null) {
+        await ctx.scheduler.runAfter(0, internal.sessions.tellHostEvents, { discordUserId: party.hostDiscordUserId, label: partyLabel(party) });
+      }
+      return null;
+    }
+    if (args.op === "delete") {
+      await ctx.db.patch(args.sessionId, { eventId: undefined, eventSync: undefined });
+      return null;
+    }
+    // The session moved or was cancelled while this ran: sync again (update or delete what was made).
+    const stale = session.at !== args.at || session.state !== "scheduled";
+    const eventId = args.eventId ?? session.eventId;
+    if (stale && eventId !== undefined) {
+      await ctx.db.patch(args.sessionId, { eventId, eventSync: session.state === "cancelled" ? "delete" : session.state === "scheduled" ? "update" : undefined });
+      if (session.state === "cancelled" || session.state === "scheduled") await ctx.scheduler.runAfter(0, internal.sessions.syncEvent, { sessionId: args.sessionId, attempt: 0 });
+      return null;
+    }
+    await ctx.db.patch(args.sessionId, { ...(eventId !== undefined ? { eventId } : {}), eventSync: undefined });
+    return null;
+  },
+});
+
+const EVENT_PERMISSION_CODES = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
+
+export const syncEvent = internalAction({
+  args: { sessionId: v.id("party_sessions"), attempt: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { sessionId, attempt }) => {
+    const plan = await ctx.runQuery(internal.sessions.eventPlan, { sessionId });
+    if (plan === null) return null;
+    let result: DiscordResult<{ id: string } | null>;
+    if (plan.op === "delete" || (plan.op === "update" && plan.eventId !== null)) {
+      result = plan.op === "delete" ? await deleteScheduledEvent(plan.guildId, plan.eventId!) : await editScheduledEvent(plan.guildId, plan.eventId!, plan.body);
+      // An event someone deleted in Discord: recreate it on update, nothing left to delete.
+      if (!result.ok && result.kind === "refused" && result.code === RESTJSONErrorCodes.UnknownGuildScheduledEvent) {
+        result = plan.op === "delete" ? { ok: true, data: null } : await createScheduledEvent(plan.guildId, plan.body);
+      }
+    } else {
+      result = await createScheduledEvent(plan.guildId, plan.body);
+    }
+    if (result.ok) {
+      await ctx.runMutation(internal.sessions.eventDone, { sessionId, op: plan.op, at: plan.at, eventId: result.data?.id ?? null, refused: false });
+      return null;
+    }
+    const delay = retryDelay(result, attempt);
+    if (delay !== null) {
+      await ctx.scheduler.runAfter(delay, internal.sessions.syncEvent, { sessionId, attempt: attempt + 1 });
+      return null;
+    }
+    if (!(result.kind === "refused" && result.code !== null && EVENT_PERMISSION_CODES.has(result.code))) {
+      console.warn(`session ${sessionId}: Discord refused the scheduled event (${plan.op}): ${JSON.stringify(result)}`);
+    }
+    await ctx.runMutation(internal.sessions.eventDone, { sessionId, op: plan.op, at: plan.at, eventId: null, refused: true });
+    return null;
+  },
+});
+
+export const tellHostEvents = internalAction({
+  args: { discordUserId: v.string(), label: v.string() },
+  returns: v.null(),
+  handler: async (_ctx, { discordUserId, label }) => {
+    const text = `ℹ️ I couldn't add the watch-along of **${plain(label, 150)}** to the server's **Events**: I need the **Create Events** permission there. Reminders, pings and the board work without it.`;
+    const sent = await sendDirectMessage(discordUserId, { content: text, allowed_mentions: NO_MENTIONS });
+    if (!sent.ok && sent.kind !== "refused") console.warn(`sessions: could not DM the host: ${JSON.stringify(sent)}`);
+    return null;
+  },
+});

@@ -1,0 +1,81 @@
+// Watch-along sessions: the echo before Confirm, the session post with its RSVP buttons, the
+// reminder and start posts (which ping only the members who said Going) and the "did you watch"
+// prompt after. Times are Discord timestamps, which each member sees in their own zone.
+import { time, TimestampStyles } from "@discordjs/formatters";
+import type { RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
+import { partyThereButton, sessionConfirmButton, sessionRsvpButton } from "./component-ids.ts";
+import { button, ButtonStyle, rows } from "./components.ts";
+import { message, NO_MENTIONS, restMessageBody, type MessageView } from "./message.ts";
+import { plain } from "./text.ts";
+
+export type RsvpAnswer = "going" | "maybe" | "cant";
+
+export const RSVP_LABEL: Record<RsvpAnswer, string> = { going: "Going", maybe: "Maybe", cant: "Can't" };
+
+/** Discord allows 100 users in allowed_mentions; 2,000 characters of content hold about 80 mentions. */
+export const SESSION_MENTIONS_MAX = 80;
+
+const when = (at: number) => `${time(new Date(at), TimestampStyles.LongDateTime)} (${time(new Date(at), TimestampStyles.RelativeTime)})`;
+
+/** What `/party schedule` read, for the person to confirm before anything is saved. */
+export function sessionEcho(args: { partyId: string; partyLabel: string; at: number; wall: string; weekly: boolean; replaces: number | null }): MessageView {
+  const lines = [
+    `🗓️ Watch-along for **${plain(args.partyLabel, 150)}**: ${when(args.at)}${args.weekly ? ", every week" : ""}.`,
+    `That's ${plain(args.wall, 80)} where you are; everyone sees it in their own time zone.`,
+    ...(args.replaces !== null ? [`This replaces the session on ${time(new Date(args.replaces), TimestampStyles.LongDateTime)}.`] : []),
+    "Nothing is scheduled until you press **Confirm**.",
+  ];
+  return message({
+    content: lines.join("\n"),
+    components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.at, weekly: args.weekly }), label: "Confirm", style: ButtonStyle.Success })),
+  });
+}
+
+/** The session's post in the party's channel: when, and Going / Maybe / Can't. */
+export function sessionPost(args: { sessionId: string; partyLabel: string; at: number; weekly: boolean; hostName: string }): RESTPostAPIChannelMessageJSONBody {
+  const view = message({
+    content: `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${when(args.at)}${args.weekly ? " · every week" : ""}\nScheduled by ${plain(args.hostName, 80)}. Will you be there? Those who say **Going** get a ping before it starts.`,
+    components: rows(
+      button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "going" }), label: RSVP_LABEL.going, style: ButtonStyle.Success, emoji: { name: "✅" } }),
+      button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "maybe" }), label: RSVP_LABEL.maybe, emoji: { name: "🤔" } }),
+      button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "cant" }), label: RSVP_LABEL.cant, emoji: { name: "❌" } }),
+    ),
+  });
+  return restMessageBody(view);
+}
+
+/** A post that pings exactly `going` (never roles, never everyone): the mentions in it and nobody else. */
+function pingGoing(text: string, going: readonly string[]): RESTPostAPIChannelMessageJSONBody {
+  const pinged = going.filter((id) => /^\d{15,22}$/.test(id)).slice(0, SESSION_MENTIONS_MAX);
+  const more = going.length - pinged.length;
+  const content = `${text}${pinged.length > 0 ? `\n${pinged.map((id) => `<@${id}>`).join(" ")}${more > 0 ? ` and ${more} more` : ""}` : ""}`;
+  return { content, embeds: [], components: [], allowed_mentions: pinged.length > 0 ? { parse: [], users: pinged } : NO_MENTIONS };
+}
+
+export function sessionReminder(args: { partyLabel: string; at: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
+  return pingGoing(`⏰ **${plain(args.partyLabel, 150)}** starts ${time(new Date(args.at), TimestampStyles.RelativeTime)} (${time(new Date(args.at), TimestampStyles.ShortTime)}).`, args.going);
+}
+
+export function sessionStart(args: { partyLabel: string; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
+  return pingGoing(`🍿 **${plain(args.partyLabel, 150)}** is starting now — grab your snacks!`, args.going);
+}
+
+/** After a session: "Did you watch S1E5–E6?" — each member who clicks gets those episodes marked. */
+export function sessionAfter(args: { promptId: string; showTitle: string; what: string; expiresAt: number }): RESTPostAPIChannelMessageJSONBody {
+  return restMessageBody(
+    message({
+      content: `🍿 Did you watch ${args.what} of **${plain(args.showTitle, 150)}**? Click to mark it for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.RelativeTime)}).`,
+      components: rows(button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success })),
+    }),
+  );
+}
+
+/** The board's line under "Next session": who is going, and how many maybe / can't. */
+export function rsvpSummary(rsvps: ReadonlyArray<{ name: string; answer: RsvpAnswer }>): string {
+  const going = rsvps.filter((r) => r.answer === "going");
+  const maybe = rsvps.filter((r) => r.answer === "maybe").length;
+  const cant = rsvps.filter((r) => r.answer === "cant").length;
+  const names = going.slice(0, 10).map((r) => plain(r.name, 40));
+  const goingText = going.length === 0 ? "nobody going yet" : `✅ ${going.length} going (${names.join(", ")}${going.length > names.length ? `, +${going.length - names.length}` : ""})`;
+  return `${goingText} · 🤔 ${maybe} maybe · ❌ ${cant} can't`;
+}

@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
+import { ALICE, BOB, cacheGot, deployment, GOT, SECRET, type Deployment } from "./setup";
+
+const GUILD = "300000000000000001";
+const CHANNEL = "300000000000000002";
+const CAROL = "100000000000000003";
+const DAN = "100000000000000004";
+const HOST_DM = "400000000000000009";
+
+type Msg = { id: string; channelId: string; body: any };
+type Event = { id: string; body: any; deleted?: boolean };
+
+/** Discord at fetch: channel posts (enforce_nonce), DMs and Guild Scheduled Events (Create Events can be taken away). */
+function fakeDiscord() {
+  const messages: Msg[] = [];
+  const events: Event[] = [];
+  const requests: { method: string; path: string; body: any }[] = [];
+  const state = { canCreateEvents: true };
+  let next = 500000000000000000n;
+  const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
+  const nonces = new Map<string, Msg>();
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+    const path = new URL(url).pathname.replace(/^\/api\/v10/, "");
+    const body = init.body ? JSON.parse(init.body as string) : undefined;
+    requests.push({ method: init.method!, path, body });
+    let m: RegExpMatchArray | null;
+    if (init.method === "POST" && path === "/users/@me/channels") return json(200, { id: HOST_DM, type: 1 });
+    if (init.method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      const key = `${m[1]}:${body.nonce}`;
+      if (body.enforce_nonce && nonces.has(key)) return json(200, { id: nonces.get(key)!.id });
+      const msg = { id: String(next++), channelId: m[1]!, body };
+      messages.push(msg);
+      if (body.enforce_nonce) nonces.set(key, msg);
+      return json(200, { id: msg.id, channel_id: msg.channelId });
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const msg = messages.find((x) => x.id === m![2]);
+      if (msg && init.method === "PATCH") msg.body = { ...msg.body, ...body };
+      return json(200, { id: m[2] });
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/scheduled-events(?:\/(\d+))?$/))) {
+      if (!state.canCreateEvents) return json(403, { code: 50013, message: "Missing Permissions" });
+      if (init.method === "POST") {
+        const event = { id: String(next++), body };
+        events.push(event);
+        return json(200, { id: event.id, ...body });
+      }
+      const event = events.find((e) => e.id === m![2] && !e.deleted);
+      if (!event) return json(404, { code: 10070, message: "Unknown Guild Scheduled Event" });
+      if (init.method === "PATCH") {
+        event.body = { ...event.body, ...body };
+        return json(200, { id: event.id, ...event.body });
+      }
+      if (init.method === "DELETE") {
+        event.deleted = true;
+        return json(204);
+      }
+    }
+    return json(404, { code: 0, message: "404: Not Found" });
+  });
+  const posts = () => messages.filter((x) => x.channelId === CHANNEL && x.body.content && !x.body.embeds?.length);
+  return { messages, events, requests, state, posts, dms: () => messages.filter((x) => x.channelId === HOST_DM) };
+}
+
+/** Moves the fake clock in steps, running whatever falls due (and what that schedules at once). */
+async function pass(t: Deployment, ms: number, step = 1_000) {
+  for (let spent = 0; spent < ms; spent += step) {
+    vi.advanceTimersByTime(Math.min(step, ms - spent));
+    await t.finishInProgressScheduledFunctions();
+    for (let i = 0; i < 3; i++) {
+      vi.advanceTimersByTime(0);
+      await t.finishInProgressScheduledFunctions();
+    }
+  }
+}
+
+const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
+const here = { guildId: GUILD, channelId: CHANNEL };
+/** Friday 27 November 2026, 21:00 in Berlin (CET, UTC+1). */
+const FRIDAY_2100_BERLIN = Date.UTC(2026, 10, 27, 20, 0);
+
+async function party(t: Deployment) {
+  await cacheGot(t);
+  const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, season: 1, displayName: "alice" });
+  await t.mutation(api.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
+  return party;
+}
+
+const schedule = (t: Deployment, partyId: string, at: number, extra: { weekly?: boolean; canCreateEvents?: boolean; who?: string } = {}) =>
+  t.mutation(api.sessions.schedule, { ...as(extra.who ?? ALICE), ...here, partyId, at, weekly: extra.weekly ?? false, canManageServer: false, canCreateEvents: extra.canCreateEvents ?? true });
+
+describe("watch-along sessions", () => {
+  let discord: ReturnType<typeof fakeDiscord>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 10, 26, 9, 0));
+    process.env.DISCORD_API_BASE = "https://discord.test/api";
+    process.env.DISCORD_TOKEN = "bot-token";
+    discord = fakeDiscord();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    delete process.env.DISCORD_API_BASE;
+    delete process.env.DISCORD_TOKEN;
+  });
+
+  it("posts the session with RSVP buttons, reminds and starts pinging exactly those going, then asks who watched", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    expect(scheduled).toMatchObject({ at: FRIDAY_2100_BERLIN, weekly: false, replaced: null, notices: [] });
+    await pass(t, 3_000);
+    const announce = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
+    expect(announce.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
+    expect(announce.body.components[0].components.map((b: any) => b.label)).toEqual(["Going", "Maybe", "Can't"]);
+    expect(announce.body.allowed_mentions).toEqual({ parse: [] });
+
+    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: scheduled.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.sessions.rsvp, { ...as(CAROL), sessionId: scheduled.sessionId, answer: "going", displayName: "carol" });
+    await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: scheduled.sessionId, answer: "maybe", displayName: "dan" });
+    // Changing one's mind replaces the answer.
+    await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: scheduled.sessionId, answer: "cant", displayName: "dan" });
+    await pass(t, 5_000);
+    const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
+    expect(board.body.embeds[0].description).toContain("✅ 2 going (bob, carol) · 🤔 0 maybe · ❌ 1 can't");
+
+    // 15 minutes before: the reminder, pinging bob and carol only.
+    const untilReminder = FRIDAY_2100_BERLIN - 15 * 60_000 - Date.now();
+    await pass(t, untilReminder - 60_000, 60_000);
+    expect(discord.posts().some((x) => x.body.content.startsWith("⏰"))).toBe(false);
+    await pass(t, 61_000, 1_000);
+    const reminder = discord.posts().find((x) => x.body.content.startsWith("⏰"))!;
+    expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [BOB, CAROL] });
+    expect(reminder.body.content).toContain(`<@${BOB}> <@${CAROL}>`);
+    expect(reminder.body.content).not.toContain(DAN);
+
+    // Alice marks two episodes during the session.
+    await pass(t, 15 * 60_000, 1_000);
+    const start = discord.posts().find((x) => x.body.content.startsWith("🍿") && x.body.content.includes("starting now"))!;
+    expect(start.body.allowed_mentions).toEqual({ parse: [], users: [BOB, CAROL] });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true, seasonCounts: GOT.seasons.map((x) => ({ season: x.season, episodeCount: x.episodeCount })) });
+    await pass(t, 2 * 60 * 60_000, 60_000);
+    const after = discord.posts().find((x) => x.body.content.startsWith("🍿 Did you watch"))!;
+    expect(after.body.content).toContain("S1E1–E2");
+    expect(after.body.components[0].components[0].label).toBe("I was there");
+    // Clicking it marks them for whoever clicks (the watched-together path).
+    const promptId = after.body.components[0].components[0].custom_id.split(":")[2];
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    const there = await t.mutation(api.parties.there, { ...as(BOB), promptId });
+    expect(there).toMatchObject({ what: "S1E1–E2", changed: 2 });
+    // Each post exactly once.
+    for (const mark of ["Watch-along", "⏰", "starting now", "Did you watch"]) expect(discord.posts().filter((x) => x.body.content.includes(mark))).toHaveLength(1);
+  });
+
+  it("lists the session in Discord's Events, updates it on reschedule and deletes it on cancel", async () => {
+    const t = deployment();
+    const p = await party(t);
+    await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await pass(t, 3_000);
+    expect(discord.events).toHaveLength(1);
+    expect(discord.events[0]!.body).toMatchObject({
+      entity_type: 3,
+      privacy_level: 2,
+      entity_metadata: { location: `https://discord.com/channels/${GUILD}/${CHANNEL}` },
+      scheduled_start_time: new Date(FRIDAY_2100_BERLIN).toISOString(),
+      scheduled_end_time: new Date(FRIDAY_2100_BERLIN + 2 * 3_600_000).toISOString(),
+    });
+    const moved = await schedule(t, p.partyId, FRIDAY_2100_BERLIN + 3_600_000);
+    expect(moved.replaced).toBe(FRIDAY_2100_BERLIN);
+    await pass(t, 3_000);
+    expect(discord.events).toHaveLength(1);
+    expect(discord.events[0]!.body.scheduled_start_time).toBe(new Date(FRIDAY_2100_BERLIN + 3_600_000).toISOString());
+    await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
+    await pass(t, 3_000);
+    expect(discord.events[0]!.deleted).toBe(true);
+    expect(discord.posts().some((x) => x.body.content.includes("is cancelled"))).toBe(true);
+    // The cancelled session's timers do nothing.
+    await pass(t, 2 * 86_400_000, 60_000);
+    expect(discord.posts().some((x) => x.body.content.startsWith("⏰") || x.body.content.includes("starting now"))).toBe(false);
+  });
+
+  it("without Create Events tells the host once and carries on", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { canCreateEvents: false });
+    expect(first.notices.join()).toContain("Create Events");
+    await pass(t, 3_000);
+    const again = await schedule(t, p.partyId, FRIDAY_2100_BERLIN + 3_600_000, { canCreateEvents: false });
+    expect(again.notices).toEqual([]);
+    await pass(t, 3_000);
+    expect(discord.requests.some((r) => r.path.includes("scheduled-events"))).toBe(false);
+    expect(discord.posts().filter((x) => x.body.content.includes("Watch-along"))).toHaveLength(2);
+  });
+
+  it("when Discord refuses the event for a missing permission, DMs the host once", async () => {
+    const t = deployment();
+    const p = await party(t);
+    discord.state.canCreateEvents = false;
+    await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await pass(t, 3_000);
+    await schedule(t, p.partyId, FRIDAY_2100_BERLIN + 3_600_000);
+    await pass(t, 3_000);
+    expect(discord.dms()).toHaveLength(1);
+    expect(discord.dms()[0]!.body.content).toContain("Create Events");
+  });
+
+  it("a weekly session schedules the next at the same wall-clock time in its zone, across the DST change", async () => {
+    const t = deployment();
+    vi.setSystemTime(Date.UTC(2026, 9, 20, 9, 0));
+    const p = await party(t);
+    // Friday 23 October 2026, 21:00 in Berlin is 19:00 UTC (CEST); a week later it is CET.
+    const first = Date.UTC(2026, 9, 23, 19, 0);
+    await schedule(t, p.partyId, first, { weekly: true });
+    await pass(t, first + 2 * 3_600_000 - Date.now() + 5_000, 60_000);
+    const status = await t.query(api.sessions.prepare, { ...as(ALICE), ...here });
+    expect(status.current).toEqual({ at: Date.UTC(2026, 9, 30, 20, 0), weekly: true });
+    expect(discord.posts().filter((x) => x.body.content.includes("Watch-along"))).toHaveLength(2);
+    // Its event was created too.
+    expect(discord.events).toHaveLength(2);
+  });
+
+  it("only the host (or Manage Server) schedules, and a time that has passed is refused", async () => {
+    const t = deployment();
+    const p = await party(t);
+    await t.mutation(api.sessions.setZone, { ...as(BOB), zone: "America/New_York" });
+    await expect(schedule(t, p.partyId, FRIDAY_2100_BERLIN, { who: BOB })).rejects.toThrow(/host/);
+    await expect(schedule(t, p.partyId, Date.now() - 1_000)).rejects.toThrow(/passed/);
+    await expect(t.mutation(api.sessions.setZone, { ...as(ALICE), zone: "Mars/Base" })).rejects.toThrow(/time zone/);
+    await expect(t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).rejects.toThrow(/no session/);
+  });
+});

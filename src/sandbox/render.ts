@@ -607,6 +607,7 @@ const LABELS: Record<string, string> = {
   error: "error",
   web: "web app",
   restart: "restart",
+  scheduled_event: "server event",
 };
 
 function place(e: Record<string, unknown>): string {
@@ -789,6 +790,12 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
       const shown = all.slice(0, 40);
       for (const l of shown) lines.push(...wrapText(`  ${l}`, width));
       if (all.length > shown.length) lines.push(st.dim(`  … ${all.length - shown.length} more lines (use --json for all of it)`));
+      break;
+    }
+    case "scheduled_event": {
+      const ev = (e.event ?? {}) as Record<string, unknown>;
+      const what = str(e.action) === "create" ? "created" : str(e.action) === "update" ? "updated" : "deleted";
+      lines.push(st.dim(`── server event ${what} · ${sanitize(str(ev.name) ?? "?")} · ${sanitize(str(ev.start) ?? "?")}${ev.location ? ` · ${sanitize(str(ev.location)!)}` : ""}`));
       break;
     }
     case "restart": {

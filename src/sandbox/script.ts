@@ -16,6 +16,7 @@
  * restart bot                     # every shard's bot process stops and starts again
  * dms closed                      # the acting user's DMs refuse the bot (50007); dms open
  * revoke #general                 # the bot loses View Channel/Send Messages there (50001)
+ * grant create-events             # the bot may create Discord Events in this server; revoke create-events
  * delete #general                 # the channel is gone (10003)
  * delete message board            # a member deletes the bot's newest post here (10008 on its next edit)
  * in dm
@@ -80,6 +81,7 @@ export type ScriptLine =
   | (LineBase & { kind: "delete_channel"; channel: string })
   | (LineBase & { kind: "delete_message" })
   | (LineBase & { kind: "revoke"; channel: string })
+  | (LineBase & { kind: "create_events"; granted: boolean })
   | (LineBase & { kind: "show"; channel: string })
   | (LineBase & { kind: "show_dm" });
 
@@ -247,7 +249,7 @@ function unquote(s: string, lineNo: number): string {
   return t;
 }
 
-const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke";
+const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant";
 
 function parseLine(textLine: string, lineNo: number): ScriptLine | null {
   const text = stripComment(textLine);
@@ -331,9 +333,13 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
       if (!m) throw new ScriptError(lineNo, `expected "delete #CHANNEL" or "delete message", got ${JSON.stringify(text)}`);
       return { ...base, kind: "delete_channel", channel: m[1]! };
     }
+    case "grant":
+      if (rest.toLowerCase() !== "create-events") throw new ScriptError(lineNo, `expected "grant create-events", got ${JSON.stringify(text)}`);
+      return { ...base, kind: "create_events", granted: true };
     case "revoke": {
+      if (rest.toLowerCase() === "create-events") return { ...base, kind: "create_events", granted: false };
       const m = /^#(\S+)$/.exec(rest);
-      if (!m) throw new ScriptError(lineNo, `expected "revoke #CHANNEL", got ${JSON.stringify(text)}`);
+      if (!m) throw new ScriptError(lineNo, `expected "revoke #CHANNEL" or "revoke create-events", got ${JSON.stringify(text)}`);
       return { ...base, kind: "revoke", channel: m[1]! };
     }
     case "restart":
@@ -470,6 +476,12 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         if (!state.guild) throw new ScriptError(line.line, `${line.kind === "revoke" ? "revoke" : "delete"} #${line.channel} needs a guild: add "in GUILD #CHANNEL" first`);
         if (line.kind === "revoke") sandbox.revokeChannel(state.guild, line.channel);
         else if (!sandbox.deleteChannel(state.guild, line.channel)) throw new ScriptError(line.line, `there is no #${line.channel} in ${state.guild}`);
+        await sandbox.waitForIdle();
+        return;
+      }
+      case "create_events": {
+        if (!state.guild) throw new ScriptError(line.line, `${line.granted ? "grant" : "revoke"} create-events needs a guild: add "in GUILD #CHANNEL" first`);
+        sandbox.setCreateEvents(state.guild, line.granted);
         await sandbox.waitForIdle();
         return;
       }

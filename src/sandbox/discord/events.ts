@@ -118,6 +118,14 @@ export interface RateLimitedEvent extends EventPlace {
   code?: number;
 }
 
+/** A Guild Scheduled Event was created, edited or deleted (rest/scheduled-events.ts). */
+export interface ScheduledEventEvent extends EventPlace {
+  t: "scheduled_event";
+  guild: string;
+  action: "create" | "update" | "delete";
+  event: { id: string; name: string; description: string | null; location: string | null; start: string; end: string | null; status: number };
+}
+
 /** An invocation Discord's client would refuse to send; the bot never sees it. */
 export interface RejectedEvent extends EventPlace {
   t: "rejected";
@@ -137,7 +145,8 @@ export type DiscordEvent =
   | InteractionFailedEvent
   | DiscordErrorEvent
   | RateLimitedEvent
-  | RejectedEvent;
+  | RejectedEvent
+  | ScheduledEventEvent;
 
 /** The event type(s) whose `t` can be `T`, narrowed to that `t` (e.g. `EventOf<"reply">`). */
 export type EventOf<T extends DiscordEvent["t"]> = DiscordEvent extends infer E

@@ -5,6 +5,7 @@
  * API object shapes (serialize.ts) — and serves gateway and REST on one loopback port.
  * See index.ts for the overview.
  */
+import { GatewayDispatchEvents, GatewayIntentBits, PermissionFlagsBits } from "discord-api-types/v10";
 import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,7 +22,8 @@ import { commandRoutes } from "./rest/commands.ts";
 import { guildRoutes } from "./rest/guilds.ts";
 import { interactionRoutes } from "./rest/interactions.ts";
 import { RestRouter, type RestCore } from "./rest/router.ts";
-import { guildCreatePayload, memberObject, readyPayload } from "./serialize.ts";
+import { scheduledEventRoutes, scheduledEventsOf, scheduledEventView } from "./rest/scheduled-events.ts";
+import { guildCreatePayload, memberObject, readyPayload, roleObject } from "./serialize.ts";
 import { resolveConfig, type Actor, type DiscordSandboxOptions, type LogLevel, type SandboxChannel, type SandboxConfig, type SandboxGuild, type SandboxMember, type SandboxMessage, type SandboxRole, type SandboxUser } from "./types.ts";
 import { World } from "./world.ts";
 
@@ -101,7 +103,7 @@ export class DiscordSandbox extends EventEmitter {
       emit,
       log,
     };
-    this.rest = new RestRouter(core, [applicationRoutes, commandRoutes, interactionRoutes, channelRoutes, guildRoutes]);
+    this.rest = new RestRouter(core, [applicationRoutes, commandRoutes, interactionRoutes, channelRoutes, guildRoutes, scheduledEventRoutes]);
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -221,6 +223,20 @@ export class DiscordSandbox extends EventEmitter {
   /** Denies the bot View Channel and Send Messages in a channel (its posts there get 50001). */
   revokeChannel(guildName: string, channelName: string): SandboxChannel {
     return this.world.revokeBot(guildName, channelName);
+  }
+
+  /** Gives the bot's role Create Events in a guild, or takes it away (GUILD_ROLE_UPDATE). */
+  setCreateEvents(guildName: string, granted: boolean): void {
+    const g = this.world.guild(guildName);
+    const role = g.roles.get(g.botRoleId)!;
+    role.permissions = granted ? role.permissions | PermissionFlagsBits.CreateEvents : role.permissions & ~PermissionFlagsBits.CreateEvents;
+    this.gateway.dispatch(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: g.id, role: roleObject(role) }, { guildId: g.id, intent: GatewayIntentBits.Guilds });
+  }
+
+  /** A guild's scheduled events (Discord's server Events), as the bot made them. */
+  scheduledEvents(guildName: string) {
+    const g = this.world.guild(guildName);
+    return [...scheduledEventsOf(this.world).values()].filter((e) => e.guildId === g.id).map(scheduledEventView);
   }
 
   /** Makes the user a guild member (done automatically when they act there). */

@@ -23,6 +23,7 @@ import {
   scheduleNextWeekly,
   scheduleSession,
   sessionNonce,
+  setReminderMinutes,
   type SessionPost,
 } from "./model/sessions";
 import { isTimeZone } from "./model/sessionTimes";
@@ -96,6 +97,17 @@ export const cancel = botMutation({
     const party = await resolveParty(ctx, checkPlace(args), args.party);
     const session = await cancelSession(ctx, ctx.actor, party, args.canManageServer);
     return { label: partyLabel(party), at: session.at };
+  },
+});
+
+/** The party's reminder lead time (`/party schedule remind:`), a setting saved at once. */
+export const setReminder = botMutation({
+  args: { ...place, party: v.optional(v.string()), minutes: v.number(), canManageServer: v.boolean() },
+  returns: v.object({ label: v.string(), minutes: v.number() }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    await setReminderMinutes(ctx, ctx.actor, party, args.minutes, args.canManageServer);
+    return { label: partyLabel(party), minutes: args.minutes };
   },
 });
 

@@ -54,7 +54,7 @@ async function cancelTimers(ctx: MutationCtx, session: Doc<"party_sessions">) {
 async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: number, reminderMinutes: number): Promise<Id<"_scheduled_functions">[]> {
   const timers: Id<"_scheduled_functions">[] = [];
   const remindAt = at - reminderMinutes * 60_000;
-  if (remindAt > Date.now()) timers.push(await ctx.scheduler.runAt(remindAt, internal.sessions.remind, { sessionId, at }));
+  if (reminderMinutes > 0 && remindAt > Date.now()) timers.push(await ctx.scheduler.runAt(remindAt, internal.sessions.remind, { sessionId, at }));
   timers.push(await ctx.scheduler.runAt(at, internal.sessions.start, { sessionId, at }));
   timers.push(await ctx.scheduler.runAt(at + SESSION_LENGTH_MS, internal.sessions.end, { sessionId, at }));
   return timers;
@@ -162,6 +162,21 @@ export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: st
   await ctx.db.patch(party._id, { nextSessionAt: undefined });
   await markBoardDirty(ctx, party._id);
   return session;
+}
+
+/** Minutes before a session its reminder may go out: none (0) up to a day. */
+export const REMINDER_MINUTES_MAX = 24 * 60;
+
+/** The party's reminder lead time; a scheduled session's reminder moves with it. */
+export async function setReminderMinutes(ctx: MutationCtx, actor: { discordUserId: string }, party: Doc<"parties">, minutes: number, canManageServer: boolean) {
+  mayManage(party, actor.discordUserId, canManageServer);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > REMINDER_MINUTES_MAX) fail("INVALID_ARGUMENT", `The reminder goes out 0 to ${REMINDER_MINUTES_MAX} minutes before a session.`);
+  await ctx.db.patch(party._id, { sessionReminderMinutes: minutes });
+  const session = await scheduledSession(ctx, party._id);
+  if (session !== null && session.reminderMinutes !== minutes) {
+    await cancelTimers(ctx, session);
+    await ctx.db.patch(session._id, { reminderMinutes: minutes, timers: await setTimers(ctx, session._id, session.at, minutes) });
+  }
 }
 
 /** Going / Maybe / Can't: one answer per person, changed by clicking another. */

@@ -221,6 +221,23 @@ describe("watch-along sessions", () => {
     expect(discord.events).toHaveLength(2);
   });
 
+  it("reminds as many minutes before as the party says, moving a scheduled session's reminder too", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const s = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: s.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.sessions.setReminder, { ...as(ALICE), ...here, minutes: 60, canManageServer: false });
+    await pass(t, FRIDAY_2100_BERLIN - 60 * 60_000 - Date.now() - 60_000, 60_000);
+    expect(discord.posts().some((x) => x.body.content.startsWith("⏰"))).toBe(false);
+    await pass(t, 61_000);
+    expect(discord.posts().filter((x) => x.body.content.startsWith("⏰"))).toHaveLength(1);
+    // The old 15-minute timer does nothing.
+    await pass(t, 50 * 60_000, 60_000);
+    expect(discord.posts().filter((x) => x.body.content.startsWith("⏰"))).toHaveLength(1);
+    await expect(t.mutation(api.sessions.setReminder, { ...as(BOB), ...here, minutes: 5, canManageServer: false })).rejects.toThrow(/host/);
+    await expect(t.mutation(api.sessions.setReminder, { ...as(ALICE), ...here, minutes: 5000, canManageServer: false })).rejects.toThrow(/minutes/);
+  });
+
   it("only the host (or Manage Server) schedules, and a time that has passed is refused", async () => {
     const t = deployment();
     const p = await party(t);

@@ -1,0 +1,135 @@
+// `/party schedule`: a party's next watch-along in the scheduler's own words and time zone.
+// The time is read here (src/lib/when.ts) and echoed with Discord timestamps and a Confirm
+// button; Convex saves nothing until the click (convex/sessions.ts does the rest on its clock).
+// Wired into src/commands/party.ts (its subcommand, autocomplete and components).
+import { time, TimestampStyles } from "@discordjs/formatters";
+import { ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
+import type { Interaction } from "discord.js";
+import { api } from "../../convex/_generated/api.js";
+import { UserError } from "../lib/errors.ts";
+import type { Responder } from "../lib/respond.ts";
+import { isTimeZone, parseWhen, suggestTimeZones, WHEN_MAX_LENGTH } from "../lib/when.ts";
+import { plain } from "../views/text.ts";
+import { RSVP_LABEL, sessionEcho } from "../views/session.ts";
+import type { BotContext, ComponentHandlers, ComponentInteraction } from "./types.ts";
+
+/** The subcommand's definition, for party.ts's options. */
+export const scheduleSubcommand = {
+  type: Option.Subcommand,
+  name: "schedule",
+  description: "Schedule the party's next watch-along (or cancel it); everyone sees it in their own time zone",
+  options: [
+    { type: Option.String, name: "when", description: 'When, in your words: "friday 21:00", "tomorrow 8pm", "in 2h", "2026-12-04 20:30"', required: false, max_length: WHEN_MAX_LENGTH },
+    { type: Option.String, name: "repeat", description: "Repeat it every week at the same time", required: false, choices: [{ name: "weekly", value: "weekly" }] },
+    { type: Option.Boolean, name: "cancel", description: "Cancel the scheduled session instead", required: false },
+    { type: Option.Integer, name: "remind", description: "Minutes before a session its reminder goes out (default 15; 0 for none)", required: false, min_value: 0, max_value: 1440 },
+    { type: Option.String, name: "zone", description: "Your time zone, asked once and remembered (start typing a city)", required: false, autocomplete: true, max_length: 64 },
+    { type: Option.String, name: "party", description: "Which party (leave out in a channel with one)", required: false, autocomplete: true, max_length: 100 },
+  ],
+} as const;
+
+export interface ScheduleOptions {
+  when?: string;
+  repeat?: "weekly";
+  cancel?: boolean;
+  remind?: number;
+  zone?: string;
+  party?: string;
+}
+
+function place(interaction: Interaction): { guildId: string; channelId: string } {
+  if (!interaction.inGuild() || interaction.channelId === null) throw new UserError("Watch parties live in a server channel — use /party there.");
+  return { guildId: interaction.guildId, channelId: interaction.channelId };
+}
+
+function displayName(interaction: Interaction): string {
+  const member = interaction.member;
+  if (member && "displayName" in member && typeof member.displayName === "string") return member.displayName;
+  if (member && "nick" in member && typeof member.nick === "string" && member.nick !== "") return member.nick;
+  return interaction.user.displayName;
+}
+
+const manageServer = (interaction: Interaction) => interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+const actor = (interaction: Interaction) => ({ discordUserId: interaction.user.id, username: interaction.user.username });
+const at = (ms: number) => `${time(new Date(ms), TimestampStyles.LongDateTime)} (${time(new Date(ms), TimestampStyles.RelativeTime)})`;
+
+/** `/party schedule …`: echoes the time read, with Confirm; or cancels; or asks for the zone once. */
+export async function schedule(interaction: Interaction, respond: Responder, ctx: BotContext, options: ScheduleOptions): Promise<void> {
+  const here = place(interaction);
+  const which = options.party === undefined ? {} : { party: options.party };
+  if (options.cancel === true) {
+    if (options.when !== undefined) throw new UserError("Either say when, or cancel:true — not both.");
+    const cancelled = await ctx.backend.mutation(api.sessions.cancel, { ...actor(interaction), ...here, ...which, canManageServer: manageServer(interaction) });
+    await respond.send({ content: `❌ Cancelled the watch-along of **${plain(cancelled.label, 150)}** on ${at(cancelled.at)}. Its post and Discord event say so.` });
+    return;
+  }
+  let remindNote = "";
+  if (options.remind !== undefined) {
+    // A party setting: saved now, and the scheduled session's reminder moves with it.
+    const set = await ctx.backend.mutation(api.sessions.setReminder, { ...actor(interaction), ...here, ...which, minutes: options.remind, canManageServer: manageServer(interaction) });
+    remindNote = set.minutes === 0 ? `🔕 **${plain(set.label, 150)}** sends no reminder before its sessions now (the start post still pings).` : `⏰ **${plain(set.label, 150)}** reminds those going ${set.minutes} minutes before each session.`;
+    if (options.when === undefined) {
+      await respond.send({ content: remindNote });
+      return;
+    }
+  }
+  if (options.when === undefined || options.when.trim() === "") {
+    throw new UserError('Say when: `/party schedule when:"friday 21:00"` (or `cancel:true` to cancel the scheduled one).');
+  }
+  const party = await ctx.backend.query(api.sessions.prepare, { discordUserId: interaction.user.id, ...here, ...which });
+  if (party.hostDiscordUserId !== interaction.user.id && !manageServer(interaction)) {
+    throw new UserError("Only the party's host, or someone with Manage Server, can schedule its sessions.");
+  }
+  let zone = party.zone;
+  if (options.zone !== undefined) {
+    const typed = options.zone.trim();
+    if (!isTimeZone(typed)) throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
+    // A setting, like /remind settings timezone: — kept for next time, whatever happens to this session.
+    if (typed !== zone) zone = await ctx.backend.mutation(api.sessions.setZone, { ...actor(interaction), zone: typed });
+  }
+  if (zone === null) {
+    throw new UserError(
+      "🌍 Which time zone are you in? Run `/party schedule` again with `zone:` — start typing your city and pick it. I'll remember it (it's the one `/remind settings timezone:` sets too).",
+    );
+  }
+  const when = parseWhen(options.when, { zone, now: Date.now() });
+  if (!when.ok) throw new UserError(when.message);
+  const view = sessionEcho({ partyId: party.partyId, partyLabel: party.label, at: when.at, wall: when.wall, weekly: options.repeat === "weekly", replaces: party.current?.at ?? null });
+  await respond.send({ ...view, ...(remindNote ? { content: `${remindNote}\n\n${view.content ?? ""}` } : {}), ephemeral: true });
+}
+
+/** The zone option's suggestions: IANA zones matching what was typed. */
+export function suggestZones(typed: string): { name: string; value: string }[] {
+  return suggestTimeZones(typed, 25).map((zone) => ({ name: zone.replace(/_/g, " "), value: zone }));
+}
+
+export const sessionComponents: ComponentHandlers = {
+  /** Confirm under the echo: only now is the session saved (replacing the scheduled one). */
+  async "session:confirm"(interaction: ComponentInteraction, respond, ctx, { partyId, at: when, weekly }) {
+    const result = await ctx.backend.mutation(api.sessions.schedule, {
+      ...actor(interaction),
+      ...place(interaction),
+      partyId,
+      at: when,
+      weekly,
+      canManageServer: manageServer(interaction),
+      canCreateEvents: interaction.appPermissions?.has(PermissionFlagsBits.CreateEvents) ?? false,
+    });
+    const lines = [
+      `✅ Scheduled the watch-along of **${plain(result.label, 150)}** for ${at(result.at)}${result.weekly ? ", every week" : ""}.`,
+      result.replaced !== null ? `It replaces the one on ${time(new Date(result.replaced), TimestampStyles.LongDateTime)}.` : "",
+      "I'll post it in the party's channel with Going / Maybe / Can't.",
+      ...result.notices,
+    ].filter(Boolean);
+    await respond.send({ content: lines.join("\n"), components: [] });
+  },
+  /** Going / Maybe / Can't under a session's post: a private answer, the board shows the count. */
+  async "session:rsvp"(interaction: ComponentInteraction, respond, ctx, { sessionId, answer }) {
+    const result = await ctx.backend.mutation(api.sessions.rsvp, { ...actor(interaction), sessionId, answer, displayName: displayName(interaction) });
+    const text =
+      answer === "going"
+        ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.`
+        : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.`;
+    await respond.sendNew({ content: text, ephemeral: true });
+  },
+};

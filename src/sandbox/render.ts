@@ -608,6 +608,7 @@ const LABELS: Record<string, string> = {
   web: "web app",
   restart: "restart",
   scheduled_event: "server event",
+  poll_vote: "poll vote",
 };
 
 function place(e: Record<string, unknown>): string {
@@ -664,6 +665,12 @@ function messageBody(e: Record<string, unknown>, st: Style, width: number): stri
   if (content) lines.push(...wrapText(renderMd(content, st), width));
   for (const embed of arr(e.embeds)) lines.push(...renderEmbed(embed, st, width));
   lines.push(...renderComponents(e.components, st, width));
+  if (isObj(e.poll)) {
+    const poll = e.poll as Record<string, any>;
+    lines.push(st.bold(`📊 ${sanitize(str(poll.question?.text) ?? "")}`));
+    for (const a of arr(poll.answers)) if (isObj(a)) lines.push(`   ○ ${sanitize(str((a as any).poll_media?.text) ?? "")}`);
+    lines.push(st.dim(`   vote with: vote "ANSWER" · ends ${sanitize(str(poll.expiry) ?? "?")}`));
+  }
   for (const a of arr(e.attachments ?? e.files)) {
     const name = isObj(a) ? str(a.filename) ?? str(a.name) ?? str(a.url) : str(a);
     lines.push(st.dim(`📎 ${name ? sanitize(name) : "attachment"}`));
@@ -790,6 +797,10 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
       const shown = all.slice(0, 40);
       for (const l of shown) lines.push(...wrapText(`  ${l}`, width));
       if (all.length > shown.length) lines.push(st.dim(`  … ${all.length - shown.length} more lines (use --json for all of it)`));
+      break;
+    }
+    case "poll_vote": {
+      lines.push(st.dim(`── poll vote · ${sanitize(str(e.user) ?? "?")} → ${sanitize(str(e.answer) ?? "?")}`));
       break;
     }
     case "scheduled_event": {

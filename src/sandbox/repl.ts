@@ -47,7 +47,7 @@ export interface ReplIo {
 export const DEFAULT_HISTORY_FILE = join(homedir(), ".film-fanatic-sandbox-history");
 export const HISTORY_MAX = 500;
 
-export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "link", "clerk", "restart", "dms", "revoke", "grant", "delete", "help", "quit", "exit"];
+export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "link", "clerk", "restart", "dms", "revoke", "grant", "vote", "delete", "help", "quit", "exit"];
 
 const WAIT_SUGGESTIONS = ["500ms", "10s", "30s", "5m", "15m", "1h", "2h", "6h", "1d", "3d", "7d"];
 const MAX_REMEMBERED_LABELS = 50;
@@ -71,6 +71,7 @@ const HELP: [string, string, string][] = [
   ["dms closed | dms open", "the acting user's DMs refuse the bot (50007), or accept it again", "dms closed"],
   ["revoke #CHANNEL", "take the bot's permission to see and post in a channel here", "revoke #general"],
   ["grant create-events", "give the bot Create Events in this server (revoke create-events takes it away)", "grant create-events"],
+  ['vote "ANSWER"', "vote in the newest poll here that has this answer", 'vote "Fri 27 Nov 21:00"'],
   ["delete #CHANNEL", "delete a channel here and its messages", "delete #general"],
   ["delete message board", "delete the bot's newest post here (a board, a share)", "delete message board"],
   ["help", "this list", "help"],

@@ -17,6 +17,7 @@
  * dms closed                      # the acting user's DMs refuse the bot (50007); dms open
  * revoke #general                 # the bot loses View Channel/Send Messages there (50001)
  * grant create-events             # the bot may create Discord Events in this server; revoke create-events
+ * vote "Fri 27 Nov 21:00"         # vote in the newest poll here that has this answer
  * delete #general                 # the channel is gone (10003)
  * delete message board            # a member deletes the bot's newest post here (10008 on its next edit)
  * in dm
@@ -82,6 +83,7 @@ export type ScriptLine =
   | (LineBase & { kind: "delete_message" })
   | (LineBase & { kind: "revoke"; channel: string })
   | (LineBase & { kind: "create_events"; granted: boolean })
+  | (LineBase & { kind: "vote"; answer: string })
   | (LineBase & { kind: "show"; channel: string })
   | (LineBase & { kind: "show_dm" });
 
@@ -249,7 +251,7 @@ function unquote(s: string, lineNo: number): string {
   return t;
 }
 
-const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant";
+const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant, vote";
 
 function parseLine(textLine: string, lineNo: number): ScriptLine | null {
   const text = stripComment(textLine);
@@ -333,6 +335,8 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
       if (!m) throw new ScriptError(lineNo, `expected "delete #CHANNEL" or "delete message", got ${JSON.stringify(text)}`);
       return { ...base, kind: "delete_channel", channel: m[1]! };
     }
+    case "vote":
+      return { ...base, kind: "vote", answer: singleLabel(rest, lineNo, "vote") };
     case "grant":
       if (rest.toLowerCase() !== "create-events") throw new ScriptError(lineNo, `expected "grant create-events", got ${JSON.stringify(text)}`);
       return { ...base, kind: "create_events", granted: true };
@@ -479,6 +483,10 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         await sandbox.waitForIdle();
         return;
       }
+      case "vote":
+        sandbox.vote(actorOf(line, state), line.answer);
+        await sandbox.waitForIdle();
+        return;
       case "create_events": {
         if (!state.guild) throw new ScriptError(line.line, `${line.granted ? "grant" : "revoke"} create-events needs a guild: add "in GUILD #CHANNEL" first`);
         sandbox.setCreateEvents(state.guild, line.granted);

@@ -25,6 +25,8 @@ export interface MessageBody {
   /** Who the message actually pings (see mentions.ts; ephemeral messages ping nobody). */
   mentions: Mentions;
   attachments?: Array<{ id: string; filename: string; size: number }>;
+  /** A native poll on the message (rest/polls.ts): question, answers, expiry, results. */
+  poll?: unknown;
 }
 
 /** reply / reply_edit / followup / followup_edit: messages tied to an interaction. */
@@ -126,6 +128,15 @@ export interface ScheduledEventEvent extends EventPlace {
   event: { id: string; name: string; description: string | null; location: string | null; start: string; end: string | null; status: number };
 }
 
+/** Someone voted in a poll (the `vote` script line). */
+export interface PollVoteEvent extends EventPlace {
+  t: "poll_vote";
+  user: string;
+  channel: string;
+  id: string;
+  answer: string;
+}
+
 /** An invocation Discord's client would refuse to send; the bot never sees it. */
 export interface RejectedEvent extends EventPlace {
   t: "rejected";
@@ -146,7 +157,8 @@ export type DiscordEvent =
   | DiscordErrorEvent
   | RateLimitedEvent
   | RejectedEvent
-  | ScheduledEventEvent;
+  | ScheduledEventEvent
+  | PollVoteEvent;
 
 /** The event type(s) whose `t` can be `T`, narrowed to that `t` (e.g. `EventOf<"reply">`). */
 export type EventOf<T extends DiscordEvent["t"]> = DiscordEvent extends infer E

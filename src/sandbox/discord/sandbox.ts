@@ -13,6 +13,7 @@ import { Acting } from "./acting.ts";
 import { Activity } from "./activity.ts";
 import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
+import { SandboxUsageError } from "./errors.ts";
 import { GatewayServer } from "./gateway.ts";
 import { Interactions, type AckReport } from "./interactions.ts";
 import { RateLimits } from "./rate-limits.ts";
@@ -23,6 +24,7 @@ import { guildRoutes } from "./rest/guilds.ts";
 import { interactionRoutes } from "./rest/interactions.ts";
 import { RestRouter, type RestCore } from "./rest/router.ts";
 import { scheduledEventRoutes, scheduledEventsOf, scheduledEventView } from "./rest/scheduled-events.ts";
+import { pollRoutes, vote } from "./rest/polls.ts";
 import { guildCreatePayload, memberObject, readyPayload, roleObject } from "./serialize.ts";
 import { resolveConfig, type Actor, type DiscordSandboxOptions, type LogLevel, type SandboxChannel, type SandboxConfig, type SandboxGuild, type SandboxMember, type SandboxMessage, type SandboxRole, type SandboxUser } from "./types.ts";
 import { World } from "./world.ts";
@@ -103,7 +105,7 @@ export class DiscordSandbox extends EventEmitter {
       emit,
       log,
     };
-    this.rest = new RestRouter(core, [applicationRoutes, commandRoutes, interactionRoutes, channelRoutes, guildRoutes, scheduledEventRoutes]);
+    this.rest = new RestRouter(core, [applicationRoutes, commandRoutes, interactionRoutes, channelRoutes, guildRoutes, scheduledEventRoutes, pollRoutes]);
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -218,6 +220,21 @@ export class DiscordSandbox extends EventEmitter {
     this.world.deleteMessage(post);
     this.emit("event", { t: "message_delete", ...ctx.place, id: post.id } satisfies DiscordEvent);
     return post;
+  }
+
+  /**
+   * The acting user votes for `answer` in the newest poll they can see here that has it; a
+   * `rejected` event when the poll has ended. Throws when there is no such poll.
+   */
+  vote(actor: Actor, answer: string): void {
+    const ctx = this.world.context(actor);
+    const result = vote(this.world, this.world.visibleTo(ctx), ctx.user.id, answer, this.config.now());
+    if (result === null) throw new SandboxUsageError(`no poll with the answer ${JSON.stringify(answer)} on any message ${ctx.user.name} can see here`);
+    if ("refused" in result) {
+      this.emit("event", { t: "rejected", ...ctx.place, user: ctx.user.name, channel: ctx.place.channel, source: `vote ${JSON.stringify(answer)}`, reason: result.refused } satisfies DiscordEvent);
+      return;
+    }
+    this.emit("event", { t: "poll_vote", ...ctx.place, user: ctx.user.name, channel: ctx.place.channel, id: result.message.id, answer: result.answer } satisfies DiscordEvent);
   }
 
   /** Denies the bot View Channel and Send Messages in a channel (its posts there get 50001). */

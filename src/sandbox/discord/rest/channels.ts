@@ -4,6 +4,7 @@ import { DiscordErrors, FormErrors } from "../errors.ts";
 import { channelObject, messageBody, messageObject } from "../serialize.ts";
 import type { SandboxChannel, SandboxMessage } from "../types.ts";
 import { attachmentsFrom, channelById, checkCanSend, checkEdit, checkNewMessage, limitChannel } from "./messages.ts";
+import { checkPoll, createPoll, pollObject } from "./polls.ts";
 import type { Route, RestCore } from "./router.ts";
 
 /** How long Discord remembers a post's nonce for enforce_nonce ("the past few minutes"). */
@@ -54,6 +55,7 @@ export function channelRoutes(route: Route, core: RestCore): void {
     const body = ctx.body;
     const attachments = attachmentsFrom(core, ctx, ch.id);
     checkNewMessage(body, attachments);
+    if (body.poll !== undefined && body.poll !== null) checkPoll(body.poll);
     if (typeof body.nonce === "string" && body.nonce.length > 25) {
       const errs = new FormErrors();
       errs.add(["nonce"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
@@ -78,18 +80,27 @@ export function channelRoutes(route: Route, core: RestCore): void {
     }
     const m = world.createMessage(ch, body, { attachments, reference });
     if (nonceKey !== null) nonces.set(nonceKey, { id: m.id, at: core.config.now() });
+    if (body.poll !== undefined && body.poll !== null) createPoll(world, m, body.poll, core.config.now());
+    const poll = pollObject(world, m.id, core.config.now());
     const place = world.channelPlace(ch);
-    if (ch.type === ChannelType.DM) core.emit({ t: "dm", channel: "dm", to: place.to!, ...messageBody(m) });
-    else core.emit({ t: "message", ...place, ...messageBody(m) });
-    return { status: 200, body: messageObject(world, m) };
+    if (ch.type === ChannelType.DM) core.emit({ t: "dm", channel: "dm", to: place.to!, ...messageBody(m), ...(poll ? { poll } : {}) });
+    else core.emit({ t: "message", ...place, ...messageBody(m), ...(poll ? { poll } : {}) });
+    return { status: 200, body: { ...messageObject(world, m), ...(poll ? { poll } : {}) } };
   });
   route("GET", "/channels/:channel/messages/:message", true, (ctx) => {
     const ch = channelById(core, ctx.params.channel!, ctx);
-    return { status: 200, body: messageObject(world, channelMessage(ch, ctx.params.message!)) };
+    const m = channelMessage(ch, ctx.params.message!);
+    const poll = pollObject(world, m.id, core.config.now());
+    return { status: 200, body: { ...messageObject(world, m), ...(poll ? { poll } : {}) } };
   });
   route("PATCH", "/channels/:channel/messages/:message", true, (ctx) => {
     const ch = channelById(core, ctx.params.channel!, ctx);
     const m = channelMessage(ch, ctx.params.message!);
+    if (ctx.body && typeof ctx.body === "object" && "poll" in ctx.body) {
+      const errs = new FormErrors();
+      errs.add(["poll"], "POLL_NOT_EDITABLE", "Polls cannot be edited.");
+      throw DiscordErrors.invalidForm(errs);
+    }
     limitChannel(core, ctx, ch);
     if (ch.guildId) core.limits.takeServerError();
     if (core.config.now() - Date.parse(m.createdAt) > 3_600_000) core.limits.takeOldMessageEdit(ch.id);

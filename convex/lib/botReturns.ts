@@ -29,6 +29,8 @@ export const showProgress = v.object({
   seasons: v.array(v.object({ season: v.number(), name: v.string(), watched: v.number(), total: v.number() })),
   next: v.union(v.null(), v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) })),
   lastWatched: v.union(v.null(), episodeRef),
+  /** Episodes tracked on the web app before the bot are still being counted: the figures are a lower bound. */
+  counting: v.optional(v.boolean()),
 });
 
 /** The cached show a card names and pictures, so a reply needs no TMDB call. */

@@ -25,7 +25,8 @@ export async function titleState(
   if (cached === null) return { item, progress: null, jobRunning: false, show: null };
   const header = showHeaderOf(cached);
   if (userId === null) return { item, progress: showProgress(cached, new Map()), jobRunning: false, show: header };
-  const progress = showProgress(cached, (await readWatched(ctx, userId, tmdbId)).watched);
+  const read = await readWatched(ctx, userId, tmdbId);
+  const progress = read.complete ? showProgress(cached, read.watched) : { ...showProgress(cached, read.watched), counting: true };
   const job = await ctx.db
     .query("episode_jobs")
     .withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId))

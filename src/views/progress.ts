@@ -14,16 +14,20 @@ export interface ShowProgress {
   total: number;
   percent: number;
   next: EpisodeRef | null;
+  /** Episodes tracked on the web app are still being counted: what is shown is a lower bound. */
+  counting?: boolean;
 }
 
 /** "▰▰▰▰▱▱▱▱▱▱▱▱ 12/30 episodes · 40%" */
 export function progressLine(progress: ShowProgress): string {
   const fraction = progress.total === 0 ? 0 : progress.watched / progress.total;
+  if (progress.counting) return `${progressBar(fraction, 12)} at least ${count(progress.watched)}/${count(progress.total)} episodes · still counting what you tracked on the web`;
   return `${progressBar(fraction, 12)} ${count(progress.watched)}/${count(progress.total)} episodes · ${progress.percent}%`;
 }
 
 /** "**S1E4** · The Name", or that there is nothing left. */
 export function nextLine(progress: ShowProgress): string {
+  if (progress.counting) return "Counting the episodes you tracked on the web — ask again in a moment.";
   if (progress.next === null) return progress.watched > 0 ? "Nothing left — all caught up! 🎉" : "—";
   return episodeLine(progress.next);
 }

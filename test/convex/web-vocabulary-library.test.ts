@@ -158,6 +158,8 @@ describe("a long show the web app tracked alone", () => {
     await seedLibrary();
     const info = await measure(() => t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: LONG_SHOW, mediaType: "tv" }));
     expect(info.costs[0]!.documentsRead).toBeLessThanOrEqual(COMMAND_READ_BUDGET);
+    // A bounded read can't see all 1,091 watched rows: the card says it is still counting instead of showing a wrong figure.
+    expect(info.result.progress).toMatchObject({ counting: true });
 
     vi.useFakeTimers();
     try {
@@ -179,6 +181,7 @@ describe("a long show the web app tracked alone", () => {
     expect(summary!.watchedCount).toBe(1_091);
     const state = await measure(() => t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: LONG_SHOW, mediaType: "tv" }));
     expect(state.result.progress).toMatchObject({ watched: 1_091, total: 1_100, next: { season: 11, episode: 92 } });
+    expect(state.result.progress?.counting).toBeUndefined();
     expect(state.costs[0]!.documentsRead).toBeLessThanOrEqual(COMMAND_READ_BUDGET);
     // Still dropped: the bot never overwrote the web app's status.
     expect(state.result.item).toMatchObject({ progressStatus: "dropped" });

@@ -193,3 +193,14 @@ describe("what the cards carry", () => {
     expect(discordErrors(fitted)).toEqual([]);
   });
 });
+
+describe("progress still being counted", () => {
+  it("is shown as a lower bound with no next episode, never as a finished count", async () => {
+    const { progressLine, nextLine } = await import("../../src/views/progress.ts");
+    const counting = { watched: 30, total: 1_100, percent: 2, next: { season: 1, episode: 31 }, counting: true };
+    expect(progressLine(counting)).toContain("at least 30/1,100 episodes");
+    expect(progressLine(counting)).toContain("still counting");
+    expect(nextLine(counting)).not.toContain("S1E31");
+    expect(progressLine({ ...counting, counting: undefined })).toContain("30/1,100 episodes · 2%");
+  });
+});

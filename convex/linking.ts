@@ -34,14 +34,28 @@ import { discordAccount, parseDiscordUserId } from "./model/users";
 export const preview = query({
   args: { code: v.string() },
   returns: v.union(
-    v.object({ ok: v.literal(true), discordName: v.string(), avatarUrl: v.union(v.string(), v.null()), expiresAt: v.number() }),
+    v.object({
+      ok: v.literal(true),
+      discordName: v.string(),
+      /** The account's unique @username: a display name and avatar anyone can copy, this they can't. */
+      discordUsername: v.union(v.string(), v.null()),
+      avatarUrl: v.union(v.string(), v.null()),
+      expiresAt: v.number(),
+    }),
     v.object({ ok: v.literal(false), problem: v.string(), message: v.string() }),
   ),
   handler: async (ctx, { code }) => {
     const found = await findRequest(ctx, code.slice(0, 100), Date.now());
     if ("problem" in found) return { ok: false as const, problem: found.problem, message: PROBLEM_TEXT[found.problem] };
     const { request } = found;
-    return { ok: true as const, discordName: request.discordName ?? "your Discord account", avatarUrl: request.avatarUrl ?? null, expiresAt: request.expiresAt };
+    const username = (await discordAccount(ctx, request.discordUserId))?.username ?? null;
+    return {
+      ok: true as const,
+      discordName: request.discordName ?? "your Discord account",
+      discordUsername: username,
+      avatarUrl: request.avatarUrl ?? null,
+      expiresAt: request.expiresAt,
+    };
   },
 });
 

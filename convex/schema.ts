@@ -368,6 +368,20 @@ export default defineSchema({
     .index("by_party_state", ["partyId", "state"])
     .index("by_party_at", ["partyId", "at"]),
 
+  /** "Choosing the night": a native poll of proposed session times; when it closes, the host confirms the winner. */
+  party_polls: defineTable({
+    partyId: v.id("parties"),
+    channelId: v.string(),
+    createdBy: v.string(),
+    /** The proposed times, in the poll's answer order, with the text each answer shows. */
+    options: v.array(v.object({ at: v.number(), label: v.string() })),
+    closesAt: v.number(),
+    state: v.union(v.literal("posting"), v.literal("open"), v.literal("closed")),
+    messageId: v.optional(v.string()),
+    winnerAt: v.optional(v.union(v.number(), v.null())),
+    createdAt: v.number(),
+  }).index("by_party", ["partyId", "state"]),
+
   /** Share posts the bot made, kept a day: one per user, title and channel a day, and a per-channel cap. */
   share_posts: defineTable({
     channelId: v.string(),

@@ -79,7 +79,8 @@ export function linkPageResponse(env: Record<string, string | undefined>, nonce:
 </section>
 <section id="discord" hidden>
   <p class="muted">Discord account to link</p>
-  <div class="card"><img id="avatar" alt="" width="64" height="64" hidden><strong id="discord-name"></strong></div>
+  <div class="card"><img id="avatar" alt="" width="64" height="64" hidden><div><strong id="discord-name"></strong><div id="discord-username" class="muted"></div></div></div>
+  <p class="muted">Check the @username: a display name and picture can be copied by anyone. Link only a code you made yourself with <code>/link</code>.</p>
 </section>
 <section id="sign-in" hidden><p>Sign in to Film Fanatic to continue.</p><div id="clerk-sign-in"></div></section>
 <section id="confirm" hidden>
@@ -194,7 +195,8 @@ const PAGE_SCRIPT = String.raw`
     var p = await call("query", "linking:preview", { code: code });
     if (!p.ok) { forget(); problem(p.message); return; }
     $("discord-name").textContent = p.discordName;
-    $("discord-name-2").textContent = p.discordName;
+    $("discord-name-2").textContent = p.discordUsername ? p.discordName + " (@" + p.discordUsername + ")" : p.discordName;
+    if (p.discordUsername) $("discord-username").textContent = "@" + p.discordUsername;
     if (p.avatarUrl) { $("avatar").src = p.avatarUrl; $("avatar").hidden = false; }
     var clerk = await loadClerk();
     await clerk.load();

@@ -2,6 +2,7 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { hashCode } from "../../convex/model/link";
+import { linkPageResponse } from "../../convex/model/linkPage";
 import { ALICE, BOB, SECRET, cacheGot, deployment, webUser, type Deployment } from "./setup";
 
 const SIGNING_SECRET = `whsec_${btoa("sandbox-signing-secret-0123456789")}`;
@@ -77,6 +78,18 @@ describe("/link codes redeemed on the link page", () => {
   afterEach(() => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
+  });
+
+  it("the link page names the Discord account by its unique @username, which a copied display name can't imitate", async () => {
+    const t = deployment();
+    const code = newCode();
+    // Mallory's /link, with her display name set to look like Alice's.
+    await t.mutation(api.linking.startLink, { secret: SECRET, discordUserId: BOB, username: "mallory", codeHash: await hashCode(code), discordName: "alice" });
+    expect(await t.query(api.linking.preview, { code })).toMatchObject({ ok: true, discordName: "alice", discordUsername: "mallory" });
+    const env = { CLERK_PUBLISHABLE_KEY: `pk_live_${btoa("clerk.example.com$")}`, CONVEX_CLOUD_URL: "https://happy-otter-123.convex.cloud" };
+    const page = await linkPageResponse(env, "nonce").text();
+    expect(page).toContain('id="discord-username"');
+    expect(page).toContain('"@" + p.discordUsername');
   });
 
   it("a valid code links the Discord account and the guest's titles and episodes show on the web", async () => {

@@ -151,6 +151,10 @@ export async function sendDirectMessage(userId: string, message: RESTPostAPIChan
   return await postMessage(channel.data.id, message, options);
 }
 
+export function getMessage(channelId: string, messageId: string, options: Options = {}) {
+  return discordRequest<APIMessage>("GET", Routes.channelMessage(snowflake(channelId), snowflake(messageId)) as `/${string}`, options);
+}
+
 /** Guild Scheduled Events (watch-along sessions, model/sessions.ts). Creating one needs Create Events. */
 export function createScheduledEvent(guildId: string, event: RESTPostAPIGuildScheduledEventJSONBody, options: Options = {}) {
   return discordRequest<APIGuildScheduledEvent>("POST", Routes.guildScheduledEvents(snowflake(guildId)) as `/${string}`, { ...options, body: event });

@@ -7,7 +7,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
-import { createScheduledEvent, deleteScheduledEvent, editScheduledEvent, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
+import { createScheduledEvent, deleteScheduledEvent, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { fail } from "./model/errors";
 import { checkPlace, episodesLabel, markBoardDirty, partyLabel, resolveParty } from "./model/parties";
@@ -18,18 +18,20 @@ import {
   eventsNoticeOnce,
   going,
   hostPosition,
+  pollWinner,
   scheduledEventBody,
   scheduledSession,
   scheduleNextWeekly,
   scheduleSession,
   sessionNonce,
   setReminderMinutes,
+  startPoll as openPoll,
   type SessionPost,
 } from "./model/sessions";
 import { isTimeZone } from "./model/sessionTimes";
 import { discordAccount, parseDiscordUserId } from "./model/users";
 import { NO_MENTIONS } from "../src/views/message";
-import { sessionAfter, sessionPost, sessionReminder, sessionStart } from "../src/views/session";
+import { sessionAfter, sessionPoll, sessionPollResult, sessionPost, sessionReminder, sessionStart } from "../src/views/session";
 import { time, TimestampStyles } from "@discordjs/formatters";
 import { plain } from "../src/views/text";
 
@@ -350,6 +352,115 @@ export const tellHostEvents = internalAction({
     const text = `ℹ️ I couldn't add the watch-along of **${plain(label, 150)}** to the server's **Events**: I need the **Create Events** permission there. Reminders, pings and the board work without it.`;
     const sent = await sendDirectMessage(discordUserId, { content: text, allowed_mentions: NO_MENTIONS });
     if (!sent.ok && sent.kind !== "refused") console.warn(`sessions: could not DM the host: ${JSON.stringify(sent)}`);
+    return null;
+  },
+});
+
+// ---------------------------------------------------------------- choosing the night (polls)
+
+/** `/party poll`: the bot read the proposed times in the host's zone; the poll is posted from here. */
+export const startPoll = botMutation({
+  args: { ...place, party: v.optional(v.string()), options: v.array(v.object({ at: v.number(), label: v.string() })), hours: v.number(), canManageServer: v.boolean() },
+  returns: v.object({ label: v.string(), channelId: v.string(), closesAt: v.number(), count: v.number() }),
+  handler: async (ctx, args) => {
+    if (args.options.length > 20) fail("INVALID_ARGUMENT", "Propose at most 10 times.");
+    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const poll = await openPoll(ctx, ctx.actor, party, { options: args.options, hours: args.hours, canManageServer: args.canManageServer });
+    return { label: partyLabel(party), channelId: party.channelId, closesAt: poll.closesAt, count: poll.options.length };
+  },
+});
+
+export const pollPlan = internalQuery({
+  args: { pollId: v.id("party_polls") },
+  returns: v.union(
+    v.null(),
+    v.object({ channelId: v.string(), messageId: v.union(v.string(), v.null()), nonce: v.string(), body: v.any(), partyId: v.string(), label: v.string(), hostId: v.string(), options: v.array(v.object({ at: v.number(), label: v.string() })) }),
+  ),
+  handler: async (ctx, { pollId }) => {
+    const poll = await ctx.db.get(pollId);
+    if (poll === null) return null;
+    const party = await ctx.db.get(poll.partyId);
+    if (party === null) return null;
+    const label = partyLabel(party);
+    const hours = Math.max(1, Math.round((poll.closesAt - poll.createdAt) / 3_600_000));
+    return {
+      channelId: poll.channelId,
+      messageId: poll.messageId ?? null,
+      nonce: sessionNonce(pollId, "announce", poll.closesAt),
+      body: sessionPoll({ partyLabel: label, options: poll.options, hours }),
+      partyId: party._id,
+      label,
+      hostId: party.hostDiscordUserId,
+      options: poll.options,
+    };
+  },
+});
+
+export const pollPosted = internalMutation({
+  args: { pollId: v.id("party_polls"), messageId: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { pollId, messageId }) => {
+    const poll = await ctx.db.get(pollId);
+    if (poll !== null && poll.state === "posting") await ctx.db.patch(pollId, { messageId, state: "open" });
+    return null;
+  },
+});
+
+export const pollPost = internalAction({
+  args: { pollId: v.id("party_polls"), attempt: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { pollId, attempt }) => {
+    const plan = await ctx.runQuery(internal.sessions.pollPlan, { pollId });
+    if (plan === null || plan.messageId !== null) return null;
+    const sent = await postMessage(plan.channelId, { ...plan.body, nonce: plan.nonce, enforce_nonce: true });
+    if (sent.ok) {
+      await ctx.runMutation(internal.sessions.pollPosted, { pollId, messageId: sent.data.id });
+      return null;
+    }
+    const delay = retryDelay(sent, attempt);
+    if (delay !== null) await ctx.scheduler.runAfter(delay, internal.sessions.pollPost, { pollId, attempt: attempt + 1 });
+    else console.warn(`poll ${pollId}: Discord refused the poll: ${JSON.stringify(sent)}`);
+    return null;
+  },
+});
+
+export const pollClosed = internalMutation({
+  args: { pollId: v.id("party_polls"), winnerAt: v.union(v.number(), v.null()) },
+  returns: v.boolean(),
+  handler: async (ctx, { pollId, winnerAt }) => {
+    const poll = await ctx.db.get(pollId);
+    if (poll === null || poll.state === "closed") return false;
+    await ctx.db.patch(pollId, { state: "closed", winnerAt });
+    return true;
+  },
+});
+
+/** Reads the closed poll's results and posts the winner with Confirm for the host. */
+export const pollClose = internalAction({
+  args: { pollId: v.id("party_polls"), attempt: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { pollId, attempt }) => {
+    const plan = await ctx.runQuery(internal.sessions.pollPlan, { pollId });
+    if (plan === null) return null;
+    if (plan.messageId === null) {
+      // Never posted (Discord refused it): nothing to read.
+      await ctx.runMutation(internal.sessions.pollClosed, { pollId, winnerAt: null });
+      return null;
+    }
+    const read = await getMessage(plan.channelId, plan.messageId);
+    const results = read.ok ? (read.data as { poll?: { results?: { is_finalized?: boolean; answer_counts?: Array<{ id: number; count: number }> } } }).poll?.results : undefined;
+    if (!read.ok || results?.is_finalized !== true) {
+      const gone = !read.ok && read.kind === "refused";
+      if (!gone && attempt < 10) {
+        await ctx.scheduler.runAfter(read.ok ? 30_000 : (retryDelay(read, attempt) ?? 30_000), internal.sessions.pollClose, { pollId, attempt: attempt + 1 });
+        return null;
+      }
+    }
+    const winner = pollWinner(plan.options, results?.answer_counts ?? []);
+    if (!(await ctx.runMutation(internal.sessions.pollClosed, { pollId, winnerAt: winner?.at ?? null }))) return null;
+    const body = sessionPollResult({ partyId: plan.partyId, partyLabel: plan.label, hostId: plan.hostId, winner, passed: winner !== null && winner.at < Date.now() + 60_000 });
+    const sent = await postMessage(plan.channelId, { ...body, nonce: sessionNonce(pollId, "after", 0), enforce_nonce: true });
+    if (!sent.ok) console.warn(`poll ${pollId}: could not post the result: ${JSON.stringify(sent)}`);
     return null;
   },
 });

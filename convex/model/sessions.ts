@@ -326,3 +326,48 @@ export async function nextSessionRsvps(ctx: QueryCtx, party: Doc<"parties">): Pr
   if (session === null) return {};
   return { nextSessionRsvps: session.rsvps.map((r) => ({ name: r.name, answer: r.answer })) };
 }
+
+/** Times one poll may offer (Discord's limit on answers) and how long it may stay open. */
+export const POLL_OPTIONS_MAX = 10;
+export const POLL_HOURS_MAX = 7 * 24;
+
+/** Opens a poll of proposed times; its post and its closing are scheduled here. */
+export async function startPoll(
+  ctx: MutationCtx,
+  actor: { discordUserId: string },
+  party: Doc<"parties">,
+  args: { options: Array<{ at: number; label: string }>; hours: number; canManageServer: boolean },
+): Promise<Doc<"party_polls">> {
+  mayManage(party, actor.discordUserId, args.canManageServer);
+  if (!Number.isInteger(args.hours) || args.hours < 1 || args.hours > POLL_HOURS_MAX) fail("INVALID_ARGUMENT", `A poll stays open 1 to ${POLL_HOURS_MAX} hours.`);
+  const now = Date.now();
+  const closesAt = now + args.hours * 3_600_000;
+  const byTime = new Map(args.options.map((o) => [o.at, o]));
+  const options = [...byTime.values()].sort((a, b) => a.at - b.at);
+  if (options.length < 2 || options.length > POLL_OPTIONS_MAX) fail("INVALID_ARGUMENT", `Propose 2 to ${POLL_OPTIONS_MAX} different times.`);
+  for (const o of options) {
+    if (!Number.isSafeInteger(o.at) || o.at <= closesAt + 60_000) fail("INVALID_ARGUMENT", "Every proposed time must come after the poll closes — propose later times, or a shorter poll (hours:).");
+    if (o.at > now + SESSION_MAX_AHEAD_MS) fail("INVALID_ARGUMENT", "A proposed time is more than a year away.");
+    if (o.label.length < 1 || o.label.length > 55) fail("INVALID_ARGUMENT", "An answer's text must be 1 to 55 characters.");
+  }
+  const open = await ctx.db
+    .query("party_polls")
+    .withIndex("by_party", (q) => q.eq("partyId", party._id).eq("state", "open"))
+    .first();
+  if (open !== null) fail("INVALID_ARGUMENT", "This party already has a poll open — wait for it to close.");
+  const pollId = await ctx.db.insert("party_polls", { partyId: party._id, channelId: party.channelId, createdBy: actor.discordUserId, options, closesAt, state: "posting", createdAt: now });
+  await ctx.scheduler.runAfter(0, internal.sessions.pollPost, { pollId, attempt: 0 });
+  // Discord finalises results a moment after the end.
+  await ctx.scheduler.runAt(closesAt + 5_000, internal.sessions.pollClose, { pollId, attempt: 0 });
+  return (await ctx.db.get(pollId))!;
+}
+
+/** The winner of a closed poll: most votes, the earlier time on a tie; null when nobody voted. */
+export function pollWinner(options: ReadonlyArray<{ at: number }>, counts: ReadonlyArray<{ id: number; count: number }>): { at: number; votes: number } | null {
+  let best: { at: number; votes: number } | null = null;
+  options.forEach((o, i) => {
+    const votes = counts.find((c) => c.id === i + 1)?.count ?? 0;
+    if (votes > 0 && (best === null || votes > best.votes || (votes === best.votes && o.at < best.at))) best = { at: o.at, votes };
+  });
+  return best;
+}

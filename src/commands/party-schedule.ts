@@ -8,7 +8,7 @@ import type { Interaction } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
-import { isTimeZone, parseWhen, suggestTimeZones, WHEN_MAX_LENGTH } from "../lib/when.ts";
+import { isTimeZone, parseWhen, shortWall, suggestTimeZones, WHEN_MAX_LENGTH } from "../lib/when.ts";
 import { plain } from "../views/text.ts";
 import { RSVP_LABEL, sessionEcho } from "../views/session.ts";
 import type { BotContext, ComponentHandlers, ComponentInteraction } from "./types.ts";
@@ -23,6 +23,19 @@ export const scheduleSubcommand = {
     { type: Option.String, name: "repeat", description: "Repeat it every week at the same time", required: false, choices: [{ name: "weekly", value: "weekly" }] },
     { type: Option.Boolean, name: "cancel", description: "Cancel the scheduled session instead", required: false },
     { type: Option.Integer, name: "remind", description: "Minutes before a session its reminder goes out (default 15; 0 for none)", required: false, min_value: 0, max_value: 1440 },
+    { type: Option.String, name: "zone", description: "Your time zone, asked once and remembered (start typing a city)", required: false, autocomplete: true, max_length: 64 },
+    { type: Option.String, name: "party", description: "Which party (leave out in a channel with one)", required: false, autocomplete: true, max_length: 100 },
+  ],
+} as const;
+
+/** `/party poll`: a native poll of proposed times, for choosing the night. */
+export const pollSubcommand = {
+  type: Option.Subcommand,
+  name: "poll",
+  description: "Let the party vote on when to watch: up to 10 proposed times; the host confirms the winner",
+  options: [
+    { type: Option.String, name: "times", description: 'Times separated by ";", e.g. "friday 21:00; saturday 20:00; sunday 18:00"', required: true, max_length: 1000 },
+    { type: Option.Integer, name: "hours", description: "How long the poll stays open (default 24)", required: false, min_value: 1, max_value: 168 },
     { type: Option.String, name: "zone", description: "Your time zone, asked once and remembered (start typing a city)", required: false, autocomplete: true, max_length: 64 },
     { type: Option.String, name: "party", description: "Which party (leave out in a channel with one)", required: false, autocomplete: true, max_length: 100 },
   ],
@@ -80,22 +93,51 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   if (party.hostDiscordUserId !== interaction.user.id && !manageServer(interaction)) {
     throw new UserError("Only the party's host, or someone with Manage Server, can schedule its sessions.");
   }
-  let zone = party.zone;
-  if (options.zone !== undefined) {
-    const typed = options.zone.trim();
-    if (!isTimeZone(typed)) throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
-    // A setting, like /remind settings timezone: — kept for next time, whatever happens to this session.
-    if (typed !== zone) zone = await ctx.backend.mutation(api.sessions.setZone, { ...actor(interaction), zone: typed });
-  }
-  if (zone === null) {
-    throw new UserError(
-      "🌍 Which time zone are you in? Run `/party schedule` again with `zone:` — start typing your city and pick it. I'll remember it (it's the one `/remind settings timezone:` sets too).",
-    );
-  }
+  // A setting, like /remind settings timezone: — kept for next time, whatever happens to this session.
+  const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
   const when = parseWhen(options.when, { zone, now: Date.now() });
   if (!when.ok) throw new UserError(when.message);
   const view = sessionEcho({ partyId: party.partyId, partyLabel: party.label, at: when.at, wall: when.wall, weekly: options.repeat === "weekly", replaces: party.current?.at ?? null });
   await respond.send({ ...view, ...(remindNote ? { content: `${remindNote}\n\n${view.content ?? ""}` } : {}), ephemeral: true });
+}
+
+/** The scheduler's zone: the one given (remembered from now on), the one stored, or a question. */
+async function zoneFor(interaction: Interaction, ctx: BotContext, stored: string | null, given: string | undefined): Promise<string> {
+  let zone = stored;
+  if (given !== undefined) {
+    const typed = given.trim();
+    if (!isTimeZone(typed)) throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
+    if (typed !== zone) zone = await ctx.backend.mutation(api.sessions.setZone, { ...actor(interaction), zone: typed });
+  }
+  if (zone === null) {
+    throw new UserError(
+      "🌍 Which time zone are you in? Run the command again with `zone:` — start typing your city and pick it. I'll remember it (it's the one `/remind settings timezone:` sets too).",
+    );
+  }
+  return zone;
+}
+
+/** `/party poll times:"…; …"`: each time read in the host's zone; Convex posts the poll and reads it when it closes. */
+export async function poll(interaction: Interaction, respond: Responder, ctx: BotContext, options: { times: string; hours?: number; zone?: string; party?: string }): Promise<void> {
+  const here = place(interaction);
+  const which = options.party === undefined ? {} : { party: options.party };
+  const pieces = options.times.split(/[;|\n]+/).map((t) => t.trim()).filter(Boolean);
+  if (pieces.length < 2 || pieces.length > 10) throw new UserError('Propose 2 to 10 times, separated by ";" — e.g. `times:"friday 21:00; saturday 20:00"`.');
+  const party = await ctx.backend.query(api.sessions.prepare, { discordUserId: interaction.user.id, ...here, ...which });
+  if (party.hostDiscordUserId !== interaction.user.id && !manageServer(interaction)) {
+    throw new UserError("Only the party's host, or someone with Manage Server, can start a poll.");
+  }
+  const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
+  const now = Date.now();
+  const proposed = pieces.map((piece) => {
+    const when = parseWhen(piece, { zone, now });
+    if (!when.ok) throw new UserError(`"${plain(piece, 60)}": ${when.message}`);
+    return { at: when.at, label: shortWall(when.at, zone) };
+  });
+  const result = await ctx.backend.mutation(api.sessions.startPoll, { ...actor(interaction), ...here, ...which, options: proposed, hours: options.hours ?? 24, canManageServer: manageServer(interaction) });
+  await respond.send({
+    content: `🗳️ A poll of ${result.count} times for **${plain(result.label, 150)}** is going up in <#${result.channelId}>. It closes ${time(new Date(result.closesAt), TimestampStyles.RelativeTime)}; then I'll post the winner with a **Confirm** button for you.`,
+  });
 }
 
 /** The zone option's suggestions: IANA zones matching what was typed. */

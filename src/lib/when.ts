@@ -102,6 +102,14 @@ function unreadLeftover(input: string, result: chrono.ParsedResult): string | nu
   return /\d/.test(left) ? left : null;
 }
 
+/** "Fri 4 Dec, 21:00 (Berlin)": short enough for a poll answer (≤ 55 characters). */
+export function shortWall(at: number, zone: string): string {
+  const w = wallOf(at, zone);
+  const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]!;
+  const city = zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
+  return `${weekday} ${w.day} ${MONTHS[w.month - 1]}, ${pad(w.hour)}:${pad(w.minute)} (${city})`.slice(0, 55);
+}
+
 /**
  * Reads `text` as a time in `zone`, relative to `now` (ms). Never throws; refusals carry a
  * message for the person and, where one helps, a suggestion they can type instead.

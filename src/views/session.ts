@@ -79,3 +79,34 @@ export function rsvpSummary(rsvps: ReadonlyArray<{ name: string; answer: RsvpAns
   const goingText = going.length === 0 ? "nobody going yet" : `✅ ${going.length} going (${names.join(", ")}${going.length > names.length ? `, +${going.length - names.length}` : ""})`;
   return `${goingText} · 🤔 ${maybe} maybe · ❌ ${cant} can't`;
 }
+
+/** "Choosing the night": a native poll of proposed times; the content shows each in everyone's own zone. */
+export function sessionPoll(args: { partyLabel: string; options: ReadonlyArray<{ at: number; label: string }>; hours: number }): RESTPostAPIChannelMessageJSONBody {
+  const lines = args.options.map((o, i) => `${i + 1}. ${time(new Date(o.at), TimestampStyles.LongDateTime)} — “${plain(o.label, 55)}”`);
+  return {
+    content: `🗳️ When do we watch **${plain(args.partyLabel, 150)}**? Vote for every night that works; in your own time zone:\n${lines.join("\n")}`.slice(0, 2000),
+    poll: {
+      question: { text: `When do we watch ${args.partyLabel}?`.slice(0, 300) },
+      answers: args.options.map((o) => ({ poll_media: { text: o.label.slice(0, 55) } })),
+      duration: args.hours,
+      allow_multiselect: true,
+    },
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+/** When the poll has closed: the winning time with Confirm for the host (who alone is pinged), or why there is none. */
+export function sessionPollResult(args: { partyId: string; partyLabel: string; hostId: string; winner: { at: number; votes: number } | null; passed: boolean }): RESTPostAPIChannelMessageJSONBody {
+  if (args.winner === null) {
+    return { content: `🗳️ Nobody voted in the poll for **${plain(args.partyLabel, 150)}** — schedule a night with /party schedule.`, allowed_mentions: NO_MENTIONS };
+  }
+  const when = `${time(new Date(args.winner.at), TimestampStyles.LongDateTime)} (${time(new Date(args.winner.at), TimestampStyles.RelativeTime)})`;
+  if (args.passed) {
+    return { content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when}, which has passed — schedule another night with /party schedule.`, allowed_mentions: NO_MENTIONS };
+  }
+  const view = message({
+    content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when} with ${args.winner.votes} vote${args.winner.votes === 1 ? "" : "s"}. <@${args.hostId}>, press **Confirm** to schedule it.`,
+    components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.winner.at, weekly: false }), label: "Confirm", style: ButtonStyle.Success })),
+  });
+  return { ...restMessageBody(view), allowed_mentions: { parse: [], users: [args.hostId] } };
+}

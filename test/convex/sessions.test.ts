@@ -16,7 +16,7 @@ function fakeDiscord() {
   const messages: Msg[] = [];
   const events: Event[] = [];
   const requests: { method: string; path: string; body: any }[] = [];
-  const state = { canCreateEvents: true };
+  const state = { canCreateEvents: true, pollCounts: [] as { id: number; count: number }[], pollFinal: true };
   let next = 500000000000000000n;
   const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
   const nonces = new Map<string, Msg>();
@@ -37,6 +37,7 @@ function fakeDiscord() {
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
       const msg = messages.find((x) => x.id === m![2]);
       if (msg && init.method === "PATCH") msg.body = { ...msg.body, ...body };
+      if (msg && init.method === "GET" && msg.body.poll) return json(200, { id: msg.id, poll: { ...msg.body.poll, results: { is_finalized: state.pollFinal, answer_counts: state.pollCounts } } });
       return json(200, { id: m[2] });
     }
     if ((m = path.match(/^\/guilds\/(\d+)\/scheduled-events(?:\/(\d+))?$/))) {
@@ -236,6 +237,33 @@ describe("watch-along sessions", () => {
     expect(discord.posts().filter((x) => x.body.content.startsWith("⏰"))).toHaveLength(1);
     await expect(t.mutation(api.sessions.setReminder, { ...as(BOB), ...here, minutes: 5, canManageServer: false })).rejects.toThrow(/host/);
     await expect(t.mutation(api.sessions.setReminder, { ...as(ALICE), ...here, minutes: 5000, canManageServer: false })).rejects.toThrow(/minutes/);
+  });
+
+  it("posts a poll of proposed times and, when it closes, the most-voted one with Confirm for the host, who alone is pinged", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const options = [
+      { at: FRIDAY_2100_BERLIN, label: "Fri 27 Nov, 21:00 (Berlin)" },
+      { at: FRIDAY_2100_BERLIN + 86_400_000, label: "Sat 28 Nov, 21:00 (Berlin)" },
+      { at: FRIDAY_2100_BERLIN - 3_600_000, label: "Fri 27 Nov, 20:00 (Berlin)" },
+    ];
+    await expect(t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 48, canManageServer: false })).rejects.toThrow(/after the poll closes/);
+    await expect(t.mutation(api.sessions.startPoll, { ...as(BOB), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/host/);
+    const opened = await t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
+    expect(opened.count).toBe(3);
+    await pass(t, 3_000);
+    const posted = discord.messages.find((x) => x.body.poll)!;
+    // Answers in time order; the content shows each as a Discord timestamp.
+    expect(posted.body.poll.answers.map((a: any) => a.poll_media.text)).toEqual(["Fri 27 Nov, 20:00 (Berlin)", "Fri 27 Nov, 21:00 (Berlin)", "Sat 28 Nov, 21:00 (Berlin)"]);
+    expect(posted.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
+    await expect(t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/already has a poll open/);
+    // Two votes for 21:00 Friday, two for Saturday: the earlier one wins the tie.
+    discord.state.pollCounts = [{ id: 2, count: 2 }, { id: 3, count: 2 }];
+    await pass(t, 12 * 3_600_000 + 10_000, 60_000);
+    const result = discord.posts().find((x) => x.body.content.startsWith("🗳️ The poll"))!;
+    expect(result.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
+    expect(result.body.allowed_mentions).toEqual({ parse: [], users: [ALICE] });
+    expect(result.body.components[0].components[0]).toMatchObject({ label: "Confirm", custom_id: `session:confirm:${p.partyId}:${FRIDAY_2100_BERLIN}o` });
   });
 
   it("only the host (or Manage Server) schedules, and a time that has passed is refused", async () => {

@@ -7,7 +7,8 @@ import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { action, internalMutation, internalQuery, mutation, query } from "./_generated/server";
 import { buildPrompt, callGemini, clampCount, parseAnswer, PROMPT_EXCLUDED_IDS, watchlistHash, type GenerationInput, type Recommendation } from "./model/recommend";
-import { aiClaim, userBySubject, webReader } from "./model/webUsers";
+import { userByToken } from "./model/users";
+import { aiClaim, webReader } from "./model/webUsers";
 import schema from "./schema";
 
 /** Entries the history answers with; the original returned every entry ever made. */
@@ -50,7 +51,7 @@ export const GENERATION_TITLES = 4_000;
 export const generationContext = internalQuery({
   args: { subject: v.string(), listId: v.optional(v.string()) },
   handler: async (ctx, args) => {
-    const user = await userBySubject(ctx, args.subject);
+    const user = await userByToken(ctx, args.subject);
     if (user === null) return null;
     const newest = await ctx.db
       .query("ai_recommendations")
@@ -227,7 +228,7 @@ async function ownEntry(
   if (identity === null) throw new Error("Unauthorized");
   const entry = await ctx.db.get(id);
   if (entry === null) throw new Error("Not found");
-  const user = await userBySubject(ctx, identity.subject);
+  const user = await userByToken(ctx, identity.subject);
   if (user === null || entry.userId !== user._id) throw new Error("Unauthorized");
   return entry;
 }

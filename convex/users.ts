@@ -3,7 +3,8 @@
 import { doc } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { mutation, query } from "./_generated/server";
-import { userBySubject, webReader } from "./model/webUsers";
+import { userByToken } from "./model/users";
+import { webReader } from "./model/webUsers";
 import schema from "./schema";
 
 /**
@@ -31,7 +32,7 @@ export const store = mutation({
       role: args.role?.slice(0, 50),
       aiGenerationEnabled: args.aiGenerationEnabled,
     };
-    const existing = await userBySubject(ctx, identity.subject);
+    const existing = await userByToken(ctx, identity.subject);
     if (existing === null) return await ctx.db.insert("users", { tokenIdentifier: identity.subject, ...profile });
     const changed = (Object.keys(profile) as (keyof typeof profile)[]).some((key) => profile[key] !== existing[key]);
     // Unchanged on most page loads: skip the write so subscribers are not woken.

@@ -12,53 +12,6 @@ export async function userByToken(ctx: QueryCtx, tokenIdentifier: string): Promi
     .first();
 }
 
-/** The web app's caller: the Clerk user id (JWT subject) is users.tokenIdentifier. */
-async function requireSubject(ctx: QueryCtx): Promise<string> {
-  const identity = await ctx.auth.getUserIdentity();
-  if (identity === null) fail("UNAUTHENTICATED", "Sign in to Film Fanatic first.");
-  return identity.subject;
-}
-
-/** The signed-in web user for reads; null when signed out, so a page renders empty rather than failing. */
-export async function currentUser(ctx: QueryCtx): Promise<Doc<"users"> | null> {
-  const identity = await ctx.auth.getUserIdentity();
-  if (identity === null) return null;
-  return await userByToken(ctx, identity.subject);
-}
-
-/** The signed-in web user, created on first write if `users.store` has not run yet. */
-export async function currentUserForWrite(ctx: MutationCtx): Promise<Id<"users">> {
-  const subject = await requireSubject(ctx);
-  const existing = await userByToken(ctx, subject);
-  if (existing !== null) return existing._id;
-  return await ctx.db.insert("users", { tokenIdentifier: subject });
-}
-
-export async function storeCurrentUser(ctx: MutationCtx): Promise<Id<"users">> {
-  const identity = await ctx.auth.getUserIdentity();
-  if (identity === null) fail("UNAUTHENTICATED", "Sign in to Film Fanatic first.");
-  const profile = {
-    name: identity.name ?? identity.nickname ?? undefined,
-    image: identity.pictureUrl ?? undefined,
-    email: identity.email ?? undefined,
-  };
-  const existing = await userByToken(ctx, identity.subject);
-  if (existing === null) {
-    return await ctx.db.insert("users", { tokenIdentifier: identity.subject, ...profile });
-  }
-  const changed = (Object.keys(profile) as (keyof typeof profile)[]).some(
-    (key) => profile[key] !== undefined && profile[key] !== existing[key],
-  );
-  if (changed) {
-    await ctx.db.patch(existing._id, {
-      name: profile.name ?? existing.name,
-      image: profile.image ?? existing.image,
-      email: profile.email ?? existing.email,
-    });
-  }
-  return existing._id;
-}
-
 export async function discordAccount(ctx: QueryCtx, discordUserId: string): Promise<Doc<"discord_accounts"> | null> {
   return await ctx.db
     .query("discord_accounts")

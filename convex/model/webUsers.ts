@@ -4,19 +4,13 @@
 import type { UserIdentity } from "convex/server";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-
-export async function userBySubject(ctx: QueryCtx, subject: string): Promise<Doc<"users"> | null> {
-  return await ctx.db
-    .query("users")
-    .withIndex("by_token", (q) => q.eq("tokenIdentifier", subject))
-    .first();
-}
+import { userByToken } from "./users";
 
 /** The signed-in web user for reads; null when signed out or before users.store ran. */
 export async function webReader(ctx: QueryCtx): Promise<Doc<"users"> | null> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) return null;
-  return await userBySubject(ctx, identity.subject);
+  return await userByToken(ctx, identity.subject);
 }
 
 /**
@@ -27,7 +21,7 @@ export async function webReader(ctx: QueryCtx): Promise<Doc<"users"> | null> {
 export async function webWriter(ctx: MutationCtx): Promise<Id<"users">> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) throw new Error("Unauthorized");
-  const existing = await userBySubject(ctx, identity.subject);
+  const existing = await userByToken(ctx, identity.subject);
   if (existing !== null) return existing._id;
   return await ctx.db.insert("users", { tokenIdentifier: identity.subject });
 }

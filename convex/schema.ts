@@ -136,8 +136,17 @@ export default defineSchema({
     /** Write budget (token bucket, model/throttle.ts): tokens left at writeTokensAt. Absent = full. */
     writeTokens: v.optional(v.number()),
     writeTokensAt: v.optional(v.number()),
+    // Reminders (model/reminders.ts). Absent = the documented defaults.
     /** IANA time zone (quiet hours are kept in it). */
     timeZone: v.optional(v.string()),
+    /** Days without a mark before a show counts as stalled (default 7). */
+    reminderDays: v.optional(v.number()),
+    /** Quiet hours, minutes after local midnight; the window may wrap past midnight. */
+    quietHours: v.optional(v.object({ start: v.number(), end: v.number() })),
+    /** A DM was refused with 50007: nothing more is sent until they next use the bot. */
+    dmsClosedAt: v.optional(v.number()),
+    /** When the last reminder or alert DM went out (one a day). */
+    lastDmAt: v.optional(v.number()),
   })
     .index("by_discord", ["discordUserId"])
     .index("by_user", ["userId"]),
@@ -400,5 +409,28 @@ export default defineSchema({
     lastSentAt: v.optional(v.number()),
     snoozedUntil: v.optional(v.number()),
     muted: v.boolean(),
-  }).index("by_user_show", ["userId", "tmdbId"]),
+    /** When the last episode of this show was marked (the one write path sets it). */
+    lastMarkedAt: v.optional(v.number()),
+    /** When the next stalled-show reminder is due; absent = none is (the scan reads only due rows). */
+    dueAt: v.optional(v.number()),
+  })
+    .index("by_user_show", ["userId", "tmdbId"])
+    .index("by_due", ["dueAt"])
+    .index("by_user_due", ["userId", "dueAt"]),
+
+  /** A reminder DM to deliver: claimed and rendered by the scan in the same transaction that advanced its rows, so it exists once. */
+  reminder_sends: defineTable({
+    userId: v.id("users"),
+    discordUserId: v.string(),
+    body: v.any(),
+    /** enforce_nonce: a retried post returns the first message instead of a second. */
+    nonce: v.string(),
+    tmdbIds: v.array(v.number()),
+    state: v.union(v.literal("pending"), v.literal("sent"), v.literal("undeliverable")),
+    attempts: v.number(),
+    messageId: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_user", ["userId", "createdAt"])
+    .index("by_message", ["messageId"]),
 });

@@ -3,6 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { ProgressStatus } from "../validators";
 import { markPartiesOfUserDirty } from "./parties";
+import { noteEpisodeActivity } from "./remindersActivity";
 import { fail, quoteTitle } from "./errors";
 import { episodeName, regularSeasons } from "./shows";
 import { parseEpisodeNumber, parseSeasonNumber, parseTmdbId } from "./vocabulary";
@@ -239,6 +240,8 @@ export async function applyEpisodes(
     doc = { ...summary, ...fields };
     // Watch parties this member is in move with them, in this same transaction.
     await markPartiesOfUserDirty(ctx, userId, tmdbId);
+    // The show's stalled-show reminder starts counting again from now (model/remindersActivity.ts).
+    await noteEpisodeActivity(ctx, userId, tmdbId, now);
   }
   return { changed, unchanged, summary: doc };
 }

@@ -7,13 +7,14 @@ import { help } from "./help.ts";
 import { link } from "./link.ts";
 import { mark } from "./mark.ts";
 import { party } from "./party.ts";
+import { remind } from "./remind.ts";
 import { unlink } from "./unlink.ts";
 import type { BotContext, Command, ComponentInteraction } from "./types.ts";
 import type { Responder } from "../lib/respond.ts";
 import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
-export const commands: ReadonlyMap<string, Command> = new Map([help, ep, mark, watch, party, link, unlink, account].map((command) => [command.data.name, command as Command]));
+export const commands: ReadonlyMap<string, Command> = new Map([help, ep, mark, watch, party, link, unlink, account, remind].map((command) => [command.data.name, command as Command]));
 
 /** Where a decoded component goes: the command whose replies carry it, and its handler. */
 export interface ComponentRoute {

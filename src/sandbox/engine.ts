@@ -168,6 +168,8 @@ export class EmbeddedConvex {
     engine.clock.onIdle(async () => {
       // Let fired timers start their functions, then wait for them to finish.
       await new Promise((resolve) => setImmediate(resolve));
+      // A cron's run is not a scheduled function: wait for it too, or it would run in real time, late.
+      while (engine.cronsInFlight.size > 0) await Promise.all([...engine.cronsInFlight]);
       await engine.t.finishInProgressScheduledFunctions();
     });
     engine.within(() => {
@@ -253,12 +255,17 @@ export class EmbeddedConvex {
     this.clock.uninstall();
   }
 
+  private readonly cronsInFlight = new Set<Promise<unknown>>();
+
   private scheduleCron(spec: CronSpec): void {
     const delay = nextCronDelay(spec.schedule as CronSchedule, this.clock.now(), spec.name);
     // `fun` runs a function by path whatever its type; convex-test does not declare it.
     const run = (this.t as unknown as { fun(path: { udfPath: string; componentPath: string }, args: unknown): Promise<unknown> }).fun;
     this.clock.virtualTimeout(() => {
-      void run({ udfPath: spec.name, componentPath: "" }, spec.args[0] ?? {}).catch((error) => this.onCronError?.(spec.name, error));
+      const running: Promise<unknown> = run({ udfPath: spec.name, componentPath: "" }, spec.args[0] ?? {})
+        .catch((error) => this.onCronError?.(spec.name, error))
+        .finally(() => this.cronsInFlight.delete(running));
+      this.cronsInFlight.add(running);
       this.scheduleCron(spec);
     }, delay);
   }

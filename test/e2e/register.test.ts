@@ -36,8 +36,8 @@ describe("npm run register", () => {
       DISCORD_API_BASE: discord.restApiBase,
     });
     expect(code).toBe(0);
-    expect(out).toContain("Registered 8 commands globally");
-    expect(discord.registeredCommands().map((c) => c.name).sort()).toEqual(["account", "ep", "help", "link", "mark", "party", "unlink", "watch"]);
+    expect(out).toContain("Registered 9 commands globally");
+    expect(discord.registeredCommands().map((c) => c.name).sort()).toEqual(["account", "ep", "help", "link", "mark", "party", "remind", "unlink", "watch"]);
   });
 
   it("registers every command for server and user installs, usable in servers, the bot's DM and group DMs — except /party, which needs the bot in the server", async () => {
@@ -54,7 +54,7 @@ describe("npm run register", () => {
     const guild = discord.guild("env-guild");
     writeFileSync(join(dir, ".env"), `DISCORD_TOKEN=${discord.token}\nDISCORD_APPLICATION_ID=${discord.applicationId}\nDISCORD_API_BASE=http://127.0.0.1:9/api\nDEV_GUILD_ID=${guild.id}\n`);
     const { code, out } = await register({ DISCORD_API_BASE: discord.restApiBase }, { cwd: dir, onlyThese: true });
-    expect(out).toContain(`Registered 8 commands in guild ${guild.id}`);
+    expect(out).toContain(`Registered 9 commands in guild ${guild.id}`);
     expect(code).toBe(0);
   });
 

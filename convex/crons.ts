@@ -1,0 +1,10 @@
+import { cronJobs } from "convex/server";
+import { internal } from "./_generated/api";
+
+const crons = cronJobs();
+
+// Stalled-show reminders (model/reminders.ts): only due rows are read, a page at a time; the end
+// of someone's quiet hours is scheduled to the minute on its own, so hourly is enough here.
+crons.interval("reminder scan", { hours: 1 }, internal.reminders.scan, {});
+
+export default crons;

@@ -1,0 +1,42 @@
+// What the one episode write path tells the reminder scan: this user just marked something of
+// this show, so its stalled-show reminder is due N days from now (N per user). Kept apart from
+// model/reminders.ts so the write path (episodes.ts) imports nothing that imports it back.
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Days without a mark before a show counts as stalled, unless the user chose otherwise. */
+export const DEFAULT_REMINDER_DAYS = 7;
+
+export function reminderDays(account: Pick<Doc<"discord_accounts">, "reminderDays"> | null): number {
+  return account?.reminderDays ?? DEFAULT_REMINDER_DAYS;
+}
+
+export async function accountOfUser(ctx: QueryCtx, userId: Id<"users">): Promise<Doc<"discord_accounts"> | null> {
+  return await ctx.db
+    .query("discord_accounts")
+    .withIndex("by_user", (q) => q.eq("userId", userId))
+    .first();
+}
+
+export async function reminderRow(ctx: QueryCtx, userId: Id<"users">, tmdbId: number): Promise<Doc<"reminders"> | null> {
+  return await ctx.db
+    .query("reminders")
+    .withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId))
+    .first();
+}
+
+/**
+ * A mark (or unmark) of this show: the stalled reminder moves to N days from now. Two indexed
+ * reads; someone who only uses the web app (no Discord account) costs one and gets nothing.
+ * A muted show or a user who turned reminders off keeps no due time.
+ */
+export async function noteEpisodeActivity(ctx: MutationCtx, userId: Id<"users">, tmdbId: number, now: number): Promise<void> {
+  const account = await accountOfUser(ctx, userId);
+  if (account === null) return;
+  const row = await reminderRow(ctx, userId, tmdbId);
+  const armed = account.remindersEnabled && !(row?.muted ?? false);
+  const dueAt = armed ? Math.max(now + reminderDays(account) * DAY_MS, row?.snoozedUntil ?? 0) : undefined;
+  if (row === null) await ctx.db.insert("reminders", { userId, tmdbId, muted: false, lastMarkedAt: now, ...(dueAt !== undefined ? { dueAt } : {}) });
+  else await ctx.db.patch(row._id, { lastMarkedAt: now, dueAt });
+}

@@ -1,0 +1,269 @@
+// Stalled-show reminders: the scan (a cron, internal), delivery through convex/discord.ts
+// (internal), and the bot's API for /remind and the DM's buttons. Logic lives in
+// model/reminders.ts; see the README's "Reminders" for what users see.
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalAction, internalMutation, internalQuery } from "./_generated/server";
+import { sendDirectMessage } from "./discord";
+import { botMutation, botQuery } from "./lib/botFunctions";
+import { reportTransactionCost } from "./lib/metrics";
+import { fail } from "./model/errors";
+import {
+  currentShows,
+  finishSend,
+  formatQuietHours,
+  parseDays,
+  parseQuietHours,
+  parseTimeZone,
+  remindUser,
+  reopenDms,
+  retimeRows,
+  scanPage,
+  sendOutcome,
+  setShowEnabled,
+  snoozeShow,
+  DEFAULT_REMINDER_DAYS,
+  type SendOutcome,
+} from "./model/reminders";
+import { checkEpisodes, requireShow } from "./model/shows";
+import { markEpisodes } from "./model/tracking";
+import { parseTmdbId } from "./model/vocabulary";
+import type { MutationCtx } from "./_generated/server";
+import type { BotActor } from "./lib/botFunctions";
+
+// ── The scan ──────────────────────────────────────────────────────────────────
+
+/** One page of due reminders; schedules the next page at once while a page comes back full. */
+export const scan = internalMutation({
+  args: {},
+  returns: v.object({ read: v.number(), dms: v.number(), more: v.boolean() }),
+  handler: async (ctx) => {
+    const result = await scanPage(ctx, Date.now());
+    if (result.more) await ctx.scheduler.runAfter(0, internal.reminders.scan, {});
+    await reportTransactionCost(ctx);
+    return result;
+  },
+});
+
+/** One user's due reminders, at the end of their quiet hours. */
+export const scanUser = internalMutation({
+  args: { userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, { userId }) => {
+    await remindUser(ctx, userId, Date.now());
+    await reportTransactionCost(ctx);
+    return null;
+  },
+});
+
+// ── Delivery ──────────────────────────────────────────────────────────────────
+
+export const pendingSend = internalQuery({
+  args: { sendId: v.id("reminder_sends") },
+  returns: v.union(v.null(), v.object({ discordUserId: v.string(), body: v.any(), nonce: v.string(), attempts: v.number() })),
+  handler: async (ctx, { sendId }) => {
+    const send = await ctx.db.get(sendId);
+    if (send === null || send.state !== "pending") return null;
+    return { discordUserId: send.discordUserId, body: send.body, nonce: send.nonce, attempts: send.attempts };
+  },
+});
+
+const sendOutcomeValidator = v.union(
+  v.object({ kind: v.literal("sent"), messageId: v.string() }),
+  v.object({ kind: v.literal("closed") }),
+  v.object({ kind: v.literal("refused"), message: v.string() }),
+  v.object({ kind: v.literal("retry"), afterMs: v.number(), counts: v.boolean() }),
+);
+
+export const finish = internalMutation({
+  args: { sendId: v.id("reminder_sends"), outcome: sendOutcomeValidator },
+  returns: v.null(),
+  handler: async (ctx, { sendId, outcome }) => {
+    await finishSend(ctx, sendId, outcome);
+    return null;
+  },
+});
+
+/** Posts one queued DM (nonce + enforce_nonce: a retry after a lost answer returns the first message). */
+export const deliver = internalAction({
+  args: { sendId: v.id("reminder_sends") },
+  returns: v.null(),
+  handler: async (ctx, { sendId }) => {
+    const send = await ctx.runQuery(internal.reminders.pendingSend, { sendId });
+    if (send === null) return null;
+    let outcome: SendOutcome;
+    try {
+      const result = await sendDirectMessage(send.discordUserId, { ...send.body, nonce: send.nonce, enforce_nonce: true });
+      outcome = sendOutcome(result, send.attempts);
+    } catch (error) {
+      // A configuration problem or a bug: retried with backoff, then given up (never a loop).
+      console.warn(`reminder DM ${sendId}: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = { kind: "retry", afterMs: 2_000 * 2 ** send.attempts, counts: true };
+    }
+    await ctx.runMutation(internal.reminders.finish, { sendId, outcome });
+    return null;
+  },
+});
+
+// ── The bot's API: /remind and the DM's buttons ───────────────────────────────
+
+const settingsValidator = v.object({
+  enabled: v.boolean(),
+  days: v.number(),
+  quiet: v.string(),
+  timeZone: v.string(),
+  /** Set when a DM was refused: how to open DMs (shown once, in this reply). */
+  notice: v.union(v.string(), v.null()),
+});
+
+async function accountOf(ctx: MutationCtx & { actor: BotActor }) {
+  const account = await ctx.db.get(ctx.actor.accountId);
+  if (account === null) fail("NOT_FOUND", "Your profile is gone — try again.");
+  return account;
+}
+
+/** Everything a settings reply shows; clears an unreachable mark (they are using the bot). */
+async function settingsOf(ctx: MutationCtx & { actor: BotActor }, now: number) {
+  const account = await accountOf(ctx);
+  const notice = await reopenDms(ctx, account, now);
+  const fresh = (await ctx.db.get(account._id))!;
+  return {
+    enabled: fresh.remindersEnabled,
+    days: fresh.reminderDays ?? DEFAULT_REMINDER_DAYS,
+    quiet: formatQuietHours(fresh.quietHours),
+    timeZone: fresh.timeZone ?? "UTC",
+    notice,
+  };
+}
+
+/** /remind on, /remind off. */
+export const setEnabled = botMutation({
+  args: { enabled: v.boolean() },
+  returns: settingsValidator,
+  handler: async (ctx, { enabled }) => {
+    const now = Date.now();
+    const account = await accountOf(ctx);
+    if (account.remindersEnabled !== enabled) {
+      await ctx.db.patch(account._id, { remindersEnabled: enabled });
+      await retimeRows(ctx, { ...account, remindersEnabled: enabled }, now, enabled ? { rearm: true } : { park: true });
+    }
+    return await settingsOf(ctx, now);
+  },
+});
+
+/** /remind settings [days] [quiet] [timezone]: with nothing given, shows them. */
+export const updateSettings = botMutation({
+  args: { days: v.optional(v.number()), quiet: v.optional(v.string()), timeZone: v.optional(v.string()) },
+  returns: settingsValidator,
+  handler: async (ctx, args) => {
+    const now = Date.now();
+    const account = await accountOf(ctx);
+    const patch: { reminderDays?: number; quietHours?: { start: number; end: number } | undefined; timeZone?: string } = {};
+    if (args.days !== undefined) patch.reminderDays = parseDays(args.days);
+    if (args.quiet !== undefined) patch.quietHours = parseQuietHours(args.quiet) ?? undefined;
+    if (args.timeZone !== undefined) patch.timeZone = parseTimeZone(args.timeZone);
+    if (Object.keys(patch).length > 0) {
+      await ctx.db.patch(account._id, patch);
+      if (patch.reminderDays !== undefined && patch.reminderDays !== account.reminderDays && account.remindersEnabled) {
+        await retimeRows(ctx, { ...account, ...patch }, now, {});
+      }
+    }
+    return await settingsOf(ctx, now);
+  },
+});
+
+const showResult = v.object({ title: v.string(), enabled: v.boolean(), notice: v.union(v.string(), v.null()) });
+
+/** /remind show title enabled, and the DM's Stop button. */
+export const setShow = botMutation({
+  args: { tmdbId: v.number(), enabled: v.boolean() },
+  returns: showResult,
+  handler: async (ctx, args) => {
+    const now = Date.now();
+    const tmdbId = parseTmdbId(args.tmdbId);
+    const account = await accountOf(ctx);
+    const notice = await reopenDms(ctx, account, now);
+    await setShowEnabled(ctx, account, tmdbId, args.enabled, now);
+    const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
+    return { title: show?.title ?? `show ${tmdbId}`, enabled: args.enabled, notice };
+  },
+});
+
+/** The DM's Snooze a week. */
+export const snooze = botMutation({
+  args: { tmdbId: v.number() },
+  returns: v.object({ title: v.string(), until: v.number(), notice: v.union(v.string(), v.null()) }),
+  handler: async (ctx, args) => {
+    const now = Date.now();
+    const tmdbId = parseTmdbId(args.tmdbId);
+    const account = await accountOf(ctx);
+    const notice = await reopenDms(ctx, account, now);
+    const until = await snoozeShow(ctx, account.userId, tmdbId, now);
+    const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
+    return { title: show?.title ?? `show ${tmdbId}`, until, notice };
+  },
+});
+
+const stalledShowValidator = v.object({
+  tmdbId: v.number(),
+  title: v.string(),
+  posterUrl: v.optional(v.string()),
+  next: v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) }),
+  watched: v.number(),
+  total: v.number(),
+  percent: v.number(),
+  idleDays: v.number(),
+});
+
+/**
+ * The DM's Mark watched: marks the episode through the one write path (status and progress
+ * follow, parties move, the reminder restarts) and answers with the shows the DM lists, as
+ * they are now, so the bot edits it to each one's next episode.
+ */
+export const markFromDm = botMutation({
+  args: { tmdbId: v.number(), season: v.number(), episode: v.number(), messageId: v.optional(v.string()) },
+  returns: v.object({ title: v.string(), code: v.string(), changed: v.boolean(), shows: v.array(stalledShowValidator), notice: v.union(v.string(), v.null()) }),
+  handler: async (ctx, args) => {
+    const now = Date.now();
+    const tmdbId = parseTmdbId(args.tmdbId);
+    const account = await accountOf(ctx);
+    const notice = await reopenDms(ctx, account, now);
+    const show = await requireShow(ctx, tmdbId);
+    checkEpisodes(show, args.season, [args.episode]);
+    const code = `S${args.season}E${args.episode}`;
+    const outcome = await markEpisodes(ctx, account.userId, {
+      tmdbId,
+      batch: [{ season: args.season, episodes: [args.episode] }],
+      isWatched: true,
+      description: `marked ${show.title} ${code}`,
+      followStatus: true,
+    });
+    // The shows this DM lists: the queued send it came from, when it is theirs.
+    let tmdbIds = [tmdbId];
+    if (args.messageId !== undefined && /^\d{15,22}$/.test(args.messageId)) {
+      const send = await ctx.db.query("reminder_sends").withIndex("by_message", (q) => q.eq("messageId", args.messageId)).first();
+      if (send !== null && send.userId === account.userId) tmdbIds = send.tmdbIds;
+    }
+    const shows = await currentShows(ctx, account.userId, tmdbIds, now);
+    return { title: show.title, code, changed: outcome.changed > 0, shows, notice };
+  },
+});
+
+/** Settings as they are, for the DM's Settings button (clears an unreachable mark too). */
+export const settings = botMutation({
+  args: {},
+  returns: settingsValidator,
+  handler: async (ctx) => await settingsOf(ctx, Date.now()),
+});
+
+/** Whether reminders are on, for replies that only read. */
+export const status = botQuery({
+  args: {},
+  returns: v.object({ enabled: v.boolean(), unreachable: v.boolean() }),
+  handler: async (ctx) => {
+    const userId = await ctx.actor.userId();
+    if (userId === null) return { enabled: true, unreachable: false };
+    const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", ctx.actor.discordUserId)).unique();
+    return { enabled: account?.remindersEnabled ?? true, unreachable: account?.dmsClosedAt !== undefined };
+  },
+});

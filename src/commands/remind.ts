@@ -1,0 +1,158 @@
+import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
+import { api } from "../../convex/_generated/api.js";
+import { defineCommand } from "../lib/command-options.ts";
+import { UserError } from "../lib/errors.ts";
+import type { Responder } from "../lib/respond.ts";
+import { reminderDm } from "../views/reminder.ts";
+import { plain } from "../views/text.ts";
+import { showById, suggestShows } from "./ep.ts";
+import { command, type BotContext, type ComponentInteraction } from "./types.ts";
+
+/** Every IANA zone this runtime knows, for autocomplete (UTC first). */
+const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+
+export function suggestTimeZones(partial: string): { name: string; value: string }[] {
+  const typed = partial.trim().toLowerCase().replace(/\s+/g, "_");
+  const hits = typed === "" ? TIME_ZONES : TIME_ZONES.filter((z) => z.toLowerCase().includes(typed));
+  return hits.slice(0, 25).map((z) => ({ name: z, value: z }));
+}
+
+interface Settings {
+  enabled: boolean;
+  days: number;
+  quiet: string;
+  timeZone: string;
+  notice: string | null;
+}
+
+function settingsText(s: Settings, lead?: string): string {
+  const lines = [
+    ...(s.notice ? [s.notice] : []),
+    ...(lead ? [lead] : []),
+    `**Reminders** are ${s.enabled ? "on" : "off"}.`,
+    `• A show counts as stalled after **${s.days} day${s.days === 1 ? "" : "s"}** without a mark.`,
+    `• Quiet hours: **${s.quiet}** (${plain(s.timeZone, 64)}).`,
+    "Change them with `/remind settings days:7 quiet:22:00-08:00 timezone:Europe/Berlin`; `/remind off` stops them all, `/remind show` stops one show.",
+  ];
+  return lines.join("\n");
+}
+
+async function withNotice(respond: Responder, notice: string | null) {
+  if (notice !== null) await respond.sendNew({ content: notice, ephemeral: true });
+}
+
+async function showOf(ctx: BotContext, value: string): Promise<number> {
+  const byId = showById(ctx, value);
+  if (byId !== null) return byId.tmdbId;
+  const found = await ctx.titles.lookupShow(value);
+  if (found.kind === "guess") {
+    throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
+  }
+  return found.title.tmdbId;
+}
+
+const actorOf = (interaction: { user: { id: string; username: string } }) => ({ discordUserId: interaction.user.id, username: interaction.user.username });
+
+/**
+ * /remind: DM reminders for stalled shows and new episodes (README "Reminders"). The DMs
+ * themselves are sent by Convex (convex/reminders.ts); this command and the DM's buttons only
+ * change what is sent.
+ */
+export const remind = command({
+  data: defineCommand({
+    type: ApplicationCommandType.ChatInput,
+    name: "remind",
+    description: "DM reminders for shows you've stalled on, and new episodes of shows you're caught up on",
+    options: [
+      { type: Option.Subcommand, name: "on", description: "Turn reminders on" },
+      { type: Option.Subcommand, name: "off", description: "Turn all reminders off" },
+      {
+        type: Option.Subcommand,
+        name: "settings",
+        description: "How long before a show counts as stalled, quiet hours and your time zone",
+        options: [
+          { type: Option.Integer, name: "days", description: "Days without a mark before I remind you (1-60, default 7)", required: false, min_value: 1, max_value: 60 },
+          { type: Option.String, name: "quiet", description: 'No DMs in these hours, e.g. "22:00-08:00" (or "off")', required: false, max_length: 20 },
+          { type: Option.String, name: "timezone", description: "Your time zone, e.g. Europe/Berlin", required: false, autocomplete: true, max_length: 64 },
+        ],
+      },
+      {
+        type: Option.Subcommand,
+        name: "show",
+        description: "Turn reminders for one show on or off",
+        options: [
+          { type: Option.String, name: "title", description: "The show: start typing its name, or a TMDB id like 1399", required: true, autocomplete: true, max_length: 200 },
+          { type: Option.Boolean, name: "enabled", description: "Remind me about it (true) or not (false)", required: true },
+        ],
+      },
+    ],
+  }),
+  ephemeral: true,
+  async execute(interaction, respond, ctx, args) {
+    const actor = actorOf(interaction);
+    switch (args.subcommand) {
+      case "on":
+      case "off": {
+        const enabled = args.subcommand === "on";
+        const s = await ctx.backend.mutation(api.reminders.setEnabled, { ...actor, enabled });
+        await respond.send({ content: settingsText(s, enabled ? "🔔 Reminders are on." : "🔕 Reminders are off: I won't DM you about your shows.") });
+        return;
+      }
+      case "settings": {
+        const { days, quiet, timezone } = args.options;
+        const s = await ctx.backend.mutation(api.reminders.updateSettings, {
+          ...actor,
+          ...(days !== undefined ? { days } : {}),
+          ...(quiet !== undefined ? { quiet } : {}),
+          ...(timezone !== undefined ? { timeZone: timezone } : {}),
+        });
+        const changed = days !== undefined || quiet !== undefined || timezone !== undefined;
+        await respond.send({ content: settingsText(s, changed ? "✅ Saved." : undefined) });
+        return;
+      }
+      case "show": {
+        const tmdbId = await showOf(ctx, args.options.title);
+        const result = await ctx.backend.mutation(api.reminders.setShow, { ...actor, tmdbId, enabled: args.options.enabled });
+        const text = result.enabled
+          ? `🔔 I'll remind you about **${plain(result.title, 150)}** again.`
+          : `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**.`;
+        await respond.send({ content: [...(result.notice ? [result.notice] : []), text].join("\n\n") });
+        return;
+      }
+    }
+  },
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === "timezone") return suggestTimeZones(String(focused.value));
+    if (focused.name === "title") return await suggestShows(ctx, interaction.user.id, String(focused.value));
+    return [];
+  },
+  components: {
+    /** "Mark watched" in a reminder or new-episode DM: marks it and edits the DM to what's next. */
+    async "remind:mark"(interaction: ComponentInteraction, respond, ctx, { tmdbId, season, episode }) {
+      const result = await ctx.backend.mutation(api.reminders.markFromDm, { ...actorOf(interaction), tmdbId, season, episode, messageId: interaction.message.id });
+      const done = result.changed ? `✅ Marked ${result.code} of **${plain(result.title, 150)}**.` : `${result.code} of **${plain(result.title, 150)}** was already marked.`;
+      if (result.shows.length > 0) {
+        const view = reminderDm({ shows: result.shows, first: false });
+        await respond.send({ ...view, content: `${done}\n${view.content ?? ""}` });
+      } else {
+        await respond.send({ content: `${done} You're caught up on everything this reminder was about.`, embeds: [], components: [] });
+      }
+      await withNotice(respond, result.notice);
+    },
+    async "remind:snooze"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
+      const result = await ctx.backend.mutation(api.reminders.snooze, { ...actorOf(interaction), tmdbId });
+      const until = Math.floor(result.until / 1000);
+      await respond.sendNew({ content: [...(result.notice ? [result.notice] : []), `😴 I'll leave **${plain(result.title, 150)}** alone until <t:${until}:f>.`].join("\n\n"), ephemeral: true });
+    },
+    async "remind:stop"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
+      const result = await ctx.backend.mutation(api.reminders.setShow, { ...actorOf(interaction), tmdbId, enabled: false });
+      const text = `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**. \`/remind show\` turns them back on.`;
+      await respond.sendNew({ content: [...(result.notice ? [result.notice] : []), text].join("\n\n"), ephemeral: true });
+    },
+    async "remind:settings"(interaction: ComponentInteraction, respond, ctx) {
+      const s = await ctx.backend.mutation(api.reminders.settings, actorOf(interaction));
+      await respond.sendNew({ content: settingsText(s), ephemeral: true });
+    },
+  },
+});

@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api, internal } from "../../convex/_generated/api";
+import { quietUntil, parseQuietHours, DAY_MS, OPEN_DMS_HELP } from "../../convex/model/reminders";
+import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
+
+const DM_CHANNEL = "400000000000000009";
+type Answer = { status: number; body?: unknown };
+
+/** Discord at fetch, enough for DMs: opening the DM channel and posting there (with enforce_nonce). */
+function fakeDiscord() {
+  const dms: { id: string; recipient: string; body: any }[] = [];
+  const faults: Answer[] = [];
+  let recipient = "";
+  let next = 500000000000000000n;
+  let posts = 0;
+  const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+    const path = new URL(url).pathname.replace(/^\/api\/v10/, "");
+    const body = init.body ? JSON.parse(init.body as string) : undefined;
+    if (init.method === "POST" && path === "/users/@me/channels") {
+      recipient = body.recipient_id;
+      return json(200, { id: DM_CHANNEL, type: 1 });
+    }
+    if (init.method === "POST" && path === `/channels/${DM_CHANNEL}/messages`) {
+      posts++;
+      const fault = faults.shift();
+      if (fault && fault.status !== 0) return json(fault.status, fault.body);
+      const same = body.enforce_nonce ? dms.find((x) => x.body.nonce === body.nonce) : undefined;
+      if (same) return json(200, { id: same.id });
+      const dm = { id: String(next++), recipient, body };
+      dms.push(dm);
+      // status 0: the DM lands but the answer is lost (a 502 comes back instead).
+      if (fault) return json(502, { message: "Bad Gateway" });
+      return json(200, { id: dm.id, channel_id: DM_CHANNEL });
+    }
+    return json(404, { code: 0, message: "404: Not Found" });
+  });
+  return { dms, faults, posts: () => posts };
+}
+
+async function pass(t: Deployment, ms: number, step = 60_000) {
+  for (let spent = 0; spent < ms; spent += step) {
+    vi.advanceTimersByTime(step);
+    await t.finishInProgressScheduledFunctions();
+  }
+}
+
+const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
+
+async function markGot(t: Deployment, who: string, season: number, episodes: number[]) {
+  await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(who), tmdbId: 1399, season, episodes, isWatched: true });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 0, 5, 12, 0) });
+  process.env.DISCORD_API_BASE = "https://discord.test/api";
+  process.env.DISCORD_TOKEN = "test-token";
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe("stalled-show reminders", () => {
+  it("send one DM with the next episode once a show has had no mark for 7 days, and nothing when the cron fires again", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await cacheGot(t);
+    await markGot(t, ALICE, 1, [1, 2]);
+    await pass(t, 6 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(0);
+
+    await pass(t, 2 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(1);
+    const dm = discord.dms[0]!;
+    expect(dm.recipient).toBe(ALICE);
+    expect(dm.body.embeds[0].description).toContain("Up next: **S1E3** · Lord Snow");
+    expect(dm.body.embeds[0].description).toContain("71 episodes left");
+    expect(dm.body.content).toContain("/remind off");
+  });
+
+  it("put every due show of one person into a single DM", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await cacheGot(t);
+    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 1396, title: "Breaking Bad", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
+    await markGot(t, ALICE, 1, [1]);
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1396, season: 1, episodes: [1], isWatched: true });
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(1);
+    expect(discord.dms[0]!.body.embeds.map((e: any) => e.title)).toEqual(["📺 Game of Thrones", "📺 Breaking Bad"]);
+  });
+
+  it("retry a DM whose answer was lost with the same nonce, so it arrives once", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await cacheGot(t);
+    await markGot(t, ALICE, 1, [1]);
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    discord.faults.push({ status: 0 }, { status: 503, body: { message: "unavailable" } });
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 2 * 60_000, 1_000);
+    expect(discord.posts()).toBe(3);
+    expect(discord.dms).toHaveLength(1);
+  });
+
+  it("mark someone whose DMs are closed (50007) unreachable without retrying, and tell them how to open DMs when they next use /remind", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await cacheGot(t);
+    await markGot(t, ALICE, 1, [1]);
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    discord.faults.push({ status: 403, body: { code: 50007, message: "Cannot send messages to this user" } });
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 10 * 60_000, 10_000);
+    expect(discord.posts()).toBe(1);
+    // A month of hourly scans: no second attempt.
+    await pass(t, 30 * DAY_MS, 60 * 60_000);
+    for (let i = 0; i < 3; i++) await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.posts()).toBe(1);
+
+    const settings = await t.mutation(api.reminders.settings, as(ALICE));
+    expect(settings.notice).toBe(OPEN_DMS_HELP);
+    expect((await t.mutation(api.reminders.settings, as(ALICE))).notice).toBeNull();
+  });
+
+  it("are not sent to someone who turned them off, nor for a show they stopped", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await cacheGot(t);
+    await markGot(t, ALICE, 1, [1]);
+    await markGot(t, BOB, 1, [1]);
+    await t.mutation(api.reminders.setEnabled, { ...as(ALICE), enabled: false });
+    await t.mutation(api.reminders.setShow, { ...as(BOB), tmdbId: 1399, enabled: false });
+    await pass(t, 9 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(0);
+  });
+
+  it("refuse settings that make no sense, changing nothing", async () => {
+    const t = deployment();
+    fakeDiscord();
+    await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 0 })).rejects.toThrow(/Days must be/);
+    await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), quiet: "25:00-08:00" })).rejects.toThrow(/Quiet hours look like/);
+    await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), timeZone: "Mars/Olympus" })).rejects.toThrow(/not a time zone/);
+    const now = await t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 3, quiet: "22:00-08:00", timeZone: "America/New_York" });
+    expect(now).toMatchObject({ days: 3, quiet: "22:00-08:00", timeZone: "America/New_York", enabled: true });
+  });
+});
+
+describe("quiet hours", () => {
+  const quiet = parseQuietHours("22:00-08:00")!;
+
+  it("end at 08:00 in the person's own zone, the next morning when it is late evening", () => {
+    // 23:30 in New York on 2026-01-05 is 04:30 UTC on the 6th; quiet ends 08:00 EST = 13:00 UTC.
+    expect(quietUntil(Date.UTC(2026, 0, 6, 4, 30), "America/New_York", quiet)).toBe(Date.UTC(2026, 0, 6, 13, 0));
+    // 03:00 Berlin (CET) is 02:00 UTC; quiet ends 08:00 CET = 07:00 UTC the same day.
+    expect(quietUntil(Date.UTC(2026, 0, 6, 2, 0), "Europe/Berlin", quiet)).toBe(Date.UTC(2026, 0, 6, 7, 0));
+    expect(quietUntil(Date.UTC(2026, 0, 6, 12, 0), "Europe/Berlin", quiet)).toBeNull();
+  });
+
+  it("follow a daylight-saving change in the person's zone", () => {
+    // Berlin moves to CEST on 2026-03-29 at 02:00: quiet from 22:00 on the 28th ends at 08:00 CEST = 06:00 UTC.
+    expect(quietUntil(Date.UTC(2026, 2, 28, 22, 0), "Europe/Berlin", quiet)).toBe(Date.UTC(2026, 2, 29, 6, 0));
+  });
+});

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Stack } from "../../src/sandbox/stack.ts";
+import { buttons, ofType, run, stack, text, type Event } from "./harness.ts";
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** Every event, with the sandbox clock's time when it happened. */
+function record(s: Stack) {
+  const events: (Event & { at: number })[] = [];
+  const listener = (e: Event) => events.push({ ...e, at: s.engine.clock.now() });
+  s.discord.on("event", listener);
+  return { events, dms: (to = "alice") => events.filter((e) => e.t === "dm" && e.to === to) };
+}
+
+const STALLED = `
+as alice
+in movie-club #general
+/ep 1399 1 1-2
+wait 8d
+`;
+
+describe("reminders in the sandbox", () => {
+  let s: Stack;
+  afterEach(async () => {
+    await s?.stop();
+  });
+
+  it("DM a stalled show exactly once after 8 days, and Mark watched edits that DM to the next episode", async () => {
+    s = await stack();
+    const rec = record(s);
+    await run(s, STALLED);
+    expect(rec.dms()).toHaveLength(1);
+    const dm = rec.dms()[0]!;
+    expect(text(dm)).toContain("Up next: **S1E3**");
+    expect(text(dm)).toMatch(/71 episodes left/);
+    expect(buttons(dm)).toEqual(["Mark S1E3 watched — Game of Thrones", "Snooze a week", "Stop for this show", "Settings"]);
+
+    const events = await run(s, `as alice\nin dm\nclick "Mark S1E3 watched — Game of Thrones"`);
+    // The click updates the DM it is on (the sandbox reports an update of the clicked message as reply_edit).
+    const edit = ofType(events, "reply_edit", "message_edit").at(-1);
+    expect(edit?.id).toBe(dm.id);
+    expect(text(edit)).toContain("✅ Marked S1E3 of **Game of Thrones**.");
+    expect(text(edit)).toContain("Up next: **S1E4**");
+    expect(buttons(edit)[0]).toBe("Mark S1E4 watched — Game of Thrones");
+
+    // The mark restarts the count: nothing more for the next 6 days.
+    await run(s, "wait 6d");
+    expect(rec.dms()).toHaveLength(1);
+  });
+
+  it("after Snooze a week, stay silent for 7 days, then send one DM", async () => {
+    s = await stack();
+    const rec = record(s);
+    await run(s, `${STALLED}\nin dm\nclick "Snooze a week"`);
+    expect(rec.dms()).toHaveLength(1);
+    await run(s, "wait 6d23h");
+    expect(rec.dms()).toHaveLength(1);
+    await run(s, "wait 2h");
+    expect(rec.dms()).toHaveLength(2);
+    await run(s, "wait 1d");
+    expect(rec.dms()).toHaveLength(2);
+  });
+
+  it("after Stop for this show, never send about it again", async () => {
+    s = await stack();
+    const rec = record(s);
+    const events = await run(s, `${STALLED}\nin dm\nclick "Stop for this show"`);
+    expect(text(ofType(events, "reply").at(-1))).toContain("No more reminders");
+    await run(s, "wait 40d");
+    expect(rec.dms()).toHaveLength(1);
+  });
+
+  it("hold a reminder due in quiet hours until the window ends in the person's zone", async () => {
+    s = await stack();
+    const rec = record(s);
+    const zone = "Asia/Kolkata";
+    // Wall clock read with Intl directly, independent of the code under test.
+    const wall = (at: number) => {
+      const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+      return { hour: Number(parts.find((p) => p.type === "hour")!.value), minute: Number(parts.find((p) => p.type === "minute")!.value) };
+    };
+    // A window that holds the moment the reminder falls due (7 days from now, at the next hourly scan).
+    const start = (wall(s.engine.clock.now() + 7 * DAY).hour + 23) % 24;
+    const end = (start + 4) % 24;
+    const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
+    await run(s, `as alice\nin movie-club #general\n/remind settings quiet:${hh(start)}-${hh(end)} timezone:${zone}\n/ep 1399 1 1-2\nwait 8d`);
+    const dms = rec.dms();
+    expect(dms).toHaveLength(1);
+    // Asia/Kolkata is UTC+5:30: a zone read as UTC would end the window half an hour off.
+    expect(wall(dms[0]!.at)).toEqual({ hour: end, minute: 0 });
+    const due = s.engine.clock.now() - DAY; // the mark was 8 days before now
+    expect(dms[0]!.at).toBeGreaterThan(due);
+  });
+
+  it("with DMs closed: mark them unreachable without retrying, tell them how to open DMs in their next reply, and try again only then", async () => {
+    s = await stack();
+    const rec = record(s);
+    await run(s, `as alice\ndms closed\nin movie-club #general\n/ep 1399 1 1-2\nwait 8d`);
+    const refused = () => rec.events.filter((e) => e.t === "discord_error" && JSON.stringify(e).includes("50007"));
+    expect(rec.dms()).toHaveLength(0);
+    expect(refused()).toHaveLength(1);
+    await run(s, "wait 10d");
+    expect(refused()).toHaveLength(1);
+
+    const events = await run(s, `as alice\ndms open\nin movie-club #general\n/remind settings`);
+    expect(text(ofType(events, "reply").at(-1))).toContain("your DMs are closed to me");
+    await run(s, "wait 2h");
+    expect(rec.dms()).toHaveLength(1);
+  });
+});

@@ -3,7 +3,7 @@ import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { accountDeleteButton, accountDeleteConfirmButton, accountExportButton, accountResumeButton } from "../views/component-ids.ts";
 import { ButtonStyle, button, rows } from "../views/components.ts";
-import { plain } from "../views/text.ts";
+import { plain, plural } from "../views/text.ts";
 import { command, type BotContext } from "./types.ts";
 
 const EXPORT_PARTS = ["watch_items", "episodes", "lists", "list_items", "reminders"] as const;
@@ -48,7 +48,7 @@ export const account = command({
       `Titles: ${count(info.titles, info.countLimit)}`,
       `Watched episodes: ${info.watchedEpisodes.toLocaleString("en-US")}`,
       `Custom lists: ${info.lists.toLocaleString("en-US")}`,
-      `Reminder settings: ${info.reminders.toLocaleString("en-US")} shows`,
+      `Reminder settings: ${plural(info.reminders, "show")}`,
       `Watch parties: ${info.parties.toLocaleString("en-US")}`,
     ].join("\n");
     const fields = [

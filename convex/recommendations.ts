@@ -1,4 +1,4 @@
-// The web app's AI recommendations (web-app-contract.md §3): the history, verification
+// The web app's AI recommendations (docs/web-api.md): the history, verification
 // and deletion, and generation through Gemini when GEMINI_API_KEY is set (otherwise it
 // answers { error: "api_unavailable" } once the caller passes the original's checks).
 import { doc } from "convex-helpers/validators";

@@ -1,4 +1,4 @@
-// The web app's users API (web-app-contract.md §3). Its root UserSync calls `store` on
+// The web app's users API (docs/web-api.md). Its root UserSync calls `store` on
 // every load with the Clerk profile; the row is keyed by the Clerk user id (JWT subject).
 import { doc } from "convex-helpers/validators";
 import { v } from "convex/values";

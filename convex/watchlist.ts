@@ -1,4 +1,4 @@
-// The web app's API (web-app-contract.md §3): the same names, arguments and results its
+// The web app's API (docs/web-api.md): the same names, arguments and results its
 // client relies on, authenticated through Clerk (identity.subject → users.tokenIdentifier).
 // Reads without a user answer [] or null; writes without one throw Error("Unauthorized").
 // Where this differs from the original (ownership checks, bounded reads, validation the

@@ -1,4 +1,4 @@
-// The web app's custom lists (web-app-contract.md §3). Same results as the original for
+// The web app's custom lists (docs/web-api.md). Same results as the original for
 // the owner; unlike the original, every function checks that the list is the caller's.
 // Errors are plain Error: the web app's list dialog shows err.message as it is.
 import type { Doc, Id } from "../_generated/dataModel";

@@ -57,7 +57,7 @@ export function clip(value: string): string {
 }
 
 // ── One vocabulary ─────────────────────────────────────────────────────────────
-// Every status value the web app or the seed has ever stored (web-app-contract.md §4),
+// Every status value the web app or the seed has ever stored (docs/web-api.md),
 // by meaning. Values are stored as written; these tables are the only place that reads
 // them, for display, logic and the status filters (one index range per stored value).
 

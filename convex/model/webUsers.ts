@@ -1,4 +1,4 @@
-// The web app's callers, as its client expects them (web-app-contract.md §1): the Clerk
+// The web app's callers, as its client expects them (docs/web-api.md): the Clerk
 // user id (JWT subject) is users.tokenIdentifier; reads without a user answer empty;
 // writes without a signed-in caller throw a plain Error("Unauthorized").
 import type { UserIdentity } from "convex/server";

@@ -1,5 +1,5 @@
 /**
- * Sandbox scripts: parsing and running the line language of DESIGN.md's sandbox contract.
+ * Sandbox scripts: parsing and running the line language docs/sandbox.md describes.
  *
  * ```
  * # a comment

@@ -147,7 +147,7 @@ describe("the bot's API", () => {
         });
       });
       await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true });
-      // The web app's own reads (web-app-contract.md): the flat item, and the episode rows.
+      // The web app's own reads (docs/web-api.md): the flat item, and the episode rows.
       const item = await webUser(t).query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" });
       expect(item).toMatchObject({ progressStatus: "watching", progress: 2 });
       const episodes = await webUser(t).query(api.watchlist.getAllWatchedEpisodes, { tmdbId: 1399 });

@@ -1,4 +1,4 @@
-// Replays the Film Fanatic web app's client calls (web-app-contract.md §3), with the
+// Replays the Film Fanatic web app's client calls (docs/web-api.md), with the
 // arguments its client sends, against this convex/, and checks the fields it reads.
 import { describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";

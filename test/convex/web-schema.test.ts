@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deployment } from "./setup";
 
-// Documents shaped as the live web app has written them (web-app-contract.md §2 and §4).
+// Documents shaped as the live web app has written them (docs/web-api.md).
 const PROGRESS_STATUSES_EVER = ["want-to-watch", "watching", "finished", "dropped", "caught-up", "watch-later", "done"];
 const LEGACY_STATUSES = ["plan-to-watch", "watching", "completed", "liked", "dropped"];
 

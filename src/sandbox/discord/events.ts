@@ -1,5 +1,5 @@
 /**
- * Observable sandbox events (emitted as `sandbox.on("event", e)`), per DESIGN.md's sandbox
+ * Observable sandbox events (emitted as `sandbox.on("event", e)`), per docs/sandbox.md's
  * contract. Names are people's names as used in scripts (`user`, `to`, `guild`); `channel` is
  * `#name` for guild channels or `dm`.
  */

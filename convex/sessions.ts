@@ -85,8 +85,8 @@ export const schedule = botMutation({
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.partyId);
     const account = await ctx.db.get(ctx.actor.accountId);
-    const zone = account?.timeZone;
-    if (zone === undefined || !isTimeZone(zone)) fail("INVALID_ARGUMENT", "Set your time zone first: /party schedule with the zone option.");
+    // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
+    const zone = account?.timeZone ?? "";
     const { session, replaced, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, weekly: args.weekly, canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
     return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, notices };
   },

@@ -16,6 +16,7 @@ import { plain } from "../views/text.ts";
 import { MAX_SEASON } from "../views/component-ids.ts";
 import { partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
+import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
 import { command, type BotContext, type ComponentInteraction } from "./types.ts";
 
 /** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
@@ -139,6 +140,8 @@ export const party = command({
       },
       { type: Option.Subcommand, name: "end", description: "End a watch party (the host, or someone with Manage Server)", options: [partyOption] },
       { type: Option.Subcommand, name: "list", description: "This server's active watch parties" },
+      scheduleSubcommand,
+      pollSubcommand,
     ],
   }),
   ephemeral: true,
@@ -216,6 +219,12 @@ export const party = command({
         await respond.send({ content: withNotices(result.notices, `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons.`) });
         return;
       }
+      case "schedule":
+        await schedule(interaction, respond, ctx, args.options);
+        return;
+      case "poll":
+        await poll(interaction, respond, ctx, args.options);
+        return;
       case "list": {
         const parties = await listParties(ctx, interaction);
         const lines = parties.map(
@@ -230,9 +239,12 @@ export const party = command({
     const focused = interaction.options.getFocused(true);
     if (focused.name === "show") return await suggestShows(ctx, interaction.user.id, String(focused.value));
     if (focused.name === "party") return await suggestParties(ctx, interaction, String(focused.value));
+    if (focused.name === "zone") return suggestZones(String(focused.value));
     return [];
   },
   components: {
+    // Watch-along sessions: Confirm under /party schedule's echo, and Going / Maybe / Can't.
+    ...sessionComponents,
     /** "Join" on a board. */
     async "party:join"(interaction: ComponentInteraction, respond, ctx, { partyId }) {
       await join(ctx, respond, interaction, partyId);

@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Stack } from "../../src/sandbox/stack.ts";
+import { buttons, ofType, run, stack, text, type Event } from "./harness.ts";
+
+/** The party's sessions as Convex keeps them, newest first. */
+async function sessions(s: Stack) {
+  return await s.engine.run((t) => t.run(async (ctx) => (await ctx.db.query("party_sessions").collect()).sort((a, b) => b._creationTime - a._creationTime)));
+}
+
+function berlinWall(at: number) {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+}
+
+const sessionPosts = (events: Event[]) => ofType(events, "message").filter((e) => text(e).includes("Watch-along"));
+
+describe("watch-along sessions in the sandbox", () => {
+  let s: Stack;
+  afterEach(async () => {
+    await s?.stop();
+  });
+
+  it("schedules 'friday 21:00' in Berlin on Confirm, reminds exactly those going 15 minutes before, starts, lists and deletes the server event, and repeats weekly", async () => {
+    s = await stack();
+    const setup = await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party start show:1399 season:1
+wait 3s
+grant create-events
+/party schedule when:"friday 21:00" zone:Europe/Berlin
+`,
+    );
+    // The echo: Discord timestamps and a Confirm button, and nothing saved yet.
+    const echo = ofType(setup, "reply").at(-1)!;
+    expect(echo.ephemeral).toBe(true);
+    expect(text(echo)).toMatch(/<t:\d+:F> \(<t:\d+:R>\)/);
+    expect(text(echo)).toContain("(Europe/Berlin)");
+    expect(buttons(echo)).toEqual(["Confirm"]);
+    expect(await sessions(s)).toHaveLength(0);
+
+    const confirmed = await run(s, "as alice\nin movie-club #general\nclick \"Confirm\"\nwait 3s");
+    expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("✅ Scheduled");
+    const [session] = await sessions(s);
+    const now = s.engine.clock.now();
+    expect(berlinWall(session!.at)).toBe("Fri 21:00");
+    expect(session!.at).toBeGreaterThan(now);
+    expect(session!.at - now).toBeLessThanOrEqual(7 * 86_400_000);
+    expect(text(echo)).toContain(`<t:${session!.at / 1000}:F>`);
+    // The session post with its RSVP buttons, and the server event.
+    expect(buttons(sessionPosts(confirmed).at(-1))).toEqual(["Going", "Maybe", "Can't"]);
+    const created = ofType(confirmed, "scheduled_event");
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ action: "create", event: { name: "Game of Thrones · Season 1", start: new Date(session!.at).toISOString() } });
+    expect(s.discord.scheduledEvents("movie-club")).toHaveLength(1);
+
+    const rsvps = await run(
+      s,
+      `
+as bob
+in movie-club #general
+click "Going"
+as carol
+in movie-club #general
+click "Going"
+as dan
+in movie-club #general
+click "Maybe"
+wait 5s
+`,
+    );
+    expect(ofType(rsvps, "reply").every((e) => e.ephemeral)).toBe(true);
+    const board = ofType(rsvps, "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
+    expect(text(board)).toContain("✅ 2 going (bob, carol) · 🤔 1 maybe · ❌ 0 can't");
+
+    // Up to a minute before the reminder: nothing; then the reminder, pinging exactly bob and carol.
+    const untilReminder = session!.at - 15 * 60_000 - s.engine.clock.now();
+    const before = await run(s, `wait ${untilReminder - 60_000}ms`);
+    expect(ofType(before, "message").filter((e) => text(e).startsWith("⏰"))).toHaveLength(0);
+    const reminded = await run(s, "wait 61s");
+    const reminder = ofType(reminded, "message").find((e) => text(e).startsWith("⏰"))!;
+    const bob = s.discord.user("bob").id;
+    const carol = s.discord.user("carol").id;
+    expect(reminder.mentions).toEqual({ everyone: false, users: [bob, carol], roles: [] });
+
+    // At the time: the start post, pinging the same two.
+    const started = await run(s, "wait 15m");
+    const start = ofType(started, "message").find((e) => text(e).includes("starting now"))!;
+    expect(start.mentions.users).toEqual([bob, carol]);
+
+    // After it: "Did you watch …?" with I was there; bob's click marks it for him.
+    const after = await run(s, "wait 2h\nas bob\nin movie-club #general\n/party join");
+    const asked = ofType(after, "message").find((e) => text(e).startsWith("🍿 Did you watch"))!;
+    expect(text(asked)).toContain("S1E1");
+    expect(buttons(asked)).toEqual(["I was there"]);
+    const there = await run(s, 'as bob\nin movie-club #general\nclick "I was there"');
+    expect(text(ofType(there, "reply").at(-1))).toContain("Marked S1E1");
+
+    // A second session's event is deleted when it is cancelled.
+    const second = await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party schedule when:"tomorrow 20:00"
+click "Confirm"
+wait 3s
+/party schedule cancel:true
+wait 3s
+`,
+    );
+    const lifecycle = ofType(second, "scheduled_event").map((e) => e.action);
+    expect(lifecycle).toEqual(["create", "delete"]);
+    expect(ofType(second, "message").some((e) => text(e).includes("is cancelled"))).toBe(true);
+
+    // A weekly session schedules the next one, a week later at 21:00 Berlin time, with its own event.
+    const weekly = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"friday 21:00" repeat:weekly\nclick "Confirm"\nwait 3s');
+    expect(text(ofType(weekly, "reply_edit").at(-1))).toContain("every week");
+    const [first] = await sessions(s);
+    const ended = await run(s, `wait ${first!.at + 2 * 3_600_000 - s.engine.clock.now() + 5_000}ms`);
+    const [next] = await sessions(s);
+    expect(next!._id).not.toBe(first!._id);
+    expect(next!.repeat).toBe("weekly");
+    expect(berlinWall(next!.at)).toBe("Fri 21:00");
+    expect(next!.at - first!.at).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
+    expect(next!.at - first!.at).toBeLessThanOrEqual(7 * 86_400_000 + 3_600_000);
+    expect(sessionPosts(ended).some((e) => text(e).includes(`<t:${next!.at / 1000}:F>`))).toBe(true);
+    expect(ofType(ended, "scheduled_event").filter((e) => e.action === "create")).toHaveLength(1);
+  });
+
+  it("lets the party vote on the night with a native poll, and schedules the winner when the host confirms it", async () => {
+    s = await stack();
+    const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const opened = await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party start show:1399 season:1
+wait 3s
+/party poll times:"${day(3)} 21:00; ${day(4)} 20:00; ${day(5)} 18:30" hours:6 zone:Europe/Berlin
+wait 3s
+`,
+    );
+    expect(text(ofType(opened, "reply").at(-1))).toContain("A poll of 3 times");
+    const pollPost = ofType(opened, "message").find((e) => e.poll)!;
+    const answers: string[] = pollPost.poll.answers.map((a: any) => a.poll_media.text);
+    expect(answers).toHaveLength(3);
+    expect(answers[1]).toMatch(/20:00 \(Berlin\)$/);
+    const closed = await run(
+      s,
+      `
+as bob
+in movie-club #general
+vote "${answers[1]}"
+as carol
+in movie-club #general
+vote "${answers[1]}"
+as dan
+in movie-club #general
+vote "${answers[0]}"
+wait 6h1m
+`,
+    );
+    const result = ofType(closed, "message").find((e) => text(e).startsWith("🗳️ The poll"))!;
+    expect(text(result)).toContain("with 2 votes");
+    expect(result.mentions.users).toEqual([s.discord.user("alice").id]);
+    expect(buttons(result)).toEqual(["Confirm"]);
+    const notHost = await run(s, 'as bob\nin movie-club #general\nclick "Confirm"');
+    expect(text(ofType(notHost, "reply").at(-1))).toContain("Only the party's host");
+    const confirmed = await run(s, 'as alice\nin movie-club #general\nclick "Confirm"\nwait 3s');
+    expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("✅ Scheduled");
+    const [session] = await sessions(s);
+    expect(berlinWall(session!.at)).toMatch(/20:00$/);
+    expect(new Date(session!.at).toISOString().slice(0, 10)).toBe(day(4));
+    expect(sessionPosts(confirmed)).toHaveLength(1);
+  });
+
+  it("asks for the time zone once, refuses past and ambiguous times with a suggestion, and tells the host once without Create Events", async () => {
+    s = await stack();
+    const events = await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party start show:1399 season:1
+wait 3s
+/party schedule when:"friday 21:00"
+/party schedule when:"friday 8:30" zone:America/New_York
+/party schedule when:"2020-01-01 20:00"
+/party schedule when:"in 2h"
+click "Confirm"
+/party schedule when:"in 3h"
+click "Confirm"
+as bob
+in movie-club #general
+/party schedule when:"in 4h"
+`,
+    );
+    const replies = ofType(events, "reply").map(text);
+    expect(replies[1]).toContain("Which time zone are you in?");
+    expect(replies[2]).toContain("morning or");
+    expect(replies[2]).toMatch(/\*\*\d{4}-\d\d-\d\d 20:30\*\*/);
+    expect(replies[3]).toContain("has already passed");
+    expect(replies[3]).toContain("Try **");
+    const confirms = ofType(events, "reply_edit").map(text);
+    expect(confirms[0]).toContain("Create Events");
+    expect(confirms[1]).not.toContain("Create Events");
+    expect(confirms[1]).toContain("replaces");
+    expect(replies.at(-1)).toContain("Only the party's host");
+    expect(ofType(events, "scheduled_event")).toHaveLength(0);
+  });
+});

@@ -6,5 +6,7 @@ const crons = cronJobs();
 // Stalled-show reminders (model/reminders.ts): only due rows are read, a page at a time; the end
 // of someone's quiet hours is scheduled to the minute on its own, so hourly is enough here.
 crons.interval("reminder scan", { hours: 1 }, internal.reminders.scan, {});
+// New-episode alerts: each followed show is checked against TMDB once a day, at its own hour.
+crons.interval("airing check", { hours: 1 }, internal.reminders.checkAiring, {});
 
 export default crons;

@@ -25,6 +25,7 @@ import {
   DEFAULT_REMINDER_DAYS,
   type SendOutcome,
 } from "./model/reminders";
+import { alertFollowersPage, applyAiring, claimAiringChecks, parseAiring, type AiringInfo } from "./model/remindersAlerts";
 import { checkEpisodes, requireShow } from "./model/shows";
 import { markEpisodes } from "./model/tracking";
 import { parseTmdbId } from "./model/vocabulary";
@@ -265,5 +266,85 @@ export const status = botQuery({
     if (userId === null) return { enabled: true, unreachable: false };
     const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", ctx.actor.discordUserId)).unique();
     return { enabled: account?.remindersEnabled ?? true, unreachable: account?.dmsClosedAt !== undefined };
+  },
+});
+
+// ── New-episode alerts (model/remindersAlerts.ts) ─────────────────────────────
+
+const episodeKeyValidator = v.object({ season: v.number(), episode: v.number() });
+
+/** The hourly check: shows whose daily TMDB check is due, one refresh each. */
+export const checkAiring = internalMutation({
+  args: {},
+  returns: v.object({ shows: v.number(), more: v.boolean() }),
+  handler: async (ctx) => {
+    const { tmdbIds, more } = await claimAiringChecks(ctx, Date.now());
+    for (const tmdbId of tmdbIds) await ctx.scheduler.runAfter(0, internal.reminders.refreshAiring, { tmdbId });
+    if (more) await ctx.scheduler.runAfter(0, internal.reminders.checkAiring, {});
+    await reportTransactionCost(ctx);
+    return { shows: tmdbIds.length, more };
+  },
+});
+
+/** TMDB's base URL and token from the deployment's environment, checked. */
+function tmdbConfig(): { base: string; token: string } {
+  const base = process.env.TMDB_API_URL?.trim() || "https://api.themoviedb.org/3";
+  const token = process.env.TMDB_API_TOKEN?.trim();
+  if (!token) throw new Error("Set TMDB_API_TOKEN (a TMDB API read access token) in the Convex deployment's environment for new-episode alerts.");
+  const url = new URL(base);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("TMDB_API_URL must be an http(s) URL.");
+  return { base: base.replace(/\/+$/, ""), token };
+}
+
+/** One show's TMDB details (one request), then what aired. A failure waits for tomorrow's check. */
+export const refreshAiring = internalAction({
+  args: { tmdbId: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { tmdbId }) => {
+    const { base, token } = tmdbConfig();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 10_000);
+    let info: AiringInfo | null = null;
+    try {
+      const response = await fetch(`${base}/tv/${parseTmdbId(tmdbId)}`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" }, signal: controller.signal });
+      if (response.ok) info = parseAiring(await response.json().catch(() => null));
+      else console.warn(`airing check of show ${tmdbId}: TMDB answered ${response.status}`);
+    } catch (error) {
+      console.warn(`airing check of show ${tmdbId}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (info !== null) await ctx.runMutation(internal.reminders.recordAiring, { tmdbId, info });
+    return null;
+  },
+});
+
+export const recordAiring = internalMutation({
+  args: {
+    tmdbId: v.number(),
+    info: v.object({
+      title: v.string(),
+      seasons: v.array(v.object({ season: v.number(), name: v.string(), episodeCount: v.number() })),
+      lastAired: v.union(v.null(), v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) })),
+    }),
+  },
+  returns: v.boolean(),
+  handler: async (ctx, { tmdbId, info }) => await applyAiring(ctx, tmdbId, info),
+});
+
+/** One page of a show's followers for a newly aired episode; the next page follows. */
+export const alertFollowers = internalMutation({
+  args: {
+    tmdbId: v.number(),
+    previous: episodeKeyValidator,
+    aired: v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) }),
+    cursor: v.union(v.string(), v.null()),
+  },
+  returns: v.number(),
+  handler: async (ctx, args) => {
+    const { alerted, continueCursor } = await alertFollowersPage(ctx, args, Date.now());
+    if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.alertFollowers, { ...args, cursor: continueCursor });
+    await reportTransactionCost(ctx);
+    return alerted;
   },
 });

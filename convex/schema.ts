@@ -413,10 +413,23 @@ export default defineSchema({
     lastMarkedAt: v.optional(v.number()),
     /** When the next stalled-show reminder is due; absent = none is (the scan reads only due rows). */
     dueAt: v.optional(v.number()),
+    /** The last new-episode alert queued for this show ("S3E5"), so one airing alerts once. */
+    alertedEpisode: v.optional(v.string()),
   })
     .index("by_user_show", ["userId", "tmdbId"])
+    .index("by_show", ["tmdbId"])
     .index("by_due", ["dueAt"])
     .index("by_user_due", ["userId", "dueAt"]),
+
+  /** A show someone follows, checked against TMDB once a day (per show, however many follow it) for a newly aired episode. */
+  airing_shows: defineTable({
+    tmdbId: v.number(),
+    /** The latest episode TMDB says has aired, as of the last check; absent before the first. */
+    lastAired: v.optional(v.object({ season: v.number(), episode: v.number() })),
+    checkAt: v.number(),
+  })
+    .index("by_tmdb", ["tmdbId"])
+    .index("by_check", ["checkAt"]),
 
   /** A reminder DM to deliver: claimed and rendered by the scan in the same transaction that advanced its rows, so it exists once. */
   reminder_sends: defineTable({
@@ -430,6 +443,8 @@ export default defineSchema({
     attempts: v.number(),
     messageId: v.optional(v.string()),
     createdAt: v.number(),
+    /** Not before (the end of the person's quiet hours, for a new-episode alert). */
+    sendAt: v.optional(v.number()),
   })
     .index("by_user", ["userId", "createdAt"])
     .index("by_message", ["messageId"]),

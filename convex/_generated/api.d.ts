@@ -42,6 +42,7 @@ import type * as model_parties from "../model/parties.js";
 import type * as model_recommend from "../model/recommend.js";
 import type * as model_reminders from "../model/reminders.js";
 import type * as model_remindersActivity from "../model/remindersActivity.js";
+import type * as model_remindersAlerts from "../model/remindersAlerts.js";
 import type * as model_sessionTimes from "../model/sessionTimes.js";
 import type * as model_sessions from "../model/sessions.js";
 import type * as model_shares from "../model/shares.js";
@@ -102,6 +103,7 @@ declare const fullApi: ApiFromModules<{
   "model/recommend": typeof model_recommend;
   "model/reminders": typeof model_reminders;
   "model/remindersActivity": typeof model_remindersActivity;
+  "model/remindersAlerts": typeof model_remindersAlerts;
   "model/sessionTimes": typeof model_sessionTimes;
   "model/sessions": typeof model_sessions;
   "model/shares": typeof model_shares;

@@ -256,7 +256,14 @@ export function dmNonce(id: string): string {
   return `rm${h.toString(36)}${id.length.toString(36)}${id.slice(-8)}`.slice(0, 25);
 }
 
-export async function queueDm(ctx: MutationCtx, account: Account, body: RESTPostAPIChannelMessageJSONBody, tmdbIds: number[], now: number): Promise<Id<"reminder_sends">> {
+export async function queueDm(
+  ctx: MutationCtx,
+  account: Account,
+  body: RESTPostAPIChannelMessageJSONBody,
+  tmdbIds: number[],
+  now: number,
+  sendAt: number = now,
+): Promise<Id<"reminder_sends">> {
   const sendId = await ctx.db.insert("reminder_sends", {
     userId: account.userId,
     discordUserId: account.discordUserId,
@@ -266,10 +273,11 @@ export async function queueDm(ctx: MutationCtx, account: Account, body: RESTPost
     state: "pending",
     attempts: 0,
     createdAt: now,
+    ...(sendAt > now ? { sendAt } : {}),
   });
   await ctx.db.patch(sendId, { nonce: dmNonce(sendId) });
   await ctx.db.patch(account._id, { lastDmAt: now });
-  await ctx.scheduler.runAfter(0, internal.reminders.deliver, { sendId });
+  await ctx.scheduler.runAt(Math.max(now, sendAt), internal.reminders.deliver, { sendId });
   return sendId;
 }
 

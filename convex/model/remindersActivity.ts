@@ -37,6 +37,19 @@ export async function noteEpisodeActivity(ctx: MutationCtx, userId: Id<"users">,
   const row = await reminderRow(ctx, userId, tmdbId);
   const armed = account.remindersEnabled && !(row?.muted ?? false);
   const dueAt = armed ? Math.max(now + reminderDays(account) * DAY_MS, row?.snoozedUntil ?? 0) : undefined;
-  if (row === null) await ctx.db.insert("reminders", { userId, tmdbId, muted: false, lastMarkedAt: now, ...(dueAt !== undefined ? { dueAt } : {}) });
-  else await ctx.db.patch(row._id, { lastMarkedAt: now, dueAt });
+  if (row === null) {
+    await ctx.db.insert("reminders", { userId, tmdbId, muted: false, lastMarkedAt: now, ...(dueAt !== undefined ? { dueAt } : {}) });
+    await followAiring(ctx, tmdbId, now);
+  } else await ctx.db.patch(row._id, { lastMarkedAt: now, dueAt });
+}
+
+/** Airing checks are per show: the first follower adds it, everyone after costs one read, once. */
+export const AIRING_CHECK_MS = DAY_MS;
+
+export async function followAiring(ctx: MutationCtx, tmdbId: number, now: number): Promise<void> {
+  const known = await ctx.db
+    .query("airing_shows")
+    .withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId))
+    .first();
+  if (known === null) await ctx.db.insert("airing_shows", { tmdbId, checkAt: now });
 }

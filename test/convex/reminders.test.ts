@@ -13,6 +13,8 @@ function fakeDiscord() {
   let recipient = "";
   let next = 500000000000000000n;
   let posts = 0;
+  let aired = 3;
+  let tmdbRequests = 0;
   const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
   vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
     const path = new URL(url).pathname.replace(/^\/api\/v10/, "");
@@ -33,9 +35,18 @@ function fakeDiscord() {
       if (fault) return json(502, { message: "Bad Gateway" });
       return json(200, { id: dm.id, channel_id: DM_CHANNEL });
     }
+    if (url.startsWith("https://tmdb.test/3/tv/990101")) {
+      tmdbRequests++;
+      return json(200, {
+        id: 990101,
+        name: "The Weekly",
+        seasons: [{ season_number: 1, episode_count: aired, name: "Season 1" }],
+        last_episode_to_air: { season_number: 1, episode_number: aired, name: `Week ${aired}` },
+      });
+    }
     return json(404, { code: 0, message: "404: Not Found" });
   });
-  return { dms, faults, posts: () => posts };
+  return { dms, faults, posts: () => posts, air: (n: number) => (aired = n), tmdbRequests: () => tmdbRequests };
 }
 
 async function pass(t: Deployment, ms: number, step = 60_000) {
@@ -55,6 +66,8 @@ beforeEach(() => {
   vi.useFakeTimers({ now: Date.UTC(2026, 0, 5, 12, 0) });
   process.env.DISCORD_API_BASE = "https://discord.test/api";
   process.env.DISCORD_TOKEN = "test-token";
+  process.env.TMDB_API_URL = "https://tmdb.test/3";
+  process.env.TMDB_API_TOKEN = "test-tmdb-token";
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -154,6 +167,42 @@ describe("stalled-show reminders", () => {
     await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), timeZone: "Mars/Olympus" })).rejects.toThrow(/not a time zone/);
     const now = await t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 3, quiet: "22:00-08:00", timeZone: "America/New_York" });
     expect(now).toMatchObject({ days: 3, quiet: "22:00-08:00", timeZone: "America/New_York", enabled: true });
+  });
+});
+
+describe("new-episode alerts", () => {
+  it("tell a follower who had watched every aired episode that the next one is out, once, and not one who is behind", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 3 }] });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(BOB), tmdbId: 990101, season: 1, episodes: [1], isWatched: true });
+    // The first check notes what has aired; nobody hears anything.
+    await t.mutation(internal.reminders.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    expect(discord.tmdbRequests()).toBe(1);
+    expect(discord.dms).toHaveLength(0);
+
+    discord.air(4);
+    await pass(t, DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    // One TMDB request per show per day, however many follow it or how often the cron fires.
+    expect(discord.tmdbRequests()).toBe(2);
+    expect(discord.dms).toHaveLength(1);
+    expect(discord.dms[0]!.recipient).toBe(ALICE);
+    expect(discord.dms[0]!.body.content).toBe("🆕 S1E4 of **The Weekly** is out.");
+    expect(discord.dms[0]!.body.components[0].components.map((c: any) => c.label)).toEqual(["Mark S1E4 watched", "Stop"]);
+
+    // The new episode can be marked from the alert: the cached show learned it.
+    const marked = await t.mutation(api.reminders.markFromDm, { ...as(ALICE), tmdbId: 990101, season: 1, episode: 4 });
+    expect(marked.changed).toBe(true);
+
+    await pass(t, DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    expect(discord.dms).toHaveLength(1);
   });
 });
 

@@ -1,22 +1,12 @@
 // Production entry: the bot against Discord, a Convex deployment and TMDB.
 import { createBot } from "./bot.ts";
 import { convexHttpBackend } from "./lib/backend.ts";
-import { EnvError, loadEnv } from "./lib/env.ts";
+import { loadEnvOrExit } from "./lib/env.ts";
 import { createLogger } from "./lib/logger.ts";
 import { TmdbClient } from "./lib/tmdb.ts";
 
 async function main() {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      console.error("To try the bot without any accounts, run: npm run sandbox");
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const logger = createLogger({ level: env.LOG_LEVEL });
   const bot = createBot({
     token: env.DISCORD_TOKEN,

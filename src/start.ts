@@ -2,13 +2,9 @@
 // process per gateway shard under discord.js's ShardingManager, each running src/index.ts.
 import { fileURLToPath } from "node:url";
 import { ShardingManager } from "discord.js";
-import { config as readDotenv } from "dotenv";
 import { z } from "zod";
-import { EnvError, loadEnv, type Env } from "./lib/env.ts";
+import { loadEnvOrExit, type Env } from "./lib/env.ts";
 import { createLogger } from "./lib/logger.ts";
-
-// `.env` as src/index.ts reads it (variables already set win); the shard processes inherit both.
-readDotenv({ quiet: true });
 
 const gatewayBot = z.object({ shards: z.number().int().min(1).max(64) });
 
@@ -25,17 +21,8 @@ async function recommendedShardCount(env: Env): Promise<number> {
 }
 
 async function main() {
-  let env: Env;
-  try {
-    env = loadEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      console.error("To try the bot without any accounts, run: npm run sandbox");
-      process.exit(1);
-    }
-    throw error;
-  }
+  // `.env` is read into process.env here (variables already set win); shard processes inherit both.
+  const env = loadEnvOrExit();
   if (env.SHARD_COUNT === 1) {
     await import("./index.ts");
     return;

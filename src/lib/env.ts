@@ -50,6 +50,18 @@ export function loadEnv(source: Record<string, string | undefined> = processEnv(
   return parse(schema, source);
 }
 
+/** loadEnv for an entry point: a bad environment is printed, with how to try the bot without accounts, and the process exits. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    console.error("To try the bot without any accounts, run: npm run sandbox");
+    process.exit(1);
+  }
+}
+
 /** The environment `npm run register` needs. */
 export function loadRegisterEnv(source: Record<string, string | undefined> = processEnv()): RegisterEnv {
   return parse(registerSchema, source);

@@ -3,6 +3,7 @@
 // Discord user in ctx.actor, the write budget); logic lives in model/. See docs/bot-api.md.
 import { v } from "convex/values";
 import { botQuery } from "../lib/botFunctions";
+import { watchItemView } from "../lib/botReturns";
 import { parseMediaType, parseProgressStatus } from "../model/vocabulary";
 import { listForViewer } from "../model/watchItems";
 
@@ -19,6 +20,11 @@ export const listTitles = botQuery({
     cursor: v.optional(v.object({ before: v.number(), creation: v.number() })),
     pageSize: v.number(),
   },
+  returns: v.object({
+    items: v.array(watchItemView),
+    next: v.union(v.null(), v.object({ before: v.number(), creation: v.number() })),
+    ownerName: v.union(v.string(), v.null()),
+  }),
   handler: async (ctx, args) => {
     const progressStatus = args.progressStatus === undefined ? undefined : parseProgressStatus(args.progressStatus);
     const mediaType = args.mediaType === undefined ? undefined : parseMediaType(args.mediaType);

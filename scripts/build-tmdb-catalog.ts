@@ -232,6 +232,9 @@ function showDetails(show: ShowFact, episodeIds: EpisodeIds): Json {
   const hasPoster = show.firstAirDate !== "" || show.overview !== "";
   const details: { [key: string]: Json } = {
     ...fictionalMark(show.fictional),
+    ...(show.sandboxAiring
+      ? { _sandbox_airing: { season: show.sandboxAiring.season, aired_at_start: show.sandboxAiring.airedAtStart, every_days: show.sandboxAiring.everyDays } }
+      : {}),
     adult: false,
     backdrop_path: hasPoster ? posterPath("b", show.id, show.name) : null,
     created_by: [],

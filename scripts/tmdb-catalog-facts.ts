@@ -58,6 +58,12 @@ export interface ShowFact {
   /** Generated episode names count across seasons ("Episode 812"), as long-running anime are numbered. */
   absoluteEpisodeNames?: boolean;
   fictional?: string;
+  /**
+   * The offline server airs this season on the sandbox clock: `airedAtStart` episodes have aired
+   * when it starts, and one more every `everyDays` (so `wait 7d` airs the next of a weekly show).
+   * The season's `airs` is null: its dates exist only relative to the clock.
+   */
+  sandboxAiring?: { season: number; airedAtStart: number; everyDays: number };
 }
 
 export interface PersonFact {
@@ -516,6 +522,23 @@ export const SHOWS: readonly ShowFact[] = [
       ]),
     ],
     fictional: "Not a real TMDB title: a role mention in its name and markdown in episode names.",
+  },
+  // Airing on the sandbox clock (src/sandbox/tmdb-server.ts): new episodes come out as scripts `wait`.
+  {
+    id: 990101, name: "The Weekly Thing", country: "US", firstAirDate: "", status: "Returning Series", type: "Scripted",
+    vote: 7.4, votes: 210, popularity: 9.3, runtime: 42, genres: ["Drama"],
+    overview: "Fictional test entry: a new episode every seven days of the sandbox clock; three are out when it starts.",
+    seasons: [{ count: 10, names: ["Pilot", "The Second Week", "Third Time", "Four Walls", "Halfway", "Six Feet", "Lucky Seven", "Eight Bells", "Nine Lives", "Finale"], airs: null }],
+    sandboxAiring: { season: 1, airedAtStart: 3, everyDays: 7 },
+    fictional: "Not a real TMDB title: its episodes air relative to the sandbox clock.",
+  },
+  {
+    id: 990102, name: "Daily Dispatch", country: "US", firstAirDate: "", status: "Returning Series", type: "Scripted",
+    vote: 6.9, votes: 80, popularity: 4.2, runtime: 22, genres: ["Comedy"],
+    overview: "Fictional test entry: a new episode every day of the sandbox clock; five are out when it starts.",
+    seasons: [{ count: 30, airs: null }],
+    sandboxAiring: { season: 1, airedAtStart: 5, everyDays: 1 },
+    fictional: "Not a real TMDB title: its episodes air relative to the sandbox clock.",
   },
 ];
 

@@ -58,14 +58,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   discord.setMaxListeners(0);
   // The embedded deployment's environment: Convex actions post to Discord through these.
   const clerk = await SandboxClerk.start();
+  // Shows marked to air on the sandbox clock do (new-episode alerts see them in Convex's refresh).
+  const tmdb = await startTmdbCatalogServer({ port: 0, now: () => clock.now() });
   const engine = await EmbeddedConvex.start({
     secret: randomBytes(24).toString("hex"),
     clock,
-    env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token, ...clerk.deploymentEnv() },
+    env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token, TMDB_API_URL: tmdb.url, TMDB_API_TOKEN: "sandbox", ...clerk.deploymentEnv() },
   });
   clerk.attach(engine);
   engine.onCronError = (name, error) => logger.error({ err: error, cron: name }, "cron failed");
-  const tmdb = await startTmdbCatalogServer({ port: 0 });
 
   // Deploy the commands the way `npm run register` does, against the sandbox.
   const rest = new REST({ api: discord.restApiBase }).setToken(discord.token);

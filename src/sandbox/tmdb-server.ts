@@ -41,6 +41,52 @@ export interface TmdbCatalogServerOptions {
   host?: string;
   /** Defaults to data/tmdb/ in this repository. */
   dataDir?: string;
+  /**
+   * The clock shows marked `_sandbox_airing` air on (the sandbox's, so `wait 7d` airs an episode);
+   * defaults to real time. Their first episodes have aired when the server starts.
+   */
+  now?: () => number;
+}
+
+type CatalogShow = { details: JsonObject; seasons: Map<number, JsonObject> };
+interface AiringClock {
+  now: () => number;
+  startedAt: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A show that airs on the clock, as TMDB would describe it now: the aired episodes (with their
+ * dates), last_episode_to_air and next_episode_to_air. Unaired episodes are left out of the season,
+ * so the bot's structure holds what can be watched.
+ */
+export function airingView(show: CatalogShow, clock: AiringClock): CatalogShow {
+  const plan = show.details._sandbox_airing as { season: number; aired_at_start: number; every_days: number } | undefined;
+  const season = plan ? show.seasons.get(plan.season) : undefined;
+  if (!plan || !season) return show;
+  const all = (season.episodes as JsonObject[]) ?? [];
+  const every = plan.every_days * DAY_MS;
+  const airsAt = (n: number) => clock.startedAt + (n - plan.aired_at_start) * every;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const aired = Math.min(all.length, plan.aired_at_start + Math.max(0, Math.floor((clock.now() - clock.startedAt) / every)));
+  const episodes = all.slice(0, aired).map((e, i) => ({ ...e, air_date: day(airsAt(i + 1)) }));
+  const next = all[aired] ? { ...all[aired], air_date: day(airsAt(aired + 1)) } : null;
+  const seasonView = { ...season, air_date: episodes[0]?.air_date ?? null, episodes };
+  const seasons = new Map(show.seasons);
+  seasons.set(plan.season, seasonView);
+  const summaries = (show.details.seasons as JsonObject[]).map((s) => (s.season_number === plan.season ? { ...s, episode_count: aired, air_date: seasonView.air_date } : s));
+  const last = episodes.at(-1) ?? null;
+  const details: JsonObject = {
+    ...show.details,
+    seasons: summaries,
+    first_air_date: episodes[0]?.air_date ?? "",
+    last_air_date: last?.air_date ?? null,
+    last_episode_to_air: last,
+    next_episode_to_air: next,
+    number_of_episodes: summaries.filter((s) => num(s.season_number) > 0).reduce((n, s) => n + num(s.episode_count), 0),
+  };
+  return { details, seasons };
 }
 
 export const DEFAULT_TMDB_DATA_DIR = fileURLToPath(new URL("../../data/tmdb/", import.meta.url));
@@ -241,9 +287,10 @@ function searchRoute(catalog: TmdbCatalog, kind: string, params: URLSearchParams
 }
 
 /** /tv/{id}, honouring append_to_response=season/N,… as TMDB does. */
-function showRoute(catalog: TmdbCatalog, id: number, params: URLSearchParams): Reply {
-  const show = catalog.shows.get(id);
-  if (!show) return notFound();
+function showRoute(catalog: TmdbCatalog, id: number, params: URLSearchParams, clock: AiringClock): Reply {
+  const stored = catalog.shows.get(id);
+  if (!stored) return notFound();
+  const show = airingView(stored, clock);
   const body: JsonObject = { ...show.details };
   for (const extra of (params.get("append_to_response") ?? "").split(",")) {
     const season = /^season\/(\d+)$/.exec(extra.trim());
@@ -253,13 +300,14 @@ function showRoute(catalog: TmdbCatalog, id: number, params: URLSearchParams): R
   return ok(body);
 }
 
-function route(catalog: TmdbCatalog, path: string, params: URLSearchParams): Reply {
+function route(catalog: TmdbCatalog, path: string, params: URLSearchParams, clock: AiringClock): Reply {
   let m: RegExpExecArray | null;
   if ((m = /^\/3\/search\/(multi|movie|tv|person)\/?$/.exec(path))) return searchRoute(catalog, m[1]!, params);
   if ((m = /^\/3\/movie\/(\d+)\/?$/.exec(path))) return found(catalog.movies.get(Number(m[1])));
-  if ((m = /^\/3\/tv\/(\d+)\/?$/.exec(path))) return showRoute(catalog, Number(m[1]), params);
+  if ((m = /^\/3\/tv\/(\d+)\/?$/.exec(path))) return showRoute(catalog, Number(m[1]), params, clock);
   if ((m = /^\/3\/tv\/(\d+)\/season\/(\d+)\/?$/.exec(path))) {
-    return found(catalog.shows.get(Number(m[1]))?.seasons.get(Number(m[2])));
+    const show = catalog.shows.get(Number(m[1]));
+    return found(show ? airingView(show, clock).seasons.get(Number(m[2])) : undefined);
   }
   if ((m = /^\/3\/person\/(\d+)\/?$/.exec(path))) return found(catalog.people.get(Number(m[1])));
   return notFound();
@@ -287,6 +335,8 @@ function send(res: ServerResponse, reply: Reply): void {
 
 export async function startTmdbCatalogServer(opts: TmdbCatalogServerOptions = {}): Promise<TmdbCatalogServer> {
   const catalog = await loadTmdbCatalog(opts.dataDir);
+  const now = opts.now ?? (() => Date.now());
+  const clock: AiringClock = { now, startedAt: now() };
   const host = opts.host ?? "127.0.0.1";
   let faults: TmdbFaults = {};
   let requests = 0;
@@ -332,7 +382,7 @@ export async function startTmdbCatalogServer(opts: TmdbCatalogServerOptions = {}
     }
     // api_key, language and Authorization are accepted and ignored: the catalog is public and English.
     const url = new URL(req.url ?? "/", "http://catalog.invalid");
-    send(res, route(catalog, url.pathname, url.searchParams));
+    send(res, route(catalog, url.pathname, url.searchParams, clock));
   }
 
   const server = createServer((req, res) => {

@@ -93,6 +93,26 @@ describe("reminders in the sandbox", () => {
     expect(dms[0]!.at).toBeGreaterThan(due);
   });
 
+  it("tell someone caught up on a show airing on the sandbox clock that its next episode is out, once, and Mark watched marks it", async () => {
+    s = await stack();
+    const rec = record(s);
+    // The Weekly Thing (990101): three episodes out when the sandbox starts, one more every 7 days.
+    await run(s, "as alice\nin movie-club #general\n/ep 990101 1 1-3\nwait 8d");
+    expect(rec.dms()).toHaveLength(1);
+    const alert = rec.dms()[0]!;
+    expect(alert.content).toBe("🆕 S1E4 of **The Weekly Thing** is out.");
+    expect(text(alert)).toContain("**S1E4** · Four Walls");
+    expect(buttons(alert)).toEqual(["Mark S1E4 watched", "Stop"]);
+
+    const events = await run(s, `as alice\nin dm\nclick "Mark S1E4 watched"`);
+    expect(text(ofType(events, "reply_edit", "message_edit").at(-1))).toContain("✅ Marked S1E4 of **The Weekly Thing**.");
+    await run(s, "wait 5d");
+    expect(rec.dms()).toHaveLength(1);
+    // S1E5 airs on day 14: a second alert, for that episode.
+    await run(s, "wait 2d");
+    expect(rec.dms().map((e) => e.content)).toEqual(["🆕 S1E4 of **The Weekly Thing** is out.", "🆕 S1E5 of **The Weekly Thing** is out."]);
+  });
+
   it("with DMs closed: mark them unreachable without retrying, tell them how to open DMs in their next reply, and try again only then", async () => {
     s = await stack();
     const rec = record(s);

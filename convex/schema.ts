@@ -70,7 +70,7 @@ export default defineSchema({
     // Added here: the web app's export needs only watched rows (getAllEpisodeProgress).
     .index("by_user_watched", ["userId", "isWatched"]),
 
-  // ── The web app's later tables (web-app-contract.md), as the live app writes them ──
+  // ── The web app's later tables (docs/web-api.md), as the live app writes them ──
   lists: defineTable({
     userId: v.id("users"),
     name: v.string(),

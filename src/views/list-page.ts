@@ -65,7 +65,9 @@ export function listPage(args: {
   const empty =
     position.page > 1
       ? "No more titles."
-      : position.scope === "watchlist"
+      : filters
+        ? `No titles match ${filters}.`
+        : position.scope === "watchlist"
         ? "Your watchlist is empty — add something with `/watch add`. Titles you track without adding them are under `/watch list scope:all`."
         : "Nothing here yet — add something with `/watch add`, or mark an episode with `/ep`.";
   const { cursor: _, ...start } = position;

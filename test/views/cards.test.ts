@@ -112,6 +112,18 @@ describe("the largest messages the views can build", () => {
     expect(customIds(page).map((id) => decodeComponentId(id).name)).toEqual(["watch:page", "watch:page"]);
   });
 
+  it("an empty filtered page says nothing matches the filter, not that the list is empty", () => {
+    const page = listPage({
+      position: { owner: "99999999999999999999", status: "finished", scope: "all", page: 1 },
+      ownerName: null,
+      own: true,
+      items: [],
+      next: null,
+    });
+    const description = page.embeds?.[0]?.description ?? "";
+    expect(description).toBe("No titles match ✅ Finished.");
+  });
+
   it("the help card is one Discord accepts", () => {
     expect(discordErrors(helpCard())).toEqual([]);
   });

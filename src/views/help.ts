@@ -40,6 +40,7 @@ const SECTIONS: { name: string; value: string }[] = [
       "Typed a name instead of picking it from the list? I ask “Did you mean …?” before changing anything.",
       "Works in DMs too: install the app to your account and use `/ep` anywhere.",
       "Every change has an **Undo** button for a few minutes.",
+      "Stalled on a show, or a new episode out? I DM you (once a day at most): `/remind settings` for how often and quiet hours, `/remind off` to stop.",
       "`/link` connects your Film Fanatic web account so both share one library (signing in there with Discord does it for you); `/account` shows what is stored, exports it or deletes it.",
     ].join("\n"),
   },

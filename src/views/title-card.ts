@@ -79,10 +79,13 @@ export function titleLine(title: Pick<TitleFacts, "title" | "year">): string {
  * Status and watchlist membership on separate lines, each saying what it is: a show can be
  * "Watching" (from marked episodes) without being on the watchlist, and that must read plainly.
  */
-export function stateSummary(item: TrackedItem | null): string {
+export function stateSummary(item: TrackedItem | null, episodesShown = false): string {
   if (item === null) return "Status: not tracked yet\nWatchlist: not on it — `/watch add` puts it there";
+  // A show's card counts its episodes below; the stored percentage (the web app's player
+  // writes it, and its episode toggles don't) would only contradict that count.
+  const percent = item.progress !== undefined && item.progressStatus === "watching" && !episodesShown;
   const status = item.progressStatus
-    ? `${statusLabel(item.progressStatus)}${item.progress !== undefined && item.progressStatus === "watching" ? ` (${Math.round(item.progress)}%)` : ""}`
+    ? `${statusLabel(item.progressStatus)}${percent ? ` (${Math.round(item.progress!)}%)` : ""}`
     : "none";
   const lines = [`Status: ${status}`, item.inWatchlist ? "Watchlist: 📌 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there"];
   if (item.reaction) lines.push(`Reaction: ${reactionLabel(item.reaction)}`);
@@ -93,7 +96,7 @@ export function stateSummary(item: TrackedItem | null): string {
 export function titleEmbed(title: TitleFacts, state: TitleState | null): APIEmbed {
   const fields: { name: string; value: string; inline: boolean }[] = [];
   if (state !== null) {
-    fields.push({ name: "You", value: stateSummary(state.item), inline: false });
+    fields.push({ name: "You", value: stateSummary(state.item, state.progress !== null), inline: false });
     if (state.progress) {
       fields.push({ name: "Episodes", value: progressLine(state.progress), inline: false });
       if (showsUpNext(state.item?.progressStatus, state.progress)) fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });

@@ -124,6 +124,16 @@ describe("the largest messages the views can build", () => {
     expect(description).toBe("No titles match ✅ Finished.");
   });
 
+  it("a show's card gives its progress as episodes only, so a stale stored percentage can't contradict the count", () => {
+    const progress = { watched: 3, total: 73, percent: 4, next: { season: 1, episode: 4 } };
+    const card = titleCard({ title: { ...hugeTitle, title: "Game of Thrones" }, state: { item: { inWatchlist: false, progressStatus: "watching", progress: 1 }, progress, jobRunning: false }, shareable: false });
+    const you = card.embeds?.[0]?.fields?.find((f) => f.name === "You")?.value ?? "";
+    expect(you).toContain("Status: ▶️ Watching");
+    expect(you).not.toContain("(1%)");
+    const movie = titleCard({ title: { ...hugeTitle, mediaType: "movie" }, state: { item: { inWatchlist: true, progressStatus: "watching", progress: 40 }, progress: null, jobRunning: false }, shareable: false });
+    expect(movie.embeds?.[0]?.fields?.find((f) => f.name === "You")?.value).toContain("Watching (40%)");
+  });
+
   it("the help card is one Discord accepts", () => {
     expect(discordErrors(helpCard())).toEqual([]);
   });

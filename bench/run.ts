@@ -24,6 +24,7 @@ import type { Actor } from "../src/sandbox/discord/index.ts";
 import { startBotProcess, type BotProcess, type EventLoopReport } from "./bot-process.ts";
 import { costSummary, latencySummary, outcomeCounts, percentile, Recorder, round, type Sample } from "./recorder.ts";
 import { partyBoardFigures } from "./party.ts";
+import { reminderFigures } from "./reminders.ts";
 import { startWorld } from "./world.ts";
 import { catalogShows, firstCommandOn, MOVIES, NEW_SHOWS, stepFor, STEPS, TYPED_QUERIES, WARM_SHOWS, type Act, type Step, type StepContext } from "./workload.ts";
 
@@ -45,6 +46,7 @@ function options() {
       "keystroke-ms": { type: "string", default: "100" },
       "in-process-steps": { type: "string", default: "300" },
       "no-party-board": { type: "boolean", default: false },
+      "no-reminders": { type: "boolean", default: false },
       out: { type: "string" },
     },
     strict: true,
@@ -64,6 +66,7 @@ function options() {
     keystrokeMs: int("keystroke-ms", 0, 2_000),
     inProcessSteps: int("in-process-steps", 0, 100_000),
     partyBoard: values["no-party-board"] !== true,
+    reminders: values["no-reminders"] !== true,
     out: values.out,
   };
 }
@@ -208,6 +211,9 @@ async function main() {
   // Issue 9's party board figures: edits per 100 marks, seconds to a correct board, documents per refresh.
   const partyBoard = opts.partyBoard ? await partyBoardFigures() : null;
   if (partyBoard) progress(`party board: ${partyBoard.burst.boardEditsPer100Marks} board edits for 100 marks, correct ${partyBoard.burst.secondsFromLastMarkToCorrectBoard} s after the last`);
+  // Issue 12's reminder figures: documents read per reminder DM sent.
+  const reminders = opts.reminders ? await reminderFigures() : null;
+  if (reminders) progress(`reminders: ${reminders.dmsSent} DMs, ${reminders.documentsReadPerReminderSent} documents read per reminder sent`);
 
   // Per interaction type: warm costs, latency under load, and the first after a restart.
   const warmByType = byType(warm);
@@ -327,6 +333,7 @@ async function main() {
     benchStepFailures: { count: failures.length, first: [...new Set(failures)].slice(0, 10) },
     inProcessSandbox: inProcess,
     partyBoard,
+    reminders,
     durationSeconds: Math.round((performance.now() - startedAt) / 1000),
   };
   const json = JSON.stringify(result, null, 2);

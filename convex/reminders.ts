@@ -64,6 +64,7 @@ export const pendingSend = internalQuery({
   returns: v.union(v.null(), v.object({ discordUserId: v.string(), body: v.any(), nonce: v.string(), attempts: v.number() })),
   handler: async (ctx, { sendId }) => {
     const send = await ctx.db.get(sendId);
+    await reportTransactionCost(ctx);
     if (send === null || send.state !== "pending") return null;
     return { discordUserId: send.discordUserId, body: send.body, nonce: send.nonce, attempts: send.attempts };
   },
@@ -81,6 +82,7 @@ export const finish = internalMutation({
   returns: v.null(),
   handler: async (ctx, { sendId, outcome }) => {
     await finishSend(ctx, sendId, outcome);
+    await reportTransactionCost(ctx);
     return null;
   },
 });
@@ -329,7 +331,11 @@ export const recordAiring = internalMutation({
     }),
   },
   returns: v.boolean(),
-  handler: async (ctx, { tmdbId, info }) => await applyAiring(ctx, tmdbId, info),
+  handler: async (ctx, { tmdbId, info }) => {
+    const changed = await applyAiring(ctx, tmdbId, info);
+    await reportTransactionCost(ctx);
+    return changed;
+  },
 });
 
 /** One page of a show's followers for a newly aired episode; the next page follows. */

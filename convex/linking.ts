@@ -278,10 +278,17 @@ export const account = botQuery({
       reminders: await countUpTo(ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId)), 1_000),
       parties: await countUpTo(ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", account.discordUserId)), 1_000),
       countLimit: COUNT_LIMIT,
-      merge: job === null || (job.state === "done" && job.finishedAt !== undefined && job.finishedAt < Date.now() - 86_400_000) ? null : { state: job.state, text: describeMerge(job) },
+      merge: job === null || (job.state === "done" && (!mergeConcerns(job, account.userId) || (job.finishedAt !== undefined && job.finishedAt < Date.now() - 86_400_000)))
+        ? null
+        : { state: job.state, text: describeMerge(job) },
     };
   },
 });
+
+/** A move into the profile the account uses now, or a deletion of the Discord side's data; not a finished move into a profile since unlinked. */
+function mergeConcerns(job: { toUserId?: unknown }, userId: unknown): boolean {
+  return job.toUserId === undefined || job.toUserId === userId;
+}
 
 async function latestMerge(ctx: QueryCtx, discordUserId: string) {
   return await ctx.db.query("link_merges").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).order("desc").first();

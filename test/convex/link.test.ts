@@ -259,6 +259,17 @@ describe("/unlink and linking again", () => {
     process.env.CONVEX_SITE_URL = "https://happy-otter-123.convex.site";
   });
 
+  it("after unlinking, /account no longer reports the earlier move into the web profile as this profile's", async () => {
+    const t = deployment();
+    await addGuestTitle(t, ALICE, 603, "The Matrix");
+    await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
+    const linked = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    expect(linked.merge).toMatchObject({ state: "done" });
+    await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE });
+    const guest = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    expect(guest).toMatchObject({ linkedTo: null, merge: null });
+  });
+
   it("unlinking keeps the web profile's data and Discord continues on a fresh guest profile; relinking merges that", async () => {
     const t = deployment();
     await addGuestTitle(t, ALICE, 603, "The Matrix");

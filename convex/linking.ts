@@ -369,6 +369,10 @@ export const deleteDiscordData = botServiceMutation({
       for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
         await ctx.db.delete(member._id);
       }
+      // The reminder DMs sent to this Discord account (their text included) are Discord data too.
+      for (const send of await ctx.db.query("reminder_sends").withIndex("by_user", (q) => q.eq("userId", account.userId)).take(500)) {
+        await ctx.db.delete(send._id);
+      }
     }
     await ctx.db.delete(account._id);
     return { deleted: true, library };

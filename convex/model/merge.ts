@@ -150,6 +150,13 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       return { moved: rows.length, finished: rows.length < OTHER_ROWS_PER_STEP };
     }
     case "reminders": {
+      // The reminder DMs queued or sent for them (their text included) go with their reminders.
+      const sends = await ctx.db.query("reminder_sends").withIndex("by_user", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      for (const send of sends) {
+        if (to === undefined) await ctx.db.delete(send._id);
+        else await ctx.db.patch(send._id, { userId: to });
+      }
+      if (sends.length === OTHER_ROWS_PER_STEP) return { moved: sends.length, finished: false };
       const rows = await ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
       for (const row of rows) {
         if (to === undefined) {

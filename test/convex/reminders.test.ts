@@ -159,6 +159,21 @@ describe("stalled-show reminders", () => {
     expect(discord.dms).toHaveLength(0);
   });
 
+  it("forget the DMs someone was sent when they delete their Discord data", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await cacheGot(t);
+    await markGot(t, ALICE, 1, [1]);
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(1);
+    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
+    await pass(t, 60_000);
+    const left = await t.run(async (ctx) => ({ sends: await ctx.db.query("reminder_sends").collect(), rows: await ctx.db.query("reminders").collect() }));
+    expect(left).toEqual({ sends: [], rows: [] });
+  });
+
   it("refuse settings that make no sense, changing nothing", async () => {
     const t = deployment();
     fakeDiscord();

@@ -209,6 +209,15 @@ async function stalledShow(ctx: QueryCtx, account: Account, row: Row, days: numb
   const { watched } = await readWatched(ctx, account.userId, row.tmdbId);
   const progress = showProgress(show, watched);
   if (progress.next === null) return { kind: "park" };
+  // TMDB counts announced episodes too: one that hasn't aired is not "up next" (they're caught up).
+  const airing = await ctx.db
+    .query("airing_shows")
+    .withIndex("by_tmdb", (q) => q.eq("tmdbId", row.tmdbId))
+    .first();
+  const aired = airing?.lastAired;
+  if (aired !== undefined && (progress.next.season > aired.season || (progress.next.season === aired.season && progress.next.episode > aired.episode))) {
+    return { kind: "park" };
+  }
   return {
     kind: "remind",
     show: {

@@ -14,6 +14,7 @@ function fakeDiscord() {
   let next = 500000000000000000n;
   let posts = 0;
   let aired = 3;
+  let listed: number | undefined;
   let tmdbRequests = 0;
   const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
   vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
@@ -40,13 +41,13 @@ function fakeDiscord() {
       return json(200, {
         id: 990101,
         name: "The Weekly",
-        seasons: [{ season_number: 1, episode_count: aired, name: "Season 1" }],
+        seasons: [{ season_number: 1, episode_count: listed ?? aired, name: "Season 1" }],
         last_episode_to_air: { season_number: 1, episode_number: aired, name: `Week ${aired}` },
       });
     }
     return json(404, { code: 0, message: "404: Not Found" });
   });
-  return { dms, faults, posts: () => posts, air: (n: number) => (aired = n), tmdbRequests: () => tmdbRequests };
+  return { dms, faults, posts: () => posts, air: (n: number) => (aired = n), list: (n: number) => (listed = n), tmdbRequests: () => tmdbRequests };
 }
 
 async function pass(t: Deployment, ms: number, step = 60_000) {
@@ -218,6 +219,23 @@ describe("new-episode alerts", () => {
     await t.mutation(internal.reminders.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect(discord.dms).toHaveLength(1);
+  });
+});
+
+describe("stalled reminders and airing", () => {
+  it("don't offer an episode that hasn't aired yet as the next one", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    // TMDB lists 10 episodes of the season (as it does announced ones), but only 3 have aired.
+    discord.list(10);
+    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 10 }] });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
+    await t.mutation(internal.reminders.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(0);
   });
 });
 

@@ -9,14 +9,15 @@ import type { MutationCtx } from "../_generated/server";
 import { seasonCounts, showStructure, showSync, title, titleFromStore } from "../lib/botArgs";
 import { botCacheMutation, botMutation, botQuery } from "../lib/botFunctions";
 import { titleChange, titleState as titleStateValidator, watchItemView } from "../lib/botReturns";
+import { getSummary } from "../model/episodes";
 import { fail } from "../model/errors";
 import { getShow, showForWrite, showStaleness, upsertShow, type ShowSync } from "../model/shows";
 import { titleState } from "../model/titleState";
 import { forgetAutoStatus } from "../model/tracking";
 import { recordUndo, snapshotItem } from "../model/undo";
 import { parseMediaType, parseProgressStatus, parseReaction, parseTmdbId } from "../model/vocabulary";
-import { findItem, setMembership, setProgressStatus, setReaction, viewItem } from "../model/watchItems";
-import { itemMetadataArgs, type MediaType } from "../validators";
+import { findItem, progressFor, setMembership, setProgressStatus, setReaction, viewItem } from "../model/watchItems";
+import { itemMetadataArgs, type MediaType, type ProgressStatus } from "../validators";
 
 /**
  * What a title write works with: the person's item before it, and for a show the structure
@@ -101,7 +102,7 @@ export const removeFromWatchlist = botMutation({
 
 export const setStatus = botMutation({
   args: { ...title, progressStatus: v.string(), progress: v.optional(v.number()), ...itemMetadataArgs, ...showSync, ...titleFromStore },
-  returns: v.object({ item: watchItemView, previous: v.union(v.null(), watchItemView), ...titleChange }),
+  returns: v.object({ item: watchItemView, previous: v.union(v.null(), watchItemView), changed: v.boolean(), ...titleChange }),
   handler: async (ctx, args) => {
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
@@ -109,6 +110,11 @@ export const setStatus = botMutation({
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
     const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
+    if (before !== null && (await statusUnchanged(ctx, userId, before, progressStatus, args.progress))) {
+      // Nothing to write: no newer updatedAt (the web app and merges read it as the latest change) and no Undo.
+      const state = await titleState(ctx, userId, tmdbId, mediaType, show);
+      return { item: state.item!, previous: viewItem(before), changed: false, undoId: null, state };
+    }
     await setProgressStatus(ctx, userId, { ...fields, tmdbId, mediaType, progressStatus });
     const autoStatus = mediaType === "tv" ? { previous: await forgetAutoStatus(ctx, userId, tmdbId) } : undefined;
     const undoId = await recordUndo(ctx, userId, {
@@ -119,9 +125,20 @@ export const setStatus = botMutation({
       autoStatus,
     });
     const state = await titleState(ctx, userId, tmdbId, mediaType, show);
-    return { item: state.item!, previous: before === null ? null : viewItem(before), undoId, state };
+    return { item: state.item!, previous: before === null ? null : viewItem(before), changed: true, undoId, state };
   },
 });
+
+/**
+ * Whether setting this status (and progress) would change nothing: the same status in any
+ * word, the same progress, and for a show not a status its episodes set on their own (choosing
+ * that one pins it, which is a change).
+ */
+async function statusUnchanged(ctx: MutationCtx, userId: Id<"users">, before: Doc<"watch_items">, status: ProgressStatus, progress: number | undefined): Promise<boolean> {
+  if (viewItem(before).progressStatus !== status) return false;
+  if (progressFor(status, progress, before.progress) !== before.progress) return false;
+  return before.mediaType !== "tv" || (await getSummary(ctx, userId, before.tmdbId))?.autoStatus === undefined;
+}
 
 export const setReactionFor = botMutation({
   args: { ...title, reaction: v.union(v.string(), v.null()), ...itemMetadataArgs, ...showSync, ...titleFromStore },

@@ -210,7 +210,7 @@ const change = {
     );
     // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
     const watching = result.item.progressStatus === "watching" ? result.item.progress : undefined;
-    await replyCard(respond, facts, result.state, titleHeadline.status(facts, status, watching), result.undoId);
+    await replyCard(respond, facts, result.state, titleHeadline.status(facts, status, watching, result.changed), result.undoId);
   },
   async react(ctx: BotContext, respond: Responder, user: User, subject: Subject, choice: ReactionChoice) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>

@@ -52,8 +52,10 @@ export const titleHeadline = {
   removed: (title: TitleFacts, removed: boolean, keptSomething: boolean) =>
     removed ? `Removed ${titleLine(title)} from your watchlist.${keptSomething ? " Your progress and reaction are kept." : ""}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`,
   /** `watchingProgress`: what was stored for a title being watched, not what was typed (finished is always 100 %). */
-  status: (title: TitleFacts, status: ProgressStatus, watchingProgress: number | undefined) =>
-    `${statusLabel(status)} — ${titleLine(title)}${watchingProgress !== undefined ? ` (${Math.round(watchingProgress)}%)` : ""}`,
+  status: (title: TitleFacts, status: ProgressStatus, watchingProgress: number | undefined, changed = true) =>
+    changed
+      ? `${statusLabel(status)} — ${titleLine(title)}${watchingProgress !== undefined ? ` (${Math.round(watchingProgress)}%)` : ""}`
+      : `Nothing changed — ${titleLine(title)} was already set to ${STATUS_NAME[status]}.`,
   reaction: (title: TitleFacts, choice: Reaction | "clear", previous: Reaction | undefined) => {
     if (choice !== "clear") return `${reactionLabel(choice)} — ${titleLine(title)}`;
     return previous === undefined ? `You hadn't reacted to ${titleLine(title)} — nothing changed.` : `Cleared your reaction to ${titleLine(title)}.`;

@@ -186,6 +186,29 @@ describe("the bot's API", () => {
       }
     });
 
+    it("setting the status a title already has writes nothing and offers no Undo; a new progress is a change", async () => {
+      const t = deployment();
+      const first = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "finished" });
+      expect(first).toMatchObject({ changed: true, undoId: expect.any(String) });
+      const again = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "finished" });
+      expect(again).toMatchObject({ changed: false, undoId: null, item: { progressStatus: "finished", updatedAt: first.item.updatedAt } });
+      const watching = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "watching", progress: 40 });
+      expect(watching.changed).toBe(true);
+      const further = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "watching", progress: 60 });
+      expect(further).toMatchObject({ changed: true, item: { progress: 60 } });
+    });
+
+    it("choosing the status a show's episodes set on their own pins it, so it is a change", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
+      expect(marked.statusAfter).toBe("watching");
+      const pinned = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "watching" });
+      expect(pinned.changed).toBe(true);
+      const again = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "watching" });
+      expect(again.changed).toBe(false);
+    });
+
     it("restores a previous status and reaction", async () => {
       const t = deployment();
       await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "watching", progress: 40 });

@@ -12,6 +12,7 @@ import {
   restMessageBody,
   shareMessage,
   titleCard,
+  titleHeadline,
   titlePickButton,
   type EpisodeOutcome,
   type ListRow,
@@ -132,6 +133,12 @@ describe("the largest messages the views can build", () => {
     expect(you).not.toContain("(1%)");
     const movie = titleCard({ title: { ...hugeTitle, mediaType: "movie" }, state: { item: { inWatchlist: true, progressStatus: "watching", progress: 40 }, progress: null, jobRunning: false }, shareable: false });
     expect(movie.embeds?.[0]?.fields?.find((f) => f.name === "You")?.value).toContain("Watching (40%)");
+  });
+
+  it("a status that was already set is answered without a status emoji: nothing changed", () => {
+    const facts = { tmdbId: 87108, mediaType: "tv" as const, title: "Chernobyl", year: 2019 };
+    expect(titleHeadline.status(facts, "finished", undefined, false)).toBe("Nothing changed — **Chernobyl** (2019) was already set to Finished.");
+    expect(titleHeadline.status(facts, "finished", undefined)).toBe("✅ Finished — **Chernobyl** (2019)");
   });
 
   it("the help card is one Discord accepts", () => {

@@ -16,7 +16,6 @@ import {
   parseQuietHours,
   parseTimeZone,
   remindUser,
-  reopenDms,
   retimeRows,
   scanPage,
   sendOutcome,
@@ -31,6 +30,9 @@ import { markEpisodes } from "./model/tracking";
 import { parseTmdbId } from "./model/vocabulary";
 import type { MutationCtx } from "./_generated/server";
 import type { BotActor } from "./lib/botFunctions";
+import { interactionFollowUp } from "./discord";
+
+type BotCtx = MutationCtx & { actor: BotActor; takeDmNotice: () => string | null };
 
 // ── The scan ──────────────────────────────────────────────────────────────────
 
@@ -119,16 +121,16 @@ const settingsValidator = v.object({
   notice: v.union(v.string(), v.null()),
 });
 
-async function accountOf(ctx: MutationCtx & { actor: BotActor }) {
+async function accountOf(ctx: BotCtx) {
   const account = await ctx.db.get(ctx.actor.accountId);
   if (account === null) fail("NOT_FOUND", "Your profile is gone — try again.");
   return account;
 }
 
 /** Everything a settings reply shows; clears an unreachable mark (they are using the bot). */
-async function settingsOf(ctx: MutationCtx & { actor: BotActor }, now: number) {
+async function settingsOf(ctx: BotCtx, now: number) {
   const account = await accountOf(ctx);
-  const notice = await reopenDms(ctx, account, now);
+  const notice = ctx.takeDmNotice();
   const fresh = (await ctx.db.get(account._id))!;
   return {
     enabled: fresh.remindersEnabled,
@@ -167,8 +169,8 @@ export const updateSettings = botMutation({
     if (args.timeZone !== undefined) patch.timeZone = parseTimeZone(args.timeZone);
     if (Object.keys(patch).length > 0) {
       await ctx.db.patch(account._id, patch);
-      if (patch.reminderDays !== undefined && patch.reminderDays !== account.reminderDays && account.remindersEnabled) {
-        await retimeRows(ctx, { ...account, ...patch }, now, {});
+      if (patch.reminderDays !== undefined && patch.reminderDays !== account.reminderDays) {
+        await retimeRows(ctx, { ...account, ...patch }, now, account.remindersEnabled ? {} : { park: true });
       }
     }
     return await settingsOf(ctx, now);
@@ -185,7 +187,7 @@ export const setShow = botMutation({
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
     const account = await accountOf(ctx);
-    const notice = await reopenDms(ctx, account, now);
+    const notice = ctx.takeDmNotice();
     await setShowEnabled(ctx, account, tmdbId, args.enabled, now);
     const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
     return { title: show?.title ?? `show ${tmdbId}`, enabled: args.enabled, notice };
@@ -200,7 +202,7 @@ export const snooze = botMutation({
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
     const account = await accountOf(ctx);
-    const notice = await reopenDms(ctx, account, now);
+    const notice = ctx.takeDmNotice();
     const until = await snoozeShow(ctx, account.userId, tmdbId, now);
     const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
     return { title: show?.title ?? `show ${tmdbId}`, until, notice };
@@ -230,7 +232,7 @@ export const markFromDm = botMutation({
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
     const account = await accountOf(ctx);
-    const notice = await reopenDms(ctx, account, now);
+    const notice = ctx.takeDmNotice();
     const show = await requireShow(ctx, tmdbId);
     checkEpisodes(show, args.season, [args.episode]);
     const code = `S${args.season}E${args.episode}`;
@@ -352,5 +354,16 @@ export const alertFollowers = internalMutation({
     if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.alertFollowers, { ...args, cursor: continueCursor });
     await reportTransactionCost(ctx);
     return alerted;
+  },
+});
+
+/** The follow-up that tells someone their DMs refused a reminder (ephemeral, on the interaction they just made). */
+export const tellDmsClosed = internalAction({
+  args: { applicationId: v.string(), token: v.string(), text: v.string() },
+  returns: v.null(),
+  handler: async (_ctx, { applicationId, token, text }) => {
+    const sent = await interactionFollowUp(applicationId, token, { content: text, flags: 64, allowed_mentions: { parse: [] } });
+    if (!sent.ok) console.warn(`could not tell a user their DMs are closed: ${JSON.stringify(sent).slice(0, 200)}`);
+    return null;
   },
 });

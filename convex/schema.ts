@@ -413,6 +413,9 @@ export default defineSchema({
     lastMarkedAt: v.optional(v.number()),
     /** When the next stalled-show reminder is due; absent = none is (the scan reads only due rows). */
     dueAt: v.optional(v.number()),
+    /** The user's settings as of the last change (so a mark reads only this row): their days, and reminders off. */
+    days: v.optional(v.number()),
+    remindersOff: v.optional(v.boolean()),
     /** The last new-episode alert queued for this show ("S3E5"), so one airing alerts once. */
     alertedEpisode: v.optional(v.string()),
   })

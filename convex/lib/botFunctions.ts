@@ -6,6 +6,8 @@ import { fail } from "../model/errors";
 import { checkWriteToken, spendWriteToken, writeRate } from "../model/throttle";
 import { accountForDiscord, discordAccount, existingUserForDiscord, parseDiscordUserId } from "../model/users";
 import { reportTransactionCost } from "./metrics";
+import { internal } from "../_generated/api";
+import { reopenDms } from "../model/reminders";
 
 /**
  * Every public function the bot calls goes through these builders: the bot sends
@@ -71,9 +73,14 @@ function noteWrites(ctx: MutationCtx): { db: MutationCtx["db"]; wrote: () => boo
   return { db, wrote: () => wrote };
 }
 
-const secretArgs = { secret: v.string() };
-const readerArgs = { secret: v.string(), discordUserId: v.string() };
-const actorArgs = { secret: v.string(), discordUserId: v.string(), username: v.optional(v.string()) };
+/**
+ * The interaction a write answers (the bot adds it to every mutation): Convex may follow up on it
+ * ephemerally — today only to tell someone whose DMs refused a reminder how to open them.
+ */
+const interactionArg = { interaction: v.optional(v.object({ applicationId: v.string(), token: v.string() })) };
+const secretArgs = { secret: v.string(), ...interactionArg };
+const readerArgs = { secret: v.string(), discordUserId: v.string(), ...interactionArg };
+const actorArgs = { secret: v.string(), discordUserId: v.string(), username: v.optional(v.string()), ...interactionArg };
 
 /** A read for one Discord user. */
 export const botQuery = customQuery(query, {
@@ -93,7 +100,7 @@ export const botQuery = customQuery(query, {
  */
 export const botMutation = customMutation(mutation, {
   args: actorArgs,
-  input: async (ctx, { secret, discordUserId, username }) => {
+  input: async (ctx, { secret, discordUserId, username, interaction }) => {
     checkBotSecret(secret);
     const now = Date.now();
     const rate = writeRate();
@@ -101,13 +108,25 @@ export const botMutation = customMutation(mutation, {
     checkWriteToken(existing, now, rate);
     const { userId, accountId } = await accountForDiscord(ctx, existing, discordUserId, username);
     const actor: BotActor = { discordUserId, userId, accountId };
+    // A reminder DM was refused (50007): using the bot is the sign to try again, and this reply
+    // (or, when the handler doesn't show it itself, a follow-up) says how to open DMs.
+    let dmNotice = existing?.dmsClosedAt !== undefined ? await reopenDms(ctx, existing, now) : null;
+    const takeDmNotice = () => {
+      const notice = dmNotice;
+      dmNotice = null;
+      return notice;
+    };
     const writes = noteWrites(ctx);
     return {
-      ctx: { actor, db: writes.db },
+      ctx: { actor, db: writes.db, takeDmNotice },
       args: {},
       onSuccess: async () => {
         if (writes.wrote() || existing === null) {
           await spendWriteToken(ctx, existing ?? { _id: accountId }, now, rate);
+        }
+        if (dmNotice !== null && interaction !== undefined) {
+          // After Discord's 3 s: the interaction has been answered (or deferred) by then.
+          await ctx.scheduler.runAfter(3_500, internal.reminders.tellDmsClosed, { ...interaction, text: dmNotice });
         }
         await reportTransactionCost(ctx);
       },

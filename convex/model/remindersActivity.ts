@@ -27,20 +27,31 @@ export async function reminderRow(ctx: QueryCtx, userId: Id<"users">, tmdbId: nu
 }
 
 /**
- * A mark (or unmark) of this show: the stalled reminder moves to N days from now. Two indexed
- * reads; someone who only uses the web app (no Discord account) costs one and gets nothing.
- * A muted show or a user who turned reminders off keeps no due time.
+ * A mark (or unmark) of this show: the stalled reminder moves to N days from now. One indexed
+ * read when the row exists (it carries the user's days and on/off, kept in step by settings
+ * changes); the first mark of a show also reads the account. Someone who only uses the web app
+ * (no Discord account) reads nothing and gets nothing. A muted show, or reminders off, keeps no
+ * due time.
  */
 export async function noteEpisodeActivity(ctx: MutationCtx, userId: Id<"users">, tmdbId: number, now: number): Promise<void> {
+  const row = await reminderRow(ctx, userId, tmdbId);
+  if (row !== null) {
+    const armed = !row.muted && row.remindersOff !== true;
+    const dueAt = armed ? Math.max(now + (row.days ?? DEFAULT_REMINDER_DAYS) * DAY_MS, row.snoozedUntil ?? 0) : undefined;
+    await ctx.db.patch(row._id, { lastMarkedAt: now, dueAt });
+    return;
+  }
   const account = await accountOfUser(ctx, userId);
   if (account === null) return;
-  const row = await reminderRow(ctx, userId, tmdbId);
-  const armed = account.remindersEnabled && !(row?.muted ?? false);
-  const dueAt = armed ? Math.max(now + reminderDays(account) * DAY_MS, row?.snoozedUntil ?? 0) : undefined;
-  if (row === null) {
-    await ctx.db.insert("reminders", { userId, tmdbId, muted: false, lastMarkedAt: now, ...(dueAt !== undefined ? { dueAt } : {}) });
-    await followAiring(ctx, tmdbId, now);
-  } else await ctx.db.patch(row._id, { lastMarkedAt: now, dueAt });
+  await ctx.db.insert("reminders", {
+    userId,
+    tmdbId,
+    muted: false,
+    lastMarkedAt: now,
+    ...(account.reminderDays !== undefined ? { days: account.reminderDays } : {}),
+    ...(account.remindersEnabled ? { dueAt: now + reminderDays(account) * DAY_MS } : { remindersOff: true }),
+  });
+  await followAiring(ctx, tmdbId, now);
 }
 
 /** Airing checks are per show: the first follower adds it, everyone after costs one read, once. */

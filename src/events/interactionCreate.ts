@@ -3,6 +3,7 @@ import { commands, componentRoutes } from "../commands/index.ts";
 import type { BotContext, Command, ComponentInteraction } from "../commands/types.ts";
 import { argumentsOf, partialArgumentsOf } from "../lib/command-options.ts";
 import { describeError } from "../lib/errors.ts";
+import { withInteraction } from "../lib/backend.ts";
 import { NO_MENTIONS, Responder } from "../lib/respond.ts";
 import { decodeComponentId, STALE_COMPONENT_MESSAGE, StaleComponentError, type DecodedComponent } from "../views/component-ids.ts";
 
@@ -28,6 +29,8 @@ export const interactionCreate = {
       return;
     }
 
+    // Writes carry this interaction, so Convex can follow up on it (closed-DM notices).
+    const scoped: BotContext = { ...ctx, backend: withInteraction(ctx.backend, { applicationId: interaction.applicationId, token: interaction.token }) };
     let command: Command | undefined;
     let run: (respond: Responder) => Promise<void>;
     /** The subcommand or component action, for telling reads from writes. */
@@ -37,7 +40,7 @@ export const interactionCreate = {
       command = chosen;
       action = interaction.options.getSubcommand(false) ?? "";
       // Options are checked against the definition (and typed from it) inside the handler's try.
-      run = (respond) => chosen!.execute(interaction, respond, ctx, argumentsOf(chosen!.data, interaction.options.data));
+      run = (respond) => chosen!.execute(interaction, respond, scoped, argumentsOf(chosen!.data, interaction.options.data));
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
       // The one place a custom id is read: its codec decodes it, or it is out of date and nothing runs.
       let decoded: DecodedComponent;
@@ -57,7 +60,7 @@ export const interactionCreate = {
       }
       command = route.command;
       action = decoded.name.slice(decoded.name.indexOf(":") + 1);
-      run = (respond) => route.run(interaction, respond, ctx, decoded.args);
+      run = (respond) => route.run(interaction, respond, scoped, decoded.args);
     } else {
       return;
     }

@@ -15,6 +15,17 @@ export interface Backend {
   mutation<F extends FunctionReference<"mutation">>(fn: F, args: BotArgs<F>): Promise<FunctionReturnType<F>>;
 }
 
+/**
+ * The backend for one interaction: its writes carry the interaction (application id and token),
+ * so Convex can follow up on it (e.g. telling someone their DMs refused a reminder).
+ */
+export function withInteraction(backend: Backend, interaction: { applicationId: string; token: string }): Backend {
+  return {
+    query: (fn, args) => backend.query(fn, args),
+    mutation: (fn, args) => backend.mutation(fn, { ...args, interaction: { applicationId: interaction.applicationId, token: interaction.token } } as typeof args),
+  };
+}
+
 export function convexHttpBackend(url: string, secret: string): Backend {
   const client = new ConvexHttpClient(url);
   return {

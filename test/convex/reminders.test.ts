@@ -160,6 +160,25 @@ describe("stalled-show reminders", () => {
     expect(discord.dms).toHaveLength(0);
   });
 
+  it("follow someone's own number of days, for shows marked before and after they set it", async () => {
+    const t = deployment();
+    const discord = fakeDiscord();
+    await cacheGot(t);
+    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 1396, title: "Breaking Bad", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
+    await markGot(t, ALICE, 1, [1]);
+    await t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 3 });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1396, season: 1, episodes: [1], isWatched: true });
+    await pass(t, 2 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(0);
+    await pass(t, 1 * DAY_MS + 60 * 60_000, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(1);
+    expect(discord.dms[0]!.body.embeds.map((e: any) => e.title)).toEqual(["📺 Game of Thrones", "📺 Breaking Bad"]);
+  });
+
   it("forget the DMs someone was sent when they delete their Discord data", async () => {
     const t = deployment();
     const discord = fakeDiscord();

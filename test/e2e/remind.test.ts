@@ -123,9 +123,23 @@ describe("reminders in the sandbox", () => {
     await run(s, "wait 10d");
     expect(refused()).toHaveLength(1);
 
-    const events = await run(s, `as alice\ndms open\nin movie-club #general\n/remind settings`);
-    expect(text(ofType(events, "reply").at(-1))).toContain("your DMs are closed to me");
+    // Her next interaction, whatever it is, gets an ephemeral follow-up saying how to open DMs.
+    const events = await run(s, `as alice\ndms open\nin movie-club #general\n/ep 1396 1 1\nwait 4s`);
+    const notice = ofType(events, "followup").at(-1);
+    expect(text(notice)).toContain("your DMs are closed to me");
+    expect(notice?.ephemeral).toBe(true);
     await run(s, "wait 2h");
     expect(rec.dms()).toHaveLength(1);
+    // Told once: the next command gets no second notice.
+    const later = await run(s, `as alice\nin movie-club #general\n/remind settings\nwait 4s`);
+    expect(later.map((e) => text(e)).join("\n")).not.toContain("your DMs are closed to me");
+  });
+
+  it("say how to open DMs in the /remind reply itself when that is the next thing someone does", async () => {
+    s = await stack();
+    await run(s, `as alice\ndms closed\nin movie-club #general\n/ep 1399 1 1-2\nwait 8d`);
+    const events = await run(s, `as alice\ndms open\nin movie-club #general\n/remind settings\nwait 4s`);
+    expect(text(ofType(events, "reply").at(-1))).toContain("your DMs are closed to me");
+    expect(ofType(events, "followup")).toHaveLength(0);
   });
 });

@@ -130,7 +130,9 @@ export async function linkDiscordToClerk(
     const other = others[0]!;
     return { status: "needs_switch", reason: "clerk_linked_elsewhere", other: other.username ?? `Discord user ${other.discordUserId}` };
   }
-  if (account !== null && account.linkedAt === undefined && (await runningMergeInto(ctx, account.userId)) !== null) return { status: "busy" };
+  // Switching away while the guest's data is still moving into the current profile would leave
+  // the rest of it going there: wait for the move to finish.
+  if (account !== null && account.linkedAt !== undefined && (await runningMergeInto(ctx, account.userId)) !== null) return { status: "busy" };
   for (const other of others) {
     const result = await unlinkAccount(ctx, other);
     if (result === "busy") return { status: "busy" };

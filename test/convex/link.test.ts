@@ -270,6 +270,26 @@ describe("/unlink and linking again", () => {
     expect(guest).toMatchObject({ linkedTo: null, merge: null });
   });
 
+  it("switching the link to another account waits until the guest's data has finished moving into the first", async () => {
+    vi.useFakeTimers();
+    const t = deployment();
+    const guestId = await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: ALICE }).then((r) => r.userId);
+    await t.run(async (ctx) => {
+      for (let id = 1; id <= 1000; id++) await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", inWatchlist: true, updatedAt: id });
+    });
+    expect(await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({ status: "linked", mergeDone: false });
+    const { code } = await startLink(t, ALICE);
+    const refused = await webUser(t, "user_bob").mutation(api.linking.redeem, { code, confirmSwitch: true });
+    expect(refused).toMatchObject({ status: "refused", message: expect.stringContaining("still moving") });
+    expect((await accountOf(t, ALICE)).token).toBe("user_alice");
+
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    const switched = await webUser(t, "user_bob").mutation(api.linking.redeem, { code, confirmSwitch: true });
+    expect(switched).toMatchObject({ status: "linked" });
+    expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1000);
+    vi.useRealTimers();
+  });
+
   it("unlinking keeps the web profile's data and Discord continues on a fresh guest profile; relinking merges that", async () => {
     const t = deployment();
     await addGuestTitle(t, ALICE, 603, "The Matrix");

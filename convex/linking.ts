@@ -424,12 +424,18 @@ async function unlinkOauthLinks(ctx: Parameters<typeof unlinkClerkUser>[0], cler
   return n;
 }
 
-/** The Discord id of a Clerk user's Discord connection, from a webhook payload or the Backend API. */
+/**
+ * The Discord id of a Clerk user's Discord connection, from a webhook payload or the Backend
+ * API. A connection Clerk reports as not verified (an OAuth flow that did not complete) links
+ * nothing.
+ */
 export function discordIdOf(externalAccounts: unknown): string | null {
   if (!Array.isArray(externalAccounts)) return null;
   for (const account of externalAccounts as Record<string, unknown>[]) {
     const provider = account?.provider;
     const id = account?.provider_user_id ?? account?.providerUserId;
+    const verification = account?.verification as { status?: unknown } | null | undefined;
+    if (verification != null && verification.status !== "verified") continue;
     if ((provider === "oauth_discord" || provider === "discord") && typeof id === "string" && /^\d{15,22}$/.test(id)) return id;
   }
   return null;

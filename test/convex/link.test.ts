@@ -332,6 +332,16 @@ describe("Clerk webhooks", () => {
     expect((await accountOf(t, BOB)).token).toBe("user_bob");
   });
 
+  it("a Discord connection Clerk has not verified links nothing", async () => {
+    const t = deployment();
+    const user = discordUser("user_bob", BOB);
+    const unverified = { ...user, external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "unverified", strategy: "oauth_discord" } })) };
+    await sendWebhook(t, "user.created", unverified);
+    expect((await accountOf(t, BOB)).account).toBeNull();
+    await sendWebhook(t, "user.updated", { ...user, external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "verified", strategy: "oauth_discord" } })) });
+    expect((await accountOf(t, BOB)).token).toBe("user_bob");
+  });
+
   it("a webhook with a bad signature is refused and changes nothing", async () => {
     const t = deployment();
     const response = await sendWebhook(t, "user.created", discordUser("user_alice", ALICE), { secret: `whsec_${btoa("someone-else-entirely-0123456")}` });

@@ -24,13 +24,14 @@ import {
   DEFAULT_REMINDER_DAYS,
   type SendOutcome,
 } from "./model/reminders";
-import { alertFollowersPage, applyAiring, claimAiringChecks, parseAiring, type AiringInfo } from "./model/remindersAlerts";
+import { alertFollowersPage, applyAiring, claimAiringChecks, parseAiring } from "./model/remindersAlerts";
 import { checkEpisodes, requireShow } from "./model/shows";
 import { markEpisodes } from "./model/tracking";
 import { parseTmdbId } from "./model/vocabulary";
 import type { MutationCtx } from "./_generated/server";
 import type { BotActor } from "./lib/botFunctions";
 import { interactionFollowUp } from "./discord";
+import { showDetails } from "./tmdb";
 
 type BotCtx = MutationCtx & { actor: BotActor; takeDmNotice: () => string | null };
 
@@ -290,34 +291,14 @@ export const checkAiring = internalMutation({
   },
 });
 
-/** TMDB's base URL and token from the deployment's environment, checked. */
-function tmdbConfig(): { base: string; token: string } {
-  const base = process.env.TMDB_API_URL?.trim() || "https://api.themoviedb.org/3";
-  const token = process.env.TMDB_API_TOKEN?.trim();
-  if (!token) throw new Error("Set TMDB_API_TOKEN (a TMDB API read access token) in the Convex deployment's environment for new-episode alerts.");
-  const url = new URL(base);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("TMDB_API_URL must be an http(s) URL.");
-  return { base: base.replace(/\/+$/, ""), token };
-}
-
 /** One show's TMDB details (one request), then what aired. A failure waits for tomorrow's check. */
 export const refreshAiring = internalAction({
   args: { tmdbId: v.number() },
   returns: v.null(),
   handler: async (ctx, { tmdbId }) => {
-    const { base, token } = tmdbConfig();
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 10_000);
-    let info: AiringInfo | null = null;
-    try {
-      const response = await fetch(`${base}/tv/${parseTmdbId(tmdbId)}`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" }, signal: controller.signal });
-      if (response.ok) info = parseAiring(await response.json().catch(() => null));
-      else console.warn(`airing check of show ${tmdbId}: TMDB answered ${response.status}`);
-    } catch (error) {
-      console.warn(`airing check of show ${tmdbId}: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      clearTimeout(timer);
-    }
+    const answer = await showDetails(parseTmdbId(tmdbId));
+    const info = answer.ok ? parseAiring(answer.body) : null;
+    if (!answer.ok) console.warn(`airing check of show ${tmdbId}: ${answer.message}`);
     if (info !== null) await ctx.runMutation(internal.reminders.recordAiring, { tmdbId, info });
     return null;
   },

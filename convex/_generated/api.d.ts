@@ -61,6 +61,7 @@ import type * as recommendations from "../recommendations.js";
 import type * as reminders from "../reminders.js";
 import type * as sessions from "../sessions.js";
 import type * as shares from "../shares.js";
+import type * as tmdb from "../tmdb.js";
 import type * as users from "../users.js";
 import type * as validators from "../validators.js";
 import type * as watchlist from "../watchlist.js";
@@ -122,6 +123,7 @@ declare const fullApi: ApiFromModules<{
   reminders: typeof reminders;
   sessions: typeof sessions;
   shares: typeof shares;
+  tmdb: typeof tmdb;
   users: typeof users;
   validators: typeof validators;
   watchlist: typeof watchlist;

@@ -9,4 +9,7 @@ crons.interval("reminder scan", { hours: 1 }, internal.reminders.scan, {});
 // New-episode alerts: each followed show is checked against TMDB once a day, at its own hour.
 crons.interval("airing check", { hours: 1 }, internal.reminders.checkAiring, {});
 
+// Reminder DMs are kept 30 days (their buttons find the shows they listed), then deleted.
+crons.interval("reminder DMs prune", { hours: 24 }, internal.reminders.prune, {});
+
 export default crons;

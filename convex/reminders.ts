@@ -15,6 +15,7 @@ import {
   parseDays,
   parseQuietHours,
   parseTimeZone,
+  pruneSends,
   remindUser,
   retimeRows,
   scanPage,
@@ -46,6 +47,17 @@ export const scan = internalMutation({
     if (result.more) await ctx.scheduler.runAfter(0, internal.reminders.scan, {});
     await reportTransactionCost(ctx);
     return result;
+  },
+});
+
+/** Forgets reminder DMs older than 30 days, a page at a time. */
+export const prune = internalMutation({
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    if (await pruneSends(ctx, Date.now())) await ctx.scheduler.runAfter(0, internal.reminders.prune, {});
+    await reportTransactionCost(ctx);
+    return null;
   },
 });
 

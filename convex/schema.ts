@@ -450,5 +450,6 @@ export default defineSchema({
     sendAt: v.optional(v.number()),
   })
     .index("by_user", ["userId", "createdAt"])
-    .index("by_message", ["messageId"]),
+    .index("by_message", ["messageId"])
+    .index("by_created", ["createdAt"]),
 });

@@ -408,3 +408,17 @@ export async function setShowEnabled(ctx: MutationCtx, account: Account, tmdbId:
   const armed = account.remindersEnabled && row.lastMarkedAt !== undefined && now - row.lastMarkedAt <= GIVE_UP_AFTER_MS;
   await ctx.db.patch(row._id, { muted: false, dueAt: armed ? Math.max(now, row.lastMarkedAt! + days * DAY_MS) : undefined });
 }
+
+/** A sent DM is kept this long (its buttons find the shows it listed), then forgotten. */
+export const SEND_RETENTION_MS = 30 * DAY_MS;
+export const PRUNE_PAGE = 500;
+
+/** Deletes one page of DMs older than the retention; true when more may be left. */
+export async function pruneSends(ctx: MutationCtx, now: number): Promise<boolean> {
+  const old = await ctx.db
+    .query("reminder_sends")
+    .withIndex("by_created", (q) => q.lt("createdAt", now - SEND_RETENTION_MS))
+    .take(PRUNE_PAGE);
+  for (const send of old) await ctx.db.delete(send._id);
+  return old.length === PRUNE_PAGE;
+}

@@ -194,6 +194,22 @@ describe("stalled-show reminders", () => {
     expect(left).toEqual({ sends: [], rows: [] });
   });
 
+  it("forget a sent DM after 30 days", async () => {
+    const t = deployment();
+    fakeDiscord();
+    await cacheGot(t);
+    await markGot(t, ALICE, 1, [1]);
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    const count = () => t.run(async (ctx) => (await ctx.db.query("reminder_sends").collect()).length);
+    await t.mutation(internal.reminders.prune, {});
+    expect(await count()).toBe(1);
+    await pass(t, 31 * DAY_MS, DAY_MS);
+    await t.mutation(internal.reminders.prune, {});
+    expect(await count()).toBe(0);
+  });
+
   it("refuse settings that make no sense, changing nothing", async () => {
     const t = deployment();
     fakeDiscord();

@@ -22,6 +22,7 @@ import {
   findRequest,
   linkDiscordToClerk,
   linkedLabel,
+  maskEmail,
   unlinkAccount,
   unlinkClerkUser,
 } from "./model/link";
@@ -96,7 +97,7 @@ export const redeem = mutation({
     }
     // Used up; the interaction token goes with the scheduled confirmation, not kept here.
     await ctx.db.patch(request._id, { usedAt: now, interactionToken: undefined });
-    const who = identity.email ?? identity.name ?? "your Film Fanatic account";
+    const who = identity.email !== undefined && identity.email !== "" ? maskEmail(identity.email) : (identity.name ?? "your Film Fanatic account");
     const mergeDone = outcome.status === "already_linked" || outcome.merge === null || outcome.merge.done;
     const content =
       outcome.status === "already_linked"

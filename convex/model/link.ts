@@ -90,9 +90,26 @@ export const SWITCH_TEXT = {
     `Your Film Fanatic account is already linked to another Discord account (${other}). Linking this one instead unlinks that one; it continues on a fresh Discord-only profile.`,
 };
 
-/** How a profile is named to its owner: email, else name, else the Clerk id. */
-function profileLabel(user: Doc<"users"> | null): string {
-  return user?.email ?? user?.name ?? user?.tokenIdentifier ?? "an account that no longer exists";
+/**
+ * An email as shown in Discord: enough for its owner to recognise ("a•••@e•••.com"), too little
+ * for anyone else to learn it. A link made with someone else's code names the web account in the
+ * code owner's Discord (confirmation, /account, /unlink), so the full address would reach them.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "•••";
+  const domain = email.slice(at + 1);
+  const dot = domain.lastIndexOf(".");
+  const host = dot > 0 ? domain.slice(0, dot) : domain;
+  const tld = dot > 0 ? domain.slice(dot) : "";
+  return `${email[0]}•••@${host.length > 0 ? host[0] : ""}•••${tld}`;
+}
+
+/** How a profile is named in Discord and on the link page: a masked email, else its display name. */
+export function profileLabel(user: Pick<Doc<"users">, "email" | "name"> | null): string {
+  if (user === null) return "an account that no longer exists";
+  if (user.email !== undefined && user.email !== "") return maskEmail(user.email);
+  return user.name ?? "a Film Fanatic account";
 }
 
 /** The Clerk user's profile, created when the web app never stored one. */

@@ -131,7 +131,27 @@ describe("/link codes redeemed on the link page", () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.url).toBe("https://discord.test/api/v10/webhooks/300000000000000001/interaction-token-abc");
     expect(requests[0]!.body).toMatchObject({ flags: 64 });
-    expect(requests[0]!.body.content).toContain("Linked to Film Fanatic account **alice@example.com**");
+    expect(requests[0]!.body.content).toContain("Linked to Film Fanatic account **a•••@e•••.com**");
+  });
+
+  it("names the web account in Discord without its email, so redeeming someone else's code doesn't hand them your address", async () => {
+    const t = deployment();
+    process.env.DISCORD_API_BASE = "https://discord.test/api";
+    process.env.DISCORD_TOKEN = "bot-token";
+    const requests: { url: string; body: any }[] = [];
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      requests.push({ url, body: JSON.parse(init.body as string) });
+      return new Response(JSON.stringify({ id: "400000000000000001" }), { status: 200 });
+    });
+    vi.useFakeTimers();
+    const { code } = await startLink(t, ALICE);
+    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    vi.useRealTimers();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.body.content).not.toContain("alice@example.com");
+    expect(requests[0]!.body.content).not.toContain("example.com");
+    expect(await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
   });
 
   it("confirms by DM when the follow-up can't be delivered", async () => {
@@ -295,7 +315,7 @@ describe("/unlink and linking again", () => {
     await addGuestTitle(t, ALICE, 603, "The Matrix");
     await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
 
-    expect(await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "alice@example.com" });
+    expect(await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
     expect((await accountOf(t, ALICE)).token).toBe(`discord|${ALICE}`);
     expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1);
     const guest = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });

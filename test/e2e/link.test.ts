@@ -29,7 +29,7 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     expect(linked).toMatchObject({ user: "dana", status: "linked", clerk_user: expect.stringMatching(/^user_/) });
     // The confirmation: a follow-up to the /link interaction.
     const followups = ofType(events, "followup").filter((e) => e.line === 5);
-    expect(text(followups[0])).toContain("Linked to Film Fanatic account **dana@sandbox.test**");
+    expect(text(followups[0])).toContain("Linked to Film Fanatic account **d•••@s•••.test**");
     // The web app, signed in as that Clerk user, sees the guest's episodes.
     const [watched] = ofType(events, "web");
     expect((watched!.result as { season: number; episode: number; isWatched: boolean }[]).filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`).sort()).toEqual(["S1E1", "S1E2", "S1E3"]);
@@ -51,10 +51,10 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     const events = await run(s, `as fay\nin movie-club #general\n/watch add title:movie:603\nlink\n/account\n/unlink\n/account`);
     expect(ofType(events, "error")).toEqual([]);
     const account = ofType(events, "reply").filter((e) => e.line === 5)[0];
-    expect(text(account)).toContain("Linked to **fay@sandbox.test**");
+    expect(text(account)).toContain("Linked to **f•••@s•••.test**");
     expect(text(account)).toMatch(/Titles: 1\b/);
     expect(buttons(account)).toEqual(["Export my data", "Delete my Discord data…"]);
-    expect(text(ofType(events, "reply").filter((e) => e.line === 6)[0])).toContain("Unlinked from **fay@sandbox.test**");
+    expect(text(ofType(events, "reply").filter((e) => e.line === 6)[0])).toContain("Unlinked from **f•••@s•••.test**");
     expect(text(ofType(events, "reply").filter((e) => e.line === 7)[0])).toContain("Not linked");
     // The web profile kept the title.
     const clerkId = ofType(events, "link")[0]!.clerk_user as string;

@@ -16,6 +16,8 @@ export interface StackOptions {
   /** Bot log level; logs go to stderr so `--json` output on stdout stays clean. */
   logLevel?: string;
   ackDeadlineMs?: number;
+  /** Bytes of files one message may carry (the Discord sandbox's attachmentSizeLimit; default 10 MiB). */
+  attachmentSizeLimit?: number;
   /** Per-user command limit (burst, refill per second); the benchmark raises it. */
   userRate?: { capacity: number; refillPerSecond: number };
   logger?: Logger;
@@ -52,7 +54,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 64) throw new RangeError(`shards must be an integer from 1 to 64, got ${shardCount}`);
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "warn", destination: pino.destination(2) });
   const clock = new SandboxClock();
-  const discord = new DiscordSandbox({ ackDeadlineMs: options.ackDeadlineMs, now: () => clock.now(), recommendedShards: shardCount });
+  const discord = new DiscordSandbox({ ackDeadlineMs: options.ackDeadlineMs, attachmentSizeLimit: options.attachmentSizeLimit, now: () => clock.now(), recommendedShards: shardCount });
   await discord.start(0);
   // Scripts, the prompt and benchmarks each subscribe to its events.
   discord.setMaxListeners(0);

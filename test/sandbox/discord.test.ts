@@ -497,6 +497,27 @@ describe("Discord sandbox with a real discord.js client", () => {
     expect(resourceContent).toBe("here");
   });
 
+  it("refuses files over the attachment size limit it tells interactions about (413, code 40005), as Discord does", async () => {
+    const { sandbox, client } = await startBot({ attachmentSizeLimit: 10 });
+    await client.application!.commands.create({ name: "file", description: "Replies with a file" });
+    let limit: number | undefined;
+    let refused: unknown;
+    client.on("interactionCreate", (i) => void (async () => {
+      if (!i.isChatInputCommand() || i.commandName !== "file") return;
+      limit = i.attachmentSizeLimit;
+      try {
+        await i.reply({ content: "here", files: [{ attachment: Buffer.from("eleven bytes"), name: "a.txt" }] });
+      } catch (e) {
+        refused = e;
+        await i.reply({ content: "too big" });
+      }
+    })());
+    const r = await sandbox.runCommand(HERE, "file");
+    expect(limit).toBe(10);
+    expect(refused).toMatchObject({ status: 413, code: 40005 });
+    expect(r.events.filter((e) => e.t === "reply")).toMatchObject([{ content: "too big" }]);
+  });
+
   it("runs commands in a DM and in a guild created after the bot logged in", async () => {
     const { sandbox, client } = await startBot();
     const dm = await sandbox.runCommand({ user: "carol" }, "ping");

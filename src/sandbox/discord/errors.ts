@@ -78,6 +78,7 @@ export const DiscordErrors = {
   unauthorized: () => new DiscordHttpError(401, 0, "401: Unauthorized"),
   invalidForm: (errors: FormErrors) => new DiscordHttpError(400, Code.InvalidFormBodyOrContentType, "Invalid Form Body", errors.tree),
   invalidJson: () => new DiscordHttpError(400, Code.RequestBodyContainsInvalidJSON, "The request body contains invalid JSON."),
+  requestEntityTooLarge: () => new DiscordHttpError(413, Code.RequestEntityTooLarge, "Request entity too large"),
   emptyMessage: () => new DiscordHttpError(400, Code.CannotSendAnEmptyMessage, "Cannot send an empty message"),
   cannotDm: () => new DiscordHttpError(403, Code.CannotSendMessagesToThisUser, "Cannot send messages to this user"),
   cannotEditOthers: () => new DiscordHttpError(403, Code.CannotEditMessageAuthoredByAnotherUser, "Cannot edit a message authored by another user"),

@@ -142,7 +142,7 @@ export class Interactions {
       entitlements: [],
       authorizing_integration_owners: { "0": ctx.guild?.id ?? "0" },
       context: ctx.guild ? InteractionContextType.Guild : InteractionContextType.BotDM,
-      attachment_size_limit: 10_485_760,
+      attachment_size_limit: config.attachmentSizeLimit,
     };
     if (ctx.guild) {
       const member = ctx.guild.members.get(ctx.user.id)!;

@@ -38,6 +38,12 @@ export interface DiscordSandboxOptions {
    * (the default).
    */
   oldMessageEditLimit?: { count: number; windowMs: number };
+  /**
+   * Bytes of files one message may carry (default 10 MiB, Discord's limit for a bot in a server
+   * without boosts): sent to interactions as attachment_size_limit, and a larger upload is
+   * answered 413 with code 40005, as Discord does.
+   */
+  attachmentSizeLimit?: number;
   /** retry_after for injectRateLimits (default 0.1 s). */
   injectedRetryAfterMs?: number;
   /** Gateway heartbeat interval sent in HELLO (default 41 250 ms). */
@@ -67,6 +73,7 @@ export function resolveConfig(opts: DiscordSandboxOptions): SandboxConfig {
     quietMs: opts.quietMs ?? 40,
     channelMessageLimit: opts.channelMessageLimit ?? { count: 5, windowMs: 5000 },
     oldMessageEditLimit: opts.oldMessageEditLimit ?? { count: 3, windowMs: 20_000 },
+    attachmentSizeLimit: opts.attachmentSizeLimit ?? 10 * 1024 * 1024,
     injectedRetryAfterMs: opts.injectedRetryAfterMs ?? 100,
     heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
     resumeWindowMs: opts.resumeWindowMs ?? 120_000,

@@ -185,6 +185,7 @@ export class RestRouter {
       const boundary = /boundary=("?)([^";]+)\1/i.exec(ctype)?.[2];
       if (!boundary) throw DiscordErrors.invalidJson();
       const { fields, files } = parseMultipart(raw, boundary);
+      if (files.reduce((sum, f) => sum + f.data.length, 0) > this.core.config.attachmentSizeLimit) throw DiscordErrors.requestEntityTooLarge();
       ctx.files = files;
       const pj = fields.get("payload_json");
       if (pj !== undefined) {

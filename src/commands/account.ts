@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { MessageFlags } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
@@ -9,6 +10,19 @@ import { command, type BotContext } from "./types.ts";
 const EXPORT_PARTS = ["watch_items", "episodes", "lists", "list_items", "reminders"] as const;
 /** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
 const MAX_EXPORT_PAGES = 200;
+
+/** Discord's upload limit for a bot in a server without boosts, when the interaction doesn't say. */
+const DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024;
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+/** The export as one file within Discord's upload limit: JSON, gzipped JSON past it, or null. */
+export function exportFile(json: string, limit: number): { attachment: Buffer; name: string } | null {
+  const plainFile = Buffer.from(json, "utf8");
+  if (plainFile.length <= limit) return { attachment: plainFile, name: "film-fanatic-export.json" };
+  const gz = gzipSync(plainFile, { level: 9 });
+  return gz.length <= limit ? { attachment: gz, name: "film-fanatic-export.json.gz" } : null;
+}
 
 const count = (n: number, limit: number) => (n >= limit ? `${limit.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
 
@@ -69,10 +83,22 @@ export const account = command({
     "account:export": async (interaction, respond, ctx) => {
       await respond.defer();
       const { data, complete } = await exportData(ctx, interaction.user.id);
-      const file = JSON.stringify({ exportedAt: new Date().toISOString(), discordUserId: interaction.user.id, complete, ...data }, null, 2);
+      const json = JSON.stringify({ exportedAt: new Date().toISOString(), discordUserId: interaction.user.id, complete, ...data }, null, 2);
+      // Discord refuses a larger upload (413); the interaction says how much this place allows.
+      const limit = interaction.attachmentSizeLimit > 0 ? interaction.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
+      const file = exportFile(json, limit);
+      if (file === null) {
+        await interaction.followUp({
+          content: `📦 Your export is ${size(Buffer.byteLength(json))} (even compressed it is over the ${size(limit)} Discord lets the bot attach here), so it can't be sent as a file. The Film Fanatic website has your library if you linked it (\`/link\`).`,
+          flags: MessageFlags.Ephemeral,
+          allowedMentions: { parse: [] },
+        });
+        return;
+      }
+      const note = file.name.endsWith(".gz") ? " Compressed (gzip) to fit Discord's file size limit." : "";
       await interaction.followUp({
-        content: complete ? "📦 Everything Film Fanatic stores for you." : "📦 Your export is very large; this file holds the first part of it.",
-        files: [{ attachment: Buffer.from(file, "utf8"), name: "film-fanatic-export.json" }],
+        content: (complete ? "📦 Everything Film Fanatic stores for you." : "📦 Your export is very large; this file holds the first part of it.") + note,
+        files: [file],
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });

@@ -72,6 +72,41 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
   });
 });
 
+describe("an /account export larger than Discord lets the bot attach", () => {
+  let s: Stack;
+  beforeAll(async () => {
+    // A tiny upload limit stands in for a library past Discord's 10 MiB: the sandbox refuses
+    // larger files (413) and tells interactions the limit, as Discord does.
+    s = await stack({ attachmentSizeLimit: 1_500 });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  const exportOf = (user: string) => `as ${user}\nin movie-club #general\n/watch add title:movie:603\n/watch add title:movie:550\n/watch add title:tv:1399\n/watch add title:movie:680\n/account\nclick "Export my data"`;
+
+  it("arrives gzipped when the JSON is over the limit and the compressed file fits", async () => {
+    const events = await run(s, exportOf("hal"));
+    expect(ofType(events, "error")).toEqual([]);
+    const file = ofType(events, "followup").find((e) => e.attachments?.length);
+    expect(file?.attachments[0]).toMatchObject({ filename: "film-fanatic-export.json.gz" });
+    expect(file?.attachments[0].size).toBeLessThanOrEqual(1_500);
+    expect(text(file)).toContain("Compressed (gzip)");
+  });
+
+  it("is refused with a clear private message, not a failed upload, when even the compressed file is too large", async () => {
+    await s.stop();
+    s = await stack({ attachmentSizeLimit: 100 });
+    const events = await run(s, exportOf("ivy"));
+    expect(ofType(events, "error")).toEqual([]);
+    expect(ofType(events, "discord_error")).toEqual([]);
+    const followups = ofType(events, "followup");
+    expect(followups.some((e) => e.attachments?.length)).toBe(false);
+    expect(followups.at(-1)).toMatchObject({ ephemeral: true });
+    expect(text(followups.at(-1))).toMatch(/over the 1 KB Discord lets the bot attach here/);
+  });
+});
+
 describe("the one-time backfill from Clerk's user list", () => {
   let s: Stack;
   beforeAll(async () => {

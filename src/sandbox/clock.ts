@@ -18,6 +18,14 @@ export class SandboxClock {
   private installed = false;
   private idle: () => Promise<void> = async () => {};
 
+  /** `startAt` (epoch ms) sets where the clock starts; it then runs on from there. Default: now. */
+  constructor(startAt?: number) {
+    if (startAt !== undefined) {
+      if (!Number.isFinite(startAt)) throw new RangeError(`startAt must be a finite epoch ms, got ${startAt}`);
+      this.offset = startAt - this.realNow();
+    }
+  }
+
   now(): number {
     return this.realNow() + this.offset;
   }

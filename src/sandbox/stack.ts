@@ -18,6 +18,11 @@ export interface StackOptions {
   ackDeadlineMs?: number;
   /** Bytes of files one message may carry (the Discord sandbox's attachmentSizeLimit; default 10 MiB). */
   attachmentSizeLimit?: number;
+  /**
+   * Where the sandbox clock starts (epoch ms; default the real time). A test whose outcome
+   * depends on the weekday or the hour pins it, so it passes on any day it runs.
+   */
+  clockStart?: number;
   /** Per-user command limit (burst, refill per second); the benchmark raises it. */
   userRate?: { capacity: number; refillPerSecond: number };
   logger?: Logger;
@@ -53,7 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const shardCount = options.shards ?? 1;
   if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 64) throw new RangeError(`shards must be an integer from 1 to 64, got ${shardCount}`);
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "warn", destination: pino.destination(2) });
-  const clock = new SandboxClock();
+  const clock = new SandboxClock(options.clockStart);
   const discord = new DiscordSandbox({ ackDeadlineMs: options.ackDeadlineMs, attachmentSizeLimit: options.attachmentSizeLimit, now: () => clock.now(), recommendedShards: shardCount });
   await discord.start(0);
   // Scripts, the prompt and benchmarks each subscribe to its events.

@@ -11,6 +11,16 @@ function berlinWall(at: number) {
   return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
 }
 
+/**
+ * The sandbox clock starts at a fixed instant, so what "friday 21:00" means does not depend on
+ * the day the test runs (on a real Friday evening the session would already be under 15
+ * minutes away). Wednesday 14 October 2026, 12:00 in Berlin: the weekly repeat goes from
+ * Friday 23 to Friday 30 October, across the end of summer time on the 25th.
+ */
+const WEDNESDAY_BEFORE_DST_END = Date.UTC(2026, 9, 14, 10, 0);
+/** Wednesday 2 December 2026, 11:00 in Berlin. */
+const WEDNESDAY = Date.UTC(2026, 11, 2, 10, 0);
+
 const sessionPosts = (events: Event[]) => ofType(events, "message").filter((e) => text(e).includes("Watch-along"));
 
 describe("watch-along sessions in the sandbox", () => {
@@ -20,7 +30,7 @@ describe("watch-along sessions in the sandbox", () => {
   });
 
   it("schedules 'friday 21:00' in Berlin on Confirm, reminds exactly those going 15 minutes before, starts, lists and deletes the server event, and repeats weekly", async () => {
-    s = await stack();
+    s = await stack({ clockStart: WEDNESDAY_BEFORE_DST_END });
     const setup = await run(
       s,
       `
@@ -123,14 +133,15 @@ wait 3s
     expect(next!._id).not.toBe(first!._id);
     expect(next!.repeat).toBe("weekly");
     expect(berlinWall(next!.at)).toBe("Fri 21:00");
-    expect(next!.at - first!.at).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
-    expect(next!.at - first!.at).toBeLessThanOrEqual(7 * 86_400_000 + 3_600_000);
+    // Summer time ended in between: the same wall time is a week and an hour later.
+    expect(new Date(first!.at).toISOString()).toBe("2026-10-23T19:00:00.000Z");
+    expect(new Date(next!.at).toISOString()).toBe("2026-10-30T20:00:00.000Z");
     expect(sessionPosts(ended).some((e) => text(e).includes(`<t:${next!.at / 1000}:F>`))).toBe(true);
     expect(ofType(ended, "scheduled_event").filter((e) => e.action === "create")).toHaveLength(1);
   });
 
   it("lets the party vote on the night with a native poll, and schedules the winner when the host confirms it", async () => {
-    s = await stack();
+    s = await stack({ clockStart: WEDNESDAY });
     const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);
     const opened = await run(
       s,
@@ -178,7 +189,7 @@ wait 6h1m
   });
 
   it("asks for the time zone once, refuses past and ambiguous times with a suggestion, and tells the host once without Create Events", async () => {
-    s = await stack();
+    s = await stack({ clockStart: WEDNESDAY });
     const events = await run(
       s,
       `

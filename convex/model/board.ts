@@ -14,7 +14,7 @@
 // publish in flight and "publish the latest state" rather than a queue of tasks, which is this
 // version counter; the per-channel budget is one document per channel. Both fit in a row and a
 // scheduled function, run unchanged in convex-test and the sandbox's embedded engine, and need
-// no hand-typed component API (NOTES.md: offline codegen can't see components).
+// no hand-typed component API (offline codegen cannot see components; docs/party-board.md says more).
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { partyBoard, type BoardMember, type PartyBoardData } from "../../src/views/party-board";

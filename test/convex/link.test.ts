@@ -115,7 +115,8 @@ describe("/link codes redeemed on the link page", () => {
     expect(await t.run(async (ctx) => await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", `discord|${ALICE}`)).first())).toBeNull();
   });
 
-  it("confirms in Discord with a follow-up on the /link interaction", async () => {
+  /** Alice redeems her /link code on the web; returns the Discord requests the confirmation made. */
+  async function linkAliceRecordingDiscord() {
     const t = deployment();
     process.env.DISCORD_API_BASE = "https://discord.test/api";
     process.env.DISCORD_TOKEN = "bot-token";
@@ -128,6 +129,11 @@ describe("/link codes redeemed on the link page", () => {
     const { code } = await startLink(t, ALICE);
     await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
     await t.finishAllScheduledFunctions(vi.runAllTimers);
+    return { t, requests };
+  }
+
+  it("confirms in Discord with a follow-up on the /link interaction", async () => {
+    const { requests } = await linkAliceRecordingDiscord();
     expect(requests).toHaveLength(1);
     expect(requests[0]!.url).toBe("https://discord.test/api/v10/webhooks/300000000000000001/interaction-token-abc");
     expect(requests[0]!.body).toMatchObject({ flags: 64 });
@@ -135,19 +141,7 @@ describe("/link codes redeemed on the link page", () => {
   });
 
   it("names the web account in Discord without its email, so redeeming someone else's code doesn't hand them your address", async () => {
-    const t = deployment();
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
-    const requests: { url: string; body: any }[] = [];
-    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-      requests.push({ url, body: JSON.parse(init.body as string) });
-      return new Response(JSON.stringify({ id: "400000000000000001" }), { status: 200 });
-    });
-    vi.useFakeTimers();
-    const { code } = await startLink(t, ALICE);
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
-    vi.useRealTimers();
+    const { t, requests } = await linkAliceRecordingDiscord();
     expect(requests).toHaveLength(1);
     expect(requests[0]!.body.content).not.toContain("alice@example.com");
     expect(requests[0]!.body.content).not.toContain("example.com");

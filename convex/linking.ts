@@ -27,6 +27,7 @@ import {
   unlinkClerkUser,
 } from "./model/link";
 import { STEPS_PER_RUN, describeMerge, mergeStep, startMerge } from "./model/merge";
+import { dropRsvp, markBoardDirty } from "./model/parties";
 import { discordAccount, parseDiscordUserId } from "./model/users";
 
 // ─────────────────────────────────────────────────────────── the link page's calls
@@ -359,6 +360,11 @@ export const deleteDiscordData = botServiceMutation({
     if (account === null) return { deleted: false, library: "none" as const };
     for (const request of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).take(20)) {
       await ctx.db.delete(request._id);
+    }
+    // Their answers to scheduled sessions name and would ping them: gone with the data.
+    for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
+      await dropRsvp(ctx, member.partyId, discordUserId);
+      await markBoardDirty(ctx, member.partyId);
     }
     let library: "deleted" | "deleting" | "kept" = "kept";
     if (account.linkedAt === undefined) {

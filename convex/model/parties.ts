@@ -184,8 +184,23 @@ export async function leaveParty(ctx: MutationCtx, discordUserId: string, party:
   if (existing === null) return { left: false };
   await ctx.db.delete(existing._id);
   await ctx.db.patch(party._id, { memberCount: Math.max(0, (party.memberCount ?? 1) - 1) });
+  await dropRsvp(ctx, party._id, discordUserId);
   await markBoardDirty(ctx, party._id);
   return { left: true };
+}
+
+/**
+ * Takes someone's Going / Maybe / Can't off the party's next session, so who left the party (or
+ * deleted their Discord data) is neither pinged by its reminder and start posts nor named on
+ * the board. The caller marks the board dirty.
+ */
+export async function dropRsvp(ctx: MutationCtx, partyId: Id<"parties">, discordUserId: string): Promise<void> {
+  const session = await ctx.db
+    .query("party_sessions")
+    .withIndex("by_party_state", (q) => q.eq("partyId", partyId).eq("state", "scheduled"))
+    .first();
+  if (session === null || !session.rsvps.some((r) => r.discordUserId === discordUserId)) return;
+  await ctx.db.patch(session._id, { rsvps: session.rsvps.filter((r) => r.discordUserId !== discordUserId) });
 }
 
 /** Ends a party: the host, or someone who may manage the server. The board is published once more, without buttons. */

@@ -155,6 +155,26 @@ describe("watch-along sessions", () => {
     for (const mark of ["Watch-along", "⏰", "starting now", "Did you watch"]) expect(discord.posts().filter((x) => x.body.content.includes(mark))).toHaveLength(1);
   });
 
+  it("a member who said Going and then left the party, or deleted their Discord data, is neither pinged nor listed as going", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    for (const [who, name] of [[BOB, "bob"], [CAROL, "carol"], [DAN, "dan"]] as const) {
+      await t.mutation(api.parties.join, { ...as(who), ...here, displayName: name });
+      await t.mutation(api.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer: "going", displayName: name });
+    }
+    await t.mutation(api.parties.leave, { ...as(BOB), ...here });
+    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: DAN });
+    await pass(t, 5_000);
+    const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
+    expect(board.body.embeds[0].description).toContain("✅ 1 going (carol)");
+    await pass(t, FRIDAY_2100_BERLIN - 15 * 60_000 - Date.now() + 1_000, 60_000);
+    const reminder = discord.posts().find((x) => x.body.content.startsWith("⏰"))!;
+    expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [CAROL] });
+    expect(reminder.body.content).not.toContain(BOB);
+    expect(reminder.body.content).not.toContain(DAN);
+  });
+
   it("lists the session in Discord's Events, updates it on reschedule and deletes it on cancel", async () => {
     const t = deployment();
     const p = await party(t);

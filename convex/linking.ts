@@ -27,7 +27,7 @@ import {
   unlinkClerkUser,
 } from "./model/link";
 import { STEPS_PER_RUN, describeMerge, mergeStep, startMerge } from "./model/merge";
-import { dropRsvp, markBoardDirty } from "./model/parties";
+import { leaveParty } from "./model/parties";
 import { discordAccount, parseDiscordUserId } from "./model/users";
 
 // ─────────────────────────────────────────────────────────── the link page's calls
@@ -361,10 +361,12 @@ export const deleteDiscordData = botServiceMutation({
     for (const request of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).take(20)) {
       await ctx.db.delete(request._id);
     }
-    // Their answers to scheduled sessions name and would ping them: gone with the data.
+    // Their parties: as if they had left each (the count frees their place, their RSVP goes,
+    // the board drops their line).
     for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
-      await dropRsvp(ctx, member.partyId, discordUserId);
-      await markBoardDirty(ctx, member.partyId);
+      const party = await ctx.db.get(member.partyId);
+      if (party === null) await ctx.db.delete(member._id);
+      else await leaveParty(ctx, discordUserId, party);
     }
     let library: "deleted" | "deleting" | "kept" = "kept";
     if (account.linkedAt === undefined) {
@@ -373,9 +375,6 @@ export const deleteDiscordData = botServiceMutation({
       library = first.done ? "deleted" : "deleting";
       if (!first.done) await ctx.scheduler.runAfter(0, internal.linking.runMerge, { jobId });
     } else {
-      for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
-        await ctx.db.delete(member._id);
-      }
       // The reminder DMs sent to this Discord account (their text included) are Discord data too.
       for (const send of await ctx.db.query("reminder_sends").withIndex("by_user", (q) => q.eq("userId", account.userId)).take(500)) {
         await ctx.db.delete(send._id);

@@ -128,6 +128,19 @@ describe("watch parties and their board", () => {
     expect(party.memberCount).toBe(1);
   });
 
+  it("someone who deletes their Discord data leaves the board and frees their place in the party", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await mark(t, BOB, 1, [1, 2]);
+    await pass(t, 5_000);
+    expect(discord.board()).toContain("**bob**");
+    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: BOB });
+    await pass(t, 5_000);
+    expect(discord.board()).not.toContain("bob");
+    expect(await t.query(api.parties.list, { ...as(ALICE), guildId: GUILD })).toMatchObject([{ memberCount: 1 }]);
+  });
+
   it("brings a joiner's existing progress onto the board", async () => {
     const t = deployment();
     await startGot(t, { season: 2 });

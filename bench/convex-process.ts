@@ -18,7 +18,9 @@ const engine = await EmbeddedConvex.start({
   secret: required("BOT_API_SECRET"),
   env: { DISCORD_API_BASE: required("DISCORD_API_BASE"), DISCORD_TOKEN: required("DISCORD_TOKEN") },
 });
-const endpoint = await startConvexHttpEndpoint({ engine, latencyMs: Number(required("CONVEX_LATENCY_MS")) });
+const mode = required("CONVEX_LATENCY_MODE");
+if (mode !== "call" && mode !== "added") throw new Error(`convex-process: CONVEX_LATENCY_MODE must be "call" or "added", got ${mode}`);
+const endpoint = await startConvexHttpEndpoint({ engine, latencyMs: Number(required("CONVEX_LATENCY_MS")), latencyMode: mode });
 engine.observe((cost) => send({ t: "cost", cost }));
 endpoint.onCall((call) => send({ t: "call", path: call.path, ok: call.ok, engineMs: call.engineMs }));
 

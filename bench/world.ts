@@ -13,6 +13,7 @@ import { commandDefinitions } from "../src/commands/index.ts";
 import { SandboxClock } from "../src/sandbox/clock.ts";
 import { DiscordSandbox } from "../src/sandbox/discord/index.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "../src/sandbox/tmdb-server.ts";
+import type { ConvexLatencyMode } from "../src/sandbox/convex-http.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -20,7 +21,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export interface ConvexCallReport {
   path: string;
   ok: boolean;
-  /** Time the engine spent on it, on top of the injected round trip. */
+  /** Time the engine spent on it (within the injected time, or on top of it with --convex-latency-mode added). */
   engineMs: number;
 }
 
@@ -43,13 +44,13 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: { convexLatencyMs: number; tmdbLatencyMs: number; ackDeadlineMs?: number }): Promise<World> {
+export async function startWorld(options: { convexLatencyMs: number; convexLatencyMode?: ConvexLatencyMode; tmdbLatencyMs: number; ackDeadlineMs?: number }): Promise<World> {
   const secret = randomBytes(24).toString("hex");
   const clock = new SandboxClock();
   const discord = new DiscordSandbox({ now: () => clock.now(), ackDeadlineMs: options.ackDeadlineMs });
   await discord.start(0);
   discord.setMaxListeners(0);
-  const convex = await startConvexProcess({ secret, latencyMs: options.convexLatencyMs, discordApiBase: discord.restApiBase, discordToken: discord.token });
+  const convex = await startConvexProcess({ secret, latencyMs: options.convexLatencyMs, latencyMode: options.convexLatencyMode ?? "call", discordApiBase: discord.restApiBase, discordToken: discord.token });
   const tmdb = await startTmdbCatalogServer({ port: 0 });
   tmdb.setFaults({ delayMs: options.tmdbLatencyMs });
   // Deploy the commands as `npm run register` does.
@@ -68,7 +69,7 @@ export async function startWorld(options: { convexLatencyMs: number; tmdbLatency
   };
 }
 
-async function startConvexProcess(options: { secret: string; latencyMs: number; discordApiBase: string; discordToken: string }): Promise<LoopbackConvex & { stop(): Promise<void> }> {
+async function startConvexProcess(options: { secret: string; latencyMs: number; latencyMode: ConvexLatencyMode; discordApiBase: string; discordToken: string }): Promise<LoopbackConvex & { stop(): Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/convex-process.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -79,6 +80,7 @@ async function startConvexProcess(options: { secret: string; latencyMs: number; 
       DISCORD_API_BASE: options.discordApiBase,
       DISCORD_TOKEN: options.discordToken,
       CONVEX_LATENCY_MS: String(options.latencyMs),
+      CONVEX_LATENCY_MODE: options.latencyMode,
     },
   });
   let stderr = "";

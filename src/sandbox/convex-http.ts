@@ -39,17 +39,28 @@ export interface ConvexCall {
 
 export interface ConvexHttpOptions {
   engine: Pick<EmbeddedConvex, "run">;
-  /** Injected network round trip per call, in milliseconds (half before the function runs, half after). */
+  /** Injected time per call, in milliseconds. */
   latencyMs?: number;
+  /**
+   * How the injected time combines with the engine's own time. "call" (the default): latencyMs is the
+   * whole call as a deployment answers it, network and function together, so the engine's own time
+   * counts towards it and only an engine slower than that makes the call longer. "added": latencyMs is
+   * network alone, half before the function runs and half after, on top of the engine's time — a
+   * pessimistic view, since convex-test runs functions far slower than a deployment does.
+   */
+  latencyMode?: ConvexLatencyMode;
   port?: number;
   host?: string;
 }
+
+export type ConvexLatencyMode = "call" | "added";
 
 export interface ConvexHttpEndpoint {
   /** What CONVEX_URL would be: "http://127.0.0.1:PORT". */
   url: string;
   port: number;
   latencyMs: number;
+  latencyMode: ConvexLatencyMode;
   /** Calls answered so far, failed ones included. */
   readonly calls: number;
   /** Every call, once answered; returns the unsubscribe. */
@@ -62,6 +73,8 @@ class BadRequest extends Error {}
 export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promise<ConvexHttpEndpoint> {
   const latencyMs = options.latencyMs ?? 0;
   if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 60_000) throw new RangeError(`latencyMs must be 0–60000, got ${latencyMs}`);
+  const latencyMode = options.latencyMode ?? "call";
+  if (latencyMode !== "call" && latencyMode !== "added") throw new RangeError(`latencyMode must be "call" or "added", got ${String(latencyMode)}`);
   const listeners = new Set<(call: ConvexCall) => void>();
   let calls = 0;
 
@@ -78,12 +91,14 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
       throw error;
     }
     // The request's trip to the deployment, the function, then the answer's trip back.
-    await sleep(latencyMs / 2);
+    const callStarted = performance.now();
+    if (latencyMode === "added") await sleep(latencyMs / 2);
     const started = performance.now();
     const outcome = await runFunction(options.engine, kind, request.path, request.args);
     const call: ConvexCall = { kind, path: request.path, args: request.args, ok: outcome.status === "success", engineMs: performance.now() - started };
     if (outcome.status === "error" && outcome.errorData !== undefined) call.errorCode = codeOf(outcome.errorData);
-    await sleep(latencyMs / 2);
+    if (latencyMode === "added") await sleep(latencyMs / 2);
+    else await sleep(Math.max(0, latencyMs - (performance.now() - callStarted)));
     calls++;
     for (const listener of listeners) listener(call);
     sendJson(res, outcome.status === "success" ? 200 : UDF_FAILED, outcome);
@@ -108,6 +123,7 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     latencyMs,
+    latencyMode,
     get calls() {
       return calls;
     },

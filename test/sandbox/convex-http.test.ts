@@ -25,6 +25,11 @@ afterAll(async () => {
 });
 
 describe("the loopback Convex HTTP endpoint over the embedded engine", () => {
+  it("gives each call its injected time as a whole by default, and refuses a latency mode it doesn't know", async () => {
+    expect(endpoint.latencyMode).toBe("call");
+    await expect(startConvexHttpEndpoint({ engine, latencyMs: 1, latencyMode: "sometimes" as never })).rejects.toThrow(/latencyMode must be "call" or "added"/);
+  });
+
   it("runs a mutation and then a query sent by the production ConvexHttpClient", async () => {
     const backend = convexHttpBackend(endpoint.url, secret);
     const changed = await backend.mutation(api.bot.profile.setListVisibility, { discordUserId: alice, listPublic: true });

@@ -3,6 +3,7 @@
 // is published by Convex's scheduled functions on the sandbox clock, so this phase runs the
 // in-process stack (the real bot, the local Discord and the embedded engine) and moves that
 // clock: seconds here are sandbox seconds, the same clock Discord's buckets are kept on.
+import { runAloneWhenMain } from "./recorder.ts";
 import type { SandboxEvent } from "../src/sandbox/events.ts";
 import { startStack, type Stack } from "../src/sandbox/stack.ts";
 import type { TransactionCost } from "../convex/lib/metrics.ts";
@@ -112,15 +113,4 @@ export async function partyBoardFigures() {
 }
 
 // `npx tsx bench/party.ts` runs this phase alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  partyBoardFigures().then(
-    (figures) => {
-      process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-      process.exit(0);
-    },
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(2);
-    },
-  );
-}
+runAloneWhenMain(import.meta.url, partyBoardFigures);

@@ -165,3 +165,18 @@ export function costSummary(samples: Sample[]) {
     convexFunctions: Object.fromEntries(Object.entries(functions).map(([f, n]) => [f, round(n / costed.length)])),
   };
 }
+
+/** Runs one bench phase and prints its figures as JSON, when `url` is the script node was started with. */
+export function runAloneWhenMain(url: string, phase: () => Promise<unknown>): void {
+  if (url !== `file://${process.argv[1]}`) return;
+  phase().then(
+    (figures) => {
+      process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(2);
+    },
+  );
+}

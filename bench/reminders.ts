@@ -3,6 +3,7 @@
 // the sandbox clock, so this phase runs the in-process stack (real bot, local Discord, embedded
 // Convex) and moves that clock. Documents are counted by the engine's transaction metrics for
 // every reminder function (the hourly scans, empty ones included, deliveries and the fan-out).
+import { runAloneWhenMain } from "./recorder.ts";
 import type { SandboxEvent } from "../src/sandbox/events.ts";
 import { startStack, type Stack } from "../src/sandbox/stack.ts";
 import type { TransactionCost } from "../convex/lib/metrics.ts";
@@ -58,15 +59,4 @@ export async function reminderFigures() {
 }
 
 // `npx tsx bench/reminders.ts` runs this phase alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  reminderFigures().then(
-    (figures) => {
-      process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-      process.exit(0);
-    },
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(2);
-    },
-  );
-}
+runAloneWhenMain(import.meta.url, reminderFigures);

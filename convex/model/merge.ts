@@ -14,6 +14,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { applyEpisodes, type SeasonEpisodes } from "./episodes";
+import { markBoardDirty } from "./parties";
 
 export const MERGE_PHASES = [
   "watch_items",
@@ -185,6 +186,8 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       for (const row of guestRows) {
         if (to === undefined) await ctx.db.delete(row._id);
         else await ctx.db.patch(row._id, { userId: to });
+        // The member's position now comes from another profile: the board must show it.
+        if (row.active) await markBoardDirty(ctx, row.partyId);
       }
       return { moved: guestRows.length, finished: rows.length < OTHER_ROWS_PER_STEP || guestRows.length === 0 };
     }

@@ -115,6 +115,29 @@ describe("/link codes redeemed on the link page", () => {
     expect(await t.run(async (ctx) => await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", `discord|${ALICE}`)).first())).toBeNull();
   });
 
+  it("moves the guest's party membership to the linked profile and refreshes that party's board", async () => {
+    // The board publish this schedules stays on the fake clock, so it can't fire inside a later test.
+    vi.useFakeTimers();
+    const t = deployment();
+    await cacheGot(t);
+    const here = { guildId: "500000000000000001", channelId: "600000000000000001" };
+    await t.mutation(api.parties.start, { secret: SECRET, discordUserId: BOB, ...here, tmdbId: 1399, displayName: "bob" });
+    await t.mutation(api.parties.join, { secret: SECRET, discordUserId: ALICE, ...here, displayName: "alice" });
+    // Alice's web account already has more of the show than her guest profile.
+    await webUser(t, "user_alice").mutation(api.watchlist.markSeasonEpisodesWatched, { tmdbId: 1399, season: 1, episodes: [1, 2, 3, 4, 5], isWatched: true });
+    const boardVersion = async () => (await t.run(async (ctx) => await ctx.db.query("parties").first()))!.boardVersion ?? 0;
+    const before = await boardVersion();
+
+    const { code } = await startLink(t, ALICE);
+    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+
+    const { token } = await accountOf(t, ALICE);
+    const member = await t.run(async (ctx) => await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", ALICE)).first());
+    const webProfile = await t.run(async (ctx) => await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", token!)).first());
+    expect(member?.userId).toBe(webProfile?._id);
+    expect(await boardVersion()).toBeGreaterThan(before);
+  });
+
   /** Alice redeems her /link code on the web; returns the Discord requests the confirmation made. */
   async function linkAliceRecordingDiscord() {
     const t = deployment();

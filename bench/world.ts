@@ -44,13 +44,16 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: { convexLatencyMs: number; convexLatencyMode?: ConvexLatencyMode; tmdbLatencyMs: number; ackDeadlineMs?: number }): Promise<World> {
+/** "indexed": the engine answers indexed queries from candidate sets (src/sandbox/indexed-store.ts); "scan": convex-test as shipped. */
+export type ConvexEngineKind = "indexed" | "scan";
+
+export async function startWorld(options: { convexLatencyMs: number; convexLatencyMode?: ConvexLatencyMode; convexEngine?: ConvexEngineKind; tmdbLatencyMs: number; ackDeadlineMs?: number }): Promise<World> {
   const secret = randomBytes(24).toString("hex");
   const clock = new SandboxClock();
   const discord = new DiscordSandbox({ now: () => clock.now(), ackDeadlineMs: options.ackDeadlineMs });
   await discord.start(0);
   discord.setMaxListeners(0);
-  const convex = await startConvexProcess({ secret, latencyMs: options.convexLatencyMs, latencyMode: options.convexLatencyMode ?? "call", discordApiBase: discord.restApiBase, discordToken: discord.token });
+  const convex = await startConvexProcess({ secret, latencyMs: options.convexLatencyMs, latencyMode: options.convexLatencyMode ?? "call", engine: options.convexEngine ?? "indexed", discordApiBase: discord.restApiBase, discordToken: discord.token });
   const tmdb = await startTmdbCatalogServer({ port: 0 });
   tmdb.setFaults({ delayMs: options.tmdbLatencyMs });
   // Deploy the commands as `npm run register` does.
@@ -69,7 +72,7 @@ export async function startWorld(options: { convexLatencyMs: number; convexLaten
   };
 }
 
-async function startConvexProcess(options: { secret: string; latencyMs: number; latencyMode: ConvexLatencyMode; discordApiBase: string; discordToken: string }): Promise<LoopbackConvex & { stop(): Promise<void> }> {
+async function startConvexProcess(options: { secret: string; latencyMs: number; latencyMode: ConvexLatencyMode; engine: ConvexEngineKind; discordApiBase: string; discordToken: string }): Promise<LoopbackConvex & { stop(): Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/convex-process.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -81,6 +84,7 @@ async function startConvexProcess(options: { secret: string; latencyMs: number; 
       DISCORD_TOKEN: options.discordToken,
       CONVEX_LATENCY_MS: String(options.latencyMs),
       CONVEX_LATENCY_MODE: options.latencyMode,
+      CONVEX_ENGINE: options.engine,
     },
   });
   let stderr = "";

@@ -9,6 +9,7 @@ import { observeTransactions, type TransactionCost } from "../../convex/lib/metr
 import type { Backend } from "../lib/backend.ts";
 import { SandboxClock } from "./clock.ts";
 import { withDeploymentEnv } from "./deployment-env.ts";
+import { indexStore } from "./indexed-store.ts";
 
 type AnyCall = (fn: unknown, args: unknown) => Promise<any>;
 
@@ -54,6 +55,12 @@ export interface EngineOptions {
   clock?: SandboxClock;
   /** The crons to run (default: convex/crons.ts's, as a deployment would). */
   crons?: CronSpec[];
+  /**
+   * Answer indexed queries from per-table and per-field candidate sets (src/sandbox/indexed-store.ts)
+   * instead of convex-test's walk over every document: same results, time that no longer grows with
+   * the whole deployment. The benchmark's deployment uses it; tests and the sandbox keep the plain engine.
+   */
+  indexedStore?: boolean;
 }
 
 /** The modules whose public functions make up the web app's API. */
@@ -165,6 +172,7 @@ export class EmbeddedConvex {
     for (const spec of crons) nextCronDelay(spec.schedule as CronSchedule, Date.now(), spec.name);
     engine.clock.install();
     engine.t = convexTest({ schema, modules: await convexModules(), transactionLimits: true }) as TestConvex<typeof schema>;
+    if (options.indexedStore) await engine.within(() => indexStore(engine.t));
     engine.clock.onIdle(async () => {
       // Let fired timers start their functions, then wait for them to finish.
       await new Promise((resolve) => setImmediate(resolve));

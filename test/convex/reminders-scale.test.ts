@@ -1,111 +1,9 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { DAY_MS } from "../../convex/model/reminders";
+import { indexStore } from "../../src/sandbox/indexed-store";
 import { deployment, measure } from "./setup";
-
-/**
- * convex-test answers every indexed query by walking every document of every table, so 200,000
- * documents make each query cost ~0.3 s and this test most of an hour. This keeps, beside its
- * store, the ids of each table and, for an index range that starts with an equality, the ids
- * holding that value: candidates only, still filtered by the engine's own range check, with the
- * transaction's pending writes always included. The same documents come back in the same order;
- * only wall time changes. Document counts come from the engine's transaction metrics either way.
- */
-async function indexTablesOf(t: ReturnType<typeof deployment>) {
-  // The engine's store is private; it passes through AsyncLocalStorage.run on every call.
-  let db: any;
-  const run = AsyncLocalStorage.prototype.run;
-  AsyncLocalStorage.prototype.run = function (this: AsyncLocalStorage<unknown>, store: any, ...rest: any[]) {
-    db ??= store?.components?.[""]?.db;
-    return (run as any).call(this, store, ...rest);
-  } as typeof run;
-  try {
-    await t.run(async () => null);
-  } finally {
-    AsyncLocalStorage.prototype.run = run;
-  }
-  if (!db) throw new Error("could not reach convex-test's database");
-  const proto = Object.getPrototypeOf(db);
-  if (proto.__tableIndex) return;
-  proto.__tableIndex = true;
-  const tableOf = (id: string) => id.slice(/^[0-9]+/.exec(id)![0].length);
-  const keyOf = (value: unknown) => (typeof value === "string" || typeof value === "number" ? `${typeof value}:${value}` : null);
-  type Store = { tables: Map<string, Set<string>>; fields: Map<string, Map<string, Set<string>>> };
-  const stores = new WeakMap<object, Store>();
-  const add = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
-    if (!map.has(key)) map.set(key, new Set());
-    map.get(key)!.add(value);
-  };
-  const store = (self: any): Store => {
-    let st = stores.get(self);
-    if (!st) {
-      st = { tables: new Map(), fields: new Map() };
-      for (const id of Object.keys(self._documents)) add(st.tables, tableOf(id), id);
-      stores.set(self, st);
-    }
-    return st;
-  };
-  const fieldIndex = (self: any, table: string, field: string) => {
-    const st = store(self);
-    const name = `${table}.${field}`;
-    let byValue = st.fields.get(name);
-    if (!byValue) {
-      byValue = new Map();
-      for (const id of st.tables.get(table) ?? []) {
-        const key = keyOf(self._documents[id]?.[field]);
-        if (key !== null) add(byValue, key, id);
-      }
-      st.fields.set(name, byValue);
-    }
-    return byValue;
-  };
-  const commit = proto.commit;
-  proto.commit = function (this: any, ...args: unknown[]) {
-    const last = this._writes[this._writes.length - 1];
-    const toRoot = this._writes.length === 1;
-    const st = stores.get(this);
-    const before = toRoot && last && st ? Object.fromEntries(Object.keys(last).map((id) => [id, this._documents[id]])) : {};
-    const result = commit.apply(this, args);
-    if (toRoot && last && st) {
-      for (const [id, write] of Object.entries(last) as [string, any][]) {
-        const table = tableOf(id);
-        if (write === null) st.tables.get(table)?.delete(id);
-        else add(st.tables, table, id);
-        for (const [name, byValue] of st.fields) {
-          if (!name.startsWith(`${table}.`)) continue;
-          const field = name.slice(table.length + 1);
-          const oldKey = keyOf(before[id]?.[field]);
-          if (oldKey !== null) byValue.get(oldKey)?.delete(id);
-          const newKey = write === null ? null : keyOf(this._documents[id]?.[field]);
-          if (newKey !== null) add(byValue, newKey, id);
-        }
-      }
-    }
-    return result;
-  };
-  const resolve = proto._resolveQuerySource;
-  proto._resolveQuerySource = function (this: any, query: any) {
-    const source = query.source;
-    const eq = source.type === "IndexRange" ? source.range.find((f: any) => f.type === "Eq" && !String(f.fieldPath).includes(".") && keyOf(f.value) !== null) : undefined;
-    this.__narrow = eq ? { field: String(eq.fieldPath), key: keyOf(eq.value) } : null;
-    try {
-      return resolve.call(this, query);
-    } finally {
-      this.__narrow = null;
-    }
-  };
-  proto._iterateDocs = function (this: any, tableName: string, callback: (doc: unknown) => void) {
-    const narrow = this.__narrow as { field: string; key: string } | null;
-    const ids = new Set(narrow ? (fieldIndex(this, tableName, narrow.field).get(narrow.key) ?? []) : (store(this).tables.get(tableName) ?? []));
-    for (const writes of this._writes) for (const id of Object.keys(writes)) if (tableOf(id) === tableName) ids.add(id);
-    for (const id of ids) {
-      const document = this.get(tableName, id);
-      if (document !== null) callback(document);
-    }
-  };
-}
 
 const USERS = 1_000;
 const SHOWS_PER_USER = 100; // 100,000 watch items, every one a show being watched
@@ -123,7 +21,9 @@ describe("the reminder scan at scale", () => {
     "reads close to the due count among 100,000 watched shows, inside transaction limits, and sends each due reminder once when the cron fires twice",
     async () => {
       const t = deployment();
-      await indexTablesOf(t);
+      // convex-test walks every document on every indexed query; 200,000 documents would make this
+      // test take most of an hour. The candidate sets return the same documents in the same order.
+      await indexStore(t);
       // 100 shows of 20 episodes; user u is due on show u % 100 only (1% of their items).
       await t.run(async (ctx) => {
         for (let s = 0; s < SHOWS_PER_USER; s++) {

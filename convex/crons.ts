@@ -12,4 +12,7 @@ crons.interval("airing check", { hours: 1 }, internal.reminders.checkAiring, {})
 // Reminder DMs are kept 30 days (their buttons find the shows they listed), then deleted.
 crons.interval("reminder DMs prune", { hours: 24 }, internal.reminders.prune, {});
 
+// Link codes, "were you there?" prompts and Undo entries, deleted a while after they expire.
+crons.interval("expired rows sweep", { hours: 24 }, internal.jobs.sweepExpired, {});
+
 export default crons;

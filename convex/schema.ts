@@ -167,7 +167,8 @@ export default defineSchema({
     createdAt: v.optional(v.number()),
   })
     .index("by_state", ["state"])
-    .index("by_discord", ["discordUserId"]),
+    .index("by_discord", ["discordUserId"])
+    .index("by_expires", ["expiresAt"]),
 
   /**
    * A guest profile's data moving into a Clerk user's profile (or being deleted when
@@ -273,7 +274,9 @@ export default defineSchema({
     createdAt: v.number(),
     expiresAt: v.number(),
     usedAt: v.optional(v.number()),
-  }).index("by_user", ["userId"]),
+  })
+    .index("by_user", ["userId"])
+    .index("by_expires", ["expiresAt"]),
 
   /** A watch party bound to one guild channel and one show (optionally one season). See convex/model/parties.ts. */
   parties: defineTable({
@@ -345,7 +348,9 @@ export default defineSchema({
     episodes: v.array(v.number()),
     createdBy: v.string(),
     expiresAt: v.number(),
-  }).index("by_party", ["partyId"]),
+  })
+    .index("by_party", ["partyId"])
+    .index("by_expires", ["expiresAt"]),
 
   /**
    * A scheduled watch-along of a party (convex/model/sessions.ts): one "scheduled" per party at a

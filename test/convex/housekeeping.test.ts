@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api, internal } from "../../convex/_generated/api";
+import { hashCode } from "../../convex/model/link";
+import { KEEP_AFTER_EXPIRY_MS, SWEEP_PAGE } from "../../convex/model/housekeeping";
+import { ALICE, BOB, cacheGot, deployment, SECRET } from "./setup";
+
+const HOUR = 60 * 60 * 1000;
+const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 10, 1, 12) });
+  process.env.CONVEX_SITE_URL = "https://happy-otter-123.convex.site";
+});
+afterEach(() => {
+  vi.useRealTimers();
+  delete process.env.CONVEX_SITE_URL;
+});
+
+describe("the expired rows sweep", () => {
+  it("keeps an expired link code long enough to say 'expired', then deletes it and the interaction token it held", async () => {
+    const t = deployment();
+    const code = "A".repeat(22);
+    await t.mutation(api.linking.startLink, { ...as(ALICE), codeHash: await hashCode(code), discordName: "alice", applicationId: "300000000000000001", interactionToken: "interaction-token-abc" });
+    vi.advanceTimersByTime(2 * HOUR);
+    await t.mutation(internal.jobs.sweepExpired, {});
+    expect(await t.query(api.linking.preview, { code })).toMatchObject({ ok: false, problem: "expired" });
+    vi.advanceTimersByTime(KEEP_AFTER_EXPIRY_MS.link_requests);
+    expect(await t.mutation(internal.jobs.sweepExpired, {})).toEqual({ linkRequests: 1, partyPrompts: 0, undoEntries: 0 });
+    expect(await t.run((ctx) => ctx.db.query("link_requests").collect())).toEqual([]);
+  });
+
+  it("deletes a change's Undo entry a day after the button stopped working, and leaves fresh ones", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    const old = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
+    vi.advanceTimersByTime(KEEP_AFTER_EXPIRY_MS.undo_entries + HOUR);
+    await cacheGot(t); // the show's cached structure is refreshed after a day, as the bot would
+    // Someone else's change: a user's own next change already drops their expired entries.
+    const fresh = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(BOB), tmdbId: 1399, season: 1, episodes: [2], isWatched: true });
+    expect(await t.mutation(internal.jobs.sweepExpired, {})).toEqual({ linkRequests: 0, partyPrompts: 0, undoEntries: 1 });
+    await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: old.undoId! })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
+    const undone = await t.mutation(api.bot.undo.undo, { ...as(BOB), undoId: fresh.undoId! });
+    expect(undone.description).toMatch(/S1E2/);
+  });
+
+  it("keeps a 'were you there?' prompt a week past its expiry, then deletes it", async () => {
+    const t = deployment();
+    const promptId = await t.run(async (ctx) => {
+      const partyId = await ctx.db.insert("parties", { guildId: "1", channelId: "2", tmdbId: 1399, mediaType: "tv", title: "Game of Thrones", hostDiscordUserId: ALICE, state: "active", createdAt: Date.now() });
+      return await ctx.db.insert("party_prompts", { partyId, tmdbId: 1399, season: 1, episodes: [1], createdBy: ALICE, expiresAt: Date.now() + HOUR });
+    });
+    vi.advanceTimersByTime(HOUR + KEEP_AFTER_EXPIRY_MS.party_prompts - 1);
+    await t.mutation(internal.jobs.sweepExpired, {});
+    expect(await t.run((ctx) => ctx.db.get(promptId))).not.toBeNull();
+    vi.advanceTimersByTime(2);
+    await t.mutation(internal.jobs.sweepExpired, {});
+    expect(await t.run((ctx) => ctx.db.get(promptId))).toBeNull();
+  });
+
+  it("works through a backlog a page per transaction, inside Convex's limits, until none is left", async () => {
+    const t = deployment();
+    const total = SWEEP_PAGE * 2 + 17;
+    await t.run(async (ctx) => {
+      for (let i = 0; i < total; i++) {
+        await ctx.db.insert("link_requests", { state: `s${i}`, discordUserId: String(100000000000000000n + BigInt(i)), expiresAt: Date.now() - 3 * KEEP_AFTER_EXPIRY_MS.link_requests });
+      }
+      await ctx.db.insert("link_requests", { state: "live", discordUserId: "199999999999999999", expiresAt: Date.now() + HOUR });
+    });
+    expect(await t.mutation(internal.jobs.sweepExpired, {})).toMatchObject({ linkRequests: SWEEP_PAGE });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    const left = await t.run((ctx) => ctx.db.query("link_requests").collect());
+    expect(left.map((r) => r.state)).toEqual(["live"]);
+  });
+});

@@ -50,6 +50,7 @@ async function session(stack: Stack): Promise<SandboxSession> {
         listeners.delete(listener);
       };
     },
+    mentionNames: () => stack.discord.mentionNames(),
     completions() {
       const commands = stack.discord.registeredCommands().map((c) => {
         const subs = (c.options ?? []).filter((o) => o.type === 1);
@@ -120,7 +121,7 @@ async function main() {
   if (script !== undefined) {
     const print = values.json
       ? (event: SandboxEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
-      : (event: SandboxEvent) => process.stdout.write(`${renderEvent(event)}\n`);
+      : (event: SandboxEvent) => process.stdout.write(`${renderEvent(event, { names: stack.discord.mentionNames() })}\n`);
     let code = 0;
     try {
       await runScript(script, stack.discord, stackHooks(stack), print);

@@ -14,6 +14,15 @@ export interface RenderOptions {
   color?: boolean;
   /** Terminal columns; default 80. */
   width?: number;
+  /** Names for mentions (`<#id>` shows as `#general`, as Discord shows it); unknown ids stay ids. */
+  names?: MentionNames;
+}
+
+/** Looks up the names Discord would show for mentioned ids. */
+export interface MentionNames {
+  user(id: string): string | undefined;
+  channel(id: string): string | undefined;
+  role(id: string): string | undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -21,6 +30,7 @@ export interface RenderOptions {
 
 interface Style {
   on: boolean;
+  names?: MentionNames;
   bold(s: string): string;
   dim(s: string): string;
   italic(s: string): string;
@@ -277,6 +287,17 @@ function formatTimestamp(unix: string, style: string | undefined): string {
   }
 }
 
+/** The name Discord would show for a mentioned id, or the id when it isn't known. */
+function lookup(st: Style, kind: keyof MentionNames, id: string): string | undefined {
+  try {
+    const name = st.names?.[kind](id);
+    return name === undefined || name === "" ? undefined : sanitize(name);
+  } catch {
+    return undefined;
+  }
+}
+const nameOf = (st: Style, kind: keyof MentionNames, id: string): string => lookup(st, kind, id) ?? id;
+
 /** Render inline Discord markdown on one line. */
 function renderInline(text: string, st: Style): string {
   const saved: string[] = [];
@@ -319,9 +340,9 @@ function renderInline(text: string, st: Style): string {
       (st.on ? st.underline(label) : label) + protect(st.dim(` (${url})`)),
   );
   s = s.replace(/<(https?:\/\/[^\s>]+)>/g, (_m, url: string) => protect(url));
-  s = s.replace(/<@!?(\d+)>/g, (_m, uid: string) => protect(st.blue(`@${uid}`)));
-  s = s.replace(/<@&(\d+)>/g, (_m, rid: string) => protect(st.blue(`@&${rid}`)));
-  s = s.replace(/<#(\d+)>/g, (_m, cid: string) => protect(st.blue(`#${cid}`)));
+  s = s.replace(/<@!?(\d+)>/g, (_m, uid: string) => protect(st.blue(`@${nameOf(st, "user", uid)}`)));
+  s = s.replace(/<@&(\d+)>/g, (_m, rid: string) => protect(st.blue(lookup(st, "role", rid) !== undefined ? `@${nameOf(st, "role", rid)}` : `@&${rid}`)));
+  s = s.replace(/<#(\d+)>/g, (_m, cid: string) => protect(st.blue(`#${nameOf(st, "channel", cid)}`)));
   s = s.replace(/<\/([\w -]+):\d+>/g, (_m, name: string) => protect(st.blue(`/${name}`)));
   s = s.replace(/<a?:(\w+):\d+>/g, (_m, name: string) => protect(`:${name}:`));
   s = s.replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (_m, unix: string, style?: string) =>
@@ -645,11 +666,11 @@ function mentionsLine(raw: unknown, st: Style): string | undefined {
   if (raw.everyone === true) pings.push("@everyone");
   for (const u of arr(raw.users)) {
     const s = str(u) ?? (isObj(u) ? str(u.id) ?? str(u.name) : undefined);
-    if (s) pings.push(`@${sanitize(s)}`);
+    if (s) pings.push(`@${nameOf(st, "user", sanitize(s))}`);
   }
   for (const r of arr(raw.roles)) {
     const s = str(r) ?? (isObj(r) ? str(r.id) ?? str(r.name) : undefined);
-    if (s) pings.push(`@&${sanitize(s)}`);
+    if (s) pings.push(lookup(st, "role", s) !== undefined ? `@${nameOf(st, "role", s)}` : `@&${sanitize(s)}`);
   }
   if (pings.length === 0) return undefined;
   return st.yellow(st.bold(`pings: ${pings.join(" ")}`));
@@ -850,7 +871,8 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
 
 /** Render one sandbox event as terminal text (possibly several lines, no trailing newline). */
 export function renderEvent(e: SandboxEvent, opts: RenderOptions = {}): string {
-  const st = (opts.color ?? defaultColor()) ? COLOR_STYLE : PLAIN_STYLE;
+  const base = (opts.color ?? defaultColor()) ? COLOR_STYLE : PLAIN_STYLE;
+  const st: Style = opts.names ? { ...base, names: opts.names } : base;
   const w = typeof opts.width === "number" && Number.isFinite(opts.width) ? opts.width : 80;
   const width = Math.max(20, Math.min(Math.floor(w), 400));
   try {

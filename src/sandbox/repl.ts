@@ -11,6 +11,7 @@ import {
   defaultColor,
   renderEvent,
   selectOptionLabels,
+  type MentionNames,
 } from "./render.ts";
 import type { SandboxEvent } from "./events.ts";
 
@@ -32,6 +33,8 @@ export interface SandboxSession {
   completions(): SandboxCompletions;
   /** Where the acting user is, e.g. "alice @ movie-club #general". */
   prompt(): string;
+  /** Names for mentions in rendered messages (`<#id>` as `#general`). */
+  mentionNames?(): MentionNames;
   close(): Promise<void>;
 }
 
@@ -360,7 +363,7 @@ export async function runRepl(session: SandboxSession, io: ReplIo = {}): Promise
   const unsubscribe = session.onEvent((event) => {
     let text: string;
     try {
-      text = renderEvent(event, { color, width: width() });
+      text = renderEvent(event, { color, width: width(), names: session.mentionNames?.() });
       const b = buttonLabels(event);
       const o = selectOptionLabels(event);
       if (b.length > 0) labels = mergeLabels(b, labels);

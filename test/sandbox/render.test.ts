@@ -192,6 +192,22 @@ describe("renderEvent", () => {
     expect(plain(reply())).not.toContain("pings:");
   });
 
+  it("shows mentioned channels, people and roles by name, as Discord does, and unknown ids as ids", () => {
+    const names = {
+      user: (id: string) => ({ "111": "bob" })[id],
+      channel: (id: string) => ({ "333": "general" })[id],
+      role: (id: string) => ({ "222": "Movie Night" })[id],
+    };
+    const e = reply({ content: "Board in <#333>, hosted by <@111> for <@&222>; see <#999>", mentions: { everyone: false, users: ["111"], roles: ["222"] } });
+    const out = renderEvent(e as SandboxEvent, { color: false, names });
+    expect(out).toContain("Board in #general, hosted by @bob for @Movie Night; see #999");
+    expect(out).toContain("pings: @bob @Movie Night");
+    // Without names (or when a lookup throws) the ids are shown.
+    expect(plain(e)).toContain("Board in #333, hosted by @111 for @&222");
+    const broken = { user: () => { throw new Error("gone"); }, channel: () => undefined, role: () => undefined };
+    expect(renderEvent(e as SandboxEvent, { color: false, names: broken })).toContain("hosted by @111");
+  });
+
   it("renders DMs, deletions and show", () => {
     expect(plain({ t: "dm", to: "bob", content: "S2E1 airs tonight" })).toMatch(/DM · to bob[\s\S]*S2E1 airs tonight/);
     expect(plain({ t: "message_delete", guild: "g", channel: "#c", id: "77" })).toContain("id 77");

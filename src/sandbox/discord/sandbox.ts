@@ -276,6 +276,21 @@ export class DiscordSandbox extends EventEmitter {
     return this.world.userNames();
   }
 
+  /** The names Discord shows for mentioned users, channels and roles (the renderer's `names`). */
+  mentionNames(): { user(id: string): string | undefined; channel(id: string): string | undefined; role(id: string): string | undefined } {
+    return {
+      user: (id) => this.world.userById(id)?.name,
+      channel: (id) => this.world.channelById(id)?.name,
+      role: (id) => {
+        for (const guild of this.world.allGuilds()) {
+          const role = guild.roles.get(id);
+          if (role) return role.name.replace(/^@/, "");
+        }
+        return undefined;
+      },
+    };
+  }
+
   /** Every guild channel so far, as `guild #channel`. */
   channelPlaces(): string[] {
     return this.world.allGuilds().flatMap((g) => [...g.channels.values()].map((c) => `${g.name} #${c.name}`));

@@ -51,6 +51,7 @@ async function session(stack: Stack): Promise<SandboxSession> {
       };
     },
     mentionNames: () => stack.discord.mentionNames(),
+    now: () => stack.engine.clock.now(),
     completions() {
       const commands = stack.discord.registeredCommands().map((c) => {
         const subs = (c.options ?? []).filter((o) => o.type === 1);
@@ -121,7 +122,7 @@ async function main() {
   if (script !== undefined) {
     const print = values.json
       ? (event: SandboxEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
-      : (event: SandboxEvent) => process.stdout.write(`${renderEvent(event, { names: stack.discord.mentionNames() })}\n`);
+      : (event: SandboxEvent) => process.stdout.write(`${renderEvent(event, { names: stack.discord.mentionNames(), now: () => stack.engine.clock.now() })}\n`);
     let code = 0;
     try {
       await runScript(script, stack.discord, stackHooks(stack), print);

@@ -16,6 +16,8 @@ export interface RenderOptions {
   width?: number;
   /** Names for mentions (`<#id>` shows as `#general`, as Discord shows it); unknown ids stay ids. */
   names?: MentionNames;
+  /** The clock relative timestamps (`<t:…:R>`, "in 2 days") count from; default Date.now. */
+  now?: () => number;
 }
 
 /** Looks up the names Discord would show for mentioned ids. */
@@ -31,6 +33,7 @@ export interface MentionNames {
 interface Style {
   on: boolean;
   names?: MentionNames;
+  now?: () => number;
   bold(s: string): string;
   dim(s: string): string;
   italic(s: string): string;
@@ -267,11 +270,34 @@ export function wrapText(text: string, width: number): string[] {
 const PH_OPEN = "\uE000";
 const PH_CLOSE = "\uE001";
 
-function formatTimestamp(unix: string, style: string | undefined): string {
+const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400],
+  ["month", 30 * 86_400],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+/** "in 2 days", "3 hours ago": as Discord words a relative timestamp. */
+function relativeTime(ms: number, now: number): string {
+  const seconds = (ms - now) / 1000;
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(seconds) >= size || unit === "second") return RELATIVE.format(Math.round(seconds / size), unit);
+  }
+  return RELATIVE.format(0, "second");
+}
+
+function formatTimestamp(unix: string, style: string | undefined, now: () => number): string {
   const ms = Number(unix) * 1000;
   if (!Number.isFinite(ms)) return unix;
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return unix;
+  if (style === "R") {
+    const at = now();
+    return Number.isFinite(at) ? relativeTime(ms, at) : unix;
+  }
   const iso = d.toISOString();
   const date = iso.slice(0, 10);
   const time = iso.slice(11, 16);
@@ -346,7 +372,7 @@ function renderInline(text: string, st: Style): string {
   s = s.replace(/<\/([\w -]+):\d+>/g, (_m, name: string) => protect(st.blue(`/${name}`)));
   s = s.replace(/<a?:(\w+):\d+>/g, (_m, name: string) => protect(`:${name}:`));
   s = s.replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (_m, unix: string, style?: string) =>
-    protect(st.underline(formatTimestamp(unix, style))),
+    protect(st.underline(formatTimestamp(unix, style, st.now ?? Date.now))),
   );
   s = s.replace(/@(everyone|here)\b/g, (m) => protect(st.yellow(m)));
 
@@ -872,7 +898,7 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
 /** Render one sandbox event as terminal text (possibly several lines, no trailing newline). */
 export function renderEvent(e: SandboxEvent, opts: RenderOptions = {}): string {
   const base = (opts.color ?? defaultColor()) ? COLOR_STYLE : PLAIN_STYLE;
-  const st: Style = opts.names ? { ...base, names: opts.names } : base;
+  const st: Style = opts.names || opts.now ? { ...base, names: opts.names, now: opts.now } : base;
   const w = typeof opts.width === "number" && Number.isFinite(opts.width) ? opts.width : 80;
   const width = Math.max(20, Math.min(Math.floor(w), 400));
   try {

@@ -35,6 +35,8 @@ export interface SandboxSession {
   prompt(): string;
   /** Names for mentions in rendered messages (`<#id>` as `#general`). */
   mentionNames?(): MentionNames;
+  /** The sandbox clock, for relative timestamps ("in 2 days"). */
+  now?(): number;
   close(): Promise<void>;
 }
 
@@ -363,7 +365,7 @@ export async function runRepl(session: SandboxSession, io: ReplIo = {}): Promise
   const unsubscribe = session.onEvent((event) => {
     let text: string;
     try {
-      text = renderEvent(event, { color, width: width(), names: session.mentionNames?.() });
+      text = renderEvent(event, { color, width: width(), names: session.mentionNames?.(), now: session.now ? () => session.now!() : undefined });
       const b = buttonLabels(event);
       const o = selectOptionLabels(event);
       if (b.length > 0) labels = mergeLabels(b, labels);

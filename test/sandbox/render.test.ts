@@ -208,6 +208,16 @@ describe("renderEvent", () => {
     expect(renderEvent(e as SandboxEvent, { color: false, names: broken })).toContain("hosted by @111");
   });
 
+  it("words relative timestamps from the sandbox clock, as Discord does", () => {
+    const now = Date.UTC(2026, 10, 26, 12);
+    const at = (ms: number) => reply({ content: `starts <t:${Math.floor((now + ms) / 1000)}:R>` });
+    const render = (ms: number) => renderEvent(at(ms) as SandboxEvent, { color: false, now: () => now });
+    expect(render(26 * 3_600_000)).toContain("starts tomorrow");
+    expect(render(3 * 86_400_000)).toContain("starts in 3 days");
+    expect(render(-2 * 3_600_000)).toContain("starts 2 hours ago");
+    expect(render(45_000)).toContain("starts in 45 seconds");
+  });
+
   it("renders DMs, deletions and show", () => {
     expect(plain({ t: "dm", to: "bob", content: "S2E1 airs tonight" })).toMatch(/DM · to bob[\s\S]*S2E1 airs tonight/);
     expect(plain({ t: "message_delete", guild: "g", channel: "#c", id: "77" })).toContain("id 77");

@@ -10,7 +10,8 @@ import { internalAction, internalMutation, internalQuery, type MutationCtx } fro
 import { createScheduledEvent, deleteScheduledEvent, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { fail } from "./model/errors";
-import { checkPlace, episodesLabel, markBoardDirty, partyLabel, resolveParty } from "./model/parties";
+import { summaryForWrite } from "./model/episodes";
+import { checkPlace, episodesLabel, joinParty, markBoardDirty, memberOf, MEMBERS_PER_PARTY, partyLabel, resolveParty } from "./model/parties";
 import {
   answerRsvp,
   cancelSession,
@@ -115,10 +116,18 @@ export const setReminder = botMutation({
 
 export const rsvp = botMutation({
   args: { sessionId: v.string(), answer, displayName: v.string() },
-  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean() }),
+  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean() }),
   handler: async (ctx, args) => {
     const { session, party, changed } = await answerRsvp(ctx, ctx.actor, args.sessionId, args.answer, args.displayName);
-    return { label: partyLabel(party), at: session.at, changed };
+    // Going to a party's watch-along is watching with the party: without joining, the going person
+    // would be missing from its board and refused by its "were you there?" prompt afterwards.
+    let joined = false;
+    if (args.answer === "going" && (party.memberCount ?? 0) < MEMBERS_PER_PARTY && (await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) {
+      await joinParty(ctx, ctx.actor, party, args.displayName);
+      await summaryForWrite(ctx, ctx.actor.userId, party.tmdbId);
+      joined = true;
+    }
+    return { label: partyLabel(party), at: session.at, changed, joined };
   },
 });
 

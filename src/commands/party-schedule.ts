@@ -170,7 +170,8 @@ export const sessionComponents: ComponentHandlers = {
     const result = await ctx.backend.mutation(api.sessions.rsvp, { ...actor(interaction), sessionId, answer, displayName: displayName(interaction) });
     const text =
       answer === "going"
-        ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.`
+        ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.` +
+          (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "")
         : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.`;
     await respond.sendNew({ content: text, ephemeral: true });
   },

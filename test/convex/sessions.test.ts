@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
+import type { Id } from "../../convex/_generated/dataModel";
 import { ALICE, BOB, cacheGot, deployment, GOT, SECRET, type Deployment } from "./setup";
 
 const GUILD = "300000000000000001";
@@ -153,6 +154,26 @@ describe("watch-along sessions", () => {
     expect(there).toMatchObject({ what: "S1E1–E2", changed: 2 });
     // Each post exactly once.
     for (const mark of ["Watch-along", "⏰", "starting now", "Did you watch"]) expect(discord.posts().filter((x) => x.body.content.includes(mark))).toHaveLength(1);
+  });
+
+  it("saying Going joins the party (so the board shows them and the prompt afterwards takes their click); Maybe and Can't don't", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    const rsvp = (who: string, answer: "going" | "maybe" | "cant", name: string) => t.mutation(api.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer, displayName: name });
+    expect(await rsvp(BOB, "going", "bob")).toMatchObject({ changed: true, joined: true });
+    expect(await rsvp(CAROL, "maybe", "carol")).toMatchObject({ joined: false });
+    expect(await rsvp(DAN, "cant", "dan")).toMatchObject({ joined: false });
+    // Already in: Going again, or the host saying Going, joins nothing.
+    expect(await rsvp(BOB, "going", "bob")).toMatchObject({ changed: false, joined: false });
+    expect(await rsvp(ALICE, "going", "alice")).toMatchObject({ joined: false });
+    const members = await t.run((ctx) => ctx.db.query("party_members").collect());
+    expect(members.map((m) => m.discordUserId).sort()).toEqual([ALICE, BOB].sort());
+    expect((await t.run((ctx) => ctx.db.get(p.partyId as Id<"parties">)))?.memberCount).toBe(2);
+    // Leaving afterwards takes the Going back off, as for any member.
+    await t.mutation(api.parties.leave, { ...as(BOB), ...here });
+    const session = await t.run((ctx) => ctx.db.get(scheduled.sessionId as Id<"party_sessions">));
+    expect(session?.rsvps.map((r) => r.discordUserId).sort()).toEqual([ALICE, CAROL, DAN].sort());
   });
 
   it("a member who said Going and then left the party, or deleted their Discord data, is neither pinged nor listed as going", async () => {

@@ -83,6 +83,11 @@ wait 5s
     expect(ofType(rsvps, "reply").every((e) => e.ephemeral)).toBe(true);
     const board = ofType(rsvps, "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
     expect(text(board)).toContain("✅ 2 going (bob, carol) · 🤔 1 maybe · ❌ 0 can't");
+    // Going joined bob and carol to the party, so the board shows them; Maybe left dan out.
+    expect(ofType(rsvps, "reply").filter((e) => text(e).includes("You've also joined the watch party"))).toHaveLength(2);
+    expect(text(board)).toContain("**bob** · 0/10");
+    expect(text(board)).toContain("**carol** · 0/10");
+    expect(text(board)).toContain("Hosted by alice · 3 members");
 
     // Up to a minute before the reminder: nothing; then the reminder, pinging exactly bob and carol.
     const untilReminder = session!.at - 15 * 60_000 - s.engine.clock.now();

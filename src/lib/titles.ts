@@ -80,7 +80,7 @@ export class TitleService {
     const ref = parseTitleRef(value);
     if (ref.kind === "id") {
       const type = ref.mediaType ?? mediaType;
-      if (type === undefined) throw new UserError(`Is ${ref.tmdbId} a movie or a show? Pick the title from the list, or add \`type:\`.`);
+      if (type === undefined) return await this.eitherType(ref.tmdbId);
       return { kind: "found", title: await this.details(ref.tmdbId, type) };
     }
     const results = (await this.tmdb.searchMulti(ref.query)).filter((r) => mediaType === undefined || r.mediaType === mediaType);
@@ -115,6 +115,19 @@ export class TitleService {
       throw new UserError(`I couldn't find a show matching “${plain(ref.query, 80)}” on TMDB.`);
     }
     return (await this.settle(ref.query, shows)) as Lookup<ShowDetails>;
+  }
+
+  /**
+   * A bare id names a movie and a show alike: the one TMDB has is the title; when it has both,
+   * the person picks (the show first — this is an episode tracker).
+   */
+  private async eitherType(tmdbId: number): Promise<Lookup> {
+    const orNull = <T>(p: Promise<T>) => p.catch((error: unknown) => (error instanceof TmdbError && error.kind === "not_found" ? null : Promise.reject(error)));
+    const [show, movie] = await Promise.all([orNull(this.tmdb.tv(tmdbId)), orNull(this.tmdb.movie(tmdbId))]);
+    if (show !== null && movie !== null) return { kind: "guess", best: asResult(show), others: [asResult(movie)] };
+    const title = show ?? movie;
+    if (title === null) throw new UserError(`TMDB has no movie or show with id ${tmdbId}.`, "NOT_FOUND");
+    return { kind: "found", title };
   }
 
   /** One exact match is the title; anything else is a guess at the top result. */
@@ -165,6 +178,10 @@ export class TitleService {
         value: `${r.mediaType}:${r.tmdbId}`,
       }));
   }
+}
+
+function asResult(title: TitleDetails): SearchResult {
+  return { tmdbId: title.tmdbId, mediaType: title.mediaType, title: title.title, releaseDate: title.releaseDate, year: title.year, posterPath: title.posterPath, overview: title.overview, rating: title.rating };
 }
 
 function isAMovie(title: string): UserError {

@@ -24,10 +24,12 @@ describe("/watch", () => {
     expect(await webItem(s, "ann", 27205, "movie")).toMatchObject({ inWatchlist: true, progressStatus: "want-to-watch", title: "Inception", release_date: "2010-07-15" });
   });
 
-  it("accepts a TMDB id with a type, and asks for the type when it is missing", async () => {
-    const events = await run(s, `${at("ann")}/watch add title:603 type:movie\n/watch add title:603`);
-    expect(text(ofType(events, "reply")[0])).toContain("The Matrix");
-    expect(text(last(events))).toContain("Is 603 a movie or a show?");
+  it("accepts a TMDB id with a type, or without one when only a movie or only a show has it", async () => {
+    const events = await run(s, `${at("ann")}/watch add title:603 type:movie\n/watch info title:1399\n/watch info title:424242`);
+    const replies = ofType(events, "reply");
+    expect(text(replies[0])).toContain("The Matrix");
+    expect(text(replies[1])).toContain("Game of Thrones");
+    expect(text(replies[2])).toContain("TMDB has no movie or show with id 424242.");
   });
 
   it("says so when a title is already on the list or cannot be found", async () => {

@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { MessageFlags } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
-import { accountDeleteButton, accountDeleteConfirmButton, accountExportButton, accountResumeButton } from "../views/component-ids.ts";
+import { accountDeleteButton, accountDeleteCancelButton, accountDeleteConfirmButton, accountExportButton, accountResumeButton } from "../views/component-ids.ts";
 import { ButtonStyle, button, rows } from "../views/components.ts";
 import { plain, plural } from "../views/text.ts";
 import { command, type BotContext } from "./types.ts";
@@ -49,35 +49,40 @@ async function exportData(ctx: BotContext, discordUserId: string) {
   return { data, complete };
 }
 
+/** What /account shows: whom you are linked to, what is stored, and its buttons. */
+async function accountCard(ctx: BotContext, discordUserId: string) {
+  const info = await ctx.backend.query(api.linking.account, { discordUserId });
+  const linked = info.linkedTo === null ? "Not linked — you have a Discord-only profile. `/link` links your Film Fanatic web account." : `Linked to **${plain(info.linkedTo)}**${info.linkedVia === "oauth" ? " (you signed in to Film Fanatic with Discord)" : ""}. \`/unlink\` unlinks.`;
+  const stored = [
+    `Titles: ${count(info.titles, info.countLimit)}`,
+    `Watched episodes: ${info.watchedEpisodes.toLocaleString("en-US")}`,
+    `Custom lists: ${info.lists.toLocaleString("en-US")}`,
+    `Reminder settings: ${plural(info.reminders, "show")}`,
+    `Watch parties: ${info.parties.toLocaleString("en-US")}`,
+  ].join("\n");
+  const fields = [
+    { name: "Account", value: linked },
+    { name: "Stored", value: stored },
+    ...(info.merge === null ? [] : [{ name: "Moving your Discord history", value: plain(info.merge.text) }]),
+  ];
+  return {
+    embeds: [{ title: "Your Film Fanatic account", color: 0xe50914, fields }],
+    components: rows(
+      button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
+      button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
+      info.merge?.state === "failed" && button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),
+    ),
+  };
+}
+
 /** /account: whom you are linked to, what is stored, an export, and deleting the Discord side. */
 export const account = command({
   data: defineCommand({ name: "account", description: "Your linked account, what Film Fanatic stores about you, export or delete it" }),
   ephemeral: true,
   // Reads, and the deletion (a service call Convex does not throttle per user): this process's limiter guards them.
-  reads: ["", "export", "delete", "delete-yes"],
+  reads: ["", "export", "delete", "delete-yes", "delete-no"],
   async execute(interaction, respond, ctx) {
-    const info = await ctx.backend.query(api.linking.account, { discordUserId: interaction.user.id });
-    const linked = info.linkedTo === null ? "Not linked — you have a Discord-only profile. `/link` links your Film Fanatic web account." : `Linked to **${plain(info.linkedTo)}**${info.linkedVia === "oauth" ? " (you signed in to Film Fanatic with Discord)" : ""}. \`/unlink\` unlinks.`;
-    const stored = [
-      `Titles: ${count(info.titles, info.countLimit)}`,
-      `Watched episodes: ${info.watchedEpisodes.toLocaleString("en-US")}`,
-      `Custom lists: ${info.lists.toLocaleString("en-US")}`,
-      `Reminder settings: ${plural(info.reminders, "show")}`,
-      `Watch parties: ${info.parties.toLocaleString("en-US")}`,
-    ].join("\n");
-    const fields = [
-      { name: "Account", value: linked },
-      { name: "Stored", value: stored },
-      ...(info.merge === null ? [] : [{ name: "Moving your Discord history", value: plain(info.merge.text) }]),
-    ];
-    await respond.send({
-      embeds: [{ title: "Your Film Fanatic account", color: 0xe50914, fields }],
-      components: rows(
-        button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
-        button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
-        info.merge?.state === "failed" && button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),
-      ),
-    });
+    await respond.send(await accountCard(ctx, interaction.user.id));
   },
   components: {
     "account:export": async (interaction, respond, ctx) => {
@@ -110,12 +115,18 @@ export const account = command({
             title: "Delete your Discord data?",
             description:
               "This deletes your Discord account record, pending link codes and party memberships — and, if you are not linked, everything you tracked here. " +
-              "A linked Film Fanatic web account keeps its library (delete that on the website). This can't be undone.\n\nDismiss this message to keep everything.",
+              "A linked Film Fanatic web account keeps its library (delete that on the website). This can't be undone.",
             color: 0xed4245,
           },
         ],
-        components: rows(button({ customId: accountDeleteConfirmButton.encode({}), label: "Yes, delete it", style: ButtonStyle.Danger })),
+        components: rows(
+          button({ customId: accountDeleteConfirmButton.encode({}), label: "Yes, delete it", style: ButtonStyle.Danger }),
+          button({ customId: accountDeleteCancelButton.encode({}), label: "Keep my data", style: ButtonStyle.Secondary }),
+        ),
       });
+    },
+    "account:delete-no": async (interaction, respond, ctx) => {
+      await respond.send(await accountCard(ctx, interaction.user.id));
     },
     "account:delete-yes": async (interaction, respond, ctx) => {
       const result = await ctx.backend.mutation(api.linking.deleteDiscordData, { discordUserId: interaction.user.id });

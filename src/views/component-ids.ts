@@ -232,6 +232,9 @@ export const accountDeleteButton = component("account:delete", {});
 /** account:delete-yes — the confirmation that deletes it. */
 export const accountDeleteConfirmButton = component("account:delete-yes", {});
 
+/** account:delete-no — "Keep my data" on the confirmation: back to /account, nothing deleted. */
+export const accountDeleteCancelButton = component("account:delete-no", {});
+
 /** account:resume — "Resume" for a merge that stopped after failures. */
 export const accountResumeButton = component("account:resume", {});
 
@@ -263,6 +266,7 @@ export const componentCodecs = [
   accountExportButton,
   accountDeleteButton,
   accountDeleteConfirmButton,
+  accountDeleteCancelButton,
   accountResumeButton,
 ] as const;
 

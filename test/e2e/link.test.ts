@@ -62,6 +62,16 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     expect(list.map((w) => w.tmdbId)).toEqual([603]);
   });
 
+  it("/account's deletion can be called off: Keep my data goes back to the account and deletes nothing", async () => {
+    const events = await run(s, `as hana\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Delete my Discord data…"\nclick "Keep my data"`);
+    expect(ofType(events, "error")).toEqual([]);
+    const asked = ofType(events, "reply_edit").filter((e) => e.line === 5).at(-1);
+    expect(buttons(asked)).toEqual(["Yes, delete it", "Keep my data"]);
+    const back = ofType(events, "reply_edit").filter((e) => e.line === 6).at(-1);
+    expect(text(back)).toMatch(/Titles: 1\b/);
+    expect(buttons(back)).toEqual(["Export my data", "Delete my Discord data…"]);
+  });
+
   it("/account exports a JSON file and deletes Discord data after a confirmation", async () => {
     const events = await run(s, `as gus\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Export my data"\nclick "Delete my Discord data…"\nclick "Yes, delete it"\n/account`);
     expect(ofType(events, "error")).toEqual([]);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
+import { fakeDiscord, type FakeMessage } from "./fake-discord";
 import { ALICE, BOB, cacheGot, deployment, measure, SECRET, type Deployment } from "./setup";
 
 const GUILD = "300000000000000001";
@@ -7,59 +8,13 @@ const CHANNEL = "300000000000000002";
 const CAROL = "100000000000000003";
 const HOST_DM = "400000000000000009";
 
-type Msg = { id: string; channelId: string; body: any; nonce?: string; deleted?: boolean };
-type Answer = { status: number; body?: unknown };
-
-/**
- * Discord at fetch, enough for boards: posts (with enforce_nonce), edits, deletes and DMs.
- * `faults` answers the next requests of a kind instead of Discord.
- */
-function fakeDiscord() {
-  const messages: Msg[] = [];
-  const requests: { method: string; path: string; body: any }[] = [];
-  const faults: Record<"post" | "edit" | "dm", Answer[]> = { post: [], edit: [], dm: [] };
-  let next = 500000000000000000n;
-  const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    const path = new URL(url).pathname.replace(/^\/api\/v10/, "");
-    const body = init.body ? JSON.parse(init.body as string) : undefined;
-    requests.push({ method: init.method!, path, body });
-    let m: RegExpMatchArray | null;
-    if (init.method === "POST" && path === "/users/@me/channels") {
-      const fault = faults.dm.shift();
-      if (fault) return json(fault.status, fault.body);
-      return json(200, { id: HOST_DM, type: 1 });
-    }
-    if (init.method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
-      const fault = faults.post.shift();
-      if (fault) return json(fault.status, fault.body);
-      const same = body.enforce_nonce ? messages.find((x) => x.nonce === body.nonce && x.channelId === m![1]) : undefined;
-      if (same) return json(200, { id: same.id, channel_id: same.channelId });
-      const msg = { id: String(next++), channelId: m[1]!, body, nonce: body.nonce };
-      messages.push(msg);
-      return json(200, { id: msg.id, channel_id: msg.channelId });
-    }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
-      const msg = messages.find((x) => x.id === m![2] && !x.deleted);
-      if (init.method === "PATCH") {
-        const fault = faults.edit.shift();
-        if (fault) return json(fault.status, fault.body);
-        if (!msg) return json(404, { code: 10008, message: "Unknown Message" });
-        msg.body = body;
-        return json(200, { id: msg.id, channel_id: msg.channelId });
-      }
-      if (init.method === "DELETE") {
-        if (!msg) return json(404, { code: 10008, message: "Unknown Message" });
-        msg.deleted = true;
-        return json(204);
-      }
-    }
-    return json(404, { code: 0, message: "404: Not Found" });
-  });
-  const boards = () => messages.filter((x) => x.channelId === CHANNEL && !x.deleted);
-  const text = (msg: Msg | undefined) =>
+/** Discord at fetch (fake-discord.ts), with what these tests look at: the board and the host's DMs. */
+function fakeBoards() {
+  const discord = fakeDiscord({ dmChannel: HOST_DM });
+  const boards = () => discord.inChannel(CHANNEL);
+  const text = (msg: FakeMessage | undefined) =>
     msg ? [msg.body.embeds?.[0]?.title, msg.body.embeds?.[0]?.description, msg.body.embeds?.[0]?.footer?.text, msg.body.content].join("\n") : "";
-  return { messages, requests, faults, boards, board: () => text(boards().at(-1)), dms: () => messages.filter((x) => x.channelId === HOST_DM) };
+  return { ...discord, boards, board: () => text(boards().at(-1)), dms: () => discord.inChannel(HOST_DM) };
 }
 
 /** Moves the (fake) clock in small steps, running whatever falls due, as a deployment would. */
@@ -82,12 +37,12 @@ const mark = (t: Deployment, who: string, season: number, episodes: number[]) =>
   t.mutation(api.bot.episodes.markEpisodesFor, { ...as(who), tmdbId: 1399, season, episodes, isWatched: true });
 
 describe("watch parties and their board", () => {
-  let discord: ReturnType<typeof fakeDiscord>;
+  let discord: ReturnType<typeof fakeBoards>;
   beforeEach(() => {
     vi.useFakeTimers();
     process.env.DISCORD_API_BASE = "https://discord.test/api";
     process.env.DISCORD_TOKEN = "bot-token";
-    discord = fakeDiscord();
+    discord = fakeBoards();
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -1,53 +1,41 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { quietUntil, parseQuietHours, DAY_MS, OPEN_DMS_HELP } from "../../convex/model/reminders";
+import { fakeDiscord } from "./fake-discord";
 import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
 
 const DM_CHANNEL = "400000000000000009";
-type Answer = { status: number; body?: unknown };
-
-/** Discord at fetch, enough for DMs: opening the DM channel and posting there (with enforce_nonce). */
-function fakeDiscord() {
-  const dms: { id: string; recipient: string; body: any }[] = [];
-  const faults: Answer[] = [];
-  let recipient = "";
-  let next = 500000000000000000n;
-  let posts = 0;
+/** Discord at fetch (fake-discord.ts), enough for DMs, and TMDB for the sandbox's weekly show. */
+function fakeDiscordAndTmdb() {
   let aired = 3;
   let listed: number | undefined;
   let tmdbRequests = 0;
-  const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    const path = new URL(url).pathname.replace(/^\/api\/v10/, "");
-    const body = init.body ? JSON.parse(init.body as string) : undefined;
-    if (init.method === "POST" && path === "/users/@me/channels") {
-      recipient = body.recipient_id;
-      return json(200, { id: DM_CHANNEL, type: 1 });
-    }
-    if (init.method === "POST" && path === `/channels/${DM_CHANNEL}/messages`) {
-      posts++;
-      const fault = faults.shift();
-      if (fault && fault.status !== 0) return json(fault.status, fault.body);
-      const same = body.enforce_nonce ? dms.find((x) => x.body.nonce === body.nonce) : undefined;
-      if (same) return json(200, { id: same.id });
-      const dm = { id: String(next++), recipient, body };
-      dms.push(dm);
-      // status 0: the DM lands but the answer is lost (a 502 comes back instead).
-      if (fault) return json(502, { message: "Bad Gateway" });
-      return json(200, { id: dm.id, channel_id: DM_CHANNEL });
-    }
-    if (url.startsWith("https://tmdb.test/3/tv/990101")) {
+  const discord = fakeDiscord({
+    dmChannel: DM_CHANNEL,
+    other: (url) => {
+      if (!url.startsWith("https://tmdb.test/3/tv/990101")) return undefined;
       tmdbRequests++;
-      return json(200, {
+      const show = {
         id: 990101,
         name: "The Weekly",
         seasons: [{ season_number: 1, episode_count: listed ?? aired, name: "Season 1" }],
         last_episode_to_air: { season_number: 1, episode_number: aired, name: `Week ${aired}` },
-      });
-    }
-    return json(404, { code: 0, message: "404: Not Found" });
+      };
+      return new Response(JSON.stringify(show), { status: 200 });
+    },
   });
-  return { dms, faults, posts: () => posts, air: (n: number) => (aired = n), list: (n: number) => (listed = n), tmdbRequests: () => tmdbRequests };
+  return {
+    /** The DMs that landed, each with its recipient. */
+    get dms() {
+      return discord.inChannel(DM_CHANNEL);
+    },
+    /** Answers for the next DM posts instead of Discord's (status 0: it lands, the answer is lost). */
+    faults: discord.faults.post,
+    posts: discord.postAttempts,
+    air: (n: number) => (aired = n),
+    list: (n: number) => (listed = n),
+    tmdbRequests: () => tmdbRequests,
+  };
 }
 
 async function pass(t: Deployment, ms: number, step = 60_000) {
@@ -78,7 +66,7 @@ afterEach(() => {
 describe("stalled-show reminders", () => {
   it("send one DM with the next episode once a show has had no mark for 7 days, and nothing when the cron fires again", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1, 2]);
     await pass(t, 6 * DAY_MS, 60 * 60_000);
@@ -100,7 +88,7 @@ describe("stalled-show reminders", () => {
 
   it("put every due show of one person into a single DM", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 1396, title: "Breaking Bad", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
     await markGot(t, ALICE, 1, [1]);
@@ -114,7 +102,7 @@ describe("stalled-show reminders", () => {
 
   it("retry a DM whose answer was lost with the same nonce, so it arrives once", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
@@ -127,7 +115,7 @@ describe("stalled-show reminders", () => {
 
   it("mark someone whose DMs are closed (50007) unreachable without retrying, and tell them how to open DMs when they next use /remind", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
@@ -148,7 +136,7 @@ describe("stalled-show reminders", () => {
 
   it("are not sent to someone who turned them off, nor for a show they stopped", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await markGot(t, BOB, 1, [1]);
@@ -162,7 +150,7 @@ describe("stalled-show reminders", () => {
 
   it("follow someone's own number of days, for shows marked before and after they set it", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 1396, title: "Breaking Bad", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
     await markGot(t, ALICE, 1, [1]);
@@ -181,7 +169,7 @@ describe("stalled-show reminders", () => {
 
   it("forget the DMs someone was sent when they delete their Discord data", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
@@ -196,7 +184,7 @@ describe("stalled-show reminders", () => {
 
   it("forget a sent DM after 30 days", async () => {
     const t = deployment();
-    fakeDiscord();
+    fakeDiscordAndTmdb();
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
@@ -212,7 +200,7 @@ describe("stalled-show reminders", () => {
 
   it("refuse settings that make no sense, changing nothing", async () => {
     const t = deployment();
-    fakeDiscord();
+    fakeDiscordAndTmdb();
     await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 0 })).rejects.toThrow(/Days must be/);
     await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), quiet: "25:00-08:00" })).rejects.toThrow(/Quiet hours look like/);
     await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), timeZone: "Mars/Olympus" })).rejects.toThrow(/not a time zone/);
@@ -224,7 +212,7 @@ describe("stalled-show reminders", () => {
 describe("new-episode alerts", () => {
   it("tell a follower who had watched every aired episode that the next one is out, once, and not one who is behind", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 3 }] });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(BOB), tmdbId: 990101, season: 1, episodes: [1], isWatched: true });
@@ -260,7 +248,7 @@ describe("new-episode alerts", () => {
 describe("stalled reminders and airing", () => {
   it("don't offer an episode that hasn't aired yet as the next one", async () => {
     const t = deployment();
-    const discord = fakeDiscord();
+    const discord = fakeDiscordAndTmdb();
     // TMDB lists 10 episodes of the season (as it does announced ones), but only 3 have aired.
     discord.list(10);
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 10 }] });

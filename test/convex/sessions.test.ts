@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
+import { fakeDiscord } from "./fake-discord";
 import { ALICE, BOB, cacheGot, deployment, GOT, SECRET, type Deployment } from "./setup";
 
 const GUILD = "300000000000000001";
@@ -9,60 +10,11 @@ const CAROL = "100000000000000003";
 const DAN = "100000000000000004";
 const HOST_DM = "400000000000000009";
 
-type Msg = { id: string; channelId: string; body: any };
-type Event = { id: string; body: any; deleted?: boolean };
-
-/** Discord at fetch: channel posts (enforce_nonce), DMs and Guild Scheduled Events (Create Events can be taken away). */
-function fakeDiscord() {
-  const messages: Msg[] = [];
-  const events: Event[] = [];
-  const requests: { method: string; path: string; body: any }[] = [];
-  const state = { canCreateEvents: true, pollCounts: [] as { id: number; count: number }[], pollFinal: true };
-  let next = 500000000000000000n;
-  const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
-  const nonces = new Map<string, Msg>();
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    const path = new URL(url).pathname.replace(/^\/api\/v10/, "");
-    const body = init.body ? JSON.parse(init.body as string) : undefined;
-    requests.push({ method: init.method!, path, body });
-    let m: RegExpMatchArray | null;
-    if (init.method === "POST" && path === "/users/@me/channels") return json(200, { id: HOST_DM, type: 1 });
-    if (init.method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
-      const key = `${m[1]}:${body.nonce}`;
-      if (body.enforce_nonce && nonces.has(key)) return json(200, { id: nonces.get(key)!.id });
-      const msg = { id: String(next++), channelId: m[1]!, body };
-      messages.push(msg);
-      if (body.enforce_nonce) nonces.set(key, msg);
-      return json(200, { id: msg.id, channel_id: msg.channelId });
-    }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
-      const msg = messages.find((x) => x.id === m![2]);
-      if (msg && init.method === "PATCH") msg.body = { ...msg.body, ...body };
-      if (msg && init.method === "GET" && msg.body.poll) return json(200, { id: msg.id, poll: { ...msg.body.poll, results: { is_finalized: state.pollFinal, answer_counts: state.pollCounts } } });
-      return json(200, { id: m[2] });
-    }
-    if ((m = path.match(/^\/guilds\/(\d+)\/scheduled-events(?:\/(\d+))?$/))) {
-      if (!state.canCreateEvents) return json(403, { code: 50013, message: "Missing Permissions" });
-      if (init.method === "POST") {
-        const event = { id: String(next++), body };
-        events.push(event);
-        return json(200, { id: event.id, ...body });
-      }
-      const event = events.find((e) => e.id === m![2] && !e.deleted);
-      if (!event) return json(404, { code: 10070, message: "Unknown Guild Scheduled Event" });
-      if (init.method === "PATCH") {
-        event.body = { ...event.body, ...body };
-        return json(200, { id: event.id, ...event.body });
-      }
-      if (init.method === "DELETE") {
-        event.deleted = true;
-        return json(204);
-      }
-    }
-    return json(404, { code: 0, message: "404: Not Found" });
-  });
-  const posts = () => messages.filter((x) => x.channelId === CHANNEL && x.body.content && !x.body.embeds?.length);
-  return { messages, events, requests, state, posts, dms: () => messages.filter((x) => x.channelId === HOST_DM) };
+/** Discord at fetch (fake-discord.ts), with what these tests look at: the channel's plain posts and the host's DMs. */
+function fakeSessions() {
+  const discord = fakeDiscord({ dmChannel: HOST_DM });
+  const posts = () => discord.messages.filter((x) => x.channelId === CHANNEL && x.body.content && !x.body.embeds?.length);
+  return { ...discord, posts, dms: () => discord.inChannel(HOST_DM) };
 }
 
 /** Moves the fake clock in steps, running whatever falls due (and what that schedules at once). */
@@ -93,13 +45,13 @@ const schedule = (t: Deployment, partyId: string, at: number, extra: { weekly?: 
   t.mutation(api.sessions.schedule, { ...as(extra.who ?? ALICE), ...here, partyId, at, weekly: extra.weekly ?? false, canManageServer: false, canCreateEvents: extra.canCreateEvents ?? true });
 
 describe("watch-along sessions", () => {
-  let discord: ReturnType<typeof fakeDiscord>;
+  let discord: ReturnType<typeof fakeSessions>;
   beforeEach(() => {
     vi.useFakeTimers();
     vi.setSystemTime(Date.UTC(2026, 10, 26, 9, 0));
     process.env.DISCORD_API_BASE = "https://discord.test/api";
     process.env.DISCORD_TOKEN = "bot-token";
-    discord = fakeDiscord();
+    discord = fakeSessions();
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -3,7 +3,7 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
-import { sweepExpired as sweep } from "./model/housekeeping";
+import { SWEPT_TABLES, sweepTable } from "./model/housekeeping";
 import { continueJob } from "./model/tracking";
 
 /** Applies the next chunk of an episode change too large for one transaction. */
@@ -16,13 +16,25 @@ export const continueEpisodeJob = internalMutation({
   },
 });
 
-/** Deletes long-expired link codes, party prompts and Undo entries a page at a time (daily cron). */
+/**
+ * Deletes long-expired link codes, party prompts and Undo entries (daily cron): one job per table,
+ * each a page per transaction until none is left, so a slow table never holds up the others.
+ */
 export const sweepExpired = internalMutation({
   args: {},
-  returns: v.object({ linkRequests: v.number(), partyPrompts: v.number(), undoEntries: v.number() }),
+  returns: v.null(),
   handler: async (ctx) => {
-    const { deleted, more } = await sweep(ctx, Date.now());
-    if (more) await ctx.scheduler.runAfter(0, internal.jobs.sweepExpired, {});
-    return { linkRequests: deleted.link_requests, partyPrompts: deleted.party_prompts, undoEntries: deleted.undo_entries };
+    for (const table of SWEPT_TABLES) await ctx.scheduler.runAfter(0, internal.jobs.sweepExpiredTable, { table });
+    return null;
+  },
+});
+
+export const sweepExpiredTable = internalMutation({
+  args: { table: v.union(...SWEPT_TABLES.map((t) => v.literal(t))) },
+  returns: v.object({ deleted: v.number() }),
+  handler: async (ctx, { table }) => {
+    const { deleted, more } = await sweepTable(ctx, table, Date.now());
+    if (more) await ctx.scheduler.runAfter(0, internal.jobs.sweepExpiredTable, { table });
+    return { deleted };
   },
 });

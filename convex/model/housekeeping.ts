@@ -5,28 +5,31 @@
 import type { MutationCtx } from "../_generated/server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+export const SWEPT_TABLES = ["link_requests", "party_prompts", "undo_entries"] as const;
+export type SweptTable = (typeof SWEPT_TABLES)[number];
+
 /** How long each kind of row is kept after it expires. */
-export const KEEP_AFTER_EXPIRY_MS = {
+export const KEEP_AFTER_EXPIRY_MS: Record<SweptTable, number> = {
   link_requests: DAY_MS,
   party_prompts: 7 * DAY_MS,
   undo_entries: DAY_MS,
-} as const;
-/** Rows deleted per table per transaction: small enough to stay well inside Convex's write limits. */
-export const SWEEP_PAGE = 200;
+};
+/**
+ * Rows deleted per transaction, by table, so one page stays far inside Convex's 16 MiB read limit:
+ * an Undo entry can list 2,000 episodes (~100 KB), link requests and prompts are a few hundred bytes.
+ */
+export const SWEEP_PAGE: Record<SweptTable, number> = { link_requests: 200, party_prompts: 200, undo_entries: 25 };
 
-export type SweepResult = { deleted: Record<keyof typeof KEEP_AFTER_EXPIRY_MS, number>; more: boolean };
-
-/** Deletes one page of long-expired rows from each table; `more` when a table had a full page. */
-export async function sweepExpired(ctx: MutationCtx, now: number): Promise<SweepResult> {
-  const before = (table: keyof typeof KEEP_AFTER_EXPIRY_MS) => now - KEEP_AFTER_EXPIRY_MS[table];
-  const links = await ctx.db.query("link_requests").withIndex("by_expires", (q) => q.lt("expiresAt", before("link_requests"))).take(SWEEP_PAGE);
-  for (const row of links) await ctx.db.delete(row._id);
-  const prompts = await ctx.db.query("party_prompts").withIndex("by_expires", (q) => q.lt("expiresAt", before("party_prompts"))).take(SWEEP_PAGE);
-  for (const row of prompts) await ctx.db.delete(row._id);
-  const undos = await ctx.db.query("undo_entries").withIndex("by_expires", (q) => q.lt("expiresAt", before("undo_entries"))).take(SWEEP_PAGE);
-  for (const row of undos) await ctx.db.delete(row._id);
-  return {
-    deleted: { link_requests: links.length, party_prompts: prompts.length, undo_entries: undos.length },
-    more: [links, prompts, undos].some((rows) => rows.length === SWEEP_PAGE),
-  };
+/** Deletes one page of one table's long-expired rows; `more` when the page was full. */
+export async function sweepTable(ctx: MutationCtx, table: SweptTable, now: number): Promise<{ deleted: number; more: boolean }> {
+  const before = now - KEEP_AFTER_EXPIRY_MS[table];
+  const page = SWEEP_PAGE[table];
+  const rows =
+    table === "link_requests"
+      ? await ctx.db.query("link_requests").withIndex("by_expires", (q) => q.lt("expiresAt", before)).take(page)
+      : table === "party_prompts"
+        ? await ctx.db.query("party_prompts").withIndex("by_expires", (q) => q.lt("expiresAt", before)).take(page)
+        : await ctx.db.query("undo_entries").withIndex("by_expires", (q) => q.lt("expiresAt", before)).take(page);
+  for (const row of rows) await ctx.db.delete(row._id);
+  return { deleted: rows.length, more: rows.length === page };
 }

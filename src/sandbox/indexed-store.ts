@@ -37,10 +37,16 @@ interface Index {
   fields: Map<string, Map<string, Set<string>>>;
   /** Set while an index range with a usable equality is being resolved. */
   narrow: { field: string; key: string } | null;
+  /** Documents handed to the engine's range check so far (what a full walk would visit in every table). */
+  visited: number;
 }
 
-const PATCHED = Symbol.for("film-fanatic.indexedStore");
-const indexes = new WeakMap<object, Index>();
+// Kept on the process, not the module: a second copy of this module (another import path) must
+// share one registry with the methods the first copy installed.
+const REGISTRY = Symbol.for("film-fanatic.indexedStore.registry");
+const PATCHED = Symbol.for("film-fanatic.indexedStore.patched");
+const indexes: WeakMap<object, Index> = ((globalThis as Record<symbol, unknown>)[REGISTRY] as WeakMap<object, Index> | undefined) ?? new WeakMap();
+(globalThis as Record<symbol, unknown>)[REGISTRY] = indexes;
 
 const tableOf = (id: string): string => id.slice(/^[0-9]*/.exec(id)![0].length);
 /** Equal keys for equal values; different values may share a key (the engine's check sorts them out). */
@@ -60,11 +66,14 @@ async function storeOf<S extends SchemaDefinition<GenericSchema, boolean>>(t: Te
     db ??= (store as { components?: Record<string, { db?: FakeDb }> } | undefined)?.components?.[""]?.db;
     return (run as (...args: unknown[]) => unknown).call(this, store, ...rest);
   } as typeof run;
+  let call: Promise<unknown>;
   try {
-    await t.run(async () => null);
+    // convex-test enters its context synchronously; the patch is gone before anything else runs.
+    call = t.run(async () => null);
   } finally {
     AsyncLocalStorage.prototype.run = run;
   }
+  await call;
   if (!db || typeof db._documents !== "object" || !Array.isArray(db._writes)) throw new Error("indexStore: could not reach convex-test's database (has its internal layout changed?)");
   return db;
 }
@@ -124,7 +133,9 @@ function patchPrototype(proto: Record<string | symbol, unknown>): void {
     for (const writes of this._writes) for (const id of Object.keys(writes)) if (tableOf(id) === table) ids.add(id);
     for (const id of ids) {
       const document = this.get(table, id);
-      if (document !== null) callback(document);
+      if (document === null) continue;
+      index.visited++;
+      callback(document);
     }
   };
   proto[PATCHED] = true;
@@ -152,7 +163,12 @@ export async function indexStore<S extends SchemaDefinition<GenericSchema, boole
   const db = await storeOf(t);
   if (indexes.has(db)) return;
   patchPrototype(Object.getPrototypeOf(db) as Record<string | symbol, unknown>);
-  const index: Index = { tables: new Map(), fields: new Map(), narrow: null };
+  const index: Index = { tables: new Map(), fields: new Map(), narrow: null, visited: 0 };
   for (const id of Object.keys(db._documents)) add(index.tables, tableOf(id), id);
   indexes.set(db, index);
+}
+
+/** Documents the engine has examined for queries on this store since it was indexed (null when it isn't). */
+export async function documentsVisited<S extends SchemaDefinition<GenericSchema, boolean>>(t: TestConvex<S>): Promise<number | null> {
+  return indexes.get(await storeOf(t))?.visited ?? null;
 }

@@ -271,22 +271,21 @@ const PH_OPEN = "\uE000";
 const PH_CLOSE = "\uE001";
 
 const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400],
-  ["month", 30 * 86_400],
-  ["day", 86_400],
-  ["hour", 3_600],
-  ["minute", 60],
-  ["second", 1],
+/** Each unit's size in seconds and where the next larger one takes over (moment's thresholds, which Discord's wording follows). */
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ["second", 1, 45],
+  ["minute", 60, 45 * 60],
+  ["hour", 3_600, 22 * 3_600],
+  ["day", 86_400, 26 * 86_400],
+  ["month", 30 * 86_400, 320 * 86_400],
+  ["year", 365 * 86_400, Number.POSITIVE_INFINITY],
 ];
 
 /** "in 2 days", "3 hours ago": as Discord words a relative timestamp. */
 function relativeTime(ms: number, now: number): string {
   const seconds = (ms - now) / 1000;
-  for (const [unit, size] of RELATIVE_UNITS) {
-    if (Math.abs(seconds) >= size || unit === "second") return RELATIVE.format(Math.round(seconds / size), unit);
-  }
-  return RELATIVE.format(0, "second");
+  const [unit, size] = RELATIVE_UNITS.find(([, , below]) => Math.abs(seconds) < below)!;
+  return RELATIVE.format(Math.max(unit === "second" ? 0 : 1, Math.round(Math.abs(seconds) / size)) * Math.sign(seconds || 1), unit);
 }
 
 function formatTimestamp(unix: string, style: string | undefined, now: () => number): string {

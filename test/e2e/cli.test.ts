@@ -65,6 +65,18 @@ describe("npm run sandbox -- --script FILE --json", () => {
     expect(result.stdout).toContain("✅ Watched S1E3 · Lord Snow");
     expect(result.stdout).toContain("[ Mark S1E4 ]");
   });
+
+  it("shows channel mentions by name and session times relative to the sandbox clock, as Discord would", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
+      input: '/party start show:1399\n/party schedule when:"in 3 days" zone:Europe/Berlin\nquit\n',
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: "1", HOME: dir },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Its board will appear in #general/);
+    expect(result.stdout).toMatch(/\(in 3 days\)/);
+  });
 });
 
 describe("the interactive prompt for a newcomer", () => {

@@ -3,7 +3,7 @@ import { convexTest } from "convex-test";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { describe, expect, it } from "vitest";
-import { indexStore } from "../../src/sandbox/indexed-store";
+import { documentsVisited, indexStore } from "../../src/sandbox/indexed-store";
 
 const modules = import.meta.glob("../../convex/**/*.*s");
 
@@ -116,6 +116,20 @@ describe("the indexed store", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("examines only the documents holding the equality's value, not every document of every table", async () => {
+    const t = deployment();
+    await indexStore(t);
+    await t.run(async (ctx) => {
+      for (let i = 0; i < 1_000; i++) await ctx.db.insert("items", { owner: `o${i % 100}`, n: i });
+      for (let i = 0; i < 500; i++) await ctx.db.insert("others", { owner: "o7" });
+    });
+    const before = (await documentsVisited(t))!;
+    const found = await t.run((ctx) => ctx.db.query("items").withIndex("by_owner", (q) => q.eq("owner", "o7")).collect());
+    expect(found).toHaveLength(10);
+    expect((await documentsVisited(t))! - before).toBe(10);
+    expect(await documentsVisited(deployment())).toBeNull();
   });
 
   it("indexes documents written before it was attached", async () => {

@@ -215,7 +215,12 @@ describe("renderEvent", () => {
     expect(render(26 * 3_600_000)).toContain("starts tomorrow");
     expect(render(3 * 86_400_000)).toContain("starts in 3 days");
     expect(render(-2 * 3_600_000)).toContain("starts 2 hours ago");
-    expect(render(45_000)).toContain("starts in 45 seconds");
+    expect(render(30_000)).toContain("starts in 30 seconds");
+    // At a unit's edge the larger unit takes over, never "in 60 minutes" or "in 24 hours".
+    expect(render(59 * 60_000 + 50_000)).toContain("starts in 1 hour");
+    expect(render(23.9 * 3_600_000)).toContain("starts tomorrow");
+    expect(render(29.9 * 86_400_000)).toContain("starts next month");
+    expect(render(364 * 86_400_000)).toContain("starts next year");
   });
 
   it("renders DMs, deletions and show", () => {

@@ -35,9 +35,11 @@ export async function markAndReply(
       ? episodeHeadline({ season, episode: single, ...(outcome.episodeName ? { name: outcome.episodeName } : {}) }, isWatched, outcome.changed)
       : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${episodes === "all" ? `season ${season}` : describeEpisodes(season, episodes)})`;
   // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
-  await respond.send(
-    episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, shareable: canShare(respond.interaction) }),
-  );
+  // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
+  await respond.send({
+    content: "",
+    ...episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, shareable: canShare(respond.interaction) }),
+  });
 }
 
 /**

@@ -87,8 +87,10 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
   );
   // Specials (season 0) never count towards finishing a show, so /mark show leaves them out and says so.
   const scope = outcome.specials > 0 ? "every episode; specials (season 0) not included" : "every episode; this show has no specials";
-  await respond.send(
-    episodeCard({
+  // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
+  await respond.send({
+    content: "",
+    ...episodeCard({
       tmdbId: show.tmdbId,
       // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
       showTitle: outcome.show.title,
@@ -100,5 +102,5 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
       shareable: canShare(respond.interaction),
       ...(outcome.specials > 0 ? { specials: { count: outcome.specials, isWatched } } : {}),
     }),
-  );
+  });
 }

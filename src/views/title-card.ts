@@ -180,7 +180,8 @@ export function titleCard(args: { title: TitleFacts; state: TitleState; headline
   const { title, state } = args;
   const undo = args.undoId ? button({ customId: undoButton.encode({ undoId: args.undoId }), label: "Undo" }) : null;
   return message({
-    ...(args.headline !== undefined ? { content: args.headline } : {}),
+    // Always set: a card that replaces a "Did you mean …?" prompt must not keep its question.
+    content: args.headline ?? "",
     embeds: [titleEmbed(title, state)],
     components: [...titleControls(title, state.item), ...rows(...(args.shareable ? shareButtons(title, state.item) : []), undo)],
   });

@@ -72,6 +72,26 @@ describe("a typed title that is only a guess", () => {
     expect(await webItem(s, "eli", 60625, "tv")).toMatchObject({ inWatchlist: true });
   });
 
+  it("replaces the question once it is answered: the card that follows no longer asks 'Did you mean …?'", async () => {
+    const confirmed = await run(
+      s,
+      `${at("gus")}/ep thrones 1 1\nclick "Yes — mark S1E1"\n/mark season show:thrones season:2\nclick "Yes — mark season 2"\n/watch info title:thrones\nclick "Yes — show it"\n/watch react title:matrix reaction:liked\nclick "Yes — save my reaction"`,
+    );
+    const cards = ofType(confirmed, "reply_edit");
+    expect(cards.map((card) => text(card).split("\n").find((line) => line.trim() !== ""))).toEqual([
+      "Game of Thrones",
+      "Game of Thrones",
+      "Game of Thrones",
+      "👍 Liked — **The Matrix** (1999)",
+    ]);
+    expect(text(cards[0])).toContain("✅ Watched **S1E1**");
+    expect(text(cards[1])).toContain("✅ Marked 10 episodes");
+    for (const card of cards) {
+      expect(text(card)).not.toContain("Did you mean");
+      expect(text(card)).not.toContain("Nothing has changed yet");
+    }
+  });
+
   it("goes ahead without asking when the typed words are exactly one title", async () => {
     const events = await run(s, `${at("eli")}/watch add title:"breaking bad"`);
     expect(text(last(events))).toContain("Added **Breaking Bad** (2008) to your watchlist");

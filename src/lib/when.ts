@@ -96,10 +96,19 @@ function hourIsClear(result: chrono.ParsedResult): boolean {
   return /(^|[^\d:.])0\d([:.h]|\b)/.test(result.text) || /\d{4}-\d{1,2}-\d{1,2}/.test(result.text);
 }
 
-/** Leftover text with digits means part of the time was not understood ("4.12. 20:30"). */
+/** Words around a time that say nothing about it ("at 9pm on friday", "around 20:00 please"). */
+const FILLER = new Set(["at", "on", "around", "about", "approx", "approximately", "the", "this", "by", "for", "from", "starting", "start", "ish", "please", "and", "o'clock", "oclock"]);
+
+/**
+ * Leftover text that isn't filler means part of the time was not understood: digits ("4.12. 20:30"),
+ * or a word chrono doesn't know — a misspelt or non-English day ("fridya 21:00", "Freitag 21:00")
+ * would otherwise be dropped and the session land on the wrong day.
+ */
 function unreadLeftover(input: string, result: chrono.ParsedResult): string | null {
   const left = `${input.slice(0, result.index)} ${input.slice(result.index + result.text.length)}`.trim();
-  return /\d/.test(left) ? left : null;
+  if (/\d/.test(left)) return left;
+  const words = left.toLowerCase().split(/[\s,;.!?()\-–—]+/u).filter((w) => w !== "");
+  return words.some((w) => !FILLER.has(w)) ? left : null;
 }
 
 /** "Fri 4 Dec, 21:00 (Berlin)": short enough for a poll answer (≤ 55 characters). */
@@ -121,6 +130,14 @@ export function parseWhen(text: string, options: { zone: string; now: number }):
   if (text.length > WHEN_MAX_LENGTH) return refuse("too-long", `That's too long for a time (at most ${WHEN_MAX_LENGTH} characters) — e.g. ${EXAMPLES}.`);
   const input = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   if (input === "") return refuse("empty", `Say when, e.g. ${EXAMPLES}.`);
+
+  // chrono reads an impossible ISO date ("2026-13-01") as some other day; say it isn't one.
+  const iso = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(input);
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+    if (day < 1 || day > days) return refuse("unreadable", `${iso[0]} isn't a date (year-month-day: months run 1–12, and ${month >= 1 && month <= 12 ? `that month has ${days} days` : "days 1–31"}).`);
+  }
 
   // The zone's wall clock, handed to chrono as if it were UTC.
   const nowWall = wallOf(now, zone);

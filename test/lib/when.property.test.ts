@@ -233,6 +233,24 @@ describe("any text at all", () => {
     );
   });
 
+  it("refuses a word it doesn't know instead of dropping it, so a misspelt or foreign day never lands the session on another day", () => {
+    const now = Date.UTC(2026, 10, 26, 11); // a Thursday
+    for (const text of ["fridya 21:00", "Freitag 21:00", "vendredi 21:00", "friday 21:00 ish-ly"]) {
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, reason: "unreadable", message: expect.stringContaining("but not") });
+    }
+    // Words that only connect the parts are fine.
+    for (const text of ["at 9pm on friday", "this friday at 21:00", "friday, 21:00 please", "around 21:00 on friday"]) {
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, wall: "Fri 27 Nov 2026, 21:00 (Europe/Berlin)" });
+    }
+  });
+
+  it("refuses a date that doesn't exist rather than reading it as another", () => {
+    const now = Date.UTC(2026, 10, 26, 11);
+    expect(parseWhen("2026-13-01 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("2026-13-01 isn't a date") });
+    expect(parseWhen("2027-02-29 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("that month has 28 days") });
+    expect(parseWhen("2027-02-28 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, wall: "Sun 28 Feb 2027, 20:00 (Europe/Berlin)" });
+  });
+
   it("refuses a zone that isn't one", () => {
     expect(parseWhen("friday 21:00", { zone: "Mars/Olympus_Mons", now: Date.UTC(2026, 10, 26) })).toMatchObject({ ok: false, reason: "zone" });
   });

@@ -142,7 +142,7 @@ async function statusUnchanged(ctx: MutationCtx, userId: Id<"users">, before: Do
 
 export const setReactionFor = botMutation({
   args: { ...title, reaction: v.union(v.string(), v.null()), ...itemMetadataArgs, ...showSync, ...titleFromStore },
-  returns: v.object({ item: v.union(v.null(), watchItemView), previous: v.union(v.null(), watchItemView), ...titleChange }),
+  returns: v.object({ item: v.union(v.null(), watchItemView), previous: v.union(v.null(), watchItemView), changed: v.boolean(), ...titleChange }),
   handler: async (ctx, args) => {
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
@@ -150,6 +150,12 @@ export const setReactionFor = botMutation({
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
     const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
+    const previous = before === null ? null : viewItem(before);
+    if ((previous?.reaction ?? null) === reaction) {
+      // The reaction it already has (or a clear with none): nothing to write, so no newer updatedAt and no Undo.
+      const state = await titleState(ctx, userId, tmdbId, mediaType, show);
+      return { item: state.item, previous, changed: false, undoId: null, state };
+    }
     const id = await setReaction(ctx, userId, { ...fields, tmdbId, mediaType, reaction });
     const undoId =
       id === null
@@ -161,7 +167,7 @@ export const setReactionFor = botMutation({
             previousItem: snapshotItem(before),
           });
     const state = await titleState(ctx, userId, tmdbId, mediaType, show);
-    return { item: state.item, previous: before === null ? null : viewItem(before), undoId, state };
+    return { item: state.item, previous, changed: true, undoId, state };
   },
 });
 

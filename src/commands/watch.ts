@@ -45,10 +45,14 @@ function withCachedDetails(ctx: BotContext, subject: Subject): Subject {
   return hasDetails(subject) ? subject : (ctx.tmdb.cachedDetails(subject.mediaType, subject.tmdbId) ?? subject);
 }
 
-/** A stored image: a full URL as the bot stores it, or a TMDB path as a client might. */
+/**
+ * A stored image at the size every card shows (w342): a full URL as the bot and the web app
+ * store it (at w500, for the web app's pages), or a TMDB path as a client might.
+ */
 function storedPoster(ctx: BotContext, image: string | undefined): string | undefined {
   if (image === undefined) return undefined;
-  return /^https:\/\//.test(image) ? image : ctx.tmdb.posterUrl(image, "w342");
+  if (!/^https:\/\//.test(image)) return ctx.tmdb.posterUrl(image, "w342");
+  return image.replace(/\/t\/p\/(?:w\d+|original)\/(?=[^/]+$)/, "/t/p/w342/");
 }
 
 /**
@@ -409,9 +413,10 @@ export const watch = command({
     async "watch:undo"(interaction, respond, ctx, { undoId }) {
       const result = await ctx.backend.mutation(api.bot.undo.undo, { discordUserId: interaction.user.id, undoId });
       if (!isMediaType(result.mediaType)) throw new StaleComponentError();
-      // Back to the title's card, showing the state the undo restored (drawn from the store when it can be).
-      const ref = { tmdbId: result.tmdbId, mediaType: result.mediaType };
-      const facts = storedFacts(ctx, ref, result.state) ?? factsOf(ctx, await ctx.titles.details(ref.tmdbId, ref.mediaType));
+      // Back to the title's card, showing the state the undo restored: from TMDB's details when this
+      // process holds them (as the card it replaces was), else from the store, else from TMDB.
+      const ref = withCachedDetails(ctx, { tmdbId: result.tmdbId, mediaType: result.mediaType });
+      const facts = hasDetails(ref) ? factsOf(ctx, ref) : (storedFacts(ctx, ref, result.state) ?? factsOf(ctx, await ctx.titles.details(ref.tmdbId, ref.mediaType)));
       await replyCard(respond, facts, result.state, titleHeadline.undone(result.description), null);
     },
     // A card's buttons carry the title's id: the write draws the card from what Convex stores.

@@ -11,6 +11,7 @@ import {
   SETTABLE_STATUSES,
   REACTIONS,
   reactionLabel,
+  REACTION_NAME,
   STATUS_NAME,
   statusLabel,
   type MediaType,
@@ -57,6 +58,7 @@ export const titleHeadline = {
       ? `${statusLabel(status)} — ${titleLine(title)}${watchingProgress !== undefined ? ` (${Math.round(watchingProgress)}%)` : ""}`
       : `Nothing changed — ${titleLine(title)} was already set to ${STATUS_NAME[status]}.`,
   reaction: (title: TitleFacts, choice: Reaction | "clear", previous: Reaction | undefined) => {
+    if (choice !== "clear" && choice === previous) return `Nothing changed — your reaction to ${titleLine(title)} was already ${REACTION_NAME[choice]}.`;
     if (choice !== "clear") return `${reactionLabel(choice)} — ${titleLine(title)}`;
     return previous === undefined ? `You hadn't reacted to ${titleLine(title)} — nothing changed.` : `Cleared your reaction to ${titleLine(title)}.`;
   },

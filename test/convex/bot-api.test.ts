@@ -198,6 +198,19 @@ describe("the bot's API", () => {
       expect(further).toMatchObject({ changed: true, item: { progress: 60 } });
     });
 
+    it("reacting as a title already has it, or clearing no reaction, writes nothing and offers no Undo", async () => {
+      const t = deployment();
+      const first = await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 603, mediaType: "movie", reaction: "loved" });
+      expect(first).toMatchObject({ changed: true, undoId: expect.any(String) });
+      const again = await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 603, mediaType: "movie", reaction: "loved" });
+      expect(again).toMatchObject({ changed: false, undoId: null, item: { reaction: "loved", updatedAt: first.item!.updatedAt } });
+      await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 604, mediaType: "movie", progressStatus: "finished" });
+      const clear = await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 604, mediaType: "movie", reaction: null });
+      expect(clear).toMatchObject({ changed: false, undoId: null, item: { progressStatus: "finished" } });
+      const other = await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 603, mediaType: "movie", reaction: "liked" });
+      expect(other).toMatchObject({ changed: true, undoId: expect.any(String), previous: { reaction: "loved" } });
+    });
+
     it("choosing the status a show's episodes set on their own pins it, so it is a change", async () => {
       const t = deployment();
       await cacheGot(t);

@@ -62,6 +62,27 @@ describe("/watch", () => {
     expect((await webItem(s, "cal", 496243, "movie"))?.reaction).toBeUndefined();
   });
 
+  it("offers no Undo for a reaction the title already has, and draws the card after Undo like every other card", async () => {
+    const events = await run(s, `${at("cat")}/watch react title:603 reaction:loved\n/watch react title:603 reaction:loved`);
+    const [first, again] = ofType(events, "reply");
+    expect(buttons(first)).toContain("Undo");
+    expect(again!.content).toBe("Nothing changed — your reaction to **The Matrix** (1999) was already Loved.");
+    expect(buttons(again)).not.toContain("Undo");
+
+    const changed = await run(s, `${at("cat")}/watch react title:603 reaction:liked\nclick "Undo"`);
+    const undone = ofType(changed, "reply_edit").at(-1)!;
+    expect(undone.content).toBe("↩️ Undone: reacted liked.");
+    expect(text(undone)).toContain("Reaction: ❤️ Loved");
+    // The same facts line and poster size as the card it replaces.
+    expect(text(undone)).toContain("Movie · 1999 · ★ 8.2 · Action, Science Fiction");
+    expect(undone.embeds[0].thumbnail.url).toBe(ofType(changed, "reply")[0]!.embeds[0].thumbnail.url);
+    expect(undone.embeds[0].thumbnail.url).toMatch(/\/t\/p\/w342\//);
+
+    // A card drawn from what Convex stores (the bot restarted, so it holds no TMDB details) has the same poster size.
+    const later = await run(s, `${at("cat")}/watch react title:603 reaction:mixed\nrestart bot\nclick "Undo"`);
+    expect(ofType(later, "reply_edit").at(-1)!.embeds[0].thumbnail.url).toMatch(/\/t\/p\/w342\//);
+  });
+
   it("changes status and reaction from the card's buttons and menu", async () => {
     const events = await run(s, `${at("dee")}/watch info title:movie:680\nclick "Finished"\nselect "👍 Liked"`);
     expect(text(last(events))).toContain("Liked — **Pulp Fiction**");

@@ -228,8 +228,8 @@ export const watchedNext = botMutation({
 
 /** "I was there": the clicker's own episodes are marked, through the same path as /ep. */
 export const there = botMutation({
-  args: { promptId: v.string() },
-  returns: withNotices({ what: v.string(), title: v.string(), changed: v.number(), unchanged: v.number() }),
+  args: { promptId: v.string(), displayName: v.optional(v.string()) },
+  returns: withNotices({ what: v.string(), title: v.string(), changed: v.number(), unchanged: v.number(), joined: v.boolean() }),
   handler: async (ctx, args) => {
     const id = ctx.db.normalizeId("party_prompts", args.promptId);
     const prompt = id === null ? null : await ctx.db.get(id);
@@ -237,7 +237,14 @@ export const there = botMutation({
     if (prompt.expiresAt <= Date.now()) fail("INVALID_ARGUMENT", "That prompt has expired — mark the episodes with /ep, or ask for a new one with /party watched.");
     const party = await ctx.db.get(prompt.partyId);
     if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended — mark the episodes with /ep.");
-    if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) fail("FORBIDDEN", "Join the party first — press Join on its board, or /party join.");
+    // Someone who was in the room but never pressed Join: joining is what they'd do next, so do it
+    // (as saying Going to a session does) rather than send them off to press Join and come back.
+    let joined = false;
+    if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) {
+      await joinParty(ctx, ctx.actor, party, args.displayName ?? "");
+      await summarise(ctx, ctx.actor.userId, party.tmdbId);
+      joined = true;
+    }
     const what = episodesLabel(prompt.season, prompt.episodes);
     const outcome = await markEpisodes(ctx, ctx.actor.userId, {
       tmdbId: prompt.tmdbId,
@@ -246,6 +253,6 @@ export const there = botMutation({
       description: `marked ${party.title} ${what}`,
       followStatus: true,
     });
-    return { what, title: party.title, changed: outcome.changed, unchanged: outcome.unchanged, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    return { what, title: party.title, changed: outcome.changed, unchanged: outcome.unchanged, joined, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });

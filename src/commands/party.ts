@@ -261,11 +261,12 @@ export const party = command({
     },
     /** "I was there": marks those episodes for whoever clicks, and only them. */
     async "party:there"(interaction: ComponentInteraction, respond, ctx, { promptId }) {
-      const result = await ctx.backend.mutation(api.parties.there, { discordUserId: interaction.user.id, username: interaction.user.username, promptId });
+      const result = await ctx.backend.mutation(api.parties.there, { discordUserId: interaction.user.id, username: interaction.user.username, promptId, displayName: displayName(interaction) });
       const text =
-        result.changed === 0
+        (result.changed === 0
           ? `You had already marked ${result.what} of **${plain(result.title, 150)}** — nothing changed.`
-          : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`;
+          : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`) +
+        (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "");
       await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
     },
   },

@@ -284,11 +284,14 @@ describe("watch parties and their board", () => {
     const prompt = await t.mutation(api.parties.watched, { ...as(ALICE), ...here, episodes: [5, 6] });
     expect(prompt.what).toBe("S1E5–E6");
     const bobs = await t.mutation(api.parties.there, { ...as(BOB), promptId: prompt.promptId });
-    expect(bobs).toMatchObject({ changed: 2 });
+    expect(bobs).toMatchObject({ changed: 2, joined: false });
     // Only bob, who clicked, has anything watched.
     const summaries = await t.run(async (ctx) => await ctx.db.query("episode_summaries").collect());
     expect(summaries.filter((x) => x.watchedCount > 0)).toEqual([expect.objectContaining({ watchedCount: 2 })]);
-    await expect(t.mutation(api.parties.there, { ...as(CAROL), promptId: prompt.promptId })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    // Carol was in the room but never pressed Join: her click joins her and marks them.
+    expect(await t.mutation(api.parties.there, { ...as(CAROL), promptId: prompt.promptId, displayName: "carol" })).toMatchObject({ changed: 2, joined: true });
+    const members = await t.run(async (ctx) => await ctx.db.query("party_members").collect());
+    expect(members.map((m) => [m.discordUserId, m.displayName]).sort()).toEqual([[ALICE, "alice"], [BOB, "bob"], [CAROL, "carol"]].sort());
     vi.advanceTimersByTime(7 * 60 * 60 * 1000);
     await expect(t.mutation(api.parties.there, { ...as(ALICE), promptId: prompt.promptId })).rejects.toMatchObject({
       data: { message: expect.stringContaining("expired") },

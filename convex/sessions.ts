@@ -49,7 +49,8 @@ export const prepare = botQuery({
     channelId: v.string(),
     hostDiscordUserId: v.string(),
     zone: v.union(v.string(), v.null()),
-    current: v.union(v.null(), v.object({ at: v.number(), weekly: v.boolean() })),
+    /** The session a new time would replace: its answers carry over, its weekly repeat stays unless repeat: says otherwise. */
+    current: v.union(v.null(), v.object({ at: v.number(), weekly: v.boolean(), answers: v.number() })),
   }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party);
@@ -62,7 +63,7 @@ export const prepare = botQuery({
       channelId: party.channelId,
       hostDiscordUserId: party.hostDiscordUserId,
       zone,
-      current: current === null ? null : { at: current.at, weekly: current.repeat === "weekly" },
+      current: current === null ? null : { at: current.at, weekly: current.repeat === "weekly", answers: current.rsvps.length },
     };
   },
 });
@@ -82,14 +83,24 @@ export const setZone = botMutation({
 /** Confirm: the session is saved (or replaces the one scheduled) only now. */
 export const schedule = botMutation({
   args: { ...place, partyId: v.string(), at: v.number(), weekly: v.boolean(), canManageServer: v.boolean(), canCreateEvents: v.boolean() },
-  returns: v.object({ sessionId: v.string(), label: v.string(), at: v.number(), weekly: v.boolean(), replaced: v.union(v.number(), v.null()), notices: v.array(v.string()) }),
+  returns: v.object({
+    sessionId: v.string(),
+    label: v.string(),
+    at: v.number(),
+    weekly: v.boolean(),
+    replaced: v.union(v.number(), v.null()),
+    /** Going / Maybe / Can't answers carried over from the replaced session, and how many of them say Going. */
+    answers: v.number(),
+    going: v.number(),
+    notices: v.array(v.string()),
+  }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.partyId);
     const account = await ctx.db.get(ctx.actor.accountId);
     // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
     const zone = account?.timeZone ?? "";
-    const { session, replaced, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, weekly: args.weekly, canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
-    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, notices };
+    const { session, replaced, answers, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, weekly: args.weekly, canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
+    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, answers, going: going(session).length, notices };
   },
 });
 
@@ -191,9 +202,9 @@ export const end = internalMutation({
 
 /** The post to make now, or null when it was made already or no longer applies. */
 export const render = internalQuery({
-  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")) },
+  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), movedFrom: v.optional(v.number()) },
   returns: v.union(v.null(), v.object({ channelId: v.string(), nonce: v.string(), at: v.number(), body: v.any() })),
-  handler: async (ctx, { sessionId, kind, promptId }) => {
+  handler: async (ctx, { sessionId, kind, promptId, movedFrom }) => {
     const session = await ctx.db.get(sessionId);
     if (session === null || session.posted.includes(postKey(kind, session.at))) return null;
     const party = await ctx.db.get(session.partyId);
@@ -203,7 +214,14 @@ export const render = internalQuery({
     switch (kind) {
       case "announce":
         if (session.state !== "scheduled") return null;
-        body = sessionPost({ sessionId, partyLabel: label, at: session.at, weekly: session.repeat === "weekly", hostName: party.hostName ?? "the host" });
+        body = sessionPost({
+          sessionId,
+          partyLabel: label,
+          at: session.at,
+          weekly: session.repeat === "weekly",
+          hostName: party.hostName ?? "the host",
+          ...(movedFrom !== undefined && movedFrom !== session.at ? { moved: { from: movedFrom, answers: session.rsvps.length, going: going(session) } } : {}),
+        });
         break;
       case "reminder":
         if (session.state !== "scheduled") return null;
@@ -248,10 +266,15 @@ function retryDelay(result: DiscordResult<unknown>, attempt: number): number | n
 }
 
 export const deliver = internalAction({
-  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), attempt: v.number() },
+  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), movedFrom: v.optional(v.number()), attempt: v.number() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const post = await ctx.runQuery(internal.sessions.render, { sessionId: args.sessionId, kind: args.kind as SessionPost, ...(args.promptId ? { promptId: args.promptId } : {}) });
+    const post = await ctx.runQuery(internal.sessions.render, {
+      sessionId: args.sessionId,
+      kind: args.kind as SessionPost,
+      ...(args.promptId ? { promptId: args.promptId } : {}),
+      ...(args.movedFrom !== undefined ? { movedFrom: args.movedFrom } : {}),
+    });
     if (post === null) return null;
     const sent = await postMessage(post.channelId, { ...post.body, nonce: post.nonce, enforce_nonce: true });
     if (sent.ok) {

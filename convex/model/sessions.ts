@@ -60,8 +60,11 @@ async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: 
   return timers;
 }
 
-/** Posts one of the session's messages (in its own action, retried there). */
-export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, extra: { promptId?: Id<"party_prompts"> } = {}) {
+/**
+ * Posts one of the session's messages (in its own action, retried there). `movedFrom`: the time
+ * a rescheduled session had, which its new post names while pinging those still Going.
+ */
+export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, extra: { promptId?: Id<"party_prompts">; movedFrom?: number } = {}) {
   await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, ...extra, attempt: 0 });
 }
 
@@ -87,14 +90,15 @@ export interface ScheduleArgs {
 
 /**
  * Schedules the party's session, replacing the one scheduled (same document: its timers are
- * reset, its RSVPs cleared — they were for another time — and its event updated).
+ * reset and its event updated). Its Going / Maybe / Can't answers carry over — those who said
+ * Going were promised a ping, and the new post pings them that it moved; anyone can answer again.
  */
 export async function scheduleSession(
   ctx: MutationCtx,
   actor: { discordUserId: string },
   party: Doc<"parties">,
   args: ScheduleArgs,
-): Promise<{ session: Doc<"party_sessions">; replaced: number | null; notices: string[] }> {
+): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; notices: string[] }> {
   mayManage(party, actor.discordUserId, args.canManageServer);
   const now = Date.now();
   if (!Number.isSafeInteger(args.at) || args.at < now + 60_000) fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
@@ -112,7 +116,6 @@ export async function scheduleSession(
       zone: args.zone,
       repeat: args.weekly ? "weekly" : "none",
       scheduledBy: actor.discordUserId,
-      rsvps: [],
       posted: [],
       reminderMinutes,
     });
@@ -134,7 +137,7 @@ export async function scheduleSession(
     });
   }
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, args.at, reminderMinutes) });
-  await schedulePost(ctx, sessionId, "announce");
+  await schedulePost(ctx, sessionId, "announce", existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {});
   if (existing?.eventId !== undefined) {
     await ctx.db.patch(sessionId, { eventSync: "update" });
     await syncEventSoon(ctx, sessionId);
@@ -147,7 +150,7 @@ export async function scheduleSession(
   }
   await ctx.db.patch(party._id, { nextSessionAt: args.at });
   await markBoardDirty(ctx, party._id);
-  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, notices };
+  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, notices };
 }
 
 /** Cancels the party's scheduled session: timers stopped, its event deleted, a short post says so. */

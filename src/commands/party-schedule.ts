@@ -10,7 +10,7 @@ import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
 import { isTimeZone, parseWhen, shortWall, suggestTimeZones, WHEN_MAX_LENGTH } from "../lib/when.ts";
 import { plain } from "../views/text.ts";
-import { RSVP_LABEL, sessionEcho } from "../views/session.ts";
+import { carriedAnswers, RSVP_LABEL, sessionEcho } from "../views/session.ts";
 import type { BotContext, ComponentHandlers, ComponentInteraction } from "./types.ts";
 
 /** The subcommand's definition, for party.ts's options. */
@@ -20,7 +20,16 @@ export const scheduleSubcommand = {
   description: "Schedule the party's next watch-along (or cancel it); everyone sees it in their own time zone",
   options: [
     { type: Option.String, name: "when", description: 'When, in your words: "friday 21:00", "tomorrow 8pm", "in 2h", "2026-12-04 20:30"', required: false, max_length: WHEN_MAX_LENGTH },
-    { type: Option.String, name: "repeat", description: "Repeat it every week at the same time", required: false, choices: [{ name: "weekly", value: "weekly" }] },
+    {
+      type: Option.String,
+      name: "repeat",
+      description: "weekly: every week at the same time; once: just this time (a new time keeps the replaced one's)",
+      required: false,
+      choices: [
+        { name: "weekly", value: "weekly" },
+        { name: "once", value: "once" },
+      ],
+    },
     { type: Option.Boolean, name: "cancel", description: "Cancel the scheduled session instead", required: false },
     { type: Option.Integer, name: "remind", description: "Minutes before a session its reminder goes out (default 15; 0 for none)", required: false, min_value: 0, max_value: 1440 },
     { type: Option.String, name: "zone", description: "Your time zone, asked once and remembered (start typing a city)", required: false, autocomplete: true, max_length: 64 },
@@ -43,7 +52,7 @@ export const pollSubcommand = {
 
 export interface ScheduleOptions {
   when?: string;
-  repeat?: "weekly";
+  repeat?: "weekly" | "once";
   cancel?: boolean;
   remind?: number;
   zone?: string;
@@ -97,7 +106,10 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
   const when = parseWhen(options.when, { zone, now: Date.now() });
   if (!when.ok) throw new UserError(when.message);
-  const view = sessionEcho({ partyId: party.partyId, partyLabel: party.label, at: when.at, wall: when.wall, weekly: options.repeat === "weekly", replaces: party.current?.at ?? null });
+  // A new time for a weekly session stays weekly unless repeat: says otherwise.
+  const keptWeekly = options.repeat === undefined && party.current?.weekly === true;
+  const weekly = options.repeat === "weekly" || keptWeekly;
+  const view = sessionEcho({ partyId: party.partyId, partyLabel: party.label, at: when.at, wall: when.wall, weekly, replaces: party.current, keptWeekly });
   await respond.send({ ...view, ...(remindNote ? { content: `${remindNote}\n\n${view.content ?? ""}` } : {}), ephemeral: true });
 }
 
@@ -159,8 +171,10 @@ export const sessionComponents: ComponentHandlers = {
     });
     const lines = [
       `✅ Scheduled the watch-along of **${plain(result.label, 150)}** for ${at(result.at)}${result.weekly ? ", every week" : ""}.`,
-      result.replaced !== null ? `It replaces the one on ${time(new Date(result.replaced), TimestampStyles.LongDateTime)}.` : "",
-      "I'll post it in the party's channel with Going / Maybe / Can't.",
+      result.replaced !== null ? `It replaces the one on ${time(new Date(result.replaced), TimestampStyles.LongDateTime)}${result.answers > 0 ? `; ${carriedAnswers(result.answers)}` : ""}.` : "",
+      result.going > 0 && result.replaced !== null && result.replaced !== result.at
+        ? `I'll post it in the party's channel with Going / Maybe / Can't, pinging the ${result.going === 1 ? "one person" : `${result.going} people`} going that it moved.`
+        : "I'll post it in the party's channel with Going / Maybe / Can't.",
       ...result.notices,
     ].filter(Boolean);
     await respond.send({ content: lines.join("\n"), components: [] });

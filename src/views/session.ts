@@ -2,7 +2,7 @@
 // reminder and start posts (which ping only the members who said Going) and the "did you watch"
 // prompt after. Times are Discord timestamps, which each member sees in their own zone.
 import { time, TimestampStyles } from "@discordjs/formatters";
-import type { RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
+import type { APIAllowedMentions, RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { partyThereButton, sessionConfirmButton, sessionRsvpButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { message, NO_MENTIONS, restMessageBody, type MessageView } from "./message.ts";
@@ -17,12 +17,32 @@ export const SESSION_MENTIONS_MAX = 80;
 
 const when = (at: number) => `${time(new Date(at), TimestampStyles.LongDateTime)} (${time(new Date(at), TimestampStyles.RelativeTime)})`;
 
-/** What `/party schedule` read, for the person to confirm before anything is saved. */
-export function sessionEcho(args: { partyId: string; partyLabel: string; at: number; wall: string; weekly: boolean; replaces: number | null }): MessageView {
+/** "its 3 Going / Maybe / Can't answers carry over", for a session moved to a new time. */
+export function carriedAnswers(count: number): string {
+  return `its ${count} Going / Maybe / Can't answer${count === 1 ? " carries" : "s carry"} over`;
+}
+
+/**
+ * What `/party schedule` read, for the person to confirm before anything is saved. `replaces`:
+ * the scheduled session the new time takes over from; `keptWeekly`: repeat: wasn't given, so
+ * that session's weekly repeat carries over.
+ */
+export function sessionEcho(args: {
+  partyId: string;
+  partyLabel: string;
+  at: number;
+  wall: string;
+  weekly: boolean;
+  replaces: { at: number; weekly: boolean; answers: number } | null;
+  keptWeekly?: boolean;
+}): MessageView {
+  const replaces = args.replaces;
   const lines = [
     `🗓️ Watch-along for **${plain(args.partyLabel, 150)}**: ${when(args.at)}${args.weekly ? ", every week" : ""}.`,
     `That's ${plain(args.wall, 80)} where you are; everyone sees it in their own time zone.`,
-    ...(args.replaces !== null ? [`This replaces the session on ${time(new Date(args.replaces), TimestampStyles.LongDateTime)}.`] : []),
+    ...(replaces !== null ? [`This replaces the session on ${time(new Date(replaces.at), TimestampStyles.LongDateTime)}${replaces.answers > 0 ? `; ${carriedAnswers(replaces.answers)}` : ""}.`] : []),
+    ...(replaces?.weekly && args.keptWeekly ? ["It stays weekly, like the one it replaces (`repeat:once` for just this time)."] : []),
+    ...(replaces?.weekly && !args.weekly ? ["Just this once: the one it replaces repeated every week."] : []),
     "Nothing is scheduled until you press **Confirm**.",
   ];
   return message({
@@ -31,25 +51,43 @@ export function sessionEcho(args: { partyId: string; partyLabel: string; at: num
   });
 }
 
-/** The session's post in the party's channel: when, and Going / Maybe / Can't. */
-export function sessionPost(args: { sessionId: string; partyLabel: string; at: number; weekly: boolean; hostName: string }): RESTPostAPIChannelMessageJSONBody {
+/**
+ * The session's post in the party's channel: when, and Going / Maybe / Can't. A session moved
+ * to a new time says from when, and pings those still Going (only them, as the reminder does).
+ */
+export function sessionPost(args: { sessionId: string; partyLabel: string; at: number; weekly: boolean; hostName: string; moved?: { from: number; answers: number; going: readonly string[] } }): RESTPostAPIChannelMessageJSONBody {
+  const lines = [
+    `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${when(args.at)}${args.weekly ? " · every week" : ""}`,
+    ...(args.moved
+      ? [`Moved from ${time(new Date(args.moved.from), TimestampStyles.LongDateTime)}${args.moved.answers > 0 ? ": Going / Maybe / Can't answers carry over — change yours below if the new time doesn't suit." : "."}`]
+      : []),
+    `Scheduled by ${plain(args.hostName, 80)}. Will you be there? Those who say **Going** get a ping before it starts.`,
+  ];
+  // Fewer than the reminder's: the post's own text takes more of the 2,000 characters.
+  const ping = mentions(args.moved?.going ?? [], 60);
   const view = message({
-    content: `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${when(args.at)}${args.weekly ? " · every week" : ""}\nScheduled by ${plain(args.hostName, 80)}. Will you be there? Those who say **Going** get a ping before it starts.`,
+    content: `${lines.join("\n")}${ping.line}`,
     components: rows(
       button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "going" }), label: RSVP_LABEL.going, style: ButtonStyle.Success, emoji: { name: "✅" } }),
       button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "maybe" }), label: RSVP_LABEL.maybe, emoji: { name: "🤔" } }),
       button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "cant" }), label: RSVP_LABEL.cant, emoji: { name: "❌" } }),
     ),
   });
-  return restMessageBody(view);
+  return { ...restMessageBody(view), allowed_mentions: ping.allowed };
 }
 
-/** A post that pings exactly `going` (never roles, never everyone): the mentions in it and nobody else. */
-function pingGoing(text: string, going: readonly string[]): RESTPostAPIChannelMessageJSONBody {
-  const pinged = going.filter((id) => /^\d{15,22}$/.test(id)).slice(0, SESSION_MENTIONS_MAX);
+/** A line mentioning exactly `going` (never roles, never everyone), and allowed_mentions naming those users and nobody else. */
+function mentions(going: readonly string[], max = SESSION_MENTIONS_MAX): { line: string; allowed: APIAllowedMentions } {
+  const pinged = going.filter((id) => /^\d{15,22}$/.test(id)).slice(0, max);
   const more = going.length - pinged.length;
-  const content = `${text}${pinged.length > 0 ? `\n${pinged.map((id) => `<@${id}>`).join(" ")}${more > 0 ? ` and ${more} more` : ""}` : ""}`;
-  return { content, embeds: [], components: [], allowed_mentions: pinged.length > 0 ? { parse: [], users: pinged } : NO_MENTIONS };
+  if (pinged.length === 0) return { line: "", allowed: NO_MENTIONS };
+  return { line: `\n${pinged.map((id) => `<@${id}>`).join(" ")}${more > 0 ? ` and ${more} more` : ""}`, allowed: { parse: [], users: pinged } };
+}
+
+/** A post that pings exactly `going`: the mentions in it and nobody else. */
+function pingGoing(text: string, going: readonly string[]): RESTPostAPIChannelMessageJSONBody {
+  const ping = mentions(going);
+  return { content: `${text}${ping.line}`, embeds: [], components: [], allowed_mentions: ping.allowed };
 }
 
 export function sessionReminder(args: { partyLabel: string; at: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {

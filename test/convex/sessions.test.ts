@@ -175,6 +175,34 @@ describe("watch-along sessions", () => {
     expect(discord.posts().some((x) => x.body.content.startsWith("⏰") || x.body.content.includes("starting now"))).toBe(false);
   });
 
+  it("moving a session to a new time keeps its Going / Maybe / Can't answers, and its new post pings exactly those going that it moved", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: first.sessionId, answer: "maybe", displayName: "dan" });
+    await pass(t, 3_000);
+    const saturday = FRIDAY_2100_BERLIN + 86_400_000;
+    expect((await t.query(api.sessions.prepare, { ...as(ALICE), ...here })).current).toEqual({ at: FRIDAY_2100_BERLIN, weekly: false, answers: 2 });
+    const moved = await schedule(t, p.partyId, saturday);
+    expect(moved).toMatchObject({ replaced: FRIDAY_2100_BERLIN, answers: 2, going: 1 });
+    await pass(t, 3_000);
+    const announced = discord.posts().filter((x) => x.body.content.includes("Watch-along"));
+    expect(announced).toHaveLength(2);
+    expect(announced[0]!.body.content).not.toContain("Moved from");
+    expect(announced[1]!.body.content).toContain(`Moved from <t:${FRIDAY_2100_BERLIN / 1000}:F>: Going / Maybe / Can't answers carry over`);
+    expect(announced[1]!.body.content).toContain(`<@${BOB}>`);
+    expect(announced[1]!.body.content).not.toContain(DAN);
+    expect(announced[1]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
+    const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
+    expect(board.body.embeds[0].description).toContain("✅ 1 going (bob) · 🤔 1 maybe · ❌ 0 can't");
+    // The reminder before the new time pings bob.
+    await pass(t, saturday - 15 * 60_000 - Date.now() + 1_000, 60_000);
+    const reminders = discord.posts().filter((x) => x.body.content.startsWith("⏰"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
+  });
+
   it("without Create Events tells the host once and carries on", async () => {
     const t = deployment();
     const p = await party(t);
@@ -209,7 +237,7 @@ describe("watch-along sessions", () => {
     await schedule(t, p.partyId, first, { weekly: true });
     await pass(t, first + 2 * 3_600_000 - Date.now() + 5_000, 60_000);
     const status = await t.query(api.sessions.prepare, { ...as(ALICE), ...here });
-    expect(status.current).toEqual({ at: Date.UTC(2026, 9, 30, 20, 0), weekly: true });
+    expect(status.current).toEqual({ at: Date.UTC(2026, 9, 30, 20, 0), weekly: true, answers: 0 });
     expect(discord.posts().filter((x) => x.body.content.includes("Watch-along"))).toHaveLength(2);
     // Its event was created too.
     expect(discord.events).toHaveLength(2);

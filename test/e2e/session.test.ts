@@ -145,6 +145,65 @@ wait 3s
     expect(ofType(ended, "scheduled_event").filter((e) => e.action === "create")).toHaveLength(1);
   });
 
+  it("a new time for a scheduled session keeps its Going / Maybe / Can't answers and its weekly repeat, and pings those going that it moved", async () => {
+    s = await stack({ clockStart: WEDNESDAY });
+    await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party start show:1399 season:1
+wait 3s
+/party schedule when:"friday 21:00" zone:Europe/Berlin repeat:weekly
+click "Confirm"
+wait 3s
+as bob
+in movie-club #general
+click "Going"
+as carol
+in movie-club #general
+click "Can't"
+`,
+    );
+    const [friday] = await sessions(s);
+    const moved = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"saturday 20:00"\nclick "Confirm"\nwait 3s');
+    const echo = text(ofType(moved, "reply").at(-1));
+    expect(echo).toContain(`This replaces the session on <t:${friday!.at / 1000}:F>; its 2 Going / Maybe / Can't answers carry over.`);
+    expect(echo).toContain("It stays weekly, like the one it replaces");
+    expect(echo).toMatch(/, every week\.\n/);
+    const confirmed = text(ofType(moved, "reply_edit").at(-1));
+    expect(confirmed).toContain("every week");
+    expect(confirmed).toContain("its 2 Going / Maybe / Can't answers carry over");
+    expect(confirmed).toContain("pinging the one person going that it moved");
+    const [saturday] = await sessions(s);
+    expect(saturday!._id).toBe(friday!._id);
+    expect(berlinWall(saturday!.at)).toBe("Sat 20:00");
+    expect(saturday!.repeat).toBe("weekly");
+    // The new post says it moved and pings bob, who said Going — and nobody else.
+    const post = sessionPosts(moved).at(-1)!;
+    expect(text(post)).toContain(`Moved from <t:${friday!.at / 1000}:F>`);
+    const bob = s.discord.user("bob").id;
+    expect(post.mentions).toEqual({ everyone: false, users: [bob], roles: [] });
+    expect(buttons(post)).toEqual(["Going", "Maybe", "Can't"]);
+    const board = ofType(moved, "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
+    expect(text(board)).toContain("✅ 1 going (bob) · 🤔 0 maybe · ❌ 1 can't");
+
+    // bob is reminded before the new time, as he was told; the next week's session follows.
+    const reminded = await run(s, `wait ${saturday!.at - s.engine.clock.now() + 2 * 3_600_000 + 5_000}ms`);
+    const reminder = ofType(reminded, "message").find((e) => text(e).startsWith("⏰"))!;
+    expect(reminder.mentions.users).toEqual([bob]);
+    const [next] = await sessions(s);
+    expect(next!._id).not.toBe(saturday!._id);
+    expect(berlinWall(next!.at)).toBe("Sat 20:00");
+    expect(next!.repeat).toBe("weekly");
+
+    // repeat:once makes the new time a one-off.
+    const once = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:once\nclick "Confirm"');
+    expect(text(ofType(once, "reply").at(-1))).toContain("Just this once");
+    expect(text(ofType(once, "reply_edit").at(-1))).not.toContain("every week");
+    expect((await sessions(s))[0]!.repeat).toBe("none");
+  });
+
   it("lets the party vote on the night with a native poll, and schedules the winner when the host confirms it", async () => {
     s = await stack({ clockStart: WEDNESDAY });
     const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);

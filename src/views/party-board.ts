@@ -65,9 +65,10 @@ function memberLine(m: BoardMember, highlight: string | undefined): string {
 }
 
 /**
- * Where the group is, without spoilers: the episode everyone has seen (named), and
- * the furthest anyone has seen as a count ("3 of 5 have seen S1E6"), never by name
- * unless everyone has seen it.
+ * Where the group is, without spoilers: the episode everyone has reached (named), and
+ * the furthest anyone has reached as a count ("3 of 5 have reached S1E6"), never by name
+ * unless everyone has reached it. "Reached", not "seen": a position is a member's furthest
+ * mark, and someone who skipped ahead has not seen what they skipped.
  */
 export function frontierLines(members: BoardMember[], episodeNames: Record<string, string> = {}): string[] {
   if (members.length === 0) return [];
@@ -79,10 +80,10 @@ export function frontierLines(members: BoardMember[], episodeNames: Record<strin
     const name = episodeNames[episodeCode(e.season, e.episode)];
     return `**${episodeCode(e.season, e.episode)}**${name ? ` · ${plain(name, 100)}` : ""}`;
   };
-  if (slowest !== null) lines.push(`Everyone has seen ${named(slowest)}`);
+  if (slowest !== null) lines.push(`Everyone has reached ${named(slowest)}`);
   if (furthest !== null && rank(furthest) > rank(slowest)) {
     const seen = members.filter((m) => rank(m.position) >= rank(furthest)).length;
-    lines.push(`Furthest: ${seen} of ${members.length} ${seen === 1 ? "has" : "have"} seen **${episodeCode(furthest.season, furthest.episode)}**`);
+    lines.push(`Furthest: ${seen} of ${members.length} ${seen === 1 ? "has" : "have"} reached **${episodeCode(furthest.season, furthest.episode)}**`);
   }
   return lines;
 }

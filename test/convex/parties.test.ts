@@ -75,8 +75,8 @@ describe("watch parties and their board", () => {
     expect(discord.board()).toMatch(/\*\*bob\*\* · S1E5 · 5\/73/);
     expect(discord.board()).toMatch(/\*\*alice\*\* · S1E4 · 4\/73/);
     // Spoiler-safe: the slowest member's episode by name, the furthest only as a count.
-    expect(discord.board()).toContain("Everyone has seen **S1E4**");
-    expect(discord.board()).toContain("1 of 2 has seen **S1E5**");
+    expect(discord.board()).toContain("Everyone has reached **S1E4**");
+    expect(discord.board()).toContain("1 of 2 has reached **S1E5**");
     const edits = discord.requests.filter((r) => r.method === "PATCH");
     expect(edits.length).toBeLessThanOrEqual(2);
     expect(discord.boards()).toHaveLength(1);

@@ -71,7 +71,7 @@ wait 5s
     expect(last.embeds[0].description).toMatch(/\*\*alice\*\* · S1E4 · 4\/10/);
     expect(last.embeds[0].footer.text).toBe("Hosted by alice · 3 members");
     // Spoiler-safe: only the slowest member's episode is named.
-    expect(last.embeds[0].description).toContain("Everyone has seen **S1E1** · Winter Is Coming");
+    expect(last.embeds[0].description).toContain("Everyone has reached **S1E1** · Winter Is Coming");
     expect(last.embeds[0].description).not.toContain("The Wolf and the Lion");
     // The board never pings anyone.
     for (const e of edits) expect(e.mentions).toEqual({ everyone: false, users: [], roles: [] });

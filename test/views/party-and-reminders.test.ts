@@ -52,10 +52,10 @@ describe("the party board", () => {
     ]);
   });
 
-  it("names episodes only up to the slowest member, and counts who has seen further", () => {
+  it("names episodes only up to the slowest member, and counts who has reached further", () => {
     const members = [member(1, 2), member(2, 6), member(3, 6), member(4, 4), member(5, 6)];
     const lines = frontierLines(members, { S1E2: "Half Loop", S1E6: "Hide and Seek" });
-    expect(lines).toEqual(["Everyone has seen **S1E2** · Half Loop", "Furthest: 3 of 5 have seen **S1E6**"]);
+    expect(lines).toEqual(["Everyone has reached **S1E2** · Half Loop", "Furthest: 3 of 5 have reached **S1E6**"]);
     const text = partyBoard(board(members, { episodeNames: { S1E2: "Half Loop", S1E6: "Hide and Seek" } })).embeds[0]!.description!;
     expect(text).not.toContain("Hide and Seek");
   });

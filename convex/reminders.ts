@@ -5,6 +5,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalAction, internalMutation, internalQuery } from "./_generated/server";
 import { sendDirectMessage } from "./discord";
+import { titleFromStore } from "./lib/botArgs";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { reportTransactionCost } from "./lib/metrics";
 import { fail } from "./model/errors";
@@ -29,6 +30,7 @@ import { alertFollowersPage, applyAiring, claimAiringChecks, parseAiring } from 
 import { checkEpisodes, requireShow } from "./model/shows";
 import { markEpisodes } from "./model/tracking";
 import { parseTmdbId } from "./model/vocabulary";
+import { findItem } from "./model/watchItems";
 import type { MutationCtx } from "./_generated/server";
 import type { BotActor } from "./lib/botFunctions";
 import { interactionFollowUp } from "./discord";
@@ -192,18 +194,27 @@ export const updateSettings = botMutation({
 
 const showResult = v.object({ title: v.string(), enabled: v.boolean(), notice: v.union(v.string(), v.null()) });
 
-/** /remind show title enabled, and the DM's Stop button. */
+/**
+ * /remind show title enabled, and the DM's Stop button. The reply names the show: from the
+ * stored show or the person's item, else the title the bot sent. With titleFromStore (a show
+ * given by id) and no name anywhere, nothing is written: TITLE_NOT_STORED, and the bot asks
+ * TMDB — which also tells a movie's id from a show's — and sends the title along.
+ */
 export const setShow = botMutation({
-  args: { tmdbId: v.number(), enabled: v.boolean() },
+  args: { tmdbId: v.number(), enabled: v.boolean(), title: v.optional(v.string()), ...titleFromStore },
   returns: showResult,
   handler: async (ctx, args) => {
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
     const account = await accountOf(ctx);
+    const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
+    const stored = show?.title ?? (await findItem(ctx, account.userId, tmdbId, "tv"))?.title;
+    const sent = args.title?.trim().slice(0, 200) || undefined;
+    const title = stored ?? sent;
+    if (title === undefined && args.titleFromStore === true) fail("TITLE_NOT_STORED", "I need that show's details from TMDB first — try again in a moment.");
     const notice = ctx.takeDmNotice();
     await setShowEnabled(ctx, account, tmdbId, args.enabled, now);
-    const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
-    return { title: show?.title ?? `show ${tmdbId}`, enabled: args.enabled, notice };
+    return { title: title ?? `show ${tmdbId}`, enabled: args.enabled, notice };
   },
 });
 

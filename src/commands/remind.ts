@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
 import { api } from "../../convex/_generated/api.js";
+import { convexErrorData } from "../lib/backend.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
@@ -41,14 +42,25 @@ async function withNotice(respond: Responder, notice: string | null) {
   if (notice !== null) await respond.sendNew({ content: notice, ephemeral: true });
 }
 
-async function showOf(ctx: BotContext, value: string): Promise<number> {
+/**
+ * /remind show on one show. Given an id (what autocomplete gives), Convex names the show from
+ * what it stores; when it stores nothing of it, TMDB is asked — which turns a movie's id into
+ * the advice /ep gives — and the write goes again with the show's title.
+ */
+async function setShow(ctx: BotContext, actor: ReturnType<typeof actorOf>, value: string, enabled: boolean) {
   const byId = showById(ctx, value);
-  if (byId !== null) return byId.tmdbId;
+  if (byId !== null) {
+    try {
+      return await ctx.backend.mutation(api.reminders.setShow, { ...actor, tmdbId: byId.tmdbId, enabled, titleFromStore: true });
+    } catch (error) {
+      if (convexErrorData(error)?.code !== "TITLE_NOT_STORED") throw error;
+    }
+  }
   const found = await ctx.titles.lookupShow(value);
   if (found.kind === "guess") {
     throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
   }
-  return found.title.tmdbId;
+  return await ctx.backend.mutation(api.reminders.setShow, { ...actor, tmdbId: found.title.tmdbId, enabled, title: found.title.title });
 }
 
 const actorOf = (interaction: { user: { id: string; username: string } }) => ({ discordUserId: interaction.user.id, username: interaction.user.username });
@@ -111,8 +123,7 @@ export const remind = command({
         return;
       }
       case "show": {
-        const tmdbId = await showOf(ctx, args.options.title);
-        const result = await ctx.backend.mutation(api.reminders.setShow, { ...actor, tmdbId, enabled: args.options.enabled });
+        const result = await setShow(ctx, actor, args.options.title, args.options.enabled);
         const text = result.enabled
           ? `🔔 I'll remind you about **${plain(result.title, 150)}** again.`
           : `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**.`;

@@ -49,6 +49,17 @@ describe("reminders in the sandbox", () => {
     expect(rec.dms()).toHaveLength(1);
   });
 
+  it("/remind show by id names the show, even one nobody has tracked yet, and refuses a movie's id as /ep does", async () => {
+    s = await stack();
+    const events = await run(s, `as alice\nin movie-club #general\n/remind show title:1399 enabled:false\n/remind show title:1399 enabled:true\n/remind show title:603 enabled:false`);
+    const [off, on, movie] = ofType(events, "reply");
+    expect(off!.content).toBe("🔕 No more reminders or new-episode alerts for **Game of Thrones**.");
+    expect(on!.content).toBe("🔔 I'll remind you about **Game of Thrones** again.");
+    expect(text(movie)).toContain("TMDB id 603 is the movie **The Matrix**, which has no episodes.");
+    expect(movie).toMatchObject({ ephemeral: true });
+    expect(text(movie)).not.toContain("No more reminders");
+  });
+
   it("after Snooze a week, stay silent for 7 days, then send one DM", async () => {
     s = await stack();
     const rec = record(s);

@@ -237,6 +237,16 @@ export const unlink = botMutation({
   },
 });
 
+/** Whom this Discord user is linked to (masked), for /unlink's confirmation: one or two reads. */
+export const linkStatus = botQuery({
+  args: {},
+  returns: v.object({ linkedTo: v.union(v.string(), v.null()) }),
+  handler: async (ctx) => {
+    const account = await discordAccount(ctx, ctx.actor.discordUserId);
+    return { linkedTo: account === null ? null : await linkedLabel(ctx, account) };
+  },
+});
+
 /** Rows counted for /account; past it the answer says "at least". */
 const COUNT_LIMIT = 10_000;
 

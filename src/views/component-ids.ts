@@ -235,6 +235,12 @@ export const accountDeleteConfirmButton = component("account:delete-yes", {});
 /** account:delete-no — "Keep my data" on the confirmation: back to /account, nothing deleted. */
 export const accountDeleteCancelButton = component("account:delete-no", {});
 
+/** unlink:yes — "Unlink" on /unlink's confirmation. */
+export const unlinkConfirmButton = component("unlink:yes", {});
+
+/** unlink:no — "Keep it linked" on /unlink's confirmation. */
+export const unlinkCancelButton = component("unlink:no", {});
+
 /** account:resume — "Resume" for a merge that stopped after failures. */
 export const accountResumeButton = component("account:resume", {});
 
@@ -268,6 +274,8 @@ export const componentCodecs = [
   accountDeleteConfirmButton,
   accountDeleteCancelButton,
   accountResumeButton,
+  unlinkConfirmButton,
+  unlinkCancelButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

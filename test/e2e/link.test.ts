@@ -47,19 +47,32 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     expect(await s.engine.webIdentityOf(s.discord.user("erin").id)).toBe(ofType(events, "clerk")[0]!.clerk_user);
   });
 
-  it("/link shows a link-page button, /account what is stored, /unlink returns to a guest profile", async () => {
-    const events = await run(s, `as fay\nin movie-club #general\n/watch add title:movie:603\nlink\n/account\n/unlink\n/account`);
+  it("/link shows a link-page button, /account what is stored, /unlink (once confirmed) returns to a guest profile", async () => {
+    const events = await run(s, `as fay\nin movie-club #general\n/watch add title:movie:603\nlink\n/account\n/unlink\nclick "Unlink"\n/account`);
     expect(ofType(events, "error")).toEqual([]);
     const account = ofType(events, "reply").filter((e) => e.line === 5)[0];
     expect(text(account)).toContain("Linked to **f•••@s•••.test**");
     expect(text(account)).toMatch(/Titles: 1\b/);
     expect(buttons(account)).toEqual(["Export my data", "Delete my Discord data…"]);
-    expect(text(ofType(events, "reply").filter((e) => e.line === 6)[0])).toContain("Unlinked from **f•••@s•••.test**");
-    expect(text(ofType(events, "reply").filter((e) => e.line === 7)[0])).toContain("Not linked");
+    const asked = ofType(events, "reply").filter((e) => e.line === 6)[0];
+    expect(text(asked)).toContain("Unlink from **f•••@s•••.test**?");
+    expect(buttons(asked)).toEqual(["Unlink", "Keep it linked"]);
+    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 7).at(-1))).toContain("Unlinked from **f•••@s•••.test**");
+    expect(text(ofType(events, "reply").filter((e) => e.line === 8)[0])).toContain("Not linked");
     // The web profile kept the title.
     const clerkId = ofType(events, "link")[0]!.clerk_user as string;
     const list = await s.engine.run((t) => t.withIdentity({ subject: clerkId }).query(api.watchlist.getWatchlist, {}));
     expect(list.map((w) => w.tmdbId)).toEqual([603]);
+  });
+
+  it("/unlink asks first: Keep it linked changes nothing, and someone not linked is told so without a question", async () => {
+    const events = await run(s, `as ida\nin movie-club #general\n/unlink\n/watch add title:movie:603\nlink\n/unlink\nclick "Keep it linked"\n/account`);
+    expect(ofType(events, "error")).toEqual([]);
+    const notLinked = ofType(events, "reply").filter((e) => e.line === 3)[0];
+    expect(text(notLinked)).toContain("You are not linked to a Film Fanatic account");
+    expect(buttons(notLinked)).toEqual([]);
+    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 7).at(-1))).toMatch(/Still linked to \*\*i•••@s•••\.test\*\* — nothing changed\./);
+    expect(text(ofType(events, "reply").filter((e) => e.line === 8)[0])).toContain("Linked to **i•••@s•••.test**");
   });
 
   it("/account's deletion can be called off: Keep my data goes back to the account and deletes nothing", async () => {

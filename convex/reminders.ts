@@ -156,18 +156,19 @@ async function settingsOf(ctx: BotCtx, now: number) {
   };
 }
 
-/** /remind on, /remind off. */
+/** /remind on, /remind off; `changed` is false when they already were. */
 export const setEnabled = botMutation({
   args: { enabled: v.boolean() },
-  returns: settingsValidator,
+  returns: v.object({ ...settingsValidator.fields, changed: v.boolean() }),
   handler: async (ctx, { enabled }) => {
     const now = Date.now();
     const account = await accountOf(ctx);
-    if (account.remindersEnabled !== enabled) {
+    const changed = account.remindersEnabled !== enabled;
+    if (changed) {
       await ctx.db.patch(account._id, { remindersEnabled: enabled });
       await retimeRows(ctx, { ...account, remindersEnabled: enabled }, now, enabled ? { rearm: true } : { park: true });
     }
-    return await settingsOf(ctx, now);
+    return { ...(await settingsOf(ctx, now)), changed };
   },
 });
 

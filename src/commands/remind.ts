@@ -26,13 +26,20 @@ interface Settings {
   notice: string | null;
 }
 
-function settingsText(s: Settings, lead?: string): string {
+/** Quiet hours in the zone they are read in; with none, the zone only when one was chosen. */
+function quietLine(s: Settings): string {
+  if (s.quiet === "none") return `• Quiet hours: **none**${s.timeZone === "UTC" ? "" : ` (your time zone: ${plain(s.timeZone, 64)})`}.`;
+  return `• Quiet hours: **${s.quiet}** (${plain(s.timeZone, 64)}).`;
+}
+
+/** `lead` says what changed; `onOff` when it already says whether reminders are on. */
+function settingsText(s: Settings, lead?: { text: string; onOff?: true }): string {
   const lines = [
     ...(s.notice ? [s.notice] : []),
-    ...(lead ? [lead] : []),
-    `**Reminders** are ${s.enabled ? "on" : "off"}.`,
+    ...(lead ? [lead.text] : []),
+    ...(lead?.onOff ? [] : [`**Reminders** are ${s.enabled ? "on" : "off"}.`]),
     `• A show counts as stalled after **${s.days} day${s.days === 1 ? "" : "s"}** without a mark.`,
-    `• Quiet hours: **${s.quiet}** (${plain(s.timeZone, 64)}).`,
+    quietLine(s),
     "Change them with `/remind settings days:7 quiet:22:00-08:00 timezone:Europe/Berlin`; `/remind off` stops them all, `/remind show` stops one show.",
   ];
   return lines.join("\n");
@@ -107,7 +114,12 @@ export const remind = command({
       case "off": {
         const enabled = args.subcommand === "on";
         const s = await ctx.backend.mutation(api.reminders.setEnabled, { ...actor, enabled });
-        await respond.send({ content: settingsText(s, enabled ? "🔔 Reminders are on." : "🔕 Reminders are off: I won't DM you about your shows.") });
+        const text = s.changed
+          ? enabled
+            ? "🔔 Reminders are on."
+            : "🔕 Reminders are off: I won't DM you about your shows."
+          : `Reminders were already ${enabled ? "on" : "off"} — nothing changed.`;
+        await respond.send({ content: settingsText(s, { text, onOff: true }) });
         return;
       }
       case "settings": {
@@ -119,7 +131,7 @@ export const remind = command({
           ...(timezone !== undefined ? { timeZone: timezone } : {}),
         });
         const changed = days !== undefined || quiet !== undefined || timezone !== undefined;
-        await respond.send({ content: settingsText(s, changed ? "✅ Saved." : undefined) });
+        await respond.send({ content: settingsText(s, changed ? { text: "✅ Saved." } : undefined) });
         return;
       }
       case "show": {

@@ -60,6 +60,26 @@ describe("reminders in the sandbox", () => {
     expect(text(movie)).not.toContain("No more reminders");
   });
 
+  it("/remind off and on say once whether reminders are on, say when nothing changed, and name a zone only when it means something", async () => {
+    s = await stack();
+    const events = await run(
+      s,
+      `as alice\nin movie-club #general\n/remind off\n/remind off\n/remind on\n/remind on\n/remind settings\n/remind settings timezone:Europe/Berlin\n/remind settings quiet:22:00-08:00`,
+    );
+    const lines = ofType(events, "reply").map((reply) => reply.content.split("\n").slice(0, 3));
+    expect(lines).toEqual([
+      ["🔕 Reminders are off: I won't DM you about your shows.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
+      ["Reminders were already off — nothing changed.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
+      ["🔔 Reminders are on.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
+      ["Reminders were already on — nothing changed.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
+      ["**Reminders** are on.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
+      ["✅ Saved.", "**Reminders** are on.", "• A show counts as stalled after **7 days** without a mark."],
+      ["✅ Saved.", "**Reminders** are on.", "• A show counts as stalled after **7 days** without a mark."],
+    ]);
+    const quiet = ofType(events, "reply").slice(-2).map((reply) => reply.content.split("\n")[3]);
+    expect(quiet).toEqual(["• Quiet hours: **none** (your time zone: Europe/Berlin).", "• Quiet hours: **22:00-08:00** (Europe/Berlin)."]);
+  });
+
   it("after Snooze a week, stay silent for 7 days, then send one DM", async () => {
     s = await stack();
     const rec = record(s);

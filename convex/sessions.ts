@@ -7,7 +7,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
-import { createScheduledEvent, deleteScheduledEvent, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
+import { createScheduledEvent, deleteScheduledEvent, editMessage, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { fail } from "./model/errors";
 import { summaryForWrite } from "./model/episodes";
@@ -19,7 +19,9 @@ import {
   eventsNoticeOnce,
   going,
   hostPosition,
+  messageKey,
   pollWinner,
+  retirePost,
   scheduledEventBody,
   scheduledSession,
   scheduleNextWeekly,
@@ -32,7 +34,7 @@ import {
 import { isTimeZone } from "./model/sessionTimes";
 import { discordAccount, parseDiscordUserId } from "./model/users";
 import { NO_MENTIONS } from "../src/views/message";
-import { sessionAfter, sessionPoll, sessionPollResult, sessionPost, sessionReminder, sessionStart } from "../src/views/session";
+import { sessionAfter, sessionPoll, sessionPollResult, sessionPost, sessionPostClosed, sessionReminder, sessionStart, type SessionPostNow } from "../src/views/session";
 import { time, TimestampStyles } from "@discordjs/formatters";
 import { plain } from "../src/views/text";
 
@@ -92,6 +94,8 @@ export const schedule = botMutation({
     /** Going / Maybe / Can't answers carried over from the replaced session, and how many of them say Going. */
     answers: v.number(),
     going: v.number(),
+    /** The replaced session's post is being edited to say it moved (false when its id isn't known). */
+    oldPostEdited: v.boolean(),
     notices: v.array(v.string()),
   }),
   handler: async (ctx, args) => {
@@ -99,18 +103,19 @@ export const schedule = botMutation({
     const account = await ctx.db.get(ctx.actor.accountId);
     // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
     const zone = account?.timeZone ?? "";
-    const { session, replaced, answers, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, weekly: args.weekly, canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
-    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, answers, going: going(session).length, notices };
+    const { session, replaced, answers, oldPostEdited, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, weekly: args.weekly, canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
+    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, answers, going: going(session).length, oldPostEdited, notices };
   },
 });
 
 export const cancel = botMutation({
   args: { ...place, party: v.optional(v.string()), canManageServer: v.boolean() },
-  returns: v.object({ label: v.string(), at: v.number() }),
+  /** `postEdited`: its post is being edited to say so; `event`: its server event is being deleted. */
+  returns: v.object({ label: v.string(), at: v.number(), postEdited: v.boolean(), event: v.boolean() }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party);
-    const session = await cancelSession(ctx, ctx.actor, party, args.canManageServer);
-    return { label: partyLabel(party), at: session.at };
+    const { session, postEdited } = await cancelSession(ctx, ctx.actor, party, args.canManageServer);
+    return { label: partyLabel(party), at: session.at, postEdited, event: session.eventId !== undefined };
   },
 });
 
@@ -170,6 +175,8 @@ export const start = internalMutation({
     const session = await live(ctx, sessionId, at, "scheduled");
     if (session === null) return null;
     const party = await ctx.db.get(session.partyId);
+    // Its post stops taking answers: it says the session started (or was cancelled) from now on.
+    await retirePost(ctx, session, at);
     if (party === null || party.state !== "active") {
       await ctx.db.patch(sessionId, { state: "cancelled" });
       return null;
@@ -248,11 +255,19 @@ export const render = internalQuery({
 const postKey = (kind: string, at: number) => `${kind}@${at}`;
 
 export const recordPost = internalMutation({
-  args: { sessionId: v.id("party_sessions"), kind: postKind, at: v.number() },
+  args: { sessionId: v.id("party_sessions"), kind: postKind, at: v.number(), messageId: v.optional(v.string()) },
   returns: v.null(),
-  handler: async (ctx, { sessionId, kind, at }) => {
+  handler: async (ctx, { sessionId, kind, at, messageId }) => {
     const session = await ctx.db.get(sessionId);
-    if (session !== null && !session.posted.includes(postKey(kind, at))) await ctx.db.patch(sessionId, { posted: [...session.posted, postKey(kind, at)].slice(-20) });
+    if (session === null) return null;
+    const keys = [postKey(kind, at)];
+    if (kind === "announce" && messageId !== undefined) {
+      // The session moved, was cancelled or started while its post was on the way: edit it now.
+      if (session.state !== "scheduled" || session.at !== at) await retirePost(ctx, session, at, messageId);
+      else keys.push(messageKey(at, messageId));
+    }
+    const added = keys.filter((k) => !session.posted.includes(k));
+    if (added.length > 0) await ctx.db.patch(sessionId, { posted: [...session.posted, ...added].slice(-20) });
     return null;
   },
 });
@@ -278,7 +293,7 @@ export const deliver = internalAction({
     if (post === null) return null;
     const sent = await postMessage(post.channelId, { ...post.body, nonce: post.nonce, enforce_nonce: true });
     if (sent.ok) {
-      await ctx.runMutation(internal.sessions.recordPost, { sessionId: args.sessionId, kind: args.kind, at: post.at });
+      await ctx.runMutation(internal.sessions.recordPost, { sessionId: args.sessionId, kind: args.kind, at: post.at, messageId: sent.data.id });
       return null;
     }
     const delay = retryDelay(sent, args.attempt);
@@ -288,6 +303,43 @@ export const deliver = internalAction({
     }
     // A lost channel or permission: the party's board pauses and tells the host; nothing to repeat here.
     console.warn(`session ${args.sessionId}: the ${args.kind} post was refused: ${JSON.stringify(sent)}`);
+    return null;
+  },
+});
+
+/** What a session's old post says now (made for time `at`), or null when it still stands. */
+export const retirePlan = internalQuery({
+  args: { sessionId: v.id("party_sessions"), at: v.number() },
+  returns: v.union(v.null(), v.object({ channelId: v.string(), body: v.any() })),
+  handler: async (ctx, { sessionId, at }) => {
+    const session = await ctx.db.get(sessionId);
+    if (session === null) return null;
+    const party = await ctx.db.get(session.partyId);
+    if (party === null || party.paused?.channelGone) return null;
+    let now: SessionPostNow;
+    if (session.state === "cancelled") now = { cancelled: true };
+    else if (session.at !== at) now = { movedTo: session.at };
+    else if (session.state !== "scheduled") now = { started: true };
+    else return null;
+    return { channelId: session.channelId, body: sessionPostClosed({ partyLabel: partyLabel(party), at, now }) };
+  },
+});
+
+/** Edits a session's old post (model/sessions.ts's retirePost): retried like the posts; a deleted post is left alone. */
+export const retire = internalAction({
+  args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.string(), attempt: v.number() },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const plan = await ctx.runQuery(internal.sessions.retirePlan, { sessionId: args.sessionId, at: args.at });
+    if (plan === null) return null;
+    const sent = await editMessage(plan.channelId, args.messageId, plan.body);
+    if (sent.ok) return null;
+    const delay = retryDelay(sent, args.attempt);
+    if (delay !== null) {
+      await ctx.scheduler.runAfter(delay, internal.sessions.retire, { ...args, attempt: args.attempt + 1 });
+      return null;
+    }
+    if (!(sent.kind === "refused" && sent.code === RESTJSONErrorCodes.UnknownMessage)) console.warn(`session ${args.sessionId}: could not edit its old post: ${JSON.stringify(sent)}`);
     return null;
   },
 });

@@ -8,7 +8,9 @@
 //                                   schedules the next, at the same wall-clock time in its zone.
 // Every timer carries the `at` it was set for, so a timer left over from a replaced time does
 // nothing even if cancelling it raced with it. The Guild Scheduled Event follows the session
-// (created, updated on reschedule, deleted on cancel) through `eventSync`.
+// (created, updated on reschedule, deleted on cancel) through `eventSync`. The session's post
+// (with Going / Maybe / Can't) is edited when the session moves, is cancelled or starts: it
+// then says so and loses its buttons (`retirePost`).
 import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, type RESTPostAPIGuildScheduledEventJSONBody } from "discord-api-types/v10";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -68,6 +70,29 @@ export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessio
   await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, ...extra, attempt: 0 });
 }
 
+/**
+ * The session post's message id is kept in `posted` as `message@<at>:<id>` beside the post keys
+ * (the table has no field of its own for it), for the time the post announced.
+ */
+export const messageKey = (at: number, messageId: string) => `message@${at}:${messageId}`;
+
+export function postMessageId(session: Pick<Doc<"party_sessions">, "posted">, at: number): string | null {
+  const prefix = `message@${at}:`;
+  const key = session.posted.find((k) => k.startsWith(prefix));
+  return key === undefined ? null : key.slice(prefix.length);
+}
+
+/**
+ * Edits a session's post (made for time `at`) to say the session moved, was cancelled or started,
+ * without its buttons; what it says is read when the edit is made. False when the post's id is
+ * unknown (never posted, or posted before ids were kept).
+ */
+export async function retirePost(ctx: MutationCtx, session: Pick<Doc<"party_sessions">, "_id" | "posted">, at: number, messageId = postMessageId(session, at)): Promise<boolean> {
+  if (messageId === null) return false;
+  await ctx.scheduler.runAfter(0, internal.sessions.retire, { sessionId: session._id, at, messageId, attempt: 0 });
+  return true;
+}
+
 async function syncEventSoon(ctx: MutationCtx, sessionId: Id<"party_sessions">) {
   await ctx.scheduler.runAfter(0, internal.sessions.syncEvent, { sessionId, attempt: 0 });
 }
@@ -90,15 +115,16 @@ export interface ScheduleArgs {
 
 /**
  * Schedules the party's session, replacing the one scheduled (same document: its timers are
- * reset and its event updated). Its Going / Maybe / Can't answers carry over — those who said
- * Going were promised a ping, and the new post pings them that it moved; anyone can answer again.
+ * reset, its old post says "Moved to …" and its event is updated). Its Going / Maybe / Can't
+ * answers carry over — those who said Going were promised a ping, and the new post pings them
+ * that it moved; anyone can answer again. The same time again changes nothing that was posted.
  */
 export async function scheduleSession(
   ctx: MutationCtx,
   actor: { discordUserId: string },
   party: Doc<"parties">,
   args: ScheduleArgs,
-): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; notices: string[] }> {
+): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; oldPostEdited: boolean; notices: string[] }> {
   mayManage(party, actor.discordUserId, args.canManageServer);
   const now = Date.now();
   if (!Number.isSafeInteger(args.at) || args.at < now + 60_000) fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
@@ -108,15 +134,19 @@ export async function scheduleSession(
   const notices: string[] = [];
   const existing = await scheduledSession(ctx, party._id);
   let sessionId: Id<"party_sessions">;
+  let oldPostEdited = false;
   if (existing !== null) {
     await cancelTimers(ctx, existing);
     sessionId = existing._id;
+    const moved = existing.at !== args.at;
+    if (moved) oldPostEdited = await retirePost(ctx, existing, existing.at);
     await ctx.db.patch(sessionId, {
       at: args.at,
       zone: args.zone,
       repeat: args.weekly ? "weekly" : "none",
       scheduledBy: actor.discordUserId,
-      posted: [],
+      // A new time is announced (and reminded) anew; the same time keeps its post.
+      ...(moved ? { posted: [] } : {}),
       reminderMinutes,
     });
   } else {
@@ -150,10 +180,13 @@ export async function scheduleSession(
   }
   await ctx.db.patch(party._id, { nextSessionAt: args.at });
   await markBoardDirty(ctx, party._id);
-  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, notices };
+  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, oldPostEdited, notices };
 }
 
-/** Cancels the party's scheduled session: timers stopped, its event deleted, a short post says so. */
+/**
+ * Cancels the party's scheduled session: timers stopped, its event deleted, its post edited to say
+ * so (without buttons) and a short post in the channel. `postEdited`: whether its post is known.
+ */
 export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: string }, party: Doc<"parties">, canManageServer: boolean) {
   mayManage(party, actor.discordUserId, canManageServer);
   const session = await scheduledSession(ctx, party._id);
@@ -162,9 +195,10 @@ export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: st
   await ctx.db.patch(session._id, { state: "cancelled", timers: [], ...(session.eventId !== undefined ? { eventSync: "delete" as const } : { eventSync: undefined }) });
   if (session.eventId !== undefined) await syncEventSoon(ctx, session._id);
   await schedulePost(ctx, session._id, "cancelled");
+  const postEdited = await retirePost(ctx, session, session.at);
   await ctx.db.patch(party._id, { nextSessionAt: undefined });
   await markBoardDirty(ctx, party._id);
-  return session;
+  return { session, postEdited };
 }
 
 /** Minutes before a session its reminder may go out: none (0) up to a day. */
@@ -186,8 +220,10 @@ export async function setReminderMinutes(ctx: MutationCtx, actor: { discordUserI
 export async function answerRsvp(ctx: MutationCtx, actor: { discordUserId: string }, sessionId: string, answer: RsvpAnswer, name: string) {
   const id = ctx.db.normalizeId("party_sessions", sessionId);
   const session = id === null ? null : await ctx.db.get(id);
-  if (session === null || session.state === "cancelled") fail("NOT_FOUND", "That session was cancelled or replaced — see the party's board for the next one.");
-  if (session.state !== "scheduled") fail("INVALID_ARGUMENT", "That session has already started.");
+  // Stale buttons (an old post whose edit hasn't landed, or failed) get a private answer.
+  if (session === null || session.state === "cancelled") fail("NOT_FOUND", "That watch-along was cancelled — see the party's board for the next one.");
+  if (session.state === "started") fail("INVALID_ARGUMENT", "That watch-along has already started — its answers are closed.");
+  if (session.state !== "scheduled") fail("INVALID_ARGUMENT", "That watch-along is over — see the party's board for the next one.");
   const party = await ctx.db.get(session.partyId);
   if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended.");
   const others = session.rsvps.filter((r) => r.discordUserId !== actor.discordUserId);

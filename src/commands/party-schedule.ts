@@ -82,7 +82,9 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   if (options.cancel === true) {
     if (options.when !== undefined) throw new UserError("Either say when, or cancel:true — not both.");
     const cancelled = await ctx.backend.mutation(api.sessions.cancel, { ...actor(interaction), ...here, ...which, canManageServer: manageServer(interaction) });
-    await respond.send({ content: `❌ Cancelled the watch-along of **${plain(cancelled.label, 150)}** on ${at(cancelled.at)}. Its post and Discord event say so.` });
+    const todo = [...(cancelled.postEdited ? ["mark its post cancelled (its buttons go)"] : []), ...(cancelled.event ? ["delete its server event"] : []), "tell the channel"];
+    const list = todo.length === 1 ? todo[0] : `${todo.slice(0, -1).join(", ")} and ${todo.at(-1)}`;
+    await respond.send({ content: `❌ Cancelled the watch-along of **${plain(cancelled.label, 150)}** on ${at(cancelled.at)}. I'll ${list}.` });
     return;
   }
   let remindNote = "";
@@ -172,9 +174,10 @@ export const sessionComponents: ComponentHandlers = {
     const lines = [
       `✅ Scheduled the watch-along of **${plain(result.label, 150)}** for ${at(result.at)}${result.weekly ? ", every week" : ""}.`,
       result.replaced !== null ? `It replaces the one on ${time(new Date(result.replaced), TimestampStyles.LongDateTime)}${result.answers > 0 ? `; ${carriedAnswers(result.answers)}` : ""}.` : "",
-      result.going > 0 && result.replaced !== null && result.replaced !== result.at
-        ? `I'll post it in the party's channel with Going / Maybe / Can't, pinging the ${result.going === 1 ? "one person" : `${result.going} people`} going that it moved.`
-        : "I'll post it in the party's channel with Going / Maybe / Can't.",
+      result.replaced === result.at
+        ? "Its post in the party's channel stays."
+        : `I'll post it in the party's channel with Going / Maybe / Can't${result.going > 0 && result.replaced !== null ? `, pinging the ${result.going === 1 ? "one person" : `${result.going} people`} going that it moved` : ""}.`,
+      result.oldPostEdited ? "The old post will say where it went." : "",
       ...result.notices,
     ].filter(Boolean);
     await respond.send({ content: lines.join("\n"), components: [] });

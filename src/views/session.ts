@@ -2,7 +2,7 @@
 // reminder and start posts (which ping only the members who said Going) and the "did you watch"
 // prompt after. Times are Discord timestamps, which each member sees in their own zone.
 import { time, TimestampStyles } from "@discordjs/formatters";
-import type { APIAllowedMentions, RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
+import type { APIAllowedMentions, RESTPatchAPIChannelMessageJSONBody, RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { partyThereButton, sessionConfirmButton, sessionRsvpButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { message, NO_MENTIONS, restMessageBody, type MessageView } from "./message.ts";
@@ -74,6 +74,25 @@ export function sessionPost(args: { sessionId: string; partyLabel: string; at: n
     ),
   });
   return { ...restMessageBody(view), allowed_mentions: ping.allowed };
+}
+
+/** What became of a session whose post is out of date: moved to a new time, cancelled, or started. */
+export type SessionPostNow = { movedTo: number } | { cancelled: true } | { started: true };
+
+/** The session's post once it no longer takes answers: says why, and has no buttons left. */
+export function sessionPostClosed(args: { partyLabel: string; at: number; now: SessionPostNow }): RESTPatchAPIChannelMessageJSONBody {
+  const why =
+    "movedTo" in args.now
+      ? `➡️ **Moved** to ${when(args.now.movedTo)} — answer on the new post below.`
+      : "cancelled" in args.now
+        ? "❌ **Cancelled.**"
+        : "🍿 **Started** — Going / Maybe / Can't are closed.";
+  return {
+    content: `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${time(new Date(args.at), TimestampStyles.LongDateTime)}\n${why}`,
+    embeds: [],
+    components: [],
+    allowed_mentions: NO_MENTIONS,
+  };
 }
 
 /** A line mentioning exactly `going` (never roles, never everyone), and allowed_mentions naming those users and nobody else. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { fakeDiscord } from "./fake-discord";
 import { ALICE, BOB, cacheGot, deployment, GOT, SECRET, type Deployment } from "./setup";
@@ -201,6 +201,65 @@ describe("watch-along sessions", () => {
     const reminders = discord.posts().filter((x) => x.body.content.startsWith("⏰"));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
+  });
+
+  it("edits the session's post when it moves, is cancelled or starts: it says so and its buttons go; a stale click is answered privately", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await pass(t, 3_000);
+    const announced = () => discord.posts().filter((x) => x.body.content.includes("Watch-along"));
+    const buttonsOf = (x: { body: any }) => (x.body.components ?? []).flatMap((r: any) => r.components.map((b: any) => b.label));
+    const friday = announced()[0]!;
+    expect(buttonsOf(friday)).toEqual(["Going", "Maybe", "Can't"]);
+
+    // Moved: the old post points at the new time, without buttons; the new post has them.
+    const saturday = FRIDAY_2100_BERLIN + 86_400_000;
+    expect(await schedule(t, p.partyId, saturday)).toMatchObject({ oldPostEdited: true });
+    await pass(t, 3_000);
+    expect(friday.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
+    expect(friday.body.content).toContain(`➡️ **Moved** to <t:${saturday / 1000}:F>`);
+    expect(buttonsOf(friday)).toEqual([]);
+    const saturdayPost = announced()[1]!;
+    expect(buttonsOf(saturdayPost)).toEqual(["Going", "Maybe", "Can't"]);
+    // The same time again keeps the post as it is.
+    expect(await schedule(t, p.partyId, saturday)).toMatchObject({ replaced: saturday, oldPostEdited: false });
+    await pass(t, 3_000);
+    expect(announced()).toHaveLength(2);
+    expect(buttonsOf(saturdayPost)).toEqual(["Going", "Maybe", "Can't"]);
+
+    // Cancelled: the post says so; the cancel tells the bot what it did.
+    expect(await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true, event: true });
+    await pass(t, 3_000);
+    expect(saturdayPost.body.content).toContain("❌ **Cancelled.**");
+    expect(buttonsOf(saturdayPost)).toEqual([]);
+    await expect(t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/was cancelled/);
+
+    // Started: its post closes the answers when the start post goes out.
+    const next = await schedule(t, p.partyId, saturday + 3_600_000);
+    await pass(t, 3_000);
+    const nextPost = announced()[2]!;
+    expect(buttonsOf(nextPost)).toEqual(["Going", "Maybe", "Can't"]);
+    await pass(t, saturday + 3_600_000 - Date.now() + 2_000, 60_000);
+    expect(discord.posts().some((x) => x.body.content.includes("starting now"))).toBe(true);
+    expect(nextPost.body.content).toContain("🍿 **Started**");
+    expect(buttonsOf(nextPost)).toEqual([]);
+    await expect(t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: next.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/already started/);
+  });
+
+  it("a session post that lands after its session moved is edited to say so at once", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await schedule(t, p.partyId, FRIDAY_2100_BERLIN + 3_600_000);
+    await pass(t, 3_000);
+    // As if the post for the first time had been on its way while the session moved.
+    const late = { id: "599999999999999999", channelId: CHANNEL, body: { content: "🗓️ **Watch-along** (the old time)", components: [{ type: 1, components: [{ type: 2, label: "Going" }] }] } };
+    discord.messages.push(late);
+    await t.mutation(internal.sessions.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: late.id });
+    await pass(t, 3_000);
+    expect(late.body.content).toContain(`➡️ **Moved** to <t:${(FRIDAY_2100_BERLIN + 3_600_000) / 1000}:F>`);
+    expect(late.body.components).toEqual([]);
   });
 
   it("without Create Events tells the host once and carries on", async () => {

@@ -204,6 +204,52 @@ click "Can't"
     expect((await sessions(s))[0]!.repeat).toBe("none");
   });
 
+  it("a session's post says when it moved, was cancelled or started, and loses its Going / Maybe / Can't buttons", async () => {
+    s = await stack({ clockStart: WEDNESDAY });
+    const scheduled = await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party start show:1399 season:1
+wait 3s
+grant create-events
+/party schedule when:"friday 21:00" zone:Europe/Berlin
+click "Confirm"
+wait 3s
+`,
+    );
+    const fridayPost = sessionPosts(scheduled).at(-1)!;
+    const edits = (events: Event[], post: Event) => ofType(events, "message_edit").filter((e) => e.id === post.id);
+
+    // Moved: the old post names the new time and has no buttons left.
+    const moved = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"saturday 20:00"\nclick "Confirm"\nwait 3s');
+    const [saturday] = await sessions(s);
+    expect(text(ofType(moved, "reply_edit").at(-1))).toContain("The old post will say where it went.");
+    const movedEdit = edits(moved, fridayPost).at(-1)!;
+    expect(text(movedEdit)).toContain(`➡️ **Moved** to <t:${saturday!.at / 1000}:F>`);
+    expect(buttons(movedEdit)).toEqual([]);
+    const saturdayPost = sessionPosts(moved).at(-1)!;
+    expect(buttons(saturdayPost)).toEqual(["Going", "Maybe", "Can't"]);
+
+    // Cancelled: the reply says what happens, and the post says it.
+    const cancelled = await run(s, "as alice\nin movie-club #general\n/party schedule cancel:true\nwait 3s");
+    expect(text(ofType(cancelled, "reply").at(-1))).toContain("I'll mark its post cancelled (its buttons go), delete its server event and tell the channel.");
+    const cancelEdit = edits(cancelled, saturdayPost).at(-1)!;
+    expect(text(cancelEdit)).toContain("❌ **Cancelled.**");
+    expect(buttons(cancelEdit)).toEqual([]);
+    await expect(run(s, 'as bob\nin movie-club #general\nclick "Going"')).rejects.toThrow(/no button "Going"/);
+
+    // Started: the post closes its answers when the session starts.
+    const next = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00"\nclick "Confirm"\nwait 3s');
+    const sundayPost = sessionPosts(next).at(-1)!;
+    const [sunday] = await sessions(s);
+    const started = await run(s, `wait ${sunday!.at - s.engine.clock.now() + 5_000}ms`);
+    const startEdit = edits(started, sundayPost).at(-1)!;
+    expect(text(startEdit)).toContain("🍿 **Started**");
+    expect(buttons(startEdit)).toEqual([]);
+  });
+
   it("lets the party vote on the night with a native poll, and schedules the winner when the host confirms it", async () => {
     s = await stack({ clockStart: WEDNESDAY });
     const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);

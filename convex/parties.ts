@@ -177,15 +177,32 @@ export const list = botQuery({
   },
 });
 
-const promptResult = withNotices({ promptId: v.string(), party: partyRef, what: v.string(), expiresAt: v.number() });
+const promptResult = withNotices({ promptId: v.string(), party: partyRef, what: v.string(), expiresAt: v.number(), markedForYou: v.number() });
+
+/** Whoever says what the party watched was there: their own episodes are marked with the prompt. */
+async function markForAsker(ctx: MutationCtx & { actor: { userId: Id<"users"> } }, party: Doc<"parties">, season: number, episodes: number[], what: string) {
+  const outcome = await markEpisodes(ctx, ctx.actor.userId, {
+    tmdbId: party.tmdbId,
+    batch: [{ season, episodes }],
+    isWatched: true,
+    description: `marked ${party.title} ${what}`,
+    followStatus: true,
+  });
+  return outcome.changed;
+}
+
+/** A second "We watched together" this soon after the first is a double click, not another episode. */
+const REPEAT_PROMPT_MS = 60_000;
 
 async function createPrompt(ctx: MutationCtx, party: Doc<"parties">, createdBy: string, season: number, episodes: number[]) {
   const show = await requireShow(ctx, party.tmdbId);
   const checked = checkPromptEpisodes(show, party, season, episodes);
   const expiresAt = Date.now() + PROMPT_TTL_MS;
   const promptId = await ctx.db.insert("party_prompts", { partyId: party._id, tmdbId: party.tmdbId, season, episodes: checked, createdBy, expiresAt });
-  return { promptId, party: refOf(party), what: episodesLabel(season, checked), expiresAt };
+  return { promptId, party: refOf(party), what: episodesLabel(season, checked), expiresAt, episodes: checked };
 }
+
+const withoutEpisodes = <T extends { episodes: number[] }>({ episodes: _, ...rest }: T) => rest;
 
 /** `/party watched`: a member says which episodes the party watched; everyone else confirms for themselves. */
 export const watched = botMutation({
@@ -196,7 +213,8 @@ export const watched = botMutation({
     if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) fail("FORBIDDEN", "Join the party first (/party join).");
     const season = args.season === undefined ? (party.season ?? 1) : parseSeasonNumber(args.season);
     const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, season, args.episodes);
-    return { ...prompt, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    const markedForYou = await markForAsker(ctx, party, season, prompt.episodes, prompt.what);
+    return { ...withoutEpisodes(prompt), markedForYou, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
 
@@ -207,6 +225,10 @@ export const watchedNext = botMutation({
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.partyId);
     if (party.hostDiscordUserId !== ctx.actor.discordUserId) fail("FORBIDDEN", "Only the host can say what the party watched — anyone in it can use /party watched.");
+    const latest = await ctx.db.query("party_prompts").withIndex("by_party", (q) => q.eq("partyId", party._id)).order("desc").first();
+    if (latest !== null && latest.createdBy === ctx.actor.discordUserId && latest.expiresAt - PROMPT_TTL_MS > Date.now() - REPEAT_PROMPT_MS) {
+      fail("INVALID_ARGUMENT", `You asked about ${episodesLabel(latest.season, latest.episodes)} a moment ago — its prompt is just above. Press We watched together again after the next episode.`);
+    }
     const show = await requireShow(ctx, party.tmdbId);
     const { watched: set } = await readWatched(ctx, ctx.actor.userId, party.tmdbId);
     const seasons = show.seasons.filter((s) => s.season > 0 && s.episodeCount > 0 && (party.season === undefined || s.season === party.season)).sort((a, b) => a.season - b.season);
@@ -222,7 +244,8 @@ export const watchedNext = botMutation({
     }
     if (next === null) fail("INVALID_ARGUMENT", "You've watched everything this party covers — use /party watched to name episodes.");
     const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, next.season, [next.episode]);
-    return { ...prompt, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    const markedForYou = await markForAsker(ctx, party, next.season, prompt.episodes, prompt.what);
+    return { ...withoutEpisodes(prompt), markedForYou, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
 

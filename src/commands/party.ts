@@ -82,13 +82,15 @@ async function suggestParties(ctx: BotContext, interaction: AutocompleteInteract
 }
 
 /** "We watched …" in the channel, for everyone there to confirm for themselves. */
-async function postPrompt(respond: Responder, prompt: { promptId: string; party: { title: string }; what: string; expiresAt: number; notices: string[] }, fresh: boolean) {
+async function postPrompt(respond: Responder, prompt: { promptId: string; party: { title: string }; what: string; expiresAt: number; markedForYou: number; notices: string[] }, fresh: boolean) {
   const view = watchedTogetherPrompt({ promptId: prompt.promptId, showTitle: prompt.party.title, what: prompt.what, expiresAt: prompt.expiresAt });
   const reply = { ...view, ephemeral: false };
   // From a button, a new message: the board it sits on belongs to Convex's publisher.
   if (fresh) await respond.sendNew(reply);
   else await respond.send(reply);
-  if (prompt.notices.length > 0) await respond.sendNew({ content: prompt.notices.join("\n\n"), ephemeral: true });
+  // The asker was there: their own episodes were marked with the prompt.
+  const mine = prompt.markedForYou > 0 ? `✅ Marked ${prompt.what} for you too.` : `You had already marked ${prompt.what}.`;
+  await respond.sendNew({ content: [mine, ...prompt.notices].join("\n\n"), ephemeral: true });
 }
 
 async function join(ctx: BotContext, respond: Responder, interaction: Interaction, party: string | undefined) {

@@ -277,17 +277,17 @@ describe("watch parties and their board", () => {
     expect(await t.query(api.parties.list, { ...as(BOB), guildId: GUILD })).toHaveLength(25);
   });
 
-  it("marks only whoever clicks I was there, and not after the prompt expires", async () => {
+  it("marks whoever asked and whoever clicks I was there, nobody else, and not after the prompt expires", async () => {
     const t = deployment();
     await startGot(t);
     await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     const prompt = await t.mutation(api.parties.watched, { ...as(ALICE), ...here, episodes: [5, 6] });
-    expect(prompt.what).toBe("S1E5–E6");
+    expect(prompt).toMatchObject({ what: "S1E5–E6", markedForYou: 2 });
     const bobs = await t.mutation(api.parties.there, { ...as(BOB), promptId: prompt.promptId });
     expect(bobs).toMatchObject({ changed: 2, joined: false });
-    // Only bob, who clicked, has anything watched.
+    // Only alice, who asked, and bob, who clicked, have anything watched.
     const summaries = await t.run(async (ctx) => await ctx.db.query("episode_summaries").collect());
-    expect(summaries.filter((x) => x.watchedCount > 0)).toEqual([expect.objectContaining({ watchedCount: 2 })]);
+    expect(summaries.filter((x) => x.watchedCount > 0)).toEqual([expect.objectContaining({ watchedCount: 2 }), expect.objectContaining({ watchedCount: 2 })]);
     // Carol was in the room but never pressed Join: her click joins her and marks them.
     expect(await t.mutation(api.parties.there, { ...as(CAROL), promptId: prompt.promptId, displayName: "carol" })).toMatchObject({ changed: 2, joined: true });
     const members = await t.run(async (ctx) => await ctx.db.query("party_members").collect());

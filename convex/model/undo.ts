@@ -3,6 +3,7 @@ import type { MutationCtx } from "../_generated/server";
 import type { MediaType } from "../validators";
 import { applyEpisodes, getSummary, type EpisodeRef } from "./episodes";
 import { fail } from "./errors";
+import { getShow } from "./shows";
 import { findItem } from "./watchItems";
 
 /** How long the Undo button on a reply keeps working. */
@@ -73,6 +74,22 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
       progressStatus: before.progressStatus,
       reaction: before.reaction,
       progress: before.progress,
+      updatedAt: now,
+    });
+  } else {
+    // The change deleted the row (unmarking every episode of a show followed only through its
+    // episodes): make it again with what it held, named as the bot names such a row.
+    const before = entry.previousItem;
+    const show = entry.mediaType === "tv" ? await getShow(ctx, entry.tmdbId) : null;
+    await ctx.db.insert("watch_items", {
+      userId,
+      tmdbId: entry.tmdbId,
+      mediaType: entry.mediaType,
+      ...(before.inWatchlist !== undefined ? { inWatchlist: before.inWatchlist } : {}),
+      ...(before.progressStatus !== undefined ? { progressStatus: before.progressStatus } : {}),
+      ...(before.reaction !== undefined ? { reaction: before.reaction } : {}),
+      ...(before.progress !== undefined ? { progress: before.progress } : {}),
+      ...(show !== null ? { title: show.title, ...(show.image !== undefined ? { image: show.image } : {}) } : {}),
       updatedAt: now,
     });
   }

@@ -170,6 +170,22 @@ describe("the bot's API", () => {
       });
     });
 
+    it("puts back the status an unwatch took away, and the status keeps following the episodes", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true });
+      const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: false });
+      expect(unmarked.statusBefore).toBe("watching");
+      expect(unmarked.statusAfter).toBeUndefined();
+      const undone = await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: unmarked.undoId! });
+      expect(undone.state.item).toMatchObject({ progressStatus: "watching", inWatchlist: false, title: "Game of Thrones" });
+      expect(undone.state.progress?.watched).toBe(3);
+      // Still the bot's own status: unmarking everything again leaves nothing behind, as before.
+      const again = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: false });
+      expect(again.statusAfter).toBeUndefined();
+      expect((await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" })).item).toBeNull();
+    });
+
     it("refuses someone else's undo and one that has expired", async () => {
       const t = deployment();
       vi.useFakeTimers();

@@ -146,6 +146,16 @@ describe("/ep and /mark", () => {
     expect(await webEpisodes(s, "ivy", 1399)).toEqual(["S1E1", "S1E2", "S1E3", "S1E4"]);
   });
 
+  it("undoing an unwatch gives back the status it took away along with the episodes", async () => {
+    const events = await run(s, `${at("quinn")}/ep 1399 1 1-3\n/ep 1399 1 4-5\n/ep 1399 1 1-5 watched:false\nclick "Undo"`);
+    const undone = last(events)!;
+    expect(undone.content).toBe("↩️ Undone: unmarked Game of Thrones S1E1–E5.");
+    expect(text(undone)).toContain("Status: ▶️ Watching");
+    expect(text(undone)).toContain("5/73 episodes");
+    expect(await webItem(s, "quinn", 1399, "tv")).toMatchObject({ progressStatus: "watching", title: "Game of Thrones" });
+    expect(await webEpisodes(s, "quinn", 1399)).toEqual(["S1E1", "S1E2", "S1E3", "S1E4", "S1E5"]);
+  });
+
   it("marks whole seasons and whole shows, finishes the show and offers to share it", async () => {
     const season = await run(s, `${at("jon")}/ep 87108 1 1\n/mark season show:tv:87108 season:1`);
     expect(text(last(season))).toContain("Marked 4 episodes, 1 was already watched. (season 1)");

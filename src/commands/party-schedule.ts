@@ -87,15 +87,18 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
     await respond.send({ content: `❌ Cancelled the watch-along of **${plain(cancelled.label, 150)}** on ${at(cancelled.at)}. I'll ${list}.` });
     return;
   }
-  let remindNote = "";
-  if (options.remind !== undefined) {
-    // A party setting: saved now, and the scheduled session's reminder moves with it.
-    const set = await ctx.backend.mutation(api.sessions.setReminder, { ...actor(interaction), ...here, ...which, minutes: options.remind, canManageServer: manageServer(interaction) });
-    remindNote = set.minutes === 0 ? `🔕 **${plain(set.label, 150)}** sends no reminder before its sessions now (the start post still pings).` : `⏰ **${plain(set.label, 150)}** reminds those going ${set.minutes} minutes before each session.`;
-    if (options.when === undefined) {
-      await respond.send({ content: remindNote });
-      return;
-    }
+  // remind: is a party setting, saved at once (the scheduled session's reminder moves with it).
+  // With a time, it is saved once the time has been read, and the echo says it is saved already.
+  const saveReminder = async (minutes: number, withTime: boolean) => {
+    const set = await ctx.backend.mutation(api.sessions.setReminder, { ...actor(interaction), ...here, ...which, minutes, canManageServer: manageServer(interaction) });
+    const saved = withTime ? "Saved: " : "";
+    return set.minutes === 0
+      ? `🔕 ${saved}**${plain(set.label, 150)}** sends no reminder before its sessions now (the start post still pings).`
+      : `⏰ ${saved}**${plain(set.label, 150)}** reminds those going ${set.minutes} minutes before each session.`;
+  };
+  if (options.remind !== undefined && options.when === undefined) {
+    await respond.send({ content: await saveReminder(options.remind, false) });
+    return;
   }
   if (options.when === undefined || options.when.trim() === "") {
     throw new UserError('Say when: `/party schedule when:"friday 21:00"` (or `cancel:true` to cancel the scheduled one).');
@@ -108,10 +111,11 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
   const when = parseWhen(options.when, { zone, now: Date.now() });
   if (!when.ok) throw new UserError(when.message);
+  const remindNote = options.remind === undefined ? "" : await saveReminder(options.remind, true);
   // A new time for a weekly session stays weekly unless repeat: says otherwise.
   const keptWeekly = options.repeat === undefined && party.current?.weekly === true;
   const weekly = options.repeat === "weekly" || keptWeekly;
-  const view = sessionEcho({ partyId: party.partyId, partyLabel: party.label, at: when.at, wall: when.wall, weekly, replaces: party.current, keptWeekly });
+  const view = sessionEcho({ partyId: party.partyId, partyLabel: party.label, at: when.at, wall: when.wall, weekly, replaces: party.current, keptWeekly, reminderSaved: remindNote !== "" });
   await respond.send({ ...view, ...(remindNote ? { content: `${remindNote}\n\n${view.content ?? ""}` } : {}), ephemeral: true });
 }
 

@@ -35,6 +35,8 @@ export function sessionEcho(args: {
   weekly: boolean;
   replaces: { at: number; weekly: boolean; answers: number } | null;
   keptWeekly?: boolean;
+  /** remind: came with it: that party setting is saved already, only the time waits for Confirm. */
+  reminderSaved?: boolean;
 }): MessageView {
   const replaces = args.replaces;
   const lines = [
@@ -43,7 +45,9 @@ export function sessionEcho(args: {
     ...(replaces !== null ? [`This replaces the session on ${time(new Date(replaces.at), TimestampStyles.LongDateTime)}${replaces.answers > 0 ? `; ${carriedAnswers(replaces.answers)}` : ""}.`] : []),
     ...(replaces?.weekly && args.keptWeekly ? ["It stays weekly, like the one it replaces (`repeat:once` for just this time)."] : []),
     ...(replaces?.weekly && !args.weekly ? ["Just this once: the one it replaces repeated every week."] : []),
-    "Nothing is scheduled until you press **Confirm**.",
+    args.reminderSaved
+      ? "The reminder setting above is saved already; the new time is scheduled only when you press **Confirm**."
+      : "Nothing is scheduled until you press **Confirm**.",
   ];
   return message({
     content: lines.join("\n"),

@@ -250,6 +250,30 @@ wait 3s
     expect(buttons(startEdit)).toEqual([]);
   });
 
+  it("remind: with a time is saved at once and the echo says so; with a time that is refused it isn't saved", async () => {
+    s = await stack({ clockStart: WEDNESDAY });
+    const reminderMinutes = async () => await s.engine.run((t) => t.run(async (ctx) => (await ctx.db.query("parties").first())?.sessionReminderMinutes));
+    const events = await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party start show:1399 season:1
+wait 3s
+/party schedule when:"friday 21:00" zone:Europe/Berlin remind:30
+`,
+    );
+    const echo = text(ofType(events, "reply").at(-1));
+    expect(echo).toMatch(/^⏰ Saved: \*\*Game of Thrones · Season 1\*\* reminds those going 30 minutes before each session\./);
+    expect(echo).toContain("The reminder setting above is saved already; the new time is scheduled only when you press **Confirm**.");
+    expect(echo).not.toContain("Nothing is scheduled");
+    expect(await reminderMinutes()).toBe(30);
+    expect(await sessions(s)).toHaveLength(0);
+    const refused = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"2020-01-01 20:00" remind:45');
+    expect(text(ofType(refused, "reply").at(-1))).toContain("has already passed");
+    expect(await reminderMinutes()).toBe(30);
+  });
+
   it("lets the party vote on the night with a native poll, and schedules the winner when the host confirms it", async () => {
     s = await stack({ clockStart: WEDNESDAY });
     const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);

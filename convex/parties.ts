@@ -151,18 +151,27 @@ const boardDataValidator = v.object({
  * board again (they were told to fix the channel and run this).
  */
 export const status = botMutation({
-  args: which,
+  // canPostHere: whether the bot may view, post and embed in the channel the command ran in (Discord's
+  // app_permissions), so a paused board is resumed only once that is fixed in its own channel.
+  args: { ...which, canPostHere: v.optional(v.boolean()) },
   returns: withNotices({ party: partyRef, board: boardDataValidator, resumed: v.boolean() }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party);
-    const notices = await hostNotices(ctx, ctx.actor.discordUserId);
     let resumed = false;
+    const extra: string[] = [];
     // A channel that was deleted stays gone: only a lost permission can come back.
     if (party.paused !== undefined && !party.paused.channelGone && party.hostDiscordUserId === ctx.actor.discordUserId) {
-      await ctx.db.patch(party._id, { paused: undefined });
-      await markBoardDirty(ctx, party._id);
-      resumed = true;
+      if (args.channelId === party.channelId && args.canPostHere === false) {
+        extra.push(`⏸️ I still can't post in <#${party.channelId}>: give me View Channel, Send Messages and Embed Links there, then run \`/party status\` again.`);
+        await ctx.db.patch(party._id, { paused: { ...party.paused, hostTold: true } });
+      } else {
+        await ctx.db.patch(party._id, { paused: undefined });
+        await markBoardDirty(ctx, party._id);
+        resumed = true;
+      }
     }
+    // After resuming, so a board being restarted isn't also reported as stopped.
+    const notices = [...(await hostNotices(ctx, ctx.actor.discordUserId)), ...extra];
     const fresh = (await ctx.db.get(party._id))!;
     return { party: refOf(fresh), board: await boardData(ctx, fresh), resumed, notices };
   },

@@ -195,7 +195,8 @@ export const party = command({
         return;
       }
       case "status": {
-        const result = await ctx.backend.mutation(api.parties.status, { ...actor, ...place, ...partyArg(args.options.party) });
+        const canPostHere = interaction.inGuild() ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) : undefined;
+        const result = await ctx.backend.mutation(api.parties.status, { ...actor, ...place, ...partyArg(args.options.party), ...(canPostHere === undefined ? {} : { canPostHere }) });
         const view = partyStatus(result.board, interaction.user.id);
         const lines = [...result.notices, ...(result.resumed ? ["▶️ I'll post the board again now."] : [])];
         await respond.send({ ...view, ...(lines.length > 0 ? { content: lines.join("\n\n") } : {}) });

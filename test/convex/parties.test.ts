@@ -239,12 +239,16 @@ describe("watch parties and their board", () => {
     await mark(t, ALICE, 1, [2]);
     await pass(t, 5_000);
     expect(discord.requests.length).toBe(before);
-    const status = await t.mutation(api.parties.status, { ...as(ALICE), ...here });
-    expect(status.notices[0]).toContain("has stopped");
-    expect(status.resumed).toBe(true);
+    // Still missing in the board's channel (Discord's app_permissions say so): not resumed, and said so once.
+    const blocked = await t.mutation(api.parties.status, { ...as(ALICE), ...here, canPostHere: false });
+    expect(blocked).toMatchObject({ resumed: false, notices: [expect.stringContaining("I still can't post in")] });
+    await pass(t, 3_000);
+    expect(discord.requests.length).toBe(before);
+    // Fixed: resumed, without also reporting the board as stopped.
+    const status = await t.mutation(api.parties.status, { ...as(ALICE), ...here, canPostHere: true });
+    expect(status).toMatchObject({ resumed: true, notices: [] });
     await pass(t, 3_000);
     expect(discord.board()).toContain("**alice** · S1E2");
-    // Told once.
     expect((await t.mutation(api.parties.status, { ...as(ALICE), ...here })).notices).toEqual([]);
   });
 

@@ -125,7 +125,7 @@ export function sessionStart(args: { partyLabel: string; going: readonly string[
 export function sessionAfter(args: { promptId: string; showTitle: string; what: string; expiresAt: number }): RESTPostAPIChannelMessageJSONBody {
   return restMessageBody(
     message({
-      content: `🍿 Did you watch ${args.what} of **${plain(args.showTitle, 150)}**? Click to mark it for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.RelativeTime)}).`,
+      content: `🍿 Did you watch ${args.what} of **${plain(args.showTitle, 150)}**? Click to mark ${/[–,]/.test(args.what) ? "them" : "it"} for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.ShortTime)}).`,
       components: rows(button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success })),
     }),
   );

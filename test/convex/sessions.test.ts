@@ -98,6 +98,9 @@ describe("watch-along sessions", () => {
     await pass(t, 2 * 60 * 60_000, 60_000);
     const after = discord.posts().find((x) => x.body.content.startsWith("🍿 Did you watch"))!;
     expect(after.body.content).toContain("S1E1–E2");
+    // "until" is followed by a time of day, not "until in 6 hours".
+    const [prompt] = await t.run((ctx) => ctx.db.query("party_prompts").collect());
+    expect(after.body.content).toContain(`Click to mark them for yourself (until <t:${Math.floor(prompt!.expiresAt / 1000)}:t>).`);
     expect(after.body.components[0].components[0].label).toBe("I was there");
     // Clicking it marks them for whoever clicks (the watched-together path).
     const promptId = after.body.components[0].components[0].custom_id.split(":")[2];

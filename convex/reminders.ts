@@ -335,6 +335,7 @@ export const recordAiring = internalMutation({
       title: v.string(),
       seasons: v.array(v.object({ season: v.number(), name: v.string(), episodeCount: v.number() })),
       lastAired: v.union(v.null(), v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) })),
+      ongoing: v.optional(v.boolean()),
     }),
   },
   returns: v.boolean(),

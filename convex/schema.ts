@@ -199,6 +199,8 @@ export default defineSchema({
     seasons: v.array(showSeasonValidator),
     /** Episodes outside season 0 (specials do not count towards progress). */
     totalEpisodes: v.number(),
+    /** TMDB says more is coming (Returning Series, In Production, Planned, Pilot): watching every episode is being caught up, not finished. */
+    ongoing: v.optional(v.boolean()),
     fetchedAt: v.number(),
   }).index("by_tmdb", ["tmdbId"]),
 

@@ -47,6 +47,7 @@ import type * as model_remindersAlerts from "../model/remindersAlerts.js";
 import type * as model_sessionTimes from "../model/sessionTimes.js";
 import type * as model_sessions from "../model/sessions.js";
 import type * as model_shares from "../model/shares.js";
+import type * as model_showStatus from "../model/showStatus.js";
 import type * as model_shows from "../model/shows.js";
 import type * as model_summaries from "../model/summaries.js";
 import type * as model_throttle from "../model/throttle.js";
@@ -110,6 +111,7 @@ declare const fullApi: ApiFromModules<{
   "model/sessionTimes": typeof model_sessionTimes;
   "model/sessions": typeof model_sessions;
   "model/shares": typeof model_shares;
+  "model/showStatus": typeof model_showStatus;
   "model/shows": typeof model_shows;
   "model/summaries": typeof model_summaries;
   "model/throttle": typeof model_throttle;

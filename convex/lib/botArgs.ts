@@ -4,7 +4,7 @@ import { showSeasonValidator } from "../validators";
 
 export const title = { tmdbId: v.number(), mediaType: v.string() };
 export const seasonCounts = v.array(v.object({ season: v.number(), episodeCount: v.number() }));
-export const showStructure = v.object({ title: v.string(), image: v.optional(v.string()), seasons: v.array(showSeasonValidator) });
+export const showStructure = v.object({ title: v.string(), image: v.optional(v.string()), seasons: v.array(showSeasonValidator), ongoing: v.optional(v.boolean()) });
 /**
  * Set by a write that sends no title metadata (a card's button, or an id the bot
  * didn't look up): the card is drawn from the person's stored item, so a title

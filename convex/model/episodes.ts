@@ -338,7 +338,8 @@ function nextEpisode(
 /**
  * How a show's status follows the bot's episode marking (documented in the README):
  * marking watched only moves status forward — nothing or want-to-watch → watching,
- * everything watched → finished — so a status the user chose is never downgraded;
+ * everything watched → finished (unless the show is still airing: then it stays watching,
+ * caught up) — so a status the user chose is never downgraded;
  * unmarking recomputes the status only while it is still the one the bot set
  * itself (the user has not chosen one since). Progress follows the episodes
  * whenever the status ends up as the episodes say.
@@ -349,9 +350,11 @@ export function followedStatus(args: {
   isWatched: boolean;
   watched: number;
   total: number;
+  /** More episodes are coming: every aired one watched is caught up (watching), not finished. */
+  ongoing?: boolean;
 }): ProgressStatus | undefined {
   const { current, autoStatus, isWatched, watched, total } = args;
-  const complete = total > 0 && watched >= total;
+  const complete = total > 0 && watched >= total && args.ongoing !== true;
   const byEpisodes: ProgressStatus = watched === 0 ? "want-to-watch" : complete ? "finished" : "watching";
   if (isWatched) {
     if (watched === 0) return undefined;

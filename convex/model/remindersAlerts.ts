@@ -9,6 +9,7 @@ import { newEpisodeDm } from "../../src/views/reminder";
 import { restMessageBody } from "../../src/views/message";
 import type { ShowSeason } from "../validators";
 import { readWatched, type WatchedSet } from "./episodes";
+import { isOngoing } from "./showStatus";
 import { getShow, regularSeasons, upsertShow } from "./shows";
 import { accountOfUser, AIRING_CHECK_MS } from "./remindersActivity";
 import { queueDm, quietUntil } from "./reminders";
@@ -28,6 +29,8 @@ export interface AiringInfo {
   title: string;
   seasons: { season: number; name: string; episodeCount: number }[];
   lastAired: (EpisodeKey & { name?: string }) | null;
+  /** From TMDB's status, when it gave one. */
+  ongoing?: boolean;
 }
 
 const rank = (e: EpisodeKey) => e.season * 100_000 + e.episode;
@@ -61,7 +64,7 @@ export function parseAiring(body: unknown): AiringInfo | null {
   const season = int(last?.season_number);
   const episode = int(last?.episode_number);
   const lastAired = season !== null && episode !== null && episode >= 1 ? { season, episode, ...(typeof last?.name === "string" ? { name: last.name.slice(0, 200) } : {}) } : null;
-  return { title: b.name.slice(0, 500), seasons, lastAired };
+  return { title: b.name.slice(0, 500), seasons, lastAired, ...(typeof b.status === "string" ? { ongoing: isOngoing(b.status) } : {}) };
 }
 
 /**
@@ -79,7 +82,7 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
   if (previous !== undefined && rank(last) <= rank(previous)) return false;
   await ctx.db.patch(row._id, { lastAired: last });
   const cached = await getShow(ctx, tmdbId);
-  if (cached !== null) await upsertShow(ctx, { tmdbId, title: cached.title, image: cached.image, seasons: mergedSeasons(cached, info) });
+  if (cached !== null) await upsertShow(ctx, { tmdbId, title: cached.title, image: cached.image, seasons: mergedSeasons(cached, info), ongoing: info.ongoing ?? cached.ongoing });
   if (previous === undefined) return false;
   await ctx.scheduler.runAfter(0, internal.reminders.alertFollowers, { tmdbId, previous, aired: { ...last, ...(info.lastAired.name ? { name: info.lastAired.name } : {}) }, cursor: null });
   return true;

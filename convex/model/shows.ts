@@ -54,7 +54,7 @@ export function regularSeasons(show: Pick<Doc<"shows">, "seasons">): ShowSeason[
 
 export async function upsertShow(
   ctx: MutationCtx,
-  args: { tmdbId: number; title: string; image?: string; seasons: ShowSeason[] },
+  args: { tmdbId: number; title: string; image?: string; seasons: ShowSeason[]; ongoing?: boolean },
 ): Promise<Doc<"shows">> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const seen = new Set<number>();
@@ -81,11 +81,12 @@ export async function upsertShow(
     image: args.image,
     seasons,
     totalEpisodes: regularSeasons({ seasons }).reduce((sum, s) => sum + s.episodeCount, 0),
+    ...(typeof args.ongoing === "boolean" ? { ongoing: args.ongoing } : {}),
     fetchedAt: Date.now(),
   };
   const existing = await getShow(ctx, tmdbId);
   if (existing === null) return (await ctx.db.get(await ctx.db.insert("shows", doc)))!;
-  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && sameCounts(existing, doc.seasons)) return existing;
+  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && sameCounts(existing, doc.seasons) && (doc.ongoing === undefined || doc.ongoing === existing.ongoing)) return existing;
   await ctx.db.replace(existing._id, doc);
   return { ...existing, ...doc };
 }

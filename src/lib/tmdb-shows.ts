@@ -4,6 +4,7 @@
 // write, and only a show it lacks (or whose counts changed) costs a second call,
 // carrying the structure fetched 20 seasons per TMDB request.
 
+import { isOngoing } from "../../convex/model/showStatus.ts";
 import { convexErrorCode } from "./backend.ts";
 import { isTmdbError, MAX_APPENDED, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 
@@ -16,6 +17,8 @@ export interface ShowStructure {
   title: string;
   image?: string;
   seasons: { season: number; name: string; episodeCount: number; episodeNames?: string[] }[];
+  /** TMDB says more is coming (see isOngoing). */
+  ongoing?: boolean;
 }
 
 /**
@@ -120,6 +123,7 @@ export class ShowStructures {
     return {
       title: show.title,
       ...(image === undefined ? {} : { image }),
+      ...(show.status === undefined ? {} : { ongoing: isOngoing(show.status) }),
       seasons: seasons.map((s) => ({
         season: s.seasonNumber,
         name: s.name,

@@ -247,3 +247,19 @@ describe("wording found in review", () => {
     expect(text(last(events))).toContain("That list isn't available.");
   });
 });
+
+describe("a show that is still airing", () => {
+  it("is caught up, not finished, when every aired episode is watched, and shows the next one once it airs", async () => {
+    const caughtUp = await run(s, `${at("quinn")}/ep 990101 1 all\n/mark show show:1396`);
+    const [weekly, ended] = ofType(caughtUp, "reply");
+    expect(text(weekly)).toContain("Status: — → **▶️ Watching**");
+    expect(text(weekly)).not.toContain("Finished");
+    // A show that has ended is finished as before.
+    expect(text(ended)).toContain("Status: — → **✅ Finished**");
+    // A week on the sandbox clock: the next episode airs, the daily check records it, and the show is simply being watched.
+    const later = await run(s, `${at("quinn")}wait 8d\n/watch info title:tv:990101`);
+    const info = last(later);
+    expect(text(info)).toContain("Status: ▶️ Watching");
+    expect(text(info)).toContain("S1E4");
+  });
+});

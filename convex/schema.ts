@@ -379,6 +379,8 @@ export default defineSchema({
     timers: v.array(v.id("_scheduled_functions")),
     /** Posts made for it (announce, reminder, start, after): each once, whatever retries happen. */
     posted: v.array(v.string()),
+    /** The session post's message for each time it announced, so a move, cancel or start can edit it. */
+    postMessages: v.optional(v.array(v.object({ at: v.number(), messageId: v.string() }))),
     createdAt: v.number(),
   })
     .index("by_party_state", ["partyId", "state"])

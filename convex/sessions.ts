@@ -19,8 +19,8 @@ import {
   eventsNoticeOnce,
   going,
   hostPosition,
-  messageKey,
   pollWinner,
+  postMessageId,
   retirePost,
   scheduledEventBody,
   scheduledSession,
@@ -132,18 +132,23 @@ export const setReminder = botMutation({
 
 export const rsvp = botMutation({
   args: { sessionId: v.string(), answer, displayName: v.string() },
-  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean() }),
+  // partyFull: Going was noted, but the party has no room for them to join.
+  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean(), partyFull: v.boolean() }),
   handler: async (ctx, args) => {
     const { session, party, changed } = await answerRsvp(ctx, ctx.actor, args.sessionId, args.answer, args.displayName);
     // Going to a party's watch-along is watching with the party: without joining, the going person
     // would be missing from its board and refused by its "were you there?" prompt afterwards.
     let joined = false;
-    if (args.answer === "going" && (party.memberCount ?? 0) < MEMBERS_PER_PARTY && (await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) {
-      await joinParty(ctx, ctx.actor, party, args.displayName);
-      await summaryForWrite(ctx, ctx.actor.userId, party.tmdbId);
-      joined = true;
+    let partyFull = false;
+    if (args.answer === "going" && (await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) {
+      if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) partyFull = true;
+      else {
+        await joinParty(ctx, ctx.actor, party, args.displayName);
+        await summaryForWrite(ctx, ctx.actor.userId, party.tmdbId);
+        joined = true;
+      }
     }
-    return { label: partyLabel(party), at: session.at, changed, joined };
+    return { label: partyLabel(party), at: session.at, changed, joined, partyFull };
   },
 });
 
@@ -260,14 +265,13 @@ export const recordPost = internalMutation({
   handler: async (ctx, { sessionId, kind, at, messageId }) => {
     const session = await ctx.db.get(sessionId);
     if (session === null) return null;
-    const keys = [postKey(kind, at)];
+    const key = postKey(kind, at);
+    if (!session.posted.includes(key)) await ctx.db.patch(sessionId, { posted: [...session.posted, key].slice(-20) });
     if (kind === "announce" && messageId !== undefined) {
       // The session moved, was cancelled or started while its post was on the way: edit it now.
       if (session.state !== "scheduled" || session.at !== at) await retirePost(ctx, session, at, messageId);
-      else keys.push(messageKey(at, messageId));
+      else if (postMessageId(session, at) === null) await ctx.db.patch(sessionId, { postMessages: [...(session.postMessages ?? []), { at, messageId }].slice(-10) });
     }
-    const added = keys.filter((k) => !session.posted.includes(k));
-    if (added.length > 0) await ctx.db.patch(sessionId, { posted: [...session.posted, ...added].slice(-20) });
     return null;
   },
 });

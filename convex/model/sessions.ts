@@ -70,16 +70,9 @@ export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessio
   await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, ...extra, attempt: 0 });
 }
 
-/**
- * The session post's message id is kept in `posted` as `message@<at>:<id>` beside the post keys
- * (the table has no field of its own for it), for the time the post announced.
- */
-export const messageKey = (at: number, messageId: string) => `message@${at}:${messageId}`;
-
-export function postMessageId(session: Pick<Doc<"party_sessions">, "posted">, at: number): string | null {
-  const prefix = `message@${at}:`;
-  const key = session.posted.find((k) => k.startsWith(prefix));
-  return key === undefined ? null : key.slice(prefix.length);
+/** The message that announced the session for time `at`, if its post landed and was recorded. */
+export function postMessageId(session: Pick<Doc<"party_sessions">, "postMessages">, at: number): string | null {
+  return session.postMessages?.find((p) => p.at === at)?.messageId ?? null;
 }
 
 /**
@@ -87,7 +80,7 @@ export function postMessageId(session: Pick<Doc<"party_sessions">, "posted">, at
  * without its buttons; what it says is read when the edit is made. False when the post's id is
  * unknown (never posted, or posted before ids were kept).
  */
-export async function retirePost(ctx: MutationCtx, session: Pick<Doc<"party_sessions">, "_id" | "posted">, at: number, messageId = postMessageId(session, at)): Promise<boolean> {
+export async function retirePost(ctx: MutationCtx, session: Pick<Doc<"party_sessions">, "_id" | "postMessages">, at: number, messageId = postMessageId(session, at)): Promise<boolean> {
   if (messageId === null) return false;
   await ctx.scheduler.runAfter(0, internal.sessions.retire, { sessionId: session._id, at, messageId, attempt: 0 });
   return true;

@@ -192,7 +192,8 @@ export const sessionComponents: ComponentHandlers = {
     const text =
       answer === "going"
         ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.` +
-          (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "")
+          (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "") +
+          (result.partyFull ? "\nThe watch party itself is full, so you're not on its board." : "")
         : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.`;
     await respond.sendNew({ content: text, ephemeral: true });
   },

@@ -125,6 +125,11 @@ describe("watch-along sessions", () => {
     const members = await t.run((ctx) => ctx.db.query("party_members").collect());
     expect(members.map((m) => m.discordUserId).sort()).toEqual([ALICE, BOB].sort());
     expect((await t.run((ctx) => ctx.db.get(p.partyId as Id<"parties">)))?.memberCount).toBe(2);
+    // A full party still takes the answer, and says it couldn't take the person.
+    await t.run(async (ctx) => ctx.db.patch(p.partyId as Id<"parties">, { memberCount: 200 }));
+    expect(await rsvp(DAN, "going", "dan")).toMatchObject({ changed: true, joined: false, partyFull: true });
+    await t.run(async (ctx) => ctx.db.patch(p.partyId as Id<"parties">, { memberCount: 2 }));
+    await rsvp(DAN, "cant", "dan");
     // Leaving afterwards takes the Going back off, as for any member.
     await t.mutation(api.parties.leave, { ...as(BOB), ...here });
     const session = await t.run((ctx) => ctx.db.get(scheduled.sessionId as Id<"party_sessions">));

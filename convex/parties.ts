@@ -20,6 +20,7 @@ import {
   joinParty,
   leaveParty,
   memberOf,
+  MEMBERS_PER_PARTY,
   partyLabel,
   PROMPT_TTL_MS,
   resolveParty,
@@ -108,11 +109,22 @@ export const join = botMutation({
 
 export const leave = botMutation({
   args: which,
-  returns: withNotices({ party: partyRef, left: v.boolean() }),
+  // host: who hosts the party now, when the host left (null: nobody else is in it, so they still do).
+  returns: withNotices({ party: partyRef, left: v.boolean(), host: v.optional(v.union(v.null(), v.object({ discordUserId: v.string(), name: v.string() }))) }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party);
     const { left } = await leaveParty(ctx, ctx.actor.discordUserId, party);
-    return { party: refOf(party), left, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    if (!left || party.hostDiscordUserId !== ctx.actor.discordUserId) return { party: refOf(party), left, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    // A host who leaves hands the party to whoever has been in it longest, who can then schedule and end it.
+    const members = await ctx.db.query("party_members").withIndex("by_party", (q) => q.eq("partyId", party._id)).take(MEMBERS_PER_PARTY);
+    const next = members.sort((a, b) => a.joinedAt - b.joinedAt)[0];
+    let host: { discordUserId: string; name: string } | null = null;
+    if (next !== undefined) {
+      host = { discordUserId: next.discordUserId, name: next.displayName ?? "a member" };
+      await ctx.db.patch(party._id, { hostDiscordUserId: next.discordUserId, hostName: next.displayName ?? "the host" });
+      await markBoardDirty(ctx, party._id);
+    }
+    return { party: refOf(party), left, host, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
 

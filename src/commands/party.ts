@@ -190,7 +190,13 @@ export const party = command({
         return;
       case "leave": {
         const result = await ctx.backend.mutation(api.parties.leave, { ...actor, ...place, ...partyArg(args.options.party) });
-        const text = result.left ? `👋 You left **${plain(result.party.label, 150)}**. Your own progress is kept.` : `You weren't in **${plain(result.party.label, 150)}**.`;
+        const handedOver =
+          result.host === undefined
+            ? ""
+            : result.host === null
+              ? " You still host it, as nobody else is in it — `/party end` ends it."
+              : ` **${plain(result.host.name, 100)}** hosts it now.`;
+        const text = result.left ? `👋 You left **${plain(result.party.label, 150)}**. Your own progress is kept.${handedOver}` : `You weren't in **${plain(result.party.label, 150)}**.`;
         await respond.send({ content: withNotices(result.notices, text) });
         return;
       }

@@ -302,6 +302,25 @@ describe("watch parties and their board", () => {
     });
   });
 
+  it("hands the party to the longest-standing member when the host leaves, and keeps the host when nobody else is in it", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    vi.advanceTimersByTime(1_000);
+    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    expect(await t.mutation(api.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: { discordUserId: BOB, name: "bob" } });
+    // bob hosts now: he can end it, and the board says so.
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("Hosted by bob");
+    // Someone who isn't the host leaving hands nothing over.
+    const carolLeft = await t.mutation(api.parties.leave, { ...as(CAROL), ...here });
+    expect(carolLeft.left).toBe(true);
+    expect(carolLeft.host).toBeUndefined();
+    expect(await t.mutation(api.parties.leave, { ...as(BOB), ...here })).toMatchObject({ left: true, host: null });
+    // Nobody else was in it, so bob still hosts it and may end it.
+    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false });
+  });
+
   it("lets only the host or a server manager end a party, and the final board loses its buttons", async () => {
     const t = deployment();
     await startGot(t);

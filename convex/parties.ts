@@ -43,6 +43,8 @@ const partyRef = v.object({
   hostDiscordUserId: v.string(),
   memberCount: v.number(),
   paused: v.boolean(),
+  /** Its channel was deleted: the party can only be ended. */
+  channelGone: v.boolean(),
 });
 
 function refOf(party: Doc<"parties">) {
@@ -55,6 +57,7 @@ function refOf(party: Doc<"parties">) {
     hostDiscordUserId: party.hostDiscordUserId,
     memberCount: party.memberCount ?? 0,
     paused: party.paused !== undefined,
+    channelGone: party.paused?.channelGone === true,
   };
 }
 

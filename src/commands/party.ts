@@ -237,9 +237,9 @@ export const party = command({
       case "list": {
         const parties = await listParties(ctx, interaction);
         const lines = parties.map(
-          (p) => `• **${plain(p.label, 120)}** in <#${p.channelId}> · ${p.memberCount} member${p.memberCount === 1 ? "" : "s"}${p.paused ? " · ⏸️ board paused" : ""}`,
+          (p) => `• **${plain(p.label, 120)}** in <#${p.channelId}> · ${p.memberCount} member${p.memberCount === 1 ? "" : "s"}${p.channelGone ? " · 🗑️ its channel was deleted (`/party end` ends it)" : p.paused ? " · ⏸️ board paused" : ""}`,
         );
-        await respond.send({ content: lines.length === 0 ? "No watch parties here yet — start one with /party start." : `**Watch parties in this server** (${lines.length}/25)\n${lines.join("\n")}` });
+        await respond.send({ content: lines.length === 0 ? "No watch parties are running in this server — start one with /party start." : `**Watch parties in this server** (${lines.length}/25)\n${lines.join("\n")}` });
         return;
       }
     }

@@ -131,6 +131,15 @@ wait 5s
     expect(ofType(events, "message")).toEqual([]);
     const party = await s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("parties").first()));
     expect(party?.paused?.reason).toContain("was deleted");
+    // /party list says so and how to finish it; after the end, nothing is running.
+    const listed = await run(s, `as alice
+in movie-club #lobby
+/party list
+/party end party:${id}
+/party list`);
+    const [before, after] = ofType(listed, "reply").filter((e) => e.source === "/party list");
+    expect(before?.content).toContain("its channel was deleted (`/party end` ends it)");
+    expect(after?.content).toBe("No watch parties are running in this server — start one with /party start.");
   });
 
   it("pauses on a revoked permission and, once it is back, the host's /party status brings the board up to date", async () => {

@@ -27,7 +27,7 @@ function stalledEmbed(show: StalledShow): APIEmbed {
   const left = Math.max(0, show.total - show.watched);
   return {
     title: truncate(`📺 ${plain(show.title, 200)}`, LIMITS.embedTitle),
-    description: [`Up next: ${episodeLine(show.next)}`, `${plural(left, "episode")} left · last one ${plural(show.idleDays, "day")} ago`, progressLine({ ...show, next: show.next })].join("\n"),
+    description: [`Up next: ${episodeLine(show.next)}`, `${plural(left, "episode")} left · last one ${show.idleDays < 1 ? "today" : show.idleDays === 1 ? "yesterday" : `${plural(show.idleDays, "day")} ago`}`, progressLine({ ...show, next: show.next })].join("\n"),
     color: BRAND,
     ...(show.posterUrl ? { thumbnail: { url: show.posterUrl } } : {}),
   };

@@ -108,7 +108,10 @@ describe("reminder DMs", () => {
     const view = reminderDm({ shows: [stalled(1, "Severance")], first: true });
     const embed = view.embeds[0]!;
     expect(embed.description).toContain("Up next: **S2E3** · The Next One");
-    expect(embed.description).toContain("8 episodes left");
+    expect(embed.description).toContain("8 episodes left · last one 9 days ago");
+    // Just marked (the DM edited after Mark watched): "today", not "0 days ago".
+    expect(reminderDm({ shows: [{ ...stalled(1), idleDays: 0 }], first: false }).embeds[0]!.description).toContain("last one today");
+    expect(reminderDm({ shows: [{ ...stalled(1), idleDays: 1 }], first: false }).embeds[0]!.description).toContain("last one yesterday");
     expect(embed.description).toContain("▰");
     expect(labels(view)).toEqual(["Mark S2E3 watched — Severance", "Snooze a week", "Stop for this show", "Settings"]);
     expect(view.content).toContain("`/remind off`");

@@ -210,7 +210,7 @@ export const party = command({
       }
       case "watched": {
         const { episode, season, party: which } = args.options;
-        const spec = parseEpisodeSpec(episode);
+        const spec = parseEpisodeSpec(episode, season);
         if (spec.kind === "all") throw new UserError("Name the episodes you watched together: 3, a range 1-5, or a list 1,3,5.");
         const prompt = await ctx.backend.mutation(api.parties.watched, {
           ...actor,

@@ -14,14 +14,16 @@ const MAX_INPUT = 200;
 const HOW = "Use a number like `3`, a range like `1-5`, a list like `1,3,5`, or `all`.";
 
 /**
- * "3", "1-5", "1, 3, 5-7" or "all" (what `/ep … episode:` accepts). The work is bounded by
- * the input: at most MAX_INPUT characters are read, every number has at most 4 digits, and
- * the episodes expanded never exceed MAX_EPISODES.
+ * "3", "1-5", "1, 3, 5-7" or "all" (what `/ep … episode:` accepts), and the ways people write an
+ * episode anyway: "E3", "ep 3", "S1E3" and "S01E01-E05" (a season in it must be `season`, when
+ * given), in any width of digits ("３"). The work is bounded by the input: at most MAX_INPUT
+ * characters are read, every number has at most 4 digits, and the episodes expanded never exceed
+ * MAX_EPISODES.
  */
-export function parseEpisodeSpec(input: string): EpisodeSpec {
+export function parseEpisodeSpec(input: string, season?: number): EpisodeSpec {
   const quoted = `“${truncate(input.trim(), 40)}”`;
   if (input.length > MAX_INPUT) throw new UserError(`That episode list is too long. ${HOW}`);
-  const text = input.trim().toLowerCase();
+  const text = withoutSeasonMarks(input.normalize("NFKC").trim().toLowerCase(), season, quoted);
   if (text === "all" || text === "*") return { kind: "all" };
   if (text === "") throw new UserError(`Which episode? ${HOW}`);
 
@@ -41,6 +43,19 @@ export function parseEpisodeSpec(input: string): EpisodeSpec {
     for (let e = from; e <= to; e++) episodes.add(e);
   }
   return { kind: "list", episodes: [...episodes].sort((a, b) => a - b) };
+}
+
+/**
+ * "s1e3" → "3", "e1-e5" → "1-5", "ep 3" → "3": the marks dropped, a season checked against the
+ * one the command names. Anchored, linear patterns over at most MAX_INPUT characters.
+ */
+function withoutSeasonMarks(text: string, season: number | undefined, quoted: string): string {
+  return text.replace(/(?<![a-z\d])(?:s(\d{1,4})\s*)?(?:episode|ep|e)\s*(?=\d)/g, (_mark, s: string | undefined) => {
+    if (s !== undefined && season !== undefined && Number(s) !== season) {
+      throw new UserError(`${quoted} is in season ${Number(s)}, but the command names season ${season} — give the season as its own option.`);
+    }
+    return "";
+  });
 }
 
 /** Digits to an episode number within 1..MAX_EPISODE_NUMBER, checked on the digits (no float rounding). */

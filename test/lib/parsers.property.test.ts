@@ -59,6 +59,14 @@ describe("episode specs under arbitrary input", () => {
     expect(() => parseEpisodeSpec("1 0")).toThrow(/space inside a number/);
     expect(parseEpisodeSpec(" 1 , 3 - 4 ")).toEqual({ kind: "list", episodes: [1, 3, 4] });
   });
+
+  it("reads the ways people write an episode anyway — S1E3, e3, ep 3, E1-E5, full-width digits — and refuses another season's", () => {
+    for (const [input, episodes] of [["S1E3", [3]], ["s01e03", [3]], ["e3", [3]], ["ep 3", [3]], ["Episode 4", [4]], ["E1-E3", [1, 2, 3]], ["S1E1-S1E2", [1, 2]], ["３", [3]]] as const) {
+      expect(parseEpisodeSpec(input, 1)).toEqual({ kind: "list", episodes });
+    }
+    expect(() => parseEpisodeSpec("S2E3", 1)).toThrow("“S2E3” is in season 2, but the command names season 1");
+    for (const input of ["se3", "e", "3e", "e 1 0"]) expect(() => parseEpisodeSpec(input, 1)).toThrow(UserError);
+  });
 });
 
 describe("title options under arbitrary input", () => {

@@ -1,11 +1,11 @@
 import { time, TimestampStyles } from "@discordjs/formatters";
 import type { APIComponentInMessageActionRow, APIEmbed } from "discord-api-types/v10";
-import { addButton, reactionSelect, removeButton, shareButton, statusButton, undoButton } from "./component-ids.ts";
+import { addButton, markEpisodeButton, reactionSelect, removeButton, shareButton, statusButton, undoButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows, stringSelect, type Row } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
 import { nextLine, progressLine, showsUpNext, type ShowProgress } from "./progress.ts";
-import { plain, truncate } from "./text.ts";
+import { episodeCode, plain, truncate } from "./text.ts";
 import {
   BRAND,
   SETTABLE_STATUSES,
@@ -181,11 +181,15 @@ function shareButtons(title: TitleFacts, item: TrackedItem | null): APIComponent
 export function titleCard(args: { title: TitleFacts; state: TitleState; headline?: string; undoId?: string | null; shareable: boolean }): MessageView {
   const { title, state } = args;
   const undo = args.undoId ? button({ customId: undoButton.encode({ undoId: args.undoId }), label: "Undo" }) : null;
+  // A show's card names the next episode: the button marks it, as on the episode card.
+  const next = title.mediaType === "tv" && showsUpNext(state.item?.progressStatus, state.progress) ? state.progress.next : null;
+  const markNextId = next ? markEpisodeButton.tryEncode({ tmdbId: title.tmdbId, season: next.season, episode: next.episode }) : null;
+  const markNext = next && markNextId ? button({ customId: markNextId, label: `Mark ${episodeCode(next.season, next.episode)}`, style: ButtonStyle.Primary }) : null;
   return message({
     // Always set: a card that replaces a "Did you mean …?" prompt must not keep its question.
     content: args.headline ?? "",
     embeds: [titleEmbed(title, state)],
-    components: [...titleControls(title, state.item), ...rows(...(args.shareable ? shareButtons(title, state.item) : []), undo)],
+    components: [...titleControls(title, state.item), ...rows(markNext, ...(args.shareable ? shareButtons(title, state.item) : []), undo)],
   });
 }
 

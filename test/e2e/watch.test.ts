@@ -263,3 +263,16 @@ describe("a show that is still airing", () => {
     expect(text(info)).toContain("S1E4");
   });
 });
+
+describe("the next step on a show's card", () => {
+  it("/watch info on a show in progress offers Mark for the next episode, which marks it", async () => {
+    const events = await run(s, `${at("ravi")}/ep 1399 1 1-3\n/watch info title:tv:1399\nclick "Mark S1E4"`);
+    const info = ofType(events, "reply").at(-1);
+    expect(text(info)).toContain("S1E4");
+    expect(buttons(info)).toContain("Mark S1E4");
+    expect(text(last(events))).toContain("Watched **S1E4**");
+    // A movie's card has no such button.
+    const movie = await run(s, `${at("ravi")}/watch info title:movie:603`);
+    expect(buttons(last(movie)).some((b) => b.startsWith("Mark "))).toBe(false);
+  });
+});

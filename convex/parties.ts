@@ -218,11 +218,11 @@ async function markForAsker(ctx: MutationCtx & { actor: { userId: Id<"users"> } 
 /** A second "We watched together" this soon after the first is a double click, not another episode. */
 const REPEAT_PROMPT_MS = 60_000;
 
-async function createPrompt(ctx: MutationCtx, party: Doc<"parties">, createdBy: string, season: number, episodes: number[]) {
+async function createPrompt(ctx: MutationCtx, party: Doc<"parties">, createdBy: string, season: number, episodes: number[], fromButton = false) {
   const show = await requireShow(ctx, party.tmdbId);
   const checked = checkPromptEpisodes(show, party, season, episodes);
   const expiresAt = Date.now() + PROMPT_TTL_MS;
-  const promptId = await ctx.db.insert("party_prompts", { partyId: party._id, tmdbId: party.tmdbId, season, episodes: checked, createdBy, expiresAt });
+  const promptId = await ctx.db.insert("party_prompts", { partyId: party._id, tmdbId: party.tmdbId, season, episodes: checked, createdBy, expiresAt, ...(fromButton ? { fromButton } : {}) });
   return { promptId, party: refOf(party), what: episodesLabel(season, checked), expiresAt, episodes: checked };
 }
 
@@ -250,7 +250,7 @@ export const watchedNext = botMutation({
     const party = await resolveParty(ctx, checkPlace(args), args.partyId);
     if (party.hostDiscordUserId !== ctx.actor.discordUserId) fail("FORBIDDEN", "Only the host can say what the party watched — anyone in it can use /party watched.");
     const latest = await ctx.db.query("party_prompts").withIndex("by_party", (q) => q.eq("partyId", party._id)).order("desc").first();
-    if (latest !== null && latest.createdBy === ctx.actor.discordUserId && latest.expiresAt - PROMPT_TTL_MS > Date.now() - REPEAT_PROMPT_MS) {
+    if (latest !== null && latest.fromButton === true && latest.createdBy === ctx.actor.discordUserId && latest._creationTime > Date.now() - REPEAT_PROMPT_MS) {
       fail("INVALID_ARGUMENT", `You asked about ${episodesLabel(latest.season, latest.episodes)} a moment ago — its prompt is just above. Press We watched together again after the next episode.`);
     }
     const show = await requireShow(ctx, party.tmdbId);
@@ -267,7 +267,7 @@ export const watchedNext = botMutation({
       }
     }
     if (next === null) fail("INVALID_ARGUMENT", "You've watched everything this party covers — use /party watched to name episodes.");
-    const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, next.season, [next.episode]);
+    const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, next.season, [next.episode], true);
     const markedForYou = await markForAsker(ctx, party, next.season, prompt.episodes, prompt.what);
     return { ...withoutEpisodes(prompt), markedForYou, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
@@ -276,7 +276,7 @@ export const watchedNext = botMutation({
 /** "I was there": the clicker's own episodes are marked, through the same path as /ep. */
 export const there = botMutation({
   args: { promptId: v.string(), displayName: v.optional(v.string()) },
-  returns: withNotices({ what: v.string(), title: v.string(), changed: v.number(), unchanged: v.number(), joined: v.boolean() }),
+  returns: withNotices({ what: v.string(), title: v.string(), changed: v.number(), unchanged: v.number(), joined: v.boolean(), partyFull: v.boolean() }),
   handler: async (ctx, args) => {
     const id = ctx.db.normalizeId("party_prompts", args.promptId);
     const prompt = id === null ? null : await ctx.db.get(id);
@@ -286,11 +286,16 @@ export const there = botMutation({
     if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended — mark the episodes with /ep.");
     // Someone who was in the room but never pressed Join: joining is what they'd do next, so do it
     // (as saying Going to a session does) rather than send them off to press Join and come back.
+    // A full party has no room for them: their episodes are marked all the same.
     let joined = false;
+    let partyFull = false;
     if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) {
-      await joinParty(ctx, ctx.actor, party, args.displayName ?? "");
-      await summarise(ctx, ctx.actor.userId, party.tmdbId);
-      joined = true;
+      if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) partyFull = true;
+      else {
+        await joinParty(ctx, ctx.actor, party, args.displayName ?? "");
+        await summarise(ctx, ctx.actor.userId, party.tmdbId);
+        joined = true;
+      }
     }
     const what = episodesLabel(prompt.season, prompt.episodes);
     const outcome = await markEpisodes(ctx, ctx.actor.userId, {
@@ -300,6 +305,6 @@ export const there = botMutation({
       description: `marked ${party.title} ${what}`,
       followStatus: true,
     });
-    return { what, title: party.title, changed: outcome.changed, unchanged: outcome.unchanged, joined, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    return { what, title: party.title, changed: outcome.changed, unchanged: outcome.unchanged, joined, partyFull, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });

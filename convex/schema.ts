@@ -350,6 +350,8 @@ export default defineSchema({
     episodes: v.array(v.number()),
     createdBy: v.string(),
     expiresAt: v.number(),
+    /** Made by the board's We watched together button (a second press within a minute is a double click). */
+    fromButton: v.optional(v.boolean()),
   })
     .index("by_party", ["partyId"])
     .index("by_expires", ["expiresAt"]),

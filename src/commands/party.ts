@@ -133,7 +133,7 @@ export const party = command({
       {
         type: Option.Subcommand,
         name: "watched",
-        description: "Say which episodes you watched together; each member confirms for themselves",
+        description: "Say which episodes you watched together: marked for you; others confirm with a click",
         options: [
           { type: Option.String, name: "episode", description: "Episode: 3, a range 1-5, or a list 1,3,5", required: true, max_length: 100 },
           { type: Option.Integer, name: "season", description: "Season number (default: the party's season, or 1)", required: false, min_value: 1, max_value: MAX_SEASON },
@@ -275,7 +275,8 @@ export const party = command({
         (result.changed === 0
           ? `You had already marked ${result.what} of **${plain(result.title, 150)}** — nothing changed.`
           : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`) +
-        (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "");
+        (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "") +
+        (result.partyFull ? "\nThe watch party itself is full, so you're not on its board." : "");
       await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
     },
   },

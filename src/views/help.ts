@@ -28,7 +28,7 @@ const SECTIONS: { name: string; value: string }[] = [
     value: [
       "`/party start show` — watch a show together; a live board shows everyone's progress",
       "`/party join` · `/party leave` · `/party status` — or press **Join** on the board",
-      "`/party watched episode:5-6` — “were you there?”: each member confirms for themselves",
+      "`/party watched episode:5-6` — “were you there?”: marked for you, and for each who clicks **I was there**",
       "`/party schedule when:\"friday 21:00\"` — a watch-along in your time zone; Going / Maybe / Can't, a ping before · `/party poll` to vote on the night",
       "`/party end` · `/party list`",
     ].join("\n"),

@@ -161,7 +161,7 @@ export function partyStatus(data: PartyBoardData, discordUserId: string): Messag
 export function watchedTogetherPrompt(args: { promptId: string; showTitle: string; what: string; expiresAt: number }): MessageView {
   const until = new Date(args.expiresAt);
   return message({
-    content: `🍿 We watched ${args.what} of **${plain(args.showTitle, 150)}** — were you there? Click to mark ${/[–,]/.test(args.what) ? "them" : "it"} for yourself (until ${time(until, TimestampStyles.ShortTime)}).`,
+    content: `🍿 We watched ${args.what} of **${plain(args.showTitle, 150)}** — were you there? Click to mark ${/[–,]/.test(args.what) ? "them" : "it"} for yourself (until ${time(until, TimestampStyles.ShortDateTime)}).`,
     embeds: [],
     components: rows(button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success })),
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
+import type { Id } from "../../convex/_generated/dataModel";
 import { fakeDiscord, type FakeMessage } from "./fake-discord";
 import { ALICE, BOB, cacheGot, deployment, measure, SECRET, type Deployment } from "./setup";
 
@@ -296,10 +297,30 @@ describe("watch parties and their board", () => {
     expect(await t.mutation(api.parties.there, { ...as(CAROL), promptId: prompt.promptId, displayName: "carol" })).toMatchObject({ changed: 2, joined: true });
     const members = await t.run(async (ctx) => await ctx.db.query("party_members").collect());
     expect(members.map((m) => [m.discordUserId, m.displayName]).sort()).toEqual([[ALICE, "alice"], [BOB, "bob"], [CAROL, "carol"]].sort());
+    // A full party can't take someone else, but their click still marks the episodes.
+    const { partyId } = prompt.party;
+    await t.run(async (ctx) => ctx.db.patch(partyId as Id<"parties">, { memberCount: 200 }));
+    const DAN = "100000000000000004";
+    expect(await t.mutation(api.parties.there, { ...as(DAN), promptId: prompt.promptId, displayName: "dan" })).toMatchObject({ changed: 2, joined: false, partyFull: true });
     vi.advanceTimersByTime(7 * 60 * 60 * 1000);
     await expect(t.mutation(api.parties.there, { ...as(ALICE), promptId: prompt.promptId })).rejects.toMatchObject({
       data: { message: expect.stringContaining("expired") },
     });
+  });
+
+  it("takes a second We watched together within a minute for a double click, but not a press right after /party watched", async () => {
+    const t = deployment();
+    const { party } = await startGot(t);
+    const asked = await t.mutation(api.parties.watched, { ...as(ALICE), ...here, episodes: [1] });
+    expect(asked.what).toBe("S1E1");
+    // The button right after a /party watched: a different question, asked.
+    const first = await t.mutation(api.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId });
+    expect(first.what).toBe("S1E2");
+    await expect(t.mutation(api.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId })).rejects.toMatchObject({
+      data: { message: expect.stringContaining("You asked about S1E2 a moment ago") },
+    });
+    vi.advanceTimersByTime(61_000);
+    expect((await t.mutation(api.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId })).what).toBe("S1E3");
   });
 
   it("hands the party to the longest-standing member when the host leaves, and keeps the host when nobody else is in it", async () => {

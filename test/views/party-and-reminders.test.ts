@@ -87,7 +87,7 @@ describe("the party board", () => {
 
   it("asks who was there for episodes watched together, with one button that marks them", () => {
     const view = watchedTogetherPrompt({ promptId: partyId, showTitle: "Severance", what: "S1E5–E6", expiresAt: Date.UTC(2026, 0, 1) });
-    expect(view.content).toContain("We watched S1E5–E6 of **Severance** — were you there? Click to mark them for yourself (until <t:1767225600:t>).");
+    expect(view.content).toContain("We watched S1E5–E6 of **Severance** — were you there? Click to mark them for yourself (until <t:1767225600:f>).");
     expect(decodeComponentId(ids(view)[0]!)).toEqual({ name: "party:there", args: { promptId: partyId } });
     expect(discordErrors(view)).toEqual([]);
   });

@@ -77,8 +77,17 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
       updatedAt: now,
     });
   } else {
-    // The change deleted the row (unmarking every episode of a show followed only through its
-    // episodes): make it again with what it held, named as the bot names such a row.
+    // No row: this change deleted it (unmarking every episode of a show followed only through its
+    // episodes) — unless a later change did, which a newer Undo entry for the title would show
+    // (undoing the older one would bring back a row the later change removed on purpose).
+    const newer = await ctx.db
+      .query("undo_entries")
+      .withIndex("by_user", (q) => q.eq("userId", userId))
+      .order("desc")
+      .filter((q) => q.and(q.eq(q.field("tmdbId"), entry.tmdbId), q.eq(q.field("mediaType"), entry.mediaType), q.gt(q.field("createdAt"), entry.createdAt)))
+      .first();
+    if (newer !== null) fail("UNDO_UNAVAILABLE", "That title changed again since, so I won't undo the older change — set it the way you want directly.");
+    // Make it again with what it held, named as the bot names such a row.
     const before = entry.previousItem;
     const show = entry.mediaType === "tv" ? await getShow(ctx, entry.tmdbId) : null;
     await ctx.db.insert("watch_items", {

@@ -186,6 +186,19 @@ describe("the bot's API", () => {
       expect((await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" })).item).toBeNull();
     });
 
+    it("won't bring back a row that a later unwatch removed, when an older change is undone", async () => {
+      const t = deployment();
+      await cacheGot(t);
+      await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true });
+      const older = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true });
+      const removed = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: false });
+      expect(removed.statusAfter).toBeUndefined();
+      await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: older.undoId! })).rejects.toMatchObject({
+        data: { code: "UNDO_UNAVAILABLE", message: expect.stringContaining("changed again since") },
+      });
+      expect((await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" })).item).toBeNull();
+    });
+
     it("refuses someone else's undo and one that has expired", async () => {
       const t = deployment();
       vi.useFakeTimers();

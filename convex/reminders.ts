@@ -26,7 +26,7 @@ import {
   DEFAULT_REMINDER_DAYS,
   type SendOutcome,
 } from "./model/reminders";
-import { alertFollowersPage, applyAiring, claimAiringChecks, parseAiring } from "./model/remindersAlerts";
+import { alertFollowersPage, applyAiring, claimAiringChecks, finishCaughtUpPage, parseAiring } from "./model/remindersAlerts";
 import { checkEpisodes, requireShow } from "./model/shows";
 import { markEpisodes } from "./model/tracking";
 import { parseTmdbId } from "./model/vocabulary";
@@ -360,6 +360,18 @@ export const alertFollowers = internalMutation({
     if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.alertFollowers, { ...args, cursor: continueCursor });
     await reportTransactionCost(ctx);
     return alerted;
+  },
+});
+
+/** After a followed show ends: its caught-up viewers are finished (model/remindersAlerts finishCaughtUpPage), a page at a time. */
+export const finishCaughtUp = internalMutation({
+  args: { tmdbId: v.number(), cursor: v.union(v.string(), v.null()) },
+  returns: v.number(),
+  handler: async (ctx, { tmdbId, cursor }) => {
+    const { finished, continueCursor } = await finishCaughtUpPage(ctx, tmdbId, cursor, Date.now());
+    if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.finishCaughtUp, { tmdbId, cursor: continueCursor });
+    await reportTransactionCost(ctx);
+    return finished;
   },
 });
 

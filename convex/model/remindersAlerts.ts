@@ -8,7 +8,8 @@ import type { MutationCtx } from "../_generated/server";
 import { newEpisodeDm } from "../../src/views/reminder";
 import { restMessageBody } from "../../src/views/message";
 import type { ShowSeason } from "../validators";
-import { readWatched, type WatchedSet } from "./episodes";
+import { getSummary, readWatched, showProgress, summaryToSet, type WatchedSet } from "./episodes";
+import { findItem } from "./watchItems";
 import { isOngoing } from "./showStatus";
 import { getShow, regularSeasons, upsertShow } from "./shows";
 import { accountOfUser, AIRING_CHECK_MS } from "./remindersActivity";
@@ -72,6 +73,13 @@ export function parseAiring(body: unknown): AiringInfo | null {
  * time keeps the cached structure in step (so Mark watched can mark it) and starts the fan-out.
  */
 export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: AiringInfo): Promise<boolean> {
+  // TMDB's status is kept whether or not anything aired: a show usually ends without a new episode.
+  const stored = await getShow(ctx, tmdbId);
+  if (stored !== null && info.ongoing !== undefined && stored.ongoing !== info.ongoing) {
+    await ctx.db.patch(stored._id, { ongoing: info.ongoing });
+    // It has ended: those it left caught up (watching, every episode seen) have finished it.
+    if (stored.ongoing === true && !info.ongoing) await ctx.scheduler.runAfter(0, internal.reminders.finishCaughtUp, { tmdbId, cursor: null });
+  }
   const row = await ctx.db
     .query("airing_shows")
     .withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId))
@@ -99,6 +107,33 @@ function mergedSeasons(cached: Doc<"shows">, info: AiringInfo): ShowSeason[] {
     }
     return { season: s.season, name: s.name, episodeCount: s.episodeCount, ...(names ? { episodeNames: names.slice(0, s.episodeCount) } : {}) };
   });
+}
+
+/**
+ * One page of a show's followers after it ended: whoever the bot had left *watching* with every
+ * episode seen (caught up on a show that was still airing) is now *finished*, as marking the last
+ * episode of an ended show would have made them. A status the person chose is left alone.
+ */
+export async function finishCaughtUpPage(ctx: MutationCtx, tmdbId: number, cursor: string | null, now: number): Promise<{ finished: number; continueCursor: string | null }> {
+  const show = await getShow(ctx, tmdbId);
+  if (show === null || show.ongoing === true) return { finished: 0, continueCursor: null };
+  const page = await ctx.db
+    .query("reminders")
+    .withIndex("by_show", (q) => q.eq("tmdbId", tmdbId))
+    .paginate({ cursor, numItems: FOLLOWERS_PAGE });
+  let finished = 0;
+  for (const row of page.page) {
+    const summary = await getSummary(ctx, row.userId, tmdbId);
+    if (summary === null || summary.autoStatus !== "watching") continue;
+    const progress = showProgress(show, summaryToSet(summary));
+    if (progress.total === 0 || progress.watched < progress.total) continue;
+    const item = await findItem(ctx, row.userId, tmdbId, "tv");
+    if (item === null || item.progressStatus !== "watching") continue;
+    await ctx.db.patch(item._id, { progressStatus: "finished", progress: 100, updatedAt: now });
+    await ctx.db.patch(summary._id, { autoStatus: "finished" });
+    finished++;
+  }
+  return { finished, continueCursor: page.isDone ? null : page.continueCursor };
 }
 
 /** Whether every regular episode up to `through` is in the watched set. */

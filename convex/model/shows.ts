@@ -75,18 +75,20 @@ export async function upsertShow(
     });
   }
   seasons.sort((a, b) => a.season - b.season);
-  const doc = {
+  const fields = {
     tmdbId,
     title: args.title.slice(0, 500),
     image: args.image,
     seasons,
     totalEpisodes: regularSeasons({ seasons }).reduce((sum, s) => sum + s.episodeCount, 0),
-    ...(typeof args.ongoing === "boolean" ? { ongoing: args.ongoing } : {}),
     fetchedAt: Date.now(),
   };
   const existing = await getShow(ctx, tmdbId);
+  // A caller that doesn't know the status (a structure without it) keeps the one stored.
+  const ongoing = typeof args.ongoing === "boolean" ? args.ongoing : existing?.ongoing;
+  const doc: typeof fields & { ongoing?: boolean } = ongoing === undefined ? fields : { ...fields, ongoing };
   if (existing === null) return (await ctx.db.get(await ctx.db.insert("shows", doc)))!;
-  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && sameCounts(existing, doc.seasons) && (doc.ongoing === undefined || doc.ongoing === existing.ongoing)) return existing;
+  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && sameCounts(existing, doc.seasons) && doc.ongoing === existing.ongoing) return existing;
   await ctx.db.replace(existing._id, doc);
   return { ...existing, ...doc };
 }

@@ -97,7 +97,12 @@ function hourIsClear(result: chrono.ParsedResult): boolean {
 }
 
 /** Words around a time that say nothing about it ("at 9pm on friday", "around 20:00 please"). */
-const FILLER = new Set(["at", "on", "around", "about", "approx", "approximately", "the", "this", "by", "for", "from", "starting", "start", "ish", "please", "and", "o'clock", "oclock"]);
+const FILLER = new Set([
+  "at", "on", "in", "around", "about", "approx", "approximately", "the", "this", "coming", "by", "for", "from", "starting", "start",
+  "ish", "please", "pls", "plz", "and", "or", "so", "then", "sharp", "o'clock", "oclock", "my", "our", "local", "time",
+]);
+/** Words that ask for a repeat, which is an option of its own. */
+const REPEAT_WORDS = /\b(every|weekly|each week)\b/i;
 
 /**
  * Leftover text that isn't filler means part of the time was not understood: digits ("4.12. 20:30"),
@@ -153,6 +158,9 @@ export function parseWhen(text: string, options: { zone: string; now: number }):
     return refuse("ambiguous", `That names more than one time (${results.slice(0, 3).map((r) => `"${r.text}"`).join(", ")}) — give one.`);
   }
   const result = results[0]!;
+  if (REPEAT_WORDS.test(input)) return refuse("unreadable", `Give one time here, like ${EXAMPLES}; for every week, add \`repeat:weekly\`.`);
+  // A zone written into the time would be read as the scheduler's own, hours off: the zone is an option.
+  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].includes("result/relativeDate")) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of "${result.text}", or pick another with \`zone:\`.`);
   const leftover = unreadLeftover(input, result);
   if (leftover !== null) return refuse("unreadable", `I read "${result.text}" but not "${leftover.slice(0, 40)}" — say the whole time like ${EXAMPLES}.`);
   if (result.end !== undefined && result.end !== null) return refuse("ambiguous", `That's a range ("${result.text}") — give the time it starts.`);

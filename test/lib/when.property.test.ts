@@ -244,6 +244,21 @@ describe("any text at all", () => {
     }
   });
 
+  it("takes the small words people add, points a repeat to repeat:weekly, and refuses a zone written into the time", () => {
+    const now = Date.UTC(2026, 10, 26, 11);
+    for (const text of ["this coming friday 21:00", "friday 21:00 my time", "friday 21:00 or so", "friday 9pm sharp", "friday 21:00 local time"]) {
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, wall: "Fri 27 Nov 2026, 21:00 (Europe/Berlin)" });
+    }
+    expect(parseWhen("in 2 hours from now", { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, at: now + 2 * 3_600_000 });
+    for (const text of ["every friday 21:00", "friday 21:00 weekly"]) {
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("add `repeat:weekly`") });
+    }
+    // Read as Berlin time these would be hours off.
+    for (const text of ["friday 9pm EST", "friday 21:00 UTC", "friday 21:00 GMT+1", "2026-12-04T20:30:00Z"]) {
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("leave the zone out") });
+    }
+  });
+
   it("refuses a date that doesn't exist rather than reading it as another", () => {
     const now = Date.UTC(2026, 10, 26, 11);
     expect(parseWhen("2026-13-01 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("2026-13-01 isn't a date") });

@@ -214,9 +214,9 @@ export const end = internalMutation({
 
 /** The post to make now, or null when it was made already or no longer applies. */
 export const render = internalQuery({
-  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), movedFrom: v.optional(v.number()) },
+  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), movedFrom: v.optional(v.number()), announced: v.optional(v.number()) },
   returns: v.union(v.null(), v.object({ channelId: v.string(), nonce: v.string(), at: v.number(), body: v.any() })),
-  handler: async (ctx, { sessionId, kind, promptId, movedFrom }) => {
+  handler: async (ctx, { sessionId, kind, promptId, movedFrom, announced }) => {
     const session = await ctx.db.get(sessionId);
     if (session === null || session.posted.includes(postKey(kind, session.at))) return null;
     const party = await ctx.db.get(session.partyId);
@@ -252,7 +252,7 @@ export const render = internalQuery({
         break;
       }
     }
-    return { channelId: session.channelId, nonce: sessionNonce(sessionId, kind, session.at), at: session.at, body };
+    return { channelId: session.channelId, nonce: sessionNonce(sessionId, kind, session.at, announced), at: session.at, body };
   },
 });
 
@@ -270,7 +270,15 @@ export const recordPost = internalMutation({
     if (kind === "announce" && messageId !== undefined) {
       // The session moved, was cancelled or started while its post was on the way: edit it now.
       if (session.state !== "scheduled" || session.at !== at) await retirePost(ctx, session, at, messageId);
-      else if (postMessageId(session, at) === null) await ctx.db.patch(sessionId, { postMessages: [...(session.postMessages ?? []), { at, messageId }].slice(-10) });
+      else {
+        // This post is the session's post for its time now. One recorded for the same time before
+        // it (two announcements that crossed) stops taking answers.
+        const before = postMessageId(session, at);
+        if (before !== messageId) {
+          await ctx.db.patch(sessionId, { postMessages: [...(session.postMessages ?? []).filter((p) => p.at !== at), { at, messageId }].slice(-10) });
+          if (before !== null) await retirePost(ctx, session, at, before);
+        }
+      }
     }
     return null;
   },
@@ -285,7 +293,15 @@ function retryDelay(result: DiscordResult<unknown>, attempt: number): number | n
 }
 
 export const deliver = internalAction({
-  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), movedFrom: v.optional(v.number()), attempt: v.number() },
+  args: {
+    sessionId: v.id("party_sessions"),
+    kind: postKind,
+    promptId: v.optional(v.id("party_prompts")),
+    movedFrom: v.optional(v.number()),
+    /** An announcement's own mark (model/sessions.ts's schedulePost), kept across retries: its nonce. */
+    announced: v.optional(v.number()),
+    attempt: v.number(),
+  },
   returns: v.null(),
   handler: async (ctx, args) => {
     const post = await ctx.runQuery(internal.sessions.render, {
@@ -293,6 +309,7 @@ export const deliver = internalAction({
       kind: args.kind as SessionPost,
       ...(args.promptId ? { promptId: args.promptId } : {}),
       ...(args.movedFrom !== undefined ? { movedFrom: args.movedFrom } : {}),
+      ...(args.announced !== undefined ? { announced: args.announced } : {}),
     });
     if (post === null) return null;
     const sent = await postMessage(post.channelId, { ...post.body, nonce: post.nonce, enforce_nonce: true });
@@ -311,11 +328,15 @@ export const deliver = internalAction({
   },
 });
 
-/** What a session's old post says now (made for time `at`), or null when it still stands. */
+/**
+ * What a session's old post says now (made for time `at`), or null when it still stands (it is
+ * the session's post for its time). A post for the time the session has again, after moving away
+ * and back, says it was posted again.
+ */
 export const retirePlan = internalQuery({
-  args: { sessionId: v.id("party_sessions"), at: v.number() },
+  args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.optional(v.string()) },
   returns: v.union(v.null(), v.object({ channelId: v.string(), body: v.any() })),
-  handler: async (ctx, { sessionId, at }) => {
+  handler: async (ctx, { sessionId, at, messageId }) => {
     const session = await ctx.db.get(sessionId);
     if (session === null) return null;
     const party = await ctx.db.get(session.partyId);
@@ -324,6 +345,7 @@ export const retirePlan = internalQuery({
     if (session.state === "cancelled") now = { cancelled: true };
     else if (session.at !== at) now = { movedTo: session.at };
     else if (session.state !== "scheduled") now = { started: true };
+    else if (messageId !== undefined && postMessageId(session, at) !== messageId) now = { reposted: true };
     else return null;
     return { channelId: session.channelId, body: sessionPostClosed({ partyLabel: partyLabel(party), at, now }) };
   },
@@ -334,7 +356,7 @@ export const retire = internalAction({
   args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.string(), attempt: v.number() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const plan = await ctx.runQuery(internal.sessions.retirePlan, { sessionId: args.sessionId, at: args.at });
+    const plan = await ctx.runQuery(internal.sessions.retirePlan, { sessionId: args.sessionId, at: args.at, messageId: args.messageId });
     if (plan === null) return null;
     const sent = await editMessage(plan.channelId, args.messageId, plan.body);
     if (sent.ok) return null;

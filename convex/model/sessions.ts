@@ -64,10 +64,12 @@ async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: 
 
 /**
  * Posts one of the session's messages (in its own action, retried there). `movedFrom`: the time
- * a rescheduled session had, which its new post names while pinging those still Going.
+ * a rescheduled session had, which its new post names while pinging those still Going. An
+ * announcement also carries when it was asked for (`announced`), so its nonce is its own: a
+ * session moved back to a time it had before is posted anew, not answered with the first post.
  */
 export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, extra: { promptId?: Id<"party_prompts">; movedFrom?: number } = {}) {
-  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, ...extra, attempt: 0 });
+  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, ...extra, ...(kind === "announce" ? { announced: Date.now() } : {}), attempt: 0 });
 }
 
 /** The message that announced the session for time `at`, if its post landed and was recorded. */
@@ -77,11 +79,14 @@ export function postMessageId(session: Pick<Doc<"party_sessions">, "postMessages
 
 /**
  * Edits a session's post (made for time `at`) to say the session moved, was cancelled or started,
- * without its buttons; what it says is read when the edit is made. False when the post's id is
- * unknown (never posted, or posted before ids were kept).
+ * without its buttons; what it says is read when the edit is made. The post is no longer the
+ * session's post for that time, so a later announcement of the same time is recorded in its place.
+ * False when the post's id is unknown (never posted, or posted before ids were kept).
  */
 export async function retirePost(ctx: MutationCtx, session: Pick<Doc<"party_sessions">, "_id" | "postMessages">, at: number, messageId = postMessageId(session, at)): Promise<boolean> {
   if (messageId === null) return false;
+  const posts = (await ctx.db.get(session._id))?.postMessages ?? [];
+  if (posts.some((p) => p.messageId === messageId)) await ctx.db.patch(session._id, { postMessages: posts.filter((p) => p.messageId !== messageId) });
   await ctx.scheduler.runAfter(0, internal.sessions.retire, { sessionId: session._id, at, messageId, attempt: 0 });
   return true;
 }
@@ -330,10 +335,13 @@ export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">
   return sessionId;
 }
 
-/** A short nonce (≤ 25 characters) per session, post and time: a retried post is not posted twice. */
-export function sessionNonce(sessionId: string, kind: SessionPost, at: number): string {
+/**
+ * A short nonce (≤ 25 characters) per session, post and time, and per announcement (`announced`):
+ * a retried post is not posted twice, and a new announcement is never answered with an old post.
+ */
+export function sessionNonce(sessionId: string, kind: SessionPost, at: number, announced?: number): string {
   let h = 0x811c9dc5;
-  const key = `${sessionId}:${kind}:${at}`;
+  const key = `${sessionId}:${kind}:${at}${announced !== undefined ? `:${announced}` : ""}`;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return `ss${h.toString(36)}${kind[0]}${at.toString(36)}`.slice(0, 25);
 }

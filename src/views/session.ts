@@ -80,8 +80,11 @@ export function sessionPost(args: { sessionId: string; partyLabel: string; at: n
   return { ...restMessageBody(view), allowed_mentions: ping.allowed };
 }
 
-/** What became of a session whose post is out of date: moved to a new time, cancelled, or started. */
-export type SessionPostNow = { movedTo: number } | { cancelled: true } | { started: true };
+/**
+ * What became of a session whose post is out of date: moved to a new time, cancelled, or started;
+ * or posted again for the same time (moved away and back), so answers go on the newer post.
+ */
+export type SessionPostNow = { movedTo: number } | { cancelled: true } | { started: true } | { reposted: true };
 
 /** The session's post once it no longer takes answers: says why, and has no buttons left. */
 export function sessionPostClosed(args: { partyLabel: string; at: number; now: SessionPostNow }): RESTPatchAPIChannelMessageJSONBody {
@@ -90,7 +93,9 @@ export function sessionPostClosed(args: { partyLabel: string; at: number; now: S
       ? `➡️ **Moved** to ${when(args.now.movedTo)} — answer on the new post below.`
       : "cancelled" in args.now
         ? "❌ **Cancelled.**"
-        : "🍿 **Started** — Going / Maybe / Can't are closed.";
+        : "reposted" in args.now
+          ? "🔁 **Posted again** below — answer on the new post."
+          : "🍿 **Started** — Going / Maybe / Can't are closed.";
   return {
     content: `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${time(new Date(args.at), TimestampStyles.LongDateTime)}\n${why}`,
     embeds: [],

@@ -1,15 +1,22 @@
 import { vi } from "vitest";
 
 /** A message posted through the fake: `body` is the payload as last edited. */
-export type FakeMessage = { id: string; channelId: string; body: any; nonce?: string; deleted?: boolean; recipient?: string };
+export type FakeMessage = { id: string; channelId: string; body: any; nonce?: string; postedAt?: number; deleted?: boolean; recipient?: string };
 /** A Guild Scheduled Event created through the fake. */
 export type FakeEvent = { id: string; body: any; deleted?: boolean };
 /** An answer to give instead of Discord's. `status: 0` on a post: the message lands, but the answer is lost (a 502 comes back). */
 export type Answer = { status: number; body?: unknown };
 
 /**
+ * How long the fake remembers a post's nonce for enforce_nonce. Discord's documentation says only
+ * "in the past few minutes" (no exact figure), so this is 5 minutes, as in the sandbox
+ * (src/sandbox/discord/rest/channels.ts).
+ */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
+/**
  * Discord's REST at `fetch`, for convex-test runs of convex/discord.ts's callers: channel posts
- * (enforce_nonce returns the first post), edits (fields sent replace those fields, as Discord's
+ * (enforce_nonce returns the first post with that nonce for NONCE_WINDOW_MS, on the fake clock), edits (fields sent replace those fields, as Discord's
  * PATCH does), deletes, DM channels, poll results and Guild Scheduled Events. `faults` answers the
  * next requests of a kind instead; `other` answers anything else (e.g. TMDB) before the 404.
  */
@@ -42,9 +49,12 @@ export function fakeDiscord(options: { dmChannel: string; other?: (url: string, 
       const channelId = m[1]!;
       const fault = faults.post.shift();
       if (fault && fault.status !== 0) return json(fault.status, fault.body);
-      const same = body.enforce_nonce ? messages.find((x) => x.nonce === body.nonce && x.channelId === channelId) : undefined;
+      const now = Date.now();
+      const same = body.enforce_nonce
+        ? messages.find((x) => x.nonce === body.nonce && x.channelId === channelId && x.postedAt !== undefined && now - x.postedAt < NONCE_WINDOW_MS)
+        : undefined;
       if (same) return json(200, { id: same.id, channel_id: same.channelId });
-      const msg: FakeMessage = { id: String(next++), channelId, body, nonce: body.nonce, ...(channelId === options.dmChannel ? { recipient } : {}) };
+      const msg: FakeMessage = { id: String(next++), channelId, body, nonce: body.nonce, postedAt: now, ...(channelId === options.dmChannel ? { recipient } : {}) };
       messages.push(msg);
       if (fault) return json(502, { message: "Bad Gateway" });
       return json(200, { id: msg.id, channel_id: msg.channelId });

@@ -270,6 +270,58 @@ describe("watch-along sessions", () => {
     expect(late.body.components).toEqual([]);
   });
 
+  for (const [when, gap] of [
+    ["within Discord's enforce_nonce window", 3_000],
+    ["after Discord's enforce_nonce window", 6 * 60_000],
+  ] as const) {
+    it(`a session moved away and back (A → B → A) ${when} has one post with buttons, and a cancel edits that one`, async () => {
+      const t = deployment();
+      const p = await party(t);
+      const saturday = FRIDAY_2100_BERLIN + 86_400_000;
+      const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+      await pass(t, 3_000);
+      await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
+      await schedule(t, p.partyId, saturday);
+      await pass(t, gap, 1_000);
+      expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN)).toMatchObject({ replaced: saturday, oldPostEdited: true });
+      await pass(t, 3_000);
+      const announced = discord.posts().filter((x) => x.body.content.includes("Watch-along"));
+      const buttonsOf = (x: { body: any }) => (x.body.components ?? []).flatMap((r: any) => r.components.map((b: any) => b.label));
+      expect(announced).toHaveLength(3);
+      const [fridayPost, saturdayPost, backPost] = announced;
+      expect(fridayPost!.body.content).toContain(`➡️ **Moved** to <t:${saturday / 1000}:F>`);
+      expect(saturdayPost!.body.content).toContain(`➡️ **Moved** to <t:${FRIDAY_2100_BERLIN / 1000}:F>`);
+      // The post for the time it moved back to is a new one, with the buttons, pinging bob that it moved.
+      expect(backPost!.body.content).toContain(`Moved from <t:${saturday / 1000}:F>`);
+      expect(backPost!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
+      expect(announced.filter((x) => buttonsOf(x).length > 0)).toEqual([backPost]);
+      // Cancelling edits the live post, not the first one.
+      expect(await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true });
+      await pass(t, 3_000);
+      expect(backPost!.body.content).toContain("❌ **Cancelled.**");
+      expect(buttonsOf(backPost!)).toEqual([]);
+      expect(fridayPost!.body.content).not.toContain("Cancelled");
+    });
+  }
+
+  it("of two posts recorded for the same time (announcements that crossed), the later takes answers and the earlier says so", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await pass(t, 3_000);
+    const earlier = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
+    const later = { id: "599999999999999998", channelId: CHANNEL, body: { ...earlier.body } };
+    discord.messages.push(later);
+    await t.mutation(internal.sessions.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: later.id });
+    await pass(t, 3_000);
+    expect(earlier.body.content).toContain("🔁 **Posted again** below — answer on the new post.");
+    expect(earlier.body.components).toEqual([]);
+    await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
+    await pass(t, 3_000);
+    expect(later.body.content).toContain("❌ **Cancelled.**");
+    expect(earlier.body.content).not.toContain("Cancelled");
+  });
+
   it("without Create Events tells the host once and carries on", async () => {
     const t = deployment();
     const p = await party(t);

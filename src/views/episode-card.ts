@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
-import { markEpisodeButton, shareButton, specialsButton, undoButton } from "./component-ids.ts";
+import { markEpisodeButton, shareButton, specialsButton, statusButton, undoButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
@@ -100,6 +100,10 @@ export function episodeCard(args: {
       outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
       justFinished(outcome) && args.shareable
         ? button({ customId: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }), label: "Share", style: ButtonStyle.Success, emoji: { name: "📣" } })
+        : null,
+      // Watching again a show set to Dropped: marking never moves a chosen status, so offer it.
+      outcome.statusAfter === "dropped" && outcome.changed > 0 && (outcome.progress?.watched ?? 0) > 0
+        ? button({ customId: statusButton.encode({ mediaType: "tv", tmdbId, status: "watching" }), label: "Back to Watching", emoji: { name: "▶️" } })
         : null,
       specials
         ? button({

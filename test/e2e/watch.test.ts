@@ -276,3 +276,13 @@ describe("the next step on a show's card", () => {
     expect(buttons(last(movie)).some((b) => b.startsWith("Mark "))).toBe(false);
   });
 });
+
+describe("a dropped show picked up again", () => {
+  it("keeps Dropped when an episode is marked (a chosen status), and offers Back to Watching, which sets it", async () => {
+    const events = await run(s, `${at("sam")}/ep 1396 1 1-2\n/watch status title:tv:1396 status:dropped\n/ep 1396 1 3\nclick "Back to Watching"`);
+    const marked = ofType(events, "reply").at(-1);
+    expect(text(marked)).toContain("Watched **S1E3**");
+    expect(buttons(marked)).toContain("Back to Watching");
+    expect(text(last(events))).toContain("Status: ▶️ Watching");
+  });
+});

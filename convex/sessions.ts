@@ -23,6 +23,7 @@ import {
   postMessageId,
   retirePost,
   scheduledEventBody,
+  schedulePost,
   scheduledSession,
   scheduleNextWeekly,
   scheduleSession,
@@ -168,7 +169,7 @@ export const remind = internalMutation({
   returns: v.null(),
   handler: async (ctx, { sessionId, at }) => {
     if ((await live(ctx, sessionId, at, "scheduled")) === null) return null;
-    await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind: "reminder", attempt: 0 });
+    await schedulePost(ctx, sessionId, "reminder", at);
     return null;
   },
 });
@@ -188,7 +189,7 @@ export const start = internalMutation({
     }
     await ctx.db.patch(sessionId, { state: "started", startPosition: await hostPosition(ctx, party) });
     await ctx.db.patch(party._id, { nextSessionAt: undefined });
-    await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind: "start", attempt: 0 });
+    await schedulePost(ctx, sessionId, "start", at);
     await markBoardDirty(ctx, party._id);
     return null;
   },
@@ -204,7 +205,7 @@ export const end = internalMutation({
     const party = await ctx.db.get(session.partyId);
     if (party === null || party.state !== "active") return null;
     const promptId = await createSessionPrompt(ctx, party, session);
-    if (promptId !== null) await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind: "after", promptId, attempt: 0 });
+    if (promptId !== null) await schedulePost(ctx, sessionId, "after", at, { promptId });
     await scheduleNextWeekly(ctx, party, session);
     return null;
   },
@@ -212,13 +213,23 @@ export const end = internalMutation({
 
 // ---------------------------------------------------------------- posts
 
-/** The post to make now, or null when it was made already or no longer applies. */
+/**
+ * The post to make now, or null when it was made already or no longer applies: `at` is the time
+ * it was asked for (a reminder queued just before a move is not posted for the new time).
+ */
 export const render = internalQuery({
-  args: { sessionId: v.id("party_sessions"), kind: postKind, promptId: v.optional(v.id("party_prompts")), movedFrom: v.optional(v.number()), announced: v.optional(v.number()) },
+  args: {
+    sessionId: v.id("party_sessions"),
+    kind: postKind,
+    at: v.optional(v.number()),
+    promptId: v.optional(v.id("party_prompts")),
+    movedFrom: v.optional(v.number()),
+    announced: v.optional(v.number()),
+  },
   returns: v.union(v.null(), v.object({ channelId: v.string(), nonce: v.string(), at: v.number(), body: v.any() })),
-  handler: async (ctx, { sessionId, kind, promptId, movedFrom, announced }) => {
+  handler: async (ctx, { sessionId, kind, at, promptId, movedFrom, announced }) => {
     const session = await ctx.db.get(sessionId);
-    if (session === null || session.posted.includes(postKey(kind, session.at))) return null;
+    if (session === null || (at !== undefined && session.at !== at) || session.posted.includes(postKey(kind, session.at))) return null;
     const party = await ctx.db.get(session.partyId);
     if (party === null || party.paused?.channelGone) return null;
     const label = partyLabel(party);
@@ -296,6 +307,8 @@ export const deliver = internalAction({
   args: {
     sessionId: v.id("party_sessions"),
     kind: postKind,
+    /** The session's time the post was asked for (optional only for posts queued before it was passed). */
+    at: v.optional(v.number()),
     promptId: v.optional(v.id("party_prompts")),
     movedFrom: v.optional(v.number()),
     /** An announcement's own mark (model/sessions.ts's schedulePost), kept across retries: its nonce. */
@@ -307,6 +320,7 @@ export const deliver = internalAction({
     const post = await ctx.runQuery(internal.sessions.render, {
       sessionId: args.sessionId,
       kind: args.kind as SessionPost,
+      ...(args.at !== undefined ? { at: args.at } : {}),
       ...(args.promptId ? { promptId: args.promptId } : {}),
       ...(args.movedFrom !== undefined ? { movedFrom: args.movedFrom } : {}),
       ...(args.announced !== undefined ? { announced: args.announced } : {}),

@@ -63,13 +63,14 @@ async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: 
 }
 
 /**
- * Posts one of the session's messages (in its own action, retried there). `movedFrom`: the time
- * a rescheduled session had, which its new post names while pinging those still Going. An
- * announcement also carries when it was asked for (`announced`), so its nonce is its own: a
- * session moved back to a time it had before is posted anew, not answered with the first post.
+ * Posts one of the session's messages for its time `at` (in its own action, retried there; once
+ * the session has another time, it is not posted). `movedFrom`: the time a rescheduled session
+ * had, which its new post names while pinging those still Going. An announcement also carries
+ * when it was asked for (`announced`), so its nonce is its own: a session moved back to a time it
+ * had before is posted anew, not answered with the first post.
  */
-export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, extra: { promptId?: Id<"party_prompts">; movedFrom?: number } = {}) {
-  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, ...extra, ...(kind === "announce" ? { announced: Date.now() } : {}), attempt: 0 });
+export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, at: number, extra: { promptId?: Id<"party_prompts">; movedFrom?: number } = {}) {
+  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, at, ...extra, ...(kind === "announce" ? { announced: Date.now() } : {}), attempt: 0 });
 }
 
 /** The message that announced the session for time `at`, if its post landed and was recorded. */
@@ -165,7 +166,7 @@ export async function scheduleSession(
     });
   }
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, args.at, reminderMinutes) });
-  await schedulePost(ctx, sessionId, "announce", existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {});
+  await schedulePost(ctx, sessionId, "announce", args.at, existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {});
   if (existing?.eventId !== undefined) {
     await ctx.db.patch(sessionId, { eventSync: "update" });
     await syncEventSoon(ctx, sessionId);
@@ -192,7 +193,7 @@ export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: st
   await cancelTimers(ctx, session);
   await ctx.db.patch(session._id, { state: "cancelled", timers: [], ...(session.eventId !== undefined ? { eventSync: "delete" as const } : { eventSync: undefined }) });
   if (session.eventId !== undefined) await syncEventSoon(ctx, session._id);
-  await schedulePost(ctx, session._id, "cancelled");
+  await schedulePost(ctx, session._id, "cancelled", session.at);
   const postEdited = await retirePost(ctx, session, session.at);
   await ctx.db.patch(party._id, { nextSessionAt: undefined });
   await markBoardDirty(ctx, party._id);
@@ -328,7 +329,7 @@ export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">
     ...(session.eventId !== undefined ? { eventSync: "create" as const } : {}),
   });
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, at, party.sessionReminderMinutes ?? session.reminderMinutes) });
-  await schedulePost(ctx, sessionId, "announce");
+  await schedulePost(ctx, sessionId, "announce", at);
   if (session.eventId !== undefined) await syncEventSoon(ctx, sessionId);
   await ctx.db.patch(party._id, { nextSessionAt: at });
   await markBoardDirty(ctx, party._id);

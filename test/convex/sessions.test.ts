@@ -322,6 +322,25 @@ describe("watch-along sessions", () => {
     expect(earlier.body.content).not.toContain("Cancelled");
   });
 
+  it("a reminder on its way when the session moves isn't posted for the new time, and the new time's reminder still goes out", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
+    await pass(t, 3_000);
+    // The old time's reminder timer has fired and queued its post; the session moves before it goes out.
+    await t.mutation(internal.sessions.remind, { sessionId: first.sessionId as Id<"party_sessions">, at: FRIDAY_2100_BERLIN });
+    const saturday = FRIDAY_2100_BERLIN + 86_400_000;
+    await schedule(t, p.partyId, saturday);
+    await pass(t, 3_000);
+    const reminders = () => discord.posts().filter((x) => x.body.content.startsWith("⏰"));
+    expect(reminders()).toHaveLength(0);
+    await pass(t, saturday - 15 * 60_000 - Date.now() + 1_000, 60_000);
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]!.body.content).toContain(`<t:${saturday / 1000}:t>`);
+    expect(reminders()[0]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
+  });
+
   it("without Create Events tells the host once and carries on", async () => {
     const t = deployment();
     const p = await party(t);

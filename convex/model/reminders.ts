@@ -60,12 +60,23 @@ export interface QuietHours {
 export function parseQuietHours(text: string): QuietHours | null {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === "off" || trimmed === "none") return null;
-  const m = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/.exec(trimmed);
-  const minutes = (h: string, mm: string) => (Number(h) <= 23 && Number(mm) <= 59 ? Number(h) * 60 + Number(mm) : null);
-  const start = m ? minutes(m[1]!, m[2]!) : null;
-  const end = m ? minutes(m[3]!, m[4]!) : null;
+  // "22:00-08:00", and as people write it: "22-8", "10pm-8am", "10:30 pm – 7 am".
+  const side = "(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?";
+  const m = new RegExp(`^${side}\\s*(?:-|–|—|to)\\s*${side}$`).exec(trimmed);
+  const minutes = (h: string, mm: string | undefined, half: string | undefined): number | null => {
+    let hour = Number(h);
+    const minute = mm === undefined ? 0 : Number(mm);
+    if (minute > 59) return null;
+    if (half !== undefined) {
+      if (hour < 1 || hour > 12) return null;
+      hour = (hour % 12) + (half === "pm" ? 12 : 0);
+    } else if (hour > 23) return null;
+    return hour * 60 + minute;
+  };
+  const start = m ? minutes(m[1]!, m[2], m[3]) : null;
+  const end = m ? minutes(m[4]!, m[5], m[6]) : null;
   if (start === null || end === null || start === end) {
-    fail("INVALID_ARGUMENT", 'Quiet hours look like "22:00-08:00" (24-hour clock, start and end differ), or "off".');
+    fail("INVALID_ARGUMENT", 'Quiet hours look like "22:00-08:00" or "10pm-8am" (start and end differ), or "off".');
   }
   return { start, end };
 }

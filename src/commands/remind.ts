@@ -18,6 +18,19 @@ export function suggestTimeZones(partial: string): { name: string; value: string
   return hits.slice(0, 25).map((z) => ({ name: z, value: z }));
 }
 
+/**
+ * A zone as typed: an IANA name as it is, else the one zone whose name contains it ("berlin" is
+ * Europe/Berlin); anything that matches none or several goes to Convex, which names the problem.
+ */
+export function resolveTimeZone(typed: string): string {
+  const name = typed.trim();
+  if (TIME_ZONES.includes(name)) return name;
+  const hits = suggestTimeZones(name);
+  const exact = hits.filter((h) => h.value.slice(h.value.lastIndexOf("/") + 1).toLowerCase() === name.toLowerCase().replace(/\s+/g, "_"));
+  if (exact.length === 1) return exact[0]!.value;
+  return hits.length === 1 ? hits[0]!.value : name;
+}
+
 interface Settings {
   enabled: boolean;
   days: number;
@@ -128,7 +141,7 @@ export const remind = command({
           ...actor,
           ...(days !== undefined ? { days } : {}),
           ...(quiet !== undefined ? { quiet } : {}),
-          ...(timezone !== undefined ? { timeZone: timezone } : {}),
+          ...(timezone !== undefined ? { timeZone: resolveTimeZone(timezone) } : {}),
         });
         const changed = days !== undefined || quiet !== undefined || timezone !== undefined;
         await respond.send({ content: settingsText(s, changed ? { text: "✅ Saved." } : undefined) });

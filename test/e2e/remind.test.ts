@@ -80,6 +80,13 @@ describe("reminders in the sandbox", () => {
     expect(quiet).toEqual(["• Quiet hours: **none** (your time zone: Europe/Berlin).", "• Quiet hours: **22:00-08:00** (Europe/Berlin)."]);
   });
 
+  it("/remind settings takes quiet hours and a zone as people write them: 10pm-8am, 22-7, berlin", async () => {
+    s = await stack();
+    const events = await run(s, `as alice\nin movie-club #general\n/remind settings quiet:10pm-8am timezone:berlin\n/remind settings quiet:22-7 timezone:"new york"`);
+    const quiet = ofType(events, "reply").map((reply) => reply.content.split("\n")[3]);
+    expect(quiet).toEqual(["• Quiet hours: **22:00-08:00** (Europe/Berlin).", "• Quiet hours: **22:00-07:00** (America/New\\_York)."]);
+  });
+
   it("after Snooze a week, stay silent for 7 days, then send one DM", async () => {
     s = await stack();
     const rec = record(s);

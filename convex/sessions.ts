@@ -83,9 +83,12 @@ export const setZone = botMutation({
   },
 });
 
-/** Confirm: the session is saved (or replaces the one scheduled) only now. */
+/**
+ * Confirm: the session is saved (or replaces the one scheduled) only now. `weekly` left out (a
+ * poll winner's Confirm) keeps the repeat of the session it replaces.
+ */
 export const schedule = botMutation({
-  args: { ...place, partyId: v.string(), at: v.number(), weekly: v.boolean(), canManageServer: v.boolean(), canCreateEvents: v.boolean() },
+  args: { ...place, partyId: v.string(), at: v.number(), weekly: v.optional(v.boolean()), canManageServer: v.boolean(), canCreateEvents: v.boolean() },
   returns: v.object({
     sessionId: v.string(),
     label: v.string(),
@@ -104,7 +107,7 @@ export const schedule = botMutation({
     const account = await ctx.db.get(ctx.actor.accountId);
     // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
     const zone = account?.timeZone ?? "";
-    const { session, replaced, answers, oldPostEdited, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, weekly: args.weekly, canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
+    const { session, replaced, answers, oldPostEdited, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, ...(args.weekly !== undefined ? { weekly: args.weekly } : {}), canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
     return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, answers, going: going(session).length, oldPostEdited, notices };
   },
 });

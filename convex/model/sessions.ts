@@ -106,7 +106,8 @@ export async function eventsNoticeOnce(ctx: MutationCtx, party: Doc<"parties">):
 export interface ScheduleArgs {
   at: number;
   zone: string;
-  weekly: boolean;
+  /** Left out: the repeat of the session it replaces (a poll winner's Confirm); none for a new one. */
+  weekly?: boolean;
   canManageServer: boolean;
   /** Whether the bot has Create Events in the server (the interaction's app permissions say). */
   canCreateEvents: boolean;
@@ -132,6 +133,7 @@ export async function scheduleSession(
   const reminderMinutes = party.sessionReminderMinutes ?? DEFAULT_REMINDER_MINUTES;
   const notices: string[] = [];
   const existing = await scheduledSession(ctx, party._id);
+  const repeat = (args.weekly ?? existing?.repeat === "weekly") ? "weekly" : "none";
   let sessionId: Id<"party_sessions">;
   let oldPostEdited = false;
   if (existing !== null) {
@@ -142,7 +144,7 @@ export async function scheduleSession(
     await ctx.db.patch(sessionId, {
       at: args.at,
       zone: args.zone,
-      repeat: args.weekly ? "weekly" : "none",
+      repeat,
       scheduledBy: actor.discordUserId,
       // A new time is announced (and reminded) anew; the same time keeps its post.
       ...(moved ? { posted: [] } : {}),
@@ -156,7 +158,7 @@ export async function scheduleSession(
       scheduledBy: actor.discordUserId,
       at: args.at,
       zone: args.zone,
-      repeat: args.weekly ? "weekly" : "none",
+      repeat,
       state: "scheduled",
       rsvps: [],
       reminderMinutes,

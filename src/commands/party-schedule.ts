@@ -171,7 +171,8 @@ export const sessionComponents: ComponentHandlers = {
       ...place(interaction),
       partyId,
       at: when,
-      weekly,
+      // Left out by a poll winner's Confirm: the scheduled session's repeat carries over.
+      ...(weekly !== undefined ? { weekly } : {}),
       canManageServer: manageServer(interaction),
       canCreateEvents: interaction.appPermissions?.has(PermissionFlagsBits.CreateEvents) ?? false,
     });

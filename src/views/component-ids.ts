@@ -201,14 +201,25 @@ export const partyThereButton = component("party:there", { promptId: documentId 
 /** session:rsvp:<sessionId>:<going|maybe|cant> — Going / Maybe / Can't under a session's post. */
 export const sessionRsvpButton = component("session:rsvp", { sessionId: documentId, answer: oneOf(["going", "maybe", "cant"]) });
 
+/** What a session's Confirm schedules: `weekly` left out keeps the repeat of the session it replaces. */
+export interface SessionConfirm {
+  partyId: string;
+  at: number;
+  weekly?: boolean;
+}
+
 /**
- * session:confirm:<partyId>:<at><o|w> — Confirm under `/party schedule`'s echo: the session is
- * saved only by this click. The time and once/weekly share one field to fit in 100 characters.
+ * session:confirm:<partyId>:<at><o|w|k> — Confirm under `/party schedule`'s echo (once or weekly)
+ * or under a poll's winner (k: keep the scheduled session's repeat): the session is saved only by
+ * this click. The time and the repeat share one field to fit in 100 characters.
  */
 export const sessionConfirmButton = reshape(
-  component("session:confirm", { partyId: documentId, when: pattern(/^[1-9][0-9]{0,14}[ow]$/, 16, "1796412600000w") }),
-  ({ partyId, when }): { partyId: string; at: number; weekly: boolean } => ({ partyId, at: Number(when.slice(0, -1)), weekly: when.endsWith("w") }),
-  (args: { partyId: string; at: number; weekly: boolean }) => ({ partyId: args.partyId, when: `${timestamp.encode(args.at)}${args.weekly ? "w" : "o"}` }),
+  component("session:confirm", { partyId: documentId, when: pattern(/^[1-9][0-9]{0,14}[owk]$/, 16, "1796412600000w") }),
+  ({ partyId, when }): SessionConfirm => {
+    const at = Number(when.slice(0, -1));
+    return when.endsWith("k") ? { partyId, at } : { partyId, at, weekly: when.endsWith("w") };
+  },
+  (args: SessionConfirm) => ({ partyId: args.partyId, when: `${timestamp.encode(args.at)}${args.weekly === undefined ? "k" : args.weekly ? "w" : "o"}` }),
 );
 
 /** remind:mark:<tmdbId>:<season>:<episode> — "Mark watched" in a reminder or new-episode DM. */

@@ -161,7 +161,10 @@ export function sessionPoll(args: { partyLabel: string; options: ReadonlyArray<{
   };
 }
 
-/** When the poll has closed: the winning time with Confirm for the host (who alone is pinged), or why there is none. */
+/**
+ * When the poll has closed: the winning time with Confirm for the host (who alone is pinged), or
+ * why there is none. Confirm keeps the repeat of a session it replaces, as `/party schedule` does.
+ */
 export function sessionPollResult(args: { partyId: string; partyLabel: string; hostId: string; winner: { at: number; votes: number } | null; passed: boolean }): RESTPostAPIChannelMessageJSONBody {
   if (args.winner === null) {
     return { content: `🗳️ Nobody voted in the poll for **${plain(args.partyLabel, 150)}** — schedule a night with /party schedule.`, allowed_mentions: NO_MENTIONS };
@@ -172,7 +175,7 @@ export function sessionPollResult(args: { partyId: string; partyLabel: string; h
   }
   const view = message({
     content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when} with ${args.winner.votes} vote${args.winner.votes === 1 ? "" : "s"}. <@${args.hostId}>, press **Confirm** to schedule it.`,
-    components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.winner.at, weekly: false }), label: "Confirm", style: ButtonStyle.Success })),
+    components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.winner.at }), label: "Confirm", style: ButtonStyle.Success })),
   });
   return { ...restMessageBody(view), allowed_mentions: { parse: [], users: [args.hostId] } };
 }

@@ -41,8 +41,17 @@ async function party(t: Deployment) {
   return party;
 }
 
-const schedule = (t: Deployment, partyId: string, at: number, extra: { weekly?: boolean; canCreateEvents?: boolean; who?: string } = {}) =>
-  t.mutation(api.sessions.schedule, { ...as(extra.who ?? ALICE), ...here, partyId, at, weekly: extra.weekly ?? false, canManageServer: false, canCreateEvents: extra.canCreateEvents ?? true });
+/** `weekly: "keep"` leaves it out, as a poll winner's Confirm does. */
+const schedule = (t: Deployment, partyId: string, at: number, extra: { weekly?: boolean | "keep"; canCreateEvents?: boolean; who?: string } = {}) =>
+  t.mutation(api.sessions.schedule, {
+    ...as(extra.who ?? ALICE),
+    ...here,
+    partyId,
+    at,
+    ...(extra.weekly === "keep" ? {} : { weekly: extra.weekly ?? false }),
+    canManageServer: false,
+    canCreateEvents: extra.canCreateEvents ?? true,
+  });
 
 describe("watch-along sessions", () => {
   let discord: ReturnType<typeof fakeSessions>;
@@ -422,7 +431,20 @@ describe("watch-along sessions", () => {
     const result = discord.posts().find((x) => x.body.content.startsWith("🗳️ The poll"))!;
     expect(result.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
     expect(result.body.allowed_mentions).toEqual({ parse: [], users: [ALICE] });
-    expect(result.body.components[0].components[0]).toMatchObject({ label: "Confirm", custom_id: `session:confirm:${p.partyId}:${FRIDAY_2100_BERLIN}o` });
+    expect(result.body.components[0].components[0]).toMatchObject({ label: "Confirm", custom_id: `session:confirm:${p.partyId}:${FRIDAY_2100_BERLIN}k` });
+  });
+
+  it("a Confirm that leaves the repeat out (a poll's winner) keeps a weekly session weekly, and schedules a new one once", async () => {
+    const t = deployment();
+    const p = await party(t);
+    expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: "keep" })).toMatchObject({ weekly: false, replaced: null });
+    await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: true });
+    await pass(t, 3_000);
+    const saturday = FRIDAY_2100_BERLIN + 86_400_000;
+    expect(await schedule(t, p.partyId, saturday, { weekly: "keep" })).toMatchObject({ at: saturday, weekly: true, replaced: FRIDAY_2100_BERLIN });
+    await pass(t, 3_000);
+    const post = discord.posts().filter((x) => x.body.content.includes("Watch-along")).at(-1)!;
+    expect(post.body.content.split("\n")[0]).toContain("· every week");
   });
 
   it("only the host (or Manage Server) schedules, and a time that has passed is refused", async () => {

@@ -275,7 +275,7 @@ wait 3s
     expect(await reminderMinutes()).toBe(30);
   });
 
-  it("lets the party vote on the night with a native poll, and schedules the winner when the host confirms it", async () => {
+  it("lets the party vote on the night with a native poll, and schedules the winner when the host confirms it, keeping a weekly session weekly", async () => {
     s = await stack({ clockStart: WEDNESDAY });
     const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);
     const opened = await run(
@@ -284,6 +284,9 @@ wait 3s
 as alice
 in movie-club #general
 /party start show:1399 season:1
+wait 3s
+/party schedule when:"${day(2)} 21:00" zone:Europe/Berlin repeat:weekly
+click "Confirm"
 wait 3s
 /party poll times:"${day(3)} 21:00; ${day(4)} 20:00; ${day(5)} 18:30" hours:6 zone:Europe/Berlin
 wait 3s
@@ -316,8 +319,12 @@ wait 6h1m
     const notHost = await run(s, 'as bob\nin movie-club #general\nclick "Confirm"');
     expect(text(ofType(notHost, "reply").at(-1))).toContain("Only the party's host");
     const confirmed = await run(s, 'as alice\nin movie-club #general\nclick "Confirm"\nwait 3s');
-    expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("✅ Scheduled");
+    const reply = text(ofType(confirmed, "reply_edit").at(-1));
+    expect(reply).toContain("✅ Scheduled");
+    // It replaces the weekly session, and stays weekly as /party schedule would.
+    expect(reply).toMatch(/, every week\.\nIt replaces the one on /);
     const [session] = await sessions(s);
+    expect(session!.repeat).toBe("weekly");
     expect(berlinWall(session!.at)).toMatch(/20:00$/);
     expect(new Date(session!.at).toISOString().slice(0, 10)).toBe(day(4));
     expect(sessionPosts(confirmed)).toHaveLength(1);

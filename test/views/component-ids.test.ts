@@ -8,6 +8,7 @@ import {
   markEpisodeButton,
   markPickButton,
   reactionSelect,
+  sessionConfirmButton,
   StaleComponentError,
   titleChoice,
   titlePickButton,
@@ -185,6 +186,18 @@ describe("component ids", () => {
     expect(decodeComponentId("watch:react:movie:27205", ["loved"]).args).toEqual({ mediaType: "movie", tmdbId: 27205, value: "loved" });
     expect(decodeComponentId("watch:pick:status:watching.40:m155").args).toEqual({ action: { sub: "status", status: "watching", progress: 40 }, choice: { mediaType: "movie", tmdbId: 155 } });
     expect(decodeComponentId("mark:pick:all:u:-", ["t1399"]).args).toEqual({ season: "all", isWatched: false, choice: { mediaType: "tv", tmdbId: 1399 } });
+  });
+
+  it("carry a session's Confirm as once, weekly, or keep the repeat of the session it replaces (a poll winner's)", () => {
+    const partyId = "k57abc";
+    const at = 1796412600000;
+    expect(sessionConfirmButton.encode({ partyId, at, weekly: false })).toBe(`session:confirm:${partyId}:${at}o`);
+    expect(sessionConfirmButton.encode({ partyId, at, weekly: true })).toBe(`session:confirm:${partyId}:${at}w`);
+    expect(sessionConfirmButton.encode({ partyId, at })).toBe(`session:confirm:${partyId}:${at}k`);
+    expect(decodeComponentId(`session:confirm:${partyId}:${at}o`).args).toEqual({ partyId, at, weekly: false });
+    expect(decodeComponentId(`session:confirm:${partyId}:${at}w`).args).toEqual({ partyId, at, weekly: true });
+    expect(decodeComponentId(`session:confirm:${partyId}:${at}k`).args).toEqual({ partyId, at });
+    expect(() => decodeComponentId(`session:confirm:${partyId}:${at}x`)).toThrow(StaleComponentError);
   });
 
   it("call forged, cut-short, padded or unknown ids out of date", () => {

@@ -30,6 +30,7 @@ import {
   sessionNonce,
   setReminderMinutes,
   startPoll as openPoll,
+  stopSession,
   type SessionPost,
 } from "./model/sessions";
 import { isTimeZone } from "./model/sessionTimes";
@@ -156,6 +157,19 @@ export const rsvp = botMutation({
   },
 });
 
+/** A party that ended (model/parties.ts's endParty): its scheduled session is cancelled, whoever ended it. */
+export const partyEnded = internalMutation({
+  args: { partyId: v.id("parties") },
+  returns: v.null(),
+  handler: async (ctx, { partyId }) => {
+    const party = await ctx.db.get(partyId);
+    if (party === null || party.state === "active") return null;
+    const session = await scheduledSession(ctx, partyId);
+    if (session !== null) await stopSession(ctx, party, session, { tellChannel: false });
+    return null;
+  },
+});
+
 // ---------------------------------------------------------------- timers
 
 const timerArgs = { sessionId: v.id("party_sessions"), at: v.number() };
@@ -235,6 +249,8 @@ export const render = internalQuery({
     if (session === null || (at !== undefined && session.at !== at) || session.posted.includes(postKey(kind, session.at))) return null;
     const party = await ctx.db.get(session.partyId);
     if (party === null || party.paused?.channelGone) return null;
+    // A party that ended takes no more answers and pings nobody.
+    if ((kind === "announce" || kind === "reminder") && party.state !== "active") return null;
     const label = partyLabel(party);
     let body: RESTPostAPIChannelMessageJSONBody;
     switch (kind) {
@@ -359,7 +375,7 @@ export const retirePlan = internalQuery({
     const party = await ctx.db.get(session.partyId);
     if (party === null || party.paused?.channelGone) return null;
     let now: SessionPostNow;
-    if (session.state === "cancelled") now = { cancelled: true };
+    if (session.state === "cancelled") now = party.state === "active" ? { cancelled: true } : { cancelled: true, partyEnded: true };
     else if (session.at !== at) now = { movedTo: session.at };
     else if (session.state !== "scheduled") now = { started: true };
     else if (messageId !== undefined && postMessageId(session, at) !== messageId) now = { reposted: true };

@@ -203,12 +203,18 @@ export async function dropRsvp(ctx: MutationCtx, partyId: Id<"parties">, discord
   await ctx.db.patch(session._id, { rsvps: session.rsvps.filter((r) => r.discordUserId !== discordUserId) });
 }
 
-/** Ends a party: the host, or someone who may manage the server. The board is published once more, without buttons. */
+/**
+ * Ends a party: the host, or someone who may manage the server. The board is published once more,
+ * without buttons, and its scheduled session is cancelled (sessions.partyEnded, right after).
+ */
 export async function endParty(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, canManageServer: boolean): Promise<void> {
   if (party.hostDiscordUserId !== discordUserId && !canManageServer) {
     fail("FORBIDDEN", "Only the party's host, or someone with Manage Server, can end it.");
   }
-  await ctx.db.patch(party._id, { state: "ended" });
+  await ctx.db.patch(party._id, { state: "ended", nextSessionAt: undefined });
+  // In its own mutation because model/sessions.ts builds on this module; until it runs, the
+  // session's timers and posts already see the party has ended.
+  await ctx.scheduler.runAfter(0, internal.sessions.partyEnded, { partyId: party._id });
   // Ended parties no longer move with their members' tracking.
   const members = ctx.db.query("party_members").withIndex("by_party", (q) => q.eq("partyId", party._id));
   for await (const member of members) await ctx.db.patch(member._id, { active: false });

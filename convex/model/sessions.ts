@@ -192,14 +192,24 @@ export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: st
   mayManage(party, actor.discordUserId, canManageServer);
   const session = await scheduledSession(ctx, party._id);
   if (session === null) fail("NOT_FOUND", "This party has no session scheduled — schedule one with /party schedule when:…");
+  const postEdited = await stopSession(ctx, party, session, { tellChannel: true });
+  return { session, postEdited };
+}
+
+/**
+ * Stops a scheduled session (no permission check: the caller decided): its timers, its event
+ * (deleted) and its post (edited to say it was cancelled, without buttons); `tellChannel` adds a
+ * short post saying so. True when its post is known.
+ */
+export async function stopSession(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">, options: { tellChannel: boolean }): Promise<boolean> {
   await cancelTimers(ctx, session);
   await ctx.db.patch(session._id, { state: "cancelled", timers: [], ...(session.eventId !== undefined ? { eventSync: "delete" as const } : { eventSync: undefined }) });
   if (session.eventId !== undefined) await syncEventSoon(ctx, session._id);
-  await schedulePost(ctx, session._id, "cancelled", session.at);
+  if (options.tellChannel) await schedulePost(ctx, session._id, "cancelled", session.at);
   const postEdited = await retirePost(ctx, session, session.at);
   await ctx.db.patch(party._id, { nextSessionAt: undefined });
   await markBoardDirty(ctx, party._id);
-  return { session, postEdited };
+  return postEdited;
 }
 
 /** Minutes before a session its reminder may go out: none (0) up to a day. */

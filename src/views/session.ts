@@ -84,7 +84,7 @@ export function sessionPost(args: { sessionId: string; partyLabel: string; at: n
  * What became of a session whose post is out of date: moved to a new time, cancelled, or started;
  * or posted again for the same time (moved away and back), so answers go on the newer post.
  */
-export type SessionPostNow = { movedTo: number } | { cancelled: true } | { started: true } | { reposted: true };
+export type SessionPostNow = { movedTo: number } | { cancelled: true; partyEnded?: true } | { started: true } | { reposted: true };
 
 /** The session's post once it no longer takes answers: says why, and has no buttons left. */
 export function sessionPostClosed(args: { partyLabel: string; at: number; now: SessionPostNow }): RESTPatchAPIChannelMessageJSONBody {
@@ -92,7 +92,9 @@ export function sessionPostClosed(args: { partyLabel: string; at: number; now: S
     "movedTo" in args.now
       ? `➡️ **Moved** to ${when(args.now.movedTo)} — answer on the new post below.`
       : "cancelled" in args.now
-        ? "❌ **Cancelled.**"
+        ? "partyEnded" in args.now
+          ? "❌ **Cancelled** — the watch party has ended."
+          : "❌ **Cancelled.**"
         : "reposted" in args.now
           ? "🔁 **Posted again** below — answer on the new post."
           : "🍿 **Started** — Going / Maybe / Can't are closed.";

@@ -350,6 +350,24 @@ describe("watch-along sessions", () => {
     expect(reminders()[0]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
   });
 
+  it("ending the party (by someone with Manage Server) cancels its scheduled session: no reminder or start ping, its post and event go", async () => {
+    const t = deployment();
+    const p = await party(t);
+    const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: scheduled.sessionId, answer: "going", displayName: "bob" });
+    await pass(t, 3_000);
+    const post = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
+    expect(discord.events.filter((e) => !e.deleted)).toHaveLength(1);
+    await t.mutation(api.parties.end, { ...as(CAROL), ...here, canManageServer: true });
+    await pass(t, 3_000);
+    expect(post.body.content).toContain("❌ **Cancelled** — the watch party has ended.");
+    expect(post.body.components).toEqual([]);
+    expect(discord.events.filter((e) => !e.deleted)).toHaveLength(0);
+    await pass(t, FRIDAY_2100_BERLIN + 3 * 3_600_000 - Date.now(), 60_000);
+    expect(discord.posts().filter((x) => x.body.content.startsWith("⏰") || x.body.content.includes("starting now") || x.body.content.includes("Did you watch"))).toEqual([]);
+    expect(discord.posts().some((x) => x.body.content.includes(`<@${BOB}>`))).toBe(false);
+  });
+
   it("without Create Events tells the host once and carries on", async () => {
     const t = deployment();
     const p = await party(t);

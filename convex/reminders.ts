@@ -31,7 +31,8 @@ import { checkEpisodes, requireShow } from "./model/shows";
 import { markEpisodes } from "./model/tracking";
 import { parseTmdbId } from "./model/vocabulary";
 import { findItem } from "./model/watchItems";
-import type { MutationCtx } from "./_generated/server";
+import type { MutationCtx, QueryCtx } from "./_generated/server";
+import type { Id } from "./_generated/dataModel";
 import type { BotActor } from "./lib/botFunctions";
 import { interactionFollowUp } from "./discord";
 import { showDetails } from "./tmdb";
@@ -193,7 +194,29 @@ export const updateSettings = botMutation({
   },
 });
 
-const showResult = v.object({ title: v.string(), enabled: v.boolean(), notice: v.union(v.string(), v.null()) });
+const stalledShowValidator = v.object({
+  tmdbId: v.number(),
+  title: v.string(),
+  posterUrl: v.optional(v.string()),
+  next: v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) }),
+  watched: v.number(),
+  total: v.number(),
+  percent: v.number(),
+  idleDays: v.number(),
+});
+
+const showResult = v.object({ title: v.string(), enabled: v.boolean(), notice: v.union(v.string(), v.null()), dmShows: v.optional(v.array(stalledShowValidator)) });
+
+/**
+ * The other shows a reminder DM lists, as they are now, for editing the DM after one of its rows
+ * was snoozed or stopped; undefined when the message isn't one of this person's reminder DMs.
+ */
+async function otherDmShows(ctx: QueryCtx, userId: Id<"users">, messageId: string | undefined, without: number, now: number) {
+  if (messageId === undefined || !/^\d{15,22}$/.test(messageId)) return undefined;
+  const send = await ctx.db.query("reminder_sends").withIndex("by_message", (q) => q.eq("messageId", messageId)).first();
+  if (send === null || send.userId !== userId) return undefined;
+  return await currentShows(ctx, userId, send.tmdbIds.filter((id) => id !== without), now);
+}
 
 /**
  * /remind show title enabled, and the DM's Stop button. The reply names the show: from the
@@ -202,7 +225,7 @@ const showResult = v.object({ title: v.string(), enabled: v.boolean(), notice: v
  * TMDB — which also tells a movie's id from a show's — and sends the title along.
  */
 export const setShow = botMutation({
-  args: { tmdbId: v.number(), enabled: v.boolean(), title: v.optional(v.string()), ...titleFromStore },
+  args: { tmdbId: v.number(), enabled: v.boolean(), title: v.optional(v.string()), messageId: v.optional(v.string()), ...titleFromStore },
   returns: showResult,
   handler: async (ctx, args) => {
     const now = Date.now();
@@ -215,14 +238,15 @@ export const setShow = botMutation({
     if (title === undefined && args.titleFromStore === true) fail("TITLE_NOT_STORED", "I need that show's details from TMDB first — try again in a moment.");
     const notice = ctx.takeDmNotice();
     await setShowEnabled(ctx, account, tmdbId, args.enabled, now);
-    return { title: title ?? `show ${tmdbId}`, enabled: args.enabled, notice };
+    const dmShows = args.enabled ? undefined : await otherDmShows(ctx, account.userId, args.messageId, tmdbId, now);
+    return { title: title ?? `show ${tmdbId}`, enabled: args.enabled, notice, ...(dmShows ? { dmShows } : {}) };
   },
 });
 
 /** The DM's Snooze a week. */
 export const snooze = botMutation({
-  args: { tmdbId: v.number() },
-  returns: v.object({ title: v.string(), until: v.number(), notice: v.union(v.string(), v.null()) }),
+  args: { tmdbId: v.number(), messageId: v.optional(v.string()) },
+  returns: v.object({ title: v.string(), until: v.number(), notice: v.union(v.string(), v.null()), dmShows: v.optional(v.array(stalledShowValidator)) }),
   handler: async (ctx, args) => {
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
@@ -230,20 +254,12 @@ export const snooze = botMutation({
     const notice = ctx.takeDmNotice();
     const until = await snoozeShow(ctx, account.userId, tmdbId, now);
     const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
-    return { title: show?.title ?? `show ${tmdbId}`, until, notice };
+    const dmShows = await otherDmShows(ctx, account.userId, args.messageId, tmdbId, now);
+    return { title: show?.title ?? `show ${tmdbId}`, until, notice, ...(dmShows ? { dmShows } : {}) };
   },
 });
 
-const stalledShowValidator = v.object({
-  tmdbId: v.number(),
-  title: v.string(),
-  posterUrl: v.optional(v.string()),
-  next: v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) }),
-  watched: v.number(),
-  total: v.number(),
-  percent: v.number(),
-  idleDays: v.number(),
-});
+
 
 /**
  * The DM's Mark watched: marks the episode through the one write path (status and progress

@@ -31,6 +31,24 @@ export function resolveTimeZone(typed: string): string {
   return hits.length === 1 ? hits[0]!.value : name;
 }
 
+/**
+ * After Snooze or Stop on a reminder DM: the DM is redrawn without that show (its other shows as
+ * they are now), headed by what was done; on any other message, a private answer.
+ */
+async function answerInDm(respond: Responder, done: string, result: { notice: string | null; dmShows?: Parameters<typeof reminderDm>[0]["shows"] }) {
+  if (result.dmShows === undefined) {
+    await respond.sendNew({ content: [...(result.notice ? [result.notice] : []), done].join("\n\n"), ephemeral: true });
+    return;
+  }
+  if (result.dmShows.length > 0) {
+    const view = reminderDm({ shows: result.dmShows, first: false });
+    await respond.send({ ...view, content: `${done}\n${view.content ?? ""}` });
+  } else {
+    await respond.send({ content: `${done} That was the last show this reminder was about.`, embeds: [], components: [] });
+  }
+  await withNotice(respond, result.notice);
+}
+
 interface Settings {
   enabled: boolean;
   days: number;
@@ -177,14 +195,13 @@ export const remind = command({
       await withNotice(respond, result.notice);
     },
     async "remind:snooze"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
-      const result = await ctx.backend.mutation(api.reminders.snooze, { ...actorOf(interaction), tmdbId });
+      const result = await ctx.backend.mutation(api.reminders.snooze, { ...actorOf(interaction), tmdbId, messageId: interaction.message.id });
       const until = Math.floor(result.until / 1000);
-      await respond.sendNew({ content: [...(result.notice ? [result.notice] : []), `😴 I'll leave **${plain(result.title, 150)}** alone until <t:${until}:f>.`].join("\n\n"), ephemeral: true });
+      await answerInDm(respond, `😴 I'll leave **${plain(result.title, 150)}** alone until <t:${until}:f>.`, result);
     },
     async "remind:stop"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
-      const result = await ctx.backend.mutation(api.reminders.setShow, { ...actorOf(interaction), tmdbId, enabled: false });
-      const text = `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**. \`/remind show\` turns them back on.`;
-      await respond.sendNew({ content: [...(result.notice ? [result.notice] : []), text].join("\n\n"), ephemeral: true });
+      const result = await ctx.backend.mutation(api.reminders.setShow, { ...actorOf(interaction), tmdbId, enabled: false, messageId: interaction.message.id });
+      await answerInDm(respond, `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**. \`/remind show\` turns them back on.`, result);
     },
     async "remind:settings"(interaction: ComponentInteraction, respond, ctx) {
       const s = await ctx.backend.mutation(api.reminders.settings, actorOf(interaction));

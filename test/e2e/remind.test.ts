@@ -90,7 +90,9 @@ describe("reminders in the sandbox", () => {
   it("after Snooze a week, stay silent for 7 days, then send one DM", async () => {
     s = await stack();
     const rec = record(s);
-    await run(s, `${STALLED}\nin dm\nclick "Snooze a week"`);
+    const snoozed = await run(s, `${STALLED}\nin dm\nclick "Snooze a week"`);
+    expect(text(ofType(snoozed, "reply_edit").at(-1))).toContain("😴 I'll leave **Game of Thrones** alone until");
+    expect(buttons(ofType(snoozed, "reply_edit").at(-1))).toEqual([]);
     expect(rec.dms()).toHaveLength(1);
     await run(s, "wait 6d23h");
     expect(rec.dms()).toHaveLength(1);
@@ -100,11 +102,30 @@ describe("reminders in the sandbox", () => {
     expect(rec.dms()).toHaveLength(2);
   });
 
+  it("after Snooze on one show of a DM listing two, the DM keeps only the other, as it is now", async () => {
+    s = await stack();
+    const events = await run(s, `as alice\nin movie-club #general\n/ep 1399 1 1-2\n/ep 1396 1 1\nwait 8d\nin dm\nclick "Snooze a week"`);
+    const dm = ofType(events, "dm").at(-1);
+    expect(buttons(dm).filter((b) => b === "Snooze a week")).toHaveLength(2);
+    const edited = ofType(events, "reply_edit").at(-1);
+    expect(text(edited)).toContain("alone until");
+    const left = buttons(edited).filter((b) => b.startsWith("Mark "));
+    expect(left).toHaveLength(1);
+    // Whichever show was snoozed, the other one's row is still there.
+    expect(text(edited)).toMatch(/I'll leave \*\*(Game of Thrones|Breaking Bad)\*\*/);
+    const snoozed = /I'll leave \*\*(.+?)\*\*/.exec(text(edited))![1]!;
+    expect(left[0]).not.toContain(snoozed);
+  });
+
   it("after Stop for this show, never send about it again", async () => {
     s = await stack();
     const rec = record(s);
     const events = await run(s, `${STALLED}\nin dm\nclick "Stop for this show"`);
-    expect(text(ofType(events, "reply").at(-1))).toContain("No more reminders");
+    // The DM itself says so and keeps no buttons for a show it no longer reminds about.
+    const edited = ofType(events, "reply_edit").at(-1);
+    expect(text(edited)).toContain("No more reminders or new-episode alerts for **Game of Thrones**");
+    expect(text(edited)).toContain("That was the last show this reminder was about.");
+    expect(buttons(edited)).toEqual([]);
     await run(s, "wait 40d");
     expect(rec.dms()).toHaveLength(1);
   });

@@ -20,6 +20,7 @@ import {
   going,
   hostPosition,
   pollWinner,
+  postKey,
   postMessageId,
   retirePost,
   scheduledEventBody,
@@ -101,6 +102,8 @@ export const schedule = botMutation({
     going: v.number(),
     /** The replaced session's post is being edited to say it moved (false when its id isn't known). */
     oldPostEdited: v.boolean(),
+    /** The session's post: "new" (posted now), or the same time's "kept" or "updated" (edited: its repeat changed). */
+    post: v.union(v.literal("new"), v.literal("kept"), v.literal("updated")),
     notices: v.array(v.string()),
   }),
   handler: async (ctx, args) => {
@@ -108,8 +111,8 @@ export const schedule = botMutation({
     const account = await ctx.db.get(ctx.actor.accountId);
     // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
     const zone = account?.timeZone ?? "";
-    const { session, replaced, answers, oldPostEdited, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, ...(args.weekly !== undefined ? { weekly: args.weekly } : {}), canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
-    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, answers, going: going(session).length, oldPostEdited, notices };
+    const { session, replaced, answers, oldPostEdited, post, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, ...(args.weekly !== undefined ? { weekly: args.weekly } : {}), canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
+    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, answers, going: going(session).length, oldPostEdited, post, notices };
   },
 });
 
@@ -286,16 +289,13 @@ export const render = internalQuery({
   },
 });
 
-/** A post is made once per session, kind and time: a rescheduled session is announced again. */
-const postKey = (kind: string, at: number) => `${kind}@${at}`;
-
 export const recordPost = internalMutation({
   args: { sessionId: v.id("party_sessions"), kind: postKind, at: v.number(), messageId: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, { sessionId, kind, at, messageId }) => {
     const session = await ctx.db.get(sessionId);
     if (session === null) return null;
-    const key = postKey(kind, at);
+    const key = postKey(kind as SessionPost, at);
     if (!session.posted.includes(key)) await ctx.db.patch(sessionId, { posted: [...session.posted, key].slice(-20) });
     if (kind === "announce" && messageId !== undefined) {
       // The session moved, was cancelled or started while its post was on the way: edit it now.
@@ -364,12 +364,13 @@ export const deliver = internalAction({
 /**
  * What a session's old post says now (made for time `at`), or null when it still stands (it is
  * the session's post for its time). A post for the time the session has again, after moving away
- * and back, says it was posted again.
+ * and back, says it was posted again. `refresh`: a post that still stands is shown as it is now
+ * (its repeat changed), with its buttons and without pinging again.
  */
 export const retirePlan = internalQuery({
-  args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.optional(v.string()) },
+  args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.optional(v.string()), refresh: v.optional(v.boolean()) },
   returns: v.union(v.null(), v.object({ channelId: v.string(), body: v.any() })),
-  handler: async (ctx, { sessionId, at, messageId }) => {
+  handler: async (ctx, { sessionId, at, messageId, refresh }) => {
     const session = await ctx.db.get(sessionId);
     if (session === null) return null;
     const party = await ctx.db.get(session.partyId);
@@ -379,17 +380,23 @@ export const retirePlan = internalQuery({
     else if (session.at !== at) now = { movedTo: session.at };
     else if (session.state !== "scheduled") now = { started: true };
     else if (messageId !== undefined && postMessageId(session, at) !== messageId) now = { reposted: true };
-    else return null;
+    else if (refresh === true) {
+      const body = sessionPost({ sessionId, partyLabel: partyLabel(party), at, weekly: session.repeat === "weekly", hostName: party.hostName ?? "the host" });
+      return { channelId: session.channelId, body: { ...body, allowed_mentions: NO_MENTIONS } };
+    } else return null;
     return { channelId: session.channelId, body: sessionPostClosed({ partyLabel: partyLabel(party), at, now }) };
   },
 });
 
-/** Edits a session's old post (model/sessions.ts's retirePost): retried like the posts; a deleted post is left alone. */
+/**
+ * Edits a session's old post (model/sessions.ts's retirePost), or with `refresh` its standing post
+ * whose repeat changed (scheduleSession): retried like the posts; a deleted post is left alone.
+ */
 export const retire = internalAction({
-  args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.string(), attempt: v.number() },
+  args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.string(), refresh: v.optional(v.boolean()), attempt: v.number() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const plan = await ctx.runQuery(internal.sessions.retirePlan, { sessionId: args.sessionId, at: args.at, messageId: args.messageId });
+    const plan = await ctx.runQuery(internal.sessions.retirePlan, { sessionId: args.sessionId, at: args.at, messageId: args.messageId, ...(args.refresh === true ? { refresh: true } : {}) });
     if (plan === null) return null;
     const sent = await editMessage(plan.channelId, args.messageId, plan.body);
     if (sent.ok) return null;

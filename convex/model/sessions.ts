@@ -73,6 +73,9 @@ export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessio
   await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, at, ...extra, ...(kind === "announce" ? { announced: Date.now() } : {}), attempt: 0 });
 }
 
+/** What `posted` holds for a post made: a post is made once per session, kind and time (a rescheduled session is announced again). */
+export const postKey = (kind: SessionPost, at: number) => `${kind}@${at}`;
+
 /** The message that announced the session for time `at`, if its post landed and was recorded. */
 export function postMessageId(session: Pick<Doc<"party_sessions">, "postMessages">, at: number): string | null {
   return session.postMessages?.find((p) => p.at === at)?.messageId ?? null;
@@ -114,17 +117,25 @@ export interface ScheduleArgs {
 }
 
 /**
+ * What becomes of the session's post: a new one is posted (a new session or time, or the same
+ * time whose post never landed); the same time keeps its post (`updated`: edited, as the repeat
+ * it shows changed).
+ */
+export type SessionPostPlan = "new" | "kept" | "updated";
+
+/**
  * Schedules the party's session, replacing the one scheduled (same document: its timers are
  * reset, its old post says "Moved to …" and its event is updated). Its Going / Maybe / Can't
  * answers carry over — those who said Going were promised a ping, and the new post pings them
- * that it moved; anyone can answer again. The same time again changes nothing that was posted.
+ * that it moved; anyone can answer again. The same time again keeps its post, edited if the
+ * repeat changed.
  */
 export async function scheduleSession(
   ctx: MutationCtx,
   actor: { discordUserId: string },
   party: Doc<"parties">,
   args: ScheduleArgs,
-): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; oldPostEdited: boolean; notices: string[] }> {
+): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; oldPostEdited: boolean; post: SessionPostPlan; notices: string[] }> {
   mayManage(party, actor.discordUserId, args.canManageServer);
   const now = Date.now();
   if (!Number.isSafeInteger(args.at) || args.at < now + 60_000) fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
@@ -136,11 +147,20 @@ export async function scheduleSession(
   const repeat = (args.weekly ?? existing?.repeat === "weekly") ? "weekly" : "none";
   let sessionId: Id<"party_sessions">;
   let oldPostEdited = false;
+  let post: SessionPostPlan = "new";
   if (existing !== null) {
     await cancelTimers(ctx, existing);
     sessionId = existing._id;
     const moved = existing.at !== args.at;
     if (moved) oldPostEdited = await retirePost(ctx, existing, existing.at);
+    else {
+      const messageId = postMessageId(existing, existing.at);
+      if (messageId !== null && existing.repeat !== repeat) {
+        // Its post says "· every week" or doesn't: edited (once the repeat below is saved) to match.
+        await ctx.scheduler.runAfter(0, internal.sessions.retire, { sessionId, at: existing.at, messageId, refresh: true, attempt: 0 });
+        post = "updated";
+      } else if (messageId !== null || existing.posted.includes(postKey("announce", existing.at))) post = "kept";
+    }
     await ctx.db.patch(sessionId, {
       at: args.at,
       zone: args.zone,
@@ -168,7 +188,7 @@ export async function scheduleSession(
     });
   }
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, args.at, reminderMinutes) });
-  await schedulePost(ctx, sessionId, "announce", args.at, existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {});
+  if (post === "new") await schedulePost(ctx, sessionId, "announce", args.at, existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {});
   if (existing?.eventId !== undefined) {
     await ctx.db.patch(sessionId, { eventSync: "update" });
     await syncEventSoon(ctx, sessionId);
@@ -181,7 +201,7 @@ export async function scheduleSession(
   }
   await ctx.db.patch(party._id, { nextSessionAt: args.at });
   await markBoardDirty(ctx, party._id);
-  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, oldPostEdited, notices };
+  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, oldPostEdited, post, notices };
 }
 
 /**

@@ -179,9 +179,11 @@ export const sessionComponents: ComponentHandlers = {
     const lines = [
       `✅ Scheduled the watch-along of **${plain(result.label, 150)}** for ${at(result.at)}${result.weekly ? ", every week" : ""}.`,
       result.replaced !== null ? `It replaces the one on ${time(new Date(result.replaced), TimestampStyles.LongDateTime)}${result.answers > 0 ? `; ${carriedAnswers(result.answers)}` : ""}.` : "",
-      result.replaced === result.at
+      result.post === "kept"
         ? "Its post in the party's channel stays."
-        : `I'll post it in the party's channel with Going / Maybe / Can't${result.going > 0 && result.replaced !== null ? `, pinging the ${result.going === 1 ? "one person" : `${result.going} people`} going that it moved` : ""}.`,
+        : result.post === "updated"
+          ? "Its post in the party's channel stays; I'll update it to match."
+          : `I'll post it in the party's channel with Going / Maybe / Can't${result.going > 0 && result.replaced !== null && result.replaced !== result.at ? `, pinging the ${result.going === 1 ? "one person" : `${result.going} people`} going that it moved` : ""}.`,
       result.oldPostEdited ? "The old post will say where it went." : "",
       ...result.notices,
     ].filter(Boolean);

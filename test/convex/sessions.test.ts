@@ -240,7 +240,7 @@ describe("watch-along sessions", () => {
     const saturdayPost = announced()[1]!;
     expect(buttonsOf(saturdayPost)).toEqual(["Going", "Maybe", "Can't"]);
     // The same time again keeps the post as it is.
-    expect(await schedule(t, p.partyId, saturday)).toMatchObject({ replaced: saturday, oldPostEdited: false });
+    expect(await schedule(t, p.partyId, saturday)).toMatchObject({ replaced: saturday, oldPostEdited: false, post: "kept" });
     await pass(t, 3_000);
     expect(announced()).toHaveLength(2);
     expect(buttonsOf(saturdayPost)).toEqual(["Going", "Maybe", "Can't"]);
@@ -366,6 +366,37 @@ describe("watch-along sessions", () => {
     await pass(t, FRIDAY_2100_BERLIN + 3 * 3_600_000 - Date.now(), 60_000);
     expect(discord.posts().filter((x) => x.body.content.startsWith("⏰") || x.body.content.includes("starting now") || x.body.content.includes("Did you watch"))).toEqual([]);
     expect(discord.posts().some((x) => x.body.content.includes(`<@${BOB}>`))).toBe(false);
+  });
+
+  it("the same time again with another repeat edits its post to match; with no post known, posts it", async () => {
+    const t = deployment();
+    const p = await party(t);
+    await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: true });
+    await pass(t, 3_000);
+    const announced = () => discord.posts().filter((x) => x.body.content.includes("Watch-along"));
+    const post = announced()[0]!;
+    const headline = () => post.body.content.split("\n")[0];
+    expect(headline()).toContain("· every week");
+    expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: true })).toMatchObject({ post: "kept", weekly: true });
+    expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: false })).toMatchObject({ post: "updated", weekly: false, oldPostEdited: false });
+    await pass(t, 3_000);
+    expect(headline()).not.toContain("every week");
+    expect(post.body.components[0].components.map((b: any) => b.label)).toEqual(["Going", "Maybe", "Can't"]);
+    expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: true })).toMatchObject({ post: "updated" });
+    await pass(t, 3_000);
+    expect(headline()).toContain("· every week");
+    expect(announced()).toHaveLength(1);
+
+    // A session whose post Discord refused: scheduling the same time again posts it.
+    const saturday = FRIDAY_2100_BERLIN + 86_400_000;
+    discord.faults.post.push({ status: 403, body: { code: 50001, message: "Missing Access" } });
+    await schedule(t, p.partyId, saturday);
+    await pass(t, 3_000);
+    expect(announced()).toHaveLength(1);
+    expect(await schedule(t, p.partyId, saturday)).toMatchObject({ post: "new" });
+    await pass(t, 3_000);
+    expect(announced()).toHaveLength(2);
+    expect(announced()[1]!.body.content).toContain(`<t:${saturday / 1000}:F>`);
   });
 
   it("without Create Events tells the host once and carries on", async () => {

@@ -199,10 +199,21 @@ click "Can't"
     expect(next!.repeat).toBe("weekly");
 
     // repeat:once makes the new time a one-off.
-    const once = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:once\nclick "Confirm"');
+    const once = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:once\nclick "Confirm"\nwait 3s');
     expect(text(ofType(once, "reply").at(-1))).toContain("Just this once");
     expect(text(ofType(once, "reply_edit").at(-1))).not.toContain("every week");
     expect((await sessions(s))[0]!.repeat).toBe("none");
+
+    // The same time, weekly again: the post stays, edited to say so.
+    const sundayPost = sessionPosts(once).at(-1)!;
+    const weeklyAgain = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:weekly\nclick "Confirm"\nwait 3s');
+    const reply = text(ofType(weeklyAgain, "reply_edit").at(-1));
+    expect(reply).toContain("every week");
+    expect(reply).toContain("Its post in the party's channel stays; I'll update it to match.");
+    expect(sessionPosts(weeklyAgain)).toHaveLength(0);
+    const edit = ofType(weeklyAgain, "message_edit").filter((e) => e.id === sundayPost.id).at(-1)!;
+    expect(text(edit).split("\n")[0]).toContain("· every week");
+    expect(buttons(edit)).toEqual(["Going", "Maybe", "Can't"]);
   });
 
   it("a session's post says when it moved, was cancelled or started, and loses its Going / Maybe / Can't buttons", async () => {

@@ -63,7 +63,7 @@ export function sessionPost(args: { sessionId: string; partyLabel: string; at: n
   const lines = [
     `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${when(args.at)}${args.weekly ? " · every week" : ""}`,
     ...(args.moved
-      ? [`Moved from ${time(new Date(args.moved.from), TimestampStyles.LongDateTime)}${args.moved.answers > 0 ? ": Going / Maybe / Can't answers carry over — change yours below if the new time doesn't suit." : "."}`]
+      ? [`Moved from ${time(new Date(args.moved.from), TimestampStyles.LongDateTime)}${args.moved.answers > 0 ? ": Going / Maybe / Can't answers carry over — change yours below if that changes anything." : "."}`]
       : []),
     `Scheduled by ${plain(args.hostName, 80)}. Will you be there? Those who say **Going** get a ping before it starts.`,
   ];
@@ -128,11 +128,14 @@ export function sessionStart(args: { partyLabel: string; going: readonly string[
   return pingGoing(`🍿 **${plain(args.partyLabel, 150)}** is starting now — grab your snacks!`, args.going);
 }
 
-/** After a session: "Did you watch S1E5–E6?" — each member who clicks gets those episodes marked. */
+/**
+ * After a session: "Did you watch S1E5–E6?" — each member who clicks gets those episodes marked,
+ * until a date and time (the prompt's hours may run past midnight).
+ */
 export function sessionAfter(args: { promptId: string; showTitle: string; what: string; expiresAt: number }): RESTPostAPIChannelMessageJSONBody {
   return restMessageBody(
     message({
-      content: `🍿 Did you watch ${args.what} of **${plain(args.showTitle, 150)}**? Click to mark ${/[–,]/.test(args.what) ? "them" : "it"} for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.ShortTime)}).`,
+      content: `🍿 Did you watch ${args.what} of **${plain(args.showTitle, 150)}**? Click to mark ${/[–,]/.test(args.what) ? "them" : "it"} for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.ShortDateTime)}).`,
       components: rows(button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success })),
     }),
   );

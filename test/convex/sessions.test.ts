@@ -107,9 +107,9 @@ describe("watch-along sessions", () => {
     await pass(t, 2 * 60 * 60_000, 60_000);
     const after = discord.posts().find((x) => x.body.content.startsWith("🍿 Did you watch"))!;
     expect(after.body.content).toContain("S1E1–E2");
-    // "until" is followed by a time of day, not "until in 6 hours".
+    // "until" is followed by a date and time of day (6 hours may cross midnight), not "until in 6 hours".
     const [prompt] = await t.run((ctx) => ctx.db.query("party_prompts").collect());
-    expect(after.body.content).toContain(`Click to mark them for yourself (until <t:${Math.floor(prompt!.expiresAt / 1000)}:t>).`);
+    expect(after.body.content).toContain(`Click to mark them for yourself (until <t:${Math.floor(prompt!.expiresAt / 1000)}:f>).`);
     expect(after.body.components[0].components[0].label).toBe("I was there");
     // Clicking it marks them for whoever clicks (the watched-together path).
     const promptId = after.body.components[0].components[0].custom_id.split(":")[2];
@@ -207,7 +207,8 @@ describe("watch-along sessions", () => {
     const announced = discord.posts().filter((x) => x.body.content.includes("Watch-along"));
     expect(announced).toHaveLength(2);
     expect(announced[0]!.body.content).not.toContain("Moved from");
-    expect(announced[1]!.body.content).toContain(`Moved from <t:${FRIDAY_2100_BERLIN / 1000}:F>: Going / Maybe / Can't answers carry over`);
+    // Maybe and Can't carry over too, so the post doesn't assume the reader said Going.
+    expect(announced[1]!.body.content).toContain(`Moved from <t:${FRIDAY_2100_BERLIN / 1000}:F>: Going / Maybe / Can't answers carry over — change yours below if that changes anything.`);
     expect(announced[1]!.body.content).toContain(`<@${BOB}>`);
     expect(announced[1]!.body.content).not.toContain(DAN);
     expect(announced[1]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });

@@ -108,7 +108,7 @@ wait 5s
     const after = await run(s, "wait 2h\nas bob\nin movie-club #general\n/party join");
     const asked = ofType(after, "message").find((e) => text(e).startsWith("🍿 Did you watch"))!;
     expect(text(asked)).toContain("S1E1");
-    expect(text(asked)).toMatch(/Click to mark it for yourself \(until <t:\d+:t>\)\.$/);
+    expect(text(asked)).toMatch(/Click to mark it for yourself \(until <t:\d+:f>\)\.$/);
     expect(buttons(asked)).toEqual(["I was there"]);
     const there = await run(s, 'as bob\nin movie-club #general\nclick "I was there"');
     expect(text(ofType(there, "reply").at(-1))).toContain("Marked S1E1");

@@ -133,11 +133,11 @@ export const leave = botMutation({
 
 export const end = botMutation({
   args: { ...which, canManageServer: v.boolean() },
-  returns: withNotices({ party: partyRef }),
+  returns: withNotices({ party: partyRef, sessionCancelled: v.boolean() }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party);
     await endParty(ctx, ctx.actor.discordUserId, party, args.canManageServer);
-    return { party: refOf(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    return { party: refOf(party), sessionCancelled: party.nextSessionAt !== undefined, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
 

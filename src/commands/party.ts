@@ -225,7 +225,7 @@ export const party = command({
       case "end": {
         const canManageServer = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
         const result = await ctx.backend.mutation(api.parties.end, { ...actor, ...place, ...partyArg(args.options.party), canManageServer });
-        await respond.send({ content: withNotices(result.notices, `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons.`) });
+        await respond.send({ content: withNotices(result.notices, `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons${result.sessionCancelled ? ", and its scheduled watch-along is cancelled" : ""}.`) });
         return;
       }
       case "schedule":

@@ -359,7 +359,7 @@ describe("watch-along sessions", () => {
     await pass(t, 3_000);
     const post = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
     expect(discord.events.filter((e) => !e.deleted)).toHaveLength(1);
-    await t.mutation(api.parties.end, { ...as(CAROL), ...here, canManageServer: true });
+    expect(await t.mutation(api.parties.end, { ...as(CAROL), ...here, canManageServer: true })).toMatchObject({ sessionCancelled: true });
     await pass(t, 3_000);
     expect(post.body.content).toContain("❌ **Cancelled** — the watch party has ended.");
     expect(post.body.components).toEqual([]);

@@ -3,6 +3,7 @@ import { api } from "../../convex/_generated/api.js";
 import { convexErrorData } from "../lib/backend.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
+import { resolveTimeZone } from "../lib/when.ts";
 import type { Responder } from "../lib/respond.ts";
 import { reminderDm } from "../views/reminder.ts";
 import { plain } from "../views/text.ts";
@@ -16,19 +17,6 @@ export function suggestTimeZones(partial: string): { name: string; value: string
   const typed = partial.trim().toLowerCase().replace(/\s+/g, "_");
   const hits = typed === "" ? TIME_ZONES : TIME_ZONES.filter((z) => z.toLowerCase().includes(typed));
   return hits.slice(0, 25).map((z) => ({ name: z, value: z }));
-}
-
-/**
- * A zone as typed: an IANA name as it is, else the one zone whose name contains it ("berlin" is
- * Europe/Berlin); anything that matches none or several goes to Convex, which names the problem.
- */
-export function resolveTimeZone(typed: string): string {
-  const name = typed.trim();
-  if (TIME_ZONES.includes(name)) return name;
-  const hits = suggestTimeZones(name);
-  const exact = hits.filter((h) => h.value.slice(h.value.lastIndexOf("/") + 1).toLowerCase() === name.toLowerCase().replace(/\s+/g, "_"));
-  if (exact.length === 1) return exact[0]!.value;
-  return hits.length === 1 ? hits[0]!.value : name;
 }
 
 /**

@@ -60,6 +60,21 @@ export function suggestTimeZones(typed: string, limit = 25): string[] {
   return hits.slice(0, limit);
 }
 
+/**
+ * A zone as typed: an IANA name as it is, else the one zone whose city is it or whose name alone
+ * contains it ("berlin" is Europe/Berlin, "new york" America/New_York); anything matching none or
+ * several comes back as typed, for the caller to refuse with its own words.
+ */
+export function resolveTimeZone(typed: string): string {
+  const name = typed.trim();
+  if (isTimeZone(name)) return name;
+  const hits = suggestTimeZones(name, 50);
+  const key = name.toLowerCase().replace(/\s+/g, "_");
+  const exact = hits.filter((z) => z.slice(z.lastIndexOf("/") + 1).toLowerCase() === key);
+  if (exact.length === 1) return exact[0]!;
+  return hits.length === 1 ? hits[0]! : name;
+}
+
 const pad = (n: number) => String(n).padStart(2, "0");
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

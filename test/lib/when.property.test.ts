@@ -3,7 +3,7 @@
 // 15 minutes, so scanning ±14 h in 15-minute steps finds every instant with a given wall time).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nextWeekly, parseWhen, WHEN_MAX_AHEAD_MS, WHEN_MIN_AHEAD_MS } from "../../src/lib/when.ts";
+import { nextWeekly, parseWhen, resolveTimeZone, WHEN_MAX_AHEAD_MS, WHEN_MIN_AHEAD_MS } from "../../src/lib/when.ts";
 
 const ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"] as const;
 type Zone = (typeof ZONES)[number];
@@ -264,6 +264,12 @@ describe("any text at all", () => {
     expect(parseWhen("2026-13-01 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("2026-13-01 isn't a date") });
     expect(parseWhen("2027-02-29 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("that month has 28 days") });
     expect(parseWhen("2027-02-28 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, wall: "Sun 28 Feb 2027, 20:00 (Europe/Berlin)" });
+  });
+
+  it("finds the zone a city names, and leaves anything unclear as typed for the caller to refuse", () => {
+    expect(["berlin", "Berlin", " new york ", "Europe/Berlin", "UTC"].map(resolveTimeZone)).toEqual(["Europe/Berlin", "Europe/Berlin", "America/New_York", "Europe/Berlin", "UTC"]);
+    expect(resolveTimeZone("america")).toBe("america");
+    expect(resolveTimeZone("Mars/Olympus_Mons")).toBe("Mars/Olympus_Mons");
   });
 
   it("refuses a zone that isn't one", () => {

@@ -13,7 +13,9 @@ import { parseEpisodeSpec } from "../lib/episode-spec.ts";
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
 import { plain } from "../views/text.ts";
-import { MAX_SEASON } from "../views/component-ids.ts";
+import { MAX_SEASON, partyPickButton } from "../views/component-ids.ts";
+import { guessPrompt } from "../views/guess.ts";
+import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
 import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
@@ -49,7 +51,7 @@ function displayName(interaction: Interaction): string {
 }
 
 /** The permissions a board needs that the bot lacks in `channelId`, or null when it can't tell. */
-function missingBoardPermissions(interaction: ChatInputCommandInteraction, channelId: string): string[] | null {
+function missingBoardPermissions(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): string[] | null {
   let permissions: Readonly<PermissionsBitField> | null = null;
   if (channelId === interaction.channelId) permissions = interaction.appPermissions;
   else {
@@ -107,6 +109,35 @@ async function join(ctx: BotContext, respond: Responder, interaction: Interactio
   await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
 }
 
+/** The board's channel must let the bot post there, or nothing is created. */
+function checkBoardChannel(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): void {
+  const missing = missingBoardPermissions(interaction, channelId);
+  if (missing === null) throw new UserError(`I can't check my permissions in <#${channelId}> — run /party start in that channel.`);
+  if (missing.length > 0) {
+    throw new UserError(`I can't keep a board in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(" and ")} there. Give me that, or pick another channel — nothing was created.`);
+  }
+}
+
+/** Starts the party on a show known for certain, and says where its board goes. */
+async function startIn(ctx: BotContext, respond: Responder, interaction: Interaction, show: ShowRef, channelId: string, season: number | undefined, name: string | undefined) {
+  const { guildId } = guildPlace(interaction);
+  const result = await ctx.titles.shows.write(show, (sync) =>
+    ctx.backend.mutation(api.parties.start, {
+      discordUserId: interaction.user.id,
+      username: interaction.user.username,
+      ...sync,
+      guildId,
+      channelId,
+      tmdbId: show.tmdbId,
+      ...(season !== undefined ? { season } : {}),
+      ...(name !== undefined ? { name } : {}),
+      displayName: displayName(interaction),
+    }),
+  );
+  const text = `🍿 You're hosting **${plain(result.party.label, 150)}**. Its board will appear in <#${channelId}> in a moment; people join with its **Join** button or \`/party join\`.`;
+  await respond.send({ content: withNotices(result.notices, text), components: [] });
+}
+
 export const party = command({
   data: defineCommand({
     type: ApplicationCommandType.ChatInput,
@@ -155,34 +186,22 @@ export const party = command({
       case "start": {
         const { show: value, season, channel, name } = args.options;
         const channelId = channel?.id ?? place.channelId;
-        const missing = missingBoardPermissions(interaction, channelId);
-        if (missing === null) throw new UserError(`I can't check my permissions in <#${channelId}> — run /party start in that channel.`);
-        if (missing.length > 0) {
-          throw new UserError(`I can't keep a board in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(" and ")} there. Give me that, or pick another channel — nothing was created.`);
+        checkBoardChannel(interaction, channelId);
+        const show = showById(ctx, value);
+        if (show !== null) return void (await startIn(ctx, respond, interaction, show, channelId, season, name));
+        const found = await ctx.titles.lookupShow(value);
+        if (found.kind === "found") return void (await startIn(ctx, respond, interaction, found.title, channelId, season, name));
+        // A party's own name can't ride in a button: then the show has to be picked from the list.
+        if (name !== undefined) {
+          throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
         }
-        const byId = showById(ctx, value);
-        let show = byId;
-        if (show === null) {
-          const found = await ctx.titles.lookupShow(value);
-          if (found.kind === "guess") {
-            throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
-          }
-          show = found.title;
-        }
-        const result = await ctx.titles.shows.write(show, (sync) =>
-          ctx.backend.mutation(api.parties.start, {
-            ...actor,
-            ...sync,
-            guildId: place.guildId,
-            channelId,
-            tmdbId: show.tmdbId,
-            ...(season !== undefined ? { season } : {}),
-            ...(name !== undefined ? { name } : {}),
-            displayName: displayName(interaction),
+        await respond.send(
+          guessPrompt({
+            ...found,
+            confirm: "Yes — start the party",
+            customId: (choice) => partyPickButton.encode({ season, channelId, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
           }),
         );
-        const text = `🍿 You're hosting **${plain(result.party.label, 150)}**. Its board will appear in <#${channelId}> in a moment; people join with its **Join** button or \`/party join\`.`;
-        await respond.send({ content: withNotices(result.notices, text) });
         return;
       }
       case "join":
@@ -267,6 +286,11 @@ export const party = command({
         partyId,
       });
       await postPrompt(respond, prompt, true);
+    },
+    /** "Did you mean …?" confirmed for /party start: the party starts on the show picked. */
+    async "party:pick"(interaction: ComponentInteraction, respond, ctx, { season, channelId, choice }) {
+      checkBoardChannel(interaction, channelId);
+      await startIn(ctx, respond, interaction, await ctx.titles.show(choice.tmdbId), channelId, season, undefined);
     },
     /** "I was there": marks those episodes for whoever clicks, and only them. */
     async "party:there"(interaction: ComponentInteraction, respond, ctx, { promptId }) {

@@ -102,6 +102,9 @@ export const episodePickButton = component("ep:pick", { season: int(MAX_SEASON),
 /** mark:pick:<season|all>:<w|u>:<title|-> — "Did you mean …?" for /mark season (a number) or /mark show ("all"). */
 export const markPickButton = component("mark:pick", { season: or(int(MAX_SEASON), "all"), isWatched: watched, choice: fromMenu(showChoice) });
 
+/** party:pick:<season|->:<channelId>:<title|-> — "Did you mean …?" for /party start typed by name (without a party name). */
+export const partyPickButton = component("party:pick", { season: optional(int(MAX_SEASON)), channelId: snowflake, choice: fromMenu(showChoice) });
+
 /** mark:specials:<tmdbId>:<w|u> — season 0, which /mark show leaves out. */
 export const specialsButton = component("mark:specials", { tmdbId, isWatched: watched });
 
@@ -261,6 +264,7 @@ export const accountResumeButton = component("account:resume", {});
 export const componentCodecs = [
   markEpisodeButton,
   episodePickButton,
+  partyPickButton,
   markPickButton,
   specialsButton,
   undoButton,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { SandboxMessage } from "../../src/sandbox/discord/index.ts";
 import type { Stack } from "../../src/sandbox/stack.ts";
-import { ofType, run, stack, type Event } from "./harness.ts";
+import { buttons, ofType, run, stack, type Event } from "./harness.ts";
 
 /** A party's live board: the bot's own post in the channel with a Join button. */
 function boards(s: Stack, guild = "movie-club", channel = "general"): SandboxMessage[] {
@@ -241,6 +241,16 @@ in movie-club #lobby
     expect(lines(boards(s)[0])).toMatch(/\*\*bob\*\* · S1E3 · 1\/10/);
     // The host was there too: marked with the prompt.
     expect(lines(boards(s)[0])).toMatch(/\*\*alice\*\* · S1E3 · 3\/10/);
+  });
+
+  it("asks 'Did you mean …?' for a show typed by name, and starts the party on the one confirmed", async () => {
+    s = await stack();
+    const events = await run(s, `as alice\nin movie-club #general\n/party start show:breaking season:2\nclick "Yes — start the party"\nwait 3s`);
+    const asked = ofType(events, "reply")[0];
+    expect(asked?.content).toContain("Did you mean **Breaking Bad**");
+    expect(buttons(asked)).toContain("Yes — start the party");
+    expect(ofType(events, "reply_edit").at(-1)?.content).toContain("You're hosting **Breaking Bad · Season 2**");
+    expect(boards(s)).toHaveLength(1);
   });
 
   it("answers a repeated post with the same nonce with the first message (enforce_nonce)", async () => {

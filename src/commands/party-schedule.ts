@@ -3,7 +3,7 @@
 // button; Convex saves nothing until the click (convex/sessions.ts does the rest on its clock).
 // Wired into src/commands/party.ts (its subcommand, autocomplete and components).
 import { time, TimestampStyles } from "@discordjs/formatters";
-import { ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
+import { MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
 import type { Interaction } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { UserError } from "../lib/errors.ts";
@@ -187,6 +187,13 @@ export const sessionComponents: ComponentHandlers = {
       result.oldPostEdited ? "The old post will say where it went." : "",
       ...result.notices,
     ].filter(Boolean);
+    // A poll's result is in the channel for everyone: it says what was decided, and the host's
+    // details (what happens to the old post, permission notes) go to the host alone.
+    if (!interaction.message.flags.has(MessageFlags.Ephemeral)) {
+      await respond.send({ content: `📅 The watch-along of **${plain(result.label, 150)}** is set for ${at(result.at)}${result.weekly ? ", every week" : ""} — answer Going / Maybe / Can't on its post.`, components: [] });
+      await respond.sendNew({ content: lines.join("\n"), ephemeral: true });
+      return;
+    }
     await respond.send({ content: lines.join("\n"), components: [] });
   },
   /** Going / Maybe / Can't under a session's post: a private answer, the board shows the count. */

@@ -330,7 +330,13 @@ wait 6h1m
     const notHost = await run(s, 'as bob\nin movie-club #general\nclick "Confirm"');
     expect(text(ofType(notHost, "reply").at(-1))).toContain("Only the party's host");
     const confirmed = await run(s, 'as alice\nin movie-club #general\nclick "Confirm"\nwait 3s');
-    const reply = text(ofType(confirmed, "reply_edit").at(-1));
+    // The result in the channel says what was decided, for everyone; the details go to the host alone.
+    const decided = ofType(confirmed, "reply_edit").at(-1);
+    expect(decided?.ephemeral).toBe(false);
+    expect(text(decided)).toMatch(/^📅 The watch-along of \*\*Game of Thrones · Season 1\*\* is set for .*, every week — answer Going \/ Maybe \/ Can't on its post\.$/);
+    expect(buttons(decided)).toEqual([]);
+    const hostReply = ofType(confirmed, "followup").find((e) => e.ephemeral && text(e).includes("✅ Scheduled"));
+    const reply = text(hostReply);
     expect(reply).toContain("✅ Scheduled");
     // It replaces the weekly session, and stays weekly as /party schedule would.
     expect(reply).toMatch(/, every week\.\nIt replaces the one on /);

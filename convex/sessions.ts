@@ -141,14 +141,16 @@ export const setReminder = botMutation({
 export const rsvp = botMutation({
   args: { sessionId: v.string(), answer, displayName: v.string() },
   // partyFull: Going was noted, but the party has no room for them to join.
-  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean(), partyFull: v.boolean() }),
+  // member: whether they are in the party after answering (Can't doesn't take anyone out of it).
+  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean(), partyFull: v.boolean(), member: v.boolean() }),
   handler: async (ctx, args) => {
     const { session, party, changed } = await answerRsvp(ctx, ctx.actor, args.sessionId, args.answer, args.displayName);
     // Going to a party's watch-along is watching with the party: without joining, the going person
     // would be missing from its board and refused by its "were you there?" prompt afterwards.
     let joined = false;
     let partyFull = false;
-    if (args.answer === "going" && (await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) {
+    const wasMember = (await memberOf(ctx, party._id, ctx.actor.discordUserId)) !== null;
+    if (args.answer === "going" && !wasMember) {
       if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) partyFull = true;
       else {
         await joinParty(ctx, ctx.actor, party, args.displayName);
@@ -156,7 +158,7 @@ export const rsvp = botMutation({
         joined = true;
       }
     }
-    return { label: partyLabel(party), at: session.at, changed, joined, partyFull };
+    return { label: partyLabel(party), at: session.at, changed, joined, partyFull, member: wasMember || joined };
   },
 });
 

@@ -204,7 +204,8 @@ export const sessionComponents: ComponentHandlers = {
         ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.` +
           (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "") +
           (result.partyFull ? "\nThe watch party itself is full, so you're not on its board." : "")
-        : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.`;
+        : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.` +
+          (answer === "cant" && result.member ? "\nYou're still in the watch party — `/party leave` if you're out for good." : "");
     await respond.sendNew({ content: text, ephemeral: true });
   },
 };

@@ -126,10 +126,10 @@ describe("watch-along sessions", () => {
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
     const rsvp = (who: string, answer: "going" | "maybe" | "cant", name: string) => t.mutation(api.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer, displayName: name });
     expect(await rsvp(BOB, "going", "bob")).toMatchObject({ changed: true, joined: true });
-    expect(await rsvp(CAROL, "maybe", "carol")).toMatchObject({ joined: false });
-    expect(await rsvp(DAN, "cant", "dan")).toMatchObject({ joined: false });
+    expect(await rsvp(CAROL, "maybe", "carol")).toMatchObject({ joined: false, member: false });
+    expect(await rsvp(DAN, "cant", "dan")).toMatchObject({ joined: false, member: false });
     // Already in: Going again, or the host saying Going, joins nothing.
-    expect(await rsvp(BOB, "going", "bob")).toMatchObject({ changed: false, joined: false });
+    expect(await rsvp(BOB, "going", "bob")).toMatchObject({ changed: false, joined: false, member: true });
     expect(await rsvp(ALICE, "going", "alice")).toMatchObject({ joined: false });
     const members = await t.run((ctx) => ctx.db.query("party_members").collect());
     expect(members.map((m) => m.discordUserId).sort()).toEqual([ALICE, BOB].sort());

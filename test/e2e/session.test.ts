@@ -262,6 +262,18 @@ wait 3s
     expect(buttons(startEdit)).toEqual([]);
   });
 
+  it("Going joins the party; Can't afterwards keeps them in it and says how to leave", async () => {
+    s = await stack({ clockStart: WEDNESDAY });
+    const events = await run(
+      s,
+      `as alice\nin movie-club #general\n/party start show:1399 season:1\nwait 3s\n/party schedule when:"friday 21:00" zone:Europe/Berlin\nclick "Confirm"\nwait 3s\nas bob\nin movie-club #general\nclick "Going"\nclick "Can't"`,
+    );
+    const [going, cant] = ofType(events, "reply").filter((e) => e.user === "bob");
+    expect(text(going)).toContain("You've also joined the watch party");
+    expect(text(cant)).toContain("Noted: **Can't**");
+    expect(text(cant)).toContain("You're still in the watch party — `/party leave` if you're out for good.");
+  });
+
   it("remind: with a time is saved at once and the echo says so; with a time that is refused it isn't saved", async () => {
     s = await stack({ clockStart: WEDNESDAY });
     const reminderMinutes = async () => await s.engine.run((t) => t.run(async (ctx) => (await ctx.db.query("parties").first())?.sessionReminderMinutes));

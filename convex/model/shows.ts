@@ -168,9 +168,13 @@ export function checkEpisodes(show: Doc<"shows">, season: number, episodes: numb
   const s = seasonOf(show, season);
   const beyond = episodes.find((e) => !Number.isSafeInteger(e) || e < 1 || e > s.episodeCount);
   if (beyond !== undefined) {
+    // The latest season of a show still airing has only the episodes aired so far.
+    const airing = show.ongoing === true && beyond > s.episodeCount && season === Math.max(...regularSeasons(show).map((r) => r.season));
     fail(
       "EPISODE_OUT_OF_RANGE",
-      `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}; there is no episode ${beyond}.`,
+      airing
+        ? `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"} so far — episode ${beyond} hasn't aired yet.`
+        : `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}; there is no episode ${beyond}.`,
     );
   }
 }

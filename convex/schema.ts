@@ -381,6 +381,11 @@ export default defineSchema({
     timers: v.array(v.id("_scheduled_functions")),
     /** Posts made for it (announce, reminder, start, after): each once, whatever retries happen. */
     posted: v.array(v.string()),
+    /**
+     * When the session took its current time: the mark its announcement's nonce is made from, so a
+     * repeated announcement of the same time is the same post, and a time it comes back to is a new one.
+     */
+    announcedAt: v.optional(v.number()),
     /** The session post's message for each time it announced, so a move, cancel or start can edit it. */
     postMessages: v.optional(v.array(v.object({ at: v.number(), messageId: v.string() }))),
     createdAt: v.number(),

@@ -66,11 +66,12 @@ async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: 
  * Posts one of the session's messages for its time `at` (in its own action, retried there; once
  * the session has another time, it is not posted). `movedFrom`: the time a rescheduled session
  * had, which its new post names while pinging those still Going. An announcement also carries
- * when it was asked for (`announced`), so its nonce is its own: a session moved back to a time it
- * had before is posted anew, not answered with the first post.
+ * when the session took this time (`announced`, its announcedAt), so its nonce is its own: a
+ * session moved back to a time it had before is posted anew, not answered with the first post,
+ * while the same time announced twice (confirmed again before the first post landed) is one post.
  */
-export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, at: number, extra: { promptId?: Id<"party_prompts">; movedFrom?: number } = {}) {
-  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, at, ...extra, ...(kind === "announce" ? { announced: Date.now() } : {}), attempt: 0 });
+export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, at: number, extra: { promptId?: Id<"party_prompts">; movedFrom?: number; announced?: number } = {}) {
+  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, at, ...extra, attempt: 0 });
 }
 
 /** What `posted` holds for a post made: a post is made once per session, kind and time (a rescheduled session is announced again). */
@@ -148,6 +149,7 @@ export async function scheduleSession(
   let sessionId: Id<"party_sessions">;
   let oldPostEdited = false;
   let post: SessionPostPlan = "new";
+  let announced = now;
   if (existing !== null) {
     await cancelTimers(ctx, existing);
     sessionId = existing._id;
@@ -161,6 +163,7 @@ export async function scheduleSession(
         post = "updated";
       } else if (messageId !== null || existing.posted.includes(postKey("announce", existing.at))) post = "kept";
     }
+    announced = moved ? now : (existing.announcedAt ?? existing.createdAt);
     await ctx.db.patch(sessionId, {
       at: args.at,
       zone: args.zone,
@@ -168,6 +171,7 @@ export async function scheduleSession(
       scheduledBy: actor.discordUserId,
       // A new time is announced (and reminded) anew; the same time keeps its post.
       ...(moved ? { posted: [] } : {}),
+      announcedAt: announced,
       reminderMinutes,
     });
   } else {
@@ -184,11 +188,12 @@ export async function scheduleSession(
       reminderMinutes,
       timers: [],
       posted: [],
+      announcedAt: now,
       createdAt: now,
     });
   }
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, args.at, reminderMinutes) });
-  if (post === "new") await schedulePost(ctx, sessionId, "announce", args.at, existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {});
+  if (post === "new") await schedulePost(ctx, sessionId, "announce", args.at, { announced, ...(existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {}) });
   if (existing?.eventId !== undefined) {
     await ctx.db.patch(sessionId, { eventSync: "update" });
     await syncEventSoon(ctx, sessionId);
@@ -343,6 +348,7 @@ export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">
   let at = nextWeekly(session.at, session.zone);
   // A deployment that was down for weeks resumes at the next future week, not a past one.
   for (let i = 0; at < Date.now() + 60_000 && i < 60; i++) at = nextWeekly(at, session.zone);
+  const announcedAt = Date.now();
   const sessionId = await ctx.db.insert("party_sessions", {
     partyId: party._id,
     guildId: session.guildId,
@@ -356,12 +362,13 @@ export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">
     reminderMinutes: party.sessionReminderMinutes ?? session.reminderMinutes,
     timers: [],
     posted: [],
-    createdAt: Date.now(),
+    announcedAt,
+    createdAt: announcedAt,
     // The previous one had an event, so the bot could create them: keep listing them.
     ...(session.eventId !== undefined ? { eventSync: "create" as const } : {}),
   });
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, at, party.sessionReminderMinutes ?? session.reminderMinutes) });
-  await schedulePost(ctx, sessionId, "announce", at);
+  await schedulePost(ctx, sessionId, "announce", at, { announced: announcedAt });
   if (session.eventId !== undefined) await syncEventSoon(ctx, sessionId);
   await ctx.db.patch(party._id, { nextSessionAt: at });
   await markBoardDirty(ctx, party._id);

@@ -145,6 +145,20 @@ describe("watch-along sessions", () => {
     expect(session?.rsvps.map((r) => r.discordUserId).sort()).toEqual([ALICE, CAROL, DAN].sort());
   });
 
+  it("the same time confirmed twice before its post lands is posted once", async () => {
+    const t = deployment();
+    const p = await party(t);
+    await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    // A second later, before the first post has gone out (no scheduled function has run yet).
+    vi.setSystemTime(Date.now() + 1_000);
+    const again = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
+    expect(again.post).toBe("new");
+    await pass(t, 5_000);
+    const announces = discord.posts().filter((x) => x.body.content.includes("Watch-along"));
+    expect(announces).toHaveLength(1);
+    expect(announces[0]!.body.components[0].components.map((b: any) => b.label)).toEqual(["Going", "Maybe", "Can't"]);
+  });
+
   it("a member who said Going and then left the party, or deleted their Discord data, is neither pinged nor listed as going", async () => {
     const t = deployment();
     const p = await party(t);

@@ -235,7 +235,8 @@ export const party = command({
           ...actor,
           ...place,
           ...partyArg(which),
-          ...(season !== undefined ? { season } : {}),
+          // "S2E5" names its season when the option doesn't.
+          ...(season !== undefined ? { season } : spec.season !== undefined ? { season: spec.season } : {}),
           episodes: spec.episodes,
         });
         await postPrompt(respond, prompt, false);

@@ -2,7 +2,8 @@ import { UserError } from "./errors.ts";
 import { MAX_EPISODE_NUMBER } from "../views/component-ids.ts";
 import { truncate } from "../views/text.ts";
 
-export type EpisodeSpec = { kind: "all" } | { kind: "list"; episodes: number[] };
+/** `season`: the one written into the episodes ("S2E5"), when the command gave none of its own. */
+export type EpisodeSpec = { kind: "all" } | { kind: "list"; episodes: number[]; season?: number };
 
 /** The most episodes one `/ep` may name (larger batches are what `/mark` is for). */
 export const MAX_EPISODES = 1_000;
@@ -23,7 +24,8 @@ const HOW = "Use a number like `3`, a range like `1-5`, a list like `1,3,5`, or 
 export function parseEpisodeSpec(input: string, season?: number): EpisodeSpec {
   const quoted = `“${truncate(input.trim(), 40)}”`;
   if (input.length > MAX_INPUT) throw new UserError(`That episode list is too long. ${HOW}`);
-  const text = withoutSeasonMarks(input.normalize("NFKC").trim().toLowerCase(), season, quoted);
+  const marks: { season?: number } = {};
+  const text = withoutSeasonMarks(input.normalize("NFKC").trim().toLowerCase(), season, quoted, marks);
   if (text === "all" || text === "*") return { kind: "all" };
   if (text === "") throw new UserError(`Which episode? ${HOW}`);
 
@@ -42,18 +44,24 @@ export function parseEpisodeSpec(input: string, season?: number): EpisodeSpec {
     }
     for (let e = from; e <= to; e++) episodes.add(e);
   }
-  return { kind: "list", episodes: [...episodes].sort((a, b) => a - b) };
+  const sorted = [...episodes].sort((a, b) => a - b);
+  return season === undefined && marks.season !== undefined ? { kind: "list", episodes: sorted, season: marks.season } : { kind: "list", episodes: sorted };
 }
 
 /**
  * "s1e3" → "3", "e1-e5" → "1-5", "ep 3" → "3": the marks dropped, a season checked against the
  * one the command names. Anchored, linear patterns over at most MAX_INPUT characters.
  */
-function withoutSeasonMarks(text: string, season: number | undefined, quoted: string): string {
+function withoutSeasonMarks(text: string, season: number | undefined, quoted: string, marks: { season?: number }): string {
   return text.replace(/(?<![a-z\d])(?:s(\d{1,4})\s*)?(?:episode|ep|e)\s*(?=\d)/g, (_mark, s: string | undefined) => {
-    if (s !== undefined && season !== undefined && Number(s) !== season) {
-      throw new UserError(`${quoted} is in season ${Number(s)}, but the command names season ${season} — give the season as its own option.`);
+    if (s === undefined) return "";
+    const written = Number(s);
+    if (season !== undefined && written !== season) {
+      throw new UserError(`${quoted} is in season ${written}, but the command names season ${season} — give the season as its own option.`);
     }
+    // With no season option, the one written is the season; two different ones can't both be.
+    if (marks.season !== undefined && marks.season !== written) throw new UserError(`${quoted} names seasons ${marks.season} and ${written} — name episodes of one season at a time.`);
+    marks.season = written;
     return "";
   });
 }

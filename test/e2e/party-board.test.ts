@@ -209,6 +209,14 @@ in movie-club #lobby
     expect(ofType(events, "followup").find((e) => e.user === "alice" && e.ephemeral)?.content).toBe("✅ Marked S1E1–E2 for you too.");
   });
 
+  it("reads the season written into /party watched's episode (S2E5), never taking it for S1E5", async () => {
+    s = await stack();
+    const events = await run(s, `${START}\n/party watched episode:S2E5\n/party watched episode:S1E5`);
+    const [other, same] = ofType(events, "reply").filter((e) => e.source === "/party watched");
+    expect(other?.content).toContain("This party watches season 1");
+    expect(same?.content).toContain("We watched S1E5");
+  });
+
   it("puts the board in the channel given, and the party option autocompletes this server's parties", async () => {
     s = await stack();
     s.discord.channel("movie-club", "boards");

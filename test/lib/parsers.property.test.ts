@@ -65,6 +65,10 @@ describe("episode specs under arbitrary input", () => {
       expect(parseEpisodeSpec(input, 1)).toEqual({ kind: "list", episodes });
     }
     expect(() => parseEpisodeSpec("S2E3", 1)).toThrow("“S2E3” is in season 2, but the command names season 1");
+    // With no season option, the one written is the season (/party watched episode:S2E5).
+    expect(parseEpisodeSpec("S2E5")).toEqual({ kind: "list", episodes: [5], season: 2 });
+    expect(parseEpisodeSpec("S2E5", 2)).toEqual({ kind: "list", episodes: [5] });
+    expect(() => parseEpisodeSpec("S2E5-S3E1")).toThrow("names seasons 2 and 3");
     for (const input of ["se3", "e", "3e", "e 1 0"]) expect(() => parseEpisodeSpec(input, 1)).toThrow(UserError);
   });
 });

@@ -215,7 +215,15 @@ async function otherDmShows(ctx: QueryCtx, userId: Id<"users">, messageId: strin
   if (messageId === undefined || !/^\d{15,22}$/.test(messageId)) return undefined;
   const send = await ctx.db.query("reminder_sends").withIndex("by_message", (q) => q.eq("messageId", messageId)).first();
   if (send === null || send.userId !== userId) return undefined;
-  return await currentShows(ctx, userId, send.tmdbIds.filter((id) => id !== without), now);
+  // Not the shows already stopped or snoozed from this DM (or elsewhere) since it was sent.
+  const listed: number[] = [];
+  for (const id of send.tmdbIds) {
+    if (id === without) continue;
+    const row = await ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", id)).unique();
+    if (row !== null && (row.muted || (row.snoozedUntil ?? 0) > now)) continue;
+    listed.push(id);
+  }
+  return await currentShows(ctx, userId, listed, now);
 }
 
 /**

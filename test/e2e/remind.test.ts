@@ -115,6 +115,11 @@ describe("reminders in the sandbox", () => {
     expect(text(edited)).toMatch(/I'll leave \*\*(Game of Thrones|Breaking Bad)\*\*/);
     const snoozed = /I'll leave \*\*(.+?)\*\*/.exec(text(edited))![1]!;
     expect(left[0]).not.toContain(snoozed);
+    // Stop on the other one: the DM doesn't bring back the show just snoozed.
+    const stopped = await run(s, `as alice\nin dm\nclick "Stop for this show"`);
+    const after = ofType(stopped, "reply_edit").at(-1);
+    expect(text(after)).toContain("That was the last show this reminder was about.");
+    expect(buttons(after)).toEqual([]);
   });
 
   it("after Stop for this show, never send about it again", async () => {

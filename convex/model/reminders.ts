@@ -73,6 +73,12 @@ export function parseQuietHours(text: string): QuietHours | null {
     } else if (hour > 23) return null;
     return hour * 60 + minute;
   };
+  // "10-8" could start at 10:00 or 22:00: a bare hour that could be either is asked about.
+  if (m && m[2] === undefined && m[3] === undefined && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
+    const h = Number(m[1]);
+    const other = h === 12 ? 0 : h + 12;
+    fail("INVALID_ARGUMENT", `Does that start at ${String(h).padStart(2, "0")}:00 or ${String(other).padStart(2, "0")}:00? Write it as "${other}-${m[4]}" or "${h}${h === 12 ? "am" : "pm"}-${m[4]}am" (24-hour clock, or with am/pm).`);
+  }
   const start = m ? minutes(m[1]!, m[2], m[3]) : null;
   const end = m ? minutes(m[4]!, m[5], m[6]) : null;
   if (start === null || end === null || start === end) {

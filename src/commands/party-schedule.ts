@@ -8,7 +8,7 @@ import type { Interaction } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
-import { isTimeZone, parseWhen, resolveTimeZone, shortWall, suggestTimeZones, WHEN_MAX_LENGTH } from "../lib/when.ts";
+import { isCityZone, parseWhen, resolveTimeZone, shortWall, suggestTimeZones, WHEN_MAX_LENGTH } from "../lib/when.ts";
 import { plain } from "../views/text.ts";
 import { carriedAnswers, RSVP_LABEL, sessionEcho } from "../views/session.ts";
 import type { BotContext, ComponentHandlers, ComponentInteraction } from "./types.ts";
@@ -124,7 +124,7 @@ async function zoneFor(interaction: Interaction, ctx: BotContext, stored: string
   let zone = stored;
   if (given !== undefined) {
     const typed = resolveTimeZone(given);
-    if (!isTimeZone(typed)) throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
+    if (!isCityZone(typed)) throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
     if (typed !== zone) zone = await ctx.backend.mutation(api.sessions.setZone, { ...actor(interaction), zone: typed });
   }
   if (zone === null) {

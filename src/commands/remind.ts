@@ -3,7 +3,7 @@ import { api } from "../../convex/_generated/api.js";
 import { convexErrorData } from "../lib/backend.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
-import { resolveTimeZone } from "../lib/when.ts";
+import { isCityZone, resolveTimeZone } from "../lib/when.ts";
 import type { Responder } from "../lib/respond.ts";
 import { reminderDm } from "../views/reminder.ts";
 import { plain } from "../views/text.ts";
@@ -35,6 +35,13 @@ async function answerInDm(respond: Responder, done: string, result: { notice: st
     await respond.send({ content: `${done} That was the last show this reminder was about.`, embeds: [], components: [] });
   }
   await withNotice(respond, result.notice);
+}
+
+/** The zone typed, as a region/city name, or a clear refusal (nothing is saved). */
+function cityZone(typed: string): string {
+  const zone = resolveTimeZone(typed);
+  if (isCityZone(zone)) return zone;
+  throw new UserError(`I don't know the time zone "${plain(typed.trim(), 64)}" — pick one from the list as you type, by city (e.g. Europe/Berlin); abbreviations like EST ignore daylight saving.`);
 }
 
 interface Settings {
@@ -147,7 +154,7 @@ export const remind = command({
           ...actor,
           ...(days !== undefined ? { days } : {}),
           ...(quiet !== undefined ? { quiet } : {}),
-          ...(timezone !== undefined ? { timeZone: resolveTimeZone(timezone) } : {}),
+          ...(timezone !== undefined ? { timeZone: cityZone(timezone) } : {}),
         });
         const changed = days !== undefined || quiet !== undefined || timezone !== undefined;
         await respond.send({ content: settingsText(s, changed ? { text: "✅ Saved." } : undefined) });

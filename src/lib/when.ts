@@ -61,18 +61,24 @@ export function suggestTimeZones(typed: string, limit = 25): string[] {
 }
 
 /**
- * A zone as typed: an IANA name as it is, else the one zone whose city is it or whose name alone
- * contains it ("berlin" is Europe/Berlin, "new york" America/New_York); anything matching none or
- * several comes back as typed, for the caller to refuse with its own words.
+ * A zone people can be in: a region/city name ("Europe/Berlin") or UTC. Abbreviations the runtime
+ * also accepts ("EST", "CET") are fixed offsets that ignore daylight saving, so they are not.
+ */
+export function isCityZone(name: string): boolean {
+  return name === "UTC" || (name.includes("/") && isTimeZone(name));
+}
+
+/**
+ * A zone as typed: a region/city name as it is, else the one zone whose city it names ("berlin" is
+ * Europe/Berlin, "new york" America/New_York). Anything else comes back as typed, for the caller to
+ * refuse with its own words — never a zone that merely contains the letters ("uk" is not Pacific/Truk).
  */
 export function resolveTimeZone(typed: string): string {
   const name = typed.trim();
-  if (isTimeZone(name)) return name;
-  const hits = suggestTimeZones(name, 50);
+  if (isCityZone(name)) return name;
   const key = name.toLowerCase().replace(/\s+/g, "_");
-  const exact = hits.filter((z) => z.slice(z.lastIndexOf("/") + 1).toLowerCase() === key);
-  if (exact.length === 1) return exact[0]!;
-  return hits.length === 1 ? hits[0]! : name;
+  const exact = timeZones().filter((z) => z.includes("/") && z.slice(z.lastIndexOf("/") + 1).toLowerCase() === key);
+  return exact.length === 1 ? exact[0]! : name;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

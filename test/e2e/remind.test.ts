@@ -85,6 +85,13 @@ describe("reminders in the sandbox", () => {
     const events = await run(s, `as alice\nin movie-club #general\n/remind settings quiet:10pm-8am timezone:berlin\n/remind settings quiet:22-7 timezone:"new york"`);
     const quiet = ofType(events, "reply").map((reply) => reply.content.split("\n")[3]);
     expect(quiet).toEqual(["• Quiet hours: **22:00-08:00** (Europe/Berlin).", "• Quiet hours: **22:00-07:00** (America/New\\_York)."]);
+    // What could mean two things is asked about, and nothing is saved.
+    const unclear = await run(s, `as alice\nin movie-club #general\n/remind settings quiet:10-8\n/remind settings timezone:EST\n/remind settings timezone:uk\n/remind settings`);
+    const [hours, est, uk, now] = ofType(unclear, "reply").map((r) => r.content);
+    expect(hours).toContain('Does that start at 10:00 or 22:00? Write it as "22-8" or "10pm-8am"');
+    expect(est).toContain("abbreviations like EST ignore daylight saving");
+    expect(uk).toContain('I don\'t know the time zone "uk"');
+    expect(now).toContain("• Quiet hours: **22:00-07:00** (America/New\\_York).");
   });
 
   it("after Snooze a week, stay silent for 7 days, then send one DM", async () => {

@@ -3,7 +3,7 @@
 // 15 minutes, so scanning ±14 h in 15-minute steps finds every instant with a given wall time).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nextWeekly, parseWhen, resolveTimeZone, WHEN_MAX_AHEAD_MS, WHEN_MIN_AHEAD_MS } from "../../src/lib/when.ts";
+import { isCityZone, nextWeekly, parseWhen, resolveTimeZone, WHEN_MAX_AHEAD_MS, WHEN_MIN_AHEAD_MS } from "../../src/lib/when.ts";
 
 const ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"] as const;
 type Zone = (typeof ZONES)[number];
@@ -270,6 +270,10 @@ describe("any text at all", () => {
     expect(["berlin", "Berlin", " new york ", "Europe/Berlin", "UTC"].map(resolveTimeZone)).toEqual(["Europe/Berlin", "Europe/Berlin", "America/New_York", "Europe/Berlin", "UTC"]);
     expect(resolveTimeZone("america")).toBe("america");
     expect(resolveTimeZone("Mars/Olympus_Mons")).toBe("Mars/Olympus_Mons");
+    // Never a zone that merely contains the letters, and no fixed-offset abbreviation.
+    expect(resolveTimeZone("uk")).toBe("uk");
+    expect(resolveTimeZone("py")).toBe("py");
+    expect(isCityZone(resolveTimeZone("EST"))).toBe(false);
   });
 
   it("refuses a zone that isn't one", () => {

@@ -173,7 +173,7 @@ export function checkEpisodes(show: Doc<"shows">, season: number, episodes: numb
     fail(
       "EPISODE_OUT_OF_RANGE",
       airing
-        ? `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"} so far — episode ${beyond} hasn't aired yet.`
+        ? `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"} so far; there is no episode ${beyond} yet.`
         : `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}; there is no episode ${beyond}.`,
     );
   }

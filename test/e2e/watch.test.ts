@@ -257,7 +257,7 @@ describe("a show that is still airing", () => {
     // A show that has ended is finished as before.
     expect(text(ended)).toContain("Status: — → **✅ Finished**");
     const early = await run(s, `${at("quinn")}/ep 990101 1 5`);
-    expect(text(last(early))).toContain("Season 1 of The Weekly Thing has 3 episodes so far — episode 5 hasn't aired yet.");
+    expect(text(last(early))).toContain("Season 1 of The Weekly Thing has 3 episodes so far; there is no episode 5 yet.");
     // A week on the sandbox clock: the next episode airs, the daily check records it, and the show is simply being watched.
     const later = await run(s, `${at("quinn")}wait 8d\n/watch info title:tv:990101`);
     const info = last(later);

@@ -181,7 +181,7 @@ export function parseWhen(text: string, options: { zone: string; now: number }):
   const result = results[0]!;
   if (REPEAT_WORDS.test(input)) return refuse("unreadable", `Give one time here, like ${EXAMPLES}; for every week, add \`repeat:weekly\`.`);
   // A zone written into the time would be read as the scheduler's own, hours off: the zone is an option.
-  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].includes("result/relativeDate")) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of "${result.text}", or pick another with \`zone:\`.`);
+  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].some((tag) => tag === "result/relativeDate" || tag.startsWith("casualReference/"))) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of "${result.text}", or pick another with \`zone:\`.`);
   const leftover = unreadLeftover(input, result);
   if (leftover !== null) return refuse("unreadable", `I read "${result.text}" but not "${leftover.slice(0, 40)}" — say the whole time like ${EXAMPLES}.`);
   if (result.end !== undefined && result.end !== null) return refuse("ambiguous", `That's a range ("${result.text}") — give the time it starts.`);

@@ -254,6 +254,8 @@ describe("any text at all", () => {
       expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("add `repeat:weekly`") });
     }
     // Read as Berlin time these would be hours off.
+    // "now" names no zone: it is refused as a time that has come, not as one with a zone in it.
+    expect(parseWhen("now", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.not.stringContaining("leave the zone out") });
     for (const text of ["friday 9pm EST", "friday 21:00 UTC", "friday 21:00 GMT+1", "2026-12-04T20:30:00Z"]) {
       expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("leave the zone out") });
     }

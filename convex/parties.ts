@@ -124,7 +124,8 @@ export const leave = botMutation({
     let host: { discordUserId: string; name: string } | null = null;
     if (next !== undefined) {
       host = { discordUserId: next.discordUserId, name: next.displayName ?? "a member" };
-      await ctx.db.patch(party._id, { hostDiscordUserId: next.discordUserId, hostName: next.displayName ?? "the host" });
+      // A paused board is news to the new host: told on their next /party, as the first host was.
+      await ctx.db.patch(party._id, { hostDiscordUserId: next.discordUserId, hostName: next.displayName ?? "the host", ...(party.paused ? { paused: { ...party.paused, hostTold: false } } : {}) });
       await markBoardDirty(ctx, party._id);
     }
     return { party: refOf(party), left, host, notices: await hostNotices(ctx, ctx.actor.discordUserId) };

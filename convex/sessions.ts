@@ -142,7 +142,7 @@ export const rsvp = botMutation({
   args: { sessionId: v.string(), answer, displayName: v.string() },
   // partyFull: Going was noted, but the party has no room for them to join.
   // member: whether they are in the party after answering (Can't doesn't take anyone out of it).
-  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean(), partyFull: v.boolean(), member: v.boolean() }),
+  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean(), partyFull: v.boolean(), member: v.boolean(), host: v.boolean() }),
   handler: async (ctx, args) => {
     const { session, party, changed } = await answerRsvp(ctx, ctx.actor, args.sessionId, args.answer, args.displayName);
     // Going to a party's watch-along is watching with the party: without joining, the going person
@@ -158,7 +158,7 @@ export const rsvp = botMutation({
         joined = true;
       }
     }
-    return { label: partyLabel(party), at: session.at, changed, joined, partyFull, member: wasMember || joined };
+    return { label: partyLabel(party), at: session.at, changed, joined, partyFull, member: wasMember || joined, host: party.hostDiscordUserId === ctx.actor.discordUserId };
   },
 });
 

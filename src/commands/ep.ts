@@ -38,7 +38,7 @@ export async function markAndReply(
   // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
   await respond.send({
     content: "",
-    ...episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, shareable: canShare(respond.interaction) }),
+    ...episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, isWatched, shareable: canShare(respond.interaction) }),
   });
 }
 

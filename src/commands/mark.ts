@@ -97,6 +97,7 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
       posterUrl: outcome.show.image,
       headline: `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${scope})`,
       outcome,
+      isWatched,
       // The write answers with the job's progress: no second call.
       jobProgress: outcome.job,
       shareable: canShare(respond.interaction),

@@ -205,7 +205,7 @@ export const sessionComponents: ComponentHandlers = {
           (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "") +
           (result.partyFull ? "\nThe watch party itself is full, so you're not on its board." : "")
         : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.` +
-          (answer === "cant" && result.member ? "\nYou're still in the watch party — `/party leave` if you're out for good." : "");
+          (answer === "cant" && result.member && !result.host ? "\nYou're still in the watch party — `/party leave` if you're out for good." : "");
     await respond.sendNew({ content: text, ephemeral: true });
   },
 };

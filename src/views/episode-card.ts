@@ -82,6 +82,8 @@ export function episodeCard(args: {
   shareable: boolean;
   /** Season 0, offered apart by `/mark show`. */
   specials?: { count: number; isWatched: boolean };
+  /** Whether the change marked (not unmarked) episodes. */
+  isWatched?: boolean;
 }): MessageView {
   const { outcome, tmdbId, specials } = args;
   const next = showsUpNext(outcome.statusAfter, outcome.progress) ? outcome.progress.next : null;
@@ -102,7 +104,7 @@ export function episodeCard(args: {
         ? button({ customId: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }), label: "Share", style: ButtonStyle.Success, emoji: { name: "📣" } })
         : null,
       // Watching again a show set to Dropped: marking never moves a chosen status, so offer it.
-      outcome.statusAfter === "dropped" && outcome.changed > 0 && (outcome.progress?.watched ?? 0) > 0
+      outcome.statusAfter === "dropped" && args.isWatched !== false && outcome.changed > 0 && (outcome.progress?.watched ?? 0) > 0 && outcome.progress?.next != null
         ? button({ customId: statusButton.encode({ mediaType: "tv", tmdbId, status: "watching" }), label: "Back to Watching", emoji: { name: "▶️" } })
         : null,
       specials

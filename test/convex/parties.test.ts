@@ -323,6 +323,16 @@ describe("watch parties and their board", () => {
     expect((await t.mutation(api.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId })).what).toBe("S1E3");
   });
 
+  it("tells a new host on their next /party that the board they inherited is paused", async () => {
+    const t = deployment();
+    const { party } = await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.run((ctx) => ctx.db.patch(party.partyId as Id<"parties">, { paused: { reason: "I can no longer see <#300000000000000002> (View Channel).", at: Date.now(), hostTold: true } }));
+    await t.mutation(api.parties.leave, { ...as(ALICE), ...here });
+    const next = await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    expect(next.notices).toEqual([expect.stringContaining("has stopped")]);
+  });
+
   it("hands the party to the longest-standing member when the host leaves, and keeps the host when nobody else is in it", async () => {
     const t = deployment();
     await startGot(t);
@@ -331,6 +341,7 @@ describe("watch parties and their board", () => {
     await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
     expect(await t.mutation(api.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: { discordUserId: BOB, name: "bob" } });
     // bob hosts now: he can end it, and the board says so.
+    expect((await t.run((ctx) => ctx.db.query("parties").first()))?.hostDiscordUserId).toBe(BOB);
     await pass(t, 3_000);
     expect(discord.board()).toContain("Hosted by bob");
     // Someone who isn't the host leaving hands nothing over.

@@ -286,5 +286,8 @@ describe("a dropped show picked up again", () => {
     expect(text(marked)).toContain("Watched **S1E3**");
     expect(buttons(marked)).toContain("Back to Watching");
     expect(text(last(events))).toContain("Status: ▶️ Watching");
+    // Unmarking an episode of a dropped show offers nothing of the kind.
+    const unmarked = await run(s, `${at("sam")}/watch status title:tv:1396 status:dropped\n/ep 1396 1 3 watched:False`);
+    expect(buttons(ofType(unmarked, "reply").at(-1))).not.toContain("Back to Watching");
   });
 });

@@ -235,19 +235,24 @@ export const end = internalMutation({
 
 // ---------------------------------------------------------------- posts
 
+/** What a session post is asked for with (schedulePost), carried unchanged across retries. */
+const postArgs = {
+  sessionId: v.id("party_sessions"),
+  kind: postKind,
+  /** The session's time the post was asked for (optional only for posts queued before it was passed). */
+  at: v.optional(v.number()),
+  promptId: v.optional(v.id("party_prompts")),
+  movedFrom: v.optional(v.number()),
+  /** An announcement's own mark (model/sessions.ts's schedulePost): its nonce. */
+  announced: v.optional(v.number()),
+};
+
 /**
  * The post to make now, or null when it was made already or no longer applies: `at` is the time
  * it was asked for (a reminder queued just before a move is not posted for the new time).
  */
 export const render = internalQuery({
-  args: {
-    sessionId: v.id("party_sessions"),
-    kind: postKind,
-    at: v.optional(v.number()),
-    promptId: v.optional(v.id("party_prompts")),
-    movedFrom: v.optional(v.number()),
-    announced: v.optional(v.number()),
-  },
+  args: postArgs,
   returns: v.union(v.null(), v.object({ channelId: v.string(), nonce: v.string(), at: v.number(), body: v.any() })),
   handler: async (ctx, { sessionId, kind, at, promptId, movedFrom, announced }) => {
     const session = await ctx.db.get(sessionId);
@@ -325,27 +330,11 @@ function retryDelay(result: DiscordResult<unknown>, attempt: number): number | n
 }
 
 export const deliver = internalAction({
-  args: {
-    sessionId: v.id("party_sessions"),
-    kind: postKind,
-    /** The session's time the post was asked for (optional only for posts queued before it was passed). */
-    at: v.optional(v.number()),
-    promptId: v.optional(v.id("party_prompts")),
-    movedFrom: v.optional(v.number()),
-    /** An announcement's own mark (model/sessions.ts's schedulePost), kept across retries: its nonce. */
-    announced: v.optional(v.number()),
-    attempt: v.number(),
-  },
+  args: { ...postArgs, attempt: v.number() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const post = await ctx.runQuery(internal.sessions.render, {
-      sessionId: args.sessionId,
-      kind: args.kind as SessionPost,
-      ...(args.at !== undefined ? { at: args.at } : {}),
-      ...(args.promptId ? { promptId: args.promptId } : {}),
-      ...(args.movedFrom !== undefined ? { movedFrom: args.movedFrom } : {}),
-      ...(args.announced !== undefined ? { announced: args.announced } : {}),
-    });
+    const { attempt: _attempt, ...asked } = args;
+    const post = await ctx.runQuery(internal.sessions.render, asked);
     if (post === null) return null;
     const sent = await postMessage(post.channelId, { ...post.body, nonce: post.nonce, enforce_nonce: true });
     if (sent.ok) {

@@ -29,6 +29,7 @@ import {
 import { requireShow, showForWrite } from "./model/shows";
 import { readWatched, summaryForWrite } from "./model/episodes";
 import { markEpisodes } from "./model/tracking";
+import { joinUnlessFull } from "./model/partyJoin";
 import { parseSeasonNumber, parseTmdbId } from "./model/vocabulary";
 
 const place = { guildId: v.string(), channelId: v.string() };
@@ -204,16 +205,18 @@ export const list = botQuery({
 
 const promptResult = withNotices({ promptId: v.string(), party: partyRef, what: v.string(), expiresAt: v.number(), markedForYou: v.number() });
 
-/** Whoever says what the party watched was there: their own episodes are marked with the prompt. */
-async function markForAsker(ctx: MutationCtx & { actor: { userId: Id<"users"> } }, party: Doc<"parties">, season: number, episodes: number[], what: string) {
-  const outcome = await markEpisodes(ctx, ctx.actor.userId, {
+/**
+ * Marks episodes the party watched together for the actor, through the one write path: for
+ * whoever says what was watched (marked with their prompt) and whoever clicks "I was there".
+ */
+async function markWatchedTogether(ctx: MutationCtx & { actor: { userId: Id<"users"> } }, party: Doc<"parties">, season: number, episodes: number[], what: string) {
+  return await markEpisodes(ctx, ctx.actor.userId, {
     tmdbId: party.tmdbId,
     batch: [{ season, episodes }],
     isWatched: true,
     description: `marked ${party.title} ${what}`,
     followStatus: true,
   });
-  return outcome.changed;
 }
 
 /** A second "We watched together" this soon after the first is a double click, not another episode. */
@@ -238,7 +241,7 @@ export const watched = botMutation({
     if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) fail("FORBIDDEN", "Join the party first (/party join).");
     const season = args.season === undefined ? (party.season ?? 1) : parseSeasonNumber(args.season);
     const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, season, args.episodes);
-    const markedForYou = await markForAsker(ctx, party, season, prompt.episodes, prompt.what);
+    const markedForYou = (await markWatchedTogether(ctx, party, season, prompt.episodes, prompt.what)).changed;
     return { ...withoutEpisodes(prompt), markedForYou, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
@@ -269,7 +272,7 @@ export const watchedNext = botMutation({
     }
     if (next === null) fail("INVALID_ARGUMENT", "You've watched everything this party covers — use /party watched to name episodes.");
     const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, next.season, [next.episode], true);
-    const markedForYou = await markForAsker(ctx, party, next.season, prompt.episodes, prompt.what);
+    const markedForYou = (await markWatchedTogether(ctx, party, next.season, prompt.episodes, prompt.what)).changed;
     return { ...withoutEpisodes(prompt), markedForYou, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
@@ -288,24 +291,9 @@ export const there = botMutation({
     // Someone who was in the room but never pressed Join: joining is what they'd do next, so do it
     // (as saying Going to a session does) rather than send them off to press Join and come back.
     // A full party has no room for them: their episodes are marked all the same.
-    let joined = false;
-    let partyFull = false;
-    if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) {
-      if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) partyFull = true;
-      else {
-        await joinParty(ctx, ctx.actor, party, args.displayName ?? "");
-        await summarise(ctx, ctx.actor.userId, party.tmdbId);
-        joined = true;
-      }
-    }
+    const { joined, partyFull } = await joinUnlessFull(ctx, ctx.actor, party, args.displayName ?? "");
     const what = episodesLabel(prompt.season, prompt.episodes);
-    const outcome = await markEpisodes(ctx, ctx.actor.userId, {
-      tmdbId: prompt.tmdbId,
-      batch: [{ season: prompt.season, episodes: prompt.episodes }],
-      isWatched: true,
-      description: `marked ${party.title} ${what}`,
-      followStatus: true,
-    });
+    const outcome = await markWatchedTogether(ctx, party, prompt.season, prompt.episodes, what);
     return { what, title: party.title, changed: outcome.changed, unchanged: outcome.unchanged, joined, partyFull, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });

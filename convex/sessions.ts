@@ -10,8 +10,8 @@ import { internalAction, internalMutation, internalQuery, type MutationCtx } fro
 import { createScheduledEvent, deleteScheduledEvent, editMessage, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { fail } from "./model/errors";
-import { summaryForWrite } from "./model/episodes";
-import { checkPlace, episodesLabel, joinParty, markBoardDirty, memberOf, MEMBERS_PER_PARTY, partyLabel, resolveParty } from "./model/parties";
+import { checkPlace, episodesLabel, markBoardDirty, memberOf, partyLabel, resolveParty } from "./model/parties";
+import { joinUnlessFull } from "./model/partyJoin";
 import {
   answerRsvp,
   cancelSession,
@@ -147,18 +147,11 @@ export const rsvp = botMutation({
     const { session, party, changed } = await answerRsvp(ctx, ctx.actor, args.sessionId, args.answer, args.displayName);
     // Going to a party's watch-along is watching with the party: without joining, the going person
     // would be missing from its board and refused by its "were you there?" prompt afterwards.
-    let joined = false;
-    let partyFull = false;
-    const wasMember = (await memberOf(ctx, party._id, ctx.actor.discordUserId)) !== null;
-    if (args.answer === "going" && !wasMember) {
-      if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) partyFull = true;
-      else {
-        await joinParty(ctx, ctx.actor, party, args.displayName);
-        await summaryForWrite(ctx, ctx.actor.userId, party.tmdbId);
-        joined = true;
-      }
-    }
-    return { label: partyLabel(party), at: session.at, changed, joined, partyFull, member: wasMember || joined, host: party.hostDiscordUserId === ctx.actor.discordUserId };
+    const { member, joined, partyFull } =
+      args.answer === "going"
+        ? await joinUnlessFull(ctx, ctx.actor, party, args.displayName)
+        : { member: (await memberOf(ctx, party._id, ctx.actor.discordUserId)) !== null, joined: false, partyFull: false };
+    return { label: partyLabel(party), at: session.at, changed, joined, partyFull, member, host: party.hostDiscordUserId === ctx.actor.discordUserId };
   },
 });
 

@@ -10,6 +10,7 @@ import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
 import { isCityZone, parseWhen, resolveTimeZone, shortWall, suggestTimeZones, WHEN_MAX_LENGTH } from "../lib/when.ts";
 import { plain } from "../views/text.ts";
+import { joinedNote } from "../views/party-board.ts";
 import { carriedAnswers, RSVP_LABEL, sessionEcho } from "../views/session.ts";
 import type { BotContext, ComponentHandlers, ComponentInteraction } from "./types.ts";
 
@@ -202,8 +203,7 @@ export const sessionComponents: ComponentHandlers = {
     const text =
       answer === "going"
         ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.` +
-          (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "") +
-          (result.partyFull ? "\nThe watch party itself is full, so you're not on its board." : "")
+          joinedNote(result)
         : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.` +
           (answer === "cant" && result.member && !result.host ? "\nYou're still in the watch party — `/party leave` if you're out for good." : "");
     await respond.sendNew({ content: text, ephemeral: true });

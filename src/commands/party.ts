@@ -16,7 +16,7 @@ import { plain } from "../views/text.ts";
 import { MAX_SEASON, partyPickButton } from "../views/component-ids.ts";
 import { guessPrompt } from "../views/guess.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
-import { partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
+import { joinedNote, partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
 import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
 import { command, type BotContext, type ComponentInteraction } from "./types.ts";
@@ -300,8 +300,7 @@ export const party = command({
         (result.changed === 0
           ? `You had already marked ${result.what} of **${plain(result.title, 150)}** — nothing changed.`
           : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`) +
-        (result.joined ? "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave)." : "") +
-        (result.partyFull ? "\nThe watch party itself is full, so you're not on its board." : "");
+        joinedNote(result);
       await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
     },
   },

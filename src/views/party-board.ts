@@ -166,3 +166,9 @@ export function watchedTogetherPrompt(args: { promptId: string; showTitle: strin
     components: rows(button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success })),
   });
 }
+
+/** After Going or "I was there" from someone not yet in the party: that it took them in, or had no room. */
+export function joinedNote(result: { joined: boolean; partyFull: boolean }): string {
+  if (result.joined) return "\nYou've also joined the watch party, so its board shows how far you've got (`/party leave` to leave).";
+  return result.partyFull ? "\nThe watch party itself is full, so you're not on its board." : "";
+}

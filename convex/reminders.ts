@@ -207,14 +207,20 @@ const stalledShowValidator = v.object({
 
 const showResult = v.object({ title: v.string(), enabled: v.boolean(), notice: v.union(v.string(), v.null()), dmShows: v.optional(v.array(stalledShowValidator)) });
 
+/** The queued send a reminder DM came from, when the message is one of this person's reminder DMs. */
+async function reminderDmOf(ctx: QueryCtx, userId: Id<"users">, messageId: string | undefined) {
+  if (messageId === undefined || !/^\d{15,22}$/.test(messageId)) return null;
+  const send = await ctx.db.query("reminder_sends").withIndex("by_message", (q) => q.eq("messageId", messageId)).first();
+  return send !== null && send.userId === userId ? send : null;
+}
+
 /**
  * The other shows a reminder DM lists, as they are now, for editing the DM after one of its rows
  * was snoozed or stopped; undefined when the message isn't one of this person's reminder DMs.
  */
 async function otherDmShows(ctx: QueryCtx, userId: Id<"users">, messageId: string | undefined, without: number, now: number) {
-  if (messageId === undefined || !/^\d{15,22}$/.test(messageId)) return undefined;
-  const send = await ctx.db.query("reminder_sends").withIndex("by_message", (q) => q.eq("messageId", messageId)).first();
-  if (send === null || send.userId !== userId) return undefined;
+  const send = await reminderDmOf(ctx, userId, messageId);
+  if (send === null) return undefined;
   // Not the shows already stopped or snoozed from this DM (or elsewhere) since it was sent.
   const listed: number[] = [];
   for (const id of send.tmdbIds) {
@@ -293,12 +299,8 @@ export const markFromDm = botMutation({
       followStatus: true,
     });
     // The shows this DM lists: the queued send it came from, when it is theirs.
-    let tmdbIds = [tmdbId];
-    if (args.messageId !== undefined && /^\d{15,22}$/.test(args.messageId)) {
-      const send = await ctx.db.query("reminder_sends").withIndex("by_message", (q) => q.eq("messageId", args.messageId)).first();
-      if (send !== null && send.userId === account.userId) tmdbIds = send.tmdbIds;
-    }
-    const shows = await currentShows(ctx, account.userId, tmdbIds, now);
+    const send = await reminderDmOf(ctx, account.userId, args.messageId);
+    const shows = await currentShows(ctx, account.userId, send?.tmdbIds ?? [tmdbId], now);
     return { title: show.title, code, changed: outcome.changed > 0, shows, notice };
   },
 });

@@ -23,18 +23,25 @@ export function suggestTimeZones(partial: string): { name: string; value: string
  * After Snooze or Stop on a reminder DM: the DM is redrawn without that show (its other shows as
  * they are now), headed by what was done; on any other message, a private answer.
  */
-async function answerInDm(respond: Responder, done: string, result: { notice: string | null; dmShows?: Parameters<typeof reminderDm>[0]["shows"] }) {
+async function answerInDm(respond: Responder, done: string, result: { notice: string | null; dmShows?: DmShows }) {
   if (result.dmShows === undefined) {
     await respond.sendNew({ content: [...(result.notice ? [result.notice] : []), done].join("\n\n"), ephemeral: true });
     return;
   }
-  if (result.dmShows.length > 0) {
-    const view = reminderDm({ shows: result.dmShows, first: false });
+  await redrawDm(respond, done, result.dmShows, "That was the last show this reminder was about.", result.notice);
+}
+
+type DmShows = Parameters<typeof reminderDm>[0]["shows"];
+
+/** A reminder DM after one of its buttons: what was done on top, then its shows as they are now (or `whenNone`). */
+async function redrawDm(respond: Responder, done: string, shows: DmShows, whenNone: string, notice: string | null) {
+  if (shows.length > 0) {
+    const view = reminderDm({ shows, first: false });
     await respond.send({ ...view, content: `${done}\n${view.content ?? ""}` });
   } else {
-    await respond.send({ content: `${done} That was the last show this reminder was about.`, embeds: [], components: [] });
+    await respond.send({ content: `${done} ${whenNone}`, embeds: [], components: [] });
   }
-  await withNotice(respond, result.notice);
+  await withNotice(respond, notice);
 }
 
 /** The zone typed, as a region/city name, or a clear refusal (nothing is saved). */
@@ -181,13 +188,7 @@ export const remind = command({
     async "remind:mark"(interaction: ComponentInteraction, respond, ctx, { tmdbId, season, episode }) {
       const result = await ctx.backend.mutation(api.reminders.markFromDm, { ...actorOf(interaction), tmdbId, season, episode, messageId: interaction.message.id });
       const done = result.changed ? `✅ Marked ${result.code} of **${plain(result.title, 150)}**.` : `${result.code} of **${plain(result.title, 150)}** was already marked.`;
-      if (result.shows.length > 0) {
-        const view = reminderDm({ shows: result.shows, first: false });
-        await respond.send({ ...view, content: `${done}\n${view.content ?? ""}` });
-      } else {
-        await respond.send({ content: `${done} You're caught up on everything this reminder was about.`, embeds: [], components: [] });
-      }
-      await withNotice(respond, result.notice);
+      await redrawDm(respond, done, result.shows, "You're caught up on everything this reminder was about.", result.notice);
     },
     async "remind:snooze"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
       const result = await ctx.backend.mutation(api.reminders.snooze, { ...actorOf(interaction), tmdbId, messageId: interaction.message.id });

@@ -4,8 +4,11 @@ import { vi } from "vitest";
 export type FakeMessage = { id: string; channelId: string; body: any; nonce?: string; postedAt?: number; deleted?: boolean; recipient?: string };
 /** A Guild Scheduled Event created through the fake. */
 export type FakeEvent = { id: string; body: any; deleted?: boolean };
-/** An answer to give instead of Discord's. `status: 0` on a post: the message lands, but the answer is lost (a 502 comes back). */
-export type Answer = { status: number; body?: unknown };
+/**
+ * An answer to give instead of Discord's. `lands` on a post: the message lands all the same, and
+ * this answer comes back in place of Discord's (`status: 0` is short for a lost answer, a 502).
+ */
+export type Answer = { status: number; body?: unknown; lands?: boolean };
 
 /**
  * How long the fake remembers a post's nonce for enforce_nonce. Discord's documentation says only
@@ -48,7 +51,8 @@ export function fakeDiscord(options: { dmChannel: string; other?: (url: string, 
       postAttempts++;
       const channelId = m[1]!;
       const fault = faults.post.shift();
-      if (fault && fault.status !== 0) return json(fault.status, fault.body);
+      const lands = fault !== undefined && (fault.lands === true || fault.status === 0);
+      if (fault && !lands) return json(fault.status, fault.body);
       const now = Date.now();
       const same = body.enforce_nonce
         ? messages.find((x) => x.nonce === body.nonce && x.channelId === channelId && x.postedAt !== undefined && now - x.postedAt < NONCE_WINDOW_MS)
@@ -56,7 +60,7 @@ export function fakeDiscord(options: { dmChannel: string; other?: (url: string, 
       if (same) return json(200, { id: same.id, channel_id: same.channelId });
       const msg: FakeMessage = { id: String(next++), channelId, body, nonce: body.nonce, postedAt: now, ...(channelId === options.dmChannel ? { recipient } : {}) };
       messages.push(msg);
-      if (fault) return json(502, { message: "Bad Gateway" });
+      if (fault) return fault.status === 0 ? json(502, { message: "Bad Gateway" }) : json(fault.status, fault.body);
       return json(200, { id: msg.id, channel_id: msg.channelId });
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {

@@ -181,16 +181,7 @@ describe("watch parties and their board", () => {
     const t = deployment();
     await cacheGot(t);
     // The first post reaches Discord but the action sees a 5xx: the retry sends the same nonce.
-    let first = true;
-    const real = globalThis.fetch;
-    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-      const response = await real(url, init);
-      if (first && init.method === "POST" && url.endsWith(`/channels/${CHANNEL}/messages`)) {
-        first = false;
-        return new Response(JSON.stringify({ message: "upstream timeout" }), { status: 504 });
-      }
-      return response;
-    });
+    discord.faults.post.push({ lands: true, status: 504, body: { message: "upstream timeout" } });
     await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await pass(t, 10_000);
     expect(discord.messages.filter((m) => m.channelId === CHANNEL)).toHaveLength(1);
@@ -201,16 +192,7 @@ describe("watch parties and their board", () => {
     const t = deployment();
     await cacheGot(t);
     // The post lands, but the action dies before it can record it (its answer is unreadable).
-    let first = true;
-    const real = globalThis.fetch;
-    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-      const response = await real(url, init);
-      if (first && init.method === "POST" && url.endsWith(`/channels/${CHANNEL}/messages`)) {
-        first = false;
-        return new Response(JSON.stringify({ channel_id: CHANNEL }), { status: 200 });
-      }
-      return response;
-    });
+    discord.faults.post.push({ lands: true, status: 200, body: { channel_id: CHANNEL } });
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await pass(t, 3_000);

@@ -21,6 +21,11 @@ function sandbox(args: string[], script: string) {
   return { status: result.status, events, stderr: result.stderr };
 }
 
+/** `npm run sandbox` at the interactive prompt, fed `input` on stdin (a transcript comes back). */
+function prompt(input: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], { input, encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", HOME: dir } });
+}
+
 describe("npm run sandbox -- --script FILE --json", () => {
   it("prints one JSON event per line for the design's example script and exits 0", () => {
     const { status, events } = sandbox(
@@ -54,12 +59,7 @@ describe("npm run sandbox -- --script FILE --json", () => {
   });
 
   it("runs the interactive prompt on piped input and renders replies readably", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
-      input: "as alice\nin movie-club #general\n/ep 1399 1 3\nquit\n",
-      encoding: "utf8",
-      timeout: 60_000,
-      env: { ...process.env, NO_COLOR: "1", HOME: dir },
-    });
+    const result = prompt("as alice\nin movie-club #general\n/ep 1399 1 3\nquit\n");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("alice @ movie-club #general › /ep 1399 1 3");
     expect(result.stdout).toContain("✅ Watched S1E3 · Lord Snow");
@@ -67,12 +67,7 @@ describe("npm run sandbox -- --script FILE --json", () => {
   });
 
   it("shows channel mentions by name and session times relative to the sandbox clock, as Discord would", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
-      input: '/party start show:1399\n/party schedule when:"in 3 days" zone:Europe/Berlin\nquit\n',
-      encoding: "utf8",
-      timeout: 60_000,
-      env: { ...process.env, NO_COLOR: "1", HOME: dir },
-    });
+    const result = prompt('/party start show:1399\n/party schedule when:"in 3 days" zone:Europe/Berlin\nquit\n');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Its board will appear in #general/);
     expect(result.stdout).toMatch(/\(in 3 days\)/);
@@ -81,12 +76,7 @@ describe("npm run sandbox -- --script FILE --json", () => {
 
 describe("the interactive prompt for a newcomer", () => {
   it("starts as alice in movie-club #general, so the first example works as typed", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
-      input: "/ep 1399 1 3\nquit\n",
-      encoding: "utf8",
-      timeout: 60_000,
-      env: { ...process.env, NO_COLOR: "1", HOME: dir },
-    });
+    const result = prompt("/ep 1399 1 3\nquit\n");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("You are alice in movie-club #general: try /ep 1399 1 3.");
     expect(result.stdout).toContain("alice @ movie-club #general › /ep 1399 1 3");

@@ -40,6 +40,7 @@ import type * as model_linkPage from "../model/linkPage.js";
 import type * as model_lists from "../model/lists.js";
 import type * as model_merge from "../model/merge.js";
 import type * as model_parties from "../model/parties.js";
+import type * as model_partyJoin from "../model/partyJoin.js";
 import type * as model_recommend from "../model/recommend.js";
 import type * as model_reminders from "../model/reminders.js";
 import type * as model_remindersActivity from "../model/remindersActivity.js";
@@ -104,6 +105,7 @@ declare const fullApi: ApiFromModules<{
   "model/lists": typeof model_lists;
   "model/merge": typeof model_merge;
   "model/parties": typeof model_parties;
+  "model/partyJoin": typeof model_partyJoin;
   "model/recommend": typeof model_recommend;
   "model/reminders": typeof model_reminders;
   "model/remindersActivity": typeof model_remindersActivity;

@@ -15,6 +15,7 @@ import type {
 } from "convex/server";
 import type * as boards from "../boards.js";
 import type * as bot_episodes from "../bot/episodes.js";
+import type * as bot_health from "../bot/health.js";
 import type * as bot_lists from "../bot/lists.js";
 import type * as bot_profile from "../bot/profile.js";
 import type * as bot_shows from "../bot/shows.js";
@@ -80,6 +81,7 @@ import type * as watchlist from "../watchlist.js";
 declare const fullApi: ApiFromModules<{
   boards: typeof boards;
   "bot/episodes": typeof bot_episodes;
+  "bot/health": typeof bot_health;
   "bot/lists": typeof bot_lists;
   "bot/profile": typeof bot_profile;
   "bot/shows": typeof bot_shows;

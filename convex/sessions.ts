@@ -2,12 +2,12 @@
 // internal timers and deliveries that post reminders, starts and prompts and keep the Guild
 // Scheduled Event in step — all through convex/discord.ts, never the bot process. The rules are
 // in model/sessions.ts; time parsing happens in the bot (src/lib/when.ts), which sends an instant.
-import { RESTJSONErrorCodes, type RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
+import { RESTJSONErrorCodes, Routes, type RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
-import { createScheduledEvent, deleteScheduledEvent, editMessage, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
+import { createScheduledEvent, deleteScheduledEvent, discordRequest, editMessage, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { fail } from "./model/errors";
 import { checkPlace, episodesLabel, markBoardDirty, memberOf, partyLabel, resolveParty } from "./model/parties";
@@ -18,11 +18,16 @@ import {
   createSessionPrompt,
   eventsNoticeOnce,
   going,
+  goingBut,
   hostPosition,
+  pollAnswerId,
+  pollVotersGoing,
   pollWinner,
+  pollWonBy,
   postKey,
   postMessageId,
   retirePost,
+  RSVPS_MAX,
   scheduledEventBody,
   schedulePost,
   scheduledSession,
@@ -37,8 +42,7 @@ import {
 import { isTimeZone } from "./model/sessionTimes";
 import { discordAccount, parseDiscordUserId } from "./model/users";
 import { NO_MENTIONS } from "../src/views/message";
-import { sessionAfter, sessionPoll, sessionPollResult, sessionPost, sessionPostClosed, sessionReminder, sessionStart, type SessionPostNow } from "../src/views/session";
-import { time, TimestampStyles } from "@discordjs/formatters";
+import { sessionAfter, sessionCancelled, sessionPoll, sessionPollPartyEnded, sessionPollResult, sessionPost, sessionPostClosed, sessionReminder, sessionStart, type SessionPostNow } from "../src/views/session";
 import { plain } from "../src/views/text";
 
 const place = { guildId: v.string(), channelId: v.string() };
@@ -97,9 +101,13 @@ export const schedule = botMutation({
     at: v.number(),
     weekly: v.boolean(),
     replaced: v.union(v.number(), v.null()),
-    /** Going / Maybe / Can't answers carried over from the replaced session, and how many of them say Going. */
+    /** Going / Maybe / Can't answers carried over from the replaced session, and how many of them (but the one confirming) say Going. */
     answers: v.number(),
     going: v.number(),
+    /** The host confirmed it, so they are down as Going. */
+    hostGoing: v.boolean(),
+    /** The time won a poll: those who voted for it are being marked Going (read from Discord). */
+    pollVoters: v.boolean(),
     /** The replaced session's post is being edited to say it moved (false when its id isn't known). */
     oldPostEdited: v.boolean(),
     /** The session's post: "new" (posted now), or the same time's "kept" or "updated" (edited: its repeat changed). */
@@ -111,19 +119,38 @@ export const schedule = botMutation({
     const account = await ctx.db.get(ctx.actor.accountId);
     // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
     const zone = account?.timeZone ?? "";
-    const { session, replaced, answers, oldPostEdited, post, notices } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, ...(args.weekly !== undefined ? { weekly: args.weekly } : {}), canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
-    return { sessionId: session._id, label: partyLabel(party), at: session.at, weekly: session.repeat === "weekly", replaced, answers, going: going(session).length, oldPostEdited, post, notices };
+    const { session, replaced, answers, oldPostEdited, post, notices, hostGoing } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, ...(args.weekly !== undefined ? { weekly: args.weekly } : {}), canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
+    // The winner of the party's poll: who voted for it is read from Discord and marked Going.
+    const poll = await pollWonBy(ctx, party._id, session.at);
+    if (poll !== null) await ctx.scheduler.runAfter(0, internal.sessions.pollVoters, { pollId: poll._id, sessionId: session._id, at: session.at, attempt: 0 });
+    return {
+      sessionId: session._id,
+      label: partyLabel(party),
+      at: session.at,
+      weekly: session.repeat === "weekly",
+      replaced,
+      answers,
+      going: goingBut(session, ctx.actor.discordUserId).length,
+      hostGoing,
+      pollVoters: poll !== null,
+      oldPostEdited,
+      post,
+      notices,
+    };
   },
 });
 
 export const cancel = botMutation({
   args: { ...place, party: v.optional(v.string()), canManageServer: v.boolean() },
-  /** `postEdited`: its post is being edited to say so; `event`: its server event is being deleted. */
-  returns: v.object({ label: v.string(), at: v.number(), postEdited: v.boolean(), event: v.boolean() }),
+  /**
+   * `postEdited`: its post is being edited to say so; `event`: its server event is being deleted;
+   * `going`: how many who said Going (but the one cancelling) the channel's post pings.
+   */
+  returns: v.object({ label: v.string(), at: v.number(), postEdited: v.boolean(), event: v.boolean(), going: v.number() }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party);
-    const { session, postEdited } = await cancelSession(ctx, ctx.actor, party, args.canManageServer);
-    return { label: partyLabel(party), at: session.at, postEdited, event: session.eventId !== undefined };
+    const { session, postEdited, going } = await cancelSession(ctx, ctx.actor, party, args.canManageServer);
+    return { label: partyLabel(party), at: session.at, postEdited, event: session.eventId !== undefined, going };
   },
 });
 
@@ -238,6 +265,8 @@ const postArgs = {
   movedFrom: v.optional(v.number()),
   /** An announcement's own mark (model/sessions.ts's schedulePost): its nonce. */
   announced: v.optional(v.number()),
+  /** Who cancelled it (a "cancelled" post pings the others who said Going). */
+  by: v.optional(v.string()),
 };
 
 /**
@@ -247,7 +276,7 @@ const postArgs = {
 export const render = internalQuery({
   args: postArgs,
   returns: v.union(v.null(), v.object({ channelId: v.string(), nonce: v.string(), at: v.number(), body: v.any() })),
-  handler: async (ctx, { sessionId, kind, at, promptId, movedFrom, announced }) => {
+  handler: async (ctx, { sessionId, kind, at, promptId, movedFrom, announced, by }) => {
     const session = await ctx.db.get(sessionId);
     if (session === null || (at !== undefined && session.at !== at) || session.posted.includes(postKey(kind, session.at))) return null;
     const party = await ctx.db.get(session.partyId);
@@ -265,7 +294,8 @@ export const render = internalQuery({
           at: session.at,
           weekly: session.repeat === "weekly",
           hostName: party.hostName ?? "the host",
-          ...(movedFrom !== undefined && movedFrom !== session.at ? { moved: { from: movedFrom, answers: session.rsvps.length, going: going(session) } } : {}),
+          // Whoever moved it knows: it pings the others going.
+          ...(movedFrom !== undefined && movedFrom !== session.at ? { moved: { from: movedFrom, answers: session.rsvps.length, going: goingBut(session, session.scheduledBy) } } : {}),
         });
         break;
       case "reminder":
@@ -276,7 +306,7 @@ export const render = internalQuery({
         body = sessionStart({ partyLabel: label, going: going(session) });
         break;
       case "cancelled":
-        body = { content: `❌ The watch-along of **${plain(label, 150)}** on ${time(new Date(session.at), TimestampStyles.LongDateTime)} is cancelled.`, allowed_mentions: NO_MENTIONS };
+        body = sessionCancelled({ partyLabel: label, at: session.at, going: goingBut(session, by) });
         break;
       case "after": {
         const prompt = promptId === undefined ? null : await ctx.db.get(promptId);
@@ -508,7 +538,18 @@ export const pollPlan = internalQuery({
   args: { pollId: v.id("party_polls") },
   returns: v.union(
     v.null(),
-    v.object({ channelId: v.string(), messageId: v.union(v.string(), v.null()), nonce: v.string(), body: v.any(), partyId: v.string(), label: v.string(), hostId: v.string(), options: v.array(v.object({ at: v.number(), label: v.string() })) }),
+    v.object({
+      channelId: v.string(),
+      messageId: v.union(v.string(), v.null()),
+      nonce: v.string(),
+      body: v.any(),
+      partyId: v.string(),
+      label: v.string(),
+      hostId: v.string(),
+      /** The party still runs: an ended party's poll closes without a winner to confirm. */
+      partyActive: v.boolean(),
+      options: v.array(v.object({ at: v.number(), label: v.string() })),
+    }),
   ),
   handler: async (ctx, { pollId }) => {
     const poll = await ctx.db.get(pollId);
@@ -525,6 +566,7 @@ export const pollPlan = internalQuery({
       partyId: party._id,
       label,
       hostId: party.hostDiscordUserId,
+      partyActive: party.state === "active",
       options: poll.options,
     };
   },
@@ -552,8 +594,13 @@ export const pollPost = internalAction({
       return null;
     }
     const delay = retryDelay(sent, attempt);
-    if (delay !== null) await ctx.scheduler.runAfter(delay, internal.sessions.pollPost, { pollId, attempt: attempt + 1 });
-    else console.warn(`poll ${pollId}: Discord refused the poll: ${JSON.stringify(sent)}`);
+    if (delay !== null) {
+      await ctx.scheduler.runAfter(delay, internal.sessions.pollPost, { pollId, attempt: attempt + 1 });
+      return null;
+    }
+    // Refused for good (a lost channel or permission): it is over, so it holds no new poll back.
+    console.warn(`poll ${pollId}: Discord refused the poll: ${JSON.stringify(sent)}`);
+    await ctx.runMutation(internal.sessions.pollClosed, { pollId, winnerAt: null });
     return null;
   },
 });
@@ -581,6 +628,13 @@ export const pollClose = internalAction({
       await ctx.runMutation(internal.sessions.pollClosed, { pollId, winnerAt: null });
       return null;
     }
+    if (!plan.partyActive) {
+      // The party ended while it was open: no winner to confirm, and the channel is told why.
+      if (!(await ctx.runMutation(internal.sessions.pollClosed, { pollId, winnerAt: null }))) return null;
+      const sent = await postMessage(plan.channelId, { ...sessionPollPartyEnded({ partyLabel: plan.label }), nonce: sessionNonce(pollId, "after", 0), enforce_nonce: true });
+      if (!sent.ok) console.warn(`poll ${pollId}: could not post that the party ended: ${JSON.stringify(sent)}`);
+      return null;
+    }
     const read = await getMessage(plan.channelId, plan.messageId);
     const results = read.ok ? (read.data as { poll?: { results?: { is_finalized?: boolean; answer_counts?: Array<{ id: number; count: number }> } } }).poll?.results : undefined;
     if (!read.ok || results?.is_finalized !== true) {
@@ -595,6 +649,77 @@ export const pollClose = internalAction({
     const body = sessionPollResult({ partyId: plan.partyId, partyLabel: plan.label, hostId: plan.hostId, winner, passed: winner !== null && winner.at < Date.now() + 60_000 });
     const sent = await postMessage(plan.channelId, { ...body, nonce: sessionNonce(pollId, "after", 0), enforce_nonce: true });
     if (!sent.ok) console.warn(`poll ${pollId}: could not post the result: ${JSON.stringify(sent)}`);
+    return null;
+  },
+});
+
+/** Who voted for the confirmed winner, as pollVoters needs to ask Discord; null when it no longer applies. */
+export const votersPlan = internalQuery({
+  args: { pollId: v.id("party_polls"), sessionId: v.id("party_sessions"), at: v.number() },
+  returns: v.union(v.null(), v.object({ channelId: v.string(), messageId: v.string(), answerId: v.number() })),
+  handler: async (ctx, { pollId, sessionId, at }) => {
+    const poll = await ctx.db.get(pollId);
+    const session = await ctx.db.get(sessionId);
+    if (poll === null || session === null || poll.messageId === undefined || session.state !== "scheduled" || session.at !== at) return null;
+    const answerId = pollAnswerId(poll, at);
+    return answerId === null ? null : { channelId: poll.channelId, messageId: poll.messageId, answerId };
+  },
+});
+
+export const votersGoing = internalMutation({
+  args: { pollId: v.id("party_polls"), sessionId: v.id("party_sessions"), at: v.number(), voters: v.array(v.object({ discordUserId: v.string(), name: v.string() })) },
+  returns: v.number(),
+  handler: async (ctx, args) => await pollVotersGoing(ctx, args),
+});
+
+/** Discord's page size for a poll answer's voters (its maximum). */
+const VOTERS_PAGE = 100;
+
+/** One page of Discord's voters, checked: people (not bots) with a well-formed id, and the page's last id. */
+function readVoters(data: unknown): { voters: Array<{ discordUserId: string; name: string }>; last: string | null; full: boolean } {
+  const users = Array.isArray((data as { users?: unknown } | null)?.users) ? ((data as { users: unknown[] }).users) : [];
+  const voters: Array<{ discordUserId: string; name: string }> = [];
+  let last: string | null = null;
+  for (const user of users) {
+    if (typeof user !== "object" || user === null) continue;
+    const { id, bot, username, global_name } = user as { id?: unknown; bot?: unknown; username?: unknown; global_name?: unknown };
+    if (typeof id !== "string" || !/^\d{15,22}$/.test(id)) continue;
+    last = id;
+    if (bot === true) continue;
+    const name = typeof global_name === "string" && global_name.trim() !== "" ? global_name : typeof username === "string" ? username : "Someone";
+    voters.push({ discordUserId: id, name: name.slice(0, 100) });
+  }
+  return { voters, last, full: users.length >= VOTERS_PAGE };
+}
+
+/**
+ * After the host confirmed a poll's winner: reads who voted for it from Discord (GET
+ * /channels/{c}/polls/{m}/answers/{a}, a page of 100 at a time) and marks them Going. Retried like
+ * the posts; a poll Discord no longer has changes nothing.
+ */
+export const pollVoters = internalAction({
+  args: { pollId: v.id("party_polls"), sessionId: v.id("party_sessions"), at: v.number(), attempt: v.number() },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const plan = await ctx.runQuery(internal.sessions.votersPlan, { pollId: args.pollId, sessionId: args.sessionId, at: args.at });
+    if (plan === null) return null;
+    const voters: Array<{ discordUserId: string; name: string }> = [];
+    let after: string | null = null;
+    while (voters.length < RSVPS_MAX) {
+      const route = `${Routes.pollAnswerVoters(plan.channelId, plan.messageId, plan.answerId)}?limit=${VOTERS_PAGE}${after !== null ? `&after=${after}` : ""}` as const;
+      const read = await discordRequest<unknown>("GET", route as `/${string}`);
+      if (!read.ok) {
+        const delay = retryDelay(read, args.attempt);
+        if (delay !== null) await ctx.scheduler.runAfter(delay, internal.sessions.pollVoters, { ...args, attempt: args.attempt + 1 });
+        else console.warn(`poll ${args.pollId}: could not read who voted for the winner: ${JSON.stringify(read)}`);
+        return null;
+      }
+      const page = readVoters(read.data);
+      voters.push(...page.voters);
+      if (!page.full || page.last === null) break;
+      after = page.last;
+    }
+    await ctx.runMutation(internal.sessions.votersGoing, { pollId: args.pollId, sessionId: args.sessionId, at: args.at, voters: voters.slice(0, RSVPS_MAX) });
     return null;
   },
 });

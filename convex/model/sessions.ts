@@ -20,6 +20,7 @@ import { fail } from "./errors";
 import { checkPromptEpisodes, markBoardDirty, memberOf, PROMPT_TTL_MS } from "./parties";
 import { getShow } from "./shows";
 import { isTimeZone, nextWeekly } from "./sessionTimes";
+import { time, TimestampStyles } from "@discordjs/formatters";
 
 export const DEFAULT_REMINDER_MINUTES = 15;
 /** How long a session lasts: the scheduled event's end, and when the "did you watch" prompt is posted. */
@@ -70,7 +71,13 @@ async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: 
  * session moved back to a time it had before is posted anew, not answered with the first post,
  * while the same time announced twice (confirmed again before the first post landed) is one post.
  */
-export async function schedulePost(ctx: MutationCtx, sessionId: Id<"party_sessions">, kind: SessionPost, at: number, extra: { promptId?: Id<"party_prompts">; movedFrom?: number; announced?: number } = {}) {
+export async function schedulePost(
+  ctx: MutationCtx,
+  sessionId: Id<"party_sessions">,
+  kind: SessionPost,
+  at: number,
+  extra: { promptId?: Id<"party_prompts">; movedFrom?: number; announced?: number; by?: string } = {},
+) {
   await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, at, ...extra, attempt: 0 });
 }
 
@@ -136,7 +143,7 @@ export async function scheduleSession(
   actor: { discordUserId: string },
   party: Doc<"parties">,
   args: ScheduleArgs,
-): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; oldPostEdited: boolean; post: SessionPostPlan; notices: string[] }> {
+): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; oldPostEdited: boolean; post: SessionPostPlan; notices: string[]; hostGoing: boolean }> {
   mayManage(party, actor.discordUserId, args.canManageServer);
   const now = Date.now();
   if (!Number.isSafeInteger(args.at) || args.at < now + 60_000) fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
@@ -193,6 +200,9 @@ export async function scheduleSession(
     });
   }
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, args.at, reminderMinutes) });
+  // The host who picks the time is going to it (they can still answer Maybe or Can't on its post).
+  const hostGoing = actor.discordUserId === party.hostDiscordUserId;
+  if (hostGoing) await setGoing(ctx, sessionId, [{ discordUserId: actor.discordUserId, name: await memberName(ctx, party, actor.discordUserId) }]);
   if (post === "new") await schedulePost(ctx, sessionId, "announce", args.at, { announced, ...(existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {}) });
   if (existing?.eventId !== undefined) {
     await ctx.db.patch(sessionId, { eventSync: "update" });
@@ -206,7 +216,41 @@ export async function scheduleSession(
   }
   await ctx.db.patch(party._id, { nextSessionAt: args.at });
   await markBoardDirty(ctx, party._id);
-  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, oldPostEdited, post, notices };
+  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, oldPostEdited, post, notices, hostGoing };
+}
+
+/** The name a member shows under on the board: their party name, else the host's, else "Someone". */
+async function memberName(ctx: QueryCtx, party: Doc<"parties">, discordUserId: string): Promise<string> {
+  const member = await memberOf(ctx, party._id, discordUserId);
+  return member?.displayName ?? (discordUserId === party.hostDiscordUserId ? party.hostName : undefined) ?? "Someone";
+}
+
+/**
+ * Sets these people's answer to Going (replacing what they said), within the session's cap on
+ * answers. Returns how many were not Going before.
+ */
+export async function setGoing(ctx: MutationCtx, sessionId: Id<"party_sessions">, people: ReadonlyArray<{ discordUserId: string; name: string }>): Promise<number> {
+  const session = await ctx.db.get(sessionId);
+  if (session === null || people.length === 0) return 0;
+  const rsvps = [...session.rsvps];
+  let added = 0;
+  const now = Date.now();
+  for (const person of people) {
+    const i = rsvps.findIndex((r) => r.discordUserId === person.discordUserId);
+    if (i >= 0 && rsvps[i]!.answer === "going") continue;
+    if (i < 0 && rsvps.length >= RSVPS_MAX) continue;
+    const entry = { discordUserId: person.discordUserId, name: person.name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone", answer: "going" as const, at: now };
+    if (i >= 0) rsvps[i] = entry;
+    else rsvps.push(entry);
+    added++;
+  }
+  if (added > 0) await ctx.db.patch(sessionId, { rsvps });
+  return added;
+}
+
+/** Those going, less one person (who moved or cancelled it, and needs no ping about that). */
+export function goingBut(session: Pick<Doc<"party_sessions">, "rsvps">, discordUserId: string | undefined): string[] {
+  return going(session).filter((id) => id !== discordUserId);
 }
 
 /**
@@ -217,20 +261,21 @@ export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: st
   mayManage(party, actor.discordUserId, canManageServer);
   const session = await scheduledSession(ctx, party._id);
   if (session === null) fail("NOT_FOUND", "This party has no session scheduled — schedule one with /party schedule when:…");
-  const postEdited = await stopSession(ctx, party, session, { tellChannel: true });
-  return { session, postEdited };
+  const postEdited = await stopSession(ctx, party, session, { tellChannel: true, by: actor.discordUserId });
+  return { session, postEdited, going: goingBut(session, actor.discordUserId).length };
 }
 
 /**
  * Stops a scheduled session (no permission check: the caller decided): its timers, its event
  * (deleted) and its post (edited to say it was cancelled, without buttons); `tellChannel` adds a
- * short post saying so. True when its post is known.
+ * short post saying so, pinging those who said Going (but `by`, who cancelled it). True when its
+ * post is known.
  */
-export async function stopSession(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">, options: { tellChannel: boolean }): Promise<boolean> {
+export async function stopSession(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">, options: { tellChannel: boolean; by?: string }): Promise<boolean> {
   await cancelTimers(ctx, session);
   await ctx.db.patch(session._id, { state: "cancelled", timers: [], ...(session.eventId !== undefined ? { eventSync: "delete" as const } : { eventSync: undefined }) });
   if (session.eventId !== undefined) await syncEventSoon(ctx, session._id);
-  if (options.tellChannel) await schedulePost(ctx, session._id, "cancelled", session.at);
+  if (options.tellChannel) await schedulePost(ctx, session._id, "cancelled", session.at, options.by !== undefined ? { by: options.by } : {});
   const postEdited = await retirePost(ctx, session, session.at);
   await ctx.db.patch(party._id, { nextSessionAt: undefined });
   await markBoardDirty(ctx, party._id);
@@ -349,6 +394,8 @@ export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">
   // A deployment that was down for weeks resumes at the next future week, not a past one.
   for (let i = 0; at < Date.now() + 60_000 && i < 60; i++) at = nextWeekly(at, session.zone);
   const announcedAt = Date.now();
+  // Fresh answers, but the host who set up the repeat is going to each week's, as to the first.
+  const host = session.scheduledBy === party.hostDiscordUserId ? await memberOf(ctx, party._id, party.hostDiscordUserId) : null;
   const sessionId = await ctx.db.insert("party_sessions", {
     partyId: party._id,
     guildId: session.guildId,
@@ -358,7 +405,7 @@ export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">
     zone: session.zone,
     repeat: "weekly",
     state: "scheduled",
-    rsvps: [],
+    rsvps: host === null ? [] : [{ discordUserId: host.discordUserId, name: await memberName(ctx, party, host.discordUserId), answer: "going", at: announcedAt }],
     reminderMinutes: party.sessionReminderMinutes ?? session.reminderMinutes,
     timers: [],
     posted: [],
@@ -430,11 +477,18 @@ export async function startPoll(
     if (o.at > now + SESSION_MAX_AHEAD_MS) fail("INVALID_ARGUMENT", "A proposed time is more than a year away.");
     if (o.label.length < 1 || o.label.length > 55) fail("INVALID_ARGUMENT", "An answer's text must be 1 to 55 characters.");
   }
-  const open = await ctx.db
-    .query("party_polls")
-    .withIndex("by_party", (q) => q.eq("partyId", party._id).eq("state", "open"))
-    .first();
-  if (open !== null) fail("INVALID_ARGUMENT", "This party already has a poll open — wait for it to close.");
+  // One poll at a time, counting one still on its way to Discord (being posted, or waiting out a
+  // 429 or an outage): read in this mutation's transaction, so two at once can't both pass.
+  for (const state of ["posting", "open"] as const) {
+    const open = await ctx.db
+      .query("party_polls")
+      .withIndex("by_party", (q) => q.eq("partyId", party._id).eq("state", state))
+      .first();
+    if (open !== null) {
+      const posting = state === "posting" ? " (it is still being posted)" : "";
+      fail("INVALID_ARGUMENT", `This party already has a poll open${posting} until ${time(new Date(open.closesAt), TimestampStyles.ShortDateTime)} — wait for it to close before starting another.`);
+    }
+  }
   const pollId = await ctx.db.insert("party_polls", { partyId: party._id, channelId: party.channelId, createdBy: actor.discordUserId, options, closesAt, state: "posting", createdAt: now });
   await ctx.scheduler.runAfter(0, internal.sessions.pollPost, { pollId, attempt: 0 });
   // Discord finalises results a moment after the end.
@@ -450,4 +504,49 @@ export function pollWinner(options: ReadonlyArray<{ at: number }>, counts: Reado
     if (votes > 0 && (best === null || votes > best.votes || (votes === best.votes && o.at < best.at))) best = { at: o.at, votes };
   });
   return best;
+}
+
+/**
+ * The closed poll (the latest of the party's) whose winning time is `at`: confirming that time
+ * makes those who voted for it Going.
+ */
+export async function pollWonBy(ctx: QueryCtx, partyId: Id<"parties">, at: number): Promise<Doc<"party_polls"> | null> {
+  const closed = await ctx.db
+    .query("party_polls")
+    .withIndex("by_party", (q) => q.eq("partyId", partyId).eq("state", "closed"))
+    .order("desc")
+    .take(10);
+  return closed.find((p) => p.winnerAt === at && p.messageId !== undefined) ?? null;
+}
+
+/** The poll answer (Discord's answer_id, from 1 in the order posted) that offered `at`. */
+export function pollAnswerId(poll: Pick<Doc<"party_polls">, "options">, at: number): number | null {
+  const i = poll.options.findIndex((o) => o.at === at);
+  return i < 0 ? null : i + 1;
+}
+
+/**
+ * Those who voted for the winning time, read from Discord after the host confirmed it, become
+ * Going to the session (still scheduled at that time). Anyone who answered on the session's post
+ * after the poll closed said so since: that answer stands. Returns how many became Going.
+ */
+export async function pollVotersGoing(
+  ctx: MutationCtx,
+  args: { sessionId: Id<"party_sessions">; at: number; pollId: Id<"party_polls">; voters: ReadonlyArray<{ discordUserId: string; name: string }> },
+): Promise<number> {
+  const session = await ctx.db.get(args.sessionId);
+  const poll = await ctx.db.get(args.pollId);
+  if (session === null || poll === null || session.state !== "scheduled" || session.at !== args.at || poll.partyId !== session.partyId) return 0;
+  const party = await ctx.db.get(session.partyId);
+  if (party === null || party.state !== "active") return 0;
+  const since = new Set(session.rsvps.filter((r) => r.at >= poll.closesAt).map((r) => r.discordUserId));
+  const people: Array<{ discordUserId: string; name: string }> = [];
+  for (const voter of args.voters) {
+    if (!/^\d{15,22}$/.test(voter.discordUserId) || since.has(voter.discordUserId) || people.some((p) => p.discordUserId === voter.discordUserId)) continue;
+    const member = await memberOf(ctx, party._id, voter.discordUserId);
+    people.push({ discordUserId: voter.discordUserId, name: member?.displayName ?? voter.name });
+  }
+  const added = await setGoing(ctx, session._id, people);
+  if (added > 0) await markBoardDirty(ctx, party._id);
+  return added;
 }

@@ -83,7 +83,8 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   if (options.cancel === true) {
     if (options.when !== undefined) throw new UserError("Either say when, or cancel:true — not both.");
     const cancelled = await ctx.backend.mutation(api.sessions.cancel, { ...actor(interaction), ...here, ...which, canManageServer: manageServer(interaction) });
-    const todo = [...(cancelled.postEdited ? ["mark its post cancelled (its buttons go)"] : []), ...(cancelled.event ? ["delete its server event"] : []), "tell the channel"];
+    const tell = cancelled.going > 0 ? `tell the channel, pinging the ${cancelled.going === 1 ? "one person" : `${cancelled.going} people`} going` : "tell the channel";
+    const todo = [...(cancelled.postEdited ? ["mark its post cancelled (its buttons go)"] : []), ...(cancelled.event ? ["delete its server event"] : []), tell];
     const list = todo.length === 1 ? todo[0] : `${todo.slice(0, -1).join(", ")} and ${todo.at(-1)}`;
     await respond.send({ content: `❌ Cancelled the watch-along of **${plain(cancelled.label, 150)}** on ${at(cancelled.at)}. I'll ${list}.` });
     return;
@@ -155,7 +156,8 @@ export async function poll(interaction: Interaction, respond: Responder, ctx: Bo
   });
   const result = await ctx.backend.mutation(api.sessions.startPoll, { ...actor(interaction), ...here, ...which, options: proposed, hours: options.hours ?? 24, canManageServer: manageServer(interaction) });
   await respond.send({
-    content: `🗳️ A poll of ${result.count} times for **${plain(result.label, 150)}** is going up in <#${result.channelId}>. It closes ${time(new Date(result.closesAt), TimestampStyles.RelativeTime)}; then I'll post the winner with a **Confirm** button for you.`,
+    // An absolute time: this reply stays in the channel's history, where "in 6 hours" would go stale.
+    content: `🗳️ A poll of ${result.count} times for **${plain(result.label, 150)}** is going up in <#${result.channelId}>. It's open until ${time(new Date(result.closesAt), TimestampStyles.ShortDateTime)}; then I'll post the winner with a **Confirm** button for you.`,
   });
 }
 
@@ -186,6 +188,8 @@ export const sessionComponents: ComponentHandlers = {
           ? "Its post in the party's channel stays; I'll update it to match."
           : `I'll post it in the party's channel with Going / Maybe / Can't${result.going > 0 && result.replaced !== null && result.replaced !== result.at ? `, pinging the ${result.going === 1 ? "one person" : `${result.going} people`} going that it moved` : ""}.`,
       result.oldPostEdited ? "The old post will say where it went." : "",
+      result.hostGoing ? "You're down as **Going** (answer Maybe or Can't on its post if that changes)." : "",
+      result.pollVoters ? "Those who voted for this time in the poll are down as **Going** too." : "",
       ...result.notices,
     ].filter(Boolean);
     // A poll's result is in the channel for everyone: it says what was decided, and the host's

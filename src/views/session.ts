@@ -128,6 +128,11 @@ export function sessionStart(args: { partyLabel: string; going: readonly string[
   return pingGoing(`🍿 **${plain(args.partyLabel, 150)}** is starting now — grab your snacks!`, args.going);
 }
 
+/** A cancelled session, in the channel: pings exactly those who said Going (as the reminder would have). */
+export function sessionCancelled(args: { partyLabel: string; at: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
+  return pingGoing(`❌ The watch-along of **${plain(args.partyLabel, 150)}** on ${time(new Date(args.at), TimestampStyles.LongDateTime)} is cancelled.`, args.going);
+}
+
 /**
  * After a session: "Did you watch S1E5–E6?" — each member who clicks gets those episodes marked,
  * until a date and time (the prompt's hours may run past midnight).
@@ -166,6 +171,11 @@ export function sessionPoll(args: { partyLabel: string; options: ReadonlyArray<{
   };
 }
 
+/** A poll that closed after its party ended: nothing to confirm, and nobody pinged. */
+export function sessionPollPartyEnded(args: { partyLabel: string }): RESTPostAPIChannelMessageJSONBody {
+  return { content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** has closed, but the watch party has ended — there is nothing to schedule.`, allowed_mentions: NO_MENTIONS };
+}
+
 /**
  * When the poll has closed: the winning time with Confirm for the host (who alone is pinged), or
  * why there is none. Confirm keeps the repeat of a session it replaces, as `/party schedule` does.
@@ -179,7 +189,7 @@ export function sessionPollResult(args: { partyId: string; partyLabel: string; h
     return { content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when}, which has passed — schedule another night with /party schedule.`, allowed_mentions: NO_MENTIONS };
   }
   const view = message({
-    content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when} with ${args.winner.votes} vote${args.winner.votes === 1 ? "" : "s"}. <@${args.hostId}>, press **Confirm** to schedule it.`,
+    content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when} with ${args.winner.votes} vote${args.winner.votes === 1 ? "" : "s"}. <@${args.hostId}>, press **Confirm** to schedule it — those who voted for it will be down as Going.`,
     components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.winner.at }), label: "Confirm", style: ButtonStyle.Success })),
   });
   return { ...restMessageBody(view), allowed_mentions: { parse: [], users: [args.hostId] } };

@@ -73,7 +73,8 @@ describe("watch-along sessions", () => {
     const t = deployment();
     const p = await party(t);
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    expect(scheduled).toMatchObject({ at: FRIDAY_2100_BERLIN, weekly: false, replaced: null, notices: [] });
+    // The host who scheduled it is going to it.
+    expect(scheduled).toMatchObject({ at: FRIDAY_2100_BERLIN, weekly: false, replaced: null, notices: [], hostGoing: true, pollVoters: false });
     await pass(t, 3_000);
     const announce = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
     expect(announce.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
@@ -87,22 +88,22 @@ describe("watch-along sessions", () => {
     await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: scheduled.sessionId, answer: "cant", displayName: "dan" });
     await pass(t, 5_000);
     const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
-    expect(board.body.embeds[0].description).toContain("✅ 2 going (bob, carol) · 🤔 0 maybe · ❌ 1 can't");
+    expect(board.body.embeds[0].description).toContain("✅ 3 going (alice, bob, carol) · 🤔 0 maybe · ❌ 1 can't");
 
-    // 15 minutes before: the reminder, pinging bob and carol only.
+    // 15 minutes before: the reminder, pinging alice (the host), bob and carol only.
     const untilReminder = FRIDAY_2100_BERLIN - 15 * 60_000 - Date.now();
     await pass(t, untilReminder - 60_000, 60_000);
     expect(discord.posts().some((x) => x.body.content.startsWith("⏰"))).toBe(false);
     await pass(t, 61_000, 1_000);
     const reminder = discord.posts().find((x) => x.body.content.startsWith("⏰"))!;
-    expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [BOB, CAROL] });
-    expect(reminder.body.content).toContain(`<@${BOB}> <@${CAROL}>`);
+    expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [ALICE, BOB, CAROL] });
+    expect(reminder.body.content).toContain(`<@${ALICE}> <@${BOB}> <@${CAROL}>`);
     expect(reminder.body.content).not.toContain(DAN);
 
     // Alice marks two episodes during the session.
     await pass(t, 15 * 60_000, 1_000);
     const start = discord.posts().find((x) => x.body.content.startsWith("🍿") && x.body.content.includes("starting now"))!;
-    expect(start.body.allowed_mentions).toEqual({ parse: [], users: [BOB, CAROL] });
+    expect(start.body.allowed_mentions).toEqual({ parse: [], users: [ALICE, BOB, CAROL] });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true, seasonCounts: GOT.seasons.map((x) => ({ season: x.season, episodeCount: x.episodeCount })) });
     await pass(t, 2 * 60 * 60_000, 60_000);
     const after = discord.posts().find((x) => x.body.content.startsWith("🍿 Did you watch"))!;
@@ -171,10 +172,10 @@ describe("watch-along sessions", () => {
     await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: DAN });
     await pass(t, 5_000);
     const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
-    expect(board.body.embeds[0].description).toContain("✅ 1 going (carol)");
+    expect(board.body.embeds[0].description).toContain("✅ 2 going (alice, carol)");
     await pass(t, FRIDAY_2100_BERLIN - 15 * 60_000 - Date.now() + 1_000, 60_000);
     const reminder = discord.posts().find((x) => x.body.content.startsWith("⏰"))!;
-    expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [CAROL] });
+    expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [ALICE, CAROL] });
     expect(reminder.body.content).not.toContain(BOB);
     expect(reminder.body.content).not.toContain(DAN);
   });
@@ -214,9 +215,11 @@ describe("watch-along sessions", () => {
     await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: first.sessionId, answer: "maybe", displayName: "dan" });
     await pass(t, 3_000);
     const saturday = FRIDAY_2100_BERLIN + 86_400_000;
-    expect((await t.query(api.sessions.prepare, { ...as(ALICE), ...here })).current).toEqual({ at: FRIDAY_2100_BERLIN, weekly: false, answers: 2 });
+    // alice (the host, going), bob (going) and dan (maybe).
+    expect((await t.query(api.sessions.prepare, { ...as(ALICE), ...here })).current).toEqual({ at: FRIDAY_2100_BERLIN, weekly: false, answers: 3 });
     const moved = await schedule(t, p.partyId, saturday);
-    expect(moved).toMatchObject({ replaced: FRIDAY_2100_BERLIN, answers: 2, going: 1 });
+    // Going but the host, who moved it (and is not pinged about it).
+    expect(moved).toMatchObject({ replaced: FRIDAY_2100_BERLIN, answers: 3, going: 1 });
     await pass(t, 3_000);
     const announced = discord.posts().filter((x) => x.body.content.includes("Watch-along"));
     expect(announced).toHaveLength(2);
@@ -227,12 +230,12 @@ describe("watch-along sessions", () => {
     expect(announced[1]!.body.content).not.toContain(DAN);
     expect(announced[1]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
     const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
-    expect(board.body.embeds[0].description).toContain("✅ 1 going (bob) · 🤔 1 maybe · ❌ 0 can't");
-    // The reminder before the new time pings bob.
+    expect(board.body.embeds[0].description).toContain("✅ 2 going (alice, bob) · 🤔 1 maybe · ❌ 0 can't");
+    // The reminder before the new time pings alice and bob.
     await pass(t, saturday - 15 * 60_000 - Date.now() + 1_000, 60_000);
     const reminders = discord.posts().filter((x) => x.body.content.startsWith("⏰"));
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
+    expect(reminders[0]!.body.allowed_mentions).toEqual({ parse: [], users: [ALICE, BOB] });
   });
 
   it("edits the session's post when it moves, is cancelled or starts: it says so and its buttons go; a stale click is answered privately", async () => {
@@ -362,7 +365,7 @@ describe("watch-along sessions", () => {
     await pass(t, saturday - 15 * 60_000 - Date.now() + 1_000, 60_000);
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]!.body.content).toContain(`<t:${saturday / 1000}:t>`);
-    expect(reminders()[0]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
+    expect(reminders()[0]!.body.allowed_mentions).toEqual({ parse: [], users: [ALICE, BOB] });
   });
 
   it("ending the party (by someone with Manage Server) cancels its scheduled session: no reminder or start ping, its post and event go", async () => {
@@ -448,7 +451,8 @@ describe("watch-along sessions", () => {
     await schedule(t, p.partyId, first, { weekly: true });
     await pass(t, first + 2 * 3_600_000 - Date.now() + 5_000, 60_000);
     const status = await t.query(api.sessions.prepare, { ...as(ALICE), ...here });
-    expect(status.current).toEqual({ at: Date.UTC(2026, 9, 30, 20, 0), weekly: true, answers: 0 });
+    // Fresh answers, but for the host's: going to each week's, as to the first.
+    expect(status.current).toEqual({ at: Date.UTC(2026, 9, 30, 20, 0), weekly: true, answers: 1 });
     expect(discord.posts().filter((x) => x.body.content.includes("Watch-along"))).toHaveLength(2);
     // Its event was created too.
     expect(discord.events).toHaveLength(2);

@@ -52,7 +52,25 @@ describe("the sandbox's polls", () => {
     await script('as erin\nvote "Sat 20:00"');
     expect(events.at(-1)).toMatchObject({ t: "rejected", reason: "the poll has ended" });
     const voters = await call("GET", `/polls/${posted.body.id}/answers/1`);
-    expect(voters.body.users.map((u: any) => u.username)).toEqual(["bob", "carol", "dan"]);
+    expect(voters.body.users.map((u: any) => u.username).sort()).toEqual(["bob", "carol", "dan"]);
+  });
+
+  it("list an answer's voters as Discord pages them: by user id, `limit` at a time, after the id in `after`", async () => {
+    const { call, script } = await start();
+    const posted = await call("POST", "/messages", { poll: poll() });
+    const people = ["bob", "carol", "dan", "erin", "frank"];
+    await script(people.map((p) => `as ${p}\nvote "Fri 21:00"`).join("\n"));
+    const all = (await call("GET", `/polls/${posted.body.id}/answers/1?limit=100`)).body.users.map((u: any) => u.id);
+    expect(all).toHaveLength(5);
+    expect([...all].sort((a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1))).toEqual(all);
+    const first = (await call("GET", `/polls/${posted.body.id}/answers/1?limit=2`)).body.users.map((u: any) => u.id);
+    expect(first).toEqual(all.slice(0, 2));
+    const next = (await call("GET", `/polls/${posted.body.id}/answers/1?limit=2&after=${first[1]}`)).body.users.map((u: any) => u.id);
+    expect(next).toEqual(all.slice(2, 4));
+    expect((await call("GET", `/polls/${posted.body.id}/answers/2`)).body.users).toEqual([]);
+    expect(await call("GET", `/polls/${posted.body.id}/answers/1?limit=101`)).toMatchObject({ status: 400, body: { code: 50035 } });
+    expect(await call("GET", `/polls/${posted.body.id}/answers/1?after=bob`)).toMatchObject({ status: 400, body: { code: 50035 } });
+    expect(await call("GET", `/polls/${posted.body.id}/answers/9`)).toMatchObject({ status: 404 });
   });
 
   it("end early when the bot expires one, and cannot be edited", async () => {

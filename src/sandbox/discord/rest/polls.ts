@@ -3,7 +3,8 @@
  * (≤ 55 characters each), a duration of 1 hour to 32 days, on the sandbox clock. People vote
  * with the `vote "ANSWER"` script line; a poll can't be edited; `POST
  * /channels/{c}/polls/{m}/expire` ends one early; results are final once it has ended, and
- * `GET …/polls/{m}/answers/{a}` lists who voted for an answer.
+ * `GET …/polls/{m}/answers/{a}` lists who voted for an answer, as Discord pages it: by user id,
+ * `limit` 1–100 (25 when left out) after the id in `after`.
  */
 import { DiscordErrors, DiscordHttpError, FormErrors } from "../errors.ts";
 import { userObject } from "../serialize.ts";
@@ -126,10 +127,23 @@ export function pollRoutes(route: Route, core: RestCore): void {
     const { poll } = pollMessage(ctx.params.channel!, ctx.params.message!, ctx);
     const id = Number(ctx.params.answer);
     if (!poll.answers.some((a) => a.id === id)) throw new DiscordHttpError(404, 10_027, "Unknown answer");
-    const users = [...poll.votes.entries()].filter(([, s]) => s.has(id)).flatMap(([userId]) => {
-      const u = world.userById(userId);
-      return u ? [userObject(u)] : [];
-    });
+    const errs = new FormErrors();
+    const limitText = ctx.query.get("limit");
+    const limit = limitText === null ? 25 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) errs.add(["limit"], "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
+    const afterText = ctx.query.get("after");
+    if (afterText !== null && !/^\d{1,20}$/.test(afterText)) errs.add(["after"], "NUMBER_TYPE_COERCE", `Value "${afterText.slice(0, 30)}" is not snowflake.`);
+    if (!errs.empty) throw DiscordErrors.invalidForm(errs);
+    const after = afterText === null ? -1n : BigInt(afterText);
+    const users = [...poll.votes.entries()]
+      .filter(([userId, s]) => s.has(id) && BigInt(userId) > after)
+      .map(([userId]) => userId)
+      .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+      .slice(0, limit)
+      .flatMap((userId) => {
+        const u = world.userById(userId);
+        return u ? [userObject(u)] : [];
+      });
     return { status: 200, body: { users } };
   });
 }

@@ -52,6 +52,8 @@ grant create-events
 
     const confirmed = await run(s, "as alice\nin movie-club #general\nclick \"Confirm\"\nwait 3s");
     expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("✅ Scheduled");
+    // The host who confirmed it is going to it.
+    expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("You're down as **Going** (answer Maybe or Can't on its post if that changes).");
     const [session] = await sessions(s);
     const now = s.engine.clock.now();
     expect(berlinWall(session!.at)).toBe("Fri 21:00");
@@ -82,27 +84,28 @@ wait 5s
     );
     expect(ofType(rsvps, "reply").every((e) => e.ephemeral)).toBe(true);
     const board = ofType(rsvps, "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
-    expect(text(board)).toContain("✅ 2 going (bob, carol) · 🤔 1 maybe · ❌ 0 can't");
+    expect(text(board)).toContain("✅ 3 going (alice, bob, carol) · 🤔 1 maybe · ❌ 0 can't");
     // Going joined bob and carol to the party, so the board shows them; Maybe left dan out.
     expect(ofType(rsvps, "reply").filter((e) => text(e).includes("You've also joined the watch party"))).toHaveLength(2);
     expect(text(board)).toContain("**bob** · 0/10");
     expect(text(board)).toContain("**carol** · 0/10");
     expect(text(board)).toContain("Hosted by alice · 3 members");
 
-    // Up to a minute before the reminder: nothing; then the reminder, pinging exactly bob and carol.
+    // Up to a minute before the reminder: nothing; then the reminder, pinging exactly alice (the host), bob and carol.
     const untilReminder = session!.at - 15 * 60_000 - s.engine.clock.now();
     const before = await run(s, `wait ${untilReminder - 60_000}ms`);
     expect(ofType(before, "message").filter((e) => text(e).startsWith("⏰"))).toHaveLength(0);
     const reminded = await run(s, "wait 61s");
     const reminder = ofType(reminded, "message").find((e) => text(e).startsWith("⏰"))!;
+    const alice = s.discord.user("alice").id;
     const bob = s.discord.user("bob").id;
     const carol = s.discord.user("carol").id;
-    expect(reminder.mentions).toEqual({ everyone: false, users: [bob, carol], roles: [] });
+    expect(reminder.mentions).toEqual({ everyone: false, users: [alice, bob, carol], roles: [] });
 
-    // At the time: the start post, pinging the same two.
+    // At the time: the start post, pinging the same three.
     const started = await run(s, "wait 15m");
     const start = ofType(started, "message").find((e) => text(e).includes("starting now"))!;
-    expect(start.mentions.users).toEqual([bob, carol]);
+    expect(start.mentions.users).toEqual([alice, bob, carol]);
 
     // After it: "Did you watch …?" with I was there; bob's click marks it for him.
     const after = await run(s, "wait 2h\nas bob\nin movie-club #general\n/party join");
@@ -113,7 +116,8 @@ wait 5s
     const there = await run(s, 'as bob\nin movie-club #general\nclick "I was there"');
     expect(text(ofType(there, "reply").at(-1))).toContain("Marked S1E1");
 
-    // A second session's event is deleted when it is cancelled.
+    // A second session's event is deleted when it is cancelled, and those going (but the host who
+    // cancelled it) are pinged that it is off.
     const second = await run(
       s,
       `
@@ -122,13 +126,24 @@ in movie-club #general
 /party schedule when:"tomorrow 20:00"
 click "Confirm"
 wait 3s
+as carol
+in movie-club #general
+click "Going"
+as dan
+in movie-club #general
+click "Maybe"
+as alice
+in movie-club #general
 /party schedule cancel:true
 wait 3s
 `,
     );
     const lifecycle = ofType(second, "scheduled_event").map((e) => e.action);
     expect(lifecycle).toEqual(["create", "delete"]);
-    expect(ofType(second, "message").some((e) => text(e).includes("is cancelled"))).toBe(true);
+    expect(text(ofType(second, "reply").filter((e) => e.user === "alice").at(-1))).toContain("delete its server event and tell the channel, pinging the one person going.");
+    const cancelPost = ofType(second, "message").find((e) => text(e).includes("is cancelled"))!;
+    expect(text(cancelPost)).toMatch(new RegExp(`is cancelled\\.\\n<@${carol}>$`));
+    expect(cancelPost.mentions).toEqual({ everyone: false, users: [carol], roles: [] });
 
     // A weekly session schedules the next one, a week later at 21:00 Berlin time, with its own event.
     const weekly = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"friday 21:00" repeat:weekly\nclick "Confirm"\nwait 3s');
@@ -169,12 +184,14 @@ click "Can't"
     const [friday] = await sessions(s);
     const moved = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"saturday 20:00"\nclick "Confirm"\nwait 3s');
     const echo = text(ofType(moved, "reply").at(-1));
-    expect(echo).toContain(`This replaces the session on <t:${friday!.at / 1000}:F>; its 2 Going / Maybe / Can't answers carry over.`);
+    // alice (the host, going), bob (going) and carol (can't).
+    expect(echo).toContain(`This replaces the session on <t:${friday!.at / 1000}:F>; its 3 Going / Maybe / Can't answers carry over.`);
     expect(echo).toContain("It stays weekly, like the one it replaces");
     expect(echo).toMatch(/, every week\.\n/);
     const confirmed = text(ofType(moved, "reply_edit").at(-1));
     expect(confirmed).toContain("every week");
-    expect(confirmed).toContain("its 2 Going / Maybe / Can't answers carry over");
+    expect(confirmed).toContain("its 3 Going / Maybe / Can't answers carry over");
+    // bob: alice moved it herself.
     expect(confirmed).toContain("pinging the one person going that it moved");
     const [saturday] = await sessions(s);
     expect(saturday!._id).toBe(friday!._id);
@@ -187,12 +204,12 @@ click "Can't"
     expect(post.mentions).toEqual({ everyone: false, users: [bob], roles: [] });
     expect(buttons(post)).toEqual(["Going", "Maybe", "Can't"]);
     const board = ofType(moved, "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
-    expect(text(board)).toContain("✅ 1 going (bob) · 🤔 0 maybe · ❌ 1 can't");
+    expect(text(board)).toContain("✅ 2 going (alice, bob) · 🤔 0 maybe · ❌ 1 can't");
 
-    // bob is reminded before the new time, as he was told; the next week's session follows.
+    // bob (and alice) are reminded before the new time, as he was told; the next week's session follows.
     const reminded = await run(s, `wait ${saturday!.at - s.engine.clock.now() + 2 * 3_600_000 + 5_000}ms`);
     const reminder = ofType(reminded, "message").find((e) => text(e).startsWith("⏰"))!;
-    expect(reminder.mentions.users).toEqual([bob]);
+    expect(reminder.mentions.users).toEqual([s.discord.user("alice").id, bob]);
     const [next] = await sessions(s);
     expect(next!._id).not.toBe(saturday!._id);
     expect(berlinWall(next!.at)).toBe("Sat 20:00");
@@ -312,10 +329,22 @@ wait 3s
 click "Confirm"
 wait 3s
 /party poll times:"${day(3)} 21:00; ${day(4)} 20:00; ${day(5)} 18:30" hours:6 zone:Europe/Berlin
+/party poll times:"${day(3)} 22:00; ${day(4)} 22:00" hours:6
 wait 3s
 `,
     );
-    expect(text(ofType(opened, "reply").at(-1))).toContain("A poll of 3 times");
+    // One poll at a time: the second is refused privately, naming when the first closes.
+    const again = ofType(opened, "reply").at(-1)!;
+    expect(again.ephemeral).toBe(true);
+    expect(text(again)).toMatch(/^⚠️ This party already has a poll open( \(it is still being posted\))? until <t:\d+:f> — wait for it to close before starting another\.$/);
+    expect(ofType(opened, "message").filter((e) => e.poll)).toHaveLength(1);
+    const pollReply = text(ofType(opened, "reply").at(-2));
+    expect(pollReply).toContain("A poll of 3 times");
+    // When it closes, as a date and time that stays true in the channel's history (not "in 6 hours",
+    // which later reads "6 hours ago").
+    const poll = await s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("party_polls").first()));
+    expect(pollReply).toContain(`It's open until <t:${Math.floor(poll!.closesAt / 1000)}:f>; then I'll post the winner`);
+    expect(pollReply).not.toContain(":R>");
     const pollPost = ofType(opened, "message").find((e) => e.poll)!;
     const answers: string[] = pollPost.poll.answers.map((a: any) => a.poll_media.text);
     expect(answers).toHaveLength(3);
@@ -357,6 +386,43 @@ wait 6h1m
     expect(berlinWall(session!.at)).toMatch(/20:00$/);
     expect(new Date(session!.at).toISOString().slice(0, 10)).toBe(day(4));
     expect(sessionPosts(confirmed)).toHaveLength(1);
+
+    // bob and carol voted for the winning time: read from the poll, they are going now; dan voted
+    // for another time and isn't.
+    expect(reply).toContain("Those who voted for this time in the poll are down as **Going** too.");
+    const [voted] = await sessions(s);
+    expect(Object.fromEntries(voted!.rsvps.map((r) => [r.name, r.answer]))).toEqual({ alice: "going", bob: "going", carol: "going" });
+    const settled = await run(s, "wait 5s");
+    const board = ofType([...confirmed, ...settled], "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
+    // (The voters in the order Discord lists them: by user id.)
+    expect(text(board)).toMatch(/✅ 3 going \(alice, (bob, carol|carol, bob)\) · 🤔 0 maybe · ❌ 0 can't/);
+    const reminded = await run(s, `wait ${session!.at - 15 * 60_000 - s.engine.clock.now() + 1_000}ms`);
+    const reminder = ofType(reminded, "message").find((e) => text(e).startsWith("⏰"))!;
+    expect([...reminder.mentions.users].sort()).toEqual(["alice", "bob", "carol"].map((n) => s.discord.user(n).id).sort());
+  });
+
+  it("a poll still open when its party ends closes saying the party ended, with nothing to confirm", async () => {
+    s = await stack({ clockStart: WEDNESDAY });
+    const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const events = await run(
+      s,
+      `
+as alice
+in movie-club #general
+/party start show:1399 season:1
+wait 3s
+/party poll times:"${day(3)} 21:00; ${day(4)} 20:00" hours:2 zone:Europe/Berlin
+wait 3s
+`,
+    );
+    const pollPost = ofType(events, "message").find((e) => e.poll)!;
+    const first: string = pollPost.poll.answers[0].poll_media.text;
+    const closed = await run(s, `as bob\nin movie-club #general\nvote "${first}"\nas alice\nin movie-club #general\n/party end\nwait 2h1m`);
+    const result = ofType(closed, "message").filter((e) => text(e).startsWith("🗳️ The poll"));
+    expect(result).toHaveLength(1);
+    expect(text(result[0])).toBe("🗳️ The poll for **Game of Thrones · Season 1** has closed, but the watch party has ended — there is nothing to schedule.");
+    expect(buttons(result[0])).toEqual([]);
+    expect(result[0]!.mentions.users).toEqual([]);
   });
 
   it("asks for the time zone once, refuses past and ambiguous times with a suggestion, and tells the host once without Create Events", async () => {

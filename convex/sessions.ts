@@ -182,7 +182,10 @@ export const rsvp = botMutation({
   },
 });
 
-/** A party that ended (model/parties.ts's endParty): its scheduled session is cancelled, whoever ended it. */
+/**
+ * A party that ended (model/parties.ts's endParty): its scheduled session is cancelled, whoever
+ * ended it, and a poll it has open is closed now (pollClose ends it on Discord and says why).
+ */
 export const partyEnded = internalMutation({
   args: { partyId: v.id("parties") },
   returns: v.null(),
@@ -191,6 +194,13 @@ export const partyEnded = internalMutation({
     if (party === null || party.state === "active") return null;
     const session = await scheduledSession(ctx, partyId);
     if (session !== null) await stopSession(ctx, party, session, { tellChannel: false });
+    for (const state of ["posting", "open"] as const) {
+      const polls = await ctx.db
+        .query("party_polls")
+        .withIndex("by_party", (q) => q.eq("partyId", partyId).eq("state", state))
+        .take(5);
+      for (const poll of polls) await ctx.scheduler.runAfter(0, internal.sessions.pollClose, { pollId: poll._id, attempt: 0 });
+    }
     return null;
   },
 });
@@ -548,6 +558,7 @@ export const pollPlan = internalQuery({
       hostId: v.string(),
       /** The party still runs: an ended party's poll closes without a winner to confirm. */
       partyActive: v.boolean(),
+      closed: v.boolean(),
       options: v.array(v.object({ at: v.number(), label: v.string() })),
     }),
   ),
@@ -567,6 +578,7 @@ export const pollPlan = internalQuery({
       label,
       hostId: party.hostDiscordUserId,
       partyActive: party.state === "active",
+      closed: poll.state === "closed",
       options: poll.options,
     };
   },
@@ -587,7 +599,12 @@ export const pollPost = internalAction({
   returns: v.null(),
   handler: async (ctx, { pollId, attempt }) => {
     const plan = await ctx.runQuery(internal.sessions.pollPlan, { pollId });
-    if (plan === null || plan.messageId !== null) return null;
+    if (plan === null || plan.messageId !== null || plan.closed) return null;
+    if (!plan.partyActive) {
+      // The party ended before its poll went up: it never will.
+      await ctx.runMutation(internal.sessions.pollClosed, { pollId, winnerAt: null });
+      return null;
+    }
     const sent = await postMessage(plan.channelId, { ...plan.body, nonce: plan.nonce, enforce_nonce: true });
     if (sent.ok) {
       await ctx.runMutation(internal.sessions.pollPosted, { pollId, messageId: sent.data.id });
@@ -629,8 +646,11 @@ export const pollClose = internalAction({
       return null;
     }
     if (!plan.partyActive) {
-      // The party ended while it was open: no winner to confirm, and the channel is told why.
+      // The party ended while it was open: voting ends now, there is no winner to confirm, and the
+      // channel is told why.
       if (!(await ctx.runMutation(internal.sessions.pollClosed, { pollId, winnerAt: null }))) return null;
+      const expired = await discordRequest<unknown>("POST", Routes.expirePoll(plan.channelId, plan.messageId) as `/${string}`);
+      if (!expired.ok && !(expired.kind === "refused" && expired.code === RESTJSONErrorCodes.PollExpired)) console.warn(`poll ${pollId}: could not end it on Discord: ${JSON.stringify(expired)}`);
       const sent = await postMessage(plan.channelId, { ...sessionPollPartyEnded({ partyLabel: plan.label }), nonce: sessionNonce(pollId, "after", 0), enforce_nonce: true });
       if (!sent.ok) console.warn(`poll ${pollId}: could not post that the party ended: ${JSON.stringify(sent)}`);
       return null;

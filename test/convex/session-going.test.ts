@@ -231,7 +231,7 @@ describe("who is going to a watch-along", () => {
     expect(discord.messages.filter((x) => x.body.poll)).toHaveLength(2);
   });
 
-  it("a poll still open when its party ends closes without a winner to confirm, saying the party ended", async () => {
+  it("a poll still open when its party ends is ended then, without a winner to confirm, saying the party ended", async () => {
     const t = deployment();
     const p = await party(t);
     const options = [
@@ -240,8 +240,14 @@ describe("who is going to a watch-along", () => {
     ];
     await t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     await pass(t, 3_000);
+    const pollMessage = discord.messages.find((x) => x.body.poll)!;
     discord.state.pollCounts = [{ id: 1, count: 2 }];
     await t.mutation(api.parties.end, { ...as(ALICE), ...here, canManageServer: false });
+    await pass(t, 3_000);
+    // Voting ends on Discord at once.
+    expect(discord.requests.filter((r) => r.method === "POST" && r.path === `/channels/${CHANNEL}/polls/${pollMessage.id}/expire`)).toHaveLength(1);
+    expect(posts().filter((x) => x.body.content.startsWith("🗳️ The poll"))).toHaveLength(1);
+    // Its own closing time later adds nothing.
     await pass(t, 12 * 3_600_000 + 10_000, 60_000);
     const result = posts().filter((x) => x.body.content.startsWith("🗳️ The poll"));
     expect(result).toHaveLength(1);
@@ -251,5 +257,21 @@ describe("who is going to a watch-along", () => {
     const [poll] = await t.run((ctx) => ctx.db.query("party_polls").collect());
     expect(poll).toMatchObject({ state: "closed", winnerAt: null });
     expect(p.partyId as Id<"parties">).toBe(poll!.partyId);
+  });
+
+  it("a poll not yet posted when its party ends is never posted", async () => {
+    const t = deployment();
+    await party(t);
+    const options = [
+      { at: SATURDAY, label: "Sat" },
+      { at: SUNDAY, label: "Sun" },
+    ];
+    await t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
+    await t.mutation(api.parties.end, { ...as(ALICE), ...here, canManageServer: false });
+    await pass(t, 12 * 3_600_000 + 10_000, 60_000);
+    expect(discord.messages.filter((x) => x.body.poll)).toHaveLength(0);
+    expect(posts().filter((x) => x.body.content.startsWith("🗳️"))).toHaveLength(0);
+    const [poll] = await t.run((ctx) => ctx.db.query("party_polls").collect());
+    expect(poll).toMatchObject({ state: "closed", winnerAt: null });
   });
 });

@@ -401,7 +401,7 @@ wait 6h1m
     expect([...reminder.mentions.users].sort()).toEqual(["alice", "bob", "carol"].map((n) => s.discord.user(n).id).sort());
   });
 
-  it("a poll still open when its party ends closes saying the party ended, with nothing to confirm", async () => {
+  it("a poll still open when its party ends is ended then, saying the party ended, with nothing to confirm", async () => {
     s = await stack({ clockStart: WEDNESDAY });
     const day = (n: number) => new Date(s.engine.clock.now() + n * 86_400_000).toISOString().slice(0, 10);
     const events = await run(
@@ -417,7 +417,9 @@ wait 3s
     );
     const pollPost = ofType(events, "message").find((e) => e.poll)!;
     const first: string = pollPost.poll.answers[0].poll_media.text;
-    const closed = await run(s, `as bob\nin movie-club #general\nvote "${first}"\nas alice\nin movie-club #general\n/party end\nwait 2h1m`);
+    const closed = await run(s, `as bob\nin movie-club #general\nvote "${first}"\nas alice\nin movie-club #general\n/party end\nwait 3s\nas carol\nin movie-club #general\nvote "${first}"\nwait 2h1m`);
+    // Voting ended with the party.
+    expect(ofType(closed, "rejected").at(-1)).toMatchObject({ reason: "the poll has ended" });
     const result = ofType(closed, "message").filter((e) => text(e).startsWith("🗳️ The poll"));
     expect(result).toHaveLength(1);
     expect(text(result[0])).toBe("🗳️ The poll for **Game of Thrones · Season 1** has closed, but the watch party has ended — there is nothing to schedule.");

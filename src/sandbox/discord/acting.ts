@@ -317,7 +317,8 @@ export class Acting {
         id: ch.id,
         name: ch.name,
         type: ch.type,
-        permissions: ctx.guild ? world.memberPermissions(ctx.guild, ctx.user.id).toString() : "0",
+        // The acting member's permissions in that channel, overwrites included (as Discord sends them).
+        permissions: ctx.guild ? world.channelPermissions(ch, ctx.user.id).toString() : "0",
         parent_id: null,
         flags: 0,
       };

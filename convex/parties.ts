@@ -258,9 +258,12 @@ export const list = botQuery({
   returns: v.array(v.object({ ...partyRef.fields, mine: v.boolean() })),
   handler: async (ctx, args) => {
     const where = checkPlace({ guildId: args.guildId, channelId: args.channelId ?? args.guildId, ...(args.visibleChannelIds ? { visibleChannelIds: args.visibleChannelIds } : {}) });
-    const parties = (await activePartiesInGuild(ctx, where.guildId)).filter((p) => canSeeParty(where, p));
     const out = [];
-    for (const p of parties) out.push({ ...refOf(p), mine: (await memberOf(ctx, p._id, args.discordUserId)) !== null });
+    for (const p of await activePartiesInGuild(ctx, where.guildId)) {
+      const mine = (await memberOf(ctx, p._id, args.discordUserId)) !== null;
+      // A party whose channel was deleted stays listed for its host and members, who can end it.
+      if (canSeeParty(where, p) || (p.paused?.channelGone === true && (mine || p.hostDiscordUserId === args.discordUserId))) out.push({ ...refOf(p), mine });
+    }
     return out;
   },
 });

@@ -60,6 +60,16 @@ export function canSeeParty(place: PartyPlace, party: Pick<Doc<"parties">, "chan
 }
 
 /**
+ * Whether someone is shown a party: its channel is one they can see — or it was deleted and they
+ * host it or are in it, so they can still end it (nobody can see a deleted channel).
+ */
+export async function showsTo(ctx: QueryCtx, place: PartyPlace, party: Doc<"parties">, discordUserId: string | undefined): Promise<boolean> {
+  if (canSeeParty(place, party)) return true;
+  if (party.paused?.channelGone !== true || discordUserId === undefined) return false;
+  return party.hostDiscordUserId === discordUserId || (await memberOf(ctx, party._id, discordUserId)) !== null;
+}
+
+/**
  * Names people give: one line, trimmed, at most 80 characters; empty means none. Control and
  * bidirectional-control characters go, so a name can't reverse the line it is shown on.
  */
@@ -109,9 +119,9 @@ export async function resolveParty(
 ): Promise<Doc<"parties">> {
   if (party !== undefined && party.trim() !== "") {
     const id = ctx.db.normalizeId("parties", party.trim());
-    const found = id === null ? await partyNamed(ctx, place, party) : await ctx.db.get(id);
+    const found = id === null ? await partyNamed(ctx, place, party, by?.discordUserId) : await ctx.db.get(id);
     // A party in a channel they can't see is, to them, not there at all.
-    if (found === null || found.guildId !== place.guildId || found.state !== "active" || !canSeeParty(place, found)) {
+    if (found === null || found.guildId !== place.guildId || found.state !== "active" || !(await showsTo(ctx, place, found, by?.discordUserId))) {
       fail("NOT_FOUND", "I can't find that watch party in this server — pick one from the list as you type, or see /party list.");
     }
     return found;
@@ -130,9 +140,10 @@ export async function resolveParty(
 }
 
 /** A party typed by name rather than picked: its label, name or show, if exactly one matches. */
-async function partyNamed(ctx: QueryCtx, place: PartyPlace, typed: string): Promise<Doc<"parties"> | null> {
+async function partyNamed(ctx: QueryCtx, place: PartyPlace, typed: string, discordUserId: string | undefined): Promise<Doc<"parties"> | null> {
   const wanted = typed.trim().toLowerCase();
-  const parties = (await activePartiesInGuild(ctx, place.guildId)).filter((p) => canSeeParty(place, p));
+  const parties: Doc<"parties">[] = [];
+  for (const p of await activePartiesInGuild(ctx, place.guildId)) if (await showsTo(ctx, place, p, discordUserId)) parties.push(p);
   for (const key of [partyLabel, (p: Doc<"parties">) => p.name ?? "", (p: Doc<"parties">) => p.title]) {
     const matches = parties.filter((p) => key(p).toLowerCase() === wanted);
     if (matches.length === 1) return matches[0]!;

@@ -279,11 +279,10 @@ export class Acting {
         const s = ref.trim();
         const m = /^<#(\d+)>$/.exec(s);
         const id = m ? m[1]! : /^\d{15,21}$/.test(s) ? s : null;
-        if (id) {
-          const ch = world.channelById(id);
-          return ch && ch.guildId === ctx.guild.id ? ch : undefined;
-        }
-        return ctx.guild.channels.get(stripHash(s));
+        const ch = id ? world.channelById(id) : ctx.guild.channels.get(stripHash(s));
+        // Discord offers only channels of this server the member can see.
+        if (!ch || ch.guildId !== ctx.guild.id || !(world.channelPermissions(ch, ctx.user.id) & PermissionFlagsBits.ViewChannel)) return undefined;
+        return ch;
       },
       role: (ref) => {
         if (!ctx.guild) return undefined;

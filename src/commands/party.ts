@@ -398,6 +398,8 @@ export const party = command({
     },
     /** "Did you mean …?" confirmed for /party start: the party starts on the show picked. */
     async "party:pick"(interaction: ComponentInteraction, respond, ctx, { season, channelId, choice }) {
+      // Another channel's was checked when /party start named it (this button is on its private reply).
+      if (channelId === interaction.channelId) checkMemberCanPost(interaction, channelId);
       checkBoardChannel(interaction, channelId);
       await startIn(ctx, respond, interaction, await ctx.titles.show(choice.tmdbId), channelId, season, undefined);
     },

@@ -338,7 +338,10 @@ export async function leaveAllParties(ctx: MutationCtx, discordUserId: string): 
   }
   // A party they host without being in it (hosted before hosts always were members) goes too.
   for (const party of await hostedBy(ctx, discordUserId)) {
-    await passHosting(ctx, party);
+    if ((await passHosting(ctx, party)) === null && party.emptySince === undefined) {
+      await ctx.db.patch(party._id, { emptySince: Date.now() });
+      await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.endIfEmpty, { partyId: party._id });
+    }
     await markBoardDirty(ctx, party._id);
   }
 }

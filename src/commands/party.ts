@@ -1,4 +1,5 @@
 import {
+  type APIInteractionDataResolvedChannel,
   ApplicationCommandOptionType as Option,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -7,7 +8,6 @@ import {
   PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { PermissionsBitField, type AutocompleteInteraction, type ChatInputCommandInteraction, type GuildBasedChannel, type Interaction } from "discord.js";
-import type { APIInteractionDataResolvedChannel } from "discord-api-types/v10";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { parseEpisodeSpec } from "../lib/episode-spec.ts";

@@ -8,7 +8,7 @@ import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
 import { deleteMessage, editMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
 import { backoffMs, boardMessage, boardNonce, CHANNEL_INTERVAL_MS, WATCHDOG_MS } from "./model/board";
-import { partyLabel } from "./model/parties";
+import { hostless, partyLabel } from "./model/parties";
 import { reportTransactionCost } from "./lib/metrics";
 import { NO_MENTIONS } from "../src/views/message";
 import { plain } from "../src/views/text";
@@ -202,7 +202,8 @@ export const partyNotice = internalQuery({
   returns: v.union(v.null(), v.object({ host: v.string(), text: v.string() })),
   handler: async (ctx, { partyId }) => {
     const party = await ctx.db.get(partyId);
-    if (party === null || party.paused === undefined) return null;
+    // A party nobody is in has nobody to tell: whoever joins next hosts it and is told then.
+    if (party === null || party.paused === undefined || hostless(party)) return null;
     return { host: party.hostDiscordUserId, text: pausedNotice(partyLabel(party), party.paused) };
   },
 });

@@ -27,7 +27,7 @@ import {
   unlinkClerkUser,
 } from "./model/link";
 import { STEPS_PER_RUN, describeMerge, mergeStep, startMerge } from "./model/merge";
-import { leaveParty } from "./model/parties";
+import { leaveAllParties } from "./model/parties";
 import { discordAccount, parseDiscordUserId } from "./model/users";
 
 // ─────────────────────────────────────────────────────────── the link page's calls
@@ -371,13 +371,8 @@ export const deleteDiscordData = botServiceMutation({
     for (const request of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).take(20)) {
       await ctx.db.delete(request._id);
     }
-    // Their parties: as if they had left each (the count frees their place, their RSVP goes,
-    // the board drops their line).
-    for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
-      const party = await ctx.db.get(member.partyId);
-      if (party === null) await ctx.db.delete(member._id);
-      else await leaveParty(ctx, discordUserId, party);
-    }
+    // Their parties: as if they had left each (model/parties.ts: hosting passes on, the board drops their line).
+    await leaveAllParties(ctx, discordUserId);
     let library: "deleted" | "deleting" | "kept" = "kept";
     if (account.linkedAt === undefined) {
       const jobId = await startMerge(ctx, discordUserId, account.userId, undefined);

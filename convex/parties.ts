@@ -7,24 +7,31 @@ import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { showSync } from "./lib/botArgs";
 import { botMutation, botQuery } from "./lib/botFunctions";
+import { internalMutation } from "./_generated/server";
 import { pausedNotice } from "./boards";
 import { boardData, markBoardDirty } from "./model/board";
 import { fail } from "./model/errors";
+import { plain } from "../src/views/text";
 import {
   activePartiesInGuild,
+  canSeeParty,
   checkPlace,
+  closeParty,
+  EMPTY_PARTY_MS,
   checkPromptEpisodes,
-  checkSnowflake,
   endParty,
   episodesLabel,
   joinParty,
   leaveParty,
   memberOf,
-  MEMBERS_PER_PARTY,
+  type NextHost,
   partyLabel,
   PROMPT_TTL_MS,
+  removeMember,
+  renameParty,
   resolveParty,
   startParty,
+  transferHost,
 } from "./model/parties";
 import { requireShow, showForWrite } from "./model/shows";
 import { readWatched, summaryForWrite } from "./model/episodes";
@@ -32,8 +39,12 @@ import { markEpisodes } from "./model/tracking";
 import { joinUnlessFull } from "./model/partyJoin";
 import { parseSeasonNumber, parseTmdbId } from "./model/vocabulary";
 
-const place = { guildId: v.string(), channelId: v.string() };
+// visibleChannelIds: the server's channels the member can see (View Channel), as Discord tells the
+// bot; a party in another channel is neither listed to them nor found when named.
+const place = { guildId: v.string(), channelId: v.string(), visibleChannelIds: v.optional(v.array(v.string())) };
 const which = { ...place, party: v.optional(v.string()) };
+/** A party the actor is in, when the channel has several and they don't say which. */
+const asMember = (discordUserId: string) => ({ discordUserId, prefer: "member" as const });
 
 const partyRef = v.object({
   partyId: v.string(),
@@ -41,6 +52,7 @@ const partyRef = v.object({
   title: v.string(),
   season: v.union(v.number(), v.null()),
   channelId: v.string(),
+  /** "" when nobody is in it: the next to join hosts it. */
   hostDiscordUserId: v.string(),
   memberCount: v.number(),
   paused: v.boolean(),
@@ -102,34 +114,77 @@ export const start = botMutation({
 
 export const join = botMutation({
   args: { ...which, displayName: v.string() },
-  returns: withNotices({ party: partyRef, already: v.boolean() }),
+  // host: nobody was in the party, so they host it now.
+  returns: withNotices({ party: partyRef, already: v.boolean(), host: v.boolean() }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
-    const { already } = await joinParty(ctx, ctx.actor, party, args.displayName);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, { discordUserId: ctx.actor.discordUserId, prefer: "joinable" });
+    const { already, host } = await joinParty(ctx, ctx.actor, party, args.displayName);
     if (!already) await summarise(ctx, ctx.actor.userId, party.tmdbId);
-    return { party: refOf((await ctx.db.get(party._id))!), already, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    return { party: refOf((await ctx.db.get(party._id))!), already, host, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
 
+const nextHost = v.optional(v.union(v.null(), v.object({ discordUserId: v.string(), name: v.string() })));
+
 export const leave = botMutation({
   args: which,
-  // host: who hosts the party now, when the host left (null: nobody else is in it, so they still do).
-  returns: withNotices({ party: partyRef, left: v.boolean(), host: v.optional(v.union(v.null(), v.object({ discordUserId: v.string(), name: v.string() }))) }),
+  // host: who hosts the party now, when the host left (null: nobody is left in it; the next to join hosts it).
+  returns: withNotices({ party: partyRef, left: v.boolean(), host: nextHost }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
-    const { left } = await leaveParty(ctx, ctx.actor.discordUserId, party);
-    if (!left || party.hostDiscordUserId !== ctx.actor.discordUserId) return { party: refOf(party), left, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     // A host who leaves hands the party to whoever has been in it longest, who can then schedule and end it.
-    const members = await ctx.db.query("party_members").withIndex("by_party", (q) => q.eq("partyId", party._id)).take(MEMBERS_PER_PARTY);
-    const next = members.sort((a, b) => a.joinedAt - b.joinedAt)[0];
-    let host: { discordUserId: string; name: string } | null = null;
-    if (next !== undefined) {
-      host = { discordUserId: next.discordUserId, name: next.displayName ?? "a member" };
-      // A paused board is news to the new host: told on their next /party, as the first host was.
-      await ctx.db.patch(party._id, { hostDiscordUserId: next.discordUserId, hostName: next.displayName ?? "the host", ...(party.paused ? { paused: { ...party.paused, hostTold: false } } : {}) });
-      await markBoardDirty(ctx, party._id);
+    const { left, host } = await leaveParty(ctx, ctx.actor.discordUserId, party);
+    return { party: refOf((await ctx.db.get(party._id))!), left, ...(host !== undefined ? { host } : {}), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+/**
+ * The host's (or a server manager's) changes to a party: hand it to a member, remove a member.
+ * `apply: false` checks everything and changes nothing (the command then asks to confirm).
+ */
+export const manage = botMutation({
+  args: { ...which, action: v.union(v.literal("host"), v.literal("remove")), member: v.string(), canManageServer: v.boolean(), apply: v.boolean() },
+  returns: withNotices({ party: partyRef, name: v.string(), host: nextHost }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
+    const member = /^\d{15,22}$/.test(args.member) ? args.member : fail("INVALID_ARGUMENT", "That is not a Discord member.");
+    const target = await memberOf(ctx, party._id, member);
+    // Everything is checked on a copy first: a refusal reads the same before and after confirming.
+    if (!args.apply) {
+      if (party.hostDiscordUserId !== ctx.actor.discordUserId && !args.canManageServer) {
+        fail("FORBIDDEN", `Only the party's host, or someone with Manage Server, can ${args.action === "host" ? "hand it to someone else" : "remove a member"}.`);
+      }
+      if (args.action === "remove" && member === ctx.actor.discordUserId) fail("INVALID_ARGUMENT", "To leave the party yourself, use /party leave.");
+      if (args.action === "host" && member === party.hostDiscordUserId) fail("INVALID_ARGUMENT", member === ctx.actor.discordUserId ? "You already host it." : "They already host it.");
+      if (target === null) fail("INVALID_ARGUMENT", `They aren't in **${plain(partyLabel(party), 150)}**${args.action === "host" ? " — only a member can host it (they can join with /party join)" : ""}.`);
+      return { party: refOf(party), name: target.displayName ?? "a member", notices: [] as string[] } as { party: ReturnType<typeof refOf>; name: string; host?: NextHost; notices: string[] };
     }
-    return { party: refOf(party), left, host, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    const done: { name: string; host?: NextHost } =
+      args.action === "host" ? await transferHost(ctx, ctx.actor.discordUserId, party, member, args.canManageServer) : await removeMember(ctx, ctx.actor.discordUserId, party, member, args.canManageServer);
+    return { party: refOf((await ctx.db.get(party._id))!), ...done, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+export const rename = botMutation({
+  args: { ...which, name: v.string(), canManageServer: v.boolean() },
+  returns: withNotices({ party: partyRef, before: v.string() }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
+    const renamed = await renameParty(ctx, ctx.actor.discordUserId, party, args.name, args.canManageServer);
+    return { party: refOf(renamed), before: partyLabel(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+/** A party nobody has been in for EMPTY_PARTY_MS ends by itself (scheduled when its last member left). */
+export const endIfEmpty = internalMutation({
+  args: { partyId: v.id("parties") },
+  returns: v.boolean(),
+  handler: async (ctx, { partyId }) => {
+    const party = await ctx.db.get(partyId);
+    // Someone joined since (and maybe left again, which scheduled its own check).
+    if (party === null || party.state !== "active" || (party.memberCount ?? 0) > 0 || party.emptySince === undefined || party.emptySince + EMPTY_PARTY_MS > Date.now()) return false;
+    await closeParty(ctx, party);
+    return true;
   },
 });
 
@@ -137,7 +192,7 @@ export const end = botMutation({
   args: { ...which, canManageServer: v.boolean() },
   returns: withNotices({ party: partyRef, sessionCancelled: v.boolean() }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     await endParty(ctx, ctx.actor.discordUserId, party, args.canManageServer);
     return { party: refOf(party), sessionCancelled: party.nextSessionAt !== undefined, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
@@ -173,7 +228,7 @@ export const status = botMutation({
   args: { ...which, canPostHere: v.optional(v.boolean()) },
   returns: withNotices({ party: partyRef, board: boardDataValidator, resumed: v.boolean() }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     let resumed = false;
     const extra: string[] = [];
     // A channel that was deleted stays gone: only a lost permission can come back.
@@ -194,12 +249,22 @@ export const status = botMutation({
   },
 });
 
-/** This server's active parties (for /party list and the party option's autocomplete). */
+/**
+ * This server's active parties (for /party list and the party option's autocomplete): those in
+ * channels the member can see. `mine`: the ones they are in.
+ */
 export const list = botQuery({
-  args: { guildId: v.string() },
-  returns: v.array(partyRef),
+  args: { guildId: v.string(), channelId: v.optional(v.string()), visibleChannelIds: v.optional(v.array(v.string())) },
+  returns: v.array(v.object({ ...partyRef.fields, mine: v.boolean() })),
   handler: async (ctx, args) => {
-    return (await activePartiesInGuild(ctx, checkSnowflake(args.guildId, "server"))).map(refOf);
+    const where = checkPlace({ guildId: args.guildId, channelId: args.channelId ?? args.guildId, ...(args.visibleChannelIds ? { visibleChannelIds: args.visibleChannelIds } : {}) });
+    const out = [];
+    for (const p of await activePartiesInGuild(ctx, where.guildId)) {
+      const mine = (await memberOf(ctx, p._id, args.discordUserId)) !== null;
+      // A party whose channel was deleted stays listed for its host and members, who can end it.
+      if (canSeeParty(where, p) || (p.paused?.channelGone === true && (mine || p.hostDiscordUserId === args.discordUserId))) out.push({ ...refOf(p), mine });
+    }
+    return out;
   },
 });
 
@@ -237,7 +302,7 @@ export const watched = botMutation({
   args: { ...which, season: v.optional(v.number()), episodes: v.array(v.number()) },
   returns: promptResult,
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) fail("FORBIDDEN", "Join the party first (/party join).");
     const season = args.season === undefined ? (party.season ?? 1) : parseSeasonNumber(args.season);
     const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, season, args.episodes);

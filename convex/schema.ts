@@ -292,6 +292,8 @@ export default defineSchema({
     name: v.optional(v.string()),
     hostDiscordUserId: v.string(),
     hostName: v.optional(v.string()),
+    /** Nobody has been in it since then (it has no host, "", and ends by itself a while later). */
+    emptySince: v.optional(v.number()),
     state: v.union(v.literal("active"), v.literal("ended")),
     nextSessionAt: v.optional(v.number()),
     memberCount: v.optional(v.number()),

@@ -22,7 +22,7 @@ import { restMessageBody } from "../../src/views/message";
 import type { RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { readWatched, showProgress, type WatchedSet } from "./episodes";
 import { episodeName, getShow } from "./shows";
-import { MEMBERS_PER_PARTY } from "./parties";
+import { hostless, MEMBERS_PER_PARTY } from "./parties";
 import { nextSessionRsvps } from "./sessions";
 
 /**
@@ -87,7 +87,8 @@ export async function boardData(ctx: QueryCtx, party: Doc<"parties">): Promise<P
     ...(party.name ? { name: party.name } : {}),
     show: { title: show?.title ?? party.title, ...(show?.image ? { posterUrl: show.image } : {}) },
     ...(party.season !== undefined ? { season: party.season } : {}),
-    hostName: party.hostName ?? "the host",
+    // "" when nobody is in the party: the board says the next to join hosts it.
+    hostName: hostless(party) ? "" : (party.hostName ?? "the host"),
     members: lines,
     nextSessionAt: party.nextSessionAt ?? null,
     // Sessions (model/sessions.ts): who answered the next one's Going / Maybe / Can't.

@@ -7,6 +7,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { checkEpisodes, regularSeasons, seasonOf } from "./shows";
 import { fail, quoteTitle } from "./errors";
 import { internal } from "../_generated/api";
+import { withoutBidi } from "../../src/views/text";
 
 /** Active parties one server may have at once (and what `party` autocomplete can list). */
 export const PARTIES_PER_GUILD = 25;
@@ -17,11 +18,26 @@ export const PROMPT_TTL_MS = 6 * 60 * 60 * 1000;
 /** Episodes one prompt may name. */
 export const PROMPT_MAX_EPISODES = 30;
 
+/** Parties one member may host at once, so one person can't take a server's every slot. */
+export const PARTIES_PER_HOST = 3;
+/** A party nobody is in ends by itself this long after its last member left. */
+export const EMPTY_PARTY_MS = 7 * 24 * 60 * 60 * 1000;
+/** The host of a party nobody is in: whoever joins next hosts it. */
+export const NO_HOST = "";
+/** Channels of a server a member can see, as the bot passes them (a server has at most 500). */
+export const VISIBLE_CHANNELS_MAX = 500;
+
 const NAME_MAX = 80;
 
 export interface PartyPlace {
   guildId: string;
   channelId: string;
+  /**
+   * The server's channels the acting member can see (View Channel), from what Discord tells the
+   * bot. A party in any other channel is not shown to them, nor can they name it. Absent: not
+   * known (then nothing is hidden).
+   */
+  visibleChannelIds?: string[];
 }
 
 export function checkSnowflake(value: string, what: "server" | "channel"): string {
@@ -30,19 +46,47 @@ export function checkSnowflake(value: string, what: "server" | "channel"): strin
 }
 
 export function checkPlace(place: PartyPlace): PartyPlace {
-  return { guildId: checkSnowflake(place.guildId, "server"), channelId: checkSnowflake(place.channelId, "channel") };
+  const checked: PartyPlace = { guildId: checkSnowflake(place.guildId, "server"), channelId: checkSnowflake(place.channelId, "channel") };
+  if (place.visibleChannelIds !== undefined) {
+    if (place.visibleChannelIds.length > VISIBLE_CHANNELS_MAX) fail("INVALID_ARGUMENT", `A server has at most ${VISIBLE_CHANNELS_MAX} channels.`);
+    checked.visibleChannelIds = place.visibleChannelIds.map((id) => checkSnowflake(id, "channel"));
+  }
+  return checked;
 }
 
-/** Names people give: one line, trimmed, at most 80 characters; empty means none. */
+/** Whether the acting member can see the party's channel (unknown counts as yes; their own channel always does). */
+export function canSeeParty(place: PartyPlace, party: Pick<Doc<"parties">, "channelId">): boolean {
+  return place.visibleChannelIds === undefined || party.channelId === place.channelId || place.visibleChannelIds.includes(party.channelId);
+}
+
+/**
+ * Whether someone is shown a party: its channel is one they can see — or it was deleted and they
+ * host it or are in it, so they can still end it (nobody can see a deleted channel).
+ */
+export async function showsTo(ctx: QueryCtx, place: PartyPlace, party: Doc<"parties">, discordUserId: string | undefined): Promise<boolean> {
+  if (canSeeParty(place, party)) return true;
+  if (party.paused?.channelGone !== true || discordUserId === undefined) return false;
+  return party.hostDiscordUserId === discordUserId || (await memberOf(ctx, party._id, discordUserId)) !== null;
+}
+
+/**
+ * Names people give: one line, trimmed, at most 80 characters; empty means none. Control and
+ * bidirectional-control characters go, so a name can't reverse the line it is shown on.
+ */
 export function cleanName(name: string | undefined, max = NAME_MAX): string | undefined {
   if (name === undefined) return undefined;
-  const line = name.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const line = withoutBidi(name).replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   if (line === "") return undefined;
   return [...line].slice(0, max).join("");
 }
 
 export function partyLabel(party: Pick<Doc<"parties">, "title" | "season" | "name">): string {
-  return `${party.name ? `${party.name} · ` : ""}${party.title}${party.season !== undefined ? ` · Season ${party.season}` : ""}`;
+  return withoutBidi(`${party.name ? `${party.name} · ` : ""}${party.title}${party.season !== undefined ? ` · Season ${party.season}` : ""}`);
+}
+
+/** Whether a party has nobody hosting it (its last member left): the next to join hosts it. */
+export function hostless(party: Pick<Doc<"parties">, "hostDiscordUserId">): boolean {
+  return party.hostDiscordUserId === NO_HOST;
 }
 
 export async function activePartiesInChannel(ctx: QueryCtx, channelId: string) {
@@ -63,25 +107,43 @@ export async function activePartiesInGuild(ctx: QueryCtx, guildId: string) {
  * The party a command means: the one named (an id from autocomplete), or the only one in
  * this channel. Clear, private refusals otherwise.
  */
-export async function resolveParty(ctx: QueryCtx, place: PartyPlace, party: string | undefined): Promise<Doc<"parties">> {
+export async function resolveParty(
+  ctx: QueryCtx,
+  place: PartyPlace,
+  party: string | undefined,
+  /**
+   * Who asks, and which of a channel's parties they mean when they don't say: one they are in
+   * ("member": leave, status, watched …) or one they are not ("joinable": join).
+   */
+  by?: { discordUserId: string; prefer: "member" | "joinable" },
+): Promise<Doc<"parties">> {
   if (party !== undefined && party.trim() !== "") {
     const id = ctx.db.normalizeId("parties", party.trim());
-    const found = id === null ? await partyNamed(ctx, place.guildId, party) : await ctx.db.get(id);
-    if (found === null || found.guildId !== place.guildId || found.state !== "active") {
+    const found = id === null ? await partyNamed(ctx, place, party, by?.discordUserId) : await ctx.db.get(id);
+    // A party in a channel they can't see is, to them, not there at all.
+    if (found === null || found.guildId !== place.guildId || found.state !== "active" || !(await showsTo(ctx, place, found, by?.discordUserId))) {
       fail("NOT_FOUND", "I can't find that watch party in this server — pick one from the list as you type, or see /party list.");
     }
     return found;
   }
   const here = await activePartiesInChannel(ctx, place.channelId);
   if (here.length === 0) fail("NOT_FOUND", "There is no watch party in this channel — start one with /party start, or see /party list.");
-  if (here.length > 1) fail("INVALID_ARGUMENT", `This channel has ${here.length} watch parties — say which with the party option.`);
-  return here[0]!;
+  if (here.length === 1) return here[0]!;
+  if (by !== undefined) {
+    // Of the channel's parties, the one they are in (or, to join, the one they are not in), if that is one.
+    const inIt = await Promise.all(here.map(async (p) => (await memberOf(ctx, p._id, by.discordUserId)) !== null));
+    const meant = here.filter((_, i) => inIt[i] === (by.prefer === "member"));
+    if (meant.length === 1) return meant[0]!;
+    if (by.prefer === "joinable" && meant.length === 0) fail("INVALID_ARGUMENT", `You're already in every watch party in this channel (${here.length}) — see them with /party list.`);
+  }
+  fail("INVALID_ARGUMENT", `This channel has ${here.length} watch parties — say which with the party option.`);
 }
 
 /** A party typed by name rather than picked: its label, name or show, if exactly one matches. */
-async function partyNamed(ctx: QueryCtx, guildId: string, typed: string): Promise<Doc<"parties"> | null> {
+async function partyNamed(ctx: QueryCtx, place: PartyPlace, typed: string, discordUserId: string | undefined): Promise<Doc<"parties"> | null> {
   const wanted = typed.trim().toLowerCase();
-  const parties = await activePartiesInGuild(ctx, guildId);
+  const parties: Doc<"parties">[] = [];
+  for (const p of await activePartiesInGuild(ctx, place.guildId)) if (await showsTo(ctx, place, p, discordUserId)) parties.push(p);
   for (const key of [partyLabel, (p: Doc<"parties">) => p.name ?? "", (p: Doc<"parties">) => p.title]) {
     const matches = parties.filter((p) => key(p).toLowerCase() === wanted);
     if (matches.length === 1) return matches[0]!;
@@ -112,7 +174,21 @@ export async function startParty(
   const here = await activePartiesInChannel(ctx, place.channelId);
   const same = here.find((p) => p.tmdbId === show.tmdbId);
   if (same !== undefined) {
-    fail("INVALID_ARGUMENT", `This channel already has a watch party for ${quoteTitle(show.title)} — join it with /party join.`);
+    if ((same.memberCount ?? 0) === 0) {
+      // Nobody is in it (its last member left): it gives way to the new one rather than block it.
+      await closeParty(ctx, same);
+    } else if (same.hostDiscordUserId === actor.discordUserId) {
+      fail("INVALID_ARGUMENT", `You already host this channel's watch party for ${quoteTitle(show.title)} — see it with /party status.`);
+    } else if ((await memberOf(ctx, same._id, actor.discordUserId)) !== null) {
+      fail("INVALID_ARGUMENT", `This channel already has a watch party for ${quoteTitle(show.title)}, and you're in it — see it with /party status.`);
+    } else {
+      fail("INVALID_ARGUMENT", `This channel already has a watch party for ${quoteTitle(show.title)} — join it with /party join.`);
+    }
+  }
+  const hosted = await hostedBy(ctx, actor.discordUserId);
+  if (hosted.length >= PARTIES_PER_HOST) {
+    const names = hosted.map((p) => `**${plainLabel(p)}** (<#${p.channelId}>)`).join(", ");
+    fail("INVALID_ARGUMENT", `You already host ${hosted.length} watch parties, the most one person can host at once: ${names}. End one with /party end, or hand it to a member with /party host, first.`);
   }
   const inGuild = await activePartiesInGuild(ctx, place.guildId);
   if (inGuild.length >= PARTIES_PER_GUILD) {
@@ -147,21 +223,38 @@ export async function startParty(
   return (await ctx.db.get(partyId))!;
 }
 
-/** Joins, bringing the progress the member already has. `already` when they were in. */
+/** A party's label inside markdown (a refusal's text): inert, on one line. */
+function plainLabel(party: Doc<"parties">): string {
+  return quoteTitle(partyLabel(party));
+}
+
+/** The active parties someone hosts. */
+export async function hostedBy(ctx: QueryCtx, discordUserId: string) {
+  return await ctx.db
+    .query("parties")
+    .withIndex("by_host_state", (q) => q.eq("hostDiscordUserId", discordUserId).eq("state", "active"))
+    .take(25);
+}
+
+/**
+ * Joins, bringing the progress the member already has. `already` when they were in; `host`
+ * when nobody was in it, so they host it now.
+ */
 export async function joinParty(
   ctx: MutationCtx,
   actor: { discordUserId: string; userId: Id<"users"> },
   party: Doc<"parties">,
   displayName: string,
-): Promise<{ already: boolean }> {
+): Promise<{ already: boolean; host: boolean }> {
   const existing = await memberOf(ctx, party._id, actor.discordUserId);
   const name = cleanName(displayName, 100);
   if (existing !== null) {
     if (name !== undefined && name !== existing.displayName) {
       await ctx.db.patch(existing._id, { displayName: name });
+      if (party.hostDiscordUserId === actor.discordUserId) await ctx.db.patch(party._id, { hostName: name });
       await markBoardDirty(ctx, party._id);
     }
-    return { already: true };
+    return { already: true, host: false };
   }
   const count = party.memberCount ?? 0;
   if (count >= MEMBERS_PER_PARTY) fail("INVALID_ARGUMENT", `This watch party is full (${MEMBERS_PER_PARTY} members).`);
@@ -174,19 +267,120 @@ export async function joinParty(
     active: true,
     joinedAt: Date.now(),
   });
-  await ctx.db.patch(party._id, { memberCount: count + 1 });
+  // Nobody hosted it (its last member had left): whoever comes in first hosts it.
+  const host = hostless(party);
+  await ctx.db.patch(party._id, {
+    memberCount: count + 1,
+    emptySince: undefined,
+    ...(host ? { hostDiscordUserId: actor.discordUserId, hostName: name ?? "the host", ...(party.paused ? { paused: { ...party.paused, hostTold: false } } : {}) } : {}),
+  });
   await markBoardDirty(ctx, party._id);
-  return { already: false };
+  return { already: false, host };
 }
 
-export async function leaveParty(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">): Promise<{ left: boolean }> {
+/** Who hosts a party after its host left: a member (the one in it longest), or null when nobody is in it. */
+export type NextHost = { discordUserId: string; name: string } | null;
+
+/**
+ * Takes someone out of a party (they left, were removed, or deleted their data). A host's party
+ * passes to whoever has been in it longest; a party left empty has no host (the next to join
+ * hosts it) and ends by itself after EMPTY_PARTY_MS. `host`: who hosts it now, when the host left.
+ */
+export async function leaveParty(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">): Promise<{ left: boolean; host?: NextHost }> {
   const existing = await memberOf(ctx, party._id, discordUserId);
   if (existing === null) return { left: false };
   await ctx.db.delete(existing._id);
-  await ctx.db.patch(party._id, { memberCount: Math.max(0, (party.memberCount ?? 1) - 1) });
+  const memberCount = Math.max(0, (party.memberCount ?? 1) - 1);
+  await ctx.db.patch(party._id, { memberCount });
   await dropRsvp(ctx, party._id, discordUserId);
+  let host: NextHost | undefined;
+  if (party.hostDiscordUserId === discordUserId) host = await passHosting(ctx, party);
+  if (memberCount === 0) {
+    const emptySince = Date.now();
+    await ctx.db.patch(party._id, { emptySince });
+    await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.endIfEmpty, { partyId: party._id });
+  }
   await markBoardDirty(ctx, party._id);
-  return { left: true };
+  return { left: true, ...(host !== undefined ? { host } : {}) };
+}
+
+/** Hands a party whose host left to the member in it longest; with nobody in it, to nobody. */
+async function passHosting(ctx: MutationCtx, party: Doc<"parties">): Promise<NextHost> {
+  const members = await ctx.db.query("party_members").withIndex("by_party", (q) => q.eq("partyId", party._id)).take(MEMBERS_PER_PARTY);
+  const next = members.sort((a, b) => a.joinedAt - b.joinedAt)[0];
+  if (next === undefined) {
+    await ctx.db.patch(party._id, { hostDiscordUserId: NO_HOST, hostName: undefined });
+    return null;
+  }
+  await setHost(ctx, party, next);
+  return { discordUserId: next.discordUserId, name: next.displayName ?? "a member" };
+}
+
+async function setHost(ctx: MutationCtx, party: Doc<"parties">, member: Doc<"party_members">): Promise<void> {
+  // A paused board is news to the new host: told on their next /party, as the first host was.
+  await ctx.db.patch(party._id, {
+    hostDiscordUserId: member.discordUserId,
+    hostName: member.displayName ?? "the host",
+    ...(party.paused ? { paused: { ...party.paused, hostTold: false } } : {}),
+  });
+}
+
+/**
+ * Someone leaves every party they are in (they deleted their Discord data): as if they had left
+ * each — their place is freed, their RSVP goes, the board drops their line, and a party they
+ * hosted passes to a member (or waits for one).
+ */
+export async function leaveAllParties(ctx: MutationCtx, discordUserId: string): Promise<void> {
+  for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
+    const party = await ctx.db.get(member.partyId);
+    if (party === null) await ctx.db.delete(member._id);
+    else await leaveParty(ctx, discordUserId, party);
+  }
+  // A party they host without being in it (hosted before hosts always were members) goes too.
+  for (const party of await hostedBy(ctx, discordUserId)) {
+    if ((await passHosting(ctx, party)) === null && party.emptySince === undefined) {
+      await ctx.db.patch(party._id, { emptySince: Date.now() });
+      await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.endIfEmpty, { partyId: party._id });
+    }
+    await markBoardDirty(ctx, party._id);
+  }
+}
+
+/** Only the host, or someone with Manage Server, may change a party. */
+function checkHostOrManager(party: Doc<"parties">, discordUserId: string, canManageServer: boolean, what: string): void {
+  if (party.hostDiscordUserId !== discordUserId && !canManageServer) fail("FORBIDDEN", `Only the party's host, or someone with Manage Server, can ${what}.`);
+}
+
+/** Hands a party to one of its members (the host, or someone with Manage Server). */
+export async function transferHost(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, to: string, canManageServer: boolean): Promise<{ name: string }> {
+  checkHostOrManager(party, discordUserId, canManageServer, "hand it to someone else");
+  if (to === party.hostDiscordUserId) fail("INVALID_ARGUMENT", to === discordUserId ? "You already host it." : "They already host it.");
+  const member = await memberOf(ctx, party._id, to);
+  if (member === null) fail("INVALID_ARGUMENT", `They aren't in **${plainLabel(party)}** — only a member can host it (they can join with /party join).`);
+  await setHost(ctx, party, member);
+  await markBoardDirty(ctx, party._id);
+  return { name: member.displayName ?? "a member" };
+}
+
+/** Takes a member out of a party (the host, or someone with Manage Server); the host is handed over first. */
+export async function removeMember(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, who: string, canManageServer: boolean): Promise<{ name: string; host?: NextHost }> {
+  checkHostOrManager(party, discordUserId, canManageServer, "remove a member");
+  if (who === discordUserId) fail("INVALID_ARGUMENT", "To leave the party yourself, use /party leave.");
+  const member = await memberOf(ctx, party._id, who);
+  if (member === null) fail("INVALID_ARGUMENT", `They aren't in **${plainLabel(party)}**.`);
+  const { host } = await leaveParty(ctx, who, party);
+  return { name: member.displayName ?? "a member", ...(host !== undefined ? { host } : {}) };
+}
+
+/** Renames a party (the host, or someone with Manage Server); the board and later posts show the new name. */
+export async function renameParty(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, name: string, canManageServer: boolean): Promise<Doc<"parties">> {
+  checkHostOrManager(party, discordUserId, canManageServer, "rename it");
+  const clean = cleanName(name);
+  if (clean === undefined) fail("INVALID_ARGUMENT", "Give the party a name with letters in it.");
+  if (clean === party.name) fail("INVALID_ARGUMENT", `It's already called **${quoteTitle(clean)}**.`);
+  await ctx.db.patch(party._id, { name: clean });
+  await markBoardDirty(ctx, party._id);
+  return (await ctx.db.get(party._id))!;
 }
 
 /**
@@ -208,9 +402,12 @@ export async function dropRsvp(ctx: MutationCtx, partyId: Id<"parties">, discord
  * without buttons, and its scheduled session is cancelled (sessions.partyEnded, right after).
  */
 export async function endParty(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, canManageServer: boolean): Promise<void> {
-  if (party.hostDiscordUserId !== discordUserId && !canManageServer) {
-    fail("FORBIDDEN", "Only the party's host, or someone with Manage Server, can end it.");
-  }
+  checkHostOrManager(party, discordUserId, canManageServer, "end it");
+  await closeParty(ctx, party);
+}
+
+/** Ends a party, whoever asks (endParty checks who may). */
+export async function closeParty(ctx: MutationCtx, party: Doc<"parties">): Promise<void> {
   await ctx.db.patch(party._id, { state: "ended", nextSessionAt: undefined });
   // In its own mutation because model/sessions.ts builds on this module; until it runs, the
   // session's timers and posts already see the party has ended.

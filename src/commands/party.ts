@@ -1,4 +1,5 @@
 import {
+  type APIInteractionDataResolvedChannel,
   ApplicationCommandOptionType as Option,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -6,14 +7,15 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from "discord-api-types/v10";
-import { PermissionsBitField, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from "discord.js";
+import { PermissionsBitField, type AutocompleteInteraction, type ChatInputCommandInteraction, type GuildBasedChannel, type Interaction } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { parseEpisodeSpec } from "../lib/episode-spec.ts";
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
 import { plain } from "../views/text.ts";
-import { MAX_SEASON, partyPickButton } from "../views/component-ids.ts";
+import { MAX_SEASON, partyHostButton, partyKeepButton, partyPickButton, partyRemoveButton } from "../views/component-ids.ts";
+import { ButtonStyle, button, rows } from "../views/components.ts";
 import { guessPrompt } from "../views/guess.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { joinedNote, partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
@@ -42,6 +44,55 @@ function guildPlace(interaction: Interaction): { guildId: string; channelId: str
   return { guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
+/**
+ * The text channels of the server the member can see (View Channel), from the channel overwrites
+ * Discord sent the bot and the roles the interaction names, so Convex shows them only parties
+ * they could find anyway. Without the server in the cache, only the channel they are in (fail closed).
+ */
+function visibleChannelIds(interaction: Interaction): string[] {
+  if (!interaction.inGuild() || interaction.channelId === null) return [];
+  const here = [interaction.channelId];
+  if (!interaction.inCachedGuild()) return here;
+  const { guild, member } = interaction;
+  const seen = new Set(here);
+  for (const channel of guild.channels.cache.values()) {
+    if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) continue;
+    if (seen.size >= 500) break;
+    if (channel.permissionsFor(member, true).has(PermissionFlagsBits.ViewChannel)) seen.add(channel.id);
+  }
+  return [...seen];
+}
+
+/** The interaction's place, with what the member can see: for every party call that takes a party. */
+function partyPlace(interaction: Interaction) {
+  return { ...guildPlace(interaction), visibleChannelIds: visibleChannelIds(interaction) };
+}
+
+/** What a member needs in a board's channel to put a board there: see it and post in it. */
+const MEMBER_BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+];
+
+/**
+ * A board (and later, session pings) goes only where the member could post themselves: their
+ * permissions in the channel as the interaction gives them (the channel option's resolved
+ * permissions, or the member's in this channel).
+ */
+function checkMemberCanPost(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string, option?: GuildBasedChannel | APIInteractionDataResolvedChannel): void {
+  let permissions: Readonly<PermissionsBitField> | null = null;
+  if (option !== undefined && option.id === channelId) {
+    const raw = (option as { permissions?: unknown }).permissions;
+    if (raw instanceof PermissionsBitField) permissions = raw;
+    else if (typeof raw === "string" && /^\d+$/.test(raw)) permissions = new PermissionsBitField(BigInt(raw));
+  } else if (channelId === interaction.channelId) permissions = interaction.memberPermissions;
+  if (permissions === null) throw new UserError(`I can't tell whether you can post in <#${channelId}> — run /party start in that channel.`);
+  const missing = MEMBER_BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
+  if (missing.length > 0) {
+    throw new UserError(`You can't post in <#${channelId}> (you don't have ${missing.map((m) => `**${m}**`).join(" or ")} there), so I won't put a board there either. Pick a channel you can post in — nothing was created.`);
+  }
+}
+
 /** The name the board shows: the member's server nickname, else their display name. */
 function displayName(interaction: Interaction): string {
   const member = interaction.member;
@@ -66,8 +117,7 @@ function missingBoardPermissions(interaction: ChatInputCommandInteraction | Comp
 const withNotices = (notices: readonly string[], text: string) => [...notices, text].join("\n\n");
 
 async function listParties(ctx: BotContext, interaction: Interaction) {
-  const { guildId } = guildPlace(interaction);
-  return await ctx.backend.query(api.parties.list, { discordUserId: interaction.user.id, guildId });
+  return await ctx.backend.query(api.parties.list, { discordUserId: interaction.user.id, ...partyPlace(interaction) });
 }
 
 async function suggestParties(ctx: BotContext, interaction: AutocompleteInteraction, partial: string) {
@@ -99,13 +149,14 @@ async function join(ctx: BotContext, respond: Responder, interaction: Interactio
   const result = await ctx.backend.mutation(api.parties.join, {
     discordUserId: interaction.user.id,
     username: interaction.user.username,
-    ...guildPlace(interaction),
+    ...partyPlace(interaction),
     ...(party !== undefined ? { party } : {}),
     displayName: displayName(interaction),
   });
+  const hosting = result.party.hostDiscordUserId === interaction.user.id;
   const text = result.already
-    ? `You're already in **${plain(result.party.label, 150)}**.`
-    : `🎉 You joined **${plain(result.party.label, 150)}** in <#${result.party.channelId}>. The board shows how far you've got — mark episodes with /ep as you watch.`;
+    ? `You're already in **${plain(result.party.label, 150)}**${hosting ? " — you host it" : ""}.`
+    : `🎉 You joined **${plain(result.party.label, 150)}** in <#${result.party.channelId}>.${result.host ? " Nobody else is in it, so you host it now." : ""} The board shows how far you've got — mark episodes with /ep as you watch.`;
   await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
 }
 
@@ -134,7 +185,8 @@ async function startIn(ctx: BotContext, respond: Responder, interaction: Interac
       displayName: displayName(interaction),
     }),
   );
-  const text = `🍿 You're hosting **${plain(result.party.label, 150)}**. Its board will appear in <#${channelId}> in a moment; people join with its **Join** button or \`/party join\`.`;
+  // The host is in their party from the start: others join it, they don't need to.
+  const text = `🍿 You're hosting **${plain(result.party.label, 150)}**, and you're on its board. It will appear in <#${channelId}> in a moment; others join with its **Join** button or \`/party join\`.`;
   await respond.send({ content: withNotices(result.notices, text), components: [] });
 }
 
@@ -172,6 +224,24 @@ export const party = command({
         ],
       },
       { type: Option.Subcommand, name: "end", description: "End a watch party (the host, or someone with Manage Server)", options: [partyOption] },
+      {
+        type: Option.Subcommand,
+        name: "host",
+        description: "Hand a watch party to one of its members (the host, or someone with Manage Server)",
+        options: [{ type: Option.User, name: "member", description: "The member who hosts it from now on", required: true }, partyOption],
+      },
+      {
+        type: Option.Subcommand,
+        name: "remove",
+        description: "Take a member out of a watch party (the host, or someone with Manage Server)",
+        options: [{ type: Option.User, name: "member", description: "Who to take out (their own progress is kept)", required: true }, partyOption],
+      },
+      {
+        type: Option.Subcommand,
+        name: "rename",
+        description: "Rename a watch party (the host, or someone with Manage Server)",
+        options: [{ type: Option.String, name: "name", description: "The party's new name", required: true, max_length: 80 }, partyOption],
+      },
       { type: Option.Subcommand, name: "list", description: "This server's active watch parties" },
       scheduleSubcommand,
       pollSubcommand,
@@ -180,12 +250,13 @@ export const party = command({
   ephemeral: true,
   reads: ["list"],
   async execute(interaction, respond, ctx, args) {
-    const place = guildPlace(interaction);
+    const place = partyPlace(interaction);
     const actor = { discordUserId: interaction.user.id, username: interaction.user.username };
     switch (args.subcommand) {
       case "start": {
         const { show: value, season, channel, name } = args.options;
         const channelId = channel?.id ?? place.channelId;
+        checkMemberCanPost(interaction, channelId, channel);
         checkBoardChannel(interaction, channelId);
         const show = showById(ctx, value);
         if (show !== null) return void (await startIn(ctx, respond, interaction, show, channelId, season, name));
@@ -213,7 +284,7 @@ export const party = command({
           result.host === undefined
             ? ""
             : result.host === null
-              ? " You still host it, as nobody else is in it — `/party end` ends it."
+              ? " Nobody is in it now: whoever joins next hosts it, and it ends by itself after a week with nobody in it."
               : ` **${plain(result.host.name, 100)}** hosts it now.`;
         const text = result.left ? `👋 You left **${plain(result.party.label, 150)}**. Your own progress is kept.${handedOver}` : `You weren't in **${plain(result.party.label, 150)}**.`;
         await respond.send({ content: withNotices(result.notices, text) });
@@ -242,9 +313,34 @@ export const party = command({
         await postPrompt(respond, prompt, false);
         return;
       }
+      case "host":
+      case "remove": {
+        const { member, party: which } = args.options;
+        const action = args.subcommand;
+        const check = await ctx.backend.mutation(api.parties.manage, { ...actor, ...place, ...partyArg(which), action, member: member.user.id, canManageServer: canManageServer(interaction), apply: false });
+        const label = plain(check.party.label, 150);
+        const name = plain(check.name, 100);
+        const question =
+          action === "host"
+            ? `Hand **${label}** to **${name}**? They'll host it — schedule, rename and end it${check.party.hostDiscordUserId === interaction.user.id ? "; you stay in it as a member" : ""}.`
+            : `Take **${name}** out of **${label}**? Their line leaves the board and their RSVP goes; their own progress is kept, and they can join again.`;
+        await respond.send({
+          content: question,
+          components: rows(
+            button({ customId: (action === "host" ? partyHostButton : partyRemoveButton).encode({ partyId: check.party.partyId, userId: member.user.id }), label: action === "host" ? `Make ${check.name} host` : `Remove ${check.name}`, style: action === "host" ? ButtonStyle.Primary : ButtonStyle.Danger }),
+            button({ customId: partyKeepButton.encode({}), label: "Cancel", style: ButtonStyle.Secondary }),
+          ),
+        });
+        return;
+      }
+      case "rename": {
+        const { name, party: which } = args.options;
+        const result = await ctx.backend.mutation(api.parties.rename, { ...actor, ...place, ...partyArg(which), name, canManageServer: canManageServer(interaction) });
+        await respond.send({ content: withNotices(result.notices, `✏️ **${plain(result.before, 150)}** is now **${plain(result.party.label, 150)}** — its board shows the new name in a moment.`) });
+        return;
+      }
       case "end": {
-        const canManageServer = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
-        const result = await ctx.backend.mutation(api.parties.end, { ...actor, ...place, ...partyArg(args.options.party), canManageServer });
+        const result = await ctx.backend.mutation(api.parties.end, { ...actor, ...place, ...partyArg(args.options.party), canManageServer: canManageServer(interaction) });
         await respond.send({ content: withNotices(result.notices, `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons${result.sessionCancelled ? ", and its scheduled watch-along is cancelled" : ""}.`) });
         return;
       }
@@ -257,9 +353,9 @@ export const party = command({
       case "list": {
         const parties = await listParties(ctx, interaction);
         const lines = parties.map(
-          (p) => `• **${plain(p.label, 120)}** in <#${p.channelId}> · ${p.memberCount} member${p.memberCount === 1 ? "" : "s"}${p.channelGone ? " · 🗑️ its channel was deleted (`/party end` ends it)" : p.paused ? " · ⏸️ board paused" : ""}`,
+          (p) => `• **${plain(p.label, 120)}** in <#${p.channelId}> · ${p.memberCount} member${p.memberCount === 1 ? "" : "s"}${p.mine ? (p.hostDiscordUserId === interaction.user.id ? " · you host it" : " · you're in it") : ""}${p.channelGone ? " · 🗑️ its channel was deleted (`/party end` ends it)" : p.paused ? " · ⏸️ board paused" : ""}`,
         );
-        await respond.send({ content: lines.length === 0 ? "No watch parties are running in this server — start one with /party start." : `**Watch parties in this server** (${lines.length}/25)\n${lines.join("\n")}` });
+        await respond.send({ content: lines.length === 0 ? "No watch parties are running in this server — start one with /party start." : `**Watch parties in this server** you can see (${lines.length})\n${lines.join("\n")}` });
         return;
       }
     }
@@ -288,8 +384,22 @@ export const party = command({
       });
       await postPrompt(respond, prompt, true);
     },
+    /** The confirmation under /party host. */
+    async "party:host"(interaction: ComponentInteraction, respond, ctx, { partyId, userId }) {
+      await manage(ctx, respond, interaction, "host", partyId, userId);
+    },
+    /** The confirmation under /party remove. */
+    async "party:remove"(interaction: ComponentInteraction, respond, ctx, { partyId, userId }) {
+      await manage(ctx, respond, interaction, "remove", partyId, userId);
+    },
+    /** "Cancel" on that confirmation. */
+    async "party:keep"(_interaction: ComponentInteraction, respond) {
+      await respond.send({ content: "Nothing changed.", components: [] });
+    },
     /** "Did you mean …?" confirmed for /party start: the party starts on the show picked. */
     async "party:pick"(interaction: ComponentInteraction, respond, ctx, { season, channelId, choice }) {
+      // Another channel's was checked when /party start named it (this button is on its private reply).
+      if (channelId === interaction.channelId) checkMemberCanPost(interaction, channelId);
       checkBoardChannel(interaction, channelId);
       await startIn(ctx, respond, interaction, await ctx.titles.show(choice.tmdbId), channelId, season, undefined);
     },
@@ -305,6 +415,29 @@ export const party = command({
     },
   },
 });
+
+/** A confirmed /party host or /party remove. */
+async function manage(ctx: BotContext, respond: Responder, interaction: ComponentInteraction, action: "host" | "remove", partyId: string, userId: string) {
+  const result = await ctx.backend.mutation(api.parties.manage, {
+    discordUserId: interaction.user.id,
+    username: interaction.user.username,
+    ...partyPlace(interaction),
+    party: partyId,
+    action,
+    member: userId,
+    canManageServer: canManageServer(interaction),
+    apply: true,
+  });
+  const label = plain(result.party.label, 150);
+  const name = plain(result.name, 100);
+  const handed = result.host === undefined ? "" : result.host === null ? " Nobody is left in it: whoever joins next hosts it." : ` **${plain(result.host.name, 100)}** hosts it now.`;
+  const text = action === "host" ? `👑 **${name}** hosts **${label}** now.` : `👋 **${name}** is no longer in **${label}**.${handed}`;
+  await respond.send({ content: withNotices(result.notices, text), components: [] });
+}
+
+function canManageServer(interaction: Interaction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+}
 
 function partyArg(party: string | undefined): { party?: string } {
   return party === undefined ? {} : { party };

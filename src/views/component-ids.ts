@@ -201,6 +201,15 @@ export const partyWatchedButton = component("party:watched", { partyId: document
 /** party:there:<promptId> — "I was there" under a watched-together prompt: marks those episodes for whoever clicks. */
 export const partyThereButton = component("party:there", { promptId: documentId });
 
+/** party:host:<partyId>:<userId> — the confirmation under `/party host`: hands the party to that member. */
+export const partyHostButton = component("party:host", { partyId: documentId, userId: snowflake });
+
+/** party:remove:<partyId>:<userId> — the confirmation under `/party remove`: takes that member out of the party. */
+export const partyRemoveButton = component("party:remove", { partyId: documentId, userId: snowflake });
+
+/** party:keep — "Cancel" on that confirmation: nothing changes. */
+export const partyKeepButton = component("party:keep", {});
+
 /** session:rsvp:<sessionId>:<going|maybe|cant> — Going / Maybe / Can't under a session's post. */
 export const sessionRsvpButton = component("session:rsvp", { sessionId: documentId, answer: oneOf(["going", "maybe", "cant"]) });
 
@@ -278,6 +287,9 @@ export const componentCodecs = [
   partyJoinButton,
   partyWatchedButton,
   partyThereButton,
+  partyHostButton,
+  partyRemoveButton,
+  partyKeepButton,
   sessionRsvpButton,
   sessionConfirmButton,
   reminderMarkButton,

@@ -6,7 +6,7 @@ import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
 import { rsvpSummary, type RsvpAnswer } from "./session.ts";
 import type { EpisodeRef } from "./progress.ts";
-import { count, episodeCode, plain, plural, progressBar, truncate } from "./text.ts";
+import { count, episodeCode, oneLine, plain, plural, progressBar, truncate } from "./text.ts";
 import { BRAND } from "./vocabulary.ts";
 
 /** Members shown one line each; past this the board summarises (Discord's limits, and a readable channel). */
@@ -31,6 +31,7 @@ export interface PartyBoardData {
   show: { title: string; posterUrl?: string };
   /** The season the party watches, when it is one season. */
   season?: number;
+  /** "" when nobody is in the party, so nobody hosts it. */
   hostName: string;
   members: BoardMember[];
   /** The next session, in milliseconds since the epoch. */
@@ -120,7 +121,9 @@ function boardEmbed(data: PartyBoardData, highlight: string | undefined): APIEmb
     if (lines.length === 0 && hidden === 0) continue;
     sections.push([`**${GROUP_HEADING[group]}** (${groups[group].length})`, ...lines, ...(hidden > 0 ? [`…and ${plural(hidden, "more member")}`] : [])].join("\n"));
   }
-  if (data.members.length === 0) sections.push("Nobody has joined yet — press **Join**.");
+  if (data.members.length === 0) {
+    sections.push(data.hostName.trim() === "" ? "Everyone has left — press **Join** to pick it up: you'll host it. With nobody in it, it ends by itself after a week." : "Nobody has joined yet — press **Join**.");
+  }
   if (data.nextSessionAt) {
     const at = new Date(data.nextSessionAt);
     sections.push(`🗓️ Next session: ${time(at, TimestampStyles.LongDateShortTime)} (${time(at, TimestampStyles.RelativeTime)})${data.nextSessionRsvps ? `\n${rsvpSummary(data.nextSessionRsvps)}` : ""}`);
@@ -132,7 +135,9 @@ function boardEmbed(data: PartyBoardData, highlight: string | undefined): APIEmb
     description: truncate(sections.join("\n\n"), LIMITS.embedDescription),
     color: BRAND,
     ...(data.show.posterUrl ? { thumbnail: { url: data.show.posterUrl } } : {}),
-    footer: { text: truncate(`Hosted by ${data.hostName.replace(/\s+/g, " ").trim()} · ${plural(data.members.length, "member")}`, LIMITS.footer) },
+    footer: {
+      text: truncate(data.hostName.trim() === "" ? "Nobody hosts it now: whoever joins next does" : `Hosted by ${oneLine(data.hostName)} · ${plural(data.members.length, "member")}`, LIMITS.footer),
+    },
   };
 }
 

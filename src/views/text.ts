@@ -68,14 +68,28 @@ export function cutGraphemes(text: string, max: number): string {
  * cut (or when `cut` says it already was). Only whole graphemes are kept.
  */
 export function truncate(text: string, max: number, cut = false): string {
+  text = withoutBidi(text);
   if (!cut && codePointLength(text) <= max) return text;
   if (max < 1) return "";
   return `${cutGraphemes(text, max - 1).trimEnd()}…`;
 }
 
-/** Whitespace of any kind (newlines included) becomes single spaces: outside text cannot reshape a message. */
+/**
+ * Bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and
+ * the invisible direction marks (U+200E, U+200F, U+061C). In someone's name they reverse or
+ * reorder the rest of the line around it (the bot's own words included); right-to-left scripts
+ * lay themselves out without them.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** Text without bidirectional controls, so it can't reorder what is shown around it. */
+export function withoutBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
+/** Whitespace of any kind (newlines included) becomes single spaces, and bidirectional controls go: outside text cannot reshape a message. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return withoutBidi(text).replace(/\s+/g, " ").trim();
 }
 
 /**

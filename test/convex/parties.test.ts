@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { fakeDiscord, type FakeMessage } from "./fake-discord";
-import { ALICE, BOB, cacheGot, deployment, measure, SECRET, type Deployment } from "./setup";
+import { ALICE, BOB, cacheGot, deployment, GOT, measure, SECRET, type Deployment } from "./setup";
 
 const GUILD = "300000000000000001";
 const CHANNEL = "300000000000000002";
@@ -20,8 +20,11 @@ function fakeBoards() {
 
 /** Moves the (fake) clock in small steps, running whatever falls due, as a deployment would. */
 async function pass(t: Deployment, ms: number) {
-  for (let spent = 0; spent < ms; spent += 100) {
-    vi.advanceTimersByTime(100);
+  // Long waits (days) go in hour-long steps once the first minute has passed.
+  for (let spent = 0; spent < ms; ) {
+    const step = spent < 60_000 ? 100 : Math.min(3_600_000, ms - spent);
+    vi.advanceTimersByTime(step);
+    spent += step;
     await t.finishInProgressScheduledFunctions();
   }
 }
@@ -315,7 +318,7 @@ describe("watch parties and their board", () => {
     expect(next.notices).toEqual([expect.stringContaining("has stopped")]);
   });
 
-  it("hands the party to the longest-standing member when the host leaves, and keeps the host when nobody else is in it", async () => {
+  it("hands the party to the longest-standing member when the host leaves", async () => {
     const t = deployment();
     await startGot(t);
     await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
@@ -331,8 +334,6 @@ describe("watch parties and their board", () => {
     expect(carolLeft.left).toBe(true);
     expect(carolLeft.host).toBeUndefined();
     expect(await t.mutation(api.parties.leave, { ...as(BOB), ...here })).toMatchObject({ left: true, host: null });
-    // Nobody else was in it, so bob still hosts it and may end it.
-    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false });
   });
 
   it("lets only the host or a server manager end a party, and the final board loses its buttons", async () => {
@@ -379,5 +380,153 @@ describe("watch parties and their board", () => {
     for (const c of claims) expect(c.documentsRead).toBeLessThanOrEqual(60);
     expect(discord.boards()[0]!.body.embeds[0].footer.text).toBe("Hosted by alice · 25 members");
     expect(discord.board().match(/▱/g)?.length).toBe(250);
+  });
+  // ─── issue 17: orphaned parties, a cap per host, private channels, membership, host tools
+
+  const partyRow = (t: Deployment) => t.run(async (ctx) => (await ctx.db.query("parties").order("desc").first())!);
+
+  it("a party its last member leaves has no host: the board says so, the next to join hosts it, and nobody can end it meanwhile", async () => {
+    const t = deployment();
+    await startGot(t);
+    expect(await t.mutation(api.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: null });
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("Nobody hosts it now: whoever joins next does");
+    expect(discord.board()).not.toContain("alice");
+    // alice, gone, is no longer its host: she can't end it or schedule for it.
+    await expect(t.mutation(api.parties.end, { ...as(ALICE), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    expect(await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" })).toMatchObject({ host: true, party: { hostDiscordUserId: BOB } });
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("Hosted by bob · 1 member");
+    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false });
+  });
+
+  it("ends a party nobody has been in for 7 days, and not one someone joined meanwhile", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.leave, { ...as(ALICE), ...here });
+    // Someone comes and goes on day 3: the week counts from when they left.
+    vi.advanceTimersByTime(3 * 24 * 3600_000);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.parties.leave, { ...as(BOB), ...here });
+    // A week after alice left, the party is not ended: it has been empty for 4 days only.
+    await pass(t, 4 * 24 * 3600_000 + 60_000);
+    expect((await partyRow(t)).state).toBe("active");
+    await pass(t, 3 * 24 * 3600_000);
+    expect((await partyRow(t)).state).toBe("ended");
+    expect(await t.query(api.parties.list, { ...as(BOB), guildId: GUILD })).toEqual([]);
+  });
+
+  it("lets anyone start a party for the show again in a channel whose party nobody is in", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.leave, { ...as(ALICE), ...here });
+    const { party } = await t.mutation(api.parties.start, { ...as(BOB), ...here, tmdbId: 1399, displayName: "bob" });
+    expect(party.hostDiscordUserId).toBe(BOB);
+    const parties = await t.run((ctx) => ctx.db.query("parties").collect());
+    expect(parties.map((p) => p.state).sort()).toEqual(["active", "ended"]);
+  });
+
+  it("a host who deletes their data hands the party to a remaining member; their name leaves the board; they can start again", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await pass(t, 3_000);
+    expect(discord.board()).toContain("Hosted by alice");
+    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
+    await pass(t, 5_000);
+    expect(discord.board()).toContain("Hosted by bob · 1 member");
+    expect(discord.board()).not.toContain("alice");
+    expect(await t.query(api.parties.list, { ...as(BOB), guildId: GUILD })).toMatchObject([{ hostDiscordUserId: BOB, memberCount: 1 }]);
+    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false });
+    // The show can have a party in the channel again, and alice (starting afresh) can host it.
+    await expect(t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" })).resolves.toMatchObject({ party: { hostDiscordUserId: ALICE } });
+  });
+
+  it("lets one member host at most 3 parties at once, naming them, and counts a party handed over as theirs no more", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    const channel = (i: number) => `30000000000000010${i}`;
+    for (let i = 1; i <= 3; i++) await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(i), tmdbId: 1399, name: `Night ${i}`, displayName: "alice" });
+    const fourth = t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(4), tmdbId: 1399, displayName: "alice" });
+    await expect(fourth).rejects.toMatchObject({ data: { message: expect.stringMatching(/You already host 3 watch parties.*Night 1 · Game of Thrones.*<#300000000000000101>.*Night 3/) } });
+    expect(await t.run((ctx) => ctx.db.query("parties").collect())).toHaveLength(3);
+    // Handing one to bob frees a place.
+    const first = { guildId: GUILD, channelId: channel(1) };
+    await t.mutation(api.parties.join, { ...as(BOB), ...first, displayName: "bob" });
+    await t.mutation(api.parties.manage, { ...as(ALICE), ...first, action: "host", member: BOB, canManageServer: false, apply: true });
+    await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(4), tmdbId: 1399, displayName: "alice" });
+  });
+
+  it("shows a party in a channel someone can't see neither in the list nor when named", async () => {
+    const t = deployment();
+    const hidden = "300000000000000077";
+    await cacheGot(t);
+    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: hidden, tmdbId: 1399, name: "Secret club", displayName: "alice" });
+    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    const bobSees = { ...here, visibleChannelIds: [CHANNEL] };
+    expect((await t.query(api.parties.list, { ...as(BOB), ...bobSees })).map((p) => p.channelId)).toEqual([CHANNEL]);
+    for (const named of [party.partyId, "Secret club"]) {
+      await expect(t.mutation(api.parties.join, { ...as(BOB), ...bobSees, party: named, displayName: "bob" })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    }
+    await expect(t.mutation(api.parties.status, { ...as(BOB), ...bobSees, party: party.partyId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    // alice can see it: it is listed for her and she can name it.
+    const aliceSees = { ...here, visibleChannelIds: [CHANNEL, hidden] };
+    expect(await t.query(api.parties.list, { ...as(ALICE), ...aliceSees })).toHaveLength(2);
+    await expect(t.mutation(api.parties.status, { ...as(ALICE), ...aliceSees, party: "Secret club" })).resolves.toMatchObject({ party: { channelId: hidden } });
+  });
+
+  it("in a channel with two parties, picks the one someone is in (or, to join, the one they are not in)", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...GOT, tmdbId: 1398, title: "The Sopranos" });
+    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    await t.mutation(api.parties.start, { ...as(CAROL), ...here, tmdbId: 1398, displayName: "carol" });
+    // bob in neither: which to join is a real question.
+    await expect(t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
+    // alice is in Game of Thrones: her status and leave mean it; her join means the other.
+    expect(await t.mutation(api.parties.status, { ...as(ALICE), ...here })).toMatchObject({ party: { title: "Game of Thrones" } });
+    expect(await t.mutation(api.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).toMatchObject({ already: false, party: { title: "The Sopranos" } });
+    // Now in both: asked again.
+    await expect(t.mutation(api.parties.status, { ...as(ALICE), ...here })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
+    await expect(t.mutation(api.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).rejects.toMatchObject({ data: { message: expect.stringContaining("already in every watch party") } });
+    expect(await t.mutation(api.parties.watched, { ...as(CAROL), ...here, episodes: [1] })).toMatchObject({ party: { title: "The Sopranos" } });
+  });
+
+  it("lets the host (or a server manager) hand the party over, remove a member and rename it, and the board follows", async () => {
+    const t = deployment();
+    await startGot(t);
+    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    const manage = (who: string, action: "host" | "remove", member: string, apply = true, canManageServer = false) =>
+      t.mutation(api.parties.manage, { ...as(who), ...here, action, member, canManageServer, apply });
+    // Only the host or a manager; only members; never oneself.
+    await expect(manage(BOB, "remove", CAROL)).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect(manage(BOB, "remove", CAROL, false)).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect(manage(ALICE, "host", "100000000000000099", false)).rejects.toMatchObject({ data: { message: expect.stringContaining("aren't in") } });
+    await expect(manage(ALICE, "remove", ALICE, false)).rejects.toMatchObject({ data: { message: expect.stringContaining("/party leave") } });
+    // Checking changes nothing.
+    expect(await manage(ALICE, "remove", CAROL, false)).toMatchObject({ name: "carol" });
+    expect((await partyRow(t)).memberCount).toBe(3);
+    expect(await manage(ALICE, "remove", CAROL)).toMatchObject({ name: "carol" });
+    expect(await manage(ALICE, "host", BOB)).toMatchObject({ name: "bob", party: { hostDiscordUserId: BOB } });
+    await expect(t.mutation(api.parties.rename, { ...as(ALICE), ...here, name: "Mine again", canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    const renamed = await t.mutation(api.parties.rename, { ...as(BOB), ...here, name: "  Thrones\u202e Night\n", canManageServer: false });
+    expect(renamed.party.label).toBe("Thrones Night · Game of Thrones");
+    // A server manager may too.
+    await t.mutation(api.parties.rename, { ...as(CAROL), ...here, name: "Sunday Thrones", canManageServer: true });
+    await pass(t, 5_000);
+    expect(discord.board()).toContain("Sunday Thrones · Game of Thrones");
+    expect(discord.board()).toContain("Hosted by bob · 2 members");
+    expect(discord.board()).not.toContain("carol");
+  });
+
+  it("keeps bidirectional controls out of party names, member names and the board", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "\u202eevil\u2066 party\u200f", displayName: "al\u202eice" });
+    expect(party.label).toBe("evil party · Game of Thrones");
+    await pass(t, 3_000);
+    expect(discord.board()).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(discord.board()).toContain("Hosted by alice");
   });
 });

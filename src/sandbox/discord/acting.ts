@@ -279,11 +279,10 @@ export class Acting {
         const s = ref.trim();
         const m = /^<#(\d+)>$/.exec(s);
         const id = m ? m[1]! : /^\d{15,21}$/.test(s) ? s : null;
-        if (id) {
-          const ch = world.channelById(id);
-          return ch && ch.guildId === ctx.guild.id ? ch : undefined;
-        }
-        return ctx.guild.channels.get(stripHash(s));
+        const ch = id ? world.channelById(id) : ctx.guild.channels.get(stripHash(s));
+        // Discord offers only channels of this server the member can see.
+        if (!ch || ch.guildId !== ctx.guild.id || !(world.channelPermissions(ch, ctx.user.id) & PermissionFlagsBits.ViewChannel)) return undefined;
+        return ch;
       },
       role: (ref) => {
         if (!ctx.guild) return undefined;
@@ -317,7 +316,8 @@ export class Acting {
         id: ch.id,
         name: ch.name,
         type: ch.type,
-        permissions: ctx.guild ? world.memberPermissions(ctx.guild, ctx.user.id).toString() : "0",
+        // The acting member's permissions in that channel, overwrites included (as Discord sends them).
+        permissions: ctx.guild ? world.channelPermissions(ch, ctx.user.id).toString() : "0",
         parent_id: null,
         flags: 0,
       };

@@ -43,7 +43,11 @@
  * `user(name)`, `guild(name)` (bot is a member; GUILD_CREATE dispatched), `channel(guild, name)`
  * (text channel; CHANNEL_CREATE), `role(guild, name)`, `dm(userName)`, `join(guild, user)`,
  * `setDmsClosed(user, closed)`, `setMemberPermissions(guild, user, bits|null)`,
- * `addRole(guild, user, role)`, faults `deleteChannel(guild, channel)`, `revokeChannel(guild, channel)`,
+ * `addRole(guild, user, role)`, channel overwrites `setChannelOverwrite(guild, channel, "@everyone" |
+ * "@&role" | user, { allow?, deny? })`, `makeReadOnly(guild, channel, writers?)`,
+ * `makePrivate(guild, channel, members)` (permissions in a channel — app_permissions,
+ * member.permissions, resolved channels — are computed from them as Discord does, and a channel
+ * option accepts only channels the member can see), faults `deleteChannel(guild, channel)`, `revokeChannel(guild, channel)`,
  * `deleteNewestPost(actor)`; reads: `registeredCommands(guildIdOrName?)`,
  * `messages(channelId)` (bot messages oldest first, ephemeral ones with `visibleTo`),
  * `visibleMessages(actor)`, `message(id)`, `userNames()`, `channelPlaces()` ("guild #channel").

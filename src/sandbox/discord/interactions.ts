@@ -135,7 +135,7 @@ export class Interactions {
       channel_id: ctx.channel.id,
       channel: {
         ...channelObject(world, ctx.channel),
-        ...(ctx.guild ? { permissions: world.memberPermissions(ctx.guild, ctx.user.id).toString() } : {}),
+        ...(ctx.guild ? { permissions: world.channelPermissions(ctx.channel, ctx.user.id).toString() } : {}),
       },
       app_permissions: (ctx.guild ? world.channelPermissions(ctx.channel, world.botUser.id) : DM_APP_PERMISSIONS).toString(),
       locale: Locale.EnglishUS,
@@ -149,7 +149,8 @@ export class Interactions {
       payload.guild_id = ctx.guild.id;
       payload.guild = { id: ctx.guild.id, locale: Locale.EnglishUS, features: [] };
       payload.guild_locale = Locale.EnglishUS;
-      payload.member = { ...memberObject(world, member), permissions: world.memberPermissions(ctx.guild, ctx.user.id).toString() };
+      // Discord: "total permissions of the member in the channel, including overwrites".
+      payload.member = { ...memberObject(world, member), permissions: world.channelPermissions(ctx.channel, ctx.user.id).toString() };
     } else {
       payload.user = userObject(ctx.user);
     }

@@ -242,6 +242,35 @@ export class DiscordSandbox extends EventEmitter {
     return this.world.revokeBot(guildName, channelName);
   }
 
+  /**
+   * A channel overwrite as a server admin sets one: `target` is "@everyone", a role ("@&mods") or
+   * a user's name. With nothing allowed or denied, the overwrite goes.
+   */
+  setChannelOverwrite(guildName: string, channelName: string, target: string, change: { allow?: bigint; deny?: bigint }): SandboxChannel {
+    return this.world.setOverwrite(guildName, channelName, target, change.allow ?? 0n, change.deny ?? 0n);
+  }
+
+  /** A read-only channel (like most announcement channels): everyone may read, only `writers` (names) and the bot may post. */
+  makeReadOnly(guildName: string, channelName: string, writers: string[] = []): SandboxChannel {
+    this.world.setOverwrite(guildName, channelName, "@everyone", 0n, PermissionFlagsBits.SendMessages);
+    for (const w of writers) this.world.setOverwrite(guildName, channelName, w, PermissionFlagsBits.SendMessages, 0n);
+    this.world.setOverwrite(guildName, channelName, `@&${this.botRoleName(guildName)}`, PermissionFlagsBits.SendMessages, 0n);
+    return this.world.channel(guildName, channelName);
+  }
+
+  private botRoleName(guildName: string): string {
+    const g = this.world.guild(guildName);
+    return g.roles.get(g.botRoleId)!.name;
+  }
+
+  /** A private channel: only `members` (names) and the bot can see it. */
+  makePrivate(guildName: string, channelName: string, members: string[]): SandboxChannel {
+    this.world.setOverwrite(guildName, channelName, "@everyone", 0n, PermissionFlagsBits.ViewChannel);
+    for (const m of [...members]) this.world.setOverwrite(guildName, channelName, m, PermissionFlagsBits.ViewChannel, 0n);
+    this.world.setOverwrite(guildName, channelName, `@&${this.botRoleName(guildName)}`, PermissionFlagsBits.ViewChannel, 0n);
+    return this.world.channel(guildName, channelName);
+  }
+
   /** Gives the bot's role Create Events in a guild, or takes it away (GUILD_ROLE_UPDATE). */
   setCreateEvents(guildName: string, granted: boolean): void {
     const g = this.world.guild(guildName);

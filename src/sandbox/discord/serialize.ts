@@ -112,7 +112,10 @@ export function channelObject(dir: Directory, ch: SandboxChannel): APIChannel {
     guild_id: ch.guildId ?? undefined,
     name: ch.name,
     position: ch.position,
-    permission_overwrites: ch.botDenied ? [{ id: dir.botUser.id, type: OverwriteType.Member, allow: "0", deny: ch.botDenied.toString() }] : [],
+    permission_overwrites: [
+      ...(ch.overwrites ?? []).map((o) => ({ id: o.id, type: o.type === "role" ? OverwriteType.Role : OverwriteType.Member, allow: o.allow.toString(), deny: o.deny.toString() })),
+      ...(ch.botDenied ? [{ id: dir.botUser.id, type: OverwriteType.Member, allow: "0", deny: ch.botDenied.toString() }] : []),
+    ],
     parent_id: null,
     topic: null,
     nsfw: false,

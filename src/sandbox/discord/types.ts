@@ -132,6 +132,19 @@ export interface SandboxChannel {
   lastMessageId: string | null;
   /** Permissions a channel overwrite denies the bot here (`revoke #channel`). */
   botDenied: bigint;
+  /**
+   * The channel's permission overwrites for @everyone, roles and members (`setChannelOverwrite`):
+   * a read-only or private channel. Applied as Discord does (everyone, then roles, then the member).
+   */
+  overwrites: SandboxOverwrite[];
+}
+
+/** One permission overwrite: `id` is a role's id (the guild's id for @everyone) or a user's. */
+export interface SandboxOverwrite {
+  id: string;
+  type: "role" | "member";
+  allow: bigint;
+  deny: bigint;
 }
 
 export interface SandboxGuild {

@@ -196,7 +196,7 @@ export class World implements Directory {
     const name = stripHash(channelName);
     let ch = g.channels.get(name);
     if (ch) return ch;
-    ch = { id: stableSnowflake("channel", `${guildName}\u0000${name}`), name, type: ChannelType.GuildText, guildId: g.id, recipientId: null, position: g.channels.size, lastMessageId: null, botDenied: 0n };
+    ch = { id: stableSnowflake("channel", `${guildName}\u0000${name}`), name, type: ChannelType.GuildText, guildId: g.id, recipientId: null, position: g.channels.size, lastMessageId: null, botDenied: 0n, overwrites: [] };
     g.channels.set(name, ch);
     this.channelsById.set(ch.id, ch);
     this.channelMessages.set(ch.id, []);
@@ -225,13 +225,50 @@ export class World implements Directory {
     return ch;
   }
 
-  /** A member's permissions in a channel: the guild's, less what the channel denies (the bot only). */
+  /**
+   * A member's permissions in a channel, as Discord computes them: the guild's, then the channel's
+   * overwrites for @everyone, for the member's roles (together) and for the member; Administrator
+   * bypasses them all. What `revoke #channel` denies the bot applies last.
+   */
   channelPermissions(ch: SandboxChannel, userId: string): bigint {
     const g = ch.guildId ? this.guildsById.get(ch.guildId) : undefined;
     if (!g) return DM_APP_PERMISSIONS;
-    const base = this.memberPermissions(g, userId);
-    if (base & Permissions.Administrator || userId !== this.botUser.id) return base;
-    return base & ~ch.botDenied;
+    let p = this.memberPermissions(g, userId);
+    if (p & Permissions.Administrator) return p;
+    const overwrites = ch.overwrites ?? [];
+    const everyone = overwrites.find((o) => o.type === "role" && o.id === g.everyoneRoleId);
+    if (everyone) p = (p & ~everyone.deny) | everyone.allow;
+    const roles = g.members.get(userId)?.roles ?? [];
+    let allow = 0n;
+    let deny = 0n;
+    for (const o of overwrites) {
+      if (o.type === "role" && o.id !== g.everyoneRoleId && roles.includes(o.id)) {
+        allow |= o.allow;
+        deny |= o.deny;
+      }
+    }
+    p = (p & ~deny) | allow;
+    const own = overwrites.find((o) => o.type === "member" && o.id === userId);
+    if (own) p = (p & ~own.deny) | own.allow;
+    return userId === this.botUser.id ? p & ~ch.botDenied : p;
+  }
+
+  /**
+   * Sets (or, with nothing allowed or denied, removes) a channel's overwrite for @everyone, a role
+   * ("@&mods" or "@mods") or a user, as a server admin would (CHANNEL_UPDATE).
+   */
+  setOverwrite(guildName: string, channelName: string, target: string, allow: bigint, deny: bigint): SandboxChannel {
+    const g = this.guild(guildName);
+    const ch = this.channel(guildName, channelName);
+    let id: string;
+    let type: "role" | "member";
+    if (target === "@everyone" || target === "everyone") [id, type] = [g.everyoneRoleId, "role"];
+    else if (target.startsWith("@")) [id, type] = [this.role(guildName, target).id, "role"];
+    else [id, type] = [this.join(guildName, target).userId, "member"];
+    ch.overwrites = (ch.overwrites ?? []).filter((o) => !(o.id === id && o.type === type));
+    if (allow !== 0n || deny !== 0n) ch.overwrites.push({ id, type, allow, deny });
+    this.dispatch(GatewayDispatchEvents.ChannelUpdate, channelObject(this, ch), { guildId: g.id, intent: GatewayIntentBits.Guilds });
+    return ch;
   }
 
   role(guildName: string, roleName: string, opts: { mentionable?: boolean } = {}): SandboxRole {
@@ -250,7 +287,7 @@ export class World implements Directory {
     const id = stableSnowflake("dm", u.name);
     let ch = this.channelsById.get(id);
     if (!ch) {
-      ch = { id, name: "dm", type: ChannelType.DM, guildId: null, recipientId: u.id, position: 0, lastMessageId: null, botDenied: 0n };
+      ch = { id, name: "dm", type: ChannelType.DM, guildId: null, recipientId: u.id, position: 0, lastMessageId: null, botDenied: 0n, overwrites: [] };
       this.channelsById.set(id, ch);
       this.channelMessages.set(id, []);
     }

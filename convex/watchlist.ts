@@ -171,7 +171,7 @@ export const setWatchlistMembership = mutation({
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
-    await setMembership(ctx, userId, { ...args, mediaType }, WEB_STATUS);
+    await setMembership(ctx, userId, { ...args, mediaType });
     return null;
   },
 });
@@ -190,7 +190,7 @@ export const setProgressStatus = mutation({
     const mediaType = webMediaType(args.mediaType);
     const progressStatus = WEB_STATUS[statusMeaning(webStatus(args.progressStatus))!];
     const userId = await webWriter(ctx);
-    await writeProgressStatus(ctx, userId, { ...args, mediaType, progressStatus }, WEB_STATUS);
+    await writeProgressStatus(ctx, userId, { ...args, mediaType, progressStatus });
     if (mediaType === "tv") await forgetAutoStatus(ctx, userId, args.tmdbId);
     return null;
   },
@@ -213,10 +213,10 @@ export const setReaction = mutation({
     const userId = await webWriter(ctx);
     if (reaction === undefined) {
       // Neither a reaction nor a clear: only the display data, on a row that exists.
-      await mergeMetadata(ctx, userId, { ...rest, mediaType }, WEB_STATUS);
+      await mergeMetadata(ctx, userId, { ...rest, mediaType });
       return null;
     }
-    await writeReaction(ctx, userId, { ...rest, mediaType, reaction }, WEB_STATUS);
+    await writeReaction(ctx, userId, { ...rest, mediaType, reaction });
     return null;
   },
 });
@@ -245,7 +245,7 @@ export const markShowEpisodesAndStatus = mutation({
     const userId = await webWriter(ctx);
     if (progressStatus !== undefined) {
       const { seasons: _s, isWatched: _w, clearAllEpisodes: _c, ...rest } = args;
-      await writeProgressStatus(ctx, userId, { ...rest, tmdbId, mediaType, progressStatus }, WEB_STATUS, "stored");
+      await writeProgressStatus(ctx, userId, { ...rest, tmdbId, mediaType, progressStatus }, "stored");
       await forgetAutoStatus(ctx, userId, tmdbId);
     }
     if (args.clearAllEpisodes === true || (!args.isWatched && args.seasons.length > 0)) {
@@ -304,7 +304,7 @@ export const updateProgress = mutation({
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
-    await reportPlayback(ctx, userId, { tmdbId: args.tmdbId, mediaType, progress: args.progress, isWatched: args.isWatched }, WEB_STATUS);
+    await reportPlayback(ctx, userId, { tmdbId: args.tmdbId, mediaType, progress: args.progress, isWatched: args.isWatched });
     return null;
   },
 });
@@ -316,7 +316,7 @@ export const upsertWatchlistItem = mutation({
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
-    await upsertLegacy(ctx, userId, { ...args, mediaType }, WEB_STATUS);
+    await upsertLegacy(ctx, userId, { ...args, mediaType });
     return null;
   },
 });
@@ -328,7 +328,7 @@ export const removeWatchlistItem = mutation({
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const userId = await webWriter(ctx);
-    await setMembership(ctx, userId, { tmdbId: args.tmdbId, mediaType, inWatchlist: false }, WEB_STATUS);
+    await setMembership(ctx, userId, { tmdbId: args.tmdbId, mediaType, inWatchlist: false });
     return null;
   },
 });

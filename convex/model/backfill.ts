@@ -1,18 +1,19 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { legacyFill, SEED_STATUS, statusMeaning } from "./vocabulary";
+import { legacyFill, statusMeaning } from "./vocabulary";
 
 /** Rows one backfill transaction rewrites before it hands the rest to a scheduled continuation. */
 export const BACKFILL_PAGE = 500;
 
 /**
  * The fields a legacy row gets once its meaning is written in the split model; null
- * when there is nothing to add. Only the legacy combined `status` is mapped (in the
- * seed's words, dropped kept as dropped): a progressStatus or reaction already stored,
- * in whatever vocabulary, is left exactly as it is.
+ * when there is nothing to add. Only the legacy combined `status` is mapped (in the web
+ * app's current words; `dropped` by progress plus the reaction not-for-me, as the web
+ * app's server and the seed map it): a progressStatus or reaction already stored, in
+ * whatever vocabulary, is left exactly as it is.
  */
 export function backfillPatch(row: Doc<"watch_items">): Partial<Doc<"watch_items">> | null {
-  const patch: Partial<Doc<"watch_items">> = { ...legacyFill(row, SEED_STATUS) };
+  const patch: Partial<Doc<"watch_items">> = { ...legacyFill(row) };
   if (row.inWatchlist === undefined) patch.inWatchlist = true;
   const derived = statusMeaning(patch.progressStatus);
   if (derived === "finished" && row.progress === undefined) patch.progress = 100;

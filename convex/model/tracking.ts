@@ -18,6 +18,7 @@ import {
 import { recordUndo, snapshotItem } from "./undo";
 import { findItem, materialized, viewItem } from "./watchItems";
 import { getShow } from "./shows";
+import { WEB_STATUS } from "./vocabulary";
 
 /**
  * Episodes one transaction marks before the rest moves to scheduled chunks. Each
@@ -155,7 +156,8 @@ async function followEpisodes(
   }
   const now = Date.now();
   const fields = {
-    ...(next !== undefined ? { progressStatus: next } : {}),
+    // Stored in the web app's word (its custom-list page labels raw values); autoStatus keeps the meaning.
+    ...(next !== undefined ? { progressStatus: WEB_STATUS[next] } : {}),
     ...((status === "watching" || next !== undefined) && (counted || status !== "watching")
       ? { progress: status !== undefined ? progressPercent(status, watchedCount, total) : undefined }
       : {}),

@@ -236,6 +236,20 @@ export default defineSchema({
     finishedAt: v.optional(v.number()),
   }),
 
+  /**
+   * Per-user budgets kept apart from the web app's tables (model/throttle.ts): "web_writes",
+   * the token bucket every web app write spends from; "ai_generations", every generation
+   * attempt let through to the model (lastAt: when the latest started).
+   */
+  user_budgets: defineTable({
+    userId: v.id("users"),
+    kind: v.string(),
+    tokens: v.number(),
+    /** When `tokens` was counted; the bucket refills from here. */
+    at: v.number(),
+    lastAt: v.optional(v.number()),
+  }).index("by_user_kind", ["userId", "kind"]),
+
   /** Episode marking too large for one transaction, applied in scheduled chunks. */
   episode_jobs: defineTable({
     userId: v.id("users"),

@@ -17,6 +17,7 @@ import {
   type GenerationInput,
   type Recommendation,
 } from "./model/recommend";
+import { spendWebWrite } from "./model/throttle";
 import { userByToken } from "./model/users";
 import { aiClaim, webReader } from "./model/webUsers";
 import schema from "./schema";
@@ -248,6 +249,7 @@ export const deleteRecommendation = mutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const entry = await ownEntry(ctx, args.id);
+    await spendWebWrite(ctx, entry.userId);
     await ctx.db.delete(entry._id);
     return null;
   },
@@ -260,6 +262,7 @@ export const updateVerifiedRecommendations = mutation({
   handler: async (ctx, args) => {
     const entry = await ownEntry(ctx, args.id);
     if (args.recommendations.length > MAX_RECOMMENDATIONS_TEXT) throw new Error("Recommendations are too long");
+    await spendWebWrite(ctx, entry.userId);
     await ctx.db.patch(entry._id, {
       recommendations: args.recommendations,
       verified: true,

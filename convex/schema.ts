@@ -250,6 +250,16 @@ export default defineSchema({
     lastAt: v.optional(v.number()),
   }).index("by_user_kind", ["userId", "kind"]),
 
+  /** A user's running watch_items backfill (one at a time); removed when it finishes. */
+  backfill_runs: defineTable({
+    userId: v.id("users"),
+    startedAt: v.number(),
+    /** The last page written; a run silent for long is taken as dead and may be started again. */
+    touchedAt: v.number(),
+    scanned: v.number(),
+    updated: v.number(),
+  }).index("by_user", ["userId"]),
+
   /** Episode marking too large for one transaction, applied in scheduled chunks. */
   episode_jobs: defineTable({
     userId: v.id("users"),

@@ -1,4 +1,5 @@
 import type { Doc, Id } from "../_generated/dataModel";
+import { internal } from "../_generated/api";
 import type { MutationCtx } from "../_generated/server";
 import { legacyFill, statusMeaning } from "./vocabulary";
 
@@ -44,4 +45,63 @@ export async function backfillUserPage(
     }
   }
   return { scanned: page.page.length, updated, continueCursor: page.isDone ? null : page.continueCursor };
+}
+
+/** A run that wrote no page for this long is taken as dead (its continuation failed) and may be started again. */
+export const BACKFILL_STALE_MS = 10 * 60 * 1000;
+
+async function runOf(ctx: MutationCtx, userId: Id<"users">): Promise<Doc<"backfill_runs"> | null> {
+  return await ctx.db
+    .query("backfill_runs")
+    .withIndex("by_user", (q) => q.eq("userId", userId))
+    .first();
+}
+
+/**
+ * Starts a user's backfill unless one is running: the first page in this transaction,
+ * the rest in scheduled pages tracked by a backfill_runs row, so however often it is
+ * asked for, one run at a time walks a library. A running one answers continuing
+ * without starting another.
+ */
+export async function startBackfill(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  now: number,
+  inline: boolean,
+): Promise<{ scanned: number; updated: number; continuing: boolean }> {
+  const running = await runOf(ctx, userId);
+  if (running !== null && now - running.touchedAt < BACKFILL_STALE_MS) return { scanned: 0, updated: 0, continuing: true };
+  if (running !== null) await ctx.db.delete(running._id);
+  if (!inline) {
+    const runId = await ctx.db.insert("backfill_runs", { userId, startedAt: now, touchedAt: now, scanned: 0, updated: 0 });
+    await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: null, runId });
+    return { scanned: 0, updated: 0, continuing: true };
+  }
+  const page = await backfillUserPage(ctx, userId, null);
+  if (page.continueCursor !== null) {
+    const runId = await ctx.db.insert("backfill_runs", { userId, startedAt: now, touchedAt: now, scanned: page.scanned, updated: page.updated });
+    await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: page.continueCursor, runId });
+  }
+  return { scanned: page.scanned, updated: page.updated, continuing: page.continueCursor !== null };
+}
+
+/** The next page of a run; the run ends (its row removed) with the last page. A run replaced since stops here. */
+export async function continueBackfillRun(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  cursor: string | null,
+  runId: Id<"backfill_runs"> | undefined,
+  now: number,
+): Promise<void> {
+  const run = runId === undefined ? null : await ctx.db.get(runId);
+  if (runId !== undefined && run === null) return;
+  const page = await backfillUserPage(ctx, userId, cursor);
+  if (page.continueCursor === null) {
+    if (run !== null) await ctx.db.delete(run._id);
+    return;
+  }
+  if (run !== null) {
+    await ctx.db.patch(run._id, { touchedAt: now, scanned: run.scanned + page.scanned, updated: run.updated + page.updated });
+  }
+  await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: page.continueCursor, ...(runId !== undefined ? { runId } : {}) });
 }

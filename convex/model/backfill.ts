@@ -1,7 +1,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import { internal } from "../_generated/api";
 import type { MutationCtx } from "../_generated/server";
-import { legacyFill, statusMeaning } from "./vocabulary";
+import { legacyFill, statusMeaning, storedWord } from "./vocabulary";
 
 /** Rows one backfill transaction rewrites before it hands the rest to a scheduled continuation. */
 export const BACKFILL_PAGE = 500;
@@ -104,4 +104,25 @@ export async function continueBackfillRun(
     await ctx.db.patch(run._id, { touchedAt: now, scanned: run.scanned + page.scanned, updated: run.updated + page.updated });
   }
   await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: page.continueCursor, ...(runId !== undefined ? { runId } : {}) });
+}
+
+/**
+ * Words the bot (and the seed) stored before every write used the web app's current ones.
+ * The web app reads them right everywhere except its custom-list page, which labels any
+ * word it does not know "Watch Later".
+ */
+export const SEED_ONLY_WORDS = ["finished", "want-to-watch"] as const;
+
+/**
+ * Rewrites one page of rows holding `word` to the web app's word for the same meaning,
+ * through the status index (a rewritten row leaves the range, so each page starts at its
+ * front). updatedAt is left alone: a migration is not the user's activity.
+ */
+export async function rewriteWordPage(ctx: MutationCtx, word: (typeof SEED_ONLY_WORDS)[number]): Promise<{ rewritten: number; more: boolean }> {
+  const rows = await ctx.db
+    .query("watch_items")
+    .withIndex("by_status_updated", (q) => q.eq("progressStatus", word))
+    .take(BACKFILL_PAGE);
+  for (const row of rows) await ctx.db.patch(row._id, { progressStatus: storedWord(word) });
+  return { rewritten: rows.length, more: rows.length === BACKFILL_PAGE };
 }

@@ -1,7 +1,7 @@
 // What the web app's custom-list page shows for a status the bot wrote. That page
 // (routes/watchlist.tsx, list item card) labels getListItems' raw progressStatus through
 // getProgressOption: an exact match in its options, anything else "Watch Later".
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { ProgressStatus } from "../../convex/validators";
 import { ALICE, deployment, SECRET, type Deployment } from "./setup";
@@ -115,5 +115,31 @@ describe("the web app's custom-list page, fed what the bot writes", () => {
       read.push(state.item?.progressStatus);
     }
     expect(read).toEqual(["want-to-watch", "want-to-watch", "want-to-watch", "watching", "finished", "finished", "finished", "finished", "dropped"]);
+  });
+
+  it("shows the right label for what the bot stored before, once the migration ran", async () => {
+    const t = deployment();
+    const { userId } = await t.mutation(api.bot.profile.ensureProfile, as(ALICE));
+    const stored = ["finished", "want-to-watch", "caught-up", "done"];
+    await t.run(async (ctx) => {
+      // More than one page of the old bot word, so the migration continues.
+      for (let i = 0; i < 600; i++) await ctx.db.insert("watch_items", { userId, tmdbId: 10_000 + i, mediaType: "movie", progressStatus: "finished", updatedAt: i });
+      for (const [i, progressStatus] of stored.entries()) await ctx.db.insert("watch_items", { userId, tmdbId: 600 + i, mediaType: "movie", progressStatus, updatedAt: 7 });
+    });
+    vi.useFakeTimers();
+    try {
+      await t.mutation(internal.migrations.rewriteSeedStatusWords, {});
+      await t.finishAllScheduledFunctions(vi.runAllTimers);
+    } finally {
+      vi.useRealTimers();
+    }
+    const labels = await labelsOnListPage(t, stored.map((_, i) => ({ tmdbId: 600 + i, mediaType: "movie" })));
+    expect([...labels.values()]).toEqual(["Done", "Watch Later", "Watch Later", "Done"]);
+    const rows = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
+    expect(rows.filter((r) => r.progressStatus === "finished" || r.progressStatus === "want-to-watch")).toEqual([]);
+    // Only the bot's words change: caught-up (the web app's own) stays, and no row looks newly touched.
+    expect(rows.find((r) => r.tmdbId === 602)).toMatchObject({ progressStatus: "caught-up", updatedAt: 7 });
+    expect(rows.find((r) => r.tmdbId === 600)).toMatchObject({ progressStatus: "done", updatedAt: 7 });
+    expect(rows.find((r) => r.tmdbId === 601)).toMatchObject({ progressStatus: "watch-later", updatedAt: 7 });
   });
 });

@@ -8,10 +8,12 @@
 //
 //   npx convex run migrations:backfillEpisodeSummaries     every show gets a summary
 //   npx convex run watchlist:backfillAllUsers               legacy `status` → split model
+//   npx convex run migrations:rewriteSeedStatusWords        finished / want-to-watch → done / watch-later
 //   npx convex run migrations:repairSummaries '{"userId":"…"}'  rebuild one user's summaries
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation, internalQuery } from "./_generated/server";
+import { rewriteWordPage, SEED_ONLY_WORDS } from "./model/backfill";
 import { buildSummaryPage as buildPage } from "./model/episodes";
 import { migrateSummariesPage, repairSummariesPage } from "./model/summaries";
 
@@ -79,5 +81,27 @@ export const repairSummaries = internalMutation({
     const next = await repairSummariesPage(ctx, args.userId, { phase: args.phase ?? "summaries", afterTmdbId: args.afterTmdbId });
     if (next !== null) await ctx.scheduler.runAfter(0, internal.migrations.repairSummaries, { userId: args.userId, ...next });
     return null;
+  },
+});
+
+/**
+ * Stores the web app's current word on every row the bot (or the seed) wrote as `finished`
+ * or `want-to-watch`, a page per transaction, continuing in scheduled pages. Safe to run
+ * again; reading never needed it (every synonym is read), the web app's custom-list page does.
+ */
+export const rewriteSeedStatusWords = internalMutation({
+  args: { word: v.optional(v.number()), rewritten: v.optional(v.number()) },
+  returns: v.object({ rewritten: v.number(), continuing: v.boolean() }),
+  handler: async (ctx, args) => {
+    const index = args.word ?? 0;
+    const word = SEED_ONLY_WORDS[index];
+    if (word === undefined) return { rewritten: args.rewritten ?? 0, continuing: false };
+    const page = await rewriteWordPage(ctx, word);
+    const rewritten = (args.rewritten ?? 0) + page.rewritten;
+    const next = page.more ? index : index + 1;
+    const continuing = next < SEED_ONLY_WORDS.length;
+    if (continuing) await ctx.scheduler.runAfter(0, internal.migrations.rewriteSeedStatusWords, { word: next, rewritten });
+    else console.log(`rewriteSeedStatusWords: ${rewritten} rows now in the web app's words`);
+    return { rewritten, continuing };
   },
 });

@@ -6,15 +6,25 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { action, internalMutation, internalQuery, mutation, query } from "./_generated/server";
-import { buildPrompt, callGemini, clampCount, parseAnswer, PROMPT_EXCLUDED_IDS, watchlistHash, type GenerationInput, type Recommendation } from "./model/recommend";
+import {
+  buildPrompt,
+  callGemini,
+  claimGeneration as claim,
+  clampCount,
+  parseAnswer,
+  PROMPT_EXCLUDED_IDS,
+  watchlistHash,
+  type GenerationInput,
+  type Recommendation,
+} from "./model/recommend";
+import { spendWebWrite } from "./model/throttle";
 import { userByToken } from "./model/users";
 import { aiClaim, webReader } from "./model/webUsers";
 import schema from "./schema";
 
 /** Entries the history answers with; the original returned every entry ever made. */
 export const HISTORY_LIMIT = 100;
-/** The original's rate limit: one generation per two minutes unless titles are excluded. */
-export const RATE_LIMIT_MS = 2 * 60 * 1000;
+export { RATE_LIMIT_MS } from "./model/recommend";
 const MAX_RECOMMENDATIONS_TEXT = 200_000;
 
 export const getRecommendationHistory = query({
@@ -53,11 +63,6 @@ export const generationContext = internalQuery({
   handler: async (ctx, args) => {
     const user = await userByToken(ctx, args.subject);
     if (user === null) return null;
-    const newest = await ctx.db
-      .query("ai_recommendations")
-      .withIndex("by_user", (q) => q.eq("userId", user._id))
-      .order("desc")
-      .first();
     const titles = (
       await ctx.db
         .query("watch_items")
@@ -85,7 +90,7 @@ export const generationContext = internalQuery({
     for (const summary of await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", user._id)).take(GENERATION_TITLES)) {
       episodesWatched += summary.watchedCount;
     }
-    return { userId: user._id, newestCreatedAt: newest?.createdAt ?? null, titles, lists, chosen, episodesWatched };
+    return { userId: user._id, titles, lists, chosen, episodesWatched };
   },
 });
 
@@ -104,9 +109,15 @@ export const saveRecommendations = internalMutation({
   handler: async (ctx, args) => await ctx.db.insert("ai_recommendations", { ...args, createdAt: Date.now() }),
 });
 
+/** One generation attempt, counted before the model is called (model/recommend.ts); false when rate limited. */
+export const claimGeneration = internalMutation({
+  args: { userId: v.id("users"), more: v.boolean() },
+  returns: v.boolean(),
+  handler: async (ctx, args) => await claim(ctx, args.userId, args.more, Date.now()),
+});
+
 interface GenerationContext {
   userId: Id<"users">;
-  newestCreatedAt: number | null;
   titles: GenerationInput["titles"];
   lists: GenerationInput["lists"];
   chosen: { name: string; titles: string[] } | null;
@@ -170,10 +181,10 @@ export const generateRecommendations = action({
       return { error: "empty_watchlist" as const };
     }
     const excludeTmdbIds = (args.excludeTmdbIds ?? []).filter((id) => Number.isSafeInteger(id)).slice(0, PROMPT_EXCLUDED_IDS);
-    // "Generate more" (titles excluded) is not rate limited, as in the original.
-    if (excludeTmdbIds.length === 0 && context.newestCreatedAt !== null && Date.now() - context.newestCreatedAt < RATE_LIMIT_MS) {
-      return { error: "rate_limited" as const };
-    }
+    // Counted before the model is called, in one transaction: concurrent attempts are decided one by one,
+    // and a call that then fails has counted. "Generate more" (titles excluded) skips the two minutes within a small bucket.
+    const allowed: boolean = await ctx.runMutation(internal.recommendations.claimGeneration, { userId: context.userId, more: excludeTmdbIds.length > 0 });
+    if (!allowed) return { error: "rate_limited" as const };
     if (!process.env.GEMINI_API_KEY) {
       return { error: "api_unavailable" as const, message: "AI recommendations are not configured on this deployment (GEMINI_API_KEY is not set)." };
     }
@@ -238,6 +249,7 @@ export const deleteRecommendation = mutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const entry = await ownEntry(ctx, args.id);
+    await spendWebWrite(ctx, entry.userId);
     await ctx.db.delete(entry._id);
     return null;
   },
@@ -250,6 +262,7 @@ export const updateVerifiedRecommendations = mutation({
   handler: async (ctx, args) => {
     const entry = await ownEntry(ctx, args.id);
     if (args.recommendations.length > MAX_RECOMMENDATIONS_TEXT) throw new Error("Recommendations are too long");
+    await spendWebWrite(ctx, entry.userId);
     await ctx.db.patch(entry._id, {
       recommendations: args.recommendations,
       verified: true,

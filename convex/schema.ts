@@ -236,6 +236,30 @@ export default defineSchema({
     finishedAt: v.optional(v.number()),
   }),
 
+  /**
+   * Per-user budgets kept apart from the web app's tables (model/throttle.ts): "web_writes",
+   * the token bucket every web app write spends from; "ai_generations", every generation
+   * attempt let through to the model (lastAt: when the latest started).
+   */
+  user_budgets: defineTable({
+    userId: v.id("users"),
+    kind: v.string(),
+    tokens: v.number(),
+    /** When `tokens` was counted; the bucket refills from here. */
+    at: v.number(),
+    lastAt: v.optional(v.number()),
+  }).index("by_user_kind", ["userId", "kind"]),
+
+  /** A user's running watch_items backfill (one at a time); removed when it finishes. */
+  backfill_runs: defineTable({
+    userId: v.id("users"),
+    startedAt: v.number(),
+    /** The last page written; a run silent for long is taken as dead and may be started again. */
+    touchedAt: v.number(),
+    scanned: v.number(),
+    updated: v.number(),
+  }).index("by_user", ["userId"]),
+
   /** Episode marking too large for one transaction, applied in scheduled chunks. */
   episode_jobs: defineTable({
     userId: v.id("users"),

@@ -3,6 +3,7 @@
 import { doc } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { mutation, query } from "./_generated/server";
+import { spendWebWrite } from "./model/throttle";
 import { userByToken } from "./model/users";
 import { webReader } from "./model/webUsers";
 import schema from "./schema";
@@ -33,10 +34,17 @@ export const store = mutation({
       aiGenerationEnabled: args.aiGenerationEnabled,
     };
     const existing = await userByToken(ctx, identity.subject);
-    if (existing === null) return await ctx.db.insert("users", { tokenIdentifier: identity.subject, ...profile });
+    if (existing === null) {
+      const userId = await ctx.db.insert("users", { tokenIdentifier: identity.subject, ...profile });
+      await spendWebWrite(ctx, userId);
+      return userId;
+    }
     const changed = (Object.keys(profile) as (keyof typeof profile)[]).some((key) => profile[key] !== existing[key]);
-    // Unchanged on most page loads: skip the write so subscribers are not woken.
-    if (changed) await ctx.db.patch(existing._id, profile);
+    // Unchanged on most page loads: skip the write (and the write budget) so subscribers are not woken.
+    if (changed) {
+      await spendWebWrite(ctx, existing._id);
+      await ctx.db.patch(existing._id, profile);
+    }
     return existing._id;
   },
 });

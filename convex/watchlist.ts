@@ -8,10 +8,11 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalMutation, mutation, query, type MutationCtx } from "./_generated/server";
-import { backfillUserPage } from "./model/backfill";
-import { watchedBatch } from "./model/episodes";
+import { continueBackfillRun, startBackfill } from "./model/backfill";
+import { batchSize, watchedBatch, type SeasonEpisodes } from "./model/episodes";
 import { addListItem, createList, deleteList, listItemsView, ownLists, toggleItem, updateList } from "./model/lists";
-import { forgetAutoStatus, markEpisodes } from "./model/tracking";
+import { spendWebWrite, webWriteCost } from "./model/throttle";
+import { boundWebBatch, forgetAutoStatus, markEpisodes } from "./model/tracking";
 import { isKnownStatus, parseTmdbId, reactionMeaning, statusMeaning, WEB_STATUS } from "./model/vocabulary";
 import {
   mergeMetadata,
@@ -51,8 +52,24 @@ function webReaction(value: string): Reaction {
   return reaction;
 }
 
-async function markForWeb(ctx: MutationCtx, userId: Id<"users">, tmdbId: number, batch: { season: number; episodes: number[] }[], isWatched: boolean) {
-  await markEpisodes(ctx, userId, { tmdbId: parseTmdbId(tmdbId), batch, isWatched, description: "", followStatus: false });
+/**
+ * The signed-in caller, once the call's tokens are spent from their web write budget
+ * (model/throttle.ts: generous enough for the client's import and TV page, refused with
+ * a message it can show beyond that). A call that then fails spends nothing.
+ */
+async function webWrite(ctx: MutationCtx, cost = 1): Promise<Id<"users">> {
+  const userId = await webWriter(ctx);
+  await spendWebWrite(ctx, userId, cost);
+  return userId;
+}
+
+/** Marks a batch the caller named, bounded by what the show holds; one token per call, more for a long batch. */
+async function markForWeb(ctx: MutationCtx, tmdbId: number, seasons: SeasonEpisodes[], isWatched: boolean) {
+  const userId = await webWriter(ctx);
+  const id = parseTmdbId(tmdbId);
+  const batch = await boundWebBatch(ctx, id, seasons);
+  await spendWebWrite(ctx, userId, webWriteCost(batchSize(batch)));
+  await markEpisodes(ctx, userId, { tmdbId: id, batch, isWatched, description: "", followStatus: false });
 }
 
 // ── Queries ──────────────────────────────────────────────────────────────────
@@ -170,8 +187,8 @@ export const setWatchlistMembership = mutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
-    const userId = await webWriter(ctx);
-    await setMembership(ctx, userId, { ...args, mediaType }, WEB_STATUS);
+    const userId = await webWrite(ctx);
+    await setMembership(ctx, userId, { ...args, mediaType });
     return null;
   },
 });
@@ -189,8 +206,8 @@ export const setProgressStatus = mutation({
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
     const progressStatus = WEB_STATUS[statusMeaning(webStatus(args.progressStatus))!];
-    const userId = await webWriter(ctx);
-    await writeProgressStatus(ctx, userId, { ...args, mediaType, progressStatus }, WEB_STATUS);
+    const userId = await webWrite(ctx);
+    await writeProgressStatus(ctx, userId, { ...args, mediaType, progressStatus });
     if (mediaType === "tv") await forgetAutoStatus(ctx, userId, args.tmdbId);
     return null;
   },
@@ -210,13 +227,13 @@ export const setReaction = mutation({
     const mediaType = webMediaType(args.mediaType);
     const { clearReaction, reaction: given, ...rest } = args;
     const reaction = clearReaction === true || given === null ? null : given === undefined ? undefined : webReaction(given);
-    const userId = await webWriter(ctx);
+    const userId = await webWrite(ctx);
     if (reaction === undefined) {
       // Neither a reaction nor a clear: only the display data, on a row that exists.
-      await mergeMetadata(ctx, userId, { ...rest, mediaType }, WEB_STATUS);
+      await mergeMetadata(ctx, userId, { ...rest, mediaType });
       return null;
     }
-    await writeReaction(ctx, userId, { ...rest, mediaType, reaction }, WEB_STATUS);
+    await writeReaction(ctx, userId, { ...rest, mediaType, reaction });
     return null;
   },
 });
@@ -243,15 +260,22 @@ export const markShowEpisodesAndStatus = mutation({
     const progressStatus = args.progressStatus === undefined ? undefined : webStatus(args.progressStatus);
     const tmdbId = parseTmdbId(args.tmdbId);
     const userId = await webWriter(ctx);
+    // Unwatching takes the caller's own watched rows (the list sent is ignored); watching is
+    // bounded by what the show holds. One budget spend covers the status and the episodes.
+    const unwatchAll = args.clearAllEpisodes === true || (!args.isWatched && args.seasons.length > 0);
+    const batch = unwatchAll
+      ? await watchedBatch(ctx, userId, tmdbId)
+      : args.seasons.length > 0
+        ? await boundWebBatch(ctx, tmdbId, args.seasons)
+        : [];
+    await spendWebWrite(ctx, userId, webWriteCost(batchSize(batch)));
     if (progressStatus !== undefined) {
       const { seasons: _s, isWatched: _w, clearAllEpisodes: _c, ...rest } = args;
-      await writeProgressStatus(ctx, userId, { ...rest, tmdbId, mediaType, progressStatus }, WEB_STATUS, "stored");
+      await writeProgressStatus(ctx, userId, { ...rest, tmdbId, mediaType, progressStatus }, "stored");
       await forgetAutoStatus(ctx, userId, tmdbId);
     }
-    if (args.clearAllEpisodes === true || (!args.isWatched && args.seasons.length > 0)) {
-      await markForWeb(ctx, userId, tmdbId, await watchedBatch(ctx, userId, tmdbId), false);
-    } else if (args.seasons.length > 0) {
-      await markForWeb(ctx, userId, tmdbId, args.seasons, args.isWatched);
+    if (batch.length > 0) {
+      await markEpisodes(ctx, userId, { tmdbId, batch, isWatched: unwatchAll ? false : args.isWatched, description: "", followStatus: false });
     }
     return null;
   },
@@ -264,8 +288,7 @@ export const markEpisodeWatched = mutation({
   args: episodeArgs,
   returns: v.null(),
   handler: async (ctx, args) => {
-    const userId = await webWriter(ctx);
-    await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
+    await markForWeb(ctx, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
     return null;
   },
 });
@@ -275,8 +298,7 @@ export const syncEpisodeProgressItem = mutation({
   args: episodeArgs,
   returns: v.null(),
   handler: async (ctx, args) => {
-    const userId = await webWriter(ctx);
-    await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
+    await markForWeb(ctx, args.tmdbId, [{ season: args.season, episodes: [args.episode] }], args.isWatched);
     return null;
   },
 });
@@ -285,8 +307,7 @@ export const markSeasonEpisodesWatched = mutation({
   args: { tmdbId: v.number(), season: v.number(), episodes: v.array(v.number()), isWatched: v.boolean() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const userId = await webWriter(ctx);
-    await markForWeb(ctx, userId, args.tmdbId, [{ season: args.season, episodes: args.episodes }], args.isWatched);
+    await markForWeb(ctx, args.tmdbId, [{ season: args.season, episodes: args.episodes }], args.isWatched);
     return null;
   },
 });
@@ -303,8 +324,8 @@ export const updateProgress = mutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
-    const userId = await webWriter(ctx);
-    await reportPlayback(ctx, userId, { tmdbId: args.tmdbId, mediaType, progress: args.progress, isWatched: args.isWatched }, WEB_STATUS);
+    const userId = await webWrite(ctx);
+    await reportPlayback(ctx, userId, { tmdbId: args.tmdbId, mediaType, progress: args.progress, isWatched: args.isWatched });
     return null;
   },
 });
@@ -315,8 +336,8 @@ export const upsertWatchlistItem = mutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
-    const userId = await webWriter(ctx);
-    await upsertLegacy(ctx, userId, { ...args, mediaType }, WEB_STATUS);
+    const userId = await webWrite(ctx);
+    await upsertLegacy(ctx, userId, { ...args, mediaType });
     return null;
   },
 });
@@ -327,8 +348,8 @@ export const removeWatchlistItem = mutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const mediaType = webMediaType(args.mediaType);
-    const userId = await webWriter(ctx);
-    await setMembership(ctx, userId, { tmdbId: args.tmdbId, mediaType, inWatchlist: false }, WEB_STATUS);
+    const userId = await webWrite(ctx);
+    await setMembership(ctx, userId, { tmdbId: args.tmdbId, mediaType, inWatchlist: false });
     return null;
   },
 });
@@ -338,14 +359,14 @@ export const removeWatchlistItem = mutation({
 export const createCustomList = mutation({
   args: { name: v.string(), color: v.optional(v.string()) },
   returns: v.id("lists"),
-  handler: async (ctx, args) => await createList(ctx, await webWriter(ctx), args),
+  handler: async (ctx, args) => await createList(ctx, await webWrite(ctx), args),
 });
 
 export const createCustomListAndAddItem = mutation({
   args: { name: v.string(), color: v.optional(v.string()), tmdbId: v.number(), mediaType: v.string(), ...itemMetadataArgs },
   returns: v.id("lists"),
   handler: async (ctx, args) => {
-    const userId = await webWriter(ctx);
+    const userId = await webWrite(ctx);
     const { name, color, ...item } = args;
     const listId = await createList(ctx, userId, { name, color });
     await addListItem(ctx, userId, listId, { ...item, mediaType: webMediaType(item.mediaType) });
@@ -357,7 +378,7 @@ export const updateCustomList = mutation({
   args: { listId: v.id("lists"), name: v.optional(v.string()), color: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, args) => {
-    await updateList(ctx, await webWriter(ctx), args);
+    await updateList(ctx, await webWrite(ctx), args);
     return null;
   },
 });
@@ -366,7 +387,7 @@ export const deleteCustomList = mutation({
   args: { listId: v.id("lists") },
   returns: v.null(),
   handler: async (ctx, args) => {
-    await deleteList(ctx, await webWriter(ctx), args.listId);
+    await deleteList(ctx, await webWrite(ctx), args.listId);
     return null;
   },
 });
@@ -375,7 +396,7 @@ export const deleteCustomList = mutation({
 export const toggleListItem = mutation({
   args: { listId: v.id("lists"), tmdbId: v.number(), mediaType: v.string(), ...itemMetadataArgs },
   returns: v.boolean(),
-  handler: async (ctx, args) => await toggleItem(ctx, await webWriter(ctx), { ...args, mediaType: webMediaType(args.mediaType) }),
+  handler: async (ctx, args) => await toggleItem(ctx, await webWrite(ctx), { ...args, mediaType: webMediaType(args.mediaType) }),
 });
 
 // ── Migrations the web app exposes ───────────────────────────────────────────
@@ -389,22 +410,16 @@ export const backfillWatchItems = mutation({
   args: {},
   returns: v.object({ scanned: v.number(), updated: v.number(), continuing: v.boolean() }),
   handler: async (ctx) => {
-    const userId = await webWriter(ctx);
-    const page = await backfillUserPage(ctx, userId, null);
-    if (page.continueCursor !== null) {
-      await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: page.continueCursor });
-    }
-    return { scanned: page.scanned, updated: page.updated, continuing: page.continueCursor !== null };
+    const userId = await webWrite(ctx);
+    return await startBackfill(ctx, userId, Date.now(), true);
   },
 });
 
+/** The next page of a user's backfill (runId absent only for pages scheduled before runs were tracked). */
 export const continueBackfill = internalMutation({
-  args: { userId: v.id("users"), cursor: v.union(v.string(), v.null()) },
+  args: { userId: v.id("users"), cursor: v.union(v.string(), v.null()), runId: v.optional(v.id("backfill_runs")) },
   handler: async (ctx, args) => {
-    const page = await backfillUserPage(ctx, args.userId, args.cursor);
-    if (page.continueCursor !== null) {
-      await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId: args.userId, cursor: page.continueCursor });
-    }
+    await continueBackfillRun(ctx, args.userId, args.cursor, args.runId, Date.now());
   },
 });
 
@@ -416,9 +431,8 @@ export const backfillAllUsers = internalMutation({
   args: { cursor: v.optional(v.union(v.string(), v.null())) },
   handler: async (ctx, args) => {
     const users = await ctx.db.query("users").paginate({ cursor: args.cursor ?? null, numItems: 50 });
-    for (const user of users.page) {
-      await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId: user._id, cursor: null });
-    }
+    // A user whose own backfill is running keeps that one.
+    for (const user of users.page) await startBackfill(ctx, user._id, Date.now(), false);
     if (!users.isDone) await ctx.scheduler.runAfter(0, internal.watchlist.backfillAllUsers, { cursor: users.continueCursor });
     return { users: users.page.length, continuing: !users.isDone };
   },
@@ -436,7 +450,7 @@ export const migrateStatusCategories = mutation({
   args: {},
   returns: v.object({ migrated: v.number(), total: v.number(), continuing: v.boolean() }),
   handler: async (ctx) => {
-    const userId = await webWriter(ctx);
+    const userId = await webWrite(ctx);
     return await migrateCategoriesPage(ctx, userId, undefined);
   },
 });

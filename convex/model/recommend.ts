@@ -2,7 +2,9 @@
 // itself goes to Gemini's REST API (generateContent) when GEMINI_API_KEY is set; the
 // base URL and model come from the environment so tests and the sandbox stay offline.
 import { z } from "zod";
-import type { Doc } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { generationBudget, trySpend, type WriteRate } from "./throttle";
 import { statusMeaning } from "./vocabulary";
 
 export const DEFAULT_GEMINI_BASE = "https://generativelanguage.googleapis.com/v1beta";
@@ -11,6 +13,32 @@ export const DEFAULT_GEMINI_MODEL = "gemini-2.5-flash";
 export const PROMPT_TITLES = 50;
 export const PROMPT_EXCLUDED_IDS = 1_000;
 const CALL_TIMEOUT_MS = 45_000;
+
+/** The original's rate limit: a new generation at most every two minutes after the last. */
+export const RATE_LIMIT_MS = 2 * 60 * 1000;
+/**
+ * "Generate more" (titles excluded) may follow at once, as in the original, but only from
+ * this bucket: five attempts, refilling one per RATE_LIMIT_MS. Every attempt spends one.
+ */
+export const GENERATION_RATE: WriteRate = { burst: 5, perSecond: 1 / (RATE_LIMIT_MS / 1000) };
+
+/**
+ * Counts one generation attempt before the model is called, in the caller's transaction
+ * (so concurrent attempts are decided one after another, and a failed call has counted);
+ * false when it is rate limited, which spends nothing. A new generation needs two minutes
+ * since the last one started or was stored; "more" skips that and spends from the bucket.
+ */
+export async function claimGeneration(ctx: MutationCtx, userId: Id<"users">, more: boolean, now: number): Promise<boolean> {
+  const newest = await ctx.db
+    .query("ai_recommendations")
+    .withIndex("by_user", (q) => q.eq("userId", userId))
+    .order("desc")
+    .first();
+  const budget = await generationBudget(ctx, userId);
+  const last = Math.max(newest?.createdAt ?? -Infinity, budget?.lastAt ?? -Infinity);
+  if (!more && now - last < RATE_LIMIT_MS) return false;
+  return (await trySpend(ctx, userId, "ai_generations", 1, now, GENERATION_RATE, { lastAt: now })).ok;
+}
 
 export type GenerationError = "empty_watchlist" | "rate_limited" | "api_unavailable" | "high_demand" | "invalid_response";
 

@@ -12,6 +12,7 @@ import { getSummary, readWatched, showProgress, summaryToSet, type WatchedSet } 
 import { findItem } from "./watchItems";
 import { isOngoing } from "./showStatus";
 import { getShow, regularSeasons, upsertShow } from "./shows";
+import { WEB_STATUS } from "./vocabulary";
 import { accountOfUser, AIRING_CHECK_MS } from "./remindersActivity";
 import { queueDm, quietUntil } from "./reminders";
 
@@ -129,7 +130,7 @@ export async function finishCaughtUpPage(ctx: MutationCtx, tmdbId: number, curso
     if (progress.total === 0 || progress.watched < progress.total) continue;
     const item = await findItem(ctx, row.userId, tmdbId, "tv");
     if (item === null || item.progressStatus !== "watching") continue;
-    await ctx.db.patch(item._id, { progressStatus: "finished", progress: 100, updatedAt: now });
+    await ctx.db.patch(item._id, { progressStatus: WEB_STATUS.finished, progress: 100, updatedAt: now });
     await ctx.db.patch(summary._id, { autoStatus: "finished" });
     finished++;
   }

@@ -1,3 +1,4 @@
+import { ConvexError } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
@@ -18,6 +19,7 @@ import {
 import { recordUndo, snapshotItem } from "./undo";
 import { findItem, materialized, viewItem } from "./watchItems";
 import { getShow } from "./shows";
+import { WEB_STATUS } from "./vocabulary";
 
 /**
  * Episodes one transaction marks before the rest moves to scheduled chunks. Each
@@ -155,7 +157,8 @@ async function followEpisodes(
   }
   const now = Date.now();
   const fields = {
-    ...(next !== undefined ? { progressStatus: next } : {}),
+    // Stored in the web app's word (its custom-list page labels raw values); autoStatus keeps the meaning.
+    ...(next !== undefined ? { progressStatus: WEB_STATUS[next] } : {}),
     ...((status === "watching" || next !== undefined) && (counted || status !== "watching")
       ? { progress: status !== undefined ? progressPercent(status, watchedCount, total) : undefined }
       : {}),
@@ -192,4 +195,42 @@ export async function forgetAutoStatus(ctx: MutationCtx, userId: Id<"users">, tm
 function onlyFollowsEpisodes(row: Doc<"watch_items">): boolean {
   const item = viewItem(row);
   return !item.inWatchlist && item.reaction === undefined;
+}
+
+/**
+ * Episodes one web app call may name for a show whose structure is not cached: above
+ * the longest-running shows on TMDB (daily soaps run to about 15,000 episodes).
+ */
+export const UNCACHED_EPISODE_CAP = 20_000;
+
+/**
+ * The most episodes one web app call may name for a show: what its cached structure
+ * holds (specials included, as the TV page sends them) plus a tenth for episodes aired
+ * since it was cached (at least 100), or UNCACHED_EPISODE_CAP when none is cached.
+ */
+export function webEpisodeLimit(show: Pick<Doc<"shows">, "seasons"> | null): number {
+  if (show === null) return UNCACHED_EPISODE_CAP;
+  const total = show.seasons.reduce((n, s) => n + s.episodeCount, 0);
+  return total + Math.max(100, Math.ceil(total / 10));
+}
+
+/**
+ * Refuses a web app batch larger than the show can hold, with a message the web app can
+ * show (a ConvexError's text survives production). Returns the cleaned batch.
+ */
+export async function boundWebBatch(ctx: MutationCtx, tmdbId: number, batch: SeasonEpisodes[]): Promise<SeasonEpisodes[]> {
+  const cleaned = cleanBatch(batch);
+  const requested = batchSize(cleaned);
+  if (requested <= 1) return cleaned;
+  const show = await getShow(ctx, tmdbId);
+  const limit = webEpisodeLimit(show);
+  if (requested > limit) {
+    const count = requested.toLocaleString("en-US");
+    throw new ConvexError(
+      show === null
+        ? `That's ${count} episodes in one go; at most ${limit.toLocaleString("en-US")} can be marked at once.`
+        : `That's ${count} episodes, but ${show.title} has ${show.seasons.reduce((n, s) => n + s.episodeCount, 0).toLocaleString("en-US")}.`,
+    );
+  }
+  return cleaned;
 }

@@ -61,7 +61,7 @@ export function clip(value: string): string {
 // by meaning. Values are stored as written; these tables are the only place that reads
 // them, for display, logic and the status filters (one index range per stored value).
 
-/** Stored progressStatus values for each meaning, the bot's word first. */
+/** Stored progressStatus values for each meaning, the meaning's own name (the seed's word) first. */
 export const STATUS_SYNONYMS: Readonly<Record<ProgressStatus, readonly string[]>> = {
   "want-to-watch": ["want-to-watch", "watch-later", "plan-to-watch"],
   watching: ["watching", "caught-up"],
@@ -77,19 +77,15 @@ export const LEGACY_STATUS_VALUES: Readonly<Record<ProgressStatus, readonly stri
   dropped: ["dropped"],
 };
 
-/** The web app's current word for each meaning (what its own writes store). */
+/**
+ * The web app's current word for each meaning: what every write stores, the bot's
+ * included. The web app's custom-list page labels the raw stored value and shows
+ * any word it does not know ("finished", "want-to-watch") as "Watch Later".
+ */
 export const WEB_STATUS: Readonly<Record<ProgressStatus, string>> = {
   "want-to-watch": "watch-later",
   watching: "watching",
   finished: "done",
-  dropped: "dropped",
-};
-
-/** The seed's words (the bot's own): what the bot and the seed's backfill store. */
-export const SEED_STATUS: Readonly<Record<ProgressStatus, string>> = {
-  "want-to-watch": "want-to-watch",
-  watching: "watching",
-  finished: "finished",
   dropped: "dropped",
 };
 
@@ -139,23 +135,34 @@ export function normalizeState(row: {
   return { progressStatus: current ?? legacy, reaction, progress: row.progress };
 }
 
+/** The word a status value is stored as: the web app's current word for its meaning (unknown values as given). */
+export function storedWord(value: string): string {
+  const meaning = statusMeaning(value);
+  return meaning === undefined ? value : WEB_STATUS[meaning];
+}
+
 /**
- * The split-model fields a legacy row implies, in the given words, for fields the row
- * lacks; {} when it already carries them. This is the only rewrite any write path makes
- * of values it was not asked to change: a stored progressStatus is never replaced.
+ * The split-model fields a legacy row implies, in the web app's current words, for
+ * fields the row lacks; {} when it already carries them. Legacy `dropped` is split as
+ * the web app's server and the seed split it: a status by progress (none → watch-later,
+ * 100 → done, else watching) plus the reaction not-for-me. This is the only rewrite any
+ * write path makes of values it was not asked to change: a stored progressStatus (a
+ * stored `dropped` included) is never replaced.
  */
-export function legacyFill(
-  row: { progressStatus?: string; reaction?: string; status?: string },
-  words: Readonly<Record<ProgressStatus, string>>,
-): {
+export function legacyFill(row: { progressStatus?: string; reaction?: string; status?: string; progress?: number }): {
   progressStatus?: string;
   reaction?: string;
 } {
   const out: { progressStatus?: string; reaction?: string } = {};
-  if (row.progressStatus === undefined) {
-    const meaning = statusMeaning(row.status);
-    if (meaning !== undefined) out.progressStatus = words[meaning];
+  if (row.progressStatus !== undefined) return out;
+  const meaning = statusMeaning(row.status);
+  if (meaning === "dropped") {
+    const progress = row.progress ?? 0;
+    out.progressStatus = WEB_STATUS[progress <= 0 ? "want-to-watch" : progress >= 100 ? "finished" : "watching"];
+    if (row.reaction === undefined) out.reaction = "not-for-me";
+  } else if (meaning !== undefined) {
+    out.progressStatus = WEB_STATUS[meaning];
   }
-  if (row.reaction === undefined && row.progressStatus === undefined && row.status === "liked") out.reaction = "liked";
+  if (row.reaction === undefined && row.status === "liked") out.reaction = "liked";
   return out;
 }

@@ -12,13 +12,11 @@ import {
   normalizeState,
   parseProgress,
   parseTmdbId,
-  SEED_STATUS,
   statusMeaning,
+  storedWord,
   STATUS_SYNONYMS,
+  WEB_STATUS,
 } from "./vocabulary";
-
-/** Which words a write stores: the bot's (the seed's) or the web app's current ones. */
-export type StatusWords = Readonly<Record<ProgressStatus, string>>;
 
 export interface ItemMetadata {
   title?: string;
@@ -89,18 +87,19 @@ export function cleanMetadata(meta: ItemMetadata): ItemMetadata {
  * What a write adds to a legacy row it touches: the split-model fields its legacy
  * status implies, where the row lacks them, so a later read never re-derives a value
  * the user has since changed (e.g. a cleared reaction coming back from "liked").
+ * Every write, the bot's and the web app's, stores the web app's current words
+ * (WEB_STATUS): its custom-list page labels raw values and knows only those.
  * Stored values are never rewritten: "done", "caught-up", "watch-later", "dropped"
  * and any value this code does not know stay exactly as they are.
  */
-export function materialized(row: Doc<"watch_items">, words: StatusWords = SEED_STATUS) {
-  return legacyFill(row, words);
+export function materialized(row: Doc<"watch_items">) {
+  return legacyFill(row);
 }
 
 export async function setMembership(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType; inWatchlist: boolean } & ItemMetadata,
-  words: StatusWords = SEED_STATUS,
 ): Promise<Id<"watch_items"> | null> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const meta = cleanMetadata(args);
@@ -114,18 +113,18 @@ export async function setMembership(
       tmdbId,
       mediaType: args.mediaType,
       inWatchlist: true,
-      progressStatus: words["want-to-watch"],
+      progressStatus: WEB_STATUS["want-to-watch"],
       progress: 0,
       ...meta,
       updatedAt: now,
     });
   }
   // Progress, status and reaction are kept either way: membership is decoupled from tracking.
-  const fill = materialized(row, words);
+  const fill = materialized(row);
   const untracked = args.inWatchlist && row.progressStatus === undefined && fill.progressStatus === undefined;
   await ctx.db.patch(row._id, {
     ...fill,
-    ...(untracked ? { progressStatus: words["want-to-watch"] } : {}),
+    ...(untracked ? { progressStatus: WEB_STATUS["want-to-watch"] } : {}),
     inWatchlist: args.inWatchlist,
     ...meta,
     updatedAt: now,
@@ -141,14 +140,14 @@ export function progressFor(status: ProgressStatus | undefined, given: number | 
 }
 
 /**
- * Sets a title's status to `progressStatus`, stored exactly as given (callers pass the
- * bot's word or the web app's); progress follows its meaning unless given.
+ * Sets a title's status to `progressStatus` (any vocabulary), stored in the web app's
+ * current word; progress follows its meaning unless given. The web app's show menu
+ * ("stored") stores its value as sent and keeps the stored progress, as the original.
  */
 export async function setProgressStatus(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType; progressStatus: string; progress?: number } & ItemMetadata,
-  words: StatusWords = SEED_STATUS,
   /** The web app's show menu keeps the stored progress (0 for a new row) unless given. */
   progressRule: "by-status" | "stored" = "by-status",
 ): Promise<Id<"watch_items">> {
@@ -156,6 +155,7 @@ export async function setProgressStatus(
   const meta = cleanMetadata(args);
   const now = Date.now();
   const row = await findItem(ctx, userId, tmdbId, args.mediaType);
+  const progressStatus = progressRule === "stored" ? args.progressStatus : storedWord(args.progressStatus);
   const progress =
     progressRule === "stored"
       ? args.progress !== undefined
@@ -169,15 +169,15 @@ export async function setProgressStatus(
       tmdbId,
       mediaType: args.mediaType,
       inWatchlist: false,
-      progressStatus: args.progressStatus,
+      progressStatus,
       progress,
       ...meta,
       updatedAt: now,
     });
   }
   await ctx.db.patch(row._id, {
-    ...materialized(row, words),
-    progressStatus: args.progressStatus,
+    ...materialized(row),
+    progressStatus,
     progress,
     ...meta,
     updatedAt: now,
@@ -189,7 +189,6 @@ export async function setReaction(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType; reaction: Reaction | null } & ItemMetadata,
-  words: StatusWords = SEED_STATUS,
 ): Promise<Id<"watch_items"> | null> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const meta = cleanMetadata(args);
@@ -208,7 +207,7 @@ export async function setReaction(
     });
   }
   await ctx.db.patch(row._id, {
-    ...materialized(row, words),
+    ...materialized(row),
     reaction: args.reaction ?? undefined,
     ...meta,
     updatedAt: now,
@@ -221,11 +220,10 @@ export async function mergeMetadata(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType } & ItemMetadata,
-  words: StatusWords,
 ): Promise<Id<"watch_items"> | null> {
   const row = await findItem(ctx, userId, parseTmdbId(args.tmdbId), args.mediaType);
   if (row === null) return null;
-  await ctx.db.patch(row._id, { ...materialized(row, words), ...cleanMetadata(args), updatedAt: Date.now() });
+  await ctx.db.patch(row._id, { ...materialized(row), ...cleanMetadata(args), updatedAt: Date.now() });
   return row._id;
 }
 
@@ -238,16 +236,15 @@ export async function reportPlayback(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType; progress?: number; isWatched?: boolean },
-  words: StatusWords,
 ): Promise<Id<"watch_items">> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const row = await findItem(ctx, userId, tmdbId, args.mediaType);
   const progress = args.isWatched === true ? 100 : args.progress !== undefined ? parseProgress(args.progress) : (row?.progress ?? 0);
-  const fill = row === null ? {} : materialized(row, words);
+  const fill = row === null ? {} : materialized(row);
   // Any stored status stays, even one no version of the app wrote: a progress report is not a status choice.
   const known = row?.progressStatus !== undefined || fill.progressStatus !== undefined;
   const inferred =
-    args.isWatched === true || progress >= 95 ? words.finished : progress > 0 ? words.watching : undefined;
+    args.isWatched === true || progress >= 95 ? WEB_STATUS.finished : progress > 0 ? WEB_STATUS.watching : undefined;
   const now = Date.now();
   if (row === null) {
     return await ctx.db.insert("watch_items", {
@@ -277,7 +274,6 @@ export async function upsertLegacy(
   ctx: MutationCtx,
   userId: Id<"users">,
   args: { tmdbId: number; mediaType: MediaType; status: string; progress?: number } & ItemMetadata,
-  words: StatusWords,
 ): Promise<Id<"watch_items">> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const meaning = statusMeaning(args.status);
@@ -286,7 +282,7 @@ export async function upsertLegacy(
   const fields = {
     status: args.status,
     inWatchlist: true,
-    progressStatus: words[meaning],
+    progressStatus: WEB_STATUS[meaning],
     progress: progressFor(meaning, args.progress, row?.progress) ?? 0,
     ...(args.status === "liked" ? { reaction: "liked" } : {}),
     ...cleanMetadata(args),

@@ -5,20 +5,22 @@ import { viewItem } from "../../convex/model/watchItems";
 import { deployment, webUser } from "./setup";
 
 /**
- * legacy combined status (and progress) → what the split model says after the backfill.
- * "dropped" stays dropped (the web client's reading); the seed's by-progress mapping
- * would turn every dropped title into watching for good.
+ * legacy combined status (and progress) → how the bot reads it, and what the split model
+ * says after the backfill, in the web app's current words. Legacy "dropped" is read as
+ * dropped (the web client's reading) and backfilled as the web app's server and the seed
+ * backfill it: a status by progress plus the reaction not-for-me.
  */
-const cases: [string, number | undefined, Record<string, unknown>][] = [
-  ["plan-to-watch", undefined, { progressStatus: "want-to-watch", reaction: undefined, progress: 0 }],
-  ["watch-later", undefined, { progressStatus: "want-to-watch", reaction: undefined, progress: 0 }],
-  ["watching", 30, { progressStatus: "watching", reaction: undefined, progress: 30 }],
-  ["completed", undefined, { progressStatus: "finished", reaction: undefined, progress: 100 }],
-  ["done", undefined, { progressStatus: "finished", reaction: undefined, progress: 100 }],
-  ["liked", undefined, { progressStatus: "finished", reaction: "liked", progress: 100 }],
-  ["dropped", 0, { progressStatus: "dropped", reaction: undefined, progress: 0 }],
-  ["dropped", 50, { progressStatus: "dropped", reaction: undefined, progress: 50 }],
-  ["dropped", 100, { progressStatus: "dropped", reaction: undefined, progress: 100 }],
+const cases: [string, number | undefined, string, Record<string, unknown>][] = [
+  ["plan-to-watch", undefined, "want-to-watch", { progressStatus: "watch-later", reaction: undefined, progress: 0 }],
+  ["watch-later", undefined, "want-to-watch", { progressStatus: "watch-later", reaction: undefined, progress: 0 }],
+  ["watching", 30, "watching", { progressStatus: "watching", reaction: undefined, progress: 30 }],
+  ["completed", undefined, "finished", { progressStatus: "done", reaction: undefined, progress: 100 }],
+  ["done", undefined, "finished", { progressStatus: "done", reaction: undefined, progress: 100 }],
+  ["liked", undefined, "finished", { progressStatus: "done", reaction: "liked", progress: 100 }],
+  ["dropped", undefined, "dropped", { progressStatus: "watch-later", reaction: "not-for-me", progress: 0 }],
+  ["dropped", 0, "dropped", { progressStatus: "watch-later", reaction: "not-for-me", progress: 0 }],
+  ["dropped", 50, "dropped", { progressStatus: "watching", reaction: "not-for-me", progress: 50 }],
+  ["dropped", 100, "dropped", { progressStatus: "done", reaction: "not-for-me", progress: 100 }],
 ];
 
 async function seedLegacy(t: ReturnType<typeof deployment>, status: string, progress: number | undefined, tmdbId: number) {
@@ -29,19 +31,19 @@ async function seedLegacy(t: ReturnType<typeof deployment>, status: string, prog
 }
 
 describe("legacy statuses", () => {
-  it.each(cases)("reads %s (progress %s) in the bot's words before any backfill", async (status, progress, expected) => {
+  it.each(cases)("reads %s (progress %s) as %s before any backfill", async (status, progress, readAs) => {
     const t = deployment();
     await seedLegacy(t, status, progress, 7);
     const [row] = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
     const item = viewItem(row as Doc<"watch_items">);
     expect({ progressStatus: item.progressStatus, reaction: item.reaction, inWatchlist: item.inWatchlist }).toEqual({
-      progressStatus: expected.progressStatus,
-      reaction: expected.reaction,
+      progressStatus: readAs,
+      reaction: status === "liked" ? "liked" : undefined,
       inWatchlist: true,
     });
   });
 
-  it.each(cases)("backfills %s (progress %s) into the split model", async (status, progress, expected) => {
+  it.each(cases)("backfills %s (progress %s) into the split model", async (status, progress, _readAs, expected) => {
     const t = deployment();
     await seedLegacy(t, status, progress, 7);
     const result = await webUser(t).mutation(api.watchlist.backfillWatchItems, {});
@@ -61,6 +63,20 @@ describe("legacy statuses", () => {
     await seedLegacy(t, "completed", undefined, 2);
     expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ updated: 1 });
     expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ updated: 0 });
+  });
+
+  it("keeps a stored dropped status and a stored reaction when it splits a legacy dropped", async () => {
+    const t = deployment();
+    const userId = await webUser(t).mutation(api.users.store, {});
+    await t.run(async (ctx) => {
+      await ctx.db.insert("watch_items", { userId, tmdbId: 1, mediaType: "tv", status: "dropped", progressStatus: "dropped", progress: 40, updatedAt: 1 });
+      await ctx.db.insert("watch_items", { userId, tmdbId: 2, mediaType: "tv", status: "dropped", reaction: "mixed", progress: 40, updatedAt: 1 });
+    });
+    expect(await webUser(t).mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ scanned: 2, updated: 2 });
+    const byId = new Map((await t.run(async (ctx) => await ctx.db.query("watch_items").collect())).map((r) => [r.tmdbId, r]));
+    expect(byId.get(1)).toMatchObject({ progressStatus: "dropped", progress: 40, inWatchlist: true });
+    expect(byId.get(1)!.reaction).toBeUndefined();
+    expect(byId.get(2)).toMatchObject({ progressStatus: "watching", reaction: "mixed", progress: 40 });
   });
 
   it("does not bring a cleared reaction back from a legacy status", async () => {
@@ -89,7 +105,7 @@ describe("legacy statuses", () => {
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     vi.useRealTimers();
     const rows = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
-    expect(rows.every((r) => r.progressStatus === "finished")).toBe(true);
+    expect(rows.every((r) => r.progressStatus === "done")).toBe(true);
   });
 });
 
@@ -111,6 +127,6 @@ describe("the deployment-wide backfill", () => {
     }
     const rows = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
     expect(rows).toHaveLength(60);
-    expect(rows.every((r) => r.progressStatus === "want-to-watch")).toBe(true);
+    expect(rows.every((r) => r.progressStatus === "watch-later")).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // generateRecommendations against Gemini's REST API, stubbed at fetch.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
+import { RATE_LIMIT_MS } from "../../convex/recommendations";
 import { deployment, type Deployment } from "./setup";
 
 const ENABLED = { public_meta: JSON.stringify({ aiGenerationEnabled: true }) };
@@ -94,12 +95,20 @@ describe("generating recommendations with Gemini", () => {
       [() => geminiText("Sure! Here are some films: …"), "invalid_response"],
       [() => geminiText(JSON.stringify({ picks: [] })), "invalid_response"],
     ];
-    for (const [answer, error] of cases) {
-      stubGemini(answer);
-      expect(await alice.action(api.recommendations.generateRecommendations, { count: 3 })).toEqual({ error });
+    // A failed attempt counts towards the rate limit: each case comes two minutes after the last.
+    let now = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      for (const [answer, error] of cases) {
+        stubGemini(answer);
+        expect(await alice.action(api.recommendations.generateRecommendations, { count: 3 })).toEqual({ error });
+        vi.setSystemTime((now += RATE_LIMIT_MS));
+      }
+      vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
+      expect(await alice.action(api.recommendations.generateRecommendations, {})).toEqual({ error: "api_unavailable" });
+    } finally {
+      vi.useRealTimers();
     }
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
-    expect(await alice.action(api.recommendations.generateRecommendations, {})).toEqual({ error: "api_unavailable" });
     expect(await alice.query(api.recommendations.getRecommendationHistory, {})).toEqual([]);
   });
 

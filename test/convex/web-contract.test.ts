@@ -402,7 +402,8 @@ describe("the first API and the app's migrations", () => {
       vi.useRealTimers();
     }
     const byId = new Map((await rows(t)).map((r) => [r.tmdbId, r]));
-    expect(byId.get(1)).toMatchObject({ status: "dropped", progressStatus: "dropped", progress: 50, inWatchlist: true });
+    // Legacy dropped is split as the original's backfill splits it: by progress, plus not-for-me.
+    expect(byId.get(1)).toMatchObject({ status: "dropped", progressStatus: "watching", reaction: "not-for-me", progress: 50, inWatchlist: true });
     expect(byId.get(2)).toMatchObject({ progressStatus: "caught-up", status: "watching" });
   });
 });

@@ -21,7 +21,7 @@ describe("/watch", () => {
     expect(reply).toMatchObject({ ephemeral: true });
     expect(text(reply)).toContain("Added **Inception** (2010) to your watchlist");
     expect(buttons(reply)).toEqual(expect.arrayContaining(["Want to watch", "Watching", "Finished", "Remove from watchlist", "Undo"]));
-    expect(await webItem(s, "ann", 27205, "movie")).toMatchObject({ inWatchlist: true, progressStatus: "want-to-watch", title: "Inception", release_date: "2010-07-15" });
+    expect(await webItem(s, "ann", 27205, "movie")).toMatchObject({ inWatchlist: true, progressStatus: "watch-later", title: "Inception", release_date: "2010-07-15" });
   });
 
   it("accepts a TMDB id with a type, or without one when only a movie or only a show has it", async () => {
@@ -45,7 +45,7 @@ describe("/watch", () => {
     expect(text(last(events))).toContain("Watching — **The Dark Knight**");
     expect(await webItem(s, "bea", 155, "movie")).toMatchObject({ progressStatus: "watching", progress: 40, inWatchlist: false });
     await run(s, `${at("bea")}/watch status title:movie:155 status:finished`);
-    expect(await webItem(s, "bea", 155, "movie")).toMatchObject({ progressStatus: "finished", progress: 100 });
+    expect(await webItem(s, "bea", 155, "movie")).toMatchObject({ progressStatus: "done", progress: 100 });
     const undo = await run(s, `${at("bea")}click "Undo"`);
     expect(text(last(undo))).toContain("Undone: set The Dark Knight to finished");
     expect(await webItem(s, "bea", 155, "movie")).toMatchObject({ progressStatus: "watching", progress: 40 });
@@ -86,7 +86,7 @@ describe("/watch", () => {
   it("changes status and reaction from the card's buttons and menu", async () => {
     const events = await run(s, `${at("dee")}/watch info title:movie:680\nclick "Finished"\nselect "👍 Liked"`);
     expect(text(last(events))).toContain("Liked — **Pulp Fiction**");
-    expect(await webItem(s, "dee", 680, "movie")).toMatchObject({ progressStatus: "finished", reaction: "liked" });
+    expect(await webItem(s, "dee", 680, "movie")).toMatchObject({ progressStatus: "done", reaction: "liked" });
   });
 
   it("removes from the watchlist but keeps progress and reaction", async () => {
@@ -164,7 +164,7 @@ describe("/ep and /mark", () => {
     const share = await run(s, `${at("jon")}click "Share"`);
     const post = ofType(share, "reply", "followup").find((e) => e.ephemeral === false);
     expect(text(post)).toContain("finished **Chernobyl**");
-    expect(await webItem(s, "jon", 87108, "tv")).toMatchObject({ progressStatus: "finished", progress: 100 });
+    expect(await webItem(s, "jon", 87108, "tv")).toMatchObject({ progressStatus: "done", progress: 100 });
 
     const show = await run(s, `${at("jon")}/mark show show:tv:1396`);
     expect(text(last(show))).toContain("Marked 62 episodes");

@@ -1,5 +1,6 @@
-// Production entry: the bot against Discord, a Convex deployment and TMDB.
-import { createBot } from "./bot.ts";
+// The bot against Discord, a Convex deployment and TMDB: run by `npm start` (src/start.ts, which checks
+// the setup first) in this process, or once per shard process under its ShardingManager.
+import { createBot, DRAIN_MS } from "./bot.ts";
 import { convexHttpBackend } from "./lib/backend.ts";
 import { loadEnvOrExit } from "./lib/env.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -21,7 +22,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // bot.stop() finishes the interactions in flight (up to DRAIN_MS) before it disconnects.
+    const force = setTimeout(() => process.exit(1), DRAIN_MS + 2_000);
     force.unref();
     await bot.stop().catch((error) => logger.error({ err: error }, "error while stopping"));
     process.exit(0);
@@ -30,7 +32,13 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled rejection"));
 
-  await bot.start();
+  try {
+    await bot.start();
+  } catch (error) {
+    // A refused token or an unreachable gateway: say why in one line, and exit non-zero so a supervisor sees a failure.
+    console.error(`Could not log in to Discord: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 void main();

@@ -22,6 +22,8 @@ export const schema = z.object({
   TMDB_API_TOKEN: optionalText,
   TMDB_IMAGE_BASE: url.default("https://image.tmdb.org/t/p"),
   SHARD_COUNT: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
+  /** Where each shard writes its heartbeat while connected (the image's HEALTHCHECK reads it: src/healthcheck.ts). */
+  HEALTH_DIR: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

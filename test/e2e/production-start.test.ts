@@ -154,6 +154,20 @@ describe("npm start", () => {
     expect(discord.connectedSessions).toBeGreaterThan(before);
   });
 
+  it("keeps a heartbeat in HEALTH_DIR while connected, which the image's health check reads", async () => {
+    const healthDir = join(mkdtempSync(join(tmpdir(), "ff-health-")), "beats");
+    const check = () =>
+      new Promise<{ code: number | null; out: string }>((done) => {
+        const probe = spawn(process.execPath, ["--import", tsx, join(root, "src/healthcheck.ts")], { env: { PATH: process.env.PATH ?? "", HEALTH_DIR: healthDir } });
+        let out = "";
+        probe.stderr.on("data", (chunk) => (out += chunk));
+        probe.on("close", (code) => done({ code, out }));
+      });
+    expect(await check()).toEqual({ code: 1, out: "not connected to Discord yet (no shard heartbeat)\n" });
+    await startBot(dotenv({ HEALTH_DIR: healthDir }));
+    expect(await check()).toEqual({ code: 0, out: "" });
+  });
+
   it("lets an exported variable win over the same one in .env", async () => {
     // The file's token is wrong; only the exported one lets the bot in.
     const out = await startBot(dotenv({ DISCORD_TOKEN: "a-wrong-token-from-the-file" }), { DISCORD_TOKEN: discord.token });

@@ -85,3 +85,15 @@ describe("the health check", () => {
     expect(heartbeatProblem(dir)).toMatch(/^shard-1 has not been connected for \d+ s$/);
   });
 });
+
+describe("CI", () => {
+  it("runs the README's test command, on the Node the README, engines and .nvmrc name", () => {
+    const ci = read(".ci/run");
+    const readmeTest = /npm ci && (npm test)\b/.exec(read("README.md"))![1]!;
+    const commands = ci.split("\n").filter((line) => line.trim() && !line.trim().startsWith("#"));
+    expect(commands.at(-1)).toBe(readmeTest);
+    expect(ci).toMatch(/node -v[^\n]*v24\.\*/);
+    expect(ci).toContain('npm pack "node-linux-$arch@24"');
+    expect(read("README.md")).toMatch(/Node(\.js)? 24/);
+  });
+});

@@ -97,3 +97,23 @@ describe("CI", () => {
     expect(read("README.md")).toMatch(/Node(\.js)? 24/);
   });
 });
+
+describe("the README's Run it for real", () => {
+  const section = /## Running it for real\n([\s\S]*?)\n## /.exec(read("README.md"))![1]!;
+
+  it("is at most six numbered steps, each naming scripts that exist", () => {
+    const steps = section.split("\n").filter((line) => /^\d+\. /.test(line));
+    expect(steps.map((line) => Number(line.split(".")[0]))).toEqual([1, 2, 3, 4, 5, 6].slice(0, steps.length));
+    expect(steps.length).toBeLessThanOrEqual(6);
+    for (const [, script] of section.matchAll(/npm run (\w+)/g)) expect(Object.keys(pkg.scripts), script).toContain(script);
+  });
+
+  it("says up front that this convex/ replaces the web app's functions, and sends Convex commands to production", () => {
+    const intro = section.slice(0, section.indexOf("1. "));
+    expect(intro).toContain("replaces the web app's Convex");
+    expect(intro).toContain("docs/web-api.md");
+    expect(intro).toContain("stop deploying its own `convex/`");
+    for (const line of section.split("\n").filter((l) => /npx convex (env set|run) /.test(l))) expect(line).toContain("--prod");
+    expect(readdirSync(join(root, "docs"))).toContain("deploy.md");
+  });
+});

@@ -99,7 +99,7 @@ describe("CI", () => {
 });
 
 describe("the README's Run it for real", () => {
-  const section = /## Running it for real\n([\s\S]*?)\n## /.exec(read("README.md"))![1]!;
+  const section = /## Run it for real\n([\s\S]*?)\n## /.exec(read("README.md"))![1]!;
 
   it("is at most six numbered steps, each naming scripts that exist", () => {
     const steps = section.split("\n").filter((line) => /^\d+\. /.test(line));

@@ -15,6 +15,7 @@ import { REST, Routes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../src/commands/index.ts";
 import { botPermissions } from "../../src/lib/doctor-invite.ts";
+import { SandboxClerk } from "../../src/sandbox/clerk.ts";
 import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../src/sandbox/convex-http.ts";
 import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
 import { EmbeddedConvex } from "../../src/sandbox/engine.ts";
@@ -29,21 +30,23 @@ let discord: DiscordSandbox;
 let engine: EmbeddedConvex;
 let convex: ConvexHttpEndpoint;
 let tmdb: TmdbCatalogServer;
+let clerk: SandboxClerk;
 
-/** Every setting the deployment's health check asks for (README step 2). */
+/** Every setting the deployment's health check asks for (README steps 2 and 3), Clerk's from the Clerk stand-in. */
 const deploymentEnv = () => ({
   DISCORD_API_BASE: discord.restApiBase,
   DISCORD_TOKEN: discord.token,
   TMDB_API_TOKEN: "catalog-token",
-  CLERK_WEBHOOK_SIGNING_SECRET: "whsec_loopback",
-  CLERK_PUBLISHABLE_KEY: "pk_test_loopback",
-  CONVEX_CLERK_ISSUER_URL: "https://clerk.loopback.invalid",
+  ...clerk.deploymentEnv(),
+  CONVEX_CLERK_ISSUER_URL: clerk.issuer,
 });
 
 beforeAll(async () => {
   discord = new DiscordSandbox();
   await discord.start(0);
+  clerk = await SandboxClerk.start();
   engine = await EmbeddedConvex.start({ secret, env: deploymentEnv() });
+  clerk.attach(engine);
   convex = await startConvexHttpEndpoint({ engine });
   tmdb = await startTmdbCatalogServer({ port: 0 });
 }, 60_000);
@@ -52,6 +55,7 @@ afterAll(async () => {
   await convex?.close();
   await tmdb?.close();
   await engine?.stop();
+  await clerk?.close();
 });
 
 /** The bot's `.env` for this setup, with faults planted by overriding (an empty value unsets). */
@@ -107,6 +111,10 @@ describe("npm run doctor", () => {
     expect(out).toContain(`client_id=${discord.applicationId}&scope=bot+applications.commands&permissions=${botPermissions()}`);
     expect(out).toContain("All checks passed");
     expect(code).toBe(0);
+    // Step 3: Clerk's webhook, signed with the secret the deployment has, is accepted, and links
+    // someone who signed in to Film Fanatic with Discord.
+    const signup = await clerk.signup("ann", discord.user("ann").id);
+    expect(signup.status).toBe(200);
   }, 60_000);
 
   it("reports each planted fault in one line saying what to do, and exits 1", async () => {
@@ -164,7 +172,9 @@ describe("npm run doctor", () => {
   }, 120_000);
 
   it("names the deployment's own settings that are missing, with the command that sets each", async () => {
-    const { CLERK_PUBLISHABLE_KEY: _unset, TMDB_API_TOKEN: _alsoUnset, ...partial } = deploymentEnv();
+    const partial: Record<string, string> = deploymentEnv();
+    delete partial.CLERK_PUBLISHABLE_KEY;
+    delete partial.TMDB_API_TOKEN;
     const bare = await EmbeddedConvex.start({ secret, env: partial });
     const endpoint = await startConvexHttpEndpoint({ engine: bare });
     try {

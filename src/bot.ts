@@ -24,8 +24,15 @@ export interface Bot {
   client: Client;
   ctx: BotContext;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops cleanly: closes the gateway (no new interactions arrive), lets the interactions
+   * already in flight finish — their replies go out — for up to `drainMs`, then destroys the client.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
 }
+
+/** How long stop() waits for interactions in flight by default: inside `docker stop`'s 10 s. */
+export const DRAIN_MS = 8_000;
 
 /**
  * The bot process: only the Guilds intent (slash commands need nothing more)
@@ -59,11 +66,18 @@ export function createBot(options: BotOptions): Bot {
     logger: options.logger,
     limiter: options.limiter ?? new UserRateLimiter(),
   };
+  /** Event handlers still running (an interaction being answered), awaited by stop(). */
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
   for (const event of events) {
     const listener = (...args: unknown[]) => {
-      Promise.resolve((event.execute as (...a: unknown[]) => unknown)(...args, ctx)).catch((error) =>
-        options.logger.error({ err: error, event: event.name }, "event handler failed"),
-      );
+      // Once stopping, nothing new starts: Discord gives the interaction to no one, as for a bot that is down.
+      if (stopping) return;
+      const run = Promise.resolve((event.execute as (...a: unknown[]) => unknown)(...args, ctx))
+        .then(() => undefined)
+        .catch((error: unknown) => options.logger.error({ err: error, event: event.name }, "event handler failed"))
+        .finally(() => inFlight.delete(run));
+      inFlight.add(run);
     };
     // Each event file is typed by its event name; the registry loop only forwards arguments.
     const emitter = client as unknown as NodeJS.EventEmitter;
@@ -83,7 +97,21 @@ export function createBot(options: BotOptions): Bot {
       loop ??= watchEventLoop(options.logger);
       await client.login(options.token);
     },
-    async stop() {
+    async stop({ drainMs = DRAIN_MS } = {}) {
+      // Close the gateway first, so nothing new arrives; the REST client keeps its token meanwhile.
+      // (WebSocketManager#destroy is what client.destroy() calls; its typings mark it private.)
+      stopping = true;
+      await (client.ws as unknown as { destroy?: () => Promise<void> }).destroy?.();
+      if (inFlight.size > 0) {
+        options.logger.info({ interactions: inFlight.size }, "finishing the interactions in flight");
+        let timer: NodeJS.Timeout | undefined;
+        const finished = await Promise.race([
+          Promise.all([...inFlight]).then(() => true),
+          new Promise<false>((resolve) => (timer = setTimeout(resolve, drainMs, false))),
+        ]);
+        clearTimeout(timer);
+        if (!finished) options.logger.warn({ interactions: inFlight.size, drainMs }, "stopping with interactions still in flight");
+      }
       loop?.stop();
       loop = undefined;
       await client.destroy();

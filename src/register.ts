@@ -1,10 +1,20 @@
 // Deploys the slash commands: globally, or to one guild with DEV_GUILD_ID (instant, for development).
 // Reads the same environment as the bot (src/lib/env.ts), `.env` included; exported variables win.
-import { REST, Routes } from "discord.js";
+// `--clear-global` removes the global registration, `--clear-guild` DEV_GUILD_ID's (commands
+// registered in both places show twice in that server). Any failure is one line saying what to do.
+import { DiscordAPIError, HTTPError, REST, Routes } from "discord.js";
 import { commandDefinitions } from "./commands/index.ts";
-import { EnvError, loadRegisterEnv } from "./lib/env.ts";
+import { EnvError, loadRegisterEnv, type RegisterEnv } from "./lib/env.ts";
 
-let env;
+const args = process.argv.slice(2);
+const clear = args.includes("--clear-global") ? "global" : args.includes("--clear-guild") ? "guild" : null;
+const unknown = args.filter((arg) => arg !== "--clear-global" && arg !== "--clear-guild");
+if (unknown.length > 0 || args.includes("--help")) {
+  console.error("Usage: npm run register [-- --clear-global | --clear-guild]  (registers globally, or in DEV_GUILD_ID when it is set)");
+  process.exit(unknown.length > 0 && !args.includes("--help") ? 1 : 0);
+}
+
+let env: RegisterEnv;
 try {
   env = loadRegisterEnv();
 } catch (error) {
@@ -13,11 +23,37 @@ try {
   console.error(error.message);
   process.exit(1);
 }
+if (clear === "guild" && !env.DEV_GUILD_ID) {
+  console.error("--clear-guild removes DEV_GUILD_ID's commands: set DEV_GUILD_ID to that server's id.");
+  process.exit(1);
+}
 
-const rest = new REST({ api: env.DISCORD_API_BASE }).setToken(env.DISCORD_TOKEN);
-const body = commandDefinitions();
-const route = env.DEV_GUILD_ID
-  ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, env.DEV_GUILD_ID)
-  : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
-await rest.put(route, { body });
-console.log(`Registered ${body.length} commands ${env.DEV_GUILD_ID ? `in guild ${env.DEV_GUILD_ID}` : "globally"}: ${body.map((c) => `/${c.name}`).join(" ")}`);
+/** The one line a failed request becomes. */
+function reason(error: unknown): string {
+  if (error instanceof DiscordAPIError) {
+    if (error.status === 401) return "Discord refused DISCORD_TOKEN — copy the bot token again (Developer Portal → your application → Bot → Reset Token).";
+    if (error.code === 10002 || error.status === 404) return `Discord knows no application ${env.DISCORD_APPLICATION_ID} for this token — set DISCORD_APPLICATION_ID to the id under General Information.`;
+    if (error.code === 50001 || error.status === 403) return `The bot can't register commands in guild ${env.DEV_GUILD_ID} — invite it there first (npm run invite) or unset DEV_GUILD_ID.`;
+    if (error.code === 50035) return `Discord refused the command definitions (${error.message.split("\n")[0]}) — this is a bug in this version; please report it.`;
+    return `Discord answered ${error.status}: ${error.message.split("\n")[0]}`;
+  }
+  if (error instanceof HTTPError) return `Discord answered ${error.status} — try again in a minute.`;
+  let cause: unknown = error;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return `Could not reach Discord at ${env.DISCORD_API_BASE} (${message}) — check this machine's network, and DISCORD_API_BASE if you set it.`;
+}
+
+const rest = new REST({ api: env.DISCORD_API_BASE, retries: 1, timeout: 10_000 }).setToken(env.DISCORD_TOKEN);
+const guildId = clear === "global" ? undefined : env.DEV_GUILD_ID;
+const body = clear ? [] : commandDefinitions();
+const route = guildId ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, guildId) : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
+const where = guildId ? `in guild ${guildId}` : "globally";
+try {
+  await rest.put(route, { body });
+} catch (error) {
+  console.error(reason(error));
+  process.exit(1);
+}
+if (clear) console.log(`Removed every command registered ${where}.`);
+else console.log(`Registered ${body.length} commands ${where}: ${body.map((c) => `/${c.name}`).join(" ")}`);

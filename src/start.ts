@@ -1,8 +1,13 @@
 // `npm start`: the bot in this process, or — when SHARD_COUNT is above 1 or "auto" — one
 // process per gateway shard under discord.js's ShardingManager, each running src/index.ts.
+// Before either, the doctor's start-up checks (src/lib/doctor.ts): a refused token, an unreachable
+// Discord or a secret Convex refuses stops it with a one-line reason and exit code 1; anything else
+// that is wrong is logged as a warning and the bot starts.
 import { fileURLToPath } from "node:url";
 import { ShardingManager } from "discord.js";
 import { z } from "zod";
+import { commandDefinitions } from "./commands/index.ts";
+import { startupChecks } from "./lib/doctor.ts";
 import { loadEnvOrExit, type Env } from "./lib/env.ts";
 import { createLogger } from "./lib/logger.ts";
 
@@ -23,6 +28,17 @@ async function recommendedShardCount(env: Env): Promise<number> {
 async function main() {
   // `.env` is read into process.env here (variables already set win); shard processes inherit both.
   const env = loadEnvOrExit();
+  const startLogger = createLogger({ level: env.LOG_LEVEL }).child({ component: "startup" });
+  const findings = await startupChecks({ env, definitions: commandDefinitions() });
+  const fatal = findings.filter((finding) => finding.fatal);
+  if (fatal.length > 0) {
+    for (const finding of fatal) console.error(finding.line);
+    process.exit(1);
+  }
+  for (const finding of findings) {
+    if (finding.level === "ok") startLogger.info(finding.line);
+    else startLogger.warn(finding.line);
+  }
   if (env.SHARD_COUNT === 1) {
     await import("./index.ts");
     return;

@@ -29,6 +29,9 @@ async function convexModules(): Promise<Record<string, () => Promise<unknown>>> 
     }
   };
   await walk(convexDir);
+  // Load every module now, while starting: loaded on the first call instead, they hold the event
+  // loop for seconds (on Node 24 especially) in the middle of the first interaction, past its ack deadline.
+  await Promise.all(Object.values(modules).map((load) => load()));
   return modules;
 }
 

@@ -76,12 +76,96 @@ function startBot(envFile: string, exported: Record<string, string> = {}): Promi
   });
 }
 
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** Starts the production entry and waits for it to exit by itself: its code, its output, how long it took. */
+function startAndExit(envFile: string, exported: Record<string, string> = {}): Promise<{ code: number | null; out: string; ms: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "ff-start-"));
+  writeFileSync(join(dir, ".env"), envFile);
+  const started = Date.now();
+  const child = spawn(process.execPath, ["--import", tsx, entry], { cwd: dir, env: { PATH: process.env.PATH ?? "", ...exported } });
+  children.push(child);
+  let out = "";
+  child.stdout.on("data", (chunk) => (out += chunk));
+  child.stderr.on("data", (chunk) => (out += chunk));
+  return new Promise((done) => child.on("exit", (code) => done({ code, out, ms: Date.now() - started })));
+}
+
+/** A Convex deployment whose bot API refuses the secret, as a real one answers (560 + ConvexError data). */
+async function refusingConvex(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(560, { "content-type": "application/json" });
+    res.end(JSON.stringify({ status: "error", errorMessage: "The bot API secret is wrong.", errorData: { code: "FORBIDDEN", message: "The bot API secret is wrong." }, logLines: [] }));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+describe("npm start refuses to run a broken setup, with a one-line reason and a non-zero exit", () => {
+  it("a token Discord refuses", async () => {
+    const { code, out, ms } = await startAndExit(dotenv({ DISCORD_TOKEN: "MTIzNDU2Nzg5.wrong.token-for-this-bot" }));
+    expect(code).toBe(1);
+    expect(out.trim()).toBe("Discord: DISCORD_TOKEN was refused — copy the bot token again (Developer Portal → your application → Bot → Reset Token) into DISCORD_TOKEN");
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it("a Discord it can't reach", async () => {
+    const base = `http://127.0.0.1:${await closedPort()}/api`;
+    const { code, out, ms } = await startAndExit(dotenv({ DISCORD_API_BASE: base }));
+    expect(code).toBe(1);
+    expect(out.trim()).toMatch(new RegExp(`^Discord: could not reach ${base} \\(.*ECONNREFUSED.*\\) — check this machine's network`));
+    expect(out.trim().split("\n")).toHaveLength(1);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it("a BOT_API_SECRET the Convex deployment refuses", async () => {
+    const deployment = await refusingConvex();
+    try {
+      const { code, out, ms } = await startAndExit(dotenv({ CONVEX_URL: deployment.url }));
+      expect(code).toBe(1);
+      expect(out.trim()).toBe("Convex: the deployment refused BOT_API_SECRET — set the same value in both places: npx convex env set --prod BOT_API_SECRET '<the value of BOT_API_SECRET here>'");
+      expect(ms).toBeLessThan(30_000);
+    } finally {
+      await deployment.close();
+    }
+  });
+
+  it("a missing setting says 'missing', not the validator's wording", async () => {
+    const { code, out } = await startAndExit("# nothing set\n");
+    expect(code).toBe(1);
+    expect(out).toContain("DISCORD_TOKEN: missing — the bot's token");
+    expect(out).toContain("CONVEX_URL: missing");
+    expect(out).not.toMatch(/expected string|received undefined/i);
+  });
+});
+
 describe("npm start", () => {
   it("reads its configuration from .env when nothing is exported, and connects to Discord", async () => {
     const before = discord.connectedSessions;
     const out = await startBot(dotenv());
     expect(out).toContain("connected to Discord");
     expect(discord.connectedSessions).toBeGreaterThan(before);
+  });
+
+  it("keeps a heartbeat in HEALTH_DIR while connected, which the image's health check reads", async () => {
+    const healthDir = join(mkdtempSync(join(tmpdir(), "ff-health-")), "beats");
+    const check = () =>
+      new Promise<{ code: number | null; out: string }>((done) => {
+        const probe = spawn(process.execPath, ["--import", tsx, join(root, "src/healthcheck.ts")], { env: { PATH: process.env.PATH ?? "", HEALTH_DIR: healthDir } });
+        let out = "";
+        probe.stderr.on("data", (chunk) => (out += chunk));
+        probe.on("close", (code) => done({ code, out }));
+      });
+    expect(await check()).toEqual({ code: 1, out: "not connected to Discord yet (no shard heartbeat)\n" });
+    await startBot(dotenv({ HEALTH_DIR: healthDir }));
+    expect(await check()).toEqual({ code: 0, out: "" });
   });
 
   it("lets an exported variable win over the same one in .env", async () => {

@@ -70,9 +70,16 @@ describe("npm run register", () => {
     expect(discord.registeredCommands(guild.id).some((c) => c.guild_id === guild.id && c.name === "ep")).toBe(true);
   });
 
+  it("says in one line, without a stack trace or the request, when Discord refuses the token", async () => {
+    const { code, out } = await register({ DISCORD_TOKEN: "MTIzNDU2Nzg5.wrong.token-for-this-bot", DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: discord.restApiBase });
+    expect(code).toBe(1);
+    expect(out).toBe("Discord refused DISCORD_TOKEN — copy the bot token again (Developer Portal → your application → Bot → Reset Token).\n");
+  });
+
   it("names the missing variables instead of calling Discord", async () => {
     const { code, out } = await register({ DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "" });
     expect(code).toBe(1);
-    expect(out).toContain("DISCORD_APPLICATION_ID");
+    expect(out).toContain("DISCORD_APPLICATION_ID: missing — the application id");
+    expect(out).not.toMatch(/expected string|received undefined/i);
   });
 });

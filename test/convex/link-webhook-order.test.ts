@@ -195,6 +195,9 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
   it("user.deleted mid-merge is queued: when the move ends the account continues on a profile that exists", async () => {
     const t = await aliceMidMerge();
     const result = await deliver(t, "user.deleted", { id: "user_alice", object: "user", deleted: true });
+    // Meanwhile /account says what is going on.
+    const during = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    expect(during.merge?.text).toMatch(/in progress: .* this account is unlinked once the move is done$/);
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await linkedTo(t)).toBeNull();
     expect(result).toBe("unlinked 0, 1 queued until their Discord history has moved");

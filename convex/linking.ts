@@ -3,10 +3,12 @@
 //
 // - The link page (convex/http.ts, GET /link) calls `preview` and, signed in with the web
 //   app's own Clerk auth (auth.config), `redeem`. The bot never sees a Clerk token.
-// - The bot calls startLink, unlink, account, exportPage, deleteDiscordData, resumeMerge
-//   through the bot builders (shared secret, the acting Discord user).
-// - Clerk's webhooks (convex/http.ts, POST /clerk/webhook) call applyClerkEvent; the
-//   one-time backfill `backfillClerkUsers` pages through Clerk's user list.
+// - The bot calls startLink, unlink, account, startExport/exportPage/finishExport,
+//   deleteDiscordData, resumeMerge through the bot builders (shared secret, the acting Discord user).
+// - Clerk's webhooks (convex/http.ts, POST /clerk/webhook) call applyClerkEvent (once per
+//   delivery, in updated_at order: model/clerkEvents.ts); the one-time backfill
+//   `backfillClerkUsers` pages through Clerk's user list.
+// - `repairOrphanedAccounts` (run by hand) repairs accounts pointing at a missing profile.
 import { createClerkClient } from "@clerk/backend";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";

@@ -227,6 +227,8 @@ export default defineSchema({
     discordUserId: v.string(),
     at: v.number(),
     connectionId: v.optional(v.string()),
+    /** Clerk reported the connection gone since: the next one is made anew. */
+    disconnectedAt: v.optional(v.number()),
   }).index("by_discord", ["discordUserId"]),
 
   /** Cached TMDB TV structure, so progress and "next episode" need no TMDB call. */

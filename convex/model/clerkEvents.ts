@@ -11,7 +11,8 @@
 // - a person's `/unlink` or "Delete my Discord data" is recorded (discord_unlinks), and the
 //   webhooks don't link that Discord account again — whatever profile edit follows — until the
 //   person links it themselves: `/link`, or a Discord connection made in Clerk after the
-//   decision (another connection id, or one created later).
+//   decision (another connection id, one created later, or any after Clerk reported the
+//   connection gone).
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 
@@ -67,7 +68,17 @@ export async function claimUpdate(
   const applied = { updatedAt, discordConnectionId: connection?.connectionId, discordUserId: connection?.discordUserId };
   if (state === null) await ctx.db.insert("clerk_users", { clerkUserId, ...applied });
   else await ctx.db.patch(state._id, applied);
+  // The Discord connection this user had is gone: whatever connection comes next is made anew.
+  const previous = state?.discordUserId;
+  if (previous !== undefined && previous !== connection?.discordUserId) {
+    const decision = await unlinkDecision(ctx, previous);
+    if (decision !== null && decision.disconnectedAt === undefined) await ctx.db.patch(decision._id, { disconnectedAt: updatedAt });
+  }
   return "apply";
+}
+
+async function unlinkDecision(ctx: QueryCtx, discordUserId: string): Promise<Doc<"discord_unlinks"> | null> {
+  return await ctx.db.query("discord_unlinks").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
 }
 
 /** user.deleted: from now on no event for this Clerk user is applied. */
@@ -84,14 +95,14 @@ export async function markClerkUserDeleted(ctx: MutationCtx, clerkUserId: string
 export async function recordUnlink(ctx: MutationCtx, discordUserId: string, clerkUserId: string | null, now: number): Promise<void> {
   const state = clerkUserId === null ? null : await clerkUserState(ctx, clerkUserId);
   const connectionId = state?.discordUserId === discordUserId ? state.discordConnectionId : undefined;
-  const existing = await ctx.db.query("discord_unlinks").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
+  const existing = await unlinkDecision(ctx, discordUserId);
   if (existing === null) await ctx.db.insert("discord_unlinks", { discordUserId, at: now, connectionId });
-  else await ctx.db.patch(existing._id, { at: now, connectionId: connectionId ?? existing.connectionId });
+  else await ctx.db.patch(existing._id, { at: now, connectionId: connectionId ?? existing.connectionId, disconnectedAt: undefined });
 }
 
 /** The person linked again themselves: the webhooks may follow their Discord connection again. */
 export async function clearUnlink(ctx: MutationCtx, discordUserId: string): Promise<void> {
-  const existing = await ctx.db.query("discord_unlinks").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
+  const existing = await unlinkDecision(ctx, discordUserId);
   if (existing !== null) await ctx.db.delete(existing._id);
 }
 
@@ -100,8 +111,8 @@ export async function clearUnlink(ctx: MutationCtx, discordUserId: string): Prom
  * connection in the event is the one they unlinked (not made anew in Clerk since).
  */
 export async function unlinkedByPerson(ctx: QueryCtx, connection: DiscordConnection): Promise<boolean> {
-  const decision = await ctx.db.query("discord_unlinks").withIndex("by_discord", (q) => q.eq("discordUserId", connection.discordUserId)).unique();
-  if (decision === null) return false;
+  const decision = await unlinkDecision(ctx, connection.discordUserId);
+  if (decision === null || decision.disconnectedAt !== undefined) return false;
   if (connection.createdAt !== undefined && connection.createdAt > decision.at) return false;
   if (connection.connectionId !== undefined && decision.connectionId !== undefined && connection.connectionId !== decision.connectionId) return false;
   return true;

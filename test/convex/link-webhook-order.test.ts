@@ -168,6 +168,16 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
     expect(await linkedTo(t)).toBe("user_alice");
   });
 
+  it("a connection made after Clerk reported the old one gone links again, even when the payloads carry no connection ids", async () => {
+    const t = deployment();
+    const bare = { id: undefined };
+    await deliver(t, "user.created", alice(T0 + 1, bare));
+    await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE });
+    expect(await deliver(t, "user.updated", alice(T0 + 2, bare))).toBe("kept unlinked (the person unlinked)");
+    expect(await deliver(t, "user.updated", alice(T0 + 3, null))).toBe("no discord account");
+    expect(await deliver(t, "user.updated", alice(T0 + 4, bare))).toBe("linked");
+  });
+
   it("a connection Clerk says was made after the unlink counts as new even without an id we saw before", async () => {
     const t = deployment();
     expect(await linkByCode(t, ALICE, "user_alice")).toMatchObject({ status: "linked" });

@@ -58,8 +58,9 @@ describe("the /account export", () => {
     const parsed = JSON.parse(gunzipSync(built.file!.attachment).toString("utf8"));
     expect(parsed.episodes).toHaveLength(180_000);
     expect(parsed.watch_items[19_999]).toEqual(data.watch_items[19_999]);
-    // The old export held the loop for the whole stringify + gzip (about 1.5 s for this library);
-    // now the longest hold is one page's worth. Generous for a busy shared machine.
-    expect(maxBlockMs).toBeLessThan(250);
+    // The old export held the loop for the whole stringify + gzip level 9: 1.5 s on a quiet
+    // machine, 3.4–4.5 s on the shared test machine. Now the longest hold is one page's worth
+    // (tens of ms); the bound leaves room for a busy machine pausing the process.
+    expect(maxBlockMs).toBeLessThan(500);
   }, 60_000);
 });

@@ -246,10 +246,13 @@ export async function repairAccounts(
   const repaired: string[] = [];
   for (const account of page) {
     if ((await ctx.db.get(account.userId)) !== null) continue;
+    const token = `${DISCORD_TOKEN_PREFIX}${account.discordUserId}`;
+    const leftover = await userByToken(ctx, token);
+    // A guest profile still being moved out goes when its move ends: the next run repairs this one.
+    if (leftover !== null && (await ctx.db.query("link_merges").withIndex("by_from", (q) => q.eq("fromUserId", leftover._id)).take(10)).some((job) => job.state === "running")) continue;
     repaired.push(account.discordUserId);
     if (dryRun) continue;
-    const token = `${DISCORD_TOKEN_PREFIX}${account.discordUserId}`;
-    const guest = (await userByToken(ctx, token))?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
+    const guest = leftover?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
     await ctx.db.patch(account._id, { userId: guest, linkedAt: undefined, linkedVia: undefined });
     await repointMemberships(ctx, account.discordUserId, account.userId, guest);
   }

@@ -4,7 +4,7 @@ import { verifyWebhook } from "@clerk/backend/webhooks";
 import { httpRouter } from "convex/server";
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
-import { discordIdOf } from "./linking";
+import { discordConnectionOf } from "./linking";
 import { linkPageResponse } from "./model/linkPage";
 
 const http = httpRouter();
@@ -12,7 +12,8 @@ const http = httpRouter();
 /**
  * Clerk → Convex (Clerk dashboard → Webhooks: this URL, events user.created, user.updated,
  * user.deleted; the signing secret goes in CLERK_WEBHOOK_SIGNING_SECRET). Signatures and
- * timestamps (5 minutes' tolerance) are checked by @clerk/backend's verifyWebhook.
+ * timestamps (5 minutes' tolerance) are checked by @clerk/backend's verifyWebhook; each
+ * delivery is applied once and in `updated_at` order (model/clerkEvents.ts).
  */
 http.route({
   path: "/clerk/webhook",
@@ -32,10 +33,18 @@ http.route({
     const emails = Array.isArray(data.email_addresses) ? (data.email_addresses as { id?: unknown; email_address?: unknown }[]) : [];
     const email = emails.find((e) => e.id === data.primary_email_address_id)?.email_address;
     const name = [data.first_name, data.last_name].filter((part) => typeof part === "string" && part !== "").join(" ") || (typeof data.username === "string" ? data.username : "");
+    // The delivery's id is part of what was signed: a redelivery (same id, fresh signature) is applied once.
+    const svixId = request.headers.get("svix-id") ?? request.headers.get("webhook-id") ?? undefined;
+    const updatedAt = typeof data.updated_at === "number" && Number.isFinite(data.updated_at) ? data.updated_at : undefined;
+    const connection = discordConnectionOf(data.external_accounts);
     const result = await ctx.runMutation(internal.linking.applyClerkEvent, {
       type: event.type,
       clerkUserId,
-      discordUserId: discordIdOf(data.external_accounts),
+      svixId,
+      updatedAt,
+      discordUserId: connection?.discordUserId ?? null,
+      connectionId: connection?.connectionId,
+      connectionCreatedAt: connection?.createdAt,
       name: name ? name.slice(0, 200) : undefined,
       email: typeof email === "string" ? email.slice(0, 320) : undefined,
     });

@@ -3,16 +3,20 @@
 //
 // - The link page (convex/http.ts, GET /link) calls `preview` and, signed in with the web
 //   app's own Clerk auth (auth.config), `redeem`. The bot never sees a Clerk token.
-// - The bot calls startLink, unlink, account, exportPage, deleteDiscordData, resumeMerge
-//   through the bot builders (shared secret, the acting Discord user).
-// - Clerk's webhooks (convex/http.ts, POST /clerk/webhook) call applyClerkEvent; the
-//   one-time backfill `backfillClerkUsers` pages through Clerk's user list.
+// - The bot calls startLink, unlink, account, startExport/exportPage/finishExport,
+//   deleteDiscordData, resumeMerge through the bot builders (shared secret, the acting Discord user).
+// - Clerk's webhooks (convex/http.ts, POST /clerk/webhook) call applyClerkEvent (once per
+//   delivery, in updated_at order: model/clerkEvents.ts); the one-time backfill
+//   `backfillClerkUsers` pages through Clerk's user list.
+// - `repairOrphanedAccounts` (run by hand) repairs accounts pointing at a missing profile.
 import { createClerkClient } from "@clerk/backend";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { internalAction, internalMutation, mutation, query, type QueryCtx } from "./_generated/server";
+import { internalAction, internalMutation, mutation, query, type MutationCtx, type QueryCtx } from "./_generated/server";
 import { interactionFollowUp, sendDirectMessage } from "./discord";
 import { botMutation, botQuery, botServiceMutation } from "./lib/botFunctions";
+import { plain } from "../src/views/text";
+import { SVIX_ID_PATTERN, claimUpdate, firstDelivery, markClerkUserDeleted, recordUnlink, unlinkedByPerson, type DiscordConnection } from "./model/clerkEvents";
 import { fail } from "./model/errors";
 import {
   INTERACTION_TOKEN_TTL_MS,
@@ -23,8 +27,10 @@ import {
   linkDiscordToClerk,
   linkedLabel,
   maskEmail,
+  repairAccounts,
   unlinkAccount,
   unlinkClerkUser,
+  unlinkQueuedBehind,
 } from "./model/link";
 import { STEPS_PER_RUN, describeMerge, mergeStep, startMerge } from "./model/merge";
 import { leaveAllParties } from "./model/parties";
@@ -98,7 +104,8 @@ export const redeem = mutation({
     }
     // Used up; the interaction token goes with the scheduled confirmation, not kept here.
     await ctx.db.patch(request._id, { usedAt: now, interactionToken: undefined });
-    const who = identity.email !== undefined && identity.email !== "" ? maskEmail(identity.email) : (identity.name ?? "your Film Fanatic account");
+    // The web account's name is the person's own text: escaped like any other, so it can't turn into a link or a mention.
+    const who = plain(identity.email !== undefined && identity.email !== "" ? maskEmail(identity.email) : (identity.name ?? "your Film Fanatic account"), 200);
     const mergeDone = outcome.status === "already_linked" || outcome.merge === null || outcome.merge.done;
     const content =
       outcome.status === "already_linked"
@@ -143,6 +150,10 @@ export const runMergeStep = internalMutation({
   returns: v.object({ done: v.boolean(), moved: v.number() }),
   handler: async (ctx, { jobId }) => {
     const step = await mergeStep(ctx, jobId);
+    if (step.done) {
+      const job = await ctx.db.get(jobId);
+      if (job !== null) await unlinkQueuedBehind(ctx, job);
+    }
     return { done: step.done, moved: step.moved };
   },
 });
@@ -233,7 +244,9 @@ export const unlink = botMutation({
   handler: async (ctx) => {
     const account = (await ctx.db.get(ctx.actor.accountId))!;
     const from = await linkedLabel(ctx, account);
-    return { status: await unlinkAccount(ctx, account), from };
+    // The person's own decision: Clerk's webhooks won't link the account again until they do.
+    const status = await unlinkAccount(ctx, account, { byPerson: true });
+    return { status: status === "queued" ? "busy" : status, from };
   },
 });
 
@@ -368,6 +381,10 @@ export const deleteDiscordData = botServiceMutation({
     const discordUserId = parseDiscordUserId(args.discordUserId);
     const account = await discordAccount(ctx, discordUserId);
     if (account === null) return { deleted: false, library: "none" as const };
+    // Clerk still lists the Discord connection of someone who signed in with it: the webhooks
+    // must not make the account again from it until the person links themselves.
+    const linkedProfile = account.linkedAt === undefined ? null : await ctx.db.get(account.userId);
+    await recordUnlink(ctx, discordUserId, linkedProfile?.tokenIdentifier ?? null, Date.now());
     for (const request of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).take(20)) {
       await ctx.db.delete(request._id);
     }
@@ -396,24 +413,48 @@ export const applyClerkEvent = internalMutation({
   args: {
     type: v.string(),
     clerkUserId: v.string(),
+    /** The delivery's `svix-id` (signed with the payload): a redelivery is answered "duplicate". Absent for the backfill. */
+    svixId: v.optional(v.string()),
+    /** `data.updated_at` (ms): applied only when newer than the last applied event for this user. */
+    updatedAt: v.optional(v.number()),
     /** The user's Discord id from an `oauth_discord` external account; null when they have none. */
     discordUserId: v.union(v.string(), v.null()),
+    /** Clerk's id for that connection, and when it was made, when the payload says. */
+    connectionId: v.optional(v.string()),
+    connectionCreatedAt: v.optional(v.number()),
     name: v.optional(v.string()),
     email: v.optional(v.string()),
   },
   returns: v.string(),
   handler: async (ctx, args) => {
-    if (args.type === "user.deleted") return `unlinked ${await unlinkClerkUser(ctx, args.clerkUserId)}`;
+    const now = Date.now();
+    if (args.svixId !== undefined && !SVIX_ID_PATTERN.test(args.svixId)) return "ignored (malformed svix-id)";
+    if (args.svixId !== undefined && !(await firstDelivery(ctx, args.svixId, now))) return "duplicate";
+    if (args.type === "user.deleted") {
+      await markClerkUserDeleted(ctx, args.clerkUserId, now);
+      const { unlinked, queued } = await unlinkClerkUser(ctx, args.clerkUserId);
+      return queued > 0 ? `unlinked ${unlinked}, ${queued} queued until their Discord history has moved` : `unlinked ${unlinked}`;
+    }
     if (args.type !== "user.created" && args.type !== "user.updated") return "ignored";
-    if (args.discordUserId === null) {
+    // Without its time an event can't be placed in order: applying it could undo a newer one.
+    if (args.updatedAt === undefined || !Number.isFinite(args.updatedAt) || args.updatedAt <= 0) return "ignored (no updated_at)";
+    const connection: DiscordConnection | null =
+      args.discordUserId === null
+        ? null
+        : { discordUserId: parseDiscordUserId(args.discordUserId), connectionId: args.connectionId, createdAt: args.connectionCreatedAt };
+    const claim = await claimUpdate(ctx, args.clerkUserId, args.updatedAt, connection);
+    if (claim !== "apply") return claim === "deleted" ? "ignored (user deleted)" : "ignored (older than what was applied)";
+    if (connection === null) {
       // Discord was disconnected in Clerk: a link made from that connection goes with it.
-      const removed = await unlinkOauthLinks(ctx, args.clerkUserId);
-      return removed > 0 ? `unlinked ${removed}` : "no discord account";
+      const { unlinked, queued } = await unlinkOauthLinks(ctx, args.clerkUserId);
+      return unlinked + queued > 0 ? `unlinked ${unlinked}${queued > 0 ? `, ${queued} queued` : ""}` : "no discord account";
     }
     // A Discord connection swapped for another in Clerk: the link it made moves with it.
-    await unlinkOauthLinks(ctx, args.clerkUserId, args.discordUserId);
+    await unlinkOauthLinks(ctx, args.clerkUserId, connection.discordUserId);
+    // The person unlinked (or deleted their Discord data) since they connected: that holds.
+    if (await unlinkedByPerson(ctx, connection)) return "kept unlinked (the person unlinked)";
     const outcome = await linkDiscordToClerk(ctx, {
-      discordUserId: args.discordUserId,
+      discordUserId: connection.discordUserId,
       clerkUserId: args.clerkUserId,
       via: "oauth",
       confirmSwitch: false,
@@ -425,31 +466,45 @@ export const applyClerkEvent = internalMutation({
 });
 
 /** Unlinks the links Clerk's Discord connection made for this Clerk user (all but `keep`'s). */
-async function unlinkOauthLinks(ctx: Parameters<typeof unlinkClerkUser>[0], clerkUserId: string, keep?: string): Promise<number> {
+async function unlinkOauthLinks(ctx: MutationCtx, clerkUserId: string, keep?: string): Promise<{ unlinked: number; queued: number }> {
+  const counts = { unlinked: 0, queued: 0 };
   const user = await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", clerkUserId)).first();
-  if (user === null) return 0;
-  let n = 0;
+  if (user === null) return counts;
   for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
-    if (account.linkedVia === "oauth" && account.discordUserId !== keep && (await unlinkAccount(ctx, account, { force: true })) === "unlinked") n++;
+    if (account.linkedVia !== "oauth" || account.discordUserId === keep) continue;
+    const result = await unlinkAccount(ctx, account, { force: true });
+    if (result === "unlinked" || result === "queued") counts[result]++;
   }
-  return n;
+  return counts;
 }
 
 /**
- * The Discord id of a Clerk user's Discord connection, from a webhook payload or the Backend
- * API. A connection Clerk reports as not verified (an OAuth flow that did not complete) links
- * nothing.
+ * The Clerk user's Discord connection, from a webhook payload or the Backend API. A connection
+ * Clerk reports as not verified (an OAuth flow that did not complete) links nothing.
  */
-export function discordIdOf(externalAccounts: unknown): string | null {
+export function discordConnectionOf(externalAccounts: unknown): DiscordConnection | null {
   if (!Array.isArray(externalAccounts)) return null;
   for (const account of externalAccounts as Record<string, unknown>[]) {
     const provider = account?.provider;
     const id = account?.provider_user_id ?? account?.providerUserId;
     const verification = account?.verification as { status?: unknown } | null | undefined;
     if (verification != null && verification.status !== "verified") continue;
-    if ((provider === "oauth_discord" || provider === "discord") && typeof id === "string" && /^\d{15,22}$/.test(id)) return id;
+    if ((provider === "oauth_discord" || provider === "discord") && typeof id === "string" && /^\d{15,22}$/.test(id)) {
+      const connectionId = account?.id;
+      const createdAt = account?.created_at ?? account?.createdAt;
+      return {
+        discordUserId: id,
+        connectionId: typeof connectionId === "string" && /^[A-Za-z0-9_]{1,100}$/.test(connectionId) ? connectionId : undefined,
+        createdAt: typeof createdAt === "number" && Number.isFinite(createdAt) && createdAt > 0 ? createdAt : undefined,
+      };
+    }
   }
   return null;
+}
+
+/** The Discord id of a Clerk user's Discord connection (see discordConnectionOf). */
+export function discordIdOf(externalAccounts: unknown): string | null {
+  return discordConnectionOf(externalAccounts)?.discordUserId ?? null;
 }
 
 const BACKFILL_PAGE = 100;
@@ -457,7 +512,8 @@ const BACKFILL_PAGE = 100;
 /**
  * One-time backfill for people who connected Discord in Clerk before the webhook existed:
  * pages through Clerk's user list (CLERK_SECRET_KEY; CLERK_API_URL for another API base) and
- * links each Discord connection as the webhook would. Run with
+ * links each Discord connection as the webhook would (in order with the webhooks: a user whose
+ * newer state was applied already is left alone). Run with
  * `npx convex run linking:backfillClerkUsers`; each page schedules the next.
  */
 export const backfillClerkUsers = internalAction({
@@ -470,12 +526,15 @@ export const backfillClerkUsers = internalAction({
     const page = await clerk.users.getUserList({ limit: BACKFILL_PAGE, offset, orderBy: "+created_at" });
     let linked = 0;
     for (const user of page.data) {
-      const discordUserId = discordIdOf(user.externalAccounts);
-      if (discordUserId === null) continue;
+      const connection = discordConnectionOf(user.externalAccounts);
+      if (connection === null) continue;
       const outcome = await ctx.runMutation(internal.linking.applyClerkEvent, {
         type: "user.updated",
         clerkUserId: user.id,
-        discordUserId,
+        updatedAt: user.updatedAt,
+        discordUserId: connection.discordUserId,
+        connectionId: connection.connectionId,
+        connectionCreatedAt: connection.createdAt,
         name: [user.firstName, user.lastName].filter(Boolean).join(" ") || user.username || undefined,
         email: user.primaryEmailAddress?.emailAddress ?? undefined,
       });
@@ -487,3 +546,60 @@ export const backfillClerkUsers = internalAction({
   },
 });
 
+// ─────────────────────────────────────────────────────────── repair
+
+const REPAIR_PAGE = 200;
+
+/**
+ * Finds Discord accounts pointing at a profile that no longer exists and repairs them: each
+ * goes back to its Discord-only guest profile, unlinked, with its party memberships. Such
+ * accounts came from an unlink forced by Clerk while the person's Discord history was still
+ * moving (today that unlink waits for the move). Run with
+ * `npx convex run linking:repairOrphanedAccounts` (add `'{"dryRun": true}'` to only list them);
+ * each page of 200 accounts schedules the next, and the log names every repaired account.
+ */
+export const repairOrphanedAccounts = internalMutation({
+  args: { cursor: v.optional(v.union(v.string(), v.null())), dryRun: v.optional(v.boolean()) },
+  returns: v.object({ checked: v.number(), orphaned: v.array(v.string()), repaired: v.boolean(), isDone: v.boolean() }),
+  handler: async (ctx, { cursor = null, dryRun = false }) => {
+    const page = await ctx.db.query("discord_accounts").paginate({ cursor, numItems: REPAIR_PAGE });
+    const { repaired } = await repairAccounts(ctx, page.page, dryRun);
+    if (repaired.length > 0) console.log(`${dryRun ? "Would repair" : "Repaired"} ${repaired.length} Discord account(s) pointing at a missing profile: ${repaired.join(", ")}`);
+    if (!page.isDone) await ctx.scheduler.runAfter(0, internal.linking.repairOrphanedAccounts, { cursor: page.continueCursor, dryRun });
+    return { checked: page.page.length, orphaned: repaired, repaired: !dryRun && repaired.length > 0, isDone: page.isDone };
+  },
+});
+
+// ─────────────────────────────────────────────────────────── one export at a time
+
+/** An export's lease: a bot that died mid-export doesn't block the next one for longer. */
+export const EXPORT_LEASE_MS = 10 * 60_000;
+
+/**
+ * Starts an /account export for a Discord user unless one of theirs is being prepared (on any
+ * shard): `{ started: true, lease }` (give the lease back to finishExport), or `{ started: false }`.
+ */
+export const startExport = botServiceMutation({
+  args: { discordUserId: v.string() },
+  returns: v.union(v.object({ started: v.literal(true), lease: v.number() }), v.object({ started: v.literal(false), since: v.number() })),
+  handler: async (ctx, args) => {
+    const account = await discordAccount(ctx, parseDiscordUserId(args.discordUserId));
+    const now = Date.now();
+    // Nothing stored: the export is empty and instant, and there is no row to hold a lease.
+    if (account === null) return { started: true as const, lease: now };
+    if (account.exportStartedAt !== undefined && account.exportStartedAt + EXPORT_LEASE_MS > now) return { started: false as const, since: account.exportStartedAt };
+    await ctx.db.patch(account._id, { exportStartedAt: now });
+    return { started: true as const, lease: now };
+  },
+});
+
+/** The export was sent (or failed): the next one may start. A lease that is not theirs any more changes nothing. */
+export const finishExport = botServiceMutation({
+  args: { discordUserId: v.string(), lease: v.number() },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const account = await discordAccount(ctx, parseDiscordUserId(args.discordUserId));
+    if (account !== null && account.exportStartedAt === args.lease) await ctx.db.patch(account._id, { exportStartedAt: undefined });
+    return null;
+  },
+});

@@ -147,6 +147,8 @@ export default defineSchema({
     dmsClosedAt: v.optional(v.number()),
     /** When the last reminder or alert DM went out (one a day). */
     lastDmAt: v.optional(v.number()),
+    /** An /account export is being prepared since then (one at a time; the lease lapses after 10 minutes). */
+    exportStartedAt: v.optional(v.number()),
   })
     .index("by_discord", ["discordUserId"])
     .index("by_user", ["userId"]),
@@ -186,10 +188,48 @@ export default defineSchema({
     startedAt: v.number(),
     updatedAt: v.number(),
     finishedAt: v.optional(v.number()),
+    /** Clerk asked to unlink (user deleted, Discord disconnected) while this ran: done when it finishes. */
+    unlinkWhenDone: v.optional(v.boolean()),
   })
     .index("by_from", ["fromUserId"])
     .index("by_to_state", ["toUserId", "state"])
     .index("by_discord", ["discordUserId"]),
+
+  /** Clerk webhook deliveries already handled, by `svix-id`: a redelivery is answered, not applied again. Kept 7 days. */
+  clerk_webhook_deliveries: defineTable({
+    svixId: v.string(),
+    receivedAt: v.number(),
+  })
+    .index("by_svix", ["svixId"])
+    .index("by_received", ["receivedAt"]),
+
+  /**
+   * What the Clerk webhooks last applied per Clerk user: an event is applied only when its
+   * `data.updated_at` is newer, and a deleted user stays deleted (model/clerkEvents.ts).
+   */
+  clerk_users: defineTable({
+    clerkUserId: v.string(),
+    /** `data.updated_at` of the last applied user.created / user.updated. */
+    updatedAt: v.number(),
+    /** Set by user.deleted: later events for this user are ignored. */
+    deletedAt: v.optional(v.number()),
+    /** The user's Discord connection in the last applied event: Clerk's id for it, and the Discord user. */
+    discordConnectionId: v.optional(v.string()),
+    discordUserId: v.optional(v.string()),
+  }).index("by_clerk", ["clerkUserId"]),
+
+  /**
+   * A person's own unlink or deletion of their Discord data: the webhooks don't link this Discord
+   * account again until they link it themselves (/link, or a Discord connection made in Clerk
+   * after `at`). Holds only the Discord id, the time and the Clerk connection id then in use.
+   */
+  discord_unlinks: defineTable({
+    discordUserId: v.string(),
+    at: v.number(),
+    connectionId: v.optional(v.string()),
+    /** Clerk reported the connection gone since: the next one is made anew. */
+    disconnectedAt: v.optional(v.number()),
+  }).index("by_discord", ["discordUserId"]),
 
   /** Cached TMDB TV structure, so progress and "next episode" need no TMDB call. */
   shows: defineTable({

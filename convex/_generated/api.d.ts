@@ -33,6 +33,7 @@ import type * as linking from "../linking.js";
 import type * as migrations from "../migrations.js";
 import type * as model_backfill from "../model/backfill.js";
 import type * as model_board from "../model/board.js";
+import type * as model_clerkEvents from "../model/clerkEvents.js";
 import type * as model_episodes from "../model/episodes.js";
 import type * as model_errors from "../model/errors.js";
 import type * as model_housekeeping from "../model/housekeeping.js";
@@ -99,6 +100,7 @@ declare const fullApi: ApiFromModules<{
   migrations: typeof migrations;
   "model/backfill": typeof model_backfill;
   "model/board": typeof model_board;
+  "model/clerkEvents": typeof model_clerkEvents;
   "model/episodes": typeof model_episodes;
   "model/errors": typeof model_errors;
   "model/housekeeping": typeof model_housekeeping;

@@ -9,6 +9,7 @@
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { clearUnlink, recordUnlink } from "./clerkEvents";
 import { mergeStep, startMerge, type StepResult } from "./merge";
 import { DISCORD_TOKEN_PREFIX, discordAccount, parseDiscordUserId, userByToken } from "./users";
 
@@ -136,7 +137,10 @@ export async function linkDiscordToClerk(
   const discordUserId = parseDiscordUserId(args.discordUserId);
   const target = await clerkProfile(ctx, args.clerkUserId, args.profile);
   const account = await discordAccount(ctx, discordUserId);
-  if (account !== null && account.linkedAt !== undefined && account.userId === target) return { status: "already_linked" };
+  if (account !== null && account.linkedAt !== undefined && account.userId === target) {
+    if (args.via === "code") await clearUnlink(ctx, discordUserId);
+    return { status: "already_linked" };
+  }
   if (account !== null && account.linkedAt !== undefined && !args.confirmSwitch) {
     return { status: "needs_switch", reason: "discord_linked_elsewhere", other: profileLabel(await ctx.db.get(account.userId)) };
   }
@@ -155,6 +159,8 @@ export async function linkDiscordToClerk(
     if (result === "busy") return { status: "busy" };
   }
 
+  // They linked (again) themselves: an earlier unlink of theirs no longer holds the webhooks back.
+  await clearUnlink(ctx, discordUserId);
   const now = Date.now();
   const linked = { userId: target, linkedAt: now, linkedVia: args.via };
   if (account === null) {
@@ -189,10 +195,24 @@ async function repointMemberships(ctx: MutationCtx, discordUserId: string, from:
 /**
  * Unlinks: the Clerk profile keeps its data, and the Discord user continues on a fresh guest
  * profile. "busy" while the guest's data is still moving in (unlinking then would split it).
+ * `force` (Clerk asked: the user was deleted or disconnected Discord) queues the unlink until
+ * that move is done instead ("queued"): unlinking now would point the account at the guest
+ * profile the move deletes at its end. `byPerson` (the person's /unlink) is remembered, so
+ * Clerk's webhooks don't link the account again until the person does (model/clerkEvents.ts).
  */
-export async function unlinkAccount(ctx: MutationCtx, account: Doc<"discord_accounts">, options: { force?: boolean } = {}): Promise<"unlinked" | "not_linked" | "busy"> {
+export async function unlinkAccount(
+  ctx: MutationCtx,
+  account: Doc<"discord_accounts">,
+  options: { force?: boolean; byPerson?: boolean } = {},
+): Promise<"unlinked" | "not_linked" | "busy" | "queued"> {
   if (account.linkedAt === undefined) return "not_linked";
-  if (!options.force && (await runningMergeInto(ctx, account.userId)) !== null) return "busy";
+  const running = await runningMergeInto(ctx, account.userId);
+  if (running !== null && !options.force) return "busy";
+  if (running !== null && running.discordUserId === account.discordUserId) {
+    await ctx.db.patch(running._id, { unlinkWhenDone: true });
+    return "queued";
+  }
+  if (options.byPerson) await recordUnlink(ctx, account.discordUserId, (await ctx.db.get(account.userId))?.tokenIdentifier ?? null, Date.now());
   const token = `${DISCORD_TOKEN_PREFIX}${account.discordUserId}`;
   const leftover = await userByToken(ctx, token);
   const guest = leftover?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
@@ -201,15 +221,54 @@ export async function unlinkAccount(ctx: MutationCtx, account: Doc<"discord_acco
   return "unlinked";
 }
 
-/** Unlinks every Discord account linked to a Clerk user (it was deleted in Clerk). */
-export async function unlinkClerkUser(ctx: MutationCtx, clerkUserId: string): Promise<number> {
-  const user = await userByToken(ctx, clerkUserId);
-  if (user === null) return 0;
-  let n = 0;
-  for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
-    if ((await unlinkAccount(ctx, account, { force: true })) === "unlinked") n++;
+/**
+ * A finished move with an unlink queued behind it (see unlinkAccount): the unlink, now that the
+ * guest profile is gone. Nothing when the account has been unlinked or moved since.
+ */
+export async function unlinkQueuedBehind(ctx: MutationCtx, job: Doc<"link_merges">): Promise<"unlinked" | "none"> {
+  if (job.unlinkWhenDone !== true || job.state !== "done" || job.toUserId === undefined) return "none";
+  await ctx.db.patch(job._id, { unlinkWhenDone: undefined });
+  const account = await discordAccount(ctx, job.discordUserId);
+  if (account === null || account.userId !== job.toUserId) return "none";
+  return (await unlinkAccount(ctx, account, { force: true })) === "unlinked" ? "unlinked" : "none";
+}
+
+/**
+ * Repairs Discord accounts whose profile no longer exists (left by an unlink that raced a move
+ * before unlinkQueuedBehind existed): each goes back to its guest profile (made afresh when
+ * gone), unlinked, its party memberships with it. One page of accounts per call.
+ */
+export async function repairAccounts(
+  ctx: MutationCtx,
+  page: Doc<"discord_accounts">[],
+  dryRun: boolean,
+): Promise<{ repaired: string[] }> {
+  const repaired: string[] = [];
+  for (const account of page) {
+    if ((await ctx.db.get(account.userId)) !== null) continue;
+    const token = `${DISCORD_TOKEN_PREFIX}${account.discordUserId}`;
+    const leftover = await userByToken(ctx, token);
+    // A guest profile still being moved out goes when its move ends: the next run repairs this one.
+    if (leftover !== null && (await ctx.db.query("link_merges").withIndex("by_from", (q) => q.eq("fromUserId", leftover._id)).take(10)).some((job) => job.state === "running")) continue;
+    repaired.push(account.discordUserId);
+    if (dryRun) continue;
+    const guest = leftover?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
+    await ctx.db.patch(account._id, { userId: guest, linkedAt: undefined, linkedVia: undefined });
+    await repointMemberships(ctx, account.discordUserId, account.userId, guest);
   }
-  return n;
+  return { repaired };
+}
+
+/** Unlinks every Discord account linked to a Clerk user (it was deleted in Clerk); an unlink behind a running move is queued. */
+export async function unlinkClerkUser(ctx: MutationCtx, clerkUserId: string): Promise<{ unlinked: number; queued: number }> {
+  const user = await userByToken(ctx, clerkUserId);
+  const counts = { unlinked: 0, queued: 0 };
+  if (user === null) return counts;
+  for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
+    const result = await unlinkAccount(ctx, account, { force: true });
+    if (result === "unlinked" || result === "queued") counts[result]++;
+  }
+  return counts;
 }
 
 /** Whom a linked account is linked to, in words for its owner. */

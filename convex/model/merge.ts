@@ -282,9 +282,11 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 }
 
 /** A running job's progress in words, for /account and the confirmation. */
-export function describeMerge(job: Pick<Doc<"link_merges">, "state" | "moved" | "phase" | "lastError" | "toUserId">): string {
+export function describeMerge(job: Pick<Doc<"link_merges">, "state" | "moved" | "phase" | "lastError" | "toUserId" | "unlinkWhenDone">): string {
   const verb = job.toUserId === undefined ? "deleted" : "moved";
   if (job.state === "done") return `done (${job.moved.toLocaleString("en-US")} items ${verb})`;
-  if (job.state === "failed") return `stopped after ${job.moved.toLocaleString("en-US")} items (${job.lastError ?? "an error"}); it resumes the next time you use /account`;
-  return `in progress: ${job.moved.toLocaleString("en-US")} items ${verb} so far (${job.phase.replace("_", " ")})`;
+  // Clerk asked to unlink meanwhile (web account deleted, or Discord disconnected there): it waits for the move.
+  const then = job.unlinkWhenDone === true ? "; your Film Fanatic web account was deleted or disconnected from Discord, so this account is unlinked once the move is done" : "";
+  if (job.state === "failed") return `stopped after ${job.moved.toLocaleString("en-US")} items (${job.lastError ?? "an error"}); it resumes the next time you use /account${then}`;
+  return `in progress: ${job.moved.toLocaleString("en-US")} items ${verb} so far (${job.phase.replace("_", " ")})${then}`;
 }

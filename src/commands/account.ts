@@ -1,52 +1,41 @@
-import { gzipSync } from "node:zlib";
 import { MessageFlags } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
+import { buildExport } from "../lib/account-export.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { accountDeleteButton, accountDeleteCancelButton, accountDeleteConfirmButton, accountExportButton, accountResumeButton } from "../views/component-ids.ts";
 import { ButtonStyle, button, rows } from "../views/components.ts";
 import { plain, plural } from "../views/text.ts";
 import { command, type BotContext } from "./types.ts";
 
-const EXPORT_PARTS = ["watch_items", "episodes", "lists", "list_items", "reminders"] as const;
 /** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
 const MAX_EXPORT_PAGES = 200;
 
 /** Discord's upload limit for a bot in a server without boosts, when the interaction doesn't say. */
 const DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024;
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+export const EXPORT_BUSY = "📦 I'm already preparing your export — it arrives here as soon as it's ready. One export at a time, please.";
 
-/** The export as one file within Discord's upload limit: JSON, gzipped JSON past it, or null. */
-export function exportFile(json: string, limit: number): { attachment: Buffer; name: string } | null {
-  const plainFile = Buffer.from(json, "utf8");
-  if (plainFile.length <= limit) return { attachment: plainFile, name: "film-fanatic-export.json" };
-  const gz = gzipSync(plainFile, { level: 9 });
-  return gz.length <= limit ? { attachment: gz, name: "film-fanatic-export.json.gz" } : null;
-}
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 const count = (n: number, limit: number) => (n >= limit ? `${limit.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
 
-/** Everything stored for this Discord user, paged out of Convex into one JSON document. */
-async function exportData(ctx: BotContext, discordUserId: string) {
-  const data: Record<string, unknown[]> = {};
-  let pages = 0;
-  let complete = true;
-  for (const part of EXPORT_PARTS) {
-    const rowsOut: unknown[] = [];
-    let cursor: string | null = null;
-    for (;;) {
-      if (++pages > MAX_EXPORT_PAGES) {
-        complete = false;
-        break;
-      }
-      const page: { rows: unknown[]; cursor: string; isDone: boolean } = await ctx.backend.query(api.linking.exportPage, { discordUserId, part, cursor });
-      rowsOut.push(...page.rows);
-      if (page.isDone) break;
-      cursor = page.cursor;
-    }
-    data[part] = rowsOut;
+/**
+ * Everything stored for this Discord user as one file within `limit`, one export per person at
+ * a time (a lease in Convex, so it holds across shards); null when one is already being prepared.
+ */
+async function exportFor(ctx: BotContext, discordUserId: string, limit: number) {
+  const lease = await ctx.backend.mutation(api.linking.startExport, { discordUserId });
+  if (!lease.started) return null;
+  try {
+    return await buildExport((part, cursor) => ctx.backend.query(api.linking.exportPage, { discordUserId, part, cursor }), {
+      discordUserId,
+      exportedAt: new Date(),
+      limit,
+      maxPages: MAX_EXPORT_PAGES,
+    });
+  } finally {
+    await ctx.backend.mutation(api.linking.finishExport, { discordUserId, lease: lease.lease });
   }
-  return { data, complete };
 }
 
 /** What /account shows: whom you are linked to, what is stored, and its buttons. */
@@ -87,25 +76,23 @@ export const account = command({
   components: {
     "account:export": async (interaction, respond, ctx) => {
       await respond.defer();
-      const { data, complete } = await exportData(ctx, interaction.user.id);
-      const json = JSON.stringify({ exportedAt: new Date().toISOString(), discordUserId: interaction.user.id, complete, ...data }, null, 2);
       // Discord refuses a larger upload (413); the interaction says how much this place allows.
       const limit = interaction.attachmentSizeLimit > 0 ? interaction.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
-      const file = exportFile(json, limit);
-      if (file === null) {
+      const built = await exportFor(ctx, interaction.user.id, limit);
+      const reply = { flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+      if (built === null) return void (await interaction.followUp({ content: EXPORT_BUSY, ...reply }));
+      if (built.file === null) {
         await interaction.followUp({
-          content: `📦 Your export is ${size(Buffer.byteLength(json))} (even compressed it is over the ${size(limit)} Discord lets the bot attach here), so it can't be sent as a file. The Film Fanatic website has your library if you linked it (\`/link\`).`,
-          flags: MessageFlags.Ephemeral,
-          allowedMentions: { parse: [] },
+          content: `📦 Your export is ${size(built.bytes)} (even compressed it is over the ${size(limit)} Discord lets the bot attach here), so it can't be sent as a file. The Film Fanatic website has your library if you linked it (\`/link\`).`,
+          ...reply,
         });
         return;
       }
-      const note = file.name.endsWith(".gz") ? " Compressed (gzip) to fit Discord's file size limit." : "";
+      const note = built.file.name.endsWith(".gz") ? " Compressed (gzip) to fit Discord's file size limit." : "";
       await interaction.followUp({
-        content: (complete ? "📦 Everything Film Fanatic stores for you." : "📦 Your export is very large; this file holds the first part of it.") + note,
-        files: [file],
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: { parse: [] },
+        content: (built.complete ? "📦 Everything Film Fanatic stores for you." : "📦 Your export is very large; this file holds the first part of it.") + note,
+        files: [built.file],
+        ...reply,
       });
     },
     "account:delete": async (_interaction, respond) => {

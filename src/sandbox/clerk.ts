@@ -29,6 +29,8 @@ export interface ClerkUser {
   /** The Discord id of the user's Discord connection (Clerk's oauth_discord external account). */
   discordUserId: string | null;
   createdAt: number;
+  /** Clerk's `updated_at`: moves forward with every webhook about the user, as Clerk's does. */
+  updatedAt?: number;
 }
 
 /** Modules the sandbox's Convex API serves (the web app's, and the link page's). */
@@ -115,6 +117,7 @@ export class SandboxClerk {
 
   /** Sends a signed Clerk webhook to the deployment's /clerk/webhook; answers its status and body. */
   async sendWebhook(type: "user.created" | "user.updated" | "user.deleted", user: ClerkUser): Promise<{ status: number; body: unknown }> {
+    if (type !== "user.deleted") user.updatedAt = Math.max(Date.now(), (user.updatedAt ?? user.createdAt) + 1);
     const data = type === "user.deleted" ? { id: user.id, object: "user", deleted: true } : clerkUserJson(user);
     const body = JSON.stringify({ type, object: "event", data, timestamp: Date.now() });
     const id = `msg_${randomBytes(12).toString("hex")}`;
@@ -259,7 +262,7 @@ function clerkUserJson(user: ClerkUser) {
     private_metadata: {},
     unsafe_metadata: {},
     created_at: user.createdAt,
-    updated_at: user.createdAt,
+    updated_at: user.updatedAt ?? user.createdAt,
     last_sign_in_at: null,
     password_enabled: false,
     two_factor_enabled: false,

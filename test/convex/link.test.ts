@@ -50,8 +50,8 @@ async function accountOf(t: Deployment, discordUserId: string) {
 }
 
 /** A Clerk webhook as Clerk sends it (standardwebhooks signature, svix-* headers). */
-async function sendWebhook(t: Deployment, type: string, data: Record<string, unknown>, options: { secret?: string; at?: Date } = {}) {
-  const id = `msg_${Math.random().toString(36).slice(2)}`;
+async function sendWebhook(t: Deployment, type: string, data: Record<string, unknown>, options: { secret?: string; at?: Date; id?: string } = {}) {
+  const id = options.id ?? `msg_${Math.random().toString(36).slice(2)}`;
   const at = options.at ?? new Date();
   const body = JSON.stringify({ type, object: "event", data });
   const signature = new Webhook(options.secret ?? SIGNING_SECRET).sign(id, at, body);
@@ -62,13 +62,19 @@ async function sendWebhook(t: Deployment, type: string, data: Record<string, unk
   });
 }
 
-const discordUser = (clerkId: string, discordUserId: string | null) => ({
+/** Clerk's `updated_at`: each payload made here is newer than the one before, as Clerk's would be. */
+let clock = Date.now();
+const nextUpdatedAt = () => ++clock;
+
+const discordUser = (clerkId: string, discordUserId: string | null, connection: { id?: string; created_at?: number } = {}) => ({
   id: clerkId,
   object: "user",
   first_name: "Alice",
   email_addresses: [{ id: "idn_1", email_address: "alice@example.com" }],
   primary_email_address_id: "idn_1",
-  external_accounts: discordUserId === null ? [] : [{ object: "external_account", provider: "oauth_discord", provider_user_id: discordUserId }],
+  external_accounts:
+    discordUserId === null ? [] : [{ object: "external_account", id: connection.id ?? `idn_discord_${discordUserId}`, provider: "oauth_discord", provider_user_id: discordUserId, ...connection }],
+  updated_at: nextUpdatedAt(),
 });
 
 describe("/link codes redeemed on the link page", () => {
@@ -376,7 +382,7 @@ describe("Clerk webhooks", () => {
     const unverified = { ...user, external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "unverified", strategy: "oauth_discord" } })) };
     await sendWebhook(t, "user.created", unverified);
     expect((await accountOf(t, BOB)).account).toBeNull();
-    await sendWebhook(t, "user.updated", { ...user, external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "verified", strategy: "oauth_discord" } })) });
+    await sendWebhook(t, "user.updated", { ...user, updated_at: nextUpdatedAt(), external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "verified", strategy: "oauth_discord" } })) });
     expect((await accountOf(t, BOB)).token).toBe("user_bob");
   });
 

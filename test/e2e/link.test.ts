@@ -85,6 +85,30 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     expect(buttons(back)).toEqual(["Export my data", "Delete my Discord data…"]);
   });
 
+  it("/unlink holds for someone who signed in with Discord: a later Clerk profile edit doesn't link them again", async () => {
+    const events = await run(s, `clerk signup jo discord\nas jo\nin movie-club #general\n/unlink\nclick "Unlink"`);
+    expect(ofType(events, "error")).toEqual([]);
+    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 5).at(-1))).toContain("Unlinked from **j•••@s•••.test**");
+    // Jo changes something on the website: Clerk sends user.updated, still listing the Discord connection.
+    const edited = await s.clerk.sendWebhook("user.updated", s.clerk.user("jo"));
+    expect(edited).toMatchObject({ status: 200, body: { result: "kept unlinked (the person unlinked)" } });
+    expect(await s.engine.webIdentityOf(s.discord.user("jo").id)).toBe(`discord|${s.discord.user("jo").id}`);
+    const after = await run(s, "as jo\nin movie-club #general\n/account");
+    expect(text(ofType(after, "reply")[0])).toContain("Not linked");
+  });
+
+  it("a second export while one is being prepared gets a clear answer instead of another file", async () => {
+    await run(s, "as kim\nin movie-club #general\n/watch add title:movie:603");
+    // Kim's first export is still being prepared (on this shard or another: the bot's own call).
+    expect(await s.engine.backend().mutation(api.linking.startExport, { discordUserId: s.discord.user("kim").id })).toMatchObject({ started: true });
+    const events = await run(s, `as kim\nin movie-club #general\n/account\nclick "Export my data"`);
+    expect(ofType(events, "error")).toEqual([]);
+    const followups = ofType(events, "followup");
+    expect(followups.some((e) => e.attachments?.length)).toBe(false);
+    expect(followups.at(-1)).toMatchObject({ ephemeral: true });
+    expect(text(followups.at(-1))).toContain("already preparing your export");
+  });
+
   it("/account exports a JSON file and deletes Discord data after a confirmation", async () => {
     const events = await run(s, `as gus\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Export my data"\nclick "Delete my Discord data…"\nclick "Yes, delete it"\n/account`);
     expect(ofType(events, "error")).toEqual([]);

@@ -81,11 +81,14 @@ export function createBot(options: BotOptions): Bot {
     async start() {
       // One slow handler stalls every guild on this shard: say so in the log when it happens.
       loop ??= watchEventLoop(options.logger);
+      // Whether Convex is reachable: logged when that changes; during an outage commands answer at once.
+      options.backend.watch?.(options.logger);
       await client.login(options.token);
     },
     async stop() {
       loop?.stop();
       loop = undefined;
+      options.backend.unwatch?.();
       await client.destroy();
     },
   };

@@ -30,6 +30,8 @@ export interface Backend {
   watch?(logger: Logger): void;
   /** Stops the readiness poll. */
   unwatch?(): void;
+  /** Whether Convex is reachable as far as the readiness check knows (the production backend). */
+  reachable?(): boolean;
 }
 
 /** What the person can be told when Convex did not answer in time. */
@@ -131,6 +133,13 @@ function hasRefusedCode(error: unknown, depth = 0): boolean {
   return hasRefusedCode(error.cause, depth + 1);
 }
 
+/** The root cause's message ("connect ECONNREFUSED 127.0.0.1:3210"), for one short log line. */
+function innermostMessage(error: unknown): string | undefined {
+  let current = error;
+  for (let depth = 0; depth < 6 && current instanceof Error && current.cause instanceof Error; depth++) current = current.cause;
+  return current instanceof Error ? current.message : undefined;
+}
+
 export interface ConvexHttpBackendOptions {
   /** The fetch to send with (default: the global one). */
   fetch?: typeof fetch;
@@ -206,7 +215,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     if (down) return;
     down = true;
     downSince = Date.now();
-    logger?.warn({ err: error, kind }, "Convex can't be reached: answering interactions at once until it is back");
+    logger?.warn({ kind, reason: innermostMessage(error) }, "Convex can't be reached: answering interactions at once until it is back");
     schedule();
   };
   /** One health check at a time; a wrong secret still proves Convex is there. */
@@ -309,6 +318,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
       clearTimeout(timer);
       logger = undefined;
     },
+    reachable: () => !down,
   };
 }
 

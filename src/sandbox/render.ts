@@ -865,7 +865,7 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
       const target = e.target === "tmdb" ? "TMDB" : "Convex";
       const state = str(e.state);
       const what =
-        state === "up" ? "is back" : state === "slow" ? `is slow: every call waits ${typeof e.ms === "number" ? `${e.ms / 1000} s` : "?"}` : state === "down" ? "is down: connections are refused" : state === "hang" ? "hangs: requests are never answered" : state === "drop" ? `loses the answer of the next ${typeof e.count === "number" && e.count > 1 ? `${e.count} mutations` : "mutation"} after applying it` : sanitize(state ?? "?");
+        state === "up" ? "is back" : state === "slow" ? `is slow: every call waits ${typeof e.ms === "number" ? `${e.ms / 1000} s` : "?"}` : state === "down" ? (e.target === "tmdb" ? "is down: every request's connection is cut" : "is down: connections are refused") : state === "hang" ? "hangs: requests are never answered" : state === "drop" ? `loses the answer of the next ${typeof e.count === "number" && e.count > 1 ? `${e.count} mutations` : "mutation"} after applying it` : sanitize(state ?? "?");
       lines.push(st.dim(`── fault · ${target} ${what}`));
       break;
     }

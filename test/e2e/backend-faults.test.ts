@@ -121,6 +121,18 @@ describe("Convex faults, as people meet them", () => {
     expect(await webEpisodes(s, "alice", 1399)).toEqual(["S1E1"]);
   }, 60_000);
 
+  it("tmdb down: /watch add of a title Convex has and /ep on a show it has still work; a title it lacks gets a clear message", async () => {
+    s = await stack({ convexHttp: true });
+    await run(s, `${HERE}/watch info title:tv:1399\n/ep 1399 1 1`);
+    const events = await run(s, `${HERE}tmdb down\n/watch add title:tv:1399\n/ep 1399 1 2\n/watch add title:movie:603`);
+    const [added, marked, uncached] = answers(events);
+    expect(added).toContain("Added Game of Thrones (2011) to your watchlist.");
+    expect(marked).toContain("Watched S1E2");
+    expect(uncached).toBe("TMDB is not answering right now — nothing was changed. Try again in a minute.");
+    expect(await webEpisodes(s, "alice", 1399)).toEqual(["S1E1", "S1E2"]);
+    expect(ofType(events, "interaction_failed")).toEqual([]);
+  }, 60_000);
+
   it("refuses convex faults when the bot calls the engine in-process, saying how to run it", async () => {
     s = await stack();
     await expect(run(s, "convex down")).rejects.toThrow(/convex faults need the bot to reach Convex over HTTP/);

@@ -208,7 +208,8 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     lastAnswer = Date.now();
     if (!down) return;
     down = false;
-    logger?.info({ downForMs: Date.now() - downSince }, `Convex is reachable again after ${Math.round((Date.now() - downSince) / 100) / 10} s`);
+    // At the outage line's level, so whoever saw that one sees this one.
+    logger?.warn({ downForMs: Date.now() - downSince }, `Convex is reachable again after ${Math.round((Date.now() - downSince) / 100) / 10} s`);
     schedule();
   };
   const unreached = (kind: Unreached, error?: unknown) => {

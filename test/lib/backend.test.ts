@@ -209,7 +209,7 @@ describe("the production backend when Convex is slow, unreachable or loses answe
       expect(lines).toEqual([{ level: "warn", msg: "Convex can't be reached: answering interactions at once until it is back" }]);
       convex = await deploymentWith((_body, _n, _req, res) => success(res, { ok: true, clerkIssuer: true, missing: [] }), port);
       await vi.waitFor(() => expect(lines).toHaveLength(2), { timeout: 2_000, interval: 20 });
-      expect(lines[1]).toMatchObject({ level: "info", msg: expect.stringMatching(/^Convex is reachable again after/) });
+      expect(lines[1]).toMatchObject({ level: "warn", msg: expect.stringMatching(/^Convex is reachable again after/) });
       expect(await backend.query(api.bot.health.status, {}, soon())).toMatchObject({ ok: true });
     } finally {
       backend.unwatch!();

@@ -83,18 +83,20 @@ const IDLE_POLL_MS = 30_000;
 export function withInteraction(backend: Backend, interaction: { id: string; applicationId: string; token: string }, options: CallOptions = {}): Backend {
   let writes = 0;
   let saved = false;
-  const call = options.deadline === undefined ? {} : { deadline: options.deadline };
+  // A call made once the interaction's time is spent (a long export's later pages, after the
+  // deferral) still gets one first attempt's worth.
+  const call = () => (options.deadline === undefined ? {} : { deadline: Math.max(options.deadline, Date.now() + FIRST_ATTEMPT_MS) });
   /** A failure after this interaction's write was applied says so (it was saved). */
   const afterSave = (error: unknown): never => {
     if (saved && error instanceof BackendUnavailableError && error.outcome === "nothing_changed") throw new BackendUnavailableError("saved_not_shown", { cause: error });
     throw error;
   };
   return {
-    query: (fn, args) => backend.query(fn, args, call).catch(afterSave),
+    query: (fn, args) => backend.query(fn, args, call()).catch(afterSave),
     mutation: (fn, args) => {
       const key = `${interaction.id}:${writes++}`;
       const scoped = { ...args, interaction: { applicationId: interaction.applicationId, token: interaction.token, key } } as typeof args;
-      return backend.mutation(fn, scoped, call).then((result) => {
+      return backend.mutation(fn, scoped, call()).then((result) => {
         saved = true;
         return result;
       }, afterSave);
@@ -252,7 +254,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
 
   async function read<T>(send: () => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
-    if (away()) throw new BackendUnavailableError("nothing_changed");
+    if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     let backoff = READ_BACKOFF_MS;
     for (let n = 0; ; n++) {
       const remaining = deadline - Date.now();
@@ -277,7 +279,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
 
   async function write<T>(send: () => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
-    if (away()) throw new BackendUnavailableError("nothing_changed");
+    if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     /** Whether an attempt may have reached Convex (its answer lost): then only one more try. */
     let sent = false;
     let backoff = READ_BACKOFF_MS;

@@ -157,6 +157,16 @@ describe("the production backend when Convex is slow, unreachable or loses answe
     }
   });
 
+  it("still makes a call that comes after the interaction's deadline (an export's later pages), with one attempt's time", async () => {
+    const convex = await deploymentWith((_body, _n, _req, res) => success(res, { items: [], next: null, ownerName: null }));
+    try {
+      const late = withInteraction(convexHttpBackend(convex.url, "the-shared-secret-123", fast), interaction, { deadline: Date.now() - 1 });
+      expect(await late.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 })).toEqual({ items: [], next: null, ownerName: null });
+    } finally {
+      await convex.close();
+    }
+  });
+
   it("retries a read after a 503 from in front of Convex", async () => {
     const convex = await deploymentWith((_body, n, _req, res) => {
       if (n === 1) {

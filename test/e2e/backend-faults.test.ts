@@ -95,11 +95,11 @@ describe("Convex faults, as people meet them", () => {
     timings.expectWithinDiscordLimits();
   }, 90_000);
 
-  it("convex slow 5s: a write outlasts its first attempt, is retried, and is applied once", async () => {
+  it("convex slow 3s: a write outlasts its first attempt, is retried, and is applied once", async () => {
     s = await stack({ convexHttp: true });
     const timings = watchTimings(s);
     await run(s, `${HERE}/ep 1399 1 1`);
-    const slow = await run(s, `${HERE}convex slow 5s\n/ep 1399 1 2`);
+    const slow = await run(s, `${HERE}convex slow 3s\n/ep 1399 1 2`);
     expect(answers(slow).join("\n")).toContain("Watched S1E2");
     await run(s, `${HERE}convex up`);
     expect(await webEpisodes(s, "alice", 1399)).toEqual(["S1E1", "S1E2"]);

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ConvexHttpClient } from "convex/browser";
 import { ConvexError, type Value } from "convex/values";
-import { type FunctionArgs, type FunctionReference, type FunctionReturnType } from "convex/server";
+import { getFunctionName, type FunctionArgs, type FunctionReference, type FunctionReturnType } from "convex/server";
 import { api } from "../../convex/_generated/api.js";
 import type { Logger } from "./logger.ts";
 
@@ -74,6 +74,9 @@ const DOWN_POLL_MS = 1_000;
 /** While it is reachable: look only when no call has succeeded for this long. */
 const IDLE_POLL_MS = 30_000;
 
+/** Writes that only cache shared data (a show's structure): applying them changes nothing of the person's. */
+const CACHE_WRITES = new Set([getFunctionName(api.bot.shows.cacheShow), getFunctionName(api.bot.titles.cacheShowForCard)]);
+
 /**
  * The backend for one interaction: its writes carry the interaction (application id and token,
  * so Convex can follow up on it, e.g. telling someone their DMs refused a reminder) and an
@@ -97,7 +100,7 @@ export function withInteraction(backend: Backend, interaction: { id: string; app
       const key = `${interaction.id}:${writes++}`;
       const scoped = { ...args, interaction: { applicationId: interaction.applicationId, token: interaction.token, key } } as typeof args;
       return backend.mutation(fn, scoped, call()).then((result) => {
-        saved = true;
+        if (!CACHE_WRITES.has(getFunctionName(fn))) saved = true;
         return result;
       }, afterSave);
     },

@@ -197,6 +197,11 @@ describe("the production backend when Convex is slow, unreachable or loses answe
       await scoped.mutation(api.bot.episodes.markEpisodesFor, mark);
       const after = await scoped.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }).catch((e: unknown) => e);
       expect(describeError(after).message).toBe("Film Fanatic can't be reached right now — your change was saved, but I can't show it; check with /watch info.");
+      // Caching a show for a card is no change of theirs.
+      const card = withInteraction(convexHttpBackend(convex.url, "the-shared-secret-123", fast), { ...interaction, id: "400000000000000002" }, soon());
+      await card.mutation(api.bot.titles.cacheShowForCard, { discordUserId: "100000000000000001", tmdbId: 1399 } as never);
+      const unseen = await card.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }).catch((e: unknown) => e);
+      expect(unseen).toMatchObject({ outcome: "nothing_changed" });
     } finally {
       await convex.close();
     }

@@ -284,6 +284,8 @@ export default defineSchema({
   bot_idempotency: defineTable({
     /** "interaction id:call number". */
     key: v.string(),
+    /** Whose write it was: only they get its result back. */
+    discordUserId: v.string(),
     /** The write's result as Convex JSON text. */
     result: v.string(),
     expiresAt: v.number(),

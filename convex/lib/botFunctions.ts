@@ -108,7 +108,7 @@ const actorMutation = customMutation(mutation, {
     // A retry of a write that already ran (its answer was lost): the first result, nothing run,
     // throttled or charged again.
     const key = idempotencyKey(interaction);
-    const replay = key === null ? undefined : await replayedResult(ctx, key, now);
+    const replay = key === null ? undefined : await replayedResult(ctx, key, discordUserId, now);
     if (replay !== undefined) {
       return { ctx: { actor: undefined as unknown as BotActor, db: ctx.db, takeDmNotice: () => null as string | null, replay }, args: {}, onSuccess: () => reportTransactionCost(ctx) };
     }
@@ -130,7 +130,7 @@ const actorMutation = customMutation(mutation, {
       ctx: { actor, db: writes.db, takeDmNotice, replay: undefined as { result: unknown } | undefined },
       args: {},
       onSuccess: async ({ result }) => {
-        if (key !== null) await recordResult(ctx, key, result, now);
+        if (key !== null) await recordResult(ctx, key, discordUserId, result, now);
         if (writes.wrote() || existing === null) {
           await spendWriteToken(ctx, existing ?? { _id: accountId }, now, rate);
         }

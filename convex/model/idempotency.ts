@@ -20,17 +20,18 @@ export function idempotencyKey(interaction: { key?: string } | undefined): strin
 }
 
 /** The first run's result for this key, while it is fresh; undefined when the write has not run. */
-export async function replayedResult(ctx: MutationCtx, key: string, now: number): Promise<{ result: Value } | undefined> {
+export async function replayedResult(ctx: MutationCtx, key: string, discordUserId: string, now: number): Promise<{ result: Value } | undefined> {
   const row = await ctx.db
     .query("bot_idempotency")
     .withIndex("by_key", (q) => q.eq("key", key))
     .unique();
-  if (row === null || row.expiresAt <= now) return undefined;
+  // Only the person whose write it was gets its result back.
+  if (row === null || row.expiresAt <= now || row.discordUserId !== discordUserId) return undefined;
   return { result: jsonToConvex(JSON.parse(row.result) as JSONValue) };
 }
 
 /** Records the key with the write's result, in the write's own transaction. */
-export async function recordResult(ctx: MutationCtx, key: string, result: unknown, now: number): Promise<void> {
+export async function recordResult(ctx: MutationCtx, key: string, discordUserId: string, result: unknown, now: number): Promise<void> {
   const text = JSON.stringify(convexToJson((result ?? null) as Value));
   if (text.length > MAX_RESULT_CHARS) return;
   const stale = await ctx.db
@@ -38,5 +39,5 @@ export async function recordResult(ctx: MutationCtx, key: string, result: unknow
     .withIndex("by_key", (q) => q.eq("key", key))
     .unique();
   if (stale !== null) await ctx.db.delete(stale._id);
-  await ctx.db.insert("bot_idempotency", { key, result: text, expiresAt: now + IDEMPOTENCY_TTL_MS });
+  await ctx.db.insert("bot_idempotency", { key, discordUserId, result: text, expiresAt: now + IDEMPOTENCY_TTL_MS });
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { IDEMPOTENCY_TTL_MS } from "../../convex/model/idempotency";
-import { ALICE, cacheGot, deployment, SECRET, type Deployment } from "./setup";
+import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
 
 const interaction = (key?: string) => ({ applicationId: "300000000000000001", token: "interaction-token", ...(key === undefined ? {} : { key }) });
 const mark = (t: Deployment, episode: number, isWatched: boolean, key?: string) =>
@@ -44,6 +44,15 @@ describe("a bot write retried with the same idempotency key", () => {
     await mark(t, 3, false, "400000000000000004:1");
     await mark(t, 3, true);
     expect(await rows(t)).toMatchObject({ watched: ["S1E3"], undo: 3, keys: 2 });
+  });
+
+  it("never hands one person's result to another who sends the same key", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    await mark(t, 6, true, "400000000000000006:0");
+    const bobs = await t.mutation(api.bot.episodes.markEpisodesFor, { secret: SECRET, discordUserId: BOB, tmdbId: 1399, season: 1, episodes: [7], isWatched: true, interaction: interaction("400000000000000006:0") });
+    expect(JSON.stringify(bobs)).toContain("7");
+    expect((await rows(t)).undo).toBe(2);
   });
 
   it("ignores a malformed key rather than storing it", async () => {

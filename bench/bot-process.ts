@@ -24,6 +24,8 @@ export interface BotProcess {
   /** The bot's log lines at warn level and above (pino JSON), newest last. */
   readonly logTail: string[];
   readonly errorsLogged: number;
+  /** Every log line from now on; returns the unsubscribe. */
+  onLog(listener: (line: string) => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -47,10 +49,12 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
     },
   });
   const logTail: string[] = [];
+  const logListeners = new Set<(line: string) => void>();
   let errorsLogged = 0;
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
+      for (const listener of logListeners) listener(line);
       if (/"level":(50|60)/.test(line)) errorsLogged++;
       logTail.push(line.slice(0, 2_000));
       if (logTail.length > 40) logTail.shift();
@@ -108,6 +112,10 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
     },
     resetEventLoop() {
       child.send("event-loop:reset");
+    },
+    onLog(listener) {
+      logListeners.add(listener);
+      return () => logListeners.delete(listener);
     },
     async stop() {
       if (exited) return;

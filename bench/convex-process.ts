@@ -2,7 +2,7 @@
 // HTTP endpoint (src/sandbox/convex-http.ts). Kept apart from the local Discord so the engine's
 // work (convex-test runs one function at a time) does not hold up Discord's answers in the measurements.
 // Started by world.ts; reports its URL, every call and every transaction's cost over IPC.
-import { startConvexHttpEndpoint } from "../src/sandbox/convex-http.ts";
+import { startConvexHttpEndpoint, type ConvexFault } from "../src/sandbox/convex-http.ts";
 import { EmbeddedConvex } from "../src/sandbox/engine.ts";
 
 const required = (name: string): string => {
@@ -37,8 +37,41 @@ const stop = async () => {
   await engine.stop();
   process.exit(0);
 };
-process.on("message", (message) => {
-  if (message === "stop") void stop();
+/** What the fault phase counts after an outage: each person's watched episodes of a show and their Undo entries. */
+async function inspect(discordUserIds: string[], tmdbId: number) {
+  return await engine.run((t) =>
+    t.run(async (ctx) => {
+      const people: Record<string, { watched: string[]; undoEntries: number }> = {};
+      for (const discordUserId of discordUserIds) {
+        const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
+        if (account === null) {
+          people[discordUserId] = { watched: [], undoEntries: 0 };
+          continue;
+        }
+        const rows = await ctx.db.query("episode_progress").withIndex("by_user_media", (q) => q.eq("userId", account.userId).eq("tmdbId", tmdbId)).collect();
+        const undo = await ctx.db.query("undo_entries").withIndex("by_user", (q) => q.eq("userId", account.userId)).collect();
+        people[discordUserId] = { watched: rows.filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`), undoEntries: undo.length };
+      }
+      return people;
+    }),
+  );
+}
+
+process.on("message", (message: unknown) => {
+  if (message === "stop") return void stop();
+  const m = message as { t?: string; id?: number; fault?: ConvexFault; discordUserIds?: string[]; tmdbId?: number };
+  if (m?.t === "fault" && m.fault) {
+    void endpoint.setFault(m.fault).then(
+      () => send({ t: "fault-set", id: m.id }),
+      (error: unknown) => send({ t: "fault-set", id: m.id, error: String(error) }),
+    );
+  }
+  if (m?.t === "inspect" && Array.isArray(m.discordUserIds) && typeof m.tmdbId === "number") {
+    void inspect(m.discordUserIds, m.tmdbId).then(
+      (people) => send({ t: "inspected", id: m.id, people }),
+      (error: unknown) => send({ t: "inspected", id: m.id, error: String(error) }),
+    );
+  }
 });
 process.on("disconnect", () => void stop());
 send({ t: "ready", url: endpoint.url });

@@ -11,7 +11,9 @@
 // Phases: (1) cold — the first command on each show Convex hasn't seen, from a fresh bot;
 // (2) warm costs — every interaction type alone, so each Convex call, TMDB request and document
 // is attributed to it; (3) load — --users people with 0.5–1.5 s think time; (4) after a
-// restart — the first of each type from a new bot process with Convex warm. A last, secondary
+// restart — the first of each type from a new bot process with Convex warm; (5) faults — a Convex
+// outage of --fault-outage seconds under the same load (acknowledged, answered truly, lost and
+// duplicated writes, seconds to recover). A last, secondary
 // table runs the old in-process sandbox (bot, Discord and convex-test in one process, no
 // network): it is NOT capacity. Prints one JSON object, with pass/fail per target of issue 8;
 // the exit status says only whether the benchmark itself ran (0) or broke (2).
@@ -27,6 +29,7 @@ import { costSummary, latencySummary, outcomeCounts, percentile, Recorder, round
 import { partyBoardFigures } from "./party.ts";
 import { reminderFigures } from "./reminders.ts";
 import { startWorld, type ConvexEngineKind } from "./world.ts";
+import { faultPhase } from "./faults.ts";
 import { catalogShows, firstCommandOn, MOVIES, NEW_SHOWS, stepFor, STEPS, TYPED_QUERIES, WARM_SHOWS, type Act, type Step, type StepContext } from "./workload.ts";
 
 const ENGINE_WORDS = {
@@ -38,7 +41,29 @@ const THINK_MS: [number, number] = [500, 1_500];
 /** Above this (p99 harness event-loop delay, or engine time per call) the harness's own lag shows up in the bot's latencies. */
 const HARNESS_P99_LIMIT_MS = 25;
 const GUILD = "Bench";
+/** The show the fault phase's people mark, one new episode per action (One Piece: over a thousand). */
+const FAULT_SHOW = 37854;
 const CHANNELS = ["c1", "c2", "c3", "c4", "c5"];
+
+const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in production, on loopback; prints one JSON object
+
+  --convex-latency MS        ms per Convex call (default 30)
+  --convex-latency-mode M    "call": the call takes MS in all, the engine's time included (default); "added": MS on top of it
+  --convex-engine E          "indexed": indexed queries read candidate sets, as a deployment reads an index (default); "scan": convex-test as shipped
+  --tmdb-latency MS          ms added to every TMDB request (default 80)
+  --users N                  people acting at once under load (default 50)
+  --steps N                  actions under load (default 600)
+  --samples N                times each interaction type is measured alone (default 4)
+  --keystroke-ms MS          pause between autocomplete keystrokes (default 100)
+  --in-process-steps N       actions for the secondary in-process table; 0 skips it (default 300)
+  --fault-outage S           seconds of Convex outage in the fault phase, under the --users load; 0 skips it (default 10)
+  --no-party-board           skip the party board phase
+  --no-reminders             skip the reminders phase
+  --out FILE                 also write the JSON to FILE
+  -h, --help                 this text
+
+bench/README.md explains the phases and every figure.
+`;
 
 function latencyMode(raw: string): ConvexLatencyMode {
   if (raw === "call" || raw === "added") return raw;
@@ -68,10 +93,16 @@ function options() {
       "in-process-steps": { type: "string", default: "300" },
       "no-party-board": { type: "boolean", default: false },
       "no-reminders": { type: "boolean", default: false },
+      "fault-outage": { type: "string", default: "10" },
       out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   const int = (name: keyof typeof values, min: number, max: number) => {
     const raw = String(values[name]);
     const n = Number(raw);
@@ -90,6 +121,7 @@ function options() {
     inProcessSteps: int("in-process-steps", 0, 100_000),
     partyBoard: values["no-party-board"] !== true,
     reminders: values["no-reminders"] !== true,
+    faultOutageSeconds: int("fault-outage", 0, 120),
     out: values.out,
   };
 }
@@ -228,10 +260,23 @@ async function main() {
   const restartEventLoop = await bot.eventLoop();
   const botErrorsLogged = firstProcessErrors + bot.errorsLogged;
   const botLogTail = bot.logTail.slice(-5);
+  progress("after restart: first of each type measured");
+
+  // (5) Faults: a Convex outage under the same load (issue 25).
+  // The bot's own account of it: one line when Convex went away, one when it came back.
+  const faultLog: string[] = [];
+  const stopLog = bot.onLog((line) => {
+    const msg = /"msg":"(Convex (?:can't be reached|is reachable again)[^"]*)"/.exec(line)?.[1];
+    if (msg !== undefined) faultLog.push(msg);
+  });
+  const faults =
+    opts.faultOutageSeconds > 0
+      ? await faultPhase({ world, guild: GUILD, channels: CHANNELS, users: opts.users, show: shows.get(FAULT_SHOW)!, outageMs: opts.faultOutageSeconds * 1_000, beforeMs: 5_000, afterMs: 10_000, thinkMs: THINK_MS, progress })
+      : null;
+  stopLog();
   await bot.stop();
   recorder.close();
   await world.stop();
-  progress("after restart: first of each type measured");
 
   // Secondary: the in-process sandbox (one process, convex-test, no network). Not capacity.
   const inProcess = opts.inProcessSteps > 0 ? await inProcessTable(opts.inProcessSteps, Math.min(opts.users, 50), shows, opts.keystrokeMs) : null;
@@ -370,6 +415,7 @@ async function main() {
     inProcessSandbox: inProcess,
     partyBoard,
     reminders,
+    faults: faults && { ...faults, botLog: faultLog },
     durationSeconds: Math.round((performance.now() - startedAt) / 1000),
   };
   const json = JSON.stringify(result, null, 2);

@@ -13,7 +13,7 @@ import { commandDefinitions } from "../src/commands/index.ts";
 import { SandboxClock } from "../src/sandbox/clock.ts";
 import { DiscordSandbox } from "../src/sandbox/discord/index.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "../src/sandbox/tmdb-server.ts";
-import type { ConvexLatencyMode } from "../src/sandbox/convex-http.ts";
+import type { ConvexFault, ConvexLatencyMode } from "../src/sandbox/convex-http.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -33,6 +33,10 @@ export interface LoopbackConvex {
   onCall(listener: (call: ConvexCallReport) => void): () => void;
   /** Every transaction's documents and bytes read and written. */
   observe(observer: (cost: TransactionCost) => void): () => void;
+  /** Switches a fault on the endpoint (down, hang, slow, drop; `none` lifts it). */
+  setFault(fault: ConvexFault): Promise<void>;
+  /** Each person's watched episodes of a show and Undo entries, read straight from the engine. */
+  inspect(discordUserIds: string[], tmdbId: number): Promise<Record<string, { watched: string[]; undoEntries: number }>>;
 }
 
 export interface World {
@@ -99,8 +103,21 @@ async function startConvexProcess(options: { secret: string; latencyMs: number; 
     process.stderr.write(`[bench] the Convex process exited (${signal ?? `code ${String(code)}`}):\n${stderr}\n`);
     process.exit(2);
   });
+  /** Answers to requests sent over IPC, by request id. */
+  const pending = new Map<number, (message: { error?: string; people?: unknown }) => void>();
+  let nextRequest = 0;
+  const request = <T>(message: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextRequest++;
+      pending.set(id, (answer) => (answer.error !== undefined ? reject(new Error(answer.error)) : resolve(answer as T)));
+      child.send({ ...message, id });
+    });
   const url = await new Promise<string>((resolve) => {
-    child.on("message", (message: { t?: string; url?: string; cost?: TransactionCost } & Partial<ConvexCallReport>) => {
+    child.on("message", (message: { t?: string; url?: string; cost?: TransactionCost; id?: number; error?: string; people?: unknown } & Partial<ConvexCallReport>) => {
+      if ((message.t === "fault-set" || message.t === "inspected") && typeof message.id === "number") {
+        pending.get(message.id)?.(message);
+        pending.delete(message.id);
+      }
       if (message.t === "ready" && message.url) resolve(message.url);
       if (message.t === "cost" && message.cost) for (const observer of costObservers) observer(message.cost);
       if (message.t === "call") {
@@ -122,6 +139,12 @@ async function startConvexProcess(options: { secret: string; latencyMs: number; 
     observe(observer) {
       costObservers.add(observer);
       return () => costObservers.delete(observer);
+    },
+    async setFault(fault) {
+      await request({ t: "fault", fault });
+    },
+    async inspect(discordUserIds, tmdbId) {
+      return (await request<{ people: Record<string, { watched: string[]; undoEntries: number }> }>({ t: "inspect", discordUserIds, tmdbId })).people;
     },
     async stop() {
       stopping = true;

@@ -344,6 +344,19 @@ export default defineSchema({
     .index("by_user", ["userId"])
     .index("by_expires", ["expiresAt"]),
 
+  /** A bot write's idempotency key and result (convex/model/idempotency.ts): a retried write answers with the first result. */
+  bot_idempotency: defineTable({
+    /** "interaction id:call number". */
+    key: v.string(),
+    /** Whose write it was: only they get its result back. */
+    discordUserId: v.string(),
+    /** The write's result as Convex JSON text. */
+    result: v.string(),
+    expiresAt: v.number(),
+  })
+    .index("by_key", ["key"])
+    .index("by_expires", ["expiresAt"]),
+
   /** A watch party bound to one guild channel and one show (optionally one season). See convex/model/parties.ts. */
   parties: defineTable({
     guildId: v.string(),

@@ -95,6 +95,8 @@ export function createBot(options: BotOptions): Bot {
     async start() {
       // One slow handler stalls every guild on this shard: say so in the log when it happens.
       loop ??= watchEventLoop(options.logger);
+      // Whether Convex is reachable: logged when that changes; during an outage commands answer at once.
+      options.backend.watch?.(options.logger);
       await client.login(options.token);
     },
     async stop({ drainMs = DRAIN_MS } = {}) {
@@ -114,6 +116,7 @@ export function createBot(options: BotOptions): Bot {
       }
       loop?.stop();
       loop = undefined;
+      options.backend.unwatch?.();
       await client.destroy();
     },
   };

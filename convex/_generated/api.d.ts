@@ -37,6 +37,7 @@ import type * as model_clerkEvents from "../model/clerkEvents.js";
 import type * as model_episodes from "../model/episodes.js";
 import type * as model_errors from "../model/errors.js";
 import type * as model_housekeeping from "../model/housekeeping.js";
+import type * as model_idempotency from "../model/idempotency.js";
 import type * as model_link from "../model/link.js";
 import type * as model_linkPage from "../model/linkPage.js";
 import type * as model_lists from "../model/lists.js";
@@ -104,6 +105,7 @@ declare const fullApi: ApiFromModules<{
   "model/episodes": typeof model_episodes;
   "model/errors": typeof model_errors;
   "model/housekeeping": typeof model_housekeeping;
+  "model/idempotency": typeof model_idempotency;
   "model/link": typeof model_link;
   "model/linkPage": typeof model_linkPage;
   "model/lists": typeof model_lists;

@@ -8,6 +8,7 @@ import { accountForDiscord, discordAccount, existingUserForDiscord, parseDiscord
 import { reportTransactionCost } from "./metrics";
 import { internal } from "../_generated/api";
 import { reopenDms } from "../model/reminders";
+import { idempotencyKey, recordResult, replayedResult } from "../model/idempotency";
 
 /**
  * Every public function the bot calls goes through these builders: the bot sends
@@ -75,9 +76,10 @@ function noteWrites(ctx: MutationCtx): { db: MutationCtx["db"]; wrote: () => boo
 
 /**
  * The interaction a write answers (the bot adds it to every mutation): Convex may follow up on it
- * ephemerally — today only to tell someone whose DMs refused a reminder how to open them.
+ * ephemerally — today only to tell someone whose DMs refused a reminder how to open them — and
+ * `key` ("interaction id:call number") makes the write safe to retry (convex/model/idempotency.ts).
  */
-const interactionArg = { interaction: v.optional(v.object({ applicationId: v.string(), token: v.string() })) };
+const interactionArg = { interaction: v.optional(v.object({ applicationId: v.string(), token: v.string(), key: v.optional(v.string()) })) };
 const secretArgs = { secret: v.string(), ...interactionArg };
 const readerArgs = { secret: v.string(), discordUserId: v.string(), ...interactionArg };
 const actorArgs = { secret: v.string(), discordUserId: v.string(), username: v.optional(v.string()), ...interactionArg };
@@ -98,11 +100,18 @@ export const botQuery = customQuery(query, {
  * shards and costs no round trip); a handler that wrote something spends a token.
  * A write that fails rolls all of it back.
  */
-export const botMutation = customMutation(mutation, {
+const actorMutation = customMutation(mutation, {
   args: actorArgs,
   input: async (ctx, { secret, discordUserId, username, interaction }) => {
     checkBotSecret(secret);
     const now = Date.now();
+    // A retry of a write that already ran (its answer was lost): the first result, nothing run,
+    // throttled or charged again.
+    const key = idempotencyKey(interaction);
+    const replay = key === null ? undefined : await replayedResult(ctx, key, discordUserId, now);
+    if (replay !== undefined) {
+      return { ctx: { actor: undefined as unknown as BotActor, db: ctx.db, takeDmNotice: () => null as string | null, replay }, args: {}, onSuccess: () => reportTransactionCost(ctx) };
+    }
     const rate = writeRate();
     const existing = await discordAccount(ctx, parseDiscordUserId(discordUserId));
     checkWriteToken(existing, now, rate);
@@ -118,21 +127,32 @@ export const botMutation = customMutation(mutation, {
     };
     const writes = noteWrites(ctx);
     return {
-      ctx: { actor, db: writes.db, takeDmNotice },
+      ctx: { actor, db: writes.db, takeDmNotice, replay: undefined as { result: unknown } | undefined },
       args: {},
-      onSuccess: async () => {
+      onSuccess: async ({ result }) => {
+        if (key !== null) await recordResult(ctx, key, discordUserId, result, now);
         if (writes.wrote() || existing === null) {
           await spendWriteToken(ctx, existing ?? { _id: accountId }, now, rate);
         }
         if (dmNotice !== null && interaction !== undefined) {
           // After Discord's 3 s: the interaction has been answered (or deferred) by then.
-          await ctx.scheduler.runAfter(3_500, internal.reminders.tellDmsClosed, { ...interaction, text: dmNotice });
+          await ctx.scheduler.runAfter(3_500, internal.reminders.tellDmsClosed, { applicationId: interaction.applicationId, token: interaction.token, text: dmNotice });
         }
         await reportTransactionCost(ctx);
       },
     };
   },
 });
+
+/**
+ * A change made by one Discord user (actorMutation), answered once per idempotency key: a repeat
+ * returns the first run's result without running the handler again.
+ */
+export const botMutation: typeof actorMutation = ((definition: { handler: (ctx: { replay?: { result: unknown } }, args: unknown) => unknown }) =>
+  actorMutation({
+    ...definition,
+    handler: async (ctx: { replay?: { result: unknown } }, args: unknown) => (ctx.replay !== undefined ? ctx.replay.result : await definition.handler(ctx, args)),
+  } as never)) as never;
 
 /**
  * Bookkeeping on a user's behalf that changes nothing of theirs (caching a show

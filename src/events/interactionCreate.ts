@@ -3,7 +3,7 @@ import { commands, componentRoutes } from "../commands/index.ts";
 import type { BotContext, Command, ComponentInteraction } from "../commands/types.ts";
 import { argumentsOf, partialArgumentsOf } from "../lib/command-options.ts";
 import { describeError } from "../lib/errors.ts";
-import { withInteraction } from "../lib/backend.ts";
+import { INTERACTION_BUDGET_MS, withInteraction } from "../lib/backend.ts";
 import { NO_MENTIONS, Responder } from "../lib/respond.ts";
 import { decodeComponentId, STALE_COMPONENT_MESSAGE, StaleComponentError, type DecodedComponent } from "../views/component-ids.ts";
 
@@ -19,8 +19,13 @@ export const interactionCreate = {
     if (interaction.isAutocomplete()) {
       const command = commands.get(interaction.commandName);
       let choices: { name: string; value: string }[] = [];
+      // Its Convex calls give up when the suggestions would be too late anyway.
+      const scopedCtx: BotContext = {
+        ...ctx,
+        backend: withInteraction(ctx.backend, { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token }, { deadline: Date.now() + AUTOCOMPLETE_BUDGET_MS }),
+      };
       try {
-        const answer = command?.autocomplete?.(interaction, ctx, partialArgumentsOf(command.data, interaction.options.data)) ?? Promise.resolve([]);
+        const answer = command?.autocomplete?.(interaction, scopedCtx, partialArgumentsOf(command.data, interaction.options.data)) ?? Promise.resolve([]);
         choices = (await withDeadline(answer, AUTOCOMPLETE_BUDGET_MS)) ?? [];
       } catch (error) {
         ctx.logger.warn({ err: error, command: interaction.commandName }, "autocomplete failed");
@@ -29,8 +34,10 @@ export const interactionCreate = {
       return;
     }
 
-    // Writes carry this interaction, so Convex can follow up on it (closed-DM notices).
-    const scoped: BotContext = { ...ctx, backend: withInteraction(ctx.backend, { applicationId: interaction.applicationId, token: interaction.token }) };
+    // Writes carry this interaction, so Convex can follow up on it (closed-DM notices) and apply a
+    // retried write once; every Convex call gives up in time for an answer within Discord's 10 s.
+    const deadline = Date.now() + INTERACTION_BUDGET_MS;
+    const scoped: BotContext = { ...ctx, backend: withInteraction(ctx.backend, { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token }, { deadline }) };
     let command: Command | undefined;
     let run: (respond: Responder) => Promise<void>;
     /** The subcommand or component action, for telling reads from writes. */

@@ -3,6 +3,7 @@ import { DiscordAPIError } from "discord.js";
 import { ConvexError, type Value } from "convex/values";
 import { StaleComponentError } from "../views/custom-id.ts";
 import { isTmdbError } from "./tmdb.ts";
+import { BackendUnavailableError, type UnavailableOutcome } from "./backend.ts";
 
 /** An expected failure whose message is written for the person who caused it. */
 export class UserError extends Error {
@@ -25,6 +26,13 @@ const DISCORD_MESSAGES: Record<number, string> = {
   40060: "That was already answered.",
 };
 
+/** What is true to say when Convex did not answer, by what may have happened. */
+export const UNAVAILABLE_MESSAGES: Record<UnavailableOutcome, string> = {
+  nothing_changed: "Film Fanatic can't be reached right now — nothing was changed. Please try again in a moment.",
+  may_not_be_saved: "Film Fanatic can't be reached right now — your change may not have been saved, check with /watch info.",
+  saved_not_shown: "Film Fanatic can't be reached right now — your change was saved, but I can't show it; check with /watch info.",
+};
+
 export interface DescribedError {
   /** What to tell the user. */
   message: string;
@@ -44,6 +52,7 @@ export function describeError(error: unknown): DescribedError {
     }
     if (typeof data === "string") return { message: data, code: "CONVEX_ERROR" };
   }
+  if (error instanceof BackendUnavailableError) return { message: UNAVAILABLE_MESSAGES[error.outcome], code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase()}` };
   if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
   if (error instanceof DiscordAPIError && typeof error.code === "number" && DISCORD_MESSAGES[error.code]) {
     return { message: DISCORD_MESSAGES[error.code]!, code: `DISCORD_${error.code}` };

@@ -7,6 +7,11 @@
 // `{ path: "bot/lists:listTitles", format: "convex_encoded_json", args: [convexToJson(args)] }`;
 // the answer is 200 `{ status: "success", value, logLines }` or 560 ("function failed")
 // `{ status: "error", errorMessage, errorData?, logLines }`, errorData carrying a ConvexError's data.
+//
+// Faults (`setFault`, the sandbox's `convex …` script verbs): slow (every call takes this long),
+// down (connections refused, as when the deployment can't be reached), hang (requests accepted
+// and never answered, nothing run), drop (the next mutations are applied and their answers lost on
+// the way back), and none.
 
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -55,6 +60,18 @@ export interface ConvexHttpOptions {
 
 export type ConvexLatencyMode = "call" | "added";
 
+/** What is wrong with the deployment (`none`: nothing). */
+export type ConvexFault =
+  | { kind: "none" }
+  /** Every call waits this long before its function runs. */
+  | { kind: "slow"; ms: number }
+  /** Nothing listens: connections are refused (in-flight calls are cut off). */
+  | { kind: "down" }
+  /** Requests are read and never answered; no function runs. */
+  | { kind: "hang" }
+  /** The next `count` mutations are applied, and then their connection is reset before the answer. */
+  | { kind: "drop"; count: number };
+
 export interface ConvexHttpEndpoint {
   /** What CONVEX_URL would be: "http://127.0.0.1:PORT". */
   url: string;
@@ -65,6 +82,10 @@ export interface ConvexHttpEndpoint {
   readonly calls: number;
   /** Every call, once answered; returns the unsubscribe. */
   onCall(listener: (call: ConvexCall) => void): () => void;
+  /** The fault in effect now. */
+  readonly fault: ConvexFault;
+  /** Switches a fault on (or off with `{ kind: "none" }`); resolves when it is in effect. */
+  setFault(fault: ConvexFault): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +98,9 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
   if (latencyMode !== "call" && latencyMode !== "added") throw new RangeError(`latencyMode must be "call" or "added", got ${String(latencyMode)}`);
   const listeners = new Set<(call: ConvexCall) => void>();
   let calls = 0;
+  let fault: ConvexFault = { kind: "none" };
+  /** Answers held open by `hang`. */
+  const hung = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const kind = /^\/api\/(query|mutation)\/?$/.exec(new URL(req.url ?? "/", "http://convex.invalid").pathname)?.[1] as ConvexCallKind | undefined;
@@ -90,6 +114,14 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
       if (error instanceof BadRequest) return sendJson(res, 400, { code: "BadJsonBody", message: error.message });
       throw error;
     }
+    if (fault.kind === "hang") {
+      hung.add(res);
+      res.on("close", () => hung.delete(res));
+      return;
+    }
+    if (fault.kind === "slow") await sleep(fault.ms);
+    const dropAnswer = kind === "mutation" && fault.kind === "drop" && fault.count > 0;
+    if (dropAnswer) fault = fault.kind === "drop" && fault.count > 1 ? { kind: "drop", count: fault.count - 1 } : { kind: "none" };
     // The request's trip to the deployment, the function, then the answer's trip back.
     const callStarted = performance.now();
     if (latencyMode === "added") await sleep(latencyMs / 2);
@@ -101,6 +133,8 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
     else await sleep(Math.max(0, latencyMs - (performance.now() - callStarted)));
     calls++;
     for (const listener of listeners) listener(call);
+    // Applied, and the answer is lost on the way back.
+    if (dropAnswer) return void res.socket?.destroy();
     sendJson(res, outcome.status === "success" ? 200 : UDF_FAILED, outcome);
   }
 
@@ -111,13 +145,20 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
   });
   server.keepAliveTimeout = 60_000;
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  await listen(options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
@@ -131,11 +172,24 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    get fault() {
+      return fault;
+    },
+    async setFault(next) {
+      if (next.kind === "slow" && (!Number.isFinite(next.ms) || next.ms < 0 || next.ms > 600_000)) throw new RangeError(`a slow fault takes 0–600000 ms, got ${next.ms}`);
+      if (next.kind === "drop" && (!Number.isInteger(next.count) || next.count < 1 || next.count > 1_000)) throw new RangeError(`a drop fault takes a count from 1 to 1000, got ${next.count}`);
+      const wasDown = fault.kind === "down";
+      fault = next.kind === "none" ? { kind: "none" } : { ...next };
+      // Requests held by `hang` end as a connection cut when it is lifted (their callers gave up long ago).
+      if (next.kind !== "hang") for (const res of hung) res.socket?.destroy();
+      hung.clear();
+      if (next.kind === "down" && !wasDown) await stopListening();
+      if (next.kind !== "down" && wasDown) await listen(port);
+    },
+    close: async () => {
+      for (const res of hung) res.socket?.destroy();
+      if (fault.kind !== "down") await stopListening();
+    },
   };
 }
 

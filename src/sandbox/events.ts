@@ -1,7 +1,7 @@
 /**
  * The one event type of the sandbox: what `--json` prints one per line, what the prompt renders,
  * what the script runner emits and what tests assert on. Discord's events come from the Discord
- * sandbox (discord/events.ts); the script runner adds its own (`show`, `error`, `web`, `restart`).
+ * sandbox (discord/events.ts); the script runner adds its own (`show`, `error`, `web`, `restart`, `fault`).
  * Every event a script produced carries the `line` it came from.
  */
 import type { DiscordEvent, EventPlace } from "./discord/events.ts";
@@ -52,6 +52,17 @@ export interface RestartEvent {
   shards: number;
 }
 
+/** `convex …` / `tmdb …`: a fault was switched on (or off: `up`). */
+export interface FaultEvent {
+  t: "fault";
+  target: "convex" | "tmdb";
+  state: "up" | "slow" | "down" | "hang" | "drop";
+  /** `slow`: how long every call waits. */
+  ms?: number;
+  /** `drop`: how many mutations' answers will be lost. */
+  count?: number;
+}
+
 /** `link`: account linking completed through the link page and the sandbox sign-in. */
 export interface LinkEvent {
   t: "link";
@@ -72,7 +83,7 @@ export interface ClerkEvent {
   result: unknown;
 }
 
-export type SandboxEvent = (DiscordEvent | ShowEvent | ScriptErrorEvent | WebEvent | RestartEvent | LinkEvent | ClerkEvent) & { line?: number };
+export type SandboxEvent = (DiscordEvent | ShowEvent | ScriptErrorEvent | WebEvent | RestartEvent | FaultEvent | LinkEvent | ClerkEvent) & { line?: number };
 
 /** The event type(s) whose `t` is `T` (e.g. `EventOf<"reply">`). */
 export type EventOf<T extends SandboxEvent["t"]> = SandboxEvent extends infer E

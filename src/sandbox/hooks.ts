@@ -27,6 +27,7 @@ export function stackHooks(stack: Stack): ScriptHooks {
       await stack.engine.wait(0);
       return { clerkUser: outcome.user.id, result: outcome.body };
     },
+    fault: (change) => stack.fault(change),
     async restart() {
       await stack.restartBot();
       return { shards: stack.bots.length };

@@ -116,7 +116,8 @@ async function main() {
     }
   }
 
-  const stack = await startStack({ shards });
+  // The bot reaches the embedded engine over HTTP, as `npm start` reaches a deployment (so `convex …` faults work).
+  const stack = await startStack({ shards, convexHttp: true });
   if (values.demo) await preloadDemo(stack);
 
   if (script !== undefined) {

@@ -653,6 +653,7 @@ const LABELS: Record<string, string> = {
   error: "error",
   web: "web app",
   restart: "restart",
+  fault: "fault",
   scheduled_event: "server event",
   poll_vote: "poll vote",
 };
@@ -858,6 +859,14 @@ function renderEventInner(e: Record<string, unknown>, st: Style, width: number, 
     case "restart": {
       const shards = typeof e.shards === "number" ? e.shards : undefined;
       lines.push(st.dim(`── restart · the bot process stopped and started again${shards && shards > 1 ? ` (${shards} shards)` : ""}`));
+      break;
+    }
+    case "fault": {
+      const target = e.target === "tmdb" ? "TMDB" : "Convex";
+      const state = str(e.state);
+      const what =
+        state === "up" ? "is back" : state === "slow" ? `is slow: every call waits ${typeof e.ms === "number" ? `${e.ms / 1000} s` : "?"}` : state === "down" ? (e.target === "tmdb" ? "is down: every request's connection is cut" : "is down: connections are refused") : state === "hang" ? "hangs: requests are never answered" : state === "drop" ? `loses the answer of the next ${typeof e.count === "number" && e.count > 1 ? `${e.count} mutations` : "mutation"} after applying it` : sanitize(state ?? "?");
+      lines.push(st.dim(`── fault · ${target} ${what}`));
       break;
     }
     case "link": {

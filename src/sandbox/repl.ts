@@ -52,7 +52,7 @@ export interface ReplIo {
 export const DEFAULT_HISTORY_FILE = join(homedir(), ".film-fanatic-sandbox-history");
 export const HISTORY_MAX = 500;
 
-export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "link", "clerk", "restart", "dms", "revoke", "grant", "vote", "delete", "help", "quit", "exit"];
+export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "link", "clerk", "restart", "dms", "revoke", "grant", "vote", "delete", "convex", "tmdb", "help", "quit", "exit"];
 
 const WAIT_SUGGESTIONS = ["500ms", "10s", "30s", "5m", "15m", "1h", "2h", "6h", "1d", "3d", "7d"];
 const MAX_REMEMBERED_LABELS = 50;
@@ -73,6 +73,8 @@ const HELP: [string, string, string][] = [
   ["link | link switch", "link the acting user's Film Fanatic account: /link, the link page, the sandbox sign-in", "link"],
   ["clerk signup NAME [discord] | clerk delete NAME", "a Clerk sign-up (with Discord: linked automatically) or deletion, as a signed webhook", "clerk signup erin discord"],
   ["restart bot", "stop the bot process and start it again", "restart bot"],
+  ["convex slow DURATION | down | hang | drop [N] | up", "make Convex slow, unreachable or silent, or lose the next write's answer after applying it", "convex down"],
+  ["tmdb slow DURATION | down | up", "make TMDB slow or unreachable", "tmdb down"],
   ["dms closed | dms open", "the acting user's DMs refuse the bot (50007), or accept it again", "dms closed"],
   ["revoke #CHANNEL", "take the bot's permission to see and post in a channel here", "revoke #general"],
   ["grant create-events", "give the bot Create Events in this server (revoke create-events takes it away)", "grant create-events"],
@@ -227,6 +229,10 @@ export function completeLine(
         return done(n === 1 ? WAIT_SUGGESTIONS : []);
       case "restart":
         return done(n === 1 ? ["bot"] : []);
+      case "convex":
+        return done(n === 1 ? ["slow", "down", "hang", "drop", "up"] : n === 2 && words[1] === "slow" ? ["2s", "5s", "10s"] : []);
+      case "tmdb":
+        return done(n === 1 ? ["slow", "down", "up"] : n === 2 && words[1] === "slow" ? ["1s", "3s", "10s"] : []);
       case "dms":
         return done(n === 1 ? ["closed", "open"] : []);
       case "revoke":

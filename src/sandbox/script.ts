@@ -20,6 +20,8 @@
  * vote "Fri 27 Nov 21:00"         # vote in the newest poll here that has this answer
  * delete #general                 # the channel is gone (10003)
  * delete message board            # a member deletes the bot's newest post here (10008 on its next edit)
+ * convex down                     # Convex faults (the bot over HTTP): slow 5s, down, hang, drop [N], up
+ * tmdb slow 3s                    # TMDB faults: down, slow DURATION, up
  * in dm
  * ```
  *
@@ -44,6 +46,7 @@
  */
 import { SandboxUsageError } from "./discord/errors.ts";
 import type { DiscordSandbox, SandboxMessage } from "./discord/index.ts";
+import type { StackFault } from "./stack.ts";
 import type { Emit, SandboxEvent, ScriptErrorEvent, ShowEvent } from "./events.ts";
 
 export type { Emit } from "./events.ts";
@@ -76,6 +79,7 @@ export type ScriptLine =
   | (LineBase & { kind: "wait"; ms: number; duration: string })
   | (LineBase & { kind: "web"; fn: string; args: Record<string, unknown> })
   | (LineBase & { kind: "restart"; what: "bot" })
+  | (LineBase & { kind: "fault"; change: StackFault })
   | (LineBase & { kind: "link"; confirmSwitch: boolean })
   | (LineBase & { kind: "clerk"; action: "signup" | "delete"; name: string; discord: boolean })
   | (LineBase & { kind: "dms"; closed: boolean })
@@ -108,6 +112,8 @@ export interface ScriptHooks {
   clerk?(action: "signup" | "delete", name: string, withDiscord: boolean): Promise<{ clerkUser: string; result: unknown }>;
   /** Restarts the bot process (every shard); resolves when it is connected again. */
   restart?(): Promise<{ shards: number }>;
+  /** Switches a Convex or TMDB fault on or off. */
+  fault?(change: StackFault): Promise<void>;
 }
 
 /** Where the script is acting: set by `as` and `in`. */
@@ -251,7 +257,34 @@ function unquote(s: string, lineNo: number): string {
   return t;
 }
 
-const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant, vote";
+const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant, vote, convex, tmdb";
+
+/** The longest `convex slow` / `tmdb slow`: past a minute every call has long given up. */
+const MAX_SLOW_MS = 60_000;
+
+/** `convex slow 5s | down | hang | drop [N] | up`, `tmdb slow 3s | down | up`. */
+function parseFault(target: "convex" | "tmdb", rest: string, text: string, lineNo: number): StackFault {
+  const [what = "", arg, ...more] = rest.toLowerCase().split(/\s+/).filter(Boolean);
+  const usage = target === "convex" ? `"convex slow 5s", "convex down", "convex hang", "convex drop [N]" or "convex up"` : `"tmdb slow 3s", "tmdb down" or "tmdb up"`;
+  const bad = () => new ScriptError(lineNo, `expected ${usage}, got ${JSON.stringify(text)}`);
+  if (more.length > 0) throw bad();
+  if (what === "slow") {
+    const ms = arg === undefined ? null : parseDuration(arg);
+    if (ms === null) throw new ScriptError(lineNo, `${target} slow needs a duration like 3s or 500ms; got ${JSON.stringify(arg ?? "")}`);
+    if (ms > MAX_SLOW_MS) throw new ScriptError(lineNo, `${target} slow ${arg} is too long: at most 60s`);
+    return { target, fault: { kind: "slow", ms } } as StackFault;
+  }
+  if (what === "drop" && target === "convex") {
+    const count = arg === undefined ? 1 : /^\d{1,4}$/.test(arg) ? Number(arg) : NaN;
+    if (!(count >= 1 && count <= 1_000)) throw new ScriptError(lineNo, `convex drop takes how many mutations' answers to lose, 1–1000; got ${JSON.stringify(arg)}`);
+    return { target, fault: { kind: "drop", count } };
+  }
+  if (arg !== undefined) throw bad();
+  if (what === "up") return { target, fault: { kind: "none" } } as StackFault;
+  if (what === "down") return { target, fault: { kind: "down" } } as StackFault;
+  if (what === "hang" && target === "convex") return { target, fault: { kind: "hang" } };
+  throw bad();
+}
 
 function parseLine(textLine: string, lineNo: number): ScriptLine | null {
   const text = stripComment(textLine);
@@ -349,6 +382,9 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
     case "restart":
       if (rest.toLowerCase() !== "bot") throw new ScriptError(lineNo, `expected "restart bot", got ${JSON.stringify(text)}`);
       return { ...base, kind: "restart", what: "bot" };
+    case "convex":
+    case "tmdb":
+      return { ...base, kind: "fault", change: parseFault(word, rest, text, lineNo) };
     case "show": {
       if (rest.toLowerCase() === "dm") return { ...base, kind: "show_dm" };
       const m = /^#(\S+)$/.exec(rest);
@@ -498,6 +534,14 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         await sandbox.waitForIdle();
         const { shards } = await hooks.restart();
         emit({ t: "restart", what: "bot", shards });
+        return;
+      }
+      case "fault": {
+        if (!hooks.fault) throw new ScriptError(line.line, `${line.change.target} faults are not available here (they need the sandbox's stack)`);
+        await sandbox.waitForIdle();
+        await hooks.fault(line.change);
+        const { fault } = line.change;
+        emit({ t: "fault", target: line.change.target, state: fault.kind === "none" ? "up" : fault.kind, ...(fault.kind === "slow" ? { ms: fault.ms } : fault.kind === "drop" ? { count: fault.count } : {}) });
         return;
       }
       case "wait":

@@ -3,6 +3,7 @@ import { REST, Routes } from "discord.js";
 import pino from "pino";
 import { createBot, type Bot } from "../bot.ts";
 import { commandDefinitions } from "../commands/index.ts";
+import { convexHttpBackend, type Backend } from "../lib/backend.ts";
 import { createLogger, type Logger } from "../lib/logger.ts";
 import { UserRateLimiter } from "../lib/rate-limit.ts";
 import { TmdbClient } from "../lib/tmdb.ts";
@@ -10,6 +11,7 @@ import { SandboxClock } from "./clock.ts";
 import { DiscordSandbox } from "./discord/index.ts";
 import { SandboxClerk } from "./clerk.ts";
 import { EmbeddedConvex } from "./engine.ts";
+import { startConvexHttpEndpoint, type ConvexFault, type ConvexHttpEndpoint } from "./convex-http.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "./tmdb-server.ts";
 
 export interface StackOptions {
@@ -32,7 +34,16 @@ export interface StackOptions {
    * (guild_id >> 22) % shards, and DMs to shard 0.
    */
   shards?: number;
+  /**
+   * The bot reaches the embedded engine over its HTTP endpoint (src/sandbox/convex-http.ts) through
+   * the production backend — deadlines, retries and readiness included — as `npm start` reaches a
+   * deployment. Needed for the `convex …` faults. Default: in-process calls.
+   */
+  convexHttp?: boolean;
 }
+
+/** A fault the sandbox can switch on: Convex's (over HTTP) or TMDB's. */
+export type StackFault = { target: "convex"; fault: ConvexFault } | { target: "tmdb"; fault: { kind: "none" } | { kind: "down" } | { kind: "slow"; ms: number } };
 
 /** Everything `npm run sandbox`, the end-to-end tests and the benchmark run: all on loopback. */
 export interface Stack {
@@ -41,6 +52,10 @@ export interface Stack {
   tmdb: TmdbCatalogServer;
   /** The sandbox's Clerk and the deployment's HTTP front door (link page, webhooks), on loopback. */
   clerk: SandboxClerk;
+  /** The engine's HTTP endpoint the bot calls, when started with `convexHttp`. */
+  convex?: ConvexHttpEndpoint;
+  /** Switches a fault on or off (`convex …` needs `convexHttp`). */
+  fault(fault: StackFault): Promise<void>;
   /** The bot (shard 0's client when sharded). */
   readonly bot: Bot;
   /** One bot client per shard, by shard id. */
@@ -73,11 +88,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token, TMDB_API_URL: tmdb.url, TMDB_API_TOKEN: "sandbox", ...clerk.deploymentEnv() },
   });
   clerk.attach(engine);
+  const convex = options.convexHttp ? await startConvexHttpEndpoint({ engine }) : undefined;
   engine.onCronError = (name, error) => logger.error({ err: error, cron: name }, "cron failed");
 
   // Deploy the commands the way `npm run register` does, against the sandbox.
   const rest = new REST({ api: discord.restApiBase }).setToken(discord.token);
   await rest.put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
+
+  /** Each shard's production backend when the bot calls Convex over HTTP (its readiness is watched after `convex up`). */
+  const httpBackends = new Map<number, Backend>();
+  const backendFor = (shard: number): Backend => {
+    if (!convex) return engine.backend();
+    const backend = convexHttpBackend(convex.url, engine.secret);
+    httpBackends.set(shard, backend);
+    return backend;
+  };
+  /** Until every shard's readiness check has seen Convex back (its poll looks every second). */
+  const untilReachable = async () => {
+    const deadline = Date.now() + 20_000;
+    while ([...httpBackends.values()].some((b) => b.reachable?.() === false)) {
+      if (Date.now() > deadline) throw new Error("the bot did not see Convex come back within 20 s");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
 
   const startShard = async (shard: number): Promise<Bot> => {
     // In memory, per process: a restarted shard starts with a fresh one, as in production.
@@ -85,7 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const bot = createBot({
       token: discord.token,
       apiBase: discord.restApiBase,
-      backend: engine.backend(),
+      backend: backendFor(shard),
       tmdb: new TmdbClient({ baseUrl: tmdb.url, timeoutMs: 2_500, maxRetries: 1 }),
       logger: shardCount > 1 ? logger.child({ shard }) : logger,
       limiter,
@@ -116,6 +149,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     engine,
     tmdb,
     clerk,
+    convex,
+    async fault(change) {
+      if (change.target === "tmdb") {
+        const { fault } = change;
+        tmdb.setFaults(fault.kind === "down" ? { down: true } : fault.kind === "slow" ? { delayMs: fault.ms } : {});
+        return;
+      }
+      if (!convex) throw new Error("convex faults need the bot to reach Convex over HTTP: run the sandbox as npm run sandbox does (startStack({ convexHttp: true }))");
+      await convex.setFault(change.fault);
+      // `convex up` (or only slow): the next line runs once the bot knows Convex is back.
+      if (change.fault.kind === "none" || change.fault.kind === "slow") await untilReachable();
+    },
     get bot() {
       return bots[0]!;
     },
@@ -126,6 +171,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await discord.stop().catch(() => undefined);
       await tmdb.close().catch(() => undefined);
       await clerk.close().catch(() => undefined);
+      await convex?.close().catch(() => undefined);
       await engine.stop();
     },
   };

@@ -1,6 +1,6 @@
 // Offline TMDB: serves the catalog in data/tmdb/ over loopback with TMDB v3's
 // routes, shapes and error bodies, so the real TmdbClient runs unchanged in the
-// sandbox and in tests. Faults (hang, 429, 500, malformed bodies, delay) can be
+// sandbox and in tests. Faults (down, hang, 429, 500, malformed bodies, delay) can be
 // switched on to exercise the client's failure handling.
 //
 //   npx tsx src/sandbox/tmdb-server.ts [port]     # prints the base URL to use as TMDB_API_URL
@@ -12,6 +12,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface TmdbFaults {
+  /** TMDB can't be reached: every connection is cut as soon as its request arrives. */
+  down?: boolean;
   /** Never answer (the connection stays open until the client gives up). */
   hang?: boolean;
   /** The next `count` requests get 429 with `Retry-After: retryAfterSeconds`. */
@@ -372,6 +374,7 @@ export async function startTmdbCatalogServer(opts: TmdbCatalogServerOptions = {}
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requests++;
+    if (faults.down) return void req.socket.destroy();
     if (faults.hang) return; // leave the request open; close() tears the socket down
     if (faults.delayMs) await wait(faults.delayMs);
     if (res.destroyed) return;

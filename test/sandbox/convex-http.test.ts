@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
 import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +62,23 @@ describe("the loopback Convex HTTP endpoint over the embedded engine", () => {
     const error = await backend.query(missing, { discordUserId: alice }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(ConvexError);
+  });
+
+  it("goes down (connections refused) and comes back on the same URL; drops a mutation's answer after applying it", async () => {
+    const post = () => fetch(`${endpoint.url}/api/query`, { method: "POST", body: JSON.stringify({ path: "bot/health:status", args: [{ secret }] }) });
+    await endpoint.setFault({ kind: "down" });
+    const refused = await new Promise<unknown>((resolve) => connect(endpoint.port, "127.0.0.1").once("error", resolve).once("connect", () => resolve(null)));
+    await endpoint.setFault({ kind: "none" });
+    expect(refused).toMatchObject({ code: "ECONNREFUSED" });
+    expect((await post()).status).toBe(200);
+
+    await endpoint.setFault({ kind: "drop", count: 1 });
+    const before = calls.length;
+    const lost = await fetch(`${endpoint.url}/api/mutation`, { method: "POST", body: JSON.stringify({ path: "bot/profile:setListVisibility", args: [{ secret, discordUserId: alice, listPublic: false }] }) }).catch((e: unknown) => e);
+    expect(lost).toBeInstanceOf(Error);
+    expect(calls.slice(before)).toMatchObject([{ path: "bot/profile:setListVisibility", ok: true }]);
+    expect(endpoint.fault).toEqual({ kind: "none" });
+    await expect(endpoint.setFault({ kind: "slow", ms: -1 })).rejects.toThrow(RangeError);
   });
 
   it("refuses a body that is not Convex's wire format with 400", async () => {

@@ -76,6 +76,26 @@ describe("parseScript", () => {
     expect(() => parseScript("clerk delete erin discord")).toThrow(/line 1: expected/);
   });
 
+  it("parses the Convex and TMDB fault verbs, and names the forms when one is malformed", () => {
+    expect(parseScript("convex slow 5s\nconvex down\nconvex hang\nconvex drop\nconvex drop 3\nconvex up\ntmdb down\ntmdb slow 3s\ntmdb up").map((l) => (l.kind === "fault" ? l.change : l.kind))).toEqual([
+      { target: "convex", fault: { kind: "slow", ms: 5_000 } },
+      { target: "convex", fault: { kind: "down" } },
+      { target: "convex", fault: { kind: "hang" } },
+      { target: "convex", fault: { kind: "drop", count: 1 } },
+      { target: "convex", fault: { kind: "drop", count: 3 } },
+      { target: "convex", fault: { kind: "none" } },
+      { target: "tmdb", fault: { kind: "down" } },
+      { target: "tmdb", fault: { kind: "slow", ms: 3_000 } },
+      { target: "tmdb", fault: { kind: "none" } },
+    ]);
+    expect(() => parseScript("convex sideways")).toThrow(/line 1: expected "convex slow 5s", "convex down", "convex hang", "convex drop \[N\]" or "convex up"/);
+    expect(() => parseScript("convex slow")).toThrow(/line 1: convex slow needs a duration/);
+    expect(() => parseScript("tmdb slow 2m")).toThrow(/line 1: tmdb slow 2m is too long/);
+    expect(() => parseScript("tmdb hang")).toThrow(/line 1: expected "tmdb slow 3s", "tmdb down" or "tmdb up"/);
+    expect(() => parseScript("convex drop 0")).toThrow(/convex drop takes/);
+    expect(() => parseScript("convex down now")).toThrow(/line 1: expected/);
+  });
+
   it("refuses a wait beyond a few years as a script error", () => {
     expect(parseScript("wait 1825d")[0]).toMatchObject({ kind: "wait", ms: 1825 * 86_400_000 });
     expect(() => parseScript("wait 1826d")).toThrow(/line 1: wait 1826d is too long/);
@@ -84,7 +104,7 @@ describe("parseScript", () => {
   });
 
   it("answers any text with lines or a ScriptError naming a line, never anything else", () => {
-    const verbs = ["as", "in", "/ep", "/watch add", "autocomplete /ep", "click", "select", "wait", "show", "web", "restart", "dms", "delete", "revoke", "link", "clerk", "clerk signup", "#"];
+    const verbs = ["as", "in", "/ep", "/watch add", "autocomplete /ep", "click", "select", "wait", "show", "web", "restart", "dms", "delete", "revoke", "link", "clerk", "clerk signup", "convex", "convex slow", "tmdb", "#"];
     const line = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.tuple(fc.constantFrom(...verbs), fc.string({ unit: fc.constantFrom("a", "1", " ", '"', "\\", ":", "#", "[", "]", ".", "d", "ms", "\u{1F600}"), maxLength: 60 })).map(([v, rest]) => `${v} ${rest}`),

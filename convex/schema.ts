@@ -446,6 +446,8 @@ export default defineSchema({
     /** The latest episode TMDB says has aired, as of the last check; absent before the first. */
     lastAired: v.optional(v.object({ season: v.number(), episode: v.number() })),
     checkAt: v.number(),
+    /** Checks failed in a row (TMDB down or slow): the next one comes sooner than tomorrow, backing off. */
+    failures: v.optional(v.number()),
   })
     .index("by_tmdb", ["tmdbId"])
     .index("by_check", ["checkAt"]),

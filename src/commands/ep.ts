@@ -29,17 +29,31 @@ export async function markAndReply(
       ? ctx.backend.mutation(api.bot.episodes.markAllFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, isWatched })
       : ctx.backend.mutation(api.bot.episodes.markEpisodesFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, episodes, isWatched }),
   );
-  const single = episodes !== "all" && episodes.length === 1 ? episodes[0]! : null;
+  // A season TMDB numbers its own way (S20E885): Convex says how it read the numbers given.
+  const numbering = (outcome as { numbering?: { read: "tmdb" | "position"; episodes: number[] } }).numbering;
+  const marked = episodes !== "all" && numbering ? numbering.episodes : episodes;
+  const single = marked !== "all" && marked.length === 1 ? marked[0]! : null;
+  const read = numbering ? numberingNote(season, episodes, numbering) : "";
   const headline =
-    single !== null
+    (single !== null
       ? episodeHeadline({ season, episode: single, ...(outcome.episodeName ? { name: outcome.episodeName } : {}) }, isWatched, outcome.changed)
-      : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${episodes === "all" ? `season ${season}` : describeEpisodes(season, episodes)})`;
+      : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${marked === "all" ? `season ${season}` : describeEpisodes(season, marked)})`) + read;
   // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
   // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
   await respond.send({
     content: "",
     ...episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, isWatched, shareable: canShare(respond.interaction) }),
   });
+}
+
+/** "\n-# Read 3 as the 3rd episode of season 20, which TMDB numbers E887." */
+function numberingNote(season: number, given: number[] | "all", numbering: { read: "tmdb" | "position"; episodes: number[] }): string {
+  if (given === "all") return "";
+  if (numbering.read === "tmdb") return `\n-# TMDB numbers season ${season}'s episodes its own way: read ${given.length === 1 ? `${given[0]} as TMDB's episode number` : "those as TMDB's episode numbers"}.`;
+  const first = given[0]!;
+  return given.length === 1
+    ? `\n-# Read ${first} as episode ${first} of season ${season} in order, which TMDB numbers E${numbering.episodes[0]}.`
+    : `\n-# Read those as places in season ${season}'s list, which TMDB numbers E${numbering.episodes[0]}–E${numbering.episodes[numbering.episodes.length - 1]}.`;
 }
 
 /**

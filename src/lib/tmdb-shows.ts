@@ -11,12 +11,30 @@ import { isTmdbError, MAX_APPENDED, type SeasonDetails, type ShowDetails, type T
 export interface SeasonCount {
   season: number;
   episodeCount: number;
+  /** On the season of last_episode_to_air: its number, so Convex can tell its copy missed an episode airing. */
+  lastAired?: number;
+}
+
+/** One season as Convex stores it (convex/validators.ts showSeasonValidator). */
+export interface StructureSeason {
+  season: number;
+  name: string;
+  /** Episodes TMDB lists, announced ones included. */
+  episodeCount: number;
+  /** By place in the list. */
+  episodeNames?: string[];
+  /** TMDB's episode_number by place in the list, when not 1, 2, 3 … (absolutely numbered anime). */
+  episodeNumbers?: number[];
+  /** Listed episodes aired (from the start of the list), when not all of them. */
+  aired?: number;
+  /** Air dates of the announced episodes after `aired` ("" when TMDB has none yet). */
+  airDates?: string[];
 }
 
 export interface ShowStructure {
   title: string;
   image?: string;
-  seasons: { season: number; name: string; episodeCount: number; episodeNames?: string[] }[];
+  seasons: StructureSeason[];
   /** TMDB says more is coming (see isOngoing). */
   ongoing?: boolean;
 }
@@ -36,7 +54,9 @@ export interface ShowSync {
 
 /** Seasons that have episodes: the ones Convex caches and compares. */
 export function seasonCounts(show: ShowDetails): SeasonCount[] {
-  return show.seasons.filter((s) => s.episodeCount > 0).map((s) => ({ season: s.seasonNumber, episodeCount: s.episodeCount }));
+  return show.seasons
+    .filter((s) => s.episodeCount > 0)
+    .map((s) => ({ season: s.seasonNumber, episodeCount: s.episodeCount, ...(show.lastAired?.season === s.seasonNumber ? { lastAired: show.lastAired.episode } : {}) }));
 }
 
 /** Convex refused a write because it lacks the show's structure or its copy is stale. */
@@ -118,25 +138,52 @@ export class ShowStructures {
     const chunks: number[][] = [];
     for (let i = 0; i < missing.length; i += MAX_APPENDED) chunks.push(missing.slice(i, i + MAX_APPENDED).map((s) => s.seasonNumber));
     const details = [...fetched, ...(await Promise.all(chunks.map((numbers) => this.tmdb.tvWithSeasons(show.tmdbId, numbers)))).flatMap((r) => r.seasons)];
-    const names = new Map(details.map((season) => [season.seasonNumber, episodeNames(season)]));
+    const bySeason = new Map(details.map((season) => [season.seasonNumber, season]));
     const image = this.tmdb.posterUrl(show.posterPath, "w342");
+    const today = new Date(Date.now()).toISOString().slice(0, 10);
     return {
       title: show.title,
       ...(image === undefined ? {} : { image }),
       ...(show.status === undefined ? {} : { ongoing: isOngoing(show.status) }),
-      seasons: seasons.map((s) => ({
-        season: s.seasonNumber,
-        name: s.name,
-        episodeCount: s.episodeCount,
-        episodeNames: names.get(s.seasonNumber)?.slice(0, s.episodeCount),
-      })),
+      seasons: seasons.map((s) => structureSeason(s.seasonNumber, s.name, s.episodeCount, bySeason.get(s.seasonNumber), show.lastAired, today)),
     };
   }
 }
 
-/** Names by episode number; a gap TMDB leaves gets "Episode N". */
-function episodeNames(season: SeasonDetails): string[] {
-  const byNumber: string[] = [];
-  for (const e of season.episodes) if (e.episodeNumber >= 1) byNumber[e.episodeNumber - 1] = e.name;
-  return Array.from(byNumber, (name, i) => name ?? `Episode ${i + 1}`);
+/**
+ * A season as Convex stores it, from TMDB's episode list: episodes by place in the list with
+ * TMDB's own numbers (S20E885), and how many have aired — every episode up to the last one
+ * dated today or earlier, or up to last_episode_to_air — with the dates of the rest.
+ * Without the list (a season TMDB left out), only the summary's count, all taken as aired.
+ */
+export function structureSeason(
+  season: number,
+  name: string,
+  summaryCount: number,
+  details: SeasonDetails | undefined,
+  lastAired: { season: number; episode: number } | undefined,
+  today: string,
+): StructureSeason {
+  if (details === undefined) return { season, name, episodeCount: summaryCount };
+  // Numbered from 1, each number once (the first wins), and no more than the summary counts: the
+  // count Convex compares freshness by must be TMDB's own episode_count.
+  const seen = new Set<number>();
+  const episodes = details.episodes.filter((e) => e.episodeNumber >= 1 && !seen.has(e.episodeNumber) && seen.add(e.episodeNumber)).slice(0, summaryCount);
+  const numbers = episodes.map((e) => e.episodeNumber);
+  let aired = 0;
+  episodes.forEach((e, i) => {
+    const dated = e.airDate !== undefined && e.airDate <= today;
+    const reported = lastAired !== undefined && (season < lastAired.season || (season === lastAired.season && e.episodeNumber <= lastAired.episode));
+    if (dated || reported) aired = i + 1;
+  });
+  const dates = episodes.slice(aired).map((e) => e.airDate ?? "");
+  while (dates.length > 0 && dates[dates.length - 1] === "") dates.pop();
+  return {
+    season,
+    name,
+    episodeCount: episodes.length,
+    episodeNames: episodes.map((e) => e.name),
+    ...(numbers.every((n, i) => n === i + 1) ? {} : { episodeNumbers: numbers }),
+    ...(aired < episodes.length ? { aired, ...(dates.length > 0 ? { airDates: dates } : {}) } : {}),
+  };
 }

@@ -6,7 +6,7 @@
 
 import { isOngoing } from "../../convex/model/showStatus.ts";
 import { convexErrorCode } from "./backend.ts";
-import { isTmdbError, MAX_APPENDED, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
+import { isTmdbError, MAX_APPENDED, TmdbError, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 
 export interface SeasonCount {
   season: number;
@@ -126,9 +126,15 @@ export class ShowStructures {
     } catch (error) {
       // Not a show: the command's own lookup says what it is instead (a movie's id gets advice).
       if (isTmdbError(error) && error.kind === "not_found") await ref.details();
+      // Too large or too slow as one answer: the details alone, then the seasons one by one.
+      if (isTmdbError(error) && SPLITTABLE.has(error.kind)) return await this.load(await ref.details());
       throw error;
     }
     return await this.load(first.show, first.seasons);
+  }
+
+  private async seasonsOf(show: ShowDetails, numbers: number[]): Promise<SeasonDetails[]> {
+    return await seasonsWithFallback(this.tmdb, show, numbers);
   }
 
   private async load(show: ShowDetails, fetched: SeasonDetails[] = []): Promise<ShowStructure> {
@@ -137,7 +143,7 @@ export class ShowStructures {
     const missing = seasons.filter((s) => !have.has(s.seasonNumber));
     const chunks: number[][] = [];
     for (let i = 0; i < missing.length; i += MAX_APPENDED) chunks.push(missing.slice(i, i + MAX_APPENDED).map((s) => s.seasonNumber));
-    const details = [...fetched, ...(await Promise.all(chunks.map((numbers) => this.tmdb.tvWithSeasons(show.tmdbId, numbers)))).flatMap((r) => r.seasons)];
+    const details = [...fetched, ...(await Promise.all(chunks.map((numbers) => this.seasonsOf(show, numbers))))].flat();
     const bySeason = new Map(details.map((season) => [season.seasonNumber, season]));
     const image = this.tmdb.posterUrl(show.posterPath, "w342");
     const today = new Date(Date.now()).toISOString().slice(0, 10);
@@ -148,6 +154,47 @@ export class ShowStructures {
       seasons: seasons.map((s) => structureSeason(s.seasonNumber, s.name, s.episodeCount, bySeason.get(s.seasonNumber), show.lastAired, today)),
     };
   }
+}
+
+/** Failures of one large answer that smaller ones may avoid: too slow, too large, cut short, or TMDB struggling. */
+const SPLITTABLE = new Set(["timeout", "invalid_response", "unavailable"]);
+/** Seasons asked for at once when falling back to one request per season. */
+const SEASONS_AT_ONCE = 4;
+
+/**
+ * Several seasons of a show: one append_to_response request, or — when that answer is too large
+ * or too slow (20 seasons of a long anime with every episode's credits) — one request per season,
+ * a few at a time. Seasons that still fail are named in the error: nothing partial is stored.
+ */
+export async function seasonsWithFallback(tmdb: TmdbClient, show: ShowDetails, numbers: number[]): Promise<SeasonDetails[]> {
+  try {
+    return (await tmdb.tvWithSeasons(show.tmdbId, numbers)).seasons;
+  } catch (error) {
+    if (!isTmdbError(error) || !SPLITTABLE.has(error.kind) || numbers.length === 1) throw error;
+  }
+  const results: SeasonDetails[] = [];
+  const failed: number[] = [];
+  let lastError: unknown;
+  for (let i = 0; i < numbers.length; i += SEASONS_AT_ONCE) {
+    const batch = numbers.slice(i, i + SEASONS_AT_ONCE);
+    const settled = await Promise.allSettled(batch.map((n) => tmdb.season(show.tmdbId, n)));
+    settled.forEach((r, j) => {
+      if (r.status === "fulfilled") results.push(r.value);
+      else {
+        failed.push(batch[j]!);
+        lastError = r.reason;
+      }
+    });
+  }
+  if (failed.length > 0) {
+    const which = failed.length === 1 ? `season ${failed[0]}` : `seasons ${failed.slice(0, 5).join(", ")}${failed.length > 5 ? ` and ${failed.length - 5} more` : ""}`;
+    throw new TmdbError(isTmdbError(lastError) ? lastError.kind : "unavailable", `tv ${show.tmdbId}: ${which} failed one by one after the appended request did`, {
+      // No title: a user message never carries TMDB's text (see tmdb-errors.ts).
+      userMessage: `TMDB is too slow sending this show's episodes right now (${which} didn't arrive, even one season at a time) — nothing was changed. Try again in a minute.`,
+      cause: lastError,
+    });
+  }
+  return results.sort((a, b) => a.seasonNumber - b.seasonNumber);
 }
 
 /**

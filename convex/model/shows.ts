@@ -195,7 +195,8 @@ export async function upsertShow(
   const ongoing = typeof args.ongoing === "boolean" ? args.ongoing : existing?.ongoing;
   const doc: typeof fields & { ongoing?: boolean } = ongoing === undefined ? fields : { ...fields, ongoing };
   if (existing === null) return (await ctx.db.get(await ctx.db.insert("shows", doc)))!;
-  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && sameCounts(existing, doc.seasons) && doc.ongoing === existing.ongoing) return existing;
+  // The same structure stored a moment ago (what aired included): nothing to rewrite.
+  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && JSON.stringify(existing.seasons) === JSON.stringify(doc.seasons) && doc.ongoing === existing.ongoing) return existing;
   await ctx.db.replace(existing._id, doc);
   return { ...existing, ...doc };
 }

@@ -14,4 +14,5 @@ export const showStructure = v.object({ title: v.string(), image: v.optional(v.s
 export const titleFromStore = { titleFromStore: v.optional(v.boolean()) };
 
 /** Sent with show writes: the structure when the bot fetched it, else the counts it knows (see model/shows ShowSync). */
-export const showSync = { show: v.optional(showStructure), seasonCounts: v.optional(seasonCounts) };
+/** `cachedOk`: TMDB isn't answering, so a stale cached structure beats none (the reply says so). */
+export const showSync = { show: v.optional(showStructure), seasonCounts: v.optional(seasonCounts), cachedOk: v.optional(v.boolean()) };

@@ -34,6 +34,8 @@ export interface ShowStructure {
 export interface ShowSync {
   show?: ShowStructure;
   seasonCounts?: SeasonCount[];
+  /** TMDB isn't answering: any cached structure will do, however old (the bot tells the person). */
+  cachedOk?: boolean;
 }
 
 export async function getShow(ctx: QueryCtx, tmdbId: number): Promise<Doc<"shows"> | null> {
@@ -252,6 +254,7 @@ function failStale(kind: "missing" | "stale"): never {
 export async function showForWrite(ctx: MutationCtx, tmdbId: number, sync: ShowSync): Promise<Doc<"shows">> {
   if (sync.show !== undefined) return await upsertShow(ctx, { tmdbId, ...sync.show });
   const show = await getShow(ctx, tmdbId);
+  if (sync.cachedOk === true && show !== null) return show;
   const staleness = showStaleness(show, sync.seasonCounts, Date.now());
   if (staleness !== null) failStale(staleness);
   return show!;
@@ -263,7 +266,7 @@ export async function showForWrite(ctx: MutationCtx, tmdbId: number, sync: ShowS
  * have aired since.
  */
 export function refreshBeforeRefusing(show: Doc<"shows">, sync: ShowSync, season: number, episodes: number[]): void {
-  if (sync.show !== undefined || sync.seasonCounts !== undefined) return;
+  if (sync.show !== undefined || sync.seasonCounts !== undefined || sync.cachedOk === true) return;
   if (show.fetchedAt + SHOW_RECHECK_MS > Date.now()) return;
   const s = show.seasons.find((x) => x.season === season);
   // Neither TMDB's number nor a position in the list: the season may have grown since.

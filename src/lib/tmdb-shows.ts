@@ -50,7 +50,15 @@ export type ShowRef = ShowDetails | { tmdbId: number; details: () => Promise<Sho
 export interface ShowSync {
   show?: ShowStructure;
   seasonCounts?: SeasonCount[];
+  /** TMDB isn't answering: Convex may use its cached structure however old. */
+  cachedOk?: boolean;
 }
+
+/** TMDB failures that mean "not now" (not "no such show"): a cached structure can stand in. */
+const OUTAGE = new Set(["unavailable", "timeout", "rate_limited", "invalid_response"]);
+
+/** The note a reply carries when it was answered from Convex's copy because TMDB didn't answer. */
+export const CACHED_NOTE = "TMDB isn't answering right now, so this uses the episode list I saved earlier — new episodes may be missing.";
 
 /** Seasons that have episodes: the ones Convex caches and compares. */
 export function seasonCounts(show: ShowDetails): SeasonCount[] {
@@ -77,14 +85,26 @@ export class ShowStructures {
    * get them (a button carrying an id); if Convex answers that it needs the
    * structure, the structure is fetched and the write sent once more with it.
    */
-  async write<T>(show: ShowRef, call: (sync: ShowSync) => Promise<T>): Promise<T> {
+  async write<T>(show: ShowRef, call: (sync: ShowSync) => Promise<T>, options: { onCached?: () => void } = {}): Promise<T> {
     const known = "details" in show ? undefined : show;
+    let stale: boolean;
     try {
       return await call(known === undefined ? {} : { seasonCounts: seasonCounts(known) });
     } catch (error) {
       if (!needsShowStructure(error)) throw error;
+      stale = convexErrorCode(error) === "SHOW_STALE";
     }
-    return await call({ show: known !== undefined ? await this.fetch(known) : await this.fetchById(show as { tmdbId: number; details: () => Promise<ShowDetails> }) });
+    let structure: ShowStructure;
+    try {
+      structure = known !== undefined ? await this.fetch(known) : await this.fetchById(show as { tmdbId: number; details: () => Promise<ShowDetails> });
+    } catch (error) {
+      // TMDB down or slow, and Convex has an older copy: better that than nothing, and the reply says so.
+      if (!stale || !isTmdbError(error) || !OUTAGE.has(error.kind)) throw error;
+      const result = await call({ cachedOk: true });
+      options.onCached?.();
+      return result;
+    }
+    return await call({ show: structure });
   }
 
   /**

@@ -106,3 +106,21 @@ describe("a show with nothing aired yet", () => {
     expect(buttons(info)).not.toContain("Mark S1E1");
   });
 });
+
+describe("with TMDB down", () => {
+  it("/ep on a show Convex has cached still works and says it used the saved episode list; autocomplete offers the person's saved shows; an uncached show gets a clear message", async () => {
+    await run(s, `${at("uma")}/ep show:tv:1396 season:1 episode:1`);
+    s.tmdb.setFaults({ serverError: 100_000 });
+    try {
+      // Past the 12 hours after which Convex wants TMDB's word on the show again.
+      const events = await run(s, `wait 13h\n${at("uma")}/ep show:tv:1396 season:1 episode:2\nautocomplete /ep show:breaking\n/ep show:tv:1438 season:1 episode:1`);
+      const [marked, uncached] = replies(events);
+      expect(text(marked)).toContain("✅ Watched **S1E2**");
+      expect(text(marked)).toContain("TMDB isn't answering right now, so this uses the episode list I saved earlier");
+      expect(ofType(events, "autocomplete")[0]!.choices).toEqual([{ name: "Breaking Bad · TV · saved (TMDB is down)", value: "tv:1396" }]);
+      expect(text(uncached)).toContain("TMDB is not answering right now — nothing was changed.");
+    } finally {
+      s.tmdb.setFaults({});
+    }
+  });
+});

@@ -141,6 +141,20 @@ describe("party boards count aired episodes", () => {
   });
 });
 
+describe("party prompts name aired episodes as TMDB numbers them", () => {
+  it("'We watched together' offers the next aired episode (S2E14 after E13), and nothing once the host has seen all that aired", async () => {
+    const t = deployment();
+    fakeDiscord({ dmChannel: DM_CHANNEL });
+    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...ABSOLUTE });
+    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, tmdbId: 990104, season: 2, displayName: "alice" });
+    await mark(t, ALICE, 990104, 2, [13]);
+    const next = () => t.mutation(api.parties.watchedNext, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, partyId: party.partyId });
+    expect((await next()).what).toBe("S2E14");
+    vi.advanceTimersByTime(10 * 60_000);
+    await expect(next()).rejects.toThrow(/watched everything/);
+  });
+});
+
 describe("stalled reminders and alerts", () => {
   function tmdb(show: () => object) {
     let requests = 0;

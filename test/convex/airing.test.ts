@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { boardData } from "../../convex/model/board";
 import { airingRetryMs } from "../../convex/model/remindersAlerts";
+import { watchedInSession } from "../../convex/model/sessions";
 import { fakeDiscord, type FakeMessage } from "./fake-discord";
 import { ALICE, BOB, deployment, SECRET, type Deployment } from "./setup";
 
@@ -152,6 +153,12 @@ describe("party prompts name aired episodes as TMDB numbers them", () => {
     expect((await next()).what).toBe("S2E14");
     vi.advanceTimersByTime(10 * 60_000);
     await expect(next()).rejects.toThrow(/watched everything/);
+    // A session where the host marked nothing asks about the episode after where they were: S2E14, not S3E1.
+    const asked = await t.run(async (ctx) => {
+      const row = (await ctx.db.query("parties").collect())[0]!;
+      return await watchedInSession(ctx, row, { season: 2, episode: 13 });
+    });
+    expect(asked).toMatchObject({ season: 2, episodes: [14] });
   });
 });
 

@@ -123,4 +123,21 @@ describe("with TMDB down", () => {
       s.tmdb.setFaults({});
     }
   });
+
+  it("/watch add of a title the person has stored still works (past the bot's own TMDB cache); one nobody stored gets a clear message", async () => {
+    await run(s, `${at("vic")}/watch add title:movie:157336
+/watch status title:movie:157336 status:finished`);
+    s.tmdb.setFaults({ serverError: 100_000 });
+    try {
+      const events = await run(s, `wait 7h
+${at("vic")}/watch add title:movie:157336
+/watch add title:movie:155`);
+      const [stored, unknown] = replies(events);
+      expect(text(stored)).toContain("Interstellar");
+      expect(text(stored)).toContain("already on your watchlist");
+      expect(text(unknown)).toContain("TMDB is not answering right now — nothing was changed.");
+    } finally {
+      s.tmdb.setFaults({});
+    }
+  });
 });

@@ -201,6 +201,11 @@ export default defineSchema({
     totalEpisodes: v.number(),
     /** TMDB says more is coming (Returning Series, In Production, Planned, Pilot): watching every episode is being caught up, not finished. */
     ongoing: v.optional(v.boolean()),
+    /**
+     * The seasons say which episodes have aired (`aired`, `airDates`, `episodeNumbers`); a copy
+     * stored before they did counts announced episodes as aired, so it is refetched once.
+     */
+    airingKnown: v.optional(v.boolean()),
     fetchedAt: v.number(),
   }).index("by_tmdb", ["tmdbId"]),
 

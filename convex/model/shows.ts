@@ -190,6 +190,7 @@ export async function upsertShow(
     image: args.image,
     seasons,
     totalEpisodes: regularSeasons({ seasons }).reduce((sum, s) => sum + s.episodeCount, 0),
+    airingKnown: true,
     fetchedAt: Date.now(),
   };
   const existing = await getShow(ctx, tmdbId);
@@ -198,7 +199,7 @@ export async function upsertShow(
   const doc: typeof fields & { ongoing?: boolean } = ongoing === undefined ? fields : { ...fields, ongoing };
   if (existing === null) return (await ctx.db.get(await ctx.db.insert("shows", doc)))!;
   // The same structure stored a moment ago (what aired included): nothing to rewrite.
-  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && JSON.stringify(existing.seasons) === JSON.stringify(doc.seasons) && doc.ongoing === existing.ongoing) return existing;
+  if (existing.airingKnown === true && existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && JSON.stringify(existing.seasons) === JSON.stringify(doc.seasons) && doc.ongoing === existing.ongoing) return existing;
   await ctx.db.replace(existing._id, doc);
   return { ...existing, ...doc };
 }
@@ -233,6 +234,8 @@ function behindTmdb(show: Pick<Doc<"shows">, "seasons">, counts: SeasonCount[], 
  */
 export function showStaleness(show: Doc<"shows"> | null, seasonCounts: SeasonCount[] | undefined, now: number): "missing" | "stale" | null {
   if (show === null) return "missing";
+  // Stored before aired and announced episodes were told apart: fetched once more.
+  if (show.airingKnown !== true) return "stale";
   if (seasonCounts !== undefined) {
     return sameCounts(show, seasonCounts) && !behindTmdb(show, seasonCounts, now) && show.fetchedAt + SHOW_MAX_AGE_MS > now ? null : "stale";
   }

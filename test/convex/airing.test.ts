@@ -113,6 +113,16 @@ describe("progress counts aired episodes", () => {
     expect(JSON.stringify(doc).length).toBeLessThan(200 * 1024);
   });
 
+  it("a copy stored before aired and announced were told apart is fetched once more, then trusted", async () => {
+    const t = deployment();
+    await t.run(async (ctx) => {
+      await ctx.db.insert("shows", { tmdbId: 990103, title: "Second Wind", seasons: [{ season: 2, name: "Season 2", episodeCount: 6 }], totalEpisodes: 6, ongoing: true, fetchedAt: Date.now() });
+    });
+    await expect(mark(t, ALICE, 990103, 2, [1])).rejects.toThrow(/seasons changed on TMDB/);
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990103, season: 2, episodes: [1], isWatched: true, show: { title: "Second Wind", seasons: [MID_SEASON.seasons[1]!] } });
+    await expect(mark(t, ALICE, 990103, 2, [2])).resolves.toMatchObject({ changed: 1, progress: { total: 3 } });
+  });
+
   it("refuses airing fields that can't be true", async () => {
     const t = deployment();
     const bad = (season: object) => t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 5, title: "X", seasons: [{ season: 1, name: "S", episodeCount: 3, ...season }] });

@@ -33,7 +33,7 @@ import {
   startParty,
   transferHost,
 } from "./model/parties";
-import { requireShow, showForWrite } from "./model/shows";
+import { airedNumbersOf, requireShow, showForWrite } from "./model/shows";
 import { readWatched, summaryForWrite } from "./model/episodes";
 import { markEpisodes } from "./model/tracking";
 import { joinUnlessFull } from "./model/partyJoin";
@@ -327,13 +327,19 @@ export const watchedNext = botMutation({
     const seasons = show.seasons.filter((s) => s.season > 0 && s.episodeCount > 0 && (party.season === undefined || s.season === party.season)).sort((a, b) => a.season - b.season);
     let next: { season: number; episode: number } | null = null;
     for (const s of seasons) {
+      // Aired episodes only, as TMDB numbers them (model/shows.ts): the one after the furthest watched.
+      const aired = airedNumbersOf(s, Date.now());
       const seen = set.get(s.season);
-      const furthest = seen ? Math.max(0, ...[...seen].filter((e) => e <= s.episodeCount)) : 0;
-      if (furthest < s.episodeCount) {
-        next = { season: s.season, episode: furthest + 1 };
+      let furthest = 0;
+      aired.forEach((e, i) => {
+        if (seen?.has(e)) furthest = i + 1;
+      });
+      if (furthest < aired.length) {
+        next = { season: s.season, episode: aired[furthest]! };
         // The first season not finished: the host is somewhere in it.
         break;
       }
+      if (aired.length < s.episodeCount) break; // the rest of the show hasn't aired yet
     }
     if (next === null) fail("INVALID_ARGUMENT", "You've watched everything this party covers — use /party watched to name episodes.");
     const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, next.season, [next.episode], true);

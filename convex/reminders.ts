@@ -26,7 +26,7 @@ import {
   DEFAULT_REMINDER_DAYS,
   type SendOutcome,
 } from "./model/reminders";
-import { alertFollowersPage, applyAiring, claimAiringChecks, finishCaughtUpPage, parseAiring } from "./model/remindersAlerts";
+import { alertFollowersPage, applyAiring, claimAiringChecks, finishCaughtUpPage, noteAiringFailure, parseAiring } from "./model/remindersAlerts";
 import { checkEpisodes, requireShow } from "./model/shows";
 import { markEpisodes } from "./model/tracking";
 import { parseTmdbId } from "./model/vocabulary";
@@ -348,10 +348,20 @@ export const refreshAiring = internalAction({
   handler: async (ctx, { tmdbId }) => {
     const answer = await showDetails(parseTmdbId(tmdbId));
     const info = answer.ok ? parseAiring(answer.body) : null;
-    if (!answer.ok) console.warn(`airing check of show ${tmdbId}: ${answer.message}`);
     if (info !== null) await ctx.runMutation(internal.reminders.recordAiring, { tmdbId, info });
+    else {
+      // TMDB down, slow or answering nonsense: this show is checked again soon, backing off (model/remindersAlerts.ts).
+      const retry = await ctx.runMutation(internal.reminders.recordAiringFailure, { tmdbId });
+      console.warn(`airing check of show ${tmdbId}: ${answer.ok ? "TMDB's answer is not a show" : answer.message}${retry ? `; retrying at ${new Date(retry.retryAt).toISOString()} (failure ${retry.failures})` : ""}`);
+    }
     return null;
   },
+});
+
+export const recordAiringFailure = internalMutation({
+  args: { tmdbId: v.number() },
+  returns: v.union(v.null(), v.object({ failures: v.number(), retryAt: v.number() })),
+  handler: async (ctx, { tmdbId }) => await noteAiringFailure(ctx, tmdbId, Date.now()),
 });
 
 export const recordAiring = internalMutation({
@@ -361,6 +371,7 @@ export const recordAiring = internalMutation({
       title: v.string(),
       seasons: v.array(v.object({ season: v.number(), name: v.string(), episodeCount: v.number() })),
       lastAired: v.union(v.null(), v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) })),
+      nextAir: v.optional(v.object({ season: v.number(), episode: v.number(), airDate: v.optional(v.string()) })),
       ongoing: v.optional(v.boolean()),
     }),
   },

@@ -241,6 +241,11 @@ export default defineSchema({
     totalEpisodes: v.number(),
     /** TMDB says more is coming (Returning Series, In Production, Planned, Pilot): watching every episode is being caught up, not finished. */
     ongoing: v.optional(v.boolean()),
+    /**
+     * The seasons say which episodes have aired (`aired`, `airDates`, `episodeNumbers`); a copy
+     * stored before they did counts announced episodes as aired, so it is refetched once.
+     */
+    airingKnown: v.optional(v.boolean()),
     fetchedAt: v.number(),
   }).index("by_tmdb", ["tmdbId"]),
 
@@ -525,6 +530,8 @@ export default defineSchema({
     /** The latest episode TMDB says has aired, as of the last check; absent before the first. */
     lastAired: v.optional(v.object({ season: v.number(), episode: v.number() })),
     checkAt: v.number(),
+    /** Checks failed in a row (TMDB down or slow): the next one comes sooner than tomorrow, backing off. */
+    failures: v.optional(v.number()),
   })
     .index("by_tmdb", ["tmdbId"])
     .index("by_check", ["checkAt"]),

@@ -52,5 +52,11 @@ export const showSeasonValidator = v.object({
   name: v.string(),
   episodeCount: v.number(),
   episodeNames: v.optional(v.array(v.string())),
+  /** TMDB's episode_number of each listed episode, in list order, when they are not 1, 2, 3 … (absolutely numbered anime seasons). */
+  episodeNumbers: v.optional(v.array(v.number())),
+  /** Listed episodes (from the start of the list) that had aired when TMDB was last read; absent: every one listed. */
+  aired: v.optional(v.number()),
+  /** Air dates (YYYY-MM-DD, "" when TMDB has none yet) of the announced episodes after `aired`, in list order. */
+  airDates: v.optional(v.array(v.string())),
 });
 export type ShowSeason = Infer<typeof showSeasonValidator>;

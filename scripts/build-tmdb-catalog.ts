@@ -93,7 +93,7 @@ function movieDetails(m: MovieFact): Json {
     overview: m.overview,
     popularity: m.popularity,
     poster_path: hasPoster ? posterPath("m", m.id, m.title) : null,
-    release_date: m.releaseDate,
+    ...(m.noReleaseDateKey ? {} : { release_date: m.releaseDate }),
     runtime: m.runtime,
     status: m.status ?? "Released",
     tagline: "",
@@ -109,6 +109,8 @@ function movieDetails(m: MovieFact): Json {
 
 interface BuiltEpisode {
   air_date: string | null;
+  crew?: Json[];
+  guest_stars?: Json[];
   episode_number: number;
   episode_type: "standard" | "finale";
   id: number;
@@ -147,7 +149,8 @@ function buildEpisodes(show: ShowFact, season: SeasonFact, seasonNumber: number,
     const key = `${show.id}:${seasonNumber}:${index + 1}`;
     return {
       air_date: airDate,
-      episode_number: index + 1,
+      ...(show.episodeCredits ? episodeCredits(key) : {}),
+      episode_number: show.absoluteNumbering && seasonNumber > 0 ? firstAbsolute + index : index + 1,
       episode_type: index === dates.length - 1 && seasonNumber > 0 ? "finale" : "standard",
       id: idBase + index,
       name: episodeName(show, season, index, firstAbsolute + index),
@@ -162,6 +165,29 @@ function buildEpisodes(show: ShowFact, season: SeasonFact, seasonNumber: number,
       vote_count: airDate ? Math.max(1, Math.round(show.votes * (0.01 + (hash(`${key}:votes`) % 50) / 1000))) : 0,
     };
   });
+}
+
+/** Crew and guest stars in TMDB's shapes (the fields of a real season response); names are generated. */
+function episodeCredits(key: string): { crew: Json[]; guest_stars: Json[] } {
+  const person = (n: number, department: string) => {
+    const id = 7_000_000 + (hash(`${key}:${n}`) % 900_000);
+    return {
+      adult: false, credit_id: (hash(`${key}:credit:${n}`).toString(16) + "0000000000000000000000").slice(0, 24), gender: hash(`${key}:g:${n}`) % 3,
+      id, known_for_department: department, name: `Person ${id}`, original_name: `Person ${id}`,
+      popularity: round1((hash(`${key}:p:${n}`) % 50) / 10), profile_path: null,
+    };
+  };
+  return {
+    crew: [
+      { ...person(1, "Directing"), department: "Directing", job: "Director" },
+      { ...person(2, "Writing"), department: "Writing", job: "Screenplay" },
+      { ...person(3, "Art"), department: "Art", job: "Animation Director" },
+    ],
+    guest_stars: [
+      { ...person(4, "Acting"), character: "Guest (voice)", order: 500 },
+      { ...person(5, "Acting"), character: "Narrator (voice)", order: 501 },
+    ],
+  };
 }
 
 interface BuiltSeason {

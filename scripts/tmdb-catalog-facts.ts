@@ -35,6 +35,8 @@ export interface MovieFact {
   overview: string;
   status?: string;
   fictional?: string;
+  /** TMDB leaves `release_date` out altogether (not even ""), as some real search results do. */
+  noReleaseDateKey?: boolean;
 }
 
 export interface ShowFact {
@@ -57,6 +59,13 @@ export interface ShowFact {
   specials?: SeasonFact;
   /** Generated episode names count across seasons ("Episode 812"), as long-running anime are numbered. */
   absoluteEpisodeNames?: boolean;
+  /**
+   * TMDB's episode_number itself counts across seasons (season 2 starts at E13, One Piece's
+   * season 20 at E892), as TMDB numbers some long anime.
+   */
+  absoluteNumbering?: boolean;
+  /** Episodes carry `crew` and `guest_stars`, as real season responses do (they make one many times larger). */
+  episodeCredits?: boolean;
   fictional?: string;
   /**
    * The offline server airs this season on the sandbox clock: `airedAtStart` episodes have aired
@@ -194,6 +203,20 @@ export const MOVIES: readonly MovieFact[] = [
     overview: "",
     status: "In Production",
     fictional: "Not a real TMDB title: no release date, runtime, rating, overview or poster yet.",
+  },
+  {
+    id: 990007,
+    title: "Rumoured Remake",
+    releaseDate: "",
+    noReleaseDateKey: true,
+    runtime: 0,
+    vote: 0,
+    votes: 0,
+    popularity: 0.3,
+    genres: [],
+    overview: "",
+    status: "Rumored",
+    fictional: "Not a real TMDB title: TMDB sends no release_date key at all, and no poster or backdrop.",
   },
 ];
 
@@ -539,6 +562,37 @@ export const SHOWS: readonly ShowFact[] = [
     seasons: [{ count: 30, airs: null }],
     sandboxAiring: { season: 1, airedAtStart: 5, everyDays: 1 },
     fictional: "Not a real TMDB title: its episodes air relative to the sandbox clock.",
+  },
+  // Real TMDB shapes the bot must read right (issue: aired vs announced, absolute numbering, nothing aired).
+  {
+    id: 990103, name: "Second Wind", country: "US", firstAirDate: "2023-03-03", status: "Returning Series", type: "Scripted",
+    vote: 7.6, votes: 640, popularity: 14.2, runtime: 50, genres: ["Drama", "Sci-Fi & Fantasy"],
+    overview: "Fictional test entry: a returning show in the middle of its second season. TMDB lists all six episodes of it; three have aired.",
+    seasons: [
+      weekly("2023-03-03", ["Clean Slate", "Undertow", "Static", "Crosswind", "The Long Way", "Landfall"]),
+      { count: 6, names: ["Second Wind", "Relapse", "Dead Reckoning", "Episode 4", "Episode 5", "Episode 6"], airs: null },
+    ],
+    sandboxAiring: { season: 2, airedAtStart: 3, everyDays: 7 },
+    fictional: "Not a real TMDB title: mid-season like a real capture of Loki season 2 (episode_count 6, aired through E3).",
+  },
+  {
+    id: 990104, name: "Grand Voyage", originalName: "グランドボヤージュ", language: "ja", country: "JP", firstAirDate: "2024-01-07", status: "Returning Series", type: "Scripted",
+    vote: 8.1, votes: 420, popularity: 22.5, runtime: 24, genres: ["Animation", "Action & Adventure"],
+    overview: "Fictional test entry: an anime TMDB numbers absolutely — season 2 runs E13 to E24, and season 3, airing weekly, starts at E25.",
+    absoluteEpisodeNames: true,
+    absoluteNumbering: true,
+    episodeCredits: true,
+    seasons: [weekly("2024-01-07", 12), weekly("2024-07-07", 12), { count: 8, airs: null }],
+    sandboxAiring: { season: 3, airedAtStart: 2, everyDays: 7 },
+    fictional: "Not a real TMDB title: absolute episode numbers within seasons, like One Piece's, and episode crew and guest stars.",
+  },
+  {
+    id: 990105, name: "First Light", country: "GB", firstAirDate: "", status: "In Production", type: "Scripted",
+    vote: 0, votes: 0, popularity: 3.3, runtime: 0, genres: ["Drama"],
+    overview: "Fictional test entry: announced and in production; its first episode airs ten days after the sandbox starts.",
+    seasons: [{ count: 8, airs: null }],
+    sandboxAiring: { season: 1, airedAtStart: 0, everyDays: 10 },
+    fictional: "Not a real TMDB title: nothing has aired (last_episode_to_air is null), episode runtimes are null.",
   },
 ];
 

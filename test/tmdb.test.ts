@@ -159,6 +159,45 @@ describe("show, season and movie details", () => {
   });
 });
 
+describe("the catalog's real TMDB shapes", () => {
+  it("sends search results with null posters and backdrops, an empty first_air_date and no release_date key at all", async () => {
+    const { client } = clientWith();
+    const raw = async (query: string) => (await (await fetch(`${server.url}/search/multi?query=${encodeURIComponent(query)}`)).json()) as { results: Record<string, unknown>[] };
+    const rumoured = (await raw("rumoured remake")).results[0]!;
+    expect(rumoured).toMatchObject({ id: 990007, poster_path: null, backdrop_path: null });
+    expect("release_date" in rumoured).toBe(false);
+    expect((await raw("blank slate")).results[0]).toMatchObject({ id: 990004, poster_path: null, first_air_date: "" });
+    // The client reads them as "no poster", "no date".
+    const [movie] = await client.searchMulti("rumoured remake");
+    expect(movie).toEqual({ tmdbId: 990007, mediaType: "movie", title: "Rumoured Remake", popularity: 0.3 });
+  });
+
+  it("serves a mid-season show whose listed episodes include announced ones, with last and next episode to air", async () => {
+    const { client } = clientWith();
+    const show = await client.tv(990103);
+    expect(show.seasons.map((s) => s.episodeCount)).toEqual([6, 6]);
+    expect(show.lastAired).toMatchObject({ season: 2, episode: 3 });
+    expect(show.nextAir).toMatchObject({ season: 2, episode: 4 });
+    const season = await client.season(990103, 2);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(season.episodes.filter((e) => e.airDate! <= today)).toHaveLength(3);
+  });
+
+  it("serves an absolutely numbered season with episode crew and guest stars, and a show with nothing aired and null runtimes", async () => {
+    const { client } = clientWith();
+    const season = await client.season(990104, 3);
+    expect(season.episodes.map((e) => e.episodeNumber)).toEqual([25, 26, 27, 28, 29, 30, 31, 32]);
+    const raw = (await (await fetch(`${server.url}/tv/990104/season/2`)).json()) as { episodes: { crew: { job: string }[]; guest_stars: { character: string }[] }[] };
+    expect(raw.episodes[0]!.crew.map((c) => c.job)).toContain("Director");
+    expect(raw.episodes[0]!.guest_stars.length).toBeGreaterThan(0);
+    const unaired = await client.tv(990105);
+    expect(unaired.lastAired).toBeUndefined();
+    expect(unaired.nextAir).toMatchObject({ season: 1, episode: 1 });
+    const episodes = (await client.season(990105, 1)).episodes;
+    expect(episodes.every((e) => e.runtime === undefined)).toBe(true);
+  });
+});
+
 describe("not found", () => {
   it("reports an unknown movie id as not_found with a sentence a user can act on", async () => {
     const { client } = clientWith();

@@ -9,7 +9,7 @@ import { botMutation, botQuery } from "../lib/botFunctions";
 import { markOutcome } from "../lib/botReturns";
 import { showBatch } from "../model/episodes";
 import { fail } from "../model/errors";
-import { checkEpisodes, episodeName, refreshBeforeRefusing, seasonOf, showForWrite } from "../model/shows";
+import { checkAired, episodeName, refreshBeforeRefusing, resolveEpisodes, seasonOf, showForWrite } from "../model/shows";
 import { showHeaderOf } from "../model/titleState";
 import { markEpisodes, type MarkOutcome } from "../model/tracking";
 import { parseTmdbId } from "../model/vocabulary";
@@ -43,18 +43,22 @@ export const markEpisodesFor = botMutation({
     if (args.episodes.length === 0) fail("INVALID_ARGUMENT", "Name at least one episode.");
     const show = await showForWrite(ctx, tmdbId, args);
     refreshBeforeRefusing(show, args, args.season, args.episodes);
-    checkEpisodes(show, args.season, args.episodes);
-    const label = episodeLabel(args.season, args.episodes);
+    // TMDB's numbers (S20E885) or places in the season's list: the reply says which was read.
+    const { episodes, numbering } = resolveEpisodes(show, args.season, args.episodes);
+    // Announced episodes can't be watched yet; unmarking one (marked on the web) is harmless.
+    if (args.isWatched) checkAired(show, args.season, episodes, Date.now());
+    const label = episodeLabel(args.season, episodes);
     const outcome = await markEpisodes(ctx, ctx.actor.userId, {
       tmdbId,
-      batch: [{ season: args.season, episodes: args.episodes }],
+      batch: [{ season: args.season, episodes }],
       isWatched: args.isWatched,
       description: `${args.isWatched ? "marked" : "unmarked"} ${show.title} ${label}`,
       followStatus: true,
     });
     // The reply names a single episode; the show is already read.
-    const only = args.episodes.length === 1 ? args.episodes[0]! : null;
-    return markReply(outcome, show, only === null ? null : (episodeName(show, args.season, only) ?? null));
+    const only = episodes.length === 1 ? episodes[0]! : null;
+    const reply = markReply(outcome, show, only === null ? null : (episodeName(show, args.season, only) ?? null));
+    return numbering === null ? reply : { ...reply, numbering: { read: numbering, episodes } };
   },
 });
 

@@ -59,8 +59,8 @@ export const addToWatchlist = botMutation({
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
-    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
+    const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, ...fields } = args;
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, cachedOk, titleFromStore: args.titleFromStore });
     const already = before !== null && viewItem(before).inWatchlist;
     await setMembership(ctx, userId, { ...fields, tmdbId, mediaType, inWatchlist: true });
     const undoId = already
@@ -108,8 +108,8 @@ export const setStatus = botMutation({
     const mediaType = parseMediaType(args.mediaType);
     const progressStatus = parseProgressStatus(args.progressStatus);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
-    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
+    const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, ...fields } = args;
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, cachedOk, titleFromStore: args.titleFromStore });
     if (before !== null && (await statusUnchanged(ctx, userId, before, progressStatus, args.progress))) {
       // Nothing to write: no newer updatedAt (the web app and merges read it as the latest change) and no Undo.
       const state = await titleState(ctx, userId, tmdbId, mediaType, show);
@@ -148,8 +148,8 @@ export const setReactionFor = botMutation({
     const mediaType = parseMediaType(args.mediaType);
     const reaction = args.reaction === null ? null : parseReaction(args.reaction);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const { show: structure, seasonCounts: counts, titleFromStore: _fromStore, ...fields } = args;
-    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, titleFromStore: args.titleFromStore });
+    const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, ...fields } = args;
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, cachedOk, titleFromStore: args.titleFromStore });
     const previous = before === null ? null : viewItem(before);
     if ((previous?.reaction ?? null) === reaction) {
       // The reaction it already has (or a clear with none): nothing to write, so no newer updatedAt and no Undo.

@@ -3,7 +3,8 @@ import { v } from "convex/values";
 import { showSeasonValidator } from "../validators";
 
 export const title = { tmdbId: v.number(), mediaType: v.string() };
-export const seasonCounts = v.array(v.object({ season: v.number(), episodeCount: v.number() }));
+/** `lastAired`: on the season of TMDB's last_episode_to_air, that episode's number (a copy that hasn't seen it air is stale). */
+export const seasonCounts = v.array(v.object({ season: v.number(), episodeCount: v.number(), lastAired: v.optional(v.number()) }));
 export const showStructure = v.object({ title: v.string(), image: v.optional(v.string()), seasons: v.array(showSeasonValidator), ongoing: v.optional(v.boolean()) });
 /**
  * Set by a write that sends no title metadata (a card's button, or an id the bot
@@ -13,4 +14,5 @@ export const showStructure = v.object({ title: v.string(), image: v.optional(v.s
 export const titleFromStore = { titleFromStore: v.optional(v.boolean()) };
 
 /** Sent with show writes: the structure when the bot fetched it, else the counts it knows (see model/shows ShowSync). */
-export const showSync = { show: v.optional(showStructure), seasonCounts: v.optional(seasonCounts) };
+/** `cachedOk`: TMDB isn't answering, so a stale cached structure beats none (the reply says so). */
+export const showSync = { show: v.optional(showStructure), seasonCounts: v.optional(seasonCounts), cachedOk: v.optional(v.boolean()) };

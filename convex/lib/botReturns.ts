@@ -29,6 +29,8 @@ export const showProgress = v.object({
   seasons: v.array(v.object({ season: v.number(), name: v.string(), watched: v.number(), total: v.number() })),
   next: v.union(v.null(), v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) })),
   lastWatched: v.union(v.null(), episodeRef),
+  /** Nothing aired is left to watch: the next announced episode and its air date (YYYY-MM-DD) when TMDB has one. */
+  upcoming: v.optional(v.object({ season: v.number(), episode: v.number(), airDate: v.optional(v.string()) })),
   /** Episodes tracked on the web app before the bot are still being counted: the figures are a lower bound. */
   counting: v.optional(v.boolean()),
 });
@@ -63,6 +65,11 @@ export const markOutcome = v.object({
   specials: v.number(),
   /** The single episode's name, when one episode was marked. */
   episodeName: v.union(v.null(), v.string()),
+  /**
+   * A season TMDB numbers its own way (S20E885): how the episodes named were read — "tmdb" (its
+   * numbers) or "position" (places in the season's list) — and TMDB's numbers of those marked.
+   */
+  numbering: v.optional(v.object({ read: v.union(v.literal("tmdb"), v.literal("position")), episodes: v.array(v.number()) })),
 });
 
 /** A change to one title, answered with the card's new state. */

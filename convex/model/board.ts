@@ -21,7 +21,7 @@ import { partyBoard, type BoardMember, type PartyBoardData } from "../../src/vie
 import { restMessageBody } from "../../src/views/message";
 import type { RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { readWatched, showProgress, type WatchedSet } from "./episodes";
-import { episodeName, getShow } from "./shows";
+import { airedNumbersOf, episodeName, getShow } from "./shows";
 import { hostless, MEMBERS_PER_PARTY } from "./parties";
 import { nextSessionRsvps } from "./sessions";
 
@@ -48,16 +48,19 @@ function memberProgress(show: Doc<"shows">, season: number | undefined, watched:
     const p = showProgress(show, watched);
     return { watched: p.watched, total: p.total, position: p.lastWatched };
   }
-  const total = show.seasons.find((s) => s.season === season)?.episodeCount ?? 0;
+  // Aired episodes only (TMDB lists announced ones too), as TMDB numbers them.
+  const listed = show.seasons.find((s) => s.season === season);
+  const aired = listed === undefined ? [] : airedNumbersOf(listed, Date.now());
+  const set = watched.get(season);
   let n = 0;
-  let last = 0;
-  for (const e of watched.get(season) ?? []) {
-    if (e >= 1 && e <= total) {
+  let last: number | null = null;
+  for (const e of aired) {
+    if (set?.has(e)) {
       n++;
-      last = Math.max(last, e);
+      last = e;
     }
   }
-  return { watched: n, total, position: last === 0 ? null : { season, episode: last } };
+  return { watched: n, total: aired.length, position: last === null ? null : { season, episode: last } };
 }
 
 const rank = (e: { season: number; episode: number } | null) => (e === null ? -1 : e.season * 100_000 + e.episode);

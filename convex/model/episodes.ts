@@ -5,7 +5,7 @@ import type { ProgressStatus } from "../validators";
 import { markPartiesOfUserDirty } from "./parties";
 import { noteEpisodeActivity } from "./remindersActivity";
 import { fail, quoteTitle } from "./errors";
-import { episodeName, regularSeasons } from "./shows";
+import { airedNumbersOf, airsPhrase, episodeName, firstAnnounced, regularSeasons, type Announced } from "./shows";
 import { parseEpisodeNumber, parseSeasonNumber, parseTmdbId } from "./vocabulary";
 
 export interface SeasonEpisodes {
@@ -277,58 +277,66 @@ async function rowsFor(
 
 export interface ShowProgress {
   watched: number;
+  /** Episodes aired so far in the regular seasons (TMDB also lists announced ones; they don't count). */
   total: number;
   percent: number;
   seasons: { season: number; name: string; watched: number; total: number }[];
   next: (EpisodeRef & { name?: string }) | null;
   lastWatched: EpisodeRef | null;
+  /** When nothing aired is left to watch: the next announced episode, with its air date when TMDB has one. */
+  upcoming?: Announced;
 }
 
-/** Progress over the regular seasons of a cached show, and the episode to watch next. */
-export function showProgress(show: Doc<"shows">, watched: WatchedSet): ShowProgress {
-  const seasons = regularSeasons(show);
+/**
+ * Progress over the aired episodes of a cached show's regular seasons, and the episode to watch next
+ * (aired; else `upcoming`, the next announced one). Episodes are TMDB's numbers, in list order.
+ */
+export function showProgress(show: Doc<"shows">, watched: WatchedSet, now = Date.now()): ShowProgress {
+  const seasons = regularSeasons(show).map((s) => ({ season: s.season, name: s.name, numbers: airedNumbersOf(s, now) }));
   let watchedCount = 0;
-  let lastWatched: EpisodeRef | null = null;
+  let lastWatched: (EpisodeRef & { position: number }) | null = null;
   const perSeason = seasons.map((s) => {
     const set = watched.get(s.season);
     let n = 0;
     if (set) {
-      for (const e of set) {
-        if (e >= 1 && e <= s.episodeCount) {
-          n++;
-          if (lastWatched === null || s.season > lastWatched.season || (s.season === lastWatched.season && e > lastWatched.episode)) {
-            lastWatched = { season: s.season, episode: e };
-          }
+      s.numbers.forEach((e, i) => {
+        if (!set.has(e)) return;
+        n++;
+        if (lastWatched === null || s.season > lastWatched.season || (s.season === lastWatched.season && i + 1 > lastWatched.position)) {
+          lastWatched = { season: s.season, episode: e, position: i + 1 };
         }
-      }
+      });
     }
     watchedCount += n;
-    return { season: s.season, name: s.name, watched: n, total: s.episodeCount };
+    return { season: s.season, name: s.name, watched: n, total: s.numbers.length };
   });
-  const total = show.totalEpisodes;
-  const next = nextEpisode(seasons, watched, lastWatched);
+  const total = seasons.reduce((sum, s) => sum + s.numbers.length, 0);
+  const last = lastWatched as (EpisodeRef & { position: number }) | null;
+  const next = nextEpisode(seasons, watched, last);
+  const upcoming = next === null ? firstAnnounced(show, now) : null;
   return {
     watched: watchedCount,
     total,
     percent: total === 0 ? 0 : Math.floor((watchedCount / total) * 100),
     seasons: perSeason,
     next: next === null ? null : { ...next, name: episodeName(show, next.season, next.episode) },
-    lastWatched,
+    lastWatched: last === null ? null : { season: last.season, episode: last.episode },
+    ...(upcoming === null ? {} : { upcoming }),
   };
 }
 
-/** The first unwatched episode after the furthest one watched; failing that, the first gap. */
+/** The first unwatched aired episode after the furthest one watched; failing that, the first gap. */
 function nextEpisode(
-  seasons: { season: number; episodeCount: number }[],
+  seasons: { season: number; numbers: number[] }[],
   watched: WatchedSet,
-  lastWatched: EpisodeRef | null,
+  lastWatched: { season: number; position: number } | null,
 ): EpisodeRef | null {
-  const unwatchedFrom = (from: EpisodeRef | null): EpisodeRef | null => {
+  const unwatchedFrom = (from: { season: number; position: number } | null): EpisodeRef | null => {
     for (const s of seasons) {
       if (from !== null && s.season < from.season) continue;
-      const start = from !== null && s.season === from.season ? from.episode + 1 : 1;
+      const start = from !== null && s.season === from.season ? from.position : 0;
       const set = watched.get(s.season);
-      for (let e = start; e <= s.episodeCount; e++) if (!set?.has(e)) return { season: s.season, episode: e };
+      for (let i = start; i < s.numbers.length; i++) if (!set?.has(s.numbers[i]!)) return { season: s.season, episode: s.numbers[i]! };
     }
     return null;
   };
@@ -373,11 +381,20 @@ export function progressPercent(status: ProgressStatus, watched: number, total: 
   return Math.min(99, Math.floor((watched / total) * 100));
 }
 
-/** Expands every episode of the given seasons (or the whole show) from the cached structure. */
-export function showBatch(show: Doc<"shows">, seasonNumbers?: number[]): SeasonEpisodes[] {
+/**
+ * Expands every aired episode of the given seasons (or the whole show) from the cached structure,
+ * as TMDB numbers them. Announced episodes are left out; a batch with none aired is refused, saying when the first airs.
+ */
+export function showBatch(show: Doc<"shows">, seasonNumbers?: number[], now = Date.now()): SeasonEpisodes[] {
   const seasons = seasonNumbers === undefined ? regularSeasons(show) : show.seasons.filter((s) => seasonNumbers.includes(s.season));
   if (seasons.length === 0) fail("SEASON_OUT_OF_RANGE", `${quoteTitle(show.title)} has no episodes listed yet.`);
-  return seasons.map((s) => ({ season: s.season, episodes: Array.from({ length: s.episodeCount }, (_, i) => i + 1) }));
+  const batch = seasons.map((s) => ({ season: s.season, episodes: airedNumbersOf(s, now) })).filter((s) => s.episodes.length > 0);
+  if (batch.length === 0) {
+    const first = firstAnnounced({ seasons }, now);
+    const when = first === null ? "" : ` — S${first.season}E${first.episode} ${airsPhrase(first.airDate)}`;
+    fail("EPISODE_NOT_AIRED", `Nothing of ${quoteTitle(show.title)}${seasonNumbers?.length === 1 ? ` season ${seasonNumbers[0]}` : ""} has aired yet${when}. Nothing was marked.`);
+  }
+  return batch;
 }
 
 /** Splits a batch so that each part holds at most `limit` episodes. */

@@ -13,6 +13,7 @@ export type ErrorCode =
   | "NOT_A_SHOW"
   | "SEASON_OUT_OF_RANGE"
   | "EPISODE_OUT_OF_RANGE"
+  | "EPISODE_NOT_AIRED"
   | "LIST_PRIVATE"
   | "UNDO_UNAVAILABLE"
   /** Carries retryAfterMs. */

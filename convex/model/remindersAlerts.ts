@@ -11,7 +11,7 @@ import type { ShowSeason } from "../validators";
 import { getSummary, readWatched, showProgress, summaryToSet, type WatchedSet } from "./episodes";
 import { findItem } from "./watchItems";
 import { isOngoing } from "./showStatus";
-import { getShow, regularSeasons, upsertShow } from "./shows";
+import { airedCount, episodeNumbersOf, getShow, positionOf, regularSeasons, upsertShow } from "./shows";
 import { WEB_STATUS } from "./vocabulary";
 import { accountOfUser, AIRING_CHECK_MS } from "./remindersActivity";
 import { queueDm, quietUntil } from "./reminders";
@@ -31,6 +31,8 @@ export interface AiringInfo {
   title: string;
   seasons: { season: number; name: string; episodeCount: number }[];
   lastAired: (EpisodeKey & { name?: string }) | null;
+  /** next_episode_to_air: the next announced episode, with its air date when TMDB has one. */
+  nextAir?: EpisodeKey & { airDate?: string };
   /** From TMDB's status, when it gave one. */
   ongoing?: boolean;
 }
@@ -46,6 +48,24 @@ export async function claimAiringChecks(ctx: MutationCtx, now: number): Promise<
     .take(AIRING_PAGE);
   for (const row of due) await ctx.db.patch(row._id, { checkAt: now + AIRING_CHECK_MS });
   return { tmdbIds: due.map((r) => r.tmdbId), more: due.length === AIRING_PAGE };
+}
+
+/** After a failed check (TMDB down, slow or refusing): 15 minutes, then 30, 1 h, 2 h … back to the daily check. */
+export function airingRetryMs(failures: number): number {
+  return Math.min(AIRING_CHECK_MS, 15 * 60_000 * 2 ** Math.min(Math.max(0, failures - 1), 10));
+}
+
+/** A show's check failed: it is tried again after the backoff instead of tomorrow; the next success resets it. */
+export async function noteAiringFailure(ctx: MutationCtx, tmdbId: number, now: number): Promise<{ failures: number; retryAt: number } | null> {
+  const row = await ctx.db
+    .query("airing_shows")
+    .withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId))
+    .first();
+  if (row === null) return null;
+  const failures = (row.failures ?? 0) + 1;
+  const retryAt = now + airingRetryMs(failures);
+  await ctx.db.patch(row._id, { failures, checkAt: Math.min(row.checkAt, retryAt) });
+  return { failures, retryAt };
 }
 
 /** Reads TMDB's /tv/{id} body loosely; null when it is not a show. */
@@ -66,7 +86,18 @@ export function parseAiring(body: unknown): AiringInfo | null {
   const season = int(last?.season_number);
   const episode = int(last?.episode_number);
   const lastAired = season !== null && episode !== null && episode >= 1 ? { season, episode, ...(typeof last?.name === "string" ? { name: last.name.slice(0, 200) } : {}) } : null;
-  return { title: b.name.slice(0, 500), seasons, lastAired, ...(typeof b.status === "string" ? { ongoing: isOngoing(b.status) } : {}) };
+  const next = b.next_episode_to_air as Record<string, unknown> | null | undefined;
+  const nextSeason = int(next?.season_number);
+  const nextEpisode = int(next?.episode_number);
+  const nextDate = typeof next?.air_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(next.air_date) ? next.air_date : undefined;
+  const nextAir = nextSeason !== null && nextEpisode !== null && nextEpisode >= 1 ? { season: nextSeason, episode: nextEpisode, ...(nextDate ? { airDate: nextDate } : {}) } : undefined;
+  return {
+    title: b.name.slice(0, 500),
+    seasons,
+    lastAired,
+    ...(nextAir ? { nextAir } : {}),
+    ...(typeof b.status === "string" ? { ongoing: isOngoing(b.status) } : {}),
+  };
 }
 
 /**
@@ -85,29 +116,80 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
     .query("airing_shows")
     .withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId))
     .first();
-  if (row === null || info.lastAired === null) return false;
+  if (row === null) return false;
+  if (row.failures !== undefined) await ctx.db.patch(row._id, { failures: undefined });
+  // What aired is kept current in the cached structure even when nothing new aired (an announced date may have moved).
+  const cached = await getShow(ctx, tmdbId);
+  if (cached !== null) {
+    const seasons = mergedSeasons(cached, info, Date.now());
+    if (seasons === null) await ctx.db.patch(cached._id, { fetchedAt: 0 }); // TMDB numbers episodes the copy lacks: the next use refetches
+    else if (JSON.stringify(seasons) !== JSON.stringify(cached.seasons) || (info.ongoing !== undefined && info.ongoing !== cached.ongoing)) {
+      await upsertShow(ctx, { tmdbId, title: cached.title, image: cached.image, seasons, ongoing: info.ongoing ?? cached.ongoing });
+    }
+  }
+  if (info.lastAired === null) return false;
   const previous = row.lastAired;
   const last = { season: info.lastAired.season, episode: info.lastAired.episode };
   if (previous !== undefined && rank(last) <= rank(previous)) return false;
   await ctx.db.patch(row._id, { lastAired: last });
-  const cached = await getShow(ctx, tmdbId);
-  if (cached !== null) await upsertShow(ctx, { tmdbId, title: cached.title, image: cached.image, seasons: mergedSeasons(cached, info), ongoing: info.ongoing ?? cached.ongoing });
   if (previous === undefined) return false;
   await ctx.scheduler.runAfter(0, internal.reminders.alertFollowers, { tmdbId, previous, aired: { ...last, ...(info.lastAired.name ? { name: info.lastAired.name } : {}) }, cursor: null });
   return true;
 }
 
-/** TMDB's counts, keeping the episode names the cache already had (and naming the new one). */
-function mergedSeasons(cached: Doc<"shows">, info: AiringInfo): ShowSeason[] {
-  return info.seasons.map((s) => {
+/**
+ * The cached seasons brought up to TMDB's details: its counts, and what has aired by
+ * last_episode_to_air (a season before it has aired whole; the one it is in, through it), with
+ * next_episode_to_air's date. Episode names and numbers already cached are kept; the newly aired
+ * episode is named. Null when TMDB names an episode by a number the cached season doesn't list
+ * (a season renumbered or grown): the structure must be fetched again.
+ */
+export function mergedSeasons(cached: Doc<"shows">, info: AiringInfo, now: number): ShowSeason[] | null {
+  const last = info.lastAired;
+  const merged: ShowSeason[] = [];
+  for (const s of info.seasons) {
     const old = cached.seasons.find((c) => c.season === s.season);
+    // Numbers TMDB gives beyond the cached list (a standard season grows by one: E4 after E1–E3).
+    const numbers = old?.episodeNumbers && old.episodeNumbers.length === old.episodeCount ? old.episodeNumbers : undefined;
+    if (numbers && numbers.length !== s.episodeCount) return null;
     const names = old?.episodeNames ? [...old.episodeNames] : undefined;
-    if (names && info.lastAired?.season === s.season && info.lastAired.name && names.length < s.episodeCount) {
-      while (names.length < info.lastAired.episode - 1) names.push(`Episode ${names.length + 1}`);
-      if (names.length === info.lastAired.episode - 1) names.push(info.lastAired.name);
+    const season: ShowSeason = { season: s.season, name: s.name, episodeCount: s.episodeCount, ...(numbers ? { episodeNumbers: numbers } : {}) };
+    let aired: number;
+    if (last === null || s.season > last.season) aired = 0;
+    else if (s.season < last.season) aired = s.episodeCount;
+    else {
+      const position = positionOf(season, last.episode);
+      if (position === null) return null;
+      aired = position;
+      if (names && last.name && names.length < position) {
+        while (names.length < position - 1) names.push(`Episode ${numbers?.[names.length] ?? names.length + 1}`);
+        names.push(last.name);
+      }
     }
-    return { season: s.season, name: s.name, episodeCount: s.episodeCount, ...(names ? { episodeNames: names.slice(0, s.episodeCount) } : {}) };
-  });
+    // Dates TMDB gave before for announced episodes, then next_episode_to_air's.
+    const oldAired = old === undefined ? 0 : airedCount(old, 0);
+    const dates: string[] = [];
+    for (let p = aired + 1; p <= s.episodeCount; p++) dates.push(old?.airDates?.[p - 1 - oldAired] ?? "");
+    const nextAir = info.nextAir;
+    if (nextAir !== undefined && nextAir.season === s.season && nextAir.airDate) {
+      const position = positionOf(season, nextAir.episode);
+      if (position !== null && position > aired) dates[position - aired - 1] = nextAir.airDate;
+    }
+    // An episode whose date has passed but that TMDB doesn't yet call aired stays announced: TMDB's word counts.
+    merged.push({
+      ...season,
+      ...(names ? { episodeNames: names.slice(0, s.episodeCount) } : {}),
+      ...(aired < s.episodeCount ? { aired, ...(dates.some((d) => d !== "") ? { airDates: trimDates(dates) } : {}) } : {}),
+    });
+  }
+  return merged;
+}
+
+/** Announced dates up to the last one TMDB gave (trailing unknowns are what absent means). */
+function trimDates(dates: string[]): string[] {
+  let end = dates.length;
+  while (end > 0 && dates[end - 1] === "") end--;
+  return dates.slice(0, end);
 }
 
 /**
@@ -127,7 +209,8 @@ export async function finishCaughtUpPage(ctx: MutationCtx, tmdbId: number, curso
     const summary = await getSummary(ctx, row.userId, tmdbId);
     if (summary === null || summary.autoStatus !== "watching") continue;
     const progress = showProgress(show, summaryToSet(summary));
-    if (progress.total === 0 || progress.watched < progress.total) continue;
+    // Announced episodes still to air: caught up, not finished.
+    if (progress.total === 0 || progress.watched < progress.total || progress.upcoming !== undefined) continue;
     const item = await findItem(ctx, row.userId, tmdbId, "tv");
     if (item === null || item.progressStatus !== "watching") continue;
     await ctx.db.patch(item._id, { progressStatus: WEB_STATUS.finished, progress: 100, updatedAt: now });
@@ -137,13 +220,14 @@ export async function finishCaughtUpPage(ctx: MutationCtx, tmdbId: number, curso
   return { finished, continueCursor: page.isDone ? null : page.continueCursor };
 }
 
-/** Whether every regular episode up to `through` is in the watched set. */
+/** Whether every regular episode up to `through` (TMDB's numbers, in list order) is in the watched set. */
 export function caughtUpThrough(show: Doc<"shows">, watched: WatchedSet, through: EpisodeKey): boolean {
   for (const s of regularSeasons(show)) {
     if (s.season > through.season) break;
-    const last = s.season === through.season ? Math.min(through.episode, s.episodeCount) : s.episodeCount;
+    const numbers = episodeNumbersOf(s);
+    const last = s.season === through.season ? Math.min(positionOf(s, through.episode) ?? numbers.filter((n) => n <= through.episode).length, s.episodeCount) : s.episodeCount;
     const set = watched.get(s.season);
-    for (let e = 1; e <= last; e++) if (!set?.has(e)) return false;
+    for (let p = 0; p < last; p++) if (!set?.has(numbers[p]!)) return false;
   }
   return true;
 }

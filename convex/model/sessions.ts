@@ -18,7 +18,7 @@ import { internal } from "../_generated/api";
 import { readWatched } from "./episodes";
 import { fail } from "./errors";
 import { checkPromptEpisodes, markBoardDirty, memberOf, PROMPT_TTL_MS } from "./parties";
-import { getShow } from "./shows";
+import { episodeNumbersOf, getShow, positionOf } from "./shows";
 import { isTimeZone, nextWeekly } from "./sessionTimes";
 import { time, TimestampStyles } from "@discordjs/formatters";
 
@@ -354,15 +354,17 @@ export async function watchedInSession(ctx: QueryCtx, party: Doc<"parties">, sta
     episodes = Array.from({ length: now.episode - from + 1 }, (_, i) => from + i).slice(-30);
   } else {
     const at = start ?? { season: seasons[0]?.season ?? 1, episode: 0 };
+    // The episode after, by place in TMDB's list (a season may be numbered E885…).
     const current = seasons.find((s) => s.season === at.season);
-    if (current !== undefined && at.episode < current.episodeCount) {
+    const place = current === undefined || at.episode === 0 ? 0 : (positionOf(current, at.episode) ?? current.episodeCount);
+    if (current !== undefined && place < current.episodeCount) {
       season = at.season;
-      episodes = [at.episode + 1];
+      episodes = [episodeNumbersOf(current)[place]!];
     } else {
       const next = seasons.find((s) => s.season > at.season);
       if (next === undefined) return null;
       season = next.season;
-      episodes = [1];
+      episodes = [episodeNumbersOf(next)[0]!];
     }
   }
   try {

@@ -16,6 +16,8 @@ const SHOW_REWRITE_GRACE_MS = 60 * 1000;
 export interface SeasonCount {
   season: number;
   episodeCount: number;
+  /** On the season of TMDB's last_episode_to_air: that episode's number. */
+  lastAired?: number;
 }
 
 export interface ShowStructure {
@@ -32,6 +34,8 @@ export interface ShowStructure {
 export interface ShowSync {
   show?: ShowStructure;
   seasonCounts?: SeasonCount[];
+  /** TMDB isn't answering: any cached structure will do, however old (the bot tells the person). */
+  cachedOk?: boolean;
 }
 
 export async function getShow(ctx: QueryCtx, tmdbId: number): Promise<Doc<"shows"> | null> {
@@ -50,6 +54,110 @@ export async function requireShow(ctx: QueryCtx, tmdbId: number): Promise<Doc<"s
 /** Specials (season 0) are listed but do not count towards a show's progress. */
 export function regularSeasons(show: Pick<Doc<"shows">, "seasons">): ShowSeason[] {
   return show.seasons.filter((s) => s.season > 0 && s.episodeCount > 0).sort((a, b) => a.season - b.season);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The UTC calendar day of `now`, as TMDB writes air dates ("2026-12-07"). */
+export function dayOf(now: number): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+/** The start (00:00 UTC) of a TMDB air date, in ms: what "airs <t:…:R>" counts down to. */
+export function airDateMs(date: string): number | undefined {
+  if (!ISO_DAY.test(date)) return undefined;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** TMDB's episode numbers of a season, in list order: 1, 2, 3 … unless it numbers them otherwise (S20E885). */
+export function episodeNumbersOf(s: ShowSeason): number[] {
+  if (s.episodeNumbers !== undefined && s.episodeNumbers.length === s.episodeCount) return s.episodeNumbers;
+  return Array.from({ length: s.episodeCount }, (_, i) => i + 1);
+}
+
+/** Where TMDB's episode `number` sits in the season's list (1-based), or null when it lists no such episode. */
+export function positionOf(s: ShowSeason, number: number): number | null {
+  if (s.episodeNumbers === undefined || s.episodeNumbers.length !== s.episodeCount) return Number.isSafeInteger(number) && number >= 1 && number <= s.episodeCount ? number : null;
+  const i = s.episodeNumbers.indexOf(number);
+  return i === -1 ? null : i + 1;
+}
+
+/**
+ * Episodes of the season aired by `now` (from the start of the list): those TMDB said had aired
+ * when it was last read, then each announced one whose air date has come since.
+ */
+export function airedCount(s: ShowSeason, now: number): number {
+  let aired = Math.min(s.aired ?? s.episodeCount, s.episodeCount);
+  const today = dayOf(now);
+  for (const date of s.airDates ?? []) {
+    if (aired >= s.episodeCount || date === "" || date > today) break;
+    aired++;
+  }
+  return aired;
+}
+
+/** TMDB's numbers of the season's aired episodes, in list order. */
+export function airedNumbersOf(s: ShowSeason, now: number): number[] {
+  return episodeNumbersOf(s).slice(0, airedCount(s, now));
+}
+
+/** An announced episode: TMDB's number and its air date when TMDB has one. */
+export interface Announced {
+  season: number;
+  episode: number;
+  airDate?: string;
+}
+
+/** The episode at list position `position` (1-based) of a season, as announced: its number and air date. */
+function announcedAt(s: ShowSeason, position: number): Announced {
+  const date = s.airDates?.[position - 1 - Math.min(s.aired ?? s.episodeCount, s.episodeCount)];
+  return { season: s.season, episode: episodeNumbersOf(s)[position - 1]!, ...(date ? { airDate: date } : {}) };
+}
+
+/** The first listed episode of the show's regular seasons that has not aired by `now`, or null. */
+export function firstAnnounced(show: Pick<Doc<"shows">, "seasons">, now: number): Announced | null {
+  for (const s of regularSeasons(show)) {
+    const aired = airedCount(s, now);
+    if (aired < s.episodeCount) return announcedAt(s, aired + 1);
+  }
+  return null;
+}
+
+/** Episodes aired by `now` in the regular seasons: what progress counts towards. */
+export function airedTotal(show: Pick<Doc<"shows">, "seasons">, now: number): number {
+  return regularSeasons(show).reduce((sum, s) => sum + airedCount(s, now), 0);
+}
+
+/** "airs <t:…:D> (<t:…:R>)", or that TMDB has no date yet. */
+export function airsPhrase(airDate: string | undefined): string {
+  const ms = airDate === undefined ? undefined : airDateMs(airDate);
+  if (ms === undefined) return "has no air date yet";
+  const unix = Math.floor(ms / 1000);
+  return `airs <t:${unix}:D> (<t:${unix}:R>)`;
+}
+
+/** Checks the optional airing fields of a season the bot sent: lengths that fit, numbers and dates that are real. */
+function checkedAiring(s: ShowSeason): Pick<ShowSeason, "episodeNumbers" | "aired" | "airDates"> {
+  const out: Pick<ShowSeason, "episodeNumbers" | "aired" | "airDates"> = {};
+  if (s.episodeNumbers !== undefined) {
+    const numbers = s.episodeNumbers;
+    const ok = numbers.length === s.episodeCount && numbers.every((n, i) => Number.isSafeInteger(n) && n >= 1 && n <= 100_000 && (i === 0 || n > numbers[i - 1]!));
+    if (!ok) fail("INVALID_ARGUMENT", `Season ${s.season} has impossible episode numbers.`);
+    // 1, 2, 3 … is what absent means: not stored.
+    if (!numbers.every((n, i) => n === i + 1)) out.episodeNumbers = numbers;
+  }
+  if (s.aired !== undefined) {
+    if (!Number.isSafeInteger(s.aired) || s.aired < 0 || s.aired > s.episodeCount) fail("INVALID_ARGUMENT", `Season ${s.season} has an impossible aired count.`);
+    if (s.aired < s.episodeCount) out.aired = s.aired;
+  }
+  if (s.airDates !== undefined && out.aired !== undefined) {
+    if (s.airDates.length > s.episodeCount - out.aired || s.airDates.some((d) => d !== "" && airDateMs(d) === undefined)) {
+      fail("INVALID_ARGUMENT", `Season ${s.season} has impossible air dates.`);
+    }
+    if (s.airDates.length > 0) out.airDates = s.airDates;
+  }
+  return out;
 }
 
 export async function upsertShow(
@@ -72,6 +180,7 @@ export async function upsertShow(
       name: s.name.slice(0, 200),
       episodeCount: s.episodeCount,
       episodeNames: s.episodeNames?.slice(0, s.episodeCount).map((n) => n.slice(0, 200)),
+      ...checkedAiring(s),
     });
   }
   seasons.sort((a, b) => a.season - b.season);
@@ -81,6 +190,7 @@ export async function upsertShow(
     image: args.image,
     seasons,
     totalEpisodes: regularSeasons({ seasons }).reduce((sum, s) => sum + s.episodeCount, 0),
+    airingKnown: true,
     fetchedAt: Date.now(),
   };
   const existing = await getShow(ctx, tmdbId);
@@ -88,7 +198,8 @@ export async function upsertShow(
   const ongoing = typeof args.ongoing === "boolean" ? args.ongoing : existing?.ongoing;
   const doc: typeof fields & { ongoing?: boolean } = ongoing === undefined ? fields : { ...fields, ongoing };
   if (existing === null) return (await ctx.db.get(await ctx.db.insert("shows", doc)))!;
-  if (existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && sameCounts(existing, doc.seasons) && doc.ongoing === existing.ongoing) return existing;
+  // The same structure stored a moment ago (what aired included): nothing to rewrite.
+  if (existing.airingKnown === true && existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && JSON.stringify(existing.seasons) === JSON.stringify(doc.seasons) && doc.ongoing === existing.ongoing) return existing;
   await ctx.db.replace(existing._id, doc);
   return { ...existing, ...doc };
 }
@@ -103,14 +214,30 @@ export function sameCounts(show: Pick<Doc<"shows">, "seasons">, counts: SeasonCo
 }
 
 /**
+ * Whether TMDB says an episode has aired that the cached copy doesn't know of, or still calls
+ * announced (a date TMDB gave since). Only that way round: a copy whose dates say an episode
+ * aired a little before TMDB's last_episode_to_air catches up is not refetched over and over.
+ */
+function behindTmdb(show: Pick<Doc<"shows">, "seasons">, counts: SeasonCount[], now: number): boolean {
+  return counts.some((c) => {
+    if (c.lastAired === undefined) return false;
+    const s = show.seasons.find((x) => x.season === c.season);
+    const position = s === undefined ? null : positionOf(s, c.lastAired);
+    return position === null || airedCount(s!, now) < position;
+  });
+}
+
+/**
  * Why the cached structure can't be used as it is, or null when it can. Fails
  * "missing" and "stale" are the bot's cue to fetch the structure from TMDB and
  * send it with the same write.
  */
 export function showStaleness(show: Doc<"shows"> | null, seasonCounts: SeasonCount[] | undefined, now: number): "missing" | "stale" | null {
   if (show === null) return "missing";
+  // Stored before aired and announced episodes were told apart: fetched once more.
+  if (show.airingKnown !== true) return "stale";
   if (seasonCounts !== undefined) {
-    return sameCounts(show, seasonCounts) && show.fetchedAt + SHOW_MAX_AGE_MS > now ? null : "stale";
+    return sameCounts(show, seasonCounts) && !behindTmdb(show, seasonCounts, now) && show.fetchedAt + SHOW_MAX_AGE_MS > now ? null : "stale";
   }
   return show.fetchedAt + SHOW_REFRESH_MS > now ? null : "stale";
 }
@@ -130,6 +257,7 @@ function failStale(kind: "missing" | "stale"): never {
 export async function showForWrite(ctx: MutationCtx, tmdbId: number, sync: ShowSync): Promise<Doc<"shows">> {
   if (sync.show !== undefined) return await upsertShow(ctx, { tmdbId, ...sync.show });
   const show = await getShow(ctx, tmdbId);
+  if (sync.cachedOk === true && show !== null) return show;
   const staleness = showStaleness(show, sync.seasonCounts, Date.now());
   if (staleness !== null) failStale(staleness);
   return show!;
@@ -141,10 +269,11 @@ export async function showForWrite(ctx: MutationCtx, tmdbId: number, sync: ShowS
  * have aired since.
  */
 export function refreshBeforeRefusing(show: Doc<"shows">, sync: ShowSync, season: number, episodes: number[]): void {
-  if (sync.show !== undefined || sync.seasonCounts !== undefined) return;
+  if (sync.show !== undefined || sync.seasonCounts !== undefined || sync.cachedOk === true) return;
   if (show.fetchedAt + SHOW_RECHECK_MS > Date.now()) return;
   const s = show.seasons.find((x) => x.season === season);
-  if (s === undefined || episodes.some((e) => e > s.episodeCount)) failStale("stale");
+  // Neither TMDB's number nor a position in the list: the season may have grown since.
+  if (s === undefined || episodes.some((e) => positionOf(s, e) === null && e > s.episodeCount)) failStale("stale");
 }
 
 export function seasonOf(show: Doc<"shows">, season: number): ShowSeason {
@@ -163,22 +292,80 @@ export function seasonOf(show: Doc<"shows">, season: number): ShowSeason {
   return found;
 }
 
-/** Checks every episode against the cached structure, naming what the show does have. */
-export function checkEpisodes(show: Doc<"shows">, season: number, episodes: number[]): void {
+/** How `/ep` read the episodes it was given: as TMDB numbers them, or as places in the season's list. */
+export type Numbering = "tmdb" | "position";
+
+/**
+ * TMDB's numbers for the episodes someone named: as TMDB numbers them when the season lists them
+ * so (S20E885), else as places in the season's list ("the 3rd episode"). A season numbered 1, 2, 3 …
+ * reads the same either way (`numbering` is null). Fails naming what the season has.
+ */
+export function resolveEpisodes(show: Doc<"shows">, season: number, episodes: number[]): { episodes: number[]; numbering: Numbering | null } {
   const s = seasonOf(show, season);
-  const beyond = episodes.find((e) => !Number.isSafeInteger(e) || e < 1 || e > s.episodeCount);
-  if (beyond !== undefined) {
-    // The latest season of a show still airing has only the episodes aired so far.
-    const airing = show.ongoing === true && beyond > s.episodeCount && season === Math.max(...regularSeasons(show).map((r) => r.season));
-    fail(
-      "EPISODE_OUT_OF_RANGE",
-      airing
-        ? `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"} so far; there is no episode ${beyond} yet.`
-        : `Season ${season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}; there is no episode ${beyond}.`,
-    );
+  if (s.episodeNumbers === undefined || s.episodeNumbers.length !== s.episodeCount) {
+    checkListed(show, s, episodes);
+    return { episodes, numbering: null };
   }
+  if (episodes.every((e) => positionOf(s, e) !== null)) return { episodes, numbering: "tmdb" };
+  if (episodes.every((e) => Number.isSafeInteger(e) && e >= 1 && e <= s.episodeCount)) return { episodes: episodes.map((e) => s.episodeNumbers![e - 1]!), numbering: "position" };
+  failUnnumbered(show, s, episodes.find((e) => positionOf(s, e) === null && !(e >= 1 && e <= s.episodeCount))!);
+}
+
+/** A number TMDB doesn't give any episode of an absolutely numbered season. */
+function failUnnumbered(show: Doc<"shows">, s: ShowSeason, episode: number): never {
+  const numbers = episodeNumbersOf(s);
+  fail(
+    "EPISODE_OUT_OF_RANGE",
+    `TMDB numbers season ${s.season} of ${quoteTitle(show.title)} E${numbers[0]}–E${numbers[numbers.length - 1]} (${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}); there is no episode ${episode} — give TMDB's number or its place in the season (1–${s.episodeCount}).`,
+  );
+}
+
+/** Every episode is one TMDB lists in a season numbered 1, 2, 3 … */
+function checkListed(show: Doc<"shows">, s: ShowSeason, episodes: number[]): void {
+  const beyond = episodes.find((e) => !Number.isSafeInteger(e) || e < 1 || e > s.episodeCount);
+  if (beyond === undefined) return;
+  fail(
+    "EPISODE_OUT_OF_RANGE",
+    `Season ${s.season} of ${quoteTitle(show.title)} has ${s.episodeCount} episode${s.episodeCount === 1 ? "" : "s"}; there is no episode ${beyond}${show.ongoing === true ? " yet" : ""}.`,
+  );
+}
+
+/**
+ * Refuses marking an episode that has not aired by `now` (TMDB lists announced episodes too),
+ * naming the first such and when it airs. `episodes` are TMDB's numbers, all listed.
+ */
+export function checkAired(show: Doc<"shows">, season: number, episodes: number[], now: number): void {
+  const s = seasonOf(show, season);
+  const aired = airedCount(s, now);
+  const unaired = episodes
+    .map((e) => positionOf(s, e))
+    .filter((p): p is number => p !== null && p > aired)
+    .sort((a, b) => a - b);
+  if (unaired.length === 0) return;
+  const first = announcedAt(s, unaired[0]!);
+  const others = unaired.length > 1 ? ` (and ${unaired.length - 1} more of those you named)` : "";
+  const so = aired === 0 ? "Nothing of that season has aired yet" : `Season ${season} has aired through ${episodeCodeOf(season, episodeNumbersOf(s)[aired - 1]!)}`;
+  fail("EPISODE_NOT_AIRED", `${episodeCodeOf(season, first.episode)} of ${quoteTitle(show.title)} hasn't aired yet — it ${airsPhrase(first.airDate)}${others}. ${so}: nothing was marked.`);
+}
+
+function episodeCodeOf(season: number, episode: number): string {
+  return `S${season}E${episode}`;
+}
+
+/** Checks every episode (TMDB's numbers) against the cached structure: listed, and aired by now. */
+export function checkEpisodes(show: Doc<"shows">, season: number, episodes: number[], now = Date.now()): void {
+  const s = seasonOf(show, season);
+  const unlisted = episodes.find((e) => positionOf(s, e) === null);
+  if (unlisted !== undefined) {
+    if (s.episodeNumbers !== undefined && s.episodeNumbers.length === s.episodeCount) failUnnumbered(show, s, unlisted);
+    checkListed(show, s, [unlisted]);
+  }
+  checkAired(show, season, episodes, now);
 }
 
 export function episodeName(show: Doc<"shows"> | null, season: number, episode: number): string | undefined {
-  return show?.seasons.find((s) => s.season === season)?.episodeNames?.[episode - 1];
+  const s = show?.seasons.find((x) => x.season === season);
+  if (s === undefined) return undefined;
+  const position = positionOf(s, episode);
+  return position === null ? undefined : s.episodeNames?.[position - 1];
 }

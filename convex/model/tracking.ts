@@ -147,7 +147,7 @@ async function followEpisodes(
 
   const watchedCount = progress?.watched ?? summary.watchedCount;
   const total = progress?.total ?? 0;
-  const next = followedStatus({ current, autoStatus: summary.autoStatus, isWatched, watched: watchedCount, total, ongoing: show?.ongoing });
+  const next = followedStatus({ current, autoStatus: summary.autoStatus, isWatched, watched: watchedCount, total, ongoing: show?.ongoing === true || progress?.upcoming !== undefined });
   const status = next ?? current;
   if (row !== null && !isWatched && summary.watchedCount === 0 && summary.autoStatus !== undefined && onlyFollowsEpisodes(row)) {
     // The row existed only because episodes were marked: with none left it would be a phantom "Want to watch".

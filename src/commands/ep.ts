@@ -6,7 +6,7 @@ import { describeEpisodes, formatEpisodeSpec, parseEpisodeSpec } from "../lib/ep
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../lib/respond.ts";
 import { choiceName, parseTitleRef, yearOf } from "../lib/titles.ts";
-import type { ShowRef } from "../lib/tmdb-shows.ts";
+import { CACHED_NOTE, type ShowRef } from "../lib/tmdb-shows.ts";
 import { episodePickButton, MAX_SEASON, MAX_TMDB_ID } from "../views/component-ids.ts";
 import { countSentence, episodeCard, episodeHeadline } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
@@ -24,22 +24,42 @@ export async function markAndReply(
 ): Promise<void> {
   const actor = { discordUserId: user.id, username: user.username };
   // One Convex call; a second, carrying the show's structure, only when Convex lacks it or it went stale.
-  const outcome = await ctx.titles.shows.write(show, (sync) =>
-    episodes === "all"
-      ? ctx.backend.mutation(api.bot.episodes.markAllFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, isWatched })
-      : ctx.backend.mutation(api.bot.episodes.markEpisodesFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, episodes, isWatched }),
+  let cached = false;
+  const outcome = await ctx.titles.shows.write(
+    show,
+    (sync) =>
+      episodes === "all"
+        ? ctx.backend.mutation(api.bot.episodes.markAllFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, isWatched })
+        : ctx.backend.mutation(api.bot.episodes.markEpisodesFor, { ...actor, ...sync, tmdbId: show.tmdbId, season, episodes, isWatched }),
+    { onCached: () => (cached = true) },
   );
-  const single = episodes !== "all" && episodes.length === 1 ? episodes[0]! : null;
+  // A season TMDB numbers its own way (S20E885): Convex says how it read the numbers given.
+  const numbering = (outcome as { numbering?: { read: "tmdb" | "position"; episodes: number[] } }).numbering;
+  const marked = episodes !== "all" && numbering ? numbering.episodes : episodes;
+  const single = marked !== "all" && marked.length === 1 ? marked[0]! : null;
+  const read = numbering ? numberingNote(season, episodes, numbering) : "";
   const headline =
-    single !== null
+    (single !== null
       ? episodeHeadline({ season, episode: single, ...(outcome.episodeName ? { name: outcome.episodeName } : {}) }, isWatched, outcome.changed)
-      : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${episodes === "all" ? `season ${season}` : describeEpisodes(season, episodes)})`;
+      : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${marked === "all" ? `season ${season}` : describeEpisodes(season, marked)})`) +
+    read +
+    (cached ? `\n-# ${CACHED_NOTE}` : "");
   // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
   // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
   await respond.send({
     content: "",
     ...episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, isWatched, shareable: canShare(respond.interaction) }),
   });
+}
+
+/** "\n-# Read 3 as the 3rd episode of season 20, which TMDB numbers E887." */
+function numberingNote(season: number, given: number[] | "all", numbering: { read: "tmdb" | "position"; episodes: number[] }): string {
+  if (given === "all") return "";
+  if (numbering.read === "tmdb") return `\n-# TMDB numbers season ${season}'s episodes its own way: read ${given.length === 1 ? `${given[0]} as TMDB's episode number` : "those as TMDB's episode numbers"}.`;
+  const first = given[0]!;
+  return given.length === 1
+    ? `\n-# Read ${first} as episode ${first} of season ${season} in order, which TMDB numbers E${numbering.episodes[0]}.`
+    : `\n-# Read those as places in season ${season}'s list, which TMDB numbers E${numbering.episodes[0]}–E${numbering.episodes[numbering.episodes.length - 1]}.`;
 }
 
 /**
@@ -60,7 +80,14 @@ export function showById(ctx: BotContext, value: string): ShowRef | null {
 }
 
 export async function suggestShows(ctx: BotContext, discordUserId: string, partial: string) {
-  if (partial.trim().length > 0) return await ctx.titles.suggest(partial, "tv");
+  if (partial.trim().length > 0) {
+    // TMDB down or slow: the shows this person tracks, as Convex stores them.
+    const tracked = async () =>
+      (await ctx.backend.query(api.bot.lists.listTitles, { discordUserId, mediaType: "tv", scope: "all", pageSize: 25 })).items.map((item) => ({
+        title: item.title ?? `Show ${item.tmdbId}`, year: yearOf(item.release_date), mediaType: "tv", tmdbId: item.tmdbId,
+      }));
+    return await ctx.titles.suggest(partial, "tv", tracked);
+  }
   // Nothing typed yet: the shows this user is watching, newest first.
   // scope "all": a show followed only through its episodes is being watched too.
   const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId, progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });

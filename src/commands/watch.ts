@@ -14,6 +14,7 @@ import { LIST_PAGE_SIZE, listPage } from "../views/list-page.ts";
 import { notice, shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
 import { isMediaType, type MediaType, type ProgressStatus, type ReactionChoice } from "../views/vocabulary.ts";
 import { canShare, command, type BotContext, type ComponentInteraction } from "./types.ts";
+import { TmdbError } from "../lib/tmdb.ts";
 
 /** What a title card shows; every /watch write answers with it (see convex/lib/botReturns.ts). */
 type TitleState = FunctionReturnType<typeof api.bot.titles.cacheShowForCard>;
@@ -104,7 +105,7 @@ async function titleWrite<T extends { state: TitleState }>(
       subject.mediaType === "tv"
         ? await ctx.titles.shows.write({ tmdbId: subject.tmdbId, details: () => ctx.titles.show(subject.tmdbId) }, (sync) => call({ sync, titleFromStore: true }))
         : await call({ sync: {}, titleFromStore: true });
-    return { result, facts: storedFacts(ctx, subject, result.state) ?? factsOf(ctx, await ctx.titles.details(subject.tmdbId, subject.mediaType)) };
+    return { result, facts: storedFacts(ctx, subject, result.state) ?? (await detailsOrStored(ctx, subject, result.state)) };
   } catch (error) {
     const refusal = convexErrorData(error);
     if (refusal?.code !== "TITLE_NOT_STORED") throw error;
@@ -120,6 +121,26 @@ async function titleWrite<T extends { state: TitleState }>(
     return { result, facts: factsOf(ctx, details) };
   }
   return await titleWrite(ctx, await ctx.titles.details(subject.tmdbId, subject.mediaType), call);
+}
+
+/**
+ * The card's facts from TMDB; with TMDB down or slow (the write already done), from whatever
+ * Convex stores — the item's title or the cached show's name — rather than an error that would
+ * say nothing was changed.
+ */
+async function detailsOrStored(ctx: BotContext, ref: TitleRef, state: TitleState): Promise<TitleFacts> {
+  try {
+    return factsOf(ctx, await ctx.titles.details(ref.tmdbId, ref.mediaType));
+  } catch (error) {
+    const title = state.item?.title ?? state.show?.title;
+    if (!isTmdbOutage(error) || title === undefined) throw error;
+    return { tmdbId: ref.tmdbId, mediaType: ref.mediaType, title, year: yearOf(state.item?.release_date), posterUrl: storedPoster(ctx, state.item?.image ?? state.show?.image) };
+  }
+}
+
+/** TMDB failed for now (down, slow, refusing), not because the title doesn't exist. */
+function isTmdbOutage(error: unknown): boolean {
+  return error instanceof TmdbError && error.kind !== "not_found" && error.kind !== "bad_request";
 }
 
 /** The card's state for /watch info: one query, plus one write when Convex lacks the show's structure. */
@@ -393,7 +414,15 @@ export const watch = command({
       await performTitleAction(ctx, respond, user, { tmdbId: ref.tmdbId, mediaType }, action);
       return;
     }
-    const found = await ctx.titles.lookup(args.options.title, args.options.type);
+    let found: Awaited<ReturnType<typeof ctx.titles.lookup>>;
+    try {
+      found = await ctx.titles.lookup(args.options.title, args.options.type);
+    } catch (error) {
+      // TMDB down or slow: an id with its type is added from what Convex stores (refused clearly if nothing).
+      if (ref.kind !== "id" || mediaType === undefined || !isTmdbOutage(error)) throw error;
+      await performTitleAction(ctx, respond, user, { tmdbId: ref.tmdbId, mediaType }, action);
+      return;
+    }
     if (found.kind === "guess") {
       await respond.send(guessPrompt({ ...found, confirm: CONFIRM_LABEL[action.sub], customId: (choice) => titlePickButton.encode({ action, choice }) }));
       return;

@@ -165,11 +165,30 @@ export class TitleService {
     };
   }
 
-  /** Up to 25 autocomplete choices, "Title (2011) · TV", valued "tv:1399". */
-  async suggest(query: string, mediaType?: MediaType): Promise<{ name: string; value: string }[]> {
+  /**
+   * Up to 25 autocomplete choices, "Title (2011) · TV", valued "tv:1399". With TMDB down or slow,
+   * the titles `cached` finds (what Convex stores, e.g. the person's own list) instead, each name
+   * saying so; without them, none (Discord shows "no options").
+   */
+  async suggest(
+    query: string,
+    mediaType?: MediaType,
+    cached?: () => Promise<{ title: string; year?: number; mediaType: string; tmdbId: number }[]>,
+  ): Promise<{ name: string; value: string }[]> {
     const text = query.trim();
     if (text.length === 0) return [];
-    const results = await this.tmdb.searchMulti(cutGraphemes(text, MAX_QUERY_GRAPHEMES));
+    let results: SearchResult[];
+    try {
+      results = await this.tmdb.searchMulti(cutGraphemes(text, MAX_QUERY_GRAPHEMES));
+    } catch (error) {
+      if (!(error instanceof TmdbError) || error.kind === "bad_request" || cached === undefined) throw error;
+      const words = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const norm = (t: string) => t.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+      return (await cached())
+        .filter((t) => (mediaType === undefined || t.mediaType === mediaType) && words.every((w) => norm(t.title).includes(w)))
+        .slice(0, 25)
+        .map((t) => ({ name: cachedChoiceName(t.title, t.year, t.mediaType), value: `${t.mediaType}:${t.tmdbId}` }));
+    }
     return results
       .filter((r) => mediaType === undefined || r.mediaType === mediaType)
       .slice(0, 25)
@@ -186,6 +205,12 @@ function asResult(title: TitleDetails): SearchResult {
 
 function isAMovie(title: string): UserError {
   return new UserError(`**${plain(title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
+}
+
+/** A choice from what Convex stores while TMDB is down: "Title (2011) · TV · saved (TMDB is down)". */
+export function cachedChoiceName(title: string, year: number | undefined, mediaType: string): string {
+  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${mediaType === "tv" ? "TV" : "Movie"} · saved (TMDB is down)`;
+  return label(title, LIMITS.choiceName - suffix.length) + suffix;
 }
 
 export function choiceName(title: string, year: number | undefined, mediaType: string): string {

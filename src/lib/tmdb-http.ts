@@ -11,11 +11,16 @@ export interface HttpOptions {
   maxRetries: number;
   token?: string;
   now: () => number;
+  /** The largest body read; a larger one is given up on as it streams in. */
+  maxBytes: number;
 }
 
 export interface RequestContext {
   /** Sentence for the user when TMDB answers 404, naming what was missing. */
   notFoundMessage?: string;
+  /** Overrides the per-attempt timeout and body bound (a 20-season append of a long anime). */
+  timeoutMs?: number;
+  maxBytes?: number;
 }
 
 /** TMDB may ask for a long pause; past this we would rather fail fast and let the user retry. */
@@ -31,7 +36,7 @@ interface RawResponse {
 
 export async function getJson(url: string, options: HttpOptions, context: RequestContext = {}): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
-    const response = await sendOnce(url, options);
+    const response = await sendOnce(url, { ...options, timeoutMs: context.timeoutMs ?? options.timeoutMs, maxBytes: context.maxBytes ?? options.maxBytes });
     if (response.status >= 200 && response.status < 300) return parseBody(response, url);
 
     const failure = classify(response, url, context);
@@ -49,9 +54,10 @@ async function sendOnce(url: string, options: HttpOptions): Promise<RawResponse>
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   try {
     const response = await abortable(options.fetch(url, { headers, signal: controller.signal }), controller.signal);
-    const text = await abortable(response.text(), controller.signal);
+    const text = await abortable(boundedText(response, options.maxBytes), controller.signal);
     return { status: response.status, headers: response.headers, text };
   } catch (error) {
+    if (error instanceof TmdbError) throw error;
     if (controller.signal.aborted) {
       throw new TmdbError("timeout", `TMDB did not answer within ${options.timeoutMs} ms`, { url, cause: error });
     }
@@ -59,6 +65,40 @@ async function sendOnce(url: string, options: HttpOptions): Promise<RawResponse>
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The body as text, refusing (and cancelling the download) once it passes `maxBytes`: a bounded answer or none. */
+async function boundedText(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers?.get("content-length") ?? Number.NaN);
+  const tooLarge = () =>
+    new TmdbError("invalid_response", `TMDB's answer is larger than ${maxBytes} bytes`, {
+      url: response.url, userMessage: "TMDB sent more than I can read at once — nothing was changed. Try again in a minute.",
+    });
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body || typeof response.body.getReader !== "function") {
+    const text = await response.text();
+    if (new TextEncoder().encode(text).byteLength > maxBytes) throw tooLarge();
+    return text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      // Cancelling the stream (not the request's signal, which would read as a timeout) stops the download.
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /**

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { TmdbError } from "./tmdb-errors.ts";
 import type {
-  EpisodeSummary, MovieDetails, SearchResult, SeasonDetails, SeasonSummary, ShowDetails,
+  EpisodeKey, EpisodeSummary, MovieDetails, SearchResult, SeasonDetails, SeasonSummary, ShowDetails,
 } from "./tmdb-types.ts";
 
 // ---------------------------------------------------------------------------
@@ -99,12 +99,19 @@ const seasonSummarySchema = z.object({
   air_date: tmdbDate,
 });
 
+/** last_episode_to_air / next_episode_to_air: null when there is none; the fields we read must hold. */
+const episodeToAirSchema = z
+  .object({ season_number: seasonNumber, episode_number: episodeNumber, air_date: tmdbDate })
+  .nullish();
+
 const showDetailsSchema = z.object({
   ...tvFields,
   status: optionalText,
   number_of_episodes: count.nullish(),
   genres: genreList,
   seasons: z.array(seasonSummarySchema),
+  last_episode_to_air: episodeToAirSchema,
+  next_episode_to_air: episodeToAirSchema,
 });
 
 const episodeSchema = z.object({
@@ -197,7 +204,13 @@ export function parseShowDetails(json: unknown, expectedId: number): ShowDetails
     tmdbId: t.id, mediaType: "tv", title: t.name, overview: t.overview, posterPath: t.poster_path,
     releaseDate: t.first_air_date, year: yearOf(t.first_air_date), rating: ratingOf(t.vote_average, t.vote_count),
     status: t.status, numberOfEpisodes: t.number_of_episodes ?? undefined, genres: t.genres, seasons,
+    lastAired: episodeKeyOf(t.last_episode_to_air), nextAir: episodeKeyOf(t.next_episode_to_air),
   });
+}
+
+function episodeKeyOf(e: { season_number: number; episode_number: number; air_date?: string } | null | undefined): EpisodeKey | undefined {
+  if (!e || e.episode_number < 1) return undefined;
+  return compact({ season: e.season_number, episode: e.episode_number, airDate: e.air_date });
 }
 
 export function parseSeasonDetails(json: unknown, tvId: number, expectedSeason: number): SeasonDetails {

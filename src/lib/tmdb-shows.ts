@@ -6,17 +6,35 @@
 
 import { isOngoing } from "../../convex/model/showStatus.ts";
 import { convexErrorCode } from "./backend.ts";
-import { isTmdbError, MAX_APPENDED, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
+import { isTmdbError, MAX_APPENDED, TmdbError, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
 
 export interface SeasonCount {
   season: number;
   episodeCount: number;
+  /** On the season of last_episode_to_air: its number, so Convex can tell its copy missed an episode airing. */
+  lastAired?: number;
+}
+
+/** One season as Convex stores it (convex/validators.ts showSeasonValidator). */
+export interface StructureSeason {
+  season: number;
+  name: string;
+  /** Episodes TMDB lists, announced ones included. */
+  episodeCount: number;
+  /** By place in the list. */
+  episodeNames?: string[];
+  /** TMDB's episode_number by place in the list, when not 1, 2, 3 … (absolutely numbered anime). */
+  episodeNumbers?: number[];
+  /** Listed episodes aired (from the start of the list), when not all of them. */
+  aired?: number;
+  /** Air dates of the announced episodes after `aired` ("" when TMDB has none yet). */
+  airDates?: string[];
 }
 
 export interface ShowStructure {
   title: string;
   image?: string;
-  seasons: { season: number; name: string; episodeCount: number; episodeNames?: string[] }[];
+  seasons: StructureSeason[];
   /** TMDB says more is coming (see isOngoing). */
   ongoing?: boolean;
 }
@@ -32,11 +50,21 @@ export type ShowRef = ShowDetails | { tmdbId: number; details: () => Promise<Sho
 export interface ShowSync {
   show?: ShowStructure;
   seasonCounts?: SeasonCount[];
+  /** TMDB isn't answering: Convex may use its cached structure however old. */
+  cachedOk?: boolean;
 }
+
+/** TMDB failures that mean "not now" (not "no such show"): a cached structure can stand in. */
+const OUTAGE = new Set(["unavailable", "timeout", "rate_limited", "invalid_response"]);
+
+/** The note a reply carries when it was answered from Convex's copy because TMDB didn't answer. */
+export const CACHED_NOTE = "TMDB isn't answering right now, so this uses the episode list I saved earlier — new episodes may be missing.";
 
 /** Seasons that have episodes: the ones Convex caches and compares. */
 export function seasonCounts(show: ShowDetails): SeasonCount[] {
-  return show.seasons.filter((s) => s.episodeCount > 0).map((s) => ({ season: s.seasonNumber, episodeCount: s.episodeCount }));
+  return show.seasons
+    .filter((s) => s.episodeCount > 0)
+    .map((s) => ({ season: s.seasonNumber, episodeCount: s.episodeCount, ...(show.lastAired?.season === s.seasonNumber ? { lastAired: show.lastAired.episode } : {}) }));
 }
 
 /** Convex refused a write because it lacks the show's structure or its copy is stale. */
@@ -57,14 +85,26 @@ export class ShowStructures {
    * get them (a button carrying an id); if Convex answers that it needs the
    * structure, the structure is fetched and the write sent once more with it.
    */
-  async write<T>(show: ShowRef, call: (sync: ShowSync) => Promise<T>): Promise<T> {
+  async write<T>(show: ShowRef, call: (sync: ShowSync) => Promise<T>, options: { onCached?: () => void } = {}): Promise<T> {
     const known = "details" in show ? undefined : show;
+    let stale: boolean;
     try {
       return await call(known === undefined ? {} : { seasonCounts: seasonCounts(known) });
     } catch (error) {
       if (!needsShowStructure(error)) throw error;
+      stale = convexErrorCode(error) === "SHOW_STALE";
     }
-    return await call({ show: known !== undefined ? await this.fetch(known) : await this.fetchById(show as { tmdbId: number; details: () => Promise<ShowDetails> }) });
+    let structure: ShowStructure;
+    try {
+      structure = known !== undefined ? await this.fetch(known) : await this.fetchById(show as { tmdbId: number; details: () => Promise<ShowDetails> });
+    } catch (error) {
+      // TMDB down or slow, and Convex has an older copy: better that than nothing, and the reply says so.
+      if (!stale || !isTmdbError(error) || !OUTAGE.has(error.kind)) throw error;
+      const result = await call({ cachedOk: true });
+      options.onCached?.();
+      return result;
+    }
+    return await call({ show: structure });
   }
 
   /**
@@ -106,9 +146,15 @@ export class ShowStructures {
     } catch (error) {
       // Not a show: the command's own lookup says what it is instead (a movie's id gets advice).
       if (isTmdbError(error) && error.kind === "not_found") await ref.details();
+      // Too large or too slow as one answer: the details alone, then the seasons one by one.
+      if (isTmdbError(error) && SPLITTABLE.has(error.kind)) return await this.load(await ref.details());
       throw error;
     }
     return await this.load(first.show, first.seasons);
+  }
+
+  private async seasonsOf(show: ShowDetails, numbers: number[]): Promise<SeasonDetails[]> {
+    return await seasonsWithFallback(this.tmdb, show, numbers);
   }
 
   private async load(show: ShowDetails, fetched: SeasonDetails[] = []): Promise<ShowStructure> {
@@ -117,26 +163,94 @@ export class ShowStructures {
     const missing = seasons.filter((s) => !have.has(s.seasonNumber));
     const chunks: number[][] = [];
     for (let i = 0; i < missing.length; i += MAX_APPENDED) chunks.push(missing.slice(i, i + MAX_APPENDED).map((s) => s.seasonNumber));
-    const details = [...fetched, ...(await Promise.all(chunks.map((numbers) => this.tmdb.tvWithSeasons(show.tmdbId, numbers)))).flatMap((r) => r.seasons)];
-    const names = new Map(details.map((season) => [season.seasonNumber, episodeNames(season)]));
+    const details = [...fetched, ...(await Promise.all(chunks.map((numbers) => this.seasonsOf(show, numbers))))].flat();
+    const bySeason = new Map(details.map((season) => [season.seasonNumber, season]));
     const image = this.tmdb.posterUrl(show.posterPath, "w342");
+    const today = new Date(Date.now()).toISOString().slice(0, 10);
     return {
       title: show.title,
       ...(image === undefined ? {} : { image }),
       ...(show.status === undefined ? {} : { ongoing: isOngoing(show.status) }),
-      seasons: seasons.map((s) => ({
-        season: s.seasonNumber,
-        name: s.name,
-        episodeCount: s.episodeCount,
-        episodeNames: names.get(s.seasonNumber)?.slice(0, s.episodeCount),
-      })),
+      seasons: seasons.map((s) => structureSeason(s.seasonNumber, s.name, s.episodeCount, bySeason.get(s.seasonNumber), show.lastAired, today)),
     };
   }
 }
 
-/** Names by episode number; a gap TMDB leaves gets "Episode N". */
-function episodeNames(season: SeasonDetails): string[] {
-  const byNumber: string[] = [];
-  for (const e of season.episodes) if (e.episodeNumber >= 1) byNumber[e.episodeNumber - 1] = e.name;
-  return Array.from(byNumber, (name, i) => name ?? `Episode ${i + 1}`);
+/** Failures of one large answer that smaller ones may avoid: too slow, too large, cut short, or TMDB struggling. */
+const SPLITTABLE = new Set(["timeout", "invalid_response", "unavailable"]);
+/** Seasons asked for at once when falling back to one request per season. */
+const SEASONS_AT_ONCE = 4;
+
+/**
+ * Several seasons of a show: one append_to_response request, or — when that answer is too large
+ * or too slow (20 seasons of a long anime with every episode's credits) — one request per season,
+ * a few at a time. Seasons that still fail are named in the error: nothing partial is stored.
+ */
+export async function seasonsWithFallback(tmdb: TmdbClient, show: ShowDetails, numbers: number[]): Promise<SeasonDetails[]> {
+  try {
+    return (await tmdb.tvWithSeasons(show.tmdbId, numbers)).seasons;
+  } catch (error) {
+    if (!isTmdbError(error) || !SPLITTABLE.has(error.kind) || numbers.length === 1) throw error;
+  }
+  const results: SeasonDetails[] = [];
+  const failed: number[] = [];
+  let lastError: unknown;
+  for (let i = 0; i < numbers.length; i += SEASONS_AT_ONCE) {
+    const batch = numbers.slice(i, i + SEASONS_AT_ONCE);
+    const settled = await Promise.allSettled(batch.map((n) => tmdb.season(show.tmdbId, n)));
+    settled.forEach((r, j) => {
+      if (r.status === "fulfilled") results.push(r.value);
+      else {
+        failed.push(batch[j]!);
+        lastError = r.reason;
+      }
+    });
+  }
+  if (failed.length > 0) {
+    const which = failed.length === 1 ? `season ${failed[0]}` : `seasons ${failed.slice(0, 5).join(", ")}${failed.length > 5 ? ` and ${failed.length - 5} more` : ""}`;
+    throw new TmdbError(isTmdbError(lastError) ? lastError.kind : "unavailable", `tv ${show.tmdbId}: ${which} failed one by one after the appended request did`, {
+      // No title: a user message never carries TMDB's text (see tmdb-errors.ts).
+      userMessage: `TMDB is too slow sending this show's episodes right now (${which} didn't arrive, even one season at a time) — nothing was changed. Try again in a minute.`,
+      cause: lastError,
+    });
+  }
+  return results.sort((a, b) => a.seasonNumber - b.seasonNumber);
+}
+
+/**
+ * A season as Convex stores it, from TMDB's episode list: episodes by place in the list with
+ * TMDB's own numbers (S20E885), and how many have aired — every episode up to the last one
+ * dated today or earlier, or up to last_episode_to_air — with the dates of the rest.
+ * Without the list (a season TMDB left out), only the summary's count, all taken as aired.
+ */
+export function structureSeason(
+  season: number,
+  name: string,
+  summaryCount: number,
+  details: SeasonDetails | undefined,
+  lastAired: { season: number; episode: number } | undefined,
+  today: string,
+): StructureSeason {
+  if (details === undefined) return { season, name, episodeCount: summaryCount };
+  // Numbered from 1, each number once (the first wins), and no more than the summary counts: the
+  // count Convex compares freshness by must be TMDB's own episode_count.
+  const seen = new Set<number>();
+  const episodes = details.episodes.filter((e) => e.episodeNumber >= 1 && !seen.has(e.episodeNumber) && seen.add(e.episodeNumber)).slice(0, summaryCount);
+  const numbers = episodes.map((e) => e.episodeNumber);
+  let aired = 0;
+  episodes.forEach((e, i) => {
+    const dated = e.airDate !== undefined && e.airDate <= today;
+    const reported = lastAired !== undefined && (season < lastAired.season || (season === lastAired.season && e.episodeNumber <= lastAired.episode));
+    if (dated || reported) aired = i + 1;
+  });
+  const dates = episodes.slice(aired).map((e) => e.airDate ?? "");
+  while (dates.length > 0 && dates[dates.length - 1] === "") dates.pop();
+  return {
+    season,
+    name,
+    episodeCount: episodes.length,
+    episodeNames: episodes.map((e) => e.name),
+    ...(numbers.every((n, i) => n === i + 1) ? {} : { episodeNumbers: numbers }),
+    ...(aired < episodes.length ? { aired, ...(dates.length > 0 ? { airDates: dates } : {}) } : {}),
+  };
 }

@@ -55,6 +55,17 @@ export interface ShowDetails {
   genres: string[];
   /** Ascending by season number; season 0 ("Specials") is kept when TMDB lists it. */
   seasons: SeasonSummary[];
+  /** last_episode_to_air: the latest episode TMDB says has aired (absent when none has). */
+  lastAired?: EpisodeKey;
+  /** next_episode_to_air: the next announced episode, when TMDB knows one. */
+  nextAir?: EpisodeKey;
+}
+
+/** An episode as TMDB numbers it (episode_number, which may count across seasons: S20E885). */
+export interface EpisodeKey {
+  season: number;
+  episode: number;
+  airDate?: string;
 }
 
 export interface EpisodeSummary {

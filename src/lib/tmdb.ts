@@ -35,6 +35,15 @@ export interface TmdbConfig {
   movieTtlMs?: number;
   /** Default 1000. */
   cacheMaxEntries?: number;
+  /** Largest answer read, in bytes. Default 2 MiB (a season with credits is a few hundred KiB). */
+  maxResponseBytes?: number;
+  /**
+   * A show with up to 20 seasons appended (with every episode's crew and guest stars, which TMDB
+   * can't be asked to leave out): per attempt, default 15 s and 24 MiB. 20 seasons of a
+   * 1,100-episode anime with credits measure about 6 MiB.
+   */
+  appendTimeoutMs?: number;
+  appendMaxBytes?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   /** Clock for cache expiry and Retry-After dates; tests and the sandbox clock inject it. */
@@ -47,6 +56,9 @@ const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_CACHE_TTL_MS = 10 * 60_000;
 const DEFAULT_MOVIE_TTL_MS = 6 * 60 * 60_000;
 const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+const DEFAULT_APPEND_TIMEOUT_MS = 15_000;
+const DEFAULT_APPEND_MAX_BYTES = 24 * 1024 * 1024;
 export const MAX_QUERY_LENGTH = 200;
 /** TMDB refuses pages past 500. */
 export const MAX_SEARCH_PAGE = 500;
@@ -66,6 +78,7 @@ export class TmdbClient {
   private readonly http: HttpOptions;
   private readonly cache: TtlCache<Cached>;
   private readonly movieTtlMs: number;
+  private readonly append: { timeoutMs: number; maxBytes: number };
   /** Identical requests already on their way: autocomplete bursts share one round trip. */
   private readonly inFlight = new Map<string, Promise<Cached>>();
 
@@ -79,8 +92,10 @@ export class TmdbClient {
       timeoutMs: cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetries: Math.max(0, Math.floor(cfg.maxRetries ?? DEFAULT_MAX_RETRIES)),
       now,
+      maxBytes: cfg.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       ...(cfg.token ? { token: cfg.token } : {}),
     };
+    this.append = { timeoutMs: cfg.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS, maxBytes: cfg.appendMaxBytes ?? DEFAULT_APPEND_MAX_BYTES };
     this.movieTtlMs = cfg.movieTtlMs ?? DEFAULT_MOVIE_TTL_MS;
     this.cache = new TtlCache<Cached>({
       ttlMs: cfg.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
@@ -132,7 +147,7 @@ export class TmdbClient {
       throw badRequest(`asked for ${numbers.length} seasons in one request`, `TMDB sends 1 to ${MAX_APPENDED} seasons per request.`);
     }
     const url = this.url(`/tv/${tvId}`, { append_to_response: numbers.map((n) => `season/${n}`).join(",") });
-    const result = await this.load(url, `a TV show with id ${tvId}`, (json) => parseShowWithSeasons(json, tvId, numbers));
+    const result = await this.load(url, `a TV show with id ${tvId}`, (json) => parseShowWithSeasons(json, tvId, numbers), undefined, this.append);
     // The answer holds the show's details too: a card drawn next needs no request of its own.
     const detailsUrl = this.url(`/tv/${tvId}`);
     if (this.cache.get(detailsUrl) === undefined) this.cache.set(detailsUrl, structuredClone(result.show));
@@ -168,21 +183,21 @@ export class TmdbClient {
    * Each caller gets its own copy, so one consumer mutating a result cannot
    * corrupt what the cache hands to the next.
    */
-  private async load<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number): Promise<T> {
+  private async load<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number, bounds?: { timeoutMs: number; maxBytes: number }): Promise<T> {
     const cached = this.cache.get(url);
     if (cached !== undefined) return structuredClone(cached) as T;
 
     let pending = this.inFlight.get(url);
     if (!pending) {
-      pending = this.fetchAndParse(url, what, parse, ttlMs).finally(() => this.inFlight.delete(url));
+      pending = this.fetchAndParse(url, what, parse, ttlMs, bounds).finally(() => this.inFlight.delete(url));
       this.inFlight.set(url, pending);
     }
     return structuredClone(await pending) as T;
   }
 
   /** `what` names the thing looked up, for the not-found sentence ("a movie with id 42"). */
-  private async fetchAndParse<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number): Promise<T> {
-    const json = await getJson(url, this.http, what ? { notFoundMessage: `Couldn't find ${what} on TMDB — check the number and try again.` } : {});
+  private async fetchAndParse<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number, bounds?: { timeoutMs: number; maxBytes: number }): Promise<T> {
+    const json = await getJson(url, this.http, { ...(what ? { notFoundMessage: `Couldn't find ${what} on TMDB — check the number and try again.` } : {}), ...bounds });
     const value = parse(json);
     this.cache.set(url, value, ttlMs);
     return value;

@@ -59,9 +59,9 @@ interface AiringClock {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A show that airs on the clock, as TMDB would describe it now: the aired episodes (with their
- * dates), last_episode_to_air and next_episode_to_air. Unaired episodes are left out of the season,
- * so the bot's structure holds what can be watched.
+ * A show that airs on the clock, as TMDB would describe it now: every listed episode with its
+ * date (announced ones too — TMDB's episode_count includes them), last_episode_to_air and
+ * next_episode_to_air. The bot must tell aired from announced by those, as with real TMDB.
  */
 export function airingView(show: CatalogShow, clock: AiringClock): CatalogShow {
   const plan = show.details._sandbox_airing as { season: number; aired_at_start: number; every_days: number } | undefined;
@@ -71,22 +71,25 @@ export function airingView(show: CatalogShow, clock: AiringClock): CatalogShow {
   const every = plan.every_days * DAY_MS;
   const airsAt = (n: number) => clock.startedAt + (n - plan.aired_at_start) * every;
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const aired = Math.min(all.length, plan.aired_at_start + Math.max(0, Math.floor((clock.now() - clock.startedAt) / every)));
-  const episodes = all.slice(0, aired).map((e, i) => ({ ...e, air_date: day(airsAt(i + 1)) }));
-  const next = all[aired] ? { ...all[aired], air_date: day(airsAt(aired + 1)) } : null;
+  const episodes = all.map((e, i) => ({ ...e, air_date: day(airsAt(i + 1)) }));
+  // As TMDB does, by date: an episode has aired from its (UTC) air date on.
+  const today = day(clock.now());
+  const aired = episodes.filter((e) => e.air_date <= today).length;
   const seasonView = { ...season, air_date: episodes[0]?.air_date ?? null, episodes };
   const seasons = new Map(show.seasons);
   seasons.set(plan.season, seasonView);
-  const summaries = (show.details.seasons as JsonObject[]).map((s) => (s.season_number === plan.season ? { ...s, episode_count: aired, air_date: seasonView.air_date } : s));
-  const last = episodes.at(-1) ?? null;
+  const summaries = (show.details.seasons as JsonObject[]).map((s) => (s.season_number === plan.season ? { ...s, air_date: seasonView.air_date } : s));
+  // A season before the airing one has aired whole: its last episode stands when nothing of this one has.
+  const earlier = [...show.seasons.entries()].filter(([n]) => n > 0 && n < plan.season).sort((a, b) => a[0] - b[0]).at(-1)?.[1];
+  const last = episodes[aired - 1] ?? (earlier ? ((earlier.episodes as JsonObject[]).at(-1) ?? null) : null);
+  const first = [...show.seasons.entries()].filter(([n]) => n > 0 && n < plan.season).length > 0 ? show.details.first_air_date : (episodes[0]?.air_date ?? "");
   const details: JsonObject = {
     ...show.details,
     seasons: summaries,
-    first_air_date: episodes[0]?.air_date ?? "",
+    first_air_date: first,
     last_air_date: last?.air_date ?? null,
     last_episode_to_air: last,
-    next_episode_to_air: next,
-    number_of_episodes: summaries.filter((s) => num(s.season_number) > 0).reduce((n, s) => n + num(s.episode_count), 0),
+    next_episode_to_air: episodes[aired] ?? null,
   };
   return { details, seasons };
 }

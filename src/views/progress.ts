@@ -14,12 +14,15 @@ export interface ShowProgress {
   total: number;
   percent: number;
   next: EpisodeRef | null;
+  /** Nothing aired is left to watch: the next announced episode, and its air date (YYYY-MM-DD) when TMDB has one. */
+  upcoming?: { season: number; episode: number; airDate?: string };
   /** Episodes tracked on the web app are still being counted: what is shown is a lower bound. */
   counting?: boolean;
 }
 
 /** "▰▰▰▰▱▱▱▱▱▱▱▱ 12/30 episodes · 40%" */
 export function progressLine(progress: ShowProgress): string {
+  if (progress.total === 0 && progress.upcoming !== undefined) return "No episode has aired yet — nothing to mark.";
   const fraction = progress.total === 0 ? 0 : progress.watched / progress.total;
   if (progress.counting) return `${progressBar(fraction, 12)} at least ${count(progress.watched)}/${count(progress.total)} episodes · still counting what you tracked on the web`;
   return `${progressBar(fraction, 12)} ${count(progress.watched)}/${count(progress.total)} episodes · ${progress.percent}%`;
@@ -28,8 +31,22 @@ export function progressLine(progress: ShowProgress): string {
 /** "**S1E4** · The Name", or that there is nothing left. */
 export function nextLine(progress: ShowProgress): string {
   if (progress.counting) return "Counting the episodes you tracked on the web — ask again in a moment.";
-  if (progress.next === null) return progress.watched > 0 ? "Nothing left — all caught up! 🎉" : "—";
+  if (progress.next === null) {
+    if (progress.upcoming !== undefined) {
+      const when = `**${episodeCode(progress.upcoming.season, progress.upcoming.episode)}** ${airsLine(progress.upcoming.airDate)}`;
+      if (progress.total === 0) return `Nothing has aired yet — ${when}.`;
+      return progress.watched >= progress.total ? `All caught up — ${when}.` : when;
+    }
+    return progress.watched > 0 ? "Nothing left — all caught up! 🎉" : "—";
+  }
   return episodeLine(progress.next);
+}
+
+/** "airs <t:…:R>" for a TMDB air date (counted from 00:00 UTC that day), or that there is no date yet. */
+export function airsLine(airDate: string | undefined): string {
+  const ms = airDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(airDate) ? Date.parse(`${airDate}T00:00:00Z`) : Number.NaN;
+  if (!Number.isFinite(ms)) return "has no air date yet";
+  return `airs <t:${Math.floor(ms / 1000)}:R>`;
 }
 
 /** "**S1E4** · The Name" (the name inert and cut to fit). */

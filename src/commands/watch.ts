@@ -9,6 +9,7 @@ import { convexErrorData } from "../lib/backend.ts";
 import { choiceName, parseTitleRef, yearOf, type TitleDetails, type TitleService } from "../lib/titles.ts";
 import type { ShowSync } from "../lib/tmdb-shows.ts";
 import { StaleComponentError, titlePickButton, type ListPosition, type TitleAction } from "../views/component-ids.ts";
+import { undoneEpisodesCard } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { LIST_PAGE_SIZE, listPage } from "../views/list-page.ts";
 import { notice, shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
@@ -413,11 +414,16 @@ export const watch = command({
     async "watch:undo"(interaction, respond, ctx, { undoId }) {
       const result = await ctx.backend.mutation(api.bot.undo.undo, { discordUserId: interaction.user.id, undoId });
       if (!isMediaType(result.mediaType)) throw new StaleComponentError();
+      // An undo of episode marks stays on the episode card it was pressed on, with where that leaves the show.
+      if (result.episodes && result.state.show !== null) {
+        await respond.send({ content: "", ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore) });
+        return;
+      }
       // Back to the title's card, showing the state the undo restored: from TMDB's details when this
       // process holds them (as the card it replaces was), else from the store, else from TMDB.
       const ref = withCachedDetails(ctx, { tmdbId: result.tmdbId, mediaType: result.mediaType });
       const facts = hasDetails(ref) ? factsOf(ctx, ref) : (storedFacts(ctx, ref, result.state) ?? factsOf(ctx, await ctx.titles.details(ref.tmdbId, ref.mediaType)));
-      await replyCard(respond, facts, result.state, titleHeadline.undone(result.description), null);
+      await replyCard(respond, facts, result.state, titleHeadline.undone(result.undone), null);
     },
     // A card's buttons carry the title's id: the write draws the card from what Convex stores.
     async "watch:status"(interaction, respond, ctx, args) {

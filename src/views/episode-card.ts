@@ -116,3 +116,25 @@ export function episodeCard(args: {
     ),
   });
 }
+
+/**
+ * The episode card after Undo on one: what the undo left ("↩️ Undone — S1E3 of Breaking Bad is
+ * watched again"), the show's progress and next episode, and no Undo of its own.
+ */
+export function undoneEpisodesCard(
+  tmdbId: number,
+  show: { title: string; image?: string },
+  state: { item: { progressStatus?: ProgressStatus } | null; progress: ShowProgress | null },
+  undone: string,
+  statusBefore?: ProgressStatus,
+): MessageView {
+  const status = state.item?.progressStatus;
+  return episodeCard({
+    tmdbId,
+    showTitle: show.title,
+    ...(show.image ? { posterUrl: show.image } : {}),
+    headline: `↩️ Undone — ${plain(undone, 300)}.`,
+    outcome: { requested: 0, changed: 0, unchanged: 0, ...(statusBefore ? { statusBefore } : {}), ...(status ? { statusAfter: status } : {}), progress: state.progress, undoId: null, jobId: null },
+    shareable: false,
+  });
+}

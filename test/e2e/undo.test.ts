@@ -1,0 +1,45 @@
+// Undo says what it did (the state it left), and stays on the card it was pressed on.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Stack } from "../../src/sandbox/stack.ts";
+import { buttons, ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
+
+let s: Stack;
+beforeAll(async () => {
+  s = await stack();
+});
+afterAll(async () => {
+  await s?.stop();
+});
+
+const last = (events: Event[]) => ofType(events, "reply", "reply_edit", "followup").at(-1);
+const at = (user: string) => `as ${user}\nin movie-club #general\n`;
+
+describe("Undo", () => {
+  it("after /ep watched:false says the episode is watched again, on the episode card", async () => {
+    await run(s, `${at("uma")}/ep show:1399 season:1 episode:1-3`);
+    const unmarked = await run(s, `${at("uma")}/ep show:1399 season:1 episode:3 watched:false`);
+    expect(text(last(unmarked))).toContain("↩️ Unwatched **S1E3**");
+    const undone = await run(s, `${at("uma")}click "Undo"`);
+    const card = last(undone)!;
+    expect(text(card)).toContain("↩️ Undone — S1E3 of Game of Thrones is watched again.");
+    expect(text(card)).not.toContain("unmarked");
+    expect(await webEpisodes(s, "uma", 1399)).toEqual(["S1E1", "S1E2", "S1E3"]);
+    // Still the episode card: the show's progress and the next episode to mark, no title-card controls.
+    expect(card.embeds[0].title).toBe("Game of Thrones");
+    expect(text(card)).toContain("S1E4");
+    expect(buttons(card)).toContain("Mark S1E4");
+    expect(buttons(card)).not.toContain("Remove from watchlist");
+    expect(buttons(card)).not.toContain("Undo");
+  });
+
+  it("after /mark show says every episode it marked is unwatched again", async () => {
+    await run(s, `${at("vic")}/ep show:1399 season:1 episode:1`);
+    const marked = await run(s, `${at("vic")}/mark show show:1399`);
+    expect(text(last(marked))).toContain("Marked");
+    const undone = await run(s, `${at("vic")}click "Undo"`);
+    const card = last(undone)!;
+    expect(text(card)).toMatch(/↩️ Undone — \d+ episodes of Game of Thrones are unwatched again\./);
+    expect(text(card)).not.toContain("marked every episode");
+    expect(await webEpisodes(s, "vic", 1399)).toEqual(["S1E1"]);
+  });
+});

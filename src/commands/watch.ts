@@ -1,10 +1,10 @@
-import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType as Option, ApplicationCommandType, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
 import type { ChatInputCommandInteraction, User } from "discord.js";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { describeError, UserError } from "../lib/errors.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Reply, Responder } from "../lib/respond.ts";
 import { convexErrorData } from "../lib/backend.ts";
 import { choiceName, parseTitleRef, yearOf, type TitleDetails, type TitleService } from "../lib/titles.ts";
 import type { ShowSync } from "../lib/tmdb-shows.ts";
@@ -12,7 +12,7 @@ import { StaleComponentError, titlePickButton, type ListPosition, type TitleActi
 import { undoneEpisodesCard } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { LIST_PAGE_SIZE, listPage } from "../views/list-page.ts";
-import { notice, shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
+import { shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
 import { isMediaType, type MediaType, type ProgressStatus, type ReactionChoice } from "../views/vocabulary.ts";
 import { canShare, command, type BotContext, type ComponentInteraction } from "./types.ts";
 
@@ -450,8 +450,8 @@ export const watch = command({
       // One round trip checks it is still true and claims the channel's share budget (held in Convex, across shards).
       const claim = await ctx.backend.mutation(api.shares.claimShare, { ...refOf(interaction.user, title), channelId: interaction.channelId, what });
       if (!claim.allowed) throw new UserError(shareRefusal(claim, factsOf(ctx, title)));
-      // Confirm on the private card (which also retires its Share button), then post publicly.
-      await respond.send(notice("📣 Shared with the channel."));
+      // Confirm on the private card, which stays as it was with its buttons — all but Share, now done.
+      await respond.send(cardWithout(interaction, interaction.customId, "📣 Shared with the channel."));
       await respond.sendNew({ ...shareMessage({ who: interaction.user.displayName, what, title: factsOf(ctx, title) }), ephemeral: false });
     },
     /** A list page: a keyset cursor, so it survives restarts. */
@@ -461,3 +461,13 @@ export const watch = command({
     },
   },
 });
+
+/** The clicked card as it is, with `content` on top and one button (by custom id) gone. */
+function cardWithout(interaction: ComponentInteraction, customId: string, content: string): Reply {
+  type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+  const rows = interaction.message.components.map((row) => row.toJSON() as unknown as Row).filter((row) => row.type === ComponentType.ActionRow);
+  const components = rows
+    .map((row) => ({ ...row, components: row.components.filter((c) => !("custom_id" in c) || c.custom_id !== customId) }))
+    .filter((row) => row.components.length > 0);
+  return { content, embeds: interaction.message.embeds.map((embed) => embed.toJSON()), components };
+}

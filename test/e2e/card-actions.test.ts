@@ -1,4 +1,4 @@
-// Undo says what it did (the state it left), and stays on the card it was pressed on.
+// Undo says what it did (the state it left) and stays on the card it was pressed on; Share keeps the card.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../src/sandbox/stack.ts";
 import { buttons, ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
@@ -41,5 +41,22 @@ describe("Undo", () => {
     expect(text(card)).toMatch(/↩️ Undone — \d+ episodes of Game of Thrones are unwatched again\./);
     expect(text(card)).not.toContain("marked every episode");
     expect(await webEpisodes(s, "vic", 1399)).toEqual(["S1E1"]);
+  });
+});
+
+describe("Share", () => {
+  it("keeps the person's own card, with its buttons but Share", async () => {
+    const events = await run(s, `${at("wes")}/watch react title:movie:496243 reaction:loved\nclick "Share"`);
+    const card = ofType(events, "reply")[0]!;
+    expect(buttons(card)).toContain("Share");
+    const after = ofType(events, "reply_edit").at(-1)!;
+    expect(after.content).toBe("📣 Shared with the channel.");
+    // The card is still there: the title, the person's reaction, and every button except Share.
+    expect(after.embeds).toEqual(card.embeds);
+    expect(text(after)).toContain("Parasite");
+    expect(buttons(after)).toEqual(buttons(card).filter((label) => label !== "Share"));
+    expect(buttons(after)).toContain("Undo");
+    const post = ofType(events, "reply", "followup").find((e) => e.ephemeral === false);
+    expect(text(post)).toContain("loved **Parasite**");
   });
 });

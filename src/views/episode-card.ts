@@ -84,6 +84,11 @@ export function episodeCard(args: {
   specials?: { count: number; isWatched: boolean };
   /** Whether the change marked (not unmarked) episodes. */
   isWatched?: boolean;
+  /**
+   * Marked ahead (S1E5 with nothing before it in the season): a button offering the episodes before
+   * it ("Mark E1–E4 too"), which marks nothing until clicked.
+   */
+  before?: { season: number; last: number; customId: string };
 }): MessageView {
   const { outcome, tmdbId, specials } = args;
   const next = showsUpNext(outcome.statusAfter, outcome.progress) ? outcome.progress.next : null;
@@ -98,6 +103,9 @@ export function episodeCard(args: {
             label: `Mark ${episodeCode(next.season, next.episode)}`,
             style: ButtonStyle.Primary,
           })
+        : null,
+      args.before
+        ? button({ customId: args.before.customId, label: `Mark ${args.before.last === 1 ? "E1" : `E1–E${args.before.last}`} too`, emoji: { name: "⏮️" } })
         : null,
       outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
       justFinished(outcome) && args.shareable

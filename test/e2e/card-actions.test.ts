@@ -60,3 +60,24 @@ describe("Share", () => {
     expect(text(post)).toContain("loved **Parasite**");
   });
 });
+
+describe("Marking ahead", () => {
+  it("offers the episodes before it with a button, and marks them only on the click", async () => {
+    const events = await run(s, `${at("xia")}/ep show:1399 season:1 episode:5`);
+    const card = last(events)!;
+    expect(buttons(card)).toContain("Mark E1–E4 too");
+    expect(await webEpisodes(s, "xia", 1399)).toEqual(["S1E5"]);
+    const clicked = await run(s, `${at("xia")}click "Mark E1–E4 too"`);
+    expect(text(last(clicked))).toContain("Marked 4 episodes");
+    expect(await webEpisodes(s, "xia", 1399)).toEqual(["S1E1", "S1E2", "S1E3", "S1E4", "S1E5"]);
+  });
+
+  it("is not offered when something before it is watched, from the start, or when unmarking", async () => {
+    const events = await run(s, `${at("yan")}/ep show:1399 season:1 episode:1\n/ep show:1399 season:1 episode:6\n/ep show:1399 season:2 episode:2-3\n/ep show:1399 season:2 episode:3 watched:false`);
+    const cards = ofType(events, "reply");
+    expect(buttons(cards[0])).not.toContain("Mark E1 too");
+    expect(buttons(cards[1]).some((label) => label.includes("too"))).toBe(false);
+    expect(buttons(cards[2])).toContain("Mark E1 too");
+    expect(buttons(cards[3]).some((label) => label.includes("too"))).toBe(false);
+  });
+});

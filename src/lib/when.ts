@@ -150,7 +150,7 @@ export function shortWall(at: number, zone: string): string {
  * would read as a duration. Only without a word that makes it one ("in 21h", "21h from now").
  */
 function clockHours(input: string): string {
-  if (/\b(in|from now|later|hence|after)\b/i.test(input)) return input;
+  if (/\b(in|from now|later|hence)\b/i.test(input)) return input;
   return input.replace(/(?<![\d:.])([01]?\d|2[0-3])\s?h(?:([0-5]\d)\b|(?![a-z\d]))/giu, (_m, h: string, m?: string) => `${pad(Number(h))}:${m ?? "00"}`);
 }
 
@@ -168,17 +168,22 @@ export function dateOrder(locale: string | undefined, zone: string): DateOrder {
   if (lang === "en-us") return zone.startsWith("America/") || zone === "Pacific/Honolulu" ? "MD" : null;
   // Chinese, Japanese and Korean short dates are month first (12/31).
   if (/^(zh|ja|ko)\b/.test(lang)) return "MD";
+  // Hungarian and Lithuanian write year-month-day, so a short date could go either way.
+  if (YMD_LOCALE.test(lang)) return null;
   return /^[a-z]{2,3}(-|$)/.test(lang) ? "DM" : null;
 }
+
+const YMD_LOCALE = /^(hu|lt)\b/;
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
  * A numeric date ("11/12", "11/12/2026", "11.12.", "11.12.2026") rewritten with its month named,
  * read in the person's order — or a refusal when the order matters and nothing settles it.
- * Dots are always day first (11.12. is 11 December wherever it is written so).
+ * Dots are day first (11.12. is 11 December wherever it is written so), except where dates are
+ * written year-month-day (Hungarian "12.11." is 11 December): there an ambiguous one is refused too.
  */
-function numericDate(input: string, order: DateOrder, today: Wall): { text: string } | { refusal: When } {
+function numericDate(input: string, order: DateOrder, today: Wall, ymdLocale: boolean): { text: string } | { refusal: When } {
   const match = /(?<![\d/.:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(\.)?(?![\d/:]|\.\d)/u.exec(input);
   if (!match) return { text: input };
   const [whole, a, sep, b, yearText, trailingDot] = match;
@@ -193,7 +198,7 @@ function numericDate(input: string, order: DateOrder, today: Wall): { text: stri
   if (first !== second && valid(second, first)) readings.push({ day: second, month: first });
   if (readings.length === 0) return { refusal: refuse("unreadable", `${whole.replace(/\.$/, "")} isn't a date — write it as year-month-day, e.g. 2026-12-04 20:30.`) };
   let reading = readings[0]!;
-  if (readings.length === 2 && sep === "/") {
+  if (readings.length === 2 && (sep === "/" || ymdLocale)) {
     if (order === null) {
       // The next such day, as chrono would read it.
       const nextYear = (r: { day: number; month: number }) => (r.month * 100 + r.day < today.month * 100 + today.day ? today.year + 1 : today.year);
@@ -258,7 +263,7 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
     if (day < 1 || day > days) return refuse("unreadable", `${iso[0]} isn't a date (year-month-day: months run 1–12, and ${month >= 1 && month <= 12 ? `that month has ${days} days` : "days 1–31"}).`);
   }
 
-  const dated = numericDate(clockHours(input), dateOrder(locale, zone), wallOf(now, zone));
+  const dated = numericDate(clockHours(input), dateOrder(locale, zone), wallOf(now, zone), YMD_LOCALE.test((locale ?? "").toLowerCase()));
   if ("refusal" in dated) return dated.refusal;
   const read = dated.text;
 

@@ -107,5 +107,8 @@ describe("numeric dates, by the person's locale", () => {
     expect(dateOrder("en-US", BERLIN)).toBeNull();
     expect(dateOrder("ja", "Asia/Tokyo")).toBe("MD");
     expect(dateOrder(undefined, BERLIN)).toBeNull();
+    // Year-month-day languages settle nothing, dots included.
+    expect(dateOrder("hu", "Europe/Budapest")).toBeNull();
+    expect(parseWhen("11.12. 21:00", { zone: "Europe/Budapest", now: MONDAY_2059, locale: "hu" })).toMatchObject({ ok: false, reason: "ambiguous" });
   });
 });

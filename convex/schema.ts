@@ -518,6 +518,8 @@ export default defineSchema({
     remindersOff: v.optional(v.boolean()),
     /** The last new-episode alert queued for this show ("S3E5"), so one airing alerts once. */
     alertedEpisode: v.optional(v.string()),
+    /** When that alert was queued: new episodes are a fresh reason to remind, like a mark. */
+    alertedAt: v.optional(v.number()),
   })
     .index("by_user_show", ["userId", "tmdbId"])
     .index("by_show", ["tmdbId"])

@@ -3,6 +3,7 @@
 // Discord user in ctx.actor, the write budget); logic lives in model/. See docs/bot-api.md.
 import { v } from "convex/values";
 import { botMutation } from "../lib/botFunctions";
+import { progressStatusValidator } from "../validators";
 import { titleState as titleStateValidator } from "../lib/botReturns";
 import { fail } from "../model/errors";
 import { titleState } from "../model/titleState";
@@ -12,7 +13,8 @@ import { parseMediaType } from "../model/vocabulary";
 /** Puts back what an Undo button's change replaced, answering with the card's restored state. */
 export const undo = botMutation({
   args: { undoId: v.string() },
-  returns: v.object({ description: v.string(), tmdbId: v.number(), mediaType: v.string(), state: titleStateValidator }),
+  // `undone`: what the undo did, as the state it left; `episodes`: it put episodes back (the reply is an episode card).
+  returns: v.object({ description: v.string(), undone: v.string(), episodes: v.boolean(), statusBefore: v.optional(progressStatusValidator), tmdbId: v.number(), mediaType: v.string(), state: titleStateValidator }),
   handler: async (ctx, args) => {
     const undoId = ctx.db.normalizeId("undo_entries", args.undoId);
     if (undoId === null) fail("UNDO_UNAVAILABLE", "There is nothing to undo there.");

@@ -95,10 +95,11 @@ export const botQuery = customQuery(query, {
 });
 
 /**
- * A change made by one Discord user: checks their write budget and creates their
- * profile on first use, in this same transaction (so the budget holds across
- * shards and costs no round trip); a handler that wrote something spends a token.
- * A write that fails rolls all of it back.
+ * A change made by one Discord user: creates their profile on first use and checks their
+ * write budget, in this same transaction (so the budget holds across shards and costs no
+ * round trip). The budget is checked after the handler, and only if it wrote something: a
+ * refusal ("Breaking Bad has 5 seasons") or a change of nothing is answered as it is, never
+ * hidden behind "Slow down", and costs nothing. A write over budget throws, rolling it all back.
  */
 const actorMutation = customMutation(mutation, {
   args: actorArgs,
@@ -114,7 +115,6 @@ const actorMutation = customMutation(mutation, {
     }
     const rate = writeRate();
     const existing = await discordAccount(ctx, parseDiscordUserId(discordUserId));
-    checkWriteToken(existing, now, rate);
     const { userId, accountId } = await accountForDiscord(ctx, existing, discordUserId, username);
     const actor: BotActor = { discordUserId, userId, accountId };
     // A reminder DM was refused (50007): using the bot is the sign to try again, and this reply
@@ -132,6 +132,7 @@ const actorMutation = customMutation(mutation, {
       onSuccess: async ({ result }) => {
         if (key !== null) await recordResult(ctx, key, discordUserId, result, now);
         if (writes.wrote() || existing === null) {
+          checkWriteToken(existing, now, rate);
           await spendWriteToken(ctx, existing ?? { _id: accountId }, now, rate);
         }
         if (dmNotice !== null && interaction !== undefined) {

@@ -210,14 +210,24 @@ export async function remindUser(ctx: MutationCtx, userId: Id<"users">, now: num
 
 type Verdict = { kind: "remind"; show: StalledShow } | { kind: "later"; at: number } | { kind: "park" };
 
+/**
+ * When a show last gave a reason to remind: a mark, or a new-episode alert (there is something new
+ * to watch). The N days and the 30-day allowance run from it.
+ */
+function lastActivity(row: Row): number | undefined {
+  if (row.lastMarkedAt === undefined) return row.alertedAt;
+  return Math.max(row.lastMarkedAt, row.alertedAt ?? 0);
+}
+
 async function stalledShow(ctx: QueryCtx, account: Account, row: Row, days: number, now: number): Promise<Verdict> {
-  if (row.muted || (row.lastMarkedAt === undefined && row.snoozedUntil === undefined)) return { kind: "park" };
+  const activity = lastActivity(row);
+  if (row.muted || (activity === undefined && row.snoozedUntil === undefined)) return { kind: "park" };
   const lastMarkedAt = row.lastMarkedAt ?? 0;
   // Settings or a snooze may have moved the time since this row was timed.
-  const due = Math.max(lastMarkedAt + days * DAY_MS, (row.lastSentAt ?? 0) + days * DAY_MS, row.snoozedUntil ?? 0);
+  const due = Math.max((activity ?? 0) + days * DAY_MS, (row.lastSentAt ?? 0) + days * DAY_MS, row.snoozedUntil ?? 0);
   if (due > now) return { kind: "later", at: due };
   // A snooze counts as the person's say-so, like a mark: the 30 days run from the later of the two.
-  const activeAt = Math.max(lastMarkedAt, (row.snoozedUntil ?? 0) - SNOOZE_MS);
+  const activeAt = Math.max(activity ?? 0, (row.snoozedUntil ?? 0) - SNOOZE_MS);
   if (now - activeAt > GIVE_UP_AFTER_MS) return { kind: "park" };
   const item = await findItem(ctx, account.userId, row.tmdbId, "tv");
   if (!watching(item)) return { kind: "park" };
@@ -395,9 +405,10 @@ export async function retimeRows(ctx: MutationCtx, account: Account, now: number
       if (row.dueAt !== undefined) await ctx.db.patch(row._id, { dueAt: undefined });
       continue;
     }
-    if (row.muted || row.lastMarkedAt === undefined) continue;
-    if (row.dueAt === undefined && !(how.rearm && now - row.lastMarkedAt <= GIVE_UP_AFTER_MS)) continue;
-    const dueAt = Math.max(now, row.lastMarkedAt + days * DAY_MS, (row.lastSentAt ?? 0) + days * DAY_MS, row.snoozedUntil ?? 0);
+    const activity = lastActivity(row);
+    if (row.muted || activity === undefined) continue;
+    if (row.dueAt === undefined && !(how.rearm && now - activity <= GIVE_UP_AFTER_MS)) continue;
+    const dueAt = Math.max(now, activity + days * DAY_MS, (row.lastSentAt ?? 0) + days * DAY_MS, row.snoozedUntil ?? 0);
     if (dueAt !== row.dueAt) await ctx.db.patch(row._id, { dueAt });
   }
 }
@@ -422,8 +433,9 @@ export async function setShowEnabled(ctx: MutationCtx, account: Account, tmdbId:
   }
   if (row === null) return; // never muted: nothing to switch back on
   const days = reminderDays(account);
-  const armed = account.remindersEnabled && row.lastMarkedAt !== undefined && now - row.lastMarkedAt <= GIVE_UP_AFTER_MS;
-  await ctx.db.patch(row._id, { muted: false, dueAt: armed ? Math.max(now, row.lastMarkedAt! + days * DAY_MS) : undefined });
+  const activity = lastActivity(row);
+  const armed = account.remindersEnabled && activity !== undefined && now - activity <= GIVE_UP_AFTER_MS;
+  await ctx.db.patch(row._id, { muted: false, dueAt: armed ? Math.max(now, activity + days * DAY_MS) : undefined });
 }
 
 /** A sent DM is kept this long (its buttons find the shows it listed), then forgotten. */

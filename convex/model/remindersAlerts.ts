@@ -13,7 +13,7 @@ import { findItem } from "./watchItems";
 import { isOngoing } from "./showStatus";
 import { airedCount, episodeNumbersOf, getShow, positionOf, regularSeasons, upsertShow } from "./shows";
 import { WEB_STATUS } from "./vocabulary";
-import { accountOfUser, AIRING_CHECK_MS } from "./remindersActivity";
+import { accountOfUser, AIRING_CHECK_MS, DAY_MS, reminderDays } from "./remindersActivity";
 import { queueDm, quietUntil } from "./reminders";
 
 /** Shows claimed per check transaction (each becomes one TMDB request). */
@@ -252,10 +252,11 @@ export async function alertFollowersPage(
     if (account === null || !account.remindersEnabled || account.dmsClosedAt !== undefined) continue;
     const { watched } = await readWatched(ctx, row.userId, args.tmdbId);
     if (!caughtUpThrough(show, watched, args.previous) || watched.get(args.aired.season)?.has(args.aired.episode)) continue;
-    const body = restMessageBody(newEpisodeDm({ tmdbId: args.tmdbId, title: show.title, ...(show.image ? { posterUrl: show.image } : {}), episode: args.aired }));
+    const body = restMessageBody(newEpisodeDm({ tmdbId: args.tmdbId, title: show.title, ...(show.image ? { posterUrl: show.image } : {}), episode: args.aired, first: account.lastDmAt === undefined }));
     const sendAt = quietUntil(now, account.timeZone ?? "UTC", account.quietHours) ?? now;
     await queueDm(ctx, account, body, [args.tmdbId], now, sendAt);
-    await ctx.db.patch(row._id, { alertedEpisode: code });
+    // An alert doesn't end stalled reminders: the show is reminded about N days on if still unwatched.
+    await ctx.db.patch(row._id, { alertedEpisode: code, alertedAt: now, dueAt: Math.max(row.dueAt ?? 0, now + reminderDays(account) * DAY_MS) });
     alerted++;
   }
   return { alerted, continueCursor: page.isDone ? null : page.continueCursor };

@@ -4,7 +4,44 @@ import type { MediaType } from "../validators";
 import { applyEpisodes, getSummary, type EpisodeRef } from "./episodes";
 import { fail } from "./errors";
 import { getShow } from "./shows";
-import { findItem } from "./watchItems";
+import { findItem, viewItem } from "./watchItems";
+import { reactionMeaning, statusMeaning } from "./vocabulary";
+
+const STATUS_WORDS = { "want-to-watch": "Want to watch", watching: "Watching", finished: "Finished", dropped: "Dropped" } as const;
+
+/** "S1E3", "S1E1–E4", "12 episodes": the episodes an undo flipped. */
+function episodesLabel(episodes: EpisodeRef[]): string {
+  const seasons = [...new Set(episodes.map((e) => e.season))];
+  if (seasons.length === 1) {
+    const numbers = [...new Set(episodes.map((e) => e.episode))].sort((a, b) => a - b);
+    if (numbers.length === 1) return `S${seasons[0]}E${numbers[0]}`;
+    if (numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)) return `S${seasons[0]}E${numbers[0]}–E${numbers[numbers.length - 1]}`;
+  }
+  return `${episodes.length} episodes`;
+}
+
+/**
+ * What an undo did, as the state it left ("S1E3 of Breaking Bad is watched again") — never the
+ * change it took back, which read as the opposite ("Undone: unmarked S1E3" after re-marking it).
+ */
+export function undoneSentence(entry: Pick<Doc<"undo_entries">, "flippedEpisodes" | "previousItem">, row: Doc<"watch_items"> | null, title: string): string {
+  const parts: string[] = [];
+  for (const wasWatched of [true, false]) {
+    const episodes = entry.flippedEpisodes.filter((e) => e.wasWatched === wasWatched);
+    if (episodes.length === 0) continue;
+    const plural = episodes.length > 1;
+    parts.push(`${episodesLabel(episodes)} of ${title} ${plural ? "are" : "is"} ${wasWatched ? "watched" : "unwatched"} again`);
+  }
+  if (parts.length > 0) return parts.join("; ");
+  const before = entry.previousItem;
+  if (before === null) return row?.inWatchlist === true ? `${title} is off your watchlist again` : `${title} is untracked again`;
+  if (row !== null && Boolean(row.inWatchlist) !== Boolean(before.inWatchlist)) parts.push(before.inWatchlist ? `${title} is back on your watchlist` : `${title} is off your watchlist again`);
+  const status = statusMeaning(before.progressStatus);
+  if (row === null || statusMeaning(row.progressStatus) !== status) parts.push(status === undefined ? `${title} has no status again` : `${title} is back to ${STATUS_WORDS[status]}`);
+  const reaction = reactionMeaning(before.reaction);
+  if (row !== null && reactionMeaning(row.reaction) !== reaction) parts.push(reaction === undefined ? `you have no reaction to ${title} again` : `your reaction to ${title} is back to ${reaction}`);
+  return parts.length > 0 ? parts.join("; ") : `${title} is as it was`;
+}
 
 /** How long the Undo button on a reply keeps working. */
 export const UNDO_WINDOW_MS = 5 * 60 * 1000;
@@ -60,6 +97,9 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
   if (entry.expiresAt < now) fail("UNDO_UNAVAILABLE", "Undo only works for a few minutes after a change — that one is too old.");
 
   const row = await findItem(ctx, userId, entry.tmdbId, entry.mediaType);
+  const showTitle = entry.mediaType === "tv" ? (await getShow(ctx, entry.tmdbId))?.title : undefined;
+  const undone = undoneSentence(entry, row, row?.title ?? showTitle ?? "the title");
+  const statusBefore = row === null ? undefined : viewItem(row).progressStatus;
   if (row !== null && row.updatedAt > entry.createdAt) {
     // Putting old values back now would silently throw away the later change.
     fail("UNDO_UNAVAILABLE", "That title changed again since, so I won't undo the older change — set it the way you want directly.");
@@ -121,5 +161,5 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
     if (summary !== null) await ctx.db.patch(summary._id, { autoStatus: entry.previousAutoStatus });
   }
   await ctx.db.patch(entry._id, { usedAt: now });
-  return { description: entry.description, tmdbId: entry.tmdbId, mediaType: entry.mediaType };
+  return { description: entry.description, undone, episodes: entry.flippedEpisodes.length > 0, ...(statusBefore !== undefined ? { statusBefore } : {}), tmdbId: entry.tmdbId, mediaType: entry.mediaType };
 }

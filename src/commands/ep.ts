@@ -44,11 +44,22 @@ export async function markAndReply(
       : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${marked === "all" ? `season ${season}` : describeEpisodes(season, marked)})`) +
     read +
     (cached ? `\n-# ${CACHED_NOTE}` : "");
+  // Offered only where TMDB numbers the season 1, 2, 3 …: elsewhere "E1 up to the one before" means nothing.
+  const before = isWatched && episodes !== "all" && numbering === undefined ? markedAhead(show.tmdbId, season, episodes, outcome.progress) : null;
   // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
   // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
   await respond.send({
     content: "",
-    ...episodeCard({ tmdbId: show.tmdbId, showTitle: outcome.show.title, posterUrl: outcome.show.image, headline, outcome, isWatched, shareable: canShare(respond.interaction) }),
+    ...episodeCard({
+      tmdbId: show.tmdbId,
+      showTitle: outcome.show.title,
+      posterUrl: outcome.show.image,
+      headline,
+      outcome,
+      isWatched,
+      shareable: canShare(respond.interaction),
+      ...(before ? { before } : {}),
+    }),
   });
 }
 
@@ -60,6 +71,25 @@ function numberingNote(season: number, given: number[] | "all", numbering: { rea
   return given.length === 1
     ? `\n-# Read ${first} as episode ${first} of season ${season} in order, which TMDB numbers E${numbering.episodes[0]}.`
     : `\n-# Read those as places in season ${season}'s list, which TMDB numbers E${numbering.episodes[0]}–E${numbering.episodes[numbering.episodes.length - 1]}.`;
+}
+
+/**
+ * Marked ahead: the episodes just marked are the only ones watched in their season, and it starts
+ * past E1 (`/ep … 5` on a season not begun). Then the card offers E1 up to the one before, as the
+ * same /ep would mark them — only on a click.
+ */
+export function markedAhead(
+  tmdbId: number,
+  season: number,
+  episodes: number[],
+  progress: { seasons: { season: number; watched: number }[] } | null,
+): { season: number; last: number; customId: string } | null {
+  if (episodes.length === 0 || progress === null) return null;
+  const first = Math.min(...episodes);
+  const watchedInSeason = progress.seasons.find((s) => s.season === season)?.watched;
+  if (first <= 1 || watchedInSeason !== new Set(episodes).size) return null;
+  const customId = episodePickButton.tryEncode({ season, isWatched: true, episodes: first === 2 ? "1" : `1-${first - 1}`, choice: { mediaType: "tv", tmdbId } });
+  return customId === null ? null : { season, last: first - 1, customId };
 }
 
 /**

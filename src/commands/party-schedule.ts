@@ -111,7 +111,7 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   }
   // A setting, like /remind settings timezone: — kept for next time, whatever happens to this session.
   const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
-  const when = parseWhen(options.when, { zone, now: Date.now() });
+  const when = parseWhen(options.when, { zone, now: Date.now(), locale: interaction.locale });
   if (!when.ok) throw new UserError(when.message);
   const remindNote = options.remind === undefined ? "" : await saveReminder(options.remind, true);
   // A new time for a weekly session stays weekly unless repeat: says otherwise.
@@ -150,7 +150,7 @@ export async function poll(interaction: Interaction, respond: Responder, ctx: Bo
   const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
   const now = Date.now();
   const proposed = pieces.map((piece) => {
-    const when = parseWhen(piece, { zone, now });
+    const when = parseWhen(piece, { zone, now, locale: interaction.locale });
     if (!when.ok) throw new UserError(`"${plain(piece, 60)}": ${when.message}`);
     return { at: when.at, label: shortWall(when.at, zone) };
   });

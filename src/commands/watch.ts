@@ -1,17 +1,18 @@
-import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType as Option, ApplicationCommandType, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
 import type { ChatInputCommandInteraction, User } from "discord.js";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { describeError, UserError } from "../lib/errors.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Reply, Responder } from "../lib/respond.ts";
 import { convexErrorData } from "../lib/backend.ts";
 import { choiceName, parseTitleRef, yearOf, type TitleDetails, type TitleService } from "../lib/titles.ts";
 import type { ShowSync } from "../lib/tmdb-shows.ts";
 import { StaleComponentError, titlePickButton, type ListPosition, type TitleAction } from "../views/component-ids.ts";
+import { undoneEpisodesCard } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { LIST_PAGE_SIZE, listPage } from "../views/list-page.ts";
-import { notice, shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
+import { shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
 import { isMediaType, type MediaType, type ProgressStatus, type ReactionChoice } from "../views/vocabulary.ts";
 import { canShare, command, type BotContext, type ComponentInteraction } from "./types.ts";
 import { TmdbError } from "../lib/tmdb.ts";
@@ -442,11 +443,16 @@ export const watch = command({
     async "watch:undo"(interaction, respond, ctx, { undoId }) {
       const result = await ctx.backend.mutation(api.bot.undo.undo, { discordUserId: interaction.user.id, undoId });
       if (!isMediaType(result.mediaType)) throw new StaleComponentError();
+      // An undo of episode marks stays on the episode card it was pressed on, with where that leaves the show.
+      if (result.episodes && result.state.show !== null) {
+        await respond.send({ content: "", ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore) });
+        return;
+      }
       // Back to the title's card, showing the state the undo restored: from TMDB's details when this
       // process holds them (as the card it replaces was), else from the store, else from TMDB.
       const ref = withCachedDetails(ctx, { tmdbId: result.tmdbId, mediaType: result.mediaType });
       const facts = hasDetails(ref) ? factsOf(ctx, ref) : (storedFacts(ctx, ref, result.state) ?? factsOf(ctx, await ctx.titles.details(ref.tmdbId, ref.mediaType)));
-      await replyCard(respond, facts, result.state, titleHeadline.undone(result.description), null);
+      await replyCard(respond, facts, result.state, titleHeadline.undone(result.undone), null);
     },
     // A card's buttons carry the title's id: the write draws the card from what Convex stores.
     async "watch:status"(interaction, respond, ctx, args) {
@@ -473,8 +479,8 @@ export const watch = command({
       // One round trip checks it is still true and claims the channel's share budget (held in Convex, across shards).
       const claim = await ctx.backend.mutation(api.shares.claimShare, { ...refOf(interaction.user, title), channelId: interaction.channelId, what });
       if (!claim.allowed) throw new UserError(shareRefusal(claim, factsOf(ctx, title)));
-      // Confirm on the private card (which also retires its Share button), then post publicly.
-      await respond.send(notice("📣 Shared with the channel."));
+      // Confirm on the private card, which stays as it was with its buttons — all but Share, now done.
+      await respond.send(cardWithout(interaction, interaction.customId, "📣 Shared with the channel."));
       await respond.sendNew({ ...shareMessage({ who: interaction.user.displayName, what, title: factsOf(ctx, title) }), ephemeral: false });
     },
     /** A list page: a keyset cursor, so it survives restarts. */
@@ -484,3 +490,13 @@ export const watch = command({
     },
   },
 });
+
+/** The clicked card as it is, with `content` on top and one button (by custom id) gone. */
+function cardWithout(interaction: ComponentInteraction, customId: string, content: string): Reply {
+  type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+  const rows = interaction.message.components.map((row) => row.toJSON() as unknown as Row).filter((row) => row.type === ComponentType.ActionRow);
+  const components = rows
+    .map((row) => ({ ...row, components: row.components.filter((c) => !("custom_id" in c) || c.custom_id !== customId) }))
+    .filter((row) => row.components.length > 0);
+  return { content, embeds: interaction.message.embeds.map((embed) => embed.toJSON()), components };
+}

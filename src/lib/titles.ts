@@ -106,12 +106,12 @@ export class TitleService {
       }
     }
     const results = await this.tmdb.searchMulti(ref.query);
+    // Shows only, as /ep's autocomplete offers: a movie that shares the words is never the answer.
     const shows = results.filter((r) => r.mediaType === "tv");
-    // Someone typed a movie's name: say so rather than guess at a show.
-    const movie = results.find((r) => r.mediaType === "movie" && sameTitle(r.title, ref.query));
-    if (movie !== undefined && !shows.some((r) => sameTitle(r.title, ref.query))) throw isAMovie(movie.title);
     if (shows.length === 0) {
-      if (results[0]?.mediaType === "movie") throw isAMovie(results[0].title);
+      // Someone typed a movie's name: say so rather than only "no show".
+      const movie = results.find((r) => r.mediaType === "movie" && sameTitle(r.title, ref.query)) ?? results.find((r) => r.mediaType === "movie");
+      if (movie !== undefined) throw isAMovie(movie.title);
       throw new UserError(`I couldn't find a show matching “${plain(ref.query, 80)}” on TMDB.`);
     }
     return (await this.settle(ref.query, shows)) as Lookup<ShowDetails>;

@@ -146,11 +146,109 @@ export function shortWall(at: number, zone: string): string {
 }
 
 /**
- * Reads `text` as a time in `zone`, relative to `now` (ms). Never throws; refusals carry a
- * message for the person and, where one helps, a suggestion they can type instead.
+ * "21h", "21h30", "9h": the French and German way to write a time of day (24-hour), which chrono
+ * would read as a duration. Only without a word that makes it one ("in 21h", "21h from now").
  */
-export function parseWhen(text: string, options: { zone: string; now: number }): When {
-  const { zone, now } = options;
+function clockHours(input: string): string {
+  if (/\b(in|from now|later|hence)\b/i.test(input)) return input;
+  return input.replace(/(?<![\d:.])([01]?\d|2[0-3])\s?h(?:([0-5]\d)\b|(?![a-z\d]))/giu, (_m, h: string, m?: string) => `${pad(Number(h))}:${m ?? "00"}`);
+}
+
+/** How a locale writes a short numeric date: day first (31/12), month first (12/31), or unknown. */
+export type DateOrder = "DM" | "MD" | null;
+
+/**
+ * The order a person's numeric dates are read in. Discord's `locale` settles it, except en-US:
+ * it is Discord's default English, used far beyond the US, so it settles month-first only for
+ * someone whose zone is in the Americas. Anything else (no locale, en-US in Berlin) settles nothing.
+ */
+export function dateOrder(locale: string | undefined, zone: string): DateOrder {
+  if (locale === undefined || locale === "") return null;
+  const lang = locale.toLowerCase();
+  if (lang === "en-us") return zone.startsWith("America/") || zone === "Pacific/Honolulu" ? "MD" : null;
+  // Chinese, Japanese and Korean short dates are month first (12/31).
+  if (/^(zh|ja|ko)\b/.test(lang)) return "MD";
+  // Hungarian and Lithuanian write year-month-day, so a short date could go either way.
+  if (YMD_LOCALE.test(lang)) return null;
+  return /^[a-z]{2,3}(-|$)/.test(lang) ? "DM" : null;
+}
+
+const YMD_LOCALE = /^(hu|lt)\b/;
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * A numeric date ("11/12", "11/12/2026", "11.12.", "11.12.2026") rewritten with its month named,
+ * read in the person's order — or a refusal when the order matters and nothing settles it.
+ * Dots are day first (11.12. is 11 December wherever it is written so), except where dates are
+ * written year-month-day (Hungarian "12.11." is 11 December): there an ambiguous one is refused too.
+ */
+function numericDate(input: string, order: DateOrder, today: Wall, ymdLocale: boolean): { text: string } | { refusal: When } {
+  const match = /(?<![\d/.:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(\.)?(?![\d/:]|\.\d)/u.exec(input);
+  if (!match) return { text: input };
+  const [whole, a, sep, b, yearText, trailingDot] = match;
+  // "20.30" is a time; a dotted date needs its trailing dot or a year ("11.12.", "11.12.2026").
+  if (sep === "." && yearText === undefined && trailingDot === undefined) return { text: input };
+  const first = Number(a);
+  const second = Number(b);
+  const year = yearText === undefined ? undefined : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+  const valid = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year ?? 2024, month, 0)).getUTCDate();
+  const readings: { day: number; month: number }[] = [];
+  if (valid(first, second)) readings.push({ day: first, month: second });
+  if (first !== second && valid(second, first)) readings.push({ day: second, month: first });
+  if (readings.length === 0) return { refusal: refuse("unreadable", `${whole.replace(/\.$/, "")} isn't a date — write it as year-month-day, e.g. 2026-12-04 20:30.`) };
+  let reading = readings[0]!;
+  if (readings.length === 2 && (sep === "/" || ymdLocale)) {
+    if (order === null) {
+      // The next such day, as chrono would read it.
+      const nextYear = (r: { day: number; month: number }) => (r.month * 100 + r.day < today.month * 100 + today.day ? today.year + 1 : today.year);
+      const iso = (r: { day: number; month: number }) => `${year ?? nextYear(r)}-${pad(r.month)}-${pad(r.day)}`;
+      return {
+        refusal: refuse(
+          "ambiguous",
+          `Is ${whole} the ${ordinal(readings[0]!.day)} of ${MONTH_NAMES[readings[0]!.month - 1]} or the ${ordinal(readings[1]!.day)} of ${MONTH_NAMES[readings[1]!.month - 1]}? Write the date as year-month-day (${iso(readings[0]!)} or ${iso(readings[1]!)}), or with the month's name (${readings[0]!.day} ${MONTHS[readings[0]!.month - 1]}).`,
+        ),
+      };
+    }
+    reading = order === "DM" ? readings[0]! : readings[1]!;
+  }
+  const named = `${reading.day} ${MONTH_NAMES[reading.month - 1]}${year === undefined ? "" : ` ${year}`}`;
+  return { text: `${input.slice(0, match.index)}${named}${input.slice(match.index + whole.length)}` };
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
+/**
+ * What to suggest for a day named without a time ("tonight", "friday", "next week"): that day at
+ * 20:00, or — when that has passed — the next half hour at least half an hour ahead, that day. Only a
+ * suggestion that reads as a time still ahead is offered.
+ */
+function timeOfDaySuggestion(dayText: string, zone: string, now: number, locale: string | undefined): string[] {
+  const nowWall = wallOf(now, zone);
+  const candidates = [`${dayText} 20:00`];
+  for (let minutes = nowWall.hour * 60 + nowWall.minute + 30; minutes < 24 * 60; minutes++) {
+    if (minutes % 30 === 0) {
+      candidates.push(`${dayText} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`);
+      break;
+    }
+  }
+  candidates.push("tomorrow 20:00");
+  const ahead = candidates.find((c) => parseWhen(c, { zone, now, locale }).ok);
+  return ahead === undefined ? [] : [ahead];
+}
+
+/**
+ * Reads `text` as a time in `zone`, relative to `now` (ms). Never throws; refusals carry a
+ * message for the person and, where one helps, a suggestion they can type instead — always one
+ * that reads as a time still ahead. `locale` (the interaction's, e.g. "de") says how numeric dates
+ * like 11/12 are read; without it, one that could be either day or month first is refused.
+ */
+export function parseWhen(text: string, options: { zone: string; now: number; locale?: string }): When {
+  const { zone, now, locale } = options;
   if (!isTimeZone(zone)) return refuse("zone", `I don't know the time zone ${JSON.stringify(String(zone).slice(0, 64))}.`);
   if (typeof text !== "string") return refuse("empty", `Say when, e.g. ${EXAMPLES}.`);
   if (text.length > WHEN_MAX_LENGTH) return refuse("too-long", `That's too long for a time (at most ${WHEN_MAX_LENGTH} characters) — e.g. ${EXAMPLES}.`);
@@ -165,12 +263,16 @@ export function parseWhen(text: string, options: { zone: string; now: number }):
     if (day < 1 || day > days) return refuse("unreadable", `${iso[0]} isn't a date (year-month-day: months run 1–12, and ${month >= 1 && month <= 12 ? `that month has ${days} days` : "days 1–31"}).`);
   }
 
+  const dated = numericDate(clockHours(input), dateOrder(locale, zone), wallOf(now, zone), YMD_LOCALE.test((locale ?? "").toLowerCase()));
+  if ("refusal" in dated) return dated.refusal;
+  const read = dated.text;
+
   // The zone's wall clock, handed to chrono as if it were UTC.
   const nowWall = wallOf(now, zone);
   const wallInstant = new Date(Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, nowWall.hour, nowWall.minute, new Date(now).getUTCSeconds()));
   let results: chrono.ParsedResult[];
   try {
-    results = chrono.parse(input, { instant: wallInstant, timezone: 0 }, { forwardDate: true });
+    results = chrono.parse(read, { instant: wallInstant, timezone: 0 }, { forwardDate: true });
   } catch {
     results = [];
   }
@@ -181,14 +283,21 @@ export function parseWhen(text: string, options: { zone: string; now: number }):
   const result = results[0]!;
   if (REPEAT_WORDS.test(input)) return refuse("unreadable", `Give one time here, like ${EXAMPLES}; for every week, add \`repeat:weekly\`.`);
   // A zone written into the time would be read as the scheduler's own, hours off: the zone is an option.
-  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].some((tag) => tag === "result/relativeDate" || tag.startsWith("casualReference/"))) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of "${result.text}", or pick another with \`zone:\`.`);
-  const leftover = unreadLeftover(input, result);
+  // chrono marks the offset certain itself only for a duration ("in 2h") and "now"; any other was
+  // typed ("tomorrow 8pm EST", "20:00 +05:00").
+  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].some((tag) => tag === "result/relativeDate" || tag === "casualReference/now")) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of "${result.text}", or pick another with \`zone:\`.`);
+  const leftover = unreadLeftover(read, result);
   if (leftover !== null) return refuse("unreadable", `I read "${result.text}" but not "${leftover.slice(0, 40)}" — say the whole time like ${EXAMPLES}.`);
   if (result.end !== undefined && result.end !== null) return refuse("ambiguous", `That's a range ("${result.text}") — give the time it starts.`);
 
   const tags = [...result.tags()];
   const tomorrowAt = (w: Wall) => isoWall({ ...addDays(nowWall, 1), hour: w.hour, minute: w.minute });
-  if (tags.includes("result/relativeDate")) {
+  // "next week", "in 3 days": a day without a time of day, refused like "friday" is; with one
+  // ("next week 20:00") it is a wall time, read below.
+  if (tags.includes("result/relativeDate") && !tags.includes("result/relativeDateAndTime") && !result.start.isCertain("hour")) {
+    return refuse("ambiguous", `At what time "${result.text}"? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
+  }
+  if (tags.includes("result/relativeDateAndTime")) {
     // "in 2h": the same span added to the real now (chrono added it to the wall clock).
     const at = now + (result.start.date().getTime() - wallInstant.getTime());
     return finish(at, zone, now, true, null, tomorrowAt);
@@ -196,8 +305,7 @@ export function parseWhen(text: string, options: { zone: string; now: number }):
 
   const start = result.start;
   if (!start.isCertain("hour")) {
-    const guess = `${result.text} 20:00`;
-    return refuse("ambiguous", `At what time on "${result.text}"? Add the time, 24-hour or with am/pm.`, guess);
+    return refuse("ambiguous", `At what time on "${result.text}"? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
   }
   let wall: Wall = {
     year: start.get("year")!,
@@ -209,7 +317,8 @@ export function parseWhen(text: string, options: { zone: string; now: number }):
   if (!hourIsClear(result)) {
     const morning = isoWall(wall);
     const evening = isoWall({ ...wall, hour: wall.hour + 12 });
-    return refuse("ambiguous", `Is that ${pad(wall.hour)}:${pad(wall.minute)} in the morning or ${pad(wall.hour + 12)}:${pad(wall.minute)} in the evening?`, evening, morning);
+    const ahead = [evening, morning].filter((s) => parseWhen(s, { zone, now }).ok);
+    return refuse("ambiguous", `Is that ${pad(wall.hour)}:${pad(wall.minute)} in the morning or ${pad(wall.hour + 12)}:${pad(wall.minute)} in the evening?`, ...ahead);
   }
   let instants = instantsOf(wall, zone);
   // chrono moves an unnamed date forward only past times; one within the minute is "now"

@@ -7,6 +7,9 @@ import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
  * delay as usual, and `advance` fires every one that falls due in the skipped
  * span, in order. Other timers (discord.js heartbeats, HTTP timeouts) stay real.
  */
+/** The longest delay Node's setTimeout honours; anything longer fires after 1 ms. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 export class SandboxClock {
   private offset = 0;
   private nextId = 1;
@@ -72,18 +75,32 @@ export class SandboxClock {
     this.timers.clear();
   }
 
-  /** Schedules `fire` at now + ms on the sandbox clock. */
+  /**
+   * Schedules `fire` at now + ms on the sandbox clock. Node fires a delay over 2^31 − 1 ms
+   * (24.8 days) at once, so a longer one is chained: the real timer wakes at most that far ahead
+   * and sleeps again until the sandbox clock reaches the due time.
+   */
   virtualTimeout(fire: () => void, ms: number): { virtualId: number } {
     const id = this.nextId++;
+    const due = this.now() + ms;
     // Fired by real time or by advance(), it runs in the async context that scheduled it.
     const bound = AsyncResource.bind(fire);
     const run = () => {
       if (!this.timers.delete(id)) return;
       this.inEngine(bound);
     };
-    const real = this.realSetTimeout(run, ms);
-    real.unref?.();
-    this.timers.set(id, { due: this.now() + ms, fire: run, real });
+    const arm = (delay: number): NodeJS.Timeout => {
+      const real = this.realSetTimeout(() => {
+        const timer = this.timers.get(id);
+        if (!timer) return;
+        const left = timer.due - this.now();
+        if (left > 0) timer.real = arm(left);
+        else run();
+      }, Math.min(delay, MAX_TIMEOUT_MS));
+      real.unref?.();
+      return real;
+    };
+    this.timers.set(id, { due, fire: run, real: arm(ms) });
     return { virtualId: id, ref() {}, unref() {}, hasRef: () => false, refresh() { return this; }, [Symbol.toPrimitive]: () => id } as { virtualId: number };
   }
 

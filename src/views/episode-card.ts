@@ -84,6 +84,11 @@ export function episodeCard(args: {
   specials?: { count: number; isWatched: boolean };
   /** Whether the change marked (not unmarked) episodes. */
   isWatched?: boolean;
+  /**
+   * Marked ahead (S1E5 with nothing before it in the season): a button offering the episodes before
+   * it ("Mark E1–E4 too"), which marks nothing until clicked.
+   */
+  before?: { season: number; last: number; customId: string };
 }): MessageView {
   const { outcome, tmdbId, specials } = args;
   const next = showsUpNext(outcome.statusAfter, outcome.progress) ? outcome.progress.next : null;
@@ -98,6 +103,9 @@ export function episodeCard(args: {
             label: `Mark ${episodeCode(next.season, next.episode)}`,
             style: ButtonStyle.Primary,
           })
+        : null,
+      args.before
+        ? button({ customId: args.before.customId, label: `Mark ${args.before.last === 1 ? "E1" : `E1–E${args.before.last}`} too`, emoji: { name: "⏮️" } })
         : null,
       outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
       justFinished(outcome) && args.shareable
@@ -114,5 +122,27 @@ export function episodeCard(args: {
           })
         : null,
     ),
+  });
+}
+
+/**
+ * The episode card after Undo on one: what the undo left ("↩️ Undone — S1E3 of Breaking Bad is
+ * watched again"), the show's progress and next episode, and no Undo of its own.
+ */
+export function undoneEpisodesCard(
+  tmdbId: number,
+  show: { title: string; image?: string },
+  state: { item: { progressStatus?: ProgressStatus } | null; progress: ShowProgress | null },
+  undone: string,
+  statusBefore?: ProgressStatus,
+): MessageView {
+  const status = state.item?.progressStatus;
+  return episodeCard({
+    tmdbId,
+    showTitle: show.title,
+    ...(show.image ? { posterUrl: show.image } : {}),
+    headline: `↩️ Undone — ${plain(undone, 300)}.`,
+    outcome: { requested: 0, changed: 0, unchanged: 0, ...(statusBefore ? { statusBefore } : {}), ...(status ? { statusAfter: status } : {}), progress: state.progress, undoId: null, jobId: null },
+    shareable: false,
   });
 }

@@ -34,14 +34,29 @@ const SECTIONS: { name: string; value: string }[] = [
     ].join("\n"),
   },
   {
+    name: "🔔 Reminders",
+    value: [
+      "Stalled on a show, or a new episode out? I DM you, once a day at most.",
+      "`/remind off` · `/remind on` — all reminders and new-episode alerts",
+      "`/remind show title enabled:False` — stop (or restart) them for one show",
+      "`/remind settings days:7 quiet:22:00-08:00 timezone:Europe/Berlin` — how often, and quiet hours in your zone",
+    ].join("\n"),
+  },
+  {
+    name: "🔗 Your account",
+    value: [
+      "`/link` — connect your Film Fanatic web account, so both share one library (signing in there with Discord does it for you)",
+      "`/unlink` — disconnect it; the web account keeps everything",
+      "`/account` — what is stored; export it or delete it",
+    ].join("\n"),
+  },
+  {
     name: "💡 Tips",
     value: [
       "Replies about you are only visible to you; in a server, **Share** posts a finished show or a loved title (once a day per title and channel).",
       "Typed a name instead of picking it from the list? I ask “Did you mean …?” before changing anything.",
       "Works in DMs too: install the app to your account and use `/ep` anywhere.",
-      "Every change has an **Undo** button for a few minutes.",
-      "Stalled on a show, or a new episode out? I DM you (once a day at most): `/remind settings` for how often and quiet hours, `/remind off` to stop.",
-      "`/link` connects your Film Fanatic web account so both share one library (signing in there with Discord does it for you); `/account` shows what is stored, exports it or deletes it.",
+      "Marking episodes (`/ep`, `/mark`) and changing your list (`/watch add`, `remove`, `status`, `react`) come with an **Undo** button for five minutes.",
     ].join("\n"),
   },
 ];

@@ -56,7 +56,7 @@ export function reminderDm(args: { shows: StalledShow[]; first: boolean }): Mess
   const intro = args.shows.length === 1 ? "Picking up where you left off?" : `${args.shows.length} shows are waiting where you left them.`;
   const lines = [intro];
   if (rest.length > 0) lines.push(`Also waiting: ${rest.map((s) => `${plain(s.title, 60)} (${episodeCode(s.next.season, s.next.episode)})`).join(", ")}.`);
-  if (args.first) lines.push("I send at most one of these a day. `/remind off` stops them all; **Settings** changes how often and when.");
+  if (args.first) lines.push(FIRST_DM_NOTE);
   return message({
     content: lines.join("\n"),
     embeds: withButtons.map(stalledEmbed),
@@ -64,11 +64,16 @@ export function reminderDm(args: { shows: StalledShow[]; first: boolean }): Mess
   });
 }
 
-/** "S3E5 of X is out", for someone caught up on the show. */
-export function newEpisodeDm(args: { tmdbId: number; title: string; posterUrl?: string; episode: EpisodeRef }): MessageView {
+/** What the first DM of any kind says: what these are and how to stop them. */
+export const FIRST_DM_NOTE = "I send at most one of these a day. `/remind off` stops them all; **Settings** changes how often and when.";
+
+/** "S3E5 of X is out", for someone caught up on the show. The first DM someone gets says how to stop them. */
+export function newEpisodeDm(args: { tmdbId: number; title: string; posterUrl?: string; episode: EpisodeRef; first?: boolean }): MessageView {
   const code = episodeCode(args.episode.season, args.episode.episode);
+  const lines = [`🆕 ${code} of **${plain(args.title, 150)}** is out.`];
+  if (args.first === true) lines.push("I tell you when a show you're caught up on has a new episode, and remind you of shows you've paused. `/remind off` stops them all; `/remind show` stops one show.");
   return message({
-    content: `🆕 ${code} of **${plain(args.title, 150)}** is out.`,
+    content: lines.join("\n"),
     embeds: [
       {
         title: truncate(plain(args.title, 200), LIMITS.embedTitle),

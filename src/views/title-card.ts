@@ -62,8 +62,8 @@ export const titleHeadline = {
     if (choice !== "clear") return `${reactionLabel(choice)} — ${titleLine(title)}`;
     return previous === undefined ? `You hadn't reacted to ${titleLine(title)} — nothing changed.` : `Cleared your reaction to ${titleLine(title)}.`;
   },
-  /** `description` is Convex's account of what was undone ("set The Dark Knight to finished"). */
-  undone: (description: string) => `↩️ Undone: ${plain(description, 300)}.`,
+  /** `undone` is Convex's account of what the undo left ("S1E3 of Breaking Bad is watched again"). */
+  undone: (undone: string) => `↩️ Undone — ${plain(undone, 300)}.`,
 };
 
 /** Why a share was not posted, and when it could be (a timestamp each reader sees in their own zone). */

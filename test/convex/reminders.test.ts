@@ -231,7 +231,9 @@ describe("new-episode alerts", () => {
     expect(discord.tmdbRequests()).toBe(2);
     expect(discord.dms).toHaveLength(1);
     expect(discord.dms[0]!.recipient).toBe(ALICE);
-    expect(discord.dms[0]!.body.content).toBe("🆕 S1E4 of **The Weekly** is out.");
+    expect(discord.dms[0]!.body.content).toMatch(/^🆕 S1E4 of \*\*The Weekly\*\* is out\.\n/);
+    // Alice's first DM from the bot: it says how to stop them.
+    expect(discord.dms[0]!.body.content).toContain("`/remind off` stops them all");
     expect(discord.dms[0]!.body.components[0].components.map((c: any) => c.label)).toEqual(["Mark S1E4 watched", "Stop"]);
 
     // The new episode can be marked from the alert: the cached show learned it.
@@ -246,6 +248,39 @@ describe("new-episode alerts", () => {
 });
 
 describe("stalled reminders and airing", () => {
+  it("go on after a new-episode alert: 3 of 7 watched, an alert, then a reminder while it waits unwatched", async () => {
+    const t = deployment();
+    const discord = fakeDiscordAndTmdb();
+    // 7 episodes announced, 3 aired; Alice has watched the 3.
+    discord.list(7);
+    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
+    await t.mutation(internal.reminders.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    // Caught up: nothing to remind about.
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(0);
+
+    // Day 21: E4 airs and Alice is told — her first DM, so it says how to stop.
+    await pass(t, 13 * DAY_MS, 60 * 60_000);
+    discord.air(4);
+    await t.mutation(internal.reminders.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    expect(discord.dms).toHaveLength(1);
+    expect(discord.dms[0]!.body.content).toContain("/remind off");
+
+    // A week on, E4 is still unwatched (28 days since her last mark): she is reminded of it.
+    await pass(t, 7 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(2);
+    expect(discord.dms[1]!.body.embeds[0].description).toContain("Up next: **S1E4**");
+    // Not the first any more: the note is not repeated.
+    expect(discord.dms[1]!.body.content).not.toContain("/remind off");
+  });
+
   it("don't offer an episode that hasn't aired yet as the next one", async () => {
     const t = deployment();
     const discord = fakeDiscordAndTmdb();

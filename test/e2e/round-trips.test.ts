@@ -101,7 +101,7 @@ describe("round trips per command", () => {
     const click = await cost('click "Finished"');
     expect(click).toMatchObject({ convex: ["mutation bot/titles:setStatus"], tmdb: 0 });
     const undo = await cost('click "Undo"');
-    expect(reply(undo.events)).toContain("Undone: set The Dark Knight to finished");
+    expect(reply(undo.events)).toContain("Undone — The Dark Knight is back to Watching");
     expect(undo).toMatchObject({ convex: ["mutation bot/undo:undo"], tmdb: 0 });
   });
 

@@ -47,7 +47,7 @@ describe("/watch", () => {
     await run(s, `${at("bea")}/watch status title:movie:155 status:finished`);
     expect(await webItem(s, "bea", 155, "movie")).toMatchObject({ progressStatus: "done", progress: 100 });
     const undo = await run(s, `${at("bea")}click "Undo"`);
-    expect(text(last(undo))).toContain("Undone: set The Dark Knight to finished");
+    expect(text(last(undo))).toContain("Undone — The Dark Knight is back to Watching");
     expect(await webItem(s, "bea", 155, "movie")).toMatchObject({ progressStatus: "watching", progress: 40 });
   });
 
@@ -71,7 +71,7 @@ describe("/watch", () => {
 
     const changed = await run(s, `${at("cat")}/watch react title:603 reaction:liked\nclick "Undo"`);
     const undone = ofType(changed, "reply_edit").at(-1)!;
-    expect(undone.content).toBe("↩️ Undone: reacted liked.");
+    expect(undone.content).toBe("↩️ Undone — your reaction to The Matrix is back to loved.");
     expect(text(undone)).toContain("Reaction: ❤️ Loved");
     // The same facts line and poster size as the card it replaces.
     expect(text(undone)).toContain("Movie · 1999 · ★ 8.2 · Action, Science Fiction");
@@ -149,8 +149,8 @@ describe("/ep and /mark", () => {
   it("undoing an unwatch gives back the status it took away along with the episodes", async () => {
     const events = await run(s, `${at("quinn")}/ep 1399 1 1-3\n/ep 1399 1 4-5\n/ep 1399 1 1-5 watched:false\nclick "Undo"`);
     const undone = last(events)!;
-    expect(undone.content).toBe("↩️ Undone: unmarked Game of Thrones S1E1–E5.");
-    expect(text(undone)).toContain("Status: ▶️ Watching");
+    expect(text(undone)).toContain("↩️ Undone — S1E1–E5 of Game of Thrones are watched again.");
+    expect(text(undone)).toContain("**▶️ Watching**");
     expect(text(undone)).toContain("5/73 episodes");
     expect(await webItem(s, "quinn", 1399, "tv")).toMatchObject({ progressStatus: "watching", title: "Game of Thrones" });
     expect(await webEpisodes(s, "quinn", 1399)).toEqual(["S1E1", "S1E2", "S1E3", "S1E4", "S1E5"]);
@@ -220,7 +220,7 @@ describe("text that could ping or break the layout", () => {
 describe("wording found in review", () => {
   it("keeps TMDB titles inert in undo confirmations and range errors", async () => {
     const undo = await run(s, `${at("nia")}/watch add title:movie:990001\nclick "Undo"`);
-    expect(text(last(undo))).toContain("Undone: added \\*\\*@\u200beveryone");
+    expect(text(last(undo))).toContain("Undone — \\*\\*@\u200beveryone");
     const range = await run(s, `${at("nia")}/ep 990005 9 1`);
     const error = text(last(range));
     expect(error).toContain("there is no season 9");

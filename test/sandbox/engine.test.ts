@@ -24,6 +24,24 @@ describe("the sandbox clock", () => {
     expect(clock.pendingTimers()).toBe(1);
   });
 
+  it("keeps an engine timer more than 24.8 days ahead (Node's setTimeout limit) until it is due", async () => {
+    clock = new SandboxClock();
+    clock.install();
+    const start = Date.now();
+    let firedAt: number | null = null;
+    clock.inEngine(() => {
+      setTimeout(() => (firedAt = Date.now() - start), 30 * 86_400_000);
+    });
+    // Real time passes: a month-away timer must not fire "right after Confirm".
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(firedAt).toBeNull();
+    await clock.advance(29 * 86_400_000);
+    expect(firedAt).toBeNull();
+    await clock.advance(86_400_000);
+    expect(firedAt).toBeGreaterThanOrEqual(30 * 86_400_000);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
   it("leaves timers outside the engine on real time", async () => {
     clock = new SandboxClock();
     clock.install();

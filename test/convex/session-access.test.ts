@@ -112,6 +112,26 @@ describe("who can reach a watch-along, and who is told", () => {
     expect(bobs.notices.join("\n")).toContain("**Create Events**");
   });
 
+  it("a party nobody has been in for a week ends by itself: its session is cancelled, its post says the party ended, and nobody is pinged", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    await t.mutation(api.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
+    const later = FRIDAY_2100_BERLIN + 7 * 86_400_000;
+    await t.mutation(api.sessions.schedule, { ...as(ALICE), ...here, partyId: party.partyId, at: later, weekly: true, canManageServer: false, canCreateEvents: true });
+    await pass(t, 3_000);
+    await t.mutation(api.parties.leave, { ...as(ALICE), ...here });
+    await pass(t, 7 * 86_400_000 + 3_600_000, 3_600_000);
+    const post = posts().find((x) => x.body.content.includes("Watch-along"))!;
+    expect(post.body.content).toContain("❌ **Cancelled** — the watch party has ended.");
+    expect(post.body.components).toEqual([]);
+    expect(discord.events.filter((e) => !e.deleted)).toEqual([]);
+    // No "is cancelled" post, and nothing the bot posted pings anyone.
+    expect(posts().filter((x) => x.body.content.includes("is cancelled"))).toEqual([]);
+    for (const m of discord.messages) expect(m.body.allowed_mentions?.users ?? []).toEqual([]);
+    expect(await t.run(async (ctx) => (await ctx.db.query("party_sessions").collect()).map((x) => x.state))).toEqual(["cancelled"]);
+  });
+
   it("a poll whose party nobody hosts when it closes pings nobody, and someone with Manage Server can confirm it", async () => {
     const t = deployment();
     await cacheGot(t);

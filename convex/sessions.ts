@@ -317,7 +317,7 @@ export const render = internalQuery({
         break;
       case "reminder":
         if (session.state !== "scheduled") return null;
-        body = sessionReminder({ partyLabel: label, at: session.at, going: going(session) });
+        body = sessionReminder({ partyLabel: label, at: session.at, minutes: session.reminderMinutes, going: going(session) });
         break;
       case "start":
         body = sessionStart({ partyLabel: label, going: going(session) });

@@ -130,8 +130,23 @@ function pingGoing(text: string, going: readonly string[]): RESTPostAPIChannelMe
   return { content: `${text}${ping.line}`, embeds: [], components: [], allowed_mentions: ping.allowed };
 }
 
-export function sessionReminder(args: { partyLabel: string; at: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
-  return pingGoing(`⏰ **${plain(args.partyLabel, 150)}** starts ${time(new Date(args.at), TimestampStyles.RelativeTime)} (${time(new Date(args.at), TimestampStyles.ShortTime)}).`, args.going);
+/** "15 minutes", "1 hour", "2 hours 30 minutes": a reminder's lead time. */
+export function leadTime(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts = [...(hours > 0 ? [`${hours} hour${hours === 1 ? "" : "s"}`] : []), ...(rest > 0 || hours === 0 ? [`${rest} minute${rest === 1 ? "" : "s"}`] : [])];
+  return parts.join(" ");
+}
+
+/**
+ * The reminder, `minutes` (the session's lead time) before it starts. It stays in the channel, so
+ * the lead is counted from the post itself ("in 15 minutes", true of its own timestamp) rather than
+ * a relative timestamp that would read "starts 3 days ago" later; a lead of 12 hours or more names
+ * the day too.
+ */
+export function sessionReminder(args: { partyLabel: string; at: number; minutes: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
+  const at = time(new Date(args.at), args.minutes >= 12 * 60 ? TimestampStyles.ShortDateTime : TimestampStyles.ShortTime);
+  return pingGoing(`⏰ **${plain(args.partyLabel, 150)}** starts in ${leadTime(args.minutes)}, at ${at}.`, args.going);
 }
 
 export function sessionStart(args: { partyLabel: string; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {

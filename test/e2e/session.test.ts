@@ -101,6 +101,9 @@ wait 5s
     const bob = s.discord.user("bob").id;
     const carol = s.discord.user("carol").id;
     expect(reminder.mentions).toEqual({ everyone: false, users: [alice, bob, carol], roles: [] });
+    // It stays in the channel: counted from the post itself, not "starts 3 days ago" later.
+    expect(text(reminder)).toMatch(new RegExp(`^⏰ \\*\\*Game of Thrones · Season 1\\*\\* starts in 15 minutes, at <t:${session!.at / 1000}:t>\\.\\n`));
+    expect(text(reminder)).not.toContain(":R>");
 
     // At the time: the start post, pinging the same three.
     const started = await run(s, "wait 15m");

@@ -1,9 +1,10 @@
 // What watch-along posts, polls and server events show of outside text (party names, TMDB titles,
 // the proposed times' labels): no bidirectional controls, within Discord's limits; and the times in
-// posts that stay in the channel after them say nothing that goes stale ("in 2 days").
+// posts that stay in the channel after them say nothing that goes stale ("in 2 days" or "starts
+// 3 days ago").
 import { describe, expect, it } from "vitest";
 import { EVENT_DESCRIPTION_MAX, EVENT_NAME_MAX, scheduledEventBody } from "../../convex/model/sessions.ts";
-import { POLL_ANSWER_MAX, POLL_QUESTION_MAX, sessionPoll, sessionPollResult, sessionPost, sessionPostClosed } from "../../src/views/session.ts";
+import { leadTime, POLL_ANSWER_MAX, POLL_QUESTION_MAX, sessionPoll, sessionPollResult, sessionPost, sessionPostClosed, sessionReminder } from "../../src/views/session.ts";
 import { codePointLength } from "../../src/views/text.ts";
 
 const ANY_BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
@@ -51,6 +52,17 @@ describe("watch-along text", () => {
     const moved = sessionPostClosed({ partyLabel: "Show", at: AT, now: { movedTo: AT + 3_600_000 } });
     expect(moved.content).toContain(`➡️ **Moved** to <t:${AT / 1000 + 3600}:F> — answer on the new post below.`);
     expect(moved.content).not.toContain(":R>");
+  });
+
+  it("a reminder says how long before the start it was posted, not a relative time that goes stale", () => {
+    const reminder = sessionReminder({ partyLabel: "Show", at: AT, minutes: 15, going: [HOST] });
+    expect(reminder.content).toBe(`⏰ **Show** starts in 15 minutes, at <t:${AT / 1000}:t>.\n<@${HOST}>`);
+    expect(sessionReminder({ partyLabel: "Show", at: AT, minutes: 90, going: [] }).content).toBe(`⏰ **Show** starts in 1 hour 30 minutes, at <t:${AT / 1000}:t>.`);
+    // A day ahead names the day.
+    expect(sessionReminder({ partyLabel: "Show", at: AT, minutes: 1440, going: [] }).content).toBe(`⏰ **Show** starts in 24 hours, at <t:${AT / 1000}:f>.`);
+    expect(leadTime(1)).toBe("1 minute");
+    expect(leadTime(60)).toBe("1 hour");
+    expect(leadTime(121)).toBe("2 hours 1 minute");
   });
 
   it("with nobody hosting the party, a poll's result and a session's post name and ping no one", () => {

@@ -5,12 +5,12 @@
 import { RESTJSONErrorCodes, Routes, type RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
 import { createScheduledEvent, deleteScheduledEvent, discordRequest, editMessage, editScheduledEvent, getMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
 import { botMutation, botQuery } from "./lib/botFunctions";
 import { fail } from "./model/errors";
-import { checkPlace, episodesLabel, markBoardDirty, memberOf, partyLabel, resolveParty } from "./model/parties";
+import { checkPlace, episodesLabel, hostless, markBoardDirty, memberOf, partyLabel, resolveParty } from "./model/parties";
 import { joinUnlessFull } from "./model/partyJoin";
 import {
   answerRsvp,
@@ -45,7 +45,11 @@ import { NO_MENTIONS } from "../src/views/message";
 import { sessionAfter, sessionCancelled, sessionPoll, sessionPollPartyEnded, sessionPollResult, sessionPost, sessionPostClosed, sessionReminder, sessionStart, type SessionPostNow } from "../src/views/session";
 import { plain } from "../src/views/text";
 
-const place = { guildId: v.string(), channelId: v.string() };
+// visibleChannelIds: the server's channels the member can see, as the bot reads them (see
+// parties.ts): a party in any other channel can't be named here, as in every /party command.
+const place = { guildId: v.string(), channelId: v.string(), visibleChannelIds: v.optional(v.array(v.string())) };
+/** Which of the channel's parties a member means when they don't say: one they are in. */
+const asMember = (discordUserId: string) => ({ discordUserId, prefer: "member" as const });
 const answer = v.union(v.literal("going"), v.literal("maybe"), v.literal("cant"));
 const postKind = v.union(v.literal("announce"), v.literal("reminder"), v.literal("start"), v.literal("after"), v.literal("cancelled"));
 
@@ -62,7 +66,7 @@ export const prepare = botQuery({
     current: v.union(v.null(), v.object({ at: v.number(), weekly: v.boolean(), answers: v.number() })),
   }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     const account = await discordAccount(ctx, parseDiscordUserId(ctx.actor.discordUserId));
     const zone = account?.timeZone !== undefined && isTimeZone(account.timeZone) ? account.timeZone : null;
     const current = await scheduledSession(ctx, party._id);
@@ -115,7 +119,7 @@ export const schedule = botMutation({
     notices: v.array(v.string()),
   }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.partyId);
+    const party = await resolveParty(ctx, checkPlace(args), args.partyId, asMember(ctx.actor.discordUserId));
     const account = await ctx.db.get(ctx.actor.accountId);
     // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
     const zone = account?.timeZone ?? "";
@@ -148,7 +152,7 @@ export const cancel = botMutation({
    */
   returns: v.object({ label: v.string(), at: v.number(), postEdited: v.boolean(), event: v.boolean(), going: v.number() }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     const { session, postEdited, going } = await cancelSession(ctx, ctx.actor, party, args.canManageServer);
     return { label: partyLabel(party), at: session.at, postEdited, event: session.eventId !== undefined, going };
   },
@@ -159,7 +163,7 @@ export const setReminder = botMutation({
   args: { ...place, party: v.optional(v.string()), minutes: v.number(), canManageServer: v.boolean() },
   returns: v.object({ label: v.string(), minutes: v.number() }),
   handler: async (ctx, args) => {
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     await setReminderMinutes(ctx, ctx.actor, party, args.minutes, args.canManageServer);
     return { label: partyLabel(party), minutes: args.minutes };
   },
@@ -265,6 +269,9 @@ export const end = internalMutation({
 
 // ---------------------------------------------------------------- posts
 
+/** The host a session's post names: none for a party nobody hosts now (its last member left). */
+const hostNamed = (party: Doc<"parties">): { hostName?: string } => (hostless(party) ? {} : { hostName: party.hostName ?? "the host" });
+
 /** What a session post is asked for with (schedulePost), carried unchanged across retries. */
 const postArgs = {
   sessionId: v.id("party_sessions"),
@@ -303,14 +310,14 @@ export const render = internalQuery({
           partyLabel: label,
           at: session.at,
           weekly: session.repeat === "weekly",
-          hostName: party.hostName ?? "the host",
+          ...hostNamed(party),
           // Whoever moved it knows: it pings the others going.
           ...(movedFrom !== undefined && movedFrom !== session.at ? { moved: { from: movedFrom, answers: session.rsvps.length, going: goingBut(session, session.scheduledBy) } } : {}),
         });
         break;
       case "reminder":
         if (session.state !== "scheduled") return null;
-        body = sessionReminder({ partyLabel: label, at: session.at, going: going(session) });
+        body = sessionReminder({ partyLabel: label, at: session.at, minutes: session.reminderMinutes, going: going(session) });
         break;
       case "start":
         body = sessionStart({ partyLabel: label, going: going(session) });
@@ -405,7 +412,7 @@ export const retirePlan = internalQuery({
     else if (session.state !== "scheduled") now = { started: true };
     else if (messageId !== undefined && postMessageId(session, at) !== messageId) now = { reposted: true };
     else if (refresh === true) {
-      const body = sessionPost({ sessionId, partyLabel: partyLabel(party), at, weekly: session.repeat === "weekly", hostName: party.hostName ?? "the host" });
+      const body = sessionPost({ sessionId, partyLabel: partyLabel(party), at, weekly: session.repeat === "weekly", ...hostNamed(party) });
       return { channelId: session.channelId, body: { ...body, allowed_mentions: NO_MENTIONS } };
     } else return null;
     return { channelId: session.channelId, body: sessionPostClosed({ partyLabel: partyLabel(party), at, now }) };
@@ -462,7 +469,8 @@ export const eventDone = internalMutation({
     if (args.refused) {
       await ctx.db.patch(args.sessionId, { eventSync: undefined, ...(args.op === "delete" ? { eventId: undefined } : {}) });
       const party = await ctx.db.get(session.partyId);
-      if (party !== null && (await eventsNoticeOnce(ctx, party)) !== null) {
+      // A party nobody hosts (its last member left) has nobody to tell: the notice waits for its next host.
+      if (party !== null && !hostless(party) && (await eventsNoticeOnce(ctx, party)) !== null) {
         await ctx.scheduler.runAfter(0, internal.sessions.tellHostEvents, { discordUserId: party.hostDiscordUserId, label: partyLabel(party) });
       }
       return null;
@@ -523,6 +531,8 @@ export const tellHostEvents = internalAction({
   args: { discordUserId: v.string(), label: v.string() },
   returns: v.null(),
   handler: async (_ctx, { discordUserId, label }) => {
+    // Nobody to tell (a party without a host passes NO_HOST): no DM channel is asked for.
+    if (!/^\d{15,22}$/.test(discordUserId)) return null;
     const text = `ℹ️ I couldn't add the watch-along of **${plain(label, 150)}** to the server's **Events**: I need the **Create Events** permission there. Reminders, pings and the board work without it.`;
     const sent = await sendDirectMessage(discordUserId, { content: text, allowed_mentions: NO_MENTIONS });
     if (!sent.ok && sent.kind !== "refused") console.warn(`sessions: could not DM the host: ${JSON.stringify(sent)}`);
@@ -538,7 +548,7 @@ export const startPoll = botMutation({
   returns: v.object({ label: v.string(), channelId: v.string(), closesAt: v.number(), count: v.number() }),
   handler: async (ctx, args) => {
     if (args.options.length > 20) fail("INVALID_ARGUMENT", "Propose at most 10 times.");
-    const party = await resolveParty(ctx, checkPlace(args), args.party);
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     const poll = await openPoll(ctx, ctx.actor, party, { options: args.options, hours: args.hours, canManageServer: args.canManageServer });
     return { label: partyLabel(party), channelId: party.channelId, closesAt: poll.closesAt, count: poll.options.length };
   },
@@ -555,7 +565,8 @@ export const pollPlan = internalQuery({
       body: v.any(),
       partyId: v.string(),
       label: v.string(),
-      hostId: v.string(),
+      /** Who hosts the party, to press Confirm; null when nobody does (its last member left). */
+      hostId: v.union(v.string(), v.null()),
       /** The party still runs: an ended party's poll closes without a winner to confirm. */
       partyActive: v.boolean(),
       closed: v.boolean(),
@@ -576,7 +587,7 @@ export const pollPlan = internalQuery({
       body: sessionPoll({ partyLabel: label, options: poll.options, hours }),
       partyId: party._id,
       label,
-      hostId: party.hostDiscordUserId,
+      hostId: hostless(party) ? null : party.hostDiscordUserId,
       partyActive: party.state === "active",
       closed: poll.state === "closed",
       options: poll.options,

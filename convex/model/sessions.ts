@@ -21,6 +21,7 @@ import { checkPromptEpisodes, markBoardDirty, memberOf, PROMPT_TTL_MS } from "./
 import { episodeNumbersOf, getShow, positionOf } from "./shows";
 import { isTimeZone, nextWeekly } from "./sessionTimes";
 import { time, TimestampStyles } from "@discordjs/formatters";
+import { label as textLabel } from "../../src/views/text";
 
 export const DEFAULT_REMINDER_MINUTES = 15;
 /** How long a session lasts: the scheduled event's end, and when the "did you watch" prompt is posted. */
@@ -435,11 +436,16 @@ export function sessionNonce(sessionId: string, kind: SessionPost, at: number, a
   return `ss${h.toString(36)}${kind[0]}${at.toString(36)}`.slice(0, 25);
 }
 
+/** Discord's limits on a scheduled event's name and description. */
+export const EVENT_NAME_MAX = 100;
+export const EVENT_DESCRIPTION_MAX = 1000;
+
 /** The event Discord lists for a session: external, the channel as its place. */
 export function scheduledEventBody(party: Pick<Doc<"parties">, "guildId" | "channelId" | "title" | "name" | "season">, label: string, at: number): RESTPostAPIGuildScheduledEventJSONBody {
   return {
-    name: label.slice(0, 100),
-    description: `Watch-along of ${party.title}${party.season !== undefined ? `, season ${party.season}` : ""}. RSVP in the channel; the board shows who is going.`.slice(0, 1000),
+    // Plain lines without bidirectional controls, cut (never mid-character) to Discord's limits.
+    name: textLabel(label, EVENT_NAME_MAX),
+    description: textLabel(`Watch-along of ${textLabel(party.title, 200)}${party.season !== undefined ? `, season ${party.season}` : ""}. RSVP in the channel; the board shows who is going.`, EVENT_DESCRIPTION_MAX),
     privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
     entity_type: GuildScheduledEventEntityType.External,
     entity_metadata: { location: `https://discord.com/channels/${party.guildId}/${party.channelId}` },

@@ -3,7 +3,7 @@
 // button; Convex saves nothing until the click (convex/sessions.ts does the rest on its clock).
 // Wired into src/commands/party.ts (its subcommand, autocomplete and components).
 import { time, TimestampStyles } from "@discordjs/formatters";
-import { MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
+import { ChannelType, MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
 import type { Interaction } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { UserError } from "../lib/errors.ts";
@@ -60,9 +60,31 @@ export interface ScheduleOptions {
   party?: string;
 }
 
-function place(interaction: Interaction): { guildId: string; channelId: string } {
+/**
+ * The text channels of the server the member can see (View Channel), from the channel overwrites
+ * Discord sent the bot and the roles the interaction names, so Convex lets them reach only parties
+ * they could find anyway (a party named by id in a private channel is "not found" to others).
+ * Without the server in the cache, only the channel they are in (fail closed). The same reading
+ * as party.ts's, for the commands whose party that file resolves.
+ */
+export function visibleChannelIds(interaction: Interaction): string[] {
+  if (!interaction.inGuild() || interaction.channelId === null) return [];
+  const here = [interaction.channelId];
+  if (!interaction.inCachedGuild()) return here;
+  const { guild, member } = interaction;
+  const seen = new Set(here);
+  for (const channel of guild.channels.cache.values()) {
+    if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) continue;
+    if (seen.size >= 500) break;
+    if (channel.permissionsFor(member, true).has(PermissionFlagsBits.ViewChannel)) seen.add(channel.id);
+  }
+  return [...seen];
+}
+
+/** Where the command runs, with the channels the member can see: sent with every call that names a party. */
+function place(interaction: Interaction): { guildId: string; channelId: string; visibleChannelIds: string[] } {
   if (!interaction.inGuild() || interaction.channelId === null) throw new UserError("Watch parties live in a server channel — use /party there.");
-  return { guildId: interaction.guildId, channelId: interaction.channelId };
+  return { guildId: interaction.guildId, channelId: interaction.channelId, visibleChannelIds: visibleChannelIds(interaction) };
 }
 
 function displayName(interaction: Interaction): string {
@@ -195,7 +217,8 @@ export const sessionComponents: ComponentHandlers = {
     // A poll's result is in the channel for everyone: it says what was decided, and the host's
     // details (what happens to the old post, permission notes) go to the host alone.
     if (!interaction.message.flags.has(MessageFlags.Ephemeral)) {
-      await respond.send({ content: `📅 The watch-along of **${plain(result.label, 150)}** is set for ${at(result.at)}${result.weekly ? ", every week" : ""} — answer Going / Maybe / Can't on its post.`, components: [] });
+      // It stays in the channel: the date and time alone, which stay true once it has passed.
+      await respond.send({ content: `📅 The watch-along of **${plain(result.label, 150)}** is set for ${time(new Date(result.at), TimestampStyles.LongDateTime)}${result.weekly ? ", every week" : ""} — answer Going / Maybe / Can't on its post.`, components: [] });
       await respond.sendNew({ content: lines.join("\n"), ephemeral: true });
       return;
     }

@@ -6,7 +6,8 @@ import type { APIAllowedMentions, RESTPatchAPIChannelMessageJSONBody, RESTPostAP
 import { partyThereButton, sessionConfirmButton, sessionRsvpButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { message, NO_MENTIONS, restMessageBody, type MessageView } from "./message.ts";
-import { plain } from "./text.ts";
+import { LIMITS } from "./limits.ts";
+import { label, plain, truncate } from "./text.ts";
 
 export type RsvpAnswer = "going" | "maybe" | "cant";
 
@@ -16,6 +17,15 @@ export const RSVP_LABEL: Record<RsvpAnswer, string> = { going: "Going", maybe: "
 export const SESSION_MENTIONS_MAX = 80;
 
 const when = (at: number) => `${time(new Date(at), TimestampStyles.LongDateTime)} (${time(new Date(at), TimestampStyles.RelativeTime)})`;
+/**
+ * A time in a message that stays in the channel after it: the date and time alone, as "(in 2
+ * hours)" would read "(3 days ago)" once it has passed.
+ */
+const lasting = (at: number) => time(new Date(at), TimestampStyles.LongDateTime);
+
+/** Discord's limits on a native poll: the question and each answer's text. */
+export const POLL_QUESTION_MAX = 300;
+export const POLL_ANSWER_MAX = 55;
 
 /** "its 3 Going / Maybe / Can't answers carry over", for a session moved to a new time. */
 export function carriedAnswers(count: number): string {
@@ -59,13 +69,13 @@ export function sessionEcho(args: {
  * The session's post in the party's channel: when, and Going / Maybe / Can't. A session moved
  * to a new time says from when, and pings those still Going (only them, as the reminder does).
  */
-export function sessionPost(args: { sessionId: string; partyLabel: string; at: number; weekly: boolean; hostName: string; moved?: { from: number; answers: number; going: readonly string[] } }): RESTPostAPIChannelMessageJSONBody {
+export function sessionPost(args: { sessionId: string; partyLabel: string; at: number; weekly: boolean; hostName?: string; moved?: { from: number; answers: number; going: readonly string[] } }): RESTPostAPIChannelMessageJSONBody {
   const lines = [
     `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${when(args.at)}${args.weekly ? " · every week" : ""}`,
     ...(args.moved
       ? [`Moved from ${time(new Date(args.moved.from), TimestampStyles.LongDateTime)}${args.moved.answers > 0 ? ": Going / Maybe / Can't answers carry over — change yours below if that changes anything." : "."}`]
       : []),
-    `Scheduled by ${plain(args.hostName, 80)}. Will you be there? Those who say **Going** get a ping before it starts.`,
+    `${args.hostName !== undefined ? `Scheduled by ${plain(args.hostName, 80)}. ` : ""}Will you be there? Those who say **Going** get a ping before it starts.`,
   ];
   // Fewer than the reminder's: the post's own text takes more of the 2,000 characters.
   const ping = mentions(args.moved?.going ?? [], 60);
@@ -90,7 +100,7 @@ export type SessionPostNow = { movedTo: number } | { cancelled: true; partyEnded
 export function sessionPostClosed(args: { partyLabel: string; at: number; now: SessionPostNow }): RESTPatchAPIChannelMessageJSONBody {
   const why =
     "movedTo" in args.now
-      ? `➡️ **Moved** to ${when(args.now.movedTo)} — answer on the new post below.`
+      ? `➡️ **Moved** to ${lasting(args.now.movedTo)} — answer on the new post below.`
       : "cancelled" in args.now
         ? "partyEnded" in args.now
           ? "❌ **Cancelled** — the watch party has ended."
@@ -120,8 +130,23 @@ function pingGoing(text: string, going: readonly string[]): RESTPostAPIChannelMe
   return { content: `${text}${ping.line}`, embeds: [], components: [], allowed_mentions: ping.allowed };
 }
 
-export function sessionReminder(args: { partyLabel: string; at: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
-  return pingGoing(`⏰ **${plain(args.partyLabel, 150)}** starts ${time(new Date(args.at), TimestampStyles.RelativeTime)} (${time(new Date(args.at), TimestampStyles.ShortTime)}).`, args.going);
+/** "15 minutes", "1 hour", "2 hours 30 minutes": a reminder's lead time. */
+export function leadTime(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts = [...(hours > 0 ? [`${hours} hour${hours === 1 ? "" : "s"}`] : []), ...(rest > 0 || hours === 0 ? [`${rest} minute${rest === 1 ? "" : "s"}`] : [])];
+  return parts.join(" ");
+}
+
+/**
+ * The reminder, `minutes` (the session's lead time) before it starts. It stays in the channel, so
+ * the lead is counted from the post itself ("in 15 minutes", true of its own timestamp) rather than
+ * a relative timestamp that would read "starts 3 days ago" later; a lead of 12 hours or more names
+ * the day too.
+ */
+export function sessionReminder(args: { partyLabel: string; at: number; minutes: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
+  const at = time(new Date(args.at), args.minutes >= 12 * 60 ? TimestampStyles.ShortDateTime : TimestampStyles.ShortTime);
+  return pingGoing(`⏰ **${plain(args.partyLabel, 150)}** starts in ${leadTime(args.minutes)}, at ${at}.`, args.going);
 }
 
 export function sessionStart(args: { partyLabel: string; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
@@ -158,12 +183,14 @@ export function rsvpSummary(rsvps: ReadonlyArray<{ name: string; answer: RsvpAns
 
 /** "Choosing the night": a native poll of proposed times; the content shows each in everyone's own zone. */
 export function sessionPoll(args: { partyLabel: string; options: ReadonlyArray<{ at: number; label: string }>; hours: number }): RESTPostAPIChannelMessageJSONBody {
-  const lines = args.options.map((o, i) => `${i + 1}. ${time(new Date(o.at), TimestampStyles.LongDateTime)} — “${plain(o.label, 55)}”`);
+  const lines = args.options.map((o, i) => `${i + 1}. ${time(new Date(o.at), TimestampStyles.LongDateTime)} — “${plain(o.label, POLL_ANSWER_MAX)}”`);
+  // A poll's question and answers show no markdown: plain lines, without bidirectional controls, cut to Discord's limits.
+  const ask = "When do we watch ?";
   return {
-    content: `🗳️ When do we watch **${plain(args.partyLabel, 150)}**? Vote for every night that works; in your own time zone:\n${lines.join("\n")}`.slice(0, 2000),
+    content: truncate(`🗳️ When do we watch **${plain(args.partyLabel, 150)}**? Vote for every night that works; in your own time zone:\n${lines.join("\n")}`, LIMITS.content),
     poll: {
-      question: { text: `When do we watch ${args.partyLabel}?`.slice(0, 300) },
-      answers: args.options.map((o) => ({ poll_media: { text: o.label.slice(0, 55) } })),
+      question: { text: `When do we watch ${label(args.partyLabel, POLL_QUESTION_MAX - ask.length)}?` },
+      answers: args.options.map((o) => ({ poll_media: { text: label(o.label, POLL_ANSWER_MAX) } })),
       duration: args.hours,
       allow_multiselect: true,
     },
@@ -179,18 +206,23 @@ export function sessionPollPartyEnded(args: { partyLabel: string }): RESTPostAPI
 /**
  * When the poll has closed: the winning time with Confirm for the host (who alone is pinged), or
  * why there is none. Confirm keeps the repeat of a session it replaces, as `/party schedule` does.
+ * `hostId` null: nobody hosts the party now (its last member left), so nobody is pinged, and
+ * someone with Manage Server — or whoever joins next, and so hosts it — can confirm. The post
+ * stays in the channel, so the time shows without "in 2 days".
  */
-export function sessionPollResult(args: { partyId: string; partyLabel: string; hostId: string; winner: { at: number; votes: number } | null; passed: boolean }): RESTPostAPIChannelMessageJSONBody {
+export function sessionPollResult(args: { partyId: string; partyLabel: string; hostId: string | null; winner: { at: number; votes: number } | null; passed: boolean }): RESTPostAPIChannelMessageJSONBody {
   if (args.winner === null) {
     return { content: `🗳️ Nobody voted in the poll for **${plain(args.partyLabel, 150)}** — schedule a night with /party schedule.`, allowed_mentions: NO_MENTIONS };
   }
-  const when = `${time(new Date(args.winner.at), TimestampStyles.LongDateTime)} (${time(new Date(args.winner.at), TimestampStyles.RelativeTime)})`;
+  const when = lasting(args.winner.at);
   if (args.passed) {
     return { content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when}, which has passed — schedule another night with /party schedule.`, allowed_mentions: NO_MENTIONS };
   }
+  const host = args.hostId !== null && /^\d{15,22}$/.test(args.hostId) ? args.hostId : null;
+  const who = host !== null ? `<@${host}>, press **Confirm**` : "Nobody hosts the party now: someone with **Manage Server** (or whoever joins it next, and so hosts it) can press **Confirm**";
   const view = message({
-    content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when} with ${args.winner.votes} vote${args.winner.votes === 1 ? "" : "s"}. <@${args.hostId}>, press **Confirm** to schedule it — those who voted for it will be down as Going.`,
+    content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when} with ${args.winner.votes} vote${args.winner.votes === 1 ? "" : "s"}. ${who} to schedule it — those who voted for it will be down as Going.`,
     components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.winner.at }), label: "Confirm", style: ButtonStyle.Success })),
   });
-  return { ...restMessageBody(view), allowed_mentions: { parse: [], users: [args.hostId] } };
+  return { ...restMessageBody(view), allowed_mentions: host !== null ? { parse: [], users: [host] } : NO_MENTIONS };
 }

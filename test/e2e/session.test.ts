@@ -101,6 +101,9 @@ wait 5s
     const bob = s.discord.user("bob").id;
     const carol = s.discord.user("carol").id;
     expect(reminder.mentions).toEqual({ everyone: false, users: [alice, bob, carol], roles: [] });
+    // It stays in the channel: counted from the post itself, not "starts 3 days ago" later.
+    expect(text(reminder)).toMatch(new RegExp(`^⏰ \\*\\*Game of Thrones · Season 1\\*\\* starts in 15 minutes, at <t:${session!.at / 1000}:t>\\.\\n`));
+    expect(text(reminder)).not.toContain(":R>");
 
     // At the time: the start post, pinging the same three.
     const started = await run(s, "wait 15m");
@@ -366,6 +369,9 @@ wait 6h1m
     );
     const result = ofType(closed, "message").find((e) => text(e).startsWith("🗳️ The poll"))!;
     expect(text(result)).toContain("with 2 votes");
+    // The result stays in the channel: its time without "in 2 days", which would later read "2 days ago".
+    expect(text(result)).toMatch(/picked <t:\d+:F> with 2 votes\./);
+    expect(text(result)).not.toContain(":R>");
     expect(result.mentions.users).toEqual([s.discord.user("alice").id]);
     expect(buttons(result)).toEqual(["Confirm"]);
     const notHost = await run(s, 'as bob\nin movie-club #general\nclick "Confirm"');
@@ -376,12 +382,14 @@ wait 6h1m
     expect(decided?.ephemeral).toBe(false);
     expect(text(decided)).toMatch(/^📅 The watch-along of \*\*Game of Thrones · Season 1\*\* is set for .*, every week — answer Going \/ Maybe \/ Can't on its post\.$/);
     expect(buttons(decided)).toEqual([]);
+    expect(text(decided)).not.toContain(":R>");
     const hostReply = ofType(confirmed, "followup").find((e) => e.ephemeral && text(e).includes("✅ Scheduled"));
     const reply = text(hostReply);
     expect(reply).toContain("✅ Scheduled");
     // It replaces the weekly session, and stays weekly as /party schedule would.
     expect(reply).toMatch(/, every week\.\nIt replaces the one on /);
     const [session] = await sessions(s);
+    expect(text(decided)).toContain(`is set for <t:${session!.at / 1000}:F>, every week`);
     expect(session!.repeat).toBe("weekly");
     expect(berlinWall(session!.at)).toMatch(/20:00$/);
     expect(new Date(session!.at).toISOString().slice(0, 10)).toBe(day(4));
@@ -399,6 +407,36 @@ wait 6h1m
     const reminded = await run(s, `wait ${session!.at - 15 * 60_000 - s.engine.clock.now() + 1_000}ms`);
     const reminder = ofType(reminded, "message").find((e) => text(e).startsWith("⏰"))!;
     expect([...reminder.mentions.users].sort()).toEqual(["alice", "bob", "carol"].map((n) => s.discord.user(n).id).sort());
+  });
+
+  it("a party in a private channel can't be scheduled, polled or cancelled by naming it from a channel one can see; who sees it can", async () => {
+    s = await stack({ clockStart: WEDNESDAY });
+    s.discord.makePrivate("movie-club", "staff", ["alice"]);
+    await run(s, 'as alice\nin movie-club #staff\n/party start show:1399 name:"Staff night"\nwait 3s');
+    const [secret] = await s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("parties").collect()));
+    const refused = await run(
+      s,
+      `
+as bob
+in movie-club #general
+/party schedule party:${secret!._id} when:"friday 21:00" zone:Europe/Berlin
+/party schedule party:${secret!._id} cancel:true
+/party schedule party:${secret!._id} remind:5
+/party poll party:${secret!._id} times:"friday 21:00; saturday 20:00"
+/party schedule party:"Staff night" when:"friday 21:00"
+`,
+    );
+    const answers = ofType(refused, "reply").map((e) => text(e));
+    expect(answers).toHaveLength(5);
+    // Not "only the host may": to bob, the party isn't there at all.
+    for (const answer of answers) expect(answer).toContain("I can't find that watch party in this server");
+    expect(await sessions(s)).toEqual([]);
+    expect(await s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("party_polls").collect()))).toEqual([]);
+
+    // alice sees #staff: from #general she schedules it by id, and it is posted in #staff.
+    const scheduled = await run(s, `as alice\nin movie-club #general\n/party schedule party:${secret!._id} when:"friday 21:00" zone:Europe/Berlin\nclick "Confirm"\nwait 3s`);
+    expect(text(ofType(scheduled, "reply_edit").at(-1))).toContain("✅ Scheduled the watch-along of **Staff night · Game of Thrones**");
+    expect(sessionPosts(scheduled).map((e) => e.channel)).toEqual(["#staff"]);
   });
 
   it("a poll still open when its party ends is ended then, saying the party ended, with nothing to confirm", async () => {

@@ -64,8 +64,7 @@ export interface ScheduleOptions {
  * The text channels of the server the member can see (View Channel), from the channel overwrites
  * Discord sent the bot and the roles the interaction names, so Convex lets them reach only parties
  * they could find anyway (a party named by id in a private channel is "not found" to others).
- * Without the server in the cache, only the channel they are in (fail closed). The same reading
- * as party.ts's, for the commands whose party that file resolves.
+ * Without the server in the cache, only the channel they are in (fail closed).
  */
 export function visibleChannelIds(interaction: Interaction): string[] {
   if (!interaction.inGuild() || interaction.channelId === null) return [];
@@ -81,10 +80,15 @@ export function visibleChannelIds(interaction: Interaction): string[] {
   return [...seen];
 }
 
-/** Where the command runs, with the channels the member can see: sent with every call that names a party. */
-function place(interaction: Interaction): { guildId: string; channelId: string; visibleChannelIds: string[] } {
+/** The server channel a /party command runs in; refused anywhere else. */
+export function guildPlace(interaction: Interaction): { guildId: string; channelId: string } {
   if (!interaction.inGuild() || interaction.channelId === null) throw new UserError("Watch parties live in a server channel — use /party there.");
-  return { guildId: interaction.guildId, channelId: interaction.channelId, visibleChannelIds: visibleChannelIds(interaction) };
+  return { guildId: interaction.guildId, channelId: interaction.channelId };
+}
+
+/** Where the command runs, with the channels the member can see: sent with every call that names a party. */
+export function place(interaction: Interaction): { guildId: string; channelId: string; visibleChannelIds: string[] } {
+  return { ...guildPlace(interaction), visibleChannelIds: visibleChannelIds(interaction) };
 }
 
 function displayName(interaction: Interaction): string {

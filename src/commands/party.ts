@@ -20,7 +20,7 @@ import { guessPrompt } from "../views/guess.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { joinedNote, partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
-import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
+import { guildPlace, place as partyPlace, poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
 import { command, type BotContext, type ComponentInteraction } from "./types.ts";
 
 /** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
@@ -38,35 +38,6 @@ const partyOption = {
   autocomplete: true,
   max_length: 100,
 } as const;
-
-function guildPlace(interaction: Interaction): { guildId: string; channelId: string } {
-  if (!interaction.inGuild() || interaction.channelId === null) throw new UserError("Watch parties live in a server channel — use /party there.");
-  return { guildId: interaction.guildId, channelId: interaction.channelId };
-}
-
-/**
- * The text channels of the server the member can see (View Channel), from the channel overwrites
- * Discord sent the bot and the roles the interaction names, so Convex shows them only parties
- * they could find anyway. Without the server in the cache, only the channel they are in (fail closed).
- */
-function visibleChannelIds(interaction: Interaction): string[] {
-  if (!interaction.inGuild() || interaction.channelId === null) return [];
-  const here = [interaction.channelId];
-  if (!interaction.inCachedGuild()) return here;
-  const { guild, member } = interaction;
-  const seen = new Set(here);
-  for (const channel of guild.channels.cache.values()) {
-    if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) continue;
-    if (seen.size >= 500) break;
-    if (channel.permissionsFor(member, true).has(PermissionFlagsBits.ViewChannel)) seen.add(channel.id);
-  }
-  return [...seen];
-}
-
-/** The interaction's place, with what the member can see: for every party call that takes a party. */
-function partyPlace(interaction: Interaction) {
-  return { ...guildPlace(interaction), visibleChannelIds: visibleChannelIds(interaction) };
-}
 
 /** What a member needs in a board's channel to put a board there: see it and post in it. */
 const MEMBER_BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [

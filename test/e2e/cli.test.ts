@@ -69,7 +69,7 @@ describe("npm run sandbox -- --script FILE --json", () => {
   it("shows channel mentions by name and session times relative to the sandbox clock, as Discord would", () => {
     const result = prompt('/party start show:1399\n/party schedule when:"in 72h" zone:Europe/Berlin\nquit\n');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Its board will appear in #general/);
+    expect(result.stdout).toMatch(/It will appear in\s+#general/);
     expect(result.stdout).toMatch(/\(in 3 days\)/);
   });
 });

@@ -85,7 +85,9 @@ describe("a season TMDB numbers absolutely (S3E25–S3E32)", () => {
       s.discord.off("event", listener);
     }
     const alert = dms.find((e) => String(e.content).includes("Grand Voyage"));
-    expect(alert?.content).toBe("🆕 S3E27 of **Grand Voyage** is out.");
+    // Her first DM from the bot, so it also says how to stop them.
+    expect(String(alert?.content).split("\n")[0]).toBe("🆕 S3E27 of **Grand Voyage** is out.");
+    expect(alert?.content).toContain("`/remind off`");
     expect(buttons(alert)).toContain("Mark S3E27 watched");
     const events = await run(s, `as lea\nin dm\nclick "Mark S3E27 watched"`);
     expect(text(ofType(events, "reply_edit", "message_edit").at(-1))).toContain("✅ Marked S3E27 of **Grand Voyage**.");

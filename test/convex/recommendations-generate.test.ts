@@ -98,6 +98,8 @@ describe("generating recommendations with Gemini", () => {
     // A failed attempt counts towards the rate limit: each case comes two minutes after the last.
     let now = Date.now();
     vi.useFakeTimers({ toFake: ["Date"] });
+    // Pinned: the fake clock starts at the real time a moment later, which would leave each step a few ms short of the limit.
+    vi.setSystemTime(now);
     try {
       for (const [answer, error] of cases) {
         stubGemini(answer);

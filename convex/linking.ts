@@ -502,11 +502,6 @@ export function discordConnectionOf(externalAccounts: unknown): DiscordConnectio
   return null;
 }
 
-/** The Discord id of a Clerk user's Discord connection (see discordConnectionOf). */
-export function discordIdOf(externalAccounts: unknown): string | null {
-  return discordConnectionOf(externalAccounts)?.discordUserId ?? null;
-}
-
 const BACKFILL_PAGE = 100;
 
 /**

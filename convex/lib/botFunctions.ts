@@ -176,10 +176,32 @@ export const botServiceQuery = customQuery(query, {
   },
 });
 
-export const botServiceMutation = customMutation(mutation, {
+const serviceMutation = customMutation(mutation, {
   args: secretArgs,
-  input: async (ctx, { secret }) => {
+  input: async (ctx, { secret, interaction }) => {
     checkBotSecret(secret);
-    return { ctx: {}, args: {}, onSuccess: () => reportTransactionCost(ctx) };
+    return { ctx: { idempotencyKey: idempotencyKey(interaction) }, args: {}, onSuccess: () => reportTransactionCost(ctx) };
   },
 });
+
+/**
+ * Shared data, or a Discord user's data named in the args (`/account` export's lease, deleting
+ * their data). The bot retries these too when an answer is lost, so a key is honoured as for
+ * botMutation: a repeat gets the first result (only for the same `discordUserId` argument),
+ * instead of "an export is already running" or "nothing to delete" after a write that happened.
+ */
+export const botServiceMutation: typeof serviceMutation = ((definition: { handler: (ctx: MutationCtx & { idempotencyKey: string | null }, args: Record<string, unknown>) => unknown }) =>
+  serviceMutation({
+    ...definition,
+    handler: async (ctx: MutationCtx & { idempotencyKey: string | null }, args: Record<string, unknown>) => {
+      const key = ctx.idempotencyKey;
+      if (key === null) return await definition.handler(ctx, args);
+      const scope = typeof args.discordUserId === "string" ? args.discordUserId : "";
+      const now = Date.now();
+      const replay = await replayedResult(ctx, key, scope, now);
+      if (replay !== undefined) return replay.result;
+      const result = await definition.handler(ctx, args);
+      await recordResult(ctx, key, scope, result, now);
+      return result;
+    },
+  } as never)) as never;

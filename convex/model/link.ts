@@ -139,6 +139,9 @@ export async function linkDiscordToClerk(
   const account = await discordAccount(ctx, discordUserId);
   if (account !== null && account.linkedAt !== undefined && account.userId === target) {
     if (args.via === "code") await clearUnlink(ctx, discordUserId);
+    // Linked again (Discord connected anew in Clerk, or /link) after Clerk's unlink was queued
+    // behind the move: that older unlink no longer applies, or it would undo this newer link.
+    await cancelQueuedUnlink(ctx, account.userId, discordUserId);
     return { status: "already_linked" };
   }
   if (account !== null && account.linkedAt !== undefined && !args.confirmSwitch) {
@@ -219,6 +222,12 @@ export async function unlinkAccount(
   await ctx.db.patch(account._id, { userId: guest, linkedAt: undefined, linkedVia: undefined });
   await repointMemberships(ctx, account.discordUserId, account.userId, guest);
   return "unlinked";
+}
+
+/** Drops an unlink queued behind a move (running, or failed and waiting to resume) of this Discord user's history into `userId`. */
+async function cancelQueuedUnlink(ctx: MutationCtx, userId: Id<"users">, discordUserId: string): Promise<void> {
+  const jobs = await ctx.db.query("link_merges").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).order("desc").take(5);
+  for (const job of jobs) if (job.unlinkWhenDone === true && job.toUserId === userId) await ctx.db.patch(job._id, { unlinkWhenDone: undefined });
 }
 
 /**

@@ -72,3 +72,36 @@ describe("a bot write retried with the same idempotency key", () => {
     expect((await rows(t)).keys).toBe(0);
   });
 });
+
+describe("a retried bot service write (the bot retries every write whose answer was lost, these too)", () => {
+  const service = (key: string) => ({ secret: SECRET, interaction: interaction(key) });
+
+  it("/account export: the retry of a start whose answer was lost gets the same lease, not 'an export is already running'", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    await mark(t, 1, true);
+    const first = await t.mutation(api.linking.startExport, { ...service("400000000000000010:0"), discordUserId: ALICE });
+    expect(first.started).toBe(true);
+    const repeat = await t.mutation(api.linking.startExport, { ...service("400000000000000010:0"), discordUserId: ALICE });
+    expect(repeat).toEqual(first);
+    // A new interaction's export is still refused while that one runs.
+    expect((await t.mutation(api.linking.startExport, { ...service("400000000000000011:0"), discordUserId: ALICE })).started).toBe(false);
+  });
+
+  it("Delete my Discord data: the retry answers 'deleted', not 'there was nothing to delete'", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    await mark(t, 1, true);
+    const first = await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE });
+    expect(first.deleted).toBe(true);
+    expect(await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE })).toEqual(first);
+  });
+
+  it("never hands one person's service result to another who sends the same key", async () => {
+    const t = deployment();
+    await cacheGot(t);
+    await mark(t, 1, true);
+    await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: ALICE });
+    expect(await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: BOB })).toEqual({ deleted: false, library: "none" });
+  });
+});

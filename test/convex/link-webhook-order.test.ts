@@ -226,6 +226,23 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     expect(result).toBe("unlinked 0, 1 queued");
   }, 60_000);
 
+  it("connecting Discord again in Clerk before the move ends cancels the queued unlink: the newest state wins", async () => {
+    const t = await aliceMidMerge();
+    expect(await deliver(t, "user.updated", alice(T0 + 2, null))).toBe("unlinked 0, 1 queued");
+    // She connects Discord again (a newer event) while her history is still moving.
+    expect(await deliver(t, "user.updated", alice(T0 + 3, { id: "idn_discord_2", created_at: T0 + 3 }))).toBe("already_linked");
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(await linkedTo(t)).toBe("user_alice");
+  }, 60_000);
+
+  it("linking with /link before the move ends cancels an unlink Clerk queued behind it", async () => {
+    const t = await aliceMidMerge();
+    expect(await deliver(t, "user.updated", alice(T0 + 2, null))).toBe("unlinked 0, 1 queued");
+    expect(await linkByCode(t, ALICE, "user_alice")).toMatchObject({ status: "already_linked" });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(await linkedTo(t)).toBe("user_alice");
+  }, 60_000);
+
   it("the repair check finds accounts pointing at a missing profile and puts them back on a guest profile", async () => {
     const t = deployment();
     await linkByCode(t, ALICE, "user_alice");

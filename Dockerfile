@@ -24,6 +24,7 @@ ENV HEALTH_DIR=/tmp/film-fanatic-health
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "--import", "tsx", "src/healthcheck.ts"]
 # SIGTERM from `docker stop` reaches node directly (no shell, no npm in between): the bot stops
-# taking interactions, finishes those in flight (up to 8 s) and exits 0.
+# taking interactions, finishes those in flight (up to 10 s) and exits 0. `docker run` needs
+# --stop-timeout 15 for that (its default is 10 s); compose.yaml sets stop_grace_period: 15s.
 STOPSIGNAL SIGTERM
 CMD ["node", "--import", "tsx", "src/start.ts"]

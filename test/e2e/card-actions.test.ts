@@ -80,4 +80,19 @@ describe("Marking ahead", () => {
     expect(buttons(cards[2])).toContain("Mark E1 too");
     expect(buttons(cards[3]).some((label) => label.includes("too"))).toBe(false);
   });
+
+  it("with TMDB down, the click marks from the episode list Convex saved, as the card it is on did", async () => {
+    await run(s, `${at("zed")}/ep show:1399 season:1 episode:1`);
+    // A fresh process: nothing of the show is held in memory, only in Convex.
+    await s.restartBot();
+    try {
+      const events = await run(s, `${at("zed")}tmdb down\n/ep show:1399 season:2 episode:5`);
+      expect(buttons(last(events))).toContain("Mark E1–E4 too");
+      const clicked = await run(s, `${at("zed")}click "Mark E1–E4 too"`);
+      expect(text(last(clicked))).toContain("Marked 4 episodes");
+      expect(await webEpisodes(s, "zed", 1399)).toEqual(["S1E1", "S2E1", "S2E2", "S2E3", "S2E4", "S2E5"]);
+    } finally {
+      await run(s, "tmdb up");
+    }
+  });
 });

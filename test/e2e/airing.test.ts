@@ -85,7 +85,8 @@ describe("a season TMDB numbers absolutely (S3E25–S3E32)", () => {
       s.discord.off("event", listener);
     }
     const alert = dms.find((e) => String(e.content).includes("Grand Voyage"));
-    expect(alert?.content).toBe("🆕 S3E27 of **Grand Voyage** is out.");
+    // Lea's first DM: the news, then how to stop them (remind.test.ts checks that line).
+    expect(String(alert?.content).split("\n")[0]).toBe("🆕 S3E27 of **Grand Voyage** is out.");
     expect(buttons(alert)).toContain("Mark S3E27 watched");
     const events = await run(s, `as lea\nin dm\nclick "Mark S3E27 watched"`);
     expect(text(ofType(events, "reply_edit", "message_edit").at(-1))).toContain("✅ Marked S3E27 of **Grand Voyage**.");
@@ -104,6 +105,19 @@ describe("a show with nothing aired yet", () => {
     expect(text(info)).toContain("No episode has aired yet — nothing to mark.");
     expect(text(info)).toMatch(/Nothing has aired yet — \*\*S1E1\*\* airs <t:\d+:R>\./);
     expect(buttons(info)).not.toContain("Mark S1E1");
+  });
+});
+
+describe("with TMDB slow", () => {
+  it("/ep's autocomplete offers the person's saved shows in time, instead of nothing", async () => {
+    await run(s, `${at("vik")}/ep show:tv:1396 season:1 episode:1`);
+    s.tmdb.setFaults({ delayMs: 3_000 });
+    try {
+      const events = await run(s, `${at("vik")}autocomplete /ep show:breaking`);
+      expect(ofType(events, "autocomplete")[0]!.choices).toEqual([{ name: "Breaking Bad · TV · saved (TMDB is down)", value: "tv:1396" }]);
+    } finally {
+      s.tmdb.setFaults({});
+    }
   });
 });
 

@@ -19,9 +19,16 @@ it("stop() right after an interaction arrives waits out its retry and its answer
   const events: Event[] = [];
   const onEvent = (event: Event) => events.push(event);
   s.discord.on("event", onEvent);
+  // Knows when the interaction's first Convex call has gone out (and hangs): the stop begins then.
+  const real = s.bot.ctx.backend;
+  let reached!: () => void;
+  const called = new Promise<void>((resolve) => (reached = resolve));
+  s.bot.ctx.backend = {
+    query: (fn, args, options) => (reached(), real.query(fn, args, options)),
+    mutation: (fn, args, options) => (reached(), real.mutation(fn, args, options)),
+  };
   const pending = s.discord.runCommand({ user: "alice", guild: "movie-club", channel: "#general" }, "ep", {}, { positional: ["1399", "1", "1"] });
-  // The interaction has reached the bot (its Convex call is hanging); then the stop begins.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await called;
   await s.bot.stop();
   const answered = events.filter((e) => ["reply_edit", "followup"].includes(e.t) || (e.t === "reply" && !e.deferred));
   expect(answered.map((e) => text(e)).join("\n")).toMatch(/can't be reached right now/);

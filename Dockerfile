@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The production process: `npm start` (src/start.ts — the start-up checks, then one process or one
 # per shard as SHARD_COUNT says) on Node 24 LTS, with production dependencies only, as a non-root user.
-# Build: docker build -t film-fanatic-discord .   Run: docker run --env-file .env film-fanatic-discord
+# Build: docker build -t film-fanatic-discord .   Run: docker run --env-file .env --stop-timeout 15 film-fanatic-discord
 # (or docker compose up -d, see compose.yaml). .dockerignore keeps out node_modules, tests, the
 # sandbox, the benchmark and .env.
 

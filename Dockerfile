@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The production process: `npm start` (src/start.ts — the start-up checks, then one process or one
 # per shard as SHARD_COUNT says) on Node 24 LTS, with production dependencies only, as a non-root user.
-# Build: docker build -t film-fanatic-discord .   Run: docker run --env-file .env film-fanatic-discord
+# Build: docker build -t film-fanatic-discord .   Run: docker run --env-file .env --stop-timeout 15 film-fanatic-discord
 # (or docker compose up -d, see compose.yaml). .dockerignore keeps out node_modules, tests, the
 # sandbox, the benchmark and .env.
 
@@ -24,6 +24,7 @@ ENV HEALTH_DIR=/tmp/film-fanatic-health
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "--import", "tsx", "src/healthcheck.ts"]
 # SIGTERM from `docker stop` reaches node directly (no shell, no npm in between): the bot stops
-# taking interactions, finishes those in flight (up to 8 s) and exits 0.
+# taking interactions, finishes those in flight (up to 10 s) and exits 0. `docker run` needs
+# --stop-timeout 15 for that (its default is 10 s); compose.yaml sets stop_grace_period: 15s.
 STOPSIGNAL SIGTERM
 CMD ["node", "--import", "tsx", "src/start.ts"]

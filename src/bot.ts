@@ -1,7 +1,7 @@
 import { Client, GatewayIntentBits, Options, type ClientOptions } from "discord.js";
 import type { BotContext } from "./commands/types.ts";
 import { events } from "./events/index.ts";
-import type { Backend } from "./lib/backend.ts";
+import { INTERACTION_BUDGET_MS, type Backend } from "./lib/backend.ts";
 import { watchEventLoop, type EventLoopWatch } from "./lib/event-loop.ts";
 import type { Logger } from "./lib/logger.ts";
 import { UserRateLimiter } from "./lib/rate-limit.ts";
@@ -31,8 +31,12 @@ export interface Bot {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
-/** How long stop() waits for interactions in flight by default: inside `docker stop`'s 10 s. */
-export const DRAIN_MS = 8_000;
+/**
+ * How long stop() waits for interactions in flight by default: one that arrived just before the
+ * signal may spend its whole Convex budget (the first attempt and the retry) and then needs a moment
+ * to send its answer. compose.yaml's stop_grace_period (15 s) leaves room for it and the force exit.
+ */
+export const DRAIN_MS = INTERACTION_BUDGET_MS + 1_500;
 
 /**
  * The bot process: only the Guilds intent (slash commands need nothing more)

@@ -8,6 +8,7 @@ import { ShardingManager } from "discord.js";
 import { z } from "zod";
 import { commandDefinitions } from "./commands/index.ts";
 import { startupChecks } from "./lib/doctor.ts";
+import { clearHeartbeats } from "./lib/doctor-health.ts";
 import { loadEnvOrExit, type Env } from "./lib/env.ts";
 import { createLogger } from "./lib/logger.ts";
 
@@ -29,6 +30,9 @@ async function main() {
   // `.env` is read into process.env here (variables already set win); shard processes inherit both.
   const env = loadEnvOrExit();
   const startLogger = createLogger({ level: env.LOG_LEVEL }).child({ component: "startup" });
+  // A new run's shards write their own heartbeats: one left by the run before (a restarted container
+  // with fewer shards) would keep the health check failing for good.
+  if (env.HEALTH_DIR) clearHeartbeats(env.HEALTH_DIR);
   const findings = await startupChecks({ env, definitions: commandDefinitions() });
   const fatal = findings.filter((finding) => finding.fatal);
   if (fatal.length > 0) {

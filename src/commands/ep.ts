@@ -169,10 +169,14 @@ export const ep = command({
       const show = { tmdbId, details: () => ctx.titles.show(tmdbId) };
       await markAndReply(ctx, respond, interaction.user, show, season, [episode], true);
     },
-    /** "Did you mean …?" confirmed: the /ep that was typed, on the show picked. */
+    /**
+     * "Did you mean …?" confirmed (the /ep that was typed, on the show picked), or "Mark E1–E4 too":
+     * like "Mark S1E4", TMDB is asked only when Convex lacks the show, so with TMDB down the click
+     * works from the saved episode list as the card it sits on did.
+     */
     async "ep:pick"(interaction, respond, ctx, { season, isWatched, episodes, choice }) {
       const spec = parseEpisodeSpec(episodes);
-      const show = await ctx.titles.show(choice.tmdbId);
+      const show = { tmdbId: choice.tmdbId, details: () => ctx.titles.show(choice.tmdbId) };
       await markAndReply(ctx, respond, interaction.user, show, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
     },
   },

@@ -12,7 +12,7 @@ import { StaleComponentError, titlePickButton, type ListPosition, type TitleActi
 import { undoneEpisodesCard } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { LIST_PAGE_SIZE, listPage } from "../views/list-page.ts";
-import { shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
+import { notice, shareMessage, shareRefusal, titleCard, titleHeadline, type TitleFacts } from "../views/title-card.ts";
 import { isMediaType, type MediaType, type ProgressStatus, type ReactionChoice } from "../views/vocabulary.ts";
 import { canShare, command, type BotContext, type ComponentInteraction } from "./types.ts";
 import { TmdbError } from "../lib/tmdb.ts";
@@ -451,7 +451,15 @@ export const watch = command({
       // Back to the title's card, showing the state the undo restored: from TMDB's details when this
       // process holds them (as the card it replaces was), else from the store, else from TMDB.
       const ref = withCachedDetails(ctx, { tmdbId: result.tmdbId, mediaType: result.mediaType });
-      const facts = hasDetails(ref) ? factsOf(ctx, ref) : (storedFacts(ctx, ref, result.state) ?? factsOf(ctx, await ctx.titles.details(ref.tmdbId, ref.mediaType)));
+      // The undo is done: TMDB failing now draws the card from what Convex stores, or says only what
+      // was undone — never TMDB's "nothing was changed".
+      const facts = hasDetails(ref)
+        ? factsOf(ctx, ref)
+        : (storedFacts(ctx, ref, result.state) ?? (await detailsOrStored(ctx, ref, result.state).catch((error: unknown) => (error instanceof TmdbError ? null : Promise.reject(error)))));
+      if (facts === null) {
+        await respond.send(notice(titleHeadline.undone(result.undone)));
+        return;
+      }
       await replyCard(respond, facts, result.state, titleHeadline.undone(result.undone), null);
     },
     // A card's buttons carry the title's id: the write draws the card from what Convex stores.

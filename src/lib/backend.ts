@@ -74,8 +74,16 @@ const DOWN_POLL_MS = 1_000;
 /** While it is reachable: look only when no call has succeeded for this long. */
 const IDLE_POLL_MS = 30_000;
 
-/** Writes that only cache shared data (a show's structure): applying them changes nothing of the person's. */
-const CACHE_WRITES = new Set([getFunctionName(api.bot.shows.cacheShow), getFunctionName(api.bot.titles.cacheShowForCard)]);
+/**
+ * Writes that change nothing of the person's: caching shared data (a show's structure) and the
+ * /account export's lease. A failure after one of them is not "your change was saved".
+ */
+const CACHE_WRITES = new Set([
+  getFunctionName(api.bot.shows.cacheShow),
+  getFunctionName(api.bot.titles.cacheShowForCard),
+  getFunctionName(api.linking.startExport),
+  getFunctionName(api.linking.finishExport),
+]);
 
 /**
  * The backend for one interaction: its writes carry the interaction (application id and token,

@@ -8,6 +8,14 @@ const optionalText = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+/**
+ * A deployment's client address. Convex's client refuses others when it is created (a crash, not a
+ * line): an http(s) URL, and not the HTTP Actions address — the likeliest wrong copy from the dashboard.
+ */
+const convexUrl = url
+  .refine((value) => /^https?:\/\//i.test(value), "must start with https://")
+  .refine((value) => !value.replace(/\/+$/, "").toLowerCase().endsWith(".convex.site"), "is the HTTP Actions address (.convex.site) — use the deployment URL, https://<name>.convex.cloud");
+
 const snowflake = () => z.string().regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
 
 /** Every variable the bot reads, validated once at start-up (see .env.example). */
@@ -16,7 +24,7 @@ export const schema = z.object({
   DISCORD_APPLICATION_ID: snowflake().optional(),
   DISCORD_API_BASE: url.default("https://discord.com/api"),
   DEV_GUILD_ID: snowflake().optional(),
-  CONVEX_URL: url,
+  CONVEX_URL: convexUrl,
   BOT_API_SECRET: z.string().min(16, "must be at least 16 characters"),
   TMDB_API_URL: url.default("https://api.themoviedb.org/3"),
   TMDB_API_TOKEN: optionalText,

@@ -179,7 +179,10 @@ export class TitleService {
     if (text.length === 0) return [];
     let results: SearchResult[];
     try {
-      results = await this.tmdb.searchMulti(cutGraphemes(text, MAX_QUERY_GRAPHEMES));
+      const search = this.tmdb.searchMulti(cutGraphemes(text, MAX_QUERY_GRAPHEMES));
+      // With saved titles to fall back on, TMDB gets only part of autocomplete's ~2 s: a slow TMDB
+      // (answering after its own 4 s timeout) would otherwise leave no time to offer them.
+      results = cached === undefined ? await search : await patience(search, SUGGEST_TMDB_MS);
     } catch (error) {
       if (!(error instanceof TmdbError) || error.kind === "bad_request" || cached === undefined) throw error;
       const words = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -201,6 +204,19 @@ export class TitleService {
 
 function asResult(title: TitleDetails): SearchResult {
   return { tmdbId: title.tmdbId, mediaType: title.mediaType, title: title.title, releaseDate: title.releaseDate, year: title.year, posterPath: title.posterPath, overview: title.overview, rating: title.rating };
+}
+
+/** How long autocomplete waits for TMDB's search before offering saved titles instead. */
+const SUGGEST_TMDB_MS = 1_200;
+
+/** `work`, or a TMDB timeout after `ms` (the work goes on and fills the cache for the next keystroke). */
+function patience<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TmdbError("timeout", `TMDB's search took over ${ms} ms for autocomplete`)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function isAMovie(title: string): UserError {

@@ -109,6 +109,19 @@ describe("a show with nothing aired yet", () => {
   });
 });
 
+describe("with TMDB slow", () => {
+  it("/ep's autocomplete offers the person's saved shows in time, instead of nothing", async () => {
+    await run(s, `${at("vik")}/ep show:tv:1396 season:1 episode:1`);
+    s.tmdb.setFaults({ delayMs: 3_000 });
+    try {
+      const events = await run(s, `${at("vik")}autocomplete /ep show:breaking`);
+      expect(ofType(events, "autocomplete")[0]!.choices).toEqual([{ name: "Breaking Bad · TV · saved (TMDB is down)", value: "tv:1396" }]);
+    } finally {
+      s.tmdb.setFaults({});
+    }
+  });
+});
+
 describe("with TMDB down", () => {
   it("/ep on a show Convex has cached still works and says it used the saved episode list; autocomplete offers the person's saved shows; an uncached show gets a clear message", async () => {
     await run(s, `${at("uma")}/ep show:tv:1396 season:1 episode:1`);

@@ -44,6 +44,25 @@ describe("Undo", () => {
   });
 });
 
+describe("Undo with TMDB down", () => {
+  it("an undo that went through says so, never TMDB's 'nothing was changed'", async () => {
+    // Followed through its episodes: Convex stores the show's name, not TMDB's overview.
+    await run(s, `${at("ann")}/ep show:1399 season:1 episode:1`);
+    // A fresh process: it holds no TMDB details of the show, only Convex does.
+    await s.restartBot();
+    try {
+      const added = await run(s, `${at("ann")}tmdb down\n/watch add title:tv:1399`);
+      expect(text(last(added))).toContain("Added **Game of Thrones**");
+      const undone = await run(s, `${at("ann")}click "Undo"`);
+      expect(text(last(undone))).toContain("↩️ Undone");
+      expect(text(last(undone))).not.toContain("nothing was changed");
+      expect(await webEpisodes(s, "ann", 1399)).toEqual(["S1E1"]);
+    } finally {
+      await run(s, "tmdb up");
+    }
+  });
+});
+
 describe("Share", () => {
   it("keeps the person's own card, with its buttons but Share", async () => {
     const events = await run(s, `${at("wes")}/watch react title:movie:496243 reaction:loved\nclick "Share"`);
@@ -79,5 +98,20 @@ describe("Marking ahead", () => {
     expect(buttons(cards[1]).some((label) => label.includes("too"))).toBe(false);
     expect(buttons(cards[2])).toContain("Mark E1 too");
     expect(buttons(cards[3]).some((label) => label.includes("too"))).toBe(false);
+  });
+
+  it("with TMDB down, the click marks from the episode list Convex saved, as the card it is on did", async () => {
+    await run(s, `${at("zed")}/ep show:1399 season:1 episode:1`);
+    // A fresh process: nothing of the show is held in memory, only in Convex.
+    await s.restartBot();
+    try {
+      const events = await run(s, `${at("zed")}tmdb down\n/ep show:1399 season:2 episode:5`);
+      expect(buttons(last(events))).toContain("Mark E1–E4 too");
+      const clicked = await run(s, `${at("zed")}click "Mark E1–E4 too"`);
+      expect(text(last(clicked))).toContain("Marked 4 episodes");
+      expect(await webEpisodes(s, "zed", 1399)).toEqual(["S1E1", "S2E1", "S2E2", "S2E3", "S2E4", "S2E5"]);
+    } finally {
+      await run(s, "tmdb up");
+    }
   });
 });

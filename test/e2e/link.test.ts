@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, internal } from "../../convex/_generated/api.js";
+import { getFunctionName } from "convex/server";
+import { BackendUnavailableError } from "../../src/lib/backend.ts";
 import type { Stack } from "../../src/sandbox/stack.ts";
 import { buttons, ofType, run, stack, text } from "./harness.ts";
 
@@ -107,6 +109,39 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     expect(followups.some((e) => e.attachments?.length)).toBe(false);
     expect(followups.at(-1)).toMatchObject({ ephemeral: true });
     expect(text(followups.at(-1))).toContain("already preparing your export");
+  });
+
+  /** Runs `body` with the bot's Convex calls to `failing` refused as unreachable (`outcome`), the rest as usual. */
+  async function withConvexFailing(failing: string, outcome: "nothing_changed" | "may_not_be_saved", body: () => Promise<void>) {
+    const real = s.bot.ctx.backend;
+    const refuse = (fn: unknown) => getFunctionName(fn as never) === failing;
+    s.bot.ctx.backend = {
+      query: (fn, args, options) => (refuse(fn) ? Promise.reject(new BackendUnavailableError(outcome)) : real.query(fn, args, options)),
+      mutation: (fn, args, options) => (refuse(fn) ? Promise.reject(new BackendUnavailableError(outcome)) : real.mutation(fn, args, options)),
+    };
+    try {
+      await body();
+    } finally {
+      s.bot.ctx.backend = real;
+    }
+  }
+
+  it("an export Convex stops answering says nothing was changed: starting it is no change of theirs", async () => {
+    await run(s, "as lou\nin movie-club #general\n/watch add title:movie:603");
+    await withConvexFailing("linking:exportPage", "nothing_changed", async () => {
+      const events = await run(s, `as lou\nin movie-club #general\n/account\nclick "Export my data"`);
+      expect(text(ofType(events, "followup").at(-1))).toContain("Film Fanatic can't be reached right now — nothing was changed.");
+    });
+  });
+
+  it("the export file is sent even when giving its lease back fails (the lease runs out by itself)", async () => {
+    await run(s, "as mo\nin movie-club #general\n/watch add title:movie:603");
+    await withConvexFailing("linking:finishExport", "may_not_be_saved", async () => {
+      const events = await run(s, `as mo\nin movie-club #general\n/account\nclick "Export my data"`);
+      const followups = ofType(events, "followup");
+      expect(followups.map((e) => text(e)).join("\n")).not.toContain("can't be reached");
+      expect(followups.some((e) => e.attachments?.length)).toBe(true);
+    });
   });
 
   it("/account exports a JSON file and deletes Discord data after a confirmation", async () => {

@@ -2,7 +2,7 @@
 // The production entry runs in its own process, in a directory holding only that file,
 // against loopback stand-ins for Discord (the sandbox) and Convex.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
+import { heartbeatProblem } from "../../src/lib/doctor-health.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 /** The file `npm start` runs, read from package.json so the test follows the script. */
@@ -166,6 +167,18 @@ describe("npm start", () => {
     expect(await check()).toEqual({ code: 1, out: "not connected to Discord yet (no shard heartbeat)\n" });
     await startBot(dotenv({ HEALTH_DIR: healthDir }));
     expect(await check()).toEqual({ code: 0, out: "" });
+  });
+
+  it("a heartbeat an earlier run left (a shard that no longer runs) doesn't keep the restarted bot unhealthy", async () => {
+    const healthDir = mkdtempSync(join(tmpdir(), "ff-health-"));
+    // The container restarted with fewer shards: shard-1's file is from the run before.
+    writeFileSync(join(healthDir, "shard-1"), "0");
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(join(healthDir, "shard-1"), old, old);
+    await startBot(dotenv({ HEALTH_DIR: healthDir }));
+    // The first heartbeat is written on ready; let it land.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heartbeatProblem(healthDir)).toBeNull();
   });
 
   it("lets an exported variable win over the same one in .env", async () => {

@@ -89,8 +89,9 @@ export const interactionCreate = {
     try {
       await run(respond);
     } catch (error) {
-      const described = describeError(error);
-      const log = { err: error, user: interaction.user.id, id: interaction.isChatInputCommand() ? interaction.commandName : interaction.customId, code: described.code };
+      const id = interaction.isChatInputCommand() ? interaction.commandName : interaction.customId;
+      const described = describeError(error, id.split(":", 1)[0]);
+      const log = { err: error, user: interaction.user.id, id, code: described.code };
       if (described.reference) ctx.logger.error({ ...log, reference: described.reference }, "command failed");
       else ctx.logger.debug(log, "command refused");
       await replyError(respond, described.message).catch((e) => ctx.logger.warn({ err: e }, "could not report an error"));

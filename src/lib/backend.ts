@@ -59,8 +59,9 @@ export const INTERACTION_BUDGET_MS = 8_500;
 /** A call outside an interaction (or given no deadline). */
 export const DEFAULT_BUDGET_MS = 8_500;
 /**
- * The first attempt's share: a black-holed request is given up in time for one more attempt;
- * the retry (after the Responder has deferred) may use what remains.
+ * How long the first attempt goes unanswered before one more is sent beside it (same idempotency
+ * key). The first is not abandoned: a deployment that is merely slow still answers it, and
+ * whichever answer comes first wins — a black-holed request has a second chance in the time left.
  */
 export const FIRST_ATTEMPT_MS = 2_500;
 /** An attempt shorter than this is not worth starting. */
@@ -209,6 +210,35 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     }
   }
 
+  /**
+   * The first attempt, with a second sent beside it if the first is still unanswered after
+   * `firstAttemptMs`; both run until the deadline and the first answer wins. `onHedge` says the
+   * second went out (for a write: it has now been sent twice, so no further retry).
+   */
+  async function hedged<T>(deadline: number, send: () => Promise<T>, onHedge: () => void): Promise<T> {
+    const first = attempt(deadline - Date.now(), send);
+    let timer: NodeJS.Timeout | undefined;
+    const early = await Promise.race([
+      first.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      new Promise<null>((resolve) => (timer = setTimeout(resolve, firstAttemptMs, null))),
+    ]);
+    clearTimeout(timer);
+    if (early !== null) {
+      if ("error" in early) throw early.error;
+      return early.value;
+    }
+    if (deadline - Date.now() < MIN_ATTEMPT_MS) return first;
+    onHedge();
+    const second = attempt(deadline - Date.now(), send);
+    // Both failing: the later attempt's reason is the one to report.
+    return Promise.any([first, second]).catch((failed: AggregateError) => {
+      throw failed.errors[1] ?? failed.errors[0];
+    });
+  }
+
   // ---- readiness
   let logger: Logger | undefined;
   let down = false;
@@ -236,7 +266,14 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   const check = (): Promise<void> =>
     (checking ??= (async () => {
       try {
-        await attempt(healthTimeoutMs, () => client.query(api.bot.health.status, { secret }));
+        try {
+          await attempt(healthTimeoutMs, () => client.query(api.bot.health.status, { secret }));
+        } catch (error) {
+          // A connection closed under the check (a hung one dropped as the deployment came back)
+          // says nothing about now: ask once more before calling it an outage.
+          if (!(error instanceof UnreachedError && error.kind === "lost")) throw error;
+          await attempt(healthTimeoutMs, () => client.query(api.bot.health.status, { secret }));
+        }
         reached();
       } catch (error) {
         if (error instanceof UnreachedError) unreached(error.kind, error);
@@ -268,9 +305,8 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     let backoff = READ_BACKOFF_MS;
     for (let n = 0; ; n++) {
-      const remaining = deadline - Date.now();
       try {
-        const result = await attempt(n === 0 ? Math.min(firstAttemptMs, remaining) : remaining, send);
+        const result = await (n === 0 ? hedged(deadline, send, () => undefined) : attempt(deadline - Date.now(), send));
         reached();
         return result;
       } catch (error) {
@@ -293,11 +329,12 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     /** Whether an attempt may have reached Convex (its answer lost): then only one more try. */
     let sent = false;
+    /** The first attempt went unanswered long enough that a second was sent beside it. */
+    let hedge = false;
     let backoff = READ_BACKOFF_MS;
     for (let n = 0; ; n++) {
-      const remaining = deadline - Date.now();
       try {
-        const result = await attempt(n === 0 ? Math.min(firstAttemptMs, remaining) : remaining, send);
+        const result = await (n === 0 ? hedged(deadline, send, () => (hedge = true)) : attempt(deadline - Date.now(), send));
         reached();
         return result;
       } catch (error) {
@@ -306,7 +343,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
           throw error;
         }
         noted(error);
-        const retried = sent;
+        const retried = sent || hedge;
         if (error.kind !== "refused") sent = true;
         const outcome: UnavailableOutcome = sent ? "may_not_be_saved" : "nothing_changed";
         // The same idempotency key goes again: Convex applies the write at most once.

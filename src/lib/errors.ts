@@ -26,12 +26,32 @@ const DISCORD_MESSAGES: Record<number, string> = {
   40060: "That was already answered.",
 };
 
-/** What is true to say when Convex did not answer, by what may have happened. */
-export const UNAVAILABLE_MESSAGES: Record<UnavailableOutcome, string> = {
-  nothing_changed: "Film Fanatic can't be reached right now — nothing was changed. Please try again in a moment.",
-  may_not_be_saved: "Film Fanatic can't be reached right now — your change may not have been saved, check with /watch info.",
-  saved_not_shown: "Film Fanatic can't be reached right now — your change was saved, but I can't show it; check with /watch info.",
+/**
+ * Where a person sees whether a change of theirs went through, by the feature it was made in
+ * (a command's name, or a component id's prefix — `party:join`, `session:rsvp`).
+ */
+const CHECK_WITH: Record<string, string> = {
+  party: "/party status",
+  session: "/party status",
+  remind: "/remind settings",
+  account: "/account",
+  link: "/account",
+  unlink: "/account",
 };
+const DEFAULT_CHECK = "/watch info";
+
+/** What is true to say when Convex did not answer, by what may have happened and where to look. */
+export function unavailableMessage(outcome: UnavailableOutcome, feature?: string): string {
+  const check = CHECK_WITH[feature ?? ""] ?? DEFAULT_CHECK;
+  switch (outcome) {
+    case "nothing_changed":
+      return "Film Fanatic can't be reached right now — nothing was changed. Please try again in a moment.";
+    case "may_not_be_saved":
+      return `Film Fanatic can't be reached right now — your change may not have been saved, check with ${check}.`;
+    case "saved_not_shown":
+      return `Film Fanatic can't be reached right now — your change was saved, but I can't show it; check with ${check}.`;
+  }
+}
 
 export interface DescribedError {
   /** What to tell the user. */
@@ -41,8 +61,11 @@ export interface DescribedError {
   code: string;
 }
 
-/** Sorts an error into expected (told as is) and unexpected (logged, short reply with a reference). */
-export function describeError(error: unknown): DescribedError {
+/**
+ * Sorts an error into expected (told as is) and unexpected (logged, short reply with a reference).
+ * `feature` (the command, or the component id's prefix) points an outage message at the right place to check.
+ */
+export function describeError(error: unknown, feature?: string): DescribedError {
   if (error instanceof UserError || error instanceof StaleComponentError) return { message: error.message, code: error.code };
   // A ConvexError may come from another copy of the convex package (HTTP client vs engine): go by shape.
   if (error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error)) {
@@ -52,7 +75,7 @@ export function describeError(error: unknown): DescribedError {
     }
     if (typeof data === "string") return { message: data, code: "CONVEX_ERROR" };
   }
-  if (error instanceof BackendUnavailableError) return { message: UNAVAILABLE_MESSAGES[error.outcome], code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase()}` };
+  if (error instanceof BackendUnavailableError) return { message: unavailableMessage(error.outcome, feature), code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase()}` };
   if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
   if (error instanceof DiscordAPIError && typeof error.code === "number" && DISCORD_MESSAGES[error.code]) {
     return { message: DISCORD_MESSAGES[error.code]!, code: `DISCORD_${error.code}` };

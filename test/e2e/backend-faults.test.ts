@@ -95,6 +95,19 @@ describe("Convex faults, as people meet them", () => {
     timings.expectWithinDiscordLimits();
   }, 90_000);
 
+  it("convex hang, then up: once Convex is back, commands work again even as the hung connections are dropped", async () => {
+    s = await stack({ convexHttp: true });
+    const timings = watchTimings(s);
+    await run(s, `${HERE}/ep 1399 1 1`);
+    await run(s, `${HERE}convex hang\n/ep 1399 1 2`);
+    const back = await run(s, `${HERE}convex up\nwait 3s\n/ep 1399 1 3\n/ep 1399 1 4`);
+    expect(answers(back).join("\n")).not.toContain("can't be reached");
+    // The hung write was never applied (it said it may not have been saved); the two after it were.
+    expect(await webEpisodes(s, "alice", 1399)).toEqual(["S1E1", "S1E3", "S1E4"]);
+    expect(ofType(back, "interaction_failed")).toEqual([]);
+    timings.expectWithinDiscordLimits();
+  }, 90_000);
+
   it("convex slow 3s: a write outlasts its first attempt, is retried, and is applied once", async () => {
     s = await stack({ convexHttp: true });
     const timings = watchTimings(s);

@@ -157,6 +157,33 @@ describe("the production backend when Convex is slow, unreachable or loses answe
     }
   });
 
+  it("keeps a slow first attempt alive: two calls that each take longer than the first attempt's share both answer within the deadline, each applied once", async () => {
+    const applied = new Map<string, number>();
+    const convex = await deploymentWith((body, _n, _req, res) => {
+      const key = body.args[0].interaction.key as string;
+      applied.set(key, (applied.get(key) ?? 0) + 1);
+      // Slower than firstAttemptMs (200 ms): the first attempt is answered late, not lost.
+      setTimeout(() => success(res, { key }), 350);
+    });
+    try {
+      const backend = withInteraction(convexHttpBackend(convex.url, "the-shared-secret-123", fast), interaction, soon(900));
+      expect(await backend.mutation(api.bot.episodes.markEpisodesFor, mark)).toEqual({ key: "400000000000000001:0" });
+      expect(await backend.mutation(api.bot.episodes.markEpisodesFor, mark)).toEqual({ key: "400000000000000001:1" });
+      // Each key went out at most twice (the first attempt, and one beside it); Convex replays the second.
+      expect([...applied.values()].every((n) => n <= 2)).toBe(true);
+    } finally {
+      await convex.close();
+    }
+  });
+
+  it("points an outage message at where the change would show: /party status for parties and sessions, /watch info for tracking", () => {
+    const lost = new BackendUnavailableError("may_not_be_saved");
+    expect(describeError(lost, "party").message).toBe("Film Fanatic can't be reached right now — your change may not have been saved, check with /party status.");
+    expect(describeError(lost, "session").message).toContain("check with /party status.");
+    expect(describeError(new BackendUnavailableError("saved_not_shown"), "remind").message).toContain("check with /remind settings.");
+    expect(describeError(lost, "ep").message).toContain("check with /watch info.");
+  });
+
   it("still makes a call that comes after the interaction's deadline (an export's later pages), with one attempt's time", async () => {
     const convex = await deploymentWith((_body, _n, _req, res) => success(res, { items: [], next: null, ownerName: null }));
     try {

@@ -105,7 +105,7 @@ export function episodeCard(args: {
           })
         : null,
       args.before
-        ? button({ customId: args.before.customId, label: `Mark ${args.before.last === 1 ? "E1" : `E1–E${args.before.last}`} too`, emoji: { name: "⏮️" } })
+        ? button({ customId: args.before.customId, label: `Mark S${args.before.season}${args.before.last === 1 ? "E1" : `E1–E${args.before.last}`} too`, emoji: { name: "⏮️" } })
         : null,
       outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
       justFinished(outcome) && args.shareable

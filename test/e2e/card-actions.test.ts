@@ -84,9 +84,9 @@ describe("Marking ahead", () => {
   it("offers the episodes before it with a button, and marks them only on the click", async () => {
     const events = await run(s, `${at("xia")}/ep show:1399 season:1 episode:5`);
     const card = last(events)!;
-    expect(buttons(card)).toContain("Mark E1–E4 too");
+    expect(buttons(card)).toContain("Mark S1E1–E4 too");
     expect(await webEpisodes(s, "xia", 1399)).toEqual(["S1E5"]);
-    const clicked = await run(s, `${at("xia")}click "Mark E1–E4 too"`);
+    const clicked = await run(s, `${at("xia")}click "Mark S1E1–E4 too"`);
     expect(text(last(clicked))).toContain("Marked 4 episodes");
     expect(await webEpisodes(s, "xia", 1399)).toEqual(["S1E1", "S1E2", "S1E3", "S1E4", "S1E5"]);
   });
@@ -94,9 +94,9 @@ describe("Marking ahead", () => {
   it("is not offered when something before it is watched, from the start, or when unmarking", async () => {
     const events = await run(s, `${at("yan")}/ep show:1399 season:1 episode:1\n/ep show:1399 season:1 episode:6\n/ep show:1399 season:2 episode:2-3\n/ep show:1399 season:2 episode:3 watched:false`);
     const cards = ofType(events, "reply");
-    expect(buttons(cards[0])).not.toContain("Mark E1 too");
+    expect(buttons(cards[0])).not.toContain("Mark S1E1 too");
     expect(buttons(cards[1]).some((label) => label.includes("too"))).toBe(false);
-    expect(buttons(cards[2])).toContain("Mark E1 too");
+    expect(buttons(cards[2])).toContain("Mark S2E1 too");
     expect(buttons(cards[3]).some((label) => label.includes("too"))).toBe(false);
   });
 
@@ -106,8 +106,8 @@ describe("Marking ahead", () => {
     await s.restartBot();
     try {
       const events = await run(s, `${at("zed")}tmdb down\n/ep show:1399 season:2 episode:5`);
-      expect(buttons(last(events))).toContain("Mark E1–E4 too");
-      const clicked = await run(s, `${at("zed")}click "Mark E1–E4 too"`);
+      expect(buttons(last(events))).toContain("Mark S2E1–E4 too");
+      const clicked = await run(s, `${at("zed")}click "Mark S2E1–E4 too"`);
       expect(text(last(clicked))).toContain("Marked 4 episodes");
       expect(await webEpisodes(s, "zed", 1399)).toEqual(["S1E1", "S2E1", "S2E2", "S2E3", "S2E4", "S2E5"]);
     } finally {

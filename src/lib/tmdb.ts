@@ -5,11 +5,12 @@
 
 import { TtlCache } from "./tmdb-cache.ts";
 import { TmdbError } from "./tmdb-errors.ts";
-import { getJson, type HttpOptions } from "./tmdb-http.ts";
+import { getJson, withinDeadline, type HttpOptions } from "./tmdb-http.ts";
 import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetails, parseShowWithSeasons } from "./tmdb-schemas.ts";
 import type { MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
 
 export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
+export { withTmdbDeadline } from "./tmdb-http.ts";
 export type {
   EpisodeSummary, MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, SeasonSummary, ShowDetails,
 } from "./tmdb-types.ts";
@@ -192,7 +193,8 @@ export class TmdbClient {
       pending = this.fetchAndParse(url, what, parse, ttlMs, bounds).finally(() => this.inFlight.delete(url));
       this.inFlight.set(url, pending);
     }
-    return structuredClone(await pending) as T;
+    // A request someone else started may have a later deadline, or none: this caller waits only for its own.
+    return structuredClone(await withinDeadline(pending, url, this.http.now)) as T;
   }
 
   /** `what` names the thing looked up, for the not-found sentence ("a movie with id 42"). */

@@ -22,7 +22,7 @@ export interface TmdbConfig {
   token?: string;
   /** Default https://image.tmdb.org/t/p */
   imageBaseUrl?: string;
-  /** Per attempt. Default 4000. */
+  /** Per attempt. Default 4000. Inside an interaction (withTmdbDeadline), never past its deadline. */
   timeoutMs?: number;
   /** Extra attempts after a 429 or 5xx. Default 2. */
   maxRetries?: number;
@@ -41,7 +41,7 @@ export interface TmdbConfig {
   /**
    * A show with up to 20 seasons appended (with every episode's crew and guest stars, which TMDB
    * can't be asked to leave out): per attempt, default 15 s and 24 MiB. 20 seasons of a
-   * 1,100-episode anime with credits measure about 6 MiB.
+   * 1,100-episode anime with credits measure about 6 MiB. Inside an interaction, its deadline comes first.
    */
   appendTimeoutMs?: number;
   appendMaxBytes?: number;

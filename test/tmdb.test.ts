@@ -1,7 +1,7 @@
 // The real TMDB client against the real offline catalog server on loopback.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TmdbClient, TmdbError, type TmdbConfig } from "../src/lib/tmdb.ts";
+import { TmdbClient, TmdbError, withTmdbDeadline, type TmdbConfig } from "../src/lib/tmdb.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "../src/sandbox/tmdb-server.ts";
 
 let server: TmdbCatalogServer;
@@ -294,6 +294,49 @@ describe("when TMDB misbehaves", () => {
     const client = new TmdbClient({ baseUrl: gone.url, sleep: async () => {} });
     const error = await failureOf(client.movie(550));
     expect(error.kind).toBe("unavailable");
+  });
+});
+
+describe("inside an interaction's deadline", () => {
+  it("gives up when the deadline comes, however long the client's own timeouts are (a 20-season append, then its fallback)", async () => {
+    server.setFaults({ hang: true });
+    const { client } = clientWith({ timeoutMs: 4_000, appendTimeoutMs: 15_000 });
+    const started = Date.now();
+    const error = await failureOf(withTmdbDeadline(started + 400, () => client.tvWithSeasons(1399, [1, 2])));
+    expect(error.kind).toBe("timeout");
+    expect(error.userMessage).toBe("TMDB took too long to answer — nothing was changed. Try again in a moment.");
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // What comes after in the same interaction is refused at once, without a request.
+    let late: TmdbError | undefined;
+    const requests = await requestsDuring(async () => { late = await failureOf(withTmdbDeadline(started + 400, () => client.tv(1399))); });
+    expect(late?.kind).toBe("timeout");
+    expect(requests).toBe(0);
+  });
+
+  it("does not wait for a retry that could not be sent in time", async () => {
+    server.setFaults({ rateLimit: { count: 1, retryAfterSeconds: 3 } });
+    const { client, sleeps } = clientWith();
+    const error = await failureOf(withTmdbDeadline(Date.now() + 2_000, () => client.movie(155)));
+    expect(error.kind).toBe("rate_limited");
+    expect(sleeps).toEqual([]);
+  });
+
+  it("waits for a request someone else started only until its own deadline", async () => {
+    server.setFaults({ delayMs: 1_500 });
+    const { client } = clientWith();
+    // Started outside any interaction (no deadline): it keeps going, and its answer is cached.
+    const outside = client.movie(603);
+    const started = Date.now();
+    const error = await failureOf(withTmdbDeadline(started + 300, () => client.movie(603)));
+    expect(error.kind).toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await expect(outside).resolves.toMatchObject({ title: "The Matrix" });
+  });
+
+  it("leaves work outside an interaction its own bounds", async () => {
+    server.setFaults({ delayMs: 700 });
+    const { client } = clientWith({ timeoutMs: 4_000 });
+    await expect(client.movie(680)).resolves.toMatchObject({ title: "Pulp Fiction" });
   });
 });
 

@@ -3,7 +3,8 @@ import { commands, componentRoutes } from "../commands/index.ts";
 import type { BotContext, Command, ComponentInteraction } from "../commands/types.ts";
 import { argumentsOf, partialArgumentsOf } from "../lib/command-options.ts";
 import { describeError } from "../lib/errors.ts";
-import { INTERACTION_BUDGET_MS, withInteraction } from "../lib/backend.ts";
+import { FIRST_ATTEMPT_MS, INTERACTION_BUDGET_MS, withInteraction } from "../lib/backend.ts";
+import { withTmdbDeadline } from "../lib/tmdb.ts";
 import { NO_MENTIONS, Responder } from "../lib/respond.ts";
 import { decodeComponentId, STALE_COMPONENT_MESSAGE, StaleComponentError, type DecodedComponent } from "../views/component-ids.ts";
 
@@ -25,7 +26,7 @@ export const interactionCreate = {
         backend: withInteraction(ctx.backend, { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token }, { deadline: Date.now() + AUTOCOMPLETE_BUDGET_MS }),
       };
       try {
-        const answer = command?.autocomplete?.(interaction, scopedCtx, partialArgumentsOf(command.data, interaction.options.data)) ?? Promise.resolve([]);
+        const answer = withTmdbDeadline(Date.now() + AUTOCOMPLETE_BUDGET_MS, () => command?.autocomplete?.(interaction, scopedCtx, partialArgumentsOf(command.data, interaction.options.data)) ?? Promise.resolve([]));
         choices = (await withDeadline(answer, AUTOCOMPLETE_BUDGET_MS)) ?? [];
       } catch (error) {
         ctx.logger.warn({ err: error, command: interaction.commandName }, "autocomplete failed");
@@ -87,7 +88,8 @@ export const interactionCreate = {
     }
     respond.deferAfter(AUTO_DEFER_MS);
     try {
-      await run(respond);
+      // TMDB is done a Convex attempt before the deadline, so the write that follows it still fits.
+      await withTmdbDeadline(deadline - FIRST_ATTEMPT_MS, () => run(respond));
     } catch (error) {
       const id = interaction.isChatInputCommand() ? interaction.commandName : interaction.customId;
       const described = describeError(error, id.split(":", 1)[0]);

@@ -2,6 +2,7 @@
 // that mean "try again later" (429 and 5xx). Every failure leaves as a TmdbError,
 // so callers have exactly one error type to turn into a Discord reply.
 
+import { AsyncLocalStorage } from "node:async_hooks";
 import { TmdbError } from "./tmdb-errors.ts";
 
 export interface HttpOptions {
@@ -28,6 +29,43 @@ export const MAX_RETRY_AFTER_MS = 10_000;
 /** Backoff when a 429/5xx carries no Retry-After: 500 ms, then 1 s, 2 s, … */
 export const BASE_BACKOFF_MS = 500;
 
+/** An attempt with less time than this left before the deadline is not started. */
+export const MIN_ATTEMPT_MS = 250;
+
+/** The instant (epoch ms, on the client's clock) by which TMDB work for the current interaction must be done. */
+const deadlines = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `work` with every TMDB request it makes — however deep, retries and fallbacks included —
+ * bounded by `deadline`: an attempt gets at most the time left, none is started (nor a retry
+ * waited for) without enough of it, and a request already shared with someone else is waited for
+ * only that long. Work outside (the bot's background jobs) keeps the client's own bounds.
+ */
+export function withTmdbDeadline<T>(deadline: number, work: () => T): T {
+  return deadlines.run(deadline, work);
+}
+
+/** The time left before the current deadline, or undefined outside one. */
+function timeLeft(now: () => number): number | undefined {
+  const deadline = deadlines.getStore();
+  return deadline === undefined ? undefined : deadline - now();
+}
+
+function outOfTime(url: string): TmdbError {
+  return new TmdbError("timeout", "TMDB did not answer within the interaction's time", { url });
+}
+
+/** `work`, or a timeout once the current deadline passes (`work` itself goes on for whoever else waits for it). */
+export function withinDeadline<T>(work: Promise<T>, url: string, now: () => number): Promise<T> {
+  const left = timeLeft(now);
+  if (left === undefined) return work;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), Math.max(0, left));
+  return abortable(work, controller.signal).catch((error: unknown) => {
+    throw controller.signal.aborted ? outOfTime(url) : error;
+  }).finally(() => clearTimeout(timer));
+}
+
 interface RawResponse {
   status: number;
   headers: Headers;
@@ -36,13 +74,20 @@ interface RawResponse {
 
 export async function getJson(url: string, options: HttpOptions, context: RequestContext = {}): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
-    const response = await sendOnce(url, { ...options, timeoutMs: context.timeoutMs ?? options.timeoutMs, maxBytes: context.maxBytes ?? options.maxBytes });
+    const left = timeLeft(options.now);
+    if (left !== undefined && left < MIN_ATTEMPT_MS) throw outOfTime(url);
+    const timeoutMs = Math.min(context.timeoutMs ?? options.timeoutMs, left ?? Number.POSITIVE_INFINITY);
+    const response = await sendOnce(url, { ...options, timeoutMs, maxBytes: context.maxBytes ?? options.maxBytes });
     if (response.status >= 200 && response.status < 300) return parseBody(response, url);
 
     const failure = classify(response, url, context);
     const retryable = failure.kind === "rate_limited" || failure.kind === "unavailable";
     if (!retryable || response.status < 429 || attempt >= options.maxRetries) throw failure;
-    await options.sleep(retryDelayMs(response.headers, attempt, options.now));
+    const delay = retryDelayMs(response.headers, attempt, options.now);
+    // A retry that could not be sent in time is not waited for: the failure is the answer.
+    const after = timeLeft(options.now);
+    if (after !== undefined && after < delay + MIN_ATTEMPT_MS) throw failure;
+    await options.sleep(delay);
   }
 }
 

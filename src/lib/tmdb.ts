@@ -5,11 +5,12 @@
 
 import { TtlCache } from "./tmdb-cache.ts";
 import { TmdbError } from "./tmdb-errors.ts";
-import { getJson, type HttpOptions } from "./tmdb-http.ts";
+import { getJson, withinDeadline, type HttpOptions } from "./tmdb-http.ts";
 import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetails, parseShowWithSeasons } from "./tmdb-schemas.ts";
 import type { MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
 
 export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
+export { withTmdbDeadline } from "./tmdb-http.ts";
 export type {
   EpisodeSummary, MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, SeasonSummary, ShowDetails,
 } from "./tmdb-types.ts";
@@ -21,7 +22,7 @@ export interface TmdbConfig {
   token?: string;
   /** Default https://image.tmdb.org/t/p */
   imageBaseUrl?: string;
-  /** Per attempt. Default 4000. */
+  /** Per attempt. Default 4000. Inside an interaction (withTmdbDeadline), never past its deadline. */
   timeoutMs?: number;
   /** Extra attempts after a 429 or 5xx. Default 2. */
   maxRetries?: number;
@@ -40,7 +41,7 @@ export interface TmdbConfig {
   /**
    * A show with up to 20 seasons appended (with every episode's crew and guest stars, which TMDB
    * can't be asked to leave out): per attempt, default 15 s and 24 MiB. 20 seasons of a
-   * 1,100-episode anime with credits measure about 6 MiB.
+   * 1,100-episode anime with credits measure about 6 MiB. Inside an interaction, its deadline comes first.
    */
   appendTimeoutMs?: number;
   appendMaxBytes?: number;
@@ -192,7 +193,8 @@ export class TmdbClient {
       pending = this.fetchAndParse(url, what, parse, ttlMs, bounds).finally(() => this.inFlight.delete(url));
       this.inFlight.set(url, pending);
     }
-    return structuredClone(await pending) as T;
+    // A request someone else started may have a later deadline, or none: this caller waits only for its own.
+    return structuredClone(await withinDeadline(pending, url, this.http.now)) as T;
   }
 
   /** `what` names the thing looked up, for the not-found sentence ("a movie with id 42"). */

@@ -7,6 +7,7 @@
 // zone (convex/model/sessionTimes.ts, from Intl's own zone data) — checking that the wall time exists once that day (not skipped when
 // clocks go forward, not repeated when they go back). Pure durations ("in 2h") are added to now.
 import * as chrono from "chrono-node";
+import { plain } from "../views/text.ts";
 import { addDays, instantsOf, isTimeZone, offsetAt, wallOf, type Wall } from "../../convex/model/sessionTimes.ts";
 
 export { isTimeZone, nextWeekly } from "../../convex/model/sessionTimes.ts";
@@ -100,9 +101,27 @@ export function describeWall(at: number, zone: string): string {
 const EXAMPLES = `"friday 21:00", "tomorrow 8pm", "in 2h" or "2026-12-04 20:30"`;
 
 
+/** Characters that show as nothing: controls, format characters (bidi controls, zero-width), separators other than a space. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu;
+
+/**
+ * A piece of what was typed, quoted back safely: markdown-inert, without bidirectional controls
+ * (which would reorder the bot's own words around it), cut short. Text that is nothing but
+ * invisible or control characters is named by its code points, since quoting it would show "".
+ */
+function quoted(text: string, max = 40): string {
+  const visible = text.replace(INVISIBLE, "").trim();
+  if (visible === "") {
+    const points = [...new Set([...text].filter((c) => c.replace(INVISIBLE, "") === ""))].slice(0, 3);
+    const names = points.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
+    return `the invisible characters${names === "" ? "" : ` (${names})`}`;
+  }
+  return `"${plain(text.replace(INVISIBLE, ""), max)}"`;
+}
+
 function refuse(reason: WhenRefusal, message: string, ...suggestions: string[]): When {
   if (suggestions.length === 0) return { ok: false, reason, message };
-  return { ok: false, reason, message: `${message} Try ${suggestions.map((s) => `**${s}**`).join(" or ")}.`, suggestions };
+  return { ok: false, reason, message: `${message} Try ${suggestions.map((s) => `**${plain(s, 60)}**`).join(" or ")}.`, suggestions };
 }
 
 /** Hours written as 24-hour clock ("08:30", "20:30") or with am/pm need no guessing. */
@@ -249,7 +268,7 @@ function timeOfDaySuggestion(dayText: string, zone: string, now: number, locale:
  */
 export function parseWhen(text: string, options: { zone: string; now: number; locale?: string }): When {
   const { zone, now, locale } = options;
-  if (!isTimeZone(zone)) return refuse("zone", `I don't know the time zone ${JSON.stringify(String(zone).slice(0, 64))}.`);
+  if (!isTimeZone(zone)) return refuse("zone", `I don't know the time zone ${quoted(String(zone), 64)}.`);
   if (typeof text !== "string") return refuse("empty", `Say when, e.g. ${EXAMPLES}.`);
   if (text.length > WHEN_MAX_LENGTH) return refuse("too-long", `That's too long for a time (at most ${WHEN_MAX_LENGTH} characters) — e.g. ${EXAMPLES}.`);
   const input = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
@@ -278,34 +297,40 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   }
   if (results.length === 0) return refuse("unreadable", `I couldn't read a time in that — say it like ${EXAMPLES}.`);
   if (results.length > 1) {
-    return refuse("ambiguous", `That names more than one time (${results.slice(0, 3).map((r) => `"${r.text}"`).join(", ")}) — give one.`);
+    return refuse("ambiguous", `That names more than one time (${results.slice(0, 3).map((r) => quoted(r.text)).join(", ")}) — give one.`);
   }
   const result = results[0]!;
   if (REPEAT_WORDS.test(input)) return refuse("unreadable", `Give one time here, like ${EXAMPLES}; for every week, add \`repeat:weekly\`.`);
   // A zone written into the time would be read as the scheduler's own, hours off: the zone is an option.
   // chrono marks the offset certain itself only for a duration ("in 2h") and "now"; any other was
   // typed ("tomorrow 8pm EST", "20:00 +05:00").
-  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].some((tag) => tag === "result/relativeDate" || tag === "casualReference/now")) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of "${result.text}", or pick another with \`zone:\`.`);
+  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].some((tag) => tag === "result/relativeDate" || tag === "casualReference/now")) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of ${quoted(result.text)}, or pick another with \`zone:\`.`);
   const leftover = unreadLeftover(read, result);
-  if (leftover !== null) return refuse("unreadable", `I read "${result.text}" but not "${leftover.slice(0, 40)}" — say the whole time like ${EXAMPLES}.`);
-  if (result.end !== undefined && result.end !== null) return refuse("ambiguous", `That's a range ("${result.text}") — give the time it starts.`);
+  if (leftover !== null) return refuse("unreadable", `I read ${quoted(result.text)} but not ${quoted(leftover)} — say the whole time like ${EXAMPLES}.`);
+  if (result.end !== undefined && result.end !== null) return refuse("ambiguous", `That's a range (${quoted(result.text)}) — give the time it starts.`);
 
   const tags = [...result.tags()];
   const tomorrowAt = (w: Wall) => isoWall({ ...addDays(nowWall, 1), hour: w.hour, minute: w.minute });
   // "next week", "in 3 days": a day without a time of day, refused like "friday" is; with one
   // ("next week 20:00") it is a wall time, read below.
   if (tags.includes("result/relativeDate") && !tags.includes("result/relativeDateAndTime") && !result.start.isCertain("hour")) {
-    return refuse("ambiguous", `At what time "${result.text}"? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
+    // A day too far or already gone is refused as such: no time of day would make it schedulable.
+    const days = Math.round((Date.UTC(result.start.get("year")!, result.start.get("month")! - 1, result.start.get("day")!) - Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day)) / 86_400_000);
+    if (days * 86_400_000 > WHEN_MAX_AHEAD_MS) return refuse("too-far", TOO_FAR);
+    if (days < 0) return refuse("past", `${quoted(result.text)} is in the past — a time counts forward from now.`, ...negativeDuration(result.text, zone, now));
+    return refuse("ambiguous", `At what time ${quoted(result.text)}? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
   }
   if (tags.includes("result/relativeDateAndTime")) {
     // "in 2h": the same span added to the real now (chrono added it to the wall clock).
     const at = now + (result.start.date().getTime() - wallInstant.getTime());
+    // "in -3h", "3 hours ago": a span back from now, said so, with the span forward as the suggestion.
+    if (at < now) return refuse("past", `That's ${describeSpan(now - at)} ago — a time counts forward from now.`, ...negativeDuration(result.text, zone, now));
     return finish(at, zone, now, true, null, tomorrowAt);
   }
 
   const start = result.start;
   if (!start.isCertain("hour")) {
-    return refuse("ambiguous", `At what time on "${result.text}"? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
+    return refuse("ambiguous", `At what time on ${quoted(result.text)}? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
   }
   let wall: Wall = {
     year: start.get("year")!,
@@ -314,7 +339,10 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
     hour: start.get("hour")!,
     minute: start.get("minute") ?? 0,
   };
-  if (!hourIsClear(result)) {
+  const night = tags.includes("casualReference/tonight") ? tonight(read, nowWall, zone, now) : null;
+  if (night !== null && "refusal" in night) return night.refusal;
+  if (night !== null) wall = night.wall;
+  else if (!hourIsClear(result)) {
     const morning = isoWall(wall);
     const evening = isoWall({ ...wall, hour: wall.hour + 12 });
     const ahead = [evening, morning].filter((s) => parseWhen(s, { zone, now }).ok);
@@ -341,12 +369,58 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   return finish(instants[0]!, zone, now, false, wall, tomorrowAt);
 }
 
+const TOO_FAR = "That's more than a year ahead — schedule something within a year.";
+
+/** "3 hours", "2 days", "45 minutes": a span, roughly, in its largest whole unit. */
+function describeSpan(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const [n, unit] = minutes >= 2 * 24 * 60 ? [Math.round(minutes / (24 * 60)), "day"] : minutes >= 120 ? [Math.round(minutes / 60), "hour"] : [minutes, "minute"];
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** "in -3h" or "3h ago" → "in 3h": the same span forward, when that reads as a time ahead. */
+function negativeDuration(text: string, zone: string, now: number): string[] {
+  const span = text.replace(/^\s*in\s+/i, "").replace(/[-−]\s*(?=\d)/g, "").replace(/\s+ago\s*$/i, "").trim();
+  if (span === text.trim()) return [];
+  const forward = `in ${span}`;
+  return parseWhen(forward, { zone, now }).ok ? [forward] : [];
+}
+
+/** Hours people mean as "after midnight" when they say tonight: 00:00 to 05:59. */
+const SMALL_HOURS_END = 6;
+
+/**
+ * "tonight" with a time: chrono reads its hour as the evening's ("tonight 00:30" as 12:30, "tonight
+ * 1am" as this morning's). A small-hours time (00:30, 01:00, 1am, 12am, 12:30) is the coming night's,
+ * after midnight: tomorrow's date until 06:00, today's when said in the small hours themselves (a
+ * time already gone then is refused as passed, with the next night's as the suggestion). "tonight
+ * 1:30", which could as well be 13:30, is asked about; evening hours ("tonight 9pm", "tonight 11:30")
+ * are chrono's reading, returned as null.
+ */
+function tonight(read: string, nowWall: Wall, zone: string, now: number): { wall: Wall } | { refusal: When } | null {
+  if (!/\btonight\b/i.test(read)) return null;
+  // The time as said, without the evening chrono assumes for tonight.
+  const [said] = chrono.parse(read.replace(/\btonight\b/i, "today"), { instant: new Date(Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, 12)), timezone: 0 });
+  if (said === undefined || !said.start.isCertain("hour")) return null;
+  let hour = said.start.get("hour")!;
+  const minute = said.start.get("minute") ?? 0;
+  const meridiem = said.start.isCertain("meridiem");
+  // "tonight 12:30" is half past midnight: noon is not tonight.
+  if (hour === 12 && !meridiem) hour = 0;
+  if (hour >= SMALL_HOURS_END) return null;
+  const day = nowWall.hour < SMALL_HOURS_END ? nowWall : addDays(nowWall, 1);
+  const wall = { year: day.year, month: day.month, day: day.day, hour, minute };
+  if (meridiem || hour === 0 || /(^|[^\d:.])0\d([:.h]|\b)/.test(said.text)) return { wall };
+  const ahead = [isoWall(wall), isoWall({ ...nowWall, hour: hour + 12, minute })].filter((s) => parseWhen(s, { zone, now }).ok);
+  return { refusal: refuse("ambiguous", `Is that ${pad(hour)}:${pad(minute)} after midnight or ${pad(hour + 12)}:${pad(minute)} in the afternoon?`, ...ahead) };
+}
+
 function finish(at: number, zone: string, now: number, relative: boolean, wall: Wall | null, tomorrowAt: (w: Wall) => string): When {
   if (at < now + WHEN_MIN_AHEAD_MS) {
     const message = `${describeWall(at, zone)} has already passed.`;
     // The same clock time tomorrow is the likeliest meaning of a time that has passed.
     return wall === null ? refuse("past", message) : refuse("past", message, tomorrowAt(wall));
   }
-  if (at > now + WHEN_MAX_AHEAD_MS) return refuse("too-far", "That's more than a year away — schedule something closer.");
+  if (at > now + WHEN_MAX_AHEAD_MS) return refuse("too-far", TOO_FAR);
   return { ok: true, at, zone, wall: describeWall(at, zone), relative };
 }

@@ -112,3 +112,76 @@ describe("numeric dates, by the person's locale", () => {
     expect(parseWhen("11.12. 21:00", { zone: "Europe/Budapest", now: MONDAY_2059, locale: "hu" })).toMatchObject({ ok: false, reason: "ambiguous" });
   });
 });
+
+describe("tonight with a small-hours time", () => {
+  /** Monday 7 December 2026, 23:49 in Berlin (14:49 in Los Angeles, Tuesday 07:49 in Tokyo). */
+  const LATE = Date.UTC(2026, 11, 7, 22, 49);
+  const at = (text: string, zone = BERLIN, now = LATE) => parseWhen(text, { zone, now });
+
+  it("is the coming night after midnight, never noon and never this morning", () => {
+    for (const text of ["tonight 00:30", "tonight 12:30", "00:30 tonight", "tonight 12:30am", "tonight at 0:30"]) {
+      expect(at(text), text).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 00:30 (Europe/Berlin)" });
+      expect(at(text, "America/Los_Angeles"), text).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 00:30 (America/Los_Angeles)" });
+      // Tuesday morning in Tokyo: tonight's small hours are Wednesday's.
+      expect(at(text, "Asia/Tokyo"), text).toMatchObject({ ok: true, wall: "Wed 9 Dec 2026, 00:30 (Asia/Tokyo)" });
+    }
+    expect(at("tonight 1am")).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 01:00 (Europe/Berlin)" });
+    expect(at("tonight 2am")).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 02:00 (Europe/Berlin)" });
+    expect(at("tonight 01:00")).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 01:00 (Europe/Berlin)" });
+    expect(at("tonight 12am")).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 00:00 (Europe/Berlin)" });
+    expect(at("tonight 12:00", "America/Los_Angeles")).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 00:00 (America/Los_Angeles)" });
+  });
+
+  it("said in the small hours is this night's, and one already gone is refused with the next night's", () => {
+    const early = Date.UTC(2026, 11, 8, 0, 10); // Tuesday 01:10 in Berlin
+    expect(at("tonight 2am", BERLIN, early)).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 02:00 (Europe/Berlin)" });
+    expect(at("tonight 00:30", BERLIN, early)).toMatchObject({ ok: false, reason: "past", suggestions: ["2026-12-09 00:30"] });
+  });
+
+  it("asks about an hour that could be after midnight or the afternoon", () => {
+    expect(at("tonight 1:30")).toMatchObject({ ok: false, reason: "ambiguous", message: expect.stringContaining("01:30 after midnight or 13:30"), suggestions: ["2026-12-08 01:30"] });
+  });
+
+  it("leaves evening times as they were", () => {
+    expect(at("tonight 11:30", "America/Los_Angeles")).toMatchObject({ ok: true, wall: "Mon 7 Dec 2026, 23:30 (America/Los_Angeles)" });
+    expect(at("tonight 9pm", "America/Los_Angeles")).toMatchObject({ ok: true, wall: "Mon 7 Dec 2026, 21:00 (America/Los_Angeles)" });
+    expect(at("tonight 23:55")).toMatchObject({ ok: true, wall: "Mon 7 Dec 2026, 23:55 (Europe/Berlin)" });
+  });
+});
+
+describe("what was typed, quoted back", () => {
+  const at = (text: string) => parseWhen(text, { zone: BERLIN, now: MONDAY_2059 });
+
+  it("never carries bidirectional or other invisible controls, and names a run of only those", () => {
+    for (const mark of ["\u202e", "\u2066", "\u200f", "\u200b\u200b"]) {
+      const result = at(`tomorrow 21:00${mark}`);
+      expect(result, JSON.stringify(mark)).toMatchObject({ ok: false, reason: "unreadable", message: expect.stringContaining("invisible characters (U+") });
+      if (!result.ok) expect(result.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\ufeff]/u);
+    }
+    const mixed = at("tomorrow 21:00 ab\u202ecd");
+    expect(mixed).toMatchObject({ ok: false, message: expect.stringContaining('not "abcd"') });
+    const zone = parseWhen("21:00", { zone: "Mars\u202e/Olympus", now: MONDAY_2059 });
+    expect(zone).toMatchObject({ ok: false, reason: "zone" });
+    if (!zone.ok) expect(zone.message).not.toContain("\u202e");
+  });
+
+  it("is markdown-inert", () => {
+    expect(at("tomorrow 21:00 **bold** <@123>")).toMatchObject({ ok: false, message: expect.stringContaining("\\*\\*bold\\*\\*") });
+  });
+});
+
+describe("durations", () => {
+  const at = (text: string) => parseWhen(text, { zone: BERLIN, now: MONDAY_2059 });
+
+  it("more than a year ahead are refused as too far, not asked for a time of day", () => {
+    for (const text of ["in 400 days", "in 2 years", "in 13 months"]) {
+      expect(at(text), text).toMatchObject({ ok: false, reason: "too-far", message: expect.stringContaining("more than a year ahead") });
+    }
+  });
+
+  it("back from now are refused as past, with the same span forward", () => {
+    expect(at("in -3h")).toMatchObject({ ok: false, reason: "past", message: expect.stringContaining("3 hours ago"), suggestions: ["in 3h"] });
+    expect(at("3 hours ago")).toMatchObject({ ok: false, reason: "past", suggestions: ["in 3 hours"] });
+    expect(at("in -2 days")).toMatchObject({ ok: false, reason: "past", message: expect.stringContaining("counts forward from now") });
+  });
+});

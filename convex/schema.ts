@@ -1,6 +1,6 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { mediaTypeValidator, showSeasonValidator } from "./validators";
+import { mediaTypeValidator, showSeasonValidator } from "./lib/validators";
 
 export default defineSchema({
   // ── The seed's tables, exactly as the web app defines them ──────────────────

@@ -24,7 +24,7 @@ import {
 } from "./model/watchItems";
 import { webReader, webWriter } from "./model/webUsers";
 import schema from "./schema";
-import { itemMetadataArgs, seasonEpisodesValidator, type MediaType, type Reaction } from "./validators";
+import { itemMetadataArgs, seasonEpisodesValidator, type MediaType, type Reaction } from "./lib/validators";
 
 const watchItemDoc = doc(schema, "watch_items");
 const episodeDoc = doc(schema, "episode_progress");

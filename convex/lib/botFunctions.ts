@@ -137,7 +137,7 @@ const actorMutation = customMutation(mutation, {
         }
         if (dmNotice !== null && interaction !== undefined) {
           // After Discord's 3 s: the interaction has been answered (or deferred) by then.
-          await ctx.scheduler.runAfter(3_500, internal.reminders.tellDmsClosed, { applicationId: interaction.applicationId, token: interaction.token, text: dmNotice });
+          await ctx.scheduler.runAfter(3_500, internal.reminders.delivery.tellDmsClosed, { applicationId: interaction.applicationId, token: interaction.token, text: dmNotice });
         }
         await reportTransactionCost(ctx);
       },

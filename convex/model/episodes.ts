@@ -1,7 +1,7 @@
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import type { ProgressStatus } from "../validators";
+import type { ProgressStatus } from "../lib/validators";
 import { markPartiesOfUserDirty } from "./parties";
 import { noteEpisodeActivity } from "./remindersActivity";
 import { fail, quoteTitle } from "./errors";

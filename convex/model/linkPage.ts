@@ -177,7 +177,7 @@ const PAGE_SCRIPT = String.raw`
     try {
       var token = await window.Clerk.session.getToken({ template: "convex" });
       if (!token) throw new Error("Your sign-in has ended; reload the page.");
-      var r = await call("mutation", "linking:redeem", { code: code, confirmSwitch: confirmSwitch }, token);
+      var r = await call("mutation", "linking/page:redeem", { code: code, confirmSwitch: confirmSwitch }, token);
       if (r.status === "linked" || r.status === "already_linked") { forget(); $("done-text").textContent = r.message; only(["discord", "done"]); }
       else if (r.status === "needs_switch") { $("switch-text").textContent = r.message; only(["discord", "switch"]); }
       else problem(r.message);
@@ -192,7 +192,7 @@ const PAGE_SCRIPT = String.raw`
         $("code-go").addEventListener("click", function () { resolve($("code-input").value.trim()); });
       });
     }
-    var p = await call("query", "linking:preview", { code: code });
+    var p = await call("query", "linking/page:preview", { code: code });
     if (!p.ok) { forget(); problem(p.message); return; }
     $("discord-name").textContent = p.discordName;
     $("discord-name-2").textContent = p.discordUsername ? p.discordName + " (@" + p.discordUsername + ")" : p.discordName;

@@ -298,7 +298,7 @@ export async function leaveParty(ctx: MutationCtx, discordUserId: string, party:
   if (memberCount === 0) {
     const emptySince = Date.now();
     await ctx.db.patch(party._id, { emptySince });
-    await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.endIfEmpty, { partyId: party._id });
+    await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.lifecycle.endIfEmpty, { partyId: party._id });
   }
   await markBoardDirty(ctx, party._id);
   return { left: true, ...(host !== undefined ? { host } : {}) };
@@ -340,7 +340,7 @@ export async function leaveAllParties(ctx: MutationCtx, discordUserId: string): 
   for (const party of await hostedBy(ctx, discordUserId)) {
     if ((await passHosting(ctx, party)) === null && party.emptySince === undefined) {
       await ctx.db.patch(party._id, { emptySince: Date.now() });
-      await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.endIfEmpty, { partyId: party._id });
+      await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.lifecycle.endIfEmpty, { partyId: party._id });
     }
     await markBoardDirty(ctx, party._id);
   }
@@ -411,7 +411,7 @@ export async function closeParty(ctx: MutationCtx, party: Doc<"parties">): Promi
   await ctx.db.patch(party._id, { state: "ended", nextSessionAt: undefined });
   // In its own mutation because model/sessions.ts builds on this module; until it runs, the
   // session's timers and posts already see the party has ended.
-  await ctx.scheduler.runAfter(0, internal.sessions.partyEnded, { partyId: party._id });
+  await ctx.scheduler.runAfter(0, internal.sessions.timers.partyEnded, { partyId: party._id });
   // Ended parties no longer move with their members' tracking.
   const members = ctx.db.query("party_members").withIndex("by_party", (q) => q.eq("partyId", party._id));
   for await (const member of members) await ctx.db.patch(member._id, { active: false });
@@ -465,5 +465,5 @@ export async function markBoardDirty(ctx: MutationCtx, partyId: Id<"parties">): 
     boardDirtyAt: now,
     ...(publish ? { boardPending: true } : {}),
   });
-  if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish, { partyId });
+  if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish.publish, { partyId });
 }

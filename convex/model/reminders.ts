@@ -187,7 +187,7 @@ export async function remindUser(ctx: MutationCtx, userId: Id<"users">, now: num
   if (waitUntil > now) {
     for (const row of rows) await ctx.db.patch(row._id, { dueAt: waitUntil });
     // The end of quiet hours is honoured to the minute, not at the next hourly scan.
-    if (quietEnd !== null && quietEnd === waitUntil) await ctx.scheduler.runAt(quietEnd, internal.reminders.scanUser, { userId });
+    if (quietEnd !== null && quietEnd === waitUntil) await ctx.scheduler.runAt(quietEnd, internal.reminders.delivery.scanUser, { userId });
     return false;
   }
 
@@ -313,7 +313,7 @@ export async function queueDm(
   });
   await ctx.db.patch(sendId, { nonce: dmNonce(sendId) });
   await ctx.db.patch(account._id, { lastDmAt: now });
-  await ctx.scheduler.runAt(Math.max(now, sendAt), internal.reminders.deliver, { sendId });
+  await ctx.scheduler.runAt(Math.max(now, sendAt), internal.reminders.delivery.deliver, { sendId });
   return sendId;
 }
 
@@ -364,7 +364,7 @@ export async function finishSend(ctx: MutationCtx, sendId: Id<"reminder_sends">,
         return;
       }
       await ctx.db.patch(sendId, { attempts });
-      await ctx.scheduler.runAfter(outcome.afterMs, internal.reminders.deliver, { sendId });
+      await ctx.scheduler.runAfter(outcome.afterMs, internal.reminders.delivery.deliver, { sendId });
       return;
     }
   }

@@ -1,6 +1,6 @@
 // Watch-along sessions of a party: one scheduled at a time, replaced by scheduling again.
 //
-// A session's life runs on scheduled functions (convex/sessions.ts), so it needs neither the bot
+// A session's life runs on scheduled functions (convex/sessions/), so it needs neither the bot
 // process nor any particular shard:
 //   scheduled ──(at − reminder)──► reminder post, pinging those Going
 //             ──(at)──────────────► start post, pinging those Going; the host's position noted
@@ -58,9 +58,9 @@ async function cancelTimers(ctx: MutationCtx, session: Doc<"party_sessions">) {
 async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: number, reminderMinutes: number): Promise<Id<"_scheduled_functions">[]> {
   const timers: Id<"_scheduled_functions">[] = [];
   const remindAt = at - reminderMinutes * 60_000;
-  if (reminderMinutes > 0 && remindAt > Date.now()) timers.push(await ctx.scheduler.runAt(remindAt, internal.sessions.remind, { sessionId, at }));
-  timers.push(await ctx.scheduler.runAt(at, internal.sessions.start, { sessionId, at }));
-  timers.push(await ctx.scheduler.runAt(at + SESSION_LENGTH_MS, internal.sessions.end, { sessionId, at }));
+  if (reminderMinutes > 0 && remindAt > Date.now()) timers.push(await ctx.scheduler.runAt(remindAt, internal.sessions.timers.remind, { sessionId, at }));
+  timers.push(await ctx.scheduler.runAt(at, internal.sessions.timers.start, { sessionId, at }));
+  timers.push(await ctx.scheduler.runAt(at + SESSION_LENGTH_MS, internal.sessions.timers.end, { sessionId, at }));
   return timers;
 }
 
@@ -79,7 +79,7 @@ export async function schedulePost(
   at: number,
   extra: { promptId?: Id<"party_prompts">; movedFrom?: number; announced?: number; by?: string } = {},
 ) {
-  await ctx.scheduler.runAfter(0, internal.sessions.deliver, { sessionId, kind, at, ...extra, attempt: 0 });
+  await ctx.scheduler.runAfter(0, internal.sessions.posts.deliver, { sessionId, kind, at, ...extra, attempt: 0 });
 }
 
 /** What `posted` holds for a post made: a post is made once per session, kind and time (a rescheduled session is announced again). */
@@ -100,12 +100,12 @@ export async function retirePost(ctx: MutationCtx, session: Pick<Doc<"party_sess
   if (messageId === null) return false;
   const posts = (await ctx.db.get(session._id))?.postMessages ?? [];
   if (posts.some((p) => p.messageId === messageId)) await ctx.db.patch(session._id, { postMessages: posts.filter((p) => p.messageId !== messageId) });
-  await ctx.scheduler.runAfter(0, internal.sessions.retire, { sessionId: session._id, at, messageId, attempt: 0 });
+  await ctx.scheduler.runAfter(0, internal.sessions.posts.retire, { sessionId: session._id, at, messageId, attempt: 0 });
   return true;
 }
 
 async function syncEventSoon(ctx: MutationCtx, sessionId: Id<"party_sessions">) {
-  await ctx.scheduler.runAfter(0, internal.sessions.syncEvent, { sessionId, attempt: 0 });
+  await ctx.scheduler.runAfter(0, internal.sessions.events.syncEvent, { sessionId, attempt: 0 });
 }
 
 /** Tells the host once (per party) that Discord's Events need Create Events; null when already told. */
@@ -167,7 +167,7 @@ export async function scheduleSession(
       const messageId = postMessageId(existing, existing.at);
       if (messageId !== null && existing.repeat !== repeat) {
         // Its post says "· every week" or doesn't: edited (once the repeat below is saved) to match.
-        await ctx.scheduler.runAfter(0, internal.sessions.retire, { sessionId, at: existing.at, messageId, refresh: true, attempt: 0 });
+        await ctx.scheduler.runAfter(0, internal.sessions.posts.retire, { sessionId, at: existing.at, messageId, refresh: true, attempt: 0 });
         post = "updated";
       } else if (messageId !== null || existing.posted.includes(postKey("announce", existing.at))) post = "kept";
     }
@@ -498,9 +498,9 @@ export async function startPoll(
     }
   }
   const pollId = await ctx.db.insert("party_polls", { partyId: party._id, channelId: party.channelId, createdBy: actor.discordUserId, options, closesAt, state: "posting", createdAt: now });
-  await ctx.scheduler.runAfter(0, internal.sessions.pollPost, { pollId, attempt: 0 });
+  await ctx.scheduler.runAfter(0, internal.sessions.polls.pollPost, { pollId, attempt: 0 });
   // Discord finalises results a moment after the end.
-  await ctx.scheduler.runAt(closesAt + 5_000, internal.sessions.pollClose, { pollId, attempt: 0 });
+  await ctx.scheduler.runAt(closesAt + 5_000, internal.sessions.polls.pollClose, { pollId, attempt: 0 });
   return (await ctx.db.get(pollId))!;
 }
 

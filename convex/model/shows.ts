@@ -1,6 +1,6 @@
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import type { ShowSeason } from "../validators";
+import type { ShowSeason } from "../lib/validators";
 import { fail, quoteTitle } from "./errors";
 import { parseTmdbId } from "./vocabulary";
 

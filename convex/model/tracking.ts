@@ -2,7 +2,7 @@ import { ConvexError } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import type { ProgressStatus } from "../validators";
+import type { ProgressStatus } from "../lib/validators";
 import {
   applyEpisodes,
   batchSize,
@@ -71,7 +71,7 @@ export async function markEpisodes(
       state: "running",
       createdAt: Date.now(),
     });
-    await ctx.scheduler.runAfter(0, internal.jobs.continueEpisodeJob, { jobId });
+    await ctx.scheduler.runAfter(0, internal.housekeeping.jobs.continueEpisodeJob, { jobId });
     return {
       requested,
       changed: applied.changed.length,
@@ -121,7 +121,7 @@ export async function continueJob(ctx: MutationCtx, jobId: Id<"episode_jobs">): 
   };
   if (later.length > 0) {
     await ctx.db.patch(jobId, progressFields);
-    await ctx.scheduler.runAfter(0, internal.jobs.continueEpisodeJob, { jobId });
+    await ctx.scheduler.runAfter(0, internal.housekeeping.jobs.continueEpisodeJob, { jobId });
     return;
   }
   await ctx.db.patch(jobId, { ...progressFields, state: "done", finishedAt: Date.now() });

@@ -1,6 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import type { MediaType } from "../validators";
+import type { MediaType } from "../lib/validators";
 import { applyEpisodes, getSummary, type EpisodeRef } from "./episodes";
 import { fail } from "./errors";
 import { getShow } from "./shows";

@@ -2,7 +2,7 @@ import { mergedStream, stream } from "convex-helpers/server/stream";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import schema from "../schema";
-import type { MediaType, ProgressStatus, Reaction } from "../validators";
+import type { MediaType, ProgressStatus, Reaction } from "../lib/validators";
 import { ConvexError } from "convex/values";
 import { fail } from "./errors";
 import { discordAccount } from "./users";

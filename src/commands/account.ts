@@ -24,23 +24,23 @@ const count = (n: number, limit: number) => (n >= limit ? `${limit.toLocaleStrin
  * a time (a lease in Convex, so it holds across shards); null when one is already being prepared.
  */
 async function exportFor(ctx: BotContext, discordUserId: string, limit: number) {
-  const lease = await ctx.backend.mutation(api.linking.startExport, { discordUserId });
+  const lease = await ctx.backend.mutation(api.bot.linking.startExport, { discordUserId });
   if (!lease.started) return null;
   try {
-    return await buildExport((part, cursor) => ctx.backend.query(api.linking.exportPage, { discordUserId, part, cursor }), {
+    return await buildExport((part, cursor) => ctx.backend.query(api.bot.linking.exportPage, { discordUserId, part, cursor }), {
       discordUserId,
       exportedAt: new Date(),
       limit,
       maxPages: MAX_EXPORT_PAGES,
     });
   } finally {
-    await ctx.backend.mutation(api.linking.finishExport, { discordUserId, lease: lease.lease });
+    await ctx.backend.mutation(api.bot.linking.finishExport, { discordUserId, lease: lease.lease });
   }
 }
 
 /** What /account shows: whom you are linked to, what is stored, and its buttons. */
 async function accountCard(ctx: BotContext, discordUserId: string) {
-  const info = await ctx.backend.query(api.linking.account, { discordUserId });
+  const info = await ctx.backend.query(api.bot.linking.account, { discordUserId });
   const linked = info.linkedTo === null ? "Not linked — you have a Discord-only profile. `/link` links your Film Fanatic web account." : `Linked to **${plain(info.linkedTo)}**${info.linkedVia === "oauth" ? " (you signed in to Film Fanatic with Discord)" : ""}. \`/unlink\` unlinks.`;
   const stored = [
     `Titles: ${count(info.titles, info.countLimit)}`,
@@ -116,7 +116,7 @@ export const account = command({
       await respond.send(await accountCard(ctx, interaction.user.id));
     },
     "account:delete-yes": async (interaction, respond, ctx) => {
-      const result = await ctx.backend.mutation(api.linking.deleteDiscordData, { discordUserId: interaction.user.id });
+      const result = await ctx.backend.mutation(api.bot.linking.deleteDiscordData, { discordUserId: interaction.user.id });
       const content = !result.deleted
         ? "There was nothing stored for you."
         : result.library === "deleting"
@@ -127,7 +127,7 @@ export const account = command({
       await respond.send({ content, embeds: [], components: [] });
     },
     "account:resume": async (interaction, respond, ctx) => {
-      const resumed = await ctx.backend.mutation(api.linking.resumeMerge, { discordUserId: interaction.user.id, username: interaction.user.username });
+      const resumed = await ctx.backend.mutation(api.bot.linking.resumeMerge, { discordUserId: interaction.user.id, username: interaction.user.username });
       await respond.send({ content: resumed ? "Resumed moving your Discord history; `/account` shows how far it is." : "Nothing needed resuming.", embeds: [], components: [] });
     },
   },

@@ -19,7 +19,7 @@ export const link = command({
     const code = randomBytes(16).toString("base64url");
     const codeHash = createHash("sha256").update(code).digest("hex");
     const user = interaction.user;
-    const started = await ctx.backend.mutation(api.linking.startLink, {
+    const started = await ctx.backend.mutation(api.bot.linking.startLink, {
       discordUserId: user.id,
       username: user.username,
       codeHash,

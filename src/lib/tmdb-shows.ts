@@ -15,7 +15,7 @@ export interface SeasonCount {
   lastAired?: number;
 }
 
-/** One season as Convex stores it (convex/validators.ts showSeasonValidator). */
+/** One season as Convex stores it (convex/lib/validators.ts showSeasonValidator). */
 export interface StructureSeason {
   season: number;
   name: string;

@@ -387,9 +387,9 @@ export async function linkAsUser(
     if (body.status !== "success") throw new Error(`link: ${path} failed: ${body.errorMessage}`);
     return body.value;
   };
-  const preview = await call("query", "linking:preview", { code });
+  const preview = await call("query", "linking/page:preview", { code });
   if (!preview.ok) throw new Error(`link: ${preview.message}`);
-  const result = await call("mutation", "linking:redeem", { code, confirmSwitch: options.confirmSwitch === true }, token);
+  const result = await call("mutation", "linking/page:redeem", { code, confirmSwitch: options.confirmSwitch === true }, token);
   if (result.status === "needs_switch" || result.status === "refused") throw new Error(`link: ${result.message}${result.status === "needs_switch" ? ' (use "link switch" to confirm)' : ""}`);
   await discord.waitForIdle();
   return { clerkUser: user.id, status: result.status, message: result.message };

@@ -1,130 +1,30 @@
-// Stalled-show reminders: the scan (a cron, internal), delivery through convex/discord.ts
-// (internal), and the bot's API for /remind and the DM's buttons. Logic lives in
-// model/reminders.ts; see the README's "Reminders" for what users see.
+// Stalled-show reminders, the bot's API: /remind and the reminder DM's buttons. Logic lives in
+// model/reminders.ts; see the README's "Reminders" for what users see. The scan and delivery are in
+// convex/reminders/delivery.ts, new-episode alerts in convex/reminders/airing.ts.
 import { v } from "convex/values";
-import { internal } from "./_generated/api";
-import { internalAction, internalMutation, internalQuery } from "./_generated/server";
-import { sendDirectMessage } from "./discord";
-import { titleFromStore } from "./lib/botArgs";
-import { botMutation, botQuery } from "./lib/botFunctions";
-import { reportTransactionCost } from "./lib/metrics";
-import { fail } from "./model/errors";
+import { titleFromStore } from "../lib/botArgs";
+import { botMutation, botQuery } from "../lib/botFunctions";
+import { fail } from "../model/errors";
 import {
   currentShows,
-  finishSend,
   formatQuietHours,
   parseDays,
   parseQuietHours,
   parseTimeZone,
-  pruneSends,
-  remindUser,
   retimeRows,
-  scanPage,
-  sendOutcome,
   setShowEnabled,
   snoozeShow,
   DEFAULT_REMINDER_DAYS,
-  type SendOutcome,
-} from "./model/reminders";
-import { alertFollowersPage, applyAiring, claimAiringChecks, finishCaughtUpPage, noteAiringFailure, parseAiring } from "./model/remindersAlerts";
-import { checkEpisodes, requireShow } from "./model/shows";
-import { markEpisodes } from "./model/tracking";
-import { parseTmdbId } from "./model/vocabulary";
-import { findItem } from "./model/watchItems";
-import type { MutationCtx, QueryCtx } from "./_generated/server";
-import type { Id } from "./_generated/dataModel";
-import type { BotActor } from "./lib/botFunctions";
-import { interactionFollowUp } from "./discord";
-import { showDetails } from "./tmdb";
+} from "../model/reminders";
+import { checkEpisodes, requireShow } from "../model/shows";
+import { markEpisodes } from "../model/tracking";
+import { parseTmdbId } from "../model/vocabulary";
+import { findItem } from "../model/watchItems";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { Id } from "../_generated/dataModel";
+import type { BotActor } from "../lib/botFunctions";
 
 type BotCtx = MutationCtx & { actor: BotActor; takeDmNotice: () => string | null };
-
-// ── The scan ──────────────────────────────────────────────────────────────────
-
-/** One page of due reminders; schedules the next page at once while a page comes back full. */
-export const scan = internalMutation({
-  args: {},
-  returns: v.object({ read: v.number(), dms: v.number(), more: v.boolean() }),
-  handler: async (ctx) => {
-    const result = await scanPage(ctx, Date.now());
-    if (result.more) await ctx.scheduler.runAfter(0, internal.reminders.scan, {});
-    await reportTransactionCost(ctx);
-    return result;
-  },
-});
-
-/** Forgets reminder DMs older than 30 days, a page at a time. */
-export const prune = internalMutation({
-  args: {},
-  returns: v.null(),
-  handler: async (ctx) => {
-    if (await pruneSends(ctx, Date.now())) await ctx.scheduler.runAfter(0, internal.reminders.prune, {});
-    await reportTransactionCost(ctx);
-    return null;
-  },
-});
-
-/** One user's due reminders, at the end of their quiet hours. */
-export const scanUser = internalMutation({
-  args: { userId: v.id("users") },
-  returns: v.null(),
-  handler: async (ctx, { userId }) => {
-    await remindUser(ctx, userId, Date.now());
-    await reportTransactionCost(ctx);
-    return null;
-  },
-});
-
-// ── Delivery ──────────────────────────────────────────────────────────────────
-
-export const pendingSend = internalQuery({
-  args: { sendId: v.id("reminder_sends") },
-  returns: v.union(v.null(), v.object({ discordUserId: v.string(), body: v.any(), nonce: v.string(), attempts: v.number() })),
-  handler: async (ctx, { sendId }) => {
-    const send = await ctx.db.get(sendId);
-    await reportTransactionCost(ctx);
-    if (send === null || send.state !== "pending") return null;
-    return { discordUserId: send.discordUserId, body: send.body, nonce: send.nonce, attempts: send.attempts };
-  },
-});
-
-const sendOutcomeValidator = v.union(
-  v.object({ kind: v.literal("sent"), messageId: v.string() }),
-  v.object({ kind: v.literal("closed") }),
-  v.object({ kind: v.literal("refused"), message: v.string() }),
-  v.object({ kind: v.literal("retry"), afterMs: v.number(), counts: v.boolean() }),
-);
-
-export const finish = internalMutation({
-  args: { sendId: v.id("reminder_sends"), outcome: sendOutcomeValidator },
-  returns: v.null(),
-  handler: async (ctx, { sendId, outcome }) => {
-    await finishSend(ctx, sendId, outcome);
-    await reportTransactionCost(ctx);
-    return null;
-  },
-});
-
-/** Posts one queued DM (nonce + enforce_nonce: a retry after a lost answer returns the first message). */
-export const deliver = internalAction({
-  args: { sendId: v.id("reminder_sends") },
-  returns: v.null(),
-  handler: async (ctx, { sendId }) => {
-    const send = await ctx.runQuery(internal.reminders.pendingSend, { sendId });
-    if (send === null) return null;
-    let outcome: SendOutcome;
-    try {
-      const result = await sendDirectMessage(send.discordUserId, { ...send.body, nonce: send.nonce, enforce_nonce: true });
-      outcome = sendOutcome(result, send.attempts);
-    } catch (error) {
-      // A configuration problem or a bug: retried with backoff, then given up (never a loop).
-      console.warn(`reminder DM ${sendId}: ${error instanceof Error ? error.message : String(error)}`);
-      outcome = { kind: "retry", afterMs: 2_000 * 2 ** send.attempts, counts: true };
-    }
-    await ctx.runMutation(internal.reminders.finish, { sendId, outcome });
-    return null;
-  },
-});
 
 // ── The bot's API: /remind and the DM's buttons ───────────────────────────────
 
@@ -273,8 +173,6 @@ export const snooze = botMutation({
   },
 });
 
-
-
 /**
  * The DM's Mark watched: marks the episode through the one write path (status and progress
  * follow, parties move, the reminder restarts) and answers with the shows the DM lists, as
@@ -321,104 +219,5 @@ export const status = botQuery({
     if (userId === null) return { enabled: true, unreachable: false };
     const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", ctx.actor.discordUserId)).unique();
     return { enabled: account?.remindersEnabled ?? true, unreachable: account?.dmsClosedAt !== undefined };
-  },
-});
-
-// ── New-episode alerts (model/remindersAlerts.ts) ─────────────────────────────
-
-const episodeKeyValidator = v.object({ season: v.number(), episode: v.number() });
-
-/** The hourly check: shows whose daily TMDB check is due, one refresh each. */
-export const checkAiring = internalMutation({
-  args: {},
-  returns: v.object({ shows: v.number(), more: v.boolean() }),
-  handler: async (ctx) => {
-    const { tmdbIds, more } = await claimAiringChecks(ctx, Date.now());
-    for (const tmdbId of tmdbIds) await ctx.scheduler.runAfter(0, internal.reminders.refreshAiring, { tmdbId });
-    if (more) await ctx.scheduler.runAfter(0, internal.reminders.checkAiring, {});
-    await reportTransactionCost(ctx);
-    return { shows: tmdbIds.length, more };
-  },
-});
-
-/** One show's TMDB details (one request), then what aired. A failure waits for tomorrow's check. */
-export const refreshAiring = internalAction({
-  args: { tmdbId: v.number() },
-  returns: v.null(),
-  handler: async (ctx, { tmdbId }) => {
-    const answer = await showDetails(parseTmdbId(tmdbId));
-    const info = answer.ok ? parseAiring(answer.body) : null;
-    if (info !== null) await ctx.runMutation(internal.reminders.recordAiring, { tmdbId, info });
-    else {
-      // TMDB down, slow or answering nonsense: this show is checked again soon, backing off (model/remindersAlerts.ts).
-      const retry = await ctx.runMutation(internal.reminders.recordAiringFailure, { tmdbId });
-      console.warn(`airing check of show ${tmdbId}: ${answer.ok ? "TMDB's answer is not a show" : answer.message}${retry ? `; retrying at ${new Date(retry.retryAt).toISOString()} (failure ${retry.failures})` : ""}`);
-    }
-    return null;
-  },
-});
-
-export const recordAiringFailure = internalMutation({
-  args: { tmdbId: v.number() },
-  returns: v.union(v.null(), v.object({ failures: v.number(), retryAt: v.number() })),
-  handler: async (ctx, { tmdbId }) => await noteAiringFailure(ctx, tmdbId, Date.now()),
-});
-
-export const recordAiring = internalMutation({
-  args: {
-    tmdbId: v.number(),
-    info: v.object({
-      title: v.string(),
-      seasons: v.array(v.object({ season: v.number(), name: v.string(), episodeCount: v.number() })),
-      lastAired: v.union(v.null(), v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) })),
-      nextAir: v.optional(v.object({ season: v.number(), episode: v.number(), airDate: v.optional(v.string()) })),
-      ongoing: v.optional(v.boolean()),
-    }),
-  },
-  returns: v.boolean(),
-  handler: async (ctx, { tmdbId, info }) => {
-    const changed = await applyAiring(ctx, tmdbId, info);
-    await reportTransactionCost(ctx);
-    return changed;
-  },
-});
-
-/** One page of a show's followers for a newly aired episode; the next page follows. */
-export const alertFollowers = internalMutation({
-  args: {
-    tmdbId: v.number(),
-    previous: episodeKeyValidator,
-    aired: v.object({ season: v.number(), episode: v.number(), name: v.optional(v.string()) }),
-    cursor: v.union(v.string(), v.null()),
-  },
-  returns: v.number(),
-  handler: async (ctx, args) => {
-    const { alerted, continueCursor } = await alertFollowersPage(ctx, args, Date.now());
-    if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.alertFollowers, { ...args, cursor: continueCursor });
-    await reportTransactionCost(ctx);
-    return alerted;
-  },
-});
-
-/** After a followed show ends: its caught-up viewers are finished (model/remindersAlerts finishCaughtUpPage), a page at a time. */
-export const finishCaughtUp = internalMutation({
-  args: { tmdbId: v.number(), cursor: v.union(v.string(), v.null()) },
-  returns: v.number(),
-  handler: async (ctx, { tmdbId, cursor }) => {
-    const { finished, continueCursor } = await finishCaughtUpPage(ctx, tmdbId, cursor, Date.now());
-    if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.finishCaughtUp, { tmdbId, cursor: continueCursor });
-    await reportTransactionCost(ctx);
-    return finished;
-  },
-});
-
-/** The follow-up that tells someone their DMs refused a reminder (ephemeral, on the interaction they just made). */
-export const tellDmsClosed = internalAction({
-  args: { applicationId: v.string(), token: v.string(), text: v.string() },
-  returns: v.null(),
-  handler: async (_ctx, { applicationId, token, text }) => {
-    const sent = await interactionFollowUp(applicationId, token, { content: text, flags: 64, allowed_mentions: { parse: [] } });
-    if (!sent.ok) console.warn(`could not tell a user their DMs are closed: ${JSON.stringify(sent).slice(0, 200)}`);
-    return null;
   },
 });

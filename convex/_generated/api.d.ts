@@ -80,6 +80,11 @@ import type * as sessions_events from "../sessions/events.js";
 import type * as sessions_polls from "../sessions/polls.js";
 import type * as sessions_posts from "../sessions/posts.js";
 import type * as sessions_timers from "../sessions/timers.js";
+import type * as tables_accounts from "../tables/accounts.js";
+import type * as tables_parties from "../tables/parties.js";
+import type * as tables_reminders from "../tables/reminders.js";
+import type * as tables_tracking from "../tables/tracking.js";
+import type * as tables_web from "../tables/web.js";
 import type * as users from "../users.js";
 import type * as watchlist from "../watchlist.js";
 
@@ -159,6 +164,11 @@ declare const fullApi: ApiFromModules<{
   "sessions/polls": typeof sessions_polls;
   "sessions/posts": typeof sessions_posts;
   "sessions/timers": typeof sessions_timers;
+  "tables/accounts": typeof tables_accounts;
+  "tables/parties": typeof tables_parties;
+  "tables/reminders": typeof tables_reminders;
+  "tables/tracking": typeof tables_tracking;
+  "tables/web": typeof tables_web;
   users: typeof users;
   watchlist: typeof watchlist;
 }>;

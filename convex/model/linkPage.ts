@@ -4,7 +4,7 @@
 // The code travels in the URL fragment (never sent to a server, never in a Referer or log) and
 // is removed from the address bar at once. The page signs the person in with Clerk's browser
 // SDK (loaded from the instance's Frontend API, named by CLERK_PUBLISHABLE_KEY), shows whose
-// Discord account the code links, and on "Link" redeems the code with linking:redeem over
+// Discord account the code links, and on "Link" redeems the code with linking/page:redeem over
 // Convex's HTTP API, authenticated by the web app's own Clerk token (template "convex"). No
 // cookie authenticates anything, so a cross-site request carries no authority (no CSRF); the
 // page may not be framed (no clickjacking).

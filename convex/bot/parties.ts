@@ -8,7 +8,7 @@ import type { MutationCtx } from "../_generated/server";
 import { showSync } from "../lib/botArgs";
 import { botMutation, botQuery } from "../lib/botFunctions";
 import { pausedNotice } from "../boards/publish";
-import { boardData, markBoardDirty } from "../model/board";
+import { boardData } from "../model/board";
 import { fail } from "../model/errors";
 import { plain } from "../../src/views/text";
 import {
@@ -29,11 +29,12 @@ import {
   resolveParty,
   startParty,
   transferHost,
+  joinUnlessFull,
+  markBoardDirty,
 } from "../model/parties";
 import { airedNumbersOf, requireShow, showForWrite } from "../model/shows";
 import { readWatched, summaryForWrite } from "../model/episodes";
 import { markEpisodes } from "../model/tracking";
-import { joinUnlessFull } from "../model/partyJoin";
 import { parseSeasonNumber, parseTmdbId } from "../model/vocabulary";
 
 // visibleChannelIds: the server's channels the member can see (View Channel), as Discord tells the

@@ -11,11 +11,9 @@ import {
   parseDays,
   parseQuietHours,
   parseTimeZone,
-  retimeRows,
-  setShowEnabled,
-  snoozeShow,
   DEFAULT_REMINDER_DAYS,
 } from "../model/reminders";
+import { retimeRows, setShowEnabled, snoozeShow } from "../model/reminderRows";
 import { checkEpisodes, requireShow } from "../model/shows";
 import { markEpisodes } from "../model/tracking";
 import { parseTmdbId } from "../model/vocabulary";

@@ -5,8 +5,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { botMutation, botQuery } from "../lib/botFunctions";
 import { fail } from "../model/errors";
-import { checkPlace, memberOf, partyLabel, resolveParty } from "../model/parties";
-import { joinUnlessFull } from "../model/partyJoin";
+import { checkPlace, joinUnlessFull, memberOf, partyLabel, resolveParty } from "../model/parties";
 import {
   answerRsvp,
   cancelSession,

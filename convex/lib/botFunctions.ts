@@ -7,7 +7,7 @@ import { checkWriteToken, spendWriteToken, writeRate } from "../model/throttle";
 import { accountForDiscord, discordAccount, existingUserForDiscord, parseDiscordUserId } from "../model/users";
 import { reportTransactionCost } from "./metrics";
 import { internal } from "../_generated/api";
-import { reopenDms } from "../model/reminders";
+import { reopenDms } from "../model/reminderRows";
 import { idempotencyKey, recordResult, replayedResult } from "../model/idempotency";
 
 /**

@@ -38,10 +38,6 @@ export function backoffMs(attempts: number): number {
   return Math.min(5 * 60_000, 1_000 * 2 ** Math.min(attempts, 12));
 }
 
-// Marking boards dirty lives in parties.ts, which /ep's write path (episodes.ts) imports
-// without pulling in the board's rendering (and so without an import cycle).
-export { COALESCE_MS, markBoardDirty, markPartiesOfUserDirty } from "./parties";
-
 /** A member's place in the party's show (or season), from their own tracking. */
 function memberProgress(show: Doc<"shows">, season: number | undefined, watched: WatchedSet) {
   if (season === undefined) {

@@ -6,6 +6,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { checkEpisodes, regularSeasons, seasonOf } from "./shows";
 import { fail, quoteTitle } from "./errors";
+import { summaryForWrite } from "./episodes";
 import { internal } from "../_generated/api";
 import { withoutBidi } from "../../src/views/text";
 
@@ -466,4 +467,22 @@ export async function markBoardDirty(ctx: MutationCtx, partyId: Id<"parties">): 
     ...(publish ? { boardPending: true } : {}),
   });
   if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish.publish, { partyId });
+}
+
+/**
+ * Joins someone not yet in the party, unless it is full. `member`: whether they are in it now;
+ * `joined`: this call put them there; `partyFull`: they aren't, for want of room.
+ */
+export async function joinUnlessFull(
+  ctx: MutationCtx,
+  actor: { discordUserId: string; userId: Id<"users"> },
+  party: Doc<"parties">,
+  displayName: string,
+): Promise<{ member: boolean; joined: boolean; partyFull: boolean }> {
+  if ((await memberOf(ctx, party._id, actor.discordUserId)) !== null) return { member: true, joined: false, partyFull: false };
+  if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) return { member: false, joined: false, partyFull: true };
+  await joinParty(ctx, actor, party, displayName);
+  // The board shows all of a new member's progress, not the first page of it.
+  await summaryForWrite(ctx, actor.userId, party.tmdbId);
+  return { member: true, joined: true, partyFull: false };
 }

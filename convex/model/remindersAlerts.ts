@@ -13,7 +13,7 @@ import { findItem } from "./watchItems";
 import { isOngoing } from "./showStatus";
 import { airedCount, episodeNumbersOf, getShow, positionOf, regularSeasons, upsertShow } from "./shows";
 import { WEB_STATUS } from "./vocabulary";
-import { accountOfUser, AIRING_CHECK_MS, DAY_MS, reminderDays } from "./remindersActivity";
+import { accountOfUser, AIRING_CHECK_MS, DAY_MS, reminderDays } from "./reminderRows";
 import { queueDm, quietUntil } from "./reminders";
 
 /** Shows claimed per check transaction (each becomes one TMDB request). */

@@ -16,6 +16,8 @@ import {
   type SeasonEpisodes,
   type ShowProgress,
 } from "./episodes";
+// Registers who hears of a progress change (party boards, reminders): this module starts episode writes.
+import "./progressSubscribers";
 import { recordUndo, snapshotItem } from "./undo";
 import { findItem, materialized, viewItem } from "./watchItems";
 import { getShow } from "./shows";

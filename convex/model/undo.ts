@@ -2,6 +2,8 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { MediaType } from "../lib/validators";
 import { applyEpisodes, getSummary, type EpisodeRef } from "./episodes";
+// Registers who hears of a progress change (party boards, reminders): this module starts episode writes.
+import "./progressSubscribers";
 import { fail } from "./errors";
 import { getShow } from "./shows";
 import { findItem, viewItem } from "./watchItems";

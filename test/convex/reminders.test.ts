@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
-import { quietUntil, parseQuietHours, DAY_MS, OPEN_DMS_HELP } from "../../convex/model/reminders";
+import { quietUntil, parseQuietHours, DAY_MS } from "../../convex/model/reminders";
+import { OPEN_DMS_HELP } from "../../convex/model/reminderRows";
 import { fakeDiscord } from "./fake-discord";
 import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
 

@@ -1,7 +1,7 @@
 // The link page's calls (convex/http.ts serves GET /link): `preview` before anyone signs in and,
 // signed in with the web app's own Clerk auth (auth.config), `redeem`; then the confirmation in
 // Discord. The bot never sees a Clerk token. See convex/model/link.ts.
-import { v } from "convex/values";
+import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, mutation, query } from "../_generated/server";
 import { interactionFollowUp, sendDirectMessage } from "../lib/discord";
@@ -58,7 +58,7 @@ export const redeem = mutation({
   returns: redeemResult,
   handler: async (ctx, { code, confirmSwitch }) => {
     const identity = await ctx.auth.getUserIdentity();
-    if (identity === null) throw new Error("Unauthorized");
+    if (identity === null) throw new ConvexError("Unauthorized");
     const now = Date.now();
     const found = await findRequest(ctx, code.slice(0, 100), now);
     if ("problem" in found) return { status: "refused" as const, message: PROBLEM_TEXT[found.problem] };

@@ -8,7 +8,7 @@ import { checkEpisodes, regularSeasons, seasonOf } from "./shows";
 import { fail, quoteTitle } from "./errors";
 import { summaryForWrite } from "./episodes";
 import { internal } from "../_generated/api";
-import { withoutBidi } from "../../src/views/text";
+import { episodeRange, withoutBidi } from "../../src/views/text";
 
 /** Active parties one server may have at once (and what `party` autocomplete can list). */
 export const PARTIES_PER_GUILD = 25;
@@ -435,10 +435,7 @@ export function checkPromptEpisodes(show: Doc<"shows">, party: Doc<"parties">, s
 /** "S1E5", "S1E5–E6" or "S1E2, E4, E7": what a prompt says was watched. */
 export function episodesLabel(season: number, episodes: number[]): string {
   const sorted = [...new Set(episodes)].sort((a, b) => a - b);
-  if (sorted.length === 1) return `S${season}E${sorted[0]}`;
-  const contiguous = sorted.every((e, i) => i === 0 || e === sorted[i - 1]! + 1);
-  if (contiguous) return `S${season}E${sorted[0]}–E${sorted[sorted.length - 1]}`;
-  return `S${season}${sorted.map((e) => `E${e}`).join(", ")}`;
+  return episodeRange(season, sorted) ?? `S${season}${sorted.map((e) => `E${e}`).join(", ")}`;
 }
 
 /** A burst of marks is gathered this long before the first publish. */

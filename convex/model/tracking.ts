@@ -1,4 +1,5 @@
-import { ConvexError } from "convex/values";
+import { ConvexError, type Infer } from "convex/values";
+import type { markOutcome } from "../lib/botReturns";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
@@ -30,17 +31,11 @@ import { WEB_STATUS } from "./vocabulary";
  */
 export const EPISODES_PER_TRANSACTION = 2_000;
 
-export interface MarkOutcome {
-  requested: number;
-  changed: number;
-  unchanged: number;
-  statusBefore?: ProgressStatus;
-  statusAfter?: ProgressStatus;
-  progress: ShowProgress | null;
-  undoId: Id<"undo_entries"> | null;
-  /** Set when the work continues in scheduled chunks. */
-  jobId: Id<"episode_jobs"> | null;
-}
+/**
+ * What markEpisodes answers: the part of the bot's answer (lib/botReturns.ts markOutcome) the write
+ * itself knows; jobId is set when the work continues in scheduled chunks.
+ */
+export type MarkOutcome = Pick<Infer<typeof markOutcome>, "requested" | "changed" | "unchanged" | "statusBefore" | "statusAfter" | "progress" | "undoId" | "jobId">;
 
 /**
  * Marks episodes for a user and lets the show's status and progress follow

@@ -8,6 +8,7 @@ import type { ShowStructure as ConvexShowStructure } from "../../convex/model/sh
 import { episodesLabel } from "../../convex/model/parties";
 import { describeEpisodes } from "../../src/lib/episode-spec";
 import type { ShowStructure } from "../../src/lib/tmdb-shows";
+import type { AccountSummary } from "../../src/views/account";
 import type { EpisodeOutcome } from "../../src/views/episode-card";
 import { episodeRange } from "../../src/views/text";
 
@@ -35,5 +36,9 @@ describe("shapes across the boundary", () => {
   it("Convex's answer to an episode change fits the view that draws it", () => {
     expectTypeOf<FunctionReturnType<typeof api.bot.episodes.markEpisodesFor>>().toExtend<EpisodeOutcome>();
     expectTypeOf<FunctionReturnType<typeof api.bot.episodes.markAllFor>>().toExtend<EpisodeOutcome>();
+  });
+
+  it("Convex's /account answer fits the card that draws it", () => {
+    expectTypeOf<FunctionReturnType<typeof api.bot.linking.account>>().toExtend<AccountSummary>();
   });
 });

@@ -20,7 +20,8 @@ import { guessPrompt } from "../views/guess.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { joinedNote, partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
-import { guildPlace, place as partyPlace, poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
+import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
+import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
 import { command, type BotContext, type ComponentInteraction } from "./types.ts";
 
 /** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
@@ -62,14 +63,6 @@ function checkMemberCanPost(interaction: ChatInputCommandInteraction | Component
   if (missing.length > 0) {
     throw new UserError(`You can't post in <#${channelId}> (you don't have ${missing.map((m) => `**${m}**`).join(" or ")} there), so I won't put a board there either. Pick a channel you can post in — nothing was created.`);
   }
-}
-
-/** The name the board shows: the member's server nickname, else their display name. */
-function displayName(interaction: Interaction): string {
-  const member = interaction.member;
-  if (member && "displayName" in member && typeof member.displayName === "string") return member.displayName;
-  if (member && "nick" in member && typeof member.nick === "string" && member.nick !== "") return member.nick;
-  return interaction.user.displayName;
 }
 
 /** The permissions a board needs that the bot lacks in `channelId`, or null when it can't tell. */
@@ -404,10 +397,6 @@ async function manage(ctx: BotContext, respond: Responder, interaction: Componen
   const handed = result.host === undefined ? "" : result.host === null ? " Nobody is left in it: whoever joins next hosts it." : ` **${plain(result.host.name, 100)}** hosts it now.`;
   const text = action === "host" ? `👑 **${name}** hosts **${label}** now.` : `👋 **${name}** is no longer in **${label}**.${handed}`;
   await respond.send({ content: withNotices(result.notices, text), components: [] });
-}
-
-function canManageServer(interaction: Interaction): boolean {
-  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
 function partyArg(party: string | undefined): { party?: string } {

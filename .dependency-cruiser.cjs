@@ -52,7 +52,7 @@ module.exports = {
       from: { path: "^convex/model/episodes\\.ts$" },
       to: {
         reachable: true,
-        path: "^convex/(model/(parties|board|sessions|sessionTimes|reminders|reminderRows|remindersAlerts|shares|link|linkPage|merge|clerkEvents|progressSubscribers)\\.ts$|(bot|sessions|reminders|linking|boards|parties)/)",
+        path: "^convex/(model/(parties|board|sessions|sessionPolls|sessionTimes|reminders|reminderRows|remindersAlerts|shares|link|linkPage|merge|clerkEvents|progressSubscribers)\\.ts$|(bot|sessions|reminders|linking|boards|parties)/)",
       },
     },
     {

@@ -59,6 +59,7 @@ import type * as model_recommend from "../model/recommend.js";
 import type * as model_reminderRows from "../model/reminderRows.js";
 import type * as model_reminders from "../model/reminders.js";
 import type * as model_remindersAlerts from "../model/remindersAlerts.js";
+import type * as model_sessionPolls from "../model/sessionPolls.js";
 import type * as model_sessionTimes from "../model/sessionTimes.js";
 import type * as model_sessions from "../model/sessions.js";
 import type * as model_shares from "../model/shares.js";
@@ -144,6 +145,7 @@ declare const fullApi: ApiFromModules<{
   "model/reminderRows": typeof model_reminderRows;
   "model/reminders": typeof model_reminders;
   "model/remindersAlerts": typeof model_remindersAlerts;
+  "model/sessionPolls": typeof model_sessionPolls;
   "model/sessionTimes": typeof model_sessionTimes;
   "model/sessions": typeof model_sessions;
   "model/shares": typeof model_shares;

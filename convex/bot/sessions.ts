@@ -6,16 +6,8 @@ import { internal } from "../_generated/api";
 import { botMutation, botQuery } from "../lib/botFunctions";
 import { fail } from "../model/errors";
 import { checkPlace, joinUnlessFull, memberOf, partyLabel, resolveParty } from "../model/parties";
-import {
-  answerRsvp,
-  cancelSession,
-  goingBut,
-  pollWonBy,
-  scheduledSession,
-  scheduleSession,
-  setReminderMinutes,
-  startPoll as openPoll,
-} from "../model/sessions";
+import { answerRsvp, cancelSession, goingBut, scheduledSession, scheduleSession, setReminderMinutes } from "../model/sessions";
+import { pollWonBy, startPoll as openPoll } from "../model/sessionPolls";
 import { isTimeZone } from "../model/sessionTimes";
 import { discordAccount, parseDiscordUserId } from "../model/users";
 

@@ -97,5 +97,5 @@ describe("the expired rows sweep", () => {
     await sweep(t);
     expect(await count(t, "undo_entries")).toBe(0);
     expect(await count(t, "link_requests")).toBe(0);
-  });
+  }, 30_000); // 200 entries of 2,000 episodes: ~4 s alone, past the 5 s default on a busy 2-core machine
 });

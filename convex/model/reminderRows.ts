@@ -113,7 +113,7 @@ export async function retimeRows(ctx: MutationCtx, account: Account, now: number
     .take(ROWS_PER_USER);
   const days = reminderDays(account);
   for (const row of rows) {
-    // Each row carries the settings a mark needs (remindersActivity.ts): keep them in step.
+    // Each row carries the settings a mark needs (noteEpisodeActivity, above): keep them in step.
     const remindersOff = account.remindersEnabled ? undefined : true;
     if (row.days !== account.reminderDays || row.remindersOff !== remindersOff) await ctx.db.patch(row._id, { days: account.reminderDays, remindersOff });
     if (how.park) {

@@ -1,7 +1,8 @@
 // docs/bot-api.md lists every function the bot can call: the table under "Every bot function" is
 // checked against the exports of convex/bot/**, so a function added, renamed or removed there
 // fails this test until the doc says so (the failure prints the table to paste).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const botModules = import.meta.glob<Record<string, unknown>>("../../convex/bot/**/*.ts", { eager: true });
@@ -49,5 +50,21 @@ describe("docs/bot-api.md", () => {
     expect(table).toContain("`markEpisodesFor` (mutation)");
     expect(table).toContain("`status` (query)");
     expect(table).not.toContain("EXPORT_LEASE_MS");
+  });
+});
+
+/** The bot's own sources (the sandbox stands in for Discord and the web app, so it is left out). */
+function botSources(dir = join(import.meta.dirname, "../../src")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "sandbox" ? [] : botSources(path);
+    return entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("the bot's calls into Convex", () => {
+  it("go only to convex/bot/ (api.bot.*)", () => {
+    const elsewhere = botSources().flatMap((path) => [...readFileSync(path, "utf8").matchAll(/\bapi\.(?!bot\.)([A-Za-z]\w*)\.\w+/g)].filter((m) => !m[0].startsWith("api.themoviedb")).map((m) => `${path}: ${m[0]}`));
+    expect(elsewhere).toEqual([]);
   });
 });

@@ -45,6 +45,17 @@ module.exports = {
       },
     },
     {
+      name: "episode-write-path-knows-no-feature",
+      severity: "error",
+      comment:
+        "The episode write path (model/episodes.ts and everything it imports) publishes a \"progress changed\" event (model/progress.ts); parties, reminders, sessions, boards and linking subscribe in model/progressSubscribers.ts. It must not reach a feature module, directly or through another.",
+      from: { path: "^convex/model/episodes\\.ts$" },
+      to: {
+        reachable: true,
+        path: "^convex/(model/(parties|board|sessions|sessionPolls|sessionTimes|reminders|reminderRows|remindersAlerts|shares|link|linkPage|merge|clerkEvents|progressSubscribers)\\.ts$|(bot|sessions|reminders|linking|boards|parties)/)",
+      },
+    },
+    {
       name: "lib-not-commands",
       severity: "error",
       comment: "src/lib is below src/commands: commands use lib, never the other way round.",

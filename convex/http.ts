@@ -1,10 +1,10 @@
 // The deployment's HTTP actions: Clerk's webhooks (account linking from Clerk's Discord
-// connection) and the /link page. See convex/linking.ts.
+// connection) and the /link page. See convex/linking/.
 import { verifyWebhook } from "@clerk/backend/webhooks";
 import { httpRouter } from "convex/server";
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
-import { discordConnectionOf } from "./linking";
+import { discordConnectionOf } from "./linking/clerk";
 import { linkPageResponse } from "./model/linkPage";
 
 const http = httpRouter();
@@ -37,7 +37,7 @@ http.route({
     const svixId = request.headers.get("svix-id") ?? request.headers.get("webhook-id") ?? undefined;
     const updatedAt = typeof data.updated_at === "number" && Number.isFinite(data.updated_at) ? data.updated_at : undefined;
     const connection = discordConnectionOf(data.external_accounts);
-    const result = await ctx.runMutation(internal.linking.applyClerkEvent, {
+    const result = await ctx.runMutation(internal.linking.clerk.applyClerkEvent, {
       type: event.type,
       clerkUserId,
       svixId,

@@ -15,6 +15,8 @@ import { internal } from "./_generated/api";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { rewriteWordPage, SEED_ONLY_WORDS } from "./model/backfill";
 import { buildSummaryPage as buildPage } from "./model/episodes";
+// A finished summary build tells the "progress changed" subscribers (party boards).
+import "./model/progressSubscribers";
 import { migrateSummariesPage, repairSummariesPage } from "./model/summaries";
 
 /** One scheduled page of one show's summary build. */

@@ -2,7 +2,7 @@
 // and deletion, and generation through Gemini when GEMINI_API_KEY is set (otherwise it
 // answers { error: "api_unavailable" } once the caller passes the original's checks).
 import { doc } from "convex-helpers/validators";
-import { v } from "convex/values";
+import { ConvexError, v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { action, internalMutation, internalQuery, mutation, query } from "./_generated/server";
@@ -167,13 +167,13 @@ export const generateRecommendations = action({
   ),
   handler: async (ctx, args): Promise<GenerateResult> => {
     const identity = await ctx.auth.getUserIdentity();
-    if (identity === null) throw new Error("Unauthorized");
-    if (aiClaim(identity) !== "enabled") throw new Error("Unauthorized: feature not enabled");
+    if (identity === null) throw new ConvexError("Unauthorized");
+    if (aiClaim(identity) !== "enabled") throw new ConvexError("Unauthorized: feature not enabled");
     const context: GenerationContext | null = await ctx.runQuery(internal.recommendations.generationContext, {
       subject: identity.subject,
       listId: args.listId,
     });
-    if (context === null) throw new Error("Unauthorized");
+    if (context === null) throw new ConvexError("Unauthorized");
 
     const generationType = args.generationType === "watchlist" || args.generationType === undefined ? "watchlist" : args.generationType === "list" && context.chosen !== null ? "list" : "genre";
     if (generationType === "watchlist" && context.titles.length === 0) return { error: "empty_watchlist" as const };
@@ -236,11 +236,11 @@ async function ownEntry(
   id: Doc<"ai_recommendations">["_id"],
 ): Promise<Doc<"ai_recommendations">> {
   const identity = await ctx.auth.getUserIdentity();
-  if (identity === null) throw new Error("Unauthorized");
+  if (identity === null) throw new ConvexError("Unauthorized");
   const entry = await ctx.db.get(id);
-  if (entry === null) throw new Error("Not found");
+  if (entry === null) throw new ConvexError("Not found");
   const user = await userByToken(ctx, identity.subject);
-  if (user === null || entry.userId !== user._id) throw new Error("Unauthorized");
+  if (user === null || entry.userId !== user._id) throw new ConvexError("Unauthorized");
   return entry;
 }
 
@@ -261,7 +261,7 @@ export const updateVerifiedRecommendations = mutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const entry = await ownEntry(ctx, args.id);
-    if (args.recommendations.length > MAX_RECOMMENDATIONS_TEXT) throw new Error("Recommendations are too long");
+    if (args.recommendations.length > MAX_RECOMMENDATIONS_TEXT) throw new ConvexError("Recommendations are too long");
     await spendWebWrite(ctx, entry.userId);
     await ctx.db.patch(entry._id, {
       recommendations: args.recommendations,

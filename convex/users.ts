@@ -1,7 +1,7 @@
 // The web app's users API (docs/web-api.md). Its root UserSync calls `store` on
 // every load with the Clerk profile; the row is keyed by the Clerk user id (JWT subject).
 import { doc } from "convex-helpers/validators";
-import { v } from "convex/values";
+import { ConvexError, v } from "convex/values";
 import { mutation, query } from "./_generated/server";
 import { spendWebWrite } from "./model/throttle";
 import { userByToken } from "./model/users";
@@ -25,7 +25,7 @@ export const store = mutation({
   returns: v.id("users"),
   handler: async (ctx, args) => {
     const identity = await ctx.auth.getUserIdentity();
-    if (identity === null) throw new Error("Called storeUser without authentication present");
+    if (identity === null) throw new ConvexError("Called storeUser without authentication present");
     const profile = {
       email: args.email?.slice(0, 320),
       name: args.name?.slice(0, 200),

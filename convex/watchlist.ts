@@ -4,7 +4,7 @@
 // Where this differs from the original (ownership checks, bounded reads, validation the
 // client never trips) the comment on the function says so.
 import { doc } from "convex-helpers/validators";
-import { v } from "convex/values";
+import { ConvexError, v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalMutation, mutation, query, type MutationCtx } from "./_generated/server";
@@ -24,7 +24,7 @@ import {
 } from "./model/watchItems";
 import { webReader, webWriter } from "./model/webUsers";
 import schema from "./schema";
-import { itemMetadataArgs, seasonEpisodesValidator, type MediaType, type Reaction } from "./validators";
+import { itemMetadataArgs, seasonEpisodesValidator, type MediaType, type Reaction } from "./lib/validators";
 
 const watchItemDoc = doc(schema, "watch_items");
 const episodeDoc = doc(schema, "episode_progress");
@@ -36,19 +36,19 @@ const listItemView = v.object({
 
 function webMediaType(value: string): MediaType {
   if (value === "movie" || value === "tv") return value;
-  throw new Error(`Unknown media type "${value.slice(0, 20)}"`);
+  throw new ConvexError(`Unknown media type "${value.slice(0, 20)}"`);
 }
 
 /** A status argument in any vocabulary the app has used; the original stored unknown ones, this refuses them. */
 function webStatus(value: string): string {
-  if (!isKnownStatus(value)) throw new Error(`Unknown status "${value.slice(0, 40)}"`);
+  if (!isKnownStatus(value)) throw new ConvexError(`Unknown status "${value.slice(0, 40)}"`);
   return value;
 }
 
 /** A reaction argument; the original stored any string, this refuses what no client sends. */
 function webReaction(value: string): Reaction {
   const reaction = reactionMeaning(value);
-  if (reaction === undefined) throw new Error(`Unknown reaction "${value.slice(0, 40)}"`);
+  if (reaction === undefined) throw new ConvexError(`Unknown reaction "${value.slice(0, 40)}"`);
   return reaction;
 }
 

@@ -5,7 +5,7 @@
 import { v } from "convex/values";
 import { botServiceMutation } from "../lib/botFunctions";
 import { upsertShow } from "../model/shows";
-import { showSeasonValidator } from "../validators";
+import { showSeasonValidator } from "../lib/validators";
 
 /** Seeds the cached structure directly (demo data, tests); commands send it with their own write instead. */
 export const cacheShow = botServiceMutation({

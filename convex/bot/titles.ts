@@ -17,7 +17,7 @@ import { forgetAutoStatus } from "../model/tracking";
 import { recordUndo, snapshotItem } from "../model/undo";
 import { parseMediaType, parseProgressStatus, parseReaction, parseTmdbId } from "../model/vocabulary";
 import { findItem, progressFor, setMembership, setProgressStatus, setReaction, viewItem } from "../model/watchItems";
-import { itemMetadataArgs, type MediaType, type ProgressStatus } from "../validators";
+import { itemMetadataArgs, type MediaType, type ProgressStatus } from "../lib/validators";
 
 /**
  * What a title write works with: the person's item before it, and for a show the structure

@@ -3,7 +3,7 @@
 // Discord user in ctx.actor, the write budget); logic lives in model/. See docs/bot-api.md.
 import { v } from "convex/values";
 import { botMutation } from "../lib/botFunctions";
-import { progressStatusValidator } from "../validators";
+import { progressStatusValidator } from "../lib/validators";
 import { titleState as titleStateValidator } from "../lib/botReturns";
 import { fail } from "../model/errors";
 import { titleState } from "../model/titleState";

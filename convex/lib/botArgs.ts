@@ -1,6 +1,6 @@
 // Argument validators several bot modules share.
 import { v } from "convex/values";
-import { showSeasonValidator } from "../validators";
+import { showSeasonValidator } from "./validators";
 
 export const title = { tmdbId: v.number(), mediaType: v.string() };
 /** `lastAired`: on the season of TMDB's last_episode_to_air, that episode's number (a copy that hasn't seen it air is stale). */

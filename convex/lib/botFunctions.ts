@@ -7,7 +7,7 @@ import { checkWriteToken, spendWriteToken, writeRate } from "../model/throttle";
 import { accountForDiscord, discordAccount, existingUserForDiscord, parseDiscordUserId } from "../model/users";
 import { reportTransactionCost } from "./metrics";
 import { internal } from "../_generated/api";
-import { reopenDms } from "../model/reminders";
+import { reopenDms } from "../model/reminderRows";
 import { idempotencyKey, recordResult, replayedResult } from "../model/idempotency";
 
 /**
@@ -137,7 +137,7 @@ const actorMutation = customMutation(mutation, {
         }
         if (dmNotice !== null && interaction !== undefined) {
           // After Discord's 3 s: the interaction has been answered (or deferred) by then.
-          await ctx.scheduler.runAfter(3_500, internal.reminders.tellDmsClosed, { applicationId: interaction.applicationId, token: interaction.token, text: dmNotice });
+          await ctx.scheduler.runAfter(3_500, internal.reminders.delivery.tellDmsClosed, { applicationId: interaction.applicationId, token: interaction.token, text: dmNotice });
         }
         await reportTransactionCost(ctx);
       },

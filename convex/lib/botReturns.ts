@@ -1,5 +1,5 @@
 import { v, type Infer } from "convex/values";
-import { progressStatusValidator, reactionValidator } from "../validators";
+import { progressStatusValidator, reactionValidator } from "./validators";
 
 // Return validators of the bot's API: what each reply can rely on, checked by
 // Convex on the way out and typed for the bot through FunctionReturnType.

@@ -3,9 +3,9 @@
 //
 // - every write that moves a member bumps `boardVersion` in that same transaction
 //   (markBoardDirty); a clean party also gets one publish scheduled (`boardPending`);
-// - the publisher (convex/boards.ts) claims a slot in the channel's budget (one post or edit
+// - the publisher (convex/boards/publish.ts) claims a slot in the channel's budget (one post or edit
 //   per CHANNEL_INTERVAL_MS, shared by every party in the channel, well inside Discord's
-//   5 per 5 s), renders the current state and posts or edits it through convex/discord.ts;
+//   5 per 5 s), renders the current state and posts or edits it through convex/lib/discord.ts;
 // - finishing compares the version it published with the party's: anything newer is published
 //   in the next slot, so bursts coalesce and the final state always lands;
 // - 429 waits retry_after, other failures back off; a watchdog re-runs a publish that died.
@@ -27,7 +27,7 @@ import { nextSessionRsvps } from "./sessions";
 
 /**
  * At most one board post or edit per channel this often (Discord: ~5 per 5 s, shared with posts).
- * The slot counts from the claim and from the answer (boards.ts), so requests reach Discord at
+ * The slot counts from the claim and from the answer (boards/publish.ts), so requests reach Discord at
  * least this far apart.
  */
 export const CHANNEL_INTERVAL_MS = 2_000;
@@ -37,10 +37,6 @@ export const WATCHDOG_MS = 60_000;
 export function backoffMs(attempts: number): number {
   return Math.min(5 * 60_000, 1_000 * 2 ** Math.min(attempts, 12));
 }
-
-// Marking boards dirty lives in parties.ts, which /ep's write path (episodes.ts) imports
-// without pulling in the board's rendering (and so without an import cycle).
-export { COALESCE_MS, markBoardDirty, markPartiesOfUserDirty } from "./parties";
 
 /** A member's place in the party's show (or season), from their own tracking. */
 function memberProgress(show: Doc<"shows">, season: number | undefined, watched: WatchedSet) {

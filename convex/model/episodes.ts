@@ -1,9 +1,8 @@
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import type { ProgressStatus } from "../validators";
-import { markPartiesOfUserDirty } from "./parties";
-import { noteEpisodeActivity } from "./remindersActivity";
+import type { ProgressStatus } from "../lib/validators";
+import { publishProgressChanged } from "./progress";
 import { fail, quoteTitle } from "./errors";
 import { airedNumbersOf, airsPhrase, episodeName, firstAnnounced, regularSeasons, type Announced } from "./shows";
 import { parseEpisodeNumber, parseSeasonNumber, parseTmdbId } from "./vocabulary";
@@ -160,8 +159,8 @@ export async function buildSummaryPage(ctx: MutationCtx, summaryId: Id<"episode_
     building: page.isDone ? undefined : { cursor: page.continueCursor, startedAt: summary.building.startedAt },
   });
   if (!page.isDone) await ctx.scheduler.runAfter(0, internal.migrations.buildSummaryPage, { summaryId });
-  // A board showed what was known so far: now it can show all of it.
-  else await markPartiesOfUserDirty(ctx, summary.userId, summary.tmdbId);
+  // The whole progress is known now (a party board showed what was known so far).
+  else await publishProgressChanged(ctx, { kind: "summaryBuilt", userId: summary.userId, tmdbId: summary.tmdbId });
 }
 
 /** Every watched episode of a show, by season (for "unwatch the whole show"). */
@@ -238,10 +237,9 @@ export async function applyEpisodes(
   } else {
     await ctx.db.patch(summary._id, fields);
     doc = { ...summary, ...fields };
-    // Watch parties this member is in move with them, in this same transaction.
-    await markPartiesOfUserDirty(ctx, userId, tmdbId);
-    // The show's stalled-show reminder starts counting again from now (model/remindersActivity.ts).
-    await noteEpisodeActivity(ctx, userId, tmdbId, now);
+    // Whoever follows this user's progress (party boards, reminders) hears of it in this same
+    // transaction (model/progress.ts).
+    await publishProgressChanged(ctx, { kind: "episodes", userId, tmdbId, at: now });
   }
   return { changed, unchanged, summary: doc };
 }

@@ -186,7 +186,7 @@ export async function linkDiscordToClerk(
   }
   const jobId = await startMerge(ctx, discordUserId, account.userId, target);
   const first = await mergeStep(ctx, jobId);
-  if (!first.done) await ctx.scheduler.runAfter(0, internal.linking.runMerge, { jobId });
+  if (!first.done) await ctx.scheduler.runAfter(0, internal.linking.merge.runMerge, { jobId });
   return { status: "linked", merge: first };
 }
 

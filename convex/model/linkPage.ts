@@ -4,7 +4,7 @@
 // The code travels in the URL fragment (never sent to a server, never in a Referer or log) and
 // is removed from the address bar at once. The page signs the person in with Clerk's browser
 // SDK (loaded from the instance's Frontend API, named by CLERK_PUBLISHABLE_KEY), shows whose
-// Discord account the code links, and on "Link" redeems the code with linking:redeem over
+// Discord account the code links, and on "Link" redeems the code with linking/page:redeem over
 // Convex's HTTP API, authenticated by the web app's own Clerk token (template "convex"). No
 // cookie authenticates anything, so a cross-site request carries no authority (no CSRF); the
 // page may not be framed (no clickjacking).
@@ -177,7 +177,7 @@ const PAGE_SCRIPT = String.raw`
     try {
       var token = await window.Clerk.session.getToken({ template: "convex" });
       if (!token) throw new Error("Your sign-in has ended; reload the page.");
-      var r = await call("mutation", "linking:redeem", { code: code, confirmSwitch: confirmSwitch }, token);
+      var r = await call("mutation", "linking/page:redeem", { code: code, confirmSwitch: confirmSwitch }, token);
       if (r.status === "linked" || r.status === "already_linked") { forget(); $("done-text").textContent = r.message; only(["discord", "done"]); }
       else if (r.status === "needs_switch") { $("switch-text").textContent = r.message; only(["discord", "switch"]); }
       else problem(r.message);
@@ -192,7 +192,7 @@ const PAGE_SCRIPT = String.raw`
         $("code-go").addEventListener("click", function () { resolve($("code-input").value.trim()); });
       });
     }
-    var p = await call("query", "linking:preview", { code: code });
+    var p = await call("query", "linking/page:preview", { code: code });
     if (!p.ok) { forget(); problem(p.message); return; }
     $("discord-name").textContent = p.discordName;
     $("discord-name-2").textContent = p.discordUsername ? p.discordName + " (@" + p.discordUsername + ")" : p.discordName;

@@ -1,6 +1,7 @@
 // The web app's custom lists (docs/web-api.md). Same results as the original for
 // the owner; unlike the original, every function checks that the list is the caller's.
 // Errors are plain Error: the web app's list dialog shows err.message as it is.
+import { ConvexError } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { cleanMetadata, type ItemMetadata } from "./watchItems";
@@ -13,15 +14,15 @@ const MAX_NAME = 100;
 export const MAX_LISTS = 500;
 
 export function cleanListName(name: string): string {
-  if (name.trim().length === 0) throw new Error("A list needs a name");
-  if (name.length > MAX_NAME) throw new Error(`A list name can be at most ${MAX_NAME} characters`);
+  if (name.trim().length === 0) throw new ConvexError("A list needs a name");
+  if (name.length > MAX_NAME) throw new ConvexError(`A list name can be at most ${MAX_NAME} characters`);
   return name;
 }
 
 export function cleanColor(color: string | undefined): string | undefined {
   if (color === undefined) return undefined;
   if (!/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(color)) {
-    throw new Error("A list colour is a hex colour such as #3b82f6");
+    throw new ConvexError("A list colour is a hex colour such as #3b82f6");
   }
   return color;
 }
@@ -43,7 +44,7 @@ export async function ownLists(ctx: QueryCtx, userId: Id<"users">): Promise<Doc<
 /** The caller's list, or the same error whether it is someone else's or gone. */
 export async function ownList(ctx: QueryCtx, userId: Id<"users">, listId: Id<"lists">): Promise<Doc<"lists">> {
   const list = await ctx.db.get(listId);
-  if (list === null || list.userId !== userId) throw new Error(LIST_NOT_FOUND);
+  if (list === null || list.userId !== userId) throw new ConvexError(LIST_NOT_FOUND);
   return list;
 }
 
@@ -54,9 +55,9 @@ export async function createList(
 ): Promise<Id<"lists">> {
   const name = cleanListName(args.name);
   const color = cleanColor(args.color);
-  if ((await sameName(ctx, userId, name)) !== null) throw new Error(DUPLICATE_LIST);
+  if ((await sameName(ctx, userId, name)) !== null) throw new ConvexError(DUPLICATE_LIST);
   const lists = await ownLists(ctx, userId);
-  if (lists.length >= MAX_LISTS) throw new Error(`You can have at most ${MAX_LISTS} lists`);
+  if (lists.length >= MAX_LISTS) throw new ConvexError(`You can have at most ${MAX_LISTS} lists`);
   const sortOrder = lists.reduce((max, l) => Math.max(max, l.sortOrder), -1) + 1;
   const now = Date.now();
   return await ctx.db.insert("lists", { userId, name, color, sortOrder, createdAt: now, updatedAt: now });
@@ -72,7 +73,7 @@ export async function updateList(
   if (args.name !== undefined) {
     const name = cleanListName(args.name);
     const other = await sameName(ctx, userId, name);
-    if (other !== null && other._id !== list._id) throw new Error(DUPLICATE_LIST);
+    if (other !== null && other._id !== list._id) throw new ConvexError(DUPLICATE_LIST);
     patch.name = name;
   }
   if (args.color !== undefined) patch.color = cleanColor(args.color);

@@ -14,6 +14,8 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { applyEpisodes, type SeasonEpisodes } from "./episodes";
+// Registers who hears of a progress change (party boards, reminders): this module starts episode writes.
+import "./progressSubscribers";
 import { markBoardDirty } from "./parties";
 
 export const MERGE_PHASES = [

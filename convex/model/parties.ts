@@ -6,8 +6,9 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { checkEpisodes, regularSeasons, seasonOf } from "./shows";
 import { fail, quoteTitle } from "./errors";
+import { summaryForWrite } from "./episodes";
 import { internal } from "../_generated/api";
-import { withoutBidi } from "../../src/views/text";
+import { episodeRange, withoutBidi } from "../../src/views/text";
 
 /** Active parties one server may have at once (and what `party` autocomplete can list). */
 export const PARTIES_PER_GUILD = 25;
@@ -298,7 +299,7 @@ export async function leaveParty(ctx: MutationCtx, discordUserId: string, party:
   if (memberCount === 0) {
     const emptySince = Date.now();
     await ctx.db.patch(party._id, { emptySince });
-    await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.endIfEmpty, { partyId: party._id });
+    await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.lifecycle.endIfEmpty, { partyId: party._id });
   }
   await markBoardDirty(ctx, party._id);
   return { left: true, ...(host !== undefined ? { host } : {}) };
@@ -340,7 +341,7 @@ export async function leaveAllParties(ctx: MutationCtx, discordUserId: string): 
   for (const party of await hostedBy(ctx, discordUserId)) {
     if ((await passHosting(ctx, party)) === null && party.emptySince === undefined) {
       await ctx.db.patch(party._id, { emptySince: Date.now() });
-      await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.endIfEmpty, { partyId: party._id });
+      await ctx.scheduler.runAfter(EMPTY_PARTY_MS, internal.parties.lifecycle.endIfEmpty, { partyId: party._id });
     }
     await markBoardDirty(ctx, party._id);
   }
@@ -411,7 +412,7 @@ export async function closeParty(ctx: MutationCtx, party: Doc<"parties">): Promi
   await ctx.db.patch(party._id, { state: "ended", nextSessionAt: undefined });
   // In its own mutation because model/sessions.ts builds on this module; until it runs, the
   // session's timers and posts already see the party has ended.
-  await ctx.scheduler.runAfter(0, internal.sessions.partyEnded, { partyId: party._id });
+  await ctx.scheduler.runAfter(0, internal.sessions.timers.partyEnded, { partyId: party._id });
   // Ended parties no longer move with their members' tracking.
   const members = ctx.db.query("party_members").withIndex("by_party", (q) => q.eq("partyId", party._id));
   for await (const member of members) await ctx.db.patch(member._id, { active: false });
@@ -434,10 +435,7 @@ export function checkPromptEpisodes(show: Doc<"shows">, party: Doc<"parties">, s
 /** "S1E5", "S1E5–E6" or "S1E2, E4, E7": what a prompt says was watched. */
 export function episodesLabel(season: number, episodes: number[]): string {
   const sorted = [...new Set(episodes)].sort((a, b) => a - b);
-  if (sorted.length === 1) return `S${season}E${sorted[0]}`;
-  const contiguous = sorted.every((e, i) => i === 0 || e === sorted[i - 1]! + 1);
-  if (contiguous) return `S${season}E${sorted[0]}–E${sorted[sorted.length - 1]}`;
-  return `S${season}${sorted.map((e) => `E${e}`).join(", ")}`;
+  return episodeRange(season, sorted) ?? `S${season}${sorted.map((e) => `E${e}`).join(", ")}`;
 }
 
 /** A burst of marks is gathered this long before the first publish. */
@@ -465,5 +463,23 @@ export async function markBoardDirty(ctx: MutationCtx, partyId: Id<"parties">): 
     boardDirtyAt: now,
     ...(publish ? { boardPending: true } : {}),
   });
-  if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish, { partyId });
+  if (publish) await ctx.scheduler.runAfter(COALESCE_MS, internal.boards.publish.publish, { partyId });
+}
+
+/**
+ * Joins someone not yet in the party, unless it is full. `member`: whether they are in it now;
+ * `joined`: this call put them there; `partyFull`: they aren't, for want of room.
+ */
+export async function joinUnlessFull(
+  ctx: MutationCtx,
+  actor: { discordUserId: string; userId: Id<"users"> },
+  party: Doc<"parties">,
+  displayName: string,
+): Promise<{ member: boolean; joined: boolean; partyFull: boolean }> {
+  if ((await memberOf(ctx, party._id, actor.discordUserId)) !== null) return { member: true, joined: false, partyFull: false };
+  if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) return { member: false, joined: false, partyFull: true };
+  await joinParty(ctx, actor, party, displayName);
+  // The board shows all of a new member's progress, not the first page of it.
+  await summaryForWrite(ctx, actor.userId, party.tmdbId);
+  return { member: true, joined: true, partyFull: false };
 }

@@ -1,7 +1,7 @@
 // Stalled-show reminders: which are due, what they say, when they may go out.
 //
 // Every (user, show) someone has marked an episode of has one `reminders` row. The one episode
-// write path sets its `dueAt` to "N days after this mark" (remindersActivity.ts), so the scan
+// write path sets its `dueAt` to "N days after this mark" (reminderRows.ts), so the scan
 // reads only rows whose time has come, through the `by_due` index, a page at a time, whatever
 // the size of the tables. Handling a due row always moves it out of the due range (to the next
 // period, to the end of quiet hours, or parked with no due time) in the same transaction that
@@ -24,21 +24,17 @@ import { readWatched, showProgress } from "./episodes";
 import { fail } from "./errors";
 import { getShow } from "./shows";
 import { findItem, viewItem } from "./watchItems";
-import { accountOfUser, DAY_MS, reminderDays, reminderRow } from "./remindersActivity";
+import { accountOfUser, DAY_MS, GIVE_UP_AFTER_MS, lastActivity, reminderDays, reminderRow, SNOOZE_MS } from "./reminderRows";
 import { backoffMs } from "./board";
 
-export { DAY_MS, DEFAULT_REMINDER_DAYS, reminderDays } from "./remindersActivity";
+export { DAY_MS, DEFAULT_REMINDER_DAYS, reminderDays } from "./reminderRows";
 
 /** Due rows read per scan transaction (each costs about five reads: row, item, show, summary, account). */
 export const SCAN_PAGE = 100;
 /** Shows one user's DM gathers (the view puts buttons on four and names the rest). */
 export const SHOWS_PER_DM = 12;
-/** A show whose last mark is older than this is left alone: the person has moved on. */
-export const GIVE_UP_AFTER_MS = 30 * DAY_MS;
 /** At most one reminder DM per user in this span. */
 export const DM_SPACING_MS = DAY_MS;
-/** Snooze a week. */
-export const SNOOZE_MS = 7 * DAY_MS;
 /**
  * Sending retries (5xx, timeouts) back off 2 s … 64 s (model/board.ts's backoff): all within
  * the 5 minutes Discord honours a nonce, so a post whose answer was lost is never sent twice.
@@ -46,8 +42,6 @@ export const SNOOZE_MS = 7 * DAY_MS;
 export const SEND_ATTEMPTS = 6;
 export const MIN_DAYS = 1;
 export const MAX_DAYS = 60;
-/** Rows one settings change re-times (a user's shows with reminders). */
-export const ROWS_PER_USER = 500;
 
 // ── Settings ──────────────────────────────────────────────────────────────────
 
@@ -187,7 +181,7 @@ export async function remindUser(ctx: MutationCtx, userId: Id<"users">, now: num
   if (waitUntil > now) {
     for (const row of rows) await ctx.db.patch(row._id, { dueAt: waitUntil });
     // The end of quiet hours is honoured to the minute, not at the next hourly scan.
-    if (quietEnd !== null && quietEnd === waitUntil) await ctx.scheduler.runAt(quietEnd, internal.reminders.scanUser, { userId });
+    if (quietEnd !== null && quietEnd === waitUntil) await ctx.scheduler.runAt(quietEnd, internal.reminders.delivery.scanUser, { userId });
     return false;
   }
 
@@ -209,15 +203,6 @@ export async function remindUser(ctx: MutationCtx, userId: Id<"users">, now: num
 }
 
 type Verdict = { kind: "remind"; show: StalledShow } | { kind: "later"; at: number } | { kind: "park" };
-
-/**
- * When a show last gave a reason to remind: a mark, or a new-episode alert (there is something new
- * to watch). The N days and the 30-day allowance run from it.
- */
-function lastActivity(row: Row): number | undefined {
-  if (row.lastMarkedAt === undefined) return row.alertedAt;
-  return Math.max(row.lastMarkedAt, row.alertedAt ?? 0);
-}
 
 async function stalledShow(ctx: QueryCtx, account: Account, row: Row, days: number, now: number): Promise<Verdict> {
   const activity = lastActivity(row);
@@ -313,7 +298,7 @@ export async function queueDm(
   });
   await ctx.db.patch(sendId, { nonce: dmNonce(sendId) });
   await ctx.db.patch(account._id, { lastDmAt: now });
-  await ctx.scheduler.runAt(Math.max(now, sendAt), internal.reminders.deliver, { sendId });
+  await ctx.scheduler.runAt(Math.max(now, sendAt), internal.reminders.delivery.deliver, { sendId });
   return sendId;
 }
 
@@ -364,78 +349,10 @@ export async function finishSend(ctx: MutationCtx, sendId: Id<"reminder_sends">,
         return;
       }
       await ctx.db.patch(sendId, { attempts });
-      await ctx.scheduler.runAfter(outcome.afterMs, internal.reminders.deliver, { sendId });
+      await ctx.scheduler.runAfter(outcome.afterMs, internal.reminders.delivery.deliver, { sendId });
       return;
     }
   }
-}
-
-// ── What a user changes ───────────────────────────────────────────────────────
-
-export const OPEN_DMS_HELP =
-  "📭 I couldn't DM you a reminder: your DMs are closed to me. To get them, open **User Settings → Content & Social** and allow DMs from server members (or, in a server we share, its **Privacy Settings → Direct Messages**). I'll try again now that you've used me.";
-
-/**
- * The user just used the bot: if a DM was refused (50007), reminders are tried again from now
- * (their parked shows become due), and the caller shows them how to open DMs. Returns that help.
- */
-export async function reopenDms(ctx: MutationCtx, account: Account, now: number): Promise<string | null> {
-  if (account.dmsClosedAt === undefined) return null;
-  await ctx.db.patch(account._id, { dmsClosedAt: undefined });
-  if (account.remindersEnabled) await retimeRows(ctx, account, now, { rearm: true });
-  return OPEN_DMS_HELP;
-}
-
-/**
- * Re-times a user's reminder rows after a settings change: each armed row is due N days after its
- * last mark (or last reminder, or snooze); with `rearm`, parked rows of shows marked in the last
- * 30 days are armed again; with `park`, all lose their due time.
- */
-export async function retimeRows(ctx: MutationCtx, account: Account, now: number, how: { rearm?: boolean; park?: boolean }): Promise<void> {
-  const rows = await ctx.db
-    .query("reminders")
-    .withIndex("by_user_show", (q) => q.eq("userId", account.userId))
-    .take(ROWS_PER_USER);
-  const days = reminderDays(account);
-  for (const row of rows) {
-    // Each row carries the settings a mark needs (remindersActivity.ts): keep them in step.
-    const remindersOff = account.remindersEnabled ? undefined : true;
-    if (row.days !== account.reminderDays || row.remindersOff !== remindersOff) await ctx.db.patch(row._id, { days: account.reminderDays, remindersOff });
-    if (how.park) {
-      if (row.dueAt !== undefined) await ctx.db.patch(row._id, { dueAt: undefined });
-      continue;
-    }
-    const activity = lastActivity(row);
-    if (row.muted || activity === undefined) continue;
-    if (row.dueAt === undefined && !(how.rearm && now - activity <= GIVE_UP_AFTER_MS)) continue;
-    const dueAt = Math.max(now, activity + days * DAY_MS, (row.lastSentAt ?? 0) + days * DAY_MS, row.snoozedUntil ?? 0);
-    if (dueAt !== row.dueAt) await ctx.db.patch(row._id, { dueAt });
-  }
-}
-
-/** Snooze: silence for a week, then one reminder if the show is still stalled. */
-export async function snoozeShow(ctx: MutationCtx, userId: Id<"users">, tmdbId: number, now: number): Promise<number> {
-  const until = now + SNOOZE_MS;
-  const row = await reminderRow(ctx, userId, tmdbId);
-  // A snooze starts the 30-day allowance again: the person asked to hear about it in a week.
-  if (row === null) await ctx.db.insert("reminders", { userId, tmdbId, muted: false, snoozedUntil: until, dueAt: until });
-  else await ctx.db.patch(row._id, { snoozedUntil: until, dueAt: until, muted: false });
-  return until;
-}
-
-/** Stop (or start again) reminders and alerts for one show. */
-export async function setShowEnabled(ctx: MutationCtx, account: Account, tmdbId: number, enabled: boolean, now: number): Promise<void> {
-  const row = await reminderRow(ctx, account.userId, tmdbId);
-  if (!enabled) {
-    if (row === null) await ctx.db.insert("reminders", { userId: account.userId, tmdbId, muted: true });
-    else await ctx.db.patch(row._id, { muted: true, dueAt: undefined, snoozedUntil: undefined });
-    return;
-  }
-  if (row === null) return; // never muted: nothing to switch back on
-  const days = reminderDays(account);
-  const activity = lastActivity(row);
-  const armed = account.remindersEnabled && activity !== undefined && now - activity <= GIVE_UP_AFTER_MS;
-  await ctx.db.patch(row._id, { muted: false, dueAt: armed ? Math.max(now, activity + days * DAY_MS) : undefined });
 }
 
 /** A sent DM is kept this long (its buttons find the shows it listed), then forgotten. */

@@ -7,13 +7,13 @@ import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { newEpisodeDm } from "../../src/views/reminder";
 import { restMessageBody } from "../../src/views/message";
-import type { ShowSeason } from "../validators";
+import type { ShowSeason } from "../lib/validators";
 import { getSummary, readWatched, showProgress, summaryToSet, type WatchedSet } from "./episodes";
 import { findItem } from "./watchItems";
 import { isOngoing } from "./showStatus";
 import { airedCount, episodeNumbersOf, getShow, positionOf, regularSeasons, upsertShow } from "./shows";
 import { WEB_STATUS } from "./vocabulary";
-import { accountOfUser, AIRING_CHECK_MS, DAY_MS, reminderDays } from "./remindersActivity";
+import { accountOfUser, AIRING_CHECK_MS, DAY_MS, reminderDays } from "./reminderRows";
 import { queueDm, quietUntil } from "./reminders";
 
 /** Shows claimed per check transaction (each becomes one TMDB request). */
@@ -110,7 +110,7 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
   if (stored !== null && info.ongoing !== undefined && stored.ongoing !== info.ongoing) {
     await ctx.db.patch(stored._id, { ongoing: info.ongoing });
     // It has ended: those it left caught up (watching, every episode seen) have finished it.
-    if (stored.ongoing === true && !info.ongoing) await ctx.scheduler.runAfter(0, internal.reminders.finishCaughtUp, { tmdbId, cursor: null });
+    if (stored.ongoing === true && !info.ongoing) await ctx.scheduler.runAfter(0, internal.reminders.airing.finishCaughtUp, { tmdbId, cursor: null });
   }
   const row = await ctx.db
     .query("airing_shows")
@@ -133,7 +133,7 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
   if (previous !== undefined && rank(last) <= rank(previous)) return false;
   await ctx.db.patch(row._id, { lastAired: last });
   if (previous === undefined) return false;
-  await ctx.scheduler.runAfter(0, internal.reminders.alertFollowers, { tmdbId, previous, aired: { ...last, ...(info.lastAired.name ? { name: info.lastAired.name } : {}) }, cursor: null });
+  await ctx.scheduler.runAfter(0, internal.reminders.airing.alertFollowers, { tmdbId, previous, aired: { ...last, ...(info.lastAired.name ? { name: info.lastAired.name } : {}) }, cursor: null });
   return true;
 }
 

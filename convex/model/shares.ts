@@ -1,5 +1,5 @@
 import type { MutationCtx } from "../_generated/server";
-import type { MediaType } from "../validators";
+import type { MediaType } from "../lib/validators";
 
 /** The same title from the same person in the same channel: at most once in this window. */
 export const SHARE_REPEAT_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,8 @@
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import type { ShowSeason } from "../validators";
+import type { Infer } from "convex/values";
+import type { seasonCounts, showStructure } from "../lib/botArgs";
+import type { ShowSeason } from "../lib/validators";
 import { fail, quoteTitle } from "./errors";
 import { parseTmdbId } from "./vocabulary";
 
@@ -13,18 +15,10 @@ export const SHOW_RECHECK_MS = 60 * 60 * 1000;
 /** Another caller stored the same structure this recently: don't rewrite it (concurrent first uses). */
 const SHOW_REWRITE_GRACE_MS = 60 * 1000;
 
-export interface SeasonCount {
-  season: number;
-  episodeCount: number;
-  /** On the season of TMDB's last_episode_to_air: that episode's number. */
-  lastAired?: number;
-}
-
-export interface ShowStructure {
-  title: string;
-  image?: string;
-  seasons: ShowSeason[];
-}
+/** A season's episode count as TMDB gave it; lastAired, on the season of last_episode_to_air, is that episode's number. */
+export type SeasonCount = Infer<typeof seasonCounts>[number];
+/** A show's whole structure, as the bot sends it (lib/botArgs.ts showStructure). */
+export type ShowStructure = Infer<typeof showStructure>;
 
 /**
  * What the bot sends with a show write: the full structure when it fetched it,

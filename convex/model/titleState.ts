@@ -1,7 +1,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import type { TitleState } from "../lib/botReturns";
-import type { MediaType } from "../validators";
+import type { MediaType } from "../lib/validators";
 import { readWatched, showProgress } from "./episodes";
 import { getShow } from "./shows";
 import { findItem, viewItem } from "./watchItems";

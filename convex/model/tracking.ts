@@ -1,8 +1,9 @@
-import { ConvexError } from "convex/values";
+import { ConvexError, type Infer } from "convex/values";
+import type { markOutcome } from "../lib/botReturns";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import type { ProgressStatus } from "../validators";
+import type { ProgressStatus } from "../lib/validators";
 import {
   applyEpisodes,
   batchSize,
@@ -16,6 +17,8 @@ import {
   type SeasonEpisodes,
   type ShowProgress,
 } from "./episodes";
+// Registers who hears of a progress change (party boards, reminders): this module starts episode writes.
+import "./progressSubscribers";
 import { recordUndo, snapshotItem } from "./undo";
 import { findItem, materialized, viewItem } from "./watchItems";
 import { getShow } from "./shows";
@@ -28,17 +31,11 @@ import { WEB_STATUS } from "./vocabulary";
  */
 export const EPISODES_PER_TRANSACTION = 2_000;
 
-export interface MarkOutcome {
-  requested: number;
-  changed: number;
-  unchanged: number;
-  statusBefore?: ProgressStatus;
-  statusAfter?: ProgressStatus;
-  progress: ShowProgress | null;
-  undoId: Id<"undo_entries"> | null;
-  /** Set when the work continues in scheduled chunks. */
-  jobId: Id<"episode_jobs"> | null;
-}
+/**
+ * What markEpisodes answers: the part of the bot's answer (lib/botReturns.ts markOutcome) the write
+ * itself knows; jobId is set when the work continues in scheduled chunks.
+ */
+export type MarkOutcome = Pick<Infer<typeof markOutcome>, "requested" | "changed" | "unchanged" | "statusBefore" | "statusAfter" | "progress" | "undoId" | "jobId">;
 
 /**
  * Marks episodes for a user and lets the show's status and progress follow
@@ -71,7 +68,7 @@ export async function markEpisodes(
       state: "running",
       createdAt: Date.now(),
     });
-    await ctx.scheduler.runAfter(0, internal.jobs.continueEpisodeJob, { jobId });
+    await ctx.scheduler.runAfter(0, internal.housekeeping.jobs.continueEpisodeJob, { jobId });
     return {
       requested,
       changed: applied.changed.length,
@@ -121,7 +118,7 @@ export async function continueJob(ctx: MutationCtx, jobId: Id<"episode_jobs">): 
   };
   if (later.length > 0) {
     await ctx.db.patch(jobId, progressFields);
-    await ctx.scheduler.runAfter(0, internal.jobs.continueEpisodeJob, { jobId });
+    await ctx.scheduler.runAfter(0, internal.housekeeping.jobs.continueEpisodeJob, { jobId });
     return;
   }
   await ctx.db.patch(jobId, { ...progressFields, state: "done", finishedAt: Date.now() });

@@ -1,9 +1,12 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import type { MediaType } from "../validators";
+import type { MediaType } from "../lib/validators";
 import { applyEpisodes, getSummary, type EpisodeRef } from "./episodes";
+// Registers who hears of a progress change (party boards, reminders): this module starts episode writes.
+import "./progressSubscribers";
 import { fail } from "./errors";
 import { getShow } from "./shows";
+import { episodeRange } from "../../src/views/text";
 import { findItem, viewItem } from "./watchItems";
 import { reactionMeaning, statusMeaning } from "./vocabulary";
 
@@ -12,12 +15,8 @@ const STATUS_WORDS = { "want-to-watch": "Want to watch", watching: "Watching", f
 /** "S1E3", "S1E1–E4", "12 episodes": the episodes an undo flipped. */
 function episodesLabel(episodes: EpisodeRef[]): string {
   const seasons = [...new Set(episodes.map((e) => e.season))];
-  if (seasons.length === 1) {
-    const numbers = [...new Set(episodes.map((e) => e.episode))].sort((a, b) => a - b);
-    if (numbers.length === 1) return `S${seasons[0]}E${numbers[0]}`;
-    if (numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)) return `S${seasons[0]}E${numbers[0]}–E${numbers[numbers.length - 1]}`;
-  }
-  return `${episodes.length} episodes`;
+  const range = seasons.length === 1 ? episodeRange(seasons[0]!, episodes.map((e) => e.episode)) : null;
+  return range ?? `${episodes.length} episodes`;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type MediaType,
   type ProgressStatus,
   type Reaction,
-} from "../validators";
+} from "../lib/validators";
 import { fail } from "./errors";
 
 export function parseMediaType(value: string): MediaType {

@@ -1,9 +1,9 @@
+import { ConvexError } from "convex/values";
 import { mergedStream, stream } from "convex-helpers/server/stream";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import schema from "../schema";
-import type { MediaType, ProgressStatus, Reaction } from "../validators";
-import { ConvexError } from "convex/values";
+import type { MediaType, ProgressStatus, Reaction } from "../lib/validators";
 import { fail } from "./errors";
 import { discordAccount } from "./users";
 import {
@@ -277,7 +277,7 @@ export async function upsertLegacy(
 ): Promise<Id<"watch_items">> {
   const tmdbId = parseTmdbId(args.tmdbId);
   const meaning = statusMeaning(args.status);
-  if (meaning === undefined) throw new Error(`Unknown status "${args.status.slice(0, 40)}"`);
+  if (meaning === undefined) throw new ConvexError(`Unknown status "${args.status.slice(0, 40)}"`);
   const row = await findItem(ctx, userId, tmdbId, args.mediaType);
   const fields = {
     status: args.status,
@@ -393,7 +393,7 @@ export async function listPage(
 export const LIST_UNAVAILABLE_MESSAGE = "There's no list to show for them — it's private or empty.";
 
 function listUnavailable(): never {
-  throw new ConvexError({ code: "LIST_UNAVAILABLE", message: LIST_UNAVAILABLE_MESSAGE });
+  fail("LIST_UNAVAILABLE", LIST_UNAVAILABLE_MESSAGE);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The web app's callers, as its client expects them (docs/web-api.md): the Clerk
 // user id (JWT subject) is users.tokenIdentifier; reads without a user answer empty;
 // writes without a signed-in caller throw a plain Error("Unauthorized").
+import { ConvexError } from "convex/values";
 import type { UserIdentity } from "convex/server";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -20,7 +21,7 @@ export async function webReader(ctx: QueryCtx): Promise<Doc<"users"> | null> {
  */
 export async function webWriter(ctx: MutationCtx): Promise<Id<"users">> {
   const identity = await ctx.auth.getUserIdentity();
-  if (identity === null) throw new Error("Unauthorized");
+  if (identity === null) throw new ConvexError("Unauthorized");
   const existing = await userByToken(ctx, identity.subject);
   if (existing !== null) return existing._id;
   return await ctx.db.insert("users", { tokenIdentifier: identity.subject });

@@ -2,9 +2,7 @@ import { MessageFlags } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { buildExport } from "../lib/account-export.ts";
 import { defineCommand } from "../lib/command-options.ts";
-import { accountDeleteButton, accountDeleteCancelButton, accountDeleteConfirmButton, accountExportButton, accountResumeButton } from "../views/component-ids.ts";
-import { ButtonStyle, button, rows } from "../views/components.ts";
-import { plain, plural } from "../views/text.ts";
+import { accountCard, accountDeleteQuestion } from "../views/account.ts";
 import { command, type BotContext } from "./types.ts";
 
 /** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
@@ -17,17 +15,15 @@ export const EXPORT_BUSY = "📦 I'm already preparing your export — it arrive
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
-const count = (n: number, limit: number) => (n >= limit ? `${limit.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
-
 /**
  * Everything stored for this Discord user as one file within `limit`, one export per person at
  * a time (a lease in Convex, so it holds across shards); null when one is already being prepared.
  */
 async function exportFor(ctx: BotContext, discordUserId: string, limit: number) {
-  const lease = await ctx.backend.mutation(api.linking.startExport, { discordUserId });
+  const lease = await ctx.backend.mutation(api.bot.linking.startExport, { discordUserId });
   if (!lease.started) return null;
   try {
-    return await buildExport((part, cursor) => ctx.backend.query(api.linking.exportPage, { discordUserId, part, cursor }), {
+    return await buildExport((part, cursor) => ctx.backend.query(api.bot.linking.exportPage, { discordUserId, part, cursor }), {
       discordUserId,
       exportedAt: new Date(),
       limit,
@@ -36,34 +32,13 @@ async function exportFor(ctx: BotContext, discordUserId: string, limit: number) 
   } finally {
     // Giving the lease back can fail with Convex away: the lease then runs out by itself
     // (EXPORT_LEASE_MS), and the file already built — or the error that stopped it — is what counts.
-    await ctx.backend.mutation(api.linking.finishExport, { discordUserId, lease: lease.lease }).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not release the export lease"));
+    await ctx.backend.mutation(api.bot.linking.finishExport, { discordUserId, lease: lease.lease }).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not release the export lease"));
   }
 }
 
 /** What /account shows: whom you are linked to, what is stored, and its buttons. */
-async function accountCard(ctx: BotContext, discordUserId: string) {
-  const info = await ctx.backend.query(api.linking.account, { discordUserId });
-  const linked = info.linkedTo === null ? "Not linked — you have a Discord-only profile. `/link` links your Film Fanatic web account." : `Linked to **${plain(info.linkedTo)}**${info.linkedVia === "oauth" ? " (you signed in to Film Fanatic with Discord)" : ""}. \`/unlink\` unlinks.`;
-  const stored = [
-    `Titles: ${count(info.titles, info.countLimit)}`,
-    `Watched episodes: ${info.watchedEpisodes.toLocaleString("en-US")}`,
-    `Custom lists: ${info.lists.toLocaleString("en-US")}`,
-    `Reminder settings: ${plural(info.reminders, "show")}`,
-    `Watch parties: ${info.parties.toLocaleString("en-US")}`,
-  ].join("\n");
-  const fields = [
-    { name: "Account", value: linked },
-    { name: "Stored", value: stored },
-    ...(info.merge === null ? [] : [{ name: "Moving your Discord history", value: plain(info.merge.text) }]),
-  ];
-  return {
-    embeds: [{ title: "Your Film Fanatic account", color: 0xe50914, fields }],
-    components: rows(
-      button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
-      button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
-      info.merge?.state === "failed" && button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),
-    ),
-  };
+async function accountCardFor(ctx: BotContext, discordUserId: string) {
+  return accountCard(await ctx.backend.query(api.bot.linking.account, { discordUserId }));
 }
 
 /** /account: whom you are linked to, what is stored, an export, and deleting the Discord side. */
@@ -73,7 +48,7 @@ export const account = command({
   // Reads, and the deletion (a service call Convex does not throttle per user): this process's limiter guards them.
   reads: ["", "export", "delete", "delete-yes", "delete-no"],
   async execute(interaction, respond, ctx) {
-    await respond.send(await accountCard(ctx, interaction.user.id));
+    await respond.send(await accountCardFor(ctx, interaction.user.id));
   },
   components: {
     "account:export": async (interaction, respond, ctx) => {
@@ -98,27 +73,13 @@ export const account = command({
       });
     },
     "account:delete": async (_interaction, respond) => {
-      await respond.send({
-        embeds: [
-          {
-            title: "Delete your Discord data?",
-            description:
-              "This deletes your Discord account record, pending link codes and party memberships — and, if you are not linked, everything you tracked here. " +
-              "A linked Film Fanatic web account keeps its library (delete that on the website). This can't be undone.",
-            color: 0xed4245,
-          },
-        ],
-        components: rows(
-          button({ customId: accountDeleteConfirmButton.encode({}), label: "Yes, delete it", style: ButtonStyle.Danger }),
-          button({ customId: accountDeleteCancelButton.encode({}), label: "Keep my data", style: ButtonStyle.Secondary }),
-        ),
-      });
+      await respond.send(accountDeleteQuestion());
     },
     "account:delete-no": async (interaction, respond, ctx) => {
-      await respond.send(await accountCard(ctx, interaction.user.id));
+      await respond.send(await accountCardFor(ctx, interaction.user.id));
     },
     "account:delete-yes": async (interaction, respond, ctx) => {
-      const result = await ctx.backend.mutation(api.linking.deleteDiscordData, { discordUserId: interaction.user.id });
+      const result = await ctx.backend.mutation(api.bot.linking.deleteDiscordData, { discordUserId: interaction.user.id });
       const content = !result.deleted
         ? "There was nothing stored for you."
         : result.library === "deleting"
@@ -129,7 +90,7 @@ export const account = command({
       await respond.send({ content, embeds: [], components: [] });
     },
     "account:resume": async (interaction, respond, ctx) => {
-      const resumed = await ctx.backend.mutation(api.linking.resumeMerge, { discordUserId: interaction.user.id, username: interaction.user.username });
+      const resumed = await ctx.backend.mutation(api.bot.linking.resumeMerge, { discordUserId: interaction.user.id, username: interaction.user.username });
       await respond.send({ content: resumed ? "Resumed moving your Discord history; `/account` shows how far it is." : "Nothing needed resuming.", embeds: [], components: [] });
     },
   },

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
-import { linkButton, rows } from "../views/components.ts";
-import { plain } from "../views/text.ts";
+import { linkCard } from "../views/account.ts";
 import { command } from "./types.ts";
 
 /**
@@ -19,7 +18,7 @@ export const link = command({
     const code = randomBytes(16).toString("base64url");
     const codeHash = createHash("sha256").update(code).digest("hex");
     const user = interaction.user;
-    const started = await ctx.backend.mutation(api.linking.startLink, {
+    const started = await ctx.backend.mutation(api.bot.linking.startLink, {
       discordUserId: user.id,
       username: user.username,
       codeHash,
@@ -28,21 +27,6 @@ export const link = command({
       applicationId: interaction.applicationId,
       interactionToken: interaction.token,
     });
-    const expires = Math.floor(started.expiresAt / 1000);
-    const already = started.linkedTo === null ? "" : `\n\nYou are linked to **${plain(started.linkedTo)}** now; linking another account switches the link (you will be asked first).`;
-    await respond.send({
-      embeds: [
-        {
-          title: "Link your Film Fanatic account",
-          description:
-            "Open the link page, sign in to Film Fanatic and confirm. What you tracked here moves into your web library (where both have a title, the newer change wins; watched episodes are combined)." +
-            `\n\nThe button works once and expires <t:${expires}:R>. It is only for you: don't share it.` +
-            `\nOn the page, your code is \`${code}\`.` +
-            already,
-          color: 0xe50914,
-        },
-      ],
-      components: rows(linkButton(`${started.pageUrl}#${code}`, "Open the link page")),
-    });
+    await respond.send(linkCard({ code, pageUrl: started.pageUrl, expiresAt: started.expiresAt, linkedTo: started.linkedTo }));
   },
 });

@@ -1,9 +1,9 @@
 // `/party schedule`: a party's next watch-along in the scheduler's own words and time zone.
 // The time is read here (src/lib/when.ts) and echoed with Discord timestamps and a Confirm
-// button; Convex saves nothing until the click (convex/sessions.ts does the rest on its clock).
+// button; Convex saves nothing until the click (convex/sessions/ does the rest on its clock).
 // Wired into src/commands/party.ts (its subcommand, autocomplete and components).
 import { time, TimestampStyles } from "@discordjs/formatters";
-import { ChannelType, MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
+import { MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
 import type { Interaction } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { UserError } from "../lib/errors.ts";
@@ -13,6 +13,7 @@ import { plain } from "../views/text.ts";
 import { joinedNote } from "../views/party-board.ts";
 import { carriedAnswers, RSVP_LABEL, sessionEcho } from "../views/session.ts";
 import type { BotContext, ComponentHandlers, ComponentInteraction } from "./types.ts";
+import { canManageServer, displayName, place } from "./party-place.ts";
 
 /** The subcommand's definition, for party.ts's options. */
 export const scheduleSubcommand = {
@@ -60,45 +61,6 @@ export interface ScheduleOptions {
   party?: string;
 }
 
-/**
- * The text channels of the server the member can see (View Channel), from the channel overwrites
- * Discord sent the bot and the roles the interaction names, so Convex lets them reach only parties
- * they could find anyway (a party named by id in a private channel is "not found" to others).
- * Without the server in the cache, only the channel they are in (fail closed).
- */
-export function visibleChannelIds(interaction: Interaction): string[] {
-  if (!interaction.inGuild() || interaction.channelId === null) return [];
-  const here = [interaction.channelId];
-  if (!interaction.inCachedGuild()) return here;
-  const { guild, member } = interaction;
-  const seen = new Set(here);
-  for (const channel of guild.channels.cache.values()) {
-    if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) continue;
-    if (seen.size >= 500) break;
-    if (channel.permissionsFor(member, true).has(PermissionFlagsBits.ViewChannel)) seen.add(channel.id);
-  }
-  return [...seen];
-}
-
-/** The server channel a /party command runs in; refused anywhere else. */
-export function guildPlace(interaction: Interaction): { guildId: string; channelId: string } {
-  if (!interaction.inGuild() || interaction.channelId === null) throw new UserError("Watch parties live in a server channel — use /party there.");
-  return { guildId: interaction.guildId, channelId: interaction.channelId };
-}
-
-/** Where the command runs, with the channels the member can see: sent with every call that names a party. */
-export function place(interaction: Interaction): { guildId: string; channelId: string; visibleChannelIds: string[] } {
-  return { ...guildPlace(interaction), visibleChannelIds: visibleChannelIds(interaction) };
-}
-
-function displayName(interaction: Interaction): string {
-  const member = interaction.member;
-  if (member && "displayName" in member && typeof member.displayName === "string") return member.displayName;
-  if (member && "nick" in member && typeof member.nick === "string" && member.nick !== "") return member.nick;
-  return interaction.user.displayName;
-}
-
-const manageServer = (interaction: Interaction) => interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 const actor = (interaction: Interaction) => ({ discordUserId: interaction.user.id, username: interaction.user.username });
 const at = (ms: number) => `${time(new Date(ms), TimestampStyles.LongDateTime)} (${time(new Date(ms), TimestampStyles.RelativeTime)})`;
 
@@ -108,7 +70,7 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   const which = options.party === undefined ? {} : { party: options.party };
   if (options.cancel === true) {
     if (options.when !== undefined) throw new UserError("Either say when, or cancel:true — not both.");
-    const cancelled = await ctx.backend.mutation(api.sessions.cancel, { ...actor(interaction), ...here, ...which, canManageServer: manageServer(interaction) });
+    const cancelled = await ctx.backend.mutation(api.bot.sessions.cancel, { ...actor(interaction), ...here, ...which, canManageServer: canManageServer(interaction) });
     const tell = cancelled.going > 0 ? `tell the channel, pinging the ${cancelled.going === 1 ? "one person" : `${cancelled.going} people`} going` : "tell the channel";
     const todo = [...(cancelled.postEdited ? ["mark its post cancelled (its buttons go)"] : []), ...(cancelled.event ? ["delete its server event"] : []), tell];
     const list = todo.length === 1 ? todo[0] : `${todo.slice(0, -1).join(", ")} and ${todo.at(-1)}`;
@@ -118,7 +80,7 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   // remind: is a party setting, saved at once (the scheduled session's reminder moves with it).
   // With a time, it is saved once the time has been read, and the echo says it is saved already.
   const saveReminder = async (minutes: number, withTime: boolean) => {
-    const set = await ctx.backend.mutation(api.sessions.setReminder, { ...actor(interaction), ...here, ...which, minutes, canManageServer: manageServer(interaction) });
+    const set = await ctx.backend.mutation(api.bot.sessions.setReminder, { ...actor(interaction), ...here, ...which, minutes, canManageServer: canManageServer(interaction) });
     const saved = withTime ? "Saved: " : "";
     return set.minutes === 0
       ? `🔕 ${saved}**${plain(set.label, 150)}** sends no reminder before its sessions now (the start post still pings).`
@@ -131,8 +93,8 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   if (options.when === undefined || options.when.trim() === "") {
     throw new UserError('Say when: `/party schedule when:"friday 21:00"` (or `cancel:true` to cancel the scheduled one).');
   }
-  const party = await ctx.backend.query(api.sessions.prepare, { discordUserId: interaction.user.id, ...here, ...which });
-  if (party.hostDiscordUserId !== interaction.user.id && !manageServer(interaction)) {
+  const party = await ctx.backend.query(api.bot.sessions.prepare, { discordUserId: interaction.user.id, ...here, ...which });
+  if (party.hostDiscordUserId !== interaction.user.id && !canManageServer(interaction)) {
     throw new UserError("Only the party's host, or someone with Manage Server, can schedule its sessions.");
   }
   // A setting, like /remind settings timezone: — kept for next time, whatever happens to this session.
@@ -153,7 +115,7 @@ async function zoneFor(interaction: Interaction, ctx: BotContext, stored: string
   if (given !== undefined) {
     const typed = resolveTimeZone(given);
     if (!isCityZone(typed)) throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
-    if (typed !== zone) zone = await ctx.backend.mutation(api.sessions.setZone, { ...actor(interaction), zone: typed });
+    if (typed !== zone) zone = await ctx.backend.mutation(api.bot.sessions.setZone, { ...actor(interaction), zone: typed });
   }
   if (zone === null) {
     throw new UserError(
@@ -169,8 +131,8 @@ export async function poll(interaction: Interaction, respond: Responder, ctx: Bo
   const which = options.party === undefined ? {} : { party: options.party };
   const pieces = options.times.split(/[;|\n]+/).map((t) => t.trim()).filter(Boolean);
   if (pieces.length < 2 || pieces.length > 10) throw new UserError('Propose 2 to 10 times, separated by ";" — e.g. `times:"friday 21:00; saturday 20:00"`.');
-  const party = await ctx.backend.query(api.sessions.prepare, { discordUserId: interaction.user.id, ...here, ...which });
-  if (party.hostDiscordUserId !== interaction.user.id && !manageServer(interaction)) {
+  const party = await ctx.backend.query(api.bot.sessions.prepare, { discordUserId: interaction.user.id, ...here, ...which });
+  if (party.hostDiscordUserId !== interaction.user.id && !canManageServer(interaction)) {
     throw new UserError("Only the party's host, or someone with Manage Server, can start a poll.");
   }
   const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
@@ -180,7 +142,7 @@ export async function poll(interaction: Interaction, respond: Responder, ctx: Bo
     if (!when.ok) throw new UserError(`"${plain(piece, 60)}": ${when.message}`);
     return { at: when.at, label: shortWall(when.at, zone) };
   });
-  const result = await ctx.backend.mutation(api.sessions.startPoll, { ...actor(interaction), ...here, ...which, options: proposed, hours: options.hours ?? 24, canManageServer: manageServer(interaction) });
+  const result = await ctx.backend.mutation(api.bot.sessions.startPoll, { ...actor(interaction), ...here, ...which, options: proposed, hours: options.hours ?? 24, canManageServer: canManageServer(interaction) });
   await respond.send({
     // An absolute time: this reply stays in the channel's history, where "in 6 hours" would go stale.
     content: `🗳️ A poll of ${result.count} times for **${plain(result.label, 150)}** is going up in <#${result.channelId}>. It's open until ${time(new Date(result.closesAt), TimestampStyles.ShortDateTime)}; then I'll post the winner with a **Confirm** button for you.`,
@@ -195,14 +157,14 @@ export function suggestZones(typed: string): { name: string; value: string }[] {
 export const sessionComponents: ComponentHandlers = {
   /** Confirm under the echo: only now is the session saved (replacing the scheduled one). */
   async "session:confirm"(interaction: ComponentInteraction, respond, ctx, { partyId, at: when, weekly }) {
-    const result = await ctx.backend.mutation(api.sessions.schedule, {
+    const result = await ctx.backend.mutation(api.bot.sessions.schedule, {
       ...actor(interaction),
       ...place(interaction),
       partyId,
       at: when,
       // Left out by a poll winner's Confirm: the scheduled session's repeat carries over.
       ...(weekly !== undefined ? { weekly } : {}),
-      canManageServer: manageServer(interaction),
+      canManageServer: canManageServer(interaction),
       canCreateEvents: interaction.appPermissions?.has(PermissionFlagsBits.CreateEvents) ?? false,
     });
     const lines = [
@@ -230,7 +192,7 @@ export const sessionComponents: ComponentHandlers = {
   },
   /** Going / Maybe / Can't under a session's post: a private answer, the board shows the count. */
   async "session:rsvp"(interaction: ComponentInteraction, respond, ctx, { sessionId, answer }) {
-    const result = await ctx.backend.mutation(api.sessions.rsvp, { ...actor(interaction), sessionId, answer, displayName: displayName(interaction) });
+    const result = await ctx.backend.mutation(api.bot.sessions.rsvp, { ...actor(interaction), sessionId, answer, displayName: displayName(interaction) });
     const text =
       answer === "going"
         ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.` +

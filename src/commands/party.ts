@@ -20,7 +20,8 @@ import { guessPrompt } from "../views/guess.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { joinedNote, partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
-import { guildPlace, place as partyPlace, poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
+import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
+import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
 import { command, type BotContext, type ComponentInteraction } from "./types.ts";
 
 /** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
@@ -64,14 +65,6 @@ function checkMemberCanPost(interaction: ChatInputCommandInteraction | Component
   }
 }
 
-/** The name the board shows: the member's server nickname, else their display name. */
-function displayName(interaction: Interaction): string {
-  const member = interaction.member;
-  if (member && "displayName" in member && typeof member.displayName === "string") return member.displayName;
-  if (member && "nick" in member && typeof member.nick === "string" && member.nick !== "") return member.nick;
-  return interaction.user.displayName;
-}
-
 /** The permissions a board needs that the bot lacks in `channelId`, or null when it can't tell. */
 function missingBoardPermissions(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): string[] | null {
   let permissions: Readonly<PermissionsBitField> | null = null;
@@ -88,7 +81,7 @@ function missingBoardPermissions(interaction: ChatInputCommandInteraction | Comp
 const withNotices = (notices: readonly string[], text: string) => [...notices, text].join("\n\n");
 
 async function listParties(ctx: BotContext, interaction: Interaction) {
-  return await ctx.backend.query(api.parties.list, { discordUserId: interaction.user.id, ...partyPlace(interaction) });
+  return await ctx.backend.query(api.bot.parties.list, { discordUserId: interaction.user.id, ...partyPlace(interaction) });
 }
 
 async function suggestParties(ctx: BotContext, interaction: AutocompleteInteraction, partial: string) {
@@ -117,7 +110,7 @@ async function postPrompt(respond: Responder, prompt: { promptId: string; party:
 }
 
 async function join(ctx: BotContext, respond: Responder, interaction: Interaction, party: string | undefined) {
-  const result = await ctx.backend.mutation(api.parties.join, {
+  const result = await ctx.backend.mutation(api.bot.parties.join, {
     discordUserId: interaction.user.id,
     username: interaction.user.username,
     ...partyPlace(interaction),
@@ -144,7 +137,7 @@ function checkBoardChannel(interaction: ChatInputCommandInteraction | ComponentI
 async function startIn(ctx: BotContext, respond: Responder, interaction: Interaction, show: ShowRef, channelId: string, season: number | undefined, name: string | undefined) {
   const { guildId } = guildPlace(interaction);
   const result = await ctx.titles.shows.write(show, (sync) =>
-    ctx.backend.mutation(api.parties.start, {
+    ctx.backend.mutation(api.bot.parties.start, {
       discordUserId: interaction.user.id,
       username: interaction.user.username,
       ...sync,
@@ -250,7 +243,7 @@ export const party = command({
         await join(ctx, respond, interaction, args.options.party);
         return;
       case "leave": {
-        const result = await ctx.backend.mutation(api.parties.leave, { ...actor, ...place, ...partyArg(args.options.party) });
+        const result = await ctx.backend.mutation(api.bot.parties.leave, { ...actor, ...place, ...partyArg(args.options.party) });
         const handedOver =
           result.host === undefined
             ? ""
@@ -263,7 +256,7 @@ export const party = command({
       }
       case "status": {
         const canPostHere = interaction.inGuild() ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) : undefined;
-        const result = await ctx.backend.mutation(api.parties.status, { ...actor, ...place, ...partyArg(args.options.party), ...(canPostHere === undefined ? {} : { canPostHere }) });
+        const result = await ctx.backend.mutation(api.bot.parties.status, { ...actor, ...place, ...partyArg(args.options.party), ...(canPostHere === undefined ? {} : { canPostHere }) });
         const view = partyStatus(result.board, interaction.user.id);
         const lines = [...result.notices, ...(result.resumed ? ["▶️ I'll post the board again now."] : [])];
         await respond.send({ ...view, ...(lines.length > 0 ? { content: lines.join("\n\n") } : {}) });
@@ -273,7 +266,7 @@ export const party = command({
         const { episode, season, party: which } = args.options;
         const spec = parseEpisodeSpec(episode, season);
         if (spec.kind === "all") throw new UserError("Name the episodes you watched together: 3, a range 1-5, or a list 1,3,5.");
-        const prompt = await ctx.backend.mutation(api.parties.watched, {
+        const prompt = await ctx.backend.mutation(api.bot.parties.watched, {
           ...actor,
           ...place,
           ...partyArg(which),
@@ -288,7 +281,7 @@ export const party = command({
       case "remove": {
         const { member, party: which } = args.options;
         const action = args.subcommand;
-        const check = await ctx.backend.mutation(api.parties.manage, { ...actor, ...place, ...partyArg(which), action, member: member.user.id, canManageServer: canManageServer(interaction), apply: false });
+        const check = await ctx.backend.mutation(api.bot.parties.manage, { ...actor, ...place, ...partyArg(which), action, member: member.user.id, canManageServer: canManageServer(interaction), apply: false });
         const label = plain(check.party.label, 150);
         const name = plain(check.name, 100);
         const question =
@@ -306,12 +299,12 @@ export const party = command({
       }
       case "rename": {
         const { name, party: which } = args.options;
-        const result = await ctx.backend.mutation(api.parties.rename, { ...actor, ...place, ...partyArg(which), name, canManageServer: canManageServer(interaction) });
+        const result = await ctx.backend.mutation(api.bot.parties.rename, { ...actor, ...place, ...partyArg(which), name, canManageServer: canManageServer(interaction) });
         await respond.send({ content: withNotices(result.notices, `✏️ **${plain(result.before, 150)}** is now **${plain(result.party.label, 150)}** — its board shows the new name in a moment.`) });
         return;
       }
       case "end": {
-        const result = await ctx.backend.mutation(api.parties.end, { ...actor, ...place, ...partyArg(args.options.party), canManageServer: canManageServer(interaction) });
+        const result = await ctx.backend.mutation(api.bot.parties.end, { ...actor, ...place, ...partyArg(args.options.party), canManageServer: canManageServer(interaction) });
         await respond.send({ content: withNotices(result.notices, `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons${result.sessionCancelled ? ", and its scheduled watch-along is cancelled" : ""}.`) });
         return;
       }
@@ -347,7 +340,7 @@ export const party = command({
     },
     /** The host's "We watched together": the episode after the host's own furthest one. */
     async "party:watched"(interaction: ComponentInteraction, respond, ctx, { partyId }) {
-      const prompt = await ctx.backend.mutation(api.parties.watchedNext, {
+      const prompt = await ctx.backend.mutation(api.bot.parties.watchedNext, {
         discordUserId: interaction.user.id,
         username: interaction.user.username,
         ...guildPlace(interaction),
@@ -376,7 +369,7 @@ export const party = command({
     },
     /** "I was there": marks those episodes for whoever clicks, and only them. */
     async "party:there"(interaction: ComponentInteraction, respond, ctx, { promptId }) {
-      const result = await ctx.backend.mutation(api.parties.there, { discordUserId: interaction.user.id, username: interaction.user.username, promptId, displayName: displayName(interaction) });
+      const result = await ctx.backend.mutation(api.bot.parties.there, { discordUserId: interaction.user.id, username: interaction.user.username, promptId, displayName: displayName(interaction) });
       const text =
         (result.changed === 0
           ? `You had already marked ${result.what} of **${plain(result.title, 150)}** — nothing changed.`
@@ -389,7 +382,7 @@ export const party = command({
 
 /** A confirmed /party host or /party remove. */
 async function manage(ctx: BotContext, respond: Responder, interaction: ComponentInteraction, action: "host" | "remove", partyId: string, userId: string) {
-  const result = await ctx.backend.mutation(api.parties.manage, {
+  const result = await ctx.backend.mutation(api.bot.parties.manage, {
     discordUserId: interaction.user.id,
     username: interaction.user.username,
     ...partyPlace(interaction),
@@ -404,10 +397,6 @@ async function manage(ctx: BotContext, respond: Responder, interaction: Componen
   const handed = result.host === undefined ? "" : result.host === null ? " Nobody is left in it: whoever joins next hosts it." : ` **${plain(result.host.name, 100)}** hosts it now.`;
   const text = action === "host" ? `👑 **${name}** hosts **${label}** now.` : `👋 **${name}** is no longer in **${label}**.${handed}`;
   await respond.send({ content: withNotices(result.notices, text), components: [] });
-}
-
-function canManageServer(interaction: Interaction): boolean {
-  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
 function partyArg(party: string | undefined): { party?: string } {

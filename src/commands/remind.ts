@@ -91,7 +91,7 @@ async function setShow(ctx: BotContext, actor: ReturnType<typeof actorOf>, value
   const byId = showById(ctx, value);
   if (byId !== null) {
     try {
-      return await ctx.backend.mutation(api.reminders.setShow, { ...actor, tmdbId: byId.tmdbId, enabled, titleFromStore: true });
+      return await ctx.backend.mutation(api.bot.reminders.setShow, { ...actor, tmdbId: byId.tmdbId, enabled, titleFromStore: true });
     } catch (error) {
       if (convexErrorData(error)?.code !== "TITLE_NOT_STORED") throw error;
     }
@@ -100,14 +100,14 @@ async function setShow(ctx: BotContext, actor: ReturnType<typeof actorOf>, value
   if (found.kind === "guess") {
     throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
   }
-  return await ctx.backend.mutation(api.reminders.setShow, { ...actor, tmdbId: found.title.tmdbId, enabled, title: found.title.title });
+  return await ctx.backend.mutation(api.bot.reminders.setShow, { ...actor, tmdbId: found.title.tmdbId, enabled, title: found.title.title });
 }
 
 const actorOf = (interaction: { user: { id: string; username: string } }) => ({ discordUserId: interaction.user.id, username: interaction.user.username });
 
 /**
  * /remind: DM reminders for stalled shows and new episodes (README "Reminders"). The DMs
- * themselves are sent by Convex (convex/reminders.ts); this command and the DM's buttons only
+ * themselves are sent by Convex (convex/reminders/); this command and the DM's buttons only
  * change what is sent.
  */
 export const remind = command({
@@ -146,7 +146,7 @@ export const remind = command({
       case "on":
       case "off": {
         const enabled = args.subcommand === "on";
-        const s = await ctx.backend.mutation(api.reminders.setEnabled, { ...actor, enabled });
+        const s = await ctx.backend.mutation(api.bot.reminders.setEnabled, { ...actor, enabled });
         const text = s.changed
           ? enabled
             ? "🔔 Reminders are on."
@@ -157,7 +157,7 @@ export const remind = command({
       }
       case "settings": {
         const { days, quiet, timezone } = args.options;
-        const s = await ctx.backend.mutation(api.reminders.updateSettings, {
+        const s = await ctx.backend.mutation(api.bot.reminders.updateSettings, {
           ...actor,
           ...(days !== undefined ? { days } : {}),
           ...(quiet !== undefined ? { quiet } : {}),
@@ -186,21 +186,21 @@ export const remind = command({
   components: {
     /** "Mark watched" in a reminder or new-episode DM: marks it and edits the DM to what's next. */
     async "remind:mark"(interaction: ComponentInteraction, respond, ctx, { tmdbId, season, episode }) {
-      const result = await ctx.backend.mutation(api.reminders.markFromDm, { ...actorOf(interaction), tmdbId, season, episode, messageId: interaction.message.id });
+      const result = await ctx.backend.mutation(api.bot.reminders.markFromDm, { ...actorOf(interaction), tmdbId, season, episode, messageId: interaction.message.id });
       const done = result.changed ? `✅ Marked ${result.code} of **${plain(result.title, 150)}**.` : `${result.code} of **${plain(result.title, 150)}** was already marked.`;
       await redrawDm(respond, done, result.shows, "You're caught up on everything this reminder was about.", result.notice);
     },
     async "remind:snooze"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
-      const result = await ctx.backend.mutation(api.reminders.snooze, { ...actorOf(interaction), tmdbId, messageId: interaction.message.id });
+      const result = await ctx.backend.mutation(api.bot.reminders.snooze, { ...actorOf(interaction), tmdbId, messageId: interaction.message.id });
       const until = Math.floor(result.until / 1000);
       await answerInDm(respond, `😴 I'll leave **${plain(result.title, 150)}** alone until <t:${until}:f>.`, result);
     },
     async "remind:stop"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
-      const result = await ctx.backend.mutation(api.reminders.setShow, { ...actorOf(interaction), tmdbId, enabled: false, messageId: interaction.message.id });
+      const result = await ctx.backend.mutation(api.bot.reminders.setShow, { ...actorOf(interaction), tmdbId, enabled: false, messageId: interaction.message.id });
       await answerInDm(respond, `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**. \`/remind show\` turns them back on.`, result);
     },
     async "remind:settings"(interaction: ComponentInteraction, respond, ctx) {
-      const s = await ctx.backend.mutation(api.reminders.settings, actorOf(interaction));
+      const s = await ctx.backend.mutation(api.bot.reminders.settings, actorOf(interaction));
       await respond.sendNew({ content: settingsText(s), ephemeral: true });
     },
   },

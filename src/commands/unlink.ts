@@ -16,7 +16,7 @@ export const unlink = command({
   ephemeral: true,
   reads: ["", "no"],
   async execute(interaction, respond, ctx) {
-    const { linkedTo } = await ctx.backend.query(api.linking.linkStatus, { discordUserId: interaction.user.id });
+    const { linkedTo } = await ctx.backend.query(api.bot.linking.linkStatus, { discordUserId: interaction.user.id });
     if (linkedTo === null) return void (await respond.send({ content: NOT_LINKED }));
     await respond.send({
       content:
@@ -30,7 +30,7 @@ export const unlink = command({
   },
   components: {
     "unlink:yes": async (interaction, respond, ctx) => {
-      const result = await ctx.backend.mutation(api.linking.unlink, { discordUserId: interaction.user.id, username: interaction.user.username });
+      const result = await ctx.backend.mutation(api.bot.linking.unlink, { discordUserId: interaction.user.id, username: interaction.user.username });
       const content =
         result.status === "unlinked"
           ? `Unlinked from **${plain(result.from ?? "your Film Fanatic account")}**. Your web library keeps everything; from now on, what you track here starts a fresh Discord-only profile. \`/link\` links again.`
@@ -40,7 +40,7 @@ export const unlink = command({
       await respond.send({ content, components: [] });
     },
     "unlink:no": async (interaction, respond, ctx) => {
-      const { linkedTo } = await ctx.backend.query(api.linking.linkStatus, { discordUserId: interaction.user.id });
+      const { linkedTo } = await ctx.backend.query(api.bot.linking.linkStatus, { discordUserId: interaction.user.id });
       await respond.send({ content: linkedTo === null ? NOT_LINKED : `Still linked to **${plain(linkedTo)}** — nothing changed.`, components: [] });
     },
   },

@@ -485,7 +485,7 @@ export const watch = command({
       if (!canShare(interaction) || interaction.channelId === null) throw new UserError("Sharing works in a server channel, not in DMs.");
       const title = await titleOf(ctx, ref);
       // One round trip checks it is still true and claims the channel's share budget (held in Convex, across shards).
-      const claim = await ctx.backend.mutation(api.shares.claimShare, { ...refOf(interaction.user, title), channelId: interaction.channelId, what });
+      const claim = await ctx.backend.mutation(api.bot.shares.claimShare, { ...refOf(interaction.user, title), channelId: interaction.channelId, what });
       if (!claim.allowed) throw new UserError(shareRefusal(claim, factsOf(ctx, title)));
       // Confirm on the private card, which stays as it was with its buttons — all but Share, now done.
       await respond.send(cardWithout(interaction, interaction.customId, "📣 Shared with the channel."));

@@ -4,6 +4,7 @@ import { ConvexHttpClient } from "convex/browser";
 import { ConvexError, type Value } from "convex/values";
 import { getFunctionName, type FunctionArgs, type FunctionReference, type FunctionReturnType } from "convex/server";
 import { api } from "../../convex/_generated/api.js";
+import { isErrorCode, type ErrorCode, type ErrorData } from "../../convex/model/errors.ts";
 import type { Logger } from "./logger.ts";
 
 /** Bot API arguments without the shared secret: the backend adds it. */
@@ -82,8 +83,8 @@ const IDLE_POLL_MS = 30_000;
 const CACHE_WRITES = new Set([
   getFunctionName(api.bot.shows.cacheShow),
   getFunctionName(api.bot.titles.cacheShowForCard),
-  getFunctionName(api.linking.startExport),
-  getFunctionName(api.linking.finishExport),
+  getFunctionName(api.bot.linking.startExport),
+  getFunctionName(api.bot.linking.finishExport),
 ]);
 
 /**
@@ -378,14 +379,24 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
  * `{ code, message }`), or null for anything else. By shape: the error may come from
  * another copy of the convex package (the HTTP client's or the embedded engine's).
  */
-export function convexErrorCode(error: unknown): string | null {
-  const code = convexErrorData(error)?.code;
-  return typeof code === "string" ? code : null;
+export function convexErrorCode(error: unknown): ErrorCode | null {
+  return convexErrorData(error)?.code ?? null;
 }
 
-/** The data of a ConvexError (`{ code, message, … }`), or null for anything else. */
-export function convexErrorData(error: unknown): Record<string, unknown> | null {
+/**
+ * The data of a coded ConvexError (`{ code, message, … }`, thrown by convex/model/errors.ts's
+ * fail()), or null for anything else, including a ConvexError whose code the contract lacks.
+ */
+export function convexErrorData(error: unknown): ErrorData | null {
   if (!(error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error))) return null;
   const data = (error as ConvexError<Value>).data;
-  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return null;
+  const { code, message, retryAfterMs, showNeeded } = data as Record<string, unknown>;
+  if (!isErrorCode(code) || typeof message !== "string") return null;
+  return {
+    code,
+    message,
+    ...(typeof retryAfterMs === "number" ? { retryAfterMs } : {}),
+    ...(typeof showNeeded === "boolean" ? { showNeeded } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import { UserError } from "./errors.ts";
 import { MAX_EPISODE_NUMBER } from "../views/component-ids.ts";
-import { truncate } from "../views/text.ts";
+import { episodeRange, truncate } from "../views/text.ts";
 
 /** `season`: the one written into the episodes ("S2E5"), when the command gave none of its own. */
 export type EpisodeSpec = { kind: "all" } | { kind: "list"; episodes: number[]; season?: number };
@@ -93,7 +93,5 @@ export function formatEpisodeSpec(spec: EpisodeSpec): string {
 
 /** "S1E3", "S1E1–E5" or "5 episodes of season 1". */
 export function describeEpisodes(season: number, episodes: number[]): string {
-  if (episodes.length === 1) return `S${season}E${episodes[0]}`;
-  const contiguous = episodes.every((e, i) => i === 0 || e === episodes[i - 1]! + 1);
-  return contiguous ? `S${season}E${episodes[0]}–E${episodes[episodes.length - 1]}` : `${episodes.length} episodes of season ${season}`;
+  return episodeRange(season, episodes) ?? `${episodes.length} episodes of season ${season}`;
 }

@@ -3,13 +3,30 @@ import { DiscordAPIError } from "discord.js";
 import { ConvexError, type Value } from "convex/values";
 import { StaleComponentError } from "../views/custom-id.ts";
 import { isTmdbError } from "./tmdb.ts";
-import { BackendUnavailableError, type UnavailableOutcome } from "./backend.ts";
+import { BackendUnavailableError, convexErrorData, type UnavailableOutcome } from "./backend.ts";
+import type { ErrorCode } from "../../convex/model/errors.ts";
+
+/**
+ * What a failure is, as the bot logs and compares it: a Convex ErrorCode (the contract in
+ * convex/model/errors.ts), or one of the bot's own.
+ */
+export type FailureCode =
+  | ErrorCode
+  | "USER_ERROR"
+  | "STALE_COMMAND"
+  | "STALE_COMPONENT"
+  /** A ConvexError with a plain message or a code outside the contract. */
+  | "CONVEX_ERROR"
+  | `CONVEX_UNAVAILABLE_${Uppercase<UnavailableOutcome>}`
+  | `TMDB_${string}`
+  | `DISCORD_${number}`
+  | "UNEXPECTED";
 
 /** An expected failure whose message is written for the person who caused it. */
 export class UserError extends Error {
   constructor(
     message: string,
-    readonly code = "USER_ERROR",
+    readonly code: FailureCode = "USER_ERROR",
   ) {
     super(message);
     this.name = "UserError";
@@ -58,7 +75,7 @@ export interface DescribedError {
   message: string;
   /** Set for unexpected errors: quoted in the reply and the log so they can be matched. */
   reference?: string;
-  code: string;
+  code: FailureCode;
 }
 
 /**
@@ -69,13 +86,13 @@ export function describeError(error: unknown, feature?: string): DescribedError 
   if (error instanceof UserError || error instanceof StaleComponentError) return { message: error.message, code: error.code };
   // A ConvexError may come from another copy of the convex package (HTTP client vs engine): go by shape.
   if (error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error)) {
-    const data = (error as ConvexError<Value>).data as { code?: unknown; message?: unknown } | string;
-    if (typeof data === "object" && data !== null && typeof data.message === "string") {
-      return { message: data.message, code: typeof data.code === "string" ? data.code : "CONVEX_ERROR" };
-    }
+    const coded = convexErrorData(error);
+    if (coded !== null) return { message: coded.message, code: coded.code };
+    const data = (error as ConvexError<Value>).data as { message?: unknown } | string;
+    if (typeof data === "object" && data !== null && typeof data.message === "string") return { message: data.message, code: "CONVEX_ERROR" };
     if (typeof data === "string") return { message: data, code: "CONVEX_ERROR" };
   }
-  if (error instanceof BackendUnavailableError) return { message: unavailableMessage(error.outcome, feature), code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase()}` };
+  if (error instanceof BackendUnavailableError) return { message: unavailableMessage(error.outcome, feature), code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase() as Uppercase<UnavailableOutcome>}` };
   if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
   if (error instanceof DiscordAPIError && typeof error.code === "number" && DISCORD_MESSAGES[error.code]) {
     return { message: DISCORD_MESSAGES[error.code]!, code: `DISCORD_${error.code}` };

@@ -7,37 +7,17 @@
 import { isOngoing } from "../../convex/model/showStatus.ts";
 import { convexErrorCode } from "./backend.ts";
 import { isTmdbError, MAX_APPENDED, TmdbError, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
+import type { SeasonCount as ConvexSeasonCount, ShowStructure as ConvexShowStructure, ShowSync as ConvexShowSync } from "../../convex/model/shows.ts";
+import type { ShowSeason } from "../../convex/lib/validators.ts";
 
-export interface SeasonCount {
-  season: number;
-  episodeCount: number;
-  /** On the season of last_episode_to_air: its number, so Convex can tell its copy missed an episode airing. */
-  lastAired?: number;
-}
+/** A season's episode count as TMDB gave it (Convex's own type: convex/lib/botArgs.ts seasonCounts). */
+export type SeasonCount = ConvexSeasonCount;
 
-/** One season as Convex stores it (convex/validators.ts showSeasonValidator). */
-export interface StructureSeason {
-  season: number;
-  name: string;
-  /** Episodes TMDB lists, announced ones included. */
-  episodeCount: number;
-  /** By place in the list. */
-  episodeNames?: string[];
-  /** TMDB's episode_number by place in the list, when not 1, 2, 3 … (absolutely numbered anime). */
-  episodeNumbers?: number[];
-  /** Listed episodes aired (from the start of the list), when not all of them. */
-  aired?: number;
-  /** Air dates of the announced episodes after `aired` ("" when TMDB has none yet). */
-  airDates?: string[];
-}
+/** One season as Convex stores it (convex/lib/validators.ts showSeasonValidator). */
+export type StructureSeason = ShowSeason;
 
-export interface ShowStructure {
-  title: string;
-  image?: string;
-  seasons: StructureSeason[];
-  /** TMDB says more is coming (see isOngoing). */
-  ongoing?: boolean;
-}
+/** A show's whole structure as a write sends it (convex/lib/botArgs.ts showStructure); `ongoing`: TMDB says more is coming (see isOngoing). */
+export type ShowStructure = ConvexShowStructure;
 
 /**
  * A show a command names: TMDB's details when it has them, else its id and a way
@@ -46,13 +26,8 @@ export interface ShowStructure {
  */
 export type ShowRef = ShowDetails | { tmdbId: number; details: () => Promise<ShowDetails> };
 
-/** What a show write sends along (convex/model/shows.ts ShowSync). */
-export interface ShowSync {
-  show?: ShowStructure;
-  seasonCounts?: SeasonCount[];
-  /** TMDB isn't answering: Convex may use its cached structure however old. */
-  cachedOk?: boolean;
-}
+/** What a show write sends along (convex/model/shows.ts ShowSync; cachedOk: TMDB isn't answering, any cached copy will do). */
+export type ShowSync = ConvexShowSync;
 
 /** TMDB failures that mean "not now" (not "no such show"): a cached structure can stand in. */
 const OUTAGE = new Set(["unavailable", "timeout", "rate_limited", "invalid_response"]);

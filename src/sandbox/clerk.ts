@@ -34,7 +34,7 @@ export interface ClerkUser {
 }
 
 /** Modules the sandbox's Convex API serves (the web app's, and the link page's). */
-const WEB_MODULES = new Set(["linking", "watchlist", "users"]);
+const WEB_MODULES = new Set(["linking/page", "watchlist", "users"]);
 const MAX_BODY = 1 << 20;
 
 export class SandboxClerk {
@@ -224,7 +224,7 @@ export class SandboxClerk {
     }
     const path = typeof request.path === "string" ? request.path : "";
     const args = Array.isArray(request.args) ? request.args[0] : request.args;
-    if (!/^[A-Za-z_]\w*:[A-Za-z_]\w*$/.test(path) || !WEB_MODULES.has(path.split(":")[0]!)) return { status: "error", errorMessage: `No such public function: ${path}` };
+    if (!/^[A-Za-z_]\w*(?:\/[A-Za-z_]\w*)?:[A-Za-z_]\w*$/.test(path) || !WEB_MODULES.has(path.split(":")[0]!)) return { status: "error", errorMessage: `No such public function: ${path}` };
     if (typeof args !== "object" || args === null) return { status: "error", errorMessage: "args must be an object" };
     try {
       const value = await this.deployment().run(async (t) => {
@@ -387,9 +387,9 @@ export async function linkAsUser(
     if (body.status !== "success") throw new Error(`link: ${path} failed: ${body.errorMessage}`);
     return body.value;
   };
-  const preview = await call("query", "linking:preview", { code });
+  const preview = await call("query", "linking/page:preview", { code });
   if (!preview.ok) throw new Error(`link: ${preview.message}`);
-  const result = await call("mutation", "linking:redeem", { code, confirmSwitch: options.confirmSwitch === true }, token);
+  const result = await call("mutation", "linking/page:redeem", { code, confirmSwitch: options.confirmSwitch === true }, token);
   if (result.status === "needs_switch" || result.status === "refused") throw new Error(`link: ${result.message}${result.status === "needs_switch" ? ' (use "link switch" to confirm)' : ""}`);
   await discord.waitForIdle();
   return { clerkUser: user.id, status: result.status, message: result.message };

@@ -1,6 +1,7 @@
 // Every message the bot or Convex sends, as Discord API payloads. This folder imports
 // only discord-api-types and @discordjs/formatters, so both runtimes can use it.
 export * from "./component-ids.ts";
+export * from "./account.ts";
 export * from "./components.ts";
 export * from "./custom-id.ts";
 export * from "./embeds.ts";

@@ -131,6 +131,18 @@ export function episodeCode(season: number, episode: number): string {
   return `S${season}E${episode}`;
 }
 
+/**
+ * "S1E3" for one episode, "S1E1–E5" for a run of them (order and repeats don't matter), null for
+ * anything else: the one episode-range label, each caller saying what a scattered set reads as.
+ */
+export function episodeRange(season: number, episodes: readonly number[]): string | null {
+  const sorted = [...new Set(episodes)].sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  if (sorted.length === 1) return episodeCode(season, sorted[0]!);
+  const contiguous = sorted.every((e, i) => i === 0 || e === sorted[i - 1]! + 1);
+  return contiguous ? `${episodeCode(season, sorted[0]!)}–E${sorted[sorted.length - 1]}` : null;
+}
+
 /** "1 episode", "1,234 episodes". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;

@@ -17,6 +17,9 @@ export const REACTION_CHOICES = [...REACTIONS, "clear"] as const satisfies reado
 /** Film Fanatic's red, the colour of every card. */
 export const BRAND = 0xe50914;
 
+/** Discord's red, for a card that asks before something can't be undone. */
+export const DANGER = 0xed4245;
+
 export const STATUS_EMOJI: Record<ProgressStatus, string> = {
   "want-to-watch": "🔖",
   watching: "▶️",

@@ -137,7 +137,7 @@ describe("party boards count aired episodes", () => {
     const t = deployment();
     fakeDiscord({ dmChannel: DM_CHANNEL });
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...MID_SEASON });
-    const whole = await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, tmdbId: 990103, displayName: "alice" });
+    const whole = await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, tmdbId: 990103, displayName: "alice" });
     await mark(t, ALICE, 990103, 1, [1, 2, 3]);
     await mark(t, ALICE, 990103, 2, [1, 2, 3]);
     const data = await t.run(async (ctx) => {
@@ -157,9 +157,9 @@ describe("party prompts name aired episodes as TMDB numbers them", () => {
     const t = deployment();
     fakeDiscord({ dmChannel: DM_CHANNEL });
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...ABSOLUTE });
-    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, tmdbId: 990104, season: 2, displayName: "alice" });
+    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, tmdbId: 990104, season: 2, displayName: "alice" });
     await mark(t, ALICE, 990104, 2, [13]);
-    const next = () => t.mutation(api.parties.watchedNext, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, partyId: party.partyId });
+    const next = () => t.mutation(api.bot.parties.watchedNext, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, partyId: party.partyId });
     expect((await next()).what).toBe("S2E14");
     vi.advanceTimersByTime(10 * 60_000);
     await expect(next()).rejects.toThrow(/watched everything/);
@@ -195,7 +195,7 @@ describe("stalled reminders and alerts", () => {
     await mark(t, ALICE, 990103, 2, [1, 2]);
     await mark(t, BOB, 990103, 2, [1, 2, 3]);
     await pass(t, 8 * DAY, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     const reminders = fake.dms().filter((d) => !String(d.body.content ?? "").startsWith("🆕"));
     expect(reminders.map((d) => d.recipient)).toEqual([ALICE]);
@@ -216,7 +216,7 @@ describe("stalled reminders and alerts", () => {
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...ABSOLUTE });
     await mark(t, ALICE, 990104, 1, Array.from({ length: 12 }, (_, i) => i + 1));
     await mark(t, ALICE, 990104, 2, [13, 14]);
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     // TMDB moved E15 to the 12th: the structure keeps TMDB's date.
     const stored = await t.run((ctx) => ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", 990104)).unique());
@@ -225,12 +225,12 @@ describe("stalled reminders and alerts", () => {
     last = 15;
     vi.setSystemTime(Date.UTC(2026, 0, 12, 13, 0));
     await pass(t, DAY, 60 * 60_000);
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     // The first DM this person gets, so it also says how to stop them.
     expect(fake.dms().map((d) => String(d.body.content).split("\n")[0])).toEqual(["🆕 S2E15 of **Grand Voyage** is out."]);
     expect(fake.dms()[0]!.body.components[0].components[0].label).toBe("Mark S2E15 watched");
-    const marked = await t.mutation(api.reminders.markFromDm, { ...as(ALICE), tmdbId: 990104, season: 2, episode: 15 });
+    const marked = await t.mutation(api.bot.reminders.markFromDm, { ...as(ALICE), tmdbId: 990104, season: 2, episode: 15 });
     expect(marked.changed).toBe(true);
     expect((await state(t, ALICE, 990104)).progress).toMatchObject({ watched: 15, total: 15, upcoming: { season: 2, episode: 16 } });
   });
@@ -242,7 +242,7 @@ describe("stalled reminders and alerts", () => {
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...ABSOLUTE });
     await mark(t, ALICE, 990104, 2, [13]);
     const row = () => t.run((ctx) => ctx.db.query("airing_shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", 990104)).unique());
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect((await row())?.failures).toBe(1);
     expect((await row())!.checkAt - Date.now()).toBeLessThanOrEqual(airingRetryMs(1));
@@ -250,14 +250,14 @@ describe("stalled reminders and alerts", () => {
     expect(airingRetryMs(2)).toBe(30 * 60_000);
     expect(airingRetryMs(20)).toBe(DAY);
     await pass(t, 16 * 60_000, 60_000);
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect((await row())?.failures).toBe(2);
     expect(fake.requests()).toBe(2);
 
     down = false;
     await pass(t, 31 * 60_000, 60_000);
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect(fake.requests()).toBe(3);
     expect((await row())?.failures).toBeUndefined();

@@ -519,8 +519,8 @@ describe("the bot's API", () => {
         "bot/undo": await import("../../convex/bot/undo"),
         "bot/lists": await import("../../convex/bot/lists"),
         "bot/shows": await import("../../convex/bot/shows"),
-        shares: await import("../../convex/shares"),
-        jobs: await import("../../convex/jobs"),
+        shares: await import("../../convex/bot/shares"),
+        jobs: await import("../../convex/housekeeping/jobs"),
       };
       const lacking: string[] = [];
       let checked = 0;

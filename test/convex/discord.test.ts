@@ -1,6 +1,6 @@
 import { RESTJSONErrorCodes } from "discord-api-types/v10";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { discordConfig, editMessage, postMessage, sendDirectMessage } from "../../convex/discord";
+import { discordConfig, editMessage, postMessage, sendDirectMessage } from "../../convex/lib/discord";
 
 const CHANNEL = "200000000000000001";
 const USER = "100000000000000001";
@@ -17,7 +17,7 @@ function stubDiscord(...answers: { status: number; body?: unknown; headers?: Rec
   return requests;
 }
 
-describe("convex/discord.ts, the one module that calls Discord REST", () => {
+describe("convex/lib/discord.ts, the one module that calls Discord REST", () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     delete process.env.DISCORD_API_BASE;

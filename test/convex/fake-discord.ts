@@ -18,7 +18,7 @@ export type Answer = { status: number; body?: unknown; lands?: boolean };
 export const NONCE_WINDOW_MS = 5 * 60_000;
 
 /**
- * Discord's REST at `fetch`, for convex-test runs of convex/discord.ts's callers: channel posts
+ * Discord's REST at `fetch`, for convex-test runs of convex/lib/discord.ts's callers: channel posts
  * (enforce_nonce returns the first post with that nonce for NONCE_WINDOW_MS, on the fake clock), edits (fields sent replace those fields, as Discord's
  * PATCH does), deletes, DM channels, poll results and Guild Scheduled Events. `faults` answers the
  * next requests of a kind instead; `other` answers anything else (e.g. TMDB) before the 404.

@@ -8,7 +8,7 @@ const HOUR = 60 * 60 * 1000;
 
 /** What the daily cron does: one job per table, each running until its table has nothing left to delete. */
 async function sweep(t: Deployment) {
-  await t.mutation(internal.jobs.sweepExpired, {});
+  await t.mutation(internal.housekeeping.jobs.sweepExpired, {});
   await t.finishAllScheduledFunctions(vi.runAllTimers);
 }
 const count = (t: Deployment, table: "link_requests" | "party_prompts" | "undo_entries") => t.run(async (ctx) => (await ctx.db.query(table).collect()).length);
@@ -27,10 +27,10 @@ describe("the expired rows sweep", () => {
   it("keeps an expired link code long enough to say 'expired', then deletes it and the interaction token it held", async () => {
     const t = deployment();
     const code = "A".repeat(22);
-    await t.mutation(api.linking.startLink, { ...as(ALICE), codeHash: await hashCode(code), discordName: "alice", applicationId: "300000000000000001", interactionToken: "interaction-token-abc" });
+    await t.mutation(api.bot.linking.startLink, { ...as(ALICE), codeHash: await hashCode(code), discordName: "alice", applicationId: "300000000000000001", interactionToken: "interaction-token-abc" });
     vi.advanceTimersByTime(2 * HOUR);
     await sweep(t);
-    expect(await t.query(api.linking.preview, { code })).toMatchObject({ ok: false, problem: "expired" });
+    expect(await t.query(api.linking.page.preview, { code })).toMatchObject({ ok: false, problem: "expired" });
     vi.advanceTimersByTime(KEEP_AFTER_EXPIRY_MS.link_requests);
     await sweep(t);
     expect(await count(t, "link_requests")).toBe(0);
@@ -75,7 +75,7 @@ describe("the expired rows sweep", () => {
       }
       await ctx.db.insert("link_requests", { state: "live", discordUserId: "199999999999999999", expiresAt: Date.now() + HOUR });
     });
-    expect(await t.mutation(internal.jobs.sweepExpiredTable, { table: "link_requests" })).toEqual({ deleted: SWEEP_PAGE.link_requests });
+    expect(await t.mutation(internal.housekeeping.jobs.sweepExpiredTable, { table: "link_requests" })).toEqual({ deleted: SWEEP_PAGE.link_requests });
     await sweep(t);
     const left = await t.run((ctx) => ctx.db.query("link_requests").collect());
     expect(left.map((r) => r.state)).toEqual(["live"]);
@@ -97,5 +97,5 @@ describe("the expired rows sweep", () => {
     await sweep(t);
     expect(await count(t, "undo_entries")).toBe(0);
     expect(await count(t, "link_requests")).toBe(0);
-  });
+  }, 30_000); // 200 entries of 2,000 episodes: ~4 s alone, past the 5 s default on a busy 2-core machine
 });

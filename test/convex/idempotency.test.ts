@@ -67,7 +67,7 @@ describe("a bot write retried with the same idempotency key", () => {
     await cacheGot(t);
     await mark(t, 5, true, "400000000000000005:0");
     vi.advanceTimersByTime(IDEMPOTENCY_TTL_MS + 1);
-    await t.mutation(internal.jobs.sweepExpired, {});
+    await t.mutation(internal.housekeeping.jobs.sweepExpired, {});
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect((await rows(t)).keys).toBe(0);
   });
@@ -80,28 +80,28 @@ describe("a retried bot service write (the bot retries every write whose answer 
     const t = deployment();
     await cacheGot(t);
     await mark(t, 1, true);
-    const first = await t.mutation(api.linking.startExport, { ...service("400000000000000010:0"), discordUserId: ALICE });
+    const first = await t.mutation(api.bot.linking.startExport, { ...service("400000000000000010:0"), discordUserId: ALICE });
     expect(first.started).toBe(true);
-    const repeat = await t.mutation(api.linking.startExport, { ...service("400000000000000010:0"), discordUserId: ALICE });
+    const repeat = await t.mutation(api.bot.linking.startExport, { ...service("400000000000000010:0"), discordUserId: ALICE });
     expect(repeat).toEqual(first);
     // A new interaction's export is still refused while that one runs.
-    expect((await t.mutation(api.linking.startExport, { ...service("400000000000000011:0"), discordUserId: ALICE })).started).toBe(false);
+    expect((await t.mutation(api.bot.linking.startExport, { ...service("400000000000000011:0"), discordUserId: ALICE })).started).toBe(false);
   });
 
   it("Delete my Discord data: the retry answers 'deleted', not 'there was nothing to delete'", async () => {
     const t = deployment();
     await cacheGot(t);
     await mark(t, 1, true);
-    const first = await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE });
+    const first = await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE });
     expect(first.deleted).toBe(true);
-    expect(await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE })).toEqual(first);
+    expect(await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE })).toEqual(first);
   });
 
   it("never hands one person's service result to another who sends the same key", async () => {
     const t = deployment();
     await cacheGot(t);
     await mark(t, 1, true);
-    await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: ALICE });
-    expect(await t.mutation(api.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: BOB })).toEqual({ deleted: false, library: "none" });
+    await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: ALICE });
+    expect(await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: BOB })).toEqual({ deleted: false, library: "none" });
   });
 });

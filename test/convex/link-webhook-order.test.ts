@@ -15,8 +15,8 @@ function newCode(): string {
 
 async function linkByCode(t: Deployment, discordUserId: string, clerkId: string) {
   const code = newCode();
-  await t.mutation(api.linking.startLink, { secret: SECRET, discordUserId, codeHash: await hashCode(code), discordName: "alice" });
-  return await webUser(t, clerkId).mutation(api.linking.redeem, { code });
+  await t.mutation(api.bot.linking.startLink, { secret: SECRET, discordUserId, codeHash: await hashCode(code), discordName: "alice" });
+  return await webUser(t, clerkId).mutation(api.linking.page.redeem, { code });
 }
 
 /** A Clerk webhook as Clerk sends it: signed now (a redelivery is signed afresh), with its svix-id. */
@@ -115,7 +115,7 @@ describe("Clerk webhooks applied once and in order", () => {
     const t = deployment();
     await deliver(t, "user.updated", alice(T0 + 1), "msg_old");
     vi.setSystemTime(Date.now() + 8 * 86_400_000);
-    await t.mutation(internal.linking.applyClerkEvent, { type: "session.created", clerkUserId: "user_alice", svixId: "msg_new", discordUserId: null });
+    await t.mutation(internal.linking.clerk.applyClerkEvent, { type: "session.created", clerkUserId: "user_alice", svixId: "msg_new", discordUserId: null });
     const ids = await t.run(async (ctx) => (await ctx.db.query("clerk_webhook_deliveries").collect()).map((d) => d.svixId));
     expect(ids).toEqual(["msg_new"]);
   });
@@ -127,14 +127,14 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
     // Alice signed in to the web app with Discord: linked automatically.
     expect(await deliver(t, "user.created", alice(T0 + 1, { created_at: T0 }))).toBe("linked");
     await t.mutation(api.bot.titles.addToWatchlist, { secret: SECRET, discordUserId: ALICE, tmdbId: 603, mediaType: "movie", title: "The Matrix" });
-    expect(await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ status: "unlinked" });
+    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ status: "unlinked" });
     // What she tracks in Discord from now on stays on her Discord-only profile.
     await t.mutation(api.bot.titles.addToWatchlist, { secret: SECRET, discordUserId: ALICE, tmdbId: 27205, mediaType: "movie", title: "Inception" });
 
     // She changes her name on the website; Clerk still lists the Discord connection.
     expect(await deliver(t, "user.updated", { ...alice(Date.now(), { created_at: T0 }), first_name: "Alicia" })).toBe("kept unlinked (the person unlinked)");
     expect(await linkedTo(t)).toBeNull();
-    const account = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    const account = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     expect(account).toMatchObject({ linkedTo: null, titles: 1 });
     expect((await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).map((w) => w.tmdbId)).toEqual([603]);
   });
@@ -142,7 +142,7 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
   it("after “Delete my Discord data”, a profile edit doesn't make the account again", async () => {
     const t = deployment();
     expect(await deliver(t, "user.created", alice(T0 + 1))).toBe("linked");
-    expect(await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ deleted: true, library: "kept" });
+    expect(await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ deleted: true, library: "kept" });
     expect(await deliver(t, "user.updated", alice(T0 + 2))).toBe("kept unlinked (the person unlinked)");
     expect(await linkedTo(t)).toBe("no account");
   });
@@ -150,7 +150,7 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
   it("linking again with /link ends the hold: later webhooks follow the connection as before", async () => {
     const t = deployment();
     await deliver(t, "user.created", alice(T0 + 1));
-    await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE });
+    await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE });
     expect(await linkByCode(t, ALICE, "user_alice")).toMatchObject({ status: "linked" });
     expect(await t.run(async (ctx) => await ctx.db.query("discord_unlinks").collect())).toEqual([]);
     expect(await deliver(t, "user.updated", alice(T0 + 2))).toBe("already_linked");
@@ -160,7 +160,7 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
   it("connecting Discord anew in Clerk after the unlink links again", async () => {
     const t = deployment();
     await deliver(t, "user.created", alice(T0 + 1, { id: "idn_discord_1" }));
-    await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE });
+    await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE });
     expect(await deliver(t, "user.updated", alice(T0 + 2, { id: "idn_discord_1" }))).toBe("kept unlinked (the person unlinked)");
     // She removes the connection in Clerk and connects Discord again: a new connection.
     await deliver(t, "user.updated", alice(T0 + 3, null));
@@ -172,7 +172,7 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
     const t = deployment();
     const bare = { id: undefined };
     await deliver(t, "user.created", alice(T0 + 1, bare));
-    await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE });
+    await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE });
     expect(await deliver(t, "user.updated", alice(T0 + 2, bare))).toBe("kept unlinked (the person unlinked)");
     expect(await deliver(t, "user.updated", alice(T0 + 3, null))).toBe("no discord account");
     expect(await deliver(t, "user.updated", alice(T0 + 4, bare))).toBe("linked");
@@ -181,7 +181,7 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
   it("a connection Clerk says was made after the unlink counts as new even without an id we saw before", async () => {
     const t = deployment();
     expect(await linkByCode(t, ALICE, "user_alice")).toMatchObject({ status: "linked" });
-    await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE });
+    await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE });
     expect(await deliver(t, "user.updated", alice(T0 + 1, { created_at: T0 }))).toBe("kept unlinked (the person unlinked)");
     expect(await deliver(t, "user.updated", alice(T0 + 2, { created_at: Date.now() + 1_000 }))).toBe("linked");
   });
@@ -206,7 +206,7 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     const t = await aliceMidMerge();
     const result = await deliver(t, "user.deleted", { id: "user_alice", object: "user", deleted: true });
     // Meanwhile /account says what is going on.
-    const during = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    const during = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     expect(during.merge?.text).toMatch(/in progress: .* this account is unlinked once the move is done$/);
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await linkedTo(t)).toBeNull();
@@ -215,7 +215,7 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1000);
     // And Discord works again on the fresh guest profile.
     await t.mutation(api.bot.titles.addToWatchlist, { secret: SECRET, discordUserId: ALICE, tmdbId: 603, mediaType: "movie", title: "The Matrix" });
-    expect(await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ linkedTo: null, titles: 1 });
+    expect(await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ linkedTo: null, titles: 1 });
   }, 60_000);
 
   it("disconnecting Discord in Clerk mid-merge is queued the same way", async () => {
@@ -256,14 +256,14 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     });
     expect(await linkedTo(t)).toBe("a missing profile");
 
-    const dry = await t.mutation(internal.linking.repairOrphanedAccounts, { dryRun: true });
+    const dry = await t.mutation(internal.linking.repair.repairOrphanedAccounts, { dryRun: true });
     expect(dry).toEqual({ checked: 2, orphaned: [ALICE], repaired: false, isDone: true });
     expect(await linkedTo(t)).toBe("a missing profile");
 
-    expect(await t.mutation(internal.linking.repairOrphanedAccounts, {})).toEqual({ checked: 2, orphaned: [ALICE], repaired: true, isDone: true });
+    expect(await t.mutation(internal.linking.repair.repairOrphanedAccounts, {})).toEqual({ checked: 2, orphaned: [ALICE], repaired: true, isDone: true });
     expect(await linkedTo(t)).toBeNull();
-    expect(await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ linkedTo: null, titles: 0 });
-    expect(await t.mutation(internal.linking.repairOrphanedAccounts, {})).toMatchObject({ orphaned: [] });
+    expect(await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ linkedTo: null, titles: 0 });
+    expect(await t.mutation(internal.linking.repair.repairOrphanedAccounts, {})).toMatchObject({ orphaned: [] });
   });
 });
 
@@ -277,7 +277,7 @@ describe("the link confirmation", () => {
     });
     vi.useFakeTimers();
     const code = newCode();
-    await t.mutation(api.linking.startLink, {
+    await t.mutation(api.bot.linking.startLink, {
       secret: SECRET,
       discordUserId: ALICE,
       codeHash: await hashCode(code),
@@ -287,7 +287,7 @@ describe("the link confirmation", () => {
     });
     // A web account with no email and a name that is markdown.
     const name = "[Claim your Nitro](https://evil.example/x) @everyone **now**";
-    await t.withIdentity({ subject: "user_mallory", name }).mutation(api.linking.redeem, { code });
+    await t.withIdentity({ subject: "user_mallory", name }).mutation(api.linking.page.redeem, { code });
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(sent).toHaveLength(1);
     const content = sent[0]!;
@@ -303,17 +303,17 @@ describe("one /account export at a time", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const t = deployment();
     await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: ALICE });
-    const first = await t.mutation(api.linking.startExport, { secret: SECRET, discordUserId: ALICE });
+    const first = await t.mutation(api.bot.linking.startExport, { secret: SECRET, discordUserId: ALICE });
     expect(first).toMatchObject({ started: true });
-    expect(await t.mutation(api.linking.startExport, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ started: false });
-    await t.mutation(api.linking.finishExport, { secret: SECRET, discordUserId: ALICE, lease: (first as { lease: number }).lease });
-    const second = await t.mutation(api.linking.startExport, { secret: SECRET, discordUserId: ALICE });
+    expect(await t.mutation(api.bot.linking.startExport, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ started: false });
+    await t.mutation(api.bot.linking.finishExport, { secret: SECRET, discordUserId: ALICE, lease: (first as { lease: number }).lease });
+    const second = await t.mutation(api.bot.linking.startExport, { secret: SECRET, discordUserId: ALICE });
     expect(second).toMatchObject({ started: true });
     // A bot that died mid-export holds nobody up for longer than the lease.
     vi.setSystemTime(Date.now() + 10 * 60_000 + 1);
-    expect(await t.mutation(api.linking.startExport, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ started: true });
+    expect(await t.mutation(api.bot.linking.startExport, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ started: true });
     // An old lease handed back late doesn't end the newer export.
-    await t.mutation(api.linking.finishExport, { secret: SECRET, discordUserId: ALICE, lease: (second as { lease: number }).lease });
-    expect(await t.mutation(api.linking.startExport, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ started: false });
+    await t.mutation(api.bot.linking.finishExport, { secret: SECRET, discordUserId: ALICE, lease: (second as { lease: number }).lease });
+    expect(await t.mutation(api.bot.linking.startExport, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ started: false });
   });
 });

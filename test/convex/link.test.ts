@@ -16,7 +16,7 @@ function newCode(): string {
 /** What /link does in the bot: a fresh code, registered by its hash. */
 async function startLink(t: Deployment, discordUserId: string, discordName = "alice") {
   const code = newCode();
-  const started = await t.mutation(api.linking.startLink, {
+  const started = await t.mutation(api.bot.linking.startLink, {
     secret: SECRET,
     discordUserId,
     codeHash: await hashCode(code),
@@ -91,8 +91,8 @@ describe("/link codes redeemed on the link page", () => {
     const t = deployment();
     const code = newCode();
     // Mallory's /link, with her display name set to look like Alice's.
-    await t.mutation(api.linking.startLink, { secret: SECRET, discordUserId: BOB, username: "mallory", codeHash: await hashCode(code), discordName: "alice" });
-    expect(await t.query(api.linking.preview, { code })).toMatchObject({ ok: true, discordName: "alice", discordUsername: "mallory" });
+    await t.mutation(api.bot.linking.startLink, { secret: SECRET, discordUserId: BOB, username: "mallory", codeHash: await hashCode(code), discordName: "alice" });
+    expect(await t.query(api.linking.page.preview, { code })).toMatchObject({ ok: true, discordName: "alice", discordUsername: "mallory" });
     const env = { CLERK_PUBLISHABLE_KEY: `pk_live_${btoa("clerk.example.com$")}`, CONVEX_CLOUD_URL: "https://happy-otter-123.convex.cloud" };
     const page = await linkPageResponse(env, "nonce").text();
     expect(page).toContain('id="discord-username"');
@@ -107,8 +107,8 @@ describe("/link codes redeemed on the link page", () => {
     const { code, pageUrl } = await startLink(t, ALICE);
     expect(pageUrl).toBe("https://happy-otter-123.convex.site/link");
 
-    expect(await t.query(api.linking.preview, { code })).toMatchObject({ ok: true, discordName: "alice" });
-    const result = await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    expect(await t.query(api.linking.page.preview, { code })).toMatchObject({ ok: true, discordName: "alice" });
+    const result = await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
     expect(result).toMatchObject({ status: "linked", mergeDone: true });
 
     const { account, token } = await accountOf(t, ALICE);
@@ -128,15 +128,15 @@ describe("/link codes redeemed on the link page", () => {
     const t = deployment();
     await cacheGot(t);
     const here = { guildId: "500000000000000001", channelId: "600000000000000001" };
-    await t.mutation(api.parties.start, { secret: SECRET, discordUserId: BOB, ...here, tmdbId: 1399, displayName: "bob" });
-    await t.mutation(api.parties.join, { secret: SECRET, discordUserId: ALICE, ...here, displayName: "alice" });
+    await t.mutation(api.bot.parties.start, { secret: SECRET, discordUserId: BOB, ...here, tmdbId: 1399, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { secret: SECRET, discordUserId: ALICE, ...here, displayName: "alice" });
     // Alice's web account already has more of the show than her guest profile.
     await webUser(t, "user_alice").mutation(api.watchlist.markSeasonEpisodesWatched, { tmdbId: 1399, season: 1, episodes: [1, 2, 3, 4, 5], isWatched: true });
     const boardVersion = async () => (await t.run(async (ctx) => await ctx.db.query("parties").first()))!.boardVersion ?? 0;
     const before = await boardVersion();
 
     const { code } = await startLink(t, ALICE);
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
 
     const { token } = await accountOf(t, ALICE);
     const member = await t.run(async (ctx) => await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", ALICE)).first());
@@ -157,7 +157,7 @@ describe("/link codes redeemed on the link page", () => {
     });
     vi.useFakeTimers();
     const { code } = await startLink(t, ALICE);
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     return { t, requests };
   }
@@ -175,7 +175,7 @@ describe("/link codes redeemed on the link page", () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.body.content).not.toContain("alice@example.com");
     expect(requests[0]!.body.content).not.toContain("example.com");
-    expect(await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
+    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
   });
 
   it("confirms by DM when the follow-up can't be delivered", async () => {
@@ -191,7 +191,7 @@ describe("/link codes redeemed on the link page", () => {
     });
     vi.useFakeTimers();
     const { code } = await startLink(t, ALICE);
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(urls.map((u) => u.replace("https://discord.test/api/v10", ""))).toEqual([
       "/webhooks/300000000000000001/interaction-token-abc",
@@ -205,7 +205,7 @@ describe("/link codes redeemed on the link page", () => {
     const t = deployment();
     const { code } = await startLink(t, ALICE);
     vi.setSystemTime(Date.now() + 10 * 60_000 + 1);
-    const result = await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    const result = await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
     expect(result).toMatchObject({ status: "refused", message: expect.stringContaining("expired") });
     expect((await accountOf(t, ALICE)).account?.linkedAt).toBeUndefined();
   });
@@ -213,8 +213,8 @@ describe("/link codes redeemed on the link page", () => {
   it("a code works once: the second use is refused", async () => {
     const t = deployment();
     const { code } = await startLink(t, ALICE);
-    expect(await webUser(t, "user_alice").mutation(api.linking.redeem, { code })).toMatchObject({ status: "linked" });
-    expect(await webUser(t, "user_mallory").mutation(api.linking.redeem, { code })).toMatchObject({
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code })).toMatchObject({ status: "linked" });
+    expect(await webUser(t, "user_mallory").mutation(api.linking.page.redeem, { code })).toMatchObject({
       status: "refused",
       message: expect.stringContaining("already been used"),
     });
@@ -225,8 +225,8 @@ describe("/link codes redeemed on the link page", () => {
     const t = deployment();
     await startLink(t, ALICE);
     for (const code of [newCode(), "not-a-code", "", "x".repeat(5000)]) {
-      expect(await webUser(t, "user_alice").mutation(api.linking.redeem, { code })).toMatchObject({ status: "refused", message: expect.stringContaining("not valid") });
-      expect(await t.query(api.linking.preview, { code })).toMatchObject({ ok: false, problem: "invalid" });
+      expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code })).toMatchObject({ status: "refused", message: expect.stringContaining("not valid") });
+      expect(await t.query(api.linking.page.preview, { code })).toMatchObject({ ok: false, problem: "invalid" });
     }
     expect((await accountOf(t, ALICE)).account?.linkedAt).toBeUndefined();
   });
@@ -236,23 +236,23 @@ describe("/link codes redeemed on the link page", () => {
     await addGuestTitle(t, ALICE, 603, "The Matrix");
     const bobs = await startLink(t, BOB, "bob");
     // Someone holding Bob's code sees whose account it is before anything happens…
-    expect(await t.query(api.linking.preview, { code: bobs.code })).toMatchObject({ ok: true, discordName: "bob" });
+    expect(await t.query(api.linking.page.preview, { code: bobs.code })).toMatchObject({ ok: true, discordName: "bob" });
     // …and redeeming it links Bob's Discord account, never the redeemer's own.
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code: bobs.code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: bobs.code });
     expect((await accountOf(t, BOB)).token).toBe("user_alice");
     expect((await accountOf(t, ALICE)).token).toBe(`discord|${ALICE}`);
 
     const first = await startLink(t, ALICE);
     const second = await startLink(t, ALICE);
-    expect(await webUser(t, "user_carol").mutation(api.linking.redeem, { code: first.code })).toMatchObject({ status: "refused" });
-    expect(await webUser(t, "user_carol").mutation(api.linking.redeem, { code: second.code })).toMatchObject({ status: "linked" });
+    expect(await webUser(t, "user_carol").mutation(api.linking.page.redeem, { code: first.code })).toMatchObject({ status: "refused" });
+    expect(await webUser(t, "user_carol").mutation(api.linking.page.redeem, { code: second.code })).toMatchObject({ status: "linked" });
   });
 
   it("redeeming needs a signed-in web user", async () => {
     const t = deployment();
     const { code } = await startLink(t, ALICE);
-    await expect(t.mutation(api.linking.redeem, { code })).rejects.toThrow(/Unauthorized/);
-    expect(await t.query(api.linking.preview, { code })).toMatchObject({ ok: true });
+    await expect(t.mutation(api.linking.page.redeem, { code })).rejects.toThrow(/Unauthorized/);
+    expect(await t.query(api.linking.page.preview, { code })).toMatchObject({ ok: true });
   });
 });
 
@@ -264,14 +264,14 @@ describe("already-linked accounts", () => {
   it("a Discord account linked to another Clerk user is refused until the person confirms a switch", async () => {
     const t = deployment();
     await webUser(t, "user_old").mutation(api.watchlist.setWatchlistMembership, { tmdbId: 603, mediaType: "movie", inWatchlist: true });
-    await webUser(t, "user_old").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
+    await webUser(t, "user_old").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
 
     const { code } = await startLink(t, ALICE);
-    const refused = await webUser(t, "user_new").mutation(api.linking.redeem, { code });
+    const refused = await webUser(t, "user_new").mutation(api.linking.page.redeem, { code });
     expect(refused).toMatchObject({ status: "needs_switch", message: expect.stringContaining("already linked to another Film Fanatic account") });
     expect((await accountOf(t, ALICE)).token).toBe("user_old");
     // The code was not used up by the question.
-    expect(await webUser(t, "user_new").mutation(api.linking.redeem, { code, confirmSwitch: true })).toMatchObject({ status: "linked" });
+    expect(await webUser(t, "user_new").mutation(api.linking.page.redeem, { code, confirmSwitch: true })).toMatchObject({ status: "linked" });
     expect((await accountOf(t, ALICE)).token).toBe("user_new");
     // The old web profile keeps its data.
     expect(await webUser(t, "user_old").query(api.watchlist.getWatchlist, {})).toHaveLength(1);
@@ -279,22 +279,22 @@ describe("already-linked accounts", () => {
 
   it("a Clerk user linked to another Discord account is refused until a switch; the other continues as a guest", async () => {
     const t = deployment();
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
     const { code } = await startLink(t, BOB, "bob");
-    expect(await webUser(t, "user_alice").mutation(api.linking.redeem, { code })).toMatchObject({
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code })).toMatchObject({
       status: "needs_switch",
       message: expect.stringContaining("already linked to another Discord account"),
     });
     expect((await accountOf(t, BOB)).account?.linkedAt).toBeUndefined();
-    expect(await webUser(t, "user_alice").mutation(api.linking.redeem, { code, confirmSwitch: true })).toMatchObject({ status: "linked" });
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code, confirmSwitch: true })).toMatchObject({ status: "linked" });
     expect((await accountOf(t, BOB)).token).toBe("user_alice");
     expect((await accountOf(t, ALICE)).token).toBe(`discord|${ALICE}`);
   });
 
   it("the same link again is harmless", async () => {
     const t = deployment();
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
-    expect(await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({ status: "already_linked" });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({ status: "already_linked" });
   });
 });
 
@@ -306,11 +306,11 @@ describe("/unlink and linking again", () => {
   it("after unlinking, /account no longer reports the earlier move into the web profile as this profile's", async () => {
     const t = deployment();
     await addGuestTitle(t, ALICE, 603, "The Matrix");
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
-    const linked = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
+    const linked = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     expect(linked.merge).toMatchObject({ state: "done" });
-    await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE });
-    const guest = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE });
+    const guest = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     expect(guest).toMatchObject({ linkedTo: null, merge: null });
   });
 
@@ -321,14 +321,14 @@ describe("/unlink and linking again", () => {
     await t.run(async (ctx) => {
       for (let id = 1; id <= 1000; id++) await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", inWatchlist: true, updatedAt: id });
     });
-    expect(await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({ status: "linked", mergeDone: false });
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({ status: "linked", mergeDone: false });
     const { code } = await startLink(t, ALICE);
-    const refused = await webUser(t, "user_bob").mutation(api.linking.redeem, { code, confirmSwitch: true });
+    const refused = await webUser(t, "user_bob").mutation(api.linking.page.redeem, { code, confirmSwitch: true });
     expect(refused).toMatchObject({ status: "refused", message: expect.stringContaining("still moving") });
     expect((await accountOf(t, ALICE)).token).toBe("user_alice");
 
     await t.finishAllScheduledFunctions(vi.runAllTimers);
-    const switched = await webUser(t, "user_bob").mutation(api.linking.redeem, { code, confirmSwitch: true });
+    const switched = await webUser(t, "user_bob").mutation(api.linking.page.redeem, { code, confirmSwitch: true });
     expect(switched).toMatchObject({ status: "linked" });
     expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1000);
     vi.useRealTimers();
@@ -337,17 +337,17 @@ describe("/unlink and linking again", () => {
   it("unlinking keeps the web profile's data and Discord continues on a fresh guest profile; relinking merges that", async () => {
     const t = deployment();
     await addGuestTitle(t, ALICE, 603, "The Matrix");
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
 
-    expect(await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
+    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
     expect((await accountOf(t, ALICE)).token).toBe(`discord|${ALICE}`);
     expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1);
-    const guest = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    const guest = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     expect(guest).toMatchObject({ linkedTo: null, titles: 0 });
-    expect(await t.mutation(api.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ status: "not_linked" });
+    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ status: "not_linked" });
 
     await addGuestTitle(t, ALICE, 27205, "Inception");
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
     expect((await accountOf(t, ALICE)).token).toBe("user_alice");
     const titles = (await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).map((w) => w.tmdbId).sort();
     expect(titles).toEqual([27205, 603]);
@@ -413,7 +413,7 @@ describe("Clerk webhooks", () => {
   it("never moves a Discord account someone already linked to another Clerk user", async () => {
     const t = deployment();
     process.env.CONVEX_SITE_URL = "https://happy-otter-123.convex.site";
-    await webUser(t, "user_first").mutation(api.linking.redeem, { code: (await startLink(t, ALICE)).code });
+    await webUser(t, "user_first").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
     await sendWebhook(t, "user.created", discordUser("user_second", ALICE));
     expect((await accountOf(t, ALICE)).token).toBe("user_first");
   });
@@ -481,9 +481,9 @@ describe("merging a large guest library", () => {
     });
 
     const { code } = await startLink(t, ALICE);
-    const result = await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    const result = await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
     expect(result).toMatchObject({ status: "linked", mergeDone: false });
-    const during = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    const during = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     expect(during.merge).toMatchObject({ state: "running", text: expect.stringMatching(/in progress: [\d,]+ items moved so far/) });
 
     await t.finishAllScheduledFunctions(vi.runAllTimers);
@@ -507,7 +507,7 @@ describe("merging a large guest library", () => {
       summaries: await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", guestId)).first(),
     }));
     expect(leftovers).toEqual({ guest: null, items: null, episodes: null, summaries: null });
-    const after = await t.query(api.linking.account, { secret: SECRET, discordUserId: ALICE });
+    const after = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     // The web app stored this profile (users.store) with a name and no email.
     expect(after).toMatchObject({ linkedTo: "Alice", titles: 6000, watchedEpisodes: 600 });
   }, 600_000);
@@ -520,10 +520,10 @@ describe("merging a large guest library", () => {
       for (let id = 1; id <= 1000; id++) await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", updatedAt: id });
     });
     const { code } = await startLink(t, ALICE);
-    await webUser(t, "user_alice").mutation(api.linking.redeem, { code });
+    await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
     const job = (await t.run(async (ctx) => await ctx.db.query("link_merges").first()))!;
     // A step that failed (e.g. a conflict or a deploy) is recorded and retried with backoff.
-    await t.mutation(internal.linking.mergeFailed, { jobId: job._id, error: "simulated failure" });
+    await t.mutation(internal.linking.merge.mergeFailed, { jobId: job._id, error: "simulated failure" });
     expect(await t.run(async (ctx) => await ctx.db.get(job._id))).toMatchObject({ state: "running", attempts: 1, lastError: "simulated failure" });
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await t.run(async (ctx) => await ctx.db.get(job._id))).toMatchObject({ state: "done", moved: 1000 });

@@ -34,7 +34,7 @@ const here = { guildId: GUILD, channelId: CHANNEL };
 
 async function startGot(t: Deployment, extra: { season?: number } = {}) {
   await cacheGot(t);
-  return await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice", ...extra });
+  return await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice", ...extra });
 }
 
 const mark = (t: Deployment, who: string, season: number, episodes: number[]) =>
@@ -69,7 +69,7 @@ describe("watch parties and their board", () => {
   it("moves each member to their own position, from any write path, and coalesces a burst into few edits", async () => {
     const t = deployment();
     const { party } = await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     await pass(t, 3_000);
     await mark(t, ALICE, 1, [1, 2, 3]);
     for (let e = 1; e <= 5; e++) await mark(t, BOB, 1, [e]);
@@ -90,21 +90,21 @@ describe("watch parties and their board", () => {
   it("someone who deletes their Discord data leaves the board and frees their place in the party", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     await mark(t, BOB, 1, [1, 2]);
     await pass(t, 5_000);
     expect(discord.board()).toContain("**bob**");
-    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: BOB });
+    await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: BOB });
     await pass(t, 5_000);
     expect(discord.board()).not.toContain("bob");
-    expect(await t.query(api.parties.list, { ...as(ALICE), guildId: GUILD })).toMatchObject([{ memberCount: 1 }]);
+    expect(await t.query(api.bot.parties.list, { ...as(ALICE), guildId: GUILD })).toMatchObject([{ memberCount: 1 }]);
   });
 
   it("brings a joiner's existing progress onto the board", async () => {
     const t = deployment();
     await startGot(t, { season: 2 });
     await mark(t, CAROL, 2, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    await t.mutation(api.bot.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
     await pass(t, 3_000);
     expect(discord.board()).toContain("Season 2");
     expect(discord.board()).toMatch(/Finished\*\* \(1\)\n.*\*\*carol\*\* · S2E10 · 10\/10/);
@@ -122,7 +122,7 @@ describe("watch parties and their board", () => {
         }
       }
     });
-    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    await t.mutation(api.bot.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
     await pass(t, 6_000);
     expect(discord.board()).toMatch(/\*\*carol\*\* · S4E10 · 40\/73/);
   });
@@ -130,7 +130,7 @@ describe("watch parties and their board", () => {
   it("escapes member names and never pings", async () => {
     const t = deployment();
     await cacheGot(t);
-    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "@everyone **bold** <@123456789012345678>" });
+    await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "@everyone **bold** <@123456789012345678>" });
     await pass(t, 3_000);
     const body = discord.boards()[0]!.body;
     expect(body.allowed_mentions).toEqual({ parse: [] });
@@ -185,7 +185,7 @@ describe("watch parties and their board", () => {
     await cacheGot(t);
     // The first post reaches Discord but the action sees a 5xx: the retry sends the same nonce.
     discord.faults.post.push({ lands: true, status: 504, body: { message: "upstream timeout" } });
-    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await pass(t, 10_000);
     expect(discord.messages.filter((m) => m.channelId === CHANNEL)).toHaveLength(1);
     expect(discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/messages") && !r.path.includes(HOST_DM))).toHaveLength(2);
@@ -197,7 +197,7 @@ describe("watch parties and their board", () => {
     // The post lands, but the action dies before it can record it (its answer is unreadable).
     discord.faults.post.push({ lands: true, status: 200, body: { channel_id: CHANNEL } });
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await pass(t, 3_000);
     expect(discord.boards()).toHaveLength(1);
     const recorded = async () => (await t.run(async (ctx) => await ctx.db.query("parties").first()))!.boardMessageId;
@@ -226,69 +226,69 @@ describe("watch parties and their board", () => {
     await pass(t, 5_000);
     expect(discord.requests.length).toBe(before);
     // Still missing in the board's channel (Discord's app_permissions say so): not resumed, and said so once.
-    const blocked = await t.mutation(api.parties.status, { ...as(ALICE), ...here, canPostHere: false });
+    const blocked = await t.mutation(api.bot.parties.status, { ...as(ALICE), ...here, canPostHere: false });
     expect(blocked).toMatchObject({ resumed: false, notices: [expect.stringContaining("I still can't post in")] });
     await pass(t, 3_000);
     expect(discord.requests.length).toBe(before);
     // Fixed: resumed, without also reporting the board as stopped.
-    const status = await t.mutation(api.parties.status, { ...as(ALICE), ...here, canPostHere: true });
+    const status = await t.mutation(api.bot.parties.status, { ...as(ALICE), ...here, canPostHere: true });
     expect(status).toMatchObject({ resumed: true, notices: [] });
     await pass(t, 3_000);
     expect(discord.board()).toContain("**alice** · S1E2");
-    expect((await t.mutation(api.parties.status, { ...as(ALICE), ...here })).notices).toEqual([]);
+    expect((await t.mutation(api.bot.parties.status, { ...as(ALICE), ...here })).notices).toEqual([]);
   });
 
   it("finds a party typed by name as well as picked by id, and refuses one that is not in this server", async () => {
     const t = deployment();
     await cacheGot(t);
-    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "Friday club", displayName: "alice" });
+    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "Friday club", displayName: "alice" });
     const elsewhere = { guildId: GUILD, channelId: "300000000000000077" };
-    expect((await t.mutation(api.parties.join, { ...as(BOB), ...elsewhere, party: "friday club", displayName: "bob" })).party.partyId).toBe(party.partyId);
-    expect((await t.mutation(api.parties.join, { ...as(CAROL), ...elsewhere, party: "Game of Thrones", displayName: "carol" })).party.partyId).toBe(party.partyId);
-    await expect(t.mutation(api.parties.join, { ...as(CAROL), guildId: "300000000000000099", channelId: CHANNEL, party: party.partyId, displayName: "carol" })).rejects.toMatchObject({
+    expect((await t.mutation(api.bot.parties.join, { ...as(BOB), ...elsewhere, party: "friday club", displayName: "bob" })).party.partyId).toBe(party.partyId);
+    expect((await t.mutation(api.bot.parties.join, { ...as(CAROL), ...elsewhere, party: "Game of Thrones", displayName: "carol" })).party.partyId).toBe(party.partyId);
+    await expect(t.mutation(api.bot.parties.join, { ...as(CAROL), guildId: "300000000000000099", channelId: CHANNEL, party: party.partyId, displayName: "carol" })).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
-    await expect(t.mutation(api.parties.status, { ...as(BOB), ...elsewhere })).rejects.toMatchObject({ data: { message: expect.stringContaining("no watch party in this channel") } });
+    await expect(t.mutation(api.bot.parties.status, { ...as(BOB), ...elsewhere })).rejects.toMatchObject({ data: { message: expect.stringContaining("no watch party in this channel") } });
   });
 
   it("keeps one active party per channel and show, and at most 25 per server", async () => {
     const t = deployment();
     await startGot(t);
-    await expect(t.mutation(api.parties.start, { ...as(BOB), ...here, tmdbId: 1399, displayName: "bob" })).rejects.toMatchObject({
+    await expect(t.mutation(api.bot.parties.start, { ...as(BOB), ...here, tmdbId: 1399, displayName: "bob" })).rejects.toMatchObject({
       data: { message: expect.stringContaining("already has a watch party") },
     });
     for (let i = 3; i <= 26; i++) {
       const host = `1000000000000000${10 + i}`;
-      await t.mutation(api.parties.start, { ...as(host), guildId: GUILD, channelId: `30000000000000${String(i).padStart(4, "0")}`, tmdbId: 1399, displayName: "host" });
+      await t.mutation(api.bot.parties.start, { ...as(host), guildId: GUILD, channelId: `30000000000000${String(i).padStart(4, "0")}`, tmdbId: 1399, displayName: "host" });
     }
     await expect(
-      t.mutation(api.parties.start, { ...as(BOB), guildId: GUILD, channelId: "300000000000009999", tmdbId: 1399, displayName: "bob" }),
+      t.mutation(api.bot.parties.start, { ...as(BOB), guildId: GUILD, channelId: "300000000000009999", tmdbId: 1399, displayName: "bob" }),
     ).rejects.toMatchObject({ data: { message: expect.stringContaining("25 active watch parties") } });
-    expect(await t.query(api.parties.list, { ...as(BOB), guildId: GUILD })).toHaveLength(25);
+    expect(await t.query(api.bot.parties.list, { ...as(BOB), guildId: GUILD })).toHaveLength(25);
   });
 
   it("marks whoever asked and whoever clicks I was there, nobody else, and not after the prompt expires", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
-    const prompt = await t.mutation(api.parties.watched, { ...as(ALICE), ...here, episodes: [5, 6] });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    const prompt = await t.mutation(api.bot.parties.watched, { ...as(ALICE), ...here, episodes: [5, 6] });
     expect(prompt).toMatchObject({ what: "S1E5–E6", markedForYou: 2 });
-    const bobs = await t.mutation(api.parties.there, { ...as(BOB), promptId: prompt.promptId });
+    const bobs = await t.mutation(api.bot.parties.there, { ...as(BOB), promptId: prompt.promptId });
     expect(bobs).toMatchObject({ changed: 2, joined: false });
     // Only alice, who asked, and bob, who clicked, have anything watched.
     const summaries = await t.run(async (ctx) => await ctx.db.query("episode_summaries").collect());
     expect(summaries.filter((x) => x.watchedCount > 0)).toEqual([expect.objectContaining({ watchedCount: 2 }), expect.objectContaining({ watchedCount: 2 })]);
     // Carol was in the room but never pressed Join: her click joins her and marks them.
-    expect(await t.mutation(api.parties.there, { ...as(CAROL), promptId: prompt.promptId, displayName: "carol" })).toMatchObject({ changed: 2, joined: true });
+    expect(await t.mutation(api.bot.parties.there, { ...as(CAROL), promptId: prompt.promptId, displayName: "carol" })).toMatchObject({ changed: 2, joined: true });
     const members = await t.run(async (ctx) => await ctx.db.query("party_members").collect());
     expect(members.map((m) => [m.discordUserId, m.displayName]).sort()).toEqual([[ALICE, "alice"], [BOB, "bob"], [CAROL, "carol"]].sort());
     // A full party can't take someone else, but their click still marks the episodes.
     const { partyId } = prompt.party;
     await t.run(async (ctx) => ctx.db.patch(partyId as Id<"parties">, { memberCount: 200 }));
     const DAN = "100000000000000004";
-    expect(await t.mutation(api.parties.there, { ...as(DAN), promptId: prompt.promptId, displayName: "dan" })).toMatchObject({ changed: 2, joined: false, partyFull: true });
+    expect(await t.mutation(api.bot.parties.there, { ...as(DAN), promptId: prompt.promptId, displayName: "dan" })).toMatchObject({ changed: 2, joined: false, partyFull: true });
     vi.advanceTimersByTime(7 * 60 * 60 * 1000);
-    await expect(t.mutation(api.parties.there, { ...as(ALICE), promptId: prompt.promptId })).rejects.toMatchObject({
+    await expect(t.mutation(api.bot.parties.there, { ...as(ALICE), promptId: prompt.promptId })).rejects.toMatchObject({
       data: { message: expect.stringContaining("expired") },
     });
   });
@@ -296,53 +296,53 @@ describe("watch parties and their board", () => {
   it("takes a second We watched together within a minute for a double click, but not a press right after /party watched", async () => {
     const t = deployment();
     const { party } = await startGot(t);
-    const asked = await t.mutation(api.parties.watched, { ...as(ALICE), ...here, episodes: [1] });
+    const asked = await t.mutation(api.bot.parties.watched, { ...as(ALICE), ...here, episodes: [1] });
     expect(asked.what).toBe("S1E1");
     // The button right after a /party watched: a different question, asked.
-    const first = await t.mutation(api.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId });
+    const first = await t.mutation(api.bot.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId });
     expect(first.what).toBe("S1E2");
-    await expect(t.mutation(api.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId })).rejects.toMatchObject({
+    await expect(t.mutation(api.bot.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId })).rejects.toMatchObject({
       data: { message: expect.stringContaining("You asked about S1E2 a moment ago") },
     });
     vi.advanceTimersByTime(61_000);
-    expect((await t.mutation(api.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId })).what).toBe("S1E3");
+    expect((await t.mutation(api.bot.parties.watchedNext, { ...as(ALICE), ...here, partyId: party.partyId })).what).toBe("S1E3");
   });
 
   it("tells a new host on their next /party that the board they inherited is paused", async () => {
     const t = deployment();
     const { party } = await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     await t.run((ctx) => ctx.db.patch(party.partyId as Id<"parties">, { paused: { reason: "I can no longer see <#300000000000000002> (View Channel).", at: Date.now(), hostTold: true } }));
-    await t.mutation(api.parties.leave, { ...as(ALICE), ...here });
-    const next = await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here });
+    const next = await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     expect(next.notices).toEqual([expect.stringContaining("has stopped")]);
   });
 
   it("hands the party to the longest-standing member when the host leaves", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     vi.advanceTimersByTime(1_000);
-    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
-    expect(await t.mutation(api.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: { discordUserId: BOB, name: "bob" } });
+    await t.mutation(api.bot.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    expect(await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: { discordUserId: BOB, name: "bob" } });
     // bob hosts now: he can end it, and the board says so.
     expect((await t.run((ctx) => ctx.db.query("parties").first()))?.hostDiscordUserId).toBe(BOB);
     await pass(t, 3_000);
     expect(discord.board()).toContain("Hosted by bob");
     // Someone who isn't the host leaving hands nothing over.
-    const carolLeft = await t.mutation(api.parties.leave, { ...as(CAROL), ...here });
+    const carolLeft = await t.mutation(api.bot.parties.leave, { ...as(CAROL), ...here });
     expect(carolLeft.left).toBe(true);
     expect(carolLeft.host).toBeUndefined();
-    expect(await t.mutation(api.parties.leave, { ...as(BOB), ...here })).toMatchObject({ left: true, host: null });
+    expect(await t.mutation(api.bot.parties.leave, { ...as(BOB), ...here })).toMatchObject({ left: true, host: null });
   });
 
   it("lets only the host or a server manager end a party, and the final board loses its buttons", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     await pass(t, 3_000);
-    await expect(t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
-    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: true });
+    await expect(t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: true });
     await pass(t, 3_000);
     expect(discord.board()).toContain("Ended");
     expect(discord.boards()[0]!.body.components).toEqual([]);
@@ -356,7 +356,7 @@ describe("watch parties and their board", () => {
   it("shows 25 members in full and summarises the rest", async () => {
     const t = deployment();
     await startGot(t);
-    for (let i = 10; i < 39; i++) await t.mutation(api.parties.join, { ...as(`1000000000000000${i}`), ...here, displayName: `member ${i}` });
+    for (let i = 10; i < 39; i++) await t.mutation(api.bot.parties.join, { ...as(`1000000000000000${i}`), ...here, displayName: `member ${i}` });
     await pass(t, 3_000);
     const board = discord.board();
     expect(board.match(/▱▱▱▱▱▱▱▱▱▱ \*\*/g)).toHaveLength(25);
@@ -369,7 +369,7 @@ describe("watch parties and their board", () => {
     await startGot(t);
     for (let i = 10; i < 34; i++) {
       const id = `1000000000000000${i}`;
-      await t.mutation(api.parties.join, { ...as(id), ...here, displayName: `member ${i}` });
+      await t.mutation(api.bot.parties.join, { ...as(id), ...here, displayName: `member ${i}` });
       await mark(t, id, 1, [1, 2]);
     }
     await pass(t, 3_000);
@@ -388,39 +388,39 @@ describe("watch parties and their board", () => {
   it("a party its last member leaves has no host: the board says so, the next to join hosts it, and nobody can end it meanwhile", async () => {
     const t = deployment();
     await startGot(t);
-    expect(await t.mutation(api.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: null });
+    expect(await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: null });
     await pass(t, 3_000);
     expect(discord.board()).toContain("Nobody hosts it now: whoever joins next does");
     expect(discord.board()).not.toContain("alice");
     // alice, gone, is no longer its host: she can't end it or schedule for it.
-    await expect(t.mutation(api.parties.end, { ...as(ALICE), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
-    expect(await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" })).toMatchObject({ host: true, party: { hostDiscordUserId: BOB } });
+    await expect(t.mutation(api.bot.parties.end, { ...as(ALICE), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    expect(await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" })).toMatchObject({ host: true, party: { hostDiscordUserId: BOB } });
     await pass(t, 3_000);
     expect(discord.board()).toContain("Hosted by bob · 1 member");
-    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false });
+    await t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: false });
   });
 
   it("ends a party nobody has been in for 7 days, and not one someone joined meanwhile", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.leave, { ...as(ALICE), ...here });
+    await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here });
     // Someone comes and goes on day 3: the week counts from when they left.
     vi.advanceTimersByTime(3 * 24 * 3600_000);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
-    await t.mutation(api.parties.leave, { ...as(BOB), ...here });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.leave, { ...as(BOB), ...here });
     // A week after alice left, the party is not ended: it has been empty for 4 days only.
     await pass(t, 4 * 24 * 3600_000 + 60_000);
     expect((await partyRow(t)).state).toBe("active");
     await pass(t, 3 * 24 * 3600_000);
     expect((await partyRow(t)).state).toBe("ended");
-    expect(await t.query(api.parties.list, { ...as(BOB), guildId: GUILD })).toEqual([]);
+    expect(await t.query(api.bot.parties.list, { ...as(BOB), guildId: GUILD })).toEqual([]);
   });
 
   it("lets anyone start a party for the show again in a channel whose party nobody is in", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.leave, { ...as(ALICE), ...here });
-    const { party } = await t.mutation(api.parties.start, { ...as(BOB), ...here, tmdbId: 1399, displayName: "bob" });
+    await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here });
+    const { party } = await t.mutation(api.bot.parties.start, { ...as(BOB), ...here, tmdbId: 1399, displayName: "bob" });
     expect(party.hostDiscordUserId).toBe(BOB);
     const parties = await t.run((ctx) => ctx.db.query("parties").collect());
     expect(parties.map((p) => p.state).sort()).toEqual(["active", "ended"]);
@@ -429,76 +429,76 @@ describe("watch parties and their board", () => {
   it("a host who deletes their data hands the party to a remaining member; their name leaves the board; they can start again", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     await pass(t, 3_000);
     expect(discord.board()).toContain("Hosted by alice");
-    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
+    await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
     await pass(t, 5_000);
     expect(discord.board()).toContain("Hosted by bob · 1 member");
     expect(discord.board()).not.toContain("alice");
-    expect(await t.query(api.parties.list, { ...as(BOB), guildId: GUILD })).toMatchObject([{ hostDiscordUserId: BOB, memberCount: 1 }]);
-    await t.mutation(api.parties.end, { ...as(BOB), ...here, canManageServer: false });
+    expect(await t.query(api.bot.parties.list, { ...as(BOB), guildId: GUILD })).toMatchObject([{ hostDiscordUserId: BOB, memberCount: 1 }]);
+    await t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: false });
     // The show can have a party in the channel again, and alice (starting afresh) can host it.
-    await expect(t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" })).resolves.toMatchObject({ party: { hostDiscordUserId: ALICE } });
+    await expect(t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" })).resolves.toMatchObject({ party: { hostDiscordUserId: ALICE } });
   });
 
   it("lets one member host at most 3 parties at once, naming them, and counts a party handed over as theirs no more", async () => {
     const t = deployment();
     await cacheGot(t);
     const channel = (i: number) => `30000000000000010${i}`;
-    for (let i = 1; i <= 3; i++) await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(i), tmdbId: 1399, name: `Night ${i}`, displayName: "alice" });
-    const fourth = t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(4), tmdbId: 1399, displayName: "alice" });
+    for (let i = 1; i <= 3; i++) await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(i), tmdbId: 1399, name: `Night ${i}`, displayName: "alice" });
+    const fourth = t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(4), tmdbId: 1399, displayName: "alice" });
     await expect(fourth).rejects.toMatchObject({ data: { message: expect.stringMatching(/You already host 3 watch parties.*Night 1 · Game of Thrones.*<#300000000000000101>.*Night 3/) } });
     expect(await t.run((ctx) => ctx.db.query("parties").collect())).toHaveLength(3);
     // Handing one to bob frees a place.
     const first = { guildId: GUILD, channelId: channel(1) };
-    await t.mutation(api.parties.join, { ...as(BOB), ...first, displayName: "bob" });
-    await t.mutation(api.parties.manage, { ...as(ALICE), ...first, action: "host", member: BOB, canManageServer: false, apply: true });
-    await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(4), tmdbId: 1399, displayName: "alice" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...first, displayName: "bob" });
+    await t.mutation(api.bot.parties.manage, { ...as(ALICE), ...first, action: "host", member: BOB, canManageServer: false, apply: true });
+    await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(4), tmdbId: 1399, displayName: "alice" });
   });
 
   it("shows a party in a channel someone can't see neither in the list nor when named", async () => {
     const t = deployment();
     const hidden = "300000000000000077";
     await cacheGot(t);
-    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), guildId: GUILD, channelId: hidden, tmdbId: 1399, name: "Secret club", displayName: "alice" });
-    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: hidden, tmdbId: 1399, name: "Secret club", displayName: "alice" });
+    await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     const bobSees = { ...here, visibleChannelIds: [CHANNEL] };
-    expect((await t.query(api.parties.list, { ...as(BOB), ...bobSees })).map((p) => p.channelId)).toEqual([CHANNEL]);
+    expect((await t.query(api.bot.parties.list, { ...as(BOB), ...bobSees })).map((p) => p.channelId)).toEqual([CHANNEL]);
     for (const named of [party.partyId, "Secret club"]) {
-      await expect(t.mutation(api.parties.join, { ...as(BOB), ...bobSees, party: named, displayName: "bob" })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+      await expect(t.mutation(api.bot.parties.join, { ...as(BOB), ...bobSees, party: named, displayName: "bob" })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
     }
-    await expect(t.mutation(api.parties.status, { ...as(BOB), ...bobSees, party: party.partyId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    await expect(t.mutation(api.bot.parties.status, { ...as(BOB), ...bobSees, party: party.partyId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
     // alice can see it: it is listed for her and she can name it.
     const aliceSees = { ...here, visibleChannelIds: [CHANNEL, hidden] };
-    expect(await t.query(api.parties.list, { ...as(ALICE), ...aliceSees })).toHaveLength(2);
-    await expect(t.mutation(api.parties.status, { ...as(ALICE), ...aliceSees, party: "Secret club" })).resolves.toMatchObject({ party: { channelId: hidden } });
+    expect(await t.query(api.bot.parties.list, { ...as(ALICE), ...aliceSees })).toHaveLength(2);
+    await expect(t.mutation(api.bot.parties.status, { ...as(ALICE), ...aliceSees, party: "Secret club" })).resolves.toMatchObject({ party: { channelId: hidden } });
   });
 
   it("in a channel with two parties, picks the one someone is in (or, to join, the one they are not in)", async () => {
     const t = deployment();
     await cacheGot(t);
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...GOT, tmdbId: 1398, title: "The Sopranos" });
-    await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
-    await t.mutation(api.parties.start, { ...as(CAROL), ...here, tmdbId: 1398, displayName: "carol" });
+    await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
+    await t.mutation(api.bot.parties.start, { ...as(CAROL), ...here, tmdbId: 1398, displayName: "carol" });
     // bob in neither: which to join is a real question.
-    await expect(t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
+    await expect(t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
     // alice is in Game of Thrones: her status and leave mean it; her join means the other.
-    expect(await t.mutation(api.parties.status, { ...as(ALICE), ...here })).toMatchObject({ party: { title: "Game of Thrones" } });
-    expect(await t.mutation(api.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).toMatchObject({ already: false, party: { title: "The Sopranos" } });
+    expect(await t.mutation(api.bot.parties.status, { ...as(ALICE), ...here })).toMatchObject({ party: { title: "Game of Thrones" } });
+    expect(await t.mutation(api.bot.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).toMatchObject({ already: false, party: { title: "The Sopranos" } });
     // Now in both: asked again.
-    await expect(t.mutation(api.parties.status, { ...as(ALICE), ...here })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
-    await expect(t.mutation(api.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).rejects.toMatchObject({ data: { message: expect.stringContaining("already in every watch party") } });
-    expect(await t.mutation(api.parties.watched, { ...as(CAROL), ...here, episodes: [1] })).toMatchObject({ party: { title: "The Sopranos" } });
+    await expect(t.mutation(api.bot.parties.status, { ...as(ALICE), ...here })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
+    await expect(t.mutation(api.bot.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).rejects.toMatchObject({ data: { message: expect.stringContaining("already in every watch party") } });
+    expect(await t.mutation(api.bot.parties.watched, { ...as(CAROL), ...here, episodes: [1] })).toMatchObject({ party: { title: "The Sopranos" } });
   });
 
   it("lets the host (or a server manager) hand the party over, remove a member and rename it, and the board follows", async () => {
     const t = deployment();
     await startGot(t);
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
-    await t.mutation(api.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    await t.mutation(api.bot.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
     const manage = (who: string, action: "host" | "remove", member: string, apply = true, canManageServer = false) =>
-      t.mutation(api.parties.manage, { ...as(who), ...here, action, member, canManageServer, apply });
+      t.mutation(api.bot.parties.manage, { ...as(who), ...here, action, member, canManageServer, apply });
     // Only the host or a manager; only members; never oneself.
     await expect(manage(BOB, "remove", CAROL)).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     await expect(manage(BOB, "remove", CAROL, false)).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
@@ -509,11 +509,11 @@ describe("watch parties and their board", () => {
     expect((await partyRow(t)).memberCount).toBe(3);
     expect(await manage(ALICE, "remove", CAROL)).toMatchObject({ name: "carol" });
     expect(await manage(ALICE, "host", BOB)).toMatchObject({ name: "bob", party: { hostDiscordUserId: BOB } });
-    await expect(t.mutation(api.parties.rename, { ...as(ALICE), ...here, name: "Mine again", canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
-    const renamed = await t.mutation(api.parties.rename, { ...as(BOB), ...here, name: "  Thrones\u202e Night\n", canManageServer: false });
+    await expect(t.mutation(api.bot.parties.rename, { ...as(ALICE), ...here, name: "Mine again", canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    const renamed = await t.mutation(api.bot.parties.rename, { ...as(BOB), ...here, name: "  Thrones\u202e Night\n", canManageServer: false });
     expect(renamed.party.label).toBe("Thrones Night · Game of Thrones");
     // A server manager may too.
-    await t.mutation(api.parties.rename, { ...as(CAROL), ...here, name: "Sunday Thrones", canManageServer: true });
+    await t.mutation(api.bot.parties.rename, { ...as(CAROL), ...here, name: "Sunday Thrones", canManageServer: true });
     await pass(t, 5_000);
     expect(discord.board()).toContain("Sunday Thrones · Game of Thrones");
     expect(discord.board()).toContain("Hosted by bob · 2 members");
@@ -523,7 +523,7 @@ describe("watch parties and their board", () => {
   it("keeps bidirectional controls out of party names, member names and the board", async () => {
     const t = deployment();
     await cacheGot(t);
-    const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "\u202eevil\u2066 party\u200f", displayName: "al\u202eice" });
+    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "\u202eevil\u2066 party\u200f", displayName: "al\u202eice" });
     expect(party.label).toBe("evil party · Game of Thrones");
     await pass(t, 3_000);
     expect(discord.board()).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);

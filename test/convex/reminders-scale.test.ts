@@ -54,7 +54,7 @@ describe("the reminder scan at scale", () => {
       const { costs } = await measure(async () => {
         for (let run = 0; run < 2; run++) {
           let more = true;
-          while (more) more = (await t.mutation(internal.reminders.scan, {})).more;
+          while (more) more = (await t.mutation(internal.reminders.delivery.scan, {})).more;
         }
       });
       const sends = await t.run(async (ctx) => await ctx.db.query("reminder_sends").collect());

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
-import { quietUntil, parseQuietHours, DAY_MS, OPEN_DMS_HELP } from "../../convex/model/reminders";
+import { quietUntil, parseQuietHours, DAY_MS } from "../../convex/model/reminders";
+import { OPEN_DMS_HELP } from "../../convex/model/reminderRows";
 import { fakeDiscord } from "./fake-discord";
 import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
 
@@ -70,13 +71,13 @@ describe("stalled-show reminders", () => {
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1, 2]);
     await pass(t, 6 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(0);
 
     await pass(t, 2 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(1);
     const dm = discord.dms[0]!;
@@ -94,7 +95,7 @@ describe("stalled-show reminders", () => {
     await markGot(t, ALICE, 1, [1]);
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1396, season: 1, episodes: [1], isWatched: true });
     await pass(t, 8 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(1);
     expect(discord.dms[0]!.body.embeds.map((e: any) => e.title)).toEqual(["📺 Game of Thrones", "📺 Breaking Bad"]);
@@ -107,7 +108,7 @@ describe("stalled-show reminders", () => {
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
     discord.faults.push({ status: 0 }, { status: 503, body: { message: "unavailable" } });
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 2 * 60_000, 1_000);
     expect(discord.posts()).toBe(3);
     expect(discord.dms).toHaveLength(1);
@@ -120,18 +121,18 @@ describe("stalled-show reminders", () => {
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
     discord.faults.push({ status: 403, body: { code: 50007, message: "Cannot send messages to this user" } });
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 10 * 60_000, 10_000);
     expect(discord.posts()).toBe(1);
     // A month of hourly scans: no second attempt.
     await pass(t, 30 * DAY_MS, 60 * 60_000);
-    for (let i = 0; i < 3; i++) await t.mutation(internal.reminders.scan, {});
+    for (let i = 0; i < 3; i++) await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.posts()).toBe(1);
 
-    const settings = await t.mutation(api.reminders.settings, as(ALICE));
+    const settings = await t.mutation(api.bot.reminders.settings, as(ALICE));
     expect(settings.notice).toBe(OPEN_DMS_HELP);
-    expect((await t.mutation(api.reminders.settings, as(ALICE))).notice).toBeNull();
+    expect((await t.mutation(api.bot.reminders.settings, as(ALICE))).notice).toBeNull();
   });
 
   it("are not sent to someone who turned them off, nor for a show they stopped", async () => {
@@ -140,10 +141,10 @@ describe("stalled-show reminders", () => {
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await markGot(t, BOB, 1, [1]);
-    await t.mutation(api.reminders.setEnabled, { ...as(ALICE), enabled: false });
-    await t.mutation(api.reminders.setShow, { ...as(BOB), tmdbId: 1399, enabled: false });
+    await t.mutation(api.bot.reminders.setEnabled, { ...as(ALICE), enabled: false });
+    await t.mutation(api.bot.reminders.setShow, { ...as(BOB), tmdbId: 1399, enabled: false });
     await pass(t, 9 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(0);
   });
@@ -154,14 +155,14 @@ describe("stalled-show reminders", () => {
     await cacheGot(t);
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 1396, title: "Breaking Bad", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
     await markGot(t, ALICE, 1, [1]);
-    await t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 3 });
+    await t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), days: 3 });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1396, season: 1, episodes: [1], isWatched: true });
     await pass(t, 2 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(0);
     await pass(t, 1 * DAY_MS + 60 * 60_000, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(1);
     expect(discord.dms[0]!.body.embeds.map((e: any) => e.title)).toEqual(["📺 Game of Thrones", "📺 Breaking Bad"]);
@@ -173,10 +174,10 @@ describe("stalled-show reminders", () => {
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(1);
-    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
+    await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
     await pass(t, 60_000);
     const left = await t.run(async (ctx) => ({ sends: await ctx.db.query("reminder_sends").collect(), rows: await ctx.db.query("reminders").collect() }));
     expect(left).toEqual({ sends: [], rows: [] });
@@ -188,23 +189,23 @@ describe("stalled-show reminders", () => {
     await cacheGot(t);
     await markGot(t, ALICE, 1, [1]);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     const count = () => t.run(async (ctx) => (await ctx.db.query("reminder_sends").collect()).length);
-    await t.mutation(internal.reminders.prune, {});
+    await t.mutation(internal.reminders.delivery.prune, {});
     expect(await count()).toBe(1);
     await pass(t, 31 * DAY_MS, DAY_MS);
-    await t.mutation(internal.reminders.prune, {});
+    await t.mutation(internal.reminders.delivery.prune, {});
     expect(await count()).toBe(0);
   });
 
   it("refuse settings that make no sense, changing nothing", async () => {
     const t = deployment();
     fakeDiscordAndTmdb();
-    await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 0 })).rejects.toThrow(/Days must be/);
-    await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), quiet: "25:00-08:00" })).rejects.toThrow(/Quiet hours look like/);
-    await expect(t.mutation(api.reminders.updateSettings, { ...as(ALICE), timeZone: "Mars/Olympus" })).rejects.toThrow(/not a time zone/);
-    const now = await t.mutation(api.reminders.updateSettings, { ...as(ALICE), days: 3, quiet: "22:00-08:00", timeZone: "America/New_York" });
+    await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), days: 0 })).rejects.toThrow(/Days must be/);
+    await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), quiet: "25:00-08:00" })).rejects.toThrow(/Quiet hours look like/);
+    await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), timeZone: "Mars/Olympus" })).rejects.toThrow(/not a time zone/);
+    const now = await t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), days: 3, quiet: "22:00-08:00", timeZone: "America/New_York" });
     expect(now).toMatchObject({ days: 3, quiet: "22:00-08:00", timeZone: "America/New_York", enabled: true });
   });
 });
@@ -217,15 +218,15 @@ describe("new-episode alerts", () => {
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(BOB), tmdbId: 990101, season: 1, episodes: [1], isWatched: true });
     // The first check notes what has aired; nobody hears anything.
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect(discord.tmdbRequests()).toBe(1);
     expect(discord.dms).toHaveLength(0);
 
     discord.air(4);
     await pass(t, DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.checkAiring, {});
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     // One TMDB request per show per day, however many follow it or how often the cron fires.
     expect(discord.tmdbRequests()).toBe(2);
@@ -237,11 +238,11 @@ describe("new-episode alerts", () => {
     expect(discord.dms[0]!.body.components[0].components.map((c: any) => c.label)).toEqual(["Mark S1E4 watched", "Stop"]);
 
     // The new episode can be marked from the alert: the cached show learned it.
-    const marked = await t.mutation(api.reminders.markFromDm, { ...as(ALICE), tmdbId: 990101, season: 1, episode: 4 });
+    const marked = await t.mutation(api.bot.reminders.markFromDm, { ...as(ALICE), tmdbId: 990101, season: 1, episode: 4 });
     expect(marked.changed).toBe(true);
 
     await pass(t, DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect(discord.dms).toHaveLength(1);
   });
@@ -255,25 +256,25 @@ describe("stalled reminders and airing", () => {
     discord.list(7);
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     // Caught up: nothing to remind about.
     await pass(t, 8 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(0);
 
     // Day 21: E4 airs and Alice is told — her first DM, so it says how to stop.
     await pass(t, 13 * DAY_MS, 60 * 60_000);
     discord.air(4);
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect(discord.dms).toHaveLength(1);
     expect(discord.dms[0]!.body.content).toContain("/remind off");
 
     // A week on, E4 is still unwatched (28 days since her last mark): she is reminded of it.
     await pass(t, 7 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(2);
     expect(discord.dms[1]!.body.embeds[0].description).toContain("Up next: **S1E4**");
@@ -288,10 +289,10 @@ describe("stalled reminders and airing", () => {
     discord.list(10);
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 10 }] });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
-    await t.mutation(internal.reminders.checkAiring, {});
+    await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     await pass(t, 8 * DAY_MS, 60 * 60_000);
-    await t.mutation(internal.reminders.scan, {});
+    await t.mutation(internal.reminders.delivery.scan, {});
     await pass(t, 60_000);
     expect(discord.dms).toHaveLength(0);
   });

@@ -35,13 +35,13 @@ async function pass(t: Deployment, ms: number, step = 1_000) {
 
 async function party(t: Deployment) {
   await cacheGot(t);
-  const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, season: 1, displayName: "alice" });
-  await t.mutation(api.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
+  const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, season: 1, displayName: "alice" });
+  await t.mutation(api.bot.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
   return party;
 }
 
 const schedule = (t: Deployment, partyId: string, at: number, extra: { who?: string; canManageServer?: boolean; weekly?: boolean } = {}) =>
-  t.mutation(api.sessions.schedule, {
+  t.mutation(api.bot.sessions.schedule, {
     ...as(extra.who ?? ALICE),
     ...here,
     partyId,
@@ -52,7 +52,7 @@ const schedule = (t: Deployment, partyId: string, at: number, extra: { who?: str
   });
 
 const rsvp = (t: Deployment, who: string, sessionId: string, answer: "going" | "maybe" | "cant", name: string) =>
-  t.mutation(api.sessions.rsvp, { ...as(who), sessionId, answer, displayName: name });
+  t.mutation(api.bot.sessions.rsvp, { ...as(who), sessionId, answer, displayName: name });
 
 const answers = async (t: Deployment) =>
   Object.fromEntries(((await t.run((ctx) => ctx.db.query("party_sessions").withIndex("by_party_state").collect())).find((x) => x.state === "scheduled")?.rsvps ?? []).map((r) => [r.discordUserId, r.answer]));
@@ -121,7 +121,7 @@ describe("who is going to a watch-along", () => {
   it("someone with Manage Server scheduling for the party doesn't sign the host up", async () => {
     const t = deployment();
     const p = await party(t);
-    await t.mutation(api.sessions.setZone, { ...as(CAROL), zone: "Europe/Berlin" });
+    await t.mutation(api.bot.sessions.setZone, { ...as(CAROL), zone: "Europe/Berlin" });
     expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { who: CAROL, canManageServer: true })).toMatchObject({ hostGoing: false });
     expect(await answers(t)).toEqual({});
   });
@@ -134,7 +134,7 @@ describe("who is going to a watch-along", () => {
     await rsvp(t, CAROL, s.sessionId, "going", "carol");
     await rsvp(t, DAN, s.sessionId, "maybe", "dan");
     await pass(t, 3_000);
-    const cancelled = await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
+    const cancelled = await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
     expect(cancelled.going).toBe(2);
     await pass(t, 3_000);
     const post = posts().find((x) => x.body.content.includes("is cancelled"))!;
@@ -144,7 +144,7 @@ describe("who is going to a watch-along", () => {
     // Nobody else going: the post pings nobody.
     await schedule(t, p.partyId, SATURDAY);
     await pass(t, 3_000);
-    const second = await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
+    const second = await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
     expect(second.going).toBe(0);
     await pass(t, 3_000);
     const quiet = posts().filter((x) => x.body.content.includes("is cancelled")).at(-1)!;
@@ -162,7 +162,7 @@ describe("who is going to a watch-along", () => {
       { at: SATURDAY, label: "Sat 28 Nov, 21:00 (Berlin)" },
       { at: SUNDAY, label: "Sun 29 Nov, 21:00 (Berlin)" },
     ];
-    await t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
+    await t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     voters = { 1: [DAN], 2: [BOB, CAROL, ...CROWD] };
     discord.state.pollCounts = [{ id: 1, count: 1 }, { id: 2, count: 152 }];
     await pass(t, 12 * 3_600_000 + 10_000, 60_000);
@@ -207,7 +207,7 @@ describe("who is going to a watch-along", () => {
       { at: SATURDAY, label: "Sat" },
       { at: SUNDAY, label: "Sun" },
     ];
-    const start = () => t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
+    const start = () => t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     // Discord is slow to take the first: a 429, then a 502.
     discord.faults.post.push({ status: 429, body: { message: "You are being rate limited.", retry_after: 5, global: false } }, { status: 502, body: { message: "Bad Gateway" } });
     const first = await start();
@@ -243,11 +243,11 @@ describe("who is going to a watch-along", () => {
       { at: SATURDAY, label: "Sat" },
       { at: SUNDAY, label: "Sun" },
     ];
-    await t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
+    await t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     await pass(t, 3_000);
     const pollMessage = discord.messages.find((x) => x.body.poll)!;
     discord.state.pollCounts = [{ id: 1, count: 2 }];
-    await t.mutation(api.parties.end, { ...as(ALICE), ...here, canManageServer: false });
+    await t.mutation(api.bot.parties.end, { ...as(ALICE), ...here, canManageServer: false });
     await pass(t, 3_000);
     // Voting ends on Discord at once.
     expect(discord.requests.filter((r) => r.method === "POST" && r.path === `/channels/${CHANNEL}/polls/${pollMessage.id}/expire`)).toHaveLength(1);
@@ -271,8 +271,8 @@ describe("who is going to a watch-along", () => {
       { at: SATURDAY, label: "Sat" },
       { at: SUNDAY, label: "Sun" },
     ];
-    await t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
-    await t.mutation(api.parties.end, { ...as(ALICE), ...here, canManageServer: false });
+    await t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
+    await t.mutation(api.bot.parties.end, { ...as(ALICE), ...here, canManageServer: false });
     await pass(t, 12 * 3_600_000 + 10_000, 60_000);
     expect(discord.messages.filter((x) => x.body.poll)).toHaveLength(0);
     expect(posts().filter((x) => x.body.content.startsWith("🗳️"))).toHaveLength(0);

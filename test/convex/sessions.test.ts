@@ -36,14 +36,14 @@ const FRIDAY_2100_BERLIN = Date.UTC(2026, 10, 27, 20, 0);
 
 async function party(t: Deployment) {
   await cacheGot(t);
-  const { party } = await t.mutation(api.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, season: 1, displayName: "alice" });
-  await t.mutation(api.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
+  const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, season: 1, displayName: "alice" });
+  await t.mutation(api.bot.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
   return party;
 }
 
 /** `weekly: "keep"` leaves it out, as a poll winner's Confirm does. */
 const schedule = (t: Deployment, partyId: string, at: number, extra: { weekly?: boolean | "keep"; canCreateEvents?: boolean; who?: string } = {}) =>
-  t.mutation(api.sessions.schedule, {
+  t.mutation(api.bot.sessions.schedule, {
     ...as(extra.who ?? ALICE),
     ...here,
     partyId,
@@ -81,11 +81,11 @@ describe("watch-along sessions", () => {
     expect(announce.body.components[0].components.map((b: any) => b.label)).toEqual(["Going", "Maybe", "Can't"]);
     expect(announce.body.allowed_mentions).toEqual({ parse: [] });
 
-    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: scheduled.sessionId, answer: "going", displayName: "bob" });
-    await t.mutation(api.sessions.rsvp, { ...as(CAROL), sessionId: scheduled.sessionId, answer: "going", displayName: "carol" });
-    await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: scheduled.sessionId, answer: "maybe", displayName: "dan" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: scheduled.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(CAROL), sessionId: scheduled.sessionId, answer: "going", displayName: "carol" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(DAN), sessionId: scheduled.sessionId, answer: "maybe", displayName: "dan" });
     // Changing one's mind replaces the answer.
-    await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: scheduled.sessionId, answer: "cant", displayName: "dan" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(DAN), sessionId: scheduled.sessionId, answer: "cant", displayName: "dan" });
     await pass(t, 5_000);
     const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
     expect(board.body.embeds[0].description).toContain("✅ 3 going (alice, bob, carol) · 🤔 0 maybe · ❌ 1 can't");
@@ -114,8 +114,8 @@ describe("watch-along sessions", () => {
     expect(after.body.components[0].components[0].label).toBe("I was there");
     // Clicking it marks them for whoever clicks (the watched-together path).
     const promptId = after.body.components[0].components[0].custom_id.split(":")[2];
-    await t.mutation(api.parties.join, { ...as(BOB), ...here, displayName: "bob" });
-    const there = await t.mutation(api.parties.there, { ...as(BOB), promptId });
+    await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
+    const there = await t.mutation(api.bot.parties.there, { ...as(BOB), promptId });
     expect(there).toMatchObject({ what: "S1E1–E2", changed: 2 });
     // Each post exactly once.
     for (const mark of ["Watch-along", "⏰", "starting now", "Did you watch"]) expect(discord.posts().filter((x) => x.body.content.includes(mark))).toHaveLength(1);
@@ -125,7 +125,7 @@ describe("watch-along sessions", () => {
     const t = deployment();
     const p = await party(t);
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    const rsvp = (who: string, answer: "going" | "maybe" | "cant", name: string) => t.mutation(api.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer, displayName: name });
+    const rsvp = (who: string, answer: "going" | "maybe" | "cant", name: string) => t.mutation(api.bot.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer, displayName: name });
     expect(await rsvp(BOB, "going", "bob")).toMatchObject({ changed: true, joined: true });
     expect(await rsvp(CAROL, "maybe", "carol")).toMatchObject({ joined: false, member: false });
     expect(await rsvp(DAN, "cant", "dan")).toMatchObject({ joined: false, member: false });
@@ -141,7 +141,7 @@ describe("watch-along sessions", () => {
     await t.run(async (ctx) => ctx.db.patch(p.partyId as Id<"parties">, { memberCount: 2 }));
     await rsvp(DAN, "cant", "dan");
     // Leaving afterwards takes the Going back off, as for any member.
-    await t.mutation(api.parties.leave, { ...as(BOB), ...here });
+    await t.mutation(api.bot.parties.leave, { ...as(BOB), ...here });
     const session = await t.run((ctx) => ctx.db.get(scheduled.sessionId as Id<"party_sessions">));
     expect(session?.rsvps.map((r) => r.discordUserId).sort()).toEqual([ALICE, CAROL, DAN].sort());
   });
@@ -165,11 +165,11 @@ describe("watch-along sessions", () => {
     const p = await party(t);
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
     for (const [who, name] of [[BOB, "bob"], [CAROL, "carol"], [DAN, "dan"]] as const) {
-      await t.mutation(api.parties.join, { ...as(who), ...here, displayName: name });
-      await t.mutation(api.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer: "going", displayName: name });
+      await t.mutation(api.bot.parties.join, { ...as(who), ...here, displayName: name });
+      await t.mutation(api.bot.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer: "going", displayName: name });
     }
-    await t.mutation(api.parties.leave, { ...as(BOB), ...here });
-    await t.mutation(api.linking.deleteDiscordData, { secret: SECRET, discordUserId: DAN });
+    await t.mutation(api.bot.parties.leave, { ...as(BOB), ...here });
+    await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: DAN });
     await pass(t, 5_000);
     const board = discord.messages.filter((x) => x.channelId === CHANNEL && x.body.embeds?.length).at(-1)!;
     expect(board.body.embeds[0].description).toContain("✅ 2 going (alice, carol)");
@@ -198,7 +198,7 @@ describe("watch-along sessions", () => {
     await pass(t, 3_000);
     expect(discord.events).toHaveLength(1);
     expect(discord.events[0]!.body.scheduled_start_time).toBe(new Date(FRIDAY_2100_BERLIN + 3_600_000).toISOString());
-    await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
+    await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
     await pass(t, 3_000);
     expect(discord.events[0]!.deleted).toBe(true);
     expect(discord.posts().some((x) => x.body.content.includes("is cancelled"))).toBe(true);
@@ -211,12 +211,12 @@ describe("watch-along sessions", () => {
     const t = deployment();
     const p = await party(t);
     const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
-    await t.mutation(api.sessions.rsvp, { ...as(DAN), sessionId: first.sessionId, answer: "maybe", displayName: "dan" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(DAN), sessionId: first.sessionId, answer: "maybe", displayName: "dan" });
     await pass(t, 3_000);
     const saturday = FRIDAY_2100_BERLIN + 86_400_000;
     // alice (the host, going), bob (going) and dan (maybe).
-    expect((await t.query(api.sessions.prepare, { ...as(ALICE), ...here })).current).toEqual({ at: FRIDAY_2100_BERLIN, weekly: false, answers: 3 });
+    expect((await t.query(api.bot.sessions.prepare, { ...as(ALICE), ...here })).current).toEqual({ at: FRIDAY_2100_BERLIN, weekly: false, answers: 3 });
     const moved = await schedule(t, p.partyId, saturday);
     // Going but the host, who moved it (and is not pinged about it).
     expect(moved).toMatchObject({ replaced: FRIDAY_2100_BERLIN, answers: 3, going: 1 });
@@ -264,11 +264,11 @@ describe("watch-along sessions", () => {
     expect(buttonsOf(saturdayPost)).toEqual(["Going", "Maybe", "Can't"]);
 
     // Cancelled: the post says so; the cancel tells the bot what it did.
-    expect(await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true, event: true });
+    expect(await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true, event: true });
     await pass(t, 3_000);
     expect(saturdayPost.body.content).toContain("❌ **Cancelled.**");
     expect(buttonsOf(saturdayPost)).toEqual([]);
-    await expect(t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/was cancelled/);
+    await expect(t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/was cancelled/);
 
     // Started: its post closes the answers when the start post goes out.
     const next = await schedule(t, p.partyId, saturday + 3_600_000);
@@ -279,7 +279,7 @@ describe("watch-along sessions", () => {
     expect(discord.posts().some((x) => x.body.content.includes("starting now"))).toBe(true);
     expect(nextPost.body.content).toContain("🍿 **Started**");
     expect(buttonsOf(nextPost)).toEqual([]);
-    await expect(t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: next.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/already started/);
+    await expect(t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: next.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/already started/);
   });
 
   it("a session post that lands after its session moved is edited to say so at once", async () => {
@@ -291,7 +291,7 @@ describe("watch-along sessions", () => {
     // As if the post for the first time had been on its way while the session moved.
     const late = { id: "599999999999999999", channelId: CHANNEL, body: { content: "🗓️ **Watch-along** (the old time)", components: [{ type: 1, components: [{ type: 2, label: "Going" }] }] } };
     discord.messages.push(late);
-    await t.mutation(internal.sessions.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: late.id });
+    await t.mutation(internal.sessions.posts.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: late.id });
     await pass(t, 3_000);
     expect(late.body.content).toContain(`➡️ **Moved** to <t:${(FRIDAY_2100_BERLIN + 3_600_000) / 1000}:F>`);
     expect(late.body.components).toEqual([]);
@@ -307,7 +307,7 @@ describe("watch-along sessions", () => {
       const saturday = FRIDAY_2100_BERLIN + 86_400_000;
       const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
       await pass(t, 3_000);
-      await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
+      await t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
       await schedule(t, p.partyId, saturday);
       await pass(t, gap, 1_000);
       expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN)).toMatchObject({ replaced: saturday, oldPostEdited: true });
@@ -323,7 +323,7 @@ describe("watch-along sessions", () => {
       expect(backPost!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
       expect(announced.filter((x) => buttonsOf(x).length > 0)).toEqual([backPost]);
       // Cancelling edits the live post, not the first one.
-      expect(await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true });
+      expect(await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true });
       await pass(t, 3_000);
       expect(backPost!.body.content).toContain("❌ **Cancelled.**");
       expect(buttonsOf(backPost!)).toEqual([]);
@@ -339,11 +339,11 @@ describe("watch-along sessions", () => {
     const earlier = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
     const later = { id: "599999999999999998", channelId: CHANNEL, body: { ...earlier.body } };
     discord.messages.push(later);
-    await t.mutation(internal.sessions.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: later.id });
+    await t.mutation(internal.sessions.posts.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: later.id });
     await pass(t, 3_000);
     expect(earlier.body.content).toContain("🔁 **Posted again** below — answer on the new post.");
     expect(earlier.body.components).toEqual([]);
-    await t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
+    await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
     await pass(t, 3_000);
     expect(later.body.content).toContain("❌ **Cancelled.**");
     expect(earlier.body.content).not.toContain("Cancelled");
@@ -353,10 +353,10 @@ describe("watch-along sessions", () => {
     const t = deployment();
     const p = await party(t);
     const first = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" });
     await pass(t, 3_000);
     // The old time's reminder timer has fired and queued its post; the session moves before it goes out.
-    await t.mutation(internal.sessions.remind, { sessionId: first.sessionId as Id<"party_sessions">, at: FRIDAY_2100_BERLIN });
+    await t.mutation(internal.sessions.timers.remind, { sessionId: first.sessionId as Id<"party_sessions">, at: FRIDAY_2100_BERLIN });
     const saturday = FRIDAY_2100_BERLIN + 86_400_000;
     await schedule(t, p.partyId, saturday);
     await pass(t, 3_000);
@@ -372,11 +372,11 @@ describe("watch-along sessions", () => {
     const t = deployment();
     const p = await party(t);
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: scheduled.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: scheduled.sessionId, answer: "going", displayName: "bob" });
     await pass(t, 3_000);
     const post = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
     expect(discord.events.filter((e) => !e.deleted)).toHaveLength(1);
-    expect(await t.mutation(api.parties.end, { ...as(CAROL), ...here, canManageServer: true })).toMatchObject({ sessionCancelled: true });
+    expect(await t.mutation(api.bot.parties.end, { ...as(CAROL), ...here, canManageServer: true })).toMatchObject({ sessionCancelled: true });
     await pass(t, 3_000);
     expect(post.body.content).toContain("❌ **Cancelled** — the watch party has ended.");
     expect(post.body.components).toEqual([]);
@@ -450,7 +450,7 @@ describe("watch-along sessions", () => {
     const first = Date.UTC(2026, 9, 23, 19, 0);
     await schedule(t, p.partyId, first, { weekly: true });
     await pass(t, first + 2 * 3_600_000 - Date.now() + 5_000, 60_000);
-    const status = await t.query(api.sessions.prepare, { ...as(ALICE), ...here });
+    const status = await t.query(api.bot.sessions.prepare, { ...as(ALICE), ...here });
     // Fresh answers, but for the host's: going to each week's, as to the first.
     expect(status.current).toEqual({ at: Date.UTC(2026, 9, 30, 20, 0), weekly: true, answers: 1 });
     expect(discord.posts().filter((x) => x.body.content.includes("Watch-along"))).toHaveLength(2);
@@ -462,8 +462,8 @@ describe("watch-along sessions", () => {
     const t = deployment();
     const p = await party(t);
     const s = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    await t.mutation(api.sessions.rsvp, { ...as(BOB), sessionId: s.sessionId, answer: "going", displayName: "bob" });
-    await t.mutation(api.sessions.setReminder, { ...as(ALICE), ...here, minutes: 60, canManageServer: false });
+    await t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: s.sessionId, answer: "going", displayName: "bob" });
+    await t.mutation(api.bot.sessions.setReminder, { ...as(ALICE), ...here, minutes: 60, canManageServer: false });
     await pass(t, FRIDAY_2100_BERLIN - 60 * 60_000 - Date.now() - 60_000, 60_000);
     expect(discord.posts().some((x) => x.body.content.startsWith("⏰"))).toBe(false);
     await pass(t, 61_000);
@@ -471,8 +471,8 @@ describe("watch-along sessions", () => {
     // The old 15-minute timer does nothing.
     await pass(t, 50 * 60_000, 60_000);
     expect(discord.posts().filter((x) => x.body.content.startsWith("⏰"))).toHaveLength(1);
-    await expect(t.mutation(api.sessions.setReminder, { ...as(BOB), ...here, minutes: 5, canManageServer: false })).rejects.toThrow(/host/);
-    await expect(t.mutation(api.sessions.setReminder, { ...as(ALICE), ...here, minutes: 5000, canManageServer: false })).rejects.toThrow(/minutes/);
+    await expect(t.mutation(api.bot.sessions.setReminder, { ...as(BOB), ...here, minutes: 5, canManageServer: false })).rejects.toThrow(/host/);
+    await expect(t.mutation(api.bot.sessions.setReminder, { ...as(ALICE), ...here, minutes: 5000, canManageServer: false })).rejects.toThrow(/minutes/);
   });
 
   it("posts a poll of proposed times and, when it closes, the most-voted one with Confirm for the host, who alone is pinged", async () => {
@@ -483,16 +483,16 @@ describe("watch-along sessions", () => {
       { at: FRIDAY_2100_BERLIN + 86_400_000, label: "Sat 28 Nov, 21:00 (Berlin)" },
       { at: FRIDAY_2100_BERLIN - 3_600_000, label: "Fri 27 Nov, 20:00 (Berlin)" },
     ];
-    await expect(t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 48, canManageServer: false })).rejects.toThrow(/after the poll closes/);
-    await expect(t.mutation(api.sessions.startPoll, { ...as(BOB), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/host/);
-    const opened = await t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
+    await expect(t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 48, canManageServer: false })).rejects.toThrow(/after the poll closes/);
+    await expect(t.mutation(api.bot.sessions.startPoll, { ...as(BOB), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/host/);
+    const opened = await t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     expect(opened.count).toBe(3);
     await pass(t, 3_000);
     const posted = discord.messages.find((x) => x.body.poll)!;
     // Answers in time order; the content shows each as a Discord timestamp.
     expect(posted.body.poll.answers.map((a: any) => a.poll_media.text)).toEqual(["Fri 27 Nov, 20:00 (Berlin)", "Fri 27 Nov, 21:00 (Berlin)", "Sat 28 Nov, 21:00 (Berlin)"]);
     expect(posted.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
-    await expect(t.mutation(api.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/already has a poll open/);
+    await expect(t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/already has a poll open/);
     // Two votes for 21:00 Friday, two for Saturday: the earlier one wins the tie.
     discord.state.pollCounts = [{ id: 2, count: 2 }, { id: 3, count: 2 }];
     await pass(t, 12 * 3_600_000 + 10_000, 60_000);
@@ -518,10 +518,10 @@ describe("watch-along sessions", () => {
   it("only the host (or Manage Server) schedules, and a time that has passed is refused", async () => {
     const t = deployment();
     const p = await party(t);
-    await t.mutation(api.sessions.setZone, { ...as(BOB), zone: "America/New_York" });
+    await t.mutation(api.bot.sessions.setZone, { ...as(BOB), zone: "America/New_York" });
     await expect(schedule(t, p.partyId, FRIDAY_2100_BERLIN, { who: BOB })).rejects.toThrow(/host/);
     await expect(schedule(t, p.partyId, Date.now() - 1_000)).rejects.toThrow(/passed/);
-    await expect(t.mutation(api.sessions.setZone, { ...as(ALICE), zone: "Mars/Base" })).rejects.toThrow(/time zone/);
-    await expect(t.mutation(api.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).rejects.toThrow(/no session/);
+    await expect(t.mutation(api.bot.sessions.setZone, { ...as(ALICE), zone: "Mars/Base" })).rejects.toThrow(/time zone/);
+    await expect(t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).rejects.toThrow(/no session/);
   });
 });

@@ -33,7 +33,7 @@ describe("a followed show that ends", () => {
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly Thing", seasons: [{ season: 1, name: "Season 1", episodeCount: 3 }] });
     expect((await t.run((ctx) => ctx.db.query("shows").first()))?.ongoing).toBe(true);
     // The daily check hears TMDB say it ended, with no new episode.
-    await t.mutation(internal.reminders.recordAiring, { tmdbId: 990101, info: { title: "The Weekly Thing", seasons, lastAired: { season: 1, episode: 3 }, ongoing: false } });
+    await t.mutation(internal.reminders.airing.recordAiring, { tmdbId: 990101, info: { title: "The Weekly Thing", seasons, lastAired: { season: 1, episode: 3 }, ongoing: false } });
     await t.finishAllScheduledFunctions(() => undefined);
     const state = (who: string) => t.query(api.bot.titles.getTitleState, { secret: SECRET, discordUserId: who, tmdbId: 990101, mediaType: "tv" });
     expect((await state(ALICE)).item).toMatchObject({ progressStatus: "finished", progress: 100 });

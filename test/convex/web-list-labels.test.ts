@@ -3,7 +3,7 @@
 // getProgressOption: an exact match in its options, anything else "Watch Later".
 import { describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
-import type { ProgressStatus } from "../../convex/validators";
+import type { ProgressStatus } from "../../convex/lib/validators";
 import { ALICE, deployment, SECRET, type Deployment } from "./setup";
 
 /** The web app's PROGRESS_OPTIONS (constants/watchlist.ts at ddb18d5), in order. */
@@ -91,7 +91,7 @@ describe("the web app's custom-list page, fed what the bot writes", () => {
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...SHOW, ongoing: true });
     const caughtUp = await t.mutation(api.bot.episodes.markAllFor, { ...as(ALICE), tmdbId: SHOW.tmdbId, isWatched: true });
     expect(caughtUp.statusAfter).toBe("watching");
-    await t.mutation(internal.reminders.recordAiring, {
+    await t.mutation(internal.reminders.airing.recordAiring, {
       tmdbId: SHOW.tmdbId,
       info: { title: SHOW.title, seasons, lastAired: { season: 1, episode: 3 }, ongoing: false },
     });

@@ -102,7 +102,7 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
   it("a second export while one is being prepared gets a clear answer instead of another file", async () => {
     await run(s, "as kim\nin movie-club #general\n/watch add title:movie:603");
     // Kim's first export is still being prepared (on this shard or another: the bot's own call).
-    expect(await s.engine.backend().mutation(api.linking.startExport, { discordUserId: s.discord.user("kim").id })).toMatchObject({ started: true });
+    expect(await s.engine.backend().mutation(api.bot.linking.startExport, { discordUserId: s.discord.user("kim").id })).toMatchObject({ started: true });
     const events = await run(s, `as kim\nin movie-club #general\n/account\nclick "Export my data"`);
     expect(ofType(events, "error")).toEqual([]);
     const followups = ofType(events, "followup");
@@ -208,7 +208,7 @@ describe("the one-time backfill from Clerk's user list", () => {
       s.clerk.user(name, discordUserId);
     }
     await run(s, "as old0\nin movie-club #general\n/watch add title:movie:603"); // one of them already tracks as a guest
-    const first = await s.engine.run((t) => t.action(internal.linking.backfillClerkUsers, {}));
+    const first = await s.engine.run((t) => t.action(internal.linking.clerk.backfillClerkUsers, {}));
     expect(first).toMatchObject({ offset: 0, seen: 100, done: false });
     await s.engine.wait(0);
     for (const name of withDiscord) {

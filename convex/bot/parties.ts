@@ -1,23 +1,20 @@
 // The bot's API for watch parties (/party and the board's buttons). Every function goes through a
 // builder from lib/botFunctions (shared secret, acting Discord user in ctx.actor, write budget);
-// the rules live in model/parties.ts, the board in model/board.ts and its publisher in boards.ts.
+// the rules live in model/parties.ts, the board in model/board.ts and its publisher in boards/publish.ts.
 // The bot passes the guild and channel of the interaction; the party option is a party id.
 import { v } from "convex/values";
-import type { Doc, Id } from "./_generated/dataModel";
-import type { MutationCtx } from "./_generated/server";
-import { showSync } from "./lib/botArgs";
-import { botMutation, botQuery } from "./lib/botFunctions";
-import { internalMutation } from "./_generated/server";
-import { pausedNotice } from "./boards";
-import { boardData, markBoardDirty } from "./model/board";
-import { fail } from "./model/errors";
-import { plain } from "../src/views/text";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { showSync } from "../lib/botArgs";
+import { botMutation, botQuery } from "../lib/botFunctions";
+import { pausedNotice } from "../boards/publish";
+import { boardData } from "../model/board";
+import { fail } from "../model/errors";
+import { plain } from "../../src/views/text";
 import {
   activePartiesInGuild,
   canSeeParty,
   checkPlace,
-  closeParty,
-  EMPTY_PARTY_MS,
   checkPromptEpisodes,
   endParty,
   episodesLabel,
@@ -32,12 +29,13 @@ import {
   resolveParty,
   startParty,
   transferHost,
-} from "./model/parties";
-import { airedNumbersOf, requireShow, showForWrite } from "./model/shows";
-import { readWatched, summaryForWrite } from "./model/episodes";
-import { markEpisodes } from "./model/tracking";
-import { joinUnlessFull } from "./model/partyJoin";
-import { parseSeasonNumber, parseTmdbId } from "./model/vocabulary";
+  joinUnlessFull,
+  markBoardDirty,
+} from "../model/parties";
+import { airedNumbersOf, requireShow, showForWrite } from "../model/shows";
+import { readWatched, summaryForWrite } from "../model/episodes";
+import { markEpisodes } from "../model/tracking";
+import { parseSeasonNumber, parseTmdbId } from "../model/vocabulary";
 
 // visibleChannelIds: the server's channels the member can see (View Channel), as Discord tells the
 // bot; a party in another channel is neither listed to them nor found when named.
@@ -172,19 +170,6 @@ export const rename = botMutation({
     const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     const renamed = await renameParty(ctx, ctx.actor.discordUserId, party, args.name, args.canManageServer);
     return { party: refOf(renamed), before: partyLabel(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
-  },
-});
-
-/** A party nobody has been in for EMPTY_PARTY_MS ends by itself (scheduled when its last member left). */
-export const endIfEmpty = internalMutation({
-  args: { partyId: v.id("parties") },
-  returns: v.boolean(),
-  handler: async (ctx, { partyId }) => {
-    const party = await ctx.db.get(partyId);
-    // Someone joined since (and maybe left again, which scheduled its own check).
-    if (party === null || party.state !== "active" || (party.memberCount ?? 0) > 0 || party.emptySince === undefined || party.emptySince + EMPTY_PARTY_MS > Date.now()) return false;
-    await closeParty(ctx, party);
-    return true;
   },
 });
 

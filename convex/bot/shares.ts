@@ -1,11 +1,11 @@
 // Share posts: the bot asks here before posting "X finished Y" to a channel. The throttle
 // lives in Convex so it holds across every shard (and every click of an old button).
 import { v } from "convex/values";
-import { botMutation } from "./lib/botFunctions";
-import { fail } from "./model/errors";
-import { claimSharePost } from "./model/shares";
-import { parseMediaType, parseTmdbId } from "./model/vocabulary";
-import { findItem, viewItem } from "./model/watchItems";
+import { botMutation } from "../lib/botFunctions";
+import { fail } from "../model/errors";
+import { claimSharePost } from "../model/shares";
+import { parseMediaType, parseTmdbId } from "../model/vocabulary";
+import { findItem, viewItem } from "../model/watchItems";
 
 export const claimShare = botMutation({
   args: {

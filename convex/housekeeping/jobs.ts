@@ -1,10 +1,10 @@
 // Internal scheduled work, apart from the public API: nothing here can be called
 // from outside the deployment.
 import { v } from "convex/values";
-import { internal } from "./_generated/api";
-import { internalMutation } from "./_generated/server";
-import { SWEPT_TABLES, sweepTable } from "./model/housekeeping";
-import { continueJob } from "./model/tracking";
+import { internal } from "../_generated/api";
+import { internalMutation } from "../_generated/server";
+import { SWEPT_TABLES, sweepTable } from "../model/housekeeping";
+import { continueJob } from "../model/tracking";
 
 /** Applies the next chunk of an episode change too large for one transaction. */
 export const continueEpisodeJob = internalMutation({
@@ -24,7 +24,7 @@ export const sweepExpired = internalMutation({
   args: {},
   returns: v.null(),
   handler: async (ctx) => {
-    for (const table of SWEPT_TABLES) await ctx.scheduler.runAfter(0, internal.jobs.sweepExpiredTable, { table });
+    for (const table of SWEPT_TABLES) await ctx.scheduler.runAfter(0, internal.housekeeping.jobs.sweepExpiredTable, { table });
     return null;
   },
 });
@@ -34,7 +34,7 @@ export const sweepExpiredTable = internalMutation({
   returns: v.object({ deleted: v.number() }),
   handler: async (ctx, { table }) => {
     const { deleted, more } = await sweepTable(ctx, table, Date.now());
-    if (more) await ctx.scheduler.runAfter(0, internal.jobs.sweepExpiredTable, { table });
+    if (more) await ctx.scheduler.runAfter(0, internal.housekeeping.jobs.sweepExpiredTable, { table });
     return { deleted };
   },
 });

@@ -1,17 +1,17 @@
 // The party board publisher: internal functions only, scheduled by model/board.ts. It posts and
-// edits boards through convex/discord.ts — never through the bot process — so any number of
+// edits boards through convex/lib/discord.ts — never through the bot process — so any number of
 // shards, or none running, changes nothing. See model/board.ts for the delivery rules.
 import { RESTJSONErrorCodes, type RESTPostAPIChannelMessageJSONBody } from "discord-api-types/v10";
 import { v, type Infer } from "convex/values";
-import { internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
-import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
-import { deleteMessage, editMessage, postMessage, sendDirectMessage, type DiscordResult } from "./discord";
-import { backoffMs, boardMessage, boardNonce, CHANNEL_INTERVAL_MS, WATCHDOG_MS } from "./model/board";
-import { hostless, partyLabel } from "./model/parties";
-import { reportTransactionCost } from "./lib/metrics";
-import { NO_MENTIONS } from "../src/views/message";
-import { plain } from "../src/views/text";
+import { internal } from "../_generated/api";
+import type { Id } from "../_generated/dataModel";
+import { internalAction, internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
+import { deleteMessage, editMessage, postMessage, sendDirectMessage, type DiscordResult } from "../lib/discord";
+import { backoffMs, boardMessage, boardNonce, CHANNEL_INTERVAL_MS, WATCHDOG_MS } from "../model/board";
+import { hostless, partyLabel } from "../model/parties";
+import { reportTransactionCost } from "../lib/metrics";
+import { NO_MENTIONS } from "../../src/views/message";
+import { plain } from "../../src/views/text";
 
 const outcome = v.union(
   v.object({ kind: v.literal("published"), messageId: v.string(), posted: v.boolean() }),
@@ -61,14 +61,14 @@ export const claim = internalMutation({
       .withIndex("by_channel", (q) => q.eq("channelId", party.channelId))
       .unique();
     if (slot !== null && slot.nextAt > now) {
-      await ctx.scheduler.runAfter(slot.nextAt - now, internal.boards.publish, { partyId });
+      await ctx.scheduler.runAfter(slot.nextAt - now, internal.boards.publish.publish, { partyId });
       return { kind: "skip" as const };
     }
     if (slot === null) await ctx.db.insert("board_channels", { channelId: party.channelId, nextAt: now + CHANNEL_INTERVAL_MS });
     else await ctx.db.patch(slot._id, { nextAt: now + CHANNEL_INTERVAL_MS });
 
     await cancelWatchdog(ctx, party.boardWatchdog);
-    const watchdog = await ctx.scheduler.runAfter(WATCHDOG_MS, internal.boards.publish, { partyId });
+    const watchdog = await ctx.scheduler.runAfter(WATCHDOG_MS, internal.boards.publish.publish, { partyId });
     const nonce = party.boardNonce ?? boardNonce(partyId, party.boardPosts ?? 0);
     await ctx.db.patch(partyId, { boardWatchdog: watchdog, boardNonce: nonce, boardPending: true });
     const body = await boardMessage(ctx, party);
@@ -95,7 +95,7 @@ export const finish = internalMutation({
     if (slot !== null && slot.nextAt < now + CHANNEL_INTERVAL_MS) await ctx.db.patch(slot._id, { nextAt: now + CHANNEL_INTERVAL_MS });
     const again = async (ms: number, fields: Record<string, unknown>) => {
       await ctx.db.patch(partyId, { ...fields, boardWatchdog: undefined, boardPending: true });
-      await ctx.scheduler.runAfter(ms, internal.boards.publish, { partyId });
+      await ctx.scheduler.runAfter(ms, internal.boards.publish.publish, { partyId });
     };
     switch (result.kind) {
       case "published": {
@@ -126,7 +126,7 @@ export const finish = internalMutation({
           boardPending: false,
           boardWatchdog: undefined,
         });
-        await ctx.scheduler.runAfter(0, internal.boards.tellHost, { partyId });
+        await ctx.scheduler.runAfter(0, internal.boards.publish.tellHost, { partyId });
         return null;
     }
   },
@@ -183,7 +183,7 @@ export const publish = internalAction({
   args: { partyId: v.id("parties") },
   returns: v.null(),
   handler: async (ctx, { partyId }) => {
-    const claimed = await ctx.runMutation(internal.boards.claim, { partyId });
+    const claimed = await ctx.runMutation(internal.boards.publish.claim, { partyId });
     if (claimed.kind === "skip") return null;
     let result: Outcome;
     try {
@@ -192,7 +192,7 @@ export const publish = internalAction({
       // A bug or a configuration problem: back off and keep the update, rather than lose it.
       result = { kind: "failed", message: error instanceof Error ? error.message : String(error) };
     }
-    await ctx.runMutation(internal.boards.finish, { partyId, version: claimed.version, result });
+    await ctx.runMutation(internal.boards.publish.finish, { partyId, version: claimed.version, result });
     return null;
   },
 });
@@ -220,7 +220,7 @@ export const tellHost = internalAction({
   args: { partyId: v.id("parties") },
   returns: v.null(),
   handler: async (ctx, { partyId }) => {
-    const notice = await ctx.runQuery(internal.boards.partyNotice, { partyId });
+    const notice = await ctx.runQuery(internal.boards.publish.partyNotice, { partyId });
     if (notice === null) return null;
     const sent = await sendDirectMessage(notice.host, { content: notice.text, allowed_mentions: NO_MENTIONS });
     if (!sent.ok && sent.kind !== "refused") console.warn(`party board: could not DM the host: ${JSON.stringify(sent)}`);

@@ -24,7 +24,10 @@ async function convexModules(): Promise<Record<string, () => Promise<unknown>>> 
       if (entry.isDirectory()) await walk(path);
       else if (/\.(ts|js)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
         const key = `/convex/${relative(convexDir, path).split("\\").join("/")}`;
-        modules[key] = () => import(pathToFileURL(path).href);
+        // Imported once: convex-test asks for a function's module on every call, and a fresh
+        // `import()` each time (through tsx's or vitest's loader) costs more than the call itself.
+        let loaded: Promise<unknown> | undefined;
+        modules[key] = () => (loaded ??= import(pathToFileURL(path).href));
       }
     }
   };

@@ -14,8 +14,8 @@ import {
   type Interaction,
 } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordSandbox, type DiscordSandboxOptions } from "../../src/sandbox/discord/index.ts";
-import type { EventOf, SandboxEvent } from "../../src/sandbox/events.ts";
+import { DiscordSandbox, type DiscordSandboxOptions } from "../../sandbox/discord/index.ts";
+import type { EventOf, SandboxEvent } from "../../sandbox/events.ts";
 
 const GUILD = "Film Club";
 const HERE = { user: "alice", guild: GUILD, channel: "#general" };

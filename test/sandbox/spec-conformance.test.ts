@@ -119,3 +119,26 @@ describe("what Discord fills in on a stored message", () => {
     ]);
   });
 });
+
+describe("the spec check", () => {
+  const spec = new DiscordSpec();
+  const post = (status: number, response: unknown, request: unknown = { content: "hi" }): RestExchange => ({ method: "POST", path: "/channels/1/messages", query: {}, request, status, response });
+
+  it("finds a field the spec requires missing from an answer, and a request field of the wrong type", () => {
+    expect(spec.check(post(404, { message: "Unknown Channel" }))).toEqual([
+      { exchange: "POST /channels/1/messages → 404", side: "response", errors: ["/ must have required property 'code'"] },
+    ]);
+    expect(spec.check(post(404, { code: 10003, message: "Unknown Channel" }, { content: 5 }))[0]).toMatchObject({ side: "request" });
+  });
+
+  it("allows where real Discord differs from the spec: string field-error codes, a 429 without code, 5xx, a bot's content over 2,000 characters refused", () => {
+    const formError = { code: 50035, message: "Invalid Form Body", errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 2000 or fewer in length." }] } } };
+    expect(spec.check(post(400, formError, { content: "x".repeat(2001) }))).toEqual([]);
+    expect(spec.check(post(429, { message: "You are being rate limited.", retry_after: 1.5, global: false }))).toEqual([]);
+    expect(spec.check(post(500, { message: "500: Internal Server Error", code: 0 }))).toEqual([]);
+  });
+
+  it("names a path or method Discord does not have", () => {
+    expect(spec.check({ method: "GET", path: "/nowhere", query: {}, request: undefined, status: 404, response: {} })[0]!.errors).toEqual(["no such path in Discord's spec"]);
+  });
+});

@@ -1,9 +1,9 @@
 // The loopback Convex deployment in a process of its own: the embedded engine behind the Convex
-// HTTP endpoint (src/sandbox/convex-http.ts). Kept apart from the local Discord so the engine's
+// HTTP endpoint (sandbox/convex-http.ts). Kept apart from the local Discord so the engine's
 // work (convex-test runs one function at a time) does not hold up Discord's answers in the measurements.
 // Started by world.ts; reports its URL, every call and every transaction's cost over IPC.
-import { startConvexHttpEndpoint, type ConvexFault } from "../src/sandbox/convex-http.ts";
-import { EmbeddedConvex } from "../src/sandbox/engine.ts";
+import { startConvexHttpEndpoint, type ConvexFault } from "../sandbox/convex-http.ts";
+import { EmbeddedConvex } from "../sandbox/engine.ts";
 
 const required = (name: string): string => {
   const value = process.env[name];

@@ -5,7 +5,7 @@
 // for what Convex holds afterwards, writes lost (told saved, not there) and duplicated (applied
 // twice: an Undo entry more than the episodes marked), and how long after `up` writes succeed again.
 import { performance } from "node:perf_hooks";
-import type { Actor, DiscordEvent, DiscordSandbox } from "../src/sandbox/discord/index.ts";
+import type { Actor, DiscordEvent, DiscordSandbox } from "../sandbox/discord/index.ts";
 import type { World } from "./world.ts";
 import type { CatalogShow } from "./workload.ts";
 import { round } from "./recorder.ts";

@@ -4,8 +4,8 @@
 // in-process stack (the real bot, the local Discord and the embedded engine) and moves that
 // clock: seconds here are sandbox seconds, the same clock Discord's buckets are kept on.
 import { runAloneWhenMain } from "./recorder.ts";
-import type { SandboxEvent } from "../src/sandbox/events.ts";
-import { startStack, type Stack } from "../src/sandbox/stack.ts";
+import type { SandboxEvent } from "../sandbox/events.ts";
+import { startStack, type Stack } from "../sandbox/stack.ts";
 import type { TransactionCost } from "../convex/lib/metrics.ts";
 
 const GUILD = "Party";

@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import type { TransactionCost } from "../convex/lib/metrics.ts";
 import type { ConvexCallReport } from "./world.ts";
-import type { ActResult, DiscordEvent, DiscordSandbox } from "../src/sandbox/discord/index.ts";
+import type { ActResult, DiscordEvent, DiscordSandbox } from "../sandbox/discord/index.ts";
 import type { Act } from "./workload.ts";
 
 export type Outcome =

@@ -4,8 +4,8 @@
 // Convex) and moves that clock. Documents are counted by the engine's transaction metrics for
 // every reminder function (the hourly scans, empty ones included, deliveries and the fan-out).
 import { runAloneWhenMain } from "./recorder.ts";
-import type { SandboxEvent } from "../src/sandbox/events.ts";
-import { startStack, type Stack } from "../src/sandbox/stack.ts";
+import type { SandboxEvent } from "../sandbox/events.ts";
+import { startStack, type Stack } from "../sandbox/stack.ts";
 import type { TransactionCost } from "../convex/lib/metrics.ts";
 
 const GUILD = "Reminders";

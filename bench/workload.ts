@@ -1,8 +1,8 @@
 // What the simulated people do. Every show's seasons and episode counts come from the offline
 // TMDB catalog the bot reads, so no command asks for an episode that does not exist unless it
 // is meant to (those are marked `intendedError` and counted apart).
-import { loadTmdbCatalog } from "../src/sandbox/tmdb-server.ts";
-import type { Actor, ActResult, DiscordSandbox } from "../src/sandbox/discord/index.ts";
+import { loadTmdbCatalog } from "../sandbox/tmdb-server.ts";
+import type { Actor, ActResult, DiscordSandbox } from "../sandbox/discord/index.ts";
 
 export interface CatalogShow {
   id: number;

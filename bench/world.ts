@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import { REST, Routes } from "discord.js";
 import type { TransactionCost } from "../convex/lib/metrics.ts";
 import { commandDefinitions } from "../src/commands/index.ts";
-import { SandboxClock } from "../src/sandbox/clock.ts";
-import { DiscordSandbox } from "../src/sandbox/discord/index.ts";
-import { startTmdbCatalogServer, type TmdbCatalogServer } from "../src/sandbox/tmdb-server.ts";
-import type { ConvexFault, ConvexLatencyMode } from "../src/sandbox/convex-http.ts";
+import { SandboxClock } from "../sandbox/clock.ts";
+import { DiscordSandbox } from "../sandbox/discord/index.ts";
+import { startTmdbCatalogServer, type TmdbCatalogServer } from "../sandbox/tmdb-server.ts";
+import type { ConvexFault, ConvexLatencyMode } from "../sandbox/convex-http.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -48,7 +48,7 @@ export interface World {
   stop(): Promise<void>;
 }
 
-/** "indexed": the engine answers indexed queries from candidate sets (src/sandbox/indexed-store.ts); "scan": convex-test as shipped. */
+/** "indexed": the engine answers indexed queries from candidate sets (sandbox/indexed-store.ts); "scan": convex-test as shipped. */
 export type ConvexEngineKind = "indexed" | "scan";
 
 export async function startWorld(options: { convexLatencyMs: number; convexLatencyMode?: ConvexLatencyMode; convexEngine?: ConvexEngineKind; tmdbLatencyMs: number; ackDeadlineMs?: number }): Promise<World> {

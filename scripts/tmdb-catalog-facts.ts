@@ -546,7 +546,7 @@ export const SHOWS: readonly ShowFact[] = [
     ],
     fictional: "Not a real TMDB title: a role mention in its name and markdown in episode names.",
   },
-  // Airing on the sandbox clock (src/sandbox/tmdb-server.ts): new episodes come out as scripts `wait`.
+  // Airing on the sandbox clock (sandbox/tmdb-server.ts): new episodes come out as scripts `wait`.
   {
     id: 990101, name: "The Weekly Thing", country: "US", firstAirDate: "", status: "Returning Series", type: "Scripted",
     vote: 7.4, votes: 210, popularity: 9.3, runtime: 42, genres: ["Drama"],

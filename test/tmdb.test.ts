@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TmdbClient, TmdbError, withTmdbDeadline, type TmdbConfig } from "../src/lib/tmdb.ts";
-import { startTmdbCatalogServer, type TmdbCatalogServer } from "../src/sandbox/tmdb-server.ts";
+import { startTmdbCatalogServer, type TmdbCatalogServer } from "../sandbox/tmdb-server.ts";
 
 let server: TmdbCatalogServer;
 

@@ -2,7 +2,7 @@
 // open the button's URL, sign in through the sandbox sign-in, confirm, and the link completes.
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { ofType, run, stack } from "../e2e/harness.ts";
 import { findChromium } from "./chromium.ts";
 

@@ -13,7 +13,7 @@ export type Answer = { status: number; body?: unknown; lands?: boolean };
 /**
  * How long the fake remembers a post's nonce for enforce_nonce. Discord's documentation says only
  * "in the past few minutes" (no exact figure), so this is 5 minutes, as in the sandbox
- * (src/sandbox/discord/rest/channels.ts).
+ * (sandbox/discord/rest/channels.ts).
  */
 export const NONCE_WINDOW_MS = 5 * 60_000;
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { hashCode } from "../../convex/model/link";
 import { linkPageResponse } from "../../convex/model/linkPage";
-import { indexStore } from "../../src/sandbox/indexed-store";
+import { indexStore } from "../../sandbox/indexed-store";
 import { ALICE, BOB, SECRET, cacheGot, deployment, webUser, type Deployment } from "./setup";
 
 const SIGNING_SECRET = `whsec_${btoa("sandbox-signing-secret-0123456789")}`;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { DAY_MS } from "../../convex/model/reminders";
-import { indexStore } from "../../src/sandbox/indexed-store";
+import { indexStore } from "../../sandbox/indexed-store";
 import { deployment, measure } from "./setup";
 
 const USERS = 1_000;

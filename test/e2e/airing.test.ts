@@ -4,7 +4,7 @@
 // its episodes absolutely (season 3 is E25–E32, E25–E26 aired), First Light (990105) has nothing
 // aired (its first episode airs 10 days after the sandbox starts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
 
 let s: Stack;

@@ -5,7 +5,7 @@
 // HTTP here (startStack({ convexHttp: true })), through the production backend.
 import { performance } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
 
 const NOTHING_CHANGED = "Film Fanatic can't be reached right now — nothing was changed. Please try again in a moment.";

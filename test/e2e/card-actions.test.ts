@@ -1,6 +1,6 @@
 // Undo says what it did (the state it left) and stays on the card it was pressed on; Share keeps the card.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
 
 let s: Stack;

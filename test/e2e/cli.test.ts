@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), "ff-sandbox-"));
 function sandbox(args: string[], script: string) {
   const file = join(dir, `script-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(file, script);
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts", ...args, "--script", file, "--json"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "sandbox/main.ts", ...args, "--script", file, "--json"], {
     encoding: "utf8",
     timeout: 60_000,
     env: { ...process.env, NO_COLOR: "1" },
@@ -23,7 +23,7 @@ function sandbox(args: string[], script: string) {
 
 /** `npm run sandbox` at the interactive prompt, fed `input` on stdin (a transcript comes back). */
 function prompt(input: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], { input, encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", HOME: dir } });
+  return spawnSync(process.execPath, ["--import", "tsx", "sandbox/main.ts"], { input, encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", HOME: dir } });
 }
 
 describe("npm run sandbox -- --script FILE --json", () => {

@@ -1,7 +1,7 @@
 // A session more than 24.8 days ahead (past Node's setTimeout limit) waits for its time in the
 // sandbox: it doesn't "start" right after Confirm.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { ofType, run, stack, text } from "./harness.ts";
 
 /** Wednesday 2 December 2026, 11:00 in Berlin. */

@@ -2,7 +2,7 @@
 // forged by a modified client — are refused in one place: a private "out of date" answer, and
 // nothing runs. Ids are tampered with in the sandbox's stored message, as an old message would carry them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { ofType, run, stack, text, webItem, type Event } from "./harness.ts";
 
 let s: Stack;

@@ -15,11 +15,11 @@ import { REST, Routes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../src/commands/index.ts";
 import { botPermissions } from "../../src/lib/doctor-invite.ts";
-import { SandboxClerk } from "../../src/sandbox/clerk.ts";
-import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../src/sandbox/convex-http.ts";
-import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
-import { EmbeddedConvex } from "../../src/sandbox/engine.ts";
-import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../src/sandbox/tmdb-server.ts";
+import { SandboxClerk } from "../../sandbox/clerk.ts";
+import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../sandbox/convex-http.ts";
+import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+import { EmbeddedConvex } from "../../sandbox/engine.ts";
+import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../sandbox/tmdb-server.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, text, webItem, type Event } from "./harness.ts";
 
 let s: Stack;

@@ -1,10 +1,10 @@
 import { api } from "../../convex/_generated/api.js";
-import type { SandboxEvent } from "../../src/sandbox/events.ts";
-import { stackHooks } from "../../src/sandbox/hooks.ts";
-import { parseScript, runScript } from "../../src/sandbox/script.ts";
-import { startStack, type Stack, type StackOptions } from "../../src/sandbox/stack.ts";
+import type { SandboxEvent } from "../../sandbox/events.ts";
+import { stackHooks } from "../../sandbox/hooks.ts";
+import { parseScript, runScript } from "../../sandbox/script.ts";
+import { startStack, type Stack, type StackOptions } from "../../sandbox/stack.ts";
 
-/** A sandbox event (src/sandbox/events.ts), its fields readable without narrowing first. */
+/** A sandbox event (sandbox/events.ts), its fields readable without narrowing first. */
 export type Event = SandboxEvent & Record<string, any>;
 
 /** The whole bot on loopback, as `npm run sandbox` runs it. */

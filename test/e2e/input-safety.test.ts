@@ -2,7 +2,7 @@
 // bot through the sandbox and checks what people see and what the web app then shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api.js";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, text, webEpisodes, webItem, type Event } from "./harness.ts";
 
 let s: Stack;

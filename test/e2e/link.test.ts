@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, internal } from "../../convex/_generated/api.js";
 import { getFunctionName } from "convex/server";
 import { BackendUnavailableError } from "../../src/lib/backend.ts";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, text } from "./harness.ts";
 
 describe("account linking in the sandbox", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SandboxMessage } from "../../src/sandbox/discord/index.ts";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { SandboxMessage } from "../../sandbox/discord/index.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, type Event } from "./harness.ts";
 
 /** A party's live board: the bot's own post in the channel with a Join button. */

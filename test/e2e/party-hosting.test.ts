@@ -1,8 +1,8 @@
 // Watch parties as members meet them (issue 17): who may put a board where, who sees which party,
 // a party whose host is gone, the host's tools, and which party a command means.
 import { afterEach, describe, expect, it } from "vitest";
-import type { SandboxMessage } from "../../src/sandbox/discord/index.ts";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { SandboxMessage } from "../../sandbox/discord/index.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, text, type Event } from "./harness.ts";
 
 /** The newest board in a channel (the bot's own post with a Join button). */

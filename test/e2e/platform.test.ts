@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api.js";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { TitleService } from "../../src/lib/titles.ts";
 import { TmdbClient } from "../../src/lib/tmdb.ts";
 import { buttons, ofType, run, stack, text, webEpisodes } from "./harness.ts";

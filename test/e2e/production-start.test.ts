@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
+import { DiscordSandbox } from "../../sandbox/discord/index.ts";
 import { heartbeatProblem } from "../../src/lib/doctor-health.ts";
 
 const root = resolve(import.meta.dirname, "../..");

@@ -7,10 +7,10 @@ import { randomBytes } from "node:crypto";
 import { REST, Routes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../src/commands/index.ts";
-import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../src/sandbox/convex-http.ts";
-import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
-import { EmbeddedConvex } from "../../src/sandbox/engine.ts";
-import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../src/sandbox/tmdb-server.ts";
+import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../sandbox/convex-http.ts";
+import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+import { EmbeddedConvex } from "../../sandbox/engine.ts";
+import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../sandbox/tmdb-server.ts";
 
 const secret = randomBytes(24).toString("hex");
 let discord: DiscordSandbox;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
+import { DiscordSandbox } from "../../sandbox/discord/index.ts";
 
 let discord: DiscordSandbox;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/lib/backend.ts";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { ofType, run, stack, text, type Event } from "./harness.ts";
 
 // Counts what each command costs by wrapping the bot's own Backend object (the one

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stableSnowflake } from "../../src/sandbox/discord/index.ts";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import { stableSnowflake } from "../../sandbox/discord/index.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { buttons, ofType, run, stack, text } from "./harness.ts";
 
 const shardOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));

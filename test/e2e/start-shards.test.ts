@@ -3,11 +3,11 @@ import { randomBytes } from "node:crypto";
 import { REST, Routes } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../src/commands/index.ts";
-import { SandboxClock } from "../../src/sandbox/clock.ts";
-import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../src/sandbox/convex-http.ts";
-import { DiscordSandbox, stableSnowflake } from "../../src/sandbox/discord/index.ts";
-import { EmbeddedConvex } from "../../src/sandbox/engine.ts";
-import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../src/sandbox/tmdb-server.ts";
+import { SandboxClock } from "../../sandbox/clock.ts";
+import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../sandbox/convex-http.ts";
+import { DiscordSandbox, stableSnowflake } from "../../sandbox/discord/index.ts";
+import { EmbeddedConvex } from "../../sandbox/engine.ts";
+import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../sandbox/tmdb-server.ts";
 
 let discord: DiscordSandbox | undefined;
 let engine: EmbeddedConvex | undefined;

@@ -3,7 +3,7 @@
 // uses its whole budget (first attempt, then the retry) and still gets its true answer before the
 // bot disconnects — not a "thinking…" that never resolves.
 import { afterEach, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { stack, text, type Event } from "./harness.ts";
 
 let s: Stack | undefined;

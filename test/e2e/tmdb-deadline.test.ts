@@ -3,7 +3,7 @@
 // details fallback after it, included), and the person is told TMDB was too slow, with nothing changed.
 import { performance } from "node:perf_hooks";
 import { afterEach, expect, it } from "vitest";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
 
 const HERE = "as alice\nin movie-club #general\n";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderEvent } from "../../src/sandbox/render.ts";
-import type { SandboxEvent } from "../../src/sandbox/events.ts";
-import type { Stack } from "../../src/sandbox/stack.ts";
+import { renderEvent } from "../../sandbox/render.ts";
+import type { SandboxEvent } from "../../sandbox/events.ts";
+import type { Stack } from "../../sandbox/stack.ts";
 import { ofType, run, stack, text } from "./harness.ts";
 
 let s: Stack;

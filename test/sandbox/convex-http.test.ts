@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api.js";
 import { convexHttpBackend } from "../../src/lib/backend.ts";
 import { describeError } from "../../src/lib/errors.ts";
-import { startConvexHttpEndpoint, type ConvexCall, type ConvexHttpEndpoint } from "../../src/sandbox/convex-http.ts";
-import { EmbeddedConvex } from "../../src/sandbox/engine.ts";
+import { startConvexHttpEndpoint, type ConvexCall, type ConvexHttpEndpoint } from "../../sandbox/convex-http.ts";
+import { EmbeddedConvex } from "../../sandbox/engine.ts";
 
 const secret = randomBytes(24).toString("hex");
 const alice = "100000000000000001";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api.js";
-import { SandboxClock } from "../../src/sandbox/clock.ts";
-import { EmbeddedConvex, nextCronDelay, UnsupportedCronError } from "../../src/sandbox/engine.ts";
+import { SandboxClock } from "../../sandbox/clock.ts";
+import { EmbeddedConvex, nextCronDelay, UnsupportedCronError } from "../../sandbox/engine.ts";
 
 describe("the sandbox clock", () => {
   let clock: SandboxClock | undefined;

@@ -3,7 +3,7 @@ import { convexTest } from "convex-test";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { describe, expect, it } from "vitest";
-import { documentsVisited, indexStore } from "../../src/sandbox/indexed-store";
+import { documentsVisited, indexStore } from "../../sandbox/indexed-store";
 
 const modules = import.meta.glob("../../convex/**/*.*s");
 

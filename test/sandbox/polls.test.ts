@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
-import type { SandboxEvent } from "../../src/sandbox/events.ts";
-import { parseScript, runScript } from "../../src/sandbox/script.ts";
+import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+import type { SandboxEvent } from "../../sandbox/events.ts";
+import { parseScript, runScript } from "../../sandbox/script.ts";
 
 const GUILD = "Film Club";
 let now = Date.UTC(2026, 10, 26, 9, 0);

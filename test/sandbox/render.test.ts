@@ -6,7 +6,7 @@ import {
   selectOptionLabels,
   stripAnsi,
   type SandboxEvent,
-} from "../../src/sandbox/render.ts";
+} from "../../sandbox/render.ts";
 
 const ESC = "\x1b";
 const plain = (e: unknown, width = 80) => renderEvent(e as SandboxEvent, { color: false, width });

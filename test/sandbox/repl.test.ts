@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SandboxEvent } from "../../src/sandbox/events.ts";
-import { completeLine, helpText, runRepl, type SandboxSession } from "../../src/sandbox/repl.ts";
+import type { SandboxEvent } from "../../sandbox/events.ts";
+import { completeLine, helpText, runRepl, type SandboxSession } from "../../sandbox/repl.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -11,8 +11,8 @@ import {
 } from "discord.js";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordSandbox } from "../../src/sandbox/discord/index.ts";
-import { parseDuration, parseScript, runScript, runScriptText, ScriptError, type ScriptHooks } from "../../src/sandbox/script.ts";
+import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+import { parseDuration, parseScript, runScript, runScriptText, ScriptError, type ScriptHooks } from "../../sandbox/script.ts";
 
 describe("parseScript", () => {
   it("parses acting, places, commands, buttons, waits, shows, web calls and restarts", () => {

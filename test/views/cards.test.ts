@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateMessageBody } from "../../src/sandbox/discord/validate.ts";
+import { validateMessageBody } from "../../sandbox/discord/validate.ts";
 import {
   decodeComponentId,
   embedLength,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateMessageBody } from "../../src/sandbox/discord/validate.ts";
+import { validateMessageBody } from "../../sandbox/discord/validate.ts";
 import {
   decodeComponentId,
   frontierLines,

@@ -4,16 +4,16 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Cron } from "croner";
 import { convexTest, type TestConvex } from "convex-test";
 import { makeFunctionReference } from "convex/server";
-import schema from "../../convex/schema.ts";
-import { observeTransactions, type TransactionCost } from "../../convex/lib/metrics.ts";
-import type { Backend } from "../lib/backend.ts";
+import schema from "../convex/schema.ts";
+import { observeTransactions, type TransactionCost } from "../convex/lib/metrics.ts";
+import type { Backend } from "../src/lib/backend.ts";
 import { SandboxClock } from "./clock.ts";
 import { withDeploymentEnv } from "./deployment-env.ts";
 import { indexStore } from "./indexed-store.ts";
 
 type AnyCall = (fn: unknown, args: unknown) => Promise<any>;
 
-const convexDir = join(dirname(fileURLToPath(import.meta.url)), "../../convex");
+const convexDir = join(dirname(fileURLToPath(import.meta.url)), "../convex");
 
 /** Every module under convex/, keyed by path as convex-test expects (it finds the root via _generated). */
 async function convexModules(): Promise<Record<string, () => Promise<unknown>>> {
@@ -24,7 +24,10 @@ async function convexModules(): Promise<Record<string, () => Promise<unknown>>> 
       if (entry.isDirectory()) await walk(path);
       else if (/\.(ts|js)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
         const key = `/convex/${relative(convexDir, path).split("\\").join("/")}`;
-        modules[key] = () => import(pathToFileURL(path).href);
+        // Imported once: convex-test asks for a function's module on every call, and a fresh
+        // `import()` each time (through tsx's or vitest's loader) costs more than the call itself.
+        let loaded: Promise<unknown> | undefined;
+        modules[key] = () => (loaded ??= import(pathToFileURL(path).href));
       }
     }
   };
@@ -59,7 +62,7 @@ export interface EngineOptions {
   /** The crons to run (default: convex/crons.ts's, as a deployment would). */
   crons?: CronSpec[];
   /**
-   * Answer indexed queries from per-table and per-field candidate sets (src/sandbox/indexed-store.ts)
+   * Answer indexed queries from per-table and per-field candidate sets (sandbox/indexed-store.ts)
    * instead of convex-test's walk over every document: same results, time that no longer grows with
    * the whole deployment. The benchmark's deployment uses it; tests and the sandbox keep the plain engine.
    */

@@ -3,7 +3,7 @@
 // sandbox and in tests. Faults (down, hang, 429, 500, malformed bodies, delay) can be
 // switched on to exercise the client's failure handling.
 //
-//   npx tsx src/sandbox/tmdb-server.ts [port]     # prints the base URL to use as TMDB_API_URL
+//   npx tsx sandbox/tmdb-server.ts [port]     # prints the base URL to use as TMDB_API_URL
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -94,7 +94,7 @@ export function airingView(show: CatalogShow, clock: AiringClock): CatalogShow {
   return { details, seasons };
 }
 
-export const DEFAULT_TMDB_DATA_DIR = fileURLToPath(new URL("../../data/tmdb/", import.meta.url));
+export const DEFAULT_TMDB_DATA_DIR = fileURLToPath(new URL("../data/tmdb/", import.meta.url));
 
 /** TMDB pages search results 20 at a time and refuses pages past 500. */
 const PAGE_SIZE = 20;

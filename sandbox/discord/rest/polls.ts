@@ -7,7 +7,7 @@
  * `limit` 1–100 (25 when left out) after the id in `after`.
  */
 import { DiscordErrors, DiscordHttpError, FormErrors } from "../errors.ts";
-import { userObject } from "../serialize.ts";
+import { messageObject, userObject } from "../serialize.ts";
 import type { SandboxMessage } from "../types.ts";
 import type { World } from "../world.ts";
 import { channelById } from "./messages.ts";
@@ -121,7 +121,8 @@ export function pollRoutes(route: Route, core: RestCore): void {
   route("POST", "/channels/:channel/polls/:message/expire", true, (ctx) => {
     const { m, poll } = pollMessage(ctx.params.channel!, ctx.params.message!, ctx);
     if (poll.endedAt === null && core.config.now() < poll.expiry) poll.endedAt = core.config.now();
-    return { status: 200, body: { id: m.id, channel_id: m.channelId, poll: pollObject(world, m.id, core.config.now()) } };
+    // Discord answers with the whole message, its poll now ended.
+    return { status: 200, body: { ...messageObject(world, m), poll: pollObject(world, m.id, core.config.now()) } };
   });
   route("GET", "/channels/:channel/polls/:message/answers/:answer", true, (ctx) => {
     const { poll } = pollMessage(ctx.params.channel!, ctx.params.message!, ctx);

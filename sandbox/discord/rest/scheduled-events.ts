@@ -57,6 +57,10 @@ function eventObject(e: SandboxScheduledEvent) {
     entity_id: null,
     entity_metadata: e.location === null ? null : { location: e.location },
     user_count: 0,
+    // Fields Discord always sends; the sandbox's events have no cover image, repeat rule or exceptions.
+    image: null,
+    recurrence_rule: null,
+    guild_scheduled_event_exceptions: [],
   };
 }
 

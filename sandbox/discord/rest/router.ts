@@ -51,6 +51,19 @@ export interface Result {
 
 export type Handler = (ctx: RequestCtx) => Result | Promise<Result>;
 
+/** One request the REST server answered, as a recorder sees it (tests check both sides against Discord's spec). */
+export interface RestExchange {
+  method: string;
+  /** The path without /api/v10, e.g. /channels/123/messages. */
+  path: string;
+  query: Record<string, string>;
+  /** The JSON body (multipart: its payload_json), or undefined when there was none. */
+  request: unknown;
+  status: number;
+  /** The JSON answer, or undefined (204). */
+  response: unknown;
+}
+
 /** How a resource file adds its routes. */
 export type Route = (method: string, template: string, auth: boolean, handler: Handler) => void;
 
@@ -106,6 +119,27 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export class RestRouter {
   private readonly routes: RouteEntry[] = [];
+  private readonly recorders = new Set<(exchange: RestExchange) => void>();
+  private hasBody = new WeakSet<RequestCtx>();
+
+  /** Calls `recorder` with every request answered from now on; returns how to stop. */
+  record(recorder: (exchange: RestExchange) => void): () => void {
+    this.recorders.add(recorder);
+    return () => this.recorders.delete(recorder);
+  }
+
+  private recordExchange(ctx: RequestCtx, status: number, response: unknown): void {
+    if (this.recorders.size === 0) return;
+    const exchange: RestExchange = {
+      method: ctx.method,
+      path: ctx.path,
+      query: Object.fromEntries(ctx.query),
+      request: this.hasBody.has(ctx) ? structuredClone(ctx.body) : undefined,
+      status,
+      response: response === undefined ? undefined : JSON.parse(JSON.stringify(response)),
+    };
+    for (const recorder of this.recorders) recorder(exchange);
+  }
 
   constructor(
     private readonly core: RestCore,
@@ -153,12 +187,14 @@ export class RestRouter {
       limits.takeInjected(`${method} ${route.template}`);
       this.parseRequestBody(req, raw, ctx);
       const result = await route.handler(ctx);
+      this.recordExchange(ctx, result.status, result.body);
       this.send(res, result.status, result.body, this.rateHeaders(ctx));
     } catch (e) {
       if (e instanceof RateLimitResponse) {
         this.sendRateLimited(res, ctx, e);
       } else if (e instanceof DiscordHttpError) {
         this.core.emit({ t: "discord_error", ...ctx.place, status: e.status, code: e.code, message: e.message, method, route: path, ...(e.errors ? { errors: e.errors } : {}) });
+        this.recordExchange(ctx, e.status, e.body());
         this.send(res, e.status, e.body(), { ...this.rateHeaders(ctx), ...e.headers });
       } else {
         this.core.log("error", "sandbox REST handler crashed", { err: String((e as Error)?.stack ?? e), method, path });
@@ -180,6 +216,7 @@ export class RestRouter {
 
   private parseRequestBody(req: IncomingMessage, raw: Buffer, ctx: RequestCtx): void {
     if (raw.length === 0) return;
+    this.hasBody.add(ctx);
     const ctype = String(req.headers["content-type"] ?? "");
     if (ctype.startsWith("multipart/form-data")) {
       const boundary = /boundary=("?)([^";]+)\1/i.exec(ctype)?.[2];
@@ -234,7 +271,9 @@ export class RestRouter {
       ...(rl.code ? { code: rl.code } : {}),
     });
     const message = rl.code ? "Maximum number of edits to messages older than 1 hour reached. Try again later." : "You are being rate limited.";
-    this.send(res, 429, { message, retry_after: Number(retry.toFixed(3)), global: false, ...(rl.code ? { code: rl.code } : {}) }, {
+    const body = { message, retry_after: Number(retry.toFixed(3)), global: false, ...(rl.code ? { code: rl.code } : {}) };
+    this.recordExchange(ctx, 429, body);
+    this.send(res, 429, body, {
       "Retry-After": retry.toFixed(3),
       "X-RateLimit-Limit": String(rl.limit),
       "X-RateLimit-Remaining": "0",

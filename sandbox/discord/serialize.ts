@@ -3,6 +3,7 @@
  * guilds, the application, gateway payloads), typed with discord-api-types so a field Discord
  * requires can't be forgotten. Pure functions over the world's records and a lookup.
  */
+import { componentsAsSent, embedsAsSent } from "./as-sent.ts";
 import {
   ApplicationCommandType,
   ApplicationFlags,
@@ -144,10 +145,10 @@ export function messageObject(dir: Directory, m: SandboxMessage): APIMessage {
     }),
     mention_roles: m.mentions.roles,
     attachments: m.attachments,
-    embeds: m.embeds,
+    embeds: embedsAsSent(m.embeds) as APIMessage["embeds"],
     pinned: false,
     flags: m.flags,
-    components: m.components,
+    components: componentsAsSent(m.components) as APIMessage["components"],
   };
   if (m.messageReference) obj.message_reference = { type: MessageReferenceType.Default, ...m.messageReference };
   if (it) {

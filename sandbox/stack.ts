@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { REST, Routes } from "discord.js";
 import pino from "pino";
-import { createBot, type Bot } from "../bot.ts";
-import { commandDefinitions } from "../commands/index.ts";
-import { convexHttpBackend, type Backend } from "../lib/backend.ts";
-import { createLogger, type Logger } from "../lib/logger.ts";
-import { UserRateLimiter } from "../lib/rate-limit.ts";
-import { TmdbClient } from "../lib/tmdb.ts";
+import { createBot, type Bot } from "../src/bot.ts";
+import { commandDefinitions } from "../src/commands/index.ts";
+import { convexHttpBackend, type Backend } from "../src/lib/backend.ts";
+import { createLogger, type Logger } from "../src/lib/logger.ts";
+import { UserRateLimiter } from "../src/lib/rate-limit.ts";
+import { TmdbClient } from "../src/lib/tmdb.ts";
 import { SandboxClock } from "./clock.ts";
 import { DiscordSandbox } from "./discord/index.ts";
 import { SandboxClerk } from "./clerk.ts";
@@ -35,7 +35,7 @@ export interface StackOptions {
    */
   shards?: number;
   /**
-   * The bot reaches the embedded engine over its HTTP endpoint (src/sandbox/convex-http.ts) through
+   * The bot reaches the embedded engine over its HTTP endpoint (sandbox/convex-http.ts) through
    * the production backend — deadlines, retries and readiness included — as `npm start` reaches a
    * deployment. Needed for the `convex …` faults. Default: in-process calls.
    */

@@ -22,7 +22,7 @@ import { channelRoutes } from "./rest/channels.ts";
 import { commandRoutes } from "./rest/commands.ts";
 import { guildRoutes } from "./rest/guilds.ts";
 import { interactionRoutes } from "./rest/interactions.ts";
-import { RestRouter, type RestCore } from "./rest/router.ts";
+import { RestRouter, type RestCore, type RestExchange } from "./rest/router.ts";
 import { scheduledEventRoutes, scheduledEventsOf, scheduledEventView } from "./rest/scheduled-events.ts";
 import { pollRoutes, vote } from "./rest/polls.ts";
 import { guildCreatePayload, memberObject, readyPayload, roleObject } from "./serialize.ts";
@@ -174,6 +174,11 @@ export class DiscordSandbox extends EventEmitter {
   // ------------------------------------------------------------ world
 
   /** The user with this name (created on first use; id derived from the name). */
+  /** Calls `recorder` with every REST request answered from now on (the spec-conformance test uses it); returns how to stop. */
+  recordRest(recorder: (exchange: RestExchange) => void): () => void {
+    return this.rest.record(recorder);
+  }
+
   user(name: string): SandboxUser {
     return this.world.user(name);
   }

@@ -20,11 +20,6 @@ export default defineConfig({
           exclude: ["test/convex/**"],
           environment: "node",
           testTimeout: 30_000,
-          // Files share a worker's module cache instead of importing convex/, discord.js and the
-          // sandbox afresh for each of ~70 files. Safe here: these tests mock no modules, and
-          // whatever a file changes globally (the sandbox clock's Date.now and setTimeout) it restores
-          // when its stack stops. (The convex project stays isolated: its tests mock and fake timers.)
-          isolate: false,
         },
       },
     ],

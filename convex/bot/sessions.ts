@@ -87,7 +87,13 @@ export const schedule = botMutation({
     const party = await resolveParty(ctx, checkPlace(args), args.partyId, asMember(ctx.actor.discordUserId));
     const account = await ctx.db.get(ctx.actor.accountId);
     // Checked after who may schedule (scheduleSession), so someone else's click is told that first.
-    const zone = account?.timeZone ?? "";
+    // The clicker's zone, else (a poll's winner) the zone of whoever read the poll's times.
+    let zone = account?.timeZone ?? "";
+    if (!isTimeZone(zone)) {
+      const poll = await pollWonBy(ctx, party._id, args.at);
+      const creator = poll === null ? null : await discordAccount(ctx, parseDiscordUserId(poll.createdBy));
+      if (creator?.timeZone !== undefined) zone = creator.timeZone;
+    }
     const { session, replaced, answers, oldPostEdited, post, notices, hostGoing } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, ...(args.weekly !== undefined ? { weekly: args.weekly } : {}), canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
     // The winner of the party's poll: who voted for it is read from Discord and marked Going.
     const poll = await pollWonBy(ctx, party._id, session.at);

@@ -148,11 +148,16 @@ export async function scheduleSession(
   const now = Date.now();
   if (!Number.isSafeInteger(args.at) || args.at < now + 60_000) fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
   if (args.at > now + SESSION_MAX_AHEAD_MS) fail("INVALID_ARGUMENT", "That's more than a year away — schedule something closer.");
-  if (!isTimeZone(args.zone)) fail("INVALID_ARGUMENT", "Set your time zone first: /party schedule with the zone option.");
   const reminderMinutes = party.sessionReminderMinutes ?? DEFAULT_REMINDER_MINUTES;
   const notices: string[] = [];
   const existing = await scheduledSession(ctx, party._id);
   const repeat = (args.weekly ?? existing?.repeat === "weekly") ? "weekly" : "none";
+  // The instant is fixed; a zone only matters for keeping a weekly session's time of day. Without
+  // one (a poll winner confirmed by someone who never set theirs), a one-off session needs none.
+  const zone = isTimeZone(args.zone) ? args.zone : existing !== null && isTimeZone(existing.zone) ? existing.zone : null;
+  if (zone === null && repeat === "weekly") {
+    fail("INVALID_ARGUMENT", "A weekly watch-along keeps its time of day in a time zone, and I don't know yours: set it with `/remind settings timezone:` (e.g. Europe/Berlin), then press Confirm again.");
+  }
   let sessionId: Id<"party_sessions">;
   let oldPostEdited = false;
   let post: SessionPostPlan = "new";
@@ -173,7 +178,7 @@ export async function scheduleSession(
     announced = moved ? now : (existing.announcedAt ?? existing.createdAt);
     await ctx.db.patch(sessionId, {
       at: args.at,
-      zone: args.zone,
+      zone: zone ?? "UTC",
       repeat,
       scheduledBy: actor.discordUserId,
       // A new time is announced (and reminded) anew; the same time keeps its post.
@@ -188,7 +193,7 @@ export async function scheduleSession(
       channelId: party.channelId,
       scheduledBy: actor.discordUserId,
       at: args.at,
-      zone: args.zone,
+      zone: zone ?? "UTC",
       repeat,
       state: "scheduled",
       rsvps: [],

@@ -20,10 +20,13 @@ export interface EpisodeOutcome {
   jobId: string | null;
 }
 
-/** "Status: ▶️ Watching → **✅ Finished**", or null when it did not change. */
+/**
+ * "Status: ▶️ Watching → **✅ Finished**", or null when it did not change. Unmarking everything
+ * of a show the bot had given its status takes the status away too, and says so.
+ */
 export function statusChange(before: ProgressStatus | undefined, after: ProgressStatus | undefined): string | null {
-  if (after === undefined || before === after) return null;
-  return `Status: ${before ? statusLabel(before) : "—"} → **${statusLabel(after)}**`;
+  if (before === after) return null;
+  return `Status: ${before ? statusLabel(before) : "—"} → **${after ? statusLabel(after) : "— (not tracked)"}**`;
 }
 
 /** "✅ Marked 3 episodes, 1 was already watched." */

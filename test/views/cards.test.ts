@@ -233,3 +233,13 @@ describe("progress still being counted", () => {
     expect(progressLine({ ...counting, counting: undefined })).toContain("30/1,100 episodes · 2%");
   });
 });
+
+describe("the status line of an episode card", () => {
+  it("says when unmarking everything took away the status the bot had given, instead of saying nothing", async () => {
+    const { statusChange } = await import("../../src/views/episode-card.ts");
+    expect(statusChange("finished", undefined)).toBe("Status: ✅ Finished → **— (not tracked)**");
+    expect(statusChange(undefined, "watching")).toBe("Status: — → **▶️ Watching**");
+    expect(statusChange("watching", "watching")).toBeNull();
+    expect(statusChange(undefined, undefined)).toBeNull();
+  });
+});

@@ -23,7 +23,8 @@ module.exports = {
     {
       name: "convex-no-discord-js",
       severity: "error",
-      comment: "discord.js is a Node client library; Convex builds messages from discord-api-types and @discordjs/formatters (through src/views/).",
+      comment:
+        "discord.js is a Node client library; Convex builds messages from discord-api-types and @discordjs/formatters (through src/views/).",
       from: { path: "^convex/" },
       to: { path: "node_modules/(discord\\.js|@discordjs/(?!formatters/))" },
     },
@@ -48,7 +49,7 @@ module.exports = {
       name: "episode-write-path-knows-no-feature",
       severity: "error",
       comment:
-        "The episode write path (model/episodes.ts and everything it imports) publishes a \"progress changed\" event (model/progress.ts); parties, reminders, sessions, boards and linking subscribe in model/progressSubscribers.ts. It must not reach a feature module, directly or through another.",
+        'The episode write path (model/episodes.ts and everything it imports) publishes a "progress changed" event (model/progress.ts); parties, reminders, sessions, boards and linking subscribe in model/progressSubscribers.ts. It must not reach a feature module, directly or through another.',
       from: { path: "^convex/model/episodes\\.ts$" },
       to: {
         reachable: true,

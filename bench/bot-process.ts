@@ -68,7 +68,9 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
     exited = true;
     if (!stopping && ready) {
       // Every later interaction would only time out: say so and stop the benchmark.
-      process.stderr.write(`[bench] the bot process exited (${signal ?? `code ${String(code)}`}) in the middle of the run:\n${logTail.join("\n")}\n`);
+      process.stderr.write(
+        `[bench] the bot process exited (${signal ?? `code ${String(code)}`}) in the middle of the run:\n${logTail.join("\n")}\n`,
+      );
       process.exit(2);
     }
   });

@@ -43,14 +43,26 @@ async function inspect(discordUserIds: string[], tmdbId: number) {
     t.run(async (ctx) => {
       const people: Record<string, { watched: string[]; undoEntries: number }> = {};
       for (const discordUserId of discordUserIds) {
-        const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
+        const account = await ctx.db
+          .query("discord_accounts")
+          .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+          .unique();
         if (account === null) {
           people[discordUserId] = { watched: [], undoEntries: 0 };
           continue;
         }
-        const rows = await ctx.db.query("episode_progress").withIndex("by_user_media", (q) => q.eq("userId", account.userId).eq("tmdbId", tmdbId)).collect();
-        const undo = await ctx.db.query("undo_entries").withIndex("by_user", (q) => q.eq("userId", account.userId)).collect();
-        people[discordUserId] = { watched: rows.filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`), undoEntries: undo.length };
+        const rows = await ctx.db
+          .query("episode_progress")
+          .withIndex("by_user_media", (q) => q.eq("userId", account.userId).eq("tmdbId", tmdbId))
+          .collect();
+        const undo = await ctx.db
+          .query("undo_entries")
+          .withIndex("by_user", (q) => q.eq("userId", account.userId))
+          .collect();
+        people[discordUserId] = {
+          watched: rows.filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`),
+          undoEntries: undo.length,
+        };
       }
       return people;
     }),

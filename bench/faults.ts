@@ -11,7 +11,8 @@ import type { CatalogShow } from "./workload.ts";
 import { round } from "./recorder.ts";
 
 /** How an answer reads, sorted by what it claims. */
-type Claim = "saved" | "nothing_changed" | "may_not_be_saved" | "saved_not_shown" | "rate_limited" | "other" | "no_answer" | "interaction_failed";
+type Claim =
+  "saved" | "nothing_changed" | "may_not_be_saved" | "saved_not_shown" | "rate_limited" | "other" | "no_answer" | "interaction_failed";
 
 interface Action {
   user: string;
@@ -57,7 +58,11 @@ export async function faultPhase(options: FaultPhaseOptions) {
   const { world, show } = options;
   const discord: DiscordSandbox = world.discord;
   const episodes = show.seasons.flatMap((s) => Array.from({ length: s.episodes }, (_, i) => ({ season: s.number, episode: i + 1 })));
-  const actors: Actor[] = Array.from({ length: options.users }, (_, i) => ({ user: `faulter${i + 1}`, guild: options.guild, channel: options.channels[i % options.channels.length]! }));
+  const actors: Actor[] = Array.from({ length: options.users }, (_, i) => ({
+    user: `faulter${i + 1}`,
+    guild: options.guild,
+    channel: options.channels[i % options.channels.length]!,
+  }));
   for (const actor of actors) discord.join(options.guild, actor.user);
 
   // Discord's view of every interaction, as it happens: when it was created and acknowledged, its first real answer.
@@ -76,7 +81,10 @@ export async function faultPhase(options: FaultPhaseOptions) {
     if (answerById.has(id) || !["reply", "reply_edit", "followup"].includes(event.t)) return;
     if (event.t === "reply" && (event as { deferred?: boolean }).deferred) return;
     const e = event as { content?: string | null; embeds?: { title?: string; description?: string }[] };
-    answerById.set(id, { at: performance.now(), text: [e.content ?? "", ...(e.embeds ?? []).flatMap((x) => [x.title ?? "", x.description ?? ""])].join("\n") });
+    answerById.set(id, {
+      at: performance.now(),
+      text: [e.content ?? "", ...(e.embeds ?? []).flatMap((x) => [x.title ?? "", x.description ?? ""])].join("\n"),
+    });
   };
   discord.on("ack", onAck);
   discord.on("event", onEvent);
@@ -104,9 +112,21 @@ export async function faultPhase(options: FaultPhaseOptions) {
         await sleep(think);
         if (performance.now() >= endAt) return;
         const target = episodes[k % episodes.length]!;
-        const action: Action = { user: actor.user, episode: `S${target.season}E${target.episode}`, startedAt: performance.now(), interactionId: null, ackMs: null, answerMs: null, answeredAt: null, text: "", failed: false };
+        const action: Action = {
+          user: actor.user,
+          episode: `S${target.season}E${target.episode}`,
+          startedAt: performance.now(),
+          interactionId: null,
+          ackMs: null,
+          answerMs: null,
+          answeredAt: null,
+          text: "",
+          failed: false,
+        };
         actions.push(action);
-        const result = await discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season: target.season, episode: String(target.episode) }).catch(() => null);
+        const result = await discord
+          .runCommand(actor, "ep", { show: `tv:${show.id}`, season: target.season, episode: String(target.episode) })
+          .catch(() => null);
         action.interactionId = result?.interactionId ?? null;
         if (k + 1 >= episodes.length) return;
       }
@@ -135,14 +155,24 @@ export async function faultPhase(options: FaultPhaseOptions) {
   let lostWrites = 0;
   let untrue = 0;
   let duplicatedWrites = 0;
-  const claims: Record<Claim, number> = { saved: 0, nothing_changed: 0, may_not_be_saved: 0, saved_not_shown: 0, rate_limited: 0, other: 0, no_answer: 0, interaction_failed: 0 };
+  const claims: Record<Claim, number> = {
+    saved: 0,
+    nothing_changed: 0,
+    may_not_be_saved: 0,
+    saved_not_shown: 0,
+    rate_limited: 0,
+    other: 0,
+    no_answer: 0,
+    interaction_failed: 0,
+  };
   let answeredTrue = 0;
   for (const action of actions) {
     const claim = claimOf(action);
     claims[claim]++;
     const there = held[ids.get(action.user)!]?.watched.includes(action.episode) ?? false;
     if (claim === "saved" && !there) lostWrites++;
-    const lie = ((claim === "saved" || claim === "saved_not_shown") && !there) || (claim === "nothing_changed" && there) || claim === "other";
+    const lie =
+      ((claim === "saved" || claim === "saved_not_shown") && !there) || (claim === "nothing_changed" && there) || claim === "other";
     if (lie && claim !== "saved") untrue++;
     const answered = claim !== "no_answer" && claim !== "interaction_failed" && (action.answerMs ?? Infinity) < 10_000;
     if (answered && !lie) answeredTrue++;
@@ -151,11 +181,16 @@ export async function faultPhase(options: FaultPhaseOptions) {
   const ackWithin3s = actions.filter((a) => a.ackMs !== null && a.ackMs < 3_000).length;
   const answeredWithin10s = actions.filter((a) => a.answerMs !== null && a.answerMs < 10_000 && !a.failed).length;
   // Recovery: from `up` to the first write started after it that was saved.
-  const recovered = actions.filter((a) => a.startedAt >= upDoneAt && claimOf(a) === "saved").sort((x, y) => x.answeredAt! - y.answeredAt!)[0];
+  const recovered = actions
+    .filter((a) => a.startedAt >= upDoneAt && claimOf(a) === "saved")
+    .sort((x, y) => x.answeredAt! - y.answeredAt!)[0];
   const during = actions.filter((a) => a.startedAt >= outageAt && a.startedAt < upAt);
   const percent = (count: number) => (actions.length === 0 ? null : round((100 * count) / actions.length));
   const secondsToRecover = recovered ? round((recovered.answeredAt! - upDoneAt) / 1000) : null;
-  const outageAnswerMs = during.map((a) => a.answerMs).filter((ms): ms is number => ms !== null).sort((x, y) => x - y);
+  const outageAnswerMs = during
+    .map((a) => a.answerMs)
+    .filter((ms): ms is number => ms !== null)
+    .sort((x, y) => x - y);
   const figures = {
     note: `${options.users} users mark one new episode of ${show.name} per action (0.5–1.5 s apart) for ${Math.round((options.beforeMs + options.outageMs + options.afterMs) / 1000)} s; Convex is down (connections refused) for ${options.outageMs / 1000} s in the middle. Truth is judged against what Convex holds afterwards`,
     outageSeconds: options.outageMs / 1000,
@@ -172,12 +207,20 @@ export async function faultPhase(options: FaultPhaseOptions) {
     secondsToRecover,
   };
   const targets = {
-    acknowledgedWithin3s: { target: "100 % of interactions acknowledged within 3 s", pass: ackWithin3s === actions.length && actions.length > 0 },
-    answeredWithTrueMessage: { target: "every interaction answered within 10 s with a message true for what Convex holds", pass: answeredTrue === actions.length && actions.length > 0 },
+    acknowledgedWithin3s: {
+      target: "100 % of interactions acknowledged within 3 s",
+      pass: ackWithin3s === actions.length && actions.length > 0,
+    },
+    answeredWithTrueMessage: {
+      target: "every interaction answered within 10 s with a message true for what Convex holds",
+      pass: answeredTrue === actions.length && actions.length > 0,
+    },
     lostWrites: { target: "0 writes told saved and not there", pass: lostWrites === 0 },
     duplicatedWrites: { target: "0 writes applied twice", pass: duplicatedWrites === 0 },
     recovered: { target: "writes succeed again after the outage", pass: secondsToRecover !== null },
   };
-  options.progress(`fault: ${actions.length} interactions, ${ackWithin3s} acknowledged within 3 s, ${answeredTrue} answered truly, ${lostWrites} lost, ${duplicatedWrites} duplicated, recovered in ${secondsToRecover ?? "—"} s`);
+  options.progress(
+    `fault: ${actions.length} interactions, ${ackWithin3s} acknowledged within 3 s, ${answeredTrue} answered truly, ${lostWrites} lost, ${duplicatedWrites} duplicated, recovered in ${secondsToRecover ?? "—"} s`,
+  );
   return { ...figures, targets, allTargetsMet: Object.values(targets).every((t) => t.pass) };
 }

@@ -42,8 +42,12 @@ export class Recorder {
   private readonly lastMessageAt = new Map<string, number>();
   private readonly detach: () => void;
 
-  constructor(discord: DiscordSandbox, private readonly costs: CostSources) {
-    const onAck = (report: { interactionId: string; ms: number }) => this.acks.set(report.interactionId, { ms: report.ms, at: performance.now() });
+  constructor(
+    discord: DiscordSandbox,
+    private readonly costs: CostSources,
+  ) {
+    const onAck = (report: { interactionId: string; ms: number }) =>
+      this.acks.set(report.interactionId, { ms: report.ms, at: performance.now() });
     const onEvent = (event: DiscordEvent) => {
       const id = (event as { interaction_id?: string }).interaction_id;
       if (id !== undefined && MESSAGE_EVENTS.has(event.t)) this.lastMessageAt.set(id, performance.now());
@@ -84,7 +88,13 @@ export class Recorder {
         ackMs: null,
         finalMs: null,
         cost: alone
-          ? { convexCalls: this.costs.convexCalls() - convexBefore, convexFunctions: functions, tmdbCalls: this.costs.tmdbCalls() - tmdbBefore, documentsRead, documentsWritten }
+          ? {
+              convexCalls: this.costs.convexCalls() - convexBefore,
+              convexFunctions: functions,
+              tmdbCalls: this.costs.tmdbCalls() - tmdbBefore,
+              documentsRead,
+              documentsWritten,
+            }
           : null,
       };
       const id = result.interactionId;

@@ -17,7 +17,8 @@ const AIRING_SHOW = 990101;
 
 async function command(stack: Stack, user: string, line: string, options: Record<string, string | number>) {
   const result = await stack.discord.runCommand({ user, guild: GUILD, channel: CHANNEL }, line, options);
-  const reply = result.events.find((e) => e.t === "reply" || e.t === "reply_edit" || e.t === "followup") as { content?: string } | undefined;
+  const reply = result.events.find((e) => e.t === "reply" || e.t === "reply_edit" || e.t === "followup") as
+    { content?: string } | undefined;
   if (reply?.content?.startsWith("⚠️")) throw new Error(`${user} /${line}: ${reply.content}`);
 }
 
@@ -28,7 +29,8 @@ export async function reminderFigures() {
     stack.discord.channel(GUILD, CHANNEL);
     // Stalled: two episodes of Game of Thrones, then nothing. Caught up: every aired episode of a weekly show.
     for (let i = 0; i < STALLED_USERS; i++) await command(stack, `stalled${i}`, "ep", { show: "1399", season: 1, episode: "1-2" });
-    for (let i = 0; i < CAUGHT_UP_USERS; i++) await command(stack, `caughtup${i}`, "ep", { show: String(AIRING_SHOW), season: 1, episode: "1-3" });
+    for (let i = 0; i < CAUGHT_UP_USERS; i++)
+      await command(stack, `caughtup${i}`, "ep", { show: String(AIRING_SHOW), season: 1, episode: "1-3" });
     const costs: TransactionCost[] = [];
     const stop = stack.engine.observe((c) => costs.push(c));
     const dms: SandboxEvent[] = [];

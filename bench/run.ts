@@ -30,7 +30,19 @@ import { partyBoardFigures } from "./party.ts";
 import { reminderFigures } from "./reminders.ts";
 import { startWorld, type ConvexEngineKind } from "./world.ts";
 import { faultPhase } from "./faults.ts";
-import { catalogShows, firstCommandOn, MOVIES, NEW_SHOWS, stepFor, STEPS, TYPED_QUERIES, WARM_SHOWS, type Act, type Step, type StepContext } from "./workload.ts";
+import {
+  catalogShows,
+  firstCommandOn,
+  MOVIES,
+  NEW_SHOWS,
+  stepFor,
+  STEPS,
+  TYPED_QUERIES,
+  WARM_SHOWS,
+  type Act,
+  type Step,
+  type StepContext,
+} from "./workload.ts";
 
 const ENGINE_WORDS = {
   indexed: "indexed queries answered from candidate sets, as a deployment reads an index",
@@ -106,7 +118,8 @@ function options() {
   const int = (name: keyof typeof values, min: number, max: number) => {
     const raw = String(values[name]);
     const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    if (!/^\d+$/.test(raw) || n < min || n > max)
+      throw new Error(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
     return n;
   };
   return {
@@ -162,11 +175,20 @@ async function main() {
       ? `loopback world: Convex ${opts.convexLatencyMs} ms per call (the engine's own time included), TMDB +${opts.tmdbLatencyMs} ms per request`
       : `loopback world: Convex +${opts.convexLatencyMs} ms per call on top of the engine's time, TMDB +${opts.tmdbLatencyMs} ms per request`,
   );
-  const world = await startWorld({ convexLatencyMs: opts.convexLatencyMs, convexLatencyMode: opts.convexLatencyMode, convexEngine: opts.convexEngine, tmdbLatencyMs: opts.tmdbLatencyMs });
+  const world = await startWorld({
+    convexLatencyMs: opts.convexLatencyMs,
+    convexLatencyMode: opts.convexLatencyMode,
+    convexEngine: opts.convexEngine,
+    tmdbLatencyMs: opts.tmdbLatencyMs,
+  });
   const { discord } = world;
   discord.guild(GUILD);
   for (const channel of CHANNELS) discord.channel(GUILD, channel);
-  const users: Actor[] = Array.from({ length: opts.users }, (_, i) => ({ user: `bench${i + 1}`, guild: GUILD, channel: CHANNELS[i % CHANNELS.length]! }));
+  const users: Actor[] = Array.from({ length: opts.users }, (_, i) => ({
+    user: `bench${i + 1}`,
+    guild: GUILD,
+    channel: CHANNELS[i % CHANNELS.length]!,
+  }));
   // People who act one at a time take turns, so no one outruns the per-user write budget
   // (a real person doesn't send 50 commands in 20 seconds).
   const samplers = rotation("sampler", "c2");
@@ -194,9 +216,19 @@ async function main() {
     const show = shows.get(id)!;
     await coldAct(`${command} on a show Convex hasn't seen`, () => firstCommandOn(discord, newcomers.at(i), show, command));
     const s = cold.at(-1)!;
-    newShows[`${show.name} (${command})`] = { tmdbId: id, seasons: show.seasons.length, episodes: show.seasons.reduce((a, b) => a + b.episodes, 0), outcome: s.outcome, ...s.cost, ackMs: s.ackMs && round(s.ackMs), finalReplyMs: s.finalMs && round(s.finalMs) };
+    newShows[`${show.name} (${command})`] = {
+      tmdbId: id,
+      seasons: show.seasons.length,
+      episodes: show.seasons.reduce((a, b) => a + b.episodes, 0),
+      outcome: s.outcome,
+      ...s.cost,
+      ackMs: s.ackMs && round(s.ackMs),
+      finalReplyMs: s.finalMs && round(s.finalMs),
+    };
   }
-  await coldAct(`/watch add on a movie Convex hasn't seen`, () => discord.runCommand(newcomers.at(NEW_SHOWS.length), "watch add", { title: `movie:${MOVIES[0]}` }));
+  await coldAct(`/watch add on a movie Convex hasn't seen`, () =>
+    discord.runCommand(newcomers.at(NEW_SHOWS.length), "watch add", { title: `movie:${MOVIES[0]}` }),
+  );
   const newMovie = cold.at(-1)!;
   progress(`cold: ${NEW_SHOWS.length} new shows and a new movie`);
 
@@ -207,7 +239,8 @@ async function main() {
     await warmupAct("warm-up", () => discord.runCommand(samplers.at(i), "watch info", { title: id }));
   }
   for (const query of TYPED_QUERIES) {
-    for (let i = 1; i <= query.length; i++) await warmupAct("warm-up", () => discord.runAutocomplete(samplers.at(0), "ep", "show", query.slice(0, i)));
+    for (let i = 1; i <= query.length; i++)
+      await warmupAct("warm-up", () => discord.runAutocomplete(samplers.at(0), "ep", "show", query.slice(0, i)));
   }
   for (const [i, step] of STEPS.entries()) await runStep(step, ctxFor(warmupAct), samplers.at(i), i, failures);
 
@@ -215,7 +248,8 @@ async function main() {
   const warm: Sample[] = [];
   const warmAct = recorder.act(warm, true);
   for (const [i, step] of STEPS.entries()) {
-    for (let k = 0; k < opts.samples; k++) await runStep(step, ctxFor(warmAct), samplers.at(i * opts.samples + k), 1_000 + i * 31 + k * 7, failures);
+    for (let k = 0; k < opts.samples; k++)
+      await runStep(step, ctxFor(warmAct), samplers.at(i * opts.samples + k), 1_000 + i * 31 + k * 7, failures);
   }
   progress(`warm costs: ${warm.length} interactions, one at a time`);
 
@@ -271,7 +305,18 @@ async function main() {
   });
   const faults =
     opts.faultOutageSeconds > 0
-      ? await faultPhase({ world, guild: GUILD, channels: CHANNELS, users: opts.users, show: shows.get(FAULT_SHOW)!, outageMs: opts.faultOutageSeconds * 1_000, beforeMs: 5_000, afterMs: 10_000, thinkMs: THINK_MS, progress })
+      ? await faultPhase({
+          world,
+          guild: GUILD,
+          channels: CHANNELS,
+          users: opts.users,
+          show: shows.get(FAULT_SHOW)!,
+          outageMs: opts.faultOutageSeconds * 1_000,
+          beforeMs: 5_000,
+          afterMs: 10_000,
+          thinkMs: THINK_MS,
+          progress,
+        })
       : null;
   stopLog();
   await bot.stop();
@@ -279,13 +324,18 @@ async function main() {
   await world.stop();
 
   // Secondary: the in-process sandbox (one process, convex-test, no network). Not capacity.
-  const inProcess = opts.inProcessSteps > 0 ? await inProcessTable(opts.inProcessSteps, Math.min(opts.users, 50), shows, opts.keystrokeMs) : null;
+  const inProcess =
+    opts.inProcessSteps > 0 ? await inProcessTable(opts.inProcessSteps, Math.min(opts.users, 50), shows, opts.keystrokeMs) : null;
   // Issue 9's party board figures: edits per 100 marks, seconds to a correct board, documents per refresh.
   const partyBoard = opts.partyBoard ? await partyBoardFigures() : null;
-  if (partyBoard) progress(`party board: ${partyBoard.burst.boardEditsPer100Marks} board edits for 100 marks, correct ${partyBoard.burst.secondsFromLastMarkToCorrectBoard} s after the last`);
+  if (partyBoard)
+    progress(
+      `party board: ${partyBoard.burst.boardEditsPer100Marks} board edits for 100 marks, correct ${partyBoard.burst.secondsFromLastMarkToCorrectBoard} s after the last`,
+    );
   // Issue 12's reminder figures: documents read per reminder DM sent.
   const reminders = opts.reminders ? await reminderFigures() : null;
-  if (reminders) progress(`reminders: ${reminders.dmsSent} DMs, ${reminders.documentsReadPerReminderSent} documents read per reminder sent`);
+  if (reminders)
+    progress(`reminders: ${reminders.dmsSent} DMs, ${reminders.documentsReadPerReminderSent} documents read per reminder sent`);
 
   // Per interaction type: warm costs, latency under load, and the first after a restart.
   const warmByType = byType(warm);
@@ -301,7 +351,14 @@ async function main() {
         {
           warm: { ...costSummary(warmByType.get(type) ?? []), outcomes: outcomeCounts(warmByType.get(type) ?? []) },
           underLoad: { interactions: loadSamples.length, ...latencySummary(loadSamples), outcomes: outcomeCounts(loadSamples) },
-          firstAfterRestart: first ? { outcome: first.outcome, ...first.cost, ackMs: first.ackMs && round(first.ackMs), finalReplyMs: first.finalMs && round(first.finalMs) } : null,
+          firstAfterRestart: first
+            ? {
+                outcome: first.outcome,
+                ...first.cost,
+                ackMs: first.ackMs && round(first.ackMs),
+                finalReplyMs: first.finalMs && round(first.finalMs),
+              }
+            : null,
         },
       ];
     }),
@@ -314,7 +371,10 @@ async function main() {
       const summary = costSummary(warmByType.get(type) ?? []);
       return summary && !limit(type)(summary[key].max) ? [{ type, max: summary[key].max, mean: summary[key].mean }] : [];
     });
-  const convexMisses = warmMisses("convexCalls", (type) => (n) => (isAutocomplete(type) ? n <= TARGETS.warmConvexCalls : n === TARGETS.warmConvexCalls));
+  const convexMisses = warmMisses(
+    "convexCalls",
+    (type) => (n) => (isAutocomplete(type) ? n <= TARGETS.warmConvexCalls : n === TARGETS.warmConvexCalls),
+  );
   const tmdbMisses = warmMisses("tmdbCalls", () => (n) => n <= TARGETS.warmTmdbCalls);
   // Commands and clicks are what the ack targets are about; keystrokes answered from the bot's
   // cache would flatter the percentiles, so autocomplete is reported on its own.
@@ -323,13 +383,19 @@ async function main() {
   const autocomplete = latencySummary(load.filter((s) => isAutocomplete(s.type)));
   const coldShowSamples = cold.filter((s) => s.type.endsWith("on a show Convex hasn't seen"));
   const newShowMisses = (key: "convexCalls" | "tmdbCalls", limit: number) =>
-    Object.entries(newShows).flatMap(([name, r]) => ((r as Record<string, number>)[key]! > limit ? [{ show: name, [key]: (r as Record<string, number>)[key] }] : []));
+    Object.entries(newShows).flatMap(([name, r]) =>
+      (r as Record<string, number>)[key]! > limit ? [{ show: name, [key]: (r as Record<string, number>)[key] }] : [],
+    );
   // The latency verdicts mean something only if the machine and the harness kept up.
   const harnessP99 = round(harnessLoop.percentile(99) / 1e6);
   const loadAtEnd = loadavg()[0]!;
   const cpus = availableParallelism();
   const distortions = [
-    ...(harnessP99 > HARNESS_P99_LIMIT_MS ? [`the harness's event loop lagged (p99 ${harnessP99} ms > ${HARNESS_P99_LIMIT_MS} ms): the local Discord answered late, not the bot`] : []),
+    ...(harnessP99 > HARNESS_P99_LIMIT_MS
+      ? [
+          `the harness's event loop lagged (p99 ${harnessP99} ms > ${HARNESS_P99_LIMIT_MS} ms): the local Discord answered late, not the bot`,
+        ]
+      : []),
     ...((percentile(engineMs, 99) ?? 0) > HARNESS_P99_LIMIT_MS
       ? [
           opts.convexLatencyMode === "added"
@@ -338,11 +404,16 @@ async function main() {
         ]
       : []),
     // Judged on the load before the bench started: at the end it includes the bench's own processes.
-    ...(loadAtStart > cpus ? [`the machine was busy before the bench started (1-minute load average ${round(loadAtStart)} on ${cpus} CPUs)`] : []),
+    ...(loadAtStart > cpus
+      ? [`the machine was busy before the bench started (1-minute load average ${round(loadAtStart)} on ${cpus} CPUs)`]
+      : []),
   ];
   const latencyConditions = {
     reliable: distortions.length === 0,
-    note: distortions.length === 0 ? "the machine and the harness kept up: the ack figures are the bot's" : `ack figures are inflated by the environment: ${distortions.join("; ")}. Run again on a quiet machine.`,
+    note:
+      distortions.length === 0
+        ? "the machine and the harness kept up: the ack figures are the bot's"
+        : `ack figures are inflated by the environment: ${distortions.join("; ")}. Run again on a quiet machine.`,
   };
   const targets = {
     warmOneConvexCallPerCommand: {
@@ -351,23 +422,54 @@ async function main() {
       misses: convexMisses,
     },
     warmNoTmdbCalls: { target: "every warm interaction type makes 0 TMDB calls", pass: tmdbMisses.length === 0, misses: tmdbMisses },
-    ackP50: { target: `ack p50 ≤ ${TARGETS.ackP50Ms} ms under load (commands and clicks)`, actualMs: overall.ackMs.p50, pass: overall.ackMs.p50 !== null && overall.ackMs.p50 <= TARGETS.ackP50Ms },
-    ackP99: { target: `ack p99 ≤ ${TARGETS.ackP99Ms} ms under load (commands and clicks)`, actualMs: overall.ackMs.p99, pass: overall.ackMs.p99 !== null && overall.ackMs.p99 <= TARGETS.ackP99Ms },
-    newShowConvexCalls: { target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowConvexCalls} Convex calls (One Piece included)`, pass: newShowMisses("convexCalls", TARGETS.newShowConvexCalls).length === 0 && coldShowSamples.length > 0, misses: newShowMisses("convexCalls", TARGETS.newShowConvexCalls) },
-    newShowTmdbCalls: { target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowTmdbCalls} TMDB calls (One Piece included)`, pass: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls).length === 0 && coldShowSamples.length > 0, misses: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls) },
+    ackP50: {
+      target: `ack p50 ≤ ${TARGETS.ackP50Ms} ms under load (commands and clicks)`,
+      actualMs: overall.ackMs.p50,
+      pass: overall.ackMs.p50 !== null && overall.ackMs.p50 <= TARGETS.ackP50Ms,
+    },
+    ackP99: {
+      target: `ack p99 ≤ ${TARGETS.ackP99Ms} ms under load (commands and clicks)`,
+      actualMs: overall.ackMs.p99,
+      pass: overall.ackMs.p99 !== null && overall.ackMs.p99 <= TARGETS.ackP99Ms,
+    },
+    newShowConvexCalls: {
+      target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowConvexCalls} Convex calls (One Piece included)`,
+      pass: newShowMisses("convexCalls", TARGETS.newShowConvexCalls).length === 0 && coldShowSamples.length > 0,
+      misses: newShowMisses("convexCalls", TARGETS.newShowConvexCalls),
+    },
+    newShowTmdbCalls: {
+      target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowTmdbCalls} TMDB calls (One Piece included)`,
+      pass: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls).length === 0 && coldShowSamples.length > 0,
+      misses: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls),
+    },
   };
 
   const result = {
     benchmark: "bot process → ConvexHttpClient → loopback Convex endpoint (embedded engine); TMDB client → offline catalog",
     machine: { cpus, loadAverage1mAtStart: round(loadAtStart), loadAverage1mAtEnd: round(loadAtEnd) },
-    settings: { convexLatencyMs: opts.convexLatencyMs, convexLatencyMode: opts.convexLatencyMode, convexEngine: opts.convexEngine, tmdbLatencyMs: opts.tmdbLatencyMs, users: opts.users, thinkTimeMs: THINK_MS, loadSteps: opts.steps, warmSamplesPerStep: opts.samples, keystrokeMs: opts.keystrokeMs },
+    settings: {
+      convexLatencyMs: opts.convexLatencyMs,
+      convexLatencyMode: opts.convexLatencyMode,
+      convexEngine: opts.convexEngine,
+      tmdbLatencyMs: opts.tmdbLatencyMs,
+      users: opts.users,
+      thinkTimeMs: THINK_MS,
+      loadSteps: opts.steps,
+      warmSamplesPerStep: opts.samples,
+      keystrokeMs: opts.keystrokeMs,
+    },
     targets,
     allTargetsMet: Object.values(targets).every((t) => t.pass),
     latencyConditions,
     cold: {
       note: "fresh bot process; Convex has never seen these titles; one command at a time",
       newShows,
-      newMovie: { outcome: newMovie.outcome, ...newMovie.cost, ackMs: newMovie.ackMs && round(newMovie.ackMs), finalReplyMs: newMovie.finalMs && round(newMovie.finalMs) },
+      newMovie: {
+        outcome: newMovie.outcome,
+        ...newMovie.cost,
+        ackMs: newMovie.ackMs && round(newMovie.ackMs),
+        finalReplyMs: newMovie.finalMs && round(newMovie.finalMs),
+      },
     },
     load: {
       note: `${opts.users} users, each pausing ${THINK_MS[0]}–${THINK_MS[1]} ms between actions; every interaction (keystrokes and clicks included) counted`,
@@ -428,8 +530,16 @@ async function main() {
 async function inProcessTable(steps: number, userCount: number, shows: StepContext["shows"], keystrokeMs: number) {
   const stack = await startStack({ logLevel: "silent" });
   const { discord } = stack;
-  const actors: Actor[] = Array.from({ length: userCount }, (_, i) => ({ user: `inproc${i + 1}`, guild: GUILD, channel: CHANNELS[i % CHANNELS.length]! }));
-  const recorder = new Recorder(discord, { convexCalls: () => 0, tmdbCalls: () => stack.tmdb.requests, observe: (o) => stack.engine.observe(o) });
+  const actors: Actor[] = Array.from({ length: userCount }, (_, i) => ({
+    user: `inproc${i + 1}`,
+    guild: GUILD,
+    channel: CHANNELS[i % CHANNELS.length]!,
+  }));
+  const recorder = new Recorder(discord, {
+    convexCalls: () => 0,
+    tmdbCalls: () => stack.tmdb.requests,
+    observe: (o) => stack.engine.observe(o),
+  });
   const failures: string[] = [];
   const warmupAct = recorder.act([], false);
   for (const id of WARM_SHOWS) await warmupAct("warm-up", () => discord.runCommand(actors[0]!, "watch info", { title: `tv:${id}` }));

@@ -62,7 +62,12 @@ export const NEW_SHOWS: { id: number; command: "/ep" | "/watch info" | "/watch a
 ];
 
 /** The first command on a show nobody has used yet. */
-export function firstCommandOn(discord: DiscordSandbox, actor: Actor, show: CatalogShow, command: (typeof NEW_SHOWS)[number]["command"]): Promise<ActResult> {
+export function firstCommandOn(
+  discord: DiscordSandbox,
+  actor: Actor,
+  show: CatalogShow,
+  command: (typeof NEW_SHOWS)[number]["command"],
+): Promise<ActResult> {
   const ref = `tv:${show.id}`;
   const season = show.seasons[0]!.number;
   switch (command) {
@@ -114,7 +119,9 @@ export const STEPS: Step[] = [
       const season = pick(show.seasons, n);
       const first = (n % season.episodes) + 1;
       const last = Math.min(season.episodes, first + 4);
-      await ctx.act("/ep range", () => ctx.discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season: season.number, episode: `${first}-${last}` }));
+      await ctx.act("/ep range", () =>
+        ctx.discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season: season.number, episode: `${first}-${last}` }),
+      );
     },
   },
   {
@@ -125,7 +132,9 @@ export const STEPS: Step[] = [
       const season = pick(show.seasons, n);
       // An episode with a next one in the same season, so the card offers "Mark S…E…".
       const episode = season.episodes > 1 ? (n % (season.episodes - 1)) + 1 : 1;
-      const card = await ctx.act("/ep", () => ctx.discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season: season.number, episode: String(episode) }));
+      const card = await ctx.act("/ep", () =>
+        ctx.discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season: season.number, episode: String(episode) }),
+      );
       const next = buttonLabels(card).find((label) => label.startsWith("Mark S"));
       // No "up next" when this person has already watched everything after it: nothing to click.
       // (A card that never offers one shows as no clicks of this type in the table.)
@@ -149,7 +158,11 @@ export const STEPS: Step[] = [
     run: async (ctx, actor, n) => {
       const show = showOf(ctx, n);
       const last = show.seasons.at(-1)!.number;
-      await ctx.act("/ep past the last season", () => ctx.discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season: last + 1, episode: "1" }), { intendedError: true });
+      await ctx.act(
+        "/ep past the last season",
+        () => ctx.discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season: last + 1, episode: "1" }),
+        { intendedError: true },
+      );
     },
   },
   {
@@ -158,14 +171,18 @@ export const STEPS: Step[] = [
     run: async (ctx, actor, n) => {
       const show = showOf(ctx, n);
       const season = pick(show.seasons, n);
-      await ctx.act("/mark season", () => ctx.discord.runCommand(actor, "mark season", { show: `tv:${show.id}`, season: season.number, watched: n % 2 === 0 }));
+      await ctx.act("/mark season", () =>
+        ctx.discord.runCommand(actor, "mark season", { show: `tv:${show.id}`, season: season.number, watched: n % 2 === 0 }),
+      );
     },
   },
   {
     name: "/mark show",
     weight: 3,
     run: async (ctx, actor, n) => {
-      await ctx.act("/mark show", () => ctx.discord.runCommand(actor, "mark show", { show: `tv:${pick(MARK_SHOW_IDS, n)}`, watched: n % 2 === 0 }));
+      await ctx.act("/mark show", () =>
+        ctx.discord.runCommand(actor, "mark show", { show: `tv:${pick(MARK_SHOW_IDS, n)}`, watched: n % 2 === 0 }),
+      );
     },
   },
   {
@@ -180,7 +197,9 @@ export const STEPS: Step[] = [
     weight: 7,
     run: async (ctx, actor, n) => {
       const status = pick(["want-to-watch", "watching", "finished"], n);
-      await ctx.act("/watch status", () => ctx.discord.runCommand(actor, "watch status", { title: `movie:${pick(MOVIES, n + 3)}`, status }));
+      await ctx.act("/watch status", () =>
+        ctx.discord.runCommand(actor, "watch status", { title: `movie:${pick(MOVIES, n + 3)}`, status }),
+      );
     },
   },
   {
@@ -188,7 +207,9 @@ export const STEPS: Step[] = [
     weight: 6,
     run: async (ctx, actor, n) => {
       const reaction = pick(["loved", "liked", "mixed", "not-for-me", "clear"], n);
-      await ctx.act("/watch react", () => ctx.discord.runCommand(actor, "watch react", { title: `movie:${pick(MOVIES, n + 5)}`, reaction }));
+      await ctx.act("/watch react", () =>
+        ctx.discord.runCommand(actor, "watch react", { title: `movie:${pick(MOVIES, n + 5)}`, reaction }),
+      );
     },
   },
   {
@@ -231,7 +252,14 @@ export function buttonLabels(result: ActResult): string[] {
   const labels: string[] = [];
   const walk = (component: unknown) => {
     if (typeof component !== "object" || component === null) return;
-    const c = component as { type?: number; label?: unknown; disabled?: boolean; style?: number; components?: unknown[]; accessory?: unknown };
+    const c = component as {
+      type?: number;
+      label?: unknown;
+      disabled?: boolean;
+      style?: number;
+      components?: unknown[];
+      accessory?: unknown;
+    };
     if (c.type === 2 && typeof c.label === "string" && !c.disabled && c.style !== 5) labels.push(c.label);
     for (const child of c.components ?? []) walk(child);
     walk(c.accessory);

@@ -51,13 +51,26 @@ export interface World {
 /** "indexed": the engine answers indexed queries from candidate sets (sandbox/indexed-store.ts); "scan": convex-test as shipped. */
 export type ConvexEngineKind = "indexed" | "scan";
 
-export async function startWorld(options: { convexLatencyMs: number; convexLatencyMode?: ConvexLatencyMode; convexEngine?: ConvexEngineKind; tmdbLatencyMs: number; ackDeadlineMs?: number }): Promise<World> {
+export async function startWorld(options: {
+  convexLatencyMs: number;
+  convexLatencyMode?: ConvexLatencyMode;
+  convexEngine?: ConvexEngineKind;
+  tmdbLatencyMs: number;
+  ackDeadlineMs?: number;
+}): Promise<World> {
   const secret = randomBytes(24).toString("hex");
   const clock = new SandboxClock();
   const discord = new DiscordSandbox({ now: () => clock.now(), ackDeadlineMs: options.ackDeadlineMs });
   await discord.start(0);
   discord.setMaxListeners(0);
-  const convex = await startConvexProcess({ secret, latencyMs: options.convexLatencyMs, latencyMode: options.convexLatencyMode ?? "call", engine: options.convexEngine ?? "indexed", discordApiBase: discord.restApiBase, discordToken: discord.token });
+  const convex = await startConvexProcess({
+    secret,
+    latencyMs: options.convexLatencyMs,
+    latencyMode: options.convexLatencyMode ?? "call",
+    engine: options.convexEngine ?? "indexed",
+    discordApiBase: discord.restApiBase,
+    discordToken: discord.token,
+  });
   const tmdb = await startTmdbCatalogServer({ port: 0 });
   tmdb.setFaults({ delayMs: options.tmdbLatencyMs });
   // Deploy the commands as `npm run register` does.
@@ -76,7 +89,14 @@ export async function startWorld(options: { convexLatencyMs: number; convexLaten
   };
 }
 
-async function startConvexProcess(options: { secret: string; latencyMs: number; latencyMode: ConvexLatencyMode; engine: ConvexEngineKind; discordApiBase: string; discordToken: string }): Promise<LoopbackConvex & { stop(): Promise<void> }> {
+async function startConvexProcess(options: {
+  secret: string;
+  latencyMs: number;
+  latencyMode: ConvexLatencyMode;
+  engine: ConvexEngineKind;
+  discordApiBase: string;
+  discordToken: string;
+}): Promise<LoopbackConvex & { stop(): Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/convex-process.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -113,19 +133,31 @@ async function startConvexProcess(options: { secret: string; latencyMs: number; 
       child.send({ ...message, id });
     });
   const url = await new Promise<string>((resolve) => {
-    child.on("message", (message: { t?: string; url?: string; cost?: TransactionCost; id?: number; error?: string; people?: unknown } & Partial<ConvexCallReport>) => {
-      if ((message.t === "fault-set" || message.t === "inspected") && typeof message.id === "number") {
-        pending.get(message.id)?.(message);
-        pending.delete(message.id);
-      }
-      if (message.t === "ready" && message.url) resolve(message.url);
-      if (message.t === "cost" && message.cost) for (const observer of costObservers) observer(message.cost);
-      if (message.t === "call") {
-        calls++;
-        const call = { path: String(message.path), ok: message.ok === true, engineMs: Number(message.engineMs) };
-        for (const listener of callListeners) listener(call);
-      }
-    });
+    child.on(
+      "message",
+      (
+        message: {
+          t?: string;
+          url?: string;
+          cost?: TransactionCost;
+          id?: number;
+          error?: string;
+          people?: unknown;
+        } & Partial<ConvexCallReport>,
+      ) => {
+        if ((message.t === "fault-set" || message.t === "inspected") && typeof message.id === "number") {
+          pending.get(message.id)?.(message);
+          pending.delete(message.id);
+        }
+        if (message.t === "ready" && message.url) resolve(message.url);
+        if (message.t === "cost" && message.cost) for (const observer of costObservers) observer(message.cost);
+        if (message.t === "call") {
+          calls++;
+          const call = { path: String(message.path), ok: message.ok === true, engineMs: Number(message.engineMs) };
+          for (const listener of callListeners) listener(call);
+        }
+      },
+    );
   });
   return {
     url,
@@ -144,7 +176,9 @@ async function startConvexProcess(options: { secret: string; latencyMs: number; 
       await request({ t: "fault", fault });
     },
     async inspect(discordUserIds, tmdbId) {
-      return (await request<{ people: Record<string, { watched: string[]; undoEntries: number }> }>({ t: "inspect", discordUserIds, tmdbId })).people;
+      return (
+        await request<{ people: Record<string, { watched: string[]; undoEntries: number }> }>({ t: "inspect", discordUserIds, tmdbId })
+      ).people;
     },
     async stop() {
       stopping = true;

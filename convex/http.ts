@@ -32,7 +32,9 @@ http.route({
     if (!event.type.startsWith("user.") || clerkUserId === null) return Response.json({ result: "ignored" });
     const emails = Array.isArray(data.email_addresses) ? (data.email_addresses as { id?: unknown; email_address?: unknown }[]) : [];
     const email = emails.find((e) => e.id === data.primary_email_address_id)?.email_address;
-    const name = [data.first_name, data.last_name].filter((part) => typeof part === "string" && part !== "").join(" ") || (typeof data.username === "string" ? data.username : "");
+    const name =
+      [data.first_name, data.last_name].filter((part) => typeof part === "string" && part !== "").join(" ") ||
+      (typeof data.username === "string" ? data.username : "");
     // The delivery's id is part of what was signed: a redelivery (same id, fresh signature) is applied once.
     const svixId = request.headers.get("svix-id") ?? request.headers.get("webhook-id") ?? undefined;
     const updatedAt = typeof data.updated_at === "number" && Number.isFinite(data.updated_at) ? data.updated_at : undefined;

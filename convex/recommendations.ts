@@ -45,7 +45,10 @@ export const getRecommendationHistory = query({
 
 export const getUserRecommendationAccess = query({
   args: {},
-  returns: v.union(v.object({ hasAccess: v.literal(true) }), v.object({ hasAccess: v.literal(false), reason: v.union(v.literal("not_authenticated"), v.literal("feature_disabled")) })),
+  returns: v.union(
+    v.object({ hasAccess: v.literal(true) }),
+    v.object({ hasAccess: v.literal(false), reason: v.union(v.literal("not_authenticated"), v.literal("feature_disabled")) }),
+  ),
   handler: async (ctx) => {
     const identity = await ctx.auth.getUserIdentity();
     if (identity === null) return { hasAccess: false as const, reason: "not_authenticated" as const };
@@ -69,12 +72,27 @@ export const generationContext = internalQuery({
         .withIndex("by_user_updated", (q) => q.eq("userId", user._id))
         .order("desc")
         .take(GENERATION_TITLES)
-    ).map(({ tmdbId, mediaType, title, rating, progressStatus, status, reaction }) => ({ tmdbId, mediaType, title, rating, progressStatus, status, reaction }));
+    ).map(({ tmdbId, mediaType, title, rating, progressStatus, status, reaction }) => ({
+      tmdbId,
+      mediaType,
+      title,
+      rating,
+      progressStatus,
+      status,
+      reaction,
+    }));
     const titleOf = new Map(titles.map((t) => [`${t.mediaType}:${t.tmdbId}`, t.title]));
-    const itemTitles = (items: Doc<"list_items">[]) => items.map((i) => i.title ?? titleOf.get(`${i.mediaType}:${i.tmdbId}`) ?? `TMDB ${i.tmdbId}`);
+    const itemTitles = (items: Doc<"list_items">[]) =>
+      items.map((i) => i.title ?? titleOf.get(`${i.mediaType}:${i.tmdbId}`) ?? `TMDB ${i.tmdbId}`);
     const lists = [];
-    for (const list of await ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", user._id)).take(20)) {
-      const items = await ctx.db.query("list_items").withIndex("by_list", (q) => q.eq("listId", list._id)).take(20);
+    for (const list of await ctx.db
+      .query("lists")
+      .withIndex("by_user", (q) => q.eq("userId", user._id))
+      .take(20)) {
+      const items = await ctx.db
+        .query("list_items")
+        .withIndex("by_list", (q) => q.eq("listId", list._id))
+        .take(20);
       if (items.length > 0) lists.push({ name: list.name, titles: itemTitles(items) });
     }
     let chosen: { name: string; titles: string[] } | null = null;
@@ -82,12 +100,18 @@ export const generationContext = internalQuery({
     if (listId !== null) {
       const list = await ctx.db.get(listId);
       if (list !== null && list.userId === user._id) {
-        const items = await ctx.db.query("list_items").withIndex("by_list", (q) => q.eq("listId", list._id)).take(200);
+        const items = await ctx.db
+          .query("list_items")
+          .withIndex("by_list", (q) => q.eq("listId", list._id))
+          .take(200);
         chosen = { name: list.name, titles: itemTitles(items) };
       }
     }
     let episodesWatched = 0;
-    for (const summary of await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", user._id)).take(GENERATION_TITLES)) {
+    for (const summary of await ctx.db
+      .query("episode_summaries")
+      .withIndex("by_user_show", (q) => q.eq("userId", user._id))
+      .take(GENERATION_TITLES)) {
       episodesWatched += summary.watchedCount;
     }
     return { userId: user._id, titles, lists, chosen, episodesWatched };
@@ -163,7 +187,12 @@ export const generateRecommendations = action({
   },
   returns: v.union(
     generationError,
-    v.object({ recommendations: v.array(recommendationValidator), inputStats: inputStatsValidator, generatedAt: v.number(), cached: v.boolean() }),
+    v.object({
+      recommendations: v.array(recommendationValidator),
+      inputStats: inputStatsValidator,
+      generatedAt: v.number(),
+      cached: v.boolean(),
+    }),
   ),
   handler: async (ctx, args): Promise<GenerateResult> => {
     const identity = await ctx.auth.getUserIdentity();
@@ -175,7 +204,12 @@ export const generateRecommendations = action({
     });
     if (context === null) throw new ConvexError("Unauthorized");
 
-    const generationType = args.generationType === "watchlist" || args.generationType === undefined ? "watchlist" : args.generationType === "list" && context.chosen !== null ? "list" : "genre";
+    const generationType =
+      args.generationType === "watchlist" || args.generationType === undefined
+        ? "watchlist"
+        : args.generationType === "list" && context.chosen !== null
+          ? "list"
+          : "genre";
     if (generationType === "watchlist" && context.titles.length === 0) return { error: "empty_watchlist" as const };
     if (args.generationType === "list" && args.listId !== undefined && (context.chosen?.titles.length ?? 0) === 0) {
       return { error: "empty_watchlist" as const };
@@ -183,10 +217,16 @@ export const generateRecommendations = action({
     const excludeTmdbIds = (args.excludeTmdbIds ?? []).filter((id) => Number.isSafeInteger(id)).slice(0, PROMPT_EXCLUDED_IDS);
     // Counted before the model is called, in one transaction: concurrent attempts are decided one by one,
     // and a call that then fails has counted. "Generate more" (titles excluded) skips the two minutes within a small bucket.
-    const allowed: boolean = await ctx.runMutation(internal.recommendations.claimGeneration, { userId: context.userId, more: excludeTmdbIds.length > 0 });
+    const allowed: boolean = await ctx.runMutation(internal.recommendations.claimGeneration, {
+      userId: context.userId,
+      more: excludeTmdbIds.length > 0,
+    });
     if (!allowed) return { error: "rate_limited" as const };
     if (!process.env.GEMINI_API_KEY) {
-      return { error: "api_unavailable" as const, message: "AI recommendations are not configured on this deployment (GEMINI_API_KEY is not set)." };
+      return {
+        error: "api_unavailable" as const,
+        message: "AI recommendations are not configured on this deployment (GEMINI_API_KEY is not set).",
+      };
     }
 
     const count = clampCount(args.count);
@@ -231,10 +271,7 @@ function validYear(year: number | undefined): number | undefined {
   return year !== undefined && Number.isSafeInteger(year) && year >= 1870 && year <= 2200 ? year : undefined;
 }
 
-async function ownEntry(
-  ctx: Parameters<typeof webReader>[0],
-  id: Doc<"ai_recommendations">["_id"],
-): Promise<Doc<"ai_recommendations">> {
+async function ownEntry(ctx: Parameters<typeof webReader>[0], id: Doc<"ai_recommendations">["_id"]): Promise<Doc<"ai_recommendations">> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) throw new ConvexError("Unauthorized");
   const entry = await ctx.db.get(id);

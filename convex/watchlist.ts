@@ -275,7 +275,13 @@ export const markShowEpisodesAndStatus = mutation({
       await forgetAutoStatus(ctx, userId, tmdbId);
     }
     if (batch.length > 0) {
-      await markEpisodes(ctx, userId, { tmdbId, batch, isWatched: unwatchAll ? false : args.isWatched, description: "", followStatus: false });
+      await markEpisodes(ctx, userId, {
+        tmdbId,
+        batch,
+        isWatched: unwatchAll ? false : args.isWatched,
+        description: "",
+        followStatus: false,
+      });
     }
     return null;
   },

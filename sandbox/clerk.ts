@@ -126,7 +126,12 @@ export class SandboxClerk {
     const response = await this.deployment().run((t) =>
       t.fetch("/clerk/webhook", {
         method: "POST",
-        headers: { "content-type": "application/json", "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": signature },
+        headers: {
+          "content-type": "application/json",
+          "svix-id": id,
+          "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+          "svix-signature": signature,
+        },
         body,
       }),
     );
@@ -166,7 +171,11 @@ export class SandboxClerk {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.url);
-    const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type", "access-control-allow-methods": "GET, POST, OPTIONS" };
+    const cors = {
+      "access-control-allow-origin": "*",
+      "access-control-allow-headers": "authorization, content-type",
+      "access-control-allow-methods": "GET, POST, OPTIONS",
+    };
     if (req.method === "OPTIONS") {
       res.writeHead(204, cors);
       res.end();
@@ -177,21 +186,37 @@ export class SandboxClerk {
     }
     if (req.method === "POST" && url.pathname === "/sandbox/sign-in") {
       const { name } = JSON.parse((await readBody(req)) || "{}") as { name?: unknown };
-      if (typeof name !== "string" || !/^[\w .-]{1,40}$/.test(name)) return send(res, 400, "application/json", JSON.stringify({ error: "a name of 1–40 letters" }), cors);
+      if (typeof name !== "string" || !/^[\w .-]{1,40}$/.test(name))
+        return send(res, 400, "application/json", JSON.stringify({ error: "a name of 1–40 letters" }), cors);
       const user = this.user(name);
       const token = await this.mintToken(user);
-      return send(res, 200, "application/json", JSON.stringify({ user: { id: user.id, fullName: user.name, email: user.email }, token }), cors);
+      return send(
+        res,
+        200,
+        "application/json",
+        JSON.stringify({ user: { id: user.id, fullName: user.name, email: user.email }, token }),
+        cors,
+      );
     }
     if (req.method === "POST" && (url.pathname === "/api/query" || url.pathname === "/api/mutation")) {
-      const answer = await this.convexCall(url.pathname === "/api/query" ? "query" : "mutation", req.headers.authorization, await readBody(req));
+      const answer = await this.convexCall(
+        url.pathname === "/api/query" ? "query" : "mutation",
+        req.headers.authorization,
+        await readBody(req),
+      );
       return send(res, answer.status === "success" ? 200 : 560, "application/json", JSON.stringify(answer), cors);
     }
     if (req.method === "GET" && (url.pathname === "/v1/users" || url.pathname === "/v1/users/count")) {
-      if (req.headers.authorization !== `Bearer ${this.secretKey}`) return send(res, 401, "application/json", JSON.stringify({ errors: [{ code: "authentication_invalid" }] }));
-      if (url.pathname === "/v1/users/count") return send(res, 200, "application/json", JSON.stringify({ object: "total_count", total_count: this.users.size }));
+      if (req.headers.authorization !== `Bearer ${this.secretKey}`)
+        return send(res, 401, "application/json", JSON.stringify({ errors: [{ code: "authentication_invalid" }] }));
+      if (url.pathname === "/v1/users/count")
+        return send(res, 200, "application/json", JSON.stringify({ object: "total_count", total_count: this.users.size }));
       const limit = Math.min(500, Math.max(1, Number(url.searchParams.get("limit") ?? 10) || 10));
       const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0);
-      const users = [...this.users.values()].sort((a, b) => a.createdAt - b.createdAt).slice(offset, offset + limit).map(clerkUserJson);
+      const users = [...this.users.values()]
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .slice(offset, offset + limit)
+        .map(clerkUserJson);
       return send(res, 200, "application/json", JSON.stringify(users));
     }
     // The deployment's HTTP actions.
@@ -211,7 +236,13 @@ export class SandboxClerk {
       const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
       try {
         const { payload } = await jwtVerify(token ?? "", this.keys.publicKey, { issuer: this.issuer, audience: "convex" });
-        identity = { subject: payload.sub, issuer: payload.iss, tokenIdentifier: `${payload.iss}|${payload.sub}`, name: payload.name, email: payload.email };
+        identity = {
+          subject: payload.sub,
+          issuer: payload.iss,
+          tokenIdentifier: `${payload.iss}|${payload.sub}`,
+          name: payload.name,
+          email: payload.email,
+        };
       } catch (error) {
         return { status: "error", errorMessage: `Could not verify the token: ${error instanceof Error ? error.message : String(error)}` };
       }
@@ -224,7 +255,8 @@ export class SandboxClerk {
     }
     const path = typeof request.path === "string" ? request.path : "";
     const args = Array.isArray(request.args) ? request.args[0] : request.args;
-    if (!/^[A-Za-z_]\w*(?:\/[A-Za-z_]\w*)?:[A-Za-z_]\w*$/.test(path) || !WEB_MODULES.has(path.split(":")[0]!)) return { status: "error", errorMessage: `No such public function: ${path}` };
+    if (!/^[A-Za-z_]\w*(?:\/[A-Za-z_]\w*)?:[A-Za-z_]\w*$/.test(path) || !WEB_MODULES.has(path.split(":")[0]!))
+      return { status: "error", errorMessage: `No such public function: ${path}` };
     if (typeof args !== "object" || args === null) return { status: "error", errorMessage: "args must be an object" };
     try {
       const value = await this.deployment().run(async (t) => {
@@ -251,13 +283,36 @@ function clerkUserJson(user: ClerkUser) {
     image_url: "",
     has_image: false,
     primary_email_address_id: "idn_1",
-    email_addresses: [{ id: "idn_1", object: "email_address", email_address: user.email, verification: { status: "verified", strategy: "email_code" }, linked_to: [] }],
+    email_addresses: [
+      {
+        id: "idn_1",
+        object: "email_address",
+        email_address: user.email,
+        verification: { status: "verified", strategy: "email_code" },
+        linked_to: [],
+      },
+    ],
     phone_numbers: [],
     web3_wallets: [],
     external_accounts:
       user.discordUserId === null
         ? []
-        : [{ id: "eac_1", object: "external_account", provider: "oauth_discord", provider_user_id: user.discordUserId, identification_id: "idn_2", email_address: user.email, first_name: user.name, last_name: "", username: user.name, public_metadata: {}, label: null, verification: { status: "verified", strategy: "oauth_discord" } }],
+        : [
+            {
+              id: "eac_1",
+              object: "external_account",
+              provider: "oauth_discord",
+              provider_user_id: user.discordUserId,
+              identification_id: "idn_2",
+              email_address: user.email,
+              first_name: user.name,
+              last_name: "",
+              username: user.name,
+              public_metadata: {},
+              label: null,
+              verification: { status: "verified", strategy: "oauth_discord" },
+            },
+          ],
     public_metadata: {},
     private_metadata: {},
     unsafe_metadata: {},
@@ -341,7 +396,6 @@ const CLERK_STUB = String.raw`
 
 // ------------------------------------------------------------ script verbs
 
-
 export interface LinkResult {
   clerkUser: string;
   status: string;
@@ -363,11 +417,16 @@ export async function linkAsUser(
   const resolved = discord.resolveArgs(actor, "link", []);
   const { events } = await discord.runCommand(actor, resolved.command, resolved.options);
   const urls = events.flatMap((e) =>
-    ((e as { components?: { components?: { url?: string }[] }[] }).components ?? []).flatMap((row) => (row.components ?? []).map((c) => c.url)).filter((u): u is string => typeof u === "string"),
+    ((e as { components?: { components?: { url?: string }[] }[] }).components ?? [])
+      .flatMap((row) => (row.components ?? []).map((c) => c.url))
+      .filter((u): u is string => typeof u === "string"),
   );
   const pageUrl = urls.find((u) => u.includes("/link#"));
   if (pageUrl === undefined) {
-    const said = events.map((e) => (e as { content?: string | null }).content).filter(Boolean).join(" ");
+    const said = events
+      .map((e) => (e as { content?: string | null }).content)
+      .filter(Boolean)
+      .join(" ");
     throw new Error(`link: /link gave no link page button${said ? ` (it said: ${said.slice(0, 200)})` : ""}`);
   }
   const page = new URL(pageUrl);
@@ -375,7 +434,11 @@ export async function linkAsUser(
   const html = await fetch(new URL(page.pathname, page.origin));
   if (!html.ok) throw new Error(`link: the link page answered ${html.status}`);
   await html.text();
-  const signIn = await fetch(`${clerk.url}/sandbox/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: actor.user }) });
+  const signIn = await fetch(`${clerk.url}/sandbox/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: actor.user }),
+  });
   const { user, token } = (await signIn.json()) as { user: { id: string }; token: string };
   const call = async (kind: "query" | "mutation", path: string, args: Record<string, unknown>, bearer?: string) => {
     const response = await fetch(`${clerk.url}/api/${kind}`, {
@@ -390,7 +453,8 @@ export async function linkAsUser(
   const preview = await call("query", "linking/page:preview", { code });
   if (!preview.ok) throw new Error(`link: ${preview.message}`);
   const result = await call("mutation", "linking/page:redeem", { code, confirmSwitch: options.confirmSwitch === true }, token);
-  if (result.status === "needs_switch" || result.status === "refused") throw new Error(`link: ${result.message}${result.status === "needs_switch" ? ' (use "link switch" to confirm)' : ""}`);
+  if (result.status === "needs_switch" || result.status === "refused")
+    throw new Error(`link: ${result.message}${result.status === "needs_switch" ? ' (use "link switch" to confirm)' : ""}`);
   await discord.waitForIdle();
   return { clerkUser: user.id, status: result.status, message: result.message };
 }

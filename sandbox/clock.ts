@@ -90,18 +90,30 @@ export class SandboxClock {
       this.inEngine(bound);
     };
     const arm = (delay: number): NodeJS.Timeout => {
-      const real = this.realSetTimeout(() => {
-        const timer = this.timers.get(id);
-        if (!timer) return;
-        const left = timer.due - this.now();
-        if (left > 0) timer.real = arm(left);
-        else run();
-      }, Math.min(delay, MAX_TIMEOUT_MS));
+      const real = this.realSetTimeout(
+        () => {
+          const timer = this.timers.get(id);
+          if (!timer) return;
+          const left = timer.due - this.now();
+          if (left > 0) timer.real = arm(left);
+          else run();
+        },
+        Math.min(delay, MAX_TIMEOUT_MS),
+      );
       real.unref?.();
       return real;
     };
     this.timers.set(id, { due, fire: run, real: arm(ms) });
-    return { virtualId: id, ref() {}, unref() {}, hasRef: () => false, refresh() { return this; }, [Symbol.toPrimitive]: () => id } as { virtualId: number };
+    return {
+      virtualId: id,
+      ref() {},
+      unref() {},
+      hasRef: () => false,
+      refresh() {
+        return this;
+      },
+      [Symbol.toPrimitive]: () => id,
+    } as { virtualId: number };
   }
 
   /** Moves the clock forward, firing every virtual timer due on the way, in order. */

@@ -93,9 +93,11 @@ class BadRequest extends Error {}
 
 export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promise<ConvexHttpEndpoint> {
   const latencyMs = options.latencyMs ?? 0;
-  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 60_000) throw new RangeError(`latencyMs must be 0–60000, got ${latencyMs}`);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 60_000)
+    throw new RangeError(`latencyMs must be 0–60000, got ${latencyMs}`);
   const latencyMode = options.latencyMode ?? "call";
-  if (latencyMode !== "call" && latencyMode !== "added") throw new RangeError(`latencyMode must be "call" or "added", got ${String(latencyMode)}`);
+  if (latencyMode !== "call" && latencyMode !== "added")
+    throw new RangeError(`latencyMode must be "call" or "added", got ${String(latencyMode)}`);
   const listeners = new Set<(call: ConvexCall) => void>();
   let calls = 0;
   let fault: ConvexFault = { kind: "none" };
@@ -103,7 +105,8 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
   const hung = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const kind = /^\/api\/(query|mutation)\/?$/.exec(new URL(req.url ?? "/", "http://convex.invalid").pathname)?.[1] as ConvexCallKind | undefined;
+    const kind = /^\/api\/(query|mutation)\/?$/.exec(new URL(req.url ?? "/", "http://convex.invalid").pathname)?.[1] as
+      ConvexCallKind | undefined;
     if (req.method !== "POST" || kind === undefined) {
       return sendText(res, 404, "This loopback deployment serves POST /api/query and /api/mutation only.");
     }
@@ -127,7 +130,13 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
     if (latencyMode === "added") await sleep(latencyMs / 2);
     const started = performance.now();
     const outcome = await runFunction(options.engine, kind, request.path, request.args);
-    const call: ConvexCall = { kind, path: request.path, args: request.args, ok: outcome.status === "success", engineMs: performance.now() - started };
+    const call: ConvexCall = {
+      kind,
+      path: request.path,
+      args: request.args,
+      ok: outcome.status === "success",
+      engineMs: performance.now() - started,
+    };
     if (outcome.status === "error" && outcome.errorData !== undefined) call.errorCode = codeOf(outcome.errorData);
     if (latencyMode === "added") await sleep(latencyMs / 2);
     else await sleep(Math.max(0, latencyMs - (performance.now() - callStarted)));
@@ -176,8 +185,10 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
       return fault;
     },
     async setFault(next) {
-      if (next.kind === "slow" && (!Number.isFinite(next.ms) || next.ms < 0 || next.ms > 600_000)) throw new RangeError(`a slow fault takes 0–600000 ms, got ${next.ms}`);
-      if (next.kind === "drop" && (!Number.isInteger(next.count) || next.count < 1 || next.count > 1_000)) throw new RangeError(`a drop fault takes a count from 1 to 1000, got ${next.count}`);
+      if (next.kind === "slow" && (!Number.isFinite(next.ms) || next.ms < 0 || next.ms > 600_000))
+        throw new RangeError(`a slow fault takes 0–600000 ms, got ${next.ms}`);
+      if (next.kind === "drop" && (!Number.isInteger(next.count) || next.count < 1 || next.count > 1_000))
+        throw new RangeError(`a drop fault takes a count from 1 to 1000, got ${next.count}`);
       const wasDown = fault.kind === "down";
       fault = next.kind === "none" ? { kind: "none" } : { ...next };
       // Requests held by `hang` end as a connection cut when it is lifted (their callers gave up long ago).
@@ -197,7 +208,12 @@ type Outcome =
   | { status: "success"; value: JSONValue; logLines: string[] }
   | { status: "error"; errorMessage: string; errorData?: JSONValue; logLines: string[] };
 
-async function runFunction(engine: ConvexHttpOptions["engine"], kind: ConvexCallKind, path: string, args: Record<string, Value>): Promise<Outcome> {
+async function runFunction(
+  engine: ConvexHttpOptions["engine"],
+  kind: ConvexCallKind,
+  path: string,
+  args: Record<string, Value>,
+): Promise<Outcome> {
   const letter = kind === "query" ? "Q" : "M";
   try {
     const value = await engine.run((t) =>
@@ -216,7 +232,11 @@ async function runFunction(engine: ConvexHttpOptions["engine"], kind: ConvexCall
     }
     // A dev deployment's wording: the message, no data (a production deployment hides even the message).
     const message = error instanceof Error ? error.message : String(error);
-    return { status: "error", errorMessage: `[CONVEX ${letter}(${path})] [Request ID: ${requestId}] Server Error\nUncaught Error: ${message}`, logLines: [] };
+    return {
+      status: "error",
+      errorMessage: `[CONVEX ${letter}(${path})] [Request ID: ${requestId}] Server Error\nUncaught Error: ${message}`,
+      logLines: [],
+    };
   }
 }
 
@@ -232,7 +252,8 @@ function parseRequest(raw: string): { path: string; args: Record<string, Value> 
   if (typeof path !== "string" || !FUNCTION_PATH.test(path)) throw new BadRequest(`"path" must name a function as "module:export".`);
   if (format !== undefined && format !== "convex_encoded_json") throw new BadRequest(`Unsupported format ${JSON.stringify(format)}.`);
   const first: unknown = Array.isArray(args) ? (args.length === 1 ? args[0] : undefined) : args;
-  if (typeof first !== "object" || first === null || Array.isArray(first)) throw new BadRequest(`"args" must be one object (or a list holding one).`);
+  if (typeof first !== "object" || first === null || Array.isArray(first))
+    throw new BadRequest(`"args" must be one object (or a list holding one).`);
   let decoded: Value;
   try {
     decoded = jsonToConvex(first as JSONValue);

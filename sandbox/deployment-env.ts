@@ -22,7 +22,9 @@ function install(): void {
     has: (target, key) => Boolean(own(key)) || Reflect.has(target, key),
     getOwnPropertyDescriptor: (target, key) => {
       const env = own(key);
-      return env ? { value: env[key as string], writable: true, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, key);
+      return env
+        ? { value: env[key as string], writable: true, enumerable: true, configurable: true }
+        : Reflect.getOwnPropertyDescriptor(target, key);
     },
     ownKeys: (target) => [...new Set([...Reflect.ownKeys(target), ...Object.keys(scope.getStore() ?? {})])],
   });

@@ -231,10 +231,18 @@ export class EmbeddedConvex {
    * Calls one of the web app's public functions (`watchlist:getMediaState`) as the web app's
    * client would, signed in as `subject`. Throws WebCallError naming the function and the problem.
    */
-  async callAsWebUser(subject: string, name: string, args: Record<string, unknown>): Promise<{ kind: "query" | "mutation"; result: unknown }> {
+  async callAsWebUser(
+    subject: string,
+    name: string,
+    args: Record<string, unknown>,
+  ): Promise<{ kind: "query" | "mutation"; result: unknown }> {
     const [moduleName, functionName] = name.split(":") as [string, string];
-    if (!WEB_MODULES.includes(moduleName)) throw new WebCallError(name, `the web app's API is ${WEB_MODULES.map((m) => `${m}:*`).join(", ")}`);
-    const module = (await import(pathToFileURL(join(convexDir, `${moduleName}.ts`)).href)) as Record<string, { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; isPublic?: boolean } | undefined>;
+    if (!WEB_MODULES.includes(moduleName))
+      throw new WebCallError(name, `the web app's API is ${WEB_MODULES.map((m) => `${m}:*`).join(", ")}`);
+    const module = (await import(pathToFileURL(join(convexDir, `${moduleName}.ts`)).href)) as Record<
+      string,
+      { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; isPublic?: boolean } | undefined
+    >;
     const fn = module[functionName];
     const kind = fn?.isQuery ? "query" : fn?.isMutation ? "mutation" : null;
     if (!fn || !fn.isPublic || kind === null) {
@@ -249,11 +257,20 @@ export class EmbeddedConvex {
     const ref = makeFunctionReference<typeof kind>(name);
     try {
       const user = this.within(() => this.t.withIdentity({ subject }));
-      const result = await this.within(() => (kind === "query" ? (user.query as AnyCall)(ref, args) : (user.mutation as AnyCall)(ref, args)));
+      const result = await this.within(() =>
+        kind === "query" ? (user.query as AnyCall)(ref, args) : (user.mutation as AnyCall)(ref, args),
+      );
       return { kind, result };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new WebCallError(name, message.split("\n").filter((l) => l.trim() !== "").slice(0, 3).join(" "));
+      throw new WebCallError(
+        name,
+        message
+          .split("\n")
+          .filter((l) => l.trim() !== "")
+          .slice(0, 3)
+          .join(" "),
+      );
     }
   }
 
@@ -322,7 +339,9 @@ function cronExpression(schedule: CronSchedule): string | null {
  */
 export function nextCronDelay(schedule: CronSchedule, now: number, name = "cron"): number {
   const refuse = (why: string) =>
-    new UnsupportedCronError(`convex/crons.ts: "${name}" has a schedule the sandbox's embedded engine can't run (${why}): ${JSON.stringify(schedule)}`);
+    new UnsupportedCronError(
+      `convex/crons.ts: "${name}" has a schedule the sandbox's embedded engine can't run (${why}): ${JSON.stringify(schedule)}`,
+    );
   if (schedule.type === "interval") {
     const ms = ((schedule.seconds ?? 0) + (schedule.minutes ?? 0) * 60 + (schedule.hours ?? 0) * 3600) * 1000;
     if (!(Number.isFinite(ms) && ms > 0)) throw refuse("the interval is not a positive duration");

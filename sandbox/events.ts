@@ -83,7 +83,9 @@ export interface ClerkEvent {
   result: unknown;
 }
 
-export type SandboxEvent = (DiscordEvent | ShowEvent | ScriptErrorEvent | WebEvent | RestartEvent | FaultEvent | LinkEvent | ClerkEvent) & { line?: number };
+export type SandboxEvent = (DiscordEvent | ShowEvent | ScriptErrorEvent | WebEvent | RestartEvent | FaultEvent | LinkEvent | ClerkEvent) & {
+  line?: number;
+};
 
 /** The event type(s) whose `t` is `T` (e.g. `EventOf<"reply">`). */
 export type EventOf<T extends SandboxEvent["t"]> = SandboxEvent extends infer E

@@ -10,7 +10,9 @@ export function stackHooks(stack: Stack): ScriptHooks {
       const discordUserId = stack.discord.user(userName).id;
       const subject = await stack.engine.webIdentityOf(discordUserId);
       if (subject === null) {
-        throw new Error(`web ${fn}: ${userName} has no Film Fanatic profile yet (run a bot command as ${userName} first, e.g. /watch list)`);
+        throw new Error(
+          `web ${fn}: ${userName} has no Film Fanatic profile yet (run a bot command as ${userName} first, e.g. /watch list)`,
+        );
       }
       return await stack.engine.callAsWebUser(subject, fn, args);
     },

@@ -45,12 +45,14 @@ interface Index {
 // share one registry with the methods the first copy installed.
 const REGISTRY = Symbol.for("film-fanatic.indexedStore.registry");
 const PATCHED = Symbol.for("film-fanatic.indexedStore.patched");
-const indexes: WeakMap<object, Index> = ((globalThis as Record<symbol, unknown>)[REGISTRY] as WeakMap<object, Index> | undefined) ?? new WeakMap();
+const indexes: WeakMap<object, Index> =
+  ((globalThis as Record<symbol, unknown>)[REGISTRY] as WeakMap<object, Index> | undefined) ?? new WeakMap();
 (globalThis as Record<symbol, unknown>)[REGISTRY] = indexes;
 
 const tableOf = (id: string): string => id.slice(/^[0-9]*/.exec(id)![0].length);
 /** Equal keys for equal values; different values may share a key (the engine's check sorts them out). */
-const keyOf = (value: unknown): string | null => (typeof value === "string" || typeof value === "number" ? `${typeof value}:${value}` : null);
+const keyOf = (value: unknown): string | null =>
+  typeof value === "string" || typeof value === "number" ? `${typeof value}:${value}` : null;
 
 function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);
@@ -74,14 +76,16 @@ async function storeOf<S extends SchemaDefinition<GenericSchema, boolean>>(t: Te
     AsyncLocalStorage.prototype.run = run;
   }
   await call;
-  if (!db || typeof db._documents !== "object" || !Array.isArray(db._writes)) throw new Error("indexStore: could not reach convex-test's database (has its internal layout changed?)");
+  if (!db || typeof db._documents !== "object" || !Array.isArray(db._writes))
+    throw new Error("indexStore: could not reach convex-test's database (has its internal layout changed?)");
   return db;
 }
 
 function patchPrototype(proto: Record<string | symbol, unknown>): void {
   if (proto[PATCHED]) return;
   for (const name of ["commit", "_resolveQuerySource", "_iterateDocs"]) {
-    if (typeof proto[name] !== "function") throw new Error(`indexStore: convex-test's database has no ${name}() (has its internal layout changed?)`);
+    if (typeof proto[name] !== "function")
+      throw new Error(`indexStore: convex-test's database has no ${name}() (has its internal layout changed?)`);
   }
   const commit = proto.commit as (this: FakeDb, ...args: unknown[]) => unknown;
   const resolve = proto._resolveQuerySource as (this: FakeDb, query: unknown) => unknown;
@@ -111,11 +115,17 @@ function patchPrototype(proto: Record<string | symbol, unknown>): void {
     return result;
   };
 
-  proto._resolveQuerySource = function (this: FakeDb, query: { source: { type: string; range?: { type: string; fieldPath: unknown; value: unknown }[] } }) {
+  proto._resolveQuerySource = function (
+    this: FakeDb,
+    query: { source: { type: string; range?: { type: string; fieldPath: unknown; value: unknown }[] } },
+  ) {
     const index = indexes.get(this);
     if (!index) return resolve.call(this, query);
     const { source } = query;
-    const eq = source.type === "IndexRange" ? source.range?.find((f) => f.type === "Eq" && !String(f.fieldPath).includes(".") && keyOf(f.value) !== null) : undefined;
+    const eq =
+      source.type === "IndexRange"
+        ? source.range?.find((f) => f.type === "Eq" && !String(f.fieldPath).includes(".") && keyOf(f.value) !== null)
+        : undefined;
     index.narrow = eq ? { field: String(eq.fieldPath), key: keyOf(eq.value)! } : null;
     try {
       return resolve.call(this, query);

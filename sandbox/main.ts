@@ -23,7 +23,8 @@ async function session(stack: Stack): Promise<SandboxSession> {
   const hooks = stackHooks(stack);
   // Events a line emits itself (`show`) rather than through the sandbox.
   const listeners = new Set<(event: SandboxEvent) => void>();
-  for (const line of parseScript(`as ${START_AS.user}\nin ${START_AS.guild} #${START_AS.channel}`)) await runLine(line, state, stack.discord, hooks, () => {});
+  for (const line of parseScript(`as ${START_AS.user}\nin ${START_AS.guild} #${START_AS.channel}`))
+    await runLine(line, state, stack.discord, hooks, () => {});
   return {
     async execute(text) {
       let lines: ScriptLine[];
@@ -67,7 +68,8 @@ async function session(stack: Stack): Promise<SandboxSession> {
       return { commands, users: [...users], channels: [...channels] };
     },
     prompt() {
-      const where = state.channel === "dm" ? "dm" : state.guild ? `${state.guild} #${state.channel}` : "nowhere (try: in movie-club #general)";
+      const where =
+        state.channel === "dm" ? "dm" : state.guild ? `${state.guild} #${state.channel}` : "nowhere (try: in movie-club #general)";
       return `${state.user ?? "nobody (try: as alice)"} @ ${where}`;
     },
     async close() {
@@ -123,7 +125,8 @@ async function main() {
   if (script !== undefined) {
     const print = values.json
       ? (event: SandboxEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
-      : (event: SandboxEvent) => process.stdout.write(`${renderEvent(event, { names: stack.discord.mentionNames(), now: () => stack.engine.clock.now() })}\n`);
+      : (event: SandboxEvent) =>
+          process.stdout.write(`${renderEvent(event, { names: stack.discord.mentionNames(), now: () => stack.engine.clock.now() })}\n`);
     let code = 0;
     try {
       await runScript(script, stack.discord, stackHooks(stack), print);
@@ -140,7 +143,9 @@ async function main() {
   console.log("A local Discord, the real bot, an embedded Convex and an offline TMDB are running on loopback.");
   if (values.demo) console.log("Demo loaded: alice, bob and carol in movie-club #general.");
   const prompt = await session(stack);
-  console.log(`You are ${START_AS.user} in ${START_AS.guild} #${START_AS.channel}: try /ep 1399 1 3. Change with "as NAME" and "in GUILD #CHANNEL" (or "in dm").`);
+  console.log(
+    `You are ${START_AS.user} in ${START_AS.guild} #${START_AS.channel}: try /ep 1399 1 3. Change with "as NAME" and "in GUILD #CHANNEL" (or "in dm").`,
+  );
   await runRepl(prompt);
   process.exit(0);
 }

@@ -8,7 +8,20 @@
 
 import type { SandboxEvent, ShownMessage } from "./events.ts";
 import { messageBody, type MessageFields } from "./render/message.ts";
-import { arr, COLOR_STYLE, defaultColor, isObj, PLAIN_STYLE, safeJson, sanitize, str, visibleLength, wrapText, type MentionNames, type Style } from "./render/style.ts";
+import {
+  arr,
+  COLOR_STYLE,
+  defaultColor,
+  isObj,
+  PLAIN_STYLE,
+  safeJson,
+  sanitize,
+  str,
+  visibleLength,
+  wrapText,
+  type MentionNames,
+  type Style,
+} from "./render/style.ts";
 
 export type { SandboxEvent } from "./events.ts";
 export { renderMarkdown } from "./render/markdown.ts";
@@ -68,7 +81,10 @@ function place(e: HeaderFields): string {
   const guild = str(e.guild);
   const channel = str(e.channel);
   if (channel === "dm") return "dm";
-  return [guild, channel].filter(Boolean).map((x) => sanitize(x!)).join(" ");
+  return [guild, channel]
+    .filter(Boolean)
+    .map((x) => sanitize(x!))
+    .join(" ");
 }
 
 function header(e: HeaderFields, t: string, st: Style, nested = false): string {
@@ -92,7 +108,6 @@ function header(e: HeaderFields, t: string, st: Style, nested = false): string {
   return st.dim(`${nested ? "·" : "──"} ${parts.join(" · ")}`);
 }
 
-
 const DISCORD_HINTS: Record<string, string> = {
   "10003": "unknown channel: the bot used a channel that does not exist (or was deleted)",
   "10008": "unknown message: the bot edited or deleted a message that no longer exists",
@@ -105,7 +120,15 @@ const DISCORD_HINTS: Record<string, string> = {
   "50035": "invalid form body: a payload limit was exceeded (content 2000, embed sizes, components, custom_id 100)",
 };
 
-function flagged(icon: string, title: string, detail: string | undefined, hint: string | undefined, st: Style, color: (s: string) => string, width: number): string[] {
+function flagged(
+  icon: string,
+  title: string,
+  detail: string | undefined,
+  hint: string | undefined,
+  st: Style,
+  color: (s: string) => string,
+  width: number,
+): string[] {
   const lines = wrapText(color(st.bold(`${icon} ${title}`) + (detail ? `: ${detail}` : "")), width);
   if (hint) lines.push(...wrapText(st.dim(`  hint: ${hint}`), width));
   return lines;
@@ -148,7 +171,10 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
         const value = str(o.value);
         const n = String(i + 1).padStart(pad);
         lines.push(
-          ...wrapText(`  ${st.dim(`${n}.`)} ${sanitize(name)}${value !== undefined && value !== name ? st.dim(`  → ${sanitize(value)}`) : ""}`, width),
+          ...wrapText(
+            `  ${st.dim(`${n}.`)} ${sanitize(name)}${value !== undefined && value !== name ? st.dim(`  → ${sanitize(value)}`) : ""}`,
+            width,
+          ),
         );
       });
       break;
@@ -156,8 +182,15 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
     case "interaction_failed":
       lines.push(head);
       lines.push(
-        ...flagged("⚠", "This interaction failed", str(e.message) ? sanitize(str(e.message)!) : undefined,
-          "the bot did not acknowledge within 3 s; defer the reply before slow work", st, st.red, width),
+        ...flagged(
+          "⚠",
+          "This interaction failed",
+          str(e.message) ? sanitize(str(e.message)!) : undefined,
+          "the bot did not acknowledge within 3 s; defer the reply before slow work",
+          st,
+          st.red,
+          width,
+        ),
       );
       break;
     case "discord_error": {
@@ -166,8 +199,15 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
       const msg = str(e.message);
       const detail = [code ? `[${sanitize(code)}]` : "", msg ? sanitize(msg) : ""].filter(Boolean).join(" ");
       lines.push(
-        ...flagged("✖", "Discord rejected the bot's request", detail || undefined,
-          (code && DISCORD_HINTS[code]) ?? "production Discord would refuse this payload the same way", st, st.red, width),
+        ...flagged(
+          "✖",
+          "Discord rejected the bot's request",
+          detail || undefined,
+          (code && DISCORD_HINTS[code]) ?? "production Discord would refuse this payload the same way",
+          st,
+          st.red,
+          width,
+        ),
       );
       break;
     }
@@ -177,10 +217,17 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
       const detail = Number.isFinite(ra) ? `retry after ${ra}s` : undefined;
       const oldEdits = str(e.code) === "30046";
       lines.push(
-        ...flagged("⚠", oldEdits ? "Rate limited (429, code 30046)" : "Rate limited (429)", detail,
+        ...flagged(
+          "⚠",
+          oldEdits ? "Rate limited (429, code 30046)" : "Rate limited (429)",
+          detail,
           oldEdits
             ? "edits of a message older than an hour are limited much more strictly; edit less often or post a new message"
-            : "the bot sent too much too fast; it must wait retry_after, and batch or slow its messages", st, st.yellow, width),
+            : "the bot sent too much too fast; it must wait retry_after, and batch or slow its messages",
+          st,
+          st.yellow,
+          width,
+        ),
       );
       break;
     }
@@ -188,8 +235,15 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
       lines.push(head);
       const reason = str(e.reason);
       lines.push(
-        ...flagged("⊘", "Discord's client refused this input", reason ? sanitize(reason) : undefined,
-          "a real user could not send this; check the command's options, choices and limits", st, st.yellow, width),
+        ...flagged(
+          "⊘",
+          "Discord's client refused this input",
+          reason ? sanitize(reason) : undefined,
+          "a real user could not send this; check the command's options, choices and limits",
+          st,
+          st.yellow,
+          width,
+        ),
       );
       break;
     }
@@ -205,7 +259,9 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
     case "web": {
       const fn = str(e.function) ?? "?";
       const user = str(e.user);
-      lines.push(st.dim(`── web app · ${user ? `${sanitize(user)} · ` : ""}${sanitize(fn)}${str(e.kind) ? ` (${sanitize(str(e.kind)!)})` : ""}`));
+      lines.push(
+        st.dim(`── web app · ${user ? `${sanitize(user)} · ` : ""}${sanitize(fn)}${str(e.kind) ? ` (${sanitize(str(e.kind)!)})` : ""}`),
+      );
       let json: string;
       try {
         json = JSON.stringify(e.result, null, 2) ?? "null";
@@ -225,7 +281,11 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
     case "scheduled_event": {
       const ev: Partial<typeof e.event> = isObj(e.event) ? e.event : {};
       const what = str(e.action) === "create" ? "created" : str(e.action) === "update" ? "updated" : "deleted";
-      lines.push(st.dim(`── server event ${what} · ${sanitize(str(ev.name) ?? "?")} · ${sanitize(str(ev.start) ?? "?")}${ev.location ? ` · ${sanitize(str(ev.location)!)}` : ""}`));
+      lines.push(
+        st.dim(
+          `── server event ${what} · ${sanitize(str(ev.name) ?? "?")} · ${sanitize(str(ev.start) ?? "?")}${ev.location ? ` · ${sanitize(str(ev.location)!)}` : ""}`,
+        ),
+      );
       break;
     }
     case "restart": {
@@ -237,18 +297,38 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
       const target = e.target === "tmdb" ? "TMDB" : "Convex";
       const state = str(e.state);
       const what =
-        state === "up" ? "is back" : state === "slow" ? `is slow: every call waits ${typeof e.ms === "number" ? `${e.ms / 1000} s` : "?"}` : state === "down" ? (e.target === "tmdb" ? "is down: every request's connection is cut" : "is down: connections are refused") : state === "hang" ? "hangs: requests are never answered" : state === "drop" ? `loses the answer of the next ${typeof e.count === "number" && e.count > 1 ? `${e.count} mutations` : "mutation"} after applying it` : sanitize(state ?? "?");
+        state === "up"
+          ? "is back"
+          : state === "slow"
+            ? `is slow: every call waits ${typeof e.ms === "number" ? `${e.ms / 1000} s` : "?"}`
+            : state === "down"
+              ? e.target === "tmdb"
+                ? "is down: every request's connection is cut"
+                : "is down: connections are refused"
+              : state === "hang"
+                ? "hangs: requests are never answered"
+                : state === "drop"
+                  ? `loses the answer of the next ${typeof e.count === "number" && e.count > 1 ? `${e.count} mutations` : "mutation"} after applying it`
+                  : sanitize(state ?? "?");
       lines.push(st.dim(`── fault · ${target} ${what}`));
       break;
     }
     case "link": {
-      lines.push(st.dim(`── link · ${sanitize(str(e.user) ?? "?")} → Clerk ${sanitize(str(e.clerk_user) ?? "?")} (${sanitize(str(e.status) ?? "?")})`));
+      lines.push(
+        st.dim(
+          `── link · ${sanitize(str(e.user) ?? "?")} → Clerk ${sanitize(str(e.clerk_user) ?? "?")} (${sanitize(str(e.status) ?? "?")})`,
+        ),
+      );
       if (str(e.message)) lines.push(...wrapText(`  ${sanitize(str(e.message)!)}`, width));
       break;
     }
     case "clerk": {
       const what = e.event === "user.deleted" ? "deleted" : e.discord === true ? "signed up with Discord" : "signed up";
-      lines.push(st.dim(`── Clerk · ${sanitize(str(e.user) ?? "?")} ${what} (${sanitize(str(e.clerk_user) ?? "?")}) · webhook: ${sanitize(safeJson(e.result))}`));
+      lines.push(
+        st.dim(
+          `── Clerk · ${sanitize(str(e.user) ?? "?")} ${what} (${sanitize(str(e.clerk_user) ?? "?")}) · webhook: ${sanitize(safeJson(e.result))}`,
+        ),
+      );
       break;
     }
     case "show": {

@@ -6,13 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as readline from "node:readline";
-import {
-  buttonLabels,
-  defaultColor,
-  renderEvent,
-  selectOptionLabels,
-  type MentionNames,
-} from "./render.ts";
+import { buttonLabels, defaultColor, renderEvent, selectOptionLabels, type MentionNames } from "./render.ts";
 import type { SandboxEvent } from "./events.ts";
 
 export type { SandboxEvent } from "./events.ts";
@@ -52,7 +46,29 @@ export interface ReplIo {
 export const DEFAULT_HISTORY_FILE = join(homedir(), ".film-fanatic-sandbox-history");
 export const HISTORY_MAX = 500;
 
-export const VERBS = ["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "link", "clerk", "restart", "dms", "revoke", "grant", "vote", "delete", "convex", "tmdb", "help", "quit", "exit"];
+export const VERBS = [
+  "as",
+  "in",
+  "autocomplete",
+  "click",
+  "select",
+  "wait",
+  "show",
+  "web",
+  "link",
+  "clerk",
+  "restart",
+  "dms",
+  "revoke",
+  "grant",
+  "vote",
+  "delete",
+  "convex",
+  "tmdb",
+  "help",
+  "quit",
+  "exit",
+];
 
 const WAIT_SUGGESTIONS = ["500ms", "10s", "30s", "5m", "15m", "1h", "2h", "6h", "1d", "3d", "7d"];
 const MAX_REMEMBERED_LABELS = 50;
@@ -69,11 +85,23 @@ const HELP: [string, string, string][] = [
   ['select "OPTION"', "pick an option in the newest select menu here", 'select "Season 2"'],
   ["wait DURATION", "move the sandbox clock forward (ms, s, m, h, d; up to 5 years); due jobs run", "wait 2h"],
   ["show #CHANNEL | show dm", "print the messages there now", "show #general"],
-  ["web MODULE:FUNCTION [key:value …]", "call the web app's API (watchlist:*, users:*) as the acting user", "web watchlist:getMediaState tmdbId:1399 mediaType:tv"],
+  [
+    "web MODULE:FUNCTION [key:value …]",
+    "call the web app's API (watchlist:*, users:*) as the acting user",
+    "web watchlist:getMediaState tmdbId:1399 mediaType:tv",
+  ],
   ["link | link switch", "link the acting user's Film Fanatic account: /link, the link page, the sandbox sign-in", "link"],
-  ["clerk signup NAME [discord] | clerk delete NAME", "a Clerk sign-up (with Discord: linked automatically) or deletion, as a signed webhook", "clerk signup erin discord"],
+  [
+    "clerk signup NAME [discord] | clerk delete NAME",
+    "a Clerk sign-up (with Discord: linked automatically) or deletion, as a signed webhook",
+    "clerk signup erin discord",
+  ],
   ["restart bot", "stop the bot process and start it again", "restart bot"],
-  ["convex slow DURATION | down | hang | drop [N] | up", "make Convex slow, unreachable or silent, or lose the next write's answer after applying it", "convex down"],
+  [
+    "convex slow DURATION | down | hang | drop [N] | up",
+    "make Convex slow, unreachable or silent, or lose the next write's answer after applying it",
+    "convex down",
+  ],
   ["tmdb slow DURATION | down | up", "make TMDB slow or unreachable", "tmdb down"],
   ["dms closed | dms open", "the acting user's DMs refuse the bot (50007), or accept it again", "dms closed"],
   ["revoke #CHANNEL", "take the bot's permission to see and post in a channel here", "revoke #general"],
@@ -158,11 +186,7 @@ function parseChannels(channels: string[]): { guild?: string; name: string }[] {
 
 const quote = (s: string) => `"${s.replace(/"/g, "'")}"`;
 
-function commandCandidates(
-  words: string[],
-  fragment: string,
-  commands: SandboxCompletions["commands"],
-): string[] {
+function commandCandidates(words: string[], fragment: string, commands: SandboxCompletions["commands"]): string[] {
   const name = (words[0] ?? "").replace(/^\//, "").toLowerCase();
   const cmd = commands.find((c) => c.name.toLowerCase() === name);
   if (!cmd || fragment.includes(":")) return [];
@@ -371,7 +395,12 @@ export async function runRepl(session: SandboxSession, io: ReplIo = {}): Promise
   const unsubscribe = session.onEvent((event) => {
     let text: string;
     try {
-      text = renderEvent(event, { color, width: width(), names: session.mentionNames?.(), now: session.now ? () => session.now!() : undefined });
+      text = renderEvent(event, {
+        color,
+        width: width(),
+        names: session.mentionNames?.(),
+        now: session.now ? () => session.now!() : undefined,
+      });
       const b = buttonLabels(event);
       const o = selectOptionLabels(event);
       if (b.length > 0) labels = mergeLabels(b, labels);

@@ -60,7 +60,10 @@ export interface ScriptHooks {
   /** Calls the web app's function `module:name` as this user's web identity. */
   web?(userName: string, fn: string, args: Record<string, unknown>): Promise<{ kind: "query" | "mutation"; result: unknown }>;
   /** Completes account linking for this user through the link page and the sandbox sign-in. */
-  link?(actor: { user: string; guild?: string; channel?: string }, options: { confirmSwitch: boolean }): Promise<{ clerkUser: string; status: string; message: string }>;
+  link?(
+    actor: { user: string; guild?: string; channel?: string },
+    options: { confirmSwitch: boolean },
+  ): Promise<{ clerkUser: string; status: string; message: string }>;
   /** Clerk sign-up (with a Discord connection or not) or deletion, sent to the deployment as a signed webhook. */
   clerk?(action: "signup" | "delete", name: string, withDiscord: boolean): Promise<{ clerkUser: string; result: unknown }>;
   /** Restarts the bot process (every shard); resolves when it is connected again. */
@@ -81,7 +84,6 @@ export interface RunnerState {
 export function createRunnerState(): RunnerState {
   return { user: null, guild: null, channel: null };
 }
-
 
 function actorOf(line: ScriptLine, state: RunnerState, needPlace = true) {
   if (!state.user) throw new ScriptError(line.line, `no acting user: add an "as NAME" line before ${JSON.stringify(line.text)}`);
@@ -108,7 +110,13 @@ function showMessages(messages: SandboxMessage[]): ShowEvent["messages"] {
  * Runs one line. Emits the line's own events (`show`) through `emit`; sandbox events go to
  * `sandbox.on("event")` listeners. Throws ScriptError when the line cannot be done.
  */
-export async function runLine(line: ScriptLine, state: RunnerState, sandbox: DiscordSandbox, hooks: ScriptHooks, emit: Emit): Promise<void> {
+export async function runLine(
+  line: ScriptLine,
+  state: RunnerState,
+  sandbox: DiscordSandbox,
+  hooks: ScriptHooks,
+  emit: Emit,
+): Promise<void> {
   try {
     switch (line.kind) {
       case "as":
@@ -129,13 +137,21 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         return;
       case "command": {
         const actor = actorOf(line, state);
-        const r = sandbox.resolveArgs(actor, line.command, line.args.map((a) => ({ name: a.name, value: a.value })));
+        const r = sandbox.resolveArgs(
+          actor,
+          line.command,
+          line.args.map((a) => ({ name: a.name, value: a.value })),
+        );
         await sandbox.runCommand(actor, r.command, r.options);
         return;
       }
       case "autocomplete": {
         const actor = actorOf(line, state);
-        const r = sandbox.resolveArgs(actor, line.command, line.args.map((a) => ({ name: a.name, value: a.value })));
+        const r = sandbox.resolveArgs(
+          actor,
+          line.command,
+          line.args.map((a) => ({ name: a.name, value: a.value })),
+        );
         const focused = r.names[r.names.length - 1];
         if (!focused) throw new ScriptError(line.line, "the last argument must be the option being typed, e.g. show:break");
         const { [focused]: partial, ...others } = r.options;
@@ -159,7 +175,8 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
       }
       case "link": {
         const actor = actorOf(line, state);
-        if (!hooks.link) throw new ScriptError(line.line, "link is not available here (it needs the sandbox's Clerk and the embedded Convex engine)");
+        if (!hooks.link)
+          throw new ScriptError(line.line, "link is not available here (it needs the sandbox's Clerk and the embedded Convex engine)");
         await sandbox.waitForIdle();
         const linked = await hooks.link(actor, { confirmSwitch: line.confirmSwitch });
         emit({ t: "link", user: actor.user, clerk_user: linked.clerkUser, status: linked.status, message: linked.message });
@@ -167,11 +184,19 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         return;
       }
       case "clerk": {
-        if (!hooks.clerk) throw new ScriptError(line.line, "clerk is not available here (it needs the sandbox's Clerk and the embedded Convex engine)");
+        if (!hooks.clerk)
+          throw new ScriptError(line.line, "clerk is not available here (it needs the sandbox's Clerk and the embedded Convex engine)");
         sandbox.user(line.name);
         await sandbox.waitForIdle();
         const { clerkUser, result } = await hooks.clerk(line.action, line.name, line.discord);
-        emit({ t: "clerk", event: line.action === "signup" ? "user.created" : "user.deleted", user: line.name, clerk_user: clerkUser, discord: line.discord, result });
+        emit({
+          t: "clerk",
+          event: line.action === "signup" ? "user.created" : "user.deleted",
+          user: line.name,
+          clerk_user: clerkUser,
+          discord: line.discord,
+          result,
+        });
         await sandbox.waitForIdle();
         return;
       }
@@ -182,15 +207,24 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
       }
       case "delete_message": {
         const actor = actorOf(line, state);
-        if (!sandbox.deleteNewestPost(actor)) throw new ScriptError(line.line, "delete message: the bot has posted nothing of its own here (replies to commands are not posts)");
+        if (!sandbox.deleteNewestPost(actor))
+          throw new ScriptError(
+            line.line,
+            "delete message: the bot has posted nothing of its own here (replies to commands are not posts)",
+          );
         await sandbox.waitForIdle();
         return;
       }
       case "delete_channel":
       case "revoke": {
-        if (!state.guild) throw new ScriptError(line.line, `${line.kind === "revoke" ? "revoke" : "delete"} #${line.channel} needs a guild: add "in GUILD #CHANNEL" first`);
+        if (!state.guild)
+          throw new ScriptError(
+            line.line,
+            `${line.kind === "revoke" ? "revoke" : "delete"} #${line.channel} needs a guild: add "in GUILD #CHANNEL" first`,
+          );
         if (line.kind === "revoke") sandbox.revokeChannel(state.guild, line.channel);
-        else if (!sandbox.deleteChannel(state.guild, line.channel)) throw new ScriptError(line.line, `there is no #${line.channel} in ${state.guild}`);
+        else if (!sandbox.deleteChannel(state.guild, line.channel))
+          throw new ScriptError(line.line, `there is no #${line.channel} in ${state.guild}`);
         await sandbox.waitForIdle();
         return;
       }
@@ -199,7 +233,11 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         await sandbox.waitForIdle();
         return;
       case "create_events": {
-        if (!state.guild) throw new ScriptError(line.line, `${line.granted ? "grant" : "revoke"} create-events needs a guild: add "in GUILD #CHANNEL" first`);
+        if (!state.guild)
+          throw new ScriptError(
+            line.line,
+            `${line.granted ? "grant" : "revoke"} create-events needs a guild: add "in GUILD #CHANNEL" first`,
+          );
         sandbox.setCreateEvents(state.guild, line.granted);
         await sandbox.waitForIdle();
         return;
@@ -212,11 +250,17 @@ export async function runLine(line: ScriptLine, state: RunnerState, sandbox: Dis
         return;
       }
       case "fault": {
-        if (!hooks.fault) throw new ScriptError(line.line, `${line.change.target} faults are not available here (they need the sandbox's stack)`);
+        if (!hooks.fault)
+          throw new ScriptError(line.line, `${line.change.target} faults are not available here (they need the sandbox's stack)`);
         await sandbox.waitForIdle();
         await hooks.fault(line.change);
         const { fault } = line.change;
-        emit({ t: "fault", target: line.change.target, state: fault.kind === "none" ? "up" : fault.kind, ...(fault.kind === "slow" ? { ms: fault.ms } : fault.kind === "drop" ? { count: fault.count } : {}) });
+        emit({
+          t: "fault",
+          target: line.change.target,
+          state: fault.kind === "none" ? "up" : fault.kind,
+          ...(fault.kind === "slow" ? { ms: fault.ms } : fault.kind === "drop" ? { count: fault.count } : {}),
+        });
         return;
       }
       case "wait":

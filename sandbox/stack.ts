@@ -43,7 +43,8 @@ export interface StackOptions {
 }
 
 /** A fault the sandbox can switch on: Convex's (over HTTP) or TMDB's. */
-export type StackFault = { target: "convex"; fault: ConvexFault } | { target: "tmdb"; fault: { kind: "none" } | { kind: "down" } | { kind: "slow"; ms: number } };
+export type StackFault =
+  { target: "convex"; fault: ConvexFault } | { target: "tmdb"; fault: { kind: "none" } | { kind: "down" } | { kind: "slow"; ms: number } };
 
 /** Everything `npm run sandbox`, the end-to-end tests and the benchmark run: all on loopback. */
 export interface Stack {
@@ -71,10 +72,16 @@ export interface Stack {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const shardCount = options.shards ?? 1;
-  if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 64) throw new RangeError(`shards must be an integer from 1 to 64, got ${shardCount}`);
+  if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 64)
+    throw new RangeError(`shards must be an integer from 1 to 64, got ${shardCount}`);
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "warn", destination: pino.destination(2) });
   const clock = new SandboxClock(options.clockStart);
-  const discord = new DiscordSandbox({ ackDeadlineMs: options.ackDeadlineMs, attachmentSizeLimit: options.attachmentSizeLimit, now: () => clock.now(), recommendedShards: shardCount });
+  const discord = new DiscordSandbox({
+    ackDeadlineMs: options.ackDeadlineMs,
+    attachmentSizeLimit: options.attachmentSizeLimit,
+    now: () => clock.now(),
+    recommendedShards: shardCount,
+  });
   await discord.start(0);
   // Scripts, the prompt and benchmarks each subscribe to its events.
   discord.setMaxListeners(0);
@@ -85,7 +92,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const engine = await EmbeddedConvex.start({
     secret: randomBytes(24).toString("hex"),
     clock,
-    env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token, TMDB_API_URL: tmdb.url, TMDB_API_TOKEN: "sandbox", ...clerk.deploymentEnv() },
+    env: {
+      DISCORD_API_BASE: discord.restApiBase,
+      DISCORD_TOKEN: discord.token,
+      TMDB_API_URL: tmdb.url,
+      TMDB_API_TOKEN: "sandbox",
+      ...clerk.deploymentEnv(),
+    },
   });
   clerk.attach(engine);
   const convex = options.convexHttp ? await startConvexHttpEndpoint({ engine }) : undefined;
@@ -156,7 +169,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         tmdb.setFaults(fault.kind === "down" ? { down: true } : fault.kind === "slow" ? { delayMs: fault.ms } : {});
         return;
       }
-      if (!convex) throw new Error("convex faults need the bot to reach Convex over HTTP: run the sandbox as npm run sandbox does (startStack({ convexHttp: true }))");
+      if (!convex)
+        throw new Error(
+          "convex faults need the bot to reach Convex over HTTP: run the sandbox as npm run sandbox does (startStack({ convexHttp: true }))",
+        );
       await convex.setFault(change.fault);
       // `convex up` (or only slow): the next line runs once the bot knows Convex is back.
       if (change.fault.kind === "none" || change.fault.kind === "slow") await untilReachable();

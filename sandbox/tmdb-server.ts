@@ -78,11 +78,19 @@ export function airingView(show: CatalogShow, clock: AiringClock): CatalogShow {
   const seasonView = { ...season, air_date: episodes[0]?.air_date ?? null, episodes };
   const seasons = new Map(show.seasons);
   seasons.set(plan.season, seasonView);
-  const summaries = (show.details.seasons as JsonObject[]).map((s) => (s.season_number === plan.season ? { ...s, air_date: seasonView.air_date } : s));
+  const summaries = (show.details.seasons as JsonObject[]).map((s) =>
+    s.season_number === plan.season ? { ...s, air_date: seasonView.air_date } : s,
+  );
   // A season before the airing one has aired whole: its last episode stands when nothing of this one has.
-  const earlier = [...show.seasons.entries()].filter(([n]) => n > 0 && n < plan.season).sort((a, b) => a[0] - b[0]).at(-1)?.[1];
+  const earlier = [...show.seasons.entries()]
+    .filter(([n]) => n > 0 && n < plan.season)
+    .sort((a, b) => a[0] - b[0])
+    .at(-1)?.[1];
   const last = episodes[aired - 1] ?? (earlier ? ((earlier.episodes as JsonObject[]).at(-1) ?? null) : null);
-  const first = [...show.seasons.entries()].filter(([n]) => n > 0 && n < plan.season).length > 0 ? show.details.first_air_date : (episodes[0]?.air_date ?? "");
+  const first =
+    [...show.seasons.entries()].filter(([n]) => n > 0 && n < plan.season).length > 0
+      ? show.details.first_air_date
+      : (episodes[0]?.air_date ?? "");
   const details: JsonObject = {
     ...show.details,
     seasons: summaries,
@@ -130,7 +138,9 @@ function normalize(text: string): string {
 }
 
 function tokenize(text: string): string[] {
-  return normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return normalize(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 async function readJsonFiles(dir: string): Promise<JsonObject[]> {
@@ -156,7 +166,13 @@ function genreIds(details: JsonObject): number[] {
   return genres.map((g) => num(g.id));
 }
 
-function searchEntry(mediaType: SearchEntry["mediaType"], details: JsonObject, name: string, originalName: string, result: JsonObject): SearchEntry {
+function searchEntry(
+  mediaType: SearchEntry["mediaType"],
+  details: JsonObject,
+  name: string,
+  originalName: string,
+  result: JsonObject,
+): SearchEntry {
   return {
     mediaType,
     id: num(details.id),
@@ -169,26 +185,53 @@ function searchEntry(mediaType: SearchEntry["mediaType"], details: JsonObject, n
 
 function movieSearchEntry(m: JsonObject): SearchEntry {
   return searchEntry("movie", m, str(m.title), str(m.original_title), {
-    adult: m.adult ?? false, backdrop_path: m.backdrop_path ?? null, genre_ids: genreIds(m), id: m.id,
-    original_language: m.original_language, original_title: m.original_title, overview: m.overview,
-    popularity: m.popularity, poster_path: m.poster_path ?? null, release_date: m.release_date, title: m.title,
-    video: m.video ?? false, vote_average: m.vote_average, vote_count: m.vote_count,
+    adult: m.adult ?? false,
+    backdrop_path: m.backdrop_path ?? null,
+    genre_ids: genreIds(m),
+    id: m.id,
+    original_language: m.original_language,
+    original_title: m.original_title,
+    overview: m.overview,
+    popularity: m.popularity,
+    poster_path: m.poster_path ?? null,
+    release_date: m.release_date,
+    title: m.title,
+    video: m.video ?? false,
+    vote_average: m.vote_average,
+    vote_count: m.vote_count,
   });
 }
 
 function showSearchEntry(t: JsonObject): SearchEntry {
   return searchEntry("tv", t, str(t.name), str(t.original_name), {
-    adult: t.adult ?? false, backdrop_path: t.backdrop_path ?? null, genre_ids: genreIds(t), id: t.id,
-    origin_country: t.origin_country ?? [], original_language: t.original_language, original_name: t.original_name,
-    overview: t.overview, popularity: t.popularity, poster_path: t.poster_path ?? null, first_air_date: t.first_air_date,
-    name: t.name, vote_average: t.vote_average, vote_count: t.vote_count,
+    adult: t.adult ?? false,
+    backdrop_path: t.backdrop_path ?? null,
+    genre_ids: genreIds(t),
+    id: t.id,
+    origin_country: t.origin_country ?? [],
+    original_language: t.original_language,
+    original_name: t.original_name,
+    overview: t.overview,
+    popularity: t.popularity,
+    poster_path: t.poster_path ?? null,
+    first_air_date: t.first_air_date,
+    name: t.name,
+    vote_average: t.vote_average,
+    vote_count: t.vote_count,
   });
 }
 
 function personSearchEntry(p: JsonObject): SearchEntry {
   return searchEntry("person", p, str(p.name), str(p.name), {
-    adult: p.adult ?? false, gender: p.gender ?? 0, id: p.id, known_for_department: p.known_for_department,
-    name: p.name, original_name: p.name, popularity: p.popularity, profile_path: p.profile_path ?? null, known_for: [],
+    adult: p.adult ?? false,
+    gender: p.gender ?? 0,
+    id: p.id,
+    known_for_department: p.known_for_department,
+    name: p.name,
+    original_name: p.name,
+    popularity: p.popularity,
+    profile_path: p.profile_path ?? null,
+    known_for: [],
   });
 }
 
@@ -246,9 +289,7 @@ function searchCatalog(catalog: TmdbCatalog, rawQuery: string, kinds: ReadonlySe
   const queryTokens = tokenize(rawQuery);
   return catalog.search
     .filter((e) => kinds.has(e.mediaType) && matches(e, query, queryTokens))
-    .sort((a, b) =>
-      Number(b.names.includes(query)) - Number(a.names.includes(query)) || b.popularity - a.popularity || a.id - b.id,
-    );
+    .sort((a, b) => Number(b.names.includes(query)) - Number(a.names.includes(query)) || b.popularity - a.popularity || a.id - b.id);
 }
 
 // ---------------------------------------------------------------------------
@@ -268,7 +309,11 @@ const notFound = (): Reply => ({
 
 const invalidPage = (): Reply => ({
   status: 400,
-  body: { success: false, status_code: 22, status_message: "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer." },
+  body: {
+    success: false,
+    status_code: 22,
+    status_message: "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.",
+  },
 });
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
@@ -324,8 +369,16 @@ function found(body: JsonObject | undefined): Reply {
 
 /** A 200 that no TMDB schema accepts: ids are strings, required lists are not lists. */
 const WRONG_SHAPE_BODY = {
-  id: "not-a-number", title: null, name: null, page: "one", results: "none", total_pages: -1, total_results: -1,
-  seasons: "eight", season_number: -1, episodes: null,
+  id: "not-a-number",
+  title: null,
+  name: null,
+  page: "one",
+  results: "none",
+  total_pages: -1,
+  total_results: -1,
+  seasons: "eight",
+  season_number: -1,
+  episodes: null,
 };
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -349,7 +402,10 @@ export async function startTmdbCatalogServer(opts: TmdbCatalogServerOptions = {}
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { timers.delete(timer); resolve(); }, ms);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
       timers.add(timer);
     });
 
@@ -366,7 +422,10 @@ export async function startTmdbCatalogServer(opts: TmdbCatalogServerOptions = {}
     }
     if ((faults.serverError ?? 0) > 0) {
       faults = { ...faults, serverError: faults.serverError! - 1 };
-      return { status: 500, body: { success: false, status_code: 11, status_message: "Internal error: Something went wrong, contact TMDb." } };
+      return {
+        status: 500,
+        body: { success: false, status_code: 11, status_message: "Internal error: Something went wrong, contact TMDb." },
+      };
     }
     if ((faults.malformed ?? 0) > 0) {
       faults = { ...faults, malformed: faults.malformed! - 1 };
@@ -399,7 +458,10 @@ export async function startTmdbCatalogServer(opts: TmdbCatalogServerOptions = {}
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => { server.off("error", reject); resolve(); });
+    server.listen(opts.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(":") ? `[${host}]` : host;

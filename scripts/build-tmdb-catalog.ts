@@ -17,23 +17,49 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import {
-  MOVIES, PEOPLE, SHOWS, addDays,
-  type MovieFact, type PersonFact, type SeasonFact, type ShowFact,
-} from "./tmdb-catalog-facts.ts";
+import { MOVIES, PEOPLE, SHOWS, addDays, type MovieFact, type PersonFact, type SeasonFact, type ShowFact } from "./tmdb-catalog-facts.ts";
 
 const OUT_DIR = fileURLToPath(new URL("../data/tmdb/", import.meta.url));
 
 const MOVIE_GENRES: Record<string, number> = {
-  Action: 28, Adventure: 12, Animation: 16, Comedy: 35, Crime: 80, Documentary: 99, Drama: 18, Family: 10751,
-  Fantasy: 14, History: 36, Horror: 27, Music: 10402, Mystery: 9648, Romance: 10749, "Science Fiction": 878,
-  "TV Movie": 10770, Thriller: 53, War: 10752, Western: 37,
+  Action: 28,
+  Adventure: 12,
+  Animation: 16,
+  Comedy: 35,
+  Crime: 80,
+  Documentary: 99,
+  Drama: 18,
+  Family: 10751,
+  Fantasy: 14,
+  History: 36,
+  Horror: 27,
+  Music: 10402,
+  Mystery: 9648,
+  Romance: 10749,
+  "Science Fiction": 878,
+  "TV Movie": 10770,
+  Thriller: 53,
+  War: 10752,
+  Western: 37,
 };
 
 const TV_GENRES: Record<string, number> = {
-  "Action & Adventure": 10759, Animation: 16, Comedy: 35, Crime: 80, Documentary: 99, Drama: 18, Family: 10751,
-  Kids: 10762, Mystery: 9648, News: 10763, Reality: 10764, "Sci-Fi & Fantasy": 10765, Soap: 10766, Talk: 10767,
-  "War & Politics": 10768, Western: 37,
+  "Action & Adventure": 10759,
+  Animation: 16,
+  Comedy: 35,
+  Crime: 80,
+  Documentary: 99,
+  Drama: 18,
+  Family: 10751,
+  Kids: 10762,
+  Mystery: 9648,
+  News: 10763,
+  Reality: 10764,
+  "Sci-Fi & Fantasy": 10765,
+  Soap: 10766,
+  Talk: 10767,
+  "War & Politics": 10768,
+  Western: 37,
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -56,7 +82,13 @@ function round1(n: number): number {
 }
 
 function slug(name: string): string {
-  return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "title";
+  return (
+    name
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "title"
+  );
 }
 
 /** Fake but well-formed poster path, like TMDB's "/abc123.jpg". */
@@ -127,9 +159,7 @@ interface BuiltEpisode {
 
 function airDates(season: SeasonFact): (string | null)[] {
   if (!season.airs) return Array.from({ length: season.count }, () => null);
-  return season.airs.flatMap(([start, count, cadence]) =>
-    Array.from({ length: count }, (_, i) => addDays(start, i * cadence)),
-  );
+  return season.airs.flatMap(([start, count, cadence]) => Array.from({ length: count }, (_, i) => addDays(start, i * cadence)));
 }
 
 function episodeName(show: ShowFact, season: SeasonFact, index: number, absoluteNumber: number): string {
@@ -172,9 +202,15 @@ function episodeCredits(key: string): { crew: Json[]; guest_stars: Json[] } {
   const person = (n: number, department: string) => {
     const id = 7_000_000 + (hash(`${key}:${n}`) % 900_000);
     return {
-      adult: false, credit_id: (hash(`${key}:credit:${n}`).toString(16) + "0000000000000000000000").slice(0, 24), gender: hash(`${key}:g:${n}`) % 3,
-      id, known_for_department: department, name: `Person ${id}`, original_name: `Person ${id}`,
-      popularity: round1((hash(`${key}:p:${n}`) % 50) / 10), profile_path: null,
+      adult: false,
+      credit_id: (hash(`${key}:credit:${n}`).toString(16) + "0000000000000000000000").slice(0, 24),
+      gender: hash(`${key}:g:${n}`) % 3,
+      id,
+      known_for_department: department,
+      name: `Person ${id}`,
+      original_name: `Person ${id}`,
+      popularity: round1((hash(`${key}:p:${n}`) % 50) / 10),
+      profile_path: null,
     };
   };
   return {
@@ -259,7 +295,13 @@ function showDetails(show: ShowFact, episodeIds: EpisodeIds): Json {
   const details: { [key: string]: Json } = {
     ...fictionalMark(show.fictional),
     ...(show.sandboxAiring
-      ? { _sandbox_airing: { season: show.sandboxAiring.season, aired_at_start: show.sandboxAiring.airedAtStart, every_days: show.sandboxAiring.everyDays } }
+      ? {
+          _sandbox_airing: {
+            season: show.sandboxAiring.season,
+            aired_at_start: show.sandboxAiring.airedAtStart,
+            every_days: show.sandboxAiring.everyDays,
+          },
+        }
       : {}),
     adult: false,
     backdrop_path: hasPoster ? posterPath("b", show.id, show.name) : null,
@@ -328,7 +370,8 @@ function personDetails(p: PersonFact): Json {
 function format(value: Json, indent = ""): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const inner = indent + "  ";
-  const isFlat = (v: Json) => v === null || typeof v !== "object" || (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object"));
+  const isFlat = (v: Json) =>
+    v === null || typeof v !== "object" || (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object"));
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     if (value.every(isFlat)) return JSON.stringify(value);

@@ -16,5 +16,9 @@ if (applicationId) {
   for (const line of inviteLines(applicationId)) console.log(line);
 }
 console.log("");
-console.log(failed === 0 ? "All checks passed: npm start (or docker compose up -d) will run the bot." : `${failed} check${failed === 1 ? "" : "s"} failed: fix the lines marked ✗ and run npm run doctor again.`);
+console.log(
+  failed === 0
+    ? "All checks passed: npm start (or docker compose up -d) will run the bot."
+    : `${failed} check${failed === 1 ? "" : "s"} failed: fix the lines marked ✗ and run npm run doctor again.`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -20,7 +20,8 @@ if (settings.success) {
   }
 }
 if (!applicationId) {
-  const problem = envProblems(discordSchema.pick({ DISCORD_APPLICATION_ID: true }).required(), source)[0] ?? "DISCORD_APPLICATION_ID: missing";
+  const problem =
+    envProblems(discordSchema.pick({ DISCORD_APPLICATION_ID: true }).required(), source)[0] ?? "DISCORD_APPLICATION_ID: missing";
   console.error(`npm run invite needs the application id — ${problem}`);
   process.exit(1);
 }

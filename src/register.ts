@@ -31,10 +31,14 @@ if (clear === "guild" && !env.DEV_GUILD_ID) {
 /** The one line a failed request becomes. */
 function reason(error: unknown): string {
   if (error instanceof DiscordAPIError) {
-    if (error.status === 401) return "Discord refused DISCORD_TOKEN — copy the bot token again (Developer Portal → your application → Bot → Reset Token).";
-    if (error.code === 10002 || error.status === 404) return `Discord knows no application ${env.DISCORD_APPLICATION_ID} for this token — set DISCORD_APPLICATION_ID to the id under General Information.`;
-    if (error.code === 50001 || error.status === 403) return `The bot can't register commands in guild ${env.DEV_GUILD_ID} — invite it there first (npm run invite) or unset DEV_GUILD_ID.`;
-    if (error.code === 50035) return `Discord refused the command definitions (${error.message.split("\n")[0]}) — this is a bug in this version; please report it.`;
+    if (error.status === 401)
+      return "Discord refused DISCORD_TOKEN — copy the bot token again (Developer Portal → your application → Bot → Reset Token).";
+    if (error.code === 10002 || error.status === 404)
+      return `Discord knows no application ${env.DISCORD_APPLICATION_ID} for this token — set DISCORD_APPLICATION_ID to the id under General Information.`;
+    if (error.code === 50001 || error.status === 403)
+      return `The bot can't register commands in guild ${env.DEV_GUILD_ID} — invite it there first (npm run invite) or unset DEV_GUILD_ID.`;
+    if (error.code === 50035)
+      return `Discord refused the command definitions (${error.message.split("\n")[0]}) — this is a bug in this version; please report it.`;
     return `Discord answered ${error.status}: ${error.message.split("\n")[0]}`;
   }
   if (error instanceof HTTPError) return `Discord answered ${error.status} — try again in a minute.`;
@@ -47,7 +51,9 @@ function reason(error: unknown): string {
 const rest = new REST({ api: env.DISCORD_API_BASE, retries: 1, timeout: 10_000 }).setToken(env.DISCORD_TOKEN);
 const guildId = clear === "global" ? undefined : env.DEV_GUILD_ID;
 const body = clear ? [] : commandDefinitions();
-const route = guildId ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, guildId) : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
+const route = guildId
+  ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, guildId)
+  : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
 const where = guildId ? `in guild ${guildId}` : "globally";
 try {
   await rest.put(route, { body });

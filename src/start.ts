@@ -20,7 +20,8 @@ async function recommendedShardCount(env: Env): Promise<number> {
     headers: { authorization: `Bot ${env.DISCORD_TOKEN}` },
     signal: AbortSignal.timeout(15_000),
   });
-  if (!response.ok) throw new Error(`SHARD_COUNT=auto: Discord answered GET /gateway/bot with ${response.status} (is DISCORD_TOKEN right?)`);
+  if (!response.ok)
+    throw new Error(`SHARD_COUNT=auto: Discord answered GET /gateway/bot with ${response.status} (is DISCORD_TOKEN right?)`);
   const parsed = gatewayBot.safeParse(await response.json());
   if (!parsed.success) throw new Error("SHARD_COUNT=auto: GET /gateway/bot did not say how many shards to run");
   return parsed.data.shards;
@@ -59,7 +60,9 @@ async function main() {
     execArgv: ["--import", "tsx"],
   });
   manager.on("shardCreate", (shard) => {
-    shard.on("spawn", (child) => logger.info({ shard: shard.id, of: totalShards, pid: "pid" in child ? child.pid : undefined }, "shard process started"));
+    shard.on("spawn", (child) =>
+      logger.info({ shard: shard.id, of: totalShards, pid: "pid" in child ? child.pid : undefined }, "shard process started"),
+    );
     shard.on("death", () => {
       if (manager.respawn) logger.warn({ shard: shard.id }, "shard process exited; it will be restarted");
     });
@@ -76,7 +79,8 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     const poll = setInterval(() => {
-      if ([...manager.shards.values()].every((s) => !s.process || s.process.exitCode !== null || s.process.signalCode !== null)) process.exit(0);
+      if ([...manager.shards.values()].every((s) => !s.process || s.process.exitCode !== null || s.process.signalCode !== null))
+        process.exit(0);
     }, 100);
     poll.unref();
   };

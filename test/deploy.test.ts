@@ -10,7 +10,12 @@ import { heartbeatProblem, STALE_MS } from "../src/lib/doctor-health.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const read = (file: string) => readFileSync(join(root, file), "utf8");
-const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string>; engines: { node: string } };
+const pkg = JSON.parse(read("package.json")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  engines: { node: string };
+};
 /** Dockerfile instructions, comments and line continuations resolved. */
 const instructions = read("Dockerfile")
   .replace(/\\\n/g, " ")
@@ -43,7 +48,9 @@ describe("the Dockerfile", () => {
   });
 
   it("gets a build context without node_modules, tests, the sandbox, the benchmark or .env", () => {
-    const ignored = read(".dockerignore").split("\n").map((line) => line.trim());
+    const ignored = read(".dockerignore")
+      .split("\n")
+      .map((line) => line.trim());
     for (const path of ["node_modules", ".git", "test", "sandbox", "bench", ".env"]) expect(ignored, path).toContain(path);
   });
 });

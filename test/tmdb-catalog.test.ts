@@ -56,8 +56,10 @@ describe("the offline catalog", () => {
   it("includes the titles the bot's tests and demos rely on", () => {
     const movieIds = new Set(movies.map((m) => m.id));
     const showIds = new Set(shows.map((s) => s.id));
-    for (const id of [27205, 155, 157336, 603, 680, 550, 238, 496243, 129, 438631, 990001, 990002]) expect(movieIds.has(id), `movie ${id}`).toBe(true);
-    for (const id of [1399, 1396, 87108, 37854, 66732, 2316, 1668, 100088, 76331, 82856, 1429, 70523, 95396, 136315]) expect(showIds.has(id), `tv ${id}`).toBe(true);
+    for (const id of [27205, 155, 157336, 603, 680, 550, 238, 496243, 129, 438631, 990001, 990002])
+      expect(movieIds.has(id), `movie ${id}`).toBe(true);
+    for (const id of [1399, 1396, 87108, 37854, 66732, 2316, 1668, 100088, 76331, 82856, 1429, 70523, 95396, 136315])
+      expect(showIds.has(id), `tv ${id}`).toBe(true);
   });
 
   it("agrees with itself: season summaries match season details, totals match seasons", () => {
@@ -91,7 +93,8 @@ describe("the offline catalog", () => {
   it("stays small enough to keep in the repository", async () => {
     let bytes = 0;
     for (const kind of ["movie", "tv", "person"]) {
-      for (const name of await readdir(join(DEFAULT_TMDB_DATA_DIR, kind))) bytes += (await stat(join(DEFAULT_TMDB_DATA_DIR, kind, name))).size;
+      for (const name of await readdir(join(DEFAULT_TMDB_DATA_DIR, kind)))
+        bytes += (await stat(join(DEFAULT_TMDB_DATA_DIR, kind, name))).size;
     }
     expect(bytes).toBeLessThan(3 * 1024 * 1024);
   });
@@ -129,7 +132,10 @@ describe("the catalog server", () => {
 
   it("puts an exact title match first, then ranks by popularity, tagging each with its media_type", async () => {
     const dune = await get("/search/multi?query=dune");
-    expect(dune.body.results.map((r: Json) => [r.media_type, r.id])).toEqual([["movie", 438631], ["movie", 693134]]);
+    expect(dune.body.results.map((r: Json) => [r.media_type, r.id])).toEqual([
+      ["movie", 438631],
+      ["movie", 693134],
+    ]);
 
     const the = await get("/search/multi?query=the");
     const popularity = the.body.results.map((r: Json) => r.popularity);
@@ -189,7 +195,12 @@ describe("the catalog server", () => {
   it("serves a season with its episodes", async () => {
     const { body } = await get("/tv/1399/season/8");
     expect(body.episodes.map((e: Json) => e.name)).toEqual([
-      "Winterfell", "A Knight of the Seven Kingdoms", "The Long Night", "The Last of the Starks", "The Bells", "The Iron Throne",
+      "Winterfell",
+      "A Knight of the Seven Kingdoms",
+      "The Long Night",
+      "The Last of the Starks",
+      "The Bells",
+      "The Iron Throne",
     ]);
   });
 
@@ -260,7 +271,8 @@ describe("a show's seasons through append_to_response", () => {
 });
 
 describe("a show Convex asks for, known to the bot only by id", () => {
-  const needsStructure = () => Object.assign(new Error("ConvexError"), { name: "ConvexError", data: { code: "SHOW_NOT_CACHED", message: "…" } });
+  const needsStructure = () =>
+    Object.assign(new Error("ConvexError"), { name: "ConvexError", data: { code: "SHOW_NOT_CACHED", message: "…" } });
 
   it("comes with its first 20 seasons in one request and the rest in the next, sent with the retried write", async () => {
     const server = await startTmdbCatalogServer();
@@ -269,11 +281,14 @@ describe("a show Convex asks for, known to the bot only by id", () => {
       const sent: unknown[] = [];
       let details = 0;
       const before = server.requests;
-      const result = await new ShowStructures(tmdb).write({ tmdbId: 37854, details: async () => (details++, await tmdb.tv(37854)) }, async (sync) => {
-        sent.push(sync);
-        if (sync.show === undefined) throw needsStructure();
-        return sync.show;
-      });
+      const result = await new ShowStructures(tmdb).write(
+        { tmdbId: 37854, details: async () => (details++, await tmdb.tv(37854)) },
+        async (sync) => {
+          sent.push(sync);
+          if (sync.show === undefined) throw needsStructure();
+          return sync.show;
+        },
+      );
       expect(server.requests - before).toBe(2);
       expect(details).toBe(0);
       expect(sent[0]).toEqual({});
@@ -297,9 +312,12 @@ describe("a show Convex asks for, known to the bot only by id", () => {
     const server = await startTmdbCatalogServer();
     try {
       const tmdb = new TmdbClient({ baseUrl: server.url });
-      const refused = new ShowStructures(tmdb).write({ tmdbId: 27205, details: async () => Promise.reject(new Error("TMDB id 27205 is the movie Inception")) }, async () => {
-        throw needsStructure();
-      });
+      const refused = new ShowStructures(tmdb).write(
+        { tmdbId: 27205, details: async () => Promise.reject(new Error("TMDB id 27205 is the movie Inception")) },
+        async () => {
+          throw needsStructure();
+        },
+      );
       await expect(refused).rejects.toThrow("is the movie Inception");
     } finally {
       await server.close();

@@ -30,7 +30,9 @@ function clientAnswering(answers: Answer | Answer[], overrides: Partial<TmdbConf
   const client = new TmdbClient({
     baseUrl: "http://tmdb.test/3",
     fetch: fakeFetch as typeof fetch,
-    sleep: async (ms) => { sleeps.push(ms); },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
     ...overrides,
   });
   return { client, calls, sleeps };
@@ -47,14 +49,31 @@ async function failureOf(work: Promise<unknown>): Promise<TmdbError> {
 }
 
 const movie = (extra: Record<string, unknown> = {}) => ({
-  id: 27205, title: "Inception", release_date: "2010-07-15", vote_average: 8.4, vote_count: 37000,
-  runtime: 148, genres: [{ id: 28, name: "Action" }], poster_path: "/inception.jpg", overview: "Dreams.", ...extra,
+  id: 27205,
+  title: "Inception",
+  release_date: "2010-07-15",
+  vote_average: 8.4,
+  vote_count: 37000,
+  runtime: 148,
+  genres: [{ id: 28, name: "Action" }],
+  poster_path: "/inception.jpg",
+  overview: "Dreams.",
+  ...extra,
 });
 
 const show = (extra: Record<string, unknown> = {}) => ({
-  id: 1399, name: "Game of Thrones", first_air_date: "2011-04-17", vote_average: 8.5, vote_count: 24000,
-  status: "Ended", number_of_episodes: 73, genres: [], poster_path: "/got.jpg", overview: "Thrones.",
-  seasons: [{ season_number: 1, name: "Season 1", episode_count: 10, air_date: "2011-04-17" }], ...extra,
+  id: 1399,
+  name: "Game of Thrones",
+  first_air_date: "2011-04-17",
+  vote_average: 8.5,
+  vote_count: 24000,
+  status: "Ended",
+  number_of_episodes: 73,
+  genres: [],
+  poster_path: "/got.jpg",
+  overview: "Thrones.",
+  seasons: [{ season_number: 1, name: "Season 1", episode_count: 10, air_date: "2011-04-17" }],
+  ...extra,
 });
 
 describe("validating TMDB's answers", () => {
@@ -105,8 +124,13 @@ describe("validating TMDB's answers", () => {
   it("turns empty or null dates, overviews and posters into absent fields", async () => {
     const { client } = clientAnswering({
       body: show({
-        first_air_date: "", overview: "", poster_path: null,
-        seasons: [{ season_number: 1, name: "", episode_count: 0, air_date: "" }, { season_number: 0, name: null, episode_count: 2, air_date: null }],
+        first_air_date: "",
+        overview: "",
+        poster_path: null,
+        seasons: [
+          { season_number: 1, name: "", episode_count: 0, air_date: "" },
+          { season_number: 0, name: null, episode_count: 2, air_date: null },
+        ],
       }),
     });
     const result = await client.tv(1399);
@@ -130,12 +154,19 @@ describe("validating TMDB's answers", () => {
   it("names unnamed episodes by number and orders them", async () => {
     const { client } = clientAnswering({
       body: {
-        season_number: 1, name: "Season 1",
-        episodes: [{ episode_number: 2, name: "Second", air_date: "" }, { episode_number: 1, name: "", runtime: null }],
+        season_number: 1,
+        name: "Season 1",
+        episodes: [
+          { episode_number: 2, name: "Second", air_date: "" },
+          { episode_number: 1, name: "", runtime: null },
+        ],
       },
     });
     const season = await client.season(1399, 1);
-    expect(season.episodes).toEqual([{ episodeNumber: 1, name: "Episode 1" }, { episodeNumber: 2, name: "Second" }]);
+    expect(season.episodes).toEqual([
+      { episodeNumber: 1, name: "Episode 1" },
+      { episodeNumber: 2, name: "Second" },
+    ]);
   });
 
   it("skips people and unknown kinds in multi search but rejects a movie result without a title", async () => {
@@ -156,7 +187,10 @@ describe("validating TMDB's answers", () => {
 
 describe("talking to TMDB", () => {
   it("sends the read token as a Bearer header and the query URL-encoded, folded to the lower case TMDB's search ignores", async () => {
-    const { client, calls } = clientAnswering({ body: { page: 1, results: [], total_pages: 1, total_results: 0 } }, { token: "secret-token" });
+    const { client, calls } = clientAnswering(
+      { body: { page: 1, results: [], total_pages: 1, total_results: 0 } },
+      { token: "secret-token" },
+    );
     await client.searchMulti("Amélie  & Co");
     expect(calls[0]!.headers.authorization).toBe("Bearer secret-token");
     expect(calls[0]!.url).toBe("http://tmdb.test/3/search/multi?query=am%C3%A9lie+%26+co&page=1&include_adult=false");
@@ -174,7 +208,9 @@ describe("talking to TMDB", () => {
   it("reports a network failure as unavailable", async () => {
     const client = new TmdbClient({
       baseUrl: "http://tmdb.test/3",
-      fetch: (async () => { throw new TypeError("fetch failed"); }) as typeof fetch,
+      fetch: (async () => {
+        throw new TypeError("fetch failed");
+      }) as typeof fetch,
     });
     const error = await failureOf(client.movie(1));
     expect(error.kind).toBe("unavailable");

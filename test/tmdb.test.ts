@@ -23,7 +23,9 @@ function clientWith(overrides: Partial<TmdbConfig> = {}): { client: TmdbClient; 
   const sleeps: number[] = [];
   const client = new TmdbClient({
     baseUrl: server.url,
-    sleep: async (ms) => { sleeps.push(ms); },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
     ...overrides,
   });
   return { client, sleeps };
@@ -68,11 +70,14 @@ describe("searching", () => {
   it("returns movies and shows together, most popular first", async () => {
     const { client } = clientWith();
     const results = await client.searchMulti("dark");
-    expect(results.map((r) => [r.mediaType, r.tmdbId])).toEqual([["tv", 70523], ["movie", 155]]);
+    expect(results.map((r) => [r.mediaType, r.tmdbId])).toEqual([
+      ["tv", 70523],
+      ["movie", 155],
+    ]);
   });
 
   it("leaves people out of the results", async () => {
-    const raw = await (await fetch(`${server.url}/search/multi?query=nolan`)).json() as { results: { media_type: string }[] };
+    const raw = (await (await fetch(`${server.url}/search/multi?query=nolan`)).json()) as { results: { media_type: string }[] };
     expect(raw.results.map((r) => r.media_type)).toEqual(["person"]);
 
     const { client } = clientWith();
@@ -93,7 +98,14 @@ describe("show, season and movie details", () => {
   it("lists Game of Thrones' eight seasons with 10, 10, 10, 10, 10, 10, 7 and 6 episodes", async () => {
     const { client } = clientWith();
     const show = await client.tv(1399);
-    expect(show).toMatchObject({ tmdbId: 1399, mediaType: "tv", title: "Game of Thrones", year: 2011, status: "Ended", numberOfEpisodes: 73 });
+    expect(show).toMatchObject({
+      tmdbId: 1399,
+      mediaType: "tv",
+      title: "Game of Thrones",
+      year: 2011,
+      status: "Ended",
+      numberOfEpisodes: 73,
+    });
     expect(show.seasons.map((s) => s.seasonNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(show.seasons.map((s) => s.episodeCount)).toEqual([10, 10, 10, 10, 10, 10, 7, 6]);
   });
@@ -125,7 +137,11 @@ describe("show, season and movie details", () => {
     expect(show.seasons).toEqual([{ seasonNumber: 1, name: "Season 1", episodeCount: 5, airDate: "2019-05-06" }]);
     const season = await client.season(87108, 1);
     expect(season.episodes.map((e) => e.name)).toEqual([
-      "1:23:45", "Please Remain Calm", "Open Wide, O Earth", "The Happiness of All Mankind", "Vichnaya Pamyat",
+      "1:23:45",
+      "Please Remain Calm",
+      "Open Wide, O Earth",
+      "The Happiness of All Mankind",
+      "Vichnaya Pamyat",
     ]);
   });
 
@@ -162,7 +178,10 @@ describe("show, season and movie details", () => {
 describe("the catalog's real TMDB shapes", () => {
   it("sends search results with null posters and backdrops, an empty first_air_date and no release_date key at all", async () => {
     const { client } = clientWith();
-    const raw = async (query: string) => (await (await fetch(`${server.url}/search/multi?query=${encodeURIComponent(query)}`)).json()) as { results: Record<string, unknown>[] };
+    const raw = async (query: string) =>
+      (await (await fetch(`${server.url}/search/multi?query=${encodeURIComponent(query)}`)).json()) as {
+        results: Record<string, unknown>[];
+      };
     const rumoured = (await raw("rumoured remake")).results[0]!;
     expect(rumoured).toMatchObject({ id: 990007, poster_path: null, backdrop_path: null });
     expect("release_date" in rumoured).toBe(false);
@@ -187,7 +206,9 @@ describe("the catalog's real TMDB shapes", () => {
     const { client } = clientWith();
     const season = await client.season(990104, 3);
     expect(season.episodes.map((e) => e.episodeNumber)).toEqual([25, 26, 27, 28, 29, 30, 31, 32]);
-    const raw = (await (await fetch(`${server.url}/tv/990104/season/2`)).json()) as { episodes: { crew: { job: string }[]; guest_stars: { character: string }[] }[] };
+    const raw = (await (await fetch(`${server.url}/tv/990104/season/2`)).json()) as {
+      episodes: { crew: { job: string }[]; guest_stars: { character: string }[] }[];
+    };
     expect(raw.episodes[0]!.crew.map((c) => c.job)).toContain("Director");
     expect(raw.episodes[0]!.guest_stars.length).toBeGreaterThan(0);
     const unaired = await client.tv(990105);
@@ -231,7 +252,9 @@ describe("when TMDB misbehaves", () => {
     server.setFaults({ rateLimit: { count: 1, retryAfterSeconds: 3 } });
     const { client, sleeps } = clientWith();
     let show;
-    const requests = await requestsDuring(async () => { show = await client.tv(1399); });
+    const requests = await requestsDuring(async () => {
+      show = await client.tv(1399);
+    });
     expect(show).toMatchObject({ title: "Game of Thrones" });
     expect(sleeps).toEqual([3_000]);
     expect(requests).toBe(2);
@@ -248,7 +271,9 @@ describe("when TMDB misbehaves", () => {
     server.setFaults({ rateLimit: { count: 10, retryAfterSeconds: 1 } });
     const { client, sleeps } = clientWith({ maxRetries: 2 });
     let error: TmdbError | undefined;
-    const requests = await requestsDuring(async () => { error = await failureOf(client.movie(603)); });
+    const requests = await requestsDuring(async () => {
+      error = await failureOf(client.movie(603));
+    });
     expect(error?.kind).toBe("rate_limited");
     expect(error?.userMessage).toMatch(/nothing was changed/);
     expect(sleeps).toEqual([1_000, 1_000]);
@@ -267,7 +292,9 @@ describe("when TMDB misbehaves", () => {
     server.setFaults({ serverError: 10 });
     const { client } = clientWith({ maxRetries: 2 });
     let error: TmdbError | undefined;
-    const requests = await requestsDuring(async () => { error = await failureOf(client.movie(680)); });
+    const requests = await requestsDuring(async () => {
+      error = await failureOf(client.movie(680));
+    });
     expect(error?.kind).toBe("unavailable");
     expect(error?.userMessage).toBe("TMDB is not answering right now — nothing was changed. Try again in a minute.");
     expect(requests).toBe(3);
@@ -308,7 +335,9 @@ describe("inside an interaction's deadline", () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     // What comes after in the same interaction is refused at once, without a request.
     let late: TmdbError | undefined;
-    const requests = await requestsDuring(async () => { late = await failureOf(withTmdbDeadline(started + 400, () => client.tv(1399))); });
+    const requests = await requestsDuring(async () => {
+      late = await failureOf(withTmdbDeadline(started + 400, () => client.tv(1399)));
+    });
     expect(late?.kind).toBe("timeout");
     expect(requests).toBe(0);
   });
@@ -453,7 +482,9 @@ describe("input checks", () => {
   it.each(badCalls)("rejects %s as bad_request without sending a request", async (_label, call) => {
     const { client } = clientWith();
     let error: TmdbError | undefined;
-    const requests = await requestsDuring(async () => { error = await failureOf(call(client)); });
+    const requests = await requestsDuring(async () => {
+      error = await failureOf(call(client));
+    });
     expect(error?.kind).toBe("bad_request");
     expect(error?.userMessage.length).toBeGreaterThan(10);
     expect(requests).toBe(0);

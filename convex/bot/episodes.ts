@@ -29,9 +29,7 @@ function episodeLabel(season: number, episodes: number[]): string {
   const sorted = [...new Set(episodes)].sort((a, b) => a - b);
   if (sorted.length === 1) return `S${season}E${sorted[0]!}`;
   const contiguous = sorted.every((e, i) => i === 0 || e === sorted[i - 1]! + 1);
-  return contiguous
-    ? `S${season}E${sorted[0]}–E${sorted[sorted.length - 1]}`
-    : `${sorted.length} episodes of season ${season}`;
+  return contiguous ? `S${season}E${sorted[0]}–E${sorted[sorted.length - 1]}` : `${sorted.length} episodes of season ${season}`;
 }
 
 /** Marks episodes of one season, checked against the cached show structure (stored first when sent along). */

@@ -22,7 +22,10 @@ export const status = botServiceQuery({
   }),
   handler: async () => {
     const env = process.env;
-    const missing: { name: string; purpose: string }[] = SETTINGS.filter(([name]) => !env[name]?.trim()).map(([name, purpose]) => ({ name, purpose }));
+    const missing: { name: string; purpose: string }[] = SETTINGS.filter(([name]) => !env[name]?.trim()).map(([name, purpose]) => ({
+      name,
+      purpose,
+    }));
     const clerkIssuer = Boolean((env.CONVEX_CLERK_ISSUER_URL ?? env.CLERK_JWT_ISSUER_DOMAIN)?.trim());
     if (!clerkIssuer) missing.push({ name: "CONVEX_CLERK_ISSUER_URL", purpose: "the web app's sign-in (and /link)" });
     return { ok: true as const, clerkIssuer, missing };

@@ -27,7 +27,8 @@ export const startLink = botMutation({
   handler: async (ctx, args) => {
     if (!/^[0-9a-f]{64}$/.test(args.codeHash)) fail("INVALID_ARGUMENT", "That link code is malformed.");
     if (args.applicationId !== undefined) parseDiscordUserId(args.applicationId);
-    if (args.interactionToken !== undefined && !/^[\x21-\x7e]{1,500}$/.test(args.interactionToken)) fail("INVALID_ARGUMENT", "That interaction token is malformed.");
+    if (args.interactionToken !== undefined && !/^[\x21-\x7e]{1,500}$/.test(args.interactionToken))
+      fail("INVALID_ARGUMENT", "That interaction token is malformed.");
     const avatarUrl = args.avatarUrl !== undefined && /^https?:\/\/[^\s"'<>]{1,500}$/.test(args.avatarUrl) ? args.avatarUrl : undefined;
     const site = linkPageBase();
     const { expiresAt } = await createRequest(ctx, {
@@ -50,13 +51,17 @@ export const startLink = botMutation({
  */
 function linkPageBase(): string {
   const site = (process.env.LINK_PAGE_BASE_URL || process.env.CONVEX_SITE_URL)?.trim().replace(/\/+$/, "");
-  if (!site || !/^https?:\/\/[^\s/]+$/.test(site)) fail("FORBIDDEN", "Account linking is not available on this deployment (it has no site URL).");
+  if (!site || !/^https?:\/\/[^\s/]+$/.test(site))
+    fail("FORBIDDEN", "Account linking is not available on this deployment (it has no site URL).");
   return site;
 }
 
 export const unlink = botMutation({
   args: {},
-  returns: v.object({ status: v.union(v.literal("unlinked"), v.literal("not_linked"), v.literal("busy")), from: v.union(v.string(), v.null()) }),
+  returns: v.object({
+    status: v.union(v.literal("unlinked"), v.literal("not_linked"), v.literal("busy")),
+    from: v.union(v.string(), v.null()),
+  }),
   handler: async (ctx) => {
     const account = (await ctx.db.get(ctx.actor.accountId))!;
     const from = await linkedLabel(ctx, account);
@@ -100,7 +105,17 @@ export const account = botQuery({
   }),
   handler: async (ctx) => {
     const account = await discordAccount(ctx, ctx.actor.discordUserId);
-    const empty = { linkedTo: null, linkedVia: null, titles: 0, watchedEpisodes: 0, lists: 0, reminders: 0, parties: 0, countLimit: COUNT_LIMIT, merge: null };
+    const empty = {
+      linkedTo: null,
+      linkedVia: null,
+      titles: 0,
+      watchedEpisodes: 0,
+      lists: 0,
+      reminders: 0,
+      parties: 0,
+      countLimit: COUNT_LIMIT,
+      merge: null,
+    };
     if (account === null) return empty;
     const userId = account.userId;
     let watchedEpisodes = 0;
@@ -113,15 +128,30 @@ export const account = botQuery({
     return {
       linkedTo: await linkedLabel(ctx, account),
       linkedVia: account.linkedVia ?? null,
-      titles: await countUpTo(ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", userId)), COUNT_LIMIT),
+      titles: await countUpTo(
+        ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", userId)),
+        COUNT_LIMIT,
+      ),
       watchedEpisodes,
-      lists: await countUpTo(ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", userId)), 1_000),
-      reminders: await countUpTo(ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId)), 1_000),
-      parties: await countUpTo(ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", account.discordUserId)), 1_000),
+      lists: await countUpTo(
+        ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", userId)),
+        1_000,
+      ),
+      reminders: await countUpTo(
+        ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId)),
+        1_000,
+      ),
+      parties: await countUpTo(
+        ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", account.discordUserId)),
+        1_000,
+      ),
       countLimit: COUNT_LIMIT,
-      merge: job === null || (job.state === "done" && (!mergeConcerns(job, account.userId) || (job.finishedAt !== undefined && job.finishedAt < Date.now() - 86_400_000)))
-        ? null
-        : { state: job.state, text: describeMerge(job) },
+      merge:
+        job === null ||
+        (job.state === "done" &&
+          (!mergeConcerns(job, account.userId) || (job.finishedAt !== undefined && job.finishedAt < Date.now() - 86_400_000)))
+          ? null
+          : { state: job.state, text: describeMerge(job) },
     };
   },
 });
@@ -132,7 +162,11 @@ function mergeConcerns(job: { toUserId?: unknown }, userId: unknown): boolean {
 }
 
 async function latestMerge(ctx: QueryCtx, discordUserId: string) {
-  return await ctx.db.query("link_merges").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).order("desc").first();
+  return await ctx.db
+    .query("link_merges")
+    .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+    .order("desc")
+    .first();
 }
 
 /** A failed merge starts again from where it stopped (/account offers it). */
@@ -158,27 +192,62 @@ export const exportPage = botQuery({
   handler: async (ctx, { part, cursor }) => {
     const userId = await ctx.actor.userId();
     if (userId === null) return { rows: [], cursor: "", isDone: true };
-    const strip = <T extends { _id: unknown; _creationTime: unknown; userId: unknown }>({ _id, _creationTime, userId: _u, ...rest }: T) => rest;
+    const strip = <T extends { _id: unknown; _creationTime: unknown; userId: unknown }>({ _id, _creationTime, userId: _u, ...rest }: T) =>
+      rest;
     const paging = { cursor, numItems: EXPORT_PAGE };
     switch (part) {
       case "watch_items": {
-        const page = await ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", userId)).paginate(paging);
+        const page = await ctx.db
+          .query("watch_items")
+          .withIndex("by_user", (q) => q.eq("userId", userId))
+          .paginate(paging);
         return { rows: page.page.map(strip), cursor: page.continueCursor, isDone: page.isDone };
       }
       case "episodes": {
-        const page = await ctx.db.query("episode_progress").withIndex("by_user_watched", (q) => q.eq("userId", userId).eq("isWatched", true)).paginate(paging);
-        return { rows: page.page.map(({ tmdbId, season, episode, updatedAt }) => ({ tmdbId, season, episode, updatedAt })), cursor: page.continueCursor, isDone: page.isDone };
+        const page = await ctx.db
+          .query("episode_progress")
+          .withIndex("by_user_watched", (q) => q.eq("userId", userId).eq("isWatched", true))
+          .paginate(paging);
+        return {
+          rows: page.page.map(({ tmdbId, season, episode, updatedAt }) => ({ tmdbId, season, episode, updatedAt })),
+          cursor: page.continueCursor,
+          isDone: page.isDone,
+        };
       }
       case "lists": {
-        const page = await ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", userId)).paginate(paging);
-        return { rows: page.page.map(({ _id, name, color, sortOrder, createdAt, updatedAt }) => ({ id: _id, name, color, sortOrder, createdAt, updatedAt })), cursor: page.continueCursor, isDone: page.isDone };
+        const page = await ctx.db
+          .query("lists")
+          .withIndex("by_user", (q) => q.eq("userId", userId))
+          .paginate(paging);
+        return {
+          rows: page.page.map(({ _id, name, color, sortOrder, createdAt, updatedAt }) => ({
+            id: _id,
+            name,
+            color,
+            sortOrder,
+            createdAt,
+            updatedAt,
+          })),
+          cursor: page.continueCursor,
+          isDone: page.isDone,
+        };
       }
       case "list_items": {
-        const page = await ctx.db.query("list_items").withIndex("by_user", (q) => q.eq("userId", userId)).paginate(paging);
-        return { rows: page.page.map(({ listId, ...row }) => ({ ...strip(row as typeof row & { _id: unknown }), listId })), cursor: page.continueCursor, isDone: page.isDone };
+        const page = await ctx.db
+          .query("list_items")
+          .withIndex("by_user", (q) => q.eq("userId", userId))
+          .paginate(paging);
+        return {
+          rows: page.page.map(({ listId, ...row }) => ({ ...strip(row as typeof row & { _id: unknown }), listId })),
+          cursor: page.continueCursor,
+          isDone: page.isDone,
+        };
       }
       case "reminders": {
-        const page = await ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId)).paginate(paging);
+        const page = await ctx.db
+          .query("reminders")
+          .withIndex("by_user_show", (q) => q.eq("userId", userId))
+          .paginate(paging);
         return { rows: page.page.map(strip), cursor: page.continueCursor, isDone: page.isDone };
       }
     }
@@ -192,7 +261,10 @@ export const exportPage = botQuery({
  */
 export const deleteDiscordData = botServiceMutation({
   args: { discordUserId: v.string() },
-  returns: v.object({ deleted: v.boolean(), library: v.union(v.literal("deleted"), v.literal("deleting"), v.literal("kept"), v.literal("none")) }),
+  returns: v.object({
+    deleted: v.boolean(),
+    library: v.union(v.literal("deleted"), v.literal("deleting"), v.literal("kept"), v.literal("none")),
+  }),
   handler: async (ctx, args) => {
     const discordUserId = parseDiscordUserId(args.discordUserId);
     const account = await discordAccount(ctx, discordUserId);
@@ -201,7 +273,10 @@ export const deleteDiscordData = botServiceMutation({
     // must not make the account again from it until the person links themselves.
     const linkedProfile = account.linkedAt === undefined ? null : await ctx.db.get(account.userId);
     await recordUnlink(ctx, discordUserId, linkedProfile?.tokenIdentifier ?? null, Date.now());
-    for (const request of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).take(20)) {
+    for (const request of await ctx.db
+      .query("link_requests")
+      .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+      .take(20)) {
       await ctx.db.delete(request._id);
     }
     // Their parties: as if they had left each (model/parties.ts: hosting passes on, the board drops their line).
@@ -214,7 +289,10 @@ export const deleteDiscordData = botServiceMutation({
       if (!first.done) await ctx.scheduler.runAfter(0, internal.linking.merge.runMerge, { jobId });
     } else {
       // The reminder DMs sent to this Discord account (their text included) are Discord data too.
-      for (const send of await ctx.db.query("reminder_sends").withIndex("by_user", (q) => q.eq("userId", account.userId)).take(500)) {
+      for (const send of await ctx.db
+        .query("reminder_sends")
+        .withIndex("by_user", (q) => q.eq("userId", account.userId))
+        .take(500)) {
         await ctx.db.delete(send._id);
       }
     }
@@ -240,7 +318,8 @@ export const startExport = botServiceMutation({
     const now = Date.now();
     // Nothing stored: the export is empty and instant, and there is no row to hold a lease.
     if (account === null) return { started: true as const, lease: now };
-    if (account.exportStartedAt !== undefined && account.exportStartedAt + EXPORT_LEASE_MS > now) return { started: false as const, since: account.exportStartedAt };
+    if (account.exportStartedAt !== undefined && account.exportStartedAt + EXPORT_LEASE_MS > now)
+      return { started: false as const, since: account.exportStartedAt };
     await ctx.db.patch(account._id, { exportStartedAt: now });
     return { started: true as const, lease: now };
   },

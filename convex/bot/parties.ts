@@ -98,13 +98,27 @@ async function summarise(ctx: MutationCtx, userId: Id<"users">, tmdbId: number) 
 const withNotices = <T extends Record<string, any>>(fields: T) => v.object({ ...fields, notices: v.array(v.string()) });
 
 export const start = botMutation({
-  args: { ...place, tmdbId: v.number(), season: v.optional(v.number()), name: v.optional(v.string()), displayName: v.string(), ...showSync },
+  args: {
+    ...place,
+    tmdbId: v.number(),
+    season: v.optional(v.number()),
+    name: v.optional(v.string()),
+    displayName: v.string(),
+    ...showSync,
+  },
   returns: withNotices({ party: partyRef }),
   handler: async (ctx, args) => {
     const tmdbId = parseTmdbId(args.tmdbId);
     const season = args.season === undefined ? undefined : parseSeasonNumber(args.season);
     const show = await showForWrite(ctx, tmdbId, args);
-    const party = await startParty(ctx, ctx.actor, { guildId: args.guildId, channelId: args.channelId, show, season, name: args.name, displayName: args.displayName });
+    const party = await startParty(ctx, ctx.actor, {
+      guildId: args.guildId,
+      channelId: args.channelId,
+      show,
+      season,
+      name: args.name,
+      displayName: args.displayName,
+    });
     await summarise(ctx, ctx.actor.userId, tmdbId);
     return { party: refOf(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
@@ -132,7 +146,12 @@ export const leave = botMutation({
     const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     // A host who leaves hands the party to whoever has been in it longest, who can then schedule and end it.
     const { left, host } = await leaveParty(ctx, ctx.actor.discordUserId, party);
-    return { party: refOf((await ctx.db.get(party._id))!), left, ...(host !== undefined ? { host } : {}), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    return {
+      party: refOf((await ctx.db.get(party._id))!),
+      left,
+      ...(host !== undefined ? { host } : {}),
+      notices: await hostNotices(ctx, ctx.actor.discordUserId),
+    };
   },
 });
 
@@ -141,7 +160,13 @@ export const leave = botMutation({
  * `apply: false` checks everything and changes nothing (the command then asks to confirm).
  */
 export const manage = botMutation({
-  args: { ...which, action: v.union(v.literal("host"), v.literal("remove")), member: v.string(), canManageServer: v.boolean(), apply: v.boolean() },
+  args: {
+    ...which,
+    action: v.union(v.literal("host"), v.literal("remove")),
+    member: v.string(),
+    canManageServer: v.boolean(),
+    apply: v.boolean(),
+  },
   returns: withNotices({ party: partyRef, name: v.string(), host: nextHost }),
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
@@ -150,15 +175,31 @@ export const manage = botMutation({
     // Everything is checked on a copy first: a refusal reads the same before and after confirming.
     if (!args.apply) {
       if (party.hostDiscordUserId !== ctx.actor.discordUserId && !args.canManageServer) {
-        fail("FORBIDDEN", `Only the party's host, or someone with Manage Server, can ${args.action === "host" ? "hand it to someone else" : "remove a member"}.`);
+        fail(
+          "FORBIDDEN",
+          `Only the party's host, or someone with Manage Server, can ${args.action === "host" ? "hand it to someone else" : "remove a member"}.`,
+        );
       }
-      if (args.action === "remove" && member === ctx.actor.discordUserId) fail("INVALID_ARGUMENT", "To leave the party yourself, use /party leave.");
-      if (args.action === "host" && member === party.hostDiscordUserId) fail("INVALID_ARGUMENT", member === ctx.actor.discordUserId ? "You already host it." : "They already host it.");
-      if (target === null) fail("INVALID_ARGUMENT", `They aren't in **${plain(partyLabel(party), 150)}**${args.action === "host" ? " — only a member can host it (they can join with /party join)" : ""}.`);
-      return { party: refOf(party), name: target.displayName ?? "a member", notices: [] as string[] } as { party: ReturnType<typeof refOf>; name: string; host?: NextHost; notices: string[] };
+      if (args.action === "remove" && member === ctx.actor.discordUserId)
+        fail("INVALID_ARGUMENT", "To leave the party yourself, use /party leave.");
+      if (args.action === "host" && member === party.hostDiscordUserId)
+        fail("INVALID_ARGUMENT", member === ctx.actor.discordUserId ? "You already host it." : "They already host it.");
+      if (target === null)
+        fail(
+          "INVALID_ARGUMENT",
+          `They aren't in **${plain(partyLabel(party), 150)}**${args.action === "host" ? " — only a member can host it (they can join with /party join)" : ""}.`,
+        );
+      return { party: refOf(party), name: target.displayName ?? "a member", notices: [] as string[] } as {
+        party: ReturnType<typeof refOf>;
+        name: string;
+        host?: NextHost;
+        notices: string[];
+      };
     }
     const done: { name: string; host?: NextHost } =
-      args.action === "host" ? await transferHost(ctx, ctx.actor.discordUserId, party, member, args.canManageServer) : await removeMember(ctx, ctx.actor.discordUserId, party, member, args.canManageServer);
+      args.action === "host"
+        ? await transferHost(ctx, ctx.actor.discordUserId, party, member, args.canManageServer)
+        : await removeMember(ctx, ctx.actor.discordUserId, party, member, args.canManageServer);
     return { party: refOf((await ctx.db.get(party._id))!), ...done, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
@@ -179,7 +220,11 @@ export const end = botMutation({
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     await endParty(ctx, ctx.actor.discordUserId, party, args.canManageServer);
-    return { party: refOf(party), sessionCancelled: party.nextSessionAt !== undefined, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    return {
+      party: refOf(party),
+      sessionCancelled: party.nextSessionAt !== undefined,
+      notices: await hostNotices(ctx, ctx.actor.discordUserId),
+    };
   },
 });
 
@@ -199,7 +244,9 @@ const boardDataValidator = v.object({
     }),
   ),
   nextSessionAt: v.optional(v.union(v.number(), v.null())),
-  nextSessionRsvps: v.optional(v.array(v.object({ name: v.string(), answer: v.union(v.literal("going"), v.literal("maybe"), v.literal("cant")) }))),
+  nextSessionRsvps: v.optional(
+    v.array(v.object({ name: v.string(), answer: v.union(v.literal("going"), v.literal("maybe"), v.literal("cant")) })),
+  ),
   episodeNames: v.optional(v.record(v.string(), v.string())),
 });
 
@@ -219,7 +266,9 @@ export const status = botMutation({
     // A channel that was deleted stays gone: only a lost permission can come back.
     if (party.paused !== undefined && !party.paused.channelGone && party.hostDiscordUserId === ctx.actor.discordUserId) {
       if (args.channelId === party.channelId && args.canPostHere === false) {
-        extra.push(`⏸️ I still can't post in <#${party.channelId}>: give me View Channel, Send Messages and Embed Links there, then run \`/party status\` again.`);
+        extra.push(
+          `⏸️ I still can't post in <#${party.channelId}>: give me View Channel, Send Messages and Embed Links there, then run \`/party status\` again.`,
+        );
         await ctx.db.patch(party._id, { paused: { ...party.paused, hostTold: true } });
       } else {
         await ctx.db.patch(party._id, { paused: undefined });
@@ -242,24 +291,41 @@ export const list = botQuery({
   args: { guildId: v.string(), channelId: v.optional(v.string()), visibleChannelIds: v.optional(v.array(v.string())) },
   returns: v.array(v.object({ ...partyRef.fields, mine: v.boolean() })),
   handler: async (ctx, args) => {
-    const where = checkPlace({ guildId: args.guildId, channelId: args.channelId ?? args.guildId, ...(args.visibleChannelIds ? { visibleChannelIds: args.visibleChannelIds } : {}) });
+    const where = checkPlace({
+      guildId: args.guildId,
+      channelId: args.channelId ?? args.guildId,
+      ...(args.visibleChannelIds ? { visibleChannelIds: args.visibleChannelIds } : {}),
+    });
     const out = [];
     for (const p of await activePartiesInGuild(ctx, where.guildId)) {
       const mine = (await memberOf(ctx, p._id, args.discordUserId)) !== null;
       // A party whose channel was deleted stays listed for its host and members, who can end it.
-      if (canSeeParty(where, p) || (p.paused?.channelGone === true && (mine || p.hostDiscordUserId === args.discordUserId))) out.push({ ...refOf(p), mine });
+      if (canSeeParty(where, p) || (p.paused?.channelGone === true && (mine || p.hostDiscordUserId === args.discordUserId)))
+        out.push({ ...refOf(p), mine });
     }
     return out;
   },
 });
 
-const promptResult = withNotices({ promptId: v.string(), party: partyRef, what: v.string(), expiresAt: v.number(), markedForYou: v.number() });
+const promptResult = withNotices({
+  promptId: v.string(),
+  party: partyRef,
+  what: v.string(),
+  expiresAt: v.number(),
+  markedForYou: v.number(),
+});
 
 /**
  * Marks episodes the party watched together for the actor, through the one write path: for
  * whoever says what was watched (marked with their prompt) and whoever clicks "I was there".
  */
-async function markWatchedTogether(ctx: MutationCtx & { actor: { userId: Id<"users"> } }, party: Doc<"parties">, season: number, episodes: number[], what: string) {
+async function markWatchedTogether(
+  ctx: MutationCtx & { actor: { userId: Id<"users"> } },
+  party: Doc<"parties">,
+  season: number,
+  episodes: number[],
+  what: string,
+) {
   return await markEpisodes(ctx, ctx.actor.userId, {
     tmdbId: party.tmdbId,
     batch: [{ season, episodes }],
@@ -272,11 +338,26 @@ async function markWatchedTogether(ctx: MutationCtx & { actor: { userId: Id<"use
 /** A second "We watched together" this soon after the first is a double click, not another episode. */
 const REPEAT_PROMPT_MS = 60_000;
 
-async function createPrompt(ctx: MutationCtx, party: Doc<"parties">, createdBy: string, season: number, episodes: number[], fromButton = false) {
+async function createPrompt(
+  ctx: MutationCtx,
+  party: Doc<"parties">,
+  createdBy: string,
+  season: number,
+  episodes: number[],
+  fromButton = false,
+) {
   const show = await requireShow(ctx, party.tmdbId);
   const checked = checkPromptEpisodes(show, party, season, episodes);
   const expiresAt = Date.now() + PROMPT_TTL_MS;
-  const promptId = await ctx.db.insert("party_prompts", { partyId: party._id, tmdbId: party.tmdbId, season, episodes: checked, createdBy, expiresAt, ...(fromButton ? { fromButton } : {}) });
+  const promptId = await ctx.db.insert("party_prompts", {
+    partyId: party._id,
+    tmdbId: party.tmdbId,
+    season,
+    episodes: checked,
+    createdBy,
+    expiresAt,
+    ...(fromButton ? { fromButton } : {}),
+  });
   return { promptId, party: refOf(party), what: episodesLabel(season, checked), expiresAt, episodes: checked };
 }
 
@@ -302,14 +383,29 @@ export const watchedNext = botMutation({
   returns: promptResult,
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.partyId);
-    if (party.hostDiscordUserId !== ctx.actor.discordUserId) fail("FORBIDDEN", "Only the host can say what the party watched — anyone in it can use /party watched.");
-    const latest = await ctx.db.query("party_prompts").withIndex("by_party", (q) => q.eq("partyId", party._id)).order("desc").first();
-    if (latest !== null && latest.fromButton === true && latest.createdBy === ctx.actor.discordUserId && latest._creationTime > Date.now() - REPEAT_PROMPT_MS) {
-      fail("INVALID_ARGUMENT", `You asked about ${episodesLabel(latest.season, latest.episodes)} a moment ago — its prompt is just above. Press We watched together again after the next episode.`);
+    if (party.hostDiscordUserId !== ctx.actor.discordUserId)
+      fail("FORBIDDEN", "Only the host can say what the party watched — anyone in it can use /party watched.");
+    const latest = await ctx.db
+      .query("party_prompts")
+      .withIndex("by_party", (q) => q.eq("partyId", party._id))
+      .order("desc")
+      .first();
+    if (
+      latest !== null &&
+      latest.fromButton === true &&
+      latest.createdBy === ctx.actor.discordUserId &&
+      latest._creationTime > Date.now() - REPEAT_PROMPT_MS
+    ) {
+      fail(
+        "INVALID_ARGUMENT",
+        `You asked about ${episodesLabel(latest.season, latest.episodes)} a moment ago — its prompt is just above. Press We watched together again after the next episode.`,
+      );
     }
     const show = await requireShow(ctx, party.tmdbId);
     const { watched: set } = await readWatched(ctx, ctx.actor.userId, party.tmdbId);
-    const seasons = show.seasons.filter((s) => s.season > 0 && s.episodeCount > 0 && (party.season === undefined || s.season === party.season)).sort((a, b) => a.season - b.season);
+    const seasons = show.seasons
+      .filter((s) => s.season > 0 && s.episodeCount > 0 && (party.season === undefined || s.season === party.season))
+      .sort((a, b) => a.season - b.season);
     let next: { season: number; episode: number } | null = null;
     for (const s of seasons) {
       // Aired episodes only, as TMDB numbers them (model/shows.ts): the one after the furthest watched.
@@ -336,12 +432,20 @@ export const watchedNext = botMutation({
 /** "I was there": the clicker's own episodes are marked, through the same path as /ep. */
 export const there = botMutation({
   args: { promptId: v.string(), displayName: v.optional(v.string()) },
-  returns: withNotices({ what: v.string(), title: v.string(), changed: v.number(), unchanged: v.number(), joined: v.boolean(), partyFull: v.boolean() }),
+  returns: withNotices({
+    what: v.string(),
+    title: v.string(),
+    changed: v.number(),
+    unchanged: v.number(),
+    joined: v.boolean(),
+    partyFull: v.boolean(),
+  }),
   handler: async (ctx, args) => {
     const id = ctx.db.normalizeId("party_prompts", args.promptId);
     const prompt = id === null ? null : await ctx.db.get(id);
     if (prompt === null) fail("NOT_FOUND", "That prompt is gone — ask for a new one with /party watched.");
-    if (prompt.expiresAt <= Date.now()) fail("INVALID_ARGUMENT", "That prompt has expired — mark the episodes with /ep, or ask for a new one with /party watched.");
+    if (prompt.expiresAt <= Date.now())
+      fail("INVALID_ARGUMENT", "That prompt has expired — mark the episodes with /ep, or ask for a new one with /party watched.");
     const party = await ctx.db.get(prompt.partyId);
     if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended — mark the episodes with /ep.");
     // Someone who was in the room but never pressed Join: joining is what they'd do next, so do it
@@ -350,6 +454,14 @@ export const there = botMutation({
     const { joined, partyFull } = await joinUnlessFull(ctx, ctx.actor, party, args.displayName ?? "");
     const what = episodesLabel(prompt.season, prompt.episodes);
     const outcome = await markWatchedTogether(ctx, party, prompt.season, prompt.episodes, what);
-    return { what, title: party.title, changed: outcome.changed, unchanged: outcome.unchanged, joined, partyFull, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    return {
+      what,
+      title: party.title,
+      changed: outcome.changed,
+      unchanged: outcome.unchanged,
+      joined,
+      partyFull,
+      notices: await hostNotices(ctx, ctx.actor.discordUserId),
+    };
   },
 });

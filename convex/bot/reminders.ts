@@ -5,14 +5,7 @@ import { v } from "convex/values";
 import { titleFromStore } from "../lib/botArgs";
 import { botMutation, botQuery } from "../lib/botFunctions";
 import { fail } from "../model/errors";
-import {
-  currentShows,
-  formatQuietHours,
-  parseDays,
-  parseQuietHours,
-  parseTimeZone,
-  DEFAULT_REMINDER_DAYS,
-} from "../model/reminders";
+import { currentShows, formatQuietHours, parseDays, parseQuietHours, parseTimeZone, DEFAULT_REMINDER_DAYS } from "../model/reminders";
 import { retimeRows, setShowEnabled, snoozeShow } from "../model/reminderRows";
 import { checkEpisodes, requireShow } from "../model/shows";
 import { markEpisodes } from "../model/tracking";
@@ -103,12 +96,20 @@ const stalledShowValidator = v.object({
   idleDays: v.number(),
 });
 
-const showResult = v.object({ title: v.string(), enabled: v.boolean(), notice: v.union(v.string(), v.null()), dmShows: v.optional(v.array(stalledShowValidator)) });
+const showResult = v.object({
+  title: v.string(),
+  enabled: v.boolean(),
+  notice: v.union(v.string(), v.null()),
+  dmShows: v.optional(v.array(stalledShowValidator)),
+});
 
 /** The queued send a reminder DM came from, when the message is one of this person's reminder DMs. */
 async function reminderDmOf(ctx: QueryCtx, userId: Id<"users">, messageId: string | undefined) {
   if (messageId === undefined || !/^\d{15,22}$/.test(messageId)) return null;
-  const send = await ctx.db.query("reminder_sends").withIndex("by_message", (q) => q.eq("messageId", messageId)).first();
+  const send = await ctx.db
+    .query("reminder_sends")
+    .withIndex("by_message", (q) => q.eq("messageId", messageId))
+    .first();
   return send !== null && send.userId === userId ? send : null;
 }
 
@@ -123,7 +124,10 @@ async function otherDmShows(ctx: QueryCtx, userId: Id<"users">, messageId: strin
   const listed: number[] = [];
   for (const id of send.tmdbIds) {
     if (id === without) continue;
-    const row = await ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", id)).unique();
+    const row = await ctx.db
+      .query("reminders")
+      .withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", id))
+      .unique();
     if (row !== null && (row.muted || (row.snoozedUntil ?? 0) > now)) continue;
     listed.push(id);
   }
@@ -143,11 +147,15 @@ export const setShow = botMutation({
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
     const account = await accountOf(ctx);
-    const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
+    const show = await ctx.db
+      .query("shows")
+      .withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId))
+      .first();
     const stored = show?.title ?? (await findItem(ctx, account.userId, tmdbId, "tv"))?.title;
     const sent = args.title?.trim().slice(0, 200) || undefined;
     const title = stored ?? sent;
-    if (title === undefined && args.titleFromStore === true) fail("TITLE_NOT_STORED", "I need that show's details from TMDB first — try again in a moment.");
+    if (title === undefined && args.titleFromStore === true)
+      fail("TITLE_NOT_STORED", "I need that show's details from TMDB first — try again in a moment.");
     const notice = ctx.takeDmNotice();
     await setShowEnabled(ctx, account, tmdbId, args.enabled, now);
     const dmShows = args.enabled ? undefined : await otherDmShows(ctx, account.userId, args.messageId, tmdbId, now);
@@ -158,14 +166,22 @@ export const setShow = botMutation({
 /** The DM's Snooze a week. */
 export const snooze = botMutation({
   args: { tmdbId: v.number(), messageId: v.optional(v.string()) },
-  returns: v.object({ title: v.string(), until: v.number(), notice: v.union(v.string(), v.null()), dmShows: v.optional(v.array(stalledShowValidator)) }),
+  returns: v.object({
+    title: v.string(),
+    until: v.number(),
+    notice: v.union(v.string(), v.null()),
+    dmShows: v.optional(v.array(stalledShowValidator)),
+  }),
   handler: async (ctx, args) => {
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
     const account = await accountOf(ctx);
     const notice = ctx.takeDmNotice();
     const until = await snoozeShow(ctx, account.userId, tmdbId, now);
-    const show = await ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId)).first();
+    const show = await ctx.db
+      .query("shows")
+      .withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId))
+      .first();
     const dmShows = await otherDmShows(ctx, account.userId, args.messageId, tmdbId, now);
     return { title: show?.title ?? `show ${tmdbId}`, until, notice, ...(dmShows ? { dmShows } : {}) };
   },
@@ -178,7 +194,13 @@ export const snooze = botMutation({
  */
 export const markFromDm = botMutation({
   args: { tmdbId: v.number(), season: v.number(), episode: v.number(), messageId: v.optional(v.string()) },
-  returns: v.object({ title: v.string(), code: v.string(), changed: v.boolean(), shows: v.array(stalledShowValidator), notice: v.union(v.string(), v.null()) }),
+  returns: v.object({
+    title: v.string(),
+    code: v.string(),
+    changed: v.boolean(),
+    shows: v.array(stalledShowValidator),
+    notice: v.union(v.string(), v.null()),
+  }),
   handler: async (ctx, args) => {
     const now = Date.now();
     const tmdbId = parseTmdbId(args.tmdbId);
@@ -215,7 +237,10 @@ export const status = botQuery({
   handler: async (ctx) => {
     const userId = await ctx.actor.userId();
     if (userId === null) return { enabled: true, unreachable: false };
-    const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", ctx.actor.discordUserId)).unique();
+    const account = await ctx.db
+      .query("discord_accounts")
+      .withIndex("by_discord", (q) => q.eq("discordUserId", ctx.actor.discordUserId))
+      .unique();
     return { enabled: account?.remindersEnabled ?? true, unreachable: account?.dmsClosedAt !== undefined };
   },
 });

@@ -52,7 +52,11 @@ export const setZone = botMutation({
   returns: v.string(),
   handler: async (ctx, { zone }) => {
     const name = zone.trim();
-    if (!isTimeZone(name)) fail("INVALID_ARGUMENT", `I don't know the time zone "${name.slice(0, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
+    if (!isTimeZone(name))
+      fail(
+        "INVALID_ARGUMENT",
+        `I don't know the time zone "${name.slice(0, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`,
+      );
     await ctx.db.patch(ctx.actor.accountId, { timeZone: name });
     return name;
   },
@@ -63,7 +67,14 @@ export const setZone = botMutation({
  * poll winner's Confirm) keeps the repeat of the session it replaces.
  */
 export const schedule = botMutation({
-  args: { ...place, partyId: v.string(), at: v.number(), weekly: v.optional(v.boolean()), canManageServer: v.boolean(), canCreateEvents: v.boolean() },
+  args: {
+    ...place,
+    partyId: v.string(),
+    at: v.number(),
+    weekly: v.optional(v.boolean()),
+    canManageServer: v.boolean(),
+    canCreateEvents: v.boolean(),
+  },
   returns: v.object({
     sessionId: v.string(),
     label: v.string(),
@@ -94,10 +105,22 @@ export const schedule = botMutation({
       const creator = poll === null ? null : await discordAccount(ctx, parseDiscordUserId(poll.createdBy));
       if (creator?.timeZone !== undefined) zone = creator.timeZone;
     }
-    const { session, replaced, answers, oldPostEdited, post, notices, hostGoing } = await scheduleSession(ctx, ctx.actor, party, { at: args.at, zone, ...(args.weekly !== undefined ? { weekly: args.weekly } : {}), canManageServer: args.canManageServer, canCreateEvents: args.canCreateEvents });
+    const { session, replaced, answers, oldPostEdited, post, notices, hostGoing } = await scheduleSession(ctx, ctx.actor, party, {
+      at: args.at,
+      zone,
+      ...(args.weekly !== undefined ? { weekly: args.weekly } : {}),
+      canManageServer: args.canManageServer,
+      canCreateEvents: args.canCreateEvents,
+    });
     // The winner of the party's poll: who voted for it is read from Discord and marked Going.
     const poll = await pollWonBy(ctx, party._id, session.at);
-    if (poll !== null) await ctx.scheduler.runAfter(0, internal.sessions.polls.pollVoters, { pollId: poll._id, sessionId: session._id, at: session.at, attempt: 0 });
+    if (poll !== null)
+      await ctx.scheduler.runAfter(0, internal.sessions.polls.pollVoters, {
+        pollId: poll._id,
+        sessionId: session._id,
+        at: session.at,
+        attempt: 0,
+      });
     return {
       sessionId: session._id,
       label: partyLabel(party),
@@ -144,7 +167,15 @@ export const rsvp = botMutation({
   args: { sessionId: v.string(), answer, displayName: v.string() },
   // partyFull: Going was noted, but the party has no room for them to join.
   // member: whether they are in the party after answering (Can't doesn't take anyone out of it).
-  returns: v.object({ label: v.string(), at: v.number(), changed: v.boolean(), joined: v.boolean(), partyFull: v.boolean(), member: v.boolean(), host: v.boolean() }),
+  returns: v.object({
+    label: v.string(),
+    at: v.number(),
+    changed: v.boolean(),
+    joined: v.boolean(),
+    partyFull: v.boolean(),
+    member: v.boolean(),
+    host: v.boolean(),
+  }),
   handler: async (ctx, args) => {
     const { session, party, changed } = await answerRsvp(ctx, ctx.actor, args.sessionId, args.answer, args.displayName);
     // Going to a party's watch-along is watching with the party: without joining, the going person
@@ -153,13 +184,27 @@ export const rsvp = botMutation({
       args.answer === "going"
         ? await joinUnlessFull(ctx, ctx.actor, party, args.displayName)
         : { member: (await memberOf(ctx, party._id, ctx.actor.discordUserId)) !== null, joined: false, partyFull: false };
-    return { label: partyLabel(party), at: session.at, changed, joined, partyFull, member, host: party.hostDiscordUserId === ctx.actor.discordUserId };
+    return {
+      label: partyLabel(party),
+      at: session.at,
+      changed,
+      joined,
+      partyFull,
+      member,
+      host: party.hostDiscordUserId === ctx.actor.discordUserId,
+    };
   },
 });
 
 /** `/party poll`: the bot read the proposed times in the host's zone; the poll is posted from here. */
 export const startPoll = botMutation({
-  args: { ...place, party: v.optional(v.string()), options: v.array(v.object({ at: v.number(), label: v.string() })), hours: v.number(), canManageServer: v.boolean() },
+  args: {
+    ...place,
+    party: v.optional(v.string()),
+    options: v.array(v.object({ at: v.number(), label: v.string() })),
+    hours: v.number(),
+    canManageServer: v.boolean(),
+  },
   returns: v.object({ label: v.string(), channelId: v.string(), closesAt: v.number(), count: v.number() }),
   handler: async (ctx, args) => {
     if (args.options.length > 20) fail("INVALID_ARGUMENT", "Propose at most 10 times.");

@@ -9,7 +9,13 @@ import { showSeasonValidator } from "../lib/validators";
 
 /** Seeds the cached structure directly (demo data, tests); commands send it with their own write instead. */
 export const cacheShow = botServiceMutation({
-  args: { tmdbId: v.number(), title: v.string(), image: v.optional(v.string()), seasons: v.array(showSeasonValidator), ongoing: v.optional(v.boolean()) },
+  args: {
+    tmdbId: v.number(),
+    title: v.string(),
+    image: v.optional(v.string()),
+    seasons: v.array(showSeasonValidator),
+    ongoing: v.optional(v.boolean()),
+  },
   returns: v.null(),
   handler: async (ctx, args) => {
     await upsertShow(ctx, args);

@@ -60,7 +60,12 @@ export const addToWatchlist = botMutation({
     const mediaType = parseMediaType(args.mediaType);
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, ...fields } = args;
-    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, cachedOk, titleFromStore: args.titleFromStore });
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, {
+      show: structure,
+      seasonCounts: counts,
+      cachedOk,
+      titleFromStore: args.titleFromStore,
+    });
     const already = before !== null && viewItem(before).inWatchlist;
     await setMembership(ctx, userId, { ...fields, tmdbId, mediaType, inWatchlist: true });
     const undoId = already
@@ -109,7 +114,12 @@ export const setStatus = botMutation({
     const progressStatus = parseProgressStatus(args.progressStatus);
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, ...fields } = args;
-    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, cachedOk, titleFromStore: args.titleFromStore });
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, {
+      show: structure,
+      seasonCounts: counts,
+      cachedOk,
+      titleFromStore: args.titleFromStore,
+    });
     if (before !== null && (await statusUnchanged(ctx, userId, before, progressStatus, args.progress))) {
       // Nothing to write: no newer updatedAt (the web app and merges read it as the latest change) and no Undo.
       const state = await titleState(ctx, userId, tmdbId, mediaType, show);
@@ -134,7 +144,13 @@ export const setStatus = botMutation({
  * word, the same progress, and for a show not a status its episodes set on their own (choosing
  * that one pins it, which is a change).
  */
-async function statusUnchanged(ctx: MutationCtx, userId: Id<"users">, before: Doc<"watch_items">, status: ProgressStatus, progress: number | undefined): Promise<boolean> {
+async function statusUnchanged(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  before: Doc<"watch_items">,
+  status: ProgressStatus,
+  progress: number | undefined,
+): Promise<boolean> {
   if (viewItem(before).progressStatus !== status) return false;
   if (progressFor(status, progress, before.progress) !== before.progress) return false;
   return before.mediaType !== "tv" || (await getSummary(ctx, userId, before.tmdbId))?.autoStatus === undefined;
@@ -142,14 +158,24 @@ async function statusUnchanged(ctx: MutationCtx, userId: Id<"users">, before: Do
 
 export const setReactionFor = botMutation({
   args: { ...title, reaction: v.union(v.string(), v.null()), ...itemMetadataArgs, ...showSync, ...titleFromStore },
-  returns: v.object({ item: v.union(v.null(), watchItemView), previous: v.union(v.null(), watchItemView), changed: v.boolean(), ...titleChange }),
+  returns: v.object({
+    item: v.union(v.null(), watchItemView),
+    previous: v.union(v.null(), watchItemView),
+    changed: v.boolean(),
+    ...titleChange,
+  }),
   handler: async (ctx, args) => {
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
     const reaction = args.reaction === null ? null : parseReaction(args.reaction);
     const tmdbId = parseTmdbId(args.tmdbId);
     const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, ...fields } = args;
-    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, { show: structure, seasonCounts: counts, cachedOk, titleFromStore: args.titleFromStore });
+    const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, {
+      show: structure,
+      seasonCounts: counts,
+      cachedOk,
+      titleFromStore: args.titleFromStore,
+    });
     const previous = before === null ? null : viewItem(before);
     if ((previous?.reaction ?? null) === reaction) {
       // The reaction it already has (or a clear with none): nothing to write, so no newer updatedAt and no Undo.

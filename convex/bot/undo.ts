@@ -14,7 +14,15 @@ import { parseMediaType } from "../model/vocabulary";
 export const undo = botMutation({
   args: { undoId: v.string() },
   // `undone`: what the undo did, as the state it left; `episodes`: it put episodes back (the reply is an episode card).
-  returns: v.object({ description: v.string(), undone: v.string(), episodes: v.boolean(), statusBefore: v.optional(progressStatusValidator), tmdbId: v.number(), mediaType: v.string(), state: titleStateValidator }),
+  returns: v.object({
+    description: v.string(),
+    undone: v.string(),
+    episodes: v.boolean(),
+    statusBefore: v.optional(progressStatusValidator),
+    tmdbId: v.number(),
+    mediaType: v.string(),
+    state: titleStateValidator,
+  }),
   handler: async (ctx, args) => {
     const undoId = ctx.db.normalizeId("undo_entries", args.undoId);
     if (undoId === null) fail("UNDO_UNAVAILABLE", "There is nothing to undo there.");

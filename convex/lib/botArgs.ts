@@ -5,7 +5,12 @@ import { showSeasonValidator } from "./validators";
 export const title = { tmdbId: v.number(), mediaType: v.string() };
 /** `lastAired`: on the season of TMDB's last_episode_to_air, that episode's number (a copy that hasn't seen it air is stale). */
 export const seasonCounts = v.array(v.object({ season: v.number(), episodeCount: v.number(), lastAired: v.optional(v.number()) }));
-export const showStructure = v.object({ title: v.string(), image: v.optional(v.string()), seasons: v.array(showSeasonValidator), ongoing: v.optional(v.boolean()) });
+export const showStructure = v.object({
+  title: v.string(),
+  image: v.optional(v.string()),
+  seasons: v.array(showSeasonValidator),
+  ongoing: v.optional(v.boolean()),
+});
 /**
  * Set by a write that sends no title metadata (a card's button, or an id the bot
  * didn't look up): the card is drawn from the person's stored item, so a title

@@ -111,7 +111,11 @@ const actorMutation = customMutation(mutation, {
     const key = idempotencyKey(interaction);
     const replay = key === null ? undefined : await replayedResult(ctx, key, discordUserId, now);
     if (replay !== undefined) {
-      return { ctx: { actor: undefined as unknown as BotActor, db: ctx.db, takeDmNotice: () => null as string | null, replay }, args: {}, onSuccess: () => reportTransactionCost(ctx) };
+      return {
+        ctx: { actor: undefined as unknown as BotActor, db: ctx.db, takeDmNotice: () => null as string | null, replay },
+        args: {},
+        onSuccess: () => reportTransactionCost(ctx),
+      };
     }
     const rate = writeRate();
     const existing = await discordAccount(ctx, parseDiscordUserId(discordUserId));
@@ -137,7 +141,11 @@ const actorMutation = customMutation(mutation, {
         }
         if (dmNotice !== null && interaction !== undefined) {
           // After Discord's 3 s: the interaction has been answered (or deferred) by then.
-          await ctx.scheduler.runAfter(3_500, internal.reminders.delivery.tellDmsClosed, { applicationId: interaction.applicationId, token: interaction.token, text: dmNotice });
+          await ctx.scheduler.runAfter(3_500, internal.reminders.delivery.tellDmsClosed, {
+            applicationId: interaction.applicationId,
+            token: interaction.token,
+            text: dmNotice,
+          });
         }
         await reportTransactionCost(ctx);
       },
@@ -149,10 +157,13 @@ const actorMutation = customMutation(mutation, {
  * A change made by one Discord user (actorMutation), answered once per idempotency key: a repeat
  * returns the first run's result without running the handler again.
  */
-export const botMutation: typeof actorMutation = ((definition: { handler: (ctx: { replay?: { result: unknown } }, args: unknown) => unknown }) =>
+export const botMutation: typeof actorMutation = ((definition: {
+  handler: (ctx: { replay?: { result: unknown } }, args: unknown) => unknown;
+}) =>
   actorMutation({
     ...definition,
-    handler: async (ctx: { replay?: { result: unknown } }, args: unknown) => (ctx.replay !== undefined ? ctx.replay.result : await definition.handler(ctx, args)),
+    handler: async (ctx: { replay?: { result: unknown } }, args: unknown) =>
+      ctx.replay !== undefined ? ctx.replay.result : await definition.handler(ctx, args),
   } as never)) as never;
 
 /**
@@ -190,7 +201,9 @@ const serviceMutation = customMutation(mutation, {
  * botMutation: a repeat gets the first result (only for the same `discordUserId` argument),
  * instead of "an export is already running" or "nothing to delete" after a write that happened.
  */
-export const botServiceMutation: typeof serviceMutation = ((definition: { handler: (ctx: MutationCtx & { idempotencyKey: string | null }, args: Record<string, unknown>) => unknown }) =>
+export const botServiceMutation: typeof serviceMutation = ((definition: {
+  handler: (ctx: MutationCtx & { idempotencyKey: string | null }, args: Record<string, unknown>) => unknown;
+}) =>
   serviceMutation({
     ...definition,
     handler: async (ctx: MutationCtx & { idempotencyKey: string | null }, args: Record<string, unknown>) => {

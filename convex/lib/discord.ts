@@ -82,7 +82,9 @@ export async function discordRequest<T>(
     });
     text = await response.text();
   } catch (error) {
-    const message = controller.signal.aborted ? `Discord did not answer within ${TIMEOUT_MS} ms` : `could not reach Discord: ${String(error)}`;
+    const message = controller.signal.aborted
+      ? `Discord did not answer within ${TIMEOUT_MS} ms`
+      : `could not reach Discord: ${String(error)}`;
     return { ok: false, kind: "unavailable", status: null, message };
   } finally {
     clearTimeout(timer);
@@ -93,7 +95,13 @@ export async function discordRequest<T>(
     // 30046 (too many edits of a message older than an hour) comes as a 429, but waiting doesn't
     // free that message soon: callers get it as a refusal and replace the message instead.
     if (numberField(body, "code") === RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached) {
-      return { ok: false, kind: "refused", status: 429, code: RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached, message: String((body as { message?: unknown }).message ?? "") };
+      return {
+        ok: false,
+        kind: "refused",
+        status: 429,
+        code: RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached,
+        message: String((body as { message?: unknown }).message ?? ""),
+      };
     }
     const seconds = numberField(body, "retry_after") ?? Number(response.headers.get("retry-after"));
     return {
@@ -104,10 +112,17 @@ export async function discordRequest<T>(
       scope: response.headers.get("x-ratelimit-scope"),
     };
   }
-  const message = typeof (body as { message?: unknown } | null)?.message === "string" ? (body as { message: string }).message : text.slice(0, 200);
+  const message =
+    typeof (body as { message?: unknown } | null)?.message === "string" ? (body as { message: string }).message : text.slice(0, 200);
   if (response.status >= 500) return { ok: false, kind: "unavailable", status: response.status, message };
   const code = numberField(body, "code");
-  return { ok: false, kind: "refused", status: response.status, code: code === null || code === 0 ? null : (code as RESTJSONErrorCodes), message };
+  return {
+    ok: false,
+    kind: "refused",
+    status: response.status,
+    code: code === null || code === 0 ? null : (code as RESTJSONErrorCodes),
+    message,
+  };
 }
 
 function parseJson(text: string): unknown {
@@ -131,7 +146,10 @@ export function postMessage(channelId: string, message: RESTPostAPIChannelMessag
 }
 
 export function editMessage(channelId: string, messageId: string, message: RESTPatchAPIChannelMessageJSONBody, options: Options = {}) {
-  return discordRequest<APIMessage>("PATCH", Routes.channelMessage(snowflake(channelId), snowflake(messageId)) as `/${string}`, { ...options, body: message });
+  return discordRequest<APIMessage>("PATCH", Routes.channelMessage(snowflake(channelId), snowflake(messageId)) as `/${string}`, {
+    ...options,
+    body: message,
+  });
 }
 
 export function deleteMessage(channelId: string, messageId: string, options: Options = {}) {
@@ -139,14 +157,30 @@ export function deleteMessage(channelId: string, messageId: string, options: Opt
 }
 
 /** A follow-up to an interaction (valid while its 15-minute token is); no bot token needed, Discord's route carries the token. */
-export function interactionFollowUp(applicationId: string, interactionToken: string, message: RESTPostAPIChannelMessageJSONBody & { flags?: number }, options: Options = {}) {
+export function interactionFollowUp(
+  applicationId: string,
+  interactionToken: string,
+  message: RESTPostAPIChannelMessageJSONBody & { flags?: number },
+  options: Options = {},
+) {
   if (!/^[\x21-\x7e]{1,500}$/.test(interactionToken)) throw new Error("not an interaction token");
-  return discordRequest<APIMessage>("POST", Routes.webhook(snowflake(applicationId), encodeURIComponent(interactionToken)) as `/${string}`, { ...options, body: message });
+  return discordRequest<APIMessage>(
+    "POST",
+    Routes.webhook(snowflake(applicationId), encodeURIComponent(interactionToken)) as `/${string}`,
+    { ...options, body: message },
+  );
 }
 
 /** Sends a DM: opens (or reuses) the DM channel, then posts. A closed inbox answers refused with code 50007. */
-export async function sendDirectMessage(userId: string, message: RESTPostAPIChannelMessageJSONBody, options: Options = {}): Promise<DiscordResult<APIMessage>> {
-  const channel = await discordRequest<APIChannel>("POST", Routes.userChannels() as `/${string}`, { ...options, body: { recipient_id: snowflake(userId) } });
+export async function sendDirectMessage(
+  userId: string,
+  message: RESTPostAPIChannelMessageJSONBody,
+  options: Options = {},
+): Promise<DiscordResult<APIMessage>> {
+  const channel = await discordRequest<APIChannel>("POST", Routes.userChannels() as `/${string}`, {
+    ...options,
+    body: { recipient_id: snowflake(userId) },
+  });
   if (!channel.ok) return channel;
   return await postMessage(channel.data.id, message, options);
 }
@@ -157,11 +191,23 @@ export function getMessage(channelId: string, messageId: string, options: Option
 
 /** Guild Scheduled Events (watch-along sessions, model/sessions.ts). Creating one needs Create Events. */
 export function createScheduledEvent(guildId: string, event: RESTPostAPIGuildScheduledEventJSONBody, options: Options = {}) {
-  return discordRequest<APIGuildScheduledEvent>("POST", Routes.guildScheduledEvents(snowflake(guildId)) as `/${string}`, { ...options, body: event });
+  return discordRequest<APIGuildScheduledEvent>("POST", Routes.guildScheduledEvents(snowflake(guildId)) as `/${string}`, {
+    ...options,
+    body: event,
+  });
 }
 
-export function editScheduledEvent(guildId: string, eventId: string, event: RESTPatchAPIGuildScheduledEventJSONBody, options: Options = {}) {
-  return discordRequest<APIGuildScheduledEvent>("PATCH", Routes.guildScheduledEvent(snowflake(guildId), snowflake(eventId)) as `/${string}`, { ...options, body: event });
+export function editScheduledEvent(
+  guildId: string,
+  eventId: string,
+  event: RESTPatchAPIGuildScheduledEventJSONBody,
+  options: Options = {},
+) {
+  return discordRequest<APIGuildScheduledEvent>(
+    "PATCH",
+    Routes.guildScheduledEvent(snowflake(guildId), snowflake(eventId)) as `/${string}`,
+    { ...options, body: event },
+  );
 }
 
 export function deleteScheduledEvent(guildId: string, eventId: string, options: Options = {}) {

@@ -12,7 +12,8 @@ export type TmdbResult = { ok: true; body: unknown } | { ok: false; message: str
 export function tmdbConfig(env: Record<string, string | undefined> = process.env): { base: string; token: string } {
   const base = env.TMDB_API_URL?.trim() || "https://api.themoviedb.org/3";
   const token = env.TMDB_API_TOKEN?.trim();
-  if (!token) throw new Error("Set TMDB_API_TOKEN (a TMDB API read access token) in the Convex deployment's environment for new-episode alerts.");
+  if (!token)
+    throw new Error("Set TMDB_API_TOKEN (a TMDB API read access token) in the Convex deployment's environment for new-episode alerts.");
   let url: URL;
   try {
     url = new URL(base);
@@ -31,7 +32,10 @@ export async function showDetails(tmdbId: number, options: { fetch?: typeof fetc
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
-    const response = await send(`${base}/tv/${tmdbId}`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" }, signal: controller.signal });
+    const response = await send(`${base}/tv/${tmdbId}`, {
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+      signal: controller.signal,
+    });
     const text = await response.text();
     if (!response.ok) return { ok: false, message: `TMDB answered ${response.status}` };
     try {
@@ -40,7 +44,10 @@ export async function showDetails(tmdbId: number, options: { fetch?: typeof fetc
       return { ok: false, message: "TMDB answered with something that is not JSON" };
     }
   } catch (error) {
-    return { ok: false, message: controller.signal.aborted ? `TMDB did not answer within ${TIMEOUT_MS} ms` : `could not reach TMDB: ${String(error)}` };
+    return {
+      ok: false,
+      message: controller.signal.aborted ? `TMDB did not answer within ${TIMEOUT_MS} ms` : `could not reach TMDB: ${String(error)}`,
+    };
   } finally {
     clearTimeout(timer);
   }

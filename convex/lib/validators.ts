@@ -16,12 +16,7 @@ export const progressStatusValidator = v.union(
   v.literal("finished"),
   v.literal("dropped"),
 );
-export const reactionValidator = v.union(
-  v.literal("loved"),
-  v.literal("liked"),
-  v.literal("mixed"),
-  v.literal("not-for-me"),
-);
+export const reactionValidator = v.union(v.literal("loved"), v.literal("liked"), v.literal("mixed"), v.literal("not-for-me"));
 
 export type MediaType = Infer<typeof mediaTypeValidator>;
 export type ProgressStatus = Infer<typeof progressStatusValidator>;

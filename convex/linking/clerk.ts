@@ -5,7 +5,14 @@ import { createClerkClient } from "@clerk/backend";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, type MutationCtx } from "../_generated/server";
-import { SVIX_ID_PATTERN, claimUpdate, firstDelivery, markClerkUserDeleted, unlinkedByPerson, type DiscordConnection } from "../model/clerkEvents";
+import {
+  SVIX_ID_PATTERN,
+  claimUpdate,
+  firstDelivery,
+  markClerkUserDeleted,
+  unlinkedByPerson,
+  type DiscordConnection,
+} from "../model/clerkEvents";
 import { linkDiscordToClerk, unlinkAccount, unlinkClerkUser } from "../model/link";
 import { parseDiscordUserId } from "../model/users";
 
@@ -70,9 +77,15 @@ export const applyClerkEvent = internalMutation({
 /** Unlinks the links Clerk's Discord connection made for this Clerk user (all but `keep`'s). */
 async function unlinkOauthLinks(ctx: MutationCtx, clerkUserId: string, keep?: string): Promise<{ unlinked: number; queued: number }> {
   const counts = { unlinked: 0, queued: 0 };
-  const user = await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", clerkUserId)).first();
+  const user = await ctx.db
+    .query("users")
+    .withIndex("by_token", (q) => q.eq("tokenIdentifier", clerkUserId))
+    .first();
   if (user === null) return counts;
-  for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
+  for (const account of await ctx.db
+    .query("discord_accounts")
+    .withIndex("by_user", (q) => q.eq("userId", user._id))
+    .take(10)) {
     if (account.linkedVia !== "oauth" || account.discordUserId === keep) continue;
     const result = await unlinkAccount(ctx, account, { force: true });
     if (result === "unlinked" || result === "queued") counts[result]++;

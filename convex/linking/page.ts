@@ -71,14 +71,22 @@ export const redeem = mutation({
       confirmSwitch: confirmSwitch === true,
       profile: { name: identity.name ?? undefined, email: identity.email ?? undefined },
     });
-    if (outcome.status === "needs_switch") return { status: "needs_switch" as const, message: SWITCH_TEXT[outcome.reason](outcome.other), discordName };
+    if (outcome.status === "needs_switch")
+      return { status: "needs_switch" as const, message: SWITCH_TEXT[outcome.reason](outcome.other), discordName };
     if (outcome.status === "busy") {
-      return { status: "refused" as const, message: "Your Discord data is still moving from an earlier link. Try again in a minute.", discordName };
+      return {
+        status: "refused" as const,
+        message: "Your Discord data is still moving from an earlier link. Try again in a minute.",
+        discordName,
+      };
     }
     // Used up; the interaction token goes with the scheduled confirmation, not kept here.
     await ctx.db.patch(request._id, { usedAt: now, interactionToken: undefined });
     // The web account's name is the person's own text: escaped like any other, so it can't turn into a link or a mention.
-    const who = plain(identity.email !== undefined && identity.email !== "" ? maskEmail(identity.email) : (identity.name ?? "your Film Fanatic account"), 200);
+    const who = plain(
+      identity.email !== undefined && identity.email !== "" ? maskEmail(identity.email) : (identity.name ?? "your Film Fanatic account"),
+      200,
+    );
     const mergeDone = outcome.status === "already_linked" || outcome.merge === null || outcome.merge.done;
     const content =
       outcome.status === "already_linked"
@@ -89,12 +97,18 @@ export const redeem = mutation({
     await ctx.scheduler.runAfter(0, internal.linking.page.notifyLinked, {
       discordUserId: request.discordUserId,
       applicationId: request.applicationId,
-      interactionToken: request.interactionToken !== undefined && (request.createdAt ?? 0) + INTERACTION_TOKEN_TTL_MS > now ? request.interactionToken : undefined,
+      interactionToken:
+        request.interactionToken !== undefined && (request.createdAt ?? 0) + INTERACTION_TOKEN_TTL_MS > now
+          ? request.interactionToken
+          : undefined,
       content,
     });
     return {
       status: outcome.status,
-      message: outcome.status === "already_linked" ? `${discordName} was already linked to this account.` : `${discordName} is now linked to this account.`,
+      message:
+        outcome.status === "already_linked"
+          ? `${discordName} was already linked to this account.`
+          : `${discordName} is now linked to this account.`,
       discordName,
       mergeDone,
     };

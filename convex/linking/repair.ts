@@ -22,8 +22,12 @@ export const repairOrphanedAccounts = internalMutation({
   handler: async (ctx, { cursor = null, dryRun = false }) => {
     const page = await ctx.db.query("discord_accounts").paginate({ cursor, numItems: REPAIR_PAGE });
     const { repaired } = await repairAccounts(ctx, page.page, dryRun);
-    if (repaired.length > 0) console.log(`${dryRun ? "Would repair" : "Repaired"} ${repaired.length} Discord account(s) pointing at a missing profile: ${repaired.join(", ")}`);
-    if (!page.isDone) await ctx.scheduler.runAfter(0, internal.linking.repair.repairOrphanedAccounts, { cursor: page.continueCursor, dryRun });
+    if (repaired.length > 0)
+      console.log(
+        `${dryRun ? "Would repair" : "Repaired"} ${repaired.length} Discord account(s) pointing at a missing profile: ${repaired.join(", ")}`,
+      );
+    if (!page.isDone)
+      await ctx.scheduler.runAfter(0, internal.linking.repair.repairOrphanedAccounts, { cursor: page.continueCursor, dryRun });
     return { checked: page.page.length, orphaned: repaired, repaired: !dryRun && repaired.length > 0, isDone: page.isDone };
   },
 });

@@ -79,7 +79,13 @@ export async function startBackfill(
   }
   const page = await backfillUserPage(ctx, userId, null);
   if (page.continueCursor !== null) {
-    const runId = await ctx.db.insert("backfill_runs", { userId, startedAt: now, touchedAt: now, scanned: page.scanned, updated: page.updated });
+    const runId = await ctx.db.insert("backfill_runs", {
+      userId,
+      startedAt: now,
+      touchedAt: now,
+      scanned: page.scanned,
+      updated: page.updated,
+    });
     await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: page.continueCursor, runId });
   }
   return { scanned: page.scanned, updated: page.updated, continuing: page.continueCursor !== null };
@@ -103,7 +109,11 @@ export async function continueBackfillRun(
   if (run !== null) {
     await ctx.db.patch(run._id, { touchedAt: now, scanned: run.scanned + page.scanned, updated: run.updated + page.updated });
   }
-  await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, { userId, cursor: page.continueCursor, ...(runId !== undefined ? { runId } : {}) });
+  await ctx.scheduler.runAfter(0, internal.watchlist.continueBackfill, {
+    userId,
+    cursor: page.continueCursor,
+    ...(runId !== undefined ? { runId } : {}),
+  });
 }
 
 /**
@@ -118,7 +128,10 @@ export const SEED_ONLY_WORDS = ["finished", "want-to-watch"] as const;
  * through the status index (a rewritten row leaves the range, so each page starts at its
  * front). updatedAt is left alone: a migration is not the user's activity.
  */
-export async function rewriteWordPage(ctx: MutationCtx, word: (typeof SEED_ONLY_WORDS)[number]): Promise<{ rewritten: number; more: boolean }> {
+export async function rewriteWordPage(
+  ctx: MutationCtx,
+  word: (typeof SEED_ONLY_WORDS)[number],
+): Promise<{ rewritten: number; more: boolean }> {
   const rows = await ctx.db
     .query("watch_items")
     .withIndex("by_status_updated", (q) => q.eq("progressStatus", word))

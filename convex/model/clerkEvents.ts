@@ -37,7 +37,10 @@ export interface DiscordConnection {
  * older than DELIVERY_MEMORY_MS.
  */
 export async function firstDelivery(ctx: MutationCtx, svixId: string, now: number): Promise<boolean> {
-  const seen = await ctx.db.query("clerk_webhook_deliveries").withIndex("by_svix", (q) => q.eq("svixId", svixId)).first();
+  const seen = await ctx.db
+    .query("clerk_webhook_deliveries")
+    .withIndex("by_svix", (q) => q.eq("svixId", svixId))
+    .first();
   if (seen !== null) return false;
   await ctx.db.insert("clerk_webhook_deliveries", { svixId, receivedAt: now });
   const old = await ctx.db
@@ -49,7 +52,10 @@ export async function firstDelivery(ctx: MutationCtx, svixId: string, now: numbe
 }
 
 async function clerkUserState(ctx: QueryCtx, clerkUserId: string): Promise<Doc<"clerk_users"> | null> {
-  return await ctx.db.query("clerk_users").withIndex("by_clerk", (q) => q.eq("clerkUserId", clerkUserId)).unique();
+  return await ctx.db
+    .query("clerk_users")
+    .withIndex("by_clerk", (q) => q.eq("clerkUserId", clerkUserId))
+    .unique();
 }
 
 /**
@@ -78,7 +84,10 @@ export async function claimUpdate(
 }
 
 async function unlinkDecision(ctx: QueryCtx, discordUserId: string): Promise<Doc<"discord_unlinks"> | null> {
-  return await ctx.db.query("discord_unlinks").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
+  return await ctx.db
+    .query("discord_unlinks")
+    .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+    .unique();
 }
 
 /** user.deleted: from now on no event for this Clerk user is applied. */
@@ -114,6 +123,7 @@ export async function unlinkedByPerson(ctx: QueryCtx, connection: DiscordConnect
   const decision = await unlinkDecision(ctx, connection.discordUserId);
   if (decision === null || decision.disconnectedAt !== undefined) return false;
   if (connection.createdAt !== undefined && connection.createdAt > decision.at) return false;
-  if (connection.connectionId !== undefined && decision.connectionId !== undefined && connection.connectionId !== decision.connectionId) return false;
+  if (connection.connectionId !== undefined && decision.connectionId !== undefined && connection.connectionId !== decision.connectionId)
+    return false;
   return true;
 }

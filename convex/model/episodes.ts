@@ -257,9 +257,7 @@ async function rowsFor(
     for (const episode of episodes) {
       const copies = await ctx.db
         .query("episode_progress")
-        .withIndex("by_user_episode", (q) =>
-          q.eq("userId", userId).eq("tmdbId", tmdbId).eq("season", season).eq("episode", episode),
-        )
+        .withIndex("by_user_episode", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("season", season).eq("episode", episode))
         .take(10);
       copies.forEach(add);
     }
@@ -390,7 +388,10 @@ export function showBatch(show: Doc<"shows">, seasonNumbers?: number[], now = Da
   if (batch.length === 0) {
     const first = firstAnnounced({ seasons }, now);
     const when = first === null ? "" : ` — S${first.season}E${first.episode} ${airsPhrase(first.airDate)}`;
-    fail("EPISODE_NOT_AIRED", `Nothing of ${quoteTitle(show.title)}${seasonNumbers?.length === 1 ? ` season ${seasonNumbers[0]}` : ""} has aired yet${when}. Nothing was marked.`);
+    fail(
+      "EPISODE_NOT_AIRED",
+      `Nothing of ${quoteTitle(show.title)}${seasonNumbers?.length === 1 ? ` season ${seasonNumbers[0]}` : ""} has aired yet${when}. Nothing was marked.`,
+    );
   }
   return batch;
 }

@@ -28,12 +28,24 @@ export async function sweepTable(ctx: MutationCtx, table: SweptTable, now: numbe
   const page = SWEEP_PAGE[table];
   const rows =
     table === "link_requests"
-      ? await ctx.db.query("link_requests").withIndex("by_expires", (q) => q.lt("expiresAt", before)).take(page)
+      ? await ctx.db
+          .query("link_requests")
+          .withIndex("by_expires", (q) => q.lt("expiresAt", before))
+          .take(page)
       : table === "party_prompts"
-        ? await ctx.db.query("party_prompts").withIndex("by_expires", (q) => q.lt("expiresAt", before)).take(page)
+        ? await ctx.db
+            .query("party_prompts")
+            .withIndex("by_expires", (q) => q.lt("expiresAt", before))
+            .take(page)
         : table === "undo_entries"
-          ? await ctx.db.query("undo_entries").withIndex("by_expires", (q) => q.lt("expiresAt", before)).take(page)
-          : await ctx.db.query("bot_idempotency").withIndex("by_expires", (q) => q.lt("expiresAt", before)).take(page);
+          ? await ctx.db
+              .query("undo_entries")
+              .withIndex("by_expires", (q) => q.lt("expiresAt", before))
+              .take(page)
+          : await ctx.db
+              .query("bot_idempotency")
+              .withIndex("by_expires", (q) => q.lt("expiresAt", before))
+              .take(page);
   for (const row of rows) await ctx.db.delete(row._id);
   return { deleted: rows.length, more: rows.length === page };
 }

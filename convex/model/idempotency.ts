@@ -20,7 +20,12 @@ export function idempotencyKey(interaction: { key?: string } | undefined): strin
 }
 
 /** The first run's result for this key, while it is fresh; undefined when the write has not run. */
-export async function replayedResult(ctx: MutationCtx, key: string, discordUserId: string, now: number): Promise<{ result: Value } | undefined> {
+export async function replayedResult(
+  ctx: MutationCtx,
+  key: string,
+  discordUserId: string,
+  now: number,
+): Promise<{ result: Value } | undefined> {
   const row = await ctx.db
     .query("bot_idempotency")
     .withIndex("by_key", (q) => q.eq("key", key))

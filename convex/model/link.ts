@@ -35,10 +35,17 @@ export async function hashCode(code: string): Promise<string> {
 export type RequestProblem = "invalid" | "expired" | "used";
 
 /** The request a code names, or why it can't be used. A malformed code is "invalid" without a read. */
-export async function findRequest(ctx: QueryCtx, code: string, now: number): Promise<{ request: Doc<"link_requests"> } | { problem: RequestProblem }> {
+export async function findRequest(
+  ctx: QueryCtx,
+  code: string,
+  now: number,
+): Promise<{ request: Doc<"link_requests"> } | { problem: RequestProblem }> {
   if (!LINK_CODE_PATTERN.test(code)) return { problem: "invalid" };
   const state = await hashCode(code);
-  const request = await ctx.db.query("link_requests").withIndex("by_state", (q) => q.eq("state", state)).unique();
+  const request = await ctx.db
+    .query("link_requests")
+    .withIndex("by_state", (q) => q.eq("state", state))
+    .unique();
   if (request === null) return { problem: "invalid" };
   if (request.usedAt !== undefined) return { problem: "used" };
   if (request.expiresAt <= now) return { problem: "expired" };
@@ -54,10 +61,20 @@ export const PROBLEM_TEXT: Record<RequestProblem, string> = {
 /** A fresh code for a Discord user: any earlier one of theirs stops working. */
 export async function createRequest(
   ctx: MutationCtx,
-  args: { discordUserId: string; codeHash: string; discordName: string; avatarUrl?: string; applicationId?: string; interactionToken?: string },
+  args: {
+    discordUserId: string;
+    codeHash: string;
+    discordName: string;
+    avatarUrl?: string;
+    applicationId?: string;
+    interactionToken?: string;
+  },
 ): Promise<{ expiresAt: number }> {
   const now = Date.now();
-  for (const old of await ctx.db.query("link_requests").withIndex("by_discord", (q) => q.eq("discordUserId", args.discordUserId)).take(20)) {
+  for (const old of await ctx.db
+    .query("link_requests")
+    .withIndex("by_discord", (q) => q.eq("discordUserId", args.discordUserId))
+    .take(20)) {
     await ctx.db.delete(old._id);
   }
   const expiresAt = now + LINK_CODE_TTL_MS;
@@ -114,7 +131,11 @@ export function profileLabel(user: Pick<Doc<"users">, "email" | "name"> | null):
 }
 
 /** The Clerk user's profile, created when the web app never stored one. */
-export async function clerkProfile(ctx: MutationCtx, clerkUserId: string, details: { name?: string; email?: string } = {}): Promise<Id<"users">> {
+export async function clerkProfile(
+  ctx: MutationCtx,
+  clerkUserId: string,
+  details: { name?: string; email?: string } = {},
+): Promise<Id<"users">> {
   parseClerkUserId(clerkUserId);
   const existing = await userByToken(ctx, clerkUserId);
   if (existing !== null) return existing._id;
@@ -122,7 +143,10 @@ export async function clerkProfile(ctx: MutationCtx, clerkUserId: string, detail
 }
 
 async function runningMergeInto(ctx: QueryCtx, userId: Id<"users">) {
-  return await ctx.db.query("link_merges").withIndex("by_to_state", (q) => q.eq("toUserId", userId).eq("state", "running")).first();
+  return await ctx.db
+    .query("link_merges")
+    .withIndex("by_to_state", (q) => q.eq("toUserId", userId).eq("state", "running"))
+    .first();
 }
 
 /**
@@ -132,7 +156,14 @@ async function runningMergeInto(ctx: QueryCtx, userId: Id<"users">) {
  */
 export async function linkDiscordToClerk(
   ctx: MutationCtx,
-  args: { discordUserId: string; clerkUserId: string; via: "oauth" | "code"; confirmSwitch: boolean; username?: string; profile?: { name?: string; email?: string } },
+  args: {
+    discordUserId: string;
+    clerkUserId: string;
+    via: "oauth" | "code";
+    confirmSwitch: boolean;
+    username?: string;
+    profile?: { name?: string; email?: string };
+  },
 ): Promise<LinkOutcome> {
   const discordUserId = parseDiscordUserId(args.discordUserId);
   const target = await clerkProfile(ctx, args.clerkUserId, args.profile);
@@ -147,16 +178,20 @@ export async function linkDiscordToClerk(
   if (account !== null && account.linkedAt !== undefined && !args.confirmSwitch) {
     return { status: "needs_switch", reason: "discord_linked_elsewhere", other: profileLabel(await ctx.db.get(account.userId)) };
   }
-  const others = (await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", target)).take(10)).filter(
-    (other) => other.discordUserId !== discordUserId,
-  );
+  const others = (
+    await ctx.db
+      .query("discord_accounts")
+      .withIndex("by_user", (q) => q.eq("userId", target))
+      .take(10)
+  ).filter((other) => other.discordUserId !== discordUserId);
   if (others.length > 0 && !args.confirmSwitch) {
     const other = others[0]!;
     return { status: "needs_switch", reason: "clerk_linked_elsewhere", other: other.username ?? `Discord user ${other.discordUserId}` };
   }
   // Switching away while the guest's data is still moving into the current profile would leave
   // the rest of it going there: wait for the move to finish.
-  if (account !== null && account.linkedAt !== undefined && (await runningMergeInto(ctx, account.userId)) !== null) return { status: "busy" };
+  if (account !== null && account.linkedAt !== undefined && (await runningMergeInto(ctx, account.userId)) !== null)
+    return { status: "busy" };
   for (const other of others) {
     const result = await unlinkAccount(ctx, other);
     if (result === "busy") return { status: "busy" };
@@ -191,7 +226,10 @@ export async function linkDiscordToClerk(
 }
 
 async function repointMemberships(ctx: MutationCtx, discordUserId: string, from: Id<"users">, to: Id<"users">): Promise<void> {
-  const rows = await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500);
+  const rows = await ctx.db
+    .query("party_members")
+    .withIndex("by_member", (q) => q.eq("discordUserId", discordUserId))
+    .take(500);
   for (const row of rows) if (row.userId === from) await ctx.db.patch(row._id, { userId: to });
 }
 
@@ -215,7 +253,8 @@ export async function unlinkAccount(
     await ctx.db.patch(running._id, { unlinkWhenDone: true });
     return "queued";
   }
-  if (options.byPerson) await recordUnlink(ctx, account.discordUserId, (await ctx.db.get(account.userId))?.tokenIdentifier ?? null, Date.now());
+  if (options.byPerson)
+    await recordUnlink(ctx, account.discordUserId, (await ctx.db.get(account.userId))?.tokenIdentifier ?? null, Date.now());
   const token = `${DISCORD_TOKEN_PREFIX}${account.discordUserId}`;
   const leftover = await userByToken(ctx, token);
   const guest = leftover?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
@@ -226,8 +265,13 @@ export async function unlinkAccount(
 
 /** Drops an unlink queued behind a move (running, or failed and waiting to resume) of this Discord user's history into `userId`. */
 async function cancelQueuedUnlink(ctx: MutationCtx, userId: Id<"users">, discordUserId: string): Promise<void> {
-  const jobs = await ctx.db.query("link_merges").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).order("desc").take(5);
-  for (const job of jobs) if (job.unlinkWhenDone === true && job.toUserId === userId) await ctx.db.patch(job._id, { unlinkWhenDone: undefined });
+  const jobs = await ctx.db
+    .query("link_merges")
+    .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+    .order("desc")
+    .take(5);
+  for (const job of jobs)
+    if (job.unlinkWhenDone === true && job.toUserId === userId) await ctx.db.patch(job._id, { unlinkWhenDone: undefined });
 }
 
 /**
@@ -247,18 +291,23 @@ export async function unlinkQueuedBehind(ctx: MutationCtx, job: Doc<"link_merges
  * before unlinkQueuedBehind existed): each goes back to its guest profile (made afresh when
  * gone), unlinked, its party memberships with it. One page of accounts per call.
  */
-export async function repairAccounts(
-  ctx: MutationCtx,
-  page: Doc<"discord_accounts">[],
-  dryRun: boolean,
-): Promise<{ repaired: string[] }> {
+export async function repairAccounts(ctx: MutationCtx, page: Doc<"discord_accounts">[], dryRun: boolean): Promise<{ repaired: string[] }> {
   const repaired: string[] = [];
   for (const account of page) {
     if ((await ctx.db.get(account.userId)) !== null) continue;
     const token = `${DISCORD_TOKEN_PREFIX}${account.discordUserId}`;
     const leftover = await userByToken(ctx, token);
     // A guest profile still being moved out goes when its move ends: the next run repairs this one.
-    if (leftover !== null && (await ctx.db.query("link_merges").withIndex("by_from", (q) => q.eq("fromUserId", leftover._id)).take(10)).some((job) => job.state === "running")) continue;
+    if (
+      leftover !== null &&
+      (
+        await ctx.db
+          .query("link_merges")
+          .withIndex("by_from", (q) => q.eq("fromUserId", leftover._id))
+          .take(10)
+      ).some((job) => job.state === "running")
+    )
+      continue;
     repaired.push(account.discordUserId);
     if (dryRun) continue;
     const guest = leftover?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
@@ -273,7 +322,10 @@ export async function unlinkClerkUser(ctx: MutationCtx, clerkUserId: string): Pr
   const user = await userByToken(ctx, clerkUserId);
   const counts = { unlinked: 0, queued: 0 };
   if (user === null) return counts;
-  for (const account of await ctx.db.query("discord_accounts").withIndex("by_user", (q) => q.eq("userId", user._id)).take(10)) {
+  for (const account of await ctx.db
+    .query("discord_accounts")
+    .withIndex("by_user", (q) => q.eq("userId", user._id))
+    .take(10)) {
     const result = await unlinkAccount(ctx, account, { force: true });
     if (result === "unlinked" || result === "queued") counts[result]++;
   }

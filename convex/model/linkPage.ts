@@ -56,7 +56,10 @@ export function linkPageResponse(env: Record<string, string | undefined>, nonce:
     "x-content-type-options": "nosniff",
   };
   if ("missing" in config) {
-    return new Response(shell("Account linking is not set up", `<p>This deployment is missing ${escapeHtml(config.missing)}.</p>`, ""), { status: 503, headers });
+    return new Response(shell("Account linking is not set up", `<p>This deployment is missing ${escapeHtml(config.missing)}.</p>`, ""), {
+      status: 503,
+      headers,
+    });
   }
   const csp = [
     "default-src 'none'",

@@ -48,11 +48,7 @@ export async function ownList(ctx: QueryCtx, userId: Id<"users">, listId: Id<"li
   return list;
 }
 
-export async function createList(
-  ctx: MutationCtx,
-  userId: Id<"users">,
-  args: { name: string; color?: string },
-): Promise<Id<"lists">> {
+export async function createList(ctx: MutationCtx, userId: Id<"users">, args: { name: string; color?: string }): Promise<Id<"lists">> {
   const name = cleanListName(args.name);
   const color = cleanColor(args.color);
   if ((await sameName(ctx, userId, name)) !== null) throw new ConvexError(DUPLICATE_LIST);

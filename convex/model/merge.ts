@@ -50,7 +50,12 @@ export interface StepResult {
 type Target = Id<"users"> | undefined;
 
 /** Starts a job; the caller runs the first step itself (small libraries finish at once). */
-export async function startMerge(ctx: MutationCtx, discordUserId: string, fromUserId: Id<"users">, toUserId: Target): Promise<Id<"link_merges">> {
+export async function startMerge(
+  ctx: MutationCtx,
+  discordUserId: string,
+  fromUserId: Id<"users">,
+  toUserId: Target,
+): Promise<Id<"link_merges">> {
   const now = Date.now();
   return await ctx.db.insert("link_merges", {
     discordUserId,
@@ -99,12 +104,18 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
   const to = job.toUserId;
   switch (phase) {
     case "watch_items": {
-      const rows = await ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", from)).take(TITLES_PER_STEP);
+      const rows = await ctx.db
+        .query("watch_items")
+        .withIndex("by_user", (q) => q.eq("userId", from))
+        .take(TITLES_PER_STEP);
       for (const row of rows) await mergeWatchItem(ctx, row, to);
       return { moved: rows.length, finished: rows.length < TITLES_PER_STEP };
     }
     case "episodes": {
-      const rows = await ctx.db.query("episode_progress").withIndex("by_user_media", (q) => q.eq("userId", from)).take(EPISODE_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("episode_progress")
+        .withIndex("by_user_media", (q) => q.eq("userId", from))
+        .take(EPISODE_ROWS_PER_STEP);
       if (to !== undefined) {
         const byShow = new Map<number, Map<number, Set<number>>>();
         for (const row of rows) {
@@ -122,11 +133,17 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       return { moved: rows.length, finished: rows.length < EPISODE_ROWS_PER_STEP };
     }
     case "summaries": {
-      const rows = await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("episode_summaries")
+        .withIndex("by_user_show", (q) => q.eq("userId", from))
+        .take(OTHER_ROWS_PER_STEP);
       for (const row of rows) {
         // The bot's own status bookkeeping follows the title when the Clerk user had none.
         if (to !== undefined && row.autoStatus !== undefined) {
-          const target = await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", to).eq("tmdbId", row.tmdbId)).unique();
+          const target = await ctx.db
+            .query("episode_summaries")
+            .withIndex("by_user_show", (q) => q.eq("userId", to).eq("tmdbId", row.tmdbId))
+            .unique();
           if (target !== null && target.autoStatus === undefined) await ctx.db.patch(target._id, { autoStatus: row.autoStatus });
         }
         await ctx.db.delete(row._id);
@@ -134,7 +151,10 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       return { moved: 0, finished: rows.length < OTHER_ROWS_PER_STEP };
     }
     case "list_items": {
-      const rows = await ctx.db.query("list_items").withIndex("by_user", (q) => q.eq("userId", from)).take(EPISODE_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("list_items")
+        .withIndex("by_user", (q) => q.eq("userId", from))
+        .take(EPISODE_ROWS_PER_STEP);
       for (const row of rows) {
         if (to === undefined) await ctx.db.delete(row._id);
         else await ctx.db.patch(row._id, { userId: to });
@@ -142,7 +162,10 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       return { moved: rows.length, finished: rows.length < EPISODE_ROWS_PER_STEP };
     }
     case "lists": {
-      const rows = await ctx.db.query("lists").withIndex("by_user", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("lists")
+        .withIndex("by_user", (q) => q.eq("userId", from))
+        .take(OTHER_ROWS_PER_STEP);
       for (const row of rows) {
         if (to === undefined) {
           await ctx.db.delete(row._id);
@@ -154,19 +177,28 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
     }
     case "reminders": {
       // The reminder DMs queued or sent for them (their text included) go with their reminders.
-      const sends = await ctx.db.query("reminder_sends").withIndex("by_user", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      const sends = await ctx.db
+        .query("reminder_sends")
+        .withIndex("by_user", (q) => q.eq("userId", from))
+        .take(OTHER_ROWS_PER_STEP);
       for (const send of sends) {
         if (to === undefined) await ctx.db.delete(send._id);
         else await ctx.db.patch(send._id, { userId: to });
       }
       if (sends.length === OTHER_ROWS_PER_STEP) return { moved: sends.length, finished: false };
-      const rows = await ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("reminders")
+        .withIndex("by_user_show", (q) => q.eq("userId", from))
+        .take(OTHER_ROWS_PER_STEP);
       for (const row of rows) {
         if (to === undefined) {
           await ctx.db.delete(row._id);
           continue;
         }
-        const target = await ctx.db.query("reminders").withIndex("by_user_show", (q) => q.eq("userId", to).eq("tmdbId", row.tmdbId)).first();
+        const target = await ctx.db
+          .query("reminders")
+          .withIndex("by_user_show", (q) => q.eq("userId", to).eq("tmdbId", row.tmdbId))
+          .first();
         if (target === null) {
           await ctx.db.patch(row._id, { userId: to });
         } else {
@@ -183,7 +215,10 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
     }
     case "party_members": {
       // Memberships belong to the Discord user; their progress now comes from the linked profile.
-      const rows = await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", job.discordUserId)).take(OTHER_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("party_members")
+        .withIndex("by_member", (q) => q.eq("discordUserId", job.discordUserId))
+        .take(OTHER_ROWS_PER_STEP);
       const guestRows = rows.filter((row) => row.userId === from);
       for (const row of guestRows) {
         if (to === undefined) await ctx.db.delete(row._id);
@@ -194,7 +229,10 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       return { moved: guestRows.length, finished: rows.length < OTHER_ROWS_PER_STEP || guestRows.length === 0 };
     }
     case "episode_jobs": {
-      const rows = await ctx.db.query("episode_jobs").withIndex("by_user_show", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("episode_jobs")
+        .withIndex("by_user_show", (q) => q.eq("userId", from))
+        .take(OTHER_ROWS_PER_STEP);
       for (const row of rows) {
         if (to === undefined || row.state === "done") await ctx.db.delete(row._id);
         else await ctx.db.patch(row._id, { userId: to });
@@ -202,7 +240,10 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       return { moved: rows.length, finished: rows.length < OTHER_ROWS_PER_STEP };
     }
     case "ai_recommendations": {
-      const rows = await ctx.db.query("ai_recommendations").withIndex("by_user", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("ai_recommendations")
+        .withIndex("by_user", (q) => q.eq("userId", from))
+        .take(OTHER_ROWS_PER_STEP);
       for (const row of rows) {
         if (to === undefined) await ctx.db.delete(row._id);
         else await ctx.db.patch(row._id, { userId: to });
@@ -210,7 +251,10 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       return { moved: rows.length, finished: rows.length < OTHER_ROWS_PER_STEP };
     }
     case "undo_entries": {
-      const rows = await ctx.db.query("undo_entries").withIndex("by_user", (q) => q.eq("userId", from)).take(OTHER_ROWS_PER_STEP);
+      const rows = await ctx.db
+        .query("undo_entries")
+        .withIndex("by_user", (q) => q.eq("userId", from))
+        .take(OTHER_ROWS_PER_STEP);
       for (const row of rows) await ctx.db.delete(row._id);
       return { moved: 0, finished: rows.length < OTHER_ROWS_PER_STEP };
     }
@@ -271,7 +315,10 @@ async function mergeWatchItem(ctx: MutationCtx, row: Doc<"watch_items">, to: Tar
 async function freeListName(ctx: MutationCtx, userId: Id<"users">, name: string): Promise<string> {
   for (let n = 0; n < 20; n++) {
     const candidate = n === 0 ? name : `${name} (Discord${n === 1 ? "" : ` ${n}`})`;
-    const taken = await ctx.db.query("lists").withIndex("by_user_name", (q) => q.eq("userId", userId).eq("name", candidate)).first();
+    const taken = await ctx.db
+      .query("lists")
+      .withIndex("by_user_name", (q) => q.eq("userId", userId).eq("name", candidate))
+      .first();
     if (taken === null) return candidate;
   }
   return `${name} (Discord ${Date.now()})`;
@@ -284,11 +331,17 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 }
 
 /** A running job's progress in words, for /account and the confirmation. */
-export function describeMerge(job: Pick<Doc<"link_merges">, "state" | "moved" | "phase" | "lastError" | "toUserId" | "unlinkWhenDone">): string {
+export function describeMerge(
+  job: Pick<Doc<"link_merges">, "state" | "moved" | "phase" | "lastError" | "toUserId" | "unlinkWhenDone">,
+): string {
   const verb = job.toUserId === undefined ? "deleted" : "moved";
   if (job.state === "done") return `done (${job.moved.toLocaleString("en-US")} items ${verb})`;
   // Clerk asked to unlink meanwhile (web account deleted, or Discord disconnected there): it waits for the move.
-  const then = job.unlinkWhenDone === true ? "; your Film Fanatic web account was deleted or disconnected from Discord, so this account is unlinked once the move is done" : "";
-  if (job.state === "failed") return `stopped after ${job.moved.toLocaleString("en-US")} items (${job.lastError ?? "an error"}); it resumes the next time you use /account${then}`;
+  const then =
+    job.unlinkWhenDone === true
+      ? "; your Film Fanatic web account was deleted or disconnected from Discord, so this account is unlinked once the move is done"
+      : "";
+  if (job.state === "failed")
+    return `stopped after ${job.moved.toLocaleString("en-US")} items (${job.lastError ?? "an error"}); it resumes the next time you use /account${then}`;
   return `in progress: ${job.moved.toLocaleString("en-US")} items ${verb} so far (${job.phase.replace("_", " ")})${then}`;
 }

@@ -49,7 +49,8 @@ export function checkSnowflake(value: string, what: "server" | "channel"): strin
 export function checkPlace(place: PartyPlace): PartyPlace {
   const checked: PartyPlace = { guildId: checkSnowflake(place.guildId, "server"), channelId: checkSnowflake(place.channelId, "channel") };
   if (place.visibleChannelIds !== undefined) {
-    if (place.visibleChannelIds.length > VISIBLE_CHANNELS_MAX) fail("INVALID_ARGUMENT", `A server has at most ${VISIBLE_CHANNELS_MAX} channels.`);
+    if (place.visibleChannelIds.length > VISIBLE_CHANNELS_MAX)
+      fail("INVALID_ARGUMENT", `A server has at most ${VISIBLE_CHANNELS_MAX} channels.`);
     checked.visibleChannelIds = place.visibleChannelIds.map((id) => checkSnowflake(id, "channel"));
   }
   return checked;
@@ -64,7 +65,12 @@ export function canSeeParty(place: PartyPlace, party: Pick<Doc<"parties">, "chan
  * Whether someone is shown a party: its channel is one they can see — or it was deleted and they
  * host it or are in it, so they can still end it (nobody can see a deleted channel).
  */
-export async function showsTo(ctx: QueryCtx, place: PartyPlace, party: Doc<"parties">, discordUserId: string | undefined): Promise<boolean> {
+export async function showsTo(
+  ctx: QueryCtx,
+  place: PartyPlace,
+  party: Doc<"parties">,
+  discordUserId: string | undefined,
+): Promise<boolean> {
   if (canSeeParty(place, party)) return true;
   if (party.paused?.channelGone !== true || discordUserId === undefined) return false;
   return party.hostDiscordUserId === discordUserId || (await memberOf(ctx, party._id, discordUserId)) !== null;
@@ -76,13 +82,18 @@ export async function showsTo(ctx: QueryCtx, place: PartyPlace, party: Doc<"part
  */
 export function cleanName(name: string | undefined, max = NAME_MAX): string | undefined {
   if (name === undefined) return undefined;
-  const line = withoutBidi(name).replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const line = withoutBidi(name)
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (line === "") return undefined;
   return [...line].slice(0, max).join("");
 }
 
 export function partyLabel(party: Pick<Doc<"parties">, "title" | "season" | "name">): string {
-  return withoutBidi(`${party.name ? `${party.name} · ` : ""}${party.title}${party.season !== undefined ? ` · Season ${party.season}` : ""}`);
+  return withoutBidi(
+    `${party.name ? `${party.name} · ` : ""}${party.title}${party.season !== undefined ? ` · Season ${party.season}` : ""}`,
+  );
 }
 
 /** Whether a party has nobody hosting it (its last member left): the next to join hosts it. */
@@ -122,7 +133,12 @@ export async function resolveParty(
     const id = ctx.db.normalizeId("parties", party.trim());
     const found = id === null ? await partyNamed(ctx, place, party, by?.discordUserId) : await ctx.db.get(id);
     // A party in a channel they can't see is, to them, not there at all.
-    if (found === null || found.guildId !== place.guildId || found.state !== "active" || !(await showsTo(ctx, place, found, by?.discordUserId))) {
+    if (
+      found === null ||
+      found.guildId !== place.guildId ||
+      found.state !== "active" ||
+      !(await showsTo(ctx, place, found, by?.discordUserId))
+    ) {
       fail("NOT_FOUND", "I can't find that watch party in this server — pick one from the list as you type, or see /party list.");
     }
     return found;
@@ -135,20 +151,27 @@ export async function resolveParty(
     const inIt = await Promise.all(here.map(async (p) => (await memberOf(ctx, p._id, by.discordUserId)) !== null));
     const meant = here.filter((_, i) => inIt[i] === (by.prefer === "member"));
     if (meant.length === 1) return meant[0]!;
-    if (by.prefer === "joinable" && meant.length === 0) fail("INVALID_ARGUMENT", `You're already in every watch party in this channel (${here.length}) — see them with /party list.`);
+    if (by.prefer === "joinable" && meant.length === 0)
+      fail("INVALID_ARGUMENT", `You're already in every watch party in this channel (${here.length}) — see them with /party list.`);
   }
   fail("INVALID_ARGUMENT", `This channel has ${here.length} watch parties — say which with the party option.`);
 }
 
 /** A party typed by name rather than picked: its label, name or show, if exactly one matches. */
-async function partyNamed(ctx: QueryCtx, place: PartyPlace, typed: string, discordUserId: string | undefined): Promise<Doc<"parties"> | null> {
+async function partyNamed(
+  ctx: QueryCtx,
+  place: PartyPlace,
+  typed: string,
+  discordUserId: string | undefined,
+): Promise<Doc<"parties"> | null> {
   const wanted = typed.trim().toLowerCase();
   const parties: Doc<"parties">[] = [];
   for (const p of await activePartiesInGuild(ctx, place.guildId)) if (await showsTo(ctx, place, p, discordUserId)) parties.push(p);
   for (const key of [partyLabel, (p: Doc<"parties">) => p.name ?? "", (p: Doc<"parties">) => p.title]) {
     const matches = parties.filter((p) => key(p).toLowerCase() === wanted);
     if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) fail("INVALID_ARGUMENT", "More than one watch party here goes by that name — pick one from the list as you type.");
+    if (matches.length > 1)
+      fail("INVALID_ARGUMENT", "More than one watch party here goes by that name — pick one from the list as you type.");
   }
   return null;
 }
@@ -181,7 +204,10 @@ export async function startParty(
     } else if (same.hostDiscordUserId === actor.discordUserId) {
       fail("INVALID_ARGUMENT", `You already host this channel's watch party for ${quoteTitle(show.title)} — see it with /party status.`);
     } else if ((await memberOf(ctx, same._id, actor.discordUserId)) !== null) {
-      fail("INVALID_ARGUMENT", `This channel already has a watch party for ${quoteTitle(show.title)}, and you're in it — see it with /party status.`);
+      fail(
+        "INVALID_ARGUMENT",
+        `This channel already has a watch party for ${quoteTitle(show.title)}, and you're in it — see it with /party status.`,
+      );
     } else {
       fail("INVALID_ARGUMENT", `This channel already has a watch party for ${quoteTitle(show.title)} — join it with /party join.`);
     }
@@ -189,11 +215,17 @@ export async function startParty(
   const hosted = await hostedBy(ctx, actor.discordUserId);
   if (hosted.length >= PARTIES_PER_HOST) {
     const names = hosted.map((p) => `**${plainLabel(p)}** (<#${p.channelId}>)`).join(", ");
-    fail("INVALID_ARGUMENT", `You already host ${hosted.length} watch parties, the most one person can host at once: ${names}. End one with /party end, or hand it to a member with /party host, first.`);
+    fail(
+      "INVALID_ARGUMENT",
+      `You already host ${hosted.length} watch parties, the most one person can host at once: ${names}. End one with /party end, or hand it to a member with /party host, first.`,
+    );
   }
   const inGuild = await activePartiesInGuild(ctx, place.guildId);
   if (inGuild.length >= PARTIES_PER_GUILD) {
-    fail("INVALID_ARGUMENT", `This server already has ${PARTIES_PER_GUILD} active watch parties, the most it can have — end one with /party end first.`);
+    fail(
+      "INVALID_ARGUMENT",
+      `This server already has ${PARTIES_PER_GUILD} active watch parties, the most it can have — end one with /party end first.`,
+    );
   }
   const now = Date.now();
   const partyId = await ctx.db.insert("parties", {
@@ -273,7 +305,13 @@ export async function joinParty(
   await ctx.db.patch(party._id, {
     memberCount: count + 1,
     emptySince: undefined,
-    ...(host ? { hostDiscordUserId: actor.discordUserId, hostName: name ?? "the host", ...(party.paused ? { paused: { ...party.paused, hostTold: false } } : {}) } : {}),
+    ...(host
+      ? {
+          hostDiscordUserId: actor.discordUserId,
+          hostName: name ?? "the host",
+          ...(party.paused ? { paused: { ...party.paused, hostTold: false } } : {}),
+        }
+      : {}),
   });
   await markBoardDirty(ctx, party._id);
   return { already: false, host };
@@ -287,7 +325,11 @@ export type NextHost = { discordUserId: string; name: string } | null;
  * passes to whoever has been in it longest; a party left empty has no host (the next to join
  * hosts it) and ends by itself after EMPTY_PARTY_MS. `host`: who hosts it now, when the host left.
  */
-export async function leaveParty(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">): Promise<{ left: boolean; host?: NextHost }> {
+export async function leaveParty(
+  ctx: MutationCtx,
+  discordUserId: string,
+  party: Doc<"parties">,
+): Promise<{ left: boolean; host?: NextHost }> {
   const existing = await memberOf(ctx, party._id, discordUserId);
   if (existing === null) return { left: false };
   await ctx.db.delete(existing._id);
@@ -307,7 +349,10 @@ export async function leaveParty(ctx: MutationCtx, discordUserId: string, party:
 
 /** Hands a party whose host left to the member in it longest; with nobody in it, to nobody. */
 async function passHosting(ctx: MutationCtx, party: Doc<"parties">): Promise<NextHost> {
-  const members = await ctx.db.query("party_members").withIndex("by_party", (q) => q.eq("partyId", party._id)).take(MEMBERS_PER_PARTY);
+  const members = await ctx.db
+    .query("party_members")
+    .withIndex("by_party", (q) => q.eq("partyId", party._id))
+    .take(MEMBERS_PER_PARTY);
   const next = members.sort((a, b) => a.joinedAt - b.joinedAt)[0];
   if (next === undefined) {
     await ctx.db.patch(party._id, { hostDiscordUserId: NO_HOST, hostName: undefined });
@@ -332,7 +377,10 @@ async function setHost(ctx: MutationCtx, party: Doc<"parties">, member: Doc<"par
  * hosted passes to a member (or waits for one).
  */
 export async function leaveAllParties(ctx: MutationCtx, discordUserId: string): Promise<void> {
-  for (const member of await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", discordUserId)).take(500)) {
+  for (const member of await ctx.db
+    .query("party_members")
+    .withIndex("by_member", (q) => q.eq("discordUserId", discordUserId))
+    .take(500)) {
     const party = await ctx.db.get(member.partyId);
     if (party === null) await ctx.db.delete(member._id);
     else await leaveParty(ctx, discordUserId, party);
@@ -349,22 +397,36 @@ export async function leaveAllParties(ctx: MutationCtx, discordUserId: string): 
 
 /** Only the host, or someone with Manage Server, may change a party. */
 function checkHostOrManager(party: Doc<"parties">, discordUserId: string, canManageServer: boolean, what: string): void {
-  if (party.hostDiscordUserId !== discordUserId && !canManageServer) fail("FORBIDDEN", `Only the party's host, or someone with Manage Server, can ${what}.`);
+  if (party.hostDiscordUserId !== discordUserId && !canManageServer)
+    fail("FORBIDDEN", `Only the party's host, or someone with Manage Server, can ${what}.`);
 }
 
 /** Hands a party to one of its members (the host, or someone with Manage Server). */
-export async function transferHost(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, to: string, canManageServer: boolean): Promise<{ name: string }> {
+export async function transferHost(
+  ctx: MutationCtx,
+  discordUserId: string,
+  party: Doc<"parties">,
+  to: string,
+  canManageServer: boolean,
+): Promise<{ name: string }> {
   checkHostOrManager(party, discordUserId, canManageServer, "hand it to someone else");
   if (to === party.hostDiscordUserId) fail("INVALID_ARGUMENT", to === discordUserId ? "You already host it." : "They already host it.");
   const member = await memberOf(ctx, party._id, to);
-  if (member === null) fail("INVALID_ARGUMENT", `They aren't in **${plainLabel(party)}** — only a member can host it (they can join with /party join).`);
+  if (member === null)
+    fail("INVALID_ARGUMENT", `They aren't in **${plainLabel(party)}** — only a member can host it (they can join with /party join).`);
   await setHost(ctx, party, member);
   await markBoardDirty(ctx, party._id);
   return { name: member.displayName ?? "a member" };
 }
 
 /** Takes a member out of a party (the host, or someone with Manage Server); the host is handed over first. */
-export async function removeMember(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, who: string, canManageServer: boolean): Promise<{ name: string; host?: NextHost }> {
+export async function removeMember(
+  ctx: MutationCtx,
+  discordUserId: string,
+  party: Doc<"parties">,
+  who: string,
+  canManageServer: boolean,
+): Promise<{ name: string; host?: NextHost }> {
   checkHostOrManager(party, discordUserId, canManageServer, "remove a member");
   if (who === discordUserId) fail("INVALID_ARGUMENT", "To leave the party yourself, use /party leave.");
   const member = await memberOf(ctx, party._id, who);
@@ -374,7 +436,13 @@ export async function removeMember(ctx: MutationCtx, discordUserId: string, part
 }
 
 /** Renames a party (the host, or someone with Manage Server); the board and later posts show the new name. */
-export async function renameParty(ctx: MutationCtx, discordUserId: string, party: Doc<"parties">, name: string, canManageServer: boolean): Promise<Doc<"parties">> {
+export async function renameParty(
+  ctx: MutationCtx,
+  discordUserId: string,
+  party: Doc<"parties">,
+  name: string,
+  canManageServer: boolean,
+): Promise<Doc<"parties">> {
   checkHostOrManager(party, discordUserId, canManageServer, "rename it");
   const clean = cleanName(name);
   if (clean === undefined) fail("INVALID_ARGUMENT", "Give the party a name with letters in it.");

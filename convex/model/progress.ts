@@ -36,7 +36,10 @@ export function registeredProgressSubscribers(): ProgressSubscriber[] {
 export async function publishProgressChanged(ctx: MutationCtx, change: ProgressChange): Promise<void> {
   for (const subscriber of PROGRESS_SUBSCRIBERS) {
     const handler = handlers.get(subscriber);
-    if (handler === undefined) throw new Error(`progress changed, but the "${subscriber}" subscriber isn't registered: import model/progressSubscribers.ts where the write starts`);
+    if (handler === undefined)
+      throw new Error(
+        `progress changed, but the "${subscriber}" subscriber isn't registered: import model/progressSubscribers.ts where the write starts`,
+      );
     await handler(ctx, change);
   }
 }

@@ -82,7 +82,10 @@ export function buildPrompt(input: GenerationInput): string {
       ["Watching", (t) => statusMeaning(t.progressStatus ?? t.status) === "watching"],
       ["Finished", (t) => statusMeaning(t.progressStatus ?? t.status) === "finished"],
       ["Want to watch", (t) => statusMeaning(t.progressStatus ?? t.status) === "want-to-watch"],
-      ["Didn't enjoy (dropped, mixed, not for me)", (t) => t.reaction === "mixed" || t.reaction === "not-for-me" || statusMeaning(t.progressStatus ?? t.status) === "dropped"],
+      [
+        "Didn't enjoy (dropped, mixed, not for me)",
+        (t) => t.reaction === "mixed" || t.reaction === "not-for-me" || statusMeaning(t.progressStatus ?? t.status) === "dropped",
+      ],
     ];
     const described = new Set<number>();
     for (const [heading, test] of buckets) {
@@ -90,11 +93,24 @@ export function buildPrompt(input: GenerationInput): string {
       picked.forEach((t) => described.add(t.tmdbId));
       if (picked.length > 0) parts.push(`## ${heading}\n${picked.map(line).join("\n")}`);
     }
-    for (const list of input.lists.slice(0, 20)) parts.push(`## My list ${quote(list.name)}\n${list.titles.slice(0, 20).map((t) => `- ${quote(t)}`).join("\n")}`);
-    parts.push(`I track ${input.titles.filter((t) => t.mediaType === "movie").length} movies and ${input.titles.filter((t) => t.mediaType === "tv").length} shows and have watched ${input.episodesWatched} episodes.`);
+    for (const list of input.lists.slice(0, 20))
+      parts.push(
+        `## My list ${quote(list.name)}\n${list.titles
+          .slice(0, 20)
+          .map((t) => `- ${quote(t)}`)
+          .join("\n")}`,
+      );
+    parts.push(
+      `I track ${input.titles.filter((t) => t.mediaType === "movie").length} movies and ${input.titles.filter((t) => t.mediaType === "tv").length} shows and have watched ${input.episodesWatched} episodes.`,
+    );
     parts.push(`Recommend exactly ${input.count} ${what} I would enjoy.`);
   } else if (input.generationType === "list") {
-    parts.push(`My list ${quote(input.listName)} holds:\n${(input.listTitles ?? []).slice(0, PROMPT_TITLES).map((t) => `- ${quote(t)}`).join("\n")}`);
+    parts.push(
+      `My list ${quote(input.listName)} holds:\n${(input.listTitles ?? [])
+        .slice(0, PROMPT_TITLES)
+        .map((t) => `- ${quote(t)}`)
+        .join("\n")}`,
+    );
     parts.push(`Recommend exactly ${input.count} ${what} that share their themes, genres, people or mood.`);
   } else {
     parts.push(
@@ -172,8 +188,10 @@ export async function callGemini(
 /** A short, stable digest of what the recommendations were based on. */
 export function watchlistHash(input: GenerationInput): string {
   const text =
-    input.titles.map((t) => `${t.tmdbId}:${t.progressStatus ?? t.status ?? ""}:${t.reaction ?? ""}`).sort().join("|") +
-    `|${input.mediaTypePreference ?? ""}|${input.genrePreference ?? ""}`;
+    input.titles
+      .map((t) => `${t.tmdbId}:${t.progressStatus ?? t.status ?? ""}:${t.reaction ?? ""}`)
+      .sort()
+      .join("|") + `|${input.mediaTypePreference ?? ""}|${input.genrePreference ?? ""}`;
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   return (hash >>> 0).toString(36);

@@ -115,7 +115,8 @@ export async function retimeRows(ctx: MutationCtx, account: Account, now: number
   for (const row of rows) {
     // Each row carries the settings a mark needs (noteEpisodeActivity, above): keep them in step.
     const remindersOff = account.remindersEnabled ? undefined : true;
-    if (row.days !== account.reminderDays || row.remindersOff !== remindersOff) await ctx.db.patch(row._id, { days: account.reminderDays, remindersOff });
+    if (row.days !== account.reminderDays || row.remindersOff !== remindersOff)
+      await ctx.db.patch(row._id, { days: account.reminderDays, remindersOff });
     if (how.park) {
       if (row.dueAt !== undefined) await ctx.db.patch(row._id, { dueAt: undefined });
       continue;

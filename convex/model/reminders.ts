@@ -71,7 +71,10 @@ export function parseQuietHours(text: string): QuietHours | null {
   if (m && m[2] === undefined && m[3] === undefined && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
     const h = Number(m[1]);
     const other = h === 12 ? 0 : h + 12;
-    fail("INVALID_ARGUMENT", `Does that start at ${String(h).padStart(2, "0")}:00 or ${String(other).padStart(2, "0")}:00? Write it as "${other}-${m[4]}" or "${h}${h === 12 ? "am" : "pm"}-${m[4]}am" (24-hour clock, or with am/pm).`);
+    fail(
+      "INVALID_ARGUMENT",
+      `Does that start at ${String(h).padStart(2, "0")}:00 or ${String(other).padStart(2, "0")}:00? Write it as "${other}-${m[4]}" or "${h}${h === 12 ? "am" : "pm"}-${m[4]}am" (24-hour clock, or with am/pm).`,
+    );
   }
   const start = m ? minutes(m[1]!, m[2], m[3]) : null;
   const end = m ? minutes(m[4]!, m[5], m[6]) : null;
@@ -99,7 +102,8 @@ export function parseTimeZone(zone: string): string {
 }
 
 export function parseDays(days: number): number {
-  if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) fail("INVALID_ARGUMENT", `Days must be a whole number from ${MIN_DAYS} to ${MAX_DAYS}.`);
+  if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS)
+    fail("INVALID_ARGUMENT", `Days must be a whole number from ${MIN_DAYS} to ${MAX_DAYS}.`);
   return days;
 }
 
@@ -198,7 +202,13 @@ export async function remindUser(ctx: MutationCtx, userId: Id<"users">, now: num
   }
   if (shows.length === 0) return false;
   const body = restMessageBody(reminderDm({ shows, first: account.lastDmAt === undefined }));
-  await queueDm(ctx, account, body, shows.map((s) => s.tmdbId), now);
+  await queueDm(
+    ctx,
+    account,
+    body,
+    shows.map((s) => s.tmdbId),
+    now,
+  );
   return true;
 }
 
@@ -227,7 +237,10 @@ async function stalledShow(ctx: QueryCtx, account: Account, row: Row, days: numb
     .withIndex("by_tmdb", (q) => q.eq("tmdbId", row.tmdbId))
     .first();
   const aired = airing?.lastAired;
-  if (aired !== undefined && (progress.next.season > aired.season || (progress.next.season === aired.season && progress.next.episode > aired.episode))) {
+  if (
+    aired !== undefined &&
+    (progress.next.season > aired.season || (progress.next.season === aired.season && progress.next.episode > aired.episode))
+  ) {
     return { kind: "park" };
   }
   return {
@@ -309,7 +322,12 @@ export type SendOutcome =
   | { kind: "retry"; afterMs: number; counts: boolean };
 
 /** Discord's answer to a DM, in what the reminder does next. */
-export function sendOutcome(result: { ok: true; data: { id: string } } | { ok: false; kind: string; code?: number | null; retryAfterMs?: number; message?: string; status?: number | null }, attempts: number): SendOutcome {
+export function sendOutcome(
+  result:
+    | { ok: true; data: { id: string } }
+    | { ok: false; kind: string; code?: number | null; retryAfterMs?: number; message?: string; status?: number | null },
+  attempts: number,
+): SendOutcome {
   if (result.ok) return { kind: "sent", messageId: result.data.id };
   if (result.kind === "rate_limited") return { kind: "retry", afterMs: (result.retryAfterMs ?? 1000) + 50, counts: false };
   if (result.kind === "unavailable") return { kind: "retry", afterMs: backoffMs(attempts + 1), counts: true };
@@ -334,7 +352,11 @@ export async function finishSend(ctx: MutationCtx, sendId: Id<"reminder_sends">,
         if (row !== null && row.lastSentAt === send.createdAt) await ctx.db.patch(row._id, { lastSentAt: undefined, dueAt: undefined });
       }
       const account = await accountOfUser(ctx, send.userId);
-      if (account !== null) await ctx.db.patch(account._id, { dmsClosedAt: Date.now(), ...(account.lastDmAt === send.createdAt ? { lastDmAt: undefined } : {}) });
+      if (account !== null)
+        await ctx.db.patch(account._id, {
+          dmsClosedAt: Date.now(),
+          ...(account.lastDmAt === send.createdAt ? { lastDmAt: undefined } : {}),
+        });
       return;
     }
     case "refused":

@@ -56,7 +56,11 @@ export function airingRetryMs(failures: number): number {
 }
 
 /** A show's check failed: it is tried again after the backoff instead of tomorrow; the next success resets it. */
-export async function noteAiringFailure(ctx: MutationCtx, tmdbId: number, now: number): Promise<{ failures: number; retryAt: number } | null> {
+export async function noteAiringFailure(
+  ctx: MutationCtx,
+  tmdbId: number,
+  now: number,
+): Promise<{ failures: number; retryAt: number } | null> {
   const row = await ctx.db
     .query("airing_shows")
     .withIndex("by_tmdb", (q) => q.eq("tmdbId", tmdbId))
@@ -85,12 +89,18 @@ export function parseAiring(body: unknown): AiringInfo | null {
   const last = b.last_episode_to_air as Record<string, unknown> | null | undefined;
   const season = int(last?.season_number);
   const episode = int(last?.episode_number);
-  const lastAired = season !== null && episode !== null && episode >= 1 ? { season, episode, ...(typeof last?.name === "string" ? { name: last.name.slice(0, 200) } : {}) } : null;
+  const lastAired =
+    season !== null && episode !== null && episode >= 1
+      ? { season, episode, ...(typeof last?.name === "string" ? { name: last.name.slice(0, 200) } : {}) }
+      : null;
   const next = b.next_episode_to_air as Record<string, unknown> | null | undefined;
   const nextSeason = int(next?.season_number);
   const nextEpisode = int(next?.episode_number);
   const nextDate = typeof next?.air_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(next.air_date) ? next.air_date : undefined;
-  const nextAir = nextSeason !== null && nextEpisode !== null && nextEpisode >= 1 ? { season: nextSeason, episode: nextEpisode, ...(nextDate ? { airDate: nextDate } : {}) } : undefined;
+  const nextAir =
+    nextSeason !== null && nextEpisode !== null && nextEpisode >= 1
+      ? { season: nextSeason, episode: nextEpisode, ...(nextDate ? { airDate: nextDate } : {}) }
+      : undefined;
   return {
     title: b.name.slice(0, 500),
     seasons,
@@ -110,7 +120,8 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
   if (stored !== null && info.ongoing !== undefined && stored.ongoing !== info.ongoing) {
     await ctx.db.patch(stored._id, { ongoing: info.ongoing });
     // It has ended: those it left caught up (watching, every episode seen) have finished it.
-    if (stored.ongoing === true && !info.ongoing) await ctx.scheduler.runAfter(0, internal.reminders.airing.finishCaughtUp, { tmdbId, cursor: null });
+    if (stored.ongoing === true && !info.ongoing)
+      await ctx.scheduler.runAfter(0, internal.reminders.airing.finishCaughtUp, { tmdbId, cursor: null });
   }
   const row = await ctx.db
     .query("airing_shows")
@@ -122,8 +133,12 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
   const cached = await getShow(ctx, tmdbId);
   if (cached !== null) {
     const seasons = mergedSeasons(cached, info, Date.now());
-    if (seasons === null) await ctx.db.patch(cached._id, { fetchedAt: 0 }); // TMDB numbers episodes the copy lacks: the next use refetches
-    else if (JSON.stringify(seasons) !== JSON.stringify(cached.seasons) || (info.ongoing !== undefined && info.ongoing !== cached.ongoing)) {
+    if (seasons === null)
+      await ctx.db.patch(cached._id, { fetchedAt: 0 }); // TMDB numbers episodes the copy lacks: the next use refetches
+    else if (
+      JSON.stringify(seasons) !== JSON.stringify(cached.seasons) ||
+      (info.ongoing !== undefined && info.ongoing !== cached.ongoing)
+    ) {
       await upsertShow(ctx, { tmdbId, title: cached.title, image: cached.image, seasons, ongoing: info.ongoing ?? cached.ongoing });
     }
   }
@@ -133,7 +148,12 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
   if (previous !== undefined && rank(last) <= rank(previous)) return false;
   await ctx.db.patch(row._id, { lastAired: last });
   if (previous === undefined) return false;
-  await ctx.scheduler.runAfter(0, internal.reminders.airing.alertFollowers, { tmdbId, previous, aired: { ...last, ...(info.lastAired.name ? { name: info.lastAired.name } : {}) }, cursor: null });
+  await ctx.scheduler.runAfter(0, internal.reminders.airing.alertFollowers, {
+    tmdbId,
+    previous,
+    aired: { ...last, ...(info.lastAired.name ? { name: info.lastAired.name } : {}) },
+    cursor: null,
+  });
   return true;
 }
 
@@ -153,7 +173,12 @@ export function mergedSeasons(cached: Doc<"shows">, info: AiringInfo, now: numbe
     const numbers = old?.episodeNumbers && old.episodeNumbers.length === old.episodeCount ? old.episodeNumbers : undefined;
     if (numbers && numbers.length !== s.episodeCount) return null;
     const names = old?.episodeNames ? [...old.episodeNames] : undefined;
-    const season: ShowSeason = { season: s.season, name: s.name, episodeCount: s.episodeCount, ...(numbers ? { episodeNumbers: numbers } : {}) };
+    const season: ShowSeason = {
+      season: s.season,
+      name: s.name,
+      episodeCount: s.episodeCount,
+      ...(numbers ? { episodeNumbers: numbers } : {}),
+    };
     let aired: number;
     if (last === null || s.season > last.season) aired = 0;
     else if (s.season < last.season) aired = s.episodeCount;
@@ -197,7 +222,12 @@ function trimDates(dates: string[]): string[] {
  * episode seen (caught up on a show that was still airing) is now *finished*, as marking the last
  * episode of an ended show would have made them. A status the person chose is left alone.
  */
-export async function finishCaughtUpPage(ctx: MutationCtx, tmdbId: number, cursor: string | null, now: number): Promise<{ finished: number; continueCursor: string | null }> {
+export async function finishCaughtUpPage(
+  ctx: MutationCtx,
+  tmdbId: number,
+  cursor: string | null,
+  now: number,
+): Promise<{ finished: number; continueCursor: string | null }> {
   const show = await getShow(ctx, tmdbId);
   if (show === null || show.ongoing === true) return { finished: 0, continueCursor: null };
   const page = await ctx.db
@@ -225,7 +255,10 @@ export function caughtUpThrough(show: Doc<"shows">, watched: WatchedSet, through
   for (const s of regularSeasons(show)) {
     if (s.season > through.season) break;
     const numbers = episodeNumbersOf(s);
-    const last = s.season === through.season ? Math.min(positionOf(s, through.episode) ?? numbers.filter((n) => n <= through.episode).length, s.episodeCount) : s.episodeCount;
+    const last =
+      s.season === through.season
+        ? Math.min(positionOf(s, through.episode) ?? numbers.filter((n) => n <= through.episode).length, s.episodeCount)
+        : s.episodeCount;
     const set = watched.get(s.season);
     for (let p = 0; p < last; p++) if (!set?.has(numbers[p]!)) return false;
   }
@@ -252,11 +285,23 @@ export async function alertFollowersPage(
     if (account === null || !account.remindersEnabled || account.dmsClosedAt !== undefined) continue;
     const { watched } = await readWatched(ctx, row.userId, args.tmdbId);
     if (!caughtUpThrough(show, watched, args.previous) || watched.get(args.aired.season)?.has(args.aired.episode)) continue;
-    const body = restMessageBody(newEpisodeDm({ tmdbId: args.tmdbId, title: show.title, ...(show.image ? { posterUrl: show.image } : {}), episode: args.aired, first: account.lastDmAt === undefined }));
+    const body = restMessageBody(
+      newEpisodeDm({
+        tmdbId: args.tmdbId,
+        title: show.title,
+        ...(show.image ? { posterUrl: show.image } : {}),
+        episode: args.aired,
+        first: account.lastDmAt === undefined,
+      }),
+    );
     const sendAt = quietUntil(now, account.timeZone ?? "UTC", account.quietHours) ?? now;
     await queueDm(ctx, account, body, [args.tmdbId], now, sendAt);
     // An alert doesn't end stalled reminders: the show is reminded about N days on if still unwatched.
-    await ctx.db.patch(row._id, { alertedEpisode: code, alertedAt: now, dueAt: Math.max(row.dueAt ?? 0, now + reminderDays(account) * DAY_MS) });
+    await ctx.db.patch(row._id, {
+      alertedEpisode: code,
+      alertedAt: now,
+      dueAt: Math.max(row.dueAt ?? 0, now + reminderDays(account) * DAY_MS),
+    });
     alerted++;
   }
   return { alerted, continueCursor: page.isDone ? null : page.continueCursor };

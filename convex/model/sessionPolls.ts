@@ -20,14 +20,17 @@ export async function startPoll(
   args: { options: Array<{ at: number; label: string }>; hours: number; canManageServer: boolean },
 ): Promise<Doc<"party_polls">> {
   mayManage(party, actor.discordUserId, args.canManageServer);
-  if (!Number.isInteger(args.hours) || args.hours < 1 || args.hours > POLL_HOURS_MAX) fail("INVALID_ARGUMENT", `A poll stays open 1 to ${POLL_HOURS_MAX} hours.`);
+  if (!Number.isInteger(args.hours) || args.hours < 1 || args.hours > POLL_HOURS_MAX)
+    fail("INVALID_ARGUMENT", `A poll stays open 1 to ${POLL_HOURS_MAX} hours.`);
   const now = Date.now();
   const closesAt = now + args.hours * 3_600_000;
   const byTime = new Map(args.options.map((o) => [o.at, o]));
   const options = [...byTime.values()].sort((a, b) => a.at - b.at);
-  if (options.length < 2 || options.length > POLL_OPTIONS_MAX) fail("INVALID_ARGUMENT", `Propose 2 to ${POLL_OPTIONS_MAX} different times.`);
+  if (options.length < 2 || options.length > POLL_OPTIONS_MAX)
+    fail("INVALID_ARGUMENT", `Propose 2 to ${POLL_OPTIONS_MAX} different times.`);
   for (const o of options) {
-    if (!Number.isSafeInteger(o.at) || o.at <= closesAt + 60_000) fail("INVALID_ARGUMENT", "Every proposed time must come after the poll closes — propose later times, or a shorter poll (hours:).");
+    if (!Number.isSafeInteger(o.at) || o.at <= closesAt + 60_000)
+      fail("INVALID_ARGUMENT", "Every proposed time must come after the poll closes — propose later times, or a shorter poll (hours:).");
     if (o.at > now + SESSION_MAX_AHEAD_MS) fail("INVALID_ARGUMENT", "A proposed time is more than a year away.");
     if (o.label.length < 1 || o.label.length > 55) fail("INVALID_ARGUMENT", "An answer's text must be 1 to 55 characters.");
   }
@@ -40,10 +43,21 @@ export async function startPoll(
       .first();
     if (open !== null) {
       const posting = state === "posting" ? " (it is still being posted)" : "";
-      fail("INVALID_ARGUMENT", `This party already has a poll open${posting} until ${time(new Date(open.closesAt), TimestampStyles.ShortDateTime)} — wait for it to close before starting another.`);
+      fail(
+        "INVALID_ARGUMENT",
+        `This party already has a poll open${posting} until ${time(new Date(open.closesAt), TimestampStyles.ShortDateTime)} — wait for it to close before starting another.`,
+      );
     }
   }
-  const pollId = await ctx.db.insert("party_polls", { partyId: party._id, channelId: party.channelId, createdBy: actor.discordUserId, options, closesAt, state: "posting", createdAt: now });
+  const pollId = await ctx.db.insert("party_polls", {
+    partyId: party._id,
+    channelId: party.channelId,
+    createdBy: actor.discordUserId,
+    options,
+    closesAt,
+    state: "posting",
+    createdAt: now,
+  });
   await ctx.scheduler.runAfter(0, internal.sessions.polls.pollPost, { pollId, attempt: 0 });
   // Discord finalises results a moment after the end.
   await ctx.scheduler.runAt(closesAt + 5_000, internal.sessions.polls.pollClose, { pollId, attempt: 0 });
@@ -51,7 +65,10 @@ export async function startPoll(
 }
 
 /** The winner of a closed poll: most votes, the earlier time on a tie; null when nobody voted. */
-export function pollWinner(options: ReadonlyArray<{ at: number }>, counts: ReadonlyArray<{ id: number; count: number }>): { at: number; votes: number } | null {
+export function pollWinner(
+  options: ReadonlyArray<{ at: number }>,
+  counts: ReadonlyArray<{ id: number; count: number }>,
+): { at: number; votes: number } | null {
   let best: { at: number; votes: number } | null = null;
   options.forEach((o, i) => {
     const votes = counts.find((c) => c.id === i + 1)?.count ?? 0;
@@ -86,17 +103,28 @@ export function pollAnswerId(poll: Pick<Doc<"party_polls">, "options">, at: numb
  */
 export async function pollVotersGoing(
   ctx: MutationCtx,
-  args: { sessionId: Id<"party_sessions">; at: number; pollId: Id<"party_polls">; voters: ReadonlyArray<{ discordUserId: string; name: string }> },
+  args: {
+    sessionId: Id<"party_sessions">;
+    at: number;
+    pollId: Id<"party_polls">;
+    voters: ReadonlyArray<{ discordUserId: string; name: string }>;
+  },
 ): Promise<number> {
   const session = await ctx.db.get(args.sessionId);
   const poll = await ctx.db.get(args.pollId);
-  if (session === null || poll === null || session.state !== "scheduled" || session.at !== args.at || poll.partyId !== session.partyId) return 0;
+  if (session === null || poll === null || session.state !== "scheduled" || session.at !== args.at || poll.partyId !== session.partyId)
+    return 0;
   const party = await ctx.db.get(session.partyId);
   if (party === null || party.state !== "active") return 0;
   const since = new Set(session.rsvps.filter((r) => r.at >= poll.closesAt).map((r) => r.discordUserId));
   const people: Array<{ discordUserId: string; name: string }> = [];
   for (const voter of args.voters) {
-    if (!/^\d{15,22}$/.test(voter.discordUserId) || since.has(voter.discordUserId) || people.some((p) => p.discordUserId === voter.discordUserId)) continue;
+    if (
+      !/^\d{15,22}$/.test(voter.discordUserId) ||
+      since.has(voter.discordUserId) ||
+      people.some((p) => p.discordUserId === voter.discordUserId)
+    )
+      continue;
     const member = await memberOf(ctx, party._id, voter.discordUserId);
     people.push({ discordUserId: voter.discordUserId, name: member?.displayName ?? voter.name });
   }

@@ -38,7 +38,15 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function wallOf(at: number, zone: string): Wall {
   let format = formats.get(zone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    });
     if (formats.size < 500) formats.set(zone, format);
   }
   const parts: Record<string, number> = {};
@@ -46,7 +54,8 @@ export function wallOf(at: number, zone: string): Wall {
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute! };
 }
 
-export const sameWall = (a: Wall, b: Wall) => a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute;
+export const sameWall = (a: Wall, b: Wall) =>
+  a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute;
 
 /** The offset (minutes east of UTC) `zone` has at `at`. */
 export function offsetAt(zone: string, at: number): number {

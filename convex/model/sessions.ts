@@ -11,7 +11,11 @@
 // (created, updated on reschedule, deleted on cancel) through `eventSync`. The session's post
 // (with Going / Maybe / Can't) is edited when the session moves, is cancelled or starts: it
 // then says so and loses its buttons (`retirePost`).
-import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, type RESTPostAPIGuildScheduledEventJSONBody } from "discord-api-types/v10";
+import {
+  GuildScheduledEventEntityType,
+  GuildScheduledEventPrivacyLevel,
+  type RESTPostAPIGuildScheduledEventJSONBody,
+} from "discord-api-types/v10";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { internal } from "../_generated/api";
@@ -54,10 +58,16 @@ async function cancelTimers(ctx: MutationCtx, session: Doc<"party_sessions">) {
 }
 
 /** Sets the session's timers for its time; returns their ids. */
-async function setTimers(ctx: MutationCtx, sessionId: Id<"party_sessions">, at: number, reminderMinutes: number): Promise<Id<"_scheduled_functions">[]> {
+async function setTimers(
+  ctx: MutationCtx,
+  sessionId: Id<"party_sessions">,
+  at: number,
+  reminderMinutes: number,
+): Promise<Id<"_scheduled_functions">[]> {
   const timers: Id<"_scheduled_functions">[] = [];
   const remindAt = at - reminderMinutes * 60_000;
-  if (reminderMinutes > 0 && remindAt > Date.now()) timers.push(await ctx.scheduler.runAt(remindAt, internal.sessions.timers.remind, { sessionId, at }));
+  if (reminderMinutes > 0 && remindAt > Date.now())
+    timers.push(await ctx.scheduler.runAt(remindAt, internal.sessions.timers.remind, { sessionId, at }));
   timers.push(await ctx.scheduler.runAt(at, internal.sessions.timers.start, { sessionId, at }));
   timers.push(await ctx.scheduler.runAt(at + SESSION_LENGTH_MS, internal.sessions.timers.end, { sessionId, at }));
   return timers;
@@ -95,10 +105,16 @@ export function postMessageId(session: Pick<Doc<"party_sessions">, "postMessages
  * session's post for that time, so a later announcement of the same time is recorded in its place.
  * False when the post's id is unknown (never posted, or posted before ids were kept).
  */
-export async function retirePost(ctx: MutationCtx, session: Pick<Doc<"party_sessions">, "_id" | "postMessages">, at: number, messageId = postMessageId(session, at)): Promise<boolean> {
+export async function retirePost(
+  ctx: MutationCtx,
+  session: Pick<Doc<"party_sessions">, "_id" | "postMessages">,
+  at: number,
+  messageId = postMessageId(session, at),
+): Promise<boolean> {
   if (messageId === null) return false;
   const posts = (await ctx.db.get(session._id))?.postMessages ?? [];
-  if (posts.some((p) => p.messageId === messageId)) await ctx.db.patch(session._id, { postMessages: posts.filter((p) => p.messageId !== messageId) });
+  if (posts.some((p) => p.messageId === messageId))
+    await ctx.db.patch(session._id, { postMessages: posts.filter((p) => p.messageId !== messageId) });
   await ctx.scheduler.runAfter(0, internal.sessions.posts.retire, { sessionId: session._id, at, messageId, attempt: 0 });
   return true;
 }
@@ -143,10 +159,19 @@ export async function scheduleSession(
   actor: { discordUserId: string },
   party: Doc<"parties">,
   args: ScheduleArgs,
-): Promise<{ session: Doc<"party_sessions">; replaced: number | null; answers: number; oldPostEdited: boolean; post: SessionPostPlan; notices: string[]; hostGoing: boolean }> {
+): Promise<{
+  session: Doc<"party_sessions">;
+  replaced: number | null;
+  answers: number;
+  oldPostEdited: boolean;
+  post: SessionPostPlan;
+  notices: string[];
+  hostGoing: boolean;
+}> {
   mayManage(party, actor.discordUserId, args.canManageServer);
   const now = Date.now();
-  if (!Number.isSafeInteger(args.at) || args.at < now + 60_000) fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
+  if (!Number.isSafeInteger(args.at) || args.at < now + 60_000)
+    fail("INVALID_ARGUMENT", "That time has passed — run /party schedule again with a new time.");
   if (args.at > now + SESSION_MAX_AHEAD_MS) fail("INVALID_ARGUMENT", "That's more than a year away — schedule something closer.");
   const reminderMinutes = party.sessionReminderMinutes ?? DEFAULT_REMINDER_MINUTES;
   const notices: string[] = [];
@@ -156,7 +181,10 @@ export async function scheduleSession(
   // one (a poll winner confirmed by someone who never set theirs), a one-off session needs none.
   const zone = isTimeZone(args.zone) ? args.zone : existing !== null && isTimeZone(existing.zone) ? existing.zone : null;
   if (zone === null && repeat === "weekly") {
-    fail("INVALID_ARGUMENT", "A weekly watch-along keeps its time of day in a time zone, and I don't know yours: set it with `/remind settings timezone:` (e.g. Europe/Berlin), then press Confirm again.");
+    fail(
+      "INVALID_ARGUMENT",
+      "A weekly watch-along keeps its time of day in a time zone, and I don't know yours: set it with `/remind settings timezone:` (e.g. Europe/Berlin), then press Confirm again.",
+    );
   }
   let sessionId: Id<"party_sessions">;
   let oldPostEdited = false;
@@ -171,7 +199,13 @@ export async function scheduleSession(
       const messageId = postMessageId(existing, existing.at);
       if (messageId !== null && existing.repeat !== repeat) {
         // Its post says "· every week" or doesn't: edited (once the repeat below is saved) to match.
-        await ctx.scheduler.runAfter(0, internal.sessions.posts.retire, { sessionId, at: existing.at, messageId, refresh: true, attempt: 0 });
+        await ctx.scheduler.runAfter(0, internal.sessions.posts.retire, {
+          sessionId,
+          at: existing.at,
+          messageId,
+          refresh: true,
+          attempt: 0,
+        });
         post = "updated";
       } else if (messageId !== null || existing.posted.includes(postKey("announce", existing.at))) post = "kept";
     }
@@ -207,8 +241,13 @@ export async function scheduleSession(
   await ctx.db.patch(sessionId, { timers: await setTimers(ctx, sessionId, args.at, reminderMinutes) });
   // The host who picks the time is going to it (they can still answer Maybe or Can't on its post).
   const hostGoing = actor.discordUserId === party.hostDiscordUserId;
-  if (hostGoing) await setGoing(ctx, sessionId, [{ discordUserId: actor.discordUserId, name: await memberName(ctx, party, actor.discordUserId) }]);
-  if (post === "new") await schedulePost(ctx, sessionId, "announce", args.at, { announced, ...(existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {}) });
+  if (hostGoing)
+    await setGoing(ctx, sessionId, [{ discordUserId: actor.discordUserId, name: await memberName(ctx, party, actor.discordUserId) }]);
+  if (post === "new")
+    await schedulePost(ctx, sessionId, "announce", args.at, {
+      announced,
+      ...(existing !== null && existing.at !== args.at ? { movedFrom: existing.at } : {}),
+    });
   if (existing?.eventId !== undefined) {
     await ctx.db.patch(sessionId, { eventSync: "update" });
     await syncEventSoon(ctx, sessionId);
@@ -221,7 +260,15 @@ export async function scheduleSession(
   }
   await ctx.db.patch(party._id, { nextSessionAt: args.at });
   await markBoardDirty(ctx, party._id);
-  return { session: (await ctx.db.get(sessionId))!, replaced: existing?.at ?? null, answers: existing?.rsvps.length ?? 0, oldPostEdited, post, notices, hostGoing };
+  return {
+    session: (await ctx.db.get(sessionId))!,
+    replaced: existing?.at ?? null,
+    answers: existing?.rsvps.length ?? 0,
+    oldPostEdited,
+    post,
+    notices,
+    hostGoing,
+  };
 }
 
 /** The name a member shows under on the board: their party name, else the host's, else "Someone". */
@@ -234,7 +281,11 @@ async function memberName(ctx: QueryCtx, party: Doc<"parties">, discordUserId: s
  * Sets these people's answer to Going (replacing what they said), within the session's cap on
  * answers. Returns how many were not Going before.
  */
-export async function setGoing(ctx: MutationCtx, sessionId: Id<"party_sessions">, people: ReadonlyArray<{ discordUserId: string; name: string }>): Promise<number> {
+export async function setGoing(
+  ctx: MutationCtx,
+  sessionId: Id<"party_sessions">,
+  people: ReadonlyArray<{ discordUserId: string; name: string }>,
+): Promise<number> {
   const session = await ctx.db.get(sessionId);
   if (session === null || people.length === 0) return 0;
   const rsvps = [...session.rsvps];
@@ -244,7 +295,12 @@ export async function setGoing(ctx: MutationCtx, sessionId: Id<"party_sessions">
     const i = rsvps.findIndex((r) => r.discordUserId === person.discordUserId);
     if (i >= 0 && rsvps[i]!.answer === "going") continue;
     if (i < 0 && rsvps.length >= RSVPS_MAX) continue;
-    const entry = { discordUserId: person.discordUserId, name: person.name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone", answer: "going" as const, at: now };
+    const entry = {
+      discordUserId: person.discordUserId,
+      name: person.name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone",
+      answer: "going" as const,
+      at: now,
+    };
     if (i >= 0) rsvps[i] = entry;
     else rsvps.push(entry);
     added++;
@@ -276,11 +332,21 @@ export async function cancelSession(ctx: MutationCtx, actor: { discordUserId: st
  * short post saying so, pinging those who said Going (but `by`, who cancelled it). True when its
  * post is known.
  */
-export async function stopSession(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">, options: { tellChannel: boolean; by?: string }): Promise<boolean> {
+export async function stopSession(
+  ctx: MutationCtx,
+  party: Doc<"parties">,
+  session: Doc<"party_sessions">,
+  options: { tellChannel: boolean; by?: string },
+): Promise<boolean> {
   await cancelTimers(ctx, session);
-  await ctx.db.patch(session._id, { state: "cancelled", timers: [], ...(session.eventId !== undefined ? { eventSync: "delete" as const } : { eventSync: undefined }) });
+  await ctx.db.patch(session._id, {
+    state: "cancelled",
+    timers: [],
+    ...(session.eventId !== undefined ? { eventSync: "delete" as const } : { eventSync: undefined }),
+  });
   if (session.eventId !== undefined) await syncEventSoon(ctx, session._id);
-  if (options.tellChannel) await schedulePost(ctx, session._id, "cancelled", session.at, options.by !== undefined ? { by: options.by } : {});
+  if (options.tellChannel)
+    await schedulePost(ctx, session._id, "cancelled", session.at, options.by !== undefined ? { by: options.by } : {});
   const postEdited = await retirePost(ctx, session, session.at);
   await ctx.db.patch(party._id, { nextSessionAt: undefined });
   await markBoardDirty(ctx, party._id);
@@ -291,9 +357,16 @@ export async function stopSession(ctx: MutationCtx, party: Doc<"parties">, sessi
 export const REMINDER_MINUTES_MAX = 24 * 60;
 
 /** The party's reminder lead time; a scheduled session's reminder moves with it. */
-export async function setReminderMinutes(ctx: MutationCtx, actor: { discordUserId: string }, party: Doc<"parties">, minutes: number, canManageServer: boolean) {
+export async function setReminderMinutes(
+  ctx: MutationCtx,
+  actor: { discordUserId: string },
+  party: Doc<"parties">,
+  minutes: number,
+  canManageServer: boolean,
+) {
   mayManage(party, actor.discordUserId, canManageServer);
-  if (!Number.isInteger(minutes) || minutes < 0 || minutes > REMINDER_MINUTES_MAX) fail("INVALID_ARGUMENT", `The reminder goes out 0 to ${REMINDER_MINUTES_MAX} minutes before a session.`);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > REMINDER_MINUTES_MAX)
+    fail("INVALID_ARGUMENT", `The reminder goes out 0 to ${REMINDER_MINUTES_MAX} minutes before a session.`);
   await ctx.db.patch(party._id, { sessionReminderMinutes: minutes });
   const session = await scheduledSession(ctx, party._id);
   if (session !== null && session.reminderMinutes !== minutes) {
@@ -307,7 +380,8 @@ export async function answerRsvp(ctx: MutationCtx, actor: { discordUserId: strin
   const id = ctx.db.normalizeId("party_sessions", sessionId);
   const session = id === null ? null : await ctx.db.get(id);
   // Stale buttons (an old post whose edit hasn't landed, or failed) get a private answer.
-  if (session === null || session.state === "cancelled") fail("NOT_FOUND", "That watch-along was cancelled — see the party's board for the next one.");
+  if (session === null || session.state === "cancelled")
+    fail("NOT_FOUND", "That watch-along was cancelled — see the party's board for the next one.");
   if (session.state === "started") fail("INVALID_ARGUMENT", "That watch-along has already started — its answers are closed.");
   if (session.state !== "scheduled") fail("INVALID_ARGUMENT", "That watch-along is over — see the party's board for the next one.");
   const party = await ctx.db.get(session.partyId);
@@ -315,7 +389,12 @@ export async function answerRsvp(ctx: MutationCtx, actor: { discordUserId: strin
   const others = session.rsvps.filter((r) => r.discordUserId !== actor.discordUserId);
   const before = session.rsvps.find((r) => r.discordUserId === actor.discordUserId);
   if (before === undefined && others.length >= RSVPS_MAX) fail("INVALID_ARGUMENT", `This session already has ${RSVPS_MAX} answers.`);
-  const entry = { discordUserId: actor.discordUserId, name: name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone", answer, at: Date.now() };
+  const entry = {
+    discordUserId: actor.discordUserId,
+    name: name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone",
+    answer,
+    at: Date.now(),
+  };
   await ctx.db.patch(session._id, { rsvps: [...others, entry] });
   if (before?.answer !== answer || before.name !== entry.name) await markBoardDirty(ctx, party._id);
   return { session, party, changed: before?.answer !== answer };
@@ -412,7 +491,10 @@ export async function scheduleNextWeekly(ctx: MutationCtx, party: Doc<"parties">
     zone: session.zone,
     repeat: "weekly",
     state: "scheduled",
-    rsvps: host === null ? [] : [{ discordUserId: host.discordUserId, name: await memberName(ctx, party, host.discordUserId), answer: "going", at: announcedAt }],
+    rsvps:
+      host === null
+        ? []
+        : [{ discordUserId: host.discordUserId, name: await memberName(ctx, party, host.discordUserId), answer: "going", at: announcedAt }],
     reminderMinutes: party.sessionReminderMinutes ?? session.reminderMinutes,
     timers: [],
     posted: [],
@@ -445,11 +527,18 @@ export const EVENT_NAME_MAX = 100;
 export const EVENT_DESCRIPTION_MAX = 1000;
 
 /** The event Discord lists for a session: external, the channel as its place. */
-export function scheduledEventBody(party: Pick<Doc<"parties">, "guildId" | "channelId" | "title" | "name" | "season">, label: string, at: number): RESTPostAPIGuildScheduledEventJSONBody {
+export function scheduledEventBody(
+  party: Pick<Doc<"parties">, "guildId" | "channelId" | "title" | "name" | "season">,
+  label: string,
+  at: number,
+): RESTPostAPIGuildScheduledEventJSONBody {
   return {
     // Plain lines without bidirectional controls, cut (never mid-character) to Discord's limits.
     name: textLabel(label, EVENT_NAME_MAX),
-    description: textLabel(`Watch-along of ${textLabel(party.title, 200)}${party.season !== undefined ? `, season ${party.season}` : ""}. RSVP in the channel; the board shows who is going.`, EVENT_DESCRIPTION_MAX),
+    description: textLabel(
+      `Watch-along of ${textLabel(party.title, 200)}${party.season !== undefined ? `, season ${party.season}` : ""}. RSVP in the channel; the board shows who is going.`,
+      EVENT_DESCRIPTION_MAX,
+    ),
     privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
     entity_type: GuildScheduledEventEntityType.External,
     entity_metadata: { location: `https://discord.com/channels/${party.guildId}/${party.channelId}` },
@@ -459,7 +548,10 @@ export function scheduledEventBody(party: Pick<Doc<"parties">, "guildId" | "chan
 }
 
 /** The board's view of the next session's answers (empty when none is scheduled). */
-export async function nextSessionRsvps(ctx: QueryCtx, party: Doc<"parties">): Promise<{ nextSessionRsvps?: Array<{ name: string; answer: RsvpAnswer }> }> {
+export async function nextSessionRsvps(
+  ctx: QueryCtx,
+  party: Doc<"parties">,
+): Promise<{ nextSessionRsvps?: Array<{ name: string; answer: RsvpAnswer }> }> {
   if (party.nextSessionAt === undefined) return {};
   const session = await scheduledSession(ctx, party._id);
   if (session === null) return {};

@@ -72,7 +72,8 @@ export function episodeNumbersOf(s: ShowSeason): number[] {
 
 /** Where TMDB's episode `number` sits in the season's list (1-based), or null when it lists no such episode. */
 export function positionOf(s: ShowSeason, number: number): number | null {
-  if (s.episodeNumbers === undefined || s.episodeNumbers.length !== s.episodeCount) return Number.isSafeInteger(number) && number >= 1 && number <= s.episodeCount ? number : null;
+  if (s.episodeNumbers === undefined || s.episodeNumbers.length !== s.episodeCount)
+    return Number.isSafeInteger(number) && number >= 1 && number <= s.episodeCount ? number : null;
   const i = s.episodeNumbers.indexOf(number);
   return i === -1 ? null : i + 1;
 }
@@ -136,13 +137,16 @@ function checkedAiring(s: ShowSeason): Pick<ShowSeason, "episodeNumbers" | "aire
   const out: Pick<ShowSeason, "episodeNumbers" | "aired" | "airDates"> = {};
   if (s.episodeNumbers !== undefined) {
     const numbers = s.episodeNumbers;
-    const ok = numbers.length === s.episodeCount && numbers.every((n, i) => Number.isSafeInteger(n) && n >= 1 && n <= 100_000 && (i === 0 || n > numbers[i - 1]!));
+    const ok =
+      numbers.length === s.episodeCount &&
+      numbers.every((n, i) => Number.isSafeInteger(n) && n >= 1 && n <= 100_000 && (i === 0 || n > numbers[i - 1]!));
     if (!ok) fail("INVALID_ARGUMENT", `Season ${s.season} has impossible episode numbers.`);
     // 1, 2, 3 … is what absent means: not stored.
     if (!numbers.every((n, i) => n === i + 1)) out.episodeNumbers = numbers;
   }
   if (s.aired !== undefined) {
-    if (!Number.isSafeInteger(s.aired) || s.aired < 0 || s.aired > s.episodeCount) fail("INVALID_ARGUMENT", `Season ${s.season} has an impossible aired count.`);
+    if (!Number.isSafeInteger(s.aired) || s.aired < 0 || s.aired > s.episodeCount)
+      fail("INVALID_ARGUMENT", `Season ${s.season} has an impossible aired count.`);
     if (s.aired < s.episodeCount) out.aired = s.aired;
   }
   if (s.airDates !== undefined && out.aired !== undefined) {
@@ -193,7 +197,13 @@ export async function upsertShow(
   const doc: typeof fields & { ongoing?: boolean } = ongoing === undefined ? fields : { ...fields, ongoing };
   if (existing === null) return (await ctx.db.get(await ctx.db.insert("shows", doc)))!;
   // The same structure stored a moment ago (what aired included): nothing to rewrite.
-  if (existing.airingKnown === true && existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt && JSON.stringify(existing.seasons) === JSON.stringify(doc.seasons) && doc.ongoing === existing.ongoing) return existing;
+  if (
+    existing.airingKnown === true &&
+    existing.fetchedAt + SHOW_REWRITE_GRACE_MS > doc.fetchedAt &&
+    JSON.stringify(existing.seasons) === JSON.stringify(doc.seasons) &&
+    doc.ongoing === existing.ongoing
+  )
+    return existing;
   await ctx.db.replace(existing._id, doc);
   return { ...existing, ...doc };
 }
@@ -231,7 +241,9 @@ export function showStaleness(show: Doc<"shows"> | null, seasonCounts: SeasonCou
   // Stored before aired and announced episodes were told apart: fetched once more.
   if (show.airingKnown !== true) return "stale";
   if (seasonCounts !== undefined) {
-    return sameCounts(show, seasonCounts) && !behindTmdb(show, seasonCounts, now) && show.fetchedAt + SHOW_MAX_AGE_MS > now ? null : "stale";
+    return sameCounts(show, seasonCounts) && !behindTmdb(show, seasonCounts, now) && show.fetchedAt + SHOW_MAX_AGE_MS > now
+      ? null
+      : "stale";
   }
   return show.fetchedAt + SHOW_REFRESH_MS > now ? null : "stale";
 }
@@ -239,7 +251,9 @@ export function showStaleness(show: Doc<"shows"> | null, seasonCounts: SeasonCou
 function failStale(kind: "missing" | "stale"): never {
   fail(
     kind === "missing" ? "SHOW_NOT_CACHED" : "SHOW_STALE",
-    kind === "missing" ? "I don't know that show's seasons yet — try again in a moment." : "That show's seasons changed on TMDB — try again in a moment.",
+    kind === "missing"
+      ? "I don't know that show's seasons yet — try again in a moment."
+      : "That show's seasons changed on TMDB — try again in a moment.",
   );
 }
 
@@ -294,15 +308,24 @@ export type Numbering = "tmdb" | "position";
  * so (S20E885), else as places in the season's list ("the 3rd episode"). A season numbered 1, 2, 3 …
  * reads the same either way (`numbering` is null). Fails naming what the season has.
  */
-export function resolveEpisodes(show: Doc<"shows">, season: number, episodes: number[]): { episodes: number[]; numbering: Numbering | null } {
+export function resolveEpisodes(
+  show: Doc<"shows">,
+  season: number,
+  episodes: number[],
+): { episodes: number[]; numbering: Numbering | null } {
   const s = seasonOf(show, season);
   if (s.episodeNumbers === undefined || s.episodeNumbers.length !== s.episodeCount) {
     checkListed(show, s, episodes);
     return { episodes, numbering: null };
   }
   if (episodes.every((e) => positionOf(s, e) !== null)) return { episodes, numbering: "tmdb" };
-  if (episodes.every((e) => Number.isSafeInteger(e) && e >= 1 && e <= s.episodeCount)) return { episodes: episodes.map((e) => s.episodeNumbers![e - 1]!), numbering: "position" };
-  failUnnumbered(show, s, episodes.find((e) => positionOf(s, e) === null && !(e >= 1 && e <= s.episodeCount))!);
+  if (episodes.every((e) => Number.isSafeInteger(e) && e >= 1 && e <= s.episodeCount))
+    return { episodes: episodes.map((e) => s.episodeNumbers![e - 1]!), numbering: "position" };
+  failUnnumbered(
+    show,
+    s,
+    episodes.find((e) => positionOf(s, e) === null && !(e >= 1 && e <= s.episodeCount))!,
+  );
 }
 
 /** A number TMDB doesn't give any episode of an absolutely numbered season. */
@@ -338,8 +361,14 @@ export function checkAired(show: Doc<"shows">, season: number, episodes: number[
   if (unaired.length === 0) return;
   const first = announcedAt(s, unaired[0]!);
   const others = unaired.length > 1 ? ` (and ${unaired.length - 1} more of those you named)` : "";
-  const so = aired === 0 ? "Nothing of that season has aired yet" : `Season ${season} has aired through ${episodeCodeOf(season, episodeNumbersOf(s)[aired - 1]!)}`;
-  fail("EPISODE_NOT_AIRED", `${episodeCodeOf(season, first.episode)} of ${quoteTitle(show.title)} hasn't aired yet — it ${airsPhrase(first.airDate)}${others}. ${so}: nothing was marked.`);
+  const so =
+    aired === 0
+      ? "Nothing of that season has aired yet"
+      : `Season ${season} has aired through ${episodeCodeOf(season, episodeNumbersOf(s)[aired - 1]!)}`;
+  fail(
+    "EPISODE_NOT_AIRED",
+    `${episodeCodeOf(season, first.episode)} of ${quoteTitle(show.title)} hasn't aired yet — it ${airsPhrase(first.airDate)}${others}. ${so}: nothing was marked.`,
+  );
 }
 
 function episodeCodeOf(season: number, episode: number): string {

@@ -26,7 +26,10 @@ function positive(value: string | undefined, fallback: number): number {
 
 /** From the deployment's environment (BOT_WRITE_BURST, BOT_WRITES_PER_SECOND), else the defaults. */
 export function writeRate(env: Record<string, string | undefined> = process.env): WriteRate {
-  return { burst: positive(env.BOT_WRITE_BURST, DEFAULT_WRITE_BURST), perSecond: positive(env.BOT_WRITES_PER_SECOND, DEFAULT_WRITES_PER_SECOND) };
+  return {
+    burst: positive(env.BOT_WRITE_BURST, DEFAULT_WRITE_BURST),
+    perSecond: positive(env.BOT_WRITES_PER_SECOND, DEFAULT_WRITES_PER_SECOND),
+  };
 }
 
 type Bucket = Pick<Doc<"discord_accounts">, "writeTokens" | "writeTokensAt">;
@@ -72,7 +75,10 @@ export const EPISODES_PER_WEB_TOKEN = 10;
 
 /** From the environment (WEB_WRITE_BURST, WEB_WRITES_PER_SECOND), else the defaults. */
 export function webWriteRate(env: Record<string, string | undefined> = process.env): WriteRate {
-  return { burst: positive(env.WEB_WRITE_BURST, DEFAULT_WEB_WRITE_BURST), perSecond: positive(env.WEB_WRITES_PER_SECOND, DEFAULT_WEB_WRITES_PER_SECOND) };
+  return {
+    burst: positive(env.WEB_WRITE_BURST, DEFAULT_WEB_WRITE_BURST),
+    perSecond: positive(env.WEB_WRITES_PER_SECOND, DEFAULT_WEB_WRITES_PER_SECOND),
+  };
 }
 
 /** Tokens a web call costs: one, or one per EPISODES_PER_WEB_TOKEN episodes it marks. */
@@ -119,7 +125,12 @@ export async function trySpend(
 }
 
 /** Spends a web app write's tokens, or refuses it with a message the web app can show (ConvexError text survives production). */
-export async function spendWebWrite(ctx: MutationCtx, userId: Id<"users">, cost = 1, env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function spendWebWrite(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  cost = 1,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   const spent = await trySpend(ctx, userId, "web_writes", cost, Date.now(), webWriteRate(env));
   if (!spent.ok) {
     const seconds = Math.max(1, Math.ceil(spent.retryAfterMs / 1000));

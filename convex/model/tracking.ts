@@ -35,7 +35,10 @@ export const EPISODES_PER_TRANSACTION = 2_000;
  * What markEpisodes answers: the part of the bot's answer (lib/botReturns.ts markOutcome) the write
  * itself knows; jobId is set when the work continues in scheduled chunks.
  */
-export type MarkOutcome = Pick<Infer<typeof markOutcome>, "requested" | "changed" | "unchanged" | "statusBefore" | "statusAfter" | "progress" | "undoId" | "jobId">;
+export type MarkOutcome = Pick<
+  Infer<typeof markOutcome>,
+  "requested" | "changed" | "unchanged" | "statusBefore" | "statusAfter" | "progress" | "undoId" | "jobId"
+>;
 
 /**
  * Marks episodes for a user and lets the show's status and progress follow
@@ -144,7 +147,14 @@ async function followEpisodes(
 
   const watchedCount = progress?.watched ?? summary.watchedCount;
   const total = progress?.total ?? 0;
-  const next = followedStatus({ current, autoStatus: summary.autoStatus, isWatched, watched: watchedCount, total, ongoing: show?.ongoing === true || progress?.upcoming !== undefined });
+  const next = followedStatus({
+    current,
+    autoStatus: summary.autoStatus,
+    isWatched,
+    watched: watchedCount,
+    total,
+    ongoing: show?.ongoing === true || progress?.upcoming !== undefined,
+  });
   const status = next ?? current;
   if (row !== null && !isWatched && summary.watchedCount === 0 && summary.autoStatus !== undefined && onlyFollowsEpisodes(row)) {
     // The row existed only because episodes were marked: with none left it would be a phantom "Want to watch".

@@ -15,7 +15,13 @@ const STATUS_WORDS = { "want-to-watch": "Want to watch", watching: "Watching", f
 /** "S1E3", "S1E1–E4", "12 episodes": the episodes an undo flipped. */
 function episodesLabel(episodes: EpisodeRef[]): string {
   const seasons = [...new Set(episodes.map((e) => e.season))];
-  const range = seasons.length === 1 ? episodeRange(seasons[0]!, episodes.map((e) => e.episode)) : null;
+  const range =
+    seasons.length === 1
+      ? episodeRange(
+          seasons[0]!,
+          episodes.map((e) => e.episode),
+        )
+      : null;
   return range ?? `${episodes.length} episodes`;
 }
 
@@ -23,7 +29,11 @@ function episodesLabel(episodes: EpisodeRef[]): string {
  * What an undo did, as the state it left ("S1E3 of Breaking Bad is watched again") — never the
  * change it took back, which read as the opposite ("Undone: unmarked S1E3" after re-marking it).
  */
-export function undoneSentence(entry: Pick<Doc<"undo_entries">, "flippedEpisodes" | "previousItem">, row: Doc<"watch_items"> | null, title: string): string {
+export function undoneSentence(
+  entry: Pick<Doc<"undo_entries">, "flippedEpisodes" | "previousItem">,
+  row: Doc<"watch_items"> | null,
+  title: string,
+): string {
   const parts: string[] = [];
   for (const wasWatched of [true, false]) {
     const episodes = entry.flippedEpisodes.filter((e) => e.wasWatched === wasWatched);
@@ -34,11 +44,14 @@ export function undoneSentence(entry: Pick<Doc<"undo_entries">, "flippedEpisodes
   if (parts.length > 0) return parts.join("; ");
   const before = entry.previousItem;
   if (before === null) return row?.inWatchlist === true ? `${title} is off your watchlist again` : `${title} is untracked again`;
-  if (row !== null && Boolean(row.inWatchlist) !== Boolean(before.inWatchlist)) parts.push(before.inWatchlist ? `${title} is back on your watchlist` : `${title} is off your watchlist again`);
+  if (row !== null && Boolean(row.inWatchlist) !== Boolean(before.inWatchlist))
+    parts.push(before.inWatchlist ? `${title} is back on your watchlist` : `${title} is off your watchlist again`);
   const status = statusMeaning(before.progressStatus);
-  if (row === null || statusMeaning(row.progressStatus) !== status) parts.push(status === undefined ? `${title} has no status again` : `${title} is back to ${STATUS_WORDS[status]}`);
+  if (row === null || statusMeaning(row.progressStatus) !== status)
+    parts.push(status === undefined ? `${title} has no status again` : `${title} is back to ${STATUS_WORDS[status]}`);
   const reaction = reactionMeaning(before.reaction);
-  if (row !== null && reactionMeaning(row.reaction) !== reaction) parts.push(reaction === undefined ? `you have no reaction to ${title} again` : `your reaction to ${title} is back to ${reaction}`);
+  if (row !== null && reactionMeaning(row.reaction) !== reaction)
+    parts.push(reaction === undefined ? `you have no reaction to ${title} again` : `your reaction to ${title} is back to ${reaction}`);
   return parts.length > 0 ? parts.join("; ") : `${title} is as it was`;
 }
 
@@ -71,7 +84,10 @@ export async function recordUndo(
   if (flipped.length > UNDO_MAX_EPISODES) return null;
   const now = Date.now();
   // Keep the table small: drop this user's oldest entries once they can no longer be used.
-  const oldest = await ctx.db.query("undo_entries").withIndex("by_user", (q) => q.eq("userId", userId)).take(4);
+  const oldest = await ctx.db
+    .query("undo_entries")
+    .withIndex("by_user", (q) => q.eq("userId", userId))
+    .take(4);
   for (const old of oldest) if (old.expiresAt < now || old.usedAt !== undefined) await ctx.db.delete(old._id);
   return await ctx.db.insert("undo_entries", {
     userId,
@@ -123,9 +139,16 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
       .query("undo_entries")
       .withIndex("by_user", (q) => q.eq("userId", userId))
       .order("desc")
-      .filter((q) => q.and(q.eq(q.field("tmdbId"), entry.tmdbId), q.eq(q.field("mediaType"), entry.mediaType), q.gt(q.field("createdAt"), entry.createdAt)))
+      .filter((q) =>
+        q.and(
+          q.eq(q.field("tmdbId"), entry.tmdbId),
+          q.eq(q.field("mediaType"), entry.mediaType),
+          q.gt(q.field("createdAt"), entry.createdAt),
+        ),
+      )
       .first();
-    if (newer !== null) fail("UNDO_UNAVAILABLE", "That title changed again since, so I won't undo the older change — set it the way you want directly.");
+    if (newer !== null)
+      fail("UNDO_UNAVAILABLE", "That title changed again since, so I won't undo the older change — set it the way you want directly.");
     // Make it again with what it held, named as the bot names such a row.
     const before = entry.previousItem;
     const show = entry.mediaType === "tv" ? await getShow(ctx, entry.tmdbId) : null;
@@ -160,5 +183,12 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
     if (summary !== null) await ctx.db.patch(summary._id, { autoStatus: entry.previousAutoStatus });
   }
   await ctx.db.patch(entry._id, { usedAt: now });
-  return { description: entry.description, undone, episodes: entry.flippedEpisodes.length > 0, ...(statusBefore !== undefined ? { statusBefore } : {}), tmdbId: entry.tmdbId, mediaType: entry.mediaType };
+  return {
+    description: entry.description,
+    undone,
+    episodes: entry.flippedEpisodes.length > 0,
+    ...(statusBefore !== undefined ? { statusBefore } : {}),
+    tmdbId: entry.tmdbId,
+    mediaType: entry.mediaType,
+  };
 }

@@ -28,11 +28,7 @@ export function parseDiscordUserId(value: string): string {
  * The Film Fanatic user behind a Discord user, creating a Discord-only profile on
  * first use so people can track before (or without) linking a web account.
  */
-export async function userForDiscord(
-  ctx: MutationCtx,
-  discordUserId: string,
-  username?: string,
-): Promise<Id<"users">> {
+export async function userForDiscord(ctx: MutationCtx, discordUserId: string, username?: string): Promise<Id<"users">> {
   return (await accountForDiscord(ctx, await discordAccount(ctx, parseDiscordUserId(discordUserId)), discordUserId, username)).userId;
 }
 

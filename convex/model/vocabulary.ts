@@ -1,11 +1,4 @@
-import {
-  MEDIA_TYPES,
-  PROGRESS_STATUSES,
-  REACTIONS,
-  type MediaType,
-  type ProgressStatus,
-  type Reaction,
-} from "../lib/validators";
+import { MEDIA_TYPES, PROGRESS_STATUSES, REACTIONS, type MediaType, type ProgressStatus, type Reaction } from "../lib/validators";
 import { fail } from "./errors";
 
 export function parseMediaType(value: string): MediaType {
@@ -123,12 +116,7 @@ export interface NormalizedState {
  * a known progressStatus it was written in the split model, so its own reaction is
  * the whole truth (a cleared reaction stays cleared).
  */
-export function normalizeState(row: {
-  progressStatus?: string;
-  reaction?: string;
-  status?: string;
-  progress?: number;
-}): NormalizedState {
+export function normalizeState(row: { progressStatus?: string; reaction?: string; status?: string; progress?: number }): NormalizedState {
   const current = statusMeaning(row.progressStatus);
   const legacy = current === undefined ? statusMeaning(row.status) : undefined;
   const reaction = reactionMeaning(row.reaction) ?? (current === undefined && row.status === "liked" ? "liked" : undefined);

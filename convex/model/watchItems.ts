@@ -243,8 +243,7 @@ export async function reportPlayback(
   const fill = row === null ? {} : materialized(row);
   // Any stored status stays, even one no version of the app wrote: a progress report is not a status choice.
   const known = row?.progressStatus !== undefined || fill.progressStatus !== undefined;
-  const inferred =
-    args.isWatched === true || progress >= 95 ? WEB_STATUS.finished : progress > 0 ? WEB_STATUS.watching : undefined;
+  const inferred = args.isWatched === true || progress >= 95 ? WEB_STATUS.finished : progress > 0 ? WEB_STATUS.watching : undefined;
   const now = Date.now();
   if (row === null) {
     return await ctx.db.insert("watch_items", {
@@ -330,10 +329,16 @@ export function listRanges(userId: Id<"users">, filter: ListFilter): ListRange[]
     progressStatus === undefined
       ? [{ suffix: "", eq: [] }]
       : [
-          ...STATUS_SYNONYMS[progressStatus].map((value) => ({ suffix: "status_", eq: [["progressStatus", value]] as [string, unknown][] })),
+          ...STATUS_SYNONYMS[progressStatus].map((value) => ({
+            suffix: "status_",
+            eq: [["progressStatus", value]] as [string, unknown][],
+          })),
           ...LEGACY_STATUS_VALUES[progressStatus].map((value) => ({
             suffix: "legacy_",
-            eq: [["progressStatus", undefined], ["status", value]] as [string, unknown][],
+            eq: [
+              ["progressStatus", undefined],
+              ["status", value],
+            ] as [string, unknown][],
           })),
         ];
   const ranges: ListRange[] = [];

@@ -10,7 +10,14 @@ export const endIfEmpty = internalMutation({
   handler: async (ctx, { partyId }) => {
     const party = await ctx.db.get(partyId);
     // Someone joined since (and maybe left again, which scheduled its own check).
-    if (party === null || party.state !== "active" || (party.memberCount ?? 0) > 0 || party.emptySince === undefined || party.emptySince + EMPTY_PARTY_MS > Date.now()) return false;
+    if (
+      party === null ||
+      party.state !== "active" ||
+      (party.memberCount ?? 0) > 0 ||
+      party.emptySince === undefined ||
+      party.emptySince + EMPTY_PARTY_MS > Date.now()
+    )
+      return false;
     await closeParty(ctx, party);
     return true;
   },

@@ -3,7 +3,14 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation } from "../_generated/server";
 import { reportTransactionCost } from "../lib/metrics";
-import { alertFollowersPage, applyAiring, claimAiringChecks, finishCaughtUpPage, noteAiringFailure, parseAiring } from "../model/remindersAlerts";
+import {
+  alertFollowersPage,
+  applyAiring,
+  claimAiringChecks,
+  finishCaughtUpPage,
+  noteAiringFailure,
+  parseAiring,
+} from "../model/remindersAlerts";
 import { parseTmdbId } from "../model/vocabulary";
 import { showDetails } from "../lib/tmdb";
 
@@ -35,7 +42,9 @@ export const refreshAiring = internalAction({
     else {
       // TMDB down, slow or answering nonsense: this show is checked again soon, backing off (model/remindersAlerts.ts).
       const retry = await ctx.runMutation(internal.reminders.airing.recordAiringFailure, { tmdbId });
-      console.warn(`airing check of show ${tmdbId}: ${answer.ok ? "TMDB's answer is not a show" : answer.message}${retry ? `; retrying at ${new Date(retry.retryAt).toISOString()} (failure ${retry.failures})` : ""}`);
+      console.warn(
+        `airing check of show ${tmdbId}: ${answer.ok ? "TMDB's answer is not a show" : answer.message}${retry ? `; retrying at ${new Date(retry.retryAt).toISOString()} (failure ${retry.failures})` : ""}`,
+      );
     }
     return null;
   },
@@ -77,7 +86,8 @@ export const alertFollowers = internalMutation({
   returns: v.number(),
   handler: async (ctx, args) => {
     const { alerted, continueCursor } = await alertFollowersPage(ctx, args, Date.now());
-    if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.airing.alertFollowers, { ...args, cursor: continueCursor });
+    if (continueCursor !== null)
+      await ctx.scheduler.runAfter(0, internal.reminders.airing.alertFollowers, { ...args, cursor: continueCursor });
     await reportTransactionCost(ctx);
     return alerted;
   },
@@ -89,7 +99,8 @@ export const finishCaughtUp = internalMutation({
   returns: v.number(),
   handler: async (ctx, { tmdbId, cursor }) => {
     const { finished, continueCursor } = await finishCaughtUpPage(ctx, tmdbId, cursor, Date.now());
-    if (continueCursor !== null) await ctx.scheduler.runAfter(0, internal.reminders.airing.finishCaughtUp, { tmdbId, cursor: continueCursor });
+    if (continueCursor !== null)
+      await ctx.scheduler.runAfter(0, internal.reminders.airing.finishCaughtUp, { tmdbId, cursor: continueCursor });
     await reportTransactionCost(ctx);
     return finished;
   },

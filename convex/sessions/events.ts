@@ -16,7 +16,13 @@ export const eventPlan = internalQuery({
   args: { sessionId: v.id("party_sessions") },
   returns: v.union(
     v.null(),
-    v.object({ op: v.union(v.literal("create"), v.literal("update"), v.literal("delete")), guildId: v.string(), eventId: v.union(v.string(), v.null()), at: v.number(), body: v.any() }),
+    v.object({
+      op: v.union(v.literal("create"), v.literal("update"), v.literal("delete")),
+      guildId: v.string(),
+      eventId: v.union(v.string(), v.null()),
+      at: v.number(),
+      body: v.any(),
+    }),
   ),
   handler: async (ctx, { sessionId }) => {
     const session = await ctx.db.get(sessionId);
@@ -25,12 +31,24 @@ export const eventPlan = internalQuery({
     if (party === null) return null;
     const op = session.eventSync;
     if (op !== "delete" && session.state !== "scheduled") return null;
-    return { op, guildId: session.guildId, eventId: session.eventId ?? null, at: session.at, body: scheduledEventBody(party, partyLabel(party), session.at) };
+    return {
+      op,
+      guildId: session.guildId,
+      eventId: session.eventId ?? null,
+      at: session.at,
+      body: scheduledEventBody(party, partyLabel(party), session.at),
+    };
   },
 });
 
 export const eventDone = internalMutation({
-  args: { sessionId: v.id("party_sessions"), op: v.union(v.literal("create"), v.literal("update"), v.literal("delete")), at: v.number(), eventId: v.union(v.string(), v.null()), refused: v.boolean() },
+  args: {
+    sessionId: v.id("party_sessions"),
+    op: v.union(v.literal("create"), v.literal("update"), v.literal("delete")),
+    at: v.number(),
+    eventId: v.union(v.string(), v.null()),
+    refused: v.boolean(),
+  },
   returns: v.null(),
   handler: async (ctx, args) => {
     const session = await ctx.db.get(args.sessionId);
@@ -40,7 +58,10 @@ export const eventDone = internalMutation({
       const party = await ctx.db.get(session.partyId);
       // A party nobody hosts (its last member left) has nobody to tell: the notice waits for its next host.
       if (party !== null && !hostless(party) && (await eventsNoticeOnce(ctx, party)) !== null) {
-        await ctx.scheduler.runAfter(0, internal.sessions.events.tellHostEvents, { discordUserId: party.hostDiscordUserId, label: partyLabel(party) });
+        await ctx.scheduler.runAfter(0, internal.sessions.events.tellHostEvents, {
+          discordUserId: party.hostDiscordUserId,
+          label: partyLabel(party),
+        });
       }
       return null;
     }
@@ -52,8 +73,12 @@ export const eventDone = internalMutation({
     const stale = session.at !== args.at || session.state !== "scheduled";
     const eventId = args.eventId ?? session.eventId;
     if (stale && eventId !== undefined) {
-      await ctx.db.patch(args.sessionId, { eventId, eventSync: session.state === "cancelled" ? "delete" : session.state === "scheduled" ? "update" : undefined });
-      if (session.state === "cancelled" || session.state === "scheduled") await ctx.scheduler.runAfter(0, internal.sessions.events.syncEvent, { sessionId: args.sessionId, attempt: 0 });
+      await ctx.db.patch(args.sessionId, {
+        eventId,
+        eventSync: session.state === "cancelled" ? "delete" : session.state === "scheduled" ? "update" : undefined,
+      });
+      if (session.state === "cancelled" || session.state === "scheduled")
+        await ctx.scheduler.runAfter(0, internal.sessions.events.syncEvent, { sessionId: args.sessionId, attempt: 0 });
       return null;
     }
     await ctx.db.patch(args.sessionId, { ...(eventId !== undefined ? { eventId } : {}), eventSync: undefined });
@@ -71,7 +96,10 @@ export const syncEvent = internalAction({
     if (plan === null) return null;
     let result: DiscordResult<{ id: string } | null>;
     if (plan.op === "delete" || (plan.op === "update" && plan.eventId !== null)) {
-      result = plan.op === "delete" ? await deleteScheduledEvent(plan.guildId, plan.eventId!) : await editScheduledEvent(plan.guildId, plan.eventId!, plan.body);
+      result =
+        plan.op === "delete"
+          ? await deleteScheduledEvent(plan.guildId, plan.eventId!)
+          : await editScheduledEvent(plan.guildId, plan.eventId!, plan.body);
       // An event someone deleted in Discord: recreate it on update, nothing left to delete.
       if (!result.ok && result.kind === "refused" && result.code === RESTJSONErrorCodes.UnknownGuildScheduledEvent) {
         result = plan.op === "delete" ? { ok: true, data: null } : await createScheduledEvent(plan.guildId, plan.body);
@@ -80,7 +108,13 @@ export const syncEvent = internalAction({
       result = await createScheduledEvent(plan.guildId, plan.body);
     }
     if (result.ok) {
-      await ctx.runMutation(internal.sessions.events.eventDone, { sessionId, op: plan.op, at: plan.at, eventId: result.data?.id ?? null, refused: false });
+      await ctx.runMutation(internal.sessions.events.eventDone, {
+        sessionId,
+        op: plan.op,
+        at: plan.at,
+        eventId: result.data?.id ?? null,
+        refused: false,
+      });
       return null;
     }
     const delay = retryDelay(result, attempt);

@@ -120,23 +120,40 @@ export const pollClose = internalAction({
       // channel is told why.
       if (!(await ctx.runMutation(internal.sessions.polls.pollClosed, { pollId, winnerAt: null }))) return null;
       const expired = await discordRequest<unknown>("POST", Routes.expirePoll(plan.channelId, plan.messageId) as `/${string}`);
-      if (!expired.ok && !(expired.kind === "refused" && expired.code === RESTJSONErrorCodes.PollExpired)) console.warn(`poll ${pollId}: could not end it on Discord: ${JSON.stringify(expired)}`);
-      const sent = await postMessage(plan.channelId, { ...sessionPollPartyEnded({ partyLabel: plan.label }), nonce: sessionNonce(pollId, "after", 0), enforce_nonce: true });
+      if (!expired.ok && !(expired.kind === "refused" && expired.code === RESTJSONErrorCodes.PollExpired))
+        console.warn(`poll ${pollId}: could not end it on Discord: ${JSON.stringify(expired)}`);
+      const sent = await postMessage(plan.channelId, {
+        ...sessionPollPartyEnded({ partyLabel: plan.label }),
+        nonce: sessionNonce(pollId, "after", 0),
+        enforce_nonce: true,
+      });
       if (!sent.ok) console.warn(`poll ${pollId}: could not post that the party ended: ${JSON.stringify(sent)}`);
       return null;
     }
     const read = await getMessage(plan.channelId, plan.messageId);
-    const results = read.ok ? (read.data as { poll?: { results?: { is_finalized?: boolean; answer_counts?: Array<{ id: number; count: number }> } } }).poll?.results : undefined;
+    const results = read.ok
+      ? (read.data as { poll?: { results?: { is_finalized?: boolean; answer_counts?: Array<{ id: number; count: number }> } } }).poll
+          ?.results
+      : undefined;
     if (!read.ok || results?.is_finalized !== true) {
       const gone = !read.ok && read.kind === "refused";
       if (!gone && attempt < 10) {
-        await ctx.scheduler.runAfter(read.ok ? 30_000 : (retryDelay(read, attempt) ?? 30_000), internal.sessions.polls.pollClose, { pollId, attempt: attempt + 1 });
+        await ctx.scheduler.runAfter(read.ok ? 30_000 : (retryDelay(read, attempt) ?? 30_000), internal.sessions.polls.pollClose, {
+          pollId,
+          attempt: attempt + 1,
+        });
         return null;
       }
     }
     const winner = pollWinner(plan.options, results?.answer_counts ?? []);
     if (!(await ctx.runMutation(internal.sessions.polls.pollClosed, { pollId, winnerAt: winner?.at ?? null }))) return null;
-    const body = sessionPollResult({ partyId: plan.partyId, partyLabel: plan.label, hostId: plan.hostId, winner, passed: winner !== null && winner.at < Date.now() + 60_000 });
+    const body = sessionPollResult({
+      partyId: plan.partyId,
+      partyLabel: plan.label,
+      hostId: plan.hostId,
+      winner,
+      passed: winner !== null && winner.at < Date.now() + 60_000,
+    });
     const sent = await postMessage(plan.channelId, { ...body, nonce: sessionNonce(pollId, "after", 0), enforce_nonce: true });
     if (!sent.ok) console.warn(`poll ${pollId}: could not post the result: ${JSON.stringify(sent)}`);
     return null;
@@ -150,14 +167,20 @@ export const votersPlan = internalQuery({
   handler: async (ctx, { pollId, sessionId, at }) => {
     const poll = await ctx.db.get(pollId);
     const session = await ctx.db.get(sessionId);
-    if (poll === null || session === null || poll.messageId === undefined || session.state !== "scheduled" || session.at !== at) return null;
+    if (poll === null || session === null || poll.messageId === undefined || session.state !== "scheduled" || session.at !== at)
+      return null;
     const answerId = pollAnswerId(poll, at);
     return answerId === null ? null : { channelId: poll.channelId, messageId: poll.messageId, answerId };
   },
 });
 
 export const votersGoing = internalMutation({
-  args: { pollId: v.id("party_polls"), sessionId: v.id("party_sessions"), at: v.number(), voters: v.array(v.object({ discordUserId: v.string(), name: v.string() })) },
+  args: {
+    pollId: v.id("party_polls"),
+    sessionId: v.id("party_sessions"),
+    at: v.number(),
+    voters: v.array(v.object({ discordUserId: v.string(), name: v.string() })),
+  },
   returns: v.number(),
   handler: async (ctx, args) => await pollVotersGoing(ctx, args),
 });
@@ -167,7 +190,7 @@ const VOTERS_PAGE = 100;
 
 /** One page of Discord's voters, checked: people (not bots) with a well-formed id, and the page's last id. */
 function readVoters(data: unknown): { voters: Array<{ discordUserId: string; name: string }>; last: string | null; full: boolean } {
-  const users = Array.isArray((data as { users?: unknown } | null)?.users) ? ((data as { users: unknown[] }).users) : [];
+  const users = Array.isArray((data as { users?: unknown } | null)?.users) ? (data as { users: unknown[] }).users : [];
   const voters: Array<{ discordUserId: string; name: string }> = [];
   let last: string | null = null;
   for (const user of users) {
@@ -176,7 +199,8 @@ function readVoters(data: unknown): { voters: Array<{ discordUserId: string; nam
     if (typeof id !== "string" || !/^\d{15,22}$/.test(id)) continue;
     last = id;
     if (bot === true) continue;
-    const name = typeof global_name === "string" && global_name.trim() !== "" ? global_name : typeof username === "string" ? username : "Someone";
+    const name =
+      typeof global_name === "string" && global_name.trim() !== "" ? global_name : typeof username === "string" ? username : "Someone";
     voters.push({ discordUserId: id, name: name.slice(0, 100) });
   }
   return { voters, last, full: users.length >= VOTERS_PAGE };
@@ -196,7 +220,8 @@ export const pollVoters = internalAction({
     const voters: Array<{ discordUserId: string; name: string }> = [];
     let after: string | null = null;
     while (voters.length < RSVPS_MAX) {
-      const route = `${Routes.pollAnswerVoters(plan.channelId, plan.messageId, plan.answerId)}?limit=${VOTERS_PAGE}${after !== null ? `&after=${after}` : ""}` as const;
+      const route =
+        `${Routes.pollAnswerVoters(plan.channelId, plan.messageId, plan.answerId)}?limit=${VOTERS_PAGE}${after !== null ? `&after=${after}` : ""}` as const;
       const read = await discordRequest<unknown>("GET", route as `/${string}`);
       if (!read.ok) {
         const delay = retryDelay(read, args.attempt);
@@ -209,7 +234,12 @@ export const pollVoters = internalAction({
       if (!page.full || page.last === null) break;
       after = page.last;
     }
-    await ctx.runMutation(internal.sessions.polls.votersGoing, { pollId: args.pollId, sessionId: args.sessionId, at: args.at, voters: voters.slice(0, RSVPS_MAX) });
+    await ctx.runMutation(internal.sessions.polls.votersGoing, {
+      pollId: args.pollId,
+      sessionId: args.sessionId,
+      at: args.at,
+      voters: voters.slice(0, RSVPS_MAX),
+    });
     return null;
   },
 });

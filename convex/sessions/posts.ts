@@ -7,17 +7,17 @@ import type { Doc } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { editMessage, postMessage, type DiscordResult } from "../lib/discord";
 import { episodesLabel, hostless, partyLabel } from "../model/parties";
-import {
-  going,
-  goingBut,
-  postKey,
-  postMessageId,
-  retirePost,
-  sessionNonce,
-  type SessionPost,
-} from "../model/sessions";
+import { going, goingBut, postKey, postMessageId, retirePost, sessionNonce, type SessionPost } from "../model/sessions";
 import { NO_MENTIONS } from "../../src/views/message";
-import { sessionAfter, sessionCancelled, sessionPost, sessionPostClosed, sessionReminder, sessionStart, type SessionPostNow } from "../../src/views/session";
+import {
+  sessionAfter,
+  sessionCancelled,
+  sessionPost,
+  sessionPostClosed,
+  sessionReminder,
+  sessionStart,
+  type SessionPostNow,
+} from "../../src/views/session";
 
 const postKind = v.union(v.literal("announce"), v.literal("reminder"), v.literal("start"), v.literal("after"), v.literal("cancelled"));
 
@@ -66,7 +66,9 @@ export const render = internalQuery({
           weekly: session.repeat === "weekly",
           ...hostNamed(party),
           // Whoever moved it knows: it pings the others going.
-          ...(movedFrom !== undefined && movedFrom !== session.at ? { moved: { from: movedFrom, answers: session.rsvps.length, going: goingBut(session, session.scheduledBy) } } : {}),
+          ...(movedFrom !== undefined && movedFrom !== session.at
+            ? { moved: { from: movedFrom, answers: session.rsvps.length, going: goingBut(session, session.scheduledBy) } }
+            : {}),
         });
         break;
       case "reminder":
@@ -82,7 +84,12 @@ export const render = internalQuery({
       case "after": {
         const prompt = promptId === undefined ? null : await ctx.db.get(promptId);
         if (prompt === null) return null;
-        body = sessionAfter({ promptId: prompt._id, showTitle: party.title, what: episodesLabel(prompt.season, prompt.episodes), expiresAt: prompt.expiresAt });
+        body = sessionAfter({
+          promptId: prompt._id,
+          showTitle: party.title,
+          what: episodesLabel(prompt.season, prompt.episodes),
+          expiresAt: prompt.expiresAt,
+        });
         break;
       }
     }
@@ -106,7 +113,9 @@ export const recordPost = internalMutation({
         // it (two announcements that crossed) stops taking answers.
         const before = postMessageId(session, at);
         if (before !== messageId) {
-          await ctx.db.patch(sessionId, { postMessages: [...(session.postMessages ?? []).filter((p) => p.at !== at), { at, messageId }].slice(-10) });
+          await ctx.db.patch(sessionId, {
+            postMessages: [...(session.postMessages ?? []).filter((p) => p.at !== at), { at, messageId }].slice(-10),
+          });
           if (before !== null) await retirePost(ctx, session, at, before);
         }
       }
@@ -132,7 +141,12 @@ export const deliver = internalAction({
     if (post === null) return null;
     const sent = await postMessage(post.channelId, { ...post.body, nonce: post.nonce, enforce_nonce: true });
     if (sent.ok) {
-      await ctx.runMutation(internal.sessions.posts.recordPost, { sessionId: args.sessionId, kind: args.kind, at: post.at, messageId: sent.data.id });
+      await ctx.runMutation(internal.sessions.posts.recordPost, {
+        sessionId: args.sessionId,
+        kind: args.kind,
+        at: post.at,
+        messageId: sent.data.id,
+      });
       return null;
     }
     const delay = retryDelay(sent, args.attempt);
@@ -181,7 +195,12 @@ export const retire = internalAction({
   args: { sessionId: v.id("party_sessions"), at: v.number(), messageId: v.string(), refresh: v.optional(v.boolean()), attempt: v.number() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const plan = await ctx.runQuery(internal.sessions.posts.retirePlan, { sessionId: args.sessionId, at: args.at, messageId: args.messageId, ...(args.refresh === true ? { refresh: true } : {}) });
+    const plan = await ctx.runQuery(internal.sessions.posts.retirePlan, {
+      sessionId: args.sessionId,
+      at: args.at,
+      messageId: args.messageId,
+      ...(args.refresh === true ? { refresh: true } : {}),
+    });
     if (plan === null) return null;
     const sent = await editMessage(plan.channelId, args.messageId, plan.body);
     if (sent.ok) return null;
@@ -190,7 +209,8 @@ export const retire = internalAction({
       await ctx.scheduler.runAfter(delay, internal.sessions.posts.retire, { ...args, attempt: args.attempt + 1 });
       return null;
     }
-    if (!(sent.kind === "refused" && sent.code === RESTJSONErrorCodes.UnknownMessage)) console.warn(`session ${args.sessionId}: could not edit its old post: ${JSON.stringify(sent)}`);
+    if (!(sent.kind === "refused" && sent.code === RESTJSONErrorCodes.UnknownMessage))
+      console.warn(`session ${args.sessionId}: could not edit its old post: ${JSON.stringify(sent)}`);
     return null;
   },
 });

@@ -97,7 +97,14 @@ export const partyTables = {
     zone: v.string(),
     repeat: v.union(v.literal("none"), v.literal("weekly")),
     state: v.union(v.literal("scheduled"), v.literal("started"), v.literal("ended"), v.literal("cancelled")),
-    rsvps: v.array(v.object({ discordUserId: v.string(), name: v.string(), answer: v.union(v.literal("going"), v.literal("maybe"), v.literal("cant")), at: v.number() })),
+    rsvps: v.array(
+      v.object({
+        discordUserId: v.string(),
+        name: v.string(),
+        answer: v.union(v.literal("going"), v.literal("maybe"), v.literal("cant")),
+        at: v.number(),
+      }),
+    ),
     reminderMinutes: v.number(),
     /** The host's furthest episode when it started, so the prompt after it names what was watched. */
     startPosition: v.optional(v.union(v.null(), v.object({ season: v.number(), episode: v.number() }))),

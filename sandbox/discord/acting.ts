@@ -33,7 +33,11 @@ export interface ActingHost {
 function* walkComponents(components: any[] | undefined): Generator<any> {
   for (const c of components ?? []) {
     if (!c || typeof c !== "object") continue;
-    if (c.type === ComponentType.Button || (c.type >= ComponentType.StringSelect && c.type <= ComponentType.ChannelSelect && c.type !== ComponentType.TextInput)) yield c;
+    if (
+      c.type === ComponentType.Button ||
+      (c.type >= ComponentType.StringSelect && c.type <= ComponentType.ChannelSelect && c.type !== ComponentType.TextInput)
+    )
+      yield c;
     if (Array.isArray(c.components)) yield* walkComponents(c.components);
     if (c.accessory) yield* walkComponents([c.accessory]);
   }
@@ -53,7 +57,11 @@ export class Acting {
   constructor(private readonly host: ActingHost) {}
 
   /** See DiscordSandbox.resolveArgs. */
-  resolveArgs(actor: Actor, command: string, args: Array<{ name?: string; value: RawValue }>): { command: string; options: Record<string, RawValue>; names: string[] } {
+  resolveArgs(
+    actor: Actor,
+    command: string,
+    args: Array<{ name?: string; value: RawValue }>,
+  ): { command: string; options: Record<string, RawValue>; names: string[] } {
     const ctx = this.host.world.context(actor);
     const [name, pathTokens] = splitCommand(command);
     const cmd = this.findCommand(ctx, name);
@@ -125,15 +133,28 @@ export class Acting {
         // Discord sends the other options as typed so far, without checking their limits.
         let value: RawValue = raw;
         try {
-          value = coerceOption({ ...o, min_value: undefined, max_value: undefined, min_length: undefined, max_length: undefined }, raw, resolver).value;
+          value = coerceOption(
+            { ...o, min_value: undefined, max_value: undefined, min_length: undefined, max_length: undefined },
+            raw,
+            resolver,
+          ).value;
         } catch {
           value = String(raw);
         }
         leafOptions.push({ name: o.name, type: o.type, value });
       }
-      const data: Record<string, unknown> = { id: cmd.id, name: cmd.name, type: ApplicationCommandType.ChatInput, options: nestOptions(r.path, leafOptions) };
+      const data: Record<string, unknown> = {
+        id: cmd.id,
+        name: cmd.name,
+        type: ApplicationCommandType.ChatInput,
+        options: nestOptions(r.path, leafOptions),
+      };
       if (cmd.guild_id) data.guild_id = cmd.guild_id;
-      return this.send(ctx, "autocomplete", data, { source, command: cmd, focused: { name: opt.name, type: opt.type, value: String(partial) } });
+      return this.send(ctx, "autocomplete", data, {
+        source,
+        command: cmd,
+        focused: { name: opt.name, type: opt.type, value: String(partial) },
+      });
     });
   }
 
@@ -143,12 +164,20 @@ export class Acting {
       const source = `click ${JSON.stringify(label)}`;
       const found = this.findComponent(ctx, (c) => c.type === ComponentType.Button && labelMatches(c.label, label));
       if (!found) {
-        throw new SandboxUsageError(`no button ${JSON.stringify(label)} on any message ${ctx.user.name} can see in ${this.placeLabel(ctx)}${this.describeVisibleComponents(ctx)}`);
+        throw new SandboxUsageError(
+          `no button ${JSON.stringify(label)} on any message ${ctx.user.name} can see in ${this.placeLabel(ctx)}${this.describeVisibleComponents(ctx)}`,
+        );
       }
       const { message, component } = found;
       if (component.disabled) return this.reject(ctx, source, `button ${JSON.stringify(label)} is disabled`);
-      if (component.style === ButtonStyle.Link) return this.reject(ctx, source, `button ${JSON.stringify(label)} is a link to ${component.url}; it opens in the browser and sends no interaction`);
-      if (component.style === ButtonStyle.Premium) return this.reject(ctx, source, `button ${JSON.stringify(label)} is a premium (SKU) button; the sandbox has no store`);
+      if (component.style === ButtonStyle.Link)
+        return this.reject(
+          ctx,
+          source,
+          `button ${JSON.stringify(label)} is a link to ${component.url}; it opens in the browser and sends no interaction`,
+        );
+      if (component.style === ButtonStyle.Premium)
+        return this.reject(ctx, source, `button ${JSON.stringify(label)} is a premium (SKU) button; the sandbox has no store`);
       const data: Record<string, unknown> = { custom_id: component.custom_id, component_type: ComponentType.Button };
       if (typeof component.id === "number") data.id = component.id;
       return this.send(ctx, "component", data, { source, componentMessage: message });
@@ -164,12 +193,18 @@ export class Acting {
         (c) => c.type === ComponentType.StringSelect && (c.options ?? []).some((o: any) => labelMatches(o.label, optionLabel)),
       );
       if (!found) {
-        throw new SandboxUsageError(`no select menu with option ${JSON.stringify(optionLabel)} on any message ${ctx.user.name} can see in ${this.placeLabel(ctx)}${this.describeVisibleComponents(ctx)}`);
+        throw new SandboxUsageError(
+          `no select menu with option ${JSON.stringify(optionLabel)} on any message ${ctx.user.name} can see in ${this.placeLabel(ctx)}${this.describeVisibleComponents(ctx)}`,
+        );
       }
       const { message, component } = found;
       if (component.disabled) return this.reject(ctx, source, `the select menu with ${JSON.stringify(optionLabel)} is disabled`);
       const option = component.options.find((o: any) => labelMatches(o.label, optionLabel));
-      const data: Record<string, unknown> = { custom_id: component.custom_id, component_type: ComponentType.StringSelect, values: [option.value] };
+      const data: Record<string, unknown> = {
+        custom_id: component.custom_id,
+        component_type: ComponentType.StringSelect,
+        values: [option.value],
+      };
       if (typeof component.id === "number") data.id = component.id;
       return this.send(ctx, "component", data, { source, componentMessage: message });
     });
@@ -256,9 +291,14 @@ export class Acting {
     if (cmd) return cmd;
     const hidden = visible.find((c) => c.name === name && c.type === ApplicationCommandType.ChatInput);
     const where = ctx.guild ? `in ${ctx.guild.name}` : "in DMs";
-    if (hidden) throw new SandboxUsageError(`/${name} is registered but not available to ${ctx.user.name} ${where} (contexts or default_member_permissions)`);
+    if (hidden)
+      throw new SandboxUsageError(
+        `/${name} is registered but not available to ${ctx.user.name} ${where} (contexts or default_member_permissions)`,
+      );
     const names = usable.map((c) => `/${c.name}`).sort();
-    throw new SandboxUsageError(`/${name} is not a registered command ${where}${names.length ? ` (registered: ${names.join(", ")})` : " (no commands registered yet)"}`);
+    throw new SandboxUsageError(
+      `/${name} is not a registered command ${where}${names.length ? ` (registered: ${names.join(", ")})` : " (no commands registered yet)"}`,
+    );
   }
 
   private optionResolver(ctx: ActContext): OptionResolver {
@@ -281,7 +321,8 @@ export class Acting {
         const id = m ? m[1]! : /^\d{15,21}$/.test(s) ? s : null;
         const ch = id ? world.channelById(id) : ctx.guild.channels.get(stripHash(s));
         // Discord offers only channels of this server the member can see.
-        if (!ch || ch.guildId !== ctx.guild.id || !(world.channelPermissions(ch, ctx.user.id) & PermissionFlagsBits.ViewChannel)) return undefined;
+        if (!ch || ch.guildId !== ctx.guild.id || !(world.channelPermissions(ch, ctx.user.id) & PermissionFlagsBits.ViewChannel))
+          return undefined;
         return ch;
       },
       role: (ref) => {
@@ -298,7 +339,12 @@ export class Acting {
     };
   }
 
-  private addResolved(resolved: Record<string, Record<string, unknown>>, ctx: ActContext, kind: "user" | "channel" | "role", id: string): void {
+  private addResolved(
+    resolved: Record<string, Record<string, unknown>>,
+    ctx: ActContext,
+    kind: "user" | "channel" | "role",
+    id: string,
+  ): void {
     const { world } = this.host;
     if (kind === "user") {
       const u = world.userById(id);

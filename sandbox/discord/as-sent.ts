@@ -7,7 +7,13 @@
  */
 import { ComponentType } from "discord-api-types/v10";
 
-const SELECTS = new Set<number>([ComponentType.StringSelect, ComponentType.UserSelect, ComponentType.RoleSelect, ComponentType.MentionableSelect, ComponentType.ChannelSelect]);
+const SELECTS = new Set<number>([
+  ComponentType.StringSelect,
+  ComponentType.UserSelect,
+  ComponentType.RoleSelect,
+  ComponentType.MentionableSelect,
+  ComponentType.ChannelSelect,
+]);
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -48,6 +54,8 @@ export function componentsAsSent(components: readonly unknown[]): unknown[] {
 /** Embeds as Discord answers with them: every field says whether it is inline. */
 export function embedsAsSent(embeds: readonly unknown[]): unknown[] {
   return embeds.map((e) =>
-    isObj(e) && Array.isArray(e.fields) ? { ...e, fields: e.fields.map((f) => (isObj(f) ? { ...f, inline: typeof f.inline === "boolean" ? f.inline : false } : f)) } : e,
+    isObj(e) && Array.isArray(e.fields)
+      ? { ...e, fields: e.fields.map((f) => (isObj(f) ? { ...f, inline: typeof f.inline === "boolean" ? f.inline : false } : f)) }
+      : e,
   );
 }

@@ -131,14 +131,22 @@ function validateOptions(errs: FormErrors, path: Array<string | number>, options
     if (!sub) {
       if (o.required) {
         if (sawOptional) {
-          errs.add([...op, "required"], "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID", "Required options must be placed before non-required options");
+          errs.add(
+            [...op, "required"],
+            "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+            "Required options must be placed before non-required options",
+          );
         }
       } else sawOptional = true;
     }
     const choosable = o.type === OptionType.String || o.type === OptionType.Integer || o.type === OptionType.Number;
     if (o.choices !== undefined && o.choices !== null) {
       if (!choosable) {
-        errs.add([...op, "choices"], "APPLICATION_COMMAND_OPTION_CHOICES_INVALID", "Only string, integer and number options may have choices");
+        errs.add(
+          [...op, "choices"],
+          "APPLICATION_COMMAND_OPTION_CHOICES_INVALID",
+          "Only string, integer and number options may have choices",
+        );
       } else if (!Array.isArray(o.choices)) {
         errs.add([...op, "choices"], "BASE_TYPE_ARRAY", "Must be an array.");
       } else {
@@ -154,19 +162,35 @@ function validateOptions(errs: FormErrors, path: Array<string | number>, options
               errs.add([...cp, "value"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
             }
           } else if (typeof v !== "number" || (o.type === OptionType.Integer && !Number.isInteger(v))) {
-            errs.add([...cp, "value"], "NUMBER_TYPE_COERCE", `Value "${String(v)}" is not ${o.type === OptionType.Integer ? "int" : "a valid number"}.`);
+            errs.add(
+              [...cp, "value"],
+              "NUMBER_TYPE_COERCE",
+              `Value "${String(v)}" is not ${o.type === OptionType.Integer ? "int" : "a valid number"}.`,
+            );
           }
         });
         if (o.autocomplete && o.choices.length > 0) {
-          errs.add([...op, "autocomplete"], "APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES", "Autocomplete cannot be set on options with choices");
+          errs.add(
+            [...op, "autocomplete"],
+            "APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES",
+            "Autocomplete cannot be set on options with choices",
+          );
         }
       }
     }
     if (o.autocomplete && !choosable) {
-      errs.add([...op, "autocomplete"], "APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID", "Only string, integer and number options may autocomplete");
+      errs.add(
+        [...op, "autocomplete"],
+        "APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID",
+        "Only string, integer and number options may autocomplete",
+      );
     }
     if ((o.min_value !== undefined || o.max_value !== undefined) && o.type !== OptionType.Integer && o.type !== OptionType.Number) {
-      errs.add([...op, "min_value"], "APPLICATION_COMMAND_OPTION_MIN_MAX_INVALID", "Only integer and number options may have min_value/max_value");
+      errs.add(
+        [...op, "min_value"],
+        "APPLICATION_COMMAND_OPTION_MIN_MAX_INVALID",
+        "Only integer and number options may have min_value/max_value",
+      );
     }
     if ((o.min_length !== undefined || o.max_length !== undefined) && o.type !== OptionType.String) {
       errs.add([...op, "min_length"], "APPLICATION_COMMAND_OPTION_MIN_MAX_INVALID", "Only string options may have min_length/max_length");
@@ -204,7 +228,8 @@ export function validateCommandDefinition(errs: FormErrors, path: Array<string |
     checkDescription(errs, path, def.description);
     validateOptions(errs, path, def.options, "top");
   } else {
-    if (def.description) errs.add([...path, "description"], "APPLICATION_COMMAND_DESCRIPTION_INVALID", "Context menu commands cannot have a description");
+    if (def.description)
+      errs.add([...path, "description"], "APPLICATION_COMMAND_DESCRIPTION_INVALID", "Context menu commands cannot have a description");
     if (Array.isArray(def.options) && def.options.length > 0) {
       errs.add([...path, "options"], "APPLICATION_COMMAND_OPTIONS_INVALID", "Context menu commands cannot have options");
     }
@@ -251,7 +276,7 @@ export function normalizeCommand(
     description: type === ApplicationCommandType.ChatInput ? def.description : "",
     description_localizations: def.description_localizations ?? undefined,
     guild_id: ids.guildId,
-    dm_permission: ids.guildId ? undefined : def.dm_permission ?? true,
+    dm_permission: ids.guildId ? undefined : (def.dm_permission ?? true),
     contexts: Array.isArray(def.contexts) ? def.contexts : null,
     integration_types: Array.isArray(def.integration_types) ? def.integration_types : [0],
     nsfw: Boolean(def.nsfw),
@@ -357,10 +382,7 @@ const MAX_SAFE = 2 ** 53;
 function matchChoice(opt: CommandOption, raw: RawValue): CommandChoice | undefined {
   const choices = opt.choices ?? [];
   const s = String(raw);
-  return (
-    choices.find((c) => String(c.value) === s) ??
-    choices.find((c) => c.name.toLowerCase() === s.toLowerCase())
-  );
+  return choices.find((c) => String(c.value) === s) ?? choices.find((c) => c.name.toLowerCase() === s.toLowerCase());
 }
 
 /** Converts a raw value to the option's type and checks the registered constraints. */
@@ -455,7 +477,9 @@ export function autocompleteRaw(raw: RawValue): string {
 export function nestOptions(path: string[], leafOptions: any[]): any[] {
   let opts = leafOptions;
   if (path.length === 2) {
-    opts = [{ type: OptionType.SubcommandGroup, name: path[0], options: [{ type: OptionType.Subcommand, name: path[1], options: leafOptions }] }];
+    opts = [
+      { type: OptionType.SubcommandGroup, name: path[0], options: [{ type: OptionType.Subcommand, name: path[1], options: leafOptions }] },
+    ];
   } else if (path.length === 1) {
     opts = [{ type: OptionType.Subcommand, name: path[0], options: leafOptions }];
   }

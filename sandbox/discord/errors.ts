@@ -81,7 +81,8 @@ export const DiscordErrors = {
   requestEntityTooLarge: () => new DiscordHttpError(413, Code.RequestEntityTooLarge, "Request entity too large"),
   emptyMessage: () => new DiscordHttpError(400, Code.CannotSendAnEmptyMessage, "Cannot send an empty message"),
   cannotDm: () => new DiscordHttpError(403, Code.CannotSendMessagesToThisUser, "Cannot send messages to this user"),
-  cannotEditOthers: () => new DiscordHttpError(403, Code.CannotEditMessageAuthoredByAnotherUser, "Cannot edit a message authored by another user"),
+  cannotEditOthers: () =>
+    new DiscordHttpError(403, Code.CannotEditMessageAuthoredByAnotherUser, "Cannot edit a message authored by another user"),
   missingAccess: () => new DiscordHttpError(403, Code.MissingAccess, "Missing Access"),
   missingPermissions: () => new DiscordHttpError(403, Code.MissingPermissions, "Missing Permissions"),
   unknownApplication: () => new DiscordHttpError(404, Code.UnknownApplication, "Unknown Application"),
@@ -94,7 +95,8 @@ export const DiscordErrors = {
   unknownInteraction: () => new DiscordHttpError(404, Code.UnknownInteraction, "Unknown interaction"),
   unknownCommand: () => new DiscordHttpError(404, Code.UnknownApplicationCommand, "Unknown application command"),
   invalidWebhookToken: () => new DiscordHttpError(401, Code.InvalidWebhookToken, "Invalid Webhook Token"),
-  alreadyAcknowledged: () => new DiscordHttpError(400, Code.InteractionHasAlreadyBeenAcknowledged, "Interaction has already been acknowledged."),
+  alreadyAcknowledged: () =>
+    new DiscordHttpError(400, Code.InteractionHasAlreadyBeenAcknowledged, "Interaction has already been acknowledged."),
 };
 
 /**

@@ -125,7 +125,15 @@ export interface ScheduledEventEvent extends EventPlace {
   t: "scheduled_event";
   guild: string;
   action: "create" | "update" | "delete";
-  event: { id: string; name: string; description: string | null; location: string | null; start: string; end: string | null; status: number };
+  event: {
+    id: string;
+    name: string;
+    description: string | null;
+    location: string | null;
+    start: string;
+    end: string | null;
+    status: number;
+  };
 }
 
 /** Someone voted in a poll (the `vote` script line). */

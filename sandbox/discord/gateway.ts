@@ -111,7 +111,6 @@ class Connection {
   }
 }
 
-
 export class GatewayServer {
   readonly sessions = new Map<string, GatewaySession>();
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
@@ -355,7 +354,10 @@ export class GatewayServer {
       if (!resumable) s.invalid = true;
       if (s.conn) {
         const conn = s.conn;
-        conn.close(resumable ? GatewayCloseCodes.UnknownError : GatewayCloseCodes.SessionTimedOut, resumable ? "Sandbox dropped the connection." : "Session timed out.");
+        conn.close(
+          resumable ? GatewayCloseCodes.UnknownError : GatewayCloseCodes.SessionTimedOut,
+          resumable ? "Sandbox dropped the connection." : "Session timed out.",
+        );
         n++;
       }
       if (!resumable) this.endSession(s);

@@ -88,7 +88,12 @@ export class Interactions {
     ctx: ActContext,
     kind: InteractionKind,
     data: Record<string, unknown>,
-    extra: { source: string; command?: RegisteredCommand; focused?: { name: string; type: number; value: string }; componentMessage?: SandboxMessage },
+    extra: {
+      source: string;
+      command?: RegisteredCommand;
+      focused?: { name: string; type: number; value: string };
+      componentMessage?: SandboxMessage;
+    },
   ): Promise<string> {
     const { config, world } = this.host;
     const id = world.ids.next(config.now());
@@ -124,7 +129,12 @@ export class Interactions {
     };
     this.byId.set(id, it);
     this.byToken.set(token, it);
-    const type = kind === "command" ? InteractionType.ApplicationCommand : kind === "component" ? InteractionType.MessageComponent : InteractionType.ApplicationCommandAutocomplete;
+    const type =
+      kind === "command"
+        ? InteractionType.ApplicationCommand
+        : kind === "component"
+          ? InteractionType.MessageComponent
+          : InteractionType.ApplicationCommandAutocomplete;
     const payload: Record<string, unknown> = {
       id,
       application_id: config.applicationId,
@@ -158,7 +168,10 @@ export class Interactions {
     it.deadline = setTimeout(() => this.expire(it), config.ackDeadlineMs);
     const delivered = this.host.dispatch(GatewayDispatchEvents.InteractionCreate, payload, { guildId: ctx.guild?.id });
     this.host.log("debug", "interaction dispatched", { id, source: it.source, delivered });
-    const settled = await this.host.activity.settle(() => this.isPending(it), Date.now() + config.ackDeadlineMs + config.deferWaitMs + 30_000);
+    const settled = await this.host.activity.settle(
+      () => this.isPending(it),
+      Date.now() + config.ackDeadlineMs + config.deferWaitMs + 30_000,
+    );
     if (!settled) this.host.log("warn", "interaction did not settle in time", { id: it.id, source: it.source });
     return id;
   }
@@ -167,7 +180,14 @@ export class Interactions {
     it.acked = true;
     it.ackType = type;
     it.ackedAt = Date.now();
-    this.host.acked({ interactionId: it.id, user: it.ctx.place.user, kind: it.kind, source: it.source, type, ms: performance.now() - it.createdAtPerf });
+    this.host.acked({
+      interactionId: it.id,
+      user: it.ctx.place.user,
+      kind: it.kind,
+      source: it.source,
+      type,
+      ms: performance.now() - it.createdAtPerf,
+    });
     if (it.deadline) clearTimeout(it.deadline);
     it.deadline = null;
     this.host.activity.signal.notify();
@@ -182,7 +202,8 @@ export class Interactions {
   /** Not yet acknowledged, or deferred and not yet answered (within deferWaitMs). */
   isPending(it: InteractionRec): boolean {
     if (!it.acked && !it.failed) return true;
-    if (it.acked && it.ackType !== null && DEFERRED.has(it.ackType) && !it.deferredResolved) return Date.now() < it.ackedAt + this.host.config.deferWaitMs;
+    if (it.acked && it.ackType !== null && DEFERRED.has(it.ackType) && !it.deferredResolved)
+      return Date.now() < it.ackedAt + this.host.config.deferWaitMs;
     return false;
   }
 

@@ -54,7 +54,15 @@ export class RateLimits {
       this.windows.set(key, w);
     }
     const resetAt = w.start + windowMs;
-    if (w.used >= count) throw new RateLimitResponse(resetAt - now, this.oldEditBucket, count, resetAt, false, RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached);
+    if (w.used >= count)
+      throw new RateLimitResponse(
+        resetAt - now,
+        this.oldEditBucket,
+        count,
+        resetAt,
+        false,
+        RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached,
+      );
     w.used++;
   }
 

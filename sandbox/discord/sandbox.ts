@@ -26,7 +26,19 @@ import { RestRouter, type RestCore, type RestExchange } from "./rest/router.ts";
 import { scheduledEventRoutes, scheduledEventsOf, scheduledEventView } from "./rest/scheduled-events.ts";
 import { pollRoutes, vote } from "./rest/polls.ts";
 import { guildCreatePayload, memberObject, readyPayload, roleObject } from "./serialize.ts";
-import { resolveConfig, type Actor, type DiscordSandboxOptions, type LogLevel, type SandboxChannel, type SandboxConfig, type SandboxGuild, type SandboxMember, type SandboxMessage, type SandboxRole, type SandboxUser } from "./types.ts";
+import {
+  resolveConfig,
+  type Actor,
+  type DiscordSandboxOptions,
+  type LogLevel,
+  type SandboxChannel,
+  type SandboxConfig,
+  type SandboxGuild,
+  type SandboxMember,
+  type SandboxMessage,
+  type SandboxRole,
+  type SandboxUser,
+} from "./types.ts";
 import { World } from "./world.ts";
 
 export class DiscordSandbox extends EventEmitter {
@@ -63,7 +75,13 @@ export class DiscordSandbox extends EventEmitter {
       heartbeatIntervalMs: config.heartbeatIntervalMs,
       resumeWindowMs: config.resumeWindowMs,
       gatewayUrl: () => this.gatewayUrl,
-      readyPayload: (s) => readyPayload(world, s, world.guildsOnShard(s.shard).map((g) => g.id), this.gatewayUrl),
+      readyPayload: (s) =>
+        readyPayload(
+          world,
+          s,
+          world.guildsOnShard(s.shard).map((g) => g.id),
+          this.gatewayUrl,
+        ),
       guildCreates: (shard) => world.guildsOnShard(shard).map((g) => guildCreatePayload(world, g)),
       guildMembers: (guildId, ids, query, limit) => {
         const g = world.guildById(guildId);
@@ -105,7 +123,15 @@ export class DiscordSandbox extends EventEmitter {
       emit,
       log,
     };
-    this.rest = new RestRouter(core, [applicationRoutes, commandRoutes, interactionRoutes, channelRoutes, guildRoutes, scheduledEventRoutes, pollRoutes]);
+    this.rest = new RestRouter(core, [
+      applicationRoutes,
+      commandRoutes,
+      interactionRoutes,
+      channelRoutes,
+      guildRoutes,
+      scheduledEventRoutes,
+      pollRoutes,
+    ]);
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -234,12 +260,27 @@ export class DiscordSandbox extends EventEmitter {
   vote(actor: Actor, answer: string): void {
     const ctx = this.world.context(actor);
     const result = vote(this.world, this.world.visibleTo(ctx), ctx.user.id, answer, this.config.now());
-    if (result === null) throw new SandboxUsageError(`no poll with the answer ${JSON.stringify(answer)} on any message ${ctx.user.name} can see here`);
+    if (result === null)
+      throw new SandboxUsageError(`no poll with the answer ${JSON.stringify(answer)} on any message ${ctx.user.name} can see here`);
     if ("refused" in result) {
-      this.emit("event", { t: "rejected", ...ctx.place, user: ctx.user.name, channel: ctx.place.channel, source: `vote ${JSON.stringify(answer)}`, reason: result.refused } satisfies DiscordEvent);
+      this.emit("event", {
+        t: "rejected",
+        ...ctx.place,
+        user: ctx.user.name,
+        channel: ctx.place.channel,
+        source: `vote ${JSON.stringify(answer)}`,
+        reason: result.refused,
+      } satisfies DiscordEvent);
       return;
     }
-    this.emit("event", { t: "poll_vote", ...ctx.place, user: ctx.user.name, channel: ctx.place.channel, id: result.message.id, answer: result.answer } satisfies DiscordEvent);
+    this.emit("event", {
+      t: "poll_vote",
+      ...ctx.place,
+      user: ctx.user.name,
+      channel: ctx.place.channel,
+      id: result.message.id,
+      answer: result.answer,
+    } satisfies DiscordEvent);
   }
 
   /** Denies the bot View Channel and Send Messages in a channel (its posts there get 50001). */
@@ -281,7 +322,11 @@ export class DiscordSandbox extends EventEmitter {
     const g = this.world.guild(guildName);
     const role = g.roles.get(g.botRoleId)!;
     role.permissions = granted ? role.permissions | PermissionFlagsBits.CreateEvents : role.permissions & ~PermissionFlagsBits.CreateEvents;
-    this.gateway.dispatch(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: g.id, role: roleObject(role) }, { guildId: g.id, intent: GatewayIntentBits.Guilds });
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildRoleUpdate,
+      { guild_id: g.id, role: roleObject(role) },
+      { guildId: g.id, intent: GatewayIntentBits.Guilds },
+    );
   }
 
   /** A guild's scheduled events (Discord's server Events), as the bot made them. */
@@ -359,17 +404,32 @@ export class DiscordSandbox extends EventEmitter {
    * in registered order. Returns the full command path, options by name, and the option each
    * arg landed in.
    */
-  resolveArgs(actor: Actor, command: string, args: Array<{ name?: string; value: RawValue }>): { command: string; options: Record<string, RawValue>; names: string[] } {
+  resolveArgs(
+    actor: Actor,
+    command: string,
+    args: Array<{ name?: string; value: RawValue }>,
+  ): { command: string; options: Record<string, RawValue>; names: string[] } {
     return this.acting.resolveArgs(actor, command, args);
   }
 
   /** Invokes a slash command as `actor` (see index.ts). */
-  runCommand(actor: Actor, command: string, options: Record<string, RawValue> = {}, opts: { positional?: RawValue[] } = {}): Promise<ActResult> {
+  runCommand(
+    actor: Actor,
+    command: string,
+    options: Record<string, RawValue> = {},
+    opts: { positional?: RawValue[] } = {},
+  ): Promise<ActResult> {
     return this.acting.runCommand(actor, command, options, opts.positional ?? []);
   }
 
   /** Asks for autocomplete choices for `focused`, typed so far as `partial`. */
-  runAutocomplete(actor: Actor, command: string, focused: string, partial: string, others: Record<string, RawValue> = {}): Promise<ActResult> {
+  runAutocomplete(
+    actor: Actor,
+    command: string,
+    focused: string,
+    partial: string,
+    others: Record<string, RawValue> = {},
+  ): Promise<ActResult> {
     return this.acting.runAutocomplete(actor, command, focused, partial, others);
   }
 

@@ -105,7 +105,14 @@ export function roleObject(r: SandboxRole): APIRole {
 export function channelObject(dir: Directory, ch: SandboxChannel): APIChannel {
   if (ch.type === ChannelType.DM) {
     const u = dir.userById(ch.recipientId ?? "");
-    return { id: ch.id, type: ChannelType.DM, name: null, last_message_id: ch.lastMessageId, flags: 0 as ChannelFlags, recipients: u ? [userObject(u)] : [] };
+    return {
+      id: ch.id,
+      type: ChannelType.DM,
+      name: null,
+      last_message_id: ch.lastMessageId,
+      flags: 0 as ChannelFlags,
+      recipients: u ? [userObject(u)] : [],
+    };
   }
   return {
     id: ch.id,
@@ -114,7 +121,12 @@ export function channelObject(dir: Directory, ch: SandboxChannel): APIChannel {
     name: ch.name,
     position: ch.position,
     permission_overwrites: [
-      ...(ch.overwrites ?? []).map((o) => ({ id: o.id, type: o.type === "role" ? OverwriteType.Role : OverwriteType.Member, allow: o.allow.toString(), deny: o.deny.toString() })),
+      ...(ch.overwrites ?? []).map((o) => ({
+        id: o.id,
+        type: o.type === "role" ? OverwriteType.Role : OverwriteType.Member,
+        allow: o.allow.toString(),
+        deny: o.deny.toString(),
+      })),
       ...(ch.botDenied ? [{ id: dir.botUser.id, type: OverwriteType.Member, allow: "0", deny: ch.botDenied.toString() }] : []),
     ],
     parent_id: null,
@@ -152,7 +164,12 @@ export function messageObject(dir: Directory, m: SandboxMessage): APIMessage {
   };
   if (m.messageReference) obj.message_reference = { type: MessageReferenceType.Default, ...m.messageReference };
   if (it) {
-    const type = it.kind === "command" ? InteractionType.ApplicationCommand : it.kind === "component" ? InteractionType.MessageComponent : InteractionType.ApplicationCommandAutocomplete;
+    const type =
+      it.kind === "command"
+        ? InteractionType.ApplicationCommand
+        : it.kind === "component"
+          ? InteractionType.MessageComponent
+          : InteractionType.ApplicationCommandAutocomplete;
     const owners = { "0": it.guildId ?? "0" };
     obj.webhook_id = dir.applicationId;
     obj.application_id = dir.applicationId;
@@ -190,7 +207,10 @@ export function messageBody(m: SandboxMessage): MessageBody {
 }
 
 /** GET /guilds/{id}. */
-export function guildObject(g: SandboxGuild, withCounts = false): APIGuild & { approximate_member_count?: number; approximate_presence_count?: number } {
+export function guildObject(
+  g: SandboxGuild,
+  withCounts = false,
+): APIGuild & { approximate_member_count?: number; approximate_presence_count?: number } {
   const first = [...g.channels.values()][0];
   const obj: APIGuild & { approximate_member_count?: number; approximate_presence_count?: number } = {
     id: g.id,
@@ -289,7 +309,10 @@ export function applicationObject(dir: Directory, owner: SandboxUser, guildCount
     summary: "",
     bot_public: true,
     bot_require_code_grant: false,
-    verify_key: tokenFrom("verify", dir.applicationId).replace(/[^a-f0-9]/gi, "0").slice(0, 64).padEnd(64, "0"),
+    verify_key: tokenFrom("verify", dir.applicationId)
+      .replace(/[^a-f0-9]/gi, "0")
+      .slice(0, 64)
+      .padEnd(64, "0"),
     flags: 0 as ApplicationFlags,
     flags_new: "0",
     team: null,

@@ -127,11 +127,7 @@ export function validateAllowedMentions(errs: FormErrors, path: Path, am: unknow
     else {
       if (list.length > 100) errs.add([...path, key], "BASE_TYPE_MAX_LENGTH", maxLen(100));
       if (list.length > 0 && parse.includes(key)) {
-        errs.add(
-          [...path, "parse"],
-          "ALLOWED_MENTIONS_PARSE_EXCLUSIVE",
-          `parse:["${key}"] and ${key}: [ids...] are mutually exclusive.`,
-        );
+        errs.add([...path, "parse"], "ALLOWED_MENTIONS_PARSE_EXCLUSIVE", `parse:["${key}"] and ${key}: [ids...] are mutually exclusive.`);
       }
     }
   }
@@ -146,11 +142,19 @@ export function validateMessageBody(body: Record<string, any>, opts: MessageVali
   if (body.content !== undefined && body.content !== null) {
     checkString(errs, [...p, "content"], body.content, { max: LIMITS.content });
     if (v2 && body.content !== "") {
-      errs.add([...p, "content"], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+      errs.add(
+        [...p, "content"],
+        "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
+        "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2",
+      );
     }
   }
   if (v2 && Array.isArray(body.embeds) && body.embeds.length > 0) {
-    errs.add([...p, "embeds"], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+    errs.add(
+      [...p, "embeds"],
+      "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
+      "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2",
+    );
   }
   validateEmbeds(errs, [...p, "embeds"], body.embeds);
   validateComponents(errs, [...p, "components"], body.components, v2);

@@ -3,7 +3,14 @@
  * the bot's messages, and registered application commands. Changes that Discord would announce
  * on the gateway (GUILD_CREATE, CHANNEL_CREATE, MESSAGE_CREATE…) go out through `dispatch`.
  */
-import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, MessageType, PermissionFlagsBits as Permissions } from "discord-api-types/v10";
+import {
+  ChannelType,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  MessageFlags,
+  MessageType,
+  PermissionFlagsBits as Permissions,
+} from "discord-api-types/v10";
 import type { RegisteredCommand } from "./commands.ts";
 import { SandboxUsageError } from "./errors.ts";
 import { computeMentions, NO_MENTIONS, type AllowedMentions, type Mentions } from "./mentions.ts";
@@ -74,7 +81,10 @@ export const DM_APP_PERMISSIONS =
   Permissions.UseApplicationCommands;
 
 function usernameFor(name: string): string {
-  const u = name.toLowerCase().replace(/[^a-z0-9_.]/g, "_").slice(0, 32);
+  const u = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_.]/g, "_")
+    .slice(0, 32);
   return u.length >= 2 ? u : `${u}__`.slice(0, 2);
 }
 
@@ -97,7 +107,14 @@ export class World implements Directory {
     private readonly config: SandboxConfig,
     private readonly dispatch: Dispatch,
   ) {
-    this.botUser = { id: config.applicationId, name: config.botName, username: config.botName, globalName: config.botName, bot: true, dmsClosed: false };
+    this.botUser = {
+      id: config.applicationId,
+      name: config.botName,
+      username: config.botName,
+      globalName: config.botName,
+      bot: true,
+      dmsClosed: false,
+    };
     this.usersById.set(this.botUser.id, this.botUser);
   }
 
@@ -196,11 +213,25 @@ export class World implements Directory {
     const name = stripHash(channelName);
     let ch = g.channels.get(name);
     if (ch) return ch;
-    ch = { id: stableSnowflake("channel", `${guildName}\u0000${name}`), name, type: ChannelType.GuildText, guildId: g.id, recipientId: null, position: g.channels.size, lastMessageId: null, botDenied: 0n, overwrites: [] };
+    ch = {
+      id: stableSnowflake("channel", `${guildName}\u0000${name}`),
+      name,
+      type: ChannelType.GuildText,
+      guildId: g.id,
+      recipientId: null,
+      position: g.channels.size,
+      lastMessageId: null,
+      botDenied: 0n,
+      overwrites: [],
+    };
     g.channels.set(name, ch);
     this.channelsById.set(ch.id, ch);
     this.channelMessages.set(ch.id, []);
-    this.dispatch(GatewayDispatchEvents.ChannelCreate, { ...channelObject(this, ch), guild_id: g.id }, { guildId: g.id, intent: GatewayIntentBits.Guilds });
+    this.dispatch(
+      GatewayDispatchEvents.ChannelCreate,
+      { ...channelObject(this, ch), guild_id: g.id },
+      { guildId: g.id, intent: GatewayIntentBits.Guilds },
+    );
     return ch;
   }
 
@@ -221,7 +252,10 @@ export class World implements Directory {
   revokeBot(guildName: string, channelName: string): SandboxChannel {
     const ch = this.channel(guildName, channelName);
     ch.botDenied = Permissions.ViewChannel | Permissions.SendMessages;
-    this.dispatch(GatewayDispatchEvents.ChannelUpdate, channelObject(this, ch), { guildId: ch.guildId ?? undefined, intent: GatewayIntentBits.Guilds });
+    this.dispatch(GatewayDispatchEvents.ChannelUpdate, channelObject(this, ch), {
+      guildId: ch.guildId ?? undefined,
+      intent: GatewayIntentBits.Guilds,
+    });
     return ch;
   }
 
@@ -276,9 +310,20 @@ export class World implements Directory {
     const name = roleName.replace(/^@&?/, "");
     if (name === "everyone") return g.roles.get(g.everyoneRoleId)!;
     for (const r of g.roles.values()) if (r.name === name) return r;
-    const r: SandboxRole = { id: stableSnowflake("role", `${guildName}\u0000${name}`), name, permissions: 0n, position: g.roles.size, managed: false, mentionable: opts.mentionable ?? true };
+    const r: SandboxRole = {
+      id: stableSnowflake("role", `${guildName}\u0000${name}`),
+      name,
+      permissions: 0n,
+      position: g.roles.size,
+      managed: false,
+      mentionable: opts.mentionable ?? true,
+    };
     g.roles.set(r.id, r);
-    this.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: g.id, role: roleObject(r) }, { guildId: g.id, intent: GatewayIntentBits.Guilds });
+    this.dispatch(
+      GatewayDispatchEvents.GuildRoleCreate,
+      { guild_id: g.id, role: roleObject(r) },
+      { guildId: g.id, intent: GatewayIntentBits.Guilds },
+    );
     return r;
   }
 
@@ -287,7 +332,17 @@ export class World implements Directory {
     const id = stableSnowflake("dm", u.name);
     let ch = this.channelsById.get(id);
     if (!ch) {
-      ch = { id, name: "dm", type: ChannelType.DM, guildId: null, recipientId: u.id, position: 0, lastMessageId: null, botDenied: 0n, overwrites: [] };
+      ch = {
+        id,
+        name: "dm",
+        type: ChannelType.DM,
+        guildId: null,
+        recipientId: u.id,
+        position: 0,
+        lastMessageId: null,
+        botDenied: 0n,
+        overwrites: [],
+      };
       this.channelsById.set(id, ch);
       this.channelMessages.set(id, []);
     }
@@ -301,7 +356,11 @@ export class World implements Directory {
     if (!m) {
       m = { userId: u.id, joinedAt: discordTimestamp(this.now()), roles: [], nick: null, permissions: null };
       g.members.set(u.id, m);
-      this.dispatch(GatewayDispatchEvents.GuildMemberAdd, { ...memberObject(this, m), guild_id: g.id }, { guildId: g.id, intent: GatewayIntentBits.GuildMembers });
+      this.dispatch(
+        GatewayDispatchEvents.GuildMemberAdd,
+        { ...memberObject(this, m), guild_id: g.id },
+        { guildId: g.id, intent: GatewayIntentBits.GuildMembers },
+      );
     }
     return m;
   }
@@ -369,12 +428,21 @@ export class World implements Directory {
   createMessage(
     channel: SandboxChannel,
     body: Record<string, any>,
-    opts: { interaction?: MessageInteraction; ephemeral?: boolean; loading?: boolean; attachments?: any[]; reference?: SandboxMessage | null } = {},
+    opts: {
+      interaction?: MessageInteraction;
+      ephemeral?: boolean;
+      loading?: boolean;
+      attachments?: any[];
+      reference?: SandboxMessage | null;
+    } = {},
   ): SandboxMessage {
     const id = this.ids.next(this.now());
     const ephemeral = Boolean(opts.ephemeral);
     const kept = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
-    const flags = (typeof body.flags === "number" ? body.flags & kept : 0) | (ephemeral ? MessageFlags.Ephemeral : 0) | (opts.loading ? MessageFlags.Loading : 0);
+    const flags =
+      (typeof body.flags === "number" ? body.flags & kept : 0) |
+      (ephemeral ? MessageFlags.Ephemeral : 0) |
+      (opts.loading ? MessageFlags.Loading : 0);
     const it = opts.interaction;
     const visibleTo = ephemeral && it ? it.user : null;
     const m: SandboxMessage = {
@@ -396,9 +464,19 @@ export class World implements Directory {
       interaction: it ?? null,
       allowedMentions: body.allowed_mentions ?? null,
       mentions: NO_MENTIONS,
-      type: it ? (it.kind === "command" ? MessageType.ChatInputCommand : MessageType.Default) : opts.reference ? MessageType.Reply : MessageType.Default,
+      type: it
+        ? it.kind === "command"
+          ? MessageType.ChatInputCommand
+          : MessageType.Default
+        : opts.reference
+          ? MessageType.Reply
+          : MessageType.Default,
       messageReference: opts.reference
-        ? { message_id: opts.reference.id, channel_id: opts.reference.channelId, ...(opts.reference.guildId ? { guild_id: opts.reference.guildId } : {}) }
+        ? {
+            message_id: opts.reference.id,
+            channel_id: opts.reference.channelId,
+            ...(opts.reference.guildId ? { guild_id: opts.reference.guildId } : {}),
+          }
         : null,
       deleted: false,
     };
@@ -470,6 +548,9 @@ export class World implements Directory {
         d.member = member;
       }
     }
-    this.dispatch(t, d, { guildId: m.guildId ?? undefined, intent: m.guildId ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages });
+    this.dispatch(t, d, {
+      guildId: m.guildId ?? undefined,
+      intent: m.guildId ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages,
+    });
   }
 }

@@ -67,7 +67,7 @@ export function renderInline(text: string, st: Style): string {
 
   // 1. Escapes and code spans, scanned left to right (code spans keep backslashes).
   let s = "";
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === "\\" && i + 1 < text.length && /[^\w\s]/.test(text[i + 1]!)) {
       s += protect(text[i + 1]!);
@@ -98,12 +98,13 @@ export function renderInline(text: string, st: Style): string {
   // 2. Links, mentions, emoji, timestamps.
   s = s.replace(
     /\[([^\]\n]+)\]\(\s*<?(https?:\/\/[^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/g,
-    (_m, label: string, url: string) =>
-      (st.on ? st.underline(label) : label) + protect(st.dim(` (${url})`)),
+    (_m, label: string, url: string) => (st.on ? st.underline(label) : label) + protect(st.dim(` (${url})`)),
   );
   s = s.replace(/<(https?:\/\/[^\s>]+)>/g, (_m, url: string) => protect(url));
   s = s.replace(/<@!?(\d+)>/g, (_m, uid: string) => protect(st.blue(`@${nameOf(st, "user", uid)}`)));
-  s = s.replace(/<@&(\d+)>/g, (_m, rid: string) => protect(st.blue(lookup(st, "role", rid) !== undefined ? `@${nameOf(st, "role", rid)}` : `@&${rid}`)));
+  s = s.replace(/<@&(\d+)>/g, (_m, rid: string) =>
+    protect(st.blue(lookup(st, "role", rid) !== undefined ? `@${nameOf(st, "role", rid)}` : `@&${rid}`)),
+  );
   s = s.replace(/<#(\d+)>/g, (_m, cid: string) => protect(st.blue(`#${nameOf(st, "channel", cid)}`)));
   s = s.replace(/<\/([\w -]+):\d+>/g, (_m, name: string) => protect(st.blue(`/${name}`)));
   s = s.replace(/<a?:(\w+):\d+>/g, (_m, name: string) => protect(`:${name}:`));
@@ -125,8 +126,7 @@ export function renderInline(text: string, st: Style): string {
 
   // 4. Restore protected pieces (they may nest: a link's URL inside nothing else, so one pass
   //    per nesting level is plenty).
-  const restore = (x: string) =>
-    x.replace(new RegExp(`${PH_OPEN}(\\d+)${PH_CLOSE}`, "g"), (_m, n: string) => saved[Number(n)] ?? "");
+  const restore = (x: string) => x.replace(new RegExp(`${PH_OPEN}(\\d+)${PH_CLOSE}`, "g"), (_m, n: string) => saved[Number(n)] ?? "");
   let prev = "";
   while (prev !== s && s.includes(PH_OPEN)) {
     prev = s;

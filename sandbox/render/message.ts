@@ -196,11 +196,11 @@ function mentionsLine(raw: unknown, st: Style): string | undefined {
   const pings: string[] = [];
   if (raw.everyone === true) pings.push("@everyone");
   for (const u of arr(raw.users)) {
-    const s = str(u) ?? (isObj(u) ? str(u.id) ?? str(u.name) : undefined);
+    const s = str(u) ?? (isObj(u) ? (str(u.id) ?? str(u.name)) : undefined);
     if (s) pings.push(`@${nameOf(st, "user", sanitize(s))}`);
   }
   for (const r of arr(raw.roles)) {
-    const s = str(r) ?? (isObj(r) ? str(r.id) ?? str(r.name) : undefined);
+    const s = str(r) ?? (isObj(r) ? (str(r.id) ?? str(r.name)) : undefined);
     if (s) pings.push(lookup(st, "role", s) !== undefined ? `@${nameOf(st, "role", s)}` : `@&${sanitize(s)}`);
   }
   if (pings.length === 0) return undefined;
@@ -236,7 +236,7 @@ export function messageBody(e: MessageFields, st: Style, width: number): string[
     lines.push(st.dim(`   vote with: vote "ANSWER" · ends ${sanitize(str(poll.expiry) ?? "?")}`));
   }
   for (const a of arr(e.attachments ?? e.files)) {
-    const name = isObj(a) ? str(a.filename) ?? str(a.name) ?? str(a.url) : str(a);
+    const name = isObj(a) ? (str(a.filename) ?? str(a.name) ?? str(a.url)) : str(a);
     lines.push(st.dim(`📎 ${name ? sanitize(name) : "attachment"}`));
   }
   if (lines.length === 0) lines.push(st.dim("(empty message)"));

@@ -31,8 +31,7 @@ export interface Style {
   rgb(color: number, s: string): string;
 }
 
-const sgr = (open: number | string, close: number) => (s: string) =>
-  s === "" ? s : `\x1b[${open}m${s}\x1b[${close}m`;
+const sgr = (open: number | string, close: number) => (s: string) => (s === "" ? s : `\x1b[${open}m${s}\x1b[${close}m`);
 
 export const COLOR_STYLE: Style = {
   on: true,
@@ -78,9 +77,7 @@ export function defaultColor(stream?: { isTTY?: boolean } | NodeJS.WritableStrea
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0") return true;
   if (env.TERM === "dumb") return false;
-  const s = (stream ?? (typeof process !== "undefined" ? process.stdout : undefined)) as
-    | { isTTY?: boolean }
-    | undefined;
+  const s = (stream ?? (typeof process !== "undefined" ? process.stdout : undefined)) as { isTTY?: boolean } | undefined;
   return Boolean(s && s.isTTY);
 }
 
@@ -146,7 +143,7 @@ function hardBreak(word: string, width: number): string[] {
   const out: string[] = [];
   let cur = "";
   let len = 0;
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     if (word[i] === "\x1b") {
       const m = /^\x1b\[[0-9;]*m/.exec(word.slice(i));
       if (m) {

@@ -180,7 +180,8 @@ function unquote(s: string, lineNo: number): string {
   return t;
 }
 
-const KNOWN = "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant, vote, convex, tmdb";
+const KNOWN =
+  "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant, vote, convex, tmdb";
 
 /** The longest `convex slow` / `tmdb slow`: past a minute every call has long given up. */
 const MAX_SLOW_MS = 60_000;
@@ -188,7 +189,10 @@ const MAX_SLOW_MS = 60_000;
 /** `convex slow 5s | down | hang | drop [N] | up`, `tmdb slow 3s | down | up`. */
 function parseFault(target: "convex" | "tmdb", rest: string, text: string, lineNo: number): StackFault {
   const [what = "", arg, ...more] = rest.toLowerCase().split(/\s+/).filter(Boolean);
-  const usage = target === "convex" ? `"convex slow 5s", "convex down", "convex hang", "convex drop [N]" or "convex up"` : `"tmdb slow 3s", "tmdb down" or "tmdb up"`;
+  const usage =
+    target === "convex"
+      ? `"convex slow 5s", "convex down", "convex hang", "convex drop [N]" or "convex up"`
+      : `"tmdb slow 3s", "tmdb down" or "tmdb up"`;
   const bad = () => new ScriptError(lineNo, `expected ${usage}, got ${JSON.stringify(text)}`);
   if (more.length > 0) throw bad();
   if (what === "slow") {
@@ -199,7 +203,8 @@ function parseFault(target: "convex" | "tmdb", rest: string, text: string, lineN
   }
   if (what === "drop" && target === "convex") {
     const count = arg === undefined ? 1 : /^\d{1,4}$/.test(arg) ? Number(arg) : NaN;
-    if (!(count >= 1 && count <= 1_000)) throw new ScriptError(lineNo, `convex drop takes how many mutations' answers to lose, 1–1000; got ${JSON.stringify(arg)}`);
+    if (!(count >= 1 && count <= 1_000))
+      throw new ScriptError(lineNo, `convex drop takes how many mutations' answers to lose, 1–1000; got ${JSON.stringify(arg)}`);
     return { target, fault: { kind: "drop", count } };
   }
   if (arg !== undefined) throw bad();
@@ -257,24 +262,32 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
     case "clerk": {
       const toks = tokenize(rest, lineNo).map((tok) => tok.value);
       const [action, name, extra, ...more] = toks;
-      const ok = (action === "signup" && name && (extra === undefined || extra === "discord") && more.length === 0) || (action === "delete" && name && extra === undefined);
+      const ok =
+        (action === "signup" && name && (extra === undefined || extra === "discord") && more.length === 0) ||
+        (action === "delete" && name && extra === undefined);
       if (!ok) throw new ScriptError(lineNo, `expected "clerk signup NAME [discord]" or "clerk delete NAME", got ${JSON.stringify(text)}`);
       return { ...base, kind: "clerk", action: action as "signup" | "delete", name: name!, discord: extra === "discord" };
     }
     case "wait": {
       const ms = parseDuration(rest);
       if (ms === null) throw new ScriptError(lineNo, `wait needs a duration like 500ms, 10s, 5m, 2h or 3d; got ${JSON.stringify(rest)}`);
-      if (ms > MAX_WAIT_MS) throw new ScriptError(lineNo, `wait ${rest} is too long: the sandbox clock moves at most 5 years (1825d) at a time`);
+      if (ms > MAX_WAIT_MS)
+        throw new ScriptError(lineNo, `wait ${rest} is too long: the sandbox clock moves at most 5 years (1825d) at a time`);
       return { ...base, kind: "wait", ms, duration: rest };
     }
     case "web": {
       const toks = tokenize(rest, lineNo);
       const fn = toks[0]?.value ?? "";
       const m = /^([A-Za-z_][\w/]*)[:.]([A-Za-z_]\w*)$/.exec(fn);
-      if (!m) throw new ScriptError(lineNo, `expected "web MODULE:FUNCTION [key:value …]", e.g. web watchlist:getMediaState tmdbId:1399 mediaType:tv; got ${JSON.stringify(text)}`);
+      if (!m)
+        throw new ScriptError(
+          lineNo,
+          `expected "web MODULE:FUNCTION [key:value …]", e.g. web watchlist:getMediaState tmdbId:1399 mediaType:tv; got ${JSON.stringify(text)}`,
+        );
       const args: Record<string, unknown> = {};
       for (const arg of parseArgs(toks.slice(1))) {
-        if (arg.name === undefined) throw new ScriptError(lineNo, `web arguments are key:value pairs; ${JSON.stringify(arg.value)} has no key`);
+        if (arg.name === undefined)
+          throw new ScriptError(lineNo, `web arguments are key:value pairs; ${JSON.stringify(arg.value)} has no key`);
         if (arg.name in args) throw new ScriptError(lineNo, `web argument "${arg.name}" given twice`);
         args[arg.name] = webValue(arg);
       }
@@ -282,7 +295,8 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
     }
     case "dms": {
       const state = rest.toLowerCase();
-      if (state !== "closed" && state !== "open") throw new ScriptError(lineNo, `expected "dms closed" or "dms open", got ${JSON.stringify(text)}`);
+      if (state !== "closed" && state !== "open")
+        throw new ScriptError(lineNo, `expected "dms closed" or "dms open", got ${JSON.stringify(text)}`);
       return { ...base, kind: "dms", closed: state === "closed" };
     }
     case "delete": {
@@ -294,7 +308,8 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
     case "vote":
       return { ...base, kind: "vote", answer: singleLabel(rest, lineNo, "vote") };
     case "grant":
-      if (rest.toLowerCase() !== "create-events") throw new ScriptError(lineNo, `expected "grant create-events", got ${JSON.stringify(text)}`);
+      if (rest.toLowerCase() !== "create-events")
+        throw new ScriptError(lineNo, `expected "grant create-events", got ${JSON.stringify(text)}`);
       return { ...base, kind: "create_events", granted: true };
     case "revoke": {
       if (rest.toLowerCase() === "create-events") return { ...base, kind: "create_events", granted: false };

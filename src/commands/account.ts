@@ -32,7 +32,9 @@ async function exportFor(ctx: BotContext, discordUserId: string, limit: number) 
   } finally {
     // Giving the lease back can fail with Convex away: the lease then runs out by itself
     // (EXPORT_LEASE_MS), and the file already built — or the error that stopped it — is what counts.
-    await ctx.backend.mutation(api.bot.linking.finishExport, { discordUserId, lease: lease.lease }).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not release the export lease"));
+    await ctx.backend
+      .mutation(api.bot.linking.finishExport, { discordUserId, lease: lease.lease })
+      .catch((error: unknown) => ctx.logger.warn({ err: error }, "could not release the export lease"));
   }
 }
 
@@ -67,7 +69,10 @@ export const account = command({
       }
       const note = built.file.name.endsWith(".gz") ? " Compressed (gzip) to fit Discord's file size limit." : "";
       await interaction.followUp({
-        content: (built.complete ? "📦 Everything Film Fanatic stores for you." : "📦 Your export is very large; this file holds the first part of it.") + note,
+        content:
+          (built.complete
+            ? "📦 Everything Film Fanatic stores for you."
+            : "📦 Your export is very large; this file holds the first part of it.") + note,
         files: [built.file],
         ...reply,
       });
@@ -90,8 +95,15 @@ export const account = command({
       await respond.send({ content, embeds: [], components: [] });
     },
     "account:resume": async (interaction, respond, ctx) => {
-      const resumed = await ctx.backend.mutation(api.bot.linking.resumeMerge, { discordUserId: interaction.user.id, username: interaction.user.username });
-      await respond.send({ content: resumed ? "Resumed moving your Discord history; `/account` shows how far it is." : "Nothing needed resuming.", embeds: [], components: [] });
+      const resumed = await ctx.backend.mutation(api.bot.linking.resumeMerge, {
+        discordUserId: interaction.user.id,
+        username: interaction.user.username,
+      });
+      await respond.send({
+        content: resumed ? "Resumed moving your Discord history; `/account` shows how far it is." : "Nothing needed resuming.",
+        embeds: [],
+        components: [],
+      });
     },
   },
 });

@@ -40,12 +40,17 @@ export async function markAndReply(
   const read = numbering ? numberingNote(season, episodes, numbering) : "";
   const headline =
     (single !== null
-      ? episodeHeadline({ season, episode: single, ...(outcome.episodeName ? { name: outcome.episodeName } : {}) }, isWatched, outcome.changed)
+      ? episodeHeadline(
+          { season, episode: single, ...(outcome.episodeName ? { name: outcome.episodeName } : {}) },
+          isWatched,
+          outcome.changed,
+        )
       : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${marked === "all" ? `season ${season}` : describeEpisodes(season, marked)})`) +
     read +
     (cached ? `\n-# ${CACHED_NOTE}` : "");
   // Offered only where TMDB numbers the season 1, 2, 3 …: elsewhere "E1 up to the one before" means nothing.
-  const before = isWatched && episodes !== "all" && numbering === undefined ? markedAhead(show.tmdbId, season, episodes, outcome.progress) : null;
+  const before =
+    isWatched && episodes !== "all" && numbering === undefined ? markedAhead(show.tmdbId, season, episodes, outcome.progress) : null;
   // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
   // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
   await respond.send({
@@ -66,7 +71,8 @@ export async function markAndReply(
 /** "\n-# Read 3 as the 3rd episode of season 20, which TMDB numbers E887." */
 function numberingNote(season: number, given: number[] | "all", numbering: { read: "tmdb" | "position"; episodes: number[] }): string {
   if (given === "all") return "";
-  if (numbering.read === "tmdb") return `\n-# TMDB numbers season ${season}'s episodes its own way: read ${given.length === 1 ? `${given[0]} as TMDB's episode number` : "those as TMDB's episode numbers"}.`;
+  if (numbering.read === "tmdb")
+    return `\n-# TMDB numbers season ${season}'s episodes its own way: read ${given.length === 1 ? `${given[0]} as TMDB's episode number` : "those as TMDB's episode numbers"}.`;
   const first = given[0]!;
   return given.length === 1
     ? `\n-# Read ${first} as episode ${first} of season ${season} in order, which TMDB numbers E${numbering.episodes[0]}.`
@@ -88,7 +94,12 @@ export function markedAhead(
   const first = Math.min(...episodes);
   const watchedInSeason = progress.seasons.find((s) => s.season === season)?.watched;
   if (first <= 1 || watchedInSeason !== new Set(episodes).size) return null;
-  const customId = episodePickButton.tryEncode({ season, isWatched: true, episodes: first === 2 ? "1" : `1-${first - 1}`, choice: { mediaType: "tv", tmdbId } });
+  const customId = episodePickButton.tryEncode({
+    season,
+    isWatched: true,
+    episodes: first === 2 ? "1" : `1-${first - 1}`,
+    choice: { mediaType: "tv", tmdbId },
+  });
   return customId === null ? null : { season, last: first - 1, customId };
 }
 
@@ -113,15 +124,29 @@ export async function suggestShows(ctx: BotContext, discordUserId: string, parti
   if (partial.trim().length > 0) {
     // TMDB down or slow: the shows this person tracks, as Convex stores them.
     const tracked = async () =>
-      (await ctx.backend.query(api.bot.lists.listTitles, { discordUserId, mediaType: "tv", scope: "all", pageSize: 25 })).items.map((item) => ({
-        title: item.title ?? `Show ${item.tmdbId}`, year: yearOf(item.release_date), mediaType: "tv", tmdbId: item.tmdbId,
-      }));
+      (await ctx.backend.query(api.bot.lists.listTitles, { discordUserId, mediaType: "tv", scope: "all", pageSize: 25 })).items.map(
+        (item) => ({
+          title: item.title ?? `Show ${item.tmdbId}`,
+          year: yearOf(item.release_date),
+          mediaType: "tv",
+          tmdbId: item.tmdbId,
+        }),
+      );
     return await ctx.titles.suggest(partial, "tv", tracked);
   }
   // Nothing typed yet: the shows this user is watching, newest first.
   // scope "all": a show followed only through its episodes is being watched too.
-  const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId, progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });
-  return page.items.map((item) => ({ name: choiceName(item.title ?? `Show ${item.tmdbId}`, yearOf(item.release_date), "tv"), value: `tv:${item.tmdbId}` }));
+  const page = await ctx.backend.query(api.bot.lists.listTitles, {
+    discordUserId,
+    progressStatus: "watching",
+    mediaType: "tv",
+    scope: "all",
+    pageSize: 25,
+  });
+  return page.items.map((item) => ({
+    name: choiceName(item.title ?? `Show ${item.tmdbId}`, yearOf(item.release_date), "tv"),
+    value: `tv:${item.tmdbId}`,
+  }));
 }
 
 export const ep = command({
@@ -130,9 +155,22 @@ export const ep = command({
     name: "ep",
     description: "Mark an episode (or a range) watched",
     options: [
-      { type: Option.String, name: "show", description: "The show: start typing its name, or a TMDB id like 1399", required: true, autocomplete: true, max_length: 200 },
+      {
+        type: Option.String,
+        name: "show",
+        description: "The show: start typing its name, or a TMDB id like 1399",
+        required: true,
+        autocomplete: true,
+        max_length: 200,
+      },
       { type: Option.Integer, name: "season", description: "Season number", required: true, min_value: 0, max_value: MAX_SEASON },
-      { type: Option.String, name: "episode", description: "Episode: 3, a range 1-5, a list 1,3,5, or all", required: true, max_length: 100 },
+      {
+        type: Option.String,
+        name: "episode",
+        description: "Episode: 3, a range 1-5, a list 1,3,5, or all",
+        required: true,
+        max_length: 100,
+      },
       { type: Option.Boolean, name: "watched", description: "False to unmark (default: true)", required: false },
     ],
   }),
@@ -150,11 +188,17 @@ export const ep = command({
       const what = spec.kind === "all" ? `season ${season}` : describeEpisodes(season, spec.episodes);
       const pick = { season, isWatched, episodes: formatEpisodeSpec(spec) };
       if (episodePickButton.tryEncode({ ...pick, choice: { mediaType: "tv", tmdbId: MAX_TMDB_ID } }) === null) {
-        throw new UserError("I'm not sure which show you mean, and that episode list is too long to confirm with a button — pick the show from the list as you type, or use its TMDB id.");
+        throw new UserError(
+          "I'm not sure which show you mean, and that episode list is too long to confirm with a button — pick the show from the list as you type, or use its TMDB id.",
+        );
       }
       const confirm = `Yes — ${isWatched ? "mark" : "unmark"} ${what}`;
       await respond.send(
-        guessPrompt({ ...found, confirm, customId: (choice) => episodePickButton.encode({ ...pick, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }) }),
+        guessPrompt({
+          ...found,
+          confirm,
+          customId: (choice) => episodePickButton.encode({ ...pick, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
+        }),
       );
       return;
     }

@@ -1,4 +1,8 @@
-import { ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import { commandJSON } from "../lib/command-options.ts";
 import type { ComponentName } from "../views/component-ids.ts";
 import { account } from "./account.ts";
@@ -14,7 +18,9 @@ import type { Responder } from "../lib/respond.ts";
 import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
-export const commands: ReadonlyMap<string, Command> = new Map([help, ep, mark, watch, party, link, unlink, account, remind].map((command) => [command.data.name, command as Command]));
+export const commands: ReadonlyMap<string, Command> = new Map(
+  [help, ep, mark, watch, party, link, unlink, account, remind].map((command) => [command.data.name, command as Command]),
+);
 
 /** Where a decoded component goes: the command whose replies carry it, and its handler. */
 export interface ComponentRoute {

@@ -10,7 +10,14 @@ import { guessPrompt } from "../views/guess.ts";
 import { markAndReply, showById, suggestShows } from "./ep.ts";
 import { canShare, command, type BotContext } from "./types.ts";
 
-const showOption = { type: Option.String, name: "show", description: "The show: its name or a TMDB id", required: true, autocomplete: true, max_length: 200 } as const;
+const showOption = {
+  type: Option.String,
+  name: "show",
+  description: "The show: its name or a TMDB id",
+  required: true,
+  autocomplete: true,
+  max_length: 200,
+} as const;
 
 export const mark = command({
   data: defineCommand({
@@ -32,7 +39,10 @@ export const mark = command({
         type: Option.Subcommand,
         name: "show",
         description: "Mark every episode of a show",
-        options: [showOption, { type: Option.Boolean, name: "watched", description: "False to unmark every episode (default: true)", required: false }],
+        options: [
+          showOption,
+          { type: Option.Boolean, name: "watched", description: "False to unmark every episode (default: true)", required: false },
+        ],
       },
     ],
   }),
@@ -53,7 +63,8 @@ export const mark = command({
         guessPrompt({
           ...found,
           confirm: season === null ? `Yes — ${verb} every episode` : `Yes — ${verb} season ${season}`,
-          customId: (choice) => markPickButton.encode({ season: season ?? "all", isWatched, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
+          customId: (choice) =>
+            markPickButton.encode({ season: season ?? "all", isWatched, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
         }),
       );
       return;
@@ -83,7 +94,13 @@ async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User,
     return;
   }
   const outcome = await ctx.titles.shows.write(show, (sync) =>
-    ctx.backend.mutation(api.bot.episodes.markAllFor, { discordUserId: user.id, username: user.username, ...sync, tmdbId: show.tmdbId, isWatched }),
+    ctx.backend.mutation(api.bot.episodes.markAllFor, {
+      discordUserId: user.id,
+      username: user.username,
+      ...sync,
+      tmdbId: show.tmdbId,
+      isWatched,
+    }),
   );
   // Specials (season 0) never count towards finishing a show, so /mark show leaves them out and says so.
   const scope = outcome.specials > 0 ? "every episode; specials (season 0) not included" : "every episode; this show has no specials";

@@ -26,7 +26,8 @@ export function visibleChannelIds(interaction: Interaction): string[] {
 
 /** The server channel a /party command runs in; refused anywhere else. */
 export function guildPlace(interaction: Interaction): { guildId: string; channelId: string } {
-  if (!interaction.inGuild() || interaction.channelId === null) throw new UserError("Watch parties live in a server channel — use /party there.");
+  if (!interaction.inGuild() || interaction.channelId === null)
+    throw new UserError("Watch parties live in a server channel — use /party there.");
   return { guildId: interaction.guildId, channelId: interaction.channelId };
 }
 

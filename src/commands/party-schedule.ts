@@ -21,7 +21,13 @@ export const scheduleSubcommand = {
   name: "schedule",
   description: "Schedule the party's next watch-along (or cancel it); everyone sees it in their own time zone",
   options: [
-    { type: Option.String, name: "when", description: 'When, in your words: "friday 21:00", "tomorrow 8pm", "in 2h", "2026-12-04 20:30"', required: false, max_length: WHEN_MAX_LENGTH },
+    {
+      type: Option.String,
+      name: "when",
+      description: 'When, in your words: "friday 21:00", "tomorrow 8pm", "in 2h", "2026-12-04 20:30"',
+      required: false,
+      max_length: WHEN_MAX_LENGTH,
+    },
     {
       type: Option.String,
       name: "repeat",
@@ -33,9 +39,30 @@ export const scheduleSubcommand = {
       ],
     },
     { type: Option.Boolean, name: "cancel", description: "Cancel the scheduled session instead", required: false },
-    { type: Option.Integer, name: "remind", description: "Minutes before a session its reminder goes out (default 15; 0 for none)", required: false, min_value: 0, max_value: 1440 },
-    { type: Option.String, name: "zone", description: "Your time zone, asked once and remembered (start typing a city)", required: false, autocomplete: true, max_length: 64 },
-    { type: Option.String, name: "party", description: "Which party (leave out in a channel with one)", required: false, autocomplete: true, max_length: 100 },
+    {
+      type: Option.Integer,
+      name: "remind",
+      description: "Minutes before a session its reminder goes out (default 15; 0 for none)",
+      required: false,
+      min_value: 0,
+      max_value: 1440,
+    },
+    {
+      type: Option.String,
+      name: "zone",
+      description: "Your time zone, asked once and remembered (start typing a city)",
+      required: false,
+      autocomplete: true,
+      max_length: 64,
+    },
+    {
+      type: Option.String,
+      name: "party",
+      description: "Which party (leave out in a channel with one)",
+      required: false,
+      autocomplete: true,
+      max_length: 100,
+    },
   ],
 } as const;
 
@@ -45,10 +72,37 @@ export const pollSubcommand = {
   name: "poll",
   description: "Let the party vote on when to watch: up to 10 proposed times; the host confirms the winner",
   options: [
-    { type: Option.String, name: "times", description: 'Times separated by ";", e.g. "friday 21:00; saturday 20:00; sunday 18:00"', required: true, max_length: 1000 },
-    { type: Option.Integer, name: "hours", description: "How long the poll stays open (default 24)", required: false, min_value: 1, max_value: 168 },
-    { type: Option.String, name: "zone", description: "Your time zone, asked once and remembered (start typing a city)", required: false, autocomplete: true, max_length: 64 },
-    { type: Option.String, name: "party", description: "Which party (leave out in a channel with one)", required: false, autocomplete: true, max_length: 100 },
+    {
+      type: Option.String,
+      name: "times",
+      description: 'Times separated by ";", e.g. "friday 21:00; saturday 20:00; sunday 18:00"',
+      required: true,
+      max_length: 1000,
+    },
+    {
+      type: Option.Integer,
+      name: "hours",
+      description: "How long the poll stays open (default 24)",
+      required: false,
+      min_value: 1,
+      max_value: 168,
+    },
+    {
+      type: Option.String,
+      name: "zone",
+      description: "Your time zone, asked once and remembered (start typing a city)",
+      required: false,
+      autocomplete: true,
+      max_length: 64,
+    },
+    {
+      type: Option.String,
+      name: "party",
+      description: "Which party (leave out in a channel with one)",
+      required: false,
+      autocomplete: true,
+      max_length: 100,
+    },
   ],
 } as const;
 
@@ -70,17 +124,37 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   const which = options.party === undefined ? {} : { party: options.party };
   if (options.cancel === true) {
     if (options.when !== undefined) throw new UserError("Either say when, or cancel:true — not both.");
-    const cancelled = await ctx.backend.mutation(api.bot.sessions.cancel, { ...actor(interaction), ...here, ...which, canManageServer: canManageServer(interaction) });
-    const tell = cancelled.going > 0 ? `tell the channel, pinging the ${cancelled.going === 1 ? "one person" : `${cancelled.going} people`} going` : "tell the channel";
-    const todo = [...(cancelled.postEdited ? ["mark its post cancelled (its buttons go)"] : []), ...(cancelled.event ? ["delete its server event"] : []), tell];
+    const cancelled = await ctx.backend.mutation(api.bot.sessions.cancel, {
+      ...actor(interaction),
+      ...here,
+      ...which,
+      canManageServer: canManageServer(interaction),
+    });
+    const tell =
+      cancelled.going > 0
+        ? `tell the channel, pinging the ${cancelled.going === 1 ? "one person" : `${cancelled.going} people`} going`
+        : "tell the channel";
+    const todo = [
+      ...(cancelled.postEdited ? ["mark its post cancelled (its buttons go)"] : []),
+      ...(cancelled.event ? ["delete its server event"] : []),
+      tell,
+    ];
     const list = todo.length === 1 ? todo[0] : `${todo.slice(0, -1).join(", ")} and ${todo.at(-1)}`;
-    await respond.send({ content: `❌ Cancelled the watch-along of **${plain(cancelled.label, 150)}** on ${at(cancelled.at)}. I'll ${list}.` });
+    await respond.send({
+      content: `❌ Cancelled the watch-along of **${plain(cancelled.label, 150)}** on ${at(cancelled.at)}. I'll ${list}.`,
+    });
     return;
   }
   // remind: is a party setting, saved at once (the scheduled session's reminder moves with it).
   // With a time, it is saved once the time has been read, and the echo says it is saved already.
   const saveReminder = async (minutes: number, withTime: boolean) => {
-    const set = await ctx.backend.mutation(api.bot.sessions.setReminder, { ...actor(interaction), ...here, ...which, minutes, canManageServer: canManageServer(interaction) });
+    const set = await ctx.backend.mutation(api.bot.sessions.setReminder, {
+      ...actor(interaction),
+      ...here,
+      ...which,
+      minutes,
+      canManageServer: canManageServer(interaction),
+    });
     const saved = withTime ? "Saved: " : "";
     return set.minutes === 0
       ? `🔕 ${saved}**${plain(set.label, 150)}** sends no reminder before its sessions now (the start post still pings).`
@@ -105,7 +179,16 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   // A new time for a weekly session stays weekly unless repeat: says otherwise.
   const keptWeekly = options.repeat === undefined && party.current?.weekly === true;
   const weekly = options.repeat === "weekly" || keptWeekly;
-  const view = sessionEcho({ partyId: party.partyId, partyLabel: party.label, at: when.at, wall: when.wall, weekly, replaces: party.current, keptWeekly, reminderSaved: remindNote !== "" });
+  const view = sessionEcho({
+    partyId: party.partyId,
+    partyLabel: party.label,
+    at: when.at,
+    wall: when.wall,
+    weekly,
+    replaces: party.current,
+    keptWeekly,
+    reminderSaved: remindNote !== "",
+  });
   await respond.send({ ...view, ...(remindNote ? { content: `${remindNote}\n\n${view.content ?? ""}` } : {}), ephemeral: true });
 }
 
@@ -114,7 +197,8 @@ async function zoneFor(interaction: Interaction, ctx: BotContext, stored: string
   let zone = stored;
   if (given !== undefined) {
     const typed = resolveTimeZone(given);
-    if (!isCityZone(typed)) throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
+    if (!isCityZone(typed))
+      throw new UserError(`I don't know the time zone "${plain(typed, 64)}" — pick one from the list as you type (e.g. Europe/Berlin).`);
     if (typed !== zone) zone = await ctx.backend.mutation(api.bot.sessions.setZone, { ...actor(interaction), zone: typed });
   }
   if (zone === null) {
@@ -126,11 +210,20 @@ async function zoneFor(interaction: Interaction, ctx: BotContext, stored: string
 }
 
 /** `/party poll times:"…; …"`: each time read in the host's zone; Convex posts the poll and reads it when it closes. */
-export async function poll(interaction: Interaction, respond: Responder, ctx: BotContext, options: { times: string; hours?: number; zone?: string; party?: string }): Promise<void> {
+export async function poll(
+  interaction: Interaction,
+  respond: Responder,
+  ctx: BotContext,
+  options: { times: string; hours?: number; zone?: string; party?: string },
+): Promise<void> {
   const here = place(interaction);
   const which = options.party === undefined ? {} : { party: options.party };
-  const pieces = options.times.split(/[;|\n]+/).map((t) => t.trim()).filter(Boolean);
-  if (pieces.length < 2 || pieces.length > 10) throw new UserError('Propose 2 to 10 times, separated by ";" — e.g. `times:"friday 21:00; saturday 20:00"`.');
+  const pieces = options.times
+    .split(/[;|\n]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (pieces.length < 2 || pieces.length > 10)
+    throw new UserError('Propose 2 to 10 times, separated by ";" — e.g. `times:"friday 21:00; saturday 20:00"`.');
   const party = await ctx.backend.query(api.bot.sessions.prepare, { discordUserId: interaction.user.id, ...here, ...which });
   if (party.hostDiscordUserId !== interaction.user.id && !canManageServer(interaction)) {
     throw new UserError("Only the party's host, or someone with Manage Server, can start a poll.");
@@ -142,7 +235,14 @@ export async function poll(interaction: Interaction, respond: Responder, ctx: Bo
     if (!when.ok) throw new UserError(`"${plain(piece, 60)}": ${when.message}`);
     return { at: when.at, label: shortWall(when.at, zone) };
   });
-  const result = await ctx.backend.mutation(api.bot.sessions.startPoll, { ...actor(interaction), ...here, ...which, options: proposed, hours: options.hours ?? 24, canManageServer: canManageServer(interaction) });
+  const result = await ctx.backend.mutation(api.bot.sessions.startPoll, {
+    ...actor(interaction),
+    ...here,
+    ...which,
+    options: proposed,
+    hours: options.hours ?? 24,
+    canManageServer: canManageServer(interaction),
+  });
   await respond.send({
     // An absolute time: this reply stays in the channel's history, where "in 6 hours" would go stale.
     content: `🗳️ A poll of ${result.count} times for **${plain(result.label, 150)}** is going up in <#${result.channelId}>. It's open until ${time(new Date(result.closesAt), TimestampStyles.ShortDateTime)}; then I'll post the winner with a **Confirm** button for you.`,
@@ -169,7 +269,9 @@ export const sessionComponents: ComponentHandlers = {
     });
     const lines = [
       `✅ Scheduled the watch-along of **${plain(result.label, 150)}** for ${at(result.at)}${result.weekly ? ", every week" : ""}.`,
-      result.replaced !== null ? `It replaces the one on ${time(new Date(result.replaced), TimestampStyles.LongDateTime)}${result.answers > 0 ? `; ${carriedAnswers(result.answers)}` : ""}.` : "",
+      result.replaced !== null
+        ? `It replaces the one on ${time(new Date(result.replaced), TimestampStyles.LongDateTime)}${result.answers > 0 ? `; ${carriedAnswers(result.answers)}` : ""}.`
+        : "",
       result.post === "kept"
         ? "Its post in the party's channel stays."
         : result.post === "updated"
@@ -184,7 +286,10 @@ export const sessionComponents: ComponentHandlers = {
     // details (what happens to the old post, permission notes) go to the host alone.
     if (!interaction.message.flags.has(MessageFlags.Ephemeral)) {
       // It stays in the channel: the date and time alone, which stay true once it has passed.
-      await respond.send({ content: `📅 The watch-along of **${plain(result.label, 150)}** is set for ${time(new Date(result.at), TimestampStyles.LongDateTime)}${result.weekly ? ", every week" : ""} — answer Going / Maybe / Can't on its post.`, components: [] });
+      await respond.send({
+        content: `📅 The watch-along of **${plain(result.label, 150)}** is set for ${time(new Date(result.at), TimestampStyles.LongDateTime)}${result.weekly ? ", every week" : ""} — answer Going / Maybe / Can't on its post.`,
+        components: [],
+      });
       await respond.sendNew({ content: lines.join("\n"), ephemeral: true });
       return;
     }
@@ -192,13 +297,19 @@ export const sessionComponents: ComponentHandlers = {
   },
   /** Going / Maybe / Can't under a session's post: a private answer, the board shows the count. */
   async "session:rsvp"(interaction: ComponentInteraction, respond, ctx, { sessionId, answer }) {
-    const result = await ctx.backend.mutation(api.bot.sessions.rsvp, { ...actor(interaction), sessionId, answer, displayName: displayName(interaction) });
+    const result = await ctx.backend.mutation(api.bot.sessions.rsvp, {
+      ...actor(interaction),
+      sessionId,
+      answer,
+      displayName: displayName(interaction),
+    });
     const text =
       answer === "going"
-        ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.` +
-          joinedNote(result)
+        ? `✅ You're going to **${plain(result.label, 150)}** on ${at(result.at)} — I'll ping you before it starts.` + joinedNote(result)
         : `Noted: **${RSVP_LABEL[answer]}** for **${plain(result.label, 150)}** on ${at(result.at)}.` +
-          (answer === "cant" && result.member && !result.host ? "\nYou're still in the watch party — `/party leave` if you're out for good." : "");
+          (answer === "cant" && result.member && !result.host
+            ? "\nYou're still in the watch party — `/party leave` if you're out for good."
+            : "");
     await respond.sendNew({ content: text, ephemeral: true });
   },
 };

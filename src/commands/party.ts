@@ -7,7 +7,13 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from "discord-api-types/v10";
-import { PermissionsBitField, type AutocompleteInteraction, type ChatInputCommandInteraction, type GuildBasedChannel, type Interaction } from "discord.js";
+import {
+  PermissionsBitField,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type GuildBasedChannel,
+  type Interaction,
+} from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { parseEpisodeSpec } from "../lib/episode-spec.ts";
@@ -51,7 +57,11 @@ const MEMBER_BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
  * permissions in the channel as the interaction gives them (the channel option's resolved
  * permissions, or the member's in this channel).
  */
-function checkMemberCanPost(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string, option?: GuildBasedChannel | APIInteractionDataResolvedChannel): void {
+function checkMemberCanPost(
+  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  channelId: string,
+  option?: GuildBasedChannel | APIInteractionDataResolvedChannel,
+): void {
   let permissions: Readonly<PermissionsBitField> | null = null;
   if (option !== undefined && option.id === channelId) {
     const raw = (option as { permissions?: unknown }).permissions;
@@ -61,7 +71,9 @@ function checkMemberCanPost(interaction: ChatInputCommandInteraction | Component
   if (permissions === null) throw new UserError(`I can't tell whether you can post in <#${channelId}> — run /party start in that channel.`);
   const missing = MEMBER_BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
   if (missing.length > 0) {
-    throw new UserError(`You can't post in <#${channelId}> (you don't have ${missing.map((m) => `**${m}**`).join(" or ")} there), so I won't put a board there either. Pick a channel you can post in — nothing was created.`);
+    throw new UserError(
+      `You can't post in <#${channelId}> (you don't have ${missing.map((m) => `**${m}**`).join(" or ")} there), so I won't put a board there either. Pick a channel you can post in — nothing was created.`,
+    );
   }
 }
 
@@ -98,8 +110,17 @@ async function suggestParties(ctx: BotContext, interaction: AutocompleteInteract
 }
 
 /** "We watched …" in the channel, for everyone there to confirm for themselves. */
-async function postPrompt(respond: Responder, prompt: { promptId: string; party: { title: string }; what: string; expiresAt: number; markedForYou: number; notices: string[] }, fresh: boolean) {
-  const view = watchedTogetherPrompt({ promptId: prompt.promptId, showTitle: prompt.party.title, what: prompt.what, expiresAt: prompt.expiresAt });
+async function postPrompt(
+  respond: Responder,
+  prompt: { promptId: string; party: { title: string }; what: string; expiresAt: number; markedForYou: number; notices: string[] },
+  fresh: boolean,
+) {
+  const view = watchedTogetherPrompt({
+    promptId: prompt.promptId,
+    showTitle: prompt.party.title,
+    what: prompt.what,
+    expiresAt: prompt.expiresAt,
+  });
   const reply = { ...view, ephemeral: false };
   // From a button, a new message: the board it sits on belongs to Convex's publisher.
   if (fresh) await respond.sendNew(reply);
@@ -129,12 +150,22 @@ function checkBoardChannel(interaction: ChatInputCommandInteraction | ComponentI
   const missing = missingBoardPermissions(interaction, channelId);
   if (missing === null) throw new UserError(`I can't check my permissions in <#${channelId}> — run /party start in that channel.`);
   if (missing.length > 0) {
-    throw new UserError(`I can't keep a board in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(" and ")} there. Give me that, or pick another channel — nothing was created.`);
+    throw new UserError(
+      `I can't keep a board in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(" and ")} there. Give me that, or pick another channel — nothing was created.`,
+    );
   }
 }
 
 /** Starts the party on a show known for certain, and says where its board goes. */
-async function startIn(ctx: BotContext, respond: Responder, interaction: Interaction, show: ShowRef, channelId: string, season: number | undefined, name: string | undefined) {
+async function startIn(
+  ctx: BotContext,
+  respond: Responder,
+  interaction: Interaction,
+  show: ShowRef,
+  channelId: string,
+  season: number | undefined,
+  name: string | undefined,
+) {
   const { guildId } = guildPlace(interaction);
   const result = await ctx.titles.shows.write(show, (sync) =>
     ctx.backend.mutation(api.bot.parties.start, {
@@ -168,26 +199,74 @@ export const party = command({
         name: "start",
         description: "Start a watch party for a show; you host it",
         options: [
-          { type: Option.String, name: "show", description: "The show: start typing its name, or a TMDB id like 1399", required: true, autocomplete: true, max_length: 200 },
-          { type: Option.Integer, name: "season", description: "Only this season (default: the whole show)", required: false, min_value: 1, max_value: MAX_SEASON },
-          { type: Option.Channel, name: "channel", description: "Where the board goes (default: here)", required: false, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+          {
+            type: Option.String,
+            name: "show",
+            description: "The show: start typing its name, or a TMDB id like 1399",
+            required: true,
+            autocomplete: true,
+            max_length: 200,
+          },
+          {
+            type: Option.Integer,
+            name: "season",
+            description: "Only this season (default: the whole show)",
+            required: false,
+            min_value: 1,
+            max_value: MAX_SEASON,
+          },
+          {
+            type: Option.Channel,
+            name: "channel",
+            description: "Where the board goes (default: here)",
+            required: false,
+            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+          },
           { type: Option.String, name: "name", description: "A name for the party", required: false, max_length: 80 },
         ],
       },
-      { type: Option.Subcommand, name: "join", description: "Join a watch party; your progress shows on its board", options: [partyOption] },
+      {
+        type: Option.Subcommand,
+        name: "join",
+        description: "Join a watch party; your progress shows on its board",
+        options: [partyOption],
+      },
       { type: Option.Subcommand, name: "leave", description: "Leave a watch party", options: [partyOption] },
-      { type: Option.Subcommand, name: "status", description: "A private copy of the board, with your line highlighted", options: [partyOption] },
+      {
+        type: Option.Subcommand,
+        name: "status",
+        description: "A private copy of the board, with your line highlighted",
+        options: [partyOption],
+      },
       {
         type: Option.Subcommand,
         name: "watched",
         description: "Say which episodes you watched together: marked for you; others confirm with a click",
         options: [
-          { type: Option.String, name: "episode", description: "Episode: 3, a range 1-5, or a list 1,3,5", required: true, max_length: 100 },
-          { type: Option.Integer, name: "season", description: "Season number (default: the party's season, or 1)", required: false, min_value: 1, max_value: MAX_SEASON },
+          {
+            type: Option.String,
+            name: "episode",
+            description: "Episode: 3, a range 1-5, or a list 1,3,5",
+            required: true,
+            max_length: 100,
+          },
+          {
+            type: Option.Integer,
+            name: "season",
+            description: "Season number (default: the party's season, or 1)",
+            required: false,
+            min_value: 1,
+            max_value: MAX_SEASON,
+          },
           partyOption,
         ],
       },
-      { type: Option.Subcommand, name: "end", description: "End a watch party (the host, or someone with Manage Server)", options: [partyOption] },
+      {
+        type: Option.Subcommand,
+        name: "end",
+        description: "End a watch party (the host, or someone with Manage Server)",
+        options: [partyOption],
+      },
       {
         type: Option.Subcommand,
         name: "host",
@@ -198,7 +277,10 @@ export const party = command({
         type: Option.Subcommand,
         name: "remove",
         description: "Take a member out of a watch party (the host, or someone with Manage Server)",
-        options: [{ type: Option.User, name: "member", description: "Who to take out (their own progress is kept)", required: true }, partyOption],
+        options: [
+          { type: Option.User, name: "member", description: "Who to take out (their own progress is kept)", required: true },
+          partyOption,
+        ],
       },
       {
         type: Option.Subcommand,
@@ -228,13 +310,16 @@ export const party = command({
         if (found.kind === "found") return void (await startIn(ctx, respond, interaction, found.title, channelId, season, name));
         // A party's own name can't ride in a button: then the show has to be picked from the list.
         if (name !== undefined) {
-          throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
+          throw new UserError(
+            `Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`,
+          );
         }
         await respond.send(
           guessPrompt({
             ...found,
             confirm: "Yes — start the party",
-            customId: (choice) => partyPickButton.encode({ season, channelId, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
+            customId: (choice) =>
+              partyPickButton.encode({ season, channelId, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
           }),
         );
         return;
@@ -250,13 +335,26 @@ export const party = command({
             : result.host === null
               ? " Nobody is in it now: whoever joins next hosts it, and it ends by itself after a week with nobody in it."
               : ` **${plain(result.host.name, 100)}** hosts it now.`;
-        const text = result.left ? `👋 You left **${plain(result.party.label, 150)}**. Your own progress is kept.${handedOver}` : `You weren't in **${plain(result.party.label, 150)}**.`;
+        const text = result.left
+          ? `👋 You left **${plain(result.party.label, 150)}**. Your own progress is kept.${handedOver}`
+          : `You weren't in **${plain(result.party.label, 150)}**.`;
         await respond.send({ content: withNotices(result.notices, text) });
         return;
       }
       case "status": {
-        const canPostHere = interaction.inGuild() ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) : undefined;
-        const result = await ctx.backend.mutation(api.bot.parties.status, { ...actor, ...place, ...partyArg(args.options.party), ...(canPostHere === undefined ? {} : { canPostHere }) });
+        const canPostHere = interaction.inGuild()
+          ? interaction.appPermissions.has([
+              PermissionFlagsBits.ViewChannel,
+              PermissionFlagsBits.SendMessages,
+              PermissionFlagsBits.EmbedLinks,
+            ])
+          : undefined;
+        const result = await ctx.backend.mutation(api.bot.parties.status, {
+          ...actor,
+          ...place,
+          ...partyArg(args.options.party),
+          ...(canPostHere === undefined ? {} : { canPostHere }),
+        });
         const view = partyStatus(result.board, interaction.user.id);
         const lines = [...result.notices, ...(result.resumed ? ["▶️ I'll post the board again now."] : [])];
         await respond.send({ ...view, ...(lines.length > 0 ? { content: lines.join("\n\n") } : {}) });
@@ -281,7 +379,15 @@ export const party = command({
       case "remove": {
         const { member, party: which } = args.options;
         const action = args.subcommand;
-        const check = await ctx.backend.mutation(api.bot.parties.manage, { ...actor, ...place, ...partyArg(which), action, member: member.user.id, canManageServer: canManageServer(interaction), apply: false });
+        const check = await ctx.backend.mutation(api.bot.parties.manage, {
+          ...actor,
+          ...place,
+          ...partyArg(which),
+          action,
+          member: member.user.id,
+          canManageServer: canManageServer(interaction),
+          apply: false,
+        });
         const label = plain(check.party.label, 150);
         const name = plain(check.name, 100);
         const question =
@@ -291,7 +397,14 @@ export const party = command({
         await respond.send({
           content: question,
           components: rows(
-            button({ customId: (action === "host" ? partyHostButton : partyRemoveButton).encode({ partyId: check.party.partyId, userId: member.user.id }), label: action === "host" ? `Make ${check.name} host` : `Remove ${check.name}`, style: action === "host" ? ButtonStyle.Primary : ButtonStyle.Danger }),
+            button({
+              customId: (action === "host" ? partyHostButton : partyRemoveButton).encode({
+                partyId: check.party.partyId,
+                userId: member.user.id,
+              }),
+              label: action === "host" ? `Make ${check.name} host` : `Remove ${check.name}`,
+              style: action === "host" ? ButtonStyle.Primary : ButtonStyle.Danger,
+            }),
             button({ customId: partyKeepButton.encode({}), label: "Cancel", style: ButtonStyle.Secondary }),
           ),
         });
@@ -299,13 +412,34 @@ export const party = command({
       }
       case "rename": {
         const { name, party: which } = args.options;
-        const result = await ctx.backend.mutation(api.bot.parties.rename, { ...actor, ...place, ...partyArg(which), name, canManageServer: canManageServer(interaction) });
-        await respond.send({ content: withNotices(result.notices, `✏️ **${plain(result.before, 150)}** is now **${plain(result.party.label, 150)}** — its board shows the new name in a moment.`) });
+        const result = await ctx.backend.mutation(api.bot.parties.rename, {
+          ...actor,
+          ...place,
+          ...partyArg(which),
+          name,
+          canManageServer: canManageServer(interaction),
+        });
+        await respond.send({
+          content: withNotices(
+            result.notices,
+            `✏️ **${plain(result.before, 150)}** is now **${plain(result.party.label, 150)}** — its board shows the new name in a moment.`,
+          ),
+        });
         return;
       }
       case "end": {
-        const result = await ctx.backend.mutation(api.bot.parties.end, { ...actor, ...place, ...partyArg(args.options.party), canManageServer: canManageServer(interaction) });
-        await respond.send({ content: withNotices(result.notices, `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons${result.sessionCancelled ? ", and its scheduled watch-along is cancelled" : ""}.`) });
+        const result = await ctx.backend.mutation(api.bot.parties.end, {
+          ...actor,
+          ...place,
+          ...partyArg(args.options.party),
+          canManageServer: canManageServer(interaction),
+        });
+        await respond.send({
+          content: withNotices(
+            result.notices,
+            `🏁 **${plain(result.party.label, 150)}** has ended. Its board stays, without buttons${result.sessionCancelled ? ", and its scheduled watch-along is cancelled" : ""}.`,
+          ),
+        });
         return;
       }
       case "schedule":
@@ -317,9 +451,15 @@ export const party = command({
       case "list": {
         const parties = await listParties(ctx, interaction);
         const lines = parties.map(
-          (p) => `• **${plain(p.label, 120)}** in <#${p.channelId}> · ${p.memberCount} member${p.memberCount === 1 ? "" : "s"}${p.mine ? (p.hostDiscordUserId === interaction.user.id ? " · you host it" : " · you're in it") : ""}${p.channelGone ? " · 🗑️ its channel was deleted (`/party end` ends it)" : p.paused ? " · ⏸️ board paused" : ""}`,
+          (p) =>
+            `• **${plain(p.label, 120)}** in <#${p.channelId}> · ${p.memberCount} member${p.memberCount === 1 ? "" : "s"}${p.mine ? (p.hostDiscordUserId === interaction.user.id ? " · you host it" : " · you're in it") : ""}${p.channelGone ? " · 🗑️ its channel was deleted (`/party end` ends it)" : p.paused ? " · ⏸️ board paused" : ""}`,
         );
-        await respond.send({ content: lines.length === 0 ? "No watch parties are running in this server — start one with /party start." : `**Watch parties in this server** you can see (${lines.length})\n${lines.join("\n")}` });
+        await respond.send({
+          content:
+            lines.length === 0
+              ? "No watch parties are running in this server — start one with /party start."
+              : `**Watch parties in this server** you can see (${lines.length})\n${lines.join("\n")}`,
+        });
         return;
       }
     }
@@ -369,19 +509,30 @@ export const party = command({
     },
     /** "I was there": marks those episodes for whoever clicks, and only them. */
     async "party:there"(interaction: ComponentInteraction, respond, ctx, { promptId }) {
-      const result = await ctx.backend.mutation(api.bot.parties.there, { discordUserId: interaction.user.id, username: interaction.user.username, promptId, displayName: displayName(interaction) });
+      const result = await ctx.backend.mutation(api.bot.parties.there, {
+        discordUserId: interaction.user.id,
+        username: interaction.user.username,
+        promptId,
+        displayName: displayName(interaction),
+      });
       const text =
         (result.changed === 0
           ? `You had already marked ${result.what} of **${plain(result.title, 150)}** — nothing changed.`
-          : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`) +
-        joinedNote(result);
+          : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`) + joinedNote(result);
       await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
     },
   },
 });
 
 /** A confirmed /party host or /party remove. */
-async function manage(ctx: BotContext, respond: Responder, interaction: ComponentInteraction, action: "host" | "remove", partyId: string, userId: string) {
+async function manage(
+  ctx: BotContext,
+  respond: Responder,
+  interaction: ComponentInteraction,
+  action: "host" | "remove",
+  partyId: string,
+  userId: string,
+) {
   const result = await ctx.backend.mutation(api.bot.parties.manage, {
     discordUserId: interaction.user.id,
     username: interaction.user.username,
@@ -394,7 +545,12 @@ async function manage(ctx: BotContext, respond: Responder, interaction: Componen
   });
   const label = plain(result.party.label, 150);
   const name = plain(result.name, 100);
-  const handed = result.host === undefined ? "" : result.host === null ? " Nobody is left in it: whoever joins next hosts it." : ` **${plain(result.host.name, 100)}** hosts it now.`;
+  const handed =
+    result.host === undefined
+      ? ""
+      : result.host === null
+        ? " Nobody is left in it: whoever joins next hosts it."
+        : ` **${plain(result.host.name, 100)}** hosts it now.`;
   const text = action === "host" ? `👑 **${name}** hosts **${label}** now.` : `👋 **${name}** is no longer in **${label}**.${handed}`;
   await respond.send({ content: withNotices(result.notices, text), components: [] });
 }

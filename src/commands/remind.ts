@@ -48,7 +48,9 @@ async function redrawDm(respond: Responder, done: string, shows: DmShows, whenNo
 function cityZone(typed: string): string {
   const zone = resolveTimeZone(typed);
   if (isCityZone(zone)) return zone;
-  throw new UserError(`I don't know the time zone "${plain(typed.trim(), 64)}" — pick one from the list as you type, by city (e.g. Europe/Berlin); abbreviations like EST ignore daylight saving.`);
+  throw new UserError(
+    `I don't know the time zone "${plain(typed.trim(), 64)}" — pick one from the list as you type, by city (e.g. Europe/Berlin); abbreviations like EST ignore daylight saving.`,
+  );
 }
 
 interface Settings {
@@ -98,12 +100,17 @@ async function setShow(ctx: BotContext, actor: ReturnType<typeof actorOf>, value
   }
   const found = await ctx.titles.lookupShow(value);
   if (found.kind === "guess") {
-    throw new UserError(`Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`);
+    throw new UserError(
+      `Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`,
+    );
   }
   return await ctx.backend.mutation(api.bot.reminders.setShow, { ...actor, tmdbId: found.title.tmdbId, enabled, title: found.title.title });
 }
 
-const actorOf = (interaction: { user: { id: string; username: string } }) => ({ discordUserId: interaction.user.id, username: interaction.user.username });
+const actorOf = (interaction: { user: { id: string; username: string } }) => ({
+  discordUserId: interaction.user.id,
+  username: interaction.user.username,
+});
 
 /**
  * /remind: DM reminders for stalled shows and new episodes (README "Reminders"). The DMs
@@ -123,9 +130,29 @@ export const remind = command({
         name: "settings",
         description: "How long before a show counts as stalled, quiet hours and your time zone",
         options: [
-          { type: Option.Integer, name: "days", description: "Days without a mark before I remind you (1-60, default 7)", required: false, min_value: 1, max_value: 60 },
-          { type: Option.String, name: "quiet", description: 'No DMs in these hours, e.g. "22:00-08:00" (or "off")', required: false, max_length: 20 },
-          { type: Option.String, name: "timezone", description: "Your time zone, e.g. Europe/Berlin", required: false, autocomplete: true, max_length: 64 },
+          {
+            type: Option.Integer,
+            name: "days",
+            description: "Days without a mark before I remind you (1-60, default 7)",
+            required: false,
+            min_value: 1,
+            max_value: 60,
+          },
+          {
+            type: Option.String,
+            name: "quiet",
+            description: 'No DMs in these hours, e.g. "22:00-08:00" (or "off")',
+            required: false,
+            max_length: 20,
+          },
+          {
+            type: Option.String,
+            name: "timezone",
+            description: "Your time zone, e.g. Europe/Berlin",
+            required: false,
+            autocomplete: true,
+            max_length: 64,
+          },
         ],
       },
       {
@@ -133,7 +160,14 @@ export const remind = command({
         name: "show",
         description: "Turn reminders for one show on or off",
         options: [
-          { type: Option.String, name: "title", description: "The show: start typing its name, or a TMDB id like 1399", required: true, autocomplete: true, max_length: 200 },
+          {
+            type: Option.String,
+            name: "title",
+            description: "The show: start typing its name, or a TMDB id like 1399",
+            required: true,
+            autocomplete: true,
+            max_length: 200,
+          },
           { type: Option.Boolean, name: "enabled", description: "Remind me about it (true) or not (false)", required: true },
         ],
       },
@@ -186,18 +220,39 @@ export const remind = command({
   components: {
     /** "Mark watched" in a reminder or new-episode DM: marks it and edits the DM to what's next. */
     async "remind:mark"(interaction: ComponentInteraction, respond, ctx, { tmdbId, season, episode }) {
-      const result = await ctx.backend.mutation(api.bot.reminders.markFromDm, { ...actorOf(interaction), tmdbId, season, episode, messageId: interaction.message.id });
-      const done = result.changed ? `✅ Marked ${result.code} of **${plain(result.title, 150)}**.` : `${result.code} of **${plain(result.title, 150)}** was already marked.`;
+      const result = await ctx.backend.mutation(api.bot.reminders.markFromDm, {
+        ...actorOf(interaction),
+        tmdbId,
+        season,
+        episode,
+        messageId: interaction.message.id,
+      });
+      const done = result.changed
+        ? `✅ Marked ${result.code} of **${plain(result.title, 150)}**.`
+        : `${result.code} of **${plain(result.title, 150)}** was already marked.`;
       await redrawDm(respond, done, result.shows, "You're caught up on everything this reminder was about.", result.notice);
     },
     async "remind:snooze"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
-      const result = await ctx.backend.mutation(api.bot.reminders.snooze, { ...actorOf(interaction), tmdbId, messageId: interaction.message.id });
+      const result = await ctx.backend.mutation(api.bot.reminders.snooze, {
+        ...actorOf(interaction),
+        tmdbId,
+        messageId: interaction.message.id,
+      });
       const until = Math.floor(result.until / 1000);
       await answerInDm(respond, `😴 I'll leave **${plain(result.title, 150)}** alone until <t:${until}:f>.`, result);
     },
     async "remind:stop"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
-      const result = await ctx.backend.mutation(api.bot.reminders.setShow, { ...actorOf(interaction), tmdbId, enabled: false, messageId: interaction.message.id });
-      await answerInDm(respond, `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**. \`/remind show\` turns them back on.`, result);
+      const result = await ctx.backend.mutation(api.bot.reminders.setShow, {
+        ...actorOf(interaction),
+        tmdbId,
+        enabled: false,
+        messageId: interaction.message.id,
+      });
+      await answerInDm(
+        respond,
+        `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**. \`/remind show\` turns them back on.`,
+        result,
+      );
     },
     async "remind:settings"(interaction: ComponentInteraction, respond, ctx) {
       const s = await ctx.backend.mutation(api.bot.reminders.settings, actorOf(interaction));

@@ -20,7 +20,12 @@ export interface BotContext {
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
 /** A button's or select's handler: it receives what the component's codec decoded, typed. */
-export type ComponentHandler<N extends ComponentName> = (interaction: ComponentInteraction, respond: Responder, ctx: BotContext, args: ComponentArgs<N>) => Promise<void>;
+export type ComponentHandler<N extends ComponentName> = (
+  interaction: ComponentInteraction,
+  respond: Responder,
+  ctx: BotContext,
+  args: ComponentArgs<N>,
+) => Promise<void>;
 
 /** A command's component handlers, by component name ("ep:mark"), each typed by its codec. */
 export type ComponentHandlers = { [N in ComponentName]?: ComponentHandler<N> };
@@ -42,7 +47,11 @@ export interface Command<C extends CommandDefinition = CommandDefinition> {
   /** `args` are the options, checked against `data` and typed from it. */
   execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext, args: ArgumentsOf<C>): Promise<void>;
   /** `args` are what has been typed so far (any option may be missing). */
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext, args: PartialArguments<ArgumentsOf<C>>): Promise<{ name: string; value: string }[]>;
+  autocomplete?(
+    interaction: AutocompleteInteraction,
+    ctx: BotContext,
+    args: PartialArguments<ArgumentsOf<C>>,
+  ): Promise<{ name: string; value: string }[]>;
   components?: ComponentHandlers;
 }
 

@@ -30,7 +30,10 @@ export const unlink = command({
   },
   components: {
     "unlink:yes": async (interaction, respond, ctx) => {
-      const result = await ctx.backend.mutation(api.bot.linking.unlink, { discordUserId: interaction.user.id, username: interaction.user.username });
+      const result = await ctx.backend.mutation(api.bot.linking.unlink, {
+        discordUserId: interaction.user.id,
+        username: interaction.user.username,
+      });
       const content =
         result.status === "unlinked"
           ? `Unlinked from **${plain(result.from ?? "your Film Fanatic account")}**. Your web library keeps everything; from now on, what you track here starts a fresh Discord-only profile. \`/link\` links again.`
@@ -41,7 +44,10 @@ export const unlink = command({
     },
     "unlink:no": async (interaction, respond, ctx) => {
       const { linkedTo } = await ctx.backend.query(api.bot.linking.linkStatus, { discordUserId: interaction.user.id });
-      await respond.send({ content: linkedTo === null ? NOT_LINKED : `Still linked to **${plain(linkedTo)}** — nothing changed.`, components: [] });
+      await respond.send({
+        content: linkedTo === null ? NOT_LINKED : `Still linked to **${plain(linkedTo)}** — nothing changed.`,
+        components: [],
+      });
     },
   },
 });

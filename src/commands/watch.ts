@@ -1,4 +1,10 @@
-import { ApplicationCommandOptionType as Option, ApplicationCommandType, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType as Option,
+  ApplicationCommandType,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+} from "discord-api-types/v10";
 import type { ChatInputCommandInteraction, User } from "discord.js";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../convex/_generated/api.js";
@@ -97,14 +103,19 @@ async function titleWrite<T extends { state: TitleState }>(
   subject = withCachedDetails(ctx, subject);
   if (hasDetails(subject)) {
     const metadata = ctx.titles.metadata(subject);
-    const result = subject.mediaType === "tv" ? await ctx.titles.shows.write(subject, (sync) => call({ sync, metadata })) : await call({ sync: {}, metadata });
+    const result =
+      subject.mediaType === "tv"
+        ? await ctx.titles.shows.write(subject, (sync) => call({ sync, metadata }))
+        : await call({ sync: {}, metadata });
     return { result, facts: factsOf(ctx, subject) };
   }
   let showNeeded: boolean;
   try {
     const result =
       subject.mediaType === "tv"
-        ? await ctx.titles.shows.write({ tmdbId: subject.tmdbId, details: () => ctx.titles.show(subject.tmdbId) }, (sync) => call({ sync, titleFromStore: true }))
+        ? await ctx.titles.shows.write({ tmdbId: subject.tmdbId, details: () => ctx.titles.show(subject.tmdbId) }, (sync) =>
+            call({ sync, titleFromStore: true }),
+          )
         : await call({ sync: {}, titleFromStore: true });
     return { result, facts: storedFacts(ctx, subject, result.state) ?? (await detailsOrStored(ctx, subject, result.state)) };
   } catch (error) {
@@ -135,7 +146,13 @@ async function detailsOrStored(ctx: BotContext, ref: TitleRef, state: TitleState
   } catch (error) {
     const title = state.item?.title ?? state.show?.title;
     if (!isTmdbOutage(error) || title === undefined) throw error;
-    return { tmdbId: ref.tmdbId, mediaType: ref.mediaType, title, year: yearOf(state.item?.release_date), posterUrl: storedPoster(ctx, state.item?.image ?? state.show?.image) };
+    return {
+      tmdbId: ref.tmdbId,
+      mediaType: ref.mediaType,
+      title,
+      year: yearOf(state.item?.release_date),
+      posterUrl: storedPoster(ctx, state.item?.image ?? state.show?.image),
+    };
   }
 }
 
@@ -175,13 +192,18 @@ async function replyInfo(ctx: BotContext, respond: Responder, user: User, subjec
   // refreshShow without counts means Convex has never seen the show: send its structure.
   const full =
     state.refreshShow && details.mediaType === "tv"
-      ? await ctx.backend.mutation(api.bot.titles.cacheShowForCard, { discordUserId: user.id, tmdbId: details.tmdbId, show: await ctx.titles.shows.fetch(details) })
+      ? await ctx.backend.mutation(api.bot.titles.cacheShowForCard, {
+          discordUserId: user.id,
+          tmdbId: details.tmdbId,
+          show: await ctx.titles.shows.fetch(details),
+        })
       : state;
   await replyCard(respond, factsOf(ctx, details), full);
 }
 
 /** One answer for a list that is private, empty, or whose owner never used the bot: none of them is told apart. */
-export const LIST_UNAVAILABLE = "That list isn't available. Someone's list can be seen only once they have tracked something and made it visible with `/watch privacy`.";
+export const LIST_UNAVAILABLE =
+  "That list isn't available. Someone's list can be seen only once they have tracked something and made it visible with `/watch privacy`.";
 /** Where another member's list may be seen: a server they are in, never a DM or another server. */
 const LIST_ONLY_IN_THEIR_SERVER = "You can see someone else's list only in a server channel of a server they're in.";
 
@@ -189,10 +211,20 @@ const LIST_ONLY_IN_THEIR_SERVER = "You can see someone else's list only in a ser
  * Someone else's list is shown only inside a server its owner is a member of: Discord resolves
  * the user option to a member only then. From a DM, a group DM or another server, never.
  */
-async function checkListVisibleHere(interaction: ChatInputCommandInteraction | ComponentInteraction, owner: string, resolvedMember: boolean | null) {
+async function checkListVisibleHere(
+  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  owner: string,
+  resolvedMember: boolean | null,
+) {
   if (interaction.guildId === null) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
   // A page button carries no resolved member: ask Discord whether the owner is (still) here.
-  const isMember = resolvedMember ?? (await interaction.guild?.members.fetch({ user: owner, cache: false }).then(() => true, () => false)) ?? false;
+  const isMember =
+    resolvedMember ??
+    (await interaction.guild?.members.fetch({ user: owner, cache: false }).then(
+      () => true,
+      () => false,
+    )) ??
+    false;
   if (!isMember) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
 }
 
@@ -221,18 +253,32 @@ async function replyList(ctx: BotContext, respond: Responder, viewer: User, posi
 const change = {
   async add(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
-      ctx.backend.mutation(api.bot.titles.addToWatchlist, { ...refOf(user, subject), ...x.metadata, ...x.sync, titleFromStore: x.titleFromStore }),
+      ctx.backend.mutation(api.bot.titles.addToWatchlist, {
+        ...refOf(user, subject),
+        ...x.metadata,
+        ...x.sync,
+        titleFromStore: x.titleFromStore,
+      }),
     );
     await replyCard(respond, facts, result.state, titleHeadline.added(facts, result.already), result.undoId);
   },
   async remove(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
-    const { result, facts } = await titleWrite(ctx, subject, (x) => ctx.backend.mutation(api.bot.titles.removeFromWatchlist, { ...refOf(user, subject), ...x.sync }));
+    const { result, facts } = await titleWrite(ctx, subject, (x) =>
+      ctx.backend.mutation(api.bot.titles.removeFromWatchlist, { ...refOf(user, subject), ...x.sync }),
+    );
     const kept = result.item !== null && (result.item.progressStatus !== "want-to-watch" || result.item.reaction !== undefined);
     await replyCard(respond, facts, result.state, titleHeadline.removed(facts, result.removed, kept), result.undoId);
   },
   async status(ctx: BotContext, respond: Responder, user: User, subject: Subject, status: ProgressStatus, progress?: number) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
-      ctx.backend.mutation(api.bot.titles.setStatus, { ...refOf(user, subject), ...x.metadata, ...x.sync, titleFromStore: x.titleFromStore, progressStatus: status, progress }),
+      ctx.backend.mutation(api.bot.titles.setStatus, {
+        ...refOf(user, subject),
+        ...x.metadata,
+        ...x.sync,
+        titleFromStore: x.titleFromStore,
+        progressStatus: status,
+        progress,
+      }),
     );
     // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
     const watching = result.item.progressStatus === "watching" ? result.item.progress : undefined;
@@ -284,7 +330,14 @@ const STATUS_CHOICES = [
   { name: "Dropped", value: "dropped" },
 ] as const;
 
-const titleOption = { type: Option.String, name: "title", description: "Start typing a movie or show, or a TMDB id", required: true, autocomplete: true, max_length: 200 } as const;
+const titleOption = {
+  type: Option.String,
+  name: "title",
+  description: "Start typing a movie or show, or a TMDB id",
+  required: true,
+  autocomplete: true,
+  max_length: 200,
+} as const;
 const typeOption = {
   type: Option.String,
   name: "type",
@@ -303,7 +356,12 @@ export const watch = command({
     description: "Your watchlist: add, track, react, look up",
     options: [
       { type: Option.Subcommand, name: "add", description: "Add a movie or show to your watchlist", options: [titleOption, typeOption] },
-      { type: Option.Subcommand, name: "remove", description: "Take a title off your watchlist (progress is kept)", options: [titleOption, typeOption] },
+      {
+        type: Option.Subcommand,
+        name: "remove",
+        description: "Take a title off your watchlist (progress is kept)",
+        options: [titleOption, typeOption],
+      },
       {
         type: Option.Subcommand,
         name: "status",
@@ -337,7 +395,12 @@ export const watch = command({
           typeOption,
         ],
       },
-      { type: Option.Subcommand, name: "info", description: "Poster, overview, and where you are with it", options: [titleOption, typeOption] },
+      {
+        type: Option.Subcommand,
+        name: "info",
+        description: "Poster, overview, and where you are with it",
+        options: [titleOption, typeOption],
+      },
       {
         type: Option.Subcommand,
         name: "list",
@@ -354,7 +417,12 @@ export const watch = command({
               { name: "TV", value: "tv" },
             ],
           },
-          { type: Option.User, name: "user", description: "Someone else's list (if they share it; in a server they're in)", required: false },
+          {
+            type: Option.User,
+            name: "user",
+            description: "Someone else's list (if they share it; in a server they're in)",
+            required: false,
+          },
           {
             type: Option.String,
             name: "scope",
@@ -387,16 +455,20 @@ export const watch = command({
       if (target.id !== user.id) await checkListVisibleHere(interaction, target.id, options.user?.member !== undefined);
       // A status filter looks at everything tracked (shows followed from episodes included) unless told otherwise.
       const scope = options.scope ?? (options.status ? "all" : "watchlist");
-      await replyList(ctx, respond, user, { owner: target.id, status: options.status, mediaType: options.type, scope, page: 1 }, target.username);
+      await replyList(
+        ctx,
+        respond,
+        user,
+        { owner: target.id, status: options.status, mediaType: options.type, scope, page: 1 },
+        target.username,
+      );
       return;
     }
     if (args.subcommand === "privacy") {
       const visible = args.options.visible;
       await ctx.backend.mutation(api.bot.profile.setListVisibility, { ...actorOf(user), listPublic: visible });
       await respond.send({
-        content: visible
-          ? "👀 Your list is now visible: others can see it with `/watch list user:@you`."
-          : "🔒 Your list is now private.",
+        content: visible ? "👀 Your list is now visible: others can see it with `/watch list user:@you`." : "🔒 Your list is now private.",
       });
       return;
     }
@@ -425,7 +497,9 @@ export const watch = command({
       return;
     }
     if (found.kind === "guess") {
-      await respond.send(guessPrompt({ ...found, confirm: CONFIRM_LABEL[action.sub], customId: (choice) => titlePickButton.encode({ action, choice }) }));
+      await respond.send(
+        guessPrompt({ ...found, confirm: CONFIRM_LABEL[action.sub], customId: (choice) => titlePickButton.encode({ action, choice }) }),
+      );
       return;
     }
     await performTitleAction(ctx, respond, user, found.title, action);
@@ -436,7 +510,10 @@ export const watch = command({
     const type = "type" in args.options ? args.options.type : undefined;
     if (focused.trim().length > 0) return await ctx.titles.suggest(focused, type);
     const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId: interaction.user.id, mediaType: type, pageSize: 25 });
-    return page.items.map((item) => ({ name: choiceName(item.title ?? `TMDB ${item.tmdbId}`, yearOf(item.release_date), item.mediaType), value: `${item.mediaType}:${item.tmdbId}` }));
+    return page.items.map((item) => ({
+      name: choiceName(item.title ?? `TMDB ${item.tmdbId}`, yearOf(item.release_date), item.mediaType),
+      value: `${item.mediaType}:${item.tmdbId}`,
+    }));
   },
 
   components: {
@@ -445,7 +522,10 @@ export const watch = command({
       if (!isMediaType(result.mediaType)) throw new StaleComponentError();
       // An undo of episode marks stays on the episode card it was pressed on, with where that leaves the show.
       if (result.episodes && result.state.show !== null) {
-        await respond.send({ content: "", ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore) });
+        await respond.send({
+          content: "",
+          ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore),
+        });
         return;
       }
       // Back to the title's card, showing the state the undo restored: from TMDB's details when this
@@ -455,7 +535,10 @@ export const watch = command({
       // was undone — never TMDB's "nothing was changed".
       const facts = hasDetails(ref)
         ? factsOf(ctx, ref)
-        : (storedFacts(ctx, ref, result.state) ?? (await detailsOrStored(ctx, ref, result.state).catch((error: unknown) => (error instanceof TmdbError ? null : Promise.reject(error)))));
+        : (storedFacts(ctx, ref, result.state) ??
+          (await detailsOrStored(ctx, ref, result.state).catch((error: unknown) =>
+            error instanceof TmdbError ? null : Promise.reject(error),
+          )));
       if (facts === null) {
         await respond.send(notice(titleHeadline.undone(result.undone)));
         return;
@@ -485,7 +568,11 @@ export const watch = command({
       if (!canShare(interaction) || interaction.channelId === null) throw new UserError("Sharing works in a server channel, not in DMs.");
       const title = await titleOf(ctx, ref);
       // One round trip checks it is still true and claims the channel's share budget (held in Convex, across shards).
-      const claim = await ctx.backend.mutation(api.bot.shares.claimShare, { ...refOf(interaction.user, title), channelId: interaction.channelId, what });
+      const claim = await ctx.backend.mutation(api.bot.shares.claimShare, {
+        ...refOf(interaction.user, title),
+        channelId: interaction.channelId,
+        what,
+      });
       if (!claim.allowed) throw new UserError(shareRefusal(claim, factsOf(ctx, title)));
       // Confirm on the private card, which stays as it was with its buttons — all but Share, now done.
       await respond.send(cardWithout(interaction, interaction.customId, "📣 Shared with the channel."));
@@ -502,7 +589,9 @@ export const watch = command({
 /** The clicked card as it is, with `content` on top and one button (by custom id) gone. */
 function cardWithout(interaction: ComponentInteraction, customId: string, content: string): Reply {
   type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
-  const rows = interaction.message.components.map((row) => row.toJSON() as unknown as Row).filter((row) => row.type === ComponentType.ActionRow);
+  const rows = interaction.message.components
+    .map((row) => row.toJSON() as unknown as Row)
+    .filter((row) => row.type === ComponentType.ActionRow);
   const components = rows
     .map((row) => ({ ...row, components: row.components.filter((c) => !("custom_id" in c) || c.custom_id !== customId) }))
     .filter((row) => row.components.length > 0);

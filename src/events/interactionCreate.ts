@@ -23,10 +23,19 @@ export const interactionCreate = {
       // Its Convex calls give up when the suggestions would be too late anyway.
       const scopedCtx: BotContext = {
         ...ctx,
-        backend: withInteraction(ctx.backend, { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token }, { deadline: Date.now() + AUTOCOMPLETE_BUDGET_MS }),
+        backend: withInteraction(
+          ctx.backend,
+          { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token },
+          { deadline: Date.now() + AUTOCOMPLETE_BUDGET_MS },
+        ),
       };
       try {
-        const answer = withTmdbDeadline(Date.now() + AUTOCOMPLETE_BUDGET_MS, () => command?.autocomplete?.(interaction, scopedCtx, partialArgumentsOf(command.data, interaction.options.data)) ?? Promise.resolve([]));
+        const answer = withTmdbDeadline(
+          Date.now() + AUTOCOMPLETE_BUDGET_MS,
+          () =>
+            command?.autocomplete?.(interaction, scopedCtx, partialArgumentsOf(command.data, interaction.options.data)) ??
+            Promise.resolve([]),
+        );
         choices = (await withDeadline(answer, AUTOCOMPLETE_BUDGET_MS)) ?? [];
       } catch (error) {
         ctx.logger.warn({ err: error, command: interaction.commandName }, "autocomplete failed");
@@ -38,7 +47,14 @@ export const interactionCreate = {
     // Writes carry this interaction, so Convex can follow up on it (closed-DM notices) and apply a
     // retried write once; every Convex call gives up in time for an answer within Discord's 10 s.
     const deadline = Date.now() + INTERACTION_BUDGET_MS;
-    const scoped: BotContext = { ...ctx, backend: withInteraction(ctx.backend, { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token }, { deadline }) };
+    const scoped: BotContext = {
+      ...ctx,
+      backend: withInteraction(
+        ctx.backend,
+        { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token },
+        { deadline },
+      ),
+    };
     let command: Command | undefined;
     let run: (respond: Responder) => Promise<void>;
     /** The subcommand or component action, for telling reads from writes. */
@@ -73,7 +89,11 @@ export const interactionCreate = {
       return;
     }
     if (command === undefined) {
-      await interaction.reply({ content: "I don't know that command any more.", flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({
+        content: "I don't know that command any more.",
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
 

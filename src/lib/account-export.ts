@@ -52,7 +52,9 @@ export async function buildExport(
     chunks.push(chunk);
     bytes += chunk.length;
   };
-  write(`{\n  "exportedAt": ${JSON.stringify(options.exportedAt.toISOString())},\n  "discordUserId": ${JSON.stringify(options.discordUserId)},\n`);
+  write(
+    `{\n  "exportedAt": ${JSON.stringify(options.exportedAt.toISOString())},\n  "discordUserId": ${JSON.stringify(options.discordUserId)},\n`,
+  );
   let pages = 0;
   let complete = true;
   for (const part of EXPORT_PARTS) {

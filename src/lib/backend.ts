@@ -93,7 +93,11 @@ const CACHE_WRITES = new Set([
  * idempotency key (the interaction id and the write's number in it, so a retried write is applied
  * once); every call shares the interaction's deadline.
  */
-export function withInteraction(backend: Backend, interaction: { id: string; applicationId: string; token: string }, options: CallOptions = {}): Backend {
+export function withInteraction(
+  backend: Backend,
+  interaction: { id: string; applicationId: string; token: string },
+  options: CallOptions = {},
+): Backend {
   let writes = 0;
   let saved = false;
   // A call made once the interaction's time is spent (a long export's later pages, after the
@@ -101,7 +105,8 @@ export function withInteraction(backend: Backend, interaction: { id: string; app
   const call = () => (options.deadline === undefined ? {} : { deadline: Math.max(options.deadline, Date.now() + FIRST_ATTEMPT_MS) });
   /** A failure after this interaction's write was applied says so (it was saved). */
   const afterSave = (error: unknown): never => {
-    if (saved && error instanceof BackendUnavailableError && error.outcome === "nothing_changed") throw new BackendUnavailableError("saved_not_shown", { cause: error });
+    if (saved && error instanceof BackendUnavailableError && error.outcome === "nothing_changed")
+      throw new BackendUnavailableError("saved_not_shown", { cause: error });
     throw error;
   };
   return {
@@ -204,7 +209,10 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
       if (error instanceof UnreachedError) throw error;
       // The body stalled or was cut after the headers: no answer either.
       if (signal.aborted) throw new UnreachedError("timeout", { cause: error });
-      if (error instanceof TypeError && /terminated|other side closed|socket/i.test(String(error.message) + String((error.cause as Error | undefined)?.message ?? ""))) {
+      if (
+        error instanceof TypeError &&
+        /terminated|other side closed|socket/i.test(String(error.message) + String((error.cause as Error | undefined)?.message ?? ""))
+      ) {
         throw new UnreachedError("lost", { cause: error });
       }
       throw error;
@@ -253,7 +261,10 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     if (!down) return;
     down = false;
     // At the outage line's level, so whoever saw that one sees this one.
-    logger?.warn({ downForMs: Date.now() - downSince }, `Convex is reachable again after ${Math.round((Date.now() - downSince) / 100) / 10} s`);
+    logger?.warn(
+      { downForMs: Date.now() - downSince },
+      `Convex is reachable again after ${Math.round((Date.now() - downSince) / 100) / 10} s`,
+    );
     schedule();
   };
   const unreached = (kind: Unreached, error?: unknown) => {
@@ -316,7 +327,8 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
           throw error;
         }
         noted(error);
-        if (away() || deadline - Date.now() < backoff + MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed", { cause: error });
+        if (away() || deadline - Date.now() < backoff + MIN_ATTEMPT_MS)
+          throw new BackendUnavailableError("nothing_changed", { cause: error });
         if (error.kind !== "timeout") {
           await sleep(backoff);
           backoff *= 2;
@@ -348,7 +360,8 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
         if (error.kind !== "refused") sent = true;
         const outcome: UnavailableOutcome = sent ? "may_not_be_saved" : "nothing_changed";
         // The same idempotency key goes again: Convex applies the write at most once.
-        if (retried || away() || deadline - Date.now() < MIN_ATTEMPT_MS + (error.kind === "timeout" ? 0 : backoff)) throw new BackendUnavailableError(outcome, { cause: error });
+        if (retried || away() || deadline - Date.now() < MIN_ATTEMPT_MS + (error.kind === "timeout" ? 0 : backoff))
+          throw new BackendUnavailableError(outcome, { cause: error });
         if (error.kind !== "timeout") {
           await sleep(backoff);
           backoff *= 2;
@@ -361,7 +374,8 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     query: (fn, args, call = {}) => read(() => client.query(fn, { ...args, secret } as FunctionArgs<typeof fn>), call),
     // skipQueue: ConvexHttpClient otherwise runs every mutation of the process one at a time,
     // so one user's write would wait behind every other user's.
-    mutation: (fn, args, call = {}) => write(() => client.mutation(fn, { ...args, secret } as FunctionArgs<typeof fn>, { skipQueue: true }), call),
+    mutation: (fn, args, call = {}) =>
+      write(() => client.mutation(fn, { ...args, secret } as FunctionArgs<typeof fn>, { skipQueue: true }), call),
     watch(log) {
       logger = log;
       schedule();

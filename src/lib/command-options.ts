@@ -88,7 +88,10 @@ type ValueOf<O> = O extends { type: ApplicationCommandOptionType.String; choices
   ? V
   : O extends { type: ApplicationCommandOptionType.String }
     ? string
-    : O extends { type: ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number; choices: readonly Choice<infer V extends number>[] }
+    : O extends {
+          type: ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number;
+          choices: readonly Choice<infer V extends number>[];
+        }
       ? V
       : O extends { type: ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number }
         ? number
@@ -106,7 +109,11 @@ type ValueOf<O> = O extends { type: ApplicationCommandOptionType.String; choices
                     ? Attachment
                     : never;
 
-type OptionEntry<O> = O extends { name: infer K extends string; required: true } ? { [k in K]: ValueOf<O> } : O extends { name: infer K extends string } ? { [k in K]?: ValueOf<O> } : never;
+type OptionEntry<O> = O extends { name: infer K extends string; required: true }
+  ? { [k in K]: ValueOf<O> }
+  : O extends { name: infer K extends string }
+    ? { [k in K]?: ValueOf<O> }
+    : never;
 
 /** Plain options (no subcommands) to an object of their values. */
 type OptionsObject<Os> = Os extends readonly OptionDefinition[] ? Simplify<UnionToIntersection<OptionEntry<Os[number]>> & {}> : {};
@@ -117,7 +124,9 @@ type SubcommandArgs<O, Prefix extends string> = O extends { type: ApplicationCom
     ? SubcommandArgs<S, `${Prefix}${G} `>
     : never;
 
-type IsSubcommand<O> = O extends { type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup } ? true : false;
+type IsSubcommand<O> = O extends { type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup }
+  ? true
+  : false;
 
 /**
  * The arguments a handler receives for a command definition: an object of
@@ -150,21 +159,32 @@ export function argumentsOf<const C extends CommandDefinition>(definition: C, da
  * The same for autocomplete: every option may be missing (people are still
  * typing), and the focused one is whatever has been typed so far.
  */
-export function partialArgumentsOf<const C extends CommandDefinition>(definition: C, data: readonly CommandInteractionOption[]): PartialArguments<ArgumentsOf<C>> {
+export function partialArgumentsOf<const C extends CommandDefinition>(
+  definition: C,
+  data: readonly CommandInteractionOption[],
+): PartialArguments<ArgumentsOf<C>> {
   return readOptions(definition.name, definition.options ?? [], data, true) as PartialArguments<ArgumentsOf<C>>;
 }
 
 /** Autocomplete's view of the arguments: the subcommand is known, every option may still be missing. */
 export type PartialArguments<A> = A extends { subcommand: infer S; options: infer O } ? { subcommand: S; options: Partial<O> } : Partial<A>;
 
-function readOptions(command: string, definitions: readonly OptionDefinition[], data: readonly CommandInteractionOption[], partial: boolean): unknown {
+function readOptions(
+  command: string,
+  definitions: readonly OptionDefinition[],
+  data: readonly CommandInteractionOption[],
+  partial: boolean,
+): unknown {
   const stale = () => staleCommand(command);
-  const sub = definitions.find((d) => d.type === ApplicationCommandOptionType.Subcommand || d.type === ApplicationCommandOptionType.SubcommandGroup);
+  const sub = definitions.find(
+    (d) => d.type === ApplicationCommandOptionType.Subcommand || d.type === ApplicationCommandOptionType.SubcommandGroup,
+  );
   if (sub !== undefined) {
     if (data.length !== 1) throw stale();
     const chosen = data[0]!;
     const definition = definitions.find((d) => d.name === chosen.name && d.type === chosen.type);
-    if (definition?.type !== ApplicationCommandOptionType.Subcommand && definition?.type !== ApplicationCommandOptionType.SubcommandGroup) throw stale();
+    if (definition?.type !== ApplicationCommandOptionType.Subcommand && definition?.type !== ApplicationCommandOptionType.SubcommandGroup)
+      throw stale();
     const children = definition.options ?? [];
     if (definition.type === ApplicationCommandOptionType.SubcommandGroup) {
       const inner = readOptions(command, children, chosen.options ?? [], partial) as { subcommand: string; options: unknown };
@@ -208,7 +228,11 @@ function valueOf(definition: OptionDefinition, option: CommandInteractionOption,
       const value = option.value;
       if (typeof value !== "string") throw stale();
       const length = [...value].length;
-      if ((definition.min_length !== undefined && length < definition.min_length) || (definition.max_length !== undefined && length > definition.max_length)) throw stale();
+      if (
+        (definition.min_length !== undefined && length < definition.min_length) ||
+        (definition.max_length !== undefined && length > definition.max_length)
+      )
+        throw stale();
       if (definition.choices && !definition.choices.some((c) => c.value === value)) throw stale();
       return value;
     }
@@ -217,7 +241,11 @@ function valueOf(definition: OptionDefinition, option: CommandInteractionOption,
       const value = option.value;
       if (typeof value !== "number" || !Number.isFinite(value)) throw stale();
       if (definition.type === ApplicationCommandOptionType.Integer && !Number.isSafeInteger(value)) throw stale();
-      if ((definition.min_value !== undefined && value < definition.min_value) || (definition.max_value !== undefined && value > definition.max_value)) throw stale();
+      if (
+        (definition.min_value !== undefined && value < definition.min_value) ||
+        (definition.max_value !== undefined && value > definition.max_value)
+      )
+        throw stale();
       if (definition.choices && !definition.choices.some((c) => c.value === value)) throw stale();
       return value;
     }

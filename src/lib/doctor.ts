@@ -51,7 +51,10 @@ async function request(url: string, init: RequestInit, input: Omit<DoctorInput<u
   try {
     return await (input.fetch ?? fetch)(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const reason = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? `no answer within ${timeoutMs / 1000} s` : causeOf(error);
+    const reason =
+      error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")
+        ? `no answer within ${timeoutMs / 1000} s`
+        : causeOf(error);
     throw new Unreachable(reason);
   }
 }
@@ -80,22 +83,70 @@ export async function checkDiscord(input: DoctorInput<DiscordSettings>): Promise
     me = await request(`${env.DISCORD_API_BASE}/v10/users/@me`, { headers }, input);
   } catch (error) {
     if (!(error instanceof Unreachable)) throw error;
-    return { findings: [{ level: "fail", fatal: true, line: `Discord: could not reach ${env.DISCORD_API_BASE} (${error.message}) — check this machine's network, and DISCORD_API_BASE if you set it (normally https://discord.com/api)` }] };
+    return {
+      findings: [
+        {
+          level: "fail",
+          fatal: true,
+          line: `Discord: could not reach ${env.DISCORD_API_BASE} (${error.message}) — check this machine's network, and DISCORD_API_BASE if you set it (normally https://discord.com/api)`,
+        },
+      ],
+    };
   }
   if (me.status === 401) {
-    return { findings: [{ level: "fail", fatal: true, line: "Discord: DISCORD_TOKEN was refused — copy the bot token again (Developer Portal → your application → Bot → Reset Token) into DISCORD_TOKEN" }] };
+    return {
+      findings: [
+        {
+          level: "fail",
+          fatal: true,
+          line: "Discord: DISCORD_TOKEN was refused — copy the bot token again (Developer Portal → your application → Bot → Reset Token) into DISCORD_TOKEN",
+        },
+      ],
+    };
   }
-  if (!me.ok) return { findings: [{ level: "fail", fatal: true, line: `Discord: GET /users/@me answered ${me.status} — Discord may be having trouble; try again in a minute` }] };
+  if (!me.ok)
+    return {
+      findings: [
+        {
+          level: "fail",
+          fatal: true,
+          line: `Discord: GET /users/@me answered ${me.status} — Discord may be having trouble; try again in a minute`,
+        },
+      ],
+    };
   const user = discordUser.safeParse(await me.json().catch(() => null));
-  if (!user.success) return { findings: [{ level: "fail", fatal: true, line: `Discord: ${env.DISCORD_API_BASE} did not answer like Discord — check DISCORD_API_BASE (normally https://discord.com/api)` }] };
-  if (!user.data.bot) return { findings: [{ level: "fail", fatal: true, line: "Discord: DISCORD_TOKEN belongs to a user account, not a bot — use the token under Developer Portal → your application → Bot" }] };
+  if (!user.success)
+    return {
+      findings: [
+        {
+          level: "fail",
+          fatal: true,
+          line: `Discord: ${env.DISCORD_API_BASE} did not answer like Discord — check DISCORD_API_BASE (normally https://discord.com/api)`,
+        },
+      ],
+    };
+  if (!user.data.bot)
+    return {
+      findings: [
+        {
+          level: "fail",
+          fatal: true,
+          line: "Discord: DISCORD_TOKEN belongs to a user account, not a bot — use the token under Developer Portal → your application → Bot",
+        },
+      ],
+    };
 
   const app = await request(`${env.DISCORD_API_BASE}/v10/applications/@me`, { headers }, input).catch(() => null);
   const application = app?.ok ? discordApplication.safeParse(await app.json().catch(() => null)) : null;
   const applicationId = application?.success ? application.data.id : user.data.id;
-  const findings: Finding[] = [{ level: "ok", line: `Discord: the token is accepted — logged in as ${user.data.username} (application ${applicationId})` }];
+  const findings: Finding[] = [
+    { level: "ok", line: `Discord: the token is accepted — logged in as ${user.data.username} (application ${applicationId})` },
+  ];
   if (env.DISCORD_APPLICATION_ID !== undefined && env.DISCORD_APPLICATION_ID !== applicationId) {
-    findings.push({ level: "fail", line: `Discord: DISCORD_APPLICATION_ID is ${env.DISCORD_APPLICATION_ID}, but DISCORD_TOKEN is the bot of application ${applicationId} — set DISCORD_APPLICATION_ID=${applicationId} (or use that application's token)` });
+    findings.push({
+      level: "fail",
+      line: `Discord: DISCORD_APPLICATION_ID is ${env.DISCORD_APPLICATION_ID}, but DISCORD_TOKEN is the bot of application ${applicationId} — set DISCORD_APPLICATION_ID=${applicationId} (or use that application's token)`,
+    });
   }
   return { findings, identity: { botName: user.data.username, applicationId } };
 }
@@ -130,17 +181,35 @@ export async function checkConvex(input: DoctorInput): Promise<Finding[]> {
     }
     const message = error instanceof Unreachable ? error.message : causeOf(error);
     if (/could not find public function|function .* not found|no such function/i.test(message)) {
-      return [{ level: "fail", line: `Convex: ${env.CONVEX_URL} does not have this bot's functions — deploy them from this repository: npx convex deploy` }];
+      return [
+        {
+          level: "fail",
+          line: `Convex: ${env.CONVEX_URL} does not have this bot's functions — deploy them from this repository: npx convex deploy`,
+        },
+      ];
     }
-    return [{ level: "fail", line: `Convex: could not reach ${env.CONVEX_URL} (${firstLine(message)}) — check CONVEX_URL (Convex dashboard → Settings → URL & Deploy Key: https://<name>.convex.cloud)` }];
+    return [
+      {
+        level: "fail",
+        line: `Convex: could not reach ${env.CONVEX_URL} (${firstLine(message)}) — check CONVEX_URL (Convex dashboard → Settings → URL & Deploy Key: https://<name>.convex.cloud)`,
+      },
+    ];
   }
   const health = healthAnswer.safeParse(answer);
   if (!health.success) {
-    return [{ level: "fail", line: `Convex: ${env.CONVEX_URL} gave the health check an answer it doesn't give — is this the deployment running this repository's convex/? Deploy it: npx convex deploy` }];
+    return [
+      {
+        level: "fail",
+        line: `Convex: ${env.CONVEX_URL} gave the health check an answer it doesn't give — is this the deployment running this repository's convex/? Deploy it: npx convex deploy`,
+      },
+    ];
   }
   const findings: Finding[] = [{ level: "ok", line: `Convex: ${env.CONVEX_URL} answers and accepts BOT_API_SECRET` }];
   for (const { name, purpose } of health.data.missing) {
-    findings.push({ level: "fail", line: `Convex: the deployment setting ${name} is missing (needed for ${purpose}) — run: npx convex env set --prod ${name} <value>` });
+    findings.push({
+      level: "fail",
+      line: `Convex: the deployment setting ${name} is missing (needed for ${purpose}) — run: npx convex env set --prod ${name} <value>`,
+    });
   }
   return findings;
 }
@@ -151,13 +220,34 @@ export async function checkTmdb(input: DoctorInput): Promise<Finding[]> {
   if (!env.TMDB_API_TOKEN) return [];
   let response: Response;
   try {
-    response = await request(`${env.TMDB_API_URL}/tv/1399`, { headers: { authorization: `Bearer ${env.TMDB_API_TOKEN}`, accept: "application/json" } }, input);
+    response = await request(
+      `${env.TMDB_API_URL}/tv/1399`,
+      { headers: { authorization: `Bearer ${env.TMDB_API_TOKEN}`, accept: "application/json" } },
+      input,
+    );
   } catch (error) {
     if (!(error instanceof Unreachable)) throw error;
-    return [{ level: "fail", line: `TMDB: could not reach ${env.TMDB_API_URL} (${error.message}) — check this machine's network, and TMDB_API_URL if you set it (normally https://api.themoviedb.org/3)` }];
+    return [
+      {
+        level: "fail",
+        line: `TMDB: could not reach ${env.TMDB_API_URL} (${error.message}) — check this machine's network, and TMDB_API_URL if you set it (normally https://api.themoviedb.org/3)`,
+      },
+    ];
   }
-  if (response.status === 401) return [{ level: "fail", line: "TMDB: TMDB_API_TOKEN was refused — use the API Read Access Token (the long one) from themoviedb.org → Settings → API" }];
-  if (!response.ok) return [{ level: "fail", line: `TMDB: GET /tv/1399 answered ${response.status} — check TMDB_API_URL (normally https://api.themoviedb.org/3)` }];
+  if (response.status === 401)
+    return [
+      {
+        level: "fail",
+        line: "TMDB: TMDB_API_TOKEN was refused — use the API Read Access Token (the long one) from themoviedb.org → Settings → API",
+      },
+    ];
+  if (!response.ok)
+    return [
+      {
+        level: "fail",
+        line: `TMDB: GET /tv/1399 answered ${response.status} — check TMDB_API_URL (normally https://api.themoviedb.org/3)`,
+      },
+    ];
   return [{ level: "ok", line: `TMDB: ${env.TMDB_API_URL} answers with the token` }];
 }
 
@@ -173,7 +263,10 @@ export async function checkCommands(input: DoctorInput<DiscordSettings>, applica
     const path = guildId ? `/applications/${applicationId}/guilds/${guildId}/commands` : `/applications/${applicationId}/commands`;
     try {
       const response = await request(`${env.DISCORD_API_BASE}/v10${path}`, { headers }, input);
-      if (!response.ok) return guildId ? `Discord answered ${response.status} for guild ${guildId}'s commands — is the bot in that server (DEV_GUILD_ID)?` : `Discord answered ${response.status} for the registered commands`;
+      if (!response.ok)
+        return guildId
+          ? `Discord answered ${response.status} for guild ${guildId}'s commands — is the bot in that server (DEV_GUILD_ID)?`
+          : `Discord answered ${response.status} for the registered commands`;
       const body: unknown = await response.json();
       return Array.isArray(body) ? body : "Discord's command list was not a list";
     } catch (error) {
@@ -188,22 +281,34 @@ export async function checkCommands(input: DoctorInput<DiscordSettings>, applica
   const findings: Finding[] = [];
   const drift = commandDrift(input.definitions, target);
   if (target.length === 0) findings.push({ level: "fail", line: `Commands: none are registered ${where} — run: npm run register` });
-  else if (drift.length > 0) findings.push({ level: "fail", line: `Commands: the ones registered ${where} are out of date (${drift.join("; ")}) — run: npm run register` });
+  else if (drift.length > 0)
+    findings.push({
+      level: "fail",
+      line: `Commands: the ones registered ${where} are out of date (${drift.join("; ")}) — run: npm run register`,
+    });
   else findings.push({ level: "ok", line: `Commands: all ${input.definitions.length} registered ${where} and up to date` });
   if (env.DEV_GUILD_ID && Array.isArray(global) && global.length > 0 && Array.isArray(guild) && guild.length > 0) {
-    findings.push({ level: "warn", line: `Commands: registered both in guild ${env.DEV_GUILD_ID} and globally, so they show twice there — remove the global ones (npm run register -- --clear-global) or unset DEV_GUILD_ID and remove the guild's (npm run register -- --clear-guild)` });
+    findings.push({
+      level: "warn",
+      line: `Commands: registered both in guild ${env.DEV_GUILD_ID} and globally, so they show twice there — remove the global ones (npm run register -- --clear-global) or unset DEV_GUILD_ID and remove the guild's (npm run register -- --clear-guild)`,
+    });
   }
   return findings;
 }
 
 /** What differs between the definitions and what Discord has: "missing /x", "not ours /y", "changed /z". */
 export function commandDrift(definitions: readonly object[], registered: readonly unknown[]): string[] {
-  const nameOf = (command: unknown) => (typeof command === "object" && command !== null && typeof (command as { name?: unknown }).name === "string" ? (command as { name: string }).name : "?");
+  const nameOf = (command: unknown) =>
+    typeof command === "object" && command !== null && typeof (command as { name?: unknown }).name === "string"
+      ? (command as { name: string }).name
+      : "?";
   const remote = new Map(registered.map((command) => [nameOf(command), command]));
   const local = new Map(definitions.map((definition) => [nameOf(definition), definition]));
   const missing = [...local.keys()].filter((name) => !remote.has(name));
   const extra = [...remote.keys()].filter((name) => !local.has(name));
-  const changed = [...local].filter(([name, definition]) => remote.has(name) && !sameDefinition(definition, remote.get(name))).map(([name]) => name);
+  const changed = [...local]
+    .filter(([name, definition]) => remote.has(name) && !sameDefinition(definition, remote.get(name)))
+    .map(([name]) => name);
   const list = (names: string[]) => names.map((name) => `/${name}`).join(", ");
   return [
     ...(missing.length ? [`missing ${list(missing)}`] : []),
@@ -213,7 +318,14 @@ export function commandDrift(definitions: readonly object[], registered: readonl
 }
 
 /** Discord's defaults for fields a definition may leave out. */
-const DEFAULTS: Record<string, unknown> = { type: 1, required: false, autocomplete: false, nsfw: false, default_member_permissions: null, dm_permission: true };
+const DEFAULTS: Record<string, unknown> = {
+  type: 1,
+  required: false,
+  autocomplete: false,
+  nsfw: false,
+  default_member_permissions: null,
+  dm_permission: true,
+};
 /** Fields Discord adds to a registered command that say nothing about its definition. */
 const SERVER_FIELDS = new Set(["id", "application_id", "version", "guild_id", "name_localized", "description_localized", "handler"]);
 
@@ -249,7 +361,10 @@ function firstLine(text: string): string {
 }
 
 /** Every check, as `npm run doctor` runs them: settings first; the rest only with settings the bot can start with. */
-export async function runDoctor(source: Record<string, string | undefined>, options: Omit<DoctorInput, "env">): Promise<{ findings: Finding[]; applicationId?: string }> {
+export async function runDoctor(
+  source: Record<string, string | undefined>,
+  options: Omit<DoctorInput, "env">,
+): Promise<{ findings: Finding[]; applicationId?: string }> {
   const findings = checkSettings(source);
   const parsed = schema.safeParse(presentValues(source));
   if (!parsed.success) return { findings };
@@ -263,8 +378,11 @@ export async function runDoctor(source: Record<string, string | undefined>, opti
 
 /** The start-up subset, before logging in: Discord and Convex (a fatal finding stops the bot), TMDB's token, the commands. */
 export async function startupChecks(input: DoctorInput): Promise<Finding[]> {
-  const tmdbToken: Finding[] = input.env.TMDB_API_TOKEN ? [] : [{ level: "warn", line: "TMDB_API_TOKEN is not set: titles can't be looked up until it is (see .env.example)" }];
+  const tmdbToken: Finding[] = input.env.TMDB_API_TOKEN
+    ? []
+    : [{ level: "warn", line: "TMDB_API_TOKEN is not set: titles can't be looked up until it is (see .env.example)" }];
   const [discord, convex] = await Promise.all([checkDiscord(input), checkConvex(input)]);
-  const commands = discord.identity && !discord.findings.some((f) => f.fatal) ? await checkCommands(input, discord.identity.applicationId) : [];
+  const commands =
+    discord.identity && !discord.findings.some((f) => f.fatal) ? await checkCommands(input, discord.identity.applicationId) : [];
   return [...discord.findings, ...convex, ...tmdbToken, ...commands];
 }

@@ -14,7 +14,10 @@ const optionalText = z
  */
 const convexUrl = url
   .refine((value) => /^https?:\/\//i.test(value), "must start with https://")
-  .refine((value) => !value.replace(/\/+$/, "").toLowerCase().endsWith(".convex.site"), "is the HTTP Actions address (.convex.site) — use the deployment URL, https://<name>.convex.cloud");
+  .refine(
+    (value) => !value.replace(/\/+$/, "").toLowerCase().endsWith(".convex.site"),
+    "is the HTTP Actions address (.convex.site) — use the deployment URL, https://<name>.convex.cloud",
+  );
 
 const snowflake = () => z.string().regex(/^\d{15,22}$/, "must be a Discord id (15–22 digits)");
 
@@ -85,7 +88,8 @@ const WHERE: Record<string, string> = {
   DISCORD_TOKEN: "the bot's token (Discord Developer Portal → your application → Bot → Reset Token)",
   DISCORD_APPLICATION_ID: "the application id (Discord Developer Portal → your application → General Information)",
   CONVEX_URL: "the deployment's URL, https://<name>.convex.cloud (Convex dashboard → Settings → URL & Deploy Key)",
-  BOT_API_SECRET: "a random secret of at least 16 characters, the same as the deployment's (npx convex env set --prod BOT_API_SECRET <value>)",
+  BOT_API_SECRET:
+    "a random secret of at least 16 characters, the same as the deployment's (npx convex env set --prod BOT_API_SECRET <value>)",
 };
 
 /** One line per missing or bad variable: "NAME: missing — where it comes from" or "NAME: what is wrong". */
@@ -103,13 +107,17 @@ export function envProblems(shape: z.ZodType, source: Record<string, string | un
 
 /** The variables that are set (neither missing nor blank), as the schemas read them. */
 export function presentValues(source: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ""));
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ""),
+  );
 }
 
 function parse<T extends z.ZodType>(shape: T, source: Record<string, string | undefined>): z.infer<T> {
   const result = shape.safeParse(presentValues(source));
   if (!result.success) {
-    const problems = envProblems(shape, source).map((line) => `  ${line}`).join("\n");
+    const problems = envProblems(shape, source)
+      .map((line) => `  ${line}`)
+      .join("\n");
     throw new EnvError(`The environment is not usable:\n${problems}\nSee .env.example for what each variable means.`);
   }
   return result.data;

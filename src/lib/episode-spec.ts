@@ -40,12 +40,16 @@ export function parseEpisodeSpec(input: string, season?: number): EpisodeSpec {
     const to = match[2] === undefined ? from : episodeNumber(match[2]);
     if (to < from) throw new UserError(`The range ${from}-${to} runs backwards — try ${to}-${from}.`);
     if (to - from + 1 + episodes.size > MAX_EPISODES) {
-      throw new UserError(`That's more than ${MAX_EPISODES.toLocaleString("en-US")} episodes at once — use \`/mark season\` or \`/mark show\`.`);
+      throw new UserError(
+        `That's more than ${MAX_EPISODES.toLocaleString("en-US")} episodes at once — use \`/mark season\` or \`/mark show\`.`,
+      );
     }
     for (let e = from; e <= to; e++) episodes.add(e);
   }
   const sorted = [...episodes].sort((a, b) => a - b);
-  return season === undefined && marks.season !== undefined ? { kind: "list", episodes: sorted, season: marks.season } : { kind: "list", episodes: sorted };
+  return season === undefined && marks.season !== undefined
+    ? { kind: "list", episodes: sorted, season: marks.season }
+    : { kind: "list", episodes: sorted };
 }
 
 /**
@@ -60,7 +64,8 @@ function withoutSeasonMarks(text: string, season: number | undefined, quoted: st
       throw new UserError(`${quoted} is in season ${written}, but the command names season ${season} — give the season as its own option.`);
     }
     // With no season option, the one written is the season; two different ones can't both be.
-    if (marks.season !== undefined && marks.season !== written) throw new UserError(`${quoted} names seasons ${marks.season} and ${written} — name episodes of one season at a time.`);
+    if (marks.season !== undefined && marks.season !== written)
+      throw new UserError(`${quoted} names seasons ${marks.season} and ${written} — name episodes of one season at a time.`);
     marks.season = written;
     return "";
   });
@@ -70,7 +75,9 @@ function withoutSeasonMarks(text: string, season: number | undefined, quoted: st
 function episodeNumber(digits: string): number {
   const significant = digits.replace(/^0+(?=\d)/, "");
   if (significant.length > String(MAX_EPISODE_NUMBER).length || Number(significant) > MAX_EPISODE_NUMBER) {
-    throw new UserError(`Episode ${truncate(significant, 12)} is out of range — episode numbers go up to ${MAX_EPISODE_NUMBER.toLocaleString("en-US")}.`);
+    throw new UserError(
+      `Episode ${truncate(significant, 12)} is out of range — episode numbers go up to ${MAX_EPISODE_NUMBER.toLocaleString("en-US")}.`,
+    );
   }
   const n = Number(significant);
   if (n < 1) throw new UserError("Episodes are numbered from 1.");
@@ -82,7 +89,7 @@ export function formatEpisodeSpec(spec: EpisodeSpec): string {
   if (spec.kind === "all") return "all";
   const parts: string[] = [];
   const list = spec.episodes;
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     let j = i;
     while (j + 1 < list.length && list[j + 1] === list[j]! + 1) j++;
     parts.push(i === j ? String(list[i]) : `${list[i]}-${list[j]}`);

@@ -89,10 +89,15 @@ export function describeError(error: unknown, feature?: string): DescribedError 
     const coded = convexErrorData(error);
     if (coded !== null) return { message: coded.message, code: coded.code };
     const data = (error as ConvexError<Value>).data as { message?: unknown } | string;
-    if (typeof data === "object" && data !== null && typeof data.message === "string") return { message: data.message, code: "CONVEX_ERROR" };
+    if (typeof data === "object" && data !== null && typeof data.message === "string")
+      return { message: data.message, code: "CONVEX_ERROR" };
     if (typeof data === "string") return { message: data, code: "CONVEX_ERROR" };
   }
-  if (error instanceof BackendUnavailableError) return { message: unavailableMessage(error.outcome, feature), code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase() as Uppercase<UnavailableOutcome>}` };
+  if (error instanceof BackendUnavailableError)
+    return {
+      message: unavailableMessage(error.outcome, feature),
+      code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase() as Uppercase<UnavailableOutcome>}`,
+    };
   if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
   if (error instanceof DiscordAPIError && typeof error.code === "number" && DISCORD_MESSAGES[error.code]) {
     return { message: DISCORD_MESSAGES[error.code]!, code: `DISCORD_${error.code}` };

@@ -23,7 +23,10 @@ export function watchEventLoop(logger: Logger, options: { warnMs?: number; check
     const maxMs = histogram.max / 1e6;
     worstMs = Math.max(worstMs, maxMs);
     if (maxMs > warnMs) {
-      logger.warn({ delayMs: Math.round(maxMs), p99Ms: Math.round(histogram.percentile(99) / 1e6), thresholdMs: warnMs }, "event loop blocked");
+      logger.warn(
+        { delayMs: Math.round(maxMs), p99Ms: Math.round(histogram.percentile(99) / 1e6), thresholdMs: warnMs },
+        "event loop blocked",
+      );
     }
     histogram.reset();
   };

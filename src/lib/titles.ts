@@ -8,9 +8,7 @@ import { ShowStructures } from "./tmdb-shows.ts";
 export type TitleDetails = MovieDetails | ShowDetails;
 
 /** What a title option said: an id with its type, a bare id, or words to search for. */
-export type TitleRef =
-  | { kind: "id"; tmdbId: number; mediaType?: MediaType }
-  | { kind: "search"; query: string };
+export type TitleRef = { kind: "id"; tmdbId: number; mediaType?: MediaType } | { kind: "search"; query: string };
 
 /** TMDB ids are positive 32-bit integers (MAX_TMDB_ID). */
 export { MAX_TMDB_ID };
@@ -47,15 +45,20 @@ function tmdbIdFrom(text: string): number {
 
 /** A title found for certain, or the best guess at what was meant with the other candidates. */
 export type Lookup<T extends TitleDetails = TitleDetails> =
-  | { kind: "found"; title: T }
-  | { kind: "guess"; best: SearchResult; others: SearchResult[] };
+  { kind: "found"; title: T } | { kind: "guess"; best: SearchResult; others: SearchResult[] };
 
 /** Other matches offered next to a guess. */
 const OTHER_MATCHES = 10;
 
 /** Case, accents, punctuation and spacing don't make two titles different. */
 function sameTitle(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const norm = (s: string) =>
+    s
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   return norm(a) === norm(b);
 }
 
@@ -85,7 +88,9 @@ export class TitleService {
     }
     const results = (await this.tmdb.searchMulti(ref.query)).filter((r) => mediaType === undefined || r.mediaType === mediaType);
     if (results.length === 0) {
-      throw new UserError(`I couldn't find ${mediaType === "tv" ? "a show" : mediaType === "movie" ? "a movie" : "a title"} matching “${plain(ref.query, 80)}” on TMDB.`);
+      throw new UserError(
+        `I couldn't find ${mediaType === "tv" ? "a show" : mediaType === "movie" ? "a movie" : "a title"} matching “${plain(ref.query, 80)}” on TMDB.`,
+      );
     }
     return await this.settle(ref.query, results);
   }
@@ -100,7 +105,9 @@ export class TitleService {
       } catch (error) {
         const movie = error instanceof UserError ? await this.tmdb.movie(ref.tmdbId).catch(() => null) : null;
         if (movie !== null) {
-          throw new UserError(`TMDB id ${ref.tmdbId} is the movie **${plain(movie.title, 100)}**, which has no episodes. Use \`/watch status\` for movies.`);
+          throw new UserError(
+            `TMDB id ${ref.tmdbId} is the movie **${plain(movie.title, 100)}**, which has no episodes. Use \`/watch status\` for movies.`,
+          );
         }
         throw error;
       }
@@ -110,7 +117,8 @@ export class TitleService {
     const shows = results.filter((r) => r.mediaType === "tv");
     if (shows.length === 0) {
       // Someone typed a movie's name: say so rather than only "no show".
-      const movie = results.find((r) => r.mediaType === "movie" && sameTitle(r.title, ref.query)) ?? results.find((r) => r.mediaType === "movie");
+      const movie =
+        results.find((r) => r.mediaType === "movie" && sameTitle(r.title, ref.query)) ?? results.find((r) => r.mediaType === "movie");
       if (movie !== undefined) throw isAMovie(movie.title);
       throw new UserError(`I couldn't find a show matching “${plain(ref.query, 80)}” on TMDB.`);
     }
@@ -122,7 +130,8 @@ export class TitleService {
    * the person picks (the show first — this is an episode tracker).
    */
   private async eitherType(tmdbId: number): Promise<Lookup> {
-    const orNull = <T>(p: Promise<T>) => p.catch((error: unknown) => (error instanceof TmdbError && error.kind === "not_found" ? null : Promise.reject(error)));
+    const orNull = <T>(p: Promise<T>) =>
+      p.catch((error: unknown) => (error instanceof TmdbError && error.kind === "not_found" ? null : Promise.reject(error)));
     const [show, movie] = await Promise.all([orNull(this.tmdb.tv(tmdbId)), orNull(this.tmdb.movie(tmdbId))]);
     if (show !== null && movie !== null) return { kind: "guess", best: asResult(show), others: [asResult(movie)] };
     const title = show ?? movie;
@@ -185,7 +194,12 @@ export class TitleService {
       results = cached === undefined ? await search : await patience(search, SUGGEST_TMDB_MS);
     } catch (error) {
       if (!(error instanceof TmdbError) || error.kind === "bad_request" || cached === undefined) throw error;
-      const words = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = text
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       const norm = (t: string) => t.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
       return (await cached())
         .filter((t) => (mediaType === undefined || t.mediaType === mediaType) && words.every((w) => norm(t.title).includes(w)))
@@ -203,7 +217,16 @@ export class TitleService {
 }
 
 function asResult(title: TitleDetails): SearchResult {
-  return { tmdbId: title.tmdbId, mediaType: title.mediaType, title: title.title, releaseDate: title.releaseDate, year: title.year, posterPath: title.posterPath, overview: title.overview, rating: title.rating };
+  return {
+    tmdbId: title.tmdbId,
+    mediaType: title.mediaType,
+    title: title.title,
+    releaseDate: title.releaseDate,
+    year: title.year,
+    posterPath: title.posterPath,
+    overview: title.overview,
+    rating: title.rating,
+  };
 }
 
 /** How long autocomplete waits for TMDB's search before offering saved titles instead. */

@@ -2,13 +2,7 @@
 // user? log loudly?), `userMessage` is a sentence safe to show in Discord as is:
 // it never echoes user input or TMDB's text, so it cannot carry mentions or markdown.
 
-export type TmdbErrorKind =
-  | "not_found"
-  | "unavailable"
-  | "timeout"
-  | "rate_limited"
-  | "invalid_response"
-  | "bad_request";
+export type TmdbErrorKind = "not_found" | "unavailable" | "timeout" | "rate_limited" | "invalid_response" | "bad_request";
 
 const DEFAULT_USER_MESSAGES: Record<TmdbErrorKind, string> = {
   not_found: "TMDB doesn't have that title — check the id and try again.",

@@ -61,9 +61,11 @@ export function withinDeadline<T>(work: Promise<T>, url: string, now: () => numb
   if (left === undefined) return work;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.max(0, left));
-  return abortable(work, controller.signal).catch((error: unknown) => {
-    throw controller.signal.aborted ? outOfTime(url) : error;
-  }).finally(() => clearTimeout(timer));
+  return abortable(work, controller.signal)
+    .catch((error: unknown) => {
+      throw controller.signal.aborted ? outOfTime(url) : error;
+    })
+    .finally(() => clearTimeout(timer));
 }
 
 interface RawResponse {
@@ -117,7 +119,8 @@ async function boundedText(response: Response, maxBytes: number): Promise<string
   const declared = Number(response.headers?.get("content-length") ?? Number.NaN);
   const tooLarge = () =>
     new TmdbError("invalid_response", `TMDB's answer is larger than ${maxBytes} bytes`, {
-      url: response.url, userMessage: "TMDB sent more than I can read at once — nothing was changed. Try again in a minute.",
+      url: response.url,
+      userMessage: "TMDB sent more than I can read at once — nothing was changed. Try again in a minute.",
     });
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -157,8 +160,14 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(
-      (value) => { signal.removeEventListener("abort", onAbort); resolve(value); },
-      (error: unknown) => { signal.removeEventListener("abort", onAbort); reject(error); },
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
     );
   });
 }
@@ -168,7 +177,9 @@ function parseBody(response: RawResponse, url: string): unknown {
     return JSON.parse(response.text);
   } catch (error) {
     throw new TmdbError("invalid_response", `TMDB answered ${response.status} with a body that is not JSON: ${preview(response.text)}`, {
-      status: response.status, url, cause: error,
+      status: response.status,
+      url,
+      cause: error,
     });
   }
 }
@@ -178,7 +189,11 @@ function classify(response: RawResponse, url: string, context: RequestContext): 
   const { status } = response;
   const detail = `TMDB answered ${status}${tmdbStatusMessage(response.text)}`;
   if (status === 404) {
-    return new TmdbError("not_found", detail, { status, url, ...(context.notFoundMessage ? { userMessage: context.notFoundMessage } : {}) });
+    return new TmdbError("not_found", detail, {
+      status,
+      url,
+      ...(context.notFoundMessage ? { userMessage: context.notFoundMessage } : {}),
+    });
   }
   if (status === 429) return new TmdbError("rate_limited", detail, { status, url });
   if (status >= 500) return new TmdbError("unavailable", detail, { status, url });

@@ -6,9 +6,7 @@
 
 import { z } from "zod";
 import { TmdbError } from "./tmdb-errors.ts";
-import type {
-  EpisodeKey, EpisodeSummary, MovieDetails, SearchResult, SeasonDetails, SeasonSummary, ShowDetails,
-} from "./tmdb-types.ts";
+import type { EpisodeKey, EpisodeSummary, MovieDetails, SearchResult, SeasonDetails, SeasonSummary, ShowDetails } from "./tmdb-types.ts";
 
 // ---------------------------------------------------------------------------
 // Field schemas
@@ -100,9 +98,7 @@ const seasonSummarySchema = z.object({
 });
 
 /** last_episode_to_air / next_episode_to_air: null when there is none; the fields we read must hold. */
-const episodeToAirSchema = z
-  .object({ season_number: seasonNumber, episode_number: episodeNumber, air_date: tmdbDate })
-  .nullish();
+const episodeToAirSchema = z.object({ season_number: seasonNumber, episode_number: episodeNumber, air_date: tmdbDate }).nullish();
 
 const showDetailsSchema = z.object({
   ...tvFields,
@@ -158,19 +154,35 @@ export function parseSearchMulti(json: unknown): SearchResult[] {
     const mediaType = parseWith(otherSearchItem, item, `search result #${index + 1}`).media_type;
     if (mediaType === "movie") {
       const m = parseWith(movieSearchItem, item, `search result #${index + 1} (movie)`);
-      return [compact({
-        tmdbId: m.id, mediaType: "movie", title: m.title, releaseDate: m.release_date, year: yearOf(m.release_date),
-        posterPath: m.poster_path, overview: m.overview, rating: ratingOf(m.vote_average, m.vote_count),
-        popularity: m.popularity ?? undefined,
-      })];
+      return [
+        compact({
+          tmdbId: m.id,
+          mediaType: "movie",
+          title: m.title,
+          releaseDate: m.release_date,
+          year: yearOf(m.release_date),
+          posterPath: m.poster_path,
+          overview: m.overview,
+          rating: ratingOf(m.vote_average, m.vote_count),
+          popularity: m.popularity ?? undefined,
+        }),
+      ];
     }
     if (mediaType === "tv") {
       const t = parseWith(tvSearchItem, item, `search result #${index + 1} (tv)`);
-      return [compact({
-        tmdbId: t.id, mediaType: "tv", title: t.name, releaseDate: t.first_air_date, year: yearOf(t.first_air_date),
-        posterPath: t.poster_path, overview: t.overview, rating: ratingOf(t.vote_average, t.vote_count),
-        popularity: t.popularity ?? undefined,
-      })];
+      return [
+        compact({
+          tmdbId: t.id,
+          mediaType: "tv",
+          title: t.name,
+          releaseDate: t.first_air_date,
+          year: yearOf(t.first_air_date),
+          posterPath: t.poster_path,
+          overview: t.overview,
+          rating: ratingOf(t.vote_average, t.vote_count),
+          popularity: t.popularity ?? undefined,
+        }),
+      ];
     }
     return []; // people and anything else the bot cannot track
   });
@@ -180,9 +192,16 @@ export function parseMovieDetails(json: unknown, expectedId: number): MovieDetai
   const m = parseWith(movieDetailsSchema, json, `movie ${expectedId}`);
   assertSameId(m.id, expectedId, "movie");
   return compact({
-    tmdbId: m.id, mediaType: "movie", title: m.title, overview: m.overview, posterPath: m.poster_path,
-    releaseDate: m.release_date, year: yearOf(m.release_date), rating: ratingOf(m.vote_average, m.vote_count),
-    runtime: m.runtime || undefined, genres: m.genres,
+    tmdbId: m.id,
+    mediaType: "movie",
+    title: m.title,
+    overview: m.overview,
+    posterPath: m.poster_path,
+    releaseDate: m.release_date,
+    year: yearOf(m.release_date),
+    rating: ratingOf(m.vote_average, m.vote_count),
+    runtime: m.runtime || undefined,
+    genres: m.genres,
   });
 }
 
@@ -195,16 +214,30 @@ export function parseShowDetails(json: unknown, expectedId: number): ShowDetails
   const t = parseWith(showDetailsSchema, json, `tv ${expectedId}`);
   assertSameId(t.id, expectedId, "tv show");
   const seasons = t.seasons
-    .map((s): SeasonSummary => compact({
-      seasonNumber: s.season_number, name: seasonName(s.name, s.season_number),
-      episodeCount: s.episode_count ?? 0, airDate: s.air_date,
-    }))
+    .map((s): SeasonSummary =>
+      compact({
+        seasonNumber: s.season_number,
+        name: seasonName(s.name, s.season_number),
+        episodeCount: s.episode_count ?? 0,
+        airDate: s.air_date,
+      }),
+    )
     .sort((a, b) => a.seasonNumber - b.seasonNumber);
   return compact({
-    tmdbId: t.id, mediaType: "tv", title: t.name, overview: t.overview, posterPath: t.poster_path,
-    releaseDate: t.first_air_date, year: yearOf(t.first_air_date), rating: ratingOf(t.vote_average, t.vote_count),
-    status: t.status, numberOfEpisodes: t.number_of_episodes ?? undefined, genres: t.genres, seasons,
-    lastAired: episodeKeyOf(t.last_episode_to_air), nextAir: episodeKeyOf(t.next_episode_to_air),
+    tmdbId: t.id,
+    mediaType: "tv",
+    title: t.name,
+    overview: t.overview,
+    posterPath: t.poster_path,
+    releaseDate: t.first_air_date,
+    year: yearOf(t.first_air_date),
+    rating: ratingOf(t.vote_average, t.vote_count),
+    status: t.status,
+    numberOfEpisodes: t.number_of_episodes ?? undefined,
+    genres: t.genres,
+    seasons,
+    lastAired: episodeKeyOf(t.last_episode_to_air),
+    nextAir: episodeKeyOf(t.next_episode_to_air),
   });
 }
 
@@ -219,11 +252,15 @@ export function parseSeasonDetails(json: unknown, tvId: number, expectedSeason: 
     throw new TmdbError("invalid_response", `asked TMDB for season ${expectedSeason} of tv ${tvId}, got season ${s.season_number}`);
   }
   const episodes = s.episodes
-    .map((e): EpisodeSummary => compact({
-      episodeNumber: e.episode_number,
-      name: e.name && e.name.trim() !== "" ? e.name : `Episode ${e.episode_number}`,
-      airDate: e.air_date, runtime: e.runtime || undefined, overview: e.overview,
-    }))
+    .map((e): EpisodeSummary =>
+      compact({
+        episodeNumber: e.episode_number,
+        name: e.name && e.name.trim() !== "" ? e.name : `Episode ${e.episode_number}`,
+        airDate: e.air_date,
+        runtime: e.runtime || undefined,
+        overview: e.overview,
+      }),
+    )
     .sort((a, b) => a.episodeNumber - b.episodeNumber);
   return { tvId, seasonNumber: s.season_number, name: seasonName(s.name, s.season_number), episodes };
 }
@@ -233,7 +270,11 @@ export function parseSeasonDetails(json: unknown, tvId: number, expectedSeason: 
  * "season/N" key. TMDB leaves out an appended season it doesn't have, so a season asked
  * for on a guess may be missing; one the show's own list names with episodes may not.
  */
-export function parseShowWithSeasons(json: unknown, expectedId: number, seasonNumbers: readonly number[]): { show: ShowDetails; seasons: SeasonDetails[] } {
+export function parseShowWithSeasons(
+  json: unknown,
+  expectedId: number,
+  seasonNumbers: readonly number[],
+): { show: ShowDetails; seasons: SeasonDetails[] } {
   const show = parseShowDetails(json, expectedId);
   const body = json as Record<string, unknown>;
   const listed = new Set(show.seasons.filter((s) => s.episodeCount > 0).map((s) => s.seasonNumber));

@@ -7,7 +7,11 @@
 import { isOngoing } from "../../convex/model/showStatus.ts";
 import { convexErrorCode } from "./backend.ts";
 import { isTmdbError, MAX_APPENDED, TmdbError, type SeasonDetails, type ShowDetails, type TmdbClient } from "./tmdb.ts";
-import type { SeasonCount as ConvexSeasonCount, ShowStructure as ConvexShowStructure, ShowSync as ConvexShowSync } from "../../convex/model/shows.ts";
+import type {
+  SeasonCount as ConvexSeasonCount,
+  ShowStructure as ConvexShowStructure,
+  ShowSync as ConvexShowSync,
+} from "../../convex/model/shows.ts";
 import type { ShowSeason } from "../../convex/lib/validators.ts";
 
 /** A season's episode count as TMDB gave it (Convex's own type: convex/lib/botArgs.ts seasonCounts). */
@@ -39,7 +43,11 @@ export const CACHED_NOTE = "TMDB isn't answering right now, so this uses the epi
 export function seasonCounts(show: ShowDetails): SeasonCount[] {
   return show.seasons
     .filter((s) => s.episodeCount > 0)
-    .map((s) => ({ season: s.seasonNumber, episodeCount: s.episodeCount, ...(show.lastAired?.season === s.seasonNumber ? { lastAired: show.lastAired.episode } : {}) }));
+    .map((s) => ({
+      season: s.seasonNumber,
+      episodeCount: s.episodeCount,
+      ...(show.lastAired?.season === s.seasonNumber ? { lastAired: show.lastAired.episode } : {}),
+    }));
 }
 
 /** Convex refused a write because it lacks the show's structure or its copy is stale. */
@@ -71,7 +79,10 @@ export class ShowStructures {
     }
     let structure: ShowStructure;
     try {
-      structure = known !== undefined ? await this.fetch(known) : await this.fetchById(show as { tmdbId: number; details: () => Promise<ShowDetails> });
+      structure =
+        known !== undefined
+          ? await this.fetch(known)
+          : await this.fetchById(show as { tmdbId: number; details: () => Promise<ShowDetails> });
     } catch (error) {
       // TMDB down or slow, and Convex has an older copy: better that than nothing, and the reply says so.
       if (!stale || !isTmdbError(error) || !OUTAGE.has(error.kind)) throw error;
@@ -86,7 +97,11 @@ export class ShowStructures {
    * A read for a card: `read` gets the counts and says whether Convex's copy needs
    * refreshing; if so, `store` sends the structure and answers the same question.
    */
-  async read<S>(show: ShowDetails, read: (counts: SeasonCount[]) => Promise<S & { refreshShow: boolean }>, store: (structure: ShowStructure) => Promise<S>): Promise<S> {
+  async read<S>(
+    show: ShowDetails,
+    read: (counts: SeasonCount[]) => Promise<S & { refreshShow: boolean }>,
+    store: (structure: ShowStructure) => Promise<S>,
+  ): Promise<S> {
     const state = await read(seasonCounts(show));
     return state.refreshShow ? await store(await this.fetch(show)) : state;
   }
@@ -117,7 +132,10 @@ export class ShowStructures {
   private async loadById(ref: { tmdbId: number; details: () => Promise<ShowDetails> }): Promise<ShowStructure> {
     let first: { show: ShowDetails; seasons: SeasonDetails[] };
     try {
-      first = await this.tmdb.tvWithSeasons(ref.tmdbId, Array.from({ length: MAX_APPENDED }, (_, i) => i));
+      first = await this.tmdb.tvWithSeasons(
+        ref.tmdbId,
+        Array.from({ length: MAX_APPENDED }, (_, i) => i),
+      );
     } catch (error) {
       // Not a show: the command's own lookup says what it is instead (a movie's id gets advice).
       if (isTmdbError(error) && error.kind === "not_found") await ref.details();
@@ -146,7 +164,9 @@ export class ShowStructures {
       title: show.title,
       ...(image === undefined ? {} : { image }),
       ...(show.status === undefined ? {} : { ongoing: isOngoing(show.status) }),
-      seasons: seasons.map((s) => structureSeason(s.seasonNumber, s.name, s.episodeCount, bySeason.get(s.seasonNumber), show.lastAired, today)),
+      seasons: seasons.map((s) =>
+        structureSeason(s.seasonNumber, s.name, s.episodeCount, bySeason.get(s.seasonNumber), show.lastAired, today),
+      ),
     };
   }
 }
@@ -182,12 +202,19 @@ export async function seasonsWithFallback(tmdb: TmdbClient, show: ShowDetails, n
     });
   }
   if (failed.length > 0) {
-    const which = failed.length === 1 ? `season ${failed[0]}` : `seasons ${failed.slice(0, 5).join(", ")}${failed.length > 5 ? ` and ${failed.length - 5} more` : ""}`;
-    throw new TmdbError(isTmdbError(lastError) ? lastError.kind : "unavailable", `tv ${show.tmdbId}: ${which} failed one by one after the appended request did`, {
-      // No title: a user message never carries TMDB's text (see tmdb-errors.ts).
-      userMessage: `TMDB is too slow sending this show's episodes right now (${which} didn't arrive, even one season at a time) — nothing was changed. Try again in a minute.`,
-      cause: lastError,
-    });
+    const which =
+      failed.length === 1
+        ? `season ${failed[0]}`
+        : `seasons ${failed.slice(0, 5).join(", ")}${failed.length > 5 ? ` and ${failed.length - 5} more` : ""}`;
+    throw new TmdbError(
+      isTmdbError(lastError) ? lastError.kind : "unavailable",
+      `tv ${show.tmdbId}: ${which} failed one by one after the appended request did`,
+      {
+        // No title: a user message never carries TMDB's text (see tmdb-errors.ts).
+        userMessage: `TMDB is too slow sending this show's episodes right now (${which} didn't arrive, even one season at a time) — nothing was changed. Try again in a minute.`,
+        cause: lastError,
+      },
+    );
   }
   return results.sort((a, b) => a.seasonNumber - b.seasonNumber);
 }
@@ -210,12 +237,15 @@ export function structureSeason(
   // Numbered from 1, each number once (the first wins), and no more than the summary counts: the
   // count Convex compares freshness by must be TMDB's own episode_count.
   const seen = new Set<number>();
-  const episodes = details.episodes.filter((e) => e.episodeNumber >= 1 && !seen.has(e.episodeNumber) && seen.add(e.episodeNumber)).slice(0, summaryCount);
+  const episodes = details.episodes
+    .filter((e) => e.episodeNumber >= 1 && !seen.has(e.episodeNumber) && seen.add(e.episodeNumber))
+    .slice(0, summaryCount);
   const numbers = episodes.map((e) => e.episodeNumber);
   let aired = 0;
   episodes.forEach((e, i) => {
     const dated = e.airDate !== undefined && e.airDate <= today;
-    const reported = lastAired !== undefined && (season < lastAired.season || (season === lastAired.season && e.episodeNumber <= lastAired.episode));
+    const reported =
+      lastAired !== undefined && (season < lastAired.season || (season === lastAired.season && e.episodeNumber <= lastAired.episode));
     if (dated || reported) aired = i + 1;
   });
   const dates = episodes.slice(aired).map((e) => e.airDate ?? "");

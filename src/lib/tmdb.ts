@@ -12,7 +12,14 @@ import type { MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, 
 export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
 export { withTmdbDeadline } from "./tmdb-http.ts";
 export type {
-  EpisodeSummary, MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, SeasonSummary, ShowDetails,
+  EpisodeSummary,
+  MediaType,
+  MovieDetails,
+  PosterSize,
+  SearchResult,
+  SeasonDetails,
+  SeasonSummary,
+  ShowDetails,
 } from "./tmdb-types.ts";
 
 export interface TmdbConfig {
@@ -119,7 +126,12 @@ export class TmdbClient {
 
   async movie(id: number): Promise<MovieDetails> {
     const movieId = validId(id, "movie");
-    return this.load(this.url(`/movie/${movieId}`), `a movie with id ${movieId}`, (json) => parseMovieDetails(json, movieId), this.movieTtlMs);
+    return this.load(
+      this.url(`/movie/${movieId}`),
+      `a movie with id ${movieId}`,
+      (json) => parseMovieDetails(json, movieId),
+      this.movieTtlMs,
+    );
   }
 
   async tv(id: number): Promise<ShowDetails> {
@@ -130,10 +142,8 @@ export class TmdbClient {
   async season(tvId: number, seasonNumber: number): Promise<SeasonDetails> {
     const showId = validId(tvId, "TV show");
     const number = validSeasonNumber(seasonNumber);
-    return this.load(
-      this.url(`/tv/${showId}/season/${number}`),
-      `season ${number} of the TV show with id ${showId}`,
-      (json) => parseSeasonDetails(json, showId, number),
+    return this.load(this.url(`/tv/${showId}/season/${number}`), `season ${number} of the TV show with id ${showId}`, (json) =>
+      parseSeasonDetails(json, showId, number),
     );
   }
 
@@ -148,7 +158,13 @@ export class TmdbClient {
       throw badRequest(`asked for ${numbers.length} seasons in one request`, `TMDB sends 1 to ${MAX_APPENDED} seasons per request.`);
     }
     const url = this.url(`/tv/${tvId}`, { append_to_response: numbers.map((n) => `season/${n}`).join(",") });
-    const result = await this.load(url, `a TV show with id ${tvId}`, (json) => parseShowWithSeasons(json, tvId, numbers), undefined, this.append);
+    const result = await this.load(
+      url,
+      `a TV show with id ${tvId}`,
+      (json) => parseShowWithSeasons(json, tvId, numbers),
+      undefined,
+      this.append,
+    );
     // The answer holds the show's details too: a card drawn next needs no request of its own.
     const detailsUrl = this.url(`/tv/${tvId}`);
     if (this.cache.get(detailsUrl) === undefined) this.cache.set(detailsUrl, structuredClone(result.show));
@@ -184,7 +200,13 @@ export class TmdbClient {
    * Each caller gets its own copy, so one consumer mutating a result cannot
    * corrupt what the cache hands to the next.
    */
-  private async load<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number, bounds?: { timeoutMs: number; maxBytes: number }): Promise<T> {
+  private async load<T extends Cached>(
+    url: string,
+    what: string | undefined,
+    parse: (json: unknown) => T,
+    ttlMs?: number,
+    bounds?: { timeoutMs: number; maxBytes: number },
+  ): Promise<T> {
     const cached = this.cache.get(url);
     if (cached !== undefined) return structuredClone(cached) as T;
 
@@ -198,8 +220,17 @@ export class TmdbClient {
   }
 
   /** `what` names the thing looked up, for the not-found sentence ("a movie with id 42"). */
-  private async fetchAndParse<T extends Cached>(url: string, what: string | undefined, parse: (json: unknown) => T, ttlMs?: number, bounds?: { timeoutMs: number; maxBytes: number }): Promise<T> {
-    const json = await getJson(url, this.http, { ...(what ? { notFoundMessage: `Couldn't find ${what} on TMDB — check the number and try again.` } : {}), ...bounds });
+  private async fetchAndParse<T extends Cached>(
+    url: string,
+    what: string | undefined,
+    parse: (json: unknown) => T,
+    ttlMs?: number,
+    bounds?: { timeoutMs: number; maxBytes: number },
+  ): Promise<T> {
+    const json = await getJson(url, this.http, {
+      ...(what ? { notFoundMessage: `Couldn't find ${what} on TMDB — check the number and try again.` } : {}),
+      ...bounds,
+    });
     const value = parse(json);
     this.cache.set(url, value, ttlMs);
     return value;
@@ -219,7 +250,10 @@ function validId(id: number, what: string): number {
 
 function validSeasonNumber(n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw badRequest(`invalid season number ${String(n)}`, "That season number doesn't look right — use 0 for specials, 1 for the first season, and so on.");
+    throw badRequest(
+      `invalid season number ${String(n)}`,
+      "That season number doesn't look right — use 0 for specials, 1 for the first season, and so on.",
+    );
   }
   return n;
 }
@@ -228,7 +262,10 @@ function validQuery(query: string): string {
   const text = typeof query === "string" ? query.trim() : "";
   if (text === "") throw badRequest("empty search query", "Type part of a title to search for.");
   if ([...text].length > MAX_QUERY_LENGTH) {
-    throw badRequest(`search query longer than ${MAX_QUERY_LENGTH} characters`, `That search is too long — keep it under ${MAX_QUERY_LENGTH} characters.`);
+    throw badRequest(
+      `search query longer than ${MAX_QUERY_LENGTH} characters`,
+      `That search is too long — keep it under ${MAX_QUERY_LENGTH} characters.`,
+    );
   }
   return text;
 }

@@ -56,7 +56,11 @@ export function suggestTimeZones(typed: string, limit = 25): string[] {
     return words.every((w) => name.includes(w));
   });
   // Zones whose city starts with the text first.
-  const city = (z: string) => z.slice(z.lastIndexOf("/") + 1).toLowerCase().replace(/_/g, " ");
+  const city = (z: string) =>
+    z
+      .slice(z.lastIndexOf("/") + 1)
+      .toLowerCase()
+      .replace(/_/g, " ");
   hits.sort((a, b) => Number(!city(a).startsWith(words[0]!)) - Number(!city(b).startsWith(words[0]!)));
   return hits.slice(0, limit);
 }
@@ -100,7 +104,6 @@ export function describeWall(at: number, zone: string): string {
 
 const EXAMPLES = `"friday 21:00", "tomorrow 8pm", "in 2h" or "2026-12-04 20:30"`;
 
-
 /** Characters that show as nothing: controls, format characters (bidi controls, zero-width), separators other than a space. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu;
 
@@ -138,8 +141,36 @@ function hourIsClear(result: chrono.ParsedResult): boolean {
 
 /** Words around a time that say nothing about it ("at 9pm on friday", "around 20:00 please"). */
 const FILLER = new Set([
-  "at", "on", "in", "around", "about", "approx", "approximately", "the", "this", "coming", "by", "for", "from", "starting", "start",
-  "ish", "please", "pls", "plz", "and", "or", "so", "then", "sharp", "o'clock", "oclock", "my", "our", "local", "time",
+  "at",
+  "on",
+  "in",
+  "around",
+  "about",
+  "approx",
+  "approximately",
+  "the",
+  "this",
+  "coming",
+  "by",
+  "for",
+  "from",
+  "starting",
+  "start",
+  "ish",
+  "please",
+  "pls",
+  "plz",
+  "and",
+  "or",
+  "so",
+  "then",
+  "sharp",
+  "o'clock",
+  "oclock",
+  "my",
+  "our",
+  "local",
+  "time",
 ]);
 /** Words that ask for a repeat, which is an option of its own. */
 const REPEAT_WORDS = /\b(every|weekly|each week)\b/i;
@@ -152,7 +183,10 @@ const REPEAT_WORDS = /\b(every|weekly|each week)\b/i;
 function unreadLeftover(input: string, result: chrono.ParsedResult): string | null {
   const left = `${input.slice(0, result.index)} ${input.slice(result.index + result.text.length)}`.trim();
   if (/\d/.test(left)) return left;
-  const words = left.toLowerCase().split(/[\s,;.!?()\-–—]+/u).filter((w) => w !== "");
+  const words = left
+    .toLowerCase()
+    .split(/[\s,;.!?()\-–—]+/u)
+    .filter((w) => w !== "");
   return words.some((w) => !FILLER.has(w)) ? left : null;
 }
 
@@ -170,7 +204,10 @@ export function shortWall(at: number, zone: string): string {
  */
 function clockHours(input: string): string {
   if (/\b(in|from now|later|hence)\b/i.test(input)) return input;
-  return input.replace(/(?<![\d:.])([01]?\d|2[0-3])\s?h(?:([0-5]\d)\b|(?![a-z\d]))/giu, (_m, h: string, m?: string) => `${pad(Number(h))}:${m ?? "00"}`);
+  return input.replace(
+    /(?<![\d:.])([01]?\d|2[0-3])\s?h(?:([0-5]\d)\b|(?![a-z\d]))/giu,
+    (_m, h: string, m?: string) => `${pad(Number(h))}:${m ?? "00"}`,
+  );
 }
 
 /** How a locale writes a short numeric date: day first (31/12), month first (12/31), or unknown. */
@@ -194,7 +231,20 @@ export function dateOrder(locale: string | undefined, zone: string): DateOrder {
 
 const YMD_LOCALE = /^(hu|lt)\b/;
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /**
  * A numeric date ("11/12", "11/12/2026", "11.12.", "11.12.2026") rewritten with its month named,
@@ -211,16 +261,21 @@ function numericDate(input: string, order: DateOrder, today: Wall, ymdLocale: bo
   const first = Number(a);
   const second = Number(b);
   const year = yearText === undefined ? undefined : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
-  const valid = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year ?? 2024, month, 0)).getUTCDate();
+  const valid = (day: number, month: number) =>
+    month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year ?? 2024, month, 0)).getUTCDate();
   const readings: { day: number; month: number }[] = [];
   if (valid(first, second)) readings.push({ day: first, month: second });
   if (first !== second && valid(second, first)) readings.push({ day: second, month: first });
-  if (readings.length === 0) return { refusal: refuse("unreadable", `${whole.replace(/\.$/, "")} isn't a date — write it as year-month-day, e.g. 2026-12-04 20:30.`) };
+  if (readings.length === 0)
+    return {
+      refusal: refuse("unreadable", `${whole.replace(/\.$/, "")} isn't a date — write it as year-month-day, e.g. 2026-12-04 20:30.`),
+    };
   let reading = readings[0]!;
   if (readings.length === 2 && (sep === "/" || ymdLocale)) {
     if (order === null) {
       // The next such day, as chrono would read it.
-      const nextYear = (r: { day: number; month: number }) => (r.month * 100 + r.day < today.month * 100 + today.day ? today.year + 1 : today.year);
+      const nextYear = (r: { day: number; month: number }) =>
+        r.month * 100 + r.day < today.month * 100 + today.day ? today.year + 1 : today.year;
       const iso = (r: { day: number; month: number }) => `${year ?? nextYear(r)}-${pad(r.month)}-${pad(r.day)}`;
       return {
         refusal: refuse(
@@ -237,7 +292,7 @@ function numericDate(input: string, order: DateOrder, today: Wall, ymdLocale: bo
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
   return `${n}${suffix}`;
 }
 
@@ -270,8 +325,12 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   const { zone, now, locale } = options;
   if (!isTimeZone(zone)) return refuse("zone", `I don't know the time zone ${quoted(String(zone), 64)}.`);
   if (typeof text !== "string") return refuse("empty", `Say when, e.g. ${EXAMPLES}.`);
-  if (text.length > WHEN_MAX_LENGTH) return refuse("too-long", `That's too long for a time (at most ${WHEN_MAX_LENGTH} characters) — e.g. ${EXAMPLES}.`);
-  const input = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  if (text.length > WHEN_MAX_LENGTH)
+    return refuse("too-long", `That's too long for a time (at most ${WHEN_MAX_LENGTH} characters) — e.g. ${EXAMPLES}.`);
+  const input = text
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (input === "") return refuse("empty", `Say when, e.g. ${EXAMPLES}.`);
 
   // chrono reads an impossible ISO date ("2026-13-01") as some other day; say it isn't one.
@@ -279,7 +338,11 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
-    if (day < 1 || day > days) return refuse("unreadable", `${iso[0]} isn't a date (year-month-day: months run 1–12, and ${month >= 1 && month <= 12 ? `that month has ${days} days` : "days 1–31"}).`);
+    if (day < 1 || day > days)
+      return refuse(
+        "unreadable",
+        `${iso[0]} isn't a date (year-month-day: months run 1–12, and ${month >= 1 && month <= 12 ? `that month has ${days} days` : "days 1–31"}).`,
+      );
   }
 
   const dated = numericDate(clockHours(input), dateOrder(locale, zone), wallOf(now, zone), YMD_LOCALE.test((locale ?? "").toLowerCase()));
@@ -288,7 +351,9 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
 
   // The zone's wall clock, handed to chrono as if it were UTC.
   const nowWall = wallOf(now, zone);
-  const wallInstant = new Date(Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, nowWall.hour, nowWall.minute, new Date(now).getUTCSeconds()));
+  const wallInstant = new Date(
+    Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, nowWall.hour, nowWall.minute, new Date(now).getUTCSeconds()),
+  );
   let results: chrono.ParsedResult[];
   try {
     results = chrono.parse(read, { instant: wallInstant, timezone: 0 }, { forwardDate: true });
@@ -297,17 +362,32 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   }
   if (results.length === 0) return refuse("unreadable", `I couldn't read a time in that — say it like ${EXAMPLES}.`);
   if (results.length > 1) {
-    return refuse("ambiguous", `That names more than one time (${results.slice(0, 3).map((r) => quoted(r.text)).join(", ")}) — give one.`);
+    return refuse(
+      "ambiguous",
+      `That names more than one time (${results
+        .slice(0, 3)
+        .map((r) => quoted(r.text))
+        .join(", ")}) — give one.`,
+    );
   }
   const result = results[0]!;
   if (REPEAT_WORDS.test(input)) return refuse("unreadable", `Give one time here, like ${EXAMPLES}; for every week, add \`repeat:weekly\`.`);
   // A zone written into the time would be read as the scheduler's own, hours off: the zone is an option.
   // chrono marks the offset certain itself only for a duration ("in 2h") and "now"; any other was
   // typed ("tomorrow 8pm EST", "20:00 +05:00").
-  if (result.start.isCertain("timezoneOffset") && ![...result.tags()].some((tag) => tag === "result/relativeDate" || tag === "casualReference/now")) return refuse("unreadable", `I read times in your time zone (${zone}) — leave the zone out of ${quoted(result.text)}, or pick another with \`zone:\`.`);
+  if (
+    result.start.isCertain("timezoneOffset") &&
+    ![...result.tags()].some((tag) => tag === "result/relativeDate" || tag === "casualReference/now")
+  )
+    return refuse(
+      "unreadable",
+      `I read times in your time zone (${zone}) — leave the zone out of ${quoted(result.text)}, or pick another with \`zone:\`.`,
+    );
   const leftover = unreadLeftover(read, result);
-  if (leftover !== null) return refuse("unreadable", `I read ${quoted(result.text)} but not ${quoted(leftover)} — say the whole time like ${EXAMPLES}.`);
-  if (result.end !== undefined && result.end !== null) return refuse("ambiguous", `That's a range (${quoted(result.text)}) — give the time it starts.`);
+  if (leftover !== null)
+    return refuse("unreadable", `I read ${quoted(result.text)} but not ${quoted(leftover)} — say the whole time like ${EXAMPLES}.`);
+  if (result.end !== undefined && result.end !== null)
+    return refuse("ambiguous", `That's a range (${quoted(result.text)}) — give the time it starts.`);
 
   const tags = [...result.tags()];
   const tomorrowAt = (w: Wall) => isoWall({ ...addDays(nowWall, 1), hour: w.hour, minute: w.minute });
@@ -315,22 +395,44 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   // ("next week 20:00") it is a wall time, read below.
   if (tags.includes("result/relativeDate") && !tags.includes("result/relativeDateAndTime") && !result.start.isCertain("hour")) {
     // A day too far or already gone is refused as such: no time of day would make it schedulable.
-    const days = Math.round((Date.UTC(result.start.get("year")!, result.start.get("month")! - 1, result.start.get("day")!) - Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day)) / 86_400_000);
+    const days = Math.round(
+      (Date.UTC(result.start.get("year")!, result.start.get("month")! - 1, result.start.get("day")!) -
+        Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day)) /
+        86_400_000,
+    );
     if (days * 86_400_000 > WHEN_MAX_AHEAD_MS) return refuse("too-far", TOO_FAR);
-    if (days < 0) return refuse("past", `${quoted(result.text)} is in the past — a time counts forward from now.`, ...negativeDuration(result.text, zone, now));
-    return refuse("ambiguous", `At what time ${quoted(result.text)}? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
+    if (days < 0)
+      return refuse(
+        "past",
+        `${quoted(result.text)} is in the past — a time counts forward from now.`,
+        ...negativeDuration(result.text, zone, now),
+      );
+    return refuse(
+      "ambiguous",
+      `At what time ${quoted(result.text)}? Add the time, 24-hour or with am/pm.`,
+      ...timeOfDaySuggestion(result.text, zone, now, locale),
+    );
   }
   if (tags.includes("result/relativeDateAndTime")) {
     // "in 2h": the same span added to the real now (chrono added it to the wall clock).
     const at = now + (result.start.date().getTime() - wallInstant.getTime());
     // "in -3h", "3 hours ago": a span back from now, said so, with the span forward as the suggestion.
-    if (at < now) return refuse("past", `That's ${describeSpan(now - at)} ago — a time counts forward from now.`, ...negativeDuration(result.text, zone, now));
+    if (at < now)
+      return refuse(
+        "past",
+        `That's ${describeSpan(now - at)} ago — a time counts forward from now.`,
+        ...negativeDuration(result.text, zone, now),
+      );
     return finish(at, zone, now, true, null, tomorrowAt);
   }
 
   const start = result.start;
   if (!start.isCertain("hour")) {
-    return refuse("ambiguous", `At what time on ${quoted(result.text)}? Add the time, 24-hour or with am/pm.`, ...timeOfDaySuggestion(result.text, zone, now, locale));
+    return refuse(
+      "ambiguous",
+      `At what time on ${quoted(result.text)}? Add the time, 24-hour or with am/pm.`,
+      ...timeOfDaySuggestion(result.text, zone, now, locale),
+    );
   }
   let wall: Wall = {
     year: start.get("year")!,
@@ -346,7 +448,11 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
     const morning = isoWall(wall);
     const evening = isoWall({ ...wall, hour: wall.hour + 12 });
     const ahead = [evening, morning].filter((s) => parseWhen(s, { zone, now }).ok);
-    return refuse("ambiguous", `Is that ${pad(wall.hour)}:${pad(wall.minute)} in the morning or ${pad(wall.hour + 12)}:${pad(wall.minute)} in the evening?`, ...ahead);
+    return refuse(
+      "ambiguous",
+      `Is that ${pad(wall.hour)}:${pad(wall.minute)} in the morning or ${pad(wall.hour + 12)}:${pad(wall.minute)} in the evening?`,
+      ...ahead,
+    );
   }
   let instants = instantsOf(wall, zone);
   // chrono moves an unnamed date forward only past times; one within the minute is "now"
@@ -358,13 +464,22 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   if (instants.length === 0) {
     // The hour clocks skip: suggest the same minute an hour later, which exists.
     // Read with the offset from before the change, the skipped wall time lands just after it.
-    const later = wallOf(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - offsetAt(zone, Date.UTC(wall.year, wall.month - 1, wall.day) - 86_400_000) * 60_000, zone);
+    const later = wallOf(
+      Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) -
+        offsetAt(zone, Date.UTC(wall.year, wall.month - 1, wall.day) - 86_400_000) * 60_000,
+      zone,
+    );
     return refuse("nonexistent", `${isoWall(wall)} doesn't exist in ${zone}: the clocks go forward that night.`, isoWall(later));
   }
   if (instants.length > 1) {
     const before = wallOf(instants[0]! - 3_600_000, zone);
     const after = wallOf(instants[instants.length - 1]! + 3_600_000, zone);
-    return refuse("ambiguous", `${isoWall(wall)} happens twice in ${zone}: the clocks go back that night.`, isoWall(before), isoWall(after));
+    return refuse(
+      "ambiguous",
+      `${isoWall(wall)} happens twice in ${zone}: the clocks go back that night.`,
+      isoWall(before),
+      isoWall(after),
+    );
   }
   return finish(instants[0]!, zone, now, false, wall, tomorrowAt);
 }
@@ -374,13 +489,22 @@ const TOO_FAR = "That's more than a year ahead — schedule something within a y
 /** "3 hours", "2 days", "45 minutes": a span, roughly, in its largest whole unit. */
 function describeSpan(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  const [n, unit] = minutes >= 2 * 24 * 60 ? [Math.round(minutes / (24 * 60)), "day"] : minutes >= 120 ? [Math.round(minutes / 60), "hour"] : [minutes, "minute"];
+  const [n, unit] =
+    minutes >= 2 * 24 * 60
+      ? [Math.round(minutes / (24 * 60)), "day"]
+      : minutes >= 120
+        ? [Math.round(minutes / 60), "hour"]
+        : [minutes, "minute"];
   return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
 /** "in -3h" or "3h ago" → "in 3h": the same span forward, when that reads as a time ahead. */
 function negativeDuration(text: string, zone: string, now: number): string[] {
-  const span = text.replace(/^\s*in\s+/i, "").replace(/[-−]\s*(?=\d)/g, "").replace(/\s+ago\s*$/i, "").trim();
+  const span = text
+    .replace(/^\s*in\s+/i, "")
+    .replace(/[-−]\s*(?=\d)/g, "")
+    .replace(/\s+ago\s*$/i, "")
+    .trim();
   if (span === text.trim()) return [];
   const forward = `in ${span}`;
   return parseWhen(forward, { zone, now }).ok ? [forward] : [];
@@ -400,7 +524,10 @@ const SMALL_HOURS_END = 6;
 function tonight(read: string, nowWall: Wall, zone: string, now: number): { wall: Wall } | { refusal: When } | null {
   if (!/\btonight\b/i.test(read)) return null;
   // The time as said, without the evening chrono assumes for tonight.
-  const [said] = chrono.parse(read.replace(/\btonight\b/i, "today"), { instant: new Date(Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, 12)), timezone: 0 });
+  const [said] = chrono.parse(read.replace(/\btonight\b/i, "today"), {
+    instant: new Date(Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, 12)),
+    timezone: 0,
+  });
   if (said === undefined || !said.start.isCertain("hour")) return null;
   let hour = said.start.get("hour")!;
   const minute = said.start.get("minute") ?? 0;
@@ -412,7 +539,13 @@ function tonight(read: string, nowWall: Wall, zone: string, now: number): { wall
   const wall = { year: day.year, month: day.month, day: day.day, hour, minute };
   if (meridiem || hour === 0 || /(^|[^\d:.])0\d([:.h]|\b)/.test(said.text)) return { wall };
   const ahead = [isoWall(wall), isoWall({ ...nowWall, hour: hour + 12, minute })].filter((s) => parseWhen(s, { zone, now }).ok);
-  return { refusal: refuse("ambiguous", `Is that ${pad(hour)}:${pad(minute)} after midnight or ${pad(hour + 12)}:${pad(minute)} in the afternoon?`, ...ahead) };
+  return {
+    refusal: refuse(
+      "ambiguous",
+      `Is that ${pad(hour)}:${pad(minute)} after midnight or ${pad(hour + 12)}:${pad(minute)} in the afternoon?`,
+      ...ahead,
+    ),
+  };
 }
 
 function finish(at: number, zone: string, now: number, relative: boolean, wall: Wall | null, tomorrowAt: (w: Wall) => string): When {

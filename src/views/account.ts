@@ -1,5 +1,11 @@
 // /link's card and /account's: whom you are linked to, what is stored, and deleting the Discord side.
-import { accountDeleteButton, accountDeleteCancelButton, accountDeleteConfirmButton, accountExportButton, accountResumeButton } from "./component-ids.ts";
+import {
+  accountDeleteButton,
+  accountDeleteCancelButton,
+  accountDeleteConfirmButton,
+  accountExportButton,
+  accountResumeButton,
+} from "./component-ids.ts";
 import { button, ButtonStyle, linkButton, rows } from "./components.ts";
 import { message, type MessageView } from "./message.ts";
 import { plain, plural } from "./text.ts";
@@ -8,7 +14,10 @@ import { BRAND, DANGER } from "./vocabulary.ts";
 /** `/link`: the one-time code's page, the code itself and when it expires; `linkedTo` asks before a switch. */
 export function linkCard(args: { code: string; pageUrl: string; expiresAt: number; linkedTo: string | null }): MessageView {
   const expires = Math.floor(args.expiresAt / 1000);
-  const already = args.linkedTo === null ? "" : `\n\nYou are linked to **${plain(args.linkedTo)}** now; linking another account switches the link (you will be asked first).`;
+  const already =
+    args.linkedTo === null
+      ? ""
+      : `\n\nYou are linked to **${plain(args.linkedTo)}** now; linking another account switches the link (you will be asked first).`;
   return message({
     embeds: [
       {
@@ -64,7 +73,8 @@ export function accountCard(info: AccountSummary): MessageView {
     components: rows(
       button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
       button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
-      info.merge?.state === "failed" && button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),
+      info.merge?.state === "failed" &&
+        button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),
     ),
   });
 }

@@ -26,7 +26,14 @@ import {
   type Field,
 } from "./custom-id.ts";
 import { LIMITS } from "./limits.ts";
-import { MEDIA_TYPES, REACTION_CHOICES, SETTABLE_STATUSES, type MediaType, type ReactionChoice, type SettableStatus } from "./vocabulary.ts";
+import {
+  MEDIA_TYPES,
+  REACTION_CHOICES,
+  SETTABLE_STATUSES,
+  type MediaType,
+  type ReactionChoice,
+  type SettableStatus,
+} from "./vocabulary.ts";
 
 export { STALE_COMPONENT_MESSAGE, StaleComponentError } from "./custom-id.ts";
 
@@ -97,13 +104,26 @@ const episodeList = pattern(/^(all|[1-9][0-9]{0,3}(-[1-9][0-9]{0,3})?(,[1-9][0-9
  * The episode list is text for the handler's episode parser; encoding a list
  * too long for the id fails (tryEncode gives null).
  */
-export const episodePickButton = component("ep:pick", { season: int(MAX_SEASON), isWatched: watched, episodes: episodeList, choice: fromMenu(showChoice) });
+export const episodePickButton = component("ep:pick", {
+  season: int(MAX_SEASON),
+  isWatched: watched,
+  episodes: episodeList,
+  choice: fromMenu(showChoice),
+});
 
 /** mark:pick:<season|all>:<w|u>:<title|-> — "Did you mean …?" for /mark season (a number) or /mark show ("all"). */
-export const markPickButton = component("mark:pick", { season: or(int(MAX_SEASON), "all"), isWatched: watched, choice: fromMenu(showChoice) });
+export const markPickButton = component("mark:pick", {
+  season: or(int(MAX_SEASON), "all"),
+  isWatched: watched,
+  choice: fromMenu(showChoice),
+});
 
 /** party:pick:<season|->:<channelId>:<title|-> — "Did you mean …?" for /party start typed by name (without a party name). */
-export const partyPickButton = component("party:pick", { season: optional(int(MAX_SEASON)), channelId: snowflake, choice: fromMenu(showChoice) });
+export const partyPickButton = component("party:pick", {
+  season: optional(int(MAX_SEASON)),
+  channelId: snowflake,
+  choice: fromMenu(showChoice),
+});
 
 /** mark:specials:<tmdbId>:<w|u> — season 0, which /mark show leaves out. */
 export const specialsButton = component("mark:specials", { tmdbId, isWatched: watched });
@@ -139,14 +159,21 @@ export const titlePickButton = reshape(
   }),
   ({ sub, arg, choice }): { action: TitleAction; choice: TitleChoice } | typeof INVALID => {
     if (sub === "add" || sub === "remove" || sub === "info") return arg === "-" ? { action: { sub }, choice } : INVALID;
-    if (sub === "react") return (REACTION_CHOICES as readonly string[]).includes(arg) ? { action: { sub, reaction: arg as ReactionChoice }, choice } : INVALID;
+    if (sub === "react")
+      return (REACTION_CHOICES as readonly string[]).includes(arg) ? { action: { sub, reaction: arg as ReactionChoice }, choice } : INVALID;
     const [status, progress] = arg.split(".");
     if (!(SETTABLE_STATUSES as readonly string[]).includes(status!)) return INVALID;
     return { action: { sub, status: status as SettableStatus, ...(progress !== undefined ? { progress: Number(progress) } : {}) }, choice };
   },
   ({ action, choice }: { action: TitleAction; choice: TitleChoice | undefined }) => {
     const arg =
-      action.sub === "status" ? (action.progress === undefined ? action.status : `${action.status}.${int(100).encode(action.progress)}`) : action.sub === "react" ? action.reaction : "-";
+      action.sub === "status"
+        ? action.progress === undefined
+          ? action.status
+          : `${action.status}.${int(100).encode(action.progress)}`
+        : action.sub === "react"
+          ? action.reaction
+          : "-";
     return { sub: action.sub, arg, choice };
   },
 );
@@ -156,7 +183,8 @@ export const titlePickButton = reshape(
 const STATUS_CODE: Record<SettableStatus, string> = { "want-to-watch": "p", watching: "w", finished: "f", dropped: "d" };
 const TYPE_CODE: Record<MediaType, string> = { movie: "m", tv: "t" };
 const SCOPE_CODE: Record<ListScope, string> = { watchlist: "l", all: "a" };
-const keyOf = <K extends string>(codes: Record<K, string>, code: string): K | undefined => (Object.keys(codes) as K[]).find((k) => codes[k] === code);
+const keyOf = <K extends string>(codes: Record<K, string>, code: string): K | undefined =>
+  (Object.keys(codes) as K[]).find((k) => codes[k] === code);
 
 /** Status, type and scope in three letters ("-" for no filter): "wtl" is watching · TV · watchlist. */
 const listFilters: Field<Pick<ListPosition, "status" | "mediaType" | "scope">> = mapped(
@@ -172,7 +200,13 @@ const listFilters: Field<Pick<ListPosition, "status" | "mediaType" | "scope">> =
 
 /** watch:page:<owner>:<filters>:<before|->:<creation|->:<page> — a list page; the keyset cursor survives restarts. */
 export const listPageButton = reshape(
-  component("watch:page", { owner: snowflake, filters: listFilters, before: optional(timestamp), creation: optional(timestamp), page: int(MAX_LIST_PAGE, 1) }),
+  component("watch:page", {
+    owner: snowflake,
+    filters: listFilters,
+    before: optional(timestamp),
+    creation: optional(timestamp),
+    page: int(MAX_LIST_PAGE, 1),
+  }),
   ({ owner, filters, before, creation, page }): ListPosition | typeof INVALID => {
     if ((before === undefined) !== (creation === undefined)) return INVALID;
     const position: ListPosition = { owner, scope: filters.scope, page };
@@ -231,7 +265,10 @@ export const sessionConfirmButton = reshape(
     const at = Number(when.slice(0, -1));
     return when.endsWith("k") ? { partyId, at } : { partyId, at, weekly: when.endsWith("w") };
   },
-  (args: SessionConfirm) => ({ partyId: args.partyId, when: `${timestamp.encode(args.at)}${args.weekly === undefined ? "k" : args.weekly ? "w" : "o"}` }),
+  (args: SessionConfirm) => ({
+    partyId: args.partyId,
+    when: `${timestamp.encode(args.at)}${args.weekly === undefined ? "k" : args.weekly ? "w" : "o"}`,
+  }),
 );
 
 /** remind:mark:<tmdbId>:<season>:<episode> — "Mark watched" in a reminder or new-episode DM. */
@@ -311,7 +348,9 @@ export type ComponentArgs<N extends ComponentName> = Extract<AnyCodec, { name: N
 /** A decoded id: which component, and its typed arguments. */
 export type DecodedComponent = { [N in ComponentName]: { name: N; args: ComponentArgs<N> } }[ComponentName];
 
-const byName = new Map<string, ComponentCodec<string, unknown, never>>(componentCodecs.map((codec) => [codec.name, codec as ComponentCodec<string, unknown, never>]));
+const byName = new Map<string, ComponentCodec<string, unknown, never>>(
+  componentCodecs.map((codec) => [codec.name, codec as ComponentCodec<string, unknown, never>]),
+);
 
 /**
  * Reads any custom id a person's client sent (and a select's chosen values).

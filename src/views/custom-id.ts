@@ -160,7 +160,8 @@ export function pattern(regex: RegExp, maxLength: number, example: string): Fiel
     spec: { kind: "pattern", example, pattern: regex },
     maxLength,
     encode(value) {
-      if (value.length > maxLength || value.includes(":") || !regex.test(value)) throw new RangeError(`"${value}" does not fit ${regex} in ${maxLength}`);
+      if (value.length > maxLength || value.includes(":") || !regex.test(value))
+        throw new RangeError(`"${value}" does not fit ${regex} in ${maxLength}`);
       return value;
     },
     decode(text) {
@@ -252,7 +253,10 @@ export interface ComponentCodec<Name extends string, A, E = A> {
 type CodecName = `${string}:${string}`;
 
 /** A component's codec: its arguments are its fields, in order. */
-export function component<const Name extends CodecName, const F extends Fields>(name: Name, fields: F): ComponentCodec<Name, Decoded<F>, Encoded<F>> {
+export function component<const Name extends CodecName, const F extends Fields>(
+  name: Name,
+  fields: F,
+): ComponentCodec<Name, Decoded<F>, Encoded<F>> {
   return define(name, fields, undefined);
 }
 
@@ -297,7 +301,8 @@ function define<Name extends string, A, E>(name: Name, fields: Fields, value: Fi
   if (!/^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/.test(name)) throw new Error(`"${name}" is not "<command>:<action>"`);
   const keys = Object.keys(fields);
   const maxLength = name.length + keys.reduce((sum, key) => sum + 1 + fields[key]!.maxLength, 0);
-  if (maxLength > LIMITS.customId) throw new Error(`custom ids of ${name} could reach ${maxLength} characters (Discord allows ${LIMITS.customId})`);
+  if (maxLength > LIMITS.customId)
+    throw new Error(`custom ids of ${name} could reach ${maxLength} characters (Discord allows ${LIMITS.customId})`);
   const encode = (args: E) => {
     const record = args as Record<string, unknown>;
     return [name, ...keys.map((key) => fields[key]!.encode(record[key]))].join(":");

@@ -40,7 +40,9 @@ export function countSentence(verb: "marked" | "unmarked", changed: number, unch
 /** "✅ Watched **S1E3** · Lord Snow", or that it already was and nothing changed. */
 export function episodeHeadline(ref: EpisodeRef, isWatched: boolean, changed: number): string {
   const what = episodeLine(ref);
-  return changed === 0 ? `${what} was already ${isWatched ? "watched" : "unwatched"} — nothing changed.` : `${isWatched ? "✅ Watched" : "↩️ Unwatched"} ${what}`;
+  return changed === 0
+    ? `${what} was already ${isWatched ? "watched" : "unwatched"} — nothing changed.`
+    : `${isWatched ? "✅ Watched" : "↩️ Unwatched"} ${what}`;
 }
 
 /** The show finished with this change (not before it): worth a Share button. */
@@ -48,14 +50,22 @@ export function justFinished(outcome: Pick<EpisodeOutcome, "statusBefore" | "sta
   return outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
 }
 
-function episodeEmbed(args: { showTitle: string; posterUrl?: string; headline: string; outcome: EpisodeOutcome; jobProgress?: { applied: number } | null }): APIEmbed {
+function episodeEmbed(args: {
+  showTitle: string;
+  posterUrl?: string;
+  headline: string;
+  outcome: EpisodeOutcome;
+  jobProgress?: { applied: number } | null;
+}): APIEmbed {
   const { outcome } = args;
   const lines = [args.headline];
   const change = statusChange(outcome.statusBefore, outcome.statusAfter);
   if (change) lines.push(change);
   if (outcome.jobId) {
     const applied = args.jobProgress?.applied ?? outcome.changed + outcome.unchanged;
-    lines.push(`⏳ Still applying: ${count(applied)} of ${count(outcome.requested)} episodes done. \`/watch info\` shows when it's finished.`);
+    lines.push(
+      `⏳ Still applying: ${count(applied)} of ${count(outcome.requested)} episodes done. \`/watch info\` shows when it's finished.`,
+    );
   }
   const fields = outcome.progress ? [{ name: "Progress", value: progressLine(outcome.progress) }] : [];
   if (showsUpNext(outcome.statusAfter, outcome.progress)) fields.push({ name: "Up next", value: nextLine(outcome.progress) });
@@ -108,15 +118,32 @@ export function episodeCard(args: {
           })
         : null,
       args.before
-        ? button({ customId: args.before.customId, label: `Mark S${args.before.season}${args.before.last === 1 ? "E1" : `E1–E${args.before.last}`} too`, emoji: { name: "⏮️" } })
+        ? button({
+            customId: args.before.customId,
+            label: `Mark S${args.before.season}${args.before.last === 1 ? "E1" : `E1–E${args.before.last}`} too`,
+            emoji: { name: "⏮️" },
+          })
         : null,
       outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
       justFinished(outcome) && args.shareable
-        ? button({ customId: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }), label: "Share", style: ButtonStyle.Success, emoji: { name: "📣" } })
+        ? button({
+            customId: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }),
+            label: "Share",
+            style: ButtonStyle.Success,
+            emoji: { name: "📣" },
+          })
         : null,
       // Watching again a show set to Dropped: marking never moves a chosen status, so offer it.
-      outcome.statusAfter === "dropped" && args.isWatched !== false && outcome.changed > 0 && (outcome.progress?.watched ?? 0) > 0 && outcome.progress?.next != null
-        ? button({ customId: statusButton.encode({ mediaType: "tv", tmdbId, status: "watching" }), label: "Back to Watching", emoji: { name: "▶️" } })
+      outcome.statusAfter === "dropped" &&
+        args.isWatched !== false &&
+        outcome.changed > 0 &&
+        (outcome.progress?.watched ?? 0) > 0 &&
+        outcome.progress?.next != null
+        ? button({
+            customId: statusButton.encode({ mediaType: "tv", tmdbId, status: "watching" }),
+            label: "Back to Watching",
+            emoji: { name: "▶️" },
+          })
         : null,
       specials
         ? button({
@@ -145,7 +172,16 @@ export function undoneEpisodesCard(
     showTitle: show.title,
     ...(show.image ? { posterUrl: show.image } : {}),
     headline: `↩️ Undone — ${plain(undone, 300)}.`,
-    outcome: { requested: 0, changed: 0, unchanged: 0, ...(statusBefore ? { statusBefore } : {}), ...(status ? { statusAfter: status } : {}), progress: state.progress, undoId: null, jobId: null },
+    outcome: {
+      requested: 0,
+      changed: 0,
+      unchanged: 0,
+      ...(statusBefore ? { statusBefore } : {}),
+      ...(status ? { statusAfter: status } : {}),
+      progress: state.progress,
+      undoId: null,
+      jobId: null,
+    },
     shareable: false,
   });
 }

@@ -24,7 +24,12 @@ function describe(match: TitleMatch): string {
  * Nothing is written until one of them is used. `customId` writes the id for a
  * choice, or for "whatever is picked in the menu" (undefined).
  */
-export function guessPrompt(args: { best: TitleMatch; others: TitleMatch[]; confirm: string; customId: (choice: TitleChoice | undefined) => string }): MessageView {
+export function guessPrompt(args: {
+  best: TitleMatch;
+  others: TitleMatch[];
+  confirm: string;
+  customId: (choice: TitleChoice | undefined) => string;
+}): MessageView {
   const { best, others } = args;
   const year = best.year !== undefined ? `${best.year} · ` : "";
   const choice = (m: TitleMatch): TitleChoice => ({ mediaType: m.mediaType, tmdbId: m.tmdbId });

@@ -29,7 +29,7 @@ const SECTIONS: { name: string; value: string }[] = [
       "`/party start show` — watch a show together; a live board shows everyone's progress",
       "`/party join` · `/party leave` · `/party status` — or press **Join** on the board",
       "`/party watched episode:5-6` — “were you there?”: marked for you, and for each who clicks **I was there**",
-      "`/party schedule when:\"friday 21:00\"` — a watch-along in your time zone; Going / Maybe / Can't, a ping before · `/party poll` to vote on the night",
+      '`/party schedule when:"friday 21:00"` — a watch-along in your time zone; Going / Maybe / Can\'t, a ping before · `/party poll` to vote on the night',
       "`/party host member:` · `/party remove member:` · `/party rename name:` — hand it over, take someone out, rename it (each asks first where it matters)",
       "`/party end` · `/party list`",
     ].join("\n"),
@@ -68,7 +68,8 @@ export function helpCard(): MessageView {
     embeds: [
       {
         title: "Film Fanatic — track movies and shows from Discord",
-        description: "Link your Film Fanatic web account with `/link`, and everything you track here shows up on the website, and the other way round.",
+        description:
+          "Link your Film Fanatic web account with `/link`, and everything you track here shows up on the website, and the other way round.",
         color: BRAND,
         fields: SECTIONS,
         footer: { text: "Titles and data from TMDB" },

@@ -41,7 +41,10 @@ function listTitle(ownerName: string | null, own: boolean, scope: ListScope): st
 
 /** "▶️ Watching, TV" */
 export function filterLabel(position: Pick<ListPosition, "status" | "mediaType">): string {
-  return [position.status ? statusLabel(position.status) : null, position.mediaType === "tv" ? "TV" : position.mediaType === "movie" ? "Movies" : null]
+  return [
+    position.status ? statusLabel(position.status) : null,
+    position.mediaType === "tv" ? "TV" : position.mediaType === "movie" ? "Movies" : null,
+  ]
     .filter(Boolean)
     .join(", ");
 }
@@ -68,8 +71,8 @@ export function listPage(args: {
       : filters
         ? `No titles match ${filters}.`
         : position.scope === "watchlist"
-        ? "Your watchlist is empty — add something with `/watch add`. Titles you track without adding them are under `/watch list scope:all`."
-        : "Nothing here yet — add something with `/watch add`, or mark an episode with `/ep`.";
+          ? "Your watchlist is empty — add something with `/watch add`. Titles you track without adding them are under `/watch list scope:all`."
+          : "Nothing here yet — add something with `/watch add`, or mark an episode with `/ep`.";
   const { cursor: _, ...start } = position;
   return message({
     embeds: [
@@ -83,7 +86,11 @@ export function listPage(args: {
     components: rows(
       position.page > 1 ? button({ customId: listPageButton.encode({ ...start, page: 1 }), label: "« First" }) : null,
       args.next && position.page < MAX_LIST_PAGE
-        ? button({ customId: listPageButton.encode({ ...start, page: position.page + 1, cursor: args.next }), label: "Next ›", style: ButtonStyle.Primary })
+        ? button({
+            customId: listPageButton.encode({ ...start, page: position.page + 1, cursor: args.next }),
+            label: "Next ›",
+            style: ButtonStyle.Primary,
+          })
         : null,
     ),
   });

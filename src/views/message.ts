@@ -34,6 +34,9 @@ export function message(view: { content?: string; embeds?: APIEmbed[]; component
 }
 
 /** The body of a channel message Convex posts or edits over REST. */
-export function restMessageBody(view: MessageView, extra: Pick<RESTPostAPIChannelMessageJSONBody, "nonce" | "enforce_nonce"> = {}): RESTPostAPIChannelMessageJSONBody {
+export function restMessageBody(
+  view: MessageView,
+  extra: Pick<RESTPostAPIChannelMessageJSONBody, "nonce" | "enforce_nonce"> = {},
+): RESTPostAPIChannelMessageJSONBody {
   return { content: view.content ?? "", embeds: view.embeds, components: view.components, allowed_mentions: NO_MENTIONS, ...extra };
 }

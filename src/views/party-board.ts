@@ -84,7 +84,9 @@ export function frontierLines(members: BoardMember[], episodeNames: Record<strin
   if (slowest !== null) lines.push(`Everyone has reached ${named(slowest)}`);
   if (furthest !== null && rank(furthest) > rank(slowest)) {
     const seen = members.filter((m) => rank(m.position) >= rank(furthest)).length;
-    lines.push(`Furthest: ${seen} of ${members.length} ${seen === 1 ? "has" : "have"} reached **${episodeCode(furthest.season, furthest.episode)}**`);
+    lines.push(
+      `Furthest: ${seen} of ${members.length} ${seen === 1 ? "has" : "have"} reached **${episodeCode(furthest.season, furthest.episode)}**`,
+    );
   }
   return lines;
 }
@@ -119,14 +121,26 @@ function boardEmbed(data: PartyBoardData, highlight: string | undefined): APIEmb
     const lines = groups[group].filter((m) => shown.has(m)).map((m) => memberLine(m, highlight));
     const hidden = groups[group].length - lines.length;
     if (lines.length === 0 && hidden === 0) continue;
-    sections.push([`**${GROUP_HEADING[group]}** (${groups[group].length})`, ...lines, ...(hidden > 0 ? [`…and ${plural(hidden, "more member")}`] : [])].join("\n"));
+    sections.push(
+      [
+        `**${GROUP_HEADING[group]}** (${groups[group].length})`,
+        ...lines,
+        ...(hidden > 0 ? [`…and ${plural(hidden, "more member")}`] : []),
+      ].join("\n"),
+    );
   }
   if (data.members.length === 0) {
-    sections.push(data.hostName.trim() === "" ? "Everyone has left — press **Join** to pick it up: you'll host it. With nobody in it, it ends by itself after a week." : "Nobody has joined yet — press **Join**.");
+    sections.push(
+      data.hostName.trim() === ""
+        ? "Everyone has left — press **Join** to pick it up: you'll host it. With nobody in it, it ends by itself after a week."
+        : "Nobody has joined yet — press **Join**.",
+    );
   }
   if (data.nextSessionAt) {
     const at = new Date(data.nextSessionAt);
-    sections.push(`🗓️ Next session: ${time(at, TimestampStyles.LongDateShortTime)} (${time(at, TimestampStyles.RelativeTime)})${data.nextSessionRsvps ? `\n${rsvpSummary(data.nextSessionRsvps)}` : ""}`);
+    sections.push(
+      `🗓️ Next session: ${time(at, TimestampStyles.LongDateShortTime)} (${time(at, TimestampStyles.RelativeTime)})${data.nextSessionRsvps ? `\n${rsvpSummary(data.nextSessionRsvps)}` : ""}`,
+    );
   }
 
   const title = `${data.name ? `${plain(data.name, 80)} · ` : ""}${plain(data.show.title, 150)}${data.season !== undefined ? ` · Season ${data.season}` : ""}`;
@@ -136,7 +150,12 @@ function boardEmbed(data: PartyBoardData, highlight: string | undefined): APIEmb
     color: BRAND,
     ...(data.show.posterUrl ? { thumbnail: { url: data.show.posterUrl } } : {}),
     footer: {
-      text: truncate(data.hostName.trim() === "" ? "Nobody hosts it now: whoever joins next does" : `Hosted by ${oneLine(data.hostName)} · ${plural(data.members.length, "member")}`, LIMITS.footer),
+      text: truncate(
+        data.hostName.trim() === ""
+          ? "Nobody hosts it now: whoever joins next does"
+          : `Hosted by ${oneLine(data.hostName)} · ${plural(data.members.length, "member")}`,
+        LIMITS.footer,
+      ),
     },
   };
 }
@@ -168,7 +187,9 @@ export function watchedTogetherPrompt(args: { promptId: string; showTitle: strin
   return message({
     content: `🍿 We watched ${args.what} of **${plain(args.showTitle, 150)}** — were you there? Click to mark ${/[–,]/.test(args.what) ? "them" : "it"} for yourself (until ${time(until, TimestampStyles.ShortDateTime)}).`,
     embeds: [],
-    components: rows(button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success })),
+    components: rows(
+      button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success }),
+    ),
   });
 }
 

@@ -24,7 +24,8 @@ export interface ShowProgress {
 export function progressLine(progress: ShowProgress): string {
   if (progress.total === 0 && progress.upcoming !== undefined) return "No episode has aired yet — nothing to mark.";
   const fraction = progress.total === 0 ? 0 : progress.watched / progress.total;
-  if (progress.counting) return `${progressBar(fraction, 12)} at least ${count(progress.watched)}/${count(progress.total)} episodes · still counting what you tracked on the web`;
+  if (progress.counting)
+    return `${progressBar(fraction, 12)} at least ${count(progress.watched)}/${count(progress.total)} episodes · still counting what you tracked on the web`;
   return `${progressBar(fraction, 12)} ${count(progress.watched)}/${count(progress.total)} episodes · ${progress.percent}%`;
 }
 

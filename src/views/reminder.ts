@@ -27,7 +27,11 @@ function stalledEmbed(show: StalledShow): APIEmbed {
   const left = Math.max(0, show.total - show.watched);
   return {
     title: truncate(`📺 ${plain(show.title, 200)}`, LIMITS.embedTitle),
-    description: [`Up next: ${episodeLine(show.next)}`, `${plural(left, "episode")} left · last one ${show.idleDays < 1 ? "today" : show.idleDays === 1 ? "yesterday" : `${plural(show.idleDays, "day")} ago`}`, progressLine({ ...show, next: show.next })].join("\n"),
+    description: [
+      `Up next: ${episodeLine(show.next)}`,
+      `${plural(left, "episode")} left · last one ${show.idleDays < 1 ? "today" : show.idleDays === 1 ? "yesterday" : `${plural(show.idleDays, "day")} ago`}`,
+      progressLine({ ...show, next: show.next }),
+    ].join("\n"),
     color: BRAND,
     ...(show.posterUrl ? { thumbnail: { url: show.posterUrl } } : {}),
   };
@@ -55,12 +59,16 @@ export function reminderDm(args: { shows: StalledShow[]; first: boolean }): Mess
   const rest = args.shows.slice(REMINDER_SHOWS_WITH_BUTTONS);
   const intro = args.shows.length === 1 ? "Picking up where you left off?" : `${args.shows.length} shows are waiting where you left them.`;
   const lines = [intro];
-  if (rest.length > 0) lines.push(`Also waiting: ${rest.map((s) => `${plain(s.title, 60)} (${episodeCode(s.next.season, s.next.episode)})`).join(", ")}.`);
+  if (rest.length > 0)
+    lines.push(`Also waiting: ${rest.map((s) => `${plain(s.title, 60)} (${episodeCode(s.next.season, s.next.episode)})`).join(", ")}.`);
   if (args.first) lines.push(FIRST_DM_NOTE);
   return message({
     content: lines.join("\n"),
     embeds: withButtons.map(stalledEmbed),
-    components: [...withButtons.flatMap(showRow), ...rows(button({ customId: reminderSettingsButton.encode({}), label: "Settings", emoji: { name: "⚙️" } }))],
+    components: [
+      ...withButtons.flatMap(showRow),
+      ...rows(button({ customId: reminderSettingsButton.encode({}), label: "Settings", emoji: { name: "⚙️" } })),
+    ],
   });
 }
 
@@ -68,10 +76,19 @@ export function reminderDm(args: { shows: StalledShow[]; first: boolean }): Mess
 export const FIRST_DM_NOTE = "I send at most one of these a day. `/remind off` stops them all; **Settings** changes how often and when.";
 
 /** "S3E5 of X is out", for someone caught up on the show. The first DM someone gets says how to stop them. */
-export function newEpisodeDm(args: { tmdbId: number; title: string; posterUrl?: string; episode: EpisodeRef; first?: boolean }): MessageView {
+export function newEpisodeDm(args: {
+  tmdbId: number;
+  title: string;
+  posterUrl?: string;
+  episode: EpisodeRef;
+  first?: boolean;
+}): MessageView {
   const code = episodeCode(args.episode.season, args.episode.episode);
   const lines = [`🆕 ${code} of **${plain(args.title, 150)}** is out.`];
-  if (args.first === true) lines.push("I tell you when a show you're caught up on has a new episode, and remind you of shows you've paused. `/remind off` stops them all; `/remind show` stops one show.");
+  if (args.first === true)
+    lines.push(
+      "I tell you when a show you're caught up on has a new episode, and remind you of shows you've paused. `/remind off` stops them all; `/remind show` stops one show.",
+    );
   return message({
     content: lines.join("\n"),
     embeds: [
@@ -83,7 +100,11 @@ export function newEpisodeDm(args: { tmdbId: number; title: string; posterUrl?: 
       },
     ],
     components: rows(
-      button({ customId: reminderMarkButton.encode({ tmdbId: args.tmdbId, ...args.episode }), label: `Mark ${code} watched`, style: ButtonStyle.Success }),
+      button({
+        customId: reminderMarkButton.encode({ tmdbId: args.tmdbId, ...args.episode }),
+        label: `Mark ${code} watched`,
+        style: ButtonStyle.Success,
+      }),
       button({ customId: reminderStopButton.encode({ tmdbId: args.tmdbId }), label: "Stop" }),
     ),
   });

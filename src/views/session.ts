@@ -52,7 +52,11 @@ export function sessionEcho(args: {
   const lines = [
     `🗓️ Watch-along for **${plain(args.partyLabel, 150)}**: ${when(args.at)}${args.weekly ? ", every week" : ""}.`,
     `That's ${plain(args.wall, 80)} where you are; everyone sees it in their own time zone.`,
-    ...(replaces !== null ? [`This replaces the session on ${time(new Date(replaces.at), TimestampStyles.LongDateTime)}${replaces.answers > 0 ? `; ${carriedAnswers(replaces.answers)}` : ""}.`] : []),
+    ...(replaces !== null
+      ? [
+          `This replaces the session on ${time(new Date(replaces.at), TimestampStyles.LongDateTime)}${replaces.answers > 0 ? `; ${carriedAnswers(replaces.answers)}` : ""}.`,
+        ]
+      : []),
     ...(replaces?.weekly && args.keptWeekly ? ["It stays weekly, like the one it replaces (`repeat:once` for just this time)."] : []),
     ...(replaces?.weekly && !args.weekly ? ["Just this once: the one it replaces repeated every week."] : []),
     args.reminderSaved
@@ -61,7 +65,13 @@ export function sessionEcho(args: {
   ];
   return message({
     content: lines.join("\n"),
-    components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.at, weekly: args.weekly }), label: "Confirm", style: ButtonStyle.Success })),
+    components: rows(
+      button({
+        customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.at, weekly: args.weekly }),
+        label: "Confirm",
+        style: ButtonStyle.Success,
+      }),
+    ),
   });
 }
 
@@ -69,11 +79,20 @@ export function sessionEcho(args: {
  * The session's post in the party's channel: when, and Going / Maybe / Can't. A session moved
  * to a new time says from when, and pings those still Going (only them, as the reminder does).
  */
-export function sessionPost(args: { sessionId: string; partyLabel: string; at: number; weekly: boolean; hostName?: string; moved?: { from: number; answers: number; going: readonly string[] } }): RESTPostAPIChannelMessageJSONBody {
+export function sessionPost(args: {
+  sessionId: string;
+  partyLabel: string;
+  at: number;
+  weekly: boolean;
+  hostName?: string;
+  moved?: { from: number; answers: number; going: readonly string[] };
+}): RESTPostAPIChannelMessageJSONBody {
   const lines = [
     `🗓️ **Watch-along: ${plain(args.partyLabel, 150)}** — ${when(args.at)}${args.weekly ? " · every week" : ""}`,
     ...(args.moved
-      ? [`Moved from ${time(new Date(args.moved.from), TimestampStyles.LongDateTime)}${args.moved.answers > 0 ? ": Going / Maybe / Can't answers carry over — change yours below if that changes anything." : "."}`]
+      ? [
+          `Moved from ${time(new Date(args.moved.from), TimestampStyles.LongDateTime)}${args.moved.answers > 0 ? ": Going / Maybe / Can't answers carry over — change yours below if that changes anything." : "."}`,
+        ]
       : []),
     `${args.hostName !== undefined ? `Scheduled by ${plain(args.hostName, 80)}. ` : ""}Will you be there? Those who say **Going** get a ping before it starts.`,
   ];
@@ -82,9 +101,22 @@ export function sessionPost(args: { sessionId: string; partyLabel: string; at: n
   const view = message({
     content: `${lines.join("\n")}${ping.line}`,
     components: rows(
-      button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "going" }), label: RSVP_LABEL.going, style: ButtonStyle.Success, emoji: { name: "✅" } }),
-      button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "maybe" }), label: RSVP_LABEL.maybe, emoji: { name: "🤔" } }),
-      button({ customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "cant" }), label: RSVP_LABEL.cant, emoji: { name: "❌" } }),
+      button({
+        customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "going" }),
+        label: RSVP_LABEL.going,
+        style: ButtonStyle.Success,
+        emoji: { name: "✅" },
+      }),
+      button({
+        customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "maybe" }),
+        label: RSVP_LABEL.maybe,
+        emoji: { name: "🤔" },
+      }),
+      button({
+        customId: sessionRsvpButton.encode({ sessionId: args.sessionId, answer: "cant" }),
+        label: RSVP_LABEL.cant,
+        emoji: { name: "❌" },
+      }),
     ),
   });
   return { ...restMessageBody(view), allowed_mentions: ping.allowed };
@@ -121,7 +153,10 @@ function mentions(going: readonly string[], max = SESSION_MENTIONS_MAX): { line:
   const pinged = going.filter((id) => /^\d{15,22}$/.test(id)).slice(0, max);
   const more = going.length - pinged.length;
   if (pinged.length === 0) return { line: "", allowed: NO_MENTIONS };
-  return { line: `\n${pinged.map((id) => `<@${id}>`).join(" ")}${more > 0 ? ` and ${more} more` : ""}`, allowed: { parse: [], users: pinged } };
+  return {
+    line: `\n${pinged.map((id) => `<@${id}>`).join(" ")}${more > 0 ? ` and ${more} more` : ""}`,
+    allowed: { parse: [], users: pinged },
+  };
 }
 
 /** A post that pings exactly `going`: the mentions in it and nobody else. */
@@ -134,7 +169,10 @@ function pingGoing(text: string, going: readonly string[]): RESTPostAPIChannelMe
 export function leadTime(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const parts = [...(hours > 0 ? [`${hours} hour${hours === 1 ? "" : "s"}`] : []), ...(rest > 0 || hours === 0 ? [`${rest} minute${rest === 1 ? "" : "s"}`] : [])];
+  const parts = [
+    ...(hours > 0 ? [`${hours} hour${hours === 1 ? "" : "s"}`] : []),
+    ...(rest > 0 || hours === 0 ? [`${rest} minute${rest === 1 ? "" : "s"}`] : []),
+  ];
   return parts.join(" ");
 }
 
@@ -144,7 +182,12 @@ export function leadTime(minutes: number): string {
  * a relative timestamp that would read "starts 3 days ago" later; a lead of 12 hours or more names
  * the day too.
  */
-export function sessionReminder(args: { partyLabel: string; at: number; minutes: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
+export function sessionReminder(args: {
+  partyLabel: string;
+  at: number;
+  minutes: number;
+  going: readonly string[];
+}): RESTPostAPIChannelMessageJSONBody {
   const at = time(new Date(args.at), args.minutes >= 12 * 60 ? TimestampStyles.ShortDateTime : TimestampStyles.ShortTime);
   return pingGoing(`⏰ **${plain(args.partyLabel, 150)}** starts in ${leadTime(args.minutes)}, at ${at}.`, args.going);
 }
@@ -155,18 +198,28 @@ export function sessionStart(args: { partyLabel: string; going: readonly string[
 
 /** A cancelled session, in the channel: pings exactly those who said Going (as the reminder would have). */
 export function sessionCancelled(args: { partyLabel: string; at: number; going: readonly string[] }): RESTPostAPIChannelMessageJSONBody {
-  return pingGoing(`❌ The watch-along of **${plain(args.partyLabel, 150)}** on ${time(new Date(args.at), TimestampStyles.LongDateTime)} is cancelled.`, args.going);
+  return pingGoing(
+    `❌ The watch-along of **${plain(args.partyLabel, 150)}** on ${time(new Date(args.at), TimestampStyles.LongDateTime)} is cancelled.`,
+    args.going,
+  );
 }
 
 /**
  * After a session: "Did you watch S1E5–E6?" — each member who clicks gets those episodes marked,
  * until a date and time (the prompt's hours may run past midnight).
  */
-export function sessionAfter(args: { promptId: string; showTitle: string; what: string; expiresAt: number }): RESTPostAPIChannelMessageJSONBody {
+export function sessionAfter(args: {
+  promptId: string;
+  showTitle: string;
+  what: string;
+  expiresAt: number;
+}): RESTPostAPIChannelMessageJSONBody {
   return restMessageBody(
     message({
       content: `🍿 Did you watch ${args.what} of **${plain(args.showTitle, 150)}**? Click to mark ${/[–,]/.test(args.what) ? "them" : "it"} for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.ShortDateTime)}).`,
-      components: rows(button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success })),
+      components: rows(
+        button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success }),
+      ),
     }),
   );
 }
@@ -177,17 +230,29 @@ export function rsvpSummary(rsvps: ReadonlyArray<{ name: string; answer: RsvpAns
   const maybe = rsvps.filter((r) => r.answer === "maybe").length;
   const cant = rsvps.filter((r) => r.answer === "cant").length;
   const names = going.slice(0, 10).map((r) => plain(r.name, 40));
-  const goingText = going.length === 0 ? "nobody going yet" : `✅ ${going.length} going (${names.join(", ")}${going.length > names.length ? `, +${going.length - names.length}` : ""})`;
+  const goingText =
+    going.length === 0
+      ? "nobody going yet"
+      : `✅ ${going.length} going (${names.join(", ")}${going.length > names.length ? `, +${going.length - names.length}` : ""})`;
   return `${goingText} · 🤔 ${maybe} maybe · ❌ ${cant} can't`;
 }
 
 /** "Choosing the night": a native poll of proposed times; the content shows each in everyone's own zone. */
-export function sessionPoll(args: { partyLabel: string; options: ReadonlyArray<{ at: number; label: string }>; hours: number }): RESTPostAPIChannelMessageJSONBody {
-  const lines = args.options.map((o, i) => `${i + 1}. ${time(new Date(o.at), TimestampStyles.LongDateTime)} — “${plain(o.label, POLL_ANSWER_MAX)}”`);
+export function sessionPoll(args: {
+  partyLabel: string;
+  options: ReadonlyArray<{ at: number; label: string }>;
+  hours: number;
+}): RESTPostAPIChannelMessageJSONBody {
+  const lines = args.options.map(
+    (o, i) => `${i + 1}. ${time(new Date(o.at), TimestampStyles.LongDateTime)} — “${plain(o.label, POLL_ANSWER_MAX)}”`,
+  );
   // A poll's question and answers show no markdown: plain lines, without bidirectional controls, cut to Discord's limits.
   const ask = "When do we watch ?";
   return {
-    content: truncate(`🗳️ When do we watch **${plain(args.partyLabel, 150)}**? Vote for every night that works; in your own time zone:\n${lines.join("\n")}`, LIMITS.content),
+    content: truncate(
+      `🗳️ When do we watch **${plain(args.partyLabel, 150)}**? Vote for every night that works; in your own time zone:\n${lines.join("\n")}`,
+      LIMITS.content,
+    ),
     poll: {
       question: { text: `When do we watch ${label(args.partyLabel, POLL_QUESTION_MAX - ask.length)}?` },
       answers: args.options.map((o) => ({ poll_media: { text: label(o.label, POLL_ANSWER_MAX) } })),
@@ -200,7 +265,10 @@ export function sessionPoll(args: { partyLabel: string; options: ReadonlyArray<{
 
 /** A poll that closed after its party ended: nothing to confirm, and nobody pinged. */
 export function sessionPollPartyEnded(args: { partyLabel: string }): RESTPostAPIChannelMessageJSONBody {
-  return { content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** has closed, but the watch party has ended — there is nothing to schedule.`, allowed_mentions: NO_MENTIONS };
+  return {
+    content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** has closed, but the watch party has ended — there is nothing to schedule.`,
+    allowed_mentions: NO_MENTIONS,
+  };
 }
 
 /**
@@ -210,19 +278,40 @@ export function sessionPollPartyEnded(args: { partyLabel: string }): RESTPostAPI
  * someone with Manage Server — or whoever joins next, and so hosts it — can confirm. The post
  * stays in the channel, so the time shows without "in 2 days".
  */
-export function sessionPollResult(args: { partyId: string; partyLabel: string; hostId: string | null; winner: { at: number; votes: number } | null; passed: boolean }): RESTPostAPIChannelMessageJSONBody {
+export function sessionPollResult(args: {
+  partyId: string;
+  partyLabel: string;
+  hostId: string | null;
+  winner: { at: number; votes: number } | null;
+  passed: boolean;
+}): RESTPostAPIChannelMessageJSONBody {
   if (args.winner === null) {
-    return { content: `🗳️ Nobody voted in the poll for **${plain(args.partyLabel, 150)}** — schedule a night with /party schedule.`, allowed_mentions: NO_MENTIONS };
+    return {
+      content: `🗳️ Nobody voted in the poll for **${plain(args.partyLabel, 150)}** — schedule a night with /party schedule.`,
+      allowed_mentions: NO_MENTIONS,
+    };
   }
   const when = lasting(args.winner.at);
   if (args.passed) {
-    return { content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when}, which has passed — schedule another night with /party schedule.`, allowed_mentions: NO_MENTIONS };
+    return {
+      content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when}, which has passed — schedule another night with /party schedule.`,
+      allowed_mentions: NO_MENTIONS,
+    };
   }
   const host = args.hostId !== null && /^\d{15,22}$/.test(args.hostId) ? args.hostId : null;
-  const who = host !== null ? `<@${host}>, press **Confirm**` : "Nobody hosts the party now: someone with **Manage Server** (or whoever joins it next, and so hosts it) can press **Confirm**";
+  const who =
+    host !== null
+      ? `<@${host}>, press **Confirm**`
+      : "Nobody hosts the party now: someone with **Manage Server** (or whoever joins it next, and so hosts it) can press **Confirm**";
   const view = message({
     content: `🗳️ The poll for **${plain(args.partyLabel, 150)}** picked ${when} with ${args.winner.votes} vote${args.winner.votes === 1 ? "" : "s"}. ${who} to schedule it — those who voted for it will be down as Going.`,
-    components: rows(button({ customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.winner.at }), label: "Confirm", style: ButtonStyle.Success })),
+    components: rows(
+      button({
+        customId: sessionConfirmButton.encode({ partyId: args.partyId, at: args.winner.at }),
+        label: "Confirm",
+        style: ButtonStyle.Success,
+      }),
+    ),
   });
   return { ...restMessageBody(view), allowed_mentions: host !== null ? { parse: [], users: [host] } : NO_MENTIONS };
 }

@@ -16,9 +16,11 @@ const CLINGS = /^[\p{M}\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}
 
 /** The user-perceived characters of `text`, lazily, so a cut never splits an emoji, a flag or an accented letter. */
 export function graphemes(text: string): Iterable<string> {
-  return segmenter === null ? approximateGraphemes(text) : (function* () {
-    for (const s of segmenter.segment(text)) yield s.segment;
-  })();
+  return segmenter === null
+    ? approximateGraphemes(text)
+    : (function* () {
+        for (const s of segmenter.segment(text)) yield s.segment;
+      })();
 }
 
 /** Graphemes for runtimes without Intl.Segmenter: marks, joiners, selectors and skin tones stay with their character. */
@@ -102,7 +104,12 @@ export function plain(text: string, max: number = LIMITS.content): string {
   // Escaping never shortens text, so only what could fit is escaped (escapeMarkdown slows down badly on long input).
   const line = oneLine(text);
   const tooLong = codePointLength(line) > max;
-  const escaped = escapeMarkdown(tooLong ? cutGraphemes(line, max) : line, { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
+  const escaped = escapeMarkdown(tooLong ? cutGraphemes(line, max) : line, {
+    maskedLink: true,
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+  })
     .replace(/^(>|-#)/, "\\$1")
     .replace(/@(everyone|here)/gi, "@\u200b$1")
     .replace(/<(@[!&]?|#)(\d+)>/g, "<\u200b$1$2>");

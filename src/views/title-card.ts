@@ -49,28 +49,38 @@ export interface TitleState {
 
 /** What changed, said at the top of the title card that answers a change. */
 export const titleHeadline = {
-  added: (title: TitleFacts, already: boolean) => (already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`),
+  added: (title: TitleFacts, already: boolean) =>
+    already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`,
   removed: (title: TitleFacts, removed: boolean, keptSomething: boolean) =>
-    removed ? `Removed ${titleLine(title)} from your watchlist.${keptSomething ? " Your progress and reaction are kept." : ""}` : `${titleLine(title)} wasn't on your watchlist — nothing changed.`,
+    removed
+      ? `Removed ${titleLine(title)} from your watchlist.${keptSomething ? " Your progress and reaction are kept." : ""}`
+      : `${titleLine(title)} wasn't on your watchlist — nothing changed.`,
   /** `watchingProgress`: what was stored for a title being watched, not what was typed (finished is always 100 %). */
   status: (title: TitleFacts, status: ProgressStatus, watchingProgress: number | undefined, changed = true) =>
     changed
       ? `${statusLabel(status)} — ${titleLine(title)}${watchingProgress !== undefined ? ` (${Math.round(watchingProgress)}%)` : ""}`
       : `Nothing changed — ${titleLine(title)} was already set to ${STATUS_NAME[status]}.`,
   reaction: (title: TitleFacts, choice: Reaction | "clear", previous: Reaction | undefined) => {
-    if (choice !== "clear" && choice === previous) return `Nothing changed — your reaction to ${titleLine(title)} was already ${REACTION_NAME[choice]}.`;
+    if (choice !== "clear" && choice === previous)
+      return `Nothing changed — your reaction to ${titleLine(title)} was already ${REACTION_NAME[choice]}.`;
     if (choice !== "clear") return `${reactionLabel(choice)} — ${titleLine(title)}`;
-    return previous === undefined ? `You hadn't reacted to ${titleLine(title)} — nothing changed.` : `Cleared your reaction to ${titleLine(title)}.`;
+    return previous === undefined
+      ? `You hadn't reacted to ${titleLine(title)} — nothing changed.`
+      : `Cleared your reaction to ${titleLine(title)}.`;
   },
   /** `undone` is Convex's account of what the undo left ("S1E3 of Breaking Bad is watched again"). */
   undone: (undone: string) => `↩️ Undone — ${plain(undone, 300)}.`,
 };
 
 /** Why a share was not posted, and when it could be (a timestamp each reader sees in their own zone). */
-export function shareRefusal(refusal: { reason: "not_true" } | { reason: "repeat"; retryAt: number } | { reason: "channel_busy"; retryAt: number; cap: number }, title: TitleFacts): string {
+export function shareRefusal(
+  refusal: { reason: "not_true" } | { reason: "repeat"; retryAt: number } | { reason: "channel_busy"; retryAt: number; cap: number },
+  title: TitleFacts,
+): string {
   if (refusal.reason === "not_true") return "That's no longer true, so there's nothing to share.";
   const when = time(new Date(refusal.retryAt), TimestampStyles.RelativeTime);
-  if (refusal.reason === "repeat") return `You already shared ${titleLine(title)} in this channel today — you can share it here again ${when}.`;
+  if (refusal.reason === "repeat")
+    return `You already shared ${titleLine(title)} in this channel today — you can share it here again ${when}.`;
   return `This channel has had ${refusal.cap} shares in the last hour, the most I post — try again ${when}.`;
 }
 
@@ -88,10 +98,11 @@ export function stateSummary(item: TrackedItem | null, episodesShown = false): s
   // A show's card counts its episodes below; the stored percentage (the web app's player
   // writes it, and its episode toggles don't) would only contradict that count.
   const percent = item.progress !== undefined && item.progressStatus === "watching" && !episodesShown;
-  const status = item.progressStatus
-    ? `${statusLabel(item.progressStatus)}${percent ? ` (${Math.round(item.progress!)}%)` : ""}`
-    : "none";
-  const lines = [`Status: ${status}`, item.inWatchlist ? "Watchlist: 📌 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there"];
+  const status = item.progressStatus ? `${statusLabel(item.progressStatus)}${percent ? ` (${Math.round(item.progress!)}%)` : ""}` : "none";
+  const lines = [
+    `Status: ${status}`,
+    item.inWatchlist ? "Watchlist: 📌 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there",
+  ];
   if (item.reaction) lines.push(`Reaction: ${reactionLabel(item.reaction)}`);
   return lines.join("\n");
 }
@@ -103,7 +114,8 @@ export function titleEmbed(title: TitleFacts, state: TitleState | null): APIEmbe
     fields.push({ name: "You", value: stateSummary(state.item, state.progress !== null), inline: false });
     if (state.progress) {
       fields.push({ name: "Episodes", value: progressLine(state.progress), inline: false });
-      if (showsUpNext(state.item?.progressStatus, state.progress)) fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
+      if (showsUpNext(state.item?.progressStatus, state.progress))
+        fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
     }
     if (state.jobRunning) fields.push({ name: "⏳", value: "A large episode change is still being applied.", inline: false });
   }
@@ -178,13 +190,22 @@ function shareButtons(title: TitleFacts, item: TrackedItem | null): APIComponent
  * are with it, its controls, and Share (where there is a channel to share
  * with) and Undo when they apply.
  */
-export function titleCard(args: { title: TitleFacts; state: TitleState; headline?: string; undoId?: string | null; shareable: boolean }): MessageView {
+export function titleCard(args: {
+  title: TitleFacts;
+  state: TitleState;
+  headline?: string;
+  undoId?: string | null;
+  shareable: boolean;
+}): MessageView {
   const { title, state } = args;
   const undo = args.undoId ? button({ customId: undoButton.encode({ undoId: args.undoId }), label: "Undo" }) : null;
   // A show's card names the next episode: the button marks it, as on the episode card.
   const next = title.mediaType === "tv" && showsUpNext(state.item?.progressStatus, state.progress) ? state.progress.next : null;
   const markNextId = next ? markEpisodeButton.tryEncode({ tmdbId: title.tmdbId, season: next.season, episode: next.episode }) : null;
-  const markNext = next && markNextId ? button({ customId: markNextId, label: `Mark ${episodeCode(next.season, next.episode)}`, style: ButtonStyle.Primary }) : null;
+  const markNext =
+    next && markNextId
+      ? button({ customId: markNextId, label: `Mark ${episodeCode(next.season, next.episode)}`, style: ButtonStyle.Primary })
+      : null;
   return message({
     // Always set: a card that replaces a "Did you mean …?" prompt must not keep its question.
     content: args.headline ?? "",

@@ -38,13 +38,17 @@ describe("Chromium for the browser test", () => {
     const { h, said, ran } = host({ files: ["/usr/bin/apt-get"], isRoot: false });
     expect(findChromium(h)).toBeNull();
     expect(ran).toEqual([]);
-    expect(said).toEqual([`Skipping the browser test (test/browser): Chromium is not installed — run: ${INSTALL_COMMAND} (or set CHROMIUM_PATH)`]);
+    expect(said).toEqual([
+      `Skipping the browser test (test/browser): Chromium is not installed — run: ${INSTALL_COMMAND} (or set CHROMIUM_PATH)`,
+    ]);
   });
 
   it("says so in one line when the install fails or CHROMIUM_PATH is wrong", () => {
     const failing = host({ files: ["/usr/bin/apt-get"], isRoot: true, installWorks: false });
     expect(findChromium(failing.h)).toBeNull();
-    expect(failing.said.at(-1)).toBe("Skipping the browser test (test/browser): installing Chromium failed — run: apt-get update && apt-get install -y chromium");
+    expect(failing.said.at(-1)).toBe(
+      "Skipping the browser test (test/browser): installing Chromium failed — run: apt-get update && apt-get install -y chromium",
+    );
     const wrong = host({ env: { CHROMIUM_PATH: "/nope" } });
     expect(findChromium(wrong.h)).toBeNull();
     expect(wrong.said).toHaveLength(1);

@@ -21,7 +21,8 @@ const realHost: ChromiumHost = {
   env: process.env,
   exists: existsSync,
   isRoot: process.getuid?.() === 0,
-  run: (command, args) => spawnSync(command, args, { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0,
+  run: (command, args) =>
+    spawnSync(command, args, { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0,
   say: (line) => console.warn(line),
 };
 
@@ -30,7 +31,9 @@ export function findChromium(host: ChromiumHost = realHost): string | null {
   const given = host.env.CHROMIUM_PATH;
   if (given) {
     if (host.exists(given)) return given;
-    host.say(`Skipping the browser test (test/browser): CHROMIUM_PATH=${given} does not exist — point it at a Chromium binary, or unset it and run: ${INSTALL_COMMAND}`);
+    host.say(
+      `Skipping the browser test (test/browser): CHROMIUM_PATH=${given} does not exist — point it at a Chromium binary, or unset it and run: ${INSTALL_COMMAND}`,
+    );
     return null;
   }
   const found = () => USUAL_PLACES.find((path) => host.exists(path)) ?? null;

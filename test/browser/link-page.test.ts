@@ -14,7 +14,10 @@ describe.skipIf(CHROMIUM === null)("the /link page in a browser", () => {
   let browser: Browser;
   beforeAll(async () => {
     s = await stack();
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -49,7 +52,9 @@ describe.skipIf(CHROMIUM === null)("the /link page in a browser", () => {
     const subject = await s.engine.webIdentityOf(s.discord.user("hana").id);
     expect(subject).toMatch(/^user_sb/);
     await s.engine.wait(0);
-    const followups = s.discord.messages(s.discord.guild("movie-club").channels.get("general")!.id).filter((m) => m.content?.includes("Linked to Film Fanatic account"));
+    const followups = s.discord
+      .messages(s.discord.guild("movie-club").channels.get("general")!.id)
+      .filter((m) => m.content?.includes("Linked to Film Fanatic account"));
     expect(followups.map((m) => m.visibleTo)).toContain("hana");
   });
 
@@ -62,7 +67,9 @@ describe.skipIf(CHROMIUM === null)("the /link page in a browser", () => {
     await page.locator("#sandbox-name").fill("lee");
     await page.locator("#sandbox-sign-in").click();
     await page.locator("#link").click();
-    await expect.poll(() => page.locator("#switch-text").textContent()).toContain("already linked to another Film Fanatic account (k•••@s•••.test)");
+    await expect
+      .poll(() => page.locator("#switch-text").textContent())
+      .toContain("already linked to another Film Fanatic account (k•••@s•••.test)");
     expect(await s.engine.webIdentityOf(s.discord.user("kim").id)).toBe(before);
     await page.locator("#switch-go").click();
     await expect.poll(() => page.locator("#done-text").textContent()).toBe("kim is now linked to this account.");

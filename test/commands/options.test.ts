@@ -34,21 +34,37 @@ const watch = defineCommand({
             { name: "Finished", value: "finished" },
           ],
         },
-        { type: T.String, name: "type", description: "Type", choices: [{ name: "Movie", value: "movie" }, { name: "TV", value: "tv" }] },
+        {
+          type: T.String,
+          name: "type",
+          description: "Type",
+          choices: [
+            { name: "Movie", value: "movie" },
+            { name: "TV", value: "tv" },
+          ],
+        },
       ],
     },
     { type: T.Subcommand, name: "list", description: "A list", options: [{ type: T.User, name: "user", description: "Whose" }] },
   ],
 });
 
-const opt = (name: string, type: T, value?: string | number | boolean, extra: Partial<CommandInteractionOption> = {}): CommandInteractionOption =>
-  ({ name, type, ...(value !== undefined ? { value } : {}), ...extra }) as CommandInteractionOption;
+const opt = (
+  name: string,
+  type: T,
+  value?: string | number | boolean,
+  extra: Partial<CommandInteractionOption> = {},
+): CommandInteractionOption => ({ name, type, ...(value !== undefined ? { value } : {}), ...extra }) as CommandInteractionOption;
 
 describe("option values typed from the command's definition", () => {
   it("types required options as present, optional ones as maybe missing, and choices as their values", () => {
     expectTypeOf<ArgumentsOf<typeof ep>>().toEqualTypeOf<{ show: string; season: number; watched?: boolean }>();
     type Watch = ArgumentsOf<typeof watch>;
-    expectTypeOf<Extract<Watch, { subcommand: "status" }>["options"]>().toEqualTypeOf<{ title: string; status: "watching" | "finished"; type?: "movie" | "tv" }>();
+    expectTypeOf<Extract<Watch, { subcommand: "status" }>["options"]>().toEqualTypeOf<{
+      title: string;
+      status: "watching" | "finished";
+      type?: "movie" | "tv";
+    }>();
     expectTypeOf<Watch["subcommand"]>().toEqualTypeOf<"status" | "list">();
   });
 
@@ -58,10 +74,15 @@ describe("option values typed from the command's definition", () => {
   });
 
   it("reads the chosen subcommand and its values", () => {
-    const args = argumentsOf(watch, [opt("status", T.Subcommand, undefined, { options: [opt("title", T.String, "movie:1"), opt("status", T.String, "finished")] })]);
+    const args = argumentsOf(watch, [
+      opt("status", T.Subcommand, undefined, { options: [opt("title", T.String, "movie:1"), opt("status", T.String, "finished")] }),
+    ]);
     expect(args).toEqual({ subcommand: "status", options: { title: "movie:1", status: "finished" } });
     const user = { id: "1" } as User;
-    expect(argumentsOf(watch, [opt("list", T.Subcommand, undefined, { options: [opt("user", T.User, "1", { user })] })])).toEqual({ subcommand: "list", options: { user: { user } } });
+    expect(argumentsOf(watch, [opt("list", T.Subcommand, undefined, { options: [opt("user", T.User, "1", { user })] })])).toEqual({
+      subcommand: "list",
+      options: { user: { user } },
+    });
   });
 
   it("refuses values the definition does not allow, with a message for people", () => {
@@ -75,13 +96,21 @@ describe("option values typed from the command's definition", () => {
       [opt("show", T.String, "x"), opt("season", T.Integer, 1), opt("extra", T.String, "?")],
     ];
     for (const data of bad) expect(() => argumentsOf(ep, data)).toThrow(UserError);
-    expect(() => argumentsOf(watch, [opt("status", T.Subcommand, undefined, { options: [opt("title", T.String, "a"), opt("status", T.String, "dropped")] })])).toThrow(/has changed/);
+    expect(() =>
+      argumentsOf(watch, [
+        opt("status", T.Subcommand, undefined, { options: [opt("title", T.String, "a"), opt("status", T.String, "dropped")] }),
+      ]),
+    ).toThrow(/has changed/);
     expect(() => argumentsOf(watch, [opt("nope", T.Subcommand)])).toThrow(UserError);
     expect(() => argumentsOf(watch, [])).toThrow(UserError);
   });
 
   it("lets autocomplete read what is typed so far, with required options still missing", () => {
-    const args = partialArgumentsOf(watch, [opt("status", T.Subcommand, undefined, { options: [opt("title", T.String, "inc", { focused: true }), opt("type", T.String, "movie")] })]);
+    const args = partialArgumentsOf(watch, [
+      opt("status", T.Subcommand, undefined, {
+        options: [opt("title", T.String, "inc", { focused: true }), opt("type", T.String, "movie")],
+      }),
+    ]);
     expect(args).toEqual({ subcommand: "status", options: { title: "inc", type: "movie" } });
     if (args.subcommand === "status") expectTypeOf(args.options.type).toEqualTypeOf<"movie" | "tv" | undefined>();
     // Discord sends the other options unchecked while one is typed: an invalid one is left out, not fatal.

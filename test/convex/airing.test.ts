@@ -22,7 +22,14 @@ const MID_SEASON = {
   ongoing: true,
   seasons: [
     { season: 1, name: "Season 1", episodeCount: 3 },
-    { season: 2, name: "Season 2", episodeCount: 6, episodeNames: ["A", "B", "C", "D", "E", "F"], aired: 3, airDates: ["2026-01-08", "2026-01-15"] },
+    {
+      season: 2,
+      name: "Season 2",
+      episodeCount: 6,
+      episodeNames: ["A", "B", "C", "D", "E", "F"],
+      aired: 3,
+      airDates: ["2026-01-08", "2026-01-15"],
+    },
   ],
 };
 /** Grand Voyage: season 2 numbered E13–E16 by TMDB, two aired. */
@@ -32,7 +39,15 @@ const ABSOLUTE = {
   ongoing: true,
   seasons: [
     { season: 1, name: "Season 1", episodeCount: 12 },
-    { season: 2, name: "Season 2", episodeCount: 4, episodeNumbers: [13, 14, 15, 16], episodeNames: ["E13", "E14", "E15", "E16"], aired: 2, airDates: ["2026-01-08"] },
+    {
+      season: 2,
+      name: "Season 2",
+      episodeCount: 4,
+      episodeNumbers: [13, 14, 15, 16],
+      episodeNames: ["E13", "E14", "E15", "E16"],
+      aired: 2,
+      airDates: ["2026-01-08"],
+    },
   ],
 };
 
@@ -45,7 +60,8 @@ async function pass(t: Deployment, ms: number, step = 60_000) {
 
 const mark = (t: Deployment, who: string, tmdbId: number, season: number, episodes: number[]) =>
   t.mutation(api.bot.episodes.markEpisodesFor, { ...as(who), tmdbId, season, episodes, isWatched: true });
-const state = (t: Deployment, who: string, tmdbId: number) => t.query(api.bot.titles.getTitleState, { ...as(who), tmdbId, mediaType: "tv" });
+const state = (t: Deployment, who: string, tmdbId: number) =>
+  t.query(api.bot.titles.getTitleState, { ...as(who), tmdbId, mediaType: "tv" });
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });
@@ -65,11 +81,19 @@ describe("progress counts aired episodes", () => {
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...MID_SEASON });
     await mark(t, ALICE, 990103, 1, [1, 2, 3]);
     const out = await mark(t, ALICE, 990103, 2, [1, 2, 3]);
-    expect(out.progress).toMatchObject({ watched: 6, total: 6, percent: 100, next: null, upcoming: { season: 2, episode: 4, airDate: "2026-01-08" } });
+    expect(out.progress).toMatchObject({
+      watched: 6,
+      total: 6,
+      percent: 100,
+      next: null,
+      upcoming: { season: 2, episode: 4, airDate: "2026-01-08" },
+    });
     expect(out.statusAfter).toBe("watching");
     await expect(mark(t, ALICE, 990103, 2, [4])).rejects.toThrow(/S2E4 of Second Wind hasn't aired yet — it airs <t:1767830400:D>/);
     // Unmarking an announced episode (marked on the web) is allowed: harmless.
-    await expect(t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990103, season: 2, episodes: [4], isWatched: false })).resolves.toBeTruthy();
+    await expect(
+      t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990103, season: 2, episodes: [4], isWatched: false }),
+    ).resolves.toBeTruthy();
     // A whole season marks what has aired only.
     const season = await t.mutation(api.bot.episodes.markAllFor, { ...as(BOB), tmdbId: 990103, season: 2, isWatched: true });
     expect(season.requested).toBe(3);
@@ -103,29 +127,56 @@ describe("progress counts aired episodes", () => {
 
     // 20 seasons of 55, numbered absolutely, names and a last season mid-air: far below the 1 MiB document limit.
     const seasons = Array.from({ length: 20 }, (_, i) => ({
-      season: i + 1, name: `Arc ${i + 1}`, episodeCount: 55,
+      season: i + 1,
+      name: `Arc ${i + 1}`,
+      episodeCount: 55,
       episodeNames: Array.from({ length: 55 }, (_, e) => `The Crew Sets Sail Into The Unknown Waters, Part ${i * 55 + e + 1}`),
       episodeNumbers: Array.from({ length: 55 }, (_, e) => i * 55 + e + 1),
       ...(i === 19 ? { aired: 40, airDates: Array.from({ length: 15 }, (_, e) => `2026-02-${String(e + 1).padStart(2, "0")}`) } : {}),
     }));
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 37854, title: "One Piece", seasons });
-    const doc = await t.run((ctx) => ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", 37854)).unique());
+    const doc = await t.run((ctx) =>
+      ctx.db
+        .query("shows")
+        .withIndex("by_tmdb", (q) => q.eq("tmdbId", 37854))
+        .unique(),
+    );
     expect(JSON.stringify(doc).length).toBeLessThan(200 * 1024);
   });
 
   it("a copy stored before aired and announced were told apart is fetched once more, then trusted", async () => {
     const t = deployment();
     await t.run(async (ctx) => {
-      await ctx.db.insert("shows", { tmdbId: 990103, title: "Second Wind", seasons: [{ season: 2, name: "Season 2", episodeCount: 6 }], totalEpisodes: 6, ongoing: true, fetchedAt: Date.now() });
+      await ctx.db.insert("shows", {
+        tmdbId: 990103,
+        title: "Second Wind",
+        seasons: [{ season: 2, name: "Season 2", episodeCount: 6 }],
+        totalEpisodes: 6,
+        ongoing: true,
+        fetchedAt: Date.now(),
+      });
     });
     await expect(mark(t, ALICE, 990103, 2, [1])).rejects.toThrow(/seasons changed on TMDB/);
-    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990103, season: 2, episodes: [1], isWatched: true, show: { title: "Second Wind", seasons: [MID_SEASON.seasons[1]!] } });
+    await t.mutation(api.bot.episodes.markEpisodesFor, {
+      ...as(ALICE),
+      tmdbId: 990103,
+      season: 2,
+      episodes: [1],
+      isWatched: true,
+      show: { title: "Second Wind", seasons: [MID_SEASON.seasons[1]!] },
+    });
     await expect(mark(t, ALICE, 990103, 2, [2])).resolves.toMatchObject({ changed: 1, progress: { total: 3 } });
   });
 
   it("refuses airing fields that can't be true", async () => {
     const t = deployment();
-    const bad = (season: object) => t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 5, title: "X", seasons: [{ season: 1, name: "S", episodeCount: 3, ...season }] });
+    const bad = (season: object) =>
+      t.mutation(api.bot.shows.cacheShow, {
+        secret: SECRET,
+        tmdbId: 5,
+        title: "X",
+        seasons: [{ season: 1, name: "S", episodeCount: 3, ...season }],
+      });
     await expect(bad({ episodeNumbers: [3, 2, 1] })).rejects.toThrow(/impossible episode numbers/);
     await expect(bad({ aired: 4 })).rejects.toThrow(/impossible aired count/);
     await expect(bad({ aired: 1, airDates: ["soon"] })).rejects.toThrow(/impossible air dates/);
@@ -137,7 +188,13 @@ describe("party boards count aired episodes", () => {
     const t = deployment();
     fakeDiscord({ dmChannel: DM_CHANNEL });
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...MID_SEASON });
-    const whole = await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, tmdbId: 990103, displayName: "alice" });
+    const whole = await t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      guildId: GUILD,
+      channelId: CHANNEL,
+      tmdbId: 990103,
+      displayName: "alice",
+    });
     await mark(t, ALICE, 990103, 1, [1, 2, 3]);
     await mark(t, ALICE, 990103, 2, [1, 2, 3]);
     const data = await t.run(async (ctx) => {
@@ -157,9 +214,17 @@ describe("party prompts name aired episodes as TMDB numbers them", () => {
     const t = deployment();
     fakeDiscord({ dmChannel: DM_CHANNEL });
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...ABSOLUTE });
-    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, tmdbId: 990104, season: 2, displayName: "alice" });
+    const { party } = await t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      guildId: GUILD,
+      channelId: CHANNEL,
+      tmdbId: 990104,
+      season: 2,
+      displayName: "alice",
+    });
     await mark(t, ALICE, 990104, 2, [13]);
-    const next = () => t.mutation(api.bot.parties.watchedNext, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, partyId: party.partyId });
+    const next = () =>
+      t.mutation(api.bot.parties.watchedNext, { ...as(ALICE), guildId: GUILD, channelId: CHANNEL, partyId: party.partyId });
     expect((await next()).what).toBe("S2E14");
     vi.advanceTimersByTime(10 * 60_000);
     await expect(next()).rejects.toThrow(/watched everything/);
@@ -181,7 +246,9 @@ describe("stalled reminders and alerts", () => {
         if (!url.startsWith("https://tmdb.test/3/tv/")) return undefined;
         requests++;
         const body = show();
-        return "status" in body && typeof body.status === "number" ? new Response("{}", { status: body.status }) : new Response(JSON.stringify(body), { status: 200 });
+        return "status" in body && typeof body.status === "number"
+          ? new Response("{}", { status: body.status })
+          : new Response(JSON.stringify(body), { status: 200 });
       },
     });
     return { dms: () => discord.inChannel(DM_CHANNEL) as FakeMessage[], requests: () => requests };
@@ -191,7 +258,11 @@ describe("stalled reminders and alerts", () => {
     const t = deployment();
     const fake = tmdb(() => ({ id: 990103, name: "Second Wind", seasons: [], last_episode_to_air: null }));
     // S2E4 airs on the 20th, after the reminders fall due (7 days after the marks on the 5th).
-    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...MID_SEASON, seasons: [{ ...MID_SEASON.seasons[1]!, airDates: ["2026-01-20"] }] });
+    await t.mutation(api.bot.shows.cacheShow, {
+      secret: SECRET,
+      ...MID_SEASON,
+      seasons: [{ ...MID_SEASON.seasons[1]!, airDates: ["2026-01-20"] }],
+    });
     await mark(t, ALICE, 990103, 2, [1, 2]);
     await mark(t, BOB, 990103, 2, [1, 2, 3]);
     await pass(t, 8 * DAY, 60 * 60_000);
@@ -208,18 +279,34 @@ describe("stalled reminders and alerts", () => {
     const t = deployment();
     let last = 14;
     const fake = tmdb(() => ({
-      id: 990104, name: "Grand Voyage", status: "Returning Series",
-      seasons: [{ season_number: 1, episode_count: 12, name: "Season 1" }, { season_number: 2, episode_count: 4, name: "Season 2" }],
+      id: 990104,
+      name: "Grand Voyage",
+      status: "Returning Series",
+      seasons: [
+        { season_number: 1, episode_count: 12, name: "Season 1" },
+        { season_number: 2, episode_count: 4, name: "Season 2" },
+      ],
       last_episode_to_air: { season_number: 2, episode_number: last, name: `Episode ${last}`, air_date: "2026-01-01" },
       next_episode_to_air: { season_number: 2, episode_number: last + 1, air_date: last === 14 ? "2026-01-12" : "2026-01-19" },
     }));
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...ABSOLUTE });
-    await mark(t, ALICE, 990104, 1, Array.from({ length: 12 }, (_, i) => i + 1));
+    await mark(
+      t,
+      ALICE,
+      990104,
+      1,
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
     await mark(t, ALICE, 990104, 2, [13, 14]);
     await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     // TMDB moved E15 to the 12th: the structure keeps TMDB's date.
-    const stored = await t.run((ctx) => ctx.db.query("shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", 990104)).unique());
+    const stored = await t.run((ctx) =>
+      ctx.db
+        .query("shows")
+        .withIndex("by_tmdb", (q) => q.eq("tmdbId", 990104))
+        .unique(),
+    );
     expect(stored?.seasons[1]).toMatchObject({ aired: 2, airDates: ["2026-01-12"], episodeNumbers: [13, 14, 15, 16] });
 
     last = 15;
@@ -238,10 +325,25 @@ describe("stalled reminders and alerts", () => {
   it("with TMDB down the daily check backs off (15 min, 30 min, …) instead of waiting a day, and resumes when TMDB answers", async () => {
     const t = deployment();
     let down = true;
-    const fake = tmdb(() => (down ? { status: 503 } : { id: 990104, name: "Grand Voyage", seasons: [{ season_number: 2, episode_count: 4 }], last_episode_to_air: { season_number: 2, episode_number: 14 } }));
+    const fake = tmdb(() =>
+      down
+        ? { status: 503 }
+        : {
+            id: 990104,
+            name: "Grand Voyage",
+            seasons: [{ season_number: 2, episode_count: 4 }],
+            last_episode_to_air: { season_number: 2, episode_number: 14 },
+          },
+    );
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...ABSOLUTE });
     await mark(t, ALICE, 990104, 2, [13]);
-    const row = () => t.run((ctx) => ctx.db.query("airing_shows").withIndex("by_tmdb", (q) => q.eq("tmdbId", 990104)).unique());
+    const row = () =>
+      t.run((ctx) =>
+        ctx.db
+          .query("airing_shows")
+          .withIndex("by_tmdb", (q) => q.eq("tmdbId", 990104))
+          .unique(),
+      );
     await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect((await row())?.failures).toBe(1);

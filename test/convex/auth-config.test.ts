@@ -16,7 +16,10 @@ describe("the web app's sign-in configuration", () => {
   });
 
   it("trusts the Clerk issuer the live deployment sets in CONVEX_CLERK_ISSUER_URL, for the convex JWT template", async () => {
-    const config = await loadConfig({ CONVEX_CLERK_ISSUER_URL: "https://clerk.pebbly.app", CLERK_JWT_ISSUER_DOMAIN: "https://old.example" });
+    const config = await loadConfig({
+      CONVEX_CLERK_ISSUER_URL: "https://clerk.pebbly.app",
+      CLERK_JWT_ISSUER_DOMAIN: "https://old.example",
+    });
     expect(config.providers).toEqual([{ domain: "https://clerk.pebbly.app", applicationID: "convex" }]);
   });
 

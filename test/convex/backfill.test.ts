@@ -69,8 +69,24 @@ describe("legacy statuses", () => {
     const t = deployment();
     const userId = await webUser(t).mutation(api.users.store, {});
     await t.run(async (ctx) => {
-      await ctx.db.insert("watch_items", { userId, tmdbId: 1, mediaType: "tv", status: "dropped", progressStatus: "dropped", progress: 40, updatedAt: 1 });
-      await ctx.db.insert("watch_items", { userId, tmdbId: 2, mediaType: "tv", status: "dropped", reaction: "mixed", progress: 40, updatedAt: 1 });
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId: 1,
+        mediaType: "tv",
+        status: "dropped",
+        progressStatus: "dropped",
+        progress: 40,
+        updatedAt: 1,
+      });
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId: 2,
+        mediaType: "tv",
+        status: "dropped",
+        reaction: "mixed",
+        progress: 40,
+        updatedAt: 1,
+      });
     });
     expect(await webUser(t).mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ scanned: 2, updated: 2 });
     const byId = new Map((await t.run(async (ctx) => await ctx.db.query("watch_items").collect())).map((r) => [r.tmdbId, r]));

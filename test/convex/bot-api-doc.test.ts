@@ -24,7 +24,11 @@ function expectedTable(): string {
     })
     .filter((row) => row.functions.length > 0)
     .sort((a, b) => a.module.localeCompare(b.module));
-  return ["| module (`api.…`) | functions |", "|---|---|", ...rows.map((row) => `| \`${row.module.replaceAll("/", ".")}\` | ${row.functions.join(", ")} |`)].join("\n");
+  return [
+    "| module (`api.…`) | functions |",
+    "|---|---|",
+    ...rows.map((row) => `| \`${row.module.replaceAll("/", ".")}\` | ${row.functions.join(", ")} |`),
+  ].join("\n");
 }
 
 /** The table in docs/bot-api.md's "Every bot function" section. */
@@ -64,7 +68,11 @@ function botSources(dir = join(import.meta.dirname, "../../src")): string[] {
 
 describe("the bot's calls into Convex", () => {
   it("go only to convex/bot/ (api.bot.*)", () => {
-    const elsewhere = botSources().flatMap((path) => [...readFileSync(path, "utf8").matchAll(/\bapi\.(?!bot\.)([A-Za-z]\w*)\.\w+/g)].filter((m) => !m[0].startsWith("api.themoviedb")).map((m) => `${path}: ${m[0]}`));
+    const elsewhere = botSources().flatMap((path) =>
+      [...readFileSync(path, "utf8").matchAll(/\bapi\.(?!bot\.)([A-Za-z]\w*)\.\w+/g)]
+        .filter((m) => !m[0].startsWith("api.themoviedb"))
+        .map((m) => `${path}: ${m[0]}`),
+    );
     expect(elsewhere).toEqual([]);
   });
 });

@@ -8,7 +8,12 @@ describe("the bot's API", () => {
   it("refuses a wrong or missing secret and writes nothing", async () => {
     const t = deployment();
     await expect(
-      t.mutation(api.bot.titles.addToWatchlist, { secret: "wrong-secret-wrong-secret", discordUserId: ALICE, tmdbId: 27205, mediaType: "movie" }),
+      t.mutation(api.bot.titles.addToWatchlist, {
+        secret: "wrong-secret-wrong-secret",
+        discordUserId: ALICE,
+        tmdbId: 27205,
+        mediaType: "movie",
+      }),
     ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     await expect(t.query(api.bot.lists.listTitles, { secret: "", discordUserId: ALICE, pageSize: 10 })).rejects.toMatchObject({
       data: { code: "FORBIDDEN" },
@@ -75,7 +80,9 @@ describe("the bot's API", () => {
       await cacheGot(t);
       await expect(
         t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 9, episodes: [1], isWatched: true }),
-      ).rejects.toMatchObject({ data: { code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." } });
+      ).rejects.toMatchObject({
+        data: { code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." },
+      });
       await expect(
         t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [7], isWatched: true }),
       ).rejects.toMatchObject({
@@ -94,7 +101,13 @@ describe("the bot's API", () => {
     it("moves the status to watching on the first episode and to finished on the last", async () => {
       const t = deployment();
       await cacheGot(t);
-      const first = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true });
+      const first = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [3],
+        isWatched: true,
+      });
       expect(first).toMatchObject({ changed: 1, unchanged: 0, statusAfter: "watching", progress: { watched: 1, total: 73 } });
       expect(first.progress?.next).toEqual({ season: 1, episode: 4, name: "Episode 4" });
       const all = await t.mutation(api.bot.episodes.markAllFor, { ...as(ALICE), tmdbId: 1399, isWatched: true });
@@ -108,11 +121,23 @@ describe("the bot's API", () => {
       const t = deployment();
       await cacheGot(t);
       await t.mutation(api.bot.episodes.markAllFor, { ...as(ALICE), tmdbId: 1399, isWatched: true });
-      const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [6], isWatched: false });
+      const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 8,
+        episodes: [6],
+        isWatched: false,
+      });
       expect(unmarked).toMatchObject({ statusBefore: "finished", statusAfter: "watching" });
 
       await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "finished" });
-      const kept = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [5], isWatched: false });
+      const kept = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 8,
+        episodes: [5],
+        isWatched: false,
+      });
       expect(kept).toMatchObject({ statusBefore: "finished", statusAfter: "finished" });
 
       const clear = await t.mutation(api.bot.episodes.markAllFor, { ...as(BOB), tmdbId: 1399, season: 1, isWatched: true });
@@ -151,7 +176,10 @@ describe("the bot's API", () => {
       const item = await webUser(t).query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" });
       expect(item).toMatchObject({ progressStatus: "watching", progress: 2 });
       const episodes = await webUser(t).query(api.watchlist.getAllWatchedEpisodes, { tmdbId: 1399 });
-      expect(episodes.filter((e) => e.isWatched).map((e) => ({ season: e.season, episode: e.episode }))).toEqual([{ season: 1, episode: 1 }, { season: 1, episode: 2 }]);
+      expect(episodes.filter((e) => e.isWatched).map((e) => ({ season: e.season, episode: e.episode }))).toEqual([
+        { season: 1, episode: 1 },
+        { season: 1, episode: 2 },
+      ]);
     });
   });
 
@@ -159,7 +187,13 @@ describe("the bot's API", () => {
     it("puts back episodes and status within the window, once", async () => {
       const t = deployment();
       await cacheGot(t);
-      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true });
+      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [1, 2, 3],
+        isWatched: true,
+      });
       const undone = await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: marked.undoId! });
       expect(undone.description).toBe("marked Game of Thrones S1E1–E3");
       const state = await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
@@ -174,14 +208,26 @@ describe("the bot's API", () => {
       const t = deployment();
       await cacheGot(t);
       await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true });
-      const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: false });
+      const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [1, 2, 3],
+        isWatched: false,
+      });
       expect(unmarked.statusBefore).toBe("watching");
       expect(unmarked.statusAfter).toBeUndefined();
       const undone = await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: unmarked.undoId! });
       expect(undone.state.item).toMatchObject({ progressStatus: "watching", inWatchlist: false, title: "Game of Thrones" });
       expect(undone.state.progress?.watched).toBe(3);
       // Still the bot's own status: unmarking everything again leaves nothing behind, as before.
-      const again = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: false });
+      const again = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [1, 2, 3],
+        isWatched: false,
+      });
       expect(again.statusAfter).toBeUndefined();
       expect((await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" })).item).toBeNull();
     });
@@ -190,8 +236,20 @@ describe("the bot's API", () => {
       const t = deployment();
       await cacheGot(t);
       await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true });
-      const older = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true });
-      const removed = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: false });
+      const older = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [3],
+        isWatched: true,
+      });
+      const removed = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [1, 2, 3],
+        isWatched: false,
+      });
       expect(removed.statusAfter).toBeUndefined();
       await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: older.undoId! })).rejects.toMatchObject({
         data: { code: "UNDO_UNAVAILABLE", message: expect.stringContaining("changed again since") },
@@ -203,13 +261,22 @@ describe("the bot's API", () => {
       const t = deployment();
       vi.useFakeTimers();
       try {
-        const { undoId } = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1, mediaType: "movie", progressStatus: "finished" });
-        await expect(t.mutation(api.bot.undo.undo, { ...as(BOB), undoId: undoId! })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
+        const { undoId } = await t.mutation(api.bot.titles.setStatus, {
+          ...as(ALICE),
+          tmdbId: 1,
+          mediaType: "movie",
+          progressStatus: "finished",
+        });
+        await expect(t.mutation(api.bot.undo.undo, { ...as(BOB), undoId: undoId! })).rejects.toMatchObject({
+          data: { code: "UNDO_UNAVAILABLE" },
+        });
         vi.advanceTimersByTime(6 * 60 * 1000);
         await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! })).rejects.toMatchObject({
           data: { code: "UNDO_UNAVAILABLE", message: expect.stringContaining("too old") },
         });
-        await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: "not-an-id" })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
+        await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: "not-an-id" })).rejects.toMatchObject({
+          data: { code: "UNDO_UNAVAILABLE" },
+        });
       } finally {
         vi.useRealTimers();
       }
@@ -221,9 +288,21 @@ describe("the bot's API", () => {
       expect(first).toMatchObject({ changed: true, undoId: expect.any(String) });
       const again = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "finished" });
       expect(again).toMatchObject({ changed: false, undoId: null, item: { progressStatus: "finished", updatedAt: first.item.updatedAt } });
-      const watching = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "watching", progress: 40 });
+      const watching = await t.mutation(api.bot.titles.setStatus, {
+        ...as(ALICE),
+        tmdbId: 2,
+        mediaType: "movie",
+        progressStatus: "watching",
+        progress: 40,
+      });
       expect(watching.changed).toBe(true);
-      const further = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "watching", progress: 60 });
+      const further = await t.mutation(api.bot.titles.setStatus, {
+        ...as(ALICE),
+        tmdbId: 2,
+        mediaType: "movie",
+        progressStatus: "watching",
+        progress: 60,
+      });
       expect(further).toMatchObject({ changed: true, item: { progress: 60 } });
     });
 
@@ -243,9 +322,20 @@ describe("the bot's API", () => {
     it("choosing the status a show's episodes set on their own pins it, so it is a change", async () => {
       const t = deployment();
       await cacheGot(t);
-      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
+      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [1],
+        isWatched: true,
+      });
       expect(marked.statusAfter).toBe("watching");
-      const pinned = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "watching" });
+      const pinned = await t.mutation(api.bot.titles.setStatus, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        mediaType: "tv",
+        progressStatus: "watching",
+      });
       expect(pinned.changed).toBe(true);
       const again = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "watching" });
       expect(again.changed).toBe(false);
@@ -254,7 +344,12 @@ describe("the bot's API", () => {
     it("restores a previous status and reaction", async () => {
       const t = deployment();
       await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "watching", progress: 40 });
-      const { undoId } = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 2, mediaType: "movie", progressStatus: "finished" });
+      const { undoId } = await t.mutation(api.bot.titles.setStatus, {
+        ...as(ALICE),
+        tmdbId: 2,
+        mediaType: "movie",
+        progressStatus: "finished",
+      });
       await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! });
       const state = await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 2, mediaType: "movie" });
       expect(state.item).toMatchObject({ progressStatus: "watching", progress: 40 });
@@ -268,7 +363,8 @@ describe("the bot's API", () => {
       // Twelve writes inside a few milliseconds: more than one user's write budget allows.
       process.env.BOT_WRITE_BURST = "100";
       try {
-        for (const id of [2, 4, 6, 8, 10, 12]) await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: id, title: "Show", seasons: [] });
+        for (const id of [2, 4, 6, 8, 10, 12])
+          await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: id, title: "Show", seasons: [] });
         for (let i = 1; i <= 12; i++) {
           vi.setSystemTime(1_000_000 + (i <= 6 ? 0 : i)); // six share one timestamp
           await t.mutation(api.bot.titles.setStatus, {
@@ -295,7 +391,13 @@ describe("the bot's API", () => {
       expect(seen.slice(0, 6)).toEqual([12, 11, 10, 9, 8, 7]);
       expect([...seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
-      const finishedShows = await t.query(api.bot.lists.listTitles, { ...as(ALICE), pageSize: 10, progressStatus: "finished", mediaType: "tv", scope: "all" });
+      const finishedShows = await t.query(api.bot.lists.listTitles, {
+        ...as(ALICE),
+        pageSize: 10,
+        progressStatus: "finished",
+        mediaType: "tv",
+        scope: "all",
+      });
       expect(finishedShows.items.map((i) => i.tmdbId)).toEqual([12, 6]);
       const movies = await t.query(api.bot.lists.listTitles, { ...as(ALICE), pageSize: 10, mediaType: "movie", scope: "all" });
       expect(movies.items).toHaveLength(6);
@@ -305,9 +407,9 @@ describe("the bot's API", () => {
     it("shows another member's list only when they made it visible", async () => {
       const t = deployment();
       await t.mutation(api.bot.titles.addToWatchlist, { ...as(BOB), username: "bob", tmdbId: 603, mediaType: "movie" });
-      await expect(
-        t.query(api.bot.lists.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 }),
-      ).rejects.toMatchObject({ data: { code: "LIST_UNAVAILABLE" } });
+      await expect(t.query(api.bot.lists.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 })).rejects.toMatchObject({
+        data: { code: "LIST_UNAVAILABLE" },
+      });
       await t.mutation(api.bot.profile.setListVisibility, { ...as(BOB), listPublic: true });
       const list = await t.query(api.bot.lists.listTitles, { ...as(ALICE), ownerDiscordUserId: BOB, pageSize: 10 });
       expect(list).toMatchObject({ ownerName: "bob", items: [{ tmdbId: 603 }] });
@@ -321,7 +423,13 @@ describe("the bot's API", () => {
     it("answers every title write with the card's state, so no read follows", async () => {
       const t = deployment();
       await cacheGot(t);
-      const added = await t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", title: "Game of Thrones", seasonCounts: GOT_COUNTS });
+      const added = await t.mutation(api.bot.titles.addToWatchlist, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        mediaType: "tv",
+        title: "Game of Thrones",
+        seasonCounts: GOT_COUNTS,
+      });
       expect(added.state).toMatchObject({
         item: { inWatchlist: true, progressStatus: "want-to-watch" },
         progress: { watched: 0, total: 73, next: { season: 1, episode: 1 } },
@@ -329,11 +437,32 @@ describe("the bot's API", () => {
         show: { title: "Game of Thrones" },
       });
       await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2, 3], isWatched: true });
-      const status = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "watching", seasonCounts: GOT_COUNTS });
+      const status = await t.mutation(api.bot.titles.setStatus, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        mediaType: "tv",
+        progressStatus: "watching",
+        seasonCounts: GOT_COUNTS,
+      });
       expect(status.state.progress).toMatchObject({ watched: 3, next: { season: 1, episode: 4 } });
-      const reacted = await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", reaction: "loved" });
-      expect(reacted.state).toEqual({ item: expect.objectContaining({ reaction: "loved" }), progress: null, jobRunning: false, show: null });
-      const removed = await t.mutation(api.bot.titles.removeFromWatchlist, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", seasonCounts: GOT_COUNTS });
+      const reacted = await t.mutation(api.bot.titles.setReactionFor, {
+        ...as(ALICE),
+        tmdbId: 27205,
+        mediaType: "movie",
+        reaction: "loved",
+      });
+      expect(reacted.state).toEqual({
+        item: expect.objectContaining({ reaction: "loved" }),
+        progress: null,
+        jobRunning: false,
+        show: null,
+      });
+      const removed = await t.mutation(api.bot.titles.removeFromWatchlist, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        mediaType: "tv",
+        seasonCounts: GOT_COUNTS,
+      });
       expect(removed.state.item).toMatchObject({ inWatchlist: false, progressStatus: "watching" });
       const undone = await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: removed.undoId! });
       expect(undone.state).toMatchObject({ item: { inWatchlist: true }, progress: { watched: 3 } });
@@ -345,13 +474,39 @@ describe("the bot's API", () => {
     it("draws a button's write from the person's stored item, and refuses one it can't draw without writing", async () => {
       const t = deployment();
       await expect(
-        t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", progressStatus: "finished", titleFromStore: true }),
+        t.mutation(api.bot.titles.setStatus, {
+          ...as(ALICE),
+          tmdbId: 27205,
+          mediaType: "movie",
+          progressStatus: "finished",
+          titleFromStore: true,
+        }),
       ).rejects.toMatchObject({ data: { code: "TITLE_NOT_STORED" } });
-      expect(await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), items: await ctx.db.query("watch_items").collect() }))).toEqual({ users: [], items: [] });
+      expect(
+        await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), items: await ctx.db.query("watch_items").collect() })),
+      ).toEqual({ users: [], items: [] });
 
-      await t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", title: "Inception", overview: "Dreams.", release_date: "2010-07-15" });
-      const status = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", progressStatus: "finished", titleFromStore: true });
-      expect(status.state.item).toMatchObject({ progressStatus: "finished", title: "Inception", overview: "Dreams.", release_date: "2010-07-15" });
+      await t.mutation(api.bot.titles.addToWatchlist, {
+        ...as(ALICE),
+        tmdbId: 27205,
+        mediaType: "movie",
+        title: "Inception",
+        overview: "Dreams.",
+        release_date: "2010-07-15",
+      });
+      const status = await t.mutation(api.bot.titles.setStatus, {
+        ...as(ALICE),
+        tmdbId: 27205,
+        mediaType: "movie",
+        progressStatus: "finished",
+        titleFromStore: true,
+      });
+      expect(status.state.item).toMatchObject({
+        progressStatus: "finished",
+        title: "Inception",
+        overview: "Dreams.",
+        release_date: "2010-07-15",
+      });
       const undone = await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: status.undoId! });
       expect(undone.description).toBe("set Inception to finished");
     });
@@ -371,34 +526,79 @@ describe("the bot's API", () => {
     it("answers a large marking with the job's progress and the show's name", async () => {
       const t = deployment();
       const seasons = Array.from({ length: 3 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 1_000 }));
-      const outcome = await t.mutation(api.bot.episodes.markAllFor, { ...as(ALICE), tmdbId: 900_200, isWatched: true, show: { title: "Long Show", seasons } });
-      expect(outcome).toMatchObject({ requested: 3_000, job: { applied: 2_000, total: 3_000 }, show: { title: "Long Show" }, episodeName: null });
+      const outcome = await t.mutation(api.bot.episodes.markAllFor, {
+        ...as(ALICE),
+        tmdbId: 900_200,
+        isWatched: true,
+        show: { title: "Long Show", seasons },
+      });
+      expect(outcome).toMatchObject({
+        requested: 3_000,
+        job: { applied: 2_000, total: 3_000 },
+        show: { title: "Long Show" },
+        episodeName: null,
+      });
       expect(outcome.jobId).not.toBeNull();
     });
 
     it("refuses a write on a show it hasn't cached, writing nothing, and caches and marks it in one call when sent the structure", async () => {
       const t = deployment();
       await expect(
-        t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true, seasonCounts: GOT_COUNTS }),
+        t.mutation(api.bot.episodes.markEpisodesFor, {
+          ...as(ALICE),
+          tmdbId: 1399,
+          season: 1,
+          episodes: [3],
+          isWatched: true,
+          seasonCounts: GOT_COUNTS,
+        }),
       ).rejects.toMatchObject({ data: { code: "SHOW_NOT_CACHED" } });
-      expect(await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), shows: await ctx.db.query("shows").collect() }))).toEqual({ users: [], shows: [] });
+      expect(
+        await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), shows: await ctx.db.query("shows").collect() })),
+      ).toEqual({ users: [], shows: [] });
 
       const { result, costs } = await measure(() =>
-        t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [3], isWatched: true, show: GOT_STRUCTURE }),
+        t.mutation(api.bot.episodes.markEpisodesFor, {
+          ...as(ALICE),
+          tmdbId: 1399,
+          season: 1,
+          episodes: [3],
+          isWatched: true,
+          show: GOT_STRUCTURE,
+        }),
       );
       expect(costs).toHaveLength(1);
-      expect(result).toMatchObject({ changed: 1, episodeName: "Lord Snow", show: { title: "Game of Thrones" }, progress: { watched: 1, total: 73 } });
+      expect(result).toMatchObject({
+        changed: 1,
+        episodeName: "Lord Snow",
+        show: { title: "Game of Thrones" },
+        progress: { watched: 1, total: 73 },
+      });
       expect(await t.run(async (ctx) => await ctx.db.query("shows").collect())).toHaveLength(1);
     });
 
     it("checks the cached structure against the counts the bot sends, inside the write", async () => {
       const t = deployment();
       await cacheGot(t);
-      const same = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true, seasonCounts: GOT_COUNTS });
+      const same = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        season: 1,
+        episodes: [1],
+        isWatched: true,
+        seasonCounts: GOT_COUNTS,
+      });
       expect(same.changed).toBe(1);
       const newSeason = [...GOT_COUNTS, { season: 9, episodeCount: 8 }];
       await expect(
-        t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [2], isWatched: true, seasonCounts: newSeason }),
+        t.mutation(api.bot.episodes.markEpisodesFor, {
+          ...as(ALICE),
+          tmdbId: 1399,
+          season: 1,
+          episodes: [2],
+          isWatched: true,
+          seasonCounts: newSeason,
+        }),
       ).rejects.toMatchObject({ data: { code: "SHOW_STALE" } });
       expect(await t.run(async (ctx) => await ctx.db.query("episode_progress").collect())).toHaveLength(1);
       // The same question as a read: /watch info learns that the structure needs sending.
@@ -410,7 +610,9 @@ describe("the bot's API", () => {
         show: { ...GOT_STRUCTURE, seasons: [...GOT.seasons, { season: 9, name: "Season 9", episodeCount: 8 }] },
       });
       expect(card.progress).toMatchObject({ watched: 1, total: 81 });
-      expect((await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", seasonCounts: newSeason })).refreshShow).toBe(false);
+      expect(
+        (await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", seasonCounts: newSeason })).refreshShow,
+      ).toBe(false);
     });
 
     it("asks for a fresh structure once its copy is old, and before refusing an episode an old copy lacks", async () => {
@@ -426,13 +628,27 @@ describe("the bot's API", () => {
         ).rejects.toMatchObject({ data: { code: "SHOW_STALE" } });
         // With counts just checked against TMDB, the refusal is real.
         await expect(
-          t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [7], isWatched: true, seasonCounts: GOT_COUNTS }),
+          t.mutation(api.bot.episodes.markEpisodesFor, {
+            ...as(ALICE),
+            tmdbId: 1399,
+            season: 8,
+            episodes: [7],
+            isWatched: true,
+            seasonCounts: GOT_COUNTS,
+          }),
         ).rejects.toMatchObject({ data: { code: "EPISODE_OUT_OF_RANGE" } });
         vi.setSystemTime(Date.UTC(2026, 0, 1, 13)); // past the 12 hours a copy is trusted without counts
         await expect(
           t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }),
         ).rejects.toMatchObject({ data: { code: "SHOW_STALE" } });
-        const checked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true, seasonCounts: GOT_COUNTS });
+        const checked = await t.mutation(api.bot.episodes.markEpisodesFor, {
+          ...as(ALICE),
+          tmdbId: 1399,
+          season: 1,
+          episodes: [1],
+          isWatched: true,
+          seasonCounts: GOT_COUNTS,
+        });
         expect(checked.changed).toBe(1);
       } finally {
         vi.useRealTimers();
@@ -447,11 +663,16 @@ describe("the bot's API", () => {
       try {
         vi.setSystemTime(Date.UTC(2026, 0, 1));
         // A write Convex refuses for its own reasons spends no token.
-        await expect(t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true })).rejects.toMatchObject({
+        await expect(
+          t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }),
+        ).rejects.toMatchObject({
           data: { code: "SHOW_NOT_CACHED" },
         });
-        for (let i = 0; i < 8; i++) await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 100 + i, mediaType: "movie", progressStatus: "watching" });
-        await expect(t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 200, mediaType: "movie", progressStatus: "watching" })).rejects.toMatchObject({
+        for (let i = 0; i < 8; i++)
+          await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 100 + i, mediaType: "movie", progressStatus: "watching" });
+        await expect(
+          t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 200, mediaType: "movie", progressStatus: "watching" }),
+        ).rejects.toMatchObject({
           data: { code: "RATE_LIMITED", message: "Slow down a little — try again in 1s.", retryAfterMs: 1000 },
         });
         expect(await t.run(async (ctx) => await ctx.db.query("watch_items").collect())).toHaveLength(8);
@@ -469,7 +690,8 @@ describe("the bot's API", () => {
       vi.useFakeTimers();
       try {
         vi.setSystemTime(Date.UTC(2026, 0, 1));
-        const mark = (episode: number) => t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [episode], isWatched: true });
+        const mark = (episode: number) =>
+          t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [episode], isWatched: true });
         await mark(1);
         // Marking what is already watched changes nothing: ten of them spend nothing.
         for (let i = 0; i < 10; i++) expect((await mark(1)).changed).toBe(0);
@@ -483,9 +705,18 @@ describe("the bot's API", () => {
     it("creates no profile and spends no token for reads and for caching a show to draw a card", async () => {
       const t = deployment();
       await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 1399, mediaType: "tv" });
-      const card = await t.mutation(api.bot.titles.cacheShowForCard, { ...as(ALICE), tmdbId: 1399, show: { title: GOT.title, seasons: GOT.seasons } });
+      const card = await t.mutation(api.bot.titles.cacheShowForCard, {
+        ...as(ALICE),
+        tmdbId: 1399,
+        show: { title: GOT.title, seasons: GOT.seasons },
+      });
       expect(card).toMatchObject({ item: null, progress: { watched: 0, total: 73 }, show: { title: "Game of Thrones" } });
-      expect(await t.run(async (ctx) => ({ users: await ctx.db.query("users").collect(), accounts: await ctx.db.query("discord_accounts").collect() }))).toEqual({
+      expect(
+        await t.run(async (ctx) => ({
+          users: await ctx.db.query("users").collect(),
+          accounts: await ctx.db.query("discord_accounts").collect(),
+        })),
+      ).toEqual({
         users: [],
         accounts: [],
       });
@@ -497,10 +728,15 @@ describe("the bot's API", () => {
       try {
         vi.setSystemTime(Date.UTC(2026, 0, 1));
         // Two shards answering the same user: each call is a separate client, the bucket is shared.
-        const shards = [0, 1].map(() => (args: { tmdbId: number }) => t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), ...args, mediaType: "movie" }));
+        const shards = [0, 1].map(
+          () => (args: { tmdbId: number }) => t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), ...args, mediaType: "movie" }),
+        );
         const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => shards[i % 2]!({ tmdbId: 300 + i })));
         expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(8);
-        expect(outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason.data.code)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+        expect(outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason.data.code)).toEqual([
+          "RATE_LIMITED",
+          "RATE_LIMITED",
+        ]);
       } finally {
         vi.useRealTimers();
       }
@@ -525,7 +761,9 @@ describe("the bot's API", () => {
       const lacking: string[] = [];
       let checked = 0;
       for (const [module, exports] of Object.entries(modules)) {
-        for (const [name, fn] of Object.entries(exports as Record<string, { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; exportReturns?: () => string }>)) {
+        for (const [name, fn] of Object.entries(
+          exports as Record<string, { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; exportReturns?: () => string }>,
+        )) {
           if (!(fn?.isQuery || fn?.isMutation || fn?.isAction) || typeof fn.exportReturns !== "function") continue;
           checked++;
           if (fn.exportReturns() === "null") lacking.push(`${module}:${name}`);

@@ -9,7 +9,12 @@ const USER = "100000000000000001";
 function stubDiscord(...answers: { status: number; body?: unknown; headers?: Record<string, string> }[]) {
   const requests: { url: string; method: string; headers: Record<string, string>; body: unknown }[] = [];
   const fake = vi.fn(async (url: string, init: RequestInit) => {
-    requests.push({ url, method: init.method!, headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(init.body as string) : undefined });
+    requests.push({
+      url,
+      method: init.method!,
+      headers: init.headers as Record<string, string>,
+      body: init.body ? JSON.parse(init.body as string) : undefined,
+    });
     const answer = answers.shift() ?? { status: 500 };
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: answer.headers });
   });
@@ -46,7 +51,11 @@ describe("convex/lib/discord.ts, the one module that calls Discord REST", () => 
 
   it("surfaces a 429's retry_after to the caller instead of waiting or throwing", async () => {
     configure();
-    stubDiscord({ status: 429, body: { message: "You are being rate limited.", retry_after: 1.25, global: false }, headers: { "x-ratelimit-scope": "shared" } });
+    stubDiscord({
+      status: 429,
+      body: { message: "You are being rate limited.", retry_after: 1.25, global: false },
+      headers: { "x-ratelimit-scope": "shared" },
+    });
     expect(await editMessage(CHANNEL, "300000000000000001", { content: "board" })).toEqual({
       ok: false,
       kind: "rate_limited",
@@ -62,7 +71,13 @@ describe("convex/lib/discord.ts, the one module that calls Discord REST", () => 
       { status: 403, body: { code: RESTJSONErrorCodes.MissingPermissions, message: "Missing Permissions" } },
       { status: 502, body: { message: "Bad Gateway" } },
     );
-    expect(await postMessage(CHANNEL, { content: "x" })).toEqual({ ok: false, kind: "refused", status: 403, code: 50013, message: "Missing Permissions" });
+    expect(await postMessage(CHANNEL, { content: "x" })).toEqual({
+      ok: false,
+      kind: "refused",
+      status: 403,
+      code: 50013,
+      message: "Missing Permissions",
+    });
     expect(await postMessage(CHANNEL, { content: "x" })).toMatchObject({ ok: false, kind: "unavailable", status: 502 });
   });
 
@@ -86,7 +101,10 @@ describe("convex/lib/discord.ts, the one module that calls Discord REST", () => 
 
   it("reports a connection failure as unavailable", async () => {
     configure();
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
+    );
     expect(await postMessage(CHANNEL, { content: "x" })).toMatchObject({ ok: false, kind: "unavailable", status: null });
   });
 

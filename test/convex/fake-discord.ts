@@ -1,7 +1,15 @@
 import { vi } from "vitest";
 
 /** A message posted through the fake: `body` is the payload as last edited. */
-export type FakeMessage = { id: string; channelId: string; body: any; nonce?: string; postedAt?: number; deleted?: boolean; recipient?: string };
+export type FakeMessage = {
+  id: string;
+  channelId: string;
+  body: any;
+  nonce?: string;
+  postedAt?: number;
+  deleted?: boolean;
+  recipient?: string;
+};
 /** A Guild Scheduled Event created through the fake. */
 export type FakeEvent = { id: string; body: any; deleted?: boolean };
 /**
@@ -55,10 +63,19 @@ export function fakeDiscord(options: { dmChannel: string; other?: (url: string, 
       if (fault && !lands) return json(fault.status, fault.body);
       const now = Date.now();
       const same = body.enforce_nonce
-        ? messages.find((x) => x.nonce === body.nonce && x.channelId === channelId && x.postedAt !== undefined && now - x.postedAt < NONCE_WINDOW_MS)
+        ? messages.find(
+            (x) => x.nonce === body.nonce && x.channelId === channelId && x.postedAt !== undefined && now - x.postedAt < NONCE_WINDOW_MS,
+          )
         : undefined;
       if (same) return json(200, { id: same.id, channel_id: same.channelId });
-      const msg: FakeMessage = { id: String(next++), channelId, body, nonce: body.nonce, postedAt: now, ...(channelId === options.dmChannel ? { recipient } : {}) };
+      const msg: FakeMessage = {
+        id: String(next++),
+        channelId,
+        body,
+        nonce: body.nonce,
+        postedAt: now,
+        ...(channelId === options.dmChannel ? { recipient } : {}),
+      };
       messages.push(msg);
       if (fault) return fault.status === 0 ? json(502, { message: "Bad Gateway" }) : json(fault.status, fault.body);
       return json(200, { id: msg.id, channel_id: msg.channelId });
@@ -79,7 +96,9 @@ export function fakeDiscord(options: { dmChannel: string; other?: (url: string, 
       }
       if (init.method === "GET") {
         if (!msg) return json(404, { code: 10008, message: "Unknown Message" });
-        const poll = msg.body.poll ? { poll: { ...msg.body.poll, results: { is_finalized: state.pollFinal, answer_counts: state.pollCounts } } } : {};
+        const poll = msg.body.poll
+          ? { poll: { ...msg.body.poll, results: { is_finalized: state.pollFinal, answer_counts: state.pollCounts } } }
+          : {};
         return json(200, { id: msg.id, channel_id: msg.channelId, ...msg.body, ...poll });
       }
     }

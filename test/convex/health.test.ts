@@ -12,7 +12,15 @@ describe("the bot's health check", () => {
 
   it("names each deployment setting that is missing, and none once they are set", async () => {
     const t = deployment();
-    const names = ["DISCORD_API_BASE", "DISCORD_TOKEN", "TMDB_API_TOKEN", "CLERK_WEBHOOK_SIGNING_SECRET", "CLERK_PUBLISHABLE_KEY", "CONVEX_CLERK_ISSUER_URL", "CLERK_JWT_ISSUER_DOMAIN"];
+    const names = [
+      "DISCORD_API_BASE",
+      "DISCORD_TOKEN",
+      "TMDB_API_TOKEN",
+      "CLERK_WEBHOOK_SIGNING_SECRET",
+      "CLERK_PUBLISHABLE_KEY",
+      "CONVEX_CLERK_ISSUER_URL",
+      "CLERK_JWT_ISSUER_DOMAIN",
+    ];
     const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
     try {
       for (const name of names) delete process.env[name];

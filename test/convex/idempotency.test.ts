@@ -3,9 +3,21 @@ import { api, internal } from "../../convex/_generated/api";
 import { IDEMPOTENCY_TTL_MS } from "../../convex/model/idempotency";
 import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
 
-const interaction = (key?: string) => ({ applicationId: "300000000000000001", token: "interaction-token", ...(key === undefined ? {} : { key }) });
+const interaction = (key?: string) => ({
+  applicationId: "300000000000000001",
+  token: "interaction-token",
+  ...(key === undefined ? {} : { key }),
+});
 const mark = (t: Deployment, episode: number, isWatched: boolean, key?: string) =>
-  t.mutation(api.bot.episodes.markEpisodesFor, { secret: SECRET, discordUserId: ALICE, tmdbId: 1399, season: 1, episodes: [episode], isWatched, interaction: interaction(key) });
+  t.mutation(api.bot.episodes.markEpisodesFor, {
+    secret: SECRET,
+    discordUserId: ALICE,
+    tmdbId: 1399,
+    season: 1,
+    episodes: [episode],
+    isWatched,
+    interaction: interaction(key),
+  });
 const rows = (t: Deployment) =>
   t.run(async (ctx) => ({
     watched: (await ctx.db.query("episode_progress").collect()).filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`),
@@ -50,7 +62,15 @@ describe("a bot write retried with the same idempotency key", () => {
     const t = deployment();
     await cacheGot(t);
     await mark(t, 6, true, "400000000000000006:0");
-    const bobs = await t.mutation(api.bot.episodes.markEpisodesFor, { secret: SECRET, discordUserId: BOB, tmdbId: 1399, season: 1, episodes: [7], isWatched: true, interaction: interaction("400000000000000006:0") });
+    const bobs = await t.mutation(api.bot.episodes.markEpisodesFor, {
+      secret: SECRET,
+      discordUserId: BOB,
+      tmdbId: 1399,
+      season: 1,
+      episodes: [7],
+      isWatched: true,
+      interaction: interaction("400000000000000006:0"),
+    });
     expect(JSON.stringify(bobs)).toContain("7");
     expect((await rows(t)).undo).toBe(2);
   });
@@ -85,7 +105,9 @@ describe("a retried bot service write (the bot retries every write whose answer 
     const repeat = await t.mutation(api.bot.linking.startExport, { ...service("400000000000000010:0"), discordUserId: ALICE });
     expect(repeat).toEqual(first);
     // A new interaction's export is still refused while that one runs.
-    expect((await t.mutation(api.bot.linking.startExport, { ...service("400000000000000011:0"), discordUserId: ALICE })).started).toBe(false);
+    expect((await t.mutation(api.bot.linking.startExport, { ...service("400000000000000011:0"), discordUserId: ALICE })).started).toBe(
+      false,
+    );
   });
 
   it("Delete my Discord data: the retry answers 'deleted', not 'there was nothing to delete'", async () => {
@@ -94,7 +116,9 @@ describe("a retried bot service write (the bot retries every write whose answer 
     await mark(t, 1, true);
     const first = await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE });
     expect(first.deleted).toBe(true);
-    expect(await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE })).toEqual(first);
+    expect(await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000012:0"), discordUserId: ALICE })).toEqual(
+      first,
+    );
   });
 
   it("never hands one person's service result to another who sends the same key", async () => {
@@ -102,6 +126,9 @@ describe("a retried bot service write (the bot retries every write whose answer 
     await cacheGot(t);
     await mark(t, 1, true);
     await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: ALICE });
-    expect(await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: BOB })).toEqual({ deleted: false, library: "none" });
+    expect(await t.mutation(api.bot.linking.deleteDiscordData, { ...service("400000000000000013:0"), discordUserId: BOB })).toEqual({
+      deleted: false,
+      library: "none",
+    });
   });
 });

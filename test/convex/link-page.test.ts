@@ -15,7 +15,8 @@ describe("the /link page the deployment serves", () => {
     expect(clerkOrigin("clerk.film-fanatic.app")).toBe("https://clerk.film-fanatic.app");
     // Only a loopback host (the sandbox's sign-in) is loaded over http.
     expect(clerkOrigin("127.0.0.1:5173")).toBe("http://127.0.0.1:5173");
-    for (const bad of ["", "sk_live_abc", "pk_live_!!!", `pk_test_${btoa("no-dollar")}`, `pk_test_${btoa("evil.com/path$")}`]) expect(frontendApiOf(bad)).toBeNull();
+    for (const bad of ["", "sk_live_abc", "pk_live_!!!", `pk_test_${btoa("no-dollar")}`, `pk_test_${btoa("evil.com/path$")}`])
+      expect(frontendApiOf(bad)).toBeNull();
   });
 
   it("serves the page with a strict policy: no framing, no referrer, no caching, scripts only by nonce and from Clerk", async () => {

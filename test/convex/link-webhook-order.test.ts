@@ -10,7 +10,10 @@ const SIGNING_SECRET = `whsec_${btoa("sandbox-signing-secret-0123456789")}`;
 
 function newCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 async function linkByCode(t: Deployment, discordUserId: string, clerkId: string) {
@@ -26,7 +29,12 @@ async function deliver(t: Deployment, type: string, data: Record<string, unknown
   const signature = new Webhook(SIGNING_SECRET).sign(svixId, at, body);
   const response = await t.fetch("/clerk/webhook", {
     method: "POST",
-    headers: { "content-type": "application/json", "svix-id": svixId, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": signature },
+    headers: {
+      "content-type": "application/json",
+      "svix-id": svixId,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": signature,
+    },
     body,
   });
   expect(response.status).toBe(200);
@@ -46,14 +54,26 @@ function alice(updatedAt: number, discord: { id?: string; created_at?: number } 
     external_accounts:
       discord === null
         ? []
-        : [{ object: "external_account", id: "idn_discord_1", provider: "oauth_discord", provider_user_id: ALICE, verification: { status: "verified", strategy: "oauth_discord" }, ...discord }],
+        : [
+            {
+              object: "external_account",
+              id: "idn_discord_1",
+              provider: "oauth_discord",
+              provider_user_id: ALICE,
+              verification: { status: "verified", strategy: "oauth_discord" },
+              ...discord,
+            },
+          ],
     updated_at: updatedAt,
   };
 }
 
 async function linkedTo(t: Deployment, discordUserId = ALICE): Promise<string | null> {
   return await t.run(async (ctx) => {
-    const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
+    const account = await ctx.db
+      .query("discord_accounts")
+      .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+      .unique();
     if (account === null) return "no account";
     const user = await ctx.db.get(account.userId);
     if (user === null) return "a missing profile";
@@ -115,7 +135,12 @@ describe("Clerk webhooks applied once and in order", () => {
     const t = deployment();
     await deliver(t, "user.updated", alice(T0 + 1), "msg_old");
     vi.setSystemTime(Date.now() + 8 * 86_400_000);
-    await t.mutation(internal.linking.clerk.applyClerkEvent, { type: "session.created", clerkUserId: "user_alice", svixId: "msg_new", discordUserId: null });
+    await t.mutation(internal.linking.clerk.applyClerkEvent, {
+      type: "session.created",
+      clerkUserId: "user_alice",
+      svixId: "msg_new",
+      discordUserId: null,
+    });
     const ids = await t.run(async (ctx) => (await ctx.db.query("clerk_webhook_deliveries").collect()).map((d) => d.svixId));
     expect(ids).toEqual(["msg_new"]);
   });
@@ -126,13 +151,27 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
     const t = deployment();
     // Alice signed in to the web app with Discord: linked automatically.
     expect(await deliver(t, "user.created", alice(T0 + 1, { created_at: T0 }))).toBe("linked");
-    await t.mutation(api.bot.titles.addToWatchlist, { secret: SECRET, discordUserId: ALICE, tmdbId: 603, mediaType: "movie", title: "The Matrix" });
+    await t.mutation(api.bot.titles.addToWatchlist, {
+      secret: SECRET,
+      discordUserId: ALICE,
+      tmdbId: 603,
+      mediaType: "movie",
+      title: "The Matrix",
+    });
     expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ status: "unlinked" });
     // What she tracks in Discord from now on stays on her Discord-only profile.
-    await t.mutation(api.bot.titles.addToWatchlist, { secret: SECRET, discordUserId: ALICE, tmdbId: 27205, mediaType: "movie", title: "Inception" });
+    await t.mutation(api.bot.titles.addToWatchlist, {
+      secret: SECRET,
+      discordUserId: ALICE,
+      tmdbId: 27205,
+      mediaType: "movie",
+      title: "Inception",
+    });
 
     // She changes her name on the website; Clerk still lists the Discord connection.
-    expect(await deliver(t, "user.updated", { ...alice(Date.now(), { created_at: T0 }), first_name: "Alicia" })).toBe("kept unlinked (the person unlinked)");
+    expect(await deliver(t, "user.updated", { ...alice(Date.now(), { created_at: T0 }), first_name: "Alicia" })).toBe(
+      "kept unlinked (the person unlinked)",
+    );
     expect(await linkedTo(t)).toBeNull();
     const account = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
     expect(account).toMatchObject({ linkedTo: null, titles: 1 });
@@ -142,7 +181,10 @@ describe("a person's unlink holds against Clerk's webhooks", () => {
   it("after “Delete my Discord data”, a profile edit doesn't make the account again", async () => {
     const t = deployment();
     expect(await deliver(t, "user.created", alice(T0 + 1))).toBe("linked");
-    expect(await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ deleted: true, library: "kept" });
+    expect(await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE })).toMatchObject({
+      deleted: true,
+      library: "kept",
+    });
     expect(await deliver(t, "user.updated", alice(T0 + 2))).toBe("kept unlinked (the person unlinked)");
     expect(await linkedTo(t)).toBe("no account");
   });
@@ -194,7 +236,8 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     const t = deployment();
     const guestId = await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: ALICE }).then((r) => r.userId);
     await t.run(async (ctx) => {
-      for (let id = 1; id <= 1000; id++) await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", inWatchlist: true, updatedAt: id });
+      for (let id = 1; id <= 1000; id++)
+        await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", inWatchlist: true, updatedAt: id });
     });
     expect(await deliver(t, "user.created", alice(T0 + 1))).toBe("linked");
     const job = await t.run(async (ctx) => await ctx.db.query("link_merges").first());
@@ -214,7 +257,13 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     // Nothing was lost on the way: the history moved into the web profile.
     expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1000);
     // And Discord works again on the fresh guest profile.
-    await t.mutation(api.bot.titles.addToWatchlist, { secret: SECRET, discordUserId: ALICE, tmdbId: 603, mediaType: "movie", title: "The Matrix" });
+    await t.mutation(api.bot.titles.addToWatchlist, {
+      secret: SECRET,
+      discordUserId: ALICE,
+      tmdbId: 603,
+      mediaType: "movie",
+      title: "The Matrix",
+    });
     expect(await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ linkedTo: null, titles: 1 });
   }, 60_000);
 
@@ -249,7 +298,10 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: "100000000000000009" });
     // An account left by the old race: pointing at a profile since deleted.
     await t.run(async (ctx) => {
-      const account = (await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", ALICE)).unique())!;
+      const account = (await ctx.db
+        .query("discord_accounts")
+        .withIndex("by_discord", (q) => q.eq("discordUserId", ALICE))
+        .unique())!;
       const ghost = await ctx.db.insert("users", { tokenIdentifier: `discord|${ALICE}` });
       await ctx.db.delete(ghost);
       await ctx.db.patch(account._id, { userId: ghost });
@@ -260,7 +312,12 @@ describe("an unlink forced by Clerk while the Discord history is still moving", 
     expect(dry).toEqual({ checked: 2, orphaned: [ALICE], repaired: false, isDone: true });
     expect(await linkedTo(t)).toBe("a missing profile");
 
-    expect(await t.mutation(internal.linking.repair.repairOrphanedAccounts, {})).toEqual({ checked: 2, orphaned: [ALICE], repaired: true, isDone: true });
+    expect(await t.mutation(internal.linking.repair.repairOrphanedAccounts, {})).toEqual({
+      checked: 2,
+      orphaned: [ALICE],
+      repaired: true,
+      isDone: true,
+    });
     expect(await linkedTo(t)).toBeNull();
     expect(await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE })).toMatchObject({ linkedTo: null, titles: 0 });
     expect(await t.mutation(internal.linking.repair.repairOrphanedAccounts, {})).toMatchObject({ orphaned: [] });

@@ -10,7 +10,10 @@ const SIGNING_SECRET = `whsec_${btoa("sandbox-signing-secret-0123456789")}`;
 
 function newCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** What /link does in the bot: a fresh code, registered by its hash. */
@@ -38,26 +41,42 @@ async function markGot(t: Deployment, discordUserId: string, season: number, epi
 
 async function webEpisodes(t: Deployment, clerkId: string, tmdbId = 1399) {
   const rows = await webUser(t, clerkId).query(api.watchlist.getAllWatchedEpisodes, { tmdbId });
-  return rows.filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`).sort();
+  return rows
+    .filter((r) => r.isWatched)
+    .map((r) => `S${r.season}E${r.episode}`)
+    .sort();
 }
 
 async function accountOf(t: Deployment, discordUserId: string) {
   return await t.run(async (ctx) => {
-    const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId)).unique();
+    const account = await ctx.db
+      .query("discord_accounts")
+      .withIndex("by_discord", (q) => q.eq("discordUserId", discordUserId))
+      .unique();
     const user = account ? await ctx.db.get(account.userId) : null;
     return { account, token: user?.tokenIdentifier ?? null };
   });
 }
 
 /** A Clerk webhook as Clerk sends it (standardwebhooks signature, svix-* headers). */
-async function sendWebhook(t: Deployment, type: string, data: Record<string, unknown>, options: { secret?: string; at?: Date; id?: string } = {}) {
+async function sendWebhook(
+  t: Deployment,
+  type: string,
+  data: Record<string, unknown>,
+  options: { secret?: string; at?: Date; id?: string } = {},
+) {
   const id = options.id ?? `msg_${Math.random().toString(36).slice(2)}`;
   const at = options.at ?? new Date();
   const body = JSON.stringify({ type, object: "event", data });
   const signature = new Webhook(options.secret ?? SIGNING_SECRET).sign(id, at, body);
   return await t.fetch("/clerk/webhook", {
     method: "POST",
-    headers: { "content-type": "application/json", "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": signature },
+    headers: {
+      "content-type": "application/json",
+      "svix-id": id,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": signature,
+    },
     body,
   });
 }
@@ -73,7 +92,17 @@ const discordUser = (clerkId: string, discordUserId: string | null, connection: 
   email_addresses: [{ id: "idn_1", email_address: "alice@example.com" }],
   primary_email_address_id: "idn_1",
   external_accounts:
-    discordUserId === null ? [] : [{ object: "external_account", id: connection.id ?? `idn_discord_${discordUserId}`, provider: "oauth_discord", provider_user_id: discordUserId, ...connection }],
+    discordUserId === null
+      ? []
+      : [
+          {
+            object: "external_account",
+            id: connection.id ?? `idn_discord_${discordUserId}`,
+            provider: "oauth_discord",
+            provider_user_id: discordUserId,
+            ...connection,
+          },
+        ],
   updated_at: nextUpdatedAt(),
 });
 
@@ -91,9 +120,18 @@ describe("/link codes redeemed on the link page", () => {
     const t = deployment();
     const code = newCode();
     // Mallory's /link, with her display name set to look like Alice's.
-    await t.mutation(api.bot.linking.startLink, { secret: SECRET, discordUserId: BOB, username: "mallory", codeHash: await hashCode(code), discordName: "alice" });
+    await t.mutation(api.bot.linking.startLink, {
+      secret: SECRET,
+      discordUserId: BOB,
+      username: "mallory",
+      codeHash: await hashCode(code),
+      discordName: "alice",
+    });
     expect(await t.query(api.linking.page.preview, { code })).toMatchObject({ ok: true, discordName: "alice", discordUsername: "mallory" });
-    const env = { CLERK_PUBLISHABLE_KEY: `pk_live_${btoa("clerk.example.com$")}`, CONVEX_CLOUD_URL: "https://happy-otter-123.convex.cloud" };
+    const env = {
+      CLERK_PUBLISHABLE_KEY: `pk_live_${btoa("clerk.example.com$")}`,
+      CONVEX_CLOUD_URL: "https://happy-otter-123.convex.cloud",
+    };
     const page = await linkPageResponse(env, "nonce").text();
     expect(page).toContain('id="discord-username"');
     expect(page).toContain('"@" + p.discordUsername');
@@ -116,10 +154,20 @@ describe("/link codes redeemed on the link page", () => {
     expect(account?.linkedVia).toBe("code");
     const watchlist = await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {});
     expect(watchlist.map((w) => w.tmdbId)).toEqual([603]);
-    expect(await webUser(t, "user_alice").query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" })).toMatchObject({ progressStatus: "watching" });
+    expect(await webUser(t, "user_alice").query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" })).toMatchObject({
+      progressStatus: "watching",
+    });
     expect(await webEpisodes(t, "user_alice")).toEqual(["S1E1", "S1E2", "S1E3"]);
     // The guest profile is gone.
-    expect(await t.run(async (ctx) => await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", `discord|${ALICE}`)).first())).toBeNull();
+    expect(
+      await t.run(
+        async (ctx) =>
+          await ctx.db
+            .query("users")
+            .withIndex("by_token", (q) => q.eq("tokenIdentifier", `discord|${ALICE}`))
+            .first(),
+      ),
+    ).toBeNull();
   });
 
   it("moves the guest's party membership to the linked profile and refreshes that party's board", async () => {
@@ -131,7 +179,12 @@ describe("/link codes redeemed on the link page", () => {
     await t.mutation(api.bot.parties.start, { secret: SECRET, discordUserId: BOB, ...here, tmdbId: 1399, displayName: "bob" });
     await t.mutation(api.bot.parties.join, { secret: SECRET, discordUserId: ALICE, ...here, displayName: "alice" });
     // Alice's web account already has more of the show than her guest profile.
-    await webUser(t, "user_alice").mutation(api.watchlist.markSeasonEpisodesWatched, { tmdbId: 1399, season: 1, episodes: [1, 2, 3, 4, 5], isWatched: true });
+    await webUser(t, "user_alice").mutation(api.watchlist.markSeasonEpisodesWatched, {
+      tmdbId: 1399,
+      season: 1,
+      episodes: [1, 2, 3, 4, 5],
+      isWatched: true,
+    });
     const boardVersion = async () => (await t.run(async (ctx) => await ctx.db.query("parties").first()))!.boardVersion ?? 0;
     const before = await boardVersion();
 
@@ -139,8 +192,20 @@ describe("/link codes redeemed on the link page", () => {
     await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
 
     const { token } = await accountOf(t, ALICE);
-    const member = await t.run(async (ctx) => await ctx.db.query("party_members").withIndex("by_member", (q) => q.eq("discordUserId", ALICE)).first());
-    const webProfile = await t.run(async (ctx) => await ctx.db.query("users").withIndex("by_token", (q) => q.eq("tokenIdentifier", token!)).first());
+    const member = await t.run(
+      async (ctx) =>
+        await ctx.db
+          .query("party_members")
+          .withIndex("by_member", (q) => q.eq("discordUserId", ALICE))
+          .first(),
+    );
+    const webProfile = await t.run(
+      async (ctx) =>
+        await ctx.db
+          .query("users")
+          .withIndex("by_token", (q) => q.eq("tokenIdentifier", token!))
+          .first(),
+    );
     expect(member?.userId).toBe(webProfile?._id);
     expect(await boardVersion()).toBeGreaterThan(before);
   });
@@ -175,7 +240,10 @@ describe("/link codes redeemed on the link page", () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.body.content).not.toContain("alice@example.com");
     expect(requests[0]!.body.content).not.toContain("example.com");
-    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
+    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({
+      status: "unlinked",
+      from: "a•••@e•••.com",
+    });
   });
 
   it("confirms by DM when the follow-up can't be delivered", async () => {
@@ -225,7 +293,10 @@ describe("/link codes redeemed on the link page", () => {
     const t = deployment();
     await startLink(t, ALICE);
     for (const code of [newCode(), "not-a-code", "", "x".repeat(5000)]) {
-      expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code })).toMatchObject({ status: "refused", message: expect.stringContaining("not valid") });
+      expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code })).toMatchObject({
+        status: "refused",
+        message: expect.stringContaining("not valid"),
+      });
       expect(await t.query(api.linking.page.preview, { code })).toMatchObject({ ok: false, problem: "invalid" });
     }
     expect((await accountOf(t, ALICE)).account?.linkedAt).toBeUndefined();
@@ -268,10 +339,15 @@ describe("already-linked accounts", () => {
 
     const { code } = await startLink(t, ALICE);
     const refused = await webUser(t, "user_new").mutation(api.linking.page.redeem, { code });
-    expect(refused).toMatchObject({ status: "needs_switch", message: expect.stringContaining("already linked to another Film Fanatic account") });
+    expect(refused).toMatchObject({
+      status: "needs_switch",
+      message: expect.stringContaining("already linked to another Film Fanatic account"),
+    });
     expect((await accountOf(t, ALICE)).token).toBe("user_old");
     // The code was not used up by the question.
-    expect(await webUser(t, "user_new").mutation(api.linking.page.redeem, { code, confirmSwitch: true })).toMatchObject({ status: "linked" });
+    expect(await webUser(t, "user_new").mutation(api.linking.page.redeem, { code, confirmSwitch: true })).toMatchObject({
+      status: "linked",
+    });
     expect((await accountOf(t, ALICE)).token).toBe("user_new");
     // The old web profile keeps its data.
     expect(await webUser(t, "user_old").query(api.watchlist.getWatchlist, {})).toHaveLength(1);
@@ -286,7 +362,9 @@ describe("already-linked accounts", () => {
       message: expect.stringContaining("already linked to another Discord account"),
     });
     expect((await accountOf(t, BOB)).account?.linkedAt).toBeUndefined();
-    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code, confirmSwitch: true })).toMatchObject({ status: "linked" });
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code, confirmSwitch: true })).toMatchObject({
+      status: "linked",
+    });
     expect((await accountOf(t, BOB)).token).toBe("user_alice");
     expect((await accountOf(t, ALICE)).token).toBe(`discord|${ALICE}`);
   });
@@ -294,7 +372,9 @@ describe("already-linked accounts", () => {
   it("the same link again is harmless", async () => {
     const t = deployment();
     await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
-    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({ status: "already_linked" });
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({
+      status: "already_linked",
+    });
   });
 });
 
@@ -319,9 +399,13 @@ describe("/unlink and linking again", () => {
     const t = deployment();
     const guestId = await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: ALICE }).then((r) => r.userId);
     await t.run(async (ctx) => {
-      for (let id = 1; id <= 1000; id++) await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", inWatchlist: true, updatedAt: id });
+      for (let id = 1; id <= 1000; id++)
+        await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", inWatchlist: true, updatedAt: id });
     });
-    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({ status: "linked", mergeDone: false });
+    expect(await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code })).toMatchObject({
+      status: "linked",
+      mergeDone: false,
+    });
     const { code } = await startLink(t, ALICE);
     const refused = await webUser(t, "user_bob").mutation(api.linking.page.redeem, { code, confirmSwitch: true });
     expect(refused).toMatchObject({ status: "refused", message: expect.stringContaining("still moving") });
@@ -339,7 +423,10 @@ describe("/unlink and linking again", () => {
     await addGuestTitle(t, ALICE, 603, "The Matrix");
     await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code: (await startLink(t, ALICE)).code });
 
-    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({ status: "unlinked", from: "a•••@e•••.com" });
+    expect(await t.mutation(api.bot.linking.unlink, { secret: SECRET, discordUserId: ALICE })).toEqual({
+      status: "unlinked",
+      from: "a•••@e•••.com",
+    });
     expect((await accountOf(t, ALICE)).token).toBe(`discord|${ALICE}`);
     expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1);
     const guest = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
@@ -379,16 +466,25 @@ describe("Clerk webhooks", () => {
   it("a Discord connection Clerk has not verified links nothing", async () => {
     const t = deployment();
     const user = discordUser("user_bob", BOB);
-    const unverified = { ...user, external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "unverified", strategy: "oauth_discord" } })) };
+    const unverified = {
+      ...user,
+      external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "unverified", strategy: "oauth_discord" } })),
+    };
     await sendWebhook(t, "user.created", unverified);
     expect((await accountOf(t, BOB)).account).toBeNull();
-    await sendWebhook(t, "user.updated", { ...user, updated_at: nextUpdatedAt(), external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "verified", strategy: "oauth_discord" } })) });
+    await sendWebhook(t, "user.updated", {
+      ...user,
+      updated_at: nextUpdatedAt(),
+      external_accounts: user.external_accounts.map((a) => ({ ...a, verification: { status: "verified", strategy: "oauth_discord" } })),
+    });
     expect((await accountOf(t, BOB)).token).toBe("user_bob");
   });
 
   it("a webhook with a bad signature is refused and changes nothing", async () => {
     const t = deployment();
-    const response = await sendWebhook(t, "user.created", discordUser("user_alice", ALICE), { secret: `whsec_${btoa("someone-else-entirely-0123456")}` });
+    const response = await sendWebhook(t, "user.created", discordUser("user_alice", ALICE), {
+      secret: `whsec_${btoa("someone-else-entirely-0123456")}`,
+    });
     expect(response.status).toBe(400);
     expect((await accountOf(t, ALICE)).account).toBeNull();
   });
@@ -459,13 +555,30 @@ describe("merging a large guest library", () => {
     for (let start = 1; start <= 5000; start += 1000) {
       await t.run(async (ctx) => {
         for (let id = start; id < start + 1000; id++) {
-          await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", inWatchlist: true, progressStatus: "watching", reaction: "loved", title: `Guest ${id}`, updatedAt: base + id });
+          await ctx.db.insert("watch_items", {
+            userId: guestId,
+            tmdbId: id,
+            mediaType: "movie",
+            inWatchlist: true,
+            progressStatus: "watching",
+            reaction: "loved",
+            title: `Guest ${id}`,
+            updatedAt: base + id,
+          });
         }
       });
     }
     await t.run(async (ctx) => {
       for (let show = 100_001; show <= 100_040; show++) {
-        for (let e = 1; e <= 10; e++) await ctx.db.insert("episode_progress", { userId: guestId, tmdbId: show, season: 1, episode: e, isWatched: true, updatedAt: base });
+        for (let e = 1; e <= 10; e++)
+          await ctx.db.insert("episode_progress", {
+            userId: guestId,
+            tmdbId: show,
+            season: 1,
+            episode: e,
+            isWatched: true,
+            updatedAt: base,
+          });
       }
     });
     // The Clerk user: titles 4001..6000 (1,000 overlap), updated at base+4500 — so guest wins for 4501..5000;
@@ -473,10 +586,26 @@ describe("merging a large guest library", () => {
     const clerkId = await webUser(t, "user_alice").mutation(api.users.store, { name: "Alice" });
     await t.run(async (ctx) => {
       for (let id = 4001; id <= 6000; id++) {
-        await ctx.db.insert("watch_items", { userId: clerkId, tmdbId: id, mediaType: "movie", inWatchlist: true, progressStatus: "done", rating: 7, updatedAt: base + 4500 });
+        await ctx.db.insert("watch_items", {
+          userId: clerkId,
+          tmdbId: id,
+          mediaType: "movie",
+          inWatchlist: true,
+          progressStatus: "done",
+          rating: 7,
+          updatedAt: base + 4500,
+        });
       }
       for (let show = 100_001; show <= 100_040; show++) {
-        for (let e = 8; e <= 15; e++) await ctx.db.insert("episode_progress", { userId: clerkId, tmdbId: show, season: 1, episode: e, isWatched: true, updatedAt: base });
+        for (let e = 8; e <= 15; e++)
+          await ctx.db.insert("episode_progress", {
+            userId: clerkId,
+            tmdbId: show,
+            season: 1,
+            episode: e,
+            isWatched: true,
+            updatedAt: base,
+          });
       }
     });
 
@@ -490,7 +619,13 @@ describe("merging a large guest library", () => {
 
     const job = await t.run(async (ctx) => await ctx.db.query("link_merges").first());
     expect(job).toMatchObject({ state: "done", attempts: 0 });
-    const items = await t.run(async (ctx) => await ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", clerkId)).collect());
+    const items = await t.run(
+      async (ctx) =>
+        await ctx.db
+          .query("watch_items")
+          .withIndex("by_user", (q) => q.eq("userId", clerkId))
+          .collect(),
+    );
     expect(items).toHaveLength(6000);
     const byId = new Map(items.map((i) => [i.tmdbId, i]));
     expect(byId.get(1)).toMatchObject({ progressStatus: "watching", title: "Guest 1" }); // guest only
@@ -502,9 +637,18 @@ describe("merging a large guest library", () => {
     }
     const leftovers = await t.run(async (ctx) => ({
       guest: await ctx.db.get(guestId),
-      items: await ctx.db.query("watch_items").withIndex("by_user", (q) => q.eq("userId", guestId)).first(),
-      episodes: await ctx.db.query("episode_progress").withIndex("by_user", (q) => q.eq("userId", guestId)).first(),
-      summaries: await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", guestId)).first(),
+      items: await ctx.db
+        .query("watch_items")
+        .withIndex("by_user", (q) => q.eq("userId", guestId))
+        .first(),
+      episodes: await ctx.db
+        .query("episode_progress")
+        .withIndex("by_user", (q) => q.eq("userId", guestId))
+        .first(),
+      summaries: await ctx.db
+        .query("episode_summaries")
+        .withIndex("by_user_show", (q) => q.eq("userId", guestId))
+        .first(),
     }));
     expect(leftovers).toEqual({ guest: null, items: null, episodes: null, summaries: null });
     const after = await t.query(api.bot.linking.account, { secret: SECRET, discordUserId: ALICE });
@@ -517,14 +661,19 @@ describe("merging a large guest library", () => {
     const t = deployment();
     const guestId = await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: ALICE }).then((r) => r.userId);
     await t.run(async (ctx) => {
-      for (let id = 1; id <= 1000; id++) await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", updatedAt: id });
+      for (let id = 1; id <= 1000; id++)
+        await ctx.db.insert("watch_items", { userId: guestId, tmdbId: id, mediaType: "movie", updatedAt: id });
     });
     const { code } = await startLink(t, ALICE);
     await webUser(t, "user_alice").mutation(api.linking.page.redeem, { code });
     const job = (await t.run(async (ctx) => await ctx.db.query("link_merges").first()))!;
     // A step that failed (e.g. a conflict or a deploy) is recorded and retried with backoff.
     await t.mutation(internal.linking.merge.mergeFailed, { jobId: job._id, error: "simulated failure" });
-    expect(await t.run(async (ctx) => await ctx.db.get(job._id))).toMatchObject({ state: "running", attempts: 1, lastError: "simulated failure" });
+    expect(await t.run(async (ctx) => await ctx.db.get(job._id))).toMatchObject({
+      state: "running",
+      attempts: 1,
+      lastError: "simulated failure",
+    });
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await t.run(async (ctx) => await ctx.db.get(job._id))).toMatchObject({ state: "done", moved: 1000 });
     expect(await webUser(t, "user_alice").query(api.watchlist.getWatchlist, {})).toHaveLength(1000);

@@ -13,9 +13,23 @@ describe("listTitles", () => {
     const t = deployment();
     const { userId } = await t.mutation(api.bot.profile.ensureProfile, as(ALICE));
     await t.run(async (ctx) => {
-      await ctx.db.insert("watch_items", { userId, tmdbId: 1, mediaType: "movie", inWatchlist: true, progressStatus: "watch-later", updatedAt: 3 });
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId: 1,
+        mediaType: "movie",
+        inWatchlist: true,
+        progressStatus: "watch-later",
+        updatedAt: 3,
+      });
       await ctx.db.insert("watch_items", { userId, tmdbId: 2, mediaType: "movie", status: "plan-to-watch", updatedAt: 2 });
-      await ctx.db.insert("watch_items", { userId, tmdbId: 3, mediaType: "movie", inWatchlist: false, progressStatus: "want-to-watch", updatedAt: 1 });
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId: 3,
+        mediaType: "movie",
+        inWatchlist: false,
+        progressStatus: "want-to-watch",
+        updatedAt: 1,
+      });
     });
     const watchlist = await t.query(api.bot.lists.listTitles, { ...as(ALICE), pageSize: 10 });
     expect(watchlist.items.map((i) => i.tmdbId)).toEqual([1, 2]);
@@ -37,7 +51,14 @@ describe("listTitles", () => {
     await t.mutation(api.bot.profile.setListVisibility, { ...as(CAROL), listPublic: true }); // public but tracks nothing
     const { userId } = await t.mutation(api.bot.profile.ensureProfile, as(DAVE));
     await t.run(async (ctx) => {
-      await ctx.db.insert("watch_items", { userId, tmdbId: 9, mediaType: "movie", inWatchlist: true, progressStatus: "done", updatedAt: 1 });
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId: 9,
+        mediaType: "movie",
+        inWatchlist: true,
+        progressStatus: "done",
+        updatedAt: 1,
+      });
     });
     const errors = [];
     for (const owner of [ALICE, BOB, CAROL]) {
@@ -56,6 +77,8 @@ describe("listTitles", () => {
     const shown = await t.query(api.bot.lists.listTitles, { ...as(ALICE), ownerDiscordUserId: DAVE, pageSize: 5 });
     expect(shown.items.map((i) => i.progressStatus)).toEqual(["finished"]);
     // A visible list with nothing under a filter is just an empty page.
-    expect((await t.query(api.bot.lists.listTitles, { ...as(ALICE), ownerDiscordUserId: DAVE, pageSize: 5, progressStatus: "dropped" })).items).toEqual([]);
+    expect(
+      (await t.query(api.bot.lists.listTitles, { ...as(ALICE), ownerDiscordUserId: DAVE, pageSize: 5, progressStatus: "dropped" })).items,
+    ).toEqual([]);
   });
 });

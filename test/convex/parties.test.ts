@@ -14,14 +14,16 @@ function fakeBoards() {
   const discord = fakeDiscord({ dmChannel: HOST_DM });
   const boards = () => discord.inChannel(CHANNEL);
   const text = (msg: FakeMessage | undefined) =>
-    msg ? [msg.body.embeds?.[0]?.title, msg.body.embeds?.[0]?.description, msg.body.embeds?.[0]?.footer?.text, msg.body.content].join("\n") : "";
+    msg
+      ? [msg.body.embeds?.[0]?.title, msg.body.embeds?.[0]?.description, msg.body.embeds?.[0]?.footer?.text, msg.body.content].join("\n")
+      : "";
   return { ...discord, boards, board: () => text(boards().at(-1)), dms: () => discord.inChannel(HOST_DM) };
 }
 
 /** Moves the (fake) clock in small steps, running whatever falls due, as a deployment would. */
 async function pass(t: Deployment, ms: number) {
   // Long waits (days) go in hour-long steps once the first minute has passed.
-  for (let spent = 0; spent < ms; ) {
+  for (let spent = 0; spent < ms;) {
     const step = spent < 60_000 ? 100 : Math.min(3_600_000, ms - spent);
     vi.advanceTimersByTime(step);
     spent += step;
@@ -61,7 +63,11 @@ describe("watch parties and their board", () => {
     await pass(t, 3_000);
     const posts = discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
     expect(posts).toHaveLength(1);
-    expect(posts[0]!.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true, nonce: expect.stringMatching(/^.{1,25}$/) });
+    expect(posts[0]!.body).toMatchObject({
+      allowed_mentions: { parse: [] },
+      enforce_nonce: true,
+      nonce: expect.stringMatching(/^.{1,25}$/),
+    });
     expect(discord.board()).toContain("Game of Thrones");
     expect(discord.board()).toContain("**alice**");
   });
@@ -74,7 +80,9 @@ describe("watch parties and their board", () => {
     await mark(t, ALICE, 1, [1, 2, 3]);
     for (let e = 1; e <= 5; e++) await mark(t, BOB, 1, [e]);
     // The web app's own call moves the board too.
-    await t.withIdentity({ subject: `discord|${ALICE}` }).mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 4, isWatched: true });
+    await t
+      .withIdentity({ subject: `discord|${ALICE}` })
+      .mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 4, isWatched: true });
     await pass(t, 5_000);
     expect(discord.board()).toMatch(/\*\*bob\*\* · S1E5 · 5\/73/);
     expect(discord.board()).toMatch(/\*\*alice\*\* · S1E4 · 4\/73/);
@@ -130,7 +138,12 @@ describe("watch parties and their board", () => {
   it("escapes member names and never pings", async () => {
     const t = deployment();
     await cacheGot(t);
-    await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "@everyone **bold** <@123456789012345678>" });
+    await t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      ...here,
+      tmdbId: 1399,
+      displayName: "@everyone **bold** <@123456789012345678>",
+    });
     await pass(t, 3_000);
     const body = discord.boards()[0]!.body;
     expect(body.allowed_mentions).toEqual({ parse: [] });
@@ -172,7 +185,15 @@ describe("watch parties and their board", () => {
     await pass(t, 3_000);
     const old = discord.boards()[0]!;
     // Discord answers it as a 429 that carries code 30046; waiting would not free the message soon.
-    discord.faults.edit.push({ status: 429, body: { code: 30046, retry_after: 20, global: false, message: "Maximum number of edits to messages older than 1 hour reached. Try again later." } });
+    discord.faults.edit.push({
+      status: 429,
+      body: {
+        code: 30046,
+        retry_after: 20,
+        global: false,
+        message: "Maximum number of edits to messages older than 1 hour reached. Try again later.",
+      },
+    });
     await mark(t, ALICE, 1, [1]);
     await pass(t, 3_000);
     expect(old.deleted).toBe(true);
@@ -188,7 +209,9 @@ describe("watch parties and their board", () => {
     await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await pass(t, 10_000);
     expect(discord.messages.filter((m) => m.channelId === CHANNEL)).toHaveLength(1);
-    expect(discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/messages") && !r.path.includes(HOST_DM))).toHaveLength(2);
+    expect(discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/messages") && !r.path.includes(HOST_DM))).toHaveLength(
+      2,
+    );
   });
 
   it("re-runs a publish that died after posting (the watchdog), and the retried post with the same nonce posts nothing new", async () => {
@@ -241,14 +264,35 @@ describe("watch parties and their board", () => {
   it("finds a party typed by name as well as picked by id, and refuses one that is not in this server", async () => {
     const t = deployment();
     await cacheGot(t);
-    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "Friday club", displayName: "alice" });
+    const { party } = await t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      ...here,
+      tmdbId: 1399,
+      name: "Friday club",
+      displayName: "alice",
+    });
     const elsewhere = { guildId: GUILD, channelId: "300000000000000077" };
-    expect((await t.mutation(api.bot.parties.join, { ...as(BOB), ...elsewhere, party: "friday club", displayName: "bob" })).party.partyId).toBe(party.partyId);
-    expect((await t.mutation(api.bot.parties.join, { ...as(CAROL), ...elsewhere, party: "Game of Thrones", displayName: "carol" })).party.partyId).toBe(party.partyId);
-    await expect(t.mutation(api.bot.parties.join, { ...as(CAROL), guildId: "300000000000000099", channelId: CHANNEL, party: party.partyId, displayName: "carol" })).rejects.toMatchObject({
+    expect(
+      (await t.mutation(api.bot.parties.join, { ...as(BOB), ...elsewhere, party: "friday club", displayName: "bob" })).party.partyId,
+    ).toBe(party.partyId);
+    expect(
+      (await t.mutation(api.bot.parties.join, { ...as(CAROL), ...elsewhere, party: "Game of Thrones", displayName: "carol" })).party
+        .partyId,
+    ).toBe(party.partyId);
+    await expect(
+      t.mutation(api.bot.parties.join, {
+        ...as(CAROL),
+        guildId: "300000000000000099",
+        channelId: CHANNEL,
+        party: party.partyId,
+        displayName: "carol",
+      }),
+    ).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
-    await expect(t.mutation(api.bot.parties.status, { ...as(BOB), ...elsewhere })).rejects.toMatchObject({ data: { message: expect.stringContaining("no watch party in this channel") } });
+    await expect(t.mutation(api.bot.parties.status, { ...as(BOB), ...elsewhere })).rejects.toMatchObject({
+      data: { message: expect.stringContaining("no watch party in this channel") },
+    });
   });
 
   it("keeps one active party per channel and show, and at most 25 per server", async () => {
@@ -259,7 +303,13 @@ describe("watch parties and their board", () => {
     });
     for (let i = 3; i <= 26; i++) {
       const host = `1000000000000000${10 + i}`;
-      await t.mutation(api.bot.parties.start, { ...as(host), guildId: GUILD, channelId: `30000000000000${String(i).padStart(4, "0")}`, tmdbId: 1399, displayName: "host" });
+      await t.mutation(api.bot.parties.start, {
+        ...as(host),
+        guildId: GUILD,
+        channelId: `30000000000000${String(i).padStart(4, "0")}`,
+        tmdbId: 1399,
+        displayName: "host",
+      });
     }
     await expect(
       t.mutation(api.bot.parties.start, { ...as(BOB), guildId: GUILD, channelId: "300000000000009999", tmdbId: 1399, displayName: "bob" }),
@@ -277,16 +327,32 @@ describe("watch parties and their board", () => {
     expect(bobs).toMatchObject({ changed: 2, joined: false });
     // Only alice, who asked, and bob, who clicked, have anything watched.
     const summaries = await t.run(async (ctx) => await ctx.db.query("episode_summaries").collect());
-    expect(summaries.filter((x) => x.watchedCount > 0)).toEqual([expect.objectContaining({ watchedCount: 2 }), expect.objectContaining({ watchedCount: 2 })]);
+    expect(summaries.filter((x) => x.watchedCount > 0)).toEqual([
+      expect.objectContaining({ watchedCount: 2 }),
+      expect.objectContaining({ watchedCount: 2 }),
+    ]);
     // Carol was in the room but never pressed Join: her click joins her and marks them.
-    expect(await t.mutation(api.bot.parties.there, { ...as(CAROL), promptId: prompt.promptId, displayName: "carol" })).toMatchObject({ changed: 2, joined: true });
+    expect(await t.mutation(api.bot.parties.there, { ...as(CAROL), promptId: prompt.promptId, displayName: "carol" })).toMatchObject({
+      changed: 2,
+      joined: true,
+    });
     const members = await t.run(async (ctx) => await ctx.db.query("party_members").collect());
-    expect(members.map((m) => [m.discordUserId, m.displayName]).sort()).toEqual([[ALICE, "alice"], [BOB, "bob"], [CAROL, "carol"]].sort());
+    expect(members.map((m) => [m.discordUserId, m.displayName]).sort()).toEqual(
+      [
+        [ALICE, "alice"],
+        [BOB, "bob"],
+        [CAROL, "carol"],
+      ].sort(),
+    );
     // A full party can't take someone else, but their click still marks the episodes.
     const { partyId } = prompt.party;
     await t.run(async (ctx) => ctx.db.patch(partyId as Id<"parties">, { memberCount: 200 }));
     const DAN = "100000000000000004";
-    expect(await t.mutation(api.bot.parties.there, { ...as(DAN), promptId: prompt.promptId, displayName: "dan" })).toMatchObject({ changed: 2, joined: false, partyFull: true });
+    expect(await t.mutation(api.bot.parties.there, { ...as(DAN), promptId: prompt.promptId, displayName: "dan" })).toMatchObject({
+      changed: 2,
+      joined: false,
+      partyFull: true,
+    });
     vi.advanceTimersByTime(7 * 60 * 60 * 1000);
     await expect(t.mutation(api.bot.parties.there, { ...as(ALICE), promptId: prompt.promptId })).rejects.toMatchObject({
       data: { message: expect.stringContaining("expired") },
@@ -312,7 +378,11 @@ describe("watch parties and their board", () => {
     const t = deployment();
     const { party } = await startGot(t);
     await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
-    await t.run((ctx) => ctx.db.patch(party.partyId as Id<"parties">, { paused: { reason: "I can no longer see <#300000000000000002> (View Channel).", at: Date.now(), hostTold: true } }));
+    await t.run((ctx) =>
+      ctx.db.patch(party.partyId as Id<"parties">, {
+        paused: { reason: "I can no longer see <#300000000000000002> (View Channel).", at: Date.now(), hostTold: true },
+      }),
+    );
     await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here });
     const next = await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     expect(next.notices).toEqual([expect.stringContaining("has stopped")]);
@@ -324,7 +394,10 @@ describe("watch parties and their board", () => {
     await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     vi.advanceTimersByTime(1_000);
     await t.mutation(api.bot.parties.join, { ...as(CAROL), ...here, displayName: "carol" });
-    expect(await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ left: true, host: { discordUserId: BOB, name: "bob" } });
+    expect(await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here })).toMatchObject({
+      left: true,
+      host: { discordUserId: BOB, name: "bob" },
+    });
     // bob hosts now: he can end it, and the board says so.
     expect((await t.run((ctx) => ctx.db.query("parties").first()))?.hostDiscordUserId).toBe(BOB);
     await pass(t, 3_000);
@@ -341,7 +414,9 @@ describe("watch parties and their board", () => {
     await startGot(t);
     await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     await pass(t, 3_000);
-    await expect(t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect(t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: false })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
     await t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: true });
     await pass(t, 3_000);
     expect(discord.board()).toContain("Ended");
@@ -356,7 +431,8 @@ describe("watch parties and their board", () => {
   it("shows 25 members in full and summarises the rest", async () => {
     const t = deployment();
     await startGot(t);
-    for (let i = 10; i < 39; i++) await t.mutation(api.bot.parties.join, { ...as(`1000000000000000${i}`), ...here, displayName: `member ${i}` });
+    for (let i = 10; i < 39; i++)
+      await t.mutation(api.bot.parties.join, { ...as(`1000000000000000${i}`), ...here, displayName: `member ${i}` });
     await pass(t, 3_000);
     const board = discord.board();
     expect(board.match(/▱▱▱▱▱▱▱▱▱▱ \*\*/g)).toHaveLength(25);
@@ -393,8 +469,13 @@ describe("watch parties and their board", () => {
     expect(discord.board()).toContain("Nobody hosts it now: whoever joins next does");
     expect(discord.board()).not.toContain("alice");
     // alice, gone, is no longer its host: she can't end it or schedule for it.
-    await expect(t.mutation(api.bot.parties.end, { ...as(ALICE), ...here, canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
-    expect(await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" })).toMatchObject({ host: true, party: { hostDiscordUserId: BOB } });
+    await expect(t.mutation(api.bot.parties.end, { ...as(ALICE), ...here, canManageServer: false })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
+    expect(await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" })).toMatchObject({
+      host: true,
+      party: { hostDiscordUserId: BOB },
+    });
     await pass(t, 3_000);
     expect(discord.board()).toContain("Hosted by bob · 1 member");
     await t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: false });
@@ -439,16 +520,36 @@ describe("watch parties and their board", () => {
     expect(await t.query(api.bot.parties.list, { ...as(BOB), guildId: GUILD })).toMatchObject([{ hostDiscordUserId: BOB, memberCount: 1 }]);
     await t.mutation(api.bot.parties.end, { ...as(BOB), ...here, canManageServer: false });
     // The show can have a party in the channel again, and alice (starting afresh) can host it.
-    await expect(t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" })).resolves.toMatchObject({ party: { hostDiscordUserId: ALICE } });
+    await expect(t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" })).resolves.toMatchObject({
+      party: { hostDiscordUserId: ALICE },
+    });
   });
 
   it("lets one member host at most 3 parties at once, naming them, and counts a party handed over as theirs no more", async () => {
     const t = deployment();
     await cacheGot(t);
     const channel = (i: number) => `30000000000000010${i}`;
-    for (let i = 1; i <= 3; i++) await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(i), tmdbId: 1399, name: `Night ${i}`, displayName: "alice" });
-    const fourth = t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: channel(4), tmdbId: 1399, displayName: "alice" });
-    await expect(fourth).rejects.toMatchObject({ data: { message: expect.stringMatching(/You already host 3 watch parties.*Night 1 · Game of Thrones.*<#300000000000000101>.*Night 3/) } });
+    for (let i = 1; i <= 3; i++)
+      await t.mutation(api.bot.parties.start, {
+        ...as(ALICE),
+        guildId: GUILD,
+        channelId: channel(i),
+        tmdbId: 1399,
+        name: `Night ${i}`,
+        displayName: "alice",
+      });
+    const fourth = t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      guildId: GUILD,
+      channelId: channel(4),
+      tmdbId: 1399,
+      displayName: "alice",
+    });
+    await expect(fourth).rejects.toMatchObject({
+      data: {
+        message: expect.stringMatching(/You already host 3 watch parties.*Night 1 · Game of Thrones.*<#300000000000000101>.*Night 3/),
+      },
+    });
     expect(await t.run((ctx) => ctx.db.query("parties").collect())).toHaveLength(3);
     // Handing one to bob frees a place.
     const first = { guildId: GUILD, channelId: channel(1) };
@@ -461,18 +562,31 @@ describe("watch parties and their board", () => {
     const t = deployment();
     const hidden = "300000000000000077";
     await cacheGot(t);
-    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: hidden, tmdbId: 1399, name: "Secret club", displayName: "alice" });
+    const { party } = await t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      guildId: GUILD,
+      channelId: hidden,
+      tmdbId: 1399,
+      name: "Secret club",
+      displayName: "alice",
+    });
     await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     const bobSees = { ...here, visibleChannelIds: [CHANNEL] };
     expect((await t.query(api.bot.parties.list, { ...as(BOB), ...bobSees })).map((p) => p.channelId)).toEqual([CHANNEL]);
     for (const named of [party.partyId, "Secret club"]) {
-      await expect(t.mutation(api.bot.parties.join, { ...as(BOB), ...bobSees, party: named, displayName: "bob" })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+      await expect(t.mutation(api.bot.parties.join, { ...as(BOB), ...bobSees, party: named, displayName: "bob" })).rejects.toMatchObject({
+        data: { code: "NOT_FOUND" },
+      });
     }
-    await expect(t.mutation(api.bot.parties.status, { ...as(BOB), ...bobSees, party: party.partyId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    await expect(t.mutation(api.bot.parties.status, { ...as(BOB), ...bobSees, party: party.partyId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
     // alice can see it: it is listed for her and she can name it.
     const aliceSees = { ...here, visibleChannelIds: [CHANNEL, hidden] };
     expect(await t.query(api.bot.parties.list, { ...as(ALICE), ...aliceSees })).toHaveLength(2);
-    await expect(t.mutation(api.bot.parties.status, { ...as(ALICE), ...aliceSees, party: "Secret club" })).resolves.toMatchObject({ party: { channelId: hidden } });
+    await expect(t.mutation(api.bot.parties.status, { ...as(ALICE), ...aliceSees, party: "Secret club" })).resolves.toMatchObject({
+      party: { channelId: hidden },
+    });
   });
 
   it("in a channel with two parties, picks the one someone is in (or, to join, the one they are not in)", async () => {
@@ -482,14 +596,25 @@ describe("watch parties and their board", () => {
     await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await t.mutation(api.bot.parties.start, { ...as(CAROL), ...here, tmdbId: 1398, displayName: "carol" });
     // bob in neither: which to join is a real question.
-    await expect(t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
+    await expect(t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" })).rejects.toMatchObject({
+      data: { message: expect.stringContaining("2 watch parties") },
+    });
     // alice is in Game of Thrones: her status and leave mean it; her join means the other.
     expect(await t.mutation(api.bot.parties.status, { ...as(ALICE), ...here })).toMatchObject({ party: { title: "Game of Thrones" } });
-    expect(await t.mutation(api.bot.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).toMatchObject({ already: false, party: { title: "The Sopranos" } });
+    expect(await t.mutation(api.bot.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).toMatchObject({
+      already: false,
+      party: { title: "The Sopranos" },
+    });
     // Now in both: asked again.
-    await expect(t.mutation(api.bot.parties.status, { ...as(ALICE), ...here })).rejects.toMatchObject({ data: { message: expect.stringContaining("2 watch parties") } });
-    await expect(t.mutation(api.bot.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).rejects.toMatchObject({ data: { message: expect.stringContaining("already in every watch party") } });
-    expect(await t.mutation(api.bot.parties.watched, { ...as(CAROL), ...here, episodes: [1] })).toMatchObject({ party: { title: "The Sopranos" } });
+    await expect(t.mutation(api.bot.parties.status, { ...as(ALICE), ...here })).rejects.toMatchObject({
+      data: { message: expect.stringContaining("2 watch parties") },
+    });
+    await expect(t.mutation(api.bot.parties.join, { ...as(ALICE), ...here, displayName: "alice" })).rejects.toMatchObject({
+      data: { message: expect.stringContaining("already in every watch party") },
+    });
+    expect(await t.mutation(api.bot.parties.watched, { ...as(CAROL), ...here, episodes: [1] })).toMatchObject({
+      party: { title: "The Sopranos" },
+    });
   });
 
   it("lets the host (or a server manager) hand the party over, remove a member and rename it, and the board follows", async () => {
@@ -502,15 +627,26 @@ describe("watch parties and their board", () => {
     // Only the host or a manager; only members; never oneself.
     await expect(manage(BOB, "remove", CAROL)).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     await expect(manage(BOB, "remove", CAROL, false)).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
-    await expect(manage(ALICE, "host", "100000000000000099", false)).rejects.toMatchObject({ data: { message: expect.stringContaining("aren't in") } });
-    await expect(manage(ALICE, "remove", ALICE, false)).rejects.toMatchObject({ data: { message: expect.stringContaining("/party leave") } });
+    await expect(manage(ALICE, "host", "100000000000000099", false)).rejects.toMatchObject({
+      data: { message: expect.stringContaining("aren't in") },
+    });
+    await expect(manage(ALICE, "remove", ALICE, false)).rejects.toMatchObject({
+      data: { message: expect.stringContaining("/party leave") },
+    });
     // Checking changes nothing.
     expect(await manage(ALICE, "remove", CAROL, false)).toMatchObject({ name: "carol" });
     expect((await partyRow(t)).memberCount).toBe(3);
     expect(await manage(ALICE, "remove", CAROL)).toMatchObject({ name: "carol" });
     expect(await manage(ALICE, "host", BOB)).toMatchObject({ name: "bob", party: { hostDiscordUserId: BOB } });
-    await expect(t.mutation(api.bot.parties.rename, { ...as(ALICE), ...here, name: "Mine again", canManageServer: false })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
-    const renamed = await t.mutation(api.bot.parties.rename, { ...as(BOB), ...here, name: "  Thrones\u202e Night\n", canManageServer: false });
+    await expect(
+      t.mutation(api.bot.parties.rename, { ...as(ALICE), ...here, name: "Mine again", canManageServer: false }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    const renamed = await t.mutation(api.bot.parties.rename, {
+      ...as(BOB),
+      ...here,
+      name: "  Thrones\u202e Night\n",
+      canManageServer: false,
+    });
     expect(renamed.party.label).toBe("Thrones Night · Game of Thrones");
     // A server manager may too.
     await t.mutation(api.bot.parties.rename, { ...as(CAROL), ...here, name: "Sunday Thrones", canManageServer: true });
@@ -523,7 +659,13 @@ describe("watch parties and their board", () => {
   it("keeps bidirectional controls out of party names, member names and the board", async () => {
     const t = deployment();
     await cacheGot(t);
-    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, name: "\u202eevil\u2066 party\u200f", displayName: "al\u202eice" });
+    const { party } = await t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      ...here,
+      tmdbId: 1399,
+      name: "\u202eevil\u2066 party\u200f",
+      displayName: "al\u202eice",
+    });
     expect(party.label).toBe("evil party · Game of Thrones");
     await pass(t, 3_000);
     expect(discord.board()).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);

@@ -56,7 +56,9 @@ describe('the "progress changed" hook', () => {
   it("covers every module that calls the write path (applyEpisodes, buildSummaryPage)", () => {
     const starters = convexSources()
       .filter((path) => !path.endsWith("model/episodes.ts"))
-      .filter((path) => /import \{[^}]*\b(applyEpisodes|buildSummaryPage)\b[^}]*\} from "[./]+(model\/)?episodes"/.test(readFileSync(path, "utf8")));
+      .filter((path) =>
+        /import \{[^}]*\b(applyEpisodes|buildSummaryPage)\b[^}]*\} from "[./]+(model\/)?episodes"/.test(readFileSync(path, "utf8")),
+      );
     expect(starters.length).toBeGreaterThanOrEqual(4);
     for (const path of starters) expect(readFileSync(path, "utf8"), path).toMatch(/import "\.\/(model\/)?progressSubscribers";/);
   });

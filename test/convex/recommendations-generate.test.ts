@@ -32,7 +32,12 @@ async function signedInWithTitles(t: Deployment) {
   await alice.mutation(api.users.store, { name: "Alice" });
   await alice.mutation(api.watchlist.setWatchlistMembership, { tmdbId: 27205, mediaType: "movie", inWatchlist: true, title: "Inception" });
   await alice.mutation(api.watchlist.setReaction, { tmdbId: 27205, mediaType: "movie", reaction: "loved" });
-  await alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1399, mediaType: "tv", progressStatus: "dropped", title: "Game of Thrones" });
+  await alice.mutation(api.watchlist.setProgressStatus, {
+    tmdbId: 1399,
+    mediaType: "tv",
+    progressStatus: "dropped",
+    title: "Game of Thrones",
+  });
   return alice;
 }
 
@@ -106,7 +111,10 @@ describe("generating recommendations with Gemini", () => {
         expect(await alice.action(api.recommendations.generateRecommendations, { count: 3 })).toEqual({ error });
         vi.setSystemTime((now += RATE_LIMIT_MS));
       }
-      vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
+      vi.stubGlobal(
+        "fetch",
+        vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
+      );
       expect(await alice.action(api.recommendations.generateRecommendations, {})).toEqual({ error: "api_unavailable" });
     } finally {
       vi.useRealTimers();
@@ -118,15 +126,32 @@ describe("generating recommendations with Gemini", () => {
     const t = deployment();
     const bob = t.withIdentity({ subject: "user_bob", ...ENABLED });
     await bob.mutation(api.users.store, { name: "Bob" });
-    const calls = stubGemini(() => geminiText(JSON.stringify({ recommendations: [{ title: "Alien", tmdbId: 348, mediaType: "movie", relevanceScore: 90, reasoning: "." }] })));
-    const genre = await bob.action(api.recommendations.generateRecommendations, { generationType: "genre", genrePreference: "sci-fi horror", mediaTypePreference: "movie" });
+    const calls = stubGemini(() =>
+      geminiText(
+        JSON.stringify({ recommendations: [{ title: "Alien", tmdbId: 348, mediaType: "movie", relevanceScore: 90, reasoning: "." }] }),
+      ),
+    );
+    const genre = await bob.action(api.recommendations.generateRecommendations, {
+      generationType: "genre",
+      genrePreference: "sci-fi horror",
+      mediaTypePreference: "movie",
+    });
     expect(genre).toMatchObject({ recommendations: [{ title: "Alien" }] });
     expect(calls[0]!.body.contents[0]!.parts[0]!.text).toContain('"sci-fi horror"');
 
     const alice = await signedInWithTitles(t);
     const empty = await alice.mutation(api.watchlist.createCustomList, { name: "Empty" });
-    expect(await alice.action(api.recommendations.generateRecommendations, { generationType: "list", listId: empty })).toEqual({ error: "empty_watchlist" });
-    const bobs = await bob.mutation(api.watchlist.createCustomListAndAddItem, { name: "Bob's", tmdbId: 348, mediaType: "movie", title: "Alien" });
-    expect(await alice.action(api.recommendations.generateRecommendations, { generationType: "list", listId: bobs })).toEqual({ error: "empty_watchlist" });
+    expect(await alice.action(api.recommendations.generateRecommendations, { generationType: "list", listId: empty })).toEqual({
+      error: "empty_watchlist",
+    });
+    const bobs = await bob.mutation(api.watchlist.createCustomListAndAddItem, {
+      name: "Bob's",
+      tmdbId: 348,
+      mediaType: "movie",
+      title: "Alien",
+    });
+    expect(await alice.action(api.recommendations.generateRecommendations, { generationType: "list", listId: bobs })).toEqual({
+      error: "empty_watchlist",
+    });
   });
 });

@@ -5,7 +5,9 @@ import { RATE_LIMIT_MS } from "../../convex/recommendations";
 import { deployment, type Deployment } from "./setup";
 
 const ENABLED = { public_meta: JSON.stringify({ aiGenerationEnabled: true }) };
-const PICKS = JSON.stringify({ recommendations: [{ title: "Interstellar", tmdbId: 157336, mediaType: "movie", relevanceScore: 90, reasoning: "." }] });
+const PICKS = JSON.stringify({
+  recommendations: [{ title: "Interstellar", tmdbId: 157336, mediaType: "movie", relevanceScore: 90, reasoning: "." }],
+});
 const ok = () => new Response(JSON.stringify({ candidates: [{ content: { parts: [{ text: PICKS }] } }] }), { status: 200 });
 
 /** Gemini stubbed at fetch; counts the calls that reached it. `delayMs` keeps calls in flight together. */
@@ -103,7 +105,12 @@ describe("the recommendation rate limit", () => {
     await alice.mutation(api.users.store, { name: "Alice" });
     const gemini = stubGemini(ok);
     expect(await generate(alice)).toEqual({ error: "empty_watchlist" });
-    await alice.mutation(api.watchlist.setWatchlistMembership, { tmdbId: 27205, mediaType: "movie", inWatchlist: true, title: "Inception" });
+    await alice.mutation(api.watchlist.setWatchlistMembership, {
+      tmdbId: 27205,
+      mediaType: "movie",
+      inWatchlist: true,
+      title: "Inception",
+    });
     expect(await generate(alice)).toMatchObject({ cached: false });
     expect(gemini.calls).toBe(1);
   });

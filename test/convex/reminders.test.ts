@@ -91,7 +91,12 @@ describe("stalled-show reminders", () => {
     const t = deployment();
     const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
-    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 1396, title: "Breaking Bad", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
+    await t.mutation(api.bot.shows.cacheShow, {
+      secret: SECRET,
+      tmdbId: 1396,
+      title: "Breaking Bad",
+      seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }],
+    });
     await markGot(t, ALICE, 1, [1]);
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1396, season: 1, episodes: [1], isWatched: true });
     await pass(t, 8 * DAY_MS, 60 * 60_000);
@@ -153,7 +158,12 @@ describe("stalled-show reminders", () => {
     const t = deployment();
     const discord = fakeDiscordAndTmdb();
     await cacheGot(t);
-    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 1396, title: "Breaking Bad", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
+    await t.mutation(api.bot.shows.cacheShow, {
+      secret: SECRET,
+      tmdbId: 1396,
+      title: "Breaking Bad",
+      seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }],
+    });
     await markGot(t, ALICE, 1, [1]);
     await t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), days: 3 });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1396, season: 1, episodes: [1], isWatched: true });
@@ -179,7 +189,10 @@ describe("stalled-show reminders", () => {
     expect(discord.dms).toHaveLength(1);
     await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
     await pass(t, 60_000);
-    const left = await t.run(async (ctx) => ({ sends: await ctx.db.query("reminder_sends").collect(), rows: await ctx.db.query("reminders").collect() }));
+    const left = await t.run(async (ctx) => ({
+      sends: await ctx.db.query("reminder_sends").collect(),
+      rows: await ctx.db.query("reminders").collect(),
+    }));
     expect(left).toEqual({ sends: [], rows: [] });
   });
 
@@ -203,9 +216,18 @@ describe("stalled-show reminders", () => {
     const t = deployment();
     fakeDiscordAndTmdb();
     await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), days: 0 })).rejects.toThrow(/Days must be/);
-    await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), quiet: "25:00-08:00" })).rejects.toThrow(/Quiet hours look like/);
-    await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), timeZone: "Mars/Olympus" })).rejects.toThrow(/not a time zone/);
-    const now = await t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), days: 3, quiet: "22:00-08:00", timeZone: "America/New_York" });
+    await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), quiet: "25:00-08:00" })).rejects.toThrow(
+      /Quiet hours look like/,
+    );
+    await expect(t.mutation(api.bot.reminders.updateSettings, { ...as(ALICE), timeZone: "Mars/Olympus" })).rejects.toThrow(
+      /not a time zone/,
+    );
+    const now = await t.mutation(api.bot.reminders.updateSettings, {
+      ...as(ALICE),
+      days: 3,
+      quiet: "22:00-08:00",
+      timeZone: "America/New_York",
+    });
     expect(now).toMatchObject({ days: 3, quiet: "22:00-08:00", timeZone: "America/New_York", enabled: true });
   });
 });
@@ -214,7 +236,12 @@ describe("new-episode alerts", () => {
   it("tell a follower who had watched every aired episode that the next one is out, once, and not one who is behind", async () => {
     const t = deployment();
     const discord = fakeDiscordAndTmdb();
-    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 3 }] });
+    await t.mutation(api.bot.shows.cacheShow, {
+      secret: SECRET,
+      tmdbId: 990101,
+      title: "The Weekly",
+      seasons: [{ season: 1, name: "Season 1", episodeCount: 3 }],
+    });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(BOB), tmdbId: 990101, season: 1, episodes: [1], isWatched: true });
     // The first check notes what has aired; nobody hears anything.
@@ -254,7 +281,12 @@ describe("stalled reminders and airing", () => {
     const discord = fakeDiscordAndTmdb();
     // 7 episodes announced, 3 aired; Alice has watched the 3.
     discord.list(7);
-    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }] });
+    await t.mutation(api.bot.shows.cacheShow, {
+      secret: SECRET,
+      tmdbId: 990101,
+      title: "The Weekly",
+      seasons: [{ season: 1, name: "Season 1", episodeCount: 7 }],
+    });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
     await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
@@ -287,7 +319,12 @@ describe("stalled reminders and airing", () => {
     const discord = fakeDiscordAndTmdb();
     // TMDB lists 10 episodes of the season (as it does announced ones), but only 3 have aired.
     discord.list(10);
-    await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, tmdbId: 990101, title: "The Weekly", seasons: [{ season: 1, name: "Season 1", episodeCount: 10 }] });
+    await t.mutation(api.bot.shows.cacheShow, {
+      secret: SECRET,
+      tmdbId: 990101,
+      title: "The Weekly",
+      seasons: [{ season: 1, name: "Season 1", episodeCount: 10 }],
+    });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
     await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);

@@ -9,7 +9,12 @@ describe("undo puts back exactly what was there", () => {
   it("empties a field that was empty before the change", async () => {
     const t = deployment();
     await t.mutation(api.bot.titles.addToWatchlist, { ...as(ALICE), tmdbId: 27205, mediaType: "movie" });
-    const { undoId } = await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 27205, mediaType: "movie", reaction: "loved" });
+    const { undoId } = await t.mutation(api.bot.titles.setReactionFor, {
+      ...as(ALICE),
+      tmdbId: 27205,
+      mediaType: "movie",
+      reaction: "loved",
+    });
     await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! });
     const [row] = await rows(t);
     expect(row!.reaction).toBeUndefined();
@@ -18,10 +23,17 @@ describe("undo puts back exactly what was there", () => {
 
   it("refuses to undo a change that a later one built on", async () => {
     const t = deployment();
-    const { undoId } = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 155, mediaType: "movie", progressStatus: "watching" });
+    const { undoId } = await t.mutation(api.bot.titles.setStatus, {
+      ...as(ALICE),
+      tmdbId: 155,
+      mediaType: "movie",
+      progressStatus: "watching",
+    });
     await new Promise((r) => setTimeout(r, 2));
     await t.mutation(api.bot.titles.setReactionFor, { ...as(ALICE), tmdbId: 155, mediaType: "movie", reaction: "loved" });
-    await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! })).rejects.toMatchObject({ data: { code: "UNDO_UNAVAILABLE" } });
+    await expect(t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! })).rejects.toMatchObject({
+      data: { code: "UNDO_UNAVAILABLE" },
+    });
     expect(await rows(t)).toEqual([expect.objectContaining({ reaction: "loved", progressStatus: "watching" })]);
   });
 
@@ -29,9 +41,20 @@ describe("undo puts back exactly what was there", () => {
     const t = deployment();
     await cacheGot(t);
     await t.mutation(api.bot.episodes.markAllFor, { ...as(ALICE), tmdbId: 1399, isWatched: true });
-    const { undoId } = await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 1399, mediaType: "tv", progressStatus: "finished" });
+    const { undoId } = await t.mutation(api.bot.titles.setStatus, {
+      ...as(ALICE),
+      tmdbId: 1399,
+      mediaType: "tv",
+      progressStatus: "finished",
+    });
     await t.mutation(api.bot.undo.undo, { ...as(ALICE), undoId: undoId! });
-    const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 8, episodes: [6], isWatched: false });
+    const unmarked = await t.mutation(api.bot.episodes.markEpisodesFor, {
+      ...as(ALICE),
+      tmdbId: 1399,
+      season: 8,
+      episodes: [6],
+      isWatched: false,
+    });
     expect(unmarked.statusAfter).toBe("watching");
   });
 });
@@ -91,7 +114,9 @@ describe("lists", () => {
 
   it("refuses a nonsensical page size with a clear error", async () => {
     const t = deployment();
-    await expect(t.query(api.bot.lists.listTitles, { ...as(ALICE), pageSize: Number.NaN })).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+    await expect(t.query(api.bot.lists.listTitles, { ...as(ALICE), pageSize: Number.NaN })).rejects.toMatchObject({
+      data: { code: "INVALID_ARGUMENT" },
+    });
   });
 });
 
@@ -100,7 +125,9 @@ describe("writing only what changed", () => {
     const t = deployment();
     await cacheGot(t);
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true });
-    const { costs } = await measure(() => t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }));
+    const { costs } = await measure(() =>
+      t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1], isWatched: true }),
+    );
     expect(costs[0]!.documentsWritten).toBe(0);
   });
 
@@ -119,4 +146,3 @@ describe("signed-out web reads", () => {
     expect(await t.query(api.watchlist.getMediaState, { tmdbId: 1, mediaType: "movie" })).toBeNull();
   });
 });
-

@@ -50,7 +50,14 @@ describe("who can reach a watch-along, and who is told", () => {
   it("a party in a channel someone can't see is not found by its id, even with Manage Server; who can see it reaches it", async () => {
     const t = deployment();
     await cacheGot(t);
-    const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), guildId: GUILD, channelId: STAFF, tmdbId: 1399, name: "Staff night", displayName: "alice" });
+    const { party } = await t.mutation(api.bot.parties.start, {
+      ...as(ALICE),
+      guildId: GUILD,
+      channelId: STAFF,
+      tmdbId: 1399,
+      name: "Staff night",
+      displayName: "alice",
+    });
     await t.mutation(api.bot.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
     await t.mutation(api.bot.sessions.setZone, { ...as(BOB), zone: "Europe/Berlin" });
     const bobSees = { ...here, visibleChannelIds: [CHANNEL] };
@@ -60,11 +67,24 @@ describe("who can reach a watch-along, and who is told", () => {
       await expect(t.query(api.bot.sessions.prepare, { ...as(BOB), ...bobSees, party: named })).rejects.toMatchObject(notFound);
       await expect(t.mutation(api.bot.sessions.setReminder, { ...manager, party: named, minutes: 5 })).rejects.toMatchObject(notFound);
       await expect(t.mutation(api.bot.sessions.cancel, { ...manager, party: named })).rejects.toMatchObject(notFound);
-      const options = [{ at: SATURDAY, label: "Sat" }, { at: SATURDAY + 86_400_000, label: "Sun" }];
-      await expect(t.mutation(api.bot.sessions.startPoll, { ...manager, party: named, options, hours: 12 })).rejects.toMatchObject(notFound);
+      const options = [
+        { at: SATURDAY, label: "Sat" },
+        { at: SATURDAY + 86_400_000, label: "Sun" },
+      ];
+      await expect(t.mutation(api.bot.sessions.startPoll, { ...manager, party: named, options, hours: 12 })).rejects.toMatchObject(
+        notFound,
+      );
     }
     // Confirm names the party by id: pressed where bob can't see it, it finds nothing either.
-    await expect(t.mutation(api.bot.sessions.schedule, { ...manager, partyId: party.partyId, at: FRIDAY_2100_BERLIN, weekly: false, canCreateEvents: true })).rejects.toMatchObject(notFound);
+    await expect(
+      t.mutation(api.bot.sessions.schedule, {
+        ...manager,
+        partyId: party.partyId,
+        at: FRIDAY_2100_BERLIN,
+        weekly: false,
+        canCreateEvents: true,
+      }),
+    ).rejects.toMatchObject(notFound);
     await pass(t, 3_000);
     expect(await t.run((ctx) => ctx.db.query("party_sessions").collect())).toEqual([]);
     expect(await t.run((ctx) => ctx.db.query("party_polls").collect())).toEqual([]);
@@ -72,8 +92,19 @@ describe("who can reach a watch-along, and who is told", () => {
 
     // alice sees #staff: from #general she prepares and schedules it by id.
     const aliceSees = { ...here, visibleChannelIds: [CHANNEL, STAFF] };
-    await expect(t.query(api.bot.sessions.prepare, { ...as(ALICE), ...aliceSees, party: party.partyId })).resolves.toMatchObject({ channelId: STAFF, label: "Staff night · Game of Thrones" });
-    const scheduled = await t.mutation(api.bot.sessions.schedule, { ...as(ALICE), ...aliceSees, partyId: party.partyId, at: FRIDAY_2100_BERLIN, weekly: false, canManageServer: false, canCreateEvents: true });
+    await expect(t.query(api.bot.sessions.prepare, { ...as(ALICE), ...aliceSees, party: party.partyId })).resolves.toMatchObject({
+      channelId: STAFF,
+      label: "Staff night · Game of Thrones",
+    });
+    const scheduled = await t.mutation(api.bot.sessions.schedule, {
+      ...as(ALICE),
+      ...aliceSees,
+      partyId: party.partyId,
+      at: FRIDAY_2100_BERLIN,
+      weekly: false,
+      canManageServer: false,
+      canCreateEvents: true,
+    });
     expect(scheduled).toMatchObject({ at: FRIDAY_2100_BERLIN, hostGoing: true });
   });
 
@@ -83,8 +114,14 @@ describe("who can reach a watch-along, and who is told", () => {
     await t.mutation(api.bot.shows.cacheShow, { secret: SECRET, ...GOT, tmdbId: 1398, title: "The Sopranos" });
     await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await t.mutation(api.bot.parties.start, { ...as(BOB), ...here, tmdbId: 1398, displayName: "bob" });
-    await expect(t.query(api.bot.sessions.prepare, { ...as(BOB), ...here })).resolves.toMatchObject({ label: "The Sopranos", hostDiscordUserId: BOB });
-    await expect(t.query(api.bot.sessions.prepare, { ...as(ALICE), ...here })).resolves.toMatchObject({ label: "Game of Thrones", hostDiscordUserId: ALICE });
+    await expect(t.query(api.bot.sessions.prepare, { ...as(BOB), ...here })).resolves.toMatchObject({
+      label: "The Sopranos",
+      hostDiscordUserId: BOB,
+    });
+    await expect(t.query(api.bot.sessions.prepare, { ...as(ALICE), ...here })).resolves.toMatchObject({
+      label: "Game of Thrones",
+      hostDiscordUserId: ALICE,
+    });
   });
 
   it("a party nobody hosts DMs nobody when Discord refuses its server event, and tells its next host instead", async () => {
@@ -93,12 +130,22 @@ describe("who can reach a watch-along, and who is told", () => {
     const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await t.mutation(api.bot.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
     discord.state.canCreateEvents = false;
-    await t.mutation(api.bot.sessions.schedule, { ...as(ALICE), ...here, partyId: party.partyId, at: FRIDAY_2100_BERLIN, weekly: true, canManageServer: false, canCreateEvents: true });
+    await t.mutation(api.bot.sessions.schedule, {
+      ...as(ALICE),
+      ...here,
+      partyId: party.partyId,
+      at: FRIDAY_2100_BERLIN,
+      weekly: true,
+      canManageServer: false,
+      canCreateEvents: true,
+    });
     // alice leaves before Discord answers: the party has no host when the refusal comes back.
     expect(await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here })).toMatchObject({ host: null });
     await pass(t, 5_000);
     expect(discord.requests.filter((r) => r.path === "/users/@me/channels")).toEqual([]);
-    const failed = await t.run(async (ctx) => (await ctx.db.system.query("_scheduled_functions").collect()).filter((f) => f.state.kind === "failed"));
+    const failed = await t.run(async (ctx) =>
+      (await ctx.db.system.query("_scheduled_functions").collect()).filter((f) => f.state.kind === "failed"),
+    );
     expect(failed).toEqual([]);
     // The session's post names no host.
     const post = posts().find((x) => x.body.content.includes("Watch-along"))!;
@@ -108,7 +155,14 @@ describe("who can reach a watch-along, and who is told", () => {
     // bob joins, so hosts it: the notice about Events is his when he schedules.
     await t.mutation(api.bot.parties.join, { ...as(BOB), ...here, displayName: "bob" });
     await t.mutation(api.bot.sessions.setZone, { ...as(BOB), zone: "Europe/Berlin" });
-    const bobs = await t.mutation(api.bot.sessions.schedule, { ...as(BOB), ...here, partyId: party.partyId, at: SATURDAY, canManageServer: false, canCreateEvents: false });
+    const bobs = await t.mutation(api.bot.sessions.schedule, {
+      ...as(BOB),
+      ...here,
+      partyId: party.partyId,
+      at: SATURDAY,
+      canManageServer: false,
+      canCreateEvents: false,
+    });
     expect(bobs.notices.join("\n")).toContain("**Create Events**");
   });
 
@@ -118,7 +172,15 @@ describe("who can reach a watch-along, and who is told", () => {
     const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
     await t.mutation(api.bot.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
     const later = FRIDAY_2100_BERLIN + 7 * 86_400_000;
-    await t.mutation(api.bot.sessions.schedule, { ...as(ALICE), ...here, partyId: party.partyId, at: later, weekly: true, canManageServer: false, canCreateEvents: true });
+    await t.mutation(api.bot.sessions.schedule, {
+      ...as(ALICE),
+      ...here,
+      partyId: party.partyId,
+      at: later,
+      weekly: true,
+      canManageServer: false,
+      canCreateEvents: true,
+    });
     await pass(t, 3_000);
     await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here });
     await pass(t, 7 * 86_400_000 + 3_600_000, 3_600_000);
@@ -136,7 +198,10 @@ describe("who can reach a watch-along, and who is told", () => {
     const t = deployment();
     await cacheGot(t);
     const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, displayName: "alice" });
-    const options = [{ at: SATURDAY, label: "Sat" }, { at: SATURDAY + 86_400_000, label: "Sun" }];
+    const options = [
+      { at: SATURDAY, label: "Sat" },
+      { at: SATURDAY + 86_400_000, label: "Sun" },
+    ];
     await t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     await pass(t, 3_000);
     await t.mutation(api.bot.parties.leave, { ...as(ALICE), ...here });
@@ -149,7 +214,14 @@ describe("who can reach a watch-along, and who is told", () => {
     expect(result.body.allowed_mentions).toEqual({ parse: [] });
     await t.mutation(api.bot.sessions.setZone, { ...as(BOB), zone: "Europe/Berlin" });
     await expect(
-      t.mutation(api.bot.sessions.schedule, { ...as(BOB), ...here, partyId: party.partyId, at: SATURDAY, canManageServer: true, canCreateEvents: true }),
+      t.mutation(api.bot.sessions.schedule, {
+        ...as(BOB),
+        ...here,
+        partyId: party.partyId,
+        at: SATURDAY,
+        canManageServer: true,
+        canCreateEvents: true,
+      }),
     ).resolves.toMatchObject({ at: SATURDAY, pollVoters: true, hostGoing: false });
   });
 });

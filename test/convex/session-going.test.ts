@@ -55,7 +55,12 @@ const rsvp = (t: Deployment, who: string, sessionId: string, answer: "going" | "
   t.mutation(api.bot.sessions.rsvp, { ...as(who), sessionId, answer, displayName: name });
 
 const answers = async (t: Deployment) =>
-  Object.fromEntries(((await t.run((ctx) => ctx.db.query("party_sessions").withIndex("by_party_state").collect())).find((x) => x.state === "scheduled")?.rsvps ?? []).map((r) => [r.discordUserId, r.answer]));
+  Object.fromEntries(
+    (
+      (await t.run((ctx) => ctx.db.query("party_sessions").withIndex("by_party_state").collect())).find((x) => x.state === "scheduled")
+        ?.rsvps ?? []
+    ).map((r) => [r.discordUserId, r.answer]),
+  );
 
 /** 150 people besides bob and carol, so the voters take two of Discord's pages of 100. */
 const CROWD = Array.from({ length: 150 }, (_, i) => String(200000000000000000n + BigInt(i)));
@@ -83,7 +88,10 @@ describe("who is going to a watch-along", () => {
         votersAsked.push(`${u.pathname}${u.search}`);
         const limit = Number(u.searchParams.get("limit") ?? 25);
         const after = BigInt(u.searchParams.get("after") ?? "0");
-        const ids = (voters[Number(m[3])] ?? []).filter((id) => BigInt(id) > after).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).slice(0, limit);
+        const ids = (voters[Number(m[3])] ?? [])
+          .filter((id) => BigInt(id) > after)
+          .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+          .slice(0, limit);
         const users = ids.map((id) => ({ id, username: `user${id.slice(-3)}`, global_name: id === CAROL ? "Carol" : null }));
         return new Response(JSON.stringify({ users }), { status: 200 });
       },
@@ -138,7 +146,9 @@ describe("who is going to a watch-along", () => {
     expect(cancelled.going).toBe(2);
     await pass(t, 3_000);
     const post = posts().find((x) => x.body.content.includes("is cancelled"))!;
-    expect(post.body.content).toBe(`❌ The watch-along of **Game of Thrones · Season 1** on <t:${FRIDAY_2100_BERLIN / 1000}:F> is cancelled.\n<@${BOB}> <@${CAROL}>`);
+    expect(post.body.content).toBe(
+      `❌ The watch-along of **Game of Thrones · Season 1** on <t:${FRIDAY_2100_BERLIN / 1000}:F> is cancelled.\n<@${BOB}> <@${CAROL}>`,
+    );
     expect(post.body.allowed_mentions).toEqual({ parse: [], users: [BOB, CAROL] });
 
     // Nobody else going: the post pings nobody.
@@ -147,7 +157,9 @@ describe("who is going to a watch-along", () => {
     const second = await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false });
     expect(second.going).toBe(0);
     await pass(t, 3_000);
-    const quiet = posts().filter((x) => x.body.content.includes("is cancelled")).at(-1)!;
+    const quiet = posts()
+      .filter((x) => x.body.content.includes("is cancelled"))
+      .at(-1)!;
     expect(quiet.body.content).not.toContain("<@");
     expect(quiet.body.allowed_mentions).toEqual({ parse: [] });
   });
@@ -164,7 +176,10 @@ describe("who is going to a watch-along", () => {
     ];
     await t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     voters = { 1: [DAN], 2: [BOB, CAROL, ...CROWD] };
-    discord.state.pollCounts = [{ id: 1, count: 1 }, { id: 2, count: 152 }];
+    discord.state.pollCounts = [
+      { id: 1, count: 1 },
+      { id: 2, count: 152 },
+    ];
     await pass(t, 12 * 3_600_000 + 10_000, 60_000);
     const result = posts().find((x) => x.body.content.startsWith("🗳️ The poll"))!;
     expect(result.body.content).toContain(`<t:${SUNDAY / 1000}:F>`);
@@ -209,10 +224,15 @@ describe("who is going to a watch-along", () => {
     ];
     const start = () => t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     // Discord is slow to take the first: a 429, then a 502.
-    discord.faults.post.push({ status: 429, body: { message: "You are being rate limited.", retry_after: 5, global: false } }, { status: 502, body: { message: "Bad Gateway" } });
+    discord.faults.post.push(
+      { status: 429, body: { message: "You are being rate limited.", retry_after: 5, global: false } },
+      { status: 502, body: { message: "Bad Gateway" } },
+    );
     const first = await start();
     // Nothing has run yet: the first poll is still on its way.
-    await expect(start()).rejects.toThrow(`This party already has a poll open (it is still being posted) until <t:${Math.floor(first.closesAt / 1000)}:f> — wait for it to close before starting another.`);
+    await expect(start()).rejects.toThrow(
+      `This party already has a poll open (it is still being posted) until <t:${Math.floor(first.closesAt / 1000)}:f> — wait for it to close before starting another.`,
+    );
     await pass(t, 2_000);
     expect(discord.messages.filter((x) => x.body.poll)).toHaveLength(0);
     await expect(start()).rejects.toThrow(/already has a poll open/);
@@ -250,13 +270,17 @@ describe("who is going to a watch-along", () => {
     await t.mutation(api.bot.parties.end, { ...as(ALICE), ...here, canManageServer: false });
     await pass(t, 3_000);
     // Voting ends on Discord at once.
-    expect(discord.requests.filter((r) => r.method === "POST" && r.path === `/channels/${CHANNEL}/polls/${pollMessage.id}/expire`)).toHaveLength(1);
+    expect(
+      discord.requests.filter((r) => r.method === "POST" && r.path === `/channels/${CHANNEL}/polls/${pollMessage.id}/expire`),
+    ).toHaveLength(1);
     expect(posts().filter((x) => x.body.content.startsWith("🗳️ The poll"))).toHaveLength(1);
     // Its own closing time later adds nothing.
     await pass(t, 12 * 3_600_000 + 10_000, 60_000);
     const result = posts().filter((x) => x.body.content.startsWith("🗳️ The poll"));
     expect(result).toHaveLength(1);
-    expect(result[0]!.body.content).toBe("🗳️ The poll for **Game of Thrones · Season 1** has closed, but the watch party has ended — there is nothing to schedule.");
+    expect(result[0]!.body.content).toBe(
+      "🗳️ The poll for **Game of Thrones · Season 1** has closed, but the watch party has ended — there is nothing to schedule.",
+    );
     expect(result[0]!.body.components ?? []).toEqual([]);
     expect(result[0]!.body.allowed_mentions).toEqual({ parse: [] });
     const [poll] = await t.run((ctx) => ctx.db.query("party_polls").collect());

@@ -42,7 +42,12 @@ async function party(t: Deployment) {
 }
 
 /** `weekly: "keep"` leaves it out, as a poll winner's Confirm does. */
-const schedule = (t: Deployment, partyId: string, at: number, extra: { weekly?: boolean | "keep"; canCreateEvents?: boolean; who?: string } = {}) =>
+const schedule = (
+  t: Deployment,
+  partyId: string,
+  at: number,
+  extra: { weekly?: boolean | "keep"; canCreateEvents?: boolean; who?: string } = {},
+) =>
   t.mutation(api.bot.sessions.schedule, {
     ...as(extra.who ?? ALICE),
     ...here,
@@ -74,7 +79,14 @@ describe("watch-along sessions", () => {
     const p = await party(t);
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
     // The host who scheduled it is going to it.
-    expect(scheduled).toMatchObject({ at: FRIDAY_2100_BERLIN, weekly: false, replaced: null, notices: [], hostGoing: true, pollVoters: false });
+    expect(scheduled).toMatchObject({
+      at: FRIDAY_2100_BERLIN,
+      weekly: false,
+      replaced: null,
+      notices: [],
+      hostGoing: true,
+      pollVoters: false,
+    });
     await pass(t, 3_000);
     const announce = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
     expect(announce.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
@@ -104,7 +116,14 @@ describe("watch-along sessions", () => {
     await pass(t, 15 * 60_000, 1_000);
     const start = discord.posts().find((x) => x.body.content.startsWith("🍿") && x.body.content.includes("starting now"))!;
     expect(start.body.allowed_mentions).toEqual({ parse: [], users: [ALICE, BOB, CAROL] });
-    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season: 1, episodes: [1, 2], isWatched: true, seasonCounts: GOT.seasons.map((x) => ({ season: x.season, episodeCount: x.episodeCount })) });
+    await t.mutation(api.bot.episodes.markEpisodesFor, {
+      ...as(ALICE),
+      tmdbId: 1399,
+      season: 1,
+      episodes: [1, 2],
+      isWatched: true,
+      seasonCounts: GOT.seasons.map((x) => ({ season: x.season, episodeCount: x.episodeCount })),
+    });
     await pass(t, 2 * 60 * 60_000, 60_000);
     const after = discord.posts().find((x) => x.body.content.startsWith("🍿 Did you watch"))!;
     expect(after.body.content).toContain("S1E1–E2");
@@ -118,14 +137,16 @@ describe("watch-along sessions", () => {
     const there = await t.mutation(api.bot.parties.there, { ...as(BOB), promptId });
     expect(there).toMatchObject({ what: "S1E1–E2", changed: 2 });
     // Each post exactly once.
-    for (const mark of ["Watch-along", "⏰", "starting now", "Did you watch"]) expect(discord.posts().filter((x) => x.body.content.includes(mark))).toHaveLength(1);
+    for (const mark of ["Watch-along", "⏰", "starting now", "Did you watch"])
+      expect(discord.posts().filter((x) => x.body.content.includes(mark))).toHaveLength(1);
   });
 
   it("saying Going joins the party (so the board shows them and the prompt afterwards takes their click); Maybe and Can't don't", async () => {
     const t = deployment();
     const p = await party(t);
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    const rsvp = (who: string, answer: "going" | "maybe" | "cant", name: string) => t.mutation(api.bot.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer, displayName: name });
+    const rsvp = (who: string, answer: "going" | "maybe" | "cant", name: string) =>
+      t.mutation(api.bot.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer, displayName: name });
     expect(await rsvp(BOB, "going", "bob")).toMatchObject({ changed: true, joined: true });
     expect(await rsvp(CAROL, "maybe", "carol")).toMatchObject({ joined: false, member: false });
     expect(await rsvp(DAN, "cant", "dan")).toMatchObject({ joined: false, member: false });
@@ -164,7 +185,11 @@ describe("watch-along sessions", () => {
     const t = deployment();
     const p = await party(t);
     const scheduled = await schedule(t, p.partyId, FRIDAY_2100_BERLIN);
-    for (const [who, name] of [[BOB, "bob"], [CAROL, "carol"], [DAN, "dan"]] as const) {
+    for (const [who, name] of [
+      [BOB, "bob"],
+      [CAROL, "carol"],
+      [DAN, "dan"],
+    ] as const) {
       await t.mutation(api.bot.parties.join, { ...as(who), ...here, displayName: name });
       await t.mutation(api.bot.sessions.rsvp, { ...as(who), sessionId: scheduled.sessionId, answer: "going", displayName: name });
     }
@@ -216,7 +241,11 @@ describe("watch-along sessions", () => {
     await pass(t, 3_000);
     const saturday = FRIDAY_2100_BERLIN + 86_400_000;
     // alice (the host, going), bob (going) and dan (maybe).
-    expect((await t.query(api.bot.sessions.prepare, { ...as(ALICE), ...here })).current).toEqual({ at: FRIDAY_2100_BERLIN, weekly: false, answers: 3 });
+    expect((await t.query(api.bot.sessions.prepare, { ...as(ALICE), ...here })).current).toEqual({
+      at: FRIDAY_2100_BERLIN,
+      weekly: false,
+      answers: 3,
+    });
     const moved = await schedule(t, p.partyId, saturday);
     // Going but the host, who moved it (and is not pinged about it).
     expect(moved).toMatchObject({ replaced: FRIDAY_2100_BERLIN, answers: 3, going: 1 });
@@ -225,7 +254,9 @@ describe("watch-along sessions", () => {
     expect(announced).toHaveLength(2);
     expect(announced[0]!.body.content).not.toContain("Moved from");
     // Maybe and Can't carry over too, so the post doesn't assume the reader said Going.
-    expect(announced[1]!.body.content).toContain(`Moved from <t:${FRIDAY_2100_BERLIN / 1000}:F>: Going / Maybe / Can't answers carry over — change yours below if that changes anything.`);
+    expect(announced[1]!.body.content).toContain(
+      `Moved from <t:${FRIDAY_2100_BERLIN / 1000}:F>: Going / Maybe / Can't answers carry over — change yours below if that changes anything.`,
+    );
     expect(announced[1]!.body.content).toContain(`<@${BOB}>`);
     expect(announced[1]!.body.content).not.toContain(DAN);
     expect(announced[1]!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
@@ -264,11 +295,16 @@ describe("watch-along sessions", () => {
     expect(buttonsOf(saturdayPost)).toEqual(["Going", "Maybe", "Can't"]);
 
     // Cancelled: the post says so; the cancel tells the bot what it did.
-    expect(await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true, event: true });
+    expect(await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({
+      postEdited: true,
+      event: true,
+    });
     await pass(t, 3_000);
     expect(saturdayPost.body.content).toContain("❌ **Cancelled.**");
     expect(buttonsOf(saturdayPost)).toEqual([]);
-    await expect(t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/was cancelled/);
+    await expect(
+      t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: first.sessionId, answer: "going", displayName: "bob" }),
+    ).rejects.toThrow(/was cancelled/);
 
     // Started: its post closes the answers when the start post goes out.
     const next = await schedule(t, p.partyId, saturday + 3_600_000);
@@ -279,7 +315,9 @@ describe("watch-along sessions", () => {
     expect(discord.posts().some((x) => x.body.content.includes("starting now"))).toBe(true);
     expect(nextPost.body.content).toContain("🍿 **Started**");
     expect(buttonsOf(nextPost)).toEqual([]);
-    await expect(t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: next.sessionId, answer: "going", displayName: "bob" })).rejects.toThrow(/already started/);
+    await expect(
+      t.mutation(api.bot.sessions.rsvp, { ...as(BOB), sessionId: next.sessionId, answer: "going", displayName: "bob" }),
+    ).rejects.toThrow(/already started/);
   });
 
   it("a session post that lands after its session moved is edited to say so at once", async () => {
@@ -289,9 +327,18 @@ describe("watch-along sessions", () => {
     await schedule(t, p.partyId, FRIDAY_2100_BERLIN + 3_600_000);
     await pass(t, 3_000);
     // As if the post for the first time had been on its way while the session moved.
-    const late = { id: "599999999999999999", channelId: CHANNEL, body: { content: "🗓️ **Watch-along** (the old time)", components: [{ type: 1, components: [{ type: 2, label: "Going" }] }] } };
+    const late = {
+      id: "599999999999999999",
+      channelId: CHANNEL,
+      body: { content: "🗓️ **Watch-along** (the old time)", components: [{ type: 1, components: [{ type: 2, label: "Going" }] }] },
+    };
     discord.messages.push(late);
-    await t.mutation(internal.sessions.posts.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: late.id });
+    await t.mutation(internal.sessions.posts.recordPost, {
+      sessionId: first.sessionId as Id<"party_sessions">,
+      kind: "announce",
+      at: FRIDAY_2100_BERLIN,
+      messageId: late.id,
+    });
     await pass(t, 3_000);
     expect(late.body.content).toContain(`➡️ **Moved** to <t:${(FRIDAY_2100_BERLIN + 3_600_000) / 1000}:F>`);
     expect(late.body.components).toEqual([]);
@@ -323,7 +370,9 @@ describe("watch-along sessions", () => {
       expect(backPost!.body.allowed_mentions).toEqual({ parse: [], users: [BOB] });
       expect(announced.filter((x) => buttonsOf(x).length > 0)).toEqual([backPost]);
       // Cancelling edits the live post, not the first one.
-      expect(await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({ postEdited: true });
+      expect(await t.mutation(api.bot.sessions.cancel, { ...as(ALICE), ...here, canManageServer: false })).toMatchObject({
+        postEdited: true,
+      });
       await pass(t, 3_000);
       expect(backPost!.body.content).toContain("❌ **Cancelled.**");
       expect(buttonsOf(backPost!)).toEqual([]);
@@ -339,7 +388,12 @@ describe("watch-along sessions", () => {
     const earlier = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
     const later = { id: "599999999999999998", channelId: CHANNEL, body: { ...earlier.body } };
     discord.messages.push(later);
-    await t.mutation(internal.sessions.posts.recordPost, { sessionId: first.sessionId as Id<"party_sessions">, kind: "announce", at: FRIDAY_2100_BERLIN, messageId: later.id });
+    await t.mutation(internal.sessions.posts.recordPost, {
+      sessionId: first.sessionId as Id<"party_sessions">,
+      kind: "announce",
+      at: FRIDAY_2100_BERLIN,
+      messageId: later.id,
+    });
     await pass(t, 3_000);
     expect(earlier.body.content).toContain("🔁 **Posted again** below — answer on the new post.");
     expect(earlier.body.components).toEqual([]);
@@ -376,13 +430,21 @@ describe("watch-along sessions", () => {
     await pass(t, 3_000);
     const post = discord.posts().find((x) => x.body.content.includes("Watch-along"))!;
     expect(discord.events.filter((e) => !e.deleted)).toHaveLength(1);
-    expect(await t.mutation(api.bot.parties.end, { ...as(CAROL), ...here, canManageServer: true })).toMatchObject({ sessionCancelled: true });
+    expect(await t.mutation(api.bot.parties.end, { ...as(CAROL), ...here, canManageServer: true })).toMatchObject({
+      sessionCancelled: true,
+    });
     await pass(t, 3_000);
     expect(post.body.content).toContain("❌ **Cancelled** — the watch party has ended.");
     expect(post.body.components).toEqual([]);
     expect(discord.events.filter((e) => !e.deleted)).toHaveLength(0);
     await pass(t, FRIDAY_2100_BERLIN + 3 * 3_600_000 - Date.now(), 60_000);
-    expect(discord.posts().filter((x) => x.body.content.startsWith("⏰") || x.body.content.includes("starting now") || x.body.content.includes("Did you watch"))).toEqual([]);
+    expect(
+      discord
+        .posts()
+        .filter(
+          (x) => x.body.content.startsWith("⏰") || x.body.content.includes("starting now") || x.body.content.includes("Did you watch"),
+        ),
+    ).toEqual([]);
     expect(discord.posts().some((x) => x.body.content.includes(`<@${BOB}>`))).toBe(false);
   });
 
@@ -396,7 +458,11 @@ describe("watch-along sessions", () => {
     const headline = () => post.body.content.split("\n")[0];
     expect(headline()).toContain("· every week");
     expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: true })).toMatchObject({ post: "kept", weekly: true });
-    expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: false })).toMatchObject({ post: "updated", weekly: false, oldPostEdited: false });
+    expect(await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: false })).toMatchObject({
+      post: "updated",
+      weekly: false,
+      oldPostEdited: false,
+    });
     await pass(t, 3_000);
     expect(headline()).not.toContain("every week");
     expect(post.body.components[0].components.map((b: any) => b.label)).toEqual(["Going", "Maybe", "Can't"]);
@@ -471,8 +537,12 @@ describe("watch-along sessions", () => {
     // The old 15-minute timer does nothing.
     await pass(t, 50 * 60_000, 60_000);
     expect(discord.posts().filter((x) => x.body.content.startsWith("⏰"))).toHaveLength(1);
-    await expect(t.mutation(api.bot.sessions.setReminder, { ...as(BOB), ...here, minutes: 5, canManageServer: false })).rejects.toThrow(/host/);
-    await expect(t.mutation(api.bot.sessions.setReminder, { ...as(ALICE), ...here, minutes: 5000, canManageServer: false })).rejects.toThrow(/minutes/);
+    await expect(t.mutation(api.bot.sessions.setReminder, { ...as(BOB), ...here, minutes: 5, canManageServer: false })).rejects.toThrow(
+      /host/,
+    );
+    await expect(
+      t.mutation(api.bot.sessions.setReminder, { ...as(ALICE), ...here, minutes: 5000, canManageServer: false }),
+    ).rejects.toThrow(/minutes/);
   });
 
   it("posts a poll of proposed times and, when it closes, the most-voted one with Confirm for the host, who alone is pinged", async () => {
@@ -483,23 +553,39 @@ describe("watch-along sessions", () => {
       { at: FRIDAY_2100_BERLIN + 86_400_000, label: "Sat 28 Nov, 21:00 (Berlin)" },
       { at: FRIDAY_2100_BERLIN - 3_600_000, label: "Fri 27 Nov, 20:00 (Berlin)" },
     ];
-    await expect(t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 48, canManageServer: false })).rejects.toThrow(/after the poll closes/);
-    await expect(t.mutation(api.bot.sessions.startPoll, { ...as(BOB), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/host/);
+    await expect(
+      t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 48, canManageServer: false }),
+    ).rejects.toThrow(/after the poll closes/);
+    await expect(
+      t.mutation(api.bot.sessions.startPoll, { ...as(BOB), ...here, options, hours: 12, canManageServer: false }),
+    ).rejects.toThrow(/host/);
     const opened = await t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false });
     expect(opened.count).toBe(3);
     await pass(t, 3_000);
     const posted = discord.messages.find((x) => x.body.poll)!;
     // Answers in time order; the content shows each as a Discord timestamp.
-    expect(posted.body.poll.answers.map((a: any) => a.poll_media.text)).toEqual(["Fri 27 Nov, 20:00 (Berlin)", "Fri 27 Nov, 21:00 (Berlin)", "Sat 28 Nov, 21:00 (Berlin)"]);
+    expect(posted.body.poll.answers.map((a: any) => a.poll_media.text)).toEqual([
+      "Fri 27 Nov, 20:00 (Berlin)",
+      "Fri 27 Nov, 21:00 (Berlin)",
+      "Sat 28 Nov, 21:00 (Berlin)",
+    ]);
     expect(posted.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
-    await expect(t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false })).rejects.toThrow(/already has a poll open/);
+    await expect(
+      t.mutation(api.bot.sessions.startPoll, { ...as(ALICE), ...here, options, hours: 12, canManageServer: false }),
+    ).rejects.toThrow(/already has a poll open/);
     // Two votes for 21:00 Friday, two for Saturday: the earlier one wins the tie.
-    discord.state.pollCounts = [{ id: 2, count: 2 }, { id: 3, count: 2 }];
+    discord.state.pollCounts = [
+      { id: 2, count: 2 },
+      { id: 3, count: 2 },
+    ];
     await pass(t, 12 * 3_600_000 + 10_000, 60_000);
     const result = discord.posts().find((x) => x.body.content.startsWith("🗳️ The poll"))!;
     expect(result.body.content).toContain(`<t:${FRIDAY_2100_BERLIN / 1000}:F>`);
     expect(result.body.allowed_mentions).toEqual({ parse: [], users: [ALICE] });
-    expect(result.body.components[0].components[0]).toMatchObject({ label: "Confirm", custom_id: `session:confirm:${p.partyId}:${FRIDAY_2100_BERLIN}k` });
+    expect(result.body.components[0].components[0]).toMatchObject({
+      label: "Confirm",
+      custom_id: `session:confirm:${p.partyId}:${FRIDAY_2100_BERLIN}k`,
+    });
   });
 
   it("a Confirm that leaves the repeat out (a poll's winner) keeps a weekly session weekly, and schedules a new one once", async () => {
@@ -509,9 +595,16 @@ describe("watch-along sessions", () => {
     await schedule(t, p.partyId, FRIDAY_2100_BERLIN, { weekly: true });
     await pass(t, 3_000);
     const saturday = FRIDAY_2100_BERLIN + 86_400_000;
-    expect(await schedule(t, p.partyId, saturday, { weekly: "keep" })).toMatchObject({ at: saturday, weekly: true, replaced: FRIDAY_2100_BERLIN });
+    expect(await schedule(t, p.partyId, saturday, { weekly: "keep" })).toMatchObject({
+      at: saturday,
+      weekly: true,
+      replaced: FRIDAY_2100_BERLIN,
+    });
     await pass(t, 3_000);
-    const post = discord.posts().filter((x) => x.body.content.includes("Watch-along")).at(-1)!;
+    const post = discord
+      .posts()
+      .filter((x) => x.body.content.includes("Watch-along"))
+      .at(-1)!;
     expect(post.body.content.split("\n")[0]).toContain("· every week");
   });
 

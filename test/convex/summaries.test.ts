@@ -25,14 +25,20 @@ async function seedEpisodes(t: Deployment, userId: Id<"users">, tmdbId: number, 
 /** What the rows say: "season:episode" of every watched episode of the show. */
 async function rowsSay(t: Deployment, userId: Id<"users">, tmdbId: number): Promise<string[]> {
   const rows = await t.run(async (ctx) =>
-    ctx.db.query("episode_progress").withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId)).collect(),
+    ctx.db
+      .query("episode_progress")
+      .withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId))
+      .collect(),
   );
   return [...new Set(rows.filter((r) => r.isWatched).map((r) => `${r.season}:${r.episode}`))].sort();
 }
 
 async function summarySays(t: Deployment, userId: Id<"users">, tmdbId: number) {
   const summary = await t.run(async (ctx) =>
-    ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId)).unique(),
+    ctx.db
+      .query("episode_summaries")
+      .withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId))
+      .unique(),
   );
   if (summary === null) return null;
   const episodes = summary.seasons.flatMap((s) => s.episodes.map((e) => `${s.season}:${e}`)).sort();
@@ -71,7 +77,14 @@ describe("episode summaries for the web app's older data", () => {
     const migration = await t.query(internal.migrations.episodeSummaryStatus, { migrationId: migrationId! });
     expect(migration).toMatchObject({ state: "done", shows: 2 + 1 + 240 + 1, started: 2 + 1 + 240 });
 
-    for (const [userId, tmdbId] of [[a, 10], [a, 11], [b, 10], [b, 100], [b, 339], [a, 12]] as const) {
+    for (const [userId, tmdbId] of [
+      [a, 10],
+      [a, 11],
+      [b, 10],
+      [b, 100],
+      [b, 339],
+      [a, 12],
+    ] as const) {
       const expected = await rowsSay(t, userId, tmdbId);
       expect(await summarySays(t, userId, tmdbId)).toEqual({ episodes: expected, watchedCount: expected.length, building: false });
     }
@@ -111,9 +124,23 @@ describe("episode summaries for the web app's older data", () => {
       const { userId } = await t.mutation(api.bot.profile.ensureProfile, { secret: SECRET, discordUserId: ALICE });
       await seedEpisodes(t, userId, 46260, 600, () => true);
       await t.run(async (ctx) => {
-        await ctx.db.insert("watch_items", { userId, tmdbId: 46260, mediaType: "tv", progressStatus: "watching", progress: 54, updatedAt: 1 });
+        await ctx.db.insert("watch_items", {
+          userId,
+          tmdbId: 46260,
+          mediaType: "tv",
+          progressStatus: "watching",
+          progress: 54,
+          updatedAt: 1,
+        });
       });
-      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, { secret: SECRET, discordUserId: ALICE, tmdbId: 46260, season: 7, episodes: [1], isWatched: true });
+      const marked = await t.mutation(api.bot.episodes.markEpisodesFor, {
+        secret: SECRET,
+        discordUserId: ALICE,
+        tmdbId: 46260,
+        season: 7,
+        episodes: [1],
+        isWatched: true,
+      });
       expect(marked.progress).toBeNull();
       const row = await t.run(async (ctx) => ctx.db.query("watch_items").first());
       expect(row).toMatchObject({ progressStatus: "watching", progress: 54 });
@@ -131,9 +158,15 @@ describe("episode summaries for the web app's older data", () => {
     await seedEpisodes(t, userId, 3, 5, () => true); // rows with no summary at all
     await t.run(async (ctx) => {
       // Damage: a summary that disagrees with its rows, and rows deleted behind the summary's back.
-      const one = await ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", 1)).unique();
+      const one = await ctx.db
+        .query("episode_summaries")
+        .withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", 1))
+        .unique();
       await ctx.db.patch(one!._id, { seasons: [{ season: 9, episodes: [9] }], watchedCount: 1 });
-      for (const row of await ctx.db.query("episode_progress").withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", 2)).collect()) {
+      for (const row of await ctx.db
+        .query("episode_progress")
+        .withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", 2))
+        .collect()) {
         await ctx.db.delete(row._id);
       }
     });

@@ -97,7 +97,11 @@ describe("the web app's API", () => {
     await alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 2, mediaType: "tv", progressStatus: "want-to-watch" });
     await alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 3, mediaType: "tv", progressStatus: "finished", progress: 80 });
     const rows = await items(t);
-    expect(rows.map((r) => [r.tmdbId, r.progress])).toEqual([[1, 100], [2, 0], [3, 80]]);
+    expect(rows.map((r) => [r.tmdbId, r.progress])).toEqual([
+      [1, 100],
+      [2, 0],
+      [3, 80],
+    ]);
   });
 
   it("clears a reaction with null or clearReaction, and keeps it when neither is sent", async () => {
@@ -127,7 +131,9 @@ describe("the web app's API", () => {
     await expect(
       alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1, mediaType: "movie", progressStatus: "binging" }),
     ).rejects.toThrow('Unknown status "binging"');
-    await expect(alice.mutation(api.watchlist.setReaction, { tmdbId: 1, mediaType: "movie", reaction: "meh" })).rejects.toThrow("Unknown reaction");
+    await expect(alice.mutation(api.watchlist.setReaction, { tmdbId: 1, mediaType: "movie", reaction: "meh" })).rejects.toThrow(
+      "Unknown reaction",
+    );
     await expect(
       alice.mutation(api.watchlist.setWatchlistMembership, { tmdbId: 1, mediaType: "podcast", inWatchlist: true }),
     ).rejects.toThrow("Unknown media type");

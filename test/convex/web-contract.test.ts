@@ -17,7 +17,13 @@ const INCEPTION = {
 const SHOW = { tmdbId: 1399, mediaType: "tv", title: "Game of Thrones", image: "/got.jpg" };
 
 /** As the root UserSync sends it: name = fullName ?? username ?? "Anonymous", role and flag from publicMetadata. */
-const CLIENT_PROFILE = { email: "alice@example.com", name: "Alice Liddell", image: "https://img.clerk.com/a.png", role: "admin", aiGenerationEnabled: true };
+const CLIENT_PROFILE = {
+  email: "alice@example.com",
+  name: "Alice Liddell",
+  image: "https://img.clerk.com/a.png",
+  role: "admin",
+  aiGenerationEnabled: true,
+};
 
 function signedIn(t: Deployment, claims: Record<string, unknown> = {}, subject = "user_alice") {
   return t.withIdentity({ subject, ...claims });
@@ -54,7 +60,9 @@ describe("the web app's users calls", () => {
     expect(await t.query(api.watchlist.getItemLists, { tmdbId: 1, mediaType: "movie" })).toEqual([]);
     expect(await t.query(api.recommendations.getRecommendationHistory, {})).toEqual([]);
     await expect(t.mutation(api.watchlist.setWatchlistMembership, { ...INCEPTION, inWatchlist: true })).rejects.toThrow("Unauthorized");
-    await expect(t.mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 1, isWatched: true })).rejects.toThrow("Unauthorized");
+    await expect(t.mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 1, isWatched: true })).rejects.toThrow(
+      "Unauthorized",
+    );
     await expect(t.mutation(api.watchlist.createCustomList, { name: "Mine" })).rejects.toThrow("Unauthorized");
     expect(await rows(t)).toEqual([]);
   });
@@ -108,7 +116,15 @@ describe("a title page", () => {
     const userId = await alice.mutation(api.users.store, CLIENT_PROFILE);
     await t.run(async (ctx) => {
       await ctx.db.insert("watch_items", { userId, tmdbId: 1, mediaType: "movie", status: "completed", updatedAt: 1 });
-      await ctx.db.insert("watch_items", { userId, tmdbId: 2, mediaType: "movie", inWatchlist: true, progressStatus: "caught-up", reaction: "mixed", updatedAt: 2 });
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId: 2,
+        mediaType: "movie",
+        inWatchlist: true,
+        progressStatus: "caught-up",
+        reaction: "mixed",
+        updatedAt: 2,
+      });
       await ctx.db.insert("watch_items", { userId, tmdbId: 3, mediaType: "movie", inWatchlist: false, progress: 30, updatedAt: 3 });
     });
     const list = await alice.query(api.watchlist.getWatchlist, {});
@@ -135,13 +151,15 @@ describe("a title page", () => {
   it("refuses values no client sends with a plain message and writes nothing", async () => {
     const t = deployment();
     const alice = signedIn(t);
-    await expect(alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1, mediaType: "movie", progressStatus: "binging" })).rejects.toThrow(
-      'Unknown status "binging"',
+    await expect(
+      alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1, mediaType: "movie", progressStatus: "binging" }),
+    ).rejects.toThrow('Unknown status "binging"');
+    await expect(alice.mutation(api.watchlist.setReaction, { tmdbId: 1, mediaType: "movie", reaction: "meh" })).rejects.toThrow(
+      "Unknown reaction",
     );
-    await expect(alice.mutation(api.watchlist.setReaction, { tmdbId: 1, mediaType: "movie", reaction: "meh" })).rejects.toThrow("Unknown reaction");
-    await expect(alice.mutation(api.watchlist.setWatchlistMembership, { tmdbId: 1, mediaType: "podcast", inWatchlist: true })).rejects.toThrow(
-      "Unknown media type",
-    );
+    await expect(
+      alice.mutation(api.watchlist.setWatchlistMembership, { tmdbId: 1, mediaType: "podcast", inWatchlist: true }),
+    ).rejects.toThrow("Unknown media type");
     expect(await rows(t)).toEqual([]);
   });
 });
@@ -156,7 +174,13 @@ describe("a TV page", () => {
     const t = deployment();
     const alice = signedIn(t);
     // Done: every TMDB season (specials too), watched, 100.
-    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, { ...SHOW, seasons, isWatched: true, progressStatus: "done", progress: 100 });
+    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, {
+      ...SHOW,
+      seasons,
+      isWatched: true,
+      progressStatus: "done",
+      progress: 100,
+    });
     let episodes = await alice.query(api.watchlist.getAllWatchedEpisodes, { tmdbId: 1399 });
     expect(episodes.filter((e) => e.isWatched).map((e) => `${e.season}x${e.episode}`)).toEqual(["0x1", "0x2", "1x1", "1x2", "1x3"]);
     expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" })).toMatchObject({
@@ -167,7 +191,14 @@ describe("a TV page", () => {
     });
 
     // Leaving done: no seasons, clearAllEpisodes, progress 0.
-    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, { ...SHOW, seasons: [], isWatched: false, clearAllEpisodes: true, progressStatus: "watching", progress: 0 });
+    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, {
+      ...SHOW,
+      seasons: [],
+      isWatched: false,
+      clearAllEpisodes: true,
+      progressStatus: "watching",
+      progress: 0,
+    });
     episodes = await alice.query(api.watchlist.getAllWatchedEpisodes, { tmdbId: 1399 });
     // Unwatched rows stay and come back (the page counts rows with isWatched).
     expect(episodes).toHaveLength(5);
@@ -175,13 +206,22 @@ describe("a TV page", () => {
 
     // Watch later: all seasons, unwatched, 0 — every watched row of the show goes false, whatever the list.
     await alice.mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 3, episode: 9, isWatched: true });
-    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, { ...SHOW, seasons: [{ season: 1, episodes: [1] }], isWatched: false, progressStatus: "watch-later", progress: 0 });
+    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, {
+      ...SHOW,
+      seasons: [{ season: 1, episodes: [1] }],
+      isWatched: false,
+      progressStatus: "watch-later",
+      progress: 0,
+    });
     episodes = await alice.query(api.watchlist.getAllWatchedEpisodes, { tmdbId: 1399 });
     expect(episodes.filter((e) => e.isWatched)).toEqual([]);
 
     // Dropped: no seasons, not watched; stored as sent, progress kept.
     await alice.mutation(api.watchlist.markShowEpisodesAndStatus, { ...SHOW, seasons: [], isWatched: false, progressStatus: "dropped" });
-    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" })).toMatchObject({ progressStatus: "dropped", progress: 0 });
+    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" })).toMatchObject({
+      progressStatus: "dropped",
+      progress: 0,
+    });
   });
 
   it("toggles episodes and seasons: rows patched, never deleted; an unwatched episode without a row gets none", async () => {
@@ -221,12 +261,21 @@ describe("a TV page", () => {
       progress: 40,
     });
     await alice.mutation(api.watchlist.updateProgress, { tmdbId: 27205, mediaType: "movie", isWatched: true });
-    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 27205, mediaType: "movie" })).toMatchObject({ progressStatus: "watching", progress: 100 });
+    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 27205, mediaType: "movie" })).toMatchObject({
+      progressStatus: "watching",
+      progress: 100,
+    });
     await alice.mutation(api.watchlist.updateProgress, { tmdbId: 603, mediaType: "movie", progress: 96 });
-    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 603, mediaType: "movie" })).toMatchObject({ progressStatus: "done", progress: 96 });
+    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 603, mediaType: "movie" })).toMatchObject({
+      progressStatus: "done",
+      progress: 96,
+    });
     await alice.mutation(api.watchlist.markShowEpisodesAndStatus, { ...SHOW, seasons: [], isWatched: false, progressStatus: "dropped" });
     await alice.mutation(api.watchlist.updateProgress, { tmdbId: 1399, mediaType: "tv", progress: 50 });
-    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" })).toMatchObject({ progressStatus: "dropped", progress: 50 });
+    expect(await alice.query(api.watchlist.getMediaState, { tmdbId: 1399, mediaType: "tv" })).toMatchObject({
+      progressStatus: "dropped",
+      progress: 50,
+    });
   });
 });
 
@@ -236,7 +285,9 @@ describe("custom lists", () => {
     const alice = signedIn(t);
     const comfort = await alice.mutation(api.watchlist.createCustomList, { name: "Comfort", color: "#f97316" });
     const scifi = await alice.mutation(api.watchlist.createCustomListAndAddItem, { name: "Sci-fi", ...INCEPTION });
-    await expect(alice.mutation(api.watchlist.createCustomList, { name: "Comfort" })).rejects.toThrow("A list with this name already exists");
+    await expect(alice.mutation(api.watchlist.createCustomList, { name: "Comfort" })).rejects.toThrow(
+      "A list with this name already exists",
+    );
     const lists = await alice.query(api.watchlist.getCustomLists, {});
     expect(lists.map((l) => [l._id, l.name, l.color, l.sortOrder])).toEqual([
       [comfort, "Comfort", "#f97316", 0],
@@ -246,17 +297,30 @@ describe("custom lists", () => {
     expect(await alice.query(api.watchlist.getItemLists, { tmdbId: 27205, mediaType: "movie" })).toEqual([scifi]);
 
     // The list view falls back to the caller's watch item and shows its raw status and reaction.
-    await alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1399, mediaType: "tv", progressStatus: "watching", title: "GoT from watchlist" });
+    await alice.mutation(api.watchlist.setProgressStatus, {
+      tmdbId: 1399,
+      mediaType: "tv",
+      progressStatus: "watching",
+      title: "GoT from watchlist",
+    });
     await alice.mutation(api.watchlist.setReaction, { tmdbId: 1399, mediaType: "tv", reaction: "liked" });
     expect(await alice.mutation(api.watchlist.toggleListItem, { listId: comfort, tmdbId: 1399, mediaType: "tv" })).toBe(true);
     const items = await alice.query(api.watchlist.getListItems, { listId: comfort });
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ tmdbId: 1399, mediaType: "tv", title: "GoT from watchlist", progressStatus: "watching", reaction: "liked" });
+    expect(items[0]).toMatchObject({
+      tmdbId: 1399,
+      mediaType: "tv",
+      title: "GoT from watchlist",
+      progressStatus: "watching",
+      reaction: "liked",
+    });
     expect(typeof items[0]!.addedAt).toBe("number");
     expect(await alice.mutation(api.watchlist.toggleListItem, { listId: comfort, tmdbId: 1399, mediaType: "tv" })).toBe(false);
     expect(await alice.query(api.watchlist.getListItems, { listId: comfort })).toEqual([]);
 
-    await expect(alice.mutation(api.watchlist.updateCustomList, { listId: comfort, name: "Sci-fi" })).rejects.toThrow("A list with this name already exists");
+    await expect(alice.mutation(api.watchlist.updateCustomList, { listId: comfort, name: "Sci-fi" })).rejects.toThrow(
+      "A list with this name already exists",
+    );
     await alice.mutation(api.watchlist.updateCustomList, { listId: comfort, name: "Cosy", color: "#22c55e" });
     expect((await alice.query(api.watchlist.getCustomLists, {}))[0]).toMatchObject({ name: "Cosy", color: "#22c55e" });
 
@@ -271,7 +335,9 @@ describe("custom lists", () => {
     const mallory = signedIn(t, {}, "user_mallory");
     const listId = await alice.mutation(api.watchlist.createCustomListAndAddItem, { name: "Private", ...INCEPTION });
     expect(await mallory.query(api.watchlist.getListItems, { listId })).toEqual([]);
-    await expect(mallory.mutation(api.watchlist.toggleListItem, { listId, tmdbId: 1, mediaType: "movie" })).rejects.toThrow("List not found");
+    await expect(mallory.mutation(api.watchlist.toggleListItem, { listId, tmdbId: 1, mediaType: "movie" })).rejects.toThrow(
+      "List not found",
+    );
     await expect(mallory.mutation(api.watchlist.updateCustomList, { listId, name: "Mine now" })).rejects.toThrow("List not found");
     await expect(mallory.mutation(api.watchlist.deleteCustomList, { listId })).rejects.toThrow("List not found");
     expect(await alice.query(api.watchlist.getListItems, { listId })).toHaveLength(1);
@@ -346,7 +412,9 @@ describe("recommendations", () => {
     const userId = (await alice.query(api.users.getStatus, {}))!._id;
     await entry(t, userId, Date.now() - 30_000);
     expect(await alice.action(api.recommendations.generateRecommendations, args)).toMatchObject({ error: "rate_limited" });
-    expect(await alice.action(api.recommendations.generateRecommendations, { ...args, excludeTmdbIds: [603] })).toMatchObject({ error: "api_unavailable" });
+    expect(await alice.action(api.recommendations.generateRecommendations, { ...args, excludeTmdbIds: [603] })).toMatchObject({
+      error: "api_unavailable",
+    });
   });
 });
 
@@ -372,7 +440,13 @@ describe("the first API and the app's migrations", () => {
     const alice = signedIn(t);
     const userId = await alice.mutation(api.users.store, CLIENT_PROFILE);
     await t.run(async (ctx) => {
-      for (const [tmdbId, progressStatus] of [[1, "want-to-watch"], [2, "finished"], [3, "done"], [4, "mystery"], [5, "dropped"]] as const) {
+      for (const [tmdbId, progressStatus] of [
+        [1, "want-to-watch"],
+        [2, "finished"],
+        [3, "done"],
+        [4, "mystery"],
+        [5, "dropped"],
+      ] as const) {
         await ctx.db.insert("watch_items", { userId, tmdbId, mediaType: "movie", progressStatus, updatedAt: 1 });
       }
     });
@@ -393,7 +467,15 @@ describe("the first API and the app's migrations", () => {
     const userId = await alice.mutation(api.users.store, CLIENT_PROFILE);
     await t.run(async (ctx) => {
       await ctx.db.insert("watch_items", { userId, tmdbId: 1, mediaType: "movie", status: "dropped", progress: 50, updatedAt: 1 });
-      await ctx.db.insert("watch_items", { userId, tmdbId: 2, mediaType: "movie", inWatchlist: true, progressStatus: "caught-up", status: "watching", updatedAt: 1 });
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId: 2,
+        mediaType: "movie",
+        inWatchlist: true,
+        progressStatus: "caught-up",
+        status: "watching",
+        updatedAt: 1,
+      });
     });
     vi.useFakeTimers();
     try {
@@ -403,7 +485,13 @@ describe("the first API and the app's migrations", () => {
     }
     const byId = new Map((await rows(t)).map((r) => [r.tmdbId, r]));
     // Legacy dropped is split as the original's backfill splits it: by progress, plus not-for-me.
-    expect(byId.get(1)).toMatchObject({ status: "dropped", progressStatus: "watching", reaction: "not-for-me", progress: 50, inWatchlist: true });
+    expect(byId.get(1)).toMatchObject({
+      status: "dropped",
+      progressStatus: "watching",
+      reaction: "not-for-me",
+      progress: 50,
+      inWatchlist: true,
+    });
     expect(byId.get(2)).toMatchObject({ progressStatus: "caught-up", status: "watching" });
   });
 });

@@ -32,7 +32,9 @@ describe("the web API's refusals survive a production deployment (ConvexError)",
     const alice = webUser(t);
     await alice.mutation(api.users.store, {});
     expect(await refusal(alice.mutation(api.watchlist.createCustomList, { name: "   " }))).toBe("A list needs a name");
-    expect(await refusal(alice.mutation(api.watchlist.createCustomList, { name: "Mine", color: "red" }))).toBe("A list colour is a hex colour such as #3b82f6");
+    expect(await refusal(alice.mutation(api.watchlist.createCustomList, { name: "Mine", color: "red" }))).toBe(
+      "A list colour is a hex colour such as #3b82f6",
+    );
     await alice.mutation(api.watchlist.createCustomList, { name: "Mine" });
     const duplicate = await refusal(alice.mutation(api.watchlist.createCustomList, { name: "Mine" }));
     expect(duplicate.length).toBeGreaterThan(0);
@@ -42,6 +44,10 @@ describe("the web API's refusals survive a production deployment (ConvexError)",
     const t = deployment();
     const alice = webUser(t);
     await alice.mutation(api.users.store, {});
-    expect(await refusal(alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 27205, mediaType: "movie", progressStatus: "nonsense" } as never))).toMatch(/^Unknown status "nonsense"/);
+    expect(
+      await refusal(
+        alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 27205, mediaType: "movie", progressStatus: "nonsense" } as never),
+      ),
+    ).toMatch(/^Unknown status "nonsense"/);
   });
 });

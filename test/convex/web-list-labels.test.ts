@@ -114,7 +114,17 @@ describe("the web app's custom-list page, fed what the bot writes", () => {
       const state = await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 700 + i, mediaType: "movie" });
       read.push(state.item?.progressStatus);
     }
-    expect(read).toEqual(["want-to-watch", "want-to-watch", "want-to-watch", "watching", "finished", "finished", "finished", "finished", "dropped"]);
+    expect(read).toEqual([
+      "want-to-watch",
+      "want-to-watch",
+      "want-to-watch",
+      "watching",
+      "finished",
+      "finished",
+      "finished",
+      "finished",
+      "dropped",
+    ]);
   });
 
   it("shows the right label for what the bot stored before, once the migration ran", async () => {
@@ -123,8 +133,10 @@ describe("the web app's custom-list page, fed what the bot writes", () => {
     const stored = ["finished", "want-to-watch", "caught-up", "done"];
     await t.run(async (ctx) => {
       // More than one page of the old bot word, so the migration continues.
-      for (let i = 0; i < 600; i++) await ctx.db.insert("watch_items", { userId, tmdbId: 10_000 + i, mediaType: "movie", progressStatus: "finished", updatedAt: i });
-      for (const [i, progressStatus] of stored.entries()) await ctx.db.insert("watch_items", { userId, tmdbId: 600 + i, mediaType: "movie", progressStatus, updatedAt: 7 });
+      for (let i = 0; i < 600; i++)
+        await ctx.db.insert("watch_items", { userId, tmdbId: 10_000 + i, mediaType: "movie", progressStatus: "finished", updatedAt: i });
+      for (const [i, progressStatus] of stored.entries())
+        await ctx.db.insert("watch_items", { userId, tmdbId: 600 + i, mediaType: "movie", progressStatus, updatedAt: 7 });
     });
     vi.useFakeTimers();
     try {
@@ -133,7 +145,10 @@ describe("the web app's custom-list page, fed what the bot writes", () => {
     } finally {
       vi.useRealTimers();
     }
-    const labels = await labelsOnListPage(t, stored.map((_, i) => ({ tmdbId: 600 + i, mediaType: "movie" })));
+    const labels = await labelsOnListPage(
+      t,
+      stored.map((_, i) => ({ tmdbId: 600 + i, mediaType: "movie" })),
+    );
     expect([...labels.values()]).toEqual(["Done", "Watch Later", "Watch Later", "Done"]);
     const rows = await t.run(async (ctx) => await ctx.db.query("watch_items").collect());
     expect(rows.filter((r) => r.progressStatus === "finished" || r.progressStatus === "want-to-watch")).toEqual([]);

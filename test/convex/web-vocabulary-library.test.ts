@@ -49,15 +49,36 @@ async function seedLibrary() {
   for (let batch = 0; batch < 5; batch++) {
     await t.run(async (ctx) => {
       for (let i = batch * 1_000; i < (batch + 1) * 1_000; i++) {
-        await ctx.db.insert("watch_items", { userId, tmdbId: i + 1, title: `Title ${i + 1}`, updatedAt: 10_000 + i, ...webRow(i) } as never);
+        await ctx.db.insert("watch_items", {
+          userId,
+          tmdbId: i + 1,
+          title: `Title ${i + 1}`,
+          updatedAt: 10_000 + i,
+          ...webRow(i),
+        } as never);
       }
     });
   }
   await t.run(async (ctx) => {
-    await ctx.db.insert("watch_items", { userId, tmdbId: LONG_SHOW, mediaType: "tv", inWatchlist: true, progressStatus: "dropped", progress: 90, updatedAt: 1 });
+    await ctx.db.insert("watch_items", {
+      userId,
+      tmdbId: LONG_SHOW,
+      mediaType: "tv",
+      inWatchlist: true,
+      progressStatus: "dropped",
+      progress: 90,
+      updatedAt: 1,
+    });
     for (let s = 1; s <= 11; s++) {
       for (let e = 1; e <= 100; e++) {
-        await ctx.db.insert("episode_progress", { userId, tmdbId: LONG_SHOW, season: s, episode: e, isWatched: !(s === 11 && e > 90), updatedAt: 1 });
+        await ctx.db.insert("episode_progress", {
+          userId,
+          tmdbId: LONG_SHOW,
+          season: s,
+          episode: e,
+          isWatched: !(s === 11 && e > 90),
+          updatedAt: 1,
+        });
       }
     }
   });
@@ -106,7 +127,13 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
     const dropped = await t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "dropped", scope: "all", pageSize: 25 });
     expect(dropped.items.length).toBe(25);
     expect(dropped.items.every((i) => i.progressStatus === "dropped")).toBe(true);
-    const watching = await t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "watching", mediaType: "tv", scope: "all", pageSize: 25 });
+    const watching = await t.query(api.bot.lists.listTitles, {
+      ...as(ALICE),
+      progressStatus: "watching",
+      mediaType: "tv",
+      scope: "all",
+      pageSize: 25,
+    });
     expect(watching.items.every((i) => i.progressStatus === "watching" && i.mediaType === "tv")).toBe(true);
   });
 
@@ -116,7 +143,8 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
     for (const tmdbId of [1, 3, 6, 7]) {
       const row = before.get(tmdbId)!;
       // A show's writes carry its structure, as the bot sends it when it fetched it from TMDB.
-      const show = row.mediaType === "tv" ? { show: { title: row.title!, seasons: [{ season: 1, name: "Season 1", episodeCount: 8 }] } } : {};
+      const show =
+        row.mediaType === "tv" ? { show: { title: row.title!, seasons: [{ season: 1, name: "Season 1", episodeCount: 8 }] } } : {};
       const ref = { ...as(ALICE), tmdbId, mediaType: row.mediaType, ...show };
       await t.mutation(api.bot.titles.setReactionFor, { ...ref, reaction: "mixed" });
       await t.mutation(api.bot.titles.addToWatchlist, ref);
@@ -144,13 +172,17 @@ describe("a 5,000-title library in the web app's vocabulary", () => {
       if (row.progressStatus !== undefined) expect(now.progressStatus).toBe(row.progressStatus);
       expect(now.status).toBe(row.status);
       const split = row.progressStatus === undefined && row.reaction === undefined;
-      expect(now.reaction).toBe(split && row.status === "liked" ? "liked" : split && row.status === "dropped" ? "not-for-me" : row.reaction);
+      expect(now.reaction).toBe(
+        split && row.status === "liked" ? "liked" : split && row.status === "dropped" ? "not-for-me" : row.reaction,
+      );
     }
     // Legacy "dropped" (progress 20) is split as the web app's server and the seed split it.
     expect(after.get(10)).toMatchObject({ progressStatus: "watching", reaction: "not-for-me" });
     expect(after.get(8)!.progressStatus).toBe("done"); // legacy "completed", in the web app's current word
     // Legacy rows are now found through the status index they joined.
-    const { result } = await measure(() => t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "dropped", scope: "all", pageSize: 25 }));
+    const { result } = await measure(() =>
+      t.query(api.bot.lists.listTitles, { ...as(ALICE), progressStatus: "dropped", scope: "all", pageSize: 25 }),
+    );
     expect(result.items.length).toBe(25);
   });
 });
@@ -177,7 +209,10 @@ describe("a long show the web app tracked alone", () => {
       vi.useRealTimers();
     }
     const [summary] = await t.run(async (ctx) =>
-      ctx.db.query("episode_summaries").withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", LONG_SHOW)).collect(),
+      ctx.db
+        .query("episode_summaries")
+        .withIndex("by_user_show", (q) => q.eq("userId", userId).eq("tmdbId", LONG_SHOW))
+        .collect(),
     );
     expect(summary!.building).toBeUndefined();
     expect(summary!.watchedCount).toBe(1_091);

@@ -8,7 +8,12 @@ import { cacheGot, deployment, webUser, type Deployment } from "./setup";
 
 const ALL_EPISODES = Array.from({ length: 8_192 }, (_, i) => i + 1);
 /** The amplified call: ten seasons of 8,192 episodes each (81,920 writes). */
-const AMPLIFIED = { tmdbId: 1399, mediaType: "tv", seasons: Array.from({ length: 10 }, (_, s) => ({ season: s + 1, episodes: ALL_EPISODES })), isWatched: true };
+const AMPLIFIED = {
+  tmdbId: 1399,
+  mediaType: "tv",
+  seasons: Array.from({ length: 10 }, (_, s) => ({ season: s + 1, episodes: ALL_EPISODES })),
+  isWatched: true,
+};
 /** Game of Thrones as the TV page sends "done": every season with every episode. */
 const GOT_DONE = [10, 10, 10, 10, 10, 10, 7, 6].map((n, s) => ({ season: s + 1, episodes: Array.from({ length: n }, (_, e) => e + 1) }));
 
@@ -31,12 +36,12 @@ describe("episode batches from the web app", () => {
     const t = deployment();
     await cacheGot(t);
     const alice = webUser(t);
-    await expect(alice.mutation(api.watchlist.markShowEpisodesAndStatus, { ...AMPLIFIED, progressStatus: "done", progress: 100 })).rejects.toThrow(
-      "That's 81,920 episodes, but Game of Thrones has 73.",
-    );
-    await expect(alice.mutation(api.watchlist.markSeasonEpisodesWatched, { tmdbId: 1399, season: 1, episodes: ALL_EPISODES, isWatched: true })).rejects.toThrow(
-      "Game of Thrones has 73",
-    );
+    await expect(
+      alice.mutation(api.watchlist.markShowEpisodesAndStatus, { ...AMPLIFIED, progressStatus: "done", progress: 100 }),
+    ).rejects.toThrow("That's 81,920 episodes, but Game of Thrones has 73.");
+    await expect(
+      alice.mutation(api.watchlist.markSeasonEpisodesWatched, { tmdbId: 1399, season: 1, episodes: ALL_EPISODES, isWatched: true }),
+    ).rejects.toThrow("Game of Thrones has 73");
     expect(await writes(t)).toEqual({ episodes: 0, jobs: 0, items: 0 });
   });
 
@@ -46,7 +51,14 @@ describe("episode batches from the web app", () => {
     const alice = webUser(t);
     // TMDB has since listed specials and a ninth season the cached structure does not know yet.
     const seasons = [{ season: 0, episodes: [1, 2, 3] }, ...GOT_DONE, { season: 9, episodes: Array.from({ length: 10 }, (_, e) => e + 1) }];
-    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, { tmdbId: 1399, mediaType: "tv", seasons, isWatched: true, progressStatus: "done", progress: 100 });
+    await alice.mutation(api.watchlist.markShowEpisodesAndStatus, {
+      tmdbId: 1399,
+      mediaType: "tv",
+      seasons,
+      isWatched: true,
+      progressStatus: "done",
+      progress: 100,
+    });
     expect(await writes(t)).toEqual({ episodes: 86, jobs: 0, items: 1 });
   });
 
@@ -70,10 +82,11 @@ describe("the web app's write budget", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const t = deployment();
     const alice = webUser(t);
-    for (let i = 1; i <= 5; i++) await alice.mutation(api.watchlist.setWatchlistMembership, { tmdbId: i, mediaType: "movie", inWatchlist: true });
-    await expect(alice.mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 1, isWatched: true })).rejects.toThrow(
-      /^Too many changes at once — try again in 1 second\.$/,
-    );
+    for (let i = 1; i <= 5; i++)
+      await alice.mutation(api.watchlist.setWatchlistMembership, { tmdbId: i, mediaType: "movie", inWatchlist: true });
+    await expect(
+      alice.mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 1, isWatched: true }),
+    ).rejects.toThrow(/^Too many changes at once — try again in 1 second\.$/);
     vi.advanceTimersByTime(1_000);
     await alice.mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 1, isWatched: true });
     expect(await writes(t)).toMatchObject({ episodes: 1, items: 5 });
@@ -87,7 +100,9 @@ describe("the web app's write budget", () => {
     const alice = webUser(t);
     // Refused input spends nothing: the budget rolls back with the call.
     for (let i = 0; i < 20; i++) {
-      await expect(alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1, mediaType: "movie", progressStatus: "binging" })).rejects.toThrow("Unknown status");
+      await expect(
+        alice.mutation(api.watchlist.setProgressStatus, { tmdbId: 1, mediaType: "movie", progressStatus: "binging" }),
+      ).rejects.toThrow("Unknown status");
     }
     // 73 episodes cost 8 tokens of 10; two single calls then empty the bucket.
     await alice.mutation(api.watchlist.markShowEpisodesAndStatus, { tmdbId: 1399, mediaType: "tv", seasons: GOT_DONE, isWatched: true });
@@ -123,13 +138,17 @@ describe("the web app's backfill", () => {
   async function legacyLibrary(t: Deployment, size: number) {
     const userId = await webUser(t).mutation(api.users.store, {});
     await t.run(async (ctx) => {
-      for (let i = 1; i <= size; i++) await ctx.db.insert("watch_items", { userId, tmdbId: i, mediaType: "movie", status: "completed", updatedAt: i });
+      for (let i = 1; i <= size; i++)
+        await ctx.db.insert("watch_items", { userId, tmdbId: i, mediaType: "movie", status: "completed", updatedAt: i });
     });
     return userId;
   }
   const chains = (t: Deployment) =>
-    t.run(async (ctx) =>
-      (await ctx.db.system.query("_scheduled_functions").collect()).filter((f) => f.name.includes("continueBackfill") && f.state.kind === "pending").length,
+    t.run(
+      async (ctx) =>
+        (await ctx.db.system.query("_scheduled_functions").collect()).filter(
+          (f) => f.name.includes("continueBackfill") && f.state.kind === "pending",
+        ).length,
     );
 
   it("runs once per user however often it is started", async () => {
@@ -138,7 +157,8 @@ describe("the web app's backfill", () => {
     await legacyLibrary(t, 1_200);
     const alice = webUser(t);
     expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toMatchObject({ scanned: 500, continuing: true });
-    for (let i = 0; i < 3; i++) expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toEqual({ scanned: 0, updated: 0, continuing: true });
+    for (let i = 0; i < 3; i++)
+      expect(await alice.mutation(api.watchlist.backfillWatchItems, {})).toEqual({ scanned: 0, updated: 0, continuing: true });
     // The deployment-wide backfill leaves her running one alone.
     await t.mutation(internal.watchlist.backfillAllUsers, {});
     expect(await chains(t)).toBe(1);

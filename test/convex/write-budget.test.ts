@@ -14,10 +14,13 @@ describe("the write budget", () => {
     vi.useFakeTimers();
     try {
       vi.setSystemTime(Date.UTC(2026, 0, 1));
-      const mark = (season: number, episode: number) => t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season, episodes: [episode], isWatched: true });
+      const mark = (season: number, episode: number) =>
+        t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 1399, season, episodes: [episode], isWatched: true });
       for (let episode = 1; episode <= 8; episode++) await mark(1, episode);
       // Out of budget: a season the show doesn't have is still answered as such.
-      await expect(mark(9, 1)).rejects.toMatchObject({ data: { code: "SEASON_OUT_OF_RANGE", message: expect.stringContaining("8 seasons") } });
+      await expect(mark(9, 1)).rejects.toMatchObject({
+        data: { code: "SEASON_OUT_OF_RANGE", message: expect.stringContaining("8 seasons") },
+      });
       // Marking what is already watched changes nothing, so it is answered too.
       expect(await mark(1, 3)).toMatchObject({ changed: 0 });
       // A real write is still held back, and leaves nothing behind.

@@ -37,7 +37,9 @@ describe("a show in the middle of a season (TMDB lists episodes that haven't air
     expect(buttons(season2)).not.toContain("Mark S2E4");
 
     const early = await run(s, `${at("mia")}/ep 990103 2 4`);
-    expect(text(last(early))).toMatch(/S2E4 of Second Wind hasn't aired yet — it airs <t:\d+:D> \(<t:\d+:R>\)\. Season 2 has aired through S2E3: nothing was marked\./);
+    expect(text(last(early))).toMatch(
+      /S2E4 of Second Wind hasn't aired yet — it airs <t:\d+:D> \(<t:\d+:R>\)\. Season 2 has aired through S2E3: nothing was marked\./,
+    );
     expect(await webEpisodes(s, "mia", 990103)).not.toContain("S2E4");
 
     const info = await run(s, `${at("mia")}/watch info title:tv:990103`);
@@ -99,7 +101,9 @@ describe("a show with nothing aired yet", () => {
   it("has nothing to mark, and its card says when the first episode airs", async () => {
     const events = await run(s, `${at("ola")}/ep 990105 1 1\n/ep 990105 1 all\n/watch add title:tv:990105\n/watch info title:tv:990105`);
     const [one, all] = replies(events);
-    expect(text(one)).toMatch(/S1E1 of First Light hasn't aired yet — it airs <t:\d+:D> \(<t:\d+:R>\)\. Nothing of that season has aired yet: nothing was marked\./);
+    expect(text(one)).toMatch(
+      /S1E1 of First Light hasn't aired yet — it airs <t:\d+:D> \(<t:\d+:R>\)\. Nothing of that season has aired yet: nothing was marked\./,
+    );
     expect(text(all)).toMatch(/Nothing of First Light season 1 has aired yet — S1E1 airs <t:\d+:D>/);
     expect(await webEpisodes(s, "ola", 990105)).toEqual([]);
     const info = last(events);
@@ -128,7 +132,10 @@ describe("with TMDB down", () => {
     s.tmdb.setFaults({ serverError: 100_000 });
     try {
       // Past the 12 hours after which Convex wants TMDB's word on the show again.
-      const events = await run(s, `wait 13h\n${at("uma")}/ep show:tv:1396 season:1 episode:2\nautocomplete /ep show:breaking\n/ep show:tv:1438 season:1 episode:1`);
+      const events = await run(
+        s,
+        `wait 13h\n${at("uma")}/ep show:tv:1396 season:1 episode:2\nautocomplete /ep show:breaking\n/ep show:tv:1438 season:1 episode:1`,
+      );
       const [marked, uncached] = replies(events);
       expect(text(marked)).toContain("✅ Watched **S1E2**");
       expect(text(marked)).toContain("TMDB isn't answering right now, so this uses the episode list I saved earlier");
@@ -140,13 +147,19 @@ describe("with TMDB down", () => {
   });
 
   it("/watch add of a title the person has stored still works (past the bot's own TMDB cache); one nobody stored gets a clear message", async () => {
-    await run(s, `${at("vic")}/watch add title:movie:157336
-/watch status title:movie:157336 status:finished`);
+    await run(
+      s,
+      `${at("vic")}/watch add title:movie:157336
+/watch status title:movie:157336 status:finished`,
+    );
     s.tmdb.setFaults({ serverError: 100_000 });
     try {
-      const events = await run(s, `wait 7h
+      const events = await run(
+        s,
+        `wait 7h
 ${at("vic")}/watch add title:movie:157336
-/watch add title:movie:155`);
+/watch add title:movie:155`,
+      );
       const [stored, unknown] = replies(events);
       expect(text(stored)).toContain("Interstellar");
       expect(text(stored)).toContain("already on your watchlist");

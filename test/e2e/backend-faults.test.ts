@@ -43,16 +43,25 @@ function watchTimings(s: Stack) {
 }
 
 /** The answers (not the deferrals) in these events, as text. */
-const answers = (events: Event[]) => ofType(events, "reply", "reply_edit", "followup").filter((e) => !(e.t === "reply" && e.deferred)).map((e) => text(e).replace(/^⚠️ /, "").replaceAll("**", ""));
+const answers = (events: Event[]) =>
+  ofType(events, "reply", "reply_edit", "followup")
+    .filter((e) => !(e.t === "reply" && e.deferred))
+    .map((e) => text(e).replace(/^⚠️ /, "").replaceAll("**", ""));
 
 async function rows(s: Stack, user: string) {
   const discordId = s.discord.user(user).id;
   return await s.engine.run((t) =>
     t.run(async (ctx) => {
-      const account = await ctx.db.query("discord_accounts").withIndex("by_discord", (q) => q.eq("discordUserId", discordId)).unique();
+      const account = await ctx.db
+        .query("discord_accounts")
+        .withIndex("by_discord", (q) => q.eq("discordUserId", discordId))
+        .unique();
       if (account === null) return { episodeRows: 0, undoEntries: 0 };
       const episodes = await ctx.db.query("episode_progress").collect();
-      const undo = await ctx.db.query("undo_entries").withIndex("by_user", (q) => q.eq("userId", account.userId)).collect();
+      const undo = await ctx.db
+        .query("undo_entries")
+        .withIndex("by_user", (q) => q.eq("userId", account.userId))
+        .collect();
       return { episodeRows: episodes.filter((e) => e.userId === account.userId).length, undoEntries: undo.length };
     }),
   );

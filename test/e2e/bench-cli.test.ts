@@ -1,13 +1,24 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
-const bench = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], { encoding: "utf8", timeout: 60_000 });
+const bench = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], { encoding: "utf8", timeout: 60_000 });
 
 describe("npm run bench's flags", () => {
   it("--help prints every flag, the fault phase's included, and exits 0 without running anything", () => {
     const result = bench("--help");
     expect(result.status).toBe(0);
-    for (const flag of ["--convex-latency", "--tmdb-latency", "--users", "--steps", "--fault-outage", "--no-party-board", "--out", "--help"]) expect(result.stdout).toContain(flag);
+    for (const flag of [
+      "--convex-latency",
+      "--tmdb-latency",
+      "--users",
+      "--steps",
+      "--fault-outage",
+      "--no-party-board",
+      "--out",
+      "--help",
+    ])
+      expect(result.stdout).toContain(flag);
     expect(result.stderr).not.toContain("[bench]");
   });
 

@@ -92,7 +92,10 @@ describe("Marking ahead", () => {
   });
 
   it("is not offered when something before it is watched, from the start, or when unmarking", async () => {
-    const events = await run(s, `${at("yan")}/ep show:1399 season:1 episode:1\n/ep show:1399 season:1 episode:6\n/ep show:1399 season:2 episode:2-3\n/ep show:1399 season:2 episode:3 watched:false`);
+    const events = await run(
+      s,
+      `${at("yan")}/ep show:1399 season:1 episode:1\n/ep show:1399 season:1 episode:6\n/ep show:1399 season:2 episode:2-3\n/ep show:1399 season:2 episode:3 watched:false`,
+    );
     const cards = ofType(events, "reply");
     expect(buttons(cards[0])).not.toContain("Mark S1E1 too");
     expect(buttons(cards[1]).some((label) => label.includes("too"))).toBe(false);

@@ -23,7 +23,12 @@ function sandbox(args: string[], script: string) {
 
 /** `npm run sandbox` at the interactive prompt, fed `input` on stdin (a transcript comes back). */
 function prompt(input: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "sandbox/main.ts"], { input, encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", HOME: dir } });
+  return spawnSync(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: "1", HOME: dir },
+  });
 }
 
 describe("npm run sandbox -- --script FILE --json", () => {
@@ -51,7 +56,10 @@ describe("npm run sandbox -- --script FILE --json", () => {
   });
 
   it("preloads a populated server with --demo", () => {
-    const { status, events } = sandbox(["--demo"], `as bob\nin movie-club #general\n/watch list\nas carol\nin movie-club #general\n/watch list user:alice\n`);
+    const { status, events } = sandbox(
+      ["--demo"],
+      `as bob\nin movie-club #general\n/watch list\nas carol\nin movie-club #general\n/watch list user:alice\n`,
+    );
     expect(status).toBe(0);
     const [bobs, alices] = events.filter((e) => e.t === "reply");
     expect(JSON.stringify(bobs)).toContain("Chernobyl");

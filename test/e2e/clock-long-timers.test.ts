@@ -19,7 +19,10 @@ describe("a session a month away", () => {
 
   it("stays scheduled after Confirm, however much real time passes", async () => {
     s = await stack({ clockStart: WEDNESDAY });
-    await run(s, `as alice\nin movie-club #general\n/party start show:1399 season:1\nwait 3s\n/party schedule when:"2027-01-07 21:00" zone:Europe/Berlin`);
+    await run(
+      s,
+      `as alice\nin movie-club #general\n/party start show:1399 season:1\nwait 3s\n/party schedule when:"2027-01-07 21:00" zone:Europe/Berlin`,
+    );
     const confirmed = await run(s, `as alice\nin movie-club #general\nclick "Confirm"\nwait 3s`);
     expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("✅ Scheduled");
     // Real time passes too: a timer Node cut short would fire now.

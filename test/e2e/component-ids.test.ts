@@ -36,7 +36,11 @@ const answers = (events: Event[]) => ofType(events, "reply", "followup", "reply_
 describe("component ids that no longer decode", () => {
   it("answer a forged status button privately as out of date and change nothing", async () => {
     await run(s, `${at("ola")}/watch info title:movie:603`);
-    tamper("ola", (c) => c.label === "Finished", (c) => (c.custom_id = "watch:status:movie:603:binged"));
+    tamper(
+      "ola",
+      (c) => c.label === "Finished",
+      (c) => (c.custom_id = "watch:status:movie:603:binged"),
+    );
     const events = await run(s, `${at("ola")}click "Finished"`);
     const answer = answers(events).at(-1);
     expect(answer).toMatchObject({ ephemeral: true });
@@ -47,16 +51,28 @@ describe("component ids that no longer decode", () => {
   it("answer a button in a format the bot no longer writes as out of date", async () => {
     await run(s, `${at("ola")}/watch info title:movie:603`);
     // The list page format before scopes existed: status and type apart, no scope letter.
-    tamper("ola", (c) => c.label === "Watching", (c) => (c.custom_id = "watch:page:123456789012345678:-:-:0:0:1"));
+    tamper(
+      "ola",
+      (c) => c.label === "Watching",
+      (c) => (c.custom_id = "watch:page:123456789012345678:-:-:0:0:1"),
+    );
     expect(text(answers(await run(s, `${at("ola")}click "Watching"`)).at(-1))).toBe(STALE);
-    tamper("ola", (c) => c.label === "Want to watch", (c) => (c.custom_id = "nothing:we:know"));
+    tamper(
+      "ola",
+      (c) => c.label === "Want to watch",
+      (c) => (c.custom_id = "nothing:we:know"),
+    );
     expect(text(answers(await run(s, `${at("ola")}click "Want to watch"`)).at(-1))).toBe(STALE);
     expect(await webItem(s, "ola", 603, "movie")).toBeNull();
   });
 
   it("answer a menu choice the menu never offered as out of date", async () => {
     await run(s, `${at("pam")}/watch info title:movie:680`);
-    tamper("pam", (c) => c.type === 3, (c) => (c.options.find((o: any) => o.value === "liked").value = "hated"));
+    tamper(
+      "pam",
+      (c) => c.type === 3,
+      (c) => (c.options.find((o: any) => o.value === "liked").value = "hated"),
+    );
     expect(text(answers(await run(s, `${at("pam")}select "👍 Liked"`)).at(-1))).toBe(STALE);
     expect(await webItem(s, "pam", 680, "movie")).toBeNull();
   });

@@ -70,7 +70,11 @@ function dotenv(overrides: Record<string, string> = {}): string {
     TMDB_API_TOKEN: "catalog-token",
     ...overrides,
   };
-  return Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
+  return (
+    Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n") + "\n"
+  );
 }
 
 /** `npm run <script>` (its tsx command) in a directory holding only `.env`, with nothing exported. */
@@ -79,7 +83,10 @@ function npmRun(script: string, envFile: string, args: string[] = []): Promise<{
   const dir = mkdtempSync(join(tmpdir(), "ff-doctor-"));
   writeFileSync(join(dir, ".env"), envFile);
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", tsx, join(root, file!), ...args], { cwd: dir, env: { PATH: process.env.PATH ?? "" } });
+    const child = spawn(process.execPath, ["--import", tsx, join(root, file!), ...args], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "" },
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -151,7 +158,9 @@ describe("npm run doctor", () => {
       .map((c) => (c.name === "ep" ? { ...c, description: "Mark an episode (old wording)" } : c));
     await rest.put(Routes.applicationCommands(discord.applicationId), { body: older });
     const stale = await npmRun("doctor", dotenv());
-    expect(failures(stale.out), stale.out).toEqual(["✗ Commands: the ones registered globally are out of date (missing /help; changed /ep) — run: npm run register"]);
+    expect(failures(stale.out), stale.out).toEqual([
+      "✗ Commands: the ones registered globally are out of date (missing /help; changed /ep) — run: npm run register",
+    ]);
     expect(stale.code).toBe(1);
 
     const guild = discord.guild("dev-server");
@@ -166,7 +175,9 @@ describe("npm run doctor", () => {
     expect(cleared.out).toContain("Removed every command registered globally");
     const invite = await npmRun("invite", dotenv({ DEV_GUILD_ID: guild.id }));
     expect(invite.out).not.toContain("show twice");
-    expect(invite.out).toContain(`https://discord.com/oauth2/authorize?client_id=${discord.applicationId}&scope=applications.commands&integration_type=1`);
+    expect(invite.out).toContain(
+      `https://discord.com/oauth2/authorize?client_id=${discord.applicationId}&scope=applications.commands&integration_type=1`,
+    );
     expect(invite.code).toBe(0);
     await npmRun("register", dotenv());
   }, 120_000);

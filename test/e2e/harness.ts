@@ -52,7 +52,7 @@ export async function webEpisodes(s: Stack, userName: string, tmdbId: number) {
 /** The title's watch_items document as the web app's title page reads it (flat, values as stored), or null. */
 export async function webItem(s: Stack, userName: string, tmdbId: number, mediaType: "movie" | "tv") {
   const discordId = s.discord.user(userName).id;
-  return await s.engine.run(async (t) =>
-    await t.withIdentity({ subject: `discord|${discordId}` }).query(api.watchlist.getMediaState, { tmdbId, mediaType }),
+  return await s.engine.run(
+    async (t) => await t.withIdentity({ subject: `discord|${discordId}` }).query(api.watchlist.getMediaState, { tmdbId, mediaType }),
   );
 }

@@ -17,11 +17,16 @@ const answers = (events: Event[]) => ofType(events, "reply", "reply_edit", "foll
 const last = (events: Event[]) => answers(events).at(-1);
 const at = (user: string, where = "movie-club #general") => `as ${user}\nin ${where}\n`;
 const selectOptions = (event: Event | undefined): string[] =>
-  (event?.components ?? []).flatMap((row: any) => row.components.filter((c: any) => c.type === 3).flatMap((c: any) => c.options.map((o: any) => o.label)));
+  (event?.components ?? []).flatMap((row: any) =>
+    row.components.filter((c: any) => c.type === 3).flatMap((c: any) => c.options.map((o: any) => o.label)),
+  );
 
 describe("episode numbers that could stall the process", () => {
   it("answers /ep 1399 1 9007199254740993 with an out-of-range message, and keeps answering", async () => {
-    const events = await run(s, `${at("ada")}/ep 1399 1 9007199254740993\n/ep 1399 1 9007199254740990-9007199254740993\n/ep 1399 1 ${"9".repeat(100)}\n/ep 1399 1 2`);
+    const events = await run(
+      s,
+      `${at("ada")}/ep 1399 1 9007199254740993\n/ep 1399 1 9007199254740990-9007199254740993\n/ep 1399 1 ${"9".repeat(100)}\n/ep 1399 1 2`,
+    );
     const replies = answers(events);
     for (const reply of replies.slice(0, 3)) {
       expect(reply).toMatchObject({ ephemeral: true });
@@ -78,12 +83,13 @@ describe("a typed title that is only a guess", () => {
       `${at("gus")}/ep thrones 1 1\nclick "Yes — mark S1E1"\n/mark season show:thrones season:2\nclick "Yes — mark season 2"\n/watch info title:thrones\nclick "Yes — show it"\n/watch react title:matrix reaction:liked\nclick "Yes — save my reaction"`,
     );
     const cards = ofType(confirmed, "reply_edit");
-    expect(cards.map((card) => text(card).split("\n").find((line) => line.trim() !== ""))).toEqual([
-      "Game of Thrones",
-      "Game of Thrones",
-      "Game of Thrones",
-      "👍 Liked — **The Matrix** (1999)",
-    ]);
+    expect(
+      cards.map((card) =>
+        text(card)
+          .split("\n")
+          .find((line) => line.trim() !== ""),
+      ),
+    ).toEqual(["Game of Thrones", "Game of Thrones", "Game of Thrones", "👍 Liked — **The Matrix** (1999)"]);
     expect(text(cards[0])).toContain("✅ Watched **S1E1**");
     expect(text(cards[1])).toContain("✅ Marked 10 episodes");
     for (const card of cards) {
@@ -115,7 +121,9 @@ describe("sharing", () => {
     expect(ofType(first, "followup", "reply").filter((e) => e.ephemeral === false)).toHaveLength(1);
     const again = await run(s, `${at("gil")}/watch info title:movie:496243\nclick "Share"`);
     expect(ofType(again, "followup", "reply").filter((e) => e.ephemeral === false)).toHaveLength(0);
-    expect(text(last(again))).toMatch(/You already shared \*\*Parasite\*\* \(2019\) in this channel today — you can share it here again <t:\d+:R>/);
+    expect(text(last(again))).toMatch(
+      /You already shared \*\*Parasite\*\* \(2019\) in this channel today — you can share it here again <t:\d+:R>/,
+    );
     const elsewhere = await run(s, `${at("gil", "movie-club #random")}/watch info title:movie:496243\nclick "Share"`);
     expect(ofType(elsewhere, "followup", "reply").filter((e) => e.ephemeral === false)).toHaveLength(1);
     const tomorrow = await run(s, `wait 1d\n${at("gil")}/watch info title:movie:496243\nclick "Share"`);
@@ -229,7 +237,9 @@ describe("wording", () => {
     await run(s, `${at("uli")}/watch add title:movie:680`);
     const discordId = s.discord.user("uli").id;
     await s.engine.run(async (t) =>
-      t.withIdentity({ subject: `discord|${discordId}` }).mutation(api.watchlist.setProgressStatus, { tmdbId: 680, mediaType: "movie", progressStatus: "dropped" }),
+      t
+        .withIdentity({ subject: `discord|${discordId}` })
+        .mutation(api.watchlist.setProgressStatus, { tmdbId: 680, mediaType: "movie", progressStatus: "dropped" }),
     );
     const card = text(last(await run(s, `${at("uli")}/watch info title:movie:680`)));
     expect(card).toContain("Status: ⏹️ Dropped");

@@ -34,11 +34,18 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     expect(text(followups[0])).toContain("Linked to Film Fanatic account **d•••@s•••.test**");
     // The web app, signed in as that Clerk user, sees the guest's episodes.
     const [watched] = ofType(events, "web");
-    expect((watched!.result as { season: number; episode: number; isWatched: boolean }[]).filter((r) => r.isWatched).map((r) => `S${r.season}E${r.episode}`).sort()).toEqual(["S1E1", "S1E2", "S1E3"]);
+    expect(
+      (watched!.result as { season: number; episode: number; isWatched: boolean }[])
+        .filter((r) => r.isWatched)
+        .map((r) => `S${r.season}E${r.episode}`)
+        .sort(),
+    ).toEqual(["S1E1", "S1E2", "S1E3"]);
     const subject = await s.engine.webIdentityOf(s.discord.user("dana").id);
     expect(subject).toBe(linked.clerk_user);
     // The web's mark shows in the bot.
-    const info = ofType(events, "reply", "reply_edit").filter((e) => e.line === 8).at(-1);
+    const info = ofType(events, "reply", "reply_edit")
+      .filter((e) => e.line === 8)
+      .at(-1);
     expect(text(info)).toMatch(/4\/73/);
   });
 
@@ -50,7 +57,10 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
   });
 
   it("/link shows a link-page button, /account what is stored, /unlink (once confirmed) returns to a guest profile", async () => {
-    const events = await run(s, `as fay\nin movie-club #general\n/watch add title:movie:603\nlink\n/account\n/unlink\nclick "Unlink"\n/account`);
+    const events = await run(
+      s,
+      `as fay\nin movie-club #general\n/watch add title:movie:603\nlink\n/account\n/unlink\nclick "Unlink"\n/account`,
+    );
     expect(ofType(events, "error")).toEqual([]);
     const account = ofType(events, "reply").filter((e) => e.line === 5)[0];
     expect(text(account)).toContain("Linked to **f•••@s•••.test**");
@@ -59,7 +69,13 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     const asked = ofType(events, "reply").filter((e) => e.line === 6)[0];
     expect(text(asked)).toContain("Unlink from **f•••@s•••.test**?");
     expect(buttons(asked)).toEqual(["Unlink", "Keep it linked"]);
-    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 7).at(-1))).toContain("Unlinked from **f•••@s•••.test**");
+    expect(
+      text(
+        ofType(events, "reply_edit")
+          .filter((e) => e.line === 7)
+          .at(-1),
+      ),
+    ).toContain("Unlinked from **f•••@s•••.test**");
     expect(text(ofType(events, "reply").filter((e) => e.line === 8)[0])).toContain("Not linked");
     // The web profile kept the title.
     const clerkId = ofType(events, "link")[0]!.clerk_user as string;
@@ -68,21 +84,37 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
   });
 
   it("/unlink asks first: Keep it linked changes nothing, and someone not linked is told so without a question", async () => {
-    const events = await run(s, `as ida\nin movie-club #general\n/unlink\n/watch add title:movie:603\nlink\n/unlink\nclick "Keep it linked"\n/account`);
+    const events = await run(
+      s,
+      `as ida\nin movie-club #general\n/unlink\n/watch add title:movie:603\nlink\n/unlink\nclick "Keep it linked"\n/account`,
+    );
     expect(ofType(events, "error")).toEqual([]);
     const notLinked = ofType(events, "reply").filter((e) => e.line === 3)[0];
     expect(text(notLinked)).toContain("You are not linked to a Film Fanatic account");
     expect(buttons(notLinked)).toEqual([]);
-    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 7).at(-1))).toMatch(/Still linked to \*\*i•••@s•••\.test\*\* — nothing changed\./);
+    expect(
+      text(
+        ofType(events, "reply_edit")
+          .filter((e) => e.line === 7)
+          .at(-1),
+      ),
+    ).toMatch(/Still linked to \*\*i•••@s•••\.test\*\* — nothing changed\./);
     expect(text(ofType(events, "reply").filter((e) => e.line === 8)[0])).toContain("Linked to **i•••@s•••.test**");
   });
 
   it("/account's deletion can be called off: Keep my data goes back to the account and deletes nothing", async () => {
-    const events = await run(s, `as hana\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Delete my Discord data…"\nclick "Keep my data"`);
+    const events = await run(
+      s,
+      `as hana\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Delete my Discord data…"\nclick "Keep my data"`,
+    );
     expect(ofType(events, "error")).toEqual([]);
-    const asked = ofType(events, "reply_edit").filter((e) => e.line === 5).at(-1);
+    const asked = ofType(events, "reply_edit")
+      .filter((e) => e.line === 5)
+      .at(-1);
     expect(buttons(asked)).toEqual(["Yes, delete it", "Keep my data"]);
-    const back = ofType(events, "reply_edit").filter((e) => e.line === 6).at(-1);
+    const back = ofType(events, "reply_edit")
+      .filter((e) => e.line === 6)
+      .at(-1);
     expect(text(back)).toMatch(/Titles: 1\b/);
     expect(buttons(back)).toEqual(["Export my data", "Delete my Discord data…"]);
   });
@@ -90,7 +122,13 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
   it("/unlink holds for someone who signed in with Discord: a later Clerk profile edit doesn't link them again", async () => {
     const events = await run(s, `clerk signup jo discord\nas jo\nin movie-club #general\n/unlink\nclick "Unlink"`);
     expect(ofType(events, "error")).toEqual([]);
-    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 5).at(-1))).toContain("Unlinked from **j•••@s•••.test**");
+    expect(
+      text(
+        ofType(events, "reply_edit")
+          .filter((e) => e.line === 5)
+          .at(-1),
+      ),
+    ).toContain("Unlinked from **j•••@s•••.test**");
     // Jo changes something on the website: Clerk sends user.updated, still listing the Discord connection.
     const edited = await s.clerk.sendWebhook("user.updated", s.clerk.user("jo"));
     expect(edited).toMatchObject({ status: 200, body: { result: "kept unlinked (the person unlinked)" } });
@@ -102,7 +140,9 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
   it("a second export while one is being prepared gets a clear answer instead of another file", async () => {
     await run(s, "as kim\nin movie-club #general\n/watch add title:movie:603");
     // Kim's first export is still being prepared (on this shard or another: the bot's own call).
-    expect(await s.engine.backend().mutation(api.bot.linking.startExport, { discordUserId: s.discord.user("kim").id })).toMatchObject({ started: true });
+    expect(await s.engine.backend().mutation(api.bot.linking.startExport, { discordUserId: s.discord.user("kim").id })).toMatchObject({
+      started: true,
+    });
     const events = await run(s, `as kim\nin movie-club #general\n/account\nclick "Export my data"`);
     expect(ofType(events, "error")).toEqual([]);
     const followups = ofType(events, "followup");
@@ -117,7 +157,8 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     const refuse = (fn: unknown) => getFunctionName(fn as never) === failing;
     s.bot.ctx.backend = {
       query: (fn, args, options) => (refuse(fn) ? Promise.reject(new BackendUnavailableError(outcome)) : real.query(fn, args, options)),
-      mutation: (fn, args, options) => (refuse(fn) ? Promise.reject(new BackendUnavailableError(outcome)) : real.mutation(fn, args, options)),
+      mutation: (fn, args, options) =>
+        refuse(fn) ? Promise.reject(new BackendUnavailableError(outcome)) : real.mutation(fn, args, options),
     };
     try {
       await body();
@@ -145,11 +186,20 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
   });
 
   it("/account exports a JSON file and deletes Discord data after a confirmation", async () => {
-    const events = await run(s, `as gus\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Export my data"\nclick "Delete my Discord data…"\nclick "Yes, delete it"\n/account`);
+    const events = await run(
+      s,
+      `as gus\nin movie-club #general\n/watch add title:movie:603\n/account\nclick "Export my data"\nclick "Delete my Discord data…"\nclick "Yes, delete it"\n/account`,
+    );
     expect(ofType(events, "error")).toEqual([]);
     const file = ofType(events, "followup").find((e) => e.attachments?.length);
     expect(file?.attachments[0]).toMatchObject({ filename: "film-fanatic-export.json" });
-    expect(text(ofType(events, "reply_edit").filter((e) => e.line === 7).at(-1))).toContain("Deleted your Discord data and everything you tracked here");
+    expect(
+      text(
+        ofType(events, "reply_edit")
+          .filter((e) => e.line === 7)
+          .at(-1),
+      ),
+    ).toContain("Deleted your Discord data and everything you tracked here");
     expect(text(ofType(events, "reply").filter((e) => e.line === 8)[0])).toMatch(/Titles: 0\b/);
   });
 });
@@ -165,7 +215,8 @@ describe("an /account export larger than Discord lets the bot attach", () => {
     await s?.stop();
   });
 
-  const exportOf = (user: string) => `as ${user}\nin movie-club #general\n/watch add title:movie:603\n/watch add title:movie:550\n/watch add title:tv:1399\n/watch add title:movie:680\n/account\nclick "Export my data"`;
+  const exportOf = (user: string) =>
+    `as ${user}\nin movie-club #general\n/watch add title:movie:603\n/watch add title:movie:550\n/watch add title:tv:1399\n/watch add title:movie:680\n/account\nclick "Export my data"`;
 
   it("arrives gzipped when the JSON is over the limit and the compressed file fits", async () => {
     const events = await run(s, exportOf("hal"));

@@ -13,7 +13,8 @@ function boards(s: Stack, guild = "movie-club", channel = "general"): SandboxMes
 }
 
 const lines = (m: SandboxMessage | undefined) => (m?.embeds[0]?.description as string | undefined) ?? "";
-const boardEdits = (events: Event[]) => ofType(events, "message", "message_edit").filter((e) => JSON.stringify(e.components ?? []).includes("party:join:"));
+const boardEdits = (events: Event[]) =>
+  ofType(events, "message", "message_edit").filter((e) => JSON.stringify(e.components ?? []).includes("party:join:"));
 
 /** Every event with the sandbox clock's time when it happened. */
 function record(s: Stack) {
@@ -125,18 +126,24 @@ wait 5s
     s = await stack();
     await run(s, START);
     const id = await partyId(s);
-    const events = await run(s, `as alice\nin movie-club #general\ndelete #general\nin movie-club #lobby\n/ep 1399 1 1\nwait 5s\n/party status party:${id}`);
+    const events = await run(
+      s,
+      `as alice\nin movie-club #general\ndelete #general\nin movie-club #lobby\n/ep 1399 1 1\nwait 5s\n/party status party:${id}`,
+    );
     expect(ofType(events, "dm").at(-1)?.content).toContain("was deleted");
     expect(ofType(events, "reply").at(-1)?.content).toContain("has stopped");
     expect(ofType(events, "message")).toEqual([]);
     const party = await s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("parties").first()));
     expect(party?.paused?.reason).toContain("was deleted");
     // /party list says so and how to finish it; after the end, nothing is running.
-    const listed = await run(s, `as alice
+    const listed = await run(
+      s,
+      `as alice
 in movie-club #lobby
 /party list
 /party end party:${id}
-/party list`);
+/party list`,
+    );
     const [before, after] = ofType(listed, "reply").filter((e) => e.source === "/party list");
     expect(before?.content).toContain("its channel was deleted (`/party end` ends it)");
     expect(after?.content).toBe("No watch parties are running in this server — start one with /party start.");
@@ -240,12 +247,18 @@ in movie-club #lobby
       s,
       `${START}\n/ep 1399 1 1-2\nas bob\nin movie-club #general\nclick "Join"\nclick "We watched together"\nas alice\nclick "We watched together"\nas bob\nclick "I was there"\nas alice\nclick "We watched together"\nwait 5s`,
     );
-    expect(ofType(events, "reply").find((e) => e.user === "bob" && e.source === 'click "We watched together"')?.content).toContain("Only the host");
+    expect(ofType(events, "reply").find((e) => e.user === "bob" && e.source === 'click "We watched together"')?.content).toContain(
+      "Only the host",
+    );
     const prompts = ofType(events, "reply", "followup").filter((e) => e.user === "alice" && String(e.content).includes("were you there"));
     // One prompt: the second click a moment later is taken for a double click, not the next episode.
     expect(prompts).toHaveLength(1);
     expect(prompts[0]?.content).toContain("S1E3");
-    expect(ofType(events, "reply", "followup").some((e) => e.user === "alice" && String(e.content).includes("You asked about S1E3 a moment ago"))).toBe(true);
+    expect(
+      ofType(events, "reply", "followup").some(
+        (e) => e.user === "alice" && String(e.content).includes("You asked about S1E3 a moment ago"),
+      ),
+    ).toBe(true);
     expect(lines(boards(s)[0])).toMatch(/\*\*bob\*\* · S1E3 · 1\/10/);
     // The host was there too: marked with the prompt.
     expect(lines(boards(s)[0])).toMatch(/\*\*alice\*\* · S1E3 · 3\/10/);
@@ -253,7 +266,10 @@ in movie-club #lobby
 
   it("asks 'Did you mean …?' for a show typed by name, and starts the party on the one confirmed", async () => {
     s = await stack();
-    const events = await run(s, `as alice\nin movie-club #general\n/party start show:breaking season:2\nclick "Yes — start the party"\nwait 3s`);
+    const events = await run(
+      s,
+      `as alice\nin movie-club #general\n/party start show:breaking season:2\nclick "Yes — start the party"\nwait 3s`,
+    );
     const asked = ofType(events, "reply")[0];
     expect(asked?.content).toContain("Did you mean **Breaking Bad**");
     expect(buttons(asked)).toContain("Yes — start the party");

@@ -10,10 +10,13 @@ function board(s: Stack, channel = "general"): SandboxMessage | undefined {
   const ch = s.discord.channel("movie-club", channel);
   return s.discord
     .messages(ch.id)
-    .filter((m) => !m.deleted && !m.ephemeral && m.interaction === null && JSON.stringify(m.components).includes('"custom_id":"party:join:'))
+    .filter(
+      (m) => !m.deleted && !m.ephemeral && m.interaction === null && JSON.stringify(m.components).includes('"custom_id":"party:join:'),
+    )
     .at(-1);
 }
-const boardText = (m: SandboxMessage | undefined) => [m?.embeds[0]?.title, m?.embeds[0]?.description, m?.embeds[0]?.footer?.text].join("\n");
+const boardText = (m: SandboxMessage | undefined) =>
+  [m?.embeds[0]?.title, m?.embeds[0]?.description, m?.embeds[0]?.footer?.text].join("\n");
 const replies = (events: Event[]) => ofType(events, "reply", "reply_edit", "followup");
 const lastReply = (events: Event[]) => text(replies(events).at(-1));
 const parties = (s: Stack) => s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("parties").collect()));
@@ -44,9 +47,15 @@ describe("watch parties: permissions, visibility, hosting", () => {
   it("shows a party in a private channel only to those who can see it: list, autocomplete and join by id", async () => {
     s = await stack();
     s.discord.makePrivate("movie-club", "staff", ["alice"]);
-    await run(s, `${at("alice", "staff")}/party start show:1399 name:"Staff night"\nwait 3s\n${at("carol")}/party start show:1398\nwait 3s`);
+    await run(
+      s,
+      `${at("alice", "staff")}/party start show:1399 name:"Staff night"\nwait 3s\n${at("carol")}/party start show:1398\nwait 3s`,
+    );
     const secret = (await parties(s)).find((p) => p.name === "Staff night")!;
-    const events = await run(s, `${at("bob")}/party list\nautocomplete /party join party:\n/party join party:${secret._id}\n/party status party:"Staff night"`);
+    const events = await run(
+      s,
+      `${at("bob")}/party list\nautocomplete /party join party:\n/party join party:${secret._id}\n/party status party:"Staff night"`,
+    );
     const [list, join, status] = replies(events).map((e) => text(e));
     expect(list).toContain("The Sopranos");
     expect(list).not.toContain("Staff night");
@@ -71,7 +80,11 @@ describe("watch parties: permissions, visibility, hosting", () => {
     expect(now).not.toContain("alice");
     // bob, who was only a member, can run the party now: rename it, end it …
     events = await run(s, `${at("bob")}/party rename name:"Bob's Thrones"\n/party end\nwait 3s`);
-    expect(replies(events).map((e) => text(e)).join("\n")).toContain("has ended");
+    expect(
+      replies(events)
+        .map((e) => text(e))
+        .join("\n"),
+    ).toContain("has ended");
     // … and the show's party can be started in the channel again.
     events = await run(s, `${at("alice")}/party start show:1399 season:1\nwait 3s`);
     expect(lastReply(events)).toContain("You're hosting");
@@ -131,7 +144,9 @@ describe("watch parties: permissions, visibility, hosting", () => {
       s,
       `${at("alice", "one")}/party start show:1399\n${at("alice", "two")}/party start show:1399\n${at("alice", "three")}/party start show:1399\n${at("alice", "four")}/party start show:1399`,
     );
-    expect(lastReply(events)).toMatch(/You already host 3 watch parties, the most one person can host at once: \*\*Game of Thrones\*\* \(<#\d+>\)/);
+    expect(lastReply(events)).toMatch(
+      /You already host 3 watch parties, the most one person can host at once: \*\*Game of Thrones\*\* \(<#\d+>\)/,
+    );
     expect(await parties(s)).toHaveLength(3);
   });
 });

@@ -98,7 +98,14 @@ describe("the real bot through the sandbox", () => {
     const before = s.tmdb.requests;
     // Convex checks the counts inside the write itself: no season is fetched, no extra round trip.
     const outcome = await restarted.shows.write(show, (sync) =>
-      backend.mutation(api.bot.episodes.markEpisodesFor, { discordUserId: s.discord.user("ivan").id, ...sync, tmdbId: 37854, season: 1, episodes: [2], isWatched: true }),
+      backend.mutation(api.bot.episodes.markEpisodesFor, {
+        discordUserId: s.discord.user("ivan").id,
+        ...sync,
+        tmdbId: 37854,
+        season: 1,
+        episodes: [2],
+        isWatched: true,
+      }),
     );
     expect(outcome.changed).toBe(1);
     expect(s.tmdb.requests - before).toBe(0);

@@ -49,7 +49,9 @@ function dotenv(overrides: Record<string, string> = {}): string {
     LOG_LEVEL: "info",
     ...overrides,
   };
-  return `# written by the test\n${Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n")}\n`;
+  return `# written by the test\n${Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("\n")}\n`;
 }
 
 /** Starts the production entry in a fresh directory holding only `.env`; resolves with its output once it logs `until`. */
@@ -103,17 +105,29 @@ function startAndExit(envFile: string, exported: Record<string, string> = {}): P
 async function refusingConvex(): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_req, res) => {
     res.writeHead(560, { "content-type": "application/json" });
-    res.end(JSON.stringify({ status: "error", errorMessage: "The bot API secret is wrong.", errorData: { code: "FORBIDDEN", message: "The bot API secret is wrong." }, logLines: [] }));
+    res.end(
+      JSON.stringify({
+        status: "error",
+        errorMessage: "The bot API secret is wrong.",
+        errorData: { code: "FORBIDDEN", message: "The bot API secret is wrong." },
+        logLines: [],
+      }),
+    );
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
 }
 
 describe("npm start refuses to run a broken setup, with a one-line reason and a non-zero exit", () => {
   it("a token Discord refuses", async () => {
     const { code, out, ms } = await startAndExit(dotenv({ DISCORD_TOKEN: "MTIzNDU2Nzg5.wrong.token-for-this-bot" }));
     expect(code).toBe(1);
-    expect(out.trim()).toBe("Discord: DISCORD_TOKEN was refused — copy the bot token again (Developer Portal → your application → Bot → Reset Token) into DISCORD_TOKEN");
+    expect(out.trim()).toBe(
+      "Discord: DISCORD_TOKEN was refused — copy the bot token again (Developer Portal → your application → Bot → Reset Token) into DISCORD_TOKEN",
+    );
     expect(ms).toBeLessThan(30_000);
   });
 
@@ -131,7 +145,9 @@ describe("npm start refuses to run a broken setup, with a one-line reason and a 
     try {
       const { code, out, ms } = await startAndExit(dotenv({ CONVEX_URL: deployment.url }));
       expect(code).toBe(1);
-      expect(out.trim()).toBe("Convex: the deployment refused BOT_API_SECRET — set the same value in both places: npx convex env set --prod BOT_API_SECRET '<the value of BOT_API_SECRET here>'");
+      expect(out.trim()).toBe(
+        "Convex: the deployment refused BOT_API_SECRET — set the same value in both places: npx convex env set --prod BOT_API_SECRET '<the value of BOT_API_SECRET here>'",
+      );
       expect(ms).toBeLessThan(30_000);
     } finally {
       await deployment.close();
@@ -159,7 +175,9 @@ describe("npm start", () => {
     const healthDir = join(mkdtempSync(join(tmpdir(), "ff-health-")), "beats");
     const check = () =>
       new Promise<{ code: number | null; out: string }>((done) => {
-        const probe = spawn(process.execPath, ["--import", tsx, join(root, "src/healthcheck.ts")], { env: { PATH: process.env.PATH ?? "", HEALTH_DIR: healthDir } });
+        const probe = spawn(process.execPath, ["--import", tsx, join(root, "src/healthcheck.ts")], {
+          env: { PATH: process.env.PATH ?? "", HEALTH_DIR: healthDir },
+        });
         let out = "";
         probe.stderr.on("data", (chunk) => (out += chunk));
         probe.on("close", (code) => done({ code, out }));

@@ -26,7 +26,9 @@ beforeAll(async () => {
   // Every Convex call takes 1.5 s, so a burst is still in flight when the signal comes.
   convex = await startConvexHttpEndpoint({ engine, latencyMs: 1_500 });
   tmdb = await startTmdbCatalogServer({ port: 0 });
-  await new REST({ api: discord.restApiBase }).setToken(discord.token).put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
+  await new REST({ api: discord.restApiBase })
+    .setToken(discord.token)
+    .put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
 }, 60_000);
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
@@ -36,7 +38,8 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-const base = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|CONVEX_|BOT_API|TMDB_|SHARD|LOG_LEVEL)/.test(k)));
+const base = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|CONVEX_|BOT_API|TMDB_|SHARD|LOG_LEVEL)/.test(k)));
 
 async function until(check: () => boolean, ms: number, what: string, log: () => string): Promise<void> {
   const end = Date.now() + ms;
@@ -50,21 +53,41 @@ describe("npm start on SIGTERM", () => {
   it("finishes the interactions in flight — each gets its answer — and exits 0", async () => {
     let log = "";
     child = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], {
-      env: { ...base(), DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.restApiBase, CONVEX_URL: convex.url, BOT_API_SECRET: secret, TMDB_API_URL: tmdb.url, LOG_LEVEL: "info" },
+      env: {
+        ...base(),
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_BASE: discord.restApiBase,
+        CONVEX_URL: convex.url,
+        BOT_API_SECRET: secret,
+        TMDB_API_URL: tmdb.url,
+        LOG_LEVEL: "info",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (chunk) => (log += chunk));
     child.stderr!.on("data", (chunk) => (log += chunk));
-    await until(() => log.includes("connected to Discord"), 40_000, "the bot to connect", () => log);
+    await until(
+      () => log.includes("connected to Discord"),
+      40_000,
+      "the bot to connect",
+      () => log,
+    );
 
     discord.channel("movie-club", "general");
     const people = ["alice", "bob", "carol", "dave", "erin"];
     let acked = 0;
     const onAck = () => acked++;
     discord.on("ack", onAck);
-    const burst = people.map((user, i) => discord.runCommand({ user, guild: "movie-club", channel: "#general" }, "ep", {}, { positional: ["1399", "1", String(i + 1)] }));
+    const burst = people.map((user, i) =>
+      discord.runCommand({ user, guild: "movie-club", channel: "#general" }, "ep", {}, { positional: ["1399", "1", String(i + 1)] }),
+    );
     // Every interaction has reached the bot and been acknowledged; none is answered yet (Convex takes 1.5 s).
-    await until(() => acked === people.length, 10_000, "the burst to be acknowledged", () => log);
+    await until(
+      () => acked === people.length,
+      10_000,
+      "the burst to be acknowledged",
+      () => log,
+    );
     discord.off("ack", onAck);
     const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
@@ -73,12 +96,20 @@ describe("npm start on SIGTERM", () => {
     results.forEach((result, i) => {
       // The burst's calls ran side by side, so each collected the others' events too: keep this person's.
       const own = result.events.filter((e) => (e as { interaction_id?: string }).interaction_id === result.interactionId);
-      expect(own.filter((e) => e.t === "interaction_failed"), people[i]).toEqual([]);
+      expect(
+        own.filter((e) => e.t === "interaction_failed"),
+        people[i],
+      ).toEqual([]);
       const answer = JSON.stringify(own.filter((e) => e.t === "reply" || e.t === "reply_edit").at(-1) ?? null);
       expect(answer, `${people[i]}'s answer`).toContain(`S1E${i + 1}`);
     });
     expect(await exited).toBe(0);
     expect(log).toContain("finishing the interactions in flight");
-    await until(() => discord.connectedSessions === 0, 10_000, "the gateway to close", () => log);
+    await until(
+      () => discord.connectedSessions === 0,
+      10_000,
+      "the gateway to close",
+      () => log,
+    );
   }, 90_000);
 });

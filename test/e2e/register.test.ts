@@ -17,10 +17,16 @@ afterAll(async () => discord?.stop());
 const root = resolve(import.meta.dirname, "../..");
 const tsx = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
 
-function register(env: Record<string, string>, options: { cwd?: string; onlyThese?: boolean } = {}): Promise<{ code: number | null; out: string }> {
+function register(
+  env: Record<string, string>,
+  options: { cwd?: string; onlyThese?: boolean } = {},
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const base = options.onlyThese ? { PATH: process.env.PATH ?? "" } : process.env;
-    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/register.ts")], { cwd: options.cwd ?? root, env: { ...base, ...env } });
+    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/register.ts")], {
+      cwd: options.cwd ?? root,
+      env: { ...base, ...env },
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -37,11 +43,20 @@ describe("npm run register", () => {
     });
     expect(code).toBe(0);
     expect(out).toContain("Registered 9 commands globally");
-    expect(discord.registeredCommands().map((c) => c.name).sort()).toEqual(["account", "ep", "help", "link", "mark", "party", "remind", "unlink", "watch"]);
+    expect(
+      discord
+        .registeredCommands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(["account", "ep", "help", "link", "mark", "party", "remind", "unlink", "watch"]);
   });
 
   it("registers every command for server and user installs, usable in servers, the bot's DM and group DMs — except /party, which needs the bot in the server", async () => {
-    const { code } = await register({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: discord.restApiBase });
+    const { code } = await register({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_BASE: discord.restApiBase,
+    });
     expect(code).toBe(0);
     for (const command of discord.registeredCommands()) {
       if (command.name === "party") expect(command).toMatchObject({ integration_types: [0], contexts: [0] });
@@ -52,7 +67,10 @@ describe("npm run register", () => {
   it("reads its variables from .env like npm start, with exported ones winning", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ff-register-"));
     const guild = discord.guild("env-guild");
-    writeFileSync(join(dir, ".env"), `DISCORD_TOKEN=${discord.token}\nDISCORD_APPLICATION_ID=${discord.applicationId}\nDISCORD_API_BASE=http://127.0.0.1:9/api\nDEV_GUILD_ID=${guild.id}\n`);
+    writeFileSync(
+      join(dir, ".env"),
+      `DISCORD_TOKEN=${discord.token}\nDISCORD_APPLICATION_ID=${discord.applicationId}\nDISCORD_API_BASE=http://127.0.0.1:9/api\nDEV_GUILD_ID=${guild.id}\n`,
+    );
     const { code, out } = await register({ DISCORD_API_BASE: discord.restApiBase }, { cwd: dir, onlyThese: true });
     expect(out).toContain(`Registered 9 commands in guild ${guild.id}`);
     expect(code).toBe(0);
@@ -71,9 +89,15 @@ describe("npm run register", () => {
   });
 
   it("says in one line, without a stack trace or the request, when Discord refuses the token", async () => {
-    const { code, out } = await register({ DISCORD_TOKEN: "MTIzNDU2Nzg5.wrong.token-for-this-bot", DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: discord.restApiBase });
+    const { code, out } = await register({
+      DISCORD_TOKEN: "MTIzNDU2Nzg5.wrong.token-for-this-bot",
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_BASE: discord.restApiBase,
+    });
     expect(code).toBe(1);
-    expect(out).toBe("Discord refused DISCORD_TOKEN — copy the bot token again (Developer Portal → your application → Bot → Reset Token).\n");
+    expect(out).toBe(
+      "Discord refused DISCORD_TOKEN — copy the bot token again (Developer Portal → your application → Bot → Reset Token).\n",
+    );
   });
 
   it("names the missing variables instead of calling Discord", async () => {

@@ -51,7 +51,10 @@ describe("reminders in the sandbox", () => {
 
   it("/remind show by id names the show, even one nobody has tracked yet, and refuses a movie's id as /ep does", async () => {
     s = await stack();
-    const events = await run(s, `as alice\nin movie-club #general\n/remind show title:1399 enabled:false\n/remind show title:1399 enabled:true\n/remind show title:603 enabled:false`);
+    const events = await run(
+      s,
+      `as alice\nin movie-club #general\n/remind show title:1399 enabled:false\n/remind show title:1399 enabled:true\n/remind show title:603 enabled:false`,
+    );
     const [off, on, movie] = ofType(events, "reply");
     expect(off!.content).toBe("🔕 No more reminders or new-episode alerts for **Game of Thrones**.");
     expect(on!.content).toBe("🔔 I'll remind you about **Game of Thrones** again.");
@@ -68,25 +71,45 @@ describe("reminders in the sandbox", () => {
     );
     const lines = ofType(events, "reply").map((reply) => reply.content.split("\n").slice(0, 3));
     expect(lines).toEqual([
-      ["🔕 Reminders are off: I won't DM you about your shows.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
-      ["Reminders were already off — nothing changed.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
+      [
+        "🔕 Reminders are off: I won't DM you about your shows.",
+        "• A show counts as stalled after **7 days** without a mark.",
+        "• Quiet hours: **none**.",
+      ],
+      [
+        "Reminders were already off — nothing changed.",
+        "• A show counts as stalled after **7 days** without a mark.",
+        "• Quiet hours: **none**.",
+      ],
       ["🔔 Reminders are on.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
-      ["Reminders were already on — nothing changed.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
+      [
+        "Reminders were already on — nothing changed.",
+        "• A show counts as stalled after **7 days** without a mark.",
+        "• Quiet hours: **none**.",
+      ],
       ["**Reminders** are on.", "• A show counts as stalled after **7 days** without a mark.", "• Quiet hours: **none**."],
       ["✅ Saved.", "**Reminders** are on.", "• A show counts as stalled after **7 days** without a mark."],
       ["✅ Saved.", "**Reminders** are on.", "• A show counts as stalled after **7 days** without a mark."],
     ]);
-    const quiet = ofType(events, "reply").slice(-2).map((reply) => reply.content.split("\n")[3]);
+    const quiet = ofType(events, "reply")
+      .slice(-2)
+      .map((reply) => reply.content.split("\n")[3]);
     expect(quiet).toEqual(["• Quiet hours: **none** (your time zone: Europe/Berlin).", "• Quiet hours: **22:00-08:00** (Europe/Berlin)."]);
   });
 
   it("/remind settings takes quiet hours and a zone as people write them: 10pm-8am, 22-7, berlin", async () => {
     s = await stack();
-    const events = await run(s, `as alice\nin movie-club #general\n/remind settings quiet:10pm-8am timezone:berlin\n/remind settings quiet:22-7 timezone:"new york"`);
+    const events = await run(
+      s,
+      `as alice\nin movie-club #general\n/remind settings quiet:10pm-8am timezone:berlin\n/remind settings quiet:22-7 timezone:"new york"`,
+    );
     const quiet = ofType(events, "reply").map((reply) => reply.content.split("\n")[3]);
     expect(quiet).toEqual(["• Quiet hours: **22:00-08:00** (Europe/Berlin).", "• Quiet hours: **22:00-07:00** (America/New\\_York)."]);
     // What could mean two things is asked about, and nothing is saved.
-    const unclear = await run(s, `as alice\nin movie-club #general\n/remind settings quiet:10-8\n/remind settings timezone:EST\n/remind settings timezone:uk\n/remind settings`);
+    const unclear = await run(
+      s,
+      `as alice\nin movie-club #general\n/remind settings quiet:10-8\n/remind settings timezone:EST\n/remind settings timezone:uk\n/remind settings`,
+    );
     const [hours, est, uk, now] = ofType(unclear, "reply").map((r) => r.content);
     expect(hours).toContain('Does that start at 10:00 or 22:00? Write it as "22-8" or "10pm-8am"');
     expect(est).toContain("abbreviations like EST ignore daylight saving");
@@ -148,14 +171,22 @@ describe("reminders in the sandbox", () => {
     const zone = "Asia/Kolkata";
     // Wall clock read with Intl directly, independent of the code under test.
     const wall = (at: number) => {
-      const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+      const parts = new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone,
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).formatToParts(at);
       return { hour: Number(parts.find((p) => p.type === "hour")!.value), minute: Number(parts.find((p) => p.type === "minute")!.value) };
     };
     // A window that holds the moment the reminder falls due (7 days from now, at the next hourly scan).
     const start = (wall(s.engine.clock.now() + 7 * DAY).hour + 23) % 24;
     const end = (start + 4) % 24;
     const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
-    await run(s, `as alice\nin movie-club #general\n/remind settings quiet:${hh(start)}-${hh(end)} timezone:${zone}\n/ep 1399 1 1-2\nwait 8d`);
+    await run(
+      s,
+      `as alice\nin movie-club #general\n/remind settings quiet:${hh(start)}-${hh(end)} timezone:${zone}\n/ep 1399 1 1-2\nwait 8d`,
+    );
     const dms = rec.dms();
     expect(dms).toHaveLength(1);
     // Asia/Kolkata is UTC+5:30: a zone read as UTC would end the window half an hour off.

@@ -44,7 +44,10 @@ describe("round trips per command", () => {
   it("caches a short show Convex hasn't seen with one TMDB request, and a movie's id given to /ep still gets advice", async () => {
     const chernobyl = await cost("/ep show:tv:87108 season:1 episode:1");
     expect(reply(chernobyl.events)).toContain("Chernobyl");
-    expect(chernobyl).toMatchObject({ convex: ["mutation bot/episodes:markEpisodesFor", "mutation bot/episodes:markEpisodesFor"], tmdb: 1 });
+    expect(chernobyl).toMatchObject({
+      convex: ["mutation bot/episodes:markEpisodesFor", "mutation bot/episodes:markEpisodesFor"],
+      tmdb: 1,
+    });
     const movie = await cost("/ep show:27205 season:1 episode:1");
     expect(reply(movie.events)).toContain("is the movie **Inception**");
   });
@@ -70,7 +73,13 @@ describe("round trips per command", () => {
 
   it("makes exactly one Convex call for warm /watch changes, their buttons and /watch info", async () => {
     await cost("/watch info title:movie:27205");
-    for (const script of ["/watch add title:movie:27205", 'click "Finished"', 'select "👍 Liked"', "/watch status title:tv:37854 status:watching", "/watch info title:tv:37854"]) {
+    for (const script of [
+      "/watch add title:movie:27205",
+      'click "Finished"',
+      'select "👍 Liked"',
+      "/watch status title:tv:37854 status:watching",
+      "/watch info title:tv:37854",
+    ]) {
       const step = await cost(script);
       expect(step.convex, script).toHaveLength(1);
       expect(step.tmdb, script).toBe(0);
@@ -132,7 +141,10 @@ describe("round trips per command", () => {
 describe("per-user throttling", () => {
   it("refuses a flood of writes in Convex, with a retry time, and keeps the first eight", async () => {
     await s.engine.wait(10_000);
-    const statuses = Array.from({ length: 10 }, (_, i) => `/watch status title:movie:${[27205, 155, 157336, 603, 680, 550, 238, 496243, 129, 438631][i]} status:watching`);
+    const statuses = Array.from(
+      { length: 10 },
+      (_, i) => `/watch status title:movie:${[27205, 155, 157336, 603, 680, 550, 238, 496243, 129, 438631][i]} status:watching`,
+    );
     const events = await run(s, `as sam\nin movie-club #general\n${statuses.join("\n")}`);
     const replies = ofType(events, "reply", "followup").map((e) => text(e));
     expect(replies.filter((r) => r.includes("Slow down a little — try again in 1s."))).toHaveLength(2);

@@ -36,6 +36,8 @@ wait 3s`,
     expect(answers).not.toContain("time zone");
     expect(answers).toContain("is set for");
     const scheduled = await s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("party_sessions").collect()));
-    expect(scheduled.map((session) => ({ at: session.at, zone: session.zone }))).toEqual([{ at: Date.UTC(2026, 11, 4, 20, 0), zone: "Europe/Berlin" }]);
+    expect(scheduled.map((session) => ({ at: session.at, zone: session.zone }))).toEqual([
+      { at: Date.UTC(2026, 11, 4, 20, 0), zone: "Europe/Berlin" },
+    ]);
   }, 60_000);
 });

@@ -4,11 +4,19 @@ import { buttons, ofType, run, stack, text, type Event } from "./harness.ts";
 
 /** The party's sessions as Convex keeps them, newest first. */
 async function sessions(s: Stack) {
-  return await s.engine.run((t) => t.run(async (ctx) => (await ctx.db.query("party_sessions").collect()).sort((a, b) => b._creationTime - a._creationTime)));
+  return await s.engine.run((t) =>
+    t.run(async (ctx) => (await ctx.db.query("party_sessions").collect()).sort((a, b) => b._creationTime - a._creationTime)),
+  );
 }
 
 function berlinWall(at: number) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Berlin",
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
 }
 
 /**
@@ -50,10 +58,12 @@ grant create-events
     expect(buttons(echo)).toEqual(["Confirm"]);
     expect(await sessions(s)).toHaveLength(0);
 
-    const confirmed = await run(s, "as alice\nin movie-club #general\nclick \"Confirm\"\nwait 3s");
+    const confirmed = await run(s, 'as alice\nin movie-club #general\nclick "Confirm"\nwait 3s');
     expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("✅ Scheduled");
     // The host who confirmed it is going to it.
-    expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain("You're down as **Going** (answer Maybe or Can't on its post if that changes).");
+    expect(text(ofType(confirmed, "reply_edit").at(-1))).toContain(
+      "You're down as **Going** (answer Maybe or Can't on its post if that changes).",
+    );
     const [session] = await sessions(s);
     const now = s.engine.clock.now();
     expect(berlinWall(session!.at)).toBe("Fri 21:00");
@@ -64,7 +74,10 @@ grant create-events
     expect(buttons(sessionPosts(confirmed).at(-1))).toEqual(["Going", "Maybe", "Can't"]);
     const created = ofType(confirmed, "scheduled_event");
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ action: "create", event: { name: "Game of Thrones · Season 1", start: new Date(session!.at).toISOString() } });
+    expect(created[0]).toMatchObject({
+      action: "create",
+      event: { name: "Game of Thrones · Season 1", start: new Date(session!.at).toISOString() },
+    });
     expect(s.discord.scheduledEvents("movie-club")).toHaveLength(1);
 
     const rsvps = await run(
@@ -83,7 +96,9 @@ wait 5s
 `,
     );
     expect(ofType(rsvps, "reply").every((e) => e.ephemeral)).toBe(true);
-    const board = ofType(rsvps, "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
+    const board = ofType(rsvps, "message_edit")
+      .filter((e) => text(e).includes("Next session"))
+      .at(-1);
     expect(text(board)).toContain("✅ 3 going (alice, bob, carol) · 🤔 1 maybe · ❌ 0 can't");
     // Going joined bob and carol to the party, so the board shows them; Maybe left dan out.
     expect(ofType(rsvps, "reply").filter((e) => text(e).includes("You've also joined the watch party"))).toHaveLength(2);
@@ -102,7 +117,9 @@ wait 5s
     const carol = s.discord.user("carol").id;
     expect(reminder.mentions).toEqual({ everyone: false, users: [alice, bob, carol], roles: [] });
     // It stays in the channel: counted from the post itself, not "starts 3 days ago" later.
-    expect(text(reminder)).toMatch(new RegExp(`^⏰ \\*\\*Game of Thrones · Season 1\\*\\* starts in 15 minutes, at <t:${session!.at / 1000}:t>\\.\\n`));
+    expect(text(reminder)).toMatch(
+      new RegExp(`^⏰ \\*\\*Game of Thrones · Season 1\\*\\* starts in 15 minutes, at <t:${session!.at / 1000}:t>\\.\\n`),
+    );
     expect(text(reminder)).not.toContain(":R>");
 
     // At the time: the start post, pinging the same three.
@@ -143,13 +160,22 @@ wait 3s
     );
     const lifecycle = ofType(second, "scheduled_event").map((e) => e.action);
     expect(lifecycle).toEqual(["create", "delete"]);
-    expect(text(ofType(second, "reply").filter((e) => e.user === "alice").at(-1))).toContain("delete its server event and tell the channel, pinging the one person going.");
+    expect(
+      text(
+        ofType(second, "reply")
+          .filter((e) => e.user === "alice")
+          .at(-1),
+      ),
+    ).toContain("delete its server event and tell the channel, pinging the one person going.");
     const cancelPost = ofType(second, "message").find((e) => text(e).includes("is cancelled"))!;
     expect(text(cancelPost)).toMatch(new RegExp(`is cancelled\\.\\n<@${carol}>$`));
     expect(cancelPost.mentions).toEqual({ everyone: false, users: [carol], roles: [] });
 
     // A weekly session schedules the next one, a week later at 21:00 Berlin time, with its own event.
-    const weekly = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"friday 21:00" repeat:weekly\nclick "Confirm"\nwait 3s');
+    const weekly = await run(
+      s,
+      'as alice\nin movie-club #general\n/party schedule when:"friday 21:00" repeat:weekly\nclick "Confirm"\nwait 3s',
+    );
     expect(text(ofType(weekly, "reply_edit").at(-1))).toContain("every week");
     const [first] = await sessions(s);
     const ended = await run(s, `wait ${first!.at + 2 * 3_600_000 - s.engine.clock.now() + 5_000}ms`);
@@ -206,7 +232,9 @@ click "Can't"
     const bob = s.discord.user("bob").id;
     expect(post.mentions).toEqual({ everyone: false, users: [bob], roles: [] });
     expect(buttons(post)).toEqual(["Going", "Maybe", "Can't"]);
-    const board = ofType(moved, "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
+    const board = ofType(moved, "message_edit")
+      .filter((e) => text(e).includes("Next session"))
+      .at(-1);
     expect(text(board)).toContain("✅ 2 going (alice, bob) · 🤔 0 maybe · ❌ 1 can't");
 
     // bob (and alice) are reminded before the new time, as he was told; the next week's session follows.
@@ -219,19 +247,27 @@ click "Can't"
     expect(next!.repeat).toBe("weekly");
 
     // repeat:once makes the new time a one-off.
-    const once = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:once\nclick "Confirm"\nwait 3s');
+    const once = await run(
+      s,
+      'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:once\nclick "Confirm"\nwait 3s',
+    );
     expect(text(ofType(once, "reply").at(-1))).toContain("Just this once");
     expect(text(ofType(once, "reply_edit").at(-1))).not.toContain("every week");
     expect((await sessions(s))[0]!.repeat).toBe("none");
 
     // The same time, weekly again: the post stays, edited to say so.
     const sundayPost = sessionPosts(once).at(-1)!;
-    const weeklyAgain = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:weekly\nclick "Confirm"\nwait 3s');
+    const weeklyAgain = await run(
+      s,
+      'as alice\nin movie-club #general\n/party schedule when:"sunday 19:00" repeat:weekly\nclick "Confirm"\nwait 3s',
+    );
     const reply = text(ofType(weeklyAgain, "reply_edit").at(-1));
     expect(reply).toContain("every week");
     expect(reply).toContain("Its post in the party's channel stays; I'll update it to match.");
     expect(sessionPosts(weeklyAgain)).toHaveLength(0);
-    const edit = ofType(weeklyAgain, "message_edit").filter((e) => e.id === sundayPost.id).at(-1)!;
+    const edit = ofType(weeklyAgain, "message_edit")
+      .filter((e) => e.id === sundayPost.id)
+      .at(-1)!;
     expect(text(edit).split("\n")[0]).toContain("· every week");
     expect(buttons(edit)).toEqual(["Going", "Maybe", "Can't"]);
   });
@@ -266,7 +302,9 @@ wait 3s
 
     // Cancelled: the reply says what happens, and the post says it.
     const cancelled = await run(s, "as alice\nin movie-club #general\n/party schedule cancel:true\nwait 3s");
-    expect(text(ofType(cancelled, "reply").at(-1))).toContain("I'll mark its post cancelled (its buttons go), delete its server event and tell the channel.");
+    expect(text(ofType(cancelled, "reply").at(-1))).toContain(
+      "I'll mark its post cancelled (its buttons go), delete its server event and tell the channel.",
+    );
     const cancelEdit = edits(cancelled, saturdayPost).at(-1)!;
     expect(text(cancelEdit)).toContain("❌ **Cancelled.**");
     expect(buttons(cancelEdit)).toEqual([]);
@@ -296,7 +334,8 @@ wait 3s
 
   it("remind: with a time is saved at once and the echo says so; with a time that is refused it isn't saved", async () => {
     s = await stack({ clockStart: WEDNESDAY });
-    const reminderMinutes = async () => await s.engine.run((t) => t.run(async (ctx) => (await ctx.db.query("parties").first())?.sessionReminderMinutes));
+    const reminderMinutes = async () =>
+      await s.engine.run((t) => t.run(async (ctx) => (await ctx.db.query("parties").first())?.sessionReminderMinutes));
     const events = await run(
       s,
       `
@@ -339,7 +378,9 @@ wait 3s
     // One poll at a time: the second is refused privately, naming when the first closes.
     const again = ofType(opened, "reply").at(-1)!;
     expect(again.ephemeral).toBe(true);
-    expect(text(again)).toMatch(/^⚠️ This party already has a poll open( \(it is still being posted\))? until <t:\d+:f> — wait for it to close before starting another\.$/);
+    expect(text(again)).toMatch(
+      /^⚠️ This party already has a poll open( \(it is still being posted\))? until <t:\d+:f> — wait for it to close before starting another\.$/,
+    );
     expect(ofType(opened, "message").filter((e) => e.poll)).toHaveLength(1);
     const pollReply = text(ofType(opened, "reply").at(-2));
     expect(pollReply).toContain("A poll of 3 times");
@@ -380,7 +421,9 @@ wait 6h1m
     // The result in the channel says what was decided, for everyone; the details go to the host alone.
     const decided = ofType(confirmed, "reply_edit").at(-1);
     expect(decided?.ephemeral).toBe(false);
-    expect(text(decided)).toMatch(/^📅 The watch-along of \*\*Game of Thrones · Season 1\*\* is set for .*, every week — answer Going \/ Maybe \/ Can't on its post\.$/);
+    expect(text(decided)).toMatch(
+      /^📅 The watch-along of \*\*Game of Thrones · Season 1\*\* is set for .*, every week — answer Going \/ Maybe \/ Can't on its post\.$/,
+    );
     expect(buttons(decided)).toEqual([]);
     expect(text(decided)).not.toContain(":R>");
     const hostReply = ofType(confirmed, "followup").find((e) => e.ephemeral && text(e).includes("✅ Scheduled"));
@@ -401,7 +444,9 @@ wait 6h1m
     const [voted] = await sessions(s);
     expect(Object.fromEntries(voted!.rsvps.map((r) => [r.name, r.answer]))).toEqual({ alice: "going", bob: "going", carol: "going" });
     const settled = await run(s, "wait 5s");
-    const board = ofType([...confirmed, ...settled], "message_edit").filter((e) => text(e).includes("Next session")).at(-1);
+    const board = ofType([...confirmed, ...settled], "message_edit")
+      .filter((e) => text(e).includes("Next session"))
+      .at(-1);
     // (The voters in the order Discord lists them: by user id.)
     expect(text(board)).toMatch(/✅ 3 going \(alice, (bob, carol|carol, bob)\) · 🤔 0 maybe · ❌ 0 can't/);
     const reminded = await run(s, `wait ${session!.at - 15 * 60_000 - s.engine.clock.now() + 1_000}ms`);
@@ -434,7 +479,10 @@ in movie-club #general
     expect(await s.engine.run((t) => t.run(async (ctx) => await ctx.db.query("party_polls").collect()))).toEqual([]);
 
     // alice sees #staff: from #general she schedules it by id, and it is posted in #staff.
-    const scheduled = await run(s, `as alice\nin movie-club #general\n/party schedule party:${secret!._id} when:"friday 21:00" zone:Europe/Berlin\nclick "Confirm"\nwait 3s`);
+    const scheduled = await run(
+      s,
+      `as alice\nin movie-club #general\n/party schedule party:${secret!._id} when:"friday 21:00" zone:Europe/Berlin\nclick "Confirm"\nwait 3s`,
+    );
     expect(text(ofType(scheduled, "reply_edit").at(-1))).toContain("✅ Scheduled the watch-along of **Staff night · Game of Thrones**");
     expect(sessionPosts(scheduled).map((e) => e.channel)).toEqual(["#staff"]);
   });
@@ -455,12 +503,17 @@ wait 3s
     );
     const pollPost = ofType(events, "message").find((e) => e.poll)!;
     const first: string = pollPost.poll.answers[0].poll_media.text;
-    const closed = await run(s, `as bob\nin movie-club #general\nvote "${first}"\nas alice\nin movie-club #general\n/party end\nwait 3s\nas carol\nin movie-club #general\nvote "${first}"\nwait 2h1m`);
+    const closed = await run(
+      s,
+      `as bob\nin movie-club #general\nvote "${first}"\nas alice\nin movie-club #general\n/party end\nwait 3s\nas carol\nin movie-club #general\nvote "${first}"\nwait 2h1m`,
+    );
     // Voting ended with the party.
     expect(ofType(closed, "rejected").at(-1)).toMatchObject({ reason: "the poll has ended" });
     const result = ofType(closed, "message").filter((e) => text(e).startsWith("🗳️ The poll"));
     expect(result).toHaveLength(1);
-    expect(text(result[0])).toBe("🗳️ The poll for **Game of Thrones · Season 1** has closed, but the watch party has ended — there is nothing to schedule.");
+    expect(text(result[0])).toBe(
+      "🗳️ The poll for **Game of Thrones · Season 1** has closed, but the watch party has ended — there is nothing to schedule.",
+    );
     expect(buttons(result[0])).toEqual([]);
     expect(result[0]!.mentions.users).toEqual([]);
   });

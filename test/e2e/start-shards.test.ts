@@ -27,12 +27,16 @@ afterEach(async () => {
   discord = engine = convex = tmdb = child = undefined;
 });
 
-const base = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|CONVEX_|BOT_API|TMDB_|SHARD|LOG_LEVEL)/.test(k)));
+const base = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|CONVEX_|BOT_API|TMDB_|SHARD|LOG_LEVEL)/.test(k)));
 
 /** `npm start` (src/start.ts) with only environment variables, against loopback stand-ins. */
 function start(env: Record<string, string>): { child: ChildProcess; log: () => string } {
   let log = "";
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], { env: { ...base(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], {
+    env: { ...base(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   proc.stdout!.on("data", (chunk) => (log += chunk));
   proc.stderr!.on("data", (chunk) => (log += chunk));
   return { child: proc, log: () => log };
@@ -85,7 +89,9 @@ describe("npm start with SHARD_COUNT", () => {
     engine = await EmbeddedConvex.start({ secret, clock, env: { DISCORD_API_BASE: discord.restApiBase, DISCORD_TOKEN: discord.token } });
     convex = await startConvexHttpEndpoint({ engine, latencyMs: 0 });
     tmdb = await startTmdbCatalogServer({ port: 0 });
-    await new REST({ api: discord.restApiBase }).setToken(discord.token).put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
+    await new REST({ api: discord.restApiBase })
+      .setToken(discord.token)
+      .put(Routes.applicationCommands(discord.applicationId), { body: commandDefinitions() });
     const [club0, club1] = [guildOnShard(0), guildOnShard(1)];
     discord.channel(club0, "general");
     discord.channel(club1, "general");

@@ -27,7 +27,12 @@ it("stop() right after an interaction arrives waits out its retry and its answer
     query: (fn, args, options) => (reached(), real.query(fn, args, options)),
     mutation: (fn, args, options) => (reached(), real.mutation(fn, args, options)),
   };
-  const pending = s.discord.runCommand({ user: "alice", guild: "movie-club", channel: "#general" }, "ep", {}, { positional: ["1399", "1", "1"] });
+  const pending = s.discord.runCommand(
+    { user: "alice", guild: "movie-club", channel: "#general" },
+    "ep",
+    {},
+    { positional: ["1399", "1", "1"] },
+  );
   await called;
   await s.bot.stop();
   const answered = events.filter((e) => ["reply_edit", "followup"].includes(e.t) || (e.t === "reply" && !e.deferred));

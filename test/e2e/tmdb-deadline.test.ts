@@ -22,12 +22,20 @@ it("tmdb slow 12s: /ep on a show Convex doesn't have yet is answered within 10 s
   s.discord.on("ack", (report: { interactionId: string; ms: number }) => created.set(report.interactionId, performance.now() - report.ms));
   s.discord.on("event", (event: Event) => {
     const id = event.interaction_id as string | undefined;
-    if (id === undefined || answered.has(id) || !["reply", "reply_edit", "followup"].includes(event.t) || (event.t === "reply" && event.deferred)) return;
+    if (
+      id === undefined ||
+      answered.has(id) ||
+      !["reply", "reply_edit", "followup"].includes(event.t) ||
+      (event.t === "reply" && event.deferred)
+    )
+      return;
     const start = created.get(id);
     if (start !== undefined) answered.set(id, performance.now() - start);
   });
   const events = await run(s, `${HERE}tmdb slow 12s\n/ep 1668 1 1`);
-  const answer = ofType(events, "reply_edit", "reply", "followup").filter((e) => !(e.t === "reply" && e.deferred)).at(-1);
+  const answer = ofType(events, "reply_edit", "reply", "followup")
+    .filter((e) => !(e.t === "reply" && e.deferred))
+    .at(-1);
   expect(text(answer)).toBe("⚠️ TMDB took too long to answer — nothing was changed. Try again in a moment.");
   expect(answered.size).toBe(1);
   for (const ms of answered.values()) expect(ms).toBeLessThan(10_000);

@@ -21,7 +21,12 @@ describe("/watch", () => {
     expect(reply).toMatchObject({ ephemeral: true });
     expect(text(reply)).toContain("Added **Inception** (2010) to your watchlist");
     expect(buttons(reply)).toEqual(expect.arrayContaining(["Want to watch", "Watching", "Finished", "Remove from watchlist", "Undo"]));
-    expect(await webItem(s, "ann", 27205, "movie")).toMatchObject({ inWatchlist: true, progressStatus: "watch-later", title: "Inception", release_date: "2010-07-15" });
+    expect(await webItem(s, "ann", 27205, "movie")).toMatchObject({
+      inWatchlist: true,
+      progressStatus: "watch-later",
+      title: "Inception",
+      release_date: "2010-07-15",
+    });
   });
 
   it("accepts a TMDB id with a type, or without one when only a movie or only a show has it", async () => {
@@ -33,7 +38,10 @@ describe("/watch", () => {
   });
 
   it("says so when a title is already on the list or cannot be found", async () => {
-    const events = await run(s, `${at("ann")}/watch add title:movie:27205\n/watch add title:"zzzz no such film"\n/watch info title:movie:999999`);
+    const events = await run(
+      s,
+      `${at("ann")}/watch add title:movie:27205\n/watch add title:"zzzz no such film"\n/watch info title:movie:999999`,
+    );
     const replies = ofType(events, "reply");
     expect(text(replies[0])).toContain("already on your watchlist");
     expect(text(replies[1])).toContain("couldn't find");
@@ -109,7 +117,20 @@ describe("/watch", () => {
   });
 
   it("lists newest first, filters, pages with buttons, and respects privacy", async () => {
-    const titles = ["movie:27205", "movie:155", "movie:157336", "movie:603", "movie:680", "movie:550", "movie:238", "movie:496243", "movie:129", "movie:438631", "tv:66732", "tv:2316"];
+    const titles = [
+      "movie:27205",
+      "movie:155",
+      "movie:157336",
+      "movie:603",
+      "movie:680",
+      "movie:550",
+      "movie:238",
+      "movie:496243",
+      "movie:129",
+      "movie:438631",
+      "tv:66732",
+      "tv:2316",
+    ];
     // A second of sandbox time between commands keeps gus under the per-user limit.
     await run(s, at("gus") + titles.map((title) => `/watch add title:${title}\nwait 1s`).join("\n"));
     const first = await run(s, `${at("gus")}/watch list`);
@@ -234,7 +255,10 @@ describe("wording found in review", () => {
   });
 
   it("reports the progress that was stored, and says when there was no reaction to clear", async () => {
-    const events = await run(s, `${at("oli")}/watch status title:tv:1399 status:finished progress:10\n/watch react title:movie:27205 reaction:clear`);
+    const events = await run(
+      s,
+      `${at("oli")}/watch status title:tv:1399 status:finished progress:10\n/watch react title:movie:27205 reaction:clear`,
+    );
     const [status, clear] = ofType(events, "reply");
     expect(text(status)).toContain("Finished — **Game of Thrones** (2011)");
     expect(text(status)).not.toContain("(10%)");
@@ -258,7 +282,9 @@ describe("a show that is still airing", () => {
     expect(text(ended)).toContain("Status: — → **✅ Finished**");
     const early = await run(s, `${at("quinn")}/ep 990101 1 5`);
     // TMDB lists the announced episodes too: S1E5 is one, refused with its air date.
-    expect(text(last(early))).toMatch(/S1E5 of The Weekly Thing hasn't aired yet — it airs <t:\d+:D> \(<t:\d+:R>\)\. Season 1 has aired through S1E3: nothing was marked\./);
+    expect(text(last(early))).toMatch(
+      /S1E5 of The Weekly Thing hasn't aired yet — it airs <t:\d+:D> \(<t:\d+:R>\)\. Season 1 has aired through S1E3: nothing was marked\./,
+    );
     // A week on the sandbox clock: the next episode airs, the daily check records it, and the show is simply being watched.
     const later = await run(s, `${at("quinn")}wait 8d\n/watch info title:tv:990101`);
     const info = last(later);
@@ -282,7 +308,10 @@ describe("the next step on a show's card", () => {
 
 describe("a dropped show picked up again", () => {
   it("keeps Dropped when an episode is marked (a chosen status), and offers Back to Watching, which sets it", async () => {
-    const events = await run(s, `${at("sam")}/ep 1396 1 1-2\n/watch status title:tv:1396 status:dropped\n/ep 1396 1 3\nclick "Back to Watching"`);
+    const events = await run(
+      s,
+      `${at("sam")}/ep 1396 1 1-2\n/watch status title:tv:1396 status:dropped\n/ep 1396 1 3\nclick "Back to Watching"`,
+    );
     const marked = ofType(events, "reply").at(-1);
     expect(text(marked)).toContain("Watched **S1E3**");
     expect(buttons(marked)).toContain("Back to Watching");

@@ -25,7 +25,14 @@ describe("the web verb: the web app's API as the acting user's web identity", ()
       ].join("\n"),
     );
     const [web] = ofType(events, "web");
-    expect(web).toMatchObject({ t: "web", user: "alice", function: "watchlist:markEpisodeWatched", kind: "mutation", args: { tmdbId: 1399, season: 1, episode: 2, isWatched: true }, line: 4 });
+    expect(web).toMatchObject({
+      t: "web",
+      user: "alice",
+      function: "watchlist:markEpisodeWatched",
+      kind: "mutation",
+      args: { tmdbId: 1399, season: 1, episode: 2, isWatched: true },
+      line: 4,
+    });
     const info = ofType(events, "reply").at(-1);
     expect(text(info)).toMatch(/2\/73 episodes/);
     expect(renderEvent(web as SandboxEvent, { color: false })).toContain("web app · alice · watchlist:markEpisodeWatched (mutation)");
@@ -35,13 +42,21 @@ describe("the web verb: the web app's API as the acting user's web identity", ()
     const events = await run(s, "as alice\nin movie-club #general\nweb watchlist:getAllWatchedEpisodes tmdbId:1399");
     const [web] = ofType(events, "web");
     expect(web!.kind).toBe("query");
-    expect((web!.result as Array<{ season: number; episode: number }>).map((e) => `S${e.season}E${e.episode}`).sort()).toEqual(["S1E1", "S1E2"]);
+    expect((web!.result as Array<{ season: number; episode: number }>).map((e) => `S${e.season}E${e.episode}`).sort()).toEqual([
+      "S1E1",
+      "S1E2",
+    ]);
   });
 
   it("names the function and the problem when a call can't be made", async () => {
     const unknown = run(s, "as alice\nin movie-club #general\nweb watchlist:markEverything tmdbId:1");
-    await expect(unknown).rejects.toThrow(/line 3: web watchlist:markEverything: no such query or mutation \(watchlist has: .*markEpisodeWatched/);
-    const badArgs = run(s, "as alice\nin movie-club #general\nweb watchlist:markEpisodeWatched tmdbId:one season:1 episode:2 isWatched:true");
+    await expect(unknown).rejects.toThrow(
+      /line 3: web watchlist:markEverything: no such query or mutation \(watchlist has: .*markEpisodeWatched/,
+    );
+    const badArgs = run(
+      s,
+      "as alice\nin movie-club #general\nweb watchlist:markEpisodeWatched tmdbId:one season:1 episode:2 isWatched:true",
+    );
     await expect(badArgs).rejects.toThrow(/line 3: web watchlist:markEpisodeWatched: tmdbId should be a number, got "one"/);
     const missing = run(s, "as alice\nin movie-club #general\nweb watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:2");
     await expect(missing).rejects.toThrow(/line 3: web watchlist:markEpisodeWatched: missing argument isWatched/);

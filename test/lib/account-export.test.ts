@@ -8,9 +8,24 @@ function library(counts: Partial<Record<ExportPart, number>>) {
   const rowsOf = (part: ExportPart): unknown[] =>
     Array.from({ length: counts[part] ?? 0 }, (_, i) =>
       part === "watch_items"
-        ? { tmdbId: i + 1, mediaType: i % 3 === 0 ? "tv" : "movie", inWatchlist: true, progressStatus: "watching", reaction: "loved", title: `Title ${i + 1}`, image: `/p${i}.jpg`, release_date: "2001-01-01", updatedAt: 1_780_000_000_000 + i }
+        ? {
+            tmdbId: i + 1,
+            mediaType: i % 3 === 0 ? "tv" : "movie",
+            inWatchlist: true,
+            progressStatus: "watching",
+            reaction: "loved",
+            title: `Title ${i + 1}`,
+            image: `/p${i}.jpg`,
+            release_date: "2001-01-01",
+            updatedAt: 1_780_000_000_000 + i,
+          }
         : part === "episodes"
-          ? { tmdbId: 1000 + Math.floor(i / 100), season: 1 + Math.floor((i % 100) / 20), episode: 1 + (i % 20), updatedAt: 1_780_000_000_000 + i }
+          ? {
+              tmdbId: 1000 + Math.floor(i / 100),
+              season: 1 + Math.floor((i % 100) / 20),
+              episode: 1 + (i % 20),
+              updatedAt: 1_780_000_000_000 + i,
+            }
           : { tmdbId: i + 1, note: `row ${i}` },
     );
   const data = Object.fromEntries(EXPORT_PARTS.map((part) => [part, rowsOf(part)])) as Record<ExportPart, unknown[]>;
@@ -53,7 +68,9 @@ describe("the /account export", () => {
     const took = performance.now() - started;
     delay.disable();
     const maxBlockMs = delay.max / 1e6;
-    console.log(`export of 200,000 rows: ${built.bytes.toLocaleString("en-US")} bytes of JSON, ${built.file?.attachment.length.toLocaleString("en-US")} gzipped, ${took.toFixed(0)} ms in all, longest event-loop block ${maxBlockMs.toFixed(0)} ms`);
+    console.log(
+      `export of 200,000 rows: ${built.bytes.toLocaleString("en-US")} bytes of JSON, ${built.file?.attachment.length.toLocaleString("en-US")} gzipped, ${took.toFixed(0)} ms in all, longest event-loop block ${maxBlockMs.toFixed(0)} ms`,
+    );
     expect(built.file?.name).toBe("film-fanatic-export.json.gz");
     const parsed = JSON.parse(gunzipSync(built.file!.attachment).toString("utf8"));
     expect(parsed.episodes).toHaveLength(180_000);

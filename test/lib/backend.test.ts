@@ -34,12 +34,26 @@ beforeAll(async () => {
       }
       if (body.path === "bot/episodes:markAllFor") {
         res.statusCode = 560;
-        res.end(JSON.stringify({ status: "error", errorMessage: "ConvexError", errorData: { code: "SHOW_STALE", message: "That show's seasons changed on TMDB — try again in a moment." }, logLines: [] }));
+        res.end(
+          JSON.stringify({
+            status: "error",
+            errorMessage: "ConvexError",
+            errorData: { code: "SHOW_STALE", message: "That show's seasons changed on TMDB — try again in a moment." },
+            logLines: [],
+          }),
+        );
         return;
       }
       if (body.path === "bot/episodes:markEpisodesFor") {
         res.statusCode = 560; // Convex's "function failed" status
-        res.end(JSON.stringify({ status: "error", errorMessage: "ConvexError", errorData: { code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." }, logLines: [] }));
+        res.end(
+          JSON.stringify({
+            status: "error",
+            errorMessage: "ConvexError",
+            errorData: { code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." },
+            logLines: [],
+          }),
+        );
         return;
       }
       res.end(JSON.stringify({ status: "success", value: { items: [], next: null, ownerName: null }, logLines: [] }));
@@ -55,15 +69,27 @@ describe("the production backend (Convex over HTTP)", () => {
     const backend = convexHttpBackend(url, "the-shared-secret-123");
     const page = await backend.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 });
     expect(page).toEqual({ items: [], next: null, ownerName: null });
-    expect(requests.at(-1)).toMatchObject({ path: "/api/query", body: { path: "bot/lists:listTitles", args: [{ secret: "the-shared-secret-123", pageSize: 10 }] } });
+    expect(requests.at(-1)).toMatchObject({
+      path: "/api/query",
+      body: { path: "bot/lists:listTitles", args: [{ secret: "the-shared-secret-123", pageSize: 10 }] },
+    });
   });
 
   it("turns a ConvexError from the deployment into the friendly message", async () => {
     const backend = convexHttpBackend(url, "the-shared-secret-123");
     const error = await backend
-      .mutation(api.bot.episodes.markEpisodesFor, { discordUserId: "100000000000000001", tmdbId: 1399, season: 9, episodes: [1], isWatched: true })
+      .mutation(api.bot.episodes.markEpisodesFor, {
+        discordUserId: "100000000000000001",
+        tmdbId: 1399,
+        season: 9,
+        episodes: [1],
+        isWatched: true,
+      })
       .catch((e: unknown) => e);
-    expect(describeError(error)).toMatchObject({ code: "SEASON_OUT_OF_RANGE", message: "Game of Thrones has 8 seasons (1–8); there is no season 9." });
+    expect(describeError(error)).toMatchObject({
+      code: "SEASON_OUT_OF_RANGE",
+      message: "Game of Thrones has 8 seasons (1–8); there is no season 9.",
+    });
   });
 
   it("sends different users' writes at the same time instead of one after another", async () => {
@@ -71,7 +97,12 @@ describe("the production backend (Convex over HTTP)", () => {
     mostInFlight = 0;
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        backend.mutation(api.bot.titles.setStatus, { discordUserId: `10000000000000000${i}`, tmdbId: 603, mediaType: "movie", progressStatus: "watching" }),
+        backend.mutation(api.bot.titles.setStatus, {
+          discordUserId: `10000000000000000${i}`,
+          tmdbId: 603,
+          mediaType: "movie",
+          progressStatus: "watching",
+        }),
       ),
     );
     expect(mostInFlight).toBe(5);
@@ -79,10 +110,18 @@ describe("the production backend (Convex over HTTP)", () => {
 
   it("recognises Convex asking for a show's structure, across the HTTP client's copy of ConvexError", async () => {
     const backend = convexHttpBackend(url, "the-shared-secret-123");
-    const stale = await backend.mutation(api.bot.episodes.markAllFor, { discordUserId: "100000000000000001", tmdbId: 1399, isWatched: true }).catch((e: unknown) => e);
+    const stale = await backend
+      .mutation(api.bot.episodes.markAllFor, { discordUserId: "100000000000000001", tmdbId: 1399, isWatched: true })
+      .catch((e: unknown) => e);
     expect(needsShowStructure(stale)).toBe(true);
     const outOfRange = await backend
-      .mutation(api.bot.episodes.markEpisodesFor, { discordUserId: "100000000000000001", tmdbId: 1399, season: 9, episodes: [1], isWatched: true })
+      .mutation(api.bot.episodes.markEpisodesFor, {
+        discordUserId: "100000000000000001",
+        tmdbId: 1399,
+        season: 9,
+        episodes: [1],
+        isWatched: true,
+      })
       .catch((e: unknown) => e);
     expect(needsShowStructure(outOfRange)).toBe(false);
   });
@@ -145,12 +184,18 @@ describe("the production backend when Convex is slow, unreachable or loses answe
     const convex = await deploymentWith(() => undefined);
     try {
       const backend = convexHttpBackend(convex.url, "the-shared-secret-123", fast);
-      const read = await backend.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }, soon()).catch((e: unknown) => e);
+      const read = await backend
+        .query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }, soon())
+        .catch((e: unknown) => e);
       expect(read).toBeInstanceOf(BackendUnavailableError);
-      expect(describeError(read).message).toBe("Film Fanatic can't be reached right now — nothing was changed. Please try again in a moment.");
+      expect(describeError(read).message).toBe(
+        "Film Fanatic can't be reached right now — nothing was changed. Please try again in a moment.",
+      );
       const before = convex.seen.length;
       const written = await backend.mutation(api.bot.episodes.markEpisodesFor, mark, soon()).catch((e: unknown) => e);
-      expect(describeError(written).message).toBe("Film Fanatic can't be reached right now — your change may not have been saved, check with /watch info.");
+      expect(describeError(written).message).toBe(
+        "Film Fanatic can't be reached right now — your change may not have been saved, check with /watch info.",
+      );
       expect(convex.seen.length - before).toBe(2);
     } finally {
       await convex.close();
@@ -178,7 +223,9 @@ describe("the production backend when Convex is slow, unreachable or loses answe
 
   it("points an outage message at where the change would show: /party status for parties and sessions, /watch info for tracking", () => {
     const lost = new BackendUnavailableError("may_not_be_saved");
-    expect(describeError(lost, "party").message).toBe("Film Fanatic can't be reached right now — your change may not have been saved, check with /party status.");
+    expect(describeError(lost, "party").message).toBe(
+      "Film Fanatic can't be reached right now — your change may not have been saved, check with /party status.",
+    );
     expect(describeError(lost, "session").message).toContain("check with /party status.");
     expect(describeError(new BackendUnavailableError("saved_not_shown"), "remind").message).toContain("check with /remind settings.");
     expect(describeError(lost, "ep").message).toContain("check with /watch info.");
@@ -188,7 +235,11 @@ describe("the production backend when Convex is slow, unreachable or loses answe
     const convex = await deploymentWith((_body, _n, _req, res) => success(res, { items: [], next: null, ownerName: null }));
     try {
       const late = withInteraction(convexHttpBackend(convex.url, "the-shared-secret-123", fast), interaction, { deadline: Date.now() - 1 });
-      expect(await late.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 })).toEqual({ items: [], next: null, ownerName: null });
+      expect(await late.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 })).toEqual({
+        items: [],
+        next: null,
+        ownerName: null,
+      });
     } finally {
       await convex.close();
     }
@@ -204,7 +255,11 @@ describe("the production backend when Convex is slow, unreachable or loses answe
     });
     try {
       const backend = convexHttpBackend(convex.url, "the-shared-secret-123", fast);
-      expect(await backend.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }, soon())).toEqual({ items: [], next: null, ownerName: null });
+      expect(await backend.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }, soon())).toEqual({
+        items: [],
+        next: null,
+        ownerName: null,
+      });
       expect(convex.seen).toHaveLength(2);
     } finally {
       await convex.close();
@@ -218,16 +273,28 @@ describe("the production backend when Convex is slow, unreachable or loses answe
     const refused = await backend.mutation(api.bot.episodes.markEpisodesFor, mark, soon()).catch((e: unknown) => e);
     expect(refused).toMatchObject({ outcome: "nothing_changed" });
 
-    const convex = await deploymentWith((body, _n, _req, res) => (body.path === "bot/lists:listTitles" ? res.socket!.destroy() : success(res, null)));
+    const convex = await deploymentWith((body, _n, _req, res) =>
+      body.path === "bot/lists:listTitles" ? res.socket!.destroy() : success(res, null),
+    );
     try {
       const scoped = withInteraction(convexHttpBackend(convex.url, "the-shared-secret-123", fast), interaction, soon());
       await scoped.mutation(api.bot.episodes.markEpisodesFor, mark);
-      const after = await scoped.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }).catch((e: unknown) => e);
-      expect(describeError(after).message).toBe("Film Fanatic can't be reached right now — your change was saved, but I can't show it; check with /watch info.");
+      const after = await scoped
+        .query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 })
+        .catch((e: unknown) => e);
+      expect(describeError(after).message).toBe(
+        "Film Fanatic can't be reached right now — your change was saved, but I can't show it; check with /watch info.",
+      );
       // Caching a show for a card is no change of theirs.
-      const card = withInteraction(convexHttpBackend(convex.url, "the-shared-secret-123", fast), { ...interaction, id: "400000000000000002" }, soon());
+      const card = withInteraction(
+        convexHttpBackend(convex.url, "the-shared-secret-123", fast),
+        { ...interaction, id: "400000000000000002" },
+        soon(),
+      );
       await card.mutation(api.bot.titles.cacheShowForCard, { discordUserId: "100000000000000001", tmdbId: 1399 } as never);
-      const unseen = await card.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }).catch((e: unknown) => e);
+      const unseen = await card
+        .query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 })
+        .catch((e: unknown) => e);
       expect(unseen).toMatchObject({ outcome: "nothing_changed" });
     } finally {
       await convex.close();
@@ -236,7 +303,10 @@ describe("the production backend when Convex is slow, unreachable or loses answe
 
   it("logs one line when Convex goes away and one when it is back, and answers at once in between", async () => {
     const lines: { level: string; msg: string }[] = [];
-    const logger = { warn: (_o: unknown, msg: string) => lines.push({ level: "warn", msg }), info: (_o: unknown, msg: string) => lines.push({ level: "info", msg }) } as unknown as Logger;
+    const logger = {
+      warn: (_o: unknown, msg: string) => lines.push({ level: "warn", msg }),
+      info: (_o: unknown, msg: string) => lines.push({ level: "info", msg }),
+    } as unknown as Logger;
     let convex = await deploymentWith((_body, _n, _req, res) => success(res, { ok: true, clerkIssuer: true, missing: [] }));
     const backend = convexHttpBackend(convex.url, "the-shared-secret-123", fast);
     backend.watch!(logger);
@@ -245,7 +315,9 @@ describe("the production backend when Convex is slow, unreachable or loses answe
       const port = convex.port;
       await convex.close();
       for (let i = 0; i < 3; i++) {
-        const error = await backend.query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }, soon()).catch((e: unknown) => e);
+        const error = await backend
+          .query(api.bot.lists.listTitles, { discordUserId: "100000000000000001", pageSize: 10 }, soon())
+          .catch((e: unknown) => e);
         expect(error).toMatchObject({ outcome: "nothing_changed" });
       }
       expect(lines).toEqual([{ level: "warn", msg: "Convex can't be reached: answering interactions at once until it is back" }]);

@@ -8,9 +8,24 @@ import { commandDrift, runDoctor } from "../../src/lib/doctor.ts";
 function asDiscordReturnsIt(definition: Record<string, unknown>, i: number): Record<string, unknown> {
   const strip = (option: Record<string, unknown>): Record<string, unknown> => {
     const { required, options, ...rest } = option;
-    return { ...rest, ...(required ? { required } : {}), name_localizations: null, description_localizations: null, ...(Array.isArray(options) ? { options: options.map((o) => strip(o as Record<string, unknown>)) } : {}) };
+    return {
+      ...rest,
+      ...(required ? { required } : {}),
+      name_localizations: null,
+      description_localizations: null,
+      ...(Array.isArray(options) ? { options: options.map((o) => strip(o as Record<string, unknown>)) } : {}),
+    };
   };
-  return { id: `12345678901234567${i}`, application_id: "1036670655396389385", version: "1300000000000000000", default_member_permissions: null, type: 1, nsfw: false, ...strip(definition), handler: 1 };
+  return {
+    id: `12345678901234567${i}`,
+    application_id: "1036670655396389385",
+    version: "1300000000000000000",
+    default_member_permissions: null,
+    type: 1,
+    nsfw: false,
+    ...strip(definition),
+    handler: 1,
+  };
 }
 
 describe("commandDrift", () => {
@@ -32,7 +47,12 @@ describe("commandDrift", () => {
 
 describe("the doctor's settings", () => {
   const refuse = (() => Promise.reject(new TypeError("fetch failed"))) as typeof fetch;
-  const settings = { DISCORD_TOKEN: "x".repeat(30), DISCORD_APPLICATION_ID: "1036670655396389385", BOT_API_SECRET: "s".repeat(16), TMDB_API_TOKEN: "t" };
+  const settings = {
+    DISCORD_TOKEN: "x".repeat(30),
+    DISCORD_APPLICATION_ID: "1036670655396389385",
+    BOT_API_SECRET: "s".repeat(16),
+    TMDB_API_TOKEN: "t",
+  };
 
   // Convex's client refuses these addresses when it is created: they must be a settings line, not a crash of npm start or the doctor.
   it.each([

@@ -61,7 +61,16 @@ describe("episode specs under arbitrary input", () => {
   });
 
   it("reads the ways people write an episode anyway — S1E3, e3, ep 3, E1-E5, full-width digits — and refuses another season's", () => {
-    for (const [input, episodes] of [["S1E3", [3]], ["s01e03", [3]], ["e3", [3]], ["ep 3", [3]], ["Episode 4", [4]], ["E1-E3", [1, 2, 3]], ["S1E1-S1E2", [1, 2]], ["３", [3]]] as const) {
+    for (const [input, episodes] of [
+      ["S1E3", [3]],
+      ["s01e03", [3]],
+      ["e3", [3]],
+      ["ep 3", [3]],
+      ["Episode 4", [4]],
+      ["E1-E3", [1, 2, 3]],
+      ["S1E1-S1E2", [1, 2]],
+      ["３", [3]],
+    ] as const) {
       expect(parseEpisodeSpec(input, 1)).toEqual({ kind: "list", episodes });
     }
     expect(() => parseEpisodeSpec("S2E3", 1)).toThrow("“S2E3” is in season 2, but the command names season 1");
@@ -77,7 +86,10 @@ describe("title options under arbitrary input", () => {
   it("return an id in TMDB's range, a search, or a user-facing error", () => {
     fc.assert(
       fc.property(
-        fc.oneof(anyText("0123456789 -+.tvmoie:"), fc.string({ maxLength: 20 }).map((s) => `tv:${s}`)),
+        fc.oneof(
+          anyText("0123456789 -+.tvmoie:"),
+          fc.string({ maxLength: 20 }).map((s) => `tv:${s}`),
+        ),
         (input) => {
           const result = valueOrUserError(() => parseTitleRef(input));
           if (result instanceof UserError) return;

@@ -5,7 +5,8 @@ import { TitleService } from "../../src/lib/titles.ts";
 import type { TmdbClient } from "../../src/lib/tmdb.ts";
 import type { SearchResult } from "../../src/lib/tmdb-types.ts";
 
-const result = (tmdbId: number, mediaType: "movie" | "tv", title: string, year: number): SearchResult => ({ tmdbId, mediaType, title, year }) as SearchResult;
+const result = (tmdbId: number, mediaType: "movie" | "tv", title: string, year: number): SearchResult =>
+  ({ tmdbId, mediaType, title, year }) as SearchResult;
 
 function service(results: SearchResult[]) {
   const tmdb = { searchMulti: () => Promise.resolve(results) } as unknown as TmdbClient;
@@ -14,7 +15,11 @@ function service(results: SearchResult[]) {
 
 describe("a show typed by name", () => {
   it("is looked for among shows, even when a movie has exactly that name", async () => {
-    const titles = service([result(438631, "movie", "Dune", 2021), result(90228, "tv", "Dune: Prophecy", 2024), result(693134, "movie", "Dune: Part Two", 2024)]);
+    const titles = service([
+      result(438631, "movie", "Dune", 2021),
+      result(90228, "tv", "Dune: Prophecy", 2024),
+      result(693134, "movie", "Dune: Part Two", 2024),
+    ]);
     const found = await titles.lookupShow("Dune");
     expect(found).toMatchObject({ kind: "guess", best: { mediaType: "tv", title: "Dune: Prophecy" }, others: [] });
     // The same shows autocomplete offers.

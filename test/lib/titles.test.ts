@@ -3,7 +3,14 @@ import { TitleService } from "../../src/lib/titles.ts";
 import { TmdbError, type TmdbClient } from "../../src/lib/tmdb.ts";
 import type { MovieDetails, ShowDetails } from "../../src/lib/tmdb-types.ts";
 
-const show: ShowDetails = { tmdbId: 500, mediaType: "tv", title: "Twin Peaks", year: 1990, genres: [], seasons: [{ seasonNumber: 1, name: "Season 1", episodeCount: 8 }] };
+const show: ShowDetails = {
+  tmdbId: 500,
+  mediaType: "tv",
+  title: "Twin Peaks",
+  year: 1990,
+  genres: [],
+  seasons: [{ seasonNumber: 1, name: "Season 1", episodeCount: 8 }],
+};
 const movie: MovieDetails = { tmdbId: 500, mediaType: "movie", title: "Reservoir Dogs", year: 1992, genres: [] };
 
 /** TMDB with only the given titles: anything else is a 404, as TMDB answers. */
@@ -24,7 +31,11 @@ describe("a bare TMDB id with no type", () => {
 
   it("asks which one was meant when both a show and a movie have it, changing nothing until the person picks", async () => {
     const found = await service({ tv: show, movie }).lookup("500");
-    expect(found).toMatchObject({ kind: "guess", best: { mediaType: "tv", title: "Twin Peaks", year: 1990 }, others: [{ mediaType: "movie", title: "Reservoir Dogs", year: 1992 }] });
+    expect(found).toMatchObject({
+      kind: "guess",
+      best: { mediaType: "tv", title: "Twin Peaks", year: 1990 },
+      others: [{ mediaType: "movie", title: "Reservoir Dogs", year: 1992 }],
+    });
   });
 
   it("says neither exists, and a TMDB outage is not mistaken for 'no such title'", async () => {

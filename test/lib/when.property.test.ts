@@ -20,7 +20,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function oracleWall(at: number, zone: string) {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+    });
     formatters.set(zone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
@@ -112,7 +121,12 @@ describe("a weekday and a time", () => {
     fc.assert(
       fc.property(
         zone,
-        fc.oneof(moment, zone.chain(() => fc.constantFrom(...Object.values(DST_DAYS).flat())).chain((d) => fc.integer({ min: -8 * DAY, max: DAY }).map((off) => Date.parse(`${d}T12:00:00Z`) + off))),
+        fc.oneof(
+          moment,
+          zone
+            .chain(() => fc.constantFrom(...Object.values(DST_DAYS).flat()))
+            .chain((d) => fc.integer({ min: -8 * DAY, max: DAY }).map((off) => Date.parse(`${d}T12:00:00Z`) + off)),
+        ),
         fc.integer({ min: 0, max: 6 }),
         fc.record({ hour: fc.integer({ min: 12, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) }),
         (z, now, weekday, { hour, minute }) => {
@@ -136,17 +150,24 @@ describe("a weekday and a time", () => {
 
   it("without a time, or with an hour that could be morning or evening, is refused with suggestions that work", () => {
     fc.assert(
-      fc.property(zone, moment, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 59 }), (z, now, weekday, hour, minute) => {
-        const noTime = parseWhen(WEEKDAYS[weekday]!, { zone: z, now });
-        expect(noTime).toMatchObject({ ok: false, reason: "ambiguous" });
-        const halfDay = parseWhen(`${WEEKDAYS[weekday]} ${hour}:${pad(minute)}`, { zone: z, now });
-        expect(halfDay).toMatchObject({ ok: false, reason: "ambiguous" });
-        if (halfDay.ok) return;
-        expect(halfDay.suggestions).toHaveLength(2);
-        const evening = parseWhen(halfDay.suggestions![0]!, { zone: z, now });
-        expect(evening.ok).toBe(true);
-        if (evening.ok) expect(oracleWall(evening.at, z).time).toBe(`${pad(hour + 12)}:${pad(minute)}`);
-      }),
+      fc.property(
+        zone,
+        moment,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 59 }),
+        (z, now, weekday, hour, minute) => {
+          const noTime = parseWhen(WEEKDAYS[weekday]!, { zone: z, now });
+          expect(noTime).toMatchObject({ ok: false, reason: "ambiguous" });
+          const halfDay = parseWhen(`${WEEKDAYS[weekday]} ${hour}:${pad(minute)}`, { zone: z, now });
+          expect(halfDay).toMatchObject({ ok: false, reason: "ambiguous" });
+          if (halfDay.ok) return;
+          expect(halfDay.suggestions).toHaveLength(2);
+          const evening = parseWhen(halfDay.suggestions![0]!, { zone: z, now });
+          expect(evening.ok).toBe(true);
+          if (evening.ok) expect(oracleWall(evening.at, z).time).toBe(`${pad(hour + 12)}:${pad(minute)}`);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -155,12 +176,22 @@ describe("a weekday and a time", () => {
 describe("tomorrow at a time", () => {
   it("is that time on the zone's next calendar day, or refused when the clocks skip or repeat it", () => {
     fc.assert(
-      fc.property(zone, fc.oneof(moment, fc.constantFrom(...Object.values(DST_DAYS).flat()).chain((d) => fc.integer({ min: -2 * DAY, max: 0 }).map((off) => Date.parse(`${d}T12:00:00Z`) + off))), clock, (z, now, { hour, minute }) => {
-        const time = `${pad(hour)}:${pad(minute)}`;
-        const today = oracleWall(now, z).date;
-        const tomorrow = isoDate(Date.parse(`${today}T12:00:00Z`) + DAY);
-        expectWallTime(`tomorrow ${time}`, tomorrow, time, z, now);
-      }),
+      fc.property(
+        zone,
+        fc.oneof(
+          moment,
+          fc
+            .constantFrom(...Object.values(DST_DAYS).flat())
+            .chain((d) => fc.integer({ min: -2 * DAY, max: 0 }).map((off) => Date.parse(`${d}T12:00:00Z`) + off)),
+        ),
+        clock,
+        (z, now, { hour, minute }) => {
+          const time = `${pad(hour)}:${pad(minute)}`;
+          const today = oracleWall(now, z).date;
+          const tomorrow = isoDate(Date.parse(`${today}T12:00:00Z`) + DAY);
+          expectWallTime(`tomorrow ${time}`, tomorrow, time, z, now);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -168,15 +199,22 @@ describe("tomorrow at a time", () => {
 
 describe("a duration", () => {
   it("is added to now, whatever the clocks do meanwhile", () => {
-    const unit = fc.constantFrom(
-      { words: ["h", " hours", " hour"], ms: 3_600_000 },
-      { words: ["m", " minutes", " min"], ms: 60_000 },
-    );
+    const unit = fc.constantFrom({ words: ["h", " hours", " hour"], ms: 3_600_000 }, { words: ["m", " minutes", " min"], ms: 60_000 });
     fc.assert(
-      fc.property(zone, fc.oneof(moment, fc.constantFrom(...Object.values(DST_DAYS).flat()).map((d) => Date.parse(`${d}T00:30:00Z`))), fc.integer({ min: 1, max: 72 }), unit, fc.nat(2), (z, now, n, u, w) => {
-        const result = parseWhen(`in ${n}${u.words[w]}`, { zone: z, now });
-        expect(result).toMatchObject({ ok: true, at: now + n * u.ms, relative: true });
-      }),
+      fc.property(
+        zone,
+        fc.oneof(
+          moment,
+          fc.constantFrom(...Object.values(DST_DAYS).flat()).map((d) => Date.parse(`${d}T00:30:00Z`)),
+        ),
+        fc.integer({ min: 1, max: 72 }),
+        unit,
+        fc.nat(2),
+        (z, now, n, u, w) => {
+          const result = parseWhen(`in ${n}${u.words[w]}`, { zone: z, now });
+          expect(result).toMatchObject({ ok: true, at: now + n * u.ms, relative: true });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -185,16 +223,22 @@ describe("a duration", () => {
 describe("a time that has passed", () => {
   it("is refused, suggesting the same clock time tomorrow", () => {
     fc.assert(
-      fc.property(zone, moment, fc.integer({ min: 2, max: 300 }), fc.record({ hour: fc.integer({ min: 12, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) }), (z, now, days, { hour, minute }) => {
-        const date = isoDate(now - days * DAY);
-        const time = `${pad(hour)}:${pad(minute)}`;
-        const result = parseWhen(`${date} ${time}`, { zone: z, now });
-        expect(result).toMatchObject({ ok: false, reason: "past" });
-        if (result.ok) return;
-        const suggested = parseWhen(result.suggestions![0]!, { zone: z, now });
-        expect(suggested.ok).toBe(true);
-        if (suggested.ok) expect(oracleWall(suggested.at, z).time).toBe(time);
-      }),
+      fc.property(
+        zone,
+        moment,
+        fc.integer({ min: 2, max: 300 }),
+        fc.record({ hour: fc.integer({ min: 12, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) }),
+        (z, now, days, { hour, minute }) => {
+          const date = isoDate(now - days * DAY);
+          const time = `${pad(hour)}:${pad(minute)}`;
+          const result = parseWhen(`${date} ${time}`, { zone: z, now });
+          expect(result).toMatchObject({ ok: false, reason: "past" });
+          if (result.ok) return;
+          const suggested = parseWhen(result.suggestions![0]!, { zone: z, now });
+          expect(suggested.ok).toBe(true);
+          if (suggested.ok) expect(oracleWall(suggested.at, z).time).toBe(time);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -203,14 +247,19 @@ describe("a time that has passed", () => {
 describe("weekly repeats", () => {
   it("keep the wall clock time in the zone a week later, across DST changes", () => {
     fc.assert(
-      fc.property(zone, moment, fc.record({ hour: fc.integer({ min: 12, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) }), (z, base, { hour, minute }) => {
-        const date = isoDate(base);
-        const time = `${pad(hour)}:${pad(minute)}`;
-        const [at] = oracleInstants(date, time, z);
-        const next = nextWeekly(at!, z);
-        expect(oracleWall(next, z)).toEqual({ ...oracleWall(next, z), date: isoDate(Date.parse(`${date}T12:00:00Z`) + 7 * DAY), time });
-        expect(Math.abs(next - at! - 7 * DAY)).toBeLessThanOrEqual(3_600_000);
-      }),
+      fc.property(
+        zone,
+        moment,
+        fc.record({ hour: fc.integer({ min: 12, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) }),
+        (z, base, { hour, minute }) => {
+          const date = isoDate(base);
+          const time = `${pad(hour)}:${pad(minute)}`;
+          const [at] = oracleInstants(date, time, z);
+          const next = nextWeekly(at!, z);
+          expect(oracleWall(next, z)).toEqual({ ...oracleWall(next, z), date: isoDate(Date.parse(`${date}T12:00:00Z`) + 7 * DAY), time });
+          expect(Math.abs(next - at! - 7 * DAY)).toBeLessThanOrEqual(3_600_000);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -220,15 +269,20 @@ describe("any text at all", () => {
   it("gives a time within bounds or a refusal with a message, and never throws", () => {
     const alphabet = "0123456789 :-/.apmAPMinhoursdaytomorwfriuesnxt+";
     fc.assert(
-      fc.property(zone, moment, fc.oneof(fc.string({ maxLength: 200, unit: "grapheme" }), fc.string({ maxLength: 120, unit: fc.constantFrom(...alphabet) })), (z, now, text) => {
-        const result = parseWhen(text, { zone: z, now });
-        if (result.ok) {
-          expect(result.at).toBeGreaterThanOrEqual(now + WHEN_MIN_AHEAD_MS);
-          expect(result.at).toBeLessThanOrEqual(now + WHEN_MAX_AHEAD_MS);
-        } else {
-          expect(result.message.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        zone,
+        moment,
+        fc.oneof(fc.string({ maxLength: 200, unit: "grapheme" }), fc.string({ maxLength: 120, unit: fc.constantFrom(...alphabet) })),
+        (z, now, text) => {
+          const result = parseWhen(text, { zone: z, now });
+          if (result.ok) {
+            expect(result.at).toBeGreaterThanOrEqual(now + WHEN_MIN_AHEAD_MS);
+            expect(result.at).toBeLessThanOrEqual(now + WHEN_MAX_AHEAD_MS);
+          } else {
+            expect(result.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 1_000 },
     );
   });
@@ -236,7 +290,11 @@ describe("any text at all", () => {
   it("refuses a word it doesn't know instead of dropping it, so a misspelt or foreign day never lands the session on another day", () => {
     const now = Date.UTC(2026, 10, 26, 11); // a Thursday
     for (const text of ["fridya 21:00", "Freitag 21:00", "vendredi 21:00", "friday 21:00 ish-ly"]) {
-      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, reason: "unreadable", message: expect.stringContaining("but not") });
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({
+        ok: false,
+        reason: "unreadable",
+        message: expect.stringContaining("but not"),
+      });
     }
     // Words that only connect the parts are fine.
     for (const text of ["at 9pm on friday", "this friday at 21:00", "friday, 21:00 please", "around 21:00 on friday"]) {
@@ -246,30 +304,60 @@ describe("any text at all", () => {
 
   it("takes the small words people add, points a repeat to repeat:weekly, and refuses a zone written into the time", () => {
     const now = Date.UTC(2026, 10, 26, 11);
-    for (const text of ["this coming friday 21:00", "friday 21:00 my time", "friday 21:00 or so", "friday 9pm sharp", "friday 21:00 local time"]) {
+    for (const text of [
+      "this coming friday 21:00",
+      "friday 21:00 my time",
+      "friday 21:00 or so",
+      "friday 9pm sharp",
+      "friday 21:00 local time",
+    ]) {
       expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, wall: "Fri 27 Nov 2026, 21:00 (Europe/Berlin)" });
     }
     expect(parseWhen("in 2 hours from now", { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, at: now + 2 * 3_600_000 });
     for (const text of ["every friday 21:00", "friday 21:00 weekly"]) {
-      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("add `repeat:weekly`") });
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("add `repeat:weekly`"),
+      });
     }
     // Read as Berlin time these would be hours off.
     // "now" names no zone: it is refused as a time that has come, not as one with a zone in it.
-    expect(parseWhen("now", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.not.stringContaining("leave the zone out") });
+    expect(parseWhen("now", { zone: "Europe/Berlin", now })).toMatchObject({
+      ok: false,
+      message: expect.not.stringContaining("leave the zone out"),
+    });
     for (const text of ["friday 9pm EST", "friday 21:00 UTC", "friday 21:00 GMT+1", "2026-12-04T20:30:00Z"]) {
-      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("leave the zone out") });
+      expect(parseWhen(text, { zone: "Europe/Berlin", now })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("leave the zone out"),
+      });
     }
   });
 
   it("refuses a date that doesn't exist rather than reading it as another", () => {
     const now = Date.UTC(2026, 10, 26, 11);
-    expect(parseWhen("2026-13-01 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("2026-13-01 isn't a date") });
-    expect(parseWhen("2027-02-29 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: false, message: expect.stringContaining("that month has 28 days") });
-    expect(parseWhen("2027-02-28 20:00", { zone: "Europe/Berlin", now })).toMatchObject({ ok: true, wall: "Sun 28 Feb 2027, 20:00 (Europe/Berlin)" });
+    expect(parseWhen("2026-13-01 20:00", { zone: "Europe/Berlin", now })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("2026-13-01 isn't a date"),
+    });
+    expect(parseWhen("2027-02-29 20:00", { zone: "Europe/Berlin", now })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("that month has 28 days"),
+    });
+    expect(parseWhen("2027-02-28 20:00", { zone: "Europe/Berlin", now })).toMatchObject({
+      ok: true,
+      wall: "Sun 28 Feb 2027, 20:00 (Europe/Berlin)",
+    });
   });
 
   it("finds the zone a city names, and leaves anything unclear as typed for the caller to refuse", () => {
-    expect(["berlin", "Berlin", " new york ", "Europe/Berlin", "UTC"].map(resolveTimeZone)).toEqual(["Europe/Berlin", "Europe/Berlin", "America/New_York", "Europe/Berlin", "UTC"]);
+    expect(["berlin", "Berlin", " new york ", "Europe/Berlin", "UTC"].map(resolveTimeZone)).toEqual([
+      "Europe/Berlin",
+      "Europe/Berlin",
+      "America/New_York",
+      "Europe/Berlin",
+      "UTC",
+    ]);
     expect(resolveTimeZone("america")).toBe("america");
     expect(resolveTimeZone("Mars/Olympus_Mons")).toBe("Mars/Olympus_Mons");
     // Never a zone that merely contains the letters, and no fixed-offset abbreviation.
@@ -279,6 +367,9 @@ describe("any text at all", () => {
   });
 
   it("refuses a zone that isn't one", () => {
-    expect(parseWhen("friday 21:00", { zone: "Mars/Olympus_Mons", now: Date.UTC(2026, 10, 26) })).toMatchObject({ ok: false, reason: "zone" });
+    expect(parseWhen("friday 21:00", { zone: "Mars/Olympus_Mons", now: Date.UTC(2026, 10, 26) })).toMatchObject({
+      ok: false,
+      reason: "zone",
+    });
   });
 });

@@ -9,12 +9,26 @@ const MONDAY_2059 = Date.UTC(2026, 11, 7, 19, 59);
 
 describe("a zone typed into the time", () => {
   it("is refused with any day word, not read in the saved zone", () => {
-    for (const text of ["tomorrow 8pm EST", "tomorrow 20:00 +05:00", "tonight 9pm PST", "tomorrow 8pm UTC", "today 22:00 GMT+2", "friday 21:00 +0530"]) {
-      expect(parseWhen(text, { zone: BERLIN, now: MONDAY_2059 }), text).toMatchObject({ ok: false, reason: "unreadable", message: expect.stringContaining("leave the zone out") });
+    for (const text of [
+      "tomorrow 8pm EST",
+      "tomorrow 20:00 +05:00",
+      "tonight 9pm PST",
+      "tomorrow 8pm UTC",
+      "today 22:00 GMT+2",
+      "friday 21:00 +0530",
+    ]) {
+      expect(parseWhen(text, { zone: BERLIN, now: MONDAY_2059 }), text).toMatchObject({
+        ok: false,
+        reason: "unreadable",
+        message: expect.stringContaining("leave the zone out"),
+      });
     }
     // A duration and "now" carry no zone of their own.
     expect(parseWhen("in 2 hours", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({ ok: true, at: MONDAY_2059 + 2 * 3_600_000 });
-    expect(parseWhen("tomorrow 8pm", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({ ok: true, wall: "Tue 8 Dec 2026, 20:00 (Europe/Berlin)" });
+    expect(parseWhen("tomorrow 8pm", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({
+      ok: true,
+      wall: "Tue 8 Dec 2026, 20:00 (Europe/Berlin)",
+    });
   });
 });
 
@@ -32,7 +46,11 @@ describe("21h, the French and German way to write 21:00", () => {
   it("stays a duration after in, or before from now", () => {
     for (const text of ["in 21h", "in 2 hours", "21h from now"]) {
       const expected = text === "in 2 hours" ? 2 : 21;
-      expect(parseWhen(text, { zone: BERLIN, now: MONDAY_2059 }), text).toMatchObject({ ok: true, relative: true, at: MONDAY_2059 + expected * 3_600_000 });
+      expect(parseWhen(text, { zone: BERLIN, now: MONDAY_2059 }), text).toMatchObject({
+        ok: true,
+        relative: true,
+        at: MONDAY_2059 + expected * 3_600_000,
+      });
     }
   });
 });
@@ -43,9 +61,13 @@ describe("a day without a time of day", () => {
       const result = parseWhen(text, { zone: BERLIN, now: MONDAY_2059 });
       expect(result, text).toMatchObject({ ok: false, reason: "ambiguous", message: expect.stringContaining("At what time") });
       // The suggestion is read, and is ahead.
-      if (!result.ok) expect(parseWhen(result.suggestions![0]!, { zone: BERLIN, now: MONDAY_2059 }), result.suggestions![0]).toMatchObject({ ok: true });
+      if (!result.ok)
+        expect(parseWhen(result.suggestions![0]!, { zone: BERLIN, now: MONDAY_2059 }), result.suggestions![0]).toMatchObject({ ok: true });
     }
-    expect(parseWhen("next week 20:00", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({ ok: true, wall: "Mon 14 Dec 2026, 20:00 (Europe/Berlin)" });
+    expect(parseWhen("next week 20:00", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({
+      ok: true,
+      wall: "Mon 14 Dec 2026, 20:00 (Europe/Berlin)",
+    });
   });
 });
 
@@ -53,12 +75,18 @@ describe("suggestions", () => {
   it("are times still ahead: at 20:59, tonight is not tonight 20:00", () => {
     const result = parseWhen("tonight", { zone: BERLIN, now: MONDAY_2059 });
     expect(result).toMatchObject({ ok: false, suggestions: ["tonight 21:30"] });
-    expect(parseWhen("tonight 21:30", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({ ok: true, wall: "Mon 7 Dec 2026, 21:30 (Europe/Berlin)" });
+    expect(parseWhen("tonight 21:30", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({
+      ok: true,
+      wall: "Mon 7 Dec 2026, 21:30 (Europe/Berlin)",
+    });
     // Late at night, tomorrow evening.
     const late = Date.UTC(2026, 11, 7, 22, 50); // 23:50 in Berlin
     expect(parseWhen("tonight", { zone: BERLIN, now: late })).toMatchObject({ ok: false, suggestions: ["tomorrow 20:00"] });
     // Earlier in the day, the evening.
-    expect(parseWhen("tonight", { zone: BERLIN, now: Date.UTC(2026, 11, 7, 12) })).toMatchObject({ ok: false, suggestions: ["tonight 20:00"] });
+    expect(parseWhen("tonight", { zone: BERLIN, now: Date.UTC(2026, 11, 7, 12) })).toMatchObject({
+      ok: false,
+      suggestions: ["tonight 20:00"],
+    });
   });
 
   it("are all ahead, for any day word at any time of day", () => {
@@ -66,7 +94,9 @@ describe("suggestions", () => {
       const now = Date.UTC(2026, 11, 7, 0, 0) + minute * 60_000;
       for (const text of ["tonight", "today", "friday", "tomorrow", "next week", "8:30", "today 9:15", "today 21:00"]) {
         const result = parseWhen(text, { zone: BERLIN, now });
-        if (!result.ok) for (const s of result.suggestions ?? []) expect(parseWhen(s, { zone: BERLIN, now }), `${text} → ${s} at ${new Date(now).toISOString()}`).toMatchObject({ ok: true });
+        if (!result.ok)
+          for (const s of result.suggestions ?? [])
+            expect(parseWhen(s, { zone: BERLIN, now }), `${text} → ${s} at ${new Date(now).toISOString()}`).toMatchObject({ ok: true });
       }
     }
   });
@@ -74,10 +104,22 @@ describe("suggestions", () => {
 
 describe("numeric dates, by the person's locale", () => {
   it("reads 11/12 day first for a German locale and month first in the US", () => {
-    expect(parseWhen("11/12 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "de" })).toMatchObject({ ok: true, wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)" });
-    expect(parseWhen("11/12 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "en-GB" })).toMatchObject({ ok: true, wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)" });
-    expect(parseWhen("11/12 21:00", { zone: "America/New_York", now: MONDAY_2059, locale: "en-US" })).toMatchObject({ ok: true, wall: "Fri 12 Nov 2027, 21:00 (America/New_York)" });
-    expect(parseWhen("11/12/2026 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "fr" })).toMatchObject({ ok: true, wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)" });
+    expect(parseWhen("11/12 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "de" })).toMatchObject({
+      ok: true,
+      wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)",
+    });
+    expect(parseWhen("11/12 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "en-GB" })).toMatchObject({
+      ok: true,
+      wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)",
+    });
+    expect(parseWhen("11/12 21:00", { zone: "America/New_York", now: MONDAY_2059, locale: "en-US" })).toMatchObject({
+      ok: true,
+      wall: "Fri 12 Nov 2027, 21:00 (America/New_York)",
+    });
+    expect(parseWhen("11/12/2026 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "fr" })).toMatchObject({
+      ok: true,
+      wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)",
+    });
   });
 
   it("refuses an order nothing settles, with the unambiguous way to write it", () => {
@@ -90,14 +132,29 @@ describe("numeric dates, by the person's locale", () => {
   });
 
   it("reads a date only one order allows, and refuses one no order allows", () => {
-    expect(parseWhen("25/12 21:00", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({ ok: true, wall: "Fri 25 Dec 2026, 21:00 (Europe/Berlin)" });
-    expect(parseWhen("12/25 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "de" })).toMatchObject({ ok: true, wall: "Fri 25 Dec 2026, 21:00 (Europe/Berlin)" });
-    expect(parseWhen("31/02 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "de" })).toMatchObject({ ok: false, message: expect.stringContaining("isn't a date") });
+    expect(parseWhen("25/12 21:00", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({
+      ok: true,
+      wall: "Fri 25 Dec 2026, 21:00 (Europe/Berlin)",
+    });
+    expect(parseWhen("12/25 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "de" })).toMatchObject({
+      ok: true,
+      wall: "Fri 25 Dec 2026, 21:00 (Europe/Berlin)",
+    });
+    expect(parseWhen("31/02 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "de" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("isn't a date"),
+    });
   });
 
   it("reads a dotted date (11.12.) day first, and leaves 20.30 a time", () => {
-    expect(parseWhen("11.12. 21:00", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({ ok: true, wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)" });
-    expect(parseWhen("11.12.2026 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "en-US" })).toMatchObject({ ok: true, wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)" });
+    expect(parseWhen("11.12. 21:00", { zone: BERLIN, now: MONDAY_2059 })).toMatchObject({
+      ok: true,
+      wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)",
+    });
+    expect(parseWhen("11.12.2026 21:00", { zone: BERLIN, now: MONDAY_2059, locale: "en-US" })).toMatchObject({
+      ok: true,
+      wall: "Fri 11 Dec 2026, 21:00 (Europe/Berlin)",
+    });
   });
 
   it("knows which locales settle the order", () => {
@@ -109,7 +166,10 @@ describe("numeric dates, by the person's locale", () => {
     expect(dateOrder(undefined, BERLIN)).toBeNull();
     // Year-month-day languages settle nothing, dots included.
     expect(dateOrder("hu", "Europe/Budapest")).toBeNull();
-    expect(parseWhen("11.12. 21:00", { zone: "Europe/Budapest", now: MONDAY_2059, locale: "hu" })).toMatchObject({ ok: false, reason: "ambiguous" });
+    expect(parseWhen("11.12. 21:00", { zone: "Europe/Budapest", now: MONDAY_2059, locale: "hu" })).toMatchObject({
+      ok: false,
+      reason: "ambiguous",
+    });
   });
 });
 
@@ -139,7 +199,12 @@ describe("tonight with a small-hours time", () => {
   });
 
   it("asks about an hour that could be after midnight or the afternoon", () => {
-    expect(at("tonight 1:30")).toMatchObject({ ok: false, reason: "ambiguous", message: expect.stringContaining("01:30 after midnight or 13:30"), suggestions: ["2026-12-08 01:30"] });
+    expect(at("tonight 1:30")).toMatchObject({
+      ok: false,
+      reason: "ambiguous",
+      message: expect.stringContaining("01:30 after midnight or 13:30"),
+      suggestions: ["2026-12-08 01:30"],
+    });
   });
 
   it("leaves evening times as they were", () => {
@@ -155,7 +220,11 @@ describe("what was typed, quoted back", () => {
   it("never carries bidirectional or other invisible controls, and names a run of only those", () => {
     for (const mark of ["\u202e", "\u2066", "\u200f", "\u200b\u200b"]) {
       const result = at(`tomorrow 21:00${mark}`);
-      expect(result, JSON.stringify(mark)).toMatchObject({ ok: false, reason: "unreadable", message: expect.stringContaining("invisible characters (U+") });
+      expect(result, JSON.stringify(mark)).toMatchObject({
+        ok: false,
+        reason: "unreadable",
+        message: expect.stringContaining("invisible characters (U+"),
+      });
       if (!result.ok) expect(result.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\ufeff]/u);
     }
     const mixed = at("tomorrow 21:00 ab\u202ecd");
@@ -180,7 +249,12 @@ describe("durations", () => {
   });
 
   it("back from now are refused as past, with the same span forward", () => {
-    expect(at("in -3h")).toMatchObject({ ok: false, reason: "past", message: expect.stringContaining("3 hours ago"), suggestions: ["in 3h"] });
+    expect(at("in -3h")).toMatchObject({
+      ok: false,
+      reason: "past",
+      message: expect.stringContaining("3 hours ago"),
+      suggestions: ["in 3h"],
+    });
     expect(at("3 hours ago")).toMatchObject({ ok: false, reason: "past", suggestions: ["in 3 hours"] });
     expect(at("in -2 days")).toMatchObject({ ok: false, reason: "past", message: expect.stringContaining("counts forward from now") });
   });

@@ -28,7 +28,9 @@ afterAll(async () => {
 describe("the loopback Convex HTTP endpoint over the embedded engine", () => {
   it("gives each call its injected time as a whole by default, and refuses a latency mode it doesn't know", async () => {
     expect(endpoint.latencyMode).toBe("call");
-    await expect(startConvexHttpEndpoint({ engine, latencyMs: 1, latencyMode: "sometimes" as never })).rejects.toThrow(/latencyMode must be "call" or "added"/);
+    await expect(startConvexHttpEndpoint({ engine, latencyMs: 1, latencyMode: "sometimes" as never })).rejects.toThrow(
+      /latencyMode must be "call" or "added"/,
+    );
   });
 
   it("runs a mutation and then a query sent by the production ConvexHttpClient", async () => {
@@ -65,16 +67,24 @@ describe("the loopback Convex HTTP endpoint over the embedded engine", () => {
   });
 
   it("goes down (connections refused) and comes back on the same URL; drops a mutation's answer after applying it", async () => {
-    const post = () => fetch(`${endpoint.url}/api/query`, { method: "POST", body: JSON.stringify({ path: "bot/health:status", args: [{ secret }] }) });
+    const post = () =>
+      fetch(`${endpoint.url}/api/query`, { method: "POST", body: JSON.stringify({ path: "bot/health:status", args: [{ secret }] }) });
     await endpoint.setFault({ kind: "down" });
-    const refused = await new Promise<unknown>((resolve) => connect(endpoint.port, "127.0.0.1").once("error", resolve).once("connect", () => resolve(null)));
+    const refused = await new Promise<unknown>((resolve) =>
+      connect(endpoint.port, "127.0.0.1")
+        .once("error", resolve)
+        .once("connect", () => resolve(null)),
+    );
     await endpoint.setFault({ kind: "none" });
     expect(refused).toMatchObject({ code: "ECONNREFUSED" });
     expect((await post()).status).toBe(200);
 
     await endpoint.setFault({ kind: "drop", count: 1 });
     const before = calls.length;
-    const lost = await fetch(`${endpoint.url}/api/mutation`, { method: "POST", body: JSON.stringify({ path: "bot/profile:setListVisibility", args: [{ secret, discordUserId: alice, listPublic: false }] }) }).catch((e: unknown) => e);
+    const lost = await fetch(`${endpoint.url}/api/mutation`, {
+      method: "POST",
+      body: JSON.stringify({ path: "bot/profile:setListVisibility", args: [{ secret, discordUserId: alice, listPublic: false }] }),
+    }).catch((e: unknown) => e);
     expect(lost).toBeInstanceOf(Error);
     expect(calls.slice(before)).toMatchObject([{ path: "bot/profile:setListVisibility", ok: true }]);
     expect(endpoint.fault).toEqual({ kind: "none" });
@@ -82,7 +92,11 @@ describe("the loopback Convex HTTP endpoint over the embedded engine", () => {
   });
 
   it("refuses a body that is not Convex's wire format with 400", async () => {
-    const response = await fetch(`${endpoint.url}/api/query`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path: "not a path", args: [{}] }) });
+    const response = await fetch(`${endpoint.url}/api/query`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "not a path", args: [{}] }),
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: "BadJsonBody" });
     expect((await fetch(`${endpoint.url}/api/action`, { method: "POST", body: "{}" })).status).toBe(404);

@@ -12,7 +12,15 @@ describe("Discord sandbox: slash commands, options, autocomplete, components and
     expect(sandbox.registeredCommands().map((c) => c.name)).toContain("ping");
     const r = await sandbox.runCommand(HERE, "ping");
     const [reply] = of(r.events, "reply");
-    expect(reply).toMatchObject({ t: "reply", user: "alice", guild: GUILD, channel: "#general", content: "pong", ephemeral: false, source: "/ping" });
+    expect(reply).toMatchObject({
+      t: "reply",
+      user: "alice",
+      guild: GUILD,
+      channel: "#general",
+      content: "pong",
+      ephemeral: false,
+      source: "/ping",
+    });
     expect(sandbox.messages(sandbox.channel(GUILD, "general").id).map((m) => m.content)).toEqual(["pong"]);
   });
 
@@ -67,23 +75,39 @@ describe("Discord sandbox: slash commands, options, autocomplete, components and
 
   it("refuses a second acknowledgement with 40060", async () => {
     const { sandbox, client } = await startBot();
-    client.on("interactionCreate", (i) => void (async () => {
-      if (!i.isChatInputCommand() || i.commandName !== "ping") return;
-      await new Promise((r) => setTimeout(r, 20));
-      // discord.js guards against double replies, so go around it with raw REST.
-      await client.rest
-        .post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: "again" } }, auth: false })
-        .catch(() => {});
-    })());
+    client.on(
+      "interactionCreate",
+      (i) =>
+        void (async () => {
+          if (!i.isChatInputCommand() || i.commandName !== "ping") return;
+          await new Promise((r) => setTimeout(r, 20));
+          // discord.js guards against double replies, so go around it with raw REST.
+          await client.rest
+            .post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: "again" } }, auth: false })
+            .catch(() => {});
+        })(),
+    );
     const r = await sandbox.runCommand(HERE, "ping");
     expect(of(r.events, "reply")).toHaveLength(1);
-    expect(of(r.events, "discord_error")[0]).toMatchObject({ status: 400, code: 40060, message: "Interaction has already been acknowledged." });
+    expect(of(r.events, "discord_error")[0]).toMatchObject({
+      status: 400,
+      code: 40060,
+      message: "Interaction has already been acknowledged.",
+    });
   });
 
   it("returns autocomplete choices and rejects more than 25 of them", async () => {
     const { sandbox } = await startBot({ ackDeadlineMs: 300 });
     const ok = await sandbox.runAutocomplete(HERE, "ep", "show", "dark", { season: "1" });
-    expect(of(ok.events, "autocomplete")[0]).toMatchObject({ option: "show", value: "dark", choices: [{ name: "dark 1", value: "dark-1" }, { name: "dark 2", value: "dark-2" }, { name: "dark 3", value: "dark-3" }] });
+    expect(of(ok.events, "autocomplete")[0]).toMatchObject({
+      option: "show",
+      value: "dark",
+      choices: [
+        { name: "dark 1", value: "dark-1" },
+        { name: "dark 2", value: "dark-2" },
+        { name: "dark 3", value: "dark-3" },
+      ],
+    });
     const many = await sandbox.runAutocomplete(HERE, "ep", "show", "many");
     const [err] = of(many.events, "discord_error");
     expect(err).toMatchObject({ code: 50035 });
@@ -127,11 +151,18 @@ describe("Discord sandbox: slash commands, options, autocomplete, components and
 
   it("validates command registrations the way Discord does", async () => {
     const { client } = await startBot();
-    const err = await client.application!.commands
-      .set([{ name: "Bad Name", description: "" }, { name: "ok", description: "fine", options: [
-        { type: ApplicationCommandOptionType.String, name: "a", description: "a" },
-        { type: ApplicationCommandOptionType.String, name: "b", description: "b", required: true },
-      ] }])
+    const err = await client
+      .application!.commands.set([
+        { name: "Bad Name", description: "" },
+        {
+          name: "ok",
+          description: "fine",
+          options: [
+            { type: ApplicationCommandOptionType.String, name: "a", description: "a" },
+            { type: ApplicationCommandOptionType.String, name: "b", description: "b", required: true },
+          ],
+        },
+      ])
       .catch((e: unknown) => e as DiscordAPIError);
     expect(err).toBeInstanceOf(DiscordAPIError);
     expect((err as DiscordAPIError).code).toBe(50035);
@@ -157,7 +188,16 @@ describe("Discord sandbox: slash commands, options, autocomplete, components and
               options: [
                 { type: ApplicationCommandOptionType.User, name: "who", description: "Who", required: true },
                 { type: ApplicationCommandOptionType.Channel, name: "where", description: "Where", required: true },
-                { type: ApplicationCommandOptionType.String, name: "mood", description: "Mood", required: true, choices: [{ name: "Cozy night", value: "cozy" }, { name: "Marathon", value: "marathon" }] },
+                {
+                  type: ApplicationCommandOptionType.String,
+                  name: "mood",
+                  description: "Mood",
+                  required: true,
+                  choices: [
+                    { name: "Cozy night", value: "cozy" },
+                    { name: "Marathon", value: "marathon" },
+                  ],
+                },
                 { type: ApplicationCommandOptionType.Role, name: "ping", description: "Role" },
                 { type: ApplicationCommandOptionType.Number, name: "hours", description: "Hours", min_value: 0.5 },
               ],
@@ -166,22 +206,48 @@ describe("Discord sandbox: slash commands, options, autocomplete, components and
         },
       ],
     });
-    client.on("interactionCreate", (i) => void (async () => {
-      if (!i.isChatInputCommand() || i.commandName !== "party") return;
-      const who = i.options.getUser("who", true);
-      const member = i.options.getMember("who");
-      const where = i.options.getChannel("where", true);
-      const role = i.options.getRole("ping");
-      await i.reply(
-        [i.options.getSubcommandGroup(), i.options.getSubcommand(), who.username, member ? "member" : "not-member", where.name, i.options.getString("mood"), role?.name, i.options.getNumber("hours"), i.guild?.name, i.member?.user.username].join("|"),
-      );
-    })());
+    client.on(
+      "interactionCreate",
+      (i) =>
+        void (async () => {
+          if (!i.isChatInputCommand() || i.commandName !== "party") return;
+          const who = i.options.getUser("who", true);
+          const member = i.options.getMember("who");
+          const where = i.options.getChannel("where", true);
+          const role = i.options.getRole("ping");
+          await i.reply(
+            [
+              i.options.getSubcommandGroup(),
+              i.options.getSubcommand(),
+              who.username,
+              member ? "member" : "not-member",
+              where.name,
+              i.options.getString("mood"),
+              role?.name,
+              i.options.getNumber("hours"),
+              i.guild?.name,
+              i.member?.user.username,
+            ].join("|"),
+          );
+        })(),
+    );
     sandbox.join(GUILD, "bob");
-    const r = await sandbox.runCommand(HERE, "party invite send", { who: "@bob", where: "#general", mood: "cozy night", ping: "@everyone", hours: "1.5" });
+    const r = await sandbox.runCommand(HERE, "party invite send", {
+      who: "@bob",
+      where: "#general",
+      mood: "cozy night",
+      ping: "@everyone",
+      hours: "1.5",
+    });
     expect(of(r.events, "reply")[0]!.content).toBe("invite|send|bob|member|general|cozy|@everyone|1.5|Film Club|alice");
     const bad = await sandbox.runCommand(HERE, "party invite send", { who: "bob", where: "#nowhere", mood: "cozy" });
     expect(bad.rejected).toMatch(/no channel "#nowhere"/);
-    const low = await sandbox.runCommand(HERE, "party", { who: "bob", where: "#general", mood: "Marathon", hours: 0.25 }, { positional: ["invite", "send"] });
+    const low = await sandbox.runCommand(
+      HERE,
+      "party",
+      { who: "bob", where: "#general", mood: "Marathon", hours: 0.25 },
+      { positional: ["invite", "send"] },
+    );
     expect(low.rejected).toMatch(/hours.*at least 0.5/);
     await expect(sandbox.runCommand(HERE, "party invite")).rejects.toThrow(/needs a subcommand: one of send/);
   });
@@ -189,11 +255,15 @@ describe("Discord sandbox: slash commands, options, autocomplete, components and
   it("stops waiting for a deferred reply's edit once the bot's edit was refused", async () => {
     const { sandbox, client } = await startBot();
     await client.application!.commands.create({ name: "toolong", description: "Defers, then edits with too much text" });
-    client.on("interactionCreate", (i) => void (async () => {
-      if (!i.isChatInputCommand() || i.commandName !== "toolong") return;
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
-      await i.editReply("x".repeat(2001)).catch(() => {});
-    })());
+    client.on(
+      "interactionCreate",
+      (i) =>
+        void (async () => {
+          if (!i.isChatInputCommand() || i.commandName !== "toolong") return;
+          await i.deferReply({ flags: MessageFlags.Ephemeral });
+          await i.editReply("x".repeat(2001)).catch(() => {});
+        })(),
+    );
     const started = Date.now();
     const r = await sandbox.runCommand(HERE, "toolong");
     expect(Date.now() - started).toBeLessThan(2000);

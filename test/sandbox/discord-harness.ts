@@ -47,7 +47,9 @@ export const COMMANDS: ApplicationCommandDataResolvable[] = [
   {
     name: "say",
     description: "Posts messages in this channel",
-    options: [{ type: ApplicationCommandOptionType.Integer, name: "count", description: "How many", required: true, min_value: 1, max_value: 10 }],
+    options: [
+      { type: ApplicationCommandOptionType.Integer, name: "count", description: "How many", required: true, min_value: 1, max_value: 10 },
+    ],
   },
 ];
 
@@ -61,9 +63,7 @@ export const HANDLERS: Record<string, Handler> = {
     if (i.isAutocomplete()) {
       const typed = i.options.getFocused();
       const n = typed === "many" ? 30 : 3;
-      await i
-        .respond(Array.from({ length: n }, (_, k) => ({ name: `${typed} ${k + 1}`, value: `${typed}-${k + 1}` })))
-        .catch(() => {});
+      await i.respond(Array.from({ length: n }, (_, k) => ({ name: `${typed} ${k + 1}`, value: `${typed}-${k + 1}` }))).catch(() => {});
     } else if (i.isChatInputCommand()) {
       const show = i.options.getString("show", true);
       await i.reply({
@@ -74,7 +74,10 @@ export const HANDLERS: Record<string, Handler> = {
   },
   async bigembed(i) {
     if (!i.isChatInputCommand()) return;
-    const embed = new EmbedBuilder().setTitle("Too long").setDescription("x".repeat(4000)).addFields({ name: "more", value: "y".repeat(1000) }, { name: "again", value: "z".repeat(1000) });
+    const embed = new EmbedBuilder()
+      .setTitle("Too long")
+      .setDescription("x".repeat(4000))
+      .addFields({ name: "more", value: "y".repeat(1000) }, { name: "again", value: "z".repeat(1000) });
     try {
       await i.reply({ embeds: [embed] });
     } catch (e) {

@@ -10,7 +10,13 @@ describe("Discord sandbox: messages, DMs, channels, uploads and errors over REST
     const { sandbox } = await startBot();
     const r = await sandbox.runCommand(HERE, "bigembed");
     const [err] = of(r.events, "discord_error");
-    expect(err).toMatchObject({ status: 400, code: 50035, message: "Invalid Form Body", user: "alice", route: expect.stringContaining("/callback") });
+    expect(err).toMatchObject({
+      status: 400,
+      code: 50035,
+      message: "Invalid Form Body",
+      user: "alice",
+      route: expect.stringContaining("/callback"),
+    });
     expect(JSON.stringify(err!.errors)).toContain("MAX_EMBED_SIZE_EXCEEDED");
     expect(of(r.events, "reply")[0]).toMatchObject({ content: "failed: 50035", ephemeral: true });
   });
@@ -21,7 +27,12 @@ describe("Discord sandbox: messages, DMs, channels, uploads and errors over REST
     expect(of(open.events, "dm")[0]).toMatchObject({ t: "dm", to: "alice", channel: "dm", content: "psst" });
     sandbox.setDmsClosed("alice", true);
     const closed = await sandbox.runCommand(HERE, "dmme");
-    expect(of(closed.events, "discord_error")[0]).toMatchObject({ status: 403, code: 50007, message: "Cannot send messages to this user", to: "alice" });
+    expect(of(closed.events, "discord_error")[0]).toMatchObject({
+      status: 403,
+      code: 50007,
+      message: "Cannot send messages to this user",
+      to: "alice",
+    });
     expect(of(closed.events, "reply")[0]).toMatchObject({ content: "could not DM you (50007)" });
   });
 
@@ -30,10 +41,20 @@ describe("Discord sandbox: messages, DMs, channels, uploads and errors over REST
     expect(of((await sandbox.runCommand(HERE, "post")).events, "reply_edit")[0]).toMatchObject({ content: "posted" });
     sandbox.revokeChannel(GUILD, "general");
     const r = await sandbox.runCommand(HERE, "post");
-    expect(of(r.events, "discord_error")[0]).toMatchObject({ status: 403, code: 50001, message: "Missing Access", guild: GUILD, channel: "#general" });
+    expect(of(r.events, "discord_error")[0]).toMatchObject({
+      status: 403,
+      code: 50001,
+      message: "Missing Access",
+      guild: GUILD,
+      channel: "#general",
+    });
     expect(of(r.events, "reply_edit")[0]).toMatchObject({ content: "could not post (50001)" });
     const channel = client.channels.cache.get(sandbox.channel(GUILD, "general").id);
-    expect(channel && "permissionOverwrites" in channel ? channel.permissionOverwrites.cache.get(sandbox.applicationId)?.deny.has("SendMessages") : undefined).toBe(true);
+    expect(
+      channel && "permissionOverwrites" in channel
+        ? channel.permissionOverwrites.cache.get(sandbox.applicationId)?.deny.has("SendMessages")
+        : undefined,
+    ).toBe(true);
   });
 
   it("lets a member delete the bot's newest post (not its replies); editing it afterwards answers 10008", async () => {
@@ -44,7 +65,9 @@ describe("Discord sandbox: messages, DMs, channels, uploads and errors over REST
     const events: SandboxEvent[] = [];
     sandbox.on("event", (e) => events.push(e));
     expect(sandbox.deleteNewestPost(HERE)?.content).toBe("message 2");
-    expect(of(events, "message_delete")).toEqual([expect.objectContaining({ user: "alice", guild: GUILD, channel: "#general", id: posts.at(-1)!.id })]);
+    expect(of(events, "message_delete")).toEqual([
+      expect.objectContaining({ user: "alice", guild: GUILD, channel: "#general", id: posts.at(-1)!.id }),
+    ]);
     const res = await fetch(`${sandbox.restApiBase}/v10/channels/${ch.id}/messages/${posts.at(-1)!.id}`, {
       method: "PATCH",
       headers: { authorization: `Bot ${sandbox.token}`, "content-type": "application/json" },
@@ -52,7 +75,12 @@ describe("Discord sandbox: messages, DMs, channels, uploads and errors over REST
     });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: 10008 });
-    expect(sandbox.messages(ch.id).filter((m) => !m.ephemeral).map((m) => m.content)).toEqual(["message 1"]);
+    expect(
+      sandbox
+        .messages(ch.id)
+        .filter((m) => !m.ephemeral)
+        .map((m) => m.content),
+    ).toEqual(["message 1"]);
     // The ephemeral "posting 2" reply is not a post: with only replies left, there is nothing to delete.
     sandbox.deleteNewestPost(HERE);
     expect(sandbox.deleteNewestPost(HERE)).toBeNull();
@@ -95,13 +123,17 @@ describe("Discord sandbox: messages, DMs, channels, uploads and errors over REST
     const { sandbox, client } = await startBot();
     await client.application!.commands.create({ name: "file", description: "Replies with a file" });
     let resourceContent: string | undefined;
-    client.on("interactionCreate", (i) => void (async () => {
-      if (!i.isChatInputCommand() || i.commandName !== "file") return;
-      const r = await i.reply({ content: "here", files: [{ attachment: Buffer.from("hello"), name: "a.txt" }], withResponse: true });
-      resourceContent = r.resource?.message?.content;
-      await i.followUp({ content: "and a followup", flags: MessageFlags.Ephemeral });
-      await i.editReply({ content: "here (edited)" });
-    })());
+    client.on(
+      "interactionCreate",
+      (i) =>
+        void (async () => {
+          if (!i.isChatInputCommand() || i.commandName !== "file") return;
+          const r = await i.reply({ content: "here", files: [{ attachment: Buffer.from("hello"), name: "a.txt" }], withResponse: true });
+          resourceContent = r.resource?.message?.content;
+          await i.followUp({ content: "and a followup", flags: MessageFlags.Ephemeral });
+          await i.editReply({ content: "here (edited)" });
+        })(),
+    );
     const r = await sandbox.runCommand(HERE, "file");
     expect(r.events.map((e) => e.t)).toEqual(["reply", "followup", "reply_edit"]);
     expect(r.events[0]).toMatchObject({ content: "here", attachments: [{ filename: "a.txt", size: 5 }] });
@@ -115,16 +147,20 @@ describe("Discord sandbox: messages, DMs, channels, uploads and errors over REST
     await client.application!.commands.create({ name: "file", description: "Replies with a file" });
     let limit: number | undefined;
     let refused: unknown;
-    client.on("interactionCreate", (i) => void (async () => {
-      if (!i.isChatInputCommand() || i.commandName !== "file") return;
-      limit = i.attachmentSizeLimit;
-      try {
-        await i.reply({ content: "here", files: [{ attachment: Buffer.from("eleven bytes"), name: "a.txt" }] });
-      } catch (e) {
-        refused = e;
-        await i.reply({ content: "too big" });
-      }
-    })());
+    client.on(
+      "interactionCreate",
+      (i) =>
+        void (async () => {
+          if (!i.isChatInputCommand() || i.commandName !== "file") return;
+          limit = i.attachmentSizeLimit;
+          try {
+            await i.reply({ content: "here", files: [{ attachment: Buffer.from("eleven bytes"), name: "a.txt" }] });
+          } catch (e) {
+            refused = e;
+            await i.reply({ content: "too big" });
+          }
+        })(),
+    );
     const r = await sandbox.runCommand(HERE, "file");
     expect(limit).toBe(10);
     expect(refused).toMatchObject({ status: 413, code: 40005 });

@@ -47,7 +47,11 @@ describe("Discord sandbox: rate limits, as discord.js meets them", () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     const refused = await edit();
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ code: 30046, message: expect.stringContaining("older than 1 hour"), retry_after: expect.any(Number) });
+    expect(await refused.json()).toMatchObject({
+      code: 30046,
+      message: expect.stringContaining("older than 1 hour"),
+      retry_after: expect.any(Number),
+    });
   });
 
   it("answers a burst past the channel limit with 429, retry_after and rate-limit headers", async () => {

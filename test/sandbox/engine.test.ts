@@ -88,7 +88,11 @@ describe("the embedded Convex engine", () => {
       title: "Endless",
       seasons: Array.from({ length: 5 }, (_, i) => ({ season: i + 1, name: `Season ${i + 1}`, episodeCount: 1_000 })),
     });
-    const outcome = await backend.mutation(api.bot.episodes.markAllFor, { discordUserId: "100000000000000009", tmdbId: 900_100, isWatched: true });
+    const outcome = await backend.mutation(api.bot.episodes.markAllFor, {
+      discordUserId: "100000000000000009",
+      tmdbId: 900_100,
+      isWatched: true,
+    });
     expect(outcome.jobId).not.toBeNull();
     await engine.wait(1_000);
     const job = await backend.query(api.bot.episodes.getEpisodeJob, { discordUserId: "100000000000000009", jobId: outcome.jobId! });
@@ -97,7 +101,10 @@ describe("the embedded Convex engine", () => {
 
   it("stops start-up with a clear message when a cron can't run", async () => {
     await expect(
-      EmbeddedConvex.start({ secret: "engine-test-secret-0123456789", crons: [{ name: "reminders:scan", args: [{}], schedule: { type: "cron", cron: "61 * * * *" } }] }),
+      EmbeddedConvex.start({
+        secret: "engine-test-secret-0123456789",
+        crons: [{ name: "reminders:scan", args: [{}], schedule: { type: "cron", cron: "61 * * * *" } }],
+      }),
     ).rejects.toThrow(/"reminders:scan" has a schedule the sandbox's embedded engine can't run/);
   });
 
@@ -113,7 +120,9 @@ describe("the embedded Convex engine", () => {
   it("refuses a caller without the secret, like a deployment", async () => {
     engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789" });
     await expect(
-      engine.run((t) => t.query(api.bot.lists.listTitles, { secret: "nope-nope-nope-nope", discordUserId: "100000000000000009", pageSize: 5 })),
+      engine.run((t) =>
+        t.query(api.bot.lists.listTitles, { secret: "nope-nope-nope-nope", discordUserId: "100000000000000009", pageSize: 5 }),
+      ),
     ).rejects.toThrow(/secret/);
   });
 });

@@ -27,8 +27,23 @@ const owner = fc.constantFrom("a", "b", "c", "d");
 const n = fc.integer({ min: -3, max: 3 });
 const tag = fc.constantFrom("x", "y");
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant("insert" as const), table: fc.constantFrom("items" as const, "others" as const), owner, n, tag: fc.option(tag, { nil: undefined }) }, { requiredKeys: ["t", "table", "owner", "n"] }),
-  fc.record({ t: fc.constant("patch" as const), pick: fc.nat(), owner: fc.option(owner, { nil: undefined }), n: fc.option(n, { nil: undefined }), tag: fc.option(fc.option(tag, { nil: null }), { nil: undefined }) }),
+  fc.record(
+    {
+      t: fc.constant("insert" as const),
+      table: fc.constantFrom("items" as const, "others" as const),
+      owner,
+      n,
+      tag: fc.option(tag, { nil: undefined }),
+    },
+    { requiredKeys: ["t", "table", "owner", "n"] },
+  ),
+  fc.record({
+    t: fc.constant("patch" as const),
+    pick: fc.nat(),
+    owner: fc.option(owner, { nil: undefined }),
+    n: fc.option(n, { nil: undefined }),
+    tag: fc.option(fc.option(tag, { nil: null }), { nil: undefined }),
+  }),
   fc.record({ t: fc.constant("delete" as const), pick: fc.nat() }),
   fc.record({ t: fc.constant("failed" as const), owner, n }),
   fc.record({ t: fc.constant("readOwnWrite" as const), owner, n }),
@@ -43,17 +58,70 @@ async function snapshot(t: T) {
   return await t.run(async (ctx) => {
     const out: unknown[] = [];
     for (const o of ["a", "b", "c", "d", "zz"]) {
-      out.push(strip(await ctx.db.query("items").withIndex("by_owner", (q) => q.eq("owner", o)).collect()));
-      out.push(strip(await ctx.db.query("items").withIndex("by_owner_n", (q) => q.eq("owner", o).gt("n", 0)).order("desc").collect()));
-      out.push(strip(await ctx.db.query("items").withIndex("by_owner_n", (q) => q.eq("owner", o).eq("n", 1)).take(2)));
-      out.push(strip(await ctx.db.query("others").withIndex("by_owner", (q) => q.eq("owner", o)).collect()));
+      out.push(
+        strip(
+          await ctx.db
+            .query("items")
+            .withIndex("by_owner", (q) => q.eq("owner", o))
+            .collect(),
+        ),
+      );
+      out.push(
+        strip(
+          await ctx.db
+            .query("items")
+            .withIndex("by_owner_n", (q) => q.eq("owner", o).gt("n", 0))
+            .order("desc")
+            .collect(),
+        ),
+      );
+      out.push(
+        strip(
+          await ctx.db
+            .query("items")
+            .withIndex("by_owner_n", (q) => q.eq("owner", o).eq("n", 1))
+            .take(2),
+        ),
+      );
+      out.push(
+        strip(
+          await ctx.db
+            .query("others")
+            .withIndex("by_owner", (q) => q.eq("owner", o))
+            .collect(),
+        ),
+      );
     }
     // Convex allows one paginated query per function.
-    const page = await ctx.db.query("items").withIndex("by_owner_n", (q) => q.eq("owner", "a")).paginate({ numItems: 2, cursor: null });
+    const page = await ctx.db
+      .query("items")
+      .withIndex("by_owner_n", (q) => q.eq("owner", "a"))
+      .paginate({ numItems: 2, cursor: null });
     out.push(strip(page.page), page.isDone);
-    out.push(strip(await ctx.db.query("items").withIndex("by_n", (q) => q.gte("n", -1).lt("n", 2)).collect()));
-    out.push(strip(await ctx.db.query("items").withIndex("by_tag", (q) => q.eq("tag", undefined)).collect()));
-    out.push(strip(await ctx.db.query("items").withIndex("by_tag", (q) => q.eq("tag", "x")).collect()));
+    out.push(
+      strip(
+        await ctx.db
+          .query("items")
+          .withIndex("by_n", (q) => q.gte("n", -1).lt("n", 2))
+          .collect(),
+      ),
+    );
+    out.push(
+      strip(
+        await ctx.db
+          .query("items")
+          .withIndex("by_tag", (q) => q.eq("tag", undefined))
+          .collect(),
+      ),
+    );
+    out.push(
+      strip(
+        await ctx.db
+          .query("items")
+          .withIndex("by_tag", (q) => q.eq("tag", "x"))
+          .collect(),
+      ),
+    );
     out.push(strip(await ctx.db.query("items").collect()), strip(await ctx.db.query("others").order("desc").collect()));
     return out;
   });
@@ -73,14 +141,21 @@ async function apply(t: T, ops: Op[]) {
         if (all.length === 0) return;
         const doc = all[o.pick % all.length]!;
         if (o.t === "delete") return void (await ctx.db.delete(doc._id));
-        await ctx.db.patch(doc._id, { ...(o.owner ? { owner: o.owner } : {}), ...(o.n !== undefined ? { n: o.n } : {}), ...(o.tag !== undefined ? { tag: o.tag ?? undefined } : {}) });
+        await ctx.db.patch(doc._id, {
+          ...(o.owner ? { owner: o.owner } : {}),
+          ...(o.n !== undefined ? { n: o.n } : {}),
+          ...(o.tag !== undefined ? { tag: o.tag ?? undefined } : {}),
+        });
       });
     } else if (o.t === "failed") {
       // A transaction that writes, then throws: nothing of it may be seen afterwards.
       await expect(
         t.run(async (ctx) => {
           await ctx.db.insert("items", { owner: o.owner, n: o.n });
-          const first = await ctx.db.query("items").withIndex("by_owner", (q) => q.eq("owner", o.owner)).first();
+          const first = await ctx.db
+            .query("items")
+            .withIndex("by_owner", (q) => q.eq("owner", o.owner))
+            .first();
           if (first) await ctx.db.patch(first._id, { owner: "moved" });
           throw new Error("rolled back");
         }),
@@ -90,9 +165,17 @@ async function apply(t: T, ops: Op[]) {
       results.push(
         await t.run(async (ctx) => {
           await ctx.db.insert("items", { owner: o.owner, n: o.n });
-          const first = await ctx.db.query("items").withIndex("by_owner", (q) => q.eq("owner", o.owner)).first();
+          const first = await ctx.db
+            .query("items")
+            .withIndex("by_owner", (q) => q.eq("owner", o.owner))
+            .first();
           if (first) await ctx.db.patch(first._id, { n: o.n + 10 });
-          return strip(await ctx.db.query("items").withIndex("by_owner_n", (q) => q.eq("owner", o.owner)).collect());
+          return strip(
+            await ctx.db
+              .query("items")
+              .withIndex("by_owner_n", (q) => q.eq("owner", o.owner))
+              .collect(),
+          );
         }),
       );
     }
@@ -126,7 +209,12 @@ describe("the indexed store", () => {
       for (let i = 0; i < 500; i++) await ctx.db.insert("others", { owner: "o7" });
     });
     const before = (await documentsVisited(t))!;
-    const found = await t.run((ctx) => ctx.db.query("items").withIndex("by_owner", (q) => q.eq("owner", "o7")).collect());
+    const found = await t.run((ctx) =>
+      ctx.db
+        .query("items")
+        .withIndex("by_owner", (q) => q.eq("owner", "o7"))
+        .collect(),
+    );
     expect(found).toHaveLength(10);
     expect((await documentsVisited(t))! - before).toBe(10);
     expect(await documentsVisited(deployment())).toBeNull();
@@ -140,7 +228,12 @@ describe("the indexed store", () => {
     });
     await indexStore(t);
     await indexStore(t); // idempotent
-    const found = await t.run((ctx) => ctx.db.query("items").withIndex("by_owner", (q) => q.eq("owner", "b")).collect());
+    const found = await t.run((ctx) =>
+      ctx.db
+        .query("items")
+        .withIndex("by_owner", (q) => q.eq("owner", "b"))
+        .collect(),
+    );
     expect(found.map((d) => d.n)).toEqual([2]);
   });
 });

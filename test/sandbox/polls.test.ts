@@ -83,7 +83,12 @@ describe("the sandbox's polls", () => {
   it("refuse what Discord refuses: more than 10 answers, long answers or questions, more than 32 days (five posts: the channel's bucket)", async () => {
     const { call } = await start();
     const answers = (n: number, text = "x") => Array.from({ length: n }, (_, i) => ({ poll_media: { text: `${text}${i}` } }));
-    for (const over of [{ answers: answers(11) }, { answers: answers(2, "y".repeat(55)) }, { question: { text: "q".repeat(301) } }, { duration: 32 * 24 + 1 }]) {
+    for (const over of [
+      { answers: answers(11) },
+      { answers: answers(2, "y".repeat(55)) },
+      { question: { text: "q".repeat(301) } },
+      { duration: 32 * 24 + 1 },
+    ]) {
       expect(await call("POST", "/messages", { poll: poll(over) })).toMatchObject({ status: 400, body: { code: 50035 } });
     }
     expect((await call("POST", "/messages", { poll: poll({ answers: answers(10), duration: 32 * 24 }) })).status).toBe(200);

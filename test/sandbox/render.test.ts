@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  buttonLabels,
-  renderEvent,
-  renderMarkdown,
-  selectOptionLabels,
-  stripAnsi,
-  type SandboxEvent,
-} from "../../sandbox/render.ts";
+import { buttonLabels, renderEvent, renderMarkdown, selectOptionLabels, stripAnsi, type SandboxEvent } from "../../sandbox/render.ts";
 
 const ESC = "\x1b";
 const plain = (e: unknown, width = 80) => renderEvent(e as SandboxEvent, { color: false, width });
@@ -51,21 +44,22 @@ const selectRow = {
   ],
 };
 
-const reply = (extra: Record<string, unknown> = {}): SandboxEvent => ({
-  t: "reply",
-  interaction_id: "9001",
-  source: "/ep",
-  user: "alice",
-  guild: "movie-club",
-  channel: "#general",
-  ephemeral: false,
-  content: "Marked **Breaking Bad** S1E3 as watched",
-  embeds: [episodeEmbed],
-  components: [buttonsRow, selectRow],
-  mentions: { everyone: false, users: [], roles: [] },
-  id: "1001",
-  ...extra,
-}) as SandboxEvent;
+const reply = (extra: Record<string, unknown> = {}): SandboxEvent =>
+  ({
+    t: "reply",
+    interaction_id: "9001",
+    source: "/ep",
+    user: "alice",
+    guild: "movie-club",
+    channel: "#general",
+    ephemeral: false,
+    content: "Marked **Breaking Bad** S1E3 as watched",
+    embeds: [episodeEmbed],
+    components: [buttonsRow, selectRow],
+    mentions: { everyone: false, users: [], roles: [] },
+    id: "1001",
+    ...extra,
+  }) as SandboxEvent;
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -198,13 +192,22 @@ describe("renderEvent", () => {
       channel: (id: string) => ({ "333": "general" })[id],
       role: (id: string) => ({ "222": "Movie Night" })[id],
     };
-    const e = reply({ content: "Board in <#333>, hosted by <@111> for <@&222>; see <#999>", mentions: { everyone: false, users: ["111"], roles: ["222"] } });
+    const e = reply({
+      content: "Board in <#333>, hosted by <@111> for <@&222>; see <#999>",
+      mentions: { everyone: false, users: ["111"], roles: ["222"] },
+    });
     const out = renderEvent(e as SandboxEvent, { color: false, names });
     expect(out).toContain("Board in #general, hosted by @bob for @Movie Night; see #999");
     expect(out).toContain("pings: @bob @Movie Night");
     // Without names (or when a lookup throws) the ids are shown.
     expect(plain(e)).toContain("Board in #333, hosted by @111 for @&222");
-    const broken = { user: () => { throw new Error("gone"); }, channel: () => undefined, role: () => undefined };
+    const broken = {
+      user: () => {
+        throw new Error("gone");
+      },
+      channel: () => undefined,
+      role: () => undefined,
+    };
     expect(renderEvent(e as SandboxEvent, { color: false, names: broken })).toContain("hosted by @111");
   });
 
@@ -284,7 +287,16 @@ describe("renderEvent", () => {
       reply({ ephemeral: true, mentions: { everyone: true, users: ["1"], roles: [] } }),
       { t: "error", line: 3, message: "boom" },
       { t: "discord_error", status: 400, code: 50035, message: "Invalid Form Body", method: "POST", route: "/channels/1/messages" },
-      { t: "autocomplete", user: "alice", channel: "#general", interaction_id: "9", source: "/ep", option: "show", value: "b", choices: [{ name: "a", value: "b" }] },
+      {
+        t: "autocomplete",
+        user: "alice",
+        channel: "#general",
+        interaction_id: "9",
+        source: "/ep",
+        option: "show",
+        value: "b",
+        choices: [{ name: "a", value: "b" }],
+      },
     ];
     for (const e of events) {
       expect(renderEvent(e)).not.toContain(ESC);
@@ -295,15 +307,46 @@ describe("renderEvent", () => {
   });
 
   it("shows a web call's function and its result as JSON, and a restart", () => {
-    const web = plain({ t: "web", user: "alice", function: "watchlist:getMediaState", kind: "query", args: { tmdbId: 1399 }, result: { status: "watching" }, line: 2 });
+    const web = plain({
+      t: "web",
+      user: "alice",
+      function: "watchlist:getMediaState",
+      kind: "query",
+      args: { tmdbId: 1399 },
+      result: { status: "watching" },
+      line: 2,
+    });
     expect(web).toContain("web app · alice · watchlist:getMediaState (query)");
     expect(web).toContain('"status": "watching"');
     expect(plain({ t: "restart", what: "bot", shards: 2 })).toContain("the bot process stopped and started again (2 shards)");
-    expect(plain({ t: "followup_edit", user: "alice", channel: "#general", interaction_id: "1", source: "/ep", id: "5", content: "edited", embeds: [], components: [], ephemeral: false, mentions: { everyone: false, users: [], roles: [] } })).toMatch(/^── follow-up edited/);
+    expect(
+      plain({
+        t: "followup_edit",
+        user: "alice",
+        channel: "#general",
+        interaction_id: "1",
+        source: "/ep",
+        id: "5",
+        content: "edited",
+        embeds: [],
+        components: [],
+        ephemeral: false,
+        mentions: { everyone: false, users: [], roles: [] },
+      }),
+    ).toMatch(/^── follow-up edited/);
   });
 
   it("explains a 30046 as the old-message edit limit", () => {
-    const out = plain({ t: "rate_limited", method: "PATCH", route: "/channels/1/messages/2", bucket: "b", retry_after: 12.5, global: false, scope: "user", code: 30046 });
+    const out = plain({
+      t: "rate_limited",
+      method: "PATCH",
+      route: "/channels/1/messages/2",
+      bucket: "b",
+      retry_after: 12.5,
+      global: false,
+      scope: "user",
+      code: 30046,
+    });
     expect(out).toContain("Rate limited (429, code 30046): retry after 12.5s");
     expect(out).toContain("older than an hour");
   });
@@ -312,7 +355,16 @@ describe("renderEvent", () => {
     const long = "word ".repeat(60) + "https://example.com/" + "x".repeat(120);
     for (const color of [false, true]) {
       const out = renderEvent(
-        { t: "message", id: "1", channel: "#general", ephemeral: false, mentions: { everyone: false, users: [], roles: [] }, components: [], content: `**${long}**`, embeds: [{ description: long, fields: [{ name: "n", value: long }] }] },
+        {
+          t: "message",
+          id: "1",
+          channel: "#general",
+          ephemeral: false,
+          mentions: { everyone: false, users: [], roles: [] },
+          components: [],
+          content: `**${long}**`,
+          embeds: [{ description: long, fields: [{ name: "n", value: long }] }],
+        },
         { color, width: 40 },
       );
       for (const l of out.split("\n")) expect(stripAnsi(l).length).toBeLessThanOrEqual(40);

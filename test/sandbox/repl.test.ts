@@ -119,15 +119,7 @@ async function run(lines: string[], session = new FakeSession(), historyFile = j
 
 describe("runRepl", () => {
   it("executes lines in order, one at a time, printing events as they arrive", async () => {
-    const { session, out } = await run([
-      "as alice",
-      "in movie-club #general",
-      "# a comment",
-      "",
-      "/slow thing",
-      "/ep 1399 1 3",
-      "wait 2h",
-    ]);
+    const { session, out } = await run(["as alice", "in movie-club #general", "# a comment", "", "/slow thing", "/ep 1399 1 3", "wait 2h"]);
     expect(session.executed).toEqual(["as alice", "in movie-club #general", "/slow thing", "/ep 1399 1 3", "wait 2h"]);
     expect(session.maxRunning).toBe(1);
     // without a terminal the output is a transcript: prompt + line, then what it produced
@@ -144,7 +136,19 @@ describe("runRepl", () => {
     const session = new FakeSession();
     const { out } = await run(["help"], session);
     expect(session.executed).toEqual([]);
-    for (const verb of ["as NAME", "in GUILD #CHANNEL", "/cmd", "autocomplete", 'click "LABEL"', "select", "wait DURATION", "show", "web MODULE:FUNCTION", "restart bot", "quit"]) {
+    for (const verb of [
+      "as NAME",
+      "in GUILD #CHANNEL",
+      "/cmd",
+      "autocomplete",
+      'click "LABEL"',
+      "select",
+      "wait DURATION",
+      "show",
+      "web MODULE:FUNCTION",
+      "restart bot",
+      "quit",
+    ]) {
       expect(out).toContain(verb);
     }
     expect(out).toContain('click "Mark S1E4"');
@@ -164,7 +168,17 @@ describe("runRepl", () => {
     expect(help).toMatch(/^\s*link \| link switch\b/m);
     expect(help).not.toContain("/track");
     expect(help).toContain("autocomplete /ep show:break");
-    const registered = { ...new FakeSession(), completions: () => ({ commands: [{ name: "ep", options: ["show"] }, { name: "watch", options: [] }], users: [], channels: [] }) };
+    const registered = {
+      ...new FakeSession(),
+      completions: () => ({
+        commands: [
+          { name: "ep", options: ["show"] },
+          { name: "watch", options: [] },
+        ],
+        users: [],
+        channels: [],
+      }),
+    };
     expect(helpText(registered as unknown as SandboxSession)).toContain("Commands: /ep /watch");
   });
 
@@ -192,7 +206,16 @@ describe("runRepl", () => {
     s.input.end("quit\n");
     await done;
     const before = s.text();
-    session.emit({ t: "message", id: "3", channel: "#general", content: "late", embeds: [], components: [], ephemeral: false, mentions: { everyone: false, users: [], roles: [] } });
+    session.emit({
+      t: "message",
+      id: "3",
+      channel: "#general",
+      content: "late",
+      embeds: [],
+      components: [],
+      ephemeral: false,
+      mentions: { everyone: false, users: [], roles: [] },
+    });
     expect(s.text()).toBe(before);
   });
 
@@ -246,7 +269,25 @@ describe("completeLine", () => {
   it("completes verbs and command names at the start of a line", () => {
     const [all, frag] = c("");
     expect(frag).toBe("");
-    expect(all).toEqual(expect.arrayContaining(["as", "in", "autocomplete", "click", "select", "wait", "show", "web", "restart", "help", "quit", "exit", "/ep", "/track", "/list"]));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        "as",
+        "in",
+        "autocomplete",
+        "click",
+        "select",
+        "wait",
+        "show",
+        "web",
+        "restart",
+        "help",
+        "quit",
+        "exit",
+        "/ep",
+        "/track",
+        "/list",
+      ]),
+    );
     expect(all).toEqual(expect.arrayContaining(["link", "clerk"]));
     expect(c("a")).toEqual([["as", "autocomplete"], "a"]);
     expect(c("/")).toEqual([["/ep", "/track", "/list"], "/"]);

@@ -46,8 +46,15 @@ describe("the sandbox's Guild Scheduled Events", () => {
     expect(await call("POST", "", external())).toMatchObject({ status: 403, body: { code: 50013 } });
     await runScript(parseScript(`as alice\nin "${GUILD}" #general\ngrant create-events`), sandbox, { wait: async () => {} }, () => {});
     const created = await call("POST", "", external());
-    expect(created).toMatchObject({ status: 200, body: { entity_type: 3, status: 1, channel_id: null, entity_metadata: { location: "https://discord.com/channels/1/2" } } });
-    expect(events.find((e) => e.t === "scheduled_event")).toMatchObject({ action: "create", guild: GUILD, event: { name: "Game of Thrones · Season 1" } });
+    expect(created).toMatchObject({
+      status: 200,
+      body: { entity_type: 3, status: 1, channel_id: null, entity_metadata: { location: "https://discord.com/channels/1/2" } },
+    });
+    expect(events.find((e) => e.t === "scheduled_event")).toMatchObject({
+      action: "create",
+      guild: GUILD,
+      event: { name: "Game of Thrones · Season 1" },
+    });
     expect((await call("GET", "")).body).toHaveLength(1);
     await runScript(parseScript(`as alice\nin "${GUILD}" #general\nrevoke create-events`), sandbox, { wait: async () => {} }, () => {});
     expect(await call("DELETE", `/${created.body.id}`)).toMatchObject({ status: 403, body: { code: 50013 } });
@@ -79,7 +86,10 @@ describe("the sandbox's Guild Scheduled Events", () => {
     const { body: event } = await call("POST", "", external());
     const later = new Date(NOW + 2 * 86_400_000).toISOString();
     const later2h = new Date(NOW + 2 * 86_400_000 + 7_200_000).toISOString();
-    expect(await call("PATCH", `/${event.id}`, { scheduled_start_time: later, scheduled_end_time: later2h })).toMatchObject({ status: 200, body: { scheduled_start_time: later } });
+    expect(await call("PATCH", `/${event.id}`, { scheduled_start_time: later, scheduled_end_time: later2h })).toMatchObject({
+      status: 200,
+      body: { scheduled_start_time: later },
+    });
     expect(sandbox.scheduledEvents(GUILD)).toEqual([expect.objectContaining({ id: event.id, start: later, end: later2h })]);
     expect((await call("DELETE", `/${event.id}`)).status).toBe(204);
     expect(await call("GET", `/${event.id}`)).toMatchObject({ status: 404, body: { code: 10070 } });

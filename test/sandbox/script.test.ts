@@ -23,8 +23,8 @@ describe("parseScript", () => {
         "in Film Club #general",
         "",
         "/ep 1399 1 3",
-        "click \"Mark watched\"",
-        "select \"Season 2\"",
+        'click "Mark watched"',
+        'select "Season 2"',
         "restart bot",
         "wait 3d",
         "show #general",
@@ -40,7 +40,9 @@ describe("parseScript", () => {
   });
 
   it("reads web arguments as JSON when they parse and as text otherwise (quoted values stay text)", () => {
-    const [line] = parseScript('web watchlist.markSeasonEpisodesWatched tmdbId:1399 season:1 episodes:[1,2,3] isWatched:true title:Dark note:"42"');
+    const [line] = parseScript(
+      'web watchlist.markSeasonEpisodesWatched tmdbId:1399 season:1 episodes:[1,2,3] isWatched:true title:Dark note:"42"',
+    );
     expect(line).toMatchObject({
       kind: "web",
       fn: "watchlist:markSeasonEpisodesWatched",
@@ -64,7 +66,9 @@ describe("parseScript", () => {
   });
 
   it("reads link, link switch and the clerk verbs, and names the line of a malformed one", () => {
-    expect(parseScript("as alice\nlink\nlink switch\nclerk signup erin discord\nclerk signup \"Dee Dee\"\nclerk delete erin").slice(1)).toMatchObject([
+    expect(
+      parseScript('as alice\nlink\nlink switch\nclerk signup erin discord\nclerk signup "Dee Dee"\nclerk delete erin').slice(1),
+    ).toMatchObject([
       { kind: "link", confirmSwitch: false },
       { kind: "link", confirmSwitch: true },
       { kind: "clerk", action: "signup", name: "erin", discord: true },
@@ -77,7 +81,11 @@ describe("parseScript", () => {
   });
 
   it("parses the Convex and TMDB fault verbs, and names the forms when one is malformed", () => {
-    expect(parseScript("convex slow 5s\nconvex down\nconvex hang\nconvex drop\nconvex drop 3\nconvex up\ntmdb down\ntmdb slow 3s\ntmdb up").map((l) => (l.kind === "fault" ? l.change : l.kind))).toEqual([
+    expect(
+      parseScript("convex slow 5s\nconvex down\nconvex hang\nconvex drop\nconvex drop 3\nconvex up\ntmdb down\ntmdb slow 3s\ntmdb up").map(
+        (l) => (l.kind === "fault" ? l.change : l.kind),
+      ),
+    ).toEqual([
       { target: "convex", fault: { kind: "slow", ms: 5_000 } },
       { target: "convex", fault: { kind: "down" } },
       { target: "convex", fault: { kind: "hang" } },
@@ -88,7 +96,9 @@ describe("parseScript", () => {
       { target: "tmdb", fault: { kind: "slow", ms: 3_000 } },
       { target: "tmdb", fault: { kind: "none" } },
     ]);
-    expect(() => parseScript("convex sideways")).toThrow(/line 1: expected "convex slow 5s", "convex down", "convex hang", "convex drop \[N\]" or "convex up"/);
+    expect(() => parseScript("convex sideways")).toThrow(
+      /line 1: expected "convex slow 5s", "convex down", "convex hang", "convex drop \[N\]" or "convex up"/,
+    );
     expect(() => parseScript("convex slow")).toThrow(/line 1: convex slow needs a duration/);
     expect(() => parseScript("tmdb slow 2m")).toThrow(/line 1: tmdb slow 2m is too long/);
     expect(() => parseScript("tmdb hang")).toThrow(/line 1: expected "tmdb slow 3s", "tmdb down" or "tmdb up"/);
@@ -104,10 +114,37 @@ describe("parseScript", () => {
   });
 
   it("answers any text with lines or a ScriptError naming a line, never anything else", () => {
-    const verbs = ["as", "in", "/ep", "/watch add", "autocomplete /ep", "click", "select", "wait", "show", "web", "restart", "dms", "delete", "revoke", "link", "clerk", "clerk signup", "convex", "convex slow", "tmdb", "#"];
+    const verbs = [
+      "as",
+      "in",
+      "/ep",
+      "/watch add",
+      "autocomplete /ep",
+      "click",
+      "select",
+      "wait",
+      "show",
+      "web",
+      "restart",
+      "dms",
+      "delete",
+      "revoke",
+      "link",
+      "clerk",
+      "clerk signup",
+      "convex",
+      "convex slow",
+      "tmdb",
+      "#",
+    ];
     const line = fc.oneof(
       fc.string({ maxLength: 200 }),
-      fc.tuple(fc.constantFrom(...verbs), fc.string({ unit: fc.constantFrom("a", "1", " ", '"', "\\", ":", "#", "[", "]", ".", "d", "ms", "\u{1F600}"), maxLength: 60 })).map(([v, rest]) => `${v} ${rest}`),
+      fc
+        .tuple(
+          fc.constantFrom(...verbs),
+          fc.string({ unit: fc.constantFrom("a", "1", " ", '"', "\\", ":", "#", "[", "]", ".", "d", "ms", "\u{1F600}"), maxLength: 60 }),
+        )
+        .map(([v, rest]) => `${v} ${rest}`),
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
@@ -177,7 +214,9 @@ describe("parseScript", () => {
   });
 
   it("understands every duration unit", () => {
-    expect(["500ms", "10s", "5m", "2h", "3d", "1h30m"].map(parseDuration)).toEqual([500, 10_000, 300_000, 7_200_000, 259_200_000, 5_400_000]);
+    expect(["500ms", "10s", "5m", "2h", "3d", "1h30m"].map(parseDuration)).toEqual([
+      500, 10_000, 300_000, 7_200_000, 259_200_000, 5_400_000,
+    ]);
     expect(parseDuration("soon")).toBeNull();
   });
 
@@ -192,7 +231,10 @@ describe("parseScript", () => {
     };
     expect(bad("as alice\n\nfly away")).toMatchObject({ line: 3, message: expect.stringMatching(/^line 3: unknown line "fly away"/) });
     expect(bad("as alice\nwait forever")).toMatchObject({ line: 2, message: expect.stringContaining("duration") });
-    expect(bad('as bob\nin Film Club #general\n/watch add title:"oops')).toMatchObject({ line: 3, message: expect.stringContaining("unterminated") });
+    expect(bad('as bob\nin Film Club #general\n/watch add title:"oops')).toMatchObject({
+      line: 3,
+      message: expect.stringContaining("unterminated"),
+    });
     expect(bad("in Film Club general")).toMatchObject({ line: 1 });
     expect(bad("click")).toMatchObject({ line: 1, message: expect.stringContaining("label") });
     expect(bad("autocomplete /ep")).toMatchObject({ line: 1 });
@@ -212,42 +254,49 @@ async function startBot() {
   const sandbox = new DiscordSandbox({ ackDeadlineMs: 1000 });
   await sandbox.start();
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sandbox.restApiBase } });
-  client.on("interactionCreate", (i) => void (async () => {
-    if (i.isAutocomplete()) {
-      const typed = i.options.getFocused();
-      await i.respond([{ name: `Breaking Bad (${typed})`, value: "1396" }]);
-    } else if (i.isChatInputCommand() && i.commandName === "ep") {
-      const show = i.options.getString("show", true);
-      const season = i.options.getInteger("season", true);
-      const episode = i.options.getInteger("episode", true);
-      await i.reply({
-        content: `Marked ${show} S${season}E${episode}`,
-        flags: MessageFlags.Ephemeral,
-        components: [
-          new ActionRowBuilder<ButtonBuilder>().addComponents(
-            new ButtonBuilder().setCustomId(`next:${show}:${season}:${episode + 1}`).setLabel("Next episode").setStyle(ButtonStyle.Primary),
-          ),
-        ],
-      });
-    } else if (i.isChatInputCommand() && i.commandName === "watch") {
-      const sub = i.options.getSubcommand();
-      await i.reply({
-        content: `${sub} ${i.options.getString("title", true)}`,
-        components: [
-          new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-            new StringSelectMenuBuilder()
-              .setCustomId("status")
-              .addOptions({ label: "Watching", value: "watching" }, { label: "Finished", value: "finished" }),
-          ),
-        ],
-      });
-    } else if (i.isButton()) {
-      const [, show, season, episode] = i.customId.split(":");
-      await i.update({ content: `Marked ${show} S${season}E${episode}`, components: [] });
-    } else if (i.isStringSelectMenu()) {
-      await i.update({ content: `status ${i.values[0]}`, components: [] });
-    }
-  })());
+  client.on(
+    "interactionCreate",
+    (i) =>
+      void (async () => {
+        if (i.isAutocomplete()) {
+          const typed = i.options.getFocused();
+          await i.respond([{ name: `Breaking Bad (${typed})`, value: "1396" }]);
+        } else if (i.isChatInputCommand() && i.commandName === "ep") {
+          const show = i.options.getString("show", true);
+          const season = i.options.getInteger("season", true);
+          const episode = i.options.getInteger("episode", true);
+          await i.reply({
+            content: `Marked ${show} S${season}E${episode}`,
+            flags: MessageFlags.Ephemeral,
+            components: [
+              new ActionRowBuilder<ButtonBuilder>().addComponents(
+                new ButtonBuilder()
+                  .setCustomId(`next:${show}:${season}:${episode + 1}`)
+                  .setLabel("Next episode")
+                  .setStyle(ButtonStyle.Primary),
+              ),
+            ],
+          });
+        } else if (i.isChatInputCommand() && i.commandName === "watch") {
+          const sub = i.options.getSubcommand();
+          await i.reply({
+            content: `${sub} ${i.options.getString("title", true)}`,
+            components: [
+              new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+                new StringSelectMenuBuilder()
+                  .setCustomId("status")
+                  .addOptions({ label: "Watching", value: "watching" }, { label: "Finished", value: "finished" }),
+              ),
+            ],
+          });
+        } else if (i.isButton()) {
+          const [, show, season, episode] = i.customId.split(":");
+          await i.update({ content: `Marked ${show} S${season}E${episode}`, components: [] });
+        } else if (i.isStringSelectMenu()) {
+          await i.update({ content: `status ${i.values[0]}`, components: [] });
+        }
+      })(),
+  );
   const ready = once(client, "clientReady");
   await client.login(sandbox.token);
   await ready;
@@ -315,17 +364,14 @@ describe("runScript", () => {
       (e) => events.push(e),
     );
     const brief = events.map((e) => `${e.line} ${e.t}`);
-    expect(brief).toEqual([
-      "3 reply",
-      "4 reply_edit",
-      "5 autocomplete",
-      "6 reply",
-      "7 reply_edit",
-      "8 rejected",
-      "9 restart",
-      "11 show",
-    ]);
-    expect(events[0]).toMatchObject({ user: "alice", guild: "Film Club", channel: "#general", content: "Marked 1399 S1E3", ephemeral: true });
+    expect(brief).toEqual(["3 reply", "4 reply_edit", "5 autocomplete", "6 reply", "7 reply_edit", "8 rejected", "9 restart", "11 show"]);
+    expect(events[0]).toMatchObject({
+      user: "alice",
+      guild: "Film Club",
+      channel: "#general",
+      content: "Marked 1399 S1E3",
+      ephemeral: true,
+    });
     expect(events[1]).toMatchObject({ content: "Marked 1399 S1E4", components: [] });
     expect(events[2]).toMatchObject({ option: "show", value: "break", choices: [{ name: "Breaking Bad (break)", value: "1396" }] });
     expect(events[3]).toMatchObject({ content: "add The Bear" });
@@ -346,29 +392,32 @@ describe("runScript", () => {
   it("reports an unknown option and acting before 'as' as errors", async () => {
     const sandbox = await startBot();
     const events: any[] = [];
-    await expect(runScriptText("as bob\nin Film Club #general\n/ep show:x seson:1 episode:1", sandbox, hooks([]), (e) => events.push(e))).rejects.toThrow(
-      /line 3: \/ep has no option "seson"/,
+    await expect(
+      runScriptText("as bob\nin Film Club #general\n/ep show:x seson:1 episode:1", sandbox, hooks([]), (e) => events.push(e)),
+    ).rejects.toThrow(/line 3: \/ep has no option "seson"/);
+    await expect(runScriptText('in Film Club #general\nclick "Go"', sandbox, hooks([]), (e) => events.push(e))).rejects.toThrow(
+      /line 2: no acting user/,
     );
-    await expect(runScriptText("in Film Club #general\nclick \"Go\"", sandbox, hooks([]), (e) => events.push(e))).rejects.toThrow(/line 2: no acting user/);
-    await expect(runScriptText("as bob\nin dm\nclick \"Go\"", sandbox, hooks([]), (e) => events.push(e))).rejects.toThrow(/line 3: no button "Go"/);
+    await expect(runScriptText('as bob\nin dm\nclick "Go"', sandbox, hooks([]), (e) => events.push(e))).rejects.toThrow(
+      /line 3: no button "Go"/,
+    );
     expect(events.map((e) => e.t)).toEqual(["error", "error", "error"]);
   });
 
   it("reports a malformed line as an error event before running anything", async () => {
     const sandbox = await startBot();
     const events: any[] = [];
-    await expect(runScriptText("as bob\nin Film Club #general\n/ep 1 1 1\ndance", sandbox, hooks([]), (e) => events.push(e))).rejects.toThrow(/line 4/);
+    await expect(
+      runScriptText("as bob\nin Film Club #general\n/ep 1 1 1\ndance", sandbox, hooks([]), (e) => events.push(e)),
+    ).rejects.toThrow(/line 4/);
     expect(events).toEqual([{ t: "error", line: 4, message: expect.stringContaining("unknown line") }]);
   });
 
   it("only lets the user who got an ephemeral reply press its buttons", async () => {
     const sandbox = await startBot();
     const events: any[] = [];
-    const run = runScriptText(
-      'as alice\nin Film Club #general\n/ep 1399 1 3\nas bob\nclick "Next episode"',
-      sandbox,
-      hooks([]),
-      (e) => events.push(e),
+    const run = runScriptText('as alice\nin Film Club #general\n/ep 1399 1 3\nas bob\nclick "Next episode"', sandbox, hooks([]), (e) =>
+      events.push(e),
     );
     await expect(run).rejects.toThrow(/line 5: no button "Next episode" on any message bob can see/);
     expect(events.map((e) => e.t)).toEqual(["reply", "error"]);

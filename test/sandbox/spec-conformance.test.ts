@@ -102,27 +102,67 @@ describe("the Discord sandbox against Discord's official OpenAPI spec", () => {
 describe("what Discord fills in on a stored message", () => {
   it("numbers every component without an id through the tree, skipping ids the bot chose, and bounds selects at 1", () => {
     const rows = [
-      { type: 1, components: [{ type: 2, style: 1, label: "A", custom_id: "a" }, { type: 2, style: 1, label: "B", custom_id: "b", id: 2 }] },
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 1, label: "A", custom_id: "a" },
+          { type: 2, style: 1, label: "B", custom_id: "b", id: 2 },
+        ],
+      },
       { type: 1, components: [{ type: 3, custom_id: "pick", options: [{ label: "x", value: "x" }] }] },
     ];
     expect(componentsAsSent(rows)).toEqual([
-      { type: 1, id: 1, components: [{ type: 2, style: 1, label: "A", custom_id: "a", id: 3 }, { type: 2, style: 1, label: "B", custom_id: "b", id: 2 }] },
-      { type: 1, id: 4, components: [{ type: 3, id: 5, custom_id: "pick", options: [{ label: "x", value: "x" }], min_values: 1, max_values: 1 }] },
+      {
+        type: 1,
+        id: 1,
+        components: [
+          { type: 2, style: 1, label: "A", custom_id: "a", id: 3 },
+          { type: 2, style: 1, label: "B", custom_id: "b", id: 2 },
+        ],
+      },
+      {
+        type: 1,
+        id: 4,
+        components: [{ type: 3, id: 5, custom_id: "pick", options: [{ label: "x", value: "x" }], min_values: 1, max_values: 1 }],
+      },
     ]);
     // What the bot sent is left as it was.
     expect(rows[0]).not.toHaveProperty("id");
   });
 
   it("says whether each embed field is inline (false unless the bot said so)", () => {
-    expect(embedsAsSent([{ title: "t", fields: [{ name: "a", value: "1" }, { name: "b", value: "2", inline: true }] }])).toEqual([
-      { title: "t", fields: [{ name: "a", value: "1", inline: false }, { name: "b", value: "2", inline: true }] },
+    expect(
+      embedsAsSent([
+        {
+          title: "t",
+          fields: [
+            { name: "a", value: "1" },
+            { name: "b", value: "2", inline: true },
+          ],
+        },
+      ]),
+    ).toEqual([
+      {
+        title: "t",
+        fields: [
+          { name: "a", value: "1", inline: false },
+          { name: "b", value: "2", inline: true },
+        ],
+      },
     ]);
   });
 });
 
 describe("the spec check", () => {
   const spec = new DiscordSpec();
-  const post = (status: number, response: unknown, request: unknown = { content: "hi" }): RestExchange => ({ method: "POST", path: "/channels/1/messages", query: {}, request, status, response });
+  const post = (status: number, response: unknown, request: unknown = { content: "hi" }): RestExchange => ({
+    method: "POST",
+    path: "/channels/1/messages",
+    query: {},
+    request,
+    status,
+    response,
+  });
 
   it("finds a field the spec requires missing from an answer, and a request field of the wrong type", () => {
     expect(spec.check(post(404, { message: "Unknown Channel" }))).toEqual([
@@ -132,13 +172,19 @@ describe("the spec check", () => {
   });
 
   it("allows where real Discord differs from the spec: string field-error codes, a 429 without code, 5xx, a bot's content over 2,000 characters refused", () => {
-    const formError = { code: 50035, message: "Invalid Form Body", errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 2000 or fewer in length." }] } } };
+    const formError = {
+      code: 50035,
+      message: "Invalid Form Body",
+      errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 2000 or fewer in length." }] } },
+    };
     expect(spec.check(post(400, formError, { content: "x".repeat(2001) }))).toEqual([]);
     expect(spec.check(post(429, { message: "You are being rate limited.", retry_after: 1.5, global: false }))).toEqual([]);
     expect(spec.check(post(500, { message: "500: Internal Server Error", code: 0 }))).toEqual([]);
   });
 
   it("names a path or method Discord does not have", () => {
-    expect(spec.check({ method: "GET", path: "/nowhere", query: {}, request: undefined, status: 404, response: {} })[0]!.errors).toEqual(["no such path in Discord's spec"]);
+    expect(spec.check({ method: "GET", path: "/nowhere", query: {}, request: undefined, status: 404, response: {} })[0]!.errors).toEqual([
+      "no such path in Discord's spec",
+    ]);
   });
 });

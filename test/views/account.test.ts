@@ -2,11 +2,26 @@ import { describe, expect, it } from "vitest";
 import { accountCard, accountDeleteQuestion, linkCard } from "../../src/views/account.ts";
 import { BRAND, DANGER } from "../../src/views/vocabulary.ts";
 
-const info = { linkedTo: "alice@example.com", linkedVia: "oauth", titles: 10_000, watchedEpisodes: 1234, lists: 2, reminders: 1, parties: 0, countLimit: 10_000, merge: null };
+const info = {
+  linkedTo: "alice@example.com",
+  linkedVia: "oauth",
+  titles: 10_000,
+  watchedEpisodes: 1234,
+  lists: 2,
+  reminders: 1,
+  parties: 0,
+  countLimit: 10_000,
+  merge: null,
+};
 
 describe("the /link and /account cards", () => {
   it("/link: the page button carries the code in the fragment, and a linked person is told a switch asks first", () => {
-    const view = linkCard({ code: "abc", pageUrl: "https://example.convex.site/link", expiresAt: 1_700_000_000_000, linkedTo: "alice@example.com" });
+    const view = linkCard({
+      code: "abc",
+      pageUrl: "https://example.convex.site/link",
+      expiresAt: 1_700_000_000_000,
+      linkedTo: "alice@example.com",
+    });
     expect(view.embeds[0]).toMatchObject({ title: "Link your Film Fanatic account", color: BRAND });
     expect(view.embeds[0]!.description).toContain("expires <t:1700000000:R>");
     expect(view.embeds[0]!.description).toContain("You are linked to **alice@example.com** now");

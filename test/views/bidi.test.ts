@@ -31,7 +31,11 @@ describe("bidirectional controls", () => {
     expect(JSON.stringify(board)).not.toMatch(ANY);
     expect(board.embeds[0]?.footer?.text).toBe("Hosted by host · 1 member");
     // Polls, session posts and server events name the party by its label, made without them.
-    const poll = sessionPoll({ partyLabel: partyLabel({ name: "Night\u202e", title: "Show\u2066", season: undefined }), options: [{ at: Date.UTC(2030, 0, 1, 20), label: "Fri 20:00" }], hours: 24 });
+    const poll = sessionPoll({
+      partyLabel: partyLabel({ name: "Night\u202e", title: "Show\u2066", season: undefined }),
+      options: [{ at: Date.UTC(2030, 0, 1, 20), label: "Fri 20:00" }],
+      hours: 24,
+    });
     expect(JSON.stringify(poll)).not.toMatch(ANY);
   });
 });

@@ -86,10 +86,25 @@ describe("the largest messages the views can build", () => {
       specials: { count: 99_999, isWatched: false },
     });
     expect(discordErrors(card)).toEqual([]);
-    expect(card.components[0]!.components.map((c) => ("label" in c ? c.label : ""))).toEqual(["Mark S200E9999", "Undo", "Unmark the 99,999 specials too"]);
-    const finished = episodeCard({ tmdbId: 2_147_483_647, showTitle: worst(5000), headline: worst(5000), outcome: hugeOutcome, shareable: true, specials: { count: 3, isWatched: true } });
+    expect(card.components[0]!.components.map((c) => ("label" in c ? c.label : ""))).toEqual([
+      "Mark S200E9999",
+      "Undo",
+      "Unmark the 99,999 specials too",
+    ]);
+    const finished = episodeCard({
+      tmdbId: 2_147_483_647,
+      showTitle: worst(5000),
+      headline: worst(5000),
+      outcome: hugeOutcome,
+      shareable: true,
+      specials: { count: 3, isWatched: true },
+    });
     expect(discordErrors(finished)).toEqual([]);
-    expect(finished.components[0]!.components.map((c) => ("label" in c ? c.label : ""))).toEqual(["Undo", "Share", "Mark the 3 specials too"]);
+    expect(finished.components[0]!.components.map((c) => ("label" in c ? c.label : ""))).toEqual([
+      "Undo",
+      "Share",
+      "Mark the 3 specials too",
+    ]);
   });
 
   it("a full list page of someone else's list, with both page buttons, is one Discord accepts", () => {
@@ -103,7 +118,14 @@ describe("the largest messages the views can build", () => {
       reaction: "not-for-me",
     }));
     const page = listPage({
-      position: { owner: "99999999999999999999", status: "want-to-watch", mediaType: "movie", scope: "all", page: 9_998, cursor: { before: 1, creation: 1 } },
+      position: {
+        owner: "99999999999999999999",
+        status: "want-to-watch",
+        mediaType: "movie",
+        scope: "all",
+        page: 9_998,
+        cursor: { before: 1, creation: 1 },
+      },
       ownerName: worst(500),
       own: false,
       items,
@@ -127,17 +149,27 @@ describe("the largest messages the views can build", () => {
 
   it("a show's card gives its progress as episodes only, so a stale stored percentage can't contradict the count", () => {
     const progress = { watched: 3, total: 73, percent: 4, next: { season: 1, episode: 4 } };
-    const card = titleCard({ title: { ...hugeTitle, title: "Game of Thrones" }, state: { item: { inWatchlist: false, progressStatus: "watching", progress: 1 }, progress, jobRunning: false }, shareable: false });
+    const card = titleCard({
+      title: { ...hugeTitle, title: "Game of Thrones" },
+      state: { item: { inWatchlist: false, progressStatus: "watching", progress: 1 }, progress, jobRunning: false },
+      shareable: false,
+    });
     const you = card.embeds?.[0]?.fields?.find((f) => f.name === "You")?.value ?? "";
     expect(you).toContain("Status: ▶️ Watching");
     expect(you).not.toContain("(1%)");
-    const movie = titleCard({ title: { ...hugeTitle, mediaType: "movie" }, state: { item: { inWatchlist: true, progressStatus: "watching", progress: 40 }, progress: null, jobRunning: false }, shareable: false });
+    const movie = titleCard({
+      title: { ...hugeTitle, mediaType: "movie" },
+      state: { item: { inWatchlist: true, progressStatus: "watching", progress: 40 }, progress: null, jobRunning: false },
+      shareable: false,
+    });
     expect(movie.embeds?.[0]?.fields?.find((f) => f.name === "You")?.value).toContain("Watching (40%)");
   });
 
   it("a status that was already set is answered without a status emoji: nothing changed", () => {
     const facts = { tmdbId: 87108, mediaType: "tv" as const, title: "Chernobyl", year: 2019 };
-    expect(titleHeadline.status(facts, "finished", undefined, false)).toBe("Nothing changed — **Chernobyl** (2019) was already set to Finished.");
+    expect(titleHeadline.status(facts, "finished", undefined, false)).toBe(
+      "Nothing changed — **Chernobyl** (2019) was already set to Finished.",
+    );
     expect(titleHeadline.status(facts, "finished", undefined)).toBe("✅ Finished — **Chernobyl** (2019)");
   });
 
@@ -155,8 +187,14 @@ describe("the largest messages the views can build", () => {
       fc.property(text, text, fc.option(text, { nil: undefined }), (title, overview, name) => {
         const facts: TitleFacts = { tmdbId: 1, mediaType: "tv", title, overview, genres: [title] };
         const progress = { watched: 1, total: 2, percent: 50, next: { season: 1, episode: 2, ...(name !== undefined ? { name } : {}) } };
-        expect(discordErrors(titleCard({ title: facts, state: { item: null, progress, jobRunning: false }, headline: title, shareable: true }))).toEqual([]);
-        expect(discordErrors(episodeCard({ tmdbId: 1, showTitle: title, headline: overview, outcome: { ...hugeOutcome, progress }, shareable: true }))).toEqual([]);
+        expect(
+          discordErrors(titleCard({ title: facts, state: { item: null, progress, jobRunning: false }, headline: title, shareable: true })),
+        ).toEqual([]);
+        expect(
+          discordErrors(
+            episodeCard({ tmdbId: 1, showTitle: title, headline: overview, outcome: { ...hugeOutcome, progress }, shareable: true }),
+          ),
+        ).toEqual([]);
       }),
       { numRuns: 50 },
     );
@@ -165,7 +203,11 @@ describe("the largest messages the views can build", () => {
 
 describe("what the cards carry", () => {
   it("buttons on a title card decode to the title and the change they name", () => {
-    const card = titleCard({ title: { ...hugeTitle, mediaType: "movie", tmdbId: 27205 }, state: { item: null, progress: null, jobRunning: false }, shareable: true });
+    const card = titleCard({
+      title: { ...hugeTitle, mediaType: "movie", tmdbId: 27205 },
+      state: { item: null, progress: null, jobRunning: false },
+      shareable: true,
+    });
     expect(customIds(card).map((id) => decodeComponentId(id, ["liked"]))).toEqual([
       { name: "watch:status", args: { mediaType: "movie", tmdbId: 27205, status: "want-to-watch" } },
       { name: "watch:status", args: { mediaType: "movie", tmdbId: 27205, status: "watching" } },
@@ -176,27 +218,51 @@ describe("what the cards carry", () => {
   });
 
   it("a status set on the web app that the bot offers no button for is named, and every status button stays available", () => {
-    const card = titleCard({ title: { ...hugeTitle, title: "Lost" }, state: { item: { inWatchlist: false, progressStatus: "dropped" }, progress: null, jobRunning: false }, shareable: true });
+    const card = titleCard({
+      title: { ...hugeTitle, title: "Lost" },
+      state: { item: { inWatchlist: false, progressStatus: "dropped" }, progress: null, jobRunning: false },
+      shareable: true,
+    });
     expect(card.embeds[0]!.fields![0]!.value).toContain("Status: ⏹️ Dropped");
     const statusButtons = card.components[0]!.components.slice(0, 3);
     expect(statusButtons.map((b) => ("disabled" in b ? b.disabled : undefined))).toEqual([undefined, undefined, undefined]);
   });
 
   it("an episode no button can carry gets no button rather than a broken one", () => {
-    const outcome = { ...hugeOutcome, statusAfter: "watching" as const, progress: { watched: 1, total: 2, percent: 50, next: { season: 201, episode: 1 } } };
+    const outcome = {
+      ...hugeOutcome,
+      statusAfter: "watching" as const,
+      progress: { watched: 1, total: 2, percent: 50, next: { season: 201, episode: 1 } },
+    };
     const card = episodeCard({ tmdbId: 1, showTitle: "Long", headline: "✅", outcome, shareable: false });
     expect(customIds(card).map((id) => decodeComponentId(id).name)).toEqual(["watch:undo"]);
   });
 
   it("the next-episode button marks the episode the card names as next", () => {
-    const card = episodeCard({ tmdbId: 1399, showTitle: "Game of Thrones", headline: "✅ Watched **S1E3**", outcome: { ...hugeOutcome, statusAfter: "watching", undoId: null, progress: { watched: 3, total: 73, percent: 4, next: { season: 1, episode: 4 } } }, shareable: false });
+    const card = episodeCard({
+      tmdbId: 1399,
+      showTitle: "Game of Thrones",
+      headline: "✅ Watched **S1E3**",
+      outcome: {
+        ...hugeOutcome,
+        statusAfter: "watching",
+        undoId: null,
+        progress: { watched: 3, total: 73, percent: 4, next: { season: 1, episode: 4 } },
+      },
+      shareable: false,
+    });
     const [mark] = card.components[0]!.components;
     expect(mark).toMatchObject({ label: "Mark S1E4" });
     expect(decodeComponentId(customIds(card)[0]!)).toEqual({ name: "ep:mark", args: { tmdbId: 1399, season: 1, episode: 4 } });
   });
 
   it("a guess with the most matches a menu holds, all with hostile titles, is one Discord accepts and decodes to each title", () => {
-    const matches = Array.from({ length: 30 }, (_, i) => ({ tmdbId: 2_147_483_647 - i, mediaType: i % 2 ? ("tv" as const) : ("movie" as const), title: worst(400), year: 2000 + i }));
+    const matches = Array.from({ length: 30 }, (_, i) => ({
+      tmdbId: 2_147_483_647 - i,
+      mediaType: i % 2 ? ("tv" as const) : ("movie" as const),
+      title: worst(400),
+      year: 2000 + i,
+    }));
     const prompt = guessPrompt({
       best: matches[0]!,
       others: matches.slice(1),

@@ -26,7 +26,12 @@ function textsOf(field: Field<unknown>): fc.Arbitrary<string> {
       return fc.integer({ min: spec.min, max: spec.max }).map(String);
     case "timestamp":
       return fc
-        .oneof(fc.constant(0), fc.integer({ min: 1, max: 999_999_999_999_999 }), fc.double({ min: 1, max: 1e15, maxExcluded: true, noNaN: true }), fc.double({ min: 1.6e12, max: 2e12, noNaN: true }))
+        .oneof(
+          fc.constant(0),
+          fc.integer({ min: 1, max: 999_999_999_999_999 }),
+          fc.double({ min: 1, max: 1e15, maxExcluded: true, noNaN: true }),
+          fc.double({ min: 1.6e12, max: 2e12, noNaN: true }),
+        )
         .map(String);
     case "snowflake":
       return fc.bigInt({ min: 1n, max: 99_999_999_999_999_999_999n }).map(String);
@@ -49,18 +54,33 @@ function textsOf(field: Field<unknown>): fc.Arbitrary<string> {
 }
 
 /** Ids built from texts each field could have written (combinations may still be refused as a whole). */
-const plausibleIds = fc.constantFrom(...componentCodecs).chain((codec) =>
-  fc.tuple(...Object.values(codec.fields).map(textsOf)).map((texts) => ({ codec, id: [codec.name, ...texts].join(":") })),
-);
+const plausibleIds = fc
+  .constantFrom(...componentCodecs)
+  .chain((codec) =>
+    fc.tuple(...Object.values(codec.fields).map(textsOf)).map((texts) => ({ codec, id: [codec.name, ...texts].join(":") })),
+  );
 
 /** The value a select would send with an id: reaction menus send a reaction, guess menus a title. */
 const menuValue = fc.oneof(fc.constantFrom("loved", "liked", "mixed", "not-for-me", "clear"), textsOf(titleChoice as Field<unknown>));
 
-const titleChoices: fc.Arbitrary<TitleChoice> = fc.record({ mediaType: fc.constantFrom("movie" as const, "tv" as const), tmdbId: fc.integer({ min: 1, max: 2_147_483_647 }) });
+const titleChoices: fc.Arbitrary<TitleChoice> = fc.record({
+  mediaType: fc.constantFrom("movie" as const, "tv" as const),
+  tmdbId: fc.integer({ min: 1, max: 2_147_483_647 }),
+});
 const titleActions: fc.Arbitrary<TitleAction> = fc.oneof(
   fc.record({ sub: fc.constantFrom("add" as const, "remove" as const, "info" as const) }),
-  fc.record({ sub: fc.constant("status" as const), status: fc.constantFrom("want-to-watch" as const, "watching" as const, "finished" as const), progress: fc.integer({ min: 0, max: 100 }) }, { requiredKeys: ["sub", "status"] }),
-  fc.record({ sub: fc.constant("react" as const), reaction: fc.constantFrom("loved" as const, "liked" as const, "mixed" as const, "not-for-me" as const, "clear" as const) }),
+  fc.record(
+    {
+      sub: fc.constant("status" as const),
+      status: fc.constantFrom("want-to-watch" as const, "watching" as const, "finished" as const),
+      progress: fc.integer({ min: 0, max: 100 }),
+    },
+    { requiredKeys: ["sub", "status"] },
+  ),
+  fc.record({
+    sub: fc.constant("react" as const),
+    reaction: fc.constantFrom("loved" as const, "liked" as const, "mixed" as const, "not-for-me" as const, "clear" as const),
+  }),
 );
 const listPositions: fc.Arbitrary<ListPosition> = fc.record(
   {
@@ -69,7 +89,10 @@ const listPositions: fc.Arbitrary<ListPosition> = fc.record(
     mediaType: fc.constantFrom("movie" as const, "tv" as const),
     scope: fc.constantFrom("watchlist" as const, "all" as const),
     page: fc.integer({ min: 1, max: 10_000 }),
-    cursor: fc.record({ before: fc.integer({ min: 1, max: 999_999_999_999_999 }), creation: fc.double({ min: 1.6e12, max: 2e12, noNaN: true }) }),
+    cursor: fc.record({
+      before: fc.integer({ min: 1, max: 999_999_999_999_999 }),
+      creation: fc.double({ min: 1.6e12, max: 2e12, noNaN: true }),
+    }),
   },
   { requiredKeys: ["owner", "scope", "page"] },
 );
@@ -107,9 +130,14 @@ describe("component ids", () => {
 
   it("read back the typed arguments they were written with", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2_147_483_647 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 9_999 }), (tmdbId, season, episode) => {
-        expect(decodeComponentId(markEpisodeButton.encode({ tmdbId, season, episode })).args).toEqual({ tmdbId, season, episode });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2_147_483_647 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 9_999 }),
+        (tmdbId, season, episode) => {
+          expect(decodeComponentId(markEpisodeButton.encode({ tmdbId, season, episode })).args).toEqual({ tmdbId, season, episode });
+        },
+      ),
     );
     fc.assert(
       fc.property(titleActions, titleChoices, (action, choice) => {
@@ -122,10 +150,15 @@ describe("component ids", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant("all" as const)), fc.boolean(), fc.integer({ min: 1, max: 2_147_483_647 }), (season, isWatched, tmdbId) => {
-        const choice = { mediaType: "tv" as const, tmdbId };
-        expect(decodeComponentId(markPickButton.encode({ season, isWatched, choice })).args).toEqual({ season, isWatched, choice });
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant("all" as const)),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 2_147_483_647 }),
+        (season, isWatched, tmdbId) => {
+          const choice = { mediaType: "tv" as const, tmdbId };
+          expect(decodeComponentId(markPickButton.encode({ season, isWatched, choice })).args).toEqual({ season, isWatched, choice });
+        },
+      ),
     );
   });
 
@@ -160,7 +193,9 @@ describe("component ids", () => {
   });
 
   it("cannot be defined so that an id could outgrow 100 characters", () => {
-    expect(() => component("x:long", { a: int(1e15), b: int(1e15), c: int(1e15), d: int(1e15), e: int(1e15), f: int(1e15) })).toThrow(/100/);
+    expect(() => component("x:long", { a: int(1e15), b: int(1e15), c: int(1e15), d: int(1e15), e: int(1e15), f: int(1e15) })).toThrow(
+      /100/,
+    );
   });
 
   it("refuse to write a value they could not read back, and say when an episode list is too long for a button", () => {
@@ -171,7 +206,9 @@ describe("component ids", () => {
     expect(() => listPageButton.encode({ owner: "1", scope: "all", page: 1, cursor: { before: 1e-7, creation: 1 } })).toThrow(RangeError);
     const long = Array.from({ length: 30 }, (_, i) => String(i * 3 + 1)).join(",");
     expect(episodePickButton.tryEncode({ season: 1, isWatched: true, episodes: long, choice: undefined })).toBeNull();
-    expect(episodePickButton.tryEncode({ season: 200, isWatched: false, episodes: "1-5,7", choice: { mediaType: "tv", tmdbId: 2_147_483_647 } })).toBe("ep:pick:200:u:1-5,7:t2147483647");
+    expect(
+      episodePickButton.tryEncode({ season: 200, isWatched: false, episodes: "1-5,7", choice: { mediaType: "tv", tmdbId: 2_147_483_647 } }),
+    ).toBe("ep:pick:200:u:1-5,7:t2147483647");
   });
 
   it("keep the shapes buttons already posted have, so they still work after an update", () => {
@@ -184,8 +221,15 @@ describe("component ids", () => {
       cursor: { before: 1764140000000, creation: 1764140000000.123 },
     });
     expect(decodeComponentId("watch:react:movie:27205", ["loved"]).args).toEqual({ mediaType: "movie", tmdbId: 27205, value: "loved" });
-    expect(decodeComponentId("watch:pick:status:watching.40:m155").args).toEqual({ action: { sub: "status", status: "watching", progress: 40 }, choice: { mediaType: "movie", tmdbId: 155 } });
-    expect(decodeComponentId("mark:pick:all:u:-", ["t1399"]).args).toEqual({ season: "all", isWatched: false, choice: { mediaType: "tv", tmdbId: 1399 } });
+    expect(decodeComponentId("watch:pick:status:watching.40:m155").args).toEqual({
+      action: { sub: "status", status: "watching", progress: 40 },
+      choice: { mediaType: "movie", tmdbId: 155 },
+    });
+    expect(decodeComponentId("mark:pick:all:u:-", ["t1399"]).args).toEqual({
+      season: "all",
+      isWatched: false,
+      choice: { mediaType: "tv", tmdbId: 1399 },
+    });
   });
 
   it("carry a session's Confirm as once, weekly, or keep the repeat of the session it replaces (a poll winner's)", () => {
@@ -247,12 +291,19 @@ describe("component ids", () => {
   it("read every field of every id from any text as a value it writes back the same way, or as not theirs", () => {
     const fields = componentCodecs.flatMap((codec) => Object.values(codec.fields));
     fc.assert(
-      fc.property(fc.constantFrom(...fields), fc.oneof(fc.string({ unit: "binary", maxLength: 120 }), fc.string({ unit: fc.constantFrom(..."tm0123456789.-e+wafl"), maxLength: 30 })), (field, text) => {
-        const value = field.decode(text, []);
-        if (value === INVALID) return;
-        if (field.spec.kind === "fromMenu" && text === "-") return;
-        expect(field.encode(value)).toBe(text);
-      }),
+      fc.property(
+        fc.constantFrom(...fields),
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 120 }),
+          fc.string({ unit: fc.constantFrom(..."tm0123456789.-e+wafl"), maxLength: 30 }),
+        ),
+        (field, text) => {
+          const value = field.decode(text, []);
+          if (value === INVALID) return;
+          if (field.spec.kind === "fromMenu" && text === "-") return;
+          expect(field.encode(value)).toBe(text);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -262,17 +313,33 @@ describe("component ids", () => {
   });
 
   it("answer any string with a decoded id or the out-of-date error, never anything else", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.string()), (id, values) => decodesOrIsStale(id, values)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.string()), (id, values) => decodesOrIsStale(id, values)),
+      { numRuns: 1000 },
+    );
     // Strings made mostly of separators and the characters ids are made of.
-    fc.assert(fc.property(fc.string({ maxLength: 300, unit: fc.constantFrom(":", "a", "1", "-", ".", "é", "t", "w", "watch", "ep") }), (id) => decodesOrIsStale(id)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: fc.constantFrom(":", "a", "1", "-", ".", "é", "t", "w", "watch", "ep") }), (id) =>
+        decodesOrIsStale(id),
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("answer real-looking ids with arbitrary fields, or real fields mixed up, with a decode or the out-of-date error", () => {
     const names = componentCodecs.map((c) => c.name);
-    const field = fc.oneof(fc.string({ maxLength: 25 }), fc.integer().map(String), fc.double().map(String), fc.constantFrom("-", "", "tv", "movie", "loved", "watching", "all", "w", "t1"));
+    const field = fc.oneof(
+      fc.string({ maxLength: 25 }),
+      fc.integer().map(String),
+      fc.double().map(String),
+      fc.constantFrom("-", "", "tv", "movie", "loved", "watching", "all", "w", "t1"),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...names), fc.array(field, { maxLength: 8 }), fc.array(fc.string(), { maxLength: 3 }), (name, fields, values) =>
-        decodesOrIsStale([name, ...fields].join(":"), values),
+      fc.property(
+        fc.constantFrom(...names),
+        fc.array(field, { maxLength: 8 }),
+        fc.array(fc.string(), { maxLength: 3 }),
+        (name, fields, values) => decodesOrIsStale([name, ...fields].join(":"), values),
       ),
       { numRuns: 1000 },
     );

@@ -13,7 +13,9 @@ describe("/help", () => {
     const text = helpText();
     const missing: string[] = [];
     for (const command of commands.values()) {
-      const subcommands = ((command.data as { options?: { type: number; name: string }[] }).options ?? []).filter((o) => o.type === 1 || o.type === 2);
+      const subcommands = ((command.data as { options?: { type: number; name: string }[] }).options ?? []).filter(
+        (o) => o.type === 1 || o.type === 2,
+      );
       if (subcommands.length === 0) {
         if (command.data.name !== "help" && !text.includes(`/${command.data.name}`)) missing.push(`/${command.data.name}`);
         continue;

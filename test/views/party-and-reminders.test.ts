@@ -25,7 +25,13 @@ const hostile = (n: number) => "*_`|~>#[@everyone](<@123456789012345678>)\\".rep
 const partyId = "j57a8b9c0d1e2f3g4h5j6k7m8n9p0q1r";
 
 function member(i: number, watched: number, total = 10, name = `member ${i}`): BoardMember {
-  return { discordUserId: String(100_000_000_000_000_000n + BigInt(i)), displayName: name, watched, total, position: watched === 0 ? null : { season: 1, episode: watched } };
+  return {
+    discordUserId: String(100_000_000_000_000_000n + BigInt(i)),
+    displayName: name,
+    watched,
+    total,
+    position: watched === 0 ? null : { season: 1, episode: watched },
+  };
 }
 
 const board = (members: BoardMember[], extra: Partial<PartyBoardData> = {}): PartyBoardData => ({
@@ -62,7 +68,14 @@ describe("the party board", () => {
 
   it("shows 25 members in full and summarises the rest, inside Discord's limits, with the hostile names made inert", () => {
     const members = Array.from({ length: 200 }, (_, i) => member(i, i % 11, 10, hostile(300)));
-    const view = partyBoard(board(members, { name: hostile(500), show: { title: hostile(500) }, hostName: hostile(500), nextSessionAt: Date.UTC(2026, 11, 24, 20) }));
+    const view = partyBoard(
+      board(members, {
+        name: hostile(500),
+        show: { title: hostile(500) },
+        hostName: hostile(500),
+        nextSessionAt: Date.UTC(2026, 11, 24, 20),
+      }),
+    );
     expect(discordErrors(view)).toEqual([]);
     const text = view.embeds[0]!.description!;
     expect((text.match(/▰|▱/g) ?? []).length / 10).toBe(25);
@@ -87,7 +100,9 @@ describe("the party board", () => {
 
   it("asks who was there for episodes watched together, with one button that marks them", () => {
     const view = watchedTogetherPrompt({ promptId: partyId, showTitle: "Severance", what: "S1E5–E6", expiresAt: Date.UTC(2026, 0, 1) });
-    expect(view.content).toContain("We watched S1E5–E6 of **Severance** — were you there? Click to mark them for yourself (until <t:1767225600:f>).");
+    expect(view.content).toContain(
+      "We watched S1E5–E6 of **Severance** — were you there? Click to mark them for yourself (until <t:1767225600:f>).",
+    );
     expect(decodeComponentId(ids(view)[0]!)).toEqual({ name: "party:there", args: { promptId: partyId } });
     expect(discordErrors(view)).toEqual([]);
   });

@@ -4,7 +4,16 @@
 // 3 days ago").
 import { describe, expect, it } from "vitest";
 import { EVENT_DESCRIPTION_MAX, EVENT_NAME_MAX, scheduledEventBody } from "../../convex/model/sessions.ts";
-import { leadTime, POLL_ANSWER_MAX, POLL_QUESTION_MAX, sessionPoll, sessionPollResult, sessionPost, sessionPostClosed, sessionReminder } from "../../src/views/session.ts";
+import {
+  leadTime,
+  POLL_ANSWER_MAX,
+  POLL_QUESTION_MAX,
+  sessionPoll,
+  sessionPollResult,
+  sessionPost,
+  sessionPostClosed,
+  sessionReminder,
+} from "../../src/views/session.ts";
 import { codePointLength } from "../../src/views/text.ts";
 
 const ANY_BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
@@ -33,7 +42,13 @@ describe("watch-along text", () => {
   });
 
   it("a server event's name and description carry no bidirectional controls, and fit Discord's limits", () => {
-    const party = { guildId: "300000000000000001", channelId: "300000000000000002", name: undefined, season: 2, title: `Show\u202e\n${"t".repeat(300)}` };
+    const party = {
+      guildId: "300000000000000001",
+      channelId: "300000000000000002",
+      name: undefined,
+      season: 2,
+      title: `Show\u202e\n${"t".repeat(300)}`,
+    };
     const event = scheduledEventBody(party, `Night\u2066 · ${"n".repeat(200)}`, AT);
     expect(event.name).not.toMatch(ANY_BIDI);
     expect(event.description).not.toMatch(ANY_BIDI);
@@ -57,9 +72,13 @@ describe("watch-along text", () => {
   it("a reminder says how long before the start it was posted, not a relative time that goes stale", () => {
     const reminder = sessionReminder({ partyLabel: "Show", at: AT, minutes: 15, going: [HOST] });
     expect(reminder.content).toBe(`⏰ **Show** starts in 15 minutes, at <t:${AT / 1000}:t>.\n<@${HOST}>`);
-    expect(sessionReminder({ partyLabel: "Show", at: AT, minutes: 90, going: [] }).content).toBe(`⏰ **Show** starts in 1 hour 30 minutes, at <t:${AT / 1000}:t>.`);
+    expect(sessionReminder({ partyLabel: "Show", at: AT, minutes: 90, going: [] }).content).toBe(
+      `⏰ **Show** starts in 1 hour 30 minutes, at <t:${AT / 1000}:t>.`,
+    );
     // A day ahead names the day.
-    expect(sessionReminder({ partyLabel: "Show", at: AT, minutes: 1440, going: [] }).content).toBe(`⏰ **Show** starts in 24 hours, at <t:${AT / 1000}:f>.`);
+    expect(sessionReminder({ partyLabel: "Show", at: AT, minutes: 1440, going: [] }).content).toBe(
+      `⏰ **Show** starts in 24 hours, at <t:${AT / 1000}:f>.`,
+    );
     expect(leadTime(1)).toBe("1 minute");
     expect(leadTime(60)).toBe("1 hour");
     expect(leadTime(121)).toBe("2 hours 1 minute");

@@ -19,7 +19,10 @@ export function channelRoutes(route: Route, core: RestCore): void {
     return m;
   };
 
-  route("GET", "/channels/:channel", true, (ctx) => ({ status: 200, body: channelObject(world, channelById(core, ctx.params.channel!, ctx)) }));
+  route("GET", "/channels/:channel", true, (ctx) => ({
+    status: 200,
+    body: channelObject(world, channelById(core, ctx.params.channel!, ctx)),
+  }));
   route("POST", "/channels/:channel/typing", true, (ctx) => {
     channelById(core, ctx.params.channel!, ctx);
     return { status: 204 };
@@ -62,7 +65,8 @@ export function channelRoutes(route: Route, core: RestCore): void {
       throw DiscordErrors.invalidForm(errs);
     }
     // enforce_nonce: the same nonce again within a few minutes returns the first message and creates nothing.
-    const nonceKey = body.enforce_nonce === true && (typeof body.nonce === "string" || typeof body.nonce === "number") ? `${ch.id}:${body.nonce}` : null;
+    const nonceKey =
+      body.enforce_nonce === true && (typeof body.nonce === "string" || typeof body.nonce === "number") ? `${ch.id}:${body.nonce}` : null;
     const earlier = nonceKey === null ? undefined : nonces.get(nonceKey);
     const first = earlier !== undefined && core.config.now() - earlier.at < NONCE_WINDOW_MS ? world.message(earlier.id) : undefined;
     if (first !== undefined && !first.deleted) return { status: 200, body: messageObject(world, first) };

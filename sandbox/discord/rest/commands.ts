@@ -78,7 +78,12 @@ export function commandRoutes(route: Route, core: RestCore): void {
       const errs = new FormErrors();
       validateCommandDefinition(errs, [], merged);
       if (!errs.empty) throw DiscordErrors.invalidForm(errs);
-      const cmd = normalizeCommand(merged, { id: cur.id, applicationId: config.applicationId, version: world.ids.next(config.now()), guildId: s.guildId });
+      const cmd = normalizeCommand(merged, {
+        id: cur.id,
+        applicationId: config.applicationId,
+        version: world.ids.next(config.now()),
+        guildId: s.guildId,
+      });
       s.map.set(cmd.id, cmd);
       return { status: 200, body: cmd };
     });

@@ -13,7 +13,10 @@ export function guildRoutes(route: Route, core: RestCore): void {
     return g;
   };
   route("GET", "/guilds/:guild", true, (ctx) => ({ status: 200, body: guildObject(guild(ctx), ctx.query.get("with_counts") === "true") }));
-  route("GET", "/guilds/:guild/channels", true, (ctx) => ({ status: 200, body: [...guild(ctx).channels.values()].map((c) => channelObject(world, c)) }));
+  route("GET", "/guilds/:guild/channels", true, (ctx) => ({
+    status: 200,
+    body: [...guild(ctx).channels.values()].map((c) => channelObject(world, c)),
+  }));
   route("GET", "/guilds/:guild/roles", true, (ctx) => ({ status: 200, body: [...guild(ctx).roles.values()].map(roleObject) }));
   route("GET", "/guilds/:guild/members/:user", true, (ctx) => {
     const m = guild(ctx).members.get(ctx.params.user!);

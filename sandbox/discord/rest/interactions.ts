@@ -13,7 +13,13 @@ import type { RequestCtx, Result, Route, RestCore } from "./router.ts";
 
 const ALLOWED: Record<InteractionRec["kind"], Response[]> = {
   autocomplete: [Response.ApplicationCommandAutocompleteResult],
-  component: [Response.ChannelMessageWithSource, Response.DeferredChannelMessageWithSource, Response.DeferredMessageUpdate, Response.UpdateMessage, Response.Modal],
+  component: [
+    Response.ChannelMessageWithSource,
+    Response.DeferredChannelMessageWithSource,
+    Response.DeferredMessageUpdate,
+    Response.UpdateMessage,
+    Response.Modal,
+  ],
   command: [Response.ChannelMessageWithSource, Response.DeferredChannelMessageWithSource, Response.Modal],
 };
 
@@ -33,7 +39,8 @@ export function interactionRoutes(route: Route, core: RestCore): void {
     if (!it.acked) throw DiscordErrors.unknownWebhook();
     let m: SandboxMessage | undefined;
     if (id === "@original") {
-      const updatesComponentMessage = it.kind === "component" && (it.ackType === Response.DeferredMessageUpdate || it.ackType === Response.UpdateMessage);
+      const updatesComponentMessage =
+        it.kind === "component" && (it.ackType === Response.DeferredMessageUpdate || it.ackType === Response.UpdateMessage);
       const mid = updatesComponentMessage ? it.componentMessageId : it.originalMessageId;
       m = mid ? world.message(mid) : undefined;
     } else if (id === it.originalMessageId || it.followupIds.includes(id) || id === it.componentMessageId) {
@@ -165,7 +172,15 @@ function callback(core: RestCore, ctx: RequestCtx): Result {
       const errs = validateModal(body.data);
       if (!errs.empty) throw DiscordErrors.invalidForm(errs);
       interactions.markAcked(it, type);
-      core.emit({ t: "modal", ...it.ctx.place, interaction_id: it.id, source: it.source, custom_id: data.custom_id, title: data.title, components: data.components });
+      core.emit({
+        t: "modal",
+        ...it.ctx.place,
+        interaction_id: it.id,
+        source: it.source,
+        custom_id: data.custom_id,
+        title: data.title,
+        components: data.components,
+      });
       break;
     }
   }
@@ -177,7 +192,12 @@ function callback(core: RestCore, ctx: RequestCtx): Result {
     body: {
       interaction: {
         id: it.id,
-        type: it.kind === "command" ? InteractionType.ApplicationCommand : it.kind === "component" ? InteractionType.MessageComponent : InteractionType.ApplicationCommandAutocomplete,
+        type:
+          it.kind === "command"
+            ? InteractionType.ApplicationCommand
+            : it.kind === "component"
+              ? InteractionType.MessageComponent
+              : InteractionType.ApplicationCommandAutocomplete,
         activity_instance_id: null,
         response_message_id: message?.id ?? null,
         response_message_loading: type === Response.DeferredChannelMessageWithSource,

@@ -68,13 +68,15 @@ export function channelById(core: RestCore, id: string, ctx: RequestCtx): Sandbo
   if (!ch) throw DiscordErrors.unknownChannel();
   ctx.place = { ...core.world.channelPlace(ch) };
   // The bot must see a guild channel to use it at all (a revoked channel answers 50001).
-  if (ch.guildId && !(core.world.channelPermissions(ch, core.world.botUser.id) & PermissionFlagsBits.ViewChannel)) throw DiscordErrors.missingAccess();
+  if (ch.guildId && !(core.world.channelPermissions(ch, core.world.botUser.id) & PermissionFlagsBits.ViewChannel))
+    throw DiscordErrors.missingAccess();
   return ch;
 }
 
 /** Posting in a guild channel needs Send Messages there (50013 otherwise). */
 export function checkCanSend(core: RestCore, ch: SandboxChannel): void {
-  if (ch.guildId && !(core.world.channelPermissions(ch, core.world.botUser.id) & PermissionFlagsBits.SendMessages)) throw DiscordErrors.missingPermissions();
+  if (ch.guildId && !(core.world.channelPermissions(ch, core.world.botUser.id) & PermissionFlagsBits.SendMessages))
+    throw DiscordErrors.missingPermissions();
 }
 
 export function interactionPlace(it: InteractionRec) {

@@ -48,19 +48,27 @@ export function checkPoll(poll: any): void {
   const errs = new FormErrors();
   const text = (v: any) => (v && typeof v === "object" && typeof v.text === "string" ? v.text : null);
   const question = text(poll?.question);
-  if (question === null || question.length < 1 || question.length > POLL_QUESTION_MAX) errs.add(["poll", "question", "text"], "BASE_TYPE_BAD_LENGTH", `Must be between 1 and ${POLL_QUESTION_MAX} in length.`);
+  if (question === null || question.length < 1 || question.length > POLL_QUESTION_MAX)
+    errs.add(["poll", "question", "text"], "BASE_TYPE_BAD_LENGTH", `Must be between 1 and ${POLL_QUESTION_MAX} in length.`);
   const answers = poll?.answers;
   if (!Array.isArray(answers) || answers.length < 1 || answers.length > POLL_ANSWERS_MAX) {
     errs.add(["poll", "answers"], "BASE_TYPE_BAD_LENGTH", `Must be between 1 and ${POLL_ANSWERS_MAX} in length.`);
   } else {
     answers.forEach((a: any, i: number) => {
       const t = text(a?.poll_media);
-      if (t === null || t.length < 1 || t.length > POLL_ANSWER_MAX) errs.add(["poll", "answers", i, "poll_media", "text"], "BASE_TYPE_BAD_LENGTH", `Must be between 1 and ${POLL_ANSWER_MAX} in length.`);
+      if (t === null || t.length < 1 || t.length > POLL_ANSWER_MAX)
+        errs.add(
+          ["poll", "answers", i, "poll_media", "text"],
+          "BASE_TYPE_BAD_LENGTH",
+          `Must be between 1 and ${POLL_ANSWER_MAX} in length.`,
+        );
     });
   }
   const hours = poll?.duration ?? 24;
-  if (!Number.isInteger(hours) || hours < 1 || hours > POLL_HOURS_MAX) errs.add(["poll", "duration"], "NUMBER_TYPE_MAX", `int value should be between 1 and ${POLL_HOURS_MAX}.`);
-  if (poll?.allow_multiselect !== undefined && typeof poll.allow_multiselect !== "boolean") errs.add(["poll", "allow_multiselect"], "BASE_TYPE_BOOLEAN", "Must be either true or false.");
+  if (!Number.isInteger(hours) || hours < 1 || hours > POLL_HOURS_MAX)
+    errs.add(["poll", "duration"], "NUMBER_TYPE_MAX", `int value should be between 1 and ${POLL_HOURS_MAX}.`);
+  if (poll?.allow_multiselect !== undefined && typeof poll.allow_multiselect !== "boolean")
+    errs.add(["poll", "allow_multiselect"], "BASE_TYPE_BOOLEAN", "Must be either true or false.");
   if (!errs.empty) throw DiscordErrors.invalidForm(errs);
 }
 
@@ -80,7 +88,11 @@ export function createPoll(world: World, m: SandboxMessage, poll: any, now: numb
 export function pollObject(world: World, messageId: string, now: number) {
   const poll = pollsOf(world).get(messageId);
   if (poll === undefined) return undefined;
-  const counts = poll.answers.map((a) => ({ id: a.id, count: [...poll.votes.values()].filter((s) => s.has(a.id)).length, me_voted: false }));
+  const counts = poll.answers.map((a) => ({
+    id: a.id,
+    count: [...poll.votes.values()].filter((s) => s.has(a.id)).length,
+    me_voted: false,
+  }));
   return {
     question: { text: poll.question },
     answers: poll.answers.map((a) => ({ answer_id: a.id, poll_media: { text: a.text } })),
@@ -92,7 +104,13 @@ export function pollObject(world: World, messageId: string, now: number) {
 }
 
 /** A person's vote on the newest poll they can see here with this answer; a reason when Discord's client would refuse it. */
-export function vote(world: World, messages: SandboxMessage[], userId: string, answer: string, now: number): { message: SandboxMessage; answer: string } | { refused: string } | null {
+export function vote(
+  world: World,
+  messages: SandboxMessage[],
+  userId: string,
+  answer: string,
+  now: number,
+): { message: SandboxMessage; answer: string } | { refused: string } | null {
   const polls = pollsOf(world);
   for (const m of [...messages].reverse()) {
     const poll = polls.get(m.id);
@@ -131,9 +149,11 @@ export function pollRoutes(route: Route, core: RestCore): void {
     const errs = new FormErrors();
     const limitText = ctx.query.get("limit");
     const limit = limitText === null ? 25 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) errs.add(["limit"], "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      errs.add(["limit"], "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
     const afterText = ctx.query.get("after");
-    if (afterText !== null && !/^\d{1,20}$/.test(afterText)) errs.add(["after"], "NUMBER_TYPE_COERCE", `Value "${afterText.slice(0, 30)}" is not snowflake.`);
+    if (afterText !== null && !/^\d{1,20}$/.test(afterText))
+      errs.add(["after"], "NUMBER_TYPE_COERCE", `Value "${afterText.slice(0, 30)}" is not snowflake.`);
     if (!errs.empty) throw DiscordErrors.invalidForm(errs);
     const after = afterText === null ? -1n : BigInt(afterText);
     const users = [...poll.votes.entries()]

@@ -193,7 +193,16 @@ export class RestRouter {
       if (e instanceof RateLimitResponse) {
         this.sendRateLimited(res, ctx, e);
       } else if (e instanceof DiscordHttpError) {
-        this.core.emit({ t: "discord_error", ...ctx.place, status: e.status, code: e.code, message: e.message, method, route: path, ...(e.errors ? { errors: e.errors } : {}) });
+        this.core.emit({
+          t: "discord_error",
+          ...ctx.place,
+          status: e.status,
+          code: e.code,
+          message: e.message,
+          method,
+          route: path,
+          ...(e.errors ? { errors: e.errors } : {}),
+        });
         this.recordExchange(ctx, e.status, e.body());
         this.send(res, e.status, e.body(), { ...this.rateHeaders(ctx), ...e.headers });
       } else {
@@ -222,7 +231,8 @@ export class RestRouter {
       const boundary = /boundary=("?)([^";]+)\1/i.exec(ctype)?.[2];
       if (!boundary) throw DiscordErrors.invalidJson();
       const { fields, files } = parseMultipart(raw, boundary);
-      if (files.reduce((sum, f) => sum + f.data.length, 0) > this.core.config.attachmentSizeLimit) throw DiscordErrors.requestEntityTooLarge();
+      if (files.reduce((sum, f) => sum + f.data.length, 0) > this.core.config.attachmentSizeLimit)
+        throw DiscordErrors.requestEntityTooLarge();
       ctx.files = files;
       const pj = fields.get("payload_json");
       if (pj !== undefined) {
@@ -270,7 +280,9 @@ export class RestRouter {
       ...(rl.injected ? { injected: true as const } : {}),
       ...(rl.code ? { code: rl.code } : {}),
     });
-    const message = rl.code ? "Maximum number of edits to messages older than 1 hour reached. Try again later." : "You are being rate limited.";
+    const message = rl.code
+      ? "Maximum number of edits to messages older than 1 hour reached. Try again later."
+      : "You are being rate limited.";
     const body = { message, retry_after: Number(retry.toFixed(3)), global: false, ...(rl.code ? { code: rl.code } : {}) };
     this.recordExchange(ctx, 429, body);
     this.send(res, 429, body, {

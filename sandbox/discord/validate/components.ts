@@ -74,7 +74,11 @@ function validateSelect(ctx: ComponentCtx, path: Path, c: Record<string, any>): 
       errs.add([...path, "options"], "BASE_TYPE_BAD_LENGTH", between(1, LIMITS.selectOptions));
     }
     if (typeof maxV === "number" && maxV > options.length) {
-      errs.add([...path, "max_values"], "SELECT_COMPONENT_TOO_FEW_OPTIONS", "max_values must be less than or equal to the number of options");
+      errs.add(
+        [...path, "max_values"],
+        "SELECT_COMPONENT_TOO_FEW_OPTIONS",
+        "max_values must be less than or equal to the number of options",
+      );
     }
     const values = new Set<string>();
     options.forEach((o: unknown, i: number) => {
@@ -160,7 +164,8 @@ function validateV2(ctx: ComponentCtx, path: Path, c: unknown): void {
     }
     case ComponentType.Container: {
       const kids = c.components;
-      if (!Array.isArray(kids) || kids.length === 0) errs.add([...path, "components"], "BASE_TYPE_MIN_LENGTH", "Must be 1 or more in length.");
+      if (!Array.isArray(kids) || kids.length === 0)
+        errs.add([...path, "components"], "BASE_TYPE_MIN_LENGTH", "Must be 1 or more in length.");
       else kids.forEach((k: unknown, i: number) => validateV2(ctx, [...path, "components", i], k));
       return;
     }

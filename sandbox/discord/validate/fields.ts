@@ -29,8 +29,13 @@ export const LIMITS = {
   v2Text: 4000,
 } as const;
 
-
-export const SELECT_TYPES = new Set<number>([ComponentType.StringSelect, ComponentType.UserSelect, ComponentType.RoleSelect, ComponentType.MentionableSelect, ComponentType.ChannelSelect]);
+export const SELECT_TYPES = new Set<number>([
+  ComponentType.StringSelect,
+  ComponentType.UserSelect,
+  ComponentType.RoleSelect,
+  ComponentType.MentionableSelect,
+  ComponentType.ChannelSelect,
+]);
 
 /** Length in characters as Discord counts them (code points). */
 export function textLength(s: string): number {
@@ -46,12 +51,7 @@ export function isObj(v: unknown): v is Record<string, any> {
 export const maxLen = (n: number) => `Must be ${n} or fewer in length.`;
 export const between = (a: number, b: number) => `Must be between ${a} and ${b} in length.`;
 
-export function checkString(
-  errs: FormErrors,
-  path: Path,
-  v: unknown,
-  opts: { max: number; min?: number; required?: boolean },
-): number {
+export function checkString(errs: FormErrors, path: Path, v: unknown, opts: { max: number; min?: number; required?: boolean }): number {
   if (v === undefined || v === null) {
     if (opts.required) errs.add(path, "BASE_TYPE_REQUIRED", "This field is required");
     return 0;

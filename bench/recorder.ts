@@ -124,7 +124,12 @@ function outcomeOf(result: ActResult, intendedError: boolean): Outcome {
   if (result.rejected !== null) return "rejected_by_discord_client";
   const mine = result.events.filter((e) => (e as { interaction_id?: string }).interaction_id === result.interactionId);
   if (mine.some((e) => e.t === "interaction_failed")) return "interaction_failed";
-  const texts = mine.filter((e) => MESSAGE_EVENTS.has(e.t)).map((e) => String((e as { content?: unknown }).content ?? ""));
+  const texts = mine
+    .filter((e) => MESSAGE_EVENTS.has(e.t))
+    .map((e) => {
+      const content = (e as { content?: unknown }).content;
+      return typeof content === "string" ? content : "";
+    });
   if (texts.length === 0 && !mine.some((e) => e.t === "autocomplete")) return "no_answer";
   const refused = texts.some((t) => t.startsWith("⚠️"));
   // The per-user budget (the bot's limiter or Convex's write budget) said "slow down".

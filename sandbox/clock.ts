@@ -46,6 +46,8 @@ export class SandboxClock {
   install(): void {
     if (this.installed) return;
     this.installed = true;
+    // The patched globals are plain functions (setTimeout keeps its own `this`): they reach the clock by name.
+    // eslint-disable-next-line typescript/no-this-alias
     const clock = this;
     Date.now = () => clock.now();
     const patchedSetTimeout = function (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) {

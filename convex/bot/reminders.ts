@@ -35,7 +35,7 @@ async function accountOf(ctx: BotCtx) {
 }
 
 /** Everything a settings reply shows; clears an unreachable mark (they are using the bot). */
-async function settingsOf(ctx: BotCtx, now: number) {
+async function settingsOf(ctx: BotCtx) {
   const account = await accountOf(ctx);
   const notice = ctx.takeDmNotice();
   const fresh = (await ctx.db.get(account._id))!;
@@ -60,7 +60,7 @@ export const setEnabled = botMutation({
       await ctx.db.patch(account._id, { remindersEnabled: enabled });
       await retimeRows(ctx, { ...account, remindersEnabled: enabled }, now, enabled ? { rearm: true } : { park: true });
     }
-    return { ...(await settingsOf(ctx, now)), changed };
+    return { ...(await settingsOf(ctx)), changed };
   },
 });
 
@@ -81,7 +81,7 @@ export const updateSettings = botMutation({
         await retimeRows(ctx, { ...account, ...patch }, now, account.remindersEnabled ? {} : { park: true });
       }
     }
-    return await settingsOf(ctx, now);
+    return await settingsOf(ctx);
   },
 });
 
@@ -227,7 +227,7 @@ export const markFromDm = botMutation({
 export const settings = botMutation({
   args: {},
   returns: settingsValidator,
-  handler: async (ctx) => await settingsOf(ctx, Date.now()),
+  handler: async (ctx) => await settingsOf(ctx),
 });
 
 /** Whether reminders are on, for replies that only read. */

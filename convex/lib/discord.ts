@@ -100,7 +100,7 @@ export async function discordRequest<T>(
         kind: "refused",
         status: 429,
         code: RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached,
-        message: String((body as { message?: unknown }).message ?? ""),
+        message: typeof (body as { message?: unknown }).message === "string" ? (body as { message: string }).message : "",
       };
     }
     const seconds = numberField(body, "retry_after") ?? Number(response.headers.get("retry-after"));

@@ -132,7 +132,7 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
   // What aired is kept current in the cached structure even when nothing new aired (an announced date may have moved).
   const cached = await getShow(ctx, tmdbId);
   if (cached !== null) {
-    const seasons = mergedSeasons(cached, info, Date.now());
+    const seasons = mergedSeasons(cached, info);
     if (seasons === null)
       await ctx.db.patch(cached._id, { fetchedAt: 0 }); // TMDB numbers episodes the copy lacks: the next use refetches
     else if (
@@ -164,7 +164,7 @@ export async function applyAiring(ctx: MutationCtx, tmdbId: number, info: Airing
  * episode is named. Null when TMDB names an episode by a number the cached season doesn't list
  * (a season renumbered or grown): the structure must be fetched again.
  */
-export function mergedSeasons(cached: Doc<"shows">, info: AiringInfo, now: number): ShowSeason[] | null {
+export function mergedSeasons(cached: Doc<"shows">, info: AiringInfo): ShowSeason[] | null {
   const last = info.lastAired;
   const merged: ShowSeason[] = [];
   for (const s of info.seasons) {

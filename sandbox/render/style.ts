@@ -174,8 +174,10 @@ function activeStyle(codes: string[]): string {
     const p = code.slice(2, -1);
     if (p === "" || p === "0") state.clear();
     else if (p === "1" || p === "2") state.set(`i${p}`, p);
-    else if (p === "22") (state.delete("i1"), state.delete("i2"));
-    else if (p === "3" || p === "4" || p === "9") state.set(p, p);
+    else if (p === "22") {
+      state.delete("i1");
+      state.delete("i2");
+    } else if (p === "3" || p === "4" || p === "9") state.set(p, p);
     else if (p === "23" || p === "24" || p === "29") state.delete(p[1]!);
     else if (p === "39") state.delete("fg");
     else state.set("fg", p);

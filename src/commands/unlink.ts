@@ -17,7 +17,10 @@ export const unlink = command({
   reads: ["", "no"],
   async execute(interaction, respond, ctx) {
     const { linkedTo } = await ctx.backend.query(api.bot.linking.linkStatus, { discordUserId: interaction.user.id });
-    if (linkedTo === null) return void (await respond.send({ content: NOT_LINKED }));
+    if (linkedTo === null) {
+      await respond.send({ content: NOT_LINKED });
+      return;
+    }
     await respond.send({
       content:
         `Unlink from **${plain(linkedTo)}**? Your web library keeps everything, but here in Discord you'll start again on an empty Discord-only profile. ` +

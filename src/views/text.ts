@@ -12,6 +12,7 @@ export function codePointLength(text: string): number {
 // a close approximation that never separates a mark, joiner or variation selector
 // from the character it belongs to.
 const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+// eslint-disable-next-line no-misleading-character-class -- one code point at a time: marks, joiners, variation selectors and modifiers that cling to the one before
 const CLINGS = /^[\p{M}\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 
 /** The user-perceived characters of `text`, lazily, so a cut never splits an emoji, a flag or an accented letter. */

@@ -36,7 +36,7 @@ describe("a bot run as two shards", () => {
     const id1 = s.discord.guild(onShard1).id;
     expect([s.bots[0]!.client.guilds.cache.has(id0), s.bots[0]!.client.guilds.cache.has(id1)]).toEqual([true, false]);
     expect([s.bots[1]!.client.guilds.cache.has(id0), s.bots[1]!.client.guilds.cache.has(id1)]).toEqual([false, true]);
-    expect(s.discord.connectedShards().sort()).toEqual([
+    expect(s.discord.connectedShards().sort((a, b) => a[0] - b[0])).toEqual([
       [0, 2],
       [1, 2],
     ]);

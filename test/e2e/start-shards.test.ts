@@ -71,7 +71,7 @@ describe("npm start with SHARD_COUNT", () => {
     });
     child = run.child;
     await until(() => discord!.connectedShards().length === 2, 40_000, "two shards", run.log);
-    expect(discord.connectedShards().sort()).toEqual([
+    expect(discord.connectedShards().sort((a, b) => a[0] - b[0])).toEqual([
       [0, 2],
       [1, 2],
     ]);

@@ -140,7 +140,10 @@ async function apply(t: T, ops: Op[]) {
         const all = await ctx.db.query("items").collect();
         if (all.length === 0) return;
         const doc = all[o.pick % all.length]!;
-        if (o.t === "delete") return void (await ctx.db.delete(doc._id));
+        if (o.t === "delete") {
+          await ctx.db.delete(doc._id);
+          return;
+        }
         await ctx.db.patch(doc._id, {
           ...(o.owner ? { owner: o.owner } : {}),
           ...(o.n !== undefined ? { n: o.n } : {}),

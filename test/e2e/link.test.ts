@@ -169,7 +169,7 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
 
   it("an export Convex stops answering says nothing was changed: starting it is no change of theirs", async () => {
     await run(s, "as lou\nin movie-club #general\n/watch add title:movie:603");
-    await withConvexFailing("linking:exportPage", "nothing_changed", async () => {
+    await withConvexFailing("bot/linking:exportPage", "nothing_changed", async () => {
       const events = await run(s, `as lou\nin movie-club #general\n/account\nclick "Export my data"`);
       expect(text(ofType(events, "followup").at(-1))).toContain("Film Fanatic can't be reached right now — nothing was changed.");
     });
@@ -177,7 +177,7 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
 
   it("the export file is sent even when giving its lease back fails (the lease runs out by itself)", async () => {
     await run(s, "as mo\nin movie-club #general\n/watch add title:movie:603");
-    await withConvexFailing("linking:finishExport", "may_not_be_saved", async () => {
+    await withConvexFailing("bot/linking:finishExport", "may_not_be_saved", async () => {
       const events = await run(s, `as mo\nin movie-club #general\n/account\nclick "Export my data"`);
       const followups = ofType(events, "followup");
       expect(followups.map((e) => text(e)).join("\n")).not.toContain("can't be reached");

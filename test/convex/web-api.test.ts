@@ -190,3 +190,28 @@ describe("the web app's API", () => {
     expect(await webUser(t, "user_b").query(api.watchlist.getWatchlist, {})).toEqual([]);
   });
 });
+
+describe("duplicate episode rows", () => {
+  it("unmarks every duplicate row of an episode so the web app and the summary agree", async () => {
+    const t = deployment();
+    const userId = await webUser(t).mutation(api.users.store, {});
+    await t.run(async (ctx) => {
+      for (let i = 0; i < 2; i++) {
+        await ctx.db.insert("episode_progress", { userId, tmdbId: 1399, season: 1, episode: 1, isWatched: true, updatedAt: 1 });
+      }
+    });
+    await webUser(t).mutation(api.watchlist.markEpisodeWatched, { tmdbId: 1399, season: 1, episode: 1, isWatched: false });
+    const episodes = await webUser(t).query(api.watchlist.getAllWatchedEpisodes, { tmdbId: 1399 });
+    expect(episodes.map((e) => e.isWatched)).toEqual([false, false]);
+    const summaries = await t.run(async (ctx) => await ctx.db.query("episode_summaries").collect());
+    expect(summaries.map((s) => s.watchedCount)).toEqual([0]);
+  });
+});
+
+describe("signed-out web reads", () => {
+  it("return nothing instead of failing", async () => {
+    const t = deployment();
+    expect(await t.query(api.watchlist.getWatchlist, {})).toEqual([]);
+    expect(await t.query(api.watchlist.getMediaState, { tmdbId: 1, mediaType: "movie" })).toBeNull();
+  });
+});

@@ -40,13 +40,11 @@ describe("We watched together", () => {
       joined: true,
     });
     const members = await t.run(async (ctx) => await ctx.db.query("party_members").collect());
-    expect(members.map((m) => [m.discordUserId, m.displayName]).sort()).toEqual(
-      [
-        [ALICE, "alice"],
-        [BOB, "bob"],
-        [CAROL, "carol"],
-      ].sort(),
-    );
+    expect(members.map((m) => [m.discordUserId, m.displayName]).sort(([a], [b]) => a!.localeCompare(b!))).toEqual([
+      [ALICE, "alice"],
+      [BOB, "bob"],
+      [CAROL, "carol"],
+    ]);
     // A full party can't take someone else, but their click still marks the episodes.
     const { partyId } = prompt.party;
     await t.run(async (ctx) => ctx.db.patch(partyId as Id<"parties">, { memberCount: 200 }));

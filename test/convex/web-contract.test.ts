@@ -128,7 +128,7 @@ describe("a title page", () => {
       await ctx.db.insert("watch_items", { userId, tmdbId: 3, mediaType: "movie", inWatchlist: false, progress: 30, updatedAt: 3 });
     });
     const list = await alice.query(api.watchlist.getWatchlist, {});
-    expect(list.map((r) => r.tmdbId).sort()).toEqual([1, 2]);
+    expect(list.map((r) => r.tmdbId).sort((a, b) => a - b)).toEqual([1, 2]);
     // Raw values: the client reads legacy `status` and every vocabulary itself.
     expect(list.find((r) => r.tmdbId === 1)).toMatchObject({ status: "completed", updatedAt: 1 });
     expect(list.find((r) => r.tmdbId === 1)).not.toHaveProperty("progressStatus");
@@ -452,7 +452,7 @@ describe("the first API and the app's migrations", () => {
     });
     expect(await alice.mutation(api.watchlist.migrateStatusCategories, {})).toMatchObject({ migrated: 2, total: 5 });
     const byId = new Map((await rows(t)).map((r) => [r.tmdbId, r.progressStatus]));
-    expect([...byId.entries()].sort()).toEqual([
+    expect([...byId.entries()].sort(([a], [b]) => a - b)).toEqual([
       [1, "watch-later"],
       [2, "done"],
       [3, "done"],

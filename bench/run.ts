@@ -20,16 +20,16 @@
 import { writeFile } from "node:fs/promises";
 import { loadavg, availableParallelism } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
-import { startStack } from "../sandbox/stack.ts";
-import type { ConvexLatencyMode } from "../sandbox/convex-http.ts";
 import type { Actor } from "../sandbox/discord/index.ts";
 import { startBotProcess, type BotProcess, type EventLoopReport } from "./bot-process.ts";
 import { costSummary, latencySummary, outcomeCounts, percentile, Recorder, round, type Sample } from "./recorder.ts";
 import { partyBoardFigures } from "./party.ts";
 import { reminderFigures } from "./reminders.ts";
-import { startWorld, type ConvexEngineKind } from "./world.ts";
+import { startWorld } from "./world.ts";
 import { faultPhase } from "./faults.ts";
+import { inProcessTable } from "./in-process.ts";
+import { options } from "./options.ts";
+import { CHANNELS, GUILD, rotation, runStep, sleep, THINK_MS, thinkMs } from "./pacing.ts";
 import {
   catalogShows,
   firstCommandOn,
@@ -40,7 +40,6 @@ import {
   TYPED_QUERIES,
   WARM_SHOWS,
   type Act,
-  type Step,
   type StepContext,
 } from "./workload.ts";
 
@@ -49,115 +48,12 @@ const ENGINE_WORDS = {
   scan: "as shipped: every indexed query walks every document",
 } as const;
 const TARGETS = { warmConvexCalls: 1, warmTmdbCalls: 0, ackP50Ms: 45, ackP99Ms: 120, newShowConvexCalls: 2, newShowTmdbCalls: 3 };
-const THINK_MS: [number, number] = [500, 1_500];
 /** Above this (p99 harness event-loop delay, or engine time per call) the harness's own lag shows up in the bot's latencies. */
 const HARNESS_P99_LIMIT_MS = 25;
-const GUILD = "Bench";
 /** The show the fault phase's people mark, one new episode per action (One Piece: over a thousand). */
 const FAULT_SHOW = 37854;
-const CHANNELS = ["c1", "c2", "c3", "c4", "c5"];
 
-const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in production, on loopback; prints one JSON object
-
-  --convex-latency MS        ms per Convex call (default 30)
-  --convex-latency-mode M    "call": the call takes MS in all, the engine's time included (default); "added": MS on top of it
-  --convex-engine E          "indexed": indexed queries read candidate sets, as a deployment reads an index (default); "scan": convex-test as shipped
-  --tmdb-latency MS          ms added to every TMDB request (default 80)
-  --users N                  people acting at once under load (default 50)
-  --steps N                  actions under load (default 600)
-  --samples N                times each interaction type is measured alone (default 4)
-  --keystroke-ms MS          pause between autocomplete keystrokes (default 100)
-  --in-process-steps N       actions for the secondary in-process table; 0 skips it (default 300)
-  --fault-outage S           seconds of Convex outage in the fault phase, under the --users load; 0 skips it (default 10)
-  --no-party-board           skip the party board phase
-  --no-reminders             skip the reminders phase
-  --out FILE                 also write the JSON to FILE
-  -h, --help                 this text
-
-bench/README.md explains the phases and every figure.
-`;
-
-function latencyMode(raw: string): ConvexLatencyMode {
-  if (raw === "call" || raw === "added") return raw;
-  throw new Error(`--convex-latency-mode must be "call" or "added", got ${JSON.stringify(raw)}`);
-}
-
-function engineKind(raw: string): ConvexEngineKind {
-  if (raw === "indexed" || raw === "scan") return raw;
-  throw new Error(`--convex-engine must be "indexed" or "scan", got ${JSON.stringify(raw)}`);
-}
-
-function options() {
-  const { values } = parseArgs({
-    options: {
-      "convex-latency": { type: "string", default: "30" },
-      // "call": a Convex call takes --convex-latency ms in all, the function's run included (the engine's
-      // own time counts towards it); "added": network only, on top of the embedded engine's time.
-      "convex-latency-mode": { type: "string", default: "call" },
-      // "indexed": the embedded engine answers indexed queries from candidate sets, as a deployment reads
-      // an index; "scan": convex-test as shipped, walking every document on every query.
-      "convex-engine": { type: "string", default: "indexed" },
-      "tmdb-latency": { type: "string", default: "80" },
-      users: { type: "string", default: "50" },
-      steps: { type: "string", default: "600" },
-      samples: { type: "string", default: "4" },
-      "keystroke-ms": { type: "string", default: "100" },
-      "in-process-steps": { type: "string", default: "300" },
-      "no-party-board": { type: "boolean", default: false },
-      "no-reminders": { type: "boolean", default: false },
-      "fault-outage": { type: "string", default: "10" },
-      out: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
-  const int = (name: keyof typeof values, min: number, max: number) => {
-    const raw = String(values[name]);
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max)
-      throw new Error(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-    return n;
-  };
-  return {
-    convexLatencyMs: int("convex-latency", 0, 5_000),
-    convexLatencyMode: latencyMode(String(values["convex-latency-mode"])),
-    convexEngine: engineKind(String(values["convex-engine"])),
-    tmdbLatencyMs: int("tmdb-latency", 0, 5_000),
-    users: int("users", 1, 500),
-    steps: int("steps", 1, 100_000),
-    samples: int("samples", 1, 100),
-    keystrokeMs: int("keystroke-ms", 0, 2_000),
-    inProcessSteps: int("in-process-steps", 0, 100_000),
-    partyBoard: values["no-party-board"] !== true,
-    reminders: values["no-reminders"] !== true,
-    faultOutageSeconds: int("fault-outage", 0, 120),
-    out: values.out,
-  };
-}
-
-/** Ten people in one channel who take turns. */
-function rotation(prefix: string, channel: string) {
-  const names = Array.from({ length: 10 }, (_, i) => `${prefix}${i + 1}`);
-  return { names, at: (n: number): Actor => ({ user: names[n % names.length]!, guild: GUILD, channel }) };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Deterministic think time for action n, spread over THINK_MS. */
-const thinkMs = (n: number) => THINK_MS[0] + (((n * 2_654_435_761) % 1_000) / 1_000) * (THINK_MS[1] - THINK_MS[0]);
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
-/** Runs a step; a step that can't go on (a button missing from a card) is counted, not fatal. */
-async function runStep(step: Step, ctx: StepContext, actor: Actor, n: number, failures: string[]): Promise<void> {
-  try {
-    await step.run(ctx, actor, n);
-  } catch (error) {
-    failures.push(`${step.name}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-  }
-}
 
 function byType(samples: Sample[]): Map<string, Sample[]> {
   const groups = new Map<string, Sample[]>();
@@ -524,51 +420,6 @@ async function main() {
   if (opts.out) await writeFile(opts.out, `${json}\n`);
   process.stdout.write(`${json}\n`);
   process.exit(0);
-}
-
-/** The old in-process sandbox: bot, local Discord and convex-test share one process, zero network. */
-async function inProcessTable(steps: number, userCount: number, shows: StepContext["shows"], keystrokeMs: number) {
-  const stack = await startStack({ logLevel: "silent" });
-  const { discord } = stack;
-  const actors: Actor[] = Array.from({ length: userCount }, (_, i) => ({
-    user: `inproc${i + 1}`,
-    guild: GUILD,
-    channel: CHANNELS[i % CHANNELS.length]!,
-  }));
-  const recorder = new Recorder(discord, {
-    convexCalls: () => 0,
-    tmdbCalls: () => stack.tmdb.requests,
-    observe: (o) => stack.engine.observe(o),
-  });
-  const failures: string[] = [];
-  const warmupAct = recorder.act([], false);
-  for (const id of WARM_SHOWS) await warmupAct("warm-up", () => discord.runCommand(actors[0]!, "watch info", { title: `tv:${id}` }));
-  const samples: Sample[] = [];
-  const act = recorder.act(samples, false);
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    actors.map(async (actor) => {
-      for (;;) {
-        const n = next++;
-        if (n >= steps) return;
-        await sleep(thinkMs(n));
-        await runStep(stepFor(n), { discord, act, shows, keystrokeMs }, actor, n, failures);
-      }
-    }),
-  );
-  const ms = performance.now() - started;
-  recorder.close();
-  await stack.stop();
-  return {
-    note: "NOT capacity: the bot, the local Discord and convex-test (which scans whole tables on indexed queries) share one process with no network; kept only to compare with earlier runs",
-    users: userCount,
-    interactions: samples.length,
-    interactionsPerSecond: round((samples.length / ms) * 1000),
-    ...latencySummary(samples),
-    outcomes: outcomeCounts(samples),
-    stepFailures: failures.length,
-  };
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-// Builds the offline TMDB catalog in data/tmdb/ from scripts/tmdb-catalog-facts.ts.
+// Builds the offline TMDB catalog in data/tmdb/ from data/tmdb/catalog-facts.ts (the facts, kept with the data).
 //
 //   npx tsx scripts/build-tmdb-catalog.ts
 //
@@ -17,7 +17,16 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { MOVIES, PEOPLE, SHOWS, addDays, type MovieFact, type PersonFact, type SeasonFact, type ShowFact } from "./tmdb-catalog-facts.ts";
+import {
+  MOVIES,
+  PEOPLE,
+  SHOWS,
+  addDays,
+  type MovieFact,
+  type PersonFact,
+  type SeasonFact,
+  type ShowFact,
+} from "../data/tmdb/catalog-facts.ts";
 
 const OUT_DIR = fileURLToPath(new URL("../data/tmdb/", import.meta.url));
 

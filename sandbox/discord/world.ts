@@ -3,17 +3,11 @@
  * the bot's messages, and registered application commands. Changes that Discord would announce
  * on the gateway (GUILD_CREATE, CHANNEL_CREATE, MESSAGE_CREATE…) go out through `dispatch`.
  */
-import {
-  ChannelType,
-  GatewayDispatchEvents,
-  GatewayIntentBits,
-  MessageFlags,
-  MessageType,
-  PermissionFlagsBits as Permissions,
-} from "discord-api-types/v10";
+import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, PermissionFlagsBits as Permissions } from "discord-api-types/v10";
 import type { RegisteredCommand } from "./commands.ts";
 import { SandboxUsageError } from "./errors.ts";
-import { computeMentions, NO_MENTIONS, type AllowedMentions, type Mentions } from "./mentions.ts";
+import { BOT_ROLE_PERMISSIONS, EVERYONE_PERMISSIONS, channelPermissions, memberPermissions } from "./permissions.ts";
+import { applyEditBody, messageRecord, type NewMessageOptions } from "./message-records.ts";
 import { channelObject, guildCreatePayload, memberObject, messageObject, roleObject, type Directory } from "./serialize.ts";
 import { SnowflakeGenerator, stableSnowflake } from "./snowflake.ts";
 import {
@@ -22,7 +16,6 @@ import {
   stripHash,
   type ActContext,
   type Actor,
-  type MessageInteraction,
   type SandboxChannel,
   type SandboxConfig,
   type SandboxGuild,
@@ -42,43 +35,7 @@ export interface DispatchTarget {
 /** Sends a gateway dispatch to the sessions it concerns; returns how many took it. */
 export type Dispatch = (t: GatewayDispatchEvents, d: unknown, target?: DispatchTarget) => number;
 
-const ALL_PERMISSIONS = (1n << 51n) - 1n;
-const EVERYONE_PERMISSIONS =
-  Permissions.CreateInstantInvite |
-  Permissions.AddReactions |
-  Permissions.ViewChannel |
-  Permissions.SendMessages |
-  Permissions.EmbedLinks |
-  Permissions.AttachFiles |
-  Permissions.ReadMessageHistory |
-  Permissions.MentionEveryone |
-  Permissions.UseExternalEmojis |
-  Permissions.Connect |
-  Permissions.Speak |
-  Permissions.ChangeNickname |
-  Permissions.UseApplicationCommands |
-  Permissions.SendMessagesInThreads |
-  Permissions.UseExternalApps;
-const BOT_ROLE_PERMISSIONS =
-  Permissions.ViewChannel |
-  Permissions.SendMessages |
-  Permissions.EmbedLinks |
-  Permissions.AttachFiles |
-  Permissions.ReadMessageHistory |
-  Permissions.AddReactions |
-  Permissions.UseExternalEmojis |
-  Permissions.SendMessagesInThreads;
-/** What the bot may do in a DM (app_permissions there). */
-export const DM_APP_PERMISSIONS =
-  Permissions.AddReactions |
-  Permissions.ViewChannel |
-  Permissions.SendMessages |
-  Permissions.EmbedLinks |
-  Permissions.AttachFiles |
-  Permissions.ReadMessageHistory |
-  Permissions.MentionEveryone |
-  Permissions.UseExternalEmojis |
-  Permissions.UseApplicationCommands;
+export { DM_APP_PERMISSIONS } from "./permissions.ts";
 
 function usernameFor(name: string): string {
   const u = name
@@ -259,34 +216,11 @@ export class World implements Directory {
     return ch;
   }
 
-  /**
-   * A member's permissions in a channel, as Discord computes them: the guild's, then the channel's
-   * overwrites for @everyone, for the member's roles (together) and for the member; Administrator
-   * bypasses them all. What `revoke #channel` denies the bot applies last.
-   */
+  /** A member's permissions in a channel (overwrites applied); see permissions.ts. */
   channelPermissions(ch: SandboxChannel, userId: string): bigint {
     const g = ch.guildId ? this.guildsById.get(ch.guildId) : undefined;
-    if (!g) return DM_APP_PERMISSIONS;
-    let p = this.memberPermissions(g, userId);
-    if (p & Permissions.Administrator) return p;
-    const overwrites = ch.overwrites ?? [];
-    const everyone = overwrites.find((o) => o.type === "role" && o.id === g.everyoneRoleId);
-    if (everyone) p = (p & ~everyone.deny) | everyone.allow;
-    const roles = g.members.get(userId)?.roles ?? [];
-    let allow = 0n;
-    let deny = 0n;
-    for (const o of overwrites) {
-      if (o.type === "role" && o.id !== g.everyoneRoleId && roles.includes(o.id)) {
-        allow |= o.allow;
-        deny |= o.deny;
-      }
-    }
-    p = (p & ~deny) | allow;
-    const own = overwrites.find((o) => o.type === "member" && o.id === userId);
-    if (own) p = (p & ~own.deny) | own.allow;
-    return userId === this.botUser.id ? p & ~ch.botDenied : p;
+    return channelPermissions(g, ch, userId, this.botUser.id);
   }
-
   /**
    * Sets (or, with nothing allowed or denied, removes) a channel's overwrite for @everyone, a role
    * ("@&mods" or "@mods") or a user, as a server admin would (CHANNEL_UPDATE).
@@ -373,12 +307,7 @@ export class World implements Directory {
   }
 
   memberPermissions(g: SandboxGuild, userId: string): bigint {
-    const m = g.members.get(userId);
-    if (!m) return 0n;
-    if (m.permissions !== null) return m.permissions & Permissions.Administrator ? ALL_PERMISSIONS : m.permissions;
-    let p = g.roles.get(g.everyoneRoleId)!.permissions;
-    for (const rid of m.roles) p |= g.roles.get(rid)?.permissions ?? 0n;
-    return p & Permissions.Administrator ? ALL_PERMISSIONS : p;
+    return memberPermissions(g, userId);
   }
 
   /** Resolves an actor into user, guild and channel records (creating them, joining the guild). */
@@ -425,62 +354,10 @@ export class World implements Directory {
     return this.messages(ctx.channel.id).filter((m) => !m.loading && (!m.ephemeral || m.visibleToId === ctx.user.id));
   }
 
-  createMessage(
-    channel: SandboxChannel,
-    body: Record<string, any>,
-    opts: {
-      interaction?: MessageInteraction;
-      ephemeral?: boolean;
-      loading?: boolean;
-      attachments?: any[];
-      reference?: SandboxMessage | null;
-    } = {},
-  ): SandboxMessage {
+  createMessage(channel: SandboxChannel, body: Record<string, any>, opts: NewMessageOptions = {}): SandboxMessage {
     const id = this.ids.next(this.now());
-    const ephemeral = Boolean(opts.ephemeral);
-    const kept = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
-    const flags =
-      (typeof body.flags === "number" ? body.flags & kept : 0) |
-      (ephemeral ? MessageFlags.Ephemeral : 0) |
-      (opts.loading ? MessageFlags.Loading : 0);
-    const it = opts.interaction;
-    const visibleTo = ephemeral && it ? it.user : null;
-    const m: SandboxMessage = {
-      id,
-      channelId: channel.id,
-      guildId: channel.guildId,
-      content: typeof body.content === "string" ? body.content : "",
-      embeds: Array.isArray(body.embeds) ? body.embeds.map((e: any) => ({ type: "rich", ...e })) : [],
-      components: Array.isArray(body.components) ? body.components : [],
-      attachments: opts.attachments ?? [],
-      flags,
-      ephemeral,
-      loading: Boolean(opts.loading),
-      visibleToId: visibleTo?.id ?? null,
-      visibleTo: visibleTo?.name ?? null,
-      createdAt: discordTimestamp(this.now()),
-      editedAt: null,
-      interactionId: it?.id ?? null,
-      interaction: it ?? null,
-      allowedMentions: body.allowed_mentions ?? null,
-      mentions: NO_MENTIONS,
-      type: it
-        ? it.kind === "command"
-          ? MessageType.ChatInputCommand
-          : MessageType.Default
-        : opts.reference
-          ? MessageType.Reply
-          : MessageType.Default,
-      messageReference: opts.reference
-        ? {
-            message_id: opts.reference.id,
-            channel_id: opts.reference.channelId,
-            ...(opts.reference.guildId ? { guild_id: opts.reference.guildId } : {}),
-          }
-        : null,
-      deleted: false,
-    };
-    m.mentions = this.mentionsFor(m, body.allowed_mentions);
+    const m = messageRecord(id, channel, body, opts, () => this.now());
+    const ephemeral = m.ephemeral;
     this.messagesById.set(id, m);
     let list = this.channelMessages.get(channel.id);
     if (!list) {
@@ -497,26 +374,7 @@ export class World implements Directory {
 
   /** Applies an edit body (fields present replace; mentions recomputed when content changes). */
   applyEdit(m: SandboxMessage, body: Record<string, any>, attachments?: any[]): void {
-    if ("content" in body) m.content = typeof body.content === "string" ? body.content : "";
-    if ("embeds" in body) m.embeds = Array.isArray(body.embeds) ? body.embeds.map((e: any) => ({ type: "rich", ...e })) : [];
-    if ("components" in body) m.components = Array.isArray(body.components) ? body.components : [];
-    if (attachments) m.attachments = attachments;
-    else if ("attachments" in body && Array.isArray(body.attachments)) {
-      const keep = new Set(body.attachments.map((a: any) => String(a.id)));
-      m.attachments = m.attachments.filter((a) => keep.has(String(a.id)));
-    }
-    if (typeof body.flags === "number") {
-      const changeable = MessageFlags.SuppressEmbeds;
-      m.flags = (m.flags & ~changeable) | (body.flags & changeable);
-    }
-    const wasLoading = m.loading;
-    m.loading = false;
-    m.flags &= ~MessageFlags.Loading;
-    m.editedAt = wasLoading ? null : discordTimestamp(this.now());
-    if ("content" in body || "allowed_mentions" in body || wasLoading) {
-      m.allowedMentions = body.allowed_mentions ?? null;
-      m.mentions = this.mentionsFor(m, body.allowed_mentions ?? null);
-    }
+    applyEditBody(m, body, attachments, () => this.now());
     if (!m.ephemeral) this.dispatchMessage(GatewayDispatchEvents.MessageUpdate, m);
   }
 
@@ -528,13 +386,6 @@ export class World implements Directory {
       { id: m.id, channel_id: m.channelId, ...(m.guildId ? { guild_id: m.guildId } : {}) },
       { guildId: m.guildId ?? undefined, intent: m.guildId ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages },
     );
-  }
-
-  /** Who a message pings; ephemeral and loading messages ping nobody. */
-  private mentionsFor(m: SandboxMessage, allowed: AllowedMentions | null | undefined): Mentions {
-    if (m.ephemeral || m.loading) return { everyone: false, users: [], roles: [] };
-    // Every stored message is the bot's own, so replying to one never pings a person here.
-    return computeMentions(m.content, allowed ?? null, { repliedUserId: null });
   }
 
   private dispatchMessage(t: GatewayDispatchEvents.MessageCreate | GatewayDispatchEvents.MessageUpdate, m: SandboxMessage): void {

@@ -1,0 +1,88 @@
+// The bench's command line: --help and the flags, checked (a bad value stops the run with a
+// message saying what is allowed).
+
+import { parseArgs } from "node:util";
+import type { ConvexLatencyMode } from "../sandbox/convex-http.ts";
+import type { ConvexEngineKind } from "./world.ts";
+
+const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in production, on loopback; prints one JSON object
+
+  --convex-latency MS        ms per Convex call (default 30)
+  --convex-latency-mode M    "call": the call takes MS in all, the engine's time included (default); "added": MS on top of it
+  --convex-engine E          "indexed": indexed queries read candidate sets, as a deployment reads an index (default); "scan": convex-test as shipped
+  --tmdb-latency MS          ms added to every TMDB request (default 80)
+  --users N                  people acting at once under load (default 50)
+  --steps N                  actions under load (default 600)
+  --samples N                times each interaction type is measured alone (default 4)
+  --keystroke-ms MS          pause between autocomplete keystrokes (default 100)
+  --in-process-steps N       actions for the secondary in-process table; 0 skips it (default 300)
+  --fault-outage S           seconds of Convex outage in the fault phase, under the --users load; 0 skips it (default 10)
+  --no-party-board           skip the party board phase
+  --no-reminders             skip the reminders phase
+  --out FILE                 also write the JSON to FILE
+  -h, --help                 this text
+
+bench/README.md explains the phases and every figure.
+`;
+
+function latencyMode(raw: string): ConvexLatencyMode {
+  if (raw === "call" || raw === "added") return raw;
+  throw new Error(`--convex-latency-mode must be "call" or "added", got ${JSON.stringify(raw)}`);
+}
+
+function engineKind(raw: string): ConvexEngineKind {
+  if (raw === "indexed" || raw === "scan") return raw;
+  throw new Error(`--convex-engine must be "indexed" or "scan", got ${JSON.stringify(raw)}`);
+}
+
+export function options() {
+  const { values } = parseArgs({
+    options: {
+      "convex-latency": { type: "string", default: "30" },
+      // "call": a Convex call takes --convex-latency ms in all, the function's run included (the engine's
+      // own time counts towards it); "added": network only, on top of the embedded engine's time.
+      "convex-latency-mode": { type: "string", default: "call" },
+      // "indexed": the embedded engine answers indexed queries from candidate sets, as a deployment reads
+      // an index; "scan": convex-test as shipped, walking every document on every query.
+      "convex-engine": { type: "string", default: "indexed" },
+      "tmdb-latency": { type: "string", default: "80" },
+      users: { type: "string", default: "50" },
+      steps: { type: "string", default: "600" },
+      samples: { type: "string", default: "4" },
+      "keystroke-ms": { type: "string", default: "100" },
+      "in-process-steps": { type: "string", default: "300" },
+      "no-party-board": { type: "boolean", default: false },
+      "no-reminders": { type: "boolean", default: false },
+      "fault-outage": { type: "string", default: "10" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const int = (name: keyof typeof values, min: number, max: number) => {
+    const raw = String(values[name]);
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max)
+      throw new Error(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    return n;
+  };
+  return {
+    convexLatencyMs: int("convex-latency", 0, 5_000),
+    convexLatencyMode: latencyMode(String(values["convex-latency-mode"])),
+    convexEngine: engineKind(String(values["convex-engine"])),
+    tmdbLatencyMs: int("tmdb-latency", 0, 5_000),
+    users: int("users", 1, 500),
+    steps: int("steps", 1, 100_000),
+    samples: int("samples", 1, 100),
+    keystrokeMs: int("keystroke-ms", 0, 2_000),
+    inProcessSteps: int("in-process-steps", 0, 100_000),
+    partyBoard: values["no-party-board"] !== true,
+    reminders: values["no-reminders"] !== true,
+    faultOutageSeconds: int("fault-outage", 0, 120),
+    out: values.out,
+  };
+}

@@ -105,7 +105,8 @@ wait 6h1m
     expect(text(board)).toMatch(/✅ 3 going \(alice, (bob, carol|carol, bob)\) · 🤔 0 maybe · ❌ 0 can't/);
     const reminded = await run(s, `wait ${session!.at - 15 * 60_000 - s.engine.clock.now() + 1_000}ms`);
     const reminder = ofType(reminded, "message").find((e) => text(e).startsWith("⏰"))!;
-    expect([...reminder.mentions.users].sort()).toEqual(["alice", "bob", "carol"].map((n) => s.discord.user(n).id).sort());
+    const byId = (a: string, b: string) => a.localeCompare(b);
+    expect([...reminder.mentions.users].sort(byId)).toEqual(["alice", "bob", "carol"].map((n) => s.discord.user(n).id).sort(byId));
   });
 
   it("a poll still open when its party ends is ended then, saying the party ended, with nothing to confirm", async () => {

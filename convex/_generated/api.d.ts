@@ -53,6 +53,7 @@ import type * as model_linkPage from "../model/linkPage.js";
 import type * as model_lists from "../model/lists.js";
 import type * as model_merge from "../model/merge.js";
 import type * as model_parties from "../model/parties.js";
+import type * as model_partyMembers from "../model/partyMembers.js";
 import type * as model_progress from "../model/progress.js";
 import type * as model_progressSubscribers from "../model/progressSubscribers.js";
 import type * as model_recommend from "../model/recommend.js";
@@ -141,6 +142,7 @@ declare const fullApi: ApiFromModules<{
   "model/lists": typeof model_lists;
   "model/merge": typeof model_merge;
   "model/parties": typeof model_parties;
+  "model/partyMembers": typeof model_partyMembers;
   "model/progress": typeof model_progress;
   "model/progressSubscribers": typeof model_progressSubscribers;
   "model/recommend": typeof model_recommend;

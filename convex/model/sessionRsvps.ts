@@ -7,6 +7,7 @@ import { markBoardDirty, memberOf } from "./parties";
 /** RSVPs one session keeps (Going pings are capped further by the view). */
 export const RSVPS_MAX = 200;
 export type RsvpAnswer = "going" | "maybe" | "cant";
+
 /** The name a member shows under on the board: their party name, else the host's, else "Someone". */
 export async function memberName(ctx: QueryCtx, party: Doc<"parties">, discordUserId: string): Promise<string> {
   const member = await memberOf(ctx, party._id, discordUserId);

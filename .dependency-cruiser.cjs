@@ -53,7 +53,7 @@ module.exports = {
       from: { path: "^convex/model/episodes\\.ts$" },
       to: {
         reachable: true,
-        path: "^convex/(model/(parties|board|sessions|sessionPolls|sessionTimes|reminders|reminderRows|remindersAlerts|shares|link|linkPage|merge|clerkEvents|progressSubscribers)\\.ts$|(bot|sessions|reminders|linking|boards|parties)/)",
+        path: "^convex/(model/(parties|partyMembers|board|sessions|sessionPolls|sessionRsvps|sessionTimes|sessionWatched|reminders|reminderRows|remindersAlerts|shares|link|linkPage|merge|clerkEvents|progressSubscribers)\\.ts$|(bot|sessions|reminders|linking|boards|parties)/)",
       },
     },
     {

@@ -9,7 +9,7 @@ import { recordUnlink } from "../model/clerkEvents";
 import { fail } from "../model/errors";
 import { createRequest, linkedLabel, unlinkAccount } from "../model/link";
 import { describeMerge, mergeStep, startMerge } from "../model/merge";
-import { leaveAllParties } from "../model/parties";
+import { leaveAllParties } from "../model/partyMembers";
 import { discordAccount, parseDiscordUserId } from "../model/users";
 
 // ─────────────────────────────────────────────────────────── the bot's calls
@@ -279,7 +279,7 @@ export const deleteDiscordData = botServiceMutation({
       .take(20)) {
       await ctx.db.delete(request._id);
     }
-    // Their parties: as if they had left each (model/parties.ts: hosting passes on, the board drops their line).
+    // Their parties: as if they had left each (model/partyMembers.ts: hosting passes on, the board drops their line).
     await leaveAllParties(ctx, discordUserId);
     let library: "deleted" | "deleting" | "kept" = "kept";
     if (account.linkedAt === undefined) {

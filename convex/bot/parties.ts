@@ -18,20 +18,15 @@ import {
   checkPromptEpisodes,
   endParty,
   episodesLabel,
-  joinParty,
-  leaveParty,
   memberOf,
-  type NextHost,
   partyLabel,
   PROMPT_TTL_MS,
-  removeMember,
   renameParty,
   resolveParty,
   startParty,
-  transferHost,
-  joinUnlessFull,
   markBoardDirty,
 } from "../model/parties";
+import { joinParty, leaveParty, type NextHost, removeMember, transferHost, joinUnlessFull } from "../model/partyMembers";
 import { airedNumbersOf, requireShow, showForWrite } from "../model/shows";
 import { readWatched, summaryForWrite } from "../model/episodes";
 import { markEpisodes } from "../model/tracking";

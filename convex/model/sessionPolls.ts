@@ -6,7 +6,8 @@ import { internal } from "../_generated/api";
 import { fail } from "./errors";
 import { markBoardDirty, memberOf } from "./parties";
 import { time, TimestampStyles } from "@discordjs/formatters";
-import { mayManage, SESSION_MAX_AHEAD_MS, setGoing } from "./sessions";
+import { mayManage, SESSION_MAX_AHEAD_MS } from "./sessions";
+import { setGoing } from "./sessionRsvps";
 
 /** Times one poll may offer (Discord's limit on answers) and how long it may stay open. */
 export const POLL_OPTIONS_MAX = 10;

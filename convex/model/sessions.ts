@@ -19,10 +19,9 @@ import {
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { internal } from "../_generated/api";
-import { readWatched } from "./episodes";
 import { fail } from "./errors";
-import { checkPromptEpisodes, markBoardDirty, memberOf, PROMPT_TTL_MS } from "./parties";
-import { episodeNumbersOf, getShow, positionOf } from "./shows";
+import { markBoardDirty, memberOf } from "./parties";
+import { goingBut, memberName, setGoing, type RsvpAnswer } from "./sessionRsvps";
 import { isTimeZone, nextWeekly } from "./sessionTimes";
 import { label as textLabel } from "../../src/views/text";
 
@@ -31,11 +30,8 @@ export const DEFAULT_REMINDER_MINUTES = 15;
 export const SESSION_LENGTH_MS = 2 * 60 * 60 * 1000;
 /** How far ahead a session may be (as src/lib/when.ts allows). */
 export const SESSION_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
-/** RSVPs one session keeps (Going pings are capped further by the view). */
-export const RSVPS_MAX = 200;
 
 export type SessionPost = "announce" | "reminder" | "start" | "after" | "cancelled";
-export type RsvpAnswer = "going" | "maybe" | "cant";
 
 export async function scheduledSession(ctx: QueryCtx, partyId: Id<"parties">): Promise<Doc<"party_sessions"> | null> {
   return await ctx.db
@@ -271,49 +267,6 @@ export async function scheduleSession(
   };
 }
 
-/** The name a member shows under on the board: their party name, else the host's, else "Someone". */
-async function memberName(ctx: QueryCtx, party: Doc<"parties">, discordUserId: string): Promise<string> {
-  const member = await memberOf(ctx, party._id, discordUserId);
-  return member?.displayName ?? (discordUserId === party.hostDiscordUserId ? party.hostName : undefined) ?? "Someone";
-}
-
-/**
- * Sets these people's answer to Going (replacing what they said), within the session's cap on
- * answers. Returns how many were not Going before.
- */
-export async function setGoing(
-  ctx: MutationCtx,
-  sessionId: Id<"party_sessions">,
-  people: ReadonlyArray<{ discordUserId: string; name: string }>,
-): Promise<number> {
-  const session = await ctx.db.get(sessionId);
-  if (session === null || people.length === 0) return 0;
-  const rsvps = [...session.rsvps];
-  let added = 0;
-  const now = Date.now();
-  for (const person of people) {
-    const i = rsvps.findIndex((r) => r.discordUserId === person.discordUserId);
-    if (i >= 0 && rsvps[i]!.answer === "going") continue;
-    if (i < 0 && rsvps.length >= RSVPS_MAX) continue;
-    const entry = {
-      discordUserId: person.discordUserId,
-      name: person.name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone",
-      answer: "going" as const,
-      at: now,
-    };
-    if (i >= 0) rsvps[i] = entry;
-    else rsvps.push(entry);
-    added++;
-  }
-  if (added > 0) await ctx.db.patch(sessionId, { rsvps });
-  return added;
-}
-
-/** Those going, less one person (who moved or cancelled it, and needs no ping about that). */
-export function goingBut(session: Pick<Doc<"party_sessions">, "rsvps">, discordUserId: string | undefined): string[] {
-  return going(session).filter((id) => id !== discordUserId);
-}
-
 /**
  * Cancels the party's scheduled session: timers stopped, its event deleted, its post edited to say
  * so (without buttons) and a short post in the channel. `postEdited`: whether its post is known.
@@ -373,103 +326,6 @@ export async function setReminderMinutes(
     await cancelTimers(ctx, session);
     await ctx.db.patch(session._id, { reminderMinutes: minutes, timers: await setTimers(ctx, session._id, session.at, minutes) });
   }
-}
-
-/** Going / Maybe / Can't: one answer per person, changed by clicking another. */
-export async function answerRsvp(ctx: MutationCtx, actor: { discordUserId: string }, sessionId: string, answer: RsvpAnswer, name: string) {
-  const id = ctx.db.normalizeId("party_sessions", sessionId);
-  const session = id === null ? null : await ctx.db.get(id);
-  // Stale buttons (an old post whose edit hasn't landed, or failed) get a private answer.
-  if (session === null || session.state === "cancelled")
-    fail("NOT_FOUND", "That watch-along was cancelled — see the party's board for the next one.");
-  if (session.state === "started") fail("INVALID_ARGUMENT", "That watch-along has already started — its answers are closed.");
-  if (session.state !== "scheduled") fail("INVALID_ARGUMENT", "That watch-along is over — see the party's board for the next one.");
-  const party = await ctx.db.get(session.partyId);
-  if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended.");
-  const others = session.rsvps.filter((r) => r.discordUserId !== actor.discordUserId);
-  const before = session.rsvps.find((r) => r.discordUserId === actor.discordUserId);
-  if (before === undefined && others.length >= RSVPS_MAX) fail("INVALID_ARGUMENT", `This session already has ${RSVPS_MAX} answers.`);
-  const entry = {
-    discordUserId: actor.discordUserId,
-    name: name.replace(/\s+/g, " ").trim().slice(0, 100) || "Someone",
-    answer,
-    at: Date.now(),
-  };
-  await ctx.db.patch(session._id, { rsvps: [...others, entry] });
-  if (before?.answer !== answer || before.name !== entry.name) await markBoardDirty(ctx, party._id);
-  return { session, party, changed: before?.answer !== answer };
-}
-
-export function going(session: Pick<Doc<"party_sessions">, "rsvps">): string[] {
-  return session.rsvps.filter((r) => r.answer === "going").map((r) => r.discordUserId);
-}
-
-const rank = (e: { season: number; episode: number } | null) => (e === null ? -1 : e.season * 100_000 + e.episode);
-
-/** The host's furthest episode in what the party watches, from their own tracking. */
-export async function hostPosition(ctx: QueryCtx, party: Doc<"parties">): Promise<{ season: number; episode: number } | null> {
-  const host = await memberOf(ctx, party._id, party.hostDiscordUserId);
-  if (host === null) return null;
-  const { watched } = await readWatched(ctx, host.userId, party.tmdbId);
-  let best: { season: number; episode: number } | null = null;
-  for (const [season, episodes] of watched) {
-    if (season === 0 || (party.season !== undefined && season !== party.season)) continue;
-    for (const episode of episodes) if (rank({ season, episode }) > rank(best)) best = { season, episode };
-  }
-  return best;
-}
-
-/**
- * What the session watched, for "Did you watch …?": the episodes the host marked during it, or,
- * when they marked none, the episode after where they were.
- */
-export async function watchedInSession(ctx: QueryCtx, party: Doc<"parties">, start: { season: number; episode: number } | null) {
-  const show = await getShow(ctx, party.tmdbId);
-  if (show === null) return null;
-  const now = await hostPosition(ctx, party);
-  const seasons = show.seasons
-    .filter((s) => s.season > 0 && s.episodeCount > 0 && (party.season === undefined || s.season === party.season))
-    .sort((a, b) => a.season - b.season);
-  let season: number;
-  let episodes: number[];
-  if (now !== null && rank(now) > rank(start)) {
-    season = now.season;
-    const from = start !== null && start.season === now.season ? start.episode + 1 : 1;
-    episodes = Array.from({ length: now.episode - from + 1 }, (_, i) => from + i).slice(-30);
-  } else {
-    const at = start ?? { season: seasons[0]?.season ?? 1, episode: 0 };
-    // The episode after, by place in TMDB's list (a season may be numbered E885…).
-    const current = seasons.find((s) => s.season === at.season);
-    const place = current === undefined || at.episode === 0 ? 0 : (positionOf(current, at.episode) ?? current.episodeCount);
-    if (current !== undefined && place < current.episodeCount) {
-      season = at.season;
-      episodes = [episodeNumbersOf(current)[place]!];
-    } else {
-      const next = seasons.find((s) => s.season > at.season);
-      if (next === undefined) return null;
-      season = next.season;
-      episodes = [episodeNumbersOf(next)[0]!];
-    }
-  }
-  try {
-    return { show, season, episodes: checkPromptEpisodes(show, party, season, episodes) };
-  } catch {
-    return null;
-  }
-}
-
-/** The prompt row "I was there" reads (the watched-together path of parties). */
-export async function createSessionPrompt(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">) {
-  const what = await watchedInSession(ctx, party, session.startPosition ?? null);
-  if (what === null) return null;
-  return await ctx.db.insert("party_prompts", {
-    partyId: party._id,
-    tmdbId: party.tmdbId,
-    season: what.season,
-    episodes: what.episodes,
-    createdBy: session.scheduledBy,
-    expiresAt: Date.now() + PROMPT_TTL_MS,
-  });
 }
 
 /** A weekly session's next one: same wall-clock time a week later in its zone, same settings, fresh RSVPs. */

@@ -7,7 +7,8 @@ import { internalAction, internalMutation, internalQuery } from "../_generated/s
 import { retryDelay } from "./posts";
 import { discordRequest, getMessage, postMessage } from "../lib/discord";
 import { hostless, partyLabel } from "../model/parties";
-import { RSVPS_MAX, sessionNonce } from "../model/sessions";
+import { sessionNonce } from "../model/sessions";
+import { RSVPS_MAX } from "../model/sessionRsvps";
 import { pollAnswerId, pollVotersGoing, pollWinner } from "../model/sessionPolls";
 import { sessionPoll, sessionPollPartyEnded, sessionPollResult } from "../../src/views/session";
 

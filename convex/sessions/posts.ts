@@ -7,7 +7,8 @@ import type { Doc } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { editMessage, postMessage, type DiscordResult } from "../lib/discord";
 import { episodesLabel, hostless, partyLabel } from "../model/parties";
-import { going, goingBut, postKey, postMessageId, retirePost, sessionNonce, type SessionPost } from "../model/sessions";
+import { postKey, postMessageId, retirePost, sessionNonce, type SessionPost } from "../model/sessions";
+import { going, goingBut } from "../model/sessionRsvps";
 import { NO_MENTIONS } from "../../src/views/message";
 import {
   sessionAfter,

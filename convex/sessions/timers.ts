@@ -5,15 +5,8 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { markBoardDirty } from "../model/parties";
-import {
-  createSessionPrompt,
-  hostPosition,
-  retirePost,
-  schedulePost,
-  scheduledSession,
-  scheduleNextWeekly,
-  stopSession,
-} from "../model/sessions";
+import { retirePost, schedulePost, scheduledSession, scheduleNextWeekly, stopSession } from "../model/sessions";
+import { createSessionPrompt, hostPosition } from "../model/sessionWatched";
 
 /**
  * A party that ended (model/parties.ts's endParty): its scheduled session is cancelled, whoever

@@ -1,5 +1,4 @@
 import {
-  type APIInteractionDataResolvedChannel,
   ApplicationCommandOptionType as Option,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -7,35 +6,21 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from "discord-api-types/v10";
-import {
-  PermissionsBitField,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type GuildBasedChannel,
-  type Interaction,
-} from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { parseEpisodeSpec } from "../lib/episode-spec.ts";
 import { UserError } from "../lib/errors.ts";
-import type { Responder } from "../lib/respond.ts";
 import { plain } from "../views/text.ts";
 import { MAX_SEASON, partyHostButton, partyKeepButton, partyPickButton, partyRemoveButton } from "../views/component-ids.ts";
 import { ButtonStyle, button, rows } from "../views/components.ts";
 import { guessPrompt } from "../views/guess.ts";
-import type { ShowRef } from "../lib/tmdb-shows.ts";
-import { joinedNote, partyStatus, watchedTogetherPrompt } from "../views/party-board.ts";
+import { joinedNote, partyStatus } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
 import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
 import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
-import { command, type BotContext, type ComponentInteraction } from "./types.ts";
-
-/** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
-const BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
-  [PermissionFlagsBits.ViewChannel, "View Channel"],
-  [PermissionFlagsBits.SendMessages, "Send Messages"],
-  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
-];
+import { checkBoardChannel, checkMemberCanPost, manage, startIn } from "./party-hosting.ts";
+import { join, listParties, partyArg, postPrompt, suggestParties, withNotices } from "./party-membership.ts";
+import { command, type ComponentInteraction } from "./types.ts";
 
 const partyOption = {
   type: Option.String,
@@ -45,145 +30,6 @@ const partyOption = {
   autocomplete: true,
   max_length: 100,
 } as const;
-
-/** What a member needs in a board's channel to put a board there: see it and post in it. */
-const MEMBER_BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
-  [PermissionFlagsBits.ViewChannel, "View Channel"],
-  [PermissionFlagsBits.SendMessages, "Send Messages"],
-];
-
-/**
- * A board (and later, session pings) goes only where the member could post themselves: their
- * permissions in the channel as the interaction gives them (the channel option's resolved
- * permissions, or the member's in this channel).
- */
-function checkMemberCanPost(
-  interaction: ChatInputCommandInteraction | ComponentInteraction,
-  channelId: string,
-  option?: GuildBasedChannel | APIInteractionDataResolvedChannel,
-): void {
-  let permissions: Readonly<PermissionsBitField> | null = null;
-  if (option !== undefined && option.id === channelId) {
-    const raw = (option as { permissions?: unknown }).permissions;
-    if (raw instanceof PermissionsBitField) permissions = raw;
-    else if (typeof raw === "string" && /^\d+$/.test(raw)) permissions = new PermissionsBitField(BigInt(raw));
-  } else if (channelId === interaction.channelId) permissions = interaction.memberPermissions;
-  if (permissions === null) throw new UserError(`I can't tell whether you can post in <#${channelId}> — run /party start in that channel.`);
-  const missing = MEMBER_BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
-  if (missing.length > 0) {
-    throw new UserError(
-      `You can't post in <#${channelId}> (you don't have ${missing.map((m) => `**${m}**`).join(" or ")} there), so I won't put a board there either. Pick a channel you can post in — nothing was created.`,
-    );
-  }
-}
-
-/** The permissions a board needs that the bot lacks in `channelId`, or null when it can't tell. */
-function missingBoardPermissions(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): string[] | null {
-  let permissions: Readonly<PermissionsBitField> | null = null;
-  if (channelId === interaction.channelId) permissions = interaction.appPermissions;
-  else {
-    const channel = interaction.guild?.channels.cache.get(channelId);
-    const me = interaction.client.user;
-    permissions = channel && me ? channel.permissionsFor(me) : null;
-  }
-  if (permissions === null) return null;
-  return BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
-}
-
-const withNotices = (notices: readonly string[], text: string) => [...notices, text].join("\n\n");
-
-async function listParties(ctx: BotContext, interaction: Interaction) {
-  return await ctx.backend.query(api.bot.parties.list, { discordUserId: interaction.user.id, ...partyPlace(interaction) });
-}
-
-async function suggestParties(ctx: BotContext, interaction: AutocompleteInteraction, partial: string) {
-  if (!interaction.inGuild()) return [];
-  const parties = await listParties(ctx, interaction);
-  const typed = partial.trim().toLowerCase();
-  return parties
-    .filter((p) => typed === "" || p.label.toLowerCase().includes(typed))
-    .slice(0, 25)
-    .map((p) => {
-      const where = interaction.guild?.channels.cache.get(p.channelId)?.name;
-      return { name: `${p.label}${where ? ` · #${where}` : ""}`.slice(0, 100), value: p.partyId };
-    });
-}
-
-/** "We watched …" in the channel, for everyone there to confirm for themselves. */
-async function postPrompt(
-  respond: Responder,
-  prompt: { promptId: string; party: { title: string }; what: string; expiresAt: number; markedForYou: number; notices: string[] },
-  fresh: boolean,
-) {
-  const view = watchedTogetherPrompt({
-    promptId: prompt.promptId,
-    showTitle: prompt.party.title,
-    what: prompt.what,
-    expiresAt: prompt.expiresAt,
-  });
-  const reply = { ...view, ephemeral: false };
-  // From a button, a new message: the board it sits on belongs to Convex's publisher.
-  if (fresh) await respond.sendNew(reply);
-  else await respond.send(reply);
-  // The asker was there: their own episodes were marked with the prompt.
-  const mine = prompt.markedForYou > 0 ? `✅ Marked ${prompt.what} for you too.` : `You had already marked ${prompt.what}.`;
-  await respond.sendNew({ content: [mine, ...prompt.notices].join("\n\n"), ephemeral: true });
-}
-
-async function join(ctx: BotContext, respond: Responder, interaction: Interaction, party: string | undefined) {
-  const result = await ctx.backend.mutation(api.bot.parties.join, {
-    discordUserId: interaction.user.id,
-    username: interaction.user.username,
-    ...partyPlace(interaction),
-    ...(party !== undefined ? { party } : {}),
-    displayName: displayName(interaction),
-  });
-  const hosting = result.party.hostDiscordUserId === interaction.user.id;
-  const text = result.already
-    ? `You're already in **${plain(result.party.label, 150)}**${hosting ? " — you host it" : ""}.`
-    : `🎉 You joined **${plain(result.party.label, 150)}** in <#${result.party.channelId}>.${result.host ? " Nobody else is in it, so you host it now." : ""} The board shows how far you've got — mark episodes with /ep as you watch.`;
-  await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
-}
-
-/** The board's channel must let the bot post there, or nothing is created. */
-function checkBoardChannel(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): void {
-  const missing = missingBoardPermissions(interaction, channelId);
-  if (missing === null) throw new UserError(`I can't check my permissions in <#${channelId}> — run /party start in that channel.`);
-  if (missing.length > 0) {
-    throw new UserError(
-      `I can't keep a board in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(" and ")} there. Give me that, or pick another channel — nothing was created.`,
-    );
-  }
-}
-
-/** Starts the party on a show known for certain, and says where its board goes. */
-async function startIn(
-  ctx: BotContext,
-  respond: Responder,
-  interaction: Interaction,
-  show: ShowRef,
-  channelId: string,
-  season: number | undefined,
-  name: string | undefined,
-) {
-  const { guildId } = guildPlace(interaction);
-  const result = await ctx.titles.shows.write(show, (sync) =>
-    ctx.backend.mutation(api.bot.parties.start, {
-      discordUserId: interaction.user.id,
-      username: interaction.user.username,
-      ...sync,
-      guildId,
-      channelId,
-      tmdbId: show.tmdbId,
-      ...(season !== undefined ? { season } : {}),
-      ...(name !== undefined ? { name } : {}),
-      displayName: displayName(interaction),
-    }),
-  );
-  // The host is in their party from the start: others join it, they don't need to.
-  const text = `🍿 You're hosting **${plain(result.party.label, 150)}**, and you're on its board. It will appear in <#${channelId}> in a moment; others join with its **Join** button or \`/party join\`.`;
-  await respond.send({ content: withNotices(result.notices, text), components: [] });
-}
 
 export const party = command({
   data: defineCommand({
@@ -523,38 +369,3 @@ export const party = command({
     },
   },
 });
-
-/** A confirmed /party host or /party remove. */
-async function manage(
-  ctx: BotContext,
-  respond: Responder,
-  interaction: ComponentInteraction,
-  action: "host" | "remove",
-  partyId: string,
-  userId: string,
-) {
-  const result = await ctx.backend.mutation(api.bot.parties.manage, {
-    discordUserId: interaction.user.id,
-    username: interaction.user.username,
-    ...partyPlace(interaction),
-    party: partyId,
-    action,
-    member: userId,
-    canManageServer: canManageServer(interaction),
-    apply: true,
-  });
-  const label = plain(result.party.label, 150);
-  const name = plain(result.name, 100);
-  const handed =
-    result.host === undefined
-      ? ""
-      : result.host === null
-        ? " Nobody is left in it: whoever joins next hosts it."
-        : ` **${plain(result.host.name, 100)}** hosts it now.`;
-  const text = action === "host" ? `👑 **${name}** hosts **${label}** now.` : `👋 **${name}** is no longer in **${label}**.${handed}`;
-  await respond.send({ content: withNotices(result.notices, text), components: [] });
-}
-
-function partyArg(party: string | undefined): { party?: string } {
-  return party === undefined ? {} : { party };
-}

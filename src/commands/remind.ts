@@ -3,7 +3,7 @@ import { api } from "../../convex/_generated/api.js";
 import { convexErrorData } from "../lib/backend.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
-import { isCityZone, resolveTimeZone } from "../lib/when.ts";
+import { isCityZone, resolveTimeZone } from "../lib/time-zones.ts";
 import type { Responder } from "../lib/respond.ts";
 import { reminderDm } from "../views/reminder.ts";
 import { plain } from "../views/text.ts";

@@ -8,6 +8,18 @@
 // clocks go forward, not repeated when they go back). Pure durations ("in 2h") are added to now.
 import * as chrono from "chrono-node";
 import { plain } from "../views/text.ts";
+import {
+  dateOrder,
+  describeSpan,
+  describeWall,
+  isoWall,
+  MONTH_NAMES,
+  MONTHS,
+  ordinal,
+  pad,
+  YMD_LOCALE,
+  type DateOrder,
+} from "./when-words.ts";
 import { addDays, instantsOf, isTimeZone, offsetAt, wallOf, type Wall } from "../../convex/model/sessionTimes.ts";
 
 export { isTimeZone, nextWeekly } from "../../convex/model/sessionTimes.ts";
@@ -34,73 +46,6 @@ export type When =
     }
   /** `suggestions`: what the person could type instead, first the likeliest. */
   | { ok: false; reason: WhenRefusal; message: string; suggestions?: string[] };
-
-let zoneList: string[] | null = null;
-
-/** Every IANA zone the runtime knows, UTC included (for autocomplete). */
-export function timeZones(): string[] {
-  if (zoneList === null) {
-    const listed = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-    zoneList = [...new Set(["UTC", ...listed])];
-  }
-  return zoneList;
-}
-
-/** Up to `limit` zones matching what was typed ("berl", "new york", "kolkata"). */
-export function suggestTimeZones(typed: string, limit = 25): string[] {
-  const words = typed.toLowerCase().replace(/[_/]/g, " ").trim().split(/\s+/).filter(Boolean).slice(0, 5);
-  const all = timeZones();
-  if (words.length === 0) return all.slice(0, limit);
-  const hits = all.filter((z) => {
-    const name = z.toLowerCase().replace(/[_/]/g, " ");
-    return words.every((w) => name.includes(w));
-  });
-  // Zones whose city starts with the text first.
-  const city = (z: string) =>
-    z
-      .slice(z.lastIndexOf("/") + 1)
-      .toLowerCase()
-      .replace(/_/g, " ");
-  hits.sort((a, b) => Number(!city(a).startsWith(words[0]!)) - Number(!city(b).startsWith(words[0]!)));
-  return hits.slice(0, limit);
-}
-
-/**
- * A zone people can be in: a region/city name ("Europe/Berlin") or UTC. Abbreviations the runtime
- * also accepts ("EST", "CET") are fixed offsets that ignore daylight saving, so they are not.
- */
-export function isCityZone(name: string): boolean {
-  return name === "UTC" || (name.includes("/") && isTimeZone(name));
-}
-
-/**
- * A zone as typed: a region/city name as it is, else the one zone whose city it names ("berlin" is
- * Europe/Berlin, "new york" America/New_York). Anything else comes back as typed, for the caller to
- * refuse with its own words — never a zone that merely contains the letters ("uk" is not Pacific/Truk).
- */
-export function resolveTimeZone(typed: string): string {
-  const name = typed.trim();
-  if (isCityZone(name)) return name;
-  const key = name.toLowerCase().replace(/\s+/g, "_");
-  const exact = timeZones().filter((z) => z.includes("/") && z.slice(z.lastIndexOf("/") + 1).toLowerCase() === key);
-  return exact.length === 1 ? exact[0]! : name;
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "2026-12-04 20:30": the form every suggestion uses, since it is never ambiguous. */
-function isoWall(w: Wall): string {
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
-}
-
-/** "Fri 4 Dec 2026, 21:00 (Europe/Berlin)". */
-export function describeWall(at: number, zone: string): string {
-  const w = wallOf(at, zone);
-  const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]!;
-  return `${weekday} ${w.day} ${MONTHS[w.month - 1]} ${w.year}, ${pad(w.hour)}:${pad(w.minute)} (${zone})`;
-}
 
 const EXAMPLES = `"friday 21:00", "tomorrow 8pm", "in 2h" or "2026-12-04 20:30"`;
 
@@ -190,14 +135,6 @@ function unreadLeftover(input: string, result: chrono.ParsedResult): string | nu
   return words.some((w) => !FILLER.has(w)) ? left : null;
 }
 
-/** "Fri 4 Dec, 21:00 (Berlin)": short enough for a poll answer (≤ 55 characters). */
-export function shortWall(at: number, zone: string): string {
-  const w = wallOf(at, zone);
-  const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]!;
-  const city = zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
-  return `${weekday} ${w.day} ${MONTHS[w.month - 1]}, ${pad(w.hour)}:${pad(w.minute)} (${city})`.slice(0, 55);
-}
-
 /**
  * "21h", "21h30", "9h": the French and German way to write a time of day (24-hour), which chrono
  * would read as a duration. Only without a word that makes it one ("in 21h", "21h from now").
@@ -209,42 +146,6 @@ function clockHours(input: string): string {
     (_m, h: string, m?: string) => `${pad(Number(h))}:${m ?? "00"}`,
   );
 }
-
-/** How a locale writes a short numeric date: day first (31/12), month first (12/31), or unknown. */
-export type DateOrder = "DM" | "MD" | null;
-
-/**
- * The order a person's numeric dates are read in. Discord's `locale` settles it, except en-US:
- * it is Discord's default English, used far beyond the US, so it settles month-first only for
- * someone whose zone is in the Americas. Anything else (no locale, en-US in Berlin) settles nothing.
- */
-export function dateOrder(locale: string | undefined, zone: string): DateOrder {
-  if (locale === undefined || locale === "") return null;
-  const lang = locale.toLowerCase();
-  if (lang === "en-us") return zone.startsWith("America/") || zone === "Pacific/Honolulu" ? "MD" : null;
-  // Chinese, Japanese and Korean short dates are month first (12/31).
-  if (/^(zh|ja|ko)\b/.test(lang)) return "MD";
-  // Hungarian and Lithuanian write year-month-day, so a short date could go either way.
-  if (YMD_LOCALE.test(lang)) return null;
-  return /^[a-z]{2,3}(-|$)/.test(lang) ? "DM" : null;
-}
-
-const YMD_LOCALE = /^(hu|lt)\b/;
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /**
  * A numeric date ("11/12", "11/12/2026", "11.12.", "11.12.2026") rewritten with its month named,
@@ -288,12 +189,6 @@ function numericDate(input: string, order: DateOrder, today: Wall, ymdLocale: bo
   }
   const named = `${reading.day} ${MONTH_NAMES[reading.month - 1]}${year === undefined ? "" : ` ${year}`}`;
   return { text: `${input.slice(0, match.index)}${named}${input.slice(match.index + whole.length)}` };
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
 }
 
 /**
@@ -485,18 +380,6 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
 }
 
 const TOO_FAR = "That's more than a year ahead — schedule something within a year.";
-
-/** "3 hours", "2 days", "45 minutes": a span, roughly, in its largest whole unit. */
-function describeSpan(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const [n, unit] =
-    minutes >= 2 * 24 * 60
-      ? [Math.round(minutes / (24 * 60)), "day"]
-      : minutes >= 120
-        ? [Math.round(minutes / 60), "hour"]
-        : [minutes, "minute"];
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
 
 /** "in -3h" or "3h ago" → "in 3h": the same span forward, when that reads as a time ahead. */
 function negativeDuration(text: string, zone: string, now: number): string[] {

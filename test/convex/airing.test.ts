@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { boardData } from "../../convex/model/board";
 import { airingRetryMs } from "../../convex/model/remindersAlerts";
-import { watchedInSession } from "../../convex/model/sessions";
+import { watchedInSession } from "../../convex/model/sessionWatched";
 import { fakeDiscord, type FakeMessage } from "./fake-discord";
 import { ALICE, BOB, deployment, SECRET, type Deployment } from "./setup";
 

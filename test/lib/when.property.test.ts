@@ -3,7 +3,8 @@
 // 15 minutes, so scanning ±14 h in 15-minute steps finds every instant with a given wall time).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCityZone, nextWeekly, parseWhen, resolveTimeZone, WHEN_MAX_AHEAD_MS, WHEN_MIN_AHEAD_MS } from "../../src/lib/when.ts";
+import { nextWeekly, parseWhen, WHEN_MAX_AHEAD_MS, WHEN_MIN_AHEAD_MS } from "../../src/lib/when.ts";
+import { isCityZone, resolveTimeZone } from "../../src/lib/time-zones.ts";
 
 const ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"] as const;
 type Zone = (typeof ZONES)[number];

@@ -1,7 +1,8 @@
 // Times that used to be read wrongly, silently: a zone typed into the time, "21h", a day with no
 // time of day, numeric dates in the wrong order, and suggestions that were already past.
 import { describe, expect, it } from "vitest";
-import { dateOrder, parseWhen } from "../../src/lib/when.ts";
+import { parseWhen } from "../../src/lib/when.ts";
+import { dateOrder } from "../../src/lib/when-words.ts";
 
 const BERLIN = "Europe/Berlin";
 /** Monday 7 December 2026, 20:59 in Berlin. */

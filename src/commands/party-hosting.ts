@@ -1,0 +1,133 @@
+// /party hosting: where a board may go (the bot's and the member's permissions in its channel),
+// starting a party, and a confirmed hand-over or removal.
+import { type APIInteractionDataResolvedChannel, PermissionFlagsBits } from "discord-api-types/v10";
+import { PermissionsBitField, type ChatInputCommandInteraction, type GuildBasedChannel, type Interaction } from "discord.js";
+import { api } from "../../convex/_generated/api.js";
+import { UserError } from "../lib/errors.ts";
+import type { Responder } from "../lib/respond.ts";
+import { plain } from "../views/text.ts";
+import type { ShowRef } from "../lib/tmdb-shows.ts";
+import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
+import { withNotices } from "./party-membership.ts";
+import { type BotContext, type ComponentInteraction } from "./types.ts";
+
+/** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
+const BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+];
+/** What a member needs in a board's channel to put a board there: see it and post in it. */
+const MEMBER_BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+];
+
+/**
+ * A board (and later, session pings) goes only where the member could post themselves: their
+ * permissions in the channel as the interaction gives them (the channel option's resolved
+ * permissions, or the member's in this channel).
+ */
+export function checkMemberCanPost(
+  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  channelId: string,
+  option?: GuildBasedChannel | APIInteractionDataResolvedChannel,
+): void {
+  let permissions: Readonly<PermissionsBitField> | null = null;
+  if (option !== undefined && option.id === channelId) {
+    const raw = (option as { permissions?: unknown }).permissions;
+    if (raw instanceof PermissionsBitField) permissions = raw;
+    else if (typeof raw === "string" && /^\d+$/.test(raw)) permissions = new PermissionsBitField(BigInt(raw));
+  } else if (channelId === interaction.channelId) permissions = interaction.memberPermissions;
+  if (permissions === null) throw new UserError(`I can't tell whether you can post in <#${channelId}> — run /party start in that channel.`);
+  const missing = MEMBER_BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
+  if (missing.length > 0) {
+    throw new UserError(
+      `You can't post in <#${channelId}> (you don't have ${missing.map((m) => `**${m}**`).join(" or ")} there), so I won't put a board there either. Pick a channel you can post in — nothing was created.`,
+    );
+  }
+}
+
+/** The permissions a board needs that the bot lacks in `channelId`, or null when it can't tell. */
+function missingBoardPermissions(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): string[] | null {
+  let permissions: Readonly<PermissionsBitField> | null = null;
+  if (channelId === interaction.channelId) permissions = interaction.appPermissions;
+  else {
+    const channel = interaction.guild?.channels.cache.get(channelId);
+    const me = interaction.client.user;
+    permissions = channel && me ? channel.permissionsFor(me) : null;
+  }
+  if (permissions === null) return null;
+  return BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
+}
+
+/** The board's channel must let the bot post there, or nothing is created. */
+export function checkBoardChannel(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): void {
+  const missing = missingBoardPermissions(interaction, channelId);
+  if (missing === null) throw new UserError(`I can't check my permissions in <#${channelId}> — run /party start in that channel.`);
+  if (missing.length > 0) {
+    throw new UserError(
+      `I can't keep a board in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(" and ")} there. Give me that, or pick another channel — nothing was created.`,
+    );
+  }
+}
+
+/** Starts the party on a show known for certain, and says where its board goes. */
+export async function startIn(
+  ctx: BotContext,
+  respond: Responder,
+  interaction: Interaction,
+  show: ShowRef,
+  channelId: string,
+  season: number | undefined,
+  name: string | undefined,
+) {
+  const { guildId } = guildPlace(interaction);
+  const result = await ctx.titles.shows.write(show, (sync) =>
+    ctx.backend.mutation(api.bot.parties.start, {
+      discordUserId: interaction.user.id,
+      username: interaction.user.username,
+      ...sync,
+      guildId,
+      channelId,
+      tmdbId: show.tmdbId,
+      ...(season !== undefined ? { season } : {}),
+      ...(name !== undefined ? { name } : {}),
+      displayName: displayName(interaction),
+    }),
+  );
+  // The host is in their party from the start: others join it, they don't need to.
+  const text = `🍿 You're hosting **${plain(result.party.label, 150)}**, and you're on its board. It will appear in <#${channelId}> in a moment; others join with its **Join** button or \`/party join\`.`;
+  await respond.send({ content: withNotices(result.notices, text), components: [] });
+}
+
+/** A confirmed /party host or /party remove. */
+export async function manage(
+  ctx: BotContext,
+  respond: Responder,
+  interaction: ComponentInteraction,
+  action: "host" | "remove",
+  partyId: string,
+  userId: string,
+) {
+  const result = await ctx.backend.mutation(api.bot.parties.manage, {
+    discordUserId: interaction.user.id,
+    username: interaction.user.username,
+    ...partyPlace(interaction),
+    party: partyId,
+    action,
+    member: userId,
+    canManageServer: canManageServer(interaction),
+    apply: true,
+  });
+  const label = plain(result.party.label, 150);
+  const name = plain(result.name, 100);
+  const handed =
+    result.host === undefined
+      ? ""
+      : result.host === null
+        ? " Nobody is left in it: whoever joins next hosts it."
+        : ` **${plain(result.host.name, 100)}** hosts it now.`;
+  const text = action === "host" ? `👑 **${name}** hosts **${label}** now.` : `👋 **${name}** is no longer in **${label}**.${handed}`;
+  await respond.send({ content: withNotices(result.notices, text), components: [] });
+}

@@ -1,0 +1,56 @@
+/** /watch list: whose list may be seen where, and one page of it. */
+import type { ChatInputCommandInteraction, User } from "discord.js";
+import { api } from "../../../convex/_generated/api.js";
+import { describeError, UserError } from "../../lib/errors.ts";
+import type { Responder } from "../../lib/respond.ts";
+import { type ListPosition } from "../../views/component-ids.ts";
+import { LIST_PAGE_SIZE, listPage } from "../../views/list-page.ts";
+import { type BotContext, type ComponentInteraction } from "../types.ts";
+
+/** One answer for a list that is private, empty, or whose owner never used the bot: none of them is told apart. */
+export const LIST_UNAVAILABLE =
+  "That list isn't available. Someone's list can be seen only once they have tracked something and made it visible with `/watch privacy`.";
+/** Where another member's list may be seen: a server they are in, never a DM or another server. */
+const LIST_ONLY_IN_THEIR_SERVER = "You can see someone else's list only in a server channel of a server they're in.";
+
+/**
+ * Someone else's list is shown only inside a server its owner is a member of: Discord resolves
+ * the user option to a member only then. From a DM, a group DM or another server, never.
+ */
+export async function checkListVisibleHere(
+  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  owner: string,
+  resolvedMember: boolean | null,
+) {
+  if (interaction.guildId === null) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
+  // A page button carries no resolved member: ask Discord whether the owner is (still) here.
+  const isMember =
+    resolvedMember ??
+    (await interaction.guild?.members.fetch({ user: owner, cache: false }).then(
+      () => true,
+      () => false,
+    )) ??
+    false;
+  if (!isMember) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
+}
+
+export async function replyList(ctx: BotContext, respond: Responder, viewer: User, position: ListPosition, ownerName: string | null) {
+  const own = position.owner === viewer.id;
+  let result;
+  try {
+    result = await ctx.backend.query(api.bot.lists.listTitles, {
+      discordUserId: viewer.id,
+      ownerDiscordUserId: own ? undefined : position.owner,
+      progressStatus: position.status,
+      mediaType: position.mediaType,
+      scope: position.scope,
+      cursor: position.cursor,
+      pageSize: LIST_PAGE_SIZE,
+    });
+  } catch (error) {
+    if (!own && describeError(error).code === "LIST_UNAVAILABLE") throw new UserError(LIST_UNAVAILABLE, "LIST_UNAVAILABLE");
+    throw error;
+  }
+  if (!own && position.page === 1 && result.items.length === 0) throw new UserError(LIST_UNAVAILABLE, "LIST_UNAVAILABLE");
+  await respond.send(listPage({ position, ownerName: result.ownerName ?? ownerName, own, items: result.items, next: result.next }));
+}

@@ -83,6 +83,7 @@ export async function showsTo(
 export function cleanName(name: string | undefined, max = NAME_MAX): string | undefined {
   if (name === undefined) return undefined;
   const line = withoutBidi(name)
+    // eslint-disable-next-line no-control-regex -- control characters in a party's name become spaces
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

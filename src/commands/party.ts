@@ -151,9 +151,15 @@ export const party = command({
         checkMemberCanPost(interaction, channelId, channel);
         checkBoardChannel(interaction, channelId);
         const show = showById(ctx, value);
-        if (show !== null) return void (await startIn(ctx, respond, interaction, show, channelId, season, name));
+        if (show !== null) {
+          await startIn(ctx, respond, interaction, show, channelId, season, name);
+          return;
+        }
         const found = await ctx.titles.lookupShow(value);
-        if (found.kind === "found") return void (await startIn(ctx, respond, interaction, found.title, channelId, season, name));
+        if (found.kind === "found") {
+          await startIn(ctx, respond, interaction, found.title, channelId, season, name);
+          return;
+        }
         // A party's own name can't ride in a button: then the show has to be picked from the list.
         if (name !== undefined) {
           throw new UserError(

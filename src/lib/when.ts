@@ -223,6 +223,7 @@ export function parseWhen(text: string, options: { zone: string; now: number; lo
   if (text.length > WHEN_MAX_LENGTH)
     return refuse("too-long", `That's too long for a time (at most ${WHEN_MAX_LENGTH} characters) — e.g. ${EXAMPLES}.`);
   const input = text
+    // eslint-disable-next-line no-control-regex -- control characters typed into a time read as spaces
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

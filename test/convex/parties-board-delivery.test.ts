@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { ALICE, BOB, cacheGot, deployment } from "./setup";
+import { ALICE, BOB, cacheGot, deployment, withFakeDiscord } from "./setup";
 import { CHANNEL, HOST_DM, fakeBoards, pass, as, here, startGot, mark } from "./parties-helpers";
 
 describe("delivering a party's board to Discord", () => {
   let discord: ReturnType<typeof fakeBoards>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
+  withFakeDiscord(() => {
     discord = fakeBoards();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
   });
 
   it("waits retry_after on a 429 and backs off on a 5xx, then lands the final state", async () => {

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ALICE, BOB, cacheGot, deployment, measure, SECRET } from "./setup";
+import { ALICE, BOB, cacheGot, deployment, measure, SECRET, withFakeDiscord } from "./setup";
 import { GUILD, CAROL, fakeBoards, pass, as, here, startGot, mark } from "./parties-helpers";
 
 describe("a party's board", () => {
   let discord: ReturnType<typeof fakeBoards>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
+  withFakeDiscord(() => {
     discord = fakeBoards();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
   });
 
   it("posts one board for a new party, pinging nobody, with an idempotent nonce", async () => {

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ALICE, BOB, cacheGot, deployment, GOT, SECRET } from "./setup";
+import { ALICE, BOB, cacheGot, deployment, GOT, SECRET, withFakeDiscord } from "./setup";
 import { GUILD, CHANNEL, CAROL, fakeBoards, as, here, startGot } from "./parties-helpers";
 
 describe("finding and starting a party", () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
+  withFakeDiscord(() => {
     // Discord answers at fetch; these tests read the deployment, not the messages.
     fakeBoards();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
   });
 
   it("finds a party typed by name as well as picked by id, and refuses one that is not in this server", async () => {

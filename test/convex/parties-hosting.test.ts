@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
+import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment, withFakeDiscord } from "./setup";
 import { GUILD, CAROL, fakeBoards, pass, as, here, startGot, mark } from "./parties-helpers";
 
 describe("hosting and ending a party", () => {
   let discord: ReturnType<typeof fakeBoards>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
+  withFakeDiscord(() => {
     discord = fakeBoards();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
   });
 
   it("hands the party to the longest-standing member when the host leaves", async () => {

@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { ALICE, BOB, deployment } from "./setup";
+import { ALICE, BOB, deployment, withFakeDiscord } from "./setup";
 import { CAROL, fakeBoards, as, here, startGot } from "./parties-helpers";
 
 describe("We watched together", () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
+  withFakeDiscord(() => {
     // Discord answers at fetch; these tests read the deployment, not the messages.
     fakeBoards();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
   });
 
   it("marks whoever asked and whoever clicks I was there, nobody else, and not after the prompt expires", async () => {

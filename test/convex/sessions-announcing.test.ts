@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { ALICE, BOB, deployment, GOT, SECRET } from "./setup";
+import { ALICE, BOB, deployment, GOT, SECRET, withFakeDiscord } from "./setup";
 import { CHANNEL, CAROL, DAN, fakeSessions, pass, as, here, FRIDAY_2100_BERLIN, party, schedule } from "./sessions-helpers";
 
 describe("announcing a watch-along session, its RSVPs and reminders", () => {
   let discord: ReturnType<typeof fakeSessions>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.UTC(2026, 10, 26, 9, 0));
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
-    discord = fakeSessions();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
-  });
+  withFakeDiscord(
+    () => {
+      discord = fakeSessions();
+    },
+    Date.UTC(2026, 10, 26, 9, 0),
+  );
 
   it("posts the session with RSVP buttons, reminds and starts pinging exactly those going, then asks who watched", async () => {
     const t = deployment();

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ALICE, deployment } from "./setup";
+import { ALICE, deployment, withFakeDiscord } from "./setup";
 import { GUILD, CHANNEL, fakeSessions, pass, as, here, FRIDAY_2100_BERLIN, party, schedule } from "./sessions-helpers";
 
 describe("a watch-along session in Discord's Events", () => {
   let discord: ReturnType<typeof fakeSessions>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.UTC(2026, 10, 26, 9, 0));
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
-    discord = fakeSessions();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
-  });
+  withFakeDiscord(
+    () => {
+      discord = fakeSessions();
+    },
+    Date.UTC(2026, 10, 26, 9, 0),
+  );
 
   it("lists the session in Discord's Events, updates it on reschedule and deletes it on cancel", async () => {
     const t = deployment();

@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { ALICE, BOB, deployment } from "./setup";
+import { ALICE, BOB, deployment, withFakeDiscord } from "./setup";
 import { CHANNEL, CAROL, DAN, fakeSessions, pass, as, here, FRIDAY_2100_BERLIN, party, schedule } from "./sessions-helpers";
 
 describe("moving or cancelling a watch-along session", () => {
   let discord: ReturnType<typeof fakeSessions>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.UTC(2026, 10, 26, 9, 0));
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
-    discord = fakeSessions();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
-  });
+  withFakeDiscord(
+    () => {
+      discord = fakeSessions();
+    },
+    Date.UTC(2026, 10, 26, 9, 0),
+  );
 
   it("moving a session to a new time keeps its Going / Maybe / Can't answers, and its new post pings exactly those going that it moved", async () => {
     const t = deployment();

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ALICE, BOB, deployment } from "./setup";
+import { ALICE, BOB, deployment, withFakeDiscord } from "./setup";
 import { fakeSessions, pass, as, here, FRIDAY_2100_BERLIN, party, schedule } from "./sessions-helpers";
 
 describe("weekly sessions and polls for a time", () => {
   let discord: ReturnType<typeof fakeSessions>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.UTC(2026, 10, 26, 9, 0));
-    process.env.DISCORD_API_BASE = "https://discord.test/api";
-    process.env.DISCORD_TOKEN = "bot-token";
-    discord = fakeSessions();
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-    delete process.env.DISCORD_API_BASE;
-    delete process.env.DISCORD_TOKEN;
-  });
+  withFakeDiscord(
+    () => {
+      discord = fakeSessions();
+    },
+    Date.UTC(2026, 10, 26, 9, 0),
+  );
 
   it("a weekly session schedules the next at the same wall-clock time in its zone, across the DST change", async () => {
     const t = deployment();

@@ -1,4 +1,5 @@
 import { convexTest } from "convex-test";
+import { afterEach, beforeEach, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import schema from "../../convex/schema";
 import { observeTransactions, type TransactionCost } from "../../convex/lib/metrics";
@@ -45,4 +46,24 @@ export async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; cos
   } finally {
     stop();
   }
+}
+
+/**
+ * Around every test of the describe it is called in: fake timers (from `startAt`, when given), the
+ * deployment's Discord settings, and whatever `install` puts at fetch (a fake Discord); all undone after.
+ */
+export function withFakeDiscord(install: () => void, startAt?: number): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    if (startAt !== undefined) vi.setSystemTime(startAt);
+    process.env.DISCORD_API_BASE = "https://discord.test/api";
+    process.env.DISCORD_TOKEN = "bot-token";
+    install();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    delete process.env.DISCORD_API_BASE;
+    delete process.env.DISCORD_TOKEN;
+  });
 }

@@ -17,6 +17,26 @@ import { carriedAnswers, RSVP_LABEL, sessionEcho } from "../views/session.ts";
 import type { BotContext, ComponentHandlers, ComponentInteraction } from "./types.ts";
 import { canManageServer, displayName, place } from "./party-place.ts";
 
+/** Which party a /party command is about: autocompleted, and left out in a channel with one. */
+export const partyOption = {
+  type: Option.String,
+  name: "party",
+  description: "Which party (leave out in a channel with one)",
+  required: false,
+  autocomplete: true,
+  max_length: 100,
+} as const;
+
+/** The person's time zone, for reading times: autocompleted by city, and remembered. */
+const zoneOption = {
+  type: Option.String,
+  name: "zone",
+  description: "Your time zone, asked once and remembered (start typing a city)",
+  required: false,
+  autocomplete: true,
+  max_length: 64,
+} as const;
+
 /** The subcommand's definition, for party.ts's options. */
 export const scheduleSubcommand = {
   type: Option.Subcommand,
@@ -49,22 +69,8 @@ export const scheduleSubcommand = {
       min_value: 0,
       max_value: 1440,
     },
-    {
-      type: Option.String,
-      name: "zone",
-      description: "Your time zone, asked once and remembered (start typing a city)",
-      required: false,
-      autocomplete: true,
-      max_length: 64,
-    },
-    {
-      type: Option.String,
-      name: "party",
-      description: "Which party (leave out in a channel with one)",
-      required: false,
-      autocomplete: true,
-      max_length: 100,
-    },
+    zoneOption,
+    partyOption,
   ],
 } as const;
 
@@ -89,22 +95,8 @@ export const pollSubcommand = {
       min_value: 1,
       max_value: 168,
     },
-    {
-      type: Option.String,
-      name: "zone",
-      description: "Your time zone, asked once and remembered (start typing a city)",
-      required: false,
-      autocomplete: true,
-      max_length: 64,
-    },
-    {
-      type: Option.String,
-      name: "party",
-      description: "Which party (leave out in a channel with one)",
-      required: false,
-      autocomplete: true,
-      max_length: 100,
-    },
+    zoneOption,
+    partyOption,
   ],
 } as const;
 

@@ -17,19 +17,10 @@ import { guessPrompt } from "../views/guess.ts";
 import { joinedNote, partyStatus } from "../views/party-board.ts";
 import { showById, suggestShows } from "./ep.ts";
 import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
-import { poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
+import { partyOption, poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
 import { checkBoardChannel, checkMemberCanPost, manage, startIn } from "./party-hosting.ts";
 import { join, listParties, partyArg, postPrompt, suggestParties, withNotices } from "./party-membership.ts";
 import { command, type ComponentInteraction } from "./types.ts";
-
-const partyOption = {
-  type: Option.String,
-  name: "party",
-  description: "Which party (leave out in a channel with one)",
-  required: false,
-  autocomplete: true,
-  max_length: 100,
-} as const;
 
 export const party = command({
   data: defineCommand({

@@ -5,30 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { fakeDiscord } from "./fake-discord";
-import { ALICE, BOB, cacheGot, deployment, GOT, SECRET, type Deployment } from "./setup";
+import { CHANNEL, FRIDAY_2100_BERLIN, GUILD, HOST_DM, as, here, pass } from "./sessions-helpers";
+import { ALICE, BOB, cacheGot, deployment, GOT, SECRET } from "./setup";
 
-const GUILD = "300000000000000001";
-const CHANNEL = "300000000000000002";
 /** A private channel: alice can see it, bob can't. */
 const STAFF = "300000000000000077";
-const HOST_DM = "400000000000000009";
-/** Friday 27 November 2026, 21:00 in Berlin (CET, UTC+1). */
-const FRIDAY_2100_BERLIN = Date.UTC(2026, 10, 27, 20, 0);
 const SATURDAY = FRIDAY_2100_BERLIN + 86_400_000;
-
-const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
-const here = { guildId: GUILD, channelId: CHANNEL };
-
-async function pass(t: Deployment, ms: number, step = 1_000) {
-  for (let spent = 0; spent < ms; spent += step) {
-    vi.advanceTimersByTime(Math.min(step, ms - spent));
-    await t.finishInProgressScheduledFunctions();
-    for (let i = 0; i < 3; i++) {
-      vi.advanceTimersByTime(0);
-      await t.finishInProgressScheduledFunctions();
-    }
-  }
-}
 
 describe("who can reach a watch-along, and who is told", () => {
   let discord: ReturnType<typeof fakeDiscord>;

@@ -6,39 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { fakeDiscord } from "./fake-discord";
-import { ALICE, BOB, cacheGot, deployment, SECRET, type Deployment } from "./setup";
+import { CAROL, CHANNEL, DAN, FRIDAY_2100_BERLIN, HOST_DM, as, here, party, pass } from "./sessions-helpers";
+import { ALICE, BOB, deployment, type Deployment } from "./setup";
 
-const GUILD = "300000000000000001";
-const CHANNEL = "300000000000000002";
-const CAROL = "100000000000000003";
-const DAN = "100000000000000004";
-const HOST_DM = "400000000000000009";
-/** Friday 27 November 2026, 21:00 in Berlin (CET, UTC+1). */
-const FRIDAY_2100_BERLIN = Date.UTC(2026, 10, 27, 20, 0);
 const SATURDAY = FRIDAY_2100_BERLIN + 86_400_000;
 const SUNDAY = SATURDAY + 86_400_000;
-
-const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
-const here = { guildId: GUILD, channelId: CHANNEL };
-
-/** Moves the fake clock in steps, running whatever falls due (and what that schedules at once). */
-async function pass(t: Deployment, ms: number, step = 1_000) {
-  for (let spent = 0; spent < ms; spent += step) {
-    vi.advanceTimersByTime(Math.min(step, ms - spent));
-    await t.finishInProgressScheduledFunctions();
-    for (let i = 0; i < 3; i++) {
-      vi.advanceTimersByTime(0);
-      await t.finishInProgressScheduledFunctions();
-    }
-  }
-}
-
-async function party(t: Deployment) {
-  await cacheGot(t);
-  const { party } = await t.mutation(api.bot.parties.start, { ...as(ALICE), ...here, tmdbId: 1399, season: 1, displayName: "alice" });
-  await t.mutation(api.bot.sessions.setZone, { ...as(ALICE), zone: "Europe/Berlin" });
-  return party;
-}
 
 const schedule = (t: Deployment, partyId: string, at: number, extra: { who?: string; canManageServer?: boolean; weekly?: boolean } = {}) =>
   t.mutation(api.bot.sessions.schedule, {

@@ -16,9 +16,34 @@ module.exports = {
     {
       name: "convex-imports-only-views",
       severity: "error",
-      comment: "convex/ runs inside a Convex deployment: of this project it may import only src/views/.",
-      from: { path: "^convex/" },
+      comment:
+        "convex/ runs inside a Convex deployment: of this project it may import only src/views/, and the HTTP interactions door (convex/interactions/) the interaction core (src/core/).",
+      from: { path: "^convex/", pathNot: "^convex/interactions/" },
       to: { path: "^(src|sandbox|test|bench|scripts)/", pathNot: "^src/views/" },
+    },
+    {
+      name: "convex-door-imports-the-core",
+      severity: "error",
+      comment: "The Convex door runs the interaction core (src/core/ and what it reaches), never the bot process's own modules.",
+      from: { path: "^convex/interactions/" },
+      to: {
+        path: "^(sandbox|test|bench|scripts)/|^src/(bot|index|start|register|doctor|invite|healthcheck|http-server)\\.ts$|^src/events/",
+      },
+    },
+    {
+      name: "core-knows-no-discord-js",
+      severity: "error",
+      comment:
+        "The interaction core (src/core/ and every module it reaches: commands, lib, views) takes Discord's raw payloads and runs in Convex too: no discord.js, directly or through another module.",
+      from: { path: "^src/core/" },
+      to: { reachable: true, path: "node_modules/(discord\\.js|@discordjs/(?!formatters/))" },
+    },
+    {
+      name: "core-uses-no-node-built-ins",
+      severity: "error",
+      comment: "The interaction core runs in Convex's runtime: web APIs only (fetch, WebCrypto, CompressionStream), no node: built-ins.",
+      from: { path: "^src/(core|commands|views)/|^src/lib/(?!convex-http-backend|doctor|event-loop|logger|env)" },
+      to: { dependencyTypes: ["core"] },
     },
     {
       name: "convex-no-discord-js",

@@ -1,4 +1,5 @@
-// The deployment's HTTP actions: Clerk's webhooks (account linking from Clerk's Discord
+// The deployment's HTTP actions: Discord's HTTP interactions (the bot without a bot process, see
+// convex/interactions/door.ts), Clerk's webhooks (account linking from Clerk's Discord
 // connection) and the /link page. See convex/linking/.
 import { verifyWebhook } from "@clerk/backend/webhooks";
 import { httpRouter } from "convex/server";
@@ -6,8 +7,12 @@ import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
 import { discordConnectionOf } from "./linking/clerk";
 import { linkPageResponse } from "./model/linkPage";
+import { interactions } from "./interactions/door";
 
 const http = httpRouter();
+
+/** Discord → Convex: the application's Interactions Endpoint URL (`npm run register -- --endpoint`). */
+http.route({ path: "/discord/interactions", method: "POST", handler: interactions });
 
 /**
  * Clerk → Convex (Clerk dashboard → Webhooks: this URL, events user.created, user.updated,

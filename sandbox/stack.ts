@@ -3,10 +3,15 @@ import { REST, Routes } from "discord.js";
 import pino from "pino";
 import { createBot, type Bot } from "../src/bot.ts";
 import { commandDefinitions } from "../src/commands/index.ts";
-import { convexHttpBackend, type Backend } from "../src/lib/backend.ts";
+import type { Backend } from "../src/lib/backend.ts";
+import { convexHttpBackend } from "../src/lib/convex-http-backend.ts";
 import { createLogger, type Logger } from "../src/lib/logger.ts";
 import { UserRateLimiter } from "../src/lib/rate-limit.ts";
 import { TmdbClient } from "../src/lib/tmdb.ts";
+import { TitleService } from "../src/lib/titles.ts";
+import { restDirectory } from "../src/core/rest-directory.ts";
+import { startHttpDoor, type HttpDoorServer } from "../src/http-server.ts";
+import { HttpInteractionsDelivery, type InteractionsEndpoint } from "./discord/http-delivery.ts";
 import { SandboxClock } from "./clock.ts";
 import { DiscordSandbox } from "./discord/index.ts";
 import { SandboxClerk } from "./clerk.ts";
@@ -40,6 +45,22 @@ export interface StackOptions {
    * deployment. Needed for the `convex …` faults. Default: in-process calls.
    */
   convexHttp?: boolean;
+  /**
+   * How Discord delivers interactions: over the gateway to the bot process (default), or as
+   * signed HTTP POSTs to an Interactions Endpoint URL served by the deployment itself
+   * ("http", convex/interactions/door.ts: no bot process at all) or by the Node endpoint server
+   * ("http-node", src/http-server.ts). Default: SANDBOX_INTERACTIONS from the environment, else "gateway".
+   */
+  interactions?: InteractionsMode;
+}
+
+export type InteractionsMode = "gateway" | "http" | "http-node";
+
+/** The mode `npm run sandbox -- --interactions …` and the test suite's SANDBOX_INTERACTIONS choose. */
+export function interactionsMode(value: string | undefined): InteractionsMode {
+  if (value === undefined || value === "" || value === "gateway") return "gateway";
+  if (value === "http" || value === "http-node") return value;
+  throw new Error(`interactions must be gateway, http or http-node, not ${JSON.stringify(value).slice(0, 40)}`);
 }
 
 /** A fault the sandbox can switch on: Convex's (over HTTP) or TMDB's. */
@@ -57,7 +78,9 @@ export interface Stack {
   convex?: ConvexHttpEndpoint;
   /** Switches a fault on or off (`convex …` needs `convexHttp`). */
   fault(fault: StackFault): Promise<void>;
-  /** The bot (shard 0's client when sharded). */
+  /** How interactions reach the app. */
+  readonly interactions: InteractionsMode;
+  /** The bot (shard 0's client when sharded); there is none in the HTTP modes. */
   readonly bot: Bot;
   /** One bot client per shard, by shard id. */
   readonly bots: readonly Bot[];
@@ -74,6 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const shardCount = options.shards ?? 1;
   if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 64)
     throw new RangeError(`shards must be an integer from 1 to 64, got ${shardCount}`);
+  const mode = options.interactions ?? interactionsMode(process.env.SANDBOX_INTERACTIONS);
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "warn", destination: pino.destination(2) });
   const clock = new SandboxClock(options.clockStart);
   const discord = new DiscordSandbox({
@@ -89,6 +113,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const clerk = await SandboxClerk.start();
   // Shows marked to air on the sandbox clock do (new-episode alerts see them in Convex's refresh).
   const tmdb = await startTmdbCatalogServer({ port: 0, now: () => clock.now() });
+  // HTTP interactions: the application's key pair, and where Discord POSTs (the deployment's
+  // router, or the Node endpoint started below).
+  let endpoint: InteractionsEndpoint = () => Promise.reject(new Error("no interactions endpoint yet"));
+  const delivery = mode === "gateway" ? undefined : await HttpInteractionsDelivery.create((request) => endpoint(request));
   const engine = await EmbeddedConvex.start({
     secret: randomBytes(24).toString("hex"),
     clock,
@@ -98,6 +126,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       TMDB_API_URL: tmdb.url,
       TMDB_API_TOKEN: "sandbox",
       ...clerk.deploymentEnv(),
+      ...(delivery ? { DISCORD_PUBLIC_KEY: delivery.publicKeyHex, DISCORD_APPLICATION_ID: discord.applicationId } : {}),
     },
   });
   clerk.attach(engine);
@@ -145,9 +174,40 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return bot;
   };
   const bots: Bot[] = [];
-  for (let shard = 0; shard < shardCount; shard++) bots.push(await startShard(shard));
+  let nodeDoor: HttpDoorServer | undefined;
+  if (mode === "gateway") {
+    for (let shard = 0; shard < shardCount; shard++) bots.push(await startShard(shard));
+  } else if (mode === "http") {
+    endpoint = async (request) => {
+      const body = await request.text();
+      const headers = Object.fromEntries(request.headers);
+      return await engine.run((t) => t.fetch("/discord/interactions", { method: "POST", headers, body }));
+    };
+    await discord.setInteractionsEndpoint(delivery!);
+  } else {
+    const tmdbClient = new TmdbClient({ baseUrl: tmdb.url, timeoutMs: 2_500, maxRetries: 1 });
+    nodeDoor = await startHttpDoor({
+      ctx: {
+        backend: backendFor(0),
+        tmdb: tmdbClient,
+        titles: new TitleService(tmdbClient),
+        logger,
+        limiter: options.userRate
+          ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond)
+          : new UserRateLimiter(),
+        directory: restDirectory({ apiBase: discord.restApiBase, token: discord.token }),
+      },
+      publicKey: delivery!.publicKeyHex,
+      applicationId: discord.applicationId,
+      apiBase: discord.restApiBase,
+    });
+    const url = nodeDoor.url;
+    endpoint = (request) => fetch(url, { method: "POST", headers: request.headers, body: request.body, duplex: "half" } as RequestInit);
+    await discord.setInteractionsEndpoint(delivery!);
+  }
 
   const restartBot = async (shard?: number, restart: { whileDown?: () => Promise<void> } = {}) => {
+    if (mode !== "gateway") throw new Error(`there is no bot process to restart: interactions are delivered by HTTP (${mode})`);
     const which = shard === undefined ? bots.map((_, i) => i) : [shard];
     for (const id of which) if (!bots[id]) throw new RangeError(`no shard ${id}: the sandbox runs ${shardCount}`);
     for (const id of which) await bots[id]!.stop().catch(() => undefined);
@@ -177,13 +237,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       // `convex up` (or only slow): the next line runs once the bot knows Convex is back.
       if (change.fault.kind === "none" || change.fault.kind === "slow") await untilReachable();
     },
+    interactions: mode,
     get bot() {
-      return bots[0]!;
+      if (!bots[0]) throw new Error(`there is no bot process: interactions are delivered by HTTP (${mode})`);
+      return bots[0];
     },
     bots,
     restartBot,
     async stop() {
       for (const bot of bots) await bot.stop().catch(() => undefined);
+      await nodeDoor?.close().catch(() => undefined);
       await discord.stop().catch(() => undefined);
       await tmdb.close().catch(() => undefined);
       await clerk.close().catch(() => undefined);

@@ -1,11 +1,13 @@
 import { Client, GatewayIntentBits, Options, type ClientOptions } from "discord.js";
 import type { BotContext } from "./commands/types.ts";
 import { events } from "./events/index.ts";
+import { guildDirectory } from "./events/guild-directory.ts";
+import { listenForInteractions } from "./events/interactionCreate.ts";
 import { INTERACTION_BUDGET_MS, type Backend } from "./lib/backend.ts";
 import { watchEventLoop, type EventLoopWatch } from "./lib/event-loop.ts";
 import type { Logger } from "./lib/logger.ts";
 import { UserRateLimiter } from "./lib/rate-limit.ts";
-import { NO_MENTIONS } from "./lib/respond.ts";
+import { NO_MENTIONS } from "./core/respond.ts";
 import { TitleService } from "./lib/titles.ts";
 import type { TmdbClient } from "./lib/tmdb.ts";
 
@@ -69,19 +71,25 @@ export function createBot(options: BotOptions): Bot {
     titles: new TitleService(options.tmdb),
     logger: options.logger,
     limiter: options.limiter ?? new UserRateLimiter(),
+    directory: guildDirectory(client),
   };
   /** Event handlers still running (an interaction being answered), awaited by stop(). */
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
+  const track = (work: Promise<void>, name: string) => {
+    const run = work
+      .catch((error: unknown) => options.logger.error({ err: error, event: name }, "event handler failed"))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  };
+  listenForInteractions(client, ctx, { apiBase: options.apiBase, accepting: () => !stopping, track: (work) => track(work, "interaction") });
   for (const event of events) {
     const listener = (...args: unknown[]) => {
-      // Once stopping, nothing new starts: Discord gives the interaction to no one, as for a bot that is down.
       if (stopping) return;
-      const run = Promise.resolve((event.execute as (...a: unknown[]) => unknown)(...args, ctx))
-        .then(() => undefined)
-        .catch((error: unknown) => options.logger.error({ err: error, event: event.name }, "event handler failed"))
-        .finally(() => inFlight.delete(run));
-      inFlight.add(run);
+      track(
+        Promise.resolve((event.execute as (...a: unknown[]) => unknown)(...args, ctx)).then(() => undefined),
+        event.name,
+      );
     };
     // Each event file is typed by its event name; the registry loop only forwards arguments.
     const emitter = client as unknown as NodeJS.EventEmitter;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Events } from "discord.js";
 import { createBot, DRAIN_MS, type Bot } from "./bot.ts";
 import { HEARTBEAT_MS } from "./lib/doctor-health.ts";
-import { convexHttpBackend } from "./lib/backend.ts";
+import { convexHttpBackend } from "./lib/convex-http-backend.ts";
 import { loadEnvOrExit } from "./lib/env.ts";
 import { createLogger } from "./lib/logger.ts";
 import { TmdbClient } from "./lib/tmdb.ts";

@@ -3,7 +3,7 @@
 // that is gone), inside an interaction's deadline, and what it caches.
 
 import { describe, expect, it } from "vitest";
-import { TmdbClient, TmdbError, withTmdbDeadline } from "../src/lib/tmdb.ts";
+import { TmdbClient, TmdbError } from "../src/lib/tmdb.ts";
 import { startTmdbCatalogServer } from "../sandbox/tmdb-server.ts";
 import { failureOf, useTmdbCatalog } from "./tmdb-catalog-client.ts";
 
@@ -103,14 +103,14 @@ describe("inside an interaction's deadline", () => {
     tmdb.server.setFaults({ hang: true });
     const { client } = clientWith({ timeoutMs: 4_000, appendTimeoutMs: 15_000 });
     const started = Date.now();
-    const error = await failureOf(withTmdbDeadline(started + 400, () => client.tvWithSeasons(1399, [1, 2])));
+    const error = await failureOf(client.withDeadline(started + 400).tvWithSeasons(1399, [1, 2]));
     expect(error.kind).toBe("timeout");
     expect(error.userMessage).toBe("TMDB took too long to answer — nothing was changed. Try again in a moment.");
     expect(Date.now() - started).toBeLessThan(1_500);
     // What comes after in the same interaction is refused at once, without a request.
     let late: TmdbError | undefined;
     const requests = await requestsDuring(async () => {
-      late = await failureOf(withTmdbDeadline(started + 400, () => client.tv(1399)));
+      late = await failureOf(client.withDeadline(started + 400).tv(1399));
     });
     expect(late?.kind).toBe("timeout");
     expect(requests).toBe(0);
@@ -119,7 +119,7 @@ describe("inside an interaction's deadline", () => {
   it("does not wait for a retry that could not be sent in time", async () => {
     tmdb.server.setFaults({ rateLimit: { count: 1, retryAfterSeconds: 3 } });
     const { client, sleeps } = clientWith();
-    const error = await failureOf(withTmdbDeadline(Date.now() + 2_000, () => client.movie(155)));
+    const error = await failureOf(client.withDeadline(Date.now() + 2_000).movie(155));
     expect(error.kind).toBe("rate_limited");
     expect(sleeps).toEqual([]);
   });
@@ -130,7 +130,7 @@ describe("inside an interaction's deadline", () => {
     // Started outside any interaction (no deadline): it keeps going, and its answer is cached.
     const outside = client.movie(603);
     const started = Date.now();
-    const error = await failureOf(withTmdbDeadline(started + 300, () => client.movie(603)));
+    const error = await failureOf(client.withDeadline(started + 300).movie(603));
     expect(error.kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(1_000);
     await expect(outside).resolves.toMatchObject({ title: "The Matrix" });

@@ -29,6 +29,7 @@ import type * as bot_undo from "../bot/undo.js";
 import type * as crons from "../crons.js";
 import type * as housekeeping_jobs from "../housekeeping/jobs.js";
 import type * as http from "../http.js";
+import type * as interactions_door from "../interactions/door.js";
 import type * as lib_botArgs from "../lib/botArgs.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
 import type * as lib_botReturns from "../lib/botReturns.js";
@@ -118,6 +119,7 @@ declare const fullApi: ApiFromModules<{
   crons: typeof crons;
   "housekeeping/jobs": typeof housekeeping_jobs;
   http: typeof http;
+  "interactions/door": typeof interactions_door;
   "lib/botArgs": typeof lib_botArgs;
   "lib/botFunctions": typeof lib_botFunctions;
   "lib/botReturns": typeof lib_botReturns;

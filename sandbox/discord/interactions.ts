@@ -51,6 +51,11 @@ export interface AckReport {
 
 export interface InteractionHost {
   config: SandboxConfig;
+  /**
+   * Set when the application has an Interactions Endpoint URL: interactions are POSTed there
+   * instead of being sent over the gateway (Discord does one or the other per application).
+   */
+  http?: () => ((payload: Record<string, unknown>, it: InteractionRec) => Promise<void>) | null;
   world: World;
   activity: Activity;
   dispatch: Dispatch;
@@ -166,7 +171,10 @@ export class Interactions {
     }
     if (extra.componentMessage) payload.message = messageObject(world, extra.componentMessage);
     it.deadline = setTimeout(() => this.expire(it), config.ackDeadlineMs);
-    const delivered = this.host.dispatch(GatewayDispatchEvents.InteractionCreate, payload, { guildId: ctx.guild?.id });
+    const http = this.host.http?.() ?? null;
+    const delivered = http
+      ? (void http(payload, it), true)
+      : this.host.dispatch(GatewayDispatchEvents.InteractionCreate, payload, { guildId: ctx.guild?.id });
     this.host.log("debug", "interaction dispatched", { id, source: it.source, delivered });
     const settled = await this.host.activity.settle(
       () => this.isPending(it),

@@ -15,7 +15,8 @@ import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
 import { SandboxUsageError } from "./errors.ts";
 import { GatewayServer } from "./gateway.ts";
-import { Interactions, type AckReport } from "./interactions.ts";
+import type { DeliveryResult, HttpInteractionsDelivery } from "./http-delivery.ts";
+import { Interactions, type AckReport, type InteractionRec } from "./interactions.ts";
 import { RateLimits } from "./rate-limits.ts";
 import { applicationRoutes } from "./rest/application.ts";
 import { channelRoutes } from "./rest/channels.ts";
@@ -56,10 +57,10 @@ export class DiscordSandbox extends EventEmitter {
   constructor(opts: DiscordSandboxOptions = {}) {
     super();
     const config = (this.config = resolveConfig(opts));
-    const log = (level: LogLevel, msg: string, extra: Record<string, unknown> = {}) => {
+    const log = (this.log = (level: LogLevel, msg: string, extra: Record<string, unknown> = {}) => {
       const fn = config.logger?.[level];
       if (fn) fn.call(config.logger, { component: "discord-sandbox", ...extra }, msg);
-    };
+    });
     const emit = (e: DiscordEvent) => {
       log("debug", `event ${e.t}`, e as unknown as Record<string, unknown>);
       this.emit("event", e);
@@ -99,6 +100,7 @@ export class DiscordSandbox extends EventEmitter {
       world,
       activity: this.activity,
       dispatch,
+      http: () => this.httpDelivery,
       emit,
       // Not a script event: benchmarks listen for it to measure acknowledgement latency.
       acked: (report: AckReport) => this.emit("ack", report),
@@ -167,6 +169,50 @@ export class DiscordSandbox extends EventEmitter {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
     this.activity.signal.notify();
+  }
+
+  private readonly log: (level: LogLevel, msg: string, extra?: Record<string, unknown>) => void;
+  private httpDelivery: ((payload: Record<string, unknown>, it: InteractionRec) => Promise<void>) | null = null;
+
+  /**
+   * Sets the application's Interactions Endpoint URL, as the Developer Portal does: the endpoint
+   * is probed first (PING → PONG, a bad signature → 401) and refused with the reasons if it fails.
+   * From then on every interaction is POSTed there, signed; none goes over the gateway.
+   */
+  async setInteractionsEndpoint(delivery: HttpInteractionsDelivery): Promise<void> {
+    const problems = await delivery.probe(this.config.applicationId);
+    if (problems.length > 0) throw new Error(`Discord would not accept this interactions endpoint: ${problems.join("; ")}`);
+    this.httpDelivery = async (payload, it) => {
+      let result: DeliveryResult;
+      try {
+        result = await delivery.post(payload);
+      } catch (error) {
+        this.log("warn", "interactions endpoint unreachable", { id: it.id, error: String(error) });
+        return;
+      }
+      if (result.status !== 200 || result.callback === undefined) {
+        // Discord shows "This interaction failed" when the endpoint does not answer 200 with a callback.
+        this.log("warn", "interactions endpoint refused a delivery", {
+          id: it.id,
+          status: result.status,
+          text: result.text?.slice(0, 200),
+        });
+        return;
+      }
+      // The response is the callback: applied exactly as the REST route applies one.
+      const response = await fetch(`${this.restApiBase}/v10/interactions/${it.id}/${encodeURIComponent(it.token)}/callback`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(result.callback),
+      });
+      if (!response.ok)
+        this.log("warn", "the endpoint's callback was refused", {
+          id: it.id,
+          status: response.status,
+          text: (await response.text()).slice(0, 300),
+        });
+      else await response.body?.cancel();
+    };
   }
 
   /** Port the loopback server listens on (after start()). */

@@ -1,4 +1,3 @@
-import { MessageFlags } from "discord.js";
 import { api } from "../../convex/_generated/api.js";
 import { buildExport } from "../lib/account-export.ts";
 import { defineCommand } from "../lib/command-options.ts";
@@ -58,22 +57,26 @@ export const account = command({
       // Discord refuses a larger upload (413); the interaction says how much this place allows.
       const limit = interaction.attachmentSizeLimit > 0 ? interaction.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
       const built = await exportFor(ctx, interaction.user.id, limit);
-      const reply = { flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
-      if (built === null) return void (await interaction.followUp({ content: EXPORT_BUSY, ...reply }));
+      // The card stays as it is: each of these is a private message of its own.
+      const reply = { ephemeral: true } as const;
+      if (built === null) {
+        await respond.sendNew({ content: EXPORT_BUSY, ...reply });
+        return;
+      }
       if (built.file === null) {
-        await interaction.followUp({
+        await respond.sendNew({
           content: `📦 Your export is ${size(built.bytes)} (even compressed it is over the ${size(limit)} Discord lets the bot attach here), so it can't be sent as a file. The Film Fanatic website has your library if you linked it (\`/link\`).`,
           ...reply,
         });
         return;
       }
       const note = built.file.name.endsWith(".gz") ? " Compressed (gzip) to fit Discord's file size limit." : "";
-      await interaction.followUp({
+      await respond.sendNew({
         content:
           (built.complete
             ? "📦 Everything Film Fanatic stores for you."
             : "📦 Your export is very large; this file holds the first part of it.") + note,
-        files: [built.file],
+        files: [{ name: built.file.name, data: built.file.data }],
         ...reply,
       });
     },

@@ -1,10 +1,10 @@
 import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
-import type { User } from "discord.js";
+import type { UserView } from "../core/interaction.ts";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { describeEpisodes, formatEpisodeSpec, parseEpisodeSpec } from "../lib/episode-spec.ts";
 import { UserError } from "../lib/errors.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Responder } from "../core/respond.ts";
 import { choiceName, parseTitleRef, yearOf } from "../lib/titles.ts";
 import { CACHED_NOTE, type ShowRef } from "../lib/tmdb-shows.ts";
 import { episodePickButton, MAX_SEASON, MAX_TMDB_ID } from "../views/component-ids.ts";
@@ -16,7 +16,7 @@ import { canShare, command, type BotContext } from "./types.ts";
 export async function markAndReply(
   ctx: BotContext,
   respond: Responder,
-  user: User,
+  user: UserView,
   show: ShowRef,
   season: number,
   episodes: number[] | "all",
@@ -205,7 +205,7 @@ export const ep = command({
     await markAndReply(ctx, respond, interaction.user, found.title, season, spec.kind === "all" ? "all" : spec.episodes, isWatched);
   },
   async autocomplete(interaction, ctx) {
-    return await suggestShows(ctx, interaction.user.id, interaction.options.getFocused());
+    return await suggestShows(ctx, interaction.user.id, interaction.focused.value);
   },
   components: {
     /** The "Mark S1E4" button. */

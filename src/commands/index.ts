@@ -14,7 +14,7 @@ import { party } from "./party.ts";
 import { remind } from "./remind.ts";
 import { unlink } from "./unlink.ts";
 import type { BotContext, Command, ComponentInteraction } from "./types.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Responder } from "../core/respond.ts";
 import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import type { APIUser } from "discord-api-types/v10";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { linkCard } from "../views/account.ts";
@@ -15,18 +15,38 @@ export const link = command({
   data: defineCommand({ name: "link", description: "Link your Film Fanatic web account, so Discord and the website share one library" }),
   ephemeral: true,
   async execute(interaction, respond, ctx) {
-    const code = randomBytes(16).toString("base64url");
-    const codeHash = createHash("sha256").update(code).digest("hex");
+    const code = base64url(crypto.getRandomValues(new Uint8Array(16)));
+    const codeHash = hex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(code))));
     const user = interaction.user;
     const started = await ctx.backend.mutation(api.bot.linking.startLink, {
       discordUserId: user.id,
       username: user.username,
       codeHash,
       discordName: user.displayName,
-      avatarUrl: user.displayAvatarURL({ size: 128 }),
+      avatarUrl: avatarUrl(interaction.member?.user ?? interaction.raw.user),
       applicationId: interaction.applicationId,
       interactionToken: interaction.token,
     });
     await respond.send(linkCard({ code, pageUrl: started.pageUrl, expiresAt: started.expiresAt, linkedTo: started.linkedTo }));
   },
 });
+
+/** RFC 4648 base64url without padding. */
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+function hex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The user's avatar on Discord's CDN (128 px), or the default one Discord gives them. */
+function avatarUrl(user: APIUser | undefined): string {
+  if (user?.avatar)
+    return `https://cdn.discordapp.com/avatars/${user.id}/${user.avatar}.${user.avatar.startsWith("a_") ? "gif" : "webp"}?size=128`;
+  const index = user && /^\d{1,20}$/.test(user.id) ? Number((BigInt(user.id) >> 22n) % 6n) : 0;
+  return `https://cdn.discordapp.com/embed/avatars/${index}.png`;
+}

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
-import type { User } from "discord.js";
+import type { UserView } from "../core/interaction.ts";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Responder } from "../core/respond.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { markPickButton, MAX_SEASON } from "../views/component-ids.ts";
 import { countSentence, episodeCard } from "../views/episode-card.ts";
@@ -72,7 +72,7 @@ export const mark = command({
     await markSeasonOrShow(ctx, respond, interaction.user, found.title, season, isWatched);
   },
   async autocomplete(interaction, ctx) {
-    return await suggestShows(ctx, interaction.user.id, interaction.options.getFocused());
+    return await suggestShows(ctx, interaction.user.id, interaction.focused.value);
   },
   components: {
     /** "Did you mean …?" confirmed: /mark season or /mark show on the show picked. */
@@ -88,7 +88,14 @@ export const mark = command({
 });
 
 /** `/mark season` (a season number) or `/mark show` (null: every regular season, specials offered apart). */
-async function markSeasonOrShow(ctx: BotContext, respond: Responder, user: User, show: ShowRef, season: number | null, isWatched: boolean) {
+async function markSeasonOrShow(
+  ctx: BotContext,
+  respond: Responder,
+  user: UserView,
+  show: ShowRef,
+  season: number | null,
+  isWatched: boolean,
+) {
   if (season !== null) {
     await markAndReply(ctx, respond, user, show, season, "all", isWatched);
     return;

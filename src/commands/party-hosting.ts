@@ -1,15 +1,15 @@
 // /party hosting: where a board may go (the bot's and the member's permissions in its channel),
 // starting a party, and a confirmed hand-over or removal.
 import { type APIInteractionDataResolvedChannel, PermissionFlagsBits } from "discord-api-types/v10";
-import { PermissionsBitField, type ChatInputCommandInteraction, type GuildBasedChannel, type Interaction } from "discord.js";
+import { Permissions, type AnyInteraction as Interaction, type RepliableInteraction } from "../core/interaction.ts";
 import { api } from "../../convex/_generated/api.js";
 import { UserError } from "../lib/errors.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Responder } from "../core/respond.ts";
 import { plain } from "../views/text.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
 import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
 import { withNotices } from "./party-membership.ts";
-import { type BotContext, type ComponentInteraction } from "./types.ts";
+import { type BotContext, type ComponentInteraction, type GuildDirectory } from "./types.ts";
 
 /** What the bot needs in a board's channel: see it, post in it, and show an embed there. */
 const BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
@@ -28,17 +28,10 @@ const MEMBER_BOARD_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
  * permissions in the channel as the interaction gives them (the channel option's resolved
  * permissions, or the member's in this channel).
  */
-export function checkMemberCanPost(
-  interaction: ChatInputCommandInteraction | ComponentInteraction,
-  channelId: string,
-  option?: GuildBasedChannel | APIInteractionDataResolvedChannel,
-): void {
-  let permissions: Readonly<PermissionsBitField> | null = null;
-  if (option !== undefined && option.id === channelId) {
-    const raw = (option as { permissions?: unknown }).permissions;
-    if (raw instanceof PermissionsBitField) permissions = raw;
-    else if (typeof raw === "string" && /^\d+$/.test(raw)) permissions = new PermissionsBitField(BigInt(raw));
-  } else if (channelId === interaction.channelId) permissions = interaction.memberPermissions;
+export function checkMemberCanPost(interaction: RepliableInteraction, channelId: string, option?: APIInteractionDataResolvedChannel): void {
+  let permissions: Permissions | null = null;
+  if (option !== undefined && option.id === channelId) permissions = Permissions.parse(option.permissions);
+  else if (channelId === interaction.channelId) permissions = interaction.memberPermissions;
   if (permissions === null) throw new UserError(`I can't tell whether you can post in <#${channelId}> — run /party start in that channel.`);
   const missing = MEMBER_BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
   if (missing.length > 0) {
@@ -49,21 +42,24 @@ export function checkMemberCanPost(
 }
 
 /** The permissions a board needs that the bot lacks in `channelId`, or null when it can't tell. */
-function missingBoardPermissions(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): string[] | null {
-  let permissions: Readonly<PermissionsBitField> | null = null;
+function missingBoardPermissions(
+  interaction: RepliableInteraction,
+  channelId: string,
+  directory: GuildDirectory | undefined,
+): string[] | null {
+  let permissions: Permissions | null = null;
   if (channelId === interaction.channelId) permissions = interaction.appPermissions;
-  else {
-    const channel = interaction.guild?.channels.cache.get(channelId);
-    const me = interaction.client.user;
-    permissions = channel && me ? channel.permissionsFor(me) : null;
+  else if (interaction.guildId !== null) {
+    const bits = directory?.botPermissionsIn(interaction.guildId, channelId) ?? null;
+    permissions = bits === null ? null : new Permissions(bits);
   }
   if (permissions === null) return null;
   return BOARD_PERMISSIONS.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
 }
 
 /** The board's channel must let the bot post there, or nothing is created. */
-export function checkBoardChannel(interaction: ChatInputCommandInteraction | ComponentInteraction, channelId: string): void {
-  const missing = missingBoardPermissions(interaction, channelId);
+export function checkBoardChannel(interaction: RepliableInteraction, channelId: string, directory: GuildDirectory | undefined): void {
+  const missing = missingBoardPermissions(interaction, channelId, directory);
   if (missing === null) throw new UserError(`I can't check my permissions in <#${channelId}> — run /party start in that channel.`);
   if (missing.length > 0) {
     throw new UserError(
@@ -113,7 +109,7 @@ export async function manage(
   const result = await ctx.backend.mutation(api.bot.parties.manage, {
     discordUserId: interaction.user.id,
     username: interaction.user.username,
-    ...partyPlace(interaction),
+    ...partyPlace(interaction, ctx.directory),
     party: partyId,
     action,
     member: userId,

@@ -1,8 +1,8 @@
 // /party membership: the parties of a channel (listing, autocomplete), joining one, and the
 // "we watched" prompt posted for everyone there.
-import { type AutocompleteInteraction, type Interaction } from "discord.js";
+import type { AnyInteraction as Interaction, AutocompleteInteraction } from "../core/interaction.ts";
 import { api } from "../../convex/_generated/api.js";
-import type { Responder } from "../lib/respond.ts";
+import type { Responder } from "../core/respond.ts";
 import { plain } from "../views/text.ts";
 import { watchedTogetherPrompt } from "../views/party-board.ts";
 import { displayName, place as partyPlace } from "./party-place.ts";
@@ -11,7 +11,7 @@ import { type BotContext } from "./types.ts";
 export const withNotices = (notices: readonly string[], text: string) => [...notices, text].join("\n\n");
 
 export async function listParties(ctx: BotContext, interaction: Interaction) {
-  return await ctx.backend.query(api.bot.parties.list, { discordUserId: interaction.user.id, ...partyPlace(interaction) });
+  return await ctx.backend.query(api.bot.parties.list, { discordUserId: interaction.user.id, ...partyPlace(interaction, ctx.directory) });
 }
 
 export async function suggestParties(ctx: BotContext, interaction: AutocompleteInteraction, partial: string) {
@@ -22,7 +22,7 @@ export async function suggestParties(ctx: BotContext, interaction: AutocompleteI
     .filter((p) => typed === "" || p.label.toLowerCase().includes(typed))
     .slice(0, 25)
     .map((p) => {
-      const where = interaction.guild?.channels.cache.get(p.channelId)?.name;
+      const where = ctx.directory?.channelName(interaction.guildId, p.channelId);
       return { name: `${p.label}${where ? ` · #${where}` : ""}`.slice(0, 100), value: p.partyId };
     });
 }
@@ -52,7 +52,7 @@ export async function join(ctx: BotContext, respond: Responder, interaction: Int
   const result = await ctx.backend.mutation(api.bot.parties.join, {
     discordUserId: interaction.user.id,
     username: interaction.user.username,
-    ...partyPlace(interaction),
+    ...partyPlace(interaction, ctx.directory),
     ...(party !== undefined ? { party } : {}),
     displayName: displayName(interaction),
   });

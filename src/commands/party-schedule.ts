@@ -4,10 +4,10 @@
 // Wired into src/commands/party.ts (its subcommand, autocomplete and components).
 import { time, TimestampStyles } from "@discordjs/formatters";
 import { MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from "discord-api-types/v10";
-import type { Interaction } from "discord.js";
+import type { AnyInteraction as Interaction } from "../core/interaction.ts";
 import { api } from "../../convex/_generated/api.js";
 import { UserError } from "../lib/errors.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Responder } from "../core/respond.ts";
 import { isCityZone, resolveTimeZone, suggestTimeZones } from "../lib/time-zones.ts";
 import { parseWhen, WHEN_MAX_LENGTH } from "../lib/when.ts";
 import { shortWall } from "../lib/when-words.ts";
@@ -114,7 +114,7 @@ const at = (ms: number) => `${time(new Date(ms), TimestampStyles.LongDateTime)} 
 
 /** `/party schedule …`: echoes the time read, with Confirm; or cancels; or asks for the zone once. */
 export async function schedule(interaction: Interaction, respond: Responder, ctx: BotContext, options: ScheduleOptions): Promise<void> {
-  const here = place(interaction);
+  const here = place(interaction, ctx.directory);
   const which = options.party === undefined ? {} : { party: options.party };
   if (options.cancel === true) {
     if (options.when !== undefined) throw new UserError("Either say when, or cancel:true — not both.");
@@ -210,7 +210,7 @@ export async function poll(
   ctx: BotContext,
   options: { times: string; hours?: number; zone?: string; party?: string },
 ): Promise<void> {
-  const here = place(interaction);
+  const here = place(interaction, ctx.directory);
   const which = options.party === undefined ? {} : { party: options.party };
   const pieces = options.times
     .split(/[;|\n]+/)
@@ -253,7 +253,7 @@ export const sessionComponents: ComponentHandlers = {
   async "session:confirm"(interaction: ComponentInteraction, respond, ctx, { partyId, at: when, weekly }) {
     const result = await ctx.backend.mutation(api.bot.sessions.schedule, {
       ...actor(interaction),
-      ...place(interaction),
+      ...place(interaction, ctx.directory),
       partyId,
       at: when,
       // Left out by a poll winner's Confirm: the scheduled session's repeat carries over.
@@ -278,7 +278,7 @@ export const sessionComponents: ComponentHandlers = {
     ].filter(Boolean);
     // A poll's result is in the channel for everyone: it says what was decided, and the host's
     // details (what happens to the old post, permission notes) go to the host alone.
-    if (!interaction.message.flags.has(MessageFlags.Ephemeral)) {
+    if ((interaction.message.flags & MessageFlags.Ephemeral) === 0) {
       // It stays in the channel: the date and time alone, which stay true once it has passed.
       await respond.send({
         content: `📅 The watch-along of **${plain(result.label, 150)}** is set for ${time(new Date(result.at), TimestampStyles.LongDateTime)}${result.weekly ? ", every week" : ""} — answer Going / Maybe / Can't on its post.`,

@@ -133,14 +133,14 @@ export const party = command({
   ephemeral: true,
   reads: ["list"],
   async execute(interaction, respond, ctx, args) {
-    const place = partyPlace(interaction);
+    const place = partyPlace(interaction, ctx.directory);
     const actor = { discordUserId: interaction.user.id, username: interaction.user.username };
     switch (args.subcommand) {
       case "start": {
         const { show: value, season, channel, name } = args.options;
         const channelId = channel?.id ?? place.channelId;
         checkMemberCanPost(interaction, channelId, channel);
-        checkBoardChannel(interaction, channelId);
+        checkBoardChannel(interaction, channelId, ctx.directory);
         const show = showById(ctx, value);
         if (show !== null) {
           await startIn(ctx, respond, interaction, show, channelId, season, name);
@@ -308,7 +308,7 @@ export const party = command({
     }
   },
   async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
+    const focused = interaction.focused;
     if (focused.name === "show") return await suggestShows(ctx, interaction.user.id, String(focused.value));
     if (focused.name === "party") return await suggestParties(ctx, interaction, String(focused.value));
     if (focused.name === "zone") return suggestZones(String(focused.value));
@@ -347,7 +347,7 @@ export const party = command({
     async "party:pick"(interaction: ComponentInteraction, respond, ctx, { season, channelId, choice }) {
       // Another channel's was checked when /party start named it (this button is on its private reply).
       if (channelId === interaction.channelId) checkMemberCanPost(interaction, channelId);
-      checkBoardChannel(interaction, channelId);
+      checkBoardChannel(interaction, channelId, ctx.directory);
       await startIn(ctx, respond, interaction, await ctx.titles.show(choice.tmdbId), channelId, season, undefined);
     },
     /** "I was there": marks those episodes for whoever clicks, and only them. */

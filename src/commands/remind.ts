@@ -4,7 +4,7 @@ import { convexErrorData } from "../lib/backend.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import { isCityZone, resolveTimeZone } from "../lib/time-zones.ts";
-import type { Responder } from "../lib/respond.ts";
+import type { Responder } from "../core/respond.ts";
 import { reminderDm } from "../views/reminder.ts";
 import { plain } from "../views/text.ts";
 import { showById, suggestShows } from "./ep.ts";
@@ -212,7 +212,7 @@ export const remind = command({
     }
   },
   async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
+    const focused = interaction.focused;
     if (focused.name === "timezone") return suggestTimeZones(String(focused.value));
     if (focused.name === "title") return await suggestShows(ctx, interaction.user.id, String(focused.value));
     return [];

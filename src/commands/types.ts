@@ -1,23 +1,40 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, StringSelectMenuInteraction } from "discord.js";
+import type { AutocompleteInteraction, CommandInteraction, ComponentInteraction } from "../core/interaction.ts";
+import type { Responder } from "../core/respond.ts";
 import type { Backend } from "../lib/backend.ts";
 import type { ArgumentsOf, CommandDefinition, PartialArguments } from "../lib/command-options.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { UserRateLimiter } from "../lib/rate-limit.ts";
-import type { Responder } from "../lib/respond.ts";
 import type { TitleService } from "../lib/titles.ts";
 import type { TmdbClient } from "../lib/tmdb.ts";
 import type { ComponentArgs, ComponentName } from "../views/component-ids.ts";
 
-/** What every handler may use; built once per bot process. */
+/**
+ * What a door knows about servers beyond the interaction itself. The gateway door has the
+ * Guilds intent's cache; the HTTP door has none, and handlers then fall back to what the
+ * interaction says (the channel it was used in). Both can ask Discord about a member.
+ */
+export interface GuildDirectory {
+  /** The server's text channels the member can see (View Channel), or null when the server is unknown. */
+  visibleChannelIds(interaction: CommandInteraction | ComponentInteraction | AutocompleteInteraction): string[] | null;
+  /** The bot's permissions in a channel of the server, or null when unknown. */
+  botPermissionsIn(guildId: string, channelId: string): bigint | null;
+  /** A channel's name, when known. */
+  channelName(guildId: string, channelId: string): string | undefined;
+  /** Whether someone is a member of the server (asked of Discord; false when it can't tell). */
+  isMember(guildId: string, userId: string): Promise<boolean>;
+}
+
+/** What every handler may use; built once per door (per bot process, or per Convex HTTP action). */
 export interface BotContext {
   backend: Backend;
   tmdb: TmdbClient;
   titles: TitleService;
   logger: Logger;
   limiter: UserRateLimiter;
+  directory: GuildDirectory;
 }
 
-export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+export type { AutocompleteInteraction, CommandInteraction, ComponentInteraction };
 
 /** A button's or select's handler: it receives what the component's codec decoded, typed. */
 export type ComponentHandler<N extends ComponentName> = (
@@ -45,7 +62,7 @@ export interface Command<C extends CommandDefinition = CommandDefinition> {
    */
   reads?: true | readonly string[];
   /** `args` are the options, checked against `data` and typed from it. */
-  execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext, args: ArgumentsOf<C>): Promise<void>;
+  execute(interaction: CommandInteraction, respond: Responder, ctx: BotContext, args: ArgumentsOf<C>): Promise<void>;
   /** `args` are what has been typed so far (any option may be missing). */
   autocomplete?(
     interaction: AutocompleteInteraction,

@@ -157,7 +157,7 @@ export const watch = command({
       const { options } = args;
       const target = options.user?.user ?? user;
       if (target.bot) throw new UserError("Bots don't keep watchlists.");
-      if (target.id !== user.id) await checkListVisibleHere(interaction, target.id, options.user?.member !== undefined);
+      if (target.id !== user.id) await checkListVisibleHere(ctx, interaction, target.id, options.user?.member !== undefined);
       // A status filter looks at everything tracked (shows followed from episodes included) unless told otherwise.
       const scope = options.scope ?? (options.status ? "all" : "watchlist");
       await replyList(
@@ -211,7 +211,7 @@ export const watch = command({
   },
 
   async autocomplete(interaction, ctx, args) {
-    const focused = interaction.options.getFocused();
+    const focused = interaction.focused.value;
     const type = "type" in args.options ? args.options.type : undefined;
     if (focused.trim().length > 0) return await ctx.titles.suggest(focused, type);
     const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId: interaction.user.id, mediaType: type, pageSize: 25 });
@@ -285,7 +285,7 @@ export const watch = command({
     },
     /** A list page: a keyset cursor, so it survives restarts. */
     async "watch:page"(interaction, respond, ctx, position) {
-      if (position.owner !== interaction.user.id) await checkListVisibleHere(interaction, position.owner, null);
+      if (position.owner !== interaction.user.id) await checkListVisibleHere(ctx, interaction, position.owner, null);
       await replyList(ctx, respond, interaction.user, position, null);
     },
   },

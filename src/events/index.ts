@@ -1,4 +1,4 @@
-import { interactionCreate } from "./interactionCreate.ts";
 import { ready } from "./ready.ts";
 
-export const events = [ready, interactionCreate];
+/** The gateway events the bot listens to through discord.js; interactions come raw (interactionCreate.ts). */
+export const events = [ready];

@@ -10,13 +10,19 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
+  type APIInteractionDataResolved,
   type APIInteractionDataResolvedChannel,
   type APIInteractionDataResolvedGuildMember,
   type APIRole,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import type { Attachment, CommandInteractionOption, GuildBasedChannel, GuildMember, Role, User } from "discord.js";
+import { userView, type UserView } from "../core/interaction.ts";
 import { UserError } from "./errors.ts";
+
+/** An option as Discord sends it (raw): a value, or a subcommand's own options. */
+type RawOption = APIApplicationCommandInteractionDataOption;
 
 type Choice<T> = Readonly<{ name: string; value: T }>;
 type Base = Readonly<{ name: string; description: string; required?: boolean }>;
@@ -80,8 +86,8 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** A user option: the user, and their member in a server. */
 export interface UserArgument {
-  user: User;
-  member?: GuildMember | APIInteractionDataResolvedGuildMember;
+  user: UserView;
+  member?: APIInteractionDataResolvedGuildMember;
 }
 
 type ValueOf<O> = O extends { type: ApplicationCommandOptionType.String; choices: readonly Choice<infer V extends string>[] }
@@ -100,13 +106,13 @@ type ValueOf<O> = O extends { type: ApplicationCommandOptionType.String; choices
           : O extends { type: ApplicationCommandOptionType.User }
             ? UserArgument
             : O extends { type: ApplicationCommandOptionType.Channel }
-              ? GuildBasedChannel | APIInteractionDataResolvedChannel
+              ? APIInteractionDataResolvedChannel
               : O extends { type: ApplicationCommandOptionType.Role }
-                ? Role | APIRole
+                ? APIRole
                 : O extends { type: ApplicationCommandOptionType.Mentionable }
-                  ? UserArgument | Role | APIRole
+                  ? UserArgument | APIRole
                   : O extends { type: ApplicationCommandOptionType.Attachment }
-                    ? Attachment
+                    ? APIAttachment
                     : never;
 
 type OptionEntry<O> = O extends { name: infer K extends string; required: true }
@@ -147,12 +153,16 @@ export function staleCommand(name: string): UserError {
 }
 
 /**
- * The values of an interaction's options (`interaction.options.data`), checked
- * against the definition and typed from it. Anything the definition would not
- * allow is refused with a plain message and reaches no handler.
+ * The values of an interaction's options (Discord's raw `data.options`, users, channels, roles
+ * and files looked up in `data.resolved`), checked against the definition and typed from it.
+ * Anything the definition would not allow is refused with a plain message and reaches no handler.
  */
-export function argumentsOf<const C extends CommandDefinition>(definition: C, data: readonly CommandInteractionOption[]): ArgumentsOf<C> {
-  return readOptions(definition.name, definition.options ?? [], data, false) as ArgumentsOf<C>;
+export function argumentsOf<const C extends CommandDefinition>(
+  definition: C,
+  data: readonly RawOption[],
+  resolved?: APIInteractionDataResolved,
+): ArgumentsOf<C> {
+  return readOptions(definition.name, definition.options ?? [], data, false, resolved ?? {}) as ArgumentsOf<C>;
 }
 
 /**
@@ -161,9 +171,10 @@ export function argumentsOf<const C extends CommandDefinition>(definition: C, da
  */
 export function partialArgumentsOf<const C extends CommandDefinition>(
   definition: C,
-  data: readonly CommandInteractionOption[],
+  data: readonly RawOption[],
+  resolved?: APIInteractionDataResolved,
 ): PartialArguments<ArgumentsOf<C>> {
-  return readOptions(definition.name, definition.options ?? [], data, true) as PartialArguments<ArgumentsOf<C>>;
+  return readOptions(definition.name, definition.options ?? [], data, true, resolved ?? {}) as PartialArguments<ArgumentsOf<C>>;
 }
 
 /** Autocomplete's view of the arguments: the subcommand is known, every option may still be missing. */
@@ -172,8 +183,9 @@ export type PartialArguments<A> = A extends { subcommand: infer S; options: infe
 function readOptions(
   command: string,
   definitions: readonly OptionDefinition[],
-  data: readonly CommandInteractionOption[],
+  data: readonly RawOption[],
   partial: boolean,
+  resolved: APIInteractionDataResolved,
 ): unknown {
   const stale = () => staleCommand(command);
   const sub = definitions.find(
@@ -186,11 +198,12 @@ function readOptions(
     if (definition?.type !== ApplicationCommandOptionType.Subcommand && definition?.type !== ApplicationCommandOptionType.SubcommandGroup)
       throw stale();
     const children = definition.options ?? [];
+    const given = ("options" in chosen ? chosen.options : undefined) ?? [];
     if (definition.type === ApplicationCommandOptionType.SubcommandGroup) {
-      const inner = readOptions(command, children, chosen.options ?? [], partial) as { subcommand: string; options: unknown };
+      const inner = readOptions(command, children, given, partial, resolved) as { subcommand: string; options: unknown };
       return { subcommand: `${chosen.name} ${inner.subcommand}`, options: inner.options };
     }
-    return { subcommand: chosen.name, options: readOptions(command, children, chosen.options ?? [], partial) };
+    return { subcommand: chosen.name, options: readOptions(command, children, given, partial, resolved) };
   }
 
   const values: Record<string, unknown> = {};
@@ -199,30 +212,43 @@ function readOptions(
     const definition = definitions.find((d) => d.name === option.name);
     if (definition === undefined || definition.type !== option.type || seen.has(option.name)) throw stale();
     seen.add(option.name);
-    if (partial && option.focused) {
+    if (partial && "focused" in option && option.focused) {
       values[option.name] = focusedValue(option, stale);
     } else if (partial) {
       // While someone types, Discord sends the other options as they stand, unchecked: one
       // that is not (yet) valid is left out rather than spoiling the suggestions.
       try {
-        values[option.name] = valueOf(definition, option, stale);
+        values[option.name] = valueOf(definition, option, stale, resolved);
       } catch {
         // left out
       }
     } else {
-      values[option.name] = valueOf(definition, option, stale);
+      values[option.name] = valueOf(definition, option, stale, resolved);
     }
   }
   if (!partial) for (const d of definitions) if ("required" in d && d.required && !seen.has(d.name)) throw stale();
   return values;
 }
 
-function focusedValue(option: CommandInteractionOption, stale: () => UserError): string | number {
-  if (typeof option.value === "string" || typeof option.value === "number") return option.value;
+function focusedValue(option: RawOption, stale: () => UserError): string | number {
+  const value = "value" in option ? option.value : undefined;
+  if (typeof value === "string" || typeof value === "number") return value;
   throw stale();
 }
 
-function valueOf(definition: OptionDefinition, option: CommandInteractionOption, stale: () => UserError): unknown {
+/** A resolved entry by the snowflake an option carries, or undefined. */
+function lookUp<T>(table: Record<string, T> | undefined, id: unknown): T | undefined {
+  return typeof id === "string" && table !== undefined && Object.hasOwn(table, id) ? table[id] : undefined;
+}
+
+function valueOf(definition: OptionDefinition, raw: RawOption, stale: () => UserError, resolved: APIInteractionDataResolved): unknown {
+  const option = { value: "value" in raw ? (raw.value as unknown) : undefined };
+  const userOf = (id: unknown): UserArgument | undefined => {
+    const user = lookUp(resolved.users, id);
+    if (user === undefined) return undefined;
+    const member = lookUp(resolved.members, id);
+    return member === undefined ? { user: userView(user) } : { user: userView(user), member };
+  };
   switch (definition.type) {
     case ApplicationCommandOptionType.String: {
       const value = option.value;
@@ -252,22 +278,31 @@ function valueOf(definition: OptionDefinition, option: CommandInteractionOption,
     case ApplicationCommandOptionType.Boolean:
       if (typeof option.value !== "boolean") throw stale();
       return option.value;
-    case ApplicationCommandOptionType.User:
-      if (option.user === undefined) throw stale();
-      return option.member === undefined || option.member === null ? { user: option.user } : { user: option.user, member: option.member };
-    case ApplicationCommandOptionType.Channel:
-      if (option.channel === undefined || option.channel === null) throw stale();
-      return option.channel;
-    case ApplicationCommandOptionType.Role:
-      if (option.role === undefined || option.role === null) throw stale();
-      return option.role;
-    case ApplicationCommandOptionType.Mentionable:
-      if (option.user !== undefined) return option.member ? { user: option.user, member: option.member } : { user: option.user };
-      if (option.role !== undefined && option.role !== null) return option.role;
-      throw stale();
-    case ApplicationCommandOptionType.Attachment:
-      if (option.attachment === undefined) throw stale();
-      return option.attachment;
+    case ApplicationCommandOptionType.User: {
+      const user = userOf(option.value);
+      if (user === undefined) throw stale();
+      return user;
+    }
+    case ApplicationCommandOptionType.Channel: {
+      const channel = lookUp(resolved.channels, option.value);
+      if (channel === undefined) throw stale();
+      return channel;
+    }
+    case ApplicationCommandOptionType.Role: {
+      const role = lookUp(resolved.roles, option.value);
+      if (role === undefined) throw stale();
+      return role;
+    }
+    case ApplicationCommandOptionType.Mentionable: {
+      const mentioned = userOf(option.value) ?? lookUp(resolved.roles, option.value);
+      if (mentioned === undefined) throw stale();
+      return mentioned;
+    }
+    case ApplicationCommandOptionType.Attachment: {
+      const attachment = lookUp(resolved.attachments, option.value);
+      if (attachment === undefined) throw stale();
+      return attachment;
+    }
     default:
       throw stale();
   }

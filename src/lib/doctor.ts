@@ -4,7 +4,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { api } from "../../convex/_generated/api.js";
-import { convexErrorCode, convexErrorData, convexHttpBackend } from "./backend.ts";
+import { convexErrorCode, convexErrorData } from "./backend.ts";
+import { convexHttpBackend } from "./convex-http-backend.ts";
 import { envProblems, presentValues, schema, type DiscordSettings, type Env } from "./env.ts";
 
 /** One finding: `fail` makes the doctor exit non-zero; `fatal` also stops `npm start`. */

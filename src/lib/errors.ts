@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { DiscordAPIError } from "discord.js";
 import { ConvexError, type Value } from "convex/values";
 import { StaleComponentError } from "../views/custom-id.ts";
 import { isTmdbError } from "./tmdb.ts";
+import { DiscordRequestError } from "../core/transport.ts";
 import { BackendUnavailableError, convexErrorData, type UnavailableOutcome } from "./backend.ts";
 import type { ErrorCode } from "../../convex/model/errors.ts";
 
@@ -99,10 +98,10 @@ export function describeError(error: unknown, feature?: string): DescribedError 
       code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase() as Uppercase<UnavailableOutcome>}`,
     };
   if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
-  if (error instanceof DiscordAPIError && typeof error.code === "number" && DISCORD_MESSAGES[error.code]) {
+  if (error instanceof DiscordRequestError && error.code !== null && DISCORD_MESSAGES[error.code]) {
     return { message: DISCORD_MESSAGES[error.code]!, code: `DISCORD_${error.code}` };
   }
-  const reference = randomBytes(4).toString("hex");
+  const reference = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, "0")).join("");
   return {
     message: `Something went wrong on my side (ref \`${reference}\`). Please try again in a moment.`,
     reference,

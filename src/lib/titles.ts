@@ -70,8 +70,17 @@ function sameTitle(a: string, b: string): boolean {
 export class TitleService {
   readonly shows: ShowStructures;
 
-  constructor(private readonly tmdb: TmdbClient) {
-    this.shows = new ShowStructures(tmdb);
+  constructor(
+    private readonly tmdb: TmdbClient,
+    shows?: ShowStructures,
+  ) {
+    this.shows = shows ?? new ShowStructures(tmdb);
+  }
+
+  /** The same service for one interaction: its TMDB requests bounded by `deadline`. */
+  withDeadline(deadline: number): TitleService {
+    const tmdb = this.tmdb.withDeadline(deadline);
+    return new TitleService(tmdb, this.shows.withTmdb(tmdb));
   }
 
   /**

@@ -2,7 +2,6 @@
 // that mean "try again later" (429 and 5xx). Every failure leaves as a TmdbError,
 // so callers have exactly one error type to turn into a Discord reply.
 
-import { AsyncLocalStorage } from "node:async_hooks";
 import { TmdbError } from "./tmdb-errors.ts";
 
 export interface HttpOptions {
@@ -14,6 +13,12 @@ export interface HttpOptions {
   now: () => number;
   /** The largest body read; a larger one is given up on as it streams in. */
   maxBytes: number;
+  /**
+   * When an interaction's TMDB work must be done (epoch ms, on `now`'s clock): an attempt gets at
+   * most the time left, none is started (nor a retry waited for) without enough of it. Work outside
+   * an interaction (none) keeps the client's own bounds.
+   */
+  deadline?: number;
 }
 
 export interface RequestContext {
@@ -32,23 +37,9 @@ export const BASE_BACKOFF_MS = 500;
 /** An attempt with less time than this left before the deadline is not started. */
 export const MIN_ATTEMPT_MS = 250;
 
-/** The instant (epoch ms, on the client's clock) by which TMDB work for the current interaction must be done. */
-const deadlines = new AsyncLocalStorage<number>();
-
-/**
- * Runs `work` with every TMDB request it makes — however deep, retries and fallbacks included —
- * bounded by `deadline`: an attempt gets at most the time left, none is started (nor a retry
- * waited for) without enough of it, and a request already shared with someone else is waited for
- * only that long. Work outside (the bot's background jobs) keeps the client's own bounds.
- */
-export function withTmdbDeadline<T>(deadline: number, work: () => T): T {
-  return deadlines.run(deadline, work);
-}
-
-/** The time left before the current deadline, or undefined outside one. */
-function timeLeft(now: () => number): number | undefined {
-  const deadline = deadlines.getStore();
-  return deadline === undefined ? undefined : deadline - now();
+/** The time left before the deadline, or undefined without one. */
+function timeLeft(options: { now: () => number; deadline?: number }): number | undefined {
+  return options.deadline === undefined ? undefined : options.deadline - options.now();
 }
 
 function outOfTime(url: string): TmdbError {
@@ -56,8 +47,8 @@ function outOfTime(url: string): TmdbError {
 }
 
 /** `work`, or a timeout once the current deadline passes (`work` itself goes on for whoever else waits for it). */
-export function withinDeadline<T>(work: Promise<T>, url: string, now: () => number): Promise<T> {
-  const left = timeLeft(now);
+export function withinDeadline<T>(work: Promise<T>, url: string, options: { now: () => number; deadline?: number }): Promise<T> {
+  const left = timeLeft(options);
   if (left === undefined) return work;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.max(0, left));
@@ -76,7 +67,7 @@ interface RawResponse {
 
 export async function getJson(url: string, options: HttpOptions, context: RequestContext = {}): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
-    const left = timeLeft(options.now);
+    const left = timeLeft(options);
     if (left !== undefined && left < MIN_ATTEMPT_MS) throw outOfTime(url);
     const timeoutMs = Math.min(context.timeoutMs ?? options.timeoutMs, left ?? Number.POSITIVE_INFINITY);
     const response = await sendOnce(url, { ...options, timeoutMs, maxBytes: context.maxBytes ?? options.maxBytes });
@@ -87,7 +78,7 @@ export async function getJson(url: string, options: HttpOptions, context: Reques
     if (!retryable || response.status < 429 || attempt >= options.maxRetries) throw failure;
     const delay = retryDelayMs(response.headers, attempt, options.now);
     // A retry that could not be sent in time is not waited for: the failure is the answer.
-    const after = timeLeft(options.now);
+    const after = timeLeft(options);
     if (after !== undefined && after < delay + MIN_ATTEMPT_MS) throw failure;
     await options.sleep(delay);
   }

@@ -57,10 +57,16 @@ export function needsShowStructure(error: unknown): boolean {
 }
 
 export class ShowStructures {
-  /** Structures being fetched: a burst of first uses of one show shares the TMDB requests. */
-  private readonly fetching = new Map<number, Promise<ShowStructure>>();
+  constructor(
+    private readonly tmdb: TmdbClient,
+    /** Structures being fetched: a burst of first uses of one show shares the TMDB requests. */
+    private readonly fetching = new Map<number, Promise<ShowStructure>>(),
+  ) {}
 
-  constructor(private readonly tmdb: TmdbClient) {}
+  /** The same, fetching through another client (one interaction's, bounded by its deadline). */
+  withTmdb(tmdb: TmdbClient): ShowStructures {
+    return new ShowStructures(tmdb, this.fetching);
+  }
 
   /**
    * Runs one show write. It goes out with the season counts of `show` when the

@@ -10,7 +10,6 @@ import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetai
 import type { MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
 
 export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
-export { withTmdbDeadline } from "./tmdb-http.ts";
 export type {
   EpisodeSummary,
   MediaType,
@@ -29,7 +28,7 @@ export interface TmdbConfig {
   token?: string;
   /** Default https://image.tmdb.org/t/p */
   imageBaseUrl?: string;
-  /** Per attempt. Default 4000. Inside an interaction (withTmdbDeadline), never past its deadline. */
+  /** Per attempt. Default 4000. Inside an interaction (withDeadline), never past its deadline. */
   timeoutMs?: number;
   /** Extra attempts after a 429 or 5xx. Default 2. */
   maxRetries?: number;
@@ -83,7 +82,7 @@ type Cached = SearchResult[] | MovieDetails | ShowDetails | SeasonDetails | { sh
 export class TmdbClient {
   private readonly baseUrl: string;
   private readonly imageBaseUrl: string;
-  private readonly http: HttpOptions;
+  private http: HttpOptions;
   private readonly cache: TtlCache<Cached>;
   private readonly movieTtlMs: number;
   private readonly append: { timeoutMs: number; maxBytes: number };
@@ -110,6 +109,17 @@ export class TmdbClient {
       maxEntries: cfg.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES,
       now,
     });
+  }
+
+  /**
+   * This client for one interaction: every request it makes — however deep, retries and fallbacks
+   * included — is bounded by `deadline`, and a request already shared with someone else is waited
+   * for only that long. The cache and the requests in flight are shared with the client it came from.
+   */
+  withDeadline(deadline: number): TmdbClient {
+    const scoped = Object.create(this) as TmdbClient;
+    scoped.http = { ...this.http, deadline };
+    return scoped;
   }
 
   /**
@@ -216,7 +226,7 @@ export class TmdbClient {
       this.inFlight.set(url, pending);
     }
     // A request someone else started may have a later deadline, or none: this caller waits only for its own.
-    return structuredClone(await withinDeadline(pending, url, this.http.now)) as T;
+    return structuredClone(await withinDeadline(pending, url, this.http)) as T;
   }
 
   /** `what` names the thing looked up, for the not-found sentence ("a movie with id 42"). */

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as T } from "discord-api-types/v10";
-import type { CommandInteractionOption, User } from "discord.js";
+import type { APIApplicationCommandInteractionDataOption as RawOption, APIUser } from "discord-api-types/v10";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { UserError } from "../../src/lib/errors.ts";
 import { argumentsOf, defineCommand, partialArgumentsOf, type ArgumentsOf } from "../../src/lib/command-options.ts";
@@ -53,8 +53,8 @@ const opt = (
   name: string,
   type: T,
   value?: string | number | boolean,
-  extra: Partial<CommandInteractionOption> = {},
-): CommandInteractionOption => ({ name, type, ...(value !== undefined ? { value } : {}), ...extra }) as CommandInteractionOption;
+  extra: { options?: RawOption[]; focused?: boolean } = {},
+): RawOption => ({ name, type, ...(value !== undefined ? { value } : {}), ...extra }) as RawOption;
 
 describe("option values typed from the command's definition", () => {
   it("types required options as present, optional ones as maybe missing, and choices as their values", () => {
@@ -78,15 +78,19 @@ describe("option values typed from the command's definition", () => {
       opt("status", T.Subcommand, undefined, { options: [opt("title", T.String, "movie:1"), opt("status", T.String, "finished")] }),
     ]);
     expect(args).toEqual({ subcommand: "status", options: { title: "movie:1", status: "finished" } });
-    const user = { id: "1" } as User;
-    expect(argumentsOf(watch, [opt("list", T.Subcommand, undefined, { options: [opt("user", T.User, "1", { user })] })])).toEqual({
+    // A user option carries the id; the user comes from the interaction's resolved data.
+    const user = { id: "1", username: "sam", global_name: "Sam", discriminator: "0", avatar: null } as APIUser;
+    const list = [opt("list", T.Subcommand, undefined, { options: [opt("user", T.User, "1")] })];
+    expect(argumentsOf(watch, list, { users: { "1": user } })).toEqual({
       subcommand: "list",
-      options: { user: { user } },
+      options: { user: { user: { id: "1", username: "sam", displayName: "Sam", bot: false } } },
     });
+    // An id the resolved data does not name is a forged or stale request.
+    expect(() => argumentsOf(watch, list, { users: {} })).toThrow(UserError);
   });
 
   it("refuses values the definition does not allow, with a message for people", () => {
-    const bad: CommandInteractionOption[][] = [
+    const bad: RawOption[][] = [
       [opt("show", T.String, "x")],
       [opt("show", T.String, "x"), opt("season", T.Integer, 201)],
       [opt("show", T.String, "x"), opt("season", T.Integer, 1.5)],

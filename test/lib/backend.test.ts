@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api.js";
-import { BackendUnavailableError, convexHttpBackend, withInteraction } from "../../src/lib/backend.ts";
+import { BackendUnavailableError, withInteraction } from "../../src/lib/backend.ts";
+import { convexHttpBackend } from "../../src/lib/convex-http-backend.ts";
 import type { Logger } from "../../src/lib/logger.ts";
 import { describeError } from "../../src/lib/errors.ts";
 import { needsShowStructure } from "../../src/lib/tmdb-shows.ts";

@@ -4,7 +4,7 @@ import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api.js";
-import { convexHttpBackend } from "../../src/lib/backend.ts";
+import { convexHttpBackend } from "../../src/lib/convex-http-backend.ts";
 import { describeError } from "../../src/lib/errors.ts";
 import { startConvexHttpEndpoint, type ConvexCall, type ConvexHttpEndpoint } from "../../sandbox/convex-http.ts";
 import { EmbeddedConvex } from "../../sandbox/engine.ts";

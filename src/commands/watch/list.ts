@@ -1,8 +1,8 @@
 /** /watch list: whose list may be seen where, and one page of it. */
-import type { ChatInputCommandInteraction, User } from "discord.js";
+import type { CommandInteraction, UserView } from "../../core/interaction.ts";
 import { api } from "../../../convex/_generated/api.js";
 import { describeError, UserError } from "../../lib/errors.ts";
-import type { Responder } from "../../lib/respond.ts";
+import type { Responder } from "../../core/respond.ts";
 import { type ListPosition } from "../../views/component-ids.ts";
 import { LIST_PAGE_SIZE, listPage } from "../../views/list-page.ts";
 import { type BotContext, type ComponentInteraction } from "../types.ts";
@@ -18,23 +18,18 @@ const LIST_ONLY_IN_THEIR_SERVER = "You can see someone else's list only in a ser
  * the user option to a member only then. From a DM, a group DM or another server, never.
  */
 export async function checkListVisibleHere(
-  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  ctx: BotContext,
+  interaction: CommandInteraction | ComponentInteraction,
   owner: string,
   resolvedMember: boolean | null,
 ) {
   if (interaction.guildId === null) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
   // A page button carries no resolved member: ask Discord whether the owner is (still) here.
-  const isMember =
-    resolvedMember ??
-    (await interaction.guild?.members.fetch({ user: owner, cache: false }).then(
-      () => true,
-      () => false,
-    )) ??
-    false;
+  const isMember = resolvedMember ?? (await ctx.directory.isMember(interaction.guildId, owner));
   if (!isMember) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
 }
 
-export async function replyList(ctx: BotContext, respond: Responder, viewer: User, position: ListPosition, ownerName: string | null) {
+export async function replyList(ctx: BotContext, respond: Responder, viewer: UserView, position: ListPosition, ownerName: string | null) {
   const own = position.owner === viewer.id;
   let result;
   try {

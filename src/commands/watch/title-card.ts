@@ -1,9 +1,9 @@
 /** /watch's title cards: what a card shows, the writes that answer with one (add, remove, status, react), and the buttons' helpers. */
 import { ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
-import type { User } from "discord.js";
+import type { UserView } from "../../core/interaction.ts";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../../convex/_generated/api.js";
-import type { Reply, Responder } from "../../lib/respond.ts";
+import type { Reply, Responder } from "../../core/respond.ts";
 import { convexErrorData } from "../../lib/backend.ts";
 import { yearOf, type TitleDetails, type TitleService } from "../../lib/titles.ts";
 import type { ShowSync } from "../../lib/tmdb-shows.ts";
@@ -16,7 +16,7 @@ import { TmdbError } from "../../lib/tmdb.ts";
 /** What a title card shows; every /watch write answers with it (see convex/lib/botReturns.ts). */
 type TitleState = FunctionReturnType<typeof api.bot.titles.cacheShowForCard>;
 
-export const actorOf = (user: User) => ({ discordUserId: user.id, username: user.username });
+export const actorOf = (user: UserView) => ({ discordUserId: user.id, username: user.username });
 
 /** What the views need of a title: TMDB's details, with the poster as a full URL. */
 export function factsOf(ctx: BotContext, title: TitleDetails): TitleFacts {
@@ -152,7 +152,7 @@ export function isTmdbOutage(error: unknown): boolean {
 }
 
 /** The card's state for /watch info: one query, plus one write when Convex lacks the show's structure. */
-async function readState(ctx: BotContext, user: User, title: TitleDetails): Promise<TitleState> {
+async function readState(ctx: BotContext, user: UserView, title: TitleDetails): Promise<TitleState> {
   const ref = { discordUserId: user.id, tmdbId: title.tmdbId, mediaType: title.mediaType };
   if (title.mediaType !== "tv") return await ctx.backend.query(api.bot.titles.getTitleState, ref);
   return await ctx.titles.shows.read(
@@ -171,7 +171,7 @@ export async function replyCard(respond: Responder, facts: TitleFacts, state: Ti
  * /watch info. Given only an id, the card comes from what Convex stores (one query); TMDB
  * is asked for what it lacks — the title's facts, or a show's structure Convex never saw.
  */
-async function replyInfo(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
+async function replyInfo(ctx: BotContext, respond: Responder, user: UserView, subject: Subject) {
   subject = withCachedDetails(ctx, subject);
   if (hasDetails(subject)) return await replyCard(respond, factsOf(ctx, subject), await readState(ctx, user, subject));
   const ref = { discordUserId: user.id, tmdbId: subject.tmdbId, mediaType: subject.mediaType };
@@ -193,7 +193,7 @@ async function replyInfo(ctx: BotContext, respond: Responder, user: User, subjec
 
 /** One change to a title and the card that answers it: the slash command and its buttons both use these. */
 export const change = {
-  async add(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
+  async add(ctx: BotContext, respond: Responder, user: UserView, subject: Subject) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
       ctx.backend.mutation(api.bot.titles.addToWatchlist, {
         ...refOf(user, subject),
@@ -204,14 +204,14 @@ export const change = {
     );
     await replyCard(respond, facts, result.state, titleHeadline.added(facts, result.already), result.undoId);
   },
-  async remove(ctx: BotContext, respond: Responder, user: User, subject: Subject) {
+  async remove(ctx: BotContext, respond: Responder, user: UserView, subject: Subject) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
       ctx.backend.mutation(api.bot.titles.removeFromWatchlist, { ...refOf(user, subject), ...x.sync }),
     );
     const kept = result.item !== null && (result.item.progressStatus !== "want-to-watch" || result.item.reaction !== undefined);
     await replyCard(respond, facts, result.state, titleHeadline.removed(facts, result.removed, kept), result.undoId);
   },
-  async status(ctx: BotContext, respond: Responder, user: User, subject: Subject, status: ProgressStatus, progress?: number) {
+  async status(ctx: BotContext, respond: Responder, user: UserView, subject: Subject, status: ProgressStatus, progress?: number) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
       ctx.backend.mutation(api.bot.titles.setStatus, {
         ...refOf(user, subject),
@@ -226,7 +226,7 @@ export const change = {
     const watching = result.item.progressStatus === "watching" ? result.item.progress : undefined;
     await replyCard(respond, facts, result.state, titleHeadline.status(facts, status, watching, result.changed), result.undoId);
   },
-  async react(ctx: BotContext, respond: Responder, user: User, subject: Subject, choice: ReactionChoice) {
+  async react(ctx: BotContext, respond: Responder, user: UserView, subject: Subject, choice: ReactionChoice) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
       ctx.backend.mutation(api.bot.titles.setReactionFor, {
         ...refOf(user, subject),
@@ -248,7 +248,7 @@ export const CONFIRM_LABEL: Record<TitleAction["sub"], string> = {
   react: "Yes — save my reaction",
 };
 
-export async function performTitleAction(ctx: BotContext, respond: Responder, user: User, title: Subject, action: TitleAction) {
+export async function performTitleAction(ctx: BotContext, respond: Responder, user: UserView, title: Subject, action: TitleAction) {
   if (action.sub === "add") await change.add(ctx, respond, user, title);
   else if (action.sub === "remove") await change.remove(ctx, respond, user, title);
   else if (action.sub === "status") await change.status(ctx, respond, user, title, action.status, action.progress);
@@ -256,7 +256,7 @@ export async function performTitleAction(ctx: BotContext, respond: Responder, us
   else await replyInfo(ctx, respond, user, title);
 }
 
-export function refOf(user: User, title: Subject) {
+export function refOf(user: UserView, title: Subject) {
   return { ...actorOf(user), tmdbId: title.tmdbId, mediaType: title.mediaType };
 }
 
@@ -268,11 +268,9 @@ export async function titleOf(ctx: BotContext, args: { mediaType: TitleDetails["
 /** The clicked card as it is, with `content` on top and one button (by custom id) gone. */
 export function cardWithout(interaction: ComponentInteraction, customId: string, content: string): Reply {
   type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
-  const rows = interaction.message.components
-    .map((row) => row.toJSON() as unknown as Row)
-    .filter((row) => row.type === ComponentType.ActionRow);
+  const rows = (interaction.message.components ?? []).filter((row): row is Row => row.type === ComponentType.ActionRow);
   const components = rows
     .map((row) => ({ ...row, components: row.components.filter((c) => !("custom_id" in c) || c.custom_id !== customId) }))
     .filter((row) => row.components.length > 0);
-  return { content, embeds: interaction.message.embeds.map((embed) => embed.toJSON()), components };
+  return { content, embeds: interaction.message.embeds, components };
 }

@@ -1,0 +1,80 @@
+/**
+ * HTTP interactions, as Discord delivers them to an application with an Interactions Endpoint
+ * URL: each interaction POSTed to the endpoint, signed with the application's Ed25519 key (a fresh
+ * key pair per run) over X-Signature-Timestamp + the raw body. The endpoint's HTTP response is the
+ * interaction's callback, applied exactly as a POST to /interactions/:id/:token/callback would be
+ * (it is sent there, on the sandbox's own REST server). Setting an endpoint first checks it the way
+ * Discord does: a PING must get PONG, and a request with a bad signature must get 401.
+ */
+import { webcrypto } from "node:crypto";
+import { InteractionResponseType, InteractionType } from "discord-api-types/v10";
+
+/** Where deliveries go: the embedded engine's HTTP router, or a server on loopback. */
+export type InteractionsEndpoint = (request: Request) => Promise<Response>;
+
+export interface DeliveryResult {
+  status: number;
+  /** The callback the endpoint answered with, when it answered 200 with JSON. */
+  callback?: unknown;
+  text?: string;
+}
+
+export class HttpInteractionsDelivery {
+  private constructor(
+    private readonly keys: webcrypto.CryptoKeyPair,
+    /** The public key as the Developer Portal shows it (hex). */
+    readonly publicKeyHex: string,
+    private readonly endpoint: InteractionsEndpoint,
+    private readonly now: () => number,
+  ) {}
+
+  static async create(endpoint: InteractionsEndpoint, now: () => number = Date.now): Promise<HttpInteractionsDelivery> {
+    const keys = (await webcrypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as unknown as webcrypto.CryptoKeyPair;
+    const raw = new Uint8Array(await webcrypto.subtle.exportKey("raw", keys.publicKey));
+    return new HttpInteractionsDelivery(keys, Buffer.from(raw).toString("hex"), endpoint, now);
+  }
+
+  /** POSTs a payload, signed (or deliberately mis-signed, as Discord's probes are). */
+  async post(payload: unknown, options: { badSignature?: boolean; timestamp?: number } = {}): Promise<DeliveryResult> {
+    const body = JSON.stringify(payload);
+    const timestamp = String(options.timestamp ?? Math.floor(this.now() / 1000));
+    const signed = new Uint8Array(
+      await webcrypto.subtle.sign({ name: "Ed25519" }, this.keys.privateKey, new TextEncoder().encode(timestamp + body)),
+    );
+    if (options.badSignature) signed[0] = signed[0]! ^ 0xff;
+    const response = await this.endpoint(
+      new Request("http://discord.invalid/interactions", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Discord-Interactions/1.0 (+https://discord.com)",
+          "x-signature-ed25519": Buffer.from(signed).toString("hex"),
+          "x-signature-timestamp": timestamp,
+        },
+        body,
+      }),
+    );
+    const text = await response.text();
+    if (response.status !== 200) return { status: response.status, text };
+    try {
+      return { status: 200, callback: JSON.parse(text) };
+    } catch {
+      return { status: 200, text };
+    }
+  }
+
+  /**
+   * What Discord checks before it saves an Interactions Endpoint URL: PING answered with PONG, and
+   * a bad signature refused with 401. Returns the problems (none: the endpoint is accepted).
+   */
+  async probe(applicationId: string): Promise<string[]> {
+    const ping = { id: "1", application_id: applicationId, type: InteractionType.Ping, token: "probe", version: 1 };
+    const problems: string[] = [];
+    const pong = await this.post(ping);
+    if (pong.status !== 200 || (pong.callback as { type?: unknown } | undefined)?.type !== InteractionResponseType.Pong)
+      problems.push(`PING was answered ${pong.status} ${pong.text ?? JSON.stringify(pong.callback)}, not PONG`);
+    const forged = await this.post({ ...ping, id: "2" }, { badSignature: true });
+    if (forged.status !== 401) problems.push(`a request with a bad signature was answered ${forged.status}, not 401`);
+    return problems;
+  }
+}

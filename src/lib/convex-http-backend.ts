@@ -1,0 +1,293 @@
+// The production backend: Convex over HTTP (ConvexHttpClient), with deadlines, a hedged first
+// attempt and a readiness poll. Node only (the bot process and the sandbox's HTTP mode); the
+// interaction core sees it only as a Backend (backend.ts).
+import { AsyncLocalStorage } from "node:async_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ConvexHttpClient } from "convex/browser";
+import type { FunctionArgs } from "convex/server";
+import { api } from "../../convex/_generated/api.js";
+import {
+  BackendUnavailableError,
+  DEFAULT_BUDGET_MS,
+  FIRST_ATTEMPT_MS,
+  type Backend,
+  type CallOptions,
+  type UnavailableOutcome,
+} from "./backend.ts";
+import type { Logger } from "./logger.ts";
+/** An attempt shorter than this is not worth starting. */
+const MIN_ATTEMPT_MS = 300;
+/** Reads that failed fast wait this long before the next try, doubling. */
+const READ_BACKOFF_MS = 200;
+/** The readiness check: long enough for a slow deployment to count as reachable. */
+const HEALTH_TIMEOUT_MS = 7_000;
+/** While Convex is away: how often to look again. */
+const DOWN_POLL_MS = 1_000;
+/** While it is reachable: look only when no call has succeeded for this long. */
+const IDLE_POLL_MS = 30_000;
+
+/** Why an attempt got no answer. */
+type Unreached =
+  /** Nothing was sent (connection refused, no such host, 429): safe to retry anything. */
+  | "refused"
+  /** Sent, and the answer was lost (connection reset, a 5xx from in front of Convex). */
+  | "lost"
+  /** Sent, and no answer within the attempt's time. */
+  | "timeout";
+
+class UnreachedError extends Error {
+  constructor(
+    readonly kind: Unreached,
+    options?: { cause?: unknown },
+  ) {
+    super(`Convex attempt failed: ${kind}`, options);
+    this.name = "UnreachedError";
+  }
+}
+
+const REFUSED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function hasRefusedCode(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 4) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && REFUSED_CODES.has(code)) return true;
+  // Node tries IPv4 and IPv6 in turn: every address refusing comes as an AggregateError.
+  const errors = (error as { errors?: unknown }).errors;
+  if (Array.isArray(errors) && errors.length > 0 && errors.every((e) => hasRefusedCode(e, depth + 1))) return true;
+  return hasRefusedCode(error.cause, depth + 1);
+}
+
+/** The root cause's message ("connect ECONNREFUSED 127.0.0.1:3210"), for one short log line. */
+function innermostMessage(error: unknown): string | undefined {
+  let current = error;
+  for (let depth = 0; depth < 6 && current instanceof Error && current.cause instanceof Error; depth++) current = current.cause;
+  return current instanceof Error ? current.message : undefined;
+}
+
+export interface ConvexHttpBackendOptions {
+  /** The fetch to send with (default: the global one). */
+  fetch?: typeof fetch;
+  /** Overrides for tests: how long the first attempt and the health check may take. */
+  firstAttemptMs?: number;
+  healthTimeoutMs?: number;
+  downPollMs?: number;
+}
+
+/**
+ * The production backend: Convex over HTTP, with a deadline on every call. Reads are retried with
+ * backoff while the deadline allows; a write whose answer was lost (timeout, connection reset) is
+ * retried once with the same idempotency key, so Convex applies it once. A call that gets no answer
+ * in time fails with BackendUnavailableError, saying whether anything may have changed. Once
+ * watched (`watch`), it knows whether Convex is reachable — from its calls and a health check —
+ * and while it is not, answers at once instead of sending work that would only time out.
+ */
+export function convexHttpBackend(url: string, secret: string, options: ConvexHttpBackendOptions = {}): Backend {
+  const baseFetch = options.fetch ?? fetch;
+  const firstAttemptMs = options.firstAttemptMs ?? FIRST_ATTEMPT_MS;
+  const healthTimeoutMs = options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS;
+  const downPollMs = options.downPollMs ?? DOWN_POLL_MS;
+  /** The signal of the attempt being sent (ConvexHttpClient takes no per-call signal). */
+  const attemptSignal = new AsyncLocalStorage<AbortSignal>();
+  const timedFetch: typeof fetch = async (input, init) => {
+    const signal = attemptSignal.getStore();
+    let response: Response;
+    try {
+      response = await baseFetch(input, { ...init, signal });
+    } catch (error) {
+      throw new UnreachedError(signal?.aborted ? "timeout" : hasRefusedCode(error) ? "refused" : "lost", { cause: error });
+    }
+    // 560 is "the function failed" (its error is the answer); other 5xx come from in front of Convex.
+    if (response.status === 429) throw new UnreachedError("refused");
+    if (response.status >= 500 && response.status !== 560) throw new UnreachedError("lost");
+    // The body is read by the client under the same signal: a stalled body times out too.
+    return response;
+  };
+  const client = new ConvexHttpClient(url, { fetch: timedFetch });
+
+  /** Runs one attempt with at most `ms`; failures other than "no answer" pass through as they are. */
+  async function attempt<T>(ms: number, send: () => Promise<T>): Promise<T> {
+    const signal = AbortSignal.timeout(Math.max(1, Math.round(ms)));
+    try {
+      return await attemptSignal.run(signal, send);
+    } catch (error) {
+      if (error instanceof UnreachedError) throw error;
+      // The body stalled or was cut after the headers: no answer either.
+      if (signal.aborted) throw new UnreachedError("timeout", { cause: error });
+      if (
+        error instanceof TypeError &&
+        /terminated|other side closed|socket/i.test(String(error.message) + String((error.cause as Error | undefined)?.message ?? ""))
+      ) {
+        throw new UnreachedError("lost", { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The first attempt, with a second sent beside it if the first is still unanswered after
+   * `firstAttemptMs`; both run until the deadline and the first answer wins. `onHedge` says the
+   * second went out (for a write: it has now been sent twice, so no further retry).
+   */
+  async function hedged<T>(deadline: number, send: () => Promise<T>, onHedge: () => void): Promise<T> {
+    const first = attempt(deadline - Date.now(), send);
+    let timer: NodeJS.Timeout | undefined;
+    const early = await Promise.race([
+      first.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      new Promise<null>((resolve) => (timer = setTimeout(resolve, firstAttemptMs, null))),
+    ]);
+    clearTimeout(timer);
+    if (early !== null) {
+      if ("error" in early) throw early.error;
+      return early.value;
+    }
+    if (deadline - Date.now() < MIN_ATTEMPT_MS) return first;
+    onHedge();
+    const second = attempt(deadline - Date.now(), send);
+    // Both failing: the later attempt's reason is the one to report.
+    return Promise.any([first, second]).catch((failed: AggregateError) => {
+      throw failed.errors[1] ?? failed.errors[0];
+    });
+  }
+
+  // ---- readiness
+  let logger: Logger | undefined;
+  let down = false;
+  let downSince = 0;
+  let lastAnswer = Date.now();
+  let checking: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const reached = () => {
+    lastAnswer = Date.now();
+    if (!down) return;
+    down = false;
+    // At the outage line's level, so whoever saw that one sees this one.
+    logger?.warn(
+      { downForMs: Date.now() - downSince },
+      `Convex is reachable again after ${Math.round((Date.now() - downSince) / 100) / 10} s`,
+    );
+    schedule();
+  };
+  const unreached = (kind: Unreached, error?: unknown) => {
+    if (down) return;
+    down = true;
+    downSince = Date.now();
+    logger?.warn({ kind, reason: innermostMessage(error) }, "Convex can't be reached: answering interactions at once until it is back");
+    schedule();
+  };
+  /** One health check at a time; a wrong secret still proves Convex is there. */
+  const check = (): Promise<void> =>
+    (checking ??= (async () => {
+      try {
+        try {
+          await attempt(healthTimeoutMs, () => client.query(api.bot.health.status, { secret }));
+        } catch (error) {
+          // A connection closed under the check (a hung one dropped as the deployment came back)
+          // says nothing about now: ask once more before calling it an outage.
+          if (!(error instanceof UnreachedError && error.kind === "lost")) throw error;
+          await attempt(healthTimeoutMs, () => client.query(api.bot.health.status, { secret }));
+        }
+        reached();
+      } catch (error) {
+        if (error instanceof UnreachedError) unreached(error.kind, error);
+        else reached();
+      } finally {
+        checking = undefined;
+      }
+    })());
+  function schedule() {
+    if (logger === undefined) return;
+    clearTimeout(timer);
+    const wait = down ? downPollMs : Math.max(0, IDLE_POLL_MS - (Date.now() - lastAnswer));
+    timer = setTimeout(() => {
+      // While reachable, calls that succeed are proof enough: look only after a quiet spell.
+      const due = down || Date.now() - lastAnswer >= IDLE_POLL_MS;
+      void (due ? check() : Promise.resolve()).finally(schedule);
+    }, wait);
+    timer.unref();
+  }
+  /** After an attempt got no answer: a refused connection is an outage; a timeout or reset is checked. */
+  const noted = (error: UnreachedError) => {
+    if (error.kind === "refused") unreached("refused", error);
+    else if (logger !== undefined) void check();
+  };
+  const away = () => logger !== undefined && down;
+
+  async function read<T>(send: () => Promise<T>, call: CallOptions): Promise<T> {
+    const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
+    if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
+    let backoff = READ_BACKOFF_MS;
+    for (let n = 0; ; n++) {
+      try {
+        const result = await (n === 0 ? hedged(deadline, send, () => undefined) : attempt(deadline - Date.now(), send));
+        reached();
+        return result;
+      } catch (error) {
+        if (!(error instanceof UnreachedError)) {
+          reached();
+          throw error;
+        }
+        noted(error);
+        if (away() || deadline - Date.now() < backoff + MIN_ATTEMPT_MS)
+          throw new BackendUnavailableError("nothing_changed", { cause: error });
+        if (error.kind !== "timeout") {
+          await sleep(backoff);
+          backoff *= 2;
+        }
+      }
+    }
+  }
+
+  async function write<T>(send: () => Promise<T>, call: CallOptions): Promise<T> {
+    const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
+    if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
+    /** Whether an attempt may have reached Convex (its answer lost): then only one more try. */
+    let sent = false;
+    /** The first attempt went unanswered long enough that a second was sent beside it. */
+    let hedge = false;
+    let backoff = READ_BACKOFF_MS;
+    for (let n = 0; ; n++) {
+      try {
+        const result = await (n === 0 ? hedged(deadline, send, () => (hedge = true)) : attempt(deadline - Date.now(), send));
+        reached();
+        return result;
+      } catch (error) {
+        if (!(error instanceof UnreachedError)) {
+          reached();
+          throw error;
+        }
+        noted(error);
+        const retried = sent || hedge;
+        if (error.kind !== "refused") sent = true;
+        const outcome: UnavailableOutcome = sent ? "may_not_be_saved" : "nothing_changed";
+        // The same idempotency key goes again: Convex applies the write at most once.
+        if (retried || away() || deadline - Date.now() < MIN_ATTEMPT_MS + (error.kind === "timeout" ? 0 : backoff))
+          throw new BackendUnavailableError(outcome, { cause: error });
+        if (error.kind !== "timeout") {
+          await sleep(backoff);
+          backoff *= 2;
+        }
+      }
+    }
+  }
+
+  return {
+    query: (fn, args, call = {}) => read(() => client.query(fn, { ...args, secret } as FunctionArgs<typeof fn>), call),
+    // skipQueue: ConvexHttpClient otherwise runs every mutation of the process one at a time,
+    // so one user's write would wait behind every other user's.
+    mutation: (fn, args, call = {}) =>
+      write(() => client.mutation(fn, { ...args, secret } as FunctionArgs<typeof fn>, { skipQueue: true }), call),
+    watch(log) {
+      logger = log;
+      schedule();
+    },
+    unwatch() {
+      clearTimeout(timer);
+      logger = undefined;
+    },
+    reachable: () => !down,
+  };
+}

@@ -116,7 +116,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // HTTP interactions: the application's key pair, and where Discord POSTs (the deployment's
   // router, or the Node endpoint started below).
   let endpoint: InteractionsEndpoint = () => Promise.reject(new Error("no interactions endpoint yet"));
-  const delivery = mode === "gateway" ? undefined : await HttpInteractionsDelivery.create((request) => endpoint(request));
+  const delivery =
+    mode === "gateway"
+      ? undefined
+      : await HttpInteractionsDelivery.create(
+          (request) => endpoint(request),
+          () => clock.now(),
+        );
   const engine = await EmbeddedConvex.start({
     secret: randomBytes(24).toString("hex"),
     clock,
@@ -195,11 +201,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         limiter: options.userRate
           ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond)
           : new UserRateLimiter(),
-        directory: restDirectory({ apiBase: discord.restApiBase, token: discord.token }),
+        directory: restDirectory({ apiBase: discord.restApiBase, token: discord.token, botUserId: discord.applicationId }),
       },
       publicKey: delivery!.publicKeyHex,
       applicationId: discord.applicationId,
       apiBase: discord.restApiBase,
+      now: () => clock.now(),
     });
     const url = nodeDoor.url;
     endpoint = (request) => fetch(url, { method: "POST", headers: request.headers, body: request.body, duplex: "half" } as RequestInit);
@@ -207,7 +214,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
 
   const restartBot = async (shard?: number, restart: { whileDown?: () => Promise<void> } = {}) => {
-    if (mode !== "gateway") throw new Error(`there is no bot process to restart: interactions are delivered by HTTP (${mode})`);
+    if (mode !== "gateway") {
+      // No bot process keeps anything between interactions: a restart is only what happens meanwhile.
+      await discord.waitForIdle();
+      await restart.whileDown?.();
+      return;
+    }
     const which = shard === undefined ? bots.map((_, i) => i) : [shard];
     for (const id of which) if (!bots[id]) throw new RangeError(`no shard ${id}: the sandbox runs ${shardCount}`);
     for (const id of which) await bots[id]!.stop().catch(() => undefined);

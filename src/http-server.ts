@@ -16,6 +16,8 @@ export interface HttpDoorServerOptions {
   apiBase: string;
   port?: number;
   host?: string;
+  /** The clock signatures' timestamps are checked against (default Date.now). */
+  now?: () => number;
 }
 
 export interface HttpDoorServer {
@@ -30,7 +32,7 @@ export interface HttpDoorServer {
  * process — behind a load balancer, a replay reaching another replica still changes nothing,
  * because every write carries the interaction's idempotency key.
  */
-function replayGuard(now: () => number = Date.now) {
+function replayGuard(now: () => number) {
   const seen = new Map<string, number>();
   return async (id: string): Promise<boolean> => {
     const at = now();
@@ -44,7 +46,8 @@ function replayGuard(now: () => number = Date.now) {
 }
 
 export async function startHttpDoor(options: HttpDoorServerOptions): Promise<HttpDoorServer> {
-  const claim = replayGuard();
+  const now = options.now ?? (() => Date.now());
+  const claim = replayGuard(now);
   const running = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     const p = work
@@ -61,6 +64,7 @@ export async function startHttpDoor(options: HttpDoorServerOptions): Promise<Htt
         publicKey: options.publicKey,
         ...(options.applicationId ? { applicationId: options.applicationId } : {}),
         claim,
+        now,
       });
       const body = Buffer.from(await result.response.arrayBuffer());
       res.writeHead(result.response.status, { ...Object.fromEntries(result.response.headers), "content-length": body.length });

@@ -17,7 +17,7 @@ import type { FunctionReference } from "convex/server";
 import type { APIInteraction } from "discord-api-types/v10";
 import { internal } from "../_generated/api";
 import { httpAction, internalAction, internalMutation, type ActionCtx } from "../_generated/server";
-import type { BotContext } from "../../src/commands/types.ts";
+import type { BotContext, GuildDirectory } from "../../src/commands/types.ts";
 import { handleInteraction } from "../../src/core/dispatch.ts";
 import { afterDeferral, deliver as deliverCalls, handleHttpInteraction, type LaterCall } from "../../src/core/http-door.ts";
 import { restDirectory } from "../../src/core/rest-directory.ts";
@@ -32,7 +32,7 @@ import { TmdbClient } from "../../src/lib/tmdb.ts";
 const CLAIM_TTL_MS = 10 * 60_000;
 
 /** TMDB's client and the per-user limiter live as long as the isolate: a warm one reuses the cache. */
-let shared: { tmdb: TmdbClient; titles: TitleService; limiter: UserRateLimiter; key: string } | undefined;
+let shared: { tmdb: TmdbClient; titles: TitleService; limiter: UserRateLimiter; directory: GuildDirectory; key: string } | undefined;
 
 function env(name: string): string | undefined {
   const value = process.env[name]?.trim();
@@ -41,26 +41,28 @@ function env(name: string): string | undefined {
 
 /** The core's dependencies inside this deployment. */
 function coreContext(ctx: ActionCtx): BotContext {
-  const key = `${env("TMDB_API_URL") ?? ""}|${env("TMDB_API_TOKEN") ?? ""}`;
+  const apiBase = env("DISCORD_API_BASE") ?? "https://discord.com/api";
+  const token = env("DISCORD_TOKEN");
+  const botUserId = env("DISCORD_APPLICATION_ID");
+  const key = [env("TMDB_API_URL"), env("TMDB_API_TOKEN"), apiBase, token, botUserId].join("|");
   if (shared === undefined || shared.key !== key) {
     const tmdb = new TmdbClient({ baseUrl: env("TMDB_API_URL") ?? "https://api.themoviedb.org/3", token: env("TMDB_API_TOKEN") });
-    shared = { tmdb, titles: new TitleService(tmdb), limiter: new UserRateLimiter(), key };
+    // No gateway cache here: the server facts handlers need are asked of Discord's REST API (and kept a minute).
+    const directory = restDirectory({ apiBase, token, botUserId });
+    shared = { tmdb, titles: new TitleService(tmdb), limiter: new UserRateLimiter(), directory, key };
   }
   const secret = env("BOT_API_SECRET") ?? "";
   const backend: Backend = {
     query: (fn, args) => ctx.runQuery(fn as FunctionReference<"query">, { ...args, secret }),
     mutation: (fn, args) => ctx.runMutation(fn as FunctionReference<"mutation">, { ...args, secret }),
   } as Backend;
-  const apiBase = env("DISCORD_API_BASE") ?? "https://discord.com/api";
-  const token = env("DISCORD_TOKEN");
   return {
     backend,
     tmdb: shared.tmdb,
     titles: shared.titles,
     logger: consoleLogger,
     limiter: shared.limiter,
-    // No gateway cache here: handlers fall back to what the interaction itself says.
-    directory: restDirectory({ apiBase, token }),
+    directory: shared.directory,
   };
 }
 

@@ -28,7 +28,7 @@ export class HttpInteractionsDelivery {
     private readonly now: () => number,
   ) {}
 
-  static async create(endpoint: InteractionsEndpoint, now: () => number = Date.now): Promise<HttpInteractionsDelivery> {
+  static async create(endpoint: InteractionsEndpoint, now: () => number = () => Date.now()): Promise<HttpInteractionsDelivery> {
     const keys = (await webcrypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as unknown as webcrypto.CryptoKeyPair;
     const raw = new Uint8Array(await webcrypto.subtle.exportKey("raw", keys.publicKey));
     return new HttpInteractionsDelivery(keys, Buffer.from(raw).toString("hex"), endpoint, now);

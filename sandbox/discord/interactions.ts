@@ -37,6 +37,12 @@ export interface InteractionRec {
   followupIds: string[];
   deferredResolved: boolean;
   deadline: NodeJS.Timeout | null;
+  /**
+   * HTTP delivery: settles once the endpoint's response has been applied as the callback. Discord
+   * takes the response in before the interaction's webhook accepts follow-ups and edits; the
+   * sandbox makes those wait for it rather than lose a race the real one does not run.
+   */
+  answering?: Promise<void>;
 }
 
 /** Reported to benchmarks (not a script event): how long the bot took to acknowledge. */

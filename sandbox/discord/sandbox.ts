@@ -183,6 +183,18 @@ export class DiscordSandbox extends EventEmitter {
     const problems = await delivery.probe(this.config.applicationId);
     if (problems.length > 0) throw new Error(`Discord would not accept this interactions endpoint: ${problems.join("; ")}`);
     this.httpDelivery = async (payload, it) => {
+      let answered!: () => void;
+      it.answering = new Promise<void>((resolve) => (answered = resolve));
+      try {
+        await this.deliverOnce(delivery, payload, it);
+      } finally {
+        answered();
+      }
+    };
+  }
+
+  private async deliverOnce(delivery: HttpInteractionsDelivery, payload: Record<string, unknown>, it: InteractionRec): Promise<void> {
+    {
       let result: DeliveryResult;
       try {
         result = await delivery.post(payload);
@@ -212,7 +224,7 @@ export class DiscordSandbox extends EventEmitter {
           text: (await response.text()).slice(0, 300),
         });
       else await response.body?.cancel();
-    };
+    }
   }
 
   /** Port the loopback server listens on (after start()). */

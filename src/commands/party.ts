@@ -131,6 +131,7 @@ export const party = command({
     ],
   }),
   ephemeral: true,
+  usesDirectory: true,
   reads: ["list"],
   async execute(interaction, respond, ctx, args) {
     const place = partyPlace(interaction, ctx.directory);

@@ -14,6 +14,8 @@ import type { ComponentArgs, ComponentName } from "../views/component-ids.ts";
  * interaction says (the channel it was used in). Both can ask Discord about a member.
  */
 export interface GuildDirectory {
+  /** Makes what the synchronous lookups below need ready for a server (a door without a cache fetches it). */
+  prepare?(guildId: string): Promise<void>;
   /** The server's text channels the member can see (View Channel), or null when the server is unknown. */
   visibleChannelIds(interaction: CommandInteraction | ComponentInteraction | AutocompleteInteraction): string[] | null;
   /** The bot's permissions in a channel of the server, or null when unknown. */
@@ -70,6 +72,8 @@ export interface Command<C extends CommandDefinition = CommandDefinition> {
     args: PartialArguments<ArgumentsOf<C>>,
   ): Promise<{ name: string; value: string }[]>;
   components?: ComponentHandlers;
+  /** Its handlers look past the interaction's own channel (GuildDirectory): a door without a cache prepares it first. */
+  usesDirectory?: true;
 }
 
 /** A command, with its handlers' arguments typed from its definition. */

@@ -60,6 +60,7 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContex
   const command = commands.get(interaction.commandName);
   const deadline = receivedAt + AUTOCOMPLETE_BUDGET_MS;
   let choices: { name: string; value: string }[] = [];
+  if (command?.usesDirectory && interaction.guildId !== null) await prepare(ctx, interaction.guildId);
   // Its Convex and TMDB calls give up when the suggestions would be too late anyway.
   const scoped = scope(ctx, interaction, deadline, deadline);
   try {
@@ -117,6 +118,7 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
   }
 
   const respond = new Responder(interaction, transport, command.ephemeral);
+  if (command.usesDirectory && interaction.guildId !== null) await prepare(ctx, interaction.guildId);
   // Writes are throttled by Convex in their own transaction (one budget across shards);
   // reads cost Convex no write, so this process guards its own TMDB quota and CPU for them.
   const reads = command.reads === true || (command.reads?.includes(action) ?? false);
@@ -155,6 +157,13 @@ function scope(ctx: BotContext, interaction: { id: string; applicationId: string
     tmdb: ctx.tmdb.withDeadline(tmdbDeadline),
     titles: ctx.titles.withDeadline(tmdbDeadline),
   } satisfies BotContext;
+}
+
+/** The directory's facts about a server, when its door has to fetch them; without them handlers fall back to the channel used. */
+async function prepare(ctx: BotContext, guildId: string) {
+  await ctx.directory
+    .prepare?.(guildId)
+    .catch((error: unknown) => ctx.logger.warn({ err: error, guild: guildId }, "server facts unavailable"));
 }
 
 /** A private refusal as the interaction's answer (a stale button, a command no longer known): nothing runs. */

@@ -13,7 +13,7 @@ import {
 } from "discord-api-types/v10";
 import type { BotContext } from "../commands/types.ts";
 import { commandFor, handleInteraction } from "./dispatch.ts";
-import { isDeferral, type FileUpload, type MessageBody, type Transport } from "./transport.ts";
+import { DiscordRequestError, isDeferral, type FileUpload, type MessageBody, type Transport } from "./transport.ts";
 
 /** Discord gives an endpoint 3 s for the first answer; past this the door defers on the handler's behalf. */
 export const IMMEDIATE_BUDGET_MS = 2_500;
@@ -165,12 +165,38 @@ export function afterDeferral(live: Transport): Transport {
   };
 }
 
-/** Sends the calls a finished handler made after its first answer, in order. */
+/** Discord's "Unknown Webhook": the interaction's response has not been taken in yet. */
+const UNKNOWN_WEBHOOK = 10015;
+/** "Unknown Message": @original not created yet. */
+const UNKNOWN_MESSAGE = 10008;
+/** Waits for Discord to take in the HTTP response before the first follow-up or edit lands. */
+const NOT_YET_BACKOFF_MS = [100, 250, 500, 1000];
+
+/**
+ * Sends the calls a handler made after its first answer, in order. They race the HTTP response
+ * to Discord: the first is retried a few times while Discord says the interaction's webhook does
+ * not exist yet.
+ */
 export async function deliver(calls: readonly LaterCall[], live: Transport): Promise<void> {
+  let first = true;
   for (const call of calls) {
-    if (call.kind === "callback") await live.callback(call.response);
-    else if (call.kind === "editOriginal") await live.editOriginal(call.body);
-    else await live.followUp(call.body, call.files);
+    const send = () =>
+      call.kind === "callback"
+        ? live.callback(call.response)
+        : call.kind === "editOriginal"
+          ? live.editOriginal(call.body)
+          : live.followUp(call.body, call.files);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await send();
+        break;
+      } catch (error) {
+        const notYet = error instanceof DiscordRequestError && (error.code === UNKNOWN_WEBHOOK || error.code === UNKNOWN_MESSAGE);
+        if (!first || !notYet || attempt >= NOT_YET_BACKOFF_MS.length) throw error;
+        await new Promise((resolve) => setTimeout(resolve, NOT_YET_BACKOFF_MS[attempt]));
+      }
+    }
+    first = false;
   }
 }
 

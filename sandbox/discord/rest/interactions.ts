@@ -52,8 +52,9 @@ export function interactionRoutes(route: Route, core: RestCore): void {
 
   route("POST", "/interactions/:id/:token/callback", false, (ctx) => callback(core, ctx));
 
-  route("POST", "/webhooks/:app/:token", false, (ctx) => {
+  route("POST", "/webhooks/:app/:token", false, async (ctx) => {
     const it = byToken(ctx);
+    await it.answering;
     if (!it.acked) throw DiscordErrors.unknownWebhook();
     // The bot has answered its deferral (even if this attempt is refused below).
     interactions.markDeferredResolved(it);
@@ -81,8 +82,9 @@ export function interactionRoutes(route: Route, core: RestCore): void {
     const it = byToken(ctx);
     return { status: 200, body: messageObject(world, webhookMessage(it, ctx.params.message!)) };
   });
-  route("PATCH", "/webhooks/:app/:token/messages/:message", false, (ctx) => {
+  route("PATCH", "/webhooks/:app/:token/messages/:message", false, async (ctx) => {
     const it = byToken(ctx);
+    await it.answering;
     if (it.acked) interactions.markDeferredResolved(it);
     const m = webhookMessage(it, ctx.params.message!);
     const attachments = attachmentsFrom(core, ctx, m.channelId);

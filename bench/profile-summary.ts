@@ -1,6 +1,6 @@
 // Where the bot's CPU time goes, from a V8 CPU profile (.cpuprofile, as `--profile DIR` writes for
 // the load phase): self time per function and per package or module (the code running when the
-// sampler fired), and inclusive time (anywhere on the stack) per package and function.
+// sampler fired), the same with Node's and V8's code charged to the package that called it, and inclusive time (anywhere on the stack) per package and function.
 // `npx tsx bench/profile-summary.ts FILE [TOP]` prints it as JSON.
 import { readFile } from "node:fs/promises";
 import { runAloneWhenMain } from "./recorder.ts";
@@ -41,6 +41,9 @@ export function moduleOf(url: string, functionName: string): string {
   return url;
 }
 
+/** Node's own modules and V8's code: charged, in `selfByCaller`, to the package whose code called them. */
+const isRuntime = (module: string) => module.startsWith("node:") || module === "(V8 built-ins and native code)";
+
 const shortUrl = (url: string) => {
   const modules = url.lastIndexOf("/node_modules/");
   if (modules !== -1) return url.slice(modules + "/node_modules/".length);
@@ -60,6 +63,7 @@ export async function summariseProfile(file: string, top = 25) {
   const selfByModule = new Map<string, number>();
   const inclusiveByModule = new Map<string, number>();
   const inclusiveByFunction = new Map<string, number>();
+  const selfByCaller = new Map<string, number>();
   const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
 
   let busyUs = 0;
@@ -78,12 +82,16 @@ export async function summariseProfile(file: string, top = 25) {
     add(selfByModule, moduleOf(leaf.callFrame.url, leaf.callFrame.functionName), us);
     const modules = new Set<string>();
     const functions = new Set<string>();
+    let caller: string | undefined;
     for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
       const n = byId.get(id)!;
       if (n.callFrame.functionName === "(root)") break;
-      modules.add(moduleOf(n.callFrame.url, n.callFrame.functionName));
+      const module = moduleOf(n.callFrame.url, n.callFrame.functionName);
+      if (caller === undefined && !isRuntime(module)) caller = module;
+      modules.add(module);
       functions.add(functionKey(n));
     }
+    add(selfByCaller, caller ?? moduleOf(leaf.callFrame.url, leaf.callFrame.functionName), us);
     for (const m of modules) add(inclusiveByModule, m, us);
     for (const f of functions) add(inclusiveByFunction, f, us);
   }
@@ -99,6 +107,8 @@ export async function summariseProfile(file: string, top = 25) {
     busyMs: Math.round(busyUs / 1000),
     idleMs: Math.round(idleUs / 1000),
     selfByModule: table(selfByModule, top),
+    /** Self time with Node's modules and V8's built-ins charged to the nearest package (or bot file) on the stack that called them. */
+    selfByCaller: table(selfByCaller, top),
     selfByFunction: table(selfByFunction, top),
     inclusiveByModule: table(inclusiveByModule, top),
     inclusiveByFunction: table(inclusiveByFunction, top),

@@ -6,7 +6,7 @@
 // mixed phase. Instead, after the mixed load, the same people send one kind at a time — typed
 // sub-phases at the same pacing — and each kind's figure is the bot's CPU time over its sub-phase
 // divided by its interactions:
-//   - commands: the workload's command-only steps, with their weights;
+//   - commands: the workload's commands, with their weights (the steps that end in a click without it);
 //   - components: rounds in which every person first brings up a card (a command, not measured),
 //     and then, once every reply is in, clicks its button (measured: the window holds only clicks);
 //   - autocomplete: people typing into an autocompleted option, a keystroke per interaction.
@@ -119,8 +119,15 @@ export async function typedCpuPhases(o: TypedPhaseOptions): Promise<Record<Inter
   o.bot.pauseEventLoop();
   const phase = (samples: Sample[], window: CpuWindow): TypedPhase => ({ ...window, outcomes: outcomeCounts(samples) });
 
+  // The load's commands: the command-only steps, and the commands that bring up a card, without the click.
   const commandSamples: Sample[] = [];
-  const commandSteps = STEPS.filter((s) => s.kind === "commands");
+  const commandSteps = STEPS.flatMap((s): Step[] =>
+    s.kind === "commands"
+      ? [s]
+      : s.kind === "command-then-click"
+        ? [{ ...s, kind: "commands", run: async (ctx, actor, n) => void (await s.prepareClick!(ctx, actor, n)) }]
+        : [],
+  );
   const commands = await cpuWindow(o.bot, () => paced(o, commandSteps, commandSamples, o.interactions, o.firstAction));
   o.progress(`bot CPU, commands alone: ${commands.msPerInteraction} ms per interaction (${commands.interactions})`);
 

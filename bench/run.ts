@@ -402,7 +402,7 @@ async function main() {
 
   const result = {
     benchmark: "bot process → ConvexHttpClient → loopback Convex endpoint (embedded engine); TMDB client → offline catalog",
-    machine: { cpus, loadAverage1mAtStart: round(loadAtStart), loadAverage1mAtEnd: round(loadAtEnd) },
+    machine: { cpus, node: process.version, loadAverage1mAtStart: round(loadAtStart), loadAverage1mAtEnd: round(loadAtEnd) },
     settings: {
       convexLatencyMs: opts.convexLatencyMs,
       convexLatencyMode: opts.convexLatencyMode,

@@ -10,7 +10,9 @@
 //   - Discord through the sandbox's gateway and REST.
 // Phases: (1) cold — the first command on each show Convex hasn't seen, from a fresh bot;
 // (2) warm costs — every interaction type alone, so each Convex call, TMDB request and document
-// is attributed to it; (3) load — --users people with 0.5–1.5 s think time; (4) after a
+// is attributed to it; (3) load — --users people with 0.5–1.5 s think time, with the bot process's
+// CPU time and memory over it, then each kind of interaction alone for its CPU time, then the
+// optional --soak for the memory after many more interactions; (4) after a
 // restart — the first of each type from a new bot process with Convex warm; (5) faults — a Convex
 // outage of --fault-outage seconds under the same load (acknowledged, answered truly, lost and
 // duplicated writes, seconds to recover). A last, secondary

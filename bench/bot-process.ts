@@ -3,11 +3,24 @@
 // against the benchmark's loopback world.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { MemoryReport, ProbeRequest } from "./bot-probe.ts";
 import type { World } from "./world.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const PROBE = pathToFileURL(fileURLToPath(new URL("./event-loop-probe.ts", import.meta.url))).href;
+const PROBE = pathToFileURL(fileURLToPath(new URL("./bot-probe.ts", import.meta.url))).href;
+/** Linux reports a process's CPU time in /proc/<pid>/stat in clock ticks of 1/USER_HZ s, and USER_HZ is 100 on every Linux ABI. */
+const TICKS_PER_SECOND = 100;
+
+export type { MemoryReport };
+
+/** The bot process's CPU time so far (user + system, every thread), in ms. */
+export interface CpuReading {
+  ms: number;
+  /** `/proc/<pid>/stat` (read from outside, 10 ms resolution) or `process.cpuUsage()` (asked over IPC, µs resolution). */
+  source: "/proc/<pid>/stat" | "process.cpuUsage()";
+}
 
 export interface EventLoopReport {
   maxMs: number;
@@ -21,6 +34,20 @@ export interface BotProcess {
   /** The bot's event-loop delay since start (or since the last reset). */
   eventLoop(): Promise<EventLoopReport>;
   resetEventLoop(): void;
+  /** Stops and restarts the event-loop measurement, whose timer costs the bot process CPU time of its own. */
+  pauseEventLoop(): void;
+  resumeEventLoop(): void;
+  /**
+   * Its CPU time so far: from /proc/<pid>/stat where there is one (the bot does nothing to answer),
+   * else — or when `precise` (µs rather than 10 ms, for short windows) — process.cpuUsage() over IPC.
+   */
+  cpu(options?: { precise?: boolean }): Promise<CpuReading>;
+  /** Its memory, after a full garbage collection when `collect` (the collection's CPU is not in `cpu()` read before it). */
+  memory(collect?: boolean): Promise<MemoryReport>;
+  /** Starts the V8 CPU profiler in the bot process, sampling every `intervalUs` µs. */
+  startProfile(intervalUs: number): Promise<void>;
+  /** Stops it and writes the profile (a .cpuprofile, as Chrome DevTools and speedscope read it) to `file`. */
+  stopProfile(file: string): Promise<void>;
   /** The bot's log lines at warn level and above (pino JSON), newest last. */
   readonly logTail: string[];
   readonly errorsLogged: number;
@@ -92,8 +119,52 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
   child.send("event-loop:reset");
   ready = true;
 
+  /** One request to the probe and its answer (the probe answers in order). */
+  const ask = <T>(request: ProbeRequest, answer: string, timeoutMs = 10_000) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.off("message", onMessage);
+        reject(new Error(`the bot process did not answer ${request.t}`));
+      }, timeoutMs);
+      const onMessage = (message: unknown) => {
+        const m = message as { t?: string; message?: string };
+        if (m?.t !== answer && m?.t !== "probe-error") return;
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        if (m.t === "probe-error") reject(new Error(`the bot process's probe failed on ${request.t}: ${m.message}`));
+        else resolve(m as T);
+      };
+      child.on("message", onMessage);
+      child.send(request);
+    });
+  const statFile = `/proc/${child.pid}/stat`;
+  const hasProc = await readFile(statFile, "utf8").then(
+    () => true,
+    () => false,
+  );
+
   return {
     pid: child.pid!,
+    async cpu({ precise = false } = {}) {
+      if (hasProc && !precise) {
+        // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
+        const stat = await readFile(statFile, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        return { ms: (ticks * 1000) / TICKS_PER_SECOND, source: "/proc/<pid>/stat" };
+      }
+      const usage = await ask<{ cpuUserUs: number; cpuSystemUs: number }>({ t: "usage", collect: false }, "usage");
+      return { ms: (usage.cpuUserUs + usage.cpuSystemUs) / 1000, source: "process.cpuUsage()" };
+    },
+    async memory(collect = true) {
+      return (await ask<{ memory: MemoryReport }>({ t: "usage", collect }, "usage")).memory;
+    },
+    async startProfile(intervalUs) {
+      await ask({ t: "profile:start", intervalUs }, "profile:started");
+    },
+    async stopProfile(file) {
+      await ask({ t: "profile:stop", file }, "profile:stopped", 60_000);
+    },
     logTail,
     get errorsLogged() {
       return errorsLogged;
@@ -114,6 +185,12 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
     },
     resetEventLoop() {
       child.send("event-loop:reset");
+    },
+    pauseEventLoop() {
+      child.send("event-loop:pause");
+    },
+    resumeEventLoop() {
+      child.send("event-loop:resume");
     },
     onLog(listener) {
       logListeners.add(listener);

@@ -16,6 +16,11 @@ const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in product
   --samples N                times each interaction type is measured alone (default 4)
   --keystroke-ms MS          pause between autocomplete keystrokes (default 100)
   --in-process-steps N       actions for the secondary in-process table; 0 skips it (default 300)
+  --cpu-interactions N       interactions of each kind (commands, clicks, autocomplete) sent alone after the load,
+                             for the bot's CPU time per kind; 0 skips them (default 300)
+  --soak N                   N more interactions of the mixed load after it, then the bot's memory again (default 0: none)
+  --profile DIR              run the V8 CPU profiler in the bot during the load phase; write DIR/bot-load-PID.cpuprofile
+                             and summarise it in the JSON (the profiler's own cost inflates that run's CPU figures)
   --fault-outage S           seconds of Convex outage in the fault phase, under the --users load; 0 skips it (default 10)
   --no-party-board           skip the party board phase
   --no-reminders             skip the reminders phase
@@ -33,6 +38,13 @@ function latencyMode(raw: string): ConvexLatencyMode {
 function engineKind(raw: string): ConvexEngineKind {
   if (raw === "indexed" || raw === "scan") return raw;
   throw new Error(`--convex-engine must be "indexed" or "scan", got ${JSON.stringify(raw)}`);
+}
+
+function profileDir(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === "" || raw.startsWith("-"))
+    throw new Error(`--profile needs a directory to write the profile to, got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 export function options() {
@@ -54,6 +66,9 @@ export function options() {
       "no-party-board": { type: "boolean", default: false },
       "no-reminders": { type: "boolean", default: false },
       "fault-outage": { type: "string", default: "10" },
+      "cpu-interactions": { type: "string", default: "300" },
+      soak: { type: "string", default: "0" },
+      profile: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -83,6 +98,9 @@ export function options() {
     partyBoard: values["no-party-board"] !== true,
     reminders: values["no-reminders"] !== true,
     faultOutageSeconds: int("fault-outage", 0, 120),
+    cpuInteractions: int("cpu-interactions", 0, 100_000),
+    soak: int("soak", 0, 1_000_000),
+    profileDir: profileDir(values.profile),
     out: values.out,
   };
 }

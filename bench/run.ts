@@ -10,14 +10,17 @@
 //   - Discord through the sandbox's gateway and REST.
 // Phases: (1) cold — the first command on each show Convex hasn't seen, from a fresh bot;
 // (2) warm costs — every interaction type alone, so each Convex call, TMDB request and document
-// is attributed to it; (3) load — --users people with 0.5–1.5 s think time; (4) after a
+// is attributed to it; (3) load — --users people with 0.5–1.5 s think time, with the bot process's
+// CPU time and memory over it, then each kind of interaction alone for its CPU time, then the
+// optional --soak for the memory after many more interactions; (4) after a
 // restart — the first of each type from a new bot process with Convex warm; (5) faults — a Convex
 // outage of --fault-outage seconds under the same load (acknowledged, answered truly, lost and
 // duplicated writes, seconds to recover). A last, secondary
 // table runs the old in-process sandbox (bot, Discord and convex-test in one process, no
 // network): it is NOT capacity. Prints one JSON object, with pass/fail per target of issue 8;
 // the exit status says only whether the benchmark itself ran (0) or broke (2).
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { loadavg, availableParallelism } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { Actor } from "../sandbox/discord/index.ts";
@@ -28,6 +31,9 @@ import { reminderFigures } from "./reminders.ts";
 import { startWorld } from "./world.ts";
 import { faultPhase } from "./faults.ts";
 import { inProcessTable } from "./in-process.ts";
+import { backgroundCpu, cpuFigures, typedCpuPhases, withoutProbe } from "./cpu.ts";
+import { soakPhase } from "./soak.ts";
+import { summariseProfile } from "./profile-summary.ts";
 import { options } from "./options.ts";
 import { CHANNELS, GUILD, rotation, runStep, sleep, THINK_MS, thinkMs } from "./pacing.ts";
 import {
@@ -50,6 +56,10 @@ const ENGINE_WORDS = {
 const TARGETS = { warmConvexCalls: 1, warmTmdbCalls: 0, ackP50Ms: 45, ackP99Ms: 120, newShowConvexCalls: 2, newShowTmdbCalls: 3 };
 /** Above this (p99 harness event-loop delay, or engine time per call) the harness's own lag shows up in the bot's latencies. */
 const HARNESS_P99_LIMIT_MS = 25;
+/** Issue 27's goal: the bot process's CPU time per interaction, overall, under the load at 50 users. */
+const CPU_TARGET_MS_PER_INTERACTION = 1;
+/** The CPU profiler's sampling interval with --profile (V8's default is 1,000 µs). */
+const PROFILE_INTERVAL_US = 250;
 /** The show the fault phase's people mark, one new episode per action (One Piece: over a thousand). */
 const FAULT_SHOW = 37854;
 
@@ -151,7 +161,15 @@ async function main() {
 
   // (3) Load: every user acts, pauses, acts again.
   const coldAndWarmEventLoop = await bot.eventLoop();
+  // What the bot does on its own (gateway heartbeats, timers), so the CPU per interaction can be read against it.
+  const background = await backgroundCpu(bot);
+  const memoryAtLoadStart = await bot.memory();
+  if (opts.profileDir) {
+    await mkdir(opts.profileDir, { recursive: true });
+    await bot.startProfile(PROFILE_INTERVAL_US);
+  }
   bot.resetEventLoop();
+  const cpuAtLoadStart = await bot.cpu();
   const load: Sample[] = [];
   const loadAct = recorder.act(load, false);
   const convexBefore = world.convex.calls;
@@ -174,11 +192,35 @@ async function main() {
     }),
   );
   const loadMs = performance.now() - loadStarted;
+  const cpuAtLoadEnd = await bot.cpu();
   harnessLoop.disable();
   stopEngineTimes();
   const loadEventLoop: EventLoopReport = await bot.eventLoop();
+  const profileFile = opts.profileDir ? join(opts.profileDir, `bot-load-${bot.pid}.cpuprofile`) : null;
+  if (profileFile) await bot.stopProfile(profileFile);
+  const memoryAtLoadEnd = await bot.memory();
+  const loadCpuMs = cpuAtLoadEnd.ms - cpuAtLoadStart.ms;
   const loadTotals = { convexCalls: world.convex.calls - convexBefore, tmdbCalls: world.tmdb.requests - tmdbBefore };
-  progress(`load: ${load.length} interactions from ${opts.users} users in ${Math.round(loadMs / 1000)} s`);
+  const loadAcks = latencySummary(load.filter((s) => !s.type.startsWith("autocomplete"))).ackMs;
+  progress(
+    `load: ${load.length} interactions from ${opts.users} users in ${Math.round(loadMs / 1000)} s; ack p50 ${loadAcks.p50} ms, p99 ${loadAcks.p99} ms (commands and clicks); bot CPU ${round(withoutProbe(loadCpuMs, loadMs, background.probeMsPerSecond) / Math.max(1, load.length))} ms per interaction${opts.profileDir ? " (profiler on: inflated)" : ""}`,
+  );
+  // Each kind of interaction alone, at the same pacing, for the bot's CPU time per kind.
+  const typed =
+    opts.cpuInteractions > 0
+      ? await typedCpuPhases({
+          bot,
+          users,
+          recorder,
+          ctxFor,
+          interactions: opts.cpuInteractions,
+          firstAction: 50_000,
+          failures,
+          progress,
+        })
+      : null;
+  // The soak: many more interactions of the mixed workload, for the bot's memory after them.
+  const soak = opts.soak > 0 ? await soakPhase({ bot, users, recorder, ctxFor, interactions: opts.soak, failures, progress }) : null;
 
   // (4) After a restart: a new bot process, Convex warm, nothing in the bot's memory.
   const firstProcessErrors = bot.errorsLogged;
@@ -311,6 +353,13 @@ async function main() {
         ? "the machine and the harness kept up: the ack figures are the bot's"
         : `ack figures are inflated by the environment: ${distortions.join("; ")}. Run again on a quiet machine.`,
   };
+  const cpu = cpuFigures({
+    source: cpuAtLoadStart.source,
+    background,
+    load: { samples: load, cpuMs: loadCpuMs, durationMs: Math.round(loadMs) },
+    typed,
+    profiled: opts.profileDir !== undefined,
+  });
   const targets = {
     warmOneConvexCallPerCommand: {
       target: "every warm command type (and button) makes exactly 1 Convex call; autocomplete at most 1",
@@ -333,6 +382,19 @@ async function main() {
       pass: newShowMisses("convexCalls", TARGETS.newShowConvexCalls).length === 0 && coldShowSamples.length > 0,
       misses: newShowMisses("convexCalls", TARGETS.newShowConvexCalls),
     },
+    botCpuPerInteraction: {
+      target: `the bot process spends ≤ ${CPU_TARGET_MS_PER_INTERACTION} ms of CPU per interaction overall, under the load at 50 users (gateway)`,
+      actualMs: cpu.botCpuMsPerInteraction.overall,
+      users: opts.users,
+      pass:
+        opts.users === 50 &&
+        !opts.profileDir &&
+        cpu.botCpuMsPerInteraction.overall !== null &&
+        cpu.botCpuMsPerInteraction.overall <= CPU_TARGET_MS_PER_INTERACTION,
+      ...(opts.users !== 50 || opts.profileDir
+        ? { note: opts.profileDir ? "not judged: the profiler ran (--profile)" : "not judged: the target is for --users 50" }
+        : {}),
+    },
     newShowTmdbCalls: {
       target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowTmdbCalls} TMDB calls (One Piece included)`,
       pass: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls).length === 0 && coldShowSamples.length > 0,
@@ -342,7 +404,7 @@ async function main() {
 
   const result = {
     benchmark: "bot process → ConvexHttpClient → loopback Convex endpoint (embedded engine); TMDB client → offline catalog",
-    machine: { cpus, loadAverage1mAtStart: round(loadAtStart), loadAverage1mAtEnd: round(loadAtEnd) },
+    machine: { cpus, node: process.version, loadAverage1mAtStart: round(loadAtStart), loadAverage1mAtEnd: round(loadAtEnd) },
     settings: {
       convexLatencyMs: opts.convexLatencyMs,
       convexLatencyMode: opts.convexLatencyMode,
@@ -353,10 +415,23 @@ async function main() {
       loadSteps: opts.steps,
       warmSamplesPerStep: opts.samples,
       keystrokeMs: opts.keystrokeMs,
+      cpuInteractionsPerKind: opts.cpuInteractions,
+      soakInteractions: opts.soak,
+      profileDir: opts.profileDir ?? null,
     },
     targets,
     allTargetsMet: Object.values(targets).every((t) => t.pass),
     latencyConditions,
+    botCpuMsPerInteraction: cpu.botCpuMsPerInteraction,
+    memory: {
+      note: "the bot process after a full garbage collection: at the start and end of the load phase, and after the soak (--soak)",
+      start: memoryAtLoadStart,
+      end: memoryAtLoadEnd,
+      afterSoak: soak?.memory ?? null,
+      soak: soak && { interactions: soak.interactions, durationMs: soak.durationMs, outcomes: soak.outcomes, trail: soak.trail },
+    },
+    botCpu: cpu.botCpu,
+    botCpuProfile: profileFile ? await summariseProfile(profileFile, 20) : null,
     cold: {
       note: "fresh bot process; Convex has never seen these titles; one command at a time",
       newShows,
@@ -374,6 +449,7 @@ async function main() {
       interactionsPerSecond: round((load.length / loadMs) * 1000),
       commandsAndClicks: { interactions: commandSamples.length, ...overall },
       autocompleteKeystrokes: { interactions: load.length - commandSamples.length, ...autocomplete },
+      botCpuMsPerInteraction: cpu.botCpuMsPerInteraction.overall,
       outcomes: outcomeCounts(load),
       intendedErrorReplies: load.filter((s) => s.outcome === "intended_error").length,
       unexpectedErrorReplies: load.filter((s) => s.outcome === "error_reply").length,

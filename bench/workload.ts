@@ -38,10 +38,31 @@ export interface StepContext {
   keystrokeMs: number;
 }
 
+/** What a step sends Discord: commands only, a command and then a click on its card, or keystrokes. */
+export type StepKind = "commands" | "command-then-click" | "autocomplete";
+
 export interface Step {
   name: string;
   weight: number;
+  kind: StepKind;
   run(ctx: StepContext, actor: Actor, n: number): Promise<void>;
+  /**
+   * For "command-then-click" steps: the command, returning the click on its card (null when the
+   * card offers nothing to click), so the clicks can be measured apart from the commands.
+   */
+  prepareClick?(ctx: StepContext, actor: Actor, n: number): Promise<((act: Act) => Promise<void>) | null>;
+}
+
+/** A "command-then-click" step: the command, then at once the click it prepared. */
+function commandThenClick(step: Omit<Step, "kind" | "run" | "prepareClick"> & { prepareClick: NonNullable<Step["prepareClick"]> }): Step {
+  return {
+    ...step,
+    kind: "command-then-click",
+    run: async (ctx, actor, n) => {
+      const click = await step.prepareClick(ctx, actor, n);
+      if (click) await click(ctx.act);
+    },
+  };
 }
 
 /** Shows the warm workload uses (One Piece: 21 seasons of very different lengths). */
@@ -105,6 +126,7 @@ export const STEPS: Step[] = [
   {
     name: "/ep",
     weight: 24,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       const show = showOf(ctx, n);
       const { season, episode } = episodeOf(show, n);
@@ -114,6 +136,7 @@ export const STEPS: Step[] = [
   {
     name: "/ep range",
     weight: 5,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       const show = showOf(ctx, n + 1);
       const season = pick(show.seasons, n);
@@ -124,10 +147,10 @@ export const STEPS: Step[] = [
       );
     },
   },
-  {
+  commandThenClick({
     name: "/ep, then its next-episode button",
     weight: 8,
-    run: async (ctx, actor, n) => {
+    prepareClick: async (ctx, actor, n) => {
       const show = showOf(ctx, n + 2);
       const season = pick(show.seasons, n);
       // An episode with a next one in the same season, so the card offers "Mark S…E…".
@@ -138,23 +161,24 @@ export const STEPS: Step[] = [
       const next = buttonLabels(card).find((label) => label.startsWith("Mark S"));
       // No "up next" when this person has already watched everything after it: nothing to click.
       // (A card that never offers one shows as no clicks of this type in the table.)
-      if (next === undefined) return;
-      await ctx.act('click "Mark S…E…" (next episode)', () => ctx.discord.click(actor, next));
+      if (next === undefined) return null;
+      return async (act) => void (await act('click "Mark S…E…" (next episode)', () => ctx.discord.click(actor, next)));
     },
-  },
-  {
+  }),
+  commandThenClick({
     name: "/ep, then Undo",
     weight: 3,
-    run: async (ctx, actor, n) => {
+    prepareClick: async (ctx, actor, n) => {
       const show = showOf(ctx, n + 3);
       const { season, episode } = episodeOf(show, n + 7);
       await ctx.act("/ep", () => ctx.discord.runCommand(actor, "ep", { show: `tv:${show.id}`, season, episode: String(episode) }));
-      await ctx.act('click "Undo"', () => ctx.discord.click(actor, "Undo"));
+      return async (act) => void (await act('click "Undo"', () => ctx.discord.click(actor, "Undo")));
     },
-  },
+  }),
   {
     name: "/ep past the last season (intended error)",
     weight: 2,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       const show = showOf(ctx, n);
       const last = show.seasons.at(-1)!.number;
@@ -168,6 +192,7 @@ export const STEPS: Step[] = [
   {
     name: "/mark season",
     weight: 4,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       const show = showOf(ctx, n);
       const season = pick(show.seasons, n);
@@ -179,6 +204,7 @@ export const STEPS: Step[] = [
   {
     name: "/mark show",
     weight: 3,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       await ctx.act("/mark show", () =>
         ctx.discord.runCommand(actor, "mark show", { show: `tv:${pick(MARK_SHOW_IDS, n)}`, watched: n % 2 === 0 }),
@@ -188,6 +214,7 @@ export const STEPS: Step[] = [
   {
     name: "/watch add",
     weight: 8,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       await ctx.act("/watch add", () => ctx.discord.runCommand(actor, "watch add", { title: `movie:${pick(MOVIES, n)}` }));
     },
@@ -195,6 +222,7 @@ export const STEPS: Step[] = [
   {
     name: "/watch status",
     weight: 7,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       const status = pick(["want-to-watch", "watching", "finished"], n);
       await ctx.act("/watch status", () =>
@@ -205,6 +233,7 @@ export const STEPS: Step[] = [
   {
     name: "/watch react",
     weight: 6,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       const reaction = pick(["loved", "liked", "mixed", "not-for-me", "clear"], n);
       await ctx.act("/watch react", () =>
@@ -212,23 +241,23 @@ export const STEPS: Step[] = [
       );
     },
   },
-  {
+  commandThenClick({
     name: "/watch info, then a status button",
     weight: 8,
-    run: async (ctx, actor, n) => {
+    prepareClick: async (ctx, actor, n) => {
       const title = n % 2 ? `tv:${showOf(ctx, n).id}` : `movie:${pick(MOVIES, n)}`;
       const card = await ctx.act("/watch info", () => ctx.discord.runCommand(actor, "watch info", { title }));
-      if (n % 2 === 0) {
-        const labels = buttonLabels(card);
-        const status = ["Watching", "Finished", "Want to watch"].filter((label) => labels.includes(label));
-        if (status.length === 0) throw new Error(`the /watch info card for ${title} has no status button (buttons: ${labels.join(", ")})`);
-        await ctx.act("click a status button on the title card", () => ctx.discord.click(actor, pick(status, n)));
-      }
+      if (n % 2 !== 0) return null;
+      const labels = buttonLabels(card);
+      const status = ["Watching", "Finished", "Want to watch"].filter((label) => labels.includes(label));
+      if (status.length === 0) throw new Error(`the /watch info card for ${title} has no status button (buttons: ${labels.join(", ")})`);
+      return async (act) => void (await act("click a status button on the title card", () => ctx.discord.click(actor, pick(status, n))));
     },
-  },
+  }),
   {
     name: "/watch list",
     weight: 7,
+    kind: "commands",
     run: async (ctx, actor, n) => {
       await ctx.act("/watch list", () => ctx.discord.runCommand(actor, "watch list", n % 3 === 0 ? { scope: "all" } : {}));
     },
@@ -236,6 +265,7 @@ export const STEPS: Step[] = [
   {
     name: "autocomplete, typed one keystroke at a time",
     weight: 8,
+    kind: "autocomplete",
     run: async (ctx, actor, n) => {
       const query = pick(TYPED_QUERIES, n);
       // Someone typing: every keystroke is its own autocomplete interaction.

@@ -9,7 +9,7 @@ import { runRepl, type SandboxSession } from "./repl.ts";
 import { UnsupportedCronError } from "./engine.ts";
 import { stackHooks } from "./hooks.ts";
 import { createRunnerState, parseScript, runLine, runScript, ScriptError, type ScriptLine } from "./script.ts";
-import { startStack, type Stack } from "./stack.ts";
+import { interactionsMode, startStack, type InteractionsMode, type Stack } from "./stack.ts";
 
 async function preloadDemo(stack: Stack): Promise<void> {
   await runScript(parseScript(DEMO_SCRIPT), stack.discord, stackHooks(stack), () => {});
@@ -85,13 +85,23 @@ async function main() {
       json: { type: "boolean", default: false },
       demo: { type: "boolean", default: false },
       shards: { type: "string", default: "1" },
+      interactions: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: false,
   });
   if (values.help) {
-    console.log("npm run sandbox [-- --demo] [-- --shards N] [-- --script FILE [--json]]");
+    console.log("npm run sandbox [-- --demo] [-- --shards N] [-- --interactions gateway|http|http-node] [-- --script FILE [--json]]");
     return;
+  }
+  // gateway: the bot process, as `npm start`; http: Discord POSTs interactions to the deployment, no bot process;
+  // http-node: to the Node endpoint server (src/http-server.ts).
+  let interactions: InteractionsMode;
+  try {
+    interactions = interactionsMode(values.interactions ?? process.env.SANDBOX_INTERACTIONS);
+  } catch (error) {
+    console.error(`--${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
   }
   const shards = Number(values.shards);
   if (!/^\d{1,2}$/.test(values.shards ?? "") || shards < 1 || shards > 64) {
@@ -119,7 +129,7 @@ async function main() {
   }
 
   // The bot reaches the embedded engine over HTTP, as `npm start` reaches a deployment (so `convex …` faults work).
-  const stack = await startStack({ shards, convexHttp: true });
+  const stack = await startStack({ shards, convexHttp: true, interactions });
   if (values.demo) await preloadDemo(stack);
 
   if (script !== undefined) {

@@ -80,6 +80,8 @@ export interface Stack {
   fault(fault: StackFault): Promise<void>;
   /** How interactions reach the app. */
   readonly interactions: InteractionsMode;
+  /** Discord's side of HTTP interactions (the signing key, and POSTs to the endpoint), in the HTTP modes. */
+  readonly httpDelivery?: HttpInteractionsDelivery;
   /** The bot (shard 0's client when sharded); there is none in the HTTP modes. */
   readonly bot: Bot;
   /** One bot client per shard, by shard id. */
@@ -132,7 +134,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       TMDB_API_URL: tmdb.url,
       TMDB_API_TOKEN: "sandbox",
       ...clerk.deploymentEnv(),
-      ...(delivery ? { DISCORD_PUBLIC_KEY: delivery.publicKeyHex, DISCORD_APPLICATION_ID: discord.applicationId } : {}),
+      // The door's TMDB client is bounded as the sandbox bot's is (below).
+      ...(delivery
+        ? {
+            DISCORD_PUBLIC_KEY: delivery.publicKeyHex,
+            DISCORD_APPLICATION_ID: discord.applicationId,
+            TMDB_TIMEOUT_MS: "2500",
+            TMDB_MAX_RETRIES: "1",
+          }
+        : {}),
     },
   });
   clerk.attach(engine);
@@ -241,6 +251,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         tmdb.setFaults(fault.kind === "down" ? { down: true } : fault.kind === "slow" ? { delayMs: fault.ms } : {});
         return;
       }
+      if (mode === "http")
+        throw new Error(
+          "convex faults are faults of a process's connection to Convex: with --interactions http the deployment answers Discord itself (try --interactions http-node)",
+        );
       if (!convex)
         throw new Error(
           "convex faults need the bot to reach Convex over HTTP: run the sandbox as npm run sandbox does (startStack({ convexHttp: true }))",
@@ -250,6 +264,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (change.fault.kind === "none" || change.fault.kind === "slow") await untilReachable();
     },
     interactions: mode,
+    ...(delivery ? { httpDelivery: delivery } : {}),
     get bot() {
       if (!bots[0]) throw new Error(`there is no bot process: interactions are delivered by HTTP (${mode})`);
       return bots[0];

@@ -11,7 +11,8 @@
 //
 // Settings (Convex environment): DISCORD_PUBLIC_KEY (hex, the Developer Portal's "Public Key"),
 // DISCORD_APPLICATION_ID, BOT_API_SECRET, DISCORD_API_BASE and DISCORD_TOKEN (as for boards and
-// DMs), TMDB_API_URL and TMDB_API_TOKEN.
+// DMs), TMDB_API_URL and TMDB_API_TOKEN; optionally TMDB_TIMEOUT_MS and TMDB_MAX_RETRIES (as the
+// bot process's TMDB client takes them).
 import { v } from "convex/values";
 import type { FunctionReference } from "convex/server";
 import type { APIInteraction } from "discord-api-types/v10";
@@ -39,6 +40,13 @@ function env(name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
+/** An optional whole-number setting within bounds (anything else is ignored: the client's default stands). */
+function bounded<T>(name: string, min: number, max: number, wrap: (value: number) => T): T | Record<string, never> {
+  const raw = env(name);
+  const value = raw === undefined ? NaN : Number(raw);
+  return Number.isInteger(value) && value >= min && value <= max ? wrap(value) : {};
+}
+
 /** The core's dependencies inside this deployment. */
 function coreContext(ctx: ActionCtx): BotContext {
   const apiBase = env("DISCORD_API_BASE") ?? "https://discord.com/api";
@@ -46,7 +54,12 @@ function coreContext(ctx: ActionCtx): BotContext {
   const botUserId = env("DISCORD_APPLICATION_ID");
   const key = [env("TMDB_API_URL"), env("TMDB_API_TOKEN"), apiBase, token, botUserId].join("|");
   if (shared === undefined || shared.key !== key) {
-    const tmdb = new TmdbClient({ baseUrl: env("TMDB_API_URL") ?? "https://api.themoviedb.org/3", token: env("TMDB_API_TOKEN") });
+    const tmdb = new TmdbClient({
+      baseUrl: env("TMDB_API_URL") ?? "https://api.themoviedb.org/3",
+      token: env("TMDB_API_TOKEN"),
+      ...bounded("TMDB_TIMEOUT_MS", 250, 10_000, (timeoutMs) => ({ timeoutMs })),
+      ...bounded("TMDB_MAX_RETRIES", 0, 5, (maxRetries) => ({ maxRetries })),
+    });
     // No gateway cache here: the server facts handlers need are asked of Discord's REST API (and kept a minute).
     const directory = restDirectory({ apiBase, token, botUserId });
     shared = { tmdb, titles: new TitleService(tmdb), limiter: new UserRateLimiter(), directory, key };

@@ -34,8 +34,8 @@ export class HttpInteractionsDelivery {
     return new HttpInteractionsDelivery(keys, Buffer.from(raw).toString("hex"), endpoint, now);
   }
 
-  /** POSTs a payload, signed (or deliberately mis-signed, as Discord's probes are). */
-  async post(payload: unknown, options: { badSignature?: boolean; timestamp?: number } = {}): Promise<DeliveryResult> {
+  /** POSTs a payload, signed (or deliberately mis-signed, as Discord's probes are, or not signed at all). */
+  async post(payload: unknown, options: { badSignature?: boolean; unsigned?: boolean; timestamp?: number } = {}): Promise<DeliveryResult> {
     const body = JSON.stringify(payload);
     const timestamp = String(options.timestamp ?? Math.floor(this.now() / 1000));
     const signed = new Uint8Array(
@@ -48,8 +48,7 @@ export class HttpInteractionsDelivery {
         headers: {
           "content-type": "application/json",
           "user-agent": "Discord-Interactions/1.0 (+https://discord.com)",
-          "x-signature-ed25519": Buffer.from(signed).toString("hex"),
-          "x-signature-timestamp": timestamp,
+          ...(options.unsigned ? {} : { "x-signature-ed25519": Buffer.from(signed).toString("hex"), "x-signature-timestamp": timestamp }),
         },
         body,
       }),

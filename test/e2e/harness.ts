@@ -2,14 +2,27 @@ import { api } from "../../convex/_generated/api.js";
 import type { SandboxEvent } from "../../sandbox/events.ts";
 import { stackHooks } from "../../sandbox/hooks.ts";
 import { parseScript, runScript } from "../../sandbox/script.ts";
-import { startStack, type Stack, type StackOptions } from "../../sandbox/stack.ts";
+import { interactionsMode, startStack, type Stack, type StackOptions } from "../../sandbox/stack.ts";
 
 /** A sandbox event (sandbox/events.ts), its fields readable without narrowing first. */
 export type Event = SandboxEvent & Record<string, any>;
 
+/**
+ * How this run delivers interactions (SANDBOX_INTERACTIONS): the suite runs every scenario over
+ * the gateway, and again over HTTP interactions served by the deployment (vitest.config.ts).
+ */
+export const INTERACTIONS = interactionsMode(process.env.SANDBOX_INTERACTIONS);
+/**
+ * Scenarios about the bot process itself — its gateway connection, restarts, its own calls to
+ * Convex — run where there is one (the gateway door). With HTTP interactions there is no process.
+ */
+export const botProcess = INTERACTIONS === "gateway";
+
 /** The whole bot on loopback, as `npm run sandbox` runs it. */
 export async function stack(options: StackOptions = {}): Promise<Stack> {
-  return await startStack({ logLevel: process.env.E2E_LOG ?? "silent", ...options });
+  // Convex faults are faults of a process's connection to Convex: over HTTP interactions, the Node door has one.
+  const interactions = options.convexHttp && INTERACTIONS === "http" ? "http-node" : INTERACTIONS;
+  return await startStack({ logLevel: process.env.E2E_LOG ?? "silent", interactions, ...options });
 }
 
 /** Runs a script and returns every event it produced, in order. */

@@ -121,7 +121,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const delivery =
     mode === "gateway"
       ? undefined
-      : await HttpInteractionsDelivery.create(
+      : new HttpInteractionsDelivery(
+          discord.applicationKeys,
           (request) => endpoint(request),
           () => clock.now(),
         );

@@ -19,19 +19,40 @@ export interface DeliveryResult {
   text?: string;
 }
 
+/** The application's signing key pair (Discord keeps the private half) and its public key in hex. */
+export interface ApplicationKeys {
+  pair: webcrypto.CryptoKeyPair;
+  publicKeyHex: string;
+}
+
+export async function generateApplicationKeys(): Promise<ApplicationKeys> {
+  const pair = (await webcrypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as unknown as webcrypto.CryptoKeyPair;
+  const raw = new Uint8Array(await webcrypto.subtle.exportKey("raw", pair.publicKey));
+  return { pair, publicKeyHex: Buffer.from(raw).toString("hex") };
+}
+
+/** An endpoint at a URL, reached with fetch. */
+export function urlEndpoint(url: string): InteractionsEndpoint {
+  return (request) =>
+    fetch(url, {
+      method: "POST",
+      headers: request.headers,
+      body: request.body,
+      duplex: "half",
+      signal: AbortSignal.timeout(5_000),
+    } as RequestInit);
+}
+
 export class HttpInteractionsDelivery {
-  private constructor(
-    private readonly keys: webcrypto.CryptoKeyPair,
-    /** The public key as the Developer Portal shows it (hex). */
-    readonly publicKeyHex: string,
+  constructor(
+    private readonly keys: ApplicationKeys,
     private readonly endpoint: InteractionsEndpoint,
-    private readonly now: () => number,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
-  static async create(endpoint: InteractionsEndpoint, now: () => number = () => Date.now()): Promise<HttpInteractionsDelivery> {
-    const keys = (await webcrypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as unknown as webcrypto.CryptoKeyPair;
-    const raw = new Uint8Array(await webcrypto.subtle.exportKey("raw", keys.publicKey));
-    return new HttpInteractionsDelivery(keys, Buffer.from(raw).toString("hex"), endpoint, now);
+  /** The public key as the Developer Portal shows it (hex). */
+  get publicKeyHex(): string {
+    return this.keys.publicKeyHex;
   }
 
   /** POSTs a payload, signed (or deliberately mis-signed, as Discord's probes are, or not signed at all). */
@@ -39,7 +60,7 @@ export class HttpInteractionsDelivery {
     const body = JSON.stringify(payload);
     const timestamp = String(options.timestamp ?? Math.floor(this.now() / 1000));
     const signed = new Uint8Array(
-      await webcrypto.subtle.sign({ name: "Ed25519" }, this.keys.privateKey, new TextEncoder().encode(timestamp + body)),
+      await webcrypto.subtle.sign({ name: "Ed25519" }, this.keys.pair.privateKey, new TextEncoder().encode(timestamp + body)),
     );
     if (options.badSignature) signed[0] = signed[0]! ^ 0xff;
     const response = await this.endpoint(

@@ -15,7 +15,13 @@ import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
 import { SandboxUsageError } from "./errors.ts";
 import { GatewayServer } from "./gateway.ts";
-import type { DeliveryResult, HttpInteractionsDelivery } from "./http-delivery.ts";
+import {
+  generateApplicationKeys,
+  HttpInteractionsDelivery,
+  urlEndpoint,
+  type ApplicationKeys,
+  type DeliveryResult,
+} from "./http-delivery.ts";
 import { Interactions, type AckReport, type InteractionRec } from "./interactions.ts";
 import { RateLimits } from "./rate-limits.ts";
 import { applicationRoutes } from "./rest/application.ts";
@@ -124,6 +130,21 @@ export class DiscordSandbox extends EventEmitter {
       gatewayUrl: () => this.gatewayUrl,
       emit,
       log,
+      application: {
+        publicKeyHex: () => this.applicationKeys.publicKeyHex,
+        endpointUrl: () => this.endpointUrl,
+        // As the Developer Portal does: the URL is saved only once it answers as an endpoint must.
+        setEndpointUrl: async (url) => {
+          if (url !== null) {
+            const problems = await new HttpInteractionsDelivery(this.applicationKeys, urlEndpoint(url), config.now)
+              .probe(config.applicationId)
+              .catch((error: unknown) => [`it could not be reached (${error instanceof Error ? error.message : String(error)})`]);
+            if (problems.length > 0) return problems;
+          }
+          this.endpointUrl = url;
+          return [];
+        },
+      },
     };
     this.rest = new RestRouter(core, [
       applicationRoutes,
@@ -141,6 +162,7 @@ export class DiscordSandbox extends EventEmitter {
   /** Starts the loopback HTTP + WebSocket server (port 0 → any free port). */
   async start(port = 0): Promise<void> {
     if (this.server) return;
+    this.keys = await generateApplicationKeys();
     const server = http.createServer((req, res) => void this.rest.handle(req, res));
     server.keepAliveTimeout = 5000;
     server.on("upgrade", (req, socket, head) => {
@@ -171,6 +193,9 @@ export class DiscordSandbox extends EventEmitter {
     this.activity.signal.notify();
   }
 
+  private keys: ApplicationKeys | undefined;
+  /** The application's Interactions Endpoint URL (PATCH /applications/@me), or null: the gateway. */
+  private endpointUrl: string | null = null;
   private readonly log: (level: LogLevel, msg: string, extra?: Record<string, unknown>) => void;
   private httpDelivery: ((payload: Record<string, unknown>, it: InteractionRec) => Promise<void>) | null = null;
 
@@ -225,6 +250,12 @@ export class DiscordSandbox extends EventEmitter {
         });
       else await response.body?.cancel();
     }
+  }
+
+  /** The application's signing keys (Discord's side of HTTP interactions); made by start(). */
+  get applicationKeys(): ApplicationKeys {
+    if (!this.keys) throw new Error("start() the Discord sandbox first");
+    return this.keys;
   }
 
   /** Port the loopback server listens on (after start()). */

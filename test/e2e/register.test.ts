@@ -6,6 +6,8 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+import type { BotContext } from "../../src/commands/types.ts";
+import { startHttpDoor } from "../../src/http-server.ts";
 
 let discord: DiscordSandbox;
 beforeAll(async () => {
@@ -19,11 +21,11 @@ const tsx = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx
 
 function register(
   env: Record<string, string>,
-  options: { cwd?: string; onlyThese?: boolean } = {},
+  options: { cwd?: string; onlyThese?: boolean; args?: string[] } = {},
 ): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const base = options.onlyThese ? { PATH: process.env.PATH ?? "" } : process.env;
-    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/register.ts")], {
+    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/register.ts"), ...(options.args ?? [])], {
       cwd: options.cwd ?? root,
       env: { ...base, ...env },
     });
@@ -105,5 +107,59 @@ describe("npm run register", () => {
     expect(code).toBe(1);
     expect(out).toContain("DISCORD_APPLICATION_ID: missing — the application id");
     expect(out).not.toMatch(/expected string|received undefined/i);
+  });
+
+  describe("--endpoint: HTTP interactions instead of the gateway", () => {
+    const env = () => ({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_BASE: discord.restApiBase,
+    });
+    /** An endpoint server (src/http-server.ts) checking signatures with `publicKey`; PINGs need nothing else. */
+    const door = (publicKey: string) => startHttpDoor({ ctx: {} as BotContext, publicKey, apiBase: discord.restApiBase });
+
+    it("sets the Interactions Endpoint URL once Discord has checked it answers, and --gateway clears it", async () => {
+      const server = await door(discord.applicationKeys.publicKeyHex);
+      try {
+        const set = await register(env(), { args: ["--endpoint", server.url] });
+        expect(set.code).toBe(0);
+        expect(set.out).toContain(`Set the Interactions Endpoint URL to ${server.url}`);
+        expect(await application()).toMatchObject({
+          interactions_endpoint_url: server.url,
+          verify_key: discord.applicationKeys.publicKeyHex,
+        });
+        const cleared = await register(env(), { args: ["--gateway"] });
+        expect(cleared.code).toBe(0);
+        expect(cleared.out).toContain("over the gateway again");
+        expect(await application()).toMatchObject({ interactions_endpoint_url: null });
+      } finally {
+        await server.close();
+      }
+    });
+
+    it("says in one line why Discord refused an endpoint that checks another application's key, and leaves the setting alone", async () => {
+      const other = await door("11".repeat(32));
+      try {
+        const refused = await register(env(), { args: ["--endpoint", other.url] });
+        expect(refused.code).toBe(1);
+        expect(refused.out.trim().split("\n").at(-1)).toMatch(
+          /^Discord could not verify http:\/\/127\.0\.0\.1:\d+\/ as an interactions endpoint: .*DISCORD_PUBLIC_KEY/,
+        );
+        expect(await application()).toMatchObject({ interactions_endpoint_url: null });
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("refuses a URL that is not one before calling Discord", async () => {
+      const bad = await register(env(), { args: ["--endpoint", "ftp://example.com/x"] });
+      expect(bad.code).toBe(1);
+      expect(bad.out).toContain("--endpoint takes the HTTPS URL Discord should POST interactions to");
+    });
+
+    async function application() {
+      const response = await fetch(`${discord.restApiBase}/v10/applications/@me`, { headers: { authorization: `Bot ${discord.token}` } });
+      return (await response.json()) as Record<string, unknown>;
+    }
   });
 });

@@ -5,7 +5,14 @@ import type { Route, RestCore } from "./router.ts";
 
 export function applicationRoutes(route: Route, core: RestCore): void {
   const { world } = core;
-  const application = () => ({ status: 200, body: applicationObject(world, world.user("sandbox owner"), world.allGuilds().length) });
+  const application = () => ({
+    status: 200,
+    body: {
+      ...applicationObject(world, world.user("sandbox owner"), world.allGuilds().length),
+      verify_key: core.application.publicKeyHex(),
+      interactions_endpoint_url: core.application.endpointUrl(),
+    },
+  });
 
   route("GET", "/gateway", false, () => ({ status: 200, body: { url: core.gatewayUrl() } }));
   route("GET", "/gateway/bot", true, () => ({
@@ -37,7 +44,25 @@ export function applicationRoutes(route: Route, core: RestCore): void {
     return { status: 200, body: channelObject(world, world.dm(u.name)) };
   });
   route("GET", "/applications/@me", true, application);
-  route("PATCH", "/applications/@me", true, application);
+  route("PATCH", "/applications/@me", true, async (ctx) => {
+    const url: unknown = ctx.body?.interactions_endpoint_url;
+    if (url !== undefined) {
+      const errs = new FormErrors();
+      const valid = url === null || url === "" || (typeof url === "string" && url.length <= 2048 && /^https?:\/\/[^\s]+$/.test(url));
+      if (!valid) errs.add(["interactions_endpoint_url"], "URL_TYPE_INVALID_URL", "Not a well formed URL.");
+      else {
+        const problems = await core.application.setEndpointUrl(url === "" ? null : (url as string | null));
+        if (problems.length > 0)
+          errs.add(
+            ["interactions_endpoint_url"],
+            "APPLICATION_INTERACTIONS_ENDPOINT_URL_INVALID",
+            `The specified interactions endpoint url could not be verified. (${problems.join("; ")})`,
+          );
+      }
+      if (!errs.empty) throw DiscordErrors.invalidForm(errs);
+    }
+    return application();
+  });
   route("GET", "/oauth2/applications/@me", true, application);
   route("GET", "/applications/:app/role-connections/metadata", true, () => ({ status: 200, body: [] }));
   route("GET", "/applications/:app/entitlements", true, () => ({ status: 200, body: [] }));

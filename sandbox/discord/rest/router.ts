@@ -21,6 +21,13 @@ export interface RestCore {
   gatewayUrl(): string;
   emit(e: DiscordEvent): void;
   log: Log;
+  /** The application's settings the Developer Portal holds. */
+  application: {
+    publicKeyHex(): string;
+    endpointUrl(): string | null;
+    /** Saves the Interactions Endpoint URL after probing it; the problems found, or none. */
+    setEndpointUrl(url: string | null): Promise<string[]>;
+  };
 }
 
 export interface UploadedFile {

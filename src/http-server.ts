@@ -81,6 +81,8 @@ export async function startHttpDoor(options: HttpDoorServerOptions): Promise<Htt
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  // Whether Convex is reachable, as the bot process watches it: during an outage commands answer at once.
+  options.ctx.backend?.watch?.(options.ctx.logger);
   const { port } = server.address() as AddressInfo;
   return {
     server,
@@ -90,6 +92,7 @@ export async function startHttpDoor(options: HttpDoorServerOptions): Promise<Htt
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all([...running]), new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
       clearTimeout(timer);
+      options.ctx.backend?.unwatch?.();
     },
   };
 }

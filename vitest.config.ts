@@ -22,7 +22,7 @@ export default defineConfig({
           name: "e2e-http",
           include: ["test/e2e/**/*.test.ts"],
           exclude: [
-            "test/e2e/{http-door,shards,stop-drain,round-trips,throttle-shards,start-shards,production-start,production-stop,cli,doctor,register,bench-cli}.test.ts",
+            "test/e2e/{http-door,serve,shards,stop-drain,round-trips,throttle-shards,start-shards,production-start,production-stop,cli,doctor,register,bench-cli}.test.ts",
           ],
           environment: "node",
           env: { SANDBOX_INTERACTIONS: "http" },

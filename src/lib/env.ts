@@ -36,6 +36,14 @@ export const schema = z.object({
   /** Where each shard writes its heartbeat while connected (the image's HEALTHCHECK reads it: src/healthcheck.ts). */
   HEALTH_DIR: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The application's public key (hex): `npm run serve` checks Discord's signatures with it. */
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be the application's Public Key (64 hex characters, Developer Portal → General Information)")
+    .optional(),
+  /** Where `npm run serve` listens for Discord's HTTP interactions. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
 });
 
 /** What `npm run register` needs: the Discord variables only, the application id required. */

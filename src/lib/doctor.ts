@@ -68,7 +68,7 @@ function causeOf(error: unknown): string {
 }
 
 const discordUser = z.object({ id: z.string(), username: z.string(), bot: z.boolean().optional() });
-const discordApplication = z.object({ id: z.string(), name: z.string() });
+const discordApplication = z.object({ id: z.string(), name: z.string(), interactions_endpoint_url: z.string().max(2048).nullish() });
 
 export interface DiscordIdentity {
   botName: string;
@@ -143,6 +143,15 @@ export async function checkDiscord(input: DoctorInput<DiscordSettings>): Promise
   const findings: Finding[] = [
     { level: "ok", line: `Discord: the token is accepted — logged in as ${user.data.username} (application ${applicationId})` },
   ];
+  // Discord delivers interactions by HTTP or over the gateway, never both: a bot process with an
+  // endpoint set receives nothing.
+  const endpoint = application?.success ? application.data.interactions_endpoint_url : null;
+  if (typeof endpoint === "string" && endpoint !== "") {
+    findings.push({
+      level: "warn",
+      line: `Discord: interactions go to the Interactions Endpoint URL ${endpoint}, not to a bot process's gateway connection — fine for HTTP interactions; to run the bot process instead: npm run register -- --gateway`,
+    });
+  }
   if (env.DISCORD_APPLICATION_ID !== undefined && env.DISCORD_APPLICATION_ID !== applicationId) {
     findings.push({
       level: "fail",

@@ -18,6 +18,8 @@ import { botPermissions } from "../../src/lib/doctor-invite.ts";
 import { SandboxClerk } from "../../sandbox/clerk.ts";
 import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../sandbox/convex-http.ts";
 import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+import type { BotContext } from "../../src/commands/types.ts";
+import { startHttpDoor } from "../../src/http-server.ts";
 import { EmbeddedConvex } from "../../sandbox/engine.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../sandbox/tmdb-server.ts";
 
@@ -180,6 +182,27 @@ describe("npm run doctor", () => {
     );
     expect(invite.code).toBe(0);
     await npmRun("register", dotenv());
+  }, 120_000);
+
+  it("warns that a bot process gets nothing while the application has an Interactions Endpoint URL, naming the fix", async () => {
+    const server = await startHttpDoor({
+      ctx: {} as BotContext,
+      publicKey: discord.applicationKeys.publicKeyHex,
+      apiBase: discord.restApiBase,
+    });
+    try {
+      expect((await npmRun("register", dotenv(), ["--endpoint", server.url])).code).toBe(0);
+      const http = await npmRun("doctor", dotenv());
+      expect(http.out).toContain(
+        `! Discord: interactions go to the Interactions Endpoint URL ${server.url}, not to a bot process's gateway connection`,
+      );
+      expect(http.out).toContain("npm run register -- --gateway");
+    } finally {
+      await npmRun("register", dotenv(), ["--gateway"]);
+      await server.close();
+    }
+    const gateway = await npmRun("doctor", dotenv());
+    expect(gateway.out).not.toContain("Interactions Endpoint URL");
   }, 120_000);
 
   it("names the deployment's own settings that are missing, with the command that sets each", async () => {

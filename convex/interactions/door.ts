@@ -20,7 +20,7 @@ import { internal } from "../_generated/api";
 import { httpAction, internalAction, internalMutation, type ActionCtx } from "../_generated/server";
 import type { BotContext, GuildDirectory } from "../../src/commands/types.ts";
 import { handleInteraction } from "../../src/core/dispatch.ts";
-import { afterDeferral, deliver as deliverCalls, handleHttpInteraction, type LaterCall } from "../../src/core/http-door.ts";
+import { afterDeferral, deferralFor, deliver as deliverCalls, handleHttpInteraction, type LaterCall } from "../../src/core/http-door.ts";
 import { restDirectory } from "../../src/core/rest-directory.ts";
 import { restTransport } from "../../src/core/transport.ts";
 import type { Backend } from "../../src/lib/backend.ts";
@@ -151,7 +151,8 @@ export const complete = internalAction({
   returns: v.null(),
   handler: async (ctx, args) => {
     const raw = JSON.parse(args.interaction) as APIInteraction;
-    await handleInteraction(raw, coreContext(ctx), afterDeferral(liveTransport(raw)), { receivedAt: Date.now() });
+    // The HTTP response was a deferral (the handler's or the door's): the answer goes where it leaves room.
+    await handleInteraction(raw, coreContext(ctx), afterDeferral(liveTransport(raw), deferralFor(raw)), { receivedAt: Date.now() });
     return null;
   },
 });

@@ -136,7 +136,7 @@ export async function handleHttpInteraction(request: Request, ctx: BotContext, o
   return {
     response: Response.json(response),
     interaction: raw,
-    later: { kind: "continue", continueHere: (live) => buffer.goLive(first === undefined ? afterDeferral(live) : live) },
+    later: { kind: "continue", continueHere: (live) => buffer.goLive(first === undefined ? afterDeferral(live, response) : live) },
   };
 }
 
@@ -148,16 +148,21 @@ export function deferralFor(raw: APIInteraction): APIInteractionResponse {
 }
 
 /**
- * A transport for an interaction already answered with a deferral: the handler's own deferral is
- * dropped, and its first answer becomes an edit of the original response.
+ * A transport for an interaction already answered with a deferral (`given`): the handler's own
+ * deferral is dropped, and its first answer goes where that deferral leaves room for it — after a
+ * deferred reply, an edit of it; after a deferred update of the clicked message, an edit of that
+ * message for an update, and a new message for a reply.
  */
-export function afterDeferral(live: Transport): Transport {
+export function afterDeferral(live: Transport, given: APIInteractionResponse): Transport {
   return {
     async callback(response) {
       if (isDeferral(response)) return;
-      if (response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage) {
-        const { flags: _flags, ...body } = (response.data ?? {}) as MessageBody;
-        await live.editOriginal(body);
+      const data = (response as { data?: MessageBody }).data ?? {};
+      const { flags: _flags, ...body } = data;
+      if (response.type === InteractionResponseType.UpdateMessage) await live.editOriginal(body);
+      else if (response.type === InteractionResponseType.ChannelMessageWithSource) {
+        if (given.type === InteractionResponseType.DeferredMessageUpdate) await live.followUp(data);
+        else await live.editOriginal(body);
       }
     },
     editOriginal: (body) => live.editOriginal(body),

@@ -41,6 +41,8 @@ import {
 } from "./types.ts";
 import { World } from "./world.ts";
 
+const everySandboxRecorders = new Set<(exchange: RestExchange) => void>();
+
 export class DiscordSandbox extends EventEmitter {
   private readonly config: SandboxConfig;
   private readonly world: World;
@@ -132,6 +134,17 @@ export class DiscordSandbox extends EventEmitter {
       scheduledEventRoutes,
       pollRoutes,
     ]);
+    for (const recorder of everySandboxRecorders) this.rest.record(recorder);
+  }
+
+  /**
+   * Calls `recorder` with every REST request answered by every sandbox made from now on, from its
+   * first request (the end-to-end harness holds them all to Discord's spec); returns how to stop
+   * for sandboxes made later.
+   */
+  static recordEveryRest(recorder: (exchange: RestExchange) => void): () => void {
+    everySandboxRecorders.add(recorder);
+    return () => everySandboxRecorders.delete(recorder);
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -199,12 +212,12 @@ export class DiscordSandbox extends EventEmitter {
 
   // ------------------------------------------------------------ world
 
-  /** The user with this name (created on first use; id derived from the name). */
   /** Calls `recorder` with every REST request answered from now on (the spec-conformance test uses it); returns how to stop. */
   recordRest(recorder: (exchange: RestExchange) => void): () => void {
     return this.rest.record(recorder);
   }
 
+  /** The user with this name (created on first use; id derived from the name). */
   user(name: string): SandboxUser {
     return this.world.user(name);
   }

@@ -300,7 +300,17 @@ export function readyPayload(
 }
 
 /** GET /applications/@me. */
-export function applicationObject(dir: Directory, owner: SandboxUser, guildCount: number): APIApplication {
+/**
+ * What GET /applications/@me answers: discord-api-types' APIApplication plus the fields Discord
+ * sends that it does not declare (`type`, `explicit_content_filter`, `eligible_oauth2_scopes`).
+ */
+export type PrivateApplication = APIApplication & {
+  type: null;
+  explicit_content_filter: 0 | 1;
+  eligible_oauth2_scopes: string[];
+};
+
+export function applicationObject(dir: Directory, owner: SandboxUser, guildCount: number): PrivateApplication {
   return {
     id: dir.applicationId,
     name: dir.botName,
@@ -322,5 +332,12 @@ export function applicationObject(dir: Directory, owner: SandboxUser, guildCount
     integration_types_config: { "0": {}, "1": {} },
     redirect_uris: [],
     interactions_endpoint_url: null,
+    // What Discord answers for an ordinary bot application that nobody installed to a user account.
+    type: null,
+    role_connections_verification_url: null,
+    approximate_user_install_count: 0,
+    approximate_user_authorization_count: 0,
+    explicit_content_filter: 0,
+    eligible_oauth2_scopes: ["applications.commands", "bot"],
   };
 }

@@ -10,8 +10,12 @@
  * - a bot's message content is limited to 2,000 characters, not the spec's 4,000: a request of
  *   2,001–4,000 is valid by the spec and the sandbox refuses it with 50035 (a 400, which is listed).
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
 import type { RestExchange } from "../rest/router.ts";
 
 export type { RestExchange } from "../rest/router.ts";
@@ -34,17 +38,31 @@ export interface SpecProblem {
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
 
+/**
+ * Compiling one of the spec's schemas takes Ajv from tens of milliseconds up to half a second (a
+ * message is a union of every component and embed kind), and every test file runs in a fresh
+ * process. So each compiled validator is also kept on disk as Ajv's standalone code, keyed by the
+ * spec's and Ajv's contents: loading it again takes a few milliseconds. Delete the folder at will.
+ */
+const CACHE_DIR = fileURLToPath(new URL("../../../node_modules/.cache/discord-spec/", import.meta.url));
+const requireForValidators = createRequire(import.meta.url);
+
 export class DiscordSpec {
   private readonly spec: Spec;
-  private readonly ajv: Ajv2020;
+  private readonly cacheKey: string;
+  private ajv?: Ajv2020;
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly paths: Array<{ template: string; re: RegExp; literals: number }>;
 
-  constructor(file = new URL("./openapi.json", import.meta.url)) {
-    this.spec = JSON.parse(readFileSync(file, "utf8")) as Spec;
-    // Formats (int64, uri …) are not checked: the sandbox's values are typed by the schemas' own patterns and types.
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
-    this.ajv.addSchema(this.spec as object, SPEC_ID);
+  /** `cache: false` compiles every schema afresh (no disk). */
+  constructor(
+    file = new URL("./openapi.json", import.meta.url),
+    private readonly cache = true,
+  ) {
+    const text = readFileSync(file, "utf8");
+    this.spec = JSON.parse(text) as Spec;
+    const ajvVersion = (requireForValidators("ajv/package.json") as { version: string }).version;
+    this.cacheKey = createHash("sha256").update(text).update(ajvVersion).update(JSON.stringify(AJV_OPTIONS)).digest("hex").slice(0, 16);
     this.paths = Object.keys(this.spec.paths).map((template) => ({
       template,
       re: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
@@ -96,14 +114,70 @@ export class DiscordSpec {
   }
 
   private validate(at: string, value: unknown): string[] {
+    // Many answers are one named schema (a message for every route that answers one): compile it once.
+    at = this.followRefs(at);
     let validate = this.compiled.get(at);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: `${SPEC_ID}#/${at}` });
+      validate = this.validatorAt(at);
       this.compiled.set(at, validate);
     }
     if (validate(value)) return [];
     return leafErrors(validate.errors ?? []);
   }
+
+  /** The pointer a schema that is only a local `$ref` leads to (itself otherwise). */
+  private followRefs(at: string): string {
+    for (let hops = 0; hops < 10; hops++) {
+      let node: unknown = this.spec;
+      for (const part of at.split("/")) node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+      const ref = (node as { $ref?: unknown } | undefined)?.$ref;
+      if (typeof ref !== "string" || !ref.startsWith("#/") || Object.keys(node as object).length !== 1) return at;
+      at = ref.slice(2);
+    }
+    return at;
+  }
+
+  /** The validator for the schema at this JSON pointer into the spec: from the disk cache, else compiled (and cached). */
+  private validatorAt(at: string): ValidateFunction {
+    const file = `${CACHE_DIR}${this.cacheKey}-${createHash("sha256").update(at).digest("hex").slice(0, 16)}.cjs`;
+    if (this.cache) {
+      try {
+        return loadValidator(file);
+      } catch {
+        // Not cached yet (or unreadable): compile below.
+      }
+    }
+    this.ajv ??= newAjv(this.spec);
+    const validate = this.ajv.compile({ $ref: `${SPEC_ID}#/${at}` });
+    if (this.cache) {
+      try {
+        mkdirSync(CACHE_DIR, { recursive: true });
+        // Written aside and renamed: test files running in parallel never read half a file.
+        const partial = `${file}.${process.pid}.tmp`;
+        writeFileSync(partial, standaloneCode(this.ajv, validate));
+        renameSync(partial, file);
+      } catch {
+        // A read-only checkout still validates, only more slowly.
+      }
+    }
+    return validate;
+  }
+}
+
+// Formats (int64, uri …) are not checked: the sandbox's values are typed by the schemas' own patterns and types.
+const AJV_OPTIONS = { strict: false, allErrors: true, validateFormats: false, logger: false, code: { source: true } } as const;
+
+function newAjv(spec: Spec): Ajv2020 {
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  ajv.addSchema(spec as object, SPEC_ID);
+  return ajv;
+}
+
+/** Ajv's standalone code is a CommonJS module (it requires Ajv's small runtime helpers, found from the cache folder). */
+function loadValidator(file: string): ValidateFunction {
+  const loaded = requireForValidators(file) as { default?: ValidateFunction };
+  if (typeof loaded.default !== "function") throw new Error("not a cached validator");
+  return loaded.default;
 }
 
 /**

@@ -207,12 +207,20 @@ export function messageBody(m: SandboxMessage): MessageBody {
 }
 
 /** GET /guilds/{id}. */
-export function guildObject(
-  g: SandboxGuild,
-  withCounts = false,
-): APIGuild & { approximate_member_count?: number; approximate_presence_count?: number } {
+/**
+ * A guild as GET /guilds/{id} answers: discord-api-types' APIGuild plus what Discord still sends
+ * and does not declare there (`nsfw`, `home_header`; `region` is always "deprecated" now).
+ */
+export type GuildAnswer = APIGuild & {
+  nsfw: boolean;
+  home_header: string | null;
+  approximate_member_count?: number;
+  approximate_presence_count?: number;
+};
+
+export function guildObject(g: SandboxGuild, withCounts = false): GuildAnswer {
   const first = [...g.channels.values()][0];
-  const obj: APIGuild & { approximate_member_count?: number; approximate_presence_count?: number } = {
+  const obj: GuildAnswer = {
     id: g.id,
     name: g.name,
     icon: null,
@@ -252,6 +260,9 @@ export function guildObject(
     premium_progress_bar_enabled: false,
     hub_type: null,
     incidents_data: null,
+    region: "deprecated",
+    nsfw: false,
+    home_header: null,
   };
   if (withCounts) {
     obj.approximate_member_count = g.members.size;

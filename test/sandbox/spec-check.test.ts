@@ -57,6 +57,39 @@ describe("holding a test's Discord traffic to the spec", () => {
     expect(check.take()).toBeUndefined();
   });
 
+  it("answers every read route the bot, discord.js or the doctor may call as the spec says", async () => {
+    const check = new SpecCheck();
+    stopWatching = check.watchEverySandbox();
+    sandbox = new DiscordSandbox();
+    await sandbox.start();
+    const channel = sandbox.channel("Film Club", "general");
+    const guild = sandbox.guild("Film Club");
+    const alice = sandbox.user("alice");
+    const app = sandbox.applicationId;
+    expect(await call("POST", `/channels/${channel.id}/messages`, { content: "hi" })).toBe(200);
+    expect(await call("PUT", `/applications/${app}/commands`, [{ name: "ep", description: "Mark episodes" }])).toBe(200);
+    const reads = [
+      "/gateway",
+      "/users/@me",
+      `/users/${alice.id}`,
+      "/applications/@me",
+      "/oauth2/applications/@me",
+      `/applications/${app}/commands`,
+      `/applications/${app}/guilds/${guild.id}/commands`,
+      `/channels/${channel.id}`,
+      `/channels/${channel.id}/messages`,
+      `/guilds/${guild.id}`,
+      `/guilds/${guild.id}?with_counts=true`,
+      `/guilds/${guild.id}/channels`,
+      `/guilds/${guild.id}/roles`,
+      `/guilds/${guild.id}/members`,
+      `/guilds/${guild.id}/scheduled-events`,
+    ];
+    for (const path of reads) expect(await call("GET", path), path).toBe(200);
+    expect(check.take()).toBeUndefined();
+    expect(check.checked).toBe(reads.length + 2);
+  });
+
   it("reports an answer missing a field the spec requires: route, status, side, field, how often and an example", () => {
     const check = new SpecCheck();
     const message = { id: "2", channel_id: "1", content: "hi" };

@@ -41,9 +41,10 @@ const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").r
 
 /**
  * Compiling one of the spec's schemas takes Ajv from tens of milliseconds up to half a second (a
- * message is a union of every component and embed kind), and every test file runs in a fresh
- * process. So each compiled validator is also kept on disk as Ajv's standalone code, keyed by the
- * spec's and Ajv's contents: loading it again takes a few milliseconds. Delete the folder at will.
+ * message is a union of every component and embed kind), and every test file loads its modules
+ * afresh. So each compiled validator is also kept on disk as Ajv's standalone code, keyed by the
+ * spec's and Ajv's contents and options; test files running in parallel share it, and loading one
+ * again takes a few milliseconds. The folder can be deleted at any time.
  */
 const CACHE_DIR = fileURLToPath(new URL("../../../node_modules/.cache/discord-spec/", import.meta.url));
 const requireForValidators = createRequire(import.meta.url);

@@ -14,7 +14,7 @@ import { Activity } from "./activity.ts";
 import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
 import { SandboxUsageError } from "./errors.ts";
-import { GatewayServer } from "./gateway.ts";
+import { GatewayServer, type GatewayDispatch } from "./gateway.ts";
 import { Interactions, type AckReport } from "./interactions.ts";
 import { RateLimits } from "./rate-limits.ts";
 import { applicationRoutes } from "./rest/application.ts";
@@ -42,6 +42,7 @@ import {
 import { World } from "./world.ts";
 
 const everySandboxRecorders = new Set<(exchange: RestExchange) => void>();
+const everySandboxDispatchRecorders = new Set<(dispatch: GatewayDispatch) => void>();
 
 export class DiscordSandbox extends EventEmitter {
   private readonly config: SandboxConfig;
@@ -135,6 +136,7 @@ export class DiscordSandbox extends EventEmitter {
       pollRoutes,
     ]);
     for (const recorder of everySandboxRecorders) this.rest.record(recorder);
+    for (const recorder of everySandboxDispatchRecorders) this.gateway.record(recorder);
   }
 
   /**
@@ -145,6 +147,12 @@ export class DiscordSandbox extends EventEmitter {
   static recordEveryRest(recorder: (exchange: RestExchange) => void): () => void {
     everySandboxRecorders.add(recorder);
     return () => everySandboxRecorders.delete(recorder);
+  }
+
+  /** As `recordEveryRest`, for every gateway event dispatched (a copy of its `d`). */
+  static recordEveryDispatch(recorder: (dispatch: GatewayDispatch) => void): () => void {
+    everySandboxDispatchRecorders.add(recorder);
+    return () => everySandboxDispatchRecorders.delete(recorder);
   }
 
   // ------------------------------------------------------------ lifecycle

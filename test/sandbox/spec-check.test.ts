@@ -53,6 +53,8 @@ describe("holding a test's Discord traffic to the spec", () => {
     expect(await call("GET", "/channels/999/messages/1")).toBe(404);
     expect(check.take()).toBeUndefined();
     expect(check.checked).toBe(5);
+    // The channel's CHANNEL_CREATE and the message's MESSAGE_CREATE, held to the REST schemas of a channel and a message.
+    expect(check.checkedDispatches).toBeGreaterThanOrEqual(2);
     // What was checked is not checked again.
     expect(check.take()).toBeUndefined();
   });
@@ -97,7 +99,7 @@ describe("holding a test's Discord traffic to the spec", () => {
     check.add(exchange({ path: "/channels/7/messages", response: message }));
     check.add(exchange({ method: "GET", path: "/gateway/bot", request: undefined, response: { url: "ws://127.0.0.1", shards: 1 } }));
     const report = check.take()!;
-    expect(report).toMatch(/^3 of 3 REST exchanges depart from Discord's OpenAPI spec/);
+    expect(report).toMatch(/^3 of 3 REST exchanges and gateway events depart from Discord's OpenAPI spec/);
     expect(report).toContain("- the response of POST /channels/{channel_id}/messages → 200 (2×, e.g. POST /channels/1/messages):");
     expect(report).toContain("    / must have required property 'author'");
     expect(report).toContain(
@@ -130,6 +132,20 @@ describe("holding a test's Discord traffic to the spec", () => {
     expect(check.take()).toBeUndefined();
     check.add(exchange({ status: 400, response: formError({ code: "BASE_TYPE_MAX_LENGTH" }) }));
     expect(check.take()).toContain("/errors/content/_errors/0 must have required property 'message'");
+  });
+
+  it("reports a gateway event whose object departs from the REST schema of the same object", () => {
+    const check = new SpecCheck();
+    check.addDispatch({ t: "MESSAGE_CREATE", d: { id: "2", channel_id: "1", content: "hi" } });
+    check.addDispatch({ t: "GUILD_ROLE_UPDATE", d: { guild_id: "1", role: { id: "3", name: "bot" } } });
+    check.addDispatch({ t: "TYPING_START", d: {} });
+    const report = check.take()!;
+    expect(report).toMatch(/^2 of 3 REST exchanges and gateway events depart/);
+    expect(report).toContain("- the gateway event MESSAGE_CREATE (1×, e.g. MESSAGE_CREATE):");
+    expect(report).toContain("    / must have required property 'author'");
+    expect(report).toContain(
+      "- the gateway event GUILD_ROLE_UPDATE (1×, e.g. GUILD_ROLE_UPDATE):\n    /role must have required property 'permissions'",
+    );
   });
 
   it("stops recording sandboxes made after it stops watching", async () => {

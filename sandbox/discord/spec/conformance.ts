@@ -1,7 +1,8 @@
 /**
  * Checks REST exchanges against Discord's official OpenAPI spec (openapi.json here, vendored
  * unchanged from github.com/discord/discord-api-spec under its MIT licence; see README.md).
- * Ajv reads the spec as it is: OpenAPI 3.1 schemas are JSON Schema 2020-12.
+ * Ajv reads the spec as it is: OpenAPI 3.1 schemas are JSON Schema 2020-12. Gateway events are
+ * not in the spec; the objects they carry are checked against the REST schemas (checkDispatch).
  *
  * Where the spec is narrower than real Discord, real Discord wins (allowed below, each named):
  * - 400 "Invalid Form Body" (50035) field errors carry string codes (`BASE_TYPE_MAX_LENGTH`): they
@@ -30,14 +31,45 @@ interface Operation {
 
 type Spec = { paths: Record<string, Record<string, unknown>>; components: { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> } };
 
-/** One way an exchange does not conform. */
+const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+
+/** One way an exchange or a gateway event does not conform. */
 export interface SpecProblem {
   exchange: string;
-  side: "request" | "response";
+  side: "request" | "response" | "dispatch";
   errors: string[];
 }
 
-const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+const MESSAGE = "components/schemas/MessageResponse";
+const CHANNEL = pointer("paths", "/channels/{channel_id}", "get", "responses", "200", "content", "application/json", "schema");
+const ROLE = "components/schemas/GuildRoleResponse";
+const MEMBER = "components/schemas/GuildMemberResponse";
+type Part = [at: string, schema: string, value: unknown];
+const record = (d: unknown) => (typeof d === "object" && d !== null ? (d as Record<string, unknown>) : {});
+
+/**
+ * The gateway is not in the spec, but most events carry an object the REST API also answers with:
+ * those are held to its schema (where in `d`, which schema). Extra gateway fields (a message's
+ * `guild_id` and `member` …) are allowed, as the schemas allow them.
+ */
+const DISPATCHED_OBJECTS: Record<string, (d: Record<string, unknown>) => Part[]> = {
+  MESSAGE_CREATE: (d) => [["", MESSAGE, d]],
+  MESSAGE_UPDATE: (d) => [["", MESSAGE, d]],
+  CHANNEL_CREATE: (d) => [["", CHANNEL, d]],
+  CHANNEL_UPDATE: (d) => [["", CHANNEL, d]],
+  CHANNEL_DELETE: (d) => [["", CHANNEL, d]],
+  GUILD_CREATE: (d) => [["", "components/schemas/GuildResponse", d]],
+  GUILD_ROLE_CREATE: (d) => [["/role", ROLE, d.role]],
+  GUILD_ROLE_UPDATE: (d) => [["/role", ROLE, d.role]],
+  GUILD_MEMBER_ADD: (d) => [["", MEMBER, d]],
+  INTERACTION_CREATE: (d) => {
+    const parts: Part[] = [["/channel", CHANNEL, d.channel]];
+    if (d.member !== undefined) parts.push(["/member", MEMBER, d.member]);
+    if (d.message !== undefined) parts.push(["/message", MESSAGE, d.message]);
+    return parts;
+  },
+};
+
 
 /**
  * Compiling one of the spec's schemas takes Ajv from tens of milliseconds up to half a second (a
@@ -76,6 +108,15 @@ export class DiscordSpec {
   /** The spec's path template for a concrete path (`/channels/1/messages` → `/channels/{channel_id}/messages`). */
   templateOf(path: string): string | undefined {
     return this.paths.filter((p) => p.re.test(path)).sort((a, b) => b.literals - a.literals)[0]?.template;
+  }
+
+  /** How a gateway event's objects depart from the REST schemas of the same objects (see DISPATCHED_OBJECTS). */
+  checkDispatch(dispatch: { t: string; d: unknown }): SpecProblem[] {
+    const parts = DISPATCHED_OBJECTS[dispatch.t]?.(record(dispatch.d)) ?? [];
+    const errors = parts.flatMap(([at, schema, value]) =>
+      this.validate(schema, value).map((e) => (at ? `${at}${e.startsWith("/ ") ? e.slice(1) : e}` : e)),
+    );
+    return errors.length === 0 ? [] : [{ exchange: dispatch.t, side: "dispatch", errors }];
   }
 
   /** Every way `exchange` departs from the spec, apart from the known quirks above. */

@@ -19,6 +19,12 @@ import { tokenFrom } from "./snowflake.ts";
 import { shardOf } from "./types.ts";
 import type { DispatchTarget } from "./world.ts";
 
+/** One gateway event the sandbox dispatched, as a recorder sees it (tests hold its objects to Discord's spec). */
+export interface GatewayDispatch {
+  t: string;
+  d: unknown;
+}
+
 export { Intents };
 
 export const PRIVILEGED_INTENTS = Intents.GuildMembers | Intents.GuildPresences | Intents.MessageContent;
@@ -325,12 +331,21 @@ export class GatewayServer {
     if (session.conn && !session.conn.closed) session.conn.send(payload);
   }
 
+  private readonly recorders = new Set<(dispatch: GatewayDispatch) => void>();
+
+  /** Calls `recorder` with every event dispatched from now on (a copy); returns how to stop. */
+  record(recorder: (dispatch: GatewayDispatch) => void): () => void {
+    this.recorders.add(recorder);
+    return () => this.recorders.delete(recorder);
+  }
+
   /**
    * Sends an event to every live session it applies to. Sessions that lost their connection
    * but can still resume buffer it and get it replayed on RESUME. Returns how many sessions
    * took it.
    */
   dispatch(t: string, d: unknown, target: DispatchTarget = {}): number {
+    for (const recorder of this.recorders) recorder({ t, d: JSON.parse(JSON.stringify(d)) as unknown });
     let n = 0;
     for (const s of this.sessions.values()) {
       if (s.invalid) continue;

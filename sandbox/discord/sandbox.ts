@@ -14,7 +14,7 @@ import { Activity } from "./activity.ts";
 import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
 import { SandboxUsageError } from "./errors.ts";
-import { GatewayServer } from "./gateway.ts";
+import { GatewayServer, type GatewayDispatch } from "./gateway.ts";
 import {
   generateApplicationKeys,
   HttpInteractionsDelivery,
@@ -47,6 +47,9 @@ import {
   type SandboxUser,
 } from "./types.ts";
 import { World } from "./world.ts";
+
+const everySandboxRecorders = new Set<(exchange: RestExchange) => void>();
+const everySandboxDispatchRecorders = new Set<(dispatch: GatewayDispatch) => void>();
 
 export class DiscordSandbox extends EventEmitter {
   private readonly config: SandboxConfig;
@@ -155,6 +158,24 @@ export class DiscordSandbox extends EventEmitter {
       scheduledEventRoutes,
       pollRoutes,
     ]);
+    for (const recorder of everySandboxRecorders) this.rest.record(recorder);
+    for (const recorder of everySandboxDispatchRecorders) this.gateway.record(recorder);
+  }
+
+  /**
+   * Calls `recorder` with every REST request answered by every sandbox made from now on, from its
+   * first request (the end-to-end harness holds them all to Discord's spec); returns how to stop
+   * for sandboxes made later.
+   */
+  static recordEveryRest(recorder: (exchange: RestExchange) => void): () => void {
+    everySandboxRecorders.add(recorder);
+    return () => everySandboxRecorders.delete(recorder);
+  }
+
+  /** As `recordEveryRest`, for every gateway event dispatched (a copy of its `d`). */
+  static recordEveryDispatch(recorder: (dispatch: GatewayDispatch) => void): () => void {
+    everySandboxDispatchRecorders.add(recorder);
+    return () => everySandboxDispatchRecorders.delete(recorder);
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -288,12 +309,12 @@ export class DiscordSandbox extends EventEmitter {
 
   // ------------------------------------------------------------ world
 
-  /** The user with this name (created on first use; id derived from the name). */
   /** Calls `recorder` with every REST request answered from now on (the spec-conformance test uses it); returns how to stop. */
   recordRest(recorder: (exchange: RestExchange) => void): () => void {
     return this.rest.record(recorder);
   }
 
+  /** The user with this name (created on first use; id derived from the name). */
   user(name: string): SandboxUser {
     return this.world.user(name);
   }

@@ -207,12 +207,20 @@ export function messageBody(m: SandboxMessage): MessageBody {
 }
 
 /** GET /guilds/{id}. */
-export function guildObject(
-  g: SandboxGuild,
-  withCounts = false,
-): APIGuild & { approximate_member_count?: number; approximate_presence_count?: number } {
+/**
+ * A guild as GET /guilds/{id} answers: discord-api-types' APIGuild plus what Discord still sends
+ * and does not declare there (`nsfw`, `home_header`; `region` is always "deprecated" now).
+ */
+export type GuildAnswer = APIGuild & {
+  nsfw: boolean;
+  home_header: string | null;
+  approximate_member_count?: number;
+  approximate_presence_count?: number;
+};
+
+export function guildObject(g: SandboxGuild, withCounts = false): GuildAnswer {
   const first = [...g.channels.values()][0];
-  const obj: APIGuild & { approximate_member_count?: number; approximate_presence_count?: number } = {
+  const obj: GuildAnswer = {
     id: g.id,
     name: g.name,
     icon: null,
@@ -252,6 +260,9 @@ export function guildObject(
     premium_progress_bar_enabled: false,
     hub_type: null,
     incidents_data: null,
+    region: "deprecated",
+    nsfw: false,
+    home_header: null,
   };
   if (withCounts) {
     obj.approximate_member_count = g.members.size;
@@ -300,7 +311,17 @@ export function readyPayload(
 }
 
 /** GET /applications/@me. */
-export function applicationObject(dir: Directory, owner: SandboxUser, guildCount: number): APIApplication {
+/**
+ * What GET /applications/@me answers: discord-api-types' APIApplication plus the fields Discord
+ * sends that it does not declare (`type`, `explicit_content_filter`, `eligible_oauth2_scopes`).
+ */
+export type PrivateApplication = APIApplication & {
+  type: null;
+  explicit_content_filter: 0 | 1;
+  eligible_oauth2_scopes: string[];
+};
+
+export function applicationObject(dir: Directory, owner: SandboxUser, guildCount: number): PrivateApplication {
   return {
     id: dir.applicationId,
     name: dir.botName,
@@ -322,5 +343,12 @@ export function applicationObject(dir: Directory, owner: SandboxUser, guildCount
     integration_types_config: { "0": {}, "1": {} },
     redirect_uris: [],
     interactions_endpoint_url: null,
+    // What Discord answers for an ordinary bot application that nobody installed to a user account.
+    type: null,
+    role_connections_verification_url: null,
+    approximate_user_install_count: 0,
+    approximate_user_authorization_count: 0,
+    explicit_content_filter: 0,
+    eligible_oauth2_scopes: ["applications.commands", "bot"],
   };
 }

@@ -20,6 +20,8 @@ import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../sandbox/
 import { DiscordSandbox } from "../../sandbox/discord/index.ts";
 import type { BotContext } from "../../src/commands/types.ts";
 import { startHttpDoor } from "../../src/http-server.ts";
+// This file's Discord traffic is held to Discord's spec, as every end-to-end test's is.
+import "./held-to-spec.ts";
 import { EmbeddedConvex } from "../../sandbox/engine.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../sandbox/tmdb-server.ts";
 

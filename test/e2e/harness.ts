@@ -3,6 +3,8 @@ import type { SandboxEvent } from "../../sandbox/events.ts";
 import { stackHooks } from "../../sandbox/hooks.ts";
 import { parseScript, runScript } from "../../sandbox/script.ts";
 import { interactionsMode, startStack, type Stack, type StackOptions } from "../../sandbox/stack.ts";
+// Every test that uses this harness has its Discord traffic held to Discord's spec.
+import "./held-to-spec.ts";
 
 /** A sandbox event (sandbox/events.ts), its fields readable without narrowing first. */
 export type Event = SandboxEvent & Record<string, any>;

@@ -11,6 +11,8 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+// This file's Discord traffic is held to Discord's spec, as every end-to-end test's is.
+import "./held-to-spec.ts";
 import { heartbeatProblem } from "../../src/lib/doctor-health.ts";
 
 const root = resolve(import.meta.dirname, "../..");

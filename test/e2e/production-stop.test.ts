@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../src/commands/index.ts";
 import { startConvexHttpEndpoint, type ConvexHttpEndpoint } from "../../sandbox/convex-http.ts";
 import { DiscordSandbox } from "../../sandbox/discord/index.ts";
+// This file's Discord traffic is held to Discord's spec, as every end-to-end test's is.
+import "./held-to-spec.ts";
 import { EmbeddedConvex } from "../../sandbox/engine.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "../../sandbox/tmdb-server.ts";
 

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordSandbox } from "../../sandbox/discord/index.ts";
 import type { BotContext } from "../../src/commands/types.ts";
 import { startHttpDoor } from "../../src/http-server.ts";
+// This file's Discord traffic is held to Discord's spec, as every end-to-end test's is.
+import "./held-to-spec.ts";
 
 let discord: DiscordSandbox;
 beforeAll(async () => {

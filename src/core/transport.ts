@@ -99,7 +99,7 @@ function request(options: RestOptions) {
         headers["content-type"] = "application/json";
       } else {
         const form = new FormData();
-        const withAttachments = { ...(json as object), attachments: files.map((f, id) => ({ id, filename: f.name })) };
+        const withAttachments = { ...(json as object), attachments: files.map((f, id) => ({ id: String(id), filename: f.name })) };
         form.append("payload_json", JSON.stringify(withAttachments));
         files.forEach((f, i) =>
           form.append(`files[${i}]`, new Blob([f.data as BlobPart], { type: f.contentType ?? "application/octet-stream" }), f.name),

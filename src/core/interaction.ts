@@ -2,6 +2,8 @@
 // payload (discord-api-types), the same whether it arrived over the gateway or by HTTP POST.
 // Nothing here touches discord.js; `raw` is always there for what the view does not name.
 import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
   ComponentType,
   InteractionType,
   type APIApplicationCommandAutocompleteInteraction,
@@ -118,8 +120,8 @@ export class CommandInteraction extends BaseInteraction<APIChatInputApplicationC
   /** The subcommand (or "group sub"), or "" for a command without. */
   get subcommand(): string {
     const first = this.options[0];
-    if (first?.type === 1) return first.name;
-    if (first?.type === 2) return `${first.name} ${first.options[0]?.name ?? ""}`;
+    if (first?.type === ApplicationCommandOptionType.Subcommand) return first.name;
+    if (first?.type === ApplicationCommandOptionType.SubcommandGroup) return `${first.name} ${first.options[0]?.name ?? ""}`;
     return "";
   }
 }
@@ -189,7 +191,9 @@ export function viewOf(raw: APIInteraction): AnyInteraction | null {
   try {
     switch (raw.type) {
       case InteractionType.ApplicationCommand:
-        return raw.data.type === 1 ? new CommandInteraction(raw as APIChatInputApplicationCommandInteraction) : null;
+        return raw.data.type === ApplicationCommandType.ChatInput
+          ? new CommandInteraction(raw as APIChatInputApplicationCommandInteraction)
+          : null;
       case InteractionType.ApplicationCommandAutocomplete:
         return new AutocompleteInteraction(raw);
       case InteractionType.MessageComponent:

@@ -2,6 +2,12 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: Convex functions run under the edge runtime Convex itself uses;
 // everything else (bot, TMDB client, Discord sandbox, end-to-end scripts) runs in Node.
+//
+// Both run file after file in a worker's module cache (isolate: false) instead of importing
+// convex/, convex-test, discord.js and the sandbox afresh for each of ~120 files: that was a third
+// of the suite's CPU time. test/isolation.setup.ts gives each file a clean slate anyway (real
+// timers, no stubbed globals or mocks, process.env as it was); the sandbox restores what it patches
+// (the clock's Date.now and setTimeout) when its stack stops.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +17,8 @@ export default defineConfig({
           include: ["test/convex/**/*.test.ts"],
           environment: "edge-runtime",
           server: { deps: { inline: ["convex-test"] } },
+          isolate: false,
+          setupFiles: ["test/isolation.setup.ts"],
         },
       },
       {
@@ -20,11 +28,8 @@ export default defineConfig({
           exclude: ["test/convex/**"],
           environment: "node",
           testTimeout: 30_000,
-          // A worker runs file after file in one module cache instead of importing convex/, discord.js
-          // and the sandbox afresh for each (a third of the project's CPU time). Safe: these files mock
-          // no modules, and what one changes globally (the sandbox clock's Date.now and setTimeout,
-          // process.env's deployment-scoped proxy) is restored by its stack's stop or stays transparent.
           isolate: false,
+          setupFiles: ["test/isolation.setup.ts"],
         },
       },
     ],

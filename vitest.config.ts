@@ -10,6 +10,10 @@ import { defineConfig } from "vitest/config";
 // (the clock's Date.now and setTimeout) when its stack stops.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core less one: a single worker on a 2-core machine, which
+    // then sits through every real-time wait (Convex deadlines, Discord rate limits, child processes
+    // starting) one file after another. Three keep both cores busy while one of them waits.
+    maxWorkers: 3,
     projects: [
       {
         test: {

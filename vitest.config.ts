@@ -21,6 +21,8 @@ export default defineConfig({
           include: ["test/convex/**/*.test.ts"],
           environment: "edge-runtime",
           server: { deps: { inline: ["convex-test"] } },
+          // The scale files take seconds each; sharing the cores with other workers must not time them out.
+          testTimeout: 30_000,
           isolate: false,
           setupFiles: ["test/isolation.setup.ts"],
         },

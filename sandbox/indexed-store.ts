@@ -7,10 +7,10 @@
 // queue behind a slow scan becomes most of a Convex call's tail latency, a cost of the test database
 // that a real deployment (which reads an index) doesn't have.
 //
-// This keeps, beside one engine's store, the ids of each table and, for an index range that starts
-// with an equality on a top-level field, the ids holding that value. They are candidates only: the
-// engine still evaluates its own range check on each, sorts, filters and counts reads exactly as
-// before, and the transaction's pending writes are always added. So the same documents come back in
+// This keeps, beside one engine's store, the ids of each table and, for each equality on a
+// top-level field in an index range, the ids holding that value; a query walks the fewest of these.
+// They are candidates only: the engine still evaluates its own range check on each, sorts, filters
+// and counts reads exactly as before, and the transaction's pending writes are always added. So the same documents come back in
 // the same order (test/sandbox/indexed-store.test.ts compares both stores over random workloads);
 // only wall time changes.
 //
@@ -35,8 +35,8 @@ interface Index {
   tables: Map<string, Set<string>>;
   /** "table.field" → value key → ids, built on the first query that narrows on that field. */
   fields: Map<string, Map<string, Set<string>>>;
-  /** Set while an index range with a usable equality is being resolved. */
-  narrow: { field: string; key: string } | null;
+  /** Set while an index range with usable equalities is being resolved: one (field, value key) per equality. */
+  narrow: { field: string; key: string }[] | null;
   /** Documents handed to the engine's range check so far (what a full walk would visit in every table). */
   visited: number;
 }
@@ -122,11 +122,11 @@ function patchPrototype(proto: Record<string | symbol, unknown>): void {
     const index = indexes.get(this);
     if (!index) return resolve.call(this, query);
     const { source } = query;
-    const eq =
+    const eqs =
       source.type === "IndexRange"
-        ? source.range?.find((f) => f.type === "Eq" && !String(f.fieldPath).includes(".") && keyOf(f.value) !== null)
-        : undefined;
-    index.narrow = eq ? { field: String(eq.fieldPath), key: keyOf(eq.value)! } : null;
+        ? (source.range ?? []).filter((f) => f.type === "Eq" && !String(f.fieldPath).includes(".") && keyOf(f.value) !== null)
+        : [];
+    index.narrow = eqs.length > 0 ? eqs.map((eq) => ({ field: String(eq.fieldPath), key: keyOf(eq.value)! })) : null;
     try {
       return resolve.call(this, query);
     } finally {
@@ -137,8 +137,14 @@ function patchPrototype(proto: Record<string | symbol, unknown>): void {
   proto._iterateDocs = function (this: FakeDb, table: string, callback: (doc: Doc) => void) {
     const index = indexes.get(this);
     if (!index) return iterate.call(this, table, callback);
-    const narrow = index.narrow;
-    const candidates = narrow ? fieldIndex(this, index, table, narrow.field).get(narrow.key) : index.tables.get(table);
+    // Every equality of the range must hold, so any one's ids are candidates: take the fewest
+    // (by_user_show narrowed on the show, not on a user with thousands of rows).
+    let candidates: Set<string> | undefined = index.tables.get(table);
+    for (const { field, key } of index.narrow ?? []) {
+      const ids = fieldIndex(this, index, table, field).get(key);
+      if (!ids || ids.size < (candidates?.size ?? Infinity)) candidates = ids;
+      if (!candidates) break;
+    }
     const ids = new Set(candidates ?? []);
     for (const writes of this._writes) for (const id of Object.keys(writes)) if (tableOf(id) === table) ids.add(id);
     for (const id of ids) {

@@ -26,6 +26,12 @@ export interface StackOptions {
   /** Bytes of files one message may carry (the Discord sandbox's attachmentSizeLimit; default 10 MiB). */
   attachmentSizeLimit?: number;
   /**
+   * Edits of messages older than an hour allowed per channel before 429 / 30046 (the Discord
+   * sandbox's oldMessageEditLimit; default 3 per 20 s). The sandbox's settling waits out a 429's
+   * retry_after in real time, so a test that provokes 30046 keeps the window short.
+   */
+  oldMessageEditLimit?: { count: number; windowMs: number };
+  /**
    * Where the sandbox clock starts (epoch ms; default the real time). A test whose outcome
    * depends on the weekday or the hour pins it, so it passes on any day it runs.
    */
@@ -105,6 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const discord = new DiscordSandbox({
     ackDeadlineMs: options.ackDeadlineMs,
     attachmentSizeLimit: options.attachmentSizeLimit,
+    oldMessageEditLimit: options.oldMessageEditLimit,
     now: () => clock.now(),
     recommendedShards: shardCount,
   });

@@ -117,6 +117,24 @@ describe("the embedded Convex engine", () => {
     expect(process.env.DISCORD_API_BASE).toBe(before.base);
   });
 
+  it("leaves process.env writable as usual once an engine has run (the test runner sets variables between files)", async () => {
+    engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789", env: { SANDBOX_ENV_PROBE: "deployment" } });
+    await engine.backend().query(api.bot.lists.listTitles, { discordUserId: "100000000000000009", pageSize: 5 } as never);
+    process.env.SANDBOX_ENV_PROBE = "first";
+    process.env.SANDBOX_ENV_PROBE = "second"; // an existing variable, written again
+    Object.defineProperty(process.env, "SANDBOX_ENV_PROBE_2", { value: "x", writable: true, enumerable: true, configurable: true });
+    try {
+      expect(process.env.SANDBOX_ENV_PROBE).toBe("second");
+      expect(process.env.SANDBOX_ENV_PROBE_2).toBe("x");
+      // Inside the engine the deployment's value still wins.
+      expect(await engine.run(async () => process.env.SANDBOX_ENV_PROBE)).toBe("deployment");
+    } finally {
+      delete process.env.SANDBOX_ENV_PROBE;
+      delete process.env.SANDBOX_ENV_PROBE_2;
+    }
+    expect("SANDBOX_ENV_PROBE" in process.env).toBe(false);
+  });
+
   it("refuses a caller without the secret, like a deployment", async () => {
     engine = await EmbeddedConvex.start({ secret: "engine-test-secret-0123456789" });
     await expect(

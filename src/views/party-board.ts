@@ -229,7 +229,9 @@ function movieEmbed(data: PartyBoardData, movie: MovieBoardData, highlight: stri
   );
   const total = data.members.length;
   if (total > 0) {
-    sections.push(`👀 ${count(movie.seen)} of ${plural(total, "member")} ${movie.seen === 1 || total === 1 ? "has" : "have"} already seen it`);
+    sections.push(
+      `👀 ${count(movie.seen)} of ${plural(total, "member")} ${movie.seen === 1 || total === 1 ? "has" : "have"} already seen it`,
+    );
     const names = [...data.members].sort((a, b) => a.displayName.localeCompare(b.displayName));
     const me = names.find((m) => m.discordUserId === highlight);
     const shown = names.filter((m) => m !== me).slice(0, me ? BOARD_MEMBER_LINES - 1 : BOARD_MEMBER_LINES);

@@ -151,7 +151,7 @@ export async function movieThere(
       });
     await ctx.db.patch(prompt._id, { attendees: [...attendees, { discordUserId: actor.discordUserId }] });
   }
-  await markBoardDirty(ctx, party._id);
+  await countNight(ctx, party, prompt._id);
   return { changed };
 }
 
@@ -176,22 +176,23 @@ export async function movieReaction(
   await ctx.db.patch(prompt._id, {
     attendees: attendees.map((a) => (a.discordUserId === actor.discordUserId ? { ...a, reaction } : a)),
   });
-  await markBoardDirty(ctx, party._id);
+  await countNight(ctx, party, prompt._id);
 }
 
 /** How the party's latest movie night went, in counts only: how many were there, and each reaction. */
 export async function movieNight(
-  ctx: QueryCtx,
+  _ctx: QueryCtx,
   party: Doc<"parties">,
 ): Promise<{ at: number; there: number; reactions: Record<Reaction, number> } | null> {
-  const latest = await ctx.db
-    .query("party_prompts")
-    .withIndex("by_party", (q) => q.eq("partyId", party._id))
-    .order("desc")
-    .first();
-  if (latest === null || latest.movie !== true) return null;
-  const attendees = latest.attendees ?? [];
+  return party.movieNight ?? null;
+}
+
+/** The night's counts from its prompt, kept on the party (the prompt is swept a week after it expires). */
+async function countNight(ctx: MutationCtx, party: Doc<"parties">, promptId: Id<"party_prompts">) {
+  const prompt = (await ctx.db.get(promptId))!;
+  const attendees = prompt.attendees ?? [];
   const reactions: Record<Reaction, number> = { loved: 0, liked: 0, mixed: 0, "not-for-me": 0 };
   for (const a of attendees) if (a.reaction !== undefined) reactions[a.reaction]++;
-  return { at: latest.nightAt ?? latest._creationTime, there: attendees.length, reactions };
+  await ctx.db.patch(party._id, { movieNight: { at: prompt.nightAt ?? prompt._creationTime, there: attendees.length, reactions } });
+  await markBoardDirty(ctx, party._id);
 }

@@ -37,6 +37,17 @@ export const partyTables = {
     season: v.optional(v.number()),
     title: v.string(),
     movie: v.optional(partyMovieValidator),
+    /**
+     * How a movie party's latest night went, in counts only (who was there and who chose what stays
+     * on its prompt, swept a week after it expires): the board keeps showing it after that.
+     */
+    movieNight: v.optional(
+      v.object({
+        at: v.number(),
+        there: v.number(),
+        reactions: v.object({ loved: v.number(), liked: v.number(), mixed: v.number(), "not-for-me": v.number() }),
+      }),
+    ),
     /** The host's own name for the party. */
     name: v.optional(v.string()),
     hostDiscordUserId: v.string(),

@@ -125,6 +125,15 @@ describe("movie parties", () => {
     expect(board()).toContain("👀 3 of 3 members have already seen it");
     // Counts only: nobody's reaction is named.
     expect(board()).not.toMatch(/alice.*Loved|bob.*Liked/);
+
+    // The prompt (who was there, who chose what) is swept a week after it expires; the board's counts stay.
+    await t.run(async (ctx) => {
+      for (const prompt of await ctx.db.query("party_prompts").collect()) await ctx.db.delete(prompt._id);
+    });
+    await t.mutation(api.bot.parties.join, { ...as(DAN), ...here, displayName: "dan" });
+    await pass(t, 5_000);
+    expect(board()).toContain("**dan**");
+    expect(board()).toMatch(/2 were there · ❤️ 1 Loved · 👍 1 Liked/);
   });
 
   it("the host's We watched it asks who was there, marks the host, and /party watched says it's a movie party", async () => {

@@ -40,6 +40,12 @@ describe("movie parties in the sandbox", () => {
     const both = await run(s, "as bob\nin movie-club #general\n/party start show:1399 title:movie:603");
     expect(text(ofType(both, "reply").at(-1))).toContain("one of the two");
     expect(await parties(s)).toHaveLength(1);
+
+    // A film is one night: a weekly repeat is refused before anything is echoed or saved.
+    const weekly = await run(s, 'as alice\nin movie-club #general\n/party schedule when:"friday 21:00" zone:Europe/Berlin repeat:weekly');
+    expect(text(ofType(weekly, "reply").at(-1))).toContain("A movie party is one night");
+    expect(buttons(ofType(weekly, "reply").at(-1))).toEqual([]);
+    expect(await sessions(s)).toHaveLength(0);
   });
 
   it("the night: two say Going and only they are pinged; after it two click I was there and react; their tracking has it finished, the third's doesn't; the board counts the night", async () => {

@@ -152,6 +152,9 @@ describe("movie parties", () => {
     });
     await pass(t, 3_000);
     expect(board()).toContain("1 was there");
+    // /party status: the same board, privately, with the asker's own line.
+    const status = await t.mutation(api.bot.parties.status, { ...as(ALICE), ...here });
+    expect(status.board.movie).toMatchObject({ seen: 1, runtime: 139, night: { there: 1 } });
   });
 
   it("checks the film's facts: a bad region is refused, odd values are dropped, a name can't break its line", async () => {

@@ -17,6 +17,11 @@ describe("movie parties in the sandbox", () => {
 
   it("a typed name is confirmed first; the board shows the film, its runtime, where to watch it in the server's region and who has seen it", async () => {
     s = await stack({ clockStart: WEDNESDAY });
+    // title: suggests movies only, valued movie:<id>.
+    const suggested = await run(s, "as alice\nin movie-club #general\nautocomplete /party start title:fight");
+    const choices = ofType(suggested, "autocomplete")[0]!.choices as { name: string; value: string }[];
+    expect(choices.map((c) => c.value)).toContain("movie:550");
+    expect(choices.every((c) => c.value.startsWith("movie:"))).toBe(true);
     const asked = await run(s, "as alice\nin movie-club #general\n/party start title:fight");
     const guess = ofType(asked, "reply").at(-1)!;
     expect(text(guess)).toContain("Fight Club");

@@ -501,10 +501,17 @@ export const there = botMutation({
     const id = ctx.db.normalizeId("party_prompts", args.promptId);
     const prompt = id === null ? null : await ctx.db.get(id);
     if (prompt === null) fail("NOT_FOUND", "That prompt is gone — ask for a new one with /party watched.");
+    // A movie night's film is marked with /watch status; a show's episodes with /ep.
+    const byHand = prompt.movie === true ? "mark the movie with /watch status" : "mark the episodes with /ep";
     if (prompt.expiresAt <= Date.now())
-      fail("INVALID_ARGUMENT", "That prompt has expired — mark the episodes with /ep, or ask for a new one with /party watched.");
+      fail(
+        "INVALID_ARGUMENT",
+        prompt.movie === true
+          ? `That prompt has expired — ${byHand}.`
+          : `That prompt has expired — ${byHand}, or ask for a new one with /party watched.`,
+      );
     const party = await ctx.db.get(prompt.partyId);
-    if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended — mark the episodes with /ep.");
+    if (party === null || party.state !== "active") fail("NOT_FOUND", `That watch party has ended — ${byHand}.`);
     // Someone who was in the room but never pressed Join: joining is what they'd do next, so do it
     // (as saying Going to a session does) rather than send them off to press Join and come back.
     // A full party has no room for them: their episodes are marked all the same.

@@ -152,6 +152,11 @@ describe("movie parties", () => {
     });
     await pass(t, 3_000);
     expect(board()).toContain("1 was there");
+    // A prompt expires after 6 hours: then the film is marked by hand.
+    await pass(t, 7 * 60 * 60_000, 60 * 60_000);
+    await expect(t.mutation(api.bot.parties.there, { ...as(BOB), promptId: prompt.promptId })).rejects.toMatchObject({
+      data: { message: "That prompt has expired — mark the movie with /watch status." },
+    });
     // /party status: the same board, privately, with the asker's own line.
     const status = await t.mutation(api.bot.parties.status, { ...as(ALICE), ...here });
     expect(status.board.movie).toMatchObject({ seen: 1, runtime: 139, night: { there: 1 } });

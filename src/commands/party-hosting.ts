@@ -120,7 +120,8 @@ export async function startMovieIn(
     // Where to watch it is a nicety: the party starts without it.
     ctx.logger.warn({ err: error, tmdbId: movie.tmdbId }, "watch providers unavailable");
   }
-  const posterUrl = ctx.tmdb.posterUrl(movie.posterPath, "w342");
+  // The size the bot caches on watch items too (TitleService.metadata): "I was there" stores it on a new row.
+  const posterUrl = ctx.tmdb.posterUrl(movie.posterPath, "w500");
   const result = await ctx.backend.mutation(api.bot.parties.start, {
     discordUserId: interaction.user.id,
     username: interaction.user.username,

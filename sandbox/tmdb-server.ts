@@ -127,6 +127,8 @@ export interface SearchEntry {
 
 export interface TmdbCatalog {
   movies: Map<number, JsonObject>;
+  /** TMDB's watch providers by movie id, the `results` of /movie/{id}/watch/providers (data/tmdb/watch-providers.json). */
+  watchProviders: Map<number, JsonObject>;
   shows: Map<number, { details: JsonObject; seasons: Map<number, JsonObject> }>;
   people: Map<number, JsonObject>;
   search: SearchEntry[];
@@ -247,11 +249,24 @@ function splitShow(file: JsonObject): { details: JsonObject; seasons: Map<number
   return { details, seasons };
 }
 
+/** A JSON object file that may be absent (an older or trimmed catalog): {} then. */
+async function readOptionalJson(path: string): Promise<JsonObject> {
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as JsonObject;
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return {};
+    throw error;
+  }
+}
+
 export async function loadTmdbCatalog(dataDir: string = DEFAULT_TMDB_DATA_DIR): Promise<TmdbCatalog> {
   const [movieFiles, showFiles, personFiles] = await Promise.all(
     ["movie", "tv", "person"].map((kind) => readJsonFiles(join(dataDir, kind))),
   );
-  const catalog: TmdbCatalog = { movies: new Map(), shows: new Map(), people: new Map(), search: [] };
+  const catalog: TmdbCatalog = { movies: new Map(), watchProviders: new Map(), shows: new Map(), people: new Map(), search: [] };
+  for (const [id, results] of Object.entries(await readOptionalJson(join(dataDir, "watch-providers.json")))) {
+    if (/^\d+$/.test(id)) catalog.watchProviders.set(Number(id), results as JsonObject);
+  }
   for (const m of movieFiles!) {
     catalog.movies.set(num(m.id), m);
     catalog.search.push(movieSearchEntry(m));
@@ -354,6 +369,11 @@ function route(catalog: TmdbCatalog, path: string, params: URLSearchParams, cloc
   let m: RegExpExecArray | null;
   if ((m = /^\/3\/search\/(multi|movie|tv|person)\/?$/.exec(path))) return searchRoute(catalog, m[1]!, params);
   if ((m = /^\/3\/movie\/(\d+)\/?$/.exec(path))) return found(catalog.movies.get(Number(m[1])));
+  if ((m = /^\/3\/movie\/(\d+)\/watch\/providers\/?$/.exec(path))) {
+    // As TMDB: a known movie without providers anywhere answers with empty results.
+    const id = Number(m[1]);
+    return catalog.movies.has(id) ? ok({ id, results: catalog.watchProviders.get(id) ?? {} }) : notFound();
+  }
   if ((m = /^\/3\/tv\/(\d+)\/?$/.exec(path))) return showRoute(catalog, Number(m[1]), params, clock);
   if ((m = /^\/3\/tv\/(\d+)\/season\/(\d+)\/?$/.exec(path))) {
     const show = catalog.shows.get(Number(m[1]));

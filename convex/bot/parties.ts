@@ -25,12 +25,16 @@ import {
   resolveParty,
   startParty,
   markBoardDirty,
+  isMovieParty,
 } from "../model/parties";
 import { joinParty, leaveParty, type NextHost, removeMember, transferHost, joinUnlessFull } from "../model/partyMembers";
 import { airedNumbersOf, requireShow, showForWrite } from "../model/shows";
 import { readWatched, summaryForWrite } from "../model/episodes";
 import { markEpisodes } from "../model/tracking";
-import { parseSeasonNumber, parseTmdbId } from "../model/vocabulary";
+import { parseReaction, parseSeasonNumber, parseTmdbId } from "../model/vocabulary";
+import { createMoviePrompt, movieReaction, movieThere } from "../model/sessionWatched";
+import { reactionValidator } from "../lib/validators";
+import { watchProvidersValidator } from "../tables/parties";
 
 // visibleChannelIds: the server's channels the member can see (View Channel), as Discord tells the
 // bot; a party in another channel is neither listed to them nor found when named.
@@ -92,11 +96,30 @@ async function summarise(ctx: MutationCtx, userId: Id<"users">, tmdbId: number) 
 
 const withNotices = <T extends Record<string, any>>(fields: T) => v.object({ ...fields, notices: v.array(v.string()) });
 
+/** A film for a movie party: TMDB's facts as the bot read them (checked in model/parties.ts's cleanMovie). */
+const movieArg = v.object({
+  title: v.string(),
+  year: v.optional(v.number()),
+  runtime: v.optional(v.number()),
+  posterUrl: v.optional(v.string()),
+  providers: v.optional(
+    v.object({
+      region: v.string(),
+      link: v.optional(v.string()),
+      stream: v.array(v.string()),
+      rent: v.array(v.string()),
+      buy: v.array(v.string()),
+    }),
+  ),
+});
+
 export const start = botMutation({
   args: {
     ...place,
     tmdbId: v.number(),
     season: v.optional(v.number()),
+    /** A movie party: the film instead of a show (no season, no show structure). */
+    movie: v.optional(movieArg),
     name: v.optional(v.string()),
     displayName: v.string(),
     ...showSync,
@@ -104,16 +127,15 @@ export const start = botMutation({
   returns: withNotices({ party: partyRef }),
   handler: async (ctx, args) => {
     const tmdbId = parseTmdbId(args.tmdbId);
+    const common = { guildId: args.guildId, channelId: args.channelId, name: args.name, displayName: args.displayName };
+    if (args.movie !== undefined) {
+      if (args.season !== undefined) fail("INVALID_ARGUMENT", "A movie has no seasons: leave season out.");
+      const party = await startParty(ctx, ctx.actor, { ...common, movie: { ...args.movie, tmdbId } });
+      return { party: refOf(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+    }
     const season = args.season === undefined ? undefined : parseSeasonNumber(args.season);
     const show = await showForWrite(ctx, tmdbId, args);
-    const party = await startParty(ctx, ctx.actor, {
-      guildId: args.guildId,
-      channelId: args.channelId,
-      show,
-      season,
-      name: args.name,
-      displayName: args.displayName,
-    });
+    const party = await startParty(ctx, ctx.actor, { ...common, show, season });
     await summarise(ctx, ctx.actor.userId, tmdbId);
     return { party: refOf(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
@@ -126,7 +148,7 @@ export const join = botMutation({
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party, { discordUserId: ctx.actor.discordUserId, prefer: "joinable" });
     const { already, host } = await joinParty(ctx, ctx.actor, party, args.displayName);
-    if (!already) await summarise(ctx, ctx.actor.userId, party.tmdbId);
+    if (!already && !isMovieParty(party)) await summarise(ctx, ctx.actor.userId, party.tmdbId);
     return { party: refOf((await ctx.db.get(party._id))!), already, host, notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
@@ -243,6 +265,21 @@ const boardDataValidator = v.object({
     v.array(v.object({ name: v.string(), answer: v.union(v.literal("going"), v.literal("maybe"), v.literal("cant")) })),
   ),
   episodeNames: v.optional(v.record(v.string(), v.string())),
+  movie: v.optional(
+    v.object({
+      year: v.optional(v.number()),
+      runtime: v.optional(v.number()),
+      providers: v.optional(watchProvidersValidator),
+      seen: v.number(),
+      night: v.optional(
+        v.object({
+          at: v.number(),
+          there: v.number(),
+          reactions: v.object({ loved: v.number(), liked: v.number(), mixed: v.number(), "not-for-me": v.number() }),
+        }),
+      ),
+    }),
+  ),
 });
 
 /**
@@ -304,6 +341,8 @@ export const list = botQuery({
 
 const promptResult = withNotices({
   promptId: v.string(),
+  /** A movie night's prompt ("Did you watch *Title*?"): `what` is "". */
+  movie: v.boolean(),
   party: partyRef,
   what: v.string(),
   expiresAt: v.number(),
@@ -353,7 +392,7 @@ async function createPrompt(
     expiresAt,
     ...(fromButton ? { fromButton } : {}),
   });
-  return { promptId, party: refOf(party), what: episodesLabel(season, checked), expiresAt, episodes: checked };
+  return { promptId, movie: false, party: refOf(party), what: episodesLabel(season, checked), expiresAt, episodes: checked };
 }
 
 const withoutEpisodes = <T extends { episodes: number[] }>({ episodes: _, ...rest }: T) => rest;
@@ -364,6 +403,11 @@ export const watched = botMutation({
   returns: promptResult,
   handler: async (ctx, args) => {
     const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
+    if (isMovieParty(party))
+      fail(
+        "INVALID_ARGUMENT",
+        "This is a movie party: after the film, the host's **We watched it** button on its board asks who was there.",
+      );
     if ((await memberOf(ctx, party._id, ctx.actor.discordUserId)) === null) fail("FORBIDDEN", "Join the party first (/party join).");
     const season = args.season === undefined ? (party.season ?? 1) : parseSeasonNumber(args.season);
     const prompt = await createPrompt(ctx, party, ctx.actor.discordUserId, season, args.episodes);
@@ -391,10 +435,26 @@ export const watchedNext = botMutation({
       latest.createdBy === ctx.actor.discordUserId &&
       latest._creationTime > Date.now() - REPEAT_PROMPT_MS
     ) {
+      if (latest.movie === true) fail("INVALID_ARGUMENT", "You asked who was there a moment ago — its prompt is just above.");
       fail(
         "INVALID_ARGUMENT",
         `You asked about ${episodesLabel(latest.season, latest.episodes)} a moment ago — its prompt is just above. Press We watched together again after the next episode.`,
       );
+    }
+    if (isMovieParty(party)) {
+      // The host says the film was watched: they pressed it, so they were there.
+      const promptId = await createMoviePrompt(ctx, party, ctx.actor.discordUserId, Date.now(), true);
+      const prompt = (await ctx.db.get(promptId))!;
+      const { changed } = await movieThere(ctx, ctx.actor, party, prompt);
+      return {
+        promptId,
+        movie: true,
+        party: refOf(party),
+        what: "",
+        expiresAt: prompt.expiresAt,
+        markedForYou: changed ? 1 : 0,
+        notices: await hostNotices(ctx, ctx.actor.discordUserId),
+      };
     }
     const show = await requireShow(ctx, party.tmdbId);
     const { watched: set } = await readWatched(ctx, ctx.actor.userId, party.tmdbId);
@@ -434,19 +494,41 @@ export const there = botMutation({
     unchanged: v.number(),
     joined: v.boolean(),
     partyFull: v.boolean(),
+    /** A movie night: the film was marked finished (changed 1) or already was (unchanged 1); reactions follow. */
+    movie: v.boolean(),
   }),
   handler: async (ctx, args) => {
     const id = ctx.db.normalizeId("party_prompts", args.promptId);
     const prompt = id === null ? null : await ctx.db.get(id);
     if (prompt === null) fail("NOT_FOUND", "That prompt is gone — ask for a new one with /party watched.");
+    // A movie night's film is marked with /watch status; a show's episodes with /ep.
+    const byHand = prompt.movie === true ? "mark the movie with /watch status" : "mark the episodes with /ep";
     if (prompt.expiresAt <= Date.now())
-      fail("INVALID_ARGUMENT", "That prompt has expired — mark the episodes with /ep, or ask for a new one with /party watched.");
+      fail(
+        "INVALID_ARGUMENT",
+        prompt.movie === true
+          ? `That prompt has expired — ${byHand}.`
+          : `That prompt has expired — ${byHand}, or ask for a new one with /party watched.`,
+      );
     const party = await ctx.db.get(prompt.partyId);
-    if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended — mark the episodes with /ep.");
+    if (party === null || party.state !== "active") fail("NOT_FOUND", `That watch party has ended — ${byHand}.`);
     // Someone who was in the room but never pressed Join: joining is what they'd do next, so do it
     // (as saying Going to a session does) rather than send them off to press Join and come back.
     // A full party has no room for them: their episodes are marked all the same.
     const { joined, partyFull } = await joinUnlessFull(ctx, ctx.actor, party, args.displayName ?? "");
+    if (prompt.movie === true) {
+      const { changed } = await movieThere(ctx, ctx.actor, party, prompt);
+      return {
+        what: "",
+        title: party.title,
+        changed: changed ? 1 : 0,
+        unchanged: changed ? 0 : 1,
+        joined,
+        partyFull,
+        movie: true,
+        notices: await hostNotices(ctx, ctx.actor.discordUserId),
+      };
+    }
     const what = episodesLabel(prompt.season, prompt.episodes);
     const outcome = await markWatchedTogether(ctx, party, prompt.season, prompt.episodes, what);
     return {
@@ -456,7 +538,25 @@ export const there = botMutation({
       unchanged: outcome.unchanged,
       joined,
       partyFull,
+      movie: false,
       notices: await hostNotices(ctx, ctx.actor.discordUserId),
     };
+  },
+});
+
+/** A reaction after "I was there" on a movie night: set on the clicker's own title, counted on the board. */
+export const react = botMutation({
+  args: { promptId: v.string(), reaction: v.string() },
+  returns: v.object({ title: v.string(), reaction: reactionValidator }),
+  handler: async (ctx, args) => {
+    const reaction = parseReaction(args.reaction);
+    const id = ctx.db.normalizeId("party_prompts", args.promptId);
+    const prompt = id === null ? null : await ctx.db.get(id);
+    if (prompt === null || prompt.movie !== true) fail("NOT_FOUND", "That movie night is gone — react with /watch react.");
+    if (prompt.expiresAt <= Date.now()) fail("INVALID_ARGUMENT", "That movie night's prompt has expired — react with /watch react.");
+    const party = await ctx.db.get(prompt.partyId);
+    if (party === null || party.state !== "active") fail("NOT_FOUND", "That watch party has ended — react with /watch react.");
+    await movieReaction(ctx, ctx.actor, party, prompt, reaction);
+    return { title: party.title, reaction };
   },
 });

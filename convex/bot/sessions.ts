@@ -28,6 +28,8 @@ export const prepare = botQuery({
     label: v.string(),
     channelId: v.string(),
     hostDiscordUserId: v.string(),
+    /** A movie party: one night, never weekly. */
+    movie: v.boolean(),
     zone: v.union(v.string(), v.null()),
     /** The session a new time would replace: its answers carry over, its weekly repeat stays unless repeat: says otherwise. */
     current: v.union(v.null(), v.object({ at: v.number(), weekly: v.boolean(), answers: v.number() })),
@@ -42,6 +44,7 @@ export const prepare = botQuery({
       label: partyLabel(party),
       channelId: party.channelId,
       hostDiscordUserId: party.hostDiscordUserId,
+      movie: party.mediaType === "movie",
       zone,
       current: current === null ? null : { at: current.at, weekly: current.repeat === "weekly", answers: current.rsvps.length },
     };

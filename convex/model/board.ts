@@ -24,6 +24,7 @@ import { readWatched, showProgress, type WatchedSet } from "./episodes";
 import { airedNumbersOf, episodeName, getShow } from "./shows";
 import { hostless, MEMBERS_PER_PARTY } from "./parties";
 import { nextSessionRsvps } from "./sessions";
+import { hasFinished, movieNight } from "./sessionWatched";
 
 /**
  * At most one board post or edit per channel this often (Discord: ~5 per 5 s, shared with posts).
@@ -61,8 +62,51 @@ function memberProgress(show: Doc<"shows">, season: number | undefined, watched:
 
 const rank = (e: { season: number; episode: number } | null) => (e === null ? -1 : e.season * 100_000 + e.episode);
 
+/**
+ * A movie party's board: the film, where to watch it, the members (each one's own tracking says
+ * whether they have seen it; the board shows how many), the next session, and how the night went.
+ */
+async function movieBoardData(ctx: QueryCtx, party: Doc<"parties">): Promise<PartyBoardData> {
+  const members = await ctx.db
+    .query("party_members")
+    .withIndex("by_party", (q) => q.eq("partyId", party._id))
+    .take(MEMBERS_PER_PARTY);
+  const lines: BoardMember[] = [];
+  let seen = 0;
+  for (const m of members) {
+    const finished = await hasFinished(ctx, m.userId, party.tmdbId);
+    if (finished) seen++;
+    lines.push({
+      discordUserId: m.discordUserId,
+      displayName: m.displayName ?? "Someone",
+      watched: finished ? 1 : 0,
+      total: 1,
+      position: null,
+    });
+  }
+  const night = await movieNight(ctx, party);
+  const film = party.movie ?? {};
+  return {
+    partyId: party._id,
+    ...(party.name ? { name: party.name } : {}),
+    show: { title: party.title, ...(film.posterUrl ? { posterUrl: film.posterUrl } : {}) },
+    hostName: hostless(party) ? "" : (party.hostName ?? "the host"),
+    members: lines,
+    nextSessionAt: party.nextSessionAt ?? null,
+    ...(await nextSessionRsvps(ctx, party)),
+    movie: {
+      ...(film.year !== undefined ? { year: film.year } : {}),
+      ...(film.runtime !== undefined ? { runtime: film.runtime } : {}),
+      ...(film.providers !== undefined ? { providers: film.providers } : {}),
+      seen,
+      ...(night !== null ? { night } : {}),
+    },
+  };
+}
+
 /** What the board shows now. Reads the party's members, each one's summary of the show, and the show. */
 export async function boardData(ctx: QueryCtx, party: Doc<"parties">): Promise<PartyBoardData> {
+  if (party.mediaType === "movie") return await movieBoardData(ctx, party);
   const show = await getShow(ctx, party.tmdbId);
   const members = await ctx.db
     .query("party_members")

@@ -8,6 +8,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { checkEpisodes, regularSeasons, seasonOf } from "./shows";
 import { fail, quoteTitle } from "./errors";
 import { internal } from "../_generated/api";
+import { parseTmdbId } from "./vocabulary";
 import { episodeRange, withoutBidi } from "../../src/views/text";
 
 /** Active parties one server may have at once (and what `party` autocomplete can list). */
@@ -184,33 +185,100 @@ export async function memberOf(ctx: QueryCtx, partyId: Id<"parties">, discordUse
     .unique();
 }
 
+/** A movie as /party start sends it: TMDB's facts the bot read, checked here before they are stored. */
+export interface PartyMovieArgs {
+  tmdbId: number;
+  title: string;
+  year?: number;
+  runtime?: number;
+  posterUrl?: string;
+  providers?: { region: string; link?: string; stream: string[]; rent: string[]; buy: string[] };
+}
+
+/** Provider names kept per kind (stream, rent, buy): what one board line has room for. */
+export const PROVIDERS_PER_KIND = 6;
+
+const httpUrl = (value: string | undefined) =>
+  value !== undefined && value.length <= 500 && /^https?:\/\/[^\s<>]+$/.test(value) ? value : undefined;
+
+/** The film's facts, validated: names on one line and cut, numbers in range, URLs that are URLs. */
+export function cleanMovie(movie: PartyMovieArgs): { title: string; movie: NonNullable<Doc<"parties">["movie"]> } {
+  const title = cleanName(movie.title, 200);
+  if (title === undefined) fail("INVALID_ARGUMENT", "That movie has no title on TMDB.");
+  const year =
+    movie.year !== undefined && Number.isInteger(movie.year) && movie.year >= 1870 && movie.year <= 2300 ? movie.year : undefined;
+  const runtime =
+    movie.runtime !== undefined && Number.isInteger(movie.runtime) && movie.runtime > 0 && movie.runtime <= 100_000
+      ? movie.runtime
+      : undefined;
+  const posterUrl = httpUrl(movie.posterUrl);
+  let providers: NonNullable<Doc<"parties">["movie"]>["providers"];
+  if (movie.providers !== undefined) {
+    const { region } = movie.providers;
+    if (!/^[A-Z]{2}$/.test(region)) fail("INVALID_ARGUMENT", "That is not a country code.");
+    const names = (list: string[]) =>
+      [
+        ...new Set(
+          list
+            .slice(0, 50)
+            .map((n) => cleanName(n, 60))
+            .filter((n): n is string => n !== undefined),
+        ),
+      ].slice(0, PROVIDERS_PER_KIND);
+    const link = httpUrl(movie.providers.link);
+    providers = {
+      region,
+      ...(link !== undefined ? { link } : {}),
+      stream: names(movie.providers.stream),
+      rent: names(movie.providers.rent),
+      buy: names(movie.providers.buy),
+    };
+    if (providers.stream.length + providers.rent.length + providers.buy.length === 0) providers = undefined;
+  }
+  return {
+    title,
+    movie: {
+      ...(year !== undefined ? { year } : {}),
+      ...(runtime !== undefined ? { runtime } : {}),
+      ...(posterUrl !== undefined ? { posterUrl } : {}),
+      ...(providers !== undefined ? { providers } : {}),
+    },
+  };
+}
+
+/** A party on a show (optionally one season) or, with `movie`, on one film: one night. */
 export async function startParty(
   ctx: MutationCtx,
   actor: { discordUserId: string; userId: Id<"users"> },
-  args: PartyPlace & { show: Doc<"shows">; season?: number; name?: string; displayName: string },
+  args: PartyPlace & ({ show: Doc<"shows">; season?: number } | { movie: PartyMovieArgs }) & { name?: string; displayName: string },
 ): Promise<Doc<"parties">> {
   const place = checkPlace(args);
-  const { show } = args;
-  if (args.season !== undefined) {
-    seasonOf(show, args.season);
-    if (args.season === 0) fail("SEASON_OUT_OF_RANGE", "A party watches a show or one of its regular seasons, not the specials.");
+  let what: { tmdbId: number; mediaType: "tv" | "movie"; title: string; season?: number; movie?: Doc<"parties">["movie"] };
+  if ("show" in args) {
+    const { show } = args;
+    if (args.season !== undefined) {
+      seasonOf(show, args.season);
+      if (args.season === 0) fail("SEASON_OUT_OF_RANGE", "A party watches a show or one of its regular seasons, not the specials.");
+    }
+    if (regularSeasons(show).length === 0) fail("SEASON_OUT_OF_RANGE", `${quoteTitle(show.title)} has no episodes listed yet.`);
+    what = { tmdbId: show.tmdbId, mediaType: "tv", title: show.title, ...(args.season !== undefined ? { season: args.season } : {}) };
+  } else {
+    const clean = cleanMovie(args.movie);
+    what = { tmdbId: parseTmdbId(args.movie.tmdbId), mediaType: "movie", title: clean.title, movie: clean.movie };
   }
-  if (regularSeasons(show).length === 0) fail("SEASON_OUT_OF_RANGE", `${quoteTitle(show.title)} has no episodes listed yet.`);
+  const titleText = quoteTitle(what.title);
   const here = await activePartiesInChannel(ctx, place.channelId);
-  const same = here.find((p) => p.tmdbId === show.tmdbId);
+  const same = here.find((p) => p.tmdbId === what.tmdbId && p.mediaType === what.mediaType);
   if (same !== undefined) {
     if ((same.memberCount ?? 0) === 0) {
       // Nobody is in it (its last member left): it gives way to the new one rather than block it.
       await closeParty(ctx, same);
     } else if (same.hostDiscordUserId === actor.discordUserId) {
-      fail("INVALID_ARGUMENT", `You already host this channel's watch party for ${quoteTitle(show.title)} — see it with /party status.`);
+      fail("INVALID_ARGUMENT", `You already host this channel's watch party for ${titleText} — see it with /party status.`);
     } else if ((await memberOf(ctx, same._id, actor.discordUserId)) !== null) {
-      fail(
-        "INVALID_ARGUMENT",
-        `This channel already has a watch party for ${quoteTitle(show.title)}, and you're in it — see it with /party status.`,
-      );
+      fail("INVALID_ARGUMENT", `This channel already has a watch party for ${titleText}, and you're in it — see it with /party status.`);
     } else {
-      fail("INVALID_ARGUMENT", `This channel already has a watch party for ${quoteTitle(show.title)} — join it with /party join.`);
+      fail("INVALID_ARGUMENT", `This channel already has a watch party for ${titleText} — join it with /party join.`);
     }
   }
   const hosted = await hostedBy(ctx, actor.discordUserId);
@@ -232,10 +300,11 @@ export async function startParty(
   const partyId = await ctx.db.insert("parties", {
     guildId: place.guildId,
     channelId: place.channelId,
-    tmdbId: show.tmdbId,
-    mediaType: "tv",
-    ...(args.season !== undefined ? { season: args.season } : {}),
-    title: show.title,
+    tmdbId: what.tmdbId,
+    mediaType: what.mediaType,
+    ...(what.season !== undefined ? { season: what.season } : {}),
+    title: what.title,
+    ...(what.movie !== undefined ? { movie: what.movie } : {}),
     ...(cleanName(args.name) !== undefined ? { name: cleanName(args.name) } : {}),
     hostDiscordUserId: actor.discordUserId,
     hostName: cleanName(args.displayName, 100) ?? "the host",
@@ -249,12 +318,17 @@ export async function startParty(
     discordUserId: actor.discordUserId,
     userId: actor.userId,
     displayName: cleanName(args.displayName, 100),
-    tmdbId: show.tmdbId,
+    tmdbId: what.tmdbId,
     active: true,
     joinedAt: now,
   });
   await markBoardDirty(ctx, partyId);
   return (await ctx.db.get(partyId))!;
+}
+
+/** A movie party: one film, one night; its prompts mark the film finished rather than episodes. */
+export function isMovieParty(party: Pick<Doc<"parties">, "mediaType">): boolean {
+  return party.mediaType === "movie";
 }
 
 /** A party's label inside markdown (a refusal's text): inert, on one line. */

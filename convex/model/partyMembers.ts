@@ -192,7 +192,7 @@ export async function joinUnlessFull(
   if ((await memberOf(ctx, party._id, actor.discordUserId)) !== null) return { member: true, joined: false, partyFull: false };
   if ((party.memberCount ?? 0) >= MEMBERS_PER_PARTY) return { member: false, joined: false, partyFull: true };
   await joinParty(ctx, actor, party, displayName);
-  // The board shows all of a new member's progress, not the first page of it.
-  await summaryForWrite(ctx, actor.userId, party.tmdbId);
+  // The board shows all of a new member's progress, not the first page of it (a movie has no episodes).
+  if (party.mediaType !== "movie") await summaryForWrite(ctx, actor.userId, party.tmdbId);
   return { member: true, joined: true, partyFull: false };
 }

@@ -1,14 +1,18 @@
 // What a session watched, for its "Did you watch …?" prompt: the host's position before and after.
-import type { Doc } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { readWatched } from "./episodes";
-import { checkPromptEpisodes, memberOf, PROMPT_TTL_MS } from "./parties";
+import { checkPromptEpisodes, isMovieParty, markBoardDirty, memberOf, PROMPT_TTL_MS } from "./parties";
+import { fail } from "./errors";
+import { findItem, setProgressStatus, setReaction, viewItem } from "./watchItems";
+import type { Reaction } from "../lib/validators";
 import { episodeNumbersOf, getShow, positionOf } from "./shows";
 
 const rank = (e: { season: number; episode: number } | null) => (e === null ? -1 : e.season * 100_000 + e.episode);
 
 /** The host's furthest episode in what the party watches, from their own tracking. */
 export async function hostPosition(ctx: QueryCtx, party: Doc<"parties">): Promise<{ season: number; episode: number } | null> {
+  if (isMovieParty(party)) return null;
   const host = await memberOf(ctx, party._id, party.hostDiscordUserId);
   if (host === null) return null;
   const { watched } = await readWatched(ctx, host.userId, party.tmdbId);
@@ -61,6 +65,7 @@ export async function watchedInSession(ctx: QueryCtx, party: Doc<"parties">, sta
 
 /** The prompt row "I was there" reads (the watched-together path of parties). */
 export async function createSessionPrompt(ctx: MutationCtx, party: Doc<"parties">, session: Doc<"party_sessions">) {
+  if (isMovieParty(party)) return await createMoviePrompt(ctx, party, session.scheduledBy, session.at);
   const what = await watchedInSession(ctx, party, session.startPosition ?? null);
   if (what === null) return null;
   return await ctx.db.insert("party_prompts", {
@@ -71,4 +76,123 @@ export async function createSessionPrompt(ctx: MutationCtx, party: Doc<"parties"
     createdBy: session.scheduledBy,
     expiresAt: Date.now() + PROMPT_TTL_MS,
   });
+}
+
+// ---------------------------------------------------------------- movie nights
+
+/**
+ * "Did you watch *Title*?" for a movie party: each "I was there" marks the film finished for
+ * whoever clicks (and only them), and the prompt keeps who was there and their reactions, which
+ * the board shows as counts. `nightAt`: the session's start, or now for the host's We watched it.
+ */
+export async function createMoviePrompt(ctx: MutationCtx, party: Doc<"parties">, createdBy: string, nightAt: number, fromButton = false) {
+  return await ctx.db.insert("party_prompts", {
+    partyId: party._id,
+    tmdbId: party.tmdbId,
+    season: 0,
+    episodes: [],
+    movie: true,
+    nightAt,
+    attendees: [],
+    createdBy,
+    ...(fromButton ? { fromButton } : {}),
+    expiresAt: Date.now() + PROMPT_TTL_MS,
+  });
+}
+
+/**
+ * THE HOOK where the film leaves the server's list: called once per movie night, when its first
+ * member says "I was there". The server's list (convex/model/serverList.ts) provides
+ * `markWatchedOnList(ctx, { guildId, tmdbId, mediaType, watchedAt })`; the call belongs here.
+ */
+export async function filmWatchedByServer(
+  _ctx: MutationCtx,
+  _night: { guildId: string; tmdbId: number; mediaType: "movie"; watchedAt: number },
+): Promise<void> {
+  // Wired to markWatchedOnList when the server's list lands.
+}
+
+/** Whether someone has the film finished in their own tracking (web app and bot alike). */
+export async function hasFinished(ctx: QueryCtx, userId: Id<"users">, tmdbId: number): Promise<boolean> {
+  const row = await findItem(ctx, userId, tmdbId, "movie");
+  return row !== null && viewItem(row).progressStatus === "finished";
+}
+
+/**
+ * "I was there" on a movie night: the film is marked finished for the clicker through the same
+ * write as `/watch status finished` (nothing is written when it already is), and they are counted
+ * as there. `changed`: their status changed.
+ */
+export async function movieThere(
+  ctx: MutationCtx,
+  actor: { discordUserId: string; userId: Id<"users"> },
+  party: Doc<"parties">,
+  prompt: Doc<"party_prompts">,
+): Promise<{ changed: boolean }> {
+  let changed = false;
+  if (!(await hasFinished(ctx, actor.userId, party.tmdbId))) {
+    await setProgressStatus(ctx, actor.userId, {
+      tmdbId: party.tmdbId,
+      mediaType: "movie",
+      progressStatus: "finished",
+      title: party.title,
+      ...(party.movie?.posterUrl !== undefined ? { image: party.movie.posterUrl } : {}),
+    });
+    changed = true;
+  }
+  const attendees = prompt.attendees ?? [];
+  if (!attendees.some((a) => a.discordUserId === actor.discordUserId)) {
+    if (attendees.length === 0)
+      await filmWatchedByServer(ctx, {
+        guildId: party.guildId,
+        tmdbId: party.tmdbId,
+        mediaType: "movie",
+        watchedAt: prompt.nightAt ?? prompt._creationTime,
+      });
+    await ctx.db.patch(prompt._id, { attendees: [...attendees, { discordUserId: actor.discordUserId }] });
+  }
+  await countNight(ctx, party, prompt._id);
+  return { changed };
+}
+
+/** A reaction after "I was there": set on the person's own title (as `/watch react`), counted on the board. */
+export async function movieReaction(
+  ctx: MutationCtx,
+  actor: { discordUserId: string; userId: Id<"users"> },
+  party: Doc<"parties">,
+  prompt: Doc<"party_prompts">,
+  reaction: Reaction,
+): Promise<void> {
+  const attendees = prompt.attendees ?? [];
+  if (!attendees.some((a) => a.discordUserId === actor.discordUserId))
+    fail("INVALID_ARGUMENT", "Press **I was there** first — reactions are for those who watched it.");
+  await setReaction(ctx, actor.userId, {
+    tmdbId: party.tmdbId,
+    mediaType: "movie",
+    reaction,
+    title: party.title,
+    ...(party.movie?.posterUrl !== undefined ? { image: party.movie.posterUrl } : {}),
+  });
+  await ctx.db.patch(prompt._id, {
+    attendees: attendees.map((a) => (a.discordUserId === actor.discordUserId ? { ...a, reaction } : a)),
+  });
+  await countNight(ctx, party, prompt._id);
+}
+
+/** How the party's latest movie night went, in counts only: how many were there, and each reaction. */
+export async function movieNight(
+  _ctx: QueryCtx,
+  party: Doc<"parties">,
+): Promise<{ at: number; there: number; reactions: Record<Reaction, number> } | null> {
+  return party.movieNight ?? null;
+}
+
+/** The night's counts from its prompt, kept on the party (the prompt is swept a week after it expires). */
+async function countNight(ctx: MutationCtx, party: Doc<"parties">, promptId: Id<"party_prompts">) {
+  const prompt = (await ctx.db.get(promptId))!;
+  const attendees = prompt.attendees ?? [];
+  const reactions: Record<Reaction, number> = { loved: 0, liked: 0, mixed: 0, "not-for-me": 0 };
+  for (const a of attendees) if (a.reaction !== undefined) reactions[a.reaction]++;
+  await ctx.db.patch(party._id, { movieNight: { at: prompt.nightAt ?? prompt._creationTime, there: attendees.length, reactions } });
+  await markBoardDirty(ctx, party._id);
 }

@@ -173,6 +173,8 @@ export async function scheduleSession(
   const notices: string[] = [];
   const existing = await scheduledSession(ctx, party._id);
   const repeat = (args.weekly ?? existing?.repeat === "weekly") ? "weekly" : "none";
+  if (repeat === "weekly" && party.mediaType === "movie")
+    fail("INVALID_ARGUMENT", "A movie party is one night: schedule it with `repeat:once` (or leave repeat out).");
   // The instant is fixed; a zone only matters for keeping a weekly session's time of day. Without
   // one (a poll winner confirmed by someone who never set theirs), a one-off session needs none.
   const zone = isTimeZone(args.zone) ? args.zone : existing !== null && isTimeZone(existing.zone) ? existing.zone : null;

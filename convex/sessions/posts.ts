@@ -11,6 +11,7 @@ import { postKey, postMessageId, retirePost, sessionNonce, type SessionPost } fr
 import { going, goingBut } from "../model/sessionRsvps";
 import { NO_MENTIONS } from "../../src/views/message";
 import {
+  movieNightAfter,
   sessionAfter,
   sessionCancelled,
   sessionPost,
@@ -85,6 +86,10 @@ export const render = internalQuery({
       case "after": {
         const prompt = promptId === undefined ? null : await ctx.db.get(promptId);
         if (prompt === null) return null;
+        if (prompt.movie === true) {
+          body = movieNightAfter({ promptId: prompt._id, title: party.title, expiresAt: prompt.expiresAt });
+          break;
+        }
         body = sessionAfter({
           promptId: prompt._id,
           showTitle: party.title,

@@ -1,10 +1,34 @@
 // Watch parties: parties, members, boards, prompts, sessions, polls and share posts.
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { mediaTypeValidator } from "../lib/validators";
+import { mediaTypeValidator, reactionValidator } from "../lib/validators";
+
+/** Where a film can be watched in one region (TMDB's watch providers, as the bot read them at /party start). */
+export const watchProvidersValidator = v.object({
+  /** ISO 3166-1 country code. */
+  region: v.string(),
+  /** TMDB's page for the film's providers there (JustWatch data). */
+  link: v.optional(v.string()),
+  stream: v.array(v.string()),
+  rent: v.array(v.string()),
+  buy: v.array(v.string()),
+});
+
+/** A movie party's film, as the board shows it. */
+export const partyMovieValidator = v.object({
+  year: v.optional(v.number()),
+  /** Minutes. */
+  runtime: v.optional(v.number()),
+  posterUrl: v.optional(v.string()),
+  /** Absent: TMDB knows of none in the server's region. */
+  providers: v.optional(watchProvidersValidator),
+});
 
 export const partyTables = {
-  /** A watch party bound to one guild channel and one show (optionally one season). See convex/model/parties.ts. */
+  /**
+   * A watch party bound to one guild channel and one show (optionally one season), or one movie
+   * (mediaType "movie": one night, `movie` holds what its board shows). See convex/model/parties.ts.
+   */
   parties: defineTable({
     guildId: v.string(),
     channelId: v.string(),
@@ -12,6 +36,18 @@ export const partyTables = {
     mediaType: mediaTypeValidator,
     season: v.optional(v.number()),
     title: v.string(),
+    movie: v.optional(partyMovieValidator),
+    /**
+     * How a movie party's latest night went, in counts only (who was there and who chose what stays
+     * on its prompt, swept a week after it expires): the board keeps showing it after that.
+     */
+    movieNight: v.optional(
+      v.object({
+        at: v.number(),
+        there: v.number(),
+        reactions: v.object({ loved: v.number(), liked: v.number(), mixed: v.number(), "not-for-me": v.number() }),
+      }),
+    ),
     /** The host's own name for the party. */
     name: v.optional(v.string()),
     hostDiscordUserId: v.string(),
@@ -68,12 +104,20 @@ export const partyTables = {
     nextAt: v.number(),
   }).index("by_channel", ["channelId"]),
 
-  /** "We watched S1E5–E6 — were you there?": who clicks "I was there" gets these marked, until it expires. */
+  /**
+   * "We watched S1E5–E6 — were you there?": who clicks "I was there" gets these marked, until it
+   * expires. A movie party's (`movie`: season 0, no episodes) marks the film finished and keeps who
+   * was there and their reactions, which its board shows as counts.
+   */
   party_prompts: defineTable({
     partyId: v.id("parties"),
     tmdbId: v.number(),
     season: v.number(),
     episodes: v.array(v.number()),
+    movie: v.optional(v.literal(true)),
+    /** A movie night's date: its session's start (or when the host said they watched it). */
+    nightAt: v.optional(v.number()),
+    attendees: v.optional(v.array(v.object({ discordUserId: v.string(), reaction: v.optional(reactionValidator) }))),
     createdBy: v.string(),
     expiresAt: v.number(),
     /** Made by the board's We watched together button (a second press within a minute is a double click). */

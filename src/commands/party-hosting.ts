@@ -7,6 +7,8 @@ import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../core/respond.ts";
 import { plain } from "../views/text.ts";
 import type { ShowRef } from "../lib/tmdb-shows.ts";
+import type { MovieDetails } from "../lib/tmdb.ts";
+import { regionOfLocale, type RegionProviders } from "../lib/tmdb-providers.ts";
 import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
 import { withNotices } from "./party-membership.ts";
 import { type BotContext, type ComponentInteraction, type GuildDirectory } from "./types.ts";
@@ -94,6 +96,49 @@ export async function startIn(
   );
   // The host is in their party from the start: others join it, they don't need to.
   const text = `🍿 You're hosting **${plain(result.party.label, 150)}**, and you're on its board. It will appear in <#${channelId}> in a moment; others join with its **Join** button or \`/party join\`.`;
+  await respond.send({ content: withNotices(result.notices, text), components: [] });
+}
+
+/**
+ * Starts a movie party: the film's facts and where to watch it in the server's region (TMDB's
+ * watch providers, cached like movie details) go to Convex with it, for the board.
+ */
+export async function startMovieIn(
+  ctx: BotContext,
+  respond: Responder,
+  interaction: Interaction,
+  movie: MovieDetails,
+  channelId: string,
+  name: string | undefined,
+) {
+  const { guildId } = guildPlace(interaction);
+  const region = regionOfLocale((interaction.raw as { guild_locale?: string }).guild_locale);
+  let providers: RegionProviders | undefined;
+  try {
+    providers = (await ctx.tmdb.movieProviders(movie.tmdbId))[region];
+  } catch (error) {
+    // Where to watch it is a nicety: the party starts without it.
+    ctx.logger.warn({ err: error, tmdbId: movie.tmdbId }, "watch providers unavailable");
+  }
+  // The size the bot caches on watch items too (TitleService.metadata): "I was there" stores it on a new row.
+  const posterUrl = ctx.tmdb.posterUrl(movie.posterPath, "w500");
+  const result = await ctx.backend.mutation(api.bot.parties.start, {
+    discordUserId: interaction.user.id,
+    username: interaction.user.username,
+    guildId,
+    channelId,
+    tmdbId: movie.tmdbId,
+    movie: {
+      title: movie.title,
+      ...(movie.year !== undefined ? { year: movie.year } : {}),
+      ...(movie.runtime !== undefined ? { runtime: movie.runtime } : {}),
+      ...(posterUrl !== undefined ? { posterUrl } : {}),
+      ...(providers !== undefined ? { providers: { region, ...providers } } : {}),
+    },
+    ...(name !== undefined ? { name } : {}),
+    displayName: displayName(interaction),
+  });
+  const text = `🎬 You're hosting the movie night for **${plain(result.party.label, 150)}**, and you're on its board. It will appear in <#${channelId}> in a moment; schedule the night with \`/party schedule\` (or \`/party poll\`), and others join with its **Join** button or by saying Going.`;
   await respond.send({ content: withNotices(result.notices, text), components: [] });
 }
 

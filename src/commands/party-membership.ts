@@ -4,7 +4,7 @@ import type { AnyInteraction as Interaction, AutocompleteInteraction } from "../
 import { api } from "../../convex/_generated/api.js";
 import type { Responder } from "../core/respond.ts";
 import { plain } from "../views/text.ts";
-import { watchedTogetherPrompt } from "../views/party-board.ts";
+import { movieReactionButtons, movieWatchedPrompt, watchedTogetherPrompt } from "../views/party-board.ts";
 import { displayName, place as partyPlace } from "./party-place.ts";
 import { type BotContext } from "./types.ts";
 
@@ -30,19 +30,40 @@ export async function suggestParties(ctx: BotContext, interaction: AutocompleteI
 /** "We watched …" in the channel, for everyone there to confirm for themselves. */
 export async function postPrompt(
   respond: Responder,
-  prompt: { promptId: string; party: { title: string }; what: string; expiresAt: number; markedForYou: number; notices: string[] },
+  prompt: {
+    promptId: string;
+    movie: boolean;
+    party: { title: string };
+    what: string;
+    expiresAt: number;
+    markedForYou: number;
+    notices: string[];
+  },
   fresh: boolean,
 ) {
-  const view = watchedTogetherPrompt({
-    promptId: prompt.promptId,
-    showTitle: prompt.party.title,
-    what: prompt.what,
-    expiresAt: prompt.expiresAt,
-  });
+  const view = prompt.movie
+    ? movieWatchedPrompt({ promptId: prompt.promptId, title: prompt.party.title, expiresAt: prompt.expiresAt })
+    : watchedTogetherPrompt({
+        promptId: prompt.promptId,
+        showTitle: prompt.party.title,
+        what: prompt.what,
+        expiresAt: prompt.expiresAt,
+      });
   const reply = { ...view, ephemeral: false };
   // From a button, a new message: the board it sits on belongs to Convex's publisher.
   if (fresh) await respond.sendNew(reply);
   else await respond.send(reply);
+  if (prompt.movie) {
+    // The host pressed We watched it: they were there, so the film is marked for them, and they can react.
+    const title = `**${plain(prompt.party.title, 150)}**`;
+    const mine = prompt.markedForYou > 0 ? `✅ Marked ${title} finished for you.` : `You already had ${title} as finished.`;
+    await respond.sendNew({
+      content: [`${mine} How was it?`, ...prompt.notices].join("\n\n"),
+      components: movieReactionButtons(prompt.promptId),
+      ephemeral: true,
+    });
+    return;
+  }
   // The asker was there: their own episodes were marked with the prompt.
   const mine = prompt.markedForYou > 0 ? `✅ Marked ${prompt.what} for you too.` : `You had already marked ${prompt.what}.`;
   await respond.sendNew({ content: [mine, ...prompt.notices].join("\n\n"), ephemeral: true });

@@ -165,6 +165,8 @@ export async function schedule(interaction: Interaction, respond: Responder, ctx
   if (party.hostDiscordUserId !== interaction.user.id && !canManageServer(interaction)) {
     throw new UserError("Only the party's host, or someone with Manage Server, can schedule its sessions.");
   }
+  if (party.movie && options.repeat === "weekly")
+    throw new UserError("A movie party is one night: schedule it without `repeat:weekly`. Nothing was scheduled.");
   // A setting, like /remind settings timezone: — kept for next time, whatever happens to this session.
   const zone = await zoneFor(interaction, ctx, party.zone, options.zone);
   const when = parseWhen(options.when, { zone, now: Date.now(), locale: interaction.locale });

@@ -14,11 +14,12 @@ import { plain } from "../views/text.ts";
 import { MAX_SEASON, partyHostButton, partyKeepButton, partyPickButton, partyRemoveButton } from "../views/component-ids.ts";
 import { ButtonStyle, button, rows } from "../views/components.ts";
 import { guessPrompt } from "../views/guess.ts";
-import { joinedNote, partyStatus } from "../views/party-board.ts";
+import { joinedNote, movieReactionButtons, partyStatus } from "../views/party-board.ts";
+import { reactionLabel } from "../views/vocabulary.ts";
 import { showById, suggestShows } from "./ep.ts";
 import { canManageServer, displayName, guildPlace, place as partyPlace } from "./party-place.ts";
 import { partyOption, poll, pollSubcommand, schedule, scheduleSubcommand, sessionComponents, suggestZones } from "./party-schedule.ts";
-import { checkBoardChannel, checkMemberCanPost, manage, startIn } from "./party-hosting.ts";
+import { checkBoardChannel, checkMemberCanPost, manage, startIn, startMovieIn } from "./party-hosting.ts";
 import { join, listParties, partyArg, postPrompt, suggestParties, withNotices } from "./party-membership.ts";
 import { command, type ComponentInteraction } from "./types.ts";
 
@@ -34,13 +35,21 @@ export const party = command({
       {
         type: Option.Subcommand,
         name: "start",
-        description: "Start a watch party for a show; you host it",
+        description: "Start a watch party for a show, or a movie night; you host it",
         options: [
           {
             type: Option.String,
             name: "show",
             description: "The show: start typing its name, or a TMDB id like 1399",
-            required: true,
+            required: false,
+            autocomplete: true,
+            max_length: 200,
+          },
+          {
+            type: Option.String,
+            name: "title",
+            description: "Or a movie, for a movie night: start typing its name, or movie:<TMDB id>",
+            required: false,
             autocomplete: true,
             max_length: 200,
           },
@@ -138,10 +147,38 @@ export const party = command({
     const actor = { discordUserId: interaction.user.id, username: interaction.user.username };
     switch (args.subcommand) {
       case "start": {
-        const { show: value, season, channel, name } = args.options;
+        const { show: showValue, title: movieValue, season, channel, name } = args.options;
+        if ((showValue === undefined) === (movieValue === undefined))
+          throw new UserError("Give a show (`show:`) or a movie (`title:`) — one of the two. Nothing was created.");
+        if (movieValue !== undefined && season !== undefined)
+          throw new UserError("A movie has no seasons: leave `season:` out. Nothing was created.");
         const channelId = channel?.id ?? place.channelId;
         checkMemberCanPost(interaction, channelId, channel);
         checkBoardChannel(interaction, channelId, ctx.directory);
+        if (movieValue !== undefined) {
+          const found = await ctx.titles.lookup(movieValue, "movie");
+          if (found.kind === "found") {
+            if (found.title.mediaType !== "movie")
+              throw new UserError(`**${plain(found.title.title, 100)}** is a show — start its party with \`show:\`.`);
+            await startMovieIn(ctx, respond, interaction, found.title, channelId, name);
+            return;
+          }
+          if (name !== undefined) {
+            throw new UserError(
+              `Did you mean **${plain(found.best.title, 100)}**? Pick the movie from the list as you type (or use movie:${found.best.tmdbId}).`,
+            );
+          }
+          await respond.send(
+            guessPrompt({
+              ...found,
+              confirm: "Yes — start the movie night",
+              customId: (choice) =>
+                partyPickButton.encode({ season: undefined, channelId, choice: choice && { mediaType: "movie", tmdbId: choice.tmdbId } }),
+            }),
+          );
+          return;
+        }
+        const value = showValue!;
         const show = showById(ctx, value);
         if (show !== null) {
           await startIn(ctx, respond, interaction, show, channelId, season, name);
@@ -311,6 +348,8 @@ export const party = command({
   async autocomplete(interaction, ctx) {
     const focused = interaction.focused;
     if (focused.name === "show") return await suggestShows(ctx, interaction.user.id, String(focused.value));
+    if (focused.name === "title")
+      return String(focused.value).trim() === "" ? [] : await ctx.titles.suggest(String(focused.value), "movie");
     if (focused.name === "party") return await suggestParties(ctx, interaction, String(focused.value));
     if (focused.name === "zone") return suggestZones(String(focused.value));
     return [];
@@ -349,6 +388,11 @@ export const party = command({
       // Another channel's was checked when /party start named it (this button is on its private reply).
       if (channelId === interaction.channelId) checkMemberCanPost(interaction, channelId);
       checkBoardChannel(interaction, channelId, ctx.directory);
+      if (choice.mediaType === "movie") {
+        const movie = await ctx.titles.details(choice.tmdbId, "movie");
+        if (movie.mediaType === "movie") await startMovieIn(ctx, respond, interaction, movie, channelId, undefined);
+        return;
+      }
       await startIn(ctx, respond, interaction, await ctx.titles.show(choice.tmdbId), channelId, season, undefined);
     },
     /** "I was there": marks those episodes for whoever clicks, and only them. */
@@ -359,11 +403,38 @@ export const party = command({
         promptId,
         displayName: displayName(interaction),
       });
+      if (result.movie) {
+        const text =
+          (result.changed === 0
+            ? `You already had **${plain(result.title, 150)}** as finished — you're counted as there.`
+            : `✅ Marked **${plain(result.title, 150)}** finished for you.`) +
+          joinedNote(result) +
+          "\nHow was it? Your reaction goes on your own title; the board shows only how many chose each.";
+        await respond.sendNew({
+          content: withNotices(result.notices, text),
+          components: movieReactionButtons(promptId),
+          ephemeral: true,
+        });
+        return;
+      }
       const text =
         (result.changed === 0
           ? `You had already marked ${result.what} of **${plain(result.title, 150)}** — nothing changed.`
           : `✅ Marked ${result.what} of **${plain(result.title, 150)}** for you.`) + joinedNote(result);
       await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
+    },
+    /** A reaction after "I was there" on a movie night: set on the clicker's own title, counted on the board. */
+    async "party:react"(interaction: ComponentInteraction, respond, ctx, { promptId, reaction }) {
+      const result = await ctx.backend.mutation(api.bot.parties.react, {
+        discordUserId: interaction.user.id,
+        username: interaction.user.username,
+        promptId,
+        reaction,
+      });
+      await respond.send({
+        content: `${reactionLabel(result.reaction)} — saved on **${plain(result.title, 150)}** in your own tracking; the board counts it (without your name). Change it with another button or \`/watch react\`.`,
+        components: movieReactionButtons(promptId),
+      });
     },
   },
 });

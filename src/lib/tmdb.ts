@@ -7,6 +7,7 @@ import { TtlCache } from "./tmdb-cache.ts";
 import { TmdbError } from "./tmdb-errors.ts";
 import { getJson, withinDeadline, type HttpOptions } from "./tmdb-http.ts";
 import { parseMovieDetails, parseSearchMulti, parseSeasonDetails, parseShowDetails, parseShowWithSeasons } from "./tmdb-schemas.ts";
+import { parseWatchProviders, type WatchProviders } from "./tmdb-providers.ts";
 import type { MediaType, MovieDetails, PosterSize, SearchResult, SeasonDetails, ShowDetails } from "./tmdb-types.ts";
 
 export { TmdbError, isTmdbError, type TmdbErrorKind } from "./tmdb-errors.ts";
@@ -77,7 +78,8 @@ const IMAGE_PATH = /^\/[A-Za-z0-9._-]+$/;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type Cached = SearchResult[] | MovieDetails | ShowDetails | SeasonDetails | { show: ShowDetails; seasons: SeasonDetails[] };
+type Cached =
+  SearchResult[] | MovieDetails | ShowDetails | SeasonDetails | { show: ShowDetails; seasons: SeasonDetails[] } | WatchProviders;
 
 export class TmdbClient {
   private readonly baseUrl: string;
@@ -140,6 +142,17 @@ export class TmdbClient {
       this.url(`/movie/${movieId}`),
       `a movie with id ${movieId}`,
       (json) => parseMovieDetails(json, movieId),
+      this.movieTtlMs,
+    );
+  }
+
+  /** Where a movie streams, rents and sells, by region (data by JustWatch); cached as long as movie details. */
+  async movieProviders(id: number): Promise<WatchProviders> {
+    const movieId = validId(id, "movie");
+    return this.load(
+      this.url(`/movie/${movieId}/watch/providers`),
+      `a movie with id ${movieId}`,
+      (json) => parseWatchProviders(json, movieId),
       this.movieTtlMs,
     );
   }

@@ -29,6 +29,7 @@ import { LIMITS } from "./limits.ts";
 import {
   MEDIA_TYPES,
   REACTION_CHOICES,
+  REACTIONS,
   SETTABLE_STATUSES,
   type MediaType,
   type ReactionChoice,
@@ -118,11 +119,11 @@ export const markPickButton = component("mark:pick", {
   choice: fromMenu(showChoice),
 });
 
-/** party:pick:<season|->:<channelId>:<title|-> — "Did you mean …?" for /party start typed by name (without a party name). */
+/** party:pick:<season|->:<channelId>:<title|-> — "Did you mean …?" for /party start typed by name (a show, or with title: a movie). */
 export const partyPickButton = component("party:pick", {
   season: optional(int(MAX_SEASON)),
   channelId: snowflake,
-  choice: fromMenu(showChoice),
+  choice: fromMenu(titleChoice),
 });
 
 /** mark:specials:<tmdbId>:<w|u> — season 0, which /mark show leaves out. */
@@ -235,6 +236,9 @@ export const partyWatchedButton = component("party:watched", { partyId: document
 /** party:there:<promptId> — "I was there" under a watched-together prompt: marks those episodes for whoever clicks. */
 export const partyThereButton = component("party:there", { promptId: documentId });
 
+/** party:react:<promptId>:<reaction> — after "I was there" on a movie night: the clicker's reaction, counted on the board. */
+export const partyReactButton = component("party:react", { promptId: documentId, reaction: oneOf(REACTIONS) });
+
 /** party:host:<partyId>:<userId> — the confirmation under `/party host`: hands the party to that member. */
 export const partyHostButton = component("party:host", { partyId: documentId, userId: snowflake });
 
@@ -324,6 +328,7 @@ export const componentCodecs = [
   partyJoinButton,
   partyWatchedButton,
   partyThereButton,
+  partyReactButton,
   partyHostButton,
   partyRemoveButton,
   partyKeepButton,

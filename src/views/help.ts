@@ -26,7 +26,7 @@ const SECTIONS: { name: string; value: string }[] = [
   {
     name: "🍿 Watch parties (in a server)",
     value: [
-      "`/party start show` — watch a show together; a live board shows everyone's progress",
+      "`/party start show` — watch a show together; a live board shows everyone's progress · `/party start title` — a movie night: where to watch it, who's going, who was there",
       "`/party join` · `/party leave` · `/party status` — or press **Join** on the board",
       "`/party watched episode:5-6` — “were you there?”: marked for you, and for each who clicks **I was there**",
       '`/party schedule when:"friday 21:00"` — a watch-along in your time zone; Going / Maybe / Can\'t, a ping before · `/party poll` to vote on the night',

@@ -1,13 +1,13 @@
 import { time, TimestampStyles } from "@discordjs/formatters";
 import type { APIEmbed } from "discord-api-types/v10";
-import { partyJoinButton, partyThereButton, partyWatchedButton } from "./component-ids.ts";
+import { partyJoinButton, partyReactButton, partyThereButton, partyWatchedButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
 import { rsvpSummary, type RsvpAnswer } from "./session.ts";
 import type { EpisodeRef } from "./progress.ts";
 import { count, episodeCode, oneLine, plain, plural, progressBar, truncate } from "./text.ts";
-import { BRAND } from "./vocabulary.ts";
+import { BRAND, REACTION_EMOJI, REACTION_NAME, REACTIONS, type Reaction } from "./vocabulary.ts";
 
 /** Members shown one line each; past this the board summarises (Discord's limits, and a readable channel). */
 export const BOARD_MEMBER_LINES = 25;
@@ -43,6 +43,28 @@ export interface PartyBoardData {
    * named, so the board spoils nothing for anyone.
    */
   episodeNames?: Record<string, string>;
+  /** A movie party's film (then `members` say 1/1 for those who have seen it, 0/1 for the rest). */
+  movie?: MovieBoardData;
+}
+
+/** Where a film can be watched in one region, as TMDB lists it (from JustWatch). */
+export interface WatchProviders {
+  region: string;
+  link?: string;
+  stream: string[];
+  rent: string[];
+  buy: string[];
+}
+
+export interface MovieBoardData {
+  year?: number;
+  /** Minutes. */
+  runtime?: number;
+  providers?: WatchProviders;
+  /** Members who have the film finished in their own tracking. */
+  seen: number;
+  /** How the latest night went, in counts only: never who chose what. */
+  night?: { at: number; there: number; reactions: Record<Reaction, number> };
 }
 
 type Group = "finished" | "watching" | "not started";
@@ -92,6 +114,7 @@ export function frontierLines(members: BoardMember[], episodeNames: Record<strin
 }
 
 function boardEmbed(data: PartyBoardData, highlight: string | undefined): APIEmbed {
+  if (data.movie !== undefined) return movieEmbed(data, data.movie, highlight);
   const groups: Record<Group, BoardMember[]> = { finished: [], watching: [], "not started": [] };
   for (const m of data.members) groups[groupOf(m)].push(m);
   for (const list of Object.values(groups)) list.sort((a, b) => b.watched - a.watched || a.displayName.localeCompare(b.displayName));
@@ -160,6 +183,95 @@ function boardEmbed(data: PartyBoardData, highlight: string | undefined): APIEmb
   };
 }
 
+/** "2h 19m", "45m". */
+export function runtimeText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+/** "Stream: Netflix, Hulu · Rent: Apple TV", or null when TMDB lists nowhere. */
+export function providersLine(providers: WatchProviders | undefined): string | null {
+  if (providers === undefined) return null;
+  const parts = (
+    [
+      ["Stream", providers.stream],
+      ["Rent", providers.rent],
+      ["Buy", providers.buy],
+    ] as const
+  )
+    .filter(([, names]) => names.length > 0)
+    .map(([kind, names]) => `${kind}: ${names.map((n) => plain(n, 40)).join(", ")}`);
+  return parts.length === 0 ? null : parts.join(" · ");
+}
+
+/** "🍿 How the night went: 2 were there · ❤️ 1 Loved · 👍 1 Liked": counts only. */
+export function nightLine(night: NonNullable<MovieBoardData["night"]>): string {
+  const reactions = REACTIONS.filter((r) => night.reactions[r] > 0).map(
+    (r) => `${REACTION_EMOJI[r]} ${night.reactions[r]} ${REACTION_NAME[r]}`,
+  );
+  return `🍿 **How the night went** (${time(new Date(night.at), TimestampStyles.LongDate)}): ${night.there === 1 ? "1 was there" : `${count(night.there)} were there`}${reactions.length > 0 ? ` · ${reactions.join(" · ")}` : ""}`;
+}
+
+/** A movie party's board: the film, where to watch it, how many have seen it, the next session, and the night. */
+function movieEmbed(data: PartyBoardData, movie: MovieBoardData, highlight: string | undefined): APIEmbed {
+  const sections: string[] = [];
+  const facts = [
+    ...(movie.year !== undefined ? [String(movie.year)] : []),
+    ...(movie.runtime !== undefined ? [`⏱️ ${runtimeText(movie.runtime)}`] : []),
+  ];
+  if (facts.length > 0) sections.push(facts.join(" · "));
+  const where = providersLine(movie.providers);
+  sections.push(
+    where === null
+      ? "📺 TMDB lists nowhere to stream, rent or buy it in this server's region."
+      : `📺 **Where to watch** (${movie.providers!.region}): ${where}${movie.providers!.link ? ` — [more](${movie.providers!.link})` : ""} · data by JustWatch`,
+  );
+  const total = data.members.length;
+  if (total > 0) {
+    sections.push(
+      `👀 ${count(movie.seen)} of ${plural(total, "member")} ${movie.seen === 1 || total === 1 ? "has" : "have"} already seen it`,
+    );
+    const names = [...data.members].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const me = names.find((m) => m.discordUserId === highlight);
+    const shown = names.filter((m) => m !== me).slice(0, me ? BOARD_MEMBER_LINES - 1 : BOARD_MEMBER_LINES);
+    const list = [
+      ...(me ? [`__**${plain(me.displayName, 40)}**__ (you${me.watched > 0 ? ", seen it" : ", not seen yet"})`] : []),
+      ...shown.map((m) => `**${plain(m.displayName, 40)}**`),
+    ];
+    const hidden = total - list.length;
+    sections.push(`**Members** (${total}): ${list.join(", ")}${hidden > 0 ? ` …and ${plural(hidden, "more member")}` : ""}`);
+  } else {
+    sections.push(
+      data.hostName.trim() === ""
+        ? "Everyone has left — press **Join** to pick it up: you'll host it. With nobody in it, it ends by itself after a week."
+        : "Nobody has joined yet — press **Join**.",
+    );
+  }
+  if (data.nextSessionAt) {
+    const at = new Date(data.nextSessionAt);
+    sections.push(
+      `🗓️ Movie night: ${time(at, TimestampStyles.LongDateShortTime)} (${time(at, TimestampStyles.RelativeTime)})${data.nextSessionRsvps ? `\n${rsvpSummary(data.nextSessionRsvps)}` : ""}`,
+    );
+  }
+  if (movie.night !== undefined) sections.push(nightLine(movie.night));
+  const title = `${data.name ? `${plain(data.name, 80)} · ` : ""}${plain(data.show.title, 150)}`;
+  return {
+    title: truncate(`🎬 ${title}`, LIMITS.embedTitle),
+    description: truncate(sections.join("\n\n"), LIMITS.embedDescription),
+    color: BRAND,
+    ...(data.show.posterUrl ? { thumbnail: { url: data.show.posterUrl } } : {}),
+    footer: {
+      text: truncate(
+        data.hostName.trim() === ""
+          ? "Nobody hosts it now: whoever joins next does"
+          : `Hosted by ${oneLine(data.hostName)} · ${plural(data.members.length, "member")}`,
+        LIMITS.footer,
+      ),
+    },
+  };
+}
+
 /**
  * A party's live board, as Convex posts and edits it in the channel: the show,
  * one line per member with a progress bar and position (grouped finished /
@@ -171,7 +283,11 @@ export function partyBoard(data: PartyBoardData): MessageView {
     embeds: [boardEmbed(data, undefined)],
     components: rows(
       button({ customId: partyJoinButton.encode({ partyId: data.partyId }), label: "Join", style: ButtonStyle.Primary }),
-      button({ customId: partyWatchedButton.encode({ partyId: data.partyId }), label: "We watched together", emoji: { name: "🍿" } }),
+      button({
+        customId: partyWatchedButton.encode({ partyId: data.partyId }),
+        label: data.movie !== undefined ? "We watched it" : "We watched together",
+        emoji: { name: "🍿" },
+      }),
     ),
   });
 }
@@ -191,6 +307,31 @@ export function watchedTogetherPrompt(args: { promptId: string; showTitle: strin
       button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success }),
     ),
   });
+}
+
+/** After a movie party's night: "We watched *Title* — were you there?", from the host's We watched it. */
+export function movieWatchedPrompt(args: { promptId: string; title: string; expiresAt: number }): MessageView {
+  return message({
+    content: `🍿 We watched **${plain(args.title, 150)}** — were you there? Click to mark it finished for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.ShortDateTime)}).`,
+    embeds: [],
+    components: rows(
+      button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success }),
+    ),
+  });
+}
+
+/** After "I was there" on a movie night: how it was, for the person's own title and the board's counts. */
+export function movieReactionButtons(promptId: string) {
+  return rows(
+    ...REACTIONS.map((reaction) =>
+      button({
+        customId: partyReactButton.encode({ promptId, reaction }),
+        label: REACTION_NAME[reaction],
+        emoji: { name: REACTION_EMOJI[reaction] },
+        style: ButtonStyle.Secondary,
+      }),
+    ),
+  );
 }
 
 /** After Going or "I was there" from someone not yet in the party: that it took them in, or had no room. */

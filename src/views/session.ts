@@ -224,6 +224,18 @@ export function sessionAfter(args: {
   );
 }
 
+/** After a movie night: "Did you watch *Title*?" — each click marks the film finished for whoever clicks. */
+export function movieNightAfter(args: { promptId: string; title: string; expiresAt: number }): RESTPostAPIChannelMessageJSONBody {
+  return restMessageBody(
+    message({
+      content: `🍿 Did you watch **${plain(args.title, 150)}**? Click to mark it finished for yourself (until ${time(new Date(args.expiresAt), TimestampStyles.ShortDateTime)}).`,
+      components: rows(
+        button({ customId: partyThereButton.encode({ promptId: args.promptId }), label: "I was there", style: ButtonStyle.Success }),
+      ),
+    }),
+  );
+}
+
 /** The board's line under "Next session": who is going, and how many maybe / can't. */
 export function rsvpSummary(rsvps: ReadonlyArray<{ name: string; answer: RsvpAnswer }>): string {
   const going = rsvps.filter((r) => r.answer === "going");

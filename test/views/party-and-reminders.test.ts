@@ -108,6 +108,49 @@ describe("the party board", () => {
   });
 });
 
+describe("a movie party's board", () => {
+  const film = (members: BoardMember[], movie: Partial<NonNullable<PartyBoardData["movie"]>> = {}) =>
+    board(members, {
+      show: { title: "Fight Club" },
+      movie: {
+        year: 1999,
+        runtime: 139,
+        providers: { region: "GB", stream: ["Disney Plus"], rent: ["Apple TV"], buy: [] },
+        seen: members.filter((m) => m.watched > 0).length,
+        ...movie,
+      },
+    });
+
+  it("shows the film, where to watch it, how many have seen it, and how the night went in counts only", () => {
+    const view = partyBoard(
+      film([member(1, 1, 1), member(2, 0, 1), member(3, 1, 1)], {
+        night: { at: Date.UTC(2026, 11, 4, 20), there: 2, reactions: { loved: 1, liked: 0, mixed: 1, "not-for-me": 0 } },
+      }),
+    );
+    const text = `${view.embeds[0]!.title}\n${view.embeds[0]!.description}`;
+    expect(text).toContain("🎬 Fight Club");
+    expect(text).toContain("1999 · ⏱️ 2h 19m");
+    expect(text).toContain("**Where to watch** (GB): Stream: Disney Plus · Rent: Apple TV");
+    expect(text).toContain("👀 2 of 3 members have already seen it");
+    expect(text).toContain("2 were there · ❤️ 1 Loved · 😐 1 Mixed");
+    expect(text).not.toContain("▰");
+    expect(labels(view)).toEqual(["Join", "We watched it"]);
+    expect(discordErrors(view)).toEqual([]);
+  });
+
+  it("stays inside Discord's limits with 200 hostile names and providers, and marks the asker's own line privately", () => {
+    const members = Array.from({ length: 200 }, (_, i) => member(i, i % 2, 1, hostile(300)));
+    const names = Array.from({ length: 6 }, () => hostile(60));
+    const view = partyBoard(
+      film(members, { providers: { region: "US", link: "https://x.test/", stream: names, rent: names, buy: names } }),
+    );
+    expect(discordErrors(view)).toEqual([]);
+    expect(view.embeds[0]!.description).not.toMatch(/@everyone|<@\d+>/);
+    const mine = partyStatus(film([member(1, 0, 1), member(2, 1, 1)]), member(1, 0, 1).discordUserId).embeds[0]!.description!;
+    expect(mine).toContain("__**member 1**__ (you, not seen yet)");
+  });
+});
+
 describe("reminder DMs", () => {
   const stalled = (i: number, title = `Show ${i}`): StalledShow => ({
     tmdbId: 1000 + i,

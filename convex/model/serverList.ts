@@ -6,7 +6,7 @@
 // "Members" are the server's members who have used the list there (server_list_members): Convex
 // does not know a server's member list, and they are the ones choosing the film. Each entry keeps
 // its seen count; counts are redone by a background job when someone new is counted or they are
-// a few hours old, and exactly for whatever is drawn or put in a poll — so a page reads a handful
+// half an hour old, and exactly for whatever is drawn or put in a poll — so a page reads a handful
 // of documents however many members and titles there are.
 import { time, TimestampStyles } from "@discordjs/formatters";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -25,8 +25,8 @@ export const SUGGESTIONS_PER_MEMBER = 5;
 export const MEMBERS_COUNTED_MAX = 200;
 /** Titles on a page of /list show. */
 export const LIST_PAGE_SIZE = 10;
-/** Seen counts older than this are redone in the background by the next write to the list. */
-export const RECOUNT_AFTER_MS = 6 * 3_600_000;
+/** Seen counts older than this are redone in the background by the next use of the list that writes. */
+export const RECOUNT_AFTER_MS = 30 * 60_000;
 /** Entries one recount step counts (each reads one document per counted member). */
 export const RECOUNT_CHUNK = 20;
 /** A poll's answers (Discord's limit) and how long it may stay open. */
@@ -390,8 +390,12 @@ export async function listPage(ctx: QueryCtx, args: { guildId: string; position:
   const guildId = parseGuildId(args.guildId);
   const list = await listOf(ctx, guildId);
   const pos = args.position;
-  if (!Number.isInteger(pos.page) || pos.page < 1 || pos.page > LIST_MAX) fail("INVALID_ARGUMENT", "That page doesn't exist.");
-  const n = LIST_PAGE_SIZE + 1;
+  if (!Number.isInteger(pos.page) || pos.page < 1 || pos.page > LIST_MAX / LIST_PAGE_SIZE)
+    fail("INVALID_ARGUMENT", "That page doesn't exist.");
+  // A page asked for by number (`/list show page:`) has no cursor: the pages before it are read
+  // and skipped. Next carries a cursor, and reads one page and the next page's first title.
+  const skip = pos.key === undefined && pos.seq === undefined ? (pos.page - 1) * LIST_PAGE_SIZE : 0;
+  const n = skip + LIST_PAGE_SIZE + 1;
   const listed = (q: any) => q.eq("guildId", guildId).eq("state", "listed");
   let rows: Entry[] = [];
   let start: number | undefined;
@@ -429,6 +433,7 @@ export async function listPage(ctx: QueryCtx, args: { guildId: string; position:
       );
     }
   }
+  rows = rows.slice(skip);
   const shown = rows.slice(0, LIST_PAGE_SIZE);
   const last = shown.at(-1);
   const next: ListPosition | null =

@@ -152,9 +152,10 @@ export const pollClose = internalAction({
       if (gone && read.kind === "refused" && read.code !== RESTJSONErrorCodes.UnknownMessage)
         console.warn(`list poll ${pollId}: could not read it: ${JSON.stringify(read)}`);
     }
-    const counts = (results?.answer_counts ?? []).filter(
-      (c) => Number.isInteger(c?.id) && Number.isInteger(c?.count) && c.id >= 1 && c.id <= plan.answers && c.count >= 0,
-    );
+    // Only the numbers (Discord's counts carry me_voted too), and only answers the poll has.
+    const counts = (results?.answer_counts ?? [])
+      .filter((c) => Number.isInteger(c?.id) && Number.isInteger(c?.count) && c.id >= 1 && c.id <= plan.answers && c.count >= 0)
+      .map((c) => ({ id: c.id, count: c.count }));
     const result = await ctx.runMutation(internal.serverList.jobs.pollClosed, { pollId, counts });
     if (result === null) return null;
     const sent = await postMessage(result.channelId, { ...result.body, nonce: nonceOf(pollId, "result"), enforce_nonce: true });

@@ -13,7 +13,7 @@ import type { AnyInteraction } from "../core/interaction.ts";
 import type { Responder } from "../core/respond.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
-import { choiceName, parseTitleRef, type TitleDetails } from "../lib/titles.ts";
+import { choiceName, parseTitleRef, yearOf, type TitleDetails } from "../lib/titles.ts";
 import { serverListAddPickButton, type ServerListPosition, type TitleChoice } from "../views/component-ids.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { notice } from "../views/title-card.ts";
@@ -285,8 +285,13 @@ export const list = command({
   async autocomplete(interaction, ctx, args) {
     const focused = interaction.focused;
     if (args.subcommand === "add" && focused.name === "title") {
-      if (focused.value.trim().length === 0) return [];
-      return await ctx.titles.suggest(focused.value);
+      if (focused.value.trim().length > 0) return await ctx.titles.suggest(focused.value);
+      // Nothing typed yet: the member's own watchlist, as /watch offers it.
+      const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId: interaction.user.id, pageSize: 25 });
+      return page.items.map((item) => ({
+        name: choiceName(item.title ?? `TMDB ${item.tmdbId}`, yearOf(item.release_date), item.mediaType),
+        value: `${item.mediaType}:${item.tmdbId}`,
+      }));
     }
     if (!interaction.inGuild()) return [];
     if (args.subcommand === "remove" && focused.name === "title") {

@@ -128,6 +128,13 @@ wait 2h1m`,
     );
   });
 
+  it("autocompletes titles to suggest from TMDB, and the server's own titles to remove", async () => {
+    const events = await run(s, `${at("alice")}autocomplete /list add title:incep\nautocomplete /list remove title:back`);
+    const [add, remove] = ofType(events, "autocomplete");
+    expect(add!.choices[0]).toEqual({ name: "Inception (2010) · Movie", value: "movie:27205" });
+    expect(remove!.choices).toEqual([{ name: "Back to the Future (1985) · Movie", value: "movie:105" }]);
+  });
+
   it("offers Suggest for movie night on a title's card in a server", async () => {
     const card = await run(s, `${at("gina", "card-club")}/watch info title:movie:278`);
     expect(buttons(lastAnswer(card))).toContain("Suggest for movie night");

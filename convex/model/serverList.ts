@@ -494,20 +494,22 @@ export async function pickFromList(ctx: MutationCtx, actor: Actor, args: { guild
   if (entries.length === 0) fail("NOT_FOUND", "The server's list is empty — suggest a title with /list add.");
   const users = await memberUserIds(ctx, list.guildId);
   const members = users.length;
-  let candidates = entries.filter((e) => !args.unseen || e.seen < members);
+  // Nobody counted (the server has more members using the list than are counted): nothing to leave out.
+  const unseen = args.unseen && members > 0;
+  let candidates = entries.filter((e) => !unseen || e.seen < members);
   // Draw again: not the title just shown, unless it is the only one.
   if (candidates.length > 1) candidates = candidates.filter((e) => e._id !== args.previous);
   for (let attempt = 0; attempt < PICK_ATTEMPTS && candidates.length > 0; attempt++) {
     const drawn = weightedDraw(candidates, members, Math.random());
     const seen = await seenBy(ctx, users, drawn.tmdbId, drawn.mediaType);
     if (seen !== drawn.seen) await ctx.db.patch(drawn._id, { seen });
-    if (args.unseen && seen >= members) {
+    if (unseen && seen >= members) {
       candidates = candidates.filter((e) => e._id !== drawn._id);
       continue;
     }
     return { entry: entryView({ ...drawn, seen }), members, listed: list.listed, unseen: args.unseen };
   }
-  if (args.unseen && candidates.length === 0)
+  if (unseen && candidates.length === 0)
     fail("NOT_FOUND", "Everyone here has already seen every title on the list — try /list pick without unseen, or suggest something new.");
   fail(
     "NOT_FOUND",

@@ -177,6 +177,27 @@ describe("the server's list", () => {
     );
   });
 
+  it("recounts who has seen each title in the background when someone new uses the list", async () => {
+    vi.useFakeTimers();
+    const t = deployment();
+    await finish(t, BOB, 1);
+    await add(t, ALICE, 1);
+    await add(t, ALICE, 2);
+    const before = await t.query(api.bot.serverList.show, { ...as(ALICE), guildId: GUILD, position: { sort: "added", page: 1 } });
+    expect(before.entries.map((e) => e.seen)).toEqual([0, 0]);
+    // Bob's first use of the list counts him: his tracking joins the counts once the job has run.
+    await add(t, BOB, 3);
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    const after = await t.query(api.bot.serverList.show, { ...as(ALICE), guildId: GUILD, position: { sort: "added", page: 1 } });
+    expect(after.entries.map((e) => [e.tmdbId, e.seen])).toEqual([
+      [1, 1],
+      [2, 0],
+      [3, 0],
+    ]);
+    expect(after.members).toBe(2);
+    vi.useRealTimers();
+  });
+
   it("refuses a poll on a list with fewer than two titles, with a clear message", async () => {
     vi.useFakeTimers();
     const t = deployment();

@@ -376,6 +376,30 @@ export async function markWatchedOnList(
   return true;
 }
 
+/**
+ * Someone deleted their Discord data (/account): they are no longer counted for "seen" in any
+ * server, and the titles they suggested stay on the servers' lists without their name.
+ */
+export async function forgetListMember(ctx: MutationCtx, discordUserId: string): Promise<void> {
+  const memberships = await ctx.db
+    .query("server_list_members")
+    .withIndex("by_member", (q) => q.eq("discordUserId", discordUserId))
+    .take(1_000);
+  for (const membership of memberships) {
+    await ctx.db.delete(membership._id);
+    const list = await listOf(ctx, membership.guildId);
+    if (list === null) continue;
+    const members = Math.max(0, list.members - 1);
+    await ctx.db.patch(list._id, { members });
+    if (list.listed > 0) await requestRecount(ctx, { ...list, members }, Date.now());
+  }
+  const suggested = await ctx.db
+    .query("server_list_entries")
+    .withIndex("by_suggester", (q) => q.eq("suggestedBy", discordUserId))
+    .take(5_000);
+  for (const entry of suggested) await ctx.db.patch(entry._id, { suggestedBy: "0", suggestedByName: "a former member" });
+}
+
 // ---------------------------------------------------------------- pages
 
 type Ranged = (q: any) => any;

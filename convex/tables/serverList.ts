@@ -51,14 +51,17 @@ export const serverListTables = {
     .index("by_guild_state_votes", ["guildId", "state", "votes", "seq"])
     .index("by_guild_state_shuffle", ["guildId", "state", "shuffle"])
     .index("by_guild_state_suggester", ["guildId", "state", "suggestedBy"])
-    .index("by_guild_title", ["guildId", "tmdbId", "mediaType"]),
+    .index("by_guild_title", ["guildId", "tmdbId", "mediaType"])
+    .index("by_suggester", ["suggestedBy"]),
 
   /** The server's members whose own tracking says what the server has seen: everyone who used the list there. */
   server_list_members: defineTable({
     guildId: v.string(),
     discordUserId: v.string(),
     joinedAt: v.number(),
-  }).index("by_guild", ["guildId", "discordUserId"]),
+  })
+    .index("by_guild", ["guildId", "discordUserId"])
+    .index("by_member", ["discordUserId"]),
 
   /** A native poll of titles from the list; when it closes the winner is posted with Schedule it. */
   server_list_polls: defineTable({

@@ -175,7 +175,7 @@ export const list = command({
     ],
   }),
   ephemeral: true,
-  reads: ["show", "page"],
+  reads: ["show", "page", "schedule"],
 
   async execute(interaction, respond, ctx, args) {
     const guildId = guildOf(interaction);

@@ -198,6 +198,20 @@ describe("the server's list", () => {
     vi.useRealTimers();
   });
 
+  it("forgets a member who deletes their Discord data: not counted any more, their suggestions unnamed", async () => {
+    const t = deployment();
+    await add(t, ALICE, 1);
+    await add(t, BOB, 2);
+    await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: BOB });
+    const page = await t.query(api.bot.serverList.show, { ...as(ALICE), guildId: GUILD, position: { sort: "added", page: 1 } });
+    expect(page.members).toBe(1);
+    expect(page.entries.map((e) => [e.tmdbId, e.suggestedByName])).toEqual([
+      [1, "alice"],
+      [2, "a former member"],
+    ]);
+    expect(JSON.stringify(await t.run((ctx) => ctx.db.query("server_list_entries").collect()))).not.toContain(BOB);
+  });
+
   it("refuses a poll on a list with fewer than two titles, with a clear message", async () => {
     vi.useFakeTimers();
     const t = deployment();

@@ -7,6 +7,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { api } from "../../convex/_generated/api.js";
 import type { AnyInteraction } from "../core/interaction.ts";
@@ -228,6 +229,11 @@ export const list = command({
         return;
       case "poll": {
         if (interaction.channelId === null) throw new UserError("A poll goes up in a server channel.");
+        // Convex posts it later: a channel the bot can't post in is refused now, not silently.
+        if (!interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]))
+          throw new UserError(
+            "I can't post in this channel (I need View Channel and Send Messages here) — start the poll in a channel where I can.",
+          );
         const result = await ctx.backend.mutation(api.bot.serverList.startPoll, {
           ...actor,
           guildId,

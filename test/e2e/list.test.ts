@@ -126,6 +126,10 @@ wait 2h1m`,
     expect(replies[2]).toBe(
       "⚠️ A poll needs at least two titles to choose from, and the server's list has only one — suggest more with /list add.",
     );
+    const revoked = await run(s, `${at("frank", "tiny-club")}/list add title:movie:424\nrevoke #general\n/list poll`);
+    expect(text(lastAnswer(revoked))).toBe(
+      "⚠️ I can't post in this channel (I need View Channel and Send Messages here) — start the poll in a channel where I can.",
+    );
   });
 
   it("autocompletes titles to suggest from TMDB, and the server's own titles to remove", async () => {

@@ -139,6 +139,16 @@ wait 2h1m`,
     expect(remove!.choices).toEqual([{ name: "Back to the Future (1985) · Movie", value: "movie:105" }]);
   });
 
+  it("asks before suggesting a title typed by name that isn't an exact match, and suggests the one confirmed", async () => {
+    const asked = await run(s, `${at("hank", "guess-club")}/list add title:"dark knight"`);
+    expect(text(lastAnswer(asked))).toMatch(/^Did you mean \*\*The Dark Knight\*\* \(2008 · Movie\)\? Nothing has changed yet\.$/);
+    const confirmed = await run(s, `${at("hank", "guess-club")}click "Yes — suggest it"`);
+    expect(text(lastAnswer(confirmed))).toBe(
+      "🍿 Added **The Dark Knight** (2008) to the server's list. See it with /list show; choose the film with /list pick or /list poll.",
+    );
+    expect(buttons(lastAnswer(confirmed))).toEqual([]);
+  });
+
   it("offers Suggest for movie night on a title's card in a server", async () => {
     const card = await run(s, `${at("gina", "card-club")}/watch info title:movie:278`);
     expect(buttons(lastAnswer(card))).toContain("Suggest for movie night");

@@ -4,6 +4,7 @@ import { defineSchema } from "convex/server";
 import { accountTables } from "./tables/accounts";
 import { partyTables } from "./tables/parties";
 import { reminderTables } from "./tables/reminders";
+import { serverListTables } from "./tables/serverList";
 import { trackingTables } from "./tables/tracking";
 import { webTables } from "./tables/web";
 
@@ -13,4 +14,5 @@ export default defineSchema({
   ...trackingTables,
   ...partyTables,
   ...reminderTables,
+  ...serverListTables,
 });

@@ -11,6 +11,7 @@ import { createRequest, linkedLabel, unlinkAccount } from "../model/link";
 import { describeMerge, mergeStep, startMerge } from "../model/merge";
 import { leaveAllParties } from "../model/partyMembers";
 import { discordAccount, parseDiscordUserId } from "../model/users";
+import { forgetListMember } from "../model/serverList";
 
 // ─────────────────────────────────────────────────────────── the bot's calls
 
@@ -281,6 +282,8 @@ export const deleteDiscordData = botServiceMutation({
     }
     // Their parties: as if they had left each (model/partyMembers.ts: hosting passes on, the board drops their line).
     await leaveAllParties(ctx, discordUserId);
+    // The servers' lists: no longer counted as having seen anything, their suggestions unnamed.
+    await forgetListMember(ctx, discordUserId);
     let library: "deleted" | "deleting" | "kept" = "kept";
     if (account.linkedAt === undefined) {
       const jobId = await startMerge(ctx, discordUserId, account.userId, undefined);

@@ -308,6 +308,50 @@ export const unlinkCancelButton = component("unlink:no", {});
 /** account:resume — "Resume" for a merge that stopped after failures. */
 export const accountResumeButton = component("account:resume", {});
 
+// ---------------------------------------------------------------- the server's list (issue 21)
+
+/** A position in the server's list: how it is sorted, the page, and where the page starts. */
+export interface ServerListPosition {
+  sort: "added" | "votes" | "random";
+  page: number;
+  start?: number;
+  key?: number;
+  seq?: number;
+}
+
+const listKey = optional(int(2 ** 31));
+
+/** list:page:<sort>:<page>:<start|->:<key|->:<seq|-> — a page of /list show; the keyset cursor survives restarts. */
+export const serverListPageButton = reshape(
+  component("list:page", {
+    sort: oneOf(["added", "votes", "random"]),
+    page: int(500, 1),
+    start: listKey,
+    key: listKey,
+    seq: listKey,
+  }),
+  (p): ServerListPosition => ({
+    sort: p.sort,
+    page: p.page,
+    ...(p.start !== undefined ? { start: p.start } : {}),
+    ...(p.key !== undefined ? { key: p.key } : {}),
+    ...(p.seq !== undefined ? { seq: p.seq } : {}),
+  }),
+  (p: ServerListPosition) => ({ sort: p.sort, page: p.page, start: p.start, key: p.key, seq: p.seq }),
+);
+
+/** list:draw:<userId>:<u|a>:<entryId> — Draw again under /list pick (for whoever drew; not the title just shown). */
+export const serverListDrawButton = component("list:draw", { userId: snowflake, unseen: flag("u", "a"), previous: documentId });
+
+/** list:schedule:<userId>:<title> — Schedule it under a drawn title or a poll's winner (for whoever drew it or started the poll). */
+export const serverListScheduleButton = component("list:schedule", { userId: snowflake, title: titleChoice });
+
+/** list:suggest:<type>:<tmdbId> — Suggest for movie night on a title card (in a server). */
+export const serverListSuggestButton = component("list:suggest", { mediaType, tmdbId });
+
+/** list:add:<title|-> — "Did you mean …?" confirmed for /list add typed by name. */
+export const serverListAddPickButton = component("list:add", { choice: fromMenu(titleChoice) });
+
 // ---------------------------------------------------------------- decoding
 
 /** Every codec: the one table the dispatcher reads. */
@@ -345,6 +389,11 @@ export const componentCodecs = [
   accountResumeButton,
   unlinkConfirmButton,
   unlinkCancelButton,
+  serverListPageButton,
+  serverListDrawButton,
+  serverListScheduleButton,
+  serverListSuggestButton,
+  serverListAddPickButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

@@ -35,6 +35,15 @@ const SECTIONS: { name: string; value: string }[] = [
     ].join("\n"),
   },
   {
+    name: "🎞️ The server's list (in a server)",
+    value: [
+      "`/list add title` — suggest a movie or show for movie night (or **Suggest for movie night** on a title's card) · `/list add-from list:` — from one of your own lists",
+      "`/list show` — who suggested what, how many here have seen it, runtimes · `/list remove title`",
+      "`/list pick unseen:True` — a random draw, likelier the fewer have seen it · `/list poll` — vote on up to 10 titles",
+      "`/list lock` · `/list unlock` — Manage Server only",
+    ].join("\n"),
+  },
+  {
     name: "🔔 Reminders",
     value: [
       "Stalled on a show, or a new episode out? I DM you, once a day at most.",

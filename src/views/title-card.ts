@@ -1,6 +1,15 @@
 import { time, TimestampStyles } from "@discordjs/formatters";
 import type { APIComponentInMessageActionRow, APIEmbed } from "discord-api-types/v10";
-import { addButton, markEpisodeButton, reactionSelect, removeButton, shareButton, statusButton, undoButton } from "./component-ids.ts";
+import {
+  addButton,
+  markEpisodeButton,
+  reactionSelect,
+  removeButton,
+  serverListSuggestButton,
+  shareButton,
+  statusButton,
+  undoButton,
+} from "./component-ids.ts";
 import { button, ButtonStyle, rows, stringSelect, type Row } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
@@ -174,6 +183,15 @@ function share(title: TitleFacts, what: "finished" | "loved", label = "Share"): 
   });
 }
 
+/** Suggest for movie night: puts the title on the server's list. */
+function suggestButton(title: TitleFacts): APIComponentInMessageActionRow {
+  return button({
+    customId: serverListSuggestButton.encode({ mediaType: title.mediaType, tmdbId: title.tmdbId }),
+    label: "Suggest for movie night",
+    emoji: { name: "🍿" },
+  });
+}
+
 /** Share buttons for what is worth telling the channel: a finished title, a loved one, or both. */
 function shareButtons(title: TitleFacts, item: TrackedItem | null): APIComponentInMessageActionRow[] {
   const finished = item?.progressStatus === "finished";
@@ -196,6 +214,8 @@ export function titleCard(args: {
   headline?: string;
   undoId?: string | null;
   shareable: boolean;
+  /** In a server: offer Suggest for movie night (the server's list). */
+  suggestable?: boolean;
 }): MessageView {
   const { title, state } = args;
   const undo = args.undoId ? button({ customId: undoButton.encode({ undoId: args.undoId }), label: "Undo" }) : null;
@@ -210,7 +230,10 @@ export function titleCard(args: {
     // Always set: a card that replaces a "Did you mean …?" prompt must not keep its question.
     content: args.headline ?? "",
     embeds: [titleEmbed(title, state)],
-    components: [...titleControls(title, state.item), ...rows(markNext, ...(args.shareable ? shareButtons(title, state.item) : []), undo)],
+    components: [
+      ...titleControls(title, state.item),
+      ...rows(markNext, ...(args.shareable ? shareButtons(title, state.item) : []), args.suggestable ? suggestButton(title) : null, undo),
+    ],
   });
 }
 

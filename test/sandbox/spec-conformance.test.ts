@@ -38,6 +38,16 @@ as alice
 in movie-club #general
 /party poll times:"2026-12-05 21:00; 2026-12-06 20:00" hours:2 zone:Europe/Berlin
 wait 3s
+in movie-club #movies
+/list add title:movie:27205
+/list add title:movie:155
+/list show
+/list pick
+click "Draw again"
+/list poll hours:1
+wait 3s
+vote "Inception (2010)"
+in movie-club #general
 `;
 
 /** After the poll: bob votes (for its first answer), it expires, reminders and refusals follow. */

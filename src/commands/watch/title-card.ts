@@ -1,5 +1,10 @@
 /** /watch's title cards: what a card shows, the writes that answer with one (add, remove, status, react), and the buttons' helpers. */
-import { ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
+import {
+  ApplicationIntegrationType,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+} from "discord-api-types/v10";
 import type { UserView } from "../../core/interaction.ts";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../../convex/_generated/api.js";
@@ -164,7 +169,10 @@ async function readState(ctx: BotContext, user: UserView, title: TitleDetails): 
 
 /** The title card, from a state a write already answered with (no second round trip). */
 export async function replyCard(respond: Responder, facts: TitleFacts, state: TitleState, headline?: string, undoId?: string | null) {
-  await respond.send(titleCard({ title: facts, state, headline, undoId, shareable: canShare(respond.interaction) }));
+  const here = respond.interaction;
+  // The server's list is offered where the app is installed in the server (not as a user's app elsewhere).
+  const suggestable = here.inGuild() && here.raw.authorizing_integration_owners?.[ApplicationIntegrationType.GuildInstall] !== undefined;
+  await respond.send(titleCard({ title: facts, state, headline, undoId, shareable: canShare(here), suggestable }));
 }
 
 /**

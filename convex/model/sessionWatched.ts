@@ -1,4 +1,5 @@
 // What a session watched, for its "Did you watch …?" prompt: the host's position before and after.
+import { markWatchedOnList } from "./serverList";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { readWatched } from "./episodes";
@@ -101,15 +102,14 @@ export async function createMoviePrompt(ctx: MutationCtx, party: Doc<"parties">,
 }
 
 /**
- * THE HOOK where the film leaves the server's list: called once per movie night, when its first
- * member says "I was there". The server's list (convex/model/serverList.ts) provides
- * `markWatchedOnList(ctx, { guildId, tmdbId, mediaType, watchedAt })`; the call belongs here.
+ * Where the film leaves the server's list: called once per movie night, when its first member
+ * says "I was there" — the list keeps it as watched on the night's date and offers it no more.
  */
 export async function filmWatchedByServer(
-  _ctx: MutationCtx,
-  _night: { guildId: string; tmdbId: number; mediaType: "movie"; watchedAt: number },
+  ctx: MutationCtx,
+  night: { guildId: string; tmdbId: number; mediaType: "movie"; watchedAt: number },
 ): Promise<void> {
-  // Wired to markWatchedOnList when the server's list lands.
+  await markWatchedOnList(ctx, night);
 }
 
 /** Whether someone has the film finished in their own tracking (web app and bot alike). */

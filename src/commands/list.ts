@@ -20,7 +20,8 @@ import { guessPrompt } from "../views/guess.ts";
 import { notice } from "../views/title-card.ts";
 import { entryName, partyStartCommand, pickedView, serverListPage } from "../views/server-list.ts";
 import { label, plain } from "../views/text.ts";
-import { canManageServer, displayName } from "./party-place.ts";
+import { checkBoardChannel, checkMemberCanPost, startIn, startMovieIn } from "./party-hosting.ts";
+import { canManageServer, displayName, guildPlace } from "./party-place.ts";
 import { command, type BotContext } from "./types.ts";
 
 const titleOption = {
@@ -331,17 +332,31 @@ export const list = command({
       await draw(ctx, respond, interaction, unseen, previous);
     },
     /**
-     * Schedule it under a drawn title or a poll's winner. Movie parties take a title at /party start:
-     * until this button starts one itself, it says exactly what to run.
+     * Schedule it under a drawn title or a poll's winner: starts the movie night (a show's party for a
+     * show) in this channel, hosted by whoever drew it or started the poll; the post stays as it is.
      */
-    async "list:schedule"(interaction, respond, _ctx, { userId, title }) {
-      const command = `\`${partyStartCommand(title)}\``;
+    async "list:schedule"(interaction, respond, ctx, { userId, title }) {
       if (userId !== interaction.user.id)
-        throw new UserError(`This one is for whoever drew it or started the poll. To host the night yourself, run ${command}.`);
-      await respond.sendNew({
-        content: `📅 To schedule it, run ${command} — it starts a movie night with this title, and you host it.`,
-        ephemeral: true,
-      });
+        throw new UserError(
+          `This one is for whoever drew it or started the poll. To host the night yourself, run \`${partyStartCommand(title)}\`.`,
+        );
+      const channelId = guildPlace(interaction).channelId;
+      checkMemberCanPost(interaction, channelId);
+      checkBoardChannel(interaction, channelId, ctx.directory);
+      if (title.mediaType === "movie") {
+        await startMovieIn(ctx, respond, interaction, await ctx.tmdb.movie(title.tmdbId), channelId, undefined, true);
+        return;
+      }
+      await startIn(
+        ctx,
+        respond,
+        interaction,
+        { tmdbId: title.tmdbId, details: () => ctx.titles.show(title.tmdbId) },
+        channelId,
+        undefined,
+        undefined,
+        true,
+      );
     },
     /** Suggest for movie night on a title card. */
     async "list:suggest"(interaction, respond, ctx, ref) {

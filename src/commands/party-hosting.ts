@@ -79,6 +79,8 @@ export async function startIn(
   channelId: string,
   season: number | undefined,
   name: string | undefined,
+  /** Say so in a new private message (from a button under a public post that must stay as it is). */
+  fresh = false,
 ) {
   const { guildId } = guildPlace(interaction);
   const result = await ctx.titles.shows.write(show, (sync) =>
@@ -96,7 +98,9 @@ export async function startIn(
   );
   // The host is in their party from the start: others join it, they don't need to.
   const text = `🍿 You're hosting **${plain(result.party.label, 150)}**, and you're on its board. It will appear in <#${channelId}> in a moment; others join with its **Join** button or \`/party join\`.`;
-  await respond.send({ content: withNotices(result.notices, text), components: [] });
+  const reply = { content: withNotices(result.notices, text), components: [] };
+  if (fresh) await respond.sendNew({ ...reply, ephemeral: true });
+  else await respond.send(reply);
 }
 
 /**
@@ -110,6 +114,8 @@ export async function startMovieIn(
   movie: MovieDetails,
   channelId: string,
   name: string | undefined,
+  /** Say so in a new private message (from a button under a public post that must stay as it is). */
+  fresh = false,
 ) {
   const { guildId } = guildPlace(interaction);
   const region = regionOfLocale((interaction.raw as { guild_locale?: string }).guild_locale);
@@ -139,7 +145,9 @@ export async function startMovieIn(
     displayName: displayName(interaction),
   });
   const text = `🎬 You're hosting the movie night for **${plain(result.party.label, 150)}**, and you're on its board. It will appear in <#${channelId}> in a moment; schedule the night with \`/party schedule\` (or \`/party poll\`), and others join with its **Join** button or by saying Going.`;
-  await respond.send({ content: withNotices(result.notices, text), components: [] });
+  const reply = { content: withNotices(result.notices, text), components: [] };
+  if (fresh) await respond.sendNew({ ...reply, ephemeral: true });
+  else await respond.send(reply);
 }
 
 /** A confirmed /party host or /party remove. */

@@ -69,7 +69,7 @@ ${at("dan", "cap-club")}/list remove title:movie:11`,
     expect(replies[8]).toBe("🗑️ Took **Star Wars** (1977) off the server's list.");
   });
 
-  it("draws a title nobody has seen all of with unseen:True, draws again for the one who drew, and says how to schedule it", async () => {
+  it("draws a title nobody has seen all of with unseen:True, draws again for the one who drew, and Schedule it starts the movie night", async () => {
     const drawn = await run(s, `${at("alice")}/list pick unseen:true`);
     const pick = lastAnswer(drawn)!;
     expect(pick.ephemeral).toBe(false);
@@ -85,9 +85,7 @@ ${at("dan", "cap-club")}/list remove title:movie:11`,
     const scheduled = await run(s, `${at("alice")}click "Schedule it"`);
     const how = lastAnswer(scheduled)!;
     expect(how.ephemeral).toBe(true);
-    expect(text(how)).toMatch(
-      /^📅 To schedule it, run `\/party start title:movie:\d+` — it starts a movie night with this title, and you host it\.$/,
-    );
+    expect(text(how)).toMatch(/^🎬 You're hosting the movie night for \*\*.+\*\*, and you're on its board\./);
   });
 
   it("puts the least-seen titles to a native poll and posts the winner with Schedule it for its starter, pinging nobody", async () => {

@@ -56,6 +56,7 @@ async function loadRun(args: {
   await world.convex.stats(true);
   const apiCallsBefore = world.convex.calls;
   const tmdbBefore = world.tmdb.requests;
+  const warningsBefore = { ...world.discordWarnings };
   const engineCpuBefore = await world.convex.cpuMs();
   const botCpuBefore = bot ? await bot.cpu() : null;
   const samples: Sample[] = [];
@@ -109,6 +110,11 @@ async function loadRun(args: {
     commandsAndClicks: { interactions: commandsAndClicks.length, ...latencySummary(commandsAndClicks) },
     autocompleteKeystrokes: { interactions: keystrokes.length, ...latencySummary(keystrokes) },
     outcomes: outcomeCounts(samples),
+    discordWarnings: Object.fromEntries(
+      Object.entries(world.discordWarnings).flatMap(([msg, n]) =>
+        n > (warningsBefore[msg] ?? 0) ? [[msg, n - (warningsBefore[msg] ?? 0)]] : [],
+      ),
+    ),
     convex: {
       note:
         args.door === "gateway"

@@ -71,6 +71,8 @@ export interface World {
   discordApiBase: string;
   /** How interactions are delivered. */
   door: Door;
+  /** The local Discord's warnings and errors so far (an endpoint unreachable, a callback refused), by message. */
+  discordWarnings: Readonly<Record<string, number>>;
   convex: LoopbackConvex;
   tmdb: TmdbCatalogServer;
   /** BOT_API_SECRET, shared by the bot process and the deployment. */
@@ -95,7 +97,14 @@ export async function startWorld(options: {
   const door = options.interactions ?? "gateway";
   const secret = randomBytes(24).toString("hex");
   const clock = new SandboxClock();
-  const discord = new DiscordSandbox({ now: () => clock.now(), ackDeadlineMs: options.ackDeadlineMs });
+  // What the local Discord found wrong (an endpoint unreachable, a callback refused), counted by message.
+  const discordWarnings: Record<string, number> = {};
+  const count = (_extra: unknown, msg = "(no message)") => void (discordWarnings[msg] = (discordWarnings[msg] ?? 0) + 1);
+  const discord = new DiscordSandbox({
+    now: () => clock.now(),
+    ackDeadlineMs: options.ackDeadlineMs,
+    logger: { warn: count, error: count },
+  });
   await discord.start(0);
   discord.setMaxListeners(0);
   const proxy: LatencyProxy | null =
@@ -148,6 +157,7 @@ export async function startWorld(options: {
     discord,
     discordApiBase,
     door,
+    discordWarnings,
     convex,
     tmdb,
     secret,

@@ -14,6 +14,11 @@ describe("npm run bench's flags", () => {
       "--users",
       "--steps",
       "--fault-outage",
+      "--doors",
+      "--door-users",
+      "--door-actions",
+      "--discord-latency",
+      "--doors-only",
       "--no-party-board",
       "--out",
       "--help",
@@ -26,5 +31,14 @@ describe("npm run bench's flags", () => {
     const result = bench("--fault-outage", "1000");
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--fault-outage must be a whole number from 0 to 120");
+  });
+
+  it("refuses a door it doesn't have, and user counts it can't run, naming the flag", () => {
+    const door = bench("--doors", "gateway,carrier-pigeon");
+    expect(door.status).toBe(2);
+    expect(door.stderr).toContain("--doors must be gateway,http, gateway, http or none");
+    const users = bench("--door-users", "50,0");
+    expect(users.status).toBe(2);
+    expect(users.stderr).toContain("--door-users must be up to 4 whole numbers from 1 to 1000");
   });
 });

@@ -12,7 +12,7 @@
 // through the proxy. After a warm-up, `users` people act for `actionsPerUser` actions each with the
 // load phase's pacing, at each user count; the engine counts every function it runs.
 import { loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { Actor } from "../sandbox/discord/index.ts";
 import type { ConvexLatencyMode } from "../sandbox/convex-http.ts";
 import { startBotProcess, type BotProcess, type MemoryReport } from "./bot-process.ts";
@@ -37,6 +37,7 @@ export interface DoorsOptions {
   progress: (message: string) => void;
 }
 
+const share = (ms: number, of: number) => Math.round((ms / of) * 100) / 100;
 const perInteraction = (n: number, interactions: number) => (interactions > 0 ? Math.round((n / interactions) * 1000) / 1000 : null);
 
 /** One load run of one door. */
@@ -61,6 +62,9 @@ async function loadRun(args: {
   const botCpuBefore = bot ? await bot.cpu() : null;
   const samples: Sample[] = [];
   const act = recorder.act(samples, false);
+  // The harness (the local Discord, the proxy, TMDB) must keep up, or its lag is in every figure.
+  const harnessLoop = monitorEventLoopDelay({ resolution: 10 });
+  harnessLoop.enable();
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -76,6 +80,7 @@ async function loadRun(args: {
   // Follow-ups and deferred replies finish after the last acknowledgement: let them land in the window.
   await world.discord.waitForIdle().catch(() => undefined);
   const durationMs = performance.now() - started;
+  harnessLoop.disable();
   const botCpuAfter = bot ? await bot.cpu() : null;
   const engineCpuAfter = await world.convex.cpuMs();
   const stats: EngineStats = await world.convex.stats();
@@ -107,6 +112,13 @@ async function loadRun(args: {
     durationMs: Math.round(durationMs),
     interactionsPerSecond: round((interactions / durationMs) * 1000),
     loadAverage1mAtStart: round(loadAtStart),
+    saturation: {
+      note: "share of one CPU core each process used over the run (near 1: that process was the bottleneck), and the harness's event-loop delay (large: the local Discord answered late)",
+      convexProcessCoreShare:
+        engineCpuBefore !== null && engineCpuAfter !== null ? share(engineCpuAfter - engineCpuBefore, durationMs) : null,
+      botProcessCoreShare: botCpuBefore && botCpuAfter ? share(botCpuAfter.ms - botCpuBefore.ms, durationMs) : null,
+      harnessEventLoopDelayMs: { p99: round(harnessLoop.percentile(99) / 1e6), max: round(harnessLoop.max / 1e6) },
+    },
     commandsAndClicks: { interactions: commandsAndClicks.length, ...latencySummary(commandsAndClicks) },
     autocompleteKeystrokes: { interactions: keystrokes.length, ...latencySummary(keystrokes) },
     outcomes: outcomeCounts(samples),
@@ -283,6 +295,8 @@ export function doorsTable(section: DoorsSection): string {
     ["final reply p50 / p99 ms", (r) => pair(r.commandsAndClicks.finalReplyMs.p50, r.commandsAndClicks.finalReplyMs.p99)],
     ["keystroke ack p50 / p99 ms", (r) => pair(r.autocompleteKeystrokes.ackMs.p50, r.autocompleteKeystrokes.ackMs.p99)],
     ["interactions (per s)", (r) => `${r.interactions} (${r.interactionsPerSecond})`],
+    ["core share: Convex / bot process", (r) => pair(r.saturation.convexProcessCoreShare, r.saturation.botProcessCoreShare)],
+    ["harness event-loop p99 ms", (r) => String(r.saturation.harnessEventLoopDelayMs.p99)],
     ["not ok", (r) => String(r.interactions - (r.outcomes.ok ?? 0) - (r.outcomes.intended_error ?? 0))],
     ["Convex HTTP API calls / int.", (r) => String(r.convex.httpApiCallsPerInteraction ?? "–")],
     ["HTTP actions / int.", (r) => String(r.convex.httpActionsPerInteraction ?? "–")],

@@ -24,7 +24,7 @@ const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in product
   --fault-outage S           seconds of Convex outage in the fault phase, under the --users load; 0 skips it (default 10)
   --doors LIST               the doors compared side by side: gateway,http (default), gateway, http, or none
   --door-users LIST          user counts for the doors (default 50,500)
-  --door-actions N           actions per user in each doors run (default 12)
+  --door-actions N           actions per user in each doors run (default 4)
   --discord-latency MS       one-way ms between Discord and the application in the doors runs (default 10)
   --doors-only               run only the doors comparison
   --no-party-board           skip the party board phase
@@ -85,7 +85,7 @@ export function options() {
       "in-process-steps": { type: "string", default: "300" },
       doors: { type: "string", default: "gateway,http" },
       "door-users": { type: "string", default: "50,500" },
-      "door-actions": { type: "string", default: "12" },
+      "door-actions": { type: "string", default: "4" },
       "discord-latency": { type: "string", default: "10" },
       "doors-only": { type: "boolean", default: false },
       "no-party-board": { type: "boolean", default: false },

@@ -99,7 +99,11 @@ export async function startWorld(options: {
   const clock = new SandboxClock();
   // What the local Discord found wrong (an endpoint unreachable, a callback refused), counted by message.
   const discordWarnings: Record<string, number> = {};
-  const count = (_extra: unknown, msg = "(no message)") => void (discordWarnings[msg] = (discordWarnings[msg] ?? 0) + 1);
+  const count = (extra: object, msg = "(no message)") => {
+    const status = (extra as { status?: unknown }).status;
+    const key = typeof status === "number" ? `${msg} (${status})` : msg;
+    discordWarnings[key] = (discordWarnings[key] ?? 0) + 1;
+  };
   const discord = new DiscordSandbox({
     now: () => clock.now(),
     ackDeadlineMs: options.ackDeadlineMs,

@@ -6,7 +6,7 @@
 //
 // With `discordLatencyMs`, Discord is a network hop away: the bot process reaches the local
 // Discord (REST and gateway) through a proxy holding every byte that long each way
-// (latency-proxy.ts), and so do the deployment's own calls to Discord. With `interactions: "http"`
+// (latency-proxy.ts, in a process of its own), and so do the deployment's own calls to Discord. With `interactions: "http"`
 // there is no bot process: Discord POSTs each interaction, signed, to the deployment's
 // /discord/interactions (the HTTP door, convex/interactions/door.ts), after the same one-way delay,
 // and the deployment's answer comes back after it again.
@@ -25,7 +25,7 @@ import { startTmdbCatalogServer, type TmdbCatalogServer } from "../sandbox/tmdb-
 import type { ConvexFault, ConvexLatencyMode } from "../sandbox/convex-http.ts";
 import { HttpInteractionsDelivery } from "../sandbox/discord/http-delivery.ts";
 import type { FunctionKind } from "./convex-process.ts";
-import { startLatencyProxy, type LatencyProxy } from "./latency-proxy.ts";
+import type { LatencyProxy } from "./latency-proxy.ts";
 
 /** How Discord delivers interactions: over the gateway to the bot process, or by HTTP to the deployment. */
 export type Door = "gateway" | "http";
@@ -112,7 +112,7 @@ export async function startWorld(options: {
   await discord.start(0);
   discord.setMaxListeners(0);
   const proxy: LatencyProxy | null =
-    options.discordLatencyMs === undefined ? null : await startLatencyProxy(discord.port, options.discordLatencyMs);
+    options.discordLatencyMs === undefined ? null : await startProxyProcess(discord.port, options.discordLatencyMs);
   const discordApiBase = proxy?.apiBase ?? discord.restApiBase;
   const tmdb = await startTmdbCatalogServer({ port: 0 });
   tmdb.setFaults({ delayMs: options.tmdbLatencyMs });
@@ -170,6 +170,37 @@ export async function startWorld(options: {
       await discord.stop().catch(() => undefined);
       await tmdb.close().catch(() => undefined);
       await convex.stop();
+    },
+  };
+}
+
+/** The latency proxy in a process of its own (latency-proxy-process.ts). */
+async function startProxyProcess(upstreamPort: number, oneWayMs: number): Promise<LatencyProxy> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/latency-proxy-process.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PROXY_UPSTREAM_PORT: String(upstreamPort), PROXY_ONE_WAY_MS: String(oneWayMs) },
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4_000)));
+  const exited = once(child, "exit");
+  const apiBase = await Promise.race([
+    new Promise<string>((resolve) =>
+      child.on("message", (m: { t?: string; apiBase?: string }) => m.t === "ready" && m.apiBase && resolve(m.apiBase)),
+    ),
+    exited.then(() => {
+      throw new Error(`the latency proxy process exited during start-up:\n${stderr}`);
+    }),
+  ]);
+  return {
+    apiBase,
+    oneWayMs,
+    async close() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.send("stop");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -54,7 +54,10 @@ describe("npm run bench -- --doors-only", () => {
     const { doors } = JSON.parse(result.stdout) as {
       doors: {
         gateway: unknown;
-        http: Record<string, { interactions: number; outcomes: Record<string, number>; convex: Record<string, number>; botProcess: unknown }>;
+        http: Record<
+          string,
+          { interactions: number; outcomes: Record<string, number>; convex: Record<string, number>; botProcess: unknown }
+        >;
       };
     };
     expect(doors.gateway).toBeNull();

@@ -66,7 +66,7 @@ export async function startBotProcess(world: World, options: { readyTimeoutMs?: 
       HOME: process.env.HOME,
       NODE_ENV: "production",
       DISCORD_TOKEN: world.discord.token,
-      DISCORD_API_BASE: world.discord.restApiBase,
+      DISCORD_API_BASE: world.discordApiBase,
       DISCORD_APPLICATION_ID: world.discord.applicationId,
       CONVEX_URL: world.convex.url,
       BOT_API_SECRET: world.secret,

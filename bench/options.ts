@@ -3,7 +3,7 @@
 
 import { parseArgs } from "node:util";
 import type { ConvexLatencyMode } from "../sandbox/convex-http.ts";
-import type { ConvexEngineKind } from "./world.ts";
+import type { ConvexEngineKind, Door } from "./world.ts";
 
 const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in production, on loopback; prints one JSON object
 
@@ -22,6 +22,11 @@ const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in product
   --profile DIR              run the V8 CPU profiler in the bot during the load phase; write DIR/bot-load-PID.cpuprofile
                              and summarise it in the JSON (the profiler's own cost inflates that run's CPU figures)
   --fault-outage S           seconds of Convex outage in the fault phase, under the --users load; 0 skips it (default 10)
+  --doors LIST               the doors compared side by side: gateway,http (default), gateway, http, or none
+  --door-users LIST          user counts for the doors (default 50,500)
+  --door-actions N           actions per user in each doors run (default 4)
+  --discord-latency MS       one-way ms between Discord and the application in the doors runs (default 10)
+  --doors-only               run only the doors comparison
   --no-party-board           skip the party board phase
   --no-reminders             skip the reminders phase
   --out FILE                 also write the JSON to FILE
@@ -38,6 +43,21 @@ function latencyMode(raw: string): ConvexLatencyMode {
 function engineKind(raw: string): ConvexEngineKind {
   if (raw === "indexed" || raw === "scan") return raw;
   throw new Error(`--convex-engine must be "indexed" or "scan", got ${JSON.stringify(raw)}`);
+}
+
+function doors(raw: string): Door[] {
+  if (raw === "none") return [];
+  const list = raw.split(",").map((d) => d.trim());
+  if (list.length === 0 || list.length > 2 || new Set(list).size !== list.length || list.some((d) => d !== "gateway" && d !== "http"))
+    throw new Error(`--doors must be gateway,http, gateway, http or none, got ${JSON.stringify(raw)}`);
+  return list as Door[];
+}
+
+function userCounts(raw: string): number[] {
+  const list = raw.split(",").map((n) => n.trim());
+  if (list.length === 0 || list.length > 4 || list.some((n) => !/^\d+$/.test(n) || Number(n) < 1 || Number(n) > 1_000))
+    throw new Error(`--door-users must be up to 4 whole numbers from 1 to 1000, comma-separated, got ${JSON.stringify(raw)}`);
+  return list.map(Number);
 }
 
 function profileDir(raw: string | undefined): string | undefined {
@@ -63,6 +83,11 @@ export function options() {
       samples: { type: "string", default: "4" },
       "keystroke-ms": { type: "string", default: "100" },
       "in-process-steps": { type: "string", default: "300" },
+      doors: { type: "string", default: "gateway,http" },
+      "door-users": { type: "string", default: "50,500" },
+      "door-actions": { type: "string", default: "4" },
+      "discord-latency": { type: "string", default: "10" },
+      "doors-only": { type: "boolean", default: false },
       "no-party-board": { type: "boolean", default: false },
       "no-reminders": { type: "boolean", default: false },
       "fault-outage": { type: "string", default: "10" },
@@ -95,6 +120,11 @@ export function options() {
     samples: int("samples", 1, 100),
     keystrokeMs: int("keystroke-ms", 0, 2_000),
     inProcessSteps: int("in-process-steps", 0, 100_000),
+    doors: doors(String(values.doors)),
+    doorUsers: userCounts(String(values["door-users"])),
+    doorActions: int("door-actions", 1, 1_000),
+    discordLatencyMs: int("discord-latency", 0, 1_000),
+    doorsOnly: values["doors-only"] === true,
     partyBoard: values["no-party-board"] !== true,
     reminders: values["no-reminders"] !== true,
     faultOutageSeconds: int("fault-outage", 0, 120),

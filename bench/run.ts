@@ -15,7 +15,9 @@
 // optional --soak for the memory after many more interactions; (4) after a
 // restart — the first of each type from a new bot process with Convex warm; (5) faults — a Convex
 // outage of --fault-outage seconds under the same load (acknowledged, answered truly, lost and
-// duplicated writes, seconds to recover). A last, secondary
+// duplicated writes, seconds to recover); (6) doors — the same workload through the gateway door
+// (the bot process) and the HTTP door (the deployment answers Discord itself), side by side at
+// --door-users (bench/doors.ts; --doors-only runs just this). A last, secondary
 // table runs the old in-process sandbox (bot, Discord and convex-test in one process, no
 // network): it is NOT capacity. Prints one JSON object, with pass/fail per target of issue 8;
 // the exit status says only whether the benchmark itself ran (0) or broke (2).
@@ -35,6 +37,7 @@ import { backgroundCpu, cpuFigures, typedCpuPhases, withoutProbe } from "./cpu.t
 import { soakPhase } from "./soak.ts";
 import { summariseProfile } from "./profile-summary.ts";
 import { options } from "./options.ts";
+import { doorsPhase, doorsTable } from "./doors.ts";
 import { CHANNELS, GUILD, rotation, runStep, sleep, THINK_MS, thinkMs } from "./pacing.ts";
 import {
   catalogShows,
@@ -76,6 +79,44 @@ async function main() {
   const startedAt = performance.now();
   const loadAtStart = loadavg()[0]!;
   const shows = await catalogShows([...new Set([...WARM_SHOWS, ...NEW_SHOWS.map((s) => s.id)])]);
+  const runDoors = async () =>
+    opts.doors.length === 0
+      ? null
+      : await doorsPhase({
+          doors: opts.doors,
+          userCounts: opts.doorUsers,
+          actionsPerUser: opts.doorActions,
+          convexLatencyMs: opts.convexLatencyMs,
+          convexLatencyMode: opts.convexLatencyMode,
+          convexEngine: opts.convexEngine,
+          tmdbLatencyMs: opts.tmdbLatencyMs,
+          discordLatencyMs: opts.discordLatencyMs,
+          keystrokeMs: opts.keystrokeMs,
+          shows,
+          progress,
+        });
+  if (opts.doorsOnly) {
+    const doors = await runDoors();
+    if (doors) progress(`\n${doorsTable(doors)}`);
+    const json = JSON.stringify(
+      {
+        benchmark: "both doors side by side (--doors-only)",
+        machine: {
+          cpus: availableParallelism(),
+          node: process.version,
+          loadAverage1mAtStart: round(loadAtStart),
+          loadAverage1mAtEnd: round(loadavg()[0]!),
+        },
+        doors,
+        durationSeconds: Math.round((performance.now() - startedAt) / 1000),
+      },
+      null,
+      2,
+    );
+    if (opts.out) await writeFile(opts.out, `${json}\n`);
+    process.stdout.write(`${json}\n`);
+    process.exit(0);
+  }
   progress(
     opts.convexLatencyMode === "call"
       ? `loopback world: Convex ${opts.convexLatencyMs} ms per call (the engine's own time included), TMDB +${opts.tmdbLatencyMs} ms per request`
@@ -274,6 +315,8 @@ async function main() {
   const reminders = opts.reminders ? await reminderFigures() : null;
   if (reminders)
     progress(`reminders: ${reminders.dmsSent} DMs, ${reminders.documentsReadPerReminderSent} documents read per reminder sent`);
+  // Issue 20: the gateway door and the HTTP door, side by side.
+  const doors = await runDoors();
 
   // Per interaction type: warm costs, latency under load, and the first after a restart.
   const warmByType = byType(warm);
@@ -490,9 +533,11 @@ async function main() {
     partyBoard,
     reminders,
     faults: faults && { ...faults, botLog: faultLog },
+    doors,
     durationSeconds: Math.round((performance.now() - startedAt) / 1000),
   };
   const json = JSON.stringify(result, null, 2);
+  if (doors) progress(`\n${doorsTable(doors)}`);
   if (opts.out) await writeFile(opts.out, `${json}\n`);
   process.stdout.write(`${json}\n`);
   process.exit(0);

@@ -8,6 +8,11 @@
 // the answer is 200 `{ status: "success", value, logLines }` or 560 ("function failed")
 // `{ status: "error", errorMessage, errorData?, logLines }`, errorData carrying a ConvexError's data.
 //
+// With `httpActions`, every other path is the deployment's HTTP router (convex/http.ts, the
+// `.convex.site` side of a deployment), run by the engine as `t.fetch` runs it — POST
+// /discord/interactions included, so Discord's HTTP interactions reach the deployment itself. The
+// injected latency is not applied there: the caller (Discord's side) adds its own network hop.
+//
 // Faults (`setFault`, the sandbox's `convex …` script verbs): slow (every call takes this long),
 // down (connections refused, as when the deployment can't be reached), hang (requests accepted
 // and never answered, nothing run), drop (the next mutations are applied and their answers lost on
@@ -56,6 +61,17 @@ export interface ConvexHttpOptions {
   latencyMode?: ConvexLatencyMode;
   port?: number;
   host?: string;
+  /** Serve every path other than /api/query and /api/mutation from the deployment's HTTP router (convex/http.ts). */
+  httpActions?: boolean;
+}
+
+/** One request served by the deployment's HTTP router. */
+export interface HttpActionCall {
+  method: string;
+  path: string;
+  status: number;
+  /** Wall time of the HTTP action in the engine, its runQuery/runMutation calls included. */
+  engineMs: number;
 }
 
 export type ConvexLatencyMode = "call" | "added";
@@ -82,6 +98,8 @@ export interface ConvexHttpEndpoint {
   readonly calls: number;
   /** Every call, once answered; returns the unsubscribe. */
   onCall(listener: (call: ConvexCall) => void): () => void;
+  /** Every request the HTTP router served (with `httpActions`), once answered; returns the unsubscribe. */
+  onHttpAction(listener: (call: HttpActionCall) => void): () => void;
   /** The fault in effect now. */
   readonly fault: ConvexFault;
   /** Switches a fault on (or off with `{ kind: "none" }`); resolves when it is in effect. */
@@ -99,14 +117,16 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
   if (latencyMode !== "call" && latencyMode !== "added")
     throw new RangeError(`latencyMode must be "call" or "added", got ${String(latencyMode)}`);
   const listeners = new Set<(call: ConvexCall) => void>();
+  const httpListeners = new Set<(call: HttpActionCall) => void>();
   let calls = 0;
   let fault: ConvexFault = { kind: "none" };
   /** Answers held open by `hang`. */
   const hung = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const kind = /^\/api\/(query|mutation)\/?$/.exec(new URL(req.url ?? "/", "http://convex.invalid").pathname)?.[1] as
-      ConvexCallKind | undefined;
+    const url = new URL(req.url ?? "/", "http://convex.invalid");
+    const kind = /^\/api\/(query|mutation)\/?$/.exec(url.pathname)?.[1] as ConvexCallKind | undefined;
+    if (kind === undefined && options.httpActions && !url.pathname.startsWith("/api/")) return await httpAction(req, res, url);
     if (req.method !== "POST" || kind === undefined) {
       return sendText(res, 404, "This loopback deployment serves POST /api/query and /api/mutation only.");
     }
@@ -147,6 +167,38 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
     sendJson(res, outcome.status === "success" ? 200 : UDF_FAILED, outcome);
   }
 
+  /** A request for the deployment's HTTP router, run as the engine runs an HTTP action. */
+  async function httpAction(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? "GET";
+    let body: string | undefined;
+    try {
+      body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
+    } catch (error) {
+      if (error instanceof BadRequest) return sendText(res, 413, error.message);
+      throw error;
+    }
+    if (fault.kind === "hang") {
+      hung.add(res);
+      res.on("close", () => hung.delete(res));
+      return;
+    }
+    if (fault.kind === "slow") await sleep(fault.ms);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers[name] = value;
+    const started = performance.now();
+    const response = await options.engine.run((t) => t.fetch(`${url.pathname}${url.search}`, { method, headers, body }));
+    const payload = Buffer.from(await response.arrayBuffer());
+    const call: HttpActionCall = { method, path: url.pathname, status: response.status, engineMs: performance.now() - started };
+    for (const listener of httpListeners) listener(call);
+    const out: Record<string, string> = {};
+    response.headers.forEach((value, name) => (out[name] = value));
+    out["content-length"] = String(payload.length);
+    delete out["content-encoding"];
+    delete out["transfer-encoding"];
+    res.writeHead(response.status, out);
+    res.end(payload);
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendText(res, 500, `loopback Convex endpoint failed: ${String(error)}`);
@@ -180,6 +232,10 @@ export async function startConvexHttpEndpoint(options: ConvexHttpOptions): Promi
     onCall(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onHttpAction(listener) {
+      httpListeners.add(listener);
+      return () => httpListeners.delete(listener);
     },
     get fault() {
       return fault;

@@ -258,11 +258,18 @@ export class DiscordSandbox extends EventEmitter {
         return;
       }
       // The response is the callback: applied exactly as the REST route applies one.
-      const response = await fetch(`${this.restApiBase}/v10/interactions/${it.id}/${encodeURIComponent(it.token)}/callback`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(result.callback),
-      });
+      let response: Response;
+      try {
+        response = await fetch(`${this.restApiBase}/v10/interactions/${it.id}/${encodeURIComponent(it.token)}/callback`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(result.callback),
+        });
+      } catch (error) {
+        // Delivered with `void`: a loopback failure here (a reset connection under heavy load) must not crash the process.
+        this.log("warn", "the endpoint's callback could not be applied", { id: it.id, error: String(error) });
+        return;
+      }
       if (!response.ok)
         this.log("warn", "the endpoint's callback was refused", {
           id: it.id,

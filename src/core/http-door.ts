@@ -91,6 +91,8 @@ const unauthorized = () => new Response("invalid request signature", { status: 4
  */
 export async function handleHttpInteraction(request: Request, ctx: BotContext, options: HttpDoorOptions): Promise<HttpDoorResult> {
   const now = options.now ?? Date.now;
+  // Discord's 3 s count from here: the signature check and the replay claim spend them too.
+  const receivedAt = now();
   if (request.method !== "POST") return { response: new Response("method not allowed", { status: 405, headers: { allow: "POST" } }) };
   const signature = request.headers.get("x-signature-ed25519");
   const timestamp = request.headers.get("x-signature-timestamp");
@@ -111,10 +113,12 @@ export async function handleHttpInteraction(request: Request, ctx: BotContext, o
   if (!wellFormed(raw)) return { response: new Response("not an interaction", { status: 400 }) };
   if (options.applicationId !== undefined && raw.application_id !== options.applicationId) return { response: unauthorized() };
   if (raw.type === InteractionType.Ping) return { response: Response.json({ type: InteractionResponseType.Pong }), interaction: raw };
-  // A signed delivery seen before is a replay: refused, and nothing runs for it.
-  if (options.claim !== undefined && !(await options.claim(raw.id))) return { response: unauthorized() };
+  // A signed delivery seen before is a replay: refused, and nothing runs for it. Autocomplete writes
+  // nothing and is answered with suggestions only, so a keystroke skips the claim's write.
+  const claimed =
+    raw.type === InteractionType.ApplicationCommandAutocomplete || options.claim === undefined || (await options.claim(raw.id));
+  if (!claimed) return { response: unauthorized() };
 
-  const receivedAt = now();
   const buffer = new BufferedTransport();
   const done = handleInteraction(raw, ctx, buffer, { receivedAt }).then(() => "done" as const);
   const budget = Math.max(0, receivedAt + (options.immediateBudgetMs ?? IMMEDIATE_BUDGET_MS) - now());

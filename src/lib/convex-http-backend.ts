@@ -16,7 +16,7 @@ import {
   type UnavailableOutcome,
 } from "./backend.ts";
 import type { Logger } from "./logger.ts";
-import { deadlineSignal, send as sendHttp } from "./node-http.ts";
+import { Deadline, send as sendHttp } from "./node-http.ts";
 
 /** The client header ConvexHttpClient sends. */
 const CONVEX_CLIENT = `npm-${version}`;
@@ -98,12 +98,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
    * errors: a ConvexError with its data, or an Error with the function's message), under `signal`.
    * No answer — nothing sent, the connection lost, a 429 or a 5xx from in front of Convex — is an UnreachedError.
    */
-  async function callConvex(
-    kind: "query" | "mutation",
-    name: string,
-    args: Record<string, unknown>,
-    signal: AbortSignal,
-  ): Promise<unknown> {
+  async function callConvex(kind: "query" | "mutation", name: string, args: Record<string, unknown>, signal: Deadline): Promise<unknown> {
     const body = JSON.stringify({ path: name, format: "convex_encoded_json", args: [convexToJson({ ...args, secret } as Value)] });
     let status: number;
     let text: string;
@@ -136,10 +131,10 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   }
 
   /** Runs one attempt with at most `ms`; failures other than "no answer" pass through as they are. */
-  async function attempt<T>(ms: number, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const deadline = deadlineSignal(Math.max(1, Math.round(ms)));
+  async function attempt<T>(ms: number, send: (signal: Deadline) => Promise<T>): Promise<T> {
+    const deadline = new Deadline(Math.max(1, Math.round(ms)));
     try {
-      return await send(deadline.signal);
+      return await send(deadline);
     } finally {
       deadline.done();
     }
@@ -150,7 +145,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
    * `firstAttemptMs`; both run until the deadline and the first answer wins. `onHedge` says the
    * second went out (for a write: it has now been sent twice, so no further retry).
    */
-  async function hedged<T>(deadline: number, send: (signal: AbortSignal) => Promise<T>, onHedge: () => void): Promise<T> {
+  async function hedged<T>(deadline: number, send: (signal: Deadline) => Promise<T>, onHedge: () => void): Promise<T> {
     const first = attempt(deadline - Date.now(), send);
     let timer: NodeJS.Timeout | undefined;
     const early = await Promise.race([
@@ -238,7 +233,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   };
   const away = () => logger !== undefined && down;
 
-  async function read<T>(send: (signal: AbortSignal) => Promise<T>, call: CallOptions): Promise<T> {
+  async function read<T>(send: (signal: Deadline) => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     let backoff = READ_BACKOFF_MS;
@@ -263,7 +258,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     }
   }
 
-  async function write<T>(send: (signal: AbortSignal) => Promise<T>, call: CallOptions): Promise<T> {
+  async function write<T>(send: (signal: Deadline) => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     /** Whether an attempt may have reached Convex (its answer lost): then only one more try. */

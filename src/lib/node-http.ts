@@ -3,6 +3,7 @@
 // Headers or web streams per call, and a plain timer per attempt rather than AbortSignal.timeout
 // (measured in bench/README.md, "CPU per interaction"). The runtime-neutral core keeps fetch as its
 // default; only Node code injects this.
+import { EventEmitter } from "node:events";
 import { Agent, request } from "undici";
 import { fetchSender, type RestReply, type RestSender } from "../core/transport.ts";
 
@@ -28,7 +29,7 @@ export async function send(
   url: string,
   headers: Record<string, string>,
   body: string | undefined,
-  signal: AbortSignal | undefined,
+  signal: Deadline | undefined,
 ): Promise<NodeHttpResponse> {
   const response = await request(url, { method, headers, body, signal, dispatcher });
   return {
@@ -43,11 +44,25 @@ export async function send(
   };
 }
 
-/** A signal that aborts after `ms`, and its timer's release: cheaper than AbortSignal.timeout, whose timer outlives the call. */
-export function deadlineSignal(ms: number): { signal: AbortSignal; done(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException("The operation timed out.", "TimeoutError")), ms);
-  return { signal: controller.signal, done: () => clearTimeout(timer) };
+/**
+ * An attempt's end: emits "abort" after `ms`, which undici takes as a request's signal. An emitter
+ * rather than an AbortController — whose EventTarget listeners cost more than the rest of a
+ * request's own work (≈ 0.05 ms of CPU each, measured) — and a timer that `done()` releases at once
+ * (AbortSignal.timeout's outlives the call).
+ */
+export class Deadline extends EventEmitter {
+  aborted = false;
+  readonly #timer: NodeJS.Timeout;
+  constructor(ms: number) {
+    super();
+    this.#timer = setTimeout(() => {
+      this.aborted = true;
+      this.emit("abort");
+    }, ms);
+  }
+  done(): void {
+    clearTimeout(this.#timer);
+  }
 }
 
 const viaFetch = fetchSender();
@@ -56,9 +71,9 @@ const viaFetch = fetchSender();
 export const nodeRestSender: RestSender = async (req): Promise<RestReply> => {
   // Multipart uploads (a follow-up with a file) are rare: fetch encodes the form.
   if (typeof req.body !== "string") return await viaFetch(req);
-  const deadline = deadlineSignal(req.timeoutMs);
+  const deadline = new Deadline(req.timeoutMs);
   try {
-    const response = await send(req.method, req.url, req.headers, req.body, deadline.signal);
+    const response = await send(req.method, req.url, req.headers, req.body, deadline);
     if (response.status >= 200 && response.status < 300) {
       await response.discard().catch(() => undefined);
       return { status: response.status, statusText: "", retryAfter: null, text: "" };

@@ -16,7 +16,7 @@ import {
   type UnavailableOutcome,
 } from "./backend.ts";
 import type { Logger } from "./logger.ts";
-import { Deadline, send as sendHttp } from "./node-http.ts";
+import { Deadline, send as sendHttp, target } from "./node-http.ts";
 
 /** The client header ConvexHttpClient sends. */
 const CONVEX_CLIENT = `npm-${version}`;
@@ -91,6 +91,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   const healthTimeoutMs = options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS;
   const downPollMs = options.downPollMs ?? DOWN_POLL_MS;
   const base = url.replace(/\/+$/, "");
+  const routes = { query: target(`${base}/api/query`), mutation: target(`${base}/api/mutation`) };
   const headers = { "content-type": "application/json", "convex-client": CONVEX_CLIENT };
 
   /**
@@ -103,7 +104,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     let status: number;
     let text: string;
     try {
-      const response = await sendHttp("POST", `${base}/api/${kind}`, headers, body, signal);
+      const response = await sendHttp("POST", routes[kind], headers, body, signal);
       status = response.status;
       // 560 is "the function failed" (its error is the answer); other 5xx come from in front of Convex.
       if (status === 429 || (status >= 500 && status !== 560)) {

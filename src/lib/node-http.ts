@@ -4,7 +4,7 @@
 // (measured in bench/README.md, "CPU per interaction"). The runtime-neutral core keeps fetch as its
 // default; only Node code injects this.
 import { EventEmitter } from "node:events";
-import { Agent, request } from "undici";
+import { Agent } from "undici";
 import { fetchSender, type RestReply, type RestSender } from "../core/transport.ts";
 
 /** One pool per origin, connections kept open between interactions. */
@@ -20,18 +20,31 @@ export interface NodeHttpResponse {
   discard(): Promise<void>;
 }
 
+/** Where a request goes: the origin (the pool's key) and the path, split once rather than parsed per request. */
+export interface Target {
+  origin: string;
+  path: string;
+}
+
+/** Splits an absolute http(s) URL into origin and path (with its query), as undici's request() would per call. */
+export function target(url: string): Target {
+  const slash = url.indexOf("/", url.indexOf("//") + 2);
+  return slash === -1 ? { origin: url, path: "/" } : { origin: url.slice(0, slash), path: url.slice(slash) };
+}
+
 /**
  * One request. `signal` aborts it, body included; the error thrown for a failed connection is
  * undici's (a `code` such as ECONNREFUSED or UND_ERR_SOCKET, or the abort's reason).
  */
 export async function send(
   method: "GET" | "POST" | "PATCH",
-  url: string,
+  to: Target,
   headers: Record<string, string>,
   body: string | undefined,
   signal: Deadline | undefined,
 ): Promise<NodeHttpResponse> {
-  const response = await request(url, { method, headers, body, signal, dispatcher });
+  // The dispatcher's own request(): undici's top-level one parses the URL again on every call.
+  const response = await dispatcher.request({ origin: to.origin, path: to.path, method, headers, body, signal });
   return {
     status: response.statusCode,
     statusText: "",
@@ -73,7 +86,7 @@ export const nodeRestSender: RestSender = async (req): Promise<RestReply> => {
   if (typeof req.body !== "string") return await viaFetch(req);
   const deadline = new Deadline(req.timeoutMs);
   try {
-    const response = await send(req.method, req.url, req.headers, req.body, deadline);
+    const response = await send(req.method, target(req.url), req.headers, req.body, deadline);
     if (response.status >= 200 && response.status < 300) {
       await response.discard().catch(() => undefined);
       return { status: response.status, statusText: "", retryAfter: null, text: "" };

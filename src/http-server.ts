@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { BotContext } from "./commands/types.ts";
 import { deliver, handleHttpInteraction, TIMESTAMP_TOLERANCE_S } from "./core/http-door.ts";
 import { restTransport } from "./core/transport.ts";
+import { nodeRestSender } from "./lib/node-http.ts";
 
 export interface HttpDoorServerOptions {
   ctx: BotContext;
@@ -71,7 +72,13 @@ export async function startHttpDoor(options: HttpDoorServerOptions): Promise<Htt
       res.end(body);
       const raw = result.interaction;
       if (raw === undefined || result.later === undefined) return;
-      const live = restTransport({ id: raw.id, applicationId: raw.application_id, token: raw.token }, { apiBase: options.apiBase });
+      const live = restTransport(
+        { id: raw.id, applicationId: raw.application_id, token: raw.token },
+        {
+          apiBase: options.apiBase,
+          send: nodeRestSender,
+        },
+      );
       // The response is on its way: what the handler does next goes out over REST, from this process.
       track(result.later.kind === "deliver" ? deliver(result.later.calls, live) : result.later.continueHere(live));
     } catch (error) {

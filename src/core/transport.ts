@@ -1,8 +1,8 @@
 // How the core's answers reach Discord: the interaction's one callback, edits of the original
 // response, and follow-ups. Both doors use the REST routes Discord gives every interaction
 // (no bot token needed: the interaction's token is the credential); the HTTP door answers the
-// callback in its HTTP response instead (see http-door.ts). Plain fetch: it runs in Node and in
-// Convex's runtime alike.
+// callback in its HTTP response instead (see http-door.ts). Sent with fetch by default: it runs in
+// Node and in Convex's runtime alike; the Node doors inject a leaner sender (src/lib/node-http.ts).
 import {
   InteractionResponseType,
   type APIAllowedMentions,
@@ -51,9 +51,47 @@ export class DiscordRequestError extends Error {
   }
 }
 
+/** One HTTP request of an answer, as the transport sends it. */
+export interface RestRequest {
+  method: "POST" | "PATCH";
+  url: string;
+  headers: Record<string, string>;
+  body: string | FormData;
+  /** The attempt's limit: past it the sender gives up (throws). */
+  timeoutMs: number;
+}
+
+/** Discord's answer to it: the body is read only when the request was refused. */
+export interface RestReply {
+  status: number;
+  statusText: string;
+  /** The retry-after header of a refusal. */
+  retryAfter: string | null;
+  /** The body of a refusal ("" for a success). */
+  text: string;
+}
+
+/** Sends one request; throws when Discord could not be reached (or did not answer in time). */
+export type RestSender = (request: RestRequest) => Promise<RestReply>;
+
+/** The default sender: fetch, which every runtime has (Node's doors inject a leaner one). */
+export function fetchSender(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): RestSender {
+  return async ({ method, url, headers, body, timeoutMs }) => {
+    const response = await fetchImpl(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    if (response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      return { status: response.status, statusText: response.statusText, retryAfter: null, text: "" };
+    }
+    const text = await response.text().catch(() => "");
+    return { status: response.status, statusText: response.statusText, retryAfter: response.headers.get("retry-after"), text };
+  };
+}
+
 export interface RestOptions {
   /** Without the version: https://discord.com/api */
   apiBase: string;
+  /** How requests go out (default: fetchSender with `fetch`). */
+  send?: RestSender;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   /** Per attempt. */
@@ -84,7 +122,7 @@ export function restTransport(interaction: { id: string; applicationId: string; 
 
 /** One REST request: JSON (or multipart with files), a 429 waited out once or twice, any other refusal thrown. */
 function request(options: RestOptions) {
-  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const sendOne = options.send ?? fetchSender(options.fetch);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return async (method: "POST" | "PATCH", url: string, json: unknown, files: readonly FileUpload[] = []): Promise<void> => {
@@ -106,9 +144,9 @@ function request(options: RestOptions) {
         );
         body = form;
       }
-      let response: Response;
+      let response: RestReply;
       try {
-        response = await fetchImpl(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        response = await sendOne({ method, url, headers, body, timeoutMs });
       } catch (error) {
         throw new DiscordRequestError(
           0,
@@ -117,11 +155,8 @@ function request(options: RestOptions) {
           route,
         );
       }
-      if (response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        return;
-      }
-      const text = await response.text().catch(() => "");
+      if (response.status >= 200 && response.status < 300) return;
+      const text = response.text;
       let parsed: { code?: unknown; message?: unknown; retry_after?: unknown } = {};
       try {
         parsed = JSON.parse(text) as typeof parsed;
@@ -129,8 +164,7 @@ function request(options: RestOptions) {
         // not JSON: the status says enough
       }
       if (response.status === 429 && attempt < MAX_ATTEMPTS) {
-        const retryAfterMs =
-          typeof parsed.retry_after === "number" ? parsed.retry_after * 1000 : Number(response.headers.get("retry-after")) * 1000;
+        const retryAfterMs = typeof parsed.retry_after === "number" ? parsed.retry_after * 1000 : Number(response.retryAfter) * 1000;
         if (Number.isFinite(retryAfterMs) && retryAfterMs >= 0 && waited + retryAfterMs <= MAX_RATE_LIMIT_WAIT_MS) {
           waited += retryAfterMs;
           await sleep(retryAfterMs);

@@ -1,10 +1,11 @@
-// The production backend: Convex over HTTP (ConvexHttpClient), with deadlines, a hedged first
-// attempt and a readiness poll. Node only (the bot process and the sandbox's HTTP mode); the
-// interaction core sees it only as a Backend (backend.ts).
-import { AsyncLocalStorage } from "node:async_hooks";
+// The production backend: Convex over HTTP (its /api/query and /api/mutation routes, as
+// ConvexHttpClient calls them), with deadlines, a hedged first attempt and a readiness poll. Node
+// only (the bot process and the sandbox's HTTP mode); the interaction core sees it only as a
+// Backend (backend.ts).
 import { setTimeout as sleep } from "node:timers/promises";
-import { ConvexHttpClient } from "convex/browser";
-import type { FunctionArgs } from "convex/server";
+import { getFunctionName, type FunctionReturnType } from "convex/server";
+import { version } from "convex";
+import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { api } from "../../convex/_generated/api.js";
 import {
   BackendUnavailableError,
@@ -15,6 +16,12 @@ import {
   type UnavailableOutcome,
 } from "./backend.ts";
 import type { Logger } from "./logger.ts";
+import { Deadline, send as sendHttp, target } from "./node-http.ts";
+
+/** The client header ConvexHttpClient sends. */
+const CONVEX_CLIENT = `npm-${version}`;
+const HEALTH = getFunctionName(api.bot.health.status);
+
 /** An attempt shorter than this is not worth starting. */
 const MIN_ATTEMPT_MS = 300;
 /** Reads that failed fast wait this long before the next try, doubling. */
@@ -65,8 +72,6 @@ function innermostMessage(error: unknown): string | undefined {
 }
 
 export interface ConvexHttpBackendOptions {
-  /** The fetch to send with (default: the global one). */
-  fetch?: typeof fetch;
   /** Overrides for tests: how long the first attempt and the health check may take. */
   firstAttemptMs?: number;
   healthTimeoutMs?: number;
@@ -82,44 +87,57 @@ export interface ConvexHttpBackendOptions {
  * and while it is not, answers at once instead of sending work that would only time out.
  */
 export function convexHttpBackend(url: string, secret: string, options: ConvexHttpBackendOptions = {}): Backend {
-  const baseFetch = options.fetch ?? fetch;
   const firstAttemptMs = options.firstAttemptMs ?? FIRST_ATTEMPT_MS;
   const healthTimeoutMs = options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS;
   const downPollMs = options.downPollMs ?? DOWN_POLL_MS;
-  /** The signal of the attempt being sent (ConvexHttpClient takes no per-call signal). */
-  const attemptSignal = new AsyncLocalStorage<AbortSignal>();
-  const timedFetch: typeof fetch = async (input, init) => {
-    const signal = attemptSignal.getStore();
-    let response: Response;
-    try {
-      response = await baseFetch(input, { ...init, signal });
-    } catch (error) {
-      throw new UnreachedError(signal?.aborted ? "timeout" : hasRefusedCode(error) ? "refused" : "lost", { cause: error });
-    }
-    // 560 is "the function failed" (its error is the answer); other 5xx come from in front of Convex.
-    if (response.status === 429) throw new UnreachedError("refused");
-    if (response.status >= 500 && response.status !== 560) throw new UnreachedError("lost");
-    // The body is read by the client under the same signal: a stalled body times out too.
-    return response;
-  };
-  const client = new ConvexHttpClient(url, { fetch: timedFetch });
+  const base = url.replace(/\/+$/, "");
+  const routes = { query: target(`${base}/api/query`), mutation: target(`${base}/api/mutation`) };
+  const headers = { "content-type": "application/json", "convex-client": CONVEX_CLIENT };
 
-  /** Runs one attempt with at most `ms`; failures other than "no answer" pass through as they are. */
-  async function attempt<T>(ms: number, send: () => Promise<T>): Promise<T> {
-    const signal = AbortSignal.timeout(Math.max(1, Math.round(ms)));
+  /**
+   * One call of a Convex function, as ConvexHttpClient makes it (the same request, and the same
+   * errors: a ConvexError with its data, or an Error with the function's message), under `signal`.
+   * No answer — nothing sent, the connection lost, a 429 or a 5xx from in front of Convex — is an UnreachedError.
+   */
+  async function callConvex(kind: "query" | "mutation", name: string, args: Record<string, unknown>, signal: Deadline): Promise<unknown> {
+    const body = JSON.stringify({ path: name, format: "convex_encoded_json", args: [convexToJson({ ...args, secret } as Value)] });
+    let status: number;
+    let text: string;
     try {
-      return await attemptSignal.run(signal, send);
+      const response = await sendHttp("POST", routes[kind], headers, body, signal);
+      status = response.status;
+      // 560 is "the function failed" (its error is the answer); other 5xx come from in front of Convex.
+      if (status === 429 || (status >= 500 && status !== 560)) {
+        await response.discard().catch(() => undefined);
+        throw new UnreachedError(status === 429 ? "refused" : "lost");
+      }
+      // Read under the same signal: a stalled body times out too.
+      text = await response.text();
     } catch (error) {
       if (error instanceof UnreachedError) throw error;
-      // The body stalled or was cut after the headers: no answer either.
-      if (signal.aborted) throw new UnreachedError("timeout", { cause: error });
-      if (
-        error instanceof TypeError &&
-        /terminated|other side closed|socket/i.test(String(error.message) + String((error.cause as Error | undefined)?.message ?? ""))
-      ) {
-        throw new UnreachedError("lost", { cause: error });
+      throw new UnreachedError(signal.aborted ? "timeout" : hasRefusedCode(error) ? "refused" : "lost", { cause: error });
+    }
+    if ((status < 200 || status >= 300) && status !== 560) throw new Error(text);
+    const answer = JSON.parse(text) as { status?: unknown; value?: JSONValue; errorMessage?: string; errorData?: JSONValue };
+    if (answer.status === "success") return jsonToConvex(answer.value ?? null);
+    if (answer.status === "error") {
+      if (answer.errorData !== undefined) {
+        const error = new ConvexError(answer.errorMessage ?? "");
+        (error as { data: unknown }).data = jsonToConvex(answer.errorData);
+        throw error;
       }
-      throw error;
+      throw new Error(answer.errorMessage);
+    }
+    throw new Error(`Invalid response: ${text}`);
+  }
+
+  /** Runs one attempt with at most `ms`; failures other than "no answer" pass through as they are. */
+  async function attempt<T>(ms: number, send: (signal: Deadline) => Promise<T>): Promise<T> {
+    const deadline = new Deadline(Math.max(1, Math.round(ms)));
+    try {
+      return await send(deadline);
+    } finally {
+      deadline.done();
     }
   }
 
@@ -128,7 +146,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
    * `firstAttemptMs`; both run until the deadline and the first answer wins. `onHedge` says the
    * second went out (for a write: it has now been sent twice, so no further retry).
    */
-  async function hedged<T>(deadline: number, send: () => Promise<T>, onHedge: () => void): Promise<T> {
+  async function hedged<T>(deadline: number, send: (signal: Deadline) => Promise<T>, onHedge: () => void): Promise<T> {
     const first = attempt(deadline - Date.now(), send);
     let timer: NodeJS.Timeout | undefined;
     const early = await Promise.race([
@@ -183,12 +201,12 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     (checking ??= (async () => {
       try {
         try {
-          await attempt(healthTimeoutMs, () => client.query(api.bot.health.status, { secret }));
+          await attempt(healthTimeoutMs, (signal) => callConvex("query", HEALTH, {}, signal));
         } catch (error) {
           // A connection closed under the check (a hung one dropped as the deployment came back)
           // says nothing about now: ask once more before calling it an outage.
           if (!(error instanceof UnreachedError && error.kind === "lost")) throw error;
-          await attempt(healthTimeoutMs, () => client.query(api.bot.health.status, { secret }));
+          await attempt(healthTimeoutMs, (signal) => callConvex("query", HEALTH, {}, signal));
         }
         reached();
       } catch (error) {
@@ -216,7 +234,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   };
   const away = () => logger !== undefined && down;
 
-  async function read<T>(send: () => Promise<T>, call: CallOptions): Promise<T> {
+  async function read<T>(send: (signal: Deadline) => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     let backoff = READ_BACKOFF_MS;
@@ -241,7 +259,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     }
   }
 
-  async function write<T>(send: () => Promise<T>, call: CallOptions): Promise<T> {
+  async function write<T>(send: (signal: Deadline) => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     /** Whether an attempt may have reached Convex (its answer lost): then only one more try. */
@@ -275,11 +293,12 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   }
 
   return {
-    query: (fn, args, call = {}) => read(() => client.query(fn, { ...args, secret } as FunctionArgs<typeof fn>), call),
-    // skipQueue: ConvexHttpClient otherwise runs every mutation of the process one at a time,
-    // so one user's write would wait behind every other user's.
-    mutation: (fn, args, call = {}) =>
-      write(() => client.mutation(fn, { ...args, secret } as FunctionArgs<typeof fn>, { skipQueue: true }), call),
+    query: (fn, args, options = {}) =>
+      read((signal) => callConvex("query", getFunctionName(fn), args, signal), options) as Promise<FunctionReturnType<typeof fn>>,
+    // Each mutation goes out at once, as ConvexHttpClient's skipQueue sends it: one user's write
+    // never waits behind another's.
+    mutation: (fn, args, options = {}) =>
+      write((signal) => callConvex("mutation", getFunctionName(fn), args, signal), options) as Promise<FunctionReturnType<typeof fn>>,
     watch(log) {
       logger = log;
       schedule();

@@ -1,8 +1,12 @@
 import { escapeMarkdown } from "@discordjs/formatters";
 import { LIMITS } from "./limits.ts";
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Length as Discord counts it: Unicode code points. */
 export function codePointLength(text: string): number {
+  // Without surrogates (most text), each UTF-16 unit is one code point.
+  if (!SURROGATE.test(text)) return text.length;
   let n = 0;
   for (const _ of text) n++;
   return n;
@@ -158,8 +162,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 /** A count written for people: 1,234. */
 export function count(n: number): string {
-  return n.toLocaleString("en-US");
+  return COUNT.format(n);
 }
+/** One formatter for every count: toLocaleString builds a new one on each call. */
+const COUNT = new Intl.NumberFormat("en-US");
 
 /** A title quoted inside a sentence (error messages included), inert in Discord. */
 export function quoteTitle(title: string): string {

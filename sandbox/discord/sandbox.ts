@@ -15,14 +15,9 @@ import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
 import { SandboxUsageError } from "./errors.ts";
 import { GatewayServer, type GatewayDispatch } from "./gateway.ts";
-import {
-  generateApplicationKeys,
-  HttpInteractionsDelivery,
-  urlEndpoint,
-  type ApplicationKeys,
-  type DeliveryResult,
-} from "./http-delivery.ts";
-import { Interactions, type AckReport, type InteractionRec } from "./interactions.ts";
+import { ApplicationSettings } from "./application.ts";
+import type { ApplicationKeys, HttpInteractionsDelivery } from "./http-delivery.ts";
+import { Interactions, type AckReport } from "./interactions.ts";
 import { RateLimits } from "./rate-limits.ts";
 import { applicationRoutes } from "./rest/application.ts";
 import { channelRoutes } from "./rest/channels.ts";
@@ -66,15 +61,16 @@ export class DiscordSandbox extends EventEmitter {
   constructor(opts: DiscordSandboxOptions = {}) {
     super();
     const config = (this.config = resolveConfig(opts));
-    const log = (this.log = (level: LogLevel, msg: string, extra: Record<string, unknown> = {}) => {
+    const log = (level: LogLevel, msg: string, extra: Record<string, unknown> = {}) => {
       const fn = config.logger?.[level];
       if (fn) fn.call(config.logger, { component: "discord-sandbox", ...extra }, msg);
-    });
+    };
     const emit = (e: DiscordEvent) => {
       log("debug", `event ${e.t}`, e as unknown as Record<string, unknown>);
       this.emit("event", e);
     };
     this.activity = new Activity(config.quietMs);
+    this.app = new ApplicationSettings({ applicationId: config.applicationId, now: config.now, restApiBase: () => this.restApiBase, log });
     this.limits = new RateLimits(config.channelMessageLimit, config.injectedRetryAfterMs, config.oldMessageEditLimit);
     const dispatch = (t: string, d: unknown, target?: { guildId?: string; intent?: number }) => this.gateway.dispatch(t, d, target);
     this.world = new World(config, dispatch);
@@ -109,7 +105,7 @@ export class DiscordSandbox extends EventEmitter {
       world,
       activity: this.activity,
       dispatch,
-      http: () => this.httpDelivery,
+      http: () => this.app.delivery,
       emit,
       // Not a script event: benchmarks listen for it to measure acknowledgement latency.
       acked: (report: AckReport) => this.emit("ack", report),
@@ -134,19 +130,9 @@ export class DiscordSandbox extends EventEmitter {
       emit,
       log,
       application: {
-        publicKeyHex: () => this.applicationKeys.publicKeyHex,
-        endpointUrl: () => this.endpointUrl,
-        // As the Developer Portal does: the URL is saved only once it answers as an endpoint must.
-        setEndpointUrl: async (url) => {
-          if (url !== null) {
-            const problems = await new HttpInteractionsDelivery(this.applicationKeys, urlEndpoint(url), config.now)
-              .probe(config.applicationId)
-              .catch((error: unknown) => [`it could not be reached (${error instanceof Error ? error.message : String(error)})`]);
-            if (problems.length > 0) return problems;
-          }
-          this.endpointUrl = url;
-          return [];
-        },
+        publicKeyHex: () => this.app.applicationKeys.publicKeyHex,
+        endpointUrl: () => this.app.url(),
+        setEndpointUrl: (url) => this.app.setEndpointUrl(url),
       },
     };
     this.rest = new RestRouter(core, [
@@ -183,7 +169,7 @@ export class DiscordSandbox extends EventEmitter {
   /** Starts the loopback HTTP + WebSocket server (port 0 → any free port). */
   async start(port = 0): Promise<void> {
     if (this.server) return;
-    this.keys = await generateApplicationKeys();
+    await this.app.start();
     const server = http.createServer((req, res) => void this.rest.handle(req, res));
     server.keepAliveTimeout = 5000;
     server.on("upgrade", (req, socket, head) => {
@@ -214,11 +200,7 @@ export class DiscordSandbox extends EventEmitter {
     this.activity.signal.notify();
   }
 
-  private keys: ApplicationKeys | undefined;
-  /** The application's Interactions Endpoint URL (PATCH /applications/@me), or null: the gateway. */
-  private endpointUrl: string | null = null;
-  private readonly log: (level: LogLevel, msg: string, extra?: Record<string, unknown>) => void;
-  private httpDelivery: ((payload: Record<string, unknown>, it: InteractionRec) => Promise<void>) | null = null;
+  private readonly app: ApplicationSettings;
 
   /**
    * Sets the application's Interactions Endpoint URL, as the Developer Portal does: the endpoint
@@ -226,64 +208,12 @@ export class DiscordSandbox extends EventEmitter {
    * From then on every interaction is POSTed there, signed; none goes over the gateway.
    */
   async setInteractionsEndpoint(delivery: HttpInteractionsDelivery): Promise<void> {
-    const problems = await delivery.probe(this.config.applicationId);
-    if (problems.length > 0) throw new Error(`Discord would not accept this interactions endpoint: ${problems.join("; ")}`);
-    this.httpDelivery = async (payload, it) => {
-      let answered!: () => void;
-      it.answering = new Promise<void>((resolve) => (answered = resolve));
-      try {
-        await this.deliverOnce(delivery, payload, it);
-      } finally {
-        answered();
-      }
-    };
-  }
-
-  private async deliverOnce(delivery: HttpInteractionsDelivery, payload: Record<string, unknown>, it: InteractionRec): Promise<void> {
-    {
-      let result: DeliveryResult;
-      try {
-        result = await delivery.post(payload);
-      } catch (error) {
-        this.log("warn", "interactions endpoint unreachable", { id: it.id, error: String(error) });
-        return;
-      }
-      if (result.status !== 200 || result.callback === undefined) {
-        // Discord shows "This interaction failed" when the endpoint does not answer 200 with a callback.
-        this.log("warn", "interactions endpoint refused a delivery", {
-          id: it.id,
-          status: result.status,
-          text: result.text?.slice(0, 200),
-        });
-        return;
-      }
-      // The response is the callback: applied exactly as the REST route applies one.
-      let response: Response;
-      try {
-        response = await fetch(`${this.restApiBase}/v10/interactions/${it.id}/${encodeURIComponent(it.token)}/callback`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(result.callback),
-        });
-      } catch (error) {
-        // Delivered with `void`: a loopback failure here (a reset connection under heavy load) must not crash the process.
-        this.log("warn", "the endpoint's callback could not be applied", { id: it.id, error: String(error) });
-        return;
-      }
-      if (!response.ok)
-        this.log("warn", "the endpoint's callback was refused", {
-          id: it.id,
-          status: response.status,
-          text: (await response.text()).slice(0, 300),
-        });
-      else await response.body?.cancel();
-    }
+    await this.app.useDelivery(delivery);
   }
 
   /** The application's signing keys (Discord's side of HTTP interactions); made by start(). */
   get applicationKeys(): ApplicationKeys {
-    if (!this.keys) throw new Error("start() the Discord sandbox first");
-    return this.keys;
+    return this.app.applicationKeys;
   }
 
   /** Port the loopback server listens on (after start()). */

@@ -80,7 +80,7 @@ export function serverListPage(args: {
         description: truncate(lines.length > 0 ? lines.join("\n") : empty, LIMITS.embedDescription),
         color: BRAND,
         footer: {
-          text: `Page ${position.page} of ${args.pages} · ${args.listed} title${args.listed === 1 ? "" : "s"}, ${SORT_NAME[position.sort]} · seen counts ${args.members} member${args.members === 1 ? "" : "s"} who use the list here`,
+          text: `Page ${position.page} of ${args.pages} · ${args.listed} title${args.listed === 1 ? "" : "s"}, ${SORT_NAME[position.sort]} · seen counts ${args.members === 1 ? "1 member who uses" : `${args.members} members who use`} the list here`,
         },
       },
     ],

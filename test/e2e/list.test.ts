@@ -165,5 +165,9 @@ wait 2h1m`,
     expect(drawn.content).toBe("🎲 **hana** drew **\\*\\*@\u200beveryone\\*\\* \\_Bold\\_ Movie \\|\\|spoiler\\|\\|** (2020).");
     // Embed titles render markdown: no bold, italics or spoiler bars from TMDB's title.
     expect(drawn.embeds[0]!.title).toBe("\\*\\*@\u200beveryone\\*\\* \\_Bold\\_ Movie \\|\\|spoiler\\|\\| (2020)");
+    const page = await run(s, `${at("hana", "hostile-club")}/list show`);
+    expect(lastAnswer(page)!.embeds[0]!.footer?.text).toBe(
+      "Page 1 of 1 · 1 title, in the order suggested · seen counts 1 member who uses the list here",
+    );
   });
 });

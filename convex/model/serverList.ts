@@ -27,8 +27,13 @@ export const MEMBERS_COUNTED_MAX = 200;
 export const LIST_PAGE_SIZE = 10;
 /** Seen counts older than this are redone in the background by the next use of the list that writes. */
 export const RECOUNT_AFTER_MS = 30 * 60_000;
-/** Entries one recount step counts (each reads one document per counted member). */
+/** Entries one recount step counts at most (each reads one document per counted member). */
 export const RECOUNT_CHUNK = 20;
+/**
+ * Members' tracking read for seen counts in one transaction at most (one index range per member per
+ * title), well inside Convex's 4,096 index ranges: at 200 counted members a step counts 10 titles.
+ */
+export const SEEN_READS_MAX = 2_000;
 /** A poll's answers (Discord's limit) and how long it may stay open. */
 export const POLL_TITLES_MAX = 10;
 export const POLL_HOURS_MAX = 7 * 24;
@@ -293,6 +298,9 @@ export async function addFromOwnList(
   if (items.length === 0) fail("NOT_FOUND", `Your list “${plain(own.name, 100)}” is empty.`);
   const users = await memberUserIds(ctx, list.guildId);
   let room = args.canManageServer ? Infinity : SUGGESTIONS_PER_MEMBER - (await suggestionsBy(ctx, list.guildId, actor.discordUserId));
+  // Seen counts for as many titles as the transaction can read; the rest are counted by the background recount.
+  let seenReads = SEEN_READS_MAX;
+  let recount = false;
   const added: EntryView[] = [];
   let already = 0;
   let left = 0;
@@ -316,16 +324,20 @@ export async function addFromOwnList(
           .first()
       )?.title;
     const year = Number((item.release_date ?? "").slice(0, 4)) || undefined;
+    const counted = users.length <= seenReads;
+    if (counted) seenReads -= users.length;
+    else recount = true;
     const { entry } = await insertEntry(
       ctx,
       list,
       { ...actor, name: args.name },
       { tmdbId: item.tmdbId, mediaType: item.mediaType, title: stored ?? `TMDB ${item.tmdbId}`, year },
-      users,
+      counted ? users : [],
     );
     added.push(entryView(entry));
     room--;
   }
+  if (recount) await requestRecount(ctx, list, Date.now());
   if (added.length === 0 && left > 0)
     fail("INVALID_ARGUMENT", list.listed >= LIST_MAX ? `The server's list is full (${LIST_MAX} titles).` : capMessage());
   return { listName: own.name, added, already, left, cap: SUGGESTIONS_PER_MEMBER };
@@ -523,7 +535,9 @@ export async function pickFromList(ctx: MutationCtx, actor: Actor, args: { guild
   let candidates = entries.filter((e) => !unseen || e.seen < members);
   // Draw again: not the title just shown, unless it is the only one.
   if (candidates.length > 1) candidates = candidates.filter((e) => e._id !== args.previous);
-  for (let attempt = 0; attempt < PICK_ATTEMPTS && candidates.length > 0; attempt++) {
+  // Each check reads every counted member's tracking: fewer checks the more members, within Convex's read limits.
+  const attempts = Math.max(1, Math.min(PICK_ATTEMPTS, Math.floor(SEEN_READS_MAX / Math.max(1, members))));
+  for (let attempt = 0; attempt < attempts && candidates.length > 0; attempt++) {
     const drawn = weightedDraw(candidates, members, Math.random());
     const seen = await seenBy(ctx, users, drawn.tmdbId, drawn.mediaType);
     if (seen !== drawn.seen) await ctx.db.patch(drawn._id, { seen });
@@ -636,15 +650,17 @@ export async function recountStep(ctx: MutationCtx, args: { guildId: string; gen
   const list = await listOf(ctx, args.guildId);
   if (list === null || list.recountGeneration !== args.generation) return;
   const users = await memberUserIds(ctx, list.guildId);
+  // Fewer titles a step the more members are counted, so a step stays within Convex's read limits.
+  const chunk = Math.max(1, Math.min(RECOUNT_CHUNK, Math.floor(SEEN_READS_MAX / Math.max(1, users.length))));
   const entries = await ctx.db
     .query("server_list_entries")
     .withIndex("by_guild_state_seq", (q) => q.eq("guildId", list.guildId).eq("state", "listed").gt("seq", args.afterSeq))
-    .take(RECOUNT_CHUNK);
+    .take(chunk);
   for (const entry of entries) {
     const seen = await seenBy(ctx, users, entry.tmdbId, entry.mediaType);
     if (seen !== entry.seen) await ctx.db.patch(entry._id, { seen });
   }
-  if (entries.length === RECOUNT_CHUNK)
+  if (entries.length === chunk)
     await ctx.scheduler.runAfter(0, internal.serverList.jobs.recountSeen, { ...args, afterSeq: entries.at(-1)!.seq });
   else await ctx.db.patch(list._id, { countedAt: Date.now() });
 }

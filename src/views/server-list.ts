@@ -80,7 +80,7 @@ export function serverListPage(args: {
         description: truncate(lines.length > 0 ? lines.join("\n") : empty, LIMITS.embedDescription),
         color: BRAND,
         footer: {
-          text: `Page ${position.page} of ${args.pages} · ${args.listed} title${args.listed === 1 ? "" : "s"}, ${SORT_NAME[position.sort]} · seen counts ${args.members} member${args.members === 1 ? "" : "s"} who use the list here`,
+          text: `Page ${position.page} of ${args.pages} · ${args.listed} title${args.listed === 1 ? "" : "s"}, ${SORT_NAME[position.sort]} · seen counts ${args.members === 1 ? "1 member who uses" : `${args.members} members who use`} the list here`,
         },
       },
     ],
@@ -118,7 +118,8 @@ export function pickedView(args: {
     content: `🎲 **${plain(args.drawnByName, 80)}** drew ${entryName(entry)}${args.unseen ? " from the titles not everyone here has seen" : ""}.`,
     embeds: [
       {
-        title: label(`${entry.title}${entry.year !== undefined ? ` (${entry.year})` : ""}`, LIMITS.embedTitle),
+        // Embed titles render markdown: escaped like the title cards' (120 code points stay within 256 escaped).
+        title: `${plain(entry.title, 120)}${entry.year !== undefined ? ` (${entry.year})` : ""}`,
         description: `${facts(entry, args.members)}\nSuggested by ${plain(entry.suggestedByName, 80)}`,
         color: BRAND,
       },

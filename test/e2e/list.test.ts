@@ -157,4 +157,17 @@ wait 2h1m`,
     const dm = await run(s, `as gina\nin dm\n/watch info title:movie:278`);
     expect(buttons(lastAnswer(dm))).not.toContain("Suggest for movie night");
   });
+
+  it("shows a hostile title inert everywhere a draw shows it, its embed title escaped as the board's is", async () => {
+    const events = await run(s, `${at("hana", "hostile-club")}/list add title:movie:990001\n/list pick`);
+    const drawn = ofType(events, "reply").at(-1)!;
+    expect(drawn.mentions).toEqual({ everyone: false, users: [], roles: [] });
+    expect(drawn.content).toBe("🎲 **hana** drew **\\*\\*@\u200beveryone\\*\\* \\_Bold\\_ Movie \\|\\|spoiler\\|\\|** (2020).");
+    // Embed titles render markdown: no bold, italics or spoiler bars from TMDB's title.
+    expect(drawn.embeds[0]!.title).toBe("\\*\\*@\u200beveryone\\*\\* \\_Bold\\_ Movie \\|\\|spoiler\\|\\| (2020)");
+    const page = await run(s, `${at("hana", "hostile-club")}/list show`);
+    expect(lastAnswer(page)!.embeds[0]!.footer?.text).toBe(
+      "Page 1 of 1 · 1 title, in the order suggested · seen counts 1 member who uses the list here",
+    );
+  });
 });

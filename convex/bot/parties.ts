@@ -55,6 +55,8 @@ const partyRef = v.object({
   paused: v.boolean(),
   /** Its channel was deleted: the party can only be ended. */
   channelGone: v.boolean(),
+  /** A movie night rather than a show's party. */
+  movie: v.boolean(),
 });
 
 function refOf(party: Doc<"parties">) {
@@ -68,6 +70,7 @@ function refOf(party: Doc<"parties">) {
     memberCount: party.memberCount ?? 0,
     paused: party.paused !== undefined,
     channelGone: party.paused?.channelGone === true,
+    movie: party.mediaType === "movie",
   };
 }
 

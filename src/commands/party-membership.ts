@@ -80,7 +80,7 @@ export async function join(ctx: BotContext, respond: Responder, interaction: Int
   const hosting = result.party.hostDiscordUserId === interaction.user.id;
   const text = result.already
     ? `You're already in **${plain(result.party.label, 150)}**${hosting ? " — you host it" : ""}.`
-    : `🎉 You joined **${plain(result.party.label, 150)}** in <#${result.party.channelId}>.${result.host ? " Nobody else is in it, so you host it now." : ""} The board shows how far you've got — mark episodes with /ep as you watch.`;
+    : `🎉 You joined **${plain(result.party.label, 150)}** in <#${result.party.channelId}>.${result.host ? " Nobody else is in it, so you host it now." : ""} ${result.party.movie ? " The board has the night: say Going on the session's post, and press I was there after the film." : " The board shows how far you've got — mark episodes with /ep as you watch."}`;
   await respond.sendNew({ content: withNotices(result.notices, text), ephemeral: true });
 }
 

@@ -40,6 +40,10 @@ describe("movie parties in the sandbox", () => {
     expect(board.embeds[0].thumbnail.url).toMatch(/fight-club/);
     expect(buttons(board)).toEqual(["Join", "We watched it"]);
     expect(await parties(s)).toMatchObject([{ mediaType: "movie", tmdbId: 550, title: "Fight Club" }]);
+    // Joining a movie night says what to do on the night, not to mark episodes.
+    const joined = await run(s, 'as bob\nin movie-club #general\nclick "Join"');
+    expect(text(ofType(joined, "reply", "followup").at(-1))).toContain("press I was there after the film");
+    expect(text(ofType(joined, "reply", "followup").at(-1))).not.toContain("/ep");
 
     // show: and title: together, or neither, is refused with nothing created.
     const both = await run(s, "as bob\nin movie-club #general\n/party start show:1399 title:movie:603");

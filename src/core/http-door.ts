@@ -35,8 +35,9 @@ export type Later =
   /**
    * The handler did not finish within the budget and the response was a deferral (or its first
    * answer): the rest of the work continues. `continueHere` hands the running handler a live
-   * transport (Node); a runtime that can't keep running after its response (Convex) runs the
-   * interaction again instead, its writes made once by their idempotency keys.
+   * transport (Node) and resolves once the handler has finished; a runtime that can't keep
+   * running after its response (Convex) runs the interaction again instead, its writes made once
+   * by their idempotency keys.
    */
   | { kind: "continue"; continueHere: (live: Transport) => Promise<void> };
 
@@ -140,7 +141,15 @@ export async function handleHttpInteraction(request: Request, ctx: BotContext, o
   return {
     response: Response.json(response),
     interaction: raw,
-    later: { kind: "continue", continueHere: (live) => buffer.goLive(first === undefined ? afterDeferral(live, response) : live) },
+    later: {
+      kind: "continue",
+      // Resolves when the handler is done (not merely when what it had sent is out), so a server
+      // that drains before stopping waits for the answers still to come.
+      continueHere: async (live) => {
+        await buffer.goLive(first === undefined ? afterDeferral(live, response) : live);
+        await done;
+      },
+    },
   };
 }
 

@@ -1,7 +1,13 @@
 // The HTTP door's pieces people meet through it: whose signature gets in, and where an answer
 // goes once the door has deferred the interaction.
 import { webcrypto } from "node:crypto";
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionResponseType as T, InteractionType, MessageFlags } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionResponseType as T,
+  InteractionType,
+  MessageFlags,
+} from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import type { BotContext } from "../../src/commands/types.ts";
 import { afterDeferral, handleHttpInteraction, verifySignature } from "../../src/core/http-door.ts";
@@ -69,7 +75,11 @@ describe("handleHttpInteraction", () => {
       guild_id: "1300000000000000003",
       channel_id: "1300000000000000004",
       member: { user: { id: "1300000000000000005", username: "ada" }, permissions: "0", roles: [] },
-      data: { type: ApplicationCommandType.ChatInput, name: "party", options: [{ type: ApplicationCommandOptionType.Subcommand, name: "list" }] },
+      data: {
+        type: ApplicationCommandType.ChatInput,
+        name: "party",
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: "list" }],
+      },
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = Buffer.from(

@@ -27,8 +27,18 @@ export const MEMBERS_COUNTED_MAX = 200;
 export const LIST_PAGE_SIZE = 10;
 /** Seen counts older than this are redone in the background by the next use of the list that writes. */
 export const RECOUNT_AFTER_MS = 30 * 60_000;
-/** Entries one recount step counts (each reads one document per counted member). */
+/** Entries one recount step counts at most (each reads one document per counted member). */
 export const RECOUNT_CHUNK = 20;
+/**
+ * Index ranges one transaction spends on seen counts (one per counted member per title): Convex
+ * refuses a transaction past 4,096, and the rest of a full list's work needs the remainder.
+ */
+const SEEN_READS_BUDGET = 1_500;
+
+/** How many titles' seen counts one transaction can afford with this many counted members. */
+function seenCountsAffordable(members: number): number {
+  return Math.max(1, Math.floor(SEEN_READS_BUDGET / Math.max(1, members)));
+}
 /** A poll's answers (Discord's limit) and how long it may stay open. */
 export const POLL_TITLES_MAX = 10;
 export const POLL_HOURS_MAX = 7 * 24;
@@ -293,6 +303,8 @@ export async function addFromOwnList(
   if (items.length === 0) fail("NOT_FOUND", `Your list “${plain(own.name, 100)}” is empty.`);
   const users = await memberUserIds(ctx, list.guildId);
   let room = args.canManageServer ? Infinity : SUGGESTIONS_PER_MEMBER - (await suggestionsBy(ctx, list.guildId, actor.discordUserId));
+  // Counted now while the transaction can afford it; the rest start at 0 and the background recount counts them.
+  let countable = seenCountsAffordable(users.length);
   const added: EntryView[] = [];
   let already = 0;
   let left = 0;
@@ -321,11 +333,13 @@ export async function addFromOwnList(
       list,
       { ...actor, name: args.name },
       { tmdbId: item.tmdbId, mediaType: item.mediaType, title: stored ?? `TMDB ${item.tmdbId}`, year },
-      users,
+      countable > 0 ? users : [],
     );
     added.push(entryView(entry));
     room--;
+    countable--;
   }
+  if (countable < 0 && users.length > 0) await requestRecount(ctx, list, Date.now());
   if (added.length === 0 && left > 0)
     fail("INVALID_ARGUMENT", list.listed >= LIST_MAX ? `The server's list is full (${LIST_MAX} titles).` : capMessage());
   return { listName: own.name, added, already, left, cap: SUGGESTIONS_PER_MEMBER };
@@ -523,7 +537,8 @@ export async function pickFromList(ctx: MutationCtx, actor: Actor, args: { guild
   let candidates = entries.filter((e) => !unseen || e.seen < members);
   // Draw again: not the title just shown, unless it is the only one.
   if (candidates.length > 1) candidates = candidates.filter((e) => e._id !== args.previous);
-  for (let attempt = 0; attempt < PICK_ATTEMPTS && candidates.length > 0; attempt++) {
+  const attempts = Math.min(PICK_ATTEMPTS, seenCountsAffordable(members));
+  for (let attempt = 0; attempt < attempts && candidates.length > 0; attempt++) {
     const drawn = weightedDraw(candidates, members, Math.random());
     const seen = await seenBy(ctx, users, drawn.tmdbId, drawn.mediaType);
     if (seen !== drawn.seen) await ctx.db.patch(drawn._id, { seen });
@@ -636,15 +651,16 @@ export async function recountStep(ctx: MutationCtx, args: { guildId: string; gen
   const list = await listOf(ctx, args.guildId);
   if (list === null || list.recountGeneration !== args.generation) return;
   const users = await memberUserIds(ctx, list.guildId);
+  const chunk = Math.min(RECOUNT_CHUNK, seenCountsAffordable(users.length));
   const entries = await ctx.db
     .query("server_list_entries")
     .withIndex("by_guild_state_seq", (q) => q.eq("guildId", list.guildId).eq("state", "listed").gt("seq", args.afterSeq))
-    .take(RECOUNT_CHUNK);
+    .take(chunk);
   for (const entry of entries) {
     const seen = await seenBy(ctx, users, entry.tmdbId, entry.mediaType);
     if (seen !== entry.seen) await ctx.db.patch(entry._id, { seen });
   }
-  if (entries.length === RECOUNT_CHUNK)
+  if (entries.length === chunk)
     await ctx.scheduler.runAfter(0, internal.serverList.jobs.recountSeen, { ...args, afterSeq: entries.at(-1)!.seq });
   else await ctx.db.patch(list._id, { countedAt: Date.now() });
 }

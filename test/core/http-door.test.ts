@@ -51,6 +51,16 @@ describe("afterDeferral", () => {
     expect(calls).toEqual([["edit", { content: "done" }]]);
   });
 
+  it("after a private deferral, a public answer (a /list pick's draw) is a new public message, and the deferral says so", async () => {
+    const { calls, live } = recorder();
+    const t = afterDeferral(live, { type: T.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    await t.callback({ type: T.ChannelMessageWithSource, data: { content: "🎲 Heat" } });
+    expect(calls).toEqual([
+      ["edit", expect.objectContaining({ content: "⬇️ Posted below." })],
+      ["followUp", { content: "🎲 Heat" }],
+    ]);
+  });
+
   it("after a deferred update of a clicked message, an update edits it and a new reply stays a new (private) message", async () => {
     const { calls, live } = recorder();
     const t = afterDeferral(live, { type: T.DeferredMessageUpdate });

@@ -42,6 +42,7 @@ export default defineConfig({
           environment: "node",
           env: { SANDBOX_INTERACTIONS: "http" },
           testTimeout: 30_000,
+          setupFiles: ["test/e2e/spec.setup.ts"],
         },
       },
       {
@@ -52,7 +53,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           isolate: false,
-          setupFiles: ["test/isolation.setup.ts"],
+          setupFiles: ["test/isolation.setup.ts", "test/e2e/spec.setup.ts"],
         },
       },
     ],

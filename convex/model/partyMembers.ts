@@ -4,6 +4,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { fail } from "./errors";
 import { summaryForWrite } from "./episodes";
+import { forgetMovieNights } from "./sessionWatched";
 import { internal } from "../_generated/api";
 import {
   checkHostOrManager,
@@ -132,6 +133,7 @@ export async function leaveAllParties(ctx: MutationCtx, discordUserId: string): 
     .withIndex("by_member", (q) => q.eq("discordUserId", discordUserId))
     .take(500)) {
     const party = await ctx.db.get(member.partyId);
+    await forgetMovieNights(ctx, member.partyId, discordUserId);
     if (party === null) await ctx.db.delete(member._id);
     else await leaveParty(ctx, discordUserId, party);
   }

@@ -179,6 +179,22 @@ export async function movieReaction(
   await countNight(ctx, party, prompt._id);
 }
 
+/**
+ * Someone deleted their Discord data: their name goes from the party's movie nights (who was there,
+ * who reacted how). The board's counts stay: they name nobody.
+ */
+export async function forgetMovieNights(ctx: MutationCtx, partyId: Id<"parties">, discordUserId: string): Promise<void> {
+  const prompts = await ctx.db
+    .query("party_prompts")
+    .withIndex("by_party", (q) => q.eq("partyId", partyId))
+    .take(200);
+  for (const prompt of prompts) {
+    const attendees = prompt.attendees ?? [];
+    if (attendees.some((a) => a.discordUserId === discordUserId))
+      await ctx.db.patch(prompt._id, { attendees: attendees.filter((a) => a.discordUserId !== discordUserId) });
+  }
+}
+
 /** How the party's latest movie night went, in counts only: how many were there, and each reaction. */
 export async function movieNight(
   _ctx: QueryCtx,

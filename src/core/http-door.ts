@@ -13,6 +13,7 @@ import {
 } from "discord-api-types/v10";
 import type { BotContext } from "../commands/types.ts";
 import { commandFor, handleInteraction } from "./dispatch.ts";
+import { POSTED_BELOW } from "./respond.ts";
 import { DiscordRequestError, isDeferral, type FileUpload, type MessageBody, type Transport } from "./transport.ts";
 
 /** Discord gives an endpoint 3 s for the first answer; past this the door defers on the handler's behalf. */
@@ -35,8 +36,9 @@ export type Later =
   /**
    * The handler did not finish within the budget and the response was a deferral (or its first
    * answer): the rest of the work continues. `continueHere` hands the running handler a live
-   * transport (Node); a runtime that can't keep running after its response (Convex) runs the
-   * interaction again instead, its writes made once by their idempotency keys.
+   * transport (Node) and resolves once the handler has finished; a runtime that can't keep
+   * running after its response (Convex) runs the interaction again instead, its writes made once
+   * by their idempotency keys.
    */
   | { kind: "continue"; continueHere: (live: Transport) => Promise<void> };
 
@@ -140,7 +142,15 @@ export async function handleHttpInteraction(request: Request, ctx: BotContext, o
   return {
     response: Response.json(response),
     interaction: raw,
-    later: { kind: "continue", continueHere: (live) => buffer.goLive(first === undefined ? afterDeferral(live, response) : live) },
+    later: {
+      kind: "continue",
+      // Resolves when the handler is done (not merely when what it had sent is out), so a server
+      // that drains before stopping waits for the answers still to come.
+      continueHere: async (live) => {
+        await buffer.goLive(first === undefined ? afterDeferral(live, response) : live);
+        await done;
+      },
+    },
   };
 }
 
@@ -166,12 +176,21 @@ export function afterDeferral(live: Transport, given: APIInteractionResponse): T
       if (response.type === InteractionResponseType.UpdateMessage) await live.editOriginal(body);
       else if (response.type === InteractionResponseType.ChannelMessageWithSource) {
         if (given.type === InteractionResponseType.DeferredMessageUpdate) await live.followUp(data);
-        else await live.editOriginal(body);
+        else if (isEphemeral(given) !== ((data.flags ?? 0) & MessageFlags.Ephemeral) > 0) {
+          // An edit can't change visibility (a public draw after a private deferral): a new message, the deferral says so.
+          await live.editOriginal(POSTED_BELOW);
+          await live.followUp(data);
+        } else await live.editOriginal(body);
       }
     },
     editOriginal: (body) => live.editOriginal(body),
     followUp: (body, files) => live.followUp(body, files),
   };
+}
+
+function isEphemeral(response: APIInteractionResponse): boolean {
+  const flags = (response as { data?: { flags?: number } }).data?.flags ?? 0;
+  return (flags & MessageFlags.Ephemeral) > 0;
 }
 
 /** Discord's "Unknown Webhook": the interaction's response has not been taken in yet. */

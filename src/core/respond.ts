@@ -16,6 +16,13 @@ export interface Reply {
 export const NO_MENTIONS = { parse: [] as [] };
 
 /**
+ * What a deferred reply becomes when the answer is meant to be seen differently (a public draw
+ * after a private "thinking…"): an edit can't change a message's visibility, so the answer is
+ * posted as a new message and the deferred one says so.
+ */
+export const POSTED_BELOW: MessageBody = { content: "⬇️ Posted below.", embeds: [], components: [], allowed_mentions: NO_MENTIONS };
+
+/**
  * The one place that decides how to answer an interaction: reply, edit the
  * deferred reply, update the clicked message, or follow up — by the
  * interaction's state. It also defers on its own when a handler is slow, so the
@@ -68,7 +75,12 @@ export class Responder {
       clearTimeout(this.deferTimer);
       const body = this.body(reply);
       if (reply.files?.length || this.answered) await this.transport.followUp(this.withFlags(body, reply), reply.files);
-      else if (this.deferred) await this.transport.editOriginal(body);
+      else if (this.deferred && this.mode === "reply" && (reply.ephemeral ?? this.ephemeral) !== this.ephemeral) {
+        // The deferral was as private (or public) as the command's replies; this answer is not.
+        // Edited first: a follow-up sent while the deferral is unedited would take its place, and its visibility.
+        await this.transport.editOriginal(POSTED_BELOW);
+        await this.transport.followUp(this.withFlags(body, reply));
+      } else if (this.deferred) await this.transport.editOriginal(body);
       else if (this.mode === "update") await this.transport.callback({ type: InteractionResponseType.UpdateMessage, data: body });
       else await this.transport.callback({ type: InteractionResponseType.ChannelMessageWithSource, data: this.withFlags(body, reply) });
       this.settle();

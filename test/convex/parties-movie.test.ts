@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ALICE, BOB, deployment, webUser, withFakeDiscord, type Deployment } from "./setup";
+import { ALICE, BOB, deployment, SECRET, webUser, withFakeDiscord, type Deployment } from "./setup";
 import { CAROL, CHANNEL, DAN, fakeSessions, pass, as, here, FRIDAY_2100_BERLIN, schedule } from "./sessions-helpers";
 
 /** Fight Club, as the bot sends it after reading TMDB (the title's markdown is escaped when shown). */
@@ -188,5 +188,20 @@ describe("movie parties", () => {
     const msg = discord.messages.filter((x) => x.body.embeds?.length).at(-1)!;
     expect(msg.body.allowed_mentions).toEqual({ parse: [] });
     expect(board()).toContain("Stream: <\u200b@123> Netflix");
+  });
+  it("deleting one's Discord data takes their name off the movie nights they were at; the board's counts stay", async () => {
+    const t = deployment();
+    const p = await movieParty(t);
+    const prompt = await t.mutation(api.bot.parties.watchedNext, { ...as(ALICE), ...here, partyId: p.partyId });
+    await t.mutation(api.bot.parties.there, { ...as(BOB), promptId: prompt.promptId });
+    await t.mutation(api.bot.parties.react, { ...as(BOB), promptId: prompt.promptId, reaction: "loved" });
+    await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: BOB });
+    const rows = await t.run(async (ctx) => ({
+      prompts: await ctx.db.query("party_prompts").collect(),
+      party: await ctx.db.get(p.partyId as never),
+    }));
+    expect(JSON.stringify(rows.prompts)).not.toContain(BOB);
+    expect(rows.prompts[0]!.attendees).toEqual([{ discordUserId: ALICE }]);
+    expect((rows.party as { movieNight?: { there: number } }).movieNight?.there).toBe(2);
   });
 });

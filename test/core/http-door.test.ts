@@ -1,9 +1,16 @@
 // The HTTP door's pieces people meet through it: whose signature gets in, and where an answer
 // goes once the door has deferred the interaction.
 import { webcrypto } from "node:crypto";
-import { InteractionResponseType as T, MessageFlags } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionResponseType as T,
+  InteractionType,
+  MessageFlags,
+} from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
-import { afterDeferral, verifySignature } from "../../src/core/http-door.ts";
+import type { BotContext } from "../../src/commands/types.ts";
+import { afterDeferral, handleHttpInteraction, verifySignature } from "../../src/core/http-door.ts";
 import type { MessageBody, Transport } from "../../src/core/transport.ts";
 
 describe("verifySignature", () => {
@@ -44,6 +51,16 @@ describe("afterDeferral", () => {
     expect(calls).toEqual([["edit", { content: "done" }]]);
   });
 
+  it("after a private deferral, a public answer (a /list pick's draw) is a new public message, and the deferral says so", async () => {
+    const { calls, live } = recorder();
+    const t = afterDeferral(live, { type: T.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    await t.callback({ type: T.ChannelMessageWithSource, data: { content: "🎲 Heat" } });
+    expect(calls).toEqual([
+      ["edit", expect.objectContaining({ content: "⬇️ Posted below." })],
+      ["followUp", { content: "🎲 Heat" }],
+    ]);
+  });
+
   it("after a deferred update of a clicked message, an update edits it and a new reply stays a new (private) message", async () => {
     const { calls, live } = recorder();
     const t = afterDeferral(live, { type: T.DeferredMessageUpdate });
@@ -53,5 +70,57 @@ describe("afterDeferral", () => {
       ["edit", { content: "card" }],
       ["followUp", { content: "⚠️ refused", flags: MessageFlags.Ephemeral }],
     ]);
+  });
+});
+
+describe("handleHttpInteraction", () => {
+  it("a handler still running after the door's deferral: continueHere resolves only once its answer is out (so a server drains it)", async () => {
+    const keys = (await webcrypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as unknown as webcrypto.CryptoKeyPair;
+    const publicKey = Buffer.from(await webcrypto.subtle.exportKey("raw", keys.publicKey)).toString("hex");
+    const body = JSON.stringify({
+      type: InteractionType.ApplicationCommand,
+      id: "1300000000000000001",
+      application_id: "1300000000000000002",
+      token: "token",
+      guild_id: "1300000000000000003",
+      channel_id: "1300000000000000004",
+      member: { user: { id: "1300000000000000005", username: "ada" }, permissions: "0", roles: [] },
+      data: {
+        type: ApplicationCommandType.ChatInput,
+        name: "party",
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: "list" }],
+      },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = Buffer.from(
+      await webcrypto.subtle.sign({ name: "Ed25519" }, keys.privateKey, new TextEncoder().encode(timestamp + body)),
+    ).toString("hex");
+    const request = new Request("http://door/", {
+      method: "POST",
+      headers: { "x-signature-ed25519": signature, "x-signature-timestamp": timestamp },
+      body,
+    });
+    // The server's facts take a while (a slow Discord), then the handler answers (here: "slow down").
+    const ctx = {
+      backend: { query: async () => null, mutation: async () => null },
+      tmdb: { withDeadline: () => ({}) },
+      titles: { withDeadline: () => ({}) },
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      limiter: { take: () => 5_000 },
+      directory: { prepare: () => new Promise<void>((resolve) => setTimeout(resolve, 200)) },
+    } as unknown as BotContext;
+    const result = await handleHttpInteraction(request, ctx, { publicKey, immediateBudgetMs: 20 });
+    expect(await result.response.json()).toEqual({ type: T.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    expect(result.later?.kind).toBe("continue");
+    const edits: MessageBody[] = [];
+    const live: Transport = {
+      callback: async () => undefined,
+      editOriginal: async (b) => void edits.push(b),
+      followUp: async (b) => void edits.push(b),
+    };
+    if (result.later?.kind !== "continue") return;
+    await result.later.continueHere(live);
+    expect(edits).toHaveLength(1);
+    expect(edits[0]?.content).toMatch(/Slow down/);
   });
 });

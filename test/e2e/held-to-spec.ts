@@ -6,16 +6,12 @@
  * so are the objects in its gateway events (messages, channels, guilds, roles, members) against the
  * REST schemas of the same objects. A test whose traffic departs from the spec fails, listing each
  * departure: route or event, status, request or response, field, why.
+ *
+ * Importing this starts the watching (one watcher per worker: files share the module cache). The
+ * hooks that fail a test are registered for each file by test/e2e/spec.setup.ts, a setup file:
+ * hooks registered here would belong only to the first file of each worker that imports it.
  */
-import { afterAll, afterEach } from "vitest";
 import { SpecCheck } from "../../sandbox/discord/spec/check.ts";
 
-const specCheck = new SpecCheck();
+export const specCheck = new SpecCheck();
 specCheck.watchEverySandbox();
-
-function failOnSpecDepartures(): void {
-  const report = specCheck.take();
-  if (report) throw new Error(report);
-}
-afterEach(failOnSpecDepartures);
-afterAll(failOnSpecDepartures);

@@ -61,6 +61,11 @@ export async function startHttpDoor(options: HttpDoorServerOptions): Promise<Htt
   async function serve(req: IncomingMessage, res: ServerResponse) {
     try {
       const request = await toRequest(req);
+      if (request === null) {
+        // Answered as the Convex door answers it (interactions are small), before reading any more of it.
+        res.writeHead(413, { connection: "close" }).end("payload too large");
+        return;
+      }
       const result = await handleHttpInteraction(request, options.ctx, {
         publicKey: options.publicKey,
         ...(options.applicationId ? { applicationId: options.applicationId } : {}),
@@ -106,14 +111,19 @@ export async function startHttpDoor(options: HttpDoorServerOptions): Promise<Htt
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
+/** The request as fetch's Request, or null when its body is over MAX_BODY_BYTES. */
+async function toRequest(req: IncomingMessage): Promise<Request | null> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return null;
   const chunks: Buffer[] = [];
   let size = 0;
+  let tooLarge = false;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) break;
-    chunks.push(chunk);
+    // Read to the end (dropping the rest), so the answer still goes out on this connection.
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
   }
+  if (tooLarge) return null;
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
   return new Request(`http://localhost${req.url ?? "/"}`, {

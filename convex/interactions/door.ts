@@ -15,12 +15,12 @@
 // bot process's TMDB client takes them).
 import { v } from "convex/values";
 import type { FunctionReference } from "convex/server";
-import type { APIInteraction } from "discord-api-types/v10";
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import { internal } from "../_generated/api";
 import { httpAction, internalAction, internalMutation, type ActionCtx } from "../_generated/server";
 import type { BotContext, GuildDirectory } from "../../src/commands/types.ts";
 import { handleInteraction } from "../../src/core/dispatch.ts";
-import { afterDeferral, deferralFor, deliver as deliverCalls, handleHttpInteraction, type LaterCall } from "../../src/core/http-door.ts";
+import { afterResponse, deliver as deliverCalls, handleHttpInteraction, type LaterCall } from "../../src/core/http-door.ts";
 import { restDirectory } from "../../src/core/rest-directory.ts";
 import { restTransport } from "../../src/core/transport.ts";
 import type { Backend } from "../../src/lib/backend.ts";
@@ -112,7 +112,11 @@ export const interactions = httpAction(async (ctx, request) => {
     });
   } else if (raw !== undefined && result.later?.kind === "continue") {
     // This action ends with its response: the work is done again where it can finish.
-    await ctx.scheduler.runAfter(0, internal.interactions.door.complete, { interaction: JSON.stringify(raw), receivedAt: Date.now() });
+    await ctx.scheduler.runAfter(0, internal.interactions.door.complete, {
+      interaction: JSON.stringify(raw),
+      response: JSON.stringify(result.later.response),
+      receivedAt: Date.now(),
+    });
   }
   return result.response;
 });
@@ -147,12 +151,14 @@ export const deliver = internalAction({
 
 /** The interaction again, after the door's deferral: its answer edits the original response. */
 export const complete = internalAction({
-  args: { interaction: v.string(), receivedAt: v.number() },
+  args: { interaction: v.string(), response: v.string(), receivedAt: v.number() },
   returns: v.null(),
   handler: async (ctx, args) => {
     const raw = JSON.parse(args.interaction) as APIInteraction;
-    // The HTTP response was a deferral (the handler's or the door's): the answer goes where it leaves room.
-    await handleInteraction(raw, coreContext(ctx), afterDeferral(liveTransport(raw), deferralFor(raw)), { receivedAt: Date.now() });
+    // The answer goes where the HTTP response left room for it (after a deferral: in place of it);
+    // the per-user limiter was already passed by the first run.
+    const given = JSON.parse(args.response) as APIInteractionResponse;
+    await handleInteraction(raw, coreContext(ctx), afterResponse(liveTransport(raw), given), { receivedAt: Date.now(), rerun: true });
     return null;
   },
 });

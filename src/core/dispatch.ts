@@ -21,6 +21,8 @@ export const AUTOCOMPLETE_BUDGET_MS = 2_200;
 export interface DispatchOptions {
   /** When the interaction arrived (epoch ms); its deadlines count from here. Default: now. */
   receivedAt?: number;
+  /** The interaction run again after its first run was cut off (the Convex door): it has passed the limiter once. */
+  rerun?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function handleInteraction(
   const receivedAt = options.receivedAt ?? Date.now();
   try {
     if (interaction.kind === "autocomplete") await autocomplete(interaction, ctx, transport, receivedAt);
-    else await answer(interaction, ctx, transport, receivedAt);
+    else await answer(interaction, ctx, transport, receivedAt, options.rerun === true);
   } catch (error) {
     ctx.logger.error({ err: error, interaction: raw.id }, "interaction failed");
   }
@@ -75,7 +77,7 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContex
     .catch((error: unknown) => ctx.logger.warn({ err: error }, "autocomplete answer refused"));
 }
 
-async function answer(interaction: RepliableInteraction, ctx: BotContext, transport: Transport, receivedAt: number) {
+async function answer(interaction: RepliableInteraction, ctx: BotContext, transport: Transport, receivedAt: number, rerun: boolean) {
   // Writes carry this interaction, so Convex can follow up on it (closed-DM notices) and apply a
   // retried write once; every Convex call gives up in time for an answer within Discord's 10 s.
   // TMDB is done a Convex attempt before the deadline, so the write that follows it still fits.
@@ -122,7 +124,7 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
   // Writes are throttled by Convex in their own transaction (one budget across shards);
   // reads cost Convex no write, so this process guards its own TMDB quota and CPU for them.
   const reads = command.reads === true || (command.reads?.includes(action) ?? false);
-  const wait = reads ? ctx.limiter.take(interaction.user.id) : 0;
+  const wait = reads && !rerun ? ctx.limiter.take(interaction.user.id) : 0;
   if (wait > 0) {
     await respond.sendNew({ content: `⏳ Slow down a little — try again in ${Math.ceil(wait / 1000)}s.`, ephemeral: true });
     return;

@@ -40,7 +40,12 @@ export type Later =
    * running after its response (Convex) runs the interaction again instead, its writes made once
    * by their idempotency keys.
    */
-  | { kind: "continue"; continueHere: (live: Transport) => Promise<void> };
+  | {
+      kind: "continue";
+      continueHere: (live: Transport) => Promise<void>;
+      /** What the HTTP response was: a deferral, or the handler's own first answer. */
+      response: APIInteractionResponse;
+    };
 
 export interface HttpDoorResult {
   response: Response;
@@ -144,6 +149,7 @@ export async function handleHttpInteraction(request: Request, ctx: BotContext, o
     interaction: raw,
     later: {
       kind: "continue",
+      response,
       // Resolves when the handler is done (not merely when what it had sent is out), so a server
       // that drains before stopping waits for the answers still to come.
       continueHere: async (live) => {
@@ -191,6 +197,24 @@ export function afterDeferral(live: Transport, given: APIInteractionResponse): T
 function isEphemeral(response: APIInteractionResponse): boolean {
   const flags = (response as { data?: { flags?: number } }).data?.flags ?? 0;
   return (flags & MessageFlags.Ephemeral) > 0;
+}
+
+/**
+ * A transport for running an interaction again once `given` went out as its HTTP response (the
+ * Convex door's re-run): after a deferral, as afterDeferral; after a real answer, the re-run's own
+ * first answer is that one again and is dropped, and what follows goes out as it comes.
+ */
+export function afterResponse(live: Transport, given: APIInteractionResponse): Transport {
+  if (isDeferral(given)) return afterDeferral(live, given);
+  let answered = false;
+  return {
+    async callback(response) {
+      if (isDeferral(response) || answered) return;
+      answered = true;
+    },
+    editOriginal: (body) => live.editOriginal(body),
+    followUp: (body, files) => live.followUp(body, files),
+  };
 }
 
 /** Discord's "Unknown Webhook": the interaction's response has not been taken in yet. */

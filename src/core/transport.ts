@@ -171,7 +171,10 @@ function request(options: RestOptions) {
           continue;
         }
       }
-      if (response.status >= 500 && attempt < MAX_ATTEMPTS && serverErrors++ < 2) {
+      // A 5xx may come after Discord posted the message: a follow-up (a POST that creates one) is not
+      // sent twice. The callback is (a second one is refused as "already acknowledged"), and edits are idempotent.
+      const createsMessage = method === "POST" && !url.endsWith("/callback");
+      if (response.status >= 500 && !createsMessage && attempt < MAX_ATTEMPTS && serverErrors++ < 2) {
         await sleep(SERVER_ERROR_BACKOFF_MS * serverErrors);
         continue;
       }

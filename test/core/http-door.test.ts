@@ -10,7 +10,8 @@ import {
 } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import type { BotContext } from "../../src/commands/types.ts";
-import { afterDeferral, handleHttpInteraction, verifySignature } from "../../src/core/http-door.ts";
+import { afterDeferral, afterResponse, handleHttpInteraction, verifySignature } from "../../src/core/http-door.ts";
+import { startHttpDoor } from "../../src/http-server.ts";
 import type { MessageBody, Transport } from "../../src/core/transport.ts";
 
 describe("verifySignature", () => {
@@ -122,5 +123,45 @@ describe("handleHttpInteraction", () => {
     await result.later.continueHere(live);
     expect(edits).toHaveLength(1);
     expect(edits[0]?.content).toMatch(/Slow down/);
+  });
+});
+
+describe("afterResponse (the Convex door's re-run)", () => {
+  it("after a real first answer, drops the re-run's repeat of it and sends what follows", async () => {
+    const calls: [string, unknown][] = [];
+    const live: Transport = {
+      callback: async (r) => void calls.push(["callback", r]),
+      editOriginal: async (b) => void calls.push(["edit", b]),
+      followUp: async (b) => void calls.push(["followUp", b]),
+    };
+    const t = afterResponse(live, { type: T.ChannelMessageWithSource, data: { content: "picked" } });
+    await t.callback({ type: T.DeferredChannelMessageWithSource, data: {} });
+    await t.callback({ type: T.ChannelMessageWithSource, data: { content: "picked" } });
+    await t.followUp({ content: "and one more" });
+    expect(calls).toEqual([["followUp", { content: "and one more" }]]);
+  });
+});
+
+describe("the Node endpoint (npm run serve)", () => {
+  it("answers an oversized body 413, as the Convex door does, with or without Content-Length", async () => {
+    const door = await startHttpDoor({ ctx: {} as BotContext, publicKey: "11".repeat(32), apiBase: "http://127.0.0.1:9/api" });
+    try {
+      const big = "x".repeat(300_000);
+      const declared = await fetch(door.url, { method: "POST", body: big });
+      expect(declared.status).toBe(413);
+      const streamed = await fetch(door.url, {
+        method: "POST",
+        body: new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode(big));
+            c.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+      expect(streamed.status).toBe(413);
+    } finally {
+      await door.close();
+    }
   });
 });

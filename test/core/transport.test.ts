@@ -92,6 +92,13 @@ describe.each(senders)("restTransport over %s", (_name, send) => {
     expect(seen).toHaveLength(2);
   });
 
+  it("does not send a follow-up twice after a 5xx: the message may have been posted", async () => {
+    seen.length = 0;
+    script = [(res) => res.writeHead(502).end("bad gateway"), json(200, { id: "2" })];
+    await expect(transport().followUp({ content: "once" })).rejects.toBeInstanceOf(DiscordRequestError);
+    expect(seen).toHaveLength(1);
+  });
+
   it("throws Discord's refusal with its status, code and message, the token kept out of the route", async () => {
     script = [json(404, { code: 10062, message: "Unknown interaction" })];
     const error = await transport()
@@ -128,7 +135,7 @@ describe.each(senders)("restTransport over %s", (_name, send) => {
       { name: "export.json", data: new TextEncoder().encode("{}"), contentType: "application/json" },
     ]);
     expect(seen[0]!.contentType).toMatch(/^multipart\/form-data/);
-    expect(seen[0]!.body).toContain('"attachments":[{"id":0,"filename":"export.json"}]');
+    expect(seen[0]!.body).toContain('"attachments":[{"id":"0","filename":"export.json"}]');
     expect(seen[0]!.body).toContain('filename="export.json"');
   });
 });

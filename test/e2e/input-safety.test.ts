@@ -256,8 +256,8 @@ describe("wording", () => {
 });
 
 describe("outside servers", () => {
-  it("registers every command but /party for user installs, in servers, the bot's DM and group DMs, so /ep works in a DM", async () => {
-    for (const command of s.discord.registeredCommands().filter((c) => c.name !== "party")) {
+  it("registers every command but /party and /list (a server's own) for user installs, in servers, the bot's DM and group DMs, so /ep works in a DM", async () => {
+    for (const command of s.discord.registeredCommands().filter((c) => c.name !== "party" && c.name !== "list")) {
       expect(command).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
     }
     const events = await run(s, `as uma\nin dm\n/ep 1399 1 1`);

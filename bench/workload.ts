@@ -1,7 +1,7 @@
 // What the simulated people do. Every show's seasons and episode counts come from the offline
 // TMDB catalog the bot reads, so no command asks for an episode that does not exist unless it
 // is meant to (those are marked `intendedError` and counted apart).
-import { loadTmdbCatalog } from "../sandbox/tmdb-server.ts";
+import { loadTmdbCatalog } from "../sandbox/tmdb-catalog.ts";
 import type { Actor, ActResult, DiscordSandbox } from "../sandbox/discord/index.ts";
 
 export interface CatalogShow {

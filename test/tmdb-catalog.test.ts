@@ -4,7 +4,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalogFiles } from "../scripts/build-tmdb-catalog.ts";
-import { DEFAULT_TMDB_DATA_DIR, startTmdbCatalogServer, type TmdbCatalogServer } from "../sandbox/tmdb-server.ts";
+import { DEFAULT_TMDB_DATA_DIR } from "../sandbox/tmdb-catalog.ts";
+import { startTmdbCatalogServer, type TmdbCatalogServer } from "../sandbox/tmdb-server.ts";
 import { TmdbClient } from "../src/lib/tmdb.ts";
 import { ShowStructures } from "../src/lib/tmdb-shows.ts";
 

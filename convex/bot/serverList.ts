@@ -7,17 +7,8 @@ import { v } from "convex/values";
 import { botMutation, botQuery } from "../lib/botFunctions";
 import { mediaTypeValidator } from "../lib/validators";
 import { ownLists } from "../model/lists";
-import {
-  addFromOwnList,
-  addToList,
-  listPage,
-  parseGuildId,
-  pickFromList,
-  removeFromList,
-  searchList,
-  setLocked,
-  startListPoll,
-} from "../model/serverList";
+import { addFromOwnList, addToList, listPage, parseGuildId, removeFromList, searchList, setLocked } from "../model/serverList";
+import { pickFromList, startListPoll } from "../model/serverListChoosing";
 
 const entry = v.object({
   entryId: v.id("server_list_entries"),

@@ -7,7 +7,8 @@ import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { retryDelay } from "../sessions/posts";
 import { getMessage, postMessage } from "../lib/discord";
-import { entryView, pollWinner, recordPollVotes, recountStep } from "../model/serverList";
+import { entryView } from "../model/serverList";
+import { pollWinner, recordPollVotes, recountStep } from "../model/serverListChoosing";
 import { serverListPoll, serverListPollResult } from "../../src/views/server-list";
 
 export const recountSeen = internalMutation({

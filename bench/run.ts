@@ -56,15 +56,12 @@ const ENGINE_WORDS = {
   indexed: "indexed queries answered from candidate sets, as a deployment reads an index",
   scan: "as shipped: every indexed query walks every document",
 } as const;
-const TARGETS = { warmConvexCalls: 1, warmTmdbCalls: 0, ackP50Ms: 45, ackP99Ms: 120, newShowConvexCalls: 2, newShowTmdbCalls: 3 };
-/** Above this (p99 harness event-loop delay, or engine time per call) the harness's own lag shows up in the bot's latencies. */
-const HARNESS_P99_LIMIT_MS = 25;
-/** Issue 27's goal: the bot process's CPU time per interaction, overall, under the load at 50 users. */
-const CPU_TARGET_MS_PER_INTERACTION = 1;
 /** The CPU profiler's sampling interval with --profile (V8's default is 1,000 µs). */
 const PROFILE_INTERVAL_US = 250;
 /** The show the fault phase's people mark, one new episode per action (One Piece: over a thousand). */
 const FAULT_SHOW = 37854;
+
+import { latencyConditionsOf, TARGETS, targetsOf } from "./targets.ts";
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -371,31 +368,14 @@ async function main() {
   const harnessP99 = round(harnessLoop.percentile(99) / 1e6);
   const loadAtEnd = loadavg()[0]!;
   const cpus = availableParallelism();
-  const distortions = [
-    ...(harnessP99 > HARNESS_P99_LIMIT_MS
-      ? [
-          `the harness's event loop lagged (p99 ${harnessP99} ms > ${HARNESS_P99_LIMIT_MS} ms): the local Discord answered late, not the bot`,
-        ]
-      : []),
-    ...((percentile(engineMs, 99) ?? 0) > HARNESS_P99_LIMIT_MS
-      ? [
-          opts.convexLatencyMode === "added"
-            ? `the embedded engine took p99 ${percentile(engineMs, 99)} ms per Convex call on top of the injected ${opts.convexLatencyMs} ms (a deployment runs these functions in a few ms)`
-            : `the embedded engine took p99 ${percentile(engineMs, 99)} ms per Convex call, longer than the ${opts.convexLatencyMs} ms a call is given (a deployment runs these functions in a few ms)`,
-        ]
-      : []),
-    // Judged on the load before the bench started: at the end it includes the bench's own processes.
-    ...(loadAtStart > cpus
-      ? [`the machine was busy before the bench started (1-minute load average ${round(loadAtStart)} on ${cpus} CPUs)`]
-      : []),
-  ];
-  const latencyConditions = {
-    reliable: distortions.length === 0,
-    note:
-      distortions.length === 0
-        ? "the machine and the harness kept up: the ack figures are the bot's"
-        : `ack figures are inflated by the environment: ${distortions.join("; ")}. Run again on a quiet machine.`,
-  };
+  const latencyConditions = latencyConditionsOf({
+    harnessP99,
+    engineP99: percentile(engineMs, 99) ?? 0,
+    convexLatencyMode: opts.convexLatencyMode,
+    convexLatencyMs: opts.convexLatencyMs,
+    loadAtStart,
+    cpus,
+  });
   const cpu = cpuFigures({
     source: cpuAtLoadStart.source,
     background,
@@ -403,47 +383,17 @@ async function main() {
     typed,
     profiled: opts.profileDir !== undefined,
   });
-  const targets = {
-    warmOneConvexCallPerCommand: {
-      target: "every warm command type (and button) makes exactly 1 Convex call; autocomplete at most 1",
-      pass: convexMisses.length === 0,
-      misses: convexMisses,
-    },
-    warmNoTmdbCalls: { target: "every warm interaction type makes 0 TMDB calls", pass: tmdbMisses.length === 0, misses: tmdbMisses },
-    ackP50: {
-      target: `ack p50 ≤ ${TARGETS.ackP50Ms} ms under load (commands and clicks)`,
-      actualMs: overall.ackMs.p50,
-      pass: overall.ackMs.p50 !== null && overall.ackMs.p50 <= TARGETS.ackP50Ms,
-    },
-    ackP99: {
-      target: `ack p99 ≤ ${TARGETS.ackP99Ms} ms under load (commands and clicks)`,
-      actualMs: overall.ackMs.p99,
-      pass: overall.ackMs.p99 !== null && overall.ackMs.p99 <= TARGETS.ackP99Ms,
-    },
-    newShowConvexCalls: {
-      target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowConvexCalls} Convex calls (One Piece included)`,
-      pass: newShowMisses("convexCalls", TARGETS.newShowConvexCalls).length === 0 && coldShowSamples.length > 0,
-      misses: newShowMisses("convexCalls", TARGETS.newShowConvexCalls),
-    },
-    botCpuPerInteraction: {
-      target: `the bot process spends ≤ ${CPU_TARGET_MS_PER_INTERACTION} ms of CPU per interaction overall, under the load at 50 users (gateway)`,
-      actualMs: cpu.botCpuMsPerInteraction.overall,
-      users: opts.users,
-      pass:
-        opts.users === 50 &&
-        !opts.profileDir &&
-        cpu.botCpuMsPerInteraction.overall !== null &&
-        cpu.botCpuMsPerInteraction.overall <= CPU_TARGET_MS_PER_INTERACTION,
-      ...(opts.users !== 50 || opts.profileDir
-        ? { note: opts.profileDir ? "not judged: the profiler ran (--profile)" : "not judged: the target is for --users 50" }
-        : {}),
-    },
-    newShowTmdbCalls: {
-      target: `a show Convex hasn't seen costs ≤ ${TARGETS.newShowTmdbCalls} TMDB calls (One Piece included)`,
-      pass: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls).length === 0 && coldShowSamples.length > 0,
-      misses: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls),
-    },
-  };
+  const targets = targetsOf({
+    convexMisses,
+    tmdbMisses,
+    ackMs: overall.ackMs,
+    newShowConvexMisses: newShowMisses("convexCalls", TARGETS.newShowConvexCalls),
+    newShowTmdbMisses: newShowMisses("tmdbCalls", TARGETS.newShowTmdbCalls),
+    coldShows: coldShowSamples.length,
+    cpuOverall: cpu.botCpuMsPerInteraction.overall,
+    users: opts.users,
+    profiled: opts.profileDir !== undefined,
+  });
 
   const result = {
     benchmark: "bot process → ConvexHttpClient → loopback Convex endpoint (embedded engine); TMDB client → offline catalog",

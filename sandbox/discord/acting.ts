@@ -17,6 +17,7 @@ import {
 import { SandboxUsageError } from "./errors.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
 import type { Interactions } from "./interactions.ts";
+import { vote as castVote } from "./rest/polls.ts";
 import { memberObject, roleObject, userObject } from "./serialize.ts";
 import { stripHash, type ActContext, type Actor, type SandboxMessage } from "./types.ts";
 import type { World } from "./world.ts";
@@ -371,5 +372,49 @@ export class Acting {
       const r = ctx.guild?.roles.get(id);
       if (r) (resolved.roles ??= {})[id] = roleObject(r);
     }
+  }
+
+  /**
+   * A member deletes the newest message the bot posted on its own where `actor` is (a board, a
+   * share — not an interaction's reply): MESSAGE_DELETE goes out and the bot's later edits of it
+   * get 10008 Unknown Message. Returns the deleted message, or null when there is none.
+   */
+  deleteNewestPost(actor: Actor): SandboxMessage | null {
+    const ctx = this.host.world.context(actor);
+    const post = this.host.world.messages(ctx.channel.id).findLast((m) => !m.ephemeral && m.interaction === null);
+    if (!post) return null;
+    this.host.world.deleteMessage(post);
+    this.host.emit({ t: "message_delete", ...ctx.place, id: post.id } satisfies DiscordEvent);
+    return post;
+  }
+
+  /**
+   * The acting user votes for `answer` in the newest poll they can see here that has it; a
+   * `rejected` event when the poll has ended. Throws when there is no such poll.
+   */
+  vote(actor: Actor, answer: string, now: number): void {
+    const ctx = this.host.world.context(actor);
+    const result = castVote(this.host.world, this.host.world.visibleTo(ctx), ctx.user.id, answer, now);
+    if (result === null)
+      throw new SandboxUsageError(`no poll with the answer ${JSON.stringify(answer)} on any message ${ctx.user.name} can see here`);
+    if ("refused" in result) {
+      this.host.emit({
+        t: "rejected",
+        ...ctx.place,
+        user: ctx.user.name,
+        channel: ctx.place.channel,
+        source: `vote ${JSON.stringify(answer)}`,
+        reason: result.refused,
+      } satisfies DiscordEvent);
+      return;
+    }
+    this.host.emit({
+      t: "poll_vote",
+      ...ctx.place,
+      user: ctx.user.name,
+      channel: ctx.place.channel,
+      id: result.message.id,
+      answer: result.answer,
+    } satisfies DiscordEvent);
   }
 }

@@ -13,7 +13,6 @@ import { Acting } from "./acting.ts";
 import { Activity } from "./activity.ts";
 import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
-import { SandboxUsageError } from "./errors.ts";
 import { GatewayServer, type GatewayDispatch } from "./gateway.ts";
 import { ApplicationSettings } from "./application.ts";
 import type { ApplicationKeys, HttpInteractionsDelivery } from "./http-delivery.ts";
@@ -26,7 +25,7 @@ import { guildRoutes } from "./rest/guilds.ts";
 import { interactionRoutes } from "./rest/interactions.ts";
 import { RestRouter, type RestCore, type RestExchange } from "./rest/router.ts";
 import { scheduledEventRoutes, scheduledEventsOf, scheduledEventView } from "./rest/scheduled-events.ts";
-import { pollRoutes, vote } from "./rest/polls.ts";
+import { pollRoutes } from "./rest/polls.ts";
 import { guildCreatePayload, memberObject, readyPayload, roleObject } from "./serialize.ts";
 import {
   resolveConfig,
@@ -292,12 +291,7 @@ export class DiscordSandbox extends EventEmitter {
    * get 10008 Unknown Message. Returns the deleted message, or null when there is none.
    */
   deleteNewestPost(actor: Actor): SandboxMessage | null {
-    const ctx = this.world.context(actor);
-    const post = this.world.messages(ctx.channel.id).findLast((m) => !m.ephemeral && m.interaction === null);
-    if (!post) return null;
-    this.world.deleteMessage(post);
-    this.emit("event", { t: "message_delete", ...ctx.place, id: post.id } satisfies DiscordEvent);
-    return post;
+    return this.acting.deleteNewestPost(actor);
   }
 
   /**
@@ -305,29 +299,7 @@ export class DiscordSandbox extends EventEmitter {
    * `rejected` event when the poll has ended. Throws when there is no such poll.
    */
   vote(actor: Actor, answer: string): void {
-    const ctx = this.world.context(actor);
-    const result = vote(this.world, this.world.visibleTo(ctx), ctx.user.id, answer, this.config.now());
-    if (result === null)
-      throw new SandboxUsageError(`no poll with the answer ${JSON.stringify(answer)} on any message ${ctx.user.name} can see here`);
-    if ("refused" in result) {
-      this.emit("event", {
-        t: "rejected",
-        ...ctx.place,
-        user: ctx.user.name,
-        channel: ctx.place.channel,
-        source: `vote ${JSON.stringify(answer)}`,
-        reason: result.refused,
-      } satisfies DiscordEvent);
-      return;
-    }
-    this.emit("event", {
-      t: "poll_vote",
-      ...ctx.place,
-      user: ctx.user.name,
-      channel: ctx.place.channel,
-      id: result.message.id,
-      answer: result.answer,
-    } satisfies DiscordEvent);
+    this.acting.vote(actor, answer, this.config.now());
   }
 
   /** Denies the bot View Channel and Send Messages in a channel (its posts there get 50001). */
@@ -404,17 +376,7 @@ export class DiscordSandbox extends EventEmitter {
 
   /** The names Discord shows for mentioned users, channels and roles (the renderer's `names`). */
   mentionNames(): { user(id: string): string | undefined; channel(id: string): string | undefined; role(id: string): string | undefined } {
-    return {
-      user: (id) => this.world.userById(id)?.name,
-      channel: (id) => this.world.channelById(id)?.name,
-      role: (id) => {
-        for (const guild of this.world.allGuilds()) {
-          const role = guild.roles.get(id);
-          if (role) return role.name.replace(/^@/, "");
-        }
-        return undefined;
-      },
-    };
+    return this.world.mentionNames();
   }
 
   /** Every guild channel so far, as `guild #channel`. */

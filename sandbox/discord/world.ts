@@ -404,4 +404,19 @@ export class World implements Directory {
       intent: m.guildId ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages,
     });
   }
+
+  /** Names for the ids a rendered message mentions (users, channels, roles), for printing. */
+  mentionNames(): { user(id: string): string | undefined; channel(id: string): string | undefined; role(id: string): string | undefined } {
+    return {
+      user: (id) => this.userById(id)?.name,
+      channel: (id) => this.channelById(id)?.name,
+      role: (id) => {
+        for (const guild of this.allGuilds()) {
+          const role = guild.roles.get(id);
+          if (role) return role.name.replace(/^@/, "");
+        }
+        return undefined;
+      },
+    };
+  }
 }

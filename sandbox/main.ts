@@ -150,7 +150,11 @@ async function main() {
   }
 
   // The prompt prints its own greeting with the verbs.
-  console.log("A local Discord, the real bot, an embedded Convex and an offline TMDB are running on loopback.");
+  console.log(
+    interactions === "gateway"
+      ? "A local Discord, the real bot, an embedded Convex and an offline TMDB are running on loopback."
+      : `A local Discord, an embedded Convex and an offline TMDB are running on loopback. No bot process: Discord POSTs each interaction to ${interactions === "http" ? "the deployment's /discord/interactions" : "the Node endpoint (npm run serve)"}.`,
+  );
   if (values.demo) console.log("Demo loaded: alice, bob and carol in movie-club #general.");
   const prompt = await session(stack);
   console.log(

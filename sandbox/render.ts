@@ -62,6 +62,7 @@ const LABELS: Record<SandboxEvent["t"] | "modal", string> = {
   restart: "restart",
   fault: "fault",
   scheduled_event: "server event",
+  thread: "thread",
   poll_vote: "poll vote",
   link: "link",
   clerk: "Clerk",
@@ -278,6 +279,9 @@ function renderEventInner(e: SandboxEvent, st: Style, width: number): string[] {
       lines.push(st.dim(`── poll vote · ${sanitize(str(e.user) ?? "?")} → ${sanitize(str(e.answer) ?? "?")}`));
       break;
     }
+    case "thread":
+      lines.push(st.dim(`── thread started · #${sanitize(str(e.name) ?? "?")}`));
+      break;
     case "scheduled_event": {
       const ev: Partial<typeof e.event> = isObj(e.event) ? e.event : {};
       const what = str(e.action) === "create" ? "created" : str(e.action) === "update" ? "updated" : "deleted";

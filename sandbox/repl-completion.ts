@@ -62,6 +62,11 @@ const HELP: [string, string, string][] = [
   ["dms closed | dms open", "the acting user's DMs refuse the bot (50007), or accept it again", "dms closed"],
   ["revoke #CHANNEL", "take the bot's permission to see and post in a channel here", "revoke #general"],
   ["grant create-events", "give the bot Create Events in this server (revoke create-events takes it away)", "grant create-events"],
+  [
+    "grant create-threads",
+    "give the bot Create Public Threads in this server (revoke create-threads takes it away)",
+    "grant create-threads",
+  ],
   ['vote "ANSWER"', "vote in the newest poll here that has this answer", 'vote "Fri 27 Nov 21:00"'],
   ["delete #CHANNEL", "delete a channel here and its messages", "delete #general"],
   ["delete message board", "delete the bot's newest post here (a board, a share)", "delete message board"],
@@ -216,9 +221,9 @@ export function completeLine(
       case "dms":
         return done(n === 1 ? ["closed", "open"] : []);
       case "revoke":
-        return done(n === 1 ? [...channelNames, "create-events"] : []);
+        return done(n === 1 ? [...channelNames, "create-events", "create-threads"] : []);
       case "grant":
-        return done(n === 1 ? ["create-events"] : []);
+        return done(n === 1 ? ["create-events", "create-threads"] : []);
       case "delete":
         return done(n === 1 ? ["message", ...channelNames] : n === 2 && words[1] === "message" ? ["board"] : []);
       case "autocomplete":

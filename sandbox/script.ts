@@ -17,6 +17,7 @@
  * dms closed                      # the acting user's DMs refuse the bot (50007); dms open
  * revoke #general                 # the bot loses View Channel/Send Messages there (50001)
  * grant create-events             # the bot may create Discord Events in this server; revoke create-events
+ * grant create-threads            # the bot may start public threads in this server; revoke create-threads
  * vote "Fri 27 Nov 21:00"         # vote in the newest poll here that has this answer
  * delete #general                 # the channel is gone (10003)
  * delete message board            # a member deletes the bot's newest post here (10008 on its next edit)
@@ -44,6 +45,7 @@
  * What is not: values Discord's client would refuse (out of range, wrong type, missing
  * required option, disabled button) — those produce a `rejected` event and the script goes on.
  */
+import { PermissionFlagsBits } from "discord-api-types/v10";
 import { SandboxUsageError } from "./discord/errors.ts";
 import type { DiscordSandbox, SandboxMessage } from "./discord/index.ts";
 import type { StackFault } from "./stack.ts";
@@ -239,6 +241,16 @@ export async function runLine(
             `${line.granted ? "grant" : "revoke"} create-events needs a guild: add "in GUILD #CHANNEL" first`,
           );
         sandbox.setCreateEvents(state.guild, line.granted);
+        await sandbox.waitForIdle();
+        return;
+      }
+      case "create_threads": {
+        if (!state.guild)
+          throw new ScriptError(
+            line.line,
+            `${line.granted ? "grant" : "revoke"} create-threads needs a guild: add "in GUILD #CHANNEL" first`,
+          );
+        sandbox.setCreateEvents(state.guild, line.granted, PermissionFlagsBits.CreatePublicThreads);
         await sandbox.waitForIdle();
         return;
       }

@@ -90,6 +90,7 @@ import type * as serverList_jobs from "../serverList/jobs.js";
 import type * as sessions_events from "../sessions/events.js";
 import type * as sessions_polls from "../sessions/polls.js";
 import type * as sessions_posts from "../sessions/posts.js";
+import type * as sessions_threads from "../sessions/threads.js";
 import type * as sessions_timers from "../sessions/timers.js";
 import type * as tables_accounts from "../tables/accounts.js";
 import type * as tables_parties from "../tables/parties.js";
@@ -186,6 +187,7 @@ declare const fullApi: ApiFromModules<{
   "sessions/events": typeof sessions_events;
   "sessions/polls": typeof sessions_polls;
   "sessions/posts": typeof sessions_posts;
+  "sessions/threads": typeof sessions_threads;
   "sessions/timers": typeof sessions_timers;
   "tables/accounts": typeof tables_accounts;
   "tables/parties": typeof tables_parties;

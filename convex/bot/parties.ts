@@ -22,6 +22,7 @@ import {
   partyLabel,
   PROMPT_TTL_MS,
   renameParty,
+  setPartyThreads,
   resolveParty,
   startParty,
   markBoardDirty,
@@ -181,6 +182,16 @@ export const rename = botMutation({
     const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
     const renamed = await renameParty(ctx, ctx.actor.discordUserId, party, args.name, args.canManageServer);
     return { party: refOf(renamed), before: partyLabel(party), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
+  },
+});
+
+export const threads = botMutation({
+  args: { ...which, on: v.boolean(), canManageServer: v.boolean() },
+  returns: withNotices({ party: partyRef }),
+  handler: async (ctx, args) => {
+    const party = await resolveParty(ctx, checkPlace(args), args.party, asMember(ctx.actor.discordUserId));
+    await setPartyThreads(ctx, ctx.actor.discordUserId, party, args.on, args.canManageServer);
+    return { party: refOf((await ctx.db.get(party._id))!), notices: await hostNotices(ctx, ctx.actor.discordUserId) };
   },
 });
 

@@ -13,10 +13,12 @@ import {
   type APIChannel,
   type APIGuildScheduledEvent,
   type APIMessage,
+  type APIThreadChannel,
   type RESTPatchAPIGuildScheduledEventJSONBody,
   type RESTPostAPIGuildScheduledEventJSONBody,
   type RESTPatchAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
+  type RESTPostAPIChannelMessagesThreadsJSONBody,
 } from "discord-api-types/v10";
 
 export const DISCORD_API_VERSION = 10;
@@ -187,6 +189,19 @@ export async function sendDirectMessage(
 
 export function getMessage(channelId: string, messageId: string, options: Options = {}) {
   return discordRequest<APIMessage>("GET", Routes.channelMessage(snowflake(channelId), snowflake(messageId)) as `/${string}`, options);
+}
+
+/** Starts a public thread from a message; needs Create Public Threads there (50013 otherwise). */
+export function startThreadFromMessage(
+  channelId: string,
+  messageId: string,
+  thread: RESTPostAPIChannelMessagesThreadsJSONBody,
+  options: Options = {},
+) {
+  return discordRequest<APIThreadChannel>("POST", Routes.threads(snowflake(channelId), snowflake(messageId)) as `/${string}`, {
+    ...options,
+    body: thread,
+  });
 }
 
 /** Guild Scheduled Events (watch-along sessions, model/sessions.ts). Creating one needs Create Events. */

@@ -367,6 +367,19 @@ export async function renameParty(
   return (await ctx.db.get(party._id))!;
 }
 
+/** `/party threads on|off` (the host, or Manage Server): each session's start post gets a thread (sessions/threads.ts). */
+export async function setPartyThreads(
+  ctx: MutationCtx,
+  discordUserId: string,
+  party: Doc<"parties">,
+  on: boolean,
+  canManageServer: boolean,
+) {
+  checkHostOrManager(party, discordUserId, canManageServer, "turn its threads on or off");
+  if ((party.threads === true) === on) fail("INVALID_ARGUMENT", `Threads are already ${on ? "on" : "off"} for this party.`);
+  await ctx.db.patch(party._id, { threads: on });
+}
+
 /**
  * Takes someone's Going / Maybe / Can't off the party's next session, so who left the party (or
  * deleted their Discord data) is neither pinged by its reminder and start posts nor named on

@@ -110,7 +110,12 @@ export const recordPost = internalMutation({
     const session = await ctx.db.get(sessionId);
     if (session === null) return null;
     const key = postKey(kind as SessionPost, at);
-    if (!session.posted.includes(key)) await ctx.db.patch(sessionId, { posted: [...session.posted, key].slice(-20) });
+    if (!session.posted.includes(key)) {
+      await ctx.db.patch(sessionId, { posted: [...session.posted, key].slice(-20) });
+      // `/party threads on`: tonight's talk goes in a thread started from the start post.
+      if (kind === "start" && messageId !== undefined && (await ctx.db.get(session.partyId))?.threads === true)
+        await ctx.scheduler.runAfter(0, internal.sessions.threads.openThread, { sessionId, messageId, attempt: 0 });
+    }
     if (kind === "announce" && messageId !== undefined) {
       // The session moved, was cancelled or started while its post was on the way: edit it now.
       if (session.state !== "scheduled" || session.at !== at) await retirePost(ctx, session, at, messageId);

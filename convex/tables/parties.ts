@@ -78,6 +78,10 @@ export const partyTables = {
     sessionReminderMinutes: v.optional(v.number()),
     /** When the host was told the bot lacks Create Events for Discord's Events (told once). */
     eventsPermissionToldAt: v.optional(v.number()),
+    /** `/party threads on`: each session's start post gets a public thread for the talk (sessions/threads.ts). */
+    threads: v.optional(v.boolean()),
+    /** When the host was told the bot could not start a session's thread (told once per party). */
+    threadsRefusedToldAt: v.optional(v.number()),
     createdAt: v.number(),
   })
     .index("by_channel_state", ["channelId", "state"])

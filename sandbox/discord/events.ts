@@ -120,6 +120,17 @@ export interface RateLimitedEvent extends EventPlace {
   code?: number;
 }
 
+/** The bot started a public thread from a message (rest/threads.ts). */
+export interface ThreadEvent extends EventPlace {
+  t: "thread";
+  /** The thread channel's id and name. */
+  id: string;
+  name: string;
+  /** The message it was started from, in `channel`. */
+  message_id: string;
+  auto_archive_duration: number;
+}
+
 /** A Guild Scheduled Event was created, edited or deleted (rest/scheduled-events.ts). */
 export interface ScheduledEventEvent extends EventPlace {
   t: "scheduled_event";
@@ -166,6 +177,7 @@ export type DiscordEvent =
   | RateLimitedEvent
   | RejectedEvent
   | ScheduledEventEvent
+  | ThreadEvent
   | PollVoteEvent;
 
 /** The event type(s) whose `t` can be `T`, narrowed to that `t` (e.g. `EventOf<"reply">`). */

@@ -336,11 +336,11 @@ export class DiscordSandbox extends EventEmitter {
     return this.world.channel(guildName, channelName);
   }
 
-  /** Gives the bot's role Create Events in a guild, or takes it away (GUILD_ROLE_UPDATE). */
-  setCreateEvents(guildName: string, granted: boolean): void {
+  /** Gives the bot's role Create Events (or `bit`: Create Public Threads) in a guild, or takes it away (GUILD_ROLE_UPDATE). */
+  setCreateEvents(guildName: string, granted: boolean, bit: bigint = PermissionFlagsBits.CreateEvents): void {
     const g = this.world.guild(guildName);
     const role = g.roles.get(g.botRoleId)!;
-    role.permissions = granted ? role.permissions | PermissionFlagsBits.CreateEvents : role.permissions & ~PermissionFlagsBits.CreateEvents;
+    role.permissions = granted ? role.permissions | bit : role.permissions & ~bit;
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildRoleUpdate,
       { guild_id: g.id, role: roleObject(role) },

@@ -38,6 +38,7 @@ export type ScriptLine =
   | (LineBase & { kind: "delete_message" })
   | (LineBase & { kind: "revoke"; channel: string })
   | (LineBase & { kind: "create_events"; granted: boolean })
+  | (LineBase & { kind: "create_threads"; granted: boolean })
   | (LineBase & { kind: "vote"; answer: string })
   | (LineBase & { kind: "show"; channel: string })
   | (LineBase & { kind: "show_dm" });
@@ -308,13 +309,19 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
     case "vote":
       return { ...base, kind: "vote", answer: singleLabel(rest, lineNo, "vote") };
     case "grant":
+      if (rest.toLowerCase() === "create-threads") return { ...base, kind: "create_threads", granted: true };
       if (rest.toLowerCase() !== "create-events")
-        throw new ScriptError(lineNo, `expected "grant create-events", got ${JSON.stringify(text)}`);
+        throw new ScriptError(lineNo, `expected "grant create-events" or "grant create-threads", got ${JSON.stringify(text)}`);
       return { ...base, kind: "create_events", granted: true };
     case "revoke": {
       if (rest.toLowerCase() === "create-events") return { ...base, kind: "create_events", granted: false };
+      if (rest.toLowerCase() === "create-threads") return { ...base, kind: "create_threads", granted: false };
       const m = /^#(\S+)$/.exec(rest);
-      if (!m) throw new ScriptError(lineNo, `expected "revoke #CHANNEL" or "revoke create-events", got ${JSON.stringify(text)}`);
+      if (!m)
+        throw new ScriptError(
+          lineNo,
+          `expected "revoke #CHANNEL", "revoke create-events" or "revoke create-threads", got ${JSON.stringify(text)}`,
+        );
       return { ...base, kind: "revoke", channel: m[1]! };
     }
     case "restart":

@@ -134,6 +134,24 @@ export const party = command({
         description: "Rename a watch party (the host, or someone with Manage Server)",
         options: [{ type: Option.String, name: "name", description: "The party's new name", required: true, max_length: 80 }, partyOption],
       },
+      {
+        type: Option.Subcommand,
+        name: "threads",
+        description: "A thread per session for the talk, opened as it starts (the host, or someone with Manage Server)",
+        options: [
+          {
+            type: Option.String,
+            name: "set",
+            description: "On: each session's start post gets a thread; off: no threads",
+            required: true,
+            choices: [
+              { name: "on", value: "on" },
+              { name: "off", value: "off" },
+            ],
+          },
+          partyOption,
+        ],
+      },
       { type: Option.Subcommand, name: "list", description: "This server's active watch parties" },
       scheduleSubcommand,
       pollSubcommand,
@@ -306,6 +324,24 @@ export const party = command({
             `✏️ **${plain(result.before, 150)}** is now **${plain(result.party.label, 150)}** — its board shows the new name in a moment.`,
           ),
         });
+        return;
+      }
+      case "threads": {
+        const on = args.options.set === "on";
+        const result = await ctx.backend.mutation(api.bot.parties.threads, {
+          ...actor,
+          ...place,
+          ...partyArg(args.options.party),
+          on,
+          canManageServer: canManageServer(interaction),
+        });
+        const label = `**${plain(result.party.label, 150)}**`;
+        const lacking = on && interaction.appPermissions?.has(PermissionFlagsBits.CreatePublicThreads) === false;
+        const text = !on
+          ? `🧵 Threads are off for ${label}: sessions start in the channel only.`
+          : `🧵 Threads are on for ${label}: when a session starts, its start post gets a thread named with the episode (or the film).` +
+            (lacking ? "\n⚠️ I don't have **Create Public Threads** here yet: until I do, sessions start without one." : "");
+        await respond.send({ content: withNotices(result.notices, text) });
         return;
       }
       case "end": {

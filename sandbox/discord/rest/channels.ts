@@ -6,12 +6,14 @@ import type { SandboxChannel, SandboxMessage } from "../types.ts";
 import { attachmentsFrom, channelById, checkCanSend, checkEdit, checkNewMessage, limitChannel } from "./messages.ts";
 import { checkPoll, createPoll, pollObject } from "./polls.ts";
 import type { Route, RestCore } from "./router.ts";
+import { threadRoutes } from "./threads.ts";
 
 /** How long Discord remembers a post's nonce for enforce_nonce ("the past few minutes"). */
 const NONCE_WINDOW_MS = 5 * 60_000;
 
 export function channelRoutes(route: Route, core: RestCore): void {
   const { world } = core;
+  threadRoutes(route, core);
   const nonces = new Map<string, { id: string; at: number }>();
   const channelMessage = (ch: SandboxChannel, id: string): SandboxMessage => {
     const m = world.message(id);

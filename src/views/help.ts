@@ -29,7 +29,7 @@ const SECTIONS: { name: string; value: string }[] = [
       "`/party start show` — watch a show together; a live board shows everyone's progress · `/party start title` — a movie night: where to watch it, who's going, who was there",
       "`/party join` · `/party leave` · `/party status` — or press **Join** on the board",
       "`/party watched episode:5-6` — “were you there?”: marked for you, and for each who clicks **I was there**",
-      '`/party schedule when:"friday 21:00"` — a watch-along in your time zone; Going / Maybe / Can\'t, a ping before · `/party poll` to vote on the night',
+      '`/party schedule when:"friday 21:00"` — a watch-along in your time zone; Going / Maybe / Can\'t, a ping before · `/party poll` to vote on the night · `/party threads set:on` — a thread per session for the talk',
       "`/party host member:` · `/party remove member:` · `/party rename name:` — hand it over, take someone out, rename it (each asks first where it matters)",
       "`/party end` · `/party list`",
     ].join("\n"),

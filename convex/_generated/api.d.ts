@@ -37,6 +37,7 @@ import type * as lib_botReturns from "../lib/botReturns.js";
 import type * as lib_discord from "../lib/discord.js";
 import type * as lib_metrics from "../lib/metrics.js";
 import type * as lib_partyShapes from "../lib/partyShapes.js";
+import type * as lib_pollResults from "../lib/pollResults.js";
 import type * as lib_tmdb from "../lib/tmdb.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as linking_clerk from "../linking/clerk.js";
@@ -134,6 +135,7 @@ declare const fullApi: ApiFromModules<{
   "lib/discord": typeof lib_discord;
   "lib/metrics": typeof lib_metrics;
   "lib/partyShapes": typeof lib_partyShapes;
+  "lib/pollResults": typeof lib_pollResults;
   "lib/tmdb": typeof lib_tmdb;
   "lib/validators": typeof lib_validators;
   "linking/clerk": typeof linking_clerk;

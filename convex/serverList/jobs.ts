@@ -6,7 +6,8 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { retryDelay } from "../sessions/posts";
-import { getMessage, postMessage } from "../lib/discord";
+import { postMessage } from "../lib/discord";
+import { readPollResults } from "../lib/pollResults";
 import { entryView } from "../model/serverList";
 import { pollWinner, recordPollVotes, recountStep } from "../model/serverListChoosing";
 import { serverListPoll, serverListPollResult } from "../../src/views/server-list";
@@ -136,25 +137,16 @@ export const pollClose = internalAction({
       await ctx.runMutation(internal.serverList.jobs.pollClosed, { pollId, counts: null });
       return null;
     }
-    const read = await getMessage(plan.channelId, plan.messageId);
-    const results = read.ok
-      ? (read.data as { poll?: { results?: { is_finalized?: boolean; answer_counts?: Array<{ id: number; count: number }> } } }).poll
-          ?.results
-      : undefined;
-    if (!read.ok || results?.is_finalized !== true) {
-      const gone = !read.ok && read.kind === "refused";
-      if (!gone && attempt < 10) {
-        await ctx.scheduler.runAfter(read.ok ? 30_000 : (retryDelay(read, attempt) ?? 30_000), internal.serverList.jobs.pollClose, {
-          pollId,
-          attempt: attempt + 1,
-        });
-        return null;
-      }
-      if (gone && read.kind === "refused" && read.code !== RESTJSONErrorCodes.UnknownMessage)
-        console.warn(`list poll ${pollId}: could not read it: ${JSON.stringify(read)}`);
+    const reading = await readPollResults(plan.channelId, plan.messageId, attempt);
+    if (reading.kind === "later") {
+      await ctx.scheduler.runAfter(reading.delayMs, internal.serverList.jobs.pollClose, { pollId, attempt: attempt + 1 });
+      return null;
     }
+    const { read } = reading;
+    if (!read.ok && read.kind === "refused" && read.code !== RESTJSONErrorCodes.UnknownMessage)
+      console.warn(`list poll ${pollId}: could not read it: ${JSON.stringify(read)}`);
     // Only the numbers (Discord's counts carry me_voted too), and only answers the poll has.
-    const counts = (results?.answer_counts ?? [])
+    const counts = reading.counts
       .filter((c) => Number.isInteger(c?.id) && Number.isInteger(c?.count) && c.id >= 1 && c.id <= plan.answers && c.count >= 0)
       .map((c) => ({ id: c.id, count: c.count }));
     const result = await ctx.runMutation(internal.serverList.jobs.pollClosed, { pollId, counts });

@@ -5,7 +5,8 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { retryDelay } from "./posts";
-import { discordRequest, getMessage, postMessage } from "../lib/discord";
+import { discordRequest, postMessage } from "../lib/discord";
+import { readPollResults } from "../lib/pollResults";
 import { hostless, partyLabel } from "../model/parties";
 import { sessionNonce } from "../model/sessions";
 import { RSVPS_MAX } from "../model/sessionRsvps";
@@ -131,22 +132,12 @@ export const pollClose = internalAction({
       if (!sent.ok) console.warn(`poll ${pollId}: could not post that the party ended: ${JSON.stringify(sent)}`);
       return null;
     }
-    const read = await getMessage(plan.channelId, plan.messageId);
-    const results = read.ok
-      ? (read.data as { poll?: { results?: { is_finalized?: boolean; answer_counts?: Array<{ id: number; count: number }> } } }).poll
-          ?.results
-      : undefined;
-    if (!read.ok || results?.is_finalized !== true) {
-      const gone = !read.ok && read.kind === "refused";
-      if (!gone && attempt < 10) {
-        await ctx.scheduler.runAfter(read.ok ? 30_000 : (retryDelay(read, attempt) ?? 30_000), internal.sessions.polls.pollClose, {
-          pollId,
-          attempt: attempt + 1,
-        });
-        return null;
-      }
+    const reading = await readPollResults(plan.channelId, plan.messageId, attempt);
+    if (reading.kind === "later") {
+      await ctx.scheduler.runAfter(reading.delayMs, internal.sessions.polls.pollClose, { pollId, attempt: attempt + 1 });
+      return null;
     }
-    const winner = pollWinner(plan.options, results?.answer_counts ?? []);
+    const winner = pollWinner(plan.options, reading.counts);
     if (!(await ctx.runMutation(internal.sessions.polls.pollClosed, { pollId, winnerAt: winner?.at ?? null }))) return null;
     const body = sessionPollResult({
       partyId: plan.partyId,

@@ -8,6 +8,7 @@ import { httpAction } from "./_generated/server";
 import { discordConnectionOf } from "./linking/clerk";
 import { linkPageResponse } from "./model/linkPage";
 import { interactions } from "./interactions/door";
+import { CALENDAR_PATH, calendarFeed } from "./upcoming/http";
 
 const http = httpRouter();
 
@@ -69,5 +70,8 @@ http.route({
     return linkPageResponse(process.env, nonce);
   }),
 });
+
+/** A person's private calendar feed (`/upcoming feed`; docs/upcoming.md): GET /calendar/<token>.ics. */
+http.route({ pathPrefix: CALENDAR_PATH, method: "GET", handler: calendarFeed });
 
 export default http;

@@ -6,6 +6,7 @@ import { partyTables } from "./tables/parties";
 import { reminderTables } from "./tables/reminders";
 import { serverListTables } from "./tables/serverList";
 import { trackingTables } from "./tables/tracking";
+import { upcomingTables } from "./tables/upcoming";
 import { webTables } from "./tables/web";
 
 export default defineSchema({
@@ -15,4 +16,5 @@ export default defineSchema({
   ...partyTables,
   ...reminderTables,
   ...serverListTables,
+  ...upcomingTables,
 });

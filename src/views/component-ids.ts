@@ -352,6 +352,20 @@ export const serverListSuggestButton = component("list:suggest", { mediaType, tm
 /** list:add:<title|-> — "Did you mean …?" confirmed for /list add typed by name. */
 export const serverListAddPickButton = component("list:add", { choice: fromMenu(titleChoice) });
 
+// ---------------------------------------------------------------- what's on next (issue 23)
+
+/** upcoming:page:<days>:<page> — a page of /upcoming episodes (the listing is read again). */
+export const upcomingPageButton = component("upcoming:page", { days: int(60, 1), page: int(100, 1) });
+
+/** upcoming:reset — "Reset link" under /upcoming feed: asks to confirm. */
+export const upcomingResetButton = component("upcoming:reset", {});
+
+/** upcoming:reset-yes — the confirmation: a new calendar URL, the old one answers 404 from then on. */
+export const upcomingResetConfirmButton = component("upcoming:reset-yes", {});
+
+/** upcoming:reset-no — "Keep it" on that confirmation: nothing changes. */
+export const upcomingResetCancelButton = component("upcoming:reset-no", {});
+
 // ---------------------------------------------------------------- decoding
 
 /** Every codec: the one table the dispatcher reads. */
@@ -394,6 +408,10 @@ export const componentCodecs = [
   serverListScheduleButton,
   serverListSuggestButton,
   serverListAddPickButton,
+  upcomingPageButton,
+  upcomingResetButton,
+  upcomingResetConfirmButton,
+  upcomingResetCancelButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

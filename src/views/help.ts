@@ -9,6 +9,7 @@ const SECTIONS: { name: string; value: string }[] = [
       "`/ep show season episode:1-5` — a range; `episode:all` — the whole season",
       "`/ep … watched:False` — unmark",
       "`/mark season` · `/mark show` — a whole season or every episode at once",
+      "`/upcoming episodes` — what airs next for the shows you follow, by day in your zone · `/upcoming feed` — a private calendar link",
     ].join("\n"),
   },
   {

@@ -4,7 +4,8 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../sandbox/stack.ts";
-import { buttons, ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
+import type { Backend } from "../../src/lib/backend.ts";
+import { botProcess, buttons, ofType, run, stack, text, webEpisodes, type Event } from "./harness.ts";
 import { WEDNESDAY } from "./session-fixture.ts";
 
 let s: Stack;
@@ -46,6 +47,32 @@ describe("/upcoming in the sandbox", () => {
     const marked = await run(s, 'as alice\nin movie-club #general\nclick "Mark S1E4 watched · The Weekly Thing"');
     expect(text(last(marked))).toContain("Watched **S1E4**");
     expect(await webEpisodes(s, "alice", 990101)).toContain("S1E4");
+  });
+
+  it("costs one Convex call and no TMDB request, and so does its Next page", async () => {
+    const calls: string[] = [];
+    const backend = botProcess ? (s.bot.ctx.backend as Backend) : null;
+    const original = backend ? { query: backend.query, mutation: backend.mutation } : null;
+    const name = (fn: unknown) => String((fn as Record<symbol, unknown>)[Symbol.for("functionName")] ?? "?");
+    if (backend && original) {
+      backend.query = ((fn, args) => (calls.push(`query ${name(fn)}`), original.query(fn, args))) as Backend["query"];
+      backend.mutation = ((fn, args) => (calls.push(`mutation ${name(fn)}`), original.mutation(fn, args))) as Backend["mutation"];
+    }
+    try {
+      // Daily Dispatch (990102) airs every day: 60 days is more than one page.
+      await run(s, "as kim\nin movie-club #general\n/ep 990102 1 1-5\nwait 10s");
+      calls.length = 0;
+      const before = s.tmdb.requests;
+      const listed = await run(s, "as kim\nin movie-club #general\n/upcoming episodes days:60");
+      expect(text(last(listed))).toContain("Daily Dispatch");
+      expect(buttons(last(listed))).toContain("Next ▶");
+      const next = await run(s, 'as kim\nin movie-club #general\nclick "Next ▶"');
+      expect(text(last(next))).toMatch(/page 2 of \d+/);
+      expect(s.tmdb.requests - before).toBe(0);
+      if (botProcess) expect(calls).toEqual(["query bot/upcoming:episodes", "query bot/upcoming:episodes"]);
+    } finally {
+      if (backend && original) Object.assign(backend, original);
+    }
   });
 
   it("says what to do when nothing is followed, and refuses days outside 1–60", async () => {

@@ -104,6 +104,8 @@ describe("the calendar feed", () => {
       expect.objectContaining({ uid: "tv-990103-s2e5@film-fanatic.discord", allDay: true }),
     ]);
     expect(list[0]!.start.toString()).toBe("2026-01-08");
+    expect(served.text).toContain("DTSTART;VALUE=DATE:20260108");
+    expect(served.text).toContain("X-PUBLISHED-TTL:PT1H");
   });
 
   it("includes the person's scheduled session (title, no mentions), and keeps its UID when it is rescheduled: only the time and SEQUENCE change", async () => {

@@ -12,6 +12,7 @@ import { describeMerge, mergeStep, startMerge } from "../model/merge";
 import { leaveAllParties } from "../model/partyMembers";
 import { discordAccount, parseDiscordUserId } from "../model/users";
 import { forgetListMember } from "../model/serverList";
+import { forgetFeed } from "../upcoming/feed";
 
 // ─────────────────────────────────────────────────────────── the bot's calls
 
@@ -299,6 +300,7 @@ export const deleteDiscordData = botServiceMutation({
         await ctx.db.delete(send._id);
       }
     }
+    await forgetFeed(ctx, discordUserId);
     await ctx.db.delete(account._id);
     return { deleted: true, library };
   },

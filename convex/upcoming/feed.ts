@@ -68,6 +68,15 @@ export async function feedRow(ctx: QueryCtx, discordUserId: string): Promise<Doc
     .unique();
 }
 
+/** "Delete my Discord data": the feed goes with it (its URL answers 404). */
+export async function forgetFeed(ctx: MutationCtx, discordUserId: string): Promise<void> {
+  const row = await feedRow(ctx, discordUserId);
+  if (row !== null) await ctx.db.delete(row._id);
+}
+
+/** A feed made before the person's current profile (their Discord data was deleted since) is dead. */
+const outlived = (row: Doc<"calendar_feeds">, account: Doc<"discord_accounts">) => row.createdAt < account.createdAt;
+
 /**
  * The person's feed URL: the one they have, or a new one from `salt` (the bot's 32 random bytes)
  * when they have none or ask to reset it. `created`: a new URL (the old one, if any, is dead).
@@ -80,8 +89,9 @@ export async function feedUrl(
   if (!SALT.test(args.salt)) fail("INVALID_ARGUMENT", "That feed salt is malformed.");
   const base = siteBase();
   const row = await feedRow(ctx, discordUserId);
+  const account = await discordAccount(ctx, discordUserId);
   const now = Date.now();
-  if (row === null || args.reset) {
+  if (row === null || args.reset || (account !== null && outlived(row, account))) {
     const token = await tokenFor(args.salt);
     const fields = { salt: args.salt, tokenHash: await sha256Hex(token), createdAt: now };
     if (row === null) await ctx.db.insert("calendar_feeds", { discordUserId, ...fields });
@@ -129,7 +139,7 @@ export async function feedData(ctx: QueryCtx, tokenHash: string, now: number): P
     .unique();
   if (row === null) return null;
   const account = await discordAccount(ctx, row.discordUserId);
-  if (account === null) return null;
+  if (account === null || outlived(row, account)) return null;
   const from = now - FEED_PAST_DAYS * DAY_MS;
   const to = now + MAX_DAYS * DAY_MS;
   const episodes: FeedData["episodes"] = [];

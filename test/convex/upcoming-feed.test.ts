@@ -171,6 +171,21 @@ describe("the calendar feed", () => {
     expect((await feed(t, ALICE, "g")).url).toBe(reset.url);
   });
 
+  it("dies with 'Delete my Discord data', and stays dead when the person comes back (a new link is made)", async () => {
+    const t = deployment();
+    await followSecondWind(t);
+    const old = await feed(t, ALICE, "j");
+    await t.mutation(api.bot.linking.deleteDiscordData, { secret: SECRET, discordUserId: ALICE });
+    expect(await t.run((ctx) => ctx.db.query("calendar_feeds").collect())).toEqual([]);
+    expect((await get(t, old.url)).status).toBe(404);
+    vi.setSystemTime(NOW + 60_000);
+    await followSecondWind(t);
+    const fresh = await feed(t, ALICE, "k");
+    expect(fresh.created).toBe(true);
+    expect((await get(t, old.url)).status).toBe(404);
+    expect((await get(t, fresh.url)).status).toBe(200);
+  });
+
   it("refuses a malformed salt and a deployment with no site URL, writing nothing", async () => {
     const t = deployment();
     await expect(t.mutation(api.bot.upcoming.feed, { ...as(ALICE), salt: "short" })).rejects.toThrow(/malformed/);

@@ -39,16 +39,17 @@ export const UPCOMING_PAGE_ITEMS = 15;
 /** Mark watched buttons on one page: three rows, the fourth for paging. */
 const MARK_BUTTONS = 15;
 
-/** "Thursday 8 January 2026" for a day written "2026-01-08" (a calendar day: no zone applies). */
-export function dayLabel(day: string, withYear = false): string {
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * "Thursday 8 January" for a day written "2026-01-08" (a calendar day: no zone applies). Written
+ * out rather than by Intl, whose locale data Convex's runtime (the HTTP door) may not have.
+ */
+export function dayLabel(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "UTC",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    ...(withYear ? { year: "numeric" } : {}),
-  }).format(Date.UTC(y!, m! - 1, d!));
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
 }
 
 function episodeText(e: UpcomingEpisode): string {

@@ -98,6 +98,8 @@ describe("/upcoming in the sandbox", () => {
     const session = first.events.find((e) => e.uid.startsWith("session-"))!;
     expect(session.summary).toBe("🍿 Watch-along: The Weekly Thing");
     expect(first.events.some((e) => e.summary.startsWith("The Weekly Thing · S1E"))).toBe(true);
+    const wrong = url.replace(/\/calendar\/./, (m) => (m.endsWith("A") ? m.slice(0, -1) + "B" : m.slice(0, -1) + "A"));
+    expect((await calendar(wrong)).status).toBe(404);
 
     await run(s, 'as bob\nin movie-club #general\n/party schedule when:"saturday 20:00"\nclick "Confirm"\nwait 3s');
     const moved = (await calendar(url)).events.find((e) => e.uid.startsWith("session-"))!;

@@ -40,11 +40,11 @@ async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Pro
     raw = [];
     const budget = { left: IMPORT_LIMITS.maxUncompressedBytes };
     for (const member of zipDirectory(bytes)) {
-      if (/(^|[\\/])(__MACOSX[\\/]|\.)/.test(member.name)) continue;
       if (unsafeName(member.name)) {
         book.skip(clipName(member.name), undefined, "a file whose name points outside the ZIP; not read");
         continue;
       }
+      if (/(^|[\\/])(__MACOSX[\\/]|\.)/.test(member.name)) continue;
       if (!readable.test(member.name)) continue;
       raw.push({ name: member.name, bytes: await readMember(bytes, member, budget) });
     }

@@ -104,3 +104,11 @@ export function column(t: Table, ...names: string[]): ((row: string[]) => string
   }
   return null;
 }
+
+/** Calls `read` for each data row, with a turn of the event loop every 2,000 rows. */
+export async function eachRow(rows: string[][], read: (row: string[], index: number) => void): Promise<void> {
+  for (let i = 0; i < rows.length; i++) {
+    read(rows[i]!, i);
+    if (i % 2_000 === 1_999) await nextTurn();
+  }
+}

@@ -3,7 +3,7 @@
 // or the watchlist (Position, Const, Created, Modified, Description, Title, …, Your Rating, Date
 // Rated). "Title Type" tells a film from a series; both spellings IMDb has used ("tvSeries",
 // "TV Series") are read. A list export is read as a watchlist; a rated film counts as watched.
-import { column, parseCsv, table, type RowBudget } from "./csv.ts";
+import { column, eachRow, parseCsv, table, type RowBudget } from "./csv.ts";
 import { imdbId, normaliseRating, parseDate, year, type EntryBook } from "./entries.ts";
 import { ImportFileError } from "./limits.ts";
 import { clipName } from "./zip.ts";
@@ -41,7 +41,7 @@ export async function readImdb(files: { name: string; text: string }[], book: En
     const rated = column(t, "Date Rated");
     // The ratings export has no Position; a list (the watchlist included) has one.
     const isList = column(t, "Position") !== null;
-    t.rows.forEach((row, i) => {
+    await eachRow(t.rows, (row, i) => {
       book.rows++;
       const line = i + 2;
       const tt = imdbId(id(row));

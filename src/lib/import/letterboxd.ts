@@ -4,7 +4,7 @@
 // what the /account export writes. The export names films by title and year only; its "Letterboxd
 // URI" is a boxd.it link (for diary rows, to the diary entry, not the film), so it is not an id.
 // Reviews, lists, likes and tags are not read.
-import { column, parseCsv, table, type RowBudget, type Table } from "./csv.ts";
+import { column, eachRow, parseCsv, table, type RowBudget, type Table } from "./csv.ts";
 import { imdbId, normaliseRating, parseDate, positiveId, year, type EntryBook } from "./entries.ts";
 import { ImportFileError } from "./limits.ts";
 import { clipName } from "./zip.ts";
@@ -35,7 +35,7 @@ export function letterboxdPart(name: string, header: string, inZip: boolean): Le
   );
 }
 
-function readRows(t: Table, part: LetterboxdPart, file: string, book: EntryBook): void {
+async function readRows(t: Table, part: LetterboxdPart, file: string, book: EntryBook): Promise<void> {
   const title = column(t, "Name", "Title");
   const yearOf = column(t, "Year");
   const date = column(t, "Date");
@@ -44,7 +44,7 @@ function readRows(t: Table, part: LetterboxdPart, file: string, book: EntryBook)
   const rating10 = column(t, "Rating10");
   const tmdb = column(t, "tmdbID");
   const imdb = column(t, "imdbID");
-  t.rows.forEach((row, i) => {
+  await eachRow(t.rows, (row, i) => {
     book.rows++;
     const line = i + 2;
     const name = title?.(row) ?? "";
@@ -98,5 +98,6 @@ export async function readLetterboxd(
     throw new ImportFileError(
       "That Letterboxd export has none of watched.csv, diary.csv, ratings.csv or watchlist.csv, so there is nothing to import.",
     );
-  for (const part of LETTERBOXD_ORDER) for (const p of parts.filter((x) => x.part === part)) readRows(p.t, p.part, clipName(p.name), book);
+  for (const part of LETTERBOXD_ORDER)
+    for (const p of parts.filter((x) => x.part === part)) await readRows(p.t, p.part, clipName(p.name), book);
 }

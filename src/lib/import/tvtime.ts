@@ -8,7 +8,7 @@
 //   films by name (TV Time kept no film ids in its export; an imdb_id column is read if present).
 // Episode rows that name their show only by name take the show's TVDB id from the followed shows.
 // Comments, reactions, votes, badges and the rest of the archive are not read.
-import { column, parseCsv, table, type RowBudget, type Table } from "./csv.ts";
+import { column, eachRow, parseCsv, table, type RowBudget, type Table } from "./csv.ts";
 import { episodeNumbers, imdbId, parseDate, positiveId, type EntryBook } from "./entries.ts";
 import { ImportFileError } from "./limits.ts";
 import { clipName } from "./zip.ts";
@@ -36,14 +36,14 @@ function actionOf(t: Table): (row: string[]) => string {
   };
 }
 
-function readFollowed(t: Table, file: string, book: EntryBook, names: Map<string, number>): void {
+async function readFollowed(t: Table, file: string, book: EntryBook, names: Map<string, number>): Promise<void> {
   const id = column(t, ...SHOW_ID);
   const name = column(t, ...SHOW_NAME);
   const followed = column(t, "is_followed", "followed", "active");
   const stopped = column(t, "archived", "is_archived", "stopped", "is_stopped");
   const later = column(t, "for_later", "is_for_later", "watch_later");
   const status = column(t, "status");
-  t.rows.forEach((row, i) => {
+  await eachRow(t.rows, (row, i) => {
     book.rows++;
     const tvdb = positiveId(id?.(row));
     const title = name?.(row) || undefined;
@@ -64,7 +64,7 @@ function readFollowed(t: Table, file: string, book: EntryBook, names: Map<string
   });
 }
 
-function readTracking(t: Table, file: string, book: EntryBook, names: Map<string, number>): void {
+async function readTracking(t: Table, file: string, book: EntryBook, names: Map<string, number>): Promise<void> {
   const entity = column(t, "entity_type");
   const action = actionOf(t);
   const movieName = column(t, "movie_name");
@@ -74,7 +74,7 @@ function readTracking(t: Table, file: string, book: EntryBook, names: Map<string
   const season = column(t, ...SEASON);
   const episode = column(t, ...EPISODE);
   const when = column(t, ...WHEN);
-  t.rows.forEach((row, i) => {
+  await eachRow(t.rows, (row, i) => {
     book.rows++;
     const line = i + 2;
     const kind = entity?.(row).toLowerCase() ?? "";
@@ -123,7 +123,7 @@ export async function readTvTime(files: { name: string; text: string }[], book: 
   const names = new Map<string, number>();
   const isFollowed = (n: string) => /(followed_tv_show|user_tv_show_data)\.csv$/i.test(n);
   for (const f of wanted.filter((x) => isFollowed(x.name)))
-    readFollowed(table(await parseCsv(f.text, budget)), clipName(f.name), book, names);
+    await readFollowed(table(await parseCsv(f.text, budget)), clipName(f.name), book, names);
   for (const f of wanted.filter((x) => !isFollowed(x.name)))
-    readTracking(table(await parseCsv(f.text, budget)), clipName(f.name), book, names);
+    await readTracking(table(await parseCsv(f.text, budget)), clipName(f.name), book, names);
 }

@@ -14,7 +14,12 @@ export interface GeneratedTvTime {
  * day from 2015. `tvdbIds` names the shows (default: made-up ids from 800,000,001, which no
  * catalog resolves); the catalog's real shows can be passed to have some match.
  */
-export function generateTvTimeExport(options: { shows: number; episodes: number; perSeason?: number; tvdbIds?: readonly number[] }): GeneratedTvTime {
+export function generateTvTimeExport(options: {
+  shows: number;
+  episodes: number;
+  perSeason?: number;
+  tvdbIds?: readonly number[];
+}): GeneratedTvTime {
   const perSeason = options.perSeason ?? 20;
   const tvdbIds = Array.from({ length: options.shows }, (_, i) => options.tvdbIds?.[i] ?? 800_000_001 + i);
   const followed = ["user_id,tv_show_id,tv_show_name,created_at,updated_at,archived,for_later"];
@@ -25,9 +30,14 @@ export function generateTvTimeExport(options: { shows: number; episodes: number;
     const show = n % options.shows;
     const index = Math.floor(n / options.shows);
     const when = new Date(base + n * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
-    seen.push(`1000001,${tvdbIds[show]},Generated Show ${show + 1},${10_000_000 + n},${1 + Math.floor(index / perSeason)},${1 + (index % perSeason)},${when},${when}`);
+    seen.push(
+      `1000001,${tvdbIds[show]},Generated Show ${show + 1},${10_000_000 + n},${1 + Math.floor(index / perSeason)},${1 + (index % perSeason)},${when},${when}`,
+    );
   }
   const encode = (lines: string[]) => new TextEncoder().encode(`${lines.join("\n")}\n`);
-  const zip = zipSync({ "followed_tv_show.csv": encode(followed), "seen_episode.csv": encode(seen) }, { mtime: new Date("2026-07-15T12:00:00Z") });
+  const zip = zipSync(
+    { "followed_tv_show.csv": encode(followed), "seen_episode.csv": encode(seen) },
+    { mtime: new Date("2026-07-15T12:00:00Z") },
+  );
   return { zip, tvdbIds, episodes: options.episodes };
 }

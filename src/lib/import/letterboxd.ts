@@ -22,7 +22,7 @@ export function letterboxdPart(name: string, header: string, inZip: boolean): Le
   const h = header.toLowerCase();
   if (/letterboxd list export/.test(h)) return null;
   const importLayout = /(^|,)\s*"?title"?\s*(,|$)/.test(h) && !/letterboxd uri/.test(h);
-  if (importLayout && /(^|,)\s*"?(tmdbid|imdbid|year|watcheddate|rating10)"?\s*(,|$)/.test(h)) return "import";
+  if (importLayout && /(^|,)\s*"?(tmdbid|imdbid|year|watcheddate|rating10)"?\s*(,|$)/.test(h)) return base.includes("watchlist") ? "watchlist" : "import";
   if (!/letterboxd uri/.test(h) || !/(^|,)name(,|$)/.test(h)) return null;
   if (inFolder || /^(reviews|comments|profile|likes)/.test(base)) return null;
   if (/watched date/.test(h)) return base.startsWith("review") ? null : "diary";
@@ -47,7 +47,8 @@ async function readRows(t: Table, part: LetterboxdPart, file: string, book: Entr
   await eachRow(t.rows, (row, i) => {
     book.rows++;
     const line = i + 2;
-    const name = title?.(row) ?? "";
+    // The import layout as this bot writes it makes formula-like titles inert with a leading apostrophe.
+    const name = (title?.(row) ?? "").replace(/^'(?=[=+\-@\t\r])/, "");
     const ids = { tmdb: positiveId(tmdb?.(row)), imdb: imdbId(imdb?.(row)) };
     if (ids.tmdb === undefined) delete ids.tmdb;
     if (ids.imdb === undefined) delete ids.imdb;

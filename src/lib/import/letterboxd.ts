@@ -22,7 +22,8 @@ export function letterboxdPart(name: string, header: string, inZip: boolean): Le
   const h = header.toLowerCase();
   if (/letterboxd list export/.test(h)) return null;
   const importLayout = /(^|,)\s*"?title"?\s*(,|$)/.test(h) && !/letterboxd uri/.test(h);
-  if (importLayout && /(^|,)\s*"?(tmdbid|imdbid|year|watcheddate|rating10)"?\s*(,|$)/.test(h)) return base.includes("watchlist") ? "watchlist" : "import";
+  if (importLayout && /(^|,)\s*"?(tmdbid|imdbid|year|watcheddate|rating10)"?\s*(,|$)/.test(h))
+    return base.includes("watchlist") ? "watchlist" : "import";
   if (!/letterboxd uri/.test(h) || !/(^|,)name(,|$)/.test(h)) return null;
   if (inFolder || /^(reviews|comments|profile|likes)/.test(base)) return null;
   if (/watched date/.test(h)) return base.startsWith("review") ? null : "diary";

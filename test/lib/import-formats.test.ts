@@ -47,6 +47,16 @@ describe("telling formats apart", () => {
     });
   });
 
+  it("reads a ZIP whose sizes are only in its central directory (data descriptors, as macOS and Windows write them)", async () => {
+    const csv = "Date,Name,Year,Letterboxd URI\n2021-05-02,Heat,1995,https://boxd.it/2a1m\n";
+    const zip = zipSync({ "watched.csv": text(csv) });
+    const view = new DataView(zip.buffer);
+    // The local header: "sizes follow the data" (flag bit 3), and no sizes of its own.
+    view.setUint16(6, view.getUint16(6, true) | 8, true);
+    for (const at of [14, 18, 22]) view.setUint32(at, 0, true);
+    expect((await readImportFile(zip, "letterboxd.zip")).entries).toMatchObject([{ title: "Heat", year: 1995, watched: true }]);
+  });
+
   it("reads a gzipped Film Fanatic export as the plain one", async () => {
     const account = {
       exportedAt: "2026-07-20T09:00:00.000Z",

@@ -136,6 +136,9 @@ async function readAs(source: ImportSource, files: TextFile[], inZip: boolean, b
         );
       return;
     }
+    default:
+      // A source from outside (an option value) that names no format.
+      throw new ImportFileError(`I can't read "${String(source).slice(0, 20)}" exports. Accepted: ${ACCEPTED}.`);
   }
 }
 

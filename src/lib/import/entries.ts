@@ -7,8 +7,11 @@ import { IMPORT_LIMITS } from "./limits.ts";
 export type MediaType = ImportEntry["mediaType"];
 
 export interface Skipped {
+  /** The file's name (without its folders in the ZIP). */
   file: string;
+  /** The CSV line (the header is line 1), or the item's position (from 1) in a JSON array. */
   line?: number;
+  /** Why, in words for the person. */
   reason: string;
 }
 

@@ -31,13 +31,19 @@ interface TextFile {
 
 const readable = /\.(csv|json|txt)$/i;
 
-/** The files inside the attachment worth reading, decoded; `book` hears of members left unread. */
+function textFile(name: string, bytes: Uint8Array): TextFile {
+  const text = decodeText(bytes, clipName(name));
+  const cut = text.search(/\r|\n/);
+  return { name, text, header: (cut < 0 ? text : text.slice(0, cut)).replace(/^\uFEFF/, "") };
+}
+
+/**
+ * The files inside the attachment worth reading, decoded one at a time (only the text is kept, not
+ * the inflated bytes too); `book` hears of members left unread.
+ */
 async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Promise<{ files: TextFile[]; inZip: boolean }> {
-  let raw: { name: string; bytes: Uint8Array }[];
-  let inZip = false;
   if (isZip(bytes)) {
-    inZip = true;
-    raw = [];
+    const files: TextFile[] = [];
     const budget = { left: IMPORT_LIMITS.maxUncompressedBytes };
     for (const member of zipDirectory(bytes)) {
       if (unsafeName(member.name)) {
@@ -46,24 +52,19 @@ async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Pro
       }
       if (/(^|[\\/])(__MACOSX[\\/]|\.)/.test(member.name)) continue;
       if (!readable.test(member.name)) continue;
-      raw.push({ name: member.name, bytes: await readMember(bytes, member, budget) });
+      files.push(textFile(member.name, await readMember(bytes, member, budget)));
     }
-    if (raw.length === 0)
+    if (files.length === 0)
       throw new ImportFileError(`That ZIP has no CSV or JSON files in it, so there is nothing to import. Accepted: ${ACCEPTED}.`);
-  } else if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    return { files, inZip: true };
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const inner = await gunzipLimited(bytes, clipName(fileName));
     if (isZip(inner) || (inner[0] === 0x1f && inner[1] === 0x8b))
       throw new ImportFileError("That file has another archive inside it, so it was not read. Attach the export itself.");
-    raw = [{ name: fileName.replace(/\.gz$/i, ""), bytes: inner }];
-  } else {
-    raw = [{ name: fileName, bytes }];
+    return { files: [textFile(fileName.replace(/\.gz$/i, ""), inner)], inZip: false };
   }
-  const files = raw.map(({ name, bytes: b }) => {
-    const text = decodeText(b, clipName(name));
-    const cut = text.search(/\r|\n/);
-    return { name, text, header: (cut < 0 ? text : text.slice(0, cut)).replace(/^\uFEFF/, "") };
-  });
-  return { files, inZip };
+  return { files: [textFile(fileName, bytes)], inZip: false };
 }
 
 function parseJson(file: TextFile): unknown {

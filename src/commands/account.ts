@@ -1,7 +1,9 @@
 import { api } from "../../convex/_generated/api.js";
-import { buildExport } from "../lib/account-export.ts";
+import { buildExport, type ExportPage, type ExportPart } from "../lib/account-export.ts";
+import { buildLetterboxdExport, buildTraktExport } from "../lib/export-formats.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { accountCard, accountDeleteQuestion } from "../views/account.ts";
+import { plural } from "../views/text.ts";
 import { command, type BotContext } from "./types.ts";
 
 /** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
@@ -14,20 +16,17 @@ export const EXPORT_BUSY = "📦 I'm already preparing your export — it arrive
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
+type Pages = (part: ExportPart, cursor: string | null) => Promise<ExportPage>;
+
 /**
- * Everything stored for this Discord user as one file within `limit`, one export per person at
- * a time (a lease in Convex, so it holds across shards); null when one is already being prepared.
+ * Builds an export of what is stored for this Discord user, one export per person at a time (a
+ * lease in Convex, so it holds across shards); null when one is already being prepared.
  */
-async function exportFor(ctx: BotContext, discordUserId: string, limit: number) {
+async function withExportLease<T>(ctx: BotContext, discordUserId: string, build: (pages: Pages) => Promise<T>): Promise<T | null> {
   const lease = await ctx.backend.mutation(api.bot.linking.startExport, { discordUserId });
   if (!lease.started) return null;
   try {
-    return await buildExport((part, cursor) => ctx.backend.query(api.bot.linking.exportPage, { discordUserId, part, cursor }), {
-      discordUserId,
-      exportedAt: new Date(),
-      limit,
-      maxPages: MAX_EXPORT_PAGES,
-    });
+    return await build((part, cursor) => ctx.backend.query(api.bot.linking.exportPage, { discordUserId, part, cursor }));
   } finally {
     // Giving the lease back can fail with Convex away: the lease then runs out by itself
     // (EXPORT_LEASE_MS), and the file already built — or the error that stopped it — is what counts.
@@ -47,7 +46,7 @@ export const account = command({
   data: defineCommand({ name: "account", description: "Your linked account, what Film Fanatic stores about you, export or delete it" }),
   ephemeral: true,
   // Reads, and the deletion (a service call Convex does not throttle per user): this process's limiter guards them.
-  reads: ["", "export", "delete", "delete-yes", "delete-no"],
+  reads: ["", "export", "export-as", "delete", "delete-yes", "delete-no"],
   async execute(interaction, respond, ctx) {
     await respond.send(await accountCardFor(ctx, interaction.user.id));
   },
@@ -56,7 +55,9 @@ export const account = command({
       await respond.defer();
       // Discord refuses a larger upload (413); the interaction says how much this place allows.
       const limit = interaction.attachmentSizeLimit > 0 ? interaction.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
-      const built = await exportFor(ctx, interaction.user.id, limit);
+      const built = await withExportLease(ctx, interaction.user.id, (pages) =>
+        buildExport(pages, { discordUserId: interaction.user.id, exportedAt: new Date(), limit, maxPages: MAX_EXPORT_PAGES }),
+      );
       // The card stays as it is: each of these is a private message of its own.
       const reply = { ephemeral: true } as const;
       if (built === null) {
@@ -77,6 +78,35 @@ export const account = command({
             ? "📦 Everything Film Fanatic stores for you."
             : "📦 Your export is very large; this file holds the first part of it.") + note,
         files: [{ name: built.file.name, data: built.file.data }],
+        ...reply,
+      });
+    },
+    /** The library in Letterboxd's import CSV or Trakt's export layout, so nobody is locked in. */
+    "account:export-as": async (interaction, respond, ctx, { format }) => {
+      await respond.defer();
+      const limit = interaction.attachmentSizeLimit > 0 ? interaction.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
+      const build = format === "letterboxd" ? buildLetterboxdExport : buildTraktExport;
+      const built = await withExportLease(ctx, interaction.user.id, (pages) => build(pages, { maxPages: MAX_EXPORT_PAGES }));
+      const reply = { ephemeral: true } as const;
+      if (built === null) {
+        await respond.sendNew({ content: EXPORT_BUSY, ...reply });
+        return;
+      }
+      const largest = Math.max(...built.files.map((f) => f.data.length));
+      if (largest > limit) {
+        await respond.sendNew({
+          content: `📦 That export is ${size(largest)}, over the ${size(limit)} Discord lets the bot attach here, so it can't be sent as a file.`,
+          ...reply,
+        });
+        return;
+      }
+      const what =
+        format === "letterboxd"
+          ? `📦 ${plural(built.titles, "film")} in Letterboxd's import format: upload the films file at letterboxd.com/import, and the watchlist file (if there is one) on your watchlist's import page. Only films go to Letterboxd.`
+          : `📦 ${plural(built.titles, "title")} in Trakt's export format (watched films and episodes, watchlist, ratings as 10 / 7 / 5 / 2 for loved / liked / mixed / not for me).`;
+      await respond.sendNew({
+        content: built.complete ? what : `${what} Your library is very large; this holds the first part of it.`,
+        files: built.files.map((f) => ({ name: f.name, data: f.data })),
         ...reply,
       });
     },

@@ -3,6 +3,7 @@ import {
   accountDeleteButton,
   accountDeleteCancelButton,
   accountDeleteConfirmButton,
+  accountExportAsButton,
   accountExportButton,
   accountResumeButton,
 } from "./component-ids.ts";
@@ -72,6 +73,8 @@ export function accountCard(info: AccountSummary): MessageView {
     embeds: [{ title: "Your Film Fanatic account", color: BRAND, fields }],
     components: rows(
       button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
+      button({ customId: accountExportAsButton.encode({ format: "letterboxd" }), label: "Letterboxd CSV" }),
+      button({ customId: accountExportAsButton.encode({ format: "trakt" }), label: "Trakt JSON" }),
       button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
       info.merge?.state === "failed" &&
         button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),

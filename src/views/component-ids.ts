@@ -290,6 +290,9 @@ export const reminderSettingsButton = component("remind:settings", {});
 /** account:export — "Export my data" on /account: a JSON file of everything stored. */
 export const accountExportButton = component("account:export", {});
 
+/** account:export-as — "Letterboxd CSV" / "Trakt JSON" on /account: the library in another tracker's format. */
+export const accountExportAsButton = component("account:export-as", { format: oneOf(["letterboxd", "trakt"]) });
+
 /** account:delete — "Delete my Discord data…" on /account: asks to confirm. */
 export const accountDeleteButton = component("account:delete", {});
 
@@ -397,6 +400,7 @@ export const componentCodecs = [
   reminderStopButton,
   reminderSettingsButton,
   accountExportButton,
+  accountExportAsButton,
   accountDeleteButton,
   accountDeleteConfirmButton,
   accountDeleteCancelButton,

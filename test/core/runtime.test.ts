@@ -30,6 +30,12 @@ describe("the interaction core", () => {
     }
   });
 
+  it("bundles the import file readers (src/lib/import) for Convex's runtime too: web APIs and fflate only", async () => {
+    const inputs = await inputsOf("src/lib/import/index.ts");
+    expect(inputs.some((path) => path.includes("node_modules/fflate/"))).toBe(true);
+    expect(inputs.filter((path) => path.startsWith("node:") || !path.includes("/"))).toEqual([]);
+  });
+
   it("would see discord.js where it is: the gateway door (src/bot.ts) needs it", async () => {
     const inputs = await inputsOf("src/bot.ts").catch((error: unknown) => String(error));
     // Bundling the gateway door for that runtime fails or pulls discord.js: the check above would see it.

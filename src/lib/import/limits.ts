@@ -1,0 +1,25 @@
+// What an imported file may be, and the one error a reader throws: a sentence meant for the person
+// who attached the file (private, plain, saying what to do), never a stack trace.
+
+/** Checked before (compressed size) and while (everything else) a file is read. */
+export const IMPORT_LIMITS = {
+  /** The attachment itself: the command can refuse a larger one before downloading it. */
+  maxFileBytes: 25 * 1024 * 1024,
+  /** Everything a ZIP (or .gz) expands to, by its headers and again while inflating. */
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  /** Files in one ZIP (a TV Time export has a few dozen). */
+  maxZipEntries: 2_000,
+  /** Uncompressed / compressed for one ZIP member: CSV and JSON compress 5–20×; a bomb, 1,000×. */
+  maxCompressionRatio: 200,
+  /** CSV rows and JSON items, across the whole file. */
+  maxRows: 500_000,
+  /** Rows that could not be read are listed up to this many (and counted in full). */
+  maxSkippedListed: 100,
+} as const;
+
+/** Why a file was refused as a whole; nothing of it is read. The message is shown to the person as it is. */
+export class ImportFileError extends Error {
+  override name = "ImportFileError";
+}
+
+export const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;

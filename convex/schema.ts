@@ -5,6 +5,7 @@ import { accountTables } from "./tables/accounts";
 import { partyTables } from "./tables/parties";
 import { reminderTables } from "./tables/reminders";
 import { serverListTables } from "./tables/serverList";
+import { statsTables } from "./tables/stats";
 import { trackingTables } from "./tables/tracking";
 import { webTables } from "./tables/web";
 
@@ -15,4 +16,5 @@ export default defineSchema({
   ...partyTables,
   ...reminderTables,
   ...serverListTables,
+  ...statsTables,
 });

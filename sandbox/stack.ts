@@ -18,6 +18,7 @@ import { SandboxClerk } from "./clerk.ts";
 import { EmbeddedConvex } from "./engine.ts";
 import { startConvexHttpEndpoint, type ConvexFault, type ConvexHttpEndpoint } from "./convex-http.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "./tmdb-server.ts";
+import { nodeCardRenderer } from "../src/lib/year-card-render.ts";
 
 export interface StackOptions {
   /** Bot log level; logs go to stderr so `--json` output on stdout stays clean. */
@@ -220,6 +221,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond)
           : new UserRateLimiter(),
         directory: restDirectory({ apiBase: discord.restApiBase, token: discord.token, botUserId: discord.applicationId }),
+        cards: nodeCardRenderer(),
       },
       publicKey: delivery!.publicKeyHex,
       applicationId: discord.applicationId,

@@ -352,6 +352,9 @@ export const serverListSuggestButton = component("list:suggest", { mediaType, tm
 /** list:add:<title|-> — "Did you mean …?" confirmed for /list add typed by name. */
 export const serverListAddPickButton = component("list:add", { choice: fromMenu(titleChoice) });
 
+/** stats:post:<year> — Share: post your year in review card in the channel. */
+export const statsYearShareButton = component("stats:post", { year: int(2100, 2000) });
+
 // ---------------------------------------------------------------- decoding
 
 /** Every codec: the one table the dispatcher reads. */
@@ -394,6 +397,7 @@ export const componentCodecs = [
   serverListScheduleButton,
   serverListSuggestButton,
   serverListAddPickButton,
+  statsYearShareButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

@@ -166,6 +166,8 @@ export const stats = command({
       }
       case "year": {
         const year = checkYear(args.options.year) ?? thisYear();
+        // A file goes out as a follow-up, which needs the interaction acknowledged first.
+        await respond.defer();
         const { figures, file } = await yearCard(ctx, interaction, year);
         if (file === null) {
           const view = statsCard({ name: memberName(interaction), self: true, figures, year, sharedHere: null });
@@ -182,6 +184,8 @@ export const stats = command({
   components: {
     "stats:post": async (interaction, respond, ctx, { year }) => {
       if (interaction.guildId === null) throw new UserError(IN_SERVER_ONLY);
+      // The card stays as it is; the post is a follow-up of its own (files need the click acknowledged first).
+      await respond.defer();
       const { file } = await yearCard(ctx, interaction, year);
       if (file === null) {
         await respond.sendNew({ content: "There's no card to share: nothing was counted for that year.", ephemeral: true });

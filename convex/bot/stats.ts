@@ -5,7 +5,7 @@ import { v } from "convex/values";
 import { botMutation, botQuery } from "../lib/botFunctions";
 import { fail } from "../model/errors";
 import { existingUserForDiscord } from "../model/users";
-import { refreshBoards, removeBoardRows } from "../stats/counters";
+import { MAX_SHARED_SERVERS, refreshBoards, removeBoardRows } from "../stats/counters";
 import { boardPeriod, readBoard, readFigures, serverBoard, shareOf, statsFigures } from "../stats/read";
 
 /** Years /stats answers for. */
@@ -65,6 +65,17 @@ export const setStatsShare = botMutation({
       return { on: false, changed: true };
     }
     const name = args.name.trim().slice(0, 80) || "Someone";
+    if (share === null) {
+      const shared = await ctx.db
+        .query("stats_shares")
+        .withIndex("by_user_guild", (q) => q.eq("userId", userId))
+        .take(MAX_SHARED_SERVERS);
+      if (shared.length >= MAX_SHARED_SERVERS)
+        fail(
+          "INVALID_ARGUMENT",
+          `You share your stats in ${MAX_SHARED_SERVERS} servers already: \`/stats share state:off\` in one of them first.`,
+        );
+    }
     if (share !== null) {
       if (share.name !== name) await ctx.db.patch(share._id, { name });
     } else await ctx.db.insert("stats_shares", { userId, guildId, discordUserId: ctx.actor.discordUserId, name, at: Date.now() });

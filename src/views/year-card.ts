@@ -31,9 +31,14 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** At most `max` characters (code points), with an ellipsis when cut. */
+/** At most `max` characters (code points), with an ellipsis when cut; emoji (which the font has no glyphs for) left out. */
 function clip(text: string, max: number): string {
-  const points = [...text.replace(/\s+/g, " ").trim()];
+  const points = [
+    ...text
+      .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  ];
   return points.length <= max ? points.join("") : `${points.slice(0, max - 1).join("")}…`;
 }
 

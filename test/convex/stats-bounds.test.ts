@@ -182,4 +182,21 @@ describe("stats sharing", () => {
     });
     expect(await t.run(async (ctx) => await ctx.db.query("stats_shares").collect())).toEqual([]);
   });
+
+  it("shares in at most 25 servers at once, so every write keeps each of their leaderboards exact", async () => {
+    const t = deployment();
+    for (let i = 0; i < 25; i++)
+      await t.mutation(api.bot.stats.setStatsShare, {
+        ...as(ALICE),
+        guildId: String(400_000_000_000_000_100n + BigInt(i)),
+        on: true,
+        name: "Alice",
+      });
+    await expect(t.mutation(api.bot.stats.setStatsShare, { ...as(ALICE), guildId: GUILD, on: true, name: "Alice" })).rejects.toMatchObject({
+      data: { code: "INVALID_ARGUMENT", message: expect.stringContaining("25 servers") },
+    });
+    // Renaming yourself where you already share still works.
+    await t.mutation(api.bot.stats.setStatsShare, { ...as(ALICE), guildId: "400000000000000100", on: true, name: "Alice B" });
+    expect(await t.run(async (ctx) => await ctx.db.query("stats_shares").collect())).toHaveLength(25);
+  });
 });

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { ALICE, SECRET, deployment, webUser, type Deployment } from "./setup";
+import { ALICE, BOB, SECRET, deployment, webUser, type Deployment } from "./setup";
 import { startLink } from "./link-helpers";
 import { SHOW, cacheShow, counters, recount } from "./stats-helpers";
 
@@ -186,7 +186,8 @@ type Op =
   | { kind: "webMark"; season: number; episode: number; watched: boolean }
   | { kind: "webStatus"; tmdbId: number; status: "finished" | "watching" }
   | { kind: "undo" }
-  | { kind: "time"; days: number };
+  | { kind: "time"; days: number }
+  | { kind: "link" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -226,29 +227,34 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("undo" as const) }),
   fc.record({ kind: fc.constant("time" as const), days: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ kind: fc.constant("link" as const) }),
 );
 
 describe("stats counters, property", () => {
-  it("equal a full recount from the rows after any mix of bot and web writes, undo and time passing; repair agrees", async () => {
+  beforeEach(() => {
+    // Linking's confirmation follow-up goes nowhere here.
+    process.env.CONVEX_SITE_URL = "https://happy-otter-123.convex.site";
+    process.env.DISCORD_API_BASE = "https://discord.test/api";
+    process.env.DISCORD_TOKEN = "bot-token";
+    vi.stubGlobal("fetch", async () => new Response("{}", { status: 200 }));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("equal a full recount from the rows after any mix of bot and web writes, undo, a merge and time passing; repair agrees", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 20 }), async (ops) => {
         vi.setSystemTime(JAN_2025);
         const t = deployment();
         await cacheShow(t);
         const web = webUser(t, "user_alice");
-        // Alice is linked: the bot and the web app write the same profile.
-        const alice = await web.mutation(api.users.store, { name: "Alice" });
-        await t.run(async (ctx) => {
-          await ctx.db.insert("discord_accounts", {
-            discordUserId: ALICE,
-            userId: alice,
-            linkedAt: Date.now(),
-            linkedVia: "code",
-            listPublic: false,
-            remindersEnabled: true,
-            createdAt: Date.now(),
-          });
-        });
+        // Alice's Discord profile (a guest until a "link" step merges it) and her web account.
+        const guest = await userOf(t, ALICE);
+        const clerk = await web.mutation(api.users.store, { name: "Alice" });
+        let linked = false;
+        // She shares in a server: its leaderboard follows her counters.
+        await t.mutation(api.bot.stats.setStatsShare, { ...as(ALICE), guildId: "400000000000000001", on: true, name: "Alice" });
         let undoId: string | null = null;
         for (const op of ops) {
           vi.advanceTimersByTime(60_000);
@@ -300,6 +306,14 @@ describe("stats counters, property", () => {
               case "time":
                 vi.advanceTimersByTime(op.days * DAY);
                 return null;
+              case "link":
+                if (!linked) {
+                  const { code } = await startLink(t, ALICE);
+                  await web.mutation(api.linking.page.redeem, { code });
+                  await t.finishAllScheduledFunctions(vi.runAllTimers);
+                  linked = true;
+                }
+                return null;
             }
           };
           try {
@@ -311,13 +325,26 @@ describe("stats counters, property", () => {
           }
         }
         await t.finishAllScheduledFunctions(vi.runAllTimers);
-        const expected = await recount(t, alice);
-        expect(await counters(t, alice)).toEqual(expected);
-        await t.mutation(internal.migrations.repairStats, { userId: alice });
-        await t.finishAllScheduledFunctions(vi.runAllTimers);
-        expect(await counters(t, alice)).toEqual(expected);
+        for (const userId of linked ? [clerk] : [guest, clerk]) {
+          const expected = await recount(t, userId);
+          expect(await counters(t, userId)).toEqual(expected);
+          await t.mutation(internal.migrations.repairStats, { userId });
+          await t.finishAllScheduledFunctions(vi.runAllTimers);
+          expect(await counters(t, userId)).toEqual(expected);
+        }
+        // A merged guest leaves no counters behind.
+        if (linked) expect(await counters(t, guest)).toEqual({});
+        // The leaderboard's "this year" row is the year's counters of whoever Discord's Alice is now.
+        const year = (await recount(t, linked ? clerk : guest))[new Date().getUTCFullYear()];
+        const board = await t.query(api.bot.stats.serverStats, { ...as(BOB), guildId: "400000000000000001", period: "year" });
+        const value = (entries: { value: number }[]) => entries[0]?.value ?? 0;
+        expect({ episodes: value(board.episodes), minutes: value(board.minutes), films: value(board.films) }).toEqual({
+          episodes: year?.episodes ?? 0,
+          minutes: year?.minutes ?? 0,
+          films: year?.films ?? 0,
+        });
       }),
-      { numRuns: 25 },
+      { numRuns: 60 },
     );
   }, 240_000);
 });

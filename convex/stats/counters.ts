@@ -30,7 +30,7 @@ interface YearDelta {
   showsFinished: number;
   reactions: Map<string, number>;
   days: Map<number, { episodes: number; minutes: number; films: number }>;
-  shows: Map<number, { episodes: number; minutes: number; title?: string }>;
+  shows: Map<number, { episodes: number; minutes: number; title?: string; image?: string }>;
 }
 
 export class StatsDelta {
@@ -54,12 +54,12 @@ export class StatsDelta {
   }
 
   /** An episode of a show watched (sign 1) or unwatched (sign -1), counted at `at`. */
-  episode(at: number, tmdbId: number, minutes: number, sign: 1 | -1, title?: string) {
+  episode(at: number, tmdbId: number, minutes: number, sign: 1 | -1, show?: { title: string; image?: string } | null) {
     const y = this.year(at);
     y.episodes += sign;
     y.minutes += sign * minutes;
-    const show = y.shows.get(tmdbId) ?? { episodes: 0, minutes: 0, title };
-    y.shows.set(tmdbId, { episodes: show.episodes + sign, minutes: show.minutes + sign * minutes, title: show.title ?? title });
+    const known = y.shows.get(tmdbId) ?? { episodes: 0, minutes: 0, title: show?.title, image: show?.image };
+    y.shows.set(tmdbId, { ...known, episodes: known.episodes + sign, minutes: known.minutes + sign * minutes });
     this.day(at, sign, sign * minutes, 0);
   }
 
@@ -117,8 +117,8 @@ export async function applyDelta(ctx: MutationCtx, userId: Id<"users">, delta: S
     all.showsFinished += d.showsFinished;
     for (const [kind, n] of d.reactions) all.reactions.set(kind, (all.reactions.get(kind) ?? 0) + n);
     for (const [tmdbId, s] of d.shows) {
-      const a = all.shows.get(tmdbId) ?? { episodes: 0, minutes: 0, title: s.title };
-      all.shows.set(tmdbId, { episodes: a.episodes + s.episodes, minutes: a.minutes + s.minutes, title: a.title ?? s.title });
+      const a = all.shows.get(tmdbId) ?? { episodes: 0, minutes: 0, title: s.title, image: s.image };
+      all.shows.set(tmdbId, { ...a, episodes: a.episodes + s.episodes, minutes: a.minutes + s.minutes });
     }
   }
   await addToTotals(ctx, userId, ALL_TIME, all, now);
@@ -167,11 +167,12 @@ async function addToShows(ctx: MutationCtx, userId: Id<"users">, year: number, s
     const episodes = (existing?.episodes ?? 0) + d.episodes;
     const minutes = (existing?.minutes ?? 0) + d.minutes;
     const title = d.title ?? existing?.title;
+    const image = d.image ?? existing?.image;
+    const shown = { ...(title ? { title } : {}), ...(image ? { image } : {}) };
     if (existing === null) {
-      if (episodes !== 0 || minutes !== 0)
-        await ctx.db.insert("stats_shows", { userId, year, tmdbId, episodes, minutes, ...(title ? { title } : {}) });
+      if (episodes !== 0 || minutes !== 0) await ctx.db.insert("stats_shows", { userId, year, tmdbId, episodes, minutes, ...shown });
     } else if (episodes === 0 && minutes === 0) await ctx.db.delete(existing._id);
-    else await ctx.db.patch(existing._id, { episodes, minutes, ...(title ? { title } : {}) });
+    else await ctx.db.patch(existing._id, { episodes, minutes, ...shown });
   }
 }
 
@@ -206,7 +207,7 @@ export async function countEpisodeFlips(ctx: MutationCtx, userId: Id<"users">, t
     .unique();
   const delta = new StatsDelta();
   const sign = flips.isWatched ? 1 : -1;
-  for (const e of flips.episodes) delta.episode(e.countedAt, tmdbId, episodeMinutes(show, e.season, e.episode), sign, show?.title);
+  for (const e of flips.episodes) delta.episode(e.countedAt, tmdbId, episodeMinutes(show, e.season, e.episode), sign, show);
   await applyDelta(ctx, userId, delta, now);
 }
 
@@ -218,33 +219,74 @@ function titleFacts(row: Doc<"watch_items"> | null) {
 }
 
 /**
+ * Whether the counters hold this title's counted facts: always, unless a repair is running and its
+ * walk (by the watch item's creation time) hasn't counted the title yet — then only stats_titles
+ * follows the write, and the walk counts it from there.
+ */
+function counted(repair: Doc<"stats_repairs"> | null, createdAt: number): boolean {
+  if (repair === null || repair.phase === "episodes") return true;
+  return repair.phase === "titles" && repair.walkedUpTo !== undefined && createdAt <= repair.walkedUpTo;
+}
+
+/**
  * Brings the counters in line with one title's watch item (call after any write to it): a title
  * newly finished or reacted to counts at the row's updatedAt; one no longer finished (or whose
  * reaction changed or went) comes off the year stats_titles says it was counted in. Idempotent.
  */
 export async function syncTitleStats(ctx: MutationCtx, userId: Id<"users">, tmdbId: number, mediaType: string, now = Date.now()) {
   const repair = await runningRepair(ctx, userId);
-  if (repair?.phase === "clearing") return;
   const row = await ctx.db
     .query("watch_items")
     .withIndex("by_user_media", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("mediaType", mediaType))
     .first();
-  await syncTitleRow(ctx, userId, tmdbId, mediaType, row, now);
+  await syncTitleRow(ctx, userId, tmdbId, mediaType, row, repair, now);
 }
 
-/** syncTitleStats with the watch item already read (the repair walk). */
-export async function syncTitleRow(
+/** syncTitleStats for a watch item just written (by its id): the writers in model/watchItems.ts. */
+export async function syncWatchItem<T extends Id<"watch_items">>(ctx: MutationCtx, id: T): Promise<T> {
+  const row = await ctx.db.get(id);
+  if (row === null) return id;
+  await syncTitleRow(ctx, row.userId, row.tmdbId, row.mediaType, row, await runningRepair(ctx, row.userId));
+  return id;
+}
+
+async function ledgerOf(ctx: QueryCtx, userId: Id<"users">, tmdbId: number, mediaType: string) {
+  return await ctx.db
+    .query("stats_titles")
+    .withIndex("by_user_title", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("mediaType", mediaType))
+    .first();
+}
+
+type LedgerFields = Pick<Doc<"stats_titles">, "finishedAt" | "reaction" | "reactionAt" | "itemCreatedAt">;
+
+async function writeLedger(
+  ctx: MutationCtx,
+  ledger: Doc<"stats_titles"> | null,
+  key: { userId: Id<"users">; tmdbId: number; mediaType: string },
+  fields: LedgerFields,
+) {
+  if (fields.finishedAt === undefined && fields.reaction === undefined) {
+    if (ledger !== null) await ctx.db.delete(ledger._id);
+  } else if (ledger === null) await ctx.db.insert("stats_titles", { ...key, ...fields });
+  else if (
+    ledger.finishedAt !== fields.finishedAt ||
+    ledger.reaction !== fields.reaction ||
+    ledger.reactionAt !== fields.reactionAt ||
+    ledger.itemCreatedAt !== fields.itemCreatedAt
+  )
+    await ctx.db.patch(ledger._id, fields);
+}
+
+async function syncTitleRow(
   ctx: MutationCtx,
   userId: Id<"users">,
   tmdbId: number,
   mediaType: string,
   row: Doc<"watch_items"> | null,
+  repair: Doc<"stats_repairs"> | null,
   now = Date.now(),
 ) {
-  const ledger = await ctx.db
-    .query("stats_titles")
-    .withIndex("by_user_title", (q) => q.eq("userId", userId).eq("tmdbId", tmdbId).eq("mediaType", mediaType))
-    .first();
+  const ledger = await ledgerOf(ctx, userId, tmdbId, mediaType);
   const facts = titleFacts(row);
   const at = row?.updatedAt ?? now;
   const delta = new StatsDelta();
@@ -265,11 +307,27 @@ export async function syncTitleRow(
     reactionAt = facts.reaction === undefined ? undefined : at;
   }
   if (delta.empty) return;
-  const fields = { finishedAt, reaction, reactionAt };
-  if (ledger === null) await ctx.db.insert("stats_titles", { userId, tmdbId, mediaType, ...fields });
-  else if (finishedAt === undefined && reaction === undefined) await ctx.db.delete(ledger._id);
-  else await ctx.db.patch(ledger._id, fields);
-  await applyDelta(ctx, userId, delta, now);
+  const itemCreatedAt = row?._creationTime ?? ledger?.itemCreatedAt ?? 0;
+  await writeLedger(ctx, ledger, { userId, tmdbId, mediaType }, { finishedAt, reaction, reactionAt, itemCreatedAt });
+  if (counted(repair, itemCreatedAt)) await applyDelta(ctx, userId, delta, now);
+}
+
+/**
+ * The repair walk's count of one watch item into counters that don't hold it yet: its facts now, at
+ * the times stats_titles noted (the row's updatedAt for what has no note, or a note that no longer
+ * holds), the note written to match.
+ */
+export async function recountTitle(ctx: MutationCtx, row: Doc<"watch_items">, delta: StatsDelta) {
+  const ledger = await ledgerOf(ctx, row.userId, row.tmdbId, row.mediaType);
+  const facts = titleFacts(row);
+  const finishedAt = facts.finished ? (ledger?.finishedAt ?? row.updatedAt) : undefined;
+  const reaction = facts.reaction;
+  const reactionAt =
+    reaction === undefined ? undefined : ledger?.reaction === reaction ? (ledger.reactionAt ?? row.updatedAt) : row.updatedAt;
+  if (finishedAt !== undefined) delta.finished(finishedAt, row.mediaType, 1);
+  if (reaction !== undefined) delta.reaction(reactionAt!, reaction, 1);
+  const key = { userId: row.userId, tmdbId: row.tmdbId, mediaType: row.mediaType };
+  await writeLedger(ctx, ledger, key, { finishedAt, reaction, reactionAt, itemCreatedAt: row._creationTime });
 }
 
 /** The leaderboard periods `now` falls in: this UTC week (from Monday), month and year. */
@@ -351,13 +409,4 @@ export async function removeBoardRows(ctx: MutationCtx, userId: Id<"users">, gui
     .withIndex("by_user_guild", (q) => q.eq("userId", userId).eq("guildId", guildId))
     .take(20);
   for (const row of rows) await ctx.db.delete(row._id);
-}
-
-/** syncTitleStats for a watch item just written (by its id): the writers in model/watchItems.ts. */
-export async function syncWatchItem<T extends Id<"watch_items">>(ctx: MutationCtx, id: T): Promise<T> {
-  const row = await ctx.db.get(id);
-  if (row === null) return id;
-  const repair = await runningRepair(ctx, row.userId);
-  if (repair?.phase !== "clearing") await syncTitleRow(ctx, row.userId, row.tmdbId, row.mediaType, row);
-  return id;
 }

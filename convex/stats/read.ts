@@ -25,7 +25,15 @@ export const statsFigures = v.object({
   longestStreak: v.number(),
   /** Days with anything watched (episodes or films) in the period. */
   activeDays: v.number(),
-  topShows: v.array(v.object({ tmdbId: v.number(), title: v.optional(v.string()), episodes: v.number(), minutes: v.number() })),
+  topShows: v.array(
+    v.object({
+      tmdbId: v.number(),
+      title: v.optional(v.string()),
+      image: v.optional(v.string()),
+      episodes: v.number(),
+      minutes: v.number(),
+    }),
+  ),
 });
 export type StatsFigures = Infer<typeof statsFigures>;
 
@@ -85,7 +93,13 @@ export async function readFigures(ctx: QueryCtx, userId: Id<"users">, year: numb
     reactions: Object.fromEntries(Object.entries(totals.reactions).filter(([, n]) => n > 0)),
     longestStreak: streak.longest,
     activeDays: streak.activeDays,
-    topShows: shows.map((s) => ({ tmdbId: s.tmdbId, ...(s.title ? { title: s.title } : {}), episodes: s.episodes, minutes: s.minutes })),
+    topShows: shows.map((s) => ({
+      tmdbId: s.tmdbId,
+      ...(s.title ? { title: s.title } : {}),
+      ...(s.image ? { image: s.image } : {}),
+      episodes: s.episodes,
+      minutes: s.minutes,
+    })),
   };
 }
 

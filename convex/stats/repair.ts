@@ -1,16 +1,17 @@
 // Rebuilding one person's stats counters from the rows (docs/stats.md "Repair"), in pages small
 // enough for one transaction each, resumable: the state lives in stats_repairs, so a page that
 // failed and rolled back is simply run again. Phases:
-//   clearing — the counters and what-was-counted rows are removed (writes meanwhile leave the
-//              counters alone: the walk will count them);
-//   titles   — every watch item is counted as the writers count it (syncTitleRow, idempotent, so a
-//              write meanwhile and the walk agree);
+//   clearing — the counters are removed (writes meanwhile leave them alone and keep only
+//              stats_titles, when each title's facts were counted, up to date: the walk counts them);
+//   titles   — every watch item is counted at the times stats_titles noted (recountTitle; a title
+//              without a note at its row's updatedAt), in creation order; a write meanwhile counts
+//              itself only for titles the walk has passed (walkedUpTo);
 //   episodes — show by show (all of a show's rows in one transaction), each watched episode counted
 //              in the year of its row's updatedAt; a write meanwhile counts itself only for shows
 //              the walk has passed (countEpisodeFlips).
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { applyDelta, episodeMinutes, refreshBoards, runningRepair, StatsDelta, syncTitleRow } from "./counters";
+import { applyDelta, episodeMinutes, recountTitle, refreshBoards, runningRepair, StatsDelta } from "./counters";
 
 /** Rows a clearing page removes. */
 export const CLEAR_PAGE = 500;
@@ -22,7 +23,7 @@ export const EPISODE_ROWS_PAGE = 4_000;
 /** Starts (or restarts from the beginning) a rebuild of this person's counters; the caller schedules the pages. */
 export async function startRepair(ctx: MutationCtx, userId: Id<"users">): Promise<Id<"stats_repairs">> {
   const running = await runningRepair(ctx, userId);
-  const fields = { phase: "clearing" as const, afterShow: undefined, cursor: undefined, startedAt: Date.now() };
+  const fields = { phase: "clearing" as const, afterShow: undefined, cursor: undefined, walkedUpTo: undefined, startedAt: Date.now() };
   if (running !== null) {
     await ctx.db.patch(running._id, fields);
     return running._id;
@@ -53,11 +54,6 @@ async function clearPage(ctx: MutationCtx, repair: Doc<"stats_repairs">): Promis
         .query("stats_shows")
         .withIndex("by_user_year_show", (q) => q.eq("userId", userId))
         .take(room),
-    () =>
-      ctx.db
-        .query("stats_titles")
-        .withIndex("by_user_title", (q) => q.eq("userId", userId))
-        .take(room),
   ];
   for (const read of groups) {
     const rows = await read();
@@ -74,9 +70,12 @@ async function titlesPage(ctx: MutationCtx, repair: Doc<"stats_repairs">): Promi
     .query("watch_items")
     .withIndex("by_user", (q) => q.eq("userId", repair.userId))
     .paginate({ cursor: repair.cursor ?? null, numItems: TITLES_PAGE });
-  for (const row of page.page) await syncTitleRow(ctx, row.userId, row.tmdbId, row.mediaType, row);
-  if (page.isDone) await ctx.db.patch(repair._id, { phase: "episodes", cursor: undefined, afterShow: undefined });
-  else await ctx.db.patch(repair._id, { cursor: page.continueCursor });
+  const delta = new StatsDelta();
+  for (const row of page.page) await recountTitle(ctx, row, delta);
+  await applyDelta(ctx, repair.userId, delta);
+  const walkedUpTo = page.page.at(-1)?._creationTime ?? repair.walkedUpTo;
+  if (page.isDone) await ctx.db.patch(repair._id, { phase: "episodes", cursor: undefined, walkedUpTo, afterShow: undefined });
+  else await ctx.db.patch(repair._id, { cursor: page.continueCursor, walkedUpTo });
   return true;
 }
 
@@ -124,6 +123,6 @@ export async function recountShow(ctx: MutationCtx, tmdbId: number, rows: Doc<"e
     if (seen === undefined || row.updatedAt < seen.at) counted.set(key, { season: row.season, episode: row.episode, at: row.updatedAt });
   }
   const delta = new StatsDelta();
-  for (const e of counted.values()) delta.episode(e.at, tmdbId, episodeMinutes(show, e.season, e.episode), 1, show?.title);
+  for (const e of counted.values()) delta.episode(e.at, tmdbId, episodeMinutes(show, e.season, e.episode), 1, show);
   return delta;
 }

@@ -34,6 +34,8 @@ export const statsTables = {
     year: v.number(),
     tmdbId: v.number(),
     title: v.optional(v.string()),
+    /** The show's poster URL as cached with its structure (the year card draws it when it can fetch it). */
+    image: v.optional(v.string()),
     episodes: v.number(),
     minutes: v.number(),
   })
@@ -51,6 +53,8 @@ export const statsTables = {
     finishedAt: v.optional(v.number()),
     reaction: v.optional(v.string()),
     reactionAt: v.optional(v.number()),
+    /** The watch item's _creationTime: where the repair walk (by creation time) reaches it. */
+    itemCreatedAt: v.optional(v.number()),
   }).index("by_user_title", ["userId", "tmdbId", "mediaType"]),
 
   /** A person shares their stats in this server (`/stats share on`): others may see them, and the leaderboard lists them. */
@@ -87,8 +91,8 @@ export const statsTables = {
 
   /**
    * A person's counters being rebuilt from the rows (convex/stats/repair.ts). While `clearing`, writes
-   * leave the counters alone (the walk counts everything); while walking shows, writes count only
-   * shows the walk has passed (`afterShow`).
+   * leave the counters alone (the walk counts everything); while walking titles and then shows,
+   * writes count only what the walk has passed (`walkedUpTo`, `afterShow`).
    */
   stats_repairs: defineTable({
     userId: v.id("users"),
@@ -96,6 +100,8 @@ export const statsTables = {
     afterShow: v.optional(v.number()),
     /** The titles walk's page cursor. */
     cursor: v.optional(v.string()),
+    /** The creation time of the last watch item the titles walk counted. */
+    walkedUpTo: v.optional(v.number()),
     startedAt: v.number(),
   }).index("by_user", ["userId"]),
 

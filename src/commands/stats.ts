@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
+import { fetchPosters } from "../lib/year-card-posters.ts";
 import type { Responder } from "../core/respond.ts";
 import { NOT_SHARED, serverBoardCard, statsCard, yearCardReply } from "../views/stats.ts";
 import { plain } from "../views/text.ts";
@@ -38,7 +39,9 @@ async function yearCard(ctx: BotContext, interaction: CommandInteraction | Compo
   });
   const figures = answer.status === "ok" ? answer.figures : null;
   if (figures === null || ctx.cards === undefined) return { figures, file: null };
-  const svg = yearCardSvg({ name: memberName(interaction), year, figures });
+  const images = figures.topShows.flatMap((show) => (show.image === undefined ? [] : [show.image]));
+  const posters = await fetchPosters(images, { imageBase: ctx.tmdb.imageBaseUrl });
+  const svg = yearCardSvg({ name: memberName(interaction), year, figures, posters });
   const png = await ctx.cards.png(`${interaction.user.id}:${year}`, svg);
   return { figures, file: { name: `film-fanatic-${year}.png`, data: png } };
 }

@@ -17,7 +17,7 @@ export interface StatsFigures {
   reactions: Record<string, number>;
   longestStreak: number;
   activeDays: number;
-  topShows: { tmdbId: number; title?: string; episodes: number; minutes: number }[];
+  topShows: { tmdbId: number; title?: string; image?: string; episodes: number; minutes: number }[];
 }
 
 interface BoardEntry {

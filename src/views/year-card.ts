@@ -1,7 +1,8 @@
 // The year in review card (`/stats year`, docs/stats.md): an SVG built from the figures, which a
 // CardRenderer (src/lib/year-card-render.ts in the Node doors) turns into a PNG. Runtime-neutral:
-// no fonts or images are loaded here. Posters are drawn as coloured tiles with the show's title
-// (the card needs no image fetch); the font family is the bundled Inter.
+// no fonts or images are loaded here. The most watched shows are coloured tiles with their titles,
+// unless its poster could be fetched from TMDB's image server in time (src/lib/year-card-posters.ts);
+// the font family is the bundled Inter.
 import type { StatsFigures } from "./stats.ts";
 import { hours, reactionsLine } from "./stats.ts";
 import { count } from "./text.ts";
@@ -67,7 +68,13 @@ export function cardFigures(f: StatsFigures): { label: string; value: string }[]
 }
 
 /** The card's SVG: who, which year, the five figures, the most watched shows as tiles, the reactions. */
-export function yearCardSvg(args: { name: string; year: number; figures: StatsFigures }): string {
+export function yearCardSvg(args: {
+  name: string;
+  year: number;
+  figures: StatsFigures;
+  /** Posters that could be fetched, as data URIs by the show's image URL; the others are plain tiles. */
+  posters?: ReadonlyMap<string, string>;
+}): string {
   const f = args.figures;
   const text = (x: number, y: number, size: number, weight: number, fill: string, body: string, anchor = "start") =>
     `<text x="${x}" y="${y}" font-family="${CARD_FONT}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="${anchor}">${escapeXml(body)}</text>`;
@@ -89,13 +96,22 @@ export function yearCardSvg(args: { name: string; year: number; figures: StatsFi
   f.topShows.slice(0, 3).forEach((show, i) => {
     const x = 60 + i * 370;
     const colour = TILE_COLOURS[show.tmdbId % TILE_COLOURS.length]!;
+    const poster = show.image === undefined ? undefined : args.posters?.get(show.image);
     parts.push(`<rect x="${x}" y="400" width="350" height="150" rx="18" fill="${colour}"/>`);
-    twoLines(show.title ?? `Show ${show.tmdbId}`, 24).forEach((line, l) =>
-      parts.push(text(x + 24, 450 + l * 34, 28, 700, "#ffffff", line)),
+    // A poster fills the tile's left end (2:3, clipped to the tile's rounded corners); the text moves right.
+    if (poster !== undefined) {
+      parts.push(`<clipPath id="poster${i}"><rect x="${x}" y="400" width="100" height="150" rx="18"/></clipPath>`);
+      parts.push(
+        `<image href="${escapeXml(poster)}" x="${x}" y="400" width="100" height="150" preserveAspectRatio="xMidYMid slice" clip-path="url(#poster${i})"/>`,
+      );
+    }
+    const left = poster === undefined ? x + 24 : x + 116;
+    twoLines(show.title ?? `Show ${show.tmdbId}`, poster === undefined ? 24 : 16).forEach((line, l) =>
+      parts.push(text(left, 450 + l * 34, 28, 700, "#ffffff", line)),
     );
-    parts.push(
-      text(x + 24, 530, 20, 400, "#ffffff", `${count(show.episodes)} episode${show.episodes === 1 ? "" : "s"} · ${hours(show.minutes)}`),
-    );
+    const episodes =
+      poster === undefined ? `${count(show.episodes)} episode${show.episodes === 1 ? "" : "s"}` : `${count(show.episodes)} ep.`;
+    parts.push(text(left, 530, 20, 400, "#ffffff", `${episodes} · ${hours(show.minutes)}`));
   });
   parts.push(
     text(

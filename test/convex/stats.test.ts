@@ -147,6 +147,64 @@ describe("stats counters", () => {
     expect(await t.run(async (ctx) => await ctx.db.query("stats_repairs").collect())).toEqual([]);
   });
 
+  it("a repair keeps each title's counting year (a 2025 reaction on a film finished in 2026 stays in 2025)", async () => {
+    const t = deployment();
+    const alice = await userOf(t, ALICE);
+    await t.mutation(api.bot.titles.setReactionFor, {
+      ...as(ALICE),
+      tmdbId: 605,
+      mediaType: "movie",
+      reaction: "loved",
+      title: "Film 605",
+    });
+    vi.setSystemTime(Date.UTC(2026, 1, 1));
+    await t.mutation(api.bot.titles.setStatus, {
+      ...as(ALICE),
+      tmdbId: 605,
+      mediaType: "movie",
+      progressStatus: "finished",
+      title: "Film 605",
+    });
+    const right = await counters(t, alice);
+    expect(right[2025]).toMatchObject({ reactions: { loved: 1 }, films: 0 });
+    expect(right[2026]).toMatchObject({ reactions: {}, films: 1 });
+    await t.mutation(internal.migrations.repairStats, { userId: alice });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(await counters(t, alice)).toEqual(right);
+  });
+
+  it("writes while a repair runs are neither lost nor counted twice", async () => {
+    const t = deployment();
+    await cacheShow(t);
+    const alice = await userOf(t, ALICE);
+    await mark(t, 1, [1, 2], true);
+    await t.mutation(api.bot.titles.setStatus, {
+      ...as(ALICE),
+      tmdbId: 603,
+      mediaType: "movie",
+      progressStatus: "finished",
+      title: "The Matrix",
+    });
+    // The first page runs now (the counters are cleared); the walk's pages wait while she keeps going.
+    await t.mutation(internal.migrations.repairStats, { userId: alice });
+    expect((await t.run(async (ctx) => await ctx.db.query("stats_repairs").first()))?.phase).toBe("titles");
+    vi.advanceTimersByTime(60_000);
+    await mark(t, 1, [3], true);
+    await mark(t, 1, [1], false);
+    await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 603, mediaType: "movie", progressStatus: "watching" });
+    await t.mutation(api.bot.titles.setReactionFor, {
+      ...as(ALICE),
+      tmdbId: 604,
+      mediaType: "movie",
+      reaction: "liked",
+      title: "Film 604",
+    });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    const c = await counters(t, alice);
+    expect(c[0]).toMatchObject({ episodes: 2, films: 0, reactions: { liked: 1 } });
+    expect(c).toEqual(await recount(t, alice));
+  });
+
   it("the deployment-wide backfill gives every user counters from their rows", async () => {
     const t = deployment();
     await cacheShow(t);

@@ -17,9 +17,10 @@ const require = createRequire(import.meta.url);
 
 /** The bundled font files the card is set in. */
 export function cardFontFiles(): string[] {
-  return ["400Regular/Inter_400Regular.ttf", "700Bold/Inter_700Bold.ttf"].map((file) =>
-    require.resolve(`@expo-google-fonts/inter/${file}`),
-  );
+  return [
+    require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf"),
+    require.resolve("@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf"),
+  ];
 }
 
 export function nodeCardRenderer(options: { cacheSize?: number } = {}): CardRenderer & { rendered: () => number } {

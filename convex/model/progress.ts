@@ -1,7 +1,8 @@
 // One "progress changed" hook. The episode write path (model/episodes.ts) publishes a change here
 // and knows nothing of who listens; features subscribe (model/progressSubscribers.ts: party boards
-// move, the show's stalled-show reminder starts counting again, stats count the flipped episodes). Subscribers run in the writer's
-// own transaction, in the order of PROGRESS_SUBSCRIBERS, so a change and its effects commit together.
+// move, the show's stalled-show reminder starts counting again, stats count the flipped episodes).
+// Subscribers run in the writer's own transaction, in the order of PROGRESS_SUBSCRIBERS, so a change
+// and its effects commit together.
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { EpisodeFlips } from "../stats/counters";

@@ -10,6 +10,8 @@
 //   npx convex run watchlist:backfillAllUsers               legacy `status` → split model
 //   npx convex run migrations:rewriteSeedStatusWords        finished / want-to-watch → done / watch-later
 //   npx convex run migrations:repairSummaries '{"userId":"…"}'  rebuild one user's summaries
+//   npx convex run migrations:repairStats '{"userId":"…"}'      rebuild one user's stats counters
+//   npx convex run migrations:backfillStats                 every user's stats counters, from the rows
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation, internalQuery } from "./_generated/server";
@@ -18,6 +20,7 @@ import { buildSummaryPage as buildPage } from "./model/episodes";
 // A finished summary build tells the "progress changed" subscribers (party boards).
 import "./model/progressSubscribers";
 import { migrateSummariesPage, repairSummariesPage } from "./model/summaries";
+import { repairPage, startRepair } from "./stats/repair";
 
 /** One scheduled page of one show's summary build. */
 export const buildSummaryPage = internalMutation({
@@ -105,5 +108,60 @@ export const rewriteSeedStatusWords = internalMutation({
     if (continuing) await ctx.scheduler.runAfter(0, internal.migrations.rewriteSeedStatusWords, { word: next, rewritten });
     else console.log(`rewriteSeedStatusWords: ${rewritten} rows now in the web app's words`);
     return { rewritten, continuing };
+  },
+});
+
+/**
+ * Rebuilds one user's stats counters from their rows (docs/stats.md "Repair"), a page per
+ * transaction, continuing in scheduled pages. `restart` (the default for a call by hand) starts
+ * from the beginning; the scheduled pages continue where the stored state says.
+ */
+export const repairStats = internalMutation({
+  args: { userId: v.id("users"), restart: v.optional(v.boolean()) },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    if (args.restart !== false) await startRepair(ctx, args.userId);
+    if (await repairPage(ctx, args.userId))
+      await ctx.scheduler.runAfter(0, internal.migrations.repairStats, { userId: args.userId, restart: false });
+    return null;
+  },
+});
+
+/** Users one backfill page starts a rebuild for. */
+const STATS_BACKFILL_USERS = 50;
+
+/** Rebuilds every user's stats counters (the first deployment of stats, or after a counting change). */
+export const backfillStats = internalMutation({
+  args: {},
+  returns: v.object({ backfillId: v.id("stats_backfills") }),
+  handler: async (ctx) => {
+    const backfillId = await ctx.db.insert("stats_backfills", { users: 0, state: "running", startedAt: Date.now() });
+    await ctx.scheduler.runAfter(0, internal.migrations.continueStatsBackfill, { backfillId });
+    return { backfillId };
+  },
+});
+
+export const continueStatsBackfill = internalMutation({
+  args: { backfillId: v.id("stats_backfills") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const backfill = await ctx.db.get(args.backfillId);
+    if (backfill === null || backfill.state === "done") return null;
+    const after = backfill.after;
+    const users = await ctx.db
+      .query("users")
+      .withIndex("by_id", (q) => (after === undefined ? q : q.gt("_id", after)))
+      .take(STATS_BACKFILL_USERS);
+    for (const user of users) {
+      await startRepair(ctx, user._id);
+      await ctx.scheduler.runAfter(0, internal.migrations.repairStats, { userId: user._id, restart: false });
+    }
+    const counted = backfill.users + users.length;
+    if (users.length < STATS_BACKFILL_USERS) await ctx.db.patch(backfill._id, { users: counted, state: "done", finishedAt: Date.now() });
+    else {
+      await ctx.db.patch(backfill._id, { users: counted, after: users[users.length - 1]!._id });
+      await ctx.scheduler.runAfter(0, internal.migrations.continueStatsBackfill, { backfillId: backfill._id });
+    }
+    return null;
   },
 });

@@ -5,6 +5,7 @@ import { accountTables } from "./tables/accounts";
 import { partyTables } from "./tables/parties";
 import { reminderTables } from "./tables/reminders";
 import { serverListTables } from "./tables/serverList";
+import { statsTables } from "./tables/stats";
 import { trackingTables } from "./tables/tracking";
 import { upcomingTables } from "./tables/upcoming";
 import { webTables } from "./tables/web";
@@ -17,4 +18,5 @@ export default defineSchema({
   ...reminderTables,
   ...serverListTables,
   ...upcomingTables,
+  ...statsTables,
 });

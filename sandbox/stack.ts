@@ -18,6 +18,8 @@ import { SandboxClerk } from "./clerk.ts";
 import { EmbeddedConvex } from "./engine.ts";
 import { startConvexHttpEndpoint, type ConvexFault, type ConvexHttpEndpoint } from "./convex-http.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "./tmdb-server.ts";
+import { nodeCardRenderer } from "../src/lib/year-card-render.ts";
+import type { CardRenderer } from "../src/views/year-card.ts";
 
 export interface StackOptions {
   /** Bot log level; logs go to stderr so `--json` output on stdout stays clean. */
@@ -25,6 +27,8 @@ export interface StackOptions {
   ackDeadlineMs?: number;
   /** Bytes of files one message may carry (the Discord sandbox's attachmentSizeLimit; default 10 MiB). */
   attachmentSizeLimit?: number;
+  /** Draws the year in review card in the bot's doors (default: resvg); a test can pass one that keeps what it drew. */
+  cards?: CardRenderer;
   /**
    * Edits of messages older than an hour allowed per channel before 429 / 30046 (the Discord
    * sandbox's oldMessageEditLimit; default 3 per 20 s). The sandbox's settling waits out a 429's
@@ -189,6 +193,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       logger: shardCount > 1 ? logger.child({ shard }) : logger,
       limiter,
       now: () => engine.clock.now(),
+      ...(options.cards ? { cards: options.cards } : {}),
     });
     // What ShardingManager's SHARDS / SHARD_COUNT tell each shard process's client.
     if (shardCount > 1) Object.assign(bot.client.options, { shards: [shard], shardCount });
@@ -220,6 +225,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ? new UserRateLimiter(options.userRate.capacity, options.userRate.refillPerSecond)
           : new UserRateLimiter(),
         directory: restDirectory({ apiBase: discord.restApiBase, token: discord.token, botUserId: discord.applicationId }),
+        cards: options.cards ?? nodeCardRenderer(),
       },
       publicKey: delivery!.publicKeyHex,
       applicationId: discord.applicationId,

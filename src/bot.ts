@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Options, type ClientOptions } from "discord.js";
 import type { BotContext } from "./commands/types.ts";
+import type { CardRenderer } from "./views/year-card.ts";
 import { events } from "./events/index.ts";
 import { guildDirectory } from "./events/guild-directory.ts";
 import { listenForInteractions } from "./events/interactionCreate.ts";
@@ -7,6 +8,7 @@ import { INTERACTION_BUDGET_MS, type Backend } from "./lib/backend.ts";
 import { watchEventLoop, type EventLoopWatch } from "./lib/event-loop.ts";
 import type { Logger } from "./lib/logger.ts";
 import { UserRateLimiter } from "./lib/rate-limit.ts";
+import { nodeCardRenderer } from "./lib/year-card-render.ts";
 import { NO_MENTIONS } from "./core/respond.ts";
 import { TitleService } from "./lib/titles.ts";
 import type { TmdbClient } from "./lib/tmdb.ts";
@@ -19,6 +21,8 @@ export interface BotOptions {
   tmdb: TmdbClient;
   logger: Logger;
   limiter?: UserRateLimiter;
+  /** Draws the year in review card; default: resvg with the bundled font. */
+  cards?: CardRenderer;
   now?: () => number;
 }
 
@@ -72,6 +76,7 @@ export function createBot(options: BotOptions): Bot {
     logger: options.logger,
     limiter: options.limiter ?? new UserRateLimiter(),
     directory: guildDirectory(client),
+    cards: options.cards ?? nodeCardRenderer(),
   };
   /** Event handlers still running (an interaction being answered), awaited by stop(). */
   const inFlight = new Set<Promise<void>>();

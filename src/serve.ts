@@ -10,6 +10,7 @@ import { createLogger } from "./lib/logger.ts";
 import { UserRateLimiter } from "./lib/rate-limit.ts";
 import { TitleService } from "./lib/titles.ts";
 import { TmdbClient } from "./lib/tmdb.ts";
+import { nodeCardRenderer } from "./lib/year-card-render.ts";
 
 const env = loadEnvOrExit();
 if (!env.DISCORD_PUBLIC_KEY || !env.DISCORD_APPLICATION_ID) {
@@ -28,6 +29,7 @@ const door = await startHttpDoor({
     logger,
     limiter: new UserRateLimiter(),
     directory: restDirectory({ apiBase: env.DISCORD_API_BASE, token: env.DISCORD_TOKEN, botUserId: env.DISCORD_APPLICATION_ID }),
+    cards: nodeCardRenderer(),
   },
   publicKey: env.DISCORD_PUBLIC_KEY,
   applicationId: env.DISCORD_APPLICATION_ID,

@@ -55,13 +55,18 @@ describe("the Dockerfile", () => {
   });
 });
 
-/** Bare package names imported by the .ts files under `dir` (recursively), skipping `skip`. */
+/** Bare package names imported (or, for files such as fonts, resolved with require.resolve) by the .ts files under `dir` (recursively), skipping `skip`. */
 function importedPackages(dir: string, skip: (path: string) => boolean): Set<string> {
   const found = new Set<string>();
   for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name).slice(root.length + 1);
     if (!entry.isFile() || !path.endsWith(".ts") || skip(path)) continue;
-    for (const [, spec] of readFileSync(join(root, path), "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm)) {
+    const source = readFileSync(join(root, path), "utf8");
+    const specs = [
+      ...source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm),
+      ...source.matchAll(/require\.resolve\("([^".][^"]*)"\)/g),
+    ];
+    for (const [, spec] of specs) {
       if (spec!.startsWith("node:")) continue;
       found.add(spec!.startsWith("@") ? spec!.split("/").slice(0, 2).join("/") : spec!.split("/")[0]!);
     }

@@ -53,5 +53,7 @@ export const showSeasonValidator = v.object({
   aired: v.optional(v.number()),
   /** Air dates (YYYY-MM-DD, "" when TMDB has none yet) of the announced episodes after `aired`, in list order. */
   airDates: v.optional(v.array(v.string())),
+  /** Minutes of each listed episode, in list order (0 where TMDB gives none); absent when TMDB gave none at all (stats' hours). */
+  runtimes: v.optional(v.array(v.number())),
 });
 export type ShowSeason = Infer<typeof showSeasonValidator>;

@@ -204,6 +204,8 @@ export async function applyEpisodes(
   const summary = await summaryForWrite(ctx, userId, tmdbId);
   const watched = summaryToSet(summary);
   const changed: EpisodeRef[] = [];
+  // When each flipped episode was counted in stats (now, or when an unmarked one had been marked).
+  const countedAt: number[] = [];
   let unchanged = 0;
 
   for (const { season, episodes } of batch) {
@@ -217,6 +219,7 @@ export async function applyEpisodes(
         unchanged++;
       } else {
         changed.push({ season, episode });
+        countedAt.push(isWatched ? now : Math.min(...copies.filter((row) => row.isWatched).map((row) => row.updatedAt)));
         if (copies.length === 0) {
           await ctx.db.insert("episode_progress", { userId, tmdbId, season, episode, isWatched, updatedAt: now });
         }
@@ -239,7 +242,8 @@ export async function applyEpisodes(
     doc = { ...summary, ...fields };
     // Whoever follows this user's progress (party boards, reminders) hears of it in this same
     // transaction (model/progress.ts).
-    await publishProgressChanged(ctx, { kind: "episodes", userId, tmdbId, at: now });
+    const flips = { isWatched, episodes: changed.map((e, i) => ({ ...e, countedAt: countedAt[i]! })) };
+    await publishProgressChanged(ctx, { kind: "episodes", userId, tmdbId, at: now, flips });
   }
   return { changed, unchanged, summary: doc };
 }

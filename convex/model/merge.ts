@@ -17,6 +17,8 @@ import { applyEpisodes, type SeasonEpisodes } from "./episodes";
 // Registers who hears of a progress change (party boards, reminders): this module starts episode writes.
 import "./progressSubscribers";
 import { markBoardDirty } from "./parties";
+import { mergeStatsStep } from "../stats/merge";
+import { syncTitleStats } from "../stats/counters";
 
 export const MERGE_PHASES = [
   "watch_items",
@@ -29,6 +31,7 @@ export const MERGE_PHASES = [
   "episode_jobs",
   "ai_recommendations",
   "undo_entries",
+  "stats",
   "profile",
 ] as const;
 export type MergePhase = (typeof MERGE_PHASES)[number];
@@ -258,6 +261,8 @@ async function runPhase(ctx: MutationCtx, phase: MergePhase, job: Doc<"link_merg
       for (const row of rows) await ctx.db.delete(row._id);
       return { moved: 0, finished: rows.length < OTHER_ROWS_PER_STEP };
     }
+    case "stats":
+      return await mergeStatsStep(ctx, from, to);
     case "profile": {
       const guest = await ctx.db.get(from);
       if (guest !== null) {
@@ -285,6 +290,7 @@ async function mergeWatchItem(ctx: MutationCtx, row: Doc<"watch_items">, to: Tar
     .first();
   if (target === null) {
     await ctx.db.patch(row._id, { userId: to });
+    await syncTitleStats(ctx, to, row.tmdbId, row.mediaType);
     return;
   }
   const guestNewer = row.updatedAt > target.updatedAt;
@@ -310,6 +316,7 @@ async function mergeWatchItem(ctx: MutationCtx, row: Doc<"watch_items">, to: Tar
   const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((key) => patch[key] !== target[key]);
   if (changed) await ctx.db.patch(target._id, patch);
   await ctx.db.delete(row._id);
+  await syncTitleStats(ctx, to, row.tmdbId, row.mediaType);
 }
 
 async function freeListName(ctx: MutationCtx, userId: Id<"users">, name: string): Promise<string> {

@@ -5,6 +5,7 @@
 import { markPartiesOfUserDirty } from "./parties";
 import { onProgressChanged } from "./progress";
 import { noteEpisodeActivity } from "./reminderRows";
+import { countEpisodeFlips } from "../stats/counters";
 
 // Watch parties this member is in move with them (their boards are re-rendered), also when a
 // board showed what was known so far and now can show all of it.
@@ -13,4 +14,9 @@ onProgressChanged("partyBoards", (ctx, change) => markPartiesOfUserDirty(ctx, ch
 // A mark (or unmark) restarts the show's stalled-show reminder from now.
 onProgressChanged("reminders", async (ctx, change) => {
   if (change.kind === "episodes") await noteEpisodeActivity(ctx, change.userId, change.tmdbId, change.at);
+});
+
+// Stats count each flipped episode in the year it was watched, and take an unmarked one off that year.
+onProgressChanged("stats", async (ctx, change) => {
+  if (change.kind === "episodes" && change.flips !== undefined) await countEpisodeFlips(ctx, change.userId, change.tmdbId, change.flips);
 });

@@ -132,6 +132,13 @@ export function airsPhrase(airDate: string | undefined): string {
   return `airs <t:${unix}:D> (<t:${unix}:R>)`;
 }
 
+/** The episode runtimes the bot sent (minutes, list order), when they fit the season; else none kept. */
+function checkedRuntimes(s: ShowSeason): Pick<ShowSeason, "runtimes"> {
+  const r = s.runtimes;
+  if (r === undefined || r.length !== s.episodeCount || !r.every((m) => Number.isSafeInteger(m) && m >= 0 && m <= 1_000)) return {};
+  return r.some((m) => m > 0) ? { runtimes: r } : {};
+}
+
 /** Checks the optional airing fields of a season the bot sent: lengths that fit, numbers and dates that are real. */
 function checkedAiring(s: ShowSeason): Pick<ShowSeason, "episodeNumbers" | "aired" | "airDates"> {
   const out: Pick<ShowSeason, "episodeNumbers" | "aired" | "airDates"> = {};
@@ -179,6 +186,7 @@ export async function upsertShow(
       episodeCount: s.episodeCount,
       episodeNames: s.episodeNames?.slice(0, s.episodeCount).map((n) => n.slice(0, 200)),
       ...checkedAiring(s),
+      ...checkedRuntimes(s),
     });
   }
   seasons.sort((a, b) => a.season - b.season);

@@ -22,6 +22,7 @@ import "./progressSubscribers";
 import { recordUndo, snapshotItem } from "./undo";
 import { findItem, materialized, viewItem } from "./watchItems";
 import { getShow } from "./shows";
+import { syncTitleStats } from "../stats/counters";
 import { WEB_STATUS } from "./vocabulary";
 
 /**
@@ -160,6 +161,7 @@ async function followEpisodes(
     // The row existed only because episodes were marked: with none left it would be a phantom "Want to watch".
     await ctx.db.delete(row._id);
     await ctx.db.patch(summary._id, { autoStatus: undefined });
+    await syncTitleStats(ctx, userId, tmdbId, "tv");
     return { statusBefore: current, statusAfter: undefined, progress };
   }
   const now = Date.now();
@@ -187,6 +189,7 @@ async function followEpisodes(
     // materialized: a legacy row keeps the reaction its old status implied once progressStatus is written.
     await ctx.db.patch(row._id, { ...materialized(row), ...fields });
   }
+  await syncTitleStats(ctx, userId, tmdbId, "tv");
   if (next !== undefined) await ctx.db.patch(summary._id, { autoStatus: next });
   return { statusBefore: current, statusAfter: status, progress };
 }

@@ -6,6 +6,7 @@ import { applyEpisodes, getSummary, type EpisodeRef } from "./episodes";
 import "./progressSubscribers";
 import { fail } from "./errors";
 import { getShow } from "./shows";
+import { syncTitleStats } from "../stats/counters";
 import { episodeRange } from "../../src/views/text";
 import { findItem, viewItem } from "./watchItems";
 import { reactionMeaning, statusMeaning } from "./vocabulary";
@@ -165,6 +166,7 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
     });
   }
 
+  await syncTitleStats(ctx, userId, entry.tmdbId, entry.mediaType);
   for (const wasWatched of [true, false]) {
     const episodes = entry.flippedEpisodes.filter((e) => e.wasWatched === wasWatched);
     if (episodes.length === 0) continue;

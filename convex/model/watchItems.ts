@@ -1,6 +1,7 @@
 import { ConvexError } from "convex/values";
 import { mergedStream, stream } from "convex-helpers/server/stream";
 import type { Doc, Id } from "../_generated/dataModel";
+import { syncWatchItem } from "../stats/counters";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import schema from "../schema";
 import type { MediaType, ProgressStatus, Reaction } from "../lib/validators";
@@ -108,16 +109,19 @@ export async function setMembership(
   if (row === null) {
     // Leaving a list you were never on changes nothing.
     if (!args.inWatchlist) return null;
-    return await ctx.db.insert("watch_items", {
-      userId,
-      tmdbId,
-      mediaType: args.mediaType,
-      inWatchlist: true,
-      progressStatus: WEB_STATUS["want-to-watch"],
-      progress: 0,
-      ...meta,
-      updatedAt: now,
-    });
+    return await syncWatchItem(
+      ctx,
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId,
+        mediaType: args.mediaType,
+        inWatchlist: true,
+        progressStatus: WEB_STATUS["want-to-watch"],
+        progress: 0,
+        ...meta,
+        updatedAt: now,
+      }),
+    );
   }
   // Progress, status and reaction are kept either way: membership is decoupled from tracking.
   const fill = materialized(row);
@@ -129,7 +133,7 @@ export async function setMembership(
     ...meta,
     updatedAt: now,
   });
-  return row._id;
+  return await syncWatchItem(ctx, row._id);
 }
 
 export function progressFor(status: ProgressStatus | undefined, given: number | undefined, current: number | undefined) {
@@ -164,16 +168,19 @@ export async function setProgressStatus(
       : progressFor(statusMeaning(args.progressStatus), args.progress, row?.progress);
   if (row === null) {
     // Tracking without joining the watchlist: the web app keeps these apart.
-    return await ctx.db.insert("watch_items", {
-      userId,
-      tmdbId,
-      mediaType: args.mediaType,
-      inWatchlist: false,
-      progressStatus,
-      progress,
-      ...meta,
-      updatedAt: now,
-    });
+    return await syncWatchItem(
+      ctx,
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId,
+        mediaType: args.mediaType,
+        inWatchlist: false,
+        progressStatus,
+        progress,
+        ...meta,
+        updatedAt: now,
+      }),
+    );
   }
   await ctx.db.patch(row._id, {
     ...materialized(row),
@@ -182,7 +189,7 @@ export async function setProgressStatus(
     ...meta,
     updatedAt: now,
   });
-  return row._id;
+  return await syncWatchItem(ctx, row._id);
 }
 
 export async function setReaction(
@@ -196,15 +203,18 @@ export async function setReaction(
   const row = await findItem(ctx, userId, tmdbId, args.mediaType);
   if (row === null) {
     if (args.reaction === null) return null;
-    return await ctx.db.insert("watch_items", {
-      userId,
-      tmdbId,
-      mediaType: args.mediaType,
-      inWatchlist: false,
-      reaction: args.reaction,
-      ...meta,
-      updatedAt: now,
-    });
+    return await syncWatchItem(
+      ctx,
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId,
+        mediaType: args.mediaType,
+        inWatchlist: false,
+        reaction: args.reaction,
+        ...meta,
+        updatedAt: now,
+      }),
+    );
   }
   await ctx.db.patch(row._id, {
     ...materialized(row),
@@ -212,7 +222,7 @@ export async function setReaction(
     ...meta,
     updatedAt: now,
   });
-  return row._id;
+  return await syncWatchItem(ctx, row._id);
 }
 
 /** Only the display data, on a row that exists (a web setReaction with neither a reaction nor a clear). */
@@ -246,15 +256,18 @@ export async function reportPlayback(
   const inferred = args.isWatched === true || progress >= 95 ? WEB_STATUS.finished : progress > 0 ? WEB_STATUS.watching : undefined;
   const now = Date.now();
   if (row === null) {
-    return await ctx.db.insert("watch_items", {
-      userId,
-      tmdbId,
-      mediaType: args.mediaType,
-      inWatchlist: false,
-      ...(inferred !== undefined ? { progressStatus: inferred } : {}),
-      progress,
-      updatedAt: now,
-    });
+    return await syncWatchItem(
+      ctx,
+      await ctx.db.insert("watch_items", {
+        userId,
+        tmdbId,
+        mediaType: args.mediaType,
+        inWatchlist: false,
+        ...(inferred !== undefined ? { progressStatus: inferred } : {}),
+        progress,
+        updatedAt: now,
+      }),
+    );
   }
   await ctx.db.patch(row._id, {
     ...fill,
@@ -262,7 +275,7 @@ export async function reportPlayback(
     progress,
     updatedAt: now,
   });
-  return row._id;
+  return await syncWatchItem(ctx, row._id);
 }
 
 /**
@@ -287,9 +300,10 @@ export async function upsertLegacy(
     ...cleanMetadata(args),
     updatedAt: Date.now(),
   };
-  if (row === null) return await ctx.db.insert("watch_items", { userId, tmdbId, mediaType: args.mediaType, ...fields });
+  if (row === null)
+    return await syncWatchItem(ctx, await ctx.db.insert("watch_items", { userId, tmdbId, mediaType: args.mediaType, ...fields }));
   await ctx.db.patch(row._id, fields);
-  return row._id;
+  return await syncWatchItem(ctx, row._id);
 }
 
 export interface ListFilter {

@@ -13,6 +13,7 @@ import { list } from "./list.ts";
 import { mark } from "./mark.ts";
 import { party } from "./party.ts";
 import { remind } from "./remind.ts";
+import { stats } from "./stats.ts";
 import { unlink } from "./unlink.ts";
 import { upcoming } from "./upcoming.ts";
 import type { BotContext, Command, ComponentInteraction } from "./types.ts";
@@ -21,7 +22,10 @@ import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [help, ep, mark, watch, upcoming, party, list, link, unlink, account, remind].map((command) => [command.data.name, command as Command]),
+  [help, ep, mark, watch, upcoming, stats, party, list, link, unlink, account, remind].map((command) => [
+    command.data.name,
+    command as Command,
+  ]),
 );
 
 /** Where a decoded component goes: the command whose replies carry it, and its handler. */

@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction, CommandInteraction, ComponentInteraction } from "../core/interaction.ts";
+import type { CardRenderer } from "../views/year-card.ts";
 import type { Responder } from "../core/respond.ts";
 import type { Backend } from "../lib/backend.ts";
 import type { ArgumentsOf, CommandDefinition, PartialArguments } from "../lib/command-options.ts";
@@ -34,6 +35,8 @@ export interface BotContext {
   logger: Logger;
   limiter: UserRateLimiter;
   directory: GuildDirectory;
+  /** Draws PNG cards (the year in review); the Node doors have one, Convex's door does not. */
+  cards?: CardRenderer;
 }
 
 export type { AutocompleteInteraction, CommandInteraction, ComponentInteraction };

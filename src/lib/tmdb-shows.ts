@@ -263,5 +263,7 @@ export function structureSeason(
     episodeNames: episodes.map((e) => e.name),
     ...(numbers.every((n, i) => n === i + 1) ? {} : { episodeNumbers: numbers }),
     ...(aired < episodes.length ? { aired, ...(dates.length > 0 ? { airDates: dates } : {}) } : {}),
+    // Minutes per episode, for stats' hours (convex/stats/counters.ts).
+    ...(episodes.some((e) => (e.runtime ?? 0) > 0) ? { runtimes: episodes.map((e) => Math.min(e.runtime ?? 0, 1_000)) } : {}),
   };
 }

@@ -83,7 +83,8 @@ type Cached =
 
 export class TmdbClient {
   private readonly baseUrl: string;
-  private readonly imageBaseUrl: string;
+  /** TMDB's image base (TMDB_IMAGE_BASE), without a trailing slash: posters come only from here. */
+  readonly imageBaseUrl: string;
   private http: HttpOptions;
   private readonly cache: TtlCache<Cached>;
   private readonly movieTtlMs: number;

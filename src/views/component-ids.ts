@@ -368,6 +368,8 @@ export const upcomingResetConfirmButton = component("upcoming:reset-yes", {});
 
 /** upcoming:reset-no — "Keep it" on that confirmation: nothing changes. */
 export const upcomingResetCancelButton = component("upcoming:reset-no", {});
+/** stats:post:<year> — Share: post your year in review card in the channel. */
+export const statsYearShareButton = component("stats:post", { year: int(2100, 2000) });
 
 // ---------------------------------------------------------------- decoding
 
@@ -416,6 +418,7 @@ export const componentCodecs = [
   upcomingResetButton,
   upcomingResetConfirmButton,
   upcomingResetCancelButton,
+  statsYearShareButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

@@ -54,6 +54,13 @@ const SECTIONS: { name: string; value: string }[] = [
     ].join("\n"),
   },
   {
+    name: "📊 Stats",
+    value: [
+      "`/stats show` — episodes, hours, films, streaks, most watched · `user:` someone who shares here · `year:2026`",
+      "`/stats share state:on` — share yours in this server · `/stats server` — its leaderboard · `/stats year` — your year as an image",
+    ].join("\n"),
+  },
+  {
     name: "🔗 Your account",
     value: [
       "`/link` — connect your Film Fanatic web account, so both share one library (signing in there with Discord does it for you)",

@@ -36,8 +36,9 @@ describe('the "progress changed" hook', () => {
     const heard: string[] = [];
     progress.onProgressChanged("reminders", async (got, c) => void heard.push(`reminders ${c.kind} ${got === ctx}`));
     progress.onProgressChanged("partyBoards", async (got, c) => void heard.push(`partyBoards ${c.kind} ${got === ctx}`));
+    progress.onProgressChanged("stats", async (got, c) => void heard.push(`stats ${c.kind} ${got === ctx}`));
     await progress.publishProgressChanged(ctx, change);
-    expect(heard).toEqual(["partyBoards episodes true", "reminders episodes true"]);
+    expect(heard).toEqual(["partyBoards episodes true", "reminders episodes true", "stats episodes true"]);
   });
 
   const starters: Record<string, () => Promise<unknown>> = {

@@ -29,7 +29,8 @@ describe("scale inside Convex's limits", () => {
     const { costs } = await measure(() =>
       t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 37854, season: 11, episodes: [100], isWatched: true }),
     );
-    expect(costs[0]!.documentsRead).toBeLessThan(15);
+    // (Stats counters add 6: the show's runtimes, the year's and all-time totals and per-show rows, the watch item.)
+    expect(costs[0]!.documentsRead).toBeLessThan(21);
   });
 
   it("keeps a page, an episode and a show's progress cheap for a 5,000-title, 20,000-episode library", async () => {

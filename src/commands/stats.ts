@@ -1,0 +1,205 @@
+import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "discord-api-types/v10";
+import { api } from "../../convex/_generated/api.js";
+import { defineCommand } from "../lib/command-options.ts";
+import { UserError } from "../lib/errors.ts";
+import { fetchPosters } from "../lib/year-card-posters.ts";
+import type { Responder } from "../core/respond.ts";
+import { NOT_SHARED, serverBoardCard, statsCard, yearCardReply } from "../views/stats.ts";
+import { plain } from "../views/text.ts";
+import { yearCardSvg } from "../views/year-card.ts";
+import { displayName } from "./party-place.ts";
+import { command, type BotContext, type CommandInteraction, type ComponentInteraction } from "./types.ts";
+
+/** The first year /stats answers for (Convex refuses earlier ones too). */
+const FIRST_YEAR = 2000;
+const IN_SERVER_ONLY = "That works in a server: sharing and the leaderboard are per server.";
+
+const yearOption = (description: string) =>
+  ({ type: Option.Integer, name: "year", description, required: false, min_value: FIRST_YEAR, max_value: 2100 }) as const;
+
+const thisYear = () => new Date().getUTCFullYear();
+
+function checkYear(year: number | undefined): number | undefined {
+  if (year !== undefined && (year < FIRST_YEAR || year > thisYear()))
+    throw new UserError(`Pick a year from ${FIRST_YEAR} to ${thisYear()}.`);
+  return year;
+}
+
+/** The person's name as this server shows it (plain text on the leaderboard, never a mention). */
+function memberName(interaction: CommandInteraction | ComponentInteraction): string {
+  return displayName(interaction);
+}
+
+/** Renders the year in review for whoever clicked or asked; null when this door has no renderer or nothing was counted. */
+async function yearCard(ctx: BotContext, interaction: CommandInteraction | ComponentInteraction, year: number) {
+  const answer = await ctx.backend.query(api.bot.stats.stats, {
+    discordUserId: interaction.user.id,
+    year,
+    ...(interaction.guildId !== null ? { guildId: interaction.guildId } : {}),
+  });
+  const figures = answer.status === "ok" ? answer.figures : null;
+  if (figures === null || ctx.cards === undefined) return { figures, file: null };
+  const images = figures.topShows.flatMap((show) => (show.image === undefined ? [] : [show.image]));
+  const posters = await fetchPosters(images, { imageBase: ctx.tmdb.imageBaseUrl });
+  const svg = yearCardSvg({ name: memberName(interaction), year, figures, posters });
+  const png = await ctx.cards.png(`${interaction.user.id}:${year}`, svg);
+  return { figures, file: { name: `film-fanatic-${year}.png`, data: png } };
+}
+
+async function tooLarge(respond: Responder, interaction: CommandInteraction | ComponentInteraction, bytes: number): Promise<boolean> {
+  if (bytes <= interaction.attachmentSizeLimit) return false;
+  await respond.send({ content: "The card came out larger than Discord lets me attach here, so it wasn't sent." });
+  return true;
+}
+
+/** /stats: your figures (or another member's, where they share them), sharing, the server's leaderboard, the year in review. */
+export const stats = command({
+  data: defineCommand({
+    type: ApplicationCommandType.ChatInput,
+    name: "stats",
+    description: "What you've watched: episodes, hours, films, streaks — and this server's leaderboard",
+    options: [
+      {
+        type: Option.Subcommand,
+        name: "show",
+        description: "Your stats, or another member's if they share them in this server",
+        options: [
+          { type: Option.User, name: "user", description: "Whose stats (they must share them here)", required: false },
+          yearOption("One year (UTC) instead of all time"),
+        ],
+      },
+      {
+        type: Option.Subcommand,
+        name: "share",
+        description: "Share your stats in this server (others may see them; you're on its leaderboard)",
+        options: [
+          {
+            type: Option.String,
+            name: "state",
+            description: "on: share here; off: stop",
+            required: true,
+            choices: [
+              { name: "on", value: "on" },
+              { name: "off", value: "off" },
+            ],
+          },
+        ],
+      },
+      {
+        type: Option.Subcommand,
+        name: "server",
+        description: "This server's leaderboard: members who share their stats here",
+        options: [
+          {
+            type: Option.String,
+            name: "period",
+            description: "This week (default), month or year (UTC)",
+            required: false,
+            choices: [
+              { name: "week", value: "week" },
+              { name: "month", value: "month" },
+              { name: "year", value: "year" },
+            ],
+          },
+        ],
+      },
+      {
+        type: Option.Subcommand,
+        name: "year",
+        description: "Your year in review, as an image you can share",
+        options: [yearOption("Which year (default: this one)")],
+      },
+    ],
+  }),
+  ephemeral: true,
+  // Everything but sharing only reads: this process's limiter guards them.
+  reads: ["show", "server", "year", "post"],
+  async execute(interaction, respond, ctx, args) {
+    switch (args.subcommand) {
+      case "show": {
+        const year = checkYear(args.options.year);
+        const subject = args.options.user;
+        const answer = await ctx.backend.query(api.bot.stats.stats, {
+          discordUserId: interaction.user.id,
+          ...(subject !== undefined ? { subjectDiscordUserId: subject.user.id } : {}),
+          ...(interaction.guildId !== null ? { guildId: interaction.guildId } : {}),
+          ...(year !== undefined ? { year } : {}),
+        });
+        if (answer.status === "not_shared") {
+          await respond.send({
+            content: interaction.guildId === null ? "Other people's stats can only be seen in a server where they share them." : NOT_SHARED,
+          });
+          return;
+        }
+        const nick = subject?.member?.nick;
+        const name =
+          subject === undefined ? memberName(interaction) : typeof nick === "string" && nick !== "" ? nick : subject.user.displayName;
+        await respond.send(
+          statsCard({ name, self: answer.self, figures: answer.figures, year: year ?? null, sharedHere: answer.sharedHere }),
+        );
+        return;
+      }
+      case "share": {
+        if (interaction.guildId === null) throw new UserError(IN_SERVER_ONLY);
+        const on = args.options.state === "on";
+        const result = await ctx.backend.mutation(api.bot.stats.setStatsShare, {
+          discordUserId: interaction.user.id,
+          username: interaction.user.username,
+          guildId: interaction.guildId,
+          on,
+          name: memberName(interaction),
+        });
+        const content = on
+          ? `📊 ${result.changed ? "You now share" : "You already shared"} your stats in this server: members here can see them (\`/stats show user:\`) and you're on \`/stats server\`. \`/stats share off\` stops it.`
+          : result.changed
+            ? "🔒 You no longer share your stats in this server, and you're off its leaderboard."
+            : "You weren't sharing your stats in this server — nothing changed.";
+        await respond.send({ content });
+        return;
+      }
+      case "server": {
+        if (interaction.guildId === null) throw new UserError(IN_SERVER_ONLY);
+        const board = await ctx.backend.query(api.bot.stats.serverStats, {
+          discordUserId: interaction.user.id,
+          guildId: interaction.guildId,
+          period: args.options.period ?? "week",
+        });
+        await respond.send(serverBoardCard(board));
+        return;
+      }
+      case "year": {
+        const year = checkYear(args.options.year) ?? thisYear();
+        // A file goes out as a follow-up, which needs the interaction acknowledged first.
+        await respond.defer();
+        const { figures, file } = await yearCard(ctx, interaction, year);
+        if (file === null) {
+          const view = statsCard({ name: memberName(interaction), self: true, figures, year, sharedHere: null });
+          const note = figures !== null && ctx.cards === undefined ? "The image can't be drawn here; your numbers:" : undefined;
+          await respond.send(note === undefined ? view : { ...view, content: note });
+          return;
+        }
+        if (await tooLarge(respond, interaction, file.data.byteLength)) return;
+        await respond.send({ ...yearCardReply({ year, inGuild: interaction.guildId !== null }), files: [file] });
+        return;
+      }
+    }
+  },
+  components: {
+    "stats:post": async (interaction, respond, ctx, { year }) => {
+      if (interaction.guildId === null) throw new UserError(IN_SERVER_ONLY);
+      // The card stays as it is; the post is a follow-up of its own (files need the click acknowledged first).
+      await respond.defer();
+      const { file } = await yearCard(ctx, interaction, year);
+      if (file === null) {
+        await respond.sendNew({ content: "There's no card to share: nothing was counted for that year.", ephemeral: true });
+        return;
+      }
+      if (file.data.byteLength > interaction.attachmentSizeLimit) {
+        await respond.sendNew({ content: "The card is larger than Discord lets me attach here.", ephemeral: true });
+        return;
+      }
+      // Public, with the name as plain text: nothing pings (the Responder sends allowed_mentions empty).
+      await respond.sendNew({ content: `🎬 ${plain(memberName(interaction), 80)}'s ${year} in review`, files: [file], ephemeral: false });
+    },
+  },
+});

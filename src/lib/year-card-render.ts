@@ -1,0 +1,49 @@
+// Turns the year in review's SVG (src/views/year-card.ts) into a PNG in the Node doors, with resvg
+// (a Rust SVG renderer, prebuilt for Node) and the Inter font files shipped on npm
+// (@expo-google-fonts/inter, SIL Open Font License): no browser, no system fonts. The interaction
+// core gets this as ctx.cards, so it stays free of Node's modules (it also runs in Convex, which has
+// no renderer: the card's reply says so and shows the numbers instead).
+//
+// Cached per card (person and year): the same SVG — the same figures — is not drawn twice; any
+// change of the counters changes the SVG, so a cached PNG never outlives the numbers it shows.
+import { createRequire } from "node:module";
+import { Resvg } from "@resvg/resvg-js";
+import { CARD_FONT, type CardRenderer } from "../views/year-card.ts";
+
+/** Cards kept; the oldest goes first. */
+const CACHE_SIZE = 200;
+
+const require = createRequire(import.meta.url);
+
+/** The bundled font files the card is set in. */
+export function cardFontFiles(): string[] {
+  return [
+    require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf"),
+    require.resolve("@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf"),
+  ];
+}
+
+export function nodeCardRenderer(options: { cacheSize?: number } = {}): CardRenderer & { rendered: () => number } {
+  const fontFiles = cardFontFiles();
+  const cache = new Map<string, { svg: string; png: Uint8Array }>();
+  const size = options.cacheSize ?? CACHE_SIZE;
+  let rendered = 0;
+  return {
+    rendered: () => rendered,
+    async png(key, svg) {
+      const hit = cache.get(key);
+      if (hit !== undefined && hit.svg === svg) {
+        // Most recently used last.
+        cache.delete(key);
+        cache.set(key, hit);
+        return hit.png;
+      }
+      const png = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CARD_FONT } }).render().asPng();
+      rendered++;
+      cache.delete(key);
+      cache.set(key, { svg, png });
+      while (cache.size > size) cache.delete(cache.keys().next().value!);
+      return png;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The year in review's SVG (src/views/year-card.ts): the figures drawn are the data's, and whatever
+// a name or title holds stays text (escaped), never markup.
+import { describe, expect, it } from "vitest";
+import { cardFigures, yearCardSvg } from "../../src/views/year-card.ts";
+
+const figures = {
+  year: 2026,
+  episodes: 1234,
+  minutes: 56_789,
+  films: 42,
+  showsFinished: 7,
+  reactions: { loved: 12, "not-for-me": 3 },
+  longestStreak: 19,
+  activeDays: 200,
+  topShows: [{ tmdbId: 1399, title: "Game of Thrones", episodes: 73, minutes: 4_000 }],
+};
+
+describe("the year in review card", () => {
+  it("draws the five figures, the most watched show and the reactions from the data", () => {
+    const svg = yearCardSvg({ name: "Alice", year: 2026, figures });
+    expect(cardFigures(figures)).toEqual([
+      { label: "episodes", value: "1,234" },
+      { label: "hours of TV", value: "946.5" },
+      { label: "films", value: "42" },
+      { label: "shows finished", value: "7" },
+      { label: "day streak", value: "19" },
+    ]);
+    for (const f of cardFigures(figures)) expect(svg).toContain(`>${f.value}</text>`);
+    expect(svg).toContain(">Alice&apos;s 2026 in review</text>");
+    expect(svg).toContain(">Game of Thrones</text>");
+    expect(svg).toContain(">73 episodes · 66.7 h</text>");
+    expect(svg).toContain(">Reactions: 12 loved · 3 not for me</text>");
+  });
+
+  it("keeps names and titles as text: markup is escaped, control characters and emoji dropped", () => {
+    const svg = yearCardSvg({
+      name: 'Eve</text><image href="https://evil.example/x.png"/>\u0007🎬',
+      year: 2026,
+      figures: { ...figures, topShows: [{ tmdbId: 1, title: "<script>&", episodes: 1, minutes: 50 }] },
+    });
+    expect(svg).not.toContain("<image");
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("&lt;script&gt;&amp;");
+    expect(svg).not.toMatch(/[\u0007]|🎬/u);
+  });
+});

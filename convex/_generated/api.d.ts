@@ -35,6 +35,7 @@ import type * as lib_botArgs from "../lib/botArgs.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
 import type * as lib_botReturns from "../lib/botReturns.js";
 import type * as lib_discord from "../lib/discord.js";
+import type * as lib_importEntry from "../lib/importEntry.js";
 import type * as lib_metrics from "../lib/metrics.js";
 import type * as lib_partyShapes from "../lib/partyShapes.js";
 import type * as lib_pollResults from "../lib/pollResults.js";
@@ -133,6 +134,7 @@ declare const fullApi: ApiFromModules<{
   "lib/botFunctions": typeof lib_botFunctions;
   "lib/botReturns": typeof lib_botReturns;
   "lib/discord": typeof lib_discord;
+  "lib/importEntry": typeof lib_importEntry;
   "lib/metrics": typeof lib_metrics;
   "lib/partyShapes": typeof lib_partyShapes;
   "lib/pollResults": typeof lib_pollResults;

@@ -56,14 +56,16 @@ module.exports = {
     {
       name: "views-import-nothing-of-ours",
       severity: "error",
-      comment: "src/views/ is shared by the bot and Convex: it imports nothing of ours outside itself but the message catalogue (src/i18n/).",
+      comment:
+        "src/views/ is shared by the bot and Convex: it imports nothing of ours outside itself but the message catalogue (src/i18n/).",
       from: { path: "^src/views/" },
       to: { path: "^(src|sandbox|convex|test|bench|scripts)/", pathNot: "^src/(views|i18n)/" },
     },
     {
       name: "i18n-imports-only-itself-and-intl-messageformat",
       severity: "error",
-      comment: "src/i18n/ (the message catalogue) runs in Node and in Convex: it imports nothing of ours outside itself, and of npm only intl-messageformat.",
+      comment:
+        "src/i18n/ (the message catalogue) runs in Node and in Convex: it imports nothing of ours outside itself, and of npm only intl-messageformat.",
       from: { path: "^src/i18n/" },
       to: {
         dependencyTypesNot: ["type-only"],

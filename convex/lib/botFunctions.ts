@@ -122,7 +122,13 @@ const actorMutation = customMutation(mutation, {
     const replay = key === null ? undefined : await replayedResult(ctx, key, discordUserId, now);
     if (replay !== undefined) {
       return {
-        ctx: { actor: undefined as unknown as BotActor, db: ctx.db, takeDmNotice: () => null as string | null, replay },
+        ctx: {
+          actor: undefined as unknown as BotActor,
+          db: ctx.db,
+          takeDmNotice: () => null as string | null,
+          locale: undefined as string | undefined,
+          replay,
+        },
         args: {},
         onSuccess: () => reportTransactionCost(ctx),
       };
@@ -145,7 +151,8 @@ const actorMutation = customMutation(mutation, {
     };
     const writes = noteWrites(ctx);
     return {
-      ctx: { actor, db: writes.db, takeDmNotice, replay: undefined as { result: unknown } | undefined },
+      // `locale`: the person's Discord language, for text Convex writes them in this reply.
+      ctx: { actor, db: writes.db, takeDmNotice, locale, replay: undefined as { result: unknown } | undefined },
       args: {},
       onSuccess: async ({ result }) => {
         if (key !== null) await recordResult(ctx, key, discordUserId, result, now);

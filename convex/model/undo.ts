@@ -7,13 +7,14 @@ import "./progressSubscribers";
 import { fail } from "./errors";
 import { getShow } from "./shows";
 import { episodeRange } from "../../src/views/text";
+import { english, type Translator } from "../../src/i18n";
 import { findItem, viewItem } from "./watchItems";
 import { reactionMeaning, statusMeaning } from "./vocabulary";
 
 const STATUS_WORDS = { "want-to-watch": "Want to watch", watching: "Watching", finished: "Finished", dropped: "Dropped" } as const;
 
 /** "S1E3", "S1E1–E4", "12 episodes": the episodes an undo flipped. */
-function episodesLabel(episodes: EpisodeRef[]): string {
+function episodesLabel(episodes: EpisodeRef[], t: Translator): string {
   const seasons = [...new Set(episodes.map((e) => e.season))];
   const range =
     seasons.length === 1
@@ -22,7 +23,7 @@ function episodesLabel(episodes: EpisodeRef[]): string {
           episodes.map((e) => e.episode),
         )
       : null;
-  return range ?? `${episodes.length} episodes`;
+  return range ?? t("undo.episodeCount", { count: episodes.length });
 }
 
 /**
@@ -33,13 +34,13 @@ export function undoneSentence(
   entry: Pick<Doc<"undo_entries">, "flippedEpisodes" | "previousItem">,
   row: Doc<"watch_items"> | null,
   title: string,
+  t: Translator = english,
 ): string {
   const parts: string[] = [];
   for (const wasWatched of [true, false]) {
     const episodes = entry.flippedEpisodes.filter((e) => e.wasWatched === wasWatched);
     if (episodes.length === 0) continue;
-    const plural = episodes.length > 1;
-    parts.push(`${episodesLabel(episodes)} of ${title} ${plural ? "are" : "is"} ${wasWatched ? "watched" : "unwatched"} again`);
+    parts.push(t("undo.episodes", { episodes: episodesLabel(episodes, t), title, count: episodes.length, wasWatched: String(wasWatched) }));
   }
   if (parts.length > 0) return parts.join("; ");
   const before = entry.previousItem;
@@ -104,7 +105,8 @@ export async function recordUndo(
 }
 
 /** Puts back what an undo entry recorded: the item's fields and every flipped episode. */
-export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: Id<"undo_entries">) {
+/** `t`: the person's language, for what the undo left (only the episodes' sentence is translated yet). */
+export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: Id<"undo_entries">, t: Translator = english) {
   const entry = await ctx.db.get(undoId);
   const now = Date.now();
   if (entry === null || entry.userId !== userId) fail("UNDO_UNAVAILABLE", "There is nothing of yours to undo there.");
@@ -113,7 +115,7 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
 
   const row = await findItem(ctx, userId, entry.tmdbId, entry.mediaType);
   const showTitle = entry.mediaType === "tv" ? (await getShow(ctx, entry.tmdbId))?.title : undefined;
-  const undone = undoneSentence(entry, row, row?.title ?? showTitle ?? "the title");
+  const undone = undoneSentence(entry, row, row?.title ?? showTitle ?? "the title", t);
   const statusBefore = row === null ? undefined : viewItem(row).progressStatus;
   if (row !== null && row.updatedAt > entry.createdAt) {
     // Putting old values back now would silently throw away the later change.

@@ -8,7 +8,7 @@ import { undoneEpisodesCard } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { notice, shareMessage, shareRefusal, titleHeadline } from "../views/title-card.ts";
 import { isMediaType } from "../views/vocabulary.ts";
-import { canShare, command } from "./types.ts";
+import { canShare, command, forPerson } from "./types.ts";
 import { TmdbError } from "../lib/tmdb.ts";
 import { checkListVisibleHere, replyList } from "./watch/list.ts";
 import {
@@ -229,7 +229,7 @@ export const watch = command({
       if (result.episodes && result.state.show !== null) {
         await respond.send({
           content: "",
-          ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore),
+          ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore, forPerson(ctx)),
         });
         return;
       }

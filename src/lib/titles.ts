@@ -1,4 +1,5 @@
 import { UserError } from "./errors.ts";
+import { english, type Translator } from "../i18n/index.ts";
 import { MAX_TMDB_ID } from "../views/component-ids.ts";
 import { LIMITS } from "../views/limits.ts";
 import { cutGraphemes, label, plain, truncate } from "../views/text.ts";
@@ -192,6 +193,7 @@ export class TitleService {
     query: string,
     mediaType?: MediaType,
     cached?: () => Promise<{ title: string; year?: number; mediaType: string; tmdbId: number }[]>,
+    t: Translator = english,
   ): Promise<{ name: string; value: string }[]> {
     const text = query.trim();
     if (text.length === 0) return [];
@@ -209,17 +211,17 @@ export class TitleService {
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean);
-      const norm = (t: string) => t.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+      const norm = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
       return (await cached())
-        .filter((t) => (mediaType === undefined || t.mediaType === mediaType) && words.every((w) => norm(t.title).includes(w)))
+        .filter((c) => (mediaType === undefined || c.mediaType === mediaType) && words.every((w) => norm(c.title).includes(w)))
         .slice(0, 25)
-        .map((t) => ({ name: cachedChoiceName(t.title, t.year, t.mediaType), value: `${t.mediaType}:${t.tmdbId}` }));
+        .map((c) => ({ name: cachedChoiceName(c.title, c.year, c.mediaType, t), value: `${c.mediaType}:${c.tmdbId}` }));
     }
     return results
       .filter((r) => mediaType === undefined || r.mediaType === mediaType)
       .slice(0, 25)
       .map((r) => ({
-        name: choiceName(r.title, r.year, r.mediaType),
+        name: choiceName(r.title, r.year, r.mediaType, t),
         value: `${r.mediaType}:${r.tmdbId}`,
       }));
   }
@@ -256,14 +258,15 @@ function isAMovie(title: string): UserError {
 }
 
 /** A choice from what Convex stores while TMDB is down: "Title (2011) · TV · saved (TMDB is down)". */
-export function cachedChoiceName(title: string, year: number | undefined, mediaType: string): string {
-  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${mediaType === "tv" ? "TV" : "Movie"} · saved (TMDB is down)`;
-  return label(title, LIMITS.choiceName - suffix.length) + suffix;
+export function cachedChoiceName(title: string, year: number | undefined, mediaType: string, t: Translator = english): string {
+  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${t(mediaType === "tv" ? "media.tv" : "media.movie")} · ${t("autocomplete.saved")}`;
+  return label(title, LIMITS.choiceName - [...suffix].length) + suffix;
 }
 
-export function choiceName(title: string, year: number | undefined, mediaType: string): string {
-  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${mediaType === "tv" ? "TV" : "Movie"}`;
-  return label(title, LIMITS.choiceName - suffix.length) + suffix;
+/** "Title (2011) · TV", in the reader's language. */
+export function choiceName(title: string, year: number | undefined, mediaType: string, t: Translator = english): string {
+  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${t(mediaType === "tv" ? "media.tv" : "media.movie")}`;
+  return label(title, LIMITS.choiceName - [...suffix].length) + suffix;
 }
 
 /** The year of a YYYY-MM-DD date, if it has one. */

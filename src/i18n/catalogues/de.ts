@@ -28,6 +28,7 @@ export const de: Catalogue = {
     "status.dropped": statuses.dropped,
     "media.tv": "Serie",
     "media.movie": "Film",
+    "autocomplete.saved": "gespeichert (TMDB ist nicht erreichbar)",
 
     "error.unexpected": "Bei mir ist etwas schiefgelaufen (Ref. `{reference}`). Bitte versuch es gleich noch einmal.",
     "error.unavailable.nothingChanged":
@@ -84,6 +85,9 @@ export const de: Catalogue = {
     "episode.button.specials":
       "{count, plural, one {Das Special} other {Die # Specials}} auch {isWatched, select, true {markieren} other {zurücknehmen}}",
     "episode.undone": "↩️ Rückgängig gemacht — {what}.",
+    "undo.episodes":
+      "{episodes} von {title} {count, plural, one {ist} other {sind}} wieder {wasWatched, select, true {gesehen} other {ungesehen}}",
+    "undo.episodeCount": "{count, plural, one {# Folge} other {# Folgen}}",
     "episode.cached":
       "TMDB antwortet gerade nicht, darum nehme ich die Folgenliste, die ich mir früher gemerkt habe — neue Folgen können fehlen.",
     "episode.numbering.tmdbOne": "TMDB nummeriert die Folgen von Staffel {season} auf eigene Art: {given} als TMDB-Folgennummer gelesen.",

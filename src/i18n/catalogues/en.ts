@@ -13,6 +13,7 @@ export const messages = {
   "status.dropped": "Dropped",
   "media.tv": "TV",
   "media.movie": "Movie",
+  "autocomplete.saved": "saved (TMDB is down)",
 
   // ── errors every command can meet (src/lib/errors.ts, src/core/dispatch.ts)
   "error.unexpected": "Something went wrong on my side (ref `{reference}`). Please try again in a moment.",
@@ -70,6 +71,9 @@ export const messages = {
   "episode.button.backToWatching": "Back to Watching",
   "episode.button.specials": "{isWatched, select, true {Mark} other {Unmark}} the {count, plural, one {# special} other {# specials}} too",
   "episode.undone": "↩️ Undone — {what}.",
+  "undo.episodes":
+    "{episodes} of {title} {count, plural, one {is} other {are}} {wasWatched, select, true {watched} other {unwatched}} again",
+  "undo.episodeCount": "{count, plural, one {# episode} other {# episodes}}",
   "episode.cached": "TMDB isn't answering right now, so this uses the episode list I saved earlier — new episodes may be missing.",
   "episode.numbering.tmdbOne": "TMDB numbers season {season}'s episodes its own way: read {given} as TMDB's episode number.",
   "episode.numbering.tmdbMany": "TMDB numbers season {season}'s episodes its own way: read those as TMDB's episode numbers.",

@@ -28,6 +28,7 @@ export const es: Catalogue = {
     "status.dropped": statuses.dropped,
     "media.tv": "Serie",
     "media.movie": "Película",
+    "autocomplete.saved": "guardado (TMDB no responde)",
 
     "error.unexpected": "Algo ha fallado por mi parte (ref. `{reference}`). Vuelve a intentarlo en un momento.",
     "error.unavailable.nothingChanged":
@@ -84,6 +85,9 @@ export const es: Catalogue = {
     "episode.button.specials":
       "{isWatched, select, true {Marcar} other {Desmarcar}} también {count, plural, one {el especial} many {los # especiales} other {los # especiales}}",
     "episode.undone": "↩️ Deshecho — {what}.",
+    "undo.episodes":
+      "{episodes} de {title} {count, plural, one {vuelve a estar {wasWatched, select, true {visto} other {sin ver}}} many {vuelven a estar {wasWatched, select, true {vistos} other {sin ver}}} other {vuelven a estar {wasWatched, select, true {vistos} other {sin ver}}}}",
+    "undo.episodeCount": "{count, plural, one {# episodio} many {# episodios} other {# episodios}}",
     "episode.cached": "TMDB no responde ahora mismo, así que uso la lista de episodios que guardé antes — pueden faltar episodios nuevos.",
     "episode.numbering.tmdbOne": "TMDB numera los episodios de la temporada {season} a su manera: he leído {given} como número de TMDB.",
     "episode.numbering.tmdbMany": "TMDB numera los episodios de la temporada {season} a su manera: los he leído como números de TMDB.",

@@ -28,6 +28,7 @@ export const fr: Catalogue = {
     "status.dropped": statuses.dropped,
     "media.tv": "Série",
     "media.movie": "Film",
+    "autocomplete.saved": "enregistré (TMDB est indisponible)",
 
     "error.unexpected": "Quelque chose a coincé de mon côté (réf. `{reference}`). Réessaie dans un instant.",
     "error.unavailable.nothingChanged": "Film Fanatic est injoignable pour l'instant — rien n'a été modifié. Réessaie dans un instant.",
@@ -83,6 +84,9 @@ export const fr: Catalogue = {
     "episode.button.specials":
       "{isWatched, select, true {Marquer} other {Démarquer}} aussi {count, plural, one {l'épisode spécial} many {les # épisodes spéciaux} other {les # épisodes spéciaux}}",
     "episode.undone": "↩️ Annulé — {what}.",
+    "undo.episodes":
+      "{episodes} de {title} {count, plural, one {est de nouveau {wasWatched, select, true {vu} other {non vu}}} many {sont de nouveau {wasWatched, select, true {vus} other {non vus}}} other {sont de nouveau {wasWatched, select, true {vus} other {non vus}}}}",
+    "undo.episodeCount": "{count, plural, one {# épisode} many {# épisodes} other {# épisodes}}",
     "episode.cached":
       "TMDB ne répond pas pour l'instant, j'utilise donc la liste d'épisodes que j'avais gardée — les nouveaux épisodes peuvent manquer.",
     "episode.numbering.tmdbOne": "TMDB numérote les épisodes de la saison {season} à sa façon : {given} lu comme le numéro TMDB.",

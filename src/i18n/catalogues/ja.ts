@@ -28,6 +28,7 @@ export const ja: Catalogue = {
     "status.dropped": statuses.dropped,
     "media.tv": "TV",
     "media.movie": "映画",
+    "autocomplete.saved": "保存済み（TMDB に接続できません）",
 
     "error.unexpected": "こちらで問題が起きました（参照 `{reference}`）。少ししてからもう一度お試しください。",
     "error.unavailable.nothingChanged": "いま Film Fanatic に接続できません。何も変更していません。少ししてからもう一度お試しください。",
@@ -82,6 +83,8 @@ export const ja: Catalogue = {
     "episode.button.backToWatching": "視聴中に戻す",
     "episode.button.specials": "スペシャル {count, plural, other {#話}}も{isWatched, select, true {記録} other {未視聴に戻す}}",
     "episode.undone": "↩️ 元に戻しました — {what}。",
+    "undo.episodes": "{title} の {episodes} は再び{wasWatched, select, true {視聴済み} other {未視聴}}です（{count, plural, other {#話}}）",
+    "undo.episodeCount": "{count, plural, other {#話}}",
     "episode.cached": "TMDB がいま応答しないため、以前保存したエピソード一覧を使っています。新しいエピソードが抜けているかもしれません。",
     "episode.numbering.tmdbOne":
       "TMDB はシーズン {season} のエピソードを独自に番号付けしています：{given} を TMDB の話数として読みました。",

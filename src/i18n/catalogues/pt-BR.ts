@@ -28,6 +28,7 @@ export const ptBR: Catalogue = {
     "status.dropped": statuses.dropped,
     "media.tv": "Série",
     "media.movie": "Filme",
+    "autocomplete.saved": "salvo (o TMDB está fora do ar)",
 
     "error.unexpected": "Algo deu errado do meu lado (ref. `{reference}`). Tente de novo daqui a pouco.",
     "error.unavailable.nothingChanged": "Não consigo falar com o Film Fanatic agora — nada foi alterado. Tente de novo daqui a pouco.",
@@ -83,6 +84,9 @@ export const ptBR: Catalogue = {
     "episode.button.specials":
       "{isWatched, select, true {Marcar} other {Desmarcar}} {count, plural, one {o especial} many {os # especiais} other {os # especiais}} também",
     "episode.undone": "↩️ Desfeito — {what}.",
+    "undo.episodes":
+      "{episodes} de {title} {count, plural, one {voltou a ficar {wasWatched, select, true {assistido} other {não assistido}}} many {voltaram a ficar {wasWatched, select, true {assistidos} other {não assistidos}}} other {voltaram a ficar {wasWatched, select, true {assistidos} other {não assistidos}}}}",
+    "undo.episodeCount": "{count, plural, one {# episódio} many {# episódios} other {# episódios}}",
     "episode.cached": "O TMDB não está respondendo agora, então uso a lista de episódios que salvei antes — episódios novos podem faltar.",
     "episode.numbering.tmdbOne": "O TMDB numera os episódios da temporada {season} do jeito dele: li {given} como o número do TMDB.",
     "episode.numbering.tmdbMany": "O TMDB numera os episódios da temporada {season} do jeito dele: li esses como números do TMDB.",

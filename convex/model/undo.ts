@@ -11,8 +11,6 @@ import { english, type Translator } from "../../src/i18n";
 import { findItem, viewItem } from "./watchItems";
 import { reactionMeaning, statusMeaning } from "./vocabulary";
 
-const STATUS_WORDS = { "want-to-watch": "Want to watch", watching: "Watching", finished: "Finished", dropped: "Dropped" } as const;
-
 /** "S1E3", "S1E1–E4", "12 episodes": the episodes an undo flipped. */
 function episodesLabel(episodes: EpisodeRef[], t: Translator): string {
   const seasons = [...new Set(episodes.map((e) => e.season))];
@@ -44,16 +42,16 @@ export function undoneSentence(
   }
   if (parts.length > 0) return parts.join("; ");
   const before = entry.previousItem;
-  if (before === null) return row?.inWatchlist === true ? `${title} is off your watchlist again` : `${title} is untracked again`;
+  if (before === null) return t(row?.inWatchlist === true ? "undo.offWatchlist" : "undo.untracked", { title });
   if (row !== null && Boolean(row.inWatchlist) !== Boolean(before.inWatchlist))
-    parts.push(before.inWatchlist ? `${title} is back on your watchlist` : `${title} is off your watchlist again`);
+    parts.push(t(before.inWatchlist ? "undo.backOnWatchlist" : "undo.offWatchlist", { title }));
   const status = statusMeaning(before.progressStatus);
   if (row === null || statusMeaning(row.progressStatus) !== status)
-    parts.push(status === undefined ? `${title} has no status again` : `${title} is back to ${STATUS_WORDS[status]}`);
+    parts.push(status === undefined ? t("undo.noStatus", { title }) : t("undo.statusBack", { title, status: t(`status.${status}`) }));
   const reaction = reactionMeaning(before.reaction);
   if (row !== null && reactionMeaning(row.reaction) !== reaction)
-    parts.push(reaction === undefined ? `you have no reaction to ${title} again` : `your reaction to ${title} is back to ${reaction}`);
-  return parts.length > 0 ? parts.join("; ") : `${title} is as it was`;
+    parts.push(reaction === undefined ? t("undo.noReaction", { title }) : t("undo.reactionBack", { title, reaction }));
+  return parts.length > 0 ? parts.join("; ") : t("undo.asItWas", { title });
 }
 
 /** How long the Undo button on a reply keeps working. */
@@ -115,7 +113,7 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
 
   const row = await findItem(ctx, userId, entry.tmdbId, entry.mediaType);
   const showTitle = entry.mediaType === "tv" ? (await getShow(ctx, entry.tmdbId))?.title : undefined;
-  const undone = undoneSentence(entry, row, row?.title ?? showTitle ?? "the title", t);
+  const undone = undoneSentence(entry, row, row?.title ?? showTitle ?? t("undo.theTitle"), t);
   const statusBefore = row === null ? undefined : viewItem(row).progressStatus;
   if (row !== null && row.updatedAt > entry.createdAt) {
     // Putting old values back now would silently throw away the later change.

@@ -4,7 +4,7 @@
 // own Intl. Runtime-neutral: the bot, the HTTP door and Convex (boards, DMs) use it alike.
 import { IntlMessageFormat } from "intl-messageformat";
 import type { MessageKey } from "./catalogues/en.ts";
-import { CATALOGUES, catalogueFor, type CatalogueId } from "./locales.ts";
+import { CATALOGUES, catalogueFor, DISCORD_LOCALES, type CatalogueId } from "./locales.ts";
 
 /** What a placeholder may be given: text is inserted as is (make it inert first), numbers and dates are formatted. */
 export type MessageValues = Readonly<Record<string, string | number | Date>>;
@@ -41,7 +41,13 @@ function format(catalogue: CatalogueId, locale: string, key: MessageKey, values:
  * — the catalogue tests keep that from shipping) falls back to English rather than failing the reply.
  */
 export function translator(discordLocale: string | null | undefined): Translator {
-  const locale = typeof discordLocale === "string" && validLocale(discordLocale) ? discordLocale : "en-US";
+  const given = typeof discordLocale === "string" && validLocale(discordLocale) ? discordLocale : "en-US";
+  // Discord's own codes keep their conventions (en-GB); any other tag reads as its catalogue, so the caches stay small.
+  const locale = (DISCORD_LOCALES as readonly string[]).includes(given)
+    ? given
+    : catalogueFor(given) === "en"
+      ? "en-US"
+      : catalogueFor(given);
   const cached = translators.get(locale);
   if (cached) return cached;
   const catalogue = catalogueFor(locale);

@@ -90,6 +90,9 @@ export function describeError(error: unknown, feature?: string, t: Translator = 
   // A ConvexError may come from another copy of the convex package (HTTP client vs engine): go by shape.
   if (error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error)) {
     const coded = convexErrorData(error);
+    // Convex's write budget says when to try again: said in the person's language, as the dispatcher's own limit is.
+    if (coded?.code === "RATE_LIMITED" && coded.retryAfterMs !== undefined)
+      return { message: t("error.slowDown", { seconds: Math.max(1, Math.ceil(coded.retryAfterMs / 1000)) }), code: coded.code };
     if (coded !== null) return { message: coded.message, code: coded.code };
     const data = (error as ConvexError<Value>).data as { message?: unknown } | string;
     if (typeof data === "object" && data !== null && typeof data.message === "string")

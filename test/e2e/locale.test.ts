@@ -1,6 +1,6 @@
 // The same script, acted by people whose Discord speaks German and Japanese: every reply, button,
-// menu and suggestion of /help, /ep, /mark and the shared errors is in their language — no English
-// catalogue string of those commands reaches them — and numbers are written their way.
+// menu and suggestion of /help, /ep, /mark, /watch and the shared errors is in their language — no
+// English catalogue string of those commands reaches them — and numbers are written their way.
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../sandbox/stack.ts";
@@ -15,8 +15,20 @@ afterAll(async () => {
   await s?.stop();
 });
 
-/** The catalogue keys of the localised commands: /help, /ep, /mark, their cards and the errors every command shares. */
-const VERTICALS = ["help.", "episode.", "progress.", "guess.", "status.", "error.", "media.", "autocomplete."];
+/** The catalogue keys of the localised commands: /help, /ep, /mark, /watch, their cards, Undo and the errors every command shares. */
+const VERTICALS = [
+  "help.",
+  "episode.",
+  "progress.",
+  "guess.",
+  "status.",
+  "reaction.",
+  "error.",
+  "media.",
+  "autocomplete.",
+  "watch.",
+  "undo.",
+];
 const keys = (Object.keys(CATALOGUES.en.messages) as MessageKey[]).filter((k) => VERTICALS.some((p) => k.startsWith(p)));
 
 /** The literal words of a message (placeholders left out), cut into phrases: lines, code spans and dash-separated parts. */
@@ -68,6 +80,16 @@ function script(user: string, locale: string): string {
     `click "${t("episode.button.undo")}"`,
     "autocomplete /ep show:thro",
     "/ep 37854 1 1",
+    // A fresh write budget for the /watch part (eight writes at once, then one a second).
+    "wait 10s",
+    "/watch add title:movie:27205",
+    `click "${t("status.watching")}"`,
+    `select "❤️ ${t("reaction.loved")}"`,
+    `click "${t("episode.button.undo")}"`,
+    "/watch info title:tv:1399",
+    "/watch list scope:all",
+    "autocomplete /watch add title:incep",
+    "/watch privacy visible:false",
   ].join("\n");
 }
 
@@ -88,6 +110,10 @@ describe.each([
     expect(shown).toContain(t("episode.button.undo"));
     expect(shown).toContain(t("episode.field.upNext"));
     expect(ofType(events, "autocomplete")[0]?.choices[0]?.name).toBe(`Game of Thrones (2011) · ${t("media.tv")}`);
+    expect(ofType(events, "autocomplete")[1]?.choices[0]?.name).toBe(`Inception (2010) · ${t("media.movie")}`);
+    expect(shown).toContain(t("undo.noReaction", { title: "Inception" }));
+    expect(shown).toContain(t("watch.list.yoursAll"));
+    expect(shown).toContain(t("watch.private"));
     const own = Object.values(CATALOGUES[t.catalogue].messages).join("\n");
     const english = [...new Set(keys.flatMap((key) => phrases(parse(CATALOGUES.en.messages[key]))))].filter((p) => !own.includes(p));
     expect(english.length).toBeGreaterThan(100);

@@ -85,7 +85,9 @@ describe.each(others)("the %s catalogue", (id) => {
 
 /** Where a message is shown, by its key (docs/localisation.md): the Discord limit it must fit. */
 function limitOf(key: MessageKey): number | null {
-  if (key.includes(".button.") || key.startsWith("episode.confirm")) return LIMITS.buttonLabel;
+  if (key.includes(".button.") || key.includes(".confirm") || key.startsWith("status.")) return LIMITS.buttonLabel;
+  if (key.includes(".menu.") || key.startsWith("reaction.")) return LIMITS.selectOptionText;
+  if (key === "watch.list.footer") return LIMITS.footer;
   if (key.includes(".field.") || /^help\.\w+\.name$/.test(key)) return LIMITS.fieldName;
   if (/^help\.\w+\.value$/.test(key)) return LIMITS.fieldValue;
   if (key === "help.title") return LIMITS.embedTitle;

@@ -101,6 +101,156 @@ export const de: Catalogue = {
     "episode.confirmSeason": "Ja — Staffel {season} {isWatched, select, true {markieren} other {zurücknehmen}}",
     "episode.showFallbackName": "Serie {tmdbId}",
 
+    "reaction.loved": "Geliebt",
+
+    "reaction.liked": "Gefallen",
+
+    "reaction.mixed": "Gemischt",
+
+    "reaction.not-for-me": "Nichts für mich",
+
+    "watch.added": "🔖 {title} steht jetzt auf deiner Merkliste.",
+
+    "watch.alreadyAdded": "{title} steht schon auf deiner Merkliste.",
+
+    "watch.removed": "{title} ist von deiner Merkliste runter.{kept, select, true { Fortschritt und Reaktion bleiben erhalten.} other {}}",
+
+    "watch.notOnList": "{title} war nicht auf deiner Merkliste — nichts geändert.",
+
+    "watch.statusSet": "{status} — {title}{progress, select, none {} other { ({progress} %)}}",
+
+    "watch.statusUnchanged": "Nichts geändert — {title} stand schon auf {status}.",
+
+    "watch.reactionSet": "{reaction} — {title}",
+
+    "watch.reactionUnchanged": "Nichts geändert — deine Reaktion auf {title} war schon {reaction}.",
+
+    "watch.notReacted": "Du hattest auf {title} nicht reagiert — nichts geändert.",
+
+    "watch.reactionCleared": "Deine Reaktion auf {title} ist entfernt.",
+
+    "watch.share.notTrue": "Das stimmt nicht mehr, also gibt es nichts zu teilen.",
+
+    "watch.share.repeat": "Du hast {title} heute schon in diesem Kanal geteilt — hier wieder teilen kannst du {when}.",
+
+    "watch.share.busy":
+      "Dieser Kanal hatte in der letzten Stunde {cap, plural, one {# geteilten Beitrag} other {# geteilte Beiträge}}, mehr poste ich nicht — versuch es {when} noch einmal.",
+
+    "watch.share.finished": "🎉 {who} hat {title} fertig geschaut!",
+
+    "watch.share.loved": "❤️ {who} hat {title} geliebt.",
+
+    "watch.shared": "📣 Mit dem Kanal geteilt.",
+
+    "watch.shareOnlyInServer": "Teilen geht in einem Serverkanal, nicht in DMs.",
+
+    "watch.state.untracked": "Status: noch nicht verfolgt\nMerkliste: nicht drauf — `/merkliste hinzufügen` setzt es drauf",
+
+    "watch.state.status": "Status: {status}",
+
+    "watch.state.noStatus": "keiner",
+
+    "watch.state.onWatchlist": "Merkliste: 📌 auf deiner Merkliste",
+
+    "watch.state.offWatchlist": "Merkliste: nicht drauf — `/merkliste hinzufügen` setzt es drauf",
+
+    "watch.state.reaction": "Reaktion: {reaction}",
+
+    "watch.field.you": "Du",
+
+    "watch.field.episodes": "Folgen",
+
+    "watch.jobRunning": "Eine große Änderung an Folgen läuft noch.",
+
+    "watch.noOverview": "Keine Handlung bei TMDB.",
+
+    "watch.button.add": "Auf die Merkliste",
+
+    "watch.button.remove": "Von der Merkliste",
+
+    "watch.button.shareFinished": "„Fertig“ teilen",
+
+    "watch.button.shareLoved": "„Geliebt“ teilen",
+
+    "watch.button.suggest": "Für den Filmabend vorschlagen",
+
+    "watch.menu.placeholder": "Reagieren …",
+
+    "watch.menu.yourReaction": "Deine Reaktion: {reaction}",
+
+    "watch.menu.clear": "Reaktion entfernen",
+
+    "watch.confirm.add": "Ja — auf meine Merkliste",
+
+    "watch.confirm.remove": "Ja — von meiner Merkliste nehmen",
+
+    "watch.confirm.info": "Ja — zeigen",
+
+    "watch.confirm.status": "Ja — Status setzen",
+
+    "watch.confirm.react": "Ja — Reaktion speichern",
+
+    "watch.botsNoList": "Bots führen keine Merklisten.",
+
+    "watch.visible": "👀 Deine Liste ist jetzt sichtbar: andere sehen sie mit `/merkliste liste person:@du`.",
+
+    "watch.private": "🔒 Deine Liste ist jetzt privat.",
+
+    "watch.list.unavailable":
+      "Diese Liste ist nicht verfügbar. Die Liste von jemandem ist erst sichtbar, wenn die Person etwas verfolgt und sie mit `/merkliste sichtbarkeit` freigegeben hat.",
+
+    "watch.list.onlyInTheirServer": "Die Liste von jemand anderem siehst du nur in einem Kanal eines Servers, auf dem die Person ist.",
+
+    "watch.list.yours": "Deine Merkliste",
+
+    "watch.list.yoursAll": "Alles, was du verfolgst",
+
+    "watch.list.theirs": "Merkliste von {owner}",
+
+    "watch.list.theirsUnnamed": "Ihre Merkliste",
+
+    "watch.list.theirsAll": "Alles, was {owner} verfolgt",
+
+    "watch.list.theirsAllUnnamed": "Alles, was die Person verfolgt",
+
+    "watch.list.movies": "Filme",
+
+    "watch.list.onWatchlist": "📌 auf der Merkliste",
+
+    "watch.list.noMore": "Keine weiteren Titel.",
+
+    "watch.list.noMatch": "Keine Titel für {filters}.",
+
+    "watch.list.emptyWatchlist":
+      "Deine Merkliste ist leer — füg etwas mit `/merkliste hinzufügen` hinzu. Titel, die du verfolgst, ohne sie hinzuzufügen, stehen unter `/merkliste liste umfang:all`.",
+
+    "watch.list.emptyAll": "Hier ist noch nichts — füg etwas mit `/merkliste hinzufügen` hinzu oder markier eine Folge mit `/folge`.",
+
+    "watch.list.footer": "Seite {page} · neueste zuerst",
+
+    "watch.list.button.first": "« Anfang",
+
+    "watch.list.button.next": "Weiter ›",
+
+    "undo.offWatchlist": "{title} ist wieder von deiner Merkliste runter",
+
+    "undo.untracked": "{title} ist wieder nicht verfolgt",
+
+    "undo.backOnWatchlist": "{title} ist wieder auf deiner Merkliste",
+
+    "undo.noStatus": "{title} hat wieder keinen Status",
+
+    "undo.statusBack": "{title} steht wieder auf {status}",
+
+    "undo.noReaction": "du hast wieder keine Reaktion auf {title}",
+
+    "undo.reactionBack":
+      "deine Reaktion auf {title} ist wieder „{reaction, select, loved {Geliebt} liked {Gefallen} mixed {Gemischt} other {Nichts für mich}}“",
+
+    "undo.asItWas": "{title} ist wie vorher",
+
+    "undo.theTitle": "der Titel",
+
     "help.title": "Film Fanatic — Filme und Serien in Discord verfolgen",
     "help.description":
       "Verknüpf dein Film-Fanatic-Webkonto mit `/verknüpfen`, dann erscheint alles, was du hier verfolgst, auch auf der Website — und umgekehrt.",

@@ -101,6 +101,156 @@ export const es: Catalogue = {
     "episode.confirmSeason": "Sí — {isWatched, select, true {marcar} other {desmarcar}} la temporada {season}",
     "episode.showFallbackName": "Serie {tmdbId}",
 
+    "reaction.loved": "Me encantó",
+
+    "reaction.liked": "Me gustó",
+
+    "reaction.mixed": "Regular",
+
+    "reaction.not-for-me": "No es para mí",
+
+    "watch.added": "🔖 {title} añadido a tu lista.",
+
+    "watch.alreadyAdded": "{title} ya está en tu lista.",
+
+    "watch.removed": "{title} quitado de tu lista.{kept, select, true { Tu progreso y tu reacción se conservan.} other {}}",
+
+    "watch.notOnList": "{title} no estaba en tu lista — no ha cambiado nada.",
+
+    "watch.statusSet": "{status} — {title}{progress, select, none {} other { ({progress} %)}}",
+
+    "watch.statusUnchanged": "No ha cambiado nada — {title} ya estaba en {status}.",
+
+    "watch.reactionSet": "{reaction} — {title}",
+
+    "watch.reactionUnchanged": "No ha cambiado nada — tu reacción a {title} ya era {reaction}.",
+
+    "watch.notReacted": "No habías reaccionado a {title} — no ha cambiado nada.",
+
+    "watch.reactionCleared": "Tu reacción a {title} se ha borrado.",
+
+    "watch.share.notTrue": "Eso ya no es cierto, así que no hay nada que compartir.",
+
+    "watch.share.repeat": "Ya compartiste {title} en este canal hoy — podrás volver a compartirlo aquí {when}.",
+
+    "watch.share.busy":
+      "Este canal ha tenido {cap, plural, one {# publicación compartida} many {# publicaciones compartidas} other {# publicaciones compartidas}} en la última hora, lo máximo que publico — vuelve a intentarlo {when}.",
+
+    "watch.share.finished": "🎉 ¡{who} ha terminado {title}!",
+
+    "watch.share.loved": "❤️ A {who} le encantó {title}.",
+
+    "watch.shared": "📣 Compartido con el canal.",
+
+    "watch.shareOnlyInServer": "Compartir funciona en un canal de servidor, no por MD.",
+
+    "watch.state.untracked": "Estado: sin seguimiento todavía\nLista: no está — `/mi-lista añadir` la añade",
+
+    "watch.state.status": "Estado: {status}",
+
+    "watch.state.noStatus": "ninguno",
+
+    "watch.state.onWatchlist": "Lista: 📌 en tu lista",
+
+    "watch.state.offWatchlist": "Lista: no está — `/mi-lista añadir` la añade",
+
+    "watch.state.reaction": "Reacción: {reaction}",
+
+    "watch.field.you": "Tú",
+
+    "watch.field.episodes": "Episodios",
+
+    "watch.jobRunning": "Todavía se está aplicando un cambio grande de episodios.",
+
+    "watch.noOverview": "Sin sinopsis en TMDB.",
+
+    "watch.button.add": "Añadir a mi lista",
+
+    "watch.button.remove": "Quitar de mi lista",
+
+    "watch.button.shareFinished": "Compartir: terminada",
+
+    "watch.button.shareLoved": "Compartir: me encantó",
+
+    "watch.button.suggest": "Proponer para la noche de cine",
+
+    "watch.menu.placeholder": "Reaccionar…",
+
+    "watch.menu.yourReaction": "Tu reacción: {reaction}",
+
+    "watch.menu.clear": "Borrar reacción",
+
+    "watch.confirm.add": "Sí — añadirla a mi lista",
+
+    "watch.confirm.remove": "Sí — quitarla de mi lista",
+
+    "watch.confirm.info": "Sí — mostrarla",
+
+    "watch.confirm.status": "Sí — poner mi estado",
+
+    "watch.confirm.react": "Sí — guardar mi reacción",
+
+    "watch.botsNoList": "Los bots no tienen listas.",
+
+    "watch.visible": "👀 Tu lista ahora es visible: otros pueden verla con `/mi-lista ver usuario:@tú`.",
+
+    "watch.private": "🔒 Tu lista ahora es privada.",
+
+    "watch.list.unavailable":
+      "Esa lista no está disponible. La lista de alguien solo se ve cuando ha seguido algo y la ha hecho visible con `/mi-lista privacidad`.",
+
+    "watch.list.onlyInTheirServer": "Solo puedes ver la lista de otra persona en un canal de un servidor en el que esté.",
+
+    "watch.list.yours": "Tu lista",
+
+    "watch.list.yoursAll": "Todo lo que sigues",
+
+    "watch.list.theirs": "La lista de {owner}",
+
+    "watch.list.theirsUnnamed": "Su lista",
+
+    "watch.list.theirsAll": "Todo lo que sigue {owner}",
+
+    "watch.list.theirsAllUnnamed": "Todo lo que sigue",
+
+    "watch.list.movies": "Películas",
+
+    "watch.list.onWatchlist": "📌 en la lista",
+
+    "watch.list.noMore": "No hay más títulos.",
+
+    "watch.list.noMatch": "Ningún título coincide con {filters}.",
+
+    "watch.list.emptyWatchlist":
+      "Tu lista está vacía — añade algo con `/mi-lista añadir`. Los títulos que sigues sin haberlos añadido están en `/mi-lista ver alcance:all`.",
+
+    "watch.list.emptyAll": "Aún no hay nada — añade algo con `/mi-lista añadir`, o marca un episodio con `/episodio`.",
+
+    "watch.list.footer": "Página {page} · lo más reciente primero",
+
+    "watch.list.button.first": "« Primera",
+
+    "watch.list.button.next": "Siguiente ›",
+
+    "undo.offWatchlist": "{title} vuelve a estar fuera de tu lista",
+
+    "undo.untracked": "{title} vuelve a estar sin seguimiento",
+
+    "undo.backOnWatchlist": "{title} vuelve a estar en tu lista",
+
+    "undo.noStatus": "{title} vuelve a no tener estado",
+
+    "undo.statusBack": "{title} vuelve a estar en {status}",
+
+    "undo.noReaction": "vuelves a no tener reacción a {title}",
+
+    "undo.reactionBack":
+      "tu reacción a {title} vuelve a ser «{reaction, select, loved {Me encantó} liked {Me gustó} mixed {Regular} other {No es para mí}}»",
+
+    "undo.asItWas": "{title} está como estaba",
+
+    "undo.theTitle": "el título",
+
     "help.title": "Film Fanatic — sigue películas y series desde Discord",
     "help.description": "Vincula tu cuenta web de Film Fanatic con `/vincular` y todo lo que sigas aquí aparecerá en la web, y al revés.",
     "help.footer": "Títulos y datos de TMDB",

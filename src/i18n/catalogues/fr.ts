@@ -100,6 +100,156 @@ export const fr: Catalogue = {
     "episode.confirmSeason": "Oui — {isWatched, select, true {marquer} other {démarquer}} la saison {season}",
     "episode.showFallbackName": "Série {tmdbId}",
 
+    "reaction.loved": "Adoré",
+
+    "reaction.liked": "Aimé",
+
+    "reaction.mixed": "Mitigé",
+
+    "reaction.not-for-me": "Pas pour moi",
+
+    "watch.added": "🔖 {title} est ajouté à ta liste.",
+
+    "watch.alreadyAdded": "{title} est déjà dans ta liste.",
+
+    "watch.removed": "{title} est retiré de ta liste.{kept, select, true { Ta progression et ta réaction sont conservées.} other {}}",
+
+    "watch.notOnList": "{title} n’était pas dans ta liste — rien n’a changé.",
+
+    "watch.statusSet": "{status} — {title}{progress, select, none {} other { ({progress} %)}}",
+
+    "watch.statusUnchanged": "Rien n’a changé — {title} était déjà en statut {status}.",
+
+    "watch.reactionSet": "{reaction} — {title}",
+
+    "watch.reactionUnchanged": "Rien n’a changé — ta réaction à {title} était déjà {reaction}.",
+
+    "watch.notReacted": "Tu n’avais pas réagi à {title} — rien n’a changé.",
+
+    "watch.reactionCleared": "Ta réaction à {title} est effacée.",
+
+    "watch.share.notTrue": "Ce n’est plus vrai, il n’y a donc rien à partager.",
+
+    "watch.share.repeat": "Tu as déjà partagé {title} dans ce salon aujourd’hui — tu pourras le repartager ici {when}.",
+
+    "watch.share.busy":
+      "Ce salon a eu {cap, plural, one {# partage} many {# partages} other {# partages}} dans la dernière heure, mon maximum — réessaie {when}.",
+
+    "watch.share.finished": "🎉 {who} a terminé {title} !",
+
+    "watch.share.loved": "❤️ {who} a adoré {title}.",
+
+    "watch.shared": "📣 Partagé avec le salon.",
+
+    "watch.shareOnlyInServer": "Le partage marche dans un salon de serveur, pas en MP.",
+
+    "watch.state.untracked": "Statut : pas encore suivi\nListe : pas dedans — `/suivi ajouter` l’y met",
+
+    "watch.state.status": "Statut : {status}",
+
+    "watch.state.noStatus": "aucun",
+
+    "watch.state.onWatchlist": "Liste : 📌 dans ta liste",
+
+    "watch.state.offWatchlist": "Liste : pas dedans — `/suivi ajouter` l’y met",
+
+    "watch.state.reaction": "Réaction : {reaction}",
+
+    "watch.field.you": "Toi",
+
+    "watch.field.episodes": "Épisodes",
+
+    "watch.jobRunning": "Une grosse modification d’épisodes est encore en cours.",
+
+    "watch.noOverview": "Pas de résumé sur TMDB.",
+
+    "watch.button.add": "Ajouter à ma liste",
+
+    "watch.button.remove": "Retirer de ma liste",
+
+    "watch.button.shareFinished": "Partager : terminé",
+
+    "watch.button.shareLoved": "Partager : adoré",
+
+    "watch.button.suggest": "Proposer pour la soirée film",
+
+    "watch.menu.placeholder": "Réagir…",
+
+    "watch.menu.yourReaction": "Ta réaction : {reaction}",
+
+    "watch.menu.clear": "Effacer la réaction",
+
+    "watch.confirm.add": "Oui — l’ajouter à ma liste",
+
+    "watch.confirm.remove": "Oui — la retirer de ma liste",
+
+    "watch.confirm.info": "Oui — l’afficher",
+
+    "watch.confirm.status": "Oui — définir mon statut",
+
+    "watch.confirm.react": "Oui — enregistrer ma réaction",
+
+    "watch.botsNoList": "Les bots n’ont pas de liste.",
+
+    "watch.visible": "👀 Ta liste est maintenant visible : les autres peuvent la voir avec `/suivi liste membre:@toi`.",
+
+    "watch.private": "🔒 Ta liste est maintenant privée.",
+
+    "watch.list.unavailable":
+      "Cette liste n’est pas disponible. La liste de quelqu’un n’est visible qu’une fois qu’il a suivi quelque chose et l’a rendue visible avec `/suivi confidentialité`.",
+
+    "watch.list.onlyInTheirServer": "Tu ne peux voir la liste de quelqu’un que dans un salon d’un serveur où il se trouve.",
+
+    "watch.list.yours": "Ta liste",
+
+    "watch.list.yoursAll": "Tout ce que tu suis",
+
+    "watch.list.theirs": "La liste de {owner}",
+
+    "watch.list.theirsUnnamed": "Sa liste",
+
+    "watch.list.theirsAll": "Tout ce que {owner} suit",
+
+    "watch.list.theirsAllUnnamed": "Tout ce qu’il ou elle suit",
+
+    "watch.list.movies": "Films",
+
+    "watch.list.onWatchlist": "📌 dans la liste",
+
+    "watch.list.noMore": "Plus de titres.",
+
+    "watch.list.noMatch": "Aucun titre pour {filters}.",
+
+    "watch.list.emptyWatchlist":
+      "Ta liste est vide — ajoute quelque chose avec `/suivi ajouter`. Les titres que tu suis sans les avoir ajoutés sont dans `/suivi liste portée:all`.",
+
+    "watch.list.emptyAll": "Rien ici pour l’instant — ajoute quelque chose avec `/suivi ajouter`, ou marque un épisode avec `/épisode`.",
+
+    "watch.list.footer": "Page {page} · les plus récents d’abord",
+
+    "watch.list.button.first": "« Début",
+
+    "watch.list.button.next": "Suivant ›",
+
+    "undo.offWatchlist": "{title} n’est de nouveau plus dans ta liste",
+
+    "undo.untracked": "{title} n’est de nouveau plus suivi",
+
+    "undo.backOnWatchlist": "{title} est de retour dans ta liste",
+
+    "undo.noStatus": "{title} n’a de nouveau plus de statut",
+
+    "undo.statusBack": "{title} est de nouveau en statut {status}",
+
+    "undo.noReaction": "tu n’as de nouveau plus de réaction à {title}",
+
+    "undo.reactionBack":
+      "ta réaction à {title} est de nouveau « {reaction, select, loved {Adoré} liked {Aimé} mixed {Mitigé} other {Pas pour moi}} »",
+
+    "undo.asItWas": "{title} est comme avant",
+
+    "undo.theTitle": "le titre",
+
     "help.title": "Film Fanatic — suis tes films et séries depuis Discord",
     "help.description": "Lie ton compte web Film Fanatic avec `/lier` : tout ce que tu suis ici apparaît sur le site, et inversement.",
     "help.footer": "Titres et données : TMDB",

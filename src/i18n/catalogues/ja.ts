@@ -98,6 +98,156 @@ export const ja: Catalogue = {
     "episode.confirmSeason": "はい — シーズン {season} を{isWatched, select, true {記録} other {未視聴に戻す}}",
     "episode.showFallbackName": "シリーズ {tmdbId}",
 
+    "reaction.loved": "大好き",
+
+    "reaction.liked": "好き",
+
+    "reaction.mixed": "まあまあ",
+
+    "reaction.not-for-me": "好みじゃない",
+
+    "watch.added": "🔖 {title} をウォッチリストに追加しました。",
+
+    "watch.alreadyAdded": "{title} はすでにウォッチリストにあります。",
+
+    "watch.removed": "{title} をウォッチリストから外しました。{kept, select, true {進捗とリアクションは残っています。} other {}}",
+
+    "watch.notOnList": "{title} はウォッチリストにありませんでした。変更はありません。",
+
+    "watch.statusSet": "{status} — {title}{progress, select, none {} other {（{progress}%）}}",
+
+    "watch.statusUnchanged": "変更はありません。{title} はすでに「{status}」です。",
+
+    "watch.reactionSet": "{reaction} — {title}",
+
+    "watch.reactionUnchanged": "変更はありません。{title} へのリアクションはすでに「{reaction}」です。",
+
+    "watch.notReacted": "{title} にはまだリアクションしていませんでした。変更はありません。",
+
+    "watch.reactionCleared": "{title} へのリアクションを消しました。",
+
+    "watch.share.notTrue": "もう当てはまらないため、シェアするものはありません。",
+
+    "watch.share.repeat": "{title} は今日このチャンネルでシェア済みです。次にシェアできるのは {when} です。",
+
+    "watch.share.busy":
+      "このチャンネルでは直近 1 時間に {cap, plural, other {#件}}のシェアがあり、これが上限です。{when} にもう一度お試しください。",
+
+    "watch.share.finished": "🎉 {who} さんが {title} を見終わりました！",
+
+    "watch.share.loved": "❤️ {who} さんは {title} が大好きです。",
+
+    "watch.shared": "📣 チャンネルにシェアしました。",
+
+    "watch.shareOnlyInServer": "シェアはサーバーのチャンネルで使えます（DM では使えません）。",
+
+    "watch.state.untracked": "ステータス：まだ記録なし\nウォッチリスト：未追加 — `/ウォッチリスト 追加` で追加できます",
+
+    "watch.state.status": "ステータス：{status}",
+
+    "watch.state.noStatus": "なし",
+
+    "watch.state.onWatchlist": "ウォッチリスト：📌 追加済み",
+
+    "watch.state.offWatchlist": "ウォッチリスト：未追加 — `/ウォッチリスト 追加` で追加できます",
+
+    "watch.state.reaction": "リアクション：{reaction}",
+
+    "watch.field.you": "あなた",
+
+    "watch.field.episodes": "エピソード",
+
+    "watch.jobRunning": "大量のエピソード変更をまだ反映中です。",
+
+    "watch.noOverview": "TMDB にあらすじがありません。",
+
+    "watch.button.add": "ウォッチリストに追加",
+
+    "watch.button.remove": "ウォッチリストから外す",
+
+    "watch.button.shareFinished": "見終わったをシェア",
+
+    "watch.button.shareLoved": "大好きをシェア",
+
+    "watch.button.suggest": "映画の夜に提案",
+
+    "watch.menu.placeholder": "リアクション…",
+
+    "watch.menu.yourReaction": "あなたのリアクション：{reaction}",
+
+    "watch.menu.clear": "リアクションを消す",
+
+    "watch.confirm.add": "はい — ウォッチリストに追加",
+
+    "watch.confirm.remove": "はい — ウォッチリストから外す",
+
+    "watch.confirm.info": "はい — 表示する",
+
+    "watch.confirm.status": "はい — ステータスを設定",
+
+    "watch.confirm.react": "はい — リアクションを保存",
+
+    "watch.botsNoList": "ボットはウォッチリストを持ちません。",
+
+    "watch.visible": "👀 リストを公開しました。他の人は `/ウォッチリスト 一覧 ユーザー:@あなた` で見られます。",
+
+    "watch.private": "🔒 リストを非公開にしました。",
+
+    "watch.list.unavailable":
+      "そのリストは見られません。他の人のリストは、その人が何かを記録し `/ウォッチリスト 公開設定` で公開したときだけ見られます。",
+
+    "watch.list.onlyInTheirServer": "他の人のリストは、その人がいるサーバーのチャンネルでだけ見られます。",
+
+    "watch.list.yours": "あなたのウォッチリスト",
+
+    "watch.list.yoursAll": "あなたが記録中のすべて",
+
+    "watch.list.theirs": "{owner} さんのウォッチリスト",
+
+    "watch.list.theirsUnnamed": "その人のウォッチリスト",
+
+    "watch.list.theirsAll": "{owner} さんが記録中のすべて",
+
+    "watch.list.theirsAllUnnamed": "その人が記録中のすべて",
+
+    "watch.list.movies": "映画",
+
+    "watch.list.onWatchlist": "📌 ウォッチリスト",
+
+    "watch.list.noMore": "これ以上タイトルはありません。",
+
+    "watch.list.noMatch": "{filters} に当てはまるタイトルはありません。",
+
+    "watch.list.emptyWatchlist":
+      "ウォッチリストは空です。`/ウォッチリスト 追加` で追加しましょう。追加せずに記録中のタイトルは `/ウォッチリスト 一覧 範囲:all` にあります。",
+
+    "watch.list.emptyAll": "まだ何もありません。`/ウォッチリスト 追加` で追加するか、`/エピソード` でエピソードを記録しましょう。",
+
+    "watch.list.footer": "{page} ページ · 新しい順",
+
+    "watch.list.button.first": "« 最初",
+
+    "watch.list.button.next": "次へ ›",
+
+    "undo.offWatchlist": "{title} はウォッチリストから外れた状態に戻りました",
+
+    "undo.untracked": "{title} は記録なしに戻りました",
+
+    "undo.backOnWatchlist": "{title} はウォッチリストに戻りました",
+
+    "undo.noStatus": "{title} はステータスなしに戻りました",
+
+    "undo.statusBack": "{title} は「{status}」に戻りました",
+
+    "undo.noReaction": "{title} へのリアクションはなしに戻りました",
+
+    "undo.reactionBack":
+      "{title} へのリアクションは「{reaction, select, loved {大好き} liked {好き} mixed {まあまあ} other {好みじゃない}}」に戻りました",
+
+    "undo.asItWas": "{title} は元のままです",
+
+    "undo.theTitle": "このタイトル",
+
     "help.title": "Film Fanatic — Discord で映画とシリーズを記録",
     "help.description":
       "`/連携` で Film Fanatic の Web アカウントとつなぐと、ここで記録したものが Web サイトにも表示されます（逆も同じです）。",

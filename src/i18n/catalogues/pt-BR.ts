@@ -99,6 +99,156 @@ export const ptBR: Catalogue = {
     "episode.confirmSeason": "Sim — {isWatched, select, true {marcar} other {desmarcar}} a temporada {season}",
     "episode.showFallbackName": "Série {tmdbId}",
 
+    "reaction.loved": "Amei",
+
+    "reaction.liked": "Gostei",
+
+    "reaction.mixed": "Mais ou menos",
+
+    "reaction.not-for-me": "Não é pra mim",
+
+    "watch.added": "🔖 {title} foi adicionado à sua lista.",
+
+    "watch.alreadyAdded": "{title} já está na sua lista.",
+
+    "watch.removed": "{title} foi removido da sua lista.{kept, select, true { Seu progresso e sua reação ficam.} other {}}",
+
+    "watch.notOnList": "{title} não estava na sua lista — nada mudou.",
+
+    "watch.statusSet": "{status} — {title}{progress, select, none {} other { ({progress}%)}}",
+
+    "watch.statusUnchanged": "Nada mudou — {title} já estava como {status}.",
+
+    "watch.reactionSet": "{reaction} — {title}",
+
+    "watch.reactionUnchanged": "Nada mudou — sua reação a {title} já era {reaction}.",
+
+    "watch.notReacted": "Você não tinha reagido a {title} — nada mudou.",
+
+    "watch.reactionCleared": "Sua reação a {title} foi apagada.",
+
+    "watch.share.notTrue": "Isso não é mais verdade, então não há nada para compartilhar.",
+
+    "watch.share.repeat": "Você já compartilhou {title} neste canal hoje — pode compartilhar aqui de novo {when}.",
+
+    "watch.share.busy":
+      "Este canal teve {cap, plural, one {# compartilhamento} many {# compartilhamentos} other {# compartilhamentos}} na última hora, o máximo que eu posto — tente de novo {when}.",
+
+    "watch.share.finished": "🎉 {who} terminou {title}!",
+
+    "watch.share.loved": "❤️ {who} amou {title}.",
+
+    "watch.shared": "📣 Compartilhado com o canal.",
+
+    "watch.shareOnlyInServer": "Compartilhar funciona num canal de servidor, não por DM.",
+
+    "watch.state.untracked": "Status: ainda não acompanhado\nLista: fora dela — `/minha-lista adicionar` coloca lá",
+
+    "watch.state.status": "Status: {status}",
+
+    "watch.state.noStatus": "nenhum",
+
+    "watch.state.onWatchlist": "Lista: 📌 na sua lista",
+
+    "watch.state.offWatchlist": "Lista: fora dela — `/minha-lista adicionar` coloca lá",
+
+    "watch.state.reaction": "Reação: {reaction}",
+
+    "watch.field.you": "Você",
+
+    "watch.field.episodes": "Episódios",
+
+    "watch.jobRunning": "Uma mudança grande de episódios ainda está sendo aplicada.",
+
+    "watch.noOverview": "Sem sinopse no TMDB.",
+
+    "watch.button.add": "Adicionar à lista",
+
+    "watch.button.remove": "Remover da lista",
+
+    "watch.button.shareFinished": "Compartilhar: terminei",
+
+    "watch.button.shareLoved": "Compartilhar: amei",
+
+    "watch.button.suggest": "Sugerir para a noite de cinema",
+
+    "watch.menu.placeholder": "Reagir…",
+
+    "watch.menu.yourReaction": "Sua reação: {reaction}",
+
+    "watch.menu.clear": "Limpar reação",
+
+    "watch.confirm.add": "Sim — adicionar à minha lista",
+
+    "watch.confirm.remove": "Sim — tirar da minha lista",
+
+    "watch.confirm.info": "Sim — mostrar",
+
+    "watch.confirm.status": "Sim — definir meu status",
+
+    "watch.confirm.react": "Sim — salvar minha reação",
+
+    "watch.botsNoList": "Bots não têm listas.",
+
+    "watch.visible": "👀 Sua lista agora está visível: outras pessoas podem vê-la com `/minha-lista ver usuário:@você`.",
+
+    "watch.private": "🔒 Sua lista agora é privada.",
+
+    "watch.list.unavailable":
+      "Essa lista não está disponível. A lista de alguém só aparece depois que a pessoa acompanha algo e a deixa visível com `/minha-lista privacidade`.",
+
+    "watch.list.onlyInTheirServer": "Você só vê a lista de outra pessoa num canal de um servidor em que ela esteja.",
+
+    "watch.list.yours": "Sua lista",
+
+    "watch.list.yoursAll": "Tudo o que você acompanha",
+
+    "watch.list.theirs": "A lista de {owner}",
+
+    "watch.list.theirsUnnamed": "A lista dela",
+
+    "watch.list.theirsAll": "Tudo o que {owner} acompanha",
+
+    "watch.list.theirsAllUnnamed": "Tudo o que a pessoa acompanha",
+
+    "watch.list.movies": "Filmes",
+
+    "watch.list.onWatchlist": "📌 na lista",
+
+    "watch.list.noMore": "Não há mais títulos.",
+
+    "watch.list.noMatch": "Nenhum título com {filters}.",
+
+    "watch.list.emptyWatchlist":
+      "Sua lista está vazia — adicione algo com `/minha-lista adicionar`. Os títulos que você acompanha sem adicionar estão em `/minha-lista ver escopo:all`.",
+
+    "watch.list.emptyAll": "Nada aqui ainda — adicione algo com `/minha-lista adicionar`, ou marque um episódio com `/episódio`.",
+
+    "watch.list.footer": "Página {page} · mais recentes primeiro",
+
+    "watch.list.button.first": "« Primeira",
+
+    "watch.list.button.next": "Próxima ›",
+
+    "undo.offWatchlist": "{title} voltou a sair da sua lista",
+
+    "undo.untracked": "{title} voltou a não ser acompanhado",
+
+    "undo.backOnWatchlist": "{title} voltou para a sua lista",
+
+    "undo.noStatus": "{title} voltou a ficar sem status",
+
+    "undo.statusBack": "{title} voltou para {status}",
+
+    "undo.noReaction": "você voltou a não ter reação a {title}",
+
+    "undo.reactionBack":
+      "sua reação a {title} voltou a ser “{reaction, select, loved {Amei} liked {Gostei} mixed {Mais ou menos} other {Não é pra mim}}”",
+
+    "undo.asItWas": "{title} está como antes",
+
+    "undo.theTitle": "o título",
+
     "help.title": "Film Fanatic — acompanhe filmes e séries pelo Discord",
     "help.description":
       "Vincule sua conta web do Film Fanatic com `/vincular` e tudo o que você acompanha aqui aparece no site, e vice-versa.",

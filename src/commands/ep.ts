@@ -193,7 +193,7 @@ export const ep = command({
   }),
   ephemeral: true,
   async execute(interaction, respond, ctx, { show: value, season, episode, watched }) {
-    const spec = parseEpisodeSpec(episode, season);
+    const spec = parseEpisodeSpec(episode, season, forPerson(ctx));
     const isWatched = watched ?? true;
     const byId = showById(ctx, value);
     if (byId !== null) {

@@ -251,6 +251,29 @@ export const de: Catalogue = {
 
     "undo.theTitle": "der Titel",
 
+    "episodeSpec.how": "Nimm eine Zahl wie `3`, einen Bereich wie `1-5`, eine Liste wie `1,3,5` oder `all`.",
+
+    "episodeSpec.tooLong": "Diese Folgenliste ist zu lang.",
+
+    "episodeSpec.which": "Welche Folge?",
+
+    "episodeSpec.space": "{quoted} hat ein Leerzeichen mitten in einer Zahl.",
+
+    "episodeSpec.notEpisode": "{quoted} ist keine Folge.",
+
+    "episodeSpec.backwards": "Der Bereich {from}-{to} läuft rückwärts — versuch {to}-{from}.",
+
+    "episodeSpec.tooMany": "Das sind mehr als {max, number} Folgen auf einmal — nimm `/abhaken staffel` oder `/abhaken serie`.",
+
+    "episodeSpec.otherSeason":
+      "{quoted} gehört zu Staffel {written}, der Befehl nennt aber Staffel {season} — gib die Staffel als eigene Option an.",
+
+    "episodeSpec.twoSeasons": "{quoted} nennt die Staffeln {first} und {second} — nenn Folgen aus jeweils einer Staffel.",
+
+    "episodeSpec.outOfRange": "Folge {episode} liegt außerhalb — Folgennummern gehen bis {max, number}.",
+
+    "episodeSpec.fromOne": "Folgen werden ab 1 gezählt.",
+
     "help.title": "Film Fanatic — Filme und Serien in Discord verfolgen",
     "help.description":
       "Verknüpf dein Film-Fanatic-Webkonto mit `/verknüpfen`, dann erscheint alles, was du hier verfolgst, auch auf der Website — und umgekehrt.",

@@ -165,6 +165,28 @@ export const messages = {
   "undo.asItWas": "{title} is as it was",
   "undo.theTitle": "the title",
 
+  "episodeSpec.how": "Use a number like `3`, a range like `1-5`, a list like `1,3,5`, or `all`.",
+
+  "episodeSpec.tooLong": "That episode list is too long.",
+
+  "episodeSpec.which": "Which episode?",
+
+  "episodeSpec.space": "{quoted} has a space inside a number.",
+
+  "episodeSpec.notEpisode": "{quoted} isn't an episode.",
+
+  "episodeSpec.backwards": "The range {from}-{to} runs backwards — try {to}-{from}.",
+
+  "episodeSpec.tooMany": "That's more than {max, number} episodes at once — use `/mark season` or `/mark show`.",
+
+  "episodeSpec.otherSeason": "{quoted} is in season {written}, but the command names season {season} — give the season as its own option.",
+
+  "episodeSpec.twoSeasons": "{quoted} names seasons {first} and {second} — name episodes of one season at a time.",
+
+  "episodeSpec.outOfRange": "Episode {episode} is out of range — episode numbers go up to {max, number}.",
+
+  "episodeSpec.fromOne": "Episodes are numbered from 1.",
+
   "help.title": "Film Fanatic — track movies and shows from Discord",
   "help.description":
     "Link your Film Fanatic web account with `/link`, and everything you track here shows up on the website, and the other way round.",

@@ -251,6 +251,29 @@ export const es: Catalogue = {
 
     "undo.theTitle": "el título",
 
+    "episodeSpec.how": "Usa un número como `3`, un rango como `1-5`, una lista como `1,3,5`, o `all`.",
+
+    "episodeSpec.tooLong": "Esa lista de episodios es demasiado larga.",
+
+    "episodeSpec.which": "¿Qué episodio?",
+
+    "episodeSpec.space": "{quoted} tiene un espacio dentro de un número.",
+
+    "episodeSpec.notEpisode": "{quoted} no es un episodio.",
+
+    "episodeSpec.backwards": "El rango {from}-{to} va al revés — prueba {to}-{from}.",
+
+    "episodeSpec.tooMany": "Son más de {max, number} episodios a la vez — usa `/marcar temporada` o `/marcar serie`.",
+
+    "episodeSpec.otherSeason":
+      "{quoted} es de la temporada {written}, pero el comando indica la temporada {season} — pon la temporada en su propia opción.",
+
+    "episodeSpec.twoSeasons": "{quoted} nombra las temporadas {first} y {second} — indica episodios de una sola temporada cada vez.",
+
+    "episodeSpec.outOfRange": "El episodio {episode} está fuera de rango — los números de episodio llegan hasta {max, number}.",
+
+    "episodeSpec.fromOne": "Los episodios se numeran desde 1.",
+
     "help.title": "Film Fanatic — sigue películas y series desde Discord",
     "help.description": "Vincula tu cuenta web de Film Fanatic con `/vincular` y todo lo que sigas aquí aparecerá en la web, y al revés.",
     "help.footer": "Títulos y datos de TMDB",

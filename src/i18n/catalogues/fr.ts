@@ -250,6 +250,29 @@ export const fr: Catalogue = {
 
     "undo.theTitle": "le titre",
 
+    "episodeSpec.how": "Utilise un nombre comme `3`, une plage comme `1-5`, une liste comme `1,3,5`, ou `all`.",
+
+    "episodeSpec.tooLong": "Cette liste d’épisodes est trop longue.",
+
+    "episodeSpec.which": "Quel épisode ?",
+
+    "episodeSpec.space": "{quoted} contient une espace au milieu d’un nombre.",
+
+    "episodeSpec.notEpisode": "{quoted} n’est pas un épisode.",
+
+    "episodeSpec.backwards": "La plage {from}-{to} est à l’envers — essaie {to}-{from}.",
+
+    "episodeSpec.tooMany": "Ça fait plus de {max, number} épisodes d’un coup — utilise `/marquer saison` ou `/marquer série`.",
+
+    "episodeSpec.otherSeason":
+      "{quoted} est dans la saison {written}, mais la commande indique la saison {season} — donne la saison dans sa propre option.",
+
+    "episodeSpec.twoSeasons": "{quoted} cite les saisons {first} et {second} — une seule saison à la fois.",
+
+    "episodeSpec.outOfRange": "L’épisode {episode} est hors limites — les numéros vont jusqu’à {max, number}.",
+
+    "episodeSpec.fromOne": "Les épisodes sont numérotés à partir de 1.",
+
     "help.title": "Film Fanatic — suis tes films et séries depuis Discord",
     "help.description": "Lie ton compte web Film Fanatic avec `/lier` : tout ce que tu suis ici apparaît sur le site, et inversement.",
     "help.footer": "Titres et données : TMDB",

@@ -248,6 +248,29 @@ export const ja: Catalogue = {
 
     "undo.theTitle": "このタイトル",
 
+    "episodeSpec.how": "`3` のような数字、`1-5` のような範囲、`1,3,5` のようなリスト、または `all` で指定してください。",
+
+    "episodeSpec.tooLong": "エピソードの指定が長すぎます。",
+
+    "episodeSpec.which": "どのエピソードですか？",
+
+    "episodeSpec.space": "{quoted} は数字の途中に空白があります。",
+
+    "episodeSpec.notEpisode": "{quoted} はエピソードとして読めません。",
+
+    "episodeSpec.backwards": "範囲 {from}-{to} が逆になっています。{to}-{from} を試してください。",
+
+    "episodeSpec.tooMany": "一度に {max, number} 話を超えています。`/一括記録 シーズン` か `/一括記録 シリーズ` を使ってください。",
+
+    "episodeSpec.otherSeason":
+      "{quoted} はシーズン {written} ですが、コマンドではシーズン {season} が指定されています。シーズンはシーズンのオプションで指定してください。",
+
+    "episodeSpec.twoSeasons": "{quoted} にはシーズン {first} と {second} が含まれています。一度に 1 つのシーズンだけ指定してください。",
+
+    "episodeSpec.outOfRange": "エピソード {episode} は範囲外です。エピソード番号は {max, number} までです。",
+
+    "episodeSpec.fromOne": "エピソードは 1 から数えます。",
+
     "help.title": "Film Fanatic — Discord で映画とシリーズを記録",
     "help.description":
       "`/連携` で Film Fanatic の Web アカウントとつなぐと、ここで記録したものが Web サイトにも表示されます（逆も同じです）。",

@@ -249,6 +249,29 @@ export const ptBR: Catalogue = {
 
     "undo.theTitle": "o título",
 
+    "episodeSpec.how": "Use um número como `3`, um intervalo como `1-5`, uma lista como `1,3,5`, ou `all`.",
+
+    "episodeSpec.tooLong": "Essa lista de episódios é longa demais.",
+
+    "episodeSpec.which": "Qual episódio?",
+
+    "episodeSpec.space": "{quoted} tem um espaço no meio de um número.",
+
+    "episodeSpec.notEpisode": "{quoted} não é um episódio.",
+
+    "episodeSpec.backwards": "O intervalo {from}-{to} está invertido — tente {to}-{from}.",
+
+    "episodeSpec.tooMany": "São mais de {max, number} episódios de uma vez — use `/marcar temporada` ou `/marcar série`.",
+
+    "episodeSpec.otherSeason":
+      "{quoted} é da temporada {written}, mas o comando diz temporada {season} — informe a temporada na própria opção.",
+
+    "episodeSpec.twoSeasons": "{quoted} cita as temporadas {first} e {second} — informe episódios de uma temporada por vez.",
+
+    "episodeSpec.outOfRange": "O episódio {episode} está fora do intervalo — os números vão até {max, number}.",
+
+    "episodeSpec.fromOne": "Os episódios são numerados a partir de 1.",
+
     "help.title": "Film Fanatic — acompanhe filmes e séries pelo Discord",
     "help.description":
       "Vincule sua conta web do Film Fanatic com `/vincular` e tudo o que você acompanha aqui aparece no site, e vice-versa.",

@@ -124,7 +124,7 @@ export function markedAhead(
  * it stores, and TMDB is asked only if Convex lacks the show. Null for typed words.
  */
 export function showById(ctx: BotContext, value: string): ShowRef | null {
-  const ref = parseTitleRef(value);
+  const ref = parseTitleRef(value, forPerson(ctx));
   if (ref.kind !== "id" || ref.mediaType === "movie") return null;
   return {
     tmdbId: ref.tmdbId,

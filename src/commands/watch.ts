@@ -186,7 +186,7 @@ export const watch = command({
           : { sub: args.subcommand };
     // An id with its type (what autocomplete gives) needs no lookup: Convex answers from what it stores.
     // Not for add: a title being added is usually one Convex doesn't hold for this person yet.
-    const ref = parseTitleRef(args.options.title);
+    const ref = parseTitleRef(args.options.title, forPerson(ctx));
     const mediaType = ref.kind === "id" ? (ref.mediaType ?? args.options.type) : undefined;
     if (ref.kind === "id" && mediaType !== undefined && action.sub !== "add") {
       await performTitleAction(ctx, respond, user, { tmdbId: ref.tmdbId, mediaType }, action);

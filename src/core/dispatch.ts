@@ -169,7 +169,7 @@ function scope(
     ),
     i18n: { user, server: interaction.guildLocale === null ? user : translator(interaction.guildLocale) },
     tmdb: ctx.tmdb.withDeadline(tmdbDeadline),
-    titles: ctx.titles.withDeadline(tmdbDeadline),
+    titles: ctx.titles.withDeadline(tmdbDeadline, user),
   } satisfies BotContext;
 }
 

@@ -29,6 +29,7 @@ const VERTICALS = [
   "autocomplete.",
   "watch.",
   "undo.",
+  "titles.",
 ];
 const keys = (Object.keys(CATALOGUES.en.messages) as MessageKey[]).filter((k) => VERTICALS.some((p) => k.startsWith(p)));
 /** English words TMDB's own data shows too (the offline catalogue names One Piece's episodes "Episode 1", …): not the bot's. */
@@ -94,6 +95,7 @@ function script(user: string, locale: string): string {
     "/watch list scope:all",
     "autocomplete /watch add title:incep",
     "/watch privacy visible:false",
+    '/watch info title:"zzzz no such film"',
   ].join("\n");
 }
 
@@ -119,6 +121,7 @@ describe.each([
     expect(shown).toContain(t("watch.list.yoursAll"));
     expect(shown).toContain(t("watch.private"));
     expect(shown).toContain(t("episodeSpec.notEpisode", { quoted: "“zz”" }));
+    expect(shown).toContain(t("titles.notFound", { kind: "any", query: "“zzzz no such film”" }));
     const own = Object.values(CATALOGUES[t.catalogue].messages).join("\n");
     const english = [...new Set(keys.flatMap((key) => phrases(parse(CATALOGUES.en.messages[key]))))].filter(
       (p) => !own.includes(p) && !TMDB_WORDS.has(p),

@@ -274,6 +274,22 @@ export const de: Catalogue = {
 
     "episodeSpec.fromOne": "Folgen werden ab 1 gezählt.",
 
+    "titles.which": "Sag mir, welcher Titel — tipp einen Namen und wähl ihn aus der Liste.",
+
+    "titles.idSpace": "{shown} hat ein Leerzeichen mitten in einer Zahl — eine TMDB-ID besteht nur aus Ziffern, wie 1399.",
+
+    "titles.notId": "{shown} ist keine TMDB-ID — IDs sind ganze Zahlen über null, wie 1399.",
+
+    "titles.idRange": "{shown} liegt außerhalb — TMDB-IDs gehen von 1 bis {max, number}.",
+
+    "titles.notFound": "Ich habe bei TMDB {kind, select, tv {keine Serie} movie {keinen Film} other {keinen Titel}} zu {query} gefunden.",
+
+    "titles.noSuchId": "TMDB hat {kind, select, tv {keine Serie} movie {keinen Film} other {weder Film noch Serie}} mit der ID {tmdbId}.",
+
+    "titles.idIsMovie": "Die TMDB-ID {tmdbId} ist der Film {title}, der hat keine Folgen. Für Filme nimm `/merkliste status`.",
+
+    "titles.isAMovie": "{title} ist ein Film und hat keine Folgen. Verfolg ihn mit `/merkliste status`.",
+
     "help.title": "Film Fanatic — Filme und Serien in Discord verfolgen",
     "help.description":
       "Verknüpf dein Film-Fanatic-Webkonto mit `/verknüpfen`, dann erscheint alles, was du hier verfolgst, auch auf der Website — und umgekehrt.",

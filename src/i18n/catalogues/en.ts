@@ -187,6 +187,22 @@ export const messages = {
 
   "episodeSpec.fromOne": "Episodes are numbered from 1.",
 
+  "titles.which": "Tell me which title — start typing a name and pick one from the list.",
+
+  "titles.idSpace": "{shown} has a space inside a number — a TMDB id is written as digits only, like 1399.",
+
+  "titles.notId": "{shown} isn't a TMDB id — ids are whole numbers above zero, like 1399.",
+
+  "titles.idRange": "{shown} is out of range — TMDB ids run from 1 to {max, number}.",
+
+  "titles.notFound": "I couldn't find {kind, select, tv {a show} movie {a movie} other {a title}} matching {query} on TMDB.",
+
+  "titles.noSuchId": "TMDB has no {kind, select, tv {show} movie {movie} other {movie or show}} with id {tmdbId}.",
+
+  "titles.idIsMovie": "TMDB id {tmdbId} is the movie {title}, which has no episodes. Use `/watch status` for movies.",
+
+  "titles.isAMovie": "{title} is a movie, so it has no episodes. Use `/watch status` to track it.",
+
   "help.title": "Film Fanatic — track movies and shows from Discord",
   "help.description":
     "Link your Film Fanatic web account with `/link`, and everything you track here shows up on the website, and the other way round.",

@@ -274,6 +274,24 @@ export const es: Catalogue = {
 
     "episodeSpec.fromOne": "Los episodios se numeran desde 1.",
 
+    "titles.which": "Dime qué título — empieza a escribir un nombre y elígelo de la lista.",
+
+    "titles.idSpace": "{shown} tiene un espacio dentro de un número — un id de TMDB se escribe solo con cifras, como 1399.",
+
+    "titles.notId": "{shown} no es un id de TMDB — los ids son números enteros mayores que cero, como 1399.",
+
+    "titles.idRange": "{shown} está fuera de rango — los ids de TMDB van de 1 a {max, number}.",
+
+    "titles.notFound":
+      "No he encontrado {kind, select, tv {ninguna serie} movie {ninguna película} other {ningún título}} que coincida con {query} en TMDB.",
+
+    "titles.noSuchId":
+      "TMDB no tiene {kind, select, tv {ninguna serie} movie {ninguna película} other {ninguna película ni serie}} con el id {tmdbId}.",
+
+    "titles.idIsMovie": "El id de TMDB {tmdbId} es la película {title}, que no tiene episodios. Para películas, usa `/mi-lista estado`.",
+
+    "titles.isAMovie": "{title} es una película, así que no tiene episodios. Síguela con `/mi-lista estado`.",
+
     "help.title": "Film Fanatic — sigue películas y series desde Discord",
     "help.description": "Vincula tu cuenta web de Film Fanatic con `/vincular` y todo lo que sigas aquí aparecerá en la web, y al revés.",
     "help.footer": "Títulos y datos de TMDB",

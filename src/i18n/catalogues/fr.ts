@@ -273,6 +273,23 @@ export const fr: Catalogue = {
 
     "episodeSpec.fromOne": "Les épisodes sont numérotés à partir de 1.",
 
+    "titles.which": "Dis-moi quel titre — commence à taper un nom et choisis-le dans la liste.",
+
+    "titles.idSpace": "{shown} contient une espace au milieu d’un nombre — un id TMDB ne s’écrit qu’avec des chiffres, comme 1399.",
+
+    "titles.notId": "{shown} n’est pas un id TMDB — les ids sont des entiers positifs, comme 1399.",
+
+    "titles.idRange": "{shown} est hors limites — les ids TMDB vont de 1 à {max, number}.",
+
+    "titles.notFound":
+      "Je n’ai trouvé {kind, select, tv {aucune série} movie {aucun film} other {aucun titre}} correspondant à {query} sur TMDB.",
+
+    "titles.noSuchId": "TMDB n’a {kind, select, tv {aucune série} movie {aucun film} other {ni film ni série}} avec l’id {tmdbId}.",
+
+    "titles.idIsMovie": "L’id TMDB {tmdbId} est le film {title}, qui n’a pas d’épisodes. Pour les films, utilise `/suivi statut`.",
+
+    "titles.isAMovie": "{title} est un film, il n’a donc pas d’épisodes. Suis-le avec `/suivi statut`.",
+
     "help.title": "Film Fanatic — suis tes films et séries depuis Discord",
     "help.description": "Lie ton compte web Film Fanatic avec `/lier` : tout ce que tu suis ici apparaît sur le site, et inversement.",
     "help.footer": "Titres et données : TMDB",

@@ -271,6 +271,23 @@ export const ja: Catalogue = {
 
     "episodeSpec.fromOne": "エピソードは 1 から数えます。",
 
+    "titles.which": "どのタイトルか教えてください。名前を入力して候補から選んでください。",
+
+    "titles.idSpace": "{shown} は数字の途中に空白があります。TMDB の ID は 1399 のように数字だけで書きます。",
+
+    "titles.notId": "{shown} は TMDB の ID ではありません。ID は 1399 のような 1 以上の整数です。",
+
+    "titles.idRange": "{shown} は範囲外です。TMDB の ID は 1〜{max, number} です。",
+
+    "titles.notFound": "TMDB で {query} に一致する{kind, select, tv {シリーズ} movie {映画} other {タイトル}}が見つかりませんでした。",
+
+    "titles.noSuchId": "TMDB に ID {tmdbId} の{kind, select, tv {シリーズ} movie {映画} other {映画やシリーズ}}はありません。",
+
+    "titles.idIsMovie":
+      "TMDB の ID {tmdbId} は映画 {title} で、エピソードはありません。映画には `/ウォッチリスト ステータス` を使ってください。",
+
+    "titles.isAMovie": "{title} は映画なのでエピソードはありません。`/ウォッチリスト ステータス` で記録してください。",
+
     "help.title": "Film Fanatic — Discord で映画とシリーズを記録",
     "help.description":
       "`/連携` で Film Fanatic の Web アカウントとつなぐと、ここで記録したものが Web サイトにも表示されます（逆も同じです）。",

@@ -272,6 +272,23 @@ export const ptBR: Catalogue = {
 
     "episodeSpec.fromOne": "Os episódios são numerados a partir de 1.",
 
+    "titles.which": "Me diga qual título — comece a digitar um nome e escolha na lista.",
+
+    "titles.idSpace": "{shown} tem um espaço no meio de um número — um id do TMDB só tem dígitos, como 1399.",
+
+    "titles.notId": "{shown} não é um id do TMDB — ids são números inteiros maiores que zero, como 1399.",
+
+    "titles.idRange": "{shown} está fora do intervalo — ids do TMDB vão de 1 a {max, number}.",
+
+    "titles.notFound": "Não encontrei {kind, select, tv {nenhuma série} movie {nenhum filme} other {nenhum título}} com {query} no TMDB.",
+
+    "titles.noSuchId":
+      "O TMDB não tem {kind, select, tv {nenhuma série} movie {nenhum filme} other {nenhum filme ou série}} com o id {tmdbId}.",
+
+    "titles.idIsMovie": "O id do TMDB {tmdbId} é o filme {title}, que não tem episódios. Para filmes, use `/minha-lista status`.",
+
+    "titles.isAMovie": "{title} é um filme, então não tem episódios. Acompanhe com `/minha-lista status`.",
+
     "help.title": "Film Fanatic — acompanhe filmes e séries pelo Discord",
     "help.description":
       "Vincule sua conta web do Film Fanatic com `/vincular` e tudo o que você acompanha aqui aparece no site, e vice-versa.",

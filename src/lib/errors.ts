@@ -1,6 +1,7 @@
 import { ConvexError, type Value } from "convex/values";
 import { StaleComponentError } from "../views/custom-id.ts";
 import { isTmdbError } from "./tmdb.ts";
+import { DEFAULT_USER_MESSAGES } from "./tmdb-errors.ts";
 import { DiscordRequestError } from "../core/transport.ts";
 import { BackendUnavailableError, convexErrorData, type UnavailableOutcome } from "./backend.ts";
 import type { ErrorCode } from "../../convex/model/errors.ts";
@@ -104,7 +105,11 @@ export function describeError(error: unknown, feature?: string, t: Translator = 
       message: unavailableMessage(error.outcome, feature, t),
       code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase() as Uppercase<UnavailableOutcome>}`,
     };
-  if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
+  if (isTmdbError(error)) {
+    // The kind's own sentence is translated; one a thrower wrote itself (naming a season) is still English.
+    const message = error.userMessage === DEFAULT_USER_MESSAGES[error.kind] ? t(`error.tmdb.${error.kind}`) : error.userMessage;
+    return { message, code: `TMDB_${error.kind.toUpperCase()}` };
+  }
   if (error instanceof DiscordRequestError && error.code !== null && DISCORD_MESSAGES[error.code]) {
     return { message: t(DISCORD_MESSAGES[error.code]!), code: `DISCORD_${error.code}` };
   }

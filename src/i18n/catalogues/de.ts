@@ -43,6 +43,13 @@ export const de: Catalogue = {
     "error.discord.messageGone": "Diese Nachricht gibt es nicht mehr.",
     "error.discord.tooSlow": "Das hat zu lange gedauert, Discord hat aufgegeben — bitte versuch es noch einmal.",
     "error.discord.alreadyAnswered": "Darauf wurde schon geantwortet.",
+    "error.tmdb.not_found": "Diesen Titel hat TMDB nicht — prüf die ID und versuch es noch einmal.",
+    "error.tmdb.unavailable": "TMDB antwortet gerade nicht — es wurde nichts geändert. Versuch es in einer Minute noch einmal.",
+    "error.tmdb.timeout": "TMDB hat zu lange gebraucht — es wurde nichts geändert. Versuch es gleich noch einmal.",
+    "error.tmdb.rate_limited": "TMDB bekommt gerade zu viele Anfragen — es wurde nichts geändert. Versuch es in einer Minute noch einmal.",
+    "error.tmdb.invalid_response":
+      "TMDB hat etwas geschickt, das ich nicht lesen kann — es wurde nichts geändert. Versuch es später noch einmal.",
+    "error.tmdb.bad_request": "Diese Anfrage sieht nicht richtig aus — prüf deine Eingabe und versuch es noch einmal.",
     "error.staleComponent": "Dieser Button ist veraltet — führ den Befehl noch einmal aus.",
     "error.unknownCommand": "Diesen Befehl kenne ich nicht mehr.",
     "error.slowDown": "Etwas langsamer — versuch es in {seconds} s noch einmal.",

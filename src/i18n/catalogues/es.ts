@@ -43,6 +43,13 @@ export const es: Catalogue = {
     "error.discord.messageGone": "Ese mensaje ya no existe.",
     "error.discord.tooSlow": "Ha tardado demasiado y Discord se ha rendido — inténtalo otra vez.",
     "error.discord.alreadyAnswered": "Eso ya tenía respuesta.",
+    "error.tmdb.not_found": "TMDB no tiene ese título — revisa el id y vuelve a intentarlo.",
+    "error.tmdb.unavailable": "TMDB no responde ahora mismo — no se ha cambiado nada. Vuelve a intentarlo en un minuto.",
+    "error.tmdb.timeout": "TMDB ha tardado demasiado en responder — no se ha cambiado nada. Vuelve a intentarlo en un momento.",
+    "error.tmdb.rate_limited":
+      "TMDB está recibiendo demasiadas peticiones ahora mismo — no se ha cambiado nada. Vuelve a intentarlo en un minuto.",
+    "error.tmdb.invalid_response": "TMDB ha devuelto algo que no podemos leer — no se ha cambiado nada. Vuelve a intentarlo más tarde.",
+    "error.tmdb.bad_request": "Esa petición no parece correcta — revisa lo que has escrito y vuelve a intentarlo.",
     "error.staleComponent": "Ese botón está desactualizado — vuelve a usar el comando.",
     "error.unknownCommand": "Ya no conozco ese comando.",
     "error.slowDown": "Más despacio — vuelve a intentarlo en {seconds} s.",

@@ -17,9 +17,9 @@ module.exports = {
       name: "convex-imports-only-views",
       severity: "error",
       comment:
-        "convex/ runs inside a Convex deployment: of this project it may import only src/views/, and the HTTP interactions door (convex/interactions/) the interaction core (src/core/).",
+        "convex/ runs inside a Convex deployment: of this project it may import only src/views/ and src/i18n/, and the HTTP interactions door (convex/interactions/) the interaction core (src/core/).",
       from: { path: "^convex/", pathNot: "^convex/interactions/" },
-      to: { path: "^(src|sandbox|test|bench|scripts)/", pathNot: "^src/views/" },
+      to: { path: "^(src|sandbox|test|bench|scripts)/", pathNot: "^src/(views|i18n)/" },
     },
     {
       name: "convex-door-imports-the-core",
@@ -58,9 +58,21 @@ module.exports = {
     {
       name: "views-import-nothing-of-ours",
       severity: "error",
-      comment: "src/views/ is shared by the bot and Convex: it imports nothing of ours outside itself.",
+      comment:
+        "src/views/ is shared by the bot and Convex: it imports nothing of ours outside itself but the message catalogue (src/i18n/).",
       from: { path: "^src/views/" },
-      to: { path: "^(src|sandbox|convex|test|bench|scripts)/", pathNot: "^src/views/" },
+      to: { path: "^(src|sandbox|convex|test|bench|scripts)/", pathNot: "^src/(views|i18n)/" },
+    },
+    {
+      name: "i18n-imports-only-itself-and-intl-messageformat",
+      severity: "error",
+      comment:
+        "src/i18n/ (the message catalogue) runs in Node and in Convex: it imports nothing of ours outside itself, and of npm only intl-messageformat.",
+      from: { path: "^src/i18n/" },
+      to: {
+        dependencyTypesNot: ["type-only"],
+        pathNot: "^src/i18n/|node_modules/(intl-messageformat|@formatjs)/",
+      },
     },
     {
       name: "views-only-discord-api-types-and-formatters",

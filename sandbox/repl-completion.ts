@@ -34,6 +34,7 @@ const WAIT_SUGGESTIONS = ["500ms", "10s", "30s", "5m", "15m", "1h", "2h", "6h", 
 
 const HELP: [string, string, string][] = [
   ["as NAME", "act as a Discord user (created on first use)", "as alice"],
+  ["as NAME locale:LOCALE", "the same, their Discord client in that language", "as dora locale:de"],
   ["in GUILD #CHANNEL | in dm", "act in a server channel, or in a DM with the bot", "in movie-club #general"],
   ["/cmd [sub] [opt:value …]", "run a slash command (bare values fill options in order)", "/ep 1399 1 3"],
   ["autocomplete /cmd opt:part", "list the suggestions the bot offers for an option", "autocomplete /ep show:break"],

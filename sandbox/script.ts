@@ -123,7 +123,8 @@ export async function runLine(
     switch (line.kind) {
       case "as":
         state.user = line.user;
-        sandbox.user(line.user);
+        if (line.locale) sandbox.user(line.user).locale = line.locale;
+        else sandbox.user(line.user);
         if (state.guild) sandbox.join(state.guild, line.user);
         return;
       case "in":

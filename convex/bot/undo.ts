@@ -9,6 +9,7 @@ import { fail } from "../model/errors";
 import { titleState } from "../model/titleState";
 import { applyUndo } from "../model/undo";
 import { parseMediaType } from "../model/vocabulary";
+import { translator } from "../../src/i18n";
 
 /** Puts back what an Undo button's change replaced, answering with the card's restored state. */
 export const undo = botMutation({
@@ -26,7 +27,7 @@ export const undo = botMutation({
   handler: async (ctx, args) => {
     const undoId = ctx.db.normalizeId("undo_entries", args.undoId);
     if (undoId === null) fail("UNDO_UNAVAILABLE", "There is nothing to undo there.");
-    const result = await applyUndo(ctx, ctx.actor.userId, undoId);
+    const result = await applyUndo(ctx, ctx.actor.userId, undoId, translator(ctx.locale));
     const mediaType = parseMediaType(result.mediaType);
     return { ...result, state: await titleState(ctx, ctx.actor.userId, result.tmdbId, mediaType) };
   },

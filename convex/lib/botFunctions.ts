@@ -77,9 +77,19 @@ function noteWrites(ctx: MutationCtx): { db: MutationCtx["db"]; wrote: () => boo
 /**
  * The interaction a write answers (the bot adds it to every mutation): Convex may follow up on it
  * ephemerally — today only to tell someone whose DMs refused a reminder how to open them — and
- * `key` ("interaction id:call number") makes the write safe to retry (convex/model/idempotency.ts).
+ * `key` ("interaction id:call number") makes the write safe to retry (convex/model/idempotency.ts);
+ * `locale` is the person's Discord language, remembered for the DMs Convex sends them.
  */
-const interactionArg = { interaction: v.optional(v.object({ applicationId: v.string(), token: v.string(), key: v.optional(v.string()) })) };
+const interactionArg = {
+  interaction: v.optional(
+    v.object({ applicationId: v.string(), token: v.string(), key: v.optional(v.string()), locale: v.optional(v.string()) }),
+  ),
+};
+
+/** A language tag as Discord sends them ("de", "pt-BR", "es-419"); anything else is not remembered. */
+function discordLocale(locale: string | undefined): string | undefined {
+  return locale !== undefined && /^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$/.test(locale) ? locale : undefined;
+}
 const secretArgs = { secret: v.string(), ...interactionArg };
 const readerArgs = { secret: v.string(), discordUserId: v.string(), ...interactionArg };
 const actorArgs = { secret: v.string(), discordUserId: v.string(), username: v.optional(v.string()), ...interactionArg };
@@ -112,7 +122,13 @@ const actorMutation = customMutation(mutation, {
     const replay = key === null ? undefined : await replayedResult(ctx, key, discordUserId, now);
     if (replay !== undefined) {
       return {
-        ctx: { actor: undefined as unknown as BotActor, db: ctx.db, takeDmNotice: () => null as string | null, replay },
+        ctx: {
+          actor: undefined as unknown as BotActor,
+          db: ctx.db,
+          takeDmNotice: () => null as string | null,
+          locale: undefined as string | undefined,
+          replay,
+        },
         args: {},
         onSuccess: () => reportTransactionCost(ctx),
       };
@@ -121,6 +137,10 @@ const actorMutation = customMutation(mutation, {
     const existing = await discordAccount(ctx, parseDiscordUserId(discordUserId));
     const { userId, accountId } = await accountForDiscord(ctx, existing, discordUserId, username);
     const actor: BotActor = { discordUserId, userId, accountId };
+    // Their language, for the DMs Convex writes them: one small patch when it changed, none otherwise.
+    const locale = discordLocale(interaction?.locale);
+    if (locale !== undefined && (existing === null ? (await ctx.db.get(accountId))?.locale : existing.locale) !== locale)
+      await ctx.db.patch(accountId, { locale });
     // A reminder DM was refused (50007): using the bot is the sign to try again, and this reply
     // (or, when the handler doesn't show it itself, a follow-up) says how to open DMs.
     let dmNotice = existing?.dmsClosedAt !== undefined ? await reopenDms(ctx, existing, now) : null;
@@ -131,7 +151,8 @@ const actorMutation = customMutation(mutation, {
     };
     const writes = noteWrites(ctx);
     return {
-      ctx: { actor, db: writes.db, takeDmNotice, replay: undefined as { result: unknown } | undefined },
+      // `locale`: the person's Discord language, for text Convex writes them in this reply.
+      ctx: { actor, db: writes.db, takeDmNotice, locale, replay: undefined as { result: unknown } | undefined },
       args: {},
       onSuccess: async ({ result }) => {
         if (key !== null) await recordResult(ctx, key, discordUserId, result, now);

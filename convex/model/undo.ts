@@ -8,13 +8,12 @@ import { fail } from "./errors";
 import { getShow } from "./shows";
 import { syncTitleStats } from "../stats/counters";
 import { episodeRange } from "../../src/views/text";
+import { english, type Translator } from "../../src/i18n";
 import { findItem, viewItem } from "./watchItems";
 import { reactionMeaning, statusMeaning } from "./vocabulary";
 
-const STATUS_WORDS = { "want-to-watch": "Want to watch", watching: "Watching", finished: "Finished", dropped: "Dropped" } as const;
-
 /** "S1E3", "S1E1–E4", "12 episodes": the episodes an undo flipped. */
-function episodesLabel(episodes: EpisodeRef[]): string {
+function episodesLabel(episodes: EpisodeRef[], t: Translator): string {
   const seasons = [...new Set(episodes.map((e) => e.season))];
   const range =
     seasons.length === 1
@@ -23,7 +22,7 @@ function episodesLabel(episodes: EpisodeRef[]): string {
           episodes.map((e) => e.episode),
         )
       : null;
-  return range ?? `${episodes.length} episodes`;
+  return range ?? t("undo.episodeCount", { count: episodes.length });
 }
 
 /**
@@ -34,26 +33,26 @@ export function undoneSentence(
   entry: Pick<Doc<"undo_entries">, "flippedEpisodes" | "previousItem">,
   row: Doc<"watch_items"> | null,
   title: string,
+  t: Translator = english,
 ): string {
   const parts: string[] = [];
   for (const wasWatched of [true, false]) {
     const episodes = entry.flippedEpisodes.filter((e) => e.wasWatched === wasWatched);
     if (episodes.length === 0) continue;
-    const plural = episodes.length > 1;
-    parts.push(`${episodesLabel(episodes)} of ${title} ${plural ? "are" : "is"} ${wasWatched ? "watched" : "unwatched"} again`);
+    parts.push(t("undo.episodes", { episodes: episodesLabel(episodes, t), title, count: episodes.length, wasWatched: String(wasWatched) }));
   }
   if (parts.length > 0) return parts.join("; ");
   const before = entry.previousItem;
-  if (before === null) return row?.inWatchlist === true ? `${title} is off your watchlist again` : `${title} is untracked again`;
+  if (before === null) return t(row?.inWatchlist === true ? "undo.offWatchlist" : "undo.untracked", { title });
   if (row !== null && Boolean(row.inWatchlist) !== Boolean(before.inWatchlist))
-    parts.push(before.inWatchlist ? `${title} is back on your watchlist` : `${title} is off your watchlist again`);
+    parts.push(t(before.inWatchlist ? "undo.backOnWatchlist" : "undo.offWatchlist", { title }));
   const status = statusMeaning(before.progressStatus);
   if (row === null || statusMeaning(row.progressStatus) !== status)
-    parts.push(status === undefined ? `${title} has no status again` : `${title} is back to ${STATUS_WORDS[status]}`);
+    parts.push(status === undefined ? t("undo.noStatus", { title }) : t("undo.statusBack", { title, status: t(`status.${status}`) }));
   const reaction = reactionMeaning(before.reaction);
   if (row !== null && reactionMeaning(row.reaction) !== reaction)
-    parts.push(reaction === undefined ? `you have no reaction to ${title} again` : `your reaction to ${title} is back to ${reaction}`);
-  return parts.length > 0 ? parts.join("; ") : `${title} is as it was`;
+    parts.push(reaction === undefined ? t("undo.noReaction", { title }) : t("undo.reactionBack", { title, reaction }));
+  return parts.length > 0 ? parts.join("; ") : t("undo.asItWas", { title });
 }
 
 /** How long the Undo button on a reply keeps working. */
@@ -105,7 +104,8 @@ export async function recordUndo(
 }
 
 /** Puts back what an undo entry recorded: the item's fields and every flipped episode. */
-export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: Id<"undo_entries">) {
+/** `t`: the person's language, for what the undo left (only the episodes' sentence is translated yet). */
+export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: Id<"undo_entries">, t: Translator = english) {
   const entry = await ctx.db.get(undoId);
   const now = Date.now();
   if (entry === null || entry.userId !== userId) fail("UNDO_UNAVAILABLE", "There is nothing of yours to undo there.");
@@ -114,7 +114,7 @@ export async function applyUndo(ctx: MutationCtx, userId: Id<"users">, undoId: I
 
   const row = await findItem(ctx, userId, entry.tmdbId, entry.mediaType);
   const showTitle = entry.mediaType === "tv" ? (await getShow(ctx, entry.tmdbId))?.title : undefined;
-  const undone = undoneSentence(entry, row, row?.title ?? showTitle ?? "the title");
+  const undone = undoneSentence(entry, row, row?.title ?? showTitle ?? t("undo.theTitle"), t);
   const statusBefore = row === null ? undefined : viewItem(row).progressStatus;
   if (row !== null && row.updatedAt > entry.createdAt) {
     // Putting old values back now would silently throw away the later change.

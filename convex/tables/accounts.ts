@@ -32,6 +32,8 @@ export const accountTables = {
     lastDmAt: v.optional(v.number()),
     /** An /account export is being prepared since then (one at a time; the lease lapses after 10 minutes). */
     exportStartedAt: v.optional(v.number()),
+    /** Their Discord language ("de", "pt-BR"), as their last write said: the language of the DMs Convex sends them. */
+    locale: v.optional(v.string()),
   })
     .index("by_discord", ["discordUserId"])
     .index("by_user", ["userId"]),

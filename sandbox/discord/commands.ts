@@ -4,6 +4,7 @@
  * would send — or refusing it the way Discord's client would.
  */
 import { ApplicationCommandOptionType as OptionType, ApplicationCommandType } from "discord-api-types/v10";
+import { checkLocalizations, checkLocalizedNamesUnique, checkNodeLocalizations } from "./command-localizations.ts";
 import { FormErrors, SandboxUsageError } from "./errors.ts";
 import { textLength } from "./validate.ts";
 
@@ -116,6 +117,7 @@ function validateOptions(errs: FormErrors, path: Array<string | number>, options
     }
     checkName(errs, op, o.name, true);
     checkDescription(errs, op, o.description);
+    checkNodeLocalizations(errs, op, o);
     if (typeof o.name === "string") {
       if (names.has(o.name)) errs.add([...op, "name"], "APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS", "Option name already exists");
       names.add(o.name);
@@ -156,6 +158,7 @@ function validateOptions(errs: FormErrors, path: Array<string | number>, options
           if (!isObj(c) || typeof c.name !== "string" || textLength(c.name) < 1 || textLength(c.name) > 100) {
             errs.add([...cp, "name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
           }
+          if (isObj(c)) checkLocalizations(errs, cp, "name_localizations", c.name_localizations, "choice");
           const v = isObj(c) ? c.value : undefined;
           if (o.type === OptionType.String) {
             if (typeof v !== "string" || textLength(v) < 1 || textLength(v) > 100) {
@@ -207,6 +210,7 @@ function validateOptions(errs: FormErrors, path: Array<string | number>, options
       errs.add([...op, "options"], "APPLICATION_COMMAND_OPTION_OPTIONS_INVALID", "Only subcommands and groups may have options");
     }
   });
+  checkLocalizedNamesUnique(errs, path, options);
   if (subs > 0 && subs !== options.length) {
     errs.add([...path, "options"], "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Subcommands and groups cannot be mixed with other options");
   }
@@ -226,6 +230,7 @@ export function validateCommandDefinition(errs: FormErrors, path: Array<string |
   checkName(errs, path, def.name, type === ApplicationCommandType.ChatInput);
   if (type === ApplicationCommandType.ChatInput) {
     checkDescription(errs, path, def.description);
+    checkNodeLocalizations(errs, path, def);
     validateOptions(errs, path, def.options, "top");
   } else {
     if (def.description)
@@ -249,7 +254,10 @@ function normalizeOption(o: any): CommandOption {
     description: o.description,
     description_localizations: o.description_localizations ?? undefined,
     required: o.required ? true : undefined,
-    choices: Array.isArray(o.choices) && o.choices.length ? o.choices.map((c: any) => ({ name: c.name, value: c.value })) : undefined,
+    choices:
+      Array.isArray(o.choices) && o.choices.length
+        ? o.choices.map((c: any) => stripUndefined({ name: c.name, name_localizations: c.name_localizations ?? undefined, value: c.value }))
+        : undefined,
     options: Array.isArray(o.options) && o.options.length ? o.options.map(normalizeOption) : isSub(o) ? [] : undefined,
     channel_types: o.channel_types ?? undefined,
     min_value: o.min_value ?? undefined,

@@ -159,7 +159,7 @@ export class Interactions {
         ...(ctx.guild ? { permissions: world.channelPermissions(ctx.channel, ctx.user.id).toString() } : {}),
       },
       app_permissions: (ctx.guild ? world.channelPermissions(ctx.channel, world.botUser.id) : DM_APP_PERMISSIONS).toString(),
-      locale: Locale.EnglishUS,
+      locale: ctx.user.locale ?? Locale.EnglishUS,
       entitlements: [],
       authorizing_integration_owners: { "0": ctx.guild?.id ?? "0" },
       context: ctx.guild ? InteractionContextType.Guild : InteractionContextType.BotDM,
@@ -168,8 +168,8 @@ export class Interactions {
     if (ctx.guild) {
       const member = ctx.guild.members.get(ctx.user.id)!;
       payload.guild_id = ctx.guild.id;
-      payload.guild = { id: ctx.guild.id, locale: Locale.EnglishUS, features: [] };
-      payload.guild_locale = Locale.EnglishUS;
+      payload.guild = { id: ctx.guild.id, locale: ctx.guild.preferredLocale ?? Locale.EnglishUS, features: [] };
+      payload.guild_locale = ctx.guild.preferredLocale ?? Locale.EnglishUS;
       // Discord: "total permissions of the member in the channel, including overwrites".
       payload.member = { ...memberObject(world, member), permissions: world.channelPermissions(ctx.channel, ctx.user.id).toString() };
     } else {

@@ -100,6 +100,8 @@ export interface SandboxUser {
   globalName: string;
   bot: boolean;
   dmsClosed: boolean;
+  /** Their Discord client's language, sent as the interaction's `locale` (`as NAME locale:de`); en-US when unset. */
+  locale?: string;
 }
 
 export interface SandboxRole {
@@ -158,6 +160,8 @@ export interface SandboxGuild {
   channels: Map<string, SandboxChannel>;
   roles: Map<string, SandboxRole>;
   members: Map<string, SandboxMember>;
+  /** The server's preferred language (Community settings), sent as `guild_locale`; en-US when unset. */
+  preferredLocale?: string;
 }
 
 export type InteractionKind = "command" | "autocomplete" | "component";

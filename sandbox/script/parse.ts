@@ -1,6 +1,9 @@
 // The script language's parser (sandbox/script.ts documents the language and runs it):
 // text to typed lines, with a ScriptError naming the line for anything malformed.
+import { Locale } from "discord-api-types/v10";
 import type { StackFault } from "../stack.ts";
+
+const DISCORD_LOCALES: readonly string[] = Object.values(Locale);
 
 // ---------------------------------------------------------------- types
 
@@ -20,7 +23,7 @@ interface LineBase {
 }
 
 export type ScriptLine =
-  | (LineBase & { kind: "as"; user: string })
+  | (LineBase & { kind: "as"; user: string; locale?: string })
   | (LineBase & { kind: "in"; guild: string; channel: string })
   | (LineBase & { kind: "in_dm" })
   | (LineBase & { kind: "command"; command: string; args: ScriptArg[] })
@@ -230,9 +233,14 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
   const rest = sp === -1 ? "" : text.slice(sp + 1).trim();
   switch (word) {
     case "as": {
-      const user = unquote(rest, lineNo);
+      // `as alice locale:de`: from then on alice's client speaks German (the interactions' `locale`).
+      const localized = /^(.+?)\s+locale:(\S+)$/.exec(rest);
+      const user = unquote(localized ? localized[1]! : rest, lineNo);
       if (!user) throw new ScriptError(lineNo, "as needs a user name, e.g. as alice");
-      return { ...base, kind: "as", user };
+      if (!localized) return { ...base, kind: "as", user };
+      const locale = DISCORD_LOCALES.find((l) => l.toLowerCase() === localized[2]!.toLowerCase());
+      if (!locale) throw new ScriptError(lineNo, `locale:${localized[2]} is not a Discord locale — one of ${DISCORD_LOCALES.join(", ")}`);
+      return { ...base, kind: "as", user, locale };
     }
     case "in": {
       if (rest.toLowerCase() === "dm") return { ...base, kind: "in_dm" };

@@ -2,15 +2,23 @@ import { ApplicationCommandOptionType as Option, ApplicationCommandType } from "
 import type { UserView } from "../core/interaction.ts";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
-import { describeEpisodes, formatEpisodeSpec, parseEpisodeSpec } from "../lib/episode-spec.ts";
+import { formatEpisodeSpec, parseEpisodeSpec } from "../lib/episode-spec.ts";
 import { UserError } from "../lib/errors.ts";
 import type { Responder } from "../core/respond.ts";
 import { choiceName, parseTitleRef, yearOf } from "../lib/titles.ts";
-import { CACHED_NOTE, type ShowRef } from "../lib/tmdb-shows.ts";
+import type { ShowRef } from "../lib/tmdb-shows.ts";
+import type { Translator } from "../i18n/index.ts";
 import { episodePickButton, MAX_SEASON, MAX_TMDB_ID } from "../views/component-ids.ts";
 import { countSentence, episodeCard, episodeHeadline } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
-import { canShare, command, type BotContext } from "./types.ts";
+import { episodeRange } from "../views/text.ts";
+import { canShare, command, forPerson, type BotContext } from "./types.ts";
+
+/** "S1E3", "S1E1–E5", "season 2", or "3 episodes of season 1", in the reader's language. */
+export function describeEpisodes(t: Translator, season: number, episodes: number[] | "all"): string {
+  if (episodes === "all") return t("episode.scope.season", { season });
+  return episodeRange(season, episodes) ?? t("episode.scope.scattered", { count: episodes.length, season });
+}
 
 /** Marks one or more episodes of a season and answers with progress and the next episode. */
 export async function markAndReply(
@@ -22,6 +30,7 @@ export async function markAndReply(
   episodes: number[] | "all",
   isWatched: boolean,
 ): Promise<void> {
+  const t = forPerson(ctx);
   const actor = { discordUserId: user.id, username: user.username };
   // One Convex call; a second, carrying the show's structure, only when Convex lacks it or it went stale.
   let cached = false;
@@ -37,17 +46,18 @@ export async function markAndReply(
   const numbering = (outcome as { numbering?: { read: "tmdb" | "position"; episodes: number[] } }).numbering;
   const marked = episodes !== "all" && numbering ? numbering.episodes : episodes;
   const single = marked !== "all" && marked.length === 1 ? marked[0]! : null;
-  const read = numbering ? numberingNote(season, episodes, numbering) : "";
+  const read = numbering ? numberingNote(t, season, episodes, numbering) : "";
   const headline =
     (single !== null
       ? episodeHeadline(
           { season, episode: single, ...(outcome.episodeName ? { name: outcome.episodeName } : {}) },
           isWatched,
           outcome.changed,
+          t,
         )
-      : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${marked === "all" ? `season ${season}` : describeEpisodes(season, marked)})`) +
+      : `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched, t)} (${describeEpisodes(t, season, marked)})`) +
     read +
-    (cached ? `\n-# ${CACHED_NOTE}` : "");
+    (cached ? `\n-# ${t("episode.cached")}` : "");
   // Offered only where TMDB numbers the season 1, 2, 3 …: elsewhere "E1 up to the one before" means nothing.
   const before =
     isWatched && episodes !== "all" && numbering === undefined ? markedAhead(show.tmdbId, season, episodes, outcome.progress) : null;
@@ -64,19 +74,25 @@ export async function markAndReply(
       isWatched,
       shareable: canShare(respond.interaction),
       ...(before ? { before } : {}),
+      t,
     }),
   });
 }
 
 /** "\n-# Read 3 as the 3rd episode of season 20, which TMDB numbers E887." */
-function numberingNote(season: number, given: number[] | "all", numbering: { read: "tmdb" | "position"; episodes: number[] }): string {
+function numberingNote(
+  t: Translator,
+  season: number,
+  given: number[] | "all",
+  numbering: { read: "tmdb" | "position"; episodes: number[] },
+): string {
   if (given === "all") return "";
   if (numbering.read === "tmdb")
-    return `\n-# TMDB numbers season ${season}'s episodes its own way: read ${given.length === 1 ? `${given[0]} as TMDB's episode number` : "those as TMDB's episode numbers"}.`;
+    return `\n-# ${given.length === 1 ? t("episode.numbering.tmdbOne", { season, given: given[0]! }) : t("episode.numbering.tmdbMany", { season })}`;
   const first = given[0]!;
   return given.length === 1
-    ? `\n-# Read ${first} as episode ${first} of season ${season} in order, which TMDB numbers E${numbering.episodes[0]}.`
-    : `\n-# Read those as places in season ${season}'s list, which TMDB numbers E${numbering.episodes[0]}–E${numbering.episodes[numbering.episodes.length - 1]}.`;
+    ? `\n-# ${t("episode.numbering.positionOne", { season, given: first, tmdb: numbering.episodes[0]! })}`
+    : `\n-# ${t("episode.numbering.positionMany", { season, first: numbering.episodes[0]!, last: numbering.episodes[numbering.episodes.length - 1]! })}`;
 }
 
 /**
@@ -108,7 +124,7 @@ export function markedAhead(
  * it stores, and TMDB is asked only if Convex lacks the show. Null for typed words.
  */
 export function showById(ctx: BotContext, value: string): ShowRef | null {
-  const ref = parseTitleRef(value);
+  const ref = parseTitleRef(value, forPerson(ctx));
   if (ref.kind !== "id" || ref.mediaType === "movie") return null;
   return {
     tmdbId: ref.tmdbId,
@@ -121,18 +137,19 @@ export function showById(ctx: BotContext, value: string): ShowRef | null {
 }
 
 export async function suggestShows(ctx: BotContext, discordUserId: string, partial: string) {
+  const t = forPerson(ctx);
   if (partial.trim().length > 0) {
     // TMDB down or slow: the shows this person tracks, as Convex stores them.
     const tracked = async () =>
       (await ctx.backend.query(api.bot.lists.listTitles, { discordUserId, mediaType: "tv", scope: "all", pageSize: 25 })).items.map(
         (item) => ({
-          title: item.title ?? `Show ${item.tmdbId}`,
+          title: item.title ?? t("episode.showFallbackName", { tmdbId: item.tmdbId }),
           year: yearOf(item.release_date),
           mediaType: "tv",
           tmdbId: item.tmdbId,
         }),
       );
-    return await ctx.titles.suggest(partial, "tv", tracked);
+    return await ctx.titles.suggest(partial, "tv", tracked, t);
   }
   // Nothing typed yet: the shows this user is watching, newest first.
   // scope "all": a show followed only through its episodes is being watched too.
@@ -144,7 +161,7 @@ export async function suggestShows(ctx: BotContext, discordUserId: string, parti
     pageSize: 25,
   });
   return page.items.map((item) => ({
-    name: choiceName(item.title ?? `Show ${item.tmdbId}`, yearOf(item.release_date), "tv"),
+    name: choiceName(item.title ?? t("episode.showFallbackName", { tmdbId: item.tmdbId }), yearOf(item.release_date), "tv", t),
     value: `tv:${item.tmdbId}`,
   }));
 }
@@ -176,7 +193,7 @@ export const ep = command({
   }),
   ephemeral: true,
   async execute(interaction, respond, ctx, { show: value, season, episode, watched }) {
-    const spec = parseEpisodeSpec(episode, season);
+    const spec = parseEpisodeSpec(episode, season, forPerson(ctx));
     const isWatched = watched ?? true;
     const byId = showById(ctx, value);
     if (byId !== null) {
@@ -185,19 +202,19 @@ export const ep = command({
     }
     const found = await ctx.titles.lookupShow(value);
     if (found.kind === "guess") {
-      const what = spec.kind === "all" ? `season ${season}` : describeEpisodes(season, spec.episodes);
+      const t = forPerson(ctx);
+      const what = describeEpisodes(t, season, spec.kind === "all" ? "all" : spec.episodes);
       const pick = { season, isWatched, episodes: formatEpisodeSpec(spec) };
       if (episodePickButton.tryEncode({ ...pick, choice: { mediaType: "tv", tmdbId: MAX_TMDB_ID } }) === null) {
-        throw new UserError(
-          "I'm not sure which show you mean, and that episode list is too long to confirm with a button — pick the show from the list as you type, or use its TMDB id.",
-        );
+        throw new UserError(t("episode.guessTooLong"));
       }
-      const confirm = `Yes — ${isWatched ? "mark" : "unmark"} ${what}`;
+      const confirm = t("episode.confirm", { isWatched: String(isWatched), what });
       await respond.send(
         guessPrompt({
           ...found,
           confirm,
           customId: (choice) => episodePickButton.encode({ ...pick, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
+          t,
         }),
       );
       return;

@@ -1,7 +1,7 @@
 import { ApplicationCommandType } from "discord-api-types/v10";
 import { defineCommand } from "../lib/command-options.ts";
 import { helpCard } from "../views/help.ts";
-import { command } from "./types.ts";
+import { command, forPerson } from "./types.ts";
 
 export const help = command({
   data: defineCommand({
@@ -11,7 +11,7 @@ export const help = command({
   }),
   ephemeral: true,
   reads: true,
-  async execute(_interaction, respond) {
-    await respond.send(helpCard());
+  async execute(_interaction, respond, ctx) {
+    await respond.send(helpCard(forPerson(ctx)));
   },
 });

@@ -9,6 +9,7 @@ import { account } from "./account.ts";
 import { ep } from "./ep.ts";
 import { help } from "./help.ts";
 import { link } from "./link.ts";
+import { localizeCommand } from "./localize.ts";
 import { list } from "./list.ts";
 import { mark } from "./mark.ts";
 import { party } from "./party.ts";
@@ -58,5 +59,5 @@ export const AVAILABILITY = {
 };
 
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [...commands.values()].map((command) => ({ ...AVAILABILITY, ...commandJSON(command.data) }));
+  return [...commands.values()].map((command) => localizeCommand({ ...AVAILABILITY, ...commandJSON(command.data) }));
 }

@@ -8,7 +8,7 @@ import { markPickButton, MAX_SEASON } from "../views/component-ids.ts";
 import { countSentence, episodeCard } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { markAndReply, showById, suggestShows } from "./ep.ts";
-import { canShare, command, type BotContext } from "./types.ts";
+import { canShare, command, forPerson, type BotContext } from "./types.ts";
 
 const showOption = {
   type: Option.String,
@@ -58,13 +58,17 @@ export const mark = command({
     }
     const found = await ctx.titles.lookupShow(value);
     if (found.kind === "guess") {
-      const verb = isWatched ? "mark" : "unmark";
+      const t = forPerson(ctx);
       await respond.send(
         guessPrompt({
           ...found,
-          confirm: season === null ? `Yes — ${verb} every episode` : `Yes — ${verb} season ${season}`,
+          confirm:
+            season === null
+              ? t("episode.confirmShow", { isWatched: String(isWatched) })
+              : t("episode.confirmSeason", { isWatched: String(isWatched), season }),
           customId: (choice) =>
             markPickButton.encode({ season: season ?? "all", isWatched, choice: choice && { mediaType: "tv", tmdbId: choice.tmdbId } }),
+          t,
         }),
       );
       return;
@@ -110,7 +114,8 @@ async function markSeasonOrShow(
     }),
   );
   // Specials (season 0) never count towards finishing a show, so /mark show leaves them out and says so.
-  const scope = outcome.specials > 0 ? "every episode; specials (season 0) not included" : "every episode; this show has no specials";
+  const t = forPerson(ctx);
+  const scope = t(outcome.specials > 0 ? "episode.scope.show" : "episode.scope.showNoSpecials");
   // Empty content: a card that replaces a "Did you mean …?" prompt must not keep its question.
   await respond.send({
     content: "",
@@ -119,13 +124,14 @@ async function markSeasonOrShow(
       // Named and pictured from what Convex stores: a show given by id needs no TMDB call.
       showTitle: outcome.show.title,
       posterUrl: outcome.show.image,
-      headline: `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched)} (${scope})`,
+      headline: `${countSentence(isWatched ? "marked" : "unmarked", outcome.changed, outcome.unchanged, isWatched, t)} (${scope})`,
       outcome,
       isWatched,
       // The write answers with the job's progress: no second call.
       jobProgress: outcome.job,
       shareable: canShare(respond.interaction),
       ...(outcome.specials > 0 ? { specials: { count: outcome.specials, isWatched } } : {}),
+      t,
     }),
   });
 }

@@ -8,6 +8,7 @@ import type { UserRateLimiter } from "../lib/rate-limit.ts";
 import type { TitleService } from "../lib/titles.ts";
 import type { TmdbClient } from "../lib/tmdb.ts";
 import type { ComponentArgs, ComponentName } from "../views/component-ids.ts";
+import { english, type Translator } from "../i18n/index.ts";
 
 /**
  * What a door knows about servers beyond the interaction itself. The gateway door has the
@@ -37,6 +38,22 @@ export interface BotContext {
   directory: GuildDirectory;
   /** Draws PNG cards (the year in review); the Node doors have one, Convex's door does not. */
   cards?: CardRenderer;
+  /**
+   * Who reads what: `user` is the person's language (ephemeral replies, autocomplete, their DMs),
+   * `server` the server's (public posts: boards, session posts, polls, shares). The dispatcher sets
+   * both for each interaction from Discord's `locale` and `guild_locale`.
+   */
+  i18n?: { user: Translator; server: Translator };
+}
+
+/** The person's translator: what only they see. English where no dispatcher set one (a test calling a handler directly). */
+export function forPerson(ctx: BotContext): Translator {
+  return ctx.i18n?.user ?? english;
+}
+
+/** The server's translator: what the channel sees (outside a server, the person's). */
+export function forServer(ctx: BotContext): Translator {
+  return ctx.i18n?.server ?? english;
 }
 
 export type { AutocompleteInteraction, CommandInteraction, ComponentInteraction };

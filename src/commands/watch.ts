@@ -8,14 +8,14 @@ import { undoneEpisodesCard } from "../views/episode-card.ts";
 import { guessPrompt } from "../views/guess.ts";
 import { notice, shareMessage, shareRefusal, titleHeadline } from "../views/title-card.ts";
 import { isMediaType } from "../views/vocabulary.ts";
-import { canShare, command } from "./types.ts";
+import { canShare, command, forPerson, forServer } from "./types.ts";
 import { TmdbError } from "../lib/tmdb.ts";
 import { checkListVisibleHere, replyList } from "./watch/list.ts";
 import {
   actorOf,
   cardWithout,
   change,
-  CONFIRM_LABEL,
+  confirmLabel,
   detailsOrStored,
   factsOf,
   hasDetails,
@@ -156,7 +156,7 @@ export const watch = command({
     if (args.subcommand === "list") {
       const { options } = args;
       const target = options.user?.user ?? user;
-      if (target.bot) throw new UserError("Bots don't keep watchlists.");
+      if (target.bot) throw new UserError(forPerson(ctx)("watch.botsNoList"));
       if (target.id !== user.id) await checkListVisibleHere(ctx, interaction, target.id, options.user?.member !== undefined);
       // A status filter looks at everything tracked (shows followed from episodes included) unless told otherwise.
       const scope = options.scope ?? (options.status ? "all" : "watchlist");
@@ -173,7 +173,7 @@ export const watch = command({
       const visible = args.options.visible;
       await ctx.backend.mutation(api.bot.profile.setListVisibility, { ...actorOf(user), listPublic: visible });
       await respond.send({
-        content: visible ? "👀 Your list is now visible: others can see it with `/watch list user:@you`." : "🔒 Your list is now private.",
+        content: forPerson(ctx)(visible ? "watch.visible" : "watch.private"),
       });
       return;
     }
@@ -186,7 +186,7 @@ export const watch = command({
           : { sub: args.subcommand };
     // An id with its type (what autocomplete gives) needs no lookup: Convex answers from what it stores.
     // Not for add: a title being added is usually one Convex doesn't hold for this person yet.
-    const ref = parseTitleRef(args.options.title);
+    const ref = parseTitleRef(args.options.title, forPerson(ctx));
     const mediaType = ref.kind === "id" ? (ref.mediaType ?? args.options.type) : undefined;
     if (ref.kind === "id" && mediaType !== undefined && action.sub !== "add") {
       await performTitleAction(ctx, respond, user, { tmdbId: ref.tmdbId, mediaType }, action);
@@ -203,7 +203,12 @@ export const watch = command({
     }
     if (found.kind === "guess") {
       await respond.send(
-        guessPrompt({ ...found, confirm: CONFIRM_LABEL[action.sub], customId: (choice) => titlePickButton.encode({ action, choice }) }),
+        guessPrompt({
+          ...found,
+          confirm: confirmLabel(action.sub, forPerson(ctx)),
+          customId: (choice) => titlePickButton.encode({ action, choice }),
+          t: forPerson(ctx),
+        }),
       );
       return;
     }
@@ -213,10 +218,11 @@ export const watch = command({
   async autocomplete(interaction, ctx, args) {
     const focused = interaction.focused.value;
     const type = "type" in args.options ? args.options.type : undefined;
-    if (focused.trim().length > 0) return await ctx.titles.suggest(focused, type);
+    const t = forPerson(ctx);
+    if (focused.trim().length > 0) return await ctx.titles.suggest(focused, type, undefined, t);
     const page = await ctx.backend.query(api.bot.lists.listTitles, { discordUserId: interaction.user.id, mediaType: type, pageSize: 25 });
     return page.items.map((item) => ({
-      name: choiceName(item.title ?? `TMDB ${item.tmdbId}`, yearOf(item.release_date), item.mediaType),
+      name: choiceName(item.title ?? `TMDB ${item.tmdbId}`, yearOf(item.release_date), item.mediaType, t),
       value: `${item.mediaType}:${item.tmdbId}`,
     }));
   },
@@ -229,7 +235,7 @@ export const watch = command({
       if (result.episodes && result.state.show !== null) {
         await respond.send({
           content: "",
-          ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore),
+          ...undoneEpisodesCard(result.tmdbId, result.state.show, result.state, result.undone, result.statusBefore, forPerson(ctx)),
         });
         return;
       }
@@ -244,11 +250,12 @@ export const watch = command({
           (await detailsOrStored(ctx, ref, result.state).catch((error: unknown) =>
             error instanceof TmdbError ? null : Promise.reject(error),
           )));
+      const t = forPerson(ctx);
       if (facts === null) {
-        await respond.send(notice(titleHeadline.undone(result.undone)));
+        await respond.send(notice(titleHeadline.undone(result.undone, t)));
         return;
       }
-      await replyCard(respond, facts, result.state, titleHeadline.undone(result.undone), null);
+      await replyCard(respond, facts, result.state, titleHeadline.undone(result.undone, t), null, t);
     },
     // A card's buttons carry the title's id: the write draws the card from what Convex stores.
     async "watch:status"(interaction, respond, ctx, args) {
@@ -270,7 +277,7 @@ export const watch = command({
     /** Posts a finished or loved title to the channel, after checking it is (still) true. */
     async "watch:share"(interaction, respond, ctx, { what, ...ref }) {
       // Only a server channel has an audience; a DM share would post into the DM.
-      if (!canShare(interaction) || interaction.channelId === null) throw new UserError("Sharing works in a server channel, not in DMs.");
+      if (!canShare(interaction) || interaction.channelId === null) throw new UserError(forPerson(ctx)("watch.shareOnlyInServer"));
       const title = await titleOf(ctx, ref);
       // One round trip checks it is still true and claims the channel's share budget (held in Convex, across shards).
       const claim = await ctx.backend.mutation(api.bot.shares.claimShare, {
@@ -278,10 +285,14 @@ export const watch = command({
         channelId: interaction.channelId,
         what,
       });
-      if (!claim.allowed) throw new UserError(shareRefusal(claim, factsOf(ctx, title)));
+      if (!claim.allowed) throw new UserError(shareRefusal(claim, factsOf(ctx, title), forPerson(ctx)));
       // Confirm on the private card, which stays as it was with its buttons — all but Share, now done.
-      await respond.send(cardWithout(interaction, interaction.customId, "📣 Shared with the channel."));
-      await respond.sendNew({ ...shareMessage({ who: interaction.user.displayName, what, title: factsOf(ctx, title) }), ephemeral: false });
+      await respond.send(cardWithout(interaction, interaction.customId, forPerson(ctx)("watch.shared")));
+      // The post is the channel's: in the server's language.
+      await respond.sendNew({
+        ...shareMessage({ who: interaction.user.displayName, what, title: factsOf(ctx, title), t: forServer(ctx) }),
+        ephemeral: false,
+      });
     },
     /** A list page: a keyset cursor, so it survives restarts. */
     async "watch:page"(interaction, respond, ctx, position) {

@@ -8,7 +8,8 @@ import type { BotContext, Command } from "../commands/types.ts";
 import { FIRST_ATTEMPT_MS, INTERACTION_BUDGET_MS, withInteraction } from "../lib/backend.ts";
 import { argumentsOf, partialArgumentsOf } from "../lib/command-options.ts";
 import { describeError } from "../lib/errors.ts";
-import { decodeComponentId, STALE_COMPONENT_MESSAGE, StaleComponentError, type DecodedComponent } from "../views/component-ids.ts";
+import { translator, type Translator } from "../i18n/index.ts";
+import { decodeComponentId, StaleComponentError, type DecodedComponent } from "../views/component-ids.ts";
 import { viewOf, type AutocompleteInteraction, type RepliableInteraction } from "./interaction.ts";
 import { NO_MENTIONS, Responder } from "./respond.ts";
 import type { Transport } from "./transport.ts";
@@ -83,6 +84,7 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
   // TMDB is done a Convex attempt before the deadline, so the write that follows it still fits.
   const deadline = receivedAt + INTERACTION_BUDGET_MS;
   const scoped = scope(ctx, interaction, deadline, deadline - FIRST_ATTEMPT_MS);
+  const t = scoped.i18n.user;
   let command: Command | undefined;
   let run: (respond: Responder) => Promise<void>;
   /** The subcommand or component action, for telling reads from writes. */
@@ -101,13 +103,13 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
     } catch (error) {
       if (!(error instanceof StaleComponentError)) throw error;
       ctx.logger.debug({ user: interaction.user.id, id: interaction.customId }, "component id out of date");
-      await refuse(transport, `⚠️ ${STALE_COMPONENT_MESSAGE}`);
+      await refuse(transport, `⚠️ ${t("error.staleComponent")}`);
       return;
     }
     const route = componentRoutes.get(decoded.name);
     if (route === undefined) {
       ctx.logger.debug({ user: interaction.user.id, id: interaction.customId }, "component nothing handles");
-      await refuse(transport, `⚠️ ${STALE_COMPONENT_MESSAGE}`);
+      await refuse(transport, `⚠️ ${t("error.staleComponent")}`);
       return;
     }
     command = route.command;
@@ -115,7 +117,7 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
     run = (respond) => route.run(interaction, respond, scoped, decoded.args);
   }
   if (command === undefined) {
-    await refuse(transport, "I don't know that command any more.");
+    await refuse(transport, `⚠️ ${t("error.unknownCommand")}`);
     return;
   }
 
@@ -126,7 +128,7 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
   const reads = command.reads === true || (command.reads?.includes(action) ?? false);
   const wait = reads && !rerun ? ctx.limiter.take(interaction.user.id) : 0;
   if (wait > 0) {
-    await respond.sendNew({ content: `⏳ Slow down a little — try again in ${Math.ceil(wait / 1000)}s.`, ephemeral: true });
+    await respond.sendNew({ content: `⏳ ${t("error.slowDown", { seconds: Math.ceil(wait / 1000) })}`, ephemeral: true });
     return;
   }
   respond.deferAfter(Math.max(0, receivedAt + AUTO_DEFER_MS - Date.now()));
@@ -134,7 +136,7 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
     await run(respond);
   } catch (error) {
     const id = interaction.kind === "command" ? interaction.commandName : interaction.customId;
-    const described = describeError(error, id.split(":", 1)[0]);
+    const described = describeError(error, id.split(":", 1)[0], t);
     const log = { err: error, user: interaction.user.id, id, code: described.code };
     if (described.reference) ctx.logger.error({ ...log, reference: described.reference }, "command failed");
     else ctx.logger.debug(log, "command refused");
@@ -147,17 +149,27 @@ async function answer(interaction: RepliableInteraction, ctx: BotContext, transp
   }
 }
 
-/** The context for one interaction: its Convex calls carry it and share its deadline; TMDB's stop in time. */
-function scope(ctx: BotContext, interaction: { id: string; applicationId: string; token: string }, deadline: number, tmdbDeadline: number) {
+/**
+ * The context for one interaction: its Convex calls carry it (and the person's language) and share
+ * its deadline; TMDB's stop in time; text is in the person's language, or the server's for public posts.
+ */
+function scope(
+  ctx: BotContext,
+  interaction: { id: string; applicationId: string; token: string; locale: string; guildLocale: string | null },
+  deadline: number,
+  tmdbDeadline: number,
+) {
+  const user: Translator = translator(interaction.locale);
   return {
     ...ctx,
     backend: withInteraction(
       ctx.backend,
-      { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token },
+      { id: interaction.id, applicationId: interaction.applicationId, token: interaction.token, locale: interaction.locale },
       { deadline },
     ),
+    i18n: { user, server: interaction.guildLocale === null ? user : translator(interaction.guildLocale) },
     tmdb: ctx.tmdb.withDeadline(tmdbDeadline),
-    titles: ctx.titles.withDeadline(tmdbDeadline),
+    titles: ctx.titles.withDeadline(tmdbDeadline, user),
   } satisfies BotContext;
 }
 

@@ -68,8 +68,10 @@ abstract class BaseInteraction<R extends APIInteraction> {
   readonly user: UserView;
   readonly guildId: string | null;
   readonly channelId: string | null;
-  /** The invoking user's client language ("en-US"). */
+  /** The invoking user's client language ("en-US"): their ephemeral replies and DMs are in it. */
   readonly locale: string;
+  /** The server's preferred language (its Community setting, "en-US" by default), null outside a server: public posts are in it. */
+  readonly guildLocale: string | null;
   /** The member in a server, as Discord sent it (nickname, roles, permissions here). */
   readonly member: APIInteractionGuildMember | null;
   /** The member's permissions in this channel (null outside a server). */
@@ -91,6 +93,7 @@ abstract class BaseInteraction<R extends APIInteraction> {
     this.guildId = raw.guild_id ?? null;
     this.channelId = raw.channel?.id ?? raw.channel_id ?? null;
     this.locale = "locale" in raw && typeof raw.locale === "string" ? raw.locale : "en-US";
+    this.guildLocale = typeof raw.guild_locale === "string" ? raw.guild_locale : null;
     this.memberPermissions = member ? Permissions.parse(member.permissions) : null;
     this.appPermissions = Permissions.parse(raw.app_permissions) ?? new Permissions(0n);
     const limit = (raw as { attachment_size_limit?: unknown }).attachment_size_limit;

@@ -82,7 +82,7 @@ const CACHE_WRITES = new Set([
  */
 export function withInteraction(
   backend: Backend,
-  interaction: { id: string; applicationId: string; token: string },
+  interaction: { id: string; applicationId: string; token: string; locale?: string },
   options: CallOptions = {},
 ): Backend {
   let writes = 0;
@@ -100,7 +100,16 @@ export function withInteraction(
     query: (fn, args) => backend.query(fn, args, call()).catch(afterSave),
     mutation: (fn, args) => {
       const key = `${interaction.id}:${writes++}`;
-      const scoped = { ...args, interaction: { applicationId: interaction.applicationId, token: interaction.token, key } } as typeof args;
+      // The person's Discord language rides along, so Convex remembers it for their DMs (when it changed).
+      const scoped = {
+        ...args,
+        interaction: {
+          applicationId: interaction.applicationId,
+          token: interaction.token,
+          key,
+          ...(interaction.locale ? { locale: interaction.locale } : {}),
+        },
+      } as typeof args;
       return backend.mutation(fn, scoped, call()).then((result) => {
         if (!CACHE_WRITES.has(getFunctionName(fn))) saved = true;
         return result;

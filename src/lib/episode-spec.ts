@@ -1,4 +1,5 @@
 import { UserError } from "./errors.ts";
+import { english, type Translator } from "../i18n/index.ts";
 import { MAX_EPISODE_NUMBER } from "../views/component-ids.ts";
 import { episodeRange, truncate } from "../views/text.ts";
 
@@ -12,38 +13,33 @@ export { MAX_EPISODE_NUMBER };
 /** Longer than Discord's option limit (100) with room; beyond it nothing is even looked at. */
 const MAX_INPUT = 200;
 
-const HOW = "Use a number like `3`, a range like `1-5`, a list like `1,3,5`, or `all`.";
-
 /**
  * "3", "1-5", "1, 3, 5-7" or "all" (what `/ep … episode:` accepts), and the ways people write an
  * episode anyway: "E3", "ep 3", "S1E3" and "S01E01-E05" (a season in it must be `season`, when
  * given), in any width of digits ("３"). The work is bounded by the input: at most MAX_INPUT
  * characters are read, every number has at most 4 digits, and the episodes expanded never exceed
- * MAX_EPISODES.
+ * MAX_EPISODES. Refusals are in the reader's language (`t`).
  */
-export function parseEpisodeSpec(input: string, season?: number): EpisodeSpec {
+export function parseEpisodeSpec(input: string, season?: number, t: Translator = english): EpisodeSpec {
   const quoted = `“${truncate(input.trim(), 40)}”`;
-  if (input.length > MAX_INPUT) throw new UserError(`That episode list is too long. ${HOW}`);
+  const how = t("episodeSpec.how");
+  if (input.length > MAX_INPUT) throw new UserError(`${t("episodeSpec.tooLong")} ${how}`);
   const marks: { season?: number } = {};
-  const text = withoutSeasonMarks(input.normalize("NFKC").trim().toLowerCase(), season, quoted, marks);
+  const text = withoutSeasonMarks(input.normalize("NFKC").trim().toLowerCase(), season, quoted, marks, t);
   if (text === "all" || text === "*") return { kind: "all" };
-  if (text === "") throw new UserError(`Which episode? ${HOW}`);
+  if (text === "") throw new UserError(`${t("episodeSpec.which")} ${how}`);
 
   const episodes = new Set<number>();
   for (const rawPart of text.split(",")) {
     const part = rawPart.trim();
     // Spaces are fine around "-" and ",", never inside a number: "1 0" is not 10.
-    if (/\d\s+\d/.test(part)) throw new UserError(`${quoted} has a space inside a number. ${HOW}`);
+    if (/\d\s+\d/.test(part)) throw new UserError(`${t("episodeSpec.space", { quoted })} ${how}`);
     const match = /^(\d+)\s*(?:[-–—]\s*(\d+))?$/.exec(part);
-    if (match === null) throw new UserError(`${quoted} isn't an episode. ${HOW}`);
-    const from = episodeNumber(match[1]!);
-    const to = match[2] === undefined ? from : episodeNumber(match[2]);
-    if (to < from) throw new UserError(`The range ${from}-${to} runs backwards — try ${to}-${from}.`);
-    if (to - from + 1 + episodes.size > MAX_EPISODES) {
-      throw new UserError(
-        `That's more than ${MAX_EPISODES.toLocaleString("en-US")} episodes at once — use \`/mark season\` or \`/mark show\`.`,
-      );
-    }
+    if (match === null) throw new UserError(`${t("episodeSpec.notEpisode", { quoted })} ${how}`);
+    const from = episodeNumber(match[1]!, t);
+    const to = match[2] === undefined ? from : episodeNumber(match[2], t);
+    if (to < from) throw new UserError(t("episodeSpec.backwards", { from, to }));
+    if (to - from + 1 + episodes.size > MAX_EPISODES) throw new UserError(t("episodeSpec.tooMany", { max: MAX_EPISODES }));
     for (let e = from; e <= to; e++) episodes.add(e);
   }
   const sorted = [...episodes].sort((a, b) => a - b);
@@ -56,31 +52,28 @@ export function parseEpisodeSpec(input: string, season?: number): EpisodeSpec {
  * "s1e3" → "3", "e1-e5" → "1-5", "ep 3" → "3": the marks dropped, a season checked against the
  * one the command names. Anchored, linear patterns over at most MAX_INPUT characters.
  */
-function withoutSeasonMarks(text: string, season: number | undefined, quoted: string, marks: { season?: number }): string {
+function withoutSeasonMarks(text: string, season: number | undefined, quoted: string, marks: { season?: number }, t: Translator): string {
   return text.replace(/(?<![a-z\d])(?:s(\d{1,4})\s*)?(?:episode|ep|e)\s*(?=\d)/g, (_mark, s: string | undefined) => {
     if (s === undefined) return "";
     const written = Number(s);
     if (season !== undefined && written !== season) {
-      throw new UserError(`${quoted} is in season ${written}, but the command names season ${season} — give the season as its own option.`);
+      throw new UserError(t("episodeSpec.otherSeason", { quoted, written, season }));
     }
     // With no season option, the one written is the season; two different ones can't both be.
     if (marks.season !== undefined && marks.season !== written)
-      throw new UserError(`${quoted} names seasons ${marks.season} and ${written} — name episodes of one season at a time.`);
+      throw new UserError(t("episodeSpec.twoSeasons", { quoted, first: marks.season, second: written }));
     marks.season = written;
     return "";
   });
 }
 
 /** Digits to an episode number within 1..MAX_EPISODE_NUMBER, checked on the digits (no float rounding). */
-function episodeNumber(digits: string): number {
+function episodeNumber(digits: string, t: Translator): number {
   const significant = digits.replace(/^0+(?=\d)/, "");
-  if (significant.length > String(MAX_EPISODE_NUMBER).length || Number(significant) > MAX_EPISODE_NUMBER) {
-    throw new UserError(
-      `Episode ${truncate(significant, 12)} is out of range — episode numbers go up to ${MAX_EPISODE_NUMBER.toLocaleString("en-US")}.`,
-    );
-  }
+  if (significant.length > String(MAX_EPISODE_NUMBER).length || Number(significant) > MAX_EPISODE_NUMBER)
+    throw new UserError(t("episodeSpec.outOfRange", { episode: truncate(significant, 12), max: MAX_EPISODE_NUMBER }));
   const n = Number(significant);
-  if (n < 1) throw new UserError("Episodes are numbered from 1.");
+  if (n < 1) throw new UserError(t("episodeSpec.fromOne"));
   return n;
 }
 

@@ -1,9 +1,11 @@
 import { ConvexError, type Value } from "convex/values";
 import { StaleComponentError } from "../views/custom-id.ts";
 import { isTmdbError } from "./tmdb.ts";
+import { DEFAULT_USER_MESSAGES } from "./tmdb-errors.ts";
 import { DiscordRequestError } from "../core/transport.ts";
 import { BackendUnavailableError, convexErrorData, type UnavailableOutcome } from "./backend.ts";
 import type { ErrorCode } from "../../convex/model/errors.ts";
+import { english, type MessageKey, type Translator } from "../i18n/index.ts";
 
 /**
  * What a failure is, as the bot logs and compares it: a Convex ErrorCode (the contract in
@@ -33,13 +35,13 @@ export class UserError extends Error {
 }
 
 /** Plain-language messages for the Discord API errors people can run into. */
-const DISCORD_MESSAGES: Record<number, string> = {
-  50007: "I can't send you direct messages — your DMs are closed for this server.",
-  50013: "I don't have permission to do that in this channel.",
-  50001: "I can't see that channel.",
-  10008: "That message no longer exists.",
-  10062: "That took too long and Discord gave up on it — please try again.",
-  40060: "That was already answered.",
+const DISCORD_MESSAGES: Record<number, MessageKey> = {
+  50007: "error.discord.dmsClosed",
+  50013: "error.discord.missingPermission",
+  50001: "error.discord.cantSeeChannel",
+  10008: "error.discord.messageGone",
+  10062: "error.discord.tooSlow",
+  40060: "error.discord.alreadyAnswered",
 };
 
 /**
@@ -57,15 +59,15 @@ const CHECK_WITH: Record<string, string> = {
 const DEFAULT_CHECK = "/watch info";
 
 /** What is true to say when Convex did not answer, by what may have happened and where to look. */
-export function unavailableMessage(outcome: UnavailableOutcome, feature?: string): string {
+export function unavailableMessage(outcome: UnavailableOutcome, feature?: string, t: Translator = english): string {
   const check = CHECK_WITH[feature ?? ""] ?? DEFAULT_CHECK;
   switch (outcome) {
     case "nothing_changed":
-      return "Film Fanatic can't be reached right now — nothing was changed. Please try again in a moment.";
+      return t("error.unavailable.nothingChanged");
     case "may_not_be_saved":
-      return `Film Fanatic can't be reached right now — your change may not have been saved, check with ${check}.`;
+      return t("error.unavailable.mayNotBeSaved", { check });
     case "saved_not_shown":
-      return `Film Fanatic can't be reached right now — your change was saved, but I can't show it; check with ${check}.`;
+      return t("error.unavailable.savedNotShown", { check });
   }
 }
 
@@ -80,12 +82,18 @@ export interface DescribedError {
 /**
  * Sorts an error into expected (told as is) and unexpected (logged, short reply with a reference).
  * `feature` (the command, or the component id's prefix) points an outage message at the right place to check.
+ * `t` is the person's language: a UserError is already written in it (handlers build its message
+ * with their translator); Convex's and TMDB's own messages are still English (docs/localisation.md).
  */
-export function describeError(error: unknown, feature?: string): DescribedError {
-  if (error instanceof UserError || error instanceof StaleComponentError) return { message: error.message, code: error.code };
+export function describeError(error: unknown, feature?: string, t: Translator = english): DescribedError {
+  if (error instanceof StaleComponentError) return { message: t("error.staleComponent"), code: error.code };
+  if (error instanceof UserError) return { message: error.message, code: error.code };
   // A ConvexError may come from another copy of the convex package (HTTP client vs engine): go by shape.
   if (error instanceof ConvexError || (error instanceof Error && error.name === "ConvexError" && "data" in error)) {
     const coded = convexErrorData(error);
+    // Convex's write budget says when to try again: said in the person's language, as the dispatcher's own limit is.
+    if (coded?.code === "RATE_LIMITED" && coded.retryAfterMs !== undefined)
+      return { message: t("error.slowDown", { seconds: Math.max(1, Math.ceil(coded.retryAfterMs / 1000)) }), code: coded.code };
     if (coded !== null) return { message: coded.message, code: coded.code };
     const data = (error as ConvexError<Value>).data as { message?: unknown } | string;
     if (typeof data === "object" && data !== null && typeof data.message === "string")
@@ -94,16 +102,20 @@ export function describeError(error: unknown, feature?: string): DescribedError 
   }
   if (error instanceof BackendUnavailableError)
     return {
-      message: unavailableMessage(error.outcome, feature),
+      message: unavailableMessage(error.outcome, feature, t),
       code: `CONVEX_UNAVAILABLE_${error.outcome.toUpperCase() as Uppercase<UnavailableOutcome>}`,
     };
-  if (isTmdbError(error)) return { message: error.userMessage, code: `TMDB_${error.kind.toUpperCase()}` };
+  if (isTmdbError(error)) {
+    // The kind's own sentence is translated; one a thrower wrote itself (naming a season) is still English.
+    const message = error.userMessage === DEFAULT_USER_MESSAGES[error.kind] ? t(`error.tmdb.${error.kind}`) : error.userMessage;
+    return { message, code: `TMDB_${error.kind.toUpperCase()}` };
+  }
   if (error instanceof DiscordRequestError && error.code !== null && DISCORD_MESSAGES[error.code]) {
-    return { message: DISCORD_MESSAGES[error.code]!, code: `DISCORD_${error.code}` };
+    return { message: t(DISCORD_MESSAGES[error.code]!), code: `DISCORD_${error.code}` };
   }
   const reference = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, "0")).join("");
   return {
-    message: `Something went wrong on my side (ref \`${reference}\`). Please try again in a moment.`,
+    message: t("error.unexpected", { reference }),
     reference,
     code: "UNEXPECTED",
   };

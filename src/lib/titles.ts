@@ -1,4 +1,5 @@
 import { UserError } from "./errors.ts";
+import { english, type Translator } from "../i18n/index.ts";
 import { MAX_TMDB_ID } from "../views/component-ids.ts";
 import { LIMITS } from "../views/limits.ts";
 import { cutGraphemes, label, plain, truncate } from "../views/text.ts";
@@ -21,25 +22,24 @@ const MAX_QUERY_GRAPHEMES = 100;
  * "1.5") is refused rather than searched for. Bounded: the input is at most a
  * few hundred characters and is read by anchored, linear patterns.
  */
-export function parseTitleRef(value: string): TitleRef {
+export function parseTitleRef(value: string, t: Translator = english): TitleRef {
   const text = value.trim();
-  if (text.length === 0) throw new UserError("Tell me which title — start typing a name and pick one from the list.");
+  if (text.length === 0) throw new UserError(t("titles.which"));
   const typed = /^(movie|tv):(.*)$/is.exec(text);
-  if (typed) return { kind: "id", tmdbId: tmdbIdFrom(typed[2]!.trim()), mediaType: typed[1]!.toLowerCase() as MediaType };
-  if (/^\d+$/.test(text)) return { kind: "id", tmdbId: tmdbIdFrom(text) };
-  if (/^[+\-−]\s*\d/.test(text) || /^\d+(?:[\s.,_']+\d+)+$/.test(text)) tmdbIdFrom(text);
+  if (typed) return { kind: "id", tmdbId: tmdbIdFrom(typed[2]!.trim(), t), mediaType: typed[1]!.toLowerCase() as MediaType };
+  if (/^\d+$/.test(text)) return { kind: "id", tmdbId: tmdbIdFrom(text, t) };
+  if (/^[+\-−]\s*\d/.test(text) || /^\d+(?:[\s.,_']+\d+)+$/.test(text)) tmdbIdFrom(text, t);
   return { kind: "search", query: cutGraphemes(text, MAX_QUERY_GRAPHEMES) };
 }
 
 /** A TMDB id from digits, or a message saying what is wrong with it. */
-function tmdbIdFrom(text: string): number {
+function tmdbIdFrom(text: string, t: Translator): number {
   const shown = truncate(text, 24);
-  if (/\d\s+\d/.test(text)) throw new UserError(`“${shown}” has a space inside a number — a TMDB id is written as digits only, like 1399.`);
-  if (!/^\d+$/.test(text)) throw new UserError(`“${shown}” isn't a TMDB id — ids are whole numbers above zero, like 1399.`);
+  if (/\d\s+\d/.test(text)) throw new UserError(t("titles.idSpace", { shown: `“${shown}”` }));
+  if (!/^\d+$/.test(text)) throw new UserError(t("titles.notId", { shown: `“${shown}”` }));
   const digits = text.replace(/^0+(?=\d)/, "");
-  if (digits.length > 10 || Number(digits) > MAX_TMDB_ID || Number(digits) < 1) {
-    throw new UserError(`${shown} is out of range — TMDB ids run from 1 to ${MAX_TMDB_ID.toLocaleString("en-US")}.`);
-  }
+  if (digits.length > 10 || Number(digits) > MAX_TMDB_ID || Number(digits) < 1)
+    throw new UserError(t("titles.idRange", { shown, max: MAX_TMDB_ID }));
   return Number(digits);
 }
 
@@ -73,14 +73,16 @@ export class TitleService {
   constructor(
     private readonly tmdb: TmdbClient,
     shows?: ShowStructures,
+    /** The language its refusals are written in ("I couldn't find …"). */
+    private readonly t: Translator = english,
   ) {
     this.shows = shows ?? new ShowStructures(tmdb);
   }
 
-  /** The same service for one interaction: its TMDB requests bounded by `deadline`. */
-  withDeadline(deadline: number): TitleService {
+  /** The same service for one interaction: its TMDB requests bounded by `deadline`, its refusals in the person's language. */
+  withDeadline(deadline: number, t: Translator = this.t): TitleService {
     const tmdb = this.tmdb.withDeadline(deadline);
-    return new TitleService(tmdb, this.shows.withTmdb(tmdb));
+    return new TitleService(tmdb, this.shows.withTmdb(tmdb), t);
   }
 
   /**
@@ -89,7 +91,7 @@ export class TitleService {
    * the answer is a guess for the person to confirm. `mediaType` narrows ids and searches.
    */
   async lookup(value: string, mediaType?: MediaType): Promise<Lookup> {
-    const ref = parseTitleRef(value);
+    const ref = parseTitleRef(value, this.t);
     if (ref.kind === "id") {
       const type = ref.mediaType ?? mediaType;
       if (type === undefined) return await this.eitherType(ref.tmdbId);
@@ -97,26 +99,22 @@ export class TitleService {
     }
     const results = (await this.tmdb.searchMulti(ref.query)).filter((r) => mediaType === undefined || r.mediaType === mediaType);
     if (results.length === 0) {
-      throw new UserError(
-        `I couldn't find ${mediaType === "tv" ? "a show" : mediaType === "movie" ? "a movie" : "a title"} matching “${plain(ref.query, 80)}” on TMDB.`,
-      );
+      throw new UserError(this.t("titles.notFound", { kind: mediaType ?? "any", query: `“${plain(ref.query, 80)}”` }));
     }
     return await this.settle(ref.query, results);
   }
 
   /** `lookup` for episode commands: a movie, by id or by its exact name, gets a message that says what it is. */
   async lookupShow(value: string): Promise<Lookup<ShowDetails>> {
-    const ref = parseTitleRef(value);
+    const ref = parseTitleRef(value, this.t);
     if (ref.kind === "id") {
-      if (ref.mediaType === "movie") throw isAMovie((await this.details(ref.tmdbId, "movie")).title);
+      if (ref.mediaType === "movie") throw isAMovie((await this.details(ref.tmdbId, "movie")).title, this.t);
       try {
         return { kind: "found", title: await this.show(ref.tmdbId) };
       } catch (error) {
         const movie = error instanceof UserError ? await this.tmdb.movie(ref.tmdbId).catch(() => null) : null;
         if (movie !== null) {
-          throw new UserError(
-            `TMDB id ${ref.tmdbId} is the movie **${plain(movie.title, 100)}**, which has no episodes. Use \`/watch status\` for movies.`,
-          );
+          throw new UserError(this.t("titles.idIsMovie", { tmdbId: ref.tmdbId, title: `**${plain(movie.title, 100)}**` }));
         }
         throw error;
       }
@@ -128,8 +126,8 @@ export class TitleService {
       // Someone typed a movie's name: say so rather than only "no show".
       const movie =
         results.find((r) => r.mediaType === "movie" && sameTitle(r.title, ref.query)) ?? results.find((r) => r.mediaType === "movie");
-      if (movie !== undefined) throw isAMovie(movie.title);
-      throw new UserError(`I couldn't find a show matching “${plain(ref.query, 80)}” on TMDB.`);
+      if (movie !== undefined) throw isAMovie(movie.title, this.t);
+      throw new UserError(this.t("titles.notFound", { kind: "tv", query: `“${plain(ref.query, 80)}”` }));
     }
     return (await this.settle(ref.query, shows)) as Lookup<ShowDetails>;
   }
@@ -144,7 +142,7 @@ export class TitleService {
     const [show, movie] = await Promise.all([orNull(this.tmdb.tv(tmdbId)), orNull(this.tmdb.movie(tmdbId))]);
     if (show !== null && movie !== null) return { kind: "guess", best: asResult(show), others: [asResult(movie)] };
     const title = show ?? movie;
-    if (title === null) throw new UserError(`TMDB has no movie or show with id ${tmdbId}.`, "NOT_FOUND");
+    if (title === null) throw new UserError(this.t("titles.noSuchId", { kind: "any", tmdbId }), "NOT_FOUND");
     return { kind: "found", title };
   }
 
@@ -166,7 +164,7 @@ export class TitleService {
       return mediaType === "movie" ? await this.tmdb.movie(tmdbId) : await this.tmdb.tv(tmdbId);
     } catch (error) {
       if (error instanceof TmdbError && error.kind === "not_found") {
-        throw new UserError(`TMDB has no ${mediaType === "movie" ? "movie" : "show"} with id ${tmdbId}.`, "NOT_FOUND");
+        throw new UserError(this.t("titles.noSuchId", { kind: mediaType, tmdbId }), "NOT_FOUND");
       }
       throw error;
     }
@@ -192,6 +190,7 @@ export class TitleService {
     query: string,
     mediaType?: MediaType,
     cached?: () => Promise<{ title: string; year?: number; mediaType: string; tmdbId: number }[]>,
+    t: Translator = english,
   ): Promise<{ name: string; value: string }[]> {
     const text = query.trim();
     if (text.length === 0) return [];
@@ -209,17 +208,17 @@ export class TitleService {
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean);
-      const norm = (t: string) => t.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+      const norm = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
       return (await cached())
-        .filter((t) => (mediaType === undefined || t.mediaType === mediaType) && words.every((w) => norm(t.title).includes(w)))
+        .filter((c) => (mediaType === undefined || c.mediaType === mediaType) && words.every((w) => norm(c.title).includes(w)))
         .slice(0, 25)
-        .map((t) => ({ name: cachedChoiceName(t.title, t.year, t.mediaType), value: `${t.mediaType}:${t.tmdbId}` }));
+        .map((c) => ({ name: cachedChoiceName(c.title, c.year, c.mediaType, t), value: `${c.mediaType}:${c.tmdbId}` }));
     }
     return results
       .filter((r) => mediaType === undefined || r.mediaType === mediaType)
       .slice(0, 25)
       .map((r) => ({
-        name: choiceName(r.title, r.year, r.mediaType),
+        name: choiceName(r.title, r.year, r.mediaType, t),
         value: `${r.mediaType}:${r.tmdbId}`,
       }));
   }
@@ -251,19 +250,20 @@ function patience<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-function isAMovie(title: string): UserError {
-  return new UserError(`**${plain(title, 100)}** is a movie, so it has no episodes. Use \`/watch status\` to track it.`);
+function isAMovie(title: string, t: Translator): UserError {
+  return new UserError(t("titles.isAMovie", { title: `**${plain(title, 100)}**` }));
 }
 
 /** A choice from what Convex stores while TMDB is down: "Title (2011) · TV · saved (TMDB is down)". */
-export function cachedChoiceName(title: string, year: number | undefined, mediaType: string): string {
-  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${mediaType === "tv" ? "TV" : "Movie"} · saved (TMDB is down)`;
-  return label(title, LIMITS.choiceName - suffix.length) + suffix;
+export function cachedChoiceName(title: string, year: number | undefined, mediaType: string, t: Translator = english): string {
+  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${t(mediaType === "tv" ? "media.tv" : "media.movie")} · ${t("autocomplete.saved")}`;
+  return label(title, LIMITS.choiceName - [...suffix].length) + suffix;
 }
 
-export function choiceName(title: string, year: number | undefined, mediaType: string): string {
-  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${mediaType === "tv" ? "TV" : "Movie"}`;
-  return label(title, LIMITS.choiceName - suffix.length) + suffix;
+/** "Title (2011) · TV", in the reader's language. */
+export function choiceName(title: string, year: number | undefined, mediaType: string, t: Translator = english): string {
+  const suffix = `${year !== undefined ? ` (${year})` : ""} · ${t(mediaType === "tv" ? "media.tv" : "media.movie")}`;
+  return label(title, LIMITS.choiceName - [...suffix].length) + suffix;
 }
 
 /** The year of a YYYY-MM-DD date, if it has one. */

@@ -4,7 +4,8 @@
 
 export type TmdbErrorKind = "not_found" | "unavailable" | "timeout" | "rate_limited" | "invalid_response" | "bad_request";
 
-const DEFAULT_USER_MESSAGES: Record<TmdbErrorKind, string> = {
+/** The sentence each kind says unless a thrower wrote its own (the catalogue's `error.tmdb.<kind>` translates these). */
+export const DEFAULT_USER_MESSAGES: Record<TmdbErrorKind, string> = {
   not_found: "TMDB doesn't have that title — check the id and try again.",
   unavailable: "TMDB is not answering right now — nothing was changed. Try again in a minute.",
   timeout: "TMDB took too long to answer — nothing was changed. Try again in a moment.",

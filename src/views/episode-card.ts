@@ -1,11 +1,12 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { english, type Translator } from "../i18n/index.ts";
 import { markEpisodeButton, shareButton, specialsButton, statusButton, undoButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
 import { episodeLine, nextLine, progressLine, showsUpNext, type EpisodeRef, type ShowProgress } from "./progress.ts";
-import { count, episodeCode, plain, plural, truncate } from "./text.ts";
-import { BRAND, statusLabel, type ProgressStatus } from "./vocabulary.ts";
+import { episodeCode, plain, truncate } from "./text.ts";
+import { BRAND, STATUS_EMOJI, type ProgressStatus } from "./vocabulary.ts";
 
 /** What an episode change did, as Convex reports it. */
 export interface EpisodeOutcome {
@@ -24,25 +25,32 @@ export interface EpisodeOutcome {
  * "Status: ▶️ Watching → **✅ Finished**", or null when it did not change. Unmarking everything
  * of a show the bot had given its status takes the status away too, and says so.
  */
-export function statusChange(before: ProgressStatus | undefined, after: ProgressStatus | undefined): string | null {
+export function statusChange(
+  before: ProgressStatus | undefined,
+  after: ProgressStatus | undefined,
+  t: Translator = english,
+): string | null {
   if (before === after) return null;
-  return `Status: ${before ? statusLabel(before) : "—"} → **${after ? statusLabel(after) : "— (not tracked)"}**`;
+  const label = (status: ProgressStatus) => `${STATUS_EMOJI[status]} ${t(`status.${status}`)}`;
+  return t("episode.statusChange", { before: before ? label(before) : "—", after: after ? label(after) : t("episode.notTracked") });
 }
 
-/** "✅ Marked 3 episodes, 1 was already watched." */
-export function countSentence(verb: "marked" | "unmarked", changed: number, unchanged: number, isWatched: boolean): string {
-  const state = isWatched ? "watched" : "unwatched";
-  if (changed === 0) return `Nothing changed — ${unchanged === 1 ? "it was" : `all ${count(unchanged)} were`} already ${state}.`;
-  const already = unchanged === 0 ? "" : `, ${plural(unchanged, "was", "were")} already ${isWatched ? "watched" : "unwatched"}`;
-  return `${verb === "marked" ? "✅ Marked" : "↩️ Unmarked"} ${plural(changed, "episode")}${already}.`;
+/** "✅ Marked 3 episodes, 1 was already watched." (`verb` is what `isWatched` says: kept for its callers' clarity.) */
+export function countSentence(
+  _verb: "marked" | "unmarked",
+  changed: number,
+  unchanged: number,
+  isWatched: boolean,
+  t: Translator = english,
+): string {
+  const values = { changed, unchanged, isWatched: String(isWatched) };
+  return changed === 0 ? t("episode.nothingChanged", values) : t("episode.counted", values);
 }
 
 /** "✅ Watched **S1E3** · Lord Snow", or that it already was and nothing changed. */
-export function episodeHeadline(ref: EpisodeRef, isWatched: boolean, changed: number): string {
-  const what = episodeLine(ref);
-  return changed === 0
-    ? `${what} was already ${isWatched ? "watched" : "unwatched"} — nothing changed.`
-    : `${isWatched ? "✅ Watched" : "↩️ Unwatched"} ${what}`;
+export function episodeHeadline(ref: EpisodeRef, isWatched: boolean, changed: number, t: Translator = english): string {
+  const values = { episode: episodeLine(ref), isWatched: String(isWatched) };
+  return changed === 0 ? t("episode.alreadyOne", values) : t("episode.changedOne", values);
 }
 
 /** The show finished with this change (not before it): worth a Share button. */
@@ -50,25 +58,27 @@ export function justFinished(outcome: Pick<EpisodeOutcome, "statusBefore" | "sta
   return outcome.statusAfter === "finished" && outcome.statusBefore !== "finished";
 }
 
-function episodeEmbed(args: {
-  showTitle: string;
-  posterUrl?: string;
-  headline: string;
-  outcome: EpisodeOutcome;
-  jobProgress?: { applied: number } | null;
-}): APIEmbed {
+function episodeEmbed(
+  args: {
+    showTitle: string;
+    posterUrl?: string;
+    headline: string;
+    outcome: EpisodeOutcome;
+    jobProgress?: { applied: number } | null;
+  },
+  t: Translator,
+): APIEmbed {
   const { outcome } = args;
   const lines = [args.headline];
-  const change = statusChange(outcome.statusBefore, outcome.statusAfter);
+  const change = statusChange(outcome.statusBefore, outcome.statusAfter, t);
   if (change) lines.push(change);
   if (outcome.jobId) {
     const applied = args.jobProgress?.applied ?? outcome.changed + outcome.unchanged;
-    lines.push(
-      `⏳ Still applying: ${count(applied)} of ${count(outcome.requested)} episodes done. \`/watch info\` shows when it's finished.`,
-    );
+    lines.push(t("episode.stillApplying", { applied, requested: outcome.requested }));
   }
-  const fields = outcome.progress ? [{ name: "Progress", value: progressLine(outcome.progress) }] : [];
-  if (showsUpNext(outcome.statusAfter, outcome.progress)) fields.push({ name: "Up next", value: nextLine(outcome.progress) });
+  const fields = outcome.progress ? [{ name: t("episode.field.progress"), value: progressLine(outcome.progress, t) }] : [];
+  if (showsUpNext(outcome.statusAfter, outcome.progress))
+    fields.push({ name: t("episode.field.upNext"), value: nextLine(outcome.progress, t) });
   return {
     title: plain(args.showTitle, LIMITS.embedTitle),
     description: truncate(lines.join("\n"), LIMITS.embedDescription),
@@ -102,33 +112,36 @@ export function episodeCard(args: {
    * it ("Mark E1–E4 too"), which marks nothing until clicked.
    */
   before?: { season: number; last: number; customId: string };
+  /** The reader's language (the card is always the person's own, ephemeral). */
+  t?: Translator;
 }): MessageView {
   const { outcome, tmdbId, specials } = args;
+  const t = args.t ?? english;
   const next = showsUpNext(outcome.statusAfter, outcome.progress) ? outcome.progress.next : null;
   // An episode no button can carry (beyond what /ep accepts) gets no button rather than a broken one.
   const markNext = next ? markEpisodeButton.tryEncode({ tmdbId, season: next.season, episode: next.episode }) : null;
   return message({
-    embeds: [episodeEmbed(args)],
+    embeds: [episodeEmbed(args, t)],
     components: rows(
       next && markNext
         ? button({
             customId: markNext,
-            label: `Mark ${episodeCode(next.season, next.episode)}`,
+            label: t("episode.button.markNext", { episode: episodeCode(next.season, next.episode) }),
             style: ButtonStyle.Primary,
           })
         : null,
       args.before
         ? button({
             customId: args.before.customId,
-            label: `Mark S${args.before.season}${args.before.last === 1 ? "E1" : `E1–E${args.before.last}`} too`,
+            label: t("episode.button.markBefore", { season: args.before.season, last: args.before.last }),
             emoji: { name: "⏮️" },
           })
         : null,
-      outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: "Undo" }) : null,
+      outcome.undoId ? button({ customId: undoButton.encode({ undoId: outcome.undoId }), label: t("episode.button.undo") }) : null,
       justFinished(outcome) && args.shareable
         ? button({
             customId: shareButton.encode({ mediaType: "tv", tmdbId, what: "finished" }),
-            label: "Share",
+            label: t("episode.button.share"),
             style: ButtonStyle.Success,
             emoji: { name: "📣" },
           })
@@ -141,14 +154,14 @@ export function episodeCard(args: {
         outcome.progress?.next != null
         ? button({
             customId: statusButton.encode({ mediaType: "tv", tmdbId, status: "watching" }),
-            label: "Back to Watching",
+            label: t("episode.button.backToWatching"),
             emoji: { name: "▶️" },
           })
         : null,
       specials
         ? button({
             customId: specialsButton.encode({ tmdbId, isWatched: specials.isWatched }),
-            label: `${specials.isWatched ? "Mark" : "Unmark"} the ${plural(specials.count, "special")} too`,
+            label: t("episode.button.specials", { isWatched: String(specials.isWatched), count: specials.count }),
           })
         : null,
     ),
@@ -165,13 +178,14 @@ export function undoneEpisodesCard(
   state: { item: { progressStatus?: ProgressStatus } | null; progress: ShowProgress | null },
   undone: string,
   statusBefore?: ProgressStatus,
+  t: Translator = english,
 ): MessageView {
   const status = state.item?.progressStatus;
   return episodeCard({
     tmdbId,
     showTitle: show.title,
     ...(show.image ? { posterUrl: show.image } : {}),
-    headline: `↩️ Undone — ${plain(undone, 300)}.`,
+    headline: t("episode.undone", { what: plain(undone, 300) }),
     outcome: {
       requested: 0,
       changed: 0,
@@ -183,5 +197,6 @@ export function undoneEpisodesCard(
       jobId: null,
     },
     shareable: false,
+    t,
   });
 }

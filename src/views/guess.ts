@@ -1,3 +1,4 @@
+import { english, type Translator } from "../i18n/index.ts";
 import { titleChoice, type TitleChoice } from "./component-ids.ts";
 import { button, ButtonStyle, rows, stringSelect } from "./components.ts";
 import { message, type MessageView } from "./message.ts";
@@ -13,8 +14,8 @@ export interface TitleMatch {
 }
 
 /** "Breaking Bad (2008 · TV)" as plain words, for a menu option. */
-function describe(match: TitleMatch): string {
-  return `${match.title} (${match.year !== undefined ? `${match.year} · ` : ""}${match.mediaType === "tv" ? "TV" : "Movie"})`;
+function describe(match: TitleMatch, t: Translator): string {
+  return `${match.title} (${match.year !== undefined ? `${match.year} · ` : ""}${t(match.mediaType === "tv" ? "media.tv" : "media.movie")})`;
 }
 
 /**
@@ -29,12 +30,18 @@ export function guessPrompt(args: {
   others: TitleMatch[];
   confirm: string;
   customId: (choice: TitleChoice | undefined) => string;
+  /** The asker's language. */
+  t?: Translator;
 }): MessageView {
   const { best, others } = args;
-  const year = best.year !== undefined ? `${best.year} · ` : "";
+  const t = args.t ?? english;
   const choice = (m: TitleMatch): TitleChoice => ({ mediaType: m.mediaType, tmdbId: m.tmdbId });
   return message({
-    content: `Did you mean **${plain(best.title, 150)}** (${year}${best.mediaType === "tv" ? "TV" : "Movie"})? Nothing has changed yet.`,
+    content: t("guess.question", {
+      title: plain(best.title, 150),
+      year: best.year === undefined ? "none" : String(best.year),
+      mediaType: best.mediaType,
+    }),
     embeds: [],
     components: [
       ...rows(button({ customId: args.customId(choice(best)), label: args.confirm, style: ButtonStyle.Primary })),
@@ -42,8 +49,8 @@ export function guessPrompt(args: {
         ? rows(
             stringSelect({
               customId: args.customId(undefined),
-              placeholder: "Or one of these…",
-              options: others.slice(0, 24).map((m) => ({ label: describe(m), value: titleChoice.encode(choice(m)) })),
+              placeholder: t("guess.others"),
+              options: others.slice(0, 24).map((m) => ({ label: describe(m, t), value: titleChoice.encode(choice(m)) })),
             }),
           )
         : []),

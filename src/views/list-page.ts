@@ -3,7 +3,9 @@ import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
 import { plain, truncate } from "./text.ts";
-import { BRAND, reactionLabel, statusLabel, type ProgressStatus, type Reaction } from "./vocabulary.ts";
+import { english, type Translator } from "../i18n/index.ts";
+import { translatedReaction, translatedStatus } from "./title-card.ts";
+import { BRAND, type ProgressStatus, type Reaction } from "./vocabulary.ts";
 
 /** Titles per list page: ten rows stay well inside one embed description. */
 export const LIST_PAGE_SIZE = 10;
@@ -19,31 +21,31 @@ export interface ListRow {
   reaction?: Reaction;
 }
 
-function rowLine(item: ListRow, n: number, scope: ListScope): string {
+function rowLine(item: ListRow, n: number, scope: ListScope, t: Translator): string {
   const name = plain(item.title ?? `TMDB ${item.mediaType}/${item.tmdbId}`, 80);
   const bits = [
-    item.mediaType === "tv" ? "TV" : "Movie",
-    item.progressStatus ? statusLabel(item.progressStatus) : null,
-    item.progressStatus === "watching" && item.progress !== undefined ? `${Math.round(item.progress)}%` : null,
-    item.reaction ? reactionLabel(item.reaction) : null,
-    scope === "all" && item.inWatchlist ? "📌 on watchlist" : null,
+    t(item.mediaType === "tv" ? "media.tv" : "media.movie"),
+    item.progressStatus ? translatedStatus(item.progressStatus, t) : null,
+    item.progressStatus === "watching" && item.progress !== undefined ? t.number(item.progress / 100, { style: "percent" }) : null,
+    item.reaction ? translatedReaction(item.reaction, t) : null,
+    scope === "all" && item.inWatchlist ? t("watch.list.onWatchlist") : null,
   ].filter(Boolean);
   return `\`${String(n).padStart(2)}.\` **${name}** — ${bits.join(" · ")}`;
 }
 
 /** "Your watchlist", "Ann's watchlist", "Everything Ann tracks" (the name made inert). */
-function listTitle(ownerName: string | null, own: boolean, scope: ListScope): string {
-  if (own) return scope === "watchlist" ? "Your watchlist" : "Everything you track";
+function listTitle(ownerName: string | null, own: boolean, scope: ListScope, t: Translator): string {
+  if (own) return t(scope === "watchlist" ? "watch.list.yours" : "watch.list.yoursAll");
   const owner = ownerName === null ? null : plain(ownerName, 80);
-  if (scope === "watchlist") return owner ? `${owner}'s watchlist` : "Their watchlist";
-  return owner ? `Everything ${owner} tracks` : "Everything they track";
+  if (scope === "watchlist") return owner ? t("watch.list.theirs", { owner }) : t("watch.list.theirsUnnamed");
+  return owner ? t("watch.list.theirsAll", { owner }) : t("watch.list.theirsAllUnnamed");
 }
 
 /** "▶️ Watching, TV" */
-export function filterLabel(position: Pick<ListPosition, "status" | "mediaType">): string {
+export function filterLabel(position: Pick<ListPosition, "status" | "mediaType">, t: Translator = english): string {
   return [
-    position.status ? statusLabel(position.status) : null,
-    position.mediaType === "tv" ? "TV" : position.mediaType === "movie" ? "Movies" : null,
+    position.status ? translatedStatus(position.status, t) : null,
+    position.mediaType === "tv" ? t("media.tv") : position.mediaType === "movie" ? t("watch.list.movies") : null,
   ]
     .filter(Boolean)
     .join(", ");
@@ -61,34 +63,35 @@ export function listPage(args: {
   items: ListRow[];
   /** Where the page after this one starts, if there is one. */
   next: { before: number; creation: number } | null;
+  /** The reader's language. */
+  t?: Translator;
 }): MessageView {
   const { position, items } = args;
-  const lines = items.map((item, i) => rowLine(item, (position.page - 1) * LIST_PAGE_SIZE + i + 1, position.scope));
-  const filters = filterLabel(position);
+  const t = args.t ?? english;
+  const lines = items.map((item, i) => rowLine(item, (position.page - 1) * LIST_PAGE_SIZE + i + 1, position.scope, t));
+  const filters = filterLabel(position, t);
   const empty =
     position.page > 1
-      ? "No more titles."
+      ? t("watch.list.noMore")
       : filters
-        ? `No titles match ${filters}.`
-        : position.scope === "watchlist"
-          ? "Your watchlist is empty — add something with `/watch add`. Titles you track without adding them are under `/watch list scope:all`."
-          : "Nothing here yet — add something with `/watch add`, or mark an episode with `/ep`.";
+        ? t("watch.list.noMatch", { filters })
+        : t(position.scope === "watchlist" ? "watch.list.emptyWatchlist" : "watch.list.emptyAll");
   const { cursor: _, ...start } = position;
   return message({
     embeds: [
       {
-        title: truncate(`${listTitle(args.ownerName, args.own, position.scope)}${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
+        title: truncate(`${listTitle(args.ownerName, args.own, position.scope, t)}${filters ? ` · ${filters}` : ""}`, LIMITS.embedTitle),
         description: truncate(lines.length > 0 ? lines.join("\n") : empty, LIMITS.embedDescription),
         color: BRAND,
-        footer: { text: `Page ${position.page} · newest first` },
+        footer: { text: t("watch.list.footer", { page: position.page }) },
       },
     ],
     components: rows(
-      position.page > 1 ? button({ customId: listPageButton.encode({ ...start, page: 1 }), label: "« First" }) : null,
+      position.page > 1 ? button({ customId: listPageButton.encode({ ...start, page: 1 }), label: t("watch.list.button.first") }) : null,
       args.next && position.page < MAX_LIST_PAGE
         ? button({
             customId: listPageButton.encode({ ...start, page: position.page + 1, cursor: args.next }),
-            label: "Next ›",
+            label: t("watch.list.button.next"),
             style: ButtonStyle.Primary,
           })
         : null,

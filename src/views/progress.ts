@@ -1,4 +1,5 @@
-import { count, episodeCode, plain, progressBar } from "./text.ts";
+import { english, type Translator } from "../i18n/index.ts";
+import { episodeCode, plain, progressBar } from "./text.ts";
 import type { ProgressStatus } from "./vocabulary.ts";
 
 /** An episode of a show, with its name when known. */
@@ -21,33 +22,33 @@ export interface ShowProgress {
 }
 
 /** "▰▰▰▰▱▱▱▱▱▱▱▱ 12/30 episodes · 40%" */
-export function progressLine(progress: ShowProgress): string {
-  if (progress.total === 0 && progress.upcoming !== undefined) return "No episode has aired yet — nothing to mark.";
+export function progressLine(progress: ShowProgress, t: Translator = english): string {
+  if (progress.total === 0 && progress.upcoming !== undefined) return t("progress.notAired");
   const fraction = progress.total === 0 ? 0 : progress.watched / progress.total;
-  if (progress.counting)
-    return `${progressBar(fraction, 12)} at least ${count(progress.watched)}/${count(progress.total)} episodes · still counting what you tracked on the web`;
-  return `${progressBar(fraction, 12)} ${count(progress.watched)}/${count(progress.total)} episodes · ${progress.percent}%`;
+  const values = { bar: progressBar(fraction, 12), watched: progress.watched, total: progress.total };
+  if (progress.counting) return t("progress.counting", values);
+  return t("progress.line", { ...values, percent: progress.percent });
 }
 
 /** "**S1E4** · The Name", or that there is nothing left. */
-export function nextLine(progress: ShowProgress): string {
-  if (progress.counting) return "Counting the episodes you tracked on the web — ask again in a moment.";
+export function nextLine(progress: ShowProgress, t: Translator = english): string {
+  if (progress.counting) return t("progress.countingNext");
   if (progress.next === null) {
     if (progress.upcoming !== undefined) {
-      const when = `**${episodeCode(progress.upcoming.season, progress.upcoming.episode)}** ${airsLine(progress.upcoming.airDate)}`;
-      if (progress.total === 0) return `Nothing has aired yet — ${when}.`;
-      return progress.watched >= progress.total ? `All caught up — ${when}.` : when;
+      const when = `**${episodeCode(progress.upcoming.season, progress.upcoming.episode)}** ${airsLine(progress.upcoming.airDate, t)}`;
+      if (progress.total === 0) return t("progress.nothingAired", { when });
+      return progress.watched >= progress.total ? t("progress.caughtUpUntil", { when }) : when;
     }
-    return progress.watched > 0 ? "Nothing left — all caught up! 🎉" : "—";
+    return progress.watched > 0 ? t("progress.allCaughtUp") : "—";
   }
   return episodeLine(progress.next);
 }
 
 /** "airs <t:…:R>" for a TMDB air date (counted from 00:00 UTC that day), or that there is no date yet. */
-export function airsLine(airDate: string | undefined): string {
+export function airsLine(airDate: string | undefined, t: Translator = english): string {
   const ms = airDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(airDate) ? Date.parse(`${airDate}T00:00:00Z`) : Number.NaN;
-  if (!Number.isFinite(ms)) return "has no air date yet";
-  return `airs <t:${Math.floor(ms / 1000)}:R>`;
+  if (!Number.isFinite(ms)) return t("progress.noAirDate");
+  return t("progress.airs", { relative: `<t:${Math.floor(ms / 1000)}:R>` });
 }
 
 /** "**S1E4** · The Name" (the name inert and cut to fit). */

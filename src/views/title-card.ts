@@ -1,4 +1,5 @@
 import { time, TimestampStyles } from "@discordjs/formatters";
+import { english, type Translator } from "../i18n/index.ts";
 import type { APIComponentInMessageActionRow, APIEmbed } from "discord-api-types/v10";
 import {
   addButton,
@@ -19,14 +20,22 @@ import {
   BRAND,
   SETTABLE_STATUSES,
   REACTIONS,
-  reactionLabel,
-  REACTION_NAME,
-  STATUS_NAME,
-  statusLabel,
+  REACTION_EMOJI,
+  STATUS_EMOJI,
   type MediaType,
   type ProgressStatus,
   type Reaction,
 } from "./vocabulary.ts";
+
+/** "▶️ Watching", in the reader's language. */
+export function translatedStatus(status: ProgressStatus, t: Translator = english): string {
+  return `${STATUS_EMOJI[status]} ${t(`status.${status}`)}`;
+}
+
+/** "❤️ Loved", in the reader's language. */
+export function translatedReaction(reaction: Reaction, t: Translator = english): string {
+  return `${REACTION_EMOJI[reaction]} ${t(`reaction.${reaction}`)}`;
+}
 
 /** What TMDB (or the stored metadata) says about a title. */
 export interface TitleFacts {
@@ -56,41 +65,43 @@ export interface TitleState {
   jobRunning: boolean;
 }
 
-/** What changed, said at the top of the title card that answers a change. */
+/** What changed, said at the top of the title card that answers a change (in the reader's language, `t`). */
 export const titleHeadline = {
-  added: (title: TitleFacts, already: boolean) =>
-    already ? `${titleLine(title)} is already on your watchlist.` : `🔖 Added ${titleLine(title)} to your watchlist.`,
-  removed: (title: TitleFacts, removed: boolean, keptSomething: boolean) =>
+  added: (title: TitleFacts, already: boolean, t: Translator = english) =>
+    t(already ? "watch.alreadyAdded" : "watch.added", { title: titleLine(title) }),
+  removed: (title: TitleFacts, removed: boolean, keptSomething: boolean, t: Translator = english) =>
     removed
-      ? `Removed ${titleLine(title)} from your watchlist.${keptSomething ? " Your progress and reaction are kept." : ""}`
-      : `${titleLine(title)} wasn't on your watchlist — nothing changed.`,
+      ? t("watch.removed", { title: titleLine(title), kept: String(keptSomething) })
+      : t("watch.notOnList", { title: titleLine(title) }),
   /** `watchingProgress`: what was stored for a title being watched, not what was typed (finished is always 100 %). */
-  status: (title: TitleFacts, status: ProgressStatus, watchingProgress: number | undefined, changed = true) =>
+  status: (title: TitleFacts, status: ProgressStatus, watchingProgress: number | undefined, changed = true, t: Translator = english) =>
     changed
-      ? `${statusLabel(status)} — ${titleLine(title)}${watchingProgress !== undefined ? ` (${Math.round(watchingProgress)}%)` : ""}`
-      : `Nothing changed — ${titleLine(title)} was already set to ${STATUS_NAME[status]}.`,
-  reaction: (title: TitleFacts, choice: Reaction | "clear", previous: Reaction | undefined) => {
+      ? t("watch.statusSet", {
+          status: translatedStatus(status, t),
+          title: titleLine(title),
+          progress: watchingProgress !== undefined ? String(Math.round(watchingProgress)) : "none",
+        })
+      : t("watch.statusUnchanged", { title: titleLine(title), status: t(`status.${status}`) }),
+  reaction: (title: TitleFacts, choice: Reaction | "clear", previous: Reaction | undefined, t: Translator = english) => {
     if (choice !== "clear" && choice === previous)
-      return `Nothing changed — your reaction to ${titleLine(title)} was already ${REACTION_NAME[choice]}.`;
-    if (choice !== "clear") return `${reactionLabel(choice)} — ${titleLine(title)}`;
-    return previous === undefined
-      ? `You hadn't reacted to ${titleLine(title)} — nothing changed.`
-      : `Cleared your reaction to ${titleLine(title)}.`;
+      return t("watch.reactionUnchanged", { title: titleLine(title), reaction: t(`reaction.${choice}`) });
+    if (choice !== "clear") return t("watch.reactionSet", { reaction: translatedReaction(choice, t), title: titleLine(title) });
+    return t(previous === undefined ? "watch.notReacted" : "watch.reactionCleared", { title: titleLine(title) });
   },
-  /** `undone` is Convex's account of what the undo left ("S1E3 of Breaking Bad is watched again"). */
-  undone: (undone: string) => `↩️ Undone — ${plain(undone, 300)}.`,
+  /** `undone` is Convex's account of what the undo left ("S1E3 of Breaking Bad is watched again"), in the reader's language. */
+  undone: (undone: string, t: Translator = english) => t("episode.undone", { what: plain(undone, 300) }),
 };
 
 /** Why a share was not posted, and when it could be (a timestamp each reader sees in their own zone). */
 export function shareRefusal(
   refusal: { reason: "not_true" } | { reason: "repeat"; retryAt: number } | { reason: "channel_busy"; retryAt: number; cap: number },
   title: TitleFacts,
+  t: Translator = english,
 ): string {
-  if (refusal.reason === "not_true") return "That's no longer true, so there's nothing to share.";
+  if (refusal.reason === "not_true") return t("watch.share.notTrue");
   const when = time(new Date(refusal.retryAt), TimestampStyles.RelativeTime);
-  if (refusal.reason === "repeat")
-    return `You already shared ${titleLine(title)} in this channel today — you can share it here again ${when}.`;
-  return `This channel has had ${refusal.cap} shares in the last hour, the most I post — try again ${when}.`;
+  if (refusal.reason === "repeat") return t("watch.share.repeat", { title: titleLine(title), when });
+  return t("watch.share.busy", { cap: refusal.cap, when });
 }
 
 /** "**Inception** (2010)" */
@@ -102,41 +113,40 @@ export function titleLine(title: Pick<TitleFacts, "title" | "year">): string {
  * Status and watchlist membership on separate lines, each saying what it is: a show can be
  * "Watching" (from marked episodes) without being on the watchlist, and that must read plainly.
  */
-export function stateSummary(item: TrackedItem | null, episodesShown = false): string {
-  if (item === null) return "Status: not tracked yet\nWatchlist: not on it — `/watch add` puts it there";
+export function stateSummary(item: TrackedItem | null, episodesShown = false, t: Translator = english): string {
+  if (item === null) return t("watch.state.untracked");
   // A show's card counts its episodes below; the stored percentage (the web app's player
   // writes it, and its episode toggles don't) would only contradict that count.
   const percent = item.progress !== undefined && item.progressStatus === "watching" && !episodesShown;
-  const status = item.progressStatus ? `${statusLabel(item.progressStatus)}${percent ? ` (${Math.round(item.progress!)}%)` : ""}` : "none";
-  const lines = [
-    `Status: ${status}`,
-    item.inWatchlist ? "Watchlist: 📌 on your watchlist" : "Watchlist: not on it — `/watch add` puts it there",
-  ];
-  if (item.reaction) lines.push(`Reaction: ${reactionLabel(item.reaction)}`);
+  const status = item.progressStatus
+    ? `${translatedStatus(item.progressStatus, t)}${percent ? ` (${t.number(item.progress! / 100, { style: "percent" })})` : ""}`
+    : t("watch.state.noStatus");
+  const lines = [t("watch.state.status", { status }), t(item.inWatchlist ? "watch.state.onWatchlist" : "watch.state.offWatchlist")];
+  if (item.reaction) lines.push(t("watch.state.reaction", { reaction: translatedReaction(item.reaction, t) }));
   return lines.join("\n");
 }
 
 /** The title's embed: facts, overview, poster, and — when `state` says — where the person is with it. */
-export function titleEmbed(title: TitleFacts, state: TitleState | null): APIEmbed {
+export function titleEmbed(title: TitleFacts, state: TitleState | null, t: Translator = english): APIEmbed {
   const fields: { name: string; value: string; inline: boolean }[] = [];
   if (state !== null) {
-    fields.push({ name: "You", value: stateSummary(state.item, state.progress !== null), inline: false });
+    fields.push({ name: t("watch.field.you"), value: stateSummary(state.item, state.progress !== null, t), inline: false });
     if (state.progress) {
-      fields.push({ name: "Episodes", value: progressLine(state.progress), inline: false });
+      fields.push({ name: t("watch.field.episodes"), value: progressLine(state.progress, t), inline: false });
       if (showsUpNext(state.item?.progressStatus, state.progress))
-        fields.push({ name: "Up next", value: nextLine(state.progress), inline: false });
+        fields.push({ name: t("episode.field.upNext"), value: nextLine(state.progress, t), inline: false });
     }
-    if (state.jobRunning) fields.push({ name: "⏳", value: "A large episode change is still being applied.", inline: false });
+    if (state.jobRunning) fields.push({ name: "⏳", value: t("watch.jobRunning"), inline: false });
   }
   const facts = [
-    title.mediaType === "tv" ? "TV" : "Movie",
+    t(title.mediaType === "tv" ? "media.tv" : "media.movie"),
     title.year ? String(title.year) : null,
-    title.rating !== undefined ? `★ ${title.rating.toFixed(1)}` : null,
+    title.rating !== undefined ? `★ ${t.number(title.rating, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}` : null,
     title.genres && title.genres.length > 0 ? plain(title.genres.slice(0, 3).join(", "), 100) : null,
   ].filter(Boolean);
   return {
     title: plain(title.title, LIMITS.embedTitle),
-    description: truncate(`${facts.join(" · ")}\n\n${plain(title.overview ?? "No overview on TMDB.", 1500)}`, LIMITS.embedDescription),
+    description: truncate(`${facts.join(" · ")}\n\n${plain(title.overview ?? t("watch.noOverview"), 1500)}`, LIMITS.embedDescription),
     color: BRAND,
     ...(title.posterUrl ? { thumbnail: { url: title.posterUrl } } : {}),
     fields,
@@ -145,7 +155,7 @@ export function titleEmbed(title: TitleFacts, state: TitleState | null): APIEmbe
 }
 
 /** Status buttons and watchlist membership, then a reaction menu: the obvious next steps on a title. */
-function titleControls(title: TitleFacts, item: TrackedItem | null): Row[] {
+function titleControls(title: TitleFacts, item: TrackedItem | null, t: Translator): Row[] {
   const { mediaType, tmdbId } = title;
   const inList = item?.inWatchlist ?? false;
   // Dropped is a TV status, as on the web app; a movie is simply not finished.
@@ -153,28 +163,30 @@ function titleControls(title: TitleFacts, item: TrackedItem | null): Row[] {
   const statusButtons = offered.map((status) =>
     button({
       customId: statusButton.encode({ mediaType, tmdbId, status }),
-      label: STATUS_NAME[status],
+      label: t(`status.${status}`),
       style: item?.progressStatus === status ? ButtonStyle.Success : ButtonStyle.Secondary,
       disabled: item?.progressStatus === status,
     }),
   );
   const membership = button({
     customId: (inList ? removeButton : addButton).encode({ mediaType, tmdbId }),
-    label: inList ? "Remove from watchlist" : "Add to watchlist",
+    label: t(inList ? "watch.button.remove" : "watch.button.add"),
     style: inList ? ButtonStyle.Danger : ButtonStyle.Primary,
   });
   const menu = stringSelect({
     customId: reactionSelect.encode({ mediaType, tmdbId }),
-    placeholder: item?.reaction ? `Your reaction: ${reactionLabel(item.reaction)}` : "React…",
+    placeholder: item?.reaction
+      ? t("watch.menu.yourReaction", { reaction: translatedReaction(item.reaction, t) })
+      : t("watch.menu.placeholder"),
     options: [
-      ...REACTIONS.map((r) => ({ label: reactionLabel(r), value: reactionSelect.value.encode(r), default: item?.reaction === r })),
-      { label: "Clear reaction", value: reactionSelect.value.encode("clear") },
+      ...REACTIONS.map((r) => ({ label: translatedReaction(r, t), value: reactionSelect.value.encode(r), default: item?.reaction === r })),
+      { label: t("watch.menu.clear"), value: reactionSelect.value.encode("clear") },
     ],
   });
   return rows(...statusButtons, membership, menu);
 }
 
-function share(title: TitleFacts, what: "finished" | "loved", label = "Share"): APIComponentInMessageActionRow {
+function share(title: TitleFacts, what: "finished" | "loved", label: string): APIComponentInMessageActionRow {
   return button({
     customId: shareButton.encode({ mediaType: title.mediaType, tmdbId: title.tmdbId, what }),
     label,
@@ -184,21 +196,22 @@ function share(title: TitleFacts, what: "finished" | "loved", label = "Share"): 
 }
 
 /** Suggest for movie night: puts the title on the server's list. */
-function suggestButton(title: TitleFacts): APIComponentInMessageActionRow {
+function suggestButton(title: TitleFacts, t: Translator): APIComponentInMessageActionRow {
   return button({
     customId: serverListSuggestButton.encode({ mediaType: title.mediaType, tmdbId: title.tmdbId }),
-    label: "Suggest for movie night",
+    label: t("watch.button.suggest"),
     emoji: { name: "🍿" },
   });
 }
 
 /** Share buttons for what is worth telling the channel: a finished title, a loved one, or both. */
-function shareButtons(title: TitleFacts, item: TrackedItem | null): APIComponentInMessageActionRow[] {
+function shareButtons(title: TitleFacts, item: TrackedItem | null, t: Translator): APIComponentInMessageActionRow[] {
   const finished = item?.progressStatus === "finished";
   const loved = item?.reaction === "loved";
-  if (finished && loved) return [share(title, "finished", "Share finished"), share(title, "loved", "Share loved")];
-  if (finished) return [share(title, "finished")];
-  if (loved) return [share(title, "loved")];
+  if (finished && loved)
+    return [share(title, "finished", t("watch.button.shareFinished")), share(title, "loved", t("watch.button.shareLoved"))];
+  if (finished) return [share(title, "finished", t("episode.button.share"))];
+  if (loved) return [share(title, "loved", t("episode.button.share"))];
   return [];
 }
 
@@ -216,32 +229,45 @@ export function titleCard(args: {
   shareable: boolean;
   /** In a server: offer Suggest for movie night (the server's list). */
   suggestable?: boolean;
+  /** The reader's language (the card is the person's own). */
+  t?: Translator;
 }): MessageView {
   const { title, state } = args;
-  const undo = args.undoId ? button({ customId: undoButton.encode({ undoId: args.undoId }), label: "Undo" }) : null;
+  const t = args.t ?? english;
+  const undo = args.undoId ? button({ customId: undoButton.encode({ undoId: args.undoId }), label: t("episode.button.undo") }) : null;
   // A show's card names the next episode: the button marks it, as on the episode card.
   const next = title.mediaType === "tv" && showsUpNext(state.item?.progressStatus, state.progress) ? state.progress.next : null;
   const markNextId = next ? markEpisodeButton.tryEncode({ tmdbId: title.tmdbId, season: next.season, episode: next.episode }) : null;
   const markNext =
     next && markNextId
-      ? button({ customId: markNextId, label: `Mark ${episodeCode(next.season, next.episode)}`, style: ButtonStyle.Primary })
+      ? button({
+          customId: markNextId,
+          label: t("episode.button.markNext", { episode: episodeCode(next.season, next.episode) }),
+          style: ButtonStyle.Primary,
+        })
       : null;
   return message({
     // Always set: a card that replaces a "Did you mean …?" prompt must not keep its question.
     content: args.headline ?? "",
-    embeds: [titleEmbed(title, state)],
+    embeds: [titleEmbed(title, state, t)],
     components: [
-      ...titleControls(title, state.item),
-      ...rows(markNext, ...(args.shareable ? shareButtons(title, state.item) : []), args.suggestable ? suggestButton(title) : null, undo),
+      ...titleControls(title, state.item, t),
+      ...rows(
+        markNext,
+        ...(args.shareable ? shareButtons(title, state.item, t) : []),
+        args.suggestable ? suggestButton(title, t) : null,
+        undo,
+      ),
     ],
   });
 }
 
-/** What a Share button posts in the channel, for everyone: who finished or loved what, and the title. */
-export function shareMessage(args: { who: string; what: "finished" | "loved"; title: TitleFacts }): MessageView {
-  const name = `**${plain(args.who, 80)}**`;
-  const content = args.what === "finished" ? `🎉 ${name} finished ${titleLine(args.title)}!` : `❤️ ${name} loved ${titleLine(args.title)}.`;
-  return message({ content, embeds: [titleEmbed(args.title, null)] });
+/** What a Share button posts in the channel, for everyone (in the server's language, `t`): who finished or loved what, and the title. */
+export function shareMessage(args: { who: string; what: "finished" | "loved"; title: TitleFacts; t?: Translator }): MessageView {
+  const t = args.t ?? english;
+  const values = { who: `**${plain(args.who, 80)}**`, title: titleLine(args.title) };
+  const content = t(args.what === "finished" ? "watch.share.finished" : "watch.share.loved", values);
+  return message({ content, embeds: [titleEmbed(args.title, null, t)] });
 }
 
 /** A short private answer with nothing else on it (it replaces the card it answers). */

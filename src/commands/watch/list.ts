@@ -5,13 +5,10 @@ import { describeError, UserError } from "../../lib/errors.ts";
 import type { Responder } from "../../core/respond.ts";
 import { type ListPosition } from "../../views/component-ids.ts";
 import { LIST_PAGE_SIZE, listPage } from "../../views/list-page.ts";
-import { type BotContext, type ComponentInteraction } from "../types.ts";
+import { forPerson, type BotContext, type ComponentInteraction } from "../types.ts";
 
-/** One answer for a list that is private, empty, or whose owner never used the bot: none of them is told apart. */
-export const LIST_UNAVAILABLE =
-  "That list isn't available. Someone's list can be seen only once they have tracked something and made it visible with `/watch privacy`.";
-/** Where another member's list may be seen: a server they are in, never a DM or another server. */
-const LIST_ONLY_IN_THEIR_SERVER = "You can see someone else's list only in a server channel of a server they're in.";
+// "watch.list.unavailable" is one answer for a list that is private, empty, or whose owner never used the bot:
+// none of them is told apart. "watch.list.onlyInTheirServer": another member's list is seen only in a server they are in.
 
 /**
  * Someone else's list is shown only inside a server its owner is a member of: Discord resolves
@@ -23,14 +20,15 @@ export async function checkListVisibleHere(
   owner: string,
   resolvedMember: boolean | null,
 ) {
-  if (interaction.guildId === null) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
+  if (interaction.guildId === null) throw new UserError(forPerson(ctx)("watch.list.onlyInTheirServer"));
   // A page button carries no resolved member: ask Discord whether the owner is (still) here.
   const isMember = resolvedMember ?? (await ctx.directory.isMember(interaction.guildId, owner));
-  if (!isMember) throw new UserError(LIST_ONLY_IN_THEIR_SERVER);
+  if (!isMember) throw new UserError(forPerson(ctx)("watch.list.onlyInTheirServer"));
 }
 
 export async function replyList(ctx: BotContext, respond: Responder, viewer: UserView, position: ListPosition, ownerName: string | null) {
   const own = position.owner === viewer.id;
+  const t = forPerson(ctx);
   let result;
   try {
     result = await ctx.backend.query(api.bot.lists.listTitles, {
@@ -43,9 +41,9 @@ export async function replyList(ctx: BotContext, respond: Responder, viewer: Use
       pageSize: LIST_PAGE_SIZE,
     });
   } catch (error) {
-    if (!own && describeError(error).code === "LIST_UNAVAILABLE") throw new UserError(LIST_UNAVAILABLE, "LIST_UNAVAILABLE");
+    if (!own && describeError(error).code === "LIST_UNAVAILABLE") throw new UserError(t("watch.list.unavailable"), "LIST_UNAVAILABLE");
     throw error;
   }
-  if (!own && position.page === 1 && result.items.length === 0) throw new UserError(LIST_UNAVAILABLE, "LIST_UNAVAILABLE");
-  await respond.send(listPage({ position, ownerName: result.ownerName ?? ownerName, own, items: result.items, next: result.next }));
+  if (!own && position.page === 1 && result.items.length === 0) throw new UserError(t("watch.list.unavailable"), "LIST_UNAVAILABLE");
+  await respond.send(listPage({ position, ownerName: result.ownerName ?? ownerName, own, items: result.items, next: result.next, t }));
 }

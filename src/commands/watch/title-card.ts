@@ -15,7 +15,8 @@ import type { ShowSync } from "../../lib/tmdb-shows.ts";
 import { type TitleAction } from "../../views/component-ids.ts";
 import { titleCard, titleHeadline, type TitleFacts } from "../../views/title-card.ts";
 import { type MediaType, type ProgressStatus, type ReactionChoice } from "../../views/vocabulary.ts";
-import { canShare, type BotContext, type ComponentInteraction } from "../types.ts";
+import { canShare, forPerson, type BotContext, type ComponentInteraction } from "../types.ts";
+import { english, type MessageKey, type Translator } from "../../i18n/index.ts";
 import { TmdbError } from "../../lib/tmdb.ts";
 
 /** What a title card shows; every /watch write answers with it (see convex/lib/botReturns.ts). */
@@ -168,11 +169,18 @@ async function readState(ctx: BotContext, user: UserView, title: TitleDetails): 
 }
 
 /** The title card, from a state a write already answered with (no second round trip). */
-export async function replyCard(respond: Responder, facts: TitleFacts, state: TitleState, headline?: string, undoId?: string | null) {
+export async function replyCard(
+  respond: Responder,
+  facts: TitleFacts,
+  state: TitleState,
+  headline?: string,
+  undoId?: string | null,
+  t: Translator = english,
+) {
   const here = respond.interaction;
   // The server's list is offered where the app is installed in the server (not as a user's app elsewhere).
   const suggestable = here.inGuild() && here.raw.authorizing_integration_owners?.[ApplicationIntegrationType.GuildInstall] !== undefined;
-  await respond.send(titleCard({ title: facts, state, headline, undoId, shareable: canShare(here), suggestable }));
+  await respond.send(titleCard({ title: facts, state, headline, undoId, shareable: canShare(here), suggestable, t }));
 }
 
 /**
@@ -181,11 +189,12 @@ export async function replyCard(respond: Responder, facts: TitleFacts, state: Ti
  */
 async function replyInfo(ctx: BotContext, respond: Responder, user: UserView, subject: Subject) {
   subject = withCachedDetails(ctx, subject);
-  if (hasDetails(subject)) return await replyCard(respond, factsOf(ctx, subject), await readState(ctx, user, subject));
+  const t = forPerson(ctx);
+  if (hasDetails(subject)) return await replyCard(respond, factsOf(ctx, subject), await readState(ctx, user, subject), undefined, null, t);
   const ref = { discordUserId: user.id, tmdbId: subject.tmdbId, mediaType: subject.mediaType };
   const state = await ctx.backend.query(api.bot.titles.getTitleState, ref);
   const facts = storedFacts(ctx, subject, state);
-  if (facts !== null && !state.refreshShow) return await replyCard(respond, facts, state);
+  if (facts !== null && !state.refreshShow) return await replyCard(respond, facts, state, undefined, null, t);
   const details = await ctx.titles.details(subject.tmdbId, subject.mediaType);
   // refreshShow without counts means Convex has never seen the show: send its structure.
   const full =
@@ -196,7 +205,7 @@ async function replyInfo(ctx: BotContext, respond: Responder, user: UserView, su
           show: await ctx.titles.shows.fetch(details),
         })
       : state;
-  await replyCard(respond, factsOf(ctx, details), full);
+  await replyCard(respond, factsOf(ctx, details), full, undefined, null, t);
 }
 
 /** One change to a title and the card that answers it: the slash command and its buttons both use these. */
@@ -210,14 +219,16 @@ export const change = {
         titleFromStore: x.titleFromStore,
       }),
     );
-    await replyCard(respond, facts, result.state, titleHeadline.added(facts, result.already), result.undoId);
+    const t = forPerson(ctx);
+    await replyCard(respond, facts, result.state, titleHeadline.added(facts, result.already, t), result.undoId, t);
   },
   async remove(ctx: BotContext, respond: Responder, user: UserView, subject: Subject) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
       ctx.backend.mutation(api.bot.titles.removeFromWatchlist, { ...refOf(user, subject), ...x.sync }),
     );
     const kept = result.item !== null && (result.item.progressStatus !== "want-to-watch" || result.item.reaction !== undefined);
-    await replyCard(respond, facts, result.state, titleHeadline.removed(facts, result.removed, kept), result.undoId);
+    const t = forPerson(ctx);
+    await replyCard(respond, facts, result.state, titleHeadline.removed(facts, result.removed, kept, t), result.undoId, t);
   },
   async status(ctx: BotContext, respond: Responder, user: UserView, subject: Subject, status: ProgressStatus, progress?: number) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
@@ -232,7 +243,8 @@ export const change = {
     );
     // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.
     const watching = result.item.progressStatus === "watching" ? result.item.progress : undefined;
-    await replyCard(respond, facts, result.state, titleHeadline.status(facts, status, watching, result.changed), result.undoId);
+    const t = forPerson(ctx);
+    await replyCard(respond, facts, result.state, titleHeadline.status(facts, status, watching, result.changed, t), result.undoId, t);
   },
   async react(ctx: BotContext, respond: Responder, user: UserView, subject: Subject, choice: ReactionChoice) {
     const { result, facts } = await titleWrite(ctx, subject, (x) =>
@@ -244,17 +256,15 @@ export const change = {
         reaction: choice === "clear" ? null : choice,
       }),
     );
-    await replyCard(respond, facts, result.state, titleHeadline.reaction(facts, choice, result.previous?.reaction), result.undoId);
+    const t = forPerson(ctx);
+    await replyCard(respond, facts, result.state, titleHeadline.reaction(facts, choice, result.previous?.reaction, t), result.undoId, t);
   },
 };
 
-export const CONFIRM_LABEL: Record<TitleAction["sub"], string> = {
-  add: "Yes — add it to my watchlist",
-  remove: "Yes — take it off my watchlist",
-  info: "Yes — show it",
-  status: "Yes — set my status",
-  react: "Yes — save my reaction",
-};
+/** The "Did you mean …?" button's label for each /watch subcommand: `watch.confirm.<sub>`. */
+export function confirmLabel(sub: TitleAction["sub"], t: Translator): string {
+  return t(`watch.confirm.${sub}` satisfies MessageKey);
+}
 
 export async function performTitleAction(ctx: BotContext, respond: Responder, user: UserView, title: Subject, action: TitleAction) {
   if (action.sub === "add") await change.add(ctx, respond, user, title);

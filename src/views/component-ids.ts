@@ -352,6 +352,32 @@ export const serverListSuggestButton = component("list:suggest", { mediaType, tm
 /** list:add:<title|-> — "Did you mean …?" confirmed for /list add typed by name. */
 export const serverListAddPickButton = component("list:add", { choice: fromMenu(titleChoice) });
 
+// ---------------------------------------------------------------- imports (issue 22)
+
+const importRun = documentId;
+const importPage = int(10_000);
+
+/** account:import — "Import my history" on /account: how to use /import. */
+export const accountImportButton = component("account:import", {});
+
+/** import:go:<run> — Import on the preview: applies it. */
+export const importGoButton = component("import:go", { run: importRun });
+
+/** import:cancel:<run> — Cancel on the preview: nothing is written. */
+export const importCancelButton = component("import:cancel", { run: importRun });
+
+/** import:pick:<run>:<index>:<page>, value = a TMDB id or "skip" — an ambiguous title's menu. */
+export const importPickSelect = select("import:pick", { run: importRun, index: int(1_000_000), page: importPage }, or(tmdbId, "skip"));
+
+/** import:page:<run>:<page> — another page of the preview's ambiguous titles. */
+export const importPageButton = component("import:page", { run: importRun, page: importPage });
+
+/** import:unmatched:<run> — the titles nothing matched, as a CSV file. */
+export const importUnmatchedButton = component("import:unmatched", { run: importRun });
+
+/** import:undo:<run> — Undo on a finished import (for 24 hours). */
+export const importUndoButton = component("import:undo", { run: importRun });
+
 // ---------------------------------------------------------------- decoding
 
 /** Every codec: the one table the dispatcher reads. */
@@ -394,6 +420,13 @@ export const componentCodecs = [
   serverListScheduleButton,
   serverListSuggestButton,
   serverListAddPickButton,
+  accountImportButton,
+  importGoButton,
+  importCancelButton,
+  importPickSelect,
+  importPageButton,
+  importUnmatchedButton,
+  importUndoButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

@@ -8,6 +8,7 @@ import type { ComponentName } from "../views/component-ids.ts";
 import { account } from "./account.ts";
 import { ep } from "./ep.ts";
 import { help } from "./help.ts";
+import { importCommand } from "./import.ts";
 import { link } from "./link.ts";
 import { list } from "./list.ts";
 import { mark } from "./mark.ts";
@@ -20,7 +21,7 @@ import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [help, ep, mark, watch, party, list, link, unlink, account, remind].map((command) => [command.data.name, command as Command]),
+  [help, ep, mark, watch, party, list, link, unlink, account, remind, importCommand].map((command) => [command.data.name, command as Command]),
 );
 
 /** Where a decoded component goes: the command whose replies carry it, and its handler. */

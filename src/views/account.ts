@@ -4,6 +4,7 @@ import {
   accountDeleteCancelButton,
   accountDeleteConfirmButton,
   accountExportButton,
+  accountImportButton,
   accountResumeButton,
 } from "./component-ids.ts";
 import { button, ButtonStyle, linkButton, rows } from "./components.ts";
@@ -72,6 +73,7 @@ export function accountCard(info: AccountSummary): MessageView {
     embeds: [{ title: "Your Film Fanatic account", color: BRAND, fields }],
     components: rows(
       button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
+      button({ customId: accountImportButton.encode({}), label: "Import", emoji: { name: "📥" } }),
       button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
       info.merge?.state === "failed" &&
         button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),

@@ -200,3 +200,24 @@ export function unmatchedCsv(items: readonly { title: string; year?: number; med
     ["title,year,type,ids", ...items.map((i) => [cell(i.title), i.year ?? "", i.mediaType, cell(i.ids)].join(","))].join("\r\n") + "\r\n"
   );
 }
+
+/** What the Import button on /account answers: how to bring a history in. */
+export function importHowTo(): MessageView {
+  return message({
+    embeds: [
+      {
+        title: "Import your watch history",
+        color: BRAND,
+        description: [
+          "Use `/import file` and attach your export:",
+          "• **Film Fanatic** — the JSON from *Export my data* here (or the website's export)",
+          "• **TV Time** — the ZIP from TV Time's data request",
+          "• **Trakt** — the JSON export (Settings → Data)",
+          "• **Letterboxd** — the ZIP or CSVs from Settings → Data",
+          "• **IMDb** — the ratings or watchlist CSV",
+          "You see a preview first; nothing is written until you press **Import**, and `/import undo` takes an import back for 24 hours.",
+        ].join("\n"),
+      },
+    ],
+  });
+}

@@ -40,7 +40,8 @@ export function installStub(search: Record<string, { id: number; title: string; 
       if (find) {
         const id = find[1]!;
         const tvdb = url.searchParams.get("external_source") === "tvdb_id" ? Number(id) : NaN;
-        const tv = tvdb >= 1000 && tvdb < 2000 ? [{ id: 50000 + tvdb - 1000, name: `Show ${tvdb - 1000}`, first_air_date: "2010-01-01" }] : [];
+        const tv =
+          tvdb >= 1000 && tvdb < 2000 ? [{ id: 50000 + tvdb - 1000, name: `Show ${tvdb - 1000}`, first_air_date: "2010-01-01" }] : [];
         const movie = id === "tt0133093" ? [{ id: 603, title: "The Matrix", release_date: "1999-03-31" }] : [];
         return json({ movie_results: movie, tv_results: tv, person_results: [] });
       }
@@ -64,7 +65,13 @@ export const settle = (t: Deployment) => t.finishAllScheduledFunctions(vi.runAll
 
 /** Reads and stages a file's entries as the bot does, and waits for the preview. */
 export async function importEntries(t: Deployment, user: string, entries: ImportEntry[]) {
-  const started = await t.mutation(api.bot.imports.start, { ...as(user), source: "tvtime", fileName: "history.zip", rows: entries.length, skipped: 0 });
+  const started = await t.mutation(api.bot.imports.start, {
+    ...as(user),
+    source: "tvtime",
+    fileName: "history.zip",
+    rows: entries.length,
+    skipped: 0,
+  });
   if (!("runId" in started)) throw new Error(started.busy);
   for (const parts of stagingCalls(entries)) await t.mutation(api.bot.imports.stage, { ...as(user), runId: started.runId, parts });
   await t.mutation(api.bot.imports.finish, { ...as(user), runId: started.runId, reply: { applicationId: APP, token: "token-1" } });

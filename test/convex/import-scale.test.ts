@@ -21,7 +21,11 @@ function history(): ImportEntry[] {
       mediaType: "tv",
       ids: { tvdb: 1000 + i },
       title: `Show ${i}`,
-      episodes: Array.from({ length: count }, (_, e) => ({ season: Math.floor(e / 20) + 1, episode: (e % 20) + 1, watchedAt: Date.UTC(2024, 0, 1) })),
+      episodes: Array.from({ length: count }, (_, e) => ({
+        season: Math.floor(e / 20) + 1,
+        episode: (e % 20) + 1,
+        watchedAt: Date.UTC(2024, 0, 1),
+      })),
     });
   }
   return entries;

@@ -70,8 +70,9 @@ async function restorePart(ctx: MutationCtx, run: Doc<"import_runs">, part: Doc<
   if (before === null) {
     if (row !== null) await ctx.db.delete(row._id);
   } else if (row !== null) {
-    // Every field explicitly: one that was empty before must become empty again.
-    await ctx.db.patch(row._id, before);
+    // Every field explicitly: one that was empty before (absent from the record) must become empty again.
+    const { inWatchlist, progressStatus, reaction, progress, title, image, updatedAt } = before;
+    await ctx.db.patch(row._id, { inWatchlist, progressStatus, reaction, progress, title, image, updatedAt });
   } else {
     await ctx.db.insert("watch_items", { userId, tmdbId, mediaType: part.mediaType, ...before });
   }

@@ -154,7 +154,7 @@ export const cancel = botMutation({
   },
 });
 
-/** Undoes an import as a whole (the given one, or the person's latest), within 24 hours of it finishing. */
+/** Undoes an import as a whole (the given one, or the person's latest that changed something), within 24 hours of it finishing. */
 export const undo = botMutation({
   args: { runId: v.optional(v.string()), ...replyArg },
   returns: importViewValidator,
@@ -166,7 +166,14 @@ export const undo = botMutation({
         .query("import_runs")
         .withIndex("by_user", (q) => q.eq("userId", ctx.actor.userId))
         .order("desc")
-        .filter((q) => q.or(q.eq(q.field("state"), "done"), q.eq(q.field("state"), "undoing"), q.eq(q.field("state"), "undone")))
+        .filter((q) =>
+          // An import that changed nothing has nothing to undo: the one before it is meant.
+          q.or(
+            q.and(q.eq(q.field("state"), "done"), q.gt(q.field("changes"), 0)),
+            q.eq(q.field("state"), "undoing"),
+            q.eq(q.field("state"), "undone"),
+          ),
+        )
         .first();
       if (latest === null) fail("NOT_FOUND", "You have no import to undo.");
       runId = latest._id;

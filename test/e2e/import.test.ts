@@ -68,7 +68,7 @@ const library = async (user: string) => ({
   watchlist: await s.engine.run(async (t) =>
     (await t.withIdentity({ subject: `discord|${s.discord.user(user).id}` }).query(api.watchlist.getWatchlist, {}))
       .map((i) => i.tmdbId)
-      .sort(),
+      .sort((a, b) => a - b),
   ),
 });
 

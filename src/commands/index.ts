@@ -21,7 +21,10 @@ import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [help, ep, mark, watch, party, list, link, unlink, account, remind, importCommand].map((command) => [command.data.name, command as Command]),
+  [help, ep, mark, watch, party, list, link, unlink, account, remind, importCommand].map((command) => [
+    command.data.name,
+    command as Command,
+  ]),
 );
 
 /** Where a decoded component goes: the command whose replies carry it, and its handler. */

@@ -165,23 +165,20 @@ export const importCommand = command({
   ephemeral: true,
   reads: ["page", "unmatched"],
   async execute(interaction, respond, ctx, args) {
+    // Deferred, and then answered by Convex: the job edits this reply as it goes (an answer sent
+    // from here after the job started could land after the job's own edit and overwrite it).
     await respond.defer();
     if (args.subcommand === "undo") {
-      const view = await ctx.backend.mutation(api.bot.imports.undo, { discordUserId: interaction.user.id, reply: reply(interaction) });
-      await respond.send(importMessage(view));
+      await ctx.backend.mutation(api.bot.imports.undo, { discordUserId: interaction.user.id, reply: reply(interaction) });
       return;
     }
-    const view = await importFile(interaction, ctx, args.options.file, args.options.source);
-    await respond.send(importMessage(view));
+    await importFile(interaction, ctx, args.options.file, args.options.source);
   },
   components: {
     "import:go": async (interaction, respond, ctx, { run }) => {
-      const view = await ctx.backend.mutation(api.bot.imports.apply, {
-        discordUserId: interaction.user.id,
-        runId: run,
-        reply: reply(interaction),
-      });
-      await respond.send(importMessage(view));
+      // The job edits this message with its progress and result (see execute).
+      await respond.defer();
+      await ctx.backend.mutation(api.bot.imports.apply, { discordUserId: interaction.user.id, runId: run, reply: reply(interaction) });
     },
     "import:cancel": async (interaction, respond, ctx, { run }) => {
       await respond.send(
@@ -212,12 +209,8 @@ export const importCommand = command({
       });
     },
     "import:undo": async (interaction, respond, ctx, { run }) => {
-      const view = await ctx.backend.mutation(api.bot.imports.undo, {
-        discordUserId: interaction.user.id,
-        runId: run,
-        reply: reply(interaction),
-      });
-      await respond.send(importMessage(view));
+      await respond.defer();
+      await ctx.backend.mutation(api.bot.imports.undo, { discordUserId: interaction.user.id, runId: run, reply: reply(interaction) });
     },
   },
 });

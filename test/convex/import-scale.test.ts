@@ -9,7 +9,9 @@ import { ALICE, deployment } from "./setup";
 import { APP, apply, as, expectNoFailures, importEntries, installStub, library, settle, type Stub } from "./import-helpers";
 
 const SHOWS = Number(process.env.IMPORT_TEST_SHOWS ?? 300);
-const EPISODES = Number(process.env.IMPORT_TEST_EPISODES ?? 20_000);
+// 300 shows as in the issue; 3,000 episodes by default (every page still fills its 2,000-episode budget). The full
+// 20,000 (IMPORT_TEST_EPISODES=20000) runs the same code but takes many minutes under convex-test's in-memory engine.
+const EPISODES = Number(process.env.IMPORT_TEST_EPISODES ?? 3_000);
 
 /** Show i (TVDB 1000+i) has 67 or 66 watched episodes, 20 a season. */
 function history(): ImportEntry[] {

@@ -58,6 +58,7 @@ const SECTIONS: { name: string; value: string }[] = [
       "`/link` — connect your Film Fanatic web account, so both share one library (signing in there with Discord does it for you)",
       "`/unlink` — disconnect it; the web account keeps everything",
       "`/account` — what is stored; export it or delete it",
+      "`/import file` — bring your history from a Film Fanatic export (preview first); `/import undo` takes it back within 24 hours",
     ].join("\n"),
   },
   {

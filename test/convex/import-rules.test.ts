@@ -142,6 +142,24 @@ describe("import rules", () => {
     ]);
   });
 
+  it("edits the reply with the preview while its token lasts, and sends it by DM once it has run out", async () => {
+    const t = deployment();
+    const entry: ImportEntry = { key: "tv:tvdb:1007", mediaType: "tv", ids: { tvdb: 1007 }, episodes: [{ season: 1, episode: 1 }] };
+    await importEntries(t, ALICE, [entry]);
+    expect(stub.edits.at(-1)?.embeds?.[0]?.description).toContain("**1 show**");
+    expect(stub.dms).toEqual([]);
+    const started = await t.mutation(api.bot.imports.start, { ...as(ALICE), source: "tvtime", fileName: "late.zip", rows: 1, skipped: 0 });
+    if (!("runId" in started)) throw new Error(started.busy);
+    await t.mutation(api.bot.imports.stage, { ...as(ALICE), runId: started.runId, parts: [{ ...entry, part: 0 }] });
+    const edits = stub.edits.length;
+    await t.mutation(api.bot.imports.finish, { ...as(ALICE), runId: started.runId, reply: { applicationId: APP, token: "old" } });
+    // The token's 15 minutes pass before the preview is ready.
+    vi.setSystemTime(Date.now() + 16 * 60 * 1000);
+    await settle(t);
+    expect(stub.edits).toHaveLength(edits);
+    expect(JSON.stringify(stub.dms.at(-1))).toContain("**1 show**");
+  });
+
   it("refuses a hostile staging call whole: too many titles, an oversized title, too many episodes", async () => {
     const t = deployment();
     const started = await t.mutation(api.bot.imports.start, { ...as(ALICE), source: "letterboxd", fileName: "x.csv", rows: 1, skipped: 0 });

@@ -102,6 +102,11 @@ describe("/import", () => {
     expect(await library("alice")).toEqual(before);
   });
 
+  it("answers the Import button on /account with how to import", async () => {
+    const events = await run(s, `as carol\nin movie-club #general\n/account\nclick "Import"`);
+    expect(last(events)).toContain("Use `/import file` and attach your export");
+  });
+
   it("refuses an oversized attachment before downloading it, writing nothing", async () => {
     const downloads = s.discord.cdn.downloads;
     const events = await run(s, `as bob\nin movie-club #general\nattach ${bigFile} size:30MB\n/import file`);

@@ -13,6 +13,8 @@ const MINUTE_MS = 60 * 1000;
 export const DAY_MS = 24 * 60 * MINUTE_MS;
 /** A run that has not moved for this long is taken as abandoned: another import may start. */
 export const STALE_RUN_MS = 15 * MINUTE_MS;
+/** An applying or undoing job that has not moved for this long has stopped; another import may start. */
+export const STUCK_RUN_MS = 60 * MINUTE_MS;
 /** Ambiguous titles one preview page asks about (a select each; the last row holds the buttons). */
 export const AMBIGUOUS_PER_PAGE = 4;
 /** Unmatched titles the preview lists (all of them are in the CSV). */
@@ -55,6 +57,9 @@ export async function startRun(
     // A preview nobody acted on (or a staging that died) gives way; work in progress does not.
     if (running.state === "preview" || ((running.state === "staging" || running.state === "matching") && stale)) {
       await cancelRun(ctx, running);
+    } else if (now - running.touchedAt > STUCK_RUN_MS) {
+      // A job that stopped moving (its pages failed): what it applied stays undoable for the day.
+      await ctx.db.patch(running._id, { state: "failed", error: "The import stopped before it finished.", touchedAt: now });
     } else {
       return {
         busy:

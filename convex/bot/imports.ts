@@ -169,7 +169,7 @@ export const undo = botMutation({
         .filter((q) =>
           // An import that changed nothing has nothing to undo: the one before it is meant.
           q.or(
-            q.and(q.eq(q.field("state"), "done"), q.gt(q.field("changes"), 0)),
+            q.and(q.or(q.eq(q.field("state"), "done"), q.eq(q.field("state"), "failed")), q.gt(q.field("changes"), 0)),
             q.eq(q.field("state"), "undoing"),
             q.eq(q.field("state"), "undone"),
           ),

@@ -20,7 +20,9 @@ export async function startUndo(ctx: MutationCtx, run: Doc<"import_runs">, reply
   const now = Date.now();
   if (run.state === "undoing") fail("INVALID_ARGUMENT", "That import is already being undone.");
   if (run.state === "undone") fail("INVALID_ARGUMENT", "That import was already undone.");
-  if (run.state !== "done") fail("INVALID_ARGUMENT", "That import hasn't been applied, so there is nothing to undo.");
+  // A job that stopped part-way (failed after Import) is undone as far as it got.
+  const applied = run.state === "done" || (run.state === "failed" && run.appliedAt !== undefined);
+  if (!applied) fail("INVALID_ARGUMENT", "That import hasn't been applied, so there is nothing to undo.");
   if (run.expiresAt < now) fail("INVALID_ARGUMENT", "An import can be undone for 24 hours — that one is older.");
   await ctx.db.patch(run._id, {
     state: "undoing",

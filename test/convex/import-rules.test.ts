@@ -3,7 +3,7 @@
 // ratings become reactions; undo puts an existing library back exactly; TMDB's 429 is waited out;
 // a hostile staging call is refused with nothing written.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
 import type { ImportEntry } from "../../convex/lib/importEntry";
 import { IMPORT_CAPS } from "../../convex/imports/limits";
 import { ALICE, deployment } from "./setup";
@@ -158,6 +158,23 @@ describe("import rules", () => {
     await settle(t);
     expect(stub.edits).toHaveLength(edits);
     expect(JSON.stringify(stub.dms.at(-1))).toContain("**1 show**");
+  });
+
+  it("can't be undone after 24 hours, when the daily sweep deletes its record", async () => {
+    const t = deployment();
+    const preview = await importEntries(t, ALICE, [{ key: "movie:tmdb:11", mediaType: "movie", ids: { tmdb: 11 }, watched: true }]);
+    await apply(t, ALICE, preview.runId);
+    vi.setSystemTime(Date.now() + 25 * HOUR);
+    await expect(t.mutation(api.bot.imports.undo, { ...as(ALICE), reply: { applicationId: APP, token: "late" } })).rejects.toThrow(
+      /24 hours/,
+    );
+    await t.mutation(internal.housekeeping.jobs.sweepExpired, {});
+    await settle(t);
+    expect(
+      await t.run(async (ctx) => [...(await ctx.db.query("import_runs").collect()), ...(await ctx.db.query("import_entries").collect())]),
+    ).toEqual([]);
+    // The library keeps what was imported.
+    expect((await library(t)).items).toMatchObject([{ tmdbId: 11, progressStatus: "done" }]);
   });
 
   it("refuses a hostile staging call whole: too many titles, an oversized title, too many episodes", async () => {

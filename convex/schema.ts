@@ -2,6 +2,7 @@
 // come first and keep the web app's shapes (its contract); the bot's follow.
 import { defineSchema } from "convex/server";
 import { accountTables } from "./tables/accounts";
+import { importTables } from "./tables/imports";
 import { partyTables } from "./tables/parties";
 import { reminderTables } from "./tables/reminders";
 import { serverListTables } from "./tables/serverList";
@@ -19,4 +20,5 @@ export default defineSchema({
   ...serverListTables,
   ...upcomingTables,
   ...statsTables,
+  ...importTables,
 });

@@ -15,6 +15,7 @@
  * web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:2 isWatched:true
  * restart bot                     # every shard's bot process stops and starts again
  * dms closed                      # the acting user's DMs refuse the bot (50007); dms open
+ * attach export.json              # the file goes with the next command's attachment option (size:30MB: the size it declares)
  * revoke #general                 # the bot loses View Channel/Send Messages there (50001)
  * grant create-events             # the bot may create Discord Events in this server; revoke create-events
  * grant create-threads            # the bot may start public threads in this server; revoke create-threads
@@ -46,6 +47,8 @@
  * required option, disabled button) — those produce a `rejected` event and the script goes on.
  */
 import { PermissionFlagsBits } from "discord-api-types/v10";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { SandboxUsageError } from "./discord/errors.ts";
 import type { DiscordSandbox, SandboxMessage } from "./discord/index.ts";
 import type { StackFault } from "./stack.ts";
@@ -201,6 +204,17 @@ export async function runLine(
           result,
         });
         await sandbox.waitForIdle();
+        return;
+      }
+      case "attach": {
+        actorOf(line, state);
+        let data: Buffer;
+        try {
+          data = await readFile(line.path);
+        } catch {
+          throw new ScriptError(line.line, `can't read ${line.path}`);
+        }
+        sandbox.cdn.attach(basename(line.path), data, line.size);
         return;
       }
       case "dms": {

@@ -143,6 +143,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env: {
       DISCORD_API_BASE: discord.restApiBase,
       DISCORD_TOKEN: discord.token,
+      // /import downloads attachments from the sandbox's CDN (`attach FILE`) as from Discord's.
+      DISCORD_CDN_BASE: discord.cdn.base,
       TMDB_API_URL: tmdb.url,
       TMDB_API_TOKEN: "sandbox",
       ...clerk.deploymentEnv(),
@@ -158,6 +160,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
   });
   clerk.attach(engine);
+  // The bot's own process reads it too (src/commands/import.ts); put back when the stack stops.
+  const cdnBefore = process.env.DISCORD_CDN_BASE;
+  process.env.DISCORD_CDN_BASE = discord.cdn.base;
   const convex = options.convexHttp ? await startConvexHttpEndpoint({ engine }) : undefined;
   engine.onCronError = (name, error) => logger.error({ err: error, cron: name }, "cron failed");
 
@@ -286,6 +291,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     bots,
     restartBot,
     async stop() {
+      if (cdnBefore === undefined) delete process.env.DISCORD_CDN_BASE;
+      else process.env.DISCORD_CDN_BASE = cdnBefore;
       for (const bot of bots) await bot.stop().catch(() => undefined);
       await nodeDoor?.close().catch(() => undefined);
       await discord.stop().catch(() => undefined);

@@ -34,6 +34,8 @@ export interface TmdbCatalog {
   shows: Map<number, { details: JsonObject; seasons: Map<number, JsonObject> }>;
   people: Map<number, JsonObject>;
   search: SearchEntry[];
+  /** TVDB and IMDb ids → TMDB ids (data/tmdb/external-ids.json), for /find as TMDB answers it. */
+  external: { tvdb: Map<number, number[]>; imdb: Map<string, { mediaType: "movie" | "tv"; id: number }[]> };
 }
 
 /** Lowercase, accents stripped, so "pokemon" finds "Pokémon" and "SHOGUN" finds "Shōgun". */
@@ -165,7 +167,27 @@ export async function loadTmdbCatalog(dataDir: string = DEFAULT_TMDB_DATA_DIR): 
   const [movieFiles, showFiles, personFiles] = await Promise.all(
     ["movie", "tv", "person"].map((kind) => readJsonFiles(join(dataDir, kind))),
   );
-  const catalog: TmdbCatalog = { movies: new Map(), watchProviders: new Map(), shows: new Map(), people: new Map(), search: [] };
+  const catalog: TmdbCatalog = {
+    movies: new Map(),
+    watchProviders: new Map(),
+    shows: new Map(),
+    people: new Map(),
+    search: [],
+    external: { tvdb: new Map(), imdb: new Map() },
+  };
+  const external = await readOptionalJson(join(dataDir, "external-ids.json"));
+  for (const mediaType of ["tv", "movie"] as const) {
+    for (const [id, ids] of Object.entries((external[mediaType] ?? {}) as Record<string, { tvdb_id?: unknown; imdb_id?: unknown }>)) {
+      if (!/^\d+$/.test(id)) continue;
+      const tmdbId = Number(id);
+      if (mediaType === "tv" && typeof ids.tvdb_id === "number") {
+        catalog.external.tvdb.set(ids.tvdb_id, [...(catalog.external.tvdb.get(ids.tvdb_id) ?? []), tmdbId]);
+      }
+      if (typeof ids.imdb_id === "string") {
+        catalog.external.imdb.set(ids.imdb_id, [...(catalog.external.imdb.get(ids.imdb_id) ?? []), { mediaType, id: tmdbId }]);
+      }
+    }
+  }
   for (const [id, results] of Object.entries(await readOptionalJson(join(dataDir, "watch-providers.json")))) {
     if (/^\d+$/.test(id)) catalog.watchProviders.set(Number(id), results as JsonObject);
   }

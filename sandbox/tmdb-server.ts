@@ -146,7 +146,11 @@ function searchRoute(catalog: TmdbCatalog, kind: string, params: URLSearchParams
   const pageParam = params.get("page") ?? "1";
   const page = Number(pageParam);
   if (!/^\d+$/.test(pageParam) || page < 1 || page > MAX_PAGE) return invalidPage();
-  const hits = searchCatalog(catalog, params.get("query") ?? "", SEARCH_KINDS[kind]!);
+  // As TMDB: /search/movie narrows by primary_release_year, /search/tv by first_air_date_year.
+  const year = params.get(kind === "movie" ? "primary_release_year" : kind === "tv" ? "first_air_date_year" : "") ?? "";
+  const hits = searchCatalog(catalog, params.get("query") ?? "", SEARCH_KINDS[kind]!).filter(
+    (e) => !/^\d{4}$/.test(year) || String(e.result.release_date ?? e.result.first_air_date ?? "").startsWith(year),
+  );
   const results = hits
     .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     .map((e) => (kind === "multi" ? { ...e.result, media_type: e.mediaType } : e.result));
@@ -167,8 +171,37 @@ function showRoute(catalog: TmdbCatalog, id: number, params: URLSearchParams, cl
   return ok(body);
 }
 
+/**
+ * /find/{id}?external_source=tvdb_id|imdb_id, as TMDB answers it: every kind's array, the titles
+ * data/tmdb/external-ids.json gives that id (as search results); an unknown source is a 400.
+ */
+function findRoute(catalog: TmdbCatalog, id: string, params: URLSearchParams): Reply {
+  const source = params.get("external_source");
+  if (source !== "tvdb_id" && source !== "imdb_id") {
+    return {
+      status: 400,
+      body: { success: false, status_code: 5, status_message: "Invalid parameters: Your request parameters are incorrect." },
+    };
+  }
+  const hits: { mediaType: "movie" | "tv"; id: number }[] =
+    source === "tvdb_id"
+      ? /^\d+$/.test(id)
+        ? (catalog.external.tvdb.get(Number(id)) ?? []).map((tmdbId) => ({ mediaType: "tv" as const, id: tmdbId }))
+        : []
+      : (catalog.external.imdb.get(id) ?? []);
+  const result = (hit: { mediaType: "movie" | "tv"; id: number }) =>
+    catalog.search.find((e) => e.mediaType === hit.mediaType && e.id === hit.id)?.result;
+  const of = (mediaType: "movie" | "tv") =>
+    hits.flatMap((h) => {
+      const found = h.mediaType === mediaType ? result(h) : undefined;
+      return found === undefined ? [] : [{ ...found, media_type: mediaType }];
+    });
+  return ok({ movie_results: of("movie"), person_results: [], tv_results: of("tv"), tv_episode_results: [], tv_season_results: [] });
+}
+
 function route(catalog: TmdbCatalog, path: string, params: URLSearchParams, clock: AiringClock): Reply {
   let m: RegExpExecArray | null;
+  if ((m = /^\/3\/find\/([^/]{1,40})\/?$/.exec(path))) return findRoute(catalog, decodeURIComponent(m[1]!), params);
   if ((m = /^\/3\/search\/(multi|movie|tv|person)\/?$/.exec(path))) return searchRoute(catalog, m[1]!, params);
   if ((m = /^\/3\/movie\/(\d+)\/?$/.exec(path))) return found(catalog.movies.get(Number(m[1])));
   if ((m = /^\/3\/movie\/(\d+)\/watch\/providers\/?$/.exec(path))) {

@@ -3,7 +3,14 @@
  * the interaction Discord would send — or is refused the way Discord's client would refuse it
  * (a `rejected` event), or is a usage mistake by whoever drives the sandbox (SandboxUsageError).
  */
-import { ApplicationCommandType, ButtonStyle, ComponentType, InteractionContextType, PermissionFlagsBits } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ButtonStyle,
+  ComponentType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from "discord-api-types/v10";
 import {
   autocompleteRaw,
   coerceOption,
@@ -26,6 +33,8 @@ export interface ActingHost {
   world: World;
   interactions: Interactions;
   emit(e: DiscordEvent): void;
+  /** The file `attach FILE` holds for the next command's attachment option, if any (then no longer held). */
+  takeAttachment?(): unknown;
   /** Subscribes to every event until the returned function is called. */
   listen(listener: (e: DiscordEvent) => void): () => void;
 }
@@ -92,6 +101,16 @@ export class Acting {
       const resolved: Record<string, Record<string, unknown>> = {};
       try {
         for (const opt of r.leaf) {
+          if (opt.type === ApplicationCommandOptionType.Attachment) {
+            // Discord's client sends the file uploaded with the command (the script's `attach FILE`).
+            const file = this.host.takeAttachment?.() as { id: string } | null | undefined;
+            if (!file && opt.required) throw new OptionRejection(`option "${opt.name}" needs a file: \`attach FILE\` first`);
+            if (file) {
+              leafOptions.push({ name: opt.name, type: opt.type, value: file.id });
+              (resolved.attachments ??= {})[file.id] = file as unknown as Record<string, unknown>;
+            }
+            continue;
+          }
           if (!r.given.has(opt.name)) {
             if (opt.required) throw new OptionRejection(`missing required option "${opt.name}"`);
             continue;

@@ -10,6 +10,7 @@ import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Acting } from "./acting.ts";
+import { SandboxCdn } from "./cdn.ts";
 import { Activity } from "./activity.ts";
 import type { RawValue, RegisteredCommand } from "./commands.ts";
 import type { ActResult, DiscordEvent } from "./events.ts";
@@ -52,6 +53,7 @@ export class DiscordSandbox extends EventEmitter {
   private readonly limits: RateLimits;
   private readonly interactions: Interactions;
   private readonly acting: Acting;
+  readonly cdn = new SandboxCdn(() => this.port);
   private readonly gateway: GatewayServer;
   private readonly rest: RestRouter;
   private server: http.Server | null = null;
@@ -114,6 +116,7 @@ export class DiscordSandbox extends EventEmitter {
       world,
       interactions: this.interactions,
       emit,
+      takeAttachment: () => this.cdn.take(),
       listen: (listener) => {
         this.on("event", listener);
         return () => this.off("event", listener);
@@ -169,7 +172,7 @@ export class DiscordSandbox extends EventEmitter {
   async start(port = 0): Promise<void> {
     if (this.server) return;
     await this.app.start();
-    const server = http.createServer((req, res) => void this.rest.handle(req, res));
+    const server = http.createServer((req, res) => void (this.cdn.serve(req, res) || this.rest.handle(req, res)));
     server.keepAliveTimeout = 5000;
     server.on("upgrade", (req, socket, head) => {
       socket.on("error", () => {});
@@ -294,10 +297,7 @@ export class DiscordSandbox extends EventEmitter {
     return this.acting.deleteNewestPost(actor);
   }
 
-  /**
-   * The acting user votes for `answer` in the newest poll they can see here that has it; a
-   * `rejected` event when the poll has ended. Throws when there is no such poll.
-   */
+  /** The acting user votes for `answer` in the newest poll here that has it (`rejected` once it ended; throws if none). */
   vote(actor: Actor, answer: string): void {
     this.acting.vote(actor, answer, this.config.now());
   }
@@ -469,10 +469,7 @@ export class DiscordSandbox extends EventEmitter {
     this.limits.inject(n);
   }
 
-  /**
-   * The next `n` message posts and edits in server channels (a party board's, a share) answer
-   * `status` (default 500) as a Discord outage would; interaction replies are unaffected.
-   */
+  /** The next `n` posts and edits in server channels answer `status` (default 500), as an outage; replies are unaffected. */
   injectServerErrors(n: number, status = 500): void {
     if (!Number.isInteger(n) || n < 0 || status < 500 || status > 599) throw new RangeError("injectServerErrors(n ≥ 0, status 5xx)");
     this.limits.injectServerErrors(n, status);

@@ -37,6 +37,7 @@ export type ScriptLine =
   | (LineBase & { kind: "link"; confirmSwitch: boolean })
   | (LineBase & { kind: "clerk"; action: "signup" | "delete"; name: string; discord: boolean })
   | (LineBase & { kind: "dms"; closed: boolean })
+  | (LineBase & { kind: "attach"; path: string; size?: number })
   | (LineBase & { kind: "delete_channel"; channel: string })
   | (LineBase & { kind: "delete_message" })
   | (LineBase & { kind: "revoke"; channel: string })
@@ -185,7 +186,7 @@ function unquote(s: string, lineNo: number): string {
 }
 
 const KNOWN =
-  "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, delete, revoke, grant, vote, convex, tmdb";
+  "as, in, /command, autocomplete, click, select, wait, show, web, link, clerk, restart, dms, attach, delete, revoke, grant, vote, convex, tmdb";
 
 /** The longest `convex slow` / `tmdb slow`: past a minute every call has long given up. */
 const MAX_SLOW_MS = 60_000;
@@ -301,6 +302,15 @@ function parseLine(textLine: string, lineNo: number): ScriptLine | null {
         args[arg.name] = webValue(arg);
       }
       return { ...base, kind: "web", fn: `${m[1]}:${m[2]}`, args };
+    }
+    case "attach": {
+      // attach FILE [size:30MB] — the file goes with the next command; size: what the payload declares.
+      const toks = tokenize(rest, lineNo);
+      const size = toks[1] === undefined ? undefined : /^size:(\d+)(kb|mb)?$/i.exec(toks[1].value);
+      if (toks.length === 0 || toks.length > 2 || size === null)
+        throw new ScriptError(lineNo, `expected "attach FILE [size:N|NKB|NMB]", got ${JSON.stringify(text)}`);
+      const unit = size?.[2]?.toLowerCase() === "mb" ? 1024 * 1024 : size?.[2]?.toLowerCase() === "kb" ? 1024 : 1;
+      return { ...base, kind: "attach", path: toks[0]!.value, ...(size ? { size: Number(size[1]) * unit } : {}) };
     }
     case "dms": {
       const state = rest.toLowerCase();

@@ -4,6 +4,7 @@ import { buildLetterboxdExport, buildTraktExport } from "../lib/export-formats.t
 import { defineCommand } from "../lib/command-options.ts";
 import { accountCard, accountDeleteQuestion } from "../views/account.ts";
 import { plural } from "../views/text.ts";
+import { importHowTo } from "../views/import.ts";
 import { command, type BotContext } from "./types.ts";
 
 /** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
@@ -46,7 +47,7 @@ export const account = command({
   data: defineCommand({ name: "account", description: "Your linked account, what Film Fanatic stores about you, export or delete it" }),
   ephemeral: true,
   // Reads, and the deletion (a service call Convex does not throttle per user): this process's limiter guards them.
-  reads: ["", "export", "export-as", "delete", "delete-yes", "delete-no"],
+  reads: ["", "export", "export-as", "delete", "delete-yes", "delete-no", "import"],
   async execute(interaction, respond, ctx) {
     await respond.send(await accountCardFor(ctx, interaction.user.id));
   },
@@ -109,6 +110,9 @@ export const account = command({
         files: built.files.map((f) => ({ name: f.name, data: f.data })),
         ...reply,
       });
+    },
+    "account:import": async (_interaction, respond) => {
+      await respond.sendNew({ ...importHowTo(), ephemeral: true });
     },
     "account:delete": async (_interaction, respond) => {
       await respond.send(accountDeleteQuestion());

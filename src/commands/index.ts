@@ -8,6 +8,7 @@ import type { ComponentName } from "../views/component-ids.ts";
 import { account } from "./account.ts";
 import { ep } from "./ep.ts";
 import { help } from "./help.ts";
+import { importCommand } from "./import.ts";
 import { link } from "./link.ts";
 import { localizeCommand } from "./localize.ts";
 import { list } from "./list.ts";
@@ -23,7 +24,7 @@ import { watch } from "./watch.ts";
 
 /** Every slash command, by name. The same registry feeds `npm run register`. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [help, ep, mark, watch, upcoming, stats, party, list, link, unlink, account, remind].map((command) => [
+  [help, ep, mark, watch, upcoming, stats, party, list, link, unlink, account, remind, importCommand].map((command) => [
     command.data.name,
     command as Command,
   ]),

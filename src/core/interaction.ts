@@ -8,6 +8,7 @@ import {
   InteractionType,
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
   type APIChatInputApplicationCommandInteraction,
   type APIEmbed,
   type APIInteraction,
@@ -112,12 +113,15 @@ export class CommandInteraction extends BaseInteraction<APIChatInputApplicationC
   readonly commandName: string;
   readonly options: readonly APIApplicationCommandInteractionDataOption[];
   readonly resolved: APIInteractionDataResolved | undefined;
+  /** Files sent with the command (an attachment option's value is its id here), by id. */
+  readonly attachments: ReadonlyMap<string, APIAttachment>;
 
   constructor(raw: APIChatInputApplicationCommandInteraction) {
     super(raw);
     this.commandName = raw.data.name;
     this.options = raw.data.options ?? [];
     this.resolved = raw.data.resolved;
+    this.attachments = new Map(Object.entries(raw.data.resolved?.attachments ?? {}));
   }
 
   /** The subcommand (or "group sub"), or "" for a command without. */

@@ -26,6 +26,8 @@ export const schema = z.object({
   DISCORD_TOKEN: z.string().trim().min(10, "looks too short to be a bot token"),
   DISCORD_APPLICATION_ID: snowflake().optional(),
   DISCORD_API_BASE: url.default("https://discord.com/api"),
+  /** Where /import may also download attachments from (the sandbox's CDN); Discord's own CDN is always allowed. */
+  DISCORD_CDN_BASE: url.optional(),
   DEV_GUILD_ID: snowflake().optional(),
   CONVEX_URL: convexUrl,
   BOT_API_SECRET: z.string().min(16, "must be at least 16 characters"),

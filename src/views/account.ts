@@ -5,6 +5,7 @@ import {
   accountDeleteConfirmButton,
   accountExportAsButton,
   accountExportButton,
+  accountImportButton,
   accountResumeButton,
 } from "./component-ids.ts";
 import { button, ButtonStyle, linkButton, rows } from "./components.ts";
@@ -75,6 +76,7 @@ export function accountCard(info: AccountSummary): MessageView {
       button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
       button({ customId: accountExportAsButton.encode({ format: "letterboxd" }), label: "Letterboxd CSV" }),
       button({ customId: accountExportAsButton.encode({ format: "trakt" }), label: "Trakt JSON" }),
+      button({ customId: accountImportButton.encode({}), label: "Import", emoji: { name: "📥" } }),
       button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
       info.merge?.state === "failed" &&
         button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),

@@ -370,6 +370,31 @@ export const upcomingResetConfirmButton = component("upcoming:reset-yes", {});
 export const upcomingResetCancelButton = component("upcoming:reset-no", {});
 /** stats:post:<year> — Share: post your year in review card in the channel. */
 export const statsYearShareButton = component("stats:post", { year: int(2100, 2000) });
+// ---------------------------------------------------------------- imports (issue 22)
+
+const importRun = documentId;
+const importPage = int(10_000);
+
+/** account:import — "Import my history" on /account: how to use /import. */
+export const accountImportButton = component("account:import", {});
+
+/** import:go:<run> — Import on the preview: applies it. */
+export const importGoButton = component("import:go", { run: importRun });
+
+/** import:cancel:<run> — Cancel on the preview: nothing is written. */
+export const importCancelButton = component("import:cancel", { run: importRun });
+
+/** import:pick:<run>:<index>:<page>, value = a TMDB id or "skip" — an ambiguous title's menu. */
+export const importPickSelect = select("import:pick", { run: importRun, index: int(1_000_000), page: importPage }, or(tmdbId, "skip"));
+
+/** import:page:<run>:<page> — another page of the preview's ambiguous titles. */
+export const importPageButton = component("import:page", { run: importRun, page: importPage });
+
+/** import:unmatched:<run> — the titles nothing matched, as a CSV file. */
+export const importUnmatchedButton = component("import:unmatched", { run: importRun });
+
+/** import:undo:<run> — Undo on a finished import (for 24 hours). */
+export const importUndoButton = component("import:undo", { run: importRun });
 
 // ---------------------------------------------------------------- decoding
 
@@ -419,6 +444,13 @@ export const componentCodecs = [
   upcomingResetConfirmButton,
   upcomingResetCancelButton,
   statsYearShareButton,
+  accountImportButton,
+  importGoButton,
+  importCancelButton,
+  importPickSelect,
+  importPageButton,
+  importUnmatchedButton,
+  importUndoButton,
 ] as const;
 
 type AnyCodec = (typeof componentCodecs)[number];

@@ -65,7 +65,7 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
     const account = ofType(events, "reply").filter((e) => e.line === 5)[0];
     expect(text(account)).toContain("Linked to **f•••@s•••.test**");
     expect(text(account)).toMatch(/Titles: 1\b/);
-    expect(buttons(account)).toEqual(["Export my data", "Letterboxd CSV", "Trakt JSON", "Delete my Discord data…"]);
+    expect(buttons(account)).toEqual(["Export my data", "Letterboxd CSV", "Trakt JSON", "Import", "Delete my Discord data…"]);
     const asked = ofType(events, "reply").filter((e) => e.line === 6)[0];
     expect(text(asked)).toContain("Unlink from **f•••@s•••.test**?");
     expect(buttons(asked)).toEqual(["Unlink", "Keep it linked"]);
@@ -116,7 +116,7 @@ web watchlist:markEpisodeWatched tmdbId:1399 season:1 episode:4 isWatched:true
       .filter((e) => e.line === 6)
       .at(-1);
     expect(text(back)).toMatch(/Titles: 1\b/);
-    expect(buttons(back)).toEqual(["Export my data", "Letterboxd CSV", "Trakt JSON", "Delete my Discord data…"]);
+    expect(buttons(back)).toEqual(["Export my data", "Letterboxd CSV", "Trakt JSON", "Import", "Delete my Discord data…"]);
   });
 
   it("/unlink holds for someone who signed in with Discord: a later Clerk profile edit doesn't link them again", async () => {

@@ -270,7 +270,10 @@ export async function checkCommands(input: DoctorInput<DiscordSettings>, applica
   const { env } = input;
   const headers = { authorization: `Bot ${env.DISCORD_TOKEN}` };
   const fetchScope = async (guildId?: string): Promise<unknown[] | string> => {
-    const path = guildId ? `/applications/${applicationId}/guilds/${guildId}/commands` : `/applications/${applicationId}/commands`;
+    // with_localizations: Discord otherwise leaves the localization dictionaries out (and sends only
+    // the caller's name_localized), so every localized command would look changed.
+    const scope = guildId ? `/applications/${applicationId}/guilds/${guildId}/commands` : `/applications/${applicationId}/commands`;
+    const path = `${scope}?with_localizations=true`;
     try {
       const response = await request(`${env.DISCORD_API_BASE}/v10${path}`, { headers }, input);
       if (!response.ok)

@@ -46,13 +46,13 @@ describe("npm run register", () => {
       DISCORD_API_BASE: discord.restApiBase,
     });
     expect(code).toBe(0);
-    expect(out).toContain("Registered 12 commands globally");
+    expect(out).toContain("Registered 13 commands globally");
     expect(
       discord
         .registeredCommands()
         .map((c) => c.name)
         .sort(),
-    ).toEqual(["account", "ep", "help", "link", "list", "mark", "party", "remind", "stats", "unlink", "upcoming", "watch"]);
+    ).toEqual(["account", "ep", "help", "import", "link", "list", "mark", "party", "remind", "stats", "unlink", "upcoming", "watch"]);
   });
 
   it("registers every command for server and user installs, usable in servers, the bot's DM and group DMs — except /party and /list, which need the bot in the server", async () => {
@@ -76,7 +76,7 @@ describe("npm run register", () => {
       `DISCORD_TOKEN=${discord.token}\nDISCORD_APPLICATION_ID=${discord.applicationId}\nDISCORD_API_BASE=http://127.0.0.1:9/api\nDEV_GUILD_ID=${guild.id}\n`,
     );
     const { code, out } = await register({ DISCORD_API_BASE: discord.restApiBase }, { cwd: dir, onlyThese: true });
-    expect(out).toContain(`Registered 12 commands in guild ${guild.id}`);
+    expect(out).toContain(`Registered 13 commands in guild ${guild.id}`);
     expect(code).toBe(0);
   });
 

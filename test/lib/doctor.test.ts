@@ -11,8 +11,8 @@ function asDiscordReturnsIt(definition: Record<string, unknown>, i: number): Rec
     return {
       ...rest,
       ...(required ? { required } : {}),
-      name_localizations: null,
-      description_localizations: null,
+      name_localizations: option.name_localizations ?? null,
+      description_localizations: option.description_localizations ?? null,
       ...(Array.isArray(options) ? { options: options.map((o) => strip(o as Record<string, unknown>)) } : {}),
     };
   };

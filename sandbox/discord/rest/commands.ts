@@ -30,7 +30,11 @@ export function commandRoutes(route: Route, core: RestCore): void {
     return normalizeCommand(def, { id, applicationId: config.applicationId, version: world.ids.next(config.now()), guildId: s.guildId });
   };
   for (const base of ["/applications/:app/commands", "/applications/:app/guilds/:guild/commands"]) {
-    route("GET", base, true, (ctx) => ({ status: 200, body: [...scope(ctx).map.values()] }));
+    // Like Discord, the localization dictionaries come only with ?with_localizations=true.
+    route("GET", base, true, (ctx) => {
+      const all = [...scope(ctx).map.values()];
+      return { status: 200, body: ctx.query.get("with_localizations") === "true" ? all : all.map(withoutLocalizations) };
+    });
     route("PUT", base, true, (ctx) => {
       const s = scope(ctx);
       const defs = ctx.body;
@@ -93,4 +97,16 @@ export function commandRoutes(route: Route, core: RestCore): void {
       return { status: 204 };
     });
   }
+}
+
+/** A registered command as Discord lists it without ?with_localizations=true: no localization dictionaries, at any depth. */
+function withoutLocalizations<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutLocalizations) as T;
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === "name_localizations" || key === "description_localizations") continue;
+    out[key] = withoutLocalizations(inner);
+  }
+  return out as T;
 }

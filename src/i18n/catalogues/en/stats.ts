@@ -3,7 +3,8 @@
 export const stats = {
   "stats.inServerOnly": "That works in a server: sharing and the leaderboard are per server.",
   "stats.badYear": "Pick a year from {first} to {last}.",
-  "stats.notShared": "🔒 They don't share their stats in this server. Everyone decides for themselves: `/stats share on` shares yours here.",
+  "stats.notShared":
+    "🔒 They don't share their stats in this server. Everyone decides for themselves: `/stats share on` shares yours here.",
   "stats.notSharedDm": "Other people's stats can only be seen in a server where they share them.",
   "stats.share.on":
     "📊 {changed, select, true {You now share} other {You already shared}} your stats in this server: members here can see them (`/stats show user:`) and you're on `/stats server`. `/stats share off` stops it.",

@@ -12,7 +12,8 @@ export const stats: Area<"stats"> = {
       "📊 {changed, select, true {Ahora compartes} other {Ya compartías}} tus estadísticas en este servidor: sus miembros pueden verlas (`/estadísticas ver usuario:`) y apareces en `/estadísticas servidor`. `/estadísticas compartir modo:no` lo detiene.",
     "stats.share.off": "🔒 Ya no compartes tus estadísticas en este servidor y sales de su clasificación.",
     "stats.share.wasOff": "No estabas compartiendo tus estadísticas en este servidor — no ha cambiado nada.",
-    "stats.title": "{self, select, true {Tus estadísticas} other {Estadísticas de {name}}} — {year, select, all {desde siempre} other {{year}}}",
+    "stats.title":
+      "{self, select, true {Tus estadísticas} other {Estadísticas de {name}}} — {year, select, all {desde siempre} other {{year}}}",
     "stats.empty.self":
       "Nada contado {year, select, all {todavía} other {en {year}}}. Marca episodios con `/episodio` o termina una película con `/mi-lista` y aparecerá aquí.",
     "stats.empty.other": "Nada contado {year, select, all {todavía} other {en {year}}}.",
@@ -25,8 +26,7 @@ export const stats: Area<"stats"> = {
     "stats.reactions.not-for-me": "{count, number} 👎 no es para mí",
     "stats.reactions.none": "ninguna todavía",
     "stats.footer.shared": "Compartes tus estadísticas en este servidor (/estadísticas compartir modo:no lo detiene).",
-    "stats.footer.private":
-      "Solo tú las ves. /estadísticas compartir modo:sí las comparte en este servidor y te pone en su clasificación.",
+    "stats.footer.private": "Solo tú las ves. /estadísticas compartir modo:sí las comparte en este servidor y te pone en su clasificación.",
     "stats.footer.utc": "Los días y los años son días UTC. Las horas salen de la duración de los episodios en TMDB.",
     "stats.field.episodes": "Episodios",
     "stats.field.hoursOfTv": "Horas de series",

@@ -12,7 +12,8 @@ export const stats: Area<"stats"> = {
       "📊 {changed, select, true {Agora você compartilha} other {Você já compartilhava}} suas estatísticas neste servidor: os membros daqui podem vê-las (`/estatísticas ver usuário:`) e você aparece em `/estatísticas servidor`. `/estatísticas compartilhar modo:não` para com isso.",
     "stats.share.off": "🔒 Você não compartilha mais suas estatísticas neste servidor e saiu do ranking dele.",
     "stats.share.wasOff": "Você não estava compartilhando suas estatísticas neste servidor — nada mudou.",
-    "stats.title": "{self, select, true {Suas estatísticas} other {Estatísticas de {name}}} — {year, select, all {desde sempre} other {{year}}}",
+    "stats.title":
+      "{self, select, true {Suas estatísticas} other {Estatísticas de {name}}} — {year, select, all {desde sempre} other {{year}}}",
     "stats.empty.self":
       "Nada contado {year, select, all {ainda} other {em {year}}}. Marque episódios com `/episódio` ou termine um filme com `/minha-lista` e ele aparece aqui.",
     "stats.empty.other": "Nada contado {year, select, all {ainda} other {em {year}}}.",

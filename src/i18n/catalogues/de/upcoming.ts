@@ -35,6 +35,13 @@ export const upcoming: Area<"upcoming"> = {
       "Deinen Kalenderlink zurücksetzen? Der jetzige geht sofort nicht mehr — Kalender, die ihn abonniert haben, werden nicht mehr aktualisiert — und du bekommst einen neuen zum Abonnieren.",
     "upcoming.reset.done": "🔁 Erledigt: dein alter Kalenderlink geht nicht mehr. Abonnier stattdessen diesen.",
     "upcoming.reset.kept": "Dein Kalenderlink bleibt, wie er ist. `/demnächst kalender` zeigt ihn wieder.",
+    "upcoming.ics.name": "Film Fanatic — demnächst",
+    "upcoming.ics.description": "Neue Folgen der Serien, denen du folgst, und die Termine deiner Watchpartys.",
+    "upcoming.ics.episode":
+      "{code} von {title} läuft am {date} (Datum laut TMDB). Markier sie in Discord mit /folge {tmdbId} {season} {episode}.",
+    "upcoming.ics.session": "🍿 {movie, select, true {Filmabend} other {Gemeinsam schauen}}: {label}",
+    "upcoming.ics.sessionDescription":
+      "Ein Watchparty-Termin{weekly, select, true { (wöchentlich)} other {}} auf Discord. {answer, select, going {Deine Antwort: Dabei} maybe {Deine Antwort: Vielleicht} cant {Deine Antwort: Kann nicht} other {Du hast noch nicht geantwortet}} — antworte auf seinen Beitrag im Kanal der Party.",
   },
   commands: {
     upcoming: ["demnächst", "Was als Nächstes kommt: neue Folgen deiner Serien und ein Kalender-Feed"],

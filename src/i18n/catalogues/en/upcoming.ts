@@ -32,4 +32,10 @@ export const upcoming = {
     "Reset your calendar link? The current one stops working at once — calendars subscribed to it stop updating — and you get a new one to subscribe to.",
   "upcoming.reset.done": "🔁 Done: your old calendar link no longer works. Subscribe to this one instead.",
   "upcoming.reset.kept": "Kept your calendar link as it is. `/upcoming feed` shows it again.",
+  "upcoming.ics.name": "Film Fanatic — upcoming",
+  "upcoming.ics.description": "New episodes of the shows you follow, and your watch parties' sessions.",
+  "upcoming.ics.episode": "{code} of {title} airs on {date} (TMDB's date). Mark it in Discord with /ep {tmdbId} {season} {episode}.",
+  "upcoming.ics.session": "🍿 {movie, select, true {Movie night} other {Watch-along}}: {label}",
+  "upcoming.ics.sessionDescription":
+    "A watch party session{weekly, select, true { (weekly)} other {}} on Discord. {answer, select, going {You said: Going} maybe {You said: Maybe} cant {You said: Can't} other {You haven't answered yet}} — answer on its post in the party's channel.",
 } as const;

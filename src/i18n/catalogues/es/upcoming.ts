@@ -35,6 +35,13 @@ export const upcoming: Area<"upcoming"> = {
       "¿Restablecer tu enlace de calendario? El actual deja de funcionar al instante — los calendarios suscritos dejan de actualizarse — y recibes uno nuevo al que suscribirte.",
     "upcoming.reset.done": "🔁 Hecho: tu enlace de calendario antiguo ya no funciona. Suscríbete a este en su lugar.",
     "upcoming.reset.kept": "Tu enlace de calendario sigue igual. `/próximos calendario` lo vuelve a mostrar.",
+    "upcoming.ics.name": "Film Fanatic — próximos",
+    "upcoming.ics.description": "Los episodios nuevos de las series que sigues, y las sesiones de tus watch parties.",
+    "upcoming.ics.episode":
+      "{code} de {title} se estrena el {date} (fecha de TMDB). Márcalo en Discord con /episodio {tmdbId} {season} {episode}.",
+    "upcoming.ics.session": "🍿 {movie, select, true {Noche de cine} other {Sesión en grupo}}: {label}",
+    "upcoming.ics.sessionDescription":
+      "Una sesión de watch party{weekly, select, true { (semanal)} other {}} en Discord. {answer, select, going {Respondiste: Voy} maybe {Respondiste: Quizás} cant {Respondiste: No puedo} other {Aún no has respondido}} — responde en su mensaje en el canal de la watch party.",
   },
   commands: {
     upcoming: ["próximos", "Lo que viene: los próximos episodios de las series que sigues, y un calendario"],

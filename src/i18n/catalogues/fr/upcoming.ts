@@ -35,6 +35,13 @@ export const upcoming: Area<"upcoming"> = {
       "Réinitialiser ton lien de calendrier ? L’actuel cesse aussitôt de marcher — les calendriers abonnés ne se mettent plus à jour — et tu en reçois un nouveau auquel t’abonner.",
     "upcoming.reset.done": "🔁 C’est fait : ton ancien lien de calendrier ne marche plus. Abonne-toi plutôt à celui-ci.",
     "upcoming.reset.kept": "Ton lien de calendrier reste tel quel. `/à-venir calendrier` le montre à nouveau.",
+    "upcoming.ics.name": "Film Fanatic — à venir",
+    "upcoming.ics.description": "Les nouveaux épisodes des séries que tu suis, et les séances de tes soirées.",
+    "upcoming.ics.episode":
+      "{code} de {title} sort le {date} (date de TMDB). Marque-le dans Discord avec /épisode {tmdbId} {season} {episode}.",
+    "upcoming.ics.session": "🍿 {movie, select, true {Soirée film} other {Séance ensemble}} : {label}",
+    "upcoming.ics.sessionDescription":
+      "Une séance de soirée{weekly, select, true { (chaque semaine)} other {}} sur Discord. {answer, select, going {Ta réponse : j’y serai} maybe {Ta réponse : peut-être} cant {Ta réponse : je ne peux pas} other {Tu n’as pas encore répondu}} — réponds sur son message dans le salon de la soirée.",
   },
   commands: {
     upcoming: ["à-venir", "Ce qui arrive : les prochains épisodes des séries que tu suis, et un flux de calendrier"],

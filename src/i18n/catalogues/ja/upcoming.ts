@@ -35,6 +35,13 @@ export const upcoming: Area<"upcoming"> = {
       "カレンダーのリンクを再発行しますか？今のリンクはすぐに使えなくなり（登録済みのカレンダーは更新されなくなります）、新しいリンクを登録し直すことになります。",
     "upcoming.reset.done": "🔁 再発行しました。古いカレンダーのリンクはもう使えません。代わりにこちらを登録してください。",
     "upcoming.reset.kept": "カレンダーのリンクはそのままです。`/放送予定 カレンダー` でもう一度表示できます。",
+    "upcoming.ics.name": "Film Fanatic — 放送予定",
+    "upcoming.ics.description": "フォロー中のシリーズの新エピソードと、ウォッチパーティーの予定。",
+    "upcoming.ics.episode":
+      "{title} の {code} は {date} に放送（TMDB の日付）。Discord で /エピソード {tmdbId} {season} {episode} で記録できます。",
+    "upcoming.ics.session": "🍿 {movie, select, true {映画の夜} other {一緒に視聴}}：{label}",
+    "upcoming.ics.sessionDescription":
+      "Discord のウォッチパーティーの予定{weekly, select, true {（毎週）} other {}}。{answer, select, going {あなたの返事：参加} maybe {あなたの返事：未定} cant {あなたの返事：不参加} other {まだ返事をしていません}} — パーティーのチャンネルの投稿で返事できます。",
   },
   commands: {
     upcoming: ["放送予定", "これからの放送：フォロー中のシリーズの次のエピソードと、カレンダーフィード"],

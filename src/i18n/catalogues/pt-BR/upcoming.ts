@@ -35,6 +35,13 @@ export const upcoming: Area<"upcoming"> = {
       "Redefinir seu link de calendário? O atual para de funcionar na hora — calendários que o assinam param de atualizar — e você recebe um novo para assinar.",
     "upcoming.reset.done": "🔁 Pronto: seu link de calendário antigo não funciona mais. Assine este no lugar dele.",
     "upcoming.reset.kept": "Seu link de calendário continua o mesmo. `/próximos calendário` mostra ele de novo.",
+    "upcoming.ics.name": "Film Fanatic — próximos",
+    "upcoming.ics.description": "Episódios novos das séries que você acompanha, e as sessões das suas watch parties.",
+    "upcoming.ics.episode":
+      "{code} de {title} vai ao ar em {date} (data do TMDB). Marque no Discord com /episódio {tmdbId} {season} {episode}.",
+    "upcoming.ics.session": "🍿 {movie, select, true {Noite de cinema} other {Sessão juntos}}: {label}",
+    "upcoming.ics.sessionDescription":
+      "Uma sessão de watch party{weekly, select, true { (semanal)} other {}} no Discord. {answer, select, going {Você respondeu: Vou} maybe {Você respondeu: Talvez} cant {Você respondeu: Não posso} other {Você ainda não respondeu}} — responda na postagem dela no canal da watch party.",
   },
   commands: {
     upcoming: ["próximos", "O que vem aí: os próximos episódios das séries que você acompanha, e um feed de calendário"],

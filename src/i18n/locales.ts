@@ -1,4 +1,4 @@
-// Which catalogue answers which Discord locale. Adding a language: its catalogue file in
+// Which catalogue answers which Discord locale. Adding a language: its catalogue folder in
 // catalogues/, and one line in CATALOGUES below (docs/localisation.md).
 import { de } from "./catalogues/de/index.ts";
 import { en, type Catalogue } from "./catalogues/en.ts";

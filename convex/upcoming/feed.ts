@@ -124,6 +124,8 @@ export interface FeedSession {
 export interface FeedData {
   episodes: (DatedEpisode & { changedAt: number })[];
   sessions: FeedSession[];
+  /** The Discord language the person last used the bot in: the feed's words are in it. */
+  locale?: string;
 }
 
 /**
@@ -173,7 +175,7 @@ export async function feedData(ctx: QueryCtx, tokenHash: string, now: number): P
       changedAt: session.announcedAt ?? session.createdAt,
     });
   }
-  return { episodes, sessions };
+  return { episodes, sessions, ...(account.locale !== undefined ? { locale: account.locale } : {}) };
 }
 
 const feedDataValidator = v.union(
@@ -205,6 +207,7 @@ const feedDataValidator = v.union(
         changedAt: v.number(),
       }),
     ),
+    locale: v.optional(v.string()),
   }),
 );
 

@@ -4,24 +4,24 @@ import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import { fetchPosters } from "../lib/year-card-posters.ts";
 import type { Responder } from "../core/respond.ts";
-import { NOT_SHARED, serverBoardCard, statsCard, yearCardReply } from "../views/stats.ts";
+import type { Translator } from "../i18n/index.ts";
+import { serverBoardCard, statsCard, yearCardReply } from "../views/stats.ts";
 import { plain } from "../views/text.ts";
 import { yearCardSvg } from "../views/year-card.ts";
 import { displayName } from "./party-place.ts";
-import { command, type BotContext, type CommandInteraction, type ComponentInteraction } from "./types.ts";
+import { command, forPerson, forServer, type BotContext, type CommandInteraction, type ComponentInteraction } from "./types.ts";
 
 /** The first year /stats answers for (Convex refuses earlier ones too). */
 const FIRST_YEAR = 2000;
-const IN_SERVER_ONLY = "That works in a server: sharing and the leaderboard are per server.";
 
 const yearOption = (description: string) =>
   ({ type: Option.Integer, name: "year", description, required: false, min_value: FIRST_YEAR, max_value: 2100 }) as const;
 
 const thisYear = () => new Date().getUTCFullYear();
 
-function checkYear(year: number | undefined): number | undefined {
+function checkYear(year: number | undefined, t: Translator): number | undefined {
   if (year !== undefined && (year < FIRST_YEAR || year > thisYear()))
-    throw new UserError(`Pick a year from ${FIRST_YEAR} to ${thisYear()}.`);
+    throw new UserError(t("stats.badYear", { first: String(FIRST_YEAR), last: String(thisYear()) }));
   return year;
 }
 
@@ -30,8 +30,8 @@ function memberName(interaction: CommandInteraction | ComponentInteraction): str
   return displayName(interaction);
 }
 
-/** Renders the year in review for whoever clicked or asked; null when this door has no renderer or nothing was counted. */
-async function yearCard(ctx: BotContext, interaction: CommandInteraction | ComponentInteraction, year: number) {
+/** Renders the year in review for whoever clicked or asked, in `t`'s language; null when this door has no renderer or nothing was counted. */
+async function yearCard(ctx: BotContext, interaction: CommandInteraction | ComponentInteraction, year: number, t: Translator) {
   const answer = await ctx.backend.query(api.bot.stats.stats, {
     discordUserId: interaction.user.id,
     year,
@@ -41,14 +41,19 @@ async function yearCard(ctx: BotContext, interaction: CommandInteraction | Compo
   if (figures === null || ctx.cards === undefined) return { figures, file: null };
   const images = figures.topShows.flatMap((show) => (show.image === undefined ? [] : [show.image]));
   const posters = await fetchPosters(images, { imageBase: ctx.tmdb.imageBaseUrl });
-  const svg = yearCardSvg({ name: memberName(interaction), year, figures, posters });
+  const svg = yearCardSvg({ name: memberName(interaction), year, figures, posters, t });
   const png = await ctx.cards.png(`${interaction.user.id}:${year}`, svg);
   return { figures, file: { name: `film-fanatic-${year}.png`, data: png } };
 }
 
-async function tooLarge(respond: Responder, interaction: CommandInteraction | ComponentInteraction, bytes: number): Promise<boolean> {
+async function tooLarge(
+  respond: Responder,
+  interaction: CommandInteraction | ComponentInteraction,
+  bytes: number,
+  t: Translator,
+): Promise<boolean> {
   if (bytes <= interaction.attachmentSizeLimit) return false;
-  await respond.send({ content: "The card came out larger than Discord lets me attach here, so it wasn't sent." });
+  await respond.send({ content: t("stats.year.tooLarge") });
   return true;
 }
 
@@ -115,9 +120,10 @@ export const stats = command({
   // Everything but sharing only reads: this process's limiter guards them.
   reads: ["show", "server", "year", "post"],
   async execute(interaction, respond, ctx, args) {
+    const t = forPerson(ctx);
     switch (args.subcommand) {
       case "show": {
-        const year = checkYear(args.options.year);
+        const year = checkYear(args.options.year, t);
         const subject = args.options.user;
         const answer = await ctx.backend.query(api.bot.stats.stats, {
           discordUserId: interaction.user.id,
@@ -127,7 +133,7 @@ export const stats = command({
         });
         if (answer.status === "not_shared") {
           await respond.send({
-            content: interaction.guildId === null ? "Other people's stats can only be seen in a server where they share them." : NOT_SHARED,
+            content: t(interaction.guildId === null ? "stats.notSharedDm" : "stats.notShared"),
           });
           return;
         }
@@ -135,12 +141,12 @@ export const stats = command({
         const name =
           subject === undefined ? memberName(interaction) : typeof nick === "string" && nick !== "" ? nick : subject.user.displayName;
         await respond.send(
-          statsCard({ name, self: answer.self, figures: answer.figures, year: year ?? null, sharedHere: answer.sharedHere }),
+          statsCard({ name, self: answer.self, figures: answer.figures, year: year ?? null, sharedHere: answer.sharedHere, t }),
         );
         return;
       }
       case "share": {
-        if (interaction.guildId === null) throw new UserError(IN_SERVER_ONLY);
+        if (interaction.guildId === null) throw new UserError(t("stats.inServerOnly"));
         const on = args.options.state === "on";
         const result = await ctx.backend.mutation(api.bot.stats.setStatsShare, {
           discordUserId: interaction.user.id,
@@ -150,56 +156,62 @@ export const stats = command({
           name: memberName(interaction),
         });
         const content = on
-          ? `📊 ${result.changed ? "You now share" : "You already shared"} your stats in this server: members here can see them (\`/stats show user:\`) and you're on \`/stats server\`. \`/stats share off\` stops it.`
-          : result.changed
-            ? "🔒 You no longer share your stats in this server, and you're off its leaderboard."
-            : "You weren't sharing your stats in this server — nothing changed.";
+          ? t("stats.share.on", { changed: String(result.changed) })
+          : t(result.changed ? "stats.share.off" : "stats.share.wasOff");
         await respond.send({ content });
         return;
       }
       case "server": {
-        if (interaction.guildId === null) throw new UserError(IN_SERVER_ONLY);
+        if (interaction.guildId === null) throw new UserError(t("stats.inServerOnly"));
         const board = await ctx.backend.query(api.bot.stats.serverStats, {
           discordUserId: interaction.user.id,
           guildId: interaction.guildId,
           period: args.options.period ?? "week",
         });
-        await respond.send(serverBoardCard(board));
+        // The reply is private to the person who asked, so it is in their language.
+        await respond.send(serverBoardCard(board, t));
         return;
       }
       case "year": {
-        const year = checkYear(args.options.year) ?? thisYear();
+        const year = checkYear(args.options.year, t) ?? thisYear();
         // A file goes out as a follow-up, which needs the interaction acknowledged first.
         await respond.defer();
-        const { figures, file } = await yearCard(ctx, interaction, year);
+        const { figures, file } = await yearCard(ctx, interaction, year, t);
         if (file === null) {
-          const view = statsCard({ name: memberName(interaction), self: true, figures, year, sharedHere: null });
-          const note = figures !== null && ctx.cards === undefined ? "The image can't be drawn here; your numbers:" : undefined;
+          const view = statsCard({ name: memberName(interaction), self: true, figures, year, sharedHere: null, t });
+          const note = figures !== null && ctx.cards === undefined ? t("stats.year.noImage") : undefined;
           await respond.send(note === undefined ? view : { ...view, content: note });
           return;
         }
-        if (await tooLarge(respond, interaction, file.data.byteLength)) return;
-        await respond.send({ ...yearCardReply({ year, inGuild: interaction.guildId !== null }), files: [file] });
+        if (await tooLarge(respond, interaction, file.data.byteLength, t)) return;
+        await respond.send({ ...yearCardReply({ year, inGuild: interaction.guildId !== null, t }), files: [file] });
         return;
       }
     }
   },
   components: {
     "stats:post": async (interaction, respond, ctx, { year }) => {
-      if (interaction.guildId === null) throw new UserError(IN_SERVER_ONLY);
+      const t = forPerson(ctx);
+      if (interaction.guildId === null) throw new UserError(t("stats.inServerOnly"));
       // The card stays as it is; the post is a follow-up of its own (files need the click acknowledged first).
       await respond.defer();
-      const { file } = await yearCard(ctx, interaction, year);
+      // The channel sees the post: the card and its caption are in the server's language.
+      const server = forServer(ctx);
+      const { file } = await yearCard(ctx, interaction, year, server);
       if (file === null) {
-        await respond.sendNew({ content: "There's no card to share: nothing was counted for that year.", ephemeral: true });
+        await respond.sendNew({ content: t("stats.post.nothing"), ephemeral: true });
         return;
       }
       if (file.data.byteLength > interaction.attachmentSizeLimit) {
-        await respond.sendNew({ content: "The card is larger than Discord lets me attach here.", ephemeral: true });
+        await respond.sendNew({ content: t("stats.post.tooLarge"), ephemeral: true });
         return;
       }
       // Public, with the name as plain text: nothing pings (the Responder sends allowed_mentions empty).
-      await respond.sendNew({ content: `🎬 ${plain(memberName(interaction), 80)}'s ${year} in review`, files: [file], ephemeral: false });
+      await respond.sendNew({
+        content: server("stats.post.caption", { name: plain(memberName(interaction), 80), year: String(year) }),
+        files: [file],
+        ephemeral: false,
+      });
     },
   },
 });

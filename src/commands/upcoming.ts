@@ -9,7 +9,7 @@ import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import { feedResetQuestion, feedView, upcomingView } from "../views/upcoming.ts";
 import { visibleChannelIds } from "./party-place.ts";
-import { command, type BotContext } from "./types.ts";
+import { command, forPerson, type BotContext } from "./types.ts";
 
 export const DEFAULT_DAYS = 14;
 const MAX_DAYS = 60;
@@ -22,10 +22,10 @@ function newSalt(): string {
     .replace(/=+$/, "");
 }
 
-function checkedDays(days: number | undefined): number {
+function checkedDays(ctx: BotContext, days: number | undefined): number {
   const value = days ?? DEFAULT_DAYS;
   if (!Number.isSafeInteger(value) || value < 1 || value > MAX_DAYS)
-    throw new UserError(`days must be a whole number from 1 to ${MAX_DAYS}.`);
+    throw new UserError(forPerson(ctx)("upcoming.badDays", { max: MAX_DAYS }));
   return value;
 }
 
@@ -40,7 +40,7 @@ async function showEpisodes(ctx: BotContext, respond: Responder, interaction: An
     days,
     ...(place ? { place } : {}),
   });
-  await respond.send({ content: "", ...upcomingView(listing, { days, page }) });
+  await respond.send({ content: "", ...upcomingView(listing, { days, page }, forPerson(ctx)) });
 }
 
 async function feed(ctx: BotContext, interaction: AnyInteraction, reset: boolean) {
@@ -87,27 +87,28 @@ export const upcoming = command({
   async execute(interaction, respond, ctx, args) {
     switch (args.subcommand) {
       case "episodes":
-        await showEpisodes(ctx, respond, interaction, checkedDays(args.options.days), 1);
+        await showEpisodes(ctx, respond, interaction, checkedDays(ctx, args.options.days), 1);
         return;
       case "feed":
-        await respond.send(feedView(await feed(ctx, interaction, false)));
+        await respond.send(feedView(await feed(ctx, interaction, false), undefined, forPerson(ctx)));
         return;
     }
   },
 
   components: {
     "upcoming:page": async (interaction, respond, ctx, { days, page }) => {
-      await showEpisodes(ctx, respond, interaction, checkedDays(days), page);
+      await showEpisodes(ctx, respond, interaction, checkedDays(ctx, days), page);
     },
-    "upcoming:reset": async (_interaction, respond) => {
-      await respond.send(feedResetQuestion());
+    "upcoming:reset": async (_interaction, respond, ctx) => {
+      await respond.send(feedResetQuestion(forPerson(ctx)));
     },
     "upcoming:reset-yes": async (interaction, respond, ctx) => {
+      const t = forPerson(ctx);
       const result = await feed(ctx, interaction, true);
-      await respond.send(feedView(result, "🔁 Done: your old calendar link no longer works. Subscribe to this one instead."));
+      await respond.send(feedView(result, t("upcoming.reset.done"), t));
     },
-    "upcoming:reset-no": async (_interaction, respond) => {
-      await respond.send({ content: "Kept your calendar link as it is. `/upcoming feed` shows it again.", embeds: [], components: [] });
+    "upcoming:reset-no": async (_interaction, respond, ctx) => {
+      await respond.send({ content: forPerson(ctx)("upcoming.reset.kept"), embeds: [], components: [] });
     },
   },
 });

@@ -1,11 +1,11 @@
-// Which catalogue answers which Discord locale. Adding a language: its catalogue file in
+// Which catalogue answers which Discord locale. Adding a language: its catalogue folder in
 // catalogues/, and one line in CATALOGUES below (docs/localisation.md).
-import { de } from "./catalogues/de.ts";
+import { de } from "./catalogues/de/index.ts";
 import { en, type Catalogue } from "./catalogues/en.ts";
-import { es } from "./catalogues/es.ts";
-import { fr } from "./catalogues/fr.ts";
-import { ja } from "./catalogues/ja.ts";
-import { ptBR } from "./catalogues/pt-BR.ts";
+import { es } from "./catalogues/es/index.ts";
+import { fr } from "./catalogues/fr/index.ts";
+import { ja } from "./catalogues/ja/index.ts";
+import { ptBR } from "./catalogues/pt-BR/index.ts";
 
 /** Every catalogue, by the Discord locale (or language) it is written for. */
 export const CATALOGUES = {

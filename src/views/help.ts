@@ -3,7 +3,7 @@ import { message, type MessageView } from "./message.ts";
 import { BRAND } from "./vocabulary.ts";
 
 /** The card's sections, in order: each is `help.<section>.name` and `help.<section>.value` in the catalogue. */
-const SECTIONS = ["episodes", "list", "parties", "serverList", "reminders", "account", "tips"] as const;
+const SECTIONS = ["episodes", "list", "parties", "serverList", "reminders", "stats", "account", "tips"] as const;
 
 /** `/help`: what the app can do, with examples, in the reader's language (command names as their Discord shows them). */
 export function helpCard(t: Translator = english): MessageView {

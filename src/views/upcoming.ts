@@ -1,6 +1,7 @@
 // `/upcoming`: the next episodes of the shows someone follows, day by day in their zone, with
 // Discord timestamps (each reader sees their own clock), the server's parties marked and a
 // **Mark watched** button on the aired ones they are up to; and the calendar feed's private link.
+import { english, type Translator } from "../i18n/index.ts";
 import {
   markEpisodeButton,
   upcomingPageButton,
@@ -11,7 +12,7 @@ import {
 import { button, ButtonStyle, rows } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
-import { episodeCode, plain, plural, truncate } from "./text.ts";
+import { episodeCode, plain, truncate } from "./text.ts";
 import { BRAND } from "./vocabulary.ts";
 
 export interface UpcomingEpisode {
@@ -36,25 +37,24 @@ export interface UpcomingListing {
 
 /** Episodes on one page: each line is about 150 characters, well inside an embed's 4,096. */
 export const UPCOMING_PAGE_ITEMS = 15;
+/** Entries Convex lists at most (convex/upcoming/listing.ts LISTING_MAX): the note says how many. */
+const LISTED_MAX = 300;
 /** Mark watched buttons on one page: three rows, the fourth for paging. */
 const MARK_BUTTONS = 15;
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 /**
- * "Thursday 8 January" for a day written "2026-01-08" (a calendar day: no zone applies). Written
- * out rather than by Intl, whose locale data Convex's runtime (the HTTP door) may not have.
+ * "Thursday, January 8" · "Donnerstag, 8. Januar" · "1月8日木曜日" for a day Convex writes
+ * "2026-01-08" (a calendar day in the person's zone: read as UTC so no zone shifts it), in the
+ * reader's locale through Intl. Convex sends only the day; its wording is the reader's.
  */
-export function dayLabel(day: string): string {
+export function dayLabel(day: string, t: Translator = english): string {
   const [y, m, d] = day.split("-").map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  return t.date(Date.UTC(y!, m! - 1, d!), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 }
 
-function episodeText(e: UpcomingEpisode): string {
+function episodeText(e: UpcomingEpisode, t: Translator): string {
   const name = e.name ? ` · ${plain(e.name, 60)}` : "";
-  const party = e.partyChannelId ? ` · 🍿 party in <#${e.partyChannelId}>` : "";
+  const party = e.partyChannelId ? ` · ${t("upcoming.party", { channel: `<#${e.partyChannelId}>` })}` : "";
   return `**${plain(e.title, 80)}** ${episodeCode(e.season, e.episode)}${name}${party}`;
 }
 
@@ -71,46 +71,42 @@ function pagesOf(listing: UpcomingListing) {
   return pages;
 }
 
-function emptyText(listing: UpcomingListing, days: number): string {
-  if (listing.shows === 0)
-    return "You don't follow any shows yet. Mark an episode with `/ep` (or set a show to watching with `/watch status`), and its next episodes show up here.";
-  const longer = days < 60 ? " Look further ahead with `/upcoming episodes days:60`." : "";
-  return `Nothing airs in the next ${plural(days, "day")} for the ${plural(listing.shows, "show")} you follow.${longer}`;
+function emptyText(listing: UpcomingListing, days: number, t: Translator): string {
+  if (listing.shows === 0) return t("upcoming.empty.noShows");
+  const nothing = t("upcoming.empty.nothing", { days, shows: listing.shows });
+  return days < 60 ? `${nothing} ${t("upcoming.empty.further")}` : nothing;
 }
 
-/** One page of `/upcoming episodes`. */
-export function upcomingView(listing: UpcomingListing, args: { days: number; page: number }): MessageView {
+/** One page of `/upcoming episodes`, in the reader's language. */
+export function upcomingView(listing: UpcomingListing, args: { days: number; page: number }, t: Translator = english): MessageView {
   const pages = pagesOf(listing);
   const count = Math.max(1, pages.length);
   const page = Math.min(Math.max(1, args.page), count);
   const lines: string[] = [];
   const marks: UpcomingEpisode[] = [];
   if (page === 1 && listing.outNow.length > 0) {
-    lines.push("**Out now — up next for you**");
-    for (const e of listing.outNow) lines.push(`• ${episodeText(e)}`);
+    lines.push(`**${t("upcoming.outNow")}**`);
+    for (const e of listing.outNow) lines.push(`• ${episodeText(e, t)}`);
     marks.push(...listing.outNow);
   }
   let lastDay: string | null = null;
   for (const { day, item } of pages[page - 1] ?? []) {
     if (day !== lastDay) {
       if (lines.length > 0) lines.push("");
-      lines.push(`**${dayLabel(day)}**`);
+      lines.push(`**${dayLabel(day, t)}**`);
       lastDay = day;
     }
-    lines.push(`• ${episodeText(item)} — ${item.aired ? "out " : ""}${stamp(item.at)}`);
+    lines.push(`• ${episodeText(item, t)} — ${item.aired ? t("upcoming.aired", { when: stamp(item.at) }) : stamp(item.at)}`);
     if (item.next) marks.push(item);
   }
-  if (lines.length === 0) lines.push(emptyText(listing, args.days));
+  if (lines.length === 0) lines.push(emptyText(listing, args.days, t));
   const notes: string[] = [];
-  if (listing.uncached > 0)
-    notes.push(
-      `${plural(listing.uncached, "show")} you follow ${listing.uncached === 1 ? "has" : "have"} no saved schedule yet — \`/watch info\` on it loads one.`,
-    );
-  if (listing.truncated) notes.push("Only the first 300 episodes are listed — ask for fewer days.");
+  if (listing.uncached > 0) notes.push(t("upcoming.uncached", { count: listing.uncached }));
+  if (listing.truncated) notes.push(t("upcoming.truncated", { max: LISTED_MAX }));
   const footer = [
-    listing.zoneKnown ? `Days in ${listing.zone}` : "Days in UTC — set your zone with /remind settings timezone:",
-    "air dates from TMDB",
-    ...(count > 1 ? [`page ${page} of ${count}`] : []),
+    listing.zoneKnown ? t("upcoming.footer.zone", { zone: listing.zone }) : t("upcoming.footer.utc"),
+    t("upcoming.footer.source"),
+    ...(count > 1 ? [t("upcoming.footer.page", { page, count })] : []),
   ].join(" · ");
   const seen = new Set<string>();
   const markButtons = marks
@@ -118,19 +114,23 @@ export function upcomingView(listing: UpcomingListing, args: { days: number; pag
     .filter(({ id }) => !seen.has(id) && seen.add(id))
     .slice(0, MARK_BUTTONS)
     .map(({ e, id }) =>
-      button({ customId: id, label: `Mark ${episodeCode(e.season, e.episode)} watched · ${e.title}`, style: ButtonStyle.Success }),
+      button({
+        customId: id,
+        label: t("upcoming.button.mark", { episode: episodeCode(e.season, e.episode), title: e.title }),
+        style: ButtonStyle.Success,
+      }),
     );
   const nav =
     count > 1
       ? rows(
           button({
             customId: upcomingPageButton.encode({ days: args.days, page: Math.max(1, page - 1) }),
-            label: "◀ Previous",
+            label: t("upcoming.button.previous"),
             disabled: page === 1,
           }),
           button({
             customId: upcomingPageButton.encode({ days: args.days, page: Math.min(count, page + 1) }),
-            label: "Next ▶",
+            label: t("upcoming.button.next"),
             disabled: page === count,
           }),
         )
@@ -138,7 +138,7 @@ export function upcomingView(listing: UpcomingListing, args: { days: number; pag
   return message({
     embeds: [
       {
-        title: `📅 Next ${plural(args.days, "day")}`,
+        title: t("upcoming.title", { days: args.days }),
         description: truncate([...lines, ...(notes.length > 0 ? ["", ...notes] : [])].join("\n"), LIMITS.embedDescription),
         color: BRAND,
         footer: { text: footer },
@@ -148,30 +148,29 @@ export function upcomingView(listing: UpcomingListing, args: { days: number; pag
   });
 }
 
-/** `/upcoming feed`: the private link, how to subscribe, and Reset link. */
-export function feedView(feed: { url: string; created: boolean }, lead?: string): MessageView {
+/** `/upcoming feed`: the private link, how to subscribe, and Reset link; `lead` is already in the reader's language. */
+export function feedView(feed: { url: string; created: boolean }, lead?: string, t: Translator = english): MessageView {
   return message({
     content: [
       ...(lead ? [lead, ""] : []),
-      "📅 **Your calendar feed** — new episodes of the shows you follow (next 60 days) and your watch parties' sessions:",
+      t("upcoming.feed.lead"),
       "```",
       feed.url,
       "```",
-      "Subscribe to it by URL: Google Calendar → *Other calendars* → *From URL*; Apple Calendar → *File* → *New Calendar Subscription*; Outlook → *Add calendar* → *Subscribe from web*. Calendar apps refresh it every few hours.",
-      "🔒 Keep it private: anyone with the link can see what you watch and when your watch parties meet. **Reset link** makes a new one; the old one stops working at once.",
+      t("upcoming.feed.subscribe"),
+      t("upcoming.feed.private"),
     ].join("\n"),
-    components: rows(button({ customId: upcomingResetButton.encode({}), label: "Reset link", style: ButtonStyle.Danger })),
+    components: rows(button({ customId: upcomingResetButton.encode({}), label: t("upcoming.button.reset"), style: ButtonStyle.Danger })),
   });
 }
 
 /** Reset link, asked first. */
-export function feedResetQuestion(): MessageView {
+export function feedResetQuestion(t: Translator = english): MessageView {
   return message({
-    content:
-      "Reset your calendar link? The current one stops working at once — calendars subscribed to it stop updating — and you get a new one to subscribe to.",
+    content: t("upcoming.reset.question"),
     components: rows(
-      button({ customId: upcomingResetConfirmButton.encode({}), label: "Reset link", style: ButtonStyle.Danger }),
-      button({ customId: upcomingResetCancelButton.encode({}), label: "Keep it" }),
+      button({ customId: upcomingResetConfirmButton.encode({}), label: t("upcoming.button.reset"), style: ButtonStyle.Danger }),
+      button({ customId: upcomingResetCancelButton.encode({}), label: t("upcoming.button.keep") }),
     ),
   });
 }

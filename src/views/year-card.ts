@@ -2,10 +2,11 @@
 // CardRenderer (src/lib/year-card-render.ts in the Node doors) turns into a PNG. Runtime-neutral:
 // no fonts or images are loaded here. The most watched shows are coloured tiles with their titles,
 // unless its poster could be fetched from TMDB's image server in time (src/lib/year-card-posters.ts);
-// the font family is the bundled Inter.
+// the font family is the bundled Inter. Its words are the reader's language (`stats.card.*`) where
+// Inter has the script's glyphs, else English (cardTranslator).
+import { CATALOGUES, english, type MessageKey, type Translator } from "../i18n/index.ts";
 import type { StatsFigures } from "./stats.ts";
-import { hours, reactionsLine } from "./stats.ts";
-import { count } from "./text.ts";
+import { hourFigure, hours, reactionsLine } from "./stats.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 675;
@@ -56,14 +57,31 @@ function twoLines(text: string, perLine: number): string[] {
   return lines.map((l) => clip(l, perLine));
 }
 
+/** Scripts the card's font (Inter) has glyphs for; emoji and punctuation are Common (emoji are left out anyway). */
+const SETTABLE = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]*$/u;
+const CARD_KEYS = (Object.keys(CATALOGUES.en.messages) as MessageKey[]).filter(
+  (key) => key.startsWith("stats.card.") || key.startsWith("stats.reactions."),
+);
+
+/**
+ * The language the card is drawn in: the reader's, when every word of the card in their catalogue
+ * is in a script Inter can set; else English — Japanese, until a font
+ * with its glyphs is bundled (docs/localisation.md), rather than a card of empty boxes.
+ */
+export function cardTranslator(t: Translator): Translator {
+  const messages = CATALOGUES[t.catalogue].messages;
+  return CARD_KEYS.every((key) => SETTABLE.test(messages[key])) ? t : english;
+}
+
 /** The figures the card shows, in order: what the test reads back from the SVG. */
-export function cardFigures(f: StatsFigures): { label: string; value: string }[] {
+export function cardFigures(f: StatsFigures, t: Translator = english): { label: string; value: string }[] {
+  const count = (n: number) => t.number(n);
   return [
-    { label: "episodes", value: count(f.episodes) },
-    { label: "hours of TV", value: hours(f.minutes).replace(" h", "") },
-    { label: "films", value: count(f.films) },
-    { label: "shows finished", value: count(f.showsFinished) },
-    { label: "day streak", value: count(f.longestStreak) },
+    { label: t("stats.card.episodes"), value: count(f.episodes) },
+    { label: t("stats.card.hours"), value: hourFigure(f.minutes, t) },
+    { label: t("stats.card.films"), value: count(f.films) },
+    { label: t("stats.card.showsFinished"), value: count(f.showsFinished) },
+    { label: t("stats.card.streak"), value: count(f.longestStreak) },
   ];
 }
 
@@ -74,25 +92,28 @@ export function yearCardSvg(args: {
   figures: StatsFigures;
   /** Posters that could be fetched, as data URIs by the show's image URL; the others are plain tiles. */
   posters?: ReadonlyMap<string, string>;
+  /** The reader's translator; the card uses cardTranslator(t). */
+  t?: Translator;
 }): string {
   const f = args.figures;
+  const t = cardTranslator(args.t ?? english);
   const text = (x: number, y: number, size: number, weight: number, fill: string, body: string, anchor = "start") =>
     `<text x="${x}" y="${y}" font-family="${CARD_FONT}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="${anchor}">${escapeXml(body)}</text>`;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">`,
     `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#111827"/><stop offset="1" stop-color="#312e81"/></linearGradient></defs>`,
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="url(#bg)"/>`,
-    text(60, 90, 44, 700, "#ffffff", `${clip(args.name, 28)}'s ${args.year} in review`),
+    text(60, 90, 44, 700, "#ffffff", t("stats.card.title", { name: clip(args.name, 28), year: String(args.year) })),
     text(60, 130, 22, 400, "#c7d2fe", "Film Fanatic"),
   ];
-  cardFigures(f).forEach((figure, i) => {
+  cardFigures(f, t).forEach((figure, i) => {
     const x = 60 + i * 222;
     parts.push(`<rect x="${x}" y="170" width="200" height="150" rx="18" fill="#ffffff" fill-opacity="0.08"/>`);
     parts.push(text(x + 100, 250, 52, 700, "#ffffff", figure.value, "middle"));
     parts.push(text(x + 100, 292, 20, 400, "#c7d2fe", figure.label, "middle"));
   });
-  parts.push(text(60, 380, 24, 700, "#ffffff", "Most watched"));
-  if (f.topShows.length === 0) parts.push(text(60, 430, 22, 400, "#c7d2fe", "No episodes this year."));
+  parts.push(text(60, 380, 24, 700, "#ffffff", t("stats.card.mostWatched")));
+  if (f.topShows.length === 0) parts.push(text(60, 430, 22, 400, "#c7d2fe", t("stats.card.noEpisodes")));
   f.topShows.slice(0, 3).forEach((show, i) => {
     const x = 60 + i * 370;
     const colour = TILE_COLOURS[show.tmdbId % TILE_COLOURS.length]!;
@@ -106,12 +127,11 @@ export function yearCardSvg(args: {
       );
     }
     const left = poster === undefined ? x + 24 : x + 116;
-    twoLines(show.title ?? `Show ${show.tmdbId}`, poster === undefined ? 24 : 16).forEach((line, l) =>
+    twoLines(show.title ?? t("episode.showFallbackName", { tmdbId: show.tmdbId }), poster === undefined ? 24 : 16).forEach((line, l) =>
       parts.push(text(left, 450 + l * 34, 28, 700, "#ffffff", line)),
     );
-    const episodes =
-      poster === undefined ? `${count(show.episodes)} episode${show.episodes === 1 ? "" : "s"}` : `${count(show.episodes)} ep.`;
-    parts.push(text(left, 530, 20, 400, "#ffffff", `${episodes} · ${hours(show.minutes)}`));
+    const episodes = t(poster === undefined ? "stats.card.showEpisodes" : "stats.card.showEpisodesShort", { count: show.episodes });
+    parts.push(text(left, 530, 20, 400, "#ffffff", `${episodes} · ${hours(show.minutes, t)}`));
   });
   parts.push(
     text(
@@ -120,13 +140,15 @@ export function yearCardSvg(args: {
       22,
       400,
       "#e0e7ff",
-      `Reactions: ${reactionsLine(f.reactions)
-        .replace(/[^\p{L}\p{N}\s·,.-]/gu, "")
-        .replace(/\s+/g, " ")
-        .trim()}`,
+      t("stats.card.reactions", {
+        list: reactionsLine(f.reactions, t)
+          .replace(/[^\p{L}\p{N}\s·,.-]/gu, "")
+          .replace(/\s+/g, " ")
+          .trim(),
+      }),
     ),
   );
-  parts.push(text(CARD_WIDTH - 60, 650, 16, 400, "#a5b4fc", "UTC days · hours from TMDB episode runtimes", "end"));
+  parts.push(text(CARD_WIDTH - 60, 650, 16, 400, "#a5b4fc", t("stats.card.footer"), "end"));
   parts.push("</svg>");
   return parts.join("");
 }

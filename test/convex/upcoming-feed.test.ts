@@ -108,6 +108,27 @@ describe("the calendar feed", () => {
     expect(served.text).toContain("X-PUBLISHED-TTL:PT1H");
   });
 
+  it("speaks the language the person last used the bot in (discord_accounts.locale), English before that", async () => {
+    const t = deployment();
+    await followSecondWind(t);
+    const { url } = await feed(t, ALICE, "d");
+    expect(events((await get(t, url)).text)[0]!.description).toBe(
+      "S2E4 of Second Wind airs on January 8, 2026 (TMDB's date). Mark it in Discord with /ep 990103 2 4.",
+    );
+    await t.run(async (ctx) => {
+      const account = await ctx.db
+        .query("discord_accounts")
+        .withIndex("by_discord", (q) => q.eq("discordUserId", ALICE))
+        .unique();
+      await ctx.db.patch(account!._id, { locale: "de" });
+    });
+    const served = (await get(t, url)).text;
+    expect(served).toContain("X-WR-CALNAME:Film Fanatic — demnächst");
+    expect(events(served)[0]!.description).toBe(
+      "S2E4 von Second Wind läuft am 8. Januar 2026 (Datum laut TMDB). Markier sie in Discord mit /folge 990103 2 4.",
+    );
+  });
+
   it("includes the person's scheduled session (title, no mentions), and keeps its UID when it is rescheduled: only the time and SEQUENCE change", async () => {
     const t = deployment();
     await followSecondWind(t);

@@ -1,6 +1,7 @@
 // The same script, acted by people whose Discord speaks German and Japanese: every reply, button,
-// menu and suggestion of /help, /ep, /mark, /watch and the shared errors is in their language — no
-// English catalogue string of those commands reaches them — and numbers are written their way.
+// menu and suggestion of /help, /ep, /mark, /watch, /upcoming, /stats and the shared errors is in
+// their language — no English catalogue string of those commands reaches them — and numbers are
+// written their way.
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../sandbox/stack.ts";
@@ -15,7 +16,7 @@ afterAll(async () => {
   await s?.stop();
 });
 
-/** The catalogue keys of the localised commands: /help, /ep, /mark, /watch, their cards, Undo and the errors every command shares. */
+/** The catalogue keys of the localised commands: /help, /ep, /mark, /watch, /upcoming, /stats, their cards, Undo and the shared errors. */
 const VERTICALS = [
   "help.",
   "episode.",
@@ -30,6 +31,8 @@ const VERTICALS = [
   "watch.",
   "undo.",
   "titles.",
+  "upcoming.",
+  "stats.",
 ];
 const keys = (Object.keys(CATALOGUES.en.messages) as MessageKey[]).filter((k) => VERTICALS.some((p) => k.startsWith(p)));
 /** English words TMDB's own data shows too (the offline catalogue names One Piece's episodes "Episode 1", …): not the bot's. */
@@ -96,6 +99,14 @@ function script(user: string, locale: string): string {
     "autocomplete /watch add title:incep",
     "/watch privacy visible:false",
     '/watch info title:"zzzz no such film"',
+    "/upcoming episodes",
+    "/upcoming feed",
+    `click "${t("upcoming.button.reset")}"`,
+    `click "${t("upcoming.button.keep")}"`,
+    "/stats show",
+    "/stats share state:on",
+    "/stats server",
+    "/stats show year:2099",
   ].join("\n");
 }
 
@@ -122,6 +133,14 @@ describe.each([
     expect(shown).toContain(t("watch.private"));
     expect(shown).toContain(t("episodeSpec.notEpisode", { quoted: "“zz”" }));
     expect(shown).toContain(t("titles.notFound", { kind: "any", query: "“zzzz no such film”" }));
+    expect(shown).toContain(t("upcoming.title", { days: 14 }));
+    expect(shown).toContain(t("upcoming.feed.lead"));
+    expect(shown).toContain(t("upcoming.reset.question"));
+    expect(shown).toContain(t("upcoming.reset.kept"));
+    expect(shown).toContain(t("stats.title", { self: "true", name: "", year: "all" }));
+    expect(shown).toContain(t("stats.field.mostWatched"));
+    expect(shown).toContain(t("stats.share.on", { changed: "true" }));
+    expect(shown).toContain(t("stats.board.title", { period: "week" }));
     const own = Object.values(CATALOGUES[t.catalogue].messages).join("\n");
     const english = [...new Set(keys.flatMap((key) => phrases(parse(CATALOGUES.en.messages[key]))))].filter(
       (p) => !own.includes(p) && !TMDB_WORDS.has(p),
@@ -158,5 +177,7 @@ describe("the same script in English", () => {
     expect(shown).toContain("Film Fanatic — track movies and shows from Discord");
     expect(shown).toMatch(/1\/1,\d{3} episodes/);
     expect(shown).toContain("Undo");
+    expect(shown).toContain("Your calendar feed");
+    expect(shown).toContain("Leaderboard — this week");
   });
 });

@@ -104,6 +104,20 @@ describe("/stats", () => {
     expect(drawn[1]?.png).toBe(card.png);
   });
 
+  it.runIf(INTERACTIONS !== "http")("the year card speaks the person's language; its Share post, the server's (en-US here)", async () => {
+    drawn.length = 0;
+    const events = await run(s, `as kim locale:de\nin movie-club #general\n/stats year\nclick "Teilen"`);
+    expect(ofType(events, "error")).toEqual([]);
+    const own = replies(events).find((e) => e.attachments?.length && e.ephemeral);
+    expect(text(own)).toMatch(/Dein Jahresrückblick \d{4}\. \*\*Teilen\*\* postet ihn in diesem Kanal\./);
+    expect(drawn[0]!.svg).toMatch(/>kim: Jahresrückblick \d{4}<\/text>/);
+    expect(drawn[0]!.svg).toMatch(/>7 Folgen · [\d,]+ Std\.<\/text>/);
+    const shared = replies(events).find((e) => e.attachments?.length && !e.ephemeral);
+    expect(text(shared)).toMatch(/^🎬 kim's \d{4} in review$/);
+    expect(drawn[1]!.svg).toMatch(/>kim&apos;s \d{4} in review<\/text>/);
+    expect(drawn[1]!.svg).toContain(">Most watched</text>");
+  });
+
   it.runIf(INTERACTIONS === "http")(
     "/stats year over the deployment's door (no renderer there) answers with the numbers instead",
     async () => {

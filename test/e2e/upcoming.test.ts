@@ -37,7 +37,7 @@ describe("/upcoming in the sandbox", () => {
     expect(reply.ephemeral).toBe(true);
     // 00:00 UTC on Wednesday the 9th is Tuesday the 8th, 16:00, in Los Angeles.
     const unix = Date.UTC(2026, 11, 9) / 1000;
-    expect(text(reply)).toContain(`**Tuesday 8 December**\n• **The Weekly Thing** S1E4`);
+    expect(text(reply)).toContain(`**Tuesday, December 8**\n• **The Weekly Thing** S1E4`);
     expect(text(reply)).toContain(`<t:${unix}:F> (<t:${unix}:R>)`);
     expect(text(reply)).toContain("Days in America/Los_Angeles");
     expect(buttons(reply)).toEqual([]);

@@ -2,6 +2,7 @@
 // inside Discord's limits.
 import { describe, expect, it } from "vitest";
 import { validateMessageBody } from "../../sandbox/discord/validate.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { decodeComponentId, restMessageBody, type MessageView } from "../../src/views/index.ts";
 import { dayLabel, feedView, upcomingView, UPCOMING_PAGE_ITEMS, type UpcomingListing } from "../../src/views/upcoming.ts";
 
@@ -38,9 +39,28 @@ function listing(count: number, extra: Partial<UpcomingListing> = {}): UpcomingL
 }
 
 describe("/upcoming episodes' message", () => {
-  it("names days in words, without a locale", () => {
-    expect(dayLabel("2026-12-08")).toBe("Tuesday 8 December");
-    expect(dayLabel("2027-01-01")).toBe("Friday 1 January");
+  it("names days in words, in the reader's locale, whatever zone the process runs in", () => {
+    expect(dayLabel("2026-12-08")).toBe("Tuesday, December 8");
+    expect(dayLabel("2027-01-01", translator("en-GB"))).toBe("Friday 1 January");
+    expect(dayLabel("2026-12-08", translator("de"))).toBe("Dienstag, 8. Dezember");
+    expect(dayLabel("2026-12-08", translator("ja"))).toBe("12月8日火曜日");
+  });
+
+  it("is in the reader's language: heading, days, notes, footer and buttons", () => {
+    const t = translator("de");
+    const view = upcomingView(listing(40, { uncached: 2 }), { days: 60, page: 1 }, t);
+    const embed = view.embeds[0]!;
+    expect(embed.title).toBe("📅 Die nächsten 60 Tage");
+    expect(embed.description).toContain("**Mittwoch, 9. Dezember**");
+    expect(embed.description).toContain("🍿 Watchparty in <#300000000000000002>");
+    expect(embed.description).toContain("Für 2 Serien, denen du folgst, ist noch kein Sendeplan gespeichert");
+    expect(embed.footer?.text).toBe("Tage in Europe/Berlin · Sendetermine von TMDB · Seite 1 von 3");
+    expect(labels(view)).toContain("Weiter ▶");
+    expect(labels(view)).toEqual(expect.arrayContaining([expect.stringMatching(/^S1E1 als gesehen markieren · A show/)]));
+    expect(problems(view)).toEqual([]);
+    const feed = feedView({ url: "https://example.convex.site/calendar/x.ics", created: true }, undefined, translator("ja"));
+    expect(feed.content).toContain("**あなたのカレンダーフィード**");
+    expect(labels(feed)).toEqual(["リンクを再発行"]);
   });
 
   it("pages a long listing within Discord's limits, with Mark watched on the aired ones the person is up to, and the party's channel", () => {
@@ -49,7 +69,7 @@ describe("/upcoming episodes' message", () => {
     expect(problems(first)).toEqual([]);
     expect(first.embeds[0]!.footer!.text).toContain("page 1 of 3");
     expect(first.embeds[0]!.description).toContain("🍿 party in <#300000000000000002>");
-    expect(first.embeds[0]!.description).toContain("**Wednesday 9 December**");
+    expect(first.embeds[0]!.description).toContain("**Wednesday, December 9**");
     expect(labels(first)).toEqual([
       expect.stringMatching(/^Mark S1E1 watched · A show/),
       expect.stringMatching(/^Mark S1E2 watched/),

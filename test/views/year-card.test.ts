@@ -1,7 +1,8 @@
 // The year in review's SVG (src/views/year-card.ts): the figures drawn are the data's, and whatever
 // a name or title holds stays text (escaped), never markup.
 import { describe, expect, it } from "vitest";
-import { cardFigures, yearCardSvg } from "../../src/views/year-card.ts";
+import { translator } from "../../src/i18n/index.ts";
+import { cardFigures, cardTranslator, yearCardSvg } from "../../src/views/year-card.ts";
 
 const figures = {
   year: 2026,
@@ -42,5 +43,25 @@ describe("the year in review card", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;script&gt;&amp;");
     expect(svg).not.toMatch(/[\u0007]|🎬/u);
+  });
+
+  it("is drawn in the reader's language, with their numbers", () => {
+    const t = translator("de");
+    const svg = yearCardSvg({ name: "Dora", year: 2026, figures, t });
+    expect(cardFigures(figures, t).map((f) => f.value)).toEqual(["1.234", "946,5", "42", "7", "19"]);
+    expect(svg).toContain(">Dora: Jahresrückblick 2026</text>");
+    expect(svg).toContain(">Stunden Serien</text>");
+    expect(svg).toContain(">Meistgesehen</text>");
+    expect(svg).toContain(">73 Folgen · 66,7 Std.</text>");
+    expect(svg).toContain(">Reaktionen: 12 geliebt · 3 nichts für mich</text>");
+    expect(svg).not.toMatch(/in review|episodes|Most watched/);
+  });
+
+  it("falls back to English words where the card's font has no glyphs for the language (Japanese)", () => {
+    expect(cardTranslator(translator("ja")).catalogue).toBe("en");
+    expect(cardTranslator(translator("fr")).catalogue).toBe("fr");
+    const svg = yearCardSvg({ name: "Jun", year: 2026, figures, t: translator("ja") });
+    expect(svg).toContain(">Jun&apos;s 2026 in review</text>");
+    expect(svg).not.toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
   });
 });

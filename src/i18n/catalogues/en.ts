@@ -5,7 +5,11 @@
 // Keys say where a string is used: `help.*` for /help, `episode.*` for /ep and /mark, …
 // Command names and descriptions are not here: the command definitions are their English.
 
-export const messages = {
+import { stats } from "./en/stats.ts";
+import { upcoming } from "./en/upcoming.ts";
+
+/** The strings every command shares, and /help, /ep, /mark and /watch. */
+const core = {
   // ── shared words
   "status.want-to-watch": "Want to watch",
   "status.watching": "Watching",
@@ -215,7 +219,7 @@ export const messages = {
   "help.footer": "Titles and data from TMDB",
   "help.episodes.name": "📺 Episodes",
   "help.episodes.value":
-    "`/ep 1399 1 3` — mark *Game of Thrones* S1E3 watched (show by name or TMDB id)\n`/ep show season episode:1-5` — a range; `episode:all` — the whole season\n`/ep … watched:False` — unmark\n`/mark season` · `/mark show` — a whole season or every episode at once",
+    "`/ep 1399 1 3` — mark *Game of Thrones* S1E3 watched (show by name or TMDB id)\n`/ep show season episode:1-5` — a range; `episode:all` — the whole season\n`/ep … watched:False` — unmark\n`/mark season` · `/mark show` — a whole season or every episode at once\n`/upcoming episodes` — what airs next for the shows you follow, by day in your zone · `/upcoming feed` — a private calendar link",
   "help.list.name": "🎬 Your list",
   "help.list.value":
     "`/watch add` — add a movie or show to your watchlist\n`/watch status` — want-to-watch, watching, finished or dropped (optional progress %)\n`/watch react` — loved, liked, mixed, not-for-me (or clear)\n`/watch info` — poster, overview, your status and episode progress\n`/watch list` — your watchlist; `status:` or `scope:all` for everything you track, `user:` for a friend's (in a server you share)\n`/watch remove` — leave the watchlist (progress and reactions are kept)\n`/watch privacy` — let others see your list",
@@ -228,6 +232,9 @@ export const messages = {
   "help.reminders.name": "🔔 Reminders",
   "help.reminders.value":
     "Stalled on a show, or a new episode out? I DM you, once a day at most.\n`/remind off` · `/remind on` — all reminders and new-episode alerts\n`/remind show title enabled:False` — stop (or restart) them for one show\n`/remind settings days:7 quiet:22:00-08:00 timezone:Europe/Berlin` — how often, and quiet hours in your zone",
+  "help.stats.name": "📊 Stats",
+  "help.stats.value":
+    "`/stats show` — episodes, hours, films, streaks, most watched · `user:` someone who shares here · `year:2026`\n`/stats share state:on` — share yours in this server · `/stats server` — its leaderboard · `/stats year` — your year as an image",
   "help.account.name": "🔗 Your account",
   "help.account.value":
     "`/link` — connect your Film Fanatic web account, so both share one library (signing in there with Discord does it for you)\n`/unlink` — disconnect it; the web account keeps everything\n`/account` — what is stored; export it or delete it",
@@ -235,6 +242,10 @@ export const messages = {
   "help.tips.value":
     "Replies about you are only visible to you; in a server, **Share** posts a finished show or a loved title (once a day per title and channel).\nTyped a name instead of picking it from the list? I ask “Did you mean …?” before changing anything.\nWorks in DMs too: install the app to your account and use `/ep` anywhere.\nMarking episodes (`/ep`, `/mark`) and changing your list (`/watch add`, `remove`, `status`, `react`) come with an **Undo** button for five minutes.",
 } as const;
+
+/** Every message, by area: each language keeps an area in a file of its own (catalogues/<lang>/<area>.ts). */
+type Areas = { core: typeof core; upcoming: typeof upcoming; stats: typeof stats };
+export const messages = { ...core, ...upcoming, ...stats } as const;
 
 export type MessageKey = keyof typeof messages;
 /** A translation of every English message: a catalogue missing one (or adding one) does not compile. */
@@ -253,3 +264,12 @@ export interface Catalogue {
 }
 
 export const en: Catalogue = { messages, commands: {} };
+
+/**
+ * One area of a translation: its messages (exactly English's keys of that area) and the command
+ * paths it names. A language's index.ts spreads its areas into one Catalogue.
+ */
+export interface Area<A extends keyof Areas> {
+  messages: { readonly [K in keyof Areas[A]]: string };
+  commands: CommandStrings;
+}

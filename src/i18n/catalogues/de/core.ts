@@ -1,5 +1,5 @@
 // Deutsch. Du-Form, knapp und freundlich wie das Englische; Befehle so, wie Discord sie auf Deutsch zeigt.
-import type { Catalogue } from "./en.ts";
+import type { Area } from "../en.ts";
 
 const title = ["titel", "Film oder Serie eintippen, oder eine TMDB-ID"] as const;
 const type = ["art", "Film oder Serie (nur bei einer bloßen TMDB-ID nötig)"] as const;
@@ -20,7 +20,8 @@ const titleOptions = (sub: string) => ({
   ...choices(`watch.${sub}.type`, { movie: "Film", tv: "Serie" }),
 });
 
-export const de: Catalogue = {
+/** The strings every command shares, and /help, /ep, /mark and /watch. */
+export const core: Area<"core"> = {
   messages: {
     "status.want-to-watch": statuses["want-to-watch"],
     "status.watching": statuses.watching,
@@ -303,7 +304,7 @@ export const de: Catalogue = {
     "help.footer": "Titel und Daten von TMDB",
     "help.episodes.name": "📺 Folgen",
     "help.episodes.value":
-      "`/folge 1399 1 3` — *Game of Thrones* S1E3 als gesehen markieren (Serie per Name oder TMDB-ID)\n`/folge serie staffel folge:1-5` — ein Bereich; `folge:all` — die ganze Staffel\n`/folge … gesehen:False` — zurücknehmen\n`/abhaken staffel` · `/abhaken serie` — eine ganze Staffel oder alle Folgen auf einmal",
+      "`/folge 1399 1 3` — *Game of Thrones* S1E3 als gesehen markieren (Serie per Name oder TMDB-ID)\n`/folge serie staffel folge:1-5` — ein Bereich; `folge:all` — die ganze Staffel\n`/folge … gesehen:False` — zurücknehmen\n`/abhaken staffel` · `/abhaken serie` — eine ganze Staffel oder alle Folgen auf einmal\n`/demnächst folgen` — was als Nächstes läuft bei den Serien, denen du folgst, Tag für Tag in deiner Zeitzone · `/demnächst kalender` — ein privater Kalenderlink",
     "help.list.name": "🎬 Deine Liste",
     "help.list.value":
       "`/merkliste hinzufügen` — einen Film oder eine Serie auf deine Merkliste setzen\n`/merkliste status` — möchte ich sehen, schaue ich, fertig oder abgebrochen (Fortschritt in % optional)\n`/merkliste bewerten` — geliebt, gefallen, gemischt, nichts für mich (oder entfernen)\n`/merkliste info` — Poster, Handlung, dein Status und Fortschritt\n`/merkliste liste` — deine Merkliste; `status:` oder `umfang:` für alles Verfolgte, `person:` für die von Freunden (auf einem gemeinsamen Server)\n`/merkliste entfernen` — runter von der Merkliste (Fortschritt und Reaktionen bleiben)\n`/merkliste sichtbarkeit` — andere deine Liste sehen lassen",
@@ -316,6 +317,9 @@ export const de: Catalogue = {
     "help.reminders.name": "🔔 Erinnerungen",
     "help.reminders.value":
       "Bei einer Serie hängengeblieben, oder eine neue Folge draußen? Ich schreib dir per DM, höchstens einmal am Tag.\n`/erinnerungen aus` · `/erinnerungen an` — alle Erinnerungen und Hinweise auf neue Folgen\n`/erinnerungen serie titel aktiv:False` — für eine Serie abschalten (oder wieder an)\n`/erinnerungen einstellungen tage:7 ruhezeit:22:00-08:00 zeitzone:Europe/Berlin` — wie oft, und Ruhezeiten in deiner Zeitzone",
+    "help.stats.name": "📊 Statistik",
+    "help.stats.value":
+      "`/statistik zeigen` — Folgen, Stunden, Filme, Strähnen, meistgesehen · `person:` jemand, der sie hier teilt · `jahr:2026`\n`/statistik teilen modus:an` — deine auf diesem Server teilen · `/statistik server` — seine Bestenliste · `/statistik jahresrückblick` — dein Jahr als Bild",
     "help.account.name": "🔗 Dein Konto",
     "help.account.value":
       "`/verknüpfen` — dein Film-Fanatic-Webkonto verbinden, damit beide eine Bibliothek teilen (wer sich dort mit Discord anmeldet, hat das schon)\n`/trennen` — die Verbindung lösen; das Webkonto behält alles\n`/konto` — was gespeichert ist; exportieren oder löschen",

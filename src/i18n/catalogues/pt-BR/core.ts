@@ -1,5 +1,5 @@
 // Português do Brasil. "Você", leve e direto como o inglês.
-import type { Catalogue } from "./en.ts";
+import type { Area } from "../en.ts";
 
 const title = ["título", "Comece a digitar um filme ou série, ou um id do TMDB"] as const;
 const type = ["tipo", "Filme ou série (só precisa com um id do TMDB sozinho)"] as const;
@@ -20,7 +20,8 @@ const titleOptions = (sub: string) => ({
   ...choices(`watch.${sub}.type`, { movie: "Filme", tv: "Série" }),
 });
 
-export const ptBR: Catalogue = {
+/** The strings every command shares, and /help, /ep, /mark and /watch. */
+export const core: Area<"core"> = {
   messages: {
     "status.want-to-watch": statuses["want-to-watch"],
     "status.watching": statuses.watching,
@@ -301,7 +302,7 @@ export const ptBR: Catalogue = {
     "help.footer": "Títulos e dados do TMDB",
     "help.episodes.name": "📺 Episódios",
     "help.episodes.value":
-      "`/episódio 1399 1 3` — marcar *Game of Thrones* S1E3 como assistido (série pelo nome ou id do TMDB)\n`/episódio série temporada episódio:1-5` — um intervalo; `episódio:all` — a temporada inteira\n`/episódio … assistido:False` — desmarcar\n`/marcar temporada` · `/marcar série` — uma temporada inteira ou todos os episódios de uma vez",
+      "`/episódio 1399 1 3` — marcar *Game of Thrones* S1E3 como assistido (série pelo nome ou id do TMDB)\n`/episódio série temporada episódio:1-5` — um intervalo; `episódio:all` — a temporada inteira\n`/episódio … assistido:False` — desmarcar\n`/marcar temporada` · `/marcar série` — uma temporada inteira ou todos os episódios de uma vez\n`/próximos episódios` — o que vai ao ar em breve nas séries que você acompanha, dia a dia no seu fuso · `/próximos calendário` — um link de calendário privado",
     "help.list.name": "🎬 Sua lista",
     "help.list.value":
       "`/minha-lista adicionar` — adicionar um filme ou série à sua lista\n`/minha-lista status` — quero assistir, assistindo, terminado ou abandonado (progresso em % opcional)\n`/minha-lista reagir` — amei, gostei, mais ou menos, não é pra mim (ou limpar)\n`/minha-lista info` — pôster, sinopse, seu status e progresso\n`/minha-lista ver` — sua lista; `status:` ou `escopo:` para tudo o que você acompanha, `usuário:` para a de um amigo (num servidor em comum)\n`/minha-lista remover` — tirar da lista (progresso e reações ficam)\n`/minha-lista privacidade` — deixar outros verem sua lista",
@@ -314,6 +315,9 @@ export const ptBR: Catalogue = {
     "help.reminders.name": "🔔 Lembretes",
     "help.reminders.value":
       "Parou no meio de uma série, ou saiu episódio novo? Eu te mando DM, no máximo uma vez por dia.\n`/lembretes desligar` · `/lembretes ligar` — todos os lembretes e avisos de episódio novo\n`/lembretes série título ativo:False` — parar (ou retomar) para uma série\n`/lembretes ajustes dias:7 silêncio:22:00-08:00 fuso:America/Sao_Paulo` — com que frequência, e horário de silêncio no seu fuso",
+    "help.stats.name": "📊 Estatísticas",
+    "help.stats.value":
+      "`/estatísticas ver` — episódios, horas, filmes, sequências, os mais vistos · `usuário:` alguém que compartilha aqui · `ano:2026`\n`/estatísticas compartilhar modo:sim` — compartilhar as suas neste servidor · `/estatísticas servidor` — o ranking dele · `/estatísticas retrospectiva` — seu ano em uma imagem",
     "help.account.name": "🔗 Sua conta",
     "help.account.value":
       "`/vincular` — conectar sua conta web do Film Fanatic, para as duas compartilharem uma biblioteca (entrar lá com o Discord já faz isso)\n`/desvincular` — desconectar; a conta web fica com tudo\n`/conta` — o que está guardado; exportar ou apagar",

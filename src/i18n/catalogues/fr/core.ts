@@ -1,5 +1,5 @@
 // Français. Tutoiement, comme Discord en français ; bref et chaleureux comme l'anglais.
-import type { Catalogue } from "./en.ts";
+import type { Area } from "../en.ts";
 
 const title = ["titre", "Commence à taper un film ou une série, ou un id TMDB"] as const;
 const type = ["type", "Film ou série (seulement avec un id TMDB seul)"] as const;
@@ -20,7 +20,8 @@ const titleOptions = (sub: string) => ({
   ...choices(`watch.${sub}.type`, { movie: "Film", tv: "Série" }),
 });
 
-export const fr: Catalogue = {
+/** The strings every command shares, and /help, /ep, /mark and /watch. */
+export const core: Area<"core"> = {
   messages: {
     "status.want-to-watch": statuses["want-to-watch"],
     "status.watching": statuses.watching,
@@ -301,7 +302,7 @@ export const fr: Catalogue = {
     "help.footer": "Titres et données : TMDB",
     "help.episodes.name": "📺 Épisodes",
     "help.episodes.value":
-      "`/épisode 1399 1 3` — marquer *Game of Thrones* S1E3 comme vu (série par nom ou id TMDB)\n`/épisode série saison épisode:1-5` — une plage ; `épisode:all` — toute la saison\n`/épisode … vu:False` — démarquer\n`/marquer saison` · `/marquer série` — une saison entière ou tous les épisodes d'un coup",
+      "`/épisode 1399 1 3` — marquer *Game of Thrones* S1E3 comme vu (série par nom ou id TMDB)\n`/épisode série saison épisode:1-5` — une plage ; `épisode:all` — toute la saison\n`/épisode … vu:False` — démarquer\n`/marquer saison` · `/marquer série` — une saison entière ou tous les épisodes d'un coup\n`/à-venir épisodes` — ce qui sort bientôt dans les séries que tu suis, jour par jour dans ton fuseau · `/à-venir calendrier` — un lien de calendrier privé",
     "help.list.name": "🎬 Ta liste",
     "help.list.value":
       "`/suivi ajouter` — ajouter un film ou une série à ta liste\n`/suivi statut` — à voir, en cours, terminé ou abandonné (progression en % facultative)\n`/suivi réagir` — adoré, aimé, mitigé, pas pour moi (ou effacer)\n`/suivi infos` — affiche, résumé, ton statut et ta progression\n`/suivi liste` — ta liste ; `statut:` ou `portée:` pour tout ce que tu suis, `membre:` pour celle d'un ami (sur un serveur commun)\n`/suivi retirer` — sortir de la liste (progression et réactions conservées)\n`/suivi confidentialité` — laisser les autres voir ta liste",
@@ -314,6 +315,9 @@ export const fr: Catalogue = {
     "help.reminders.name": "🔔 Rappels",
     "help.reminders.value":
       "Bloqué sur une série, ou un nouvel épisode sorti ? Je t'écris en MP, une fois par jour au plus.\n`/rappels désactiver` · `/rappels activer` — tous les rappels et alertes de nouveaux épisodes\n`/rappels série titre actif:False` — les couper (ou les remettre) pour une série\n`/rappels réglages jours:7 silence:22:00-08:00 fuseau:Europe/Paris` — la fréquence, et des heures calmes dans ton fuseau",
+    "help.stats.name": "📊 Stats",
+    "help.stats.value":
+      "`/stats voir` — épisodes, heures, films, séries d’affilée, les plus vus · `membre:` quelqu’un qui les partage ici · `année:2026`\n`/stats partager mode:oui` — partager les tiennes sur ce serveur · `/stats serveur` — son classement · `/stats bilan` — ton année en image",
     "help.account.name": "🔗 Ton compte",
     "help.account.value":
       "`/lier` — connecter ton compte web Film Fanatic pour partager une seule bibliothèque (se connecter là-bas avec Discord le fait pour toi)\n`/délier` — le déconnecter ; le compte web garde tout\n`/compte` — ce qui est enregistré ; l'exporter ou le supprimer",

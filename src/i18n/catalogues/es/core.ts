@@ -1,5 +1,5 @@
 // Español (es-ES, y es-419 por defecto). Tuteo, breve y cercano como el inglés; neutro entre España y Latinoamérica.
-import type { Catalogue } from "./en.ts";
+import type { Area } from "../en.ts";
 
 const title = ["título", "Empieza a escribir una película o serie, o un id de TMDB"] as const;
 const type = ["tipo", "Película o serie (solo hace falta con un id de TMDB suelto)"] as const;
@@ -20,7 +20,8 @@ const titleOptions = (sub: string) => ({
   ...choices(`watch.${sub}.type`, { movie: "Película", tv: "Serie" }),
 });
 
-export const es: Catalogue = {
+/** The strings every command shares, and /help, /ep, /mark and /watch. */
+export const core: Area<"core"> = {
   messages: {
     "status.want-to-watch": statuses["want-to-watch"],
     "status.watching": statuses.watching,
@@ -304,7 +305,7 @@ export const es: Catalogue = {
     "help.footer": "Títulos y datos de TMDB",
     "help.episodes.name": "📺 Episodios",
     "help.episodes.value":
-      "`/episodio 1399 1 3` — marcar *Game of Thrones* S1E3 como visto (serie por nombre o id de TMDB)\n`/episodio serie temporada episodio:1-5` — un rango; `episodio:all` — toda la temporada\n`/episodio … visto:False` — desmarcar\n`/marcar temporada` · `/marcar serie` — una temporada entera o todos los episodios de golpe",
+      "`/episodio 1399 1 3` — marcar *Game of Thrones* S1E3 como visto (serie por nombre o id de TMDB)\n`/episodio serie temporada episodio:1-5` — un rango; `episodio:all` — toda la temporada\n`/episodio … visto:False` — desmarcar\n`/marcar temporada` · `/marcar serie` — una temporada entera o todos los episodios de golpe\n`/próximos episodios` — lo que se estrena pronto en las series que sigues, día a día en tu zona horaria · `/próximos calendario` — un enlace de calendario privado",
     "help.list.name": "🎬 Tu lista",
     "help.list.value":
       "`/mi-lista añadir` — añadir una película o serie a tu lista\n`/mi-lista estado` — quiero verla, viendo, terminada o abandonada (progreso en % opcional)\n`/mi-lista reaccionar` — me encantó, me gustó, regular, no es para mí (o borrar)\n`/mi-lista info` — póster, sinopsis, tu estado y tu progreso\n`/mi-lista ver` — tu lista; `estado:` o `alcance:` para todo lo que sigues, `usuario:` para la de un amigo (en un servidor en común)\n`/mi-lista quitar` — sacarla de la lista (progreso y reacciones se conservan)\n`/mi-lista privacidad` — dejar que otros vean tu lista",
@@ -317,6 +318,9 @@ export const es: Catalogue = {
     "help.reminders.name": "🔔 Recordatorios",
     "help.reminders.value":
       "¿Atascado con una serie, o ha salido un episodio nuevo? Te escribo por MD, como mucho una vez al día.\n`/recordatorios desactivar` · `/recordatorios activar` — todos los recordatorios y avisos de episodios nuevos\n`/recordatorios serie título activo:False` — pararlos (o reanudarlos) para una serie\n`/recordatorios ajustes días:7 silencio:22:00-08:00 zona:Europe/Madrid` — cada cuánto, y horas de silencio en tu zona",
+    "help.stats.name": "📊 Estadísticas",
+    "help.stats.value":
+      "`/estadísticas ver` — episodios, horas, películas, rachas, lo más visto · `usuario:` alguien que las comparte aquí · `año:2026`\n`/estadísticas compartir modo:sí` — compartir las tuyas en este servidor · `/estadísticas servidor` — su clasificación · `/estadísticas resumen-anual` — tu año en una imagen",
     "help.account.name": "🔗 Tu cuenta",
     "help.account.value":
       "`/vincular` — conectar tu cuenta web de Film Fanatic para compartir una sola biblioteca (si inicias sesión allí con Discord, ya está hecho)\n`/desvincular` — desconectarla; la cuenta web lo conserva todo\n`/cuenta` — qué se guarda; exportarlo o borrarlo",

@@ -1,0 +1,11 @@
+// Español (es-ES, y es-419 por defecto). Tuteo, breve y cercano como el inglés; neutro entre España y Latinoamérica.
+// One file per area (docs/localisation.md); each holds exactly English's keys of that area.
+import type { Catalogue } from "../en.ts";
+import { core } from "./core.ts";
+import { stats } from "./stats.ts";
+import { upcoming } from "./upcoming.ts";
+
+export const es: Catalogue = {
+  messages: { ...core.messages, ...upcoming.messages, ...stats.messages },
+  commands: { ...core.commands, ...upcoming.commands, ...stats.commands },
+};

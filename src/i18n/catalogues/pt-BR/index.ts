@@ -1,0 +1,11 @@
+// Português do Brasil. "Você", leve e direto como o inglês.
+// One file per area (docs/localisation.md); each holds exactly English's keys of that area.
+import type { Catalogue } from "../en.ts";
+import { core } from "./core.ts";
+import { stats } from "./stats.ts";
+import { upcoming } from "./upcoming.ts";
+
+export const ptBR: Catalogue = {
+  messages: { ...core.messages, ...upcoming.messages, ...stats.messages },
+  commands: { ...core.commands, ...upcoming.commands, ...stats.commands },
+};

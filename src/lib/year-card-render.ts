@@ -7,7 +7,7 @@
 // Cached per card (person and year): the same SVG — the same figures — is not drawn twice; any
 // change of the counters changes the SVG, so a cached PNG never outlives the numbers it shows.
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import { CARD_FONT, type CardRenderer } from "../views/year-card.ts";
 
 /** Cards kept; the oldest goes first. */
@@ -38,7 +38,9 @@ export function nodeCardRenderer(options: { cacheSize?: number } = {}): CardRend
         cache.set(key, hit);
         return hit.png;
       }
-      const png = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CARD_FONT } }).render().asPng();
+      // renderAsync rasterises on libuv's thread pool: ~30 ms a card that would otherwise hold every
+      // other interaction on this process.
+      const png = (await renderAsync(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CARD_FONT } })).asPng();
       rendered++;
       cache.delete(key);
       cache.set(key, { svg, png });

@@ -237,8 +237,8 @@ export function cpuFigures(o: {
     },
     botCpu: {
       note:
-        "the bot process's CPU time (user + system, every thread) per interaction. overall: over the mixed load phase, " +
-        "which follows a warm-up load of the same workload (warmUpLoad: V8 compiles the hot path in a bot's first minute). " +
+        "the bot process's CPU time (user + system, every thread) per interaction. overall: over the mixed load phase " +
+        "(after the unmeasured warm-up load with --warm-load-steps: warmUpLoad). " +
         "Per kind: over typed sub-phases after it, in which the same people send one kind at a time at the same pacing " +
         "(clicks: each person brings up a card first, unmeasured, then clicks its button once every reply is in). " +
         "Every window includes the bot's own background work (idleMsPerSecond; backgroundMsPerInteraction is its share). " +

@@ -1,11 +1,9 @@
 // The mixed load (phase 3): every user acts, pauses 0.5–1.5 s, acts again, until `steps` actions
-// were sent. Run twice: first unmeasured as the warm-up load, then measured. The warm-up is what a
-// bot that has been up for a minute has behind it: V8 compiles the hot path only after it has run
-// a while — in the first ~20 s of load the bot's worker threads spent 9–13 ms a second compiling and
-// its main thread ran code not yet optimised, about a quarter more CPU per interaction than a
-// minute later (bench/README.md, "CPU per interaction"). That is a one-off cost at start, not a
-// cost per interaction, so the measured load follows the warm-up; the warm-up's own figure is
-// reported beside it (`botCpu.warmUpLoad`).
+// were sent. With `--warm-load-steps N`, first N actions of it unmeasured (their CPU is reported as
+// `botCpu.warmUpLoad`), then the measured load: for a bot that has served a while before it. (The
+// profile suggested V8 was still compiling the hot path early in the load; a bot that had first
+// served 2,400 interactions cost the same per interaction, so it is off by default — bench/README.md,
+// "CPU per interaction — second pass".)
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../sandbox/discord/index.ts";
 import type { BotProcess } from "./bot-process.ts";

@@ -208,6 +208,8 @@ export function cpuFigures(o: {
   background: { idleMsPerSecond: number; probeMsPerSecond: number };
   /** The load phase, its CPU time as read (the event-loop measurement's included). */
   load: { samples: Sample[]; cpuMs: number; durationMs: number };
+  /** The unmeasured load before it (load.ts), its CPU time as read. */
+  warmUpLoad: { interactions: number; cpuMs: number; durationMs: number } | null;
   typed: Record<InteractionKind, TypedPhase> | null;
   profiled: boolean;
 }) {
@@ -235,7 +237,8 @@ export function cpuFigures(o: {
     },
     botCpu: {
       note:
-        "the bot process's CPU time (user + system, every thread) per interaction. overall: over the mixed load phase. " +
+        "the bot process's CPU time (user + system, every thread) per interaction. overall: over the mixed load phase " +
+        "(after the unmeasured warm-up load with --warm-load-steps: warmUpLoad). " +
         "Per kind: over typed sub-phases after it, in which the same people send one kind at a time at the same pacing " +
         "(clicks: each person brings up a card first, unmeasured, then clicks its button once every reply is in). " +
         "Every window includes the bot's own background work (idleMsPerSecond; backgroundMsPerInteraction is its share). " +
@@ -256,6 +259,15 @@ export function cpuFigures(o: {
       alone:
         typed && Object.fromEntries(INTERACTION_KINDS.map((k) => [k, { ...typed[k], backgroundMsPerInteraction: background(typed[k]) }])),
       overallPredictedFromKinds: fromKinds,
+      warmUpLoad: o.warmUpLoad && {
+        interactions: o.warmUpLoad.interactions,
+        cpuMs: round(withoutProbe(o.warmUpLoad.cpuMs, o.warmUpLoad.durationMs, o.background.probeMsPerSecond)),
+        durationMs: o.warmUpLoad.durationMs,
+        msPerInteraction: perInteraction(
+          withoutProbe(o.warmUpLoad.cpuMs, o.warmUpLoad.durationMs, o.background.probeMsPerSecond),
+          o.warmUpLoad.interactions,
+        ),
+      },
     },
   };
 }

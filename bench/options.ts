@@ -13,6 +13,7 @@ const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in product
   --tmdb-latency MS          ms added to every TMDB request (default 80)
   --users N                  people acting at once under load (default 50)
   --steps N                  actions under load (default 600)
+  --warm-load-steps N        actions of the same load sent first, unmeasured (default 0: none)
   --samples N                times each interaction type is measured alone (default 4)
   --keystroke-ms MS          pause between autocomplete keystrokes (default 100)
   --in-process-steps N       actions for the secondary in-process table; 0 skips it (default 300)
@@ -80,6 +81,7 @@ export function options() {
       "tmdb-latency": { type: "string", default: "80" },
       users: { type: "string", default: "50" },
       steps: { type: "string", default: "600" },
+      "warm-load-steps": { type: "string", default: "0" },
       samples: { type: "string", default: "4" },
       "keystroke-ms": { type: "string", default: "100" },
       "in-process-steps": { type: "string", default: "300" },
@@ -117,6 +119,7 @@ export function options() {
     tmdbLatencyMs: int("tmdb-latency", 0, 5_000),
     users: int("users", 1, 500),
     steps: int("steps", 1, 100_000),
+    warmLoadSteps: int("warm-load-steps", 0, 100_000),
     samples: int("samples", 1, 100),
     keystrokeMs: int("keystroke-ms", 0, 2_000),
     inProcessSteps: int("in-process-steps", 0, 100_000),

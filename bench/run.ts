@@ -35,16 +35,16 @@ import { faultPhase } from "./faults.ts";
 import { inProcessTable } from "./in-process.ts";
 import { backgroundCpu, cpuFigures, typedCpuPhases, withoutProbe } from "./cpu.ts";
 import { soakPhase } from "./soak.ts";
+import { mixedLoad } from "./load.ts";
 import { summariseProfile } from "./profile-summary.ts";
 import { options } from "./options.ts";
 import { doorsPhase, doorsTable } from "./doors.ts";
-import { CHANNELS, GUILD, rotation, runStep, sleep, THINK_MS, thinkMs } from "./pacing.ts";
+import { CHANNELS, GUILD, rotation, runStep, THINK_MS } from "./pacing.ts";
 import {
   catalogShows,
   firstCommandOn,
   MOVIES,
   NEW_SHOWS,
-  stepFor,
   STEPS,
   TYPED_QUERIES,
   WARM_SHOWS,
@@ -197,7 +197,15 @@ async function main() {
   }
   progress(`warm costs: ${warm.length} interactions, one at a time`);
 
-  // (3) Load: every user acts, pauses, acts again.
+  // (3) Load: every user acts, pauses, acts again — first unmeasured, as a bot up for a minute (load.ts).
+  const warmUpLoad =
+    opts.warmLoadSteps > 0
+      ? await mixedLoad({ bot, users, recorder, ctxFor, steps: opts.warmLoadSteps, firstAction: 200_000, failures })
+      : null;
+  if (warmUpLoad)
+    progress(
+      `warm-up load: ${warmUpLoad.samples.length} interactions, bot CPU ${round(warmUpLoad.cpuMs / Math.max(1, warmUpLoad.samples.length))} ms per interaction (not the measured figure)`,
+    );
   const coldAndWarmEventLoop = await bot.eventLoop();
   // What the bot does on its own (gateway heartbeats, timers), so the CPU per interaction can be read against it.
   const background = await backgroundCpu(bot);
@@ -207,9 +215,6 @@ async function main() {
     await bot.startProfile(PROFILE_INTERVAL_US);
   }
   bot.resetEventLoop();
-  const cpuAtLoadStart = await bot.cpu();
-  const load: Sample[] = [];
-  const loadAct = recorder.act(load, false);
   const convexBefore = world.convex.calls;
   const tmdbBefore = world.tmdb.requests;
   // The harness (local Discord and TMDB here, the engine in its process) must not be the bottleneck.
@@ -217,27 +222,15 @@ async function main() {
   const stopEngineTimes = world.convex.onCall((call) => engineMs.push(call.engineMs));
   const harnessLoop = monitorEventLoopDelay({ resolution: 10 });
   harnessLoop.enable();
-  const loadStarted = performance.now();
-  let next = 0;
-  await Promise.all(
-    users.map(async (actor) => {
-      for (;;) {
-        const n = next++;
-        if (n >= opts.steps) return;
-        await sleep(thinkMs(n));
-        await runStep(stepFor(n), ctxFor(loadAct), actor, n, failures);
-      }
-    }),
-  );
-  const loadMs = performance.now() - loadStarted;
-  const cpuAtLoadEnd = await bot.cpu();
+  const measured = await mixedLoad({ bot, users, recorder, ctxFor, steps: opts.steps, firstAction: 0, failures });
+  const { samples: load, durationMs: loadMs } = measured;
   harnessLoop.disable();
   stopEngineTimes();
   const loadEventLoop: EventLoopReport = await bot.eventLoop();
   const profileFile = opts.profileDir ? join(opts.profileDir, `bot-load-${bot.pid}.cpuprofile`) : null;
   if (profileFile) await bot.stopProfile(profileFile);
   const memoryAtLoadEnd = await bot.memory();
-  const loadCpuMs = cpuAtLoadEnd.ms - cpuAtLoadStart.ms;
+  const loadCpuMs = measured.cpuMs;
   const loadTotals = { convexCalls: world.convex.calls - convexBefore, tmdbCalls: world.tmdb.requests - tmdbBefore };
   const loadAcks = latencySummary(load.filter((s) => !s.type.startsWith("autocomplete"))).ackMs;
   progress(
@@ -377,9 +370,14 @@ async function main() {
     cpus,
   });
   const cpu = cpuFigures({
-    source: cpuAtLoadStart.source,
+    source: measured.source,
     background,
     load: { samples: load, cpuMs: loadCpuMs, durationMs: Math.round(loadMs) },
+    warmUpLoad: warmUpLoad && {
+      interactions: warmUpLoad.samples.length,
+      cpuMs: warmUpLoad.cpuMs,
+      durationMs: Math.round(warmUpLoad.durationMs),
+    },
     typed,
     profiled: opts.profileDir !== undefined,
   });
@@ -406,6 +404,7 @@ async function main() {
       users: opts.users,
       thinkTimeMs: THINK_MS,
       loadSteps: opts.steps,
+      warmUpLoadSteps: opts.warmLoadSteps,
       warmSamplesPerStep: opts.samples,
       keystrokeMs: opts.keystrokeMs,
       cpuInteractionsPerKind: opts.cpuInteractions,

@@ -126,7 +126,6 @@ function request(options: RestOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return async (method: "POST" | "PATCH", url: string, json: unknown, files: readonly FileUpload[] = []): Promise<void> => {
-    const route = `${method} ${url.replace(/\/(interactions|webhooks)\/(\d+)\/[^/]+/, "/$1/$2/:token")}`;
     let waited = 0;
     let serverErrors = 0;
     for (let attempt = 1; ; attempt++) {
@@ -152,7 +151,7 @@ function request(options: RestOptions) {
           0,
           null,
           `Discord could not be reached: ${error instanceof Error ? error.message : String(error)}`,
-          route,
+          routeOf(method, url),
         );
       }
       if (response.status >= 200 && response.status < 300) return;
@@ -183,9 +182,14 @@ function request(options: RestOptions) {
       if (serverErrors > 0 && code === ALREADY_ACKNOWLEDGED) return;
       const message =
         typeof parsed.message === "string" ? parsed.message.slice(0, 300) : response.statusText || "Discord refused the request";
-      throw new DiscordRequestError(response.status, code, message, route);
+      throw new DiscordRequestError(response.status, code, message, routeOf(method, url));
     }
   };
+}
+
+/** A request's route for an error, the token left out (built only when one is thrown). */
+function routeOf(method: string, url: string): string {
+  return `${method} ${url.replace(/\/(interactions|webhooks)\/(\d+)\/[^/]+/, "/$1/$2/:token")}`;
 }
 
 /** Whether a callback is a deferral (the answer follows as an edit). */

@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { getFunctionName, type FunctionReturnType } from "convex/server";
 import { version } from "convex";
-import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { ConvexError, type JSONValue } from "convex/values";
 import { api } from "../../convex/_generated/api.js";
 import {
   BackendUnavailableError,
@@ -15,8 +15,9 @@ import {
   type CallOptions,
   type UnavailableOutcome,
 } from "./backend.ts";
+import { decodeConvexJson, encodeConvexJson } from "./convex-wire.ts";
 import type { Logger } from "./logger.ts";
-import { Deadline, send as sendHttp, target } from "./node-http.ts";
+import { RequestTimeoutError, send as sendHttp, target } from "./node-http.ts";
 
 /** The client header ConvexHttpClient sends. */
 const CONVEX_CLIENT = `npm-${version}`;
@@ -71,6 +72,9 @@ function innermostMessage(error: unknown): string | undefined {
   return current instanceof Error ? current.message : undefined;
 }
 
+/** Whether an HTTP status carries Convex's answer: 560 is "the function failed" (its error is the answer); a 429 or another 5xx comes from in front of Convex. */
+const isAnswer = (status: number) => status !== 429 && (status < 500 || status === 560);
+
 export interface ConvexHttpBackendOptions {
   /** Overrides for tests: how long the first attempt and the health check may take. */
   firstAttemptMs?: number;
@@ -96,34 +100,33 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
 
   /**
    * One call of a Convex function, as ConvexHttpClient makes it (the same request, and the same
-   * errors: a ConvexError with its data, or an Error with the function's message), under `signal`.
+   * errors: a ConvexError with its data, or an Error with the function's message), within `ms`.
    * No answer — nothing sent, the connection lost, a 429 or a 5xx from in front of Convex — is an UnreachedError.
    */
-  async function callConvex(kind: "query" | "mutation", name: string, args: Record<string, unknown>, signal: Deadline): Promise<unknown> {
-    const body = JSON.stringify({ path: name, format: "convex_encoded_json", args: [convexToJson({ ...args, secret } as Value)] });
+  async function callConvex(kind: "query" | "mutation", name: string, args: Record<string, unknown>, ms: number): Promise<unknown> {
+    // One encoding of the arguments, straight to the text (convex-wire.ts).
+    const body = `{"path":${JSON.stringify(name)},"format":"convex_encoded_json","args":[${encodeConvexJson({ ...args, secret })}]}`;
     let status: number;
     let text: string;
     try {
-      const response = await sendHttp("POST", routes[kind], headers, body, signal);
+      // The body is read within the same limit (a stalled body times out too); not at all when it is no answer.
+      const response = await sendHttp("POST", routes[kind], headers, body, ms, isAnswer);
       status = response.status;
-      // 560 is "the function failed" (its error is the answer); other 5xx come from in front of Convex.
-      if (status === 429 || (status >= 500 && status !== 560)) {
-        await response.discard().catch(() => undefined);
-        throw new UnreachedError(status === 429 ? "refused" : "lost");
-      }
-      // Read under the same signal: a stalled body times out too.
-      text = await response.text();
+      if (!isAnswer(status)) throw new UnreachedError(status === 429 ? "refused" : "lost");
+      text = response.text;
     } catch (error) {
       if (error instanceof UnreachedError) throw error;
-      throw new UnreachedError(signal.aborted ? "timeout" : hasRefusedCode(error) ? "refused" : "lost", { cause: error });
+      throw new UnreachedError(error instanceof RequestTimeoutError ? "timeout" : hasRefusedCode(error) ? "refused" : "lost", {
+        cause: error,
+      });
     }
     if ((status < 200 || status >= 300) && status !== 560) throw new Error(text);
     const answer = JSON.parse(text) as { status?: unknown; value?: JSONValue; errorMessage?: string; errorData?: JSONValue };
-    if (answer.status === "success") return jsonToConvex(answer.value ?? null);
+    if (answer.status === "success") return decodeConvexJson(answer.value ?? null, text);
     if (answer.status === "error") {
       if (answer.errorData !== undefined) {
         const error = new ConvexError(answer.errorMessage ?? "");
-        (error as { data: unknown }).data = jsonToConvex(answer.errorData);
+        (error as { data: unknown }).data = decodeConvexJson(answer.errorData, text);
         throw error;
       }
       throw new Error(answer.errorMessage);
@@ -132,41 +135,45 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   }
 
   /** Runs one attempt with at most `ms`; failures other than "no answer" pass through as they are. */
-  async function attempt<T>(ms: number, send: (signal: Deadline) => Promise<T>): Promise<T> {
-    const deadline = new Deadline(Math.max(1, Math.round(ms)));
-    try {
-      return await send(deadline);
-    } finally {
-      deadline.done();
-    }
-  }
+  const attempt = <T>(ms: number, send: (ms: number) => Promise<T>): Promise<T> => send(Math.max(1, Math.round(ms)));
 
   /**
    * The first attempt, with a second sent beside it if the first is still unanswered after
-   * `firstAttemptMs`; both run until the deadline and the first answer wins. `onHedge` says the
-   * second went out (for a write: it has now been sent twice, so no further retry).
+   * `firstAttemptMs`; both run until the deadline and the first answer wins (both failing: the
+   * later attempt's reason). `onHedge` says the second went out (for a write: it has now been sent
+   * twice, so no further retry). One timer and one promise: this runs for every call.
    */
-  async function hedged<T>(deadline: number, send: (signal: Deadline) => Promise<T>, onHedge: () => void): Promise<T> {
-    const first = attempt(deadline - Date.now(), send);
-    let timer: NodeJS.Timeout | undefined;
-    const early = await Promise.race([
-      first.then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      ),
-      new Promise<null>((resolve) => (timer = setTimeout(resolve, firstAttemptMs, null))),
-    ]);
-    clearTimeout(timer);
-    if (early !== null) {
-      if ("error" in early) throw early.error;
-      return early.value;
-    }
-    if (deadline - Date.now() < MIN_ATTEMPT_MS) return first;
-    onHedge();
-    const second = attempt(deadline - Date.now(), send);
-    // Both failing: the later attempt's reason is the one to report.
-    return Promise.any([first, second]).catch((failed: AggregateError) => {
-      throw failed.errors[1] ?? failed.errors[0];
+  function hedged<T>(deadline: number, send: (ms: number) => Promise<T>, onHedge: () => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      let hedging = false;
+      let failures = 0;
+      let firstError: unknown;
+      let secondError: unknown;
+      const succeed = (value: T) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const fail = (error: unknown, which: 1 | 2) => {
+        if (settled) return;
+        if (which === 1) firstError = error;
+        else secondError = error;
+        // Before a second attempt went out, the first's failure is the answer; after, both must fail.
+        if (hedging && ++failures < 2) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(hedging ? secondError : firstError);
+      };
+      const timer = setTimeout(() => {
+        // Too little time left for a second attempt: the first decides.
+        if (settled || deadline - Date.now() < MIN_ATTEMPT_MS) return;
+        hedging = true;
+        onHedge();
+        attempt(deadline - Date.now(), send).then(succeed, (error: unknown) => fail(error, 2));
+      }, firstAttemptMs);
+      attempt(deadline - Date.now(), send).then(succeed, (error: unknown) => fail(error, 1));
     });
   }
 
@@ -201,12 +208,12 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     (checking ??= (async () => {
       try {
         try {
-          await attempt(healthTimeoutMs, (signal) => callConvex("query", HEALTH, {}, signal));
+          await attempt(healthTimeoutMs, (ms) => callConvex("query", HEALTH, {}, ms));
         } catch (error) {
           // A connection closed under the check (a hung one dropped as the deployment came back)
           // says nothing about now: ask once more before calling it an outage.
           if (!(error instanceof UnreachedError && error.kind === "lost")) throw error;
-          await attempt(healthTimeoutMs, (signal) => callConvex("query", HEALTH, {}, signal));
+          await attempt(healthTimeoutMs, (ms) => callConvex("query", HEALTH, {}, ms));
         }
         reached();
       } catch (error) {
@@ -234,7 +241,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
   };
   const away = () => logger !== undefined && down;
 
-  async function read<T>(send: (signal: Deadline) => Promise<T>, call: CallOptions): Promise<T> {
+  async function read<T>(send: (ms: number) => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     let backoff = READ_BACKOFF_MS;
@@ -259,7 +266,7 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
     }
   }
 
-  async function write<T>(send: (signal: Deadline) => Promise<T>, call: CallOptions): Promise<T> {
+  async function write<T>(send: (ms: number) => Promise<T>, call: CallOptions): Promise<T> {
     const deadline = call.deadline ?? Date.now() + DEFAULT_BUDGET_MS;
     if (away() || deadline - Date.now() < MIN_ATTEMPT_MS) throw new BackendUnavailableError("nothing_changed");
     /** Whether an attempt may have reached Convex (its answer lost): then only one more try. */
@@ -294,11 +301,11 @@ export function convexHttpBackend(url: string, secret: string, options: ConvexHt
 
   return {
     query: (fn, args, options = {}) =>
-      read((signal) => callConvex("query", getFunctionName(fn), args, signal), options) as Promise<FunctionReturnType<typeof fn>>,
+      read((ms) => callConvex("query", getFunctionName(fn), args, ms), options) as Promise<FunctionReturnType<typeof fn>>,
     // Each mutation goes out at once, as ConvexHttpClient's skipQueue sends it: one user's write
     // never waits behind another's.
     mutation: (fn, args, options = {}) =>
-      write((signal) => callConvex("mutation", getFunctionName(fn), args, signal), options) as Promise<FunctionReturnType<typeof fn>>,
+      write((ms) => callConvex("mutation", getFunctionName(fn), args, ms), options) as Promise<FunctionReturnType<typeof fn>>,
     watch(log) {
       logger = log;
       schedule();

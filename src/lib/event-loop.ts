@@ -3,6 +3,13 @@ import type { Logger } from "./logger.ts";
 
 /** A delay past this means some handler held the loop: every guild on this shard waited with it. */
 export const EVENT_LOOP_WARN_MS = 200;
+/**
+ * How often the delay is sampled. A hold of H ms is measured as H − this at worst (the sample due
+ * during it fires when it ends), so every hold past EVENT_LOOP_WARN_MS + this is logged, and most
+ * holds past EVENT_LOOP_WARN_MS. The sampling timer wakes an idle bot each time — at 20 ms, 50 wakes
+ * a second were most of an idle shard's CPU (bench/README.md, "CPU per interaction").
+ */
+export const EVENT_LOOP_SAMPLE_MS = 50;
 
 export interface EventLoopWatch {
   /** Largest delay seen since the watch started, in milliseconds. */
@@ -16,7 +23,7 @@ export interface EventLoopWatch {
  */
 export function watchEventLoop(logger: Logger, options: { warnMs?: number; checkEveryMs?: number } = {}): EventLoopWatch {
   const warnMs = options.warnMs ?? EVENT_LOOP_WARN_MS;
-  const histogram = monitorEventLoopDelay({ resolution: 20 });
+  const histogram = monitorEventLoopDelay({ resolution: EVENT_LOOP_SAMPLE_MS });
   histogram.enable();
   let worstMs = 0;
   const check = () => {

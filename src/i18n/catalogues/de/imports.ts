@@ -1,0 +1,62 @@
+// Deutsch: /importieren (/import).
+import type { Area } from "../en.ts";
+
+export const imports: Area<"imports"> = {
+  messages: {
+    "imports.download.failed": "Ich konnte die Datei nicht von Discord herunterladen — bitte schick sie noch mal.",
+    "imports.download.tooSlow": "Das Herunterladen hat zu lange gedauert — bitte versuch es noch mal.",
+    "imports.download.tooLarge": "Die Datei ist größer als {max} — zu groß zum Importieren.",
+    "imports.file.tooLarge": "Die Datei hat {size}; eine Importdatei darf höchstens {max} groß sein. Es wurde nichts importiert.",
+    "imports.file.notOnCdn": "Die Datei liegt nicht auf Discords CDN, deshalb lade ich sie nicht herunter. Es wurde nichts importiert.",
+    "imports.file.refused": "{reason} Es wurde nichts importiert.",
+    "imports.unmatchedFile":
+      "📄 {count, plural, one {# Titel} other {# Titel}}, zu denen nichts gepasst hat — trag sie von Hand nach oder korrigier sie.",
+    "imports.title": "Import aus {source}",
+    "imports.staging": "📥 Lese {file} …",
+    "imports.matching": "🔎 Gleiche {titles, plural, one {# Titel} other {# Titel}} aus {file} mit TMDB ab …",
+    "imports.applying": "⏳ Übernehme alles in deine Bibliothek …",
+    "imports.done.nothing": "✅ {file} importiert: 0 Änderungen — deine Bibliothek hatte schon alles.",
+    "imports.done.changed": "✅ {file} importiert: {changes, plural, one {# Titel} other {# Titel}} in deiner Bibliothek geändert.",
+    "imports.done.until": "Rückgängig machen kannst du das bis {when}.",
+    "imports.done.next": "`/merkliste liste` zeigt sie; `/importieren rückgängig` nimmt alles zurück.",
+    "imports.undoing": "↩️ Mache den Import rückgängig …",
+    "imports.undone": "↩️ Rückgängig gemacht: deine Bibliothek ist wieder so wie vor dem Import von {file}.",
+    "imports.undone.kept":
+      "{kept, plural, one {# Titel, den du seitdem hier geändert hast, behält} other {# Titel, die du seitdem hier geändert hast, behalten}} deine Änderung.",
+    "imports.cancelled": "Abgebrochen — aus {file} wurde nichts importiert.",
+    "imports.failed": "❌ {error} Es wurde nichts mehr importiert.",
+    "imports.failed.stopped": "Der Import wurde angehalten.",
+    "imports.preview.matched":
+      "Aus {file} erkannt: **{shows, plural, one {# Serie} other {# Serien}}** ({episodes, plural, one {# Folge} other {# Folgen}}), **{movies, plural, one {# Film} other {# Filme}}**, {watchlist, number} auf deiner Merkliste, {ratings, plural, one {# Bewertung} other {# Bewertungen}}.",
+    "imports.preview.ambiguous": "❓ **{count, number} nicht eindeutig** — wähl unten aus (was offen bleibt, wird übersprungen).",
+    "imports.preview.skipped": "⏭️ {count, number} übersprungen.",
+    "imports.preview.unmatched": "⚠️ **{count, number} nicht gefunden** (werden nicht importiert):",
+    "imports.preview.more": "…und {count, number} weitere (alle in der CSV).",
+    "imports.preview.unreadable": "{count, plural, one {# Zeile} other {# Zeilen}} der Datei konnte ich nicht lesen.",
+    "imports.preview.nothingYet": "In deine Bibliothek kommt erst etwas, wenn du **Importieren** drückst.",
+    "imports.preview.page": "Nicht eindeutige Titel: Seite {page, number} von {pages, number}",
+    "imports.pick.placeholder": "{mediaType, select, tv {📺} other {🎬}} {title} — welcher ist es?",
+    "imports.menu.skip": "Überspringen",
+    "imports.button.import": "Importieren",
+    "imports.button.cancel": "Abbrechen",
+    "imports.button.unmatched": "Nicht gefunden (CSV)",
+    "imports.button.previous": "◀ Zurück",
+    "imports.button.next": "Weiter ▶",
+    "imports.button.undo": "Import rückgängig machen",
+    "imports.howTo.title": "Deinen Verlauf importieren",
+    "imports.howTo.description":
+      "Nimm `/importieren datei` und häng deinen Export an:\n• **Film Fanatic** — das JSON vom Knopf *Export my data* in `/konto` (oder der Export der Website)\n• **TV Time** — das ZIP aus TV Times Datenanfrage\n• **Trakt** — der JSON-Export (Settings → Data)\n• **Letterboxd** — das ZIP oder die CSVs aus Settings → Data\n• **IMDb** — die CSV deiner Bewertungen oder deiner Watchlist\nDu siehst zuerst eine Vorschau; geschrieben wird erst, wenn du **Importieren** drückst, und `/importieren rückgängig` nimmt einen Import 24 Stunden lang zurück.",
+  },
+  commands: {
+    import: ["importieren", "Deinen Verlauf aus einem anderen Tracker übernehmen (oder aus einem Film-Fanatic-Export)"],
+    "import.file": ["datei", "Eine Exportdatei importieren: erst die Vorschau, geschrieben wird erst bei „Importieren“"],
+    "import.file.file": ["datei", "Die Exportdatei (JSON, CSV oder ZIP)"],
+    "import.file.source": ["quelle", "Woher sie stammt (ohne Angabe erkenne ich es an der Datei)"],
+    "import.file.source.choice.filmfanatic": "Film-Fanatic-Export",
+    "import.file.source.choice.tvtime": "TV Time",
+    "import.file.source.choice.trakt": "Trakt",
+    "import.file.source.choice.letterboxd": "Letterboxd",
+    "import.file.source.choice.imdb": "IMDb",
+    "import.undo": ["rückgängig", "Deinen letzten Import als Ganzes zurücknehmen (innerhalb von 24 Stunden)"],
+  },
+};

@@ -1,0 +1,47 @@
+// English for /import (src/commands/import.ts, src/views/import.ts), the progress and result
+// Convex edits into the reply or DMs (convex/imports/notify.ts, in the person's remembered
+// language), and the how-to /account's Import button answers. The unmatched CSV's header
+// (title,year,type,ids) is a file format, not a sentence: it stays English in every language.
+export const imports = {
+  "imports.download.failed": "I couldn't download that file from Discord — please send it again.",
+  "imports.download.tooSlow": "Downloading that file took too long — please try again.",
+  "imports.download.tooLarge": "That file is over {max} — too large to import.",
+  "imports.file.tooLarge": "That file is {size}; an import file can be at most {max}. Nothing was imported.",
+  "imports.file.notOnCdn": "That file isn't on Discord's CDN, so I won't download it. Nothing was imported.",
+  "imports.file.refused": "{reason} Nothing was imported.",
+  "imports.unmatchedFile": "📄 {count, plural, one {# title} other {# titles}} nothing matched — fix or add them by hand.",
+  "imports.title": "Import from {source}",
+  "imports.staging": "📥 Reading {file}…",
+  "imports.matching": "🔎 Matching {titles, plural, one {# title} other {# titles}} from {file} with TMDB…",
+  "imports.applying": "⏳ Importing into your library…",
+  "imports.done.nothing": "✅ Imported {file}: 0 changes — your library already had all of it.",
+  "imports.done.changed": "✅ Imported {file}: {changes, plural, one {# title} other {# titles}} changed in your library.",
+  "imports.done.until": "You can undo it until {when}.",
+  "imports.done.next": "`/watch list` shows them; `/import undo` takes it all back.",
+  "imports.undoing": "↩️ Undoing the import…",
+  "imports.undone": "↩️ Undone: your library is as it was before importing {file}.",
+  "imports.undone.kept": "{kept, plural, one {# title} other {# titles}} you changed here since kept your change.",
+  "imports.cancelled": "Cancelled — nothing from {file} was imported.",
+  "imports.failed": "❌ {error} Nothing more was imported.",
+  "imports.failed.stopped": "The import stopped.",
+  "imports.preview.matched":
+    "From {file}, matched: **{shows, plural, one {# show} other {# shows}}** ({episodes, plural, one {# episode} other {# episodes}}), **{movies, plural, one {# movie} other {# movies}}**, {watchlist, number} on your watchlist, {ratings, plural, one {# rating} other {# ratings}}.",
+  "imports.preview.ambiguous": "❓ **{count, number} ambiguous** — choose below (left unchosen, they are skipped).",
+  "imports.preview.skipped": "⏭️ {count, number} skipped.",
+  "imports.preview.unmatched": "⚠️ **{count, number} unmatched** (not imported):",
+  "imports.preview.more": "…and {count, number} more (all in the CSV).",
+  "imports.preview.unreadable": "{count, plural, one {# line} other {# lines}} of the file could not be read.",
+  "imports.preview.nothingYet": "Nothing is written to your library until you press **Import**.",
+  "imports.preview.page": "Ambiguous titles: page {page, number} of {pages, number}",
+  "imports.pick.placeholder": "{mediaType, select, tv {📺} other {🎬}} {title} — which one?",
+  "imports.menu.skip": "Skip it",
+  "imports.button.import": "Import",
+  "imports.button.cancel": "Cancel",
+  "imports.button.unmatched": "Unmatched (CSV)",
+  "imports.button.previous": "◀ Previous",
+  "imports.button.next": "Next ▶",
+  "imports.button.undo": "Undo this import",
+  "imports.howTo.title": "Import your watch history",
+  "imports.howTo.description":
+    "Use `/import file` and attach your export:\n• **Film Fanatic** — the JSON from *Export my data* here (or the website's export)\n• **TV Time** — the ZIP from TV Time's data request\n• **Trakt** — the JSON export (Settings → Data)\n• **Letterboxd** — the ZIP or CSVs from Settings → Data\n• **IMDb** — the ratings or watchlist CSV\nYou see a preview first; nothing is written until you press **Import**, and `/import undo` takes an import back for 24 hours.",
+} as const;

@@ -104,7 +104,7 @@ async function importFile(interaction: CommandInteraction, ctx: BotContext, file
   try {
     read = await readImportFile(bytes, file.filename, source);
   } catch (error) {
-    if (error instanceof ImportFileError) throw new UserError(t("imports.file.refused", { reason: error.message }));
+    if (error instanceof ImportFileError) throw new UserError(t("imports.file.refused", { reason: error.say(t) }));
     throw error;
   }
   const discordUserId = interaction.user.id;

@@ -1,7 +1,7 @@
-// /import acted by people whose Discord speaks German and Japanese: the preview, its buttons, the
-// progress and result Convex edits into the reply, and /import undo are in their language — no
-// English catalogue phrase of /import reaches them — and /account's Import button explains it in
-// their language. The same script in English shows the phrases the check looks for.
+// /import acted by people whose Discord speaks German and Japanese: a refused file, the preview and
+// its buttons, the progress and result Convex edits into the reply, and /import undo are in their
+// language — no English catalogue phrase of /import reaches them — and /account's Import button
+// explains it in their language. The same script in English shows the phrases the check looks for.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,7 @@ import { buttons, ofType, run, stack, text, type Event } from "./harness.ts";
 const DAY = 24 * 60 * 60 * 1000;
 const dir = mkdtempSync(join(tmpdir(), "locale-import-e2e-"));
 const exportFile = join(dir, "film-fanatic-export.json");
+const emptyFile = join(dir, "empty.json");
 const FILE = "`film-fanatic-export.json`";
 
 let s: Stack;
@@ -55,6 +56,7 @@ beforeAll(async () => {
       complete: true,
     }),
   );
+  writeFileSync(emptyFile, "");
 });
 afterAll(async () => {
   await s?.stop();
@@ -100,6 +102,8 @@ const script = (user: string, locale: string) =>
   [
     "in movie-club #general",
     `as ${user} locale:${locale}`,
+    `attach ${emptyFile}`,
+    "/import file",
     `attach ${exportFile}`,
     "/import file",
     "wait 2s",
@@ -121,6 +125,7 @@ describe.each([
   it("previews, imports and undoes in their language, with no English phrase of /import", () => {
     const t = translator(locale);
     const shown = seen(events);
+    expect(shown).toContain(t("imports.file.refused", { reason: t("imports.refused.empty") }));
     expect(shown).toContain(t("imports.title", { source: "Film Fanatic" }));
     expect(shown).toContain(t("imports.preview.matched", { file: FILE, shows: 1, episodes: 3, movies: 2, watchlist: 1, ratings: 1 }));
     expect(shown).toContain(t("imports.preview.nothingYet"));
@@ -149,6 +154,7 @@ describe.each([
 describe("the same /import in English", () => {
   it("shows the English phrases the check above looks for (so it would see them leak)", async () => {
     const shown = seen(await run(s, script("eric", "en-US")));
+    expect(shown).toContain("That file is empty, so there is nothing to import. Nothing was imported.");
     expect(shown).toContain("Nothing is written to your library until you press **Import**.");
     expect(shown).toContain("3 titles changed in your library.");
     expect(shown).toContain("Undo this import");

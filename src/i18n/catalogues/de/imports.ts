@@ -9,6 +9,56 @@ export const imports: Area<"imports"> = {
     "imports.file.tooLarge": "Die Datei hat {size}; eine Importdatei darf höchstens {max} groß sein. Es wurde nichts importiert.",
     "imports.file.notOnCdn": "Die Datei liegt nicht auf Discords CDN, deshalb lade ich sie nicht herunter. Es wurde nichts importiert.",
     "imports.file.refused": "{reason} Es wurde nichts importiert.",
+    "imports.accepted":
+      "ein TV-Time-Export (ZIP), ein Trakt-Export (ZIP oder JSON), ein Letterboxd-Export (ZIP oder CSV), eine IMDb-CSV mit Bewertungen oder einer Liste oder ein Film-Fanatic-Export (JSON oder .json.gz)",
+    "imports.refused.tooLarge":
+      "Die Datei hat {size}, mehr als die {max}, die ein Import lesen kann. Pack sie als ZIP oder häng nur die Teile an, die du brauchst.",
+    "imports.refused.empty": "Die Datei ist leer, es gibt also nichts zu importieren.",
+    "imports.refused.unknown": "Ich erkenne nicht, was für ein Export das ist, deshalb habe ich nichts gelesen. Möglich ist: {accepted}.",
+    "imports.refused.source": "Exporte von „{source}“ kann ich nicht lesen. Möglich ist: {accepted}.",
+    "imports.refused.tooManyRows":
+      "Die Datei hat mehr als {max, number} Zeilen, deshalb habe ich sie nicht gelesen. Teil sie auf oder häng nur die Teile an, die du brauchst (bei TV Time: followed_tv_show.csv und seen_episode.csv).",
+    "imports.refused.notUtf8":
+      "{name} ist kein UTF-8-Text, deshalb habe ich es nicht gelesen (vielleicht hat eine Tabellenkalkulation es in einer anderen Kodierung gespeichert). Exportier es neu oder speicher es als „CSV UTF-8“ und häng das an.",
+    "imports.refused.badJson":
+      "{name} ist kein gültiges JSON (vielleicht abgeschnitten), deshalb habe ich es nicht gelesen. Exportier neu und häng die neue Datei an.",
+    "imports.refused.notGzip": "{name} ist keine lesbare gzip-Datei, deshalb habe ich sie nicht gelesen.",
+    "imports.refused.gzipExpands": "{name} wird entpackt größer als {max}, deshalb habe ich es nicht gelesen.",
+    "imports.refused.nested": "In der Datei steckt ein weiteres Archiv, deshalb habe ich sie nicht gelesen. Häng den Export selbst an.",
+    "imports.refused.damagedArchive": "Das Archiv ist beschädigt (die komprimierten Daten lassen sich nicht lesen). Exportier es neu.",
+    "imports.refused.notImdb":
+      "Das ist kein IMDb-Export (IMDbs CSV-Dateien haben die Spalten Const und Title Type). Möglich ist: {accepted}.",
+    "imports.refused.notImdbFile":
+      "{name} ist kein IMDb-Export (die Spalten Const und Title Type fehlen), deshalb habe ich es nicht gelesen.",
+    "imports.refused.notTrakt":
+      "Das ist kein Trakt-Export (keine Dateien mit watched, watchlist, ratings oder history). Möglich ist: {accepted}.",
+    "imports.refused.notFilmFanatic":
+      "Das ist kein Film-Fanatic-Export (der Export aus `/konto` oder der Merklisten-Export der Website). Möglich ist: {accepted}.",
+    "imports.refused.letterboxdName":
+      "{name} ist eine Letterboxd-Filmliste, aber am Namen sehe ich nicht, ob es deine gesehenen Filme oder deine Watchlist sind. Lass ihr den Namen aus dem Export (watched.csv oder watchlist.csv) und häng sie noch mal an.",
+    "imports.refused.letterboxdEmpty":
+      "In diesem Letterboxd-Export ist keine von watched.csv, diary.csv, ratings.csv oder watchlist.csv, es gibt also nichts zu importieren.",
+    "imports.refused.tvtimeEmpty":
+      "In diesem TV-Time-Export ist keine von followed_tv_show.csv, seen_episode.csv oder tracking-prod-records.csv, es gibt also nichts zu importieren.",
+    "imports.refused.zipEmpty":
+      "In dem ZIP sind keine CSV- oder JSON-Dateien, es gibt also nichts zu importieren. Möglich ist: {accepted}.",
+    "imports.refused.zipDamaged":
+      "Das ZIP ist beschädigt oder unvollständig, deshalb habe ich es nicht gelesen. Lad den Export neu herunter und häng ihn an.",
+    "imports.refused.zip64Far":
+      "Das ZIP nutzt das ZIP64-Format, das nur Dateien weit über der Grenze von {max} brauchen, deshalb habe ich es nicht gelesen.",
+    "imports.refused.zip64": "Das ZIP nutzt das ZIP64-Format, das nur sehr große Dateien brauchen, deshalb habe ich es nicht gelesen.",
+    "imports.refused.zipCount":
+      "Das ZIP enthält {count, number} Dateien (mehr als {max, number}), deshalb habe ich es nicht gelesen. Häng den Export so an, wie du ihn heruntergeladen hast.",
+    "imports.refused.zipPassword":
+      "Das ZIP ist mit einem Passwort geschützt und lässt sich nicht lesen. Entpack es mit dem Passwort (TV Time hat es in einer eigenen E-Mail geschickt) und häng die CSV-Dateien neu gezippt ohne Passwort an.",
+    "imports.refused.zipNested":
+      "In dem ZIP steckt ein weiteres Archiv ({name}), deshalb habe ich es nicht gelesen. Häng den Export selbst an.",
+    "imports.refused.zipExpands": "Das ZIP wird entpackt größer als {max}, deshalb habe ich es nicht gelesen.",
+    "imports.refused.zipBomb":
+      "{name} in dem ZIP ist viel stärker komprimiert als jeder Export („Zip-Bombe“), deshalb habe ich es nicht gelesen.",
+    "imports.refused.zipLie": "{name} in dem ZIP ist größer, als das ZIP angibt („Zip-Bombe“), deshalb habe ich es nicht gelesen.",
+    "imports.refused.zipMethod":
+      "{name} in dem ZIP ist auf eine Art komprimiert, die Exporte nicht nutzen, deshalb habe ich es nicht gelesen. Zipp die Dateien mit dem eingebauten Werkzeug deines Computers neu.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# Titel} other {# Titel}}, zu denen nichts gepasst hat — trag sie von Hand nach oder korrigier sie.",
     "imports.title": "Import aus {source}",

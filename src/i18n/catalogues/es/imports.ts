@@ -9,6 +9,54 @@ export const imports: Area<"imports"> = {
     "imports.file.tooLarge": "Ese archivo ocupa {size}; un archivo de importación puede ocupar como mucho {max}. No se importó nada.",
     "imports.file.notOnCdn": "Ese archivo no está en la CDN de Discord, así que no lo descargo. No se importó nada.",
     "imports.file.refused": "{reason} No se importó nada.",
+    "imports.accepted":
+      "una exportación de TV Time (ZIP), de Trakt (ZIP o JSON), de Letterboxd (ZIP o CSV), un CSV de valoraciones o de una lista de IMDb, o una exportación de Film Fanatic (JSON, o .json.gz)",
+    "imports.refused.tooLarge":
+      "Ese archivo ocupa {size}, más de los {max} que puede leer una importación. Comprímelo en ZIP o adjunta solo las partes que quieras.",
+    "imports.refused.empty": "Ese archivo está vacío, así que no hay nada que importar.",
+    "imports.refused.unknown": "No sé qué exportación es esa, así que no leí nada. Se aceptan: {accepted}.",
+    "imports.refused.source": "No sé leer exportaciones de «{source}». Se aceptan: {accepted}.",
+    "imports.refused.tooManyRows":
+      "Ese archivo tiene más de {max, number} filas, así que no lo leí. Divídelo o adjunta solo las partes que quieras (para TV Time: followed_tv_show.csv y seen_episode.csv).",
+    "imports.refused.notUtf8":
+      "{name} no es texto UTF-8, así que no lo leí (puede que una hoja de cálculo lo guardara con otra codificación). Expórtalo otra vez, o guárdalo como «CSV UTF-8», y adjunta ese.",
+    "imports.refused.badJson":
+      "{name} no es un JSON válido (puede que esté cortado), así que no lo leí. Expórtalo otra vez y adjunta el archivo nuevo.",
+    "imports.refused.notGzip": "{name} no es un archivo gzip legible, así que no lo leí.",
+    "imports.refused.gzipExpands": "{name} ocupa más de {max} al descomprimirse, así que no lo leí.",
+    "imports.refused.nested": "Ese archivo tiene otro archivo comprimido dentro, así que no lo leí. Adjunta la exportación tal cual.",
+    "imports.refused.damagedArchive":
+      "El archivo comprimido está dañado (sus datos no se pueden leer), así que no lo leí. Expórtalo otra vez.",
+    "imports.refused.notImdb":
+      "Eso no es una exportación de IMDb (sus CSV tienen las columnas Const y Title Type). Se aceptan: {accepted}.",
+    "imports.refused.notImdbFile": "{name} no es una exportación de IMDb (no tiene las columnas Const y Title Type), así que no lo leí.",
+    "imports.refused.notTrakt":
+      "Eso no es una exportación de Trakt (no hay archivos watched, watchlist, ratings ni history). Se aceptan: {accepted}.",
+    "imports.refused.notFilmFanatic":
+      "Eso no es una exportación de Film Fanatic (la de `/cuenta` o la de la lista en la web). Se aceptan: {accepted}.",
+    "imports.refused.letterboxdName":
+      "{name} es una lista de películas de Letterboxd, pero su nombre no dice si son tus películas vistas o tu watchlist. Deja el nombre con el que se exportó (watched.csv o watchlist.csv) y adjúntalo otra vez.",
+    "imports.refused.letterboxdEmpty":
+      "Esa exportación de Letterboxd no tiene watched.csv, diary.csv, ratings.csv ni watchlist.csv, así que no hay nada que importar.",
+    "imports.refused.tvtimeEmpty":
+      "Esa exportación de TV Time no tiene followed_tv_show.csv, seen_episode.csv ni tracking-prod-records.csv, así que no hay nada que importar.",
+    "imports.refused.zipEmpty": "Ese ZIP no tiene archivos CSV ni JSON, así que no hay nada que importar. Se aceptan: {accepted}.",
+    "imports.refused.zipDamaged": "Ese ZIP está dañado o incompleto, así que no lo leí. Descarga la exportación otra vez y adjúntala.",
+    "imports.refused.zip64Far":
+      "Ese ZIP usa el formato ZIP64, que solo necesitan archivos muy por encima del límite de {max}, así que no lo leí.",
+    "imports.refused.zip64": "Ese ZIP usa el formato ZIP64, que solo necesitan los archivos muy grandes, así que no lo leí.",
+    "imports.refused.zipCount":
+      "Ese ZIP tiene {count, number} archivos (más de {max, number}), así que no lo leí. Adjunta la exportación tal como la descargaste.",
+    "imports.refused.zipPassword":
+      "Ese ZIP está protegido con contraseña, así que no se puede leer. Descomprímelo con su contraseña (TV Time la envió en otro correo) y adjunta los CSV comprimidos de nuevo sin contraseña.",
+    "imports.refused.zipNested":
+      "Ese ZIP tiene otro archivo comprimido dentro ({name}), así que no lo leí. Adjunta la exportación tal cual.",
+    "imports.refused.zipExpands": "Ese ZIP ocupa más de {max} al descomprimirse, así que no lo leí.",
+    "imports.refused.zipBomb":
+      "{name} dentro de ese ZIP está mucho más comprimido que cualquier exportación (una «bomba ZIP»), así que no lo leí.",
+    "imports.refused.zipLie": "{name} dentro de ese ZIP es más grande de lo que dice el ZIP (una «bomba ZIP»), así que no lo leí.",
+    "imports.refused.zipMethod":
+      "{name} dentro de ese ZIP está comprimido de una forma que las exportaciones no usan, así que no lo leí. Vuelve a comprimir los archivos con la herramienta de tu ordenador.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# título} many {# títulos} other {# títulos}} sin coincidencia — corrígelos o añádelos a mano.",
     "imports.title": "Importación de {source}",

@@ -9,6 +9,51 @@ export const imports: Area<"imports"> = {
     "imports.file.tooLarge": "Ce fichier fait {size} ; un fichier d’import peut faire au plus {max}. Rien n’a été importé.",
     "imports.file.notOnCdn": "Ce fichier n’est pas sur le CDN de Discord, donc je ne le télécharge pas. Rien n’a été importé.",
     "imports.file.refused": "{reason} Rien n’a été importé.",
+    "imports.accepted":
+      "un export TV Time (ZIP), un export Trakt (ZIP ou JSON), un export Letterboxd (ZIP ou CSV), un CSV IMDb de notes ou de liste, ou un export Film Fanatic (JSON, ou .json.gz)",
+    "imports.refused.tooLarge":
+      "Ce fichier fait {size}, plus que les {max} qu’un import peut lire. Zippe-le, ou joins seulement les parties utiles.",
+    "imports.refused.empty": "Ce fichier est vide, il n’y a donc rien à importer.",
+    "imports.refused.unknown": "Je ne reconnais pas ce type d’export, donc rien n’a été lu. Acceptés : {accepted}.",
+    "imports.refused.source": "Je ne sais pas lire les exports « {source} ». Acceptés : {accepted}.",
+    "imports.refused.tooManyRows":
+      "Ce fichier a plus de {max, number} lignes, donc il n’a pas été lu. Découpe-le, ou joins seulement les parties utiles (pour TV Time : followed_tv_show.csv et seen_episode.csv).",
+    "imports.refused.notUtf8":
+      "{name} n’est pas du texte UTF-8, donc il n’a pas été lu (un tableur l’a peut-être enregistré dans un autre encodage). Exporte-le à nouveau, ou enregistre-le en « CSV UTF-8 », et joins celui-là.",
+    "imports.refused.badJson":
+      "{name} n’est pas du JSON valide (il est peut-être tronqué), donc il n’a pas été lu. Exporte-le à nouveau et joins le nouveau fichier.",
+    "imports.refused.notGzip": "{name} n’est pas un fichier gzip lisible, donc il n’a pas été lu.",
+    "imports.refused.gzipExpands": "{name} dépasse {max} une fois décompressé, donc il n’a pas été lu.",
+    "imports.refused.nested": "Ce fichier contient une autre archive, donc il n’a pas été lu. Joins l’export lui-même.",
+    "imports.refused.damagedArchive":
+      "L’archive est abîmée (ses données compressées sont illisibles), donc elle n’a pas été lue. Exporte-la à nouveau.",
+    "imports.refused.notImdb": "Ce n’est pas un export IMDb (les CSV d’IMDb ont des colonnes Const et Title Type). Acceptés : {accepted}.",
+    "imports.refused.notImdbFile": "{name} n’est pas un export IMDb (il n’a pas de colonnes Const et Title Type), donc il n’a pas été lu.",
+    "imports.refused.notTrakt":
+      "Ce n’est pas un export Trakt (aucun fichier watched, watchlist, ratings ou history). Acceptés : {accepted}.",
+    "imports.refused.notFilmFanatic":
+      "Ce n’est pas un export Film Fanatic (l’export de `/compte` ou celui de la liste sur le site). Acceptés : {accepted}.",
+    "imports.refused.letterboxdName":
+      "{name} est une liste de films Letterboxd, mais son nom ne dit pas si ce sont tes films vus ou ta watchlist. Garde le nom de l’export (watched.csv ou watchlist.csv) et joins-le à nouveau.",
+    "imports.refused.letterboxdEmpty":
+      "Cet export Letterboxd ne contient ni watched.csv, ni diary.csv, ni ratings.csv, ni watchlist.csv, il n’y a donc rien à importer.",
+    "imports.refused.tvtimeEmpty":
+      "Cet export TV Time ne contient ni followed_tv_show.csv, ni seen_episode.csv, ni tracking-prod-records.csv, il n’y a donc rien à importer.",
+    "imports.refused.zipEmpty": "Ce ZIP ne contient aucun fichier CSV ou JSON, il n’y a donc rien à importer. Acceptés : {accepted}.",
+    "imports.refused.zipDamaged": "Ce ZIP est abîmé ou incomplet, donc il n’a pas été lu. Télécharge à nouveau l’export et joins-le.",
+    "imports.refused.zip64Far":
+      "Ce ZIP utilise le format ZIP64, dont seuls des fichiers bien au-delà de la limite de {max} ont besoin, donc il n’a pas été lu.",
+    "imports.refused.zip64": "Ce ZIP utilise le format ZIP64, dont seuls de très gros fichiers ont besoin, donc il n’a pas été lu.",
+    "imports.refused.zipCount":
+      "Ce ZIP contient {count, number} fichiers (plus de {max, number}), donc il n’a pas été lu. Joins l’export tel que tu l’as téléchargé.",
+    "imports.refused.zipPassword":
+      "Ce ZIP est protégé par un mot de passe, donc il ne peut pas être lu. Décompresse-le avec son mot de passe (TV Time l’a envoyé dans un e-mail à part), puis joins les fichiers CSV rezippés sans mot de passe.",
+    "imports.refused.zipNested": "Ce ZIP contient une autre archive ({name}), donc il n’a pas été lu. Joins l’export lui-même.",
+    "imports.refused.zipExpands": "Ce ZIP dépasse {max} une fois décompressé, donc il n’a pas été lu.",
+    "imports.refused.zipBomb": "{name} dans ce ZIP est bien plus compressé qu’aucun export (une « zip bomb »), donc il n’a pas été lu.",
+    "imports.refused.zipLie": "{name} dans ce ZIP est plus gros que ce que le ZIP annonce (une « zip bomb »), donc il n’a pas été lu.",
+    "imports.refused.zipMethod":
+      "{name} dans ce ZIP est compressé d’une façon que les exports n’utilisent pas, donc il n’a pas été lu. Rezippe les fichiers avec l’outil intégré de ton ordinateur.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# titre} many {# titres} other {# titres}} sans correspondance — corrige-les ou ajoute-les à la main.",
     "imports.title": "Import depuis {source}",

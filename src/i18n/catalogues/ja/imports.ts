@@ -9,6 +9,57 @@ export const imports: Area<"imports"> = {
     "imports.file.tooLarge": "このファイルは {size} です。インポートできるファイルは {max} までです。何もインポートしていません。",
     "imports.file.notOnCdn": "このファイルは Discord の CDN 上にないため、ダウンロードしません。何もインポートしていません。",
     "imports.file.refused": "{reason} 何もインポートしていません。",
+    "imports.accepted":
+      "TV Time のエクスポート（ZIP）、Trakt のエクスポート（ZIP か JSON）、Letterboxd のエクスポート（ZIP か CSV）、IMDb の評価またはリストの CSV、Film Fanatic のエクスポート（JSON か .json.gz）",
+    "imports.refused.tooLarge":
+      "このファイルは {size} で、インポートで読める {max} を超えています。ZIP に圧縮するか、必要な部分だけを添付してください。",
+    "imports.refused.empty": "このファイルは空なので、インポートするものがありません。",
+    "imports.refused.unknown": "どのサービスのエクスポートか判別できないため、何も読み込んでいません。対応しているもの：{accepted}。",
+    "imports.refused.source": "「{source}」のエクスポートは読み込めません。対応しているもの：{accepted}。",
+    "imports.refused.tooManyRows":
+      "このファイルは {max, number} 行を超えているため、読み込んでいません。分割するか、必要な部分だけを添付してください（TV Time なら followed_tv_show.csv と seen_episode.csv）。",
+    "imports.refused.notUtf8":
+      "{name} は UTF-8 のテキストではないため、読み込んでいません（表計算ソフトが別の文字コードで保存したのかもしれません）。もう一度エクスポートするか、「CSV UTF-8」で保存して添付してください。",
+    "imports.refused.badJson":
+      "{name} は正しい JSON ではない（途中で切れている可能性があります）ため、読み込んでいません。もう一度エクスポートして、新しいファイルを添付してください。",
+    "imports.refused.notGzip": "{name} は読み込める gzip ファイルではないため、読み込んでいません。",
+    "imports.refused.gzipExpands": "{name} は展開すると {max} を超えるため、読み込んでいません。",
+    "imports.refused.nested":
+      "このファイルの中に別のアーカイブが入っているため、読み込んでいません。エクスポートそのものを添付してください。",
+    "imports.refused.damagedArchive":
+      "アーカイブが壊れている（圧縮データを読めない）ため、読み込んでいません。もう一度エクスポートしてください。",
+    "imports.refused.notImdb":
+      "IMDb のエクスポートではありません（IMDb の CSV には Const と Title Type の列があります）。対応しているもの：{accepted}。",
+    "imports.refused.notImdbFile": "{name} は IMDb のエクスポートではない（Const と Title Type の列がない）ため、読み込んでいません。",
+    "imports.refused.notTrakt":
+      "Trakt のエクスポートではありません（watched、watchlist、ratings、history のファイルがありません）。対応しているもの：{accepted}。",
+    "imports.refused.notFilmFanatic":
+      "Film Fanatic のエクスポートではありません（`/アカウント` のエクスポートか、Web サイトのウォッチリストのエクスポートを使ってください）。対応しているもの：{accepted}。",
+    "imports.refused.letterboxdName":
+      "{name} は Letterboxd の映画リストですが、名前から見た映画かウォッチリストかが分かりません。エクスポートされたときの名前（watched.csv か watchlist.csv）のまま、もう一度添付してください。",
+    "imports.refused.letterboxdEmpty":
+      "この Letterboxd のエクスポートには watched.csv、diary.csv、ratings.csv、watchlist.csv のどれもないため、インポートするものがありません。",
+    "imports.refused.tvtimeEmpty":
+      "この TV Time のエクスポートには followed_tv_show.csv、seen_episode.csv、tracking-prod-records.csv のどれもないため、インポートするものがありません。",
+    "imports.refused.zipEmpty":
+      "この ZIP には CSV や JSON のファイルがないため、インポートするものがありません。対応しているもの：{accepted}。",
+    "imports.refused.zipDamaged":
+      "この ZIP は壊れているか不完全なため、読み込んでいません。エクスポートをもう一度ダウンロードして添付してください。",
+    "imports.refused.zip64Far":
+      "この ZIP は ZIP64 形式です。{max} の上限をはるかに超えるファイルにしか使われない形式なので、読み込んでいません。",
+    "imports.refused.zip64": "この ZIP は ZIP64 形式です。とても大きなファイルにしか使われない形式なので、読み込んでいません。",
+    "imports.refused.zipCount":
+      "この ZIP には {count, number} 個のファイルが入っている（上限は {max, number} 個）ため、読み込んでいません。ダウンロードしたままのエクスポートを添付してください。",
+    "imports.refused.zipPassword":
+      "この ZIP はパスワードで保護されているため、読み込めません。パスワード（TV Time が別のメールで送っています）で展開し、CSV ファイルをパスワードなしで ZIP にし直して添付してください。",
+    "imports.refused.zipNested":
+      "この ZIP の中に別のアーカイブ（{name}）が入っているため、読み込んでいません。エクスポートそのものを添付してください。",
+    "imports.refused.zipExpands": "この ZIP は展開すると {max} を超えるため、読み込んでいません。",
+    "imports.refused.zipBomb":
+      "この ZIP の {name} は、どのエクスポートよりもはるかに高く圧縮されている（「ZIP 爆弾」）ため、読み込んでいません。",
+    "imports.refused.zipLie": "この ZIP の {name} は、ZIP に書かれたサイズより大きい（「ZIP 爆弾」）ため、読み込んでいません。",
+    "imports.refused.zipMethod":
+      "この ZIP の {name} はエクスポートでは使われない方式で圧縮されているため、読み込んでいません。パソコンに標準で入っているツールで ZIP にし直してください。",
     "imports.unmatchedFile": "📄 一致しなかったタイトル：{count, plural, other {#件}}。手動で修正するか追加してください。",
     "imports.title": "{source} からのインポート",
     "imports.staging": "📥 {file} を読み込んでいます…",

@@ -9,6 +9,53 @@ export const imports: Area<"imports"> = {
     "imports.file.tooLarge": "Esse arquivo tem {size}; um arquivo de importação pode ter no máximo {max}. Nada foi importado.",
     "imports.file.notOnCdn": "Esse arquivo não está na CDN do Discord, então não vou baixá-lo. Nada foi importado.",
     "imports.file.refused": "{reason} Nada foi importado.",
+    "imports.accepted":
+      "uma exportação do TV Time (ZIP), do Trakt (ZIP ou JSON), do Letterboxd (ZIP ou CSV), um CSV de notas ou de lista do IMDb, ou uma exportação do Film Fanatic (JSON, ou .json.gz)",
+    "imports.refused.tooLarge":
+      "Esse arquivo tem {size}, mais que os {max} que uma importação consegue ler. Compacte em ZIP ou anexe só as partes que você quer.",
+    "imports.refused.empty": "Esse arquivo está vazio, então não há nada para importar.",
+    "imports.refused.unknown": "Não sei que exportação é essa, então não li nada. Aceitos: {accepted}.",
+    "imports.refused.source": "Não sei ler exportações de “{source}”. Aceitos: {accepted}.",
+    "imports.refused.tooManyRows":
+      "Esse arquivo tem mais de {max, number} linhas, então não foi lido. Divida o arquivo ou anexe só as partes que você quer (no TV Time: followed_tv_show.csv e seen_episode.csv).",
+    "imports.refused.notUtf8":
+      "{name} não é texto UTF-8, então não foi lido (talvez uma planilha tenha salvado em outra codificação). Exporte de novo, ou salve como “CSV UTF-8”, e anexe esse.",
+    "imports.refused.badJson":
+      "{name} não é um JSON válido (talvez esteja cortado), então não foi lido. Exporte de novo e anexe o arquivo novo.",
+    "imports.refused.notGzip": "{name} não é um arquivo gzip legível, então não foi lido.",
+    "imports.refused.gzipExpands": "{name} passa de {max} descompactado, então não foi lido.",
+    "imports.refused.nested": "Esse arquivo tem outro arquivo compactado dentro, então não foi lido. Anexe a própria exportação.",
+    "imports.refused.damagedArchive":
+      "O arquivo compactado está danificado (os dados não podem ser lidos), então não foi lido. Exporte de novo.",
+    "imports.refused.notImdb":
+      "Isso não é uma exportação do IMDb (os CSVs do IMDb têm as colunas Const e Title Type). Aceitos: {accepted}.",
+    "imports.refused.notImdbFile": "{name} não é uma exportação do IMDb (não tem as colunas Const e Title Type), então não foi lido.",
+    "imports.refused.notTrakt":
+      "Isso não é uma exportação do Trakt (nenhum arquivo watched, watchlist, ratings ou history). Aceitos: {accepted}.",
+    "imports.refused.notFilmFanatic":
+      "Isso não é uma exportação do Film Fanatic (a de `/conta` ou a da lista no site). Aceitos: {accepted}.",
+    "imports.refused.letterboxdName":
+      "{name} é uma lista de filmes do Letterboxd, mas o nome não diz se são os filmes que você viu ou a sua watchlist. Mantenha o nome da exportação (watched.csv ou watchlist.csv) e anexe de novo.",
+    "imports.refused.letterboxdEmpty":
+      "Essa exportação do Letterboxd não tem watched.csv, diary.csv, ratings.csv nem watchlist.csv, então não há nada para importar.",
+    "imports.refused.tvtimeEmpty":
+      "Essa exportação do TV Time não tem followed_tv_show.csv, seen_episode.csv nem tracking-prod-records.csv, então não há nada para importar.",
+    "imports.refused.zipEmpty": "Esse ZIP não tem arquivos CSV nem JSON, então não há nada para importar. Aceitos: {accepted}.",
+    "imports.refused.zipDamaged": "Esse ZIP está danificado ou incompleto, então não foi lido. Baixe a exportação de novo e anexe.",
+    "imports.refused.zip64Far":
+      "Esse ZIP usa o formato ZIP64, que só arquivos muito acima do limite de {max} precisam, então não foi lido.",
+    "imports.refused.zip64": "Esse ZIP usa o formato ZIP64, que só arquivos muito grandes precisam, então não foi lido.",
+    "imports.refused.zipCount":
+      "Esse ZIP tem {count, number} arquivos (mais de {max, number}), então não foi lido. Anexe a exportação do jeito que você baixou.",
+    "imports.refused.zipPassword":
+      "Esse ZIP é protegido por senha, então não dá para ler. Descompacte com a senha (o TV Time mandou num e-mail separado) e anexe os CSVs compactados de novo, sem senha.",
+    "imports.refused.zipNested": "Esse ZIP tem outro arquivo compactado dentro ({name}), então não foi lido. Anexe a própria exportação.",
+    "imports.refused.zipExpands": "Esse ZIP passa de {max} descompactado, então não foi lido.",
+    "imports.refused.zipBomb":
+      "{name} nesse ZIP está muito mais compactado do que qualquer exportação (uma “bomba ZIP”), então não foi lido.",
+    "imports.refused.zipLie": "{name} nesse ZIP é maior do que o ZIP diz (uma “bomba ZIP”), então não foi lido.",
+    "imports.refused.zipMethod":
+      "{name} nesse ZIP está compactado de um jeito que exportações não usam, então não foi lido. Compacte os arquivos de novo com a ferramenta do seu computador.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# título} many {# títulos} other {# títulos}} sem correspondência — corrija ou adicione à mão.",
     "imports.title": "Importação do {source}",

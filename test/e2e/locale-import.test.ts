@@ -1,7 +1,8 @@
-// /import acted by people whose Discord speaks German and Japanese: a refused file, the preview and
-// its buttons, the progress and result Convex edits into the reply, and /import undo are in their
-// language — no English catalogue phrase of /import reaches them — and /account's Import button
-// explains it in their language. The same script in English shows the phrases the check looks for.
+// /import acted by people whose Discord speaks German and Japanese: its refusals (nothing to undo,
+// a refused file, an import already undone), the preview and its buttons, the progress and result
+// Convex edits into the reply, and /import undo are in their language — no English catalogue phrase
+// of /import reaches them — and /account's Import button explains it in their language. The same
+// script in English shows the phrases the check looks for.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -102,6 +103,7 @@ const script = (user: string, locale: string) =>
   [
     "in movie-club #general",
     `as ${user} locale:${locale}`,
+    "/import undo",
     `attach ${emptyFile}`,
     "/import file",
     `attach ${exportFile}`,
@@ -111,6 +113,7 @@ const script = (user: string, locale: string) =>
     "wait 2s",
     "/import undo",
     "wait 2s",
+    "/import undo",
   ].join("\n");
 
 describe.each([
@@ -125,6 +128,7 @@ describe.each([
   it("previews, imports and undoes in their language, with no English phrase of /import", () => {
     const t = translator(locale);
     const shown = seen(events);
+    expect(shown).toContain(t("imports.run.noUndo"));
     expect(shown).toContain(t("imports.file.refused", { reason: t("imports.refused.empty") }));
     expect(shown).toContain(t("imports.title", { source: "Film Fanatic" }));
     expect(shown).toContain(t("imports.preview.matched", { file: FILE, shows: 1, episodes: 3, movies: 2, watchlist: 1, ratings: 1 }));
@@ -134,6 +138,7 @@ describe.each([
     expect(shown).toContain(t("imports.done.next"));
     expect(shown).toContain(t("imports.button.undo"));
     expect(shown).toContain(t("imports.undone", { file: FILE }));
+    expect(shown).toContain(t("imports.run.undone"));
     const own = Object.values(CATALOGUES[t.catalogue].messages).join("\n");
     const english = [...new Set(keys.flatMap((key) => phrases(parse(CATALOGUES.en.messages[key]))))].filter((p) => !own.includes(p));
     expect(english.length).toBeGreaterThan(40);
@@ -154,7 +159,9 @@ describe.each([
 describe("the same /import in English", () => {
   it("shows the English phrases the check above looks for (so it would see them leak)", async () => {
     const shown = seen(await run(s, script("eric", "en-US")));
+    expect(shown).toContain("You have no import to undo.");
     expect(shown).toContain("That file is empty, so there is nothing to import. Nothing was imported.");
+    expect(shown).toContain("That import was already undone.");
     expect(shown).toContain("Nothing is written to your library until you press **Import**.");
     expect(shown).toContain("3 titles changed in your library.");
     expect(shown).toContain("Undo this import");

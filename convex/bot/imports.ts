@@ -6,6 +6,7 @@ import type { Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { botMutation, botQuery, botServiceMutation } from "../lib/botFunctions";
 import { importSourceValidator } from "../lib/importEntry";
+import { translator } from "../../src/i18n";
 import { fail } from "../model/errors";
 import { discordAccount, parseDiscordUserId } from "../model/users";
 import { startApply } from "../imports/apply";
@@ -72,20 +73,26 @@ const validReply = (reply: { applicationId: string; token: string }) => {
 export const start = botMutation({
   args: { source: importSourceValidator, fileName: v.string(), rows: v.number(), skipped: v.number() },
   returns: v.union(v.object({ runId: v.string() }), v.object({ busy: v.string() })),
-  handler: async (ctx, args) => await startRun(ctx, ctx.actor, args),
+  handler: async (ctx, args) => await startRun(ctx, ctx.actor, args, translator(ctx.locale)),
 });
+
+/** The person's language as their last command left it on their account (calls without an interaction). */
+async function remembered(ctx: QueryCtx, discordUserId: string) {
+  return translator((await discordAccount(ctx, parseDiscordUserId(discordUserId)))?.locale);
+}
 
 /** The user's own run, for staging calls (which spend no write budget: one import is many calls). */
 async function stagingRun(ctx: QueryCtx, discordUserId: string, runId: string) {
   const account = await discordAccount(ctx, parseDiscordUserId(discordUserId));
-  return await ownRun(ctx, account?.userId ?? null, runId);
+  return await ownRun(ctx, account?.userId ?? null, runId, translator(account?.locale));
 }
 
 /** Stages one chunk of the file's titles (convex/imports/limits.ts stagingCalls); a bad chunk is refused whole. */
 export const stage = botServiceMutation({
   args: { discordUserId: v.string(), runId: v.string(), parts: v.array(importPartValidator) },
   returns: v.object({ staged: v.number() }),
-  handler: async (ctx, args) => await stageParts(ctx, await stagingRun(ctx, args.discordUserId, args.runId), args.parts),
+  handler: async (ctx, args) =>
+    await stageParts(ctx, await stagingRun(ctx, args.discordUserId, args.runId), args.parts, await remembered(ctx, args.discordUserId)),
 });
 
 /** The file is staged: matching starts and edits `reply` (the deferred /import) as it goes. */
@@ -103,7 +110,8 @@ export const finish = botServiceMutation({
 export const view = botQuery({
   args: { runId: v.string(), page: v.optional(v.number()) },
   returns: importViewValidator,
-  handler: async (ctx, args) => await runView(ctx, await ownRun(ctx, await ctx.actor.userId(), args.runId), args.page ?? 0),
+  handler: async (ctx, args) =>
+    await runView(ctx, await ownRun(ctx, await ctx.actor.userId(), args.runId, await remembered(ctx, args.discordUserId)), args.page ?? 0),
 });
 
 /** Every unmatched title of a run (for the CSV), at most 5,000. */
@@ -111,7 +119,7 @@ export const unmatched = botQuery({
   args: { runId: v.string() },
   returns: v.array(unmatchedValidator),
   handler: async (ctx, args) => {
-    const run = await ownRun(ctx, await ctx.actor.userId(), args.runId);
+    const run = await ownRun(ctx, await ctx.actor.userId(), args.runId, await remembered(ctx, args.discordUserId));
     const rows = await ctx.db
       .query("import_entries")
       .withIndex("by_run_match", (q) => q.eq("runId", run._id).eq("match", "unmatched"))
@@ -126,8 +134,9 @@ export const pick = botMutation({
   args: { runId: v.string(), index: v.number(), choice: v.union(v.number(), v.literal("skip")), page: v.optional(v.number()) },
   returns: importViewValidator,
   handler: async (ctx, args) => {
-    const run = await ownRun(ctx, ctx.actor.userId, args.runId);
-    await choose(ctx, run, args.index, args.choice);
+    const t = translator(ctx.locale);
+    const run = await ownRun(ctx, ctx.actor.userId, args.runId, t);
+    await choose(ctx, run, args.index, args.choice, t);
     return await runView(ctx, (await ctx.db.get(run._id))!, args.page ?? 0);
   },
 });
@@ -137,8 +146,9 @@ export const apply = botMutation({
   args: { runId: v.string(), ...replyArg },
   returns: importViewValidator,
   handler: async (ctx, args) => {
-    const run = await ownRun(ctx, ctx.actor.userId, args.runId);
-    await startApply(ctx, run, validReply(args.reply));
+    const t = translator(ctx.locale);
+    const run = await ownRun(ctx, ctx.actor.userId, args.runId, t);
+    await startApply(ctx, run, validReply(args.reply), t);
     return await runView(ctx, (await ctx.db.get(run._id))!);
   },
 });
@@ -148,8 +158,9 @@ export const cancel = botMutation({
   args: { runId: v.string() },
   returns: importViewValidator,
   handler: async (ctx, args) => {
-    const run = await ownRun(ctx, ctx.actor.userId, args.runId);
-    if (run.state !== "cancelled") await cancelRun(ctx, run);
+    const t = translator(ctx.locale);
+    const run = await ownRun(ctx, ctx.actor.userId, args.runId, t);
+    if (run.state !== "cancelled") await cancelRun(ctx, run, t);
     return await runView(ctx, (await ctx.db.get(run._id))!);
   },
 });
@@ -159,8 +170,9 @@ export const undo = botMutation({
   args: { runId: v.optional(v.string()), ...replyArg },
   returns: importViewValidator,
   handler: async (ctx, args) => {
+    const t = translator(ctx.locale);
     let runId: Id<"import_runs">;
-    if (args.runId !== undefined) runId = (await ownRun(ctx, ctx.actor.userId, args.runId))._id;
+    if (args.runId !== undefined) runId = (await ownRun(ctx, ctx.actor.userId, args.runId, t))._id;
     else {
       const latest = await ctx.db
         .query("import_runs")
@@ -175,10 +187,10 @@ export const undo = botMutation({
           ),
         )
         .first();
-      if (latest === null) fail("NOT_FOUND", "You have no import to undo.");
+      if (latest === null) fail("NOT_FOUND", t("imports.run.noUndo"));
       runId = latest._id;
     }
-    await startUndo(ctx, (await ctx.db.get(runId))!, validReply(args.reply));
+    await startUndo(ctx, (await ctx.db.get(runId))!, validReply(args.reply), t);
     return await runView(ctx, (await ctx.db.get(runId))!);
   },
 });

@@ -7,6 +7,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internal } from "../_generated/api";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import type { Reaction } from "../lib/validators";
+import { english, type Translator } from "../../src/i18n";
 import { fail } from "../model/errors";
 import { getSummary } from "../model/episodes";
 import { forgetAutoStatus, markEpisodes } from "../model/tracking";
@@ -28,12 +29,13 @@ export function reactionFor(rating: number): Reaction {
 }
 
 /** Starts applying a previewed run. */
-export async function startApply(ctx: MutationCtx, run: Doc<"import_runs">, reply: { applicationId: string; token: string }) {
-  if (run.state !== "preview")
-    fail(
-      "INVALID_ARGUMENT",
-      run.state === "applying" ? "That import is already being applied." : "That import is no longer waiting to be applied.",
-    );
+export async function startApply(
+  ctx: MutationCtx,
+  run: Doc<"import_runs">,
+  reply: { applicationId: string; token: string },
+  t: Translator = english,
+) {
+  if (run.state !== "preview") fail("INVALID_ARGUMENT", t(run.state === "applying" ? "imports.run.applying" : "imports.run.notWaiting"));
   const now = Date.now();
   await ctx.db.patch(run._id, {
     state: "applying",

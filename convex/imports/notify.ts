@@ -6,6 +6,8 @@ import type { Doc } from "../_generated/dataModel";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
 import { discordRequest, sendDirectMessage } from "../lib/discord";
+import { translator } from "../../src/i18n";
+import { discordAccount, parseDiscordUserId } from "../model/users";
 import { importMessage } from "../../src/views/import";
 import { restMessageBody } from "../../src/views/message";
 import { runView } from "./runs";
@@ -31,7 +33,9 @@ export const editTarget = internalQuery({
   handler: async (ctx, { runId }) => {
     const run = await ctx.db.get(runId);
     if (run === null) return null;
-    return { reply: run.reply ?? null, discordUserId: run.discordUserId, view: await runView(ctx, run) };
+    // The person's language as their last command left it on their account (docs/localisation.md).
+    const account = await discordAccount(ctx, parseDiscordUserId(run.discordUserId));
+    return { reply: run.reply ?? null, discordUserId: run.discordUserId, locale: account?.locale, view: await runView(ctx, run) };
   },
 });
 
@@ -50,7 +54,7 @@ export const sendEdit = internalAction({
     const target = await ctx.runQuery(internal.imports.notify.editTarget, { runId });
     if (target === null) return;
     await ctx.runMutation(internal.imports.notify.edited, { runId });
-    const body = restMessageBody(importMessage(target.view));
+    const body = restMessageBody(importMessage(target.view, translator(target.locale)));
     const reply = target.reply;
     if (
       reply !== null &&

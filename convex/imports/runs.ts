@@ -7,6 +7,7 @@ import { internal } from "../_generated/api";
 import type { ImportSource } from "../lib/importEntry";
 import { fail } from "../model/errors";
 import { IMPORT_CAPS, partProblem, type ImportPart } from "./limits";
+import { english, type Translator } from "../../src/i18n";
 import type { ImportView } from "../../src/views/import";
 
 const MINUTE_MS = 60 * 1000;
@@ -37,11 +38,11 @@ export async function activeRun(ctx: QueryCtx, userId: Id<"users">): Promise<Run
   return recent.find((run) => ACTIVE.has(run.state)) ?? null;
 }
 
-/** A run of this person's, or a clear refusal. */
-export async function ownRun(ctx: QueryCtx, userId: Id<"users"> | null, runId: string): Promise<Run> {
+/** A run of this person's, or a clear refusal (in `t`'s language, as every refusal here). */
+export async function ownRun(ctx: QueryCtx, userId: Id<"users"> | null, runId: string, t: Translator = english): Promise<Run> {
   const id = ctx.db.normalizeId("import_runs", runId);
   const run = id === null ? null : await ctx.db.get(id);
-  if (run === null || userId === null || run.userId !== userId) fail("NOT_FOUND", "That import is gone — run `/import` again.");
+  if (run === null || userId === null || run.userId !== userId) fail("NOT_FOUND", t("imports.run.gone"));
   return run;
 }
 
@@ -49,6 +50,7 @@ export async function startRun(
   ctx: MutationCtx,
   actor: { userId: Id<"users">; discordUserId: string },
   args: { source: ImportSource; fileName: string; rows: number; skipped: number },
+  t: Translator = english,
 ): Promise<{ runId: Id<"import_runs"> } | { busy: string }> {
   const now = Date.now();
   const running = await activeRun(ctx, actor.userId);
@@ -59,14 +61,10 @@ export async function startRun(
       await cancelRun(ctx, running);
     } else if (now - running.touchedAt > STUCK_RUN_MS) {
       // A job that stopped moving (its pages failed): what it applied stays undoable for the day.
-      await ctx.db.patch(running._id, { state: "failed", error: "The import stopped before it finished.", touchedAt: now });
+      // No `error`: the message says "stopped before it finished" in its reader's language.
+      await ctx.db.patch(running._id, { state: "failed", touchedAt: now });
     } else {
-      return {
-        busy:
-          running.state === "undoing"
-            ? "⏳ Your last import is being undone — try again when that's finished."
-            : "⏳ An import of yours is already running — one at a time, please.",
-      };
+      return { busy: t(running.state === "undoing" ? "imports.run.busyUndoing" : "imports.run.busy") };
     }
   }
   const runId = await ctx.db.insert("import_runs", {
@@ -96,7 +94,7 @@ export async function startRun(
 const clampCount = (n: number) => (Number.isSafeInteger(n) && n >= 0 ? Math.min(n, 100_000_000) : 0);
 
 /** Stores one chunk of parts; a chunk over any cap, or with any bad part, is refused whole. */
-export async function stageParts(ctx: MutationCtx, run: Run, parts: ImportPart[]): Promise<{ staged: number }> {
+export async function stageParts(ctx: MutationCtx, run: Run, parts: ImportPart[], t: Translator = english): Promise<{ staged: number }> {
   if (run.state !== "staging") fail("INVALID_ARGUMENT", "That import is past reading its file.");
   const now = Date.now();
   if (parts.length > IMPORT_CAPS.partsPerCall) fail("INVALID_ARGUMENT", `At most ${IMPORT_CAPS.partsPerCall} titles per call.`);
@@ -104,13 +102,10 @@ export async function stageParts(ctx: MutationCtx, run: Run, parts: ImportPart[]
   if (episodes > IMPORT_CAPS.episodesPerCall) fail("INVALID_ARGUMENT", `At most ${IMPORT_CAPS.episodesPerCall} episodes per call.`);
   const titles = parts.filter((p) => p.part === 0).length;
   if (run.titles + titles > IMPORT_CAPS.titles) {
-    fail("INVALID_ARGUMENT", `That file has more than ${IMPORT_CAPS.titles.toLocaleString("en-US")} titles — more than one import takes.`);
+    fail("INVALID_ARGUMENT", t("imports.run.tooManyTitles", { max: IMPORT_CAPS.titles }));
   }
   if (run.episodes + episodes > IMPORT_CAPS.episodes) {
-    fail(
-      "INVALID_ARGUMENT",
-      `That file has more than ${IMPORT_CAPS.episodes.toLocaleString("en-US")} episodes — more than one import takes.`,
-    );
+    fail("INVALID_ARGUMENT", t("imports.run.tooManyEpisodes", { max: IMPORT_CAPS.episodes }));
   }
   for (const part of parts) {
     const problem = partProblem(part, now);
@@ -137,9 +132,9 @@ export async function finishStaging(ctx: MutationCtx, run: Run, reply: { applica
 }
 
 /** Cancels a run that wrote nothing to the library yet; its staged rows are deleted in pages. */
-export async function cancelRun(ctx: MutationCtx, run: Run): Promise<void> {
+export async function cancelRun(ctx: MutationCtx, run: Run, t: Translator = english): Promise<void> {
   if (run.state === "applying" || run.state === "done" || run.state === "undoing") {
-    fail("INVALID_ARGUMENT", "That import has already been applied — undo it instead.");
+    fail("INVALID_ARGUMENT", t("imports.run.applied"));
   }
   await ctx.db.patch(run._id, { state: "cancelled", touchedAt: Date.now(), expiresAt: Date.now() });
   await ctx.scheduler.runAfter(0, internal.imports.sweep.purgeRun, { runId: run._id });
@@ -228,15 +223,15 @@ export function describe(e: Doc<"import_entries">): { title: string; year?: numb
 }
 
 /** An ambiguous title answered: one of its candidates, or skipped. Every part of the title follows. */
-export async function choose(ctx: MutationCtx, run: Run, index: number, choice: number | "skip"): Promise<void> {
-  if (run.state !== "preview") fail("INVALID_ARGUMENT", "That import is no longer waiting for choices.");
+export async function choose(ctx: MutationCtx, run: Run, index: number, choice: number | "skip", t: Translator = english): Promise<void> {
+  if (run.state !== "preview") fail("INVALID_ARGUMENT", t("imports.run.notChoosing"));
   const entry = await ctx.db
     .query("import_entries")
     .withIndex("by_run", (q) => q.eq("runId", run._id).eq("index", index))
     .unique();
-  if (entry === null || !entry.first || entry.match !== "ambiguous") fail("INVALID_ARGUMENT", "That title was already answered.");
+  if (entry === null || !entry.first || entry.match !== "ambiguous") fail("INVALID_ARGUMENT", t("imports.run.answered"));
   const candidate = choice === "skip" ? undefined : (entry.candidates ?? []).find((c) => c.tmdbId === choice);
-  if (choice !== "skip" && candidate === undefined) fail("INVALID_ARGUMENT", "That isn't one of the titles offered.");
+  if (choice !== "skip" && candidate === undefined) fail("INVALID_ARGUMENT", t("imports.run.notOffered"));
   const match: Match = choice === "skip" ? "skipped" : "matched";
   let counts = run.counts;
   const parts = await ctx.db

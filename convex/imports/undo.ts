@@ -5,6 +5,7 @@ import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { internal } from "../_generated/api";
 import { internalMutation, type MutationCtx } from "../_generated/server";
+import { english, type Translator } from "../../src/i18n";
 import { fail } from "../model/errors";
 import { applyEpisodes, getSummary } from "../model/episodes";
 // Registers who hears of a progress change (party boards, reminders): this module writes episodes.
@@ -16,14 +17,19 @@ import { scheduleEdit } from "./notify";
 const EPISODES_PER_PAGE = 1_000;
 const PARTS_PER_PAGE = 150;
 
-export async function startUndo(ctx: MutationCtx, run: Doc<"import_runs">, reply: { applicationId: string; token: string }) {
+export async function startUndo(
+  ctx: MutationCtx,
+  run: Doc<"import_runs">,
+  reply: { applicationId: string; token: string },
+  t: Translator = english,
+) {
   const now = Date.now();
-  if (run.state === "undoing") fail("INVALID_ARGUMENT", "That import is already being undone.");
-  if (run.state === "undone") fail("INVALID_ARGUMENT", "That import was already undone.");
+  if (run.state === "undoing") fail("INVALID_ARGUMENT", t("imports.run.undoing"));
+  if (run.state === "undone") fail("INVALID_ARGUMENT", t("imports.run.undone"));
   // A job that stopped part-way (failed after Import) is undone as far as it got.
   const applied = run.state === "done" || (run.state === "failed" && run.appliedAt !== undefined);
-  if (!applied) fail("INVALID_ARGUMENT", "That import hasn't been applied, so there is nothing to undo.");
-  if (run.expiresAt < now) fail("INVALID_ARGUMENT", "An import can be undone for 24 hours — that one is older.");
+  if (!applied) fail("INVALID_ARGUMENT", t("imports.run.notApplied"));
+  if (run.expiresAt < now) fail("INVALID_ARGUMENT", t("imports.run.tooOld"));
   await ctx.db.patch(run._id, {
     state: "undoing",
     cursor: run.staged,

@@ -5,7 +5,7 @@ import { defineCommand } from "../lib/command-options.ts";
 import { accountCard, accountDeleteQuestion } from "../views/account.ts";
 import { plural } from "../views/text.ts";
 import { importHowTo } from "../views/import.ts";
-import { command, type BotContext } from "./types.ts";
+import { command, forPerson, type BotContext } from "./types.ts";
 
 /** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
 const MAX_EXPORT_PAGES = 200;
@@ -111,8 +111,8 @@ export const account = command({
         ...reply,
       });
     },
-    "account:import": async (_interaction, respond) => {
-      await respond.sendNew({ ...importHowTo(), ephemeral: true });
+    "account:import": async (_interaction, respond, ctx) => {
+      await respond.sendNew({ ...importHowTo(forPerson(ctx)), ephemeral: true });
     },
     "account:delete": async (_interaction, respond) => {
       await respond.send(accountDeleteQuestion());

@@ -9,8 +9,9 @@ import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import type { ImportSource } from "../../convex/lib/importEntry.ts";
 import { IMPORT_LIMITS, ImportFileError, readImportFile } from "../lib/import/index.ts";
+import { english, type Translator } from "../i18n/index.ts";
 import { importMessage, unmatchedCsv } from "../views/import.ts";
-import { command, type BotContext, type CommandInteraction, type ComponentInteraction } from "./types.ts";
+import { command, forPerson, type BotContext, type CommandInteraction, type ComponentInteraction } from "./types.ts";
 
 /** Discord's attachment hosts; a sandbox adds its own with DISCORD_CDN_BASE. */
 const DISCORD_CDN_HOSTS = new Set(["cdn.discordapp.com", "media.discordapp.net"]);
@@ -46,15 +47,15 @@ export function onDiscordCdn(raw: string, base: URL | null = cdnBase()): boolean
   return base !== null && url.origin === base.origin && url.pathname.startsWith(base.pathname.replace(/\/?$/, "/"));
 }
 
-/** The attachment's bytes, at most `max`, within DOWNLOAD_MS. */
-export async function download(url: string, max: number): Promise<Uint8Array> {
+/** The attachment's bytes, at most `max`, within DOWNLOAD_MS; refusals in `t`'s language. */
+export async function download(url: string, max: number, t: Translator = english): Promise<Uint8Array> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), DOWNLOAD_MS);
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: "error" });
-    if (!response.ok || response.body === null) throw new UserError("I couldn't download that file from Discord — please send it again.");
+    if (!response.ok || response.body === null) throw new UserError(t("imports.download.failed"));
     const declared = Number(response.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > max) throw new UserError(`That file is over ${MB(max)} — too large to import.`);
+    if (Number.isFinite(declared) && declared > max) throw new UserError(t("imports.download.tooLarge", { max: MB(max) }));
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -64,7 +65,7 @@ export async function download(url: string, max: number): Promise<Uint8Array> {
       total += value.length;
       if (total > max) {
         await reader.cancel();
-        throw new UserError(`That file is over ${MB(max)} — too large to import.`);
+        throw new UserError(t("imports.download.tooLarge", { max: MB(max) }));
       }
       chunks.push(value);
     }
@@ -77,24 +78,17 @@ export async function download(url: string, max: number): Promise<Uint8Array> {
     return bytes;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(
-      controller.signal.aborted
-        ? "Downloading that file took too long — please try again."
-        : "I couldn't download that file from Discord — please send it again.",
-    );
+    throw new UserError(t(controller.signal.aborted ? "imports.download.tooSlow" : "imports.download.failed"));
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** Refuses an attachment before downloading it: too large, or not on Discord's CDN. */
-export function checkAttachment(file: APIAttachment): void {
-  if (!Number.isSafeInteger(file.size) || file.size < 0 || file.size > IMPORT_LIMITS.maxFileBytes) {
-    throw new UserError(
-      `That file is ${MB(file.size)}; an import file can be at most ${MB(IMPORT_LIMITS.maxFileBytes)}. Nothing was imported.`,
-    );
-  }
-  if (!onDiscordCdn(file.url)) throw new UserError("That file isn't on Discord's CDN, so I won't download it. Nothing was imported.");
+export function checkAttachment(file: APIAttachment, t: Translator = english): void {
+  if (!Number.isSafeInteger(file.size) || file.size < 0 || file.size > IMPORT_LIMITS.maxFileBytes)
+    throw new UserError(t("imports.file.tooLarge", { size: MB(file.size), max: MB(IMPORT_LIMITS.maxFileBytes) }));
+  if (!onDiscordCdn(file.url)) throw new UserError(t("imports.file.notOnCdn"));
 }
 
 const reply = (interaction: CommandInteraction | ComponentInteraction) => ({
@@ -103,13 +97,14 @@ const reply = (interaction: CommandInteraction | ComponentInteraction) => ({
 });
 
 async function importFile(interaction: CommandInteraction, ctx: BotContext, file: APIAttachment, source: ImportSource | undefined) {
-  checkAttachment(file);
-  const bytes = await download(file.url, IMPORT_LIMITS.maxFileBytes);
+  const t = forPerson(ctx);
+  checkAttachment(file, t);
+  const bytes = await download(file.url, IMPORT_LIMITS.maxFileBytes, t);
   let read;
   try {
     read = await readImportFile(bytes, file.filename, source);
   } catch (error) {
-    if (error instanceof ImportFileError) throw new UserError(`${error.message} Nothing was imported.`);
+    if (error instanceof ImportFileError) throw new UserError(t("imports.file.refused", { reason: error.say(t) }));
     throw error;
   }
   const discordUserId = interaction.user.id;
@@ -182,9 +177,8 @@ export const importCommand = command({
       await ctx.backend.mutation(api.bot.imports.apply, { discordUserId: interaction.user.id, runId: run, reply: reply(interaction) });
     },
     "import:cancel": async (interaction, respond, ctx, { run }) => {
-      await respond.send(
-        importMessage(await ctx.backend.mutation(api.bot.imports.cancel, { discordUserId: interaction.user.id, runId: run })),
-      );
+      const view = await ctx.backend.mutation(api.bot.imports.cancel, { discordUserId: interaction.user.id, runId: run });
+      await respond.send(importMessage(view, forPerson(ctx)));
     },
     "import:pick": async (interaction, respond, ctx, { run, index, page, value }) => {
       const view = await ctx.backend.mutation(api.bot.imports.pick, {
@@ -194,17 +188,16 @@ export const importCommand = command({
         choice: value,
         page,
       });
-      await respond.send(importMessage(view));
+      await respond.send(importMessage(view, forPerson(ctx)));
     },
     "import:page": async (interaction, respond, ctx, { run, page }) => {
-      await respond.send(
-        importMessage(await ctx.backend.query(api.bot.imports.view, { discordUserId: interaction.user.id, runId: run, page })),
-      );
+      const view = await ctx.backend.query(api.bot.imports.view, { discordUserId: interaction.user.id, runId: run, page });
+      await respond.send(importMessage(view, forPerson(ctx)));
     },
     "import:unmatched": async (interaction, respond, ctx, { run }) => {
       const items = await ctx.backend.query(api.bot.imports.unmatched, { discordUserId: interaction.user.id, runId: run });
       await respond.sendNew({
-        content: `📄 ${items.length.toLocaleString("en-US")} titles nothing matched — fix or add them by hand.`,
+        content: forPerson(ctx)("imports.unmatchedFile", { count: items.length }),
         files: [{ name: "unmatched.csv", data: new TextEncoder().encode(unmatchedCsv(items)) }],
         ephemeral: true,
       });

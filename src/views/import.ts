@@ -9,9 +9,10 @@ import {
   importUndoButton,
   importUnmatchedButton,
 } from "./component-ids.ts";
+import { english, type Translator } from "../i18n/index.ts";
 import { button, ButtonStyle, rows, stringSelect } from "./components.ts";
 import { message, type MessageView } from "./message.ts";
-import { plain, plural, progressBar } from "./text.ts";
+import { plain, progressBar } from "./text.ts";
 import { BRAND, DANGER } from "./vocabulary.ts";
 
 export type ImportState = "staging" | "matching" | "preview" | "applying" | "done" | "undoing" | "undone" | "cancelled" | "failed";
@@ -61,119 +62,96 @@ const SOURCES: Record<string, string> = {
   imdb: "IMDb",
   filmfanatic: "Film Fanatic",
 };
-const n = (x: number) => x.toLocaleString("en-US");
 const named = (t: { title: string; year?: number }) => `${plain(t.title, 120)}${t.year !== undefined ? ` (${t.year})` : ""}`;
 
-/** The reply for an import in any state. */
-export function importMessage(view: ImportView): MessageView {
-  const title = `Import from ${SOURCES[view.source] ?? view.source}`;
+/** The reply for an import in any state, in the reader's language (Convex passes the person's remembered one). */
+export function importMessage(view: ImportView, t: Translator = english): MessageView {
+  const title = t("imports.title", { source: SOURCES[view.source] ?? view.source });
   const file = `\`${plain(view.fileName, 80).replace(/`/g, "'")}\``;
+  const bar = (done: number, of: number, empty: number) =>
+    `${progressBar(of === 0 ? empty : done / of)} ${t.number(done)} / ${t.number(of)}`;
+  const embed = (description: string, color = BRAND) => message({ embeds: [{ title, color, description }] });
   switch (view.state) {
     case "staging":
-      return message({ embeds: [{ title, color: BRAND, description: `📥 Reading ${file}…` }] });
+      return embed(t("imports.staging", { file }));
     case "matching":
-      return message({
-        embeds: [
-          {
-            title,
-            color: BRAND,
-            description: `🔎 Matching ${plural(view.titles, "title")} from ${file} with TMDB…\n${progressBar(view.titles === 0 ? 0 : view.matched / view.titles)} ${n(view.matched)} / ${n(view.titles)}`,
-          },
-        ],
-      });
+      return embed(`${t("imports.matching", { titles: view.titles, file })}\n${bar(view.matched, view.titles, 0)}`);
     case "preview":
-      return previewMessage(view, title, file);
+      return previewMessage(view, title, file, t);
     case "applying":
-      return message({
-        embeds: [
-          {
-            title,
-            color: BRAND,
-            description: `⏳ Importing into your library…\n${progressBar(view.staged === 0 ? 1 : view.done / view.staged)} ${n(view.done)} / ${n(view.staged)}`,
-          },
-        ],
-      });
+      return embed(`${t("imports.applying")}\n${bar(view.done, view.staged, 1)}`);
     case "done": {
-      const until = view.undoUntil !== undefined ? ` You can undo it until <t:${Math.floor(view.undoUntil / 1000)}:f>.` : "";
+      if (view.changes === 0) return embed(t("imports.done.nothing", { file }));
+      const until =
+        view.undoUntil !== undefined ? ` ${t("imports.done.until", { when: `<t:${Math.floor(view.undoUntil / 1000)}:f>` })}` : "";
       return message({
         embeds: [
           {
             title,
             color: BRAND,
-            description:
-              view.changes === 0
-                ? `✅ Imported ${file}: 0 changes — your library already had all of it.`
-                : `✅ Imported ${file}: ${plural(view.changes, "title")} changed in your library.${until}\n\`/watch list\` shows them; \`/import undo\` takes it all back.`,
+            description: `${t("imports.done.changed", { file, changes: view.changes })}${until}\n${t("imports.done.next")}`,
           },
         ],
-        components:
-          view.changes === 0
-            ? []
-            : rows(button({ customId: importUndoButton.encode({ run: view.runId }), label: "Undo this import", emoji: { name: "↩️" } })),
+        components: rows(
+          button({ customId: importUndoButton.encode({ run: view.runId }), label: t("imports.button.undo"), emoji: { name: "↩️" } }),
+        ),
       });
     }
     case "undoing":
-      return message({
-        embeds: [
-          {
-            title,
-            color: BRAND,
-            description: `↩️ Undoing the import…\n${progressBar(view.staged === 0 ? 1 : view.done / view.staged)} ${n(view.done)} / ${n(view.staged)}`,
-          },
-        ],
-      });
+      return embed(`${t("imports.undoing")}\n${bar(view.done, view.staged, 1)}`);
     case "undone":
-      return message({
-        embeds: [
-          {
-            title,
-            color: BRAND,
-            description:
-              `↩️ Undone: your library is as it was before importing ${file}.` +
-              (view.kept > 0 ? `\n${plural(view.kept, "title")} you changed here since kept your change.` : ""),
-          },
-        ],
-      });
+      return embed(t("imports.undone", { file }) + (view.kept > 0 ? `\n${t("imports.undone.kept", { kept: view.kept })}` : ""));
     case "cancelled":
-      return message({ embeds: [{ title, color: BRAND, description: `Cancelled — nothing from ${file} was imported.` }] });
+      return embed(t("imports.cancelled", { file }));
     case "failed":
-      return message({
-        embeds: [{ title, color: DANGER, description: `❌ ${view.error ?? "The import stopped."} Nothing more was imported.` }],
-      });
+      return embed(t("imports.failed", { error: view.error ?? t("imports.failed.stopped") }), DANGER);
   }
 }
 
-function previewMessage(view: ImportView, title: string, file: string): MessageView {
+function previewMessage(view: ImportView, title: string, file: string, t: Translator): MessageView {
   const c = view.counts;
   const lines = [
-    `From ${file}, matched: **${plural(c.shows, "show")}** (${plural(c.episodes, "episode")}), **${plural(c.movies, "movie")}**, ${n(c.watchlist)} on your watchlist, ${plural(c.ratings, "rating")}.`,
+    t("imports.preview.matched", {
+      file,
+      shows: c.shows,
+      episodes: c.episodes,
+      movies: c.movies,
+      watchlist: c.watchlist,
+      ratings: c.ratings,
+    }),
   ];
-  if (c.ambiguous > 0) lines.push(`❓ **${n(c.ambiguous)} ambiguous** — choose below (left unchosen, they are skipped).`);
-  if (c.skipped > 0) lines.push(`⏭️ ${n(c.skipped)} skipped.`);
+  if (c.ambiguous > 0) lines.push(t("imports.preview.ambiguous", { count: c.ambiguous }));
+  if (c.skipped > 0) lines.push(t("imports.preview.skipped", { count: c.skipped }));
   if (c.unmatched > 0) {
     const listed = view.unmatched.map((u) => `• ${named(u)}${u.ids ? ` — ${plain(u.ids, 60)}` : ""}`).join("\n");
-    const more = c.unmatched > view.unmatched.length ? `\n…and ${n(c.unmatched - view.unmatched.length)} more (all in the CSV).` : "";
-    lines.push(`⚠️ **${n(c.unmatched)} unmatched** (not imported):\n${listed}${more}`);
+    const more =
+      c.unmatched > view.unmatched.length ? `\n${t("imports.preview.more", { count: c.unmatched - view.unmatched.length })}` : "";
+    lines.push(`${t("imports.preview.unmatched", { count: c.unmatched })}\n${listed}${more}`);
   }
-  if (view.skippedRows > 0) lines.push(`${plural(view.skippedRows, "line")} of the file could not be read.`);
-  lines.push("Nothing is written to your library until you press **Import**.");
+  if (view.skippedRows > 0) lines.push(t("imports.preview.unreadable", { count: view.skippedRows }));
+  lines.push(t("imports.preview.nothingYet"));
   const selects = view.ambiguous.map((a) =>
     stringSelect({
       customId: importPickSelect.encode({ run: view.runId, index: a.index, page: view.page }),
-      placeholder: `${a.mediaType === "tv" ? "📺" : "🎬"} ${a.title}${a.year !== undefined ? ` (${a.year})` : ""} — which one?`,
+      placeholder: t("imports.pick.placeholder", {
+        mediaType: a.mediaType,
+        title: `${a.title.slice(0, 100)}${a.year !== undefined ? ` (${a.year})` : ""}`,
+      }).slice(0, 150),
       options: [
         ...a.candidates.slice(0, 5).map((cand) => ({ label: named(cand), value: String(cand.tmdbId), description: `TMDB ${cand.tmdbId}` })),
-        { label: "Skip it", value: "skip" },
+        { label: t("imports.menu.skip"), value: "skip" },
       ],
     }),
   );
   const buttons = [
-    button({ customId: importGoButton.encode({ run: view.runId }), label: "Import", style: ButtonStyle.Success }),
-    button({ customId: importCancelButton.encode({ run: view.runId }), label: "Cancel", style: ButtonStyle.Secondary }),
+    button({ customId: importGoButton.encode({ run: view.runId }), label: t("imports.button.import"), style: ButtonStyle.Success }),
+    button({ customId: importCancelButton.encode({ run: view.runId }), label: t("imports.button.cancel"), style: ButtonStyle.Secondary }),
     c.unmatched > 0 &&
-      button({ customId: importUnmatchedButton.encode({ run: view.runId }), label: "Unmatched (CSV)", emoji: { name: "📄" } }),
-    view.page > 0 && button({ customId: importPageButton.encode({ run: view.runId, page: view.page - 1 }), label: "◀ Previous" }),
-    view.page < view.pages - 1 && button({ customId: importPageButton.encode({ run: view.runId, page: view.page + 1 }), label: "Next ▶" }),
+      button({ customId: importUnmatchedButton.encode({ run: view.runId }), label: t("imports.button.unmatched"), emoji: { name: "📄" } }),
+    view.page > 0 &&
+      button({ customId: importPageButton.encode({ run: view.runId, page: view.page - 1 }), label: t("imports.button.previous") }),
+    view.page < view.pages - 1 &&
+      button({ customId: importPageButton.encode({ run: view.runId, page: view.page + 1 }), label: t("imports.button.next") }),
   ];
   return message({
     embeds: [
@@ -181,7 +159,7 @@ function previewMessage(view: ImportView, title: string, file: string): MessageV
         title,
         color: BRAND,
         description: lines.join("\n"),
-        ...(view.pages > 1 ? { footer: { text: `Ambiguous titles: page ${view.page + 1} of ${view.pages}` } } : {}),
+        ...(view.pages > 1 ? { footer: { text: t("imports.preview.page", { page: view.page + 1, pages: view.pages }) } } : {}),
       },
     ],
     components: [...rows(...selects), ...rows(...buttons)].slice(0, 5),
@@ -202,22 +180,6 @@ export function unmatchedCsv(items: readonly { title: string; year?: number; med
 }
 
 /** What the Import button on /account answers: how to bring a history in. */
-export function importHowTo(): MessageView {
-  return message({
-    embeds: [
-      {
-        title: "Import your watch history",
-        color: BRAND,
-        description: [
-          "Use `/import file` and attach your export:",
-          "• **Film Fanatic** — the JSON from *Export my data* here (or the website's export)",
-          "• **TV Time** — the ZIP from TV Time's data request",
-          "• **Trakt** — the JSON export (Settings → Data)",
-          "• **Letterboxd** — the ZIP or CSVs from Settings → Data",
-          "• **IMDb** — the ratings or watchlist CSV",
-          "You see a preview first; nothing is written until you press **Import**, and `/import undo` takes an import back for 24 hours.",
-        ].join("\n"),
-      },
-    ],
-  });
+export function importHowTo(t: Translator = english): MessageView {
+  return message({ embeds: [{ title: t("imports.howTo.title"), color: BRAND, description: t("imports.howTo.description") }] });
 }

@@ -5,6 +5,7 @@
 // Keys say where a string is used: `help.*` for /help, `episode.*` for /ep and /mark, …
 // Command names and descriptions are not here: the command definitions are their English.
 
+import { imports } from "./en/imports.ts";
 import { stats } from "./en/stats.ts";
 import { upcoming } from "./en/upcoming.ts";
 
@@ -237,15 +238,15 @@ const core = {
     "`/stats show` — episodes, hours, films, streaks, most watched · `user:` someone who shares here · `year:2026`\n`/stats share state:on` — share yours in this server · `/stats server` — its leaderboard · `/stats year` — your year as an image",
   "help.account.name": "🔗 Your account",
   "help.account.value":
-    "`/link` — connect your Film Fanatic web account, so both share one library (signing in there with Discord does it for you)\n`/unlink` — disconnect it; the web account keeps everything\n`/account` — what is stored; export it or delete it",
+    "`/link` — connect your Film Fanatic web account, so both share one library (signing in there with Discord does it for you)\n`/unlink` — disconnect it; the web account keeps everything\n`/account` — what is stored; export it or delete it\n`/import file` — bring your history from TV Time, Trakt, Letterboxd, IMDb or a Film Fanatic export (preview first); `/import undo` takes it back within 24 hours",
   "help.tips.name": "💡 Tips",
   "help.tips.value":
     "Replies about you are only visible to you; in a server, **Share** posts a finished show or a loved title (once a day per title and channel).\nTyped a name instead of picking it from the list? I ask “Did you mean …?” before changing anything.\nWorks in DMs too: install the app to your account and use `/ep` anywhere.\nMarking episodes (`/ep`, `/mark`) and changing your list (`/watch add`, `remove`, `status`, `react`) come with an **Undo** button for five minutes.",
 } as const;
 
 /** Every message, by area: each language keeps an area in a file of its own (catalogues/<lang>/<area>.ts). */
-type Areas = { core: typeof core; upcoming: typeof upcoming; stats: typeof stats };
-export const messages = { ...core, ...upcoming, ...stats } as const;
+type Areas = { core: typeof core; upcoming: typeof upcoming; stats: typeof stats; imports: typeof imports };
+export const messages = { ...core, ...upcoming, ...stats, ...imports } as const;
 
 export type MessageKey = keyof typeof messages;
 /** A translation of every English message: a catalogue missing one (or adding one) does not compile. */

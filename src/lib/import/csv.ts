@@ -12,9 +12,7 @@ export interface RowBudget {
 }
 
 export function tooManyRows(): ImportFileError {
-  return new ImportFileError(
-    `That file has more than ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows, so it was not read. Split it, or attach only the parts you want (for TV Time: followed_tv_show.csv and seen_episode.csv).`,
-  );
+  return new ImportFileError("imports.refused.tooManyRows", { max: IMPORT_LIMITS.maxRows });
 }
 
 /** Every record of `text`, the header included, as arrays of cells. */

@@ -33,8 +33,7 @@ export async function readImdb(files: { name: string; text: string }[], book: En
     const t = table(await parseCsv(file.text, budget));
     const id = column(t, "Const");
     const type = column(t, "Title Type");
-    if (id === null || type === null)
-      throw new ImportFileError(`${name} isn't an IMDb export (it has no Const and Title Type columns), so it was not read.`);
+    if (id === null || type === null) throw new ImportFileError("imports.refused.notImdbFile", { name });
     const title = column(t, "Title");
     const yearOf = column(t, "Year");
     const rating = column(t, "Your Rating");

@@ -18,9 +18,6 @@ import { clipName, isZip, readMember, unsafeName, zipDirectory } from "./zip.ts"
 export { IMPORT_LIMITS, ImportFileError } from "./limits.ts";
 export type { ImportRead, Skipped } from "./entries.ts";
 
-export const ACCEPTED =
-  "a TV Time export (ZIP), a Trakt export (ZIP or JSON), a Letterboxd export (ZIP or CSV), an IMDb ratings or list CSV, or a Film Fanatic export (JSON, or .json.gz)";
-
 interface TextFile {
   name: string;
   text: string;
@@ -54,14 +51,12 @@ async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Pro
       if (!readable.test(member.name)) continue;
       files.push(textFile(member.name, await readMember(bytes, member, budget)));
     }
-    if (files.length === 0)
-      throw new ImportFileError(`That ZIP has no CSV or JSON files in it, so there is nothing to import. Accepted: ${ACCEPTED}.`);
+    if (files.length === 0) throw new ImportFileError("imports.refused.zipEmpty");
     return { files, inZip: true };
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const inner = await gunzipLimited(bytes, clipName(fileName));
-    if (isZip(inner) || (inner[0] === 0x1f && inner[1] === 0x8b))
-      throw new ImportFileError("That file has another archive inside it, so it was not read. Attach the export itself.");
+    if (isZip(inner) || (inner[0] === 0x1f && inner[1] === 0x8b)) throw new ImportFileError("imports.refused.nested");
     return { files: [textFile(fileName.replace(/\.gz$/i, ""), inner)], inZip: false };
   }
   return { files: [textFile(fileName, bytes)], inZip: false };
@@ -72,9 +67,7 @@ function parseJson(file: TextFile): unknown {
   try {
     file.json = JSON.parse(file.text.replace(/^\uFEFF/, ""));
   } catch {
-    throw new ImportFileError(
-      `${clipName(file.name)} isn't valid JSON (it may be cut short), so it was not read. Export it again and attach the new file.`,
-    );
+    throw new ImportFileError("imports.refused.badJson", { name: clipName(file.name) });
   }
   return file.json;
 }
@@ -110,16 +103,14 @@ async function readAs(source: ImportSource, files: TextFile[], inZip: boolean, b
       return readTvTime(csv, book, budget);
     case "imdb": {
       const own = csv.filter((f) => isImdbHeader(f.header));
-      if (own.length === 0)
-        throw new ImportFileError(`That isn't an IMDb export (IMDb's CSV files have Const and Title Type columns). Accepted: ${ACCEPTED}.`);
+      if (own.length === 0) throw new ImportFileError("imports.refused.notImdb");
       return readImdb(own, book, budget);
     }
     case "letterboxd":
       return readLetterboxd(csv, book, budget, inZip);
     case "trakt": {
       const json = files.filter(looksJson).map((f) => ({ name: f.name, json: parseJson(f) }));
-      if (!json.some((f) => isTraktArray(f.json)))
-        throw new ImportFileError(`That isn't a Trakt export (no watched, watchlist, ratings or history files). Accepted: ${ACCEPTED}.`);
+      if (!json.some((f) => isTraktArray(f.json))) throw new ImportFileError("imports.refused.notTrakt");
       return readTrakt(json, book, budget);
     }
     case "filmfanatic": {
@@ -131,15 +122,12 @@ async function readAs(source: ImportSource, files: TextFile[], inZip: boolean, b
         else continue;
         found = true;
       }
-      if (!found)
-        throw new ImportFileError(
-          `That isn't a Film Fanatic export (the /account export or the website's watchlist export). Accepted: ${ACCEPTED}.`,
-        );
+      if (!found) throw new ImportFileError("imports.refused.notFilmFanatic");
       return;
     }
     default:
       // A source from outside (an option value) that names no format.
-      throw new ImportFileError(`I can't read "${String(source).slice(0, 20)}" exports. Accepted: ${ACCEPTED}.`);
+      throw new ImportFileError("imports.refused.source", { source: String(source).slice(0, 20) });
   }
 }
 
@@ -150,15 +138,13 @@ async function readAs(source: ImportSource, files: TextFile[], inZip: boolean, b
  */
 export async function readImportFile(bytes: Uint8Array, fileName: string, source?: ImportSource): Promise<ImportRead> {
   if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
-    throw new ImportFileError(
-      `That file is ${megabytes(bytes.length)}, more than the ${megabytes(IMPORT_LIMITS.maxFileBytes)} an import can read. Zip it, or attach only the parts you want.`,
-    );
+    throw new ImportFileError("imports.refused.tooLarge", { size: megabytes(bytes.length), max: megabytes(IMPORT_LIMITS.maxFileBytes) });
   }
-  if (bytes.length === 0) throw new ImportFileError("That file is empty, so there is nothing to import.");
+  if (bytes.length === 0) throw new ImportFileError("imports.refused.empty");
   const book = new EntryBook();
   const { files, inZip } = await unpack(bytes, fileName, book);
   const found = source ?? detect(files, inZip);
-  if (found === null) throw new ImportFileError(`I can't tell what export that is, so nothing was read. Accepted: ${ACCEPTED}.`);
+  if (found === null) throw new ImportFileError("imports.refused.unknown");
   await readAs(found, files, inZip, book);
   return book.read(found);
 }

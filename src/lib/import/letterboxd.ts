@@ -31,9 +31,7 @@ export function letterboxdPart(name: string, header: string, inZip: boolean): Le
   if (base.includes("watchlist")) return "watchlist";
   if (base.includes("watched")) return "watched";
   if (inZip) return null;
-  throw new ImportFileError(
-    `${clipName(name)} is a Letterboxd list of films, but its name doesn't say whether it is your watched films or your watchlist. Keep the name it was exported with (watched.csv or watchlist.csv) and attach it again.`,
-  );
+  throw new ImportFileError("imports.refused.letterboxdName", { name: clipName(name) });
 }
 
 async function readRows(t: Table, part: LetterboxdPart, file: string, book: EntryBook): Promise<void> {
@@ -96,10 +94,7 @@ export async function readLetterboxd(
     if (part === null) continue;
     parts.push({ part, name: file.name, t: table(await parseCsv(file.text, budget)) });
   }
-  if (parts.length === 0)
-    throw new ImportFileError(
-      "That Letterboxd export has none of watched.csv, diary.csv, ratings.csv or watchlist.csv, so there is nothing to import.",
-    );
+  if (parts.length === 0) throw new ImportFileError("imports.refused.letterboxdEmpty");
   for (const part of LETTERBOXD_ORDER)
     for (const p of parts.filter((x) => x.part === part)) await readRows(p.t, p.part, clipName(p.name), book);
 }

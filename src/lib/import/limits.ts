@@ -1,5 +1,6 @@
 // What an imported file may be, and the one error a reader throws: a sentence meant for the person
 // who attached the file (private, plain, saying what to do), never a stack trace.
+import { english, type MessageKey, type MessageValues, type Translator } from "../../i18n/index.ts";
 
 /** Checked before (compressed size) and while (everything else) a file is read. */
 export const IMPORT_LIMITS = {
@@ -17,9 +18,26 @@ export const IMPORT_LIMITS = {
   maxSkippedListed: 100,
 } as const;
 
-/** Why a file was refused as a whole; nothing of it is read. The message is shown to the person as it is. */
+/** A refusal's sentence in the catalogue (src/i18n/catalogues/en/imports.ts). */
+export type ImportRefusal = Extract<MessageKey, `imports.refused.${string}`>;
+
+/**
+ * Why a file was refused as a whole; nothing of it is read. `key` and `values` say it in any
+ * language (`say(t)`, as /import does); `message` is the English sentence, for direct callers.
+ */
 export class ImportFileError extends Error {
   override name = "ImportFileError";
+  constructor(
+    readonly key: ImportRefusal,
+    readonly values: MessageValues = {},
+  ) {
+    super(english(key, { ...values, accepted: english("imports.accepted") }));
+  }
+
+  /** The refusal in `t`'s language. */
+  say(t: Translator): string {
+    return t(this.key, { ...this.values, accepted: t("imports.accepted") });
+  }
 }
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;

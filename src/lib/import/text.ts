@@ -28,9 +28,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
   } catch {
-    throw new ImportFileError(
-      `${file} isn't UTF-8 text, so it was not read (it may have been saved by a spreadsheet in another encoding). Export it again, or save it as "CSV UTF-8", and attach that.`,
-    );
+    throw new ImportFileError("imports.refused.notUtf8", { name: file });
   }
 }
 
@@ -50,7 +48,7 @@ export async function inflateLimited(data: Uint8Array, budget: number, refusal: 
     try {
       inflate.push(data.subarray(at, at + step), at + step >= data.length);
     } catch {
-      throw new ImportFileError("The archive is damaged (its compressed data doesn't read), so it was not read. Export it again.");
+      throw new ImportFileError("imports.refused.damagedArchive");
     }
     if (at % (step * 64) === 0) await nextTurn();
   }
@@ -74,12 +72,12 @@ export async function gunzipLimited(bytes: Uint8Array, name: string): Promise<Ui
   if (flags & 16) while (at < bytes.length && bytes[at++] !== 0);
   if (flags & 2) at += 2;
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8 || at >= bytes.length) {
-    throw new ImportFileError(`${name} isn't a readable gzip file, so it was not read.`);
+    throw new ImportFileError("imports.refused.notGzip", { name });
   }
   const limit = IMPORT_LIMITS.maxUncompressedBytes;
   return inflateLimited(
     bytes.subarray(at, Math.max(at, bytes.length - 8)),
     limit,
-    () => new ImportFileError(`${name} expands to more than ${megabytes(limit)}, so it was not read.`),
+    () => new ImportFileError("imports.refused.gzipExpands", { name, max: megabytes(limit) }),
   );
 }

@@ -115,9 +115,7 @@ async function readTracking(t: Table, file: string, book: EntryBook, names: Map<
 export async function readTvTime(files: { name: string; text: string }[], book: EntryBook, budget: RowBudget): Promise<void> {
   const wanted = files.filter((f) => TVTIME_FILES.test(f.name) && !/(^|[\\/])__MACOSX[\\/]/.test(f.name));
   if (wanted.length === 0) {
-    throw new ImportFileError(
-      "That TV Time export has none of followed_tv_show.csv, seen_episode.csv or tracking-prod-records.csv, so there is nothing to import.",
-    );
+    throw new ImportFileError("imports.refused.tvtimeEmpty");
   }
   // Followed shows first: their TVDB ids name the shows that episode rows give only by name.
   const names = new Map<string, number>();

@@ -22,8 +22,7 @@ const UNSAFE = /(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[a-z]:/i;
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
-const damaged = () =>
-  new ImportFileError("That ZIP is damaged or incomplete, so it was not read. Download the export again and attach it.");
+const damaged = () => new ImportFileError("imports.refused.zipDamaged");
 
 export function isZip(bytes: Uint8Array): boolean {
   return (
@@ -45,14 +44,10 @@ export function zipDirectory(bytes: Uint8Array): ZipMember[] {
   const count = u16(bytes, end + 10);
   const dirOffset = u32(bytes, end + 16);
   if (count === 0xffff || dirOffset === 0xffffffff) {
-    throw new ImportFileError(
-      `That ZIP uses the ZIP64 format, which only files far past the ${megabytes(IMPORT_LIMITS.maxUncompressedBytes)} limit need, so it was not read.`,
-    );
+    throw new ImportFileError("imports.refused.zip64Far", { max: megabytes(IMPORT_LIMITS.maxUncompressedBytes) });
   }
   if (count > IMPORT_LIMITS.maxZipEntries) {
-    throw new ImportFileError(
-      `That ZIP holds ${count.toLocaleString("en-US")} files (more than ${IMPORT_LIMITS.maxZipEntries.toLocaleString("en-US")}), so it was not read. Attach the export as it was downloaded.`,
-    );
+    throw new ImportFileError("imports.refused.zipCount", { count, max: IMPORT_LIMITS.maxZipEntries });
   }
   const members: ZipMember[] = [];
   let declared = 0;
@@ -71,26 +66,20 @@ export function zipDirectory(bytes: Uint8Array): ZipMember[] {
     at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     if (member.name.endsWith("/")) continue;
     if (member.size === 0xffffffff || member.compressedSize === 0xffffffff) {
-      throw new ImportFileError("That ZIP uses the ZIP64 format, which only very large files need, so it was not read.");
+      throw new ImportFileError("imports.refused.zip64");
     }
     if (member.flags & 1) {
-      throw new ImportFileError(
-        "That ZIP is password-protected, so it can't be read. Unzip it with its password (TV Time sent it in a separate email), then attach the CSV files zipped again without a password.",
-      );
+      throw new ImportFileError("imports.refused.zipPassword");
     }
     if (ARCHIVE.test(member.name) && !UNSAFE.test(member.name)) {
-      throw new ImportFileError(
-        `That ZIP has another archive inside it (${clipName(member.name)}), so it was not read. Attach the export itself.`,
-      );
+      throw new ImportFileError("imports.refused.zipNested", { name: clipName(member.name) });
     }
     declared += member.size;
     if (declared > IMPORT_LIMITS.maxUncompressedBytes) {
-      throw new ImportFileError(`That ZIP expands to more than ${megabytes(IMPORT_LIMITS.maxUncompressedBytes)}, so it was not read.`);
+      throw new ImportFileError("imports.refused.zipExpands", { max: megabytes(IMPORT_LIMITS.maxUncompressedBytes) });
     }
     if (member.size > 1024 * 1024 && member.size > member.compressedSize * IMPORT_LIMITS.maxCompressionRatio) {
-      throw new ImportFileError(
-        `${clipName(member.name)} in that ZIP is compressed far more than any export is (a "zip bomb"), so it was not read.`,
-      );
+      throw new ImportFileError("imports.refused.zipBomb", { name: clipName(member.name) });
     }
     members.push(member);
   }
@@ -117,19 +106,14 @@ export async function readMember(bytes: Uint8Array, member: ZipMember, budget: {
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const data = bytes.subarray(start, start + member.compressedSize);
   if (data.length !== member.compressedSize) throw damaged();
-  const tooBig = () =>
-    new ImportFileError(`That ZIP expands to more than ${megabytes(IMPORT_LIMITS.maxUncompressedBytes)}, so it was not read.`);
+  const tooBig = () => new ImportFileError("imports.refused.zipExpands", { max: megabytes(IMPORT_LIMITS.maxUncompressedBytes) });
   // A member that expands past what it declared is a lie worth refusing on its own, whatever the budget.
-  const lie = () =>
-    new ImportFileError(`${clipName(member.name)} in that ZIP is larger than the ZIP says (a "zip bomb"), so it was not read.`);
+  const lie = () => new ImportFileError("imports.refused.zipLie", { name: clipName(member.name) });
   const cap = Math.min(budget.left, member.size);
   let out: Uint8Array;
   if (member.method === 0) out = data;
   else if (member.method === 8) out = await inflateLimited(data, cap, cap === member.size ? lie : tooBig);
-  else
-    throw new ImportFileError(
-      `${clipName(member.name)} in that ZIP is compressed in a way exports don't use, so it was not read. Zip the files again with your computer's built-in tool.`,
-    );
+  else throw new ImportFileError("imports.refused.zipMethod", { name: clipName(member.name) });
   if (out.length > member.size) throw lie();
   budget.left -= out.length;
   if (budget.left < 0) throw tooBig();

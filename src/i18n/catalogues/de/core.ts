@@ -322,7 +322,7 @@ export const core: Area<"core"> = {
       "`/statistik zeigen` — Folgen, Stunden, Filme, Strähnen, meistgesehen · `person:` jemand, der sie hier teilt · `jahr:2026`\n`/statistik teilen modus:an` — deine auf diesem Server teilen · `/statistik server` — seine Bestenliste · `/statistik jahresrückblick` — dein Jahr als Bild",
     "help.account.name": "🔗 Dein Konto",
     "help.account.value":
-      "`/verknüpfen` — dein Film-Fanatic-Webkonto verbinden, damit beide eine Bibliothek teilen (wer sich dort mit Discord anmeldet, hat das schon)\n`/trennen` — die Verbindung lösen; das Webkonto behält alles\n`/konto` — was gespeichert ist; exportieren oder löschen",
+      "`/verknüpfen` — dein Film-Fanatic-Webkonto verbinden, damit beide eine Bibliothek teilen (wer sich dort mit Discord anmeldet, hat das schon)\n`/trennen` — die Verbindung lösen; das Webkonto behält alles\n`/konto` — was gespeichert ist; exportieren oder löschen\n`/importieren datei` — deinen Verlauf aus TV Time, Trakt, Letterboxd, IMDb oder einem Film-Fanatic-Export übernehmen (erst mit Vorschau); `/importieren rückgängig` nimmt ihn innerhalb von 24 Stunden zurück",
     "help.tips.name": "💡 Tipps",
     "help.tips.value":
       "Antworten über dich siehst nur du; auf einem Server postet **Teilen** eine fertige Serie oder einen geliebten Titel (einmal am Tag pro Titel und Kanal).\nEinen Namen getippt statt aus der Liste gewählt? Ich frage „Meinst du …?“, bevor ich etwas ändere.\nGeht auch in DMs: installier die App in deinem Konto und nutz `/folge` überall.\nFolgen markieren (`/folge`, `/abhaken`) und deine Liste ändern (`/merkliste hinzufügen`, `entfernen`, `status`, `bewerten`) kommt mit einem **Rückgängig**-Button für fünf Minuten.",

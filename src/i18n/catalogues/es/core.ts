@@ -323,7 +323,7 @@ export const core: Area<"core"> = {
       "`/estadísticas ver` — episodios, horas, películas, rachas, lo más visto · `usuario:` alguien que las comparte aquí · `año:2026`\n`/estadísticas compartir modo:sí` — compartir las tuyas en este servidor · `/estadísticas servidor` — su clasificación · `/estadísticas resumen-anual` — tu año en una imagen",
     "help.account.name": "🔗 Tu cuenta",
     "help.account.value":
-      "`/vincular` — conectar tu cuenta web de Film Fanatic para compartir una sola biblioteca (si inicias sesión allí con Discord, ya está hecho)\n`/desvincular` — desconectarla; la cuenta web lo conserva todo\n`/cuenta` — qué se guarda; exportarlo o borrarlo",
+      "`/vincular` — conectar tu cuenta web de Film Fanatic para compartir una sola biblioteca (si inicias sesión allí con Discord, ya está hecho)\n`/desvincular` — desconectarla; la cuenta web lo conserva todo\n`/cuenta` — qué se guarda; exportarlo o borrarlo\n`/importar archivo` — trae tu historial de TV Time, Trakt, Letterboxd, IMDb o una exportación de Film Fanatic (primero una vista previa); `/importar deshacer` lo revierte en 24 horas",
     "help.tips.name": "💡 Consejos",
     "help.tips.value":
       "Las respuestas sobre ti solo las ves tú; en un servidor, **Compartir** publica una serie terminada o un título que te encantó (una vez al día por título y canal).\n¿Has escrito un nombre en vez de elegirlo de la lista? Pregunto «¿Te refieres a…?» antes de cambiar nada.\nTambién funciona por MD: instala la app en tu cuenta y usa `/episodio` donde quieras.\nMarcar episodios (`/episodio`, `/marcar`) y cambiar tu lista (`/mi-lista añadir`, `quitar`, `estado`, `reaccionar`) trae un botón **Deshacer** durante cinco minutos.",

@@ -320,7 +320,7 @@ export const core: Area<"core"> = {
       "`/stats voir` — épisodes, heures, films, séries d’affilée, les plus vus · `membre:` quelqu’un qui les partage ici · `année:2026`\n`/stats partager mode:oui` — partager les tiennes sur ce serveur · `/stats serveur` — son classement · `/stats bilan` — ton année en image",
     "help.account.name": "🔗 Ton compte",
     "help.account.value":
-      "`/lier` — connecter ton compte web Film Fanatic pour partager une seule bibliothèque (se connecter là-bas avec Discord le fait pour toi)\n`/délier` — le déconnecter ; le compte web garde tout\n`/compte` — ce qui est enregistré ; l'exporter ou le supprimer",
+      "`/lier` — connecter ton compte web Film Fanatic pour partager une seule bibliothèque (se connecter là-bas avec Discord le fait pour toi)\n`/délier` — le déconnecter ; le compte web garde tout\n`/compte` — ce qui est enregistré ; l'exporter ou le supprimer\n`/importer fichier` — récupérer ton historique de TV Time, Trakt, Letterboxd, IMDb ou d’un export Film Fanatic (avec un aperçu d’abord) ; `/importer annuler` le reprend dans les 24 heures",
     "help.tips.name": "💡 Astuces",
     "help.tips.value":
       "Les réponses qui te concernent ne sont visibles que par toi ; sur un serveur, **Partager** publie une série terminée ou un titre adoré (une fois par jour par titre et par salon).\nTu as tapé un nom au lieu de le choisir dans la liste ? Je demande « Tu voulais dire… ? » avant de changer quoi que ce soit.\nÇa marche aussi en MP : installe l'appli sur ton compte et utilise `/épisode` partout.\nMarquer des épisodes (`/épisode`, `/marquer`) et modifier ta liste (`/suivi ajouter`, `retirer`, `statut`, `réagir`) s'accompagne d'un bouton **Annuler** pendant cinq minutes.",

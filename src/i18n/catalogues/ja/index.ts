@@ -2,10 +2,11 @@
 // One file per area (docs/localisation.md); each holds exactly English's keys of that area.
 import type { Catalogue } from "../en.ts";
 import { core } from "./core.ts";
+import { imports } from "./imports.ts";
 import { stats } from "./stats.ts";
 import { upcoming } from "./upcoming.ts";
 
 export const ja: Catalogue = {
-  messages: { ...core.messages, ...upcoming.messages, ...stats.messages },
-  commands: { ...core.commands, ...upcoming.commands, ...stats.commands },
+  messages: { ...core.messages, ...upcoming.messages, ...stats.messages, ...imports.messages },
+  commands: { ...core.commands, ...upcoming.commands, ...stats.commands, ...imports.commands },
 };

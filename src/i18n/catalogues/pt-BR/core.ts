@@ -320,7 +320,7 @@ export const core: Area<"core"> = {
       "`/estatísticas ver` — episódios, horas, filmes, sequências, os mais vistos · `usuário:` alguém que compartilha aqui · `ano:2026`\n`/estatísticas compartilhar modo:sim` — compartilhar as suas neste servidor · `/estatísticas servidor` — o ranking dele · `/estatísticas retrospectiva` — seu ano em uma imagem",
     "help.account.name": "🔗 Sua conta",
     "help.account.value":
-      "`/vincular` — conectar sua conta web do Film Fanatic, para as duas compartilharem uma biblioteca (entrar lá com o Discord já faz isso)\n`/desvincular` — desconectar; a conta web fica com tudo\n`/conta` — o que está guardado; exportar ou apagar",
+      "`/vincular` — conectar sua conta web do Film Fanatic, para as duas compartilharem uma biblioteca (entrar lá com o Discord já faz isso)\n`/desvincular` — desconectar; a conta web fica com tudo\n`/conta` — o que está guardado; exportar ou apagar\n`/importar arquivo` — traga seu histórico do TV Time, Trakt, Letterboxd, IMDb ou de uma exportação do Film Fanatic (com prévia antes); `/importar desfazer` volta atrás em até 24 horas",
     "help.tips.name": "💡 Dicas",
     "help.tips.value":
       "Respostas sobre você só você vê; num servidor, **Compartilhar** publica uma série terminada ou um título que você amou (uma vez por dia por título e canal).\nDigitou um nome em vez de escolher na lista? Eu pergunto “Você quis dizer…?” antes de mudar qualquer coisa.\nFunciona por DM também: instale o app na sua conta e use `/episódio` em qualquer lugar.\nMarcar episódios (`/episódio`, `/marcar`) e mudar sua lista (`/minha-lista adicionar`, `remover`, `status`, `reagir`) vem com um botão **Desfazer** por cinco minutos.",

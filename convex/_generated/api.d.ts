@@ -106,6 +106,7 @@ import type * as sessions_posts from "../sessions/posts.js";
 import type * as sessions_threads from "../sessions/threads.js";
 import type * as sessions_timers from "../sessions/timers.js";
 import type * as stats_counters from "../stats/counters.js";
+import type * as stats_forget from "../stats/forget.js";
 import type * as stats_merge from "../stats/merge.js";
 import type * as stats_read from "../stats/read.js";
 import type * as stats_repair from "../stats/repair.js";
@@ -228,6 +229,7 @@ declare const fullApi: ApiFromModules<{
   "sessions/threads": typeof sessions_threads;
   "sessions/timers": typeof sessions_timers;
   "stats/counters": typeof stats_counters;
+  "stats/forget": typeof stats_forget;
   "stats/merge": typeof stats_merge;
   "stats/read": typeof stats_read;
   "stats/repair": typeof stats_repair;

@@ -12,6 +12,7 @@ import { describeMerge, mergeStep, startMerge } from "../model/merge";
 import { leaveAllParties } from "../model/partyMembers";
 import { discordAccount, parseDiscordUserId } from "../model/users";
 import { forgetListMember } from "../model/serverList";
+import { forgetDiscordShares } from "../stats/forget";
 import { forgetFeed } from "../upcoming/feed";
 
 // ─────────────────────────────────────────────────────────── the bot's calls
@@ -292,6 +293,8 @@ export const deleteDiscordData = botServiceMutation({
       library = first.done ? "deleted" : "deleting";
       if (!first.done) await ctx.scheduler.runAfter(0, internal.linking.merge.runMerge, { jobId });
     } else {
+      // Off every leaderboard: the linked profile stays, its sharing in servers was this account's.
+      await forgetDiscordShares(ctx, account.userId, discordUserId);
       // The reminder DMs sent to this Discord account (their text included) are Discord data too.
       for (const send of await ctx.db
         .query("reminder_sends")

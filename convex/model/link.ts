@@ -12,6 +12,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { clearUnlink, recordUnlink } from "./clerkEvents";
 import { mergeStep, startMerge, type StepResult } from "./merge";
 import { DISCORD_TOKEN_PREFIX, discordAccount, parseDiscordUserId, userByToken } from "./users";
+import { forgetDiscordShares } from "../stats/forget";
 
 /** A /link code is good for this long. */
 export const LINK_CODE_TTL_MS = 10 * 60_000;
@@ -260,6 +261,8 @@ export async function unlinkAccount(
   const guest = leftover?._id ?? (await ctx.db.insert("users", { tokenIdentifier: token, name: account.username }));
   await ctx.db.patch(account._id, { userId: guest, linkedAt: undefined, linkedVia: undefined });
   await repointMemberships(ctx, account.discordUserId, account.userId, guest);
+  // Sharing was this Discord account's choice: the web profile it leaves is no longer listed.
+  await forgetDiscordShares(ctx, account.userId, account.discordUserId);
   return "unlinked";
 }
 

@@ -11,6 +11,7 @@ import { applyEpisodes, getSummary } from "../model/episodes";
 // Registers who hears of a progress change (party boards, reminders): this module writes episodes.
 import "../model/progressSubscribers";
 import { findItem } from "../model/watchItems";
+import { syncTitleStats } from "../stats/counters";
 import { scheduleEdit } from "./notify";
 
 /** Episodes one undo page puts back (each costs a few reads and writes), and parts it reads at most. */
@@ -84,6 +85,8 @@ async function restorePart(ctx: MutationCtx, run: Doc<"import_runs">, part: Doc<
   } else {
     await ctx.db.insert("watch_items", { userId, tmdbId, mediaType: part.mediaType, ...before });
   }
+  // Written directly (to put back exactly what was there), so the stats counters are told here.
+  await syncTitleStats(ctx, userId, tmdbId, part.mediaType);
   return false;
 }
 

@@ -45,5 +45,10 @@ export const episodes = botQuery({
 export const feed = botMutation({
   args: { salt: v.string(), reset: v.optional(v.boolean()) },
   returns: v.object({ url: v.string(), created: v.boolean(), since: v.number() }),
-  handler: async (ctx, args) => await feedUrl(ctx, ctx.actor.discordUserId, { salt: args.salt, reset: args.reset === true }),
+  handler: async (ctx, args) => {
+    // The URL carries the token: it must not sit in bot_idempotency. A retry with the same salt
+    // derives the same token, so running again gives the same answer.
+    ctx.keepResultSecret();
+    return await feedUrl(ctx, ctx.actor.discordUserId, { salt: args.salt, reset: args.reset === true });
+  },
 });

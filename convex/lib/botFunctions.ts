@@ -126,6 +126,7 @@ const actorMutation = customMutation(mutation, {
           actor: undefined as unknown as BotActor,
           db: ctx.db,
           takeDmNotice: () => null as string | null,
+          keepResultSecret: () => undefined,
           locale: undefined as string | undefined,
           replay,
         },
@@ -150,12 +151,17 @@ const actorMutation = customMutation(mutation, {
       return notice;
     };
     const writes = noteWrites(ctx);
+    let record = true;
+    /** The result is a secret (a calendar URL): not kept for replays; a retry runs the handler again, which must then give the same answer. */
+    const keepResultSecret = () => {
+      record = false;
+    };
     return {
       // `locale`: the person's Discord language, for text Convex writes them in this reply.
-      ctx: { actor, db: writes.db, takeDmNotice, locale, replay: undefined as { result: unknown } | undefined },
+      ctx: { actor, db: writes.db, takeDmNotice, keepResultSecret, locale, replay: undefined as { result: unknown } | undefined },
       args: {},
       onSuccess: async ({ result }) => {
-        if (key !== null) await recordResult(ctx, key, discordUserId, result, now);
+        if (key !== null && record) await recordResult(ctx, key, discordUserId, result, now);
         if (writes.wrote() || existing === null) {
           checkWriteToken(existing, now, rate);
           await spendWriteToken(ctx, existing ?? { _id: accountId }, now, rate);

@@ -93,6 +93,13 @@ describe("the calendar feed", () => {
     const token = first.url.slice(`${SITE}/calendar/`.length, -4);
     const stored = JSON.stringify(await t.run((ctx) => ctx.db.query("calendar_feeds").collect()));
     expect(stored).not.toContain(token);
+    // Nor does the record of answered writes, though a retried interaction gets the same URL.
+    const interaction = { applicationId: "300000000000000009", token: "tok", key: "500000000000000001:0" };
+    const keyed = await t.mutation(api.bot.upcoming.feed, { ...as(BOB), salt: salt("c"), interaction });
+    const retried = await t.mutation(api.bot.upcoming.feed, { ...as(BOB), salt: salt("c"), interaction });
+    expect(retried.url).toBe(keyed.url);
+    const answered = JSON.stringify(await t.run((ctx) => ctx.db.query("bot_idempotency").collect()));
+    expect(answered).not.toContain(keyed.url.slice(`${SITE}/calendar/`.length, -4));
 
     const served = await get(t, first.url);
     expect(served.status).toBe(200);

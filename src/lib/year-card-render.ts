@@ -7,6 +7,7 @@
 // Cached per card (person and year): the same SVG — the same figures — is not drawn twice; any
 // change of the counters changes the SVG, so a cached PNG never outlives the numbers it shows.
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 import { renderAsync } from "@resvg/resvg-js";
 import { CARD_FONT, type CardRenderer } from "../views/year-card.ts";
 
@@ -25,14 +26,16 @@ export function cardFontFiles(): string[] {
 
 export function nodeCardRenderer(options: { cacheSize?: number } = {}): CardRenderer & { rendered: () => number } {
   const fontFiles = cardFontFiles();
-  const cache = new Map<string, { svg: string; png: Uint8Array }>();
+  // Keyed by person and year; the SVG is kept as its digest (with posters inlined, an SVG can be ~1 MB).
+  const cache = new Map<string, { digest: string; png: Uint8Array }>();
   const size = options.cacheSize ?? CACHE_SIZE;
   let rendered = 0;
   return {
     rendered: () => rendered,
     async png(key, svg) {
+      const digest = createHash("sha256").update(svg).digest("base64");
       const hit = cache.get(key);
-      if (hit !== undefined && hit.svg === svg) {
+      if (hit !== undefined && hit.digest === digest) {
         // Most recently used last.
         cache.delete(key);
         cache.set(key, hit);
@@ -43,7 +46,7 @@ export function nodeCardRenderer(options: { cacheSize?: number } = {}): CardRend
       const png = (await renderAsync(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CARD_FONT } })).asPng();
       rendered++;
       cache.delete(key);
-      cache.set(key, { svg, png });
+      cache.set(key, { digest, png });
       while (cache.size > size) cache.delete(cache.keys().next().value!);
       return png;
     },

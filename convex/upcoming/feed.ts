@@ -58,6 +58,9 @@ export function siteBase(): string {
   const site = (process.env.LINK_PAGE_BASE_URL || process.env.CONVEX_SITE_URL)?.trim().replace(/\/+$/, "");
   if (!site || !/^https?:\/\/[^\s/]+$/.test(site))
     fail("FORBIDDEN", "The calendar feed is not available on this deployment (it has no site URL).");
+  // The URL is the credential: never sent in clear, except to this machine (the sandbox).
+  if (site.startsWith("http://") && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(site))
+    fail("FORBIDDEN", "The calendar feed needs an https site URL (LINK_PAGE_BASE_URL or CONVEX_SITE_URL).");
   return site;
 }
 

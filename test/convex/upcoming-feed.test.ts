@@ -219,6 +219,9 @@ describe("the calendar feed", () => {
     await expect(t.mutation(api.bot.upcoming.feed, { ...as(ALICE), salt: "short" })).rejects.toThrow(/malformed/);
     delete process.env.CONVEX_SITE_URL;
     await expect(feed(t, ALICE, "h")).rejects.toThrow(/no site URL/);
+    // The URL is the credential: not handed out over plain http (loopback aside, for the sandbox).
+    process.env.CONVEX_SITE_URL = "http://calendar.example.com";
+    await expect(feed(t, ALICE, "h")).rejects.toThrow(/needs an https site URL/);
     expect(await t.run((ctx) => ctx.db.query("calendar_feeds").collect())).toEqual([]);
   });
 

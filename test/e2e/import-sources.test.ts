@@ -70,14 +70,15 @@ async function preview(user: string, file: string, source = "") {
 async function importAndCheck(
   user: string,
   file: string,
-  matched: string,
+  /** What the preview must say (its source, told from the file; the counts; what is unmatched). */
+  says: string[],
   stored: { items: number; episodes: number },
   check: () => Promise<void>,
   choose?: (events: Event[]) => Promise<void>,
 ) {
   const before = await library(user);
   const first = await preview(user, file);
-  expect(first.text).toContain(matched);
+  for (const line of says) expect(first.text).toContain(line);
   expect(await library(user)).toEqual(before);
   if (choose) await choose(first.events);
   const imported = await run(s, `${inClub(user)}click "Import"\nwait 3s`);
@@ -87,7 +88,7 @@ async function importAndCheck(
   expect({ items: after.items.length - before.items.length, episodes: after.episodes.length - before.episodes.length }).toEqual(stored);
 
   const again = await preview(user, file);
-  expect(again.text).toContain(matched);
+  for (const line of says) expect(again.text).toContain(line);
   if (choose) await choose(again.events);
   const second = await run(s, `${inClub(user)}click "Import"\nwait 3s`);
   expect(last(second)).toContain("0 changes");
@@ -110,7 +111,7 @@ describe("/import with each source's export", () => {
     await importAndCheck(
       "tvtimer",
       `${FIXTURES}/tvtime-export.zip`,
-      "matched: **6 shows** (30 episodes), **3 movies**, 2 on your watchlist, 0 ratings.",
+      ["Import from TV Time", "matched: **6 shows** (30 episodes), **3 movies**, 2 on your watchlist, 0 ratings.", "**1 unmatched**", "• Dexter — tvdb 79349", "1 line of the file could not be read."],
       { items: 9, episodes: 30 },
       async () => {
         expect(await webEpisodes(s, "tvtimer", 1396)).toEqual(["S1E1", "S1E2", "S1E3", "S1E4", "S1E5", "S1E6", "S1E7", "S2E1", "S2E2", "S2E3"]);
@@ -122,6 +123,110 @@ describe("/import with each source's export", () => {
         expect(last(list)).not.toContain("Dexter");
         const info = await run(s, `${inClub("tvtimer")}/watch info title:tv:1396`);
         expect(last(info)).toMatch(/10/);
+      },
+    );
+  });
+
+  it("Trakt: 4 shows (22 episodes), 6 films, the watchlist, ratings as reactions", async () => {
+    // 4 shows with 22 watched episodes (Chernobyl by its TVDB id); films watched 4 (Paddington 2 by
+    // its TMDB id, which is taken as it is: not looked up, so not unmatched), watchlist
+    // Oppenheimer, Dune: Part Two, Arcane (The Bear is watched); ratings The Matrix 9, Parasite 10,
+    // Severance 9; an episode's rating and a season on the watchlist are the 2 lines skipped.
+    await importAndCheck(
+      "trakter",
+      `${FIXTURES}/trakt-export.zip`,
+      ["Import from Trakt", "matched: **4 shows** (22 episodes), **6 movies**, 3 on your watchlist, 3 ratings.", "2 lines of the file could not be read."],
+      { items: 10, episodes: 22 },
+      async () => {
+        expect(await webItem(s, "trakter", 496243, "movie")).toMatchObject({ title: "Parasite", progressStatus: "done", reaction: "loved" });
+        expect(await webItem(s, "trakter", 95396, "tv")).toMatchObject({ reaction: "loved", progressStatus: "watching" });
+        expect(await webWatchlist("trakter")).toEqual(["Arcane", "Dune: Part Two", "Oppenheimer"]);
+        const list = await run(s, `${inClub("trakter")}/watch list scope:all`);
+        for (const title of ["Parasite", "The Matrix", "Severance", "The Bear", "Oppenheimer"]) expect(last(list)).toContain(title);
+        const info = await run(s, `${inClub("trakter")}/watch info title:movie:496243`);
+        expect(last(info)).toMatch(/Finished/);
+      },
+    );
+  });
+
+  it("Letterboxd: asks which 'The Lord of the Rings' is meant, imports the one chosen; 5★ is loved", async () => {
+    // watched.csv / diary.csv: 6 films (one "The Lord of the Rings" with no year, one "Paddington 2"
+    // the catalog lacks); ratings.csv Pulp Fiction 5★, Whiplash 4½★, Spirited Away 4★;
+    // watchlist.csv Oppenheimer, Barbie, Joker.
+    let asked = 0;
+    await importAndCheck(
+      "boxder",
+      `${FIXTURES}/letterboxd-export.zip`,
+      [
+        "Import from Letterboxd",
+        "matched: **0 shows** (0 episodes), **7 movies**, 3 on your watchlist, 3 ratings.",
+        "**1 ambiguous**",
+        "**1 unmatched**",
+        "• Paddington 2 (2017)",
+      ],
+      { items: 8, episodes: 0 },
+      async () => {
+        expect(await webItem(s, "boxder", 120, "movie")).toMatchObject({ progressStatus: "done" });
+        expect(await webItem(s, "boxder", 122, "movie")).toBeNull();
+        expect(await webItem(s, "boxder", 680, "movie")).toMatchObject({ title: "Pulp Fiction", progressStatus: "done", reaction: "loved" });
+        expect(await webWatchlist("boxder")).toEqual(["Barbie", "Joker", "Oppenheimer"]);
+        const list = await run(s, `${inClub("boxder")}/watch list scope:all`);
+        for (const title of ["Pulp Fiction", "Whiplash", "Spirited Away", "The Fellowship of the Ring"]) expect(last(list)).toContain(title);
+        expect(last(list)).not.toContain("Return of the King");
+        const info = await run(s, `${inClub("boxder")}/watch info title:movie:680`);
+        expect(last(info)).toMatch(/Finished/);
+      },
+      async (events) => {
+        // The preview asks, with both candidates (never a guess): nothing of it is in the library yet.
+        const menu = answers(events)
+          .at(-1)
+          ?.components?.flatMap((row: any) => row.components)
+          .find((c: any) => c.type === 3);
+        expect(menu?.options?.map((o: any) => o.label)).toEqual([
+          "The Lord of the Rings: The Fellowship of the Ring (2001)",
+          "The Lord of the Rings: The Return of the King (2003)",
+          "Skip it",
+        ]);
+        asked++;
+        await run(s, `${inClub("boxder")}select "The Lord of the Rings: The Fellowship of the Ring (2001)"\nwait 1s`);
+      },
+    );
+    expect(asked).toBe(2);
+  });
+
+  it("IMDb ratings: films and shows by IMDb id, ratings as reactions, the episode row skipped", async () => {
+    // 7 rows: 4 films (Paddington 2's tt4468740 unknown to the catalog), 2 shows, 1 episode (skipped).
+    await importAndCheck(
+      "imdber",
+      `${FIXTURES}/imdb-ratings.csv`,
+      [
+        "Import from IMDb",
+        "matched: **2 shows** (0 episodes), **3 movies**, 0 on your watchlist, 5 ratings.",
+        "• Paddington 2 (2017) — tt4468740",
+        "1 line of the file could not be read.",
+      ],
+      { items: 5, episodes: 0 },
+      async () => {
+        expect(await webItem(s, "imdber", 278, "movie")).toMatchObject({ title: "The Shawshank Redemption", progressStatus: "done", reaction: "loved" });
+        expect(await webItem(s, "imdber", 1396, "tv")).toMatchObject({ reaction: "loved" });
+        expect(await webWatchlist("imdber")).toEqual([]);
+        const info = await run(s, `${inClub("imdber")}/watch info title:movie:278`);
+        expect(last(info)).toMatch(/Finished/);
+      },
+    );
+  });
+
+  it("Film Fanatic's own export: statuses, reactions, episodes; Avatar 'watching' and Titanic skipped", async () => {
+    await importAndCheck(
+      "fanatic",
+      `${FIXTURES}/filmfanatic-export.json`,
+      ["Import from Film Fanatic", "matched: **3 shows** (15 episodes), **3 movies**, 1 on your watchlist, 3 ratings.", "2 lines of the file could not be read."],
+      { items: 6, episodes: 15 },
+      async () => {
+        expect(await webItem(s, "fanatic", 2316, "tv")).toMatchObject({ progressStatus: "dropped" });
+        expect(await webItem(s, "fanatic", 27205, "movie")).toMatchObject({ progressStatus: "done", reaction: "loved" });
+        expect(await webEpisodes(s, "fanatic", 66732)).toHaveLength(3);
+        expect(await webWatchlist("fanatic")).toEqual(["The Matrix"]);
       },
     );
   });

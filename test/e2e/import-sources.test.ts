@@ -7,12 +7,12 @@
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api.js";
 import { readImportFile } from "../../src/lib/import/index.ts";
 import type { Stack } from "../../sandbox/stack.ts";
-import { ofType, run, stack, text, webEpisodes, webItem, type Event } from "./harness.ts";
+import { buttons, ofType, run, stack, text, webEpisodes, webItem, type Event } from "./harness.ts";
 
 const FIXTURES = "sandbox/fixtures/imports";
 const dir = mkdtempSync(join(tmpdir(), "import-sources-"));
@@ -27,8 +27,10 @@ afterAll(async () => {
 
 const answers = (events: Event[]) => ofType(events, "reply", "reply_edit", "followup", "message_edit");
 const last = (events: Event[]) => text(answers(events).at(-1));
-const as = (user: string) => async <T>(f: (t: any) => Promise<T>) =>
-  await s.engine.run(async (t) => await f(t.withIdentity({ subject: `discord|${s.discord.user(user).id}` })));
+const as =
+  (user: string) =>
+  async <T>(f: (t: any) => Promise<T>) =>
+    await s.engine.run(async (t) => await f(t.withIdentity({ subject: `discord|${s.discord.user(user).id}` })));
 /** The web app's watchlist: titles, sorted. */
 const webWatchlist = async (user: string) =>
   (await as(user)(async (t) => await t.query(api.watchlist.getWatchlist, {})))
@@ -46,7 +48,8 @@ async function library(user: string) {
           .withIndex("by_discord", (q: any) => q.eq("discordUserId", discordId))
           .first();
         if (!profile) return { items: [], episodes: [] };
-        const mine = (rows: any[]) => rows.filter((r) => r.userId === profile.userId).sort((a, b) => String(a._id).localeCompare(String(b._id)));
+        const mine = (rows: any[]) =>
+          rows.filter((r) => r.userId === profile.userId).sort((a, b) => String(a._id).localeCompare(String(b._id)));
         return {
           items: mine(await ctx.db.query("watch_items").collect()),
           episodes: mine(await ctx.db.query("episode_progress").collect()),
@@ -111,10 +114,27 @@ describe("/import with each source's export", () => {
     await importAndCheck(
       "tvtimer",
       `${FIXTURES}/tvtime-export.zip`,
-      ["Import from TV Time", "matched: **6 shows** (30 episodes), **3 movies**, 2 on your watchlist, 0 ratings.", "**1 unmatched**", "• Dexter — tvdb 79349", "1 line of the file could not be read."],
+      [
+        "Import from TV Time",
+        "matched: **6 shows** (30 episodes), **3 movies**, 2 on your watchlist, 0 ratings.",
+        "**1 unmatched**",
+        "• Dexter — tvdb 79349",
+        "1 line of the file could not be read.",
+      ],
       { items: 9, episodes: 30 },
       async () => {
-        expect(await webEpisodes(s, "tvtimer", 1396)).toEqual(["S1E1", "S1E2", "S1E3", "S1E4", "S1E5", "S1E6", "S1E7", "S2E1", "S2E2", "S2E3"]);
+        expect(await webEpisodes(s, "tvtimer", 1396)).toEqual([
+          "S1E1",
+          "S1E2",
+          "S1E3",
+          "S1E4",
+          "S1E5",
+          "S1E6",
+          "S1E7",
+          "S2E1",
+          "S2E2",
+          "S2E3",
+        ]);
         expect(await webItem(s, "tvtimer", 70523, "tv")).toMatchObject({ title: "Dark", progressStatus: "dropped" });
         expect(await webItem(s, "tvtimer", 27205, "movie")).toMatchObject({ progressStatus: "done" });
         expect(await webWatchlist("tvtimer")).toEqual(["Wednesday", "Whiplash"]);
@@ -135,10 +155,18 @@ describe("/import with each source's export", () => {
     await importAndCheck(
       "trakter",
       `${FIXTURES}/trakt-export.zip`,
-      ["Import from Trakt", "matched: **4 shows** (22 episodes), **6 movies**, 3 on your watchlist, 3 ratings.", "2 lines of the file could not be read."],
+      [
+        "Import from Trakt",
+        "matched: **4 shows** (22 episodes), **6 movies**, 3 on your watchlist, 3 ratings.",
+        "2 lines of the file could not be read.",
+      ],
       { items: 10, episodes: 22 },
       async () => {
-        expect(await webItem(s, "trakter", 496243, "movie")).toMatchObject({ title: "Parasite", progressStatus: "done", reaction: "loved" });
+        expect(await webItem(s, "trakter", 496243, "movie")).toMatchObject({
+          title: "Parasite",
+          progressStatus: "done",
+          reaction: "loved",
+        });
         expect(await webItem(s, "trakter", 95396, "tv")).toMatchObject({ reaction: "loved", progressStatus: "watching" });
         expect(await webWatchlist("trakter")).toEqual(["Arcane", "Dune: Part Two", "Oppenheimer"]);
         const list = await run(s, `${inClub("trakter")}/watch list scope:all`);
@@ -168,10 +196,15 @@ describe("/import with each source's export", () => {
       async () => {
         expect(await webItem(s, "boxder", 120, "movie")).toMatchObject({ progressStatus: "done" });
         expect(await webItem(s, "boxder", 122, "movie")).toBeNull();
-        expect(await webItem(s, "boxder", 680, "movie")).toMatchObject({ title: "Pulp Fiction", progressStatus: "done", reaction: "loved" });
+        expect(await webItem(s, "boxder", 680, "movie")).toMatchObject({
+          title: "Pulp Fiction",
+          progressStatus: "done",
+          reaction: "loved",
+        });
         expect(await webWatchlist("boxder")).toEqual(["Barbie", "Joker", "Oppenheimer"]);
         const list = await run(s, `${inClub("boxder")}/watch list scope:all`);
-        for (const title of ["Pulp Fiction", "Whiplash", "Spirited Away", "The Fellowship of the Ring"]) expect(last(list)).toContain(title);
+        for (const title of ["Pulp Fiction", "Whiplash", "Spirited Away", "The Fellowship of the Ring"])
+          expect(last(list)).toContain(title);
         expect(last(list)).not.toContain("Return of the King");
         const info = await run(s, `${inClub("boxder")}/watch info title:movie:680`);
         expect(last(info)).toMatch(/Finished/);
@@ -207,7 +240,11 @@ describe("/import with each source's export", () => {
       ],
       { items: 5, episodes: 0 },
       async () => {
-        expect(await webItem(s, "imdber", 278, "movie")).toMatchObject({ title: "The Shawshank Redemption", progressStatus: "done", reaction: "loved" });
+        expect(await webItem(s, "imdber", 278, "movie")).toMatchObject({
+          title: "The Shawshank Redemption",
+          progressStatus: "done",
+          reaction: "loved",
+        });
         expect(await webItem(s, "imdber", 1396, "tv")).toMatchObject({ reaction: "loved" });
         expect(await webWatchlist("imdber")).toEqual([]);
         const info = await run(s, `${inClub("imdber")}/watch info title:movie:278`);
@@ -220,7 +257,11 @@ describe("/import with each source's export", () => {
     await importAndCheck(
       "fanatic",
       `${FIXTURES}/filmfanatic-export.json`,
-      ["Import from Film Fanatic", "matched: **3 shows** (15 episodes), **3 movies**, 1 on your watchlist, 3 ratings.", "2 lines of the file could not be read."],
+      [
+        "Import from Film Fanatic",
+        "matched: **3 shows** (15 episodes), **3 movies**, 1 on your watchlist, 3 ratings.",
+        "2 lines of the file could not be read.",
+      ],
       { items: 6, episodes: 15 },
       async () => {
         expect(await webItem(s, "fanatic", 2316, "tv")).toMatchObject({ progressStatus: "dropped" });
@@ -229,5 +270,85 @@ describe("/import with each source's export", () => {
         expect(await webWatchlist("fanatic")).toEqual(["The Matrix"]);
       },
     );
+  });
+});
+
+describe("/import refusals", () => {
+  // Each refused with the reader's own message (src/lib/import), before any import run exists.
+  const readerSays = async (bytes: Uint8Array, name: string) =>
+    await readImportFile(bytes, name).then(
+      () => "",
+      (e: Error) => e.message,
+    );
+
+  it("refuses a zip bomb generated here, and a CSV that isn't UTF-8, creating no import run", async () => {
+    // 40 MB of one byte compresses ~1,000×: far past the 200× any export is.
+    const bomb = join(dir, "tvtime-export.zip");
+    writeFileSync(bomb, zipSync({ "seen_episode.csv": new Uint8Array(40 * 1024 * 1024).fill(48) }, { level: 9 }));
+    // An IMDb ratings CSV saved by a spreadsheet in Windows-1252 ("Amélie" with é as 0xE9).
+    const latin = join(dir, "ratings.csv");
+    const head = "Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating\n";
+    const row = "tt0211915,9,2022-08-14,Am\u00e9lie,Am\u00e9lie,https://www.imdb.com/title/tt0211915/,Movie,8.3\n";
+    writeFileSync(latin, Buffer.from(head + row, "latin1"));
+
+    for (const file of [bomb, latin]) {
+      const said = await readerSays(readFileSync(file), file.split("/").at(-1)!);
+      expect(said).toMatch(file === bomb ? /zip bomb/ : /isn't UTF-8 text/);
+      const events = await run(s, `${inClub("mallory")}attach ${file}\n/import file\nwait 2s`);
+      expect(last(events)).toContain(said);
+      expect(answers(events).every((e) => e.ephemeral !== false)).toBe(true);
+      expect(buttons(answers(events).at(-1))).not.toContain("Import");
+    }
+    expect(await importRuns("mallory")).toEqual([]);
+    expect(await library("mallory")).toEqual({ items: [], episodes: [] });
+  });
+});
+
+describe("/account's Trakt export, imported by someone else", () => {
+  it("gives them the same library (statuses, reactions, watchlist, episodes)", async () => {
+    const made = await run(
+      s,
+      `${inClub("trakt-giver")}/watch add title:movie:603
+/watch status title:movie:157336 status:finished
+/watch react title:movie:157336 reaction:loved
+/watch status title:movie:27205 status:finished
+/watch react title:movie:27205 reaction:mixed
+/ep 1399 1 1-3
+/watch react title:tv:1399 reaction:liked
+/account
+click "Trakt JSON"`,
+    );
+    const sent = ofType(made, "followup").find((e) => e.attachments?.length);
+    expect(sent?.attachments.map((a: any) => a.filename)).toEqual(["trakt-export.zip"]);
+    const zip = join(dir, "trakt-export.zip");
+    writeFileSync(zip, (s.discord.message(sent!.id)!.attachments[0] as any).data);
+
+    const got = await run(s, `${inClub("trakt-taker")}attach ${zip}\n/import file\nwait 2s`);
+    expect(last(got)).toContain("Import from Trakt");
+    expect(last(got)).toContain("matched: **1 show** (3 episodes), **3 movies**, 1 on your watchlist, 3 ratings.");
+    await run(s, `${inClub("trakt-taker")}click "Import"\nwait 3s`);
+
+    const same = async (user: string) => {
+      const { items, episodes } = await library(user);
+      return {
+        items: items
+          .map((i: any) => ({
+            tmdbId: i.tmdbId,
+            mediaType: i.mediaType,
+            title: i.title,
+            progressStatus: i.progressStatus,
+            reaction: i.reaction,
+            inWatchlist: !!i.inWatchlist,
+          }))
+          .sort((a: any, b: any) => a.tmdbId - b.tmdbId),
+        episodes: episodes
+          .filter((e: any) => e.isWatched)
+          .map((e: any) => `${e.tmdbId}:S${e.season}E${e.episode}`)
+          .sort(),
+      };
+    };
+    const giver = await same("trakt-giver");
+    expect(giver.items).toHaveLength(4);
+    expect(await same("trakt-taker")).toEqual(giver);
   });
 });

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { ImportEntry } from "../../convex/lib/importEntry";
+import { indexStore } from "../../sandbox/indexed-store";
 import { ALICE, deployment } from "./setup";
 import { APP, apply, as, expectNoFailures, importEntries, installStub, library, settle, type Stub } from "./import-helpers";
 
@@ -47,6 +48,10 @@ describe("importing a 20,000-episode history", () => {
 
   it("imports every episode within Convex's limits, looks each show up once ever, re-imports as 0 changes and undoes exactly", async () => {
     const t = deployment();
+    // convex-test walks every document of the deployment on every indexed query: with 20,000
+    // episode rows each page's lookups grew with everything written before it (quadratic overall).
+    // The candidate sets return the same documents in the same order, as a deployment's index does.
+    await indexStore(t);
     const entries = history();
     const preview = await importEntries(t, ALICE, entries);
     expect(preview.counts).toMatchObject({ shows: SHOWS, episodes: EPISODES, movies: 0, ambiguous: 0, unmatched: 0 });

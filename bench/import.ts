@@ -89,6 +89,10 @@ interface RunRow {
   state: string;
   rows: number;
   changes: number;
+  matched: number;
+  titles: number;
+  done: number;
+  staged: number;
   counts: { shows: number; episodes: number; unmatched: number; ambiguous: number };
   createdAt: number;
 }
@@ -102,8 +106,11 @@ async function newestRun(stack: Stack): Promise<RunRow | undefined> {
 }
 
 async function until(stack: Stack, deadline: number, done: (run: RunRow | undefined) => boolean, what: string): Promise<RunRow> {
+  let said = "";
   for (;;) {
     const run = await newestRun(stack);
+    const now = run ? `${run.state} ${run.matched}/${run.titles} matched, ${run.done}/${run.staged} applied` : "";
+    if (now !== said) process.stderr.write(`import bench: ${(said = now)}\n`);
     if (run && done(run)) return run;
     if (run && (run.state === "failed" || run.state === "cancelled")) throw new Error(`the import ${run.state} while ${what}`);
     if (Date.now() > deadline) throw new Error(`the import did not finish ${what} in time (state ${run?.state ?? "none"})`);
@@ -167,7 +174,7 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
     tvdbIds: Array.from({ length: shows }, (_, i) => FIRST_TVDB + i),
   });
   writeFileSync(file, generated.zip);
-  const stack = await startStack({ logLevel: "silent", tmdbDataDir: catalog });
+  const stack = await startStack({ logLevel: "silent", tmdbDataDir: catalog, indexedStore: true });
   try {
     stack.discord.guild(GUILD);
     stack.discord.channel(GUILD, CHANNEL);

@@ -42,6 +42,8 @@ export interface StackOptions {
   clockStart?: number;
   /** The TMDB catalog's directory (default data/tmdb/): the import bench serves a generated one. */
   tmdbDataDir?: string;
+  /** The engine answers indexed queries from candidate sets (sandbox/indexed-store.ts), as the bench's Convex process does. */
+  indexedStore?: boolean;
   /** Per-user command limit (burst, refill per second); the benchmark raises it. */
   userRate?: { capacity: number; refillPerSecond: number };
   logger?: Logger;
@@ -140,6 +142,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           () => clock.now(),
         );
   const engine = await EmbeddedConvex.start({
+    indexedStore: options.indexedStore,
     secret: randomBytes(24).toString("hex"),
     clock,
     env: {

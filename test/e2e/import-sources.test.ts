@@ -64,9 +64,9 @@ const importRuns = async (user: string) =>
 
 const inClub = (user: string) => `as ${user}\nin movie-club #general\n`;
 
-/** Attaches the file to /import file and returns the preview's text. */
-async function preview(user: string, file: string, source = "") {
-  const events = await run(s, `${inClub(user)}attach ${file}\n/import file${source ? ` source:${source}` : ""}\nwait 2s`);
+/** Attaches the file to /import file, without `source:` (it is told from the file), and returns the preview. */
+async function preview(user: string, file: string) {
+  const events = await run(s, `${inClub(user)}attach ${file}\n/import file\nwait 2s`);
   return { events, text: last(events) };
 }
 

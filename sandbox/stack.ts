@@ -40,6 +40,10 @@ export interface StackOptions {
    * depends on the weekday or the hour pins it, so it passes on any day it runs.
    */
   clockStart?: number;
+  /** The TMDB catalog's directory (default data/tmdb/): the import bench serves a generated one. */
+  tmdbDataDir?: string;
+  /** The engine answers indexed queries from candidate sets (sandbox/indexed-store.ts), as the bench's Convex process does. */
+  indexedStore?: boolean;
   /** Per-user command limit (burst, refill per second); the benchmark raises it. */
   userRate?: { capacity: number; refillPerSecond: number };
   logger?: Logger;
@@ -125,7 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The embedded deployment's environment: Convex actions post to Discord through these.
   const clerk = await SandboxClerk.start();
   // Shows marked to air on the sandbox clock do (new-episode alerts see them in Convex's refresh).
-  const tmdb = await startTmdbCatalogServer({ port: 0, now: () => clock.now() });
+  const tmdb = await startTmdbCatalogServer({ port: 0, now: () => clock.now(), dataDir: options.tmdbDataDir });
   // HTTP interactions: the application's key pair, and where Discord POSTs (the deployment's
   // router, or the Node endpoint started below).
   let endpoint: InteractionsEndpoint = () => Promise.reject(new Error("no interactions endpoint yet"));
@@ -138,6 +142,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           () => clock.now(),
         );
   const engine = await EmbeddedConvex.start({
+    indexedStore: options.indexedStore,
     secret: randomBytes(24).toString("hex"),
     clock,
     env: {

@@ -16,9 +16,13 @@ import { findItem, setMembership, setProgressStatus, setReaction } from "../mode
 import { DAY_MS } from "./runs";
 import { scheduleEdit } from "./notify";
 
-/** Episodes one page applies (each costs about a read and a write), and parts it reads at most. */
+/**
+ * Episodes one page applies (each costs about a read and a write), and parts it reads at most. A
+ * title costs 30–40 index ranges whatever its episodes (its item, summary, seasons, stats
+ * counters), and Convex allows 4,096 a transaction: 150 small shows a page went over it.
+ */
 export const EPISODES_PER_PAGE = 2_000;
-export const PARTS_PER_PAGE = 150;
+export const PARTS_PER_PAGE = 75;
 
 type Entry = Doc<"import_entries">;
 type Change = NonNullable<Entry["change"]>;

@@ -5,16 +5,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { ImportEntry } from "../../convex/lib/importEntry";
+import { indexStore } from "../../sandbox/indexed-store";
 import { ALICE, deployment } from "./setup";
 import { APP, apply, as, expectNoFailures, importEntries, installStub, library, settle, type Stub } from "./import-helpers";
 
 const SHOWS = Number(process.env.IMPORT_TEST_SHOWS ?? 300);
-// 300 shows as in the issue; 3,000 episodes by default (every page still fills its 2,000-episode budget). The full
-// 20,000 (IMPORT_TEST_EPISODES=20000) runs the same code but takes many minutes under convex-test's in-memory engine.
-const EPISODES = Number(process.env.IMPORT_TEST_EPISODES ?? 3_000);
+// The issue's size, 20,000 episodes over 300 shows (about 30 s here with the index candidate sets
+// below), and 3,000 (10 a show): a page then holds many small titles, which is what went past
+// Convex's index-range limit once. IMPORT_TEST_EPISODES=N runs only that size.
+const SIZES = process.env.IMPORT_TEST_EPISODES ? [Number(process.env.IMPORT_TEST_EPISODES)] : [20_000, 3_000];
 
-/** Show i (TVDB 1000+i) has 67 or 66 watched episodes, 20 a season. */
-function history(): ImportEntry[] {
+/** Show i (TVDB 1000+i) has EPISODES / SHOWS watched episodes (one more for the first few), 20 a season. */
+function history(EPISODES: number): ImportEntry[] {
   const entries: ImportEntry[] = [];
   for (let i = 0; i < SHOWS; i++) {
     const count = Math.floor(EPISODES / SHOWS) + (i < EPISODES % SHOWS ? 1 : 0);
@@ -33,7 +35,7 @@ function history(): ImportEntry[] {
   return entries;
 }
 
-describe("importing a 20,000-episode history", () => {
+describe.each(SIZES)("importing a %i-episode history", (EPISODES) => {
   let stub: Stub;
   beforeEach(() => {
     vi.useFakeTimers();
@@ -47,7 +49,11 @@ describe("importing a 20,000-episode history", () => {
 
   it("imports every episode within Convex's limits, looks each show up once ever, re-imports as 0 changes and undoes exactly", async () => {
     const t = deployment();
-    const entries = history();
+    // convex-test walks every document of the deployment on every indexed query: with 20,000
+    // episode rows each page's lookups grew with everything written before it (quadratic overall).
+    // The candidate sets return the same documents in the same order, as a deployment's index does.
+    await indexStore(t);
+    const entries = history(EPISODES);
     const preview = await importEntries(t, ALICE, entries);
     expect(preview.counts).toMatchObject({ shows: SHOWS, episodes: EPISODES, movies: 0, ambiguous: 0, unmatched: 0 });
     // Each show once, by its TVDB id.

@@ -43,7 +43,7 @@ export function attachmentsFrom(core: RestCore, ctx: RequestCtx, channelId: stri
     const m = meta.find((a) => String(a.id) === idx) ?? {};
     const id = core.world.ids.next(core.config.now());
     const filename = m.filename ?? f.filename;
-    return {
+    const attachment = {
       id,
       filename,
       size: f.data.length,
@@ -52,6 +52,10 @@ export function attachmentsFrom(core: RestCore, ctx: RequestCtx, channelId: stri
       content_type: f.contentType,
       ...(m.description ? { description: m.description } : {}),
     };
+    // The bytes, for tests that read back what the bot sent (`message(id).attachments[i].data`);
+    // not enumerable, so never serialised into events or payloads.
+    Object.defineProperty(attachment, "data", { value: f.data, enumerable: false });
+    return attachment;
   });
 }
 

@@ -30,6 +30,7 @@ const USAGE = `npm run bench [-- FLAGS]   measures the bot as it runs in product
   --doors-only               run only the doors comparison
   --no-party-board           skip the party board phase
   --no-reminders             skip the reminders phase
+  --import-episodes N        episodes of the generated TV Time export /import reads (default 20000, over 300 shows; 0 skips)
   --out FILE                 also write the JSON to FILE
   -h, --help                 this text
 
@@ -92,6 +93,7 @@ export function options() {
       "doors-only": { type: "boolean", default: false },
       "no-party-board": { type: "boolean", default: false },
       "no-reminders": { type: "boolean", default: false },
+      "import-episodes": { type: "string", default: "20000" },
       "fault-outage": { type: "string", default: "10" },
       "cpu-interactions": { type: "string", default: "300" },
       soak: { type: "string", default: "0" },
@@ -130,6 +132,7 @@ export function options() {
     doorsOnly: values["doors-only"] === true,
     partyBoard: values["no-party-board"] !== true,
     reminders: values["no-reminders"] !== true,
+    importEpisodes: int("import-episodes", 0, 250_000),
     faultOutageSeconds: int("fault-outage", 0, 120),
     cpuInteractions: int("cpu-interactions", 0, 100_000),
     soak: int("soak", 0, 1_000_000),

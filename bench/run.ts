@@ -28,11 +28,8 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { Actor } from "../sandbox/discord/index.ts";
 import { startBotProcess, type BotProcess, type EventLoopReport } from "./bot-process.ts";
 import { costSummary, latencySummary, outcomeCounts, percentile, Recorder, round, type Sample } from "./recorder.ts";
-import { partyBoardFigures } from "./party.ts";
-import { reminderFigures } from "./reminders.ts";
 import { startWorld } from "./world.ts";
 import { faultPhase } from "./faults.ts";
-import { inProcessTable } from "./in-process.ts";
 import { backgroundCpu, cpuFigures, typedCpuPhases, withoutProbe } from "./cpu.ts";
 import { soakPhase } from "./soak.ts";
 import { mixedLoad } from "./load.ts";
@@ -61,6 +58,7 @@ const PROFILE_INTERVAL_US = 250;
 /** The show the fault phase's people mark, one new episode per action (One Piece: over a thousand). */
 const FAULT_SHOW = 37854;
 
+import { secondaryPhases } from "./secondary.ts";
 import { latencyConditionsOf, TARGETS, targetsOf } from "./targets.ts";
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -292,19 +290,8 @@ async function main() {
   recorder.close();
   await world.stop();
 
-  // Secondary: the in-process sandbox (one process, convex-test, no network). Not capacity.
-  const inProcess =
-    opts.inProcessSteps > 0 ? await inProcessTable(opts.inProcessSteps, Math.min(opts.users, 50), shows, opts.keystrokeMs) : null;
-  // Issue 9's party board figures: edits per 100 marks, seconds to a correct board, documents per refresh.
-  const partyBoard = opts.partyBoard ? await partyBoardFigures() : null;
-  if (partyBoard)
-    progress(
-      `party board: ${partyBoard.burst.boardEditsPer100Marks} board edits for 100 marks, correct ${partyBoard.burst.secondsFromLastMarkToCorrectBoard} s after the last`,
-    );
-  // Issue 12's reminder figures: documents read per reminder DM sent.
-  const reminders = opts.reminders ? await reminderFigures() : null;
-  if (reminders)
-    progress(`reminders: ${reminders.dmsSent} DMs, ${reminders.documentsReadPerReminderSent} documents read per reminder sent`);
+  // Secondary, in-process: the old table, the party board, reminders, imports (bench/secondary.ts).
+  const { inProcess, partyBoard, reminders, imports } = await secondaryPhases(opts, shows, progress);
   // Issue 20: the gateway door and the HTTP door, side by side.
   const doors = await runDoors();
 
@@ -481,6 +468,7 @@ async function main() {
     inProcessSandbox: inProcess,
     partyBoard,
     reminders,
+    imports,
     faults: faults && { ...faults, botLog: faultLog },
     doors,
     durationSeconds: Math.round((performance.now() - startedAt) / 1000),

@@ -28,18 +28,22 @@ export class Activity {
   readonly signal = new Signal();
   private inflight = 0;
   private lastActivity = 0;
+  /** Requests started or ended so far: tells "nothing happened" apart within one millisecond. */
+  private changes = 0;
   private busyUntil = 0;
 
   constructor(private readonly quietMs: number) {}
 
   requestStarted(): void {
     this.inflight++;
+    this.changes++;
     this.lastActivity = Date.now();
     this.signal.notify();
   }
 
   requestEnded(): void {
     this.inflight = Math.max(0, this.inflight - 1);
+    this.changes++;
     this.lastActivity = Date.now();
     this.signal.notify();
   }
@@ -61,7 +65,15 @@ export class Activity {
         continue;
       }
       const wake = Math.max(this.lastActivity + this.quietMs, this.busyUntil);
-      if (this.inflight === 0 && wake <= Date.now()) return true;
+      if (this.inflight === 0 && wake <= Date.now()) {
+        // A blocked event loop (a busy test machine) stretches the quiet window: the bot's next
+        // request may already be waiting in this very turn (timers run before I/O). Quiet only if
+        // a few full turns of the loop pass with nothing new.
+        const seen = this.changes;
+        for (let turn = 0; turn < 3; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.changes === seen && this.inflight === 0 && !pending()) return true;
+        continue;
+      }
       await this.signal.wait(this.inflight > 0 ? 50 : wake - Date.now());
     }
     return false;

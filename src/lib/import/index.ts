@@ -28,7 +28,17 @@ interface TextFile {
 
 const readable = /\.(csv|json|txt)$/i;
 
+function jsonTooLarge(name: string, size: number): ImportFileError {
+  return new ImportFileError("imports.refused.jsonTooLarge", {
+    name: clipName(name),
+    size: megabytes(size),
+    max: megabytes(IMPORT_LIMITS.maxJsonBytes),
+  });
+}
+
 function textFile(name: string, bytes: Uint8Array): TextFile {
+  // Refused before it is decoded: JSON is parsed in one piece.
+  if (/\.json$/i.test(name) && bytes.length > IMPORT_LIMITS.maxJsonBytes) throw jsonTooLarge(name, bytes.length);
   const text = decodeText(bytes, clipName(name));
   const cut = text.search(/\r|\n/);
   return { name, text, header: (cut < 0 ? text : text.slice(0, cut)).replace(/^\uFEFF/, "") };
@@ -64,6 +74,8 @@ async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Pro
 
 function parseJson(file: TextFile): unknown {
   if (file.json !== undefined) return file.json;
+  // UTF-16 code units: at least one per byte of UTF-8, so this holds whatever the file was named.
+  if (file.text.length > IMPORT_LIMITS.maxJsonBytes) throw jsonTooLarge(file.name, file.text.length);
   try {
     file.json = JSON.parse(file.text.replace(/^\uFEFF/, ""));
   } catch {

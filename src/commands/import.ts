@@ -102,7 +102,7 @@ async function importFile(interaction: CommandInteraction, ctx: BotContext, file
   const bytes = await download(file.url, IMPORT_LIMITS.maxFileBytes, t);
   let read;
   try {
-    read = await readImportFile(bytes, file.filename, source);
+    read = await (ctx.importReader ?? readImportFile)(bytes, file.filename, source);
   } catch (error) {
     if (error instanceof ImportFileError) throw new UserError(t("imports.file.refused", { reason: error.say(t) }));
     throw error;

@@ -17,6 +17,10 @@ import { clipName, isZip, readMember, unsafeName, zipDirectory } from "./zip.ts"
 
 export { IMPORT_LIMITS, ImportFileError } from "./limits.ts";
 export type { ImportRead, Skipped } from "./entries.ts";
+export type { ImportRefusal } from "./limits.ts";
+
+/** readImportFile's shape: the Node doors inject one that reads in a worker thread (src/lib/import-worker.ts). */
+export type ImportFileReader = (bytes: Uint8Array, fileName: string, source?: ImportSource) => Promise<ImportRead>;
 
 interface TextFile {
   name: string;

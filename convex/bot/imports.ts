@@ -11,7 +11,7 @@ import { fail } from "../model/errors";
 import { discordAccount, parseDiscordUserId } from "../model/users";
 import { startApply } from "../imports/apply";
 import { importPartValidator } from "../imports/limits";
-import { cancelRun, choose, describe, finishStaging, ownRun, runView, stageParts, startRun } from "../imports/runs";
+import { busyWith, cancelRun, choose, describe, finishStaging, ownRun, runView, stageParts, startRun } from "../imports/runs";
 import { startUndo } from "../imports/undo";
 import { importCandidateValidator, importStateValidator } from "../tables/imports";
 
@@ -74,6 +74,13 @@ export const start = botMutation({
   args: { source: importSourceValidator, fileName: v.string(), rows: v.number(), skipped: v.number() },
   returns: v.union(v.object({ runId: v.string() }), v.object({ busy: v.string() })),
   handler: async (ctx, args) => await startRun(ctx, ctx.actor, args, translator(ctx.locale)),
+});
+
+/** Whether an import of the person's is still running or being undone, asked before their file is downloaded and read. */
+export const busy = botQuery({
+  args: {},
+  returns: v.union(v.null(), v.literal("running"), v.literal("undoing")),
+  handler: async (ctx) => await busyWith(ctx, await ctx.actor.userId()),
 });
 
 /** The person's language as their last command left it on their account (calls without an interaction). */

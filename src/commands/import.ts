@@ -99,6 +99,9 @@ const reply = (interaction: CommandInteraction | ComponentInteraction) => ({
 async function importFile(interaction: CommandInteraction, ctx: BotContext, file: APIAttachment, source: ImportSource | undefined) {
   const t = forPerson(ctx);
   checkAttachment(file, t);
+  // One import per person at a time: refused before the file is downloaded and read (start checks again).
+  const busy = await ctx.backend.query(api.bot.imports.busy, { discordUserId: interaction.user.id });
+  if (busy !== null) throw new UserError(t(busy === "undoing" ? "imports.run.busyUndoing" : "imports.run.busy"));
   const bytes = await download(file.url, IMPORT_LIMITS.maxFileBytes, t);
   let read;
   try {

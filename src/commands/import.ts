@@ -4,7 +4,7 @@
 // buttons and menus are handled below. Nothing is written to the library before Import.
 import { ApplicationCommandOptionType as Option, type APIAttachment } from "discord-api-types/v10";
 import { api } from "../../convex/_generated/api.js";
-import { stagingCalls } from "../../convex/imports/limits.ts";
+import { IMPORT_CAPS, stagingCalls } from "../../convex/imports/limits.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import type { ImportSource } from "../../convex/lib/importEntry.ts";
@@ -110,6 +110,10 @@ async function importFile(interaction: CommandInteraction, ctx: BotContext, file
     if (error instanceof ImportFileError) throw new UserError(t("imports.file.refused", { reason: error.say(t) }));
     throw error;
   }
+  // Convex refuses more than one import holds, but only after staging calls: say it now, before any.
+  if (read.entries.length > IMPORT_CAPS.titles) throw new UserError(t("imports.run.tooManyTitles", { max: IMPORT_CAPS.titles }));
+  if (read.entries.reduce((n, e) => n + (e.episodes?.length ?? 0), 0) > IMPORT_CAPS.episodes)
+    throw new UserError(t("imports.run.tooManyEpisodes", { max: IMPORT_CAPS.episodes }));
   const discordUserId = interaction.user.id;
   const started = await ctx.backend.mutation(api.bot.imports.start, {
     discordUserId,

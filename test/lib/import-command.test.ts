@@ -3,6 +3,7 @@
 // import takes is refused right after reading, in their language, before any staging call.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getFunctionName } from "convex/server";
+import { IMPORT_CAPS } from "../../convex/imports/limits.ts";
 import { importCommand } from "../../src/commands/import.ts";
 import type { BotContext, CommandInteraction } from "../../src/commands/types.ts";
 import { translator } from "../../src/i18n/index.ts";
@@ -60,5 +61,25 @@ describe("/import before staging", () => {
     expect(fetch).not.toHaveBeenCalled();
     expect(importReader).not.toHaveBeenCalled();
     expect(calls).toEqual(["bot/imports:busy"]);
+  });
+
+  it("refuses a file over the title or episode caps in the person's language, before any staging call", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("x")),
+    );
+    const titles = context(null, films(IMPORT_CAPS.titles + 1));
+    await expect(run(titles.ctx)).rejects.toThrow("Die Datei hat mehr als 25.000 Titel — mehr, als ein Import schafft.");
+    expect(titles.calls).toEqual(["bot/imports:busy"]);
+
+    const show = (i: number) => ({
+      key: `tv:tmdb:${i + 1}`,
+      mediaType: "tv" as const,
+      ids: { tmdb: i + 1 },
+      episodes: Array.from({ length: 5_001 }, (_, e) => ({ season: 1 + Math.floor(e / 100), episode: (e % 100) + 1 })),
+    });
+    const episodes = context(null, { ...films(0), source: "trakt", entries: Array.from({ length: 50 }, (_, i) => show(i)) });
+    await expect(run(episodes.ctx)).rejects.toThrow("Die Datei hat mehr als 250.000 Folgen — mehr, als ein Import schafft.");
+    expect(episodes.calls).toEqual(["bot/imports:busy"]);
   });
 });

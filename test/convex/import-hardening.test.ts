@@ -1,0 +1,68 @@
+// The import pipeline after a job stalls: undo keeps what the person changed after the import last
+// wrote (not after the undo started), the daily sweep fails and deletes runs that stopped moving
+// instead of being held by them, and the busy check /import makes before downloading a file.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
+import type { Id } from "../../convex/_generated/dataModel";
+import { ALICE, deployment } from "./setup";
+import { APP, apply, as, expectNoFailures, importEntries, installStub, settle } from "./import-helpers";
+
+const NOW = Date.UTC(2026, 6, 20);
+const HOUR = 60 * 60 * 1000;
+const FILM = { key: "movie:tmdb:11", mediaType: "movie" as const, ids: { tmdb: 11 }, watched: true };
+
+describe("import runs that stall", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(NOW);
+    installStub();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("undoing a stalled import keeps what the person changed after it last wrote", async () => {
+    const t = deployment();
+    const preview = await importEntries(t, ALICE, [FILM]);
+    await apply(t, ALICE, preview.runId);
+    // Its job stopped before it could finish (as a page that kept failing leaves it).
+    const runId = preview.runId as Id<"import_runs">;
+    await t.run(async (ctx) => await ctx.db.patch(runId, { state: "applying", finishedAt: undefined }));
+    vi.setSystemTime(NOW + 2 * HOUR);
+    await t.mutation(api.bot.titles.setStatus, {
+      ...as(ALICE),
+      tmdbId: 11,
+      mediaType: "movie",
+      title: "Film 11",
+      progressStatus: "want-to-watch",
+    });
+    // A new import finds it stuck and marks it failed; its undo comes an hour later.
+    expect(
+      await t.mutation(api.bot.imports.start, { ...as(ALICE), source: "imdb", fileName: "y.csv", rows: 1, skipped: 0 }),
+    ).toHaveProperty("runId");
+    expect((await t.query(api.bot.imports.view, { ...as(ALICE), runId })).state).toBe("failed");
+    vi.setSystemTime(NOW + 3 * HOUR);
+    await t.mutation(api.bot.imports.undo, { ...as(ALICE), runId, reply: { applicationId: APP, token: "undo" } });
+    await settle(t);
+    await expectNoFailures(t);
+    expect(await t.query(api.bot.imports.view, { ...as(ALICE), runId })).toMatchObject({ state: "undone", kept: 1 });
+    const state = await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 11, mediaType: "movie" });
+    expect(state.item).toMatchObject({ progressStatus: "want-to-watch" });
+  });
+
+  it("tells /import before the download whether an import of the person's is still going", async () => {
+    const t = deployment();
+    expect(await t.query(api.bot.imports.busy, as(ALICE))).toBeNull();
+    const preview = await importEntries(t, ALICE, [FILM]);
+    // An unanswered preview gives way to a new import.
+    expect(await t.query(api.bot.imports.busy, as(ALICE))).toBeNull();
+    await t.run(async (ctx) => await ctx.db.patch(preview.runId as Id<"import_runs">, { state: "applying" }));
+    expect(await t.query(api.bot.imports.busy, as(ALICE))).toBe("running");
+    await t.run(async (ctx) => await ctx.db.patch(preview.runId as Id<"import_runs">, { state: "undoing" }));
+    expect(await t.query(api.bot.imports.busy, as(ALICE))).toBe("undoing");
+    // Stopped for over an hour: the next start marks it failed, so nothing holds the person back.
+    vi.setSystemTime(NOW + 2 * HOUR);
+    expect(await t.query(api.bot.imports.busy, as(ALICE))).toBeNull();
+  });
+});

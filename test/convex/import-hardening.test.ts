@@ -2,13 +2,14 @@
 // wrote (not after the undo started), the daily sweep fails and deletes runs that stopped moving
 // instead of being held by them, and the busy check /import makes before downloading a file.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { ALICE, deployment } from "./setup";
 import { APP, apply, as, expectNoFailures, importEntries, installStub, settle } from "./import-helpers";
 
 const NOW = Date.UTC(2026, 6, 20);
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 const FILM = { key: "movie:tmdb:11", mediaType: "movie" as const, ids: { tmdb: 11 }, watched: true };
 
 describe("import runs that stall", () => {
@@ -49,6 +50,42 @@ describe("import runs that stall", () => {
     expect(await t.query(api.bot.imports.view, { ...as(ALICE), runId })).toMatchObject({ state: "undone", kept: 1 });
     const state = await t.query(api.bot.titles.getTitleState, { ...as(ALICE), tmdbId: 11, mediaType: "movie" });
     expect(state.item).toMatchObject({ progressStatus: "want-to-watch" });
+  });
+
+  it("the daily sweep fails and deletes runs that stopped moving, and pages past ones still running", async () => {
+    const t = deployment();
+    const preview = await importEntries(t, ALICE, [FILM]);
+    await apply(t, ALICE, preview.runId);
+    const runId = preview.runId as Id<"import_runs">;
+    // Six runs whose jobs stopped long ago (each with a staged title and a stored token), one still moving.
+    const { stuck, moving } = await t.run(async (ctx) => {
+      const { _id, _creationTime, ...run } = (await ctx.db.get(runId))!;
+      const part = (await ctx.db
+        .query("import_entries")
+        .withIndex("by_run", (q) => q.eq("runId", runId))
+        .first())!;
+      const { _id: _p, _creationTime: _c, ...entry } = part;
+      const clone = async (expiresAt: number, touchedAt: number) => {
+        const id = await ctx.db.insert("import_runs", { ...run, state: "applying", expiresAt, touchedAt, finishedAt: undefined });
+        await ctx.db.insert("import_entries", { ...entry, runId: id });
+        return id;
+      };
+      const stuck = [];
+      for (let i = 0; i < 6; i++) stuck.push(await clone(NOW + i, NOW));
+      const moving = await clone(NOW - 1, NOW + 3 * DAY);
+      return { stuck, moving };
+    });
+    vi.setSystemTime(NOW + 3 * DAY);
+    await t.mutation(internal.housekeeping.jobs.sweepExpired, {});
+    await settle(t);
+    await expectNoFailures(t);
+    const left = await t.run(async (ctx) => ({
+      runs: (await ctx.db.query("import_runs").collect()).map((r) => r._id),
+      entries: (await ctx.db.query("import_entries").collect()).map((e) => e.runId),
+    }));
+    for (const id of [...stuck, runId]) expect(left.runs).not.toContain(id);
+    expect(left.runs).toEqual([moving]);
+    expect(left.entries).toEqual([moving]);
   });
 
   it("tells /import before the download whether an import of the person's is still going", async () => {

@@ -121,18 +121,23 @@ export const view = botQuery({
     await runView(ctx, await ownRun(ctx, await ctx.actor.userId(), args.runId, await remembered(ctx, args.discordUserId)), args.page ?? 0),
 });
 
-/** Every unmatched title of a run (for the CSV), at most 5,000. */
+/** Unmatched titles the CSV lists at most (the query stays inside Convex's read limits). */
+export const UNMATCHED_CSV_MAX = 5_000;
+
+/** A run's unmatched titles for the CSV (the first UNMATCHED_CSV_MAX), and how many there are in all. */
 export const unmatched = botQuery({
   args: { runId: v.string() },
-  returns: v.array(unmatchedValidator),
+  returns: v.object({ items: v.array(unmatchedValidator), total: v.number() }),
   handler: async (ctx, args) => {
     const run = await ownRun(ctx, await ctx.actor.userId(), args.runId, await remembered(ctx, args.discordUserId));
     const rows = await ctx.db
       .query("import_entries")
       .withIndex("by_run_match", (q) => q.eq("runId", run._id).eq("match", "unmatched"))
       .filter((q) => q.eq(q.field("first"), true))
-      .take(5_000);
-    return rows.map(describe);
+      .take(UNMATCHED_CSV_MAX);
+    // The preview's count is the total; the rows are it when fewer than the cap came back.
+    const total = rows.length < UNMATCHED_CSV_MAX ? rows.length : Math.max(rows.length, run.counts.unmatched);
+    return { items: rows.map(describe), total };
   },
 });
 

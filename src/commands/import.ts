@@ -202,9 +202,14 @@ export const importCommand = command({
       await respond.send(importMessage(view, forPerson(ctx)));
     },
     "import:unmatched": async (interaction, respond, ctx, { run }) => {
-      const items = await ctx.backend.query(api.bot.imports.unmatched, { discordUserId: interaction.user.id, runId: run });
+      const { items, total } = await ctx.backend.query(api.bot.imports.unmatched, { discordUserId: interaction.user.id, runId: run });
+      const t = forPerson(ctx);
       await respond.sendNew({
-        content: forPerson(ctx)("imports.unmatchedFile", { count: items.length }),
+        // More than the CSV holds: say it is the first part, never pass it off as all of them.
+        content:
+          total > items.length
+            ? t("imports.unmatchedFileCut", { shown: items.length, count: total })
+            : t("imports.unmatchedFile", { count: items.length }),
         files: [{ name: "unmatched.csv", data: new TextEncoder().encode(unmatchedCsv(items)) }],
         ephemeral: true,
       });

@@ -102,4 +102,34 @@ describe("import runs that stall", () => {
     vi.setSystemTime(NOW + 2 * HOUR);
     expect(await t.query(api.bot.imports.busy, as(ALICE))).toBeNull();
   });
+
+  it("says how many unmatched titles there are when the CSV holds only the first 5,000", async () => {
+    const t = deployment();
+    const nowhere = {
+      key: "movie:title:nowhere|2001",
+      mediaType: "movie" as const,
+      ids: {},
+      title: "Nowhere At All",
+      year: 2001,
+      watchlist: true,
+    };
+    const preview = await importEntries(t, ALICE, [nowhere]);
+    const runId = preview.runId as Id<"import_runs">;
+    expect(await t.query(api.bot.imports.unmatched, { ...as(ALICE), runId })).toMatchObject({
+      total: 1,
+      items: [{ title: "Nowhere At All" }],
+    });
+    await t.run(async (ctx) => {
+      const { _id, _creationTime, ...entry } = (await ctx.db
+        .query("import_entries")
+        .withIndex("by_run", (q) => q.eq("runId", runId))
+        .first())!;
+      for (let i = 1; i <= 5_000; i++) await ctx.db.insert("import_entries", { ...entry, key: `movie:title:nowhere ${i}|`, index: i });
+      const run = (await ctx.db.get(runId))!;
+      await ctx.db.patch(runId, { counts: { ...run.counts, unmatched: 5_001 } });
+    });
+    const listed = await t.query(api.bot.imports.unmatched, { ...as(ALICE), runId });
+    expect(listed.items).toHaveLength(5_000);
+    expect(listed.total).toBe(5_001);
+  });
 });

@@ -82,4 +82,22 @@ describe("/import before staging", () => {
     await expect(run(episodes.ctx)).rejects.toThrow("Die Datei hat mehr als 250.000 Folgen — mehr, als ein Import schafft.");
     expect(episodes.calls).toEqual(["bot/imports:busy"]);
   });
+
+  it("says the unmatched CSV holds only the first 5,000 titles when there are more, in the person's language", async () => {
+    const item = { title: "Nowhere", mediaType: "movie" as const, ids: "" };
+    const sent: { content: string }[] = [];
+    const reply = { sendNew: vi.fn(async (message: { content: string }) => void sent.push(message)) };
+    for (const [listed, total] of [
+      [5_000, 5_001],
+      [3, 3],
+    ] as const) {
+      const { ctx } = context(null, films(0));
+      (ctx.backend.query as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ items: Array.from({ length: listed }, () => item), total });
+      await importCommand.components!["import:unmatched"]!(interaction as never, reply as never, ctx, { run: "run" } as never);
+    }
+    expect(sent.map((m) => m.content)).toEqual([
+      "📄 Die ersten 5.000 von 5.001 Titeln, zu denen nichts gepasst hat — korrigiere sie oder trag sie von Hand ein.",
+      translator("de")("imports.unmatchedFile", { count: 3 }),
+    ]);
+  });
 });

@@ -132,6 +132,12 @@ describe("hostile imports", () => {
     expect(await refusal(json, "watched-shows.json.gz")).toBe(
       "watched-shows.json is 50 MB, more JSON than one file of an export holds (at most 50 MB), so it was not read.",
     );
+    // In a ZIP, by the member's declared size, before inflating it (the reviewer's 93 MB Trakt JSON in 5 MB).
+    const items = Array.from({ length: 800_000 }, (_, i) => `{"movie":{"ids":{"tmdb":${i}}},"watched_at":"2021-01-01T00:00:00Z"}`);
+    const zip = zipSync({ "history.json": text(`[${items.join(",")}]`) });
+    expect(await refusal(zip, "trakt.zip")).toMatch(
+      /^history\.json is (5\d|6\d) MB, more JSON than one file of an export holds \(at most 50 MB\)/,
+    );
   }, 30_000);
 
   it("reads UTF-16 with a byte-order mark, and refuses text that isn't UTF-8 instead of guessing", async () => {

@@ -63,6 +63,8 @@ async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Pro
       }
       if (/(^|[\\/])(__MACOSX[\\/]|\.)/.test(member.name)) continue;
       if (!readable.test(member.name)) continue;
+      // By its declared size, before inflating it (readMember refuses a member that outgrows it).
+      if (/\.json$/i.test(member.name) && member.size > IMPORT_LIMITS.maxJsonBytes) throw jsonTooLarge(member.name, member.size);
       files.push(textFile(member.name, await readMember(bytes, member, budget)));
     }
     if (files.length === 0) throw new ImportFileError("imports.refused.zipEmpty");

@@ -43,7 +43,7 @@ module.exports = {
       severity: "error",
       comment: "The interaction core runs in Convex's runtime: web APIs only (fetch, WebCrypto, CompressionStream), no node: built-ins.",
       from: {
-        path: "^src/(core|commands|views)/|^src/lib/(?!convex-http-backend|node-http|doctor|event-loop|logger|env|year-card-render)",
+        path: "^src/(core|commands|views)/|^src/lib/(?!convex-http-backend|node-http|doctor|event-loop|logger|env|year-card-render|import-worker)",
       },
       to: { dependencyTypes: ["core"] },
     },

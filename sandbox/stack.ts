@@ -19,6 +19,7 @@ import { EmbeddedConvex } from "./engine.ts";
 import { startConvexHttpEndpoint, type ConvexFault, type ConvexHttpEndpoint } from "./convex-http.ts";
 import { startTmdbCatalogServer, type TmdbCatalogServer } from "./tmdb-server.ts";
 import { nodeCardRenderer } from "../src/lib/year-card-render.ts";
+import { nodeImportReader } from "../src/lib/import-worker.ts";
 import type { CardRenderer } from "../src/views/year-card.ts";
 
 export interface StackOptions {
@@ -236,6 +237,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           : new UserRateLimiter(),
         directory: restDirectory({ apiBase: discord.restApiBase, token: discord.token, botUserId: discord.applicationId }),
         cards: options.cards ?? nodeCardRenderer(),
+        importReader: nodeImportReader(),
       },
       publicKey: delivery!.publicKeyHex,
       applicationId: discord.applicationId,

@@ -9,6 +9,7 @@ import { watchEventLoop, type EventLoopWatch } from "./lib/event-loop.ts";
 import type { Logger } from "./lib/logger.ts";
 import { UserRateLimiter } from "./lib/rate-limit.ts";
 import { nodeCardRenderer } from "./lib/year-card-render.ts";
+import { nodeImportReader } from "./lib/import-worker.ts";
 import { NO_MENTIONS } from "./core/respond.ts";
 import { TitleService } from "./lib/titles.ts";
 import type { TmdbClient } from "./lib/tmdb.ts";
@@ -77,6 +78,7 @@ export function createBot(options: BotOptions): Bot {
     limiter: options.limiter ?? new UserRateLimiter(),
     directory: guildDirectory(client),
     cards: options.cards ?? nodeCardRenderer(),
+    importReader: nodeImportReader(),
   };
   /** Event handlers still running (an interaction being answered), awaited by stop(). */
   const inFlight = new Set<Promise<void>>();

@@ -11,6 +11,7 @@ import { UserRateLimiter } from "./lib/rate-limit.ts";
 import { TitleService } from "./lib/titles.ts";
 import { TmdbClient } from "./lib/tmdb.ts";
 import { nodeCardRenderer } from "./lib/year-card-render.ts";
+import { nodeImportReader } from "./lib/import-worker.ts";
 
 const env = loadEnvOrExit();
 if (!env.DISCORD_PUBLIC_KEY || !env.DISCORD_APPLICATION_ID) {
@@ -30,6 +31,7 @@ const door = await startHttpDoor({
     limiter: new UserRateLimiter(),
     directory: restDirectory({ apiBase: env.DISCORD_API_BASE, token: env.DISCORD_TOKEN, botUserId: env.DISCORD_APPLICATION_ID }),
     cards: nodeCardRenderer(),
+    importReader: nodeImportReader(),
   },
   publicKey: env.DISCORD_PUBLIC_KEY,
   applicationId: env.DISCORD_APPLICATION_ID,

@@ -11,7 +11,7 @@ import { fail } from "../model/errors";
 import { discordAccount, parseDiscordUserId } from "../model/users";
 import { startApply } from "../imports/apply";
 import { importPartValidator } from "../imports/limits";
-import { cancelRun, choose, describe, finishStaging, ownRun, runView, stageParts, startRun } from "../imports/runs";
+import { busyWith, cancelRun, choose, describe, finishStaging, ownRun, runView, stageParts, startRun } from "../imports/runs";
 import { startUndo } from "../imports/undo";
 import { importCandidateValidator, importStateValidator } from "../tables/imports";
 
@@ -76,6 +76,13 @@ export const start = botMutation({
   handler: async (ctx, args) => await startRun(ctx, ctx.actor, args, translator(ctx.locale)),
 });
 
+/** Whether an import of the person's is still running or being undone, asked before their file is downloaded and read. */
+export const busy = botQuery({
+  args: {},
+  returns: v.union(v.null(), v.literal("running"), v.literal("undoing")),
+  handler: async (ctx) => await busyWith(ctx, await ctx.actor.userId()),
+});
+
 /** The person's language as their last command left it on their account (calls without an interaction). */
 async function remembered(ctx: QueryCtx, discordUserId: string) {
   return translator((await discordAccount(ctx, parseDiscordUserId(discordUserId)))?.locale);
@@ -114,18 +121,23 @@ export const view = botQuery({
     await runView(ctx, await ownRun(ctx, await ctx.actor.userId(), args.runId, await remembered(ctx, args.discordUserId)), args.page ?? 0),
 });
 
-/** Every unmatched title of a run (for the CSV), at most 5,000. */
+/** Unmatched titles the CSV lists at most (the query stays inside Convex's read limits). */
+export const UNMATCHED_CSV_MAX = 5_000;
+
+/** A run's unmatched titles for the CSV (the first UNMATCHED_CSV_MAX), and how many there are in all. */
 export const unmatched = botQuery({
   args: { runId: v.string() },
-  returns: v.array(unmatchedValidator),
+  returns: v.object({ items: v.array(unmatchedValidator), total: v.number() }),
   handler: async (ctx, args) => {
     const run = await ownRun(ctx, await ctx.actor.userId(), args.runId, await remembered(ctx, args.discordUserId));
     const rows = await ctx.db
       .query("import_entries")
       .withIndex("by_run_match", (q) => q.eq("runId", run._id).eq("match", "unmatched"))
       .filter((q) => q.eq(q.field("first"), true))
-      .take(5_000);
-    return rows.map(describe);
+      .take(UNMATCHED_CSV_MAX);
+    // The preview's count is the total; the rows are it when fewer than the cap came back.
+    const total = rows.length < UNMATCHED_CSV_MAX ? rows.length : Math.max(rows.length, run.counts.unmatched);
+    return { items: rows.map(describe), total };
   },
 });
 

@@ -179,7 +179,7 @@ export const applyPage = internalMutation({
     }
     const now = Date.now();
     const finished = cursor >= run.staged;
-    const fields = { cursor, done, changes, touchedAt: now };
+    const fields = { cursor, done, changes, touchedAt: now, lastAppliedAt: now };
     if (!finished) {
       await ctx.db.patch(runId, fields);
       await ctx.scheduler.runAfter(0, internal.imports.apply.applyPage, { runId });

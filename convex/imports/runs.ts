@@ -46,6 +46,23 @@ export async function ownRun(ctx: QueryCtx, userId: Id<"users"> | null, runId: s
   return run;
 }
 
+/** A preview nobody acted on (or a staging that died) gives way to a new import; work in progress does not. */
+const givesWay = (run: Run, now: number) =>
+  run.state === "preview" || ((run.state === "staging" || run.state === "matching") && now - run.touchedAt > STALE_RUN_MS);
+
+/**
+ * What would keep the person from starting an import now — one of theirs still "running" or
+ * "undoing" — or null: what startRun would answer, asked before the file is downloaded and read.
+ * Read-only: startRun still decides.
+ */
+export async function busyWith(ctx: QueryCtx, userId: Id<"users"> | null): Promise<"running" | "undoing" | null> {
+  if (userId === null) return null;
+  const running = await activeRun(ctx, userId);
+  const now = Date.now();
+  if (running === null || givesWay(running, now) || now - running.touchedAt > STUCK_RUN_MS) return null;
+  return running.state === "undoing" ? "undoing" : "running";
+}
+
 export async function startRun(
   ctx: MutationCtx,
   actor: { userId: Id<"users">; discordUserId: string },
@@ -55,9 +72,7 @@ export async function startRun(
   const now = Date.now();
   const running = await activeRun(ctx, actor.userId);
   if (running !== null) {
-    const stale = now - running.touchedAt > STALE_RUN_MS;
-    // A preview nobody acted on (or a staging that died) gives way; work in progress does not.
-    if (running.state === "preview" || ((running.state === "staging" || running.state === "matching") && stale)) {
+    if (givesWay(running, now)) {
       await cancelRun(ctx, running);
     } else if (now - running.touchedAt > STUCK_RUN_MS) {
       // A job that stopped moving (its pages failed): what it applied stays undoable for the day.

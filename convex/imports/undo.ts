@@ -73,8 +73,10 @@ async function restorePart(ctx: MutationCtx, run: Doc<"import_runs">, part: Doc<
   }
   if (!change.itemChanged) return false;
   const row = await findItem(ctx, userId, tmdbId, part.mediaType);
-  // Changed here after the import: the person's later choice stays.
-  if (row !== null && row.updatedAt > (run.finishedAt ?? run.touchedAt)) return true;
+  // Changed here after the import last wrote: the person's later choice stays. (Not touchedAt, which
+  // startUndo and every undo page move on: a stalled import's undo would overwrite later changes.)
+  const applied = run.finishedAt ?? run.lastAppliedAt ?? run.appliedAt ?? run.createdAt;
+  if (row !== null && row.updatedAt > applied) return true;
   const before = change.previousItem;
   if (before === null) {
     if (row !== null) await ctx.db.delete(row._id);

@@ -89,6 +89,8 @@ export const importTables = {
     createdAt: v.number(),
     touchedAt: v.number(),
     appliedAt: v.optional(v.number()),
+    /** When the import last wrote to the library (each page): undo keeps what the person changed after it. */
+    lastAppliedAt: v.optional(v.number()),
     finishedAt: v.optional(v.number()),
     /** Undo works until then; the run and its record are swept after. */
     expiresAt: v.number(),

@@ -4,7 +4,7 @@
 // buttons and menus are handled below. Nothing is written to the library before Import.
 import { ApplicationCommandOptionType as Option, type APIAttachment } from "discord-api-types/v10";
 import { api } from "../../convex/_generated/api.js";
-import { stagingCalls } from "../../convex/imports/limits.ts";
+import { IMPORT_CAPS, stagingCalls } from "../../convex/imports/limits.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import type { ImportSource } from "../../convex/lib/importEntry.ts";
@@ -99,14 +99,21 @@ const reply = (interaction: CommandInteraction | ComponentInteraction) => ({
 async function importFile(interaction: CommandInteraction, ctx: BotContext, file: APIAttachment, source: ImportSource | undefined) {
   const t = forPerson(ctx);
   checkAttachment(file, t);
+  // One import per person at a time: refused before the file is downloaded and read (start checks again).
+  const busy = await ctx.backend.query(api.bot.imports.busy, { discordUserId: interaction.user.id });
+  if (busy !== null) throw new UserError(t(busy === "undoing" ? "imports.run.busyUndoing" : "imports.run.busy"));
   const bytes = await download(file.url, IMPORT_LIMITS.maxFileBytes, t);
   let read;
   try {
-    read = await readImportFile(bytes, file.filename, source);
+    read = await (ctx.importReader ?? readImportFile)(bytes, file.filename, source);
   } catch (error) {
     if (error instanceof ImportFileError) throw new UserError(t("imports.file.refused", { reason: error.say(t) }));
     throw error;
   }
+  // Convex refuses more than one import holds, but only after staging calls: say it now, before any.
+  if (read.entries.length > IMPORT_CAPS.titles) throw new UserError(t("imports.run.tooManyTitles", { max: IMPORT_CAPS.titles }));
+  if (read.entries.reduce((n, e) => n + (e.episodes?.length ?? 0), 0) > IMPORT_CAPS.episodes)
+    throw new UserError(t("imports.run.tooManyEpisodes", { max: IMPORT_CAPS.episodes }));
   const discordUserId = interaction.user.id;
   const started = await ctx.backend.mutation(api.bot.imports.start, {
     discordUserId,
@@ -195,9 +202,14 @@ export const importCommand = command({
       await respond.send(importMessage(view, forPerson(ctx)));
     },
     "import:unmatched": async (interaction, respond, ctx, { run }) => {
-      const items = await ctx.backend.query(api.bot.imports.unmatched, { discordUserId: interaction.user.id, runId: run });
+      const { items, total } = await ctx.backend.query(api.bot.imports.unmatched, { discordUserId: interaction.user.id, runId: run });
+      const t = forPerson(ctx);
       await respond.sendNew({
-        content: forPerson(ctx)("imports.unmatchedFile", { count: items.length }),
+        // More than the CSV holds: say it is the first part, never pass it off as all of them.
+        content:
+          total > items.length
+            ? t("imports.unmatchedFileCut", { shown: items.length, count: total })
+            : t("imports.unmatchedFile", { count: items.length }),
         files: [{ name: "unmatched.csv", data: new TextEncoder().encode(unmatchedCsv(items)) }],
         ephemeral: true,
       });

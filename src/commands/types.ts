@@ -1,5 +1,6 @@
 import type { AutocompleteInteraction, CommandInteraction, ComponentInteraction } from "../core/interaction.ts";
 import type { CardRenderer } from "../views/year-card.ts";
+import type { ImportFileReader } from "../lib/import/index.ts";
 import type { Responder } from "../core/respond.ts";
 import type { Backend } from "../lib/backend.ts";
 import type { ArgumentsOf, CommandDefinition, PartialArguments } from "../lib/command-options.ts";
@@ -38,6 +39,8 @@ export interface BotContext {
   directory: GuildDirectory;
   /** Draws PNG cards (the year in review); the Node doors have one, Convex's door does not. */
   cards?: CardRenderer;
+  /** Reads /import's files off the event loop (a worker thread) in the Node doors; Convex's door reads inline. */
+  importReader?: ImportFileReader;
   /**
    * Who reads what: `user` is the person's language (ephemeral replies, autocomplete, their DMs),
    * `server` the server's (public posts: boards, session posts, polls, shares). The dispatcher sets

@@ -103,6 +103,43 @@ describe("hostile imports", () => {
     );
   }, 30_000);
 
+  it("refuses a row of too many cells, and a cell too long, without stalling the event loop", async () => {
+    // The reviewer's file: one row of 24 MB of commas (it used to stall the loop for 1.6 s).
+    let worst = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 5);
+    try {
+      const commas = `Date,Name,Year,Letterboxd URI\n${",".repeat(24 * 1024 * 1024 - 40)}\n`;
+      expect(await refusal(text(commas), "watched.csv")).toBe(
+        "Row 2 of that file has more than 1,000 columns — no export has that many — so it was not read.",
+      );
+      const long = `Date,Name,Year,Letterboxd URI\n2021-01-01,"${"x".repeat(IMPORT_LIMITS.maxCellChars + 1)}",2000,u\n`;
+      expect(await refusal(text(long), "watched.csv")).toBe(
+        "Row 2 of that file has a cell longer than 100,000 characters, so it was not read.",
+      );
+    } finally {
+      clearInterval(timer);
+    }
+    expect(worst).toBeLessThan(400);
+  }, 30_000);
+
+  it("refuses a JSON file larger than any export's before parsing it", async () => {
+    const json = gzipSync(text(`[${" ".repeat(IMPORT_LIMITS.maxJsonBytes)}]`));
+    expect(await refusal(json, "watched-shows.json.gz")).toBe(
+      "watched-shows.json is 50 MB, more JSON than one file of an export holds (at most 50 MB), so it was not read.",
+    );
+    // In a ZIP, by the member's declared size, before inflating it (the reviewer's 93 MB Trakt JSON in 5 MB).
+    const items = Array.from({ length: 800_000 }, (_, i) => `{"movie":{"ids":{"tmdb":${i}}},"watched_at":"2021-01-01T00:00:00Z"}`);
+    const zip = zipSync({ "history.json": text(`[${items.join(",")}]`) });
+    expect(await refusal(zip, "trakt.zip")).toMatch(
+      /^history\.json is (5\d|6\d) MB, more JSON than one file of an export holds \(at most 50 MB\)/,
+    );
+  }, 30_000);
+
   it("reads UTF-16 with a byte-order mark, and refuses text that isn't UTF-8 instead of guessing", async () => {
     const csv = "Date,Name,Year,Letterboxd URI\n2021-05-02,Amélie,2001,https://boxd.it/2a1m\n";
     const utf16 = new Uint8Array(2 + csv.length * 2);

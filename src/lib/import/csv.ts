@@ -22,8 +22,16 @@ export async function parseCsv(text: string, budget: RowBudget): Promise<string[
   let cell = "";
   let quoted = false;
   let sinceYield = 0;
-  const endRow = async () => {
+  let yieldedAt = 0;
+  const { maxCellsPerRow, maxCellChars } = IMPORT_LIMITS;
+  const endCell = () => {
+    if (cell.length > maxCellChars) throw new ImportFileError("imports.refused.longCell", { row: rows.length + 1, max: maxCellChars });
     row.push(cell);
+    cell = "";
+    if (row.length > maxCellsPerRow) throw new ImportFileError("imports.refused.wideRow", { row: rows.length + 1, max: maxCellsPerRow });
+  };
+  const endRow = async () => {
+    endCell();
     cell = "";
     // A blank line is no record.
     if (!(row.length === 1 && row[0] === "")) {
@@ -38,6 +46,11 @@ export async function parseCsv(text: string, budget: RowBudget): Promise<string[
   };
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    // A turn of the event loop every 256K characters too, however long the rows are.
+    if (i - yieldedAt > 262_144) {
+      yieldedAt = i;
+      await nextTurn();
+    }
     const c = text.charCodeAt(i);
     if (quoted) {
       if (c === 34) {
@@ -48,13 +61,13 @@ export async function parseCsv(text: string, budget: RowBudget): Promise<string[
       } else {
         // Copy the run up to the next quote at once.
         const next = text.indexOf('"', i);
-        const stop = next < 0 ? n : next;
+        const stop = Math.min(next < 0 ? n : next, i + maxCellChars + 1);
         cell += text.slice(i, stop);
+        if (cell.length > maxCellChars) endCell();
         i = stop - 1;
       }
     } else if (c === 44) {
-      row.push(cell);
-      cell = "";
+      endCell();
     } else if (c === 10 || c === 13) {
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       await endRow();
@@ -68,6 +81,7 @@ export async function parseCsv(text: string, budget: RowBudget): Promise<string[
         stop++;
       }
       cell += text.slice(i, stop);
+      if (cell.length > maxCellChars) endCell();
       i = stop - 1;
     }
   }

@@ -17,6 +17,10 @@ import { clipName, isZip, readMember, unsafeName, zipDirectory } from "./zip.ts"
 
 export { IMPORT_LIMITS, ImportFileError } from "./limits.ts";
 export type { ImportRead, Skipped } from "./entries.ts";
+export type { ImportRefusal } from "./limits.ts";
+
+/** readImportFile's shape: the Node doors inject one that reads in a worker thread (src/lib/import-worker.ts). */
+export type ImportFileReader = (bytes: Uint8Array, fileName: string, source?: ImportSource) => Promise<ImportRead>;
 
 interface TextFile {
   name: string;
@@ -28,7 +32,17 @@ interface TextFile {
 
 const readable = /\.(csv|json|txt)$/i;
 
+function jsonTooLarge(name: string, size: number): ImportFileError {
+  return new ImportFileError("imports.refused.jsonTooLarge", {
+    name: clipName(name),
+    size: megabytes(size),
+    max: megabytes(IMPORT_LIMITS.maxJsonBytes),
+  });
+}
+
 function textFile(name: string, bytes: Uint8Array): TextFile {
+  // Refused before it is decoded: JSON is parsed in one piece.
+  if (/\.json$/i.test(name) && bytes.length > IMPORT_LIMITS.maxJsonBytes) throw jsonTooLarge(name, bytes.length);
   const text = decodeText(bytes, clipName(name));
   const cut = text.search(/\r|\n/);
   return { name, text, header: (cut < 0 ? text : text.slice(0, cut)).replace(/^\uFEFF/, "") };
@@ -49,6 +63,8 @@ async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Pro
       }
       if (/(^|[\\/])(__MACOSX[\\/]|\.)/.test(member.name)) continue;
       if (!readable.test(member.name)) continue;
+      // By its declared size, before inflating it (readMember refuses a member that outgrows it).
+      if (/\.json$/i.test(member.name) && member.size > IMPORT_LIMITS.maxJsonBytes) throw jsonTooLarge(member.name, member.size);
       files.push(textFile(member.name, await readMember(bytes, member, budget)));
     }
     if (files.length === 0) throw new ImportFileError("imports.refused.zipEmpty");
@@ -64,6 +80,8 @@ async function unpack(bytes: Uint8Array, fileName: string, book: EntryBook): Pro
 
 function parseJson(file: TextFile): unknown {
   if (file.json !== undefined) return file.json;
+  // UTF-16 code units: at least one per byte of UTF-8, so this holds whatever the file was named.
+  if (file.text.length > IMPORT_LIMITS.maxJsonBytes) throw jsonTooLarge(file.name, file.text.length);
   try {
     file.json = JSON.parse(file.text.replace(/^\uFEFF/, ""));
   } catch {

@@ -14,6 +14,12 @@ export const IMPORT_LIMITS = {
   maxCompressionRatio: 200,
   /** CSV rows and JSON items, across the whole file. */
   maxRows: 500_000,
+  /** Cells in one CSV row (exports have a dozen or two columns). */
+  maxCellsPerRow: 1_000,
+  /** Characters in one CSV cell (a long Letterboxd review fits). */
+  maxCellChars: 100_000,
+  /** One JSON file, before it is parsed (a Trakt history page of 20,000+ plays is a few MB). */
+  maxJsonBytes: 50 * 1024 * 1024,
   /** Rows that could not be read are listed up to this many (and counted in full). */
   maxSkippedListed: 100,
 } as const;

@@ -18,6 +18,15 @@ export const imports: Area<"imports"> = {
     "imports.refused.source": "Exporte von „{source}“ kann ich nicht lesen. Möglich ist: {accepted}.",
     "imports.refused.tooManyRows":
       "Die Datei hat mehr als {max, number} Zeilen, deshalb habe ich sie nicht gelesen. Teil sie auf oder häng nur die Teile an, die du brauchst (bei TV Time: followed_tv_show.csv und seen_episode.csv).",
+    "imports.refused.wideRow":
+      "Zeile {row, number} der Datei hat mehr als {max, number} Spalten — so viele hat kein Export —, deshalb habe ich sie nicht gelesen.",
+    "imports.refused.longCell":
+      "Zeile {row, number} der Datei hat eine Zelle mit mehr als {max, number} Zeichen, deshalb habe ich sie nicht gelesen.",
+    "imports.refused.jsonTooLarge":
+      "{name} ist {size} groß, mehr JSON, als eine Datei eines Exports enthält (höchstens {max}), deshalb habe ich sie nicht gelesen.",
+    "imports.refused.tooSlow":
+      "Die Datei zu lesen hat zu lange gedauert oder zu viel Speicher gebraucht, deshalb habe ich sie nicht gelesen. Häng nur die Teile an, die du brauchst.",
+    "imports.refused.busy": "⏳ Gerade werden mehrere Importe gelesen — versuch es in einer Minute noch einmal.",
     "imports.refused.notUtf8":
       "{name} ist kein UTF-8-Text, deshalb habe ich es nicht gelesen (vielleicht hat eine Tabellenkalkulation es in einer anderen Kodierung gespeichert). Exportier es neu oder speicher es als „CSV UTF-8“ und häng das an.",
     "imports.refused.badJson":
@@ -61,6 +70,8 @@ export const imports: Area<"imports"> = {
       "{name} in dem ZIP ist auf eine Art komprimiert, die Exporte nicht nutzen, deshalb habe ich es nicht gelesen. Zipp die Dateien mit dem eingebauten Werkzeug deines Computers neu.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# Titel} other {# Titel}}, zu denen nichts gepasst hat — trag sie von Hand nach oder korrigier sie.",
+    "imports.unmatchedFileCut":
+      "📄 Die ersten {shown, number} von {count, number} Titeln, zu denen nichts gepasst hat — korrigiere sie oder trag sie von Hand ein.",
     "imports.title": "Import aus {source}",
     "imports.staging": "📥 Lese {file} …",
     "imports.matching": "🔎 Gleiche {titles, plural, one {# Titel} other {# Titel}} aus {file} mit TMDB ab …",

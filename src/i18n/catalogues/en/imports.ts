@@ -17,6 +17,12 @@ export const imports = {
   "imports.refused.source": 'I can\'t read "{source}" exports. Accepted: {accepted}.',
   "imports.refused.tooManyRows":
     "That file has more than {max, number} rows, so it was not read. Split it, or attach only the parts you want (for TV Time: followed_tv_show.csv and seen_episode.csv).",
+  "imports.refused.wideRow":
+    "Row {row, number} of that file has more than {max, number} columns — no export has that many — so it was not read.",
+  "imports.refused.longCell": "Row {row, number} of that file has a cell longer than {max, number} characters, so it was not read.",
+  "imports.refused.jsonTooLarge": "{name} is {size}, more JSON than one file of an export holds (at most {max}), so it was not read.",
+  "imports.refused.tooSlow": "That file took too long or too much memory to read, so it was not read. Attach only the parts you want.",
+  "imports.refused.busy": "⏳ Several imports are being read right now — try again in a minute.",
   "imports.refused.notUtf8":
     '{name} isn\'t UTF-8 text, so it was not read (it may have been saved by a spreadsheet in another encoding). Export it again, or save it as "CSV UTF-8", and attach that.',
   "imports.refused.badJson": "{name} isn't valid JSON (it may be cut short), so it was not read. Export it again and attach the new file.",
@@ -50,6 +56,7 @@ export const imports = {
   "imports.refused.zipMethod":
     "{name} in that ZIP is compressed in a way exports don't use, so it was not read. Zip the files again with your computer's built-in tool.",
   "imports.unmatchedFile": "📄 {count, plural, one {# title} other {# titles}} nothing matched — fix or add them by hand.",
+  "imports.unmatchedFileCut": "📄 The first {shown, number} of {count, number} titles nothing matched — fix or add them by hand.",
   "imports.title": "Import from {source}",
   "imports.staging": "📥 Reading {file}…",
   "imports.matching": "🔎 Matching {titles, plural, one {# title} other {# titles}} from {file} with TMDB…",

@@ -18,6 +18,14 @@ export const imports: Area<"imports"> = {
     "imports.refused.source": "No sé leer exportaciones de «{source}». Se aceptan: {accepted}.",
     "imports.refused.tooManyRows":
       "Ese archivo tiene más de {max, number} filas, así que no lo leí. Divídelo o adjunta solo las partes que quieras (para TV Time: followed_tv_show.csv y seen_episode.csv).",
+    "imports.refused.wideRow":
+      "La fila {row, number} de ese archivo tiene más de {max, number} columnas —ninguna exportación tiene tantas—, así que no lo leí.",
+    "imports.refused.longCell":
+      "La fila {row, number} de ese archivo tiene una celda de más de {max, number} caracteres, así que no lo leí.",
+    "imports.refused.jsonTooLarge":
+      "{name} ocupa {size}, más JSON del que tiene un archivo de una exportación (como mucho {max}), así que no lo leí.",
+    "imports.refused.tooSlow": "Leer ese archivo llevó demasiado tiempo o memoria, así que no lo leí. Adjunta solo las partes que quieras.",
+    "imports.refused.busy": "⏳ Ahora mismo se están leyendo varias importaciones: vuelve a intentarlo en un minuto.",
     "imports.refused.notUtf8":
       "{name} no es texto UTF-8, así que no lo leí (puede que una hoja de cálculo lo guardara con otra codificación). Expórtalo otra vez, o guárdalo como «CSV UTF-8», y adjunta ese.",
     "imports.refused.badJson":
@@ -59,6 +67,8 @@ export const imports: Area<"imports"> = {
       "{name} dentro de ese ZIP está comprimido de una forma que las exportaciones no usan, así que no lo leí. Vuelve a comprimir los archivos con la herramienta de tu ordenador.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# título} many {# títulos} other {# títulos}} sin coincidencia — corrígelos o añádelos a mano.",
+    "imports.unmatchedFileCut":
+      "📄 Los primeros {shown, number} de {count, number} títulos sin coincidencia: corrígelos o añádelos a mano.",
     "imports.title": "Importación de {source}",
     "imports.staging": "📥 Leyendo {file}…",
     "imports.matching": "🔎 Buscando en TMDB {titles, plural, one {# título} many {# títulos} other {# títulos}} de {file}…",

@@ -18,6 +18,15 @@ export const imports: Area<"imports"> = {
     "imports.refused.source": "Je ne sais pas lire les exports « {source} ». Acceptés : {accepted}.",
     "imports.refused.tooManyRows":
       "Ce fichier a plus de {max, number} lignes, donc il n’a pas été lu. Découpe-le, ou joins seulement les parties utiles (pour TV Time : followed_tv_show.csv et seen_episode.csv).",
+    "imports.refused.wideRow":
+      "La ligne {row, number} de ce fichier a plus de {max, number} colonnes — aucun export n’en a autant —, donc il n’a pas été lu.",
+    "imports.refused.longCell":
+      "La ligne {row, number} de ce fichier a une cellule de plus de {max, number} caractères, donc il n’a pas été lu.",
+    "imports.refused.jsonTooLarge":
+      "{name} fait {size}, plus de JSON qu’un fichier d’export n’en contient (au plus {max}), donc il n’a pas été lu.",
+    "imports.refused.tooSlow":
+      "La lecture de ce fichier a pris trop de temps ou de mémoire, donc il n’a pas été lu. Joins seulement les parties utiles.",
+    "imports.refused.busy": "⏳ Plusieurs imports sont en cours de lecture — réessaie dans une minute.",
     "imports.refused.notUtf8":
       "{name} n’est pas du texte UTF-8, donc il n’a pas été lu (un tableur l’a peut-être enregistré dans un autre encodage). Exporte-le à nouveau, ou enregistre-le en « CSV UTF-8 », et joins celui-là.",
     "imports.refused.badJson":
@@ -56,6 +65,8 @@ export const imports: Area<"imports"> = {
       "{name} dans ce ZIP est compressé d’une façon que les exports n’utilisent pas, donc il n’a pas été lu. Rezippe les fichiers avec l’outil intégré de ton ordinateur.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# titre} many {# titres} other {# titres}} sans correspondance — corrige-les ou ajoute-les à la main.",
+    "imports.unmatchedFileCut":
+      "📄 Les {shown, number} premiers des {count, number} titres sans correspondance — corrige-les ou ajoute-les à la main.",
     "imports.title": "Import depuis {source}",
     "imports.staging": "📥 Lecture de {file}…",
     "imports.matching": "🔎 Recherche de {titles, plural, one {# titre} many {# titres} other {# titres}} de {file} sur TMDB…",

@@ -18,6 +18,14 @@ export const imports: Area<"imports"> = {
     "imports.refused.source": "「{source}」のエクスポートは読み込めません。対応しているもの：{accepted}。",
     "imports.refused.tooManyRows":
       "このファイルは {max, number} 行を超えているため、読み込んでいません。分割するか、必要な部分だけを添付してください（TV Time なら followed_tv_show.csv と seen_episode.csv）。",
+    "imports.refused.wideRow":
+      "このファイルの {row, number} 行目には {max, number} を超える列があります（そんなに多い列を持つエクスポートはありません）。そのため読み込んでいません。",
+    "imports.refused.longCell": "このファイルの {row, number} 行目に {max, number} 文字を超えるセルがあるため、読み込んでいません。",
+    "imports.refused.jsonTooLarge":
+      "{name} は {size} あり、エクスポートの 1 ファイルとしては大きすぎる JSON です（上限 {max}）。そのため読み込んでいません。",
+    "imports.refused.tooSlow":
+      "このファイルの読み込みに時間かメモリがかかりすぎたため、読み込んでいません。必要な部分だけを添付してください。",
+    "imports.refused.busy": "⏳ いま複数のインポートを読み込み中です。1 分ほどしてからもう一度お試しください。",
     "imports.refused.notUtf8":
       "{name} は UTF-8 のテキストではないため、読み込んでいません（表計算ソフトが別の文字コードで保存したのかもしれません）。もう一度エクスポートするか、「CSV UTF-8」で保存して添付してください。",
     "imports.refused.badJson":
@@ -61,6 +69,8 @@ export const imports: Area<"imports"> = {
     "imports.refused.zipMethod":
       "この ZIP の {name} はエクスポートでは使われない方式で圧縮されているため、読み込んでいません。パソコンに標準で入っているツールで ZIP にし直してください。",
     "imports.unmatchedFile": "📄 一致しなかったタイトル：{count, plural, other {#件}}。手動で修正するか追加してください。",
+    "imports.unmatchedFileCut":
+      "📄 一致しなかった {count, number} 件のうち最初の {shown, number} 件です。手動で修正または追加してください。",
     "imports.title": "{source} からのインポート",
     "imports.staging": "📥 {file} を読み込んでいます…",
     "imports.matching": "🔎 {file} の{titles, plural, other {#件}}のタイトルを TMDB と照合しています…",

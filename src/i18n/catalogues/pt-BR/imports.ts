@@ -18,6 +18,14 @@ export const imports: Area<"imports"> = {
     "imports.refused.source": "Não sei ler exportações de “{source}”. Aceitos: {accepted}.",
     "imports.refused.tooManyRows":
       "Esse arquivo tem mais de {max, number} linhas, então não foi lido. Divida o arquivo ou anexe só as partes que você quer (no TV Time: followed_tv_show.csv e seen_episode.csv).",
+    "imports.refused.wideRow":
+      "A linha {row, number} desse arquivo tem mais de {max, number} colunas — nenhuma exportação tem tantas —, então ele não foi lido.",
+    "imports.refused.longCell":
+      "A linha {row, number} desse arquivo tem uma célula com mais de {max, number} caracteres, então ele não foi lido.",
+    "imports.refused.jsonTooLarge":
+      "{name} tem {size}, mais JSON do que um arquivo de exportação tem (no máximo {max}), então não foi lido.",
+    "imports.refused.tooSlow": "Ler esse arquivo levou tempo ou memória demais, então ele não foi lido. Anexe só as partes que você quer.",
+    "imports.refused.busy": "⏳ Várias importações estão sendo lidas agora — tente de novo em um minuto.",
     "imports.refused.notUtf8":
       "{name} não é texto UTF-8, então não foi lido (talvez uma planilha tenha salvado em outra codificação). Exporte de novo, ou salve como “CSV UTF-8”, e anexe esse.",
     "imports.refused.badJson":
@@ -58,6 +66,8 @@ export const imports: Area<"imports"> = {
       "{name} nesse ZIP está compactado de um jeito que exportações não usam, então não foi lido. Compacte os arquivos de novo com a ferramenta do seu computador.",
     "imports.unmatchedFile":
       "📄 {count, plural, one {# título} many {# títulos} other {# títulos}} sem correspondência — corrija ou adicione à mão.",
+    "imports.unmatchedFileCut":
+      "📄 Os primeiros {shown, number} de {count, number} títulos sem correspondência — corrija ou adicione à mão.",
     "imports.title": "Importação do {source}",
     "imports.staging": "📥 Lendo {file}…",
     "imports.matching": "🔎 Procurando no TMDB {titles, plural, one {# título} many {# títulos} other {# títulos}} de {file}…",

@@ -33,16 +33,19 @@ export interface YearFigures {
   showsFinished: number;
   reactions: Record<string, number>;
   shows: Record<number, number>;
+  /** Finished titles by genre id. */
+  genres: Record<number, number>;
 }
 
-const empty = (): YearFigures => ({ episodes: 0, minutes: 0, films: 0, showsFinished: 0, reactions: {}, shows: {} });
+const empty = (): YearFigures => ({ episodes: 0, minutes: 0, films: 0, showsFinished: 0, reactions: {}, shows: {}, genres: {} });
 const isEmpty = (f: YearFigures) =>
   f.episodes === 0 &&
   f.minutes === 0 &&
   f.films === 0 &&
   f.showsFinished === 0 &&
   Object.keys(f.reactions).length === 0 &&
-  Object.keys(f.shows).length === 0;
+  Object.keys(f.shows).length === 0 &&
+  Object.keys(f.genres).length === 0;
 
 /**
  * What the counters should hold, by year (0: all time), recounted from the rows: each watched episode
@@ -93,7 +96,17 @@ export async function recount(t: Deployment, userId: Id<"users">): Promise<Recor
       const noted = ledger.find((l) => l.tmdbId === item.tmdbId && l.mediaType === item.mediaType);
       if (state.progressStatus === "finished") {
         if (noted?.finishedAt === undefined) throw new Error(`finished ${item.mediaType} ${item.tmdbId} was never counted`);
-        add(yearOf(noted.finishedAt), (y) => (item.mediaType === "movie" ? y.films++ : y.showsFinished++));
+        const facts = await ctx.db
+          .query("title_facts")
+          .withIndex("by_title", (q) => q.eq("tmdbId", item.tmdbId).eq("mediaType", item.mediaType))
+          .first();
+        add(yearOf(noted.finishedAt), (y) => {
+          if (item.mediaType === "movie") {
+            y.films++;
+            y.minutes += facts?.runtime ?? 0;
+          } else y.showsFinished++;
+          for (const g of facts?.genres ?? []) y.genres[g] = (y.genres[g] ?? 0) + 1;
+        });
       } else if (noted?.finishedAt !== undefined) throw new Error(`${item.mediaType} ${item.tmdbId} is counted as finished but isn't`);
       if (state.reaction !== undefined) {
         if (noted?.reaction !== state.reaction || noted.reactionAt === undefined) throw new Error(`reaction of ${item.tmdbId} not counted`);
@@ -128,6 +141,7 @@ export async function counters(t: Deployment, userId: Id<"users">): Promise<Reco
         showsFinished: row.showsFinished,
       };
       f.reactions = Object.fromEntries(Object.entries(row.reactions).filter(([, n]) => n !== 0));
+      f.genres = Object.fromEntries(Object.entries(row.genres ?? {}).filter(([, n]) => n !== 0));
       for (const s of shows) if (s.year === row.year && s.episodes !== 0) f.shows[s.tmdbId] = s.episodes;
       if (row.days !== undefined) {
         const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);

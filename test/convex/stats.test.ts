@@ -236,16 +236,157 @@ describe("stats counters", () => {
   });
 });
 
+/** A fake TMDB for the facts fetcher: 603 and the show are known, 604 doesn't exist, 605 fails; anything else (Discord) answers {}. */
+async function fakeTmdb(url: string | URL | Request): Promise<Response> {
+  const u = String(url);
+  if (u.includes("/movie/603"))
+    return Response.json({
+      id: 603,
+      runtime: 136,
+      genres: [
+        { id: 28, name: "Action" },
+        { id: 878, name: "SF" },
+      ],
+    });
+  if (u.includes("/movie/604")) return new Response("{}", { status: 404 });
+  if (u.includes("/movie/605")) return new Response("oops", { status: 500 });
+  if (u.includes(`/tv/${SHOW.tmdbId}`)) return Response.json({ id: SHOW.tmdbId, genres: [{ id: 18, name: "Drama" }] });
+  return new Response("{}", { status: 200 });
+}
+
+function useFakeTmdb() {
+  process.env.TMDB_API_URL = "https://tmdb.test/3";
+  process.env.TMDB_API_TOKEN = "tmdb-token";
+  vi.stubGlobal("fetch", vi.fn(fakeTmdb));
+}
+function dropFakeTmdb() {
+  vi.unstubAllGlobals();
+  delete process.env.TMDB_API_URL;
+  delete process.env.TMDB_API_TOKEN;
+}
+
+describe("stats: film hours and genres (title_facts)", () => {
+  beforeEach(useFakeTmdb);
+  afterEach(dropFakeTmdb);
+
+  it("a film finished with its facts sent along counts its runtime in hours and its genres", async () => {
+    const t = deployment();
+    const alice = await userOf(t, ALICE);
+    await t.mutation(api.bot.titles.setStatus, {
+      ...as(ALICE),
+      tmdbId: 603,
+      mediaType: "movie",
+      progressStatus: "finished",
+      title: "The Matrix",
+      facts: { runtime: 136, genres: [878, 28] },
+    });
+    expect((await counters(t, alice))[2025]).toMatchObject({ films: 1, minutes: 136, genres: { 28: 1, 878: 1 } });
+    const shown = await t.query(api.bot.stats.stats, { ...as(ALICE), year: 2025 });
+    expect(shown.status === "ok" && shown.figures).toMatchObject({
+      minutes: 136,
+      topGenres: [
+        { id: 28, titles: 1 },
+        { id: 878, titles: 1 },
+      ],
+    });
+    // Unfinished a year later: it comes off 2025, hours and genres too.
+    vi.setSystemTime(Date.UTC(2026, 1, 1));
+    await t.mutation(api.bot.titles.setStatus, { ...as(ALICE), tmdbId: 603, mediaType: "movie", progressStatus: "watching" });
+    expect(await counters(t, alice)).toEqual({});
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("a title finished without facts (the web app) is fetched from TMDB later and the counters adjusted in the year it counted", async () => {
+    const t = deployment();
+    await cacheShow(t);
+    const web = webUser(t, "user_bob");
+    const bob = await web.mutation(api.users.store, { name: "Bob" });
+    await web.mutation(api.watchlist.setProgressStatus, { tmdbId: 603, mediaType: "movie", progressStatus: "finished" });
+    await web.mutation(api.watchlist.setProgressStatus, { tmdbId: 604, mediaType: "movie", progressStatus: "finished" });
+    await web.mutation(api.watchlist.setProgressStatus, { tmdbId: SHOW.tmdbId, mediaType: "tv", progressStatus: "finished" });
+    expect((await counters(t, bob))[2025]).toMatchObject({ films: 2, minutes: 0, genres: {} });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    const c = await counters(t, bob);
+    expect(c[2025]).toMatchObject({ films: 2, showsFinished: 1, minutes: 136, genres: { 18: 1, 28: 1, 878: 1 } });
+    expect(c).toEqual(await recount(t, bob));
+    // One request per title, the fetcher asleep again.
+    expect(
+      vi
+        .mocked(fetch)
+        .mock.calls.map(([u]) => String(u))
+        .sort(),
+    ).toEqual(["https://tmdb.test/3/movie/603", "https://tmdb.test/3/movie/604", `https://tmdb.test/3/tv/${SHOW.tmdbId}`]);
+    expect(await t.run((ctx) => ctx.db.query("title_facts_fetcher").collect())).toEqual([]);
+  });
+
+  it("a failing fetch is retried with a growing wait and given up after a bounded number of tries; facts that change later adjust every finish", async () => {
+    const t = deployment();
+    const web = webUser(t, "user_bob");
+    const bob = await web.mutation(api.users.store, { name: "Bob" });
+    await web.mutation(api.watchlist.setProgressStatus, { tmdbId: 605, mediaType: "movie", progressStatus: "finished" });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(vi.mocked(fetch).mock.calls.length).toBe(8);
+    const row = await t.run(async (ctx) => await ctx.db.query("title_facts").first());
+    expect(row).toMatchObject({ tmdbId: 605, attempts: 8, genres: [] });
+    expect(row?.due).toBeUndefined();
+    // The facts arrive later (the bot had the details in hand for Alice's finish): Bob's 2025 finish gains them.
+    vi.setSystemTime(Date.UTC(2026, 3, 1));
+    const alice = await userOf(t, ALICE);
+    await t.mutation(api.bot.titles.setStatus, {
+      ...as(ALICE),
+      tmdbId: 605,
+      mediaType: "movie",
+      progressStatus: "finished",
+      title: "Film",
+      facts: { runtime: 90, genres: [35] },
+    });
+    expect((await counters(t, bob))[2025]).toMatchObject({ films: 1, minutes: 90, genres: { 35: 1 } });
+    expect((await counters(t, alice))[2026]).toMatchObject({ films: 1, minutes: 90, genres: { 35: 1 } });
+    for (const u of [alice, bob]) expect(await counters(t, u)).toEqual(await recount(t, u));
+    // Changed facts (TMDB corrected the runtime) adjust both.
+    await t.mutation(internal.stats.facts.storeFacts, { tmdbId: 605, mediaType: "movie", runtime: 100, genres: [35, 18] });
+    expect((await counters(t, bob))[2025]).toMatchObject({ minutes: 100, genres: { 18: 1, 35: 1 } });
+    for (const u of [alice, bob]) expect(await counters(t, u)).toEqual(await recount(t, u));
+  });
+
+  it("refuses facts that aren't valid, changing nothing", async () => {
+    const t = deployment();
+    const alice = await userOf(t, ALICE);
+    await expect(
+      t.mutation(api.bot.titles.setStatus, {
+        ...as(ALICE),
+        tmdbId: 603,
+        mediaType: "movie",
+        progressStatus: "finished",
+        facts: { runtime: -5, genres: [28] },
+      }),
+    ).rejects.toThrow(/facts/);
+    expect(await counters(t, alice)).toEqual({});
+  });
+});
+
 type Op =
   | { kind: "mark"; season: number; episodes: number[]; watched: boolean }
   | { kind: "markAll"; watched: boolean }
-  | { kind: "film"; tmdbId: number; status: "finished" | "watching" | "want-to-watch" }
+  | {
+      kind: "film";
+      tmdbId: number;
+      status: "finished" | "watching" | "want-to-watch";
+      facts: { runtime?: number; genres: number[] } | null;
+    }
+  | { kind: "facts"; tmdbId: number; runtime?: number; genres: number[] }
+  | { kind: "fetch" }
   | { kind: "react"; tmdbId: number; mediaType: "movie" | "tv"; reaction: "loved" | "liked" | "mixed" | "not-for-me" | null }
   | { kind: "webMark"; season: number; episode: number; watched: boolean }
   | { kind: "webStatus"; tmdbId: number; status: "finished" | "watching" }
   | { kind: "undo" }
   | { kind: "time"; days: number }
   | { kind: "link" };
+
+const factsArb = fc.record(
+  { runtime: fc.integer({ min: 1, max: 240 }), genres: fc.uniqueArray(fc.constantFrom(18, 28, 35, 878), { maxLength: 3 }) },
+  { requiredKeys: ["genres"] },
+);
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -265,7 +406,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     kind: fc.constant("film" as const),
     tmdbId: fc.constantFrom(...FILMS),
     status: fc.constantFrom("finished" as const, "watching" as const, "want-to-watch" as const),
+    facts: fc.option(factsArb, { nil: null }),
   }),
+  // Facts arriving late (or changing) for a film or the show, and the fetcher running.
+  fc
+    .record({ kind: fc.constant("facts" as const), tmdbId: fc.constantFrom(...FILMS, SHOW.tmdbId) })
+    .chain((r) => factsArb.map((f) => ({ ...r, ...f }))),
+  fc.record({ kind: fc.constant("fetch" as const) }),
   fc.record({
     kind: fc.constant("react" as const),
     tmdbId: fc.constantFrom(...FILMS),
@@ -294,13 +441,11 @@ describe("stats counters, property", () => {
     process.env.CONVEX_SITE_URL = "https://happy-otter-123.convex.site";
     process.env.DISCORD_API_BASE = "https://discord.test/api";
     process.env.DISCORD_TOKEN = "bot-token";
-    vi.stubGlobal("fetch", async () => new Response("{}", { status: 200 }));
+    useFakeTmdb();
   });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
+  afterEach(dropFakeTmdb);
 
-  it("equal a full recount from the rows after any mix of bot and web writes, undo, a merge and time passing; repair agrees", async () => {
+  it("equal a full recount from the rows after any mix of bot and web writes, undo, a merge, time passing, films with and without facts and facts arriving late; repair agrees", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 20 }), async (ops) => {
         vi.setSystemTime(JAN_2025);
@@ -334,7 +479,19 @@ describe("stats counters, property", () => {
                   mediaType: "movie",
                   progressStatus: op.status,
                   title: `Film ${op.tmdbId}`,
+                  ...(op.facts === null ? {} : { facts: op.facts }),
                 });
+              case "facts":
+                await t.mutation(internal.stats.facts.storeFacts, {
+                  tmdbId: op.tmdbId,
+                  mediaType: op.tmdbId === SHOW.tmdbId ? "tv" : "movie",
+                  ...(op.runtime === undefined ? {} : { runtime: op.runtime }),
+                  genres: op.genres,
+                });
+                return null;
+              case "fetch":
+                await t.finishAllScheduledFunctions(vi.runAllTimers);
+                return null;
               case "react":
                 return await t.mutation(api.bot.titles.setReactionFor, {
                   ...as(ALICE),

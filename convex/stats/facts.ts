@@ -195,7 +195,7 @@ export const wake = internalMutation({
   args: {},
   returns: v.null(),
   handler: async (ctx) => {
-    await wakeFetcher(ctx, Date.now());
+    await wakeFetcher(ctx, Date.now(), 0);
     return null;
   },
 });

@@ -13,6 +13,12 @@ export interface CountedFacts {
 
 /** A fetcher that hasn't beaten for this long is taken for dead (its action failed) and started anew. */
 export const FETCHER_STALE_MS = 10 * 60 * 1000;
+/**
+ * How long a woken fetcher waits before its first run: a burst of finishes (an import, a web app
+ * session) is fetched in a few batched runs rather than as each write lands, and the fetch never
+ * competes with the write that asked for it.
+ */
+export const FETCH_DELAY_MS = 60_000;
 /** Genre ids kept per title (TMDB gives a handful). */
 export const MAX_GENRES = 10;
 
@@ -54,7 +60,7 @@ export async function requestFacts(ctx: MutationCtx, tmdbId: number, mediaType: 
 }
 
 /** Schedules the fetcher unless one is scheduled or running (its heartbeat row is fresh). */
-export async function wakeFetcher(ctx: MutationCtx, now: number, delayMs = 0) {
+export async function wakeFetcher(ctx: MutationCtx, now: number, delayMs = FETCH_DELAY_MS) {
   const beat = await ctx.db.query("title_facts_fetcher").first();
   if (beat !== null && now - beat.at < FETCHER_STALE_MS) return;
   if (beat === null) await ctx.db.insert("title_facts_fetcher", { at: now });

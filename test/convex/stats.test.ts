@@ -349,6 +349,23 @@ describe("stats: film hours and genres (title_facts)", () => {
     for (const u of [alice, bob]) expect(await counters(t, u)).toEqual(await recount(t, u));
   });
 
+  it("a show's genre ids sent with its structure reach the facts cache: finishing it by marking every episode counts them", async () => {
+    const t = deployment();
+    const alice = await userOf(t, ALICE);
+    await t.mutation(api.bot.titles.cacheShowForCard, {
+      ...as(ALICE),
+      tmdbId: SHOW.tmdbId,
+      show: { title: SHOW.title, seasons: SHOW.seasons, genres: [18, 10765] },
+    });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    await t.mutation(api.bot.episodes.markAllFor, { ...as(ALICE), tmdbId: SHOW.tmdbId, isWatched: true, cachedOk: true });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect((await counters(t, alice))[2025]).toMatchObject({ showsFinished: 1, genres: { 18: 1, 10765: 1 } });
+    // Known from the structure: TMDB wasn't asked.
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await counters(t, alice)).toEqual(await recount(t, alice));
+  });
+
   it("refuses facts that aren't valid, changing nothing", async () => {
     const t = deployment();
     const alice = await userOf(t, ALICE);

@@ -4,6 +4,7 @@ import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { episodeMinutes, yearOf } from "../../convex/stats/counters";
 import { normalizeState } from "../../convex/model/vocabulary";
+import { vi } from "vitest";
 import { SECRET, type Deployment } from "./setup";
 
 /** A show whose episodes have runtimes: season 1 all 50 min, season 2 unknown for E2 (the season's mean, 60, stands in). */
@@ -152,4 +153,33 @@ export async function counters(t: Deployment, userId: Id<"users">): Promise<Reco
     }
     return out;
   });
+}
+
+/** A fake TMDB for the facts fetcher: 603 and the show are known, 604 doesn't exist, 605 fails; anything else (Discord) answers {}. */
+export async function fakeTmdb(url: string | URL | Request): Promise<Response> {
+  const u = String(url);
+  if (u.includes("/movie/603"))
+    return Response.json({
+      id: 603,
+      runtime: 136,
+      genres: [
+        { id: 28, name: "Action" },
+        { id: 878, name: "SF" },
+      ],
+    });
+  if (u.includes("/movie/604")) return new Response("{}", { status: 404 });
+  if (u.includes("/movie/605")) return new Response("oops", { status: 500 });
+  if (u.includes(`/tv/${SHOW.tmdbId}`)) return Response.json({ id: SHOW.tmdbId, genres: [{ id: 18, name: "Drama" }] });
+  return new Response("{}", { status: 200 });
+}
+
+export function useFakeTmdb() {
+  process.env.TMDB_API_URL = "https://tmdb.test/3";
+  process.env.TMDB_API_TOKEN = "tmdb-token";
+  vi.stubGlobal("fetch", vi.fn(fakeTmdb));
+}
+export function dropFakeTmdb() {
+  vi.unstubAllGlobals();
+  delete process.env.TMDB_API_URL;
+  delete process.env.TMDB_API_TOKEN;
 }

@@ -383,7 +383,10 @@ export async function recountTitle(ctx: MutationCtx, row: Doc<"watch_items">, de
     reaction === undefined ? undefined : ledger?.reaction === reaction ? (ledger.reactionAt ?? row.updatedAt) : row.updatedAt;
   let counting: CountedFacts | null = null;
   if (finishedAt !== undefined) {
-    counting = countedFacts(row.mediaType, await factsOf(ctx, row.tmdbId, row.mediaType));
+    const cached = await factsOf(ctx, row.tmdbId, row.mediaType);
+    // A title finished before facts were kept (the first backfill) gets them fetched; they adjust the counters then.
+    if (cached?.fetchedAt === undefined) await requestFacts(ctx, row.tmdbId, row.mediaType, cached, Date.now());
+    counting = countedFacts(row.mediaType, cached);
     delta.finished(finishedAt, row.mediaType, 1);
     delta.facts(finishedAt, counting, 1);
   }

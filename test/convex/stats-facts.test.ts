@@ -125,6 +125,22 @@ describe("stats: film hours and genres (title_facts)", () => {
     expect(await counters(t, alice)).toEqual(await recount(t, alice));
   });
 
+  it("the repair (and so the backfill) queues facts for finished titles that have none: films counted before facts were kept gain their hours", async () => {
+    const t = deployment();
+    const web = webUser(t, "user_bob");
+    const bob = await web.mutation(api.users.store, { name: "Bob" });
+    await web.mutation(api.watchlist.setProgressStatus, { tmdbId: 603, mediaType: "movie", progressStatus: "finished" });
+    // As deployed before the facts cache: the finish counted, no facts and nothing queued (the fetcher, woken, finds nothing).
+    await t.run(async (ctx) => {
+      for (const table of ["title_facts", "title_facts_fetcher"] as const)
+        for (const row of await ctx.db.query(table).collect()) await ctx.db.delete(row._id);
+    });
+    await t.mutation(internal.migrations.repairStats, { userId: bob });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect((await counters(t, bob))[2025]).toMatchObject({ films: 1, minutes: 136, genres: { 28: 1, 878: 1 } });
+    expect(await counters(t, bob)).toEqual(await recount(t, bob));
+  });
+
   it("refuses facts that aren't valid, changing nothing", async () => {
     const t = deployment();
     const alice = await userOf(t, ALICE);

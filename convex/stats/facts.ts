@@ -142,9 +142,9 @@ export const fetcherDone = internalMutation({
       return null;
     }
     const delay = Math.max(FETCH_SPACING_MS, next.due - now);
-    if (beat === null) await ctx.db.insert("title_facts_fetcher", { at: now + delay });
-    else await ctx.db.patch(beat._id, { at: now + delay });
-    await ctx.scheduler.runAfter(delay, internal.stats.facts.fetchDue, {});
+    const job = await ctx.scheduler.runAfter(delay, internal.stats.facts.fetchDue, {});
+    if (beat === null) await ctx.db.insert("title_facts_fetcher", { at: now + delay, job });
+    else await ctx.db.patch(beat._id, { at: now + delay, job });
     return null;
   },
 });

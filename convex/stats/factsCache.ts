@@ -59,11 +59,15 @@ export async function requestFacts(ctx: MutationCtx, tmdbId: number, mediaType: 
   await wakeFetcher(ctx, now);
 }
 
-/** Schedules the fetcher unless one is scheduled or running (its heartbeat row is fresh). */
+/**
+ * Schedules the fetcher unless one is due within `delayMs` or running (its heartbeat row is fresh);
+ * one asleep until a later retry is brought forward.
+ */
 export async function wakeFetcher(ctx: MutationCtx, now: number, delayMs = FETCH_DELAY_MS) {
   const beat = await ctx.db.query("title_facts_fetcher").first();
-  if (beat !== null && now - beat.at < FETCHER_STALE_MS) return;
-  if (beat === null) await ctx.db.insert("title_facts_fetcher", { at: now });
-  else await ctx.db.patch(beat._id, { at: now });
-  await ctx.scheduler.runAfter(delayMs, internal.stats.facts.fetchDue, {});
+  if (beat !== null && now - beat.at < FETCHER_STALE_MS && beat.at <= now + delayMs) return;
+  if (beat?.job !== undefined && beat.at > now) await ctx.scheduler.cancel(beat.job);
+  const job = await ctx.scheduler.runAfter(delayMs, internal.stats.facts.fetchDue, {});
+  if (beat === null) await ctx.db.insert("title_facts_fetcher", { at: now + delayMs, job });
+  else await ctx.db.patch(beat._id, { at: now + delayMs, job });
 }

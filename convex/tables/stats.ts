@@ -83,7 +83,11 @@ export const statsTables = {
     .index("by_due", ["due"]),
 
   /** The one facts fetcher's heartbeat (at most one row): a fetch is scheduled or running. */
-  title_facts_fetcher: defineTable({ at: v.number() }),
+  title_facts_fetcher: defineTable({
+    /** When the scheduled run is due (or was, while it runs). */
+    at: v.number(),
+    job: v.optional(v.id("_scheduled_functions")),
+  }),
 
   /** A person shares their stats in this server (`/stats share on`): others may see them, and the leaderboard lists them. */
   stats_shares: defineTable({

@@ -141,6 +141,22 @@ describe("stats: film hours and genres (title_facts)", () => {
     expect(await counters(t, bob)).toEqual(await recount(t, bob));
   });
 
+  it("a fetcher asleep until a later retry is brought forward by a new title: it is fetched within a minute", async () => {
+    const t = deployment();
+    await t.run(async (ctx) => {
+      await ctx.db.insert("title_facts", { tmdbId: 605, mediaType: "movie", genres: [], due: JAN_2025 + 6 * 60 * 60 * 1000, attempts: 5 });
+    });
+    await t.mutation(internal.stats.facts.fetcherDone, {});
+    expect(await t.run(async (ctx) => (await ctx.db.query("title_facts_fetcher").first())?.at)).toBe(JAN_2025 + 6 * 60 * 60 * 1000);
+    const web = webUser(t, "user_bob");
+    const bob = await web.mutation(api.users.store, { name: "Bob" });
+    await web.mutation(api.watchlist.setProgressStatus, { tmdbId: 603, mediaType: "movie", progressStatus: "finished" });
+    vi.advanceTimersByTime(61_000);
+    await t.finishInProgressScheduledFunctions();
+    expect(vi.mocked(fetch).mock.calls.map(([u]) => String(u))).toEqual(["https://tmdb.test/3/movie/603"]);
+    expect((await counters(t, bob))[2025]).toMatchObject({ films: 1, minutes: 136 });
+  });
+
   it("refuses facts that aren't valid, changing nothing", async () => {
     const t = deployment();
     const alice = await userOf(t, ALICE);

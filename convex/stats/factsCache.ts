@@ -59,11 +59,19 @@ export async function requestFacts(ctx: MutationCtx, tmdbId: number, mediaType: 
   await wakeFetcher(ctx, now);
 }
 
+/** Transactions (by their ctx, one per function run) that have woken the fetcher already. */
+const woken = new WeakSet<object>();
+
 /**
  * Schedules the fetcher unless one is due within `delayMs` or running (its heartbeat row is fresh);
  * one asleep until a later retry is brought forward.
  */
 export async function wakeFetcher(ctx: MutationCtx, now: number, delayMs = FETCH_DELAY_MS) {
+  // Once per transaction: an import page finishing hundreds of titles reads the heartbeat once.
+  if (delayMs === FETCH_DELAY_MS) {
+    if (woken.has(ctx)) return;
+    woken.add(ctx);
+  }
   const beat = await ctx.db.query("title_facts_fetcher").first();
   if (beat !== null && now - beat.at < FETCHER_STALE_MS && beat.at <= now + delayMs) return;
   if (beat?.job !== undefined && beat.at > now) await ctx.scheduler.cancel(beat.job);

@@ -7,11 +7,12 @@
 // other, and the next run follows FETCH_SPACING_MS later: at most FETCH_BATCH per FETCH_SPACING_MS.
 // A failed fetch is retried later (RETRY_BASE_MS × 4^attempt, at most MAX_RETRY_MS), up to
 // MAX_ATTEMPTS; a title TMDB doesn't know gets empty facts (nothing counted, never asked again).
+// Without TMDB settings (TMDB_API_TOKEN) the fetcher goes back to sleep at once, the queue kept.
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type ActionCtx, type MutationCtx } from "../_generated/server";
-import { titleDetails } from "../lib/tmdb";
+import { titleDetails, tmdbConfig } from "../lib/tmdb";
 import { applyDelta, counted, factsFields, ledgerFacts, runningRepair, StatsDelta } from "./counters";
 import { checkFacts, countedFacts, factsOf, wakeFetcher } from "./factsCache";
 
@@ -128,11 +129,16 @@ export const fetchFailed = internalMutation({
 
 /** After a fetcher run: the next run (soon if titles are due, at the earliest retry if only retries wait), or sleep. */
 export const fetcherDone = internalMutation({
-  args: {},
+  args: { asleep: v.optional(v.boolean()) },
   returns: v.null(),
-  handler: async (ctx) => {
+  handler: async (ctx, args) => {
     const now = Date.now();
     const beat = await ctx.db.query("title_facts_fetcher").first();
+    // TMDB isn't configured: the queue waits (the next finish, or `wake`, tries again).
+    if (args.asleep === true) {
+      if (beat !== null) await ctx.db.delete(beat._id);
+      return null;
+    }
     const next = await ctx.db
       .query("title_facts")
       .withIndex("by_due", (q) => q.gte("due", 0))
@@ -164,6 +170,13 @@ export const fetchDue = internalAction({
   args: {},
   returns: v.null(),
   handler: async (ctx) => {
+    try {
+      tmdbConfig();
+    } catch (error) {
+      console.warn(`title facts: not fetching: ${String(error)}`);
+      await ctx.runMutation(internal.stats.facts.fetcherDone, { asleep: true });
+      return null;
+    }
     const due = await ctx.runQuery(internal.stats.facts.dueTitles, { now: Date.now() });
     for (const title of due) await fetchOne(ctx, title);
     await ctx.runMutation(internal.stats.facts.fetcherDone, {});

@@ -157,6 +157,22 @@ describe("stats: film hours and genres (title_facts)", () => {
     expect((await counters(t, bob))[2025]).toMatchObject({ films: 1, minutes: 136 });
   });
 
+  it("without TMDB settings the fetcher sleeps with the queue kept; woken once they are set, it fetches", async () => {
+    delete process.env.TMDB_API_TOKEN;
+    const t = deployment();
+    const web = webUser(t, "user_bob");
+    const bob = await web.mutation(api.users.store, { name: "Bob" });
+    await web.mutation(api.watchlist.setProgressStatus, { tmdbId: 603, mediaType: "movie", progressStatus: "finished" });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await t.run(async (ctx) => (await ctx.db.query("title_facts").first())?.due)).toBeDefined();
+    expect(await t.run((ctx) => ctx.db.query("title_facts_fetcher").collect())).toEqual([]);
+    process.env.TMDB_API_TOKEN = "tmdb-token";
+    await t.mutation(internal.stats.facts.wake, {});
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect((await counters(t, bob))[2025]).toMatchObject({ films: 1, minutes: 136 });
+  });
+
   it("refuses facts that aren't valid, changing nothing", async () => {
     const t = deployment();
     const alice = await userOf(t, ALICE);

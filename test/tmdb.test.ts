@@ -127,7 +127,7 @@ describe("show, season and movie details", () => {
   it("leaves out what TMDB does not know yet instead of reporting empty strings or zeros", async () => {
     const { client } = clientWith();
     const movie = await client.movie(990006);
-    expect(movie).toEqual({ tmdbId: 990006, mediaType: "movie", title: "Untitled Future Film", genres: [] });
+    expect(movie).toEqual({ tmdbId: 990006, mediaType: "movie", title: "Untitled Future Film", genres: [], genreIds: [] });
   });
 
   it("passes titles with mentions and markdown through untouched, for the renderer to escape", async () => {

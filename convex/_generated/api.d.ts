@@ -106,6 +106,8 @@ import type * as sessions_posts from "../sessions/posts.js";
 import type * as sessions_threads from "../sessions/threads.js";
 import type * as sessions_timers from "../sessions/timers.js";
 import type * as stats_counters from "../stats/counters.js";
+import type * as stats_facts from "../stats/facts.js";
+import type * as stats_factsCache from "../stats/factsCache.js";
 import type * as stats_forget from "../stats/forget.js";
 import type * as stats_merge from "../stats/merge.js";
 import type * as stats_read from "../stats/read.js";
@@ -229,6 +231,8 @@ declare const fullApi: ApiFromModules<{
   "sessions/threads": typeof sessions_threads;
   "sessions/timers": typeof sessions_timers;
   "stats/counters": typeof stats_counters;
+  "stats/facts": typeof stats_facts;
+  "stats/factsCache": typeof stats_factsCache;
   "stats/forget": typeof stats_forget;
   "stats/merge": typeof stats_merge;
   "stats/read": typeof stats_read;

@@ -18,6 +18,8 @@ import { recordUndo, snapshotItem } from "../model/undo";
 import { parseMediaType, parseProgressStatus, parseReaction, parseTmdbId } from "../model/vocabulary";
 import { findItem, progressFor, setMembership, setProgressStatus, setReaction, viewItem } from "../model/watchItems";
 import { itemMetadataArgs, type MediaType, type ProgressStatus } from "../lib/validators";
+import { recordFacts } from "../stats/facts";
+import { checkFacts } from "../stats/factsCache";
 
 /**
  * What a title write works with: the person's item before it, and for a show the structure
@@ -106,14 +108,25 @@ export const removeFromWatchlist = botMutation({
 });
 
 export const setStatus = botMutation({
-  args: { ...title, progressStatus: v.string(), progress: v.optional(v.number()), ...itemMetadataArgs, ...showSync, ...titleFromStore },
+  args: {
+    ...title,
+    progressStatus: v.string(),
+    progress: v.optional(v.number()),
+    ...itemMetadataArgs,
+    ...showSync,
+    ...titleFromStore,
+    /** The title's runtime and genre ids from the details the bot has in hand (the stats facts cache). */
+    facts: v.optional(v.object({ runtime: v.optional(v.number()), genres: v.array(v.number()) })),
+  },
   returns: v.object({ item: watchItemView, previous: v.union(v.null(), watchItemView), changed: v.boolean(), ...titleChange }),
   handler: async (ctx, args) => {
     const { userId } = ctx.actor;
     const mediaType = parseMediaType(args.mediaType);
     const progressStatus = parseProgressStatus(args.progressStatus);
     const tmdbId = parseTmdbId(args.tmdbId);
-    const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, ...fields } = args;
+    const { show: structure, seasonCounts: counts, cachedOk, titleFromStore: _fromStore, facts: sentFacts, ...fields } = args;
+    const facts = sentFacts === undefined ? null : checkFacts(sentFacts);
+    if (sentFacts !== undefined && facts === null) fail("INVALID_ARGUMENT", "Those title facts aren't valid.");
     const { before, show } = await prepare(ctx, userId, tmdbId, mediaType, {
       show: structure,
       seasonCounts: counts,
@@ -125,6 +138,8 @@ export const setStatus = botMutation({
       const state = await titleState(ctx, userId, tmdbId, mediaType, show);
       return { item: state.item!, previous: viewItem(before), changed: false, undoId: null, state };
     }
+    // Stored first, so a finish counts with them.
+    if (facts !== null) await recordFacts(ctx, tmdbId, mediaType, facts);
     await setProgressStatus(ctx, userId, { ...fields, tmdbId, mediaType, progressStatus });
     const autoStatus = mediaType === "tv" ? { previous: await forgetAutoStatus(ctx, userId, tmdbId) } : undefined;
     const undoId = await recordUndo(ctx, userId, {

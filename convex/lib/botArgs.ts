@@ -10,6 +10,8 @@ export const showStructure = v.object({
   image: v.optional(v.string()),
   seasons: v.array(showSeasonValidator),
   ongoing: v.optional(v.boolean()),
+  /** TMDB genre ids, for the stats (docs/stats.md): stored in the facts cache, not with the structure. */
+  genres: v.optional(v.array(v.number())),
 });
 /**
  * Set by a write that sends no title metadata (a card's button, or an id the bot

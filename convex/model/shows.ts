@@ -1,3 +1,4 @@
+import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { Infer } from "convex/values";
@@ -167,9 +168,12 @@ function checkedAiring(s: ShowSeason): Pick<ShowSeason, "episodeNumbers" | "aire
 
 export async function upsertShow(
   ctx: MutationCtx,
-  args: { tmdbId: number; title: string; image?: string; seasons: ShowSeason[]; ongoing?: boolean },
+  args: { tmdbId: number; title: string; image?: string; seasons: ShowSeason[]; ongoing?: boolean; genres?: number[] },
 ): Promise<Doc<"shows">> {
   const tmdbId = parseTmdbId(args.tmdbId);
+  // The show's genre ids go to the stats' facts cache (docs/stats.md), which adjusts the counters.
+  if (args.genres !== undefined)
+    await ctx.scheduler.runAfter(0, internal.stats.facts.storeFacts, { tmdbId, mediaType: "tv", genres: args.genres.slice(0, 20) });
   const seen = new Set<number>();
   const seasons: ShowSeason[] = [];
   for (const s of args.seasons) {

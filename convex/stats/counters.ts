@@ -8,6 +8,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { ShowSeason } from "../lib/validators";
 import { positionOf } from "../model/shows";
 import { normalizeState } from "../model/vocabulary";
+import { countedFacts, factsOf, requestFacts, type CountedFacts } from "./factsCache";
 
 /** The `year` of the all-time rows. */
 export const ALL_TIME = 0;
@@ -29,9 +30,22 @@ interface YearDelta {
   films: number;
   showsFinished: number;
   reactions: Map<string, number>;
+  /** Finished titles by TMDB genre id. */
+  genres: Map<number, number>;
   days: Map<number, { episodes: number; minutes: number; films: number }>;
   shows: Map<number, { episodes: number; minutes: number; title?: string; image?: string }>;
 }
+
+const emptyYear = (): YearDelta => ({
+  episodes: 0,
+  minutes: 0,
+  films: 0,
+  showsFinished: 0,
+  reactions: new Map(),
+  genres: new Map(),
+  days: new Map(),
+  shows: new Map(),
+});
 
 export class StatsDelta {
   readonly years = new Map<number, YearDelta>();
@@ -40,7 +54,7 @@ export class StatsDelta {
     const year = yearOf(at);
     let d = this.years.get(year);
     if (d === undefined) {
-      d = { episodes: 0, minutes: 0, films: 0, showsFinished: 0, reactions: new Map(), days: new Map(), shows: new Map() };
+      d = emptyYear();
       this.years.set(year, d);
     }
     return d;
@@ -69,6 +83,16 @@ export class StatsDelta {
       y.films += sign;
       this.day(at, 0, 0, sign);
     } else y.showsFinished += sign;
+  }
+
+  /** A finished title's facts (a film's minutes, the genres), counted at its finish. */
+  facts(at: number, facts: CountedFacts, sign: 1 | -1) {
+    const y = this.year(at);
+    if (facts.minutes !== 0) {
+      y.minutes += sign * facts.minutes;
+      this.day(at, 0, sign * facts.minutes, 0);
+    }
+    for (const g of facts.genres) y.genres.set(g, (y.genres.get(g) ?? 0) + sign);
   }
 
   reaction(at: number, kind: string, sign: 1 | -1) {
@@ -107,7 +131,7 @@ export async function getTotals(ctx: QueryCtx, userId: Id<"users">, year: number
 /** Adds a change to the year rows it belongs to and to the all-time row, then to the person's leaderboard rows. */
 export async function applyDelta(ctx: MutationCtx, userId: Id<"users">, delta: StatsDelta, now = Date.now()): Promise<void> {
   if (delta.empty) return;
-  const all: YearDelta = { episodes: 0, minutes: 0, films: 0, showsFinished: 0, reactions: new Map(), days: new Map(), shows: new Map() };
+  const all = emptyYear();
   for (const [year, d] of delta.years) {
     await addToTotals(ctx, userId, year, d, now);
     await addToShows(ctx, userId, year, d.shows);
@@ -116,6 +140,7 @@ export async function applyDelta(ctx: MutationCtx, userId: Id<"users">, delta: S
     all.films += d.films;
     all.showsFinished += d.showsFinished;
     for (const [kind, n] of d.reactions) all.reactions.set(kind, (all.reactions.get(kind) ?? 0) + n);
+    for (const [g, n] of d.genres) all.genres.set(g, (all.genres.get(g) ?? 0) + n);
     for (const [tmdbId, s] of d.shows) {
       const a = all.shows.get(tmdbId) ?? { episodes: 0, minutes: 0, title: s.title, image: s.image };
       all.shows.set(tmdbId, { ...a, episodes: a.episodes + s.episodes, minutes: a.minutes + s.minutes });
@@ -135,6 +160,12 @@ async function addToTotals(ctx: MutationCtx, userId: Id<"users">, year: number, 
     if (next === 0) delete reactions[kind];
     else reactions[kind] = next;
   }
+  const genres = { ...row.genres };
+  for (const [g, n] of d.genres) {
+    const next = (genres[g] ?? 0) + n;
+    if (next === 0) delete genres[g];
+    else genres[g] = next;
+  }
   let days = row.days;
   if (days !== undefined && d.days.size > 0) {
     days = { episodes: [...days.episodes], minutes: [...days.minutes], films: [...days.films] };
@@ -150,6 +181,7 @@ async function addToTotals(ctx: MutationCtx, userId: Id<"users">, year: number, 
     films: row.films + d.films,
     showsFinished: row.showsFinished + d.showsFinished,
     reactions,
+    ...(d.genres.size > 0 || row.genres !== undefined ? { genres } : {}),
     ...(days === undefined ? {} : { days }),
     updatedAt: now,
   };
@@ -223,7 +255,7 @@ function titleFacts(row: Doc<"watch_items"> | null) {
  * walk (by the watch item's creation time) hasn't counted the title yet — then only stats_titles
  * follows the write, and the walk counts it from there.
  */
-function counted(repair: Doc<"stats_repairs"> | null, createdAt: number): boolean {
+export function counted(repair: Doc<"stats_repairs"> | null, createdAt: number): boolean {
   if (repair === null || repair.phase === "episodes") return true;
   return repair.phase === "titles" && repair.walkedUpTo !== undefined && createdAt <= repair.walkedUpTo;
 }
@@ -257,9 +289,21 @@ async function ledgerOf(ctx: QueryCtx, userId: Id<"users">, tmdbId: number, medi
     .first();
 }
 
-type LedgerFields = Pick<Doc<"stats_titles">, "finishedAt" | "reaction" | "reactionAt" | "itemCreatedAt">;
+type LedgerFields = Pick<Doc<"stats_titles">, "finishedAt" | "reaction" | "reactionAt" | "itemCreatedAt" | "minutes" | "genres">;
 
-async function writeLedger(
+/** A ledger's counted facts (what its finish added), or none. */
+export const ledgerFacts = (l: Pick<Doc<"stats_titles">, "minutes" | "genres"> | null | undefined): CountedFacts => ({
+  minutes: l?.minutes ?? 0,
+  genres: l?.genres ?? [],
+});
+const sameFacts = (a: CountedFacts, b: CountedFacts) => a.minutes === b.minutes && a.genres.join() === b.genres.join();
+/** The ledger's facts fields for these counted facts (nothing stored for none). */
+export const factsFields = (f: CountedFacts | null) => ({
+  minutes: f === null || f.minutes === 0 ? undefined : f.minutes,
+  genres: f === null || f.genres.length === 0 ? undefined : f.genres,
+});
+
+export async function writeLedger(
   ctx: MutationCtx,
   ledger: Doc<"stats_titles"> | null,
   key: { userId: Id<"users">; tmdbId: number; mediaType: string },
@@ -272,7 +316,8 @@ async function writeLedger(
     ledger.finishedAt !== fields.finishedAt ||
     ledger.reaction !== fields.reaction ||
     ledger.reactionAt !== fields.reactionAt ||
-    ledger.itemCreatedAt !== fields.itemCreatedAt
+    ledger.itemCreatedAt !== fields.itemCreatedAt ||
+    !sameFacts(ledgerFacts(ledger), ledgerFacts(fields))
   )
     await ctx.db.patch(ledger._id, fields);
 }
@@ -293,11 +338,18 @@ async function syncTitleRow(
   let finishedAt = ledger?.finishedAt;
   let reaction = ledger?.reaction;
   let reactionAt = ledger?.reactionAt;
+  let counting: CountedFacts | null = ledger?.finishedAt === undefined ? null : ledgerFacts(ledger);
   if (finishedAt !== undefined && !facts.finished) {
     delta.finished(finishedAt, mediaType, -1);
+    delta.facts(finishedAt, ledgerFacts(ledger), -1);
     finishedAt = undefined;
+    counting = null;
   } else if (finishedAt === undefined && facts.finished) {
+    const cached = await factsOf(ctx, tmdbId, mediaType);
+    if (cached?.fetchedAt === undefined) await requestFacts(ctx, tmdbId, mediaType, cached, now);
+    counting = countedFacts(mediaType, cached);
     delta.finished(at, mediaType, 1);
+    delta.facts(at, counting, 1);
     finishedAt = at;
   }
   if (reaction !== facts.reaction) {
@@ -308,7 +360,12 @@ async function syncTitleRow(
   }
   if (delta.empty) return;
   const itemCreatedAt = row?._creationTime ?? ledger?.itemCreatedAt ?? 0;
-  await writeLedger(ctx, ledger, { userId, tmdbId, mediaType }, { finishedAt, reaction, reactionAt, itemCreatedAt });
+  await writeLedger(
+    ctx,
+    ledger,
+    { userId, tmdbId, mediaType },
+    { finishedAt, reaction, reactionAt, itemCreatedAt, ...factsFields(counting) },
+  );
   if (counted(repair, itemCreatedAt)) await applyDelta(ctx, userId, delta, now);
 }
 
@@ -324,10 +381,18 @@ export async function recountTitle(ctx: MutationCtx, row: Doc<"watch_items">, de
   const reaction = facts.reaction;
   const reactionAt =
     reaction === undefined ? undefined : ledger?.reaction === reaction ? (ledger.reactionAt ?? row.updatedAt) : row.updatedAt;
-  if (finishedAt !== undefined) delta.finished(finishedAt, row.mediaType, 1);
+  let counting: CountedFacts | null = null;
+  if (finishedAt !== undefined) {
+    const cached = await factsOf(ctx, row.tmdbId, row.mediaType);
+    // A title finished before facts were kept (the first backfill) gets them fetched; they adjust the counters then.
+    if (cached?.fetchedAt === undefined) await requestFacts(ctx, row.tmdbId, row.mediaType, cached, Date.now());
+    counting = countedFacts(row.mediaType, cached);
+    delta.finished(finishedAt, row.mediaType, 1);
+    delta.facts(finishedAt, counting, 1);
+  }
   if (reaction !== undefined) delta.reaction(reactionAt!, reaction, 1);
   const key = { userId: row.userId, tmdbId: row.tmdbId, mediaType: row.mediaType };
-  await writeLedger(ctx, ledger, key, { finishedAt, reaction, reactionAt, itemCreatedAt: row._creationTime });
+  await writeLedger(ctx, ledger, key, { finishedAt, reaction, reactionAt, itemCreatedAt: row._creationTime, ...factsFields(counting) });
 }
 
 /** The leaderboard periods `now` falls in: this UTC week (from Monday), month and year. */

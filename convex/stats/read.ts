@@ -9,6 +9,8 @@ import { ALL_TIME, getTotals, periodsOf, yearOf } from "./counters";
 export const MAX_YEARS_READ = 10;
 /** Most-watched shows listed. */
 export const TOP_SHOWS = 3;
+/** Genres listed (the most finished titles first). */
+export const TOP_GENRES = 5;
 /** Members per leaderboard column. */
 export const BOARD_SIZE = 10;
 /** Active watch parties of the server read for its totals. */
@@ -25,6 +27,8 @@ export const statsFigures = v.object({
   longestStreak: v.number(),
   /** Days with anything watched (episodes or films) in the period. */
   activeDays: v.number(),
+  /** TMDB genre ids with the titles finished in each, most first (at most TOP_GENRES). */
+  topGenres: v.array(v.object({ id: v.number(), titles: v.number() })),
   topShows: v.array(
     v.object({
       tmdbId: v.number(),
@@ -61,6 +65,15 @@ export function streakOf(rows: Doc<"stats_totals">[]): { longest: number; active
   return { longest, activeDays };
 }
 
+/** The TOP_GENRES genres with the most titles finished (ties: the smaller id first). */
+export function topGenres(genres: Record<string, number> | undefined): { id: number; titles: number }[] {
+  return Object.entries(genres ?? {})
+    .map(([id, titles]) => ({ id: Number(id), titles }))
+    .filter((g) => g.titles > 0 && Number.isSafeInteger(g.id))
+    .sort((a, b) => b.titles - a.titles || a.id - b.id)
+    .slice(0, TOP_GENRES);
+}
+
 /** A person's figures for a year, or all time (year null); null when nothing was ever counted for them. */
 export async function readFigures(ctx: QueryCtx, userId: Id<"users">, year: number | null): Promise<StatsFigures | null> {
   const totals = await getTotals(ctx, userId, year ?? ALL_TIME);
@@ -92,6 +105,7 @@ export async function readFigures(ctx: QueryCtx, userId: Id<"users">, year: numb
     showsFinished: Math.max(0, totals.showsFinished),
     reactions: Object.fromEntries(Object.entries(totals.reactions).filter(([, n]) => n > 0)),
     longestStreak: streak.longest,
+    topGenres: topGenres(totals.genres),
     activeDays: streak.activeDays,
     topShows: shows.map((s) => ({
       tmdbId: s.tmdbId,

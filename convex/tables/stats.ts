@@ -25,6 +25,8 @@ export const statsTables = {
     /** Reactions given, by kind ("loved", "liked", "mixed", "not-for-me"). */
     reactions: v.record(v.string(), v.number()),
     days: v.optional(statsDaysValidator),
+    /** Titles (films and shows) finished, by TMDB genre id, from the facts cache (title_facts). */
+    genres: v.optional(v.record(v.string(), v.number())),
     updatedAt: v.number(),
   }).index("by_user_year", ["userId", "year"]),
 
@@ -55,7 +57,37 @@ export const statsTables = {
     reactionAt: v.optional(v.number()),
     /** The watch item's _creationTime: where the repair walk (by creation time) reaches it. */
     itemCreatedAt: v.optional(v.number()),
-  }).index("by_user_title", ["userId", "tmdbId", "mediaType"]),
+    /** What the finish counted from title_facts (a film's runtime; the genre ids), so it comes off exactly. */
+    minutes: v.optional(v.number()),
+    genres: v.optional(v.array(v.number())),
+  })
+    .index("by_user_title", ["userId", "tmdbId", "mediaType"])
+    .index("by_title", ["tmdbId", "mediaType"]),
+
+  /**
+   * The bot's cache of TMDB facts per title (not the web app's): a film's runtime and the genre ids,
+   * sent along by the bot when it has the details in hand, else fetched by convex/stats/facts.ts.
+   * `due` is set while a fetch is wanted (when to try), and removed once the facts are stored.
+   */
+  title_facts: defineTable({
+    mediaType: v.string(),
+    tmdbId: v.number(),
+    /** Minutes (films); absent when TMDB doesn't know. */
+    runtime: v.optional(v.number()),
+    genres: v.array(v.number()),
+    fetchedAt: v.optional(v.number()),
+    due: v.optional(v.number()),
+    attempts: v.optional(v.number()),
+  })
+    .index("by_title", ["tmdbId", "mediaType"])
+    .index("by_due", ["due"]),
+
+  /** The one facts fetcher's heartbeat (at most one row): a fetch is scheduled or running. */
+  title_facts_fetcher: defineTable({
+    /** When the scheduled run is due (or was, while it runs). */
+    at: v.number(),
+    job: v.optional(v.id("_scheduled_functions")),
+  }),
 
   /** A person shares their stats in this server (`/stats share on`): others may see them, and the leaderboard lists them. */
   stats_shares: defineTable({

@@ -42,7 +42,10 @@ const episodeNumber = z.number().int().min(0).max(1_000_000);
 const genreList = z
   .array(z.object({ id: z.number().int(), name: z.string() }))
   .nullish()
-  .transform((genres) => (genres ?? []).map((g) => g.name).filter((name) => name.trim() !== ""));
+  .transform((genres) => genres ?? []);
+const genreNames = (genres: { name: string }[]) => genres.map((g) => g.name).filter((name) => name.trim() !== "");
+/** TMDB's genre ids (the stats count titles per genre id: docs/stats.md). */
+const genreIds = (genres: { id: number }[]) => genres.map((g) => g.id).filter((id) => id > 0);
 
 const title = z.string().trim().min(1);
 
@@ -201,7 +204,8 @@ export function parseMovieDetails(json: unknown, expectedId: number): MovieDetai
     year: yearOf(m.release_date),
     rating: ratingOf(m.vote_average, m.vote_count),
     runtime: m.runtime || undefined,
-    genres: m.genres,
+    genres: genreNames(m.genres),
+    genreIds: genreIds(m.genres),
   });
 }
 
@@ -234,7 +238,8 @@ export function parseShowDetails(json: unknown, expectedId: number): ShowDetails
     rating: ratingOf(t.vote_average, t.vote_count),
     status: t.status,
     numberOfEpisodes: t.number_of_episodes ?? undefined,
-    genres: t.genres,
+    genres: genreNames(t.genres),
+    genreIds: genreIds(t.genres),
     seasons,
     lastAired: episodeKeyOf(t.last_episode_to_air),
     nextAir: episodeKeyOf(t.next_episode_to_air),

@@ -170,6 +170,7 @@ export class ShowStructures {
       title: show.title,
       ...(image === undefined ? {} : { image }),
       ...(show.status === undefined ? {} : { ongoing: isOngoing(show.status) }),
+      ...(show.genreIds === undefined ? {} : { genres: show.genreIds }),
       seasons: seasons.map((s) =>
         structureSeason(s.seasonNumber, s.name, s.episodeCount, bySeason.get(s.seasonNumber), show.lastAired, today),
       ),

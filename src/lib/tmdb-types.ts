@@ -31,6 +31,8 @@ export interface MovieDetails {
   /** Minutes; absent when TMDB doesn't know (it reports 0). */
   runtime?: number;
   genres: string[];
+  /** TMDB's genre ids (absent in details cached before they were kept). */
+  genreIds?: number[];
 }
 
 export interface SeasonSummary {
@@ -53,6 +55,7 @@ export interface ShowDetails {
   status?: string;
   numberOfEpisodes?: number;
   genres: string[];
+  genreIds?: number[];
   /** Ascending by season number; season 0 ("Specials") is kept when TMDB lists it. */
   seasons: SeasonSummary[];
   /** last_episode_to_air: the latest episode TMDB says has aired (absent when none has). */

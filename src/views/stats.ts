@@ -1,7 +1,7 @@
 // /stats's messages (docs/stats.md): a person's figures, the server's leaderboard, and the year in
 // review's reply. Names are plain text, never mentions; the Responder sends every message with
 // allowed_mentions empty as well.
-import { english, type MessageKey, type Translator } from "../i18n/index.ts";
+import { CATALOGUES, english, type MessageKey, type Translator } from "../i18n/index.ts";
 import { statsYearShareButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows } from "./components.ts";
 import { message, type MessageView } from "./message.ts";
@@ -18,6 +18,8 @@ export interface StatsFigures {
   reactions: Record<string, number>;
   longestStreak: number;
   activeDays: number;
+  /** TMDB genre ids, most titles finished first (absent from an older bot API). */
+  topGenres?: { id: number; titles: number }[];
   topShows: { tmdbId: number; title?: string; image?: string; episodes: number; minutes: number }[];
 }
 
@@ -54,6 +56,18 @@ export function reactionsLine(reactions: Record<string, number>, t: Translator =
     t(`stats.reactions.${kind}` as MessageKey, { count: reactions[kind]! }),
   );
   return parts.length === 0 ? t("stats.reactions.none") : parts.join(" · ");
+}
+
+/** A TMDB genre id's name in the reader's language ("Genre 12345" for one the catalogue doesn't know). */
+export function genreName(id: number, t: Translator = english): string {
+  const key = `stats.genre.${id}` as MessageKey;
+  return Object.hasOwn(CATALOGUES.en.messages, key) ? t(key) : t("stats.genre.unknown", { id: String(id) });
+}
+
+/** "Drama (3) · Action (2)", or "—" when no finished title had genres. */
+export function genresLine(genres: StatsFigures["topGenres"], t: Translator = english): string {
+  const list = genres ?? [];
+  return list.length === 0 ? "—" : list.map((g) => t("stats.genreCount", { genre: genreName(g.id, t), count: g.titles })).join(" · ");
 }
 
 /** A year as written in a sentence (never grouped: "2026", not "2,026"), or "all" for all time. */
@@ -107,6 +121,7 @@ export function statsCard(args: {
           { name: t("stats.field.longestStreak"), value: t("stats.days", { days: f.longestStreak }), inline: true },
           { name: t("stats.field.daysWatching"), value: count(f.activeDays), inline: true },
           { name: t("stats.field.mostWatched"), value: top.length === 0 ? "—" : top.join("\n"), inline: false },
+          { name: t("stats.field.genres"), value: genresLine(f.topGenres, t), inline: false },
           { name: t("stats.field.reactions"), value: reactionsLine(f.reactions, t), inline: false },
         ],
         footer: { text: footer },

@@ -6,7 +6,7 @@
 // Inter has the script's glyphs, else English (cardTranslator).
 import { CATALOGUES, english, type MessageKey, type Translator } from "../i18n/index.ts";
 import type { StatsFigures } from "./stats.ts";
-import { hourFigure, hours, reactionsLine } from "./stats.ts";
+import { genresLine, hourFigure, hours, reactionsLine } from "./stats.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 675;
@@ -60,7 +60,7 @@ function twoLines(text: string, perLine: number): string[] {
 /** Scripts the card's font (Inter) has glyphs for; emoji and punctuation are Common (emoji are left out anyway). */
 const SETTABLE = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]*$/u;
 const CARD_KEYS = (Object.keys(CATALOGUES.en.messages) as MessageKey[]).filter(
-  (key) => key.startsWith("stats.card.") || key.startsWith("stats.reactions."),
+  (key) => key.startsWith("stats.card.") || key.startsWith("stats.reactions.") || key.startsWith("stats.genre"),
 );
 
 /**
@@ -85,7 +85,7 @@ export function cardFigures(f: StatsFigures, t: Translator = english): { label: 
   ];
 }
 
-/** The card's SVG: who, which year, the five figures, the most watched shows as tiles, the reactions. */
+/** The card's SVG: who, which year, the five figures, the most watched shows as tiles, the top genres, the reactions. */
 export function yearCardSvg(args: {
   name: string;
   year: number;
@@ -133,10 +133,11 @@ export function yearCardSvg(args: {
     const episodes = t(poster === undefined ? "stats.card.showEpisodes" : "stats.card.showEpisodesShort", { count: show.episodes });
     parts.push(text(left, 530, 20, 400, "#ffffff", `${episodes} · ${hours(show.minutes, t)}`));
   });
+  parts.push(text(60, 596, 22, 400, "#e0e7ff", clip(t("stats.card.genres", { list: genresLine(f.topGenres, t) }), 90)));
   parts.push(
     text(
       60,
-      610,
+      630,
       22,
       400,
       "#e0e7ff",
@@ -148,7 +149,7 @@ export function yearCardSvg(args: {
       }),
     ),
   );
-  parts.push(text(CARD_WIDTH - 60, 650, 16, 400, "#a5b4fc", t("stats.card.footer"), "end"));
+  parts.push(text(CARD_WIDTH - 60, 660, 16, 400, "#a5b4fc", t("stats.card.footer"), "end"));
   parts.push("</svg>");
   return parts.join("");
 }

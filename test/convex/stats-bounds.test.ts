@@ -31,6 +31,7 @@ const readsOf = (costs: { functionName: string; documentsRead: number }[], name:
   costs.filter((c) => c.functionName.includes(name)).map((c) => c.documentsRead);
 
 describe("stats read bounds", () => {
+  const GENRES = [12, 18, 28, 35, 80, 878];
   it("/stats for a person with 5,000 titles and 20,000 episodes over ten years reads at most 20 documents", async () => {
     const t = deployment();
     await indexStore(t);
@@ -67,6 +68,15 @@ describe("stats read bounds", () => {
             reaction: "liked",
             updatedAt: NOW - id * DAY,
           });
+        // Their facts known (runtime 100 min each; genres cycling over 6 ids, two per film).
+        for (let id = start; id < start + 800; id++)
+          await ctx.db.insert("title_facts", {
+            tmdbId: 100_000 + id,
+            mediaType: "movie",
+            runtime: 100,
+            genres: [GENRES[id % 6]!, GENRES[(id + 1) % 6]!].sort((a, b) => a - b),
+            fetchedAt: NOW,
+          });
       });
     }
     await t.mutation(internal.migrations.repairStats, { userId: alice });
@@ -84,6 +94,10 @@ describe("stats read bounds", () => {
       sharedHere: true,
       figures: { episodes: 20_000, films: 4_800, reactions: { liked: 4_800 } },
     });
+    // Hours from episodes and films (4,800 × 100 min of films); the top 5 of the 6 genres, 1,600 titles each.
+    const figures = result.all.status === "ok" ? result.all.figures! : null;
+    expect(figures!.minutes).toBeGreaterThanOrEqual(480_000);
+    expect(figures!.topGenres).toEqual([12, 18, 28, 35, 80].map((id) => ({ id, titles: 1_600 })));
     expect(result.other).toMatchObject({ status: "ok", self: false, figures: { episodes: 20_000 } });
     expect(result.year).toMatchObject({ status: "ok", figures: { year: 2024 } });
     const reads = readsOf(costs, "stats");

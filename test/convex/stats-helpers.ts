@@ -4,6 +4,7 @@ import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { episodeMinutes, yearOf } from "../../convex/stats/counters";
 import { normalizeState } from "../../convex/model/vocabulary";
+import { vi } from "vitest";
 import { SECRET, type Deployment } from "./setup";
 
 /** A show whose episodes have runtimes: season 1 all 50 min, season 2 unknown for E2 (the season's mean, 60, stands in). */
@@ -33,16 +34,19 @@ export interface YearFigures {
   showsFinished: number;
   reactions: Record<string, number>;
   shows: Record<number, number>;
+  /** Finished titles by genre id. */
+  genres: Record<number, number>;
 }
 
-const empty = (): YearFigures => ({ episodes: 0, minutes: 0, films: 0, showsFinished: 0, reactions: {}, shows: {} });
+const empty = (): YearFigures => ({ episodes: 0, minutes: 0, films: 0, showsFinished: 0, reactions: {}, shows: {}, genres: {} });
 const isEmpty = (f: YearFigures) =>
   f.episodes === 0 &&
   f.minutes === 0 &&
   f.films === 0 &&
   f.showsFinished === 0 &&
   Object.keys(f.reactions).length === 0 &&
-  Object.keys(f.shows).length === 0;
+  Object.keys(f.shows).length === 0 &&
+  Object.keys(f.genres).length === 0;
 
 /**
  * What the counters should hold, by year (0: all time), recounted from the rows: each watched episode
@@ -93,7 +97,17 @@ export async function recount(t: Deployment, userId: Id<"users">): Promise<Recor
       const noted = ledger.find((l) => l.tmdbId === item.tmdbId && l.mediaType === item.mediaType);
       if (state.progressStatus === "finished") {
         if (noted?.finishedAt === undefined) throw new Error(`finished ${item.mediaType} ${item.tmdbId} was never counted`);
-        add(yearOf(noted.finishedAt), (y) => (item.mediaType === "movie" ? y.films++ : y.showsFinished++));
+        const facts = await ctx.db
+          .query("title_facts")
+          .withIndex("by_title", (q) => q.eq("tmdbId", item.tmdbId).eq("mediaType", item.mediaType))
+          .first();
+        add(yearOf(noted.finishedAt), (y) => {
+          if (item.mediaType === "movie") {
+            y.films++;
+            y.minutes += facts?.runtime ?? 0;
+          } else y.showsFinished++;
+          for (const g of facts?.genres ?? []) y.genres[g] = (y.genres[g] ?? 0) + 1;
+        });
       } else if (noted?.finishedAt !== undefined) throw new Error(`${item.mediaType} ${item.tmdbId} is counted as finished but isn't`);
       if (state.reaction !== undefined) {
         if (noted?.reaction !== state.reaction || noted.reactionAt === undefined) throw new Error(`reaction of ${item.tmdbId} not counted`);
@@ -128,6 +142,7 @@ export async function counters(t: Deployment, userId: Id<"users">): Promise<Reco
         showsFinished: row.showsFinished,
       };
       f.reactions = Object.fromEntries(Object.entries(row.reactions).filter(([, n]) => n !== 0));
+      f.genres = Object.fromEntries(Object.entries(row.genres ?? {}).filter(([, n]) => n !== 0));
       for (const s of shows) if (s.year === row.year && s.episodes !== 0) f.shows[s.tmdbId] = s.episodes;
       if (row.days !== undefined) {
         const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
@@ -138,4 +153,33 @@ export async function counters(t: Deployment, userId: Id<"users">): Promise<Reco
     }
     return out;
   });
+}
+
+/** A fake TMDB for the facts fetcher: 603 and the show are known, 604 doesn't exist, 605 fails; anything else (Discord) answers {}. */
+export async function fakeTmdb(url: string | URL | Request): Promise<Response> {
+  const u = String(url);
+  if (u.includes("/movie/603"))
+    return Response.json({
+      id: 603,
+      runtime: 136,
+      genres: [
+        { id: 28, name: "Action" },
+        { id: 878, name: "SF" },
+      ],
+    });
+  if (u.includes("/movie/604")) return new Response("{}", { status: 404 });
+  if (u.includes("/movie/605")) return new Response("oops", { status: 500 });
+  if (u.includes(`/tv/${SHOW.tmdbId}`)) return Response.json({ id: SHOW.tmdbId, genres: [{ id: 18, name: "Drama" }] });
+  return new Response("{}", { status: 200 });
+}
+
+export function useFakeTmdb() {
+  process.env.TMDB_API_URL = "https://tmdb.test/3";
+  process.env.TMDB_API_TOKEN = "tmdb-token";
+  vi.stubGlobal("fetch", vi.fn(fakeTmdb));
+}
+export function dropFakeTmdb() {
+  vi.unstubAllGlobals();
+  delete process.env.TMDB_API_URL;
+  delete process.env.TMDB_API_TOKEN;
 }

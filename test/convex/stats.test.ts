@@ -7,7 +7,7 @@ import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { ALICE, BOB, SECRET, deployment, webUser, type Deployment } from "./setup";
 import { startLink } from "./link-helpers";
-import { SHOW, cacheShow, counters, recount } from "./stats-helpers";
+import { SHOW, cacheShow, counters, dropFakeTmdb, recount, useFakeTmdb } from "./stats-helpers";
 
 const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
 const JAN_2025 = Date.UTC(2025, 0, 10, 12);
@@ -239,13 +239,25 @@ describe("stats counters", () => {
 type Op =
   | { kind: "mark"; season: number; episodes: number[]; watched: boolean }
   | { kind: "markAll"; watched: boolean }
-  | { kind: "film"; tmdbId: number; status: "finished" | "watching" | "want-to-watch" }
+  | {
+      kind: "film";
+      tmdbId: number;
+      status: "finished" | "watching" | "want-to-watch";
+      facts: { runtime?: number; genres: number[] } | null;
+    }
+  | { kind: "facts"; tmdbId: number; runtime?: number; genres: number[] }
+  | { kind: "fetch" }
   | { kind: "react"; tmdbId: number; mediaType: "movie" | "tv"; reaction: "loved" | "liked" | "mixed" | "not-for-me" | null }
   | { kind: "webMark"; season: number; episode: number; watched: boolean }
   | { kind: "webStatus"; tmdbId: number; status: "finished" | "watching" }
   | { kind: "undo" }
   | { kind: "time"; days: number }
   | { kind: "link" };
+
+const factsArb = fc.record(
+  { runtime: fc.integer({ min: 1, max: 240 }), genres: fc.uniqueArray(fc.constantFrom(18, 28, 35, 878), { maxLength: 3 }) },
+  { requiredKeys: ["genres"] },
+);
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -265,7 +277,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     kind: fc.constant("film" as const),
     tmdbId: fc.constantFrom(...FILMS),
     status: fc.constantFrom("finished" as const, "watching" as const, "want-to-watch" as const),
+    facts: fc.option(factsArb, { nil: null }),
   }),
+  // Facts arriving late (or changing) for a film or the show, and the fetcher running.
+  fc
+    .record({ kind: fc.constant("facts" as const), tmdbId: fc.constantFrom(...FILMS, SHOW.tmdbId) })
+    .chain((r) => factsArb.map((f) => ({ ...r, ...f }))),
+  fc.record({ kind: fc.constant("fetch" as const) }),
   fc.record({
     kind: fc.constant("react" as const),
     tmdbId: fc.constantFrom(...FILMS),
@@ -294,13 +312,11 @@ describe("stats counters, property", () => {
     process.env.CONVEX_SITE_URL = "https://happy-otter-123.convex.site";
     process.env.DISCORD_API_BASE = "https://discord.test/api";
     process.env.DISCORD_TOKEN = "bot-token";
-    vi.stubGlobal("fetch", async () => new Response("{}", { status: 200 }));
+    useFakeTmdb();
   });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
+  afterEach(dropFakeTmdb);
 
-  it("equal a full recount from the rows after any mix of bot and web writes, undo, a merge and time passing; repair agrees", async () => {
+  it("equal a full recount from the rows after any mix of bot and web writes, undo, a merge, time passing, films with and without facts and facts arriving late; repair agrees", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 20 }), async (ops) => {
         vi.setSystemTime(JAN_2025);
@@ -334,7 +350,19 @@ describe("stats counters, property", () => {
                   mediaType: "movie",
                   progressStatus: op.status,
                   title: `Film ${op.tmdbId}`,
+                  ...(op.facts === null ? {} : { facts: op.facts }),
                 });
+              case "facts":
+                await t.mutation(internal.stats.facts.storeFacts, {
+                  tmdbId: op.tmdbId,
+                  mediaType: op.tmdbId === SHOW.tmdbId ? "tv" : "movie",
+                  ...(op.runtime === undefined ? {} : { runtime: op.runtime }),
+                  genres: op.genres,
+                });
+                return null;
+              case "fetch":
+                await t.finishAllScheduledFunctions(vi.runAllTimers);
+                return null;
               case "react":
                 return await t.mutation(api.bot.titles.setReactionFor, {
                   ...as(ALICE),

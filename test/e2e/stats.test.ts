@@ -51,8 +51,22 @@ describe("/stats", () => {
     const catalog = JSON.parse(readFileSync(new URL("../../data/tmdb/tv/1399.json", import.meta.url), "utf8"));
     const minutes = (catalog["season/1"].episodes as { runtime: number }[]).slice(0, 3).reduce((sum, e) => sum + e.runtime, 0);
     expect(minutes).toBeGreaterThan(0);
-    const hours = card!.embeds[0].fields.find((f: { name: string }) => f.name === "Hours of TV").value;
+    const hours = card!.embeds[0].fields.find((f: { name: string }) => f.name === "Hours watched").value;
     expect(hours).toBe(`${Math.round(minutes / 6) / 10} h`);
+  });
+
+  it("a film finished with /watch status adds its runtime to the hours and its genres to the top genres", async () => {
+    const catalog = JSON.parse(readFileSync(new URL("../../data/tmdb/movie/603.json", import.meta.url), "utf8"));
+    expect(catalog.runtime).toBeGreaterThan(0);
+    const events = await run(s, `${at("max")}/watch status title:movie:603 status:finished\n/stats show`);
+    expect(ofType(events, "error")).toEqual([]);
+    const fields = last(events)!.embeds[0].fields as { name: string; value: string }[];
+    const value = (name: string) => fields.find((f) => f.name === name)?.value;
+    expect(value("Films")).toBe("1");
+    expect(value("Hours watched")).toBe(`${Math.round(catalog.runtime / 6) / 10} h`);
+    const genres = (catalog.genres as { name: string }[]).map((g) => `${g.name} (1)`);
+    expect(genres.length).toBeGreaterThan(0);
+    expect(value("Top genres")).toBe(genres.join(" · "));
   });
 
   it("refuses another member's stats privately until they share them here; then shows them", async () => {

@@ -82,7 +82,16 @@ export function storedFacts(ctx: BotContext, ref: TitleRef, state: TitleState): 
 interface WriteExtra {
   sync: ShowSync;
   metadata?: ReturnType<TitleService["metadata"]>;
+  /** The runtime and genre ids the stats count (docs/stats.md), with the details in hand. */
+  facts?: { runtime?: number; genres: number[] };
   titleFromStore?: true;
+}
+
+/** What the stats' facts cache keeps of a title's details: a film's runtime and the genre ids. */
+function statsFacts(details: TitleDetails): WriteExtra["facts"] {
+  if (details.genreIds === undefined) return undefined;
+  const runtime = details.mediaType === "movie" ? details.runtime : undefined;
+  return { ...(runtime === undefined ? {} : { runtime }), genres: details.genreIds };
 }
 
 /**
@@ -99,10 +108,11 @@ async function titleWrite<T extends { state: TitleState }>(
   subject = withCachedDetails(ctx, subject);
   if (hasDetails(subject)) {
     const metadata = ctx.titles.metadata(subject);
+    const facts = statsFacts(subject);
     const result =
       subject.mediaType === "tv"
-        ? await ctx.titles.shows.write(subject, (sync) => call({ sync, metadata }))
-        : await call({ sync: {}, metadata });
+        ? await ctx.titles.shows.write(subject, (sync) => call({ sync, metadata, facts }))
+        : await call({ sync: {}, metadata, facts });
     return { result, facts: factsOf(ctx, subject) };
   }
   let showNeeded: boolean;
@@ -125,7 +135,7 @@ async function titleWrite<T extends { state: TitleState }>(
     const tmdbId = subject.tmdbId;
     const show = await ctx.titles.shows.fetchById({ tmdbId, details: () => ctx.titles.show(tmdbId) });
     const details = await ctx.titles.details(tmdbId, "tv");
-    const result = await call({ sync: { show }, metadata: ctx.titles.metadata(details) });
+    const result = await call({ sync: { show }, metadata: ctx.titles.metadata(details), facts: statsFacts(details) });
     return { result, facts: factsOf(ctx, details) };
   }
   return await titleWrite(ctx, await ctx.titles.details(subject.tmdbId, subject.mediaType), call);
@@ -239,6 +249,7 @@ export const change = {
         titleFromStore: x.titleFromStore,
         progressStatus: status,
         progress,
+        ...(x.facts === undefined ? {} : { facts: x.facts }),
       }),
     );
     // What was stored, not what was typed: finished is always 100 %, want-to-watch 0 %.

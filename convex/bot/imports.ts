@@ -13,19 +13,10 @@ import { startApply } from "../imports/apply";
 import { importPartValidator } from "../imports/limits";
 import { busyWith, cancelRun, choose, describe, finishStaging, ownRun, runView, stageParts, startRun } from "../imports/runs";
 import { startUndo } from "../imports/undo";
-import { importCandidateValidator, importStateValidator } from "../tables/imports";
+import { importCandidateValidator, importCountsValidator, importStateValidator } from "../tables/imports";
 
 const replyArg = { reply: v.object({ applicationId: v.string(), token: v.string() }) };
-const countsValidator = v.object({
-  shows: v.number(),
-  episodes: v.number(),
-  movies: v.number(),
-  watchlist: v.number(),
-  ratings: v.number(),
-  ambiguous: v.number(),
-  unmatched: v.number(),
-  skipped: v.number(),
-});
+const countsValidator = importCountsValidator;
 const unmatchedValidator = v.object({
   title: v.string(),
   year: v.optional(v.number()),

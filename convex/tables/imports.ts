@@ -3,7 +3,7 @@
 // cache of external id → TMDB id, so each show or film is looked up on TMDB once, ever.
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { importSourceValidator, sourceIdsValidator } from "../lib/importEntry";
+import { importEntryValidator, importSourceValidator } from "../lib/importEntry";
 import { mediaTypeValidator } from "../lib/validators";
 
 /** Where a run is: staging → matching → preview → applying → done (→ undoing → undone), or cancelled / failed. */
@@ -47,6 +47,18 @@ export const importChangeValidator = v.object({
   summaryCreated: v.optional(v.boolean()),
 });
 
+/** What an import's preview counts, kept up to date as titles are matched and chosen. */
+export const importCountsValidator = v.object({
+  shows: v.number(),
+  episodes: v.number(),
+  movies: v.number(),
+  watchlist: v.number(),
+  ratings: v.number(),
+  ambiguous: v.number(),
+  unmatched: v.number(),
+  skipped: v.number(),
+});
+
 export const importTables = {
   import_runs: defineTable({
     userId: v.id("users"),
@@ -69,16 +81,7 @@ export const importTables = {
     /** The next staged index a page of matching / applying / undoing reads. */
     cursor: v.number(),
     /** What the preview counts, kept up to date as titles are matched and chosen. */
-    counts: v.object({
-      shows: v.number(),
-      episodes: v.number(),
-      movies: v.number(),
-      watchlist: v.number(),
-      ratings: v.number(),
-      ambiguous: v.number(),
-      unmatched: v.number(),
-      skipped: v.number(),
-    }),
+    counts: importCountsValidator,
     /** Titles matched so far (of `titles`), while matching. */
     matched: v.number(),
     /** Parts applied (or undone) so far, and what they changed. */
@@ -104,18 +107,8 @@ export const importTables = {
     index: v.number(),
     /** The title's first part (item fields, matching); later parts hold more episodes. */
     first: v.boolean(),
-    key: v.string(),
-    mediaType: mediaTypeValidator,
-    ids: sourceIdsValidator,
-    title: v.optional(v.string()),
-    year: v.optional(v.number()),
-    watchlist: v.optional(v.boolean()),
-    watched: v.optional(v.boolean()),
-    watchedAt: v.optional(v.number()),
-    dropped: v.optional(v.boolean()),
-    rating: v.optional(v.number()),
-    ratedAt: v.optional(v.number()),
-    episodes: v.optional(v.array(v.object({ season: v.number(), episode: v.number(), watchedAt: v.optional(v.number()) }))),
+    // What the file said of the title (or, in a later part, only more of its episodes).
+    ...importEntryValidator.fields,
     match: v.union(v.literal("pending"), v.literal("matched"), v.literal("ambiguous"), v.literal("unmatched"), v.literal("skipped")),
     tmdbId: v.optional(v.number()),
     matchTitle: v.optional(v.string()),

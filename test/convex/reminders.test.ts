@@ -242,6 +242,11 @@ describe("new-episode alerts", () => {
       title: "The Weekly",
       seasons: [{ season: 1, name: "Season 1", episodeCount: 3 }],
     });
+    // Its genres known, as the bot's /watch paths leave them: the stats' facts fetcher (which
+    // asks TMDB once ever for a finished title without them) has nothing to add to these counts.
+    await t.run(async (ctx) => {
+      await ctx.db.insert("title_facts", { mediaType: "tv", tmdbId: 990101, genres: [18], fetchedAt: Date.now() });
+    });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
     await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(BOB), tmdbId: 990101, season: 1, episodes: [1], isWatched: true });
     // The first check notes what has aired; nobody hears anything.

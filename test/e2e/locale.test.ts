@@ -34,7 +34,11 @@ const VERTICALS = [
   "upcoming.",
   "stats.",
 ];
-const keys = (Object.keys(CATALOGUES.en.messages) as MessageKey[]).filter((k) => VERTICALS.some((p) => k.startsWith(p)));
+// TMDB's genre names (stats.genre.<id>) are also TMDB's own words on title cards, which show TMDB's
+// data as TMDB gives it (TMDB in the person's language is not built yet): not the bot's strings there.
+const keys = (Object.keys(CATALOGUES.en.messages) as MessageKey[]).filter(
+  (k) => VERTICALS.some((p) => k.startsWith(p)) && !/^stats\.genre\.\d+$/.test(k),
+);
 /** English words TMDB's own data shows too (the offline catalogue names One Piece's episodes "Episode 1", …): not the bot's. */
 const TMDB_WORDS = new Set(["Episode"]);
 

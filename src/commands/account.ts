@@ -3,8 +3,8 @@ import { buildExport, type ExportPage, type ExportPart } from "../lib/account-ex
 import { buildLetterboxdExport, buildTraktExport } from "../lib/export-formats.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { accountCard, accountDeleteQuestion } from "../views/account.ts";
-import { plural } from "../views/text.ts";
 import { importHowTo } from "../views/import.ts";
+import type { Translator } from "../i18n/index.ts";
 import { command, forPerson, type BotContext } from "./types.ts";
 
 /** Pages one export may read; 1,000 rows each. Past it the file says it is cut short. */
@@ -13,9 +13,11 @@ const MAX_EXPORT_PAGES = 200;
 /** Discord's upload limit for a bot in a server without boosts, when the interaction doesn't say. */
 const DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024;
 
-export const EXPORT_BUSY = "📦 I'm already preparing your export — it arrives here as soon as it's ready. One export at a time, please.";
-
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+/** A file size as Discord's limits are said: MB with one decimal from 1 MB, else whole KB rounded up. */
+const size = (bytes: number, t: Translator) =>
+  bytes >= 1024 * 1024
+    ? t("account.size.mb", { size: Math.round((bytes / (1024 * 1024)) * 10) / 10 })
+    : t("account.size.kb", { size: Math.ceil(bytes / 1024) });
 
 type Pages = (part: ExportPart, cursor: string | null) => Promise<ExportPage>;
 
@@ -39,7 +41,7 @@ async function withExportLease<T>(ctx: BotContext, discordUserId: string, build:
 
 /** What /account shows: whom you are linked to, what is stored, and its buttons. */
 async function accountCardFor(ctx: BotContext, discordUserId: string) {
-  return accountCard(await ctx.backend.query(api.bot.linking.account, { discordUserId }));
+  return accountCard(await ctx.backend.query(api.bot.linking.account, { discordUserId }), forPerson(ctx));
 }
 
 /** /account: whom you are linked to, what is stored, an export, and deleting the Discord side. */
@@ -54,6 +56,7 @@ export const account = command({
   components: {
     "account:export": async (interaction, respond, ctx) => {
       await respond.defer();
+      const t = forPerson(ctx);
       // Discord refuses a larger upload (413); the interaction says how much this place allows.
       const limit = interaction.attachmentSizeLimit > 0 ? interaction.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
       const built = await withExportLease(ctx, interaction.user.id, (pages) =>
@@ -62,22 +65,19 @@ export const account = command({
       // The card stays as it is: each of these is a private message of its own.
       const reply = { ephemeral: true } as const;
       if (built === null) {
-        await respond.sendNew({ content: EXPORT_BUSY, ...reply });
+        await respond.sendNew({ content: t("account.export.busy"), ...reply });
         return;
       }
       if (built.file === null) {
         await respond.sendNew({
-          content: `📦 Your export is ${size(built.bytes)} (even compressed it is over the ${size(limit)} Discord lets the bot attach here), so it can't be sent as a file. The Film Fanatic website has your library if you linked it (\`/link\`).`,
+          content: t("account.export.tooLarge", { size: size(built.bytes, t), limit: size(limit, t) }),
           ...reply,
         });
         return;
       }
-      const note = built.file.name.endsWith(".gz") ? " Compressed (gzip) to fit Discord's file size limit." : "";
+      const note = built.file.name.endsWith(".gz") ? ` ${t("account.export.gzip")}` : "";
       await respond.sendNew({
-        content:
-          (built.complete
-            ? "📦 Everything Film Fanatic stores for you."
-            : "📦 Your export is very large; this file holds the first part of it.") + note,
+        content: t(built.complete ? "account.export.complete" : "account.export.partial") + note,
         files: [{ name: built.file.name, data: built.file.data }],
         ...reply,
       });
@@ -85,28 +85,26 @@ export const account = command({
     /** The library in Letterboxd's import CSV or Trakt's export layout, so nobody is locked in. */
     "account:export-as": async (interaction, respond, ctx, { format }) => {
       await respond.defer();
+      const t = forPerson(ctx);
       const limit = interaction.attachmentSizeLimit > 0 ? interaction.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
       const build = format === "letterboxd" ? buildLetterboxdExport : buildTraktExport;
       const built = await withExportLease(ctx, interaction.user.id, (pages) => build(pages, { maxPages: MAX_EXPORT_PAGES }));
       const reply = { ephemeral: true } as const;
       if (built === null) {
-        await respond.sendNew({ content: EXPORT_BUSY, ...reply });
+        await respond.sendNew({ content: t("account.export.busy"), ...reply });
         return;
       }
       const largest = Math.max(...built.files.map((f) => f.data.length));
       if (largest > limit) {
         await respond.sendNew({
-          content: `📦 That export is ${size(largest)}, over the ${size(limit)} Discord lets the bot attach here, so it can't be sent as a file.`,
+          content: t("account.exportAs.tooLarge", { size: size(largest, t), limit: size(limit, t) }),
           ...reply,
         });
         return;
       }
-      const what =
-        format === "letterboxd"
-          ? `📦 ${plural(built.titles, "film")} in Letterboxd's import format: upload the films file at letterboxd.com/import, and the watchlist file (if there is one) on your watchlist's import page. Only films go to Letterboxd.`
-          : `📦 ${plural(built.titles, "title")} in Trakt's export format (watched films and episodes, watchlist, ratings as 10 / 7 / 5 / 2 for loved / liked / mixed / not for me).`;
+      const what = t(format === "letterboxd" ? "account.exportAs.letterboxd" : "account.exportAs.trakt", { titles: built.titles });
       await respond.sendNew({
-        content: built.complete ? what : `${what} Your library is very large; this holds the first part of it.`,
+        content: built.complete ? what : `${what} ${t("account.exportAs.partial")}`,
         files: built.files.map((f) => ({ name: f.name, data: f.data })),
         ...reply,
       });
@@ -114,22 +112,22 @@ export const account = command({
     "account:import": async (_interaction, respond, ctx) => {
       await respond.sendNew({ ...importHowTo(forPerson(ctx)), ephemeral: true });
     },
-    "account:delete": async (_interaction, respond) => {
-      await respond.send(accountDeleteQuestion());
+    "account:delete": async (_interaction, respond, ctx) => {
+      await respond.send(accountDeleteQuestion(forPerson(ctx)));
     },
     "account:delete-no": async (interaction, respond, ctx) => {
       await respond.send(await accountCardFor(ctx, interaction.user.id));
     },
     "account:delete-yes": async (interaction, respond, ctx) => {
       const result = await ctx.backend.mutation(api.bot.linking.deleteDiscordData, { discordUserId: interaction.user.id });
-      const content = !result.deleted
-        ? "There was nothing stored for you."
+      const key = !result.deleted
+        ? "account.delete.nothing"
         : result.library === "deleting"
-          ? "🗑️ Deleted your Discord account record; your Discord-only library is being deleted in the background."
+          ? "account.delete.deleting"
           : result.library === "deleted"
-            ? "🗑️ Deleted your Discord data and everything you tracked here."
-            : "🗑️ Deleted your Discord data. Your linked web account keeps its library.";
-      await respond.send({ content, embeds: [], components: [] });
+            ? "account.delete.deletedAll"
+            : "account.delete.deletedLinked";
+      await respond.send({ content: forPerson(ctx)(key), embeds: [], components: [] });
     },
     "account:resume": async (interaction, respond, ctx) => {
       const resumed = await ctx.backend.mutation(api.bot.linking.resumeMerge, {
@@ -137,7 +135,7 @@ export const account = command({
         username: interaction.user.username,
       });
       await respond.send({
-        content: resumed ? "Resumed moving your Discord history; `/account` shows how far it is." : "Nothing needed resuming.",
+        content: forPerson(ctx)(resumed ? "account.resume.done" : "account.resume.nothing"),
         embeds: [],
         components: [],
       });

@@ -2,7 +2,7 @@ import type { APIUser } from "discord-api-types/v10";
 import { api } from "../../convex/_generated/api.js";
 import { defineCommand } from "../lib/command-options.ts";
 import { linkCard } from "../views/account.ts";
-import { command } from "./types.ts";
+import { command, forPerson } from "./types.ts";
 
 /**
  * /link: a one-time code (128 random bits, made here; Convex keeps only its SHA-256) and a
@@ -27,7 +27,9 @@ export const link = command({
       applicationId: interaction.applicationId,
       interactionToken: interaction.token,
     });
-    await respond.send(linkCard({ code, pageUrl: started.pageUrl, expiresAt: started.expiresAt, linkedTo: started.linkedTo }));
+    await respond.send(
+      linkCard({ code, pageUrl: started.pageUrl, expiresAt: started.expiresAt, linkedTo: started.linkedTo }, forPerson(ctx)),
+    );
   },
 });
 

@@ -3,9 +3,7 @@ import { defineCommand } from "../lib/command-options.ts";
 import { unlinkCancelButton, unlinkConfirmButton } from "../views/component-ids.ts";
 import { ButtonStyle, button, rows } from "../views/components.ts";
 import { plain } from "../views/text.ts";
-import { command } from "./types.ts";
-
-const NOT_LINKED = "You are not linked to a Film Fanatic account. `/link` links one.";
+import { command, forPerson } from "./types.ts";
 
 /**
  * /unlink: the web account keeps everything; Discord continues on a fresh Discord-only profile.
@@ -16,39 +14,40 @@ export const unlink = command({
   ephemeral: true,
   reads: ["", "no"],
   async execute(interaction, respond, ctx) {
+    const t = forPerson(ctx);
     const { linkedTo } = await ctx.backend.query(api.bot.linking.linkStatus, { discordUserId: interaction.user.id });
     if (linkedTo === null) {
-      await respond.send({ content: NOT_LINKED });
+      await respond.send({ content: t("account.unlink.notLinked") });
       return;
     }
     await respond.send({
-      content:
-        `Unlink from **${plain(linkedTo)}**? Your web library keeps everything, but here in Discord you'll start again on an empty Discord-only profile. ` +
-        "`/link` links again later.",
+      content: t("account.unlink.question", { name: plain(linkedTo) }),
       components: rows(
-        button({ customId: unlinkConfirmButton.encode({}), label: "Unlink", style: ButtonStyle.Danger }),
-        button({ customId: unlinkCancelButton.encode({}), label: "Keep it linked", style: ButtonStyle.Secondary }),
+        button({ customId: unlinkConfirmButton.encode({}), label: t("account.unlink.button.confirm"), style: ButtonStyle.Danger }),
+        button({ customId: unlinkCancelButton.encode({}), label: t("account.unlink.button.cancel"), style: ButtonStyle.Secondary }),
       ),
     });
   },
   components: {
     "unlink:yes": async (interaction, respond, ctx) => {
+      const t = forPerson(ctx);
       const result = await ctx.backend.mutation(api.bot.linking.unlink, {
         discordUserId: interaction.user.id,
         username: interaction.user.username,
       });
       const content =
         result.status === "unlinked"
-          ? `Unlinked from **${plain(result.from ?? "your Film Fanatic account")}**. Your web library keeps everything; from now on, what you track here starts a fresh Discord-only profile. \`/link\` links again.`
+          ? t("account.unlink.done", { name: plain(result.from ?? t("account.unlink.yourAccount")) })
           : result.status === "busy"
-            ? "Your Discord history is still moving into your web library. Try again in a minute (`/account` shows how far it is)."
-            : NOT_LINKED;
+            ? t("account.unlink.busy")
+            : t("account.unlink.notLinked");
       await respond.send({ content, components: [] });
     },
     "unlink:no": async (interaction, respond, ctx) => {
+      const t = forPerson(ctx);
       const { linkedTo } = await ctx.backend.query(api.bot.linking.linkStatus, { discordUserId: interaction.user.id });
       await respond.send({
-        content: linkedTo === null ? NOT_LINKED : `Still linked to **${plain(linkedTo)}** — nothing changed.`,
+        content: linkedTo === null ? t("account.unlink.notLinked") : t("account.unlink.kept", { name: plain(linkedTo) }),
         components: [],
       });
     },

@@ -8,31 +8,28 @@ import {
   accountImportButton,
   accountResumeButton,
 } from "./component-ids.ts";
+import { english, type Translator } from "../i18n/index.ts";
 import { button, ButtonStyle, linkButton, rows } from "./components.ts";
 import { message, type MessageView } from "./message.ts";
-import { plain, plural } from "./text.ts";
+import { plain } from "./text.ts";
 import { BRAND, DANGER } from "./vocabulary.ts";
 
 /** `/link`: the one-time code's page, the code itself and when it expires; `linkedTo` asks before a switch. */
-export function linkCard(args: { code: string; pageUrl: string; expiresAt: number; linkedTo: string | null }): MessageView {
-  const expires = Math.floor(args.expiresAt / 1000);
-  const already =
-    args.linkedTo === null
-      ? ""
-      : `\n\nYou are linked to **${plain(args.linkedTo)}** now; linking another account switches the link (you will be asked first).`;
+export function linkCard(
+  args: { code: string; pageUrl: string; expiresAt: number; linkedTo: string | null },
+  t: Translator = english,
+): MessageView {
+  const expires = `<t:${Math.floor(args.expiresAt / 1000)}:R>`;
+  const already = args.linkedTo === null ? "" : `\n\n${t("account.link.already", { name: plain(args.linkedTo) })}`;
   return message({
     embeds: [
       {
-        title: "Link your Film Fanatic account",
-        description:
-          "Open the link page, sign in to Film Fanatic and confirm. What you tracked here moves into your web library (where both have a title, the newer change wins; watched episodes are combined)." +
-          `\n\nThe button works once and expires <t:${expires}:R>. It is only for you: don't share it.` +
-          `\nOn the page, your code is \`${args.code}\`.` +
-          already,
+        title: t("account.link.title"),
+        description: t("account.link.description", { expires, code: args.code }) + already,
         color: BRAND,
       },
     ],
-    components: rows(linkButton(`${args.pageUrl}#${args.code}`, "Open the link page")),
+    components: rows(linkButton(`${args.pageUrl}#${args.code}`, t("account.link.button.open"))),
   });
 }
 
@@ -50,55 +47,54 @@ export interface AccountSummary {
   merge: { state: string; text: string } | null;
 }
 
-const counted = (n: number, limit: number) => (n >= limit ? `${limit.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
+const counted = (n: number, limit: number, t: Translator) => (n >= limit ? t("account.atLeast", { count: limit }) : t.number(n));
 
 /** `/account`: whom you are linked to, what is stored, and its buttons. */
-export function accountCard(info: AccountSummary): MessageView {
+export function accountCard(info: AccountSummary, t: Translator = english): MessageView {
   const linked =
     info.linkedTo === null
-      ? "Not linked — you have a Discord-only profile. `/link` links your Film Fanatic web account."
-      : `Linked to **${plain(info.linkedTo)}**${info.linkedVia === "oauth" ? " (you signed in to Film Fanatic with Discord)" : ""}. \`/unlink\` unlinks.`;
-  const stored = [
-    `Titles: ${counted(info.titles, info.countLimit)}`,
-    `Watched episodes: ${info.watchedEpisodes.toLocaleString("en-US")}`,
-    `Custom lists: ${info.lists.toLocaleString("en-US")}`,
-    `Reminder settings: ${plural(info.reminders, "show")}`,
-    `Watch parties: ${info.parties.toLocaleString("en-US")}`,
-  ].join("\n");
+      ? t("account.notLinked")
+      : t("account.linked", { name: plain(info.linkedTo), oauth: String(info.linkedVia === "oauth") });
+  const stored = t("account.stored", {
+    titles: counted(info.titles, info.countLimit, t),
+    episodes: info.watchedEpisodes,
+    lists: info.lists,
+    reminders: info.reminders,
+    parties: info.parties,
+  });
   const fields = [
-    { name: "Account", value: linked },
-    { name: "Stored", value: stored },
-    ...(info.merge === null ? [] : [{ name: "Moving your Discord history", value: plain(info.merge.text) }]),
+    { name: t("account.field.account"), value: linked },
+    { name: t("account.field.stored"), value: stored },
+    // Convex writes the merge's progress line (convex/bot/linking.ts), in English.
+    ...(info.merge === null ? [] : [{ name: t("account.field.merge"), value: plain(info.merge.text) }]),
   ];
   return message({
-    embeds: [{ title: "Your Film Fanatic account", color: BRAND, fields }],
+    embeds: [{ title: t("account.title"), color: BRAND, fields }],
     components: rows(
-      button({ customId: accountExportButton.encode({}), label: "Export my data", emoji: { name: "📦" } }),
-      button({ customId: accountExportAsButton.encode({ format: "letterboxd" }), label: "Letterboxd CSV" }),
-      button({ customId: accountExportAsButton.encode({ format: "trakt" }), label: "Trakt JSON" }),
-      button({ customId: accountImportButton.encode({}), label: "Import", emoji: { name: "📥" } }),
-      button({ customId: accountDeleteButton.encode({}), label: "Delete my Discord data…", style: ButtonStyle.Danger }),
+      button({ customId: accountExportButton.encode({}), label: t("account.button.export"), emoji: { name: "📦" } }),
+      button({ customId: accountExportAsButton.encode({ format: "letterboxd" }), label: t("account.button.letterboxd") }),
+      button({ customId: accountExportAsButton.encode({ format: "trakt" }), label: t("account.button.trakt") }),
+      button({ customId: accountImportButton.encode({}), label: t("account.button.import"), emoji: { name: "📥" } }),
+      button({ customId: accountDeleteButton.encode({}), label: t("account.button.delete"), style: ButtonStyle.Danger }),
       info.merge?.state === "failed" &&
-        button({ customId: accountResumeButton.encode({}), label: "Resume moving", style: ButtonStyle.Primary }),
+        button({ customId: accountResumeButton.encode({}), label: t("account.button.resume"), style: ButtonStyle.Primary }),
     ),
   });
 }
 
 /** "Delete your Discord data?": what goes, what stays, and the two buttons. */
-export function accountDeleteQuestion(): MessageView {
+export function accountDeleteQuestion(t: Translator = english): MessageView {
   return message({
     embeds: [
       {
-        title: "Delete your Discord data?",
-        description:
-          "This deletes your Discord account record, pending link codes and party memberships — and, if you are not linked, everything you tracked here. " +
-          "A linked Film Fanatic web account keeps its library (delete that on the website). This can't be undone.",
+        title: t("account.delete.title"),
+        description: t("account.delete.description"),
         color: DANGER,
       },
     ],
     components: rows(
-      button({ customId: accountDeleteConfirmButton.encode({}), label: "Yes, delete it", style: ButtonStyle.Danger }),
-      button({ customId: accountDeleteCancelButton.encode({}), label: "Keep my data", style: ButtonStyle.Secondary }),
+      button({ customId: accountDeleteConfirmButton.encode({}), label: t("account.delete.button.confirm"), style: ButtonStyle.Danger }),
+      button({ customId: accountDeleteCancelButton.encode({}), label: t("account.delete.button.cancel"), style: ButtonStyle.Secondary }),
     ),
   });
 }

@@ -181,5 +181,13 @@ export function unmatchedCsv(items: readonly { title: string; year?: number; med
 
 /** What the Import button on /account answers: how to bring a history in. */
 export function importHowTo(t: Translator = english): MessageView {
-  return message({ embeds: [{ title: t("imports.howTo.title"), color: BRAND, description: t("imports.howTo.description") }] });
+  return message({
+    embeds: [
+      {
+        title: t("imports.howTo.title"),
+        color: BRAND,
+        description: t("imports.howTo.description", { exportButton: t("account.button.export") }),
+      },
+    ],
+  });
 }

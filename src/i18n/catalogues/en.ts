@@ -5,6 +5,7 @@
 // Keys say where a string is used: `help.*` for /help, `episode.*` for /ep and /mark, …
 // Command names and descriptions are not here: the command definitions are their English.
 
+import { account } from "./en/account.ts";
 import { imports } from "./en/imports.ts";
 import { stats } from "./en/stats.ts";
 import { upcoming } from "./en/upcoming.ts";
@@ -245,8 +246,8 @@ const core = {
 } as const;
 
 /** Every message, by area: each language keeps an area in a file of its own (catalogues/<lang>/<area>.ts). */
-type Areas = { core: typeof core; upcoming: typeof upcoming; stats: typeof stats; imports: typeof imports };
-export const messages = { ...core, ...upcoming, ...stats, ...imports } as const;
+type Areas = { core: typeof core; upcoming: typeof upcoming; stats: typeof stats; imports: typeof imports; account: typeof account };
+export const messages = { ...core, ...upcoming, ...stats, ...imports, ...account } as const;
 
 export type MessageKey = keyof typeof messages;
 /** A translation of every English message: a catalogue missing one (or adding one) does not compile. */

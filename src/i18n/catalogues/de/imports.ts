@@ -122,7 +122,7 @@ export const imports: Area<"imports"> = {
     "imports.button.undo": "Import rückgängig machen",
     "imports.howTo.title": "Deinen Verlauf importieren",
     "imports.howTo.description":
-      "Nimm `/importieren datei` und häng deinen Export an:\n• **Film Fanatic** — das JSON vom Knopf *Export my data* in `/konto` (oder der Export der Website)\n• **TV Time** — das ZIP aus TV Times Datenanfrage\n• **Trakt** — der JSON-Export (Settings → Data)\n• **Letterboxd** — das ZIP oder die CSVs aus Settings → Data\n• **IMDb** — die CSV deiner Bewertungen oder deiner Watchlist\nDu siehst zuerst eine Vorschau; geschrieben wird erst, wenn du **Importieren** drückst, und `/importieren rückgängig` nimmt einen Import 24 Stunden lang zurück.",
+      "Nimm `/importieren datei` und häng deinen Export an:\n• **Film Fanatic** — das JSON vom Knopf *{exportButton}* in `/konto` (oder der Export der Website)\n• **TV Time** — das ZIP aus TV Times Datenanfrage\n• **Trakt** — der JSON-Export (Settings → Data)\n• **Letterboxd** — das ZIP oder die CSVs aus Settings → Data\n• **IMDb** — die CSV deiner Bewertungen oder deiner Watchlist\nDu siehst zuerst eine Vorschau; geschrieben wird erst, wenn du **Importieren** drückst, und `/importieren rückgängig` nimmt einen Import 24 Stunden lang zurück.",
   },
   commands: {
     import: ["importieren", "Deinen Verlauf aus einem anderen Tracker übernehmen (oder aus einem Film-Fanatic-Export)"],

@@ -106,5 +106,5 @@ export const imports = {
   "imports.button.undo": "Undo this import",
   "imports.howTo.title": "Import your watch history",
   "imports.howTo.description":
-    "Use `/import file` and attach your export:\n• **Film Fanatic** — the JSON from *Export my data* here (or the website's export)\n• **TV Time** — the ZIP from TV Time's data request\n• **Trakt** — the JSON export (Settings → Data)\n• **Letterboxd** — the ZIP or CSVs from Settings → Data\n• **IMDb** — the ratings or watchlist CSV\nYou see a preview first; nothing is written until you press **Import**, and `/import undo` takes an import back for 24 hours.",
+    "Use `/import file` and attach your export:\n• **Film Fanatic** — the JSON from *{exportButton}* here (or the website's export)\n• **TV Time** — the ZIP from TV Time's data request\n• **Trakt** — the JSON export (Settings → Data)\n• **Letterboxd** — the ZIP or CSVs from Settings → Data\n• **IMDb** — the ratings or watchlist CSV\nYou see a preview first; nothing is written until you press **Import**, and `/import undo` takes an import back for 24 hours.",
 } as const;

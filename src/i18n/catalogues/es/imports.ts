@@ -121,7 +121,7 @@ export const imports: Area<"imports"> = {
     "imports.button.undo": "Deshacer esta importación",
     "imports.howTo.title": "Importa tu historial",
     "imports.howTo.description":
-      "Usa `/importar archivo` y adjunta tu exportación:\n• **Film Fanatic** — el JSON del botón *Export my data* de `/cuenta` (o la exportación de la web)\n• **TV Time** — el ZIP de tu solicitud de datos a TV Time\n• **Trakt** — la exportación JSON (Settings → Data)\n• **Letterboxd** — el ZIP o los CSV de Settings → Data\n• **IMDb** — el CSV de tus valoraciones o de tu watchlist\nPrimero ves una vista previa; no se escribe nada hasta que pulses **Importar**, y `/importar deshacer` revierte una importación durante 24 horas.",
+      "Usa `/importar archivo` y adjunta tu exportación:\n• **Film Fanatic** — el JSON del botón *{exportButton}* de `/cuenta` (o la exportación de la web)\n• **TV Time** — el ZIP de tu solicitud de datos a TV Time\n• **Trakt** — la exportación JSON (Settings → Data)\n• **Letterboxd** — el ZIP o los CSV de Settings → Data\n• **IMDb** — el CSV de tus valoraciones o de tu watchlist\nPrimero ves una vista previa; no se escribe nada hasta que pulses **Importar**, y `/importar deshacer` revierte una importación durante 24 horas.",
   },
   commands: {
     import: ["importar", "Trae tu historial de otro servicio (o de una exportación de Film Fanatic)"],

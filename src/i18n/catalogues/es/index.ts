@@ -1,12 +1,13 @@
 // Español (es-ES, y es-419 por defecto). Tuteo, breve y cercano como el inglés; neutro entre España y Latinoamérica.
 // One file per area (docs/localisation.md); each holds exactly English's keys of that area.
 import type { Catalogue } from "../en.ts";
+import { account } from "./account.ts";
 import { core } from "./core.ts";
 import { imports } from "./imports.ts";
 import { stats } from "./stats.ts";
 import { upcoming } from "./upcoming.ts";
 
 export const es: Catalogue = {
-  messages: { ...core.messages, ...upcoming.messages, ...stats.messages, ...imports.messages },
-  commands: { ...core.commands, ...upcoming.commands, ...stats.commands, ...imports.commands },
+  messages: { ...core.messages, ...upcoming.messages, ...stats.messages, ...imports.messages, ...account.messages },
+  commands: { ...core.commands, ...upcoming.commands, ...stats.commands, ...imports.commands, ...account.commands },
 };

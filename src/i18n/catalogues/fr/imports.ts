@@ -119,7 +119,7 @@ export const imports: Area<"imports"> = {
     "imports.button.undo": "Annuler cet import",
     "imports.howTo.title": "Importer ton historique",
     "imports.howTo.description":
-      "Utilise `/importer fichier` et joins ton export :\n• **Film Fanatic** — le JSON du bouton *Export my data* de `/compte` (ou l’export du site)\n• **TV Time** — le ZIP de ta demande de données TV Time\n• **Trakt** — l’export JSON (Settings → Data)\n• **Letterboxd** — le ZIP ou les CSV de Settings → Data\n• **IMDb** — le CSV de tes notes ou de ta watchlist\nTu vois d’abord un aperçu ; rien n’est écrit avant que tu appuies sur **Importer**, et `/importer annuler` reprend un import pendant 24 heures.",
+      "Utilise `/importer fichier` et joins ton export :\n• **Film Fanatic** — le JSON du bouton *{exportButton}* de `/compte` (ou l’export du site)\n• **TV Time** — le ZIP de ta demande de données TV Time\n• **Trakt** — l’export JSON (Settings → Data)\n• **Letterboxd** — le ZIP ou les CSV de Settings → Data\n• **IMDb** — le CSV de tes notes ou de ta watchlist\nTu vois d’abord un aperçu ; rien n’est écrit avant que tu appuies sur **Importer**, et `/importer annuler` reprend un import pendant 24 heures.",
   },
   commands: {
     import: ["importer", "Récupérer ton historique d’un autre service (ou d’un export Film Fanatic)"],

@@ -120,7 +120,7 @@ export const imports: Area<"imports"> = {
     "imports.button.undo": "このインポートを取り消す",
     "imports.howTo.title": "視聴履歴をインポート",
     "imports.howTo.description":
-      "`/インポート ファイル` でエクスポートしたファイルを添付してください：\n• **Film Fanatic**：`/アカウント` の *Export my data* ボタンで作る JSON（または Web サイトのエクスポート）\n• **TV Time**：TV Time へのデータ請求で届く ZIP\n• **Trakt**：JSON エクスポート（Settings → Data）\n• **Letterboxd**：Settings → Data の ZIP または CSV\n• **IMDb**：評価またはウォッチリストの CSV\nまずプレビューが表示されます。**インポート** を押すまで何も書き込まず、`/インポート 取り消し` で 24 時間以内なら元に戻せます。",
+      "`/インポート ファイル` でエクスポートしたファイルを添付してください：\n• **Film Fanatic**：`/アカウント` の *{exportButton}* ボタンで作る JSON（または Web サイトのエクスポート）\n• **TV Time**：TV Time へのデータ請求で届く ZIP\n• **Trakt**：JSON エクスポート（Settings → Data）\n• **Letterboxd**：Settings → Data の ZIP または CSV\n• **IMDb**：評価またはウォッチリストの CSV\nまずプレビューが表示されます。**インポート** を押すまで何も書き込まず、`/インポート 取り消し` で 24 時間以内なら元に戻せます。",
   },
   commands: {
     import: ["インポート", "他のサービス（または Film Fanatic のエクスポート）から視聴履歴を取り込む"],

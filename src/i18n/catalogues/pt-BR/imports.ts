@@ -120,7 +120,7 @@ export const imports: Area<"imports"> = {
     "imports.button.undo": "Desfazer esta importação",
     "imports.howTo.title": "Importe seu histórico",
     "imports.howTo.description":
-      "Use `/importar arquivo` e anexe sua exportação:\n• **Film Fanatic** — o JSON do botão *Export my data* em `/conta` (ou a exportação do site)\n• **TV Time** — o ZIP do seu pedido de dados ao TV Time\n• **Trakt** — a exportação em JSON (Settings → Data)\n• **Letterboxd** — o ZIP ou os CSVs de Settings → Data\n• **IMDb** — o CSV das suas notas ou da sua watchlist\nVocê vê uma prévia primeiro; nada é gravado até você apertar **Importar**, e `/importar desfazer` volta uma importação atrás por 24 horas.",
+      "Use `/importar arquivo` e anexe sua exportação:\n• **Film Fanatic** — o JSON do botão *{exportButton}* em `/conta` (ou a exportação do site)\n• **TV Time** — o ZIP do seu pedido de dados ao TV Time\n• **Trakt** — a exportação em JSON (Settings → Data)\n• **Letterboxd** — o ZIP ou os CSVs de Settings → Data\n• **IMDb** — o CSV das suas notas ou da sua watchlist\nVocê vê uma prévia primeiro; nada é gravado até você apertar **Importar**, e `/importar desfazer` volta uma importação atrás por 24 horas.",
   },
   commands: {
     import: ["importar", "Traga seu histórico de outro serviço (ou de uma exportação do Film Fanatic)"],

@@ -1,5 +1,5 @@
 // The same script, acted by people whose Discord speaks German and Japanese: every reply, button,
-// menu and suggestion of /help, /ep, /mark, /watch, /upcoming, /stats and the shared errors is in
+// menu and suggestion of /help, /ep, /mark, /watch, /upcoming, /stats, /account and the shared errors is in
 // their language — no English catalogue string of those commands reaches them — and numbers are
 // written their way.
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
@@ -33,6 +33,7 @@ const VERTICALS = [
   "titles.",
   "upcoming.",
   "stats.",
+  "account.",
 ];
 // TMDB's genre names (stats.genre.<id>) are also TMDB's own words on title cards, which show TMDB's
 // data as TMDB gives it (TMDB in the person's language is not built yet): not the bot's strings there.
@@ -111,6 +112,13 @@ function script(user: string, locale: string): string {
     "/stats share state:on",
     "/stats server",
     "/stats show year:2099",
+    // A fresh budget for the /account part.
+    "wait 10s",
+    "/unlink",
+    "/account",
+    `click "${t("account.button.export")}"`,
+    `click "${t("account.button.delete")}"`,
+    `click "${t("account.delete.button.cancel")}"`,
   ].join("\n");
 }
 
@@ -145,6 +153,10 @@ describe.each([
     expect(shown).toContain(t("stats.field.mostWatched"));
     expect(shown).toContain(t("stats.share.on", { changed: "true" }));
     expect(shown).toContain(t("stats.board.title", { period: "week" }));
+    expect(shown).toContain(t("account.unlink.notLinked"));
+    expect(shown).toContain(t("account.title"));
+    expect(shown).toContain(t("account.export.complete"));
+    expect(shown).toContain(t("account.delete.title"));
     const own = Object.values(CATALOGUES[t.catalogue].messages).join("\n");
     const english = [...new Set(keys.flatMap((key) => phrases(parse(CATALOGUES.en.messages[key]))))].filter(
       (p) => !own.includes(p) && !TMDB_WORDS.has(p),
@@ -183,5 +195,6 @@ describe("the same script in English", () => {
     expect(shown).toContain("Undo");
     expect(shown).toContain("Your calendar feed");
     expect(shown).toContain("Leaderboard — this week");
+    expect(shown).toContain("Your Film Fanatic account");
   });
 });

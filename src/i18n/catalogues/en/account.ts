@@ -55,7 +55,7 @@ export const account = {
   "account.exportAs.tooLarge":
     "📦 That export is {size}, over the {limit} Discord lets the bot attach here, so it can't be sent as a file.",
   "account.exportAs.letterboxd":
-    "📦 {titles, plural, one {# film} other {# films}} in Letterboxd's import format: upload the films file at letterboxd.com/import, and the watchlist file (if there is one) on your watchlist's import page. Only films go to Letterboxd.",
+    "📦 {titles, plural, one {# film in Letterboxd's import format} other {# films in Letterboxd's import format}}: upload the films file at letterboxd.com/import, and the watchlist file (if there is one) on your watchlist's import page. Only films go to Letterboxd.",
   "account.exportAs.trakt":
     "📦 {titles, plural, one {# title} other {# titles}} in Trakt's export format (watched films and episodes, watchlist, ratings as 10 / 7 / 5 / 2 for loved / liked / mixed / not for me).",
   "account.exportAs.partial": "Your library is very large; this holds the first part of it.",

@@ -3,10 +3,11 @@
 import type { Catalogue } from "../en.ts";
 import { core } from "./core.ts";
 import { imports } from "./imports.ts";
+import { reminders } from "./reminders.ts";
 import { stats } from "./stats.ts";
 import { upcoming } from "./upcoming.ts";
 
 export const ja: Catalogue = {
-  messages: { ...core.messages, ...upcoming.messages, ...stats.messages, ...imports.messages },
-  commands: { ...core.commands, ...upcoming.commands, ...stats.commands, ...imports.commands },
+  messages: { ...core.messages, ...upcoming.messages, ...stats.messages, ...imports.messages, ...reminders.messages },
+  commands: { ...core.commands, ...upcoming.commands, ...stats.commands, ...imports.commands, ...reminders.commands },
 };

@@ -20,6 +20,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { reminderDm, type StalledShow } from "../../src/views/reminder";
 import { restMessageBody } from "../../src/views/message";
+import { translator } from "../../src/i18n";
 import { readWatched, showProgress } from "./episodes";
 import { fail } from "./errors";
 import { getShow } from "./shows";
@@ -201,7 +202,7 @@ export async function remindUser(ctx: MutationCtx, userId: Id<"users">, now: num
     }
   }
   if (shows.length === 0) return false;
-  const body = restMessageBody(reminderDm({ shows, first: account.lastDmAt === undefined }));
+  const body = restMessageBody(reminderDm({ shows, first: account.lastDmAt === undefined }, translator(account.locale)));
   await queueDm(
     ctx,
     account,

@@ -169,8 +169,11 @@ describe("stalled-show reminders", () => {
     await pass(t, 60_000);
     expect(discord.posts()).toBe(1);
 
+    // Said in the language remembered on their account (here French), not the English OPEN_DMS_HELP.
+    await speaks(t, ALICE, "fr");
     const settings = await t.mutation(api.bot.reminders.settings, as(ALICE));
-    expect(settings.notice).toBe(OPEN_DMS_HELP);
+    expect(settings.notice).not.toBe(OPEN_DMS_HELP);
+    expect(settings.notice).toMatch(/^📭 Je n’ai pas pu t’envoyer de rappel en MP : tes MP me sont fermés\./);
     expect((await t.mutation(api.bot.reminders.settings, as(ALICE))).notice).toBeNull();
   });
 

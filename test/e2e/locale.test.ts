@@ -116,6 +116,7 @@ function script(user: string, locale: string): string {
     "/remind settings days:7",
     "/remind off",
     "/remind on",
+    "/remind settings quiet:10-8",
   ].join("\n");
 }
 
@@ -155,6 +156,7 @@ describe.each([
     expect(shown).toContain(t("reminders.turnedOff"));
     expect(shown).toContain(t("reminders.turnedOn"));
     expect(shown).toContain(t("reminders.howToChange"));
+    expect(shown).toContain(t("reminders.quiet.ambiguous", { early: "10:00", late: "22:00", as24: "22-8", asPm: "10pm-8am" }));
     const own = Object.values(CATALOGUES[t.catalogue].messages).join("\n");
     const english = [...new Set(keys.flatMap((key) => phrases(parse(CATALOGUES.en.messages[key]))))].filter(
       (p) => !own.includes(p) && !TMDB_WORDS.has(p),

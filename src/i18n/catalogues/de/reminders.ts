@@ -43,6 +43,14 @@ export const reminders: Area<"reminders"> = {
     "reminders.button.stopShow": "Für diese Serie stoppen",
     "reminders.button.stop": "Stoppen",
     "reminders.button.settings": "Einstellungen",
+    "reminders.quiet.ambiguous":
+      "Fängt das um {early} oder um {late} an? Schreib es als „{as24}“ oder „{asPm}“ (24-Stunden-Uhr oder mit am/pm).",
+    "reminders.quiet.bad": "Ruhezeiten sehen so aus: „22:00-08:00“ oder „10pm-8am“ (Anfang und Ende verschieden), oder „off“.",
+    "reminders.zone.pick": "Wähl eine Zeitzone aus der Liste, z. B. Europe/Berlin.",
+    "reminders.zone.unknown": "„{zone}“ ist keine Zeitzone: Wähl eine aus der Liste, z. B. Europe/Berlin.",
+    "reminders.badDays": "Die Tage müssen eine ganze Zahl von {min, number} bis {max, number} sein.",
+    "reminders.dmsClosed":
+      "📭 Ich konnte dir keine Erinnerung per DM schicken: Deine DMs sind für mich geschlossen. Damit sie ankommen, öffne **Benutzereinstellungen → Inhalte & Soziales** und erlaube DMs von Servermitgliedern (oder, auf einem gemeinsamen Server, dessen **Privatsphäre-Einstellungen → Direktnachrichten**). Ich versuch es jetzt wieder, wo du mich benutzt hast.",
   },
   commands: {},
 };

@@ -39,4 +39,11 @@ export const reminders = {
   "reminders.button.stopShow": "Stop for this show",
   "reminders.button.stop": "Stop",
   "reminders.button.settings": "Settings",
+  "reminders.quiet.ambiguous": 'Does that start at {early} or {late}? Write it as "{as24}" or "{asPm}" (24-hour clock, or with am/pm).',
+  "reminders.quiet.bad": 'Quiet hours look like "22:00-08:00" or "10pm-8am" (start and end differ), or "off".',
+  "reminders.zone.pick": "Pick a time zone from the list, e.g. Europe/Berlin.",
+  "reminders.zone.unknown": '"{zone}" is not a time zone: pick one from the list, e.g. Europe/Berlin.',
+  "reminders.badDays": "Days must be a whole number from {min, number} to {max, number}.",
+  "reminders.dmsClosed":
+    "📭 I couldn't DM you a reminder: your DMs are closed to me. To get them, open **User Settings → Content & Social** and allow DMs from server members (or, in a server we share, its **Privacy Settings → Direct Messages**). I'll try again now that you've used me.",
 } as const;

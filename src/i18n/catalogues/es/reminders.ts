@@ -45,6 +45,14 @@ export const reminders: Area<"reminders"> = {
     "reminders.button.stopShow": "Parar para esta serie",
     "reminders.button.stop": "Parar",
     "reminders.button.settings": "Ajustes",
+    "reminders.quiet.ambiguous":
+      "¿Empieza a las {early} o a las {late}? Escríbelo como «{as24}» o «{asPm}» (formato de 24 horas, o con am/pm).",
+    "reminders.quiet.bad": "Las horas de silencio se escriben «22:00-08:00» o «10pm-8am» (inicio y fin distintos), u «off».",
+    "reminders.zone.pick": "Elige una zona horaria de la lista, p. ej. Europe/Madrid.",
+    "reminders.zone.unknown": "«{zone}» no es una zona horaria: elige una de la lista, p. ej. Europe/Madrid.",
+    "reminders.badDays": "Los días deben ser un número entero de {min, number} a {max, number}.",
+    "reminders.dmsClosed":
+      "📭 No he podido enviarte un recordatorio por MD: tienes los MD cerrados para mí. Para recibirlos, abre **Ajustes de usuario → Contenido y social** y permite MD de miembros del servidor (o, en un servidor que compartimos, sus **Ajustes de privacidad → Mensajes directos**). Lo vuelvo a intentar ahora que me has usado.",
   },
   commands: {},
 };

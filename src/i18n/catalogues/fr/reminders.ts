@@ -45,6 +45,13 @@ export const reminders: Area<"reminders"> = {
     "reminders.button.stopShow": "Arrêter pour cette série",
     "reminders.button.stop": "Arrêter",
     "reminders.button.settings": "Réglages",
+    "reminders.quiet.ambiguous": "Ça commence à {early} ou à {late} ? Écris « {as24} » ou « {asPm} » (sur 24 heures, ou avec am/pm).",
+    "reminders.quiet.bad": "Les heures calmes s’écrivent « 22:00-08:00 » ou « 10pm-8am » (début et fin différents), ou « off ».",
+    "reminders.zone.pick": "Choisis un fuseau dans la liste, ex. Europe/Paris.",
+    "reminders.zone.unknown": "« {zone} » n’est pas un fuseau horaire : choisis-en un dans la liste, ex. Europe/Paris.",
+    "reminders.badDays": "Les jours doivent être un nombre entier de {min, number} à {max, number}.",
+    "reminders.dmsClosed":
+      "📭 Je n’ai pas pu t’envoyer de rappel en MP : tes MP me sont fermés. Pour les recevoir, ouvre **Paramètres utilisateur → Contenu et social** et autorise les MP des membres du serveur (ou, sur un serveur commun, ses **Paramètres de confidentialité → Messages privés**). Je réessaie maintenant que tu m’as utilisé.",
   },
   commands: {},
 };

@@ -43,6 +43,14 @@ export const reminders: Area<"reminders"> = {
     "reminders.button.stopShow": "このシリーズは止める",
     "reminders.button.stop": "止める",
     "reminders.button.settings": "設定",
+    "reminders.quiet.ambiguous":
+      "{early} と {late} のどちらから始まりますか？「{as24}」または「{asPm}」のように書いてください（24 時間表記、または am/pm 付き）。",
+    "reminders.quiet.bad": "おやすみ時間は「22:00-08:00」や「10pm-8am」のように書きます（開始と終了は別の時刻）。または「off」。",
+    "reminders.zone.pick": "一覧からタイムゾーンを選んでください。例：Asia/Tokyo",
+    "reminders.zone.unknown": "「{zone}」はタイムゾーンではありません。一覧から選んでください。例：Asia/Tokyo",
+    "reminders.badDays": "日数は {min, number} から {max, number} までの整数で指定してください。",
+    "reminders.dmsClosed":
+      "📭 リマインダーを DM で送れませんでした。DM が受け取れない設定になっています。受け取るには **ユーザー設定 → コンテンツ・ソーシャル** でサーバーメンバーからの DM を許可してください（または、共通のサーバーの **プライバシー設定 → ダイレクトメッセージ**）。いま使ってもらえたので、もう一度送ってみます。",
   },
   commands: {},
 };

@@ -43,6 +43,13 @@ export const reminders: Area<"reminders"> = {
     "reminders.button.stopShow": "Parar para esta série",
     "reminders.button.stop": "Parar",
     "reminders.button.settings": "Ajustes",
+    "reminders.quiet.ambiguous": "Começa às {early} ou às {late}? Escreva “{as24}” ou “{asPm}” (relógio de 24 horas, ou com am/pm).",
+    "reminders.quiet.bad": "O horário de silêncio se escreve “22:00-08:00” ou “10pm-8am” (início e fim diferentes), ou “off”.",
+    "reminders.zone.pick": "Escolha um fuso horário da lista, ex. America/Sao_Paulo.",
+    "reminders.zone.unknown": "“{zone}” não é um fuso horário: escolha um da lista, ex. America/Sao_Paulo.",
+    "reminders.badDays": "Os dias devem ser um número inteiro de {min, number} a {max, number}.",
+    "reminders.dmsClosed":
+      "📭 Não consegui te mandar um lembrete por DM: suas DMs estão fechadas para mim. Para receber, abra **Configurações de usuário → Conteúdo e social** e permita DMs de membros do servidor (ou, num servidor em comum, as **Configurações de privacidade → Mensagens diretas** dele). Vou tentar de novo agora que você me usou.",
   },
   commands: {},
 };

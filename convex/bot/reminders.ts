@@ -5,6 +5,7 @@ import { v } from "convex/values";
 import { titleFromStore } from "../lib/botArgs";
 import { botMutation, botQuery } from "../lib/botFunctions";
 import { fail } from "../model/errors";
+import { translator } from "../../src/i18n";
 import { currentShows, formatQuietHours, parseDays, parseQuietHours, parseTimeZone, DEFAULT_REMINDER_DAYS } from "../model/reminders";
 import { retimeRows, setShowEnabled, snoozeShow } from "../model/reminderRows";
 import { checkEpisodes, requireShow } from "../model/shows";
@@ -72,9 +73,10 @@ export const updateSettings = botMutation({
     const now = Date.now();
     const account = await accountOf(ctx);
     const patch: { reminderDays?: number; quietHours?: { start: number; end: number } | undefined; timeZone?: string } = {};
-    if (args.days !== undefined) patch.reminderDays = parseDays(args.days);
-    if (args.quiet !== undefined) patch.quietHours = parseQuietHours(args.quiet) ?? undefined;
-    if (args.timeZone !== undefined) patch.timeZone = parseTimeZone(args.timeZone);
+    const t = translator(ctx.locale);
+    if (args.days !== undefined) patch.reminderDays = parseDays(args.days, t);
+    if (args.quiet !== undefined) patch.quietHours = parseQuietHours(args.quiet, t) ?? undefined;
+    if (args.timeZone !== undefined) patch.timeZone = parseTimeZone(args.timeZone, t);
     if (Object.keys(patch).length > 0) {
       await ctx.db.patch(account._id, patch);
       if (patch.reminderDays !== undefined && patch.reminderDays !== account.reminderDays) {

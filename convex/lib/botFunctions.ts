@@ -8,6 +8,7 @@ import { accountForDiscord, discordAccount, existingUserForDiscord, parseDiscord
 import { reportTransactionCost } from "./metrics";
 import { internal } from "../_generated/api";
 import { reopenDms } from "../model/reminderRows";
+import { translator } from "../../src/i18n";
 import { idempotencyKey, recordResult, replayedResult } from "../model/idempotency";
 
 /**
@@ -144,7 +145,7 @@ const actorMutation = customMutation(mutation, {
       await ctx.db.patch(accountId, { locale });
     // A reminder DM was refused (50007): using the bot is the sign to try again, and this reply
     // (or, when the handler doesn't show it itself, a follow-up) says how to open DMs.
-    let dmNotice = existing?.dmsClosedAt !== undefined ? await reopenDms(ctx, existing, now) : null;
+    let dmNotice = existing?.dmsClosedAt !== undefined ? await reopenDms(ctx, existing, now, translator(locale ?? existing.locale)) : null;
     const takeDmNotice = () => {
       const notice = dmNotice;
       dmNotice = null;

@@ -4,6 +4,7 @@
 // this module stays small, so the bot's builders (lib/botFunctions.ts) need only reopenDms from it.
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { english, type Translator } from "../../src/i18n";
 
 type Row = Doc<"reminders">;
 type Account = Doc<"discord_accounts">;
@@ -87,18 +88,18 @@ export function lastActivity(row: Row): number | undefined {
 
 // ── What a user changes ───────────────────────────────────────────────────────
 
-export const OPEN_DMS_HELP =
-  "📭 I couldn't DM you a reminder: your DMs are closed to me. To get them, open **User Settings → Content & Social** and allow DMs from server members (or, in a server we share, its **Privacy Settings → Direct Messages**). I'll try again now that you've used me.";
+/** The notice in English (tests compare with it); the person reads it in their own language. */
+export const OPEN_DMS_HELP = english("reminders.dmsClosed");
 
 /**
  * The user just used the bot: if a DM was refused (50007), reminders are tried again from now
  * (their parked shows become due), and the caller shows them how to open DMs. Returns that help.
  */
-export async function reopenDms(ctx: MutationCtx, account: Account, now: number): Promise<string | null> {
+export async function reopenDms(ctx: MutationCtx, account: Account, now: number, t: Translator = english): Promise<string | null> {
   if (account.dmsClosedAt === undefined) return null;
   await ctx.db.patch(account._id, { dmsClosedAt: undefined });
   if (account.remindersEnabled) await retimeRows(ctx, account, now, { rearm: true });
-  return OPEN_DMS_HELP;
+  return t("reminders.dmsClosed");
 }
 
 /**

@@ -20,6 +20,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { reminderDm, type StalledShow } from "../../src/views/reminder";
 import { restMessageBody } from "../../src/views/message";
+import { english, translator, type Translator } from "../../src/i18n";
 import { readWatched, showProgress } from "./episodes";
 import { fail } from "./errors";
 import { getShow } from "./shows";
@@ -51,7 +52,7 @@ export interface QuietHours {
 }
 
 /** "22:00-08:00" → minutes after midnight; "off" → null. Anything else is refused with an example. */
-export function parseQuietHours(text: string): QuietHours | null {
+export function parseQuietHours(text: string, t: Translator = english): QuietHours | null {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === "off" || trimmed === "none") return null;
   // "22:00-08:00", and as people write it: "22-8", "10pm-8am", "10:30 pm – 7 am".
@@ -73,13 +74,18 @@ export function parseQuietHours(text: string): QuietHours | null {
     const other = h === 12 ? 0 : h + 12;
     fail(
       "INVALID_ARGUMENT",
-      `Does that start at ${String(h).padStart(2, "0")}:00 or ${String(other).padStart(2, "0")}:00? Write it as "${other}-${m[4]}" or "${h}${h === 12 ? "am" : "pm"}-${m[4]}am" (24-hour clock, or with am/pm).`,
+      t("reminders.quiet.ambiguous", {
+        early: `${String(h).padStart(2, "0")}:00`,
+        late: `${String(other).padStart(2, "0")}:00`,
+        as24: `${other}-${m[4]}`,
+        asPm: `${h}${h === 12 ? "am" : "pm"}-${m[4]}am`,
+      }),
     );
   }
   const start = m ? minutes(m[1]!, m[2], m[3]) : null;
   const end = m ? minutes(m[4]!, m[5], m[6]) : null;
   if (start === null || end === null || start === end) {
-    fail("INVALID_ARGUMENT", 'Quiet hours look like "22:00-08:00" or "10pm-8am" (start and end differ), or "off".');
+    fail("INVALID_ARGUMENT", t("reminders.quiet.bad"));
   }
   return { start, end };
 }
@@ -91,19 +97,19 @@ export function formatQuietHours(quiet: QuietHours | undefined): string {
 }
 
 /** An IANA zone name the runtime knows ("Europe/Berlin", "UTC"); anything else is refused. */
-export function parseTimeZone(zone: string): string {
+export function parseTimeZone(zone: string, t: Translator = english): string {
   const name = zone.trim();
-  if (name.length === 0 || name.length > 64) fail("INVALID_ARGUMENT", "Pick a time zone from the list, e.g. Europe/Berlin.");
+  if (name.length === 0 || name.length > 64) fail("INVALID_ARGUMENT", t("reminders.zone.pick"));
   try {
     return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    fail("INVALID_ARGUMENT", `"${name.slice(0, 64)}" is not a time zone: pick one from the list, e.g. Europe/Berlin.`);
+    fail("INVALID_ARGUMENT", t("reminders.zone.unknown", { zone: name.slice(0, 64) }));
   }
 }
 
-export function parseDays(days: number): number {
+export function parseDays(days: number, t: Translator = english): number {
   if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS)
-    fail("INVALID_ARGUMENT", `Days must be a whole number from ${MIN_DAYS} to ${MAX_DAYS}.`);
+    fail("INVALID_ARGUMENT", t("reminders.badDays", { min: MIN_DAYS, max: MAX_DAYS }));
   return days;
 }
 
@@ -201,7 +207,7 @@ export async function remindUser(ctx: MutationCtx, userId: Id<"users">, now: num
     }
   }
   if (shows.length === 0) return false;
-  const body = restMessageBody(reminderDm({ shows, first: account.lastDmAt === undefined }));
+  const body = restMessageBody(reminderDm({ shows, first: account.lastDmAt === undefined }, translator(account.locale)));
   await queueDm(
     ctx,
     account,

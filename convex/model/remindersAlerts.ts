@@ -5,6 +5,7 @@
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { translator } from "../../src/i18n";
 import { newEpisodeDm } from "../../src/views/reminder";
 import { restMessageBody } from "../../src/views/message";
 import type { ShowSeason } from "../lib/validators";
@@ -286,13 +287,16 @@ export async function alertFollowersPage(
     const { watched } = await readWatched(ctx, row.userId, args.tmdbId);
     if (!caughtUpThrough(show, watched, args.previous) || watched.get(args.aired.season)?.has(args.aired.episode)) continue;
     const body = restMessageBody(
-      newEpisodeDm({
-        tmdbId: args.tmdbId,
-        title: show.title,
-        ...(show.image ? { posterUrl: show.image } : {}),
-        episode: args.aired,
-        first: account.lastDmAt === undefined,
-      }),
+      newEpisodeDm(
+        {
+          tmdbId: args.tmdbId,
+          title: show.title,
+          ...(show.image ? { posterUrl: show.image } : {}),
+          episode: args.aired,
+          first: account.lastDmAt === undefined,
+        },
+        translator(account.locale),
+      ),
     );
     const sendAt = quietUntil(now, account.timeZone ?? "UTC", account.quietHours) ?? now;
     await queueDm(ctx, account, body, [args.tmdbId], now, sendAt);

@@ -8,7 +8,8 @@ import type { Responder } from "../core/respond.ts";
 import { reminderDm } from "../views/reminder.ts";
 import { plain } from "../views/text.ts";
 import { showById, suggestShows } from "./ep.ts";
-import { command, type BotContext, type ComponentInteraction } from "./types.ts";
+import type { Translator } from "../i18n/index.ts";
+import { command, forPerson, type BotContext, type ComponentInteraction } from "./types.ts";
 
 /** Every IANA zone this runtime knows, for autocomplete (UTC first). */
 const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
@@ -23,20 +24,20 @@ export function suggestTimeZones(partial: string): { name: string; value: string
  * After Snooze or Stop on a reminder DM: the DM is redrawn without that show (its other shows as
  * they are now), headed by what was done; on any other message, a private answer.
  */
-async function answerInDm(respond: Responder, done: string, result: { notice: string | null; dmShows?: DmShows }) {
+async function answerInDm(respond: Responder, t: Translator, done: string, result: { notice: string | null; dmShows?: DmShows }) {
   if (result.dmShows === undefined) {
     await respond.sendNew({ content: [...(result.notice ? [result.notice] : []), done].join("\n\n"), ephemeral: true });
     return;
   }
-  await redrawDm(respond, done, result.dmShows, "That was the last show this reminder was about.", result.notice);
+  await redrawDm(respond, t, done, result.dmShows, t("reminders.lastShow"), result.notice);
 }
 
 type DmShows = Parameters<typeof reminderDm>[0]["shows"];
 
 /** A reminder DM after one of its buttons: what was done on top, then its shows as they are now (or `whenNone`). */
-async function redrawDm(respond: Responder, done: string, shows: DmShows, whenNone: string, notice: string | null) {
+async function redrawDm(respond: Responder, t: Translator, done: string, shows: DmShows, whenNone: string, notice: string | null) {
   if (shows.length > 0) {
-    const view = reminderDm({ shows, first: false });
+    const view = reminderDm({ shows, first: false }, t);
     await respond.send({ ...view, content: `${done}\n${view.content ?? ""}` });
   } else {
     await respond.send({ content: `${done} ${whenNone}`, embeds: [], components: [] });
@@ -45,12 +46,10 @@ async function redrawDm(respond: Responder, done: string, shows: DmShows, whenNo
 }
 
 /** The zone typed, as a region/city name, or a clear refusal (nothing is saved). */
-function cityZone(typed: string): string {
+function cityZone(typed: string, t: Translator): string {
   const zone = resolveTimeZone(typed);
   if (isCityZone(zone)) return zone;
-  throw new UserError(
-    `I don't know the time zone "${plain(typed.trim(), 64)}" — pick one from the list as you type, by city (e.g. Europe/Berlin); abbreviations like EST ignore daylight saving.`,
-  );
+  throw new UserError(t("reminders.badZone", { zone: plain(typed.trim(), 64) }));
 }
 
 interface Settings {
@@ -62,20 +61,21 @@ interface Settings {
 }
 
 /** Quiet hours in the zone they are read in; with none, the zone only when one was chosen. */
-function quietLine(s: Settings): string {
-  if (s.quiet === "none") return `• Quiet hours: **none**${s.timeZone === "UTC" ? "" : ` (your time zone: ${plain(s.timeZone, 64)})`}.`;
-  return `• Quiet hours: **${s.quiet}** (${plain(s.timeZone, 64)}).`;
+function quietLine(s: Settings, t: Translator): string {
+  const zone = plain(s.timeZone, 64);
+  if (s.quiet === "none") return s.timeZone === "UTC" ? t("reminders.quiet.none") : t("reminders.quiet.noneZone", { zone });
+  return t("reminders.quiet.hours", { hours: s.quiet, zone });
 }
 
 /** `lead` says what changed; `onOff` when it already says whether reminders are on. */
-function settingsText(s: Settings, lead?: { text: string; onOff?: true }): string {
+function settingsText(s: Settings, t: Translator, lead?: { text: string; onOff?: true }): string {
   const lines = [
     ...(s.notice ? [s.notice] : []),
     ...(lead ? [lead.text] : []),
-    ...(lead?.onOff ? [] : [`**Reminders** are ${s.enabled ? "on" : "off"}.`]),
-    `• A show counts as stalled after **${s.days} day${s.days === 1 ? "" : "s"}** without a mark.`,
-    quietLine(s),
-    "Change them with `/remind settings days:7 quiet:22:00-08:00 timezone:Europe/Berlin`; `/remind off` stops them all, `/remind show` stops one show.",
+    ...(lead?.onOff ? [] : [t("reminders.state", { enabled: String(s.enabled) })]),
+    t("reminders.stalledAfter", { days: s.days }),
+    quietLine(s, t),
+    t("reminders.howToChange"),
   ];
   return lines.join("\n");
 }
@@ -100,9 +100,7 @@ async function setShow(ctx: BotContext, actor: ReturnType<typeof actorOf>, value
   }
   const found = await ctx.titles.lookupShow(value);
   if (found.kind === "guess") {
-    throw new UserError(
-      `Did you mean **${plain(found.best.title, 100)}**? Pick the show from the list as you type (or use its TMDB id, ${found.best.tmdbId}).`,
-    );
+    throw new UserError(forPerson(ctx)("reminders.didYouMean", { title: plain(found.best.title, 100), tmdbId: String(found.best.tmdbId) }));
   }
   return await ctx.backend.mutation(api.bot.reminders.setShow, { ...actor, tmdbId: found.title.tmdbId, enabled, title: found.title.title });
 }
@@ -176,17 +174,16 @@ export const remind = command({
   ephemeral: true,
   async execute(interaction, respond, ctx, args) {
     const actor = actorOf(interaction);
+    const t = forPerson(ctx);
     switch (args.subcommand) {
       case "on":
       case "off": {
         const enabled = args.subcommand === "on";
         const s = await ctx.backend.mutation(api.bot.reminders.setEnabled, { ...actor, enabled });
         const text = s.changed
-          ? enabled
-            ? "🔔 Reminders are on."
-            : "🔕 Reminders are off: I won't DM you about your shows."
-          : `Reminders were already ${enabled ? "on" : "off"} — nothing changed.`;
-        await respond.send({ content: settingsText(s, { text, onOff: true }) });
+          ? t(enabled ? "reminders.turnedOn" : "reminders.turnedOff")
+          : t("reminders.already", { enabled: String(enabled) });
+        await respond.send({ content: settingsText(s, t, { text, onOff: true }) });
         return;
       }
       case "settings": {
@@ -195,17 +192,16 @@ export const remind = command({
           ...actor,
           ...(days !== undefined ? { days } : {}),
           ...(quiet !== undefined ? { quiet } : {}),
-          ...(timezone !== undefined ? { timeZone: cityZone(timezone) } : {}),
+          ...(timezone !== undefined ? { timeZone: cityZone(timezone, t) } : {}),
         });
         const changed = days !== undefined || quiet !== undefined || timezone !== undefined;
-        await respond.send({ content: settingsText(s, changed ? { text: "✅ Saved." } : undefined) });
+        await respond.send({ content: settingsText(s, t, changed ? { text: t("reminders.saved") } : undefined) });
         return;
       }
       case "show": {
         const result = await setShow(ctx, actor, args.options.title, args.options.enabled);
-        const text = result.enabled
-          ? `🔔 I'll remind you about **${plain(result.title, 150)}** again.`
-          : `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**.`;
+        const title = plain(result.title, 150);
+        const text = t(result.enabled ? "reminders.showOn" : "reminders.showOff", { title });
         await respond.send({ content: [...(result.notice ? [result.notice] : []), text].join("\n\n") });
         return;
       }
@@ -227,10 +223,12 @@ export const remind = command({
         episode,
         messageId: interaction.message.id,
       });
-      const done = result.changed
-        ? `✅ Marked ${result.code} of **${plain(result.title, 150)}**.`
-        : `${result.code} of **${plain(result.title, 150)}** was already marked.`;
-      await redrawDm(respond, done, result.shows, "You're caught up on everything this reminder was about.", result.notice);
+      const t = forPerson(ctx);
+      const done = t(result.changed ? "reminders.marked" : "reminders.alreadyMarked", {
+        code: result.code,
+        title: plain(result.title, 150),
+      });
+      await redrawDm(respond, t, done, result.shows, t("reminders.caughtUp"), result.notice);
     },
     async "remind:snooze"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
       const result = await ctx.backend.mutation(api.bot.reminders.snooze, {
@@ -239,7 +237,8 @@ export const remind = command({
         messageId: interaction.message.id,
       });
       const until = Math.floor(result.until / 1000);
-      await answerInDm(respond, `😴 I'll leave **${plain(result.title, 150)}** alone until <t:${until}:f>.`, result);
+      const t = forPerson(ctx);
+      await answerInDm(respond, t, t("reminders.snoozed", { title: plain(result.title, 150), until: `<t:${until}:f>` }), result);
     },
     async "remind:stop"(interaction: ComponentInteraction, respond, ctx, { tmdbId }) {
       const result = await ctx.backend.mutation(api.bot.reminders.setShow, {
@@ -248,15 +247,12 @@ export const remind = command({
         enabled: false,
         messageId: interaction.message.id,
       });
-      await answerInDm(
-        respond,
-        `🔕 No more reminders or new-episode alerts for **${plain(result.title, 150)}**. \`/remind show\` turns them back on.`,
-        result,
-      );
+      const t = forPerson(ctx);
+      await answerInDm(respond, t, t("reminders.stopped", { title: plain(result.title, 150) }), result);
     },
     async "remind:settings"(interaction: ComponentInteraction, respond, ctx) {
       const s = await ctx.backend.mutation(api.bot.reminders.settings, actorOf(interaction));
-      await respond.sendNew({ content: settingsText(s), ephemeral: true });
+      await respond.sendNew({ content: settingsText(s, forPerson(ctx)), ephemeral: true });
     },
   },
 });

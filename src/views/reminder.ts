@@ -1,10 +1,11 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { english, type Translator } from "../i18n/index.ts";
 import { reminderMarkButton, reminderSettingsButton, reminderSnoozeButton, reminderStopButton } from "./component-ids.ts";
 import { button, ButtonStyle, rows, type Row } from "./components.ts";
 import { LIMITS } from "./limits.ts";
 import { message, type MessageView } from "./message.ts";
 import { episodeLine, progressLine, type EpisodeRef } from "./progress.ts";
-import { episodeCode, plain, plural, truncate } from "./text.ts";
+import { episodeCode, plain, truncate } from "./text.ts";
 import { BRAND } from "./vocabulary.ts";
 
 /** Shows with their own buttons in one DM: a row each, and a row for Settings (Discord allows five). */
@@ -23,29 +24,33 @@ export interface StalledShow {
   idleDays: number;
 }
 
-function stalledEmbed(show: StalledShow): APIEmbed {
+function stalledEmbed(show: StalledShow, t: Translator): APIEmbed {
   const left = Math.max(0, show.total - show.watched);
   return {
     title: truncate(`📺 ${plain(show.title, 200)}`, LIMITS.embedTitle),
     description: [
-      `Up next: ${episodeLine(show.next)}`,
-      `${plural(left, "episode")} left · last one ${show.idleDays < 1 ? "today" : show.idleDays === 1 ? "yesterday" : `${plural(show.idleDays, "day")} ago`}`,
-      progressLine({ ...show, next: show.next }),
+      t("reminders.dm.upNext", { episode: episodeLine(show.next) }),
+      t("reminders.dm.left", {
+        left,
+        idle: show.idleDays < 1 ? "today" : show.idleDays === 1 ? "yesterday" : "days",
+        days: show.idleDays,
+      }),
+      progressLine({ ...show, next: show.next }, t),
     ].join("\n"),
     color: BRAND,
     ...(show.posterUrl ? { thumbnail: { url: show.posterUrl } } : {}),
   };
 }
 
-function showRow(show: StalledShow): Row[] {
+function showRow(show: StalledShow, t: Translator): Row[] {
   return rows(
     button({
       customId: reminderMarkButton.encode({ tmdbId: show.tmdbId, season: show.next.season, episode: show.next.episode }),
-      label: `Mark ${episodeCode(show.next.season, show.next.episode)} watched — ${show.title}`,
+      label: t("reminders.button.markShow", { code: episodeCode(show.next.season, show.next.episode), title: show.title }),
       style: ButtonStyle.Success,
     }),
-    button({ customId: reminderSnoozeButton.encode({ tmdbId: show.tmdbId }), label: "Snooze a week" }),
-    button({ customId: reminderStopButton.encode({ tmdbId: show.tmdbId }), label: "Stop for this show" }),
+    button({ customId: reminderSnoozeButton.encode({ tmdbId: show.tmdbId }), label: t("reminders.button.snooze") }),
+    button({ customId: reminderStopButton.encode({ tmdbId: show.tmdbId }), label: t("reminders.button.stopShow") }),
   );
 }
 
@@ -54,41 +59,42 @@ function showRow(show: StalledShow): Row[] {
  * what is left and a progress bar, and Mark watched / Snooze a week / Stop
  * buttons; Settings beneath. The first reminder says how to stop them all.
  */
-export function reminderDm(args: { shows: StalledShow[]; first: boolean }): MessageView {
+export function reminderDm(args: { shows: StalledShow[]; first: boolean }, t: Translator = english): MessageView {
   const withButtons = args.shows.slice(0, REMINDER_SHOWS_WITH_BUTTONS);
   const rest = args.shows.slice(REMINDER_SHOWS_WITH_BUTTONS);
-  const intro = args.shows.length === 1 ? "Picking up where you left off?" : `${args.shows.length} shows are waiting where you left them.`;
+  const intro = args.shows.length === 1 ? t("reminders.dm.one") : t("reminders.dm.many", { count: args.shows.length });
   const lines = [intro];
   if (rest.length > 0)
-    lines.push(`Also waiting: ${rest.map((s) => `${plain(s.title, 60)} (${episodeCode(s.next.season, s.next.episode)})`).join(", ")}.`);
-  if (args.first) lines.push(FIRST_DM_NOTE);
+    lines.push(
+      t("reminders.dm.also", {
+        shows: rest.map((s) => `${plain(s.title, 60)} (${episodeCode(s.next.season, s.next.episode)})`).join(", "),
+      }),
+    );
+  if (args.first) lines.push(t("reminders.dm.first"));
   return message({
     content: lines.join("\n"),
-    embeds: withButtons.map(stalledEmbed),
+    embeds: withButtons.map((show) => stalledEmbed(show, t)),
     components: [
-      ...withButtons.flatMap(showRow),
-      ...rows(button({ customId: reminderSettingsButton.encode({}), label: "Settings", emoji: { name: "⚙️" } })),
+      ...withButtons.flatMap((show) => showRow(show, t)),
+      ...rows(button({ customId: reminderSettingsButton.encode({}), label: t("reminders.button.settings"), emoji: { name: "⚙️" } })),
     ],
   });
 }
 
-/** What the first DM of any kind says: what these are and how to stop them. */
-export const FIRST_DM_NOTE = "I send at most one of these a day. `/remind off` stops them all; **Settings** changes how often and when.";
-
 /** "S3E5 of X is out", for someone caught up on the show. The first DM someone gets says how to stop them. */
-export function newEpisodeDm(args: {
-  tmdbId: number;
-  title: string;
-  posterUrl?: string;
-  episode: EpisodeRef;
-  first?: boolean;
-}): MessageView {
+export function newEpisodeDm(
+  args: {
+    tmdbId: number;
+    title: string;
+    posterUrl?: string;
+    episode: EpisodeRef;
+    first?: boolean;
+  },
+  t: Translator = english,
+): MessageView {
   const code = episodeCode(args.episode.season, args.episode.episode);
-  const lines = [`🆕 ${code} of **${plain(args.title, 150)}** is out.`];
-  if (args.first === true)
-    lines.push(
-      "I tell you when a show you're caught up on has a new episode, and remind you of shows you've paused. `/remind off` stops them all; `/remind show` stops one show.",
-    );
+  const lines = [t("reminders.dm.newEpisode", { code, title: plain(args.title, 150) })];
+  if (args.first === true) lines.push(t("reminders.dm.newFirst"));
   return message({
     content: lines.join("\n"),
     embeds: [
@@ -102,10 +108,10 @@ export function newEpisodeDm(args: {
     components: rows(
       button({
         customId: reminderMarkButton.encode({ tmdbId: args.tmdbId, ...args.episode }),
-        label: `Mark ${code} watched`,
+        label: t("reminders.button.mark", { code }),
         style: ButtonStyle.Success,
       }),
-      button({ customId: reminderStopButton.encode({ tmdbId: args.tmdbId }), label: "Stop" }),
+      button({ customId: reminderStopButton.encode({ tmdbId: args.tmdbId }), label: t("reminders.button.stop") }),
     ),
   });
 }

@@ -48,6 +48,17 @@ async function pass(t: Deployment, ms: number, step = 60_000) {
 
 const as = (discordUserId: string) => ({ secret: SECRET, discordUserId });
 
+/** The language remembered on someone's account, as their last interaction's locale leaves it. */
+async function speaks(t: Deployment, who: string, locale: string) {
+  await t.run(async (ctx) => {
+    const account = await ctx.db
+      .query("discord_accounts")
+      .withIndex("by_discord", (q) => q.eq("discordUserId", who))
+      .unique();
+    await ctx.db.patch(account!._id, { locale });
+  });
+}
+
 async function markGot(t: Deployment, who: string, season: number, episodes: number[]) {
   await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(who), tmdbId: 1399, season, episodes, isWatched: true });
 }
@@ -85,6 +96,29 @@ describe("stalled-show reminders", () => {
     expect(dm.body.embeds[0].description).toContain("Up next: **S1E3** · Lord Snow");
     expect(dm.body.embeds[0].description).toContain("71 episodes left");
     expect(dm.body.content).toContain("/remind off");
+  });
+
+  it("are written in the language remembered on the person's account, buttons included", async () => {
+    const t = deployment();
+    const discord = fakeDiscordAndTmdb();
+    await cacheGot(t);
+    await markGot(t, ALICE, 1, [1, 2]);
+    await speaks(t, ALICE, "de");
+    await pass(t, 8 * DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.delivery.scan, {});
+    await pass(t, 60_000);
+    expect(discord.dms).toHaveLength(1);
+    const dm = discord.dms[0]!;
+    expect(dm.body.content).toContain("Weiterschauen, wo du aufgehört hast?");
+    expect(dm.body.content).toContain("`/erinnerungen aus` stoppt alle");
+    expect(dm.body.embeds[0].description).toContain("Als Nächstes: **S1E3** · Lord Snow");
+    expect(dm.body.embeds[0].description).toContain("71 Folgen übrig");
+    expect(dm.body.components.flatMap((r: any) => r.components.map((c: any) => c.label))).toEqual([
+      "S1E3 als gesehen markieren — Game of Thrones",
+      "Eine Woche Ruhe",
+      "Für diese Serie stoppen",
+      "Einstellungen",
+    ]);
   });
 
   it("put every due show of one person into a single DM", async () => {
@@ -135,8 +169,11 @@ describe("stalled-show reminders", () => {
     await pass(t, 60_000);
     expect(discord.posts()).toBe(1);
 
+    // Said in the language remembered on their account (here French), not the English OPEN_DMS_HELP.
+    await speaks(t, ALICE, "fr");
     const settings = await t.mutation(api.bot.reminders.settings, as(ALICE));
-    expect(settings.notice).toBe(OPEN_DMS_HELP);
+    expect(settings.notice).not.toBe(OPEN_DMS_HELP);
+    expect(settings.notice).toMatch(/^📭 Je n’ai pas pu t’envoyer de rappel en MP : tes MP me sont fermés\./);
     expect((await t.mutation(api.bot.reminders.settings, as(ALICE))).notice).toBeNull();
   });
 
@@ -277,6 +314,34 @@ describe("new-episode alerts", () => {
     await t.mutation(internal.reminders.airing.checkAiring, {});
     await pass(t, 60_000, 1_000);
     expect(discord.dms).toHaveLength(1);
+  });
+});
+
+describe("new-episode alerts in the person's language", () => {
+  it("tell a Japanese reader in Japanese, with Japanese buttons", async () => {
+    const t = deployment();
+    const discord = fakeDiscordAndTmdb();
+    await t.mutation(api.bot.shows.cacheShow, {
+      secret: SECRET,
+      tmdbId: 990101,
+      title: "The Weekly",
+      seasons: [{ season: 1, name: "Season 1", episodeCount: 3 }],
+    });
+    await t.run(async (ctx) => {
+      await ctx.db.insert("title_facts", { mediaType: "tv", tmdbId: 990101, genres: [18], fetchedAt: Date.now() });
+    });
+    await t.mutation(api.bot.episodes.markEpisodesFor, { ...as(ALICE), tmdbId: 990101, season: 1, episodes: [1, 2, 3], isWatched: true });
+    await speaks(t, ALICE, "ja");
+    await t.mutation(internal.reminders.airing.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    discord.air(4);
+    await pass(t, DAY_MS, 60 * 60_000);
+    await t.mutation(internal.reminders.airing.checkAiring, {});
+    await pass(t, 60_000, 1_000);
+    expect(discord.dms).toHaveLength(1);
+    expect(discord.dms[0]!.body.content).toMatch(/^🆕 \*\*The Weekly\*\* の S1E4 が公開されました。\n/);
+    expect(discord.dms[0]!.body.content).toContain("`/リマインダー オフ` ですべて止まり");
+    expect(discord.dms[0]!.body.components[0].components.map((c: any) => c.label)).toEqual(["S1E4 を視聴済みにする", "止める"]);
   });
 });
 

@@ -1,5 +1,5 @@
 // The same script, acted by people whose Discord speaks German and Japanese: every reply, button,
-// menu and suggestion of /help, /ep, /mark, /watch, /upcoming, /stats, /account and the shared errors is in
+// menu and suggestion of /help, /ep, /mark, /watch, /upcoming, /stats, /account, /remind and the shared errors is in
 // their language — no English catalogue string of those commands reaches them — and numbers are
 // written their way.
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
@@ -16,7 +16,7 @@ afterAll(async () => {
   await s?.stop();
 });
 
-/** The catalogue keys of the localised commands: /help, /ep, /mark, /watch, /upcoming, /stats, their cards, Undo and the shared errors. */
+/** The catalogue keys of the localised commands: /help, /ep, /mark, /watch, /upcoming, /stats, /remind, their cards, Undo and the shared errors. */
 const VERTICALS = [
   "help.",
   "episode.",
@@ -34,6 +34,7 @@ const VERTICALS = [
   "upcoming.",
   "stats.",
   "account.",
+  "reminders.",
 ];
 // TMDB's genre names (stats.genre.<id>) are also TMDB's own words on title cards, which show TMDB's
 // data as TMDB gives it (TMDB in the person's language is not built yet): not the bot's strings there.
@@ -119,6 +120,11 @@ function script(user: string, locale: string): string {
     `click "${t("account.button.export")}"`,
     `click "${t("account.button.delete")}"`,
     `click "${t("account.delete.button.cancel")}"`,
+    "wait 5s",
+    "/remind settings days:7",
+    "/remind off",
+    "/remind on",
+    "/remind settings quiet:10-8",
   ].join("\n");
 }
 
@@ -157,6 +163,12 @@ describe.each([
     expect(shown).toContain(t("account.title"));
     expect(shown).toContain(t("account.export.complete"));
     expect(shown).toContain(t("account.delete.title"));
+    expect(shown).toContain(t("reminders.saved"));
+    expect(shown).toContain(t("reminders.stalledAfter", { days: 7 }));
+    expect(shown).toContain(t("reminders.turnedOff"));
+    expect(shown).toContain(t("reminders.turnedOn"));
+    expect(shown).toContain(t("reminders.howToChange"));
+    expect(shown).toContain(t("reminders.quiet.ambiguous", { early: "10:00", late: "22:00", as24: "22-8", asPm: "10pm-8am" }));
     const own = Object.values(CATALOGUES[t.catalogue].messages).join("\n");
     const english = [...new Set(keys.flatMap((key) => phrases(parse(CATALOGUES.en.messages[key]))))].filter(
       (p) => !own.includes(p) && !TMDB_WORDS.has(p),
@@ -196,5 +208,7 @@ describe("the same script in English", () => {
     expect(shown).toContain("Your calendar feed");
     expect(shown).toContain("Leaderboard — this week");
     expect(shown).toContain("Your Film Fanatic account");
+    expect(shown).toContain("🔕 Reminders are off: I won't DM you about your shows.");
+    expect(shown).toContain("A show counts as stalled after **7 days** without a mark.");
   });
 });

@@ -8,6 +8,7 @@
 import { account } from "./en/account.ts";
 import { imports } from "./en/imports.ts";
 import { stats } from "./en/stats.ts";
+import { reminders } from "./en/reminders.ts";
 import { upcoming } from "./en/upcoming.ts";
 
 /** The strings every command shares, and /help, /ep, /mark and /watch. */
@@ -246,8 +247,15 @@ const core = {
 } as const;
 
 /** Every message, by area: each language keeps an area in a file of its own (catalogues/<lang>/<area>.ts). */
-type Areas = { core: typeof core; upcoming: typeof upcoming; stats: typeof stats; imports: typeof imports; account: typeof account };
-export const messages = { ...core, ...upcoming, ...stats, ...imports, ...account } as const;
+type Areas = {
+  core: typeof core;
+  upcoming: typeof upcoming;
+  stats: typeof stats;
+  imports: typeof imports;
+  account: typeof account;
+  reminders: typeof reminders;
+};
+export const messages = { ...core, ...upcoming, ...stats, ...imports, ...account, ...reminders } as const;
 
 export type MessageKey = keyof typeof messages;
 /** A translation of every English message: a catalogue missing one (or adding one) does not compile. */

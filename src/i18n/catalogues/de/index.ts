@@ -4,10 +4,11 @@ import type { Catalogue } from "../en.ts";
 import { account } from "./account.ts";
 import { core } from "./core.ts";
 import { imports } from "./imports.ts";
+import { reminders } from "./reminders.ts";
 import { stats } from "./stats.ts";
 import { upcoming } from "./upcoming.ts";
 
 export const de: Catalogue = {
-  messages: { ...core.messages, ...upcoming.messages, ...stats.messages, ...imports.messages, ...account.messages },
-  commands: { ...core.commands, ...upcoming.commands, ...stats.commands, ...imports.commands, ...account.commands },
+  messages: { ...core.messages, ...upcoming.messages, ...stats.messages, ...imports.messages, ...account.messages, ...reminders.messages },
+  commands: { ...core.commands, ...upcoming.commands, ...stats.commands, ...imports.commands, ...account.commands, ...reminders.commands },
 };

@@ -149,7 +149,9 @@ describe.each([
   });
 
   it("explains how to import in their language from /account's Import button", async () => {
-    const howTo = await run(s, `in movie-club #general\nas ${user} locale:${locale}\n/account\nclick "Import"`);
+    // /account's buttons are in the person's language too.
+    const importButton = translator(locale)("account.button.import");
+    const howTo = await run(s, `in movie-club #general\nas ${user} locale:${locale}\n/account\nclick "${importButton}"`);
     const last = text(ofType(howTo, "reply", "followup").at(-1));
     expect(last).toContain(translator(locale)("imports.howTo.title"));
     expect(last).not.toContain("Use `/import file`");

@@ -8,7 +8,7 @@ import { IMPORT_CAPS, stagingCalls } from "../../convex/imports/limits.ts";
 import { defineCommand } from "../lib/command-options.ts";
 import { UserError } from "../lib/errors.ts";
 import type { ImportSource } from "../../convex/lib/importEntry.ts";
-import { IMPORT_LIMITS, ImportFileError, readImportFile } from "../lib/import/index.ts";
+import { IMPORT_LIMITS, ImportFileError, megabytes, readImportFile } from "../lib/import/index.ts";
 import { english, type Translator } from "../i18n/index.ts";
 import { importMessage, unmatchedCsv } from "../views/import.ts";
 import { command, forPerson, type BotContext, type CommandInteraction, type ComponentInteraction } from "./types.ts";
@@ -17,8 +17,6 @@ import { command, forPerson, type BotContext, type CommandInteraction, type Comp
 const DISCORD_CDN_HOSTS = new Set(["cdn.discordapp.com", "media.discordapp.net"]);
 /** How long a download may take. */
 const DOWNLOAD_MS = 30_000;
-
-const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** DISCORD_CDN_BASE, checked (an http(s) URL), or null when unset. */
 export function cdnBase(env: Record<string, string | undefined> = process.env): URL | null {
@@ -55,7 +53,7 @@ export async function download(url: string, max: number, t: Translator = english
     const response = await fetch(url, { signal: controller.signal, redirect: "error" });
     if (!response.ok || response.body === null) throw new UserError(t("imports.download.failed"));
     const declared = Number(response.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > max) throw new UserError(t("imports.download.tooLarge", { max: MB(max) }));
+    if (Number.isFinite(declared) && declared > max) throw new UserError(t("imports.download.tooLarge", { max: megabytes(max) }));
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -65,7 +63,7 @@ export async function download(url: string, max: number, t: Translator = english
       total += value.length;
       if (total > max) {
         await reader.cancel();
-        throw new UserError(t("imports.download.tooLarge", { max: MB(max) }));
+        throw new UserError(t("imports.download.tooLarge", { max: megabytes(max) }));
       }
       chunks.push(value);
     }
@@ -87,7 +85,7 @@ export async function download(url: string, max: number, t: Translator = english
 /** Refuses an attachment before downloading it: too large, or not on Discord's CDN. */
 export function checkAttachment(file: APIAttachment, t: Translator = english): void {
   if (!Number.isSafeInteger(file.size) || file.size < 0 || file.size > IMPORT_LIMITS.maxFileBytes)
-    throw new UserError(t("imports.file.tooLarge", { size: MB(file.size), max: MB(IMPORT_LIMITS.maxFileBytes) }));
+    throw new UserError(t("imports.file.tooLarge", { size: megabytes(file.size), max: megabytes(IMPORT_LIMITS.maxFileBytes) }));
   if (!onDiscordCdn(file.url)) throw new UserError(t("imports.file.notOnCdn"));
 }
 

@@ -3,8 +3,8 @@
 // must be) by the web's CompressionStream, which streams in chunks (in Node it runs zlib). A
 // 200,000-row library used to take about 1.5 s of blocked loop (one JSON.stringify, then gzip).
 // Web APIs only: the interaction core also runs in Convex's runtime.
+import { nextTurn } from "./next-turn.ts";
 
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const encoder = new TextEncoder();
 
 /** gzip through CompressionStream, or null where the runtime has none. */

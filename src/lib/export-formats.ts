@@ -7,11 +7,11 @@
 import { zipSync } from "fflate";
 import { normalizeState } from "../../convex/model/vocabulary.ts";
 import type { ExportFile, ExportPage, ExportPart } from "./account-export.ts";
+import { nextTurn } from "./next-turn.ts";
 
 export const EXPORT_FORMATS = ["letterboxd", "trakt"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const encoder = new TextEncoder();
 
 /** A reaction as a rating out of 10 (the import reads it back to the same reaction). */

@@ -3,8 +3,7 @@
 // package reaches for Node's `stream` module, which Convex's runtime doesn't have. Cells are plain
 // text: a cell like `=HYPERLINK(…)` is a title that happens to start with "=", never evaluated.
 import { IMPORT_LIMITS, ImportFileError } from "./limits.ts";
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import { nextTurn } from "../next-turn.ts";
 
 /** Rows shared across one file's parts, so the row cap counts the whole file. */
 export interface RowBudget {

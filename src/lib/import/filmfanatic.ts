@@ -9,10 +9,10 @@ import { normalizeState } from "../../../convex/model/vocabulary.ts";
 import { tooManyRows, type RowBudget } from "./csv.ts";
 import { episodeNumbers, parseDate, positiveId, year, type EntryBook, type MediaType, type RowFacts } from "./entries.ts";
 import { IMPORT_LIMITS } from "./limits.ts";
+import { nextTurn } from "../next-turn.ts";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
 /** A reaction as a rating out of 10: what a 0.5–10 rating maps back to the same reaction. */

@@ -15,7 +15,7 @@ import { isTraktArray, readTrakt } from "./trakt.ts";
 import { readTvTime, TVTIME_FILES } from "./tvtime.ts";
 import { clipName, isZip, readMember, unsafeName, zipDirectory } from "./zip.ts";
 
-export { IMPORT_LIMITS, ImportFileError } from "./limits.ts";
+export { IMPORT_LIMITS, ImportFileError, megabytes } from "./limits.ts";
 export type { ImportRead, Skipped } from "./entries.ts";
 export type { ImportRefusal } from "./limits.ts";
 

@@ -4,8 +4,7 @@
 // garbled titles silently.
 import { Inflate } from "fflate";
 import { IMPORT_LIMITS, ImportFileError, megabytes } from "./limits.ts";
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import { nextTurn } from "../next-turn.ts";
 
 function utf16(bytes: Uint8Array, littleEndian: boolean): string {
   const parts: string[] = [];

@@ -18,10 +18,10 @@ import {
 import { tooManyRows, type RowBudget } from "./csv.ts";
 import { IMPORT_LIMITS } from "./limits.ts";
 import { clipName } from "./zip.ts";
+import { nextTurn } from "../next-turn.ts";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A Trakt item's title: its kind, ids, title and year; null when it names nothing usable. */
 function titleOf(item: Json, kind: "movie" | "show"): (Omit<RowFacts, "mediaType"> & { mediaType: MediaType }) | null {

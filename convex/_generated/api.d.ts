@@ -42,6 +42,7 @@ import type * as imports_runs from "../imports/runs.js";
 import type * as imports_sweep from "../imports/sweep.js";
 import type * as imports_undo from "../imports/undo.js";
 import type * as interactions_door from "../interactions/door.js";
+import type * as lib_base64url from "../lib/base64url.js";
 import type * as lib_botArgs from "../lib/botArgs.js";
 import type * as lib_botFunctions from "../lib/botFunctions.js";
 import type * as lib_botReturns from "../lib/botReturns.js";
@@ -167,6 +168,7 @@ declare const fullApi: ApiFromModules<{
   "imports/sweep": typeof imports_sweep;
   "imports/undo": typeof imports_undo;
   "interactions/door": typeof interactions_door;
+  "lib/base64url": typeof lib_base64url;
   "lib/botArgs": typeof lib_botArgs;
   "lib/botFunctions": typeof lib_botFunctions;
   "lib/botReturns": typeof lib_botReturns;

@@ -11,6 +11,7 @@ import { partyLabel } from "../model/parties";
 import { scheduledSession, SESSION_LENGTH_MS } from "../model/sessions";
 import { discordAccount } from "../model/users";
 import { episodesBetween, followedShows, MAX_DAYS, type DatedEpisode } from "./schedule";
+import { base64url } from "../lib/base64url";
 
 /** A salt as the bot makes it: 32 random bytes, base64url without padding. */
 const SALT = /^[A-Za-z0-9_-]{43}$/;
@@ -22,13 +23,6 @@ export const FEED_MEMBERSHIPS_MAX = 50;
 export const FEED_PAST_DAYS = 7;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));

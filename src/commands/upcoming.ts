@@ -10,16 +10,14 @@ import { UserError } from "../lib/errors.ts";
 import { feedResetQuestion, feedView, upcomingView } from "../views/upcoming.ts";
 import { visibleChannelIds } from "./party-place.ts";
 import { command, forPerson, type BotContext } from "./types.ts";
+import { base64url } from "../../convex/lib/base64url.ts";
 
 export const DEFAULT_DAYS = 14;
 const MAX_DAYS = 60;
 
 /** 32 random bytes, base64url: Convex derives the feed's token from them (it makes no randomness of its own). */
 function newSalt(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 function checkedDays(ctx: BotContext, days: number | undefined): number {

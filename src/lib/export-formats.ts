@@ -8,6 +8,7 @@ import { zipSync } from "fflate";
 import { normalizeState } from "../../convex/model/vocabulary.ts";
 import type { ExportFile, ExportPage, ExportPart } from "./account-export.ts";
 import { nextTurn } from "./next-turn.ts";
+import { inertForSpreadsheets } from "../views/text.ts";
 
 export const EXPORT_FORMATS = ["letterboxd", "trakt"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -95,8 +96,7 @@ async function collect(
  */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === "string" ? inertForSpreadsheets(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

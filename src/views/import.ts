@@ -12,7 +12,7 @@ import {
 import { english, type Translator } from "../i18n/index.ts";
 import { button, ButtonStyle, rows, stringSelect } from "./components.ts";
 import { message, type MessageView } from "./message.ts";
-import { plain, progressBar } from "./text.ts";
+import { inertForSpreadsheets, plain, progressBar } from "./text.ts";
 import { BRAND, DANGER } from "./vocabulary.ts";
 
 export type ImportState = "staging" | "matching" | "preview" | "applying" | "done" | "undoing" | "undone" | "cancelled" | "failed";
@@ -168,8 +168,7 @@ function previewMessage(view: ImportView, title: string, file: string, t: Transl
 
 /** A cell safe to open in a spreadsheet: quoted, and never read as a formula. */
 function cell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return `"${inertForSpreadsheets(text).replace(/"/g, '""')}"`;
 }
 
 /** The unmatched titles as CSV (title, year, type, ids). */

@@ -171,3 +171,8 @@ const COUNT = new Intl.NumberFormat("en-US");
 export function quoteTitle(title: string): string {
   return plain(title, 150);
 }
+
+/** Text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) made inert with an apostrophe, as OWASP advises. */
+export function inertForSpreadsheets(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
